@@ -26,7 +26,6 @@ from hubapp.domain.records import (
 )
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
-from hubapp.store.engine import unless_stopped
 from hubapp.interchange import export_moves
 from hubapp.ui import colours, date_edits, filter_choices, formatting, labels, remembered_layout
 from hubapp.ui.date_edits import NO_DATE
@@ -46,14 +45,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descending: bool,
                after: tuple | None, limit: int = browse.PAGE_SIZE) -> list[MoveRowRecord]:
-    with control.database() as db:
-        # Stopped once superseded: a broad filter's page can take seconds, which would go on
-        # taking one of the pool's threads (and a core) from the page asked for next.
-        rows = unless_stopped(db, lambda: control.cancelled,
-                              lambda: browse.page(db, f, sort, descending, after, limit))
-    if rows is None:
-        raise Cancelled
-    return rows
+    # Stopped once superseded: a broad filter's page can take seconds, which would go on
+    # taking one of the pool's threads (and a core) from the page asked for next.
+    with control.database() as db, control.interruptible(db):
+        return browse.page(db, f, sort, descending, after, limit)
 
 
 def _count(control: TaskControl, f: BrowseFilterRecord) -> int:

@@ -3,7 +3,7 @@
 <context>
     <name>AuditModel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="166" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="169" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="317" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="328" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="318" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="345" />
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>The newest {shown} of %Ln change: narrow the filters to see older ones</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="390" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="427" />
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>%Ln change written to {path}</numerusform>
@@ -41,7 +41,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="495" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="521" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="497" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="523" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="548" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="574" />
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>No movements match these filters with Status “{status}”; with any status, they match %n movement.&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="585" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="611" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>
@@ -76,7 +76,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="747" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="765" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="791" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="809" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>

@@ -4,32 +4,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="158"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="105"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="171"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,114 +45,124 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="190"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="315"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="199"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="196"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="229"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="232"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="289"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="302"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="312"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="317"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="328"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="331"/>
+        <source>The newest {shown} changes; counting all that match…</source>
+        <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="318"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="345"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="331"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="354"/>
+        <source>The newest {shown} changes; they could not all be counted: {reason}</source>
+        <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="368"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="357"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="394"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="359"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="396"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="386"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="423"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="390"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="393"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="430"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="402"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="404"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="441"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -263,191 +273,191 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="228"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="227"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="247"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="240"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="248"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="264"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="265"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="267"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="268"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="269"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="273"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="344"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="347"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="346"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="351"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="347"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="352"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="495"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="521"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="497"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="523"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="500"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="526"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="504"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="530"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="505"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="531"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="519"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="545"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="522"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="548"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="526"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="552"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="548"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="574"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="561"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="587"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="569"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="595"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="579"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="605"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="611"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="588"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="614"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="590"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="616"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -717,52 +727,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="191"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="191"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="191"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="214"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="222"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="238"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="246"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="275"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="283"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -770,65 +780,65 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="649"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="662"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="667"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="669"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="683"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="685"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="698"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="715"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="716"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="734"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="717"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="735"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="718"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="736"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="720"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="738"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="722"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="740"/>
         <source>Delete &amp;rows</source>
         <translation>删除行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="724"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="742"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="747"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="765"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="760"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="778"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="791"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="809"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -2225,57 +2235,57 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
         <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
@@ -2662,7 +2672,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="856"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="874"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3714,7 +3724,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="349"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="386"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
