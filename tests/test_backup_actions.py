@@ -512,3 +512,19 @@ def test_after_a_restore_the_day_offers_the_restored_lists(qtbot, main_window, a
     main_window.backups.restore_action.trigger()
     qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
     assert offered()  # not retired in the backup
+
+
+def test_the_backup_said_in_the_status_bar_keeps_its_file_name_beside_the_day_s_totals(
+        qtbot, app_ctx, demo_db_path):
+    # At 14 pt a long path ran under the day's totals, its file name unseen.
+    window = _window(qtbot, app_ctx)
+    window.resize(900, 600)
+    window.show()
+    window.backups.start_automatic()
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: "Backed up to" in bar.currentMessage(), timeout=BACKUP_WAIT_MS)
+    (made,) = (demo_db_path.parent / "backups").glob("demo-*.db")
+    said = bar.currentMessage()
+    assert said.endswith(made.name) and said.startswith("Backed up to ")
+    room = bar.width() - window.totals_label.width()
+    assert bar.fontMetrics().horizontalAdvance(said) < room

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QProgressBar
 
@@ -151,8 +151,7 @@ class BackupActions(QObject):
         self._running = task = self.ctx.tasks.start(
             lambda control: backup.automatic_backup(control.db_path, folder))
         task.finished.connect(lambda path: setattr(self, "_backed_up_marker", marker))
-        task.finished.connect(lambda path: self._status(
-            self.tr("Backed up to {path}").format(path=path)))
+        task.finished.connect(self._say_backed_up)
         task.failed.connect(lambda error: self._failed(
             self.tr("The automatic backup failed"), error))
         _BACKING_UP.add(key)
@@ -191,7 +190,7 @@ class BackupActions(QObject):
 
     def _backed_up(self, path: Path) -> None:
         self.backup_action.setEnabled(True)
-        self._status(self.tr("Backed up to {path}").format(path=path))
+        self._say_backed_up(path)
         dialogs.show_info(self.window, self.tr("Backup made"), self.tr(
             "The database was copied to {path} and the copy checked.").format(path=path))
 
@@ -250,6 +249,17 @@ class BackupActions(QObject):
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 10_000)
+
+    def _say_backed_up(self, path: Path) -> None:
+        """"Backed up to PATH", the path cut in its middle to the room the status bar leaves
+        beside the day's totals: at 14 pt a long one ran under them, its file name unseen."""
+        bar, said = self.window.statusBar(), self.tr("Backed up to {path}")
+        totals = getattr(self.window, "totals_label", None)
+        metrics = bar.fontMetrics()
+        room = bar.width() - (totals.width() if totals is not None else 0) \
+            - metrics.horizontalAdvance(said.format(path="")) - 4 * metrics.averageCharWidth()
+        self._status(said.format(path=metrics.elidedText(
+            str(path), Qt.TextElideMode.ElideMiddle, max(room, 0))))
 
 
 def warn_if_on_network(path: Path | str) -> None:
