@@ -55,6 +55,13 @@ _FRAME = 2  # the pen of the frame around a selected cell whose value is wrong
 _ARROWS_LEAVE = "arrows_leave"
 
 
+def _arrow_leaves(editor: QWidget, event: QKeyEvent) -> bool:
+    """Whether the key is a plain Left or Right in an editor whose arrows leave its cell."""
+    return event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) \
+        and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
+        and bool(editor.property(_ARROWS_LEAVE))
+
+
 def _suggesting(editor: QWidget) -> bool:
     completer = editor.completer() if isinstance(editor, QLineEdit) else None
     return completer is not None and completer.popup().isVisible()
@@ -81,9 +88,7 @@ class _Completer(QCompleter):
         if watched is not popup or event.type() != QEvent.Type.KeyPress \
                 or not popup.isVisible():
             return super().eventFilter(watched, event)
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        leaving = event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and plain \
-            and bool(self.widget().property(_ARROWS_LEAVE)) \
+        leaving = _arrow_leaves(self.widget(), event) \
             or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
             and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         picked = popup.currentIndex()
@@ -174,12 +179,10 @@ class GridDelegate(QStyledItemDelegate):
         # So do Left and Right in a cell typed into, or tabbed to, as in Excel and WPS: the
         # next values typed after them ran on in one cell ("RVCU000600722G1F21000"). In one
         # opened with F2 or a double-click they move in its text, and F2 switches to that.
-        arrows_leave = bool(editor.property(_ARROWS_LEAVE))
         if event.key() == Qt.Key.Key_F2:
-            editor.setProperty(_ARROWS_LEAVE, not arrows_leave)
+            editor.setProperty(_ARROWS_LEAVE, not editor.property(_ARROWS_LEAVE))
             return True
-        if arrows_leave and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if _arrow_leaves(editor, event):
             action = QAbstractItemView.CursorAction.MoveLeft if event.key() == Qt.Key.Key_Left \
                 else QAbstractItemView.CursorAction.MoveRight
             self._leave(editor)
