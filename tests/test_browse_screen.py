@@ -506,29 +506,30 @@ def test_a_whole_container_number_with_a_wrong_check_digit_finds_the_right_one(q
         f" · {wrong}: the check digit should be {number[10]} — showing {number}")
 
 
-def test_a_page_superseded_by_more_typing_stops_its_query(qtbot, screen, monkeypatch):
-    """A broad prefix's page took seconds on a big hub, and ran on to its end after the next
-    key had asked for another, taking a core from the page now wanted."""
+@pytest.mark.parametrize("query", ["page", "count"])
+def test_a_query_superseded_by_more_typing_stops(qtbot, screen, monkeypatch, query):
+    """A broad prefix's page took seconds on a big hub (its count about one), and ran on to
+    its end after the next key had asked for another, taking a core from the one now wanted."""
     container = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
     started, superseded = threading.Event(), threading.Event()
-    ended = []  # how the first page's query ended
-    real_page = browse.page
+    ended = []  # how the first query ended
+    real = getattr(browse, query)
 
-    def page(db, *args):
+    def held(db, *args):
         if started.is_set():
-            return real_page(db, *args)
+            return real(db, *args)
         started.set()
-        # Its statements wait until the next key has asked for another page, then run.
+        # Its statements wait until the next key has asked for another query, then run.
         db.conn.set_trace_callback(lambda _statement: superseded.wait(WAIT_MS / 1000))
         try:
-            rows = real_page(db, *args)
+            answer = real(db, *args)
         except Exception as error:
             ended.append(error)
             raise
-        ended.append(rows)
-        return rows
+        ended.append(answer)
+        return answer
 
-    monkeypatch.setattr(browse, "page", page)
+    monkeypatch.setattr(browse, query, held)
     screen.container.setFocus()
     qtbot.keyClicks(screen.container, container[0])
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)

@@ -220,9 +220,3 @@ def test_a_service_prefix_keeps_its_dashes(demo_db):
         f = BrowseFilterRecord(service_prefix=typed, statuses=None)  # saved as planned
         assert [r.service_no for r in browse.page(demo_db, f, Sort.SERVICE)] == ["CQ-HAM1"]
         assert browse.count(demo_db, f) == 1
-
-
-def test_a_count_can_be_stopped(demo_db):
-    f = BrowseFilterRecord(direction="inbound")
-    assert browse.count(demo_db, f, stop=lambda: True) is None
-    assert browse.count(demo_db, f, stop=lambda: False) > 0  # the connection works on

@@ -9,7 +9,7 @@ Each sort key ends in a unique column, so rows with equal values are neither los
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from hubapp.domain import iso6346
 from hubapp.domain.records import MOVED_STATUSES, Direction, Mode, Status
 from hubapp.domain.validation import service_number
-from hubapp.store.engine import is_postgres, unless_stopped
+from hubapp.store.engine import is_postgres
 from hubapp.store.interchange import EXPORT_COLUMNS
 
 if TYPE_CHECKING:
@@ -255,13 +255,12 @@ def export_rows(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE,
     """, params)
 
 
-def count(db: Database, f: BrowseFilterRecord,
-          stop: Callable[[], bool] | None = None) -> int | None:
-    """How many rows match f, or None if stop() turned true first.
+def count(db: Database, f: BrowseFilterRecord) -> int:
+    """How many rows match f.
 
     Exact, so it reads every matching index entry: a second or so on 5 million rows. The
     table does not wait for it (pages come first); the screen counts in the background and
-    stops a count whose filter has changed. The joins of page() that cannot change the
+    interrupts a count whose filter has changed. The joins of page() that cannot change the
     count are left out.
     """
     if f.statuses is not None and not _moves_filtered(f) and not is_postgres(db):
@@ -276,9 +275,4 @@ def count(db: Database, f: BrowseFilterRecord,
         moves = _MOVES if _prefixes(f)[1] or f.route_code is not None or f.mode is not None \
             or f.statuses is not None else "container_move cm"
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    statement = f"SELECT COUNT(*) FROM {moves} {where}"
-
-    def read() -> int:
-        return db.execute(statement, params).fetchone()[0]
-
-    return read() if stop is None else unless_stopped(db, stop, read)
+    return db.execute(f"SELECT COUNT(*) FROM {moves} {where}", params).fetchone()[0]

@@ -10,13 +10,12 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
-_T = TypeVar("_T")
 
 
 def is_server(target: object) -> bool:
@@ -79,18 +78,6 @@ def interruptible(db: Database, stop: Callable[[], bool]) -> Iterator[None]:
         yield
     finally:
         db.conn.set_progress_handler(None, 0)
-
-
-def unless_stopped(db: Database, stop: Callable[[], bool], read: Callable[[], _T]) -> _T | None:
-    """What read() returns, or None if stop() turned true first: its queries then stop early,
-    not running on to the end for an answer no one waits for any more."""
-    try:
-        with interruptible(db, stop):
-            return read()
-    except Exception as error:
-        if is_interrupted(error) and stop():
-            return None
-        raise
 
 
 def is_interrupted(error: Exception) -> bool:

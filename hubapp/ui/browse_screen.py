@@ -36,7 +36,7 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
     RECORD_ROLE, Place, RecordTableModel, back_to_place, empty_note, list_table, place,
 )
-from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
+from hubapp.ui.tasks import TaskControl, TaskRunner
 from hubapp.ui.typed_text import TYPING_PAUSE_MS
 from hubapp.ui.when_shown import WhenShown
 
@@ -52,11 +52,8 @@ def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descendi
 
 
 def _count(control: TaskControl, f: BrowseFilterRecord) -> int:
-    with control.database() as db:
-        count = browse.count(db, f, stop=lambda: control.cancelled)
-    if count is None:
-        raise Cancelled
-    return count
+    with control.database() as db, control.interruptible(db):
+        return browse.count(db, f)
 
 
 class MovesBrowseModel(RecordTableModel):
