@@ -732,7 +732,7 @@ def run_migrate_to(args: argparse.Namespace) -> int:
         raise _UsageError(QT_TRANSLATE_NOOP(
             "messages", "migrate-to copies a hub's file (--db FILE) to a server database "
                         "(postgresql://user@host/dbname)"))
-    checks = copy_to_server(args.db, args.url)
+    checks = copy_to_server(args.db, args.url, _copying_table)
     print(translate("cli", "{file} copied to {server} and verified:").format(
         file=args.db, server=display_name(args.url)))
     header = (translate("cli", "table"), translate("cli", "file"), translate("cli", "server"))
@@ -744,6 +744,12 @@ def run_migrate_to(args: argparse.Namespace) -> int:
                  for name, mine, theirs in zip(sums, check.file_totals, check.server_totals)]
     _print_table(header, rows)
     return 0
+
+
+def _copying_table(table: str, number: int, count: int) -> None:
+    # A hub of years takes minutes, nearly all in container_move: said before it starts.
+    print(translate("cli", "copying {table} ({number} of {count} tables)…").format(
+        table=table, number=number, count=count), file=sys.stderr, flush=True)
 
 
 def run_users(args: argparse.Namespace) -> int:

@@ -491,6 +491,9 @@ def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
     result = hubapp("migrate-to", empty_url, "--db", demo_db_path)
 
     assert result.returncode == 0, result.stderr
+    said = result.stderr.splitlines()  # the tables copied, each said before its copy
+    assert said[0].startswith("copying ") and said[0].endswith(f" (1 of {len(said)} tables)…")
+    assert "copying container_move (" in result.stderr
     lines = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[2:]}
     assert lines["container_move"] == [f"{counts['container_move']:,}"] * 2
     assert lines["TEU"][0] == lines["TEU"][1] and lines["gross"][1] == lines["gross"][2]

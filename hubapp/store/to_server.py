@@ -43,10 +43,11 @@ def _rounded(values: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(round(value, 6) for value in values)
 
 
-def copy_to_server(source: Path, url: str,
-                   progress: Callable[[str], None] | None = None) -> list[TableCheckRecord]:
+def copy_to_server(source: Path, url: str, progress: Callable[[str, int, int], None] | None = None
+                   ) -> list[TableCheckRecord]:
     """Copy the hub in the file source into the empty (or unused) server database at url; returns what
-    was compared. Raises DatabaseError if the target is not empty or a count differs."""
+    was compared. Raises DatabaseError if the target is not empty or a count differs.
+    progress(table, n, of) is told of each table before it is copied (the nth of so many)."""
     file_db = open_db(source, create=False)  # a file from an older build is upgraded first
     try:
         server = postgres.PgDatabase(postgres.connect(url), url)
@@ -68,9 +69,9 @@ def copy_to_server(source: Path, url: str,
                 for table in reversed(tables):  # the reference data the steps seeded
                     server.conn.execute(pgsql.SQL("DELETE FROM {}").format(
                         pgsql.Identifier(table)))
-                for table in tables:
+                for number, table in enumerate(tables, 1):
                     if progress is not None:
-                        progress(table)
+                        progress(table, number, len(tables))
                     _copy_table(file_db.conn, server, table)
                 checks = [_compare(file_db.conn, server, table) for table in tables]
                 wrong = [check for check in checks if not check.same]
