@@ -23,7 +23,7 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, InputError, Translate, counted, message, os_reason,
     untranslated,
 )
-from hubapp.domain.wording import display_width
+from hubapp.domain.wording import display_width, number
 
 if TYPE_CHECKING:
     from hubapp.interchange.parsing import Problem
@@ -605,8 +605,6 @@ def _json_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
-def _number(value: float) -> str:
-    return f"{_json_number(value):,}"
 
 
 def _print_table(header: Sequence[str], rows: list[tuple], total: tuple | None = None) -> None:
@@ -614,7 +612,7 @@ def _print_table(header: Sequence[str], rows: list[tuple], total: tuple | None =
     under a rule."""
     body = rows + ([total] if total else [])
     words = [all(isinstance(row[i], str) for row in body) for i in range(len(header))]
-    lines = [list(header)] + [[row[0], *(cell if isinstance(cell, str) else _number(cell)
+    lines = [list(header)] + [[row[0], *(cell if isinstance(cell, str) else number(cell)
                                           for cell in row[1:])] for row in body]
     widths = [max(display_width(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
@@ -690,7 +688,7 @@ def run_check(args: argparse.Namespace) -> int:
         _repair_sums(args.db)
         print(counted(translate(
             "cli", "{count} problem(s) in the sums repaired: they were worked out again from "
-                   "the containers."), count).format(count=_number(count)))
+                   "the containers."), count).format(count=number(count)))
         return 0
     # Not "restore a backup" for sums alone: a supervisor did, and lost the day's work for
     # sums that a backup holds as wrong, or older. Repaired only when nothing else is wrong:
@@ -701,7 +699,7 @@ def run_check(args: argparse.Namespace) -> int:
                "backup for them: hubapp check --repair works them out again.") \
         if report.only_in_sums else translate(
             "cli", "{count} problem(s) found; restore a backup or correct the data.")
-    print(counted(said, count).format(count=_number(count)))
+    print(counted(said, count).format(count=number(count)))
     if args.repair and not report.only_in_sums:
         print(translate("cli", "Nothing was repaired: --repair works out the sums again only "
                                "when they are all that is wrong."))
@@ -746,10 +744,10 @@ def run_migrate_to(args: argparse.Namespace) -> int:
     return 0
 
 
-def _copying_table(table: str, number: int, count: int) -> None:
+def _copying_table(table: str, nth: int, count: int) -> None:
     # A hub of years takes minutes, nearly all in container_move: said before it starts.
     print(translate("cli", "copying {table} ({number} of {count} tables)…").format(
-        table=table, number=number, count=count), file=sys.stderr, flush=True)
+        table=table, number=nth, count=count), file=sys.stderr, flush=True)
 
 
 def run_users(args: argparse.Namespace) -> int:
@@ -886,7 +884,7 @@ def run_import(args: argparse.Namespace) -> int:
     if result.problems:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),
-                            count).format(file=args.file.name, count=_number(count)))
+                            count).format(file=args.file.name, count=number(count)))
     elif result.changed:
         count = len(result.changed)
         _error_line(counted(translate("cli", "{file}: it has {count} value(s) differing from "
@@ -894,7 +892,7 @@ def run_import(args: argparse.Namespace) -> int:
                                       "stored data; nothing was saved. Correct the daily log "
                                       "where it is wrong, or leave the row(s) out of the "
                                       "file"), count)
-                    .format(file=args.file.name, count=_number(count)))
+                    .format(file=args.file.name, count=number(count)))
     elif result.all_stored:
         _error_line(translate("cli", "{file}: everything in it is already stored; nothing was "
                               "saved").format(file=args.file.name))
@@ -903,7 +901,7 @@ def run_import(args: argparse.Namespace) -> int:
         _error_line(counted(translate("cli", "{file}: {count} service(s) or container(s) "
                                       "already stored; nothing was saved (--skip-duplicates "
                                       "imports the rest)"), count)
-                    .format(file=args.file.name, count=_number(count)))
+                    .format(file=args.file.name, count=number(count)))
     else:
         done = translate("cli", "{file}: would import (dry run, nothing saved) {summary}") \
             if args.dry_run else translate("cli", "{file}: imported {summary}")
@@ -915,7 +913,7 @@ def run_import(args: argparse.Namespace) -> int:
         print("  " + (translate("cli", "… and {count} more, all of them in {file}")
                       if args.problems is not None else
                       translate("cli", "… and {count} more (use --problems FILE to save them "
-                                "all)")).format(count=_number(more), file=args.problems),
+                                "all)")).format(count=number(more), file=args.problems),
               file=sys.stderr)
     return 1
 
@@ -952,7 +950,7 @@ def run_export(args: argparse.Namespace) -> int:
     count = _over_range(args, lambda db: export_file(db, args.output, args.date_from,
                                                      args.date_to))
     print(counted(translate("cli", "{count} row(s) written to {path}"), count).format(
-        count=_number(count), path=args.output))
+        count=number(count), path=args.output))
     return 0
 
 

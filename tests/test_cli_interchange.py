@@ -660,3 +660,30 @@ def test_a_merged_commoditys_code_and_synonyms_say_where_it_went(db, tmp_path):
         f"  line 2, commodity 'cassava starch': “cassava starch” {went}",
         f"  line 3, hs_code '110814': “110814” {went}",
         f"  line 4, commodity '1108.14.00': “1108.14.00” {went}"]
+
+
+def test_teu_with_a_fraction_is_written_as_the_reports_write_it(tmp_path):
+    """`hubapp stats` and the import's summary wrote 4.5 TEU where the reports and the window
+    write 4.50."""
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+    from hubapp.store import open_db, services
+
+    path, fresh, out = tmp_path / "hub.db", tmp_path / "fresh.db", tmp_path / "day.csv"
+    db = open_db(path, create=True)
+    services.save_service(db, ServiceRecord(
+        "Z9003", dt.date(2026, 3, 5), Direction.OUTBOUND, actual_at=dt.datetime(2026, 3, 5, 13),
+        status=Status.DEPARTED),
+        [ContainerMoveRecord(with_check_digit(f"LONU00000{n}"), "L5G1", 2.25, "F", 25000)
+         for n in (1, 2)], TESTER, teu_45ft=2.25)
+    db.close()
+    open_db(fresh, create=True).close()
+
+    stats = hubapp("stats", "--db", path, "--from", "2026-03-05", "--to", "2026-03-05")
+    assert hubapp("export", "--db", path, "--from", "2026-03-05", "--to", "2026-03-05",
+                  "-o", out).returncode == 0
+    summary = hubapp("import", out, "--db", fresh, "--dry-run")
+
+    assert stats.returncode == 0, stats.stderr
+    assert " 4.50 " in stats.stdout and " 4.5 " not in stats.stdout, stats.stdout
+    assert summary.returncode == 0, summary.stderr
+    assert "1 service, 2 containers, 4.50 TEU" in summary.stdout, summary.stdout

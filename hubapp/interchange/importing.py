@@ -19,6 +19,7 @@ from hubapp.domain.records import (
     Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import kg_written
+from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
     ACTUAL, ImportPlan, PlannedService, Problem, column_fields, column_positions, parse_table,
@@ -527,9 +528,8 @@ def total_lines_note(result: ImportResultRecord, translate: Translate = untransl
 
 def totals_summary(totals: TotalsRecord, translate: Translate = untranslated) -> str:
     """ "18 services, 1,234 containers, 2,050 TEU" """
-    teu = totals.teu
     return translate("interchange", "{services}, {containers}, {teu} TEU").format(
-        teu=f"{int(teu) if float(teu).is_integer() else round(teu, 2):,}",
+        teu=number(totals.teu),
         **services_and_containers(totals.services, totals.containers, translate))
 
 
