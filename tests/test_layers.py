@@ -67,11 +67,17 @@ def test_no_qt_import_hides_in_a_qt_free_module():
     would load Qt at its first call, in `hubapp stats` or on a worker."""
     sources = [*(path for layer in LAYERS for path in (HUBAPP / layer).rglob("*.py")),
                HUBAPP / "resources.py"]  # ARCHITECTURE: Qt-free, read by the command line
+    assert len(sources) >= 40
+    assert _imports_among(sources, BLOCKED) == {}
+
+
+def _imports_among(sources: list[Path], modules: tuple[str, ...]) -> dict:
+    """Where each source imports any of the modules (or theirs): {path: [(line, name)]}."""
     found = {str(path.relative_to(HUBAPP)): [
         (line, name) for line, name in _imported(ast.parse(path.read_text(encoding="utf-8")))
-        if _blocked(name)] for path in sources}
-    assert len(found) >= 40
-    assert {path: imports for path, imports in found.items() if imports} == {}
+        if any(name == module or name.startswith(f"{module}.") for module in modules)]
+        for path in sources}
+    return {path: imports for path, imports in found.items() if imports}
 
 
 def test_the_scan_sees_imports_wherever_they_are():
@@ -83,3 +89,11 @@ def test_the_scan_sees_imports_wherever_they_are():
     assert sorted(name for _line, name in _imported(ast.parse(source)) if _blocked(name)) == [
         "PySide6.QtCore", "PySide6.QtCore.QObject", "PySide6.QtGui", "matplotlib.pyplot",
         "shiboken6"]
+
+
+def test_reports_use_no_widgets_nor_the_printer():
+    """`hubapp report` draws its PDF headless: reports/ may use QtCore and QtGui only
+    (ARCHITECTURE.md); the printer and preview are the Reports screen's."""
+    sources = list((HUBAPP / "reports").rglob("*.py"))
+    assert len(sources) >= 5
+    assert _imports_among(sources, ("PySide6.QtWidgets", "PySide6.QtPrintSupport")) == {}
