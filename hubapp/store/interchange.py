@@ -279,58 +279,20 @@ def insert_import(
     `check` is called between batches; whatever it raises (a cancel) rolls the
     whole import back, as does any other error.
     """
-    total = len(rows.container)
     dates = sorted({service.date for service in rows.services})
     with transaction(db), day_close.writing_as(db, actor) as role, _bulk_cache(db):
         noted = day_close.ensure_days_open(db, dates, role, reason)
-        # Checked before the write lock too, to be described; a desk may have saved one of
-        # them since, which the UNIQUE constraints would refuse half-way as a bug.
-        if has_duplicates(db, rows):
-            raise InputError(QT_TRANSLATE_NOOP(
-                "messages", "Some services or containers of {file} were saved at another desk "
-                            "meanwhile; nothing was imported. Import the file again to see "
-                            "which"), file=source)
-        if _commodity_gone(db, rows):
-            raise InputError(QT_TRANSLATE_NOOP(
-                "messages", "A commodity named in {file} was merged into another at another "
-                            "desk meanwhile; nothing was imported. Import the file again"),
-                file=source)
-        if deleted_codes(db, rows.services):
-            raise InputError(QT_TRANSLATE_NOOP(
-                "messages", "A route or place named in {file} was deleted at another desk "
-                            "meanwhile; nothing was imported. Import the file again"),
-                file=source)
+        _refuse_changed_meanwhile(db, rows, source)
         # An import at least as big as what is stored (a hub's history brought in) is
         # cheaper to index over the whole table, and to derive dwell and roll-up for from
         # the rows in hand than by reading them back.
-        bulk = total >= REBUILD_INDEXES_FROM and not is_postgres(db) and total >= db.execute(
-            "SELECT COUNT(*) FROM container_move").fetchone()[0]
-        if bulk:
-            rows, dwell_dates = _with_dwell(db, rows)
-            noted = day_close.ensure_dwell_days_open(db, dwell_dates, role, reason, noted)
-            new_days = set(dates) - _days_holding_services(db, dates)
-            tolerance = rollup.tolerance(db)
-        with ThreadPoolExecutor(1) as helper, \
-                _indexes_built_after(db) if bulk else contextlib.nullcontext():
-            for start in range(0, len(rows.services), BATCH):
-                if check is not None:
-                    check()
-                done = insert_batch(db, rows, start, start + BATCH)
-                if progress is not None:
-                    progress(done, total)
-            if check is not None:
-                check()
-            if bulk:
-                # Summed on a second core while SQLite builds the indexes (without the GIL).
-                daily = helper.submit(rollup.daily_rows, rollup.NewMovesRecord(
-                    rows.services, rows.service, rows.teu, rows.full_empty, rows.gross_kg,
-                    rows.commodity_id, rows.dwell_min), new_days, tolerance)
-        # Once for the whole file: the touched days and containers, not batch by batch.
-        if bulk:
-            rollup.write_days(db, new_days, daily.result())
-            rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
-            rollup.refresh_months(db, new_days)
+        total = len(rows.container)
+        if total >= REBUILD_INDEXES_FROM and not is_postgres(db) and total >= db.execute(
+                "SELECT COUNT(*) FROM container_move").fetchone()[0]:
+            noted = _write_history(db, rows, dates, role, reason, noted, progress, check)
         else:
+            _write_batches(db, rows, progress, check)
+            # Once for the whole file: the touched days and containers, not batch by batch.
             dwell_dates, noted = refresh_dwell(db, set(rows.container), role, reason, noted)
             rollup.refresh_days(db, set(dates) | dwell_dates)
         sums = rows.totals()
@@ -341,6 +303,63 @@ def insert_import(
             **_service_numbers(rows.services),
         })
     return sums, ChangeRecord("services", frozenset(dates))
+
+
+def _refuse_changed_meanwhile(db: Database, rows: ImportRowsRecord, source: str) -> None:
+    """Checked before the write lock too, to be described; a desk may have saved, merged or
+    deleted something the rows name since, which the constraints would refuse half-way as
+    a bug."""
+    if has_duplicates(db, rows):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "Some services or containers of {file} were saved at another desk "
+                        "meanwhile; nothing was imported. Import the file again to see "
+                        "which"), file=source)
+    if _commodity_gone(db, rows):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "A commodity named in {file} was merged into another at another "
+                        "desk meanwhile; nothing was imported. Import the file again"),
+            file=source)
+    if deleted_codes(db, rows.services):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "A route or place named in {file} was deleted at another desk "
+                        "meanwhile; nothing was imported. Import the file again"),
+            file=source)
+
+
+def _write_batches(db: Database, rows: ImportRowsRecord,
+                   progress: Callable[[int, int], None] | None,
+                   check: Callable[[], None] | None) -> None:
+    total = len(rows.container)
+    for start in range(0, len(rows.services), BATCH):
+        if check is not None:
+            check()
+        done = insert_batch(db, rows, start, start + BATCH)
+        if progress is not None:
+            progress(done, total)
+    if check is not None:
+        check()
+
+
+def _write_history(db: Database, rows: ImportRowsRecord, dates: list[dt.date], role: str,
+                   reason: str | None, noted: dict[str, object],
+                   progress: Callable[[int, int], None] | None,
+                   check: Callable[[], None] | None) -> dict[str, object]:
+    """The rows with the indexes built once after them, and dwell and roll-up worked out from
+    the rows in hand; what to note in the audit entry."""
+    rows, dwell_dates = _with_dwell(db, rows)
+    noted = day_close.ensure_dwell_days_open(db, dwell_dates, role, reason, noted)
+    new_days = set(dates) - _days_holding_services(db, dates)
+    tolerance = rollup.tolerance(db)
+    with ThreadPoolExecutor(1) as helper, _indexes_built_after(db):
+        _write_batches(db, rows, progress, check)
+        # Summed on a second core while SQLite builds the indexes (without the GIL).
+        daily = helper.submit(rollup.daily_rows, rollup.NewMovesRecord(
+            rows.services, rows.service, rows.teu, rows.full_empty, rows.gross_kg,
+            rows.commodity_id, rows.dwell_min), new_days, tolerance)
+    rollup.write_days(db, new_days, daily.result())
+    rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
+    rollup.refresh_months(db, new_days)
+    return noted
 
 
 # An import names the services it brought in, so the audit log finds who entered one, as
