@@ -163,7 +163,9 @@ def refresh_dwell(db: Database, containers: set[str], role: str, reason: str | N
 def insert_many(
     db: Database, items: Iterable[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]]
 ) -> TotalsRecord:
-    """Bulk insert of already validated services (demo data, checked imports).
+    """Bulk insert of already validated services: the demo's history (and tests' and
+    benchmarks' data). No audit entry and the schema's first version: a hub's own imports
+    go through store.interchange.insert_import, which records both.
 
     The caller holds the transaction, so a whole batch lands or none of it.
     """
