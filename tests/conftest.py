@@ -119,6 +119,28 @@ def list_with_notes(path: Path) -> Path:
     return path
 
 
+def hidden_rows_workbook(path: Path) -> Path:
+    """Five boxes of X9031: line 3's hidden by hand (已退关, shut out), line 5's filtered out
+    by an autofilter on 货名, as Excel saves them (the rows hidden, the filter kept)."""
+    import openpyxl
+
+    from hubapp.domain.iso6346 import with_check_digit
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名", "备注"])
+    for number in range(5):
+        sheet.append(["2026-03-07", "X9031", "出口", with_check_digit(f"CSQU600{number:03d}"),
+                      "22G1", "重", 21000, "榴莲" if number == 3 else "木薯粉",
+                      "已退关" if number == 1 else ""])
+    sheet.row_dimensions[3].hidden = True
+    sheet.auto_filter.ref = "A1:I6"
+    sheet.auto_filter.add_filter_column(7, ["木薯粉"])
+    sheet.row_dimensions[5].hidden = True
+    book.save(path)
+    return path
+
+
 def hub_with_logins(demo_template: Path, tmp_path: Path, monkeypatch) -> Path:
     """A copy of the demo where everyone logs in (boss, an admin; clerk), and the login
     dialog logs the clerk in: the file's path."""

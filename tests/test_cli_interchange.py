@@ -16,7 +16,7 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
-from conftest import TESTER
+from conftest import TESTER, hidden_rows_workbook
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 
@@ -77,6 +77,18 @@ def test_a_total_line_is_left_out_and_said(db, tmp_path, encoding):
         "total.csv: imported 1 service, 20 containers, 24 TEU")
     assert result.stderr.strip() == \
         "total.csv: 2 total lines left out, as a total holds no container"
+
+
+def test_hidden_rows_of_a_workbook_are_left_out_and_said(db, tmp_path):
+    before = counts(db)
+
+    result = hubapp("import", hidden_rows_workbook(tmp_path / "hidden.xlsx"), "--db", db)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "hidden.xlsx: imported 1 service, 3 containers, 3 TEU"
+    assert result.stderr.strip() == ("hidden.xlsx: 2 hidden rows left out (hidden or filtered "
+                                     "out in the workbook): lines 3, 5")
+    assert counts(db)[1] == before[1] + 3
 
 
 def test_the_far_end_s_times_are_said_left_out(db, tmp_path):

@@ -22,7 +22,9 @@ from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
 
-from conftest import DEMO_END, TESTER, contrast, list_with_notes, readable
+from conftest import (
+    DEMO_END, TESTER, contrast, hidden_rows_workbook, list_with_notes, readable,
+)
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -710,6 +712,26 @@ def test_a_csv_not_in_utf_8_is_named_in_preview_and_result(main_window, qtbot, m
     assert app_ctx.db.execute("SELECT consignee FROM container_move WHERE container = ?",
                               [with_check_digit("ABCU000401")]).fetchone() == (
         "Müller Logistik GmbH",)
+
+
+def test_hidden_rows_of_a_workbook_are_left_out_of_preview_and_import_and_said(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         hidden_rows_workbook(tmp_path / "hidden.xlsx"))
+    said = " 2 hidden rows left out (hidden or filtered out in the workbook): lines 3, 5."
+    assert dialog.result_label.text() == (
+        "Preview of the first rows. Check the columns, then Import." + said)
+    model = dialog.preview_model
+    assert [model.headerData(row, Qt.Orientation.Vertical)
+            for row in range(model.rowCount())] == ["2", "4", "6"]
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Imported 1 service, 3 containers, 3 TEU.")
+    assert dialog.result_label.text().endswith(said)
+    assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
+                              " ON s.id = m.service_id WHERE s.service_no = 'X9031'"
+                              ).fetchone()[0] == 3
 
 
 def test_the_sheet_read_of_a_workbook_of_several_is_named(main_window, qtbot, monkeypatch,

@@ -21,13 +21,15 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
 from hubapp.interchange import reading
-from hubapp.interchange.importing import left_out_note, rounded_kg_note, total_lines_note
+from hubapp.interchange.importing import (
+    hidden_lines_note, left_out_note, notes, rounded_kg_note, total_lines_note,
+)
 from hubapp.interchange.parsing import COLUMNS, unneutralise
 from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange, reference, rollup
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import TESTER
+from conftest import TESTER, hidden_rows_workbook
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -373,6 +375,33 @@ def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
         " WHERE s.service_no = 'X5508' ORDER BY m.id").fetchall()
     assert rows == [("CSQU3054383", "22G1", "F", 24000, "2026-03-05 14:20", "inbound"),
                     ("TGHU4642290", "22G1", "E", 2200, "2026-03-05 14:20", "inbound")]
+
+
+def test_hidden_and_filtered_out_rows_of_a_workbook_are_left_out_and_said(demo_db, tmp_path):
+    path = hidden_rows_workbook(tmp_path / "hidden.xlsx")
+
+    assert read_table(path, limit=50).hidden_lines == (3, 5)  # the preview's too
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 3 containers, 3 TEU"
+    assert result.hidden_lines == (3, 5)
+    assert notes(result) == ["2 hidden rows left out (hidden or filtered out in the "
+                             "workbook): lines 3, 5"]
+    stored = demo_db.execute(
+        "SELECT m.container, s.notes FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE s.service_no = 'X9031' ORDER BY m.id").fetchall()
+    assert stored == [(with_check_digit(f"CSQU600{number:03d}"), "")
+                      for number in (0, 2, 4)]
+
+
+def test_many_hidden_rows_are_counted_and_the_first_named():
+    assert hidden_lines_note(tuple(range(2, 40))) == (
+        "38 hidden rows left out (hidden or filtered out in the workbook): lines 2, 3, 4, 5, "
+        "6, 7, 8, 9, 10, 11 …")
+    assert hidden_lines_note((7,)) == (
+        "1 hidden row left out (hidden or filtered out in the workbook): line 7")
+    assert hidden_lines_note(()) == ""
 
 
 def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):

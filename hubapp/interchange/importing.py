@@ -62,6 +62,7 @@ class ImportResultRecord:
     unread_sheets: tuple[str, ...] = ()  # as Table.unread_sheets
     other_sheets: tuple[str, ...] = ()  # as Table.other_sheets
     total_lines: int = 0  # how many total lines under the boxes were left out
+    hidden_lines: tuple[int, ...] = ()  # as Table.hidden_lines
     # The services that gave a time the hub does not keep (the far end's), and its columns.
     unkept_times: int = 0
     unkept_columns: tuple[str, ...] = ()
@@ -120,6 +121,8 @@ def import_file(
                                       if isinstance(table, Table) else (),
                                       total_lines=len(table.total_lines)
                                       if isinstance(table, Table) else table.total_lines,
+                                      hidden_lines=table.hidden_lines
+                                      if isinstance(table, Table) else (),
                                       **values)
 
         checked = 0  # how far the quick pass got
@@ -476,6 +479,7 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
     to follow the file's name (the command line's "{file}: {note}"), none when all is as
     written."""
     return [note for note in (left_out_note(result, translate),
+                              hidden_lines_note(result.hidden_lines, translate),
                               total_lines_note(result, translate),
                               unkept_times_note(result, translate),
                               rounded_kg_note(result, translate)) if note]
@@ -514,6 +518,23 @@ def rounded_kg_note(result: ImportResultRecord, translate: Translate = untransla
 
 def _data_rows(table: Table | PlainLines) -> int:
     return len(table.rows) if isinstance(table, Table) else len(table.lines)
+
+
+# Hidden lines named in a note: a filter may hide hundreds, and the first few say enough.
+_HIDDEN_LINES_NAMED = 10
+
+
+def hidden_lines_note(lines: Sequence[int], translate: Translate = untranslated) -> str:
+    """The hidden rows of a workbook left out (a box shut out, hidden or filtered out by the
+    clerk), by line, so that a row hidden for another reason is noticed ("" when none)."""
+    if not lines:
+        return ""
+    named = listed(lines[:_HIDDEN_LINES_NAMED], translate)
+    return counted(translate("interchange", "{count} hidden row(s) left out (hidden or "
+                             "filtered out in the workbook): line(s) {lines}"),
+                   len(lines)).format(count=f"{len(lines):,}",
+                                      lines=named if len(lines) <= _HIDDEN_LINES_NAMED
+                                      else f"{named} …")
 
 
 def total_lines_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

@@ -14,7 +14,7 @@ import itertools
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +49,7 @@ class Table:
     unread_sheets: tuple[str, ...] = ()  # other visible sheets holding a list: _sheet_to_read
     other_sheets: tuple[str, ...] = ()  # the rest of those with a header row (a summary)
     total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
+    hidden_lines: tuple[int, ...] = ()  # the lines of a workbook's hidden rows left out
     header_cells: int = 0  # of the header line, the blank ones at its end too
 
 
@@ -211,10 +212,10 @@ def _plain_lines(text: str) -> list[str] | None:
 
 
 def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
-           encoding: str) -> Table:
+           encoding: str, hidden: Container[int] = frozenset()) -> Table:
     """The header is the row columns.header_row picks among the first non-blank rows: a
-    title, a printed date or a line of labels above it is left out. Blank rows and total
-    lines are dropped (their lines still count)."""
+    title, a printed date or a line of labels above it is left out. Blank rows, total
+    lines and the hidden lines under the header are dropped (their lines still count)."""
     written = ((line, cells) for line, cells in lines if "".join(cells).strip())
     first = list(itertools.islice(written, ROWS_ABOVE_HEADER + 1))
     if not first:
@@ -229,10 +230,15 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
         headers = [lower if field_for_header(lower) or not upper else upper for upper, lower
                    in itertools.zip_longest(headers, map(str.strip, first[at][1]), fillvalue="")]
     totals: list[int] = []
+    hidden_rows: list[int] = []
 
     def data() -> Iterator[tuple[int, list[str]]]:
         for line, row in itertools.chain(first[at + 1:], written):
-            if is_total(row):
+            if line in hidden:
+                # A clerk hides, or filters out, the box that did not go (已退关): imported,
+                # it was counted as moved.
+                hidden_rows.append(line)
+            elif is_total(row):
                 totals.append(line)
             else:
                 yield line, row
@@ -242,7 +248,7 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
     return Table(headers, rows, encoding, header_line, total_lines=tuple(totals),
-                 header_cells=cells)
+                 hidden_lines=tuple(hidden_rows), header_cells=cells)
 
 
 def _continues(headers: list[str], cells: list[str]) -> bool:
@@ -413,10 +419,10 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
-        merges, formulas = _scan_sheet_xml(path, chosen)
+        merges, formulas, hidden = _scan_sheet_xml(path, chosen)
         sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
         table = _table(path.name, ((line, [_cell_text(value) for value in values])
-                                   for line, values in sheet), limit, "xlsx")
+                                   for line, values in sheet), limit, "xlsx", hidden)
         # As the import will read the columns (parsing imports Table from here).
         from hubapp.interchange.parsing import column_fields
 
@@ -503,20 +509,25 @@ _UNVALUED_FORMULA = re.compile(
     rb'<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 
+# <row r="13" spans="1:9" hidden="1">: a row hidden, its number (Excel writes it first).
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
+
 
 def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
-                                                list[tuple[int, int]]]:
+                                                list[tuple[int, int]], set[int]]:
     """The sheet's merged ranges as (first column, first row, last column, last row), and
-    its formula cells without a computed value as (row, column), both by row.
+    its formula cells without a computed value as (row, column), both by row; and its
+    hidden rows (hidden by hand, or filtered out by an autofilter: Excel hides those so).
 
-    A read-only sheet does not know the former, and reads a formula without its value as
-    an empty cell: both are found in its XML (the merges after its rows), streamed and
+    A read-only sheet knows none of them, and reads a formula without its value as an
+    empty cell: all are found in its XML (the merges after its rows), streamed and
     searched, a fraction of what reading the cells costs.
     """
     from openpyxl.utils import column_index_from_string
 
     merges: set[tuple[bytes, ...]] = set()
     formulas: set[tuple[int, int]] = set()
+    hidden: set[int] = set()
     with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as xml:
         tail = b""
         while chunk := xml.read(1 << 20):
@@ -531,12 +542,14 @@ def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
                                 in _UNVALUED_FORMULA.findall(text, 0, rows_end)
                                 # Excel's value of a formula giving "" is an empty string.
                                 if b't="str"' not in before + after)
+            if b"hidden=" in text[:rows_end]:
+                hidden.update(int(row) for row in _HIDDEN_ROW.findall(text, 0, rows_end))
             tail = text[rows_end:]
     # By first row, as _filled_down meets them, then by column.
     return (sorted(((column_index_from_string(first.decode()), int(top),
                      column_index_from_string(last.decode()), int(bottom))
                     for first, top, last, bottom in merges), key=lambda merge: merge[1::-1]),
-            sorted(formulas))
+            sorted(formulas), hidden)
 
 
 def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]],
@@ -547,7 +560,7 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
     nor is a total line's =SUM(), left out with its line."""
     for line, column in formulas:
         if (line > table.header_line and line not in table.total_lines
-                and column <= len(fields) and fields[column - 1]):
+                and line not in table.hidden_lines and column <= len(fields) and fields[column - 1]):
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name}, line {line}, {column}: a formula without a computed "
                 "value: open and save the workbook in Excel or WPS, then import again"),

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
-from hubapp.interchange.importing import notes, services_and_containers, sheet_titles
+from hubapp.interchange.importing import (
+    hidden_lines_note, notes, services_and_containers, sheet_titles,
+)
 from hubapp.interchange.parsing import ACTUAL, FIELDS, column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
@@ -325,9 +327,11 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.table is not None)
 
     def _say_previewed(self, lead: str | None = None) -> None:
+        # Left out of the rows shown, a hidden one is a gap in their line numbers only.
+        hidden = hidden_lines_note(self.table.hidden_lines, QCoreApplication.translate)
         self._set_result(formatting.sentences(
             lead or self.tr("Preview of the first rows. Check the columns, then Import."),
-            self._how_read(self.table)))
+            self._how_read(self.table), formatting.sentence(hidden) if hidden else ""))
 
     def _how_read(self, read: Table | ImportResultRecord) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
