@@ -734,6 +734,26 @@ def test_hidden_rows_of_a_workbook_are_left_out_of_preview_and_import_and_said(
                               ).fetchone()[0] == 3
 
 
+def test_an_erp_s_workbook_named_xls_is_offered_and_previewed(main_window, qtbot, monkeypatch,
+                                                              tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["日期", "班列号", "方向", "箱号", "箱型"])
+    book.save(tmp_path / "erp-export.xls")
+    offered = []
+    monkeypatch.setattr(dialogs, "pick_open_file",
+                        lambda parent, title, folder, kinds: offered.append(kinds)
+                        or str(tmp_path / "erp-export.xls"))
+    main_window.import_action.trigger()
+    dialog = main_window.import_dialog
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+
+    assert "*.xls)" in offered[0].split(";;")[0]
+    assert dialog.preview_model.headerData(3, Qt.Orientation.Horizontal) == "箱号\n→ container"
+    assert dialog.import_button.isEnabled()
+
+
 def test_the_sheet_read_of_a_workbook_of_several_is_named(main_window, qtbot, monkeypatch,
                                                           tmp_path):
     import openpyxl

@@ -502,7 +502,8 @@ def test_rows_of_one_service_must_agree(demo_db, tmp_path):
     (b"date,service,direction\n2026-03-05,X\x81\xff1,out\n",
      "is not UTF-8, GB18030/GBK or Windows-1252"),
     (b"PK\x03\x04 not really a zip", "not a readable XLSX"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel 97-2003 .xls file; save it as .xlsx "
+                                          "or CSV in Excel or WPS"),
 ])
 def test_unreadable_files_are_refused_clearly(demo_db, tmp_path, content, expected):
     path = tmp_path / "list.csv"
@@ -512,6 +513,32 @@ def test_unreadable_files_are_refused_clearly(demo_db, tmp_path, content, expect
     with pytest.raises(FileFormatError, match=expected):
         import_file(demo_db, path, TESTER)
     assert checksum(demo_db) == before
+
+
+def test_an_apple_numbers_file_is_named_as_one(demo_db, tmp_path):
+    path = tmp_path / "list.numbers"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Index/Document.iwa", b"\x00\x01")
+        archive.writestr("Metadata/Properties.plist", b"")
+
+    with pytest.raises(FileFormatError, match="is an Apple Numbers file; in Numbers, export it "
+                                              "as Excel"):
+        import_file(demo_db, path, TESTER)
+
+
+@pytest.mark.parametrize("name", ["renamed.csv", "erp-export.xls", "no-extension"])
+def test_a_workbook_is_read_as_one_whatever_its_name(demo_db, tmp_path, name):
+    """An ERP names its XLSX export .xls; a clerk renames a workbook .csv."""
+    book = openpyxl.Workbook()
+    book.active.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名"])
+    book.active.append([dt.datetime(2026, 3, 7), "X9032", "出口", "CSQU3054383", "22G1", "重",
+                        21000, "木薯粉"])
+    book.save(tmp_path / name)
+
+    result = import_file(demo_db, tmp_path / name, TESTER)
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 1 container, 1 TEU"
 
 
 def test_header_without_rows(demo_db, tmp_path):

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
@@ -62,12 +63,14 @@ def read_table(path: str | Path, limit: int | None = None,
     try:
         with path.open("rb") as file:
             head = file.read(8)
+            # By content, whatever the name: an ERP names its XLSX export ".xls", a clerk
+            # renames a workbook ".csv".
             if head.startswith(XLSX_MAGIC):
-                return _read_xlsx(path, limit, manual or {})
+                return _read_xlsx(path, file, limit, manual or {})
             if head.startswith(XLS_MAGIC):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
-                    "messages", "{name} is an old Excel .xls file; save it as .xlsx or CSV and import that"),
-                    name=path.name)
+                    "messages", "{name} is an old Excel 97-2003 .xls file; save it as .xlsx or "
+                    "CSV in Excel or WPS and import that"), name=path.name)
             data = head + file.read()
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
@@ -394,7 +397,10 @@ def _reads_as_western(text: str) -> bool:
     return western > chinese
 
 
-def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) -> Table:
+def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
+               manual: Mapping[int, str | None]) -> Table:
+    """file: path opened, kept open until the workbook is closed (its cells are read
+    lazily)."""
     import openpyxl  # loads in a blink, but only the XLSX path needs it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -403,8 +409,13 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
             # Workbooks saved by WPS and older Excel lack a default style or carry
             # data validation openpyxl cannot keep; it warns, and the values are fine.
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            # Given a path, openpyxl refuses any name but .xlsx/.xlsm before looking inside.
+            book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        if _is_numbers(file):
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{name} is an Apple Numbers file; in Numbers, export it as Excel "
+                "(.xlsx) or CSV and import that"), name=path.name) from error
         # The library's reason ("File is not a zip file") is English and says nothing
         # a person can act on; it stays in the traceback's chain.
         raise FileFormatError(QT_TRANSLATE_NOOP(
@@ -435,6 +446,15 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
         return table
     finally:
         book.close()
+
+
+def _is_numbers(file: BinaryIO) -> bool:
+    """Whether a zip is an Apple Numbers document, its tables in Index/*.iwa files."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return any(name.endswith(".iwa") for name in archive.namelist())
+    except zipfile.BadZipFile:
+        return False
 
 
 def _sheet_to_read(book) -> tuple[object, tuple[str, ...], tuple[str, ...]]:

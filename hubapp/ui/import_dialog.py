@@ -299,9 +299,11 @@ class ImportDialog(QDialog):
     # --- choosing and previewing ------------------------------------------------------
 
     def choose_file(self) -> None:
+        # A file is read by what it holds: an ERP's ".xls" is often a workbook or tab text.
         chosen = dialogs.pick_open_file(self, self.tr("Import loading list"),
                                         str(last_folder("import")),
-                                        self.tr("Loading lists (*.csv *.xlsx);;All files (*)"))
+                                        self.tr("Loading lists (*.csv *.xlsx *.xlsm *.xls);;"
+                                                "All files (*)"))
         if chosen:
             remember_folder("import", Path(chosen))
             self.open_file(Path(chosen))
