@@ -548,6 +548,22 @@ def test_header_without_rows(demo_db, tmp_path):
     assert result.problems[0].text() == "line 2: The file has a header but no rows"
 
 
+def test_full_width_dates_as_a_chinese_input_method_types_them(demo_db, tmp_path):
+    lines = ["日期,班列号,方向,箱号,箱型,空重,毛重",
+             "２０２６／３／６,X7002,出口,CSQU3054383,22G1,空,2200",
+             f"2026－3－6,X7002,出口,{with_check_digit('ABCU000402')},22G1,空,2200"]
+    # With a bad box the file is read row by row, not by the quick path: the same dates.
+    bad = write(tmp_path / "bad.csv", [*lines, "2026-03-06,X7002,出口,ABCU1,22G1,空,2200"])
+    assert [problem.line for problem in import_file(demo_db, bad, TESTER).problems] == [4]
+
+    result = import_file(demo_db, write(tmp_path / "fw.csv", lines), TESTER)
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 2 containers, 2 TEU"
+    assert demo_db.execute("SELECT date FROM service WHERE service_no = 'X7002'"
+                           ).fetchall() == [("2026-03-06",)]
+
+
 @pytest.mark.parametrize(("wagons", "stored"), [("45", 45), ("45.0", 45), ("４５", 45),
                                                  ("4.5", None), ("²x", None)])
 def test_wagons_as_a_spreadsheet_writes_them(demo_db, tmp_path, wagons, stored):

@@ -74,6 +74,8 @@ def size_type_code(text: str) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
+    # Folded as every other field is: a Chinese input method types "２０２６／３／６".
+    text = folded(text)
     match = _DATE.fullmatch(text.split(" ")[0].split("T")[0]) if text else None
     if match is None:
         return None

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
-from hubapp.domain.validation import folded, parse_date
+from hubapp.domain.validation import parse_date
 
 _SEPARATORS = frozenset("-/.")
 NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its special text
@@ -38,7 +38,7 @@ def _pasted(edit: QDateEdit) -> bool:
     2026年3月4日) is taken whole; Qt takes only its own yyyy-MM-dd, and over "any" kept
     nothing of it. Other text is left to Qt (a month pasted over its section), but never
     over "any", where Qt appended it to the word."""
-    day = parse_date(folded(QGuiApplication.clipboard().text().strip()))
+    day = parse_date(QGuiApplication.clipboard().text())
     if day is not None:
         edit.setDate(QDate(day.year, day.month, day.day))
         return True
