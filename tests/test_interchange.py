@@ -273,6 +273,30 @@ def test_total_lines_under_the_boxes_are_left_out(demo_db, tmp_path, encoding):
     assert total_lines_note(result) == "2 total lines left out, as a total holds no container"
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_value_in_a_column_without_a_header_is_named_as_left_out(demo_db, tmp_path, suffix):
+    """A remark typed under a blank header (a box shut out, 已退关) was dropped unsaid; a
+    blank column between others, holding nothing, is not worth a word."""
+    rows = [["日期", "班列号", "方向", "箱号", "箱型", "空重", "", "毛重", "", "货名"],
+            *(["2026-03-06", "X9040", "出口", with_check_digit(f"CSQU600{number:03d}"), "22G1",
+               "重", "", "21000", "已退关" if number == 1 else "", "木薯粉"]
+              for number in range(3))]
+    path = tmp_path / f"blank{suffix}"
+    if suffix == ".csv":
+        write(path, [",".join(row) for row in rows])
+    else:
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append([cell or None for cell in row])
+        book.save(path)
+
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert result.ok, result.problems
+    assert left_out_note(result) == ("columns left out, as no field has such a name: "
+                                     "column I (no header)")
+
+
 def test_a_weight_written_with_its_unit_in_kilograms_is_read(demo_db, tmp_path):
     """"21400公斤" was refused as "not a number of kilograms"; tonnes still are refused."""
     weights = ["21400公斤", '"21,400 kg"', "21400千克", "２１４００ＫＧ", "21.4t"]

@@ -56,6 +56,8 @@ class ImportResultRecord:
     dry_run: bool = False
     change: ChangeRecord | None = field(default=None)
     left_out: tuple[str, ...] = ()  # headers of columns no field was read from
+    # The letters of columns between others without a header, holding a value all the same.
+    unnamed_columns: tuple[str, ...] = ()
     all_stored: bool = False  # every row a duplicate: skipping them would import nothing
     encoding: str = "utf-8"  # the CSV's, as Table.encoding
     sheet: str = ""  # the worksheet read, as Table.sheet
@@ -113,7 +115,8 @@ def import_file(
                                                             column_fields(table.headers, manual))
                              if header.strip() and name is None)
             return ImportResultRecord(path.name, _data_rows(table), dry_run=dry_run,
-                                      left_out=left_out, encoding=table.encoding,
+                                      left_out=left_out, unnamed_columns=_unnamed_columns(table),
+                                      encoding=table.encoding,
                                       sheet=table.sheet if isinstance(table, Table) else "",
                                       unread_sheets=table.unread_sheets
                                       if isinstance(table, Table) else (),
@@ -487,11 +490,26 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
     """The columns of the file no field was read from, named so that a column mapped wrongly
-    or renamed is noticed ("" when every column was read)."""
-    if not result.left_out:
+    or renamed is noticed, and a value under a blank header (a box's 已退关) seen ("" when
+    every column was read)."""
+    if not result.left_out and not result.unnamed_columns:
         return ""
+    unnamed = (translate("interchange", "column {letter} (no header)").format(letter=letter)
+               for letter in result.unnamed_columns)
     return translate("interchange", "columns left out, as no field has such a name: "
-                     "{names}").format(names=listed(result.left_out, translate))
+                     "{names}").format(names=listed((*result.left_out, *unnamed), translate))
+
+
+def _unnamed_columns(table: Table | PlainLines) -> tuple[str, ...]:
+    """The letters of the columns with a blank header that hold a value (read_plain_lines
+    leaves a file with such a header to read_table)."""
+    from openpyxl.utils import get_column_letter
+
+    if not isinstance(table, Table):
+        return ()
+    return tuple(get_column_letter(index + 1) for index, header in enumerate(table.headers)
+                 if not header.strip() and any(index < len(cells) and cells[index].strip()
+                                               for _line, cells in table.rows))
 
 
 def unkept_times_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

@@ -122,6 +122,8 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     headers = _table("", [(1, lines[0].split(delimiter))], None, "").headers
     if counts != {len(headers) - 1}:
         return None  # a line longer than the header, or a header ending in blank cells
+    if not all(headers):
+        return None  # a column without a header, whose values the import names as left out
     return PlainLines(headers, data, delimiter, len(headers), encoding,
                       len(lines) - 1 - len(data))
 
