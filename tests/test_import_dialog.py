@@ -749,9 +749,26 @@ def test_an_erp_s_workbook_named_xls_is_offered_and_previewed(main_window, qtbot
     dialog = main_window.import_dialog
     qtbot.mouseClick(dialog.choose_button, LEFT)
 
-    assert "*.xls)" in offered[0].split(";;")[0]
+    assert "*.xls" in offered[0].split(";;")[0].strip(")").split()
     assert dialog.preview_model.headerData(3, Qt.Orientation.Horizontal) == "箱号\n→ container"
     assert dialog.import_button.isEnabled()
+
+
+def test_excel_s_unicode_text_is_offered_and_previewed(main_window, qtbot, monkeypatch,
+                                                       tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_text("日期\t班列号\t方向\t箱号\t箱型\n2026-03-06\tX9041\t出口\tCSQU3054383\t22G1\n",
+                    encoding="utf-16")
+    offered = []
+    monkeypatch.setattr(dialogs, "pick_open_file",
+                        lambda parent, title, folder, kinds: offered.append(kinds) or str(path))
+    main_window.import_action.trigger()
+    dialog = main_window.import_dialog
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+
+    assert "*.txt" in offered[0].split(";;")[0].strip(")").split()
+    assert dialog.result_label.text().endswith(" Read as UTF-16 text.")
+    assert dialog.preview_model.index(0, 3).data() == "CSQU3054383"
 
 
 def test_the_sheet_read_of_a_workbook_of_several_is_named(main_window, qtbot, monkeypatch,

@@ -97,6 +97,23 @@ def test_csv_encodings_chinese_excel_writes(demo_db, tmp_path, encoding):
     ).fetchone()[0] == 18
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_excel_s_unicode_text_is_read(demo_db, tmp_path, encoding):
+    """Excel's and WPS's "Unicode text" save: UTF-16 after its BOM, tab-separated."""
+    path = tmp_path / "unicode.txt"
+    path.write_bytes((b"" if encoding == "utf-16" else "\ufeff".encode(encoding)) + "\r\n".join([
+        "日期\t班列号\t方向\t箱号\t箱型\t空重\t毛重\t货名",
+        "2026/3/6\tX9041\t出口\tCSQU3054383\t22G1\t重\t21000\t木薯粉", ""]).encode(encoding))
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 1 container, 1 TEU; read as UTF-16 text"
+    assert demo_db.execute("SELECT m.container FROM container_move m JOIN service s"
+                           " ON s.id = m.service_id WHERE s.service_no = 'X9041'"
+                           ).fetchall() == [("CSQU3054383",)]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_an_hs_code_kept_as_a_number_finds_its_commodity(demo_db, tmp_path, suffix):
     # Excel keeps 081060 (durian) as the number 81060, and writes it so into a CSV too.
@@ -521,7 +538,7 @@ def test_rows_of_one_service_must_agree(demo_db, tmp_path):
     (b"", "is empty"),
     (b"\n\n  \n", "is empty"),
     (bytes(range(256)) * 4, "binary data"),
-    ("date,service\n2026-03-05,X1\n".encode("utf-16"), "binary data"),
+    ("date,service\n2026-03-05,X1\n".encode("utf-16-le"), "binary data"),  # no BOM
     # \xff is no GB18030 byte, \x81 no Windows-1252 one
     (b"date,service,direction\n2026-03-05,X\x81\xff1,out\n",
      "is not UTF-8, GB18030/GBK or Windows-1252"),

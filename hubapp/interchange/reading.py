@@ -6,6 +6,7 @@ CSV and an XLSX of the same list are judged identically.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -27,6 +28,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
 UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class FileFormatError(HubError):
@@ -100,10 +102,10 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
         data = Path(path).read_bytes()
     except OSError:
         return None
-    if data.startswith((XLSX_MAGIC, XLS_MAGIC)) or not data.strip() or b"\x00" in data[:65536]:
+    if data.startswith((XLSX_MAGIC, XLS_MAGIC)) or not data.strip():
         return None
     try:
-        text, encoding = _decode(Path(path).name, data)
+        text, encoding = _text(Path(path).name, data)
     except FileFormatError:
         return None
     delimiter = _delimiter(text)
@@ -137,13 +139,7 @@ def _delimiter(text: str) -> str:
 def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
     if not data.strip():
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
-    if b"\x00" in data[:65536]:
-        # Text files never hold NUL bytes; UTF-16 text (Excel's "Unicode text") and
-        # binary files do, and GB18030 would decode them into nonsense.
-        raise FileFormatError(QT_TRANSLATE_NOOP(
-            "messages", "{name} is not a CSV or XLSX file (it holds binary data); save the list as "
-            "CSV (UTF-8) or XLSX"), name=name)
-    text, encoding = _decode(name, data)
+    text, encoding = _text(name, data)
     lines = io.StringIO(text, newline="")
     delimiter = _delimiter(text)
     plain = _plain_lines(text)
@@ -177,6 +173,21 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
     table = _table(name, numbered(), limit, encoding)
     _refuse_line_breaks(name, table)
     return table
+
+
+def _text(name: str, data: bytes) -> tuple[str, str]:
+    """A CSV's text and its encoding (Table.encoding)."""
+    if data.startswith(UTF16_BOMS):
+        # Excel's and WPS's "Unicode text" (Unicode 文本), tab-separated: its BOM says so.
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16"), "utf-16"
+    elif b"\x00" not in data[:65536]:
+        return _decode(name, data)
+    # Text files never hold NUL bytes; UTF-16 text without a BOM and binary files do, and
+    # GB18030 would decode them into nonsense.
+    raise FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name} is not a CSV or XLSX file (it holds binary data); save the list as "
+        "CSV (UTF-8) or XLSX"), name=name)
 
 
 # The columns whose text may run over several lines (an address, a remark).
@@ -274,7 +285,7 @@ def _continues(headers: list[str], cells: list[str]) -> bool:
 
 
 # The encodings a person is told a file was read in: any but UTF-8's.
-_ENCODING_NAMES = {"gb18030": "GB18030", "cp1252": "Windows-1252"}
+_ENCODING_NAMES = {"gb18030": "GB18030", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
 
 
 def encoding_name(encoding: str) -> str | None:

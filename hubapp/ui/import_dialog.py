@@ -299,10 +299,11 @@ class ImportDialog(QDialog):
     # --- choosing and previewing ------------------------------------------------------
 
     def choose_file(self) -> None:
-        # A file is read by what it holds: an ERP's ".xls" is often a workbook or tab text.
+        # A file is read by what it holds: an ERP's ".xls" is often a workbook or tab text,
+        # and Excel's "Unicode text" is a ".txt".
         chosen = dialogs.pick_open_file(self, self.tr("Import loading list"),
                                         str(last_folder("import")),
-                                        self.tr("Loading lists (*.csv *.xlsx *.xlsm *.xls);;"
+                                        self.tr("Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;"
                                                 "All files (*)"))
         if chosen:
             remember_folder("import", Path(chosen))
