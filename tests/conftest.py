@@ -141,6 +141,26 @@ def hidden_rows_workbook(path: Path) -> Path:
     return path
 
 
+def bilingual_workbook(path: Path) -> Path:
+    """Two boxes of X9050 under a China–Laos template's headers, each in both languages: on
+    two lines, run together on one, or apart by a slash."""
+    import openpyxl
+
+    from hubapp.domain.iso6346 import with_check_digit
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号\nNo.", "日期\nDate", "班列号\nTrain No.", "方向 Direction",
+                  "箱号\nContainer No.", "箱型 Size Type", "空重\nF/E", "毛重(KG)\nGross Weight",
+                  "货名 Commodity", "Seal No./铅封号", "备注\nRemarks"])
+    for number in range(2):
+        sheet.append([number + 1, "2026-03-06", "X9050", "出口",
+                      with_check_digit(f"CSQU700{number:03d}"), "22G1", "重", 21000, "木薯粉",
+                      f"LA{number}", "加急"])
+    book.save(path)
+    return path
+
+
 def hub_with_logins(demo_template: Path, tmp_path: Path, monkeypatch) -> Path:
     """A copy of the demo where everyone logs in (boss, an admin; clerk), and the login
     dialog logs the clerk in: the file's path."""

@@ -16,7 +16,7 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
-from conftest import TESTER, hidden_rows_workbook
+from conftest import TESTER, bilingual_workbook, hidden_rows_workbook
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 
@@ -89,6 +89,16 @@ def test_hidden_rows_of_a_workbook_are_left_out_and_said(db, tmp_path):
     assert result.stderr.strip() == ("hidden.xlsx: 2 hidden rows left out (hidden or filtered "
                                      "out in the workbook): lines 3, 5")
     assert counts(db)[1] == before[1] + 3
+
+
+def test_headers_in_two_languages_are_read(db, tmp_path):
+    before = counts(db)
+
+    result = hubapp("import", bilingual_workbook(tmp_path / "bilingual.xlsx"), "--db", db)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "bilingual.xlsx: imported 1 service, 2 containers, 2 TEU"
+    assert counts(db)[1] == before[1] + 2
 
 
 def test_the_far_end_s_times_are_said_left_out(db, tmp_path):

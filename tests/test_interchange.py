@@ -20,7 +20,7 @@ from hubapp.domain.errors import HubError, message
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
-from hubapp.interchange import reading
+from hubapp.interchange import parsing, reading
 from hubapp.interchange.importing import (
     hidden_lines_note, left_out_note, notes, rounded_kg_note, total_lines_note,
 )
@@ -29,7 +29,7 @@ from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange, reference, rollup
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import TESTER, hidden_rows_workbook
+from conftest import TESTER, bilingual_workbook, hidden_rows_workbook
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -443,6 +443,30 @@ def test_many_hidden_rows_are_counted_and_the_first_named():
     assert hidden_lines_note((7,)) == (
         "1 hidden row left out (hidden or filtered out in the workbook): line 7")
     assert hidden_lines_note(()) == ""
+
+
+def test_headers_in_two_languages_are_read_by_either(demo_db, tmp_path):
+    path = bilingual_workbook(tmp_path / "bilingual.xlsx")
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 2 containers, 2 TEU"
+    assert result.left_out == ("序号\nNo.",)
+    assert demo_db.execute(
+        "SELECT m.container, m.gross_kg, m.seal, s.notes FROM container_move m"
+        " JOIN service s ON s.id = m.service_id WHERE s.service_no = 'X9050' ORDER BY m.id"
+    ).fetchall() == [(with_check_digit(f"CSQU700{number:03d}"), 21000, f"LA{number}", "加急")
+                     for number in range(2)]
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Gross Weight毛重(KG)", "gross_kg"), ("HS编码 HS Code", "hs_code"),
+    # Parts naming two fields, or none, name none.
+    ("Date/Time", None), ("日期 Time", None), ("X8001 次装箱清单", None),
+    ("木薯粉/cassava flour", None)])
+def test_a_header_s_parts_in_two_languages_name_one_field_or_none(header, field):
+    assert parsing.field_for_header(header) == field
 
 
 def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from hubapp.domain import iso6346
 
@@ -57,9 +57,35 @@ _BY_KEY = {_key(alias): field for field, aliases in HEADERS.items()
            for alias in (field, *aliases)}
 
 
+def field_named(text: str) -> str | None:
+    """The field a header's whole text names, or None."""
+    return _BY_KEY.get(_key(text))
+
+
 def field_for_header(text: str) -> str | None:
     """The field a column header names, or None if it is not one we know."""
-    return _BY_KEY.get(_key(text))
+    return named_field(text, field_named)
+
+
+# A header in two languages, as China–Europe and China–Laos templates write them: on two
+# lines ("箱号\nContainer No."), apart by a slash ("Seal No./铅封号"), or run together
+# ("箱号 Container No.", "毛重(KG)Gross Weight").
+_LANGUAGES_APART = re.compile(r"[\n\r/／|｜]+")
+_HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LANGUAGE_RUN = re.compile(f"[{_HANZI}][^A-Za-z]*|[A-Za-z][^{_HANZI}]*")
+
+
+def named_field(text: str, field_of: Callable[[str], str | None]) -> str | None:
+    """The field field_of gives a header's whole text, else the one field its parts in
+    either language give; None where they give none, or two ("Date/Time")."""
+    if (field := field_of(text)) is not None:
+        return field
+    pieces = [piece for piece in _LANGUAGES_APART.split(text) if piece.strip()]
+    parts = {*pieces, *(run for piece in pieces for run in _LANGUAGE_RUN.findall(piece))}
+    if len(parts) < 2:
+        return None  # no parts but the whole text, unknown already
+    fields = set(map(field_of, parts)) - {None}
+    return fields.pop() if len(fields) == 1 else None
 
 
 def commodity_column(cells: Mapping[str, str]) -> str:

@@ -166,7 +166,12 @@ class ImportPlan:
 
 
 def field_for_header(text: str) -> str | None:
-    known = columns.field_for_header(text)
+    return columns.named_field(text, _field_named)
+
+
+def _field_named(text: str) -> str | None:
+    """The field a header's whole text names, among this module's columns too."""
+    known = columns.field_named(text)
     if known is not None:
         return known
     return _MORE_BY_KEY.get(_HEADER_STRIP.sub("", text.strip().casefold()))
