@@ -221,6 +221,18 @@ def test_xlsx_formulas_without_computed_values_are_refused(demo_db, tmp_path):
     assert checksum(demo_db) == before
 
 
+def test_a_hidden_row_s_formulas_without_computed_values_are_left_out_with_it(demo_db,
+                                                                             tmp_path):
+    path = formula_workbook(tmp_path / "erp.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active.row_dimensions[3].hidden = True
+    book.save(path)
+
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert result.ok and result.hidden_lines == (3,)
+
+
 def test_xlsx_formulas_without_computed_values_only_count_in_columns_imported(demo_db,
                                                                               tmp_path):
     """A 序号 column of =ROW()-1 beside the list, which import ignores, refused the file."""

@@ -590,10 +590,11 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
     """A formula without its value would be read as an empty cell: a required column
     refused as missing, an optional one saved blank. Only in a column the import reads: a
     序号 column of =ROW()-1 beside the list, as openpyxl writes it, is none of its business;
-    nor is a total line's =SUM(), left out with its line."""
+    nor is a total line's =SUM(), or a hidden row's, left out with its line."""
     for line, column in formulas:
         if (line > table.header_line and line not in table.total_lines
-                and line not in table.hidden_lines and column <= len(fields) and fields[column - 1]):
+                and line not in table.hidden_lines
+                and column <= len(fields) and fields[column - 1]):
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name}, line {line}, {column}: a formula without a computed "
                 "value: open and save the workbook in Excel or WPS, then import again"),
