@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -1084,6 +1085,51 @@ def test_an_export_of_boxes_entered_ahead_of_their_commodity_s_retirement_reads_
 
     assert result.saved, result.problems[:3]
     assert _move_rows(demo_db, day, day) == moves
+
+
+def _most_held(db, day: dt.date) -> CommodityRecord:
+    """The commodity of the most boxes of day."""
+    (commodity_id,) = db.execute(
+        "SELECT commodity_id FROM container_move WHERE date = ? AND commodity_id IS NOT NULL"
+        " GROUP BY commodity_id ORDER BY COUNT(*) DESC LIMIT 1", [day.isoformat()]).fetchone()
+    return reference.get_commodity(db, commodity_id)
+
+
+def _reimported(db, path: Path, day: dt.date):
+    """The import of path after day's services were deleted."""
+    db.execute("DELETE FROM service WHERE date = ?", [day.isoformat()])
+    rollup.refresh_days(db, [day])
+    db.conn.commit()
+    return import_file(db, path, TESTER)
+
+
+def test_files_naming_a_commodity_before_its_renames_still_import(demo_db, tmp_path):
+    """Each row of an export made before a rename read "not in the list": a merge keeps the
+    names it took away, a rename kept none (the shipped names alone still read)."""
+    day, admin = dt.date(2026, 3, 5), UserRecord("sue", ADMIN)
+    commodity = _most_held(demo_db, day)
+    moves = _move_rows(demo_db, day, day)
+    exports = []
+    for name_en, name_zh in (("hub goods", "枢纽货物"), ("hub goods (renamed)", "枢纽货物（新）")):
+        exports.append(tmp_path / f"{len(exports)}.csv")
+        export_file(demo_db, exports[-1], day, day)
+        reference.save_commodity(demo_db, dataclasses.replace(
+            reference.get_commodity(demo_db, commodity.id), name_en=name_en, name_zh=name_zh),
+            admin)
+
+    for path in exports:
+        result = _reimported(demo_db, path, day)
+        assert result.saved, result.problems[:3]
+        assert _move_rows(demo_db, day, day) == moves
+    find = reference.commodity_finder(demo_db)
+    assert find("hub goods") == find("枢纽货物") == commodity.id
+    # A name given up is another commodity's once that one takes it.
+    reference.save_commodity(demo_db, CommodityRecord("081070", "hub goods", "枢纽货物",
+                                                      "agri", False), admin)
+    assert find("hub goods") == commodity.id  # as built before
+    taken = reference.commodity_finder(demo_db)("hub goods")
+    assert taken != commodity.id and reference.get_commodity(demo_db, taken).hs_code == "081070"
+    assert reference.commodity_finder(demo_db)("枢纽货物") == taken
 
 
 def test_an_xlsx_export_writes_numbers_a_spreadsheet_adds_up(demo_db, tmp_path):

@@ -609,6 +609,29 @@ def test_a_merged_away_name_in_an_import_says_where_it_went_and_is_not_offered_t
     assert str(raised.value) == said
 
 
+def test_a_commoditys_former_name_in_an_import_reads_and_is_not_offered_to_add(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """Renamed twice, cassava flour's first new name read "not in the list", and Add to the
+    list made it again as a duplicate."""
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    db, admin = app_ctx.db, UserRecord("sue", ADMIN)
+    flour = reference.commodity_finder(db)("cassava flour")
+    for name_en, name_zh in (("cassava meal", "木薯细粉"), ("fine cassava flour", "精制木薯粉")):
+        reference.save_commodity(db, dataclasses.replace(
+            reference.get_commodity(db, flour), name_en=name_en, name_zh=name_zh), admin)
+    path = tmp_path / "former.csv"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(",木薯粉,", ",木薯细粉,"),
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert dialog.problems_model.problems == [] and not dialog.add_to_list_button.isVisible()
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+    assert {row[0] for row in db.execute(
+        "SELECT DISTINCT commodity_id FROM container_move WHERE service_id = (SELECT MAX(id)"
+        " FROM service)")} >= {flour}
+
+
 @pytest.mark.parametrize("text, hs_code, name_en", [
     ("0801320000", "080132", ""), ("80132", "080132", ""), ("0801.32\u200b", "080132", ""),
     ("cashew nuts\u200b", "", "cashew nuts")])

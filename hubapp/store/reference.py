@@ -74,10 +74,11 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
     a national tariff line of 8 or 10 digits ("0803.90.00.00") finds the commodity of its
     6-digit subheading, among the HS codes this database holds. A name the database lacks
     but domain.reference knows (a shipped alias such as "tapioca flour") finds the
-    commodity holding that one's HS code. A retired commodity is accepted only among keep
-    (the one a stored box already has, which a re-save keeps): for any other, and for an
-    HS code that more than one acceptable commodity has, the lookup raises InputError saying
-    so, instead of picking one that the clerk did not mean.
+    commodity holding that one's HS code. A name a commodity had before it was renamed finds
+    it, unless another commodity holds that name now. A retired commodity is accepted only
+    among keep (the one a stored box already has, which a re-save keeps): for any other, and
+    for an HS code that more than one acceptable commodity has, the lookup raises InputError
+    saying so, instead of picking one that the clerk did not mean.
 
     With retired_on (retire_days) and the day of a box, an HS code, however written, is
     the retired commodity's that held it then, as its name is (a file's history meant it):
@@ -90,7 +91,8 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
         by_name[lookup_key(commodity.name_en)] = commodity
         by_name[lookup_key(commodity.name_zh)] = commodity
         by_hs.setdefault(commodity.hs_code, []).append(commodity)
-    merged = _merged_names(db, {commodity.id: commodity for commodity in commodities})
+    stored = {commodity.id: commodity for commodity in commodities}
+    merged, former = _merged_names(db, stored), _former_names(db, stored)
 
     def find(text: str, keep: Collection[int] = (), key: str | None = None,
              day: dt.date | None = None) -> int | None:
@@ -122,6 +124,8 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
             commodity = found[0] if found else None
         else:
             commodity = by_name.get(key)
+            if commodity is None and key in former:
+                commodity = stored[former[key]]
             if commodity is None and key in merged:
                 raise _merged_error(text, merged[key])
             if commodity is None and (known := shipped.find_commodity(text)) is not None:
@@ -161,6 +165,24 @@ def _merged_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[s
                      entry.before["hs_code"]):
             names[lookup_key(name)] = commodity_label(target) if target else after["name_en"]
     return names
+
+
+def _former_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[str, int]:
+    """The names stored commodities had before they were renamed (lookup_key → id): the
+    hub's own earlier exports and loading lists name them so, and read as unknown they
+    were offered to add again as a duplicate. Of several that had one name, the last;
+    none that a later merge took away, which _merged_names says where it went."""
+    entries = sorted(audit.entries_of(db, "commodity", "update")
+                     + audit.entries_of(db, "commodity", "merge"), key=lambda entry: entry.id)
+    former: dict[str, int] = {}
+    for entry in entries:
+        for name in _NAMES:
+            key = lookup_key(entry.before[name])
+            if entry.action == "merge":
+                former.pop(key, None)
+            elif int(entry.entity_id) in stored and key != lookup_key(entry.after[name]):
+                former[key] = int(entry.entity_id)
+    return former
 
 
 def _retired_error(commodity: CommodityRecord,
