@@ -1132,6 +1132,39 @@ def test_files_naming_a_commodity_before_its_renames_still_import(demo_db, tmp_p
     assert reference.commodity_finder(demo_db)("枢纽货物") == taken
 
 
+def test_a_file_giving_a_commoditys_hs_code_before_its_correction_still_imports(
+        demo_db, tmp_path):
+    """Every row of an export made before an HS code was corrected was refused as "… is HS
+    950450, the file says …", not saying that the hub itself had changed the code."""
+    day, admin = dt.date(2026, 3, 5), UserRecord("sue", ADMIN)
+    commodity = _most_held(demo_db, day)
+    moves = _move_rows(demo_db, day, day)
+    path = tmp_path / "before.csv"
+    export_file(demo_db, path, day, day)
+    reference.save_commodity(demo_db, dataclasses.replace(commodity, hs_code="950450"), admin)
+
+    result = _reimported(demo_db, path, day)
+
+    assert result.saved, result.problems[:3]
+    assert _move_rows(demo_db, day, day) == moves
+    # Once the former code is another commodity's, it fits boxes up to the day it changed.
+    reference.save_commodity(demo_db, CommodityRecord(commodity.hs_code, "new goods", "新货物",
+                                                      commodity.category, False), admin)
+    assert _reimported(demo_db, path, day).saved
+    demo_db.execute("UPDATE audit_log SET at = ? WHERE id = (SELECT MAX(id) FROM audit_log"
+                    " WHERE entity = 'commodity' AND action = 'update' AND entity_id = ?)",
+                    [f"{day - dt.timedelta(days=1)}T12:00:00+00:00", str(commodity.id)])
+    demo_db.conn.commit()
+    refused = _reimported(demo_db, path, day)
+    assert not refused.saved
+    assert len(refused.problems) == sum(move[8] == commodity.id for move in moves)
+    assert refused.problems[0].text().endswith(
+        f"{commodity.name_en} ({commodity.name_zh}) is HS 950450 since the hub changed it from "
+        f"{commodity.hs_code} on {day - dt.timedelta(days=1)}, and {commodity.hs_code} is "
+        f"another commodity's now: the file says {commodity.hs_code} on a later day. Correct "
+        "the HS code")
+
+
 def test_an_xlsx_export_writes_numbers_a_spreadsheet_adds_up(demo_db, tmp_path):
     first, last = dt.date(2026, 3, 4), dt.date(2026, 3, 5)
     path = tmp_path / "sum.xlsx"

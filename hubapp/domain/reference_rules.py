@@ -6,6 +6,7 @@ field, so a form can show each message next to its field.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Mapping
 
@@ -104,9 +105,12 @@ def hs_code_fits(text: str, commodity: CommodityRecord) -> bool:
     """Whether an HS code written beside a named commodity agrees with it: its own code, a
     national tariff line under it, or the heading or chapter holding it. Text that is no
     code at all says nothing either way."""
+    return _code_fits(text, commodity.hs_code)
+
+
+def _code_fits(text: str, hs_code: str) -> bool:
     code = hs_code_of_key(lookup_key(text))
-    return code is None or code.startswith(commodity.hs_code) \
-        or commodity.hs_code.startswith(code)
+    return code is None or code.startswith(hs_code) or hs_code.startswith(code)
 
 
 # How hs_code_errors words the problem: an import's file has an HS code column to correct;
@@ -118,16 +122,31 @@ HS_CODE_PASTED = QT_TRANSLATE_NOOP(
     "messages", "{name} is HS {code}, the pasted HS code is {value}: type the commodity again")
 
 
-def hs_code_errors(text: str, commodity: CommodityRecord,
-                   wording: str = HS_CODE_IN_FILE) -> list[FieldError]:
+def hs_code_errors(text: str, commodity: CommodityRecord, wording: str = HS_CODE_IN_FILE,
+                   former: Mapping[str, dt.date | None] | None = None,
+                   day: dt.date | None = None) -> list[FieldError]:
     """The problem of an HS code given beside a commodity's name that does not fit it
     (hs_code_fits), in a file or a pasted block alike: one of the two is wrong, and guessing
     which would file the boxes under the wrong goods. A blank code agrees. wording: one of
-    HS_CODE_IN_FILE and HS_CODE_PASTED."""
+    HS_CODE_IN_FILE and HS_CODE_PASTED.
+
+    former: the commodity's codes before a correction, each with the last day a box of day
+    may still give it (None: any day), as store.reference.former_hs_codes gives them: the
+    hub's own earlier files give the code it had then. A box of a later day giving one is
+    told when the code was changed, which a file's author could not know."""
     if not text.strip() or hs_code_fits(text, commodity):
         return []
-    return [FieldError("hs_code", wording, {"name": commodity_label(commodity),
-                                           "code": commodity.hs_code, "value": text})]
+    values = {"name": commodity_label(commodity), "code": commodity.hs_code, "value": text}
+    for code, until in (former or {}).items():
+        if _code_fits(text, code):
+            if until is None or (day is not None and day <= until):
+                return []
+            return [FieldError("hs_code", QT_TRANSLATE_NOOP(
+                "messages", "{name} is HS {code} since the hub changed it from {former} on "
+                            "{day}, and {former} is another commodity's now: the file says "
+                            "{value} on a later day. Correct the HS code"),
+                values | {"day": until.isoformat(), "former": code})]
+    return [FieldError("hs_code", wording, values)]
 
 
 def commodity_label(commodity: CommodityRecord) -> str:

@@ -571,7 +571,8 @@ class _Row:
             self.problem(commodity_column, cells["commodity"], retired.template, retired.values)
             return None
         if move is not None and move.commodity_id is not None and (wrong := hs_code_errors(
-                code := self.get("hs_code"), lookups.commodities[move.commodity_id])):
+                code := self.get("hs_code"), lookups.commodities[move.commodity_id],
+                former=lookups.former_hs_codes.get(move.commodity_id), day=day)):
             for error in wrong:
                 self.problem(error.field, code, error.template, error.values)
             return None
@@ -588,8 +589,11 @@ class _Row:
 def hs_code_agrees(lookups: LookupsRecord, commodity_id: int | None, code: str) -> bool:
     """Whether a row's HS code cell fits the commodity its name found: a list naming laptops
     beside cassava flour's code is wrong in one of the two, and guessing which would file the
-    boxes under the wrong goods. A blank cell, or a row without a commodity, agrees."""
-    return commodity_id is None or not hs_code_errors(code, lookups.commodities[commodity_id])
+    boxes under the wrong goods. A blank cell, or a row without a commodity, agrees, as does a
+    code the commodity had before a correction unless another one holds it now: which rows
+    then agree depends on their day (Row.move)."""
+    return commodity_id is None or not hs_code_errors(
+        code, lookups.commodities[commodity_id], former=lookups.former_hs_codes.get(commodity_id))
 
 
 def _whole_number(text: str) -> int | None:

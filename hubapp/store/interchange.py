@@ -22,8 +22,8 @@ from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
-    commodity_finder, deleted_codes, list_commodities, list_places, list_routes, place_finder,
-    retire_days, retired_after,
+    commodity_finder, deleted_codes, former_hs_codes, list_commodities, list_places,
+    list_routes, place_finder, retire_days, retired_after,
 )
 from hubapp.store.rows import minute_text, service_record, service_row
 from hubapp.store.services import refresh_dwell
@@ -56,6 +56,8 @@ class LookupsRecord:
     # where a code is a retired one's that held it then, so only for a code in dated_codes.
     find_commodity_on: Callable[[str, dt.date | None], int | None]
     dated_codes: frozenset[str]  # HS codes of retired commodities whose retire day is known
+    # HS codes commodities had before a correction (reference_rules.hs_code_errors), by id.
+    former_hs_codes: Mapping[int, Mapping[str, dt.date | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ def lookups(db: Database) -> LookupsRecord:
     and places are read as the daily log reads them (commodity_finder, place_finder); a
     retired commodity is found when nothing in use answers (find_kept), for moves up to
     its retirement or its last box then (retired_after), as is its HS code (find_commodity_on).
+    An HS code a commodity had before a correction still fits it (former_hs_codes).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
@@ -106,7 +109,8 @@ def lookups(db: Database) -> LookupsRecord:
     return LookupsRecord(*map(functools.cache, finders), commodities,
                          {place.locode: place for place in list_places(db)}, retired_after(db),
                          functools.cache(find_kept),
-                         frozenset(commodities[commodity_id].hs_code for commodity_id in days))
+                         frozenset(commodities[commodity_id].hs_code for commodity_id in days),
+                         former_hs_codes(db))
 
 
 @dataclass(slots=True)

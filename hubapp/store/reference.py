@@ -210,7 +210,7 @@ def _retirements(db: Database) -> dict[int, AuditEntryRecord]:
             if commodity_id in retired}
 
 
-def _retire_day(entry: AuditEntryRecord) -> dt.date:
+def _entry_day(entry: AuditEntryRecord) -> dt.date:
     # On this desk's calendar, as the audit screen shows stamps.
     return entry.at.astimezone().date()
 
@@ -218,12 +218,36 @@ def _retire_day(entry: AuditEntryRecord) -> dt.date:
 def retire_days(db: Database) -> dict[int, dt.date]:
     """The day each retired commodity was retired, by id: that of its latest retire entry.
     One retired without an entry has none."""
-    return {commodity_id: _retire_day(entry)
+    return {commodity_id: _entry_day(entry)
             for commodity_id, entry in _retirements(db).items()}
 
 
+def former_hs_codes(db: Database) -> dict[int, dict[str, dt.date | None]]:
+    """The HS codes stored commodities had before a correction, by id: each code with the
+    last day a box of the commodity may still be given it, the day it was changed, or None
+    for any day while no other commodity holds that code. The hub's own earlier exports and
+    loading lists give the code the commodity had then; refused as not fitting it, each of
+    their rows had to be corrected by hand."""
+    commodities = list_commodities(db, include_retired=True)
+    holders: dict[str, set[int]] = {}
+    for commodity in commodities:
+        holders.setdefault(commodity.hs_code, set()).add(commodity.id)
+    stored = {commodity.id for commodity in commodities}
+    former: dict[int, dict[str, dt.date]] = {}
+    for entry in audit.entries_of(db, "commodity", "update"):  # oldest first
+        commodity_id = int(entry.entity_id)
+        before, after = entry.before["hs_code"], entry.after["hs_code"]
+        if commodity_id in stored and before != after:
+            codes = former.setdefault(commodity_id, {})
+            codes.pop(after, None)  # changed back
+            codes[before] = _entry_day(entry)
+    return {commodity_id: {code: None if holders.get(code, set()) <= {commodity_id} else day
+                           for code, day in codes.items()}
+            for commodity_id, codes in former.items()}
+
+
 def _accepted_until(entry: AuditEntryRecord) -> dt.date:
-    day, last_move = _retire_day(entry), entry.after.get("last_move")
+    day, last_move = _entry_day(entry), entry.after.get("last_move")
     return max(day, dt.date.fromisoformat(last_move)) if last_move else day
 
 
