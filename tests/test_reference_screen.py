@@ -146,6 +146,23 @@ def test_add_a_chinese_named_commodity_and_type_it_in_the_daily_log(
         (numbers(1)[0], "22G1", 1.0, "F", 21000, "jackfruit")]
 
 
+def test_two_spreadsheet_cells_pasted_into_a_name_are_saved_as_one_line(
+        qtbot, monkeypatch, screen, app_ctx):
+    """Saved as 'frozen duck\\t冷冻鸭': the English name held the Chinese one behind a tab."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "020750")
+    QApplication.clipboard().setText("frozen duck\t冷冻鸭\n")
+    click(qtbot, form.name_en)
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    type_into(qtbot, form.name_zh, "冷冻鸭")
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    saved = reference.get_commodity(app_ctx.db, reference.commodity_finder(app_ctx.db)("020750"))
+    assert (saved.name_en, saved.name_zh) == ("frozen duck 冷冻鸭", "冷冻鸭")
+
+
 def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypatch, screen,
                                                                  app_ctx):
     before = len(reference.list_commodities(app_ctx.db, include_retired=True))

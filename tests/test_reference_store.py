@@ -469,8 +469,9 @@ def test_a_commodity_named_as_the_finder_reads_another_is_refused(demo_db, name_
         demo_db, CommodityRecord("970500", name_en, name_zh, "agri", False), BOSS))
     assert list(refused) == [field]
     typed = name_en if field == "name_en" else name_zh
-    assert refused[field].startswith(f"{typed.strip()!r} is taken: the daily log and imports "
-                                     "read it as ")
+    stored = " ".join(typed.split())  # as it would be stored: a run of spaces is one
+    assert refused[field].startswith(f"{stored!r} is taken: the daily log and imports read "
+                                     "it as ")
     assert refused[field].endswith(", cassava flour (木薯粉)'s")
     assert count(demo_db, "commodity") == before
     assert reference.commodity_finder(demo_db)("cassava flour") == flour
@@ -501,6 +502,30 @@ def test_names_are_saved_without_invisible_characters_and_never_as_digits(demo_d
         JACKFRUIT, name_en="\u200bjackfruit\u200b", name_zh="菠萝\u200d蜜"), BOSS)
     saved = reference.get_commodity(demo_db, reference.commodity_finder(demo_db)("jackfruit"))
     assert (saved.name_en, saved.name_zh) == ("jackfruit", "菠萝蜜")
+
+
+def test_a_names_tabs_line_breaks_and_wide_spaces_are_stored_as_one_space(demo_db):
+    """Two spreadsheet cells pasted into one field ("frozen duck\\t冷冻鸭\\n") were stored as one
+    name holding a tab, shown cut at it and written into every export and report."""
+    reference.save_commodity(demo_db, dataclasses.replace(
+        JACKFRUIT, name_en="jack\tfruit\n冷冻\n", name_zh="菠萝\u3000\u3000蜜\x00"), BOSS)
+    reference.save_place(demo_db, PlaceRecord("LALPQ", "Luang\xa0\r\nPrabang", "琅勃\t拉邦", "LA"),
+                         BOSS, new=True)
+    reference.save_route(demo_db, RouteRecord("CN-LPQ", "line1\nline2", "行一\n行二", "rail",
+                                              "CN,LA", "CNCQI", "LALPQ"), BOSS, new=True)
+    settings.save(demo_db, HubSettingsRecord(hub_name="Guoyuan\tPort\n"), BOSS)
+
+    saved = reference.get_commodity(demo_db, reference.commodity_finder(demo_db)("菠萝 蜜"))
+    assert (saved.name_en, saved.name_zh) == ("jack fruit 冷冻", "菠萝 蜜")
+    assert PlaceRecord("LALPQ", "Luang Prabang", "琅勃 拉邦", "LA") in reference.list_places(
+        demo_db)
+    assert [(r.name_en, r.name_zh) for r in reference.list_routes(demo_db)
+            if r.code == "CN-LPQ"] == [("line1 line2", "行一 行二")]
+    assert settings.load(demo_db).hub_name == "Guoyuan Port"
+    # Nothing but controls is no name.
+    assert refused_fields(lambda: reference.save_commodity(demo_db, dataclasses.replace(
+        JACKFRUIT, hs_code="081050", name_en="\x01\t", name_zh="龙眼二"), BOSS)) == {
+        "name_en": "This field is required"}
 
 
 def test_the_daily_log_and_imports_read_commodity_text_alike(demo_db):

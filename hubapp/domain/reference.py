@@ -230,13 +230,19 @@ _ROUTE_ALIASES: Mapping[str, str] = {
 
 # --- lookups ---------------------------------------------------------------------------
 
+# Unicode category Cc; str.split() takes only some of them (tab, line breaks) for spaces.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def plain_name(text: str) -> str:
     """A name as stored: without the invisible format characters (Unicode category Cf:
     zero-width spaces, joiners, direction marks) a copy from a web page or chat brings
-    along, which made "rice\u200b" a second rice nobody could tell from the first."""
+    along, which made "rice\u200b" a second rice nobody could tell from the first; and each
+    run of whitespace or control characters one space: two cells copied from a spreadsheet
+    ("frozen duck\t冷冻鸭\n") were saved as one name holding a tab and a line break."""
     if not text.isascii():  # ASCII has none: the common case costs nothing
         text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return text.strip()
+    return " ".join(_CONTROLS.sub(" ", text).split())
 
 
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc"})

@@ -31,7 +31,7 @@ def normal_hs_code(text: str) -> str:
 
 
 def _required(errors: list[FieldError], name: str, value: str) -> None:
-    if not value.strip():
+    if not plain_name(value):
         errors.append(FieldError(name, QT_TRANSLATE_NOOP("messages", "This field is required")))
 
 

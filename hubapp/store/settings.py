@@ -8,6 +8,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
+from hubapp.domain.reference import plain_name
 from hubapp.domain.reference_rules import validate_settings
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, rollup
@@ -51,6 +52,9 @@ def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
     another desk may have changed since the dialog opened. None: all of them.
     The hub's settings are a supervisor's or an admin's to change (issue #12)."""
     fields = _FIELDS if fields is None else tuple(fields)
+    # Reports print the names in their heads, where a pasted tab or line break showed.
+    settings = dataclasses.replace(settings, hub_name=plain_name(settings.hub_name),
+                                   hub_name_zh=plain_name(settings.hub_name_zh))
     errors = validate_settings(settings)
     if errors:
         raise ValidationError(errors)
