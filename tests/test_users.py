@@ -151,6 +151,30 @@ def test_a_user_stored_before_names_were_normalised_still_logs_in(db, admin):
     assert not next(u for u in users.list_users(db) if u.name == "ｗａｎｇ").active
 
 
+def test_names_that_differ_only_in_their_spaces_are_one_and_a_tab_is_a_space(db, admin):
+    """"李  娜" was a second account beside 李 娜, a login with one space more reaching the
+    other person's; "tab\\tname" was stored as "tabname"."""
+    users.add_user(db, admin, "李 娜", CLERK, PASSWORD)
+    for typed in ("李  娜", "李\u3000娜", "李\t娜", " 李\xa0娜\n"):
+        with pytest.raises(HubError, match="^User 李 娜 already exists$"):
+            users.add_user(db, admin, typed, CLERK, PASSWORD)
+        assert users.authenticate(db, typed, PASSWORD).name == "李 娜"
+    assert users.add_user(db, admin, "tab\tname", CLERK, PASSWORD).name == "tab name"
+    assert [u.name for u in users.list_users(db)] == ["Li Na", "tab name", "李 娜"]
+
+
+def test_a_user_stored_with_a_run_of_spaces_logs_in_by_either_spelling(db, admin):
+    db["app_user"].insert({"name": "wang  wei", "role": CLERK,
+                           "password_hash": users.hash_password(PASSWORD),
+                           "created_at": "2026-01-05T08:00:00+00:00"})
+    for typed in ("wang  wei", "wang wei", "Wang Wei"):
+        assert users.authenticate(db, typed, PASSWORD).name == "wang  wei"
+    with pytest.raises(HubError, match="^User wang  wei already exists$"):
+        users.add_user(db, admin, "wang wei", CLERK, PASSWORD)
+    users.set_active(db, admin, "wang wei", False)
+    assert not next(u for u in users.list_users(db) if u.name == "wang  wei").active
+
+
 def test_five_failures_lock_the_account_for_five_minutes(db, admin):
     now = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.timezone.utc)
     for attempt in range(users.MAX_FAILED_ATTEMPTS - 1):

@@ -9,13 +9,13 @@ import functools
 import getpass
 import math
 import os
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.audit import COMMAND_LINE, DEMO
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubError, Term
+from hubapp.domain.reference import plain_name
 from hubapp.domain.validation import folded
 from hubapp.store import audit
 from hubapp.store.db import is_read_only, transaction
@@ -85,8 +85,10 @@ DEMO_ADMIN = UserRecord(DEMO, ADMIN)
 def user_name(text: str) -> str:
     """A user name as stored and looked up: full-width letters from a Chinese input method
     as a plain keyboard types them (NFKC), without the invisible characters (zero-width
-    spaces, controls) that would let 'li.na\u200b' pass for another user than li.na."""
-    return folded("".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf")))
+    spaces) that would let 'li.na\u200b' pass for another user than li.na, and each run of
+    spaces or control characters one space, as reference names are (plain_name): '李  娜'
+    was a second 李 娜 nobody could tell from the first, and a tab joined two words."""
+    return plain_name(folded(text))
 
 
 def name_key(name: str) -> str:
