@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hubapp.domain import wording
@@ -137,6 +138,28 @@ def test_a_name_taken_is_said_as_the_list_shows_it(qtbot, app_ctx):
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "User li.na already exists"
     assert [u.name for u in users.list_users(app_ctx.db)] == ["li.na"]
+
+
+def test_a_user_added_is_said_and_picked_as_stored_and_a_name_is_checked_first(qtbot, app_ctx):
+    """"Ｌｉ Ｎａ added." with no row picked, though Li Na was stored; an empty name with two
+    different passwords read "type 's password twice."."""
+    _add(app_ctx, "zhao.min")
+    screen = _screen(qtbot, app_ctx)
+    screen.show()
+    _type_password(qtbot, screen, "cassava-2026")
+    qtbot.keyClicks(screen.password_again, "5")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "A user name must be 1–40 characters"
+    screen.password_again.clear()
+    qtbot.keyClicks(screen.password_again, "cassava-2026")
+    committed = QInputMethodEvent()  # full-width, as a Chinese input method gives it
+    committed.setCommitString("Ｌｉ Ｎａ")
+    QApplication.sendEvent(screen.name, committed)
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "Li Na added."
+    assert [index.data() for index in screen.table.selectionModel().selectedRows()] == [
+        "Li Na"]
+    assert users.authenticate(app_ctx.db, "Li Na", "cassava-2026").name == "Li Na"
 
 
 def test_a_clerk_cannot_manage_users(qtbot, app_ctx):

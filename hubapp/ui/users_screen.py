@@ -237,19 +237,24 @@ class UsersScreen(QWidget):
                                     and self.role.currentData() != user.role)
 
     def _add(self) -> None:
-        name = self.name.text().strip()
-        if self.password.text() != self.password_again.text():
-            self._say(self.tr("The two passwords differ: type {name}'s password "
-                              "twice.").format(name=name), colours.problem)
+        try:
+            # The name first: an empty one read "type 's password twice". Said as stored
+            # ("Ｌｉ Ｎａ" is Li Na), as the list shows it.
+            name = users.check_name(self.name.text())
+            if self.password.text() != self.password_again.text():
+                self._say(self.tr("The two passwords differ: type {name}'s password "
+                                  "twice.").format(name=name), colours.problem)
+                return
+            user = users.add_user(self.ctx.db, self.ctx.actor(), name,
+                                  self.new_role.currentData(), self.password.text())
+        except HubError as error:
+            self._say(labels.message(error), colours.problem)
             return
-        if self._try(lambda: users.add_user(self.ctx.db, self.ctx.actor(), name,
-                                            self.new_role.currentData(),
-                                            self.password.text())):
-            self.name.clear()
-            # The least role, as the box first offers: the last one added (an admin, say)
-            # was given again to the next, unnoticed.
-            self.new_role.setCurrentIndex(self.new_role.findData(CLERK))
-            self._changed(self.tr("{name} added.").format(name=name), name)
+        self.name.clear()
+        # The least role, as the box first offers: the last one added (an admin, say) was
+        # given again to the next, unnoticed.
+        self.new_role.setCurrentIndex(self.new_role.findData(CLERK))
+        self._changed(self.tr("{name} added.").format(name=user.name), user.name)
 
     def _do(self, change: Callable[[UserRecord], object], done: str) -> None:
         """change(the picked user); done says what was done, with {name} and {role}."""
