@@ -207,6 +207,25 @@ def test_a_full_width_hs_code_is_saved_as_a_plain_keyboard_types_it(qtbot, monke
         app_ctx.db, reference.commodity_finder(app_ctx.db)("菠萝蜜")).hs_code == "081070"
 
 
+def test_a_dotted_hs_code_is_read_as_the_daily_log_reads_it_and_a_wrong_one_quoted(
+        qtbot, monkeypatch, screen, app_ctx):
+    """"806.1" (0806.10 as a spreadsheet keeps it) was refused as "HS code '8061' must be 6
+    digits", a code nobody typed, though the daily log finds grapes by it."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "09.01")
+    type_into(qtbot, form.name_en, "table grapes")
+    type_into(qtbot, form.name_zh, "鲜食葡萄")
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)
+    save(qtbot, dialog)
+    assert form.errors["hs_code"].text() == "HS code '09.01' must be 6 digits (like 110620)"
+    type_into(qtbot, form.hs_code, "806.1")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert reference.get_commodity(
+        app_ctx.db, reference.commodity_finder(app_ctx.db)("鲜食葡萄")).hs_code == "080610"
+
+
 def test_a_name_typed_full_width_as_another_commoditys_is_refused_by_the_field(
         qtbot, monkeypatch, screen, app_ctx):
     """"ｃａｓｓａｖａ ｆｌｏｕｒ" was saved as a new commodity, and the boxes clerks typed

@@ -557,6 +557,23 @@ def test_a_dotted_code_a_spreadsheet_kept_as_a_number_is_read_by_its_parts(demo_
     assert (hs_code_of_key("20230"), hs_code_of_key("11062")) == ("020230", "011062")
 
 
+@pytest.mark.parametrize("typed, stored", [
+    ("806.1", "080610"), ("0806.10", "080610"), ("0806.10.00", "080610"), ("８０６.１", "080610")])
+def test_the_hs_code_field_reads_a_code_as_the_daily_log_does(demo_db, typed, stored):
+    """"806.1" (0806.10 a spreadsheet kept as a number) found grapes in the daily log, yet
+    the form refused it as "HS code '8061' must be 6 digits", a code nobody typed."""
+    reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code=typed), BOSS)
+    assert reference.get_commodity(demo_db, reference.commodity_finder(demo_db)(
+        "jackfruit")).hs_code == stored
+
+
+@pytest.mark.parametrize("typed", ["8061", "09.01", "1106A0", "1106.2O"])
+def test_an_hs_code_refused_is_quoted_as_typed(demo_db, typed):
+    assert refused_fields(lambda: reference.save_commodity(
+        demo_db, dataclasses.replace(JACKFRUIT, hs_code=typed), BOSS)) == {
+        "hs_code": f"HS code {typed!r} must be 6 digits (like 110620)"}
+
+
 def test_a_heading_written_as_customs_write_it_is_a_heading_beside_its_commodity(demo_db):
     """"09.01" (and 9.01, as a spreadsheet keeps it) is heading 0901, not 000901: a loading
     list giving coffee's heading was refused as disagreeing with coffee's 090111."""

@@ -25,9 +25,13 @@ _ROUTE_CODE = re.compile(r"[A-Z0-9][A-Z0-9\-]{0,19}")
 
 
 def normal_hs_code(text: str) -> str:
-    """HS codes are written "1106.20" or "1106 20" as often as "110620", and full-width
-    ("１１０６２０") by a Chinese input method."""
-    return re.sub(r"[\s.]", "", folded(text))
+    """An HS code as a form stores it, read as the daily log and imports read one
+    (hs_code_of_key): written "1106.20" or "1106 20" as often as "110620", full-width
+    ("１１０６２０") by a Chinese input method, "806.1" where a spreadsheet kept 0806.10 as a
+    number, or as a tariff line ("0803.90.00"). Text that gives no 6-digit code stays as
+    typed, for the refusal to quote: "8061" of "806.1" read as a code the form made up."""
+    code = hs_code_of_key(lookup_key(text))
+    return code if code is not None and len(code) == 6 else folded(text)
 
 
 def _required(errors: list[FieldError], name: str, value: str) -> None:
