@@ -300,6 +300,26 @@ def test_a_bad_locode_is_refused_and_a_good_place_saved(qtbot, monkeypatch, scre
     assert select(qtbot, screen.places, "琅勃拉邦").locode == "LALPQ"
 
 
+def test_a_routes_countries_are_checked_and_stored_as_codes(qtbot, monkeypatch, screen,
+                                                            app_ctx):
+    """"中国、老挝 and Laos!!" was saved as the route's countries, and "CN、LA" as one."""
+    route = next(r for r in reference.list_routes(app_ctx.db) if r.code == "CN-LA")
+    dialog = ReferenceFormDialog(app_ctx, "route", route, new=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.form.countries, "中国、老挝 and Laos!!")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.form.errors["countries"].text() == (
+        "Country '中国' is not a 2-letter country code: give the codes like CN,LA, separated "
+        "by commas or spaces")
+    assert dialog.focusWidget() is dialog.form.countries
+    type_into(qtbot, dialog.form.countries, "cn、ｌａ； th")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert next(r for r in reference.list_routes(app_ctx.db)
+                if r.code == "CN-LA").countries == "CN,LA,TH"
+
+
 def test_the_form_refuses_an_hs_code_another_commodity_in_use_has(
         qtbot, monkeypatch, screen, app_ctx):
     """Cassava chips with 110620 took every later "110620" away from cassava flour."""
@@ -822,6 +842,7 @@ def test_a_record_added_is_picked_and_shown_though_the_search_hid_it(
         type_into(qtbot, form.code, "cn-th-rail")
         type_into(qtbot, form.name_en, "China–Thailand rail")
         type_into(qtbot, form.name_zh, "中泰铁路")
+        type_into(qtbot, form.countries, "CN,LA,TH")
         for box in (form.origin, form.destination, form.destination):
             qtbot.keyClick(box, Qt.Key.Key_Down)
 

@@ -14,7 +14,8 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.reference_rules import commodity_label as label
 from hubapp.domain.reference_rules import (
-    hs_code_fits, hs_code_of_key, validate_commodity, validate_place, validate_route,
+    hs_code_fits, hs_code_of_key, normal_countries, validate_commodity, validate_place,
+    validate_route,
 )
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, day_close, open_db, reference, rollup, services, settings, stats
@@ -265,6 +266,21 @@ def test_places_and_routes_are_added_checked_and_audited(demo_db):
     assert route in reference.list_routes(demo_db)
     assert [(e.action, e.entity) for e in audit.entries(demo_db, user="boss")] == [
         ("create", "route"), ("create", "place")]
+
+
+def test_a_routes_countries_are_2_letter_codes_stored_comma_separated(demo_db):
+    places = {place.locode for place in reference.list_places(demo_db)}
+    for route in reference.list_routes(demo_db):  # the demo's, as shipped, stay as they are
+        assert validate_route(route, places) == [] and normal_countries(route.countries) == \
+            route.countries, route
+    route = dataclasses.replace(reference.list_routes(demo_db)[0], countries="cn、la；TH vn")
+    reference.save_route(demo_db, route, BOSS, new=False)
+    assert reference.list_routes(demo_db)[0].countries == "CN,LA,TH,VN"
+    for countries, message in (("", "This field is required"), (
+            "CN,LAO", "Country 'LAO' is not a 2-letter country code: give the codes like "
+                      "CN,LA, separated by commas or spaces")):
+        assert refused_fields(lambda: reference.save_route(demo_db, dataclasses.replace(
+            route, countries=countries), BOSS, new=False)) == {"countries": message}
 
 
 def test_reference_data_and_settings_are_a_supervisors_or_an_admins_to_change(demo_db):

@@ -34,6 +34,20 @@ def normal_hs_code(text: str) -> str:
     return code if code is not None and len(code) == 6 else folded(text)
 
 
+_COUNTRY = re.compile(r"[A-Z]{2}")
+# How people separate countries: commas (a full-width one folds to one), the Chinese
+# enumeration comma, semicolons (full-width too), spaces.
+_COUNTRY_SEPARATORS = re.compile(r"[,、;\s]+")
+
+
+def normal_countries(text: str) -> str:
+    """A route's countries as stored, "CN,LA": however separated (, 、 ； ; or spaces), typed
+    full-width or in lower case. An item that is no 2-letter code stays as typed, for
+    validate_route to quote."""
+    return ",".join(item.upper() if item.isascii() and _COUNTRY.fullmatch(item.upper())
+                    else item for item in _COUNTRY_SEPARATORS.split(folded(text)) if item)
+
+
 def _required(errors: list[FieldError], name: str, value: str) -> None:
     if not plain_name(value):
         errors.append(FieldError(name, QT_TRANSLATE_NOOP("messages", "This field is required")))
@@ -222,6 +236,12 @@ def validate_route(route: RouteRecord, places: Collection[str]) -> list[FieldErr
             "messages", "Route code {value!r} must be 1–20 capital letters, digits or '-' "
                         "(like CN-LA)"), {"value": route.code}))
     _names(errors, route.name_en, route.name_zh)
+    _required(errors, "countries", route.countries)
+    if wrong := next((item for item in route.countries.split(",")
+                      if item and not _COUNTRY.fullmatch(item)), None):
+        errors.append(FieldError("countries", QT_TRANSLATE_NOOP(
+            "messages", "Country {value!r} is not a 2-letter country code: give the codes "
+                        "like CN,LA, separated by commas or spaces"), {"value": wrong}))
     if route.mode not in MODES:
         errors.append(FieldError("mode", QT_TRANSLATE_NOOP(
             "messages", "Expected rail, road, river or rail-sea")))

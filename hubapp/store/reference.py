@@ -15,8 +15,8 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.reference import lookup_key, plain_name
 from hubapp.domain.reference_rules import (
-    commodity_label, hs_code_of_key, normal_hs_code, taken_hs_code_errors, taken_name_errors,
-    validate_commodity, validate_place, validate_route,
+    commodity_label, hs_code_of_key, normal_countries, normal_hs_code, taken_hs_code_errors,
+    taken_name_errors, validate_commodity, validate_place, validate_route,
 )
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import audit, day_close, rollup
@@ -542,7 +542,7 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, actor: UserRecor
 def _route_row(route: RouteRecord) -> dict:
     return {"code": route.code, "name_en": plain_name(route.name_en),
             "name_zh": plain_name(route.name_zh), "mode": route.mode,
-            "countries": route.countries, "origin": route.origin,
+            "countries": normal_countries(route.countries), "origin": route.origin,
             "destination": route.destination}
 
 

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
 from hubapp.domain.reference import CATEGORIES, lookup_key, plain_name
-from hubapp.domain.reference_rules import LOCODE, hs_code_of_key, normal_hs_code
-from hubapp.domain.validation import FieldError, ValidationError, folded, plain_code
+from hubapp.domain.reference_rules import (
+    LOCODE, hs_code_of_key, normal_countries, normal_hs_code,
+)
+from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import colours, dialogs, focus, formatting, labels
@@ -213,10 +215,9 @@ class RouteForm(ReferenceForm):
         return box
 
     def record(self) -> RouteRecord:
-        countries = ",".join(plain_code(c) for c in folded(self.countries.text()).split(",")
-                             if c.strip())
         return RouteRecord(plain_code(self.code.text()), self.name_en.text().strip(),
-                           self.name_zh.text().strip(), self.mode.currentData(), countries,
+                           self.name_zh.text().strip(), self.mode.currentData(),
+                           normal_countries(self.countries.text()),
                            self.origin.currentData(), self.destination.currentData())
 
     def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord | None:
