@@ -526,6 +526,28 @@ def test_lists_are_compact_and_the_name_takes_the_width(qtbot, main_window, scre
     assert widths[1] == max(widths) and widths[-1] < widths[1] / 2  # Retired stays narrow
 
 
+def test_a_name_has_at_most_80_characters_and_a_long_one_stored_before_stays_in_its_column(
+        qtbot, monkeypatch, main_window, app_ctx):
+    """A 5,000-character name was saved, and its column pushed Category, Perishable and
+    Retired off the screen, the English names squeezed to "coffee beans …"."""
+    dialog = ReferenceFormDialog(app_ctx, "commodity", new=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    qtbot.keyClicks(form.name_en, "x" * 90)
+    assert form.name_en.text() == "x" * 80
+    dialog.reject()
+    main_window.resize(1280, 720)
+    app_ctx.db.execute("UPDATE commodity SET name_zh = ? WHERE name_en = 'durian'",
+                       ["榴" * 3000])  # as stored before names had a limit
+    app_ctx.db.conn.commit()
+    view = main_window.show_screen(ReferenceScreen).commodities.view
+    qtbot.waitExposed(view)
+    widths = [view.columnWidth(column) for column in range(view.model().columnCount())]
+    assert sum(widths) <= view.viewport().width()  # Retired too in sight, no scrolling
+    assert widths[1] == max(widths)
+
+
 def test_a_clerk_sees_the_lists_read_only(qtbot, app_ctx):
     app_ctx.role = "clerk"
     screen = ReferenceScreen(app_ctx)

@@ -544,6 +544,21 @@ def test_a_names_tabs_line_breaks_and_wide_spaces_are_stored_as_one_space(demo_d
         "name_en": "This field is required"}
 
 
+def test_a_name_has_at_most_80_characters(demo_db):
+    """A 5,000-character name was saved, and pushed the lists' columns off the screen."""
+    said = "A name of at most 80 characters: this one has 81"
+    assert refused_fields(lambda: reference.save_commodity(demo_db, dataclasses.replace(
+        JACKFRUIT, name_en="j" * 81, name_zh="菠" * 81), BOSS)) == {
+        "name_en": said, "name_zh": said}
+    assert refused_fields(lambda: reference.save_place(demo_db, PlaceRecord(
+        "LALPQ", "Luang Prabang", "琅" * 81, "LA"), BOSS, new=True)) == {"name_zh": said}
+    with pytest.raises(ValidationError):
+        settings.save(demo_db, HubSettingsRecord(hub_name="h" * 81), BOSS)
+    reference.save_commodity(demo_db, dataclasses.replace(  # spaces run together count once
+        JACKFRUIT, name_en="j" * 78 + "  j", name_zh="菠" * 80), BOSS)
+    assert reference.commodity_finder(demo_db)("菠" * 80) is not None
+
+
 def test_the_daily_log_and_imports_read_commodity_text_alike(demo_db):
     """A tariff line found only the shipped HS codes, not the hub's own: "0801320000" missed
     the cashew nuts the hub had added as 080132."""

@@ -34,6 +34,9 @@ def normal_hs_code(text: str) -> str:
     return code if code is not None and len(code) == 6 else folded(text)
 
 
+# A name is read in lists, a report's table and a grid's cell: one of thousands of characters
+# (a page pasted by mistake) pushed the lists' other columns off the screen.
+MAX_NAME_LENGTH = 80
 _COUNTRY = re.compile(r"[A-Z]{2}")
 # How people separate countries: commas (a full-width one folds to one), the Chinese
 # enumeration comma, semicolons (full-width too), spaces.
@@ -55,8 +58,12 @@ def _required(errors: list[FieldError], name: str, value: str) -> None:
 
 def _names(errors: list[FieldError], name_en: str, name_zh: str,
            fields: tuple[str, str] = ("name_en", "name_zh")) -> None:
-    _required(errors, fields[0], name_en)
-    _required(errors, fields[1], name_zh)
+    for field, name in zip(fields, (name_en, name_zh)):
+        _required(errors, field, name)
+        if (length := len(plain_name(name))) > MAX_NAME_LENGTH:
+            errors.append(FieldError(field, QT_TRANSLATE_NOOP(
+                "messages", "A name of at most {max} characters: this one has {length}"),
+                {"max": MAX_NAME_LENGTH, "length": length}))
 
 
 def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:

@@ -21,7 +21,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
 from hubapp.domain.reference import CATEGORIES, lookup_key, plain_name
 from hubapp.domain.reference_rules import (
-    LOCODE, hs_code_of_key, normal_countries, normal_hs_code,
+    LOCODE, MAX_NAME_LENGTH, hs_code_of_key, normal_countries, normal_hs_code,
 )
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import day_close, reference
@@ -107,6 +107,12 @@ class ReferenceForm(QWidget):
         self.add_field(name, title, edit)
         return edit
 
+    def name_line(self, name: str, title: str, text: str) -> QLineEdit:
+        """A name's field, which takes no more than a name may have."""
+        edit = self.line(name, title, text)
+        edit.setMaxLength(MAX_NAME_LENGTH)
+        return edit
+
     def show_errors(self, errors: list[FieldError]) -> None:
         """Each message by its field; the first field with a problem gets the focus."""
         for label in self.errors.values():
@@ -133,8 +139,8 @@ class CommodityForm(ReferenceForm):
         self.record_id, self.retired = record.id, record.retired
         self.hs_code = self.line("hs_code", self.tr("&HS code (6 digits)"), record.hs_code,
                                  "090121")
-        self.name_en = self.line("name_en", self.tr("&English name"), record.name_en)
-        self.name_zh = self.line("name_zh", self.tr("Chinese &name"), record.name_zh)
+        self.name_en = self.name_line("name_en", self.tr("&English name"), record.name_en)
+        self.name_zh = self.name_line("name_zh", self.tr("Chinese &name"), record.name_zh)
         self.category = QComboBox(self)
         for category in CATEGORIES:
             self.category.addItem(labels.category(category), category)
@@ -162,8 +168,8 @@ class PlaceForm(ReferenceForm):
         record = record or PlaceRecord("", "", "", "")
         self.locode = self.line("locode", self.tr("&UN/LOCODE"), record.locode, "VNDAD")
         self.locode.setReadOnly(not new)  # services refer to it
-        self.name_en = self.line("name_en", self.tr("&English name"), record.name_en)
-        self.name_zh = self.line("name_zh", self.tr("Chinese &name"), record.name_zh)
+        self.name_en = self.name_line("name_en", self.tr("&English name"), record.name_en)
+        self.name_zh = self.name_line("name_zh", self.tr("Chinese &name"), record.name_zh)
         self.country = QLabel(self)
         self.add_field("country", self.tr("Country"), self.country)
         self.locode.textChanged.connect(self._show_country)
@@ -190,8 +196,8 @@ class RouteForm(ReferenceForm):
         record = record or RouteRecord("", "", "", Mode.RAIL.value, "", "", "")
         self.code = self.line("code", self.tr("C&ode"), record.code, "CN-KH")
         self.code.setReadOnly(not new)  # services refer to it
-        self.name_en = self.line("name_en", self.tr("&English name"), record.name_en)
-        self.name_zh = self.line("name_zh", self.tr("Chinese &name"), record.name_zh)
+        self.name_en = self.name_line("name_en", self.tr("&English name"), record.name_en)
+        self.name_zh = self.name_line("name_zh", self.tr("Chinese &name"), record.name_zh)
         self.mode = QComboBox(self)
         for mode in Mode:
             self.mode.addItem(labels.mode(mode), mode.value)
@@ -319,6 +325,10 @@ class _SearchProxy(QSortFilterProxyModel):
         return any(wanted in cell for wanted in self._wanted for cell in cells)
 
 
+# About 40 letters, or 20 Chinese characters: the longest shipped names fit.
+_WIDEST_COLUMN_CHARS = 40
+
+
 class ReferenceTab(QWidget):
     """A searchable list of one kind of record, with its buttons."""
 
@@ -346,11 +356,16 @@ class ReferenceTab(QWidget):
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The English name takes the room: stretched, the last column (Retired, mostly
         # empty) spread across the screen.
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # One long name (stored before names had a limit) widened its column past the
+        # screen's edge, the stretched English one squeezed to "coffee beans …": the others
+        # end at a width and cut a name longer, which its form shows whole.
+        header.setMaximumSectionSize(
+            self.view.fontMetrics().averageCharWidth() * _WIDEST_COLUMN_CHARS)
         # Enter on a row, as a double-click, opens it (activated is both).
         self.view.activated.connect(lambda _index: self.edit())
         self.add_button = QPushButton(self.tr("&Add…"), self)

@@ -82,10 +82,10 @@ class SettingsDialog(FormDialog):
 
         self.hub_group = QGroupBox(self.tr("This hub (shared by every desk)"), self)
         self.hub = ReferenceForm(self.hub_group)
-        self.hub_name = self.hub.line("hub_name", self.tr("&Hub name (English)"),
-                                      stored.hub_name)
-        self.hub_name_zh = self.hub.line("hub_name_zh", self.tr("Hub &name (Chinese)"),
-                                         stored.hub_name_zh)
+        self.hub_name = self.hub.name_line("hub_name", self.tr("&Hub name (English)"),
+                                           stored.hub_name)
+        self.hub_name_zh = self.hub.name_line("hub_name_zh", self.tr("Hub &name (Chinese)"),
+                                              stored.hub_name_zh)
         self.logo = QLabel(self)
         self.logo.setFixedHeight(LOGO_PREVIEW_PX)
         self.logo.setToolTip(self.tr(
