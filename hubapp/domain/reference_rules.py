@@ -155,10 +155,11 @@ def hs_code_errors(text: str, commodity: CommodityRecord, wording: str = HS_CODE
     which would file the boxes under the wrong goods. A blank code agrees. wording: one of
     HS_CODE_IN_FILE and HS_CODE_PASTED.
 
-    former: the commodity's codes before a correction, each with the last day a box of day
-    may still give it (None: any day), as store.reference.former_hs_codes gives them: the
-    hub's own earlier files give the code it had then. A box of a later day giving one is
-    told when the code was changed, which a file's author could not know."""
+    former: the commodity's codes before a correction, each with the last day a box may
+    still give it (None: any day), as store.reference.former_hs_codes gives them: the hub's
+    own earlier files give the code it had then. day: the box's (None: not known). A box of
+    a later day giving one is told when the hub changed the code, which the file could not
+    know."""
     if not text.strip() or hs_code_fits(text, commodity):
         return []
     values = {"name": commodity_label(commodity), "code": commodity.hs_code, "value": text}

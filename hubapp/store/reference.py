@@ -375,9 +375,7 @@ def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
     commodity as stored: an audit entry changing nothing would make every desk reload.
     Its problems are said all at once, those of its fields with the names and HS code
     others have (as for places and routes), judged on the commodity as it would be stored."""
-    commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code),
-                                    name_en=plain_name(commodity.name_en),
-                                    name_zh=plain_name(commodity.name_zh))
+    commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code))
     with transaction(db):
         _require_keeper(db, actor)
         before = _existing_commodity(db, commodity.id) if commodity.id is not None else None
