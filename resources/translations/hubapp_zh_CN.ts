@@ -508,37 +508,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -546,64 +546,64 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="514"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="519"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="554"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="535"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="570"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="521"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="537"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="539"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="569"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="576"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="576"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="578"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="594"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="581"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="583"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="589"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="605"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="601"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="617"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -611,32 +611,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="132"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="140"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="134"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="141"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="149"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="151"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="152"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -2315,27 +2315,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="181"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2343,27 +2343,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="471"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="487"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="488"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="504"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="489"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="505"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="492"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="508"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="493"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="509"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2371,22 +2371,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2435,7 +2435,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="106"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2443,32 +2443,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="266"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2476,22 +2476,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="640"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="656"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="641"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="657"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="642"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="658"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="660"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2499,22 +2499,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="347"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="371"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="358"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="361"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="377"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -2595,37 +2595,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="197"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="206"/>
         <source>Countries (&amp;like CN,LA)</source>
         <translation>国家（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -2633,37 +2633,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -2991,27 +2991,27 @@ Licence: MIT</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="242"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="245"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="275"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="289"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="290"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="257"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
@@ -3021,13 +3021,13 @@ Licence: MIT</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="276"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="266"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="281"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
@@ -3093,12 +3093,12 @@ Licence: MIT</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="296"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="294"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="299"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -3107,7 +3107,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="310"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -4896,88 +4896,103 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="34"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="56"/>
         <source>This field is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="47"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="64"/>
+        <source>A name of at most {max} characters: this one has {length}</source>
+        <translation>名称最多 {max} 个字符：此名称有 {length} 个</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="73"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码“{value}”必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="50"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="76"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="56"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="82"/>
         <source>HS code {value}: there is no heading 00 in a chapter (headings are numbered from 01, like 0803 in 080390)</source>
         <translation>HS 编码 {value}：章内没有 00 品目（品目从 01 起编号，如 080390 中的 0803）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="62"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="88"/>
         <source>A name of digits only reads as an HS code in the daily log and imports: add a word</source>
         <translation>纯数字的名称在每日台账和导入中会被当作 HS 编码：请加上文字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="66"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="92"/>
         <source>Choose the commodity&apos;s category</source>
         <translation>请选择货名的类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="69"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="95"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="117"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="146"/>
         <source>{name} is HS {code}, the pasted HS code is {value}: type the commodity again</source>
         <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="170"/>
+        <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the file says {value} on a later day. Correct the HS code</source>
+        <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：文件中写的是 {value}，且日期在此之后。请更正 HS 编码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="192"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="173"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="218"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="183"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="228"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="188"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="233"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="198"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="243"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="210"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="250"/>
+        <source>Country {value!r} is not a 2-letter country code: give the codes like CN,LA, separated by commas or spaces</source>
+        <translation>国家“{value}”不是两个字母的国家代码：请填写如 CN,LA 的代码，用逗号或空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="261"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="213"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="264"/>
         <location filename="../../hubapp/domain/validation.py" line="166"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="227"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="278"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="255"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="306"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -5132,12 +5147,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="114"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="143"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="254"/>
         <location filename="../../hubapp/interchange/parsing.py" line="492"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -5587,117 +5602,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="136"/>
+        <location filename="../../hubapp/store/users.py" line="138"/>
         <source>Your account {name} is not in this database: sign in again</source>
         <translation>此数据库中没有您的账户 {name}：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="140"/>
+        <location filename="../../hubapp/store/users.py" line="142"/>
         <source>Your account {name} was deactivated: sign in again</source>
         <translation>您的账户 {name} 已被停用：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="157"/>
+        <location filename="../../hubapp/store/users.py" line="159"/>
         <source>Your role is now {role}, which may not do this: sign in again</source>
         <translation>您的角色现在是 {role}，无权执行此操作：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="147"/>
+        <location filename="../../hubapp/store/users.py" line="149"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="108"/>
+        <location filename="../../hubapp/store/users.py" line="110"/>
         <source>{name} is the name Hub Desk writes in the audit log for the demo data; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表演示数据的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="127"/>
+        <location filename="../../hubapp/store/users.py" line="129"/>
         <source>Single-user mode is off on this hub: log in (File ▸ Switch user…)</source>
         <translation>本枢纽的单用户模式已关闭：请登录（文件 ▸ 切换用户…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="226"/>
+        <location filename="../../hubapp/store/users.py" line="228"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="238"/>
+        <location filename="../../hubapp/store/users.py" line="240"/>
         <source>Add an admin first (hubapp users add NAME --role admin): everyone logs in on this hub, and no active user is an admin to manage users, settings and backups</source>
         <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有已启用的管理员来管理用户、设置和备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="253"/>
+        <location filename="../../hubapp/store/users.py" line="255"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="272"/>
+        <location filename="../../hubapp/store/users.py" line="274"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="318"/>
+        <location filename="../../hubapp/store/users.py" line="320"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="340"/>
+        <location filename="../../hubapp/store/users.py" line="342"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="389"/>
+        <location filename="../../hubapp/store/users.py" line="391"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="351"/>
+        <location filename="../../hubapp/store/users.py" line="353"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="441"/>
+        <location filename="../../hubapp/store/users.py" line="443"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="456"/>
+        <location filename="../../hubapp/store/users.py" line="458"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="105"/>
+        <location filename="../../hubapp/store/users.py" line="107"/>
         <source>{name} is the name Hub Desk writes in the audit log for the command line; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="471"/>
+        <location filename="../../hubapp/store/users.py" line="473"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="483"/>
+        <location filename="../../hubapp/store/users.py" line="485"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="489"/>
+        <location filename="../../hubapp/store/users.py" line="491"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="498"/>
+        <location filename="../../hubapp/store/users.py" line="500"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="506"/>
+        <location filename="../../hubapp/store/users.py" line="508"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="537"/>
+        <location filename="../../hubapp/store/users.py" line="539"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -5727,78 +5742,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="119"/>
+        <location filename="../../hubapp/store/reference.py" line="121"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="172"/>
+        <location filename="../../hubapp/store/reference.py" line="194"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="175"/>
+        <location filename="../../hubapp/store/reference.py" line="197"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="259"/>
+        <location filename="../../hubapp/store/reference.py" line="305"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="274"/>
+        <location filename="../../hubapp/store/reference.py" line="320"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="479"/>
+        <location filename="../../hubapp/store/reference.py" line="525"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="527"/>
+        <location filename="../../hubapp/store/reference.py" line="573"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="532"/>
+        <location filename="../../hubapp/store/reference.py" line="578"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="537"/>
+        <location filename="../../hubapp/store/reference.py" line="583"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="550"/>
+        <location filename="../../hubapp/store/reference.py" line="596"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="394"/>
+        <location filename="../../hubapp/store/reference.py" line="440"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="113"/>
+        <location filename="../../hubapp/store/reference.py" line="115"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
         <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="139"/>
+        <location filename="../../hubapp/store/reference.py" line="143"/>
         <source>“{value}” was merged into {target}: write that name instead</source>
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="415"/>
+        <location filename="../../hubapp/store/reference.py" line="461"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="474"/>
-        <location filename="../../hubapp/store/reference.py" line="579"/>
+        <location filename="../../hubapp/store/reference.py" line="520"/>
+        <location filename="../../hubapp/store/reference.py" line="625"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -6059,17 +6074,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="313"/>
+        <location filename="../../hubapp/store/interchange.py" line="317"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="318"/>
+        <location filename="../../hubapp/store/interchange.py" line="322"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="323"/>
+        <location filename="../../hubapp/store/interchange.py" line="327"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
