@@ -614,6 +614,37 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
+def test_import_offers_to_add_an_unknown_place_then_imports(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    path = tmp_path / "luang-prabang.csv"  # the train's origin, on each of its rows
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(",万象,", ",琅勃拉邦,"),
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert {p.value for p in dialog.problems_model.problems} == {"琅勃拉邦"}
+    forms = []
+
+    def edit(parent, ctx, kind, record=None, *, new=True):
+        form = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
+        qtbot.addWidget(form)
+        form.show()
+        forms.append((kind, form.form.name_zh.text()))
+        type_into(qtbot, form.form.locode, "LALPQ")
+        type_into(qtbot, form.form.name_en, "Luang Prabang")
+        save(qtbot, form)
+        return form.saved
+
+    monkeypatch.setattr(dialogs, "ask_reference_record", edit)
+    click(qtbot, dialog.add_to_list_button)
+
+    assert forms == [("place", "琅勃拉邦")]
+    assert dialog.problems_model.problems == [] and not dialog.add_to_list_button.isVisible()
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+
+
 def test_adding_a_name_clears_the_files_other_spellings_of_it(
         qtbot, monkeypatch, main_window, app_ctx, tmp_path):
     """Only the problems of the very text saved were cleared: "jackfruit", "Jackfruit " and

@@ -311,6 +311,11 @@ def kg_written(text: str) -> float | None:
         return None
 
 
+# A name the hub's list lacks: the import dialog offers "Add to the list…" for it.
+UNKNOWN_COMMODITY = QT_TRANSLATE_NOOP(
+    "messages", "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)")
+
+
 def parse_move(
     fields: Mapping[str, str],
     teu_45ft: float = 2.0,
@@ -363,10 +368,7 @@ def parse_move(
         try:
             commodity_id = find_commodity(name) if find_commodity else None
             if commodity_id is None:
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "messages",
-                    "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)"),
-                    value=name)
+                raise InputError(UNKNOWN_COMMODITY, value=name)
         except HubError as error:  # not in the list, retired, or an HS code of several
             errors.append(FieldError.from_hub_error("commodity", error))
 

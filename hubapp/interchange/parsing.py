@@ -369,6 +369,10 @@ ACTUAL_BESIDE_A_TIME = QT_TRANSLATE_NOOP(
     "messages", "This column gives the actual time (an outbound train's departure, an inbound "
                 "one's arrival), and column {other!r} a time of the train too: map this one to "
                 "{free!r} above, or ignore one of the two")
+# A place the hub's list lacks: the import dialog offers "Add to the list…" for it.
+UNKNOWN_PLACE = QT_TRANSLATE_NOOP(
+    "messages", "Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese "
+    "name")
 
 
 def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | None = None,
@@ -513,9 +517,7 @@ class _Row:
             if raw := self.get(name):
                 locode = lookups.find_place(raw)
                 if locode is None:
-                    self.problem(name, raw, QT_TRANSLATE_NOOP(
-                        "messages", "Not a known place: give its UN/LOCODE (like LAVTE) or "
-                        "its English or Chinese name"))
+                    self.problem(name, raw, UNKNOWN_PLACE)
                 else:
                     values[name] = (locode, raw)
         for name in ("scheduled_at", self.actual_column(key)):

@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError, counted
+from hubapp.domain.validation import UNKNOWN_COMMODITY
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
     hidden_lines_note, notes, services_and_containers, sheet_titles,
 )
-from hubapp.interchange.parsing import ACTUAL, FIELDS, column_fields, columns_to_map
+from hubapp.interchange.parsing import (
+    ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, columns_to_map,
+)
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
@@ -37,14 +40,8 @@ PREVIEW_ROWS = 50
 # Rows of the mapping panel shown before it scrolls: a list in German or with a dozen
 # columns of its own grew the dialog past the screen, one row per column.
 MAPPING_ROWS = 5
-# Problems that name something the hub's lists lack (domain.validation.parse_move and
-# interchange.parsing word them); "Add to the list…" offers to add it.
-_UNKNOWN_NAMES = {
-    "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)":
-        "commodity",
-    "Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name":
-        "place",
-}
+# Problems that name something the hub's lists lack; "Add to the list…" offers to add it.
+_UNKNOWN_NAMES = {UNKNOWN_COMMODITY: "commodity", UNKNOWN_PLACE: "place"}
 _Index = QModelIndex | QPersistentModelIndex
 
 
