@@ -592,6 +592,65 @@ def test_no_row_is_cut_when_a_later_split_lays_out_the_part_above_anew(qapp, tmp
     assert printed == services
 
 
+_RESIN = ("Polyvinyl chloride (PVC) suspension resin, not mixed with any other substances, in "
+          "primary forms, 25 kg woven bags on pallets")
+
+
+def test_a_long_days_services_are_split_whole_below_the_columns_in_one_pass(
+        qapp, demo_db, demo_db_path, tmp_path):
+    """300 services of rows four lines high: every row whole on one page, the columns atop
+    each page the table goes on to, every page as full as its rows let it; and the pages
+    are split with an edit of each row about twice, not of every row below each split
+    again (the window froze for 7 s at 500 services)."""
+    from PySide6.QtGui import QPdfWriter
+
+    from hubapp import reports
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.interchange.importing import import_file
+    from hubapp.reports import printing
+    from hubapp.reports.document import to_document
+
+    demo_db.execute("INSERT INTO commodity (hs_code, name_en, name_zh, category)"
+                    " VALUES ('390410', ?, '聚氯乙烯树脂', 'chemicals')", [_RESIN])
+    demo_db.conn.commit()
+    day, count = dt.date(2026, 12, 10), 300
+    lines = ["date,service,direction,route,container,size_type,full_empty,gross_kg,commodity"]
+    for service in range(count):
+        for box in range(2):
+            commodity = _RESIN if (service + box) % 3 else _WRAPPING[service % 5]
+            lines.append(f"{day},T{service:04d},{('outbound', 'inbound')[service % 2]},"
+                         f"{'CN-LA' if service % 5 else 'CN-EU-CA'},"
+                         f"{with_check_digit(f'MSKU{service * 2 + box:06d}')},42G1,F,20000,"
+                         f"\"{commodity}\"")
+    (tmp_path / "day.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_file(demo_db, tmp_path / "day.csv", UserRecord("wang.li", ADMIN)).saved
+    report = reports.make(demo_db_path, "daily", day, day, "en")
+    document = to_document(report)
+    edited = []
+    document.contentsChange.connect(lambda _at, removed, added: edited.append(removed + added))
+    output = tmp_path / "daily.pdf"
+    writer = QPdfWriter(str(output))
+    writer.setPageLayout(printing.page_layout())
+    pages = printing.paint(document, report, writer)
+    del writer
+    assert sum(edited) < 4 * document.characterCount()
+
+    services, on_page = [], []
+    for page in range(1, pages + 1):
+        lines = [unicodedata.normalize("NFKC", line) for line in page_lines(output, page)]
+        words = " ".join(" ".join(lines).split())
+        assert words.count("Polyvinyl chloride") == words.count("bags on pallets"), page
+        numbers = re.findall(r"^T\d{4}", "\n".join(lines), re.MULTILINE)
+        if numbers and page > 1:  # the columns, repeated: a service follows
+            assert lines[0].split()[:2] == ["Service", "Route"], (page, lines[:2])
+            assert lines[1].startswith(numbers[0]), (page, lines[:2])
+        services += numbers
+        on_page.append(len(numbers))
+    assert services == [f"T{service:04d}" for service in range(count)]
+    middle = [rows for rows in on_page if rows][1:-1]  # the table's pages it fills whole
+    assert len(middle) > 10 and min(middle) >= max(middle) - 1, on_page
+
+
 def _assert_nothing_alone(output: Path, pages: int) -> None:
     headings = ("By day", "By route", "By commodity")
     for page in range(1, pages + 1):

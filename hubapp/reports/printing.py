@@ -8,7 +8,9 @@ header and footer with "page X of Y" are painted here around each page's body.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
@@ -30,6 +32,8 @@ _BAND_PX = 34  # header and footer bands, in layout pixels (96 per inch)
 # Rows a heading keeps below it on its page, and rows a table's last page keeps with
 # its Total: fewer read as a stray line.
 KEEP_ROWS = 3
+# Rows a table's first part is given to measure before it grows (split_cut_rows).
+_FIRST_ROWS = 32
 
 
 def paper() -> QPageSize:
@@ -116,21 +120,41 @@ def _keep_together(document: QTextDocument) -> None:
                 box = box.united(layout.blockBoundingRect(end.block()))
         return box
 
-    def split_cut_rows(table: QTextTable) -> QTextTable:
-        """Splits the table before each row a page break cuts; returns its last part.
-        After each split every part is measured again: a part left with fewer rows may
-        lay out a row a line taller (a column a pixel narrower wraps it), moving the rows
-        under it across a break already measured."""
+    def first_cut(part: QTextTable) -> int | None:
         # A part's first row cut below its header: the heading went ahead, or the part
         # is a single row's.
-        first = table.format().headerRowCount() + 1
-        parts = [table]
-        while found := next(((at, row) for at, part in enumerate(parts)
-                             for row in range(first, part.rows()) if cut(row_box(part, row))),
-                            None):
-            at, row = found
-            parts.insert(at + 1, _split(parts[at], row))
-        return parts[-1]
+        return next((row for row in range(part.format().headerRowCount() + 1, part.rows())
+                     if cut(row_box(part, row))), None)
+
+    def split_cut_rows(table: QTextTable) -> QTextTable:
+        """Splits the table before each row a page break cuts; returns its last part.
+        A part is measured again after its split: left with fewer rows it may lay out a
+        row a line taller (a column a pixel narrower wraps it), moving the rows under it
+        across a break already measured; the rows it gives up begin the next part.
+
+        The rows not placed yet wait in a copy of the table outside the report, and the
+        last part takes them a few pages' worth at a time: with all of them in the
+        report, each split laid out every row below it again (500 services: 7 s)."""
+        holder = QTextDocument()  # the copy's, kept while its rows are read
+        rest = _table_at(QTextCursor(holder), table, range(table.rows()), table.format())
+        header = table.format().headerRowCount()
+        part, start, end = table, header, min(rest.rows(), header + _FIRST_ROWS)
+        ends_at_a_cut = False
+        table.removeRows(end, table.rows() - end)
+        while True:
+            if (row := first_cut(part)) is not None:
+                part.removeRows(row, part.rows() - row)
+                end, ends_at_a_cut = start + row - header, True
+                continue
+            if end == rest.rows():
+                return part
+            if ends_at_a_cut:  # the next part: rows for a page like this one's, and a few
+                more = range(end, min(rest.rows(), 2 * end - start + KEEP_ROWS))
+                part, start, ends_at_a_cut = _part_after(part, rest, more), end, False
+            else:  # twice the rows: a long table no break cuts is copied about twice
+                more = range(end, min(rest.rows(), end + max(end - start, _FIRST_ROWS)))
+                _append_rows(part, rest, more)
+            end = more.stop
 
     def pages_of_rows(table: QTextTable) -> list[int]:
         return [page(table.cellAt(row, 0).firstCursorPosition().block())
@@ -183,26 +207,60 @@ def _split(table: QTextTable, first_row: int) -> QTextTable:
     """Moves the table's rows from first_row on into a copy of it (its header rows too)
     that starts a page, and returns the copy. A page break before a row would move only
     its first cell."""
-    style = _starting_a_page(table.format())
-    cursor = QTextCursor(table.lastCursorPosition())
+    with _edit(table.firstCursorPosition()):
+        copy = _part_after(table, table, range(first_row, table.rows()))
+        table.removeRows(first_row, table.rows() - first_row)
+    return copy
+
+
+def _part_after(part: QTextTable, source: QTextTable, rows: range) -> QTextTable:
+    """A table that starts a page after `part`, holding the source's header rows and the
+    rows given."""
+    cursor = QTextCursor(part.lastCursorPosition())
     cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # the block after the table
-    header = style.headerRowCount()
-    source_rows = [*range(header), *range(first_row, table.rows())]
-    cursor.beginEditBlock()  # laid out again once, not after each cell: 30 ms a cell
-    copy = cursor.insertTable(len(source_rows), table.columns(), style)
-    for to_row, from_row in enumerate(source_rows):
-        for column in range(table.columns()):
-            source, target = table.cellAt(from_row, column), copy.cellAt(to_row, column)
-            target.setFormat(source.format())
-            selection = source.firstCursorPosition()
-            selection.setPosition(source.lastCursorPosition().position(),
+    return _table_at(cursor, source, [*range(source.format().headerRowCount()), *rows],
+                     _starting_a_page(source.format()))
+
+
+def _table_at(cursor: QTextCursor, source: QTextTable, rows: Sequence[int],
+              style: QTextFormat) -> QTextTable:
+    with _edit(cursor):
+        table = cursor.insertTable(len(rows), source.columns(), style)
+        _copy_rows(source, rows, table, 0)
+    return table
+
+
+def _append_rows(table: QTextTable, source: QTextTable, rows: range) -> None:
+    with _edit(table.firstCursorPosition()):
+        at = table.rows()
+        table.appendRows(len(rows))
+        _copy_rows(source, rows, table, at)
+
+
+def _copy_rows(source: QTextTable, rows: Sequence[int], table: QTextTable, at: int) -> None:
+    """Copies the source's rows, cell by cell, over the table's rows from `at` on."""
+    for to_row, from_row in enumerate(rows, at):
+        for column in range(source.columns()):
+            cell, target = source.cellAt(from_row, column), table.cellAt(to_row, column)
+            target.setFormat(cell.format())
+            selection = cell.firstCursorPosition()
+            selection.setPosition(cell.lastCursorPosition().position(),
                                   QTextCursor.MoveMode.KeepAnchor)
             into = target.firstCursorPosition()
             into.setBlockFormat(selection.blockFormat())
             into.insertFragment(selection.selection())
-    table.removeRows(first_row, table.rows() - first_row)
-    cursor.endEditBlock()
-    return copy
+
+
+@contextlib.contextmanager
+def _edit(cursor: QTextCursor) -> Iterator[None]:
+    """One edit of the cursor's document: laid out again once at its end, not after each
+    cell (30 ms a cell). Not table.document(): PySide then drops the report's document
+    with the table's wrapper."""
+    cursor.beginEditBlock()
+    try:
+        yield
+    finally:
+        cursor.endEditBlock()
 
 
 def _starting_a_page(style: QTextFormat) -> QTextFormat:
