@@ -3,6 +3,7 @@
 import dataclasses
 import datetime as dt
 import math
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -763,6 +764,21 @@ def test_long_route_names_on_two_lines_keep_clear_of_each_other(language):
     assert [label.get_text().count("\n") for label in labels] == [0, 1, 1, 1, 1]
     boxes = sorted((box.y0, box.y1) for box in (label.get_window_extent() for label in labels))
     assert all(low[1] <= high[0] for low, high in zip(boxes, boxes[1:])), boxes
+
+
+@pytest.mark.parametrize("name", [
+    "Chongqing–Kashgar–Tashkent–Almaty–Moscow–Duisburg–Rotterdam multimodal rail and sea "
+    "express corridor via the Caspian",
+    "Chongqing—Kashgar—Tashkent—Almaty/Moscow/Duisburg—Rotterdam multimodal rail and sea",
+])
+def test_a_long_route_name_wraps_after_a_dash_or_slash_not_inside_a_word(name):
+    # "…Moscow–Duisb" / "urg–Rotterdam …": textwrap broke at spaces and hyphens only.
+    figure = report_charts.teu_by_route([(name, 120.0)], "en")
+    label = figure.axes[0].get_yticklabels()[0].get_text()
+    first, second = label.split("\n")
+    assert first[-1] in "–—/" and name.startswith(first + second[:2]), label
+    words = set(re.split(r"[\s–—/]+", name))
+    assert set(re.split(r"[\s–—/]+", label.removesuffix(" …"))) <= words, label
 
 
 def test_teu_axes_of_a_day_without_containers_run_from_zero():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -52,12 +53,18 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     return finish(figure)
 
 
+class _RouteNameWrapper(textwrap.TextWrapper):
+    """Breaks after a dash or a slash as well as at a space: textwrap's own breaks after a
+    hyphen only, and "…Moscow–Duisburg–Rotterdam" came out as "…Moscow–Duisb" / "urg–…"."""
+    wordsep_re = re.compile(r"(\s+|[^\s\-–—/]*[\-–—/]+|[^\s\-–—/]+)")
+
+
 def _label(name: str) -> str:
     """A route's name in at most two lines of about LABEL_CHARS columns, a Chinese
     character taking two: wrapped by its count of characters, a Chinese name ran twice
     as wide as an English one."""
     chars = max(LABEL_CHARS * len(name) // max(display_width(name), 1), 1)
-    return "\n".join(textwrap.wrap(name, chars, max_lines=2, placeholder=" …"))
+    return "\n".join(_RouteNameWrapper(chars, max_lines=2, placeholder=" …").wrap(name))
 
 
 def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str,
