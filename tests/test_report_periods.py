@@ -141,17 +141,12 @@ def test_a_quarter_is_compared_with_the_quarter_before(demo_db, demo_db_path, tm
     assert services[1:5] == ["2", "4", "-50.0", "%"], services
 
 
-def report_text(pdf, *options: str) -> str:
-    # Noto CJK's en dash comes back from the PDF as a figure dash.
-    return pdf_text(pdf, *options).replace("\u2012", "–")
-
-
 def header_dates(pdf, language: str) -> list[str]:
     """The dates under the Totals table's column names, one text per column: a column's
     lines joined, each line's piece put under the column it ends nearest (they are
     right-aligned). At a 4-point pitch the columns' texts stay apart: at pdftotext's own, two
     columns a word apart ("24 February –" and "17–23 February 2025") came back as one piece."""
-    text = report_text(pdf, "-fixed", "4")
+    text = pdf_text(pdf, "-fixed", "4")
     lines = text.split("Totals" if language == "en" else "合计", 1)[1].splitlines()
     labels = next(n for n, line in enumerate(lines) if "vs previous" in line or "环比" in line)
     below = list(takewhile(lambda line: not re.match(r" *(Services|班次) ", line),
@@ -212,7 +207,7 @@ def test_the_first_month_on_record_leaves_its_days_before_unrecorded(
     result = run_cli("monthly", "--month", "2026-03", "--db", str(demo_db_path),
                      "-o", str(output), "--lang", language)
     assert result.returncode == 0, result.stderr
-    text = report_text(output)
+    text = pdf_text(output)
     assert note in " ".join(text.split()).replace(" ", "" if language == "zh" else " ")
     rows = {line.split()[0]: line.split()[1:] for line in text.split(heading, 1)[1].splitlines()
             if re.match(r" *2026-03-\d\d ", line)}

@@ -717,6 +717,27 @@ def test_an_extension_a_character_the_report_holds_is_found_as_written(
     assert "㬵黏剂" in "".join(found.split()) and "胶" not in found
 
 
+def test_a_chinese_reports_spans_of_dates_are_found_with_their_en_dash(qapp, demo_db_path,
+                                                                      tmp_path):
+    # The font draws the en dash and the figure dash alike, and the PDF named that glyph
+    # by the figure dash (U+2012): a search for 2026年2月1日–28日 found nothing.
+    from hubapp import reports
+    from hubapp.reports.document import to_document
+
+    output = tmp_path / "monthly-zh.pdf"
+    first = DEMO_END.replace(day=1)
+    report = reports.make(demo_db_path, "monthly", first, DEMO_END.replace(day=31), "zh")
+    spans = set(re.findall(r"\d+月\d+日–\d+日", to_document(report).toPlainText()))
+    assert spans
+    reports.write_pdf(demo_db_path, "monthly", first, DEMO_END.replace(day=31), "zh", output)
+    found = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    copied = "".join(page.extract_text() for page in PdfReader(output).pages)
+    for text in (found, copied):
+        assert "\u2012" not in text
+        assert spans <= set(re.findall(r"\d+月\d+日–\d+日", "".join(text.split())))
+
+
 def test_a_period_longer_than_a_quarter_lists_its_months(qapp, seventy_days_db, tmp_path):
     # Five years listed 1,826 days over 32 pages, nearly all of them empty.
     from hubapp import reports

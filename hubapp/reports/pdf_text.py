@@ -1,13 +1,15 @@
 """The text a PDF viewer finds, copies and searches in a Chinese report.
 
 Noto Sans CJK draws 日 (U+65E5) and the Kangxi radical ⽇ (U+2F47) with one glyph, 胶
-(U+80F6) and the Extension A ideograph 㬵 (U+3B35) with another, and Qt's PDF writer names
-each glyph in the file's ToUnicode map by the lowest code point drawn with it: every 日,
-月, 页 of a report was found, copied and pasted as a radical, and 橡胶 as 橡㬵, so a search
-for 每日汇总 or 橡胶 found nothing. The map is plain text in the file; each radical,
-Extension A or compatibility ideograph in it that the font draws like a (unified)
-ideograph is put back to that ideograph, in place, at the same length, so nothing else in
-the file moves, unless the report itself holds that look-alike (put_back_ideographs).
+(U+80F6) and the Extension A ideograph 㬵 (U+3B35) with another, the en dash (U+2013) and
+the figure dash (U+2012) with a third, and Qt's PDF writer names each glyph in the file's
+ToUnicode map by the lowest code point drawn with it: every 日, 月, 页 of a report was
+found, copied and pasted as a radical, 橡胶 as 橡㬵, and 1日–31日 with a figure dash, so a
+search for 每日汇总, 橡胶 or a span of dates found nothing. The map is plain text in the
+file; each code in it is put back to the character the report wrote with that glyph, or
+else a radical, Extension A or compatibility ideograph to the (unified) ideograph drawn
+alike, in place, at the same length, so nothing else in the file moves
+(put_back_ideographs).
 """
 
 from __future__ import annotations
@@ -34,27 +36,53 @@ _CODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
 def put_back_ideographs(path: Path, written: str = "") -> None:
-    """written: the report's own text. A look-alike it holds, without the ideograph drawn
+    """written: the report's own text. A code of the map that it does not hold stands for
+    the character it holds that the font draws alike (its en dash, not U+2012), or else
+    for the ideograph of a look-alike. A look-alike it holds, without the ideograph drawn
     the same, is what that glyph stands for in this file (㬵 in a name, with no 胶 about),
     and stays; holding both, the common ideograph wins, as one glyph has one meaning."""
-    held = set(written)
-    table = {code: ideograph for code, ideograph in _ideograph_of_look_alike().items()
-             if chr(code) not in held or chr(ideograph) in held}
+    data = path.read_bytes()
+    codes = {int(code, 16) for section in _CMAP.finditer(data)
+             for target in _TARGET.finditer(section[0]) for code in _CODE.findall(target[0])}
+    table = _meanings(codes, set(written))
 
     def fix_codes(found: re.Match) -> bytes:
         return _CODE.sub(lambda code: b"<%04X>" % table.get(int(code[1], 16),
                                                             int(code[1], 16)), found[0])
 
-    data = path.read_bytes()
     fixed = _CMAP.sub(lambda section: _TARGET.sub(fix_codes, section[0]), data)
     if fixed != data:
         path.write_bytes(fixed)
 
 
+def _meanings(codes: set[int], held: set[str]) -> dict[int, int]:
+    """Code of the map → the character its glyph stands for in this report."""
+    font = _font()
+    # Ideographs last, so they win: of two held characters drawn alike, the common one.
+    own = sorted((char for char in held if char <= "\uffff"),
+                 key=lambda char: ord(char) in _IDEOGRAPHS)
+    by_glyph = {glyph: ord(char)
+                for glyph, char in zip(font.glyphIndexesForString("".join(own)), own) if glyph}
+    meanings = {}
+    ordered = sorted(codes)
+    for code, glyph in zip(ordered, font.glyphIndexesForString("".join(map(chr, ordered)))):
+        alike = by_glyph.get(glyph)
+        if chr(code) not in held:
+            meanings[code] = alike or _ideograph_of_look_alike().get(code, code)
+        elif alike in _IDEOGRAPHS:
+            meanings[code] = alike
+    return meanings
+
+
+@functools.cache
+def _font() -> QRawFont:
+    return QRawFont.fromFont(report_font("zh"))
+
+
 @functools.cache
 def _ideograph_of_look_alike() -> dict[int, int]:
     """Look-alike → the ideograph the report's font draws with the same glyph."""
-    font = QRawFont.fromFont(report_font("zh"))
+    font = _font()
     ideographs = "".join(map(chr, _IDEOGRAPHS))
     by_glyph = {glyph: ord(char) for glyph, char
                 in zip(font.glyphIndexesForString(ideographs), ideographs) if glyph}
