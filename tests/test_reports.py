@@ -250,7 +250,7 @@ def test_long_names_wrap_and_every_column_prints(demo_db, demo_db_path, tmp_path
 
     route = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA")
     reference.save_route(demo_db, dataclasses.replace(
-        route, name_en="China–Laos Railway via Kunming, Mohan/Boten border crossing, "
+        route, name_en="China–Laos Railway via Kunming, Mohan/Boten crossing, "
                        "Vientiane South terminal"), UserRecord("test", ADMIN), new=False)
     output = tmp_path / "long.pdf"
     result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
