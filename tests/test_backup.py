@@ -976,6 +976,7 @@ def test_an_os_error_s_reason_is_said_in_the_message_s_language(demo_db_path, tm
 @pytest.mark.parametrize("number, said", [
     (errno.EROFS, "the disk is read-only"), (errno.EACCES, "permission denied"),
     (errno.EPERM, "permission denied"), (errno.ENOSPC, "the disk is full"),
+    (errno.EFBIG, "the file is too large for the disk"),
     (errno.ENOENT, "no such file or folder"), (errno.EEXIST, "a file of that name already exists"),
     (errno.EBUSY, "it is in use by another program"),
     (errno.EIO, "the disk could not be read or written"),

@@ -894,6 +894,37 @@ def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_pdf(demo_d
     assert report.is_symlink() and DEMO_END.isoformat() in pdf_text(shared)
 
 
+def _limit_files_to_64_kb():
+    # As a FAT32 stick's 4 GiB or a quota stops a file: the write fails with EFBIG; the
+    # signal would kill the process instead.
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 10, 64 << 10))
+
+
+def test_a_report_the_disk_cannot_hold_fails_and_keeps_the_report_there(demo_db_path,
+                                                                        tmp_path):
+    # QPdfWriter wrote a cut-off file without a word, renamed over the good one: exit 0.
+    report = tmp_path / "report.pdf"
+    earlier = (DEMO_END - dt.timedelta(days=1)).isoformat()
+    assert run_cli("daily", "--date", earlier, "--db", str(demo_db_path),
+                   "-o", str(report)).returncode == 0
+    before = report.read_bytes()
+    assert len(before) > 64 << 10  # the next one cannot be written whole either
+
+    result = subprocess.run(
+        [sys.executable, "-m", "hubapp", "report", "daily", "--date", DEMO_END.isoformat(),
+         "--db", str(demo_db_path), "-o", str(report)],
+        capture_output=True, text=True, preexec_fn=_limit_files_to_64_kb, check=False)
+
+    assert (result.returncode, result.stderr) == (
+        1, f"hubapp: error: Cannot write {report}: the file is too large for the disk\n")
+    assert report.read_bytes() == before
+    assert not list(tmp_path.glob("*partial*"))
+
+
 def test_a_long_hub_name_is_cut_short_before_the_title_in_the_header(qapp, demo_db, demo_db_path,
                                                                      tmp_path):
     # With a logo, the name ran on under the right-hand title and period.

@@ -150,6 +150,39 @@ def test_saving_a_report_over_the_database_is_refused(qtbot, app_ctx, monkeypatc
     assert services.list_day(app_ctx.db, DEMO_END)  # the database is whole and still open
 
 
+def test_a_report_saved_onto_a_full_disk_is_refused_and_keeps_the_file_there(
+        qtbot, app_ctx, tmp_path, monkeypatch):
+    # Save as PDF… onto a full disk said nothing, the good report replaced by a cut-off one.
+    import errno
+    import os
+
+    from hubapp.reports import printing
+    from hubapp.ui import dialogs
+
+    screen = _shown(qtbot, app_ctx)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    report = folder / "report.pdf"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *_args: str(report))
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda _parent, title, text: errors.append((title, text)))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    before = report.read_bytes()
+
+    def full(_descriptor):  # as a disk that fills up as the bytes reach it
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(printing.os, "fsync", full)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+
+    assert errors == [("Save as PDF", f"Cannot write {report}: the disk is full")]
+    assert report.read_bytes() == before
+    assert [path.name for path in folder.iterdir()] == ["report.pdf"]
+
+
 def test_a_saved_report_is_offered_a_name_of_iso_dates(qtbot, app_ctx, monkeypatch):
     from hubapp.ui import dialogs
 

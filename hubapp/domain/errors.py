@@ -155,6 +155,8 @@ _OS_REASONS = {
     errno.EACCES: QT_TRANSLATE_NOOP("messages", "permission denied"),
     errno.EPERM: QT_TRANSLATE_NOOP("messages", "permission denied"),
     errno.ENOSPC: QT_TRANSLATE_NOOP("messages", "the disk is full"),
+    # A FAT32 stick's 4 GiB, or a quota on the size of one file.
+    errno.EFBIG: QT_TRANSLATE_NOOP("messages", "the file is too large for the disk"),
     errno.ENOENT: QT_TRANSLATE_NOOP("messages", "no such file or folder"),
     errno.EEXIST: QT_TRANSLATE_NOOP("messages", "a file of that name already exists"),
     errno.EBUSY: QT_TRANSLATE_NOOP("messages", "it is in use by another program"),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 from PySide6.QtGui import QRawFont
 
@@ -35,14 +34,14 @@ _TARGET = re.compile(rb"\[[^\]]*\]|<[0-9A-Fa-f]{4}>(?=\s*(?:\r?\n|$))")
 _CODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
-def put_back_ideographs(path: Path, written: str = "") -> None:
-    """written: the report's own text. A code of the map that it does not hold stands for
-    the character it holds that the font draws alike (its en dash, not U+2012), or else
-    for the ideograph of a look-alike. A look-alike it holds, without the ideograph drawn
-    the same, is what that glyph stands for in this file (㬵 in a name, with no 胶 about),
-    and stays; holding both, the common ideograph wins, as one glyph has one meaning."""
-    data = path.read_bytes()
-    codes = {int(code, 16) for section in _CMAP.finditer(data)
+def put_back_ideographs(pdf: bytes, written: str = "") -> bytes:
+    """The PDF with its map put right. written: the report's own text. A code of the map
+    that it does not hold stands for the character it holds that the font draws alike (its
+    en dash, not U+2012), or else for the ideograph of a look-alike. A look-alike it holds,
+    without the ideograph drawn the same, is what that glyph stands for in this file (㬵 in
+    a name, with no 胶 about), and stays; holding both, the common ideograph wins, as one
+    glyph has one meaning."""
+    codes = {int(code, 16) for section in _CMAP.finditer(pdf)
              for target in _TARGET.finditer(section[0]) for code in _CODE.findall(target[0])}
     table = _meanings(codes, set(written))
 
@@ -50,9 +49,7 @@ def put_back_ideographs(path: Path, written: str = "") -> None:
         return _CODE.sub(lambda code: b"<%04X>" % table.get(int(code[1], 16),
                                                             int(code[1], 16)), found[0])
 
-    fixed = _CMAP.sub(lambda section: _TARGET.sub(fix_codes, section[0]), data)
-    if fixed != data:
-        path.write_bytes(fixed)
+    return _CMAP.sub(lambda section: _TARGET.sub(fix_codes, section[0]), pdf)
 
 
 def _meanings(codes: set[int], held: set[str]) -> dict[int, int]:

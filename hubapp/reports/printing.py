@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QColor, QFontMetricsF, QGuiApplication, QImage, QPageLayout,
     QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QPen, QTextBlock, QTextCursor,
@@ -326,17 +326,25 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
     _ensure_replaceable(path, database)
 
     def make(partial: Path) -> int:
-        with open(partial, "wb"):
-            pass  # QPdfWriter says nothing when it cannot write: find out first
-        writer = QPdfWriter(str(partial))
+        # QPdfWriter says nothing when a write fails: onto a full disk it left a cut-off
+        # file, renamed over the good one as a success. It writes into memory; the file is
+        # written here, where a full disk raises.
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(300)
         writer.setPageLayout(layout or page_layout())
         writer.setTitle(f"{report.title} {report.period}")
         writer.setCreator("Hub Desk")
         document = to_document(report)
         pages = paint(document, report, writer, first, last)
-        del writer  # the file is whole once its writer is gone
-        put_back_ideographs(partial, document.toPlainText() + report.hub_name)
+        del writer  # the PDF is whole once its writer is gone
+        pdf = put_back_ideographs(bytes(buffer.data()), document.toPlainText() + report.hub_name)
+        with open(partial, "wb") as file:
+            file.write(pdf)
+            file.flush()
+            # A network share or a delayed allocation may refuse the bytes only here.
+            os.fsync(file.fileno())
         return pages
 
     try:
