@@ -73,6 +73,32 @@ def days(first: dt.date, last: dt.date, language: str) -> str:
     return f"{head} – {end}" if " " in head else f"{head}–{end}"
 
 
+def runs_of(chosen: tuple[dt.date, ...]) -> list[tuple[dt.date, dt.date]]:
+    """Days in order as runs of consecutive days (first, last), a run over a month's end as
+    two: day_runs names each month once."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for one in chosen:
+        if runs and runs[-1][1] == one - dt.timedelta(days=1) and one.day != 1:
+            runs[-1] = (runs[-1][0], one)
+        else:
+            runs.append((one, one))
+    return runs
+
+
+def day_runs(runs: list[tuple[dt.date, dt.date]], language: str) -> str:
+    """Runs of days (runs_of) written out, each month named once after its runs: 1–5, 9,
+    20–25 November 2026; 2026年11月1日–5日、9日、20日–25日."""
+    unit = "日" if language == "zh" else ""
+    months: dict[dt.date, list[str]] = {}
+    for first, last in runs:
+        months.setdefault(first.replace(day=1), []).append(
+            f"{first.day}{unit}" if first == last else f"{first.day}{unit}–{last.day}{unit}")
+    if language == "zh":
+        return "；".join(month(start, "zh") + "、".join(words) for start, words in months.items())
+    return "; ".join(f"{', '.join(words)} {month(start, 'en')}"
+                     for start, words in months.items())
+
+
 def part_of_month(bucket: dt.date, first: dt.date, last: dt.date, language: str) -> str | None:
     """The days of `bucket`'s month within the period first..last written out (17–31 October
     2025) when the period starts or ends inside that month, else None: a month's total

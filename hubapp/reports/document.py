@@ -20,7 +20,8 @@ from PySide6.QtGui import QFont, QImage, QTextDocument, QTextOption
 from hubapp.domain.dashboard import add_months, recorded, whole_months
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
-    day, days, moment, month, months, number, part_of_month, service_time,
+    day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
+    service_time,
 )
 from hubapp.reports.text import NOTHING, growth, name, text, who
 from hubapp.store.reports import (
@@ -29,6 +30,8 @@ from hubapp.store.reports import (
 
 CHART_DPI = 200
 DAYS_LISTED = 92  # a quarter lists its days; a longer period its months
+# Runs of days not closed that a report names; more read as a calendar, and the count says it.
+OPEN_RUNS_LISTED = 10
 # Layout happens at 96 dots per inch, whatever the printer: sizes in the HTML
 # are CSS pixels, and printing scales the painter to the device.
 LAYOUT_DPI = 96
@@ -73,6 +76,8 @@ def content(data: ReportDataRecord, language: str,
         parts.append(f"<p class='none'>{_e(unrecorded)}</p>")
     elif data.kind == DAILY:
         parts.append(f"<p class='status'>{_e(_closed_text(data, language))}</p>")
+    elif not data.to_come:  # its days not begun are neither open nor closed
+        parts.append(f"<p class='status'>{_e(_open_days_text(data, language))}</p>")
     if data.under_way:
         parts.append(f"<p class='status'>{_e(_under_way_text(data, language))}</p>")
     if data.empty and unrecorded is None:
@@ -233,6 +238,21 @@ def _closed_text(data: ReportDataRecord, language: str) -> str:
     return text("changed_after_close", language, closed=closed,
                 name=who(change.changed_by, language),
                 when=moment(change.changed_local, language), reason=change.reason)
+
+
+def _open_days_text(data: ReportDataRecord, language: str) -> str:
+    """Whether a month's or period's figures are final: its totals read as final, printed
+    for a manager, while some days could still change."""
+    counted = (data.last - data.first).days + 1
+    if not data.open_days:
+        return text("all_closed", language)
+    if len(data.open_days) == counted:
+        return text("none_closed", language)
+    runs = runs_of(data.open_days)
+    if len(runs) > OPEN_RUNS_LISTED:
+        return text("open_days_many", language, count=len(data.open_days), days=counted)
+    return text("open_days", language, count=len(data.open_days), days=counted,
+                which=day_runs(runs, language))
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,

@@ -20,6 +20,13 @@ _TEXT = {
     "changed_after_close": ("{closed}; changed after closing by {name} at {when} (reason: "
                             "{reason})", "{closed}；关账后由 {name} 于 {when} 修改（原因：{reason}）"),
     "open": ("Day not closed yet: figures may still change", "当日尚未关账：数据仍可能变动"),
+    # A month's or period's days, as far as they have begun.
+    "all_closed": ("All days closed", "各日均已关账"),
+    "none_closed": ("No day closed yet: figures may still change", "各日均未关账：数据仍可能变动"),
+    "open_days": ("{count} of {days} days not closed yet ({which}): figures may still change",
+                  "{days}天中有{count}天尚未关账（{which}）：数据仍可能变动"),
+    "open_days_many": ("{count} of {days} days not closed yet: figures may still change",
+                       "{days}天中有{count}天尚未关账：数据仍可能变动"),
     # Who closed or changed a day, where Hub Desk wrote for itself: as the Audit log says it.
     COMMAND_LINE: (COMMAND_LINE, "命令行"),
     DEMO: (DEMO, "演示数据"),

@@ -22,7 +22,7 @@ from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.dashboard import day_so_far
 from hubapp.store.day_close import (
-    ChangeAfterCloseRecord, DayCloseRecord, closed_info, last_change_after_close,
+    ChangeAfterCloseRecord, DayCloseRecord, closed_days, closed_info, last_change_after_close,
 )
 from hubapp.store.rows import MOVED, MOVED_BY, TOTALS_COLUMNS, minute_value, totals_record
 
@@ -82,6 +82,9 @@ class ReportDataRecord:
     hub: HubSettingsRecord
     closed: DayCloseRecord | None  # daily reports only
     changed_after_close: ChangeAfterCloseRecord | None  # the latest, of a closed day
+    # Monthly and period reports: the days counted (first..last) not closed yet, whose
+    # figures may still change; days to come are not open, only not begun.
+    open_days: tuple[dt.date, ...]
     totals: TotalsRecord
     # Today, when the period counts up to it, as far as its records reach: the previous and
     # last year's periods count their last day up to this time of day too.
@@ -159,6 +162,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
         so_far_day=so_far.open_day if so_far is not None else None,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
+        open_days=() if daily or first > now.date() else _open_days(db, first, last),
         totals=totals(db, first, last), until=until,
         previous=totals(db, *previous, until), previous_period=previous,
         last_year=totals(db, year_first, year_last, until),
@@ -217,6 +221,11 @@ def _counted_like(period: tuple[dt.date, dt.date],
     if so_far is None or not so_far.nothing_moved:
         return period
     return period[0], period[1] - dt.timedelta(days=1)
+
+
+def _open_days(db: Database, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+    closed = closed_days(db, first, last)
+    return tuple(day for day in each_day(first, last) if day not in closed)
 
 
 def totals(db: Database, first: dt.date, last: dt.date,
