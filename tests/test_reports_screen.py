@@ -106,6 +106,46 @@ def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_c
     assert (f"{today.day} " in screen.report.html.split("Month under way: ")[-1]) == under_way
 
 
+def test_a_failed_report_clears_the_preview_and_offers_to_try_again(qtbot, app_ctx,
+                                                                    monkeypatch):
+    # The preview kept the previous period under the one chosen, with no way to retry.
+    import sqlite3
+
+    from PySide6.QtGui import QPalette
+
+    from hubapp import reports
+    from hubapp.ui import colours
+
+    screen = _shown(qtbot, app_ctx)
+    screen.resize(1366, 768)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
+    assert _ink(screen.preview) > 0  # the words of a page
+    made = reports.make
+
+    def locked(*_args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(reports, "make", locked)
+    screen.first.setFocus()
+    qtbot.keyClick(screen.first, Qt.Key.Key_Down)  # the same day a year before
+    qtbot.waitUntil(screen.retry_button.isVisible, timeout=30_000)
+
+    assert screen.status.text() == "Could not make the report: see the log for details"
+    assert screen.status.palette().color(QPalette.ColorRole.WindowText) == colours.problem()
+    assert screen.report is None and screen.preview.pageCount() == 1
+    assert _ink(screen.preview) == 0
+    assert not screen.print_button.isEnabled() and not screen.save_button.isEnabled()
+
+    monkeypatch.setattr(reports, "make", made)  # the database free again
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
+    assert screen.report.period == DEMO_END.replace(year=DEMO_END.year - 1).isoformat()
+    assert not screen.retry_button.isVisible() and screen.status.text() == ""
+    assert screen.status.palette().color(QPalette.ColorRole.WindowText) != colours.problem()
+    assert screen.print_button.isEnabled() and screen.preview.pageCount() >= 1
+
+
 def _red(preview) -> int:
     """Red dots on the preview's first page, seen whole."""
     preview.fitInView()
@@ -113,6 +153,19 @@ def _red(preview) -> int:
     image = preview.grab().toImage()
     return sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
                if image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 60)
+
+
+def _ink(preview) -> int:
+    """Dark dots on the preview's first page, seen whole: on the paper, not its shadow."""
+    preview.fitInView()
+    preview.setCurrentPage(1)
+    image = preview.grab().toImage()
+    dots = [(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+    paper = [(x, y) for x, y in dots if image.pixelColor(x, y).lightness() == 255]
+    left, right = min(x for x, _ in paper), max(x for x, _ in paper)
+    top, bottom = min(y for _, y in paper), max(y for _, y in paper)
+    return sum(1 for x, y in dots if left < x < right and top < y < bottom
+               and image.pixelColor(x, y).lightness() < 100)
 
 
 def test_the_preview_shows_the_hubs_logo(qtbot, app_ctx, tmp_path):

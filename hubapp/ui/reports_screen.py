@@ -12,7 +12,7 @@ import functools
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -23,7 +23,7 @@ from hubapp.domain.errors import HubError
 from hubapp.reports import printing
 from hubapp.reports.document import ReportContentRecord, to_document
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
-from hubapp.ui import date_edits, dialogs, focus, labels
+from hubapp.ui import colours, date_edits, dialogs, focus, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import TaskControl
@@ -64,6 +64,9 @@ class ReportsScreen(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")  # as the first date, not the locale's short one
         self.to_label = QLabel(self.tr("to"))
         self.status = QLabel()
+        # A failed build (a busy file, a server out of reach) may go through a moment later.
+        self.retry_button = QPushButton(self.tr("&Try again"))
+        self.retry_button.hide()
         self.print_button = QPushButton(self.tr("&Print…"))
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
         # Ctrl+P too, the key printing has in other programs: a button holds one key only.
@@ -84,7 +87,7 @@ class ReportsScreen(QWidget):
         bar = QHBoxLayout()
         report_label = focus.buddy_label(self.tr("&Report"), self.kind)
         for widget in (report_label, self.kind, self.first, self.range_first,
-                       self.to_label, self.last, self.status):
+                       self.to_label, self.last, self.status, self.retry_button):
             bar.addWidget(widget)
         bar.addStretch()
         bar.addWidget(self.print_button)
@@ -101,6 +104,7 @@ class ReportsScreen(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
+        self.retry_button.clicked.connect(self.refresh)
         ctx.signals.data_changed.connect(lambda *_: self.refresh())
         ctx.signals.paper_changed.connect(self.preview.updatePreview)
         self._stale = True
@@ -153,6 +157,8 @@ class ReportsScreen(QWidget):
         self._task.finished.connect(self._finished)
         self._task.failed.connect(self._failed)
         self.status.setText(self.tr("Preparing…"))
+        colours.set_text_colour(self.status, None)
+        self.retry_button.hide()
         for button in (self.print_button, self.save_button):
             button.setEnabled(False)
 
@@ -171,13 +177,20 @@ class ReportsScreen(QWidget):
         if self.sender() is not self._task:
             return
         self._task = None
+        # The report shown was another period's, under the period now chosen.
+        self.report = self.report_of = None
+        self.preview.updatePreview()
         reason = labels.failure_reason(error)
         self.status.setText(self.tr("Could not make the report: {reason}").format(reason=reason))
+        colours.set_text_colour(self.status, colours.problem)
+        self.retry_button.show()
 
     def _paint(self, printer: QPrinter) -> None:
         printer.setPageLayout(printing.page_layout())  # the paper as set now, not at the start
         if self.report is not None:
             printing.paint(to_document(self.report), self.report, printer)
+        else:  # a blank page: the preview keeps the pages painted last when none are
+            QPainter(printer).end()
 
     def _print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
