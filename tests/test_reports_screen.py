@@ -113,7 +113,7 @@ def test_a_failed_report_clears_the_preview_and_offers_to_try_again(qtbot, app_c
 
     from PySide6.QtGui import QPalette
 
-    from hubapp import reports
+    from hubapp.store import reports
     from hubapp.ui import colours
 
     screen = _shown(qtbot, app_ctx)
@@ -121,12 +121,12 @@ def test_a_failed_report_clears_the_preview_and_offers_to_try_again(qtbot, app_c
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
     assert _ink(screen.preview) > 0  # the words of a page
-    made = reports.make
+    built = reports.build
 
     def locked(*_args):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(reports, "make", locked)
+    monkeypatch.setattr(reports, "build", locked)
     screen.first.setFocus()
     qtbot.keyClick(screen.first, Qt.Key.Key_Down)  # the same day a year before
     qtbot.waitUntil(screen.retry_button.isVisible, timeout=30_000)
@@ -137,7 +137,7 @@ def test_a_failed_report_clears_the_preview_and_offers_to_try_again(qtbot, app_c
     assert _ink(screen.preview) == 0
     assert not screen.print_button.isEnabled() and not screen.save_button.isEnabled()
 
-    monkeypatch.setattr(reports, "make", made)  # the database free again
+    monkeypatch.setattr(reports, "build", built)  # the database free again
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
     assert screen.report.period == DEMO_END.replace(year=DEMO_END.year - 1).isoformat()
@@ -421,3 +421,83 @@ def test_save_as_pdf_opens_where_reports_were_saved_last(qtbot, new_hub_ctx, tmp
     assert Path(first).parent not in (started_in, exports, Path("."))
     assert (Path(first).name, second) == (name, str(reports / name))
     assert last_folder("export") == exports and last_folder("chart") != reports
+
+
+def test_a_change_rebuilds_the_report_only_when_it_touches_the_days_it_reads(qtbot, app_ctx):
+    # Every save on any desk rebuilt the report shown, its buttons greyed out meanwhile.
+    import datetime as dt
+
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import day_close, users
+
+    from test_reports import save_moved
+
+    screen = _shown(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(2026, 3, 5))
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
+
+    def rebuilds(change: ChangeRecord) -> bool:
+        app_ctx.signals.data_changed.emit(change, None)  # as a screen or desk_watcher says it
+        rebuilding = not screen.print_button.isEnabled()
+        if rebuilding:
+            with qtbot.waitSignal(screen.previewed, timeout=30_000):
+                pass
+        return rebuilding
+
+    def saved(day: dt.date, number: int) -> ChangeRecord:
+        save_moved(app_ctx.db, f"X{number}", day, f"LEAU{number:06}")
+        return ChangeRecord("services", frozenset({day}))
+
+    assert not rebuilds(saved(dt.date(2026, 12, 5), 1))  # a clerk's today
+    assert not rebuilds(saved(dt.date(2025, 4, 1), 2))
+    assert rebuilds(saved(dt.date(2026, 3, 20), 3))  # its own days
+    assert rebuilds(saved(dt.date(2026, 2, 10), 4))  # the previous month's
+    assert rebuilds(saved(dt.date(2025, 3, 31), 5))  # last year's
+    assert rebuilds(saved(dt.date(2026, 2, 24), 6))  # averaged with its first days
+    supervisor = users.UserRecord("Wang Fang", users.SUPERVISOR)
+    assert not rebuilds(day_close.close_day(app_ctx.db, dt.date(2026, 2, 10), supervisor))
+    assert rebuilds(day_close.close_day(app_ctx.db, dt.date(2026, 3, 3), supervisor))
+    assert not rebuilds(ChangeRecord("users"))
+    for what in ("settings", "reference", "restore"):  # a name or the hub's, any day's
+        assert rebuilds(ChangeRecord(what))
+    assert rebuilds(ChangeRecord("services"))  # an import on another desk, its days unsaid
+
+
+def test_a_report_superseded_while_it_is_built_stops(qtbot, app_ctx, monkeypatch):
+    # Twelve Down presses on the month ran eleven builds to their end, side by side.
+    import threading
+
+    from hubapp.reports import document
+    from hubapp.store import reports
+
+    screen = _shown(qtbot, app_ctx)
+    built, worded = reports.build, document.period_text
+    counting, superseded = threading.Event(), threading.Event()
+    written = []
+
+    def held_until_superseded(db, kind, first, last, *rest):
+        if not counting.is_set():
+            counting.set()
+            superseded.wait(30)
+        return built(db, kind, first, last, *rest)
+
+    def period_text(data, language):  # the words of a report, the counting over
+        written.append(data.first)
+        return worded(data, language)
+
+    monkeypatch.setattr(reports, "build", held_until_superseded)
+    monkeypatch.setattr(document, "period_text", period_text)
+    screen.first.setFocus()
+    qtbot.keyClick(screen.first, Qt.Key.Key_Down)  # a year before
+    qtbot.waitUntil(counting.is_set, timeout=30_000)
+    first = screen._task
+    with qtbot.waitSignal(first.cancelled, timeout=30_000), \
+            qtbot.waitSignal(screen.previewed, timeout=30_000):
+        qtbot.keyClick(screen.first, Qt.Key.Key_Down)  # and another
+        superseded.set()
+
+    two_years_before = screen.first.date().toPython()
+    assert set(written) == {two_years_before}  # not the year superseded
+    assert screen.report.period == two_years_before.isoformat()

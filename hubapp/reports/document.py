@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument, QTextOption
 
-from hubapp.domain.dashboard import add_months, recorded, whole_months
+from hubapp.domain.dashboard import add_months, days_before, recorded, whole_months
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
     day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
@@ -50,6 +50,9 @@ class ReportContentRecord:
     html: str
     images: dict[str, bytes]  # resource name → PNG
     logo: bytes | None = None  # the hub's logo as stored, painted in every page's header
+    # The days its figures are read from: its own first (first to the end asked for), then
+    # those it is compared with and those its first days' moving average takes in.
+    days_read: tuple[tuple[dt.date, dt.date], ...] = ()
 
 
 def period_text(data: ReportDataRecord, language: str) -> str:
@@ -126,7 +129,10 @@ def content(data: ReportDataRecord, language: str,
         parts.append(_signatures(language))
     return ReportContentRecord(title, hub, period_text(data, language), language,
                                generated.strftime("%Y-%m-%d %H:%M"),
-                               _STYLE + "\n".join(parts), images, data.hub.logo or None)
+                               _STYLE + "\n".join(parts), images, data.hub.logo or None,
+                               ((data.first, data.end), data.previous_period,
+                                data.last_year_period,
+                                days_before(data.first, data.history_from)))
 
 
 def to_document(report: ReportContentRecord) -> QTextDocument:

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from hubapp import reports
 from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord
 from hubapp.reports import printing
-from hubapp.reports.document import ReportContentRecord, to_document
+from hubapp.reports.document import ReportContentRecord, content, to_document
+from hubapp.store import reports as report_data
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
 from hubapp.ui import colours, date_edits, dialogs, focus, labels
 from hubapp.ui.context import AppContext
@@ -31,7 +32,12 @@ from hubapp.ui.tasks import TaskControl
 
 def _make(control: TaskControl, kind: str, first: dt.date, last: dt.date,
           language: str) -> ReportContentRecord:
-    return reports.make(control.db_path, kind, first, last, language)
+    """The report's content; a build superseded by a newer choice stops mid-query, or
+    before its charts: arrowing through the months ran every build to its end, side by side."""
+    with control.database() as db, control.interruptible(db):
+        data = report_data.build(db, kind, first, last)
+    control.check()
+    return content(data, language)
 
 
 class ReportsScreen(QWidget):
@@ -105,7 +111,7 @@ class ReportsScreen(QWidget):
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
         self.retry_button.clicked.connect(self.refresh)
-        ctx.signals.data_changed.connect(lambda *_: self.refresh())
+        ctx.signals.data_changed.connect(self._on_data_changed)
         ctx.signals.paper_changed.connect(self.preview.updatePreview)
         self._stale = True
         self._kind_changed()
@@ -140,6 +146,28 @@ class ReportsScreen(QWidget):
         for widget in (self.range_first, self.to_label, self.last):
             widget.setVisible(ranged)
         self.refresh()
+
+    def _on_data_changed(self, change: ChangeRecord | None, _initiator: object) -> None:
+        if self._changes_report(change):
+            self.refresh()
+
+    def _changes_report(self, change: ChangeRecord | None) -> bool:
+        """Whether change may alter the report shown: every save on any desk rebuilt it, a
+        month long ago for a clerk's today, its buttons greyed out meanwhile. A change to
+        days it does not read leaves it, and users never change it; the names, the hub's
+        settings and a restore may change any. Without a report of the choice shown (one
+        under way, or failed) there is nothing to compare with."""
+        if self.report is None or self._task is not None or change is None \
+                or change.what in ("reference", "restore", "settings"):
+            return True
+        if change.what == "services":
+            read = self.report.days_read
+        elif change.what == "day_close":  # whether its own days are closed
+            read = self.report.days_read[:1]
+        else:
+            return False
+        return not change.dates or any(first <= day <= last for first, last in read
+                                       for day in change.dates)
 
     def refresh(self) -> None:
         """Prepare the report now if the screen is shown, else when it is next shown: a
