@@ -369,6 +369,40 @@ def test_a_month_under_way_is_compared_with_the_same_days_before(demo_db):
     assert "under way" not in content(over, "en").html
 
 
+@pytest.mark.parametrize(("language", "before", "after", "today"), [
+    ("en", ("Month under way: 1–5 March 2026 so far, compared with the same days of the "
+            "previous month (1–5 February 2026) and of last year (1–5 March 2025)",
+            "<th class=n>1–5\u00a0March 2026</th>", ": 1–5 March 2026 is counted only from then"),
+     ("Month under way: 1–6 March 2026 so far, compared with the same days of the previous "
+      "month (1–6 February 2026) and of last year (1–6 March 2025)",
+      "<th class=n>1–6\u00a0March 2026, to\u00a003:10</th>"), "2026-03-06 (so far)"),
+    ("zh", ("本月尚未结束：以下为2026年3月1日–5日的数据，与上月同期（2026年2月1日–5日）及去年同期"
+            "（2025年3月1日–5日）对比", "<th class=n>2026年3月1日–5日</th>",
+            "：2026年3月1日–5日只计其后的数据"),
+     ("本月尚未结束：以下为2026年3月1日–6日的数据，与上月同期（2026年2月1日–6日）及去年同期"
+      "（2025年3月1日–6日）对比", "<th class=n>2026年3月1日–6日（截\u2060至\u00a003:10）</th>"),
+     "2026-03-06（截至目前）")])
+def test_a_month_under_way_before_anything_moved_today_names_the_days_it_compares(
+        demo_db, language, before, after, today):
+    # Before the first box of the day moved, 1–6 March was set against 1–5 February, and
+    # today's row of zeros read as a quiet day.
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    def html() -> str:
+        return content(reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1),
+                                     dt.date(2026, 3, 31), now=dt.datetime(2026, 3, 6, 4, 44)),
+                       language).html
+
+    early = html()
+    assert [words for words in before if words not in early] == []
+    assert today in early
+    save_moved(demo_db, "X1", dt.date(2026, 3, 6), "LEAU000001", dt.time(3, 10))
+    later = html()
+    assert [words for words in after if words not in later] == []
+    assert today in later
+
+
 @pytest.mark.parametrize(("language", "open_days", "none_closed", "all_closed", "today"), [
     ("en", "12 of 28 days not closed yet (1–5, 9, 20–25 February 2026): figures may still "
            "change", "No day closed yet: figures may still change", "All days closed",

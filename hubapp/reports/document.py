@@ -116,7 +116,7 @@ def content(data: ReportDataRecord, language: str,
             if charted:
                 images["teu_by_day.png"] = _png(charts.teu_by_day(
                     days, language, data.teu_before, data.history_from, data.so_far_day))
-            listed = _by_day_or_month(data.days, language, data.history_from)
+            listed = _by_day_or_month(data.days, language, data.history_from, data.so_far_day)
             parts += [route_chart, _image("teu_by_day.png") if charted else "", listed,
                       route_table]
         # Services without containers have no commodity: a table of only a zero Total
@@ -346,7 +346,8 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     this, previous, last_year = (
         _span(*period, language, data.until) if data.under_way else
         f"{text(key, language)}\n{_span(*period, language, data.until)}"
-        for key, period in ((this, (data.first, data.last)), (previous, data.previous_period),
+        for key, period in ((this, (data.first, data.named_last)),
+                            (previous, data.previous_period),
                             (f"last_year_{data.kind}", data.last_year_period)))
     headers = [("", False), (this, True), (previous, True),
                (text("growth_previous", language), True), (last_year, True),
@@ -366,8 +367,8 @@ def _history_notes(data: ReportDataRecord, history_from: dt.date, language: str)
     previous period wholly before it shows its dashes alone, as the Dashboard has none."""
     start = days(history_from, history_from, language)  # a long date, as the spans'
     notes = [text("history_starts", language, day=start, span=days(first, last, language))
-             for first, last in dict.fromkeys(((data.first, data.last), data.previous_period,
-                                               data.last_year_period))
+             for first, last in dict.fromkeys(((data.first, data.named_last),
+                                               data.previous_period, data.last_year_period))
              if first < history_from <= last]
     if data.last_year_period[1] < history_from:
         notes.append(text("not_on_record", language, day=start,
@@ -393,7 +394,8 @@ def _span(first: dt.date, last: dt.date, language: str, until: dt.time | None = 
 
 
 def _under_way_text(data: ReportDataRecord, language: str) -> str:
-    return text(f"under_way_{data.kind}", language, span=days(data.first, data.last, language),
+    return text(f"under_way_{data.kind}", language,
+                span=days(data.first, data.named_last, language),
                 previous=days(*data.previous_period, language),
                 last_year=days(*data.last_year_period, language))
 
@@ -472,14 +474,19 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
 
 
 def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
-                     history_from: dt.date | None) -> str:
+                     history_from: dt.date | None, so_far_day: dt.date | None) -> str:
     """The period's days, or over DAYS_LISTED days its months: a year listed 365 rows over
     seven pages, most of them quiet days. A day or month before records began is a dash:
     the hub kept no records then, which zeros would call a quiet one; the month they began
     in is named by its days on record (27–31 January 2024), as a month the period starts
     or ends inside is."""
     if len(days) <= DAYS_LISTED:
-        return _groups("per_day", text("date", language), days, lambda d: d.key, language,
+        # Today's row as the chart hatches its bar: before anything moved, its zeros read
+        # as a quiet day.
+        open_key = so_far_day and so_far_day.isoformat()
+        return _groups("per_day", text("date", language), days,
+                       lambda d: text("so_far", language, day=d.key) if d.key == open_key
+                       else d.key, language,
                        counted=lambda d: recorded(dt.date.fromisoformat(d.key), history_from))
     months: dict[str, list[TotalsRecord]] = {}
     for one in days:

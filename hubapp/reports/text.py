@@ -96,6 +96,8 @@ _TEXT = {
     "growth_previous": ("vs previous", "环比"),
     "growth_year": ("vs last year", "同比"),
     "per_day": ("By day", "按日"),
+    # Today's row while its records still come in, as the Dashboard says it of today.
+    "so_far": ("{day} (so far)", "{day}（截至目前）"),
     "per_month": ("By month", "按月"),
     "month": ("Month", "月份"),
     "per_route": ("By route", "按线路"),

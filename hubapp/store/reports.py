@@ -77,6 +77,9 @@ class ReportDataRecord:
     last: dt.date  # the last day counted: today for a period still under way
     today: dt.date | None  # last, when it is today
     so_far_day: dt.date | None  # today while its records still come in: not once closed
+    # The last day its columns and words name: while nothing has moved today, the day before,
+    # as the periods it is compared with end then ("1–5 December" read against "1–4 November").
+    named_last: dt.date
     end: dt.date  # the last day of the period asked for
     past: bool  # over before today
     hub: HubSettingsRecord
@@ -160,6 +163,8 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
         hub=settings.load(db),
         today=last if last == now.date() else None,
         so_far_day=so_far.open_day if so_far is not None else None,
+        named_last=max(first, last - dt.timedelta(days=1))
+        if so_far is not None and so_far.nothing_moved else last,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
         open_days=() if daily or first > now.date() else _open_days(db, first, last),
