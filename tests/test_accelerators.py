@@ -51,10 +51,12 @@ def check_accelerators(qtbot, window: QWidget, page: QWidget) -> None:
             # Worded by Qt: desktops whose style marks a letter mark the first.
             letters[button.text().replace("&", "")[0].lower()] += 1
             continue
-        # Some may go without: one in a field its label leads to, or one whose tooltip names
-        # its key (the daily log has more buttons and fields than letters the menus leave).
+        # Some may go without: one in a field its label leads to, or in the row of a field
+        # (a settings' Choose…), or one whose tooltip names its key (the daily log has more
+        # buttons and fields than letters the menus leave).
         assert letter(button.text()) or "(Ctrl+" in button.toolTip() or any(
-            label.buddy().isAncestorOf(button) for label in fields), \
+            label.buddy().isAncestorOf(button)
+            or button.parentWidget().focusProxy() is label.buddy() for label in fields), \
             f"no Alt+letter: {button.text()!r}"
         if letter(button.text()):
             letters[letter(button.text())] += 1

@@ -101,6 +101,14 @@ def test_desk_settings_go_to_qsettings_and_language_says_restart(
     assert len(audit.entries(app_ctx.db)) == audited  # the hub's settings did not change
 
 
+def test_the_backup_folder_s_label_leads_to_its_field(qtbot, main_window):
+    # It led to the row holding the field and its button: a screen reader named the row,
+    # and read the field, where the focus goes, with no name.
+    dialog = open_settings(qtbot, main_window)
+    label = dialog.desk.layout_.labelForField(dialog.backup_folder.parentWidget())
+    assert label.buddy() is dialog.backup_folder
+
+
 def test_a_backup_folder_is_kept_only_as_a_full_path_and_a_missing_one_is_made(
         qtbot, monkeypatch, main_window, app_ctx, demo_db_path, tmp_path):
     """A relative folder went wherever the program was started from."""

@@ -195,6 +195,8 @@ class AuditScreen(QWidget):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(QDate.currentDate())
         self.day.setEnabled(False)
+        # Beside "Any day", which names the switch, not the box.
+        self.day.setAccessibleName(self.tr("Day"))
         self.service = QLineEdit(self)
         self.service.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
         self.service.setClearButtonEnabled(True)
@@ -210,6 +212,7 @@ class AuditScreen(QWidget):
 
         self.model = AuditModel(self)
         self.table = list_table(self)
+        self.table.setAccessibleName(self.tr("Changes found"))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
@@ -222,6 +225,7 @@ class AuditScreen(QWidget):
         header.setStretchLastSection(True)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Details of the change"))
         self.details.setPlaceholderText(self.tr("Pick a change above to see every field it "
                                                 "changed."))
 

@@ -273,6 +273,7 @@ class BrowseScreen(QWidget):
 
         self.table = list_table(self)
         self.table.setObjectName("browse_table")
+        self.table.setAccessibleName(self.tr("Movements found"))
         self.table.setModel(self.model)
         # Cells, picked as in a spreadsheet (Shift and Ctrl with a click or the arrows), to
         # copy a block of them or one to paste into a filter; a row's number picks the row.

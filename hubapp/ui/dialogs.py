@@ -62,6 +62,7 @@ def shortcuts_dialog(parent: QWidget | None, title: str, keys: list[tuple[str, s
     dialog = QtWidgets.QDialog(parent)
     dialog.setWindowTitle(title)
     text = QtWidgets.QTextBrowser(dialog)
+    text.setAccessibleName(title)  # what a screen reader says as it takes the focus
     # Centred in their rows: at the top, Chinese words (a font of taller lines) stood lower
     # than the keys beside them.
     rows = "".join(f"<tr><td valign='middle' style='white-space: pre; padding-right: 1em'>"

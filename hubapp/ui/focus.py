@@ -3,6 +3,7 @@ labels whose Alt+letter gives a field the focus, and boxes in a scrolled panel."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -81,6 +82,11 @@ def in_scrolled_panel(box: QWidget, area: QScrollArea) -> None:
 # next one that the label's width was measured with: "&To" drew its "o" a pixel past the
 # label's edge, and read "Tc".
 _UNDERLINE_SLACK_PX = 2
+
+
+def unmarked(text: str) -> str:
+    """A label's or an action's text without its Alt+letter: 撤销(&U) is 撤销, &Save Save."""
+    return re.sub(r"\(&\w\)|&", "", text)
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:

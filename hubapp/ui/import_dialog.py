@@ -195,6 +195,7 @@ class ImportDialog(QDialog):
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
+        self.file_edit.setAccessibleName(self.tr("File"))
         self.file_edit.setPlaceholderText(self.tr("A CSV or XLSX file, one row per container"))
         self.choose_button = QPushButton(self.tr("Choose &file…"), self)
         self.choose_button.clicked.connect(self.choose_file)
@@ -204,6 +205,7 @@ class ImportDialog(QDialog):
 
         self.preview_model = PreviewModel(self)
         self.preview = list_table(self)
+        self.preview.setAccessibleName(self.tr("Preview of the file"))
         self.preview.setModel(self.preview_model)
         focus.take_enter_for_nothing(self.preview)
         self.preview.horizontalHeader().setSectionResizeMode(

@@ -653,9 +653,10 @@ class ReferenceScreen(QWidget):
         for tab in self.all_tabs:
             tab.reload()
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.commodities, self.tr("Commodities"))
-        self.tabs.addTab(self.places, self.tr("Places"))
-        self.tabs.addTab(self.routes, self.tr("Routes"))
+        for tab, title in ((self.commodities, self.tr("Commodities")),
+                           (self.places, self.tr("Places")), (self.routes, self.tr("Routes"))):
+            self.tabs.addTab(tab, title)
+            tab.view.setAccessibleName(title)  # a screen reader's name for the list
         self.read_only_note = QLabel(self.tr(
             "Read-only: only supervisors and admins can change reference data."), self)
         self.read_only_note.setVisible(not may_change(ctx))

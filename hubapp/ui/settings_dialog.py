@@ -24,7 +24,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs, labels
+from hubapp.ui import colours, dialogs, focus, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
 from hubapp.ui.tasks import TaskControl
@@ -39,7 +39,9 @@ LOGO_PREVIEW_PX = 40
 LOGO_READ_MOST_MB = 1024
 
 
-def _with_buttons(field: QWidget, *buttons: QPushButton) -> QWidget:
+def _with_buttons(form: ReferenceForm, name: str, title: str, field: QWidget,
+                  *buttons: QPushButton) -> None:
+    """form's row of field, with buttons beside it."""
     box = QWidget(field.parentWidget())
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
@@ -47,12 +49,17 @@ def _with_buttons(field: QWidget, *buttons: QPushButton) -> QWidget:
     for button in buttons:
         row.addWidget(button)
     # Its label's Alt+letter lands on the first part that takes the focus (a logo's button);
-    # a label gives the focus only to a buddy whose policy takes it.
+    # a label gives the focus only to a buddy whose policy takes it. The box passes the
+    # focus on too, for a problem shown by its row (ReferenceForm.show_errors).
     first = next(widget for widget in (field, *buttons)
                  if widget.focusPolicy() != Qt.FocusPolicy.NoFocus)
     box.setFocusProxy(first)
     box.setFocusPolicy(first.focusPolicy())
-    return box
+    form.add_field(name, title, box)
+    form.layout_.labelForField(box).setBuddy(first)
+    # A screen reader names a field by a label beside it in the same box only: the row's
+    # label named the box, and the field itself went unnamed.
+    field.setAccessibleName(focus.unmarked(title))
 
 
 def _read_whole(reader: QImageReader) -> QImage:
@@ -93,11 +100,13 @@ class SettingsDialog(FormDialog):
             "database (scaled down to {most} pixels if larger), so the file itself is no "
             "longer needed.").format(most=LOGO_MOST_PX))
         self.logo_button = QPushButton(self.tr("Choose…"), self)
+        # Told apart from the backup folder's Choose… by a screen reader too.
+        self.logo_button.setAccessibleName(self.tr("Choose logo…"))
         self.logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button = QPushButton(self.tr("Remove"), self)
         self.remove_logo_button.clicked.connect(lambda: self._show_logo(b""))
-        self.hub.add_field("logo", self.tr("&Logo for reports"),
-                           _with_buttons(self.logo, self.logo_button, self.remove_logo_button))
+        _with_buttons(self.hub, "logo", self.tr("&Logo for reports"), self.logo,
+                      self.logo_button, self.remove_logo_button)
         self._show_logo(stored.logo)
         # Whole numbers in plain fields, kept as typed for Save to refuse beside them: a spin
         # box ate a keystroke out of its range (600 stayed 60, -5 became 5) and put the number
@@ -143,9 +152,10 @@ class SettingsDialog(FormDialog):
         self._kept_folder = self.backup_folder.text()
         self.backup_folder.setPlaceholderText(str(backup.default_folder(ctx.db_path)))
         self.folder_button = QPushButton(self.tr("Choose…"), self)
+        self.folder_button.setAccessibleName(self.tr("Choose backup folder…"))
         self.folder_button.clicked.connect(self.choose_backup_folder)
-        self.desk.add_field("backup_folder", self.tr("&Backup folder"),
-                            _with_buttons(self.backup_folder, self.folder_button))
+        _with_buttons(self.desk, "backup_folder", self.tr("&Backup folder"), self.backup_folder,
+                      self.folder_button)
         if ignored:
             note = self.desk.errors["backup_folder"]
             note.setText(self.tr(

@@ -64,6 +64,7 @@ class UsersScreen(QWidget):
         self.setObjectName("users_screen")
         self.model = UsersModel(self)
         self.table = list_table(self)
+        self.table.setAccessibleName(self.tr("Users"))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         current_is_picked(self.table)
