@@ -1008,3 +1008,32 @@ def test_a_search_that_failed_lists_nothing_and_is_asked_again_by_enter(
     with qtbot.waitSignal(screen.listed):
         qtbot.keyClick(screen.service, Qt.Key.Key_Return)
     assert screen.model.rowCount() > 0 and "Could not" not in screen.count.text()
+
+
+def test_the_details_are_read_copied_and_shown_focused_by_keyboard(qtbot, app_ctx):
+    # Tab reached them with nothing to show for it, and no key selected a word.
+    from PySide6.QtWidgets import QApplication
+
+    _change_a_service(app_ctx.db, "wang.li")
+    screen = shown_audit(qtbot, app_ctx)
+    screen.resize(1366, 740)  # the first line unwrapped: End is its end
+    with qtbot.waitActive(screen):
+        screen.activateWindow()
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Down)
+    details = screen.details
+    first_line = details.toPlainText().splitlines()[0]
+    assert first_line
+
+    def right_edge():  # the frame's, away from the caret
+        image = details.grab().toImage()
+        return [image.pixelColor(image.width() - 1, y) for y in range(image.height())]
+
+    unfocused = right_edge()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is details
+    assert right_edge() != unfocused
+    qtbot.keyClick(details, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert details.textCursor().selectedText() == first_line
+    qtbot.keyClick(details, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == first_line

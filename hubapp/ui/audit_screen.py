@@ -226,6 +226,11 @@ class AuditScreen(QWidget):
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Details of the change"))
+        # Read-only text takes the mouse alone: Tab reached it, showed nothing, and no key
+        # selected a change's details to copy. A caret, and a frame the style did not draw.
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setStyleSheet("QPlainTextEdit:focus { border: 2px solid palette(highlight); }")
         self.details.setPlaceholderText(self.tr("Pick a change above to see every field it "
                                                 "changed."))
 
