@@ -117,6 +117,32 @@ def test_trains_against_the_target_line():
     assert "Target 20" in _texts(figure)
 
 
+@pytest.mark.parametrize(("language", "met", "below"), [
+    ("en", "At or above target (20)", "Below target"), ("zh", "达到或高于目标（20）", "低于目标")])
+def test_days_below_the_target_are_told_by_more_than_colour(language, met, below):
+    # Green against orange alone, and a key named "Trains" in whichever colour the first
+    # bar took: nothing said what orange meant, and red-green colour blindness lost both.
+    counts = [day.totals.trains for day in DAYS]
+    assert min(counts) < 20 <= max(counts)
+    for under_way in (None, DAYS[-1].date):
+        figure = charts.trains_per_day(DAYS, 20, language, under_way)
+        axes = figure.axes[0]
+        legend = axes.get_legend()
+        keys = dict(zip((t.get_text() for t in legend.get_texts()), legend.legend_handles))
+        assert {met, below} <= set(keys) and charts.text("trains", language) not in keys
+        dots = keys[below].get_hatch()
+        assert dots and not keys[met].get_hatch()
+        assert to_hex(keys[met].get_facecolor()) != to_hex(keys[below].get_facecolor())
+        measured = _bars(axes)[:-1] if under_way else _bars(axes)
+        assert [bar.get_hatch() for bar in measured] == [
+            dots if count < 20 else None for count in counts[:len(measured)]]
+        assert {to_hex(bar.get_facecolor()) for bar in measured if not bar.get_hatch()} == \
+            {to_hex(keys[met].get_facecolor())}
+        if under_way:  # today's part day keeps its own hatching, told apart from the dots
+            assert _bars(axes)[-1].get_hatch() == keys[charts.text("so_far", language)].get_hatch()
+            assert keys[charts.text("so_far", language)].get_hatch() != dots
+
+
 def test_routes_stack_with_the_biggest_at_the_bottom():
     routes = (RouteTeuRecord(START, "CN-LA", "China–Laos Railway", "中老铁路", 5),
               RouteTeuRecord(START, "CN-EU-CA", "China–Europe", "中欧班列", 9),

@@ -67,6 +67,8 @@ _TEXT = {
     "a_day_hover": ("{label}: {average} {unit} a day, {total} {unit} in all",
                     "{label}：日均 {average} {unit}，共 {total} {unit}"),
     "target": ("Target", "目标"),
+    "at_target": ("At or above target ({target})", "达到或高于目标（{target}）"),
+    "below_target": ("Below target", "低于目标"),
     "teu_by_route": ("TEU by route", "各线路标箱"),
     "direction_title": ("Outbound and inbound TEU", "出口与进口标箱"),
     "outbound": ("Outbound", "出口"),
@@ -96,6 +98,11 @@ TONNE_DECIMALS = 1  # as the desk writes tonnes everywhere (formatting.tonnes)
 # Today's bars, counted so far: hatched in every chart by day, lest half a day read as a
 # slump (or a train count as below target).
 _SO_FAR_FILL, _SO_FAR_EDGE, _SO_FAR_HATCH = "#deebf7", "#4a6f8a", "//"
+# Trains a day against the target: green met it, orange fell short. Those short are dotted
+# too (not lined, as today's bar is): to a red-green colour-blind eye the two are one colour,
+# and a day right at the target sits on its line. Without a target, all one colour.
+_MET, _BELOW, _BELOW_EDGE, _BELOW_HATCH, _UNMEASURED = (
+    "#31a354", "#fd8d3c", "#a63603", "..", "#3182bd")
 _ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 # Letters (a Chinese one counts two) a legend's row above the plot holds, with each entry's
 # key, beside the title, in a chart as wide as a 1024 px window gives; at the look's
@@ -556,9 +563,21 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
 
 # Trains per day against the target
 
-def _target_colours(counts: Sequence[float], target: int | None) -> list[str]:
-    return ["#3182bd" if target is None else "#31a354" if count >= target else "#fd8d3c"
-            for count in counts]
+def _against_target(bars, counts: Sequence[float], target: int | None,
+                    language: str) -> list[Patch]:
+    """Colours each bar by whether its count met the target, dots those below, and returns
+    the legend's keys to both (none without a target): the bars carried one key, drawn as the
+    first bar, whichever colour that was, and nothing said what the other colour meant."""
+    if target is None:
+        return []
+    for bar, count in zip(bars, counts):
+        if count >= target:
+            bar.set_facecolor(_MET)
+        else:
+            bar.set(facecolor=_BELOW, edgecolor=_BELOW_EDGE, hatch=_BELOW_HATCH)
+    return [Patch(facecolor=_MET, label=text("at_target", language).format(target=target)),
+            Patch(facecolor=_BELOW, edgecolor=_BELOW_EDGE, hatch=_BELOW_HATCH,
+                  label=text("below_target", language))]
 
 
 def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
@@ -579,23 +598,28 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
     axes = figure.add_subplot()
     kind = day_grouping(days)
     dates = [day.date for day in days]
+    # Measured against a target, the bars are keyed by it (_against_target), not by what they
+    # count: no label, no key.
+    keyed = target is None
     if kind == DAY:
         trains = [day.totals.trains for day in days]
-        bars = axes.bar(dates, trains, width=0.8, color=_target_colours(trains, target),
-                        label=text("trains", language))
+        bars = axes.bar(dates, trains, width=0.8, color=_UNMEASURED,
+                        label=text("trains", language) if keyed else "")
         add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {v} "
                                  f"{text('trains', language)}" for d, v in zip(dates, trains)])
-        keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
+        keys = _against_target(bars, trains, target, language)
+        keys += _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
         title = text("trains_per_day", language)
     else:
         groups = group_days(days, kind)
         labels = [_group_label(g, kind, under_way, language) for g in groups]
         a_day = [g.a_day(g.trains) for g in groups]
-        bars = _group_bars(axes, groups, a_day, color=_target_colours(a_day, target),
-                           label=text("trains_a_day", language))
+        bars = _group_bars(axes, groups, a_day, color=_UNMEASURED,
+                           label=text("trains_a_day", language) if keyed else "")
         add_hover(figure, bars, _hover_a_day(labels, groups, [g.trains for g in groups],
                                              text("trains", language), language))
-        keys = _mark_group_so_far(bars, groups, under_way, language, look)
+        keys = _against_target(bars, a_day, target, language)
+        keys += _mark_group_so_far(bars, groups, under_way, language, look)
         title = text(f"trains_per_day_{kind}", language)
     if target is not None:
         axes.axhline(target, color=look.ink(0.4), linestyle="--", linewidth=1.5,
