@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from matplotlib import colormaps
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
@@ -157,6 +158,28 @@ def test_routes_stack_with_the_biggest_at_the_bottom():
     table = charts.teu_by_route_table(routes, DAY, "en")
     assert table.headers == ("Date", "China–Laos Railway", "China–Europe")
     assert table.rows == (("2026-03-01", 5, 9), ("2026-03-02", 7, 0))
+
+
+@pytest.mark.parametrize("count", [2, 11])
+def test_routes_are_told_apart_by_pattern_and_listed_as_their_stack_reads(count):
+    # A dozen routes in tab20's order: dark and light blue, dark and light orange… on each
+    # other, told apart by hue alone, and the legend listed them from the bottom up.
+    today = START + dt.timedelta(days=1)
+    routes = tuple(RouteTeuRecord(day, f"R{i}", f"Route {i}", f"线路{i}", 10 + i)
+                   for i in range(count) for day in (START, today))
+    axes = charts.teu_by_route(routes, DAY, "en", under_way=today).axes[0]
+    from_top = sorted(axes.containers, key=lambda bars: -bars[0].get_y())
+    listed = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert listed == [bars.get_label() for bars in from_top] + ["Today so far"]
+    looks = [(bars[0].get_hatch() or "", to_hex(bars[0].get_facecolor())) for bars in from_top]
+    assert len(set(looks)) == count
+    so_far = from_top[0][-1].get_hatch()
+    for (hatch, colour), (next_hatch, next_colour) in zip(looks, looks[1:]):
+        assert hatch != next_hatch and hatch != so_far
+        # Not two shades of one hue either: tab20 pairs a hue's dark and light shade.
+        tab20 = [to_hex(each) for each in colormaps["tab20"].colors]
+        shades = [tab20.index(c) // 2 for c in (colour, next_colour)]
+        assert shades[0] != shades[1]
 
 
 def test_inbound_hangs_below_the_axis():

@@ -103,6 +103,12 @@ _SO_FAR_FILL, _SO_FAR_EDGE, _SO_FAR_HATCH = "#deebf7", "#4a6f8a", "//"
 # and a day right at the target sits on its line. Without a target, all one colour.
 _MET, _BELOW, _BELOW_EDGE, _BELOW_HATCH, _UNMEASURED = (
     "#31a354", "#fd8d3c", "#a63603", "..", "#3182bd")
+# Routes, stacked: tab20's ten hues, dark shades then light (in its own order a route stood
+# on another in a lighter shade of its hue), and a pattern each, none slanted as today's
+# lines, that differs from its neighbours' and from its hue's other shade's: hue alone told
+# eleven routes apart, not at all to a colour-blind eye.
+_ROUTE_COLOURS = colormaps["tab20"].colors[0::2] + colormaps["tab20"].colors[1::2]
+_ROUTE_HATCHES = ("", "..", "||", "--", "oo", "++", "**")
 _ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 # Letters (a Chinese one counts two) a legend's row above the plot holds, with each entry's
 # key, beside the title, in a chart as wide as a 1024 px window gives; at the look's
@@ -184,19 +190,22 @@ def _unpadded(text: str) -> str:
 
 
 def _title_and_legend(axes, title: str, *more_axes, look: LookRecord,
-                      keys: Sequence[Patch] = ()) -> None:
+                      keys: Sequence[Patch] = (), stacked: bool = False) -> None:
     """Every chart's one layout: the title on the left above the plot and the legend on the
     right beside it, in a row: inside the plot a legend covered the first or last bars, or
     whichever stood as high as it. A legend longer than a row (a hub's dozen routes) stands
     beside the plot, at its top: in rows above it would squeeze the plot of a small window.
     more_axes: twins whose series the legend lists too; keys: entries of no series (the
-    hatching of today's bars)."""
+    hatching of today's bars); stacked: the series are listed top first, as their stack
+    reads (the first series drawn is its bottom)."""
     axes.set_title(title, loc="left")
     handles, labels = [], []
     for each in (axes, *more_axes):
         found = each.get_legend_handles_labels()
         handles += [getattr(handle, "key", handle) for handle in found[0]]  # _mark_so_far's
         labels += found[1]
+    if stacked:
+        handles, labels = handles[::-1], labels[::-1]
     handles += keys
     labels += [key.get_label() for key in keys]
     # A twin's axis stands on the right, where a legend beside the plot would cover its
@@ -315,7 +324,8 @@ def _mark_so_far(bar_series: Sequence, buckets: Sequence[dt.date], kind: str,
             # The legend draws a series' key as its first bar: a new hub's only bar, today's,
             # gave "TEU" the same hatched key as "Today so far".
             bars.key = Patch(facecolor=bars[0].get_facecolor(),
-                             edgecolor=bars[0].get_edgecolor(), label=bars.get_label())
+                             edgecolor=bars[0].get_edgecolor(), hatch=bars[0].get_hatch(),
+                             label=bars.get_label())
         bars[-1].set(hatch=_SO_FAR_HATCH, edgecolor=_SO_FAR_EDGE)
         if fill:
             bars[-1].set_facecolor(_SO_FAR_FILL)
@@ -677,17 +687,19 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
     bottom = [0.0] * len(buckets)
     labels = _bucket_labels(buckets, bucket, period, language, under_way)
     stacked = []
-    colours = colormaps["tab20"].colors  # the hub has more routes than tab10 has colours
     for i, (name, values) in enumerate(series):
         bars = axes.bar(buckets, values, bottom=bottom, width=_bar_width(bucket), label=name,
-                        color=colours[i % len(colours)])
+                        color=_ROUTE_COLOURS[i % len(_ROUTE_COLOURS)],
+                        hatch=_ROUTE_HATCHES[i % len(_ROUTE_HATCHES)],
+                        edgecolor=look.ink(0.4), linewidth=0)
         add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
                                  for label, v in zip(labels, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
         stacked.append(bars)
     keys = _mark_so_far(stacked, buckets, bucket, under_way, language)
     _name_part_months(axes, buckets, bottom, bucket, period, language, look)
-    _title_and_legend(axes, text("teu_by_route", language), look=look, keys=keys)
+    _title_and_legend(axes, text("teu_by_route", language), look=look, keys=keys,
+                      stacked=True)
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
     _date_axis(axes, language, buckets if bucket == DAY else ())
