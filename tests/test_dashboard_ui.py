@@ -445,6 +445,32 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
         assert _message(panel) == ["Nothing matches these filters in this period."], panel.name
 
 
+def test_a_screen_reader_names_each_chart_and_says_where_its_numbers_are(screen, qtbot):
+    # The six canvases had no name nor description: a chart was nothing to a screen reader.
+    from PySide6.QtGui import QAccessible
+
+    def spoken(widget, what):
+        return QAccessible.queryAccessibleInterface(widget).text(what)
+
+    titles = {"teu_per_day": "TEU per day", "trains_per_day": "Trains per day",
+              "teu_by_route": "TEU by route", "teu_by_direction": "Outbound and inbound TEU",
+              "top_commodities": "Top commodities by TEU; Top commodities by tonnes",
+              "monthly_teu": "Monthly TEU, year on year"}
+    for name, panel in screen.panels.items():
+        assert spoken(panel.canvas, QAccessible.Text.Name) == titles[name]
+        assert spoken(panel.canvas, QAccessible.Text.Description) == \
+            "A chart; Show numbers (Alt+S) lists its figures"
+        assert spoken(panel.table_view, QAccessible.Text.Name) == f"{titles[name]}, in numbers"
+    # An empty chart is named by what it says, and points to no numbers.
+    screen.commodity.setFocus()
+    with qtbot.waitSignal(screen.refreshed):
+        qtbot.keyClicks(screen.commodity, "brown rice")
+    canvas = screen.panels["teu_per_day"].canvas
+    assert spoken(canvas, QAccessible.Text.Name) == \
+        "Nothing matches these filters in this period."
+    assert not spoken(canvas, QAccessible.Text.Description)
+
+
 @pytest.mark.parametrize(("early", "date_from", "title", "bars", "first", "months"), [
     (dt.date(2025, 2, 3), dt.date(2025, 1, 1), "TEU per day, weekly average", 57,
      ("2025-02-03 – 2025-02-09", 7), 14),

@@ -170,6 +170,13 @@ def no_data(figure: Figure, message: str, look: LookRecord = PAPER) -> Figure:
     return finish(figure, look)
 
 
+def title(figure: Figure) -> str:
+    """What the figure is, in words: its plots' titles, or what an empty one says instead."""
+    titles = [axes.get_title(loc="left") for axes in figure.axes]
+    return "; ".join(filter(None, titles)) or " ".join(
+        text.get_text() for axes in figure.axes for text in axes.texts)
+
+
 def has_data(figure: Figure) -> bool:
     """False for a figure that only says there is no data: nothing to copy or save."""
     return figure not in _NO_DATA

@@ -197,7 +197,7 @@ class ChartPanel(QWidget):
         """figure: as the screen shows it; paper: draws it again as it is saved and copied."""
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from hubapp.charts.common import has_data
+        from hubapp.charts.common import has_data, title
         from hubapp.charts.dashboard import fit_side_legend
 
         old = self.canvas
@@ -205,6 +205,13 @@ class ChartPanel(QWidget):
         self.paper = paper
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setObjectName(f"canvas_{self.name}")
+        # A picture to a screen reader, which said nothing of it: its title, and where its
+        # figures are read.
+        shown, named = has_data(figure), title(figure)
+        self.canvas.setAccessibleName(named)
+        self.canvas.setAccessibleDescription(
+            self.tr("A chart; Show numbers (Alt+S) lists its figures") if shown else "")
+        self.table_view.setAccessibleName(self.tr("{chart}, in numbers").format(chart=named))
         # Squeezed to a strip (a window dragged small) the axes had no room left between the
         # title and the labels: the chart drew as nothing, and matplotlib warned on stderr.
         line = self.fontMetrics().height()
@@ -220,7 +227,6 @@ class ChartPanel(QWidget):
             self.placeholder.deleteLater()
         self.model.set_table(table)
         # A chart that says why it is empty has no numbers to show and nothing worth copying.
-        shown = has_data(figure)
         if not shown:
             self.table_button.setChecked(False)
         self._show_table(self.table_button.isChecked())
