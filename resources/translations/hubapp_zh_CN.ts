@@ -45,7 +45,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="234"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
@@ -56,113 +56,128 @@
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="189"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="315"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="324"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="199"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="203"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="229"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
+        <source>Changes found</source>
+        <translation>查到的变更</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
+        <source>Details of the change</source>
+        <translation>变更详情</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="298"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="312"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="328"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="337"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="331"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="340"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="345"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="354"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="354"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="363"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="368"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="377"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="394"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="403"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="396"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="405"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="423"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="432"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="436"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="430"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="448"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="441"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="450"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -353,110 +368,115 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="302"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="276"/>
+        <source>Movements found</source>
+        <translation>查到的箱动态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="341"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="344"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="345"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="348"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="349"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="349"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="350"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="518"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="519"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="520"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="521"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="523"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="524"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="527"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="528"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="528"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="529"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="542"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="543"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="545"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="546"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="549"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="550"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="572"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="584"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="592"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="593"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="602"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="603"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="608"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="609"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="611"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="612"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="613"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="614"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -489,18 +509,28 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="243"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="213"/>
+        <source>A chart; Show numbers (Alt+S) lists its figures</source>
+        <translation>图表；“显示数据”(Alt+S) 列出其中的数字</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="214"/>
+        <source>{chart}, in numbers</source>
+        <translation>{chart}（数据）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="249"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="260"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="244"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="250"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="261"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -905,370 +935,400 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="163"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="398"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="406"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="225"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="228"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="233"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="240"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="526"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="531"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="770"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="954"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="962"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="956"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="964"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="272"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="302"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="295"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="303"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="463"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="488"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="496"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="499"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="546"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="554"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="167"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="227"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="244"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="494"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="502"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="494"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="502"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="705"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="713"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="524"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="761"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="769"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="772"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="765"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="809"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="817"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="824"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="832"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="827"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="829"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="837"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="927"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="927"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="935"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="397"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="150"/>
+        <source>Previous day</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="160"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
+        <source>Next day</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
+        <source>Find container</source>
+        <translation>查找箱号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <source>Services of the day</source>
+        <translation>当日班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="267"/>
+        <source>Containers of the service</source>
+        <translation>该班次的集装箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="405"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="977"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="973"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1030"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1038"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1034"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1038"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1050"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1084"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1092"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1089"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1097"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1110"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1106"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1114"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="814"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="822"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="547"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="822"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="819"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="827"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="586"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="870"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="878"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="982"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1056"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1065"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1291,248 +1351,248 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="364"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="364"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="365"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="365"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="365"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="366"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="372"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="406"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="406"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="406"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="401"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="407"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="401"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="407"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="402"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="408"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="423"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="520"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="526"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="538"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="544"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="544"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="550"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="548"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="554"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="555"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="563"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="569"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="581"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="587"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="582"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="588"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="583"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="589"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="591"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="597"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="600"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="606"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="607"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="613"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="621"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="621"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="627"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="622"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="628"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="623"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="629"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="624"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="630"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="578"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="584"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="382"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="388"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="382"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="388"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="383"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="389"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="383"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="389"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="384"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="390"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="384"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="390"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="385"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="391"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="567"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="573"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>统计班次 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="568"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="574"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="579"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="584"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="585"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="590"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="586"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="592"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="611"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="623"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1717,223 +1777,233 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="190"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="301"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="303"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="198"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="213"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
+        <source>Preview of the file</source>
+        <translation>文件预览</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="215"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="228"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="230"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="250"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="252"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="253"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="255"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="255"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="257"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="262"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="263"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="265"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="269"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="292"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="294"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="303"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="333"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="335"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="345"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="346"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="345"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="348"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="350"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="364"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="396"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="398"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="453"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="455"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="483"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="485"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="491"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="493"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="517"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="519"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="518"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="520"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="519"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="521"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="522"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="524"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="523"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="527"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="529"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="529"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="542"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="548"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="550"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="555"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="557"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="559"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="561"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="573"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="575"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="581"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="583"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="586"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="588"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="638"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="640"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="646"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="648"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="648"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="650"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="669"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="677"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="671"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="679"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="670"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="672"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2486,12 +2556,12 @@ Licence: MIT</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="658"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="657"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="660"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="661"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2757,105 +2827,115 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="79"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="319"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="86"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="329"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="90"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
+        <source>Choose logo…</source>
+        <translation>选择标志…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="108"/>
         <source>&amp;Logo for reports</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="105"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="114"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="113"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="122"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="131"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="140"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="155"/>
+        <source>Choose backup folder…</source>
+        <translation>选择备份文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="157"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="152"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="181"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="193"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="203"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="212"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="222"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="213"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="223"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="154"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
         <source>&amp;Hub name (English)</source>
         <translation>枢纽名称（英文）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="87"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="94"/>
         <source>Hub &amp;name (Chinese)</source>
         <translation>枢纽名称（中文）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="106"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="115"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="195"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="205"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -2865,57 +2945,57 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="121"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="130"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="133"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="137"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="137"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="133"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="142"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="190"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="200"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="231"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="256"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="266"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="308"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="318"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="320"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="330"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -2976,134 +3056,139 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="158"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="194"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="245"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="246"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="276"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="290"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="291"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="258"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="149"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="150"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="277"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="271"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="282"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="67"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="88"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
         <source>&amp;Set role</source>
         <translation>设置角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
         <source>Set pass&amp;word…</source>
         <translation>设置密码(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="231"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="95"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="105"/>
         <source>Single-user &amp;mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="113"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
         <source>&amp;Name</source>
         <translation>用户名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="113"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="116"/>
         <source>Repeat passw&amp;ord</source>
         <translation>再次输入密码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
         <source>Ro&amp;le</source>
         <translation>角色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="232"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="296"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="297"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="299"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="300"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -3112,7 +3197,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="310"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="311"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -3121,17 +3206,17 @@ Turn single-user mode off?</source>
 要关闭单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="204"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="154"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3728,7 +3813,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="386"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="395"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -4599,42 +4684,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="182"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="183"/>
         <source>Stay</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="204"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="205"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="205"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="206"/>
         <source>This desk has no hub database yet.</source>
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="206"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="207"/>
         <source>Start a new hub here (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
         <translation>在此新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作台的副本或备份），或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="212"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="213"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="213"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="214"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="214"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="215"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="253"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="254"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
