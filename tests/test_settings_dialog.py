@@ -619,3 +619,27 @@ def test_after_a_save_with_problems_in_chinese_every_row_keeps_its_height(
         dialog.reject()
     finally:
         install_translations(qapp, "en")
+
+
+def test_a_hub_name_longer_than_a_name_may_be_now_is_shown_whole_and_never_saved_cut(
+        qtbot, main_window, app_ctx):
+    """Stored before names had a limit of 80 characters, it opened cut to 80, and a save of
+    the train target wrote it cut for every desk and report: now it shows whole, and the
+    save says how long it is until it is shortened."""
+    long_name = "Chongqing International Logistics Hub Park, New International Land-Sea Trade " \
+        "Corridor operations 𠀀"  # the last character takes two of Qt's units
+    app_ctx.db.execute("INSERT OR REPLACE INTO hub_setting (key, value) VALUES ('hub_name', ?)",
+                       [long_name])
+    app_ctx.db.conn.commit()
+    dialog = open_settings(qtbot, main_window)
+    assert dialog.hub_name.text() == long_name
+    type_into(qtbot, dialog.train_target, "26")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.hub.errors["hub_name"].text() == \
+        f"A name of at most 80 characters: this one has {len(long_name)}"
+    assert settings.load(app_ctx.db).hub_name == long_name
+    type_into(qtbot, dialog.hub_name, "Chongqing International Logistics Hub Park")
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: settings.load(app_ctx.db).daily_train_target == 26)  # a worker's
+    assert settings.load(app_ctx.db).hub_name == "Chongqing International Logistics Hub Park"

@@ -108,9 +108,12 @@ class ReferenceForm(QWidget):
         return edit
 
     def name_line(self, name: str, title: str, text: str) -> QLineEdit:
-        """A name's field, which takes no more than a name may have."""
+        """A name's field, which takes no more than a name may have; a longer one stored
+        before names had a limit shows whole (Qt cuts the text to its maximum, and a save
+        for any other change then wrote it cut, unsaid)."""
         edit = self.line(name, title, text)
-        edit.setMaxLength(MAX_NAME_LENGTH)
+        # Qt counts UTF-16 units: a character outside the BMP (rare CJK) takes two.
+        edit.setMaxLength(max(MAX_NAME_LENGTH, len(text.encode("utf-16-le")) // 2))
         return edit
 
     def show_errors(self, errors: list[FieldError]) -> None:
