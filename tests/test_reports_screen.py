@@ -453,11 +453,13 @@ def test_a_change_rebuilds_the_report_only_when_it_touches_the_days_it_reads(qtb
         return ChangeRecord("services", frozenset({day}))
 
     assert not rebuilds(saved(dt.date(2026, 12, 5), 1))  # a clerk's today
-    assert not rebuilds(saved(dt.date(2025, 4, 1), 2))
+    assert not rebuilds(saved(dt.date(2026, 4, 15), 2))
     assert rebuilds(saved(dt.date(2026, 3, 20), 3))  # its own days
     assert rebuilds(saved(dt.date(2026, 2, 10), 4))  # the previous month's
     assert rebuilds(saved(dt.date(2025, 3, 31), 5))  # last year's
     assert rebuilds(saved(dt.date(2026, 2, 24), 6))  # averaged with its first days
+    # Before the first day on record, which it moves: "Records start on", dashes become 0s.
+    assert rebuilds(saved(dt.date(2024, 6, 1), 7))
     supervisor = users.UserRecord("Wang Fang", users.SUPERVISOR)
     assert not rebuilds(day_close.close_day(app_ctx.db, dt.date(2026, 2, 10), supervisor))
     assert rebuilds(day_close.close_day(app_ctx.db, dt.date(2026, 3, 3), supervisor))

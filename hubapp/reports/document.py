@@ -51,7 +51,8 @@ class ReportContentRecord:
     images: dict[str, bytes]  # resource name → PNG
     logo: bytes | None = None  # the hub's logo as stored, painted in every page's header
     # The days its figures are read from: its own first (first to the end asked for), then
-    # those it is compared with and those its first days' moving average takes in.
+    # those it is compared with and those its first days' moving average takes in, and the
+    # days up to the first on record (a save there moves "Records start on", dashes or 0s).
     days_read: tuple[tuple[dt.date, dt.date], ...] = ()
 
 
@@ -132,7 +133,8 @@ def content(data: ReportDataRecord, language: str,
                                _STYLE + "\n".join(parts), images, data.hub.logo or None,
                                ((data.first, data.end), data.previous_period,
                                 data.last_year_period,
-                                days_before(data.first, data.history_from)))
+                                days_before(data.first, data.history_from),
+                                (dt.date.min, data.history_from or dt.date.max)))
 
 
 def to_document(report: ReportContentRecord) -> QTextDocument:
