@@ -434,6 +434,10 @@ def test_a_month_or_period_says_which_of_its_days_are_not_closed(
     close(*(dt.date(2026, 3, number) for number in (1, 2, 3)))
     assert said("monthly", dt.date(2026, 3, 1), dt.date(2026, 3, 31),
                 dt.datetime(2026, 3, 4, 12), today)
+    # Records that start within a month: its days before them have nothing to close.
+    save_moved(demo_db, "X2", dt.date(2026, 1, 20), "LEAU000002")
+    close(*(dt.date(2026, 1, number) for number in range(20, 32)))
+    assert said("monthly", dt.date(2026, 1, 1), dt.date(2026, 1, 31), after, all_closed)
 
 
 def test_a_period_ending_after_today_says_so_from_the_command_line(tmp_path):

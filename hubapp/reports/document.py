@@ -251,7 +251,7 @@ def _closed_text(data: ReportDataRecord, language: str) -> str:
 def _open_days_text(data: ReportDataRecord, language: str) -> str:
     """Whether a month's or period's figures are final: its totals read as final, printed
     for a manager, while some days could still change."""
-    counted = (data.last - data.first).days + 1
+    counted = (data.last - max(data.first, data.history_from or data.first)).days + 1
     if not data.open_days:
         return text("all_closed", language)
     if len(data.open_days) == counted:

@@ -167,7 +167,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
         if so_far is not None and so_far.nothing_moved else last,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
-        open_days=() if daily or first > now.date() else _open_days(db, first, last),
+        open_days=() if daily or first > now.date() else _open_days(db, first, last, history),
         totals=totals(db, first, last), until=until,
         previous=totals(db, *previous, until), previous_period=previous,
         last_year=totals(db, year_first, year_last, until),
@@ -228,7 +228,11 @@ def _counted_like(period: tuple[dt.date, dt.date],
     return period[0], period[1] - dt.timedelta(days=1)
 
 
-def _open_days(db: Database, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+def _open_days(db: Database, first: dt.date, last: dt.date,
+               history: dt.date | None) -> tuple[dt.date, ...]:
+    """The days not closed, from the first on record: the days before it have nothing to
+    close, and read as open they were a warning on that month's report for good."""
+    first = max(first, history or first)
     closed = closed_days(db, first, last)
     return tuple(day for day in each_day(first, last) if day not in closed)
 
