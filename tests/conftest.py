@@ -141,6 +141,23 @@ def hidden_rows_workbook(path: Path) -> Path:
     return path
 
 
+def big_workbook(path: Path, rows: int) -> Path:
+    """A list of `rows` boxes, 100 to a train, as a streaming writer saves it (openpyxl's
+    write-only mode, many ERPs): without the sheet's size stored."""
+    import openpyxl
+
+    from hubapp.domain.iso6346 import with_check_digit
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Sheet1")
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名"])
+    for number in range(rows):
+        sheet.append(["2026-03-07", f"X{7000 + number // 100}", "出口",
+                      with_check_digit(f"BIGU{number:06d}"), "22G1", "重", 20000, "木薯粉"])
+    book.save(path)
+    return path
+
+
 def bilingual_workbook(path: Path) -> Path:
     """Two boxes of X9050 under a China–Laos template's headers, each in both languages: on
     two lines, run together on one, or apart by a slash."""

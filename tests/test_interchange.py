@@ -30,7 +30,7 @@ from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange, reference, rollup
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import TESTER, bilingual_workbook, hidden_rows_workbook
+from conftest import TESTER, big_workbook, bilingual_workbook, hidden_rows_workbook
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -920,6 +920,77 @@ def test_cancel_between_batches_rolls_everything_back(demo_db, tmp_path, monkeyp
         import_file(demo_db, path, TESTER, check=check)
     assert calls[-1] == 5  # the first batch was written, then rolled back
     assert checksum(demo_db) == before
+
+
+class Stop(Exception):
+    """What a cancel raises from check()."""
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_reading_a_big_file_says_how_far_it_got_and_stops_when_told(tmp_path, kind):
+    path = big_workbook(tmp_path / "big.xlsx", 4_500)
+    if kind == "csv":  # quoted cells: read row by row, as read_table reads any odd CSV
+        rows = [[str(cell) for cell in row] for row in openpyxl.load_workbook(path).active.values]
+        with (path := tmp_path / "big.csv").open("w", encoding="utf-8", newline="") as file:
+            csv.writer(file, quoting=csv.QUOTE_ALL).writerows(rows)
+    seen = []
+
+    table = read_table(path, progress=lambda done, total: seen.append((done, total)))
+
+    assert len(table.rows) == 4_500
+    assert seen == [(1000, 4501), (2000, 4501), (3000, 4501), (4000, 4501)]
+    seen.clear()
+
+    def check() -> None:
+        if len(seen) == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        read_table(path, progress=lambda done, total: seen.append((done, total)), check=check)
+    assert seen == [(1000, 4501), (2000, 4501)]  # stopped before the next 1,000 rows
+
+
+def test_a_workbook_without_its_size_stored_is_stopped_while_it_opens(tmp_path, monkeypatch):
+    """Without the sheet's size in the file, openpyxl parses the whole sheet to find it on
+    opening the workbook: seconds before its first row is read, where a cancel waited."""
+    path = big_workbook(tmp_path / "big.xlsx", 1_500)
+    scanned = []
+    monkeypatch.setattr(reading, "_scan_sheet_xml",
+                        lambda *args, real=reading._scan_sheet_xml: scanned.append(args)
+                        or real(*args))
+
+    def check() -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        read_table(path, check=check)
+    assert scanned == []  # stopped before the workbook was open
+    assert len(read_table(path, check=lambda: None).rows) == 1_500 and len(scanned) == 1
+
+
+def test_an_import_cancelled_while_reading_a_workbook_leaves_the_database_as_it_was(
+        demo_db, tmp_path):
+    path = big_workbook(tmp_path / "big.xlsx", 3_500)
+    before = checksum(demo_db)
+    seen = []
+
+    def check() -> None:
+        if seen:  # the bar has moved: reading is under way
+            raise Stop
+
+    with pytest.raises(Stop):
+        import_file(demo_db, path, TESTER, progress=lambda *told: seen.append(told),
+                    check=check)
+    assert checksum(demo_db) == before
+    done, total = seen[0]
+    assert 0 < done < total * 0.8  # reading, before checking a row
+
+    seen.clear()
+    result = import_file(demo_db, path, TESTER, progress=lambda *told: seen.append(told))
+    assert result.saved and result.totals.containers == 3_500
+    fractions = [done / total for done, total in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1
+    assert len([fraction for fraction in fractions if fraction < 0.8]) == 3  # read 3,000 rows
 
 
 def _service_rows(db, first, last):

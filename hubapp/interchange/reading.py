@@ -15,7 +15,7 @@ import itertools
 import re
 import warnings
 import zipfile
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -29,6 +29,11 @@ XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# How many rows are read between a report of how far reading got and a look at whether to
+# stop: a workbook's 1,000 rows take about a tenth of a second.
+_ROWS_BETWEEN_REPORTS = 1000
+
+Progress = Callable[[int, int], None]
 
 
 class FileFormatError(HubError):
@@ -57,18 +62,25 @@ class Table:
 
 
 def read_table(path: str | Path, limit: int | None = None,
-               manual: Mapping[int, str | None] | None = None) -> Table:
+               manual: Mapping[int, str | None] | None = None, *,
+               progress: Progress | None = None,
+               check: Callable[[], None] | None = None) -> Table:
     """The table of a CSV or XLSX file; `limit` stops after that many data rows (a preview).
     `manual` maps columns by hand (index → field), as importing does: a date column
-    among them is read as the one a known header names."""
+    among them is read as the one a known header names.
+
+    `progress(line, lines)` is told every thousand rows how far reading got;
+    `check()` is called as often, and whatever it raises (a cancel) stops the reading."""
     path = Path(path)
+    watch = _Watch(progress, check)
     try:
         with path.open("rb") as file:
             head = file.read(8)
             # By content, whatever the name: an ERP names its XLSX export ".xls", a clerk
             # renames a workbook ".csv".
             if head.startswith(XLSX_MAGIC):
-                return _read_xlsx(path, file, limit, manual or {})
+                return _read_xlsx(path, _Checked(file, watch.check), limit, manual or {},
+                                  watch)
             if head.startswith(XLS_MAGIC):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name} is an old Excel 97-2003 .xls file; save it as .xlsx or "
@@ -78,7 +90,53 @@ def read_table(path: str | Path, limit: int | None = None,
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {name}: {reason}"), name=path.name,
                               reason=os_reason(error)) from error
-    return _read_csv(path.name, data, limit)
+    return _read_csv(path.name, data, limit, watch)
+
+
+def is_workbook(path: str | Path) -> bool:
+    """Whether the file is an XLSX workbook by its content, as read_table tells one."""
+    try:
+        with Path(path).open("rb") as file:
+            return file.read(len(XLSX_MAGIC)) == XLSX_MAGIC
+    except OSError:
+        return False  # read_table says why
+
+
+@dataclass(frozen=True, slots=True)
+class _Watch:
+    """read_table's progress and check, called every _ROWS_BETWEEN_REPORTS rows."""
+
+    progress: Progress | None = None
+    check: Callable[[], None] | None = None
+
+    def lines(self, lines: Iterable[tuple[int, list[str]]], total: int,
+              ) -> Iterator[tuple[int, list[str]]]:
+        """lines, of about total in the file, as they are read."""
+        for count, (line, cells) in enumerate(lines, 1):
+            if count % _ROWS_BETWEEN_REPORTS == 0:
+                if self.check is not None:
+                    self.check()
+                if self.progress is not None and total:
+                    self.progress(min(line, total), total)
+            yield line, cells
+
+
+class _Checked:
+    """A workbook's file, check() called before each read: opening a sheet without its size
+    stored, openpyxl parses all of its XML to find it (seconds for 50,000 rows), where
+    nothing else could stop it."""
+
+    def __init__(self, file: BinaryIO, check: Callable[[], None] | None) -> None:
+        self._file = file
+        self._check = check
+
+    def read(self, size: int = -1) -> bytes:
+        if self._check is not None:
+            self._check()
+        return self._file.read(size)
+
+    def __getattr__(self, name: str) -> object:  # seek, tell, seekable: zipfile's needs
+        return getattr(self._file, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +194,18 @@ def _delimiter(text: str) -> str:
     return max(",;\t", key=text[:min(ends, default=len(text))].count)
 
 
-def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
+def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch()) -> Table:
     if not data.strip():
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
     text, encoding = _text(name, data)
     lines = io.StringIO(text, newline="")
     delimiter = _delimiter(text)
+    total = _breaks(text.rstrip("\r\n")) + 1
     plain = _plain_lines(text)
     if plain is not None:
-        return _table(name, ((line, cells.split(delimiter))
-                             for line, cells in enumerate(plain, 1)), limit, encoding)
+        return _table(name, watch.lines(((line, cells.split(delimiter))
+                                         for line, cells in enumerate(plain, 1)), total),
+                      limit, encoding)
     # Strict: the lenient reader takes a stray opening quote ("Lao Trading) for a cell
     # running to the end of the file, and every row after it would become its text.
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
@@ -170,7 +230,7 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
                 "messages", "{name}, line {line}: {reason}"), name=name, line=start,
                                   reason=str(error)) from error
 
-    table = _table(name, numbered(), limit, encoding)
+    table = _table(name, watch.lines(numbered(), total), limit, encoding)
     _refuse_line_breaks(name, table)
     return table
 
@@ -411,7 +471,7 @@ def _reads_as_western(text: str) -> bool:
 
 
 def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
-               manual: Mapping[int, str | None]) -> Table:
+               manual: Mapping[int, str | None], watch: _Watch) -> Table:
     """file: path opened, kept open until the workbook is closed (its cells are read
     lazily)."""
     import openpyxl  # loads in a blink, but only the XLSX path needs it
@@ -443,10 +503,11 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
-        merges, formulas, hidden = _scan_sheet_xml(path, chosen)
+        merges, formulas, hidden, last_row = _scan_sheet_xml(file, chosen)
         sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
-        table = _table(path.name, ((line, [_cell_text(value) for value in values])
-                                   for line, values in sheet), limit, "xlsx", hidden)
+        table = _table(path.name, watch.lines(((line, [_cell_text(value) for value in values])
+                                               for line, values in sheet), last_row),
+                       limit, "xlsx", hidden)
         # As the import will read the columns (parsing imports Table from here).
         from hubapp.interchange.parsing import column_fields
 
@@ -544,13 +605,19 @@ _UNVALUED_FORMULA = re.compile(
 
 # <row r="13" spans="1:9" hidden="1">: a row hidden, its number (Excel writes it first).
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
+# How far before the end of a chunk's last row its start is looked for: far more than a
+# row of a loading list holds.
+_LAST_ROW_BYTES = 1 << 16
 
 
-def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
-                                                list[tuple[int, int]], set[int]]:
+def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, int]],
+                                                    list[tuple[int, int]], set[int], int]:
     """The sheet's merged ranges as (first column, first row, last column, last row), and
-    its formula cells without a computed value as (row, column), both by row; and its
-    hidden rows (hidden by hand, or filtered out by an autofilter: Excel hides those so).
+    its formula cells without a computed value as (row, column), both by row; its hidden
+    rows (hidden by hand, or filtered out by an autofilter: Excel hides those so); and its
+    last row's number, how many rows reading it goes through (0 if its rows are not
+    numbered), which the size stored in the file, if any, may get wrong.
 
     A read-only sheet knows none of them, and reads a formula without its value as an
     empty cell: all are found in its XML (the merges after its rows), streamed and
@@ -561,7 +628,8 @@ def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
     merges: set[tuple[bytes, ...]] = set()
     formulas: set[tuple[int, int]] = set()
     hidden: set[int] = set()
-    with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as xml:
+    last_row = 0
+    with zipfile.ZipFile(file) as archive, archive.open(sheet._worksheet_path) as xml:
         tail = b""
         while chunk := xml.read(1 << 20):
             text = tail + chunk
@@ -577,12 +645,15 @@ def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
                                 if b't="str"' not in before + after)
             if b"hidden=" in text[:rows_end]:
                 hidden.update(int(row) for row in _HIDDEN_ROW.findall(text, 0, rows_end))
+            if numbers := _ROW_NUMBER.findall(text, max(0, rows_end - _LAST_ROW_BYTES),
+                                              rows_end):
+                last_row = int(numbers[-1])
             tail = text[rows_end:]
     # By first row, as _filled_down meets them, then by column.
     return (sorted(((column_index_from_string(first.decode()), int(top),
                      column_index_from_string(last.decode()), int(bottom))
                     for first, top, last, bottom in merges), key=lambda merge: merge[1::-1]),
-            sorted(formulas), hidden)
+            sorted(formulas), hidden, last_row)
 
 
 def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]],
