@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.interchange import export_file, import_file
+from hubapp.interchange import export_file, import_file, importing
 from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
 from hubapp.ui import dialogs, formatting, import_dialog, labels
@@ -23,7 +24,7 @@ from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
 
 from conftest import (
-    DEMO_END, TESTER, contrast, hidden_rows_workbook, list_with_notes, readable,
+    DEMO_END, TESTER, big_workbook, contrast, hidden_rows_workbook, list_with_notes, readable,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -51,12 +52,18 @@ def open_import(main_window, qtbot, monkeypatch, path: Path):
     dialog = main_window.import_dialog
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.choose_button, LEFT)
+    previewed(dialog, qtbot)
     return dialog
+
+
+def previewed(dialog, qtbot) -> None:
+    """Once the file's first rows are read (on a task) and shown."""
+    qtbot.waitUntil(lambda: dialog.preview_task is None)
 
 
 def run_import(dialog, qtbot) -> None:
     qtbot.mouseClick(dialog.import_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.task is None)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.preview_task is None)
 
 
 def test_before_a_file_is_chosen_the_dialog_says_what_it_does(main_window, qtbot):
@@ -151,6 +158,7 @@ def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_
     assert [i.row() for i in dialog.preview.selectionModel().selectedRows()] == [7]
 
     dialog.open_file(bad)  # a new start: nothing marked until it is imported again
+    previewed(dialog, qtbot)
     assert preview.index(2, headers.index("日期")).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
@@ -176,6 +184,7 @@ def test_what_was_not_saved_can_be_read_on_a_dark_desktop(dark_desktop, main_win
     run_import(dialog, qtbot)
     assert "nothing was saved" in dialog.result_label.text() and readable(dialog.result_label)
     dialog.open_file(bad)  # what is said next is no error: in the theme's own text colour
+    previewed(dialog, qtbot)
     assert dialog.result_label.palette().color(QPalette.ColorRole.WindowText) \
         == dark_desktop.color(QPalette.ColorRole.WindowText)
 
@@ -203,6 +212,7 @@ def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_
         "CSLU4025503", with_check_digit("CSLU402551"))]) + "\n", encoding="utf-8")
     monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(grown))
     qtbot.mouseClick(dialog.choose_button, LEFT)
+    previewed(dialog, qtbot)
     assert dialog.skip_duplicates.isHidden()
 
     run_import(dialog, qtbot)
@@ -303,10 +313,12 @@ def test_an_xlsx_date_column_mapped_by_hand_takes_excel_serial_days(
     assert dialog.preview_model.index(0, 0).data() == "46087"
     for index, name in enumerate(["date", "service", "direction"]):
         dialog.mapping_boxes[index].setCurrentIndex(dialog.mapping_boxes[index].findData(name))
+    previewed(dialog, qtbot)
     # The preview showed the serial number where the import stores the day.
     assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "Abfahrt\n→ date"
     assert dialog.preview_model.index(0, 0).data() == "2026-03-06"
     dialog.open_file(path)  # opened again, the mapping is remembered, and so is the day
+    previewed(dialog, qtbot)
     assert dialog.preview_model.index(0, 0).data() == "2026-03-06"
 
     run_import(dialog, qtbot)
@@ -748,6 +760,7 @@ def test_an_erp_s_workbook_named_xls_is_offered_and_previewed(main_window, qtbot
     main_window.import_action.trigger()
     dialog = main_window.import_dialog
     qtbot.mouseClick(dialog.choose_button, LEFT)
+    previewed(dialog, qtbot)
 
     assert "*.xls" in offered[0].split(";;")[0].strip(")").split()
     assert dialog.preview_model.headerData(3, Qt.Orientation.Horizontal) == "箱号\n→ container"
@@ -765,6 +778,7 @@ def test_excel_s_unicode_text_is_offered_and_previewed(main_window, qtbot, monke
     main_window.import_action.trigger()
     dialog = main_window.import_dialog
     qtbot.mouseClick(dialog.choose_button, LEFT)
+    previewed(dialog, qtbot)
 
     assert "*.txt" in offered[0].split(";;")[0].strip(")").split()
     assert dialog.result_label.text().endswith(" Read as UTF-16 text.")
@@ -830,9 +844,9 @@ def test_a_file_corrected_after_a_refused_import_is_previewed_again(
     path.write_text("\n".join(corrected), encoding="utf-8")
     before = stored(app_ctx.db)
 
-    qtbot.mouseClick(dialog.import_button, LEFT)
+    run_import(dialog, qtbot)
 
-    assert dialog.task is None and stored(app_ctx.db) == before
+    assert stored(app_ctx.db) == before
     assert dialog.result_label.text() == (
         "The columns of list.csv have changed since it was previewed: check them and the "
         "columns mapped by hand above, then Import.")
@@ -980,19 +994,21 @@ def test_a_mapping_refused_and_undone_clears_its_message_and_unmapped_changes_re
     path = tmp_path / "formulas.xlsx"
     book.save(path)
     dialog = open_import(main_window, qtbot, monkeypatch, path)
-    previewed = dialog.result_label.text()
-    assert previewed.startswith("Preview of the first rows.")
+    said = dialog.result_label.text()
+    assert said.startswith("Preview of the first rows.")
     box = dialog.mapping_boxes[6]
 
     box.setCurrentIndex(box.findData("gross_kg"))
+    previewed(dialog, qtbot)
     assert "a formula without a computed value" in dialog.result_label.text()
     box.setCurrentIndex(box.findData(None))
-    assert dialog.result_label.text() == previewed
+    previewed(dialog, qtbot)
+    assert dialog.result_label.text() == said
 
     reads = []
     real_read = import_dialog.read_table
     monkeypatch.setattr(import_dialog, "read_table",
-                        lambda *args: reads.append(args) or real_read(*args))
+                        lambda *args, **kwargs: reads.append(args) or real_read(*args, **kwargs))
     box.setCurrentIndex(box.findData(None))  # as it was
     dialog._refresh_preview()
     assert reads == []
@@ -1097,6 +1113,7 @@ def test_the_actual_time_column_is_read_as_the_hub_s_time_or_mapped_when_beside_
                     f"2026-03-06,X5508,进口,{box},22G1,空,2026-03-05 21:40,14:20\n",
                     encoding="utf-8")
     dialog.open_file(path)
+    previewed(dialog, qtbot)
     run_import(dialog, qtbot)
     assert [(p.line, p.column) for p in dialog.problems_model.problems] == [(1, "实际时间")]
     mapping = dialog.mapping_boxes[7]
@@ -1131,6 +1148,7 @@ def test_a_departure_beside_an_arrival_counts_for_outbound_only_as_preview_and_r
                     f"2026-03-06,X8001,出口,{with_check_digit('ARRU000001')},22G1,空,08:30\n",
                     encoding="utf-8")
     dialog.open_file(path)
+    previewed(dialog, qtbot)
     assert dialog.preview_model.headerData(6, Qt.Orientation.Horizontal) == \
         "发车时间\n→ departed_at"
 
@@ -1208,10 +1226,11 @@ def test_import_reads_the_file_once_as_mapped(main_window, qtbot, monkeypatch, t
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     for index, name in enumerate(["date", "service", "direction"]):
         dialog.mapping_boxes[index].setCurrentIndex(dialog.mapping_boxes[index].findData(name))
+    previewed(dialog, qtbot)
     reads = []
     real_read = import_dialog.read_table
     monkeypatch.setattr(import_dialog, "read_table",
-                        lambda *args: reads.append(args) or real_read(*args))
+                        lambda *args, **kwargs: reads.append(args) or real_read(*args, **kwargs))
 
     run_import(dialog, qtbot)
 
@@ -1324,3 +1343,134 @@ def test_the_actual_time_column_beside_an_arrival_is_advised_to_be_mapped_above(
     assert dialog.result_label.text().startswith("Imported 1 service, 1 container")
     assert app_ctx.db.execute("SELECT actual_at FROM service WHERE service_no = 'X9101'"
                               ).fetchone()[0] == "2026-03-06 14:20"
+
+
+def _held_reading(monkeypatch, after: int):
+    """The import's reading of its file held once it has told the bar of `after` rows, until
+    released; and whether that reading went to its end."""
+    reached, release, read_whole = threading.Event(), threading.Event(), threading.Event()
+    real = importing.read_table
+
+    def read(*args, progress=None, **kwargs):
+        def told(done: int, total: int) -> None:
+            progress(done, total)
+            if done >= after and not reached.is_set():
+                reached.set()
+                release.wait(30)
+
+        table = real(*args, progress=progress and told, **kwargs)
+        read_whole.set()
+        return table
+
+    monkeypatch.setattr(importing, "read_table", read)
+    return reached, release, read_whole
+
+
+def test_the_bar_moves_while_a_big_workbook_is_read(main_window, qtbot, monkeypatch, tmp_path,
+                                                    app_ctx):
+    """Reading 50,000 rows of a workbook took most of the import's 5 s, the bar idle."""
+    path = big_workbook(tmp_path / "big.xlsx", 3_500)
+    reached, release, read_whole = _held_reading(monkeypatch, 2_000)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0)
+
+    assert not read_whole.is_set()  # the bar moved while the rows were still being read
+    assert dialog.progress.value() < dialog.progress.maximum() * 0.8  # reading's part
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert dialog.result.saved and dialog.result.totals.containers == 3_500
+
+
+def test_cancel_while_a_big_workbook_is_read_stops_the_reading(main_window, qtbot, monkeypatch,
+                                                               tmp_path, app_ctx):
+    """Cancel waited for the whole workbook to be read (3.8 s of 50,000 rows)."""
+    path = big_workbook(tmp_path / "big.xlsx", 3_500)
+    before = stored(app_ctx.db)
+    reached, release, read_whole = _held_reading(monkeypatch, 1_000)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert not read_whole.is_set()
+    assert dialog.result_label.text() == "Import cancelled; nothing was saved."
+    assert stored(app_ctx.db) == before
+    assert dialog.import_button.isEnabled() and dialog.choose_button.isEnabled()
+    run_import(dialog, qtbot)  # and it imports when asked again
+    assert dialog.result.saved and dialog.result.totals.containers == 3_500
+
+
+def _held_preview(monkeypatch, held: Callable[[Path, dict], bool]):
+    """The preview reads for which held(path, mapped by hand) is true wait until released,
+    then read to the end, cancelled or not: as a cancel that came too late."""
+    reached, release = threading.Event(), threading.Event()
+    real = import_dialog.read_table
+
+    def read(path, limit=None, manual=None, **kwargs):
+        if held(Path(path), manual or {}):
+            reached.set()
+            release.wait(30)
+            kwargs.pop("check")
+        return real(path, limit, manual, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "read_table", read)
+    return reached, release
+
+
+def test_a_file_chosen_while_another_is_read_is_the_one_previewed(main_window, qtbot,
+                                                                   monkeypatch, tmp_path):
+    first = edited_sample(tmp_path / "first.csv", {})
+    second = edited_sample(tmp_path / "second.csv", {1: ("CSLU4025503", "CSQU3054383")})
+    reached, release = _held_preview(monkeypatch, lambda path, _manual: path == first)
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(first))
+    main_window.import_action.trigger()
+    dialog = main_window.import_dialog
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    superseded = dialog.preview_task
+    assert dialog.result_label.text() == "Reading first.csv…"
+    assert not dialog.import_button.isEnabled()
+
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(second))
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    previewed(dialog, qtbot)
+    assert dialog.preview_model.index(0, 7).data() == "CSQU3054383"
+    with qtbot.waitSignal(superseded.finished):
+        release.set()
+
+    assert dialog.file_edit.text() == str(second)
+    assert dialog.preview_model.index(0, 7).data() == "CSQU3054383"
+    assert dialog.result_label.text().startswith("Preview of the first rows.")
+    assert dialog.import_button.isEnabled()
+
+
+def test_a_mapping_changed_while_the_one_before_is_read_is_the_one_previewed(
+        main_window, qtbot, monkeypatch, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Abfahrt", "Zug", "Richtung", "container", "size_type", "gross_kg"])
+    book.active.append([46087, "T9002", "out", "CSLU4025503", "22G1", 18000])
+    path = tmp_path / "serial.xlsx"
+    book.save(path)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    reached, release = _held_preview(monkeypatch, lambda _path, manual: manual.get(0) == "date")
+    date_box = dialog.mapping_boxes[0]
+    date_box.setCurrentIndex(date_box.findData("date"))  # read as days: 2026-03-06
+    qtbot.waitUntil(reached.is_set)
+    superseded = dialog.preview_task
+
+    date_box.setCurrentIndex(date_box.findData("scheduled_at"))
+    previewed(dialog, qtbot)
+    with qtbot.waitSignal(superseded.finished):
+        release.set()
+
+    assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == \
+        "Abfahrt\n→ scheduled_at"
+    assert dialog.preview_model.index(0, 0).data() == "46087"  # not read as a date's day

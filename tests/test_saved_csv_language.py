@@ -44,6 +44,7 @@ def test_problem_list_in_the_interface_language(main_window, qtbot, monkeypatch,
     main_window.import_action.trigger()
     dialog = main_window.import_dialog
     qtbot.mouseClick(dialog.choose_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())  # once the file is read
     qtbot.mouseClick(dialog.import_button, LEFT)
     qtbot.waitUntil(lambda: dialog.task is None)
 

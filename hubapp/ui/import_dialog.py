@@ -182,6 +182,9 @@ class ImportDialog(QDialog):
         self.table: Table | None = None
         self._read_with: dict[int, str] = {}  # the columns mapped by hand self.table was read with
         self.task: Task | None = None
+        # Reading the file's first rows for the preview: a workbook of 50,000 rows without
+        # its size stored takes seconds to open, which froze the window.
+        self.preview_task: Task | None = None
         self.result: ImportResultRecord | None = None
         self.mapping_boxes: dict[int, QComboBox] = {}
         # What the clerk chose per column, by header and occurrence: a file corrected by
@@ -308,7 +311,9 @@ class ImportDialog(QDialog):
             remember_folder("import", Path(chosen))
             self.open_file(Path(chosen))
 
-    def open_file(self, path: Path) -> None:
+    def open_file(self, path: Path, said: str | None = None) -> None:
+        """Preview the file once its first rows are read; said: what to say then instead,
+        as a problem (its columns changed since it was previewed)."""
         if path != self.path:
             self.chosen = {}
         self.path = path
@@ -317,23 +322,54 @@ class ImportDialog(QDialog):
         self.show_button.hide()
         self._show_problems([])
         self._withdraw_skip()
-        try:
-            self.table, self._read_with = read_table(path, PREVIEW_ROWS), {}
-        except HubError as error:
-            self.table = None
-            self._set_result(labels.message(error), error=True)
-        else:
-            self._say_previewed()
+        # The file before's rows and columns are not this one's.
+        self.table, self._read_with = None, {}
         self._build_mapping()
         self._refresh_preview()
-        self.import_button.setEnabled(self.table is not None)
+        self.import_button.setEnabled(False)
+        self._set_result(self.tr("Reading {name}…").format(name=path.name))
+        self._read_preview({}, lambda table: self._opened(table, said))
 
-    def _say_previewed(self, lead: str | None = None) -> None:
+    def _opened(self, table: Table, said: str | None) -> None:
+        self.table = table
+        self._build_mapping()
+        self._say_previewed(said, error=said is not None)
+        self._refresh_preview(said, error=said is not None)
+        self.import_button.setEnabled(True)
+
+    def _read_preview(self, manual: dict[int, str | None],
+                      then: Callable[[Table], None]) -> None:
+        """Read the file's first rows on a task, as mapped by hand, then `then(table)`. A
+        read still running is superseded: stopped, and what it read never shown."""
+        if self.preview_task is not None:
+            self.preview_task.cancel()
+        path = self.path
+
+        def work(control: TaskControl) -> Table:
+            return read_table(path, PREVIEW_ROWS, manual, check=control.check)
+
+        task = self.preview_task = self.ctx.tasks.start(work)
+        task.finished.connect(lambda table: self._preview_read(task, then, table))
+        task.failed.connect(lambda error: self._preview_failed(task, error))
+
+    def _preview_read(self, task: Task, then: Callable[[Table], None], table: Table) -> None:
+        if task is self.preview_task:  # else a newer file or mapping is being read
+            self.preview_task = None
+            then(table)
+
+    def _preview_failed(self, task: Task, error: Exception) -> None:
+        if task is self.preview_task:
+            self.preview_task = None
+            self._set_result(labels.message(error) if isinstance(error, HubError) else
+                             self.tr("{name} could not be read; details are in the log.")
+                             .format(name=self.path.name), error=True)
+
+    def _say_previewed(self, lead: str | None = None, error: bool = False) -> None:
         # Left out of the rows shown, a hidden one is a gap in their line numbers only.
         hidden = hidden_lines_note(self.table.hidden_lines, QCoreApplication.translate)
         self._set_result(formatting.sentences(
             lead or self.tr("Preview of the first rows. Check the columns, then Import."),
-            self._how_read(self.table), formatting.sentence(hidden) if hidden else ""))
+            self._how_read(self.table), formatting.sentence(hidden) if hidden else ""), error)
 
     def _how_read(self, read: Table | ImportResultRecord) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
@@ -394,34 +430,38 @@ class ImportDialog(QDialog):
         if stale:
             self._show_problems([])
             self._withdraw_skip()
-        if self._refresh_preview() and stale:
-            self._say_previewed(self.tr("The mapping changed: Import to check the file again."))
+        self._refresh_preview(
+            self.tr("The mapping changed: Import to check the file again.") if stale else None)
 
     def manual_mapping(self) -> dict[int, str | None]:
         return {index: box.currentData() for index, box in self.mapping_boxes.items()}
 
-    def _refresh_preview(self) -> bool:
-        """False if the file cannot be read as mapped now (said on the result line)."""
+    def _refresh_preview(self, lead: str | None = None, error: bool = False) -> None:
+        """The preview's headers as mapped now, and its rows as read so once a workbook is
+        read again; lead: said with the preview then (or now, when nothing is read)."""
         manual = self.manual_mapping()
         mapped = {index: name for index, name in manual.items() if name is not None}
-        refused = False
         if self.table is not None and self.table.encoding == "xlsx" and mapped != self._read_with:
             # As the import reads them: a date column mapped by hand shows the days it
             # stores, not Excel's serial numbers (46087). Read again only when what is mapped
-            # by hand changed: a sheet without its size stored takes seconds to open.
-            try:
-                self.table = read_table(self.path, PREVIEW_ROWS, manual)
-            except HubError as error:  # the import would be refused the same
-                self._set_result(labels.message(error), error=True)
-                refused = True
-            else:
-                self._say_previewed()  # a refusal of the mapping before is over
+            # by hand changed: a sheet without its size stored takes seconds to open. A
+            # refusal is said as the import's would be; a refusal before is over once read.
             self._read_with = mapped
+            self._read_preview(manual, lambda table: self._reread(table, lead, error))
+        elif lead:
+            self._say_previewed(lead, error)
+        self._load_preview()
+
+    def _reread(self, table: Table, lead: str | None, error: bool) -> None:
+        self.table = table
+        self._say_previewed(lead, error)
+        self._load_preview()
+
+    def _load_preview(self) -> None:
         headers = self.table.headers if self.table else []
-        self.preview_model.load(self.table, column_fields(headers, manual))
+        self.preview_model.load(self.table, column_fields(headers, self.manual_mapping()))
         # However small the dialog is made, a few rows show under the (two-line) header.
         self.preview.setMinimumHeight(rows_high(self.preview, 3))
-        return not refused
 
     def _withdraw_skip(self) -> None:
         """Skip is offered for the duplicates an import found: another file or mapping is
@@ -432,24 +472,32 @@ class ImportDialog(QDialog):
     # --- importing ----------------------------------------------------------------------
 
     def start_import(self) -> None:
-        if self.path is None or self.task is not None:
-            return
-        if not self._still_as_previewed():
+        if self.path is None or self.task is not None or self.table is None:
             return
         self._run_import()
 
     def _run_import(self, reason: str | None = None) -> None:
         """reason: why a supervisor imports onto a closed day, asked once the store has
         refused without one (only reading the whole file tells its days)."""
-        path, actor = self.path, self.ctx.actor()
+        path, actor, headers = self.path, self.ctx.actor(), self.table.headers
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
         self.show_button.hide()
+        if self.preview_task is not None:  # the import reads the first rows as mapped now
+            self.preview_task.cancel()
+            self.preview_task = None
 
-        def work(control: TaskControl) -> ImportResultRecord:
+        def work(control: TaskControl) -> tuple[Table, ImportResultRecord | None]:
+            # Read again before importing: a file corrected after a refused import (as the
+            # problem list asks) may have lost or gained a column, and the columns mapped by
+            # hand are counted from its header as previewed. A changed header (no result)
+            # is previewed again for the clerk to check; the same one refreshes the rows.
+            table = read_table(path, PREVIEW_ROWS, manual, check=control.check)
+            if table.headers != headers:
+                return table, None
             with control.database() as db:
-                return import_file(db, path, actor, skip_duplicates=skip,
-                                   manual=manual, progress=control.progress,
-                                   check=control.check, reason=reason)
+                return table, import_file(db, path, actor, skip_duplicates=skip,
+                                          manual=manual, progress=control.progress,
+                                          check=control.check, reason=reason)
 
         self._show_problems([])
         self._set_result(self.tr("Importing {name}…").format(name=path.name))
@@ -461,31 +509,6 @@ class ImportDialog(QDialog):
         self.task.finished.connect(self._on_finished)
         self.task.failed.connect(self._on_failed)
         self.task.cancelled.connect(self._on_cancelled)
-
-    def _still_as_previewed(self) -> bool:
-        """Read the file again before importing it: a file corrected after a refused import
-        (as the problem list asks) may have lost or gained a column, and the columns mapped
-        by hand are counted from its header as previewed. A changed header is previewed
-        again for the clerk to check; the same one just refreshes the rows shown. Read once,
-        as mapped now: a sheet without its size stored takes seconds to open."""
-        manual = self.manual_mapping()
-        try:
-            table = read_table(self.path, PREVIEW_ROWS, manual)
-        except HubError as error:
-            self._set_result(labels.message(error), error=True)
-            return False
-        if self.table is not None and table.headers == self.table.headers:
-            self.table = table
-            self._read_with = {index: name for index, name in manual.items() if name is not None}
-            self._refresh_preview()
-            return True
-        self.open_file(self.path)
-        if self.table is not None:
-            self._set_result(self.tr(
-                "The columns of {name} have changed since it was previewed: check them and "
-                "the columns mapped by hand above, then Import.").format(name=self.path.name),
-                error=True)
-        return False
 
     def cancel_import(self) -> None:
         if self.task is not None:
@@ -510,8 +533,18 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_finished(self, result: ImportResultRecord) -> None:
+    def _on_finished(self, read: tuple[Table, ImportResultRecord | None]) -> None:
         self._end_task()
+        table, result = read
+        if result is None:
+            self.open_file(self.path, self.tr(
+                "The columns of {name} have changed since it was previewed: check them and "
+                "the columns mapped by hand above, then Import.").format(name=self.path.name))
+            return
+        self.table = table
+        self._read_with = {index: name for index, name in self.manual_mapping().items()
+                           if name is not None}
+        self._load_preview()
         self.result = result
         totals = result.totals
         if result.saved:
@@ -681,6 +714,7 @@ class ImportDialog(QDialog):
     def reject(self) -> None:
         # Closing (Escape, the window's ✕, Close) while importing cancels: the import rolls
         # back, nothing half-saved. QDialog's close event comes here too.
-        if self.task is not None:
-            self.task.cancel()
+        for task in (self.task, self.preview_task):
+            if task is not None:
+                task.cancel()
         super().reject()
