@@ -158,6 +158,29 @@ def big_workbook(path: Path, rows: int) -> Path:
     return path
 
 
+def trains_workbook(path: Path) -> Path:
+    """Two trains' lists in one sheet, as a clerk puts a day's trains one under another: each
+    a title ("X9021 次装箱清单"), the header, three boxes and a subtotal, a blank row after.
+    The second train's header is on line 9, its title on line 8."""
+    import openpyxl
+
+    from hubapp.domain.iso6346 import with_check_digit
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for train in range(2):
+        sheet.append([f"X90{20 + train} 次装箱清单"])
+        sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名"])
+        for number in range(3):
+            sheet.append(["2026-03-06", f"X90{20 + train}", "出口",
+                          with_check_digit(f"CSQU5{train}{number:04d}"), "22G1", "重", 21000,
+                          "木薯粉"])
+        sheet.append(["小计", None, None, "3箱"])
+        sheet.append([])
+    book.save(path)
+    return path
+
+
 def bilingual_workbook(path: Path) -> Path:
     """Two boxes of X9050 under a China–Laos template's headers, each in both languages: on
     two lines, run together on one, or apart by a slash."""

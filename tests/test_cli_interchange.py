@@ -16,7 +16,7 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
-from conftest import TESTER, bilingual_workbook, hidden_rows_workbook
+from conftest import TESTER, bilingual_workbook, hidden_rows_workbook, trains_workbook
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 
@@ -89,6 +89,19 @@ def test_hidden_rows_of_a_workbook_are_left_out_and_said(db, tmp_path):
     assert result.stderr.strip() == ("hidden.xlsx: 2 hidden rows left out (hidden or filtered "
                                      "out in the workbook): lines 3, 5")
     assert counts(db)[1] == before[1] + 3
+
+
+def test_trains_one_under_another_in_a_sheet_are_imported_their_headers_said(db, tmp_path):
+    before = counts(db)
+
+    result = hubapp("import", trains_workbook(tmp_path / "trains.xlsx"), "--db", db)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "trains.xlsx: imported 2 services, 6 containers, 6 TEU"
+    assert result.stderr.splitlines() == [
+        "trains.xlsx: 1 repeated header row left out, with the title above: lines 8, 9",
+        "trains.xlsx: 2 total lines left out, as a total holds no container"]
+    assert counts(db)[:2] == (before[0] + 2, before[1] + 6)
 
 
 def test_headers_in_two_languages_are_read(db, tmp_path):

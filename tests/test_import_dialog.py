@@ -25,6 +25,7 @@ from hubapp.ui.colours import BAD_CELL
 
 from conftest import (
     DEMO_END, TESTER, big_workbook, contrast, hidden_rows_workbook, list_with_notes, readable,
+    trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -744,6 +745,23 @@ def test_hidden_rows_of_a_workbook_are_left_out_of_preview_and_import_and_said(
     assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
                               " ON s.id = m.service_id WHERE s.service_no = 'X9031'"
                               ).fetchone()[0] == 3
+
+
+def test_trains_one_under_another_leave_their_repeated_header_out_of_preview_and_import(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         trains_workbook(tmp_path / "trains.xlsx"))
+    said = " 1 repeated header row left out, with the title above: lines 8, 9."
+    assert dialog.result_label.text() == (
+        "Preview of the first rows. Check the columns, then Import." + said)
+    model = dialog.preview_model
+    assert [model.headerData(row, Qt.Orientation.Vertical)
+            for row in range(model.rowCount())] == ["3", "4", "5", "10", "11", "12"]
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Imported 2 services, 6 containers, 6 TEU.")
+    assert said in dialog.result_label.text() and not dialog.problems_model.problems
 
 
 def test_an_erp_s_workbook_named_xls_is_offered_and_previewed(main_window, qtbot, monkeypatch,

@@ -30,7 +30,9 @@ from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange, reference, rollup
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import TESTER, big_workbook, bilingual_workbook, hidden_rows_workbook
+from conftest import (
+    TESTER, big_workbook, bilingual_workbook, hidden_rows_workbook, trains_workbook,
+)
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -447,6 +449,56 @@ def test_hidden_and_filtered_out_rows_of_a_workbook_are_left_out_and_said(demo_d
         " WHERE s.service_no = 'X9031' ORDER BY m.id").fetchall()
     assert stored == [(with_check_digit(f"CSQU600{number:03d}"), "")
                       for number in (0, 2, 4)]
+
+
+def test_trains_one_under_another_in_a_sheet_leave_their_repeated_header_and_title_out(
+        demo_db, tmp_path):
+    """Read as rows, the second train's title and header gave ten problems ("Container
+    number 箱号 has 2 characters", "Expected a date" of the title)."""
+    path = trains_workbook(tmp_path / "trains.xlsx")
+
+    table = read_table(path)
+    result = import_file(demo_db, path, TESTER)
+
+    assert (table.repeated_headers, table.title_lines) == ((9,), (8,))
+    assert [line for line, _cells in table.rows] == [3, 4, 5, 10, 11, 12]
+    assert result.saved, [(p.line, p.column, p.value) for p in result.problems]
+    assert summary(result) == "2 services, 6 containers, 6 TEU"
+    assert notes(result) == ["1 repeated header row left out, with the title above: lines 8, 9",
+                             "2 total lines left out, as a total holds no container"]
+
+
+def test_a_header_repeated_in_other_case_spacing_or_a_cell_apart_is_left_out(demo_db,
+                                                                             tmp_path):
+    header = ["date", "service", "direction", "container", "size_type", "gross_kg"]
+    again = ["Date", "SERVICE", "direction ", "con tainer", "size_type", "gross kg (t)"]
+    lines = [",".join(header)]
+    for block in range(3):
+        if block:
+            lines.append(",".join(again))
+        lines += [f"2026-03-06,X90{30 + block},out,{with_check_digit(f'RPTU{block}{n:05d}')},"
+                  f"22G1,20000" for n in range(23)]
+    path = write(tmp_path / "blocks.csv", lines)
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, [(p.line, p.column, p.value) for p in result.problems]
+    assert result.totals.containers == 69 and result.repeated_headers == (25, 49)
+    assert notes(result) == ["2 repeated header rows left out: lines 25, 49"]
+
+
+def test_a_row_of_one_cell_is_a_title_only_above_a_repeated_header(demo_db, tmp_path):
+    """A row naming only a box is refused as a row, not passed over as a title."""
+    box = with_check_digit("ONEU000001")
+    path = write(tmp_path / "one-cell.csv", [
+        "date,service,direction,container,size_type",
+        f"2026-03-06,X9040,out,{with_check_digit('ONEU000002')},22G1",
+        f",,,{box},"])
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert {(p.line, p.column) for p in result.problems} >= {(3, "date"), (3, "service")}
+    assert result.repeated_headers == ()
 
 
 def test_many_hidden_rows_are_counted_and_the_first_named():
@@ -2078,7 +2130,7 @@ def test_a_line_of_labels_and_values_above_the_header_is_not_taken_for_it(demo_d
 
 def test_a_header_repeated_under_rows_keeps_the_rows_above_it(demo_db, tmp_path):
     """Two trains' lists one under the other, each with its header: taken for the header,
-    the second dropped the first train's rows unseen. It is a row with problems instead."""
+    the second dropped the first train's rows unseen. It is the header repeated, left out."""
     first, second = with_check_digit("ABCU009610"), with_check_digit("ABCU009620")
     header = "date,service,direction,container,size_type,full_empty"
     path = write(tmp_path / "two.csv", [header, f"2026-03-05,MM91,out,{first},22G1,E",
@@ -2087,8 +2139,8 @@ def test_a_header_repeated_under_rows_keeps_the_rows_above_it(demo_db, tmp_path)
     table = read_table(path)
     result = import_file(demo_db, path, TESTER, dry_run=True)
 
-    assert (table.header_line, [line for line, _cells in table.rows]) == (1, [2, 3, 4])
-    assert not result.saved and {problem.line for problem in result.problems} == {3}
+    assert (table.header_line, [line for line, _cells in table.rows]) == (1, [2, 4])
+    assert result.ok and result.repeated_headers == (3,) and result.totals.services == 2
 
 
 def test_an_xlsx_header_merged_over_two_rows_is_one_header(tmp_path):

@@ -71,6 +71,8 @@ class ImportResultRecord:
     other_sheets: tuple[str, ...] = ()  # as Table.other_sheets
     total_lines: int = 0  # how many total lines under the boxes were left out
     hidden_lines: tuple[int, ...] = ()  # as Table.hidden_lines
+    repeated_headers: tuple[int, ...] = ()  # as Table.repeated_headers
+    title_lines: tuple[int, ...] = ()  # as Table.title_lines
     # The services that gave a time the hub does not keep (the far end's), and its columns.
     unkept_times: int = 0
     unkept_columns: tuple[str, ...] = ()
@@ -142,6 +144,10 @@ def import_file(
                                       total_lines=len(table.total_lines)
                                       if isinstance(table, Table) else table.total_lines,
                                       hidden_lines=table.hidden_lines
+                                      if isinstance(table, Table) else (),
+                                      repeated_headers=table.repeated_headers
+                                      if isinstance(table, Table) else (),
+                                      title_lines=table.title_lines
                                       if isinstance(table, Table) else (),
                                       **values)
 
@@ -502,6 +508,8 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
     written."""
     return [note for note in (left_out_note(result, translate),
                               hidden_lines_note(result.hidden_lines, translate),
+                              repeated_headers_note(result.repeated_headers,
+                                                    result.title_lines, translate),
                               total_lines_note(result, translate),
                               unkept_times_note(result, translate),
                               rounded_kg_note(result, translate)) if note]
@@ -557,8 +565,8 @@ def _data_rows(table: Table | PlainLines) -> int:
     return len(table.rows) if isinstance(table, Table) else len(table.lines)
 
 
-# Hidden lines named in a note: a filter may hide hundreds, and the first few say enough.
-_HIDDEN_LINES_NAMED = 10
+# Lines named in a note: a filter may hide hundreds, and the first few say enough.
+_LINES_NAMED = 10
 
 
 def hidden_lines_note(lines: Sequence[int], translate: Translate = untranslated) -> str:
@@ -566,12 +574,29 @@ def hidden_lines_note(lines: Sequence[int], translate: Translate = untranslated)
     clerk), by line, so that a row hidden for another reason is noticed ("" when none)."""
     if not lines:
         return ""
-    named = listed(lines[:_HIDDEN_LINES_NAMED], translate)
     return counted(translate("interchange", "{count} hidden row(s) left out (hidden or "
                              "filtered out in the workbook): line(s) {lines}"),
                    len(lines)).format(count=f"{len(lines):,}",
-                                      lines=named if len(lines) <= _HIDDEN_LINES_NAMED
-                                      else f"{named} …")
+                                      lines=_lines_named(lines, translate))
+
+
+def repeated_headers_note(headers: Sequence[int], titles: Sequence[int],
+                          translate: Translate = untranslated) -> str:
+    """The header repeated under it (a sheet of several trains' lists) and the titles above
+    it, left out, by line: a row taken for one by mistake is noticed ("" when none)."""
+    if not headers:
+        return ""
+    # With a title, the lines are several whatever the count.
+    template = translate("interchange", "{count} repeated header row(s) left out, with the "
+                         "title above: lines {lines}") if titles else translate(
+        "interchange", "{count} repeated header row(s) left out: line(s) {lines}")
+    return counted(template, len(headers)).format(
+        count=f"{len(headers):,}", lines=_lines_named(sorted({*headers, *titles}), translate))
+
+
+def _lines_named(lines: Sequence[int], translate: Translate) -> str:
+    named = listed(lines[:_LINES_NAMED], translate)
+    return named if len(lines) <= _LINES_NAMED else f"{named} …"
 
 
 def total_lines_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

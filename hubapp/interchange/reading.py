@@ -45,8 +45,8 @@ class Table:
     """The header cells and the data rows of a file, each row with its line number.
 
     Line numbers are what a text editor (or a spreadsheet) shows: the header is line 1,
-    or lower under a title. Blank rows and total lines (columns.is_total) are left out but
-    still counted.
+    or lower under a title. Blank rows, total lines (columns.is_total) and the header
+    repeated further down with its title are left out but still counted.
     """
 
     headers: list[str]
@@ -58,6 +58,10 @@ class Table:
     other_sheets: tuple[str, ...] = ()  # the rest of those with a header row (a summary)
     total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
     hidden_lines: tuple[int, ...] = ()  # the lines of a workbook's hidden rows left out
+    # The lines of the header repeated under it (several lists in one sheet), and of the
+    # titles right above those, left out.
+    repeated_headers: tuple[int, ...] = ()
+    title_lines: tuple[int, ...] = ()
     header_cells: int = 0  # of the header line, the blank ones at its end too
 
 
@@ -291,7 +295,9 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
            encoding: str, hidden: Container[int] = frozenset()) -> Table:
     """The header is the row columns.header_row picks among the first non-blank rows: a
     title, a printed date or a line of labels above it is left out. Blank rows, total
-    lines and the hidden lines under the header are dropped (their lines still count)."""
+    lines and the hidden lines under the header are dropped (their lines still count); so
+    is the header repeated, as a sheet holding several trains' lists repeats it under each
+    one's title ("X9021 次装箱清单"), and the rows of one cell (that title) right above it."""
     written = ((line, cells) for line, cells in lines if "".join(cells).strip())
     first = list(itertools.islice(written, ROWS_ABOVE_HEADER + 1))
     if not first:
@@ -307,8 +313,12 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
                    in itertools.zip_longest(headers, map(str.strip, first[at][1]), fillvalue="")]
     totals: list[int] = []
     hidden_rows: list[int] = []
+    repeated: list[int] = []
+    titles: list[int] = []
+    header_keys = [_header_key(header) for header in headers]
 
     def data() -> Iterator[tuple[int, list[str]]]:
+        above: list[tuple[int, list[str]]] = []  # rows of one cell: a title, if a header follows
         for line, row in itertools.chain(first[at + 1:], written):
             if line in hidden:
                 # A clerk hides, or filters out, the box that did not go (已退关): imported,
@@ -316,15 +326,45 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
                 hidden_rows.append(line)
             elif is_total(row):
                 totals.append(line)
+            elif _repeats(header_keys, row):
+                # Read as a row, each of its cells was a problem ("Container number 箱号
+                # has 2 characters"), and its title another.
+                repeated.append(line)
+                titles.extend(title for title, _cells in above)
+                above.clear()
+            elif sum(bool(cell.strip()) for cell in row) == 1:
+                above.append((line, row))
             else:
+                yield from above
+                above.clear()
                 yield line, row
+        yield from above
 
     rows = list(itertools.islice(data(), limit))
     cells = len(headers)
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
     return Table(headers, rows, encoding, header_line, total_lines=tuple(totals),
-                 hidden_lines=tuple(hidden_rows), header_cells=cells)
+                 hidden_lines=tuple(hidden_rows), repeated_headers=tuple(repeated),
+                 title_lines=tuple(titles), header_cells=cells)
+
+
+def _header_key(cell: str) -> str:
+    """A header cell as compared with a row's: "Container No" and "container no" alike."""
+    return "".join(cell.split()).casefold()
+
+
+# Of a row's filled cells, the share that must repeat the header's above them for the row to
+# be the header again: all of a row of up to four, all but one of five to nine.
+_REPEATED_SHARE = 0.8
+
+
+def _repeats(header_keys: list[str], cells: list[str]) -> bool:
+    """Whether a row is the header again: at least two of its cells, and all or nearly all
+    its filled ones, the header's above them (a unit added, 毛重(KG) under 毛重, aside)."""
+    filled = [(index, key) for index, key in enumerate(map(_header_key, cells)) if key]
+    same = sum(index < len(header_keys) and header_keys[index] == key for index, key in filled)
+    return same >= 2 and same >= _REPEATED_SHARE * len(filled)
 
 
 def _continues(headers: list[str], cells: list[str]) -> bool:
@@ -662,9 +702,10 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
     refused as missing, an optional one saved blank. Only in a column the import reads: a
     序号 column of =ROW()-1 beside the list, as openpyxl writes it, is none of its business;
     nor is a total line's =SUM(), or a hidden row's, left out with its line."""
+    left_out = {*table.total_lines, *table.hidden_lines, *table.repeated_headers,
+                *table.title_lines}
     for line, column in formulas:
-        if (line > table.header_line and line not in table.total_lines
-                and line not in table.hidden_lines
+        if (line > table.header_line and line not in left_out
                 and column <= len(fields) and fields[column - 1]):
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name}, line {line}, {column}: a formula without a computed "

@@ -20,7 +20,7 @@ from hubapp.domain.errors import HubError, counted
 from hubapp.domain.validation import UNKNOWN_COMMODITY
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
-    hidden_lines_note, notes, services_and_containers, sheet_titles,
+    hidden_lines_note, notes, repeated_headers_note, services_and_containers, sheet_titles,
 )
 from hubapp.interchange.parsing import (
     ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, columns_to_map,
@@ -365,11 +365,15 @@ class ImportDialog(QDialog):
                              .format(name=self.path.name), error=True)
 
     def _say_previewed(self, lead: str | None = None, error: bool = False) -> None:
-        # Left out of the rows shown, a hidden one is a gap in their line numbers only.
-        hidden = hidden_lines_note(self.table.hidden_lines, QCoreApplication.translate)
+        # Left out of the rows shown, a hidden one or a repeated header is a gap in their
+        # line numbers only.
+        table, translate = self.table, QCoreApplication.translate
+        left_out = [note for note in (
+            hidden_lines_note(table.hidden_lines, translate),
+            repeated_headers_note(table.repeated_headers, table.title_lines, translate)) if note]
         self._set_result(formatting.sentences(
             lead or self.tr("Preview of the first rows. Check the columns, then Import."),
-            self._how_read(self.table), formatting.sentence(hidden) if hidden else ""), error)
+            self._how_read(table), *map(formatting.sentence, left_out)), error)
 
     def _how_read(self, read: Table | ImportResultRecord) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
