@@ -576,64 +576,64 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="533"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="535"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="570"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="538"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="573"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="537"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="540"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="539"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="569"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="572"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="576"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="576"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="594"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="600"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="602"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="605"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="608"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="617"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="620"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -641,32 +641,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="140"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="146"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="149"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="152"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="151"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="154"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="155"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -1776,234 +1776,244 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="190"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="303"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="193"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="198"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="202"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="215"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="218"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="233"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="252"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="255"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="255"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="258"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="257"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="262"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="265"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="265"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="269"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="272"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="294"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="297"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="308"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="335"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="330"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="364"/>
+        <source>{name} could not be read; details are in the log.</source>
+        <translation>无法读取 {name}；详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="345"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="385"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="346"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="386"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="387"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="350"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="390"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="364"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="404"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="398"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="438"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="455"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="507"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="485"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="545"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="493"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="520"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="519"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="556"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="520"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="557"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="521"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="558"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="524"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="561"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="562"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="529"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="566"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="568"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="581"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="550"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="587"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="557"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="594"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="561"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="598"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="575"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="612"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="583"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="620"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="588"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="625"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="640"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="677"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="648"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="685"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="650"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="687"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="671"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="679"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="708"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="716"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="672"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="709"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2385,27 +2395,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="175"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="181"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="184"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2413,27 +2423,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="487"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="490"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="504"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="507"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="505"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="508"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="508"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="511"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="509"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="512"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2513,32 +2523,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2546,22 +2556,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="656"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="659"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="657"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="660"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="657"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="660"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="661"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="664"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2569,22 +2579,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="347"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="350"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="371"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="377"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="377"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -2670,37 +2680,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="203"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
         <source>Countries (&amp;like CN,LA)</source>
         <translation>国家（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="212"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -4778,77 +4788,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="445"/>
+        <location filename="../../hubapp/interchange/importing.py" line="470"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="449"/>
+        <location filename="../../hubapp/interchange/importing.py" line="474"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="452"/>
+        <location filename="../../hubapp/interchange/importing.py" line="477"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="455"/>
+        <location filename="../../hubapp/interchange/importing.py" line="480"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="465"/>
+        <location filename="../../hubapp/interchange/importing.py" line="490"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
         <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="469"/>
+        <location filename="../../hubapp/interchange/importing.py" line="494"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="497"/>
+        <location filename="../../hubapp/interchange/importing.py" line="524"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无列名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="499"/>
+        <location filename="../../hubapp/interchange/importing.py" line="526"/>
         <source>columns left out, as no field has such a name: {names}</source>
         <translation>以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="520"/>
+        <location filename="../../hubapp/interchange/importing.py" line="547"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="532"/>
+        <location filename="../../hubapp/interchange/importing.py" line="559"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="551"/>
+        <location filename="../../hubapp/interchange/importing.py" line="577"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="563"/>
+        <location filename="../../hubapp/interchange/importing.py" line="590"/>
+        <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
+        <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="591"/>
+        <source>{count} repeated header row(s) left out: line(s) {lines}</source>
+        <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="607"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 行合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="570"/>
+        <location filename="../../hubapp/interchange/importing.py" line="614"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="579"/>
+        <location filename="../../hubapp/interchange/importing.py" line="623"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="581"/>
+        <location filename="../../hubapp/interchange/importing.py" line="625"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -5273,73 +5293,73 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="78"/>
+        <location filename="../../hubapp/interchange/reading.py" line="94"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="141"/>
-        <location filename="../../hubapp/interchange/reading.py" line="238"/>
+        <location filename="../../hubapp/interchange/reading.py" line="203"/>
+        <location filename="../../hubapp/interchange/reading.py" line="304"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="188"/>
+        <location filename="../../hubapp/interchange/reading.py" line="252"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="161"/>
+        <location filename="../../hubapp/interchange/reading.py" line="225"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="73"/>
+        <location filename="../../hubapp/interchange/reading.py" line="89"/>
         <source>{name} is an old Excel 97-2003 .xls file; save it as .xlsx or CSV in Excel or WPS and import that</source>
         <translation>{name} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="165"/>
+        <location filename="../../hubapp/interchange/reading.py" line="229"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="169"/>
+        <location filename="../../hubapp/interchange/reading.py" line="233"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="205"/>
+        <location filename="../../hubapp/interchange/reading.py" line="269"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may; a stray &quot; probably opened it: remove that quote</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="314"/>
+        <location filename="../../hubapp/interchange/reading.py" line="414"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="356"/>
+        <location filename="../../hubapp/interchange/reading.py" line="456"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="429"/>
+        <location filename="../../hubapp/interchange/reading.py" line="529"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="434"/>
+        <location filename="../../hubapp/interchange/reading.py" line="534"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="440"/>
+        <location filename="../../hubapp/interchange/reading.py" line="540"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="598"/>
+        <location filename="../../hubapp/interchange/reading.py" line="710"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
@@ -5988,67 +6008,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="225"/>
+        <location filename="../../hubapp/interchange/importing.py" line="250"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="228"/>
+        <location filename="../../hubapp/interchange/importing.py" line="253"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="234"/>
+        <location filename="../../hubapp/interchange/importing.py" line="259"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="236"/>
+        <location filename="../../hubapp/interchange/importing.py" line="261"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="255"/>
+        <location filename="../../hubapp/interchange/importing.py" line="280"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="259"/>
+        <location filename="../../hubapp/interchange/importing.py" line="284"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="267"/>
+        <location filename="../../hubapp/interchange/importing.py" line="292"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="270"/>
+        <location filename="../../hubapp/interchange/importing.py" line="295"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="279"/>
+        <location filename="../../hubapp/interchange/importing.py" line="304"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="354"/>
+        <location filename="../../hubapp/interchange/importing.py" line="379"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="356"/>
+        <location filename="../../hubapp/interchange/importing.py" line="381"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="359"/>
+        <location filename="../../hubapp/interchange/importing.py" line="384"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="361"/>
+        <location filename="../../hubapp/interchange/importing.py" line="386"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
