@@ -747,6 +747,38 @@ def test_hidden_rows_of_a_workbook_are_left_out_of_preview_and_import_and_said(
                               ).fetchone()[0] == 3
 
 
+def test_hidden_rows_past_the_preview_are_not_said_to_be_all_of_them(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """The preview said "5 hidden rows left out" of a workbook hiding 11: those among the
+    rows it read."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名"])
+    for number in range(120):
+        sheet.append(["2026-03-07", "X9032", "出口", with_check_digit(f"CSQU7{number:05d}"),
+                      "22G1", "重", 21000, "木薯粉"])
+    hidden = list(range(12, 122, 10))  # lines 12, 22, … 112: 11 of them
+    for line in hidden:
+        sheet.row_dimensions[line].hidden = True
+    book.save(tmp_path / "long.xlsx")
+    dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "long.xlsx")
+    assert dialog.result_label.text() == (
+        "Preview of the first rows. Check the columns, then Import. Among the rows previewed: "
+        "5 hidden rows left out (hidden or filtered out in the workbook): lines 12, 22, 32, "
+        "42, 52.")
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().endswith(
+        " 11 hidden rows left out (hidden or filtered out in the workbook): lines 12, 22, 32, "
+        "42, 52, 62, 72, 82, 92, 102 ….")
+    assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
+                              " ON s.id = m.service_id WHERE s.service_no = 'X9032'"
+                              ).fetchone()[0] == 109
+
+
 def test_trains_one_under_another_leave_their_repeated_header_out_of_preview_and_import(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     dialog = open_import(main_window, qtbot, monkeypatch,
