@@ -1255,6 +1255,24 @@ def test_files_naming_a_commodity_before_its_renames_still_import(demo_db, tmp_p
     assert reference.commodity_finder(demo_db)("枢纽货物") == taken
 
 
+def test_a_commodity_renamed_then_merged_away_says_where_it_went_by_its_former_names(
+        demo_db):
+    """Its names before the rename read as unknown once it was merged away, and Add to the
+    list offered them as the duplicate the merge removed."""
+    admin = UserRecord("sue", ADMIN)
+    source, target = (c.id for c in reference.list_commodities(demo_db)[:2])
+    for name_en, name_zh in (("hub goods", "枢纽货物"), ("hub goods (renamed)", "枢纽货物（新）")):
+        reference.save_commodity(demo_db, dataclasses.replace(
+            reference.get_commodity(demo_db, source), name_en=name_en, name_zh=name_zh), admin)
+    reference.merge_commodities(demo_db, source, target, admin)
+    into = reference.get_commodity(demo_db, target)
+    find = reference.commodity_finder(demo_db)
+    for name in ("hub goods", "枢纽货物", "hub goods (renamed)"):
+        with pytest.raises(HubError) as merged:
+            find(name)
+        assert message(merged.value).startswith(f"“{name}” was merged into {into.name_en}")
+
+
 def test_a_file_giving_a_commoditys_hs_code_before_its_correction_still_imports(
         demo_db, tmp_path):
     """Every row of an export made before an HS code was corrected was refused as "… is HS

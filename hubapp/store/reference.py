@@ -154,6 +154,12 @@ def _merged_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[s
     entries = [entry for entry in audit.entries_of(db, "commodity", "merge")
                if int(entry.entity_id) not in stored]
     into = {int(entry.entity_id): entry.after for entry in entries}
+    # What each had before it was renamed: a list older than a rename names it so.
+    renamed: dict[int, list[str]] = {}
+    for entry in audit.entries_of(db, "commodity", "update"):
+        if int(entry.entity_id) in into:
+            renamed.setdefault(int(entry.entity_id), []).extend(
+                entry.before[name] for name in (*_NAMES, "hs_code") if name in entry.before)
     names: dict[str, str] = {}
     for entry in entries:
         after, seen = entry.after, set()
@@ -162,7 +168,7 @@ def _merged_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[s
             after = into[after["merged_into"]]
         target = stored.get(after["merged_into"])
         for name in (entry.before["name_en"], entry.before["name_zh"],
-                     entry.before["hs_code"]):
+                     entry.before["hs_code"], *renamed.get(int(entry.entity_id), ())):
             names[lookup_key(name)] = commodity_label(target) if target else after["name_en"]
     return names
 
