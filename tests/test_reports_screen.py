@@ -505,3 +505,41 @@ def test_a_report_superseded_while_it_is_built_stops(qtbot, app_ctx, monkeypatch
     two_years_before = screen.first.date().toPython()
     assert set(written) == {two_years_before}  # not the year superseded
     assert screen.report.period == two_years_before.isoformat()
+
+
+def test_the_preview_shows_when_tab_has_reached_it(qtbot, app_ctx):
+    """Tab landed on the pages' view (its arrow keys scroll them) and nothing on screen
+    changed."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    screen = _shown(qtbot, app_ctx)
+    pages = screen.preview.findChild(QGraphicsView)
+
+    def left_edge():
+        image = pages.grab().toImage()
+        return [image.pixelColor(0, y) for y in range(image.height())]
+
+    unfocused = left_edge()
+    screen.save_button.setFocus()
+    qtbot.keyClick(screen.save_button, Qt.Key.Key_Tab)  # the next stop after the buttons
+    assert pages.hasFocus()
+    assert left_edge() != unfocused
+
+
+def test_the_report_stays_on_its_first_pages_top_when_the_window_grows(qtbot, app_ctx):
+    """Fitted to a wider window (maximised), the preview kept its centre: the report showed
+    from the middle of page 1, its title and hub out of sight."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    screen = _shown(qtbot, app_ctx)
+    screen.resize(800, 500)
+    bar = screen.preview.findChild(QGraphicsView).verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == bar.minimum())
+    top = bar.minimum()
+    screen.resize(1366, 700)
+    qtbot.waitUntil(lambda: bar.minimum() != top)  # fitted to the new width
+    qtbot.waitUntil(lambda: bar.value() == bar.minimum())
+    bar.setValue(bar.minimum() + 200)  # read further down: a resize leaves it there
+    screen.resize(1000, 600)
+    qtbot.wait(50)
+    assert bar.value() > bar.minimum()

@@ -11,11 +11,11 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -89,6 +89,14 @@ class ReportsScreen(QWidget):
         self.preview = QPrintPreviewWidget(self.printer)
         self.preview.paintRequested.connect(self._paint)
         self.preview.fitToWidth()  # a page's text is readable without zooming
+        # Tab reaches the pages' view inside (its arrow keys scroll them): named, and
+        # framed while it has the focus, which left no mark on screen.
+        pages = self.preview.findChild(QGraphicsView)
+        pages.setAccessibleName(self.tr("Preview of the report"))
+        pages.setStyleSheet("QGraphicsView:focus { border: 2px solid palette(highlight); }")
+        pages.installEventFilter(self)
+        self.range_first.setAccessibleName(self.tr("First day of the period"))
+        self.last.setAccessibleName(self.tr("Last day of the period"))
 
         bar = QHBoxLayout()
         report_label = focus.buddy_label(self.tr("&Report"), self.kind)
@@ -116,6 +124,16 @@ class ReportsScreen(QWidget):
         self._stale = True
         self._kind_changed()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A resize of the pages' view (the window maximised) keeps the first page's top in
+        view if it was: fitted to the new width anew, the view kept its centre, and the
+        report opened on the middle of page 1, its title out of sight."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QGraphicsView):
+            bar = watched.verticalScrollBar()
+            if bar.value() == bar.minimum():
+                QTimer.singleShot(0, self, lambda: bar.setValue(bar.minimum()))
+        return super().eventFilter(watched, event)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
@@ -140,8 +158,10 @@ class ReportsScreen(QWidget):
 
     def _kind_changed(self) -> None:
         ranged = self.kind.currentData() == RANGE
-        self.first.setDisplayFormat("yyyy-MM" if self.kind.currentData() == MONTHLY
-                                    else "yyyy-MM-dd")
+        monthly = self.kind.currentData() == MONTHLY
+        self.first.setDisplayFormat("yyyy-MM" if monthly else "yyyy-MM-dd")
+        self.first.setAccessibleName(self.tr("Month of the report") if monthly
+                                     else self.tr("Day of the report"))
         self.first.setVisible(not ranged)
         for widget in (self.range_first, self.to_label, self.last):
             widget.setVisible(ranged)

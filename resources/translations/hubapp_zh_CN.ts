@@ -2647,37 +2647,62 @@ Licence: MIT</source>
         <translation>打印报表 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="95"/>
+        <source>Preview of the report</source>
+        <translation>报表预览</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="98"/>
+        <source>First day of the period</source>
+        <translation>期间的第一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="99"/>
+        <source>Last day of the period</source>
+        <translation>期间的最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="102"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="163"/>
+        <source>Month of the report</source>
+        <translation>报表月份</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="164"/>
+        <source>Day of the report</source>
+        <translation>报表日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="207"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="212"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="232"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="240"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="260"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="275"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="277"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="264"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="284"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -5862,52 +5887,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="194"/>
+        <location filename="../../hubapp/store/reference.py" line="200"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="197"/>
+        <location filename="../../hubapp/store/reference.py" line="203"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="305"/>
+        <location filename="../../hubapp/store/reference.py" line="311"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="320"/>
+        <location filename="../../hubapp/store/reference.py" line="326"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="525"/>
+        <location filename="../../hubapp/store/reference.py" line="531"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="573"/>
+        <location filename="../../hubapp/store/reference.py" line="579"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="578"/>
+        <location filename="../../hubapp/store/reference.py" line="584"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="583"/>
+        <location filename="../../hubapp/store/reference.py" line="589"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="596"/>
+        <location filename="../../hubapp/store/reference.py" line="602"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="440"/>
+        <location filename="../../hubapp/store/reference.py" line="446"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
@@ -5922,13 +5947,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="461"/>
+        <location filename="../../hubapp/store/reference.py" line="467"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="520"/>
-        <location filename="../../hubapp/store/reference.py" line="625"/>
+        <location filename="../../hubapp/store/reference.py" line="526"/>
+        <location filename="../../hubapp/store/reference.py" line="631"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
