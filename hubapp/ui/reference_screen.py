@@ -682,8 +682,8 @@ def _chinese(text: str) -> bool:
 
 def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str,
                 text: str) -> CommodityRecord | PlaceRecord | None:
-    """Offer to add a commodity or place ("commodity"/"place") met as text in an import or
-    a paste: the form opens filled in as far as the text tells (an HS code or UN/LOCODE,
+    """Offer to add a commodity or place ("commodity"/"place") an import's file names and
+    the lists lack (the import dialog's Add to the list…): the form opens filled in as far as the text tells (an HS code or UN/LOCODE,
     else the English or Chinese name). The new record is announced on ctx.signals and
     returned as saved, which may name it otherwise than text; None if cancelled."""
     text = text.strip()
