@@ -1273,6 +1273,30 @@ def test_a_commodity_renamed_then_merged_away_says_where_it_went_by_its_former_n
         assert message(merged.value).startswith(f"“{name}” was merged into {into.name_en}")
 
 
+def test_a_name_two_merged_commodities_had_leads_to_where_its_last_holder_went(demo_db):
+    """The merge written last won the name, whichever commodity had it last: a clerk told
+    "Rubber goods was merged into car engines" filed another commodity's boxes so."""
+    admin = UserRecord("sue", ADMIN)
+    first, second, *_, one_target, other_target = reference.list_commodities(demo_db)
+
+    def renamed(commodity_id: int, name_en: str, name_zh: str) -> None:
+        reference.save_commodity(demo_db, dataclasses.replace(
+            reference.get_commodity(demo_db, commodity_id), name_en=name_en, name_zh=name_zh),
+            admin)
+
+    renamed(first.id, "Rubber goods", "橡胶货")
+    renamed(first.id, "Natural rubber goods", "天然橡胶货")  # given up …
+    renamed(second.id, "Rubber goods", "橡胶货")  # … and taken by another
+    reference.merge_commodities(demo_db, second.id, one_target.id, admin)
+    reference.merge_commodities(demo_db, first.id, other_target.id, admin)
+    find = reference.commodity_finder(demo_db)
+    for name, into in (("Rubber goods", one_target), ("橡胶货", one_target),
+                       ("Natural rubber goods", other_target), (first.name_en, other_target)):
+        with pytest.raises(HubError) as merged:
+            find(name)
+        assert message(merged.value).startswith(f"“{name}” was merged into {into.name_en}")
+
+
 def test_a_file_giving_a_commoditys_hs_code_before_its_correction_still_imports(
         demo_db, tmp_path):
     """Every row of an export made before an HS code was corrected was refused as "… is HS

@@ -92,7 +92,11 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
         by_name[lookup_key(commodity.name_zh)] = commodity
         by_hs.setdefault(commodity.hs_code, []).append(commodity)
     stored = {commodity.id: commodity for commodity in commodities}
-    merged, former = _merged_names(db, stored), _former_names(db, stored)
+    holders = _name_holders(db)
+    merged = _merged_names(db, stored, holders)
+    # The names stored commodities had before they were renamed: the hub's own earlier
+    # exports and loading lists name them so (a current name wins, in by_name).
+    former = {key: holder for key, holder in holders.items() if holder in stored}
 
     def find(text: str, keep: Collection[int] = (), key: str | None = None,
              day: dt.date | None = None) -> int | None:
@@ -145,50 +149,50 @@ def _merged_error(text: str, target: str) -> InputError:
         value=text, target=target)
 
 
-def _merged_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[str, str]:
+def _merged_names(db: Database, stored: Mapping[int, CommodityRecord],
+                  holders: Mapping[str, int]) -> dict[str, str]:
     """The names and HS codes of the commodities merged away (lookup_key → what they
-    became, labelled): a list still naming one, by a name, a shipped synonym or its code,
-    must not read as unknown, which offers to add it again as the duplicate the merge
-    removed. A merge into one merged away later leads on to where that went. A code is
+    became, labelled): a list still naming one, by a name (one it had before a rename
+    too), a shipped synonym or its code, must not read as unknown, which offers to add it
+    again as the duplicate the merge removed. A name goes where its last holder went
+    (holders). A merge into one merged away later leads on to where that went. A code is
     looked up here only when no stored commodity holds it."""
     entries = [entry for entry in audit.entries_of(db, "commodity", "merge")
                if int(entry.entity_id) not in stored]
     into = {int(entry.entity_id): entry.after for entry in entries}
-    # What each had before it was renamed: a list older than a rename names it so.
-    renamed: dict[int, list[str]] = {}
-    for entry in audit.entries_of(db, "commodity", "update"):
-        if int(entry.entity_id) in into:
-            renamed.setdefault(int(entry.entity_id), []).extend(
-                entry.before[name] for name in (*_NAMES, "hs_code") if name in entry.before)
-    names: dict[str, str] = {}
-    for entry in entries:
-        after, seen = entry.after, set()
+
+    def became(merged: int) -> str:
+        after, seen = into[merged], set()
         while after["merged_into"] in into and after["merged_into"] not in seen:
             seen.add(after["merged_into"])
             after = into[after["merged_into"]]
         target = stored.get(after["merged_into"])
-        for name in (entry.before["name_en"], entry.before["name_zh"],
-                     entry.before["hs_code"], *renamed.get(int(entry.entity_id), ())):
-            names[lookup_key(name)] = commodity_label(target) if target else after["name_en"]
-    return names
+        return commodity_label(target) if target else after["name_en"]
+
+    codes = {int(entry.entity_id): [entry.before["hs_code"]] for entry in entries}
+    for entry in audit.entries_of(db, "commodity", "update"):  # codes before a correction
+        if int(entry.entity_id) in codes and "hs_code" in entry.before:
+            codes[int(entry.entity_id)].append(entry.before["hs_code"])
+    names = {lookup_key(code): became(merged) for merged, held in codes.items()
+             for code in held}
+    return names | {key: became(holder) for key, holder in holders.items() if holder in into}
 
 
-def _former_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[str, int]:
-    """The names stored commodities had before they were renamed (lookup_key → id): the
-    hub's own earlier exports and loading lists name them so, and read as unknown they
-    were offered to add again as a duplicate. Of several that had one name, the last;
-    none that a later merge took away, which _merged_names says where it went."""
-    entries = sorted(audit.entries_of(db, "commodity", "update")
-                     + audit.entries_of(db, "commodity", "merge"), key=lambda entry: entry.id)
-    former: dict[str, int] = {}
+def _name_holders(db: Database) -> dict[str, int]:
+    """Each name a commodity has had (lookup_key) → the id of the last one to have it, in
+    the audit log's order: one commodity may give a name up and another take it, and a
+    file naming it means the one that had it last."""
+    entries = sorted([*audit.entries_of(db, "commodity", "create"),
+                      *audit.entries_of(db, "commodity", "update"),
+                      *audit.entries_of(db, "commodity", "merge")], key=lambda entry: entry.id)
+    holders: dict[str, int] = {}
     for entry in entries:
-        for name in _NAMES:
-            key = lookup_key(entry.before[name])
-            if entry.action == "merge":
-                former.pop(key, None)
-            elif int(entry.entity_id) in stored and key != lookup_key(entry.after[name]):
-                former[key] = int(entry.entity_id)
-    return former
+        # A create has no before; what a merge leaves has no names of its own after.
+        held = (entry.before,) if entry.action == "merge" else (entry.before, entry.after)
+        for row in filter(None, held):
+            for name in _NAMES:
+                holders[lookup_key(row[name])] = int(entry.entity_id)
+    return holders
 
 
 def _retired_error(commodity: CommodityRecord,
