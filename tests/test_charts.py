@@ -142,6 +142,13 @@ def test_days_below_the_target_are_told_by_more_than_colour(language, met, below
         if under_way:  # today's part day keeps its own hatching, told apart from the dots
             assert _bars(axes)[-1].get_hatch() == keys[charts.text("so_far", language)].get_hatch()
             assert keys[charts.text("so_far", language)].get_hatch() != dots
+    # Only the kinds of bar drawn are keyed: a green key with no green bar sent the eye
+    # looking for one.
+    for target, all_met in ((max(counts) + 1, False), (min(counts), True)):
+        legend = charts.trains_per_day(DAYS, target, language).axes[0].get_legend()
+        texts = {t.get_text() for t in legend.get_texts()}
+        met_key = charts.text("at_target", language).format(target=target)
+        assert (met_key in texts, below in texts) == (all_met, not all_met)
 
 
 def test_routes_stack_with_the_biggest_at_the_bottom():

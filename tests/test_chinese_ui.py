@@ -292,7 +292,7 @@ def test_what_an_import_left_out_or_rounded_is_said_in_chinese_sentences(
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     run_import(dialog, qtbot)
     assert dialog.result_label.text().endswith(
-        "。已略过 1 行合计行（合计行不含集装箱）。1 个班次的对方站时间未保存（发车时间）："
+        "。已略过 1 个合计行（合计行不含集装箱）。1 个班次的对方站时间未保存（发车时间）："
         "本枢纽只记录班次离开或到达本站的时间。1 个毛重带有小数，已四舍五入为整千克（24000.5 "
         "记为 24001）。")
 

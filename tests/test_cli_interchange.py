@@ -61,7 +61,7 @@ def test_columns_no_field_is_read_from_are_named(db, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == \
-        "odd.csv: columns left out, as no field has such a name: 铅封号码, 收货人名称"
+        "odd.csv: columns left out, as no field goes by their header: 铅封号码, 收货人名称"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
@@ -590,7 +590,7 @@ def test_columns_left_out_under_a_title_are_the_header_s(db, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == \
-        "title.csv: columns left out, as no field has such a name: Remark2"
+        "title.csv: columns left out, as no field goes by their header: Remark2"
 
 
 def _add_odd_services(path: Path) -> None:

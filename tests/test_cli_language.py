@@ -49,7 +49,7 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
     imported = hubapp("zh_CN.UTF-8", "import", SAMPLE, "--db", demo_db_path)
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.strip() == (
-        "loading-list-2026-03-05.csv：已导入 1 班次，20 箱，24 标箱")
+        "loading-list-2026-03-05.csv：已导入 1 个班次，20 箱，24 标箱")
 
     refused = hubapp("zh_CN.UTF-8", "import", _problem_file(tmp_path), "--db", demo_db_path)
     assert refused.returncode == 1

@@ -920,7 +920,7 @@ def test_the_result_names_the_columns_no_field_was_read_from(
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
     assert dialog.result_label.text().endswith(
-        " Columns left out, as no field has such a name: Remark.")
+        " Columns left out, as no field goes by their header: Remark.")
 
 
 def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, monkeypatch,

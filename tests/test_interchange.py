@@ -325,7 +325,7 @@ def test_a_value_in_a_column_without_a_header_is_named_as_left_out(demo_db, tmp_
     result = import_file(demo_db, path, TESTER, dry_run=True)
 
     assert result.ok, result.problems
-    assert left_out_note(result) == ("columns left out, as no field has such a name: "
+    assert left_out_note(result) == ("columns left out, as no field goes by their header: "
                                      "column I (no header)")
 
 

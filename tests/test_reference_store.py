@@ -546,7 +546,7 @@ def test_a_names_tabs_line_breaks_and_wide_spaces_are_stored_as_one_space(demo_d
 
 def test_a_name_has_at_most_80_characters(demo_db):
     """A 5,000-character name was saved, and pushed the lists' columns off the screen."""
-    said = "A name of at most 80 characters: this one has 81"
+    said = "A name may have at most 80 characters and this one has 81: shorten it by 1 to save"
     assert refused_fields(lambda: reference.save_commodity(demo_db, dataclasses.replace(
         JACKFRUIT, name_en="j" * 81, name_zh="菠" * 81), BOSS)) == {
         "name_en": said, "name_zh": said}

@@ -637,7 +637,8 @@ def test_a_hub_name_longer_than_a_name_may_be_now_is_shown_whole_and_never_saved
     save(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.hub.errors["hub_name"].text() == \
-        f"A name of at most 80 characters: this one has {len(long_name)}"
+        f"A name may have at most 80 characters and this one has {len(long_name)}: shorten " \
+        f"it by {len(long_name) - 80} to save"
     assert settings.load(app_ctx.db).hub_name == long_name
     type_into(qtbot, dialog.hub_name, "Chongqing International Logistics Hub Park")
     save(qtbot, dialog)

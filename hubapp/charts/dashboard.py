@@ -576,8 +576,9 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
 def _against_target(bars, counts: Sequence[float], target: int | None,
                     language: str) -> list[Patch]:
     """Colours each bar by whether its count met the target, dots those below, and returns
-    the legend's keys to both (none without a target): the bars carried one key, drawn as the
-    first bar, whichever colour that was, and nothing said what the other colour meant."""
+    the legend's keys to the kinds drawn (none without a target): the bars carried one key,
+    drawn as the first bar, whichever colour that was, and nothing said what the other
+    colour meant; a key to a kind no bar is drew the eye to look for one."""
     if target is None:
         return []
     for bar, count in zip(bars, counts):
@@ -585,9 +586,14 @@ def _against_target(bars, counts: Sequence[float], target: int | None,
             bar.set_facecolor(_MET)
         else:
             bar.set(facecolor=_BELOW, edgecolor=_BELOW_EDGE, hatch=_BELOW_HATCH)
-    return [Patch(facecolor=_MET, label=text("at_target", language).format(target=target)),
-            Patch(facecolor=_BELOW, edgecolor=_BELOW_EDGE, hatch=_BELOW_HATCH,
-                  label=text("below_target", language))]
+    keys = []
+    if any(count >= target for count in counts):
+        keys.append(Patch(facecolor=_MET,
+                          label=text("at_target", language).format(target=target)))
+    if any(count < target for count in counts):
+        keys.append(Patch(facecolor=_BELOW, edgecolor=_BELOW_EDGE, hatch=_BELOW_HATCH,
+                          label=text("below_target", language)))
+    return keys
 
 
 def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,

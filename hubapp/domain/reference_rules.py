@@ -62,8 +62,9 @@ def _names(errors: list[FieldError], name_en: str, name_zh: str,
         _required(errors, field, name)
         if (length := len(plain_name(name))) > MAX_NAME_LENGTH:
             errors.append(FieldError(field, QT_TRANSLATE_NOOP(
-                "messages", "A name of at most {max} characters: this one has {length}"),
-                {"max": MAX_NAME_LENGTH, "length": length}))
+                "messages", "A name may have at most {max} characters and this one has "
+                            "{length}: shorten it by {over} to save"),
+                {"max": MAX_NAME_LENGTH, "length": length, "over": length - MAX_NAME_LENGTH}))
 
 
 def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:

@@ -523,7 +523,7 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
         return ""
     unnamed = (translate("interchange", "column {letter} (no header)").format(letter=letter)
                for letter in result.unnamed_columns)
-    return translate("interchange", "columns left out, as no field has such a name: "
+    return translate("interchange", "columns left out, as no field goes by their header: "
                      "{names}").format(names=listed((*result.left_out, *unnamed), translate))
 
 

@@ -69,7 +69,7 @@ class PlacesModel(RecordTableModel):
 class RoutesModel(RecordTableModel):
     def headers(self) -> list[str]:
         return [self.tr("Code"), self.tr("English"), self.tr("Chinese"), self.tr("Mode"),
-                self.tr("Origin"), self.tr("Destination"), self.tr("Countries")]
+                self.tr("Origin"), self.tr("Destination"), self.tr("Country codes")]
 
     def display(self, r: RouteRecord, column: int) -> str:
         return (r.code, r.name_en, r.name_zh, labels.mode(Mode(r.mode)), r.origin or "",
@@ -206,7 +206,7 @@ class RouteForm(ReferenceForm):
             self.mode.addItem(labels.mode(mode), mode.value)
         self.mode.setCurrentIndex(max(0, self.mode.findData(record.mode)))
         self.add_field("mode", self.tr("&Mode"), self.mode)
-        self.countries = self.line("countries", self.tr("Countries (&like CN,LA)"),
+        self.countries = self.line("countries", self.tr("Country codes (&like CN,LA)"),
                                    record.countries)
         self.origin = self._place_box("origin", self.tr("O&rigin"), places, record.origin)
         self.destination = self._place_box("destination", self.tr("&Destination"), places,

@@ -2731,8 +2731,8 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
-        <source>Countries (&amp;like CN,LA)</source>
-        <translation>国家（如 CN,LA）(&amp;L)</translation>
+        <source>Country codes (&amp;like CN,LA)</source>
+        <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
@@ -2779,8 +2779,8 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
-        <source>Countries</source>
-        <translation>国家</translation>
+        <source>Country codes</source>
+        <translation>国家代码</translation>
     </message>
 </context>
 <context>
@@ -4850,12 +4850,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="524"/>
         <source>column {letter} (no header)</source>
-        <translation>{letter} 列（无列名）</translation>
+        <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="526"/>
-        <source>columns left out, as no field has such a name: {names}</source>
-        <translation>以下列名无对应字段，未导入：{names}</translation>
+        <source>columns left out, as no field goes by their header: {names}</source>
+        <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="547"/>
@@ -4885,7 +4885,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="607"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
-        <translation>已略过 {count} 行合计行（合计行不含集装箱）</translation>
+        <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="614"/>
@@ -4895,7 +4895,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="623"/>
         <source>{count} service(s)</source>
-        <translation>{count} 班次</translation>
+        <translation>{count} 个班次</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="625"/>
@@ -5042,97 +5042,97 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="64"/>
-        <source>A name of at most {max} characters: this one has {length}</source>
-        <translation>名称最多 {max} 个字符：此名称有 {length} 个</translation>
+        <source>A name may have at most {max} characters and this one has {length}: shorten it by {over} to save</source>
+        <translation>名称最多 {max} 个字符，此名称有 {length} 个：请删去 {over} 个字符后再保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="73"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="74"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码“{value}”必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="76"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="77"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="82"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="83"/>
         <source>HS code {value}: there is no heading 00 in a chapter (headings are numbered from 01, like 0803 in 080390)</source>
         <translation>HS 编码 {value}：章内没有 00 品目（品目从 01 起编号，如 080390 中的 0803）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="88"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="89"/>
         <source>A name of digits only reads as an HS code in the daily log and imports: add a word</source>
         <translation>纯数字的名称在每日台账和导入中会被当作 HS 编码：请加上文字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="92"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="93"/>
         <source>Choose the commodity&apos;s category</source>
         <translation>请选择货名的类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="95"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="96"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="146"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
         <source>{name} is HS {code}, the pasted HS code is {value}: type the commodity again</source>
         <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="170"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="171"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the file says {value} on a later day. Correct the HS code</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：文件中写的是 {value}，且日期在此之后。请更正 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="192"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="193"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="218"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="219"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="228"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="229"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="233"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="234"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="243"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="244"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="250"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="251"/>
         <source>Country {value!r} is not a 2-letter country code: give the codes like CN,LA, separated by commas or spaces</source>
         <translation>国家“{value}”不是两个字母的国家代码：请填写如 CN,LA 的代码，用逗号或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="261"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="262"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="264"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="265"/>
         <location filename="../../hubapp/domain/validation.py" line="166"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="278"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="279"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="306"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="307"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -5287,12 +5287,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="143"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="144"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="254"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="255"/>
         <location filename="../../hubapp/interchange/parsing.py" line="496"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -5882,78 +5882,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="121"/>
+        <location filename="../../hubapp/store/reference.py" line="125"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="200"/>
+        <location filename="../../hubapp/store/reference.py" line="204"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="203"/>
+        <location filename="../../hubapp/store/reference.py" line="207"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="311"/>
+        <location filename="../../hubapp/store/reference.py" line="315"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="326"/>
+        <location filename="../../hubapp/store/reference.py" line="330"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="531"/>
+        <location filename="../../hubapp/store/reference.py" line="535"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="579"/>
+        <location filename="../../hubapp/store/reference.py" line="583"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="584"/>
+        <location filename="../../hubapp/store/reference.py" line="588"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="589"/>
+        <location filename="../../hubapp/store/reference.py" line="593"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="602"/>
+        <location filename="../../hubapp/store/reference.py" line="606"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="446"/>
+        <location filename="../../hubapp/store/reference.py" line="450"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="115"/>
+        <location filename="../../hubapp/store/reference.py" line="119"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
         <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="143"/>
+        <location filename="../../hubapp/store/reference.py" line="147"/>
         <source>“{value}” was merged into {target}: write that name instead</source>
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="467"/>
+        <location filename="../../hubapp/store/reference.py" line="471"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="526"/>
-        <location filename="../../hubapp/store/reference.py" line="631"/>
+        <location filename="../../hubapp/store/reference.py" line="530"/>
+        <location filename="../../hubapp/store/reference.py" line="635"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
