@@ -31,7 +31,10 @@ class WhenShown(QObject):
             self.due = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._screen and event.type() == QEvent.Type.Show and self.due:
+        # The event's type first: the screen's last events (hide, destroy) may come after
+        # the garbage collector has emptied this wrapper's attributes (a test run once
+        # crashed on "no attribute '_screen'" there).
+        if event.type() == QEvent.Type.Show and watched is self._screen and self.due:
             self.due = False
             self._work()
         return False
