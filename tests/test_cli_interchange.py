@@ -104,6 +104,26 @@ def test_trains_one_under_another_in_a_sheet_are_imported_their_headers_said(db,
     assert counts(db)[:2] == (before[0] + 2, before[1] + 6)
 
 
+def test_a_box_typed_alone_above_a_second_train_s_title_is_refused(db, tmp_path):
+    """Taken for the title above the second train's header, it was lost with exit code 0."""
+    header = "日期,班列号,方向,箱号,箱型,毛重"
+    path = tmp_path / "trains.csv"
+    path.write_text("\n".join([
+        "X9020 次装箱清单,,,,,", header,
+        f"2026-03-07,X9020,出口,{with_check_digit('TTLU000001')},22G1,20000",
+        f",,,{with_check_digit('TTLU000995')},,", "X9021 次装箱清单,,,,,", header,
+        f"2026-03-07,X9021,出口,{with_check_digit('TTLU000002')},22G1,20000"]) + "\n",
+        encoding="utf-8")
+
+    result = hubapp("import", path, "--db", db, "--dry-run")
+
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines()[:3] == [
+        "trains.csv: 1 repeated header row left out, with the title above: lines 5, 6",
+        "hubapp: error: trains.csv: 5 problems; nothing was saved",
+        "  line 4, 日期: Expected a date like 2026-03-05 or 2026/3/5"]
+
+
 def test_headers_in_two_languages_are_read(db, tmp_path):
     before = counts(db)
 

@@ -501,6 +501,44 @@ def test_a_row_of_one_cell_is_a_title_only_above_a_repeated_header(demo_db, tmp_
     assert result.repeated_headers == ()
 
 
+def _two_trains(tmp_path, between: list[str]):
+    """Two trains' lists, each under its title and header, `between` them after the first
+    train's box."""
+    header = "日期,班列号,方向,箱号,箱型,毛重"
+    return write(tmp_path / "trains.csv", [
+        "X9020 次装箱清单,,,,,", header,
+        f"2026-03-07,X9020,出口,{with_check_digit('TTLU000001')},22G1,20000", *between,
+        "X9021 次装箱清单,,,,,", header,
+        f"2026-03-07,X9021,出口,{with_check_digit('TTLU000002')},22G1,20000"])
+
+
+@pytest.mark.parametrize("typed", [",,,{box},,", "{box},,,,,", ",,,ABCU 12,,"])
+def test_a_box_typed_alone_above_a_repeated_header_is_refused_not_a_title(demo_db, tmp_path,
+                                                                          typed):
+    """A box whose other cells are yet to be typed, in the container column or written as a
+    number anywhere, was left out as the second train's title: lost, the import saved."""
+    path = _two_trains(tmp_path, [typed.format(box=with_check_digit("TTLU000995"))])
+
+    table = read_table(path)
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert (table.repeated_headers, table.title_lines) == ((6,), (5,))
+    assert [line for line, _cells in table.rows] == [3, 4, 7]
+    assert {(p.line, p.column) for p in result.problems} >= {(4, "日期"), (4, "班列号")}
+
+
+def test_only_the_two_rows_of_one_cell_right_above_a_repeated_header_are_its_title(
+        demo_db, tmp_path):
+    path = _two_trains(tmp_path, [",,,,,left to type", "2026-03-07 装箱", ",,,,,"])
+
+    table = read_table(path)
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert (table.repeated_headers, table.title_lines) == ((8,), (5, 7))
+    assert [line for line, _cells in table.rows] == [3, 4, 9]
+    assert {(p.line, p.column) for p in result.problems} >= {(4, "日期"), (4, "箱号")}
+
+
 def test_many_hidden_rows_are_counted_and_the_first_named():
     assert hidden_lines_note(tuple(range(2, 40))) == (
         "38 hidden rows left out (hidden or filtered out in the workbook): lines 2, 3, 4, 5, "

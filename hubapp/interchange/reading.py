@@ -24,6 +24,7 @@ from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
 )
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason
+from hubapp.domain.iso6346 import looks_like_number
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
@@ -297,7 +298,8 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     title, a printed date or a line of labels above it is left out. Blank rows, total
     lines and the hidden lines under the header are dropped (their lines still count); so
     is the header repeated, as a sheet holding several trains' lists repeats it under each
-    one's title ("X9021 次装箱清单"), and the rows of one cell (that title) right above it."""
+    one's title ("X9021 次装箱清单"), and the row or two of one cell (that title, never a box)
+    right above it."""
     written = ((line, cells) for line, cells in lines if "".join(cells).strip())
     first = list(itertools.islice(written, ROWS_ABOVE_HEADER + 1))
     if not first:
@@ -316,6 +318,8 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     repeated: list[int] = []
     titles: list[int] = []
     header_keys = [_header_key(header) for header in headers]
+    containers = {index for index, header in enumerate(headers)
+                  if field_for_header(header) == "container"}
 
     def data() -> Iterator[tuple[int, list[str]]]:
         above: list[tuple[int, list[str]]] = []  # rows of one cell: a title, if a header follows
@@ -330,9 +334,12 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
                 # Read as a row, each of its cells was a problem ("Container number 箱号
                 # has 2 characters"), and its title another.
                 repeated.append(line)
-                titles.extend(title for title, _cells in above)
+                # A train's title, perhaps a printed date under it: rows further up are data
+                # (a remark typed alone), whose problems are listed.
+                yield from above[:-_TITLE_ROWS]
+                titles.extend(title for title, _cells in above[-_TITLE_ROWS:])
                 above.clear()
-            elif sum(bool(cell.strip()) for cell in row) == 1:
+            elif _may_be_title(containers, row):
                 above.append((line, row))
             else:
                 yield from above
@@ -347,6 +354,19 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     return Table(headers, rows, encoding, header_line, total_lines=tuple(totals),
                  hidden_lines=tuple(hidden_rows), repeated_headers=tuple(repeated),
                  title_lines=tuple(titles), header_cells=cells)
+
+
+# How many rows of one cell right above a repeated header are its title.
+_TITLE_ROWS = 2
+
+
+def _may_be_title(containers: Container[int], cells: list[str]) -> bool:
+    """Whether a row is one cell that may be a title. A cell in the container column, or one
+    written as a container number, is a box whose other cells the clerk has yet to type:
+    taken for a title, it was left out without a word."""
+    filled = [(index, cell) for index, cell in enumerate(cells) if cell.strip()]
+    return (len(filled) == 1 and filled[0][0] not in containers
+            and not looks_like_number(filled[0][1]))
 
 
 def _header_key(cell: str) -> str:
