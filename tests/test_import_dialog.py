@@ -1500,6 +1500,32 @@ def test_a_file_chosen_while_another_is_read_is_the_one_previewed(main_window, q
     assert dialog.import_button.isEnabled()
 
 
+def test_a_workbook_with_two_columns_of_one_field_is_read_once_on_opening(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """The boxes start on the field the headers give, as the first read read them: read
+    again as mapped, a big workbook took seconds more to preview."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["日期", "班列号", "方向", "箱号", "箱型", "毛重", "重量"])
+    book.active.append(["2026-03-07", "X9002", "出口", "CSLU4025503", "22G1", 18000, 18000])
+    path = tmp_path / "two-weights.xlsx"
+    book.save(path)
+    reads = []
+    real = import_dialog.read_table
+
+    def read(path, limit=None, manual=None, **kwargs):
+        reads.append(manual)
+        return real(path, limit, manual, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "read_table", read)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+
+    assert [box.currentData() for box in dialog.mapping_boxes.values()] == ["gross_kg"] * 2
+    assert reads == [{}]
+    assert dialog.result_label.text().startswith("Preview of the first rows.")
+
+
 def test_a_mapping_changed_while_the_one_before_is_read_is_the_one_previewed(
         main_window, qtbot, monkeypatch, tmp_path):
     import openpyxl

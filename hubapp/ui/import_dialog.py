@@ -180,7 +180,9 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.path: Path | None = None
         self.table: Table | None = None
-        self._read_with: dict[int, str] = {}  # the columns mapped by hand self.table was read with
+        # The field each column of self.table was read as: a workbook's rows are read again
+        # when the mapping changes it.
+        self._read_with: list[str | None] = []
         self.task: Task | None = None
         # Reading the file's first rows for the preview: a workbook of 50,000 rows without
         # its size stored takes seconds to open, which froze the window.
@@ -323,7 +325,7 @@ class ImportDialog(QDialog):
         self._show_problems([])
         self._withdraw_skip()
         # The file before's rows and columns are not this one's.
-        self.table, self._read_with = None, {}
+        self.table, self._read_with = None, []
         self._build_mapping()
         self._refresh_preview()
         self.import_button.setEnabled(False)
@@ -331,7 +333,9 @@ class ImportDialog(QDialog):
         self._read_preview({}, lambda table: self._opened(table, said))
 
     def _opened(self, table: Table, said: str | None) -> None:
-        self.table = table
+        # Read as the headers give it, which the boxes start on (two columns of one field
+        # each kept on it): read again only once the clerk maps a column otherwise.
+        self.table, self._read_with = table, column_fields(table.headers)
         self._build_mapping()
         self._say_previewed(said, error=said is not None)
         self._refresh_preview(said, error=said is not None)
@@ -448,14 +452,13 @@ class ImportDialog(QDialog):
     def _refresh_preview(self, lead: str | None = None, error: bool = False) -> None:
         """The preview's headers as mapped now, and its rows as read so once a workbook is
         read again; lead: said with the preview then (or now, when nothing is read)."""
-        manual = self.manual_mapping()
-        mapped = {index: name for index, name in manual.items() if name is not None}
-        if self.table is not None and self.table.encoding == "xlsx" and mapped != self._read_with:
+        if self._mapping_unread():
+            manual, fields = self.manual_mapping(), self._fields()
             # As the import reads them: a date column mapped by hand shows the days it
             # stores, not Excel's serial numbers (46087). Read again only when what is mapped
             # by hand changed: a sheet without its size stored takes seconds to open. A
             # refusal is said as the import's would be; a refusal before is over once read.
-            self._read_with = mapped
+            self._read_with = fields
             self._read_preview(manual, lambda table: self._reread(table, lead, error))
         elif lead:
             self._say_previewed(lead, error)
@@ -466,9 +469,18 @@ class ImportDialog(QDialog):
         self._say_previewed(lead, error)
         self._load_preview()
 
+    def _mapping_unread(self) -> bool:
+        """Whether the workbook's rows were read with its columns mapped otherwise than now
+        (a CSV's cells are read alike however mapped)."""
+        return (self.table is not None and self.table.encoding == "xlsx"
+                and self._fields() != self._read_with)
+
+    def _fields(self) -> list[str | None]:
+        """The field of each column of self.table as mapped now."""
+        return column_fields(self.table.headers if self.table else [], self.manual_mapping())
+
     def _load_preview(self) -> None:
-        headers = self.table.headers if self.table else []
-        self.preview_model.load(self.table, column_fields(headers, self.manual_mapping()))
+        self.preview_model.load(self.table, self._fields())
         # However small the dialog is made, a few rows show under the (two-line) header.
         self.preview.setMinimumHeight(rows_high(self.preview, 3))
 
@@ -550,9 +562,7 @@ class ImportDialog(QDialog):
                 "The columns of {name} have changed since it was previewed: check them and "
                 "the columns mapped by hand above, then Import.").format(name=self.path.name))
             return
-        self.table = table
-        self._read_with = {index: name for index, name in self.manual_mapping().items()
-                           if name is not None}
+        self.table, self._read_with = table, self._fields()
         self._load_preview()
         self.result = result
         totals = result.totals
