@@ -1456,9 +1456,10 @@ def test_cancel_while_a_big_workbook_is_read_stops_the_reading(main_window, qtbo
     assert dialog.result.saved and dialog.result.totals.containers == 3_500
 
 
-def _held_preview(monkeypatch, held: Callable[[Path, dict], bool]):
+def _held_preview(monkeypatch, held: Callable[[Path, dict], bool], stops: bool = False):
     """The preview reads for which held(path, mapped by hand) is true wait until released,
-    then read to the end, cancelled or not: as a cancel that came too late."""
+    then read to the end, cancelled or not: as a cancel that came too late. stops: a
+    workbook's read cancelled stops once released, as a big one's does."""
     reached, release = threading.Event(), threading.Event()
     real = import_dialog.read_table
 
@@ -1466,7 +1467,8 @@ def _held_preview(monkeypatch, held: Callable[[Path, dict], bool]):
         if held(Path(path), manual or {}):
             reached.set()
             release.wait(30)
-            kwargs.pop("check")
+            if not stops:
+                kwargs.pop("check")
         return real(path, limit, manual, **kwargs)
 
     monkeypatch.setattr(import_dialog, "read_table", read)
@@ -1500,6 +1502,123 @@ def test_a_file_chosen_while_another_is_read_is_the_one_previewed(main_window, q
     assert dialog.import_button.isEnabled()
 
 
+def test_closed_while_a_file_is_read_it_is_read_on_reopening(main_window, qtbot, monkeypatch,
+                                                             tmp_path):
+    """The main window shows the dialog it closed again: it said "Reading big.xlsx…" for
+    good, with Import disabled."""
+    path = big_workbook(tmp_path / "big.xlsx", 60)
+    reached, release = _held_preview(monkeypatch, lambda _path, _manual: True, stops=True)
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(path))
+    main_window.import_action.trigger()
+    dialog = main_window.import_dialog
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    cancelled = dialog.preview_task
+    qtbot.mouseClick(dialog.close_button, LEFT)
+    with qtbot.waitSignal(cancelled.cancelled):
+        release.set()
+
+    main_window.import_action.trigger()
+    previewed(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Preview of the first rows.")
+    assert dialog.import_button.isEnabled()
+    assert dialog.preview_model.rowCount() == import_dialog.PREVIEW_ROWS
+
+
+def test_reopened_before_a_read_cancelled_by_closing_stops_the_file_is_read(
+        main_window, qtbot, monkeypatch, tmp_path):
+    path = big_workbook(tmp_path / "big.xlsx", 60)
+    reached, release = _held_preview(monkeypatch, lambda _path, _manual: True, stops=True)
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(path))
+    main_window.import_action.trigger()
+    dialog = main_window.import_dialog
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    cancelled = dialog.preview_task
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    main_window.import_action.trigger()
+    qtbot.waitExposed(dialog)
+
+    with qtbot.waitSignal(cancelled.cancelled):
+        release.set()
+    previewed(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Preview of the first rows.")
+    assert dialog.import_button.isEnabled()
+
+
+def _serial_workbook(path: Path) -> Path:
+    """A workbook whose departure column, under a German header, holds the day typed into a
+    General cell: Excel's serial number 46087 (2026-03-06)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Abfahrt", "Zug", "Richtung", "container", "size_type", "gross_kg"])
+    book.active.append([46087, "T9002", "out", "CSLU4025503", "22G1", 18000])
+    book.save(path)
+    return path
+
+
+def test_a_mapping_whose_read_closing_cancelled_is_read_on_reopening(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """Taken for read as mapped, it showed the serial number under "→ date" until the
+    mapping changed again."""
+    dialog = open_import(main_window, qtbot, monkeypatch, _serial_workbook(tmp_path / "s.xlsx"))
+    reached, release = _held_preview(monkeypatch, lambda _path, manual: manual.get(0) == "date",
+                                     stops=True)
+    date_box = dialog.mapping_boxes[0]
+    date_box.setCurrentIndex(date_box.findData("date"))
+    qtbot.waitUntil(reached.is_set)
+    cancelled = dialog.preview_task
+    qtbot.mouseClick(dialog.close_button, LEFT)
+    with qtbot.waitSignal(cancelled.cancelled):
+        release.set()
+
+    main_window.import_action.trigger()
+    previewed(dialog, qtbot)
+
+    assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "Abfahrt\n→ date"
+    assert dialog.preview_model.index(0, 0).data() == "2026-03-06"
+
+
+def test_a_mapping_whose_read_an_import_cancelled_is_read_once_the_import_is_cancelled(
+        main_window, qtbot, monkeypatch, tmp_path):
+    dialog = open_import(main_window, qtbot, monkeypatch, _serial_workbook(tmp_path / "s.xlsx"))
+    reached, release = _held_preview(monkeypatch, lambda _path, manual: manual.get(0) == "date",
+                                     stops=True)
+    date_box = dialog.mapping_boxes[0]
+    date_box.setCurrentIndex(date_box.findData("date"))
+    qtbot.waitUntil(reached.is_set)
+    qtbot.mouseClick(dialog.import_button, LEFT)  # its read is held too
+    importing_task = dialog.task
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    with qtbot.waitSignal(importing_task.cancelled):
+        release.set()
+    previewed(dialog, qtbot)
+
+    assert dialog.result_label.text() == "Import cancelled; nothing was saved."
+    assert dialog.preview_model.index(0, 0).data() == "2026-03-06"
+
+
+def test_a_mapping_changed_back_while_the_other_is_read_shows_the_rows_as_read(
+        main_window, qtbot, monkeypatch, tmp_path):
+    dialog = open_import(main_window, qtbot, monkeypatch, _serial_workbook(tmp_path / "s.xlsx"))
+    reached, release = _held_preview(monkeypatch, lambda _path, manual: manual.get(0) == "date")
+    date_box = dialog.mapping_boxes[0]
+    date_box.setCurrentIndex(date_box.findData("date"))
+    qtbot.waitUntil(reached.is_set)
+    superseded = dialog.preview_task
+
+    date_box.setCurrentIndex(date_box.findData(None))
+    with qtbot.waitSignal(superseded.finished):
+        release.set()
+
+    assert dialog.preview_task is None
+    assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "Abfahrt\n→ —"
+    assert dialog.preview_model.index(0, 0).data() == "46087"
+
+
 def test_a_workbook_with_two_columns_of_one_field_is_read_once_on_opening(
         main_window, qtbot, monkeypatch, tmp_path):
     """The boxes start on the field the headers give, as the first read read them: read
@@ -1528,14 +1647,7 @@ def test_a_workbook_with_two_columns_of_one_field_is_read_once_on_opening(
 
 def test_a_mapping_changed_while_the_one_before_is_read_is_the_one_previewed(
         main_window, qtbot, monkeypatch, tmp_path):
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.active.append(["Abfahrt", "Zug", "Richtung", "container", "size_type", "gross_kg"])
-    book.active.append([46087, "T9002", "out", "CSLU4025503", "22G1", 18000])
-    path = tmp_path / "serial.xlsx"
-    book.save(path)
-    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    dialog = open_import(main_window, qtbot, monkeypatch, _serial_workbook(tmp_path / "s.xlsx"))
     reached, release = _held_preview(monkeypatch, lambda _path, manual: manual.get(0) == "date")
     date_box = dialog.mapping_boxes[0]
     date_box.setCurrentIndex(date_box.findData("date"))  # read as days: 2026-03-06

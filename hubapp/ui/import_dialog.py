@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea,
@@ -355,15 +355,43 @@ class ImportDialog(QDialog):
         task = self.preview_task = self.ctx.tasks.start(work)
         task.finished.connect(lambda table: self._preview_read(task, then, table))
         task.failed.connect(lambda error: self._preview_failed(task, error))
+        task.cancelled.connect(lambda: self._preview_cancelled(task))
 
     def _preview_read(self, task: Task, then: Callable[[Table], None], table: Table) -> None:
         if task is self.preview_task:  # else a newer file or mapping is being read
             self.preview_task = None
             then(table)
 
-    def _preview_failed(self, task: Task, error: Exception) -> None:
+    def _preview_cancelled(self, task: Task) -> None:
+        """Cancelled by closing the dialog: reopened before the read stopped, it reads again
+        now."""
         if task is self.preview_task:
             self.preview_task = None
+            self._preview_again()
+
+    def _preview_again(self, lead: str | None = None, error: bool = False) -> None:
+        """What a preview read cancelled (by closing, or by an import itself cancelled) left
+        unread: the file, which stayed "Reading …" with Import disabled, or its rows as mapped
+        now, which showed a date mapped by hand as Excel's serial number (46087); lead: said
+        with them. Put off while the dialog is closed: the main window shows it again as it
+        was."""
+        if (not self.isVisible() or self.path is None or self.task is not None
+                or self.preview_task is not None):
+            return
+        if self.table is None:
+            self.open_file(self.path)
+        elif self._mapping_unread():
+            self._refresh_preview(lead, error)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._preview_again()
+
+    def _preview_failed(self, task: Task, error: Exception) -> None:
+        if task is self.preview_task:
+            # Read as no mapping: mapped back after a refused one (a formula without its
+            # value in a column read now), the rows are read again, which withdraws it.
+            self.preview_task, self._read_with = None, []
             self._set_result(labels.message(error) if isinstance(error, HubError) else
                              self.tr("{name} could not be read; details are in the log.")
                              .format(name=self.path.name), error=True)
@@ -458,14 +486,20 @@ class ImportDialog(QDialog):
             # stores, not Excel's serial numbers (46087). Read again only when what is mapped
             # by hand changed: a sheet without its size stored takes seconds to open. A
             # refusal is said as the import's would be; a refusal before is over once read.
-            self._read_with = fields
-            self._read_preview(manual, lambda table: self._reread(table, lead, error))
-        elif lead:
-            self._say_previewed(lead, error)
+            self._read_preview(manual, lambda table: self._reread(table, fields, lead, error))
+        else:
+            if self.table is not None and self.preview_task is not None:
+                # Mapped back as the rows were read: a re-read of the mapping between would
+                # show that one's.
+                self.preview_task.cancel()
+                self.preview_task = None
+            if lead:
+                self._say_previewed(lead, error)
         self._load_preview()
 
-    def _reread(self, table: Table, lead: str | None, error: bool) -> None:
-        self.table = table
+    def _reread(self, table: Table, fields: list[str | None], lead: str | None,
+                error: bool) -> None:
+        self.table, self._read_with = table, fields
         self._say_previewed(lead, error)
         self._load_preview()
 
@@ -629,15 +663,16 @@ class ImportDialog(QDialog):
             if reason is not None and reason.strip():
                 self._run_import(reason)
                 return
-        if isinstance(error, HubError):
-            self._set_result(labels.message(error), error=True)
-        else:
-            self._set_result(self.tr("The import failed unexpectedly; nothing was saved. "
-                                     "Details are in the log."), error=True)
+        said = labels.message(error) if isinstance(error, HubError) else self.tr(
+            "The import failed unexpectedly; nothing was saved. Details are in the log.")
+        self._set_result(said, error=True)
+        self._preview_again(said, error=True)
 
     def _on_cancelled(self) -> None:
         self._end_task()
-        self._set_result(self.tr("Import cancelled; nothing was saved."))
+        said = self.tr("Import cancelled; nothing was saved.")
+        self._set_result(said)
+        self._preview_again(said)  # the import stopped a re-read of the rows as mapped
 
     def _set_result(self, text: str, error: bool = False) -> None:
         self.result_label.setText(text)
