@@ -277,6 +277,15 @@ def desk_layout_forgotten():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def collected_on_the_gui_thread(qapp):
+    """As the app collects garbage (hubapp.ui.collector): widgets the tests made, collected
+    on a worker, crashed the run."""
+    from hubapp.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True, scope="session")
 def no_unexpected_dialogs():
     """A dialog nobody expected fails the test instead of hanging it.
 

@@ -32,6 +32,7 @@ from hubapp.store.engine import is_server
 from hubapp.store.filesystem import read_only_part
 from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
+from hubapp.ui.collector import collect_on_gui_thread
 from hubapp.ui.context import AppContext
 from hubapp.ui.desk_database import remember_target, remembered_target, use_saved_password
 from hubapp.ui.main_window import MainWindow
@@ -56,6 +57,7 @@ def default_db_path() -> Path:
 
 def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
+    collect_on_gui_thread(app)
     app.setOrganizationName("Hub Desk")
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("hubapp")  # Wayland matches the window to hubapp.desktop's icon
