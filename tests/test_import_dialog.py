@@ -750,13 +750,16 @@ def test_hidden_rows_of_a_workbook_are_left_out_of_preview_and_import_and_said(
 def test_hidden_rows_past_the_preview_are_not_said_to_be_all_of_them(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     """The preview said "5 hidden rows left out" of a workbook hiding 11: those among the
-    rows it read."""
+    rows it read; once before all it says (the header repeated on line 29 too)."""
     import openpyxl
 
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名"])
+    header = ["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名"]
+    sheet.append(header)
     for number in range(120):
+        if number == 27:
+            sheet.append(header)  # line 29, as a second page's printed header
         sheet.append(["2026-03-07", "X9032", "出口", with_check_digit(f"CSQU7{number:05d}"),
                       "22G1", "重", 21000, "木薯粉"])
     hidden = list(range(12, 122, 10))  # lines 12, 22, … 112: 11 of them
@@ -767,13 +770,13 @@ def test_hidden_rows_past_the_preview_are_not_said_to_be_all_of_them(
     assert dialog.result_label.text() == (
         "Preview of the first rows. Check the columns, then Import. Among the rows previewed: "
         "5 hidden rows left out (hidden or filtered out in the workbook): lines 12, 22, 32, "
-        "42, 52.")
+        "42, 52; 1 repeated header row left out: line 29.")
 
     run_import(dialog, qtbot)
 
     assert dialog.result_label.text().endswith(
         " 11 hidden rows left out (hidden or filtered out in the workbook): lines 12, 22, 32, "
-        "42, 52, 62, 72, 82, 92, 102 ….")
+        "42, 52, 62, 72, 82, 92, 102 …. 1 repeated header row left out: line 29.")
     assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
                               " ON s.id = m.service_id WHERE s.service_no = 'X9032'"
                               ).fetchone()[0] == 109

@@ -403,11 +403,11 @@ class ImportDialog(QDialog):
         left_out = [note for note in (
             hidden_lines_note(table.hidden_lines, translate),
             repeated_headers_note(table.repeated_headers, table.title_lines, translate)) if note]
-        if len(table.rows) >= PREVIEW_ROWS:
+        if left_out and len(table.rows) >= PREVIEW_ROWS:
             # Counted among the rows read for the preview: "5 hidden rows" of a file that
-            # hides 19 read as all of them. The import counts them all.
-            left_out = [self.tr("Among the rows previewed: {note}").format(note=note)
-                        for note in left_out]
+            # hides 19 read as all of them. The import counts them all. Said once.
+            left_out = [self.tr("Among the rows previewed: {notes}").format(
+                notes=self.tr("; ").join(left_out))]
         self._set_result(formatting.sentences(
             lead or self.tr("Preview of the first rows. Check the columns, then Import."),
             self._how_read(table), *map(formatting.sentence, left_out)), error)
