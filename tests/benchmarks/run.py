@@ -152,16 +152,10 @@ def bench_import_workbook(table: Table, scratch: Path) -> None:
     """A workbook of 50,000 rows as a streaming writer saves it (no size stored): how soon the
     import's bar first moves, and how soon a Cancel stops it, against reading the whole
     workbook, which both waited for before the reading reported and checked."""
-    import openpyxl
+    sys.path.insert(0, str(Path(__file__).parents[1]))  # the tests' own helpers
+    from conftest import big_workbook
 
-    path = scratch / "moves.xlsx"
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Sheet1")
-    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名"])
-    for n in range(WORKBOOK_ROWS):
-        sheet.append(["2000-01-04", f"X{1000 + n // 100}", "出口",
-                      with_check_digit(f"XLSU{n:06d}"), "22G1", "重", 20000, "木薯粉"])
-    book.save(path)
+    path = big_workbook(scratch / "moves.xlsx", WORKBOOK_ROWS)
     db = open_db(scratch / "workbook.db")
     read_seconds = median_seconds(lambda: read_table(path), repeat=1)
     moved = threading.Event()
