@@ -17,8 +17,10 @@ def test_a_cycle_dropped_while_a_worker_allocates_is_collected_on_the_gui_thread
 
     assert not gc.isenabled()  # no collection on whichever thread allocates
     Cycle()  # garbage at once, which only a collection frees
-    # Enough objects held at once to pass the collector's threshold many times over.
-    worker = threading.Thread(target=lambda: [[] for _ in range(100_000)])
+    # Enough objects, kept, to pass the collector's threshold many times over: until the
+    # next collection, wherever it runs.
+    held = []
+    worker = threading.Thread(target=lambda: held.extend([] for _ in range(100_000)))
     worker.start()
     worker.join()
     qtbot.waitUntil(lambda: bool(collected_on))
