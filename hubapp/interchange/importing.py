@@ -135,21 +135,7 @@ def import_file(
                              if header.strip() and name is None)
             return ImportResultRecord(path.name, _data_rows(table), dry_run=dry_run,
                                       left_out=left_out, unnamed_columns=_unnamed_columns(table),
-                                      encoding=table.encoding,
-                                      sheet=table.sheet if isinstance(table, Table) else "",
-                                      unread_sheets=table.unread_sheets
-                                      if isinstance(table, Table) else (),
-                                      other_sheets=table.other_sheets
-                                      if isinstance(table, Table) else (),
-                                      total_lines=len(table.total_lines)
-                                      if isinstance(table, Table) else table.total_lines,
-                                      hidden_lines=table.hidden_lines
-                                      if isinstance(table, Table) else (),
-                                      repeated_headers=table.repeated_headers
-                                      if isinstance(table, Table) else (),
-                                      title_lines=table.title_lines
-                                      if isinstance(table, Table) else (),
-                                      **values)
+                                      encoding=table.encoding, **_read_notes(table), **values)
 
         checked = 0  # how far the quick pass got
 
@@ -559,6 +545,17 @@ def rounded_kg_note(result: ImportResultRecord, translate: Translate = untransla
     return counted(translate("interchange", "{count} gross weight(s) given with a fraction "
                              "of a kilogram, rounded to whole kilograms (24000.5 to 24001)"),
                    result.rounded_kg).format(count=f"{result.rounded_kg:,}")
+
+
+def _read_notes(table: Table | PlainLines) -> dict[str, object]:
+    """What an ImportResultRecord says of how the file was read: a CSV's plain lines have no
+    sheets, hidden rows or repeated headers, and count their total lines only."""
+    if not isinstance(table, Table):
+        return {"total_lines": table.total_lines}
+    return {"sheet": table.sheet, "unread_sheets": table.unread_sheets,
+            "other_sheets": table.other_sheets, "total_lines": len(table.total_lines),
+            "hidden_lines": table.hidden_lines, "repeated_headers": table.repeated_headers,
+            "title_lines": table.title_lines}
 
 
 def _data_rows(table: Table | PlainLines) -> int:
