@@ -372,3 +372,44 @@ def test_an_import_onto_several_closed_days_names_them_all(demo_db, tmp_path):
         import_file(demo_db, two, SUPERVISOR_ZHAO)
     assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late list").saved
     assert _last_entry(demo_db)[1]["closed_days"] == [day.isoformat() for day in days]
+
+
+def test_the_days_of_a_period_changed_after_closing(demo_db, tmp_path):
+    """What a month's or period's report names: each closed day changed since its close, as
+    last_change_after_close finds one's."""
+    from hubapp.interchange.importing import import_file
+
+    days = [DEMO_END - dt.timedelta(days=n) for n in (2, 1, 0)]
+    for day in days:
+        day_close.close_day(demo_db, day, SUPERVISOR_ZHAO)
+    assert day_close.days_changed_after_close(demo_db, days[0], days[-1]) == ()
+    path = _loading_list(tmp_path / "late.csv", *_rows_on([days[0], days[2]]))
+    assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late list").saved
+    assert day_close.days_changed_after_close(demo_db, days[0], days[-1]) == (days[0], days[2])
+    assert day_close.days_changed_after_close(demo_db, days[1], days[2]) == (days[2],)
+    # Closed again after a reopen: the changes before are the earlier close's.
+    day_close.reopen_day(demo_db, days[2], SUPERVISOR_ZHAO, "recount")
+    assert day_close.days_changed_after_close(demo_db, days[0], days[-1]) == (days[0],)
+    day_close.close_day(demo_db, days[2], SUPERVISOR_ZHAO)
+    assert day_close.days_changed_after_close(demo_db, days[0], days[-1]) == (days[0],)
+
+
+@pytest.mark.sqlite_only
+def test_a_periods_days_changed_after_closing_are_read_at_once(demo_db, tmp_path):
+    """Two reads for a month, not two for each of its days: a report reads them over a log
+    as long as a five-million-container hub's."""
+    from hubapp.interchange.importing import import_file
+
+    days = [DEMO_END - dt.timedelta(days=n) for n in (2, 1, 0)]
+    for day in days:
+        day_close.close_day(demo_db, day, SUPERVISOR_ZHAO)
+    path = _loading_list(tmp_path / "late.csv", *_rows_on(days))
+    assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late list").saved
+    statements: list[str] = []
+    demo_db.conn.set_trace_callback(statements.append)
+    try:
+        assert day_close.days_changed_after_close(demo_db, DEMO_END.replace(day=1),
+                                                  DEMO_END.replace(day=31)) == tuple(days)
+    finally:
+        demo_db.conn.set_trace_callback(None)
+    assert len(statements) == 2, statements

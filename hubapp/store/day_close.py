@@ -237,18 +237,35 @@ def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:
 def last_change_after_close(db: Database, day: dt.date) -> ChangeAfterCloseRecord | None:
     """The latest change to a closed day since it was closed (a service saved or deleted,
     a file imported onto it, or its boxes' dwell changed by a write on another day), as its
-    audit entry records it; None while open or unchanged. Only such entries name closed days
-    (ensure_days_open), so few are read."""
-    if not is_closed(db, day):
-        return None
-    text = day.isoformat()
+    audit entry records it; None while open or unchanged."""
+    return next((change for _, change in _changes_after_close(db, day, day)), None)
+
+
+def days_changed_after_close(db: Database, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+    """The closed days of first..last changed since they were closed, in order: a month's
+    figures differ from those of its days' summaries printed when they were closed."""
+    return tuple(sorted({dt.date.fromisoformat(day)
+                         for day, _ in _changes_after_close(db, first, last)}))
+
+
+def _changes_after_close(db: Database, first: dt.date,
+                         last: dt.date) -> Iterator[tuple[str, ChangeAfterCloseRecord]]:
+    """Each change to a closed day of first..last since it was closed, newest first, with
+    the day (ISO); one a write made to several closed days comes once for each. Two reads
+    for any number of days: only changes to closed days name them (ensure_days_open), so
+    few entries are read, from the earliest close on."""
     # After the close's own entry, not its stamp: a change in the same second may be older.
-    for at, user, after in db.execute(
-            "SELECT at, user_name, after FROM audit_log WHERE after LIKE ?"
-            " AND id > (SELECT COALESCE(MAX(id), 0) FROM audit_log"
-            " WHERE entity = ? AND action = ? AND entity_id = ?) ORDER BY id DESC",
-            ['%"closed_days": %', "day", "close", text]):
+    closes = dict(db.execute(
+        "SELECT d.date, (SELECT COALESCE(MAX(id), 0) FROM audit_log"
+        " WHERE entity = ? AND action = ? AND entity_id = d.date)"
+        " FROM day_close d WHERE d.date BETWEEN ? AND ?",
+        ["day", "close", first.isoformat(), last.isoformat()]).fetchall())
+    if not closes:
+        return
+    for entry, at, user, after in db.execute(
+            "SELECT id, at, user_name, after FROM audit_log WHERE after LIKE ? AND id > ?"
+            " ORDER BY id DESC", ['%"closed_days": %', min(closes.values())]):
         after = json.loads(after)
-        if text in after["closed_days"]:
-            return ChangeAfterCloseRecord(at, user, after["reason"])
-    return None
+        for day in after["closed_days"]:
+            if day in closes and closes[day] < entry:
+                yield day, ChangeAfterCloseRecord(at, user, after["reason"])
