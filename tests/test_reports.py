@@ -440,6 +440,78 @@ def test_a_month_or_period_says_which_of_its_days_are_not_closed(
     assert said("monthly", dt.date(2026, 1, 1), dt.date(2026, 1, 31), after, all_closed)
 
 
+@pytest.mark.parametrize(("language", "changed", "month", "period"), [
+    ("en", "Changed after closing", "Changed after closing: 3, 5 March 2026 (see each day's "
+                                    "summary)",
+     "Changed after closing: 5 March 2026 (see each day's summary)"),
+    ("zh", "关账后有修改", "关账后有修改：2026年3月3日、5日（详见各日的每日汇总）",
+     "关账后有修改：2026年3月5日（详见各日的每日汇总）")])
+def test_a_month_or_period_names_its_days_changed_after_closing(
+        qapp, demo_db, tmp_path, language, changed, month, period):
+    """Only the daily summary said its day was changed after closing: a month's figures
+    differed from its days' summaries printed at the morning meetings, and nothing said why."""
+    from hubapp.interchange.importing import import_file
+    from hubapp.store import day_close, services, users
+    from test_rollup import loaded
+
+    def status(kind, first, last):
+        text = write_report(demo_db, kind, first, last, dt.datetime(2026, 12, 5, 9), language,
+                            tmp_path / "report.pdf")
+        return " ".join(text.split())
+
+    changed, month, period = (unicodedata.normalize("NFKC", words)
+                              for words in (changed, month, period))
+
+    march = [dt.date(2026, 3, number) for number in (3, 4, 5)]
+    wang, li = (users.UserRecord(name, users.SUPERVISOR) for name in ("Wang Fang", "Li Na"))
+    for day in march:
+        day_close.close_day(demo_db, day, wang)
+    assert changed not in status("monthly", dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+
+    services.save_service(demo_db, *loaded(demo_db, march[0]), li, reason="weights")
+    late = tmp_path / "late.csv"
+    late.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    f"{march[2].isoformat()},Z9999,outbound,CN-LA,CSQU3054383,22G1,F,12000\n",
+                    encoding="utf-8")
+    assert import_file(demo_db, late, wang, reason="late loading list").saved
+    # Closed again after a reopen: its changes before are the earlier close's.
+    services.save_service(demo_db, *loaded(demo_db, march[1]), li, reason="recount")
+    day_close.reopen_day(demo_db, march[1], wang, "recount")
+    day_close.close_day(demo_db, march[1], wang)
+
+    assert month in status("monthly", dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert period in status("range", march[1], march[2])
+    assert changed not in status("range", march[1], march[1])
+
+
+def test_a_month_with_many_days_changed_after_closing_counts_them(qapp, demo_db, tmp_path):
+    """Beyond the runs the not-closed days' line names, a count, as it gives: the line
+    stays one line."""
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.interchange.importing import import_file
+    from hubapp.store import day_close, users
+
+    def loading_list(first: int):
+        """One box on each of days, numbered from first."""
+        path = tmp_path / f"list{first}.csv"
+        path.write_text("date,service,direction,route,container,size_type,full_empty,"
+                        "gross_kg\n" + "".join(
+                            f"{day.isoformat()},Z{first + n},outbound,CN-LA,"
+                            f"{with_check_digit(f'ZZZU{first + n:06d}')},22G1,F,12000\n"
+                            for n, day in enumerate(days)), encoding="utf-8")
+        return path
+
+    days = [dt.date(2026, 1, number) for number in range(1, 23, 2)]  # 11 runs of one day
+    assert import_file(demo_db, loading_list(9000), TESTER).saved
+    wang = users.UserRecord("Wang Fang", users.SUPERVISOR)
+    for day in days:
+        day_close.close_day(demo_db, day, wang)
+    assert import_file(demo_db, loading_list(9100), wang, reason="late lists").saved
+    said = write_report(demo_db, "monthly", days[0], dt.date(2026, 1, 31),
+                        dt.datetime(2026, 12, 5, 9), "en", tmp_path / "january.pdf")
+    assert "Changed after closing: 11 days (see each day's summary)" in " ".join(said.split())
+
+
 def test_a_period_ending_after_today_says_so_from_the_command_line(tmp_path):
     from hubapp.store import demo_data
 

@@ -30,8 +30,9 @@ from hubapp.store.reports import (
 
 CHART_DPI = 200
 DAYS_LISTED = 92  # a quarter lists its days; a longer period its months
-# Runs of days not closed that a report names; more read as a calendar, and the count says it.
-OPEN_RUNS_LISTED = 10
+# Runs of days not closed (or changed after closing) that a report names; more read as a
+# calendar, and the count says it.
+RUNS_LISTED = 10
 # Layout happens at 96 dots per inch, whatever the printer: sizes in the HTML
 # are CSS pixels, and printing scales the painter to the device.
 LAYOUT_DPI = 96
@@ -82,6 +83,9 @@ def content(data: ReportDataRecord, language: str,
         parts.append(f"<p class='status'>{_e(_closed_text(data, language))}</p>")
     elif not data.to_come:  # its days not begun are neither open nor closed
         parts.append(f"<p class='status'>{_e(_open_days_text(data, language))}</p>")
+        if data.changed_days:
+            changed = _listed_days("changed_days", data.changed_days, language)
+            parts.append(f"<p class='status'>{_e(changed)}</p>")
     if data.under_way:
         parts.append(f"<p class='status'>{_e(_under_way_text(data, language))}</p>")
     if data.empty and unrecorded is None:
@@ -256,11 +260,16 @@ def _open_days_text(data: ReportDataRecord, language: str) -> str:
         return text("all_closed", language)
     if len(data.open_days) == counted:
         return text("none_closed", language)
-    runs = runs_of(data.open_days)
-    if len(runs) > OPEN_RUNS_LISTED:
-        return text("open_days_many", language, count=len(data.open_days), days=counted)
-    return text("open_days", language, count=len(data.open_days), days=counted,
-                which=day_runs(runs, language))
+    return _listed_days("open_days", data.open_days, language, days=counted)
+
+
+def _listed_days(key: str, chosen: tuple[dt.date, ...], language: str, **values: object) -> str:
+    """The text of key naming the chosen days as runs, or of key_many counting them when the
+    runs are too many to name on one line."""
+    runs = runs_of(chosen)
+    if len(runs) > RUNS_LISTED:
+        return text(f"{key}_many", language, count=len(chosen), **values)
+    return text(key, language, count=len(chosen), which=day_runs(runs, language), **values)
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,

@@ -27,6 +27,11 @@ _TEXT = {
                   "{days}天中有{count}天尚未关账（{which}）：数据仍可能变动"),
     "open_days_many": ("{count} of {days} days not closed yet: figures may still change",
                        "{days}天中有{count}天尚未关账：数据仍可能变动"),
+    # Its closed days changed since, each told of in its own summary (changed_after_close).
+    "changed_days": ("Changed after closing: {which} (see each day's summary)",
+                     "关账后有修改：{which}（详见各日的每日汇总）"),
+    "changed_days_many": ("Changed after closing: {count} days (see each day's summary)",
+                          "关账后有修改：{count}天（详见各日的每日汇总）"),
     # Who closed or changed a day, where Hub Desk wrote for itself: as the Audit log says it.
     COMMAND_LINE: (COMMAND_LINE, "命令行"),
     DEMO: (DEMO, "演示数据"),

@@ -22,7 +22,8 @@ from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.dashboard import day_so_far
 from hubapp.store.day_close import (
-    ChangeAfterCloseRecord, DayCloseRecord, closed_days, closed_info, last_change_after_close,
+    ChangeAfterCloseRecord, DayCloseRecord, closed_days, closed_info, days_changed_after_close,
+    last_change_after_close,
 )
 from hubapp.store.rows import MOVED, MOVED_BY, TOTALS_COLUMNS, minute_value, totals_record
 
@@ -88,6 +89,9 @@ class ReportDataRecord:
     # Monthly and period reports: the days counted (first..last) not closed yet, whose
     # figures may still change; days to come are not open, only not begun.
     open_days: tuple[dt.date, ...]
+    # Monthly and period reports: the closed days changed since they were closed, whose
+    # summaries printed then no longer add up to the report's figures.
+    changed_days: tuple[dt.date, ...]
     totals: TotalsRecord
     # Today, when the period counts up to it, as far as its records reach: the previous and
     # last year's periods count their last day up to this time of day too.
@@ -168,6 +172,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
         open_days=() if daily or first > now.date() else _open_days(db, first, last, history),
+        changed_days=() if daily else days_changed_after_close(db, first, last),
         totals=totals(db, first, last), until=until,
         previous=totals(db, *previous, until), previous_period=previous,
         last_year=totals(db, year_first, year_last, until),
