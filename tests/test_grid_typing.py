@@ -13,8 +13,10 @@ from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence, QPal
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.columns import header_fields, header_row, parse_block
+from hubapp.domain.records import ChangeRecord, CommodityRecord
 from hubapp.domain.validation import ValidationError, parse_gross_kg, parse_move
-from hubapp.store.users import UserRecord
+from hubapp.store import reference
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import colours, dialogs
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 
@@ -898,6 +900,65 @@ def test_a_pasted_hs_code_that_does_not_fit_its_commodity_is_a_problem_as_in_imp
     assert screen.save()
     assert [row[5] for row in rows_of(demo_db_path, "B25", screen.day())] == [
         "laptops", "cassava flour"]
+
+
+def _flour_changed(app_ctx, **changes) -> tuple[int, str]:
+    """Cassava flour's names or HS code changed as the Reference screen saves them, heard by
+    the open screens; its id and its code before."""
+    flour = reference.get_commodity(app_ctx.db, reference.commodity_finder(app_ctx.db)("木薯粉"))
+    app_ctx.signals.data_changed.emit(reference.save_commodity(
+        app_ctx.db, dataclasses.replace(flour, **changes), UserRecord("sue", ADMIN),
+        loaded=flour), None)
+    return flour.id, flour.hs_code
+
+
+def test_a_pasted_commoditys_former_name_and_hs_code_read_as_in_import(
+        qtbot, screen, app_ctx, demo_db_path, monkeypatch):
+    # A list the hub exported before cassava flour was renamed and its code corrected
+    # imported, but pasted, its every row was red: "… is HS 110629, the pasted HS code is
+    # 110620".
+    _flour_changed(app_ctx, name_en="cassava meal", name_zh="木薯细粉", hs_code="110629")
+    read = []
+    monkeypatch.setattr(reference, "former_hs_codes", lambda db: read.append(db) or {})
+    _new_service(qtbot, screen, "B31")
+    boxes = numbers(3, start=700)
+    paste(qtbot, screen, "柜号\t箱型\t重量(KG)\t品名\tHS编码\r\n"
+                          f"{boxes[0]}\t22G1\t20000\tcassava flour\t1106.20\r\n"
+                          f"{boxes[1]}\t22G1\t20000\t木薯粉\t\r\n"
+                          f"{boxes[2]}\t22G1\t20000\tcassava meal\t110620\r\n")
+    assert not screen.grid.problems()
+    assert screen.save()
+    assert [row[5] for row in rows_of(demo_db_path, "B31", screen.day())] == ["cassava meal"] * 3
+    assert [row["commodity"] for row in screen.grid.text_rows()] == ["cassava meal"] * 3
+    assert read == []  # read with the lists, not at each paste, check or save
+
+
+def test_a_former_hs_code_pasted_for_a_day_after_it_changed_is_refused_saying_when(
+        qtbot, screen, app_ctx, demo_db_path):
+    # Once another commodity holds it, cassava flour's former code fits only its boxes up to
+    # the day the hub changed it, as import says of a file's rows.
+    flour, former = _flour_changed(app_ctx, hs_code="110629")
+    app_ctx.signals.data_changed.emit(reference.save_commodity(
+        app_ctx.db, CommodityRecord(former, "new starch goods", "新淀粉货物", "agri", False),
+        UserRecord("sue", ADMIN)), None)
+    _new_service(qtbot, screen, "B32")
+    (box,) = numbers(1, start=800)
+    paste(qtbot, screen, "Container\tSize-type\tGross kg\tCommodity\tHS code\r\n"
+                          f"{box}\t22G1\t20000\tcassava flour\t{former}\r\n")
+    assert not screen.grid.problems()  # changed today, after the service's day
+
+    changed = screen.day() - dt.timedelta(days=1)
+    app_ctx.db.execute(
+        "UPDATE audit_log SET at = ? WHERE entity = 'commodity' AND action = 'update'"
+        " AND entity_id = ?", [f"{changed}T12:00:00+00:00", str(flour)])
+    app_ctx.db.conn.commit()
+    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+    assert screen.grid.index(0, PROBLEM).data() == (
+        f"cassava flour (木薯粉) is HS 110629 since the hub changed it from {former} on "
+        f"{changed}, and {former} is another commodity's now: the pasted HS code is {former} "
+        "on a later day. Type the commodity again")
+    assert not screen.save()
+    assert rows_of(demo_db_path, "B32", screen.day()) == []
 
 
 def test_a_pasted_row_with_a_blank_hs_code_keeps_no_commodity_from_before(qtbot, screen):

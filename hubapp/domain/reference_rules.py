@@ -140,15 +140,28 @@ def _code_fits(text: str, hs_code: str) -> bool:
 
 
 # How hs_code_errors words the problem: an import's file has an HS code column to correct;
-# the daily log's grid keeps no code, so there the commodity is typed again.
-HS_CODE_IN_FILE = QT_TRANSLATE_NOOP(
-    "messages", "{name} is HS {code}, the file says {value}: correct the commodity or the "
-                "HS code")
-HS_CODE_PASTED = QT_TRANSLATE_NOOP(
-    "messages", "{name} is HS {code}, the pasted HS code is {value}: type the commodity again")
+# the daily log's grid keeps no code, so there the commodity is typed again. Each: a code
+# that does not fit, and a former one given on a day after the hub changed it.
+HS_CODE_IN_FILE = (
+    QT_TRANSLATE_NOOP(
+        "messages", "{name} is HS {code}, the file says {value}: correct the commodity or the "
+                    "HS code"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{name} is HS {code} since the hub changed it from {former} on {day}, and "
+                    "{former} is another commodity's now: the file says {value} on a later "
+                    "day. Correct the HS code"))
+HS_CODE_PASTED = (
+    QT_TRANSLATE_NOOP(
+        "messages", "{name} is HS {code}, the pasted HS code is {value}: type the commodity "
+                    "again"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{name} is HS {code} since the hub changed it from {former} on {day}, and "
+                    "{former} is another commodity's now: the pasted HS code is {value} on a "
+                    "later day. Type the commodity again"))
 
 
-def hs_code_errors(text: str, commodity: CommodityRecord, wording: str = HS_CODE_IN_FILE,
+def hs_code_errors(text: str, commodity: CommodityRecord,
+                   wording: tuple[str, str] = HS_CODE_IN_FILE,
                    former: Mapping[str, dt.date | None] | None = None,
                    day: dt.date | None = None) -> list[FieldError]:
     """The problem of an HS code given beside a commodity's name that does not fit it
@@ -168,12 +181,9 @@ def hs_code_errors(text: str, commodity: CommodityRecord, wording: str = HS_CODE
         if _code_fits(text, code):
             if until is None or (day is not None and day <= until):
                 return []
-            return [FieldError("hs_code", QT_TRANSLATE_NOOP(
-                "messages", "{name} is HS {code} since the hub changed it from {former} on "
-                            "{day}, and {former} is another commodity's now: the file says "
-                            "{value} on a later day. Correct the HS code"),
-                values | {"day": until.isoformat(), "former": code})]
-    return [FieldError("hs_code", wording, values)]
+            return [FieldError("hs_code", wording[1],
+                               values | {"day": until.isoformat(), "former": code})]
+    return [FieldError("hs_code", wording[0], values)]
 
 
 def commodity_label(commodity: CommodityRecord) -> str:

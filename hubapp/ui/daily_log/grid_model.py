@@ -7,6 +7,7 @@ cell here is exactly what would stop the save.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -76,6 +77,8 @@ class ContainerGridModel(QAbstractTableModel):
         self._merged_away: Callable[[int], HubError | None] = lambda _id: None
         self._commodity_name: Callable[[int], str] = lambda _id: ""
         self._commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
+        self._former_hs_codes: Mapping[int, Mapping[str, dt.date | None]] = {}
+        self._day: dt.date | None = None
         self._found: dict[str, int] = {}  # commodity text → the id it last found
         self._elsewhere_of: Callable[[], Mapping[str, tuple[str, str]]] = dict
         self._elsewhere: Mapping[str, tuple[str, str]] | None = None
@@ -88,8 +91,9 @@ class ContainerGridModel(QAbstractTableModel):
                   elsewhere: Callable[[], Mapping[str, tuple[str, str]]], teu_45ft: float,
                   merged_away: Callable[[int], HubError | None] = lambda _id: None,
                   commodity_name: Callable[[int], str] = lambda _id: "",
-                  commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
-                  ) -> None:
+                  commodity: Callable[[int], CommodityRecord | None] = lambda _id: None,
+                  former_hs_codes: Mapping[int, Mapping[str, dt.date | None]] | None = None,
+                  day: dt.date | None = None) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service and its status), once the first row with a number needs them: a
         new service's empty grid, what the window opens on, never does. merged_away: what to
@@ -97,11 +101,15 @@ class ContainerGridModel(QAbstractTableModel):
         merged it away (store.reference.merged_away); else the text is not in the list, as
         typed anew.
         commodity_name: a commodity's name as a stored box's row reads it, "" for one gone
-        from the lists. commodity: the record of a commodity id, None for one gone."""
+        from the lists. commodity: the record of a commodity id, None for one gone.
+        former_hs_codes: store.reference.former_hs_codes, read once with the lists: a pasted
+        block from a list the hub exported before a code was corrected gives the code of then.
+        day: the service's, which such a code fits up to the day it was changed."""
         self._find_commodity = find_commodity
         self._merged_away = merged_away
         self._commodity_name = commodity_name
         self._commodity = commodity
+        self._former_hs_codes, self._day = former_hs_codes or {}, day
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._own_checks = {}  # checked with the lookups of before
@@ -332,7 +340,8 @@ class ContainerGridModel(QAbstractTableModel):
         key = tuple(row[name] for name in _KEPT)
         if (known := self._own_checks.get(key)) is None:
             known = self._own_checks[key] = _parsed(
-                row, self._teu_45ft, self._find, self._commodity) if _filled(row) else (None, [])
+                row, self._teu_45ft, self._find, self._commodity, self._former_hs_codes,
+                self._day) if _filled(row) else (None, [])
         return known
 
     def _find(self, text: str, keep: Collection[int] = ()) -> int | None:
@@ -386,15 +395,19 @@ def _filled(row: Mapping[str, str]) -> bool:
 
 
 def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..., int | None],
-            commodity_of: Callable[[int], CommodityRecord | None]
+            commodity_of: Callable[[int], CommodityRecord | None],
+            former_hs_codes: Mapping[int, Mapping[str, dt.date | None]], day: dt.date | None
             ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
-    """find_commodity: reference.commodity_finder's find(text, keep)."""
+    """find_commodity: reference.commodity_finder's find(text, keep). former_hs_codes, day:
+    what a pasted HS code may still be of a commodity, as reference_rules.hs_code_errors
+    takes them."""
     kept = {int(row[STORED_COMMODITY])} if row[STORED_COMMODITY] else ()
     move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft,
                               lambda text: find_commodity(text, kept))
     commodity = commodity_of(move.commodity_id) if move and move.commodity_id else None
     if commodity is not None and (
-            wrong := hs_code_errors(row[PASTED_HS_CODE], commodity, HS_CODE_PASTED)):
+            wrong := hs_code_errors(row[PASTED_HS_CODE], commodity, HS_CODE_PASTED,
+                                    former_hs_codes.get(commodity.id), day)):
         # The code has no cell of its own: the commodity's is the one to fix.
         return None, [replace(error, field="commodity") for error in wrong]
     if move is not None and row[STORED_TEU]:

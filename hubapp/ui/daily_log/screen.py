@@ -322,6 +322,8 @@ class DailyLogScreen(QWidget):
         # Retired commodities still name the boxes of old services; only new entry hides them.
         commodities = reference.list_commodities(self._db, include_retired=True)
         self._commodity_names = {c.id: c for c in commodities}
+        # Read from the audit log with the lists, not at each service shown or cell checked.
+        self._former_hs_codes = reference.former_hs_codes(self._db)
         commodities = [c for c in commodities if not c.retired]
         self.grid_view.delegate.completions = {
             "size_type": [COMPLETION_SEPARATOR.join((code, labels.pick(en, zh)))
@@ -686,7 +688,8 @@ class DailyLogScreen(QWidget):
                                                   service.id if service else None),
             settings.load(self._db).teu_45ft,
             lambda commodity_id: reference.merged_away(self._db, commodity_id),
-            self._commodity_text, lambda commodity_id: self._commodity_names.get(commodity_id))
+            self._commodity_text, lambda commodity_id: self._commodity_names.get(commodity_id),
+            self._former_hs_codes, day)
 
     def _new_service_form(self) -> None:
         self._show(None, [])
