@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from hubapp.domain import iso6346
 
-# Field -> the headers that mean it. Compared after _key(): case, spaces, underscores,
+# Field -> the headers that mean it. Compared after header_key(): case, spaces, underscores,
 # dashes, dots, slashes and brackets do not matter ("Gross Weight (kg)", "毛重（kg）").
 HEADERS: dict[str, tuple[str, ...]] = {
     "date": ("date", "日期"),
@@ -49,17 +49,18 @@ HEADERS: dict[str, tuple[str, ...]] = {
 _STRIP = re.compile(r"[\s_\-./()（）\[\]【】]+")
 
 
-def _key(text: str) -> str:
+def header_key(text: str) -> str:
+    """A header as headers are compared: "Gross Weight (kg)" and "gross_weight_kg" alike."""
     return _STRIP.sub("", text.strip().casefold())
 
 
-_BY_KEY = {_key(alias): field for field, aliases in HEADERS.items()
+_BY_KEY = {header_key(alias): field for field, aliases in HEADERS.items()
            for alias in (field, *aliases)}
 
 
 def field_named(text: str) -> str | None:
     """The field a header's whole text names, or None."""
-    return _BY_KEY.get(_key(text))
+    return _BY_KEY.get(header_key(text))
 
 
 def field_for_header(text: str) -> str | None:
