@@ -264,15 +264,15 @@ def demo_db(demo_target: Path | str):
 
 @pytest.fixture(autouse=True)
 def desk_layout_forgotten():
-    """The screens' own splitters and columns, and the folders file dialogs last used, in
-    every test: a test that dragged or chose them would otherwise size those of the tests
-    after it, or open their file dialogs in its own folders (the main window saves the
-    layout as it closes)."""
+    """The screens' own splitters and columns, the folders file dialogs last used, and the
+    columns mapped by hand on importing, in every test: a test that dragged or chose them
+    would otherwise size those of the tests after it, open their file dialogs in its own
+    folders, or map their files' columns (the main window saves the layout as it closes)."""
     yield
     from PySide6.QtCore import QSettings
-    from hubapp.ui import file_folders, remembered_layout
+    from hubapp.ui import column_mappings, file_folders, remembered_layout
 
-    for group in (remembered_layout.GROUP, file_folders.GROUP):
+    for group in (remembered_layout.GROUP, file_folders.GROUP, column_mappings.GROUP):
         QSettings().remove(group)
 
 

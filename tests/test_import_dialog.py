@@ -18,7 +18,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import export_file, import_file, importing
 from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import dialogs, formatting, import_dialog, labels
+from hubapp.ui import column_mappings, dialogs, formatting, import_dialog, labels
 from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
@@ -358,6 +358,124 @@ def test_two_columns_giving_one_field_can_be_told_apart(main_window, qtbot, monk
     assert [tuple(row) for row in app_ctx.db.execute(
         "SELECT container, size_type FROM container_move WHERE container LIKE 'SZTU%'"
         " ORDER BY container")] == list(zip(boxes, ["22G1", "45G1"]))
+
+
+def forwarder_list(path: Path, box_headers: list[str], train: str) -> Path:
+    """A forwarder's week: two boxes of one outbound train on 2026-03-07, each box's number
+    under each of box_headers (the fourth column on)."""
+    lines = [["Date", "Train No", "Direction", *box_headers, "Size Type", "Gross Weight (kg)"]]
+    for n in range(2):
+        number = with_check_digit(f"FWDU{train[1:]}{n:02d}")
+        lines.append(["2026-03-07", train, "out", *[number] * len(box_headers), "22G1", "20000"])
+    path.write_text("".join(",".join(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def map_by_typing(dialog, qtbot, index: int, text: str) -> None:
+    box = dialog.mapping_boxes[index]
+    box.setFocus()
+    qtbot.keyClicks(box, text)
+
+
+def test_a_column_mapped_by_hand_is_read_so_in_the_next_file_under_its_header(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """A forwarder's "Cntr#" mapped to the container once is not mapped again every week:
+    the next list under that header (in any case or spacing) is read so, and says so."""
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "week10.csv", ["Cntr#", "Plomb"], "X8210"))
+    assert [box.currentData() for box in dialog.mapping_boxes.values()] == [None, None]
+    assert not dialog.mapped_before_label.isVisibleTo(dialog)
+    map_by_typing(dialog, qtbot, 3, "container")
+    map_by_typing(dialog, qtbot, 4, "seal")
+    run_import(dialog, qtbot)
+    assert dialog.result.saved
+
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "week11.csv", ["CNTR #", "plomb"], "X8211"))
+
+    assert [box.currentData() for box in dialog.mapping_boxes.values()] == ["container", "seal"]
+    assert dialog.preview_model.headerData(3, Qt.Orientation.Horizontal) == \
+        "CNTR #\n→ container"
+    assert dialog.mapped_before_label.isVisible()
+    assert dialog.mapped_before_label.text() == ("Columns read as you mapped them before: "
+                                                 "“CNTR #” as container, “plomb” as seal.")
+    run_import(dialog, qtbot)
+    assert dialog.result.saved
+    assert app_ctx.db.execute("SELECT count(*) FROM container_move WHERE container LIKE"
+                              " 'FWDU8211%' AND seal = container").fetchone() == (2,)
+
+
+def test_a_column_mapped_before_and_chosen_to_be_ignored_is_forgotten(
+        main_window, qtbot, monkeypatch, tmp_path):
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "week10.csv", ["Cntr#"], "X8210"))
+    map_by_typing(dialog, qtbot, 3, "container")
+    run_import(dialog, qtbot)
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "week11.csv", ["Cntr#"], "X8211"))
+    assert dialog.mapped_before_label.text() == \
+        "Column “Cntr#” read as container, as you mapped it before."
+
+    map_by_typing(dialog, qtbot, 3, "(ignore")
+
+    assert not dialog.mapped_before_label.isVisible()  # chosen today, not as before
+    run_import(dialog, qtbot)  # refused: no container column
+    assert not dialog.result.saved
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "week12.csv", ["Cntr#"], "X8212"))
+    assert dialog.mapping_boxes[3].currentData() is None
+    assert not dialog.mapped_before_label.isVisible()
+
+
+def test_columns_mapped_before_to_one_field_are_both_left_to_map(main_window, qtbot,
+                                                                   monkeypatch, tmp_path):
+    """Read as the container twice, or beside the column the app recognises as it, a file
+    would be refused for it."""
+    for name, train in (("cntr.csv", "X8220"), ("box-ref.csv", "X8221")):
+        header = "Cntr#" if train == "X8220" else "Box Ref"
+        dialog = open_import(main_window, qtbot, monkeypatch,
+                             forwarder_list(tmp_path / name, [header], train))
+        map_by_typing(dialog, qtbot, 3, "container")
+        run_import(dialog, qtbot)
+        assert dialog.result.saved
+
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "both.csv", ["Cntr#", "Box Ref"], "X8222"))
+
+    assert [box.currentData() for box in dialog.mapping_boxes.values()] == [None, None]
+    assert not dialog.mapped_before_label.isVisible()
+    dialog = open_import(main_window, qtbot, monkeypatch, forwarder_list(
+        tmp_path / "beside.csv", ["Container No", "Cntr#"], "X8223"))
+    assert list(dialog.mapping_boxes) == [4] and dialog.mapping_boxes[4].currentData() is None
+    assert not dialog.mapped_before_label.isVisible()
+    run_import(dialog, qtbot)
+    assert dialog.result.saved
+
+
+def test_a_recognised_header_mapped_by_hand_is_still_read_by_its_name_in_the_next_file(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """"Type" beside "Size" (both the size-type) mapped to the notes once: the next file's
+    "Type" starts as the size-type again, as the app reads it. So does a header mapped by
+    hand before the app learnt to recognise it."""
+    def opened(train: str):
+        path = tmp_path / f"{train}.csv"
+        path.write_text("Date,Train No,Direction,Container No,Size,Type,Gross Weight (kg)\n"
+                        f"2026-03-07,{train},out,{with_check_digit(f'SZTU{train[1:]}00')},"
+                        "22G1,GP,20000\n", encoding="utf-8")
+        return open_import(main_window, qtbot, monkeypatch, path)
+
+    dialog = opened("X8230")
+    map_by_typing(dialog, qtbot, 5, "notes")
+    run_import(dialog, qtbot)
+    assert dialog.result.saved
+    assert column_mappings.mapped_before("Type") is None
+    column_mappings.remember_mapping("Size", "notes")
+
+    dialog = opened("X8231")
+
+    assert [box.currentData() for box in dialog.mapping_boxes.values()] == \
+        ["size_type", "size_type"]
+    assert not dialog.mapped_before_label.isVisible()
 
 
 @pytest.mark.parametrize(("late", "how"), [(False, "button"), (True, "button"),

@@ -23,13 +23,14 @@ from hubapp.interchange.importing import (
     hidden_lines_note, notes, repeated_headers_note, services_and_containers, sheet_titles,
 )
 from hubapp.interchange.parsing import (
-    ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, columns_to_map,
+    ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, columns_to_map, field_for_header,
 )
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
 from hubapp.ui import colours, dialogs, focus, formatting, labels
+from hubapp.ui.column_mappings import mapped_before, remember_mapping
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import list_table, rows_high
@@ -192,6 +193,9 @@ class ImportDialog(QDialog):
         # What the clerk chose per column, by header and occurrence: a file corrected by
         # deleting or moving a column keeps each choice on the column it was made for.
         self.chosen: dict[tuple[str, int], str | None] = {}
+        # The columns read as their headers were mapped by hand for a file before, by the
+        # same key: each said so until the clerk chooses for it here.
+        self.read_as_before: dict[tuple[str, int], str] = {}
         self.setWindowTitle(self.tr("Import loading list"))
         self.resize(960, 640)
         # Narrower, a message wraps into more lines than the layout makes room for (a
@@ -228,7 +232,12 @@ class ImportDialog(QDialog):
         # Tab goes from box to box, each scrolled into sight: a stop on the area between.
         self.mapping_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mapping_scroll.setWidget(mapping_panel)
-        QVBoxLayout(self.mapping_group).addWidget(self.mapping_scroll)
+        self.mapped_before_label = QLabel(self.mapping_group)
+        self.mapped_before_label.setWordWrap(True)
+        self.mapped_before_label.hide()
+        mapping_layout = QVBoxLayout(self.mapping_group)
+        mapping_layout.addWidget(self.mapping_scroll)
+        mapping_layout.addWidget(self.mapped_before_label)
         self.mapping_group.hide()
 
         self.skip_duplicates = QCheckBox(
@@ -435,24 +444,25 @@ class ImportDialog(QDialog):
         to_map = columns_to_map(headers)
         recognised = column_fields(headers)
         keys = _header_keys(headers)
+        self.read_as_before = self._columns_mapped_before(headers, to_map, recognised, keys)
         for index in to_map:
             box = QComboBox(self.mapping_scroll.widget())
             focus.in_scrolled_panel(box, self.mapping_scroll)
             box.addItem(self.tr("(ignore this column)"), None)
             for name in FIELDS:
                 box.addItem(labels.column(name), name)
-            # Two columns giving one field start as recognised: the import's problem
-            # then names them, and here each can be mapped elsewhere or ignored.
-            if recognised[index] is not None:
-                box.setCurrentIndex(box.findData(recognised[index]))
+            # As chosen here, else as mapped for a file before, else as recognised: two
+            # columns giving one field start so, the import's problem then names them, and
+            # here each can be mapped elsewhere or ignored.
             key = keys[index]
-            if key in self.chosen:
-                box.setCurrentIndex(box.findData(self.chosen[key]))
+            box.setCurrentIndex(box.findData(self.chosen.get(
+                key, self.read_as_before.get(key, recognised[index]))))
             box.currentIndexChanged.connect(
                 lambda _row, box=box, key=key: self._mapped(key, box.currentData()))
             self.mapping_form.addRow(headers[index], box)
             self.mapping_boxes[index] = box
         self.mapping_group.setVisible(bool(to_map))
+        self._say_mapped_before()
         if to_map:
             shown = min(len(to_map), MAPPING_ROWS)
             self.mapping_scroll.setMaximumHeight(
@@ -463,8 +473,40 @@ class ImportDialog(QDialog):
                         *self.mapping_boxes.values(), self.skip_duplicates, self.problems_view,
                         self.save_problems_button, self.add_to_list_button, self.buttons)
 
+    def _columns_mapped_before(self, headers: Sequence[str], to_map: Sequence[int],
+                               recognised: Sequence[str | None],
+                               keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The columns to map, not chosen for here, read as their headers were mapped by
+        hand before (column_mappings). Never a header the app recognises, nor a field another
+        column gives: two such are both left to map, as the import would refuse them."""
+        chosen = {index: self.chosen[keys[index]] for index in to_map
+                  if keys[index] in self.chosen}
+        before = {index: field for index in to_map
+                  if index not in chosen and recognised[index] is None
+                  and (field := mapped_before(headers[index])) in FIELDS}
+        given = column_fields(headers, {**chosen, **before})
+        return {keys[index]: field for index, field in before.items()
+                if given.count(field) == 1}
+
+    def _say_mapped_before(self) -> None:
+        """Names the columns still read as mapped for a file before: one read unlike its
+        header says, and not by a choice made today, is not left to be found out."""
+        kept = [(key[0], labels.column(field)) for key, field in self.read_as_before.items()
+                if key not in self.chosen]
+        if len(kept) == 1:
+            (header, field), = kept
+            said = self.tr("Column “{header}” read as {field}, as you mapped it before."
+                           ).format(header=header, field=field)
+        else:
+            said = self.tr("Columns read as you mapped them before: {columns}.").format(
+                columns=formatting.listed(self.tr("“{header}” as {field}").format(
+                    header=header, field=field) for header, field in kept)) if kept else ""
+        self.mapped_before_label.setText(said)
+        self.mapped_before_label.setVisible(bool(kept))
+
     def _mapped(self, key: tuple[str, int], name: str | None) -> None:
         self.chosen[key] = name
+        self._say_mapped_before()
         # The problems (or duplicates) of the import before were found under the mapping
         # before: left beside the new one, they read as its own, and Skip skipped by them.
         stale = bool(self.problems_model.problems)
@@ -529,7 +571,19 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.path is None or self.task is not None or self.table is None:
             return
+        self._remember_mapping()
         self._run_import()
+
+    def _remember_mapping(self) -> None:
+        """What the clerk chose here for a header the app does not recognise is kept for
+        the next file under it (column_mappings), a column chosen to be ignored forgotten.
+        Kept once imported with, not as chosen: a field tried and changed teaches nothing.
+        A recognised header (one of two giving a field) is read by its name anyway."""
+        headers = self.table.headers
+        keys = _header_keys(headers)
+        for index, box in self.mapping_boxes.items():
+            if keys[index] in self.chosen and field_for_header(headers[index]) is None:
+                remember_mapping(headers[index], box.currentData())
 
     def _run_import(self, reason: str | None = None) -> None:
         """reason: why a supervisor imports onto a closed day, asked once the store has
