@@ -756,52 +756,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="199"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="199"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="199"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="222"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="230"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="254"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="283"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="291"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -950,7 +950,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="406"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="408"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -970,34 +970,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="526"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="770"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="962"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="964"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1016"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1027,27 +1027,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="463"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="496"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="499"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="501"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="554"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="556"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1082,85 +1082,85 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="502"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="504"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="502"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="504"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="563"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="713"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="769"/>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="772"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="775"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="776"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="817"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="832"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="838"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="837"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="840"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="927"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="930"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="935"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="926"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1195,140 +1195,140 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="405"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="407"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="943"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="977"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="980"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="984"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1038"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1041"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1050"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1053"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1060"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1092"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1097"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1110"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1113"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1114"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="822"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="825"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="557"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="833"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="827"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="586"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="878"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="993"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1056"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1065"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1068"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1776,254 +1776,269 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="195"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="308"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="317"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="207"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="205"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="213"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="217"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="224"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="235"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="257"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="266"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="269"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="262"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="271"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="276"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="270"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="279"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="274"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="283"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="299"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="308"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="319"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="332"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="341"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="396"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="405"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="412"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="431"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="423"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="432"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="427"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="441"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="475"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="498"/>
+        <source>Column “{header}” read as {field}, as you mapped it before.</source>
+        <translation>列“{header}”按您上次的对应读作{field}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="501"/>
+        <source>Columns read as you mapped them before: {columns}.</source>
+        <translation>以下列按您上次的对应读取：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="502"/>
+        <source>“{header}” as {field}</source>
+        <translation>“{header}”读作{field}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="517"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="558"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="612"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="596"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="650"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="571"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="625"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="409"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="418"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="410"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="419"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="605"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="659"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="606"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="660"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="607"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="661"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="610"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="664"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="611"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="665"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="615"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="669"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="617"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="671"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="630"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="684"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="636"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="690"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="643"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="697"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="647"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="701"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="661"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="715"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="667"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="721"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="727"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="727"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="781"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="735"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="789"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="737"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="791"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="758"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="766"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="812"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="820"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="759"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2484,17 +2499,17 @@ Licence: MIT</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="131"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="132"/>
         <source>{field} (outbound only)</source>
         <translation>{field}（仅出口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="133"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="134"/>
         <source>{field} (inbound only)</source>
         <translation>{field}（仅进口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="136"/>
         <source>{field} (departure outbound, arrival inbound)</source>
         <translation>{field}（出口为发车，进口为到达）</translation>
     </message>
@@ -2502,22 +2517,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -4823,87 +4838,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="470"/>
+        <location filename="../../hubapp/interchange/importing.py" line="456"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="474"/>
+        <location filename="../../hubapp/interchange/importing.py" line="460"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="477"/>
+        <location filename="../../hubapp/interchange/importing.py" line="463"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="480"/>
+        <location filename="../../hubapp/interchange/importing.py" line="466"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="490"/>
+        <location filename="../../hubapp/interchange/importing.py" line="476"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
         <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="494"/>
+        <location filename="../../hubapp/interchange/importing.py" line="480"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="524"/>
+        <location filename="../../hubapp/interchange/importing.py" line="510"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="526"/>
+        <location filename="../../hubapp/interchange/importing.py" line="512"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="547"/>
+        <location filename="../../hubapp/interchange/importing.py" line="533"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="559"/>
+        <location filename="../../hubapp/interchange/importing.py" line="545"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="577"/>
+        <location filename="../../hubapp/interchange/importing.py" line="574"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="590"/>
+        <location filename="../../hubapp/interchange/importing.py" line="587"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="591"/>
+        <location filename="../../hubapp/interchange/importing.py" line="588"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="607"/>
+        <location filename="../../hubapp/interchange/importing.py" line="604"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="614"/>
+        <location filename="../../hubapp/interchange/importing.py" line="611"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="623"/>
+        <location filename="../../hubapp/interchange/importing.py" line="620"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="625"/>
+        <location filename="../../hubapp/interchange/importing.py" line="622"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -5081,63 +5096,68 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="154"/>
         <source>{name} is HS {code}, the pasted HS code is {value}: type the commodity again</source>
         <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="171"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="149"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the file says {value} on a later day. Correct the HS code</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：文件中写的是 {value}，且日期在此之后。请更正 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="193"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
+        <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the pasted HS code is {value} on a later day. Type the commodity again</source>
+        <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：粘贴的 HS 编码是 {value}，且日期在此之后。请重新输入货名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="219"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="229"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="229"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="239"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="234"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="244"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="244"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="254"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="251"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="261"/>
         <source>Country {value!r} is not a 2-letter country code: give the codes like CN,LA, separated by commas or spaces</source>
         <translation>国家“{value}”不是两个字母的国家代码：请填写如 CN,LA 的代码，用逗号或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="262"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="272"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="265"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="275"/>
         <location filename="../../hubapp/domain/validation.py" line="166"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="279"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="289"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="307"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="317"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -5292,12 +5312,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="144"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="146"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="255"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="265"/>
         <location filename="../../hubapp/interchange/parsing.py" line="496"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -6043,67 +6063,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="250"/>
+        <location filename="../../hubapp/interchange/importing.py" line="236"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="253"/>
+        <location filename="../../hubapp/interchange/importing.py" line="239"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="259"/>
+        <location filename="../../hubapp/interchange/importing.py" line="245"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="261"/>
+        <location filename="../../hubapp/interchange/importing.py" line="247"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="280"/>
+        <location filename="../../hubapp/interchange/importing.py" line="266"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="284"/>
+        <location filename="../../hubapp/interchange/importing.py" line="270"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="292"/>
+        <location filename="../../hubapp/interchange/importing.py" line="278"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="295"/>
+        <location filename="../../hubapp/interchange/importing.py" line="281"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="304"/>
+        <location filename="../../hubapp/interchange/importing.py" line="290"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="379"/>
+        <location filename="../../hubapp/interchange/importing.py" line="365"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="381"/>
+        <location filename="../../hubapp/interchange/importing.py" line="367"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="384"/>
+        <location filename="../../hubapp/interchange/importing.py" line="370"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="386"/>
+        <location filename="../../hubapp/interchange/importing.py" line="372"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
