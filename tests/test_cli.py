@@ -86,6 +86,23 @@ def test_demo_looks_like_the_hub(demo_file):
     assert all(is_valid(n) for n in numbers)
 
 
+def test_the_demo_hubs_trains_meet_its_target_on_most_days_not_all(demo_file):
+    """The shipped target (20) was above every demo day: Trains per day was all "below"."""
+    from hubapp.store import open_db, settings
+
+    db = open_db(demo_file, create=False)
+    try:
+        target = settings.load(db).daily_train_target
+        trains = [count for (count,) in db.execute(
+            "SELECT COUNT(*) FROM service WHERE mode IN ('rail', 'rail-sea')"
+            " AND status != 'cancelled' AND date < (SELECT MAX(date) FROM service)"
+            " GROUP BY date")]
+    finally:
+        db.close()
+    met = sum(count >= target for count in trains)
+    assert len(trains) / 2 < met < len(trains), (target, trains)
+
+
 def test_todays_demo_trains_move_up_to_the_clock_and_not_past_it(tmp_path):
     # At 01:00 the demo had today's trains of 11:xx departed and reports "to 12:24".
     path = tmp_path / "today.db"
@@ -122,17 +139,20 @@ def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path)
 def test_a_demo_into_a_new_hub_with_its_admin_keeps_the_logins(tmp_path):
     # Switching single-user mode on as the demo's own admin was refused once the hub had
     # accounts: the data was written, yet the command failed.
-    from hubapp.store import open_db, users
+    from hubapp.domain.records import HubSettingsRecord
+    from hubapp.store import open_db, settings, users
 
     target = tmp_path / "training.db"
     db = open_db(target)
-    users.create_first_admin(db, "boss", "correct horse battery")
+    admin = users.create_first_admin(db, "boss", "correct horse battery")
+    settings.save(db, HubSettingsRecord(daily_train_target=30), admin, ["daily_train_target"])
     db.close()
     result = hubapp("demo", "--db", target, "--days", 3)
     assert (result.returncode, result.stderr) == (0, "")
     db = open_db(target)
     try:
         assert not users.single_user_mode(db)
+        assert settings.load(db).daily_train_target == 30  # the hub's, not the demo's
         assert db.execute("SELECT COUNT(*) FROM service").fetchone()[0] > 0
     finally:
         db.close()

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from hubapp.domain import demo
 from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import (
     CommodityRecord, Direction, HubSettingsRecord, PlaceRecord, RouteRecord, ServiceRecord,
@@ -312,14 +313,14 @@ def test_reference_data_and_settings_are_a_supervisors_or_an_admins_to_change(de
 
 
 def test_settings_are_saved_and_each_change_audited(demo_db):
-    assert settings.load(demo_db) == HubSettingsRecord()
+    assert settings.load(demo_db) == HubSettingsRecord(daily_train_target=demo.train_target())
     changed = HubSettingsRecord(hub_name="Guoyuan Port", daily_train_target=24, teu_45ft=2.25)
     assert settings.save(demo_db, changed, BOSS).what == "settings"
     assert settings.load(demo_db) == changed
     entry = audit.entries(demo_db, user="boss")[0]
     assert (entry.entity, entry.before, entry.after) == ("setting", {
         "hub_name": "Chongqing International Logistics Hub Park", "teu_45ft": 2.0,
-        "daily_train_target": 20}, {"hub_name": "Guoyuan Port", "teu_45ft": 2.25,
+        "daily_train_target": demo.train_target()}, {"hub_name": "Guoyuan Port", "teu_45ft": 2.25,
                                     "daily_train_target": 24})
     with pytest.raises(ValidationError):
         settings.save(demo_db, HubSettingsRecord(teu_45ft=2.5), BOSS)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from hubapp.domain import demo
 from hubapp.domain.audit import changed_fields
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import audit, settings
@@ -63,7 +64,7 @@ def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
         assert len(dashed) == 1
         return set(dashed[0].get_ydata())
 
-    assert target_line() == {20}
+    assert target_line() == {demo.train_target()}
     dialog = open_settings(qtbot, main_window)
     type_into(qtbot, dialog.train_target, "26")
     qtbot.keyClick(dialog.teu_45ft, Qt.Key.Key_Down)  # 2 → 2.25 TEU
@@ -77,7 +78,7 @@ def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
     assert (entry.user_name, entry.entity, entry.after) == (
         app_ctx.user, "setting",
         {"hub_name": "Chongqing Hub West", "teu_45ft": 2.25, "daily_train_target": 26})
-    assert entry.before["daily_train_target"] == 20
+    assert entry.before["daily_train_target"] == demo.train_target()
 
 
 def test_desk_settings_go_to_qsettings_and_language_says_restart(

@@ -55,6 +55,7 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
         with transaction(db):
             totals = services.insert_many(
                 db, demo.generate(days, end, seed, commodities, teu_45ft, copies, now))
+            settings.set_unset(db, {"daily_train_target": demo.train_target(copies)})
         # A demo is for looking around: it opens without a login, unless the hub has
         # accounts already (a training copy with its admin), whose logins stay.
         if not users.list_users(db):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
@@ -42,6 +42,15 @@ def load(db: Database) -> HubSettingsRecord:
     values = {name: _CONVERT[kind](stored[name])
               for name, kind in _FIELDS.items() if name in stored}
     return HubSettingsRecord(**values)
+
+
+def set_unset(db: Database, values: Mapping[str, object]) -> None:
+    """Stores those of values whose settings the hub has not set: a demo's, in a hub that
+    may be a training copy with its own. Not audited, as the demo's services are not: no
+    one changed them. Call inside the transaction that writes the demo."""
+    stored = {row["key"] for row in db.query("SELECT key FROM hub_setting")}
+    db["hub_setting"].insert_all(({"key": name, "value": _text(value)}
+                                  for name, value in values.items() if name not in stored))
 
 
 def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
