@@ -413,3 +413,7 @@ def test_a_periods_days_changed_after_closing_are_read_at_once(demo_db, tmp_path
     finally:
         demo_db.conn.set_trace_callback(None)
     assert len(statements) == 2, statements
+    # Through m012's index, which holds only the changes to closed days: a month of long ago
+    # read every entry since its close (1.2 s on a log of 100,000).
+    plan = " ".join(row[3] for row in demo_db.execute(f"EXPLAIN QUERY PLAN {statements[1]}"))
+    assert "USING INDEX audit_log_closed_days_changed" in plan, plan

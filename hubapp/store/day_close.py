@@ -234,6 +234,11 @@ def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:
     return None if row is None else DayCloseRecord(dt.date.fromisoformat(row[0]), row[1], row[2])
 
 
+# The entries of writes that changed closed days, as migration m012's index holds them:
+# written out, not a parameter, so that SQLite and PostgreSQL see it is the index's.
+CHANGED_CLOSED_DAYS = """after LIKE '%"closed_days": %'"""
+
+
 def last_change_after_close(db: Database, day: dt.date) -> ChangeAfterCloseRecord | None:
     """The latest change to a closed day since it was closed (a service saved or deleted,
     a file imported onto it, or its boxes' dwell changed by a write on another day), as its
@@ -252,8 +257,8 @@ def _changes_after_close(db: Database, first: dt.date,
                          last: dt.date) -> Iterator[tuple[str, ChangeAfterCloseRecord]]:
     """Each change to a closed day of first..last since it was closed, newest first, with
     the day (ISO); one a write made to several closed days comes once for each. Two reads
-    for any number of days: only changes to closed days name them (ensure_days_open), so
-    few entries are read, from the earliest close on."""
+    for any number of days: only changes to closed days name them (ensure_days_open), and
+    m012's index holds those, so only they are read, from the earliest close on."""
     # After the close's own entry, not its stamp: a change in the same second may be older.
     closes = dict(db.execute(
         "SELECT d.date, (SELECT COALESCE(MAX(id), 0) FROM audit_log"
@@ -263,8 +268,8 @@ def _changes_after_close(db: Database, first: dt.date,
     if not closes:
         return
     for entry, at, user, after in db.execute(
-            "SELECT id, at, user_name, after FROM audit_log WHERE after LIKE ? AND id > ?"
-            " ORDER BY id DESC", ['%"closed_days": %', min(closes.values())]):
+            f"SELECT id, at, user_name, after FROM audit_log WHERE {CHANGED_CLOSED_DAYS}"
+            " AND id > ? ORDER BY id DESC", [min(closes.values())]):
         after = json.loads(after)
         for day in after["closed_days"]:
             if day in closes and closes[day] < entry:

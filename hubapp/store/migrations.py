@@ -325,3 +325,13 @@ def m011_index_the_audit_logs_users_and_actions(db: Database) -> None:
         CREATE INDEX audit_log_action ON audit_log (action);
         CREATE INDEX audit_log_user ON audit_log (user_name)
     """)
+
+
+@step
+def m012_index_the_changes_to_closed_days(db: Database) -> None:
+    # The reports find the changes made to closed days after their close by this LIKE
+    # (store/day_close.py's CHANGED_CLOSED_DAYS, which must stay the same words for the
+    # index to be used): without it, a month of long ago read every entry since (1.2 s on
+    # 100,000 entries). Few entries change a closed day, so the index is small.
+    db.execute("""CREATE INDEX audit_log_closed_days_changed ON audit_log (id)"""
+               """ WHERE after LIKE '%"closed_days": %'""")
