@@ -452,6 +452,37 @@ def test_columns_mapped_before_to_one_field_are_both_left_to_map(main_window, qt
     assert dialog.result.saved
 
 
+def test_a_column_mapped_before_is_left_to_map_where_the_import_would_refuse_its_header(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """The actual time beside a departure column is refused, though the two fields differ:
+    "ATD" mapped to the actual time once, or "Abfahrt" to the departure beside a column the
+    app reads as the actual time, made the next such file refused where, unmapped, it
+    imports."""
+    def timed(name: str, headers: list[str], train: str):
+        path = tmp_path / name
+        box = with_check_digit(f"ATDU{train[1:]}00")
+        path.write_text(",".join(["Date", "Train No", "Direction", "Container No", "Size Type",
+                                  "Gross Weight (kg)", *headers]) + "\n"
+                        + ",".join(["2026-03-07", train, "out", box, "22G1", "20000",
+                                    *["08:30"] * len(headers)]) + "\n", encoding="utf-8")
+        return open_import(main_window, qtbot, monkeypatch, path)
+
+    for header, typed, train in (("ATD", "actual", "X8240"), ("Abfahrt", "departed", "X8241")):
+        dialog = timed(f"{train}.csv", [header], train)
+        map_by_typing(dialog, qtbot, 6, typed)
+        run_import(dialog, qtbot)
+        assert dialog.result.saved
+
+    for headers, train in ((["Departure time", "ATD"], "X8242"),
+                           (["Actual time", "Abfahrt"], "X8243")):
+        dialog = timed(f"{train}.csv", headers, train)
+
+        assert dialog.mapping_boxes[7].currentData() is None
+        assert not dialog.mapped_before_label.isVisible()
+        run_import(dialog, qtbot)
+        assert dialog.result.saved
+
+
 def test_a_recognised_header_mapped_by_hand_is_still_read_by_its_name_in_the_next_file(
         main_window, qtbot, monkeypatch, tmp_path):
     """"Type" beside "Size" (both the size-type) mapped to the notes once: the next file's

@@ -23,7 +23,8 @@ from hubapp.interchange.importing import (
     hidden_lines_note, notes, repeated_headers_note, services_and_containers, sheet_titles,
 )
 from hubapp.interchange.parsing import (
-    ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, columns_to_map, field_for_header,
+    ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, column_positions, columns_to_map,
+    field_for_header,
 )
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
@@ -477,16 +478,24 @@ class ImportDialog(QDialog):
                                recognised: Sequence[str | None],
                                keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """The columns to map, not chosen for here, read as their headers were mapped by
-        hand before (column_mappings). Never a header the app recognises, nor a field another
-        column gives: two such are both left to map, as the import would refuse them."""
+        hand before (column_mappings). Never a header the app recognises, nor a column the
+        import would refuse the header over (a field another column gives, the actual time
+        beside a departure): such a column, and each of two giving one field, is left to map."""
         chosen = {index: self.chosen[keys[index]] for index in to_map
                   if keys[index] in self.chosen}
         before = {index: field for index in to_map
                   if index not in chosen and recognised[index] is None
                   and (field := mapped_before(headers[index])) in FIELDS}
-        given = column_fields(headers, {**chosen, **before})
-        return {keys[index]: field for index, field in before.items()
-                if given.count(field) == 1}
+        _, problems = column_positions(headers, {**chosen, **before})
+
+        def refused_for(index: int) -> bool:
+            # Asked of the import's own header check, not a copy of its rules (the actual
+            # time beside a departure column, a field twice): a problem gone once the column
+            # is left unmapped is one it takes part in, whichever column the problem names.
+            _, without = column_positions(headers, {**chosen, **before, index: None})
+            return any(problem not in without for problem in problems)
+
+        return {keys[index]: field for index, field in before.items() if not refused_for(index)}
 
     def _say_mapped_before(self) -> None:
         """Names the columns still read as mapped for a file before: one read unlike its
