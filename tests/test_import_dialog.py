@@ -419,12 +419,55 @@ def test_a_column_mapped_before_and_chosen_to_be_ignored_is_forgotten(
     map_by_typing(dialog, qtbot, 3, "(ignore")
 
     assert not dialog.mapped_before_label.isVisible()  # chosen today, not as before
-    run_import(dialog, qtbot)  # refused: no container column
+    run_import(dialog, qtbot)  # refused: no container column, which forgets nothing
     assert not dialog.result.saved
+    assert column_mappings.mapped_before("Cntr#") == "container"
+    dialog = open_import(main_window, qtbot, monkeypatch, forwarder_list(
+        tmp_path / "week11b.csv", ["Cntr#", "Box No."], "X8211"))
+    map_by_typing(dialog, qtbot, 3, "(ignore")
+    map_by_typing(dialog, qtbot, 4, "container")
+    run_import(dialog, qtbot)
+    assert dialog.result.saved
     dialog = open_import(main_window, qtbot, monkeypatch,
                          forwarder_list(tmp_path / "week12.csv", ["Cntr#"], "X8212"))
     assert dialog.mapping_boxes[3].currentData() is None
     assert not dialog.mapped_before_label.isVisible()
+
+
+def test_a_mapping_is_remembered_only_by_an_import_that_saved(main_window, qtbot, monkeypatch,
+                                                              tmp_path, app_ctx):
+    """"Ref" (a booking reference) mapped to the container by mistake, refused and left:
+    every later file's "Ref" was read as the container. So was a mapping whose import was
+    dropped, its file's columns changed or the closed day's reason not given."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "ref.csv", ["Ref", "Container No"], "X8250"))
+    map_by_typing(dialog, qtbot, 3, "container")
+    run_import(dialog, qtbot)
+    assert dialog.problems_model.rowCount() and not dialog.result.saved
+    assert column_mappings.mapped_before("Ref") is None
+
+    path = forwarder_list(tmp_path / "changed.csv", ["Cntr#"], "X8251")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    map_by_typing(dialog, qtbot, 3, "container")
+    path.write_text(path.read_text(encoding="utf-8").replace("Cntr#", "Cntr#,Seal No")
+                    .replace(",22G1", ",,22G1"), encoding="utf-8")
+    run_import(dialog, qtbot)
+    assert dialog.result is None  # previewed again, not imported
+    assert column_mappings.mapped_before("Cntr#") is None
+
+    day_close.close_day(app_ctx.db, dt.date(2026, 3, 7), UserRecord("zhao", "supervisor"))
+    answers = [None, "late loading list"]
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: answers.pop(0))
+    assert dialog.mapping_boxes[3].currentData() == "container"  # as chosen for the file
+    run_import(dialog, qtbot)  # the reason asked for is not given
+    assert dialog.result is None
+    assert column_mappings.mapped_before("Cntr#") is None
+    run_import(dialog, qtbot)
+    assert dialog.result.saved and not answers
+    assert column_mappings.mapped_before("Cntr#") == "container"
 
 
 def test_columns_mapped_before_to_one_field_are_both_left_to_map(main_window, qtbot,

@@ -580,14 +580,15 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.path is None or self.task is not None or self.table is None:
             return
-        self._remember_mapping()
         self._run_import()
 
     def _remember_mapping(self) -> None:
         """What the clerk chose here for a header the app does not recognise is kept for
         the next file under it (column_mappings), a column chosen to be ignored forgotten.
-        Kept once imported with, not as chosen: a field tried and changed teaches nothing.
-        A recognised header (one of two giving a field) is read by its name anyway."""
+        Kept once a saved import read the file so, not as chosen: a field tried and changed,
+        or refused, cancelled or dropped with its import ("Ref" mapped to the container by
+        mistake), teaches nothing. A recognised header (one of two giving a field) is read
+        by its name anyway."""
         headers = self.table.headers
         keys = _header_keys(headers)
         for index, box in self.mapping_boxes.items():
@@ -664,6 +665,8 @@ class ImportDialog(QDialog):
         self.result = result
         totals = result.totals
         if result.saved:
+            # Held while it ran, the boxes are still those the import read the file by.
+            self._remember_mapping()
             days = sorted(result.change.dates) if result.change is not None else []
             said = [self.tr("Imported {services}, {containers}, {teu} TEU.").format(
                 services=self.tr("%Ln service(s)", "", totals.services),
