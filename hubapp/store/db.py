@@ -461,6 +461,11 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
     return error
 
 
+def is_busy(error: DatabaseError) -> bool:
+    """as_user_error's (or a server's) refusal of a write while another desk holds the lock."""
+    return error.template == _BUSY
+
+
 def is_read_only(error: DatabaseError) -> bool:
     """as_user_error's refusal of a write to a file that can only be read."""
     return error.template in (_READ_ONLY, _FOLDER_READ_ONLY)

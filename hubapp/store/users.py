@@ -18,7 +18,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubEr
 from hubapp.domain.reference import plain_name
 from hubapp.domain.validation import folded
 from hubapp.store import audit
-from hubapp.store.db import is_read_only, transaction
+from hubapp.store.db import is_busy, is_read_only, transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -353,7 +353,9 @@ def authenticate(db: Database, name: str, password: str,
             raise AuthError(QT_TRANSLATE_NOOP(
                 "messages", "{name} is deactivated; ask an admin"), name=stored_name)
         if failed or locked_until:
-            with _unless_read_only():
+            # Busy too: a right password waited for another desk's long import only to be
+            # refused. Its earlier failures then stay counted until a later login clears them.
+            with _unless_read_only(or_busy=True):
                 with transaction(db):
                     # Read again under the lock: another desk's wrong passwords may have
                     # locked the account out since.
@@ -409,13 +411,14 @@ def _count_failure(db: Database, row: tuple, now: dt.datetime) -> dt.datetime | 
 
 
 @contextlib.contextmanager
-def _unless_read_only() -> Iterator[None]:
-    """A login's record left unwritten on a file that can only be read: nobody can save
-    there, and a lock-out in force was refused before, by the read."""
+def _unless_read_only(or_busy: bool = False) -> Iterator[None]:
+    """A login's record left unwritten on a file that can only be read (or, or_busy, while
+    another desk writes): nobody can save there, and a lock-out in force was refused
+    before, by the read."""
     try:
         yield
     except DatabaseError as error:
-        if not is_read_only(error):
+        if not (is_read_only(error) or or_busy and is_busy(error)):
             raise
 
 
