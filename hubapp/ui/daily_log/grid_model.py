@@ -20,7 +20,7 @@ from hubapp.domain.records import (
     EMPTY, FULL, CommodityRecord, ContainerMoveRecord, TotalsRecord,
 )
 from hubapp.domain.reference import lookup_key
-from hubapp.domain.reference_rules import HS_CODE_PASTED, hs_code_errors, is_code
+from hubapp.domain.reference_rules import HS_CODE_PASTED, hs_code_errors, hs_code_fits, is_code
 from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
     parse_move, size_type_code,
@@ -42,6 +42,7 @@ STORED_COMMODITY = "commodity_id"
 PASTED_HS_CODE = "hs_code"
 _KEPT = (*FIELDS, STORED_TEU, STORED_COMMODITY, PASTED_HS_CODE)
 _Index = QModelIndex | QPersistentModelIndex
+_FormerHsCodes = Mapping[int, Mapping[str, dt.date | None]]  # as store.reference gives them
 
 
 @dataclass
@@ -77,7 +78,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._merged_away: Callable[[int], HubError | None] = lambda _id: None
         self._commodity_name: Callable[[int], str] = lambda _id: ""
         self._commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
-        self._former_hs_codes: Mapping[int, Mapping[str, dt.date | None]] = {}
+        self._former_hs_codes: Callable[[], _FormerHsCodes] = dict
         self._day: dt.date | None = None
         self._found: dict[str, int] = {}  # commodity text → the id it last found
         self._elsewhere_of: Callable[[], Mapping[str, tuple[str, str]]] = dict
@@ -92,7 +93,7 @@ class ContainerGridModel(QAbstractTableModel):
                   merged_away: Callable[[int], HubError | None] = lambda _id: None,
                   commodity_name: Callable[[int], str] = lambda _id: "",
                   commodity: Callable[[int], CommodityRecord | None] = lambda _id: None,
-                  former_hs_codes: Mapping[int, Mapping[str, dt.date | None]] | None = None,
+                  former_hs_codes: Callable[[], _FormerHsCodes] = dict,
                   day: dt.date | None = None) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service and its status), once the first row with a number needs them: a
@@ -102,14 +103,16 @@ class ContainerGridModel(QAbstractTableModel):
         typed anew.
         commodity_name: a commodity's name as a stored box's row reads it, "" for one gone
         from the lists. commodity: the record of a commodity id, None for one gone.
-        former_hs_codes: store.reference.former_hs_codes, read once with the lists: a pasted
-        block from a list the hub exported before a code was corrected gives the code of then.
+        former_hs_codes: store.reference.former_hs_codes, asked for by each row whose pasted
+        HS code does not fit its commodity's of now, which the caller keeps until the lists
+        change: a block from a list the hub exported before a code was corrected gives the
+        code of then, and reading the audit log for it cost a blink at every reference change.
         day: the service's, which such a code fits up to the day it was changed."""
         self._find_commodity = find_commodity
         self._merged_away = merged_away
         self._commodity_name = commodity_name
         self._commodity = commodity
-        self._former_hs_codes, self._day = former_hs_codes or {}, day
+        self._former_hs_codes, self._day = former_hs_codes, day
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._own_checks = {}  # checked with the lookups of before
@@ -339,9 +342,14 @@ class ContainerGridModel(QAbstractTableModel):
                     ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
         key = tuple(row[name] for name in _KEPT)
         if (known := self._own_checks.get(key)) is None:
-            known = self._own_checks[key] = _parsed(
-                row, self._teu_45ft, self._find, self._commodity, self._former_hs_codes,
-                self._day) if _filled(row) else (None, [])
+            try:
+                known = self._own_checks[key] = _parsed(
+                    row, self._teu_45ft, self._find, self._commodity, self._former_hs_codes,
+                    self._day) if _filled(row) else (None, [])
+            except HubError as error:
+                # The former HS codes could not be read (a server dropped): the edit must
+                # still land. Not kept, so that the next edit's check reads them again.
+                return None, [FieldError.from_hub_error("commodity", error)]
         return known
 
     def _find(self, text: str, keep: Collection[int] = ()) -> int | None:
@@ -396,18 +404,19 @@ def _filled(row: Mapping[str, str]) -> bool:
 
 def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..., int | None],
             commodity_of: Callable[[int], CommodityRecord | None],
-            former_hs_codes: Mapping[int, Mapping[str, dt.date | None]], day: dt.date | None
-            ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
+            former_hs_codes: Callable[[], _FormerHsCodes],
+            day: dt.date | None) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
     """find_commodity: reference.commodity_finder's find(text, keep). former_hs_codes, day:
     what a pasted HS code may still be of a commodity, as reference_rules.hs_code_errors
-    takes them."""
+    takes them; asked for only when the code does not fit the commodity's of now."""
     kept = {int(row[STORED_COMMODITY])} if row[STORED_COMMODITY] else ()
     move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft,
                               lambda text: find_commodity(text, kept))
     commodity = commodity_of(move.commodity_id) if move and move.commodity_id else None
-    if commodity is not None and (
-            wrong := hs_code_errors(row[PASTED_HS_CODE], commodity, HS_CODE_PASTED,
-                                    former_hs_codes.get(commodity.id), day)):
+    pasted = row[PASTED_HS_CODE]
+    if commodity is not None and not hs_code_fits(pasted, commodity) and (
+            wrong := hs_code_errors(pasted, commodity, HS_CODE_PASTED,
+                                    former_hs_codes().get(commodity.id), day)):
         # The code has no cell of its own: the commodity's is the one to fix.
         return None, [replace(error, field="commodity") for error in wrong]
     if move is not None and row[STORED_TEU]:

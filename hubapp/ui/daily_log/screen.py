@@ -322,8 +322,8 @@ class DailyLogScreen(QWidget):
         # Retired commodities still name the boxes of old services; only new entry hides them.
         commodities = reference.list_commodities(self._db, include_retired=True)
         self._commodity_names = {c.id: c for c in commodities}
-        # Read from the audit log with the lists, not at each service shown or cell checked.
-        self._former_hs_codes = reference.former_hs_codes(self._db)
+        # Those of the lists before: read again when a pasted row needs them.
+        self._former_hs_codes: dict[int, dict[str, dt.date | None]] | None = None
         commodities = [c for c in commodities if not c.retired]
         self.grid_view.delegate.completions = {
             "size_type": [COMPLETION_SEPARATOR.join((code, labels.pick(en, zh)))
@@ -333,6 +333,16 @@ class DailyLogScreen(QWidget):
                 c.hs_code)) for c in commodities],
             "full_empty": [labels.full_empty(FULL), labels.full_empty(EMPTY)],
         }
+
+    def _former_codes(self) -> dict[int, dict[str, dt.date | None]]:
+        """reference.former_hs_codes of the lists read last: read from the audit log when the
+        first pasted HS code that does not fit its commodity asks for them, then kept until
+        the lists change. Start-up and every reference change at any desk read them before,
+        0.3 s on the GUI thread for a hub's 5,000 corrections, for pastes few services get."""
+        if self._former_hs_codes is None:
+            self._former_hs_codes = reference.former_hs_codes(
+                self._db, self._commodity_names.values())
+        return self._former_hs_codes
 
     def _reference_changed(self) -> None:
         """An admin edited places, routes or commodities: offer and check against the new lists."""
@@ -689,7 +699,7 @@ class DailyLogScreen(QWidget):
             settings.load(self._db).teu_45ft,
             lambda commodity_id: reference.merged_away(self._db, commodity_id),
             self._commodity_text, lambda commodity_id: self._commodity_names.get(commodity_id),
-            self._former_hs_codes, day)
+            self._former_codes, day)
 
     def _new_service_form(self) -> None:
         self._show(None, [])
