@@ -256,7 +256,11 @@ def shoot_import(window: MainWindow, camera: Camera, scratch: Path) -> None:
     window._open_import()
     dialog = window.import_dialog
     camera.shoot(dialog, "import")
-    dialog.open_file(SAMPLE)
+    def read(path: Path) -> None:  # the preview is read on a task
+        dialog.open_file(path)
+        wait_until(lambda: dialog.preview_task is None)
+
+    read(SAMPLE)
     camera.shoot(dialog, "import-preview")
 
     lines = SAMPLE.read_text(encoding="utf-8-sig").splitlines()
@@ -264,7 +268,7 @@ def shoot_import(window: MainWindow, camera: Camera, scratch: Path) -> None:
     header[-1], header[-2] = "客户备注", "Seal no. (ops)"  # neither is a known header
     mapped = scratch / "loading-list-own-columns.csv"
     mapped.write_text("\n".join([",".join(header), *lines[1:]]), encoding="utf-8")
-    dialog.open_file(mapped)
+    read(mapped)
     camera.shoot(dialog, "import-mapping")
 
     broken = scratch / "loading-list-with-problems.csv"
@@ -274,7 +278,7 @@ def shoot_import(window: MainWindow, camera: Camera, scratch: Path) -> None:
     rows[2][header.index(SAMPLE_COLUMN["gross_kg"])] = "heavy"
     broken.write_text("\n".join([lines[0], *(",".join(row) for row in rows)]),
                       encoding="utf-8")
-    dialog.open_file(broken)
+    read(broken)
     dialog.start_import()
     wait_until(lambda: dialog.task is None)
     camera.shoot(dialog, "import-problems")
