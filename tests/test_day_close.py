@@ -157,8 +157,10 @@ def test_a_clerk_cannot_change_the_dwell_of_a_closed_day(demo_db):
                                                      "which is closed: give a reason"):
         services.delete_service(demo_db, service_id, supervisor)
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
-    services.delete_service(demo_db, service_id, supervisor, reason="never came in")
+    change = services.delete_service(demo_db, service_id, supervisor, reason="never came in")
     assert _closed_day_dwell(demo_db) != dwell_before
+    # What the Reports screen showing that day's summary or month is rebuilt for.
+    assert change.dates == {dt.date.fromisoformat(arrived)} and DEMO_END in change.figures_dates
     # The entry notes the closed day whose figures changed, though the service was not on it.
     assert _last_entry(demo_db) == ("delete", {"reason": "never came in",
                                                "closed_days": [DEMO_END.isoformat()]})
@@ -183,7 +185,8 @@ def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_pa
     with pytest.raises(day_close.ReasonNeeded, match="left on 2026-03-05, which is closed"):
         import_file(demo_db, path, UserRecord("zhao", SUPERVISOR))
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
-    assert import_file(demo_db, path, UserRecord("zhao", SUPERVISOR), reason="late list").saved
+    result = import_file(demo_db, path, UserRecord("zhao", SUPERVISOR), reason="late list")
+    assert result.saved and result.change.figures_dates == {DEMO_END}
     assert _closed_day_dwell(demo_db) != dwell_before
     assert day_close.last_change_after_close(demo_db, DEMO_END).reason == "late list"
 

@@ -4,6 +4,7 @@ the container's previous departure, whichever way the moves were written."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -70,15 +71,33 @@ def test_a_bulk_import_of_the_arrival_later_gives_the_stored_departure_its_dwell
         "OUT1": 15 * DAY, "OUT2": 8 * DAY + 12 * 60}
 
 
+@pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "bulk"])
+def test_an_import_names_the_later_days_whose_dwell_it_changed(tmp_path, monkeypatch, bulk):
+    """An arrival imported for 1 March gives the box that left on 10 March its dwell: that
+    day's figures change too, though the file holds none of its services."""
+    _dwell_after_import(tmp_path, monkeypatch, bulk, OUT2)
+    path = tmp_path / "arrival.csv"
+    path.write_text("\n".join((HEADER, "2026-03-01,IN2,inbound,CSQU3054383,22G1,F,20000,08:00"))
+                    + "\n", encoding="utf-8")
+    db = open_db(tmp_path / "hub.db")
+    change = import_file(db, path, TESTER).change
+    assert _outbound_dwell(db) == {"OUT2": 9 * DAY}
+    db.close()
+    assert (change.dates, change.figures_dates) == ({dt.date(2026, 3, 1)}, {dt.date(2026, 3, 10)})
+
+
 def test_clearing_the_arrival_time_in_the_daily_log_clears_the_dwell(tmp_path, monkeypatch):
     _dwell_after_import(tmp_path, monkeypatch, False, IN1, OUT1,
                         "2026-03-01,IN2,inbound,CSQU3054383,22G1,F,20000,08:00", OUT2)
     db = open_db(tmp_path / "hub.db")
     came = services.get_service(db, db.execute(
         "SELECT id FROM service WHERE service_no = 'IN2'").fetchone()[0])
-    services.save_service(db, dataclasses.replace(came, scheduled_at=None, actual_at=None),
-                          services.list_moves(db, came.id), TESTER)
+    _saved, change = services.save_service(
+        db, dataclasses.replace(came, scheduled_at=None, actual_at=None),
+        services.list_moves(db, came.id), TESTER)
     assert _outbound_dwell(db) == {"OUT1": 15 * DAY, "OUT2": None}
+    # The departure's day, whose figures a screen showing 10 March reads again.
+    assert (change.dates, change.figures_dates) == ({dt.date(2026, 3, 1)}, {dt.date(2026, 3, 10)})
     assert dwell.differences(db) == []
     db.close()
 

@@ -188,11 +188,17 @@ class StatsRecord:
 
 @dataclass(frozen=True, slots=True)
 class ChangeRecord:
-    """What a write changed, so open screens can decide whether to refresh."""
+    """What a write changed, so open screens can decide whether to refresh.
+
+    dates: the days of the services (or days) it wrote, which a screen showing one day's
+    services follows; figures_dates: the other days whose figures it changed, which only
+    screens showing figures read. A box's dwell counts on the day it leaves, so a write on
+    one day changes the dwell of a later day, closed or not, which it never names."""
 
     what: str
     dates: frozenset[dt.date] = field(default_factory=frozenset)
     service_ids: frozenset[int] = field(default_factory=frozenset)
+    figures_dates: frozenset[dt.date] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, slots=True)

@@ -293,7 +293,8 @@ def insert_import(
         total = len(rows.container)
         if total >= REBUILD_INDEXES_FROM and not is_postgres(db) and total >= db.execute(
                 "SELECT COUNT(*) FROM container_move").fetchone()[0]:
-            noted = _write_history(db, rows, dates, role, reason, noted, progress, check)
+            dwell_dates, noted = _write_history(db, rows, dates, role, reason, noted,
+                                                progress, check)
         else:
             _write_batches(db, rows, progress, check)
             # Once for the whole file: the touched days and containers, not batch by batch.
@@ -306,7 +307,8 @@ def insert_import(
             "last_date": dates[-1].isoformat() if dates else None,
             **_service_numbers(rows.services),
         })
-    return sums, ChangeRecord("services", frozenset(dates))
+    return sums, ChangeRecord("services", frozenset(dates),
+                              figures_dates=frozenset(dwell_dates - set(dates)))
 
 
 def _refuse_changed_meanwhile(db: Database, rows: ImportRowsRecord, source: str) -> None:
@@ -347,9 +349,11 @@ def _write_batches(db: Database, rows: ImportRowsRecord,
 def _write_history(db: Database, rows: ImportRowsRecord, dates: list[dt.date], role: str,
                    reason: str | None, noted: dict[str, object],
                    progress: Callable[[int, int], None] | None,
-                   check: Callable[[], None] | None) -> dict[str, object]:
+                   check: Callable[[], None] | None
+                   ) -> tuple[set[dt.date], dict[str, object]]:
     """The rows with the indexes built once after them, and dwell and roll-up worked out from
-    the rows in hand; what to note in the audit entry."""
+    the rows in hand: as services.refresh_dwell, the dates whose dwell changed and what to
+    note in the audit entry."""
     rows, dwell_dates = _with_dwell(db, rows)
     noted = day_close.ensure_dwell_days_open(db, dwell_dates, role, reason, noted)
     new_days = set(dates) - _days_holding_services(db, dates)
@@ -363,7 +367,7 @@ def _write_history(db: Database, rows: ImportRowsRecord, dates: list[dt.date], r
     rollup.write_days(db, new_days, daily.result())
     rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
     rollup.refresh_months(db, new_days)
-    return noted
+    return dwell_dates, noted
 
 
 # An import names the services it brought in, so the audit log finds who entered one, as

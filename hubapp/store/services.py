@@ -131,7 +131,8 @@ def save_service(
         audit.record(db, actor.name, "create" if before is None else "update", "service",
                      service_id, before, noted | _snapshot(db, service_id))
     dates = {saved.date} | ({before_date(before)} if before else set())
-    return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}))
+    return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}),
+                               frozenset(dwell_days - dates))
 
 
 def delete_service(db: Database, service_id: int, actor: UserRecord,
@@ -147,7 +148,8 @@ def delete_service(db: Database, service_id: int, actor: UserRecord,
         dwell_days, noted = refresh_dwell(db, _containers(before), role, reason, noted)
         rollup.refresh_days(db, {before_date(before)} | dwell_days)
         audit.record(db, actor.name, "delete", "service", service_id, before, noted or None)
-    return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
+    return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}),
+                        frozenset(dwell_days - {before_date(before)}))
 
 
 def refresh_dwell(db: Database, containers: set[str], role: str, reason: str | None,
