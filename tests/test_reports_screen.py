@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPageSize
@@ -467,6 +468,65 @@ def test_a_change_rebuilds_the_report_only_when_it_touches_the_days_it_reads(qtb
     for what in ("settings", "reference", "restore"):  # a name or the hub's, any day's
         assert rebuilds(ChangeRecord(what))
     assert rebuilds(ChangeRecord("services"))  # an import on another desk, its days unsaid
+
+
+@pytest.mark.parametrize(("kind", "said"), [
+    ("daily", "changed after closing by wang.li"),
+    ("monthly", "Changed after closing: 5 March"),
+])
+def test_a_change_to_a_closed_days_dwell_rebuilds_its_report(qtbot, main_window, app_ctx,
+                                                              tmp_path, monkeypatch, kind, said):
+    """A supervisor deletes a January arrival in the daily log, giving a reason: the box left
+    on 5 March, closed, whose dwell changes with it. The Reports screen showing that day's
+    summary, or its month, kept its report (January is no day either reads) and went on
+    saying it was closed, not changed since."""
+    import datetime as dt
+
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.interchange.importing import import_file
+    from hubapp.ui import dialogs
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    from conftest import TESTER
+    from test_daily_log import closed_at_another_desk
+
+    arrived, box = dt.date(2026, 1, 10), with_check_digit("LEAU770001")
+    path = tmp_path / "stay.csv"
+    # Records from December: "Records start on" has every report read the days before it.
+    path.write_text("date,service,direction,container,size_type,full_empty,gross_kg,departed_at\n"
+                    f"2025-12-01,IN8,inbound,{with_check_digit('LEAU770002')},22G1,F,20000,08:00\n"
+                    f"{arrived},IN9,inbound,{box},22G1,F,20000,08:00\n"
+                    f"{DEMO_END},OUT9,outbound,{box},22G1,F,20000,08:00\n", encoding="utf-8")
+    assert import_file(app_ctx.db, path, TESTER).saved
+    (service_id,) = app_ctx.db.execute("SELECT id FROM service WHERE service_no = 'IN9'").fetchone()
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    day_screen = main_window.day_screen
+    day_screen.show_move(arrived, service_id, box)
+    closed_at_another_desk(app_ctx)
+
+    control = Qt.KeyboardModifier.ControlModifier
+    reports = main_window.screen(ReportsScreen)
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        qtbot.keyClick(main_window, Qt.Key.Key_3, control)
+    if kind == "monthly":
+        with qtbot.waitSignal(reports.previewed, timeout=30_000):
+            reports.kind.setCurrentIndex(reports.kind.findData(kind))
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        reports.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
+    assert not any(first <= arrived <= last for first, last in reports.report.days_read)
+    assert said not in reports.report.html
+
+    qtbot.keyClick(main_window, Qt.Key.Key_1, control)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_args: "never came in")
+    day_screen.delete_service()
+    assert not app_ctx.db.execute("SELECT id FROM service WHERE id = ?", [service_id]).fetchall()
+    qtbot.keyClick(main_window, Qt.Key.Key_3, control)
+    assert not reports.print_button.isEnabled()  # built again
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        pass
+    assert reports.report_of[1] <= DEMO_END <= reports.report_of[2]
+    assert said in reports.report.html
 
 
 def test_a_report_superseded_while_it_is_built_stops(qtbot, app_ctx, monkeypatch):

@@ -176,7 +176,9 @@ class ReportsScreen(QWidget):
         month long ago for a clerk's today, its buttons greyed out meanwhile. A change to
         days it does not read leaves it, and users never change it; the names, the hub's
         settings and a restore may change any. Without a report of the choice shown (one
-        under way, or failed) there is nothing to compare with."""
+        under way, or failed) there is nothing to compare with. A change's days are its
+        services' and those whose figures alone it changed (figures_dates): the dwell of the
+        boxes that left then, and so a closed one's "changed after closing"."""
         if self.report is None or self._task is not None or change is None \
                 or change.what in ("reference", "restore", "settings"):
             return True
@@ -187,7 +189,7 @@ class ReportsScreen(QWidget):
         else:
             return False
         return not change.dates or any(first <= day <= last for first, last in read
-                                       for day in change.dates)
+                                       for day in change.dates | change.figures_dates)
 
     def refresh(self) -> None:
         """Prepare the report now if the screen is shown, else when it is next shown: a
