@@ -140,7 +140,9 @@ def _closed_day_dwell(db):
 def test_a_clerk_cannot_change_the_dwell_of_a_closed_day(demo_db):
     """Dwell is counted on the day a box leaves: deleting its arrival on an open day would
     change the figures of the later, closed day."""
-    from hubapp.store import services
+    from hubapp.domain.audit import change_of
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import audit, services
     from test_interchange import checksum
 
     service_id, arrived, _number = _dwell_pair(demo_db)
@@ -157,10 +159,14 @@ def test_a_clerk_cannot_change_the_dwell_of_a_closed_day(demo_db):
                                                      "which is closed: give a reason"):
         services.delete_service(demo_db, service_id, supervisor)
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
+    seen = audit.newest_id(demo_db)
     change = services.delete_service(demo_db, service_id, supervisor, reason="never came in")
     assert _closed_day_dwell(demo_db) != dwell_before
-    # What the Reports screen showing that day's summary or month is rebuilt for.
+    # What the Reports screen showing that day's summary or month is rebuilt for, here and
+    # at another desk (which reads the closed ones from the entry).
     assert change.dates == {dt.date.fromisoformat(arrived)} and DEMO_END in change.figures_dates
+    assert change_of(audit.since(demo_db, seen)) == [ChangeRecord(
+        "services", change.dates, figures_dates=frozenset({DEMO_END}))]
     # The entry notes the closed day whose figures changed, though the service was not on it.
     assert _last_entry(demo_db) == ("delete", {"reason": "never came in",
                                                "closed_days": [DEMO_END.isoformat()]})

@@ -296,12 +296,18 @@ def change_of(entries: list[AuditEntryRecord]) -> list[ChangeRecord]:
     """The ChangeRecords another desk's writes amount to, one per kind of thing changed.
 
     Dates come from the services' and days' own dates; an import names none, so open
-    screens reload whatever day they show.
+    screens reload whatever day they show. Figures dates are the closed days an entry notes
+    beyond those (store.day_close.NOTED: the dwell of boxes that left on them changed); the
+    open days whose dwell a write changed are in no entry.
     """
     dates: dict[str, set[dt.date]] = {}
+    figures: dict[str, set[dt.date]] = {}
     undated: set[str] = set()
     for entry in entries:
         what = _WHAT.get(entry.entity, entry.entity)
+        if isinstance(entry.after, dict):
+            figures.setdefault(what, set()).update(
+                map(dt.date.fromisoformat, entry.after.get("closed_days", ())))
         found = set()
         if entry.entity == "day":
             found.add(dt.date.fromisoformat(entry.entity_id))
@@ -312,5 +318,6 @@ def change_of(entries: list[AuditEntryRecord]) -> list[ChangeRecord]:
         dates.setdefault(what, set()).update(found)
         if not found:
             undated.add(what)
-    return [ChangeRecord(what, frozenset() if what in undated else frozenset(days))
+    return [ChangeRecord(what, frozenset() if what in undated else frozenset(days),
+                         figures_dates=frozenset(figures.get(what, set()) - days))
             for what, days in dates.items()]
