@@ -11,7 +11,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Rectangle
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QToolTip
 
 from hubapp.domain.records import (
@@ -469,6 +469,52 @@ def test_a_screen_reader_names_each_chart_and_says_where_its_numbers_are(screen,
     assert spoken(canvas, QAccessible.Text.Name) == \
         "Nothing matches these filters in this period."
     assert not spoken(canvas, QAccessible.Text.Description)
+
+
+def _framed(canvas):
+    """Whether the canvas shows the focus frame along its left edge, as read off the screen:
+    canvas.grab() sized the charts of the other tabs too, too small, and matplotlib warned."""
+    canvas.repaint()
+    window = canvas.window()
+    at = canvas.mapTo(window, QPoint(0, canvas.height() // 2))
+    image = window.windowHandle().screen().grabWindow(window.winId(), at.x(), at.y(), 2, 1)
+    highlight = canvas.palette().color(QPalette.ColorRole.Highlight)
+    return all(image.toImage().pixelColor(x, 0) == highlight for x in (0, 1))
+
+
+def _focused_screen(qtbot, screen):
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    screen.tabs.tabBar().setFocus()
+    return screen.panels["teu_per_day"]
+
+
+def test_tab_reaches_each_chart_between_its_tabs_and_its_buttons(screen, qtbot):
+    # A chart was no Tab stop: a screen reader never came to its name.
+    panel = _focused_screen(qtbot, screen)
+    assert not _framed(panel.canvas)
+    qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert screen.focusWidget() is panel.canvas
+    assert _framed(panel.canvas)  # its own painting covered any frame a style drew
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is panel.table_button
+    assert not _framed(panel.canvas)
+    qtbot.keyClick(panel.table_button, Qt.Key.Key_Backtab)
+    assert screen.focusWidget() is panel.canvas
+    # Another chart's tab: its own chart next.
+    screen.tabs.tabBar().setFocus()
+    qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Right)
+    qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.panels["trains_per_day"].canvas
+
+
+def test_a_chart_redrawn_keeps_the_focus(screen, qtbot, app_ctx):
+    panel = _focused_screen(qtbot, screen)
+    qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Tab)
+    old = panel.canvas
+    with qtbot.waitSignal(screen.refreshed):  # another desk saved
+        app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({FIRST})), None)
+    assert panel.canvas is not old and screen.focusWidget() is panel.canvas
 
 
 @pytest.mark.parametrize(("early", "date_from", "title", "bars", "first", "months"), [

@@ -32,7 +32,7 @@ from hubapp.domain.dashboard import (
 from hubapp.domain.errors import os_reason
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
-from hubapp.ui import colours, date_edits, dialogs, filter_choices, formatting, labels
+from hubapp.ui import colours, date_edits, dialogs, filter_choices, focus, formatting, labels
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
@@ -195,15 +195,14 @@ class ChartPanel(QWidget):
     def set_chart(self, figure: Figure, paper: Callable[[], Figure],
                   table: ChartTableRecord) -> None:
         """figure: as the screen shows it; paper: draws it again as it is saved and copied."""
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         from hubapp.charts.common import has_data, title
         from hubapp.charts.dashboard import fit_side_legend
+        from hubapp.ui.chart_canvas import ChartCanvas
 
         old = self.canvas
         self.figure = figure
         self.paper = paper
-        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas = ChartCanvas(figure)
         self.canvas.setObjectName(f"canvas_{self.name}")
         # A picture to a screen reader, which said nothing of it: its title, and where its
         # figures are read.
@@ -219,17 +218,19 @@ class ChartPanel(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._hover)
         self.canvas.mpl_connect("resize_event", lambda _event: fit_side_legend(figure))
         self.pages.insertWidget(0, self.canvas)
-        if old is not None:
-            self.pages.removeWidget(old)
-            old.deleteLater()
-        else:
-            self.pages.removeWidget(self.placeholder)
-            self.placeholder.deleteLater()
+        # Where the table stands when shown: after the chart tabs, before the buttons.
+        focus.tab_order(self.table_view, self.canvas)
         self.model.set_table(table)
         # A chart that says why it is empty has no numbers to show and nothing worth copying.
         if not shown:
             self.table_button.setChecked(False)
+        # The new chart is shown before the old one goes, so the stack hands it the old one's
+        # focus: removed first, a chart redrawn as another desk saved sent the focus on to
+        # Show numbers.
         self._show_table(self.table_button.isChecked())
+        gone = old if old is not None else self.placeholder
+        self.pages.removeWidget(gone)
+        gone.deleteLater()
         for button in self.buttons:
             button.setEnabled(shown)
 

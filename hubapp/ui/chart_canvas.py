@@ -1,0 +1,41 @@
+"""A chart on screen that Tab reaches, framed while it has the focus. Imported with
+matplotlib, when the Dashboard is first shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+FOCUS_FRAME_PX = 2  # as wide as the Reports preview's
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """A figure drawn on screen: a stop of its own for Tab, where a screen reader says its
+    name."""
+
+    def __init__(self, figure: Figure) -> None:
+        super().__init__(figure)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # The chart covers every pixel, so a style's frame (the Reports preview's stylesheet)
+        # would never show: drawn over the figure's margin instead. Qt repaints a widget as it
+        # gains or loses the focus.
+        if not self.hasFocus():
+            return
+        painter = QPainter(self)
+        try:
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight),
+                                FOCUS_FRAME_PX, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
+                                Qt.PenJoinStyle.MiterJoin))
+            inset = FOCUS_FRAME_PX / 2  # a pen is centred on the line: all of it inside
+            painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
+        finally:
+            painter.end()
