@@ -508,6 +508,23 @@ def test_tab_reaches_each_chart_between_its_tabs_and_its_buttons(screen, qtbot):
     assert screen.focusWidget() is screen.panels["trains_per_day"].canvas
 
 
+def test_keys_on_a_chart_copy_it_and_show_its_numbers(screen, qtbot):
+    panel = _focused_screen(qtbot, screen)
+    qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Tab)
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    image = QGuiApplication.clipboard().image()
+    assert not image.isNull() and image.width() > 300  # as Copy image copies it
+    # Enter shows its numbers in its place, and the focus goes with them.
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_Return)
+    assert panel.table_button.isChecked() and panel.table_view.isVisible()
+    assert screen.focusWidget() is panel.table_view
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    panel.canvas.setFocus()
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_Space)
+    assert panel.table_button.isChecked()
+
+
 def test_a_chart_redrawn_keeps_the_focus(screen, qtbot, app_ctx):
     panel = _focused_screen(qtbot, screen)
     qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Tab)

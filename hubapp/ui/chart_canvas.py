@@ -1,23 +1,27 @@
-"""A chart on screen that Tab reaches, framed while it has the focus. Imported with
-matplotlib, when the Dashboard is first shown."""
+"""A chart on screen that Tab reaches, framed while it has the focus, with keys for what the
+buttons under it do. Imported with matplotlib, when the Dashboard is first shown."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 FOCUS_FRAME_PX = 2  # as wide as the Reports preview's
+_SHOW_NUMBERS_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
 class ChartCanvas(FigureCanvasQTAgg):
-    """A figure drawn on screen: a stop of its own for Tab, where a screen reader says its
-    name."""
+    """A figure drawn on screen: a stop of its own for Tab (a screen reader says its name
+    there), Ctrl+C asks for it to be copied, Enter or Space for its numbers."""
+
+    copy_asked = Signal()
+    numbers_asked = Signal()
 
     def __init__(self, figure: Figure) -> None:
         super().__init__(figure)
@@ -39,3 +43,12 @@ class ChartCanvas(FigureCanvasQTAgg):
             painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
         finally:
             painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_asked.emit()
+        elif event.key() in _SHOW_NUMBERS_KEYS and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.numbers_asked.emit()
+        else:
+            super().keyPressEvent(event)

@@ -204,6 +204,8 @@ class ChartPanel(QWidget):
         self.paper = paper
         self.canvas = ChartCanvas(figure)
         self.canvas.setObjectName(f"canvas_{self.name}")
+        self.canvas.copy_asked.connect(self.copy_image_button.click)
+        self.canvas.numbers_asked.connect(self.table_button.click)
         # A picture to a screen reader, which said nothing of it: its title, and where its
         # figures are read.
         shown, named = has_data(figure), title(figure)

@@ -356,8 +356,10 @@ class MainWindow(QMainWindow):
             "fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, "
             "Ctrl+Delete removes their rows; a right-click on the grid offers these with their "
             "keys. In the day's list of services, Enter goes on to the boxes of "
-            "the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field's or "
-            "button's underlined letter go to it.\n\nThe language (English or 中文) is chosen in "
+            "the one picked. On the Dashboard, Tab goes on from a chart's tab to its chart, "
+            "framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P "
+            "prints the report shown. Alt and a field's or button's underlined letter go to "
+            "it.\n\nThe language (English or 中文) is chosen in "
             "Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial "
             "database, is in {samples} (the Chongqing hub's train of 2026-03-05, which a real "
             "hub's records should not hold).").format(
