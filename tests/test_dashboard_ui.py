@@ -456,11 +456,23 @@ def test_a_screen_reader_names_each_chart_and_says_where_its_numbers_are(screen,
               "teu_by_route": "TEU by route", "teu_by_direction": "Outbound and inbound TEU",
               "top_commodities": "Top commodities by TEU; Top commodities by tonnes",
               "monthly_teu": "Monthly TEU, year on year"}
+    # What it counts, which its title does not say: the monthly chart a year's months.
+    periods = dict.fromkeys(titles, "3–5 March 2026") | {
+        "monthly_teu": "1 April 2025 – 5 March 2026"}
     for name, panel in screen.panels.items():
         assert spoken(panel.canvas, QAccessible.Text.Name) == titles[name]
-        assert spoken(panel.canvas, QAccessible.Text.Description) == \
-            "A chart; Show numbers (Alt+S) lists its figures"
+        assert spoken(panel.canvas, QAccessible.Text.Description) == (
+            f"A chart of {periods[name]}; Enter or Show numbers (Alt+S) lists its figures, "
+            "Ctrl+C copies it")
         assert spoken(panel.table_view, QAccessible.Text.Name) == f"{titles[name]}, in numbers"
+    # And the filters that narrow it.
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setCurrentIndex(screen.direction.findData(str(Direction.OUTBOUND)))
+    assert spoken(screen.panels["teu_per_day"].canvas, QAccessible.Text.Description) == (
+        "A chart of 3–5 March 2026, Outbound; Enter or Show numbers (Alt+S) lists its "
+        "figures, Ctrl+C copies it")
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setCurrentIndex(0)
     # An empty chart is named by what it says, and points to no numbers.
     screen.commodity.setFocus()
     with qtbot.waitSignal(screen.refreshed):
@@ -689,7 +701,8 @@ def test_a_chart_s_legend_beside_it_is_laid_out_again_as_the_chart_is_resized(qt
     draw = functools.partial(charts.teu_by_route, routes, DAY, "en")
     panel = ChartPanel("teu_by_route")
     qtbot.addWidget(panel)
-    panel.set_chart(draw(look=PAPER), draw, charts.teu_by_route_table(routes, DAY, "en"))
+    panel.set_chart(draw(look=PAPER), draw, charts.teu_by_route_table(routes, DAY, "en"),
+                    "5 March 2026")
     panel.resize(1100, 900)
     panel.show()
     qtbot.waitUntil(panel.canvas.isVisible)

@@ -193,8 +193,9 @@ class ChartPanel(QWidget):
         layout.addLayout(buttons)
 
     def set_chart(self, figure: Figure, paper: Callable[[], Figure],
-                  table: ChartTableRecord) -> None:
-        """figure: as the screen shows it; paper: draws it again as it is saved and copied."""
+                  table: ChartTableRecord, drawn_for: str) -> None:
+        """figure: as the screen shows it; paper: draws it again as it is saved and copied;
+        drawn_for: the period and filters it counts, in words."""
         from hubapp.charts.common import has_data, title
         from hubapp.charts.dashboard import fit_side_legend
         from hubapp.ui.chart_canvas import ChartCanvas
@@ -206,12 +207,13 @@ class ChartPanel(QWidget):
         self.canvas.setObjectName(f"canvas_{self.name}")
         self.canvas.copy_asked.connect(self.copy_image_button.click)
         self.canvas.numbers_asked.connect(self.table_button.click)
-        # A picture to a screen reader, which said nothing of it: its title, and where its
-        # figures are read.
+        # A picture to a screen reader, which said nothing of it: its title, what it counts
+        # (the title names no period), and where its figures are read.
         shown, named = has_data(figure), title(figure)
         self.canvas.setAccessibleName(named)
-        self.canvas.setAccessibleDescription(
-            self.tr("A chart; Show numbers (Alt+S) lists its figures") if shown else "")
+        self.canvas.setAccessibleDescription(self.tr(
+            "A chart of {counted}; Enter or Show numbers (Alt+S) lists its figures, Ctrl+C "
+            "copies it").format(counted=drawn_for) if shown else "")
         self.table_view.setAccessibleName(self.tr("{chart}, in numbers").format(chart=named))
         # Squeezed to a strip (a window dragged small) the axes had no room left between the
         # title and the labels: the chart drew as nothing, and matplotlib warned on stderr.
@@ -534,10 +536,21 @@ class DashboardScreen(QWidget):
         self._task = None
         self.status_label.clear()
         self.data = result.data
+        f = result.data.filter
         for panel, (figure, paper, table) in zip(self.panels.values(), result.charts):
-            panel.set_chart(figure, paper, table)
+            first = f.months_from if panel.name == "monthly_teu" else f.date_from
+            panel.set_chart(figure, paper, table, self._counted(first, f.date_to))
         self._show_kpis(result.data)
         self.refreshed.emit()
+
+    def _counted(self, first: dt.date, last: dt.date) -> str:
+        """What a chart from first to last counts under the filters chosen, in words. Read
+        when the figures arrive: a filter changed since started a refresh that supersedes
+        them."""
+        narrowed = [combo.currentText() for combo in (self.route, self.direction, self.mode,
+                                                      self.commodity)
+                    if combo.currentData() is not None]
+        return self.tr(", ").join([wording.days(first, last, _language()), *narrowed])
 
     def _failed(self, error: Exception) -> None:
         if self.sender() is not self._task:
