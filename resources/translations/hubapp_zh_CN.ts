@@ -509,28 +509,28 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="213"/>
-        <source>A chart; Show numbers (Alt+S) lists its figures</source>
-        <translation>图表；“显示数据”(Alt+S) 列出其中的数字</translation>
+        <location filename="../../hubapp/ui/dashboard.py" line="215"/>
+        <source>A chart of {counted}; Enter or Show numbers (Alt+S) lists its figures, Ctrl+C copies it</source>
+        <translation>图表（{counted}）；按 Enter 或“显示数据”(Alt+S) 列出其中的数字，Ctrl+C 复制图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="214"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="217"/>
         <source>{chart}, in numbers</source>
         <translation>{chart}（数据）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="249"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="260"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="265"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="250"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="261"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="266"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -756,52 +756,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="199"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="202"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="199"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="202"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="199"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="202"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="230"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="233"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="254"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="257"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="291"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="294"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -950,7 +950,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="408"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="418"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -970,34 +970,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="551"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="975"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="977"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1016"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1026"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1027,27 +1027,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="475"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="501"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="597"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="556"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="566"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1082,85 +1082,85 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="504"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="514"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="504"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="514"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="563"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="772"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="775"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="782"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="785"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="776"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="786"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="845"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="838"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="840"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="850"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="930"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="926"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1195,140 +1195,140 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="407"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="417"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="943"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="980"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="984"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1041"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1058"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1053"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1063"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1060"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1070"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1105"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1110"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1113"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1123"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="825"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="557"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="567"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="833"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="843"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="840"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="598"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="993"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1068"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1351,248 +1351,253 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="375"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="375"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="376"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="376"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="376"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="372"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="377"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="406"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="411"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="406"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="411"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="406"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="411"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="407"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="412"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="407"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="412"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="408"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="413"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="434"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="526"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="531"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="544"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="553"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="560"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="550"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="566"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="554"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="570"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="555"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="571"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="569"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="585"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="587"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="588"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="604"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="589"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="605"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="597"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="613"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="606"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="622"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="625"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="613"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="629"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="621"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="637"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="627"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="643"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="628"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="644"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="629"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="645"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="630"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="584"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="600"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="388"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="393"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="388"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="393"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="389"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="394"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="389"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="394"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="390"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="395"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="390"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="395"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="391"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="396"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="573"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="589"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>统计班次 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="574"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="590"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="585"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="590"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="606"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="592"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="608"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="631"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="633"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="623"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="639"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1776,269 +1781,269 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="317"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="207"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="210"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="217"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="218"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="224"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="225"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="245"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="266"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="269"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="270"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="271"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="272"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="276"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="277"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="279"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="280"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="283"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="284"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="308"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="309"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="319"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="320"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="341"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="342"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="405"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="406"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="431"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="432"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="432"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="434"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="437"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="498"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="507"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="501"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="502"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="517"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="526"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="612"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="622"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="650"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="660"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="625"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="635"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="418"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="419"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="419"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="420"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="659"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="671"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="660"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="672"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="661"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="664"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="676"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="665"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="677"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="669"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="681"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="671"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="683"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="684"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="696"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="690"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="702"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="697"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="709"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="701"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="713"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="715"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="727"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="721"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="733"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="727"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="739"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="781"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="793"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="789"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="801"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="791"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="803"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="812"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="820"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="824"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="832"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="825"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2210,15 +2215,15 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="351"/>
-        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; a right-click on the grid offers these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
+        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; a right-click on the grid offers these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
-        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；在箱表上单击右键也可使用这些操作，菜单中注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
+        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；在箱表上单击右键也可使用这些操作，菜单中注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="376"/>
+        <location filename="../../hubapp/ui/main_window.py" line="378"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2318,12 +2323,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="369"/>
+        <location filename="../../hubapp/ui/main_window.py" line="371"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="370"/>
+        <location filename="../../hubapp/ui/main_window.py" line="372"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2499,17 +2504,17 @@ Licence: MIT</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="132"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="133"/>
         <source>{field} (outbound only)</source>
         <translation>{field}（仅出口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="134"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="135"/>
         <source>{field} (inbound only)</source>
         <translation>{field}（仅进口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="136"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="137"/>
         <source>{field} (departure outbound, arrival inbound)</source>
         <translation>{field}（出口为发车，进口为到达）</translation>
     </message>
@@ -2517,22 +2522,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -2697,32 +2702,32 @@ Licence: MIT</source>
         <translation>报表日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="207"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="209"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="234"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="262"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="277"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="279"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="286"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -5737,32 +5742,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 已于 {at} 删除班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="232"/>
+        <location filename="../../hubapp/store/services.py" line="234"/>
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="240"/>
+        <location filename="../../hubapp/store/services.py" line="242"/>
         <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="311"/>
+        <location filename="../../hubapp/store/services.py" line="313"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="318"/>
+        <location filename="../../hubapp/store/services.py" line="320"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="326"/>
+        <location filename="../../hubapp/store/services.py" line="328"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="335"/>
+        <location filename="../../hubapp/store/services.py" line="337"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -5827,7 +5832,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="391"/>
+        <location filename="../../hubapp/store/users.py" line="393"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
@@ -5837,12 +5842,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="443"/>
+        <location filename="../../hubapp/store/users.py" line="446"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="458"/>
+        <location filename="../../hubapp/store/users.py" line="461"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
@@ -5852,32 +5857,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="473"/>
+        <location filename="../../hubapp/store/users.py" line="476"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="485"/>
+        <location filename="../../hubapp/store/users.py" line="488"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="491"/>
+        <location filename="../../hubapp/store/users.py" line="494"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="500"/>
+        <location filename="../../hubapp/store/users.py" line="503"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="508"/>
+        <location filename="../../hubapp/store/users.py" line="511"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="539"/>
+        <location filename="../../hubapp/store/users.py" line="542"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -5922,42 +5927,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="315"/>
+        <location filename="../../hubapp/store/reference.py" line="320"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="330"/>
+        <location filename="../../hubapp/store/reference.py" line="335"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="535"/>
+        <location filename="../../hubapp/store/reference.py" line="540"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="583"/>
+        <location filename="../../hubapp/store/reference.py" line="588"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="588"/>
+        <location filename="../../hubapp/store/reference.py" line="593"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="593"/>
+        <location filename="../../hubapp/store/reference.py" line="598"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="606"/>
+        <location filename="../../hubapp/store/reference.py" line="611"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="450"/>
+        <location filename="../../hubapp/store/reference.py" line="455"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
@@ -5972,13 +5977,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="471"/>
+        <location filename="../../hubapp/store/reference.py" line="476"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="530"/>
-        <location filename="../../hubapp/store/reference.py" line="635"/>
+        <location filename="../../hubapp/store/reference.py" line="535"/>
+        <location filename="../../hubapp/store/reference.py" line="640"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -6239,17 +6244,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="317"/>
+        <location filename="../../hubapp/store/interchange.py" line="319"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="322"/>
+        <location filename="../../hubapp/store/interchange.py" line="324"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="327"/>
+        <location filename="../../hubapp/store/interchange.py" line="329"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
