@@ -47,6 +47,13 @@ def edited_sample(path: Path, edits: dict[int, tuple[str, str]],
     return path
 
 
+def boxes_on(db, service_no: str) -> int:
+    """How many containers the services numbered service_no hold."""
+    return db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
+                      " ON s.id = m.service_id WHERE s.service_no = ?",
+                      [service_no]).fetchone()[0]
+
+
 def open_import(main_window, qtbot, monkeypatch, path: Path):
     monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(path))
     main_window.import_action.trigger()
@@ -101,9 +108,7 @@ def test_preview_then_import(main_window, qtbot, monkeypatch, qtmodeltester, app
     assert main_window.day_screen.day() == dt.date(2026, 3, 5)
     change, initiator = changed.args
     assert change.dates == frozenset({dt.date(2026, 3, 5)}) and initiator is dialog
-    assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
-                              " ON s.id = m.service_id WHERE s.service_no = 'X5508'"
-                              ).fetchone()[0] == 20
+    assert boxes_on(app_ctx.db, "X5508") == 20
     assert not dialog.import_button.isEnabled()  # the same file twice would be refused anyway
 
 
@@ -934,9 +939,7 @@ def test_hidden_rows_of_a_workbook_are_left_out_of_preview_and_import_and_said(
 
     assert dialog.result_label.text().startswith("Imported 1 service, 3 containers, 3 TEU.")
     assert dialog.result_label.text().endswith(said)
-    assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
-                              " ON s.id = m.service_id WHERE s.service_no = 'X9031'"
-                              ).fetchone()[0] == 3
+    assert boxes_on(app_ctx.db, "X9031") == 3
 
 
 def test_hidden_rows_past_the_preview_are_not_said_to_be_all_of_them(
@@ -969,9 +972,7 @@ def test_hidden_rows_past_the_preview_are_not_said_to_be_all_of_them(
     assert dialog.result_label.text().endswith(
         " 11 hidden rows left out (hidden or filtered out in the workbook): lines 12, 22, 32, "
         "42, 52, 62, 72, 82, 92, 102 …. 1 repeated header row left out: line 29.")
-    assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
-                              " ON s.id = m.service_id WHERE s.service_no = 'X9032'"
-                              ).fetchone()[0] == 109
+    assert boxes_on(app_ctx.db, "X9032") == 109
 
 
 def test_trains_one_under_another_leave_their_repeated_header_out_of_preview_and_import(

@@ -680,24 +680,33 @@ _WRAPPING = ("integrated circuits (processors)", "coffee beans (not roasted)",
              "garments (cotton trousers)", "electric passenger cars", "hot-rolled steel coils")
 
 
+def _import_day(demo_db, tmp_path, lines: list[str]) -> None:
+    """Imports loading-list lines (date, service, direction, route, container, size-type,
+    full/empty, gross, commodity) as an admin."""
+    from hubapp.interchange.importing import import_file
+
+    path = tmp_path / "day.csv"
+    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg,"
+                    "commodity\n" + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    assert import_file(demo_db, path, UserRecord("wang.li", ADMIN)).saved
+
+
 @pytest.mark.parametrize("count", [24, 30, 38, 47, 56, 70])
 def test_no_service_row_is_cut_across_a_page_break(qapp, demo_db, demo_db_path, tmp_path, count):
     # A row whose commodities wrap to two lines ended page 1 with its first line and began
     # page 2, below the repeated header, with its second: "trousers)".
     from hubapp import reports
     from hubapp.domain.iso6346 import with_check_digit
-    from hubapp.interchange.importing import import_file
 
     day = dt.date(2026, 12, 10)
-    lines = ["date,service,direction,route,container,size_type,full_empty,gross_kg,commodity"]
+    lines = []
     for service in range(count):
         for box in range(4):
             lines.append(f"{day},Z{7000 + service},{('inbound', 'outbound')[service % 2]},"
                          f"{('CN-EU-CA', 'YANGTZE', 'ILSTC-QZ', 'CN-LA')[service % 4]},"
                          f"{with_check_digit(f'ABCU{service * 4 + box:06d}')},42G1,F,20000,"
                          f"\"{_WRAPPING[(service + box) % 5]}\"")
-    (tmp_path / "day.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert import_file(demo_db, tmp_path / "day.csv", UserRecord("wang.li", ADMIN)).saved
+    _import_day(demo_db, tmp_path, lines)
     output = tmp_path / "daily.pdf"
     pages = reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
     assert pages >= 2
@@ -751,7 +760,6 @@ def test_a_long_days_services_are_split_whole_below_the_columns_in_one_pass(
 
     from hubapp import reports
     from hubapp.domain.iso6346 import with_check_digit
-    from hubapp.interchange.importing import import_file
     from hubapp.reports import printing
     from hubapp.reports.document import to_document
 
@@ -759,7 +767,7 @@ def test_a_long_days_services_are_split_whole_below_the_columns_in_one_pass(
                     " VALUES ('390410', ?, '聚氯乙烯树脂', 'chemicals')", [_RESIN])
     demo_db.conn.commit()
     day, count = dt.date(2026, 12, 10), 300
-    lines = ["date,service,direction,route,container,size_type,full_empty,gross_kg,commodity"]
+    lines = []
     for service in range(count):
         for box in range(2):
             commodity = _RESIN if (service + box) % 3 else _WRAPPING[service % 5]
@@ -767,8 +775,7 @@ def test_a_long_days_services_are_split_whole_below_the_columns_in_one_pass(
                          f"{'CN-LA' if service % 5 else 'CN-EU-CA'},"
                          f"{with_check_digit(f'MSKU{service * 2 + box:06d}')},42G1,F,20000,"
                          f"\"{commodity}\"")
-    (tmp_path / "day.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert import_file(demo_db, tmp_path / "day.csv", UserRecord("wang.li", ADMIN)).saved
+    _import_day(demo_db, tmp_path, lines)
     report = reports.make(demo_db_path, "daily", day, day, "en")
     document = to_document(report)
     edited = []
@@ -1554,19 +1561,15 @@ def test_a_long_word_in_a_wrapping_column_breaks_inside_the_page(qapp, demo_db, 
     the page's right edge, where it was lost on paper."""
     from hubapp import reports
     from hubapp.domain.iso6346 import with_check_digit
-    from hubapp.interchange.importing import import_file
 
     name = "PolyvinylchloridePVCsuspensionresinSG5gradeforpipesandfittingsK67lowfisheyeexportpacked"
     demo_db.execute("INSERT INTO commodity (hs_code, name_en, name_zh, category)"
                     " VALUES ('390410', ?, '聚氯乙烯树脂', 'chemicals')", [name])
     demo_db.conn.commit()
     day = dt.date(2026, 12, 10)
-    (tmp_path / "day.csv").write_text(
-        "date,service,direction,route,container,size_type,full_empty,gross_kg,commodity\n"
-        + "".join(f"{day},X8001,outbound,CN-EU-CA,{with_check_digit(f'PVCU{n:06d}')},42G1,F,"
-                  f"20000,{commodity}\n" for n, commodity in enumerate([name, "rice"])),
-        encoding="utf-8")
-    assert import_file(demo_db, tmp_path / "day.csv", UserRecord("wang.li", ADMIN)).saved
+    _import_day(demo_db, tmp_path, [
+        f"{day},X8001,outbound,CN-EU-CA,{with_check_digit(f'PVCU{n:06d}')},42G1,F,20000,"
+        f"{commodity}" for n, commodity in enumerate([name, "rice"])])
     output = tmp_path / "daily.pdf"
     reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
 
