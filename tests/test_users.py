@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from hubapp.domain.errors import DatabaseError, HubError
-from hubapp.store import backup, day_close, open_db, transaction, users
+from hubapp.store import backup, day_close, engine, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, AuthError, PermissionDenied
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -198,8 +198,8 @@ def test_five_failures_lock_the_account_for_five_minutes(db, admin):
 
 @pytest.mark.sqlite_only
 def test_a_login_takes_the_write_lock_only_to_record_something(db, admin, new_target):
-    # Every login took it: a read-only file with logins could not be opened at all, and a
-    # login waited for another desk's long save or import, then failed "busy".
+    # Every login took it: a login waited for another desk's long save or import, then
+    # failed "busy".
     users.add_user(db, admin, "wang", CLERK, PASSWORD)
     with pytest.raises(AuthError, match="Wrong"):
         users.authenticate(db, "wang", "guess")
@@ -215,19 +215,35 @@ def test_a_login_takes_the_write_lock_only_to_record_something(db, admin, new_ta
     finally:
         other_desk.rollback()
         other_desk.close()
-    # As SQLite refuses every write to a read-only file (root's would not be refused).
-    db.conn.execute("PRAGMA query_only = 1")
+
+
+def _read_only(db, on: bool) -> None:
+    """Writes refused as a read-only file refuses them (root's would not be), or a standby
+    server: in the words each engine uses."""
+    if engine.is_postgres(db):
+        db.conn.execute(f"SET default_transaction_read_only = {'on' if on else 'off'}")
+        db.conn.commit()
+    else:
+        db.conn.execute(f"PRAGMA query_only = {int(on)}")
+
+
+def test_a_login_to_a_database_that_only_reads_records_nothing(db, admin):
+    users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    with pytest.raises(AuthError, match="Wrong"):
+        users.authenticate(db, "wang", "guess")
+    _read_only(db, True)
     assert users.authenticate(db, "Li Na", PASSWORD).name == "Li Na"
-    assert users.authenticate(db, "wang", PASSWORD).name == "wang"  # its failure stays
+    # Its failure stays (on a standby the right password was refused as "read-only").
+    assert users.authenticate(db, "wang", PASSWORD).name == "wang"
     with pytest.raises(AuthError, match="Wrong"):  # cannot be counted, and is not said
         users.authenticate(db, "wang", "guess")
-    db.conn.execute("PRAGMA query_only = 0")
+    _read_only(db, False)
     for _ in range(users.MAX_FAILED_ATTEMPTS - 2):
         with pytest.raises(AuthError, match="Wrong"):
             users.authenticate(db, "wang", "guess")
     with pytest.raises(AuthError, match="locked out"):
         users.authenticate(db, "wang", "guess")
-    db.conn.execute("PRAGMA query_only = 1")
+    _read_only(db, True)
     with pytest.raises(AuthError, match="locked out"):  # read-only does not lift it
         users.authenticate(db, "wang", PASSWORD)
 

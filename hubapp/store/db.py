@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, os_reason
 from hubapp.domain.wording import file_size
 from hubapp.store import audit, migrations
-from hubapp.store.engine import is_postgres, is_server
+from hubapp.store.engine import BUSY, SERVER_READ_ONLY, is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.filesystem import logs_of
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
@@ -407,8 +407,6 @@ def db_path(db: Database) -> Path | str:
     return Path(row[2])
 
 
-_BUSY = QT_TRANSLATE_NOOP(
-    "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a moment")
 _READ_ONLY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is read-only: check the file's permissions")
 _NOT_A_DATABASE = QT_TRANSLATE_NOOP(
@@ -418,8 +416,8 @@ DISK_FULL = QT_TRANSLATE_NOOP("messages", "The disk holding {path} is full: noth
 _UNABLE_TO_OPEN = QT_TRANSLATE_NOOP(
     "messages", "Cannot open database {path}: check the folder exists and is writable")
 _USER_ERRORS = (
-    ("locked", _BUSY),
-    ("busy", _BUSY),
+    ("locked", BUSY),
+    ("busy", BUSY),
     ("readonly", _READ_ONLY),
     ("read-only", _READ_ONLY),
     ("disk is full", DISK_FULL),
@@ -462,13 +460,14 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
 
 
 def is_busy(error: DatabaseError) -> bool:
-    """as_user_error's (or a server's) refusal of a write while another desk holds the lock."""
-    return error.template == _BUSY
+    """A refusal of a write while another desk holds the lock, by either engine."""
+    return error.template == BUSY
 
 
 def is_read_only(error: DatabaseError) -> bool:
-    """as_user_error's refusal of a write to a file that can only be read."""
-    return error.template in (_READ_ONLY, _FOLDER_READ_ONLY)
+    """A refusal of a write to a file that can only be read, or by a server that only reads
+    (a standby)."""
+    return error.template in (_READ_ONLY, _FOLDER_READ_ONLY, SERVER_READ_ONLY)
 
 
 def _in_read_only_folder(path: Path | str) -> bool:

@@ -12,10 +12,18 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hubapp.domain.errors import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+# Refusals a caller acts on whichever engine gave them (store.db's is_busy, is_read_only):
+# each engine's errors become these templates, written once.
+BUSY = QT_TRANSLATE_NOOP(
+    "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a moment")
+SERVER_READ_ONLY = QT_TRANSLATE_NOOP("messages", "Database {path} is read-only on the server")
 
 
 def is_server(target: object) -> bool:

@@ -32,6 +32,7 @@ from psycopg.adapt import Loader
 from psycopg.rows import RowFactory, dict_row
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store.engine import BUSY, SERVER_READ_ONLY
 from hubapp.store.file_db import load_sqlite_utils
 
 ENGINE = "postgresql"
@@ -626,11 +627,9 @@ _USER_ERRORS = (
     ("permission denied", QT_TRANSLATE_NOOP(
         "messages", "The server refused access to {path}: ask the hub's IT for the rights "
                     "to it")),
-    ("lock timeout", QT_TRANSLATE_NOOP(
-        "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a "
-                    "moment")),
-    ("read-only transaction", QT_TRANSLATE_NOOP(
-        "messages", "Database {path} is read-only on the server")),
+    ("lock timeout", BUSY),
+    # A standby, or a database set default_transaction_read_only.
+    ("read-only transaction", SERVER_READ_ONLY),
     # libpq says the first, psycopg 3 (which resolves names itself) the second.
     ("could not translate host name|failed to resolve host", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} is unknown: check the host name")),

@@ -5687,22 +5687,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>文件夹 {folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台前，需要留出一份副本的空间（{size}）。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="412"/>
+        <location filename="../../hubapp/store/db.py" line="410"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="417"/>
+        <location filename="../../hubapp/store/db.py" line="415"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="428"/>
+        <location filename="../../hubapp/store/db.py" line="426"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="414"/>
+        <location filename="../../hubapp/store/db.py" line="412"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
@@ -5712,17 +5712,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="416"/>
+        <location filename="../../hubapp/store/db.py" line="414"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="418"/>
+        <location filename="../../hubapp/store/db.py" line="416"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="437"/>
+        <location filename="../../hubapp/store/db.py" line="435"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6133,68 +6133,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="260"/>
+        <location filename="../../hubapp/store/postgres.py" line="261"/>
         <source>Cannot reach the server of {path}: connecting again in the background; try again in a moment</source>
         <translation>无法连接 {path} 的服务器：正在后台重新连接，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="513"/>
+        <location filename="../../hubapp/store/postgres.py" line="514"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="520"/>
+        <location filename="../../hubapp/store/postgres.py" line="521"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="529"/>
+        <location filename="../../hubapp/store/postgres.py" line="530"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="597"/>
+        <location filename="../../hubapp/store/postgres.py" line="598"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="618"/>
+        <location filename="../../hubapp/store/postgres.py" line="619"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="621"/>
+        <location filename="../../hubapp/store/postgres.py" line="622"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="623"/>
+        <location filename="../../hubapp/store/postgres.py" line="624"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="626"/>
+        <location filename="../../hubapp/store/postgres.py" line="627"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="410"/>
-        <location filename="../../hubapp/store/postgres.py" line="629"/>
+        <location filename="../../hubapp/store/engine.py" line="24"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="632"/>
+        <location filename="../../hubapp/store/engine.py" line="26"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="635"/>
+        <location filename="../../hubapp/store/postgres.py" line="634"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="647"/>
+        <location filename="../../hubapp/store/postgres.py" line="646"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
