@@ -751,13 +751,11 @@ _RESIN = ("Polyvinyl chloride (PVC) suspension resin, not mixed with any other s
 
 
 def test_a_long_days_services_are_split_whole_below_the_columns_in_one_pass(
-        qapp, demo_db, demo_db_path, tmp_path):
+        qapp, demo_db, demo_db_path, tmp_path, monkeypatch):
     """300 services of rows four lines high: every row whole on one page, the columns atop
     each page the table goes on to, every page as full as its rows let it; and the pages
     are split with an edit of each row about twice, not of every row below each split
     again (the window froze for 7 s at 500 services)."""
-    from PySide6.QtGui import QPdfWriter
-
     from hubapp import reports
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.reports import printing
@@ -777,15 +775,19 @@ def test_a_long_days_services_are_split_whole_below_the_columns_in_one_pass(
                          f"\"{commodity}\"")
     _import_day(demo_db, tmp_path, lines)
     report = reports.make(demo_db_path, "daily", day, day, "en")
-    document = to_document(report)
-    edited = []
-    document.contentsChange.connect(lambda _at, removed, added: edited.append(removed + added))
+    edited, made = [], []
+
+    def watched(report):
+        document = to_document(report)
+        document.contentsChange.connect(
+            lambda _at, removed, added: edited.append(removed + added))
+        made.append(document)
+        return document
+
+    monkeypatch.setattr(printing, "to_document", watched)
     output = tmp_path / "daily.pdf"
-    writer = QPdfWriter(str(output))
-    writer.setPageLayout(printing.page_layout())
-    pages = printing.paint(document, report, writer)
-    del writer
-    assert sum(edited) < 4 * document.characterCount()
+    pages = printing.write_pdf(report, output)
+    assert sum(edited) < 4 * made[0].characterCount()
 
     services, on_page = [], []
     for page in range(1, pages + 1):

@@ -333,6 +333,101 @@ def test_print_to_file_never_writes_over_the_database_or_a_file_not_a_pdf(
     assert notes.read_text() == "the morning meeting's notes"
 
 
+def _busy_day(qtbot, screen, app_ctx, tmp_path):
+    """The screen on a day of 60 services whose commodities wrap: its table is split over
+    pages below its columns, which splitting the parts again would change."""
+    from hubapp.domain.iso6346 import with_check_digit
+    from tests.test_reports import _WRAPPING, _import_day
+
+    day = QDate(2026, 12, 10)
+    _import_day(app_ctx.db, tmp_path, [
+        f"{day.toPython()},Z{7000 + service},{('inbound', 'outbound')[service % 2]},CN-LA,"
+        f"{with_check_digit(f'ABCU{service * 2 + box:06d}')},42G1,F,20000,"
+        f"\"{_WRAPPING[(service + box) % 5]}\"" for service in range(60) for box in range(2)])
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(day)
+
+
+def _pages(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def _count_layouts(monkeypatch) -> list[object]:
+    """The documents laid out from now on, one for each time the report's pages are
+    broken (printing._keep_together, which must never break a document twice)."""
+    from hubapp.reports import printing
+
+    laid_out = []
+    keep_together = printing._keep_together
+
+    def counted(document):
+        laid_out.append(document)
+        keep_together(document)
+
+    monkeypatch.setattr(printing, "_keep_together", counted)
+    return laid_out
+
+
+def test_save_and_print_paint_the_pages_laid_out_for_the_preview(
+        qtbot, app_ctx, tmp_path, save_as, monkeypatch):
+    # A day of 250 services took a second to lay out, for the preview, then again for Save
+    # as PDF and again for Print, the window frozen each time.
+    from hubapp.reports import printing
+
+    screen = _shown(qtbot, app_ctx)
+    laid_out = _count_layouts(monkeypatch)
+    _busy_day(qtbot, screen, app_ctx, tmp_path)
+    assert len(laid_out) == 1  # the preview's
+
+    save_as(tmp_path / "saved.pdf")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert _print_to_file(qtbot, screen, monkeypatch, tmp_path / "printed.pdf") == []
+    assert len(laid_out) == 1
+
+    # The same pages as the report laid out alone, as `hubapp report` writes it.
+    printing.write_pdf(screen.report, tmp_path / "alone.pdf")
+    assert len(laid_out) == 2
+    alone = _pages(tmp_path / "alone.pdf")
+    assert len(alone) == screen.preview.pageCount() > 2
+    assert _pages(tmp_path / "saved.pdf") == _pages(tmp_path / "printed.pdf") == alone
+
+
+def test_a_new_paper_lays_the_report_out_anew(qtbot, app_ctx, tmp_path, save_as, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from hubapp.reports import printing
+
+    screen = _shown(qtbot, app_ctx)
+    _busy_day(qtbot, screen, app_ctx, tmp_path)
+    laid_out = _count_layouts(monkeypatch)
+    QSettings().setValue("report/paper", "Letter")
+    try:
+        with qtbot.waitSignal(screen.preview.previewChanged, timeout=30_000):
+            app_ctx.signals.paper_changed.emit()  # as Settings says after a change of paper
+        assert len(laid_out) == 1
+        save_as(tmp_path / "letter.pdf")
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+        printing.write_pdf(screen.report, tmp_path / "alone.pdf")
+    finally:
+        QSettings().remove("report/paper")
+    letter = PdfReader(tmp_path / "letter.pdf")
+    box = letter.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert _pages(tmp_path / "letter.pdf") == _pages(tmp_path / "alone.pdf")
+    assert len(letter.pages) == screen.preview.pageCount()
+    assert len(laid_out) == 2  # the preview's, then write_pdf's own
+
+    # Back on A4, the pages laid out for it are the preview's again.
+    with qtbot.waitSignal(screen.preview.previewChanged, timeout=30_000):
+        app_ctx.signals.paper_changed.emit()
+    save_as(tmp_path / "a4.pdf")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    box = PdfReader(tmp_path / "a4.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert len(laid_out) == 2
+    assert len(PdfReader(tmp_path / "a4.pdf").pages) == screen.preview.pageCount()
+
+
 def test_ctrl_p_prints_the_report_shown(qtbot, main_window, monkeypatch):
     from hubapp.ui import dialogs
     from hubapp.ui.reports_screen import ReportsScreen

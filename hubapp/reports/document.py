@@ -142,7 +142,7 @@ def content(data: ReportDataRecord, language: str,
 
 
 def to_document(report: ReportContentRecord) -> QTextDocument:
-    """The laid-out document; page size is set by printing.paint()."""
+    """The report's document; printing.lay_out() breaks it into pages."""
     document = QTextDocument()
     font = report_font(report.language)
     font.setPointSizeF(9)

@@ -3,6 +3,7 @@
 The numbers, the HTML and the chart images are made on a worker (ctx.tasks);
 the QTextDocument is laid out and painted on the GUI thread, because the
 preview asks for pages there and QTextDocument is not safe to share across threads.
+A report is laid out once for each paper it is painted on, and kept with it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import functools
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter, QShowEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.reports import printing
-from hubapp.reports.document import ReportContentRecord, content, to_document
+from hubapp.reports.document import ReportContentRecord, content
 from hubapp.store import reports as report_data
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
 from hubapp.ui import colours, date_edits, dialogs, focus, labels
@@ -48,6 +49,9 @@ class ReportsScreen(QWidget):
         self.ctx = ctx
         self.report: ReportContentRecord | None = None
         self.report_of: tuple[str, dt.date, dt.date] | None = None  # its kind and days
+        # The report laid out, by page body: a day of 250 services takes a second of frozen
+        # window, which Save as PDF and Print paid again after the preview had.
+        self._laid_out: dict[tuple[float, float], QTextDocument] = {}
         self._preparing: tuple[str, dt.date, dt.date] | None = None
         self._task = None
         self.kind = QComboBox()
@@ -216,7 +220,7 @@ class ReportsScreen(QWidget):
         if self.sender() is not self._task:
             return  # a newer choice is on its way
         self._task = None
-        self.report, self.report_of = report, self._preparing
+        self.report, self.report_of, self._laid_out = report, self._preparing, {}
         self.status.clear()
         for button in (self.print_button, self.save_button):
             button.setEnabled(True)
@@ -229,6 +233,7 @@ class ReportsScreen(QWidget):
         self._task = None
         # The report shown was another period's, under the period now chosen.
         self.report = self.report_of = None
+        self._laid_out = {}
         self.preview.updatePreview()
         reason = labels.failure_reason(error)
         self.status.setText(self.tr("Could not make the report: {reason}").format(reason=reason))
@@ -238,9 +243,17 @@ class ReportsScreen(QWidget):
     def _paint(self, printer: QPrinter) -> None:
         printer.setPageLayout(printing.page_layout())  # the paper as set now, not at the start
         if self.report is not None:
-            printing.paint(to_document(self.report), self.report, printer)
+            printing.paint(self._document(printer.pageLayout()), self.report, printer)
         else:  # a blank page: the preview keeps the pages painted last when none are
             QPainter(printer).end()
+
+    def _document(self, layout: QPageLayout) -> QTextDocument:
+        """The report laid out for the paper of the layout: laid out once, when first asked."""
+        body = printing.page_body(layout)
+        key = (body.width(), body.height())
+        if key not in self._laid_out:
+            self._laid_out[key] = printing.lay_out(self.report, body)
+        return self._laid_out[key]
 
     def _print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -255,9 +268,11 @@ class ReportsScreen(QWidget):
                 # Print to File: the printer would write straight over any file named, the
                 # database too; Save as PDF's way refuses that and replaces a file only whole.
                 printing.write_pdf(self.report, Path(printer.outputFileName()),
-                                   self.ctx.db_path, printer.pageLayout(), first, last)
+                                   self.ctx.db_path, printer.pageLayout(), first, last,
+                                   self._document(printer.pageLayout()))
             else:
-                printing.paint(to_document(self.report), self.report, printer, first, last)
+                printing.paint(self._document(printer.pageLayout()), self.report, printer,
+                               first, last)
         except HubError as error:
             dialogs.show_error(self, self.tr("Print"), labels.message(error))
 
@@ -281,6 +296,8 @@ class ReportsScreen(QWidget):
             return
         remember_folder("report", Path(path))
         try:
-            printing.write_pdf(self.report, Path(path), self.ctx.db_path)
+            layout = printing.page_layout()
+            printing.write_pdf(self.report, Path(path), self.ctx.db_path, layout,
+                               document=self._document(layout))
         except HubError as error:
             dialogs.show_error(self, self.tr("Save as PDF"), labels.message(error))
