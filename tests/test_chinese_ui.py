@@ -311,3 +311,16 @@ def test_a_role_changed_at_another_desk_is_named_in_chinese(qtbot, chinese, main
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert main_window.findChild(QLabel, "role_note").text() == (
         "管理员已将您的角色改为主管：请重新登录（文件 ▸ 切换用户…）后按此角色工作")
+
+
+def test_a_service_number_the_day_has_is_said_with_its_direction_in_chinese(qtbot, chinese,
+                                                                           main_window):
+    """The stored "outbound" went into the Chinese sentence as it is stored."""
+    from conftest import DEMO_END
+    from test_daily_log import CTRL, press
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)  # its X8001 went out
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001")
+    said = screen.form.message.text()
+    assert "X8001" in said and "出口" in said and "outbound" not in said

@@ -16,7 +16,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
 from hubapp.store import day_close, services, users
 from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui import dialogs, labels
+from hubapp.ui import colours, dialogs, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
@@ -125,6 +125,47 @@ def test_enter_goes_down_and_tab_goes_across(qtbot, screen):
     assert screen.grid_view.currentIndex().column() == 0
     press(qtbot, numbers(2)[1], Qt.Key.Key_Tab)
     assert screen.grid_view.currentIndex().column() == 1
+
+
+def test_a_service_number_the_day_has_is_flagged_as_typed_before_any_box(qtbot, main_window,
+                                                                       demo_db_path):
+    """The store refused a second X8001 only on saving, after the clerk had typed every box."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)  # X8001 went out, X8002 comes in
+    form = screen.form
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001")
+    assert form.message.text() == ("Service X8001 already exists on 2026-03-05 (outbound): "
+                                   "open it in the list, or use another number")
+    assert form.service_no.styleSheet() == colours.BAD_FIELD_STYLE
+    assert form.service_no.toolTip() == form.message.text()
+    assert QApplication.focusWidget() is form.service_no and screen.grid.text_rows() == []
+    press(qtbot, Qt.Key.Key_Tab, "I")  # inbound: no X8001 came in
+    assert form.message.text() == "" and form.service_no.styleSheet() == ""
+    press(qtbot, (Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier), Qt.Key.Key_End,
+          Qt.Key.Key_Backspace, "2")  # the number is selected as Shift+Tab comes back
+    assert "Service X8002 already exists on 2026-03-05 (inbound)" in form.message.text()
+
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, numbers(1)[0], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return,
+          (Qt.Key.Key_S, CTRL))  # the store says the same, once
+    assert form.message.text().count("X8002") == 1
+    assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+    assert numbers(1)[0] not in [row[0] for row in rows_of(demo_db_path, "X8002", DEMO_END)]
+    assert QApplication.focusWidget() is form.service_no
+    press(qtbot, Qt.Key.Key_Backspace, "9")  # X8009: the problem is gone
+    assert form.message.text() == ""
+
+    screen.revert()
+    screen.table.selectRow(next(
+        row for row in range(screen.proxy.rowCount())
+        if screen.proxy.index(row, 0).data(RECORD_ROLE).service.service_no == "X8001"))
+    form.notes.setFocus()
+    press(qtbot, "late")
+    assert form.message.text() == ""  # a stored service is no clash with itself
+    form.service_no.setFocus()
+    press(qtbot, (Qt.Key.Key_A, CTRL), "x5501")  # as the day's other outbound X5501
+    assert form.message.text().startswith("Service X5501 already exists")
 
 
 def test_wrong_check_digit_is_shown_with_the_right_digit_and_blocks_saving(qtbot, screen,

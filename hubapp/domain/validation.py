@@ -14,8 +14,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Typed, message
-from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord, Status
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Term, Typed, message
+from hubapp.domain.records import (
+    EMPTY, FULL, ContainerMoveRecord, Direction, ServiceRecord, Status,
+)
 
 # Unicode's control characters (Cc): a line break or tab in a one-line field.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -173,6 +175,20 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = ()) -> list
             errors.append(FieldError(name, template, {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
     return errors
+
+
+SERVICE_CLASH = QT_TRANSLATE_NOOP(
+    "messages", "Service {number} already exists on {date} ({direction}): open it in the list, "
+                "or use another number")
+
+
+def service_clash(number: str, day: dt.date, direction: Direction) -> FieldError:
+    """A service number the day holds already in that direction: the store refuses a second
+    one, and the daily log's form says so as the number is typed, before any box is."""
+    # The direction in the words `hubapp stats` prints it with: the stored "outbound" stayed
+    # English in a Chinese sentence.
+    return FieldError("service_no", SERVICE_CLASH, {
+        "number": number, "date": day.isoformat(), "direction": Term("stats", str(direction))})
 
 
 def too_far(name: str, moment: dt.datetime, day: dt.date) -> bool:

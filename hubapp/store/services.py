@@ -13,8 +13,8 @@ from hubapp.domain.records import (
     ServiceSummaryRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import (
-    FieldError, ValidationError, duplicate_errors, elsewhere_error, validate_move,
-    validate_service,
+    FieldError, ValidationError, duplicate_errors, elsewhere_error, service_clash,
+    validate_move, validate_service,
 )
 from hubapp.store import audit, day_close, dwell, reference, rollup
 from hubapp.store.db import transaction
@@ -230,11 +230,7 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
         " AND id IS NOT ?", [service.date.isoformat(), str(service.direction),
                              service.service_no, service.id]).fetchone()
     if clash:
-        errors.append(FieldError(
-            "service_no", QT_TRANSLATE_NOOP(
-                "messages", "Service {number} already exists on {date} ({direction})"),
-            {"number": service.service_no, "date": service.date.isoformat(),
-             "direction": str(service.direction)}))
+        errors.append(service_clash(service.service_no, service.date, service.direction))
     for index, move in enumerate(moves):
         errors.extend(error.at_row(index) for error in validate_move(move, teu_45ft))
     errors.extend(duplicate_errors([move.container for move in moves]).values())

@@ -22,7 +22,7 @@ from hubapp.domain.records import (
     Status, TotalsRecord,
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
-from hubapp.domain.validation import ValidationError
+from hubapp.domain.validation import ValidationError, service_clash, service_number
 from hubapp.domain.wording import service_time
 from hubapp.store import day_close, reference, services, settings, users
 from hubapp.ui import colours, date_edits, dialogs, focus, formatting, labels, remembered_layout
@@ -408,6 +408,7 @@ class DailyLogScreen(QWidget):
         self._shown_day = day
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
+        self._show_clash()  # another desk may have saved the number being typed
         self._fit_columns()
         self._select_in_list(self._service.id if self._service else None)
         self.table.selectionModel().blockSignals(False)
@@ -759,7 +760,19 @@ class DailyLogScreen(QWidget):
         # Only the direction changes what counts as a clash (not every keystroke in the form).
         if self.form.direction.currentData() != self._grid_direction:
             self._configure_grid()
+        self._show_clash()
         self._update_buttons()
+
+    def _show_clash(self) -> None:
+        """The number and direction typed, if another service of the day has them: from the
+        day's list on screen, so as a number is typed, with no query per key."""
+        number = service_number(self.form.service_no.text())
+        direction = self.form.direction.currentData()
+        own = self._service.id if self._service else None
+        taken = any(summary.service.service_no == number
+                    and summary.service.direction == direction and summary.service.id != own
+                    for summary in self.model.records())
+        self.form.set_clash(service_clash(number, self._shown_day, direction) if taken else None)
 
     def is_dirty(self) -> bool:
         self.grid_view.commit_open_editor()
@@ -881,6 +894,9 @@ class DailyLogScreen(QWidget):
                 self._db, service, self.grid.moves(), self.ctx.actor(),
                 settings.load(self._db).teu_45ft, reason))
         except ValidationError as error:
+            # The day's list again: a number saved at another desk since is a clash the form
+            # goes on showing as long as it is typed (_show_clash).
+            self.reload()
             self.form.show_errors([e for e in error.errors if e.row is None])
             self._point_at_problem([e for e in error.errors if e.row is None],
                                    self.grid.show_errors(

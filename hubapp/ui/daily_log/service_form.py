@@ -17,7 +17,7 @@ from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    MAX_WAGONS, FieldError, parse_clock, parse_time, service_number,
+    MAX_WAGONS, SERVICE_CLASH, FieldError, parse_clock, parse_time, service_number,
 )
 from hubapp.domain.wording import service_time
 from hubapp.ui import colours, focus, labels
@@ -48,6 +48,8 @@ class ServiceForm(QWidget):
         self._service: ServiceRecord | None = None
         self._shown_times = {"scheduled_at": "", "actual_at": ""}
         self._fields_keys: list[QKeySequence] = []
+        self._errors: list[FieldError] = []  # what the last save found wrong
+        self._clash: FieldError | None = None  # set_clash's
 
         self.service_no = QLineEdit(self)
         self.service_no.setPlaceholderText("X8001")
@@ -241,6 +243,7 @@ class ServiceForm(QWidget):
         with QSignalBlocker(self.wagons):
             self.wagons.setValue(-1 if blank or service.wagons is None else service.wagons)
         self.notes.setText("" if blank else service.notes)
+        self._clash = None
         self.show_errors([])
 
     def forget_stored(self) -> None:
@@ -293,6 +296,26 @@ class ServiceForm(QWidget):
             version=previous.version if previous else 0), []
 
     def show_errors(self, errors: Sequence[FieldError]) -> None:
+        """What a save found wrong, shown until the next save; a clash stays with it."""
+        self._errors = list(errors)
+        self._show_problems()
+
+    def set_clash(self, clash: FieldError | None) -> None:
+        """Another service of the day with the number and direction typed, shown as they are
+        typed: the store refused it only on saving, after a clerk had typed every box. It
+        stands for any clash a save found, of what was typed then."""
+        self._errors = [error for error in self._errors if error.template != SERVICE_CLASH]
+        self._clash = clash
+        self._show_problems()
+
+    def problems(self) -> list[FieldError]:
+        """Every problem the form shows: the last save's and a clash, said once."""
+        if self._clash is None or self._clash in self._errors:
+            return list(self._errors)
+        return [*self._errors, self._clash]
+
+    def _show_problems(self) -> None:
+        errors = self.problems()
         wrong = {error.field for error in errors}
         for field, widget in self._fields.items():
             widget.setStyleSheet(colours.BAD_FIELD_STYLE if field in wrong else "")
