@@ -664,6 +664,35 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     # its row header must not be said to have either
 
 
+def test_a_clerks_edit_on_a_closed_day_is_refused_saying_why_under_the_grid(
+        qtbot, main_window, app_ctx):
+    """Typing, a paste, Delete, Ctrl+S and Ctrl+N did nothing and said nothing: only the label
+    at the top, far from the grid, said the day was closed."""
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    said = screen.closed_label.text()
+    assert "wang.li" in said and said.endswith("read-only: a supervisor can reopen it")
+    view, rows = screen.grid_view, screen.grid.text_rows()
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, Qt.Key.Key_Down, Qt.Key.Key_Tab, Qt.Key.Key_PageDown, Qt.Key.Key_Up,
+          (Qt.Key.Key_C, CTRL))
+    assert screen.paste_message.text() == ""  # looking and copying are not refused
+    QGuiApplication.clipboard().setText(numbers(1)[0])
+    for keys in (("25000", Qt.Key.Key_Return), ("空",), (Qt.Key.Key_Delete,),
+                 ((Qt.Key.Key_V, CTRL),), ((Qt.Key.Key_D, CTRL),), ((Qt.Key.Key_S, CTRL),),
+                 ((Qt.Key.Key_N, CTRL),)):
+        screen.paste_message.clear()
+        view.setFocus()
+        press(qtbot, *keys)
+        assert screen.paste_message.text() == said, keys
+    assert screen.grid.text_rows() == rows and not screen.is_dirty()
+
+    app_ctx.signals.data_changed.emit(day_close.reopen_day(
+        app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"), "late train"), None)
+    assert screen.paste_message.text() == ""  # no longer true
+
+
 def test_edits_under_a_day_closed_elsewhere_are_discarded_or_kept_never_offered_to_save(
         qtbot, main_window, app_ctx, monkeypatch):
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
@@ -801,7 +830,7 @@ def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, 
     view.selectAll()
     press(qtbot, Qt.Key.Key_Delete)
     assert grid.text_rows() == stored and not screen.is_dirty()
-    assert screen.paste_message.text() == ""
+    assert screen.paste_message.text() == screen.closed_label.text()  # why, where it is typed
     assert not screen.save_button.isEnabled() and not screen.delete_button.isEnabled()
 
     # The header reads and copies as well, and takes no typing.
@@ -850,7 +879,7 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     screen = clerk.day_screen
     screen.set_day(day)
     assert not screen.close_day_button.isVisibleTo(clerk)
-    assert screen.grid.is_read_only() and not screen.save_action.isEnabled()
+    assert screen.grid.is_read_only() and not screen.save_button.isEnabled()
     assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")
     summary = services.list_day(app_ctx.db, day)[0]
     with pytest.raises(HubError, match="closed by wang.li"):

@@ -218,6 +218,7 @@ class ContainerGridView(QTableView):
     # columns named), "unknown" (a header naming none of them) or "cells" (no header).
     pasted = Signal(int, list, str)
     typing_changed = Signal()  # a cell's editor was typed in, or closed
+    refused = Signal()  # a key or an input method's text that edits, on a read-only grid
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -603,8 +604,12 @@ class ContainerGridView(QTableView):
 
     def inputMethodEvent(self, event) -> None:
         """Text an input method commits (空, ＣＮ１２３) on a cell without an open editor
-        opens it and goes into it, as a key does: the view itself dropped the first one."""
+        opens it and goes into it, as a key does: the view itself dropped the first one. On a
+        read-only grid it is refused as a key is."""
         current = self.currentIndex()
+        if event.commitString() and self.grid().is_read_only():
+            self.refused.emit()
+            return
         if event.commitString() and current.isValid() and not self.editing() \
                 and self.edit(current, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
             editor = QApplication.focusWidget()
@@ -614,7 +619,11 @@ class ContainerGridView(QTableView):
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Paste):
+        if self.grid().is_read_only() and _edits(event):
+            # Nothing changes, and the screen says why: on a closed day a clerk typing fast
+            # could not tell the refusal from a key that did nothing.
+            self.refused.emit()
+        elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
         elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -855,6 +864,19 @@ def _typed(event: QKeyEvent | QInputMethodEvent | None) -> str:
     if isinstance(event, QInputMethodEvent):
         return event.commitString()
     return event.text() if isinstance(event, QKeyEvent) else ""
+
+
+def _edits(event: QKeyEvent) -> bool:
+    """Whether a key on a cell changes the grid, or opens its editor: not a move, a copy or a
+    selection."""
+    typed = _typed(event)
+    return any(event.matches(key) for key in (QKeySequence.StandardKey.Paste,
+                                                QKeySequence.StandardKey.Cut)) \
+        or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2) \
+        or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier,
+                                                      Qt.Key.Key_D) \
+        or bool(typed.strip()) and typed.isprintable() and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
 
 
 class RowProblemsLabel(QLabel):

@@ -67,6 +67,7 @@ class DailyLogScreen(QWidget):
         self._conflict = False  # whether the last save was refused by another desk's change
         self._saved_note = ""  # what the message line said of the last save (_say_saved)
         self._unsavable_note = ""  # and of edits a day closed under (_say_unsavable)
+        self._refused_note = ""  # and of an edit refused on a closed day (_say_refused)
         # What it said of the last paste that changed rows, and the undo step after it.
         self._paste_note: tuple[str, int] | None = None
         # A closed day's reason given during a user action that writes more than once
@@ -271,6 +272,7 @@ class DailyLogScreen(QWidget):
         self._load_commodities()
         self.grid_view.pasted.connect(self._pasted)
         self.grid_view.typing_changed.connect(self._typing_changed)
+        self.grid_view.refused.connect(self._say_refused)
         self.grid.totals_changed.connect(self._grid_totals)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
         for edited in (self.form.changed, self.grid_view.typing_changed,
@@ -525,14 +527,15 @@ class DailyLogScreen(QWidget):
         self.form.set_read_only(read_only)
         self.grid.set_read_only(read_only)
         self._undo_allowed()
+        # Its action stays on: Ctrl+N says why (new_service()).
         for widget in (self.new_button, self.copy_button):
             widget.setEnabled(not read_only)
-        self.new_action.setEnabled(not read_only)
         self._update_buttons()
         if read_only and self._has_changes():
             self._say_unsavable(closed)
-        elif self.paste_message.text() == self._unsavable_note:  # reopened: Save stores them
-            self.paste_message.clear()
+        elif self.paste_message.text() == self._unsavable_note or (
+                not read_only and self.paste_message.text() == self._refused_note):
+            self.paste_message.clear()  # reopened: Save stores them, a key types
 
     def _unsavable(self, closed: day_close.DayCloseRecord) -> str:
         """Why the edits on screen cannot be saved, closed under them at another desk."""
@@ -551,6 +554,16 @@ class DailyLogScreen(QWidget):
         self._unsavable_note = formatting.sentences(
             self._unsavable(closed), self.tr("Press Revert to drop them."))
         self.paste_message.setText(self._unsavable_note)
+
+    def _say_refused(self) -> None:
+        """Under the grid, on a closed day's refused key, paste, Ctrl+S or Ctrl+N: the closed
+        label at the top says why, far from where a clerk typing fast looks, who could not
+        tell a refusal from a key that did nothing. What _say_unsavable said of edits the day
+        closed under stays: it says more."""
+        if self._has_changes() and self.paste_message.text() == self._unsavable_note:
+            return
+        self._refused_note = self.closed_label.text()
+        self.paste_message.setText(self._refused_note)
 
     def _close_or_reopen_day(self) -> None:
         # What the button said, not what the day is now: another desk may have closed or
@@ -707,7 +720,9 @@ class DailyLogScreen(QWidget):
         self.table.clearSelection()
 
     def new_service(self) -> None:
-        if self.can_leave():
+        if self.grid.is_read_only():
+            self._say_refused()
+        elif self.can_leave():
             self._new_service_form()
             self.form.service_no.setFocus()
 
@@ -819,8 +834,6 @@ class DailyLogScreen(QWidget):
         changed = self._has_changes()
         self.revert_button.setEnabled(changed)
         self.save_button.setEnabled(changed and not read_only)
-        # Ctrl+S on edits a closed day holds says why they cannot be saved (save()).
-        self.save_action.setEnabled(changed or not read_only)
 
     def _from_button(self, act: Callable[[], bool | None]) -> None:
         """Save and Revert disable themselves once done, and Qt passed the focus on to the
@@ -879,6 +892,7 @@ class DailyLogScreen(QWidget):
             # last look, it saves after all; still closed, the line under the grid says why.
             self._show_day_state()
             if self.grid.is_read_only():
+                self._say_refused()
                 return False
         self._conflict = False
         self.grid_view.commit_open_editor()
