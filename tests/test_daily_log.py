@@ -153,8 +153,8 @@ def test_a_service_number_the_day_has_is_flagged_as_typed_before_any_box(qtbot, 
     assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
     assert numbers(1)[0] not in [row[0] for row in rows_of(demo_db_path, "X8002", DEMO_END)]
     assert QApplication.focusWidget() is form.service_no
-    press(qtbot, Qt.Key.Key_Backspace, "9")  # X8009: the problem is gone
-    assert form.message.text() == ""
+    press(qtbot, Qt.Key.Key_Backspace, "9")  # X8009: the problem is gone, and its note
+    assert form.message.text() == "" and screen.paste_message.text() == ""
 
     screen.revert()
     screen.table.selectRow(next(
@@ -231,6 +231,24 @@ def test_problems_notes_and_a_closed_day_can_be_read_on_a_dark_desktop(dark_desk
     day_close.close_day(screen.ctx.db, DEMO_END, UserRecord("wang.li", users.SUPERVISOR))
     screen.set_day(DEMO_END)
     assert "wang.li" in screen.closed_label.text() and readable(screen.closed_label)
+
+
+def test_not_saved_counts_the_problems_left_as_they_are_fixed_and_goes_with_the_last(
+        qtbot, screen):
+    """"Not saved: 2 problems" stayed under the grid until the next Ctrl+S, after both were
+    fixed."""
+    good = numbers(2)
+    wrong = [number[:10] + str((int(number[10]) + 1) % 10) for number in good]
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9702")
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tE\n" for number in wrong))
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text() == "Not saved: 2 problems. Fix the red fields and cells."
+    press(qtbot, good[0], Qt.Key.Key_Return)  # the cursor was on the first
+    assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+    press(qtbot, good[1], Qt.Key.Key_Return)
+    assert screen.paste_message.text() == ""
+    press(qtbot, (Qt.Key.Key_Z, CTRL))  # the note is not brought back: it was of the save
+    assert screen.paste_message.text() == ""
 
 
 def test_a_save_by_keyboard_says_what_was_stored_until_the_next_edit(qtbot, screen,

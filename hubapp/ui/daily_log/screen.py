@@ -68,6 +68,7 @@ class DailyLogScreen(QWidget):
         self._saved_note = ""  # what the message line said of the last save (_say_saved)
         self._unsavable_note = ""  # and of edits a day closed under (_say_unsavable)
         self._refused_note = ""  # and of an edit refused on a closed day (_say_refused)
+        self._problems_note = ""  # and of the problems a save was refused for (_say_problems)
         # What it said of the last paste that changed rows, and the undo step after it.
         self._paste_note: tuple[str, int] | None = None
         # A closed day's reason given during a user action that writes more than once
@@ -776,6 +777,7 @@ class DailyLogScreen(QWidget):
         if self.form.direction.currentData() != self._grid_direction:
             self._configure_grid()
         self._show_clash()
+        self._recount_problems()
         self._update_buttons()
 
     def _show_clash(self) -> None:
@@ -861,6 +863,7 @@ class DailyLogScreen(QWidget):
             text += " · " + self.tr("%n row(s) with problems", "", problems)
         # The line may wrap between its parts only, where a window is narrow.
         self.service_totals.setText(" · ".join(map(formatting.unbroken, text.split(" · "))))
+        self._recount_problems()
 
     def _pasted(self, rows: int, ignored: list[str], block: str) -> None:
         left_out = self.tr("Columns not part of the grid were left out: {names}").format(
@@ -1028,9 +1031,7 @@ class DailyLogScreen(QWidget):
         self.paste_message.setText(self._saved_note)
 
     def _point_at_problem(self, form_errors, grid_problems) -> None:
-        count = len(form_errors) + len({e.row for e in grid_problems})
-        self.paste_message.setText(self.tr(
-            "Not saved: %n problem(s). Fix the red fields and cells.", "", count))
+        self._say_problems()
         if form_errors:
             self.form._fields[form_errors[0].field].setFocus()
         elif grid_problems:
@@ -1038,6 +1039,19 @@ class DailyLogScreen(QWidget):
             column = FIELDS.index(first.field) if first.field in FIELDS else 0
             self.grid_view.put_cursor(self.grid.index(first.row, column))
             self.grid_view.setFocus()
+
+    def _say_problems(self) -> None:
+        """How many fields and rows are red, or nothing once none is."""
+        count = len(self.form.problems()) + len({e.row for e in self.grid.problems()})
+        self._problems_note = self.tr(
+            "Not saved: %n problem(s). Fix the red fields and cells.", "", count) if count else ""
+        self.paste_message.setText(self._problems_note)
+
+    def _recount_problems(self) -> None:
+        # At each edit: "Not saved: 4 problems" stayed until the next Ctrl+S, after all four
+        # were fixed.
+        if self._problems_note and self.paste_message.text() == self._problems_note:
+            self._say_problems()
 
     def revert(self) -> None:
         if self._service is not None and self._service.id is not None:
