@@ -809,65 +809,65 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="665"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="674"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="686"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="688"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="695"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="697"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="718"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="727"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="737"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="746"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="738"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="747"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="739"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="748"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="741"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="750"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="743"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="752"/>
         <source>Delete &amp;rows</source>
         <translation>删除行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="745"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="754"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="768"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="777"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="781"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="790"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="812"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="821"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -910,425 +910,425 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="139"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="141"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="143"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="145"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="147"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="149"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="165"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="168"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="418"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="422"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="240"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="242"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="543"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="551"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="556"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="813"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="975"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1008"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="977"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1010"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1026"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1070"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="283"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="296"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="302"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="303"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="306"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="475"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="479"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="515"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="597"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="612"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="566"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="167"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="169"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="241"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="244"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="308"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="514"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="514"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="671"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="743"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="782"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="785"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="812"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="815"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="786"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="858"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="845"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="877"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="850"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="973"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="150"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="152"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="160"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="267"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="417"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="421"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1027"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1077"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1099"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1058"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1103"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1063"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1107"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1070"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1114"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1105"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1149"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1110"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1123"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1171"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="863"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="567"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="843"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="872"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="840"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="869"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="598"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="924"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1113"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2632,102 +2632,102 @@ Licence: MIT</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="58"/>
         <source>Daily summary</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="59"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="60"/>
         <source>Period report</source>
         <translation>期间报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="75"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="78"/>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="80"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="81"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="90"/>
         <source>Print the report ({keys})</source>
         <translation>打印报表 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="99"/>
         <source>Preview of the report</source>
         <translation>报表预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="102"/>
         <source>First day of the period</source>
         <translation>期间的第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="103"/>
         <source>Last day of the period</source>
         <translation>期间的最后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="106"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="167"/>
         <source>Month of the report</source>
         <translation>报表月份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="168"/>
         <source>Day of the report</source>
         <translation>报表日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="213"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="234"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="239"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="277"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="292"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="294"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="286"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="303"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2811,7 +2811,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="877"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="899"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2819,72 +2819,72 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="98"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="100"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="165"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="167"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="176"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="175"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="177"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -5051,12 +5051,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="153"/>
+        <location filename="../../hubapp/domain/validation.py" line="155"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="160"/>
+        <location filename="../../hubapp/domain/validation.py" line="162"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5152,7 +5152,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="275"/>
-        <location filename="../../hubapp/domain/validation.py" line="166"/>
+        <location filename="../../hubapp/domain/validation.py" line="168"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5167,82 +5167,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="193"/>
+        <location filename="../../hubapp/domain/validation.py" line="209"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="203"/>
+        <location filename="../../hubapp/domain/validation.py" line="219"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="219"/>
+        <location filename="../../hubapp/domain/validation.py" line="235"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="223"/>
+        <location filename="../../hubapp/domain/validation.py" line="239"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="244"/>
+        <location filename="../../hubapp/domain/validation.py" line="260"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="259"/>
+        <location filename="../../hubapp/domain/validation.py" line="275"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="343"/>
+        <location filename="../../hubapp/domain/validation.py" line="359"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="349"/>
+        <location filename="../../hubapp/domain/validation.py" line="365"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="289"/>
+        <location filename="../../hubapp/domain/validation.py" line="305"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="34"/>
+        <location filename="../../hubapp/domain/validation.py" line="36"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="37"/>
+        <location filename="../../hubapp/domain/validation.py" line="39"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="148"/>
+        <location filename="../../hubapp/domain/validation.py" line="150"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="262"/>
+        <location filename="../../hubapp/domain/validation.py" line="180"/>
+        <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
+        <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="278"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="292"/>
+        <location filename="../../hubapp/domain/validation.py" line="308"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="358"/>
+        <location filename="../../hubapp/domain/validation.py" line="374"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="315"/>
+        <location filename="../../hubapp/domain/validation.py" line="331"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -5566,23 +5571,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="64"/>
+        <location filename="../../hubapp/reports/printing.py" line="84"/>
         <source>The report has {count} page(s); choose pages among them</source>
         <translation>报表共 {count} 页，请在此范围内选择页码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="353"/>
+        <location filename="../../hubapp/reports/printing.py" line="375"/>
         <location filename="../../hubapp/store/backup.py" line="656"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="359"/>
+        <location filename="../../hubapp/reports/printing.py" line="381"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="366"/>
+        <location filename="../../hubapp/reports/printing.py" line="388"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
@@ -5742,32 +5747,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 已于 {at} 删除班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="234"/>
-        <source>Service {number} already exists on {date} ({direction})</source>
-        <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/services.py" line="242"/>
+        <location filename="../../hubapp/store/services.py" line="238"/>
         <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="313"/>
+        <location filename="../../hubapp/store/services.py" line="309"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="320"/>
+        <location filename="../../hubapp/store/services.py" line="316"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="328"/>
+        <location filename="../../hubapp/store/services.py" line="324"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="337"/>
+        <location filename="../../hubapp/store/services.py" line="333"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -5907,7 +5907,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="259"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="262"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
