@@ -1950,3 +1950,47 @@ def test_a_right_click_and_ctrl_x_on_rows_picked_read_the_selection_without_aski
     assert [row["container"] for row in screen.grid.text_rows()] == numbers(3)
     copied = QGuiApplication.clipboard().text().splitlines()
     assert len(copied) == 17 and copied[0] == f"{numbers(20)[3]}\t22G1\tE\t3000\t\t\t"
+
+
+def test_a_size_type_shorthand_typed_is_stored_as_its_iso_code(qtbot, screen, demo_db_path):
+    # 40HQ is how most Chinese loading lists write a 40 ft high cube: it was refused, and the
+    # clerk had to know 45G1.
+    _new_service(qtbot, screen, "B41")
+    (number,) = numbers(1)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, number, Qt.Key.Key_Tab, "40hq", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
+    assert screen.grid.index(0, FIELDS.index("size_type")).data() == "45G1"
+    assert not screen.grid.problems()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[:3] for row in rows_of(demo_db_path, "B41", screen.day())] == [
+        (number, "45G1", 2.0)]
+
+
+def test_size_type_shorthands_pasted_are_read_as_their_iso_codes_and_said(
+        qtbot, screen, demo_db_path):
+    _new_service(qtbot, screen, "B42")
+    boxes = numbers(4)
+    paste(qtbot, screen, "".join(f"{number}\t{size}\tE\n" for number, size in zip(
+        boxes, ("20GP", "40HQ", "40' hc", "40HQ"))))
+    assert [row["size_type"] for row in screen.grid.text_rows()] == [
+        "22G1", "45G1", "45G1", "45G1"]
+    assert screen.paste_message.text() == (
+        "Pasted 4 rows. Size-types read as their ISO codes: 20GP → 22G1, 40HQ → 45G1, "
+        "40' hc → 45G1.")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[:3] for row in rows_of(demo_db_path, "B42", screen.day())] == [
+        (boxes[0], "22G1", 1.0), *((number, "45G1", 2.0) for number in boxes[1:])]
+
+
+@pytest.mark.parametrize("written", ["40XX", "20TK", "40FR"])
+def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(qtbot, screen, written):
+    # A tank's or a flat rack's shorthand names no one ISO code: guessing one would store it.
+    _new_service(qtbot, screen, "B43")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t{written}\tE\n")
+    assert screen.grid.index(0, FIELDS.index("size_type")).data() == written
+    assert screen.grid.index(0, PROBLEM).data() == (
+        f"Size-type {written} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a "
+        "shorthand like 20GP or 40HQ")
+    assert screen.paste_message.text() == "Pasted 1 row."

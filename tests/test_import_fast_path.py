@@ -906,3 +906,43 @@ def test_remarks_of_single_boxes_are_kept_once_each_in_their_train_s_notes_both_
         "SELECT service_no, notes FROM service WHERE date = '2026-03-06'")] == [
         ("X5599", "冷藏; 加急")]
     assert stored(quick_db) == stored(slow_db)
+
+
+def test_size_type_shorthands_are_stored_as_their_iso_codes_both_ways(demo_db_path, tmp_path,
+                                                                      monkeypatch):
+    """A Chinese loading list's 20GP and 40HQ: the ISO codes they stand for are stored, and
+    export writes those, which import reads back the same."""
+    boxes = [with_check_digit(f"HUBU{number:06d}") for number in range(900, 904)]
+    path = tmp_path / "shorthand.csv"
+    path.write_text("\n".join([HEADER, *(
+        f"2026-03-05,X7701,inbound,CN-LA,{number},{size},F,20000,cassava flour"
+        for number, size in zip(boxes, ("20GP", "40hq", "40'HC", "45HQ")))]) + "\n")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved, (quick.problems, slow.problems)
+    assert stored(quick_db) == stored(slow_db)
+    stored_moves = quick_db.execute(
+        "SELECT container, size_type, teu FROM container_move WHERE container IN (?, ?, ?, ?)"
+        " ORDER BY container", boxes).fetchall()
+    assert [tuple(row) for row in stored_moves] == [
+        (boxes[0], "22G1", 1.0), (boxes[1], "45G1", 2.0), (boxes[2], "45G1", 2.0),
+        (boxes[3], "L5G1", 2.0)]
+    exported = tmp_path / "exported.csv"
+    export_file(quick_db, exported, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+    table = read_table(exported)
+    size, teu, container = (table.headers.index(name) for name in ("size_type", "teu",
+                                                                   "container"))
+    assert sorted((cells[container], cells[size], cells[teu]) for _line, cells in table.rows
+                  if cells[container] in boxes) == [
+        (boxes[0], "22G1", "1"), (boxes[1], "45G1", "2"), (boxes[2], "45G1", "2"),
+        (boxes[3], "L5G1", "2")]
+    before = stored_moves
+    quick_db.execute("DELETE FROM service WHERE service_no = 'X7701'")
+    quick_db.conn.commit()
+    assert not quick_db.execute("SELECT 1 FROM container_move WHERE container = ?",
+                                [boxes[0]]).fetchall()
+    assert import_file(quick_db, exported, TESTER, skip_duplicates=True).saved
+    assert quick_db.execute(
+        "SELECT container, size_type, teu FROM container_move WHERE container IN (?, ?, ?, ?)"
+        " ORDER BY container", boxes).fetchall() == before

@@ -2281,3 +2281,18 @@ def test_a_preview_under_a_title_has_as_many_rows_as_asked(tmp_path):
                                            "date,service,direction,container,size_type", *rows])
 
     assert [line for line, _cells in read_table(path, limit=15).rows] == list(range(4, 19))
+
+
+def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(demo_db, tmp_path):
+    """40HQ and 20GP are read as 45G1 and 22G1; a tank's shorthand names no one ISO code."""
+    path = write(tmp_path / "sizes.csv", [
+        HEADER, GOOD.replace("22G1", "40HQ"),
+        GOOD.replace("22G1", "20TK").replace("CSQU3054383", "CSLU4025503"),
+        GOOD.replace("22G1", "40XX").replace("CSQU3054383", "TGHU4642290")])
+
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (line, "size_type", f"Size-type {value} is not an ISO 6346 code like 22G1, 42G1, 45G1 or "
+                            "L5G1, nor a shorthand like 20GP or 40HQ")
+        for line, value in ((3, "20TK"), (4, "40XX"))]

@@ -47,6 +47,18 @@ COMMON = {
     "L5G1": ("45 ft high cube", "45英尺高箱"),
 }
 
+# The shorthand of loading lists, Chinese ones above all, for the size-types whose ISO code
+# the trade reads it as without doubt: G1, R1 and U1 are the usual boxes of their kind. Not
+# 20TK (a tank's code says its cargo and test pressure, T0 to T9) nor 20FR or 40FR (fixed
+# ends P1, or folding P3): a code guessed for those would be stored as the box's own.
+SHORTHANDS = {
+    "20GP": "22G1", "40GP": "42G1", "40HQ": "45G1", "40HC": "45G1", "45HQ": "L5G1",
+    "45HC": "L5G1", "20RF": "22R1", "40RF": "42R1", "40RH": "45R1", "40HR": "45R1",
+    "40RQ": "45R1", "20OT": "22U1", "40OT": "42U1",
+}
+# Lists write the length in feet with a foot mark, and spaced: "40'HQ", "40’ HC".
+_SHORTHAND_APART = re.compile(r"[\s'’′]+")
+
 
 class SizeTypeError(HubError):
     pass
@@ -66,6 +78,11 @@ class SizeTypeInfo:
         return self.type_group == "R"
 
 
+def iso_code(text: str) -> str:
+    """The ISO code a shorthand stands for ("40HQ", "40'hc" → 45G1); other text as it is."""
+    return SHORTHANDS.get(_SHORTHAND_APART.sub("", text.upper()), text)
+
+
 def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
     """Read a size-type code; teu_45ft is the hub's setting (2 or 2.25) for 45 ft boxes."""
     text = code.strip().upper()
@@ -73,7 +90,7 @@ def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
         raise SizeTypeError(
             QT_TRANSLATE_NOOP(
                 "messages", "Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or "
-                            "L5G1"),
+                            "L5G1, nor a shorthand like 20GP or 40HQ"),
             code=code.strip(),
         )
     length, height, group = text[0], text[1], text[2]

@@ -71,8 +71,9 @@ def service_number(text: str) -> str:
 
 
 def size_type_code(text: str) -> str:
-    """A size-type as stored: '２２ｇ１ ' → '22G1' (sizetype.parse says whether it is one)."""
-    return folded(text).upper()
+    """A size-type as stored: '２２ｇ１ ' → '22G1', a list's shorthand '40HQ' → '45G1', the
+    ISO code it stands for (sizetype.parse says whether it is one)."""
+    return sizetype.iso_code(folded(text).upper())
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
+from hubapp.domain.validation import folded, size_type_code
 from hubapp.ui import colours, formatting, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
 from hubapp.ui.record_model import rows_high
@@ -214,9 +215,10 @@ def _copies(keys: list[tuple[str, int]], number: str) -> int:
 class ContainerGridView(QTableView):
     """Keyboard-first grid: type to edit, Enter down, Tab across, paste blocks, Delete clears."""
 
-    # Rows changed, names of columns left out, and what the block was: "header" (the grid's
-    # columns named), "unknown" (a header naming none of them) or "cells" (no header).
-    pasted = Signal(int, list, str)
+    # Rows changed, names of columns left out, what the block was: "header" (the grid's
+    # columns named), "unknown" (a header naming none of them) or "cells" (no header), and
+    # the size-type shorthands it gave with the ISO code each was read as ("40HQ → 45G1").
+    pasted = Signal(int, list, str, list)
     typing_changed = Signal()  # a cell's editor was typed in, or closed
     refused = Signal()  # a key or an input method's text that edits, on a read-only grid
 
@@ -775,7 +777,9 @@ class ContainerGridView(QTableView):
                 and columns.header_fields(rows[0]) is None:
             self.grid().set_cells([(row, field, rows[0][0]) for row, field in selected],
                                   self.tr("Paste into %n cell(s)", "", len(selected)))
-            self.pasted.emit(len({row for row, _field in selected}), [], "cells")
+            self.pasted.emit(len({row for row, _field in selected}), [], "cells",
+                             _read_as([rows[0][0]] if any(field == "size_type" for _row, field
+                                                        in selected) else []))
             return
         top, left = corner or self._paste_corner()
         rows = rows[columns.header_row(rows):]  # a title above the header is no box
@@ -829,7 +833,8 @@ class ContainerGridView(QTableView):
         known = any(field in FIELDS for field in fields)
         boxes = any(value.strip() for _row, field, value in cells if field in FIELDS)
         self.pasted.emit(filled, ignored, "unknown" if header and not known
-                         else "header" if header and not boxes else "cells")
+                         else "header" if header and not boxes else "cells",
+                         _read_as([value for _row, field, value in cells if field == "size_type"]))
 
     def _paste_corner(self) -> tuple[int, int]:
         """Where a block goes: the top-left cell of the selected block the current cell is in,
@@ -857,6 +862,13 @@ class ContainerGridView(QTableView):
             lines.setdefault(row, []).append(self.model().index(row, column).data(role) or "")
         QGuiApplication.clipboard().setText("\n".join("\t".join(cells)
                                                       for cells in lines.values()) + "\n")
+
+
+def _read_as(size_types: list[str]) -> list[str]:
+    """Each shorthand among pasted size-types once, with the ISO code the cell now shows:
+    a list's 40HQ turned 45G1 unsaid looked like the paste had changed the box."""
+    return [f"{text} → {code}" for text in dict.fromkeys(map(folded, size_types))
+            if (code := size_type_code(text)) != text.upper()]
 
 
 def _typed(event: QKeyEvent | QInputMethodEvent | None) -> str:

@@ -865,9 +865,11 @@ class DailyLogScreen(QWidget):
         self.service_totals.setText(" · ".join(map(formatting.unbroken, text.split(" · "))))
         self._recount_problems()
 
-    def _pasted(self, rows: int, ignored: list[str], block: str) -> None:
+    def _pasted(self, rows: int, ignored: list[str], block: str, read_as: list[str]) -> None:
         left_out = self.tr("Columns not part of the grid were left out: {names}").format(
             names=formatting.listed(ignored)) if ignored else ""
+        coded = self.tr("Size-types read as their ISO codes: {codes}.").format(
+            codes=formatting.listed(read_as)) if read_as and rows else ""
         if rows:
             said = self.tr("Pasted %n row(s).", "", rows)
         elif block == "header":  # the grid's own header over nothing: renaming would not help
@@ -877,7 +879,7 @@ class DailyLogScreen(QWidget):
             said = self.tr("Nothing was pasted: no column of it is one of the grid's.")
         else:
             said = self.tr("Nothing changed: the grid holds what was pasted already.")
-        self.paste_message.setText(formatting.sentences(said, left_out))
+        self.paste_message.setText(formatting.sentences(said, coded, left_out))
         self._paste_note = (self.paste_message.text(), self.undo_stack.index()) if rows else None
 
     def _forget_paste_note(self, step: int) -> None:
