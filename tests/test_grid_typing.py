@@ -1994,3 +1994,20 @@ def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(qtbot, scre
         f"Size-type {written} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a "
         "shorthand like 20GP or 40HQ")
     assert screen.paste_message.text() == "Pasted 1 row."
+
+
+@pytest.mark.parametrize(("written", "near"), [
+    ("汽车零件", " (name in English or Chinese, or HS code): did you mean 汽车零部件 (870899)?"),
+    ("auto prts", " (name in English or Chinese, or HS code): did you mean auto parts (870899)?"),
+    ("汽车", " (name in English or Chinese, or HS code): did you mean 汽车发动机 (840734) or "
+             "汽车零部件 (870899)?"),
+    ("moon rocks", " (name in English or Chinese, or HS code)"),  # nothing near
+])
+def test_a_commodity_not_in_the_list_names_the_nearest_ones(qtbot, screen, written, near):
+    # A pasted 汽车零件 was only "not in the list": the clerk had to retype it to find
+    # 汽车零部件 among the suggestions.
+    _new_service(qtbot, screen, "B44")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t20000\t{written}\n")
+    assert screen.grid.index(0, PROBLEM).data() == (
+        f"Commodity '{written}' is not in the list{near}")

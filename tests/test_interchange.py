@@ -2296,3 +2296,20 @@ def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(demo_db, tm
         (line, "size_type", f"Size-type {value} is not an ISO 6346 code like 22G1, 42G1, 45G1 or "
                             "L5G1, nor a shorthand like 20GP or 40HQ")
         for line, value in ((3, "20TK"), (4, "40XX"))]
+
+
+def test_a_commodity_not_in_the_list_names_the_nearest_ones(demo_db, tmp_path):
+    """汽车零件 for the list's 汽车零部件 was only "not in the list" on each of its rows."""
+    path = write(tmp_path / "near.csv", [
+        HEADER, GOOD.replace("cassava flour", "汽车零件"),
+        GOOD.replace("cassava flour", "casava flour").replace("CSQU3054383", "CSLU4025503"),
+        GOOD.replace("cassava flour", "moon rocks").replace("CSQU3054383", "TGHU4642290")])
+
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    unknown = "is not in the list (name in English or Chinese, or HS code)"
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (2, "commodity", f"Commodity '汽车零件' {unknown}: did you mean 汽车零部件 (870899)?"),
+        (3, "commodity", f"Commodity 'casava flour' {unknown}: did you mean cassava flour "
+                         "(110620)?"),
+        (4, "commodity", f"Commodity 'moon rocks' {unknown}")]  # nothing near

@@ -599,6 +599,14 @@ def _add_jackfruit(qtbot, monkeypatch, name_en: str, name_zh: str) -> list:
     return forms
 
 
+def test_import_offers_to_add_a_commodity_near_one_in_the_list(qtbot, monkeypatch, main_window,
+                                                               tmp_path):
+    # The problem names the list's 汽车零部件, but the file may mean goods the list lacks.
+    dialog = _import_naming(qtbot, monkeypatch, main_window, tmp_path, "汽车零件")
+    (problem,) = dialog.problems_model.problems
+    assert problem.message.endswith(": did you mean 汽车零部件 (870899)?")
+
+
 def test_import_offers_to_add_an_unknown_commodity_then_imports(
         qtbot, monkeypatch, main_window, app_ctx, tmp_path):
     from test_import_dialog import run_import

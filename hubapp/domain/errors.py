@@ -82,9 +82,10 @@ class Named:
 @dataclass(frozen=True, slots=True)
 class Either:
     """Terms a message offers as alternatives ("supervisor or admin"): message() writes
-    each in the message's language, joined by its word for "or"."""
+    each in the message's language, joined by its word for "or"; a plain value (a name) as
+    it is."""
 
-    terms: tuple[Term, ...]
+    terms: tuple[object, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,16 +7,20 @@ container is judged the same way however it arrives.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Term, Typed, message
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
+)
 from hubapp.domain.records import (
-    EMPTY, FULL, ContainerMoveRecord, Direction, ServiceRecord, Status,
+    EMPTY, FULL, CommodityRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
 )
 
 # Unicode's control characters (Cc): a line break or tab in a one-line field.
@@ -331,17 +335,80 @@ def kg_written(text: str) -> float | None:
 # A name the hub's list lacks: the import dialog offers "Add to the list…" for it.
 UNKNOWN_COMMODITY = QT_TRANSLATE_NOOP(
     "messages", "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)")
+# The same, with the names in the list nearest to it.
+UNKNOWN_COMMODITY_NEAR = QT_TRANSLATE_NOOP(
+    "messages", "Commodity {value!r} is not in the list (name in English or Chinese, or HS "
+                "code): did you mean {near}?")
+_NEAR_MOST = 2  # names a message offers
+
+
+def near_commodities(commodities: Iterable[CommodityRecord]
+                     ) -> Callable[[str], tuple[str, ...]]:
+    """A lookup near(text) → the commodities in use nearest to a name the list lacks, at
+    most 2, each as its name that is near and its HS code ("汽车零部件 (870899)"): those
+    whose name holds the text or is held in it, else the closest by difflib.
+
+    Measured on a hub of 50,000 commodities (100,000 names): the names are read at the first
+    text looked up, 0.15 s, never for a list naming none the hub lacks; each text then takes
+    10 to 20 ms, once, as a list names few distinct commodities on many rows. difflib only
+    compares names starting as the text does: over all of them it took 0.1 s a text."""
+    commodities = [commodity for commodity in commodities if not commodity.retired]
+
+    @functools.cache
+    def names() -> tuple[dict[str, tuple[int | None, str]], dict[str, list[str]]]:
+        # Names are stored plain (reference.plain_name): lookup_key's care for what a typed
+        # name may hold made this five times as long.
+        labels: dict[str, tuple[int | None, str]] = {}
+        for commodity in commodities:
+            for name in (commodity.name_zh, commodity.name_en):
+                if name:
+                    labels.setdefault(_near_key(name),
+                                      (commodity.id, f"{name} ({commodity.hs_code})"))
+        by_start: dict[str, list[str]] = {}
+        for key in labels:
+            by_start.setdefault(key[:1], []).append(key)
+        return labels, by_start
+
+    @functools.lru_cache(maxsize=4096)
+    def near(text: str) -> tuple[str, ...]:
+        key = _near_key(" ".join(text.split()))
+        if len(key) < 2:  # one letter or character is in too many names to say which
+            return ()
+        labels, by_start = names()
+        keys = sorted((name for name in labels if len(name) > 1 and (key in name or name in key)),
+                      key=lambda name: (abs(len(name) - len(key)), name)) \
+            or difflib.get_close_matches(key, by_start.get(key[0], ()), _NEAR_MOST * 2)
+        found: dict[int | None, str] = {}
+        for name in keys:  # a commodity near by both its names is offered once
+            commodity_id, label = labels[name]
+            found.setdefault(commodity_id, label)
+        return tuple(found.values())[:_NEAR_MOST]
+
+    return near
+
+
+def _near_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
+def unknown_commodity(text: str, near: Sequence[str]) -> InputError:
+    """Why text is no commodity: not in the list, and which of it are near, if any."""
+    if near:
+        return InputError(UNKNOWN_COMMODITY_NEAR, value=text, near=Either(tuple(near)))
+    return InputError(UNKNOWN_COMMODITY, value=text)
 
 
 def parse_move(
     fields: Mapping[str, str],
     teu_45ft: float = 2.0,
     find_commodity: Callable[[str], int | None] | None = None,
+    near: Callable[[str], Sequence[str]] = lambda _text: (),
 ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
     """Turn the text of one grid row or file line into a move, or say every problem in it.
 
     Each field is checked once (import speed depends on it) and every problem
-    of the row is reported together, not the first one only.
+    of the row is reported together, not the first one only. near: what a commodity
+    not in the list is near, to name in its problem (near_commodities()).
     """
     errors: list[FieldError] = []
     text = {name: (value or "").strip() for name, value in fields.items()}
@@ -385,7 +452,7 @@ def parse_move(
         try:
             commodity_id = find_commodity(name) if find_commodity else None
             if commodity_id is None:
-                raise InputError(UNKNOWN_COMMODITY, value=name)
+                raise unknown_commodity(name, near(name))
         except HubError as error:  # not in the list, retired, or an HS code of several
             errors.append(FieldError.from_hub_error("commodity", error))
 

@@ -564,7 +564,8 @@ class _Row:
         commodity_column = columns.commodity_column(self.text)
         cells["commodity"] = self.get(commodity_column)
         move, errors = parse_move(cells, teu_45ft,
-                                  lambda text: lookups.find_commodity_on(text, day))
+                                  lambda text: lookups.find_commodity_on(text, day),
+                                  lookups.near_commodities)
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
             self.problem(name, cells.get(error.field, ""), error.template, error.values)

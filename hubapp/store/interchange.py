@@ -18,6 +18,7 @@ from hubapp.domain.records import (
     ServiceRecord, TotalsRecord,
 )
 from hubapp.domain.reference import lookup_key
+from hubapp.domain.validation import near_commodities
 from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
@@ -58,6 +59,8 @@ class LookupsRecord:
     dated_codes: frozenset[str]  # HS codes of retired commodities whose retire day is known
     # HS codes commodities had before a correction (reference_rules.hs_code_errors), by id.
     former_hs_codes: Mapping[int, Mapping[str, dt.date | None]]
+    # What a commodity not in the list is near (validation.near_commodities), for its problem.
+    near_commodities: Callable[[str], Sequence[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,7 @@ def lookups(db: Database) -> LookupsRecord:
                          {place.locode: place for place in list_places(db)}, retired_after(db),
                          functools.cache(find_kept),
                          frozenset(commodities[commodity_id].hs_code for commodity_id in days),
-                         former_hs_codes(db))
+                         former_hs_codes(db), near_commodities(commodities.values()))
 
 
 @dataclass(slots=True)

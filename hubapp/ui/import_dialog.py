@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError, counted
-from hubapp.domain.validation import UNKNOWN_COMMODITY
+from hubapp.domain.validation import UNKNOWN_COMMODITY, UNKNOWN_COMMODITY_NEAR
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
     hidden_lines_note, notes, repeated_headers_note, services_and_containers, sheet_titles,
@@ -43,7 +43,8 @@ PREVIEW_ROWS = 50
 # columns of its own grew the dialog past the screen, one row per column.
 MAPPING_ROWS = 5
 # Problems that name something the hub's lists lack; "Add to the list…" offers to add it.
-_UNKNOWN_NAMES = {UNKNOWN_COMMODITY: "commodity", UNKNOWN_PLACE: "place"}
+_UNKNOWN_NAMES = {UNKNOWN_COMMODITY: "commodity", UNKNOWN_COMMODITY_NEAR: "commodity",
+                  UNKNOWN_PLACE: "place"}
 _Index = QModelIndex | QPersistentModelIndex
 
 

@@ -79,6 +79,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._commodity_name: Callable[[int], str] = lambda _id: ""
         self._commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
         self._former_hs_codes: Callable[[], _FormerHsCodes] = dict
+        self._near_commodities: Callable[[str], Sequence[str]] = lambda _text: ()
         self._day: dt.date | None = None
         self._found: dict[str, int] = {}  # commodity text → the id it last found
         self._elsewhere_of: Callable[[], Mapping[str, tuple[str, str]]] = dict
@@ -94,7 +95,9 @@ class ContainerGridModel(QAbstractTableModel):
                   commodity_name: Callable[[int], str] = lambda _id: "",
                   commodity: Callable[[int], CommodityRecord | None] = lambda _id: None,
                   former_hs_codes: Callable[[], _FormerHsCodes] = dict,
-                  day: dt.date | None = None) -> None:
+                  day: dt.date | None = None,
+                  near_commodities: Callable[[str], Sequence[str]] = lambda _text: (),
+                  ) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service and its status), once the first row with a number needs them: a
         new service's empty grid, what the window opens on, never does. merged_away: what to
@@ -107,12 +110,15 @@ class ContainerGridModel(QAbstractTableModel):
         HS code does not fit its commodity's of now, which the caller keeps until the lists
         change: a block from a list the hub exported before a code was corrected gives the
         code of then, and reading the audit log for it cost a blink at every reference change.
-        day: the service's, which such a code fits up to the day it was changed."""
+        day: the service's, which such a code fits up to the day it was changed.
+        near_commodities: validation.near_commodities of the lists, named in the problem of a
+        commodity not in them."""
         self._find_commodity = find_commodity
         self._merged_away = merged_away
         self._commodity_name = commodity_name
         self._commodity = commodity
         self._former_hs_codes, self._day = former_hs_codes, day
+        self._near_commodities = near_commodities
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._own_checks = {}  # checked with the lookups of before
@@ -345,7 +351,7 @@ class ContainerGridModel(QAbstractTableModel):
             try:
                 known = self._own_checks[key] = _parsed(
                     row, self._teu_45ft, self._find, self._commodity, self._former_hs_codes,
-                    self._day) if _filled(row) else (None, [])
+                    self._day, self._near_commodities) if _filled(row) else (None, [])
             except HubError as error:
                 # The former HS codes could not be read (a server dropped): the edit must
                 # still land. Not kept, so that the next edit's check reads them again.
@@ -404,14 +410,15 @@ def _filled(row: Mapping[str, str]) -> bool:
 
 def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..., int | None],
             commodity_of: Callable[[int], CommodityRecord | None],
-            former_hs_codes: Callable[[], _FormerHsCodes],
-            day: dt.date | None) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
+            former_hs_codes: Callable[[], _FormerHsCodes], day: dt.date | None,
+            near_commodities: Callable[[str], Sequence[str]],
+            ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
     """find_commodity: reference.commodity_finder's find(text, keep). former_hs_codes, day:
     what a pasted HS code may still be of a commodity, as reference_rules.hs_code_errors
     takes them; asked for only when the code does not fit the commodity's of now."""
     kept = {int(row[STORED_COMMODITY])} if row[STORED_COMMODITY] else ()
     move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft,
-                              lambda text: find_commodity(text, kept))
+                              lambda text: find_commodity(text, kept), near_commodities)
     commodity = commodity_of(move.commodity_id) if move and move.commodity_id else None
     pasted = row[PASTED_HS_CODE]
     if commodity is not None and not hs_code_fits(pasted, commodity) and (

@@ -22,7 +22,9 @@ from hubapp.domain.records import (
     Status, TotalsRecord,
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
-from hubapp.domain.validation import ValidationError, service_clash, service_number
+from hubapp.domain.validation import (
+    ValidationError, near_commodities, service_clash, service_number,
+)
 from hubapp.domain.wording import service_time
 from hubapp.store import day_close, reference, services, settings, users
 from hubapp.ui import colours, date_edits, dialogs, focus, formatting, labels, remembered_layout
@@ -325,6 +327,7 @@ class DailyLogScreen(QWidget):
         # Retired commodities still name the boxes of old services; only new entry hides them.
         commodities = reference.list_commodities(self._db, include_retired=True)
         self._commodity_names = {c.id: c for c in commodities}
+        self._near_commodities = near_commodities(commodities)
         # Those of the lists before: read again when a pasted row needs them.
         self._former_hs_codes: dict[int, dict[str, dt.date | None]] | None = None
         commodities = [c for c in commodities if not c.retired]
@@ -714,7 +717,7 @@ class DailyLogScreen(QWidget):
             settings.load(self._db).teu_45ft,
             lambda commodity_id: reference.merged_away(self._db, commodity_id),
             self._commodity_text, lambda commodity_id: self._commodity_names.get(commodity_id),
-            self._former_codes, day)
+            self._former_codes, day, self._near_commodities)
 
     def _new_service_form(self) -> None:
         self._show(None, [])
