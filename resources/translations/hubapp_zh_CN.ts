@@ -756,52 +756,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="208"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="208"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="208"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="209"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="209"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="209"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="209"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="233"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="239"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="257"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="263"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="294"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="300"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -809,65 +809,65 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="674"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="676"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="695"/>
         <location filename="../../hubapp/ui/daily_log/container_grid.py" line="697"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="699"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="729"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="746"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="748"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="747"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="749"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="748"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="750"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="750"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="752"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="752"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="754"/>
         <source>Delete &amp;rows</source>
         <translation>删除行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="754"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="756"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="777"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="779"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="790"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="794"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="821"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="825"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -910,425 +910,430 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="141"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="143"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="145"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="145"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="147"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="149"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="151"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="165"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="167"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="168"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="170"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="189"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="422"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="425"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="242"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="244"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="543"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="546"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="556"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="559"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="813"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1008"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1010"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1070"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1075"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="283"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="296"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="298"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="307"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="306"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="308"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="479"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="482"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="515"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="515"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="612"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="615"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="169"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="171"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="241"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="243"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="308"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="310"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="521"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="521"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="599"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="671"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="674"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="743"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="746"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="552"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="812"/>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="815"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="818"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="819"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="858"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="861"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="877"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="882"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="884"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="973"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="978"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="974"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="152"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="154"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="168"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="271"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="421"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="424"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
+        <source>Size-types read as their ISO codes: {codes}.</source>
+        <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="991"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1028"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1027"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1077"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1082"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1099"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1104"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1107"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1103"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1108"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1107"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1112"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1114"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1119"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1149"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1159"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1172"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1171"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1176"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="863"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="866"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="872"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="877"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="869"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="872"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="924"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="929"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1113"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1118"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1781,269 +1786,269 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="319"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="210"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="210"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="218"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="219"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="225"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="226"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="245"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="246"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="270"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="271"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="272"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="277"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="278"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="280"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="281"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="284"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="285"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="309"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="320"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="321"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="342"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="406"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="407"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="423"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="432"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="434"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="434"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="437"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="438"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="453"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="507"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="508"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="512"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="526"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="527"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="622"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="623"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="660"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="661"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="635"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="636"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="419"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="420"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="420"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="671"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="672"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="672"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="674"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="676"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="677"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="677"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="678"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="681"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="682"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="683"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="684"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="696"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="697"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="702"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="703"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="709"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="710"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="713"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="714"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="727"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="728"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="733"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="734"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="739"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="740"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="793"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="801"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="802"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="803"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="804"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="824"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="832"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="825"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="833"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="825"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="826"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2504,17 +2509,17 @@ Licence: MIT</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="133"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="134"/>
         <source>{field} (outbound only)</source>
         <translation>{field}（仅出口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="136"/>
         <source>{field} (inbound only)</source>
         <translation>{field}（仅进口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
         <source>{field} (departure outbound, arrival inbound)</source>
         <translation>{field}（出口为发车，进口为到达）</translation>
     </message>
@@ -2522,22 +2527,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="172"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="172"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="172"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="172"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -2811,7 +2816,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="899"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="911"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -5031,32 +5036,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="74"/>
-        <source>Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1</source>
-        <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1）</translation>
+        <location filename="../../hubapp/domain/sizetype.py" line="91"/>
+        <source>Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a shorthand like 20GP or 40HQ</source>
+        <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1），也不是可识别的简写（如 20GP、40HQ）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="82"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="99"/>
         <source>Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)</source>
         <translation>箱型 {code}：高度代码 {height} 未知（应为 0、2、4、5 或 6）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="90"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="107"/>
         <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="116"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="133"/>
         <source>A {length} ft box ({code}) counts {allowed} TEU</source>
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="155"/>
+        <location filename="../../hubapp/domain/validation.py" line="160"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="162"/>
+        <location filename="../../hubapp/domain/validation.py" line="167"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5152,7 +5157,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="275"/>
-        <location filename="../../hubapp/domain/validation.py" line="168"/>
+        <location filename="../../hubapp/domain/validation.py" line="173"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5167,87 +5172,92 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="209"/>
+        <location filename="../../hubapp/domain/validation.py" line="214"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="219"/>
+        <location filename="../../hubapp/domain/validation.py" line="224"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="235"/>
+        <location filename="../../hubapp/domain/validation.py" line="240"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="239"/>
+        <location filename="../../hubapp/domain/validation.py" line="244"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="260"/>
+        <location filename="../../hubapp/domain/validation.py" line="265"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="275"/>
+        <location filename="../../hubapp/domain/validation.py" line="280"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="359"/>
+        <location filename="../../hubapp/domain/validation.py" line="339"/>
+        <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
+        <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="427"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="365"/>
+        <location filename="../../hubapp/domain/validation.py" line="433"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="305"/>
+        <location filename="../../hubapp/domain/validation.py" line="310"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="36"/>
+        <location filename="../../hubapp/domain/validation.py" line="40"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="39"/>
+        <location filename="../../hubapp/domain/validation.py" line="43"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="150"/>
+        <location filename="../../hubapp/domain/validation.py" line="155"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="180"/>
+        <location filename="../../hubapp/domain/validation.py" line="185"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="278"/>
+        <location filename="../../hubapp/domain/validation.py" line="283"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="308"/>
+        <location filename="../../hubapp/domain/validation.py" line="313"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="374"/>
+        <location filename="../../hubapp/domain/validation.py" line="442"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="331"/>
+        <location filename="../../hubapp/domain/validation.py" line="336"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -6243,17 +6253,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="319"/>
+        <location filename="../../hubapp/store/interchange.py" line="322"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="324"/>
+        <location filename="../../hubapp/store/interchange.py" line="327"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="329"/>
+        <location filename="../../hubapp/store/interchange.py" line="332"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
@@ -6263,78 +6273,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>name_zh</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="129"/>
+        <location filename="../../hubapp/domain/errors.py" line="130"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="139"/>
+        <location filename="../../hubapp/domain/errors.py" line="140"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="154"/>
+        <location filename="../../hubapp/domain/errors.py" line="155"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="155"/>
         <location filename="../../hubapp/domain/errors.py" line="156"/>
+        <location filename="../../hubapp/domain/errors.py" line="157"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="157"/>
+        <location filename="../../hubapp/domain/errors.py" line="158"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="159"/>
+        <location filename="../../hubapp/domain/errors.py" line="160"/>
         <source>the file is too large for the disk</source>
         <translation>文件超出该磁盘的大小限制</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="160"/>
+        <location filename="../../hubapp/domain/errors.py" line="161"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="161"/>
+        <location filename="../../hubapp/domain/errors.py" line="162"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="162"/>
+        <location filename="../../hubapp/domain/errors.py" line="163"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="163"/>
+        <location filename="../../hubapp/domain/errors.py" line="164"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="164"/>
+        <location filename="../../hubapp/domain/errors.py" line="165"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="165"/>
+        <location filename="../../hubapp/domain/errors.py" line="166"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="166"/>
+        <location filename="../../hubapp/domain/errors.py" line="167"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="167"/>
+        <location filename="../../hubapp/domain/errors.py" line="168"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="170"/>
+        <location filename="../../hubapp/domain/errors.py" line="171"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
