@@ -52,6 +52,9 @@ def test_a_size_type_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
      "coffee beans (not roasted)"),
     ("size_type", "45r", Qt.Key.Key_Tab, "45R1", "45R1"),
     ("size_type", "tank", Qt.Key.Key_Enter, "22T1", "22T1"),
+    # A loading list's shorthand is offered as the code it is read as.
+    ("size_type", "40hc", Qt.Key.Key_Tab, "45G1", "45G1"),
+    ("size_type", "rh", Qt.Key.Key_Tab, "45R1", "45R1"),
     # A value itself stays as typed: "coffee", a name the lists know, is not made the only
     # suggestion's "coffee beans (not roasted)" (the same goods here, but not always).
     ("commodity", "coffee", Qt.Key.Key_Tab, "coffee", "coffee beans (not roasted)"),

@@ -78,6 +78,11 @@ class SizeTypeInfo:
         return self.type_group == "R"
 
 
+def shorthands_of(code: str) -> list[str]:
+    """The shorthands read as an ISO code ("45G1" → 40HQ, 40HC)."""
+    return [short for short, coded in SHORTHANDS.items() if coded == code]
+
+
 def iso_code(text: str) -> str:
     """The ISO code a shorthand stands for ("40HQ", "40'hc" → 45G1); other text as it is."""
     return SHORTHANDS.get(_SHORTHAND_APART.sub("", text.upper()), text)

@@ -21,7 +21,7 @@ from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord,
     Status, TotalsRecord,
 )
-from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
+from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES, shorthands_of
 from hubapp.domain.validation import (
     ValidationError, near_commodities, service_clash, service_number,
 )
@@ -46,6 +46,13 @@ RESIZE_PRECISION_ROWS = 30
 LIST_WIDEST_MINIMUM = 500
 _LISTED = 5  # container numbers or services named before a list is cut short "…"
 _Written = TypeVar("_Written")
+
+
+def _size_type_completion(code: str, words: str) -> str:
+    """A size-type offered with its words and the shorthands read as it: "hq" typed offers
+    45G1, as a loading list writes the box."""
+    shorthands = ", ".join(shorthands_of(code))
+    return COMPLETION_SEPARATOR.join((code, words, shorthands) if shorthands else (code, words))
 
 
 class DailyLogScreen(QWidget):
@@ -332,7 +339,7 @@ class DailyLogScreen(QWidget):
         self._former_hs_codes: dict[int, dict[str, dt.date | None]] | None = None
         commodities = [c for c in commodities if not c.retired]
         self.grid_view.delegate.completions = {
-            "size_type": [COMPLETION_SEPARATOR.join((code, labels.pick(en, zh)))
+            "size_type": [_size_type_completion(code, labels.pick(en, zh))
                           for code, (en, zh) in COMMON_SIZE_TYPES.items()],
             "commodity": [COMPLETION_SEPARATOR.join((
                 labels.pick(c.name_en, c.name_zh), c.name_zh if not labels.chinese() else c.name_en,
