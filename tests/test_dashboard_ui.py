@@ -722,10 +722,12 @@ def test_save_image_opens_where_charts_were_saved_last(qtbot, new_hub_ctx, tmp_p
     from hubapp.ui.file_folders import last_folder, remember_folder
 
     today = dt.date.today()
+    left = dt.datetime.combine(today, dt.time(9))
     services.save_service(
         new_hub_ctx.db, ServiceRecord("X9001", today, Direction.OUTBOUND, status=Status.DEPARTED,
-                                      actual_at=dt.datetime.combine(today, dt.time(9))),
-        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "F", 23800)], TESTER)
+                                      actual_at=left),
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "F", 23800)], TESTER,
+        now=left)  # saved as it left, whatever the time of day this runs
     charts, reports = tmp_path / "charts", tmp_path / "reports"
     for folder in (charts, reports):
         folder.mkdir()

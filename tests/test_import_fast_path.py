@@ -21,7 +21,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import export_file, import_file, importing, reading
 from hubapp.interchange.columnar import quick_rows
-from hubapp.interchange.importing import rounded_kg_note
+from hubapp.interchange.importing import notes, rounded_kg_note
 from hubapp.interchange.reading import read_table
 from hubapp.store import (
     audit, dwell, interchange as store_interchange, open_db, reference, rollup,
@@ -78,9 +78,10 @@ def test_the_export_is_clean_for_the_quick_path(emptied, demo_db):
     path, _db_path = emptied
     quick = quick_rows(read_table(path), store_interchange.lookups(demo_db))
     assert quick is not None
-    rows, unkept, rounded = quick
+    rows, unkept, rounded, to_come = quick
     assert unkept == []  # an export writes each train's time in its direction's column
     assert rounded == 0  # nor a fraction of a kilogram
+    assert to_come == 0  # nor a train still to come, nor one without its status
     without_containers = len(rows.services) - len(set(rows.service))
     assert without_containers  # the demo has one, written as a row of its own
     assert len(rows.container) + without_containers == len(read_table(path).rows) > 1_000
@@ -152,6 +153,35 @@ def test_the_actual_time_column_is_a_departure_or_an_arrival_by_direction(
         "SELECT direction, status, actual_at FROM service WHERE date = '2026-03-06'"
         " AND service_no IN ('X8001', 'X5508') ORDER BY direction").fetchall() == [
         ("inbound", "arrived", "2026-03-07 00:15"), ("outbound", "departed", "2026-03-06 08:30")]
+    assert stored(quick_db) == stored(slow_db)
+
+
+def test_a_list_sent_ahead_of_its_train_is_read_as_planned_and_said(
+        demo_db_path, tmp_path, monkeypatch):
+    """Made departed or arrived by default, whatever its date, a train two days ahead was
+    counted as moved by stats and the export. Without a status, whatever is still to come by
+    the clock is planned: X5508 due at 14:20 this afternoon and X8001 of tomorrow (untimed);
+    X8003, gone at 08:30, departed."""
+    boxes = [with_check_digit(f"AHDU{n:06d}") for n in range(3)]
+    path = tmp_path / "ahead.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,实际时间\n"
+                    f"2026-03-06,X5508,进口,{boxes[0]},22G1,空,14:20\n"
+                    f"2026-03-07,X8001,出口,{boxes[1]},22G1,空,\n"
+                    f"2026-03-06,X8003,出口,{boxes[2]},22G1,空,08:30\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(
+        demo_db_path, tmp_path, path, monkeypatch, now=dt.datetime(2026, 3, 6, 9, 0))
+
+    assert quick.saved and slow.saved
+    assert quick.to_come == slow.to_come == 2
+    assert notes(quick) == ["2 services read as planned, still to come by this desk's clock "
+                            "(the file gives no status): mark a train departed or arrived in "
+                            "the daily log once it has run"]
+    assert quick_db.execute(
+        "SELECT service_no, status, actual_at FROM service WHERE service_no IN"
+        " ('X5508', 'X8001', 'X8003') AND date >= '2026-03-06' ORDER BY service_no"
+    ).fetchall() == [("X5508", "planned", "2026-03-06 14:20"), ("X8001", "planned", None),
+                     ("X8003", "departed", "2026-03-06 08:30")]
     assert stored(quick_db) == stored(slow_db)
 
 

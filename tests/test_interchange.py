@@ -2313,3 +2313,24 @@ def test_a_commodity_not_in_the_list_names_the_nearest_ones(demo_db, tmp_path):
         (3, "commodity", f"Commodity 'casava flour' {unknown}: did you mean cassava flour "
                          "(110620)?"),
         (4, "commodity", f"Commodity 'moon rocks' {unknown}")]  # nothing near
+
+
+def test_a_file_saying_a_train_still_to_come_moved_is_refused_with_its_line(demo_db, tmp_path):
+    """Stored, a train two days ahead counted as moved in stats and the export, and in the
+    Dashboard and reports on its day whether it ran or not."""
+    boxes = [with_check_digit(f"AHDU{n:06d}") for n in range(3)]
+    path = write(tmp_path / "ahead.csv", [
+        "date,service,direction,container,size_type,full_empty,arrived_at,status",
+        f"2026-03-06,X5508,inbound,{boxes[0]},22G1,E,14:20,arrived",
+        f"2026-03-06,X5508,inbound,{boxes[1]},22G1,E,14:20,arrived",
+        f"2026-03-08,X8001,outbound,{boxes[2]},22G1,E,,departed"])
+    before = checksum(demo_db)
+
+    result = import_file(demo_db, path, TESTER, now=dt.datetime(2026, 3, 6, 9, 0))
+
+    assert [problem.text() for problem in result.problems] == [
+        "line 2, status 'arrived': X5508 is marked arrived at 2026-03-06 14:20, which is later "
+        "than now: mark it planned until it runs",
+        "line 4, status 'departed': X8001 is marked departed on 2026-03-08, a day still to "
+        "come: mark it planned until it runs"]
+    assert checksum(demo_db) == before

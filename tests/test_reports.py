@@ -33,16 +33,17 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def save_moved(db, service_no: str, day: dt.date, container: str,
                at: dt.time | dt.datetime = dt.time(9)) -> None:
     """One service departed at `at` (a time of `day`, or any moment) with one empty 40-foot
-    box."""
+    box, saved as it left: a day of any year is one that has come."""
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
     from hubapp.store import services
 
+    left = at if isinstance(at, dt.datetime) else dt.datetime.combine(day, at)
     services.save_service(
         db, ServiceRecord(service_no, day, Direction.OUTBOUND, status=Status.DEPARTED,
-                          actual_at=at if isinstance(at, dt.datetime)
-                          else dt.datetime.combine(day, at)),
-        [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], TESTER)
+                          actual_at=left),
+        [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], TESTER,
+        now=left)
 
 
 def test_daily_report_prints_each_service_and_the_day_totals(demo_db, demo_db_path, tmp_path):
@@ -680,15 +681,17 @@ _WRAPPING = ("integrated circuits (processors)", "coffee beans (not roasted)",
              "garments (cotton trousers)", "electric passenger cars", "hot-rolled steel coils")
 
 
-def _import_day(demo_db, tmp_path, lines: list[str]) -> None:
+def _import_day(demo_db, tmp_path, day: dt.date, lines: list[str]) -> None:
     """Imports loading-list lines (date, service, direction, route, container, size-type,
-    full/empty, gross, commodity) as an admin."""
+    full/empty, gross, commodity) of `day` as an admin at its end: moved, whatever the
+    real clock says of the day."""
     from hubapp.interchange.importing import import_file
 
     path = tmp_path / "day.csv"
     path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg,"
                     "commodity\n" + "".join(f"{line}\n" for line in lines), encoding="utf-8")
-    assert import_file(demo_db, path, UserRecord("wang.li", ADMIN)).saved
+    assert import_file(demo_db, path, UserRecord("wang.li", ADMIN),
+                       now=dt.datetime.combine(day, dt.time(23, 59))).saved
 
 
 @pytest.mark.parametrize("count", [24, 30, 38, 47, 56, 70])
@@ -706,7 +709,7 @@ def test_no_service_row_is_cut_across_a_page_break(qapp, demo_db, demo_db_path, 
                          f"{('CN-EU-CA', 'YANGTZE', 'ILSTC-QZ', 'CN-LA')[service % 4]},"
                          f"{with_check_digit(f'ABCU{service * 4 + box:06d}')},42G1,F,20000,"
                          f"\"{_WRAPPING[(service + box) % 5]}\"")
-    _import_day(demo_db, tmp_path, lines)
+    _import_day(demo_db, tmp_path, day, lines)
     output = tmp_path / "daily.pdf"
     pages = reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
     assert pages >= 2
@@ -773,7 +776,7 @@ def test_a_long_days_services_are_split_whole_below_the_columns_in_one_pass(
                          f"{'CN-LA' if service % 5 else 'CN-EU-CA'},"
                          f"{with_check_digit(f'MSKU{service * 2 + box:06d}')},42G1,F,20000,"
                          f"\"{commodity}\"")
-    _import_day(demo_db, tmp_path, lines)
+    _import_day(demo_db, tmp_path, day, lines)
     report = reports.make(demo_db_path, "daily", day, day, "en")
     edited, made = [], []
 
@@ -1569,7 +1572,7 @@ def test_a_long_word_in_a_wrapping_column_breaks_inside_the_page(qapp, demo_db, 
                     " VALUES ('390410', ?, '聚氯乙烯树脂', 'chemicals')", [name])
     demo_db.conn.commit()
     day = dt.date(2026, 12, 10)
-    _import_day(demo_db, tmp_path, [
+    _import_day(demo_db, tmp_path, day, [
         f"{day},X8001,outbound,CN-EU-CA,{with_check_digit(f'PVCU{n:06d}')},42G1,F,20000,"
         f"{commodity}" for n, commodity in enumerate([name, "rice"])])
     output = tmp_path / "daily.pdf"

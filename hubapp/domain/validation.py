@@ -20,7 +20,8 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
 )
 from hubapp.domain.records import (
-    EMPTY, FULL, CommodityRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
+    EMPTY, FULL, MOVED_STATUSES, CommodityRecord, ContainerMoveRecord, Direction, ServiceRecord,
+    Status,
 )
 
 # Unicode's control characters (Cc): a line break or tab in a one-line field.
@@ -43,6 +44,28 @@ _TIME_SPANS = {
     "actual_at": (1, 1, QT_TRANSLATE_NOOP(
         "messages", "Actual time {value} is too far from the service's date {date}: it must "
                     "be on that day, the day before or the day after")),
+}
+
+# How far past a desk's clock a service may be said to have moved. Desks' clocks differ by
+# minutes (one set by hand, one by the network), and a time typed as the yard's clock read
+# it is the same moment on a desk a few minutes behind: refused, the clerk would have to
+# wait to save a train that has gone.
+CLOCK_TOLERANCE = dt.timedelta(minutes=10)
+# One sentence per status and whether it is timed, as _NEEDS_ACTUAL in the service form: the
+# stored word ("departed") put into a translation stayed English.
+_STILL_TO_COME = {
+    (Status.DEPARTED, True): QT_TRANSLATE_NOOP(
+        "messages", "{number} is marked departed at {value}, which is later than now: mark it "
+                    "planned until it runs"),
+    (Status.ARRIVED, True): QT_TRANSLATE_NOOP(
+        "messages", "{number} is marked arrived at {value}, which is later than now: mark it "
+                    "planned until it runs"),
+    (Status.DEPARTED, False): QT_TRANSLATE_NOOP(
+        "messages", "{number} is marked departed on {date}, a day still to come: mark it "
+                    "planned until it runs"),
+    (Status.ARRIVED, False): QT_TRANSLATE_NOOP(
+        "messages", "{number} is marked arrived on {date}, a day still to come: mark it "
+                    "planned until it runs"),
 }
 
 _FULL_EMPTY = {
@@ -146,10 +169,12 @@ class ValidationError(HubError):
         self.errors = tuple(errors)
 
 
-def validate_service(service: ServiceRecord, kept: Collection[str] = ()) -> list[FieldError]:
+def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
+                     now: dt.datetime) -> list[FieldError]:
     """Every problem of a service. kept: its time fields a re-save keeps as stored, which
     are not held to the spans around its date (a service stored before they were, 5 days
-    late, must still take an edit of its containers)."""
+    late, must still take an edit of its containers). now: the desk's clock, which a
+    departed or arrived service may not be ahead of (still_to_come)."""
     errors: list[FieldError] = []
     if not service.service_no:  # "Service number '' must be…" read as if X8001 were refused
         errors.append(FieldError("service_no", QT_TRANSLATE_NOOP(
@@ -179,6 +204,12 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = ()) -> list
         if moment is not None and name not in kept and too_far(name, moment, service.date):
             errors.append(FieldError(name, template, {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
+    if service.status in MOVED_STATUSES and still_to_come(service, now):
+        # On the status, whatever the time: an import names the column that said it moved.
+        timed = service.actual_at is not None
+        errors.append(FieldError("status", _STILL_TO_COME[service.status, timed], {
+            "number": service.service_no, "date": service.date.isoformat(),
+            "value": f"{service.actual_at:%Y-%m-%d %H:%M}" if timed else ""}))
     return errors
 
 
@@ -194,6 +225,14 @@ def service_clash(number: str, day: dt.date, direction: Direction) -> FieldError
     # English in a Chinese sentence.
     return FieldError("service_no", SERVICE_CLASH, {
         "number": number, "date": day.isoformat(), "direction": Term("stats", str(direction))})
+
+
+def still_to_come(service: ServiceRecord, now: dt.datetime) -> bool:
+    """Whether a service has not run yet by the clock's now: its actual time, or without one
+    the start of its date, later than now (give or take CLOCK_TOLERANCE). A train that has
+    not run cannot have departed or arrived, nor count as moved traffic."""
+    moment = service.actual_at or dt.datetime.combine(service.date, dt.time())
+    return moment > now + CLOCK_TOLERANCE
 
 
 def too_far(name: str, moment: dt.datetime, day: dt.date) -> bool:

@@ -24,7 +24,7 @@ from hubapp.domain.validation import (
 )
 from hubapp.interchange.parsing import (
     MOVE_FIELDS, SERVICE_FIELDS, UNKEPT_TIME, build_service, column_positions, hs_code_agrees,
-    judge_service, unneutralise,
+    judge_service, read_as_planned, unneutralise,
 )
 from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
@@ -44,10 +44,13 @@ def quick_rows(
     manual: Mapping[int, str | None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
-) -> tuple[ImportRowsRecord, list[str], int] | None:
+    now: dt.datetime | None = None,
+) -> tuple[ImportRowsRecord, list[str], int, int] | None:
     """The rows of a file without a single problem, of each service that gave a time the
-    hub does not keep, that time's field (parsing.UNKEPT_TIME), and how many weights were
-    rounded to whole kilograms; None if it has any problem."""
+    hub does not keep, that time's field (parsing.UNKEPT_TIME), how many weights were
+    rounded to whole kilograms and how many services were read as planned as they are still
+    to come by now, the desk's clock (parsing.build_service); None if it has any problem."""
+    now = now or dt.datetime.now()
     index, problems = column_positions(table.headers, manual)
     total = len(table.rows if isinstance(table, Table) else table.lines)
     if problems or not total:
@@ -66,7 +69,7 @@ def quick_rows(
         stage()
         columns = _Columns.of(table, index)
         stage()
-        services, owner, day_direction, unkept = _services(columns, lookups)
+        services, owner, day_direction, unkept, to_come = _services(columns, lookups, now)
         if "" in columns.get("container"):
             kept = columns.drop_rows_without_container()
             owner, day_direction = [owner[i] for i in kept], [day_direction[i] for i in kept]
@@ -105,7 +108,7 @@ def quick_rows(
         services, owner, containers, list(map(codes.__getitem__, written)),
         teus, full_empty, weights, commodities, list(map(folded, columns.get("seal"))),
         columns.get("shipper"), columns.get("consignee"))
-    return _in_service_order(rows), unkept, rounded
+    return _in_service_order(rows), unkept, rounded, to_come
 
 
 class _Columns:
@@ -192,11 +195,11 @@ class _Columns:
         return [name or code for name, code in zip(names, self.get("hs_code"))]
 
 
-def _services(columns: _Columns, lookups: LookupsRecord,
-              ) -> tuple[list, list[int], list[int], list[str]]:
+def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime,
+              ) -> tuple[list, list[int], list[int], list[str], int]:
     """The services in file order; of each row, its service's index and a number for its
     date and direction (a container may move once per day and direction); the fields of
-    the times not kept, as quick_rows."""
+    the times not kept and how many services were read as planned, as quick_rows."""
     # The cells as written: rows of one service repeat them exactly, so each distinct
     # spelling is cleaned and judged once.
     present = [name for name in SERVICE_FIELDS if name in columns.index]
@@ -215,11 +218,14 @@ def _services(columns: _Columns, lookups: LookupsRecord,
                 raise _NotClean  # rows of one service disagree
         key_of[text] = key
     services = []
+    to_come = 0
     for key, values in groups.items():
-        service = build_service(key, {name: value for name, (value, _raw) in values.items()})
-        if validate_service(service):
+        given = {name: value for name, (value, _raw) in values.items()}
+        service = build_service(key, given, now)
+        if validate_service(service, now=now):
             raise _NotClean
         services.append(service)
+        to_come += read_as_planned(service, given)
     position = {key: number for number, key in enumerate(groups)}
     number_of = {text: position[key] for text, key in key_of.items()}
     owner = list(map(number_of.__getitem__, texts))
@@ -227,7 +233,7 @@ def _services(columns: _Columns, lookups: LookupsRecord,
     day_direction = [numbers.setdefault((service.date, service.direction), len(numbers))
                      for service in services]
     unkept = [str(values[UNKEPT_TIME][0]) for values in groups.values() if UNKEPT_TIME in values]
-    return services, owner, list(map(day_direction.__getitem__, owner)), unkept
+    return services, owner, list(map(day_direction.__getitem__, owner)), unkept, to_come
 
 
 def _containers(texts: list[str]) -> list[str]:

@@ -77,6 +77,7 @@ class ImportResultRecord:
     unkept_times: int = 0
     unkept_columns: tuple[str, ...] = ()
     rounded_kg: int = 0  # gross weights with a fraction, rounded to whole kilograms
+    to_come: int = 0  # services read as planned, still to come (parsing.build_service)
 
     @property
     def ok(self) -> bool:
@@ -98,6 +99,7 @@ def import_file(
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
     reason: str | None = None,
+    now: dt.datetime | None = None,
 ) -> ImportResultRecord:
     """Progress runs over reading the file (a workbook, or a CSV read row by row), checking
     every row, then saving every container.
@@ -106,10 +108,14 @@ def import_file(
     day, anyone else only giving a reason. The command line runs as users.SHELL_ADMIN (whoever can run it can open the file
     anyway).
 
+    now is the desk's clock (tests set their own): a service without a status still to come
+    by it is read as planned, and one the file says moved is a problem.
+
     Raises FileFormatError when the file cannot be read at all; anything `check`
     raises (a cancel), while reading the file too, leaves the database as it was.
     """
     path = Path(path)
+    now = now or dt.datetime.now()
     with _collector_paused():
         reading_weight = 0.0
 
@@ -157,7 +163,7 @@ def import_file(
                 progress(read + rows + (rows * done // total if total else rows),
                          read + 2 * rows)
 
-        def save(items: ImportRowsRecord, unkept: list[str], rounded_kg: int,
+        def save(items: ImportRowsRecord, unkept: list[str], rounded_kg: int, to_come: int,
                  skipped_services: int = 0, skipped_containers: int = 0,
                  ) -> ImportResultRecord:
             header = dict(zip(column_fields(table.headers, manual), table.headers))
@@ -165,7 +171,7 @@ def import_file(
                        "skipped_containers": skipped_containers,
                        "unkept_times": len(unkept),
                        "unkept_columns": tuple(header[name] for name in sorted(set(unkept))),
-                       "rounded_kg": rounded_kg}
+                       "rounded_kg": rounded_kg, "to_come": to_come}
             if dry_run:
                 store.ensure_days_open(db, items, actor, reason)
                 saving(1, 1)  # nothing to save: the work is done
@@ -175,13 +181,13 @@ def import_file(
             return result(totals=totals, change=change, **skipped)
 
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft
-        quick = quick_rows(table, lookups, teu_45ft, manual, checking, check)
+        quick = quick_rows(table, lookups, teu_45ft, manual, checking, check, now)
         if quick is not None and not store.has_duplicates(db, quick[0]):
             return save(*quick)
         # Something to report: the row-by-row parse says what, where.
         if not isinstance(table, Table):
             table = read_table(path, manual=manual, check=check)
-        plan = parse_table(table, lookups, teu_45ft, manual, rechecking, check)
+        plan = parse_table(table, lookups, teu_45ft, manual, rechecking, check, now)
         if plan.problems:
             return result(problems=tuple(plan.problems))
         items = [(planned.service, planned.moves) for planned in plan.services]
@@ -210,8 +216,10 @@ def import_file(
                                       for planned in plan.services], stored_services, duplicates)
         return save(ImportRowsRecord.from_items(items),
                     [planned.unkept_time for planned in plan.services if planned.unkept_time],
-                    sum(sum(weights) for _service, weights in rounded), len(stored_services),
-                    skipped_containers)
+                    sum(sum(weights) for _service, weights in rounded),
+                    sum(planned.to_come for index, planned in enumerate(plan.services)
+                        if index not in stored_services),
+                    len(stored_services), skipped_containers)
 
 
 @contextlib.contextmanager
@@ -498,7 +506,8 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
                                                     result.title_lines, translate),
                               total_lines_note(result, translate),
                               unkept_times_note(result, translate),
-                              rounded_kg_note(result, translate)) if note]
+                              rounded_kg_note(result, translate),
+                              to_come_note(result, translate)) if note]
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -545,6 +554,19 @@ def rounded_kg_note(result: ImportResultRecord, translate: Translate = untransla
     return counted(translate("interchange", "{count} gross weight(s) given with a fraction "
                              "of a kilogram, rounded to whole kilograms (24000.5 to 24001)"),
                    result.rounded_kg).format(count=f"{result.rounded_kg:,}")
+
+
+def to_come_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
+    """The services read as planned, their date or time still to come and the file giving no
+    status: said so that nobody looks for their boxes in the day's totals, which count them
+    once the daily log marks them departed or arrived ("" when there were none)."""
+    if not result.to_come:
+        return ""
+    return counted(translate("interchange", "{count} service(s) read as planned, still to "
+                             "come by this desk's clock (the file gives no status): mark a "
+                             "train departed or arrived in the daily log once it has run"),
+                   result.to_come).format(
+        count=f"{result.to_come:,}")
 
 
 def _read_notes(table: Table | PlainLines) -> dict[str, object]:

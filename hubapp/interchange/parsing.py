@@ -21,7 +21,8 @@ from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    folded, kg_rounded, parse_date, parse_move, parse_time, service_number, validate_service,
+    folded, kg_rounded, parse_date, parse_move, parse_time, service_number, still_to_come,
+    validate_service,
 )
 from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
@@ -148,6 +149,7 @@ class PlannedService:
     first_line: int
     rows: int  # its rows in the file: one per move, or one saying it has none
     unkept_time: str = ""  # the field of a time its rows gave that is not kept (UNKEPT_TIME)
+    to_come: bool = False  # read as planned, its rows giving no status (read_as_planned)
     # The service columns its rows gave a value in, each with its line and text as written:
     # a blank or missing one says nothing, so it is not compared with a stored service of
     # the same number.
@@ -218,8 +220,11 @@ def parse_table(
     manual: Mapping[int, str | None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
+    now: dt.datetime | None = None,
 ) -> ImportPlan:
-    """Every row checked; services grouped by (date, service, direction) in file order."""
+    """Every row checked; services grouped by (date, service, direction) in file order.
+    now: the desk's clock (tests set their own), which no service moved after (build_service)."""
+    now = now or dt.datetime.now()
     index, problems = column_positions(table.headers, manual, table.header_line,
                                         table.sheet)
     header = {name: table.headers[position] for name, position in index.items()}
@@ -307,9 +312,9 @@ def parse_table(
     planned = []
     for key, group in groups.items():
         day, number, direction = key
-        service = build_service(key, {name: value for name, (value, _line, _raw)
-                                      in group.values.items()})
-        for error in validate_service(service):
+        values = {name: value for name, (value, _line, _raw) in group.values.items()}
+        service = build_service(key, values, now)
+        for error in validate_service(service, now=now):
             column = _FILE_COLUMN.get(error.field, error.field)
             if error.field == "actual_at":
                 column = ACTUAL if ACTUAL in header else \
@@ -320,6 +325,7 @@ def parse_table(
         planned.append(PlannedService(service, group.moves, group.lines, group.rounded,
                                       group.first_line, group.rows,
                                       str(group.values.get(UNKEPT_TIME, ("",))[0]),
+                                      read_as_planned(service, values),
                                       {name: (line, raw) for name, (_value, line, raw)
                                        in group.values.items() if name != UNKEPT_TIME}))
     problems.sort(key=lambda problem: problem.line)
@@ -432,15 +438,17 @@ def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
     return None if problems or key is None else (key, values)
 
 
-def build_service(key: tuple[dt.date, str, Direction],
-                  values: Mapping[str, object]) -> ServiceRecord:
-    """The service of a group of rows from its key and the values its rows gave."""
+def build_service(key: tuple[dt.date, str, Direction], values: Mapping[str, object],
+                  now: dt.datetime) -> ServiceRecord:
+    """The service of a group of rows from its key and the values its rows gave. Without a
+    status it moved, as a loading list is of a train that ran, unless its time (or date)
+    is still to come by now: a list sent ahead of its train is of a planned one."""
     day, number, direction = key
     route = values.get("route")
     mode = values.get("mode") or (Mode(route.mode) if route else Mode.RAIL)
     status = values.get("status") or (
         Status.DEPARTED if direction == Direction.OUTBOUND else Status.ARRIVED)
-    return ServiceRecord(
+    service = ServiceRecord(
         service_no=number, date=day, direction=direction, mode=mode,
         route_code=route.code if route else None, origin=values.get("origin"),
         destination=values.get("destination"), scheduled_at=values.get("scheduled_at"),
@@ -449,6 +457,15 @@ def build_service(key: tuple[dt.date, str, Direction],
         wagons=values.get("wagons"),
         notes=values.get("notes") or "",
     )
+    if "status" not in values and still_to_come(service, now):
+        return replace(service, status=Status.PLANNED)
+    return service
+
+
+def read_as_planned(service: ServiceRecord, values: Mapping[str, object]) -> bool:
+    """Whether build_service made the service planned as it is still to come, its rows
+    giving no status: the import's summary says how many it read so."""
+    return "status" not in values and service.status == Status.PLANNED
 
 
 class _Row:

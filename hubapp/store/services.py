@@ -96,8 +96,10 @@ def save_service(
     actor: UserRecord,
     teu_45ft: float = 2.0,
     reason: str | None = None,
+    now: dt.datetime | None = None,
 ) -> tuple[ServiceRecord, ChangeRecord]:
-    """Store a service and exactly these containers, all or nothing.
+    """Store a service and exactly these containers, all or nothing. now: the desk's clock
+    (tests set their own), which a departed or arrived service may not be ahead of.
 
     Raises ValidationError listing every problem (row-numbered for containers)
     and stores nothing if there is any; DayClosedError if a clerk tries to change a
@@ -110,7 +112,8 @@ def save_service(
         before = _snapshot(db, service.id) if service.id is not None else None
         noted = day_close.ensure_days_open(
             db, {service.date} | ({before_date(before)} if before else set()), role, reason)
-        errors = _problems(db, service, moves, teu_45ft) + _commodity_errors(db, moves, before)
+        errors = _problems(db, service, moves, teu_45ft, now or dt.datetime.now()) \
+            + _commodity_errors(db, moves, before)
         if errors:
             raise ValidationError(errors)
         row = service_row(service) | {"version": audit.next_version(db)}
@@ -217,14 +220,14 @@ def _insert_moves(db: Database, service_id: int, service: ServiceRecord,
 
 
 def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMoveRecord],
-              teu_45ft: float) -> list[FieldError]:
+              teu_45ft: float, now: dt.datetime) -> list[FieldError]:
     try:
         stored = get_service(db, service.id) if service.id is not None else None
     except ServiceNotFound:  # deleted meanwhile: the save says so
         stored = None
     kept = [name for name in ("scheduled_at", "actual_at") if stored is not None
             and stored.date == service.date and getattr(stored, name) == getattr(service, name)]
-    errors = list(validate_service(service, kept))
+    errors = list(validate_service(service, kept, now=now))
     clash = db.execute(
         "SELECT id FROM service WHERE date = ? AND direction = ? AND service_no = ?"
         " AND id IS NOT ?", [service.date.isoformat(), str(service.direction),
