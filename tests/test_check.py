@@ -16,6 +16,8 @@ from hubapp.store import rollup
 from hubapp.store.check import CHECKS, check_database
 from hubapp.store.db import DamagedDatabaseError, as_user_error, open_db
 
+from conftest import freeze_clock
+
 
 def _execute(path, *statements):
     """A hand edit; the daily roll-up is rebuilt after it, so that only the rule under
@@ -407,3 +409,44 @@ def test_rebuilt_sums_match_the_containers_on_either_engine(engine, demo_target)
             ("services", frozenset())]
     finally:
         db.close()
+
+
+def test_services_marked_moved_ahead_of_the_clock_are_reported_not_repaired(
+        demo_db_path, monkeypatch):
+    """Stored before the daily log and import refused them: stats and the export counted a
+    train two days ahead as moved, and check said nothing."""
+    from hubapp.store import check
+
+    freeze_clock(monkeypatch, check, dt.datetime(2026, 3, 5, 12, 0))  # the demo's "now"
+    _execute(demo_db_path, *(
+        "INSERT INTO service (service_no, date, direction, mode, actual_at, status, version)"
+        f" VALUES ('{number}', '{day}', '{direction}', 'rail', {at}, '{status}', 1)"
+        for number, day, direction, at, status in (
+            ("X9901", "2026-03-07", "inbound", "'2026-03-07 14:20'", "arrived"),
+            ("X9902", "2026-03-06", "outbound", "NULL", "departed"),
+            ("X9903", "2026-03-05", "outbound", "'2026-03-05 12:10'", "departed"),  # clocks
+            ("X9904", "2026-03-07", "outbound", "'2026-03-07 08:00'", "planned"))))
+
+    report = check_database(demo_db_path)
+
+    assert [p.text for p in report.problems] == [
+        "service X9902 of 2026-03-06 (outbound) is stored as departed at 2026-03-06, which is "
+        "later than now, and is counted as moved: mark it planned in the daily log until it "
+        "runs, or correct its time",
+        "service X9901 of 2026-03-07 (inbound) is stored as arrived at 2026-03-07 14:20, which "
+        "is later than now, and is counted as moved: mark it planned in the daily log until "
+        "it runs, or correct its time"]
+    assert not report.only_in_sums  # --repair leaves them: which is wrong, only a clerk knows
+
+    # By the real clock, whatever day this runs.
+    ahead = dt.date.today() + dt.timedelta(days=2)
+    _execute(demo_db_path, "DELETE FROM service WHERE service_no LIKE 'X99%'",
+             "INSERT INTO service (service_no, date, direction, mode, actual_at, status,"
+             f" version) VALUES ('X9905', '{ahead}', 'outbound', 'rail', '{ahead} 09:10',"
+             " 'departed', 1)")
+    printed = _hubapp("check", "--repair", "--db", demo_db_path)
+    assert printed.returncode == 1
+    assert "PROBLEM  moved services not ahead of the clock" in printed.stdout
+    assert f"- service X9905 of {ahead} (outbound) is stored as departed at {ahead} 09:10" \
+        in printed.stdout
+    assert "Nothing was repaired" in printed.stdout
