@@ -123,6 +123,23 @@ def test_todays_demo_trains_move_up_to_the_clock_and_not_past_it(tmp_path):
             assert status != "planned", scheduled
 
 
+@pytest.mark.parametrize("now", [dt.time(6), dt.time(9, 30), dt.time(12), dt.time(17, 45)])
+def test_a_demo_train_running_late_past_the_clock_has_not_gone_yet(now):
+    """TH01, due at 11:50 and late, arrived at 12:27 in a demo made at noon; it is still
+    planned, as are the other trains due from the clock on."""
+    from collections import defaultdict
+
+    from hubapp.domain import demo
+    from hubapp.domain.records import MOVED_STATUSES
+
+    end = dt.date(2026, 3, 5)
+    made = [service for service, _moves in demo.generate(
+        3, end, 7, defaultdict(lambda: (1, "agri")), now=now)]
+    clock = dt.datetime.combine(end, now)
+    assert all(service.actual_at <= clock for service in made
+               if service.status in MOVED_STATUSES)
+
+
 def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path):
     again = tmp_path / "again.db"
     hubapp("demo", "--db", again, "--days", 40, "--seed", 3, "--end", "2026-03-05", check=True)

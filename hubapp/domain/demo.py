@@ -161,8 +161,10 @@ def generate(
     """Services with their containers for `days` days ending on `end`, oldest first.
 
     commodities maps an English name to (commodity id, category). The same seed
-    and end date always give the same data. Services on `end` due from `now` on are
-    still planned, so the demo's "today" looks like a working day at that time. copies > 1 runs the timetable that many times a day (X8001, X8001B, …).
+    and end date always give the same data. Services on `end` due from `now` on, or due
+    before it but running late past it, are still planned, so the demo's "today" looks like
+    a working day at that time. copies > 1 runs the timetable that many times a day (X8001,
+    X8001B, …).
     """
     rng = random.Random(seed)
     yard: list[tuple[str, str, dt.date]] = []  # containers that came in and wait to leave
@@ -191,13 +193,17 @@ def _service(rng: random.Random, slot: Slot, day: dt.date, end: dt.date,
     hour, minute = map(int, slot.time.split(":"))
     scheduled = dt.datetime.combine(day, dt.time(hour, minute))
     delay = int(rng.expovariate(1 / 18)) if rng.random() < 0.7 else 0
+    actual = scheduled + dt.timedelta(minutes=delay)
     if day == end and scheduled.time() >= now:
         status, actual = Status.PLANNED, None
     elif rng.random() < 0.01:
         status, actual = Status.CANCELLED, None
+    elif actual > dt.datetime.combine(end, now):
+        # Due before now but running late past it: it has not gone yet. Decided after the
+        # draw above, so that a seed's other services stay as they were.
+        status, actual = Status.PLANNED, None
     else:
         status = Status.DEPARTED if slot.direction == OUT else Status.ARRIVED
-        actual = scheduled + dt.timedelta(minutes=delay)
     far_end = route.destination if route.origin == HUB_LOCODE else route.origin
     origin, destination = (HUB_LOCODE, far_end) if slot.direction == OUT else (far_end, HUB_LOCODE)
     wagons = None if route.mode in (Mode.ROAD, Mode.RIVER) else rng.randint(40, 50)
