@@ -559,7 +559,9 @@ def run_stats(args: argparse.Namespace) -> int:
     result = _over_range(args, lambda db: stats.throughput(db, args.date_from, args.date_to,
                                                            args.by))
     fields = ("services", "containers", "teu", "full", "empty", "gross_kg")
-    rows = [(row.key, *(getattr(row.totals, name) for name in fields)) for row in result.rows]
+    # A day or month before records began has no figures (None): null, an empty cell, "—".
+    rows = [(row.key, *(None if row.totals is None else getattr(row.totals, name)
+                        for name in fields)) for row in result.rows]
     if args.format == "json":
         print(json.dumps({
             "from": result.date_from.isoformat(), "to": result.date_to.isoformat(),
@@ -575,7 +577,8 @@ def run_stats(args: argparse.Namespace) -> int:
         writer.writerows((key, *(_json_number(v) for v in values)) for key, *values in rows)
     else:
         chinese = language.system_language() == "zh"
-        rows = [(_stats_label(row, chinese, result.by), *values)
+        rows = [(_stats_label(row, chinese, result.by), *("—" if v is None else v
+                                                          for v in values))
                 for row, (_key, *values) in zip(result.rows, rows)]
         total = (translate("stats", "total"), *(getattr(result.totals, name) for name in fields))
         header = (translate("stats", "key"), translate("stats", "services"),
@@ -600,8 +603,10 @@ def _stats_label(row, chinese: bool, by: str) -> str:
     return row.key_zh if chinese and row.key_zh else row.key
 
 
-def _json_number(value: float) -> int | float:
+def _json_number(value: float | None) -> int | float | None:
     # TEU sums are floats (45 ft boxes may count 2.25); whole numbers print as integers.
+    if value is None:
+        return None
     return int(value) if float(value).is_integer() else round(value, 2)
 
 

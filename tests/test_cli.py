@@ -251,6 +251,30 @@ def test_stats_by_day_and_month_list_quiet_ones_as_zero(demo_file):
     assert months[1:] == [{"key": "2026-04", **nothing}, {"key": "2026-05", **nothing}]
 
 
+def test_stats_give_no_figures_to_days_and_months_before_records_began(demo_file):
+    """They were zeros, called quiet as no report calls them ("—"): an average over the rows
+    came out lower than the reports'. The demo's records start on 2026-01-25."""
+    rows = list(csv.reader(io.StringIO(hubapp(
+        "stats", "--db", demo_file, "--from", "2026-01-23", "--to", "2026-01-26",
+        "--format", "csv", check=True).stdout)))[1:]
+    assert [row[0] for row in rows] == ["2026-01-23", "2026-01-24", "2026-01-25", "2026-01-26"]
+    assert rows[0][1:] == rows[1][1:] == [""] * 6
+    assert all(int(value) > 0 for row in rows[2:] for value in row[1:])
+    table = hubapp("stats", "--db", demo_file, "--from", "2026-01-23", "--to", "2026-01-26",
+                   check=True).stdout.splitlines()
+    assert [line.split() for line in table[1:3]] == [["2026-01-23", *["—"] * 6],
+                                                    ["2026-01-24", *["—"] * 6]]
+    months = json.loads(hubapp("stats", "--db", demo_file, "--from", "2025-11-15", "--to",
+                               "2026-02-10", "--by", "month", "--format", "json",
+                               check=True).stdout)
+    nothing = dict.fromkeys(("services", "containers", "teu", "full", "empty", "gross_kg"))
+    assert months["rows"][:2] == [{"key": "2025-11", **nothing}, {"key": "2025-12", **nothing}]
+    # The month records began in counts its days on record, as the reports' does.
+    assert [row["key"] for row in months["rows"][2:]] == ["2026-01", "2026-02"]
+    assert months["rows"][2]["services"] == _sql_totals(demo_file, "2026-01-25", "2026-01-31")[0]
+    assert months["totals"]["services"] == sum(row["services"] for row in months["rows"][2:])
+
+
 def test_stats_table_words_and_places_the_rows_without_commodity_or_route_as_reports_do(
         demo_file, tmp_path):
     # The empties were "(none)", ranked among the commodities as if one of them.

@@ -173,7 +173,7 @@ class ContainerHistoryRecord:
 @dataclass(frozen=True, slots=True)
 class StatsRowRecord:
     key: str  # stable English (scripts read it): a date, route code, commodity name…
-    totals: TotalsRecord
+    totals: TotalsRecord | None  # None: a day or month before records began
     key_zh: str = ""  # the commodity's Chinese name, for people reading Chinese
 
 

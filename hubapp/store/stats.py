@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from hubapp.domain.dashboard import each_day, each_month
+from hubapp.domain.dashboard import add_months, each_day, each_month
 from hubapp.domain.records import StatsRecord, StatsRowRecord, TotalsRecord
+from hubapp.store import rollup
 from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
 
 if TYPE_CHECKING:
@@ -46,13 +47,19 @@ def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "da
             f" {joins} GROUP BY {key} ORDER BY {order}", params))
     if by in _PERIODS:
         found = {row.key: row for row in rows}
-        rows = tuple(found.get(period, StatsRowRecord(period, TotalsRecord()))
-                     for period in _PERIODS[by](date_from, date_to))
+        history = rollup.history_from(db)
+        rows = tuple(found.get(key, StatsRowRecord(
+            key, TotalsRecord() if history is None or history <= last else None))
+            for key, last in _PERIODS[by](date_from, date_to))
     return StatsRecord(date_from, date_to, by, totals, rows)
 
 
-# Every day or month of the range is a row, a quiet one with nothing in it, as the dashboard
-# and the reports list them: an average over the rows is then one per day, not per busy day.
-_PERIODS = {"day": lambda first, last: (day.isoformat() for day in each_day(first, last)),
-            "month": lambda first, last: (month.isoformat()[:7]
+# Every day or month of the range is a row, a quiet one with nothing in it, as the reports
+# list them: an average over the rows is then one per day, not per busy day. One that ends
+# before records began has no figures (totals None), as the reports print it "—": the hub
+# kept no records then, which zeros would call quiet. Each period by its key and last day.
+_PERIODS = {"day": lambda first, last: ((day.isoformat(), day)
+                                        for day in each_day(first, last)),
+            "month": lambda first, last: ((month.isoformat()[:7], add_months(month, 1)
+                                           - dt.timedelta(days=1))
                                           for month in each_month(first, last))}
