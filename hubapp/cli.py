@@ -548,8 +548,11 @@ def run_demo(args: argparse.Namespace) -> int:
                                 now.time().replace(second=0, microsecond=0))
     else:
         totals = demo_data.fill(args.db, days, args.end, args.seed, copies)
-    print(translate("cli", "Demo data written to {path}: {summary}").format(
-        path=_named(args.db), summary=totals_summary(totals, translate)))
+    # The figures stats, the Dashboard and the reports give: what moved, the rest apart.
+    print(translate("cli", "Demo data written to {path}: {summary} moved (+ {planned} "
+                           "planned, {cancelled} cancelled)").format(
+        path=_named(args.db), summary=totals_summary(totals.moved, translate),
+        planned=number(totals.planned), cancelled=number(totals.cancelled)))
     return 0
 
 

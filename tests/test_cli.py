@@ -275,6 +275,23 @@ def test_stats_give_no_figures_to_days_and_months_before_records_began(demo_file
     assert months["totals"]["services"] == sum(row["services"] for row in months["rows"][2:])
 
 
+def test_demo_says_what_moved_as_stats_count_it_and_the_rest_apart(tmp_path):
+    """Its totals counted planned and cancelled services, so no figure of stats, the
+    Dashboard or the reports ever matched them."""
+    path = tmp_path / "hub.db"
+    said = hubapp("demo", "--db", path, "--days", 40, "--seed", 3, "--end", "2026-03-05",
+                  check=True).stdout
+    totals = json.loads(hubapp("stats", "--db", path, "--from", "2026-01-25", "--to",
+                               "2026-03-05", "--format", "json", check=True).stdout)["totals"]
+    with sqlite3.connect(path) as conn:
+        statuses = dict(conn.execute("SELECT status, COUNT(*) FROM service GROUP BY 1"))
+    assert statuses["planned"] and statuses["cancelled"]
+    assert said.strip() == (
+        f"Demo data written to {path}: {totals['services']:,} services, "
+        f"{totals['containers']:,} containers, {totals['teu']:,} TEU moved "
+        f"(+ {statuses['planned']} planned, {statuses['cancelled']} cancelled)")
+
+
 def test_stats_table_words_and_places_the_rows_without_commodity_or_route_as_reports_do(
         demo_file, tmp_path):
     # The empties were "(none)", ranked among the commodities as if one of them.

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from hubapp.domain import demo
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
-from hubapp.domain.records import TotalsRecord
-from hubapp.store import services, settings, users, whole_file
+from hubapp.domain.records import Status, TotalsRecord
+from hubapp.store import services, settings, stats, users, whole_file
 from hubapp.store.db import open_db, transaction
 from hubapp.store.engine import is_server
 from hubapp.store.reference import list_commodities
 
 
+@dataclass(frozen=True, slots=True)
+class DemoTotalsRecord:
+    """What a demo wrote: the traffic that moved, as stats and the reports count it, and the
+    services that did not (still planned, cancelled), which they leave out."""
+
+    moved: TotalsRecord
+    planned: int
+    cancelled: int
+
+
 def fill(path: Path | str, days: int, end: dt.date, seed: int,
-         copies: int = 1, now: dt.time = dt.time(12)) -> TotalsRecord:
+         copies: int = 1, now: dt.time = dt.time(12)) -> DemoTotalsRecord:
     """Fill a new (or empty) database; refuses one that already holds services. A new file
     appears only whole: a demo stopped half-way left an empty database, which the next
     ./run.sh opened asking for a first administrator. now: the time of day on `end` from
@@ -23,7 +34,7 @@ def fill(path: Path | str, days: int, end: dt.date, seed: int,
     if is_server(path) or Path(path).exists():
         return _fill(path, days, end, seed, copies, now)
 
-    def make(partial: Path) -> TotalsRecord:
+    def make(partial: Path) -> DemoTotalsRecord:
         try:
             return _fill(_unlinked(partial), days, end, seed, copies, now)
         except HubError as error:  # said of the file asked for, not the hidden one made
@@ -42,7 +53,7 @@ def _unlinked(partial: Path) -> Path:
 
 
 def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
-          now: dt.time) -> TotalsRecord:
+          now: dt.time) -> DemoTotalsRecord:
     db = open_db(path)
     try:
         if not services.is_empty(db):
@@ -53,13 +64,19 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
         teu_45ft = settings.load(db).teu_45ft
         commodities = {c.name_en: (c.id, c.category) for c in list_commodities(db)}
         with transaction(db):
-            totals = services.insert_many(
+            services.insert_many(
                 db, demo.generate(days, end, seed, commodities, teu_45ft, copies, now))
             settings.set_unset(db, {"daily_train_target": demo.train_target(copies)})
         # A demo is for looking around: it opens without a login, unless the hub has
         # accounts already (a training copy with its admin), whose logins stay.
         if not users.list_users(db):
             users.set_single_user_mode(db, users.DEMO_ADMIN, True)
-        return totals
+        # Every service in the file is the demo's: it was empty. Stats by direction: its
+        # totals are wanted, not a row per day.
+        statuses = dict(db.execute("SELECT status, COUNT(*) FROM service GROUP BY status")
+                        .fetchall())
+        return DemoTotalsRecord(
+            stats.throughput(db, end - dt.timedelta(days=days - 1), end, "direction").totals,
+            statuses.get(str(Status.PLANNED), 0), statuses.get(str(Status.CANCELLED), 0))
     finally:
         db.close()
