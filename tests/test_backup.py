@@ -580,9 +580,12 @@ def test_a_restore_killed_before_it_wrote_leaves_no_copy_saying_a_restore_was_ma
     assert list(folder.iterdir()) == [made]
 
 
-def test_a_restore_made_whose_copy_cannot_be_named_says_where_it_is(demo_db_path, tmp_path,
-                                                                    monkeypatch):
+def test_a_restore_whose_copy_cannot_be_named_is_not_made(demo_db_path, tmp_path,
+                                                           monkeypatch):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    with transaction(open_db(demo_db_path)) as db:
+        db.execute("DELETE FROM container_move")
+    before = _dump(demo_db_path)
     folder = tmp_path / "kept"
     stage = backup._stage
 
@@ -594,12 +597,81 @@ def test_a_restore_made_whose_copy_cannot_be_named_says_where_it_is(demo_db_path
     with pytest.raises(DatabaseError) as refused:
         backup.restore(saved, demo_db_path, ANN, folder)
 
-    [partial] = folder.iterdir()
-    assert str(refused.value) == (
-        f"The restore was made, but the copy of the data from before it cannot be named "
-        f"{str(partial).removesuffix('.partial')}: the disk is read-only. It is {partial}: "
-        "move it elsewhere, as Hub Desk removes unfinished files at a later start")
+    assert str(refused.value) == (f"Cannot keep a copy of {demo_db_path} before restoring: the "
+                                  "disk is read-only; nothing was restored")
+    assert _dump(demo_db_path) == before
+
+
+def test_a_restore_killed_once_it_wrote_keeps_the_data_it_replaced_under_its_name(
+        demo_db_path, tmp_path):
+    """Named only after the commit and the close's checkpoint of the whole file, the copy
+    was still ….db.partial when a kill came between, and the next start's backup swept it:
+    the only copy of the data the restore replaced."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    with transaction(open_db(demo_db_path)) as db:
+        db.execute("DELETE FROM container_move")
+    before = _dump(demo_db_path)
+
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_RESTORE.format(live=demo_db_path.name), str(saved),
+         str(demo_db_path)], check=False)
+
+    assert killed.returncode == 9 and _dump(demo_db_path) == _dump(saved)
+    [kept] = (tmp_path / "backups").iterdir()
+    assert re.fullmatch(r"demo-before-restore-\d{8}-\d{6}\.db", kept.name)
+    assert _dump(kept) == before
+    an_hour_ago = time.time() - 3600
+    os.utime(kept, (an_hour_ago, an_hour_ago))
+    backup.automatic_backup(demo_db_path)
+    assert _dump(kept) == before
+
+
+def test_a_restore_interrupted_once_it_wrote_keeps_the_data_it_replaced(demo_db_path,
+                                                                         tmp_path, monkeypatch):
+    """Ctrl+C during the close's checkpoint is raised after the commit: the restore is made."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    before = _dump(demo_db_path)
+    copy_into = backup._copy_into
+
+    def interrupted_after_the_copy(source, target, **kwargs):
+        copy_into(source, target, **kwargs)
+        if target == demo_db_path:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(backup, "_copy_into", interrupted_after_the_copy)
+    with pytest.raises(KeyboardInterrupt):
+        backup.restore(saved, demo_db_path, ANN)
+
     assert _dump(demo_db_path) == _dump(saved)
+    [kept] = (tmp_path / "backups").iterdir()
+    assert kept.name.endswith(".db") and _dump(kept) == before
+
+
+def test_a_copy_an_earlier_version_left_unnamed_before_a_restore_is_never_swept(
+        demo_db_path, tmp_path):
+    """Earlier versions named the copy only once the restore was made: one killed in between
+    left the only copy of the data the restore replaced as ….db.partial."""
+    hours_ago = time.time() - 2 * 3600
+    with contextlib.closing(sqlite3.connect(demo_db_path)) as conn, conn:
+        conn.execute("INSERT INTO audit_log (at, user_name, action, entity, entity_id) VALUES "
+                     "(?, 'ann', 'restore', 'database', 'saved.db')",
+                     [dt.datetime.fromtimestamp(hours_ago, dt.timezone.utc).isoformat(
+                         timespec="seconds")])
+    chosen = tmp_path / "nas"
+    left = {tmp_path / "backups" / "demo-before-restore-20261205-083220.db.partial":
+                hours_ago - 1,  # kept, then that restore was made: maybe all that is left
+            tmp_path / "backups" / "demo-before-restore-20261205-093220.db.partial":
+                hours_ago + 1800,  # a restore after it was killed before it wrote
+            chosen / "demo-before-restore-20261205-093220.db.partial": hours_ago + 1800}
+    for path, written in left.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"x" * 4096)
+        os.utime(path, (written, written))
+
+    backup.automatic_backup(demo_db_path)
+    backup.automatic_backup(demo_db_path, chosen)
+
+    assert [path.exists() for path in left] == [True, False, True]
 
 
 def test_hubs_named_alike_backing_up_into_one_folder_keep_their_own_backups(demo_db_path,

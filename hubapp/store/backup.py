@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import errno
 import hashlib
+import math
 import os
 import re
 import shutil
@@ -265,11 +266,41 @@ def rotate(folder: Path, db_path: Path) -> list[Path]:
     removed = [path for _, path in stamped if path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
-    # Named as the automatic backup names its copies (and did before series), Back up now…
-    # suggests its (to the minute) and a restore keeps the current file's.
+    # Named as the automatic backup names its copies (and did before series), and Back up
+    # now… suggests its (to the minute).
     return removed + remove_stale(folder, re.compile(
         re.escape(backup_name(db_path))
-        + r"(-[0-9a-f]{6})?-(before-restore-)?\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL))
+        + r"(-[0-9a-f]{6})?-\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL)) \
+        + _remove_unmade_restores_copies(folder, db_path)
+
+
+def _remove_unmade_restores_copies(folder: Path, db_path: Path) -> list[Path]:
+    """Remove the copies a restore killed before it wrote (while keeping or staging) left
+    unnamed; returns them.
+
+    Earlier versions of Hub Desk named that copy only after the restore was committed: one
+    killed in between left the only copy of the data the restore replaced as such a partial
+    file. So one written before the hub's latest restore, which may be that, is never
+    removed; nor is any in a folder chosen in Settings, where a hub of the same name at
+    another desk keeps its own, whose restores this hub's log does not hold."""
+    if Path(folder).resolve() != default_folder(db_path).resolve():
+        return []
+    return remove_stale(folder, re.compile(
+        re.escape(backup_name(db_path)) + r"-before-restore-\d{8}-\d{6}(-\d+)?\.db" + PARTIAL),
+        written_since=_after_latest_restore(db_path))
+
+
+def _after_latest_restore(db_path: Path) -> float:
+    """A moment (seconds since the epoch) after any copy kept before a restore that db_path's
+    audit log records was written: a second after the newest such entry, as its time is to
+    the second; never, if the log cannot be read."""
+    try:
+        with reading(db_path) as conn:
+            at = conn.execute(
+                "SELECT max(at) FROM audit_log WHERE action = 'restore'").fetchone()[0]
+        return 0.0 if at is None else dt.datetime.fromisoformat(at).timestamp() + 1
+    except (sqlite3.Error, DatabaseError, ValueError):
+        return math.inf
 
 
 def latest_backup_time(folder: Path, db_path: Path) -> dt.datetime | None:
@@ -442,20 +473,28 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
         _remove_with_logs(staged)  # left by a restore that was killed
         with _full_disk_said(_RESTORE_NOT_MADE):
             _stage(backup_file, staged, live, by, newest)
+            if kept is not None:
+                # Named before the data is written over, not after: the commit and the
+                # close's checkpoint of the whole restored file come first, and a kill in
+                # between left the only copy of the data replaced as a .partial, swept.
+                kept.name()
             if kept is None and not live.exists():
                 _replace_file(staged, live)
             else:
                 _write_over(staged, live, newest)
-    except BaseException:
+    except BaseException as error:
         # Not restored (a full disk, a busy database, another desk's save, Ctrl+C while
         # waiting for another desk): the database is as it was, a copy into it rolled back.
         # Its copy would say a restore was made, and fill the disk, one more with each try.
-        if kept is not None:
-            _remove_with_logs(kept.partial)
+        # Ctrl+C during the close's checkpoint is raised after the commit, though: the
+        # restore's entry, numbered after newest, then says the copy is all that is left.
+        if kept is not None and (isinstance(error, _SavedMeanwhile)
+                                 or _newest_entry(live) <= newest):
+            kept.remove()
         raise
     finally:
         _remove_with_logs(staged)
-    return None if kept is None else kept.named()
+    return None if kept is None else kept.path
 
 
 def _write_over(staged: Path, live: Path, newest: int) -> None:
@@ -506,31 +545,32 @@ def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
 
 @dataclasses.dataclass(frozen=True)
 class _Kept:
-    """The data as it was before a restore, in path once the restore is made. Until then it is
-    written as partial: a restore killed before leaves no copy saying a restore was made, only
-    a partial file the next start sweeps (rotate)."""
+    """The data as it was before a restore, written as partial and given its name, path, just
+    before the restore writes over the database: a restore killed while it keeps or stages
+    leaves only a partial file the next start sweeps (rotate); killed once it writes, the copy
+    under its name, whether the write was committed or not."""
 
     path: Path
+    of: Path  # the database
 
     @property
     def partial(self) -> Path:
         return self.path.with_name(self.path.name + ".partial")
 
-    def named(self) -> Path:
-        """path, the copy given its name (with the log kept beside a damaged file's bytes)."""
+    def name(self) -> None:
+        """Give the copy its name (with the log kept beside a damaged file's bytes)."""
         try:
             for suffix in ("", "-wal"):
                 partial = Path(f"{self.partial}{suffix}")
                 if partial.exists():
                     os.replace(partial, f"{self.path}{suffix}")
         except OSError as error:
-            raise DatabaseError(QT_TRANSLATE_NOOP(
-                "messages", "The restore was made, but the copy of the data from before it "
-                            "cannot be named {path}: {reason}. It is {partial}: move it "
-                            "elsewhere, as Hub Desk removes unfinished files at a later start"),
-                                path=str(self.path), reason=os_reason(error),
-                                partial=str(self.partial)) from error
-        return self.path
+            raise _os_error(_NOT_KEPT, self.of, error) from error
+
+    def remove(self) -> None:
+        """The copy of a restore not made, named or not."""
+        _remove_with_logs(self.partial)
+        _remove_with_logs(self.path)
 
 
 def _keep_current(db_path: Path, folder: Path) -> _Kept | None:
@@ -539,17 +579,20 @@ def _keep_current(db_path: Path, folder: Path) -> _Kept | None:
     stamp = dt.datetime.now().strftime(_STAMP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        kept = _Kept(free_name(folder, f"{backup_name(db_path)}-before-restore-{stamp}", ".db"))
+        kept = _Kept(free_name(folder, f"{backup_name(db_path)}-before-restore-{stamp}", ".db"),
+                     db_path)
         try:
             _copy_current(db_path, kept)
         except BaseException:
             _remove_with_logs(kept.partial)  # cut short (a full disk): it would only fill it
             raise
     except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP(
-            "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
-                        "restored"), db_path, error) from error
+        raise _os_error(_NOT_KEPT, db_path, error) from error
     return kept
+
+
+_NOT_KEPT = QT_TRANSLATE_NOOP(
+    "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was restored")
 
 
 def _copy_current(db_path: Path, kept: _Kept) -> None:

@@ -67,14 +67,15 @@ def free_name(folder: Path, name: str, suffix: str) -> Path:
     return target
 
 
-def remove_stale(folder: Path, names: re.Pattern[str]) -> list[Path]:
+def remove_stale(folder: Path, names: re.Pattern[str], written_since: float = 0.0) -> list[Path]:
     """Remove the files of folder whose whole name matches names that nothing wrote to for
-    STALE_SECONDS: what a killed backup, upgrade or restore left. Returns them."""
+    STALE_SECONDS, nor before written_since (seconds since the epoch): what a killed backup,
+    upgrade or restore left. Returns them."""
     oldest = time.time() - STALE_SECONDS
     removed = []
     for path in folder.iterdir() if folder.is_dir() else ():
         with contextlib.suppress(FileNotFoundError):  # a running job's, just renamed whole
-            if names.fullmatch(path.name) and path.stat().st_mtime < oldest:
+            if names.fullmatch(path.name) and written_since <= path.stat().st_mtime < oldest:
                 path.unlink()
                 removed.append(path)
     return removed
