@@ -1,3 +1,4 @@
+import contextlib
 import hashlib
 import resource
 import signal
@@ -269,3 +270,73 @@ def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path):
         done.join()
         saving.close()
     assert _applied(path) == STEP_NAMES
+
+
+def _before_the_audit_log_indexes(path: Path) -> None:
+    """path as an earlier Hub Desk left it: without m011 and m012's indexes."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        with conn:
+            for index in ("audit_log_action", "audit_log_user",
+                          "audit_log_closed_days_changed"):
+                conn.execute(f"DROP INDEX {index}")
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name IN (?, ?)",
+                         STEP_NAMES[-2:])
+        conn.execute("VACUUM")  # the indexes' pages not free for them again
+
+
+def test_an_upgrade_the_full_disk_stops_keeps_no_copy_and_says_the_room_it_needs(
+        demo_db_path, monkeypatch):
+    """The copy stayed, taking the room the next start then refused to copy without, for
+    good; and a save's "nothing was saved" was said to someone who only opened the app."""
+    from hubapp.domain.wording import file_size
+    from hubapp.store import migrations
+
+    _before_the_audit_log_indexes(demo_db_path)
+    before, size = _digest(demo_db_path), demo_db_path.stat().st_size
+    apply = migrations.MIGRATIONS.apply
+
+    def on_a_full_disk(db, **kwargs):
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages}")  # as a full disk stops SQLite
+        return apply(db, **kwargs)
+
+    monkeypatch.setattr(migrations.MIGRATIONS, "apply", on_a_full_disk)
+    with pytest.raises(DatabaseError) as refused:
+        open_db(demo_db_path)
+
+    assert str(refused.value) == (
+        f"The disk holding {demo_db_path.parent} is full: upgrading the database to this "
+        f"version of Hub Desk needs about {file_size(2 * size)} free there, for a copy of it "
+        "and for the upgrade. The database is unchanged")
+    assert _digest(demo_db_path) == before
+    assert not list(demo_db_path.parent.glob("*.before-*"))
+    monkeypatch.undo()  # room freed
+    open_db(demo_db_path).close()
+    assert _applied(demo_db_path)[-2:] == STEP_NAMES[-2:]
+    assert len(list(demo_db_path.parent.glob("*.before-*"))) == 1
+
+
+def test_an_upgrade_interrupted_once_saved_keeps_its_copy(tmp_path, monkeypatch):
+    """Ctrl+C during the commit is raised after it: the copy is all that is left of the
+    file as it was."""
+    from hubapp.store import db as store_db
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    transaction = store_db._file_transaction
+
+    @contextlib.contextmanager
+    def interrupted_once_committed(db):
+        with transaction(db):
+            yield
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_db, "_file_transaction", interrupted_once_committed)
+    with pytest.raises(KeyboardInterrupt):
+        open_db(path)
+
+    assert _applied(path) == STEP_NAMES
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert _applied(copy) == STEP_NAMES[:-1]

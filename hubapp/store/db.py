@@ -45,8 +45,9 @@ def open_db(target: str | Path, *, create: bool = True,
     path = Path(target)
     applied = inspect_file(path, create)
     pending = _pending(applied)
+    copy = None
     if applied and pending and copy_before_upgrade:
-        backup_before_migration(path, pending[0])
+        copy = backup_before_migration(path, pending[0])
     db = _connect(path)
     if pending:
         try:
@@ -55,10 +56,28 @@ def open_db(target: str | Path, *, create: bool = True,
             # desk saves. The steps nest inside as savepoints.
             with _file_transaction(db):
                 migrations.MIGRATIONS.apply(db)
-        except BaseException:
+        except BaseException as error:
             db.close()
+            if copy is None or not _still_older(path):
+                raise
+            # Rolled back, the file is as it was copied: on a disk the upgrade filled, the
+            # copy left took the room the next try needed, and that one refused for lack of
+            # room for a copy, for good.
+            copy.unlink(missing_ok=True)
+            if isinstance(error, DatabaseError) and error.template == DISK_FULL:
+                raise _no_room_to_upgrade(path) from error
             raise
     return db
+
+
+def _still_older(path: Path) -> bool:
+    """Whether the upgrade of path failed with none of its steps saved: Ctrl+C during the
+    commit is raised after it, and the copy is then all that is left of the file as it was.
+    A file that cannot be read to say counts as upgraded."""
+    try:
+        return bool(_pending(_applied_steps(path)[1]))
+    except sqlite3.Error:
+        return False
 
 
 def upgrade_server(db: Database) -> None:
@@ -284,13 +303,7 @@ def backup_before_migration(path: Path, first_step: str) -> Path:
     except DatabaseError as error:
         if error.template != DISK_FULL:
             raise
-        # Said to someone who only opened the app: the copy it names was never made, and
-        # "nothing was saved" is a save's wording.
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "The folder {folder} is full: upgrading the database to this version "
-                        "of Hub Desk first needs room for a copy of it ({size}). The database is "
-                        "unchanged"), folder=str(path.parent),
-                            size=file_size(path.stat().st_size)) from error
+        raise _no_room_to_upgrade(path) from error
     # An upgrade killed before its step was saved leaves the file as it was, and each start
     # copies it again: the newest whole copy of the step is all that is kept.
     copies = re.compile(_upgrade_copies(path))
@@ -300,6 +313,17 @@ def backup_before_migration(path: Path, first_step: str) -> Path:
             other.unlink(missing_ok=True)
     remove_stale(path.parent, re.compile(upgrade_partials(path)))
     return target
+
+
+def _no_room_to_upgrade(path: Path) -> DatabaseError:
+    """A full disk met while copying or upgrading path, said to someone who only opened the
+    app ("nothing was saved" is a save's wording) with the room to free: the copy's, and
+    about as much for the upgrade, which may rewrite every table."""
+    return DatabaseError(QT_TRANSLATE_NOOP(
+        "messages", "The disk holding {folder} is full: upgrading the database to this version "
+                    "of Hub Desk needs about {size} free there, for a copy of it and for the "
+                    "upgrade. The database is unchanged"), folder=str(path.parent),
+                         size=file_size(2 * path.stat().st_size))
 
 
 def _upgrade_copies(path: Path) -> str:
