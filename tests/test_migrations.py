@@ -340,3 +340,27 @@ def test_an_upgrade_interrupted_once_saved_keeps_its_copy(tmp_path, monkeypatch)
     assert _applied(path) == STEP_NAMES
     [copy] = tmp_path.glob("old.before-*.db")
     assert _applied(copy) == STEP_NAMES[:-1]
+
+
+def test_a_read_only_file_from_an_earlier_version_is_refused_before_it_is_copied(
+        tmp_path, unwritable):
+    """Each start copied it, then refused it as "read-only: check the file's permissions",
+    though a file that can only be read opens read-only when it needs no upgrade."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    before = _digest(path)
+    unwritable(path)
+
+    with pytest.raises(DatabaseError) as refused:
+        open_db(path)
+
+    said = (f"{path} was written by an earlier version of Hub Desk and must be upgraded by "
+            f"this one to open, which needs write access to it and its folder {tmp_path}")
+    assert str(refused.value) == said
+    stats = subprocess.run([sys.executable, "-m", "hubapp", "stats", "--db", str(path),
+                            "--from", "2026-03-01", "--to", "2026-03-05"],
+                           capture_output=True, text=True, timeout=120)
+    assert (stats.returncode, stats.stderr) == (1, f"hubapp: error: {said}\n")  # no "Upgrading"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.db"] and _digest(path) == before

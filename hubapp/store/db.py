@@ -18,7 +18,7 @@ from hubapp.domain.wording import file_size
 from hubapp.store import audit, migrations
 from hubapp.store.engine import BUSY, SERVER_READ_ONLY, is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
-from hubapp.store.filesystem import logs_of
+from hubapp.store.filesystem import can_save_to, logs_of
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
 from hubapp.store.whole_file import PARTIAL, remove_stale, write_whole
 
@@ -46,8 +46,10 @@ def open_db(target: str | Path, *, create: bool = True,
     applied = inspect_file(path, create)
     pending = _pending(applied)
     copy = None
-    if applied and pending and copy_before_upgrade:
-        copy = backup_before_migration(path, pending[0])
+    if applied and pending:
+        _refuse_to_upgrade_read_only(path)
+        if copy_before_upgrade:
+            copy = backup_before_migration(path, pending[0])
     db = _connect(path)
     if pending:
         try:
@@ -68,6 +70,16 @@ def open_db(target: str | Path, *, create: bool = True,
                 raise _no_room_to_upgrade(path) from error
             raise
     return db
+
+
+def _refuse_to_upgrade_read_only(path: Path) -> None:
+    """A file that must be upgraded to open cannot open read-only, as a current one does:
+    refused before it is copied, which each start did, to then say only "read-only"."""
+    if not can_save_to(path):
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} was written by an earlier version of Hub Desk and must be "
+                        "upgraded by this one to open, which needs write access to it and its "
+                        "folder {folder}"), path=str(path), folder=str(path.parent))
 
 
 def _still_older(path: Path) -> bool:
@@ -98,7 +110,7 @@ def upgrade_pending(target: str | Path) -> bool:
         applied = inspect_file(Path(target), create=False)
     except DatabaseError:
         return False
-    return bool(applied) and bool(_pending(applied))
+    return bool(applied) and bool(_pending(applied)) and can_save_to(target)
 
 
 def _pending(applied: set[str]) -> list[str]:
