@@ -1095,7 +1095,6 @@ def test_a_restore_s_tidying_up_does_not_hide_why_it_failed(demo_db_path, tmp_pa
 
 def test_an_upgrade_the_full_disk_stops_says_what_it_needs(demo_db_path, monkeypatch):
     from hubapp.domain.wording import file_size
-    from hubapp.store import db as store_db
     from hubapp.store.db import as_user_error
 
     with contextlib.closing(sqlite3.connect(demo_db_path)) as conn, conn:
@@ -1107,7 +1106,7 @@ def test_an_upgrade_the_full_disk_stops_says_what_it_needs(demo_db_path, monkeyp
         raise as_user_error(sqlite3.OperationalError("database or disk is full"),
                             target_name or target)
 
-    monkeypatch.setattr(store_db, "copy_database", full)
+    monkeypatch.setattr(backup, "copy_database", full)
     with pytest.raises(DatabaseError) as refused:
         open_db(demo_db_path)
 

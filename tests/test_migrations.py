@@ -1,5 +1,6 @@
 import contextlib
 import hashlib
+import re
 import resource
 import signal
 import sqlite3
@@ -363,4 +364,46 @@ def test_a_read_only_file_from_an_earlier_version_is_refused_before_it_is_copied
                             "--from", "2026-03-01", "--to", "2026-03-05"],
                            capture_output=True, text=True, timeout=120)
     assert (stats.returncode, stats.stderr) == (1, f"hubapp: error: {said}\n")  # no "Upgrading"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.db"] and _digest(path) == before
+
+
+def test_the_copy_before_an_upgrade_is_one_verified_file_as_a_backup_is(tmp_path):
+    """Left in WAL mode, it got a -wal and -shm beside it once used (restored from), and a
+    backup to its name was then refused as "a database in use"."""
+    from hubapp.store import backup, users
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.execute("PRAGMA journal_mode = WAL")  # as every file a desk has opened
+    old.close()
+    open_db(path).close()
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert copy.read_bytes()[18:20] == b"\x01\x01"  # not in WAL mode
+
+    backup.restore(copy, tmp_path / "other.db", users.SHELL_ADMIN)
+
+    assert [p.name for p in tmp_path.glob("old.before-*")] == [copy.name]
+    assert backup.backup_to(path, copy) == copy
+
+
+def test_a_damaged_file_is_not_upgraded(tmp_path):
+    """Its copy from before the upgrade would have been as damaged, unchecked."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    with contextlib.closing(sqlite3.connect(path)) as conn:  # an index that disagrees
+        conn.execute("CREATE INDEX stale ON hub_setting (key)")
+        conn.execute("INSERT INTO hub_setting (key, value) VALUES ('hub_name', 'Guoyuan')")
+        conn.commit()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX stale ON hub_setting "
+                     "(value)' WHERE name = 'stale'")
+        conn.commit()
+    before = _digest(path)
+
+    with pytest.raises(DatabaseError, match=f"{re.escape(str(path))} is damaged .*; it cannot"):
+        open_db(path)
+
     assert [p.name for p in tmp_path.iterdir()] == ["old.db"] and _digest(path) == before

@@ -169,10 +169,10 @@ _HEADER_LENGTH, _VERSIONS, _WAL_MODE = 20, slice(18, 20), 2
 def _write_backup(db_path: Path, target: Path) -> None:
     """A verified copy of db_path as target, whole; an OSError is the caller's to word."""
     with _full_disk_said(_BACKUP_NOT_MADE):
-        write_whole(target, lambda partial: _write_copy(db_path, partial, target))
+        write_whole(target, lambda partial: write_copy(db_path, partial, target))
 
 
-def _write_copy(db_path: Path, partial: Path, target: Path) -> None:
+def write_copy(db_path: Path, partial: Path, target: Path) -> None:
     """A verified copy of db_path as partial, a new file to be named target."""
     # Made before SQLite writes to it: of a folder it cannot write in, SQLite says only
     # "unable to open", which reads as a database that cannot be used, not a copy; the
@@ -606,7 +606,7 @@ def _copy_current(db_path: Path, kept: _Kept) -> None:
             if source.exists():
                 _copy_bytes(source, Path(f"{kept.partial}{suffix}"))
         return
-    _write_copy(db_path, kept.partial, kept.path)  # verified above: sound
+    write_copy(db_path, kept.partial, kept.path)  # verified above: sound
 
 
 _BACKUP_NOT_MADE = QT_TRANSLATE_NOOP(

@@ -306,12 +306,15 @@ def _side_files_writable_as(path: Path) -> None:
 
 
 def backup_before_migration(path: Path, first_step: str) -> Path:
+    """A copy of path made as a backup is (one file out of WAL mode, verified), beside it."""
+    from hubapp.store.backup import write_copy  # which opens databases through this module
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{first_step}-{stamp}{path.suffix or '.db'}")
     # Under its name only once whole: a full disk must not leave a 0-byte copy that looks
     # like the data from before the upgrade.
     try:
-        write_whole(target, lambda partial: copy_database(path, partial, target))
+        write_whole(target, lambda partial: write_copy(path, partial, target))
     except DatabaseError as error:
         if error.template != DISK_FULL:
             raise
