@@ -693,7 +693,13 @@ def run_check(args: argparse.Namespace) -> int:
         return 0
     count = report.count
     if report.only_in_sums and args.repair:
-        _repair_sums(args.db)
+        try:
+            _repair_sums(args.db)
+        except HubError as error:
+            # The file was checked: its problems stand, not repaired, the data unchanged. 3,
+            # "could not check", had a script take the file for one it could not read.
+            _error_line(message(error, translate))
+            return FAILED
         print(counted(translate(
             "cli", "{count} problem(s) in the sums repaired: they were worked out again from "
                    "the containers."), count).format(count=number(count)))

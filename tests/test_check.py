@@ -450,3 +450,31 @@ def test_services_marked_moved_ahead_of_the_clock_are_reported_not_repaired(
     assert f"- service X9905 of {ahead} (outbound) is stored as departed at {ahead} 09:10" \
         in printed.stdout
     assert "Nothing was repaired" in printed.stdout
+
+
+def test_a_repair_the_full_disk_stops_says_so_and_that_the_file_was_checked(
+        demo_db_path, monkeypatch, capsys):
+    """It exited 3, "could not check the file", though it had checked it and listed what
+    it found: a script took the file for one it could not read."""
+    from hubapp import cli
+
+    with sqlite3.connect(demo_db_path) as conn:
+        conn.execute("UPDATE container_move SET dwell_min = dwell_min + 7 WHERE id ="
+                     " (SELECT MAX(id) FROM container_move WHERE dwell_min IS NOT NULL)")
+        conn.execute("UPDATE daily_rollup SET teu = teu + 1")
+    conn.close()
+    before = hashlib.sha256(demo_db_path.read_bytes()).hexdigest()
+    rebuild = rollup.rebuild
+
+    def on_a_full_disk(db):  # the dwell rebuilt already, rolled back with it
+        rebuild(db)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(rollup, "rebuild", on_a_full_disk)
+
+    assert cli.main(["check", "--db", str(demo_db_path), "--repair"]) == 1
+    printed = capsys.readouterr()
+    assert "PROBLEM daily roll-up" in " ".join(printed.out.split())
+    assert printed.err == (f"hubapp: error: The disk holding {demo_db_path} is full: nothing "
+                           "was saved\n")
+    assert hashlib.sha256(demo_db_path.read_bytes()).hexdigest() == before
