@@ -3416,13 +3416,13 @@ Turn single-user mode off?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="775"/>
+        <location filename="../../hubapp/cli.py" line="781"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="775"/>
+        <location filename="../../hubapp/cli.py" line="781"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>no</source>
         <translation>否</translation>
@@ -4354,12 +4354,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="757"/>
+        <location filename="../../hubapp/cli.py" line="763"/>
         <source>copying {table} ({number} of {count} tables)…</source>
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="898"/>
+        <location filename="../../hubapp/cli.py" line="904"/>
         <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
@@ -4404,72 +4404,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="721"/>
+        <location filename="../../hubapp/cli.py" line="727"/>
         <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
         <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="773"/>
+        <location filename="../../hubapp/cli.py" line="779"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="773"/>
+        <location filename="../../hubapp/cli.py" line="779"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="773"/>
+        <location filename="../../hubapp/cli.py" line="779"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="778"/>
+        <location filename="../../hubapp/cli.py" line="784"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="806"/>
+        <location filename="../../hubapp/cli.py" line="812"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="890"/>
+        <location filename="../../hubapp/cli.py" line="896"/>
         <source>{file}: {note}</source>
         <translation>{file}：{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="894"/>
+        <location filename="../../hubapp/cli.py" line="900"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="905"/>
+        <location filename="../../hubapp/cli.py" line="911"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="909"/>
+        <location filename="../../hubapp/cli.py" line="915"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="921"/>
+        <location filename="../../hubapp/cli.py" line="927"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="923"/>
+        <location filename="../../hubapp/cli.py" line="929"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="960"/>
+        <location filename="../../hubapp/cli.py" line="966"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1007"/>
+        <location filename="../../hubapp/cli.py" line="1013"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -4558,87 +4558,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="697"/>
+        <location filename="../../hubapp/cli.py" line="703"/>
         <source>{count} problem(s) in the sums repaired: they were worked out again from the containers.</source>
         <translation>已修复汇总数据中的 {count} 个问题：已按集装箱明细重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="704"/>
+        <location filename="../../hubapp/cli.py" line="710"/>
         <source>{count} problem(s) found, all in sums the hub works out from its containers (dwell times, roll-up); the containers are sound, so do not restore a backup for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按集装箱明细算出的汇总数据中（堆存时间、汇总统计表）；集装箱明细本身无误，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="708"/>
+        <location filename="../../hubapp/cli.py" line="714"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="712"/>
+        <location filename="../../hubapp/cli.py" line="718"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="742"/>
+        <location filename="../../hubapp/cli.py" line="748"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="744"/>
+        <location filename="../../hubapp/cli.py" line="750"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="744"/>
+        <location filename="../../hubapp/cli.py" line="750"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="744"/>
+        <location filename="../../hubapp/cli.py" line="750"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="745"/>
+        <location filename="../../hubapp/cli.py" line="751"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="745"/>
+        <location filename="../../hubapp/cli.py" line="751"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="745"/>
+        <location filename="../../hubapp/cli.py" line="751"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="790"/>
+        <location filename="../../hubapp/cli.py" line="796"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="792"/>
+        <location filename="../../hubapp/cli.py" line="798"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="803"/>
+        <location filename="../../hubapp/cli.py" line="809"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="914"/>
+        <location filename="../../hubapp/cli.py" line="920"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="915"/>
+        <location filename="../../hubapp/cli.py" line="921"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="951"/>
+        <location filename="../../hubapp/cli.py" line="957"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -5515,12 +5515,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="115"/>
+        <location filename="../../hubapp/store/backup.py" line="116"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="144"/>
+        <location filename="../../hubapp/store/backup.py" line="145"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -5530,93 +5530,88 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="128"/>
+        <location filename="../../hubapp/store/backup.py" line="129"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="94"/>
+        <location filename="../../hubapp/store/backup.py" line="95"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="76"/>
+        <location filename="../../hubapp/store/backup.py" line="77"/>
         <source>{value!r} is not a full path: type one such as {example}, or choose the folder</source>
         <translation>“{value}”不是完整路径：请输入完整路径（如 {example}），或选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="84"/>
+        <location filename="../../hubapp/store/backup.py" line="85"/>
         <source>Cannot write in the backup folder {path}: {reason}</source>
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="121"/>
+        <location filename="../../hubapp/store/backup.py" line="122"/>
         <source>{path} is not a file: choose a file name for the backup</source>
         <translation>{path} 不是文件：请为备份选择一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="149"/>
+        <location filename="../../hubapp/store/backup.py" line="150"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="159"/>
+        <location filename="../../hubapp/store/backup.py" line="160"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="298"/>
+        <location filename="../../hubapp/store/backup.py" line="329"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="309"/>
+        <location filename="../../hubapp/store/backup.py" line="340"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="313"/>
+        <location filename="../../hubapp/store/backup.py" line="344"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="334"/>
+        <location filename="../../hubapp/store/backup.py" line="365"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="395"/>
+        <location filename="../../hubapp/store/backup.py" line="426"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="402"/>
-        <location filename="../../hubapp/store/db.py" line="96"/>
+        <location filename="../../hubapp/store/backup.py" line="433"/>
+        <location filename="../../hubapp/store/db.py" line="127"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="409"/>
+        <location filename="../../hubapp/store/backup.py" line="440"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="527"/>
-        <source>The restore was made, but the copy of the data from before it cannot be named {path}: {reason}. It is {partial}: move it elsewhere, as Hub Desk removes unfinished files at a later start</source>
-        <translation>恢复已完成，但恢复前数据的副本无法重命名为 {path}：{reason}。该副本现名为 {partial}：请将它移到别处，否则枢纽工作台以后启动时会把它当作未完成的文件删除</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/backup.py" line="549"/>
+        <location filename="../../hubapp/store/backup.py" line="594"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="569"/>
+        <location filename="../../hubapp/store/backup.py" line="612"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="572"/>
+        <location filename="../../hubapp/store/backup.py" line="615"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -5627,7 +5622,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="375"/>
-        <location filename="../../hubapp/store/backup.py" line="656"/>
+        <location filename="../../hubapp/store/backup.py" line="699"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -5697,87 +5692,92 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="93"/>
+        <location filename="../../hubapp/store/db.py" line="124"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="100"/>
+        <location filename="../../hubapp/store/db.py" line="131"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="106"/>
+        <location filename="../../hubapp/store/db.py" line="137"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="111"/>
+        <location filename="../../hubapp/store/db.py" line="142"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="131"/>
+        <location filename="../../hubapp/store/db.py" line="162"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="137"/>
+        <location filename="../../hubapp/store/db.py" line="168"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="226"/>
+        <location filename="../../hubapp/store/db.py" line="257"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="237"/>
+        <location filename="../../hubapp/store/db.py" line="268"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="289"/>
-        <source>The folder {folder} is full: upgrading the database to this version of Hub Desk first needs room for a copy of it ({size}). The database is unchanged</source>
-        <translation>文件夹 {folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台前，需要留出一份副本的空间（{size}）。数据库未作任何改动</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/db.py" line="410"/>
+        <location filename="../../hubapp/store/db.py" line="449"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="415"/>
+        <location filename="../../hubapp/store/db.py" line="454"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="426"/>
+        <location filename="../../hubapp/store/db.py" line="465"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="412"/>
+        <location filename="../../hubapp/store/db.py" line="451"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="126"/>
+        <location filename="../../hubapp/store/db.py" line="79"/>
+        <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
+        <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="157"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="414"/>
+        <location filename="../../hubapp/store/db.py" line="337"/>
+        <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
+        <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="453"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="416"/>
+        <location filename="../../hubapp/store/db.py" line="455"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="435"/>
+        <location filename="../../hubapp/store/db.py" line="474"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6053,67 +6053,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="738"/>
+        <location filename="../../hubapp/cli.py" line="744"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="793"/>
+        <location filename="../../hubapp/cli.py" line="799"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="822"/>
+        <location filename="../../hubapp/cli.py" line="828"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="828"/>
+        <location filename="../../hubapp/cli.py" line="834"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="834"/>
+        <location filename="../../hubapp/cli.py" line="840"/>
         <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="837"/>
+        <location filename="../../hubapp/cli.py" line="843"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="855"/>
+        <location filename="../../hubapp/cli.py" line="861"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="861"/>
+        <location filename="../../hubapp/cli.py" line="867"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="825"/>
+        <location filename="../../hubapp/cli.py" line="831"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="821"/>
+        <location filename="../../hubapp/cli.py" line="827"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="979"/>
+        <location filename="../../hubapp/cli.py" line="985"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="990"/>
+        <location filename="../../hubapp/cli.py" line="996"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="995"/>
+        <location filename="../../hubapp/cli.py" line="1001"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
