@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShowEvent,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,8 +26,24 @@ class ChartCanvas(FigureCanvasQTAgg):
     numbers_asked = Signal()
 
     def __init__(self, figure: Figure) -> None:
+        self._unseen_draw = False  # asked for while hidden: drawn as it is shown
         super().__init__(figure)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def draw_idle(self) -> None:
+        # A chart on a tab not shown is sized by its layout to its least, or not at all, until
+        # its tab is chosen: window.grab() (the screenshots) sized them so, and drawn there two
+        # charts collapsed and matplotlib warned on stderr, for a picture nobody saw.
+        if self.isVisible():
+            super().draw_idle()
+        else:
+            self._unseen_draw = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unseen_draw:
+            self._unseen_draw = False
+            super().draw_idle()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
