@@ -12,6 +12,7 @@ from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.dates import date2num
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
@@ -512,6 +513,58 @@ def test_a_legend_beside_the_plot_takes_as_many_columns_as_the_chart_s_height_ne
     assert len({round(text.get_window_extent().x0)
                 for text in figure.axes[0].get_legend().get_texts()}) == 1
     assert figure.axes[0].get_legend().get_texts()[0].get_color() == colour
+
+
+def _shown_names(axes):
+    """The boxes of the names beside the bars in the plot, bottom first, as drawn."""
+    FigureCanvasAgg(axes.figure).draw()
+    renderer = axes.figure.canvas.get_renderer()
+    low, high = axes.get_ylim()
+    return sorted((label.get_window_extent(renderer) for label in axes.get_yticklabels()
+                   if low <= label.get_position()[1] <= high), key=lambda box: box.y0)
+
+
+def test_ranked_names_shrink_then_fewer_bars_show_in_a_short_chart():
+    # At 150 % in Chinese the ten names ran into each other, on screen and when copied.
+    names = ("汽车零部件", "笔记本电脑", "棕榈油", "摩托车", "纯电动乘用车", "木薯粉", "手机",
+             "阴极铜", "尿素", "榴莲", "冷冻虾")
+    commodities = tuple(CommodityTotalsRecord(i + 1, f"goods {i}", name, 10, 100 - i, 1_000)
+                        for i, name in enumerate(names))
+    screen = LookRecord(font_size=8.64)  # a 9 pt desktop font
+    for look, height, shown in ((screen, 400, 10), (screen, 220, 10), (screen, 168, 6),
+                                (PAPER, 168, 5)):
+        figure = charts.top_commodities(commodities, "zh", look=look)
+        figure.set_size_inches(9.0, height / figure.dpi)
+        charts.fit_to_size(figure)
+        for axes, title in zip(figure.axes, ("标箱最多的", "吨数最多的")):
+            boxes = _shown_names(axes)
+            assert len(boxes) == shown, (look, height)
+            gaps = [above.y0 - below.y1 for below, above in zip(boxes, boxes[1:])]
+            assert min(gaps) >= 0.2 * boxes[0].height, (look, height)
+            assert boxes[0].y0 >= figure.bbox.y0 and boxes[-1].y1 <= figure.bbox.y1
+            assert axes.get_yticklabels()[0].get_fontsize() >= 7.5
+            assert axes.get_title("left") == (
+                f"{title}货物" if shown == 10 else f"{title}前{shown}种货物")
+            # The bars left out are not hovered over where they would stand, below the plot.
+            assert sum(bar.get_visible() for bar in _bars(axes)) == shown
+            if shown < 10:
+                left_out = _bars(axes)[-shown - 1]  # the next below, over the value ticks
+                x, y = axes.transData.transform(
+                    (left_out.get_width() / 2, left_out.get_y() + left_out.get_height() / 2))
+                assert y > figure.bbox.y0
+                assert hover_text(figure, MouseEvent("motion_notify_event", figure.canvas,
+                                                     x, y)) is None
+    english = charts.top_commodities(commodities, "en")
+    english.set_size_inches(9.0, 1.68)
+    charts.fit_to_size(english)
+    assert english.axes[0].get_title("left") == "Top 5 commodities by TEU"
+    # Tall again: all ten, at the size of every chart's ticks.
+    english.set_size_inches(9.0, 4.5)
+    charts.fit_to_size(english)
+    assert english.axes[0].get_title("left") == "Top commodities by TEU"
+    assert len(_shown_names(english.axes[0])) == 10
+    assert english.axes[0].get_yticklabels()[0].get_fontsize() == pytest.approx(
+        FontProperties(size="small").get_size_in_points())
 
 
 def test_a_long_route_name_beside_the_plot_is_wrapped_not_run_into_the_edge():

@@ -200,6 +200,8 @@ def hover_text(figure: Figure, event: MouseEvent) -> str | None:
     if event.x is None or event.y is None:
         return None
     for artist, texts in reversed(_HOVER.get(figure, [])):
+        if not artist.get_visible():  # a bar left out of a short chart, where the axis is
+            continue
         hit, details = artist.contains(event)
         if hit:
             return texts[_nearest_point(artist, details, event) if isinstance(artist, Line2D)

@@ -197,7 +197,7 @@ class ChartPanel(QWidget):
         """figure: as the screen shows it; paper: draws it again as it is saved and copied;
         drawn_for: the period and filters it counts, in words."""
         from hubapp.charts.common import has_data, title
-        from hubapp.charts.dashboard import fit_side_legend
+        from hubapp.charts.dashboard import fit_to_size
         from hubapp.ui.chart_canvas import ChartCanvas
 
         old = self.canvas
@@ -220,7 +220,7 @@ class ChartPanel(QWidget):
         line = self.fontMetrics().height()
         self.canvas.setMinimumSize(*(line * lines for lines in CHART_MINIMUM_LINES))
         self.canvas.mpl_connect("motion_notify_event", self._hover)
-        self.canvas.mpl_connect("resize_event", lambda _event: fit_side_legend(figure))
+        self.canvas.mpl_connect("resize_event", lambda _event: fit_to_size(figure))
         self.pages.insertWidget(0, self.canvas)
         # Where the table stands when shown: after the chart tabs, before the buttons.
         focus.tab_order(self.table_view, self.canvas)
@@ -274,11 +274,11 @@ class ChartPanel(QWidget):
     def _on_paper(self) -> Figure:
         """The chart as shown, at its size and with its text's, but white with black words:
         it goes into documents and e-mails, whatever the desk's theme."""
-        from hubapp.charts.dashboard import fit_side_legend
+        from hubapp.charts.dashboard import fit_to_size
 
         figure = self.paper()
         figure.set_size_inches(self.figure.get_size_inches())
-        fit_side_legend(figure)
+        fit_to_size(figure)
         return figure
 
     def copy_table(self) -> None:
