@@ -20,7 +20,7 @@ from hubapp.domain.records import (
 )
 from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui.dashboard import DashboardScreen, chart_look
+from hubapp.ui.dashboard import PAPER_SHAPE, DashboardScreen, chart_look
 
 from conftest import DEMO_END, TESTER, shown_dashboard
 
@@ -716,6 +716,35 @@ def test_a_chart_s_legend_beside_it_is_laid_out_again_as_the_chart_is_resized(qt
     paper = panel._on_paper()
     FigureCanvasAgg(paper).draw()
     assert paper.axes[0].get_legend().get_window_extent().y0 >= 0
+
+
+def _strip(screen, qtbot):
+    """The monthly chart shown as a strip, as at 150 % on a 1366 × 768 screen."""
+    panel = screen.panels["monthly_teu"]
+    screen.tabs.setCurrentWidget(panel)
+    screen.resize(1366, 420)
+    qtbot.waitUntil(lambda: panel.canvas.isVisible()
+                    and panel.canvas.height() / panel.canvas.width() < 0.2)
+    return panel
+
+
+def test_a_chart_shown_as_a_strip_saves_and_copies_in_a_document_s_shape(
+        screen, qtbot, tmp_path, save_as):
+    # At 150 % the chart on screen, and so the saved one, was a strip of 4.9:1.
+    from PySide6.QtGui import QImage
+
+    panel = _strip(screen, qtbot)
+    save_as(tmp_path / "chart.png", None)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(panel.copy_image_button, Qt.MouseButton.LeftButton)
+    saved, copied = QImage(str(tmp_path / "chart.png")), QGuiApplication.clipboard().image()
+    for image in (saved, copied):
+        assert image.height() >= image.width() * PAPER_SHAPE - 1  # to the pixel
+    assert abs(saved.width() - panel.canvas.width() * 1.5) <= 2  # as wide as shown
+    # In the text's size on screen: the same dots an inch, less the screen's own ratio.
+    paper = panel._on_paper()
+    assert paper.dpi == pytest.approx(panel.figure.dpi / panel.canvas.devicePixelRatioF())
 
 
 def test_save_image_opens_where_charts_were_saved_last(qtbot, new_hub_ctx, tmp_path, save_as):

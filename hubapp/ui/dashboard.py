@@ -49,6 +49,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 # The least room a chart keeps for itself, in lines of the desk's text (its labels grow with
 # it): its title, its axes' labels and something between them.
 CHART_MINIMUM_LINES = (24, 12)
+# A saved or copied chart is at least this tall for its width, as a chart in a document is:
+# at 150 % the chart on screen was a strip of 4.9:1, and so was the saved one.
+PAPER_SHAPE = 0.45
 
 
 @dataclass(frozen=True)
@@ -272,12 +275,16 @@ class ChartPanel(QWidget):
         QGuiApplication.clipboard().setImage(QImage.fromData(buffer.getvalue(), "PNG"))
 
     def _on_paper(self) -> Figure:
-        """The chart as shown, at its size and with its text's, but white with black words:
-        it goes into documents and e-mails, whatever the desk's theme."""
+        """The chart as shown, with its text's size, but white with black words: it goes into
+        documents and e-mails, whatever the desk's theme. As wide as on screen, but no
+        smaller than new_figure makes it and no flatter than PAPER_SHAPE."""
         from hubapp.charts.dashboard import fit_to_size
 
         figure = self.paper()
-        figure.set_size_inches(self.figure.get_size_inches())
+        least_width, least_height = figure.get_size_inches()  # new_figure's, at the look's size
+        width, height = self.figure.get_size_inches()
+        width = max(width, least_width)
+        figure.set_size_inches(width, max(height, least_height, width * PAPER_SHAPE))
         fit_to_size(figure)
         return figure
 
