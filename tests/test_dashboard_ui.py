@@ -20,7 +20,9 @@ from hubapp.domain.records import (
 )
 from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui.dashboard import PAPER_SHAPE, DashboardScreen, chart_look
+from hubapp.ui.dashboard import (
+    IMAGE_SCALE, PAPER_SHAPE, DashboardScreen, chart_look, image_scale,
+)
 
 from conftest import DEMO_END, TESTER, shown_dashboard
 
@@ -215,7 +217,8 @@ def test_charts_take_a_dark_theme_s_colours_but_copy_and_save_white(
         words = [image.pixelColor(x, y).lightness() for x in range(image.width() // 3)
                  for y in range(image.height() // 12)]
         assert min(words) < 80  # the title, in black
-    assert abs(copied.width() - shown.width() / shown.devicePixelRatio()) <= 2
+    assert abs(copied.deviceIndependentSize().width()
+               - shown.width() / shown.devicePixelRatio()) <= 2
     assert to_hex(panel.figure.get_facecolor()) == window  # the screen's stays dark
 
 
@@ -745,6 +748,27 @@ def test_a_chart_shown_as_a_strip_saves_and_copies_in_a_document_s_shape(
     # In the text's size on screen: the same dots an inch, less the screen's own ratio.
     paper = panel._on_paper()
     assert paper.dpi == pytest.approx(panel.figure.dpi / panel.canvas.devicePixelRatioF())
+
+
+@pytest.mark.parametrize(("ratio", "scale"), [(1.0, 1.5), (1.25, 1.5), (1.5, 1.5), (2.0, 2.0)])
+def test_a_saved_or_copied_chart_is_as_sharp_as_the_screen_and_sharp_enough_to_print(
+        ratio, scale):
+    assert image_scale(ratio) == scale
+
+
+def test_a_chart_copied_on_a_200_percent_screen_has_its_pixels_and_says_its_size(
+        screen, qtbot, monkeypatch):
+    # Copied at the screen's logical pixels, at 150 % it pasted blurred up to its size.
+    panel = _strip(screen, qtbot)
+    monkeypatch.setattr(panel, "devicePixelRatioF", lambda: 2.0)
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(panel.copy_image_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().image()
+    assert abs(copied.width() - panel.canvas.width() * 2) <= 2
+    # Its size as shown, to Qt and to an office program, which reads the dots an inch.
+    assert copied.devicePixelRatio() == 2.0
+    assert abs(copied.deviceIndependentSize().width() - panel.canvas.width()) <= 1
+    assert copied.dotsPerMeterX() == round(panel.logicalDpiX() * 2 / 0.0254)
 
 
 def test_save_image_opens_where_charts_were_saved_last(qtbot, new_hub_ctx, tmp_path, save_as):
