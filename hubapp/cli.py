@@ -150,7 +150,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                       help=translate("cli", "random seed (default 1)"))
     demo.add_argument("--end", default=None, **day,
                       help=translate("cli", "last day of the demo data, its trains from noon on still "
-                                           "planned (default: today, up to now)"))
+                                           "planned, as are any after now (default: today, up "
+                                           "to now)"))
 
     stats = command("stats", translate(
         "cli", "throughput between two dates, computed from the database"))
@@ -542,12 +543,15 @@ def run_demo(args: argparse.Namespace) -> int:
                 "messages", "--containers must be between 1 and 50,000,000, not {count}"),
                              count=args.containers)
         days, copies = demo.shape_for(args.containers)
-    if args.end is None:  # today, as far as the clock has gone: no train ahead of it
-        now = dt.datetime.now()
-        totals = demo_data.fill(args.db, days, now.date(), args.seed, copies,
-                                now.time().replace(second=0, microsecond=0))
+    # No train moved ahead of the clock, which a save and `hubapp check` refuse: without
+    # --end, today as far as the clock has gone; with it, up to that day's noon or the clock,
+    # whichever is earlier (a day still to come is all planned).
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    if args.end is None:
+        end, cutoff = now.date(), now
     else:
-        totals = demo_data.fill(args.db, days, args.end, args.seed, copies)
+        end, cutoff = args.end, min(dt.datetime.combine(args.end, demo.DEMO_NOON), now)
+    totals = demo_data.fill(args.db, days, end, args.seed, copies, cutoff)
     # The figures stats, the Dashboard and the reports give: what moved, the rest apart.
     print(translate("cli", "Demo data written to {path}: {summary} moved (+ {planned} "
                            "planned, {cancelled} cancelled)").format(

@@ -123,21 +123,39 @@ def test_todays_demo_trains_move_up_to_the_clock_and_not_past_it(tmp_path):
             assert status != "planned", scheduled
 
 
-@pytest.mark.parametrize("now", [dt.time(6), dt.time(9, 30), dt.time(12), dt.time(17, 45)])
-def test_a_demo_train_running_late_past_the_clock_has_not_gone_yet(now):
+def test_a_demo_ending_on_a_day_to_come_moves_nothing_ahead_of_the_clock(tmp_path):
+    # --end named another day than today: its noon was the cut, never the clock, so the days
+    # still to come were stored departed and arrived, and check refused the new demo.
+    path = tmp_path / "ahead.db"
+    end = dt.date.today() + dt.timedelta(days=3)
+    hubapp("demo", "--db", path, "--days", 5, "--end", end, check=True)
+    result = hubapp("check", "--db", path)
+    assert (result.returncode, "PROBLEM" in result.stdout) == (0, False), result.stdout
+    with sqlite3.connect(path) as conn:
+        ahead = conn.execute("SELECT COUNT(*) FROM service WHERE date > ?"
+                             " AND status IN ('departed', 'arrived')",
+                             [dt.date.today().isoformat()]).fetchone()[0]
+    assert ahead == 0
+
+
+@pytest.mark.parametrize("clock", [dt.time(6), dt.time(9, 30), dt.time(12), dt.time(17, 45)])
+@pytest.mark.parametrize("days_before_end", [0, 1])
+def test_a_demo_train_running_late_past_the_clock_has_not_gone_yet(clock, days_before_end):
     """TH01, due at 11:50 and late, arrived at 12:27 in a demo made at noon; it is still
-    planned, as are the other trains due from the clock on."""
+    planned, as are the other trains due from the clock on, on the last day or before it."""
     from collections import defaultdict
 
     from hubapp.domain import demo
-    from hubapp.domain.records import MOVED_STATUSES
+    from hubapp.domain.records import MOVED_STATUSES, Status
 
     end = dt.date(2026, 3, 5)
+    cutoff = dt.datetime.combine(end - dt.timedelta(days=days_before_end), clock)
     made = [service for service, _moves in demo.generate(
-        3, end, 7, defaultdict(lambda: (1, "agri")), now=now)]
-    clock = dt.datetime.combine(end, now)
-    assert all(service.actual_at <= clock for service in made
+        3, end, 7, defaultdict(lambda: (1, "agri")), cutoff=cutoff)]
+    assert all(service.actual_at <= cutoff for service in made
                if service.status in MOVED_STATUSES)
+    assert all(service.status == Status.PLANNED for service in made
+               if service.scheduled_at >= cutoff)
 
 
 def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path):

@@ -115,6 +115,7 @@ TIMETABLE: tuple[Slot, ...] = (
 
 
 GROWTH = 1.18  # ~18 % more boxes a year
+DEMO_NOON = dt.time(12)  # the demo's "now" on its last day, unless the clock is earlier
 HISTORY_YEARS = 9  # the corridor's whole history: 2017 to today
 _COPY_SUFFIXES = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -156,16 +157,18 @@ def generate(
     commodities: Mapping[str, tuple[int, str]],
     teu_45ft: float = 2.0,
     copies: int = 1,
-    now: dt.time = dt.time(12),
+    cutoff: dt.datetime | None = None,
 ) -> Iterator[tuple[ServiceRecord, list[ContainerMoveRecord]]]:
     """Services with their containers for `days` days ending on `end`, oldest first.
 
     commodities maps an English name to (commodity id, category). The same seed
-    and end date always give the same data. Services on `end` due from `now` on, or due
-    before it but running late past it, are still planned, so the demo's "today" looks like
-    a working day at that time. copies > 1 runs the timetable that many times a day (X8001,
-    X8001B, …).
+    and end date always give the same data. Services due from `cutoff` on (by default noon
+    on `end`), or due before it but running late past it, are still planned, so the demo's
+    "today" looks like a working day at that time. copies > 1 runs the timetable that many
+    times a day (X8001, X8001B, …).
     """
+    if cutoff is None:
+        cutoff = dt.datetime.combine(end, DEMO_NOON)
     rng = random.Random(seed)
     yard: list[tuple[str, str, dt.date]] = []  # containers that came in and wait to leave
     timetable = [dataclasses.replace(slot, service_no=slot.service_no + suffix)
@@ -177,7 +180,7 @@ def generate(
         for slot in timetable:
             if rng.random() > slot.runs:
                 continue
-            service = _service(rng, slot, day, end, now)
+            service = _service(rng, slot, day, cutoff)
             moves = []
             if service.status != Status.CANCELLED:
                 low, high = slot.containers
@@ -187,18 +190,18 @@ def generate(
             yield service, moves
 
 
-def _service(rng: random.Random, slot: Slot, day: dt.date, end: dt.date,
-             now: dt.time) -> ServiceRecord:
+def _service(rng: random.Random, slot: Slot, day: dt.date,
+             cutoff: dt.datetime) -> ServiceRecord:
     route = next(r for r in ROUTES if r.code == slot.route)
     hour, minute = map(int, slot.time.split(":"))
     scheduled = dt.datetime.combine(day, dt.time(hour, minute))
     delay = int(rng.expovariate(1 / 18)) if rng.random() < 0.7 else 0
     actual = scheduled + dt.timedelta(minutes=delay)
-    if day == end and scheduled.time() >= now:
+    if scheduled >= cutoff:
         status, actual = Status.PLANNED, None
     elif rng.random() < 0.01:
         status, actual = Status.CANCELLED, None
-    elif actual > dt.datetime.combine(end, now):
+    elif actual > cutoff:
         # Due before now but running late past it: it has not gone yet. Decided after the
         # draw above, so that a seed's other services stay as they were.
         status, actual = Status.PLANNED, None

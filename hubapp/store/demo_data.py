@@ -26,17 +26,17 @@ class DemoTotalsRecord:
 
 
 def fill(path: Path | str, days: int, end: dt.date, seed: int,
-         copies: int = 1, now: dt.time = dt.time(12)) -> DemoTotalsRecord:
+         copies: int = 1, cutoff: dt.datetime | None = None) -> DemoTotalsRecord:
     """Fill a new (or empty) database; refuses one that already holds services. A new file
     appears only whole: a demo stopped half-way left an empty database, which the next
-    ./run.sh opened asking for a first administrator. now: the time of day on `end` from
-    which its services are still planned (demo.generate)."""
+    ./run.sh opened asking for a first administrator. cutoff: the moment from which its
+    services are still planned (demo.generate)."""
     if is_server(path) or Path(path).exists():
-        return _fill(path, days, end, seed, copies, now)
+        return _fill(path, days, end, seed, copies, cutoff)
 
     def make(partial: Path) -> DemoTotalsRecord:
         try:
-            return _fill(_unlinked(partial), days, end, seed, copies, now)
+            return _fill(_unlinked(partial), days, end, seed, copies, cutoff)
         except HubError as error:  # said of the file asked for, not the hidden one made
             error.values = {name: str(path) if value == str(partial) else value
                             for name, value in error.values.items()}
@@ -53,7 +53,7 @@ def _unlinked(partial: Path) -> Path:
 
 
 def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
-          now: dt.time) -> DemoTotalsRecord:
+          cutoff: dt.datetime | None) -> DemoTotalsRecord:
     db = open_db(path)
     try:
         if not services.is_empty(db):
@@ -65,7 +65,7 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
         commodities = {c.name_en: (c.id, c.category) for c in list_commodities(db)}
         with transaction(db):
             services.insert_many(
-                db, demo.generate(days, end, seed, commodities, teu_45ft, copies, now))
+                db, demo.generate(days, end, seed, commodities, teu_45ft, copies, cutoff))
             settings.set_unset(db, {"daily_train_target": demo.train_target(copies)})
         # A demo is for looking around: it opens without a login, unless the hub has
         # accounts already (a training copy with its admin), whose logins stay.
