@@ -251,6 +251,47 @@ def test_not_saved_counts_the_problems_left_as_they_are_fixed_and_goes_with_the_
     assert screen.paste_message.text() == ""
 
 
+def test_not_saved_counts_the_forms_problems_left_as_each_field_is_edited(qtbot, screen):
+    """A problem the store found in the form (the times, the places, the clock) kept its
+    field red and "Not saved: N problems" under the grid until the next Ctrl+S, however the
+    clerk had fixed it."""
+    form = screen.form
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9703")
+    for edit, text in ((form.origin, "CNCQI"), (form.destination, "CNCQI"),
+                       (form.scheduled, f"{screen.day() - dt.timedelta(days=5)} 10:00")):
+        edit.setFocus()
+        press(qtbot, text)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text() == "Not saved: 2 problems. Fix the red fields and cells."
+    assert form.destination.styleSheet() == colours.BAD_FIELD_STYLE
+
+    form.origin.setFocus()  # "the same as the origin", said on the destination
+    press(qtbot, (Qt.Key.Key_A, CTRL), "CNSHA")
+    assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+    assert (form.destination.styleSheet(), form.scheduled.styleSheet()) == (
+        "", colours.BAD_FIELD_STYLE)
+    assert "Scheduled time" in form.message.text()
+    form.scheduled.setFocus()
+    press(qtbot, (Qt.Key.Key_A, CTRL), "10:00")
+    assert (screen.paste_message.text(), form.message.text(), form.scheduled.styleSheet()) \
+        == ("", "", "")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+
+
+def test_a_departed_service_without_its_time_is_fixed_by_marking_it_planned(qtbot, screen):
+    # The form's own problem on Actual, "needs its actual time", is of the status too.
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9704")
+    screen.form.status.setFocus()
+    press(qtbot, Qt.Key.Key_Down, (Qt.Key.Key_S, CTRL))
+    assert screen.form.status.currentData() == Status.DEPARTED
+    assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+    assert screen.form.actual.styleSheet() == colours.BAD_FIELD_STYLE
+    screen.form.status.setFocus()
+    press(qtbot, Qt.Key.Key_Up)  # planned
+    assert (screen.paste_message.text(), screen.form.actual.styleSheet()) == ("", "")
+
+
 def test_a_save_by_keyboard_says_what_was_stored_until_the_next_edit(qtbot, screen,
                                                                     demo_db_path):
     """The line that said "Not saved: 1 problem" just went blank: a save looked like a key

@@ -19,7 +19,7 @@ from hubapp.domain.validation import ValidationError, parse_time, validate_servi
 from hubapp.store import services
 from hubapp.store.db import transaction
 from hubapp.store.users import UserRecord
-from hubapp.ui import dialogs
+from hubapp.ui import colours, dialogs
 
 from conftest import DEMO_END
 from test_daily_log import CTRL, numbers, press
@@ -276,6 +276,27 @@ def test_a_service_stored_before_the_time_spans_still_takes_an_edit_of_its_boxes
         services.save_service(db, dataclasses.replace(
             saved, scheduled_at=five_days + dt.timedelta(hours=1)), moves[1:],
             UserRecord("wang.li", "admin"))
+
+
+@pytest.mark.parametrize("fix", [("P",), ((Qt.Key.Key_A, CTRL), Qt.Key.Key_Delete)],
+                         ids=["status planned", "actual time cleared"])
+def test_a_train_refused_as_moved_ahead_of_the_clock_is_red_until_its_status_or_time_changes(
+        qtbot, screen, fix):
+    """"Not saved: 1 problem" and a red Status stayed after the clerk marked the train
+    planned, until the next Ctrl+S: only a clash was looked at again as the form was edited.
+    The refusal is of its status and its time together: a change of either takes it away."""
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    screen.set_day(tomorrow)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9801")
+    screen.form.actual.setFocus()
+    press(qtbot, "10:00", (Qt.Key.Key_S, CTRL))  # typing the actual time marked it departed
+    assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+    assert screen.form.status.styleSheet() == colours.BAD_FIELD_STYLE
+
+    (screen.form.status if fix == ("P",) else screen.form.actual).setFocus()
+    press(qtbot, *fix)
+    assert (screen.paste_message.text(), screen.form.message.text(),
+            screen.form.status.styleSheet(), screen.form.actual.styleSheet()) == ("", "", "", "")
 
 
 def test_a_train_still_to_come_is_saved_planned_never_departed(qtbot, screen, demo_db_path):

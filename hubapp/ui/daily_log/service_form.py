@@ -38,6 +38,11 @@ _NOT_A_TIME = {
                     "day, or a date and time like 2026-03-07 09:10"),
 }
 
+# A problem said on one field that a change of another can fix as well: a train departed or
+# arrived ahead of the clock (on Status) by its actual time, one that moved without an actual
+# time (on Actual) by its status, a destination the same as the origin by the origin.
+_ALSO_ABOUT = {"status": ("actual_at",), "actual_at": ("status",), "destination": ("origin",)}
+
 
 class ServiceForm(QWidget):
     changed = Signal()
@@ -48,7 +53,7 @@ class ServiceForm(QWidget):
         self._service: ServiceRecord | None = None
         self._shown_times = {"scheduled_at": "", "actual_at": ""}
         self._fields_keys: list[QKeySequence] = []
-        self._errors: list[FieldError] = []  # what the last save found wrong
+        self._errors: list[FieldError] = []  # what the last save found wrong, not yet edited
         self._clash: FieldError | None = None  # set_clash's
 
         self.service_no = QLineEdit(self)
@@ -106,15 +111,15 @@ class ServiceForm(QWidget):
         # Tab follows the form as it reads, row by row, then the notes.
         focus.tab_order(*(widget for _text, widget in pairs), self.notes)
 
-        for edit in (self.service_no, self.origin, self.destination, self.scheduled,
-                     self.actual, self.notes):
-            edit.textEdited.connect(self.changed)
-        for combo in (self.mode, self.status):
-            combo.activated.connect(self.changed)
+        for field in ("service_no", "origin", "destination", "scheduled_at", "actual_at",
+                      "notes"):
+            self._fields[field].textEdited.connect(lambda _text, f=field: self._edited(f))
+        for field in ("mode", "status"):
+            self._fields[field].activated.connect(lambda _index, f=field: self._edited(f))
         self.actual.textEdited.connect(self._actual_typed)
         self.direction.activated.connect(self._direction_chosen)
         self.route.activated.connect(self._route_chosen)
-        self.wagons.valueChanged.connect(self.changed)
+        self.wagons.valueChanged.connect(lambda _value: self._edited("wagons"))
         tidy_as_typed(self.service_no, service_number)
 
     def leave_keys_to_fields(self, *actions: QAction) -> None:
@@ -182,10 +187,12 @@ class ServiceForm(QWidget):
     def _route_chosen(self, _index: int) -> None:
         """A route fills mode and the far end, as the regular trains always run that way."""
         route = self._routes.get(self.route.currentData())
-        if route is not None:
-            self.mode.setCurrentIndex(self.mode.findData(Mode(route.mode)))
-            self._fill_ends(route, self._outbound())
-        self.changed.emit()
+        if route is None:
+            self._edited("route_code")
+            return
+        self.mode.setCurrentIndex(self.mode.findData(Mode(route.mode)))
+        self._fill_ends(route, self._outbound())
+        self._edited("route_code", "mode", "origin", "destination")
 
     def _direction_chosen(self, _index: int) -> None:
         """Ends the route filled in turn round with the direction; ends typed by hand stay."""
@@ -193,6 +200,20 @@ class ServiceForm(QWidget):
         if route is not None and (self.origin.text(), self.destination.text()) == \
                 _ends(route, not self._outbound()):
             self._fill_ends(route, self._outbound())
+            self._edited("direction", "origin", "destination")
+        else:
+            self._edited("direction")
+
+    def _edited(self, *fields: str) -> None:
+        """The last save's problems with the fields just changed go, then `changed`: "Not
+        saved: 1 problem" and a red Status stayed after a clerk marked a train refused as
+        departed ahead of the clock planned, until the next Ctrl+S. Said of what was typed
+        then, they may be fixed or not; the next save says what is still wrong."""
+        kept = [error for error in self._errors
+                if not {error.field, *_ALSO_ABOUT.get(error.field, ())} & set(fields)]
+        if len(kept) != len(self._errors):
+            self._errors = kept
+            self._show_problems()
         self.changed.emit()
 
     def _actual_typed(self, text: str) -> None:
@@ -296,7 +317,8 @@ class ServiceForm(QWidget):
             version=previous.version if previous else 0), []
 
     def show_errors(self, errors: Sequence[FieldError]) -> None:
-        """What a save found wrong, shown until the next save; a clash stays with it."""
+        """What a save found wrong, shown until the next save or an edit of its field
+        (_edited); a clash stays with it."""
         self._errors = list(errors)
         self._show_problems()
 
