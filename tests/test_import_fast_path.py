@@ -169,19 +169,25 @@ def test_a_list_sent_ahead_of_its_train_is_read_as_planned_and_said(
                     f"2026-03-07,X8001,出口,{boxes[1]},22G1,空,\n"
                     f"2026-03-06,X8003,出口,{boxes[2]},22G1,空,08:30\n", encoding="utf-8")
 
+    nine = dt.datetime(2026, 3, 6, 9, 0)
     (quick_db, quick), (slow_db, slow) = both_ways(
-        demo_db_path, tmp_path, path, monkeypatch, now=dt.datetime(2026, 3, 6, 9, 0))
+        demo_db_path, tmp_path, path, monkeypatch, now=nine)
 
+    assert quick_rows(read_table(path), store_interchange.lookups(quick_db), now=nine)
     assert quick.saved and slow.saved
     assert quick.to_come == slow.to_come == 2
-    assert notes(quick) == ["2 services read as planned, still to come by this desk's clock "
-                            "(the file gives no status): mark a train departed or arrived in "
-                            "the daily log once it has run"]
-    assert quick_db.execute(
-        "SELECT service_no, status, actual_at FROM service WHERE service_no IN"
-        " ('X5508', 'X8001', 'X8003') AND date >= '2026-03-06' ORDER BY service_no"
-    ).fetchall() == [("X5508", "planned", "2026-03-06 14:20"), ("X8001", "planned", None),
-                     ("X8003", "departed", "2026-03-06 08:30")]
+    assert notes(quick) == notes(slow) == [
+        "2 services read as planned, still to come by this desk's clock (the file gives no "
+        "status), a time it gives as the scheduled one: mark a train departed or arrived in "
+        "the daily log once it has run"]
+    # X5508's 14:20 is when it is due, not a time it left: it has not run.
+    for db in (quick_db, slow_db):
+        assert db.execute(
+            "SELECT service_no, status, scheduled_at, actual_at FROM service WHERE service_no"
+            " IN ('X5508', 'X8001', 'X8003') AND date >= '2026-03-06' ORDER BY service_no"
+        ).fetchall() == [("X5508", "planned", "2026-03-06 14:20", None),
+                         ("X8001", "planned", None, None),
+                         ("X8003", "departed", None, "2026-03-06 08:30")]
     assert stored(quick_db) == stored(slow_db)
 
 

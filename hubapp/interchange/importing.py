@@ -563,8 +563,9 @@ def to_come_note(result: ImportResultRecord, translate: Translate = untranslated
     if not result.to_come:
         return ""
     return counted(translate("interchange", "{count} service(s) read as planned, still to "
-                             "come by this desk's clock (the file gives no status): mark a "
-                             "train departed or arrived in the daily log once it has run"),
+                             "come by this desk's clock (the file gives no status), a time it "
+                             "gives as the scheduled one: mark a train departed or arrived in "
+                             "the daily log once it has run"),
                    result.to_come).format(
         count=f"{result.to_come:,}")
 

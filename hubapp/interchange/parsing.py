@@ -442,7 +442,8 @@ def build_service(key: tuple[dt.date, str, Direction], values: Mapping[str, obje
                   now: dt.datetime) -> ServiceRecord:
     """The service of a group of rows from its key and the values its rows gave. Without a
     status it moved, as a loading list is of a train that ran, unless its time (or date)
-    is still to come by now: a list sent ahead of its train is of a planned one."""
+    is still to come by now: a list sent ahead of its train is of a planned one, and the
+    time it gives is when the train is due."""
     day, number, direction = key
     route = values.get("route")
     mode = values.get("mode") or (Mode(route.mode) if route else Mode.RAIL)
@@ -458,7 +459,10 @@ def build_service(key: tuple[dt.date, str, Direction], values: Mapping[str, obje
         notes=values.get("notes") or "",
     )
     if "status" not in values and still_to_come(service, now):
-        return replace(service, status=Status.PLANNED)
+        # Kept as the actual time, it showed in the daily log as the time a train that had
+        # not run left, and was saved as such once the clerk marked it departed.
+        return replace(service, status=Status.PLANNED,
+                       scheduled_at=service.scheduled_at or service.actual_at, actual_at=None)
     return service
 
 
