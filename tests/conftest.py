@@ -74,6 +74,11 @@ def newer_copy(source: Path, target: Path) -> Path:
 def pytest_configure(config: pytest.Config) -> None:
     # Before Qt loads: no display in CI, and never the developer's own settings or data.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A clerk's laptop screen, not offscreen's 800 × 600: a main window opens no bigger than
+    # its screen, and the tests' windows open at 1280 × 720 as on a desk.
+    if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+        os.environ["QT_QPA_PLATFORM"] = \
+            f"offscreen:configfile={Path(__file__).parent / 'data' / 'screen-1366x768.json'}"
     home = Path(tempfile.mkdtemp(prefix="hubapp-test-home-"))
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(home / name.lower())
