@@ -32,6 +32,14 @@ def make_room(window: QWidget) -> None:
                                       window.heightForWidth(window.width())))
 
 
+def screen_room(window: QWidget, share: float) -> QtCore.QSize:
+    """The most of its screen a window opens at: share of what the taskbar leaves (of its
+    parent's screen before it is shown). A fixed size was bigger than a 150 % laptop's
+    911 × 512 px, its buttons below the edge."""
+    room = window.screen().availableGeometry()
+    return QtCore.QSize(int(room.width() * share), int(room.height() * share))
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QtWidgets.QMessageBox.critical(parent, title, text)
 
@@ -78,16 +86,16 @@ def shortcuts_dialog(parent: QWidget | None, title: str, keys: list[tuple[str, s
     layout.addWidget(text)
     layout.addWidget(buttons)
     # Lines of a readable length, and the dialog as tall as its text where the screen allows.
-    room = dialog.screen().availableGeometry()  # the parent's, before it is shown
+    room = screen_room(dialog, 4 / 5)
     frame = 2 * text.frameWidth()
-    width = min(dialog.fontMetrics().averageCharWidth() * 72, room.width() * 4 // 5 - frame)
+    width = min(dialog.fontMetrics().averageCharWidth() * 72, room.width() - frame)
     # A copy: the browser lays its own text out again at its width of the moment.
     document = text.document().clone(dialog)
     document.setTextWidth(width)
     beside = dialog.sizeHint() - text.sizeHint()  # margins and the button row
     dialog.resize(width + frame + beside.width(),
                   min(round(document.size().height()) + frame + beside.height(),
-                      room.height() * 4 // 5))
+                      room.height()))
     return dialog
 
 

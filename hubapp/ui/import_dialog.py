@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal,
 )
 from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
@@ -199,7 +199,8 @@ class ImportDialog(QDialog):
         # same key: each said so until the clerk chooses for it here.
         self.read_as_before: dict[tuple[str, int], str] = {}
         self.setWindowTitle(self.tr("Import loading list"))
-        self.resize(960, 640)
+        # Room for the preview's columns, on a screen that has it.
+        self.resize(QSize(960, 640).boundedTo(dialogs.screen_room(self, 9 / 10)))
         # Narrower, a message wraps into more lines than the layout makes room for (a
         # word-wrapped label's height is not part of a dialog's minimum size) and is cut.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
