@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -33,6 +33,16 @@ if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
 
 
 S = TypeVar("S", bound=QWidget)
+
+DEFAULT_SIZE = QSize(1280, 720)
+
+
+def opening_size(wanted: QSize, room: QSize) -> tuple[QSize, bool]:
+    """The size a window wanted opens at on a screen with room (what the taskbar leaves), and
+    whether it opens maximised: where it does not fit, as it would not with its title bar
+    either, it is maximised, and no bigger than the room when restored down."""
+    fits = wanted.width() < room.width() and wanted.height() < room.height()
+    return wanted.boundedTo(room), not fits
 
 
 class MainWindow(QMainWindow):
@@ -380,9 +390,16 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        self.resize(1280, 720)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(DEFAULT_SIZE)
+        # Neither the default nor a size from a bigger screen may open past this one's edges:
+        # 1280 × 720 was bigger than a 150 % laptop's 911 × 512 px. QWidget's own screen():
+        # this class's finds a tab.
+        room = QWidget.screen(self).availableGeometry()
+        size, maximised = opening_size(self.size(), room.size())
+        if maximised:
+            self.setGeometry(QRect(room.topLeft(), size))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _save_layout(self) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
