@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QRect, QSettings, QSize
-from PySide6.QtGui import QScreen
+import sqlite3
 
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from hubapp.ui.daily_log.screen import FormArea
 from hubapp.ui.main_window import DEFAULT_SIZE, MainWindow, opening_size
 
-from test_main_window import _window
+from conftest import DEMO_END
+from test_daily_log import CTRL, numbers, press
+from test_main_window import _every_screen_on_a_closed_day, _window
 
 LAPTOP_150 = QRect(0, 0, 911, 512)
 
@@ -18,6 +24,13 @@ LAPTOP_150 = QRect(0, 0, 911, 512)
 def small_screen(monkeypatch):
     """Every screen's room for windows is a 150 % laptop's."""
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(LAPTOP_150))
+
+
+def within(widget: QWidget, window: QWidget) -> bool:
+    """Whether widget is shown whole inside window's bounds."""
+    corner = widget.mapTo(window, QPoint(widget.width(), widget.height()))
+    return widget.isVisible() and 0 < corner.x() <= window.width() \
+        and 0 < corner.y() <= window.height()
 
 
 @pytest.mark.parametrize(("room", "size", "maximised"), [
@@ -53,6 +66,124 @@ def test_a_size_from_a_bigger_screen_opens_within_the_small_one(qtbot, app_ctx, 
     qtbot.addWidget(window)
     assert window.width() <= LAPTOP_150.width() and window.height() <= LAPTOP_150.height()
     window.day_screen.revert()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_screen_fits_a_150_percent_laptops_width(qtbot, qapp, app_ctx, language):
+    from hubapp.ui.dashboard import DashboardScreen
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        window = _every_screen_on_a_closed_day(qtbot, app_ctx)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 900
+
+        window.resize(LAPTOP_150.size())
+        qtbot.waitUntil(lambda: window.width() == LAPTOP_150.width())
+        screen = window.day_screen
+        assert within(screen.save_button, window) and within(screen.find_edit, window)
+        dashboard = window.show_screen(DashboardScreen)
+        tiles = list(dashboard.tiles.values())
+        qtbot.waitUntil(lambda: all(within(tile, window) for tile in tiles))
+    finally:
+        install_translations(qapp, "en")
+
+
+@pytest.mark.parametrize(("width", "rows"), [
+    (5 * 200 + 4 * 6, [[0, 1, 2, 3, 4]]),
+    (5 * 200 + 4 * 6 - 1, [[0, 1, 2], [3, 4]]),  # not four and one
+    (3 * 200 + 2 * 6 - 1, [[0, 1], [2, 3], [4]]),
+    (200, [[0], [1], [2], [3], [4]]),
+])
+def test_tiles_wrap_onto_rows_as_even_as_they_can_be(qtbot, width, rows):
+    from hubapp.ui.flow_layout import TileLayout
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = TileLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    tiles = []
+    for _ in range(5):
+        tile = QLabel("tile", holder)
+        tile.setMinimumSize(200, 40)
+        layout.addWidget(tile)
+        tiles.append(tile)
+    assert layout.minimumSize().width() == 200
+    layout.setGeometry(QRect(0, 0, width, layout.heightForWidth(width)))
+    tops = sorted({tile.y() for tile in tiles})
+    assert [[number for number, tile in enumerate(tiles) if tile.y() == top]
+            for top in tops] == rows
+    # A row shares the width: its last tile ends at the edge (or is the least wide).
+    for row in rows:
+        assert tiles[row[-1]].geometry().right() + 1 == width or len(row) < len(rows[0])
+    assert tops[-1] + 40 == layout.heightForWidth(width)
+
+
+def test_the_kpi_tiles_share_one_row_where_it_fits(qtbot, main_window):
+    from hubapp.ui.dashboard import DashboardScreen
+
+    main_window.resize(1366, 740)
+    dashboard = main_window.show_screen(DashboardScreen)
+    tiles = list(dashboard.tiles.values())
+    qtbot.waitUntil(lambda: main_window.width() == 1366 and tiles[-1].isVisible())
+    assert len({tile.y() for tile in tiles}) == 1
+    assert max(tile.width() for tile in tiles) - min(tile.width() for tile in tiles) <= 1
+    assert tiles[-1].geometry().right() + 9 >= dashboard.width() - 1  # the row filled
+
+
+def test_find_and_a_refused_save_do_not_grow_a_150_percent_window(qtbot, main_window,
+                                                                   demo_db_path):
+    with sqlite3.connect(demo_db_path) as conn:
+        (busiest,) = conn.execute("SELECT container FROM container_move GROUP BY container"
+                                  " ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    main_window.resize(LAPTOP_150.size())
+    qtbot.waitUntil(lambda: main_window.size() == LAPTOP_150.size())
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+
+    press(qtbot, (Qt.Key.Key_F, CTRL), busiest, Qt.Key.Key_Return)
+    assert screen.find_panel.isVisible() and screen.find_panel.model.rowCount() >= 2
+    screen.new_service()
+    press(qtbot, "T1", Qt.Key.Key_Tab)
+    good = numbers(1)[0]
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, good[:10] + str((int(good[10]) + 1) % 10), Qt.Key.Key_Tab, "45G1",
+          Qt.Key.Key_Tab, "E", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert "Not saved" in screen.paste_message.text() and screen.row_problems.isVisible()
+    QApplication.processEvents()
+
+    main_window.layout().activate()  # a window grows to its layout's least height here
+    assert main_window.size() == LAPTOP_150.size()
+    assert within(screen.save_button, main_window)
+    assert within(screen.paste_message, main_window)
+    # The form gave up the room, scrolled, and a field given the focus is scrolled to.
+    notes = screen.form.notes
+    with qtbot.waitActive(main_window):  # from the list of a cell's suggestions
+        main_window.activateWindow()
+    notes.setFocus()  # not by Tab, which a scroll area follows itself
+    assert QApplication.focusWidget() is notes
+    area = screen.findChild(FormArea)
+    top = notes.mapTo(area, QPoint(0, 0)).y()
+    assert 0 <= top and top + notes.height() <= area.height()
+
+
+def test_at_1366_px_the_form_is_shown_whole_with_a_refused_saves_lines(qtbot, main_window):
+    screen = main_window.day_screen
+    screen.new_service()
+    press(qtbot, (Qt.Key.Key_S, CTRL))  # no number, no boxes: the form says why
+    assert screen.form.message.text()
+    QApplication.processEvents()
+    area = screen.findChild(FormArea)
+    for width in (1366, 1024):  # narrower, the message wraps onto more lines
+        main_window.resize(width, 768)
+        qtbot.waitUntil(lambda: main_window.width() == width)
+        QApplication.processEvents()
+        assert not area.verticalScrollBar().isVisible()
+        assert screen.form.height() == area.viewport().height()
+        assert screen.form.message.geometry().bottom() < screen.form.height()
 
 
 def test_the_import_dialog_opens_within_a_small_screen(qtbot, main_window, small_screen):

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCursor, QFontInfo, QGuiApplication, QImage, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QComboBox, QDateEdit, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QStackedWidget, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
@@ -33,7 +33,7 @@ from hubapp.domain.errors import os_reason
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
 from hubapp.ui import colours, date_edits, dialogs, filter_choices, focus, formatting, labels
-from hubapp.ui.flow_layout import FlowLayout
+from hubapp.ui.flow_layout import FlowLayout, TileLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import list_table
@@ -429,10 +429,9 @@ class DashboardScreen(QWidget):
 
         self.tiles = {name: KpiTile(name, self)
                       for name in ("today", "month", "year", "punctuality", "dwell")}
-        tiles = QGridLayout()
-        for column, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, 0, column)
-            tiles.setColumnStretch(column, 1)
+        tiles = TileLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
 
         self.tabs = QTabWidget(self)
         self.panels = {name: ChartPanel(name, self) for name in self.CHARTS}

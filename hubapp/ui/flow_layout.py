@@ -1,6 +1,9 @@
-"""A row of filters that wraps onto more rows when the window is narrow (Qt's flow layout)."""
+"""Rows that wrap onto more rows when the window is narrow: filters (Qt's flow layout), and
+tiles sharing a row's width."""
 
 from __future__ import annotations
+
+from itertools import accumulate
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
@@ -8,28 +11,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 from hubapp.ui.focus import buddy_label
 
 
-class FlowLayout(QLayout):
-    """Items left to right at their preferred widths, on as many rows as the width needs.
-
-    One row of filters is as wide as all of them together, and the window could not be made
-    narrower than that (1,232 px for the dashboard's): wrapping, the narrowest is one filter.
-    """
+class _WrappingLayout(QLayout):
+    """Items on as many rows as the width needs; a subclass places them (_arrange)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-
-    def add_labelled(self, text: str, widget: QWidget) -> QLabel:
-        """A label and its field, kept together on one row; the label's buddy is the field."""
-        label = buddy_label(text, widget)
-        pair = QHBoxLayout()
-        pair.addWidget(label)
-        pair.addWidget(widget)
-        self.addChildLayout(pair)
-        self.addItem(pair)
-        return label
-
-    # -- QLayout ---------------------------------------------------------------------
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -76,8 +63,6 @@ class FlowLayout(QLayout):
             size = size.expandedTo(item.minimumSize())
         return size + self._margins()
 
-    # -- laying out ------------------------------------------------------------------
-
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
 
@@ -87,6 +72,28 @@ class FlowLayout(QLayout):
     def _margins(self) -> QSize:
         margins = self.contentsMargins()
         return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, place: bool) -> int:
+        """Put the items in rows within rect (when place); the height that takes."""
+        raise NotImplementedError
+
+
+class FlowLayout(_WrappingLayout):
+    """Items left to right at their preferred widths, on as many rows as the width needs.
+
+    One row of filters is as wide as all of them together, and the window could not be made
+    narrower than that (1,232 px for the dashboard's): wrapping, the narrowest is one filter.
+    """
+
+    def add_labelled(self, text: str, widget: QWidget) -> QLabel:
+        """A label and its field, kept together on one row; the label's buddy is the field."""
+        label = buddy_label(text, widget)
+        pair = QHBoxLayout()
+        pair.addWidget(label)
+        pair.addWidget(widget)
+        self.addChildLayout(pair)
+        self.addItem(pair)
+        return label
 
     def _arrange(self, rect: QRect, place: bool) -> int:
         """Put the items in rows within rect (when place); the height that takes."""
@@ -103,3 +110,70 @@ class FlowLayout(QLayout):
             row_height = max(row_height, size.height())
         margins = self.contentsMargins()
         return y + row_height - rect.y() + margins.bottom()
+
+
+class TileLayout(_WrappingLayout):
+    """Items sharing a row's width equally, as a grid's columns of one stretch do, as many to
+    a row as fit at their least widths, the rest on the rows below.
+
+    The dashboard's five KPI tiles in one row made the window at least 1,000 px wide, past a
+    150 % laptop's 911 px screen; where they fit in one row, they are laid out as before.
+    """
+
+    def _arrange(self, rect: QRect, place: bool) -> int:
+        area = rect.marginsRemoved(self.contentsMargins())
+        shown, gap = self._shown(), self._gap()
+        columns = self._columns(shown, area.width())
+        least = [max((item.minimumSize().width() for item in shown[column::columns]), default=0)
+                 for column in range(columns)]
+        wanted = [max([item.sizeHint().width() for item in shown[column::columns]] + [low])
+                  for column, low in enumerate(least)]
+        widths = _shares(area.width() - gap * (columns - 1), least, wanted)
+        heights = []
+        for start in range(0, len(shown), columns):
+            row = list(zip(shown[start:start + columns], widths))
+            height = max(max(item.heightForWidth(width) if item.hasHeightForWidth()
+                             else item.sizeHint().height(), item.minimumSize().height())
+                         for item, width in row)
+            if place:
+                x, y = area.x(), area.y() + sum(heights) + gap * len(heights)
+                for item, width in row:
+                    item.setGeometry(QRect(x, y, width, height))
+                    x += width + gap
+            heights.append(height)
+        margins = self.contentsMargins()
+        return sum(heights) + gap * max(0, len(heights) - 1) + margins.top() + margins.bottom()
+
+    def _columns(self, shown: list[QLayoutItem], width: int) -> int:
+        """Items to a row: on the fewest rows that fit width at their least (each column as
+        wide as its widest item's least), as many on each (five tiles on two rows are three
+        and two, not four and one)."""
+        for rows in range(1, len(shown)):
+            columns = -(-len(shown) // rows)
+            least = sum(max(item.minimumSize().width() for item in shown[column::columns])
+                        for column in range(columns))
+            if least + self._gap() * (columns - 1) <= width:
+                return columns
+        return 1
+
+
+def _shares(room: int, least: list[int], wanted: list[int]) -> list[int]:
+    """Widths for columns of one stretch, as a QGridLayout gives them, in whole pixels that
+    add up to room: equal shares where room is as much as they want; where less, each gives
+    up the same part of what it wants, but none below its least."""
+    if room >= sum(wanted):
+        widths = [room / len(wanted)] * len(wanted)
+    else:
+        kept: dict[int, int] = {}  # the columns at their least
+        while True:
+            free = [column for column in range(len(wanted)) if column not in kept]
+            cut = (sum(wanted[column] for column in free) - room + sum(kept.values())) \
+                / len(free)
+            below = {column: least[column] for column in free
+                     if wanted[column] - cut < least[column]}
+            if not below or len(below) == len(free):
+                break
+            kept.update(below)
+        widths = [kept.get(column, wanted[column] - cut) for column in range(len(wanted))]
+    edges = [0] + [round(edge) for edge in accumulate(widths)]
+    return [right - left for left, right in zip(edges, edges[1:])]

@@ -257,7 +257,7 @@ class ContainerGridView(QTableView):
 
     def size_columns(self) -> None:
         """Each column as wide as it likes to be, and never narrower than its header and a
-        typical value (a full container number, 36,000 kg): those fit the smallest window."""
+        typical value (a full container number, 36,000 kg): those fit a 1024 px window."""
         unit = self.fontMetrics().horizontalAdvance("M")
         # Commodity wide enough for the longer demo names ("coffee beans (not roasted)"):
         # at 12 they were cut while Problem, which stretches, had room to spare.
@@ -270,9 +270,11 @@ class ContainerGridView(QTableView):
         self._least = [max([header.sectionSizeHint(column)]
                            + [self.fontMetrics().horizontalAdvance(text) + 16 for text in texts])
                        for column, texts in enumerate(samples)]
-        # The smallest window still shows every column, Problem (what is wrong with a row)
-        # too, and a few rows: the row numbers, up to four digits, and a scroll bar beside.
-        self.setMinimumSize(sum(self._least) + self._beside_columns(9999), rows_high(self, 4))
+        # A few rows however low the window. Not every column however narrow: held to their
+        # least widths, the daily log could not be narrower than 1,010 px, past the edge of
+        # a 150 % laptop's 911 px; there the columns scroll sideways, and the current row's
+        # problems are said in full under the grid (RowProblemsLabel).
+        self.setMinimumHeight(rows_high(self, 4))
         # Problem stretches over the room left, but never below the width it was last given.
         self.setColumnWidth(PROBLEM, self._least[PROBLEM])
         header.sectionResized.connect(self._column_resized)
