@@ -10,10 +10,11 @@ from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from hubapp.store import open_db
 from hubapp.ui.daily_log.screen import FormArea
 from hubapp.ui.main_window import DEFAULT_SIZE, MainWindow, opening_size
 
-from conftest import DEMO_END
+from conftest import DEMO_END, _app_context
 from test_daily_log import CTRL, numbers, press
 from test_main_window import _every_screen_on_a_closed_day, _window
 
@@ -200,3 +201,35 @@ def test_the_import_dialog_keeps_its_size_on_a_laptop_at_100_percent(qtbot, main
     qtbot.addWidget(dialog)
     assert dialog.size() == QSize(960, 640)
     dialog.close()
+
+
+def test_a_long_database_path_is_elided_in_the_middle_and_whole_in_its_tooltip(
+        qtbot, qapp, demo_template, tmp_path):
+    import shutil
+
+    folder = tmp_path / "Shared Documents" / "Hub Desk" / "Chongqing hub 2026" / ("x" * 60)
+    folder.mkdir(parents=True)
+    path = folder / "hubdesk-chongqing.db"
+    shutil.copyfile(demo_template, path)
+    db = open_db(path)
+    contexts = _app_context(db, path)
+    try:
+        window = _window(qtbot, next(contexts))
+        window.resize(LAPTOP_150.size())
+        qtbot.waitUntil(lambda: window.width() == LAPTOP_150.width())
+        label = window.file_label
+        qtbot.waitUntil(lambda: "…" in label.text())
+        assert label.text().endswith("hubdesk-chongqing.db")
+        assert label.toolTip() == str(path)
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+        assert within(window.totals_label, window)
+
+        narrow = label.text()
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: len(label.text()) > len(narrow))
+        assert "…" in label.text() and label.text().endswith("hubdesk-chongqing.db")
+        window.day_screen.revert()
+        window.close()
+    finally:
+        next(contexts, None)
+        db.close()
