@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QScreen
+from PySide6.QtCore import QBuffer, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from hubapp.store import open_db
@@ -233,3 +233,28 @@ def test_a_long_database_path_is_elided_in_the_middle_and_whole_in_its_tooltip(
     finally:
         next(contexts, None)
         db.close()
+
+
+def test_the_logo_preview_is_drawn_at_the_screens_pixel_ratio(qtbot, app_ctx, monkeypatch):
+    from hubapp.ui.settings_dialog import LOGO_PREVIEW_PX, SettingsDialog
+
+    # A label keeps its pixmap as an icon and hands it back drawn at its own screen's ratio
+    # (1 here): what it is given is what is checked.
+    given = []
+    show = QLabel.setPixmap
+    monkeypatch.setattr(QLabel, "setPixmap",
+                        lambda label, pixmap: (given.append(pixmap), show(label, pixmap)))
+    monkeypatch.setattr(QLabel, "devicePixelRatioF", lambda _label: 1.5)  # 150 %
+    image = QImage(480, 120, QImage.Format.Format_ARGB32)
+    image.fill(QColor("navy"))
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    dialog._show_logo(bytes(buffer.data()))
+    preview = given[-1]
+    assert preview.devicePixelRatio() == dialog.logo.devicePixelRatioF()
+    assert preview.size() == QSize(6 * LOGO_PREVIEW_PX, round(1.5 * LOGO_PREVIEW_PX))
+    assert preview.deviceIndependentSize().toSize() == QSize(4 * LOGO_PREVIEW_PX,
+                                                             LOGO_PREVIEW_PX)

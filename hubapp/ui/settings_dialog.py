@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QSettings, Qt
+from PySide6.QtCore import QBuffer, QEvent, QSettings, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -222,10 +222,20 @@ class SettingsDialog(FormDialog):
             self.logo.setText(self.tr("Not an image: choose another or remove it") if logo
                               else self.tr("No logo"))
         else:
-            self.logo.setPixmap(QPixmap.fromImage(image.scaled(
-                4 * LOGO_PREVIEW_PX, LOGO_PREVIEW_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation)))
+            # In the screen's pixels: 40 of them shown in a 40 px row at 150 % were blurred.
+            ratio = self.logo.devicePixelRatioF()
+            preview = QPixmap.fromImage(image.scaled(
+                round(4 * LOGO_PREVIEW_PX * ratio), round(LOGO_PREVIEW_PX * ratio),
+                Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            preview.setDevicePixelRatio(ratio)
+            self.logo.setPixmap(preview)
         self.remove_logo_button.setEnabled(bool(logo))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange \
+                and not self.logo.pixmap().isNull():
+            self._show_logo(self.logo_png)  # moved to a screen of another scale
+        return super().event(event)
 
     def choose_backup_folder(self) -> None:
         chosen = dialogs.pick_folder(self, self.tr("Backup folder"),
