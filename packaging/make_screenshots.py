@@ -20,7 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# On a clerk's laptop screen, as the tests' windows are: offscreen's own is 800 × 600, and a
+# main window opens no bigger than its screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile=" + str(
+    Path(__file__).resolve().parents[1] / "tests" / "data" / "screen-1366x768.json"))
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget  # noqa: E402
