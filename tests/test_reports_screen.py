@@ -340,7 +340,7 @@ def _busy_day(qtbot, screen, app_ctx, tmp_path):
     from tests.test_reports import _WRAPPING, _import_day
 
     day = QDate(2026, 12, 10)
-    _import_day(app_ctx.db, tmp_path, [
+    _import_day(app_ctx.db, tmp_path, day.toPython(), [
         f"{day.toPython()},Z{7000 + service},{('inbound', 'outbound')[service % 2]},CN-LA,"
         f"{with_check_digit(f'ABCU{service * 2 + box:06d}')},42G1,F,20000,"
         f"\"{_WRAPPING[(service + box) % 5]}\"" for service in range(60) for box in range(2)])
