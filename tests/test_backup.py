@@ -1094,7 +1094,7 @@ def test_a_restore_s_tidying_up_does_not_hide_why_it_failed(demo_db_path, tmp_pa
 
 
 def test_an_upgrade_the_full_disk_stops_says_what_it_needs(demo_db_path, monkeypatch):
-    from hubapp.domain.wording import file_size
+    from tests.test_migrations import no_room_to_upgrade
     from hubapp.store.db import as_user_error
 
     with contextlib.closing(sqlite3.connect(demo_db_path)) as conn, conn:
@@ -1110,10 +1110,7 @@ def test_an_upgrade_the_full_disk_stops_says_what_it_needs(demo_db_path, monkeyp
     with pytest.raises(DatabaseError) as refused:
         open_db(demo_db_path)
 
-    assert str(refused.value) == (
-        f"The disk holding {demo_db_path.parent} is full: upgrading the database to this "
-        f"version of Hub Desk needs about {file_size(2 * size)} free there, for a copy of "
-        "it and for the upgrade. The database is unchanged")
+    assert str(refused.value) == no_room_to_upgrade(demo_db_path, size)
     assert _digest(demo_db_path) == before
     assert not list(demo_db_path.parent.glob("*.before-*"))
 

@@ -590,13 +590,19 @@ def test_a_status_as_the_chinese_screens_word_it_is_read(demo_db, tmp_path, word
     assert result.ok and result.totals.services == 1
 
 
+def _problems_with(demo_db, tmp_path, field: str, values: list[str]) -> list[tuple]:
+    """A dry run's problems (line, column, message) of GOOD's line with its field's value
+    (as GOOD writes it) replaced by each of values in turn, each line on a box of its own."""
+    boxes = ("CSQU3054383", "CSLU4025503", "TGHU4642290")  # GOOD's first
+    path = write(tmp_path / "values.csv", [HEADER] + [
+        GOOD.replace(field, value).replace(boxes[0], box) for value, box in zip(values, boxes)])
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+    return [(p.line, p.column, p.message) for p in result.problems]
+
+
 def test_a_bare_hs_heading_as_commodity_says_six_digits_are_needed(demo_db, tmp_path):
     """It read "not in the list", and Add to the list offered a commodity named 85.17."""
-    path = write(tmp_path / "heading.csv", [
-        HEADER, GOOD.replace("cassava flour", "85.17"),
-        GOOD.replace("cassava flour", "0901").replace("CSQU3054383", "CSLU4025503")])
-    result = import_file(demo_db, path, TESTER, dry_run=True)
-    assert [(p.line, p.column, p.message) for p in result.problems] == [
+    assert _problems_with(demo_db, tmp_path, "cassava flour", ["85.17", "0901"]) == [
         (line, "commodity", f"{value} is an HS heading or chapter: give the commodity's "
                             "6-digit HS code or its name")
         for line, value in ((2, "85.17"), (3, "0901"))]
@@ -2285,14 +2291,7 @@ def test_a_preview_under_a_title_has_as_many_rows_as_asked(tmp_path):
 
 def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(demo_db, tmp_path):
     """40HQ and 20GP are read as 45G1 and 22G1; a tank's shorthand names no one ISO code."""
-    path = write(tmp_path / "sizes.csv", [
-        HEADER, GOOD.replace("22G1", "40HQ"),
-        GOOD.replace("22G1", "20TK").replace("CSQU3054383", "CSLU4025503"),
-        GOOD.replace("22G1", "40XX").replace("CSQU3054383", "TGHU4642290")])
-
-    result = import_file(demo_db, path, TESTER, dry_run=True)
-
-    assert [(p.line, p.column, p.message) for p in result.problems] == [
+    assert _problems_with(demo_db, tmp_path, "22G1", ["40HQ", "20TK", "40XX"]) == [
         (line, "size_type", f"Size-type {value} is not an ISO 6346 code like 22G1, 42G1, 45G1 or "
                             "L5G1, nor a shorthand like 20GP or 40HQ")
         for line, value in ((3, "20TK"), (4, "40XX"))]
@@ -2300,15 +2299,9 @@ def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(demo_db, tm
 
 def test_a_commodity_not_in_the_list_names_the_nearest_ones(demo_db, tmp_path):
     """汽车零件 for the list's 汽车零部件 was only "not in the list" on each of its rows."""
-    path = write(tmp_path / "near.csv", [
-        HEADER, GOOD.replace("cassava flour", "汽车零件"),
-        GOOD.replace("cassava flour", "casava flour").replace("CSQU3054383", "CSLU4025503"),
-        GOOD.replace("cassava flour", "moon rocks").replace("CSQU3054383", "TGHU4642290")])
-
-    result = import_file(demo_db, path, TESTER, dry_run=True)
-
     unknown = "is not in the list (name in English or Chinese, or HS code)"
-    assert [(p.line, p.column, p.message) for p in result.problems] == [
+    assert _problems_with(demo_db, tmp_path, "cassava flour",
+                          ["汽车零件", "casava flour", "moon rocks"]) == [
         (2, "commodity", f"Commodity '汽车零件' {unknown}: did you mean 汽车零部件 (870899)?"),
         (3, "commodity", f"Commodity 'casava flour' {unknown}: did you mean cassava flour "
                          "(110620)?"),

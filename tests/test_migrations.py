@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from hubapp.domain.errors import DatabaseError
 from hubapp.domain.records import HubSettingsRecord
+from hubapp.domain.wording import file_size
 from hubapp.store import open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
 
@@ -289,7 +290,6 @@ def test_an_upgrade_the_full_disk_stops_keeps_no_copy_and_says_the_room_it_needs
         demo_db_path, monkeypatch):
     """The copy stayed, taking the room the next start then refused to copy without, for
     good; and a save's "nothing was saved" was said to someone who only opened the app."""
-    from hubapp.domain.wording import file_size
     from hubapp.store import migrations
 
     _before_the_audit_log_indexes(demo_db_path)
@@ -305,10 +305,7 @@ def test_an_upgrade_the_full_disk_stops_keeps_no_copy_and_says_the_room_it_needs
     with pytest.raises(DatabaseError) as refused:
         open_db(demo_db_path)
 
-    assert str(refused.value) == (
-        f"The disk holding {demo_db_path.parent} is full: upgrading the database to this "
-        f"version of Hub Desk needs about {file_size(2 * size)} free there, for a copy of it "
-        "and for the upgrade. The database is unchanged")
+    assert str(refused.value) == no_room_to_upgrade(demo_db_path, size)
     assert _digest(demo_db_path) == before
     assert not list(demo_db_path.parent.glob("*.before-*"))
     monkeypatch.undo()  # room freed
@@ -407,3 +404,11 @@ def test_a_damaged_file_is_not_upgraded(tmp_path):
         open_db(path)
 
     assert [p.name for p in tmp_path.iterdir()] == ["old.db"] and _digest(path) == before
+
+
+def no_room_to_upgrade(path, size: int) -> str:
+    """What a full disk met while copying a file of size bytes before its upgrade, or while
+    upgrading it, says."""
+    return (f"The disk holding {path.parent} is full: upgrading the database to this version "
+            f"of Hub Desk needs about {file_size(2 * size)} free there, for a copy of it and "
+            "for the upgrade. The database is unchanged")
