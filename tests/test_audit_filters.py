@@ -1,6 +1,7 @@
 """The audit log's filters find imports by day and service without reading every import."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -144,3 +145,104 @@ def test_a_day_filter_reads_the_log_once(demo_db):
              if any("SCAN audit_log" in row[3]
                     for row in demo_db.execute(f"EXPLAIN QUERY PLAN {statement}"))]
     assert len(scans) == 2, scans  # one for the list, one for its count
+
+
+def _made(db, at: str, entity: str = "setting", entity_id: object = "hub", *,
+          before: object = None, after: object = None, action: str = "update") -> int:
+    """An entry stamped at (UTC), as another desk on another day wrote it."""
+    with transaction(db):
+        return db["audit_log"].insert({
+            "at": at, "user_name": "zhao", "action": action, "entity": entity,
+            "entity_id": str(entity_id),
+            "before": None if before is None else json.dumps(before),
+            "after": None if after is None else json.dumps(after)}).last_pk
+
+
+def _dated(day: str) -> dict:
+    return {"service": {"service_no": "X5501", "date": day}, "containers": []}
+
+
+def _period_log(db) -> tuple[set[int], set[int]]:
+    """Entries of the period 2026-02-26…2026-03-04 on a desk in Chongqing (UTC+8) and of
+    the days just outside it, in the months its LIKEs read: (in, out) by id."""
+    later = "2026-06-01T02:00:00+00:00"
+
+    def imported(first: str, last: str) -> int:
+        return _made(db, later, "file", f"{first}.csv", action="import", after={
+            "file": f"{first}.csv", "first_date": first, "last_date": last})
+
+    inside = {
+        _made(db, "2026-02-25T16:00:00+00:00"),  # 00:00 on the first day in Chongqing
+        _made(db, "2026-03-04T15:59:59+00:00"),  # the last second of the last day
+        _made(db, later, "day", "2026-03-01", action="close", after={"date": "2026-03-01"}),
+        # Moved out of the period: the day it was on is the one it concerned too.
+        _made(db, later, "service", 7, before=_dated("2026-02-27"), after=_dated("2026-05-01")),
+        imported("2026-02-20", "2026-02-26"),
+        imported("2026-03-04", "2026-03-09"),
+        _made(db, later, "service", 8, after={"reason": "late", "closed_days": [
+            "2026-01-05", "2026-03-04"]}),
+    }
+    outside = {
+        _made(db, "2026-02-25T15:59:59+00:00"),
+        _made(db, "2026-03-04T16:00:00+00:00"),
+        *(_made(db, later, "day", day, action="close", after={"date": day})
+          for day in ("2026-02-25", "2026-03-05")),
+        _made(db, later, "service", 9, before=_dated("2026-02-25"), after=_dated("2026-03-05")),
+        imported("2026-02-20", "2026-02-25"),
+        imported("2026-03-05", "2026-03-09"),
+        _made(db, later, "service", 10, after={"reason": "late", "closed_days": [
+            "2026-02-25", "2026-03-05"], "note": "2026-03-01"}),
+    }
+    return inside, outside
+
+
+@pytest.fixture
+def chongqing(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_period_finds_what_was_changed_in_it_or_concerned_its_days(engine, demo_target,
+                                                                      chongqing):
+    db = open_db(demo_target)
+    try:
+        inside, outside = _period_log(db)
+        first, last = dt.date(2026, 2, 26), dt.date(2026, 3, 4)
+        found = {entry.id for entry in audit.entries(db, day=first, last_day=last)}
+        assert found & (inside | outside) == inside
+        assert audit.count(db, day=first, last_day=last) == len(found)
+        # As each of its days alone finds, From = To being the one-day search.
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        assert found == {entry.id for day in days for entry in audit.entries(db, day=day)}
+        for day in (first, last):
+            assert audit.entries(db, day=day, last_day=day) == audit.entries(db, day=day)
+        # The newest first, as many as the limit lets.
+        assert [entry.id for entry in audit.entries(db, day=first, last_day=last, limit=3)] \
+            == sorted(found, reverse=True)[:3]
+    finally:
+        db.close()
+
+
+def test_a_period_of_whole_months_finds_the_same_as_its_days(engine, demo_target, chongqing):
+    """A whole month's LIKE is exact: its entries are sure, the others read again."""
+    db = open_db(demo_target)
+    try:
+        _period_log(db)
+        first, last = dt.date(2026, 1, 31), dt.date(2026, 3, 31)
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        assert {entry.id for entry in audit.entries(db, day=first, last_day=last)} == {
+            entry.id for day in days for entry in audit.entries(db, day=day)}
+    finally:
+        db.close()
+
+
+def test_a_period_is_at_most_a_year_and_a_day(demo_db):
+    first = dt.date(2026, 1, 1)
+    assert audit.count(demo_db, day=first, last_day=first + dt.timedelta(days=365)) >= 0
+    with pytest.raises(ValueError):
+        audit.count(demo_db, day=first, last_day=first + dt.timedelta(days=366))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -75,15 +77,19 @@ def own_entries_kept(db: Database) -> Iterator[None]:
 
 # What a screen lists at once: the newest changes, which are what people look for.
 SHOWN = 2_000
+# The longest period a search takes, in days: each month it spans is one more pass of LIKEs
+# over every entry's text.
+LONGEST_PERIOD = 366
 
 
 def entries(db: Database, *, user: str | None = None, action: str | None = None,
-            day: dt.date | None = None, service_no: str | None = None,
-            limit: int = SHOWN) -> list[AuditEntryRecord]:
+            day: dt.date | None = None, last_day: dt.date | None = None,
+            service_no: str | None = None, limit: int = SHOWN) -> list[AuditEntryRecord]:
     """Newest first. action is a stored one ("merge"); day matches the day of the change (on
-    this desk's clock) or the hub day it concerned; service_no matches entries whose before
-    or after names a service whose number starts with it, as All movements' filter does."""
-    search = _where(db, user, action, day, service_no)
+    this desk's clock) or the hub day it concerned, and with last_day any day from day to
+    last_day (at most LONGEST_PERIOD days); service_no matches entries whose before or after
+    names a service whose number starts with it, as All movements' filter does."""
+    search = _where(db, user, action, day, last_day, service_no)
     found: list[AuditEntryRecord] = []
     older_than = None
     # Each round goes on below the last one's oldest row: together one pass over the log,
@@ -92,10 +98,11 @@ def entries(db: Database, *, user: str | None = None, action: str | None = None,
         below = [] if older_than is None else ["id < ?"]
         wanted = limit - len(found)
         rows = list(db.query(
-            f"SELECT *, {search.sure} AS sure FROM audit_log"
+            f"SELECT *, {search.surely()} AS sure FROM audit_log"
             f" {_joined([*search.clauses, *below])} ORDER BY id DESC LIMIT ?",
             [*search.sure_params, *search.params, *([older_than] if below else []), wanted]))
-        found += [_entry(row) for row in rows if search.kept(row["sure"], row["after"])]
+        found += [_entry(row) for row in rows
+                  if search.kept(row["sure"], row["before"], row["after"])]
         if len(rows) < wanted:
             break
         older_than = rows[-1]["id"]
@@ -103,33 +110,52 @@ def entries(db: Database, *, user: str | None = None, action: str | None = None,
 
 
 def count(db: Database, *, user: str | None = None, action: str | None = None,
-          day: dt.date | None = None, service_no: str | None = None) -> int:
+          day: dt.date | None = None, last_day: dt.date | None = None,
+          service_no: str | None = None) -> int:
     """How many entries entries() would list without a limit."""
-    search = _where(db, user, action, day, service_no)
+    search = _where(db, user, action, day, last_day, service_no)
     where = _joined(search.clauses)
-    if search.closed_day is None:
+    if search.days is None:
         return db.execute(f"SELECT COUNT(*) FROM audit_log {where}", search.params).fetchone()[0]
-    # Only the entries matched by their closed days alone bring their text to be read.
-    return sum(search.kept(after is None, after) for (after,) in db.execute(
-        f"SELECT CASE WHEN {search.sure} THEN NULL ELSE after END FROM audit_log {where}",
-        [*search.sure_params, *search.params]))
+    # Only the entries matched by a LIKE that means more than it says bring their text, of
+    # which they have some: an entry without is matched by its stamp, id or import alone.
+    return sum(search.kept(before is None and after is None, before, after)
+               for before, after in db.execute(
+                   f"SELECT CASE WHEN {search.sure} THEN NULL ELSE before END,"
+                   f" CASE WHEN {search.sure} THEN NULL ELSE after END FROM audit_log {where}",
+                   [*search.sure_params, *search.sure_params, *search.params]))
 
 
 @dataclass(frozen=True, slots=True)
 class _Search:
-    """A search's WHERE clauses. A day's also matches a LIKE on the closed_days an entry's
-    after lists, which matches more than it means (its day anywhere after the list's
-    start): sure, an SQL test, is true of the entries the day matches for certain, and the
-    others are kept only if their list names closed_day."""
+    """A search's WHERE clauses. A period's LIKEs match more than they mean: a month's
+    "date" where the period takes some of its days, and a closed_days list naming one of
+    them anywhere after the list's start. sure, an SQL test, is true of the entries the
+    period matches for certain; the others are kept only if their text names a date, or
+    their list a closed day, from the first to the last of days."""
 
     clauses: list[str]
     params: list[object]
     sure: str = "1"
     sure_params: list[object] = field(default_factory=list)
-    closed_day: str | None = None
+    days: tuple[str, str] | None = None
 
-    def kept(self, sure: object, after: str | None) -> bool:
-        return bool(sure) or self.closed_day in (_parsed(after) or {}).get("closed_days", ())
+    def surely(self) -> str:
+        """sure as a value: SQLite tests every OR of a value, a CASE's stops at the first
+        true one, before the long texts' LIKEs."""
+        return f"CASE WHEN {self.sure} THEN 1 ELSE 0 END"
+
+    def kept(self, sure: object, before: str | None, after: str | None) -> bool:
+        if sure:
+            return True
+        first, last = self.days
+        named = [*_DATED.findall(before or ""), *_DATED.findall(after or ""),
+                 *(_parsed(after) or {}).get("closed_days", ())]
+        return any(first <= day <= last for day in named)
+
+
+# What a "date" LIKE matches, as a pattern that reads the date.
+_DATED = re.compile(r'"date": "(\d{4}-\d{2}-\d{2})"')
 
 
 def _joined(clauses: list[str]) -> str:
@@ -137,7 +163,7 @@ def _joined(clauses: list[str]) -> str:
 
 
 def _where(db: Database, user: str | None, action: str | None, day: dt.date | None,
-           service_no: str | None) -> _Search:
+           last_day: dt.date | None, service_no: str | None) -> _Search:
     clauses, params = [], []
     for column, value in (("user_name", user), ("action", action)):
         if value:
@@ -151,24 +177,52 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
         params += [pattern, pattern, *imports]
     if day is None:
         return _Search(clauses, params)
-    text = day.isoformat()
-    # Stamps are UTC: the desk's day runs from its local midnight to the next one.
-    start, end = (dt.datetime.combine(day + dt.timedelta(days=n), dt.time()).astimezone()
+    last_day = last_day or day
+    if (last_day - day).days >= LONGEST_PERIOD:
+        raise ValueError(f"{day}…{last_day}: more than {LONGEST_PERIOD} days")
+    first, last = day.isoformat(), last_day.isoformat()
+    # Stamps are UTC: the desk's days run from the first one's local midnight to the one
+    # after the last.
+    start, end = (dt.datetime.combine(moment, dt.time()).astimezone()
                   .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
-                  for n in (0, 1))
-    named = [number for number, (first, last) in _import_days(db).items()
-             if first <= text <= last]
-    dated = f'%"date": "{text}"%'
-    seen = f"(at >= ? AND at < ?) OR entity_id = ? OR before LIKE ?{_or_id_in(named)}"
-    seen_params = [start, end, text, dated, *named]
-    sure, sure_params = f"({seen} OR after LIKE ?)", [*seen_params, dated]
+                  for moment in (day, last_day + dt.timedelta(days=1)))
+    named = [number for number, (opened, ended) in _import_days(db).items()
+             if opened <= last and first <= ended]
+    # A day's close or reopen is about the day its id names.
+    certain = f"(at >= ? AND at < ?) OR entity = 'day' AND entity_id BETWEEN ? AND ?" \
+              f"{_or_id_in(named)}"
+    certain_params = [start, end, first, last, *named]
+    months = _months(day, last_day)
+    exact = [f'%"date": "{text}%' for text, whole in months if whole]
+    sure = f"({certain}{' OR before LIKE ?' * len(exact)}{' OR after LIKE ?' * len(exact)})"
     # A write that changed a closed day it was not about (the dwell of boxes that left on
     # it, a commodity merged) names that day only among its closed_days: tested in the same
     # pass, as a pass of its own read the whole log again. Each LIKE reads the whole of
-    # after again: one for the day named at all comes first, so most entries are read once.
-    clauses.append(f"({seen} OR after LIKE ? AND (after LIKE ? OR after LIKE ?))")
-    params += [*seen_params, f'%"{text}"%', dated, _list_pattern("closed_days", text)]
-    return _Search(clauses, params, sure, sure_params, text)
+    # after again: one for the month named at all comes first, so most entries are read once.
+    clauses.append(f"({certain}{' OR before LIKE ?' * len(months)}"
+                   f"{' OR after LIKE ? AND (after LIKE ? OR after LIKE ?)' * len(months)})")
+    params += [*certain_params, *(f'%"date": "{text}%' for text, _whole in months)]
+    for text, _whole in months:
+        params += [f'%"{text}%', f'%"date": "{text}%', f'%"closed_days": [%"{text}%']
+    return _Search(clauses, params, sure, [*certain_params, *exact, *exact], (first, last))
+
+
+def _months(first: dt.date, last: dt.date) -> list[tuple[str, bool]]:
+    """For each month from first to last, what a LIKE finds its days in the period by:
+    the start of a date that they share ("2026-03-1", a whole day with its closing quote),
+    and whether every date so starting is in the period (the LIKE is then exact)."""
+    found = []
+    month = first.replace(day=1)
+    while month <= last:
+        following = (month + dt.timedelta(days=32)).replace(day=1)
+        dates = [month + dt.timedelta(days=n) for n in range((following - month).days)]
+        inside = [date.isoformat() for date in dates if first <= date <= last]
+        shared = os.path.commonprefix([inside[0], inside[-1]])
+        found.append((shared + '"' if len(inside) == 1 else shared,
+                      all(first <= date <= last for date in dates
+                          if date.isoformat().startswith(shared))))
+        month = following
+    return found
 
 
 # An import's entry (store.interchange) names its dates and service numbers in its JSON.
