@@ -1037,3 +1037,68 @@ def test_the_details_are_read_copied_and_shown_focused_by_keyboard(qtbot, app_ct
     assert details.textCursor().selectedText() == first_line
     qtbot.keyClick(details, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == first_line
+
+
+def _typed_date(qtbot, edit, day: str) -> None:
+    edit.clearFocus()
+    edit.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab reaches it: typed over from the year
+    qtbot.keyClicks(edit, day)
+
+
+def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_as):
+    """From and To typed: the list, its count and the export hold the period's changes; the
+    To follows a one-day From, and never comes before it."""
+    for at, hub in (("2026-02-25T12:00:00+00:00", "before"), ("2026-02-27T12:00:00+00:00", "in"),
+                    ("2026-03-04T12:00:00+00:00", "last"), ("2026-03-05T12:00:00+00:00", "after")):
+        with transaction(app_ctx.db):
+            audit.record(app_ctx.db, "zhao", "update", "setting", hub, None, None)
+            app_ctx.db.execute("UPDATE audit_log SET at = ? WHERE entity_id = ?", [at, hub])
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.day.accessibleName() == "First day"
+    assert screen.last_day.accessibleName() == "Last day"
+    with qtbot.waitSignal(screen.listed):
+        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(screen.listed):
+        _typed_date(qtbot, screen.day, "2026-02-26")
+    # One day as before: the To followed, and the list is that day's.
+    assert screen.last_day.date().toPython() == dt.date(2026, 2, 26)
+    one_day = audit.entries(app_ctx.db, day=dt.date(2026, 2, 26))
+    assert [screen.model.index(row, 0).data(RECORD_ROLE) for row in range(
+        screen.model.rowCount())] == one_day
+    with qtbot.waitSignal(screen.listed):
+        _typed_date(qtbot, screen.last_day, "2026-03-04")
+    hubs = [screen.model.index(row, 0).data(RECORD_ROLE).entity_id
+            for row in range(screen.model.rowCount())]
+    assert {"in", "last"} <= set(hubs) and not {"before", "after"} & set(hubs)
+    assert screen.count.text() == f"{len(hubs)} changes"
+    save_as(tmp_path / "week")
+    _export(qtbot, screen)
+    with (tmp_path / "week.csv").open(encoding="utf-8-sig") as file:
+        exported = {row["at_utc"] for row in csv.DictReader(file)}
+    assert {"2026-02-27T12:00:00+00:00", "2026-03-04T12:00:00+00:00"} <= exported
+    assert not {"2026-02-25T12:00:00+00:00", "2026-03-05T12:00:00+00:00"} & exported
+    # An earlier To is not taken; a later From takes the To with it.
+    _typed_date(qtbot, screen.last_day, "2026-02-20")
+    assert screen.last_day.date() >= screen.day.date()
+    screen.day.setDate(screen.last_day.date().addDays(5))
+    assert screen.last_day.date() == screen.day.date()
+
+
+def test_a_period_longer_than_a_year_says_so(qtbot, app_ctx, monkeypatch):
+    from hubapp.ui import dialogs
+
+    screen = shown_audit(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.listed):
+        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    screen.day.setDate(QDate(2025, 1, 1))
+    with qtbot.waitSignal(screen.listed):
+        _typed_date(qtbot, screen.last_day, "2026-01-02")
+    assert screen.model.rowCount() == 0
+    assert "at most 366 days" in screen.count.text()
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, text: shown.append(text))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert shown == [screen.count.text()]
+    with qtbot.waitSignal(screen.listed):
+        _typed_date(qtbot, screen.last_day, "2026-01-01")
+    assert "at most" not in screen.count.text()

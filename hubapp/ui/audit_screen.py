@@ -1,4 +1,4 @@
-"""The audit log: who changed what and when, before → after; filter by user, action, day
+"""The audit log: who changed what and when, before → after; filter by user, action, days
 and service. A long log takes seconds to search: the list is read off the GUI thread."""
 
 from __future__ import annotations
@@ -189,14 +189,22 @@ class AuditScreen(QWidget):
         self.action.addItem(self.tr("All actions"), None)
         self.any_day = QCheckBox(self.tr("Any &day"), self)
         self.any_day.setChecked(True)
+        # A period, "what was changed last week": from day to last_day, one day if the same.
+        self.from_label = QLabel(self.tr("from"), self)
         self.day = QDateEdit(self)
-        date_edits.take_typed_dates(self.day)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setDate(QDate.currentDate())
-        self.day.setEnabled(False)
-        # Beside "Any day", which names the switch, not the box.
-        self.day.setAccessibleName(self.tr("Day"))
+        self.to_label = QLabel(self.tr("to"), self)
+        self.last_day = QDateEdit(self)
+        self.period = (self.from_label, self.day, self.to_label, self.last_day)
+        date_edits.take_typed_dates(self.day, self.last_day)
+        for edit in (self.day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+        for widget in self.period:
+            widget.setEnabled(False)
+        # Beside "Any day", which names the switch, not the boxes.
+        self.day.setAccessibleName(self.tr("First day"))
+        self.last_day.setAccessibleName(self.tr("Last day"))
         self.service = QLineEdit(self)
         self.service.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
         self.service.setClearButtonEnabled(True)
@@ -237,7 +245,7 @@ class AuditScreen(QWidget):
         bar = QHBoxLayout()
         for widget in (focus.buddy_label(self.tr("&User"), self.user), self.user,
                        focus.buddy_label(self.tr("&Action"), self.action), self.action,
-                       self.any_day, self.day,
+                       self.any_day, *self.period,
                        focus.buddy_label(self.tr("&Service"), self.service), self.service):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -272,10 +280,13 @@ class AuditScreen(QWidget):
         for combo in (self.user, self.action):
             combo.activated.connect(self._filter)
         self.any_day.toggled.connect(self._day_toggled)
-        self.day.dateChanged.connect(self._typing.start)
+        self.last_day.setMinimumDate(self.day.date())
+        self.day.dateChanged.connect(self._first_day_changed)
+        for edit in (self.day, self.last_day):
+            edit.dateChanged.connect(self._typing.start)
         self.service.textChanged.connect(self._typing.start)
         # Not returnPressed as well: Enter also ends the editing, and searched twice.
-        for edit in (self.day, self.service):
+        for edit in (self.day, self.last_day, self.service):
             edit.editingFinished.connect(self._filter)
         self.export_button.clicked.connect(self.export)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
@@ -284,13 +295,33 @@ class AuditScreen(QWidget):
         ctx.signals.data_changed.connect(lambda *_: self._catching_up.request())
 
     def _day_toggled(self, any_day: bool) -> None:
-        self.day.setEnabled(not any_day)
+        for widget in self.period:
+            widget.setEnabled(not any_day)
         self._filter()
 
+    def _first_day_changed(self, first: QDate) -> None:
+        """The period cannot end before it starts, as the Reports screen's; one day (the
+        last the same as the first) stays one day, the first changed."""
+        one_day = self.last_day.date() == self.last_day.minimumDate()
+        self.last_day.setMinimumDate(first)
+        if one_day:
+            self.last_day.setDate(first)
+
     def _filters(self) -> dict:
+        any_day = self.any_day.isChecked()
         return {"user": self.user.currentData(), "action": self.action.currentData(),
-                "day": None if self.any_day.isChecked() else self.day.date().toPython(),
+                "day": None if any_day else self.day.date().toPython(),
+                "last_day": None if any_day else self.last_day.date().toPython(),
                 "service_no": self.service.text().strip() or None}
+
+    def _too_long(self, filters: dict) -> str | None:
+        """Why the filters' period is not searched, if it is too long to."""
+        if filters["day"] is None \
+                or (filters["last_day"] - filters["day"]).days < audit.LONGEST_PERIOD:
+            return None
+        return self.tr("A period of at most {days} days is searched: choose a later first "
+                       "day or an earlier last one.").format(
+            days=formatting.number(audit.LONGEST_PERIOD))
 
     def _filter(self) -> None:
         """A search for the filters, unless the newest one was for these."""
@@ -306,8 +337,13 @@ class AuditScreen(QWidget):
         for task in (self._searching, self._counting):
             if task is not None:
                 task.cancel()
-        self._counting = None
+        self._searching = self._counting = None
         self._asked = filters = self._filters()
+        if (refused := self._too_long(filters)) is not None:
+            self._nothing_listed(refused)
+            self.listed.emit()
+            self.counted.emit()
+            return
         self._searching = task = self.ctx.tasks.start(functools.partial(_search,
                                                                         filters=filters))
         task.finished.connect(self._found)
@@ -372,10 +408,13 @@ class AuditScreen(QWidget):
         # Nothing listed for these filters, and asked again by the same (Enter once more):
         # the last search's entries stood under filters they do not match, retried by none.
         self._searching, self._asked = None, None
+        self._nothing_listed(self.tr("Could not list the changes: {reason}").format(
+            reason=labels.failure_reason(error)))
+
+    def _nothing_listed(self, why: str) -> None:
         self.details.clear()
         self.model.set_rows([])
-        self.count.setText(self.tr("Could not list the changes: {reason}").format(
-            reason=labels.failure_reason(error)))
+        self.count.setText(why)
 
     def _show_details(self, current, _previous) -> None:
         entry: AuditEntryRecord | None = current.data(RECORD_ROLE) if current.isValid() else None
@@ -400,6 +439,10 @@ class AuditScreen(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     def export(self) -> None:
+        filters, commodities = self._filters(), self.model.commodities
+        if (refused := self._too_long(filters)) is not None:
+            dialogs.show_error(self, self.tr("Not exported"), refused)
+            return
         chosen = dialogs.pick_save_file(self, self.tr("Export the audit log"),
                                         str(last_folder("export") / "audit-log.csv"),
                                         self.tr("CSV files (*.csv)"))
@@ -407,7 +450,6 @@ class AuditScreen(QWidget):
             return
         path = Path(chosen)
         remember_folder("export", path)
-        filters, commodities = self._filters(), self.model.commodities
 
         def work(control: TaskControl) -> int:
             # A long log takes a minute (100,000 entries): read and written off the GUI
