@@ -45,7 +45,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="234"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="242"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
@@ -56,128 +56,149 @@
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="189"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="324"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="360"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="199"/>
-        <source>Day</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="236"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="246"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="247"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="249"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="298"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="322"/>
+        <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
+        <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="329"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="357"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="373"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="340"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="376"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="354"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="390"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="399"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="377"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="411"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="403"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="446"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="405"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="448"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="432"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="474"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="436"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="478"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="481"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="448"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="444"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="490"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="450"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="193"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="195"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="206"/>
+        <source>First day</source>
+        <translation>第一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="207"/>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="492"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -809,65 +830,65 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="676"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="678"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="697"/>
         <location filename="../../hubapp/ui/daily_log/container_grid.py" line="699"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="701"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="729"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="731"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="748"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="750"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="749"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="751"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="750"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="752"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="752"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="754"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="754"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="756"/>
         <source>Delete &amp;rows</source>
         <translation>删除行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="756"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="758"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="779"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="781"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="794"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="796"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="825"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="827"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -910,430 +931,430 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="148"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="150"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="152"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="154"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="158"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="222"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="225"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="244"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="432"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="480"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="243"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="291"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="299"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="601"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="566"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="614"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="823"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="871"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1068"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1022"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1070"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1082"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="340"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="342"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="353"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="314"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="362"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="315"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="363"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="489"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="522"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="570"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="622"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="670"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="639"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="245"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="298"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="255"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="303"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="257"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="317"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="365"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="598"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="681"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="729"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="753"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="801"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="559"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="822"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="825"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="870"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="873"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="826"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="868"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="916"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="934"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="889"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="985"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="993"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1041"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1029"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="171"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="175"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="245"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="267"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="278"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="431"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="479"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="929"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1035"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1083"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1039"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1087"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1089"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1137"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1107"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1155"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1159"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1114"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1162"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1163"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1119"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1126"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1174"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1209"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1166"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1214"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1227"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1231"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="873"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="921"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="592"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="884"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="927"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="623"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="671"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="984"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1107"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1125"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1173"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1134"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1182"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1386,150 +1407,150 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="440"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="440"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="440"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="465"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="559"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="558"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="581"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="580"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="588"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="587"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="594"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="593"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="598"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="597"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="599"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="598"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="613"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="612"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="631"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="630"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="632"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="631"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="633"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="632"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="641"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="640"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="650"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="649"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="653"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="652"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="657"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="656"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="665"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="664"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="671"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="670"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="672"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="671"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="673"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="672"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="674"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="673"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="628"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="627"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
@@ -1569,40 +1590,40 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="616"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>统计班次 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="618"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="629"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="634"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="628"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="633"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="636"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="635"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="658"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="661"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="660"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="667"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="666"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1787,268 +1808,268 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="319"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="320"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="210"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="210"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="212"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="219"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="226"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="227"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="246"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="247"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="269"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="271"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="272"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="274"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="278"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="279"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="281"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="282"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="285"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="286"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="311"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="321"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="322"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="407"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="408"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="423"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="434"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="434"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="438"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="439"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="453"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="454"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="508"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="509"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="512"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="512"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="513"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="527"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="528"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="623"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="624"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="661"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="662"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="636"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="637"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="420"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="672"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="674"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="674"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="675"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="677"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="678"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="678"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="679"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="682"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="683"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="684"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="685"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="697"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="698"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="703"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="704"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="710"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="711"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="714"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="715"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="728"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="729"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="734"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="735"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="740"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="741"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="795"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="802"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="803"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="804"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="805"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="825"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="833"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="826"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="826"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="827"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2144,82 +2165,82 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="53"/>
+        <location filename="../../hubapp/ui/main_window.py" line="82"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="77"/>
+        <location filename="../../hubapp/ui/main_window.py" line="106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="78"/>
+        <location filename="../../hubapp/ui/main_window.py" line="107"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="83"/>
+        <location filename="../../hubapp/ui/main_window.py" line="112"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="84"/>
+        <location filename="../../hubapp/ui/main_window.py" line="113"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="85"/>
+        <location filename="../../hubapp/ui/main_window.py" line="114"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="91"/>
+        <location filename="../../hubapp/ui/main_window.py" line="120"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="92"/>
+        <location filename="../../hubapp/ui/main_window.py" line="121"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="172"/>
+        <location filename="../../hubapp/ui/main_window.py" line="201"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="205"/>
+        <location filename="../../hubapp/ui/main_window.py" line="234"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="267"/>
+        <location filename="../../hubapp/ui/main_window.py" line="296"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="302"/>
+        <location filename="../../hubapp/ui/main_window.py" line="331"/>
         <source>An admin has made you {role}: log in again (File ▸ Switch user…) to work as one</source>
         <translation>管理员已将您的角色改为{role}：请重新登录（文件 ▸ 切换用户…）后按此角色工作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="310"/>
+        <location filename="../../hubapp/ui/main_window.py" line="339"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="311"/>
+        <location filename="../../hubapp/ui/main_window.py" line="340"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="350"/>
+        <location filename="../../hubapp/ui/main_window.py" line="379"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="351"/>
+        <location filename="../../hubapp/ui/main_window.py" line="380"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; a right-click on the grid offers these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2228,72 +2249,72 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="378"/>
+        <location filename="../../hubapp/ui/main_window.py" line="407"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="87"/>
+        <location filename="../../hubapp/ui/main_window.py" line="116"/>
         <source>All movements</source>
         <translation>全部箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="90"/>
+        <location filename="../../hubapp/ui/main_window.py" line="119"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="159"/>
+        <location filename="../../hubapp/ui/main_window.py" line="188"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="161"/>
+        <location filename="../../hubapp/ui/main_window.py" line="190"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="186"/>
+        <location filename="../../hubapp/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="79"/>
+        <location filename="../../hubapp/ui/main_window.py" line="108"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="52"/>
+        <location filename="../../hubapp/ui/main_window.py" line="81"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="165"/>
+        <location filename="../../hubapp/ui/main_window.py" line="194"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="167"/>
+        <location filename="../../hubapp/ui/main_window.py" line="196"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="170"/>
+        <location filename="../../hubapp/ui/main_window.py" line="199"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="196"/>
+        <location filename="../../hubapp/ui/main_window.py" line="225"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="204"/>
+        <location filename="../../hubapp/ui/main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="207"/>
+        <location filename="../../hubapp/ui/main_window.py" line="236"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2308,7 +2329,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="244"/>
+        <location filename="../../hubapp/ui/main_window.py" line="273"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2328,12 +2349,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="371"/>
+        <location filename="../../hubapp/ui/main_window.py" line="400"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="372"/>
+        <location filename="../../hubapp/ui/main_window.py" line="401"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2816,7 +2837,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="913"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2898,7 +2919,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="86"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="329"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="339"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3050,22 +3071,22 @@ Licence: MIT</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="231"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="241"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="266"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="276"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="318"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="328"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="330"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="340"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -3883,7 +3904,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="395"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="434"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -4769,42 +4790,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="183"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="191"/>
         <source>Stay</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="205"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="213"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="206"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="214"/>
         <source>This desk has no hub database yet.</source>
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="207"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="215"/>
         <source>Start a new hub here (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
         <translation>在此新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作台的副本或备份），或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="213"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="221"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="214"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="222"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="215"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="223"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="254"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="262"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
