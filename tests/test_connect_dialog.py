@@ -150,7 +150,7 @@ def test_connect_switches_the_window_keeps_the_password_in_the_keyring_only(
     assert not main_window.isVisible()
     with pytest.raises(sqlite3.ProgrammingError):  # the old window's connection is closed
         main_window.ctx.db.execute("SELECT 1")
-    assert window.ctx.db_path == url and window.file_label.text() == url
+    assert window.ctx.db_path == url and window.file_label.toolTip() == url
     assert "hubapp_migrations" in window.ctx.db.table_names()  # opened like --db URL
     # Every connection of the session logs in with the password, background ones too.
     assert window.ctx.db.conn.info.password == PASSWORD
@@ -177,7 +177,7 @@ def test_connect_switches_the_window_keeps_the_password_in_the_keyring_only(
     window.local_file_action.trigger()
     assert app.windows == [back := app.windows[-1]] and back is not window
     assert back.ctx.db_path == main_window.db_path and window.ctx.db.conn.closed
-    assert back.file_label.text() == str(main_window.db_path)
+    assert back.file_label.toolTip() == str(main_window.db_path)
     assert remembered_target() == main_window.db_path
 
 
@@ -208,7 +208,7 @@ def test_a_local_file_switches_back_and_is_remembered(qtbot, monkeypatch, first_
     monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
     main_window.local_file_action.trigger()
     [window] = app.windows
-    assert window.ctx.db_path == other and window.file_label.text() == str(other)
+    assert window.ctx.db_path == other and window.file_label.toolTip() == str(other)
     assert remembered_target() == other
     assert start_target(None) == other
 

@@ -55,7 +55,7 @@ def test_window_lists_the_days_services(qtbot, app_ctx, demo_db_path, qtmodeltes
             " WHERE s.date = '2026-03-04' AND s.status IN ('departed', 'arrived')").fetchone()[0]
     assert f"{containers:,}" in window.totals_label.text()
     assert window.totals_label.text().startswith("2026-03-04: ")
-    assert str(demo_db_path) in window.file_label.text()
+    assert str(demo_db_path) in window.file_label.toolTip()
 
 
 def test_keyboard_steps_through_days(qtbot, app_ctx, demo_db_path):
