@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from hubapp.store import open_db
 from hubapp.ui.daily_log.screen import FormArea
 from hubapp.ui.main_window import DEFAULT_SIZE, MainWindow, opening_size
+from hubapp.ui.record_model import rows_high
 
 from conftest import DEMO_END, _app_context
 from test_daily_log import CTRL, numbers, press
@@ -169,6 +170,57 @@ def test_find_and_a_refused_save_do_not_grow_a_150_percent_window(qtbot, main_wi
     area = screen.findChild(FormArea)
     top = notes.mapTo(area, QPoint(0, 0)).y()
     assert 0 <= top and top + notes.height() <= area.height()
+
+
+@pytest.fixture
+def six_moves(monkeypatch, demo_db_path) -> str:
+    """A container Find lists six moves of, as many as it shows (the demo's moved fewer
+    times): the busiest one's moves, repeated."""
+    from hubapp.store import services
+    from hubapp.ui.daily_log.find_container import SHOWN_MOVES
+
+    find = services.find_container
+    monkeypatch.setattr(services, "find_container",
+                        lambda db, number: (find(db, number) * SHOWN_MOVES)[:SHOWN_MOVES])
+    with sqlite3.connect(demo_db_path) as conn:
+        (busiest,) = conn.execute("SELECT container FROM container_move GROUP BY container"
+                                  " ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    return busiest
+
+
+def test_find_with_six_moves_keeps_a_150_percent_window_within_its_screen(
+        qtbot, main_window, small_screen, six_moves):
+    main_window.resize(LAPTOP_150.size())
+    qtbot.waitUntil(lambda: main_window.size() == LAPTOP_150.size())
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+
+    press(qtbot, (Qt.Key.Key_F, CTRL), six_moves, Qt.Key.Key_Return)
+    panel = screen.find_panel
+    assert panel.model.rowCount() == 6
+    QApplication.processEvents()
+    main_window.layout().activate()  # a window grows to its layout's least height here
+    assert main_window.height() <= LAPTOP_150.height()
+    assert within(screen.save_button, main_window)
+    assert within(panel.table, main_window)
+
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not panel.isVisible()
+    QApplication.processEvents()
+    main_window.layout().activate()
+    assert main_window.height() <= LAPTOP_150.height()
+
+
+def test_find_shows_six_moves_whole_in_rows_of_a_large_font(qtbot, main_window, six_moves):
+    main_window.resize(DEFAULT_SIZE)
+    qtbot.waitUntil(lambda: main_window.size() == DEFAULT_SIZE)
+    screen = main_window.day_screen
+    table = screen.find_panel.table
+    table.verticalHeader().setDefaultSectionSize(32)  # six are taller than a table asks for
+    press(qtbot, (Qt.Key.Key_F, CTRL), six_moves, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert table.height() == rows_high(table, 6) > table.sizeHint().height()
+    assert table.geometry().bottom() == screen.find_panel.height() - 1  # no room under them
 
 
 def test_at_1366_px_the_form_is_shown_whole_with_a_refused_saves_lines(qtbot, main_window):

@@ -50,12 +50,15 @@ class FindContainerPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ROUTE, QHeaderView.ResizeMode.Stretch)  # the longest
+        self.table.setMinimumHeight(rows_high(self.table, 1))  # where the window has no room
         self.table.activated.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # No taller than its rows: stretched on the screen, it left empty room below them.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMaximumSize)
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -73,8 +76,10 @@ class FindContainerPanel(QWidget):
         self.number = number  # what the rows are of, whatever the find box holds by now
         self.model.set_rows(rows)
         # As tall as the moves, up to six: one move took a box of eight rows from the grid.
+        # Fewer where the window has no room: fixed, six grew a 150 % laptop's window past
+        # its screen, and it stayed that tall once Find was closed.
         self.table.setVisible(True)
-        self.table.setFixedHeight(rows_high(self.table, min(len(rows), SHOWN_MOVES)))
+        self.table.setMaximumHeight(rows_high(self.table, min(len(rows), SHOWN_MOVES)))
         self.title.setText(self.tr("{typed}: the check digit should be {digit} — showing "
                                    "{number}: %n move(s)", "", len(rows)).format(
             typed=typed, digit=number[-1], number=number) if typed else self.tr(

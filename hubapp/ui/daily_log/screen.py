@@ -164,7 +164,9 @@ class DailyLogScreen(QWidget):
         remembered_layout.remember(splitter, "daily_log/splitter")
         layout = QVBoxLayout(self)
         layout.addLayout(self._day_bar)
-        layout.addWidget(self.find_panel)
+        # Stretched as the editor is, Find grows to its moves' rows (its maximum): a table
+        # asks for Qt's 192 px, whatever its rows, and a large font's six are taller.
+        layout.addWidget(self.find_panel, 1)
         layout.addWidget(splitter, 1)
 
         self.set_day(self._shown_day)
