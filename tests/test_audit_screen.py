@@ -390,8 +390,9 @@ def test_who_imported_a_service_is_found_by_its_number_and_day(qtbot, app_ctx, t
     with qtbot.waitSignal(screen.listed):
         screen.any_day.setChecked(False)
     for day, found in ((DEMO_END, True), (DEMO_END - dt.timedelta(days=1), False)):
+        screen.day.setDate(day)
         with qtbot.waitSignal(screen.listed):
-            screen.day.setDate(day)
+            screen.last_day.setDate(day)
         assert found == any(screen.model.index(row, 1).data() == "li.na"
                             for row in range(screen.model.rowCount()))
 
@@ -1047,7 +1048,7 @@ def _typed_date(qtbot, edit, day: str) -> None:
 
 def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_as):
     """From and To typed: the list, its count and the export hold the period's changes; the
-    To follows a one-day From, and never comes before it."""
+    To is the one typed, and never comes before the From."""
     for at, hub in (("2026-02-25T12:00:00+00:00", "before"), ("2026-02-27T12:00:00+00:00", "in"),
                     ("2026-03-04T12:00:00+00:00", "last"), ("2026-03-05T12:00:00+00:00", "after")):
         with transaction(app_ctx.db):
@@ -1060,8 +1061,10 @@ def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_
         qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(screen.listed):
         _typed_date(qtbot, screen.day, "2026-02-26")
-    # One day as before: the To followed, and the list is that day's.
-    assert screen.last_day.date().toPython() == dt.date(2026, 2, 26)
+    assert screen.last_day.date() == max(QDate.currentDate(), QDate(2026, 2, 26))
+    with qtbot.waitSignal(screen.listed):
+        screen.last_day.setDate(QDate(2026, 2, 26))  # as picked in its calendar
+    # One day, the To set to the From: the list is that day's.
     one_day = audit.entries(app_ctx.db, day=dt.date(2026, 2, 26))
     assert [screen.model.index(row, 0).data(RECORD_ROLE) for row in range(
         screen.model.rowCount())] == one_day
@@ -1082,6 +1085,35 @@ def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_
     assert screen.last_day.date() >= screen.day.date()
     screen.day.setDate(screen.last_day.date().addDays(5))
     assert screen.last_day.date() == screen.day.date()
+
+
+def test_a_from_typed_into_the_next_year_keeps_the_to(qtbot, app_ctx):
+    """Typed section by section, 2026-01-05 over 2025-12-01 passes 2026-12-01, past the To:
+    the To it pushed along was taken for a one-day period's and followed down to 5 January."""
+    screen = shown_audit(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.listed):
+        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    screen.day.setDate(QDate(2025, 12, 1))
+    with qtbot.waitSignal(screen.listed):
+        _typed_date(qtbot, screen.last_day, "2026-01-31")
+    with qtbot.waitSignal(screen.listed):
+        _typed_date(qtbot, screen.day, "2026-01-05")
+    assert (screen.day.date(), screen.last_day.date()) == (QDate(2026, 1, 5), QDate(2026, 1, 31))
+    assert (screen._asked["day"], screen._asked["last_day"]) == (dt.date(2026, 1, 5),
+                                                                 dt.date(2026, 1, 31))
+
+
+def test_an_earlier_from_searches_up_to_today(qtbot, app_ctx):
+    """Both days start at today: an earlier From is a period ("last week"), not one day."""
+    screen = shown_audit(qtbot, app_ctx)
+    today = QDate.currentDate()
+    with qtbot.waitSignal(screen.listed):
+        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(screen.listed):
+        _typed_date(qtbot, screen.day, today.addDays(-7).toString("yyyy-MM-dd"))
+    assert screen.last_day.date() == today
+    assert (screen._asked["day"], screen._asked["last_day"]) == (
+        today.addDays(-7).toPython(), today.toPython())
 
 
 def test_a_period_longer_than_a_year_says_so(qtbot, app_ctx, monkeypatch):

@@ -281,7 +281,10 @@ class AuditScreen(QWidget):
             combo.activated.connect(self._filter)
         self.any_day.toggled.connect(self._day_toggled)
         self.last_day.setMinimumDate(self.day.date())
+        self._wanted_last = self.last_day.date()  # the To as the user left it
+        self._following = False  # while the To is moved by a From, not by the user
         self.day.dateChanged.connect(self._first_day_changed)
+        self.last_day.dateChanged.connect(self._last_day_changed)
         for edit in (self.day, self.last_day):
             edit.dateChanged.connect(self._typing.start)
         self.service.textChanged.connect(self._typing.start)
@@ -300,12 +303,21 @@ class AuditScreen(QWidget):
         self._filter()
 
     def _first_day_changed(self, first: QDate) -> None:
-        """The period cannot end before it starts, as the Reports screen's; one day (the
-        last the same as the first) stays one day, the first changed."""
-        one_day = self.last_day.date() == self.last_day.minimumDate()
-        self.last_day.setMinimumDate(first)
-        if one_day:
-            self.last_day.setDate(first)
+        """The period cannot end before it starts, as the Reports screen's: a later From
+        takes the To along, an earlier one gives back the To the user chose. The To no
+        longer follows a From the same as it: a From typed passes days it does not mean
+        (2026-12-01, typing 2026-01-05 over 2025-12-01), and the To one of them moved was
+        then taken for a one-day period's, 31 January lost."""
+        self._following = True
+        try:
+            self.last_day.setMinimumDate(first)
+            self.last_day.setDate(max(first, self._wanted_last))
+        finally:
+            self._following = False
+
+    def _last_day_changed(self, last: QDate) -> None:
+        if not self._following:
+            self._wanted_last = last
 
     def _filters(self) -> dict:
         any_day = self.any_day.isChecked()
