@@ -329,26 +329,55 @@ def test_a_long_database_path_is_elided_in_the_middle_and_whole_in_its_tooltip(
         db.close()
 
 
-def test_the_logo_preview_is_drawn_at_the_screens_pixel_ratio(qtbot, app_ctx, monkeypatch):
-    from hubapp.ui.settings_dialog import LOGO_PREVIEW_PX, SettingsDialog
-
-    # A label keeps its pixmap as an icon and hands it back drawn at its own screen's ratio
-    # (1 here): what it is given is what is checked.
+@pytest.fixture
+def pixmaps_given(monkeypatch) -> list:
+    """The pixmaps labels are given. A label keeps its pixmap as an icon and hands it back
+    drawn at its own screen's ratio (1 here): what it is given is what is checked."""
     given = []
     show = QLabel.setPixmap
     monkeypatch.setattr(QLabel, "setPixmap",
                         lambda label, pixmap: (given.append(pixmap), show(label, pixmap)))
-    monkeypatch.setattr(QLabel, "devicePixelRatioF", lambda _label: 1.5)  # 150 %
+    return given
+
+
+def _logo_png() -> bytes:
     image = QImage(480, 120, QImage.Format.Format_ARGB32)
     image.fill(QColor("navy"))
     buffer = QBuffer()
     buffer.open(QBuffer.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def test_the_logo_preview_is_drawn_at_the_screens_pixel_ratio(qtbot, app_ctx, monkeypatch,
+                                                              pixmaps_given):
+    from hubapp.ui.settings_dialog import LOGO_PREVIEW_PX, SettingsDialog
+
+    monkeypatch.setattr(QLabel, "devicePixelRatioF", lambda _label: 1.5)  # 150 %
     dialog = SettingsDialog(app_ctx)
     qtbot.addWidget(dialog)
-    dialog._show_logo(bytes(buffer.data()))
-    preview = given[-1]
+    dialog._show_logo(_logo_png())
+    preview = pixmaps_given[-1]
     assert preview.devicePixelRatio() == dialog.logo.devicePixelRatioF()
     assert preview.size() == QSize(6 * LOGO_PREVIEW_PX, round(1.5 * LOGO_PREVIEW_PX))
     assert preview.deviceIndependentSize().toSize() == QSize(4 * LOGO_PREVIEW_PX,
                                                              LOGO_PREVIEW_PX)
+
+
+def test_the_logo_preview_is_drawn_again_on_a_screen_of_another_scale(qtbot, app_ctx,
+                                                                      monkeypatch,
+                                                                      pixmaps_given):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from hubapp.ui.settings_dialog import LOGO_PREVIEW_PX, SettingsDialog
+
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    dialog._show_logo(_logo_png())
+    assert pixmaps_given[-1].devicePixelRatio() == 1
+
+    monkeypatch.setattr(QLabel, "devicePixelRatioF", lambda _label: 2.0)  # moved to 200 %
+    QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.DevicePixelRatioChange))
+    preview = pixmaps_given[-1]
+    assert preview.devicePixelRatio() == 2
+    assert preview.size() == QSize(8 * LOGO_PREVIEW_PX, 2 * LOGO_PREVIEW_PX)
