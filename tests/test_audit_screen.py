@@ -1063,11 +1063,20 @@ def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_
         _typed_date(qtbot, screen.day, "2026-02-26")
     assert screen.last_day.date() == max(QDate.currentDate(), QDate(2026, 2, 26))
     with qtbot.waitSignal(screen.listed):
-        screen.last_day.setDate(QDate(2026, 2, 26))  # as picked in its calendar
+        # Typed over a later To: its sections passed 2026-02-05, before the From, and a To
+        # kept from coming before the From refused them (it read 2026-12-26).
+        _typed_date(qtbot, screen.last_day, "2026-02-26")
+    assert screen.last_day.date() == QDate(2026, 2, 26)
     # One day, the To set to the From: the list is that day's.
     one_day = audit.entries(app_ctx.db, day=dt.date(2026, 2, 26))
     assert [screen.model.index(row, 0).data(RECORD_ROLE) for row in range(
         screen.model.rowCount())] == one_day
+    # An earlier To is the From once typed, and never searched backwards meanwhile.
+    _typed_date(qtbot, screen.last_day, "2026-02-20")
+    assert screen.last_day.date() == QDate(2026, 2, 20)
+    assert screen._filters()["last_day"] == dt.date(2026, 2, 26)
+    screen.last_day.clearFocus()
+    assert screen.last_day.date() == screen.day.date()
     with qtbot.waitSignal(screen.listed):
         _typed_date(qtbot, screen.last_day, "2026-03-04")
     hubs = [screen.model.index(row, 0).data(RECORD_ROLE).entity_id
@@ -1080,9 +1089,7 @@ def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_
         exported = {row["at_utc"] for row in csv.DictReader(file)}
     assert {"2026-02-27T12:00:00+00:00", "2026-03-04T12:00:00+00:00"} <= exported
     assert not {"2026-02-25T12:00:00+00:00", "2026-03-05T12:00:00+00:00"} & exported
-    # An earlier To is not taken; a later From takes the To with it.
-    _typed_date(qtbot, screen.last_day, "2026-02-20")
-    assert screen.last_day.date() >= screen.day.date()
+    # A later From takes the To with it.
     screen.day.setDate(screen.last_day.date().addDays(5))
     assert screen.last_day.date() == screen.day.date()
 
