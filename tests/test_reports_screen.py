@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -70,13 +71,30 @@ def test_a_period_cannot_end_before_it_starts(qtbot, app_ctx):
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.range_first.setDate(QDate(2026, 3, 10))  # later than the end: the end follows
     assert screen.last.date() == QDate(2026, 3, 10)
-    screen.last.setDate(QDate(2026, 3, 4))
+    screen.last.setFocus()
+    screen.last.setDate(QDate(2026, 3, 4))  # as a date typed passes it
+    assert screen.period()[1:] == (DEMO_END.replace(day=10),) * 2  # never backwards
+    screen.last.clearFocus()  # typed: the end is the start
     assert screen.last.date() == QDate(2026, 3, 10)
-    assert screen.period()[1:] == (DEMO_END.replace(day=10),) * 2
+
+
+def test_an_end_typed_over_a_later_one_is_taken_as_typed(qtbot, app_ctx):
+    """Its sections passed 2026-02-05, before the start, which a minimum date refused: the
+    2026-02-27 typed read 2026-12-27."""
+    screen = _shown(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("range"))
+    screen.range_first.setDate(QDate(2026, 2, 26))
+    screen.last.setDate(QDate(2026, 12, 5))
+    screen.last.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab reaches it: typed over
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        qtbot.keyClicks(screen.last, "2026-02-27")
+        screen.last.clearFocus()
+    assert screen.last.date() == QDate(2026, 2, 27)
+    assert screen.period() == ("range", dt.date(2026, 2, 26), dt.date(2026, 2, 27))
 
 
 def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(qtbot, app_ctx):
-    import datetime as dt
 
     screen = _shown(qtbot, app_ctx)
     day = QDate(2026, 3, 5)
@@ -93,7 +111,6 @@ def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(q
 
 
 def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_ctx):
-    import datetime as dt
 
     from hubapp.store.reports import month_period
 
@@ -455,7 +472,6 @@ def test_ctrl_p_prints_the_report_shown(qtbot, main_window, monkeypatch):
 def test_reports_open_on_the_day_the_daily_log_shows_unless_a_date_was_typed(qtbot, main_window):
     """A supervisor goes back a day in the daily log, closes it, then Ctrl+3 and Ctrl+P: the
     summary printed is that day's, not today's."""
-    import datetime as dt
 
     from PySide6.QtWidgets import QApplication
 
@@ -523,7 +539,6 @@ def test_save_as_pdf_opens_where_reports_were_saved_last(qtbot, new_hub_ctx, tmp
 
 def test_a_change_rebuilds_the_report_only_when_it_touches_the_days_it_reads(qtbot, app_ctx):
     # Every save on any desk rebuilt the report shown, its buttons greyed out meanwhile.
-    import datetime as dt
 
     from hubapp.domain.records import ChangeRecord
     from hubapp.store import day_close, users
@@ -575,7 +590,6 @@ def test_a_change_to_a_closed_days_dwell_rebuilds_its_report(qtbot, main_window,
     on 5 March, closed, whose dwell changes with it. The Reports screen showing that day's
     summary, or its month, kept its report (January is no day either reads) and went on
     saying it was closed, not changed since."""
-    import datetime as dt
 
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.interchange.importing import import_file

@@ -280,11 +280,7 @@ class AuditScreen(QWidget):
         for combo in (self.user, self.action):
             combo.activated.connect(self._filter)
         self.any_day.toggled.connect(self._day_toggled)
-        self._wanted_last = self.last_day.date()  # the To as the user left it
-        self._following = False  # while the To is moved by a From, not by the user
-        self.day.dateChanged.connect(self._first_day_changed)
-        self.last_day.dateChanged.connect(self._last_day_changed)
-        self.last_day.editingFinished.connect(self._last_day_typed)
+        self._period = date_edits.Period(self.day, self.last_day)
         for edit in (self.day, self.last_day):
             edit.dateChanged.connect(self._typing.start)
         self.service.textChanged.connect(self._typing.start)
@@ -302,36 +298,11 @@ class AuditScreen(QWidget):
             widget.setEnabled(not any_day)
         self._filter()
 
-    def _first_day_changed(self, first: QDate) -> None:
-        """The period cannot end before it starts: a later From takes the To along, an
-        earlier one gives back the To the user chose. The To no longer follows a From the
-        same as it: a From typed passes days it does not mean (2026-12-01, typing 2026-01-05
-        over 2025-12-01), and the To one of them moved was then taken for a one-day period's,
-        31 January lost."""
-        self._following = True
-        try:
-            self.last_day.setDate(max(first, self._wanted_last))
-        finally:
-            self._following = False
-
-    def _last_day_typed(self) -> None:
-        """A To before the From, once typed, is the From. Not kept from coming before it as
-        it is typed: its sections pass days it does not mean (2026-02-05, typing 2026-02-26
-        over 2026-12-05 with the From on 26 February), and a minimum refused them."""
-        if self.last_day.date() < self.day.date():
-            self.last_day.setDate(self.day.date())
-
-    def _last_day_changed(self, last: QDate) -> None:
-        if not self._following:
-            self._wanted_last = last
-
     def _filters(self) -> dict:
-        any_day = self.any_day.isChecked()
+        days = (None, None) if self.any_day.isChecked() else \
+            tuple(day.toPython() for day in self._period.days())
         return {"user": self.user.currentData(), "action": self.action.currentData(),
-                "day": None if any_day else self.day.date().toPython(),
-                # Never a period backwards, while a To before the From is being typed.
-                "last_day": None if any_day else max(self.day.date(),
-                                                     self.last_day.date()).toPython(),
+                "day": days[0], "last_day": days[1],
                 "service_no": self.service.text().strip() or None}
 
     def _too_long(self, filters: dict) -> str | None:

@@ -89,3 +89,43 @@ def take_any_date(edit: QDateEdit, any_text: str) -> None:
     edit.setDate(NO_DATE)
     _AnyDate(edit)
     take_typed_dates(edit)
+
+
+class Period(QObject):
+    """A first and a last day edited together: a later first day takes the last along, an
+    earlier one gives back the last the user chose, and a last typed before the first is
+    the first once its editing ends. The last is not kept from coming before the first as
+    it is typed: its sections pass days it does not mean (2026-02-05, typing 2026-02-26 over
+    2026-12-05 with the first on 26 February), and a minimum date refused them."""
+
+    def __init__(self, first: QDateEdit, last: QDateEdit) -> None:
+        super().__init__(last)
+        self._first, self._last = first, last
+        self._wanted = last.date()  # the last as the user left it
+        self._following = False  # while the last is moved by the first, not by the user
+        first.dateChanged.connect(self._first_changed)
+        last.dateChanged.connect(self._last_changed)
+        last.editingFinished.connect(self._last_typed)
+
+    def days(self) -> tuple[QDate, QDate]:
+        """The first and last day, never backwards, while a last before the first is typed."""
+        first = self._first.date()
+        return first, max(first, self._last.date())
+
+    def _first_changed(self, first: QDate) -> None:
+        # Not following a first the same as it: a first typed passes days it does not mean
+        # (2026-12-01, typing 2026-01-05 over 2025-12-01), and a last one of them moved was
+        # lost.
+        self._following = True
+        try:
+            self._last.setDate(max(first, self._wanted))
+        finally:
+            self._following = False
+
+    def _last_changed(self, last: QDate) -> None:
+        if not self._following:
+            self._wanted = last
+
+    def _last_typed(self) -> None:
+        if self._last.date() < self._first.date():
+            self._last.setDate(self._first.date())

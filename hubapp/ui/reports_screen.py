@@ -116,8 +116,7 @@ class ReportsScreen(QWidget):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         # A period cannot end before it starts: the end follows a later start, as shown.
-        self.last.setMinimumDate(self.range_first.date())
-        self.range_first.dateChanged.connect(self.last.setMinimumDate)
+        self._period = date_edits.Period(self.range_first, self.last)
         for edit in (self.first, self.range_first, self.last):
             edit.dateChanged.connect(self.refresh)
         self.print_button.clicked.connect(self._print)
@@ -158,7 +157,8 @@ class ReportsScreen(QWidget):
             return kind, first, first
         if kind == MONTHLY:
             return (kind, *month_period(first))
-        return kind, self.range_first.date().toPython(), self.last.date().toPython()
+        first, last = self._period.days()
+        return kind, first.toPython(), last.toPython()
 
     def _kind_changed(self) -> None:
         ranged = self.kind.currentData() == RANGE
