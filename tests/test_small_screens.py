@@ -123,48 +123,6 @@ def test_tiles_wrap_onto_rows_as_even_as_they_can_be(qtbot, width, rows):
     assert tops[-1] + 40 == layout.heightForWidth(width)
 
 
-def test_wrapped_tiles_are_never_laid_out_under_what_follows_them(qtbot):
-    from PySide6.QtWidgets import QVBoxLayout
-
-    from hubapp.ui.flow_layout import TileLayout
-
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    column = QVBoxLayout(holder)
-    layout = TileLayout()
-    tiles = []
-    for _ in range(5):
-        tile = QLabel("tile", holder)
-        tile.setMinimumSize(200, 60)
-        layout.addWidget(tile)
-        tiles.append(tile)
-    column.addLayout(layout)
-    below = QLabel("chart tabs", holder)
-    below.setMinimumHeight(150)
-    column.addWidget(below, 1)
-    holder.resize(680, 400)  # three tiles to a row, then two
-    holder.show()
-    qtbot.waitUntil(lambda: len({tile.y() for tile in tiles}) == 2)
-    holder.resize(680, holder.minimumSizeHint().height())  # as short as it may be
-    QApplication.processEvents()
-    assert holder.height() == holder.minimumSizeHint().height()
-    assert max(tile.geometry().bottom() for tile in tiles) < below.y()
-
-
-def test_the_kpi_tiles_at_911_px_are_above_the_chart_tabs(qtbot, main_window, small_screen):
-    from hubapp.ui.dashboard import DashboardScreen
-
-    main_window.resize(LAPTOP_150.size())
-    qtbot.waitUntil(lambda: main_window.size() == LAPTOP_150.size())
-    dashboard = main_window.show_screen(DashboardScreen)
-    tiles = list(dashboard.tiles.values())
-    qtbot.waitUntil(lambda: tiles[-1].isVisible())
-    QApplication.processEvents()  # the tiles' least height, counted at this width
-    main_window.layout().activate()
-    assert main_window.size() == LAPTOP_150.size()
-    assert max(tile.geometry().bottom() for tile in tiles) < dashboard.tabs.y()
-
-
 def test_the_kpi_tiles_share_one_row_where_it_fits(qtbot, main_window):
     from hubapp.ui.dashboard import DashboardScreen
 

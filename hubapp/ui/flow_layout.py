@@ -17,7 +17,6 @@ class _WrappingLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._rows_height = 0  # of the rows at the width last laid out
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -47,14 +46,7 @@ class _WrappingLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        height = self._arrange(rect, place=True)
-        if height != self._rows_height:
-            # The least height follows the rows at this width. A box or tab widget above
-            # asks no height for width, and a short window drew the wrapped rows under what
-            # came below (the Dashboard's chart tabs). Only the width sets the rows, so laid
-            # out again at the same width, nothing changes: no loop.
-            self._rows_height = height
-            self.invalidate()
+        self._arrange(rect, place=True)
 
     def sizeHint(self) -> QSize:
         """All on one row, where there is room for it."""
@@ -65,11 +57,11 @@ class _WrappingLayout(QLayout):
         return QSize(width, height) + self._margins()
 
     def minimumSize(self) -> QSize:
-        """The widest item alone on its row, as tall as the rows at the width laid out."""
+        """The widest item alone on its row."""
         size = QSize()
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())
-        return (size + self._margins()).expandedTo(QSize(0, self._rows_height))
+        return size + self._margins()
 
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
