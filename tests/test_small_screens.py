@@ -339,3 +339,25 @@ def test_the_logo_preview_is_drawn_again_on_a_screen_of_another_scale(qtbot, app
     preview = pixmaps_given[-1]
     assert preview.devicePixelRatio() == 2
     assert preview.size() == QSize(8 * LOGO_PREVIEW_PX, 2 * LOGO_PREVIEW_PX)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_screen_grows_a_125_percent_laptops_window_as_it_is_shown(qtbot, qapp, app_ctx,
+                                                                    language):
+    """1093 × 614 px less the taskbar: the wrapped rows' height counted as the least at the
+    first, narrow layout grew the window past the screen at the Dashboard's first show, and
+    a window never shrinks back."""
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        window = _window(qtbot, app_ctx)
+        window.resize(1091, 588)
+        qtbot.waitUntil(lambda: window.size() == QSize(1091, 588))
+        for index in range(window.screens.count()):
+            window.screens.setCurrentIndex(index)
+            for _ in range(3):  # a screen built at its first show, then laid out again
+                QApplication.processEvents()
+            assert window.height() == 588, window.screens.tabText(index)
+    finally:
+        install_translations(qapp, "en")
