@@ -136,7 +136,7 @@ class _Search:
 
     clauses: list[str]
     params: list[object]
-    sure: str = "1"
+    sure: str = "1 = 1"  # a condition on either engine: PostgreSQL takes no CASE WHEN 1
     sure_params: list[object] = field(default_factory=list)
     days: tuple[str, str] | None = None
 
