@@ -746,6 +746,17 @@ def test_a_clerks_edit_on_a_closed_day_is_refused_saying_why_under_the_grid(
         press(qtbot, *keys)
         assert screen.paste_message.text() == said, keys
     assert screen.grid.text_rows() == rows and not screen.is_dirty()
+    # The form's fields too, read-only as well: a remark typed there said nothing.
+    form = screen.form
+    for field, keys in ((form.notes, ("late",)), (form.actual, (Qt.Key.Key_Backspace,)),
+                        (form.wagons, ("4",))):
+        screen.paste_message.clear()
+        field.setFocus()
+        press(qtbot, Qt.Key.Key_End, Qt.Key.Key_Home)  # moving in a field is no edit
+        assert screen.paste_message.text() == ""
+        press(qtbot, *keys)
+        assert screen.paste_message.text() == said, field.objectName()
+    assert not screen.is_dirty()
 
     app_ctx.signals.data_changed.emit(day_close.reopen_day(
         app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"), "late train"), None)

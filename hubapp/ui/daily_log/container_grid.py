@@ -623,7 +623,7 @@ class ContainerGridView(QTableView):
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if self.grid().is_read_only() and _edits(event):
+        if self.grid().is_read_only() and is_edit_key(event):
             # Nothing changes, and the screen says why: on a closed day a clerk typing fast
             # could not tell the refusal from a key that did nothing.
             self.refused.emit()
@@ -880,9 +880,9 @@ def _typed(event: QKeyEvent | QInputMethodEvent | None) -> str:
     return event.text() if isinstance(event, QKeyEvent) else ""
 
 
-def _edits(event: QKeyEvent) -> bool:
-    """Whether a key on a cell changes the grid, or opens its editor: not a move, a copy or a
-    selection."""
+def is_edit_key(event: QKeyEvent) -> bool:
+    """Whether a key on a cell changes the grid, or opens its editor (in a field, changes its
+    text): not a move, a copy or a selection."""
     typed = _typed(event)
     return any(event.matches(key) for key in (QKeySequence.StandardKey.Paste,
                                                 QKeySequence.StandardKey.Cut)) \

@@ -332,7 +332,8 @@ class DailyLogScreen(QWidget):
         self._load_commodities()
         self.grid_view.pasted.connect(self._pasted)
         self.grid_view.typing_changed.connect(self._typing_changed)
-        self.grid_view.refused.connect(self._say_refused)
+        for refusing in (self.grid_view, self.form):
+            refusing.refused.connect(self._say_refused)
         self.grid.totals_changed.connect(self._grid_totals)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
         for edited in (self.form.changed, self.grid_view.typing_changed,
@@ -617,7 +618,8 @@ class DailyLogScreen(QWidget):
         self.paste_message.setText(self._unsavable_note)
 
     def _say_refused(self) -> None:
-        """Under the grid, on a closed day's refused key, paste, Ctrl+S or Ctrl+N: the closed
+        """Under the grid, on a closed day's refused key (in the grid or a field of the form),
+        paste, Ctrl+S or Ctrl+N: the closed
         label at the top says why, far from where a clerk typing fast looks, who could not
         tell a refusal from a key that did nothing. What _say_unsavable said of edits the day
         closed under stays: it says more."""

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QListView, QSpinBox, QWidget,
@@ -21,6 +21,7 @@ from hubapp.domain.validation import (
 )
 from hubapp.domain.wording import service_time
 from hubapp.ui import colours, focus, labels
+from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.typed_text import tidy_as_typed
 
 _SEPARATOR = " · "
@@ -44,8 +45,23 @@ _NOT_A_TIME = {
 _ALSO_ABOUT = {"status": ("actual_at",), "actual_at": ("status",), "destination": ("origin",)}
 
 
+class _RefusedKeys(QObject):
+    """A key that would edit a read-only field (a closed day's, for a clerk) is said to the
+    form: the field took it without a word, as the grid did."""
+
+    def __init__(self, form: ServiceForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched.isReadOnly() and is_edit_key(event):
+            self._form.refused.emit()
+        return False
+
+
 class ServiceForm(QWidget):
     changed = Signal()
+    refused = Signal()  # a key that edits, in a read-only field
 
     def __init__(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord],
                  find_place: Callable[[str], str | None], parent=None) -> None:
@@ -121,6 +137,9 @@ class ServiceForm(QWidget):
         self.route.activated.connect(self._route_chosen)
         self.wagons.valueChanged.connect(lambda _value: self._edited("wagons"))
         tidy_as_typed(self.service_no, service_number)
+        refused_keys = _RefusedKeys(self)
+        for widget in self._typed_fields():
+            widget.installEventFilter(refused_keys)
 
     def leave_keys_to_fields(self, *actions: QAction) -> None:
         """The keys of these actions, pressed in a field of the form, are the field's: the
@@ -231,11 +250,14 @@ class ServiceForm(QWidget):
         self.origin.setText(origin)
         self.destination.setText(destination)
 
+    def _typed_fields(self) -> tuple[QWidget, ...]:
+        return (self.service_no, self.origin, self.destination, self.scheduled, self.actual,
+                self.notes, self.wagons)
+
     def set_read_only(self, read_only: bool) -> None:
         """What is typed stays selectable and copyable; the lists cannot be read-only, so
         they are off."""
-        for widget in (self.service_no, self.origin, self.destination, self.scheduled,
-                       self.actual, self.notes, self.wagons):
+        for widget in self._typed_fields():
             widget.setReadOnly(read_only)
         for combo in (self.direction, self.mode, self.route, self.status):
             combo.setEnabled(not read_only)
