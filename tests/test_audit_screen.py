@@ -1094,12 +1094,18 @@ def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_
     assert screen.last_day.date() == screen.day.date()
 
 
-def test_a_from_typed_into_the_next_year_keeps_the_to(qtbot, app_ctx):
-    """Typed section by section, 2026-01-05 over 2025-12-01 passes 2026-12-01, past the To:
-    the To it pushed along was taken for a one-day period's and followed down to 5 January."""
+def _with_a_period(qtbot, app_ctx):
+    """The Audit log shown, Any day unchecked: From and To searched."""
     screen = shown_audit(qtbot, app_ctx)
     with qtbot.waitSignal(screen.listed):
         qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    return screen
+
+
+def test_a_from_typed_into_the_next_year_keeps_the_to(qtbot, app_ctx):
+    """Typed section by section, 2026-01-05 over 2025-12-01 passes 2026-12-01, past the To:
+    the To it pushed along was taken for a one-day period's and followed down to 5 January."""
+    screen = _with_a_period(qtbot, app_ctx)
     screen.day.setDate(QDate(2025, 12, 1))
     with qtbot.waitSignal(screen.listed):
         _typed_date(qtbot, screen.last_day, "2026-01-31")
@@ -1126,9 +1132,7 @@ def test_an_earlier_from_searches_up_to_today(qtbot, app_ctx):
 def test_a_period_longer_than_a_year_says_so(qtbot, app_ctx, monkeypatch):
     from hubapp.ui import dialogs
 
-    screen = shown_audit(qtbot, app_ctx)
-    with qtbot.waitSignal(screen.listed):
-        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    screen = _with_a_period(qtbot, app_ctx)
     screen.day.setDate(QDate(2025, 1, 1))
     with qtbot.waitSignal(screen.listed):
         _typed_date(qtbot, screen.last_day, "2026-01-02")
