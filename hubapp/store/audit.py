@@ -193,7 +193,7 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
               f"{_or_id_in(named)}"
     certain_params = [start, end, first, last, *named]
     months = _months(day, last_day)
-    exact = [f'%"date": "{text}%' for text, whole in months if whole]
+    exact = [_date_like(text) for text, whole in months if whole]
     sure = f"({certain}{' OR before LIKE ?' * len(exact)}{' OR after LIKE ?' * len(exact)})"
     # A write that changed a closed day it was not about (the dwell of boxes that left on
     # it, a commodity merged) names that day only among its closed_days: tested in the same
@@ -201,10 +201,15 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
     # after again: one for the month named at all comes first, so most entries are read once.
     clauses.append(f"({certain}{' OR before LIKE ?' * len(months)}"
                    f"{' OR after LIKE ? AND (after LIKE ? OR after LIKE ?)' * len(months)})")
-    params += [*certain_params, *(f'%"date": "{text}%' for text, _whole in months)]
+    params += [*certain_params, *(_date_like(text) for text, _whole in months)]
     for text, _whole in months:
-        params += [f'%"{text}%', f'%"date": "{text}%', f'%"closed_days": [%"{text}%']
+        params += [f'%"{text}%', _date_like(text), f'%"closed_days": [%"{text}%']
     return _Search(clauses, params, sure, [*certain_params, *exact, *exact], (first, last))
+
+
+def _date_like(start: str) -> str:
+    """A LIKE for a "date" of before or after starting as start does (a _months text)."""
+    return f'%"date": "{start}%'
 
 
 def _months(first: dt.date, last: dt.date) -> list[tuple[str, bool]]:
