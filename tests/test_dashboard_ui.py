@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Rectangle
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
@@ -690,6 +690,45 @@ def test_a_window_dragged_small_keeps_room_for_each_chart(screen, qtbot):
         canvas.repaint()
         axes = canvas.figure.axes[0].get_window_extent()
         assert axes.height > 3 * screen.fontMetrics().height()
+
+
+def _scrolled_at(screen, qtbot, width, height):
+    from hubapp.ui.scrolled_panel import ScrolledPanel
+
+    screen.resize(width, height)
+    qtbot.waitUntil(lambda: screen.size().toTuple() == (width, height))
+    QApplication.processEvents()
+    return screen.findChild(ScrolledPanel).verticalScrollBar()
+
+
+def test_a_short_window_scrolls_the_dashboard_not_draw_its_tiles_under_its_charts(
+        screen, qtbot):
+    """The tiles wrapped onto rows, counted as one in the screen's least height, and in a
+    window that short (150 % at a large font) the chart tabs were drawn over the others."""
+    bar = _scrolled_at(screen, qtbot, 600, 420)
+    tiles = [tile.geometry() for tile in screen.tiles.values()]
+    assert len({tile.top() for tile in tiles}) > 1  # wrapped
+    assert max(tile.bottom() for tile in tiles) < screen.tabs.geometry().top()
+    assert bar.maximum() > 0 and bar.value() == 0
+
+    # The wheel over a chart is left to the screen to scroll, as over the tiles (Qt hands a
+    # wheel a widget ignores to its parents only when it comes from the mouse).
+    canvas = screen.panels["teu_per_day"].canvas
+    middle = QPointF(canvas.width() / 2, canvas.height() / 2)
+    wheel = QWheelEvent(middle, canvas.mapToGlobal(middle), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(canvas, wheel)
+    assert not wheel.isAccepted()
+
+
+def test_a_1366_px_window_shows_the_dashboard_whole_without_scrolling(screen, qtbot):
+    assert _scrolled_at(screen, qtbot, 1366, 700).maximum() == 0
+    panel = screen.panels["teu_per_day"]
+    assert panel.save_button.mapTo(screen, panel.save_button.rect().bottomRight()).y() \
+        < screen.height()
+    # The chart has the room the tiles and filters leave, as before the Dashboard scrolled.
+    assert panel.canvas.height() > 2 * panel.canvas.minimumHeight()
 
 
 def test_a_chart_s_legend_beside_it_is_laid_out_again_as_the_chart_is_resized(qtbot):

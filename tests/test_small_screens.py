@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QImage, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from hubapp.store import open_db
-from hubapp.ui.daily_log.screen import FormArea
 from hubapp.ui.main_window import DEFAULT_SIZE, MainWindow, opening_size
 from hubapp.ui.record_model import rows_high
+from hubapp.ui.scrolled_panel import ScrolledPanel
 
 from conftest import DEMO_END, _app_context
 from test_daily_log import CTRL, numbers, press
@@ -167,7 +167,7 @@ def test_find_and_a_refused_save_do_not_grow_a_150_percent_window(qtbot, main_wi
         main_window.activateWindow()
     notes.setFocus()  # not by Tab, which a scroll area follows itself
     assert QApplication.focusWidget() is notes
-    area = screen.findChild(FormArea)
+    area = screen.findChild(ScrolledPanel)
     top = notes.mapTo(area, QPoint(0, 0)).y()
     assert 0 <= top and top + notes.height() <= area.height()
 
@@ -229,7 +229,7 @@ def test_at_1366_px_the_form_is_shown_whole_with_a_refused_saves_lines(qtbot, ma
     press(qtbot, (Qt.Key.Key_S, CTRL))  # no number, no boxes: the form says why
     assert screen.form.message.text()
     QApplication.processEvents()
-    area = screen.findChild(FormArea)
+    area = screen.findChild(ScrolledPanel)
     for width in (1366, 1024):  # narrower, the message wraps onto more lines
         main_window.resize(width, 768)
         qtbot.waitUntil(lambda: main_window.width() == width)
@@ -361,3 +361,4 @@ def test_no_screen_grows_a_125_percent_laptops_window_as_it_is_shown(qtbot, qapp
             assert window.height() == 588, window.screens.tabText(index)
     finally:
         install_translations(qapp, "en")
+

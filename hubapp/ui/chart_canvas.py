@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShowEvent,
+    QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShowEvent, QWheelEvent,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +44,11 @@ class ChartCanvas(FigureCanvasQTAgg):
         if self._unseen_draw:
             self._unseen_draw = False
             super().draw_idle()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # No chart zooms or scrolls: the wheel scrolls the Dashboard of a short window, as it
+        # does over the tiles, where matplotlib took it over a chart and nothing moved.
+        event.ignore()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

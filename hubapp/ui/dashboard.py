@@ -37,6 +37,7 @@ from hubapp.ui.flow_layout import FlowLayout, TileLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import list_table
+from hubapp.ui.scrolled_panel import ScrolledPanel, StretchingPanel
 from hubapp.ui.tasks import TaskControl
 
 if TYPE_CHECKING:
@@ -442,10 +443,14 @@ class DashboardScreen(QWidget):
             self.tabs.addTab(panel, title)
         self.tabs.setCornerWidget(self.status_label, Qt.Corner.TopRightCorner)
 
-        layout = QVBoxLayout(self)
+        panel = StretchingPanel(self)
+        layout = QVBoxLayout(panel)
         layout.addLayout(filters)
         layout.addLayout(tiles)
         layout.addWidget(self.tabs, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(ScrolledPanel(panel, self))
 
         self.period.currentIndexChanged.connect(self._preset_chosen)
         for edit in (self.date_from, self.date_to):

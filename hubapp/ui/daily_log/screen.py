@@ -8,12 +8,11 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QDateEdit, QFrame,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QScrollArea, QSplitter,
-    QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+    QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain import iso6346
@@ -38,6 +37,7 @@ from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
+from hubapp.ui.scrolled_panel import ScrolledPanel
 
 RESIZE_PRECISION_ROWS = 30
 # The day's list keeps its columns' width up to this, in pixels, not letters: at the usual
@@ -54,53 +54,6 @@ def _size_type_completion(code: str, words: str) -> str:
     45G1, as a loading list writes the box."""
     shorthands = ", ".join(shorthands_of(code))
     return COMPLETION_SEPARATOR.join((code, words, shorthands) if shorthands else (code, words))
-
-
-class FormArea(QScrollArea):
-    """The service form, whole where the editor has room for it, scrolled up and down where
-    not: on a 150 % laptop (512 px high) Find's moves or a refused save's lines below the
-    grid made the window taller than the screen, Save below its edge, and it never shrank
-    back. Never narrower than the form, which does not scroll sideways."""
-
-    def __init__(self, form: QWidget, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWidget(form)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(form.sizePolicy())
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are in the Tab order
-        for box in form.findChildren(QWidget):
-            if isinstance(box, (QComboBox, QAbstractSpinBox)):
-                focus.in_scrolled_panel(box, self)
-        # Not only Tab: Alt and a field's letter, and a refused save's first wrong field,
-        # give fields the focus too, and a field typed in out of sight changed unseen.
-        QApplication.instance().focusChanged.connect(self._show_focused)
-
-    def sizeHint(self) -> QSize:
-        # The form's at this width, its wrapped message lines too: the grid below gives up
-        # the room for them, as it did before the form scrolled.
-        form = self.widget()
-        hint = form.sizeHint()
-        if form.hasHeightForWidth():
-            # Not narrower than the form: before its first layout a widget is 100 px wide.
-            hint.setHeight(form.heightForWidth(max(self.width(),
-                                                   form.minimumSizeHint().width())))
-        return hint
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.widget().minimumSizeHint().width()
-                     + self.verticalScrollBar().sizeHint().width(),
-                     super().minimumSizeHint().height())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # wrapped lines, and the hint with them
-
-    def _show_focused(self, _old: QWidget | None, now: QWidget | None) -> None:
-        if now is not None and self.widget().isAncestorOf(now):
-            self.ensureWidgetVisible(now)
 
 
 class DailyLogScreen(QWidget):
@@ -374,7 +327,7 @@ class DailyLogScreen(QWidget):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(FormArea(self.form, box))
+        layout.addWidget(ScrolledPanel(self.form, box))
         layout.addWidget(self.grid_view, 1)
         layout.addWidget(self.row_problems)
         layout.addWidget(self.paste_message)
