@@ -961,3 +961,20 @@ def test_a_chart_on_a_tab_not_shown_is_drawn_as_its_tab_is_shown_not_before(main
             assert panel.figure.bbox.height == panel.canvas.height() * \
                 panel.canvas.devicePixelRatioF()
     assert [str(warning.message) for warning in caught] == []
+
+
+def test_a_screen_reader_hears_how_many_commodities_a_short_chart_shows(screen, qtbot):
+    """A chart too short for every commodity shows the top few, its title says how many:
+    a screen reader kept the title of the chart as first drawn, all of them."""
+    from PySide6.QtGui import QAccessible
+
+    panel = screen.panels["top_commodities"]
+    screen.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(panel.canvas.isVisible)
+    screen.resize(1366, 300)  # the chart at its least height
+    qtbot.waitUntil(lambda: panel.figure.axes[0].get_title("left").startswith("Top "))
+    named = QAccessible.queryAccessibleInterface(panel.canvas).text(QAccessible.Text.Name)
+    assert re.fullmatch(r"Top (\d+) commodities by TEU; Top \1 commodities by tonnes", named)
+    screen.resize(1366, 900)
+    qtbot.waitUntil(lambda: QAccessible.queryAccessibleInterface(panel.canvas).text(
+        QAccessible.Text.Name) == "Top commodities by TEU; Top commodities by tonnes")

@@ -212,7 +212,6 @@ class ChartPanel(QWidget):
         """figure: as the screen shows it; paper: draws it again as it is saved and copied;
         drawn_for: the period and filters it counts, in words."""
         from hubapp.charts.common import has_data, title
-        from hubapp.charts.dashboard import fit_to_size
         from hubapp.ui.chart_canvas import ChartCanvas
 
         old = self.canvas
@@ -235,7 +234,7 @@ class ChartPanel(QWidget):
         line = self.fontMetrics().height()
         self.canvas.setMinimumSize(*(line * lines for lines in CHART_MINIMUM_LINES))
         self.canvas.mpl_connect("motion_notify_event", self._hover)
-        self.canvas.mpl_connect("resize_event", lambda _event: fit_to_size(figure))
+        self.canvas.mpl_connect("resize_event", lambda _event: self._fit(figure))
         self.pages.insertWidget(0, self.canvas)
         # Where the table stands when shown: after the chart tabs, before the buttons.
         focus.tab_order(self.table_view, self.canvas)
@@ -252,6 +251,16 @@ class ChartPanel(QWidget):
         gone.deleteLater()
         for button in self.buttons:
             button.setEnabled(shown)
+
+    def _fit(self, figure: Figure) -> None:
+        from hubapp.charts.common import title
+        from hubapp.charts.dashboard import fit_to_size
+
+        fit_to_size(figure)
+        # Its title may say it shows fewer bars now (top commodities): a screen reader kept
+        # the one of the chart as first drawn.
+        if figure is self.figure:
+            self.canvas.setAccessibleName(title(figure))
 
     def _show_table(self, shown: bool) -> None:
         self.pages.setCurrentWidget(self.table_view if shown else self.pages.widget(0))
