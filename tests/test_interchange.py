@@ -2306,6 +2306,10 @@ def test_a_commodity_not_in_the_list_names_the_nearest_ones(demo_db, tmp_path):
         (3, "commodity", f"Commodity 'casava flour' {unknown}: did you mean cassava flour "
                          "(110620)?"),
         (4, "commodity", f"Commodity 'moon rocks' {unknown}")]  # nothing near
+    # A typo in the first letter: only names starting as it does were compared.
+    assert _problems_with(demo_db, tmp_path, "cassava flour", ["kassava flour"]) == [
+        (2, "commodity", f"Commodity 'kassava flour' {unknown}: did you mean cassava flour "
+                         "(110620)?")]
 
 
 def test_a_file_saying_a_train_still_to_come_moved_is_refused_with_its_line(demo_db, tmp_path):

@@ -379,6 +379,7 @@ UNKNOWN_COMMODITY_NEAR = QT_TRANSLATE_NOOP(
     "messages", "Commodity {value!r} is not in the list (name in English or Chinese, or HS "
                 "code): did you mean {near}?")
 _NEAR_MOST = 2  # names a message offers
+_NEAR_ALL = 2_000  # names compared to a text whatever their first letter (near_commodities)
 
 
 def near_commodities(commodities: Iterable[CommodityRecord]
@@ -389,8 +390,11 @@ def near_commodities(commodities: Iterable[CommodityRecord]
 
     Measured on a hub of 50,000 commodities (100,000 names): the names are read at the first
     text looked up, 0.15 s, never for a list naming none the hub lacks; each text then takes
-    10 to 20 ms, once, as a list names few distinct commodities on many rows. difflib only
-    compares names starting as the text does: over all of them it took 0.1 s a text."""
+    10 to 20 ms, once, as a list names few distinct commodities on many rows. difflib
+    compares names starting as the text does (over all of them it took 0.1 s a text), and
+    only where none is close, and the hub has at most _NEAR_ALL names, all of them: a typo
+    in the first letter ("kassava flour") found nothing; compared with all at once, a typo
+    elsewhere was offered names further off beside its own (laptops for "auto prts")."""
     commodities = [commodity for commodity in commodities if not commodity.retired]
 
     @functools.cache
@@ -416,7 +420,9 @@ def near_commodities(commodities: Iterable[CommodityRecord]
         labels, by_start = names()
         keys = sorted((name for name in labels if len(name) > 1 and (key in name or name in key)),
                       key=lambda name: (abs(len(name) - len(key)), name)) \
-            or difflib.get_close_matches(key, by_start.get(key[0], ()), _NEAR_MOST * 2)
+            or difflib.get_close_matches(key, by_start.get(key[0], ()), _NEAR_MOST * 2) \
+            or (difflib.get_close_matches(key, labels, _NEAR_MOST * 2)
+                if len(labels) <= _NEAR_ALL else ())
         found: dict[int | None, str] = {}
         for name in keys:  # a commodity near by both its names is offered once
             commodity_id, label = labels[name]
