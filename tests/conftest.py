@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -407,6 +408,30 @@ def large_font(qapp):
 
     yield make
     qapp.setFont(usual)
+
+
+@contextlib.contextmanager
+def opened_window(qtbot, target, monkeypatch):
+    """The window app.open_window shows on target (a file or a server database), and the
+    warnings said on opening it."""
+    from hubapp.store import open_db
+    from hubapp.store.users import SINGLE_USER
+    from hubapp.ui import app, dialogs
+
+    warnings = []
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
+    monkeypatch.setattr(dialogs, "show_warning",
+                        lambda parent, title, text: warnings.append((title, text)))
+    db = open_db(target)
+    window = app.open_window(db, target)
+    try:
+        yield window, warnings
+    finally:
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+        assert window.ctx.tasks.wait()
+        app.windows.remove(window)
+        db.close()
 
 
 def _app_context(db, target):

@@ -20,7 +20,7 @@ from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.main_window import MainWindow
 
-from conftest import DEMO_END, hub_with_logins
+from conftest import DEMO_END, hub_with_logins, opened_window
 
 
 def _window(qtbot, ctx):
@@ -538,7 +538,7 @@ def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
     with contextlib.closing(sqlite3.connect(path)) as conn:
         conn.execute(f"PRAGMA journal_mode = {journal}")
     unwritable(path)
-    with _opened_window(qtbot, path, monkeypatch) as (window, warnings):
+    with opened_window(qtbot, path, monkeypatch) as (window, warnings):
         assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
                              "the file or its folder is read-only. Nothing typed in this "
                              "window can be saved; make both writable and open it again to "
@@ -550,7 +550,7 @@ def test_a_wal_and_shm_a_reader_left_read_only_take_the_files_mode_once_it_is_wr
         qtbot, demo_template, tmp_path, monkeypatch):
     # The window opened as writable, and every save failed on the -shm.
     path, sides = _left_read_only_by_a_reader(demo_template, tmp_path, monkeypatch)
-    with _opened_window(qtbot, path, monkeypatch) as (window, warnings):
+    with opened_window(qtbot, path, monkeypatch) as (window, warnings):
         assert warnings == [] and window.windowTitle() == "Hub Desk — hub.db"
         assert [stat.S_IMODE(side.stat().st_mode) for side in sides] == [0o644, 0o644]
         with transaction(window.ctx.db) as db:
@@ -569,7 +569,7 @@ def test_a_read_only_wal_of_another_user_opens_read_only_and_is_named(
 
     monkeypatch.setattr(Path, "chmod", chmod)
     shm = sides[1]  # the -wal the opening connection starts afresh
-    with _opened_window(qtbot, path, monkeypatch) as (window, warnings):
+    with opened_window(qtbot, path, monkeypatch) as (window, warnings):
         assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
                              f"{shm}, which SQLite keeps beside it, is read-only. Nothing "
                              f"typed in this window can be saved; make {shm} writable and "
@@ -595,29 +595,6 @@ def _left_read_only_by_a_reader(demo_template, tmp_path, monkeypatch):
             target, mode, **kw) and (not mode & os.W_OK or bool(
                 os.stat(target).st_mode & stat.S_IWUSR)))
     return path, sides
-
-
-@contextlib.contextmanager
-def _opened_window(qtbot, path, monkeypatch):
-    """The window app.open_window shows on the file, and the warnings said on opening it."""
-    from hubapp.store import open_db
-    from hubapp.store.users import SINGLE_USER
-    from hubapp.ui import app, dialogs
-
-    warnings = []
-    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
-    monkeypatch.setattr(dialogs, "show_warning",
-                        lambda parent, title, text: warnings.append((title, text)))
-    db = open_db(path)
-    window = app.open_window(db, path)
-    try:
-        yield window, warnings
-    finally:
-        window.close()
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
-        assert window.ctx.tasks.wait()
-        app.windows.remove(window)
-        db.close()
 
 
 def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, monkeypatch):
