@@ -19,7 +19,7 @@ from hubapp.store.migrations import STEP_NAMES
 from hubapp.store.postgres import MIGRATIONS_TABLE, as_user_error, translate
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import DEMO_END, freeze_clock
+from conftest import DEMO_END, freeze_clock, opened_window
 from test_concurrency import DESK
 
 
@@ -698,6 +698,24 @@ def test_the_window_s_title_and_backup_name_hold_no_option_of_the_url(
     assert re.fullmatch(rf"{name}-\d{{8}}-\d{{4}}\.dump", Path(suggested[0]).name)
     assert "S3cret" not in window.file_label.toolTip() + window.file_label.text()
     window.close()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_server_database_that_only_reads_is_said_once_on_opening_and_in_the_title(
+        qtbot, pg_server, engine, demo_target, monkeypatch):
+    # What a standby answers too, which one throw-away server cannot be.
+    name = demo_target.rsplit("/", 1)[1]
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    url = demo_target + "?password=S3cret%23pw"  # the test server trusts all
+    with opened_window(qtbot, url, monkeypatch) as (window, warnings):
+        assert warnings == [("Database is read-only", f"{display_name(url)} can be read but "
+                             "not saved to: the server holds it read-only (a standby server, "
+                             "or a database set to only read). Nothing typed in this window "
+                             "can be saved; ask the hub's IT to make it writable, or connect "
+                             "to the main server, to record changes.")]
+        assert "S3cret" not in warnings[0][1]
+        assert window.windowTitle() == f"Hub Desk — {name} (read-only)"
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)

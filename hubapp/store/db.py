@@ -442,7 +442,9 @@ def _file_transaction(db: Database) -> Iterator[None]:
 def db_path(db: Database) -> Path | str:
     if is_postgres(db):
         return db.name
-    row = db.execute("PRAGMA database_list").fetchone()
+    # On the connection itself: through FileDatabase.execute a PRAGMA loads sqlite-utils,
+    # which the window's first paint does without (only_reads asks this there).
+    row = db.conn.execute("PRAGMA database_list").fetchone()
     return Path(row[2])
 
 
@@ -501,6 +503,17 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
 def is_busy(error: DatabaseError) -> bool:
     """A refusal of a write while another desk holds the lock, by either engine."""
     return error.template == BUSY
+
+
+def only_reads(db: Database) -> bool:
+    """Whether every save to db will be refused: a file SQLite cannot write to (the file, its
+    folder or a -wal or -shm: filesystem.read_only_part), or a server database that only reads
+    (a standby, or one set default_transaction_read_only). Either opens and logs in as if
+    writable, and refuses only the first save, after a clerk typed a whole train."""
+    if is_postgres(db):
+        # On a standby this is on whatever the default says.
+        return db.execute("SHOW transaction_read_only").fetchone()[0] == "on"
+    return not can_save_to(db_path(db))
 
 
 def is_read_only(error: DatabaseError) -> bool:

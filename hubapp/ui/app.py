@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
-from hubapp.store.db import upgrade_pending
-from hubapp.store.engine import is_server
+from hubapp.store.db import db_path, upgrade_pending
+from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import read_only_part
 from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
@@ -253,24 +253,38 @@ def open_window(db: Database, target: Path | str,
                                    user.role, user.id))
     windows.append(window)
     if window.read_only:
-        part = read_only_part(target)
-        if part in (Path(target), Path(target).parent):
-            text = QApplication.translate(
-                "app", "{path} can be read but not saved to: the file or its folder is "
-                       "read-only. Nothing typed in this window can be saved; make both "
-                       "writable and open it again to record changes.")
-        else:  # a -wal or -shm another user's desk left when it could only read the file
-            text = QApplication.translate(
-                "app", "{path} can be read but not saved to: {part}, which SQLite keeps "
-                       "beside it, is read-only. Nothing typed in this window can be saved; "
-                       "make {part} writable and open the database again to record changes.")
         dialogs.show_warning(None, QApplication.translate("app", "Database is read-only"),
-                             text.format(path=target, part=part))
+                             _why_read_only(db, target))
     if before_show is not None:
         before_show(window)
     window.show()
     window.backups.start_automatic()
     return window
+
+
+def _why_read_only(db: Database, target: Path | str) -> str:
+    """What keeps every save to db from being made, and what to do about it."""
+    if is_server(target):
+        return QApplication.translate(
+            "app", "{path} can be read but not saved to: the server holds it read-only (a "
+                   "standby server, or a database set to only read). Nothing typed in this "
+                   "window can be saved; ask the hub's IT to make it writable, or connect to "
+                   "the main server, to record changes.").format(path=display_name(target))
+    # The file SQLite opened, a link followed: what only_reads judged, its -wal and -shm
+    # beside it.
+    path = Path(db_path(db))
+    part = read_only_part(path)
+    if part in (path, path.parent):
+        text = QApplication.translate(
+            "app", "{path} can be read but not saved to: the file or its folder is "
+                   "read-only. Nothing typed in this window can be saved; make both "
+                   "writable and open it again to record changes.")
+    else:  # a -wal or -shm another user's desk left when it could only read the file
+        text = QApplication.translate(
+            "app", "{path} can be read but not saved to: {part}, which SQLite keeps "
+                   "beside it, is read-only. Nothing typed in this window can be saved; "
+                   "make {part} writable and open the database again to record changes.")
+    return text.format(path=target, part=part)
 
 
 def _log_to_file() -> None:

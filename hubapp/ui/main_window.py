@@ -15,8 +15,8 @@ from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
+from hubapp.store.db import only_reads
 from hubapp.store.engine import database_name, display_name, is_server
-from hubapp.store.filesystem import can_save_to
 from hubapp.ui import colours, dialogs, focus, labels, remembered_layout
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.db_path = ctx.db_path
         self.setObjectName("main_window")
         # Said up front: a clerk would otherwise type a whole train before Save fails.
-        self.read_only = not is_server(ctx.db_path) and not can_save_to(ctx.db_path)
+        self.read_only = only_reads(ctx.db)
         title = self.tr("Hub Desk — {name} (read-only)") if self.read_only \
             else self.tr("Hub Desk — {name}")
         self.setWindowTitle(title.format(name=database_name(ctx.db_path)))
