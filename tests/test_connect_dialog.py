@@ -500,8 +500,9 @@ def test_a_first_start_connects_to_the_hub_s_server(first_start, monkeypatch, de
     assert remembered_target() == server and not first_start.exists()
 
 
-def test_the_first_start_question_offers_the_three_ways_and_a_new_hub_by_default(qapp):
-    box = dialogs.first_start_box(None)
+def test_the_first_start_question_offers_the_three_ways_and_a_new_hub_by_default(qapp,
+                                                                                tmp_path):
+    box = dialogs.first_start_box(None, tmp_path / "hubdesk.db")
     try:
         choices = {button.property("choice"): button.text() for button in box.buttons()}
         assert choices == {"new": "Start a &new hub", "file": "&Open a file…",
@@ -510,6 +511,21 @@ def test_the_first_start_question_offers_the_three_ways_and_a_new_hub_by_default
         assert box.escapeButton().property("choice") is None
     finally:
         box.deleteLater()
+
+
+def test_the_first_start_question_names_the_file_a_new_hub_is_made_in(first_start, qtbot,
+                                                                      monkeypatch):
+    """It said "Start a new hub here": a second user of the PC, not told where, pressed Enter
+    and had a second, empty hub in their own home folder."""
+    asked = answers(monkeypatch, "ask_first_start", [None])
+    assert app.open_start_database(None) is None and asked == [(first_start,)]
+
+    box = dialogs.first_start_box(None, first_start)
+    qtbot.addWidget(box)
+    box.show()
+    assert box.informativeText().startswith(f"Start a new hub in {first_start} (")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.clickedButton().property("choice") == "new"
 
 
 def test_a_new_hub_left_before_its_administrator_is_made_is_asked_about_again(first_start,

@@ -146,7 +146,7 @@ def _asked_where(path: Path | str) -> tuple[Database, Path | str] | object | Non
     """On a first start: the database opened instead (a hub's file, the hub's server),
     NEW_HUB to start one at path, or None to quit. A file or server not chosen after all
     asks again."""
-    while (choice := dialogs.ask_first_start(None)) != "new":
+    while (choice := dialogs.ask_first_start(None, path)) != "new":
         if choice is None:
             return None
         opened = _choose_another(Path.home()) if choice == "file" else _connect_instead(path)

@@ -195,10 +195,10 @@ def discard_or_stay_box(parent: QWidget | None, title: str, text: str) -> QtWidg
     return box
 
 
-def ask_first_start(parent: QWidget | None) -> str | None:
-    """On a desk without a hub database yet: "new" (start a hub here), "file" (open one that
-    exists) or "server" (connect to the hub's server); None to quit."""
-    box = first_start_box(parent)
+def ask_first_start(parent: QWidget | None, path: Path | str) -> str | None:
+    """On a desk without a hub database yet: "new" (start a hub in the file path), "file" (open
+    one that exists) or "server" (connect to the hub's server); None to quit."""
+    box = first_start_box(parent, path)
     try:
         box.exec()
         return box.clickedButton().property("choice") if box.clickedButton() else None
@@ -206,16 +206,18 @@ def ask_first_start(parent: QWidget | None) -> str | None:
         box.deleteLater()
 
 
-def first_start_box(parent: QWidget | None) -> QtWidgets.QMessageBox:
+def first_start_box(parent: QWidget | None, path: Path | str) -> QtWidgets.QMessageBox:
     """ask_first_start's question, not yet shown; starting a new hub is the default."""
     translate = QtCore.QCoreApplication.translate
     box = QtWidgets.QMessageBox(
         QtWidgets.QMessageBox.Icon.Question, translate("dialogs", "Hub Desk"),
         translate("dialogs", "This desk has no hub database yet."), parent=parent)
+    # The file named: "here" told a second user of the PC nothing, who then started a second,
+    # empty hub in their own home folder.
     box.setInformativeText(translate(
-        "dialogs", "Start a new hub here (you create its administrator next), open a hub's "
-                   "file that exists (a copy from another desk, or a backup), or connect to "
-                   "the hub's server."))
+        "dialogs", "Start a new hub in {path} (you create its administrator next), open a "
+                   "hub's file that exists (a copy from another desk, or a backup), or connect "
+                   "to the hub's server.").format(path=path))
     Role = QtWidgets.QMessageBox.ButtonRole
     for choice, text, role in (
             ("new", translate("dialogs", "Start a &new hub"), Role.AcceptRole),
