@@ -78,6 +78,25 @@ def test_resources_folder_in_a_bundle(monkeypatch, tmp_path):
     assert resources.folder() == tmp_path / "resources"
 
 
+def test_a_translation_missing_at_start_is_said_in_the_log(tmp_path):
+    """It was said on stderr before the log was set up: a start from the menu lost it."""
+    code = """if True:
+        import sys
+        from hubapp.ui import app, dialogs, translations
+        translations.FOLDER = sys.argv[1]
+        dialogs.ask_first_start = lambda parent, path: None  # quit at the first question
+        sys.exit(app.run_gui(None))
+    """
+    home = {name: str(tmp_path / name.lower())
+            for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    result = subprocess.run([sys.executable, "-c", code, tmp_path / "none"],
+                            env=dict(os.environ, **home), capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    log = (tmp_path / "xdg_state_home" / "hubapp" / "log" / "hubapp.log").read_text()
+    assert f"Translation hubapp_en not found in {tmp_path / 'none'}; showing English" in log
+    assert "Translation" not in result.stderr
+
+
 def test_resources_module_is_qt_free():
     code = "import sys, hubapp.resources; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

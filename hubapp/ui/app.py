@@ -79,11 +79,13 @@ def start_target(db_path: Path | str | None) -> Path | str:
 
 
 def run_gui(db_path: Path | str | None) -> int:
+    # First, so that what the start finds wrong (a translation missing) is in the log: a start
+    # from the menu shows stderr to nobody.
+    _log_to_file()
     app = make_application(sys.argv)
     language = chosen_language()
     install_translations(app, language)
     fonts.warn_if_no_chinese_font(language)
-    _log_to_file()
     sys.excepthook = _show_crash
     opened = open_start_database(db_path)
     if opened is None:
