@@ -1,8 +1,9 @@
-"""Where the shipped files (translations, icons, samples) are, in a checkout and in a bundle.
+"""Where the shipped files (translations, icons, samples) are: in a checkout, an installed wheel
+or a bundle.
 
-Read every shipped file through folder(), never relative to a module's `__file__`: the
-PyInstaller bundle (packaging/hubapp.spec) puts them elsewhere. Qt-free, as the command
-line reads it too."""
+Read every shipped file through folder(), never relative to a module's `__file__`: the wheel
+(pyproject.toml) and the PyInstaller bundle (packaging/hubapp.spec) put them elsewhere. Qt-free,
+as the command line reads it too."""
 
 from __future__ import annotations
 
@@ -11,12 +12,22 @@ from pathlib import Path
 
 
 def folder() -> Path:
-    """The resources folder: beside the hubapp package, or inside a PyInstaller bundle.
+    """The resources folder: inside a PyInstaller bundle, inside the installed hubapp package,
+    or beside it in a checkout.
 
     A frozen one-folder bundle unpacks its data into sys._MEIPASS (`_internal/`), where
-    packaging/hubapp.spec puts `resources/`; a checkout keeps it at the project's root.
+    packaging/hubapp.spec puts `resources/`; a wheel installs it as the package's `shipped/`;
+    a checkout (an editable install too) keeps it at the project's root.
     """
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
         return Path(bundle) / "resources"
+    # Imported here: an English command never asks, and starts without importlib.resources
+    # (tempfile, shutil, bz2, lzma: 30 ms).
+    from importlib.resources import files
+
+    # A wheel installs unpacked, so this is a Path.
+    installed = files("hubapp") / "shipped"
+    if installed.is_dir():
+        return Path(installed)
     return Path(__file__).resolve().parents[1] / "resources"

@@ -57,8 +57,5 @@ bootstrap() {
         echo "$want" > "$stamp"
     fi
     # The .ts sources are committed; the .qm files Qt loads are built here.
-    local ts
-    for ts in resources/translations/*.ts; do
-        "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
-    done
+    "$VENV/bin/python" packaging/release_translations.py
 }

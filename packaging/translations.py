@@ -6,7 +6,7 @@ Runs pyside6-lupdate over hubapp/ for the Chinese file (new strings arrive as
 "unfinished" for a translator, e.g. in pyside6-linguist) and writes the English
 plural forms, which follow mechanically from the "(s)" in each source text:
 "%n row(s)" -> "%n row" / "%n rows". The .qm files are built by
-packaging/bootstrap.sh (pyside6-lrelease).
+packaging/release_translations.py (pyside6-lrelease).
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
+from importlib.metadata import version
 from pathlib import Path
 
 import matplotlib
@@ -76,6 +78,66 @@ def test_resources_folder_in_a_bundle(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources.folder() == tmp_path / "resources"
+
+
+# What a fresh clone holds of what the wheel's build reads: no .qm, which the build makes.
+FRESH_CLONE = {"pyproject.toml": None, "README.md": None, "hubapp": ("__pycache__",),
+               "packaging": ("__pycache__",), "resources": ("*.qm", "screenshots")}
+# license = "MIT" (an SPDX expression) needs setuptools 77; an older one in the virtual
+# environment leaves the build to pip's isolated environment, from the package index.
+OWN_SETUPTOOLS = int(version("setuptools").split(".")[0]) >= 77
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel pip builds from a copy of the checkout as a fresh clone has it."""
+    clone, built = tmp_path_factory.mktemp("clone"), tmp_path_factory.mktemp("wheel")
+    for name, left_out in FRESH_CLONE.items():
+        if left_out is None:
+            shutil.copy2(ROOT / name, clone / name)
+        else:
+            shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns(*left_out))
+    isolation = ["--no-build-isolation"] if OWN_SETUPTOOLS else []
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "-w", built, "."],
+        cwd=clone, capture_output=True, text=True,
+        env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"))
+    if result.returncode and "No matching distribution found" in result.stderr:
+        pytest.skip(f"no package index to build the wheel with:\n{result.stderr}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return next(built.glob("hubapp-*.whl"))
+
+
+def test_a_wheel_from_a_fresh_clone_ships_the_translations_icons_and_samples(wheel):
+    """It held only the Python files: installed, Chinese desks saw English, English plurals
+    read "35 container(s)", the window had no icon and Help pointed at no samples."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    shipped = "hubapp/shipped/"
+    assert {f"{shipped}translations/hubapp_en.qm", f"{shipped}translations/hubapp_zh_CN.qm",
+            f"{shipped}samples/loading-list-2026-03-05.csv",
+            *(f"{shipped}icons/hubapp-{size}.png" for size in ICON_SIZES)} <= names
+    # pyproject.toml lists hubapp's packages by hand.
+    assert {path.relative_to(ROOT).as_posix() for path in (ROOT / "hubapp").rglob("*.py")} \
+        <= names
+
+
+def test_an_installed_wheel_finds_what_it_ships_and_speaks_chinese(wheel, tmp_path):
+    target, elsewhere = tmp_path / "site-packages", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index",
+                    "--target", target, wheel], capture_output=True, check=True,
+                   env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"))
+    env = dict(os.environ, PYTHONPATH=str(target), LANG="zh_CN.UTF-8")
+    code = "from hubapp import resources; print(resources.folder())"
+    found = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert Path(found) == target / "hubapp" / "shipped"
+    assert sorted(path.name for path in Path(found).glob("icons/hubapp-*.png")) == \
+        sorted(f"hubapp-{size}.png" for size in ICON_SIZES)
+    result = subprocess.run([sys.executable, "-m", "hubapp", "--help"], cwd=elsewhere,
+                            env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("用法：hubapp"), result.stdout
 
 
 def test_a_translation_missing_at_start_is_said_in_the_log(tmp_path):

@@ -92,7 +92,6 @@ def set_up(tmp_path: Path) -> dict[str, str]:
     and how it was started (and makes the demo file it is asked for)."""
     venv = tmp_path / "venv"
     executable(venv / "bin" / "python", "#!/bin/sh\nexit 0\n")
-    executable(venv / "bin" / "pyside6-lrelease", "#!/bin/sh\nexit 0\n")
     executable(venv / "bin" / "hubapp", '#!/bin/sh\necho "$PWD|$*" >> "$HUBAPP_LOG"\n'
                                         '[ "$1" != demo ] || echo demo > "$3"\n')
     (venv / ".hubapp-installed").write_text(
@@ -183,7 +182,6 @@ def test_bootstrap_makes_again_a_virtual_environment_cut_short(tmp_path):
     (checkout / "pyproject.toml").write_text(SCRATCH_PROJECT)
     (checkout / "backend.py").write_text(SCRATCH_BACKEND)
     subprocess.run(["python3", "-m", "venv", "--without-pip", checkout / ".venv"], check=True)
-    executable(checkout / ".venv" / "bin" / "pyside6-lrelease", "#!/bin/sh\nexit 0\n")
     offline = {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1",
                "PIP_FIND_LINKS": str(tmp_path), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     result = run(["bash", "-c", BOOTSTRAP], checkout, **debian_ready(tmp_path), **offline)
