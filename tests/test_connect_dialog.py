@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -526,6 +528,21 @@ def test_the_first_start_question_names_the_file_a_new_hub_is_made_in(first_star
     assert box.informativeText().startswith(f"Start a new hub in {first_start} (")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.clickedButton().property("choice") == "new"
+
+
+def test_the_machine_wide_settings_point_a_user_without_a_choice_at_the_hub(tmp_path):
+    """README's way for IT to spare each user of a PC the first start's question."""
+    system = tmp_path / "xdg" / "Hub Desk" / "hubapp.conf"
+    system.parent.mkdir(parents=True)
+    system.write_text("[database]\ntarget=/srv/hub/hubdesk.db\n")
+    code = ("from hubapp.ui.app import make_application, start_target\n"
+            "make_application([])\n"
+            "print(start_target(None))\n")
+    env = dict(os.environ, XDG_CONFIG_DIRS=str(tmp_path / "xdg"),
+               XDG_CONFIG_HOME=str(tmp_path / "user"))
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout == "/srv/hub/hubdesk.db\n"
 
 
 def test_a_new_hub_left_before_its_administrator_is_made_is_asked_about_again(first_start,
