@@ -13,6 +13,11 @@ from setuptools.build_meta import *  # noqa: F403 (the hooks this module does no
 from release_translations import release
 
 
+def get_requires_for_build_wheel(config_settings=None):
+    # Not in pyproject's requires, which an editable install fetches too.
+    return [*build_meta.get_requires_for_build_wheel(config_settings), "PySide6-Essentials>=6.7"]
+
+
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     release()
     return build_meta.build_wheel(wheel_directory, config_settings, metadata_directory)

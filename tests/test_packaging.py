@@ -83,8 +83,8 @@ def test_resources_folder_in_a_bundle(monkeypatch, tmp_path):
 # What a fresh clone holds of what the wheel's build reads: no .qm, which the build makes.
 FRESH_CLONE = {"pyproject.toml": None, "README.md": None, "hubapp": ("__pycache__",),
                "packaging": ("__pycache__",), "resources": ("*.qm", "screenshots")}
-# license = "MIT" (an SPDX expression) needs setuptools 77; an older one in the virtual
-# environment leaves the build to pip's isolated environment, from the package index.
+# license = "MIT" (an SPDX expression) needs setuptools 77, which the test extra brings; a
+# virtual environment made before leaves the build to pip's isolated one, from the index.
 OWN_SETUPTOOLS = int(version("setuptools").split(".")[0]) >= 77
 
 
