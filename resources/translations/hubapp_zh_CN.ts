@@ -2334,17 +2334,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="196"/>
+        <location filename="../../hubapp/ui/app.py" line="198"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="197"/>
+        <location filename="../../hubapp/ui/app.py" line="199"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="203"/>
+        <location filename="../../hubapp/ui/app.py" line="205"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
@@ -3315,55 +3315,55 @@ Turn single-user mode off?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="130"/>
-        <location filename="../../hubapp/ui/app.py" line="174"/>
+        <location filename="../../hubapp/ui/app.py" line="132"/>
+        <location filename="../../hubapp/ui/app.py" line="176"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="175"/>
+        <location filename="../../hubapp/ui/app.py" line="177"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="220"/>
+        <location filename="../../hubapp/ui/app.py" line="222"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在为此版本的枢纽工作台升级 {name}。会先保留一份副本；多年的历史数据需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="268"/>
+        <location filename="../../hubapp/ui/app.py" line="270"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的内容都无法保存；请枢纽的 IT 人员将其设为可写，或连接到主服务器，以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="283"/>
+        <location filename="../../hubapp/ui/app.py" line="285"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="256"/>
+        <location filename="../../hubapp/ui/app.py" line="258"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="278"/>
+        <location filename="../../hubapp/ui/app.py" line="280"/>
         <source>{path} can be read but not saved to: the file or its folder is read-only. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：文件或其所在文件夹为只读。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="224"/>
-        <location filename="../../hubapp/ui/app.py" line="299"/>
+        <location filename="../../hubapp/ui/app.py" line="226"/>
+        <location filename="../../hubapp/ui/app.py" line="301"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="303"/>
+        <location filename="../../hubapp/ui/app.py" line="305"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="304"/>
+        <location filename="../../hubapp/ui/app.py" line="306"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4810,27 +4810,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="215"/>
-        <source>Start a new hub here (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
-        <translation>在此新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作台的副本或备份），或连接到枢纽的服务器。</translation>
+        <location filename="../../hubapp/ui/dialogs.py" line="217"/>
+        <source>Start a new hub in {path} (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
+        <translation>在 {path} 新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作台的副本或备份），或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="221"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="223"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="222"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="224"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="223"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="225"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="262"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="264"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
