@@ -3,6 +3,8 @@
 # Usage (as root): packaging/install.sh [PREFIX]   (default /usr/local; the bundle goes to
 # PREFIX/lib/hubapp, the command to PREFIX/bin/hubapp). Remove with the same paths.
 set -euo pipefail
+# What it installs is every user's to read and run, whatever the installer's umask.
+umask 022
 # Absolute before the cd: a relative PREFIX is the caller's, not the checkout's, and the
 # command's symlink must not point relative to PREFIX/bin.
 prefix="$(realpath -m -- "${1:-/usr/local}")"
@@ -11,7 +13,12 @@ cd "$(dirname "$0")/.."
 
 rm -rf "$prefix/lib/hubapp"
 mkdir -p "$prefix/lib" "$prefix/bin"
-cp -a dist/hubapp "$prefix/lib/hubapp"
+# Not the build's owner or modes (cp -a): its builder could then change the program every user
+# runs, root included, and a build under umask 077 would start for no one else.
+cp -r --no-preserve=ownership dist/hubapp "$prefix/lib/hubapp"
+chmod -R u=rwX,go=rX "$prefix/lib/hubapp"
+# root:root as the rest of the system, even where a set-group-ID folder would hand down its group.
+if [ "$(id -u)" = 0 ]; then chown -R -h root:root "$prefix/lib/hubapp"; fi
 ln -sfn "$prefix/lib/hubapp/hubapp" "$prefix/bin/hubapp"
 
 share="$prefix/share"

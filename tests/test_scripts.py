@@ -5,12 +5,14 @@ ones would install or download."""
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+NOBODY = 65534  # Debian's nobody and nogroup
 
 
 def scratch_checkout(tmp_path: Path) -> Path:
@@ -44,6 +46,12 @@ def bundled(tmp_path: Path) -> Path:
     return checkout
 
 
+def install(checkout: Path, prefix: Path) -> None:
+    result = run([checkout / "packaging" / "install.sh", prefix], checkout)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Installed Hub Desk 1.2.3 into {prefix}\n"
+
+
 def test_install_puts_a_relative_prefix_where_it_was_asked_from(bundled, tmp_path):
     # The script cd'ed to the checkout first: the bundle went into it, the command's symlink
     # pointed nowhere, and it said "Installed Hub Desk  into stage".
@@ -72,6 +80,30 @@ def test_install_fails_when_the_installed_command_does_not_start(bundled, tmp_pa
         "error while loading shared libraries\n"
         f"The installed {prefix}/bin/hubapp does not start (its --version failed): see above\n")
 
+
+
+def test_install_is_every_users_to_run_and_only_roots_to_change(bundled, tmp_path):
+    # cp -a kept the build's owner, who could then change what every user runs, and the modes of
+    # a build under umask 077, with which the program started for root only.
+    bundle = bundled / "dist" / "hubapp"
+    library = bundle / "_internal" / "libpython3.11.so.1.0"
+    library.parent.mkdir()
+    library.write_bytes(b"\x7fELF")
+    for path, mode in ((bundle, 0o700), (library.parent, 0o700), (bundle / "hubapp", 0o700),
+                       (library, 0o600)):
+        path.chmod(mode)
+        if os.getuid() == 0:  # built by another user
+            os.chown(path, NOBODY, NOBODY)
+    prefix = tmp_path / "prefix"
+    install(bundled, prefix)
+    program = prefix / "lib" / "hubapp"
+    found = {path.relative_to(program).as_posix(): path.lstat()
+             for path in (program, *program.rglob("*"))}
+    assert {path: stat.S_IMODE(status.st_mode) for path, status in found.items()} == {
+        ".": 0o755, "hubapp": 0o755, "_internal": 0o755, "_internal/libpython3.11.so.1.0": 0o644}
+    # As root the builder (nobody) keeps nothing; as anyone else the installer owns the copy.
+    assert {(status.st_uid, status.st_gid) for status in found.values()} == {
+        (os.getuid(), os.getgid())}
 
 
 # As run.sh and test.sh run it.
