@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the built bundle (dist/hubapp/) for every user of this machine, with its menu entry.
-# Usage (as root): packaging/install.sh [PREFIX]   (default /usr/local; the bundle goes to
-# PREFIX/lib/hubapp, the command to PREFIX/bin/hubapp). Remove with the same paths.
+# Installs the built bundle (dist/hubapp/) with its menu entry and icons.
+# Usage: sudo packaging/install.sh [PREFIX]   for every user of this machine (default /usr/local)
+#        packaging/install.sh ~/.local        for yourself only, without root
+# The bundle goes to PREFIX/lib/hubapp, the command to PREFIX/bin/hubapp. Remove with the same
+# paths.
 set -euo pipefail
 # What it installs is every user's to read and run, whatever the installer's umask.
 umask 022
@@ -10,6 +12,21 @@ umask 022
 prefix="$(realpath -m -- "${1:-/usr/local}")"
 cd "$(dirname "$0")/.."
 [ -x dist/hubapp/hubapp ] || { echo "No bundle: run packaging/build.sh first" >&2; exit 1; }
+launcher="$prefix/bin/hubapp"
+case "$launcher" in
+    # The menu entry names it by its path in quotes, inside which these would need escaping.
+    *[[:cntrl:]\"\`\$\\%\|\&]*)
+        echo "Choose a prefix without any of \" \` \$ \\ % | &: $prefix" >&2
+        exit 1 ;;
+esac
+# Said before anything is copied, where cp said only "Permission denied".
+existing="$prefix"
+while [ ! -e "$existing" ]; do existing="$(dirname "$existing")"; done
+[ -w "$existing" ] || {
+    echo "Cannot write to $existing: run with sudo, or give a prefix of your own such as" \
+         "~/.local (packaging/install.sh ~/.local)" >&2
+    exit 1
+}
 
 rm -rf "$prefix/lib/hubapp"
 mkdir -p "$prefix/lib" "$prefix/bin"
@@ -19,10 +36,13 @@ cp -r --no-preserve=ownership dist/hubapp "$prefix/lib/hubapp"
 chmod -R u=rwX,go=rX "$prefix/lib/hubapp"
 # root:root as the rest of the system, even where a set-group-ID folder would hand down its group.
 if [ "$(id -u)" = 0 ]; then chown -R -h root:root "$prefix/lib/hubapp"; fi
-ln -sfn "$prefix/lib/hubapp/hubapp" "$prefix/bin/hubapp"
+ln -sfn "$prefix/lib/hubapp/hubapp" "$launcher"
 
 share="$prefix/share"
-install -Dm644 packaging/hubapp.desktop "$share/applications/hubapp.desktop"
+# By its path: GLib hides an entry whose command is not on the session's PATH, which lacks
+# ~/.local/bin until the next login after it is made, and /opt/… for good.
+install -Dm644 <(sed "s|^Exec=hubapp\$|TryExec=$launcher\nExec=\"$launcher\"|" \
+                     packaging/hubapp.desktop) "$share/applications/hubapp.desktop"
 install -Dm644 packaging/io.github.hubdesk.HubDesk.metainfo.xml \
     "$share/metainfo/io.github.hubdesk.HubDesk.metainfo.xml"
 install -Dm644 resources/icons/hubapp.svg "$share/icons/hicolor/scalable/apps/hubapp.svg"
@@ -34,8 +54,8 @@ done
 command -v update-desktop-database >/dev/null && update-desktop-database -q "$share/applications"
 command -v gtk-update-icon-cache >/dev/null \
     && gtk-update-icon-cache -qtf "$share/icons/hicolor" 2>/dev/null
-version="$("$prefix/bin/hubapp" --version)" || {
-    echo "The installed $prefix/bin/hubapp does not start (its --version failed): see above" >&2
+version="$("$launcher" --version)" || {
+    echo "The installed $launcher does not start (its --version failed): see above" >&2
     exit 1
 }
 echo "Installed Hub Desk ${version#hubapp } into $prefix"

@@ -4,9 +4,11 @@ ones would install or download."""
 
 import hashlib
 import os
+import shlex
 import shutil
 import stat
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -38,12 +40,15 @@ def run(command: list[str | Path], cwd: Path, **env: str) -> subprocess.Complete
                           text=True, timeout=60, env={**os.environ, **env})
 
 
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    """A checkout with a built bundle whose command only says its version."""
-    checkout = scratch_checkout(tmp_path)
+def with_bundle(checkout: Path) -> Path:
+    """The checkout with a built bundle whose command only says its version."""
     executable(checkout / "dist" / "hubapp" / "hubapp", '#!/bin/sh\necho "hubapp 1.2.3"\n')
     return checkout
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    return with_bundle(scratch_checkout(tmp_path))
 
 
 def install(checkout: Path, prefix: Path) -> None:
@@ -104,6 +109,58 @@ def test_install_is_every_users_to_run_and_only_roots_to_change(bundled, tmp_pat
     # As root the builder (nobody) keeps nothing; as anyone else the installer owns the copy.
     assert {(status.st_uid, status.st_gid) for status in found.values()} == {
         (os.getuid(), os.getgid())}
+
+
+def entry_value(entry: Path, key: str) -> str:
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    return next(line.split("=", 1)[1] for line in lines if line.startswith(f"{key}="))
+
+
+def test_menu_entry_starts_the_installed_command_without_it_on_path(bundled, tmp_path):
+    # Exec=hubapp: GLib hid the entry of a ~/.local install until the next login put
+    # ~/.local/bin on PATH, and that of an /opt one for good.
+    prefix = tmp_path / "hub desk"  # a space, which the entry must quote
+    install(bundled, prefix)
+    entry = prefix / "share" / "applications" / "hubapp.desktop"
+    launcher = prefix / "bin" / "hubapp"
+    template = (ROOT / "packaging" / "hubapp.desktop").read_text(encoding="utf-8")
+    assert entry.read_text(encoding="utf-8") == template.replace(
+        "\nExec=hubapp\n", f'\nTryExec={launcher}\nExec="{launcher}"\n')
+    if shutil.which("desktop-file-validate"):
+        result = subprocess.run(["desktop-file-validate", entry], capture_output=True, text=True)
+        assert result.returncode == 0 and result.stdout == "", result.stdout
+    # As a menu whose session's PATH lacks PREFIX/bin starts it.
+    result = run([*shlex.split(entry_value(entry, "Exec")), "--version"], tmp_path,
+                 PATH="/usr/bin:/bin")
+    assert (result.returncode, result.stdout) == (0, "hubapp 1.2.3\n")
+
+
+def test_install_refuses_a_prefix_the_menu_entry_could_not_name_unescaped(bundled, tmp_path):
+    prefix = tmp_path / "hub$desk"
+    result = run([bundled / "packaging" / "install.sh", prefix], tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith("Choose a prefix without any of ")
+    assert not prefix.exists()
+
+
+def test_install_where_it_may_not_write_says_to_use_sudo_or_a_prefix_of_ones_own():
+    # It said only cp's "Permission denied", halfway, naming neither sudo nor ~/.local.
+    # Root may write anywhere, so as root the script runs as the user nobody, from a folder that
+    # user can read (pytest's is root's alone).
+    as_user = (["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+               if os.getuid() == 0 else [])
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        checkout = with_bundle(scratch_checkout(folder))
+        locked = folder / "locked"
+        locked.mkdir(mode=0o555)
+        result = run([*as_user, checkout / "packaging" / "install.sh", locked / "hubdesk"],
+                     folder)
+        assert list(locked.iterdir()) == []
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (f"Cannot write to {locked}: run with sudo, or give a prefix of"
+                             f" your own such as ~/.local (packaging/install.sh ~/.local)\n")
 
 
 # As run.sh and test.sh run it.
