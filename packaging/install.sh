@@ -2,8 +2,8 @@
 # Installs the built bundle (dist/hubapp/) with its menu entry and icons.
 # Usage: sudo packaging/install.sh [PREFIX]   for every user of this machine (default /usr/local)
 #        packaging/install.sh ~/.local        for yourself only, without root
-# The bundle goes to PREFIX/lib/hubapp, the command to PREFIX/bin/hubapp. Remove with the same
-# paths.
+# The bundle goes to PREFIX/lib/hubapp, the command to PREFIX/bin/hubapp; every path it puts is
+# listed in PREFIX/lib/hubapp/INSTALLED_FILES, which packaging/uninstall.sh [PREFIX] removes.
 set -euo pipefail
 # What it installs is every user's to read and run, whatever the installer's umask.
 umask 022
@@ -11,6 +11,7 @@ umask 022
 # command's symlink must not point relative to PREFIX/bin.
 prefix="$(realpath -m -- "${1:-/usr/local}")"
 cd "$(dirname "$0")/.."
+source packaging/desktop_caches.sh
 [ -x dist/hubapp/hubapp ] || { echo "No bundle: run packaging/build.sh first" >&2; exit 1; }
 launcher="$prefix/bin/hubapp"
 case "$launcher" in
@@ -37,23 +38,25 @@ chmod -R u=rwX,go=rX "$prefix/lib/hubapp"
 # root:root as the rest of the system, even where a set-group-ID folder would hand down its group.
 if [ "$(id -u)" = 0 ]; then chown -R -h root:root "$prefix/lib/hubapp"; fi
 ln -sfn "$prefix/lib/hubapp/hubapp" "$launcher"
+installed=(lib/hubapp bin/hubapp)
 
-share="$prefix/share"
+put() {  # put FILE PATH: FILE at PREFIX/PATH, listed for uninstall.sh
+    install -Dm644 "$1" "$prefix/$2"
+    installed+=("$2")
+}
 # By its path: GLib hides an entry whose command is not on the session's PATH, which lacks
 # ~/.local/bin until the next login after it is made, and /opt/… for good.
-install -Dm644 <(sed "s|^Exec=hubapp\$|TryExec=$launcher\nExec=\"$launcher\"|" \
-                     packaging/hubapp.desktop) "$share/applications/hubapp.desktop"
-install -Dm644 packaging/io.github.hubdesk.HubDesk.metainfo.xml \
-    "$share/metainfo/io.github.hubdesk.HubDesk.metainfo.xml"
-install -Dm644 resources/icons/hubapp.svg "$share/icons/hicolor/scalable/apps/hubapp.svg"
+put <(sed "s|^Exec=hubapp\$|TryExec=$launcher\nExec=\"$launcher\"|" packaging/hubapp.desktop) \
+    share/applications/hubapp.desktop
+put packaging/io.github.hubdesk.HubDesk.metainfo.xml \
+    share/metainfo/io.github.hubdesk.HubDesk.metainfo.xml
+put resources/icons/hubapp.svg share/icons/hicolor/scalable/apps/hubapp.svg
 for png in resources/icons/hubapp-*.png; do
     size="${png##*-}"; size="${size%.png}"
-    install -Dm644 "$png" "$share/icons/hicolor/${size}x${size}/apps/hubapp.png"
+    put "$png" "share/icons/hicolor/${size}x${size}/apps/hubapp.png"
 done
-# Menus pick up the new entry and icon at once where these tools exist.
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$share/applications"
-command -v gtk-update-icon-cache >/dev/null \
-    && gtk-update-icon-cache -qtf "$share/icons/hicolor" 2>/dev/null
+printf '%s\n' "${installed[@]}" > "$prefix/lib/hubapp/INSTALLED_FILES"
+refresh_desktop_caches "$prefix/share"
 version="$("$launcher" --version)" || {
     echo "The installed $launcher does not start (its --version failed): see above" >&2
     exit 1

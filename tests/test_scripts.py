@@ -1,6 +1,6 @@
-"""The shell scripts people start by hand (run.sh, packaging/install.sh, packaging/bootstrap.sh),
-run for real in a scratch copy of the checkout, with the programs they call faked where the real
-ones would install or download."""
+"""The shell scripts people start by hand (run.sh, packaging/install.sh and uninstall.sh,
+packaging/bootstrap.sh), run for real in a scratch copy of the checkout, with the programs they
+call faked where the real ones would install or download."""
 
 import hashlib
 import os
@@ -57,6 +57,13 @@ def install(checkout: Path, prefix: Path) -> None:
     assert result.stdout == f"Installed Hub Desk 1.2.3 into {prefix}\n"
 
 
+def contents(folder: Path) -> dict[str, bytes | str]:
+    """Every file under folder by its path, with what it holds (a link: where it points)."""
+    return {path.relative_to(folder).as_posix():
+            os.readlink(path) if path.is_symlink() else path.read_bytes()
+            for path in folder.rglob("*") if path.is_symlink() or not path.is_dir()}
+
+
 def test_install_puts_a_relative_prefix_where_it_was_asked_from(bundled, tmp_path):
     # The script cd'ed to the checkout first: the bundle went into it, the command's symlink
     # pointed nowhere, and it said "Installed Hub Desk  into stage".
@@ -105,7 +112,8 @@ def test_install_is_every_users_to_run_and_only_roots_to_change(bundled, tmp_pat
     found = {path.relative_to(program).as_posix(): path.lstat()
              for path in (program, *program.rglob("*"))}
     assert {path: stat.S_IMODE(status.st_mode) for path, status in found.items()} == {
-        ".": 0o755, "hubapp": 0o755, "_internal": 0o755, "_internal/libpython3.11.so.1.0": 0o644}
+        ".": 0o755, "hubapp": 0o755, "_internal": 0o755, "_internal/libpython3.11.so.1.0": 0o644,
+        "INSTALLED_FILES": 0o644}
     # As root the builder (nobody) keeps nothing; as anyone else the installer owns the copy.
     assert {(status.st_uid, status.st_gid) for status in found.values()} == {
         (os.getuid(), os.getgid())}
@@ -143,9 +151,9 @@ def test_install_refuses_a_prefix_the_menu_entry_could_not_name_unescaped(bundle
     assert not prefix.exists()
 
 
-def test_install_where_it_may_not_write_says_to_use_sudo_or_a_prefix_of_ones_own():
-    # It said only cp's "Permission denied", halfway, naming neither sudo nor ~/.local.
-    # Root may write anywhere, so as root the script runs as the user nobody, from a folder that
+def test_where_they_may_not_write_install_and_uninstall_say_to_use_sudo():
+    # install.sh said only cp's "Permission denied", halfway, naming neither sudo nor ~/.local.
+    # Root may write anywhere, so as root the scripts run as the user nobody, from a folder that
     # user can read (pytest's is root's alone).
     as_user = (["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
                if os.getuid() == 0 else [])
@@ -155,12 +163,91 @@ def test_install_where_it_may_not_write_says_to_use_sudo_or_a_prefix_of_ones_own
         checkout = with_bundle(scratch_checkout(folder))
         locked = folder / "locked"
         locked.mkdir(mode=0o555)
-        result = run([*as_user, checkout / "packaging" / "install.sh", locked / "hubdesk"],
-                     folder)
+        installing = run([*as_user, checkout / "packaging" / "install.sh", locked / "hubdesk"],
+                         folder)
         assert list(locked.iterdir()) == []
+
+        prefix = folder / "prefix"
+        install(checkout, prefix)
+        (prefix / "lib").chmod(0o555)
+        before = contents(prefix)
+        removing = run([*as_user, checkout / "packaging" / "uninstall.sh", prefix], folder)
+        assert contents(prefix) == before
+        (prefix / "lib").chmod(0o755)
+    assert (installing.returncode, installing.stdout) == (1, "")
+    assert installing.stderr == (f"Cannot write to {locked}: run with sudo, or give a prefix of"
+                                 f" your own such as ~/.local (packaging/install.sh ~/.local)\n")
+    assert (removing.returncode, removing.stdout) == (1, "")
+    assert removing.stderr == f"Cannot write to {prefix}/lib: run with sudo\n"
+
+
+def test_uninstall_removes_what_install_put_and_never_the_hubs_data(bundled, tmp_path):
+    # README said to delete the hubapp files under PREFIX/share: for a ~/.local install
+    # ~/.local/share/hubapp, the user's data folder, with the database and its backups.
+    prefix = tmp_path / ".local"
+    data = prefix / "share" / "hubapp"
+    (data / "backups").mkdir(parents=True)
+    (data / "hubdesk.db").write_bytes(b"SQLite format 3\x00the hub")
+    (data / "backups" / "hubdesk-2026-03-05.db").write_bytes(b"SQLite format 3\x00a backup")
+    (prefix / "share" / "applications").mkdir()
+    (prefix / "share" / "applications" / "other.desktop").write_text("[Desktop Entry]\n")
+    before = contents(prefix)
+    install(bundled, prefix)
+
+    listed = (prefix / "lib" / "hubapp" / "INSTALLED_FILES").read_text().splitlines()
+    icons = [f"share/icons/hicolor/{size}x{size}/apps/hubapp.png"
+             for size in (16, 32, 48, 64, 128, 256)]
+    assert sorted(listed) == sorted(["lib/hubapp", "bin/hubapp",
+                                     "share/applications/hubapp.desktop",
+                                     "share/metainfo/io.github.hubdesk.HubDesk.metainfo.xml",
+                                     "share/icons/hicolor/scalable/apps/hubapp.svg", *icons])
+    # Nothing it does not list: no desktop or icon cache of its own in a user's ~/.local/share.
+    added = contents(prefix).keys() - before.keys()
+    assert {path for path in added
+            if not any(path == name or path.startswith(f"{name}/") for name in listed)} == set()
+
+    result = run([bundled / "packaging" / "uninstall.sh", prefix], tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (f"Removed Hub Desk from {prefix}; each user's hub data"
+                             f" (~/.local/share/hubapp) is kept\n")
+    assert contents(prefix) == before
+
+
+def test_install_and_uninstall_refresh_an_icon_cache_that_is_there(bundled, tmp_path):
+    tool = shutil.which("gtk-update-icon-cache")
+    if tool is None:
+        pytest.skip("gtk-update-icon-cache is not installed (Debian: gtk-update-icon-cache)")
+    prefix = tmp_path / "usr"
+    hicolor = prefix / "share" / "icons" / "hicolor"
+    (hicolor / "48x48" / "apps").mkdir(parents=True)
+    shutil.copy(ROOT / "resources" / "icons" / "hubapp-48.png",
+                hicolor / "48x48" / "apps" / "other.png")
+    subprocess.run([tool, "-qtf", hicolor], check=True)  # another program's icon and its cache
+    cache = hicolor / "icon-theme.cache"
+    install(bundled, prefix)
+    assert b"hubapp" in cache.read_bytes()
+    assert run([bundled / "packaging" / "uninstall.sh", prefix], tmp_path).returncode == 0
+    assert b"hubapp" not in cache.read_bytes()
+
+
+def test_uninstall_without_a_list_or_with_a_path_out_of_the_prefix_removes_nothing(bundled,
+                                                                                   tmp_path):
+    prefix = tmp_path / "prefix"
+    uninstall = [bundled / "packaging" / "uninstall.sh", prefix]
+    result = run(uninstall, tmp_path)
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == (f"Cannot write to {locked}: run with sudo, or give a prefix of"
-                             f" your own such as ~/.local (packaging/install.sh ~/.local)\n")
+    assert result.stderr.startswith(f"No {prefix}/lib/hubapp/INSTALLED_FILES: ")
+
+    install(bundled, prefix)
+    (tmp_path / "outside.txt").write_text("not Hub Desk's")
+    listed = prefix / "lib" / "hubapp" / "INSTALLED_FILES"
+    listed.write_text("bin/hubapp\n../outside.txt\n")
+    before = contents(tmp_path)
+    result = run(uninstall, tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (f"{listed} lists '../outside.txt', which install.sh never puts:"
+                             f" nothing removed\n")
+    assert contents(tmp_path) == before
 
 
 # As run.sh and test.sh run it.
