@@ -714,7 +714,8 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     closed_at_another_desk(app_ctx)
 
     assert grid.is_read_only() and view.state() != QAbstractItemView.State.EditingState
-    assert not view.typing()  # the editor went with the reset: nothing typed is pending
+    # What was typed went into the grid with the edits kept: nothing typed is pending.
+    assert not view.typing() and grid.text_rows()[1]["seal"] == "SEAL77"
     shown = grid.text_rows()
     assert not screen.undo_action.isEnabled() and not screen.redo_action.isEnabled()
     press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL))
@@ -823,6 +824,42 @@ def test_a_clerk_is_told_under_the_grid_and_on_ctrl_s_why_edits_a_day_closed_und
     assert screen.paste_message.text() == ""
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert services.list_moves(app_ctx.db, service.id)[0].gross_kg == 12345
+
+
+@pytest.mark.parametrize("typed", ["25400", "25a00"])
+def test_a_cell_still_being_typed_as_another_desk_closes_the_day_is_kept_with_the_edits(
+        qtbot, main_window, app_ctx, demo_db_path, typed):
+    """The reset that makes the grid read-only dropped the open editor: the clerk's weight
+    was gone, unsaid, and after a reopen Ctrl+S stored the one before. Not a wrong one
+    either: it is kept as typed, red, and Ctrl+S refuses it."""
+    from hubapp.store import open_db
+
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    service = screen._service
+    stored = services.list_moves(app_ctx.db, service.id)[0].gross_kg
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, typed)  # no Enter: the cell's editor is open
+    other = open_db(demo_db_path)
+    day_close.close_day(other, DEMO_END, UserRecord("li", "supervisor"))
+    other.close()
+    assert main_window.watcher.look()
+
+    assert screen.grid.is_read_only() and not screen.grid_view.editing()
+    assert screen.grid.text_rows()[0]["gross_kg"] == typed
+    assert screen.paste_message.text().startswith(f"{service.service_no} has changes that "
+                                                  f"cannot be saved: li closed the day")
+    other = open_db(demo_db_path)
+    day_close.reopen_day(other, DEMO_END, UserRecord("li", "supervisor"), "late weights")
+    other.close()
+    assert main_window.watcher.look()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    saved = services.list_moves(app_ctx.db, service.id)[0].gross_kg
+    if typed.isdigit():
+        assert saved == int(typed)
+    else:
+        assert saved == stored and screen.grid.text_rows()[0]["gross_kg"] == typed
+        assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
 
 
 def test_a_supervisors_edits_a_day_closed_under_are_saved_on_ctrl_s_giving_a_reason(

@@ -539,6 +539,11 @@ class DailyLogScreen(QWidget):
             self._midnight.start(int((tomorrow - dt.datetime.now()).total_seconds() * 1000) + 1)
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = closed is not None and not may_close
+        if read_only and not self.grid.is_read_only():
+            # The grid's reset to read-only drops an open editor: what is half typed in it
+            # (closed at another desk under the clerk's hands) joins the edits kept, wrong
+            # or not, as a Ctrl+S would take it.
+            self.grid_view.commit_open_editor()
         self.form.set_read_only(read_only)
         self.grid.set_read_only(read_only)
         self._undo_allowed()
