@@ -1046,6 +1046,15 @@ def _typed_date(qtbot, edit, day: str) -> None:
     qtbot.keyClicks(edit, day)
 
 
+def test_a_day_its_month_does_not_have_is_refused_not_made_its_last(qtbot, app_ctx):
+    screen = shown_audit(qtbot, app_ctx)
+    screen.any_day.setChecked(False)
+    screen.day.setDate(QDate(2026, 4, 10))
+    _typed_date(qtbot, screen.day, "2026-04-31")
+    qtbot.keyClick(screen.day, Qt.Key.Key_Return)
+    assert screen.day.date() == QDate(2026, 4, 10)  # not the 30th
+
+
 def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_as):
     """From and To typed: the list, its count and the export hold the period's changes; the
     To is the one typed, and never comes before the From."""

@@ -551,6 +551,19 @@ def test_a_day_typed_into_the_date_box_is_taken_on_enter_or_on_leaving_it(qtbot,
     assert screen.form.service_no.text() == ""
 
 
+@pytest.mark.parametrize(("typed", "key"), [("2025-02-29", Qt.Key.Key_Return),
+                                            ("2026-04-31", Qt.Key.Key_Tab)])
+def test_a_day_its_month_does_not_have_is_refused_under_the_grid(qtbot, screen, days_read,
+                                                                 typed, key):
+    """The log opened the month's last day, unsaid, where a clerk would paste a train."""
+    start = screen.day()
+    screen.date_edit.setFocus()
+    press(qtbot, typed, key)
+    assert screen.day() == screen.date_edit.date().toPython() == start and days_read == []
+    assert screen.paste_message.text() == \
+        f"There is no {typed}: its month has {int(typed[-2:]) - 1} days."
+
+
 def test_the_keys_that_step_the_day_change_it_at_once_in_the_date_box(qtbot, screen,
                                                                        days_read):
     start = screen.day()

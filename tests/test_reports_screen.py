@@ -94,6 +94,16 @@ def test_an_end_typed_over_a_later_one_is_taken_as_typed(qtbot, app_ctx):
     assert screen.period() == ("range", dt.date(2026, 2, 26), dt.date(2026, 2, 27))
 
 
+def test_a_day_its_month_does_not_have_is_refused_not_made_its_last(qtbot, app_ctx):
+    """2025-02-29 typed gave the daily summary of the 28th."""
+    screen = _shown(qtbot, app_ctx)
+    screen.first.setDate(QDate(2025, 2, 10))
+    screen.first.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab reaches it: typed over
+    qtbot.keyClicks(screen.first, "2025-02-29")
+    qtbot.keyClick(screen.first, Qt.Key.Key_Return)
+    assert screen.first.date() == QDate(2025, 2, 10)
+
+
 def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(qtbot, app_ctx):
 
     screen = _shown(qtbot, app_ctx)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -191,9 +191,9 @@ class AuditScreen(QWidget):
         self.any_day.setChecked(True)
         # A period, "what was changed last week": from day to last_day, one day if the same.
         self.from_label = QLabel(self.tr("from"), self)
-        self.day = QDateEdit(self)
+        self.day = date_edits.DayEdit(self)
         self.to_label = QLabel(self.tr("to"), self)
-        self.last_day = QDateEdit(self)
+        self.last_day = date_edits.DayEdit(self)
         self.period = (self.from_label, self.day, self.to_label, self.last_day)
         date_edits.take_typed_dates(self.day, self.last_day)
         for edit in (self.day, self.last_day):

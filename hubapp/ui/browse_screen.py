@@ -217,8 +217,8 @@ class BrowseScreen(QWidget):
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
         self._place: Place | None = None
 
-        self.date_from = QDateEdit(self)
-        self.date_to = QDateEdit(self)
+        self.date_from = date_edits.DayEdit(self)
+        self.date_to = date_edits.DayEdit(self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCursor, QFontInfo, QGuiApplication, QImage, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QStackedWidget, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
@@ -414,8 +414,8 @@ class DashboardScreen(QWidget):
                               self.tr("This month"), self.tr("This year"), self.tr("Last year"),
                               self.tr("Custom")])
         self.period.setCurrentIndex(self.LAST_30)
-        self.date_from = QDateEdit(self)
-        self.date_to = QDateEdit(self)
+        self.date_from = date_edits.DayEdit(self)
+        self.date_to = date_edits.DayEdit(self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

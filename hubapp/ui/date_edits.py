@@ -2,14 +2,68 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+import calendar
+import re
+
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QValidator
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QToolTip, QWidget
 
 from hubapp.domain.validation import parse_date
 
 _SEPARATORS = frozenset("-/.")
 NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its special text
+_TYPED_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{1,2})")  # as yyyy-MM-dd shows it, being typed
+
+
+class DayEdit(QDateEdit):
+    """A date box that refuses a day its month does not have (2025-02-29, 2026-04-31): Qt
+    made it the month's last day as it was typed, and a clerk who mistyped the day was given
+    another one, unsaid. It stays as typed until Enter or leaving the box, which keep the
+    date the box had, and say why (refused, and a tooltip at the box)."""
+
+    refused = Signal(str)  # why the day typed was not taken
+
+    def validate(self, text: str, pos: int):
+        if self._beyond_month(text, typing=True) is not None:
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
+
+    def fixup(self, text: str) -> str:
+        return text if self._beyond_month(text) is not None else super().fixup(text)
+
+    def keyPressEvent(self, event) -> None:
+        refused = self._refusal() if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+            else None
+        super().keyPressEvent(event)
+        self._say(refused)
+
+    def focusOutEvent(self, event) -> None:
+        refused = self._refusal()
+        super().focusOutEvent(event)
+        self._say(refused)
+
+    def _refusal(self) -> str | None:
+        days = self._beyond_month(self.text())
+        return None if days is None else self.tr(
+            "There is no {date}: its month has {days} days.").format(date=self.text(), days=days)
+
+    def _say(self, refused: str | None) -> None:
+        if refused is not None:
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), refused, self)
+            self.refused.emit(refused)
+
+    @staticmethod
+    def _beyond_month(text: str, typing: bool = False) -> int | None:
+        """The days of the month text names, if its day is beyond them. typing: a day's
+        first digit counts as the tens it may be the start of: Qt took a 3 in February for
+        the 3rd and dropped the 0 typed after it. Still alone on Enter, it is the 3rd."""
+        typed = _TYPED_DAY.fullmatch(text)
+        if typed is None or not 1 <= int(typed[2]) <= 12:
+            return None
+        days = calendar.monthrange(int(typed[1]), int(typed[2]))[1]
+        day = int(typed[3]) * (10 if typing and len(typed[3]) == 1 else 1)
+        return days if days < day <= 31 else None
 
 
 class _TypedSeparators(QObject):

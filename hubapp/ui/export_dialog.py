@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressBar,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressBar,
     QVBoxLayout, QWidget,
 )
 
@@ -50,8 +50,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export containers"))
         self.setMinimumWidth(420)
         last = day or dt.date.today()
-        self.from_edit = QDateEdit(_qdate(last.replace(day=1)), self)
-        self.to_edit = QDateEdit(_qdate(last), self)
+        self.from_edit = date_edits.DayEdit(_qdate(last.replace(day=1)), self)
+        self.to_edit = date_edits.DayEdit(_qdate(last), self)
         self._offered = (self.from_edit.date(), self.to_edit.date())  # open_on's last
         date_edits.take_typed_dates(self.from_edit, self.to_edit)
         for edit in (self.from_edit, self.to_edit):

@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter, QShowEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -60,13 +60,13 @@ class ReportsScreen(QWidget):
                             (RANGE, self.tr("Period report"))):
             self.kind.addItem(title, kind)
         today = QDate.currentDate()
-        self.first = QDateEdit(today)  # the day of a daily report, the month of a monthly one
+        self.first = date_edits.DayEdit(today)  # the day of a daily report, the month of a monthly one
         self._followed = today  # the daily log's day it last followed (follow_day)
         # A period report has dates of its own, so that choosing it leaves the day chosen for
         # the daily report alone. It opens on the last seven days: today alone was a daily
         # report by another name, and the month so far is the monthly report's.
-        self.range_first = QDateEdit(today.addDays(-6))
-        self.last = QDateEdit(today)
+        self.range_first = date_edits.DayEdit(today.addDays(-6))
+        self.last = date_edits.DayEdit(today)
         date_edits.take_typed_dates(self.first, self.range_first, self.last)
         for edit in (self.first, self.range_first, self.last):
             edit.setCalendarPopup(True)

@@ -11,7 +11,7 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -124,6 +124,9 @@ class DailyLogScreen(QWidget):
 
         self.set_day(self._shown_day)
         self.date_edit.dateChanged.connect(self._date_edited)
+        # Under the grid too, where a clerk looks for what became of a key: the day typed
+        # was no day, the log stays on the one shown.
+        self.date_edit.refused.connect(self.paste_message.setText)
         self.date_edit.installEventFilter(self)
         ctx.signals.data_changed.connect(self._on_data_changed)
         self._new_service_form()
@@ -163,7 +166,7 @@ class DailyLogScreen(QWidget):
         # and the find box, with neither, were read as "button" or not named at all.
         self.previous_button.setAccessibleName(self.tr("Previous day"))
         self.previous_button.clicked.connect(self.previous_action.trigger)
-        self.date_edit = QDateEdit(self)
+        self.date_edit = date_edits.DayEdit(self)
         date_edits.take_typed_dates(self.date_edit)
         # A day typed is taken on Enter or on leaving the box: each digit typed made a day
         # of its own (2026-02-06 on the way to 02-27), read, or asked about unsaved edits.
