@@ -931,430 +931,430 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="151"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="154"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="153"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="156"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="155"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="158"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="160"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="199"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="436"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="439"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="249"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="249"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="252"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="254"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="257"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="557"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="565"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="570"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="828"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="836"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1025"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1027"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1035"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1087"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="296"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="299"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="298"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="301"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="309"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="312"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="318"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="319"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="322"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="493"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="496"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="526"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="627"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="635"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="184"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="256"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="261"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="263"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="603"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="758"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="563"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="827"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="838"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="831"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="839"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="873"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="902"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="896"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="904"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1006"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="167"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="222"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="225"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="284"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="435"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="438"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1040"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1044"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1094"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1112"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1120"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1116"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1124"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1119"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1120"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1128"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1124"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1132"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1131"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1166"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1174"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1171"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1192"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1188"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1196"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="878"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="597"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="605"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="889"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="897"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="884"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="892"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="941"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="949"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1072"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1626,6 +1626,14 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/dashboard.py" line="680"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
+    </message>
+</context>
+<context>
+    <name>DayEdit</name>
+    <message>
+        <location filename="../../hubapp/ui/date_edits.py" line="49"/>
+        <source>There is no {date}: its month has {days} days.</source>
+        <translation>没有 {date} 这一天：该月只有 {days} 天。</translation>
     </message>
 </context>
 <context>
