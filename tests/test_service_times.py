@@ -321,3 +321,46 @@ def test_a_train_still_to_come_is_saved_planned_never_departed(qtbot, screen, de
     assert not screen.is_dirty()
     assert [(s.service.service_no, s.service.status)
             for s in services.list_day(screen.ctx.db, tomorrow)] == [("X8001", Status.PLANNED)]
+
+
+def test_a_move_another_desk_saved_by_its_clock_takes_an_edit_at_a_desk_whose_clock_is_behind(
+        app_ctx):
+    """A desk whose clock ran 8 minutes behind the one that saved a departure at 18:55 could
+    not change the train's notes: the stored departure was held to its clock again, and it
+    was told to mark a train that had left as planned. A time set anew still is."""
+    db, clerk = app_ctx.db, UserRecord("wang.li", "admin")
+    left = dt.datetime.combine(DAY, dt.time(18, 55))
+    departed = ServiceRecord("X8801", DAY, Direction.OUTBOUND, actual_at=left,
+                             status=Status.DEPARTED)
+    saved, _ = services.save_service(db, departed, [], clerk, now=left - dt.timedelta(minutes=5))
+    behind = left - dt.timedelta(minutes=13)
+
+    saved, _ = services.save_service(db, dataclasses.replace(saved, notes="late loco"), [],
+                                     clerk, now=behind)
+
+    assert (saved.notes, saved.status, saved.actual_at) == ("late loco", Status.DEPARTED, left)
+    for changed in (dict(actual_at=left + dt.timedelta(minutes=1)),
+                    dict(date=DAY + dt.timedelta(days=1))):
+        with pytest.raises(ValidationError, match="later than now|a day still to come"):
+            services.save_service(db, dataclasses.replace(saved, **changed), [], clerk,
+                                  now=behind)
+
+
+def test_a_departure_stored_ahead_of_this_desks_clock_takes_an_edit_of_its_notes(
+        qtbot, screen):
+    """The Daily log's Ctrl+S after a notes-only edit of a train another desk saved as
+    departed, by a clock ahead of this one: refused, it left the clerk no way to save."""
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    left = dt.datetime.combine(tomorrow, dt.time(10))
+    services.save_service(screen.ctx.db, ServiceRecord(
+        "X8802", tomorrow, Direction.OUTBOUND, actual_at=left, status=Status.DEPARTED), [],
+        UserRecord("zhang.wei", "admin"), now=left)
+    screen.set_day(tomorrow)
+    open_service(screen, "X8802")
+    screen.form.notes.setFocus()
+    press(qtbot, "late loco", (Qt.Key.Key_S, CTRL))
+
+    assert not screen.is_dirty(), screen.form.message.text()
+    [stored] = services.list_day(screen.ctx.db, tomorrow)
+    assert (stored.service.notes, stored.service.status, stored.service.actual_at) == (
+        "late loco", Status.DEPARTED, left)

@@ -173,8 +173,10 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
                      now: dt.datetime) -> list[FieldError]:
     """Every problem of a service. kept: its time fields a re-save keeps as stored, which
     are not held to the spans around its date (a service stored before they were, 5 days
-    late, must still take an edit of its containers). now: the desk's clock, which a
-    departed or arrived service may not be ahead of (still_to_come)."""
+    late, must still take an edit of its containers), and "status" when it keeps its stored
+    status, date and actual time. now: the hub's clock, which a departed or arrived service
+    may not be ahead of (still_to_come) unless its status is kept: another desk judged that
+    move by its own clock, which may run minutes ahead of this one."""
     errors: list[FieldError] = []
     if not service.service_no:  # "Service number '' must be…" read as if X8001 were refused
         errors.append(FieldError("service_no", QT_TRANSLATE_NOOP(
@@ -204,7 +206,8 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
         if moment is not None and name not in kept and too_far(name, moment, service.date):
             errors.append(FieldError(name, template, {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
-    if service.status in MOVED_STATUSES and still_to_come(service, now):
+    if service.status in MOVED_STATUSES and "status" not in kept \
+            and still_to_come(service, now):
         # On the status, whatever the time: an import names the column that said it moved.
         timed = service.actual_at is not None
         errors.append(FieldError("status", _STILL_TO_COME[service.status, timed], {

@@ -227,6 +227,8 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
         stored = None
     kept = [name for name in ("scheduled_at", "actual_at") if stored is not None
             and stored.date == service.date and getattr(stored, name) == getattr(service, name)]
+    if "actual_at" in kept and stored.status == service.status:
+        kept.append("status")
     errors = list(validate_service(service, kept, now=now))
     clash = db.execute(
         "SELECT id FROM service WHERE date = ? AND direction = ? AND service_no = ?"
