@@ -2,10 +2,12 @@
 
 import datetime as dt
 import hashlib
+import os
 import re
 import sqlite3
 import subprocess
 import sys
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -418,7 +420,8 @@ def test_services_marked_moved_ahead_of_the_clock_are_reported_not_repaired(
     from hubapp.store import check
 
     freeze_clock(monkeypatch, check, dt.datetime(2026, 3, 5, 12, 0))  # the demo's "now"
-    _execute(demo_db_path, *(
+    _execute(demo_db_path, "INSERT OR REPLACE INTO hub_setting (key, value)"
+                           " VALUES ('time_zone', 'Asia/Shanghai')", *(
         "INSERT INTO service (service_no, date, direction, mode, actual_at, status, version)"
         f" VALUES ('{number}', '{day}', '{direction}', 'rail', {at}, '{status}', 1)"
         for number, day, direction, at, status in (
@@ -431,11 +434,12 @@ def test_services_marked_moved_ahead_of_the_clock_are_reported_not_repaired(
 
     assert [p.text for p in report.problems] == [
         "service X9902 of 2026-03-06 (outbound) is stored as departed at 2026-03-06, which is "
-        "later than now, and is counted as moved: mark it planned in the daily log until it "
-        "runs, or correct its time",
+        "later than now on the hub's clock (2026-03-05 12:00, Asia/Shanghai), and is counted "
+        "as moved: mark it planned in the daily log until it runs, or correct its time",
         "service X9901 of 2026-03-07 (inbound) is stored as arrived at 2026-03-07 14:20, which "
-        "is later than now, and is counted as moved: mark it planned in the daily log until "
-        "it runs, or correct its time"]
+        "is later than now on the hub's clock (2026-03-05 12:00, Asia/Shanghai), and is "
+        "counted as moved: mark it planned in the daily log until it runs, or correct its "
+        "time"]
     assert not report.only_in_sums  # --repair leaves them: which is wrong, only a clerk knows
 
     # By the real clock, whatever day this runs.
@@ -478,3 +482,32 @@ def test_a_repair_the_full_disk_stops_says_so_and_that_the_file_was_checked(
     assert printed.err == (f"hubapp: error: The disk holding {demo_db_path} is full: nothing "
                            "was saved\n")
     assert hashlib.sha256(demo_db_path.read_bytes()).hexdigest() == before
+
+
+def test_a_train_gone_by_the_hubs_clock_is_not_ahead_of_a_server_kept_in_another_zone(
+        demo_db_path):
+    """A cron `hubapp check` on a server kept on New York's time reported a Chongqing train
+    that left half an hour ago as stored ahead of the clock. A hub without a zone is still
+    judged by the computer's, which the problem names so that a wrong one is seen."""
+    left = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=30)).astimezone(
+        ZoneInfo("Asia/Shanghai"))
+    _execute(demo_db_path, "INSERT OR REPLACE INTO hub_setting (key, value)"
+                           " VALUES ('time_zone', 'Asia/Shanghai')",
+             "INSERT INTO service (service_no, date, direction, mode, actual_at, status,"
+             f" version) VALUES ('X9906', '{left:%Y-%m-%d}', 'outbound', 'rail',"
+             f" '{left:%Y-%m-%d %H:%M}', 'departed', 1)")
+    new_york = os.environ | {"TZ": "America/New_York"}
+
+    def checked():
+        return subprocess.run([sys.executable, "-m", "hubapp", "check", "--db", demo_db_path],
+                              capture_output=True, text=True, timeout=120, env=new_york)
+
+    assert checked().returncode == 0
+    _execute(demo_db_path, "DELETE FROM hub_setting WHERE key = 'time_zone'")
+    printed = checked()
+    assert printed.returncode == 1
+    assert (f"- service X9906 of {left:%Y-%m-%d} (outbound) is stored as departed at "
+            f"{left:%Y-%m-%d %H:%M}, which is later than now on the hub's clock (") \
+        in printed.stdout
+    assert "America/New_York, this computer's: the hub has no time zone set in Settings)" \
+        in printed.stdout

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -742,3 +744,31 @@ def test_teu_with_a_fraction_is_written_as_the_reports_write_it(tmp_path):
     assert " 4.50 " in stats.stdout and " 4.5 " not in stats.stdout, stats.stdout
     assert summary.returncode == 0, summary.stderr
     assert "1 service, 2 containers, 4.50 TEU" in summary.stdout, summary.stdout
+
+
+def test_a_train_gone_by_the_hubs_clock_is_imported_departed_on_a_computer_in_another_zone(
+        db, tmp_path):
+    """A loading list of a train that reached Chongqing two minutes ago, imported on a
+    laptop left on New York's time (12 or 13 hours behind): it was stored as planned, still
+    to come by the laptop's clock, and dropped out of the day's throughput."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT OR REPLACE INTO hub_setting (key, value)"
+                     " VALUES ('time_zone', 'Asia/Shanghai')")
+    conn.close()
+    left = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=2)).astimezone(
+        ZoneInfo("Asia/Shanghai"))
+    header, row = SAMPLE.read_text(encoding="utf-8").splitlines()[:2]
+    cells = row.split(",")
+    cells[0], cells[1], cells[-1] = f"{left:%Y-%m-%d}", "TZ02", f"{left:%H:%M}"
+    gone = tmp_path / "gone.csv"
+    gone.write_text(f"{header}\n{','.join(cells)}\n", encoding="utf-8")
+
+    result = subprocess.run([sys.executable, "-m", "hubapp", "import", gone, "--db", db],
+                            capture_output=True, text=True, timeout=120,
+                            env=os.environ | {"TZ": "America/New_York"})
+
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status, actual_at FROM service WHERE service_no = 'TZ02'"
+                            ).fetchall() == [("arrived", f"{left:%Y-%m-%d %H:%M}")]
+    conn.close()

@@ -177,7 +177,7 @@ def test_a_list_sent_ahead_of_its_train_is_read_as_planned_and_said(
     assert quick.saved and slow.saved
     assert quick.to_come == slow.to_come == 2
     assert notes(quick) == notes(slow) == [
-        "2 services read as planned, still to come by this desk's clock (the file gives no "
+        "2 services read as planned, still to come by the hub's clock (the file gives no "
         "status), a time it gives as the scheduled one: mark a train departed or arrived in "
         "the daily log once it has run"]
     # X5508's 14:20 is when it is due, not a time it left: it has not run.

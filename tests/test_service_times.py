@@ -8,6 +8,7 @@ import datetime as dt
 import sqlite3
 import subprocess
 import sys
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -364,3 +365,27 @@ def test_a_departure_stored_ahead_of_this_desks_clock_takes_an_edit_of_its_notes
     [stored] = services.list_day(screen.ctx.db, tomorrow)
     assert (stored.service.notes, stored.service.status, stored.service.actual_at) == (
         "late loco", Status.DEPARTED, left)
+
+
+@pytest.mark.parametrize("zone, shift, saved", [
+    ("Pacific/Kiritimati", -dt.timedelta(minutes=5), True),  # UTC+14: ahead of any desk's
+    ("Etc/GMT+12", dt.timedelta(hours=2), False),  # UTC−12: behind any desk's
+])
+def test_a_departure_is_judged_by_the_hubs_clock_whatever_zone_the_desk_is_set_to(
+        app_ctx, zone, shift, saved):
+    """Service times are on the hub's wall clock: a desk, or a server, set to another zone
+    refused a train that had left by the hub's clock, or took one still to come. Between
+    them the two zones catch a desk's own clock in any zone."""
+    db = app_ctx.db
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO hub_setting (key, value) VALUES ('time_zone', ?)",
+                   [zone])
+    at = (dt.datetime.now(ZoneInfo(zone)) + shift).replace(tzinfo=None, second=0, microsecond=0)
+    service = ServiceRecord("X8803", at.date(), Direction.OUTBOUND, actual_at=at,
+                            status=Status.DEPARTED)
+    user = UserRecord("wang.li", "admin")
+    if saved:
+        assert services.save_service(db, service, [], user)[0].actual_at == at
+    else:
+        with pytest.raises(ValidationError, match="later than now"):
+            services.save_service(db, service, [], user)

@@ -159,6 +159,7 @@ WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "teu_45ft"), QT_TRANSLATE_NOOP("audit", "daily_train_target"),
     QT_TRANSLATE_NOOP("audit", "punctuality_tolerance_min"),
     QT_TRANSLATE_NOOP("audit", "logo"), QT_TRANSLATE_NOOP("audit", "hub"),
+    QT_TRANSLATE_NOOP("audit", "time_zone"),
     QT_TRANSLATE_NOOP("audit", "logo_path"),  # earlier releases' entries
     QT_TRANSLATE_NOOP("audit", "single_user_mode"), QT_TRANSLATE_NOOP("audit", "clerk"),
     QT_TRANSLATE_NOOP("audit", "supervisor"), QT_TRANSLATE_NOOP("audit", "admin"),

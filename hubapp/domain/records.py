@@ -213,3 +213,6 @@ class HubSettingsRecord:
     # An image for report headings, kept in the database so that every desk prints it;
     # empty: none. Not in the repr: a log line would carry the whole image.
     logo: bytes = field(default=b"", repr=False)
+    # The IANA name of the hub's zone (Asia/Shanghai), whose wall clock its service times
+    # are on; empty: the zone of the computer that judges them, as before it was kept.
+    time_zone: str = ""

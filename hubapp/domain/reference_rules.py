@@ -15,7 +15,7 @@ from hubapp.domain.records import (
     CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
 )
 from hubapp.domain.reference import CATEGORIES, MODES, lookup_key, plain_name
-from hubapp.domain.validation import FieldError, folded
+from hubapp.domain.validation import FieldError, folded, time_zones
 
 # Harmonized System chapters: 01–97, chapter 77 is reserved and holds no goods.
 HS_CHAPTERS = frozenset(f"{n:02d}" for n in range(1, 98) if n != 77)
@@ -293,6 +293,11 @@ def validate_settings(hub: HubSettingsRecord) -> list[FieldError]:
         value = getattr(hub, name)
         if not low <= value <= high:
             errors.append(_not_in_range(name, value))
+    if hub.time_zone and hub.time_zone not in time_zones():
+        errors.append(FieldError("time_zone", QT_TRANSLATE_NOOP(
+            "messages", "{value!r} is not a time zone: choose one from the list, like "
+                        "Asia/Shanghai, or leave it empty for this computer's"),
+            {"value": hub.time_zone}))
     return errors
 
 

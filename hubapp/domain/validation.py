@@ -12,6 +12,7 @@ import functools
 import math
 import re
 import unicodedata
+import zoneinfo
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -236,6 +237,22 @@ def still_to_come(service: ServiceRecord, now: dt.datetime) -> bool:
     not run cannot have departed or arrived, nor count as moved traffic."""
     moment = service.actual_at or dt.datetime.combine(service.date, dt.time())
     return moment > now + CLOCK_TOLERANCE
+
+
+def wall_clock(zone: str) -> dt.datetime:
+    """Now on the wall clock of zone (an IANA name; empty: this computer's zone), naive as
+    service times are: the hub's clock for still_to_come, whatever zone a desk or a server
+    running an import or `hubapp check` is set to."""
+    if not zone:
+        return dt.datetime.now()
+    return dt.datetime.now(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+
+
+@functools.cache
+def time_zones() -> tuple[str, ...]:
+    """Every zone name a hub may be set to, sorted: read from the system's zone files (or
+    tzdata's on Windows) once, as it walks a folder of hundreds."""
+    return tuple(sorted(zoneinfo.available_timezones()))
 
 
 def too_far(name: str, moment: dt.datetime, day: dt.date) -> bool:

@@ -49,7 +49,7 @@ def quick_rows(
     """The rows of a file without a single problem, of each service that gave a time the
     hub does not keep, that time's field (parsing.UNKEPT_TIME), how many weights were
     rounded to whole kilograms and how many services were read as planned as they are still
-    to come by now, the desk's clock (parsing.build_service); None if it has any problem."""
+    to come by now, the hub's clock (parsing.build_service); None if it has any problem."""
     now = now or dt.datetime.now()
     index, problems = column_positions(table.headers, manual)
     total = len(table.rows if isinstance(table, Table) else table.lines)

@@ -108,14 +108,14 @@ def import_file(
     day, anyone else only giving a reason. The command line runs as users.SHELL_ADMIN (whoever can run it can open the file
     anyway).
 
-    now is the desk's clock (tests set their own): a service without a status still to come
-    by it is read as planned, and one the file says moved is a problem.
+    now is the hub's clock (settings.hub_now; tests set their own): a service without a
+    status still to come by it is read as planned, and one the file says moved is a problem.
 
     Raises FileFormatError when the file cannot be read at all; anything `check`
     raises (a cancel), while reading the file too, leaves the database as it was.
     """
     path = Path(path)
-    now = now or dt.datetime.now()
+    now = now or settings.hub_now(db)
     with _collector_paused():
         reading_weight = 0.0
 
@@ -563,7 +563,7 @@ def to_come_note(result: ImportResultRecord, translate: Translate = untranslated
     if not result.to_come:
         return ""
     return counted(translate("interchange", "{count} service(s) read as planned, still to "
-                             "come by this desk's clock (the file gives no status), a time it "
+                             "come by the hub's clock (the file gives no status), a time it "
                              "gives as the scheduled one: mark a train departed or arrived in "
                              "the daily log once it has run"),
                    result.to_come).format(

@@ -223,7 +223,7 @@ def parse_table(
     now: dt.datetime | None = None,
 ) -> ImportPlan:
     """Every row checked; services grouped by (date, service, direction) in file order.
-    now: the desk's clock (tests set their own), which no service moved after (build_service)."""
+    now: the hub's clock (tests set their own), which no service moved after (build_service)."""
     now = now or dt.datetime.now()
     index, problems = column_positions(table.headers, manual, table.header_line,
                                         table.sheet)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Term, Translate, message, untranslated,
 )
 from hubapp.domain.records import Direction, ServiceRecord, Status
-from hubapp.store import dwell, rollup
+from hubapp.store import dwell, rollup, settings
 from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
@@ -303,23 +304,39 @@ def _service_times(conn: sqlite3.Connection) -> Found:
 
 # One sentence per status, as validation's: the stored word put into a translation stayed
 # English. Not repaired: which it is, a train still to come or a time or date typed wrong,
-# only the daily log's clerk knows.
+# only the daily log's clerk knows. The zone named, as a cron job on a server kept in UTC,
+# or a laptop left on another zone, judges by the wrong clock if the hub has none set.
 _AHEAD = {
     "departed": QT_TRANSLATE_NOOP(
         "check", "service {number} of {date} ({direction}) is stored as departed at {value}, "
-                 "which is later than now, and is counted as moved: mark it planned in the "
-                 "daily log until it runs, or correct its time"),
+                 "which is later than now on the hub's clock ({now}, {zone}), and is counted "
+                 "as moved: mark it planned in the daily log until it runs, or correct its "
+                 "time"),
     "arrived": QT_TRANSLATE_NOOP(
         "check", "service {number} of {date} ({direction}) is stored as arrived at {value}, "
-                 "which is later than now, and is counted as moved: mark it planned in the "
-                 "daily log until it runs, or correct its time"),
+                 "which is later than now on the hub's clock ({now}, {zone}), and is counted "
+                 "as moved: mark it planned in the daily log until it runs, or correct its "
+                 "time"),
 }
+_THIS_COMPUTERS_ZONE = QT_TRANSLATE_NOOP(
+    "check", "{zone}, this computer's: the hub has no time zone set in Settings")
+
+
+@dataclass(frozen=True, slots=True)
+class _ComputersZone(Term):
+    """The zone a hub without one is judged by, this computer's (text: its name), said to be
+    so in the message's language."""
+
+    def written(self, translate: Translate) -> str:
+        return translate(self.context, _THIS_COMPUTERS_ZONE).format(zone=self.text)
 
 
 def _moved_ahead(conn: sqlite3.Connection) -> Found:
-    """Departed or arrived services still to come by this desk's clock (stored before the
+    """Departed or arrived services still to come by the hub's clock (stored before the
     daily log and import refused them), which stats and export count as moved."""
-    now = dt.datetime.now()
+    zone = settings.time_zone(conn)
+    now = validation.wall_clock(zone)
+    named = zone or _ComputersZone("check", settings.machine_zone() or time.strftime("%Z"))
     # Cut by text, as stored, on the day before the clock's: the rule itself (with its
     # tolerance, and an untimed service by its date) decides each one found.
     rows = conn.execute(
@@ -332,7 +349,8 @@ def _moved_ahead(conn: sqlite3.Connection) -> Found:
                                 actual_at=minute_value(actual), status=Status(status))
         if validation.still_to_come(service, now):
             found.append(_problem(_AHEAD[status], number=number, date=date,
-                                  direction=_direction(direction), value=actual or date))
+                                  direction=_direction(direction), value=actual or date,
+                                  now=f"{now:%Y-%m-%d %H:%M}", zone=named))
     return _limited(found)
 
 

@@ -16,7 +16,7 @@ from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, elsewhere_error, service_clash,
     validate_move, validate_service,
 )
-from hubapp.store import audit, day_close, dwell, reference, rollup
+from hubapp.store import audit, day_close, dwell, reference, rollup, settings
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany
 from hubapp.store.users import UserRecord
@@ -98,8 +98,9 @@ def save_service(
     reason: str | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[ServiceRecord, ChangeRecord]:
-    """Store a service and exactly these containers, all or nothing. now: the desk's clock
-    (tests set their own), which a departed or arrived service may not be ahead of.
+    """Store a service and exactly these containers, all or nothing. now: the hub's clock
+    (settings.hub_now; tests set their own), which a departed or arrived service may not be
+    ahead of.
 
     Raises ValidationError listing every problem (row-numbered for containers)
     and stores nothing if there is any; DayClosedError if a clerk tries to change a
@@ -112,7 +113,7 @@ def save_service(
         before = _snapshot(db, service.id) if service.id is not None else None
         noted = day_close.ensure_days_open(
             db, {service.date} | ({before_date(before)} if before else set()), role, reason)
-        errors = _problems(db, service, moves, teu_45ft, now or dt.datetime.now()) \
+        errors = _problems(db, service, moves, teu_45ft, now or settings.hub_now(db)) \
             + _commodity_errors(db, moves, before)
         if errors:
             raise ValidationError(errors)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import datetime as dt
+import os
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference import plain_name
 from hubapp.domain.reference_rules import validate_settings
-from hubapp.domain.validation import ValidationError
+from hubapp.domain.validation import ValidationError, time_zones, wall_clock
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
@@ -42,6 +44,31 @@ def load(db: Database) -> HubSettingsRecord:
     values = {name: _CONVERT[kind](stored[name])
               for name, kind in _FIELDS.items() if name in stored}
     return HubSettingsRecord(**values)
+
+
+def time_zone(db: Database) -> str:
+    """The hub's time zone as set, empty if none: read alone, not with the logo, as every
+    save asks. db: an open database, or `hubapp check`'s connection."""
+    row = db.execute("SELECT value FROM hub_setting WHERE key = 'time_zone'").fetchone()
+    return row[0] if row else ""
+
+
+def hub_now(db: Database) -> dt.datetime:
+    """Now on the hub's wall clock, which a service moved (departed, arrived) may not be
+    ahead of: the same at a desk, an import or a server's cron `hubapp check`, whatever
+    zone the computer is set to. A hub without a zone is judged by the computer's."""
+    return wall_clock(time_zone(db))
+
+
+def machine_zone() -> str:
+    """The name of this computer's time zone (Europe/Berlin) as far as the standard library
+    tells it: TZ, or where /etc/localtime links to among the zone files. Empty where it
+    cannot (Windows, a TZ written as CST-8): a new hub is then left without one."""
+    named = os.environ.get("TZ")
+    if named is None:
+        named = os.path.realpath("/etc/localtime").rpartition("zoneinfo/")[2]
+    named = named.removeprefix(":")
+    return named if named in time_zones() else ""
 
 
 def set_unset(db: Database, values: Mapping[str, object]) -> None:
