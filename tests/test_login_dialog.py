@@ -61,6 +61,22 @@ def test_first_start_makes_the_admin(qtbot, db):
     assert hub.daily_train_target == 8
 
 
+@pytest.mark.parametrize(("tz", "kept"), [
+    ("Asia/Shanghai", "Asia/Shanghai"), (":America/New_York", "America/New_York"),
+    ("CST-8", ""),  # a zone the standard library cannot name: the hub is left without one
+])
+def test_a_new_hub_keeps_its_first_desks_time_zone(qtbot, db, monkeypatch, tz, kept):
+    """Its service times were judged in each computer's zone: a server kept in UTC, or a
+    laptop on another zone's time, found the hub's trains still to come."""
+    monkeypatch.setenv("TZ", tz)
+    dialog = _dialog(qtbot, db)
+    qtbot.keyClicks(dialog.hub_edit, "Xi'an International Port")
+    qtbot.keyClicks(dialog.target_edit, "8")
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert settings.load(db).time_zone == kept
+
+
 def test_the_first_start_asks_the_daily_train_target_as_settings_judges_it(qtbot, db):
     """A new hub started with the demo's target of 20 trains a day, drawn over its first
     train as a target nobody had set."""

@@ -73,7 +73,8 @@ def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
         save(qtbot, dialog)
     assert target_line() == {26}
     assert settings.load(app_ctx.db) == HubSettingsRecord(
-        hub_name="Chongqing Hub West", daily_train_target=26, teu_45ft=2.25)
+        hub_name="Chongqing Hub West", daily_train_target=26, teu_45ft=2.25,
+        time_zone=settings.machine_zone())  # the demo's
     entry = audit.entries(app_ctx.db)[0]
     assert (entry.user_name, entry.entity, entry.after) == (
         app_ctx.user, "setting",
@@ -645,3 +646,43 @@ def test_a_hub_name_longer_than_a_name_may_be_now_is_shown_whole_and_never_saved
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: settings.load(app_ctx.db).daily_train_target == 26)  # a worker's
     assert settings.load(app_ctx.db).hub_name == "Chongqing International Logistics Hub Park"
+
+
+def test_the_hubs_time_zone_is_picked_from_the_list_and_one_not_in_it_is_refused(
+        qtbot, app_ctx):
+    """Service times are on the hub's wall clock, which a desk or a server in another zone
+    judged by its own: the hub's zone is chosen from the zone files' names, found by any
+    part of one, and a name mistyped is refused beside it, nothing saved."""
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):  # a completer offers only to a field with the focus
+        dialog.show()
+        dialog.activateWindow()
+    type_into(qtbot, dialog.time_zone, "Asia/Shanghia")
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.hub.errors["time_zone"].isVisible(), timeout=10_000)
+    assert dialog.hub.errors["time_zone"].text() == (
+        "'Asia/Shanghia' is not a time zone: choose one from the list, like Asia/Shanghai, "
+        "or leave it empty for this computer's")
+    assert dialog.focusWidget() is dialog.time_zone
+    assert settings.time_zone(app_ctx.db) == settings.machine_zone()
+
+    type_into(qtbot, dialog.time_zone, "shangh")
+    popup = dialog.time_zone.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.time_zone.text() == "Asia/Shanghai"
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
+        save(qtbot, dialog)
+    assert settings.time_zone(app_ctx.db) == "Asia/Shanghai"
+    assert audit.entries(app_ctx.db)[0].after == {"time_zone": "Asia/Shanghai"}
+
+
+def test_a_time_zone_typed_in_small_letters_is_kept_as_the_zone_files_spell_it(
+        qtbot, main_window, app_ctx):
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.time_zone, "europe/berlin")
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
+        save(qtbot, dialog)
+    assert settings.time_zone(app_ctx.db) == "Europe/Berlin"

@@ -66,7 +66,11 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
         with transaction(db):
             services.insert_many(
                 db, demo.generate(days, end, seed, commodities, teu_45ft, copies, cutoff))
-            settings.set_unset(db, {"daily_train_target": demo.train_target(copies)})
+            # The zone its cutoff was taken on: `hubapp check` on a server in another zone
+            # found the demo's last trains ahead of its clock.
+            settings.set_unset(db, {"daily_train_target": demo.train_target(copies)}
+                               | ({"time_zone": zone} if (zone := settings.machine_zone())
+                                  else {}))
         # A demo is for looking around: it opens without a login, unless the hub has
         # accounts already (a training copy with its admin), whose logins stay.
         if not users.list_users(db):

@@ -190,9 +190,10 @@ class LoginDialog(_PasswordForm):
         admin and no way back to this box."""
         numbers, problems = read_settings_numbers(
             {"daily_train_target": self.target_edit.text()})
-        # One name in both languages until Settings gives it a second.
+        # One name in both languages until Settings gives it a second; the hub's clock is
+        # its first desk's, which no server or desk in another zone then judges by its own.
         chosen = dataclasses.replace(settings.load(self.db), hub_name=hub, hub_name_zh=hub,
-                                     **numbers)
+                                     time_zone=settings.machine_zone(), **numbers)
         problems += validate_settings(chosen)
         if not problems:
             return chosen

@@ -8,12 +8,14 @@ this desk alone.
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QEvent, QSettings, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QCompleter, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -21,7 +23,7 @@ from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import (
     TEU_45FT_CHOICES, read_settings_numbers, validate_settings,
 )
-from hubapp.domain.validation import FieldError, ValidationError
+from hubapp.domain.validation import FieldError, ValidationError, time_zones
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, focus, labels
@@ -123,6 +125,20 @@ class SettingsDialog(FormDialog):
         self.tolerance = self.hub.line("punctuality_tolerance_min",
                                        self.tr("&On time within ± (minutes)"),
                                        str(stored.punctuality_tolerance_min))
+        self.time_zone = self.hub.line("time_zone", self.tr("Hub's time &zone"),
+                                       stored.time_zone)
+        self.time_zone.setPlaceholderText(self.tr(
+            "Empty: this computer's zone ({zone})").format(
+            zone=settings.machine_zone() or time.strftime("%Z")))
+        self.time_zone.setToolTip(self.tr(
+            "The zone of the hub's wall clock, which service times are on: a train may be "
+            "saved or imported as departed or arrived once this clock has reached its time, "
+            "at every desk and server, whatever zone the computer is set to"))
+        # Any part of a name finds it: a clerk types "shanghai", not "Asia/".
+        zones = QCompleter(list(time_zones()), self.time_zone)
+        zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        zones.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.time_zone.setCompleter(zones)
         QVBoxLayout(self.hub_group).addWidget(self.hub)
         self.hub_group.setEnabled(may_change(ctx))
         if not may_change(ctx):
@@ -249,10 +265,14 @@ class SettingsDialog(FormDialog):
         numbers, unread = read_settings_numbers({
             "daily_train_target": self.train_target.text(),
             "punctuality_tolerance_min": self.tolerance.text()})
+        typed_zone = self.time_zone.text().strip()
+        # Spelled as the zone files do: "asia/shanghai" would be refused as no zone.
+        zone = next((name for name in time_zones() if name.lower() == typed_zone.lower()),
+                    typed_zone)
         return dataclasses.replace(
             self.stored, hub_name=self.hub_name.text().strip(),
             hub_name_zh=self.hub_name_zh.text().strip(), teu_45ft=self.teu_45ft.currentData(),
-            logo=self.logo_png, **numbers), unread
+            logo=self.logo_png, time_zone=zone, **numbers), unread
 
     def save(self) -> None:
         chosen, unread = self.hub_settings()
