@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
-from hubapp.domain.validation import ValidationError, parse_time, validate_service
+from hubapp.domain.validation import (
+    ValidationError, parse_actual, parse_time, validate_service,
+)
 from hubapp.store import services
 from hubapp.store.db import transaction
 from hubapp.store.users import UserRecord
@@ -72,6 +74,27 @@ def open_service(screen, service_no):
 ])
 def test_a_time_on_the_services_day_the_next_or_any_date(text, expected):
     assert parse_time(text, dt.date(2026, 3, 6)) == expected
+
+
+@pytest.mark.parametrize(("scheduled", "typed", "expected"), [
+    ("23:50", "00:05", "2026-03-07 00:05"),  # left after midnight
+    ("00:10", "23:55", "2026-03-05 23:55"),  # came in early, the evening before
+    ("23:50", "11:50", "2026-03-06 11:50"),  # 12 h before: the service's day still
+    ("23:50", "11:49", "2026-03-07 11:49"),
+    ("00:10", "12:10", "2026-03-06 12:10"),  # 12 h after: the service's day still
+    ("00:10", "12:11", "2026-03-05 12:11"),
+    ("00:30 +1", "23:55", "2026-03-06 23:55"),
+    ("2026-03-04 10:00", "09:00", "2026-03-06 09:00"),  # days late: no day is near
+    ("23:50", "00:05 +0", "2026-03-06 00:05"),  # a day given is taken as written
+    ("23:50", "2026-03-06 00:05", "2026-03-06 00:05"),
+    (None, "00:05", "2026-03-06 00:05"),
+    ("23:50", "24:05", None),
+])
+def test_an_actual_time_of_day_alone_is_on_the_day_nearest_its_schedule(scheduled, typed,
+                                                                         expected):
+    day = dt.date(2026, 3, 6)
+    assert parse_actual(typed, day, scheduled and parse_time(scheduled, day)) == (
+        expected and dt.datetime.fromisoformat(expected))
 
 
 def test_resaving_a_train_that_left_after_midnight_keeps_its_day(qtbot, screen,
@@ -142,6 +165,20 @@ def test_a_late_night_train_typed_as_hh_mm_still_runs_past_midnight(qtbot, scree
     _save_departed(qtbot, screen, "23:30", "00:20")
     assert stored_times(demo_db_path, "X8001") == ("2026-03-06 23:30", "2026-03-07 00:20")
     assert screen.form.actual.text() == "00:20 +1"
+
+
+def test_an_early_arrival_before_midnight_typed_as_hh_mm_came_the_evening_before(
+        qtbot, screen, demo_db_path):
+    """Read on its own day, a train due at 00:10 that came in at 23:55 was 23 h 45 min late,
+    or ahead of the clock just after midnight."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001", Qt.Key.Key_Tab, "I")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "00:10")
+    screen.form.actual.setFocus()
+    press(qtbot, "23:55", (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    assert stored_times(demo_db_path, "X8001") == ("2026-03-06 00:10", "2026-03-05 23:55")
+    assert screen.form.actual.text() == "2026-03-05 23:55"
 
 
 def test_a_time_that_is_not_one_says_which_and_what_to_type(qtbot, screen, demo_db_path):

@@ -17,7 +17,7 @@ from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    MAX_WAGONS, SERVICE_CLASH, FieldError, parse_clock, parse_time, service_number,
+    MAX_WAGONS, SERVICE_CLASH, FieldError, parse_actual, parse_time, service_number,
 )
 from hubapp.domain.wording import service_time
 from hubapp.ui import colours, focus, labels
@@ -304,20 +304,22 @@ class ServiceForm(QWidget):
             if text and places[field] is None:
                 errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Place {value!r} is not a known UN/LOCODE or "
                                          "place name"), {"value": text}))
-        times, typed = {}, {}
+        times = {}
         for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
             text = edit.text().strip()
-            typed[field] = text != self._shown_times[field]
-            if not typed[field]:  # as stored, on the day it is stored on
+            if text == self._shown_times[field]:  # as stored, on the day it is stored on
                 times[field] = getattr(self._service, field, None)
                 continue
-            times[field] = parse_time(text, day) if text else None
-            if text and times[field] is None:
+            if not text:
+                times[field] = None
+                continue
+            # The actual time by the scheduled one, read just before: "00:05" of a train due
+            # at 23:50 is past midnight, as an import reads it.
+            times[field] = parse_time(text, day) if field == "scheduled_at" \
+                else parse_actual(text, day, times["scheduled_at"])
+            if times[field] is None:
                 errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
         scheduled, actual = times["scheduled_at"], times["actual_at"]
-        if scheduled and actual and typed["actual_at"] and parse_clock(self.actual.text().strip()) \
-                and scheduled - actual > dt.timedelta(hours=12):
-            actual += dt.timedelta(days=1)  # a late night train that ran after midnight
         status = self.status.currentData()
         previous = self._service
         # Not of a service stored so (a list imported without times): its wagons corrected,
