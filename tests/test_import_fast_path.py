@@ -78,10 +78,11 @@ def test_the_export_is_clean_for_the_quick_path(emptied, demo_db):
     path, _db_path = emptied
     quick = quick_rows(read_table(path), store_interchange.lookups(demo_db))
     assert quick is not None
-    rows, unkept, rounded, to_come = quick
+    rows, unkept, rounded, to_come, near = quick
     assert unkept == []  # an export writes each train's time in its direction's column
     assert rounded == 0  # nor a fraction of a kilogram
     assert to_come == 0  # nor a train still to come, nor one without its status
+    assert near == 0  # nor a time of day alone read on another day: it writes that day
     without_containers = len(rows.services) - len(set(rows.service))
     assert without_containers  # the demo has one, written as a row of its own
     assert len(rows.container) + without_containers == len(read_table(path).rows) > 1_000
@@ -154,6 +155,40 @@ def test_the_actual_time_column_is_a_departure_or_an_arrival_by_direction(
         " AND service_no IN ('X8001', 'X5508') ORDER BY direction").fetchall() == [
         ("inbound", "arrived", "2026-03-07 00:15"), ("outbound", "departed", "2026-03-06 08:30")]
     assert stored(quick_db) == stored(slow_db)
+
+
+def test_a_time_of_day_alone_is_read_by_the_schedule_as_the_daily_log_reads_it(
+        demo_db_path, tmp_path, monkeypatch):
+    """The import stored QQ02's 00:05 on its own day, 23 h 45 min before it was due, where
+    the daily log typed it past midnight: punctuality and dwell depended on how a train was
+    entered. QQ03 due at 00:10 came in at 23:55 the evening before; QQ04's date is given,
+    and taken as written."""
+    boxes = [with_check_digit(f"LNDU{n:06d}") for n in range(3)]
+    path = tmp_path / "late.csv"
+    path.write_text("date,service,direction,container,size_type,full_empty,scheduled_at,"
+                    "departed_at,arrived_at\n"
+                    f"2026-03-06,QQ02,outbound,{boxes[0]},22G1,E,23:50,00:05,\n"
+                    f"2026-03-06,QQ03,inbound,{boxes[1]},22G1,E,00:10,,23:55\n"
+                    f"2026-03-06,QQ04,outbound,{boxes[2]},22G1,E,23:50,2026-03-06 00:05,\n",
+                    encoding="utf-8")
+
+    later = dt.datetime(2026, 3, 8, 9, 0)
+    (quick_db, quick), (slow_db, slow) = both_ways(
+        demo_db_path, tmp_path, path, monkeypatch, now=later)
+
+    assert quick_rows(read_table(path), store_interchange.lookups(quick_db), now=later)
+    assert quick.saved and slow.saved
+    assert quick.near_schedule == slow.near_schedule == 2
+    assert notes(quick) == notes(slow) == [
+        "the actual time of 2 services, given as a time of day alone, read on the day before "
+        "or after the service's date, within 12 hours of its scheduled time (00:05 of a train "
+        "due at 23:50 as past midnight)"]
+    for db in (quick_db, slow_db):
+        assert db.execute(
+            "SELECT service_no, actual_at FROM service WHERE service_no LIKE 'QQ%'"
+            " ORDER BY service_no").fetchall() == [
+            ("QQ02", "2026-03-07 00:05"), ("QQ03", "2026-03-05 23:55"),
+            ("QQ04", "2026-03-06 00:05")]
 
 
 def test_a_list_sent_ahead_of_its_train_is_read_as_planned_and_said(

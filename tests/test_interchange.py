@@ -829,6 +829,26 @@ def test_skipped_rows_differing_from_what_is_stored_refuse_the_import(demo_db, t
         assert checksum(demo_db) == before
 
 
+def test_a_late_night_time_stored_on_its_service_s_day_is_named_with_its_date(demo_db,
+                                                                                tmp_path):
+    """Imported before a time of day alone was read by its schedule, QQ02's 00:05 is on its
+    own day, and the list sent again reads it past midnight: "holds '00:05'" beside the
+    file's 00:05 named no difference at all."""
+    path = write(tmp_path / "late.csv", [
+        "date,service,direction,container,size_type,full_empty,scheduled_at,departed_at",
+        f"2026-03-06,QQ02,outbound,{with_check_digit('LNDU000001')},22G1,E,23:50,00:05"])
+    assert import_file(demo_db, path, TESTER).saved
+    demo_db.execute("UPDATE service SET actual_at = '2026-03-06 00:05'"
+                    " WHERE service_no = 'QQ02'")
+    demo_db.conn.commit()
+
+    refused = import_file(demo_db, path, TESTER)
+
+    assert [(p.line, p.column, p.value, p.message) for p in refused.changed] == [
+        (2, "departed_at", "00:05", "The database holds '2026-03-06 00:05' for service QQ02 "
+         "of 2026-03-06: an import does not change it")]
+
+
 def test_a_weight_stored_rounded_the_other_way_before_is_not_a_difference(demo_db, tmp_path):
     """Imported before weights were rounded half up, a list's 30140.5 was stored half to
     even as 30140: sent again with --skip-duplicates, it read 30141 and refused the file."""
@@ -1114,6 +1134,12 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
         " AND id IN (SELECT service_id FROM container_move) LIMIT 1").fetchone()[0]
     demo_db.execute("UPDATE service SET notes = '=HYPERLINK(\"http://x\")', "
                     "actual_at = '2026-03-06 00:15' WHERE id = ?", [service_id])
+    # Stored before a time of day alone was read by the scheduled one: 00:05 on the day of
+    # a train due at 23:50, which its time alone would now bring back a day later.
+    demo_db.execute("UPDATE service SET scheduled_at = '2026-03-04 23:50',"
+                    " actual_at = '2026-03-04 00:05' WHERE id = (SELECT id FROM service"
+                    " WHERE date = '2026-03-04' AND status = 'departed'"
+                    " AND id IN (SELECT service_id FROM container_move) LIMIT 1)")
     demo_db.execute("UPDATE container_move SET seal = '+86 123', shipper = '@evil',"
                     " consignee = '''-quoted' WHERE id = (SELECT MIN(id) FROM container_move"
                     " WHERE service_id = ?)", [service_id])

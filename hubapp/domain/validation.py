@@ -162,6 +162,13 @@ def parse_actual(text: str, day: dt.date, scheduled: dt.datetime | None) -> dt.d
                  if abs(moved - scheduled) <= _NEAR_SCHEDULE), moment)
 
 
+def reads_back_alone(actual: dt.datetime, scheduled: dt.datetime | None) -> bool:
+    """Whether an actual time's time of day alone reads back as it on its own date
+    (parse_actual): 00:05 stored on the day of a train due at 23:50 (typed with its date, or
+    imported before that rule) needs its date written, or it comes back a day later."""
+    return parse_actual(f"{actual:%H:%M}", actual.date(), scheduled) == actual
+
+
 @dataclass(frozen=True, slots=True)
 class FieldError:
     field: str

@@ -23,8 +23,8 @@ from hubapp.domain.validation import (
     weight_errors,
 )
 from hubapp.interchange.parsing import (
-    MOVE_FIELDS, SERVICE_FIELDS, UNKEPT_TIME, build_service, column_positions, hs_code_agrees,
-    judge_service, read_as_planned, unneutralise,
+    MOVE_FIELDS, NEAR_SCHEDULE, SERVICE_FIELDS, UNKEPT_TIME, build_service, column_positions,
+    hs_code_agrees, judge_service, read_as_planned, unneutralise,
 )
 from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
@@ -45,11 +45,13 @@ def quick_rows(
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
     now: dt.datetime | None = None,
-) -> tuple[ImportRowsRecord, list[str], int, int] | None:
+) -> tuple[ImportRowsRecord, list[str], int, int, int] | None:
     """The rows of a file without a single problem, of each service that gave a time the
     hub does not keep, that time's field (parsing.UNKEPT_TIME), how many weights were
-    rounded to whole kilograms and how many services were read as planned as they are still
-    to come by now, the hub's clock (parsing.build_service); None if it has any problem."""
+    rounded to whole kilograms, how many services were read as planned as they are still
+    to come by now, the hub's clock (parsing.build_service), and how many had their actual
+    time read on the day before or after theirs (parsing.NEAR_SCHEDULE); None if it has any
+    problem."""
     now = now or dt.datetime.now()
     index, problems = column_positions(table.headers, manual)
     total = len(table.rows if isinstance(table, Table) else table.lines)
@@ -69,7 +71,8 @@ def quick_rows(
         stage()
         columns = _Columns.of(table, index)
         stage()
-        services, owner, day_direction, unkept, to_come = _services(columns, lookups, now)
+        services, owner, day_direction, unkept, to_come, near = _services(
+            columns, lookups, now)
         if "" in columns.get("container"):
             kept = columns.drop_rows_without_container()
             owner, day_direction = [owner[i] for i in kept], [day_direction[i] for i in kept]
@@ -108,7 +111,7 @@ def quick_rows(
         services, owner, containers, list(map(codes.__getitem__, written)),
         teus, full_empty, weights, commodities, list(map(folded, columns.get("seal"))),
         columns.get("shipper"), columns.get("consignee"))
-    return _in_service_order(rows), unkept, rounded, to_come
+    return _in_service_order(rows), unkept, rounded, to_come, near
 
 
 class _Columns:
@@ -196,10 +199,11 @@ class _Columns:
 
 
 def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime,
-              ) -> tuple[list, list[int], list[int], list[str], int]:
+              ) -> tuple[list, list[int], list[int], list[str], int, int]:
     """The services in file order; of each row, its service's index and a number for its
     date and direction (a container may move once per day and direction); the fields of
-    the times not kept and how many services were read as planned, as quick_rows."""
+    the times not kept, how many services were read as planned and how many had their
+    actual time read on another day, as quick_rows."""
     # The cells as written: rows of one service repeat them exactly, so each distinct
     # spelling is cleaned and judged once.
     present = [name for name in SERVICE_FIELDS if name in columns.index]
@@ -233,7 +237,8 @@ def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime,
     day_direction = [numbers.setdefault((service.date, service.direction), len(numbers))
                      for service in services]
     unkept = [str(values[UNKEPT_TIME][0]) for values in groups.values() if UNKEPT_TIME in values]
-    return services, owner, list(map(day_direction.__getitem__, owner)), unkept, to_come
+    near = sum(NEAR_SCHEDULE in values for values in groups.values())
+    return services, owner, list(map(day_direction.__getitem__, owner)), unkept, to_come, near
 
 
 def _containers(texts: list[str]) -> list[str]:

@@ -18,7 +18,7 @@ from hubapp.domain.records import (
     EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ChangeRecord, ContainerMoveRecord,
     Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
-from hubapp.domain.validation import kg_written
+from hubapp.domain.validation import kg_written, reads_back_alone
 from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
@@ -78,6 +78,9 @@ class ImportResultRecord:
     unkept_columns: tuple[str, ...] = ()
     rounded_kg: int = 0  # gross weights with a fraction, rounded to whole kilograms
     to_come: int = 0  # services read as planned, still to come (parsing.build_service)
+    # Services whose actual time, a time of day alone, was read on the day before or after
+    # theirs by the scheduled time (parsing.NEAR_SCHEDULE).
+    near_schedule: int = 0
 
     @property
     def ok(self) -> bool:
@@ -164,14 +167,15 @@ def import_file(
                          read + 2 * rows)
 
         def save(items: ImportRowsRecord, unkept: list[str], rounded_kg: int, to_come: int,
-                 skipped_services: int = 0, skipped_containers: int = 0,
+                 near_schedule: int, skipped_services: int = 0, skipped_containers: int = 0,
                  ) -> ImportResultRecord:
             header = dict(zip(column_fields(table.headers, manual), table.headers))
             skipped = {"skipped_services": skipped_services,
                        "skipped_containers": skipped_containers,
                        "unkept_times": len(unkept),
                        "unkept_columns": tuple(header[name] for name in sorted(set(unkept))),
-                       "rounded_kg": rounded_kg, "to_come": to_come}
+                       "rounded_kg": rounded_kg, "to_come": to_come,
+                       "near_schedule": near_schedule}
             if dry_run:
                 store.ensure_days_open(db, items, actor, reason)
                 saving(1, 1)  # nothing to save: the work is done
@@ -218,6 +222,8 @@ def import_file(
                     [planned.unkept_time for planned in plan.services if planned.unkept_time],
                     sum(sum(weights) for _service, weights in rounded),
                     sum(planned.to_come for index, planned in enumerate(plan.services)
+                        if index not in stored_services),
+                    sum(planned.near_schedule for index, planned in enumerate(plan.services)
                         if index not in stored_services),
                     len(stored_services), skipped_containers)
 
@@ -432,9 +438,10 @@ def _stored(record: ServiceRecord | ContainerMoveRecord, name: str,
     if name == "full_empty" and value in _FULL_EMPTY_WORDS:
         return _FULL_EMPTY_WORDS[value]
     if isinstance(value, dt.datetime):
-        # "14:20" on the service's own day, as the file's time column is written.
-        return Typed(value.isoformat(" ", "minutes") if value.date() != day
-                     else value.strftime("%H:%M"))
+        # "14:20" on the service's own day, as export writes the file's time column.
+        alone = value.date() == day and (
+            name != "actual_at" or reads_back_alone(value, record.scheduled_at))
+        return Typed(value.strftime("%H:%M") if alone else value.isoformat(" ", "minutes"))
     if isinstance(value, float):
         return f"{value:g}"
     return Typed(value)
@@ -507,7 +514,8 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
                               total_lines_note(result, translate),
                               unkept_times_note(result, translate),
                               rounded_kg_note(result, translate),
-                              to_come_note(result, translate)) if note]
+                              to_come_note(result, translate),
+                              near_schedule_note(result, translate)) if note]
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -568,6 +576,19 @@ def to_come_note(result: ImportResultRecord, translate: Translate = untranslated
                              "the daily log once it has run"),
                    result.to_come).format(
         count=f"{result.to_come:,}")
+
+
+def near_schedule_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
+    """The actual times given as a time of day alone read on the day before or after the
+    service's, as the daily log reads them typed: said so that a train's time stored a day
+    off the file's date is not a surprise ("" when there were none)."""
+    if not result.near_schedule:
+        return ""
+    return counted(translate("interchange", "the actual time of {count} service(s), given as "
+                             "a time of day alone, read on the day before or after the "
+                             "service's date, within 12 hours of its scheduled time (00:05 of "
+                             "a train due at 23:50 as past midnight)"),
+                   result.near_schedule).format(count=f"{result.near_schedule:,}")
 
 
 def _read_notes(table: Table | PlainLines) -> dict[str, object]:

@@ -21,8 +21,8 @@ from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    folded, kg_rounded, parse_date, parse_move, parse_time, service_number, still_to_come,
-    validate_service,
+    folded, kg_rounded, parse_date, parse_actual, parse_move, parse_time, service_number,
+    still_to_come, validate_service,
 )
 from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
@@ -56,6 +56,12 @@ _NOTES_JOINER = "; "
 # Among a service's values: the field of a time given that the hub does not keep (the far
 # end's), so that the summary says it was left out rather than drop it without a word.
 UNKEPT_TIME = "unkept_time"
+# Among a service's values too: whether its actual time, a time of day alone, was read on the
+# day before or after its date by the scheduled time (validation.parse_actual), so that the
+# summary says how many were.
+NEAR_SCHEDULE = "near_schedule"
+# The values of a service that are no column's.
+_NOT_GIVEN = (UNKEPT_TIME, NEAR_SCHEDULE)
 # Between remarks as people type them: a Chinese input method gives the full-width "；".
 _REMARKS_APART = re.compile(r"\s*[;；]\s*")
 
@@ -150,6 +156,7 @@ class PlannedService:
     rows: int  # its rows in the file: one per move, or one saying it has none
     unkept_time: str = ""  # the field of a time its rows gave that is not kept (UNKEPT_TIME)
     to_come: bool = False  # read as planned, its rows giving no status (read_as_planned)
+    near_schedule: bool = False  # its actual time read on another day (NEAR_SCHEDULE)
     # The service columns its rows gave a value in, each with its line and text as written:
     # a blank or missing one says nothing, so it is not compared with a stored service of
     # the same number.
@@ -326,8 +333,9 @@ def parse_table(
                                       group.first_line, group.rows,
                                       str(group.values.get(UNKEPT_TIME, ("",))[0]),
                                       read_as_planned(service, values),
+                                      NEAR_SCHEDULE in values,
                                       {name: (line, raw) for name, (_value, line, raw)
-                                       in group.values.items() if name != UNKEPT_TIME}))
+                                       in group.values.items() if name not in _NOT_GIVEN}))
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header)
 
@@ -544,6 +552,14 @@ class _Row:
         for name in ("scheduled_at", self.actual_column(key)):
             if (raw := self.get(name)) and day is not None:
                 moment = parse_time(raw, day)
+                if moment is not None and name != "scheduled_at":
+                    # A list's 00:05 beside a train due at 23:50 means after midnight, as the
+                    # daily log reads it typed. A date given (export writes one for a time on
+                    # another day than the service's) is taken as written, so an export
+                    # reads back as stored.
+                    near = parse_actual(raw, day, values.get("scheduled_at", (None,))[0])
+                    if near != moment:
+                        moment, values[NEAR_SCHEDULE] = near, (True, raw)
                 if moment is None:
                     self.problem(name, raw, QT_TRANSLATE_NOOP(
                         "messages", "Expected a time like 08:30 or 2026-03-06 00:15"))

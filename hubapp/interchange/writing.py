@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Translate, counted, message, os_reason, untranslated,
 )
 from hubapp.domain.records import Direction
+from hubapp.domain.validation import reads_back_alone
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import browse
@@ -182,7 +184,7 @@ def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str],
     for row in rows:
         day = row["date"]
         # The actual time under the column naming it: an inbound train's is its arrival.
-        actual = _time(row["actual_at"], day)
+        actual = _actual_time(row["actual_at"], row["scheduled_at"], day)
         inbound = row["direction"] == Direction.INBOUND
         yield [
             day, guard(row["service_no"]), row["direction"], row["mode"],
@@ -204,6 +206,18 @@ def _time(moment: str | None, day: str) -> str:
     if not moment:
         return ""
     return moment[11:] if moment.startswith(day) else moment
+
+
+@functools.lru_cache(maxsize=4096)  # the rows of a service repeat its times
+def _actual_time(moment: str | None, scheduled: str | None, day: str) -> str:
+    """As _time, but with its date where the time alone would be read back on another day by
+    the scheduled time (validation.parse_actual): a train stored at 00:05 on the day it was
+    due at 23:50 (typed with its date, or imported before that rule) came back a day later."""
+    text = _time(moment, day)
+    if text and text != moment and scheduled and not reads_back_alone(
+            dt.datetime.fromisoformat(moment), dt.datetime.fromisoformat(scheduled)):
+        return moment
+    return text
 
 
 def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
