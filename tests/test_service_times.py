@@ -64,6 +64,8 @@ def open_service(screen, service_no):
 @pytest.mark.parametrize(("text", "expected"), [
     ("09:10", dt.datetime(2026, 3, 6, 9, 10)),
     ("0910", dt.datetime(2026, 3, 6, 9, 10)),
+    ("19.30", dt.datetime(2026, 3, 6, 19, 30)), ("9.10", dt.datetime(2026, 3, 6, 9, 10)),
+    ("0.25", None),  # a workbook's quarter of a day (06:00), not 00:25
     ("09:10 +1", dt.datetime(2026, 3, 7, 9, 10)),
     ("09:10+1", dt.datetime(2026, 3, 7, 9, 10)),
     ("２３：５０ ＋１", dt.datetime(2026, 3, 7, 23, 50)),  # typed with a Chinese input method
@@ -151,6 +153,8 @@ def test_a_train_imported_without_its_time_is_corrected_without_one(qtbot, scree
     ("2026-03-05 23:50", "2026-03-05 23:50", "2026-03-05 23:50"),
     ("2026-03-06 21:30", "21:30", "2026-03-06 21:30"),
     ("2130", "21:30", "2026-03-06 21:30"),
+    ("21.30", "21:30", "2026-03-06 21:30"),
+    ("9.10 +1", "09:10 +1", "2026-03-07 09:10"),
 ])
 def test_an_actual_time_typed_on_another_day(qtbot, screen, demo_db_path, typed, shown,
                                              stored):
@@ -189,6 +193,17 @@ def test_a_time_that_is_not_one_says_which_and_what_to_type(qtbot, screen, demo_
     message = screen.form.message.text()
     assert message.startswith("Actual time '9.10 tmrw' is not a time")
     assert "09:10 +1" in message and "2026-03-07 09:10" in message
+
+
+@pytest.mark.parametrize("typed", ["24:00", "7:5"])
+def test_a_typed_time_that_is_not_one_is_not_also_said_to_be_missing(qtbot, screen,
+                                                                     demo_db_path, typed):
+    """ "needs its actual time" under the one typed told the clerk none was."""
+    _save_departed(qtbot, screen, None, typed)
+    assert stored_times(demo_db_path, "X8001") is None
+    assert screen.form.message.text() == (
+        f"Actual time '{typed}' is not a time: type 09:10, 09:10 +1 for the next day, or a "
+        "date and time like 2026-03-07 09:10")
 
 
 def test_a_copied_late_night_train_stays_due_after_midnight(qtbot, screen, app_ctx):
@@ -265,8 +280,8 @@ def test_a_time_field_shows_its_help_again_once_its_problem_is_fixed(qtbot, scre
     assert screen.form.scheduled.toolTip() == screen.form.actual.toolTip() == help_text
     press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
     screen.form.actual.setFocus()
-    press(qtbot, "9.10", (Qt.Key.Key_S, CTRL))
-    assert screen.form.actual.toolTip().startswith("Actual time '9.10' is not a time")
+    press(qtbot, "9:1", (Qt.Key.Key_S, CTRL))
+    assert screen.form.actual.toolTip().startswith("Actual time '9:1' is not a time")
     assert screen.form.scheduled.toolTip() == help_text
     screen.form.actual.selectAll()
     press(qtbot, "09:10", (Qt.Key.Key_S, CTRL))

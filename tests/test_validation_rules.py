@@ -54,7 +54,8 @@ def test_a_service_s_wagons_and_ends(changes, expected):
     assert found(validate_service(dataclasses.replace(SERVICE, **changes), now=NOW)) == expected
 
 
-@pytest.mark.parametrize("text", ["08:60", "0860", "24:60", "24:00", "99:99"])
+@pytest.mark.parametrize("text", ["08:60", "0860", "24:60", "24:00", "99:99", "24.00",
+                                  "0.25"])  # 0.25: a workbook's quarter of a day, not 00:25
 def test_a_clock_past_its_last_minute_is_not_a_time(text, tmp_path, demo_db):
     """Not a ValueError out of datetime: the import says which cell and what to type."""
     assert parse_clock(text) is None
@@ -68,7 +69,9 @@ def test_a_clock_past_its_last_minute_is_not_a_time(text, tmp_path, demo_db):
 
 
 @pytest.mark.parametrize(("text", "expected"), [("23:59", dt.time(23, 59)),
-                                                ("0000", dt.time(0, 0))])
+                                                ("0000", dt.time(0, 0)),
+                                                ("23.59", dt.time(23, 59)),
+                                                ("00.00", dt.time(0, 0))])
 def test_a_clock_s_last_and_first_minutes_are_times(text, expected):
     assert parse_clock(text) == expected
 

@@ -29,8 +29,10 @@ from hubapp.domain.records import (
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-# The colon is optional: a clerk types 0830 without reaching for the shift key.
-_CLOCK = re.compile(r"(\d{1,2}):?(\d{2})(?::\d{2})?")
+# The colon is optional: a clerk types 0830 without reaching for the shift key, or 19.30 on
+# the number pad. Not after a lone 0: a workbook's General cell gives 0.25 for 06:00, a
+# quarter of a day, which would read as 00:25.
+_CLOCK = re.compile(r"(?!0\.)(\d{1,2})[:.]?(\d{2})(?::\d{2})?")
 # "+1" only: validate_service allows no time later than the day after the service's.
 _DAYS_LATER = re.compile(r"(.*?)\s*\+\s*([01])")
 MAX_WAGONS = 120
@@ -121,7 +123,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_clock(text: str) -> dt.time | None:
-    """A time of day alone ("08:30", "0830"), without saying which day."""
+    """A time of day alone ("08:30", "0830", "8.30"), without saying which day."""
     match = _CLOCK.fullmatch(text)
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
         return None

@@ -326,7 +326,10 @@ class ServiceForm(QWidget):
         # it must not need a time nobody knows.
         stored_so = previous is not None and previous.status == status \
             and previous.actual_at is None
-        if status in _NEEDS_ACTUAL and actual is None and not stored_so:
+        # A time typed that is not one is said so alone: "needs its actual time" beside it
+        # told the clerk no time was typed.
+        if status in _NEEDS_ACTUAL and actual is None and not self.actual.text().strip() \
+                and not stored_so:
             errors.append(FieldError("actual_at", _NEEDS_ACTUAL[status]))
         if errors:
             return None, errors
