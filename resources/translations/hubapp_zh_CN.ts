@@ -3942,7 +3942,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="295"/>
+        <location filename="../../hubapp/interchange/writing.py" line="309"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -3950,37 +3950,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="283"/>
+        <location filename="../../hubapp/interchange/writing.py" line="297"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="283"/>
+        <location filename="../../hubapp/interchange/writing.py" line="297"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="284"/>
+        <location filename="../../hubapp/interchange/writing.py" line="298"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="285"/>
+        <location filename="../../hubapp/interchange/writing.py" line="299"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="286"/>
+        <location filename="../../hubapp/interchange/writing.py" line="300"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="286"/>
+        <location filename="../../hubapp/interchange/writing.py" line="300"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="287"/>
+        <location filename="../../hubapp/interchange/writing.py" line="301"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4907,107 +4907,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="133"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="139"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="136"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="142"/>
         <source>line {line}, {column} {value!r}: {message}</source>
         <translation>第 {line} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="138"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="144"/>
         <source>line {line}, {column}: {message}</source>
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="464"/>
+        <location filename="../../hubapp/interchange/importing.py" line="471"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="468"/>
+        <location filename="../../hubapp/interchange/importing.py" line="475"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="471"/>
+        <location filename="../../hubapp/interchange/importing.py" line="478"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="474"/>
+        <location filename="../../hubapp/interchange/importing.py" line="481"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="484"/>
+        <location filename="../../hubapp/interchange/importing.py" line="491"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
         <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="488"/>
+        <location filename="../../hubapp/interchange/importing.py" line="495"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="519"/>
+        <location filename="../../hubapp/interchange/importing.py" line="527"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="521"/>
+        <location filename="../../hubapp/interchange/importing.py" line="529"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="542"/>
+        <location filename="../../hubapp/interchange/importing.py" line="550"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="554"/>
+        <location filename="../../hubapp/interchange/importing.py" line="562"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="565"/>
+        <location filename="../../hubapp/interchange/importing.py" line="573"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发出”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="597"/>
+        <location filename="../../hubapp/interchange/importing.py" line="587"/>
+        <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, within 12 hours of its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
+        <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，与计划时间相差不超过 12 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="618"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="610"/>
+        <location filename="../../hubapp/interchange/importing.py" line="631"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="611"/>
+        <location filename="../../hubapp/interchange/importing.py" line="632"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="627"/>
+        <location filename="../../hubapp/interchange/importing.py" line="648"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="634"/>
+        <location filename="../../hubapp/interchange/importing.py" line="655"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="643"/>
+        <location filename="../../hubapp/interchange/importing.py" line="664"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="645"/>
+        <location filename="../../hubapp/interchange/importing.py" line="666"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -5135,12 +5140,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="188"/>
+        <location filename="../../hubapp/domain/validation.py" line="216"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="195"/>
+        <location filename="../../hubapp/domain/validation.py" line="223"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5236,7 +5241,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="275"/>
-        <location filename="../../hubapp/domain/validation.py" line="201"/>
+        <location filename="../../hubapp/domain/validation.py" line="229"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5256,182 +5261,182 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="273"/>
+        <location filename="../../hubapp/domain/validation.py" line="301"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="283"/>
+        <location filename="../../hubapp/domain/validation.py" line="311"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="299"/>
+        <location filename="../../hubapp/domain/validation.py" line="327"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="303"/>
+        <location filename="../../hubapp/domain/validation.py" line="331"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="324"/>
+        <location filename="../../hubapp/domain/validation.py" line="352"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="339"/>
+        <location filename="../../hubapp/domain/validation.py" line="367"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="398"/>
+        <location filename="../../hubapp/domain/validation.py" line="426"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="492"/>
+        <location filename="../../hubapp/domain/validation.py" line="520"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="498"/>
+        <location filename="../../hubapp/domain/validation.py" line="526"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="369"/>
+        <location filename="../../hubapp/domain/validation.py" line="397"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="42"/>
+        <location filename="../../hubapp/domain/validation.py" line="48"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="45"/>
+        <location filename="../../hubapp/domain/validation.py" line="51"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="58"/>
+        <location filename="../../hubapp/domain/validation.py" line="64"/>
         <source>{number} is marked departed at {value}, which is later than now: mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发出，晚于现在：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="61"/>
+        <location filename="../../hubapp/domain/validation.py" line="67"/>
         <source>{number} is marked arrived at {value}, which is later than now: mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于现在：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="64"/>
+        <location filename="../../hubapp/domain/validation.py" line="70"/>
         <source>{number} is marked departed on {date}, a day still to come: mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发出，该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="67"/>
+        <location filename="../../hubapp/domain/validation.py" line="73"/>
         <source>{number} is marked arrived on {date}, a day still to come: mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="183"/>
+        <location filename="../../hubapp/domain/validation.py" line="211"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="220"/>
+        <location filename="../../hubapp/domain/validation.py" line="248"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="342"/>
+        <location filename="../../hubapp/domain/validation.py" line="370"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="372"/>
+        <location filename="../../hubapp/domain/validation.py" line="400"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="507"/>
+        <location filename="../../hubapp/domain/validation.py" line="535"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="395"/>
+        <location filename="../../hubapp/domain/validation.py" line="423"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="371"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="379"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="234"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="241"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="281"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="288"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="301"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="308"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="344"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="352"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="351"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="359"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="355"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="374"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="404"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="412"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="406"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="414"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="417"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="425"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="496"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="504"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="500"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="508"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="505"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="513"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -5442,32 +5447,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="265"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="517"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="525"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="519"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="527"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="532"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="540"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="379"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="387"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="548"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="564"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="559"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="575"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -5543,38 +5548,38 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="152"/>
+        <location filename="../../hubapp/interchange/writing.py" line="154"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="83"/>
+        <location filename="../../hubapp/interchange/writing.py" line="85"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="86"/>
+        <location filename="../../hubapp/interchange/writing.py" line="88"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="107"/>
+        <location filename="../../hubapp/interchange/writing.py" line="109"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="109"/>
+        <location filename="../../hubapp/interchange/writing.py" line="111"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="139"/>
-        <location filename="../../hubapp/interchange/writing.py" line="341"/>
+        <location filename="../../hubapp/interchange/writing.py" line="141"/>
+        <location filename="../../hubapp/interchange/writing.py" line="355"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="148"/>
+        <location filename="../../hubapp/interchange/writing.py" line="150"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
@@ -6182,67 +6187,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="244"/>
+        <location filename="../../hubapp/interchange/importing.py" line="250"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="247"/>
+        <location filename="../../hubapp/interchange/importing.py" line="253"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="253"/>
+        <location filename="../../hubapp/interchange/importing.py" line="259"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="255"/>
+        <location filename="../../hubapp/interchange/importing.py" line="261"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="274"/>
+        <location filename="../../hubapp/interchange/importing.py" line="280"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="278"/>
+        <location filename="../../hubapp/interchange/importing.py" line="284"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="286"/>
+        <location filename="../../hubapp/interchange/importing.py" line="292"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="289"/>
+        <location filename="../../hubapp/interchange/importing.py" line="295"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="298"/>
+        <location filename="../../hubapp/interchange/importing.py" line="304"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="373"/>
+        <location filename="../../hubapp/interchange/importing.py" line="379"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="375"/>
+        <location filename="../../hubapp/interchange/importing.py" line="381"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="378"/>
+        <location filename="../../hubapp/interchange/importing.py" line="384"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="380"/>
+        <location filename="../../hubapp/interchange/importing.py" line="386"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
@@ -6456,22 +6461,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="265"/>
+        <location filename="../../hubapp/interchange/writing.py" line="279"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="265"/>
+        <location filename="../../hubapp/interchange/writing.py" line="279"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="266"/>
+        <location filename="../../hubapp/interchange/writing.py" line="280"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="266"/>
+        <location filename="../../hubapp/interchange/writing.py" line="280"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
