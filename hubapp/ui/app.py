@@ -254,7 +254,7 @@ def open_window(db: Database, target: Path | str,
     window = MainWindow(AppContext(db, target, AppSignals(), TaskRunner(target), user.name,
                                    user.role, user.id))
     windows.append(window)
-    if window.read_only:
+    if window.ctx.read_only:
         dialogs.show_warning(None, QApplication.translate("app", "Database is read-only"),
                              _why_read_only(db, target))
     if before_show is not None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.store import audit
+from hubapp.store.db import only_reads
 from hubapp.store.users import UserRecord
 from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
@@ -26,8 +27,13 @@ class AppContext:
     # The account logged in at this desk; None in single-user mode, where nobody logged in
     # and a stored user of the computer account's name is somebody else's account.
     user_id: int | None = None
+    # Every save to db would be refused (store.db.only_reads): asked once, as the window
+    # opens, and every screen then offers no change, rather than refusing it after a clerk
+    # typed a whole train.
+    read_only: bool = field(init=False)
 
     def __post_init__(self) -> None:
+        self.read_only = only_reads(self.db)
         # What this desk wrote, here or in a task: the desk watcher announces every other
         # entry, whoever wrote it (one account may be logged in at two desks).
         self.own_audit_ids = self.tasks.own_audit_ids

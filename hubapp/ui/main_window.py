@@ -15,7 +15,6 @@ from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
-from hubapp.store.db import only_reads
 from hubapp.store.engine import database_name, display_name, is_server
 from hubapp.ui import colours, dialogs, focus, labels, remembered_layout
 from hubapp.ui.backup_actions import BackupActions
@@ -77,8 +76,7 @@ class MainWindow(QMainWindow):
         self.db_path = ctx.db_path
         self.setObjectName("main_window")
         # Said up front: a clerk would otherwise type a whole train before Save fails.
-        self.read_only = only_reads(ctx.db)
-        title = self.tr("Hub Desk — {name} (read-only)") if self.read_only \
+        title = self.tr("Hub Desk — {name} (read-only)") if ctx.read_only \
             else self.tr("Hub Desk — {name}")
         self.setWindowTitle(title.format(name=database_name(ctx.db_path)))
         self.screens = QTabWidget(self)
