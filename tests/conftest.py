@@ -469,6 +469,20 @@ def new_hub_ctx(qapp, new_target):
 
 
 @pytest.fixture
+def read_only_ctx(qapp, demo_db_path, unwritable):
+    """What the main window gives its screens on a copy of the demo file that can only be
+    read (its mode, or for root an immutable file)."""
+    from hubapp.store import open_db
+
+    unwritable(demo_db_path)
+    db = open_db(demo_db_path)
+    try:
+        yield from _app_context(db, demo_db_path)
+    finally:
+        db.close()
+
+
+@pytest.fixture
 def main_window(qtbot, app_ctx):
     """The main window on the demo copy, shown and active (shortcuts need an active window)."""
     from hubapp.ui.main_window import MainWindow

@@ -968,6 +968,57 @@ def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, 
     window.close()
 
 
+READ_ONLY_SAID = ("The database is read-only: nothing in it can be changed. Make it writable "
+                  "(or connect to one that is) and open it again to record changes.")
+
+
+def test_a_read_only_database_takes_no_typing_paste_new_nor_save_and_says_why(
+        qtbot, read_only_ctx, demo_db_path):
+    """A clerk typed a whole train, and its Save was refused: the log is as a closed day is."""
+    from hubapp.ui.main_window import MainWindow
+
+    window = MainWindow(read_only_ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    screen = window.day_screen  # an admin's, who may change a closed day elsewhere
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    service = screen.form.service_no.text()
+    stored = rows_of(demo_db_path, service, DEMO_END)
+    grid, view = screen.grid, screen.grid_view
+    rows = grid.text_rows()
+    assert screen.closed_label.text() == "Read-only database"
+    assert grid.is_read_only() and grid.rowCount() == len(rows)  # no row to type into
+    for button in (screen.new_button, screen.copy_button, screen.cancel_button,
+                   screen.delete_button, screen.save_button):
+        assert not button.isEnabled(), button.text()
+    close = screen.close_day_button
+    assert close.isVisibleTo(window) and not close.isEnabled()
+    assert close.toolTip() == READ_ONLY_SAID
+
+    view.setFocus()
+    view.setCurrentIndex(grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, Qt.Key.Key_Down, Qt.Key.Key_PageDown, (Qt.Key.Key_C, CTRL))
+    assert screen.paste_message.text() == ""  # looking and copying are not refused
+    QGuiApplication.clipboard().setText(f"{numbers(1)[0]}\t22G1\tF\t24000\n")
+    for keys in (("25000", Qt.Key.Key_Return), ((Qt.Key.Key_V, CTRL),),
+                 ((Qt.Key.Key_S, CTRL),), ((Qt.Key.Key_N, CTRL),)):
+        screen.paste_message.clear()
+        view.setFocus()
+        press(qtbot, *keys)
+        assert screen.paste_message.text() == READ_ONLY_SAID, keys
+    screen.paste_message.clear()
+    screen.form.notes.setFocus()
+    press(qtbot, "late")
+    assert screen.paste_message.text() == READ_ONLY_SAID
+    assert grid.text_rows() == rows and not screen.is_dirty()
+    assert screen.form.service_no.text() == service  # Ctrl+N started no new service
+    assert rows_of(demo_db_path, service, DEMO_END) == stored
+    window.close()
+
+
 def _messages(model: ContainerGridModel) -> str:
     return " ".join(labels.message(problem) for problem in model.problems())
 

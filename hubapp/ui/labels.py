@@ -140,3 +140,11 @@ def days_reversed() -> str:
     """What is wrong with a period whose first day comes after its last, as the export
     dialog and All movements say it."""
     return QCoreApplication.translate("labels", "The first day is after the last day.")
+
+
+def read_only_database() -> str:
+    """Why a database that only reads (AppContext.read_only) takes no change, and what to
+    do: under the daily log's grid, and where a change is offered but disabled."""
+    return QCoreApplication.translate(
+        "labels", "The database is read-only: nothing in it can be changed. Make it writable "
+                  "(or connect to one that is) and open it again to record changes.")

@@ -523,25 +523,30 @@ class DailyLogScreen(QWidget):
         self._show_closed(day_close.closed_info(self._db, self._shown_day), self._current_role())
 
     def _show_closed(self, closed: day_close.DayCloseRecord | None, role: str) -> None:
-        """A closed day says so; for a clerk it is read-only. Reads nothing: a reload reads
-        the role with the day, before it shows any of it."""
+        """A closed day says so; for a clerk it is read-only, as every day is on a database
+        that only reads. Reads nothing: a reload reads the role with the day, before it shows
+        any of it."""
         may_close = role in (users.SUPERVISOR, users.ADMIN)
         said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
             name=labels.who(closed.closed_by), time=formatting.moment(closed.closed_local))
-        if closed is not None and not may_close:  # why typing does nothing, and who can help
+        if self.ctx.read_only:  # no role saves there: a supervisor's reopening would not help
+            said = " · ".join(filter(None, (self.tr("Read-only database"), said)))
+        elif closed is not None and not may_close:  # why typing does nothing, who can help
             said += self.tr(" · read-only: a supervisor can reopen it")
         self.closed_label.setText(said)
         self._shown_closed = closed is not None
         self.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
         self.close_day_button.setVisible(may_close)
         too_early = None if closed else day_close.too_early_to_close(self._shown_day)
-        self.close_day_button.setEnabled(too_early is None)
-        self.close_day_button.setToolTip("" if too_early is None else labels.message(too_early))
+        why_not = labels.read_only_database() if self.ctx.read_only \
+            else "" if too_early is None else labels.message(too_early)
+        self.close_day_button.setEnabled(not why_not)
+        self.close_day_button.setToolTip(why_not)
         if too_early is not None:
             tomorrow = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
             self._midnight.start(int((tomorrow - dt.datetime.now()).total_seconds() * 1000) + 1)
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
-        read_only = closed is not None and not may_close
+        read_only = self.ctx.read_only or closed is not None and not may_close
         if read_only and not self.grid.is_read_only():
             # The grid's reset to read-only drops an open editor: what is half typed in it
             # (closed at another desk under the clerk's hands) joins the edits kept, wrong
@@ -579,14 +584,16 @@ class DailyLogScreen(QWidget):
         self.paste_message.setText(self._unsavable_note)
 
     def _say_refused(self) -> None:
-        """Under the grid, on a closed day's refused key (in the grid or a field of the form),
-        paste, Ctrl+S or Ctrl+N: the closed
+        """Under the grid, on a refused key of a closed day or a database that only reads
+        (in the grid or a field of the form), paste, Ctrl+S or Ctrl+N: the closed
         label at the top says why, far from where a clerk typing fast looks, who could not
         tell a refusal from a key that did nothing. What _say_unsavable said of edits the day
         closed under stays: it says more."""
         if self._has_changes() and self.paste_message.text() == self._unsavable_note:
             return
-        self._refused_note = self.closed_label.text()
+        # Of a database that only reads, what to do too, which the label has no room for.
+        self._refused_note = labels.read_only_database() if self.ctx.read_only \
+            else self.closed_label.text()
         self.paste_message.setText(self._refused_note)
 
     def _close_or_reopen_day(self) -> None:
