@@ -199,6 +199,31 @@ def test_only_an_admin_is_offered_back_up_and_restore(qtbot, app_ctx):
         assert window.backups.restore_action not in offered
 
 
+def test_a_read_only_file_is_backed_up_elsewhere_and_a_failed_backup_leaves_restore_off(
+        qtbot, read_only_ctx, demo_db_path, tmp_path, monkeypatch):
+    window = MainWindow(read_only_ctx)
+    qtbot.addWidget(window)
+    before = demo_db_path.read_bytes()
+    target = tmp_path / "usb" / "hub-copy.db"
+    target.parent.mkdir()
+    _capture(monkeypatch, "pick_save_file", str(target))
+    infos = _capture(monkeypatch, "show_info")
+    window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
+    backup.verify(target)
+    assert _count(target) == _count(demo_db_path) > 0
+    assert demo_db_path.read_bytes() == before
+
+    # Into a folder that is gone: the failure turned Restore on too.
+    _capture(monkeypatch, "pick_save_file", str(tmp_path / "gone" / "hub-copy.db"))
+    errors = _capture(monkeypatch, "show_error")
+    window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
+    assert errors[0][0] == "Backup failed"
+    assert window.backups.backup_action.isEnabled()
+    assert not window.backups.restore_action.isEnabled()
+
+
 def test_restore_is_not_done_when_the_user_says_no_or_the_file_is_bad(
         qtbot, main_window, demo_db_path, tmp_path, monkeypatch):
     notes = tmp_path / "notes.db"

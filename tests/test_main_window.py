@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QTableView
 
 from hubapp.store import transaction
+from hubapp.ui import labels
 from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.main_window import MainWindow
@@ -544,6 +545,23 @@ def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
                              "window can be saved; make both writable and open it again to "
                              "record changes.")]
         assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+
+
+def test_a_read_only_file_offers_no_import_restore_nor_password_change_saying_why(
+        qtbot, read_only_ctx):
+    """Each ended in a refused save: an import of a whole list, after its checks."""
+    window = MainWindow(read_only_ctx)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Hub Desk — demo.db (read-only)"
+    for action in (window.import_action, window.backups.restore_action,
+                   window.password_action):
+        assert not action.isEnabled(), action.text()
+        assert action.toolTip() == action.statusTip() == labels.read_only_database()
+    assert window.backups.restore_action in window.file_menu.actions()  # offered, off
+    assert window.file_menu.toolTipsVisible()
+    # What only reads stays.
+    for action in (window.export_action, window.backups.backup_action, window.settings_action):
+        assert action.isEnabled(), action.text()
 
 
 def test_a_wal_and_shm_a_reader_left_read_only_take_the_files_mode_once_it_is_writable(

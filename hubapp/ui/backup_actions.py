@@ -186,7 +186,8 @@ class BackupActions(QObject):
         task = self.ctx.tasks.start(
             lambda control: backup.backup_to(control.db_path, target, actor))
         task.finished.connect(lambda path: self._backed_up(path))
-        task.failed.connect(lambda error: self._failed(self.tr("Backup failed"), error))
+        task.failed.connect(lambda error: self._failed(self.tr("Backup failed"), error,
+                                                       self.backup_action))
 
     def _backed_up(self, path: Path) -> None:
         self.backup_action.setEnabled(True)
@@ -217,7 +218,8 @@ class BackupActions(QObject):
 
         task = self.ctx.tasks.start(work)
         task.finished.connect(lambda kept: self._restored(chosen, kept))
-        task.failed.connect(lambda error: self._failed(self.tr("Restore failed"), error))
+        task.failed.connect(lambda error: self._failed(self.tr("Restore failed"), error,
+                                                       self.restore_action))
 
     def _restored(self, chosen: str, kept: Path | None) -> None:
         self.restore_action.setEnabled(True)
@@ -228,8 +230,10 @@ class BackupActions(QObject):
                                    ).format(path=kept)
         dialogs.show_info(self.window, self.tr("Restored"), text)
 
-    def _failed(self, title: str, error: Exception) -> None:
-        for action in (self.backup_action, self.restore_action):
+    def _failed(self, title: str, error: Exception, action: QAction | None = None) -> None:
+        """Say why the work failed, and offer again the action that started it (only that
+        one: a failed backup turned on the Restore a read-only database keeps off)."""
+        if action is not None:
             action.setEnabled(True)
         if isinstance(error, HubError):
             dialogs.show_error(self.window, title, labels.message(error))

@@ -210,6 +210,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions(self.backups.menu_actions)
         self.file_menu.addSeparator()
+        if self.ctx.read_only:
+            # Offered, not hidden, and saying why they are off; exporting and backing up
+            # only read, and stay.
+            why = labels.read_only_database()
+            for action in (self.import_action, self.password_action,
+                           self.backups.restore_action):
+                action.setEnabled(False)
+                action.setToolTip(why)
+                action.setStatusTip(why)
+            self.file_menu.setToolTipsVisible(True)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
