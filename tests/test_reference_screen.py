@@ -14,7 +14,7 @@ from hubapp.domain.errors import InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.store import audit, day_close, open_db, reference, stats
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
-from hubapp.ui import dialogs, formatting
+from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
@@ -562,6 +562,24 @@ def test_a_clerk_sees_the_lists_read_only(qtbot, app_ctx):
         screen.tabs.setCurrentWidget(tab)
         tab.to_rows()
         assert tab.selected() is not None and not tab.delete_button.isEnabled()
+
+
+def test_an_admin_on_a_read_only_file_sees_the_lists_read_only_and_why(qtbot, read_only_ctx):
+    screen = ReferenceScreen(read_only_ctx)  # an admin's
+    qtbot.addWidget(screen)
+    screen.show()
+    tab = screen.commodities
+    select(qtbot, tab, "durian")
+    assert screen.read_only_note.isVisible()
+    assert screen.read_only_note.text() == labels.read_only_database()
+    assert not any(button.isEnabled() for button in (
+        tab.add_button, tab.edit_button, tab.retire_button, tab.merge_button))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)  # on a row, opens no form
+    for tab in (screen.places, screen.routes):
+        screen.tabs.setCurrentWidget(tab)
+        tab.to_rows()
+        assert tab.selected() is not None and not tab.add_button.isEnabled()
+        assert not tab.delete_button.isEnabled()
 
 
 def _import_naming(qtbot, monkeypatch, main_window, tmp_path, commodity: str):

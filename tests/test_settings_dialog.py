@@ -16,7 +16,7 @@ from hubapp.domain.audit import changed_fields
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import audit, settings
 from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui import dialogs
+from hubapp.ui import dialogs, labels
 from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
 from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
@@ -212,6 +212,21 @@ def test_a_clerk_cannot_change_the_hub_settings(qtbot, app_ctx):
     dialog.show()
     assert not dialog.hub_group.isEnabled()
     assert dialog.paper.isEnabled()
+
+
+def test_on_a_read_only_file_the_hub_settings_are_off_saying_why_and_the_desk_s_are_saved(
+        qtbot, read_only_ctx):
+    dialog = SettingsDialog(read_only_ctx)  # an admin's
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.hub_group.isEnabled()
+    assert dialog.hub_group.toolTip() == labels.read_only_database()
+    dialog.paper.setFocus()
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)
+    assert dialog.paper.currentData() == "Letter"
+    save(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert QSettings().value(PAPER_KEY) == "Letter"
 
 
 def test_a_new_tolerance_is_counted_off_the_window_and_the_roll_up_follows(

@@ -10,8 +10,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hubapp.domain import wording
-from hubapp.store import backup, users
-from hubapp.ui import dialogs
+from hubapp.store import backup, open_db, users
+from hubapp.ui import dialogs, labels
 from hubapp.ui.login_dialog import PasswordDialog
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.users_screen import UsersScreen
@@ -167,6 +167,23 @@ def test_a_clerk_cannot_manage_users(qtbot, app_ctx):
     screen = _screen(qtbot, app_ctx)
     assert not screen.add_button.isEnabled() and not screen.single_user.isEnabled()
     assert "Only an admin" in screen.message.text()
+
+
+def test_an_admin_on_a_read_only_file_changes_no_user_and_is_told_why(qtbot, demo_db_path,
+                                                                     request):
+    db = open_db(demo_db_path)
+    users.add_user(db, users.SHELL_ADMIN, "li.na", users.CLERK, PASSWORD)
+    db.close()
+    read_only_ctx = request.getfixturevalue("read_only_ctx")  # once the user is there
+    screen = _screen(qtbot, read_only_ctx)  # the single-user admin
+    assert not screen.add_button.isEnabled() and not screen.single_user.isEnabled()
+    assert screen.message.text() == labels.read_only_database()
+    screen.table.selectRow(0)
+    assert screen._selected() is not None
+    for widget in (screen.role, screen.role_button, screen.password_button,
+                   screen.active_button, screen.unlock_button):
+        assert not widget.isEnabled()
+    assert screen.message.text() == labels.read_only_database()  # about every user
 
 
 def test_single_user_mode_stays_on_until_an_admin_can_log_in(qtbot, app_ctx):

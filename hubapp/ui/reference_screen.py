@@ -1,8 +1,9 @@
 """The Reference data screen: commodities, places and routes, kept by supervisors and admins.
 
-Clerks see the lists read-only. Adding and editing go through one form dialog
-(dialogs.ask_reference_record), which the import dialog also opens for a name it met
-that is not in the list yet. A place or route nothing uses can be deleted.
+Clerks, and everyone on a database that only reads, see the lists read-only. Adding and
+editing go through one form dialog (dialogs.ask_reference_record), which the import dialog
+also opens for a name it met that is not in the list yet. A place or route nothing uses can
+be deleted.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from hubapp.ui.record_model import (
 )
 
 def may_change(ctx: AppContext) -> bool:
-    return ctx.role in (SUPERVISOR, ADMIN)
+    return ctx.role in (SUPERVISOR, ADMIN) and not ctx.read_only
 
 
 # --- table models ---------------------------------------------------------------------------
@@ -660,8 +661,9 @@ class ReferenceScreen(QWidget):
                            (self.places, self.tr("Places")), (self.routes, self.tr("Routes"))):
             self.tabs.addTab(tab, title)
             tab.view.setAccessibleName(title)  # a screen reader's name for the list
-        self.read_only_note = QLabel(self.tr(
+        self.read_only_note = QLabel(labels.read_only_database() if ctx.read_only else self.tr(
             "Read-only: only supervisors and admins can change reference data."), self)
+        self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(not may_change(ctx))
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)

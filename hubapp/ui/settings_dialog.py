@@ -1,8 +1,8 @@
 """Edit → Settings…: the hub's settings (in its database) and this desk's (in QSettings).
 
 The hub's settings are shared by every desk on the file and audited; only
-supervisors and admins change them. Paper, language and backup folder belong to
-this desk alone.
+supervisors and admins change them, and nobody on a database that only reads. Paper,
+language and backup folder belong to this desk alone.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ class SettingsDialog(FormDialog):
         QVBoxLayout(self.hub_group).addWidget(self.hub)
         self.hub_group.setEnabled(may_change(ctx))
         if not may_change(ctx):
-            self.hub_group.setToolTip(self.tr(
+            self.hub_group.setToolTip(labels.read_only_database() if ctx.read_only else self.tr(
                 "Only supervisors and admins can change the hub's settings"))
 
         desk = QSettings()

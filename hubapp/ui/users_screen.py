@@ -56,7 +56,8 @@ def change_my_password(parent: QWidget, ctx: AppContext) -> bool:
 
 
 class UsersScreen(QWidget):
-    """Only an admin changes anything here; the store refuses anyone else as well."""
+    """Only an admin changes anything here, and nobody on a database that only reads; the
+    store refuses anyone else as well."""
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -195,13 +196,17 @@ class UsersScreen(QWidget):
             "“{name}”, an admin. To have people log in, add them here (an admin among them) "
             "and untick single-user mode.").format(name=self.ctx.user))
         self.empty_note.setVisible(single and not self.model.rowCount())
-        admin = self.ctx.role == ADMIN
+        may_change = self._may_change()
         for widget in (self.name, self.new_role, self.password, self.password_again,
                        self.add_button, self.single_user):
-            widget.setEnabled(admin)
+            widget.setEnabled(may_change)
         self._picked()
-        if not admin:
-            self._say(self.tr("Only an admin can change users."))
+        if not may_change:
+            self._say(labels.read_only_database() if self.ctx.read_only
+                      else self.tr("Only an admin can change users."))
+
+    def _may_change(self) -> bool:
+        return self.ctx.role == ADMIN and not self.ctx.read_only
 
     def _wake_when_a_lock_ends(self) -> None:
         now = dt.datetime.now(dt.timezone.utc)
@@ -217,12 +222,13 @@ class UsersScreen(QWidget):
     def _picked(self) -> None:
         user = self._selected()
         # What was said about one user (a refusal above all) read as about the next; a
-        # non-admin's only message, that they change nobody, is about everyone.
-        if self.ctx.role == ADMIN and (user and user.name) != self._said_about:
+        # non-admin's only message, that they change nobody, is about everyone, as is that
+        # of a database that only reads.
+        if self._may_change() and (user and user.name) != self._said_about:
             self.message.clear()
         for widget in (self.role, self.password_button, self.active_button):
-            widget.setEnabled(self.ctx.role == ADMIN and user is not None)
-        self.unlock_button.setEnabled(self.ctx.role == ADMIN and user is not None
+            widget.setEnabled(self._may_change() and user is not None)
+        self.unlock_button.setEnabled(self._may_change() and user is not None
                                       and user.locked())
         # Nobody picked, no role: "Clerk" there read as the role of someone.
         self.role.setCurrentIndex(-1 if user is None else self.role.findData(user.role))
@@ -234,7 +240,7 @@ class UsersScreen(QWidget):
     def _role_chosen(self) -> None:
         # Set role to the role the user had already changed nothing, yet said it did.
         user = self._selected()
-        self.role_button.setEnabled(self.ctx.role == ADMIN and user is not None
+        self.role_button.setEnabled(self._may_change() and user is not None
                                     and self.role.currentData() != user.role)
 
     def _add(self) -> None:
