@@ -221,7 +221,7 @@
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="256"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="260"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
@@ -241,23 +241,23 @@
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="194"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="195"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="195"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="198"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="201"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="199"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="203"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -266,27 +266,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="220"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="221"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="225"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="227"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="227"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="229"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="229"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="231"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="238"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="242"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -295,12 +295,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="247"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="248"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="252"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -559,37 +559,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -597,64 +597,64 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="533"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="534"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="538"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="573"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="539"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="574"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="540"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="541"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="543"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="572"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="573"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="580"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="580"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="598"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="600"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="601"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="602"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="603"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="608"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="609"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="620"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="621"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -662,32 +662,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="144"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="146"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="146"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="153"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="155"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="156"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -991,34 +991,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="565"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="570"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="836"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="843"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1040"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1035"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1053,22 +1053,22 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="530"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="635"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="642"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1103,85 +1103,85 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="701"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="835"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="838"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="842"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="845"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="839"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="846"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="888"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="906"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="902"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="904"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1006"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1001"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1221,140 +1221,145 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
+        <source>Read-only database</source>
+        <translation>只读数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="901"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1109"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1120"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1124"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1131"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1134"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1128"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1135"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1132"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1174"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1181"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1186"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1192"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1199"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1203"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="605"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="612"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="897"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="904"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="892"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="949"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="956"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1072"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1079"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1145"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2173,82 +2178,82 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="82"/>
+        <location filename="../../hubapp/ui/main_window.py" line="80"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="106"/>
+        <location filename="../../hubapp/ui/main_window.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="107"/>
+        <location filename="../../hubapp/ui/main_window.py" line="105"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="112"/>
+        <location filename="../../hubapp/ui/main_window.py" line="110"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="113"/>
+        <location filename="../../hubapp/ui/main_window.py" line="111"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="114"/>
+        <location filename="../../hubapp/ui/main_window.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="120"/>
+        <location filename="../../hubapp/ui/main_window.py" line="118"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="121"/>
+        <location filename="../../hubapp/ui/main_window.py" line="119"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="201"/>
+        <location filename="../../hubapp/ui/main_window.py" line="199"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="234"/>
+        <location filename="../../hubapp/ui/main_window.py" line="242"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="296"/>
+        <location filename="../../hubapp/ui/main_window.py" line="304"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="331"/>
+        <location filename="../../hubapp/ui/main_window.py" line="339"/>
         <source>An admin has made you {role}: log in again (File ▸ Switch user…) to work as one</source>
         <translation>管理员已将您的角色改为{role}：请重新登录（文件 ▸ 切换用户…）后按此角色工作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="339"/>
+        <location filename="../../hubapp/ui/main_window.py" line="347"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="340"/>
+        <location filename="../../hubapp/ui/main_window.py" line="348"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="379"/>
+        <location filename="../../hubapp/ui/main_window.py" line="387"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="380"/>
+        <location filename="../../hubapp/ui/main_window.py" line="388"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; a right-click on the grid offers these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2257,72 +2262,72 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="407"/>
+        <location filename="../../hubapp/ui/main_window.py" line="415"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="116"/>
+        <location filename="../../hubapp/ui/main_window.py" line="114"/>
         <source>All movements</source>
         <translation>全部箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="119"/>
+        <location filename="../../hubapp/ui/main_window.py" line="117"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="188"/>
+        <location filename="../../hubapp/ui/main_window.py" line="186"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="190"/>
+        <location filename="../../hubapp/ui/main_window.py" line="188"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="215"/>
+        <location filename="../../hubapp/ui/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="108"/>
+        <location filename="../../hubapp/ui/main_window.py" line="106"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="81"/>
+        <location filename="../../hubapp/ui/main_window.py" line="79"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="194"/>
+        <location filename="../../hubapp/ui/main_window.py" line="192"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="196"/>
+        <location filename="../../hubapp/ui/main_window.py" line="194"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="199"/>
+        <location filename="../../hubapp/ui/main_window.py" line="197"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="225"/>
+        <location filename="../../hubapp/ui/main_window.py" line="233"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="233"/>
+        <location filename="../../hubapp/ui/main_window.py" line="241"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="236"/>
+        <location filename="../../hubapp/ui/main_window.py" line="244"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2337,7 +2342,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="273"/>
+        <location filename="../../hubapp/ui/main_window.py" line="281"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2357,12 +2362,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="400"/>
+        <location filename="../../hubapp/ui/main_window.py" line="408"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="401"/>
+        <location filename="../../hubapp/ui/main_window.py" line="409"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2459,27 +2464,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="173"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="175"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="175"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="176"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="178"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="185"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2487,27 +2492,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="490"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="491"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="507"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="508"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="508"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="509"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="511"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="512"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="512"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="513"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2515,22 +2520,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2579,7 +2584,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="106"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="107"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2587,32 +2592,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2620,22 +2625,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="659"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="660"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="660"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="661"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="660"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="661"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="664"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="665"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2643,22 +2648,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="350"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="351"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="375"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="377"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="378"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="381"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -2769,37 +2774,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="203"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="210"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="212"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="212"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -2807,37 +2812,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Country codes</source>
         <translation>国家代码</translation>
     </message>
@@ -3170,139 +3175,139 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="159"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="195"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="246"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="252"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="282"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="296"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="297"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="264"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="151"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="283"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="272"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="282"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="278"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="288"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="68"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
         <source>&amp;Set role</source>
         <translation>设置角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
         <source>Set pass&amp;word…</source>
         <translation>设置密码(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="237"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="96"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="105"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="106"/>
         <source>Single-user &amp;mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
         <source>&amp;Name</source>
         <translation>用户名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="116"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="116"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="117"/>
         <source>Repeat passw&amp;ord</source>
         <translation>再次输入密码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="123"/>
         <source>Ro&amp;le</source>
         <translation>角色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="238"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="297"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="303"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="306"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -3311,7 +3316,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="317"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -3320,17 +3325,17 @@ Turn single-user mode off?</source>
 要关闭单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="206"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="156"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3988,12 +3993,12 @@ Turn single-user mode off?</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="267"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="271"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="268"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="272"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -5095,6 +5100,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/ui/labels.py" line="142"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="148"/>
+        <source>The database is read-only: nothing in it can be changed. Make it writable (or connect to one that is) and open it again to record changes.</source>
+        <translation>数据库为只读：其中的内容都无法更改。请将其设为可写（或连接到可写的数据库），然后重新打开以记录更改。</translation>
     </message>
 </context>
 <context>
