@@ -324,3 +324,19 @@ def test_a_service_number_the_day_has_is_said_with_its_direction_in_chinese(qtbo
     press(qtbot, (Qt.Key.Key_N, CTRL), "x8001")
     said = screen.form.message.text()
     assert "X8001" in said and "出口" in said and "outbound" not in said
+
+
+def test_the_undo_item_names_its_step_before_its_access_key(qtbot, chinese, main_window):
+    """Qt's own Undo item put the step after the whole word: "撤销(U) 粘贴 3 行"."""
+    from conftest import DEMO_END
+    from test_daily_log import numbers, paste
+    from test_grid_undo import _boxes_text
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    assert screen.undo_action.text() == "撤销(&U)"
+    paste(qtbot, screen, _boxes_text(numbers(3, start=1200)))
+    assert screen.undo_action.text() == "撤销 粘贴 3 行(&U)"
+    screen.undo_action.trigger()
+    assert screen.redo_action.text() == "重做 粘贴 3 行(&R)"

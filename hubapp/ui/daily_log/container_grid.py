@@ -7,7 +7,8 @@ the checking is the model's.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -235,6 +236,7 @@ class ContainerGridView(QTableView):
         self._tab_end: tuple[int, int] | None = None
         self._cursor: _CursorRecord | None = None  # noted over a model reset
         self._putting = False  # put_cursor's move under way
+        self._keeping_cursor = False  # _kept_in_place's move back to the cell edited
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -347,6 +349,38 @@ class ContainerGridView(QTableView):
         if not self._typing:
             self._typing = True
             self.typing_changed.emit()
+
+    def commitData(self, editor) -> None:
+        with self._kept_in_place():
+            super().commitData(editor)
+
+    @contextmanager
+    def _kept_in_place(self) -> Iterator[None]:
+        """The cursor and the selection left on the cells they were on by an edit made here
+        that adds rows. Those come in above the row to type into, so that an Undo or a Redo
+        leaves a cursor there on it; but a box typed, pasted or filled into that row is the
+        clerk's, and with the cursor gone down onto the new empty row the Tab after it
+        typed the next field into a box of its own, and the next paste went below."""
+        current = self.currentIndex()
+        picked = [(block.top(), block.left(), block.bottom(), block.right())
+                  for block in self.selectionModel().selection() if block.isValid()]
+        rows = self.model().rowCount()
+        yield
+        if self.model().rowCount() <= rows:
+            return
+        selection = QItemSelection()
+        for top, left, bottom, right in picked:
+            selection.select(self.model().index(top, left), self.model().index(bottom, right))
+        self._keeping_cursor = True
+        try:
+            if current.isValid():
+                self.selectionModel().setCurrentIndex(
+                    self.model().index(current.row(), current.column()),
+                    QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.selectionModel().select(selection,
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._keeping_cursor = False
 
     def closeEditor(self, editor, hint) -> None:
         self._typing = False
@@ -491,6 +525,13 @@ class ContainerGridView(QTableView):
         """None: a key on a cell without an editor (a read-only day's) would jump to a cell
         starting with it, and the keys after it would type over that cell."""
 
+    def rowsAboutToBeRemoved(self, parent, first: int, last: int) -> None:
+        # Qt drops the editor of a row removed (an Undo of the paste that brought it) without
+        # closing it: its typing, gone, was still a change to save.
+        if self.editing() and first <= self.currentIndex().row() <= last:
+            self._editor_dropped()
+        super().rowsAboutToBeRemoved(parent, first, last)
+
     def _editor_dropped(self) -> None:
         if self._typing:
             self._typing = False
@@ -503,6 +544,10 @@ class ContainerGridView(QTableView):
     def commit_open_editor(self) -> None:
         """Take what is typed in a cell still being edited (say Ctrl+S right after a completion)."""
         self._close_open_editor(commit=True)
+
+    def discard_open_editor(self) -> None:
+        """Close a cell still being edited, what is typed in it dropped."""
+        self._close_open_editor(commit=False)
 
     def _close_open_editor(self, commit: bool) -> None:
         editor = QApplication.focusWidget()
@@ -563,6 +608,10 @@ class ContainerGridView(QTableView):
         return index
 
     def currentChanged(self, current, previous) -> None:
+        if self._keeping_cursor:
+            # Qt would commit the editor, gone down with the row, a second time: a box twice.
+            self.viewport().update()
+            return
         super().currentChanged(current, previous)
         if (current.row(), current.column()) != self._tab_end:
             self._end_tab_run()  # moved otherwise
@@ -728,7 +777,8 @@ class ContainerGridView(QTableView):
             # pasted into a cell being edited, takes the fill over what was half typed. With
             # no row above (the first row) nothing is filled: the typing stays, still open.
             self._close_open_editor(commit=current.row() == sources[typed_in])
-        self.grid().set_cells(self._filled(picked, sources), self.tr("Fill down"))
+        with self._kept_in_place():
+            self.grid().set_cells(self._filled(picked, sources), self.tr("Fill down"))
 
     def contextMenuEvent(self, event) -> None:
         """A right-click's menu of the grid's edits, each naming its key, as in a
@@ -777,8 +827,9 @@ class ContainerGridView(QTableView):
         selected = self._selected_cells(self._picked())
         if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1 \
                 and columns.header_fields(rows[0]) is None:
-            self.grid().set_cells([(row, field, rows[0][0]) for row, field in selected],
-                                  self.tr("Paste into %n cell(s)", "", len(selected)))
+            with self._kept_in_place():
+                self.grid().set_cells([(row, field, rows[0][0]) for row, field in selected],
+                                      self.tr("Paste into %n cell(s)", "", len(selected)))
             self.pasted.emit(len({row for row, _field in selected}), [], "cells",
                              _read_as([rows[0][0]] if any(field == "size_type" for _row, field
                                                         in selected) else []))
@@ -824,7 +875,8 @@ class ContainerGridView(QTableView):
         # The rows it changed: blank cells over filled ones clear them (Undo brings them
         # back), and a blank line or a total under the header is no row.
         filled = self.grid().rows_changed_by(cells)
-        self.grid().set_cells(cells, self.tr("Paste %n row(s)", "", filled))
+        with self._kept_in_place():
+            self.grid().set_cells(cells, self.tr("Paste %n row(s)", "", filled))
         if rows:
             self.selectionModel().select(
                 QItemSelection(self.model().index(top, 0),

@@ -302,14 +302,16 @@ class ContainerGridModel(QAbstractTableModel):
     def _write(self, changes: Sequence[tuple[int, str, str]], length: int) -> None:
         """Apply (row, field, text) and make the table exactly `length` rows long."""
         if length > len(self._rows):
-            self.beginInsertRows(QModelIndex(), len(self._rows) + 1, length)
+            # Above the row to type into, which stays that row: its cursor or open editor
+            # stays on it, not on a box come in under it.
+            self.beginInsertRows(QModelIndex(), len(self._rows), length - 1)
             self._rows.extend({name: "" for name in _KEPT}
                               for _ in range(length - len(self._rows)))
             self.endInsertRows()
         for row, field, value in changes:
             self._rows[row][field] = value
         if length < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), length + 1, len(self._rows))
+            self.beginRemoveRows(QModelIndex(), length, len(self._rows) - 1)
             del self._rows[length:]
             self.endRemoveRows()
         self._recheck()

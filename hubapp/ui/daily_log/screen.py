@@ -296,19 +296,21 @@ class DailyLogScreen(QWidget):
                        self.undo_stack.cleanChanged):
             edited.connect(lambda *_: self._forget_saved_note())
         self.undo_stack.indexChanged.connect(self._forget_paste_note)
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        undo = self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo,
+                            lambda: self._step(self.undo_stack.undo))
+        redo = self._action(self.tr("&Redo"), "Ctrl+Y", lambda: self._step(self.undo_stack.redo))
         # Both spellings: Windows users press Ctrl+Y, Linux and WPS users Ctrl+Shift+Z.
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
         self.form.leave_keys_to_fields(undo, redo)
-        # After the stack's own: a closed day's rows change by nothing, undo included.
+        # Named here, not by the stack's own actions: those put the step after the whole
+        # translated word, its access key and all ("撤销(U) 粘贴 3 行").
+        self.undo_stack.undoTextChanged.connect(self._name_steps)
+        self.undo_stack.redoTextChanged.connect(self._name_steps)
         self.undo_stack.canUndoChanged.connect(self._undo_allowed)
         self.undo_stack.canRedoChanged.connect(self._undo_allowed)
-        self.addActions([undo, redo])
-        for action in (undo, redo):  # the stack's own actions: shown right after they act
-            action.triggered.connect(lambda: self._in_view())
+        self._name_steps()
+        self._undo_allowed()
         self.save_action = self._action(self.tr("&Save service"), QKeySequence.StandardKey.Save,
                                         self.save)
         self.row_problems = RowProblemsLabel(self.grid_view, self)
@@ -877,6 +879,23 @@ class DailyLogScreen(QWidget):
         problem."""
         if act() is not False:
             self.grid_view.setFocus()
+
+    def _step(self, step: Callable[[], None]) -> None:
+        """Undo or Redo from the menu (or its key, the focus outside the grid's open cell,
+        whose own Ctrl+Z takes back its typing): the cell's typing is dropped first, as
+        Excel's Undo drops it in a cell being edited. Under the open editor the step came
+        in beneath it, and Enter then wrote the typing over a box the step brought back.
+        Not committed: that would be a step of its own, which an Undo would take back
+        instead of the one named, and which would wipe the Redo asked for."""
+        self.grid_view.discard_open_editor()
+        step()
+
+    def _name_steps(self) -> None:
+        undone, redone = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=undone) if undone
+                                 else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {what}").format(what=redone) if redone
+                                 else self.tr("&Redo"))
 
     def _undo_allowed(self) -> None:
         writable = not self.grid.is_read_only()
