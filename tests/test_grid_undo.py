@@ -3,10 +3,10 @@ row to type into."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
-from hubapp.ui.daily_log.grid_model import FIELDS
+from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from test_daily_log import CTRL, numbers, paste, press, screen  # noqa: F401 (screen: a fixture)
 from test_grid_typing import _new_service
@@ -19,6 +19,10 @@ def _boxes_text(boxes: list[str], first_kg: int = 20000) -> str:
 
 def _containers(screen) -> list[str]:
     return [row["container"] for row in screen.grid.text_rows()]
+
+
+def _shown_rows(screen) -> list[tuple[str, str]]:
+    return [(row["container"], row["gross_kg"]) for row in screen.grid.text_rows()]
 
 
 def _paste_at(qtbot, screen, text: str, row: int) -> None:
@@ -114,6 +118,60 @@ def test_a_paste_and_a_fill_into_the_row_to_type_into_keep_the_cursor_and_select
     assert len(screen.grid.text_rows()) == 5
     assert sorted({(i.row(), i.column()) for i in view.selectedIndexes()}) == \
         [(3, column), (4, column)]
+
+
+def test_ctrl_a_and_ctrl_c_copy_the_boxes_without_the_row_to_type_into(qtbot, screen):
+    """Its blank row pasted over a longer service cleared the box under it unsaid."""
+    boxes = numbers(5, start=1500)
+    _new_service(qtbot, screen, "U6")
+    paste(qtbot, screen, _boxes_text(boxes[:2], first_kg=30000))
+    press(qtbot, (Qt.Key.Key_A, CTRL), (Qt.Key.Key_C, CTRL))
+    copied = QGuiApplication.clipboard().text()
+    assert copied.count("\n") == 2
+    screen.revert()
+    _new_service(qtbot, screen, "U7", "O")
+    paste(qtbot, screen, _boxes_text(boxes))
+    paste(qtbot, screen, copied)
+    assert _shown_rows(screen) == [(boxes[0], "30000"), (boxes[1], "30001"),
+                                   *((n, str(20002 + i)) for i, n in enumerate(boxes[2:]))]
+
+
+def test_a_column_picked_by_its_header_copies_its_boxes_only(qtbot, screen):
+    _new_service(qtbot, screen, "U8")
+    paste(qtbot, screen, _boxes_text(numbers(2, start=700)))
+    header = screen.grid_view.horizontalHeader()
+    seal = FIELDS.index("seal")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(seal) + 5, 5))
+    press(qtbot, (Qt.Key.Key_C, CTRL))
+    assert QGuiApplication.clipboard().text() == "CN00000\nCN00001\n"
+
+
+def test_a_cell_holding_a_tab_is_copied_quoted_and_pastes_back_the_same_cells(qtbot, screen):
+    """Ctrl+C wrote it bare: pasted back, the row split into a bogus box."""
+    _new_service(qtbot, screen, "U9")
+    first, second = numbers(2, start=800)
+    paste(qtbot, screen, f'{first}\t22G1\tF\t21000\t"cassava\tflour"\tCN1\n'
+                         f'{second}\t22G1\tF\t21000\tcassava flour\tCN2\n')
+    view = screen.grid_view
+    view.selectionModel().select(QItemSelection(screen.grid.index(0, 0),
+                                                screen.grid.index(1, PROBLEM - 1)),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    press(qtbot, (Qt.Key.Key_C, CTRL))
+    copied = QGuiApplication.clipboard().text()
+    cells = screen.grid.text_rows()
+    screen.revert()
+    _new_service(qtbot, screen, "U10", "O")
+    paste(qtbot, screen, copied)
+    assert screen.grid.text_rows() == cells
+
+
+def test_a_commodity_wrapped_onto_two_lines_in_its_cell_is_kept_on_one(qtbot, screen):
+    _new_service(qtbot, screen, "U11")
+    (box,) = numbers(1, start=850)
+    paste(qtbot, screen, f'{box}\t22G1\tF\t21000\t"cassava\r\nflour"\tCN1\r\n')
+    assert screen.grid.text_rows()[0]["commodity"] == "cassava flour"
+    assert not screen.grid.problems()
 
 
 def test_undo_and_redo_name_their_step(qtbot, screen):

@@ -905,8 +905,12 @@ class ContainerGridView(QTableView):
         return (block.top(), block.left()) if block else (current.row(), current.column())
 
     def copy_selection(self, picked: list[tuple[int, int]] | None = None) -> None:
-        """Ctrl+C: the picked cells (else the selection's) as a spreadsheet's block."""
-        picked = self._picked() if picked is None else picked
+        """Ctrl+C: the picked cells (else the selection's) as a spreadsheet's block, of the
+        boxes only: the row to type into, picked by Ctrl+A or a column's header, came as a
+        blank row, which pasted over a longer service cleared the box under it."""
+        boxes = len(self.grid().text_rows())
+        picked = [(row, column) for row, column in (self._picked() if picked is None else picked)
+                  if row < boxes]
         if not picked:
             return
         lines: dict[int, list[str]] = {}
@@ -914,8 +918,7 @@ class ContainerGridView(QTableView):
             # As the editor starts from: 25540, not the 25,540 shown, goes to a spreadsheet.
             role = Qt.ItemDataRole.EditRole if column < PROBLEM else Qt.ItemDataRole.DisplayRole
             lines.setdefault(row, []).append(self.model().index(row, column).data(role) or "")
-        QGuiApplication.clipboard().setText("\n".join("\t".join(cells)
-                                                      for cells in lines.values()) + "\n")
+        QGuiApplication.clipboard().setText(columns.tab_separated(lines.values()))
 
 
 def _read_as(size_types: list[str]) -> list[str]:

@@ -445,6 +445,10 @@ def normalise(field: str, text: str) -> str:
         return full_empty_code(text) or text
     if field == "seal":
         return folded(text)
+    if field == "commodity":
+        # A spreadsheet's cell wrapped onto two lines ("cassava\nflour"): the finder reads
+        # it as one name, and the cell shows it so, copied back as one line.
+        return " ".join(text.split())
     return text
 
 
