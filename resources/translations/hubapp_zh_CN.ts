@@ -830,65 +830,65 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="678"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="727"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="699"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="701"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="748"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="750"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="731"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="781"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="750"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="800"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="751"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="801"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="752"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="802"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="754"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="804"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="756"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="806"/>
         <source>Delete &amp;rows</source>
         <translation>删除行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="758"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="808"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="781"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="832"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="796"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="847"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="827"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="879"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -971,7 +971,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="439"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="441"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -991,84 +991,86 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="570"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="843"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="845"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1040"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1121"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="299"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="896"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="301"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="898"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="312"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="314"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="323"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="322"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="496"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="530"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="642"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1098,90 +1100,90 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="540"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="540"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="620"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="701"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="703"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="775"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="842"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="845"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="844"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="847"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="846"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="888"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="907"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="906"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="925"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="928"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="930"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1024"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1001"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1216,150 +1218,160 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="438"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="440"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="901"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="895"/>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销 {what}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="897"/>
+        <source>&amp;Redo {what}</source>
+        <translation>重做 {what}(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1074"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1109"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1128"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1131"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1150"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1134"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1153"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1200"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1186"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1205"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1199"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1218"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1203"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1222"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="612"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="614"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="904"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="918"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="645"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="956"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="975"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1079"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1098"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1145"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1164"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1173"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2850,7 +2862,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="913"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="968"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
