@@ -511,3 +511,23 @@ def test_a_train_gone_by_the_hubs_clock_is_not_ahead_of_a_server_kept_in_another
         in printed.stdout
     assert "America/New_York, this computer's: the hub has no time zone set in Settings)" \
         in printed.stdout
+
+
+def test_a_hub_zone_this_computer_has_no_rules_for_is_named_beside_the_clock_it_judged_by(
+        demo_db_path):
+    """A server without the zone files of the hub's zone ended `hubapp check` in a
+    traceback; it judges by its own clock, and says why."""
+    ahead = dt.date.today() + dt.timedelta(days=2)
+    _execute(demo_db_path, "INSERT OR REPLACE INTO hub_setting (key, value)"
+                           " VALUES ('time_zone', 'Mars/Olympus_Mons')",
+             "INSERT INTO service (service_no, date, direction, mode, actual_at, status,"
+             f" version) VALUES ('X9907', '{ahead}', 'outbound', 'rail', '{ahead} 09:10',"
+             " 'departed', 1)")
+    printed = subprocess.run([sys.executable, "-m", "hubapp", "check", "--db", demo_db_path],
+                             capture_output=True, text=True, timeout=120,
+                             env=os.environ | {"TZ": "America/New_York"})
+    assert printed.returncode == 1 and "Traceback" not in printed.stderr
+    assert f"- service X9907 of {ahead} (outbound) is stored as departed at {ahead} 09:10" \
+        in printed.stdout
+    assert ("America/New_York, this computer's: the hub's time zone Mars/Olympus_Mons is not "
+            "among this computer's zone files, nor in tzdata)") in " ".join(printed.stdout.split())

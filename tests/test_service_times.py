@@ -441,3 +441,28 @@ def test_a_departure_is_judged_by_the_hubs_clock_whatever_zone_the_desk_is_set_t
     else:
         with pytest.raises(ValidationError, match="later than now"):
             services.save_service(db, service, [], user)
+
+
+def test_a_hub_zone_this_computer_has_no_rules_for_is_judged_by_its_own_clock(
+        app_ctx, caplog):
+    """A zone set at a desk whose zone files know it, unknown to a trimmed server or an
+    older one: every save there ended in ZoneInfoNotFoundError. It is this computer's
+    clock instead, said once in the log."""
+    db = app_ctx.db
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO hub_setting (key, value) VALUES ('time_zone', ?)",
+                   ["Mars/Olympus_Mons"])
+    user = UserRecord("wang.li", "admin")
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    for number, at in (("X8804", now), ("X8805", now + dt.timedelta(minutes=-5))):
+        service = ServiceRecord(number, at.date(), Direction.OUTBOUND, actual_at=at,
+                                status=Status.DEPARTED)
+        assert services.save_service(db, service, [], user)[0].actual_at == at
+    ahead = now + dt.timedelta(hours=2)
+    with pytest.raises(ValidationError, match="later than now"):
+        services.save_service(db, ServiceRecord("X8806", ahead.date(), Direction.OUTBOUND,
+                                                actual_at=ahead, status=Status.DEPARTED),
+                              [], user)
+    assert [record.getMessage() for record in caplog.records if "Mars" in record.getMessage()] \
+        == ["The hub's time zone 'Mars/Olympus_Mons' is not among this computer's zone files, "
+            "nor in tzdata: the hub's clock is taken to be this computer's"]

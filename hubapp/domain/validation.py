@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import logging
 import math
 import re
 import unicodedata
@@ -270,10 +271,27 @@ def still_to_come(service: ServiceRecord, now: dt.datetime) -> bool:
 def wall_clock(zone: str) -> dt.datetime:
     """Now on the wall clock of zone (an IANA name; empty: this computer's zone), naive as
     service times are: the hub's clock for still_to_come, whatever zone a desk or a server
-    running an import or `hubapp check` is set to."""
-    if not zone:
+    running an import or `hubapp check` is set to. A zone this computer cannot load
+    (zone_missing) is read as this computer's: a save refused by a traceback is worse than
+    one judged by a clock a few hours off."""
+    if not zone or zone_missing(zone):
         return dt.datetime.now()
     return dt.datetime.now(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+
+
+@functools.cache
+def zone_missing(zone: str) -> bool:
+    """Whether this computer has no rules for zone (a trimmed container or server without
+    zone files or tzdata, or older ones than the desk that set it), said once in the log,
+    as every save and repaint asks."""
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        logging.getLogger(__name__).warning(
+            "The hub's time zone %r is not among this computer's zone files, nor in tzdata: "
+            "the hub's clock is taken to be this computer's", zone)
+        return True
+    return False
 
 
 @functools.cache

@@ -320,14 +320,23 @@ _AHEAD = {
 }
 _THIS_COMPUTERS_ZONE = QT_TRANSLATE_NOOP(
     "check", "{zone}, this computer's: the hub has no time zone set in Settings")
+_ZONE_NOT_HERE = QT_TRANSLATE_NOOP(
+    "check", "{zone}, this computer's: the hub's time zone {hub_zone} is not among this "
+             "computer's zone files, nor in tzdata")
 
 
 @dataclass(frozen=True, slots=True)
 class _ComputersZone(Term):
-    """The zone a hub without one is judged by, this computer's (text: its name), said to be
-    so in the message's language."""
+    """The zone a hub is judged by when it has none, or one this computer cannot load
+    (missing: its name): this computer's (text: its name), said to be so in the message's
+    language."""
+
+    missing: str = ""
 
     def written(self, translate: Translate) -> str:
+        if self.missing:
+            return translate(self.context, _ZONE_NOT_HERE).format(zone=self.text,
+                                                                   hub_zone=self.missing)
         return translate(self.context, _THIS_COMPUTERS_ZONE).format(zone=self.text)
 
 
@@ -336,7 +345,8 @@ def _moved_ahead(conn: sqlite3.Connection) -> Found:
     daily log and import refused them), which stats and export count as moved."""
     zone = settings.time_zone(conn)
     now = validation.wall_clock(zone)
-    named = zone or _ComputersZone("check", settings.machine_zone() or time.strftime("%Z"))
+    named = zone if zone and not validation.zone_missing(zone) else _ComputersZone(
+        "check", settings.machine_zone() or time.strftime("%Z"), zone)
     # Cut by text, as stored, on the day before the clock's: the rule itself (with its
     # tolerance, and an untimed service by its date) decides each one found.
     rows = conn.execute(
