@@ -38,6 +38,32 @@ def freeze_clock(monkeypatch, module, moment: dt.datetime) -> None:
     monkeypatch.setattr(module.dt, "datetime", Frozen)
 
 
+# A hub and a desk 26 hours apart (UTC+14, UTC-12): their dates differ at any hour.
+HUB_FAR_AWAY = "Pacific/Kiritimati"
+DESK_FAR_AWAY = "Etc/GMT+12"
+
+
+@pytest.fixture
+def desk_far_from_the_hub(monkeypatch):
+    """This computer's clock set to DESK_FAR_AWAY's (TZ), back as it was afterwards: with a
+    hub on HUB_FAR_AWAY's, its today is the hub's tomorrow or the day after."""
+    import time
+
+    monkeypatch.setenv("TZ", DESK_FAR_AWAY)
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def hub_zone_set(db, zone: str):
+    """The hub's time zone saved as Settings saves it; the ChangeRecord a desk announces."""
+    from hubapp.domain.records import HubSettingsRecord
+    from hubapp.store import settings
+
+    return settings.save(db, HubSettingsRecord(time_zone=zone), TESTER, ["time_zone"])
+
+
 def shown_dashboard(qtbot, app_ctx):
     """The Dashboard screen at a laptop window's size, shown and through its first refresh."""
     from hubapp.ui.dashboard import DashboardScreen

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
+from hubapp.domain.validation import wall_clock
 from hubapp.store import day_close, services, users
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import colours, dialogs, labels
@@ -21,7 +22,7 @@ from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
 
-from conftest import DEMO_END, contrast, readable
+from conftest import DEMO_END, HUB_FAR_AWAY, contrast, hub_zone_set, readable
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -1497,9 +1498,35 @@ def test_a_desk_left_open_overnight_may_close_tomorrow_once_it_has_come(qtbot, m
     timer = screen._midnight
     assert timer.isActive()
     assert 0 < timer.remainingTime() <= (midnight - dt.datetime.now()).total_seconds() * 1000 + 1000
-    monkeypatch.setattr(day_close, "too_early_to_close", lambda day: None)  # the clock struck
+    monkeypatch.setattr(day_close, "too_early_to_close", lambda day, today: None)  # it struck
     timer.timeout.emit()
     assert screen.close_day_button.isEnabled()
+
+
+def test_the_log_goes_by_the_hubs_today_and_midnight_on_a_desk_far_from_it(
+        qtbot, main_window, app_ctx, desk_far_from_the_hub):
+    # A manager's laptop 26 hours behind the hub opened the log on the laptop's date, Ctrl+T
+    # went back there, and the hub's today could not be closed, still to come by the laptop.
+    from hubapp.ui.daily_log.screen import DailyLogScreen
+
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, HUB_FAR_AWAY), None)
+    now = wall_clock(HUB_FAR_AWAY)
+    today = now.date()
+    assert today > dt.date.today()
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.date_edit.setFocus()
+    press(qtbot, (Qt.Key.Key_T, CTRL))
+    assert screen.day() == today
+    assert screen.close_day_button.isEnabled() and screen.close_day_button.toolTip() == ""
+    screen.set_day(today + dt.timedelta(days=1))
+    assert not screen.close_day_button.isEnabled()
+    midnight = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
+    assert (midnight - now).total_seconds() * 1000 - 60_000 < screen._midnight.remainingTime() \
+        <= (midnight - now).total_seconds() * 1000 + 1000
+    opened = DailyLogScreen(app_ctx)
+    qtbot.addWidget(opened)
+    assert opened.day() == today
 
 
 def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(

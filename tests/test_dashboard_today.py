@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QToolTip
 
 from hubapp.domain.dashboard import DashboardFilterRecord, add_months, same_dates_last_year
 from hubapp.domain.records import HubSettingsRecord
+from hubapp.domain.validation import wall_clock
 from hubapp.store import dashboard, demo_data
-from hubapp.ui import dashboard as dashboard_screen
 
-from conftest import DEMO_END, shown_dashboard
+from conftest import DEMO_END, HUB_FAR_AWAY, TESTER, hub_zone_set, shown_dashboard
 
 MOVED = "s.status IN ('departed', 'arrived')"
 
@@ -118,7 +118,7 @@ def test_a_monthly_chart_longer_than_a_year_counts_each_month_as_the_rows_do(
 
 def _screen_at(now, qtbot, app_ctx, monkeypatch):
     """The dashboard as opened at `now`, on its default period (the last 30 days)."""
-    monkeypatch.setattr(dashboard_screen, "now", lambda: now)
+    monkeypatch.setattr(app_ctx, "now", lambda: now)
     screen = shown_dashboard(qtbot, app_ctx)
     return screen
 
@@ -247,3 +247,25 @@ def test_the_monthly_chart_says_to_what_time_last_years_day_is_counted(
     qtbot.mouseMove(canvas, QPoint(int(x / ratio), int(canvas.height() - y / ratio)))
     qtbot.waitUntil(lambda: QToolTip.text().startswith("2026-03 (1–5)"))
     assert f" · {series}: " in QToolTip.text()
+
+
+def test_the_today_tile_counts_the_hubs_today_on_a_desk_far_from_it(
+        qtbot, new_hub_ctx, desk_far_from_the_hub):
+    # A manager's laptop 26 hours behind the hub counted the laptop's date as "Today": none
+    # of the hub's trains of the day, and the last 30 days ended before them.
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+    from hubapp.store import services
+
+    new_hub_ctx.signals.data_changed.emit(hub_zone_set(new_hub_ctx.db, HUB_FAR_AWAY), None)
+    today = wall_clock(HUB_FAR_AWAY).date()
+    assert today > dt.date.today()
+    services.save_service(
+        new_hub_ctx.db, ServiceRecord("X9001", today, Direction.OUTBOUND, status=Status.DEPARTED,
+                                      actual_at=dt.datetime.combine(today, dt.time())),
+        [ContainerMoveRecord(with_check_digit("LEAU000001"), "42G1", 2.0, "F", 18_000)], TESTER)
+    screen = shown_dashboard(qtbot, new_hub_ctx)
+    tile = screen.tiles["today"]
+    assert (tile.title.text(), tile.value.text()) == ("Today", "2 TEU")
+    assert screen.date_to.date().toPython() == today
+

@@ -845,7 +845,6 @@ def new_hub(qtbot, new_hub_ctx, monkeypatch):
     boxes, and whose supervisor closed that day: opened that evening."""
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.store import day_close, users
-    from hubapp.ui import dashboard as dashboard_screen
 
     db = new_hub_ctx.db
     services.save_service(
@@ -854,7 +853,7 @@ def new_hub(qtbot, new_hub_ctx, monkeypatch):
         [ContainerMoveRecord(with_check_digit(f"LEAU{n:06}"), "42G1", 2.0, "F", 18_000)
          for n in range(10)], TESTER)
     day_close.close_day(db, NEW_HUB_DAY, UserRecord("Wang Fang", users.SUPERVISOR))
-    monkeypatch.setattr(dashboard_screen, "now",
+    monkeypatch.setattr(new_hub_ctx, "now",
                         lambda: dt.datetime.combine(NEW_HUB_DAY, dt.time(18)))
     return shown_dashboard(qtbot, new_hub_ctx)
 
@@ -922,7 +921,6 @@ def test_a_new_hub_s_only_bar_under_way_leaves_its_series_key_unhatched(
         qtbot, new_hub_ctx, monkeypatch):
     # The legend drew "TEU" as its first bar, the only one, today's: hatched as "Today so far".
     from hubapp.domain.iso6346 import with_check_digit
-    from hubapp.ui import dashboard as dashboard_screen
 
     services.save_service(
         new_hub_ctx.db, ServiceRecord("X9001", NEW_HUB_DAY, Direction.OUTBOUND,
@@ -930,7 +928,7 @@ def test_a_new_hub_s_only_bar_under_way_leaves_its_series_key_unhatched(
                                       actual_at=dt.datetime.combine(NEW_HUB_DAY, dt.time(9))),
         [ContainerMoveRecord(with_check_digit("LEAU000001"), "42G1", 2.0, "F", 18_000)],
         TESTER)
-    monkeypatch.setattr(dashboard_screen, "now",
+    monkeypatch.setattr(new_hub_ctx, "now",
                         lambda: dt.datetime.combine(NEW_HUB_DAY, dt.time(12)))
     screen = shown_dashboard(qtbot, new_hub_ctx)
     for name in ("teu_per_day", "trains_per_day"):  # TEU; the trains against the target

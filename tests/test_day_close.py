@@ -7,11 +7,12 @@ import json
 import pytest
 
 from hubapp.domain.errors import HubError, message
+from hubapp.domain.validation import wall_clock
 from hubapp.store import day_close, users
 from hubapp.store.day_close import DayClosedError
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
-from conftest import DEMO_END
+from conftest import DEMO_END, HUB_FAR_AWAY, hub_zone_set
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -96,6 +97,20 @@ def test_a_day_still_to_come_cannot_be_closed(demo_db):
     assert not day_close.is_closed(demo_db, tomorrow) and _audit(demo_db) == []
     day_close.close_day(demo_db, today, SUPERVISOR_ZHAO)  # at the end of today's shift
     assert day_close.is_closed(demo_db, today)
+
+
+def test_the_hubs_today_may_be_closed_from_a_desk_whose_date_is_another(
+        demo_db, desk_far_from_the_hub):
+    # A manager's laptop 26 hours behind the hub refused to close the hub's today, the
+    # laptop's tomorrow, as a day still to come.
+    hub_zone_set(demo_db, HUB_FAR_AWAY)
+    today = wall_clock(HUB_FAR_AWAY).date()
+    assert today > dt.date.today()
+    day_close.close_day(demo_db, today, SUPERVISOR_ZHAO)
+    assert day_close.is_closed(demo_db, today)
+    tomorrow = today + dt.timedelta(days=1)
+    with pytest.raises(HubError, match=f"{tomorrow.isoformat()} is still to come"):
+        day_close.close_day(demo_db, tomorrow, SUPERVISOR_ZHAO)
 
 
 def test_a_closed_day_is_read_only_for_clerks_only(demo_db):

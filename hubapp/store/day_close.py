@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.audit import Actor
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Listing
 from hubapp.domain.records import ChangeRecord
-from hubapp.store import audit
+from hubapp.store import audit, settings
 from hubapp.store.db import transaction
 from hubapp.store.users import (
     ADMIN, CLERK, SUPERVISOR, UserRecord, require_role, role_changed,
@@ -65,7 +65,7 @@ class ChangeAfterCloseRecord:
 
 
 def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
-    refused = too_early_to_close(day)
+    refused = too_early_to_close(day, settings.hub_today(db))
     if refused is not None:
         raise refused
     with transaction(db):
@@ -120,10 +120,11 @@ def already_done(db: Database, day: dt.date, *, closing: bool) -> HubError | Non
                     at=audit.local_minute(last.at))
 
 
-def too_early_to_close(day: dt.date) -> HubError | None:
+def too_early_to_close(day: dt.date, today: dt.date) -> HubError | None:
     """Why the day cannot be closed yet, or None. Closing says a day's figures are final,
-    and a day after today (the hub's date being this computer's) has had no services."""
-    if day > dt.date.today():
+    and a day after today (the hub's: settings.hub_today, a desk's AppContext.today) has
+    had no services."""
+    if day > today:
         return HubError(QT_TRANSLATE_NOOP(
             "messages", "{date} is still to come; a day can be closed once it has begun"),
             date=day.isoformat())

@@ -60,6 +60,12 @@ def hub_now(db: Database) -> dt.datetime:
     return wall_clock(time_zone(db))
 
 
+def hub_today(db: Database) -> dt.date:
+    """The hub's date now (hub_now's): the day a report of today, closing today and a
+    cron job's report without a date go by, whatever zone the computer is set to."""
+    return hub_now(db).date()
+
+
 def machine_zone() -> str:
     """The name of this computer's time zone (Europe/Berlin) as far as the standard library
     tells it: TZ, or where /etc/localtime links to among the zone files. Empty where it

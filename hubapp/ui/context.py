@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.store import audit
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord
+from hubapp.domain.validation import wall_clock
+from hubapp.store import audit, settings
 from hubapp.store.db import only_reads
 from hubapp.store.users import UserRecord
 from hubapp.ui.signals import AppSignals
@@ -38,6 +42,27 @@ class AppContext:
         # entry, whoever wrote it (one account may be logged in at two desks).
         self.own_audit_ids = self.tasks.own_audit_ids
         audit.track_own_entries(self.db, self.own_audit_ids)
+        # The hub's zone, read once and again when the settings change (here, at another
+        # desk, by a restore): screens ask for today on every reload and at midnight.
+        # Connected before any screen is built, so each hears of the new zone after this.
+        self.time_zone = settings.time_zone(self.db)
+        self.signals.data_changed.connect(self._zone_may_have_changed)
+
+    def _zone_may_have_changed(self, change: ChangeRecord, _initiator: object) -> None:
+        if change.what not in ("settings", "restore"):
+            return
+        try:
+            self.time_zone = settings.time_zone(self.db)
+        except HubError:  # out of reach for a moment: the next change reads it again
+            pass
+
+    def now(self) -> dt.datetime:
+        """Now on the hub's clock (settings.hub_now, without asking the database)."""
+        return wall_clock(self.time_zone)
+
+    def today(self) -> dt.date:
+        """The hub's date: the day the Daily log opens on, Ctrl+T, the Dashboard's Today."""
+        return self.now().date()
 
     def actor(self) -> UserRecord:
         """The user at this desk, as the store's permission checks take them."""

@@ -91,11 +91,6 @@ def image_scale(device_pixel_ratio: float) -> float:
     return max(IMAGE_SCALE, device_pixel_ratio)
 
 
-def now() -> dt.datetime:
-    """The desk's clock, which the presets and "Today" go by (tests set their own)."""
-    return dt.datetime.now()
-
-
 def _language() -> str:
     """The charts' language ("en" or "zh"), as the desk's."""
     return "zh" if labels.chinese() else "en"
@@ -495,7 +490,7 @@ class DashboardScreen(QWidget):
         }[preset]
 
     def _apply_preset(self) -> None:
-        date_from, date_to = self._preset_range(self.period.currentIndex(), now().date())
+        date_from, date_to = self._preset_range(self.period.currentIndex(), self.ctx.today())
         for edit, day in ((self.date_from, date_from), (self.date_to, date_to)):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
@@ -561,7 +556,7 @@ class DashboardScreen(QWidget):
         if self.period.currentIndex() != self.CUSTOM:
             self._apply_preset()  # "Last 30 days" from today, also on a screen left open overnight
         f = self.current_filter()
-        moment = now()
+        moment = self.ctx.now()
         as_of = min(f.date_to, moment.date())
         language = _language()
         self._look = chart_look(self)
@@ -604,7 +599,7 @@ class DashboardScreen(QWidget):
 
     def _show_kpis(self, data: DashboardRecord) -> None:
         kpis = data.kpis
-        day = (self.tr("Today") if kpis.as_of == now().date() else
+        day = (self.tr("Today") if kpis.as_of == self.ctx.today() else
                formatting.long_date(kpis.as_of))
         for name, title, comparison in (
                 ("today", day, kpis.today),

@@ -49,7 +49,7 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Export containers"))
         self.setMinimumWidth(420)
-        last = day or dt.date.today()
+        last = day or ctx.today()
         self.from_edit = date_edits.DayEdit(_qdate(last.replace(day=1)), self)
         self.to_edit = date_edits.DayEdit(_qdate(last), self)
         self._offered = (self.from_edit.date(), self.to_edit.date())  # open_on's last

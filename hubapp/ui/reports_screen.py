@@ -59,7 +59,7 @@ class ReportsScreen(QWidget):
                             (MONTHLY, self.tr("Monthly report")),
                             (RANGE, self.tr("Period report"))):
             self.kind.addItem(title, kind)
-        today = QDate.currentDate()
+        today = QDate(ctx.today())
         self.first = date_edits.DayEdit(today)  # the day of a daily report, the month of a monthly one
         self._followed = today  # the daily log's day it last followed (follow_day)
         # A period report has dates of its own, so that choosing it leaves the day chosen for

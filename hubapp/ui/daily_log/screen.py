@@ -85,7 +85,7 @@ class DailyLogScreen(QWidget):
         # (_one_reason); None outside one.
         self._reasons: list[str] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
-        self._shown_day = dt.date.today()
+        self._shown_day = ctx.today()
         self._shown_closed = False  # what the close button offers: _show_day_state
         # A day still to come cannot be closed; at midnight the next one can, on a desk
         # left open overnight too (precise: a coarse timer may be 5 % late, half an hour).
@@ -156,7 +156,7 @@ class DailyLogScreen(QWidget):
         self.next_action = self._action(self.tr("&Next day"), "Ctrl+PgDown",
                                         lambda: self.step(1))
         self.today_action = self._action(self.tr("&Today"), "Ctrl+T",
-                                         lambda: self.set_day(dt.date.today()))
+                                         lambda: self.set_day(self.ctx.today()))
         self.find_action = self._action(self.tr("&Find container…"), QKeySequence.StandardKey.Find,
                                         self._focus_find)
         self.previous_button = QToolButton(self)
@@ -539,14 +539,17 @@ class DailyLogScreen(QWidget):
         self._shown_closed = closed is not None
         self.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
         self.close_day_button.setVisible(may_close)
-        too_early = None if closed else day_close.too_early_to_close(self._shown_day)
+        now = self.ctx.now()
+        too_early = None if closed else day_close.too_early_to_close(self._shown_day,
+                                                                     now.date())
         why_not = labels.read_only_database() if self.ctx.read_only \
             else "" if too_early is None else labels.message(too_early)
         self.close_day_button.setEnabled(not why_not)
         self.close_day_button.setToolTip(why_not)
         if too_early is not None:
-            tomorrow = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
-            self._midnight.start(int((tomorrow - dt.datetime.now()).total_seconds() * 1000) + 1)
+            # The hub's midnight, whatever this computer's clock says of the hour.
+            tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+            self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1)
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = self.ctx.read_only or closed is not None and not may_close
         if read_only and not self.grid.is_read_only():
