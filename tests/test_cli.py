@@ -17,12 +17,12 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
-from conftest import newer_copy
+from conftest import DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set, newer_copy
 
 
-def hubapp(*args, check=False):
+def hubapp(*args, check=False, env=None):
     result = subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, env=env)
     if check:
         assert result.returncode == 0, result.stderr
     return result
@@ -125,6 +125,26 @@ def test_todays_demo_trains_move_up_to_the_clock_and_not_past_it(tmp_path):
             # Due before the clock yet planned: only a train running late past it, and the
             # demo's delays are minutes (18 on average), never six hours.
             assert at > before - dt.timedelta(hours=6), scheduled
+
+
+def test_a_demo_into_a_hub_far_from_this_computer_ends_on_the_hubs_today(tmp_path):
+    # A laptop 26 hours behind the hub ended the demo on the laptop's date, the hub's day
+    # before yesterday or yesterday: the Daily log and the Dashboard opened on an empty day.
+    from hubapp.domain.validation import wall_clock
+    from hubapp.store import open_db
+
+    target = tmp_path / "far.db"
+    db = open_db(target)
+    hub_zone_set(db, HUB_FAR_AWAY)
+    db.close()
+    far = os.environ | {"TZ": DESK_FAR_AWAY}
+    hubapp("demo", "--db", target, "--days", 3, check=True, env=far)
+    today = wall_clock(HUB_FAR_AWAY).date()
+    with sqlite3.connect(target) as conn:
+        last, = conn.execute("SELECT MAX(date) FROM service").fetchone()
+    assert last == today.isoformat()
+    result = hubapp("check", "--db", target, env=far)
+    assert (result.returncode, "PROBLEM" in result.stdout) == (0, False), result.stdout
 
 
 def test_a_demo_ending_on_a_day_to_come_moves_nothing_ahead_of_the_clock(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import re
 import subprocess
 import sys
@@ -25,9 +26,9 @@ def pdf_text(path: Path, *options: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "hubapp", "report", *args],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
 
 
 def save_moved(db, service_no: str, day: dt.date, container: str,
@@ -117,6 +118,24 @@ def test_monthly_report_totals_match_stats(demo_db, demo_db_path, tmp_path):
     assert teu_line.split()[1] == f"{expected.teu:,.0f}"
 
 
+def test_a_daily_report_without_a_date_is_of_the_hubs_today_whatever_the_computers_zone(
+        demo_db, demo_db_path, tmp_path):
+    # A server's nightly cron job in UTC reported the hub's yesterday, or tomorrow.
+    from hubapp.domain.validation import wall_clock
+
+    from tests.conftest import DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set
+
+    hub_zone_set(demo_db, HUB_FAR_AWAY)
+    now = wall_clock(HUB_FAR_AWAY)
+    save_moved(demo_db, "X1", now.date(), "LEAU000001", dt.time(0))
+    output = tmp_path / "today.pdf"
+    result = run_cli("daily", "--db", str(demo_db_path), "-o", str(output),
+                     env=os.environ | {"TZ": DESK_FAR_AWAY})
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(output)
+    assert f"Daily summary · {now.date().isoformat()}" in text and "X1" in text
+
+
 def test_range_report_and_an_empty_day(demo_db_path, tmp_path):
     output = tmp_path / "range.pdf"
     assert run_cli("range", "--from", "2026-03-03", "--to", "2026-03-05", "--db",
@@ -132,7 +151,7 @@ def test_range_report_and_an_empty_day(demo_db_path, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["daily", "--date", "2026-02-30"], "is not a date"),
     (["monthly", "--month", "2026-13"], "is not a month"),
-    (["daily"], "needs --date"),
+    (["monthly"], "needs --month"),
     (["range", "--from", "2026-03-05", "--to", "2026-03-01"], "is after"),
     (["daily", "--date", "2026-03-05", "-o", "/nonexistent-folder/x.pdf"], "Cannot write"),
     (["daily", "--date", "20260305"], "is not a date; expected YYYY-MM-DD"),

@@ -10,9 +10,10 @@ from hubapp.store import open_db
 from hubapp.store import reports as report_data
 
 
-def make(db_path: Path, kind: str, first: dt.date, last: dt.date,
+def make(db_path: Path, kind: str, first: dt.date | None, last: dt.date | None,
          language: str) -> ReportContentRecord:
-    """The report's content from its own connection: safe on a worker thread."""
+    """The report's content from its own connection: safe on a worker thread. first and
+    last None: the hub's today (store.reports.build)."""
     db = open_db(db_path, create=False)
     try:
         data = report_data.build(db, kind, first, last)
@@ -21,8 +22,8 @@ def make(db_path: Path, kind: str, first: dt.date, last: dt.date,
     return content(data, language)
 
 
-def write_pdf(db_path: Path, kind: str, first: dt.date, last: dt.date, language: str,
-              output: Path) -> int:
+def write_pdf(db_path: Path, kind: str, first: dt.date | None, last: dt.date | None,
+              language: str, output: Path) -> int:
     """The command line's report: a PDF file, with no display needed; returns its pages."""
     from hubapp.reports import printing
 

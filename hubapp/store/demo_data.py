@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hubapp.domain import demo
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
@@ -13,6 +14,9 @@ from hubapp.store import services, settings, stats, users, whole_file
 from hubapp.store.db import open_db, transaction
 from hubapp.store.engine import is_server
 from hubapp.store.reference import list_commodities
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,18 +29,18 @@ class DemoTotalsRecord:
     cancelled: int
 
 
-def fill(path: Path | str, days: int, end: dt.date, seed: int,
-         copies: int = 1, cutoff: dt.datetime | None = None) -> DemoTotalsRecord:
+def fill(path: Path | str, days: int, end: dt.date | None, seed: int,
+         copies: int = 1) -> DemoTotalsRecord:
     """Fill a new (or empty) database; refuses one that already holds services. A new file
     appears only whole: a demo stopped half-way left an empty database, which the next
-    ./run.sh opened asking for a first administrator. cutoff: the moment from which its
-    services are still planned (demo.generate)."""
+    ./run.sh opened asking for a first administrator. end: its last day, None for the
+    hub's today (_cutoff)."""
     if is_server(path) or Path(path).exists():
-        return _fill(path, days, end, seed, copies, cutoff)
+        return _fill(path, days, end, seed, copies)
 
     def make(partial: Path) -> DemoTotalsRecord:
         try:
-            return _fill(_unlinked(partial), days, end, seed, copies, cutoff)
+            return _fill(_unlinked(partial), days, end, seed, copies)
         except HubError as error:  # said of the file asked for, not the hidden one made
             error.values = {name: str(path) if value == str(partial) else value
                             for name, value in error.values.items()}
@@ -52,8 +56,20 @@ def _unlinked(partial: Path) -> Path:
     return partial
 
 
-def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
-          cutoff: dt.datetime | None) -> DemoTotalsRecord:
+def _cutoff(db: Database, end: dt.date | None) -> tuple[dt.date, dt.datetime]:
+    """The demo's last day and the moment from which its services are still planned
+    (demo.generate), no train moved ahead of the hub's clock, which a save and `hubapp
+    check` refuse: without an end, today as far as the clock has gone; with one, up to that
+    day's noon or the clock, whichever is earlier (a day still to come is all planned). A
+    new hub's clock is this computer's, the zone the demo gives it."""
+    now = settings.hub_now(db).replace(second=0, microsecond=0)
+    if end is None:
+        return now.date(), now
+    return end, min(dt.datetime.combine(end, demo.DEMO_NOON), now)
+
+
+def _fill(path: Path | str, days: int, end: dt.date | None, seed: int,
+          copies: int) -> DemoTotalsRecord:
     db = open_db(path)
     try:
         if not services.is_empty(db):
@@ -61,6 +77,7 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
                 QT_TRANSLATE_NOOP("messages", "{path} already holds services; demo data goes"
                                   " into a new database only"),
                 path=str(path))
+        end, cutoff = _cutoff(db, end)
         teu_45ft = settings.load(db).teu_45ft
         commodities = {c.name_en: (c.id, c.category) for c in list_commodities(db)}
         with transaction(db):

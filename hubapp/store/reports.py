@@ -141,15 +141,20 @@ def month_period(month: dt.date) -> tuple[dt.date, dt.date]:
     return first, add_months(first, 1) - dt.timedelta(days=1)
 
 
-def build(db: Database, kind: str, first: dt.date, last: dt.date,
+def build(db: Database, kind: str, first: dt.date | None, last: dt.date | None,
           now: dt.datetime | None = None) -> ReportDataRecord:
     """Everything a report prints about first..last (inclusive). A period still under way
     counts up to today and is compared with the same days before it and a year before, as
     the Dashboard compares a month under way: against whole periods it would shrink by
     the days still to come. Today counts as far as its records reach, and so do the
     previous and last year's periods on their last day: against whole days, a daily
-    summary at noon read -50 %. Today once closed is final: whole, against whole days."""
-    now = now or dt.datetime.now()
+    summary at noon read -50 %. Today once closed is final: whole, against whole days.
+    now: the hub's clock (settings.hub_now; tests set their own), whose today it is; first
+    and last None: that today (`hubapp report daily` without --date, from a server's cron
+    job in whatever zone)."""
+    now = now or settings.hub_now(db)
+    if first is None or last is None:
+        first = last = now.date()
     end, last = last, counted_until(first, last, now.date())
     if kind == MONTHLY and last < end:
         before = add_months(first, -1)
