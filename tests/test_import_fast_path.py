@@ -181,8 +181,8 @@ def test_a_time_of_day_alone_is_read_by_the_schedule_as_the_daily_log_reads_it(
     assert quick.near_schedule == slow.near_schedule == 2
     assert notes(quick) == notes(slow) == [
         "the actual time of 2 services, given as a time of day alone, read on the day before "
-        "or after the service's date, within 12 hours of its scheduled time (00:05 of a train "
-        "due at 23:50 as past midnight)"]
+        "or after the service's date, at most 12 hours before or 18 after its scheduled time "
+        "(00:05 of a train due at 23:50 as past midnight)"]
     for db in (quick_db, slow_db):
         assert db.execute(
             "SELECT service_no, actual_at FROM service WHERE service_no LIKE 'QQ%'"

@@ -83,8 +83,10 @@ def test_a_time_on_the_services_day_the_next_or_any_date(text, expected):
     ("00:10", "23:55", "2026-03-05 23:55"),  # came in early, the evening before
     ("23:50", "11:50", "2026-03-06 11:50"),  # 12 h before: the service's day still
     ("23:50", "11:49", "2026-03-07 11:49"),
-    ("00:10", "12:10", "2026-03-06 12:10"),  # 12 h after: the service's day still
-    ("00:10", "12:11", "2026-03-05 12:11"),
+    ("10:00", "23:00", "2026-03-06 23:00"),  # 13 h late, not 11 h early the evening before
+    ("06:00", "00:00", "2026-03-06 00:00"),  # 6 h early: the service's day still
+    ("00:10", "18:10", "2026-03-06 18:10"),  # 18 h late: the service's day still
+    ("00:10", "18:11", "2026-03-05 18:11"),  # else 5 h 59 min early, the day before
     ("00:30 +1", "23:55", "2026-03-06 23:55"),
     ("2026-03-04 10:00", "09:00", "2026-03-06 09:00"),  # days late: no day is near
     ("23:50", "00:05 +0", "2026-03-06 00:05"),  # a day given is taken as written
@@ -92,7 +94,7 @@ def test_a_time_on_the_services_day_the_next_or_any_date(text, expected):
     (None, "00:05", "2026-03-06 00:05"),
     ("23:50", "24:05", None),
 ])
-def test_an_actual_time_of_day_alone_is_on_the_day_nearest_its_schedule(scheduled, typed,
+def test_an_actual_time_of_day_alone_is_on_the_day_near_its_schedule(scheduled, typed,
                                                                          expected):
     day = dt.date(2026, 3, 6)
     assert parse_actual(typed, day, scheduled and parse_time(scheduled, day)) == (

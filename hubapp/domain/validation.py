@@ -38,9 +38,12 @@ _CLOCK = re.compile(r"(?!0\.)(\d{1,2})[:.]?(\d{2})(?::\d{2})?")
 _DAYS_LATER = re.compile(r"(.*?)\s*\+\s*([01])")
 MAX_WAGONS = 120
 _ONE_DAY = dt.timedelta(days=1)
-# As near to its scheduled time as a time of day alone is read (parse_actual): half a day
-# either way picks one day of three, and at exactly 12 h the service's own.
-_NEAR_SCHEDULE = dt.timedelta(hours=12)
+# How early and how late against its scheduled time a time of day alone is read
+# (parse_actual), 30 h: the service's own day wherever it falls within, at either end too.
+# Lopsided, as trains run late far more than early: a train due at 10:00 that left at 23:00
+# is 13 h late, not 11 h early the evening before.
+_EARLIEST = dt.timedelta(hours=12)
+_LATEST = dt.timedelta(hours=18)
 # Days before and after a service's date its times may fall on. A train is logged on the day
 # it moved, so its actual time is on that day give or take a midnight; it may run days behind
 # its timetable, so the scheduled time may be days earlier. Anything further is a typo (a
@@ -152,17 +155,18 @@ def parse_time(text: str, day: dt.date) -> dt.datetime | None:
 
 def parse_actual(text: str, day: dt.date, scheduled: dt.datetime | None) -> dt.datetime | None:
     """An actual time as parse_time reads it, but a time of day alone ("00:05") on the day,
-    the service's or the one before or after, that puts it within 12 hours of the scheduled
-    time: a train due at 23:50 that left at 00:05 left after midnight, one due at 00:10 that
-    arrived at 23:55 came in the evening before. The daily log and the import both read it
-    so: one read the pair on the service's day, and the same train was a day early imported
-    and on time typed. A time with a day ("+1", a date) is taken as written; one nowhere
-    near the schedule (a train days late) stays on the service's day, the day it moved."""
+    the service's or else the one after or before, that puts it at most 12 hours before
+    and 18 after the scheduled time: a train due at 23:50 that left at 00:05 left after
+    midnight, one due at 00:10 that arrived at 23:55 came in the evening before. The daily
+    log and the import both read it so: one read the pair on the service's day, and the
+    same train was a day early imported and on time typed. A time with a day ("+1", a
+    date) is taken as written; one nowhere near the schedule (a train days late) stays on
+    the service's day, the day it moved."""
     moment = parse_time(text, day)
     if moment is None or scheduled is None or parse_clock(folded(text)) is None:
         return moment
     return next((moved for moved in (moment, moment + _ONE_DAY, moment - _ONE_DAY)
-                 if abs(moved - scheduled) <= _NEAR_SCHEDULE), moment)
+                 if -_EARLIEST <= moved - scheduled <= _LATEST), moment)
 
 
 def reads_back_alone(actual: dt.datetime, scheduled: dt.datetime | None) -> bool:

@@ -586,8 +586,8 @@ def near_schedule_note(result: ImportResultRecord, translate: Translate = untran
         return ""
     return counted(translate("interchange", "the actual time of {count} service(s), given as "
                              "a time of day alone, read on the day before or after the "
-                             "service's date, within 12 hours of its scheduled time (00:05 of "
-                             "a train due at 23:50 as past midnight)"),
+                             "service's date, at most 12 hours before or 18 after its "
+                             "scheduled time (00:05 of a train due at 23:50 as past midnight)"),
                    result.near_schedule).format(count=f"{result.near_schedule:,}")
 
 

@@ -5000,8 +5000,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="587"/>
-        <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, within 12 hours of its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
-        <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，与计划时间相差不超过 12 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
+        <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
+        <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="618"/>
@@ -5167,12 +5167,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="217"/>
+        <location filename="../../hubapp/domain/validation.py" line="221"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="224"/>
+        <location filename="../../hubapp/domain/validation.py" line="228"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5268,7 +5268,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="275"/>
-        <location filename="../../hubapp/domain/validation.py" line="230"/>
+        <location filename="../../hubapp/domain/validation.py" line="234"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5288,112 +5288,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="319"/>
+        <location filename="../../hubapp/domain/validation.py" line="323"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="329"/>
+        <location filename="../../hubapp/domain/validation.py" line="333"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="345"/>
+        <location filename="../../hubapp/domain/validation.py" line="349"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="349"/>
+        <location filename="../../hubapp/domain/validation.py" line="353"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="370"/>
+        <location filename="../../hubapp/domain/validation.py" line="374"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="385"/>
+        <location filename="../../hubapp/domain/validation.py" line="389"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="444"/>
+        <location filename="../../hubapp/domain/validation.py" line="448"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="538"/>
+        <location filename="../../hubapp/domain/validation.py" line="542"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="544"/>
+        <location filename="../../hubapp/domain/validation.py" line="548"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="415"/>
+        <location filename="../../hubapp/domain/validation.py" line="419"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="49"/>
+        <location filename="../../hubapp/domain/validation.py" line="52"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="52"/>
+        <location filename="../../hubapp/domain/validation.py" line="55"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="65"/>
+        <location filename="../../hubapp/domain/validation.py" line="68"/>
         <source>{number} is marked departed at {value}, which is later than now: mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发出，晚于现在：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="68"/>
+        <location filename="../../hubapp/domain/validation.py" line="71"/>
         <source>{number} is marked arrived at {value}, which is later than now: mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于现在：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="71"/>
+        <location filename="../../hubapp/domain/validation.py" line="74"/>
         <source>{number} is marked departed on {date}, a day still to come: mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发出，该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="74"/>
+        <location filename="../../hubapp/domain/validation.py" line="77"/>
         <source>{number} is marked arrived on {date}, a day still to come: mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="212"/>
+        <location filename="../../hubapp/domain/validation.py" line="216"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="249"/>
+        <location filename="../../hubapp/domain/validation.py" line="253"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="388"/>
+        <location filename="../../hubapp/domain/validation.py" line="392"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="418"/>
+        <location filename="../../hubapp/domain/validation.py" line="422"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="553"/>
+        <location filename="../../hubapp/domain/validation.py" line="557"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="441"/>
+        <location filename="../../hubapp/domain/validation.py" line="445"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
