@@ -722,6 +722,22 @@ def test_a_short_window_scrolls_the_dashboard_not_draw_its_tiles_under_its_chart
     assert not wheel.isAccepted()
 
 
+def test_a_scrolled_dashboard_stays_scrolled_as_its_window_is_activated_again(screen,
+                                                                                 qtbot):
+    """The focus given back to the Period box at the top, as the window was activated again,
+    scrolled a dashboard read at its charts back to its filters."""
+    bar = _scrolled_at(screen, qtbot, 600, 420)
+    screen.period.setFocus()
+    bar.setValue(bar.maximum())
+    screen.period.clearFocus()  # as another window is activated: the focus goes to none
+    screen.period.setFocus(Qt.FocusReason.ActiveWindowFocusReason)  # and comes back
+    assert screen.period.hasFocus() and bar.value() == bar.maximum()
+    # Moved by a key from a field, it is still brought into sight.
+    screen.direction.setFocus()
+    screen.period.setFocus(Qt.FocusReason.BacktabFocusReason)
+    assert bar.value() < bar.maximum()
+
+
 def test_a_1366_px_window_shows_the_dashboard_whole_without_scrolling(screen, qtbot):
     assert _scrolled_at(screen, qtbot, 1366, 700).maximum() == 0
     panel = screen.panels["teu_per_day"]

@@ -62,9 +62,12 @@ class _ScrolledBox(QObject):
         if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             event.ignore()  # ignored, Qt passes it on to the parents: the scroll area
             return True
-        if event.type() == QEvent.Type.FocusIn:
+        if event.type() == QEvent.Type.FocusIn \
+                and event.reason() != Qt.FocusReason.ActiveWindowFocusReason:
             # The area scrolls to a box Tab moves to from another of its boxes only: one
             # entered from outside (Shift+Tab from the buttons) kept the focus out of sight.
+            # Not to one given back the focus as the window is activated again: a panel
+            # read further down jumped back to it.
             self._area.ensureWidgetVisible(watched)
         return False
 

@@ -53,8 +53,10 @@ class ScrolledPanel(QScrollArea):
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # wrapped lines, and the hint with them
 
-    def _show_focused(self, _old: QWidget | None, now: QWidget | None) -> None:
-        if now is not None and self.widget().isAncestorOf(now):
+    def _show_focused(self, old: QWidget | None, now: QWidget | None) -> None:
+        # Not as the window is activated again, its focus given back to a field out of
+        # sight: the Dashboard scrolled down to its charts jumped back to its filters.
+        if old is not None and now is not None and self.widget().isAncestorOf(now):
             self.ensureWidgetVisible(now)
 
 
