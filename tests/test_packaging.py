@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import tomllib
 import xml.etree.ElementTree as ET
 import zipfile
@@ -100,7 +101,8 @@ def test_resources_folder_in_a_bundle(monkeypatch, tmp_path):
 
 
 # What a fresh clone holds of what the wheel's build reads: no .qm, which the build makes.
-FRESH_CLONE = {"pyproject.toml": None, "README.md": None, "hubapp": ("__pycache__",),
+FRESH_CLONE = {"pyproject.toml": None, "README.md": None, "MANIFEST.in": None,
+               "hubapp": ("__pycache__",),
                "packaging": ("__pycache__",), "resources": ("*.qm", "screenshots")}
 # license = "MIT" (an SPDX expression) needs setuptools 77, which the test extra brings; a
 # virtual environment made before leaves the build to pip's isolated one, from the index.
@@ -109,7 +111,8 @@ OWN_SETUPTOOLS = int(version("setuptools").split(".")[0]) >= 77
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """The wheel pip builds from a copy of the checkout as a fresh clone has it."""
+    """The wheel pip builds from a copy of the checkout as a fresh clone has it, by way of its
+    source package."""
     clone, built = tmp_path_factory.mktemp("clone"), tmp_path_factory.mktemp("wheel")
     for name, left_out in FRESH_CLONE.items():
         if left_out is None:
@@ -117,6 +120,16 @@ def wheel(tmp_path_factory) -> Path:
         else:
             shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns(*left_out))
     isolation = ["--no-build-isolation"] if OWN_SETUPTOOLS else []
+    if OWN_SETUPTOOLS:
+        # From the source package, as `pip install hubapp-*.tar.gz` and `python -m build`
+        # build it: one without the build backend and the .ts sources could not be built.
+        made = subprocess.run(
+            [sys.executable, "-c", "import sys; sys.path.insert(0, 'packaging'); "
+             "import build_backend; print(build_backend.build_sdist(sys.argv[1]))", built],
+            cwd=clone, capture_output=True, text=True, check=True).stdout.split()[-1]
+        with tarfile.open(built / made) as sdist:
+            sdist.extractall(built, filter="data")
+        clone = built / made.removesuffix(".tar.gz")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "-w", built, "."],
         cwd=clone, capture_output=True, text=True,
