@@ -468,3 +468,22 @@ def test_a_hub_zone_this_computer_has_no_rules_for_is_judged_by_its_own_clock(
     assert [record.getMessage() for record in caplog.records if "Mars" in record.getMessage()] \
         == ["The hub's time zone 'Mars/Olympus_Mons' is not among this computer's zone files, "
             "nor in tzdata: the hub's clock is taken to be this computer's"]
+
+
+def test_a_hub_zone_this_computer_has_no_rules_for_keeps_the_other_settings_changeable(
+        app_ctx):
+    """Refused as no zone on such a computer, it kept an admin there from changing the hub's
+    name or targets; a zone newly typed is still checked."""
+    from hubapp.domain.records import HubSettingsRecord
+    from hubapp.store import settings
+
+    db = app_ctx.db
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO hub_setting (key, value) VALUES ('time_zone', ?)",
+                   ["Mars/Olympus_Mons"])
+    boss = UserRecord("boss", "admin")
+    kept = settings.load(db)
+    settings.save(db, dataclasses.replace(kept, hub_name="Guoyuan Port"), boss)
+    assert settings.load(db) == dataclasses.replace(kept, hub_name="Guoyuan Port")
+    with pytest.raises(ValidationError, match="is not a time zone"):
+        settings.save(db, HubSettingsRecord(time_zone="Mars/Elysium"), boss)

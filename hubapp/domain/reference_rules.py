@@ -282,7 +282,10 @@ TEU_45FT_CHOICES = (2.0, 2.25)  # ports count a 45 ft box as 2 TEU, some as 2.25
 _SETTING_RANGES = {"daily_train_target": (1, 500), "punctuality_tolerance_min": (0, 24 * 60)}
 
 
-def validate_settings(hub: HubSettingsRecord) -> list[FieldError]:
+def validate_settings(hub: HubSettingsRecord, stored_zone: str = "") -> list[FieldError]:
+    """stored_zone: the hub's time zone as stored, kept though this computer's zone files lack
+    it (older ones than the desk's that set it: validation.zone_missing), so that its other
+    settings can still be changed here."""
     errors: list[FieldError] = []
     _names(errors, hub.hub_name, hub.hub_name_zh, ("hub_name", "hub_name_zh"))
     if hub.teu_45ft not in TEU_45FT_CHOICES:
@@ -293,7 +296,7 @@ def validate_settings(hub: HubSettingsRecord) -> list[FieldError]:
         value = getattr(hub, name)
         if not low <= value <= high:
             errors.append(_not_in_range(name, value))
-    if hub.time_zone and hub.time_zone not in time_zones():
+    if hub.time_zone and hub.time_zone != stored_zone and hub.time_zone not in time_zones():
         errors.append(FieldError("time_zone", QT_TRANSLATE_NOOP(
             "messages", "{value!r} is not a time zone: choose one from the list, like "
                         "Asia/Shanghai, or leave it empty for this computer's"),

@@ -97,7 +97,7 @@ def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
     # Reports print the names in their heads, where a pasted tab or line break showed.
     settings = dataclasses.replace(settings, hub_name=plain_name(settings.hub_name),
                                    hub_name_zh=plain_name(settings.hub_name_zh))
-    errors = validate_settings(settings)
+    errors = validate_settings(settings, time_zone(db))
     if errors:
         raise ValidationError(errors)
     tolerance = settings.punctuality_tolerance_min

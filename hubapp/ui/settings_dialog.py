@@ -279,7 +279,8 @@ class SettingsDialog(FormDialog):
         changing = may_change(self.ctx) and chosen != self.stored
         # Every field's problem at once, and none left from a Save before (a name filled in
         # since still read "Required" beside a refused backup folder).
-        hub_errors = unread + (validate_settings(chosen) if changing else [])
+        hub_errors = unread + (validate_settings(chosen, self.stored.time_zone)
+                                  if changing else [])
         folder_kept = self._backup_folder_ready()
         self.hub.show_errors(hub_errors)  # after the folder's: the focus to the first field
         if not folder_kept or hub_errors:
