@@ -122,3 +122,22 @@ def test_each_dialog_has_its_own_letters(qtbot, app_ctx, demo_db, make):
         dialog.show()
         dialog.activateWindow()
     check_accelerators(qtbot, dialog, dialog)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_each_menus_items_have_letters_of_their_own(qtbot, qapp, app_ctx, language):
+    """In the Edit menu the grid's Cu&t took Settings' T, and its Delete &rows Redo's R."""
+    from hubapp.ui.main_window import MainWindow
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        window = MainWindow(app_ctx)
+    finally:
+        install_translations(qapp, "en")
+    qtbot.addWidget(window)
+    for menu in (action.menu() for action in window.menuBar().actions()):
+        items = [action.text() for action in menu.actions()
+                 if action.isVisible() and not action.isSeparator()]
+        letters = Counter(map(letter, items))
+        assert None not in letters and max(letters.values()) == 1, items

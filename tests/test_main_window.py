@@ -159,7 +159,7 @@ def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_c
     assert "Enter down and Shift+Enter up" in shown
     assert "Left and Right leave a cell being typed in" in shown and "(F2 switches)" in shown
     assert "copy, cut and paste cells or whole rows" in shown
-    assert "a right-click on the grid offers these" in shown
+    assert "the Edit menu and a right-click on the grid offer these" in shown
     assert "one cell pasted over a selection fills every selected cell" in shown
     assert "Edit ▸ Settings…" in shown
     sample = next(resources.folder().glob("samples/*.csv"))

@@ -228,9 +228,14 @@ class MainWindow(QMainWindow):
         screen = self.day_screen
         self.edit_menu.addActions([screen.undo_action, screen.redo_action])
         self.edit_menu.addSeparator()
+        # The grid's own, as its right-click offers them: off on the other screens.
+        grid = screen.grid_view
+        self.edit_menu.addActions(grid.edit_actions)
+        self.edit_menu.aboutToShow.connect(grid.update_actions)
+        self.edit_menu.addSeparator()
         self.edit_menu.addActions([screen.new_action, screen.save_action, screen.find_action])
         self.edit_menu.addSeparator()
-        self.settings_action = QAction(self.tr("Se&ttings…"), self)
+        self.settings_action = QAction(self.tr("Sett&ings…"), self)  # Cu&t has the T
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self._open_settings)
         self.edit_menu.addAction(self.settings_action)
@@ -391,8 +396,8 @@ class MainWindow(QMainWindow):
             "Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or "
             "WPS too, with or without their header row), and one cell pasted over a selection "
             "fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, "
-            "Ctrl+Delete removes their rows; a right-click on the grid offers these with their "
-            "keys. In the day's list of services, Enter goes on to the boxes of "
+            "Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer "
+            "these with their keys. In the day's list of services, Enter goes on to the boxes of "
             "the one picked. On the Dashboard, Tab goes on from a chart's tab to its chart, "
             "framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P "
             "prints the report shown. Alt and a field's or button's underlined letter go to "

@@ -16,7 +16,9 @@ from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPen
+from PySide6.QtGui import (
+    QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
     QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView, QWidget,
@@ -253,6 +255,68 @@ class ContainerGridView(QTableView):
         for picked in (self.horizontalHeader().sectionPressed,
                        self.horizontalHeader().sectionEntered):
             picked.connect(lambda _section: setattr(self, "_columns_picked", True))
+        self._build_actions()
+
+    def _build_actions(self) -> None:
+        """The grid's edits, made once for its right-click menu and the window's Edit menu
+        alike: a mouse user found Cut, Fill down or Delete rows only by right-clicking."""
+        self.cut_action = self._edit_action(self.tr("Cu&t"), QKeySequence.StandardKey.Cut,
+                                            lambda: self._typing_taken(self.cut))
+        self.copy_action = self._edit_action(self.tr("&Copy"), QKeySequence.StandardKey.Copy,
+                                             self.copy_selection)
+        self.paste_action = self._edit_action(
+            self.tr("&Paste"), QKeySequence.StandardKey.Paste,
+            lambda: self._typing_taken(lambda: self.paste(QGuiApplication.clipboard().text())))
+        self.clear_action = self._edit_action(self.tr("C&lear cells"), "Del",
+                                              lambda: self._typing_taken(self.clear_cells))
+        self.delete_rows_action = self._edit_action(
+            self.tr("D&elete rows"), "Ctrl+Del", lambda: self._typing_taken(self.delete_rows))
+        # Not after the typing is taken: a fill into a cell being typed in has its own way.
+        self.fill_down_action = self._edit_action(self.tr("Fill &down"), "Ctrl+D",
+                                                  self.fill_down)
+        self.edit_actions = [self.cut_action, self.copy_action, self.paste_action,
+                             self.clear_action, self.delete_rows_action, self.fill_down_action]
+
+    def _edit_action(self, text: str, keys: QKeySequence.StandardKey | str,
+                     act: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        # The key is shown, not taken: in the grid keyPressEvent has it as before (in an
+        # open cell the cell's Ctrl+Delete is its own), and a shortcut of the window's Edit
+        # menu would take Ctrl+C from another screen's table or field. In the context of the
+        # menus it is in, it acts only from the open menu.
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutVisibleInContextMenu(True)
+        action.setEnabled(False)  # until update_actions() finds what it would act on
+        action.triggered.connect(lambda _checked=False: act())
+        return action
+
+    def _typing_taken(self, act: Callable[[], None]) -> None:
+        """An edit from a menu while a cell is being typed in takes the typing first, as a
+        click on another cell does: made under the open editor, the cut, cleared or pasted
+        cell was written over by the typing when the cell was left."""
+        self.commit_open_editor()
+        act()
+
+    def update_actions(self) -> None:
+        """Each edit on only where it would act now: on the boxes picked, on a day not
+        read-only, with text to paste, and on the daily log alone (hidden, as on another
+        screen, the grid acts on nothing in view). At each pick and as a menu opens."""
+        shown = self.isVisible()
+        cells = self._picked() if shown else []
+        writable = shown and not self.grid().is_read_only()
+        boxes = len(self.grid().text_rows())
+        on_boxes = any(row < boxes for row, _column in cells)
+        # The formats only: the text itself, fetched from the spreadsheet that copied it at
+        # each arrow key, can be megabytes.
+        mime = QGuiApplication.clipboard().mimeData()
+        self.cut_action.setEnabled(writable and on_boxes)
+        self.copy_action.setEnabled(on_boxes)
+        self.paste_action.setEnabled(writable and mime is not None and mime.hasText())
+        self.clear_action.setEnabled(self.grid().rows_changed_by(self._cleared(cells)) > 0)
+        self.delete_rows_action.setEnabled(writable and on_boxes)
+        self.fill_down_action.setEnabled(
+            self.grid().rows_changed_by(self._filled(*self._fill_sources(cells))) > 0)
 
     def grid(self) -> ContainerGridModel:
         return self.model()
@@ -393,6 +457,7 @@ class ContainerGridView(QTableView):
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
         self._columns_picked = False  # picked anew, by hand or key, unless a header says so
+        self.update_actions()
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -402,6 +467,7 @@ class ContainerGridView(QTableView):
         model.modelReset.connect(self._editor_dropped)
         model.modelReset.connect(self._end_tab_run)
         model.reloaded.connect(self._restore_cursor)
+        model.reloaded.connect(self.update_actions)  # read-only now, or no longer
         model.stepped.connect(self._show_cells)
         model.totals_changed.connect(lambda _totals: self._fit_columns())  # problems come, go
 
@@ -788,30 +854,11 @@ class ContainerGridView(QTableView):
         menu.popup(event.globalPos())
 
     def _edit_menu(self) -> QMenu:
-        """The edits of the selection, those that would change nothing (all on a read-only
-        day) disabled."""
-        cells = self._picked()
-        picked = bool(cells)
-        writable = not self.grid().is_read_only()
-        boxes = len(self.grid().text_rows())
-        pasted = QGuiApplication.clipboard().text()
+        """The grid's edit actions, those that would change nothing (all on a read-only
+        day) off."""
+        self.update_actions()
         menu = QMenu(self)
-        for text, keys, act, enabled in (
-                (self.tr("Cu&t"), QKeySequence.StandardKey.Cut, self.cut, writable and picked),
-                (self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy_selection, picked),
-                (self.tr("&Paste"), QKeySequence.StandardKey.Paste, lambda: self.paste(pasted),
-                 writable and bool(columns.parse_block(pasted))),
-                (self.tr("C&lear cells"), "Del", self.clear_cells,
-                 self.grid().rows_changed_by(self._cleared(cells)) > 0),
-                (self.tr("Delete &rows"), "Ctrl+Del", self.delete_rows,
-                 writable and any(row < boxes for row in self._picked_rows(cells))),
-                (self.tr("Fill &down"), "Ctrl+D", self.fill_down,
-                 self.grid().rows_changed_by(self._filled(*self._fill_sources(cells))) > 0)):
-            action = menu.addAction(text)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutVisibleInContextMenu(True)
-            action.setEnabled(enabled)
-            action.triggered.connect(lambda _checked=False, act=act: act())
+        menu.addActions(self.edit_actions)
         return menu
 
     def paste(self, text: str, corner: tuple[int, int] | None = None) -> None:
