@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
-from test_daily_log import CTRL, numbers, paste, press, screen  # noqa: F401 (screen: a fixture)
+from test_daily_log import (  # noqa: F401 (screen: a fixture)
+    CTRL, numbers, paste, press, rows_of, screen,
+)
 from test_grid_typing import _new_service
 
 
@@ -284,3 +286,37 @@ def test_paste_from_the_edit_menu_takes_the_cells_typing_first(qtbot, main_windo
     assert screen.grid.text_rows()[0]["seal"] == "CN777"
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert screen.grid.text_rows()[0]["seal"] == "SEAL9"
+
+
+def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, screen, demo_db_path):
+    """The reload after a save cleared the history: Ctrl+Z after Ctrl+S did nothing."""
+    _new_service(qtbot, screen, "S1")
+    stored, pasted = numbers(2, start=1600), numbers(3, start=1700)
+    paste(qtbot, screen, _boxes_text(stored))
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    _paste_at(qtbot, screen, _boxes_text(pasted, first_kg=21000), 2)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, "S1", screen.day())] == stored + pasted
+    assert screen.undo_action.text() == "&Undo Paste 3 rows"
+    assert not screen.save_button.isEnabled()
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert _containers(screen) == stored
+    assert screen.save_button.isEnabled() and screen.revert_button.isEnabled()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, "S1", screen.day())] == stored
+    assert not screen.save_button.isEnabled()
+    press(qtbot, (Qt.Key.Key_Y, CTRL))
+    assert _containers(screen) == stored + pasted and screen.save_button.isEnabled()
+    # Revert shows what is stored, and no step of before reaches it.
+    screen.revert_button.click()
+    assert _containers(screen) == stored and not screen.undo_action.isEnabled()
+
+
+def test_a_save_storing_the_rows_otherwise_than_shown_starts_the_history_anew(qtbot, screen):
+    """Undone over the rows as stored, a step would change other cells than it names."""
+    _new_service(qtbot, screen, "S2")
+    (box,) = numbers(1, start=1800)
+    paste(qtbot, screen, f"{box}\t22G1\tF\t25,500\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.grid.text_rows()[0]["gross_kg"] == "25500"
+    assert not screen.undo_action.isEnabled()

@@ -168,6 +168,20 @@ class ContainerGridModel(QAbstractTableModel):
         self._recheck()
         self.reloaded.emit()
 
+    def keep_saved(self, rows: Sequence[Mapping[str, str]]) -> bool:
+        """The rows a save stored, if they are the rows shown (nothing reordered, no blank
+        row dropped, a weight not written otherwise): what they were stored with taken in,
+        and the undo history kept, so that Ctrl+Z after Ctrl+S still takes back the last
+        paste, as unsaved edits. False, nothing changed, when they are not: load() shows
+        them then."""
+        if [{name: row.get(name, "") for name in FIELDS} for row in rows] != self.text_rows():
+            return False
+        for kept, stored in zip(self._rows, rows):
+            kept.update({name: stored.get(name, "") for name in _KEPT})
+        self.same_service = True
+        self._recheck()
+        return True
+
     # -- what the screen reads -----------------------------------------------------
 
     def text_rows(self) -> list[dict[str, str]]:

@@ -693,7 +693,8 @@ class DailyLogScreen(QWidget):
     def _next_box_cell(self):
         return self.grid_view.next_box_cell()
 
-    def _load_service(self, service_id: int) -> None:
+    def _load_service(self, service_id: int, saved_here: bool = False) -> None:
+        """saved_here: just after this desk's save of it, whose undo history is kept."""
         try:
             service = services.get_service(self._db, service_id)
         except services.ServiceNotFound as gone:  # deleted at another desk meanwhile
@@ -707,7 +708,7 @@ class DailyLogScreen(QWidget):
             self.reload()
             return
         moves = services.list_moves(self._db, service_id)
-        self._show(service, [self._move_text(m) for m in moves])
+        self._show(service, [self._move_text(m) for m in moves], saved_here)
 
     def _commodity_text(self, commodity_id: int | None) -> str:
         """A stored box's commodity as its cell reads it: "" for none, or one gone."""
@@ -724,8 +725,10 @@ class DailyLogScreen(QWidget):
             STORED_COMMODITY: "" if move.commodity_id is None else str(move.commodity_id),
         }
 
-    def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]]) -> None:
-        """Put a service (or a new one when None) in the editor, clean."""
+    def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]],
+              saved_here: bool = False) -> None:
+        """Put a service (or a new one when None) in the editor, clean; the undo history
+        kept only after its own save, if the rows stored are the rows shown."""
         same = service is not None and self._service is not None \
             and service.id == self._service.id
         self._service = service
@@ -733,7 +736,8 @@ class DailyLogScreen(QWidget):
         self._saved_elsewhere = False
         self.form.set_service(service)
         self._configure_grid()
-        self.grid.load(rows, same_service=same)
+        if not (saved_here and same and self.grid.keep_saved(rows)):
+            self.grid.load(rows, same_service=same)
         self.paste_message.clear()
         self._form_dirty = False
         self._update_buttons()
@@ -987,7 +991,7 @@ class DailyLogScreen(QWidget):
         self._service = saved
         self._form_dirty = False
         self.undo_stack.setClean()
-        self._load_service(saved.id)  # show what the database holds, in its order
+        self._load_service(saved.id, saved_here=True)  # what the database holds, in its order
         if added:  # boxes typed at the end: the cursor goes on, ready for the next one
             self.grid_view.put_cursor(self._next_box_cell())
         self.reload()
