@@ -4,7 +4,10 @@ whole months, checked in the arithmetic, in the store's figures and in the print
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import subprocess
+import sys
 from itertools import takewhile
 
 import pytest
@@ -247,6 +250,41 @@ def test_the_chart_starts_on_the_first_day_on_record_and_its_average_on_the_7th(
     (panel, _), *_ = dashboard_charts.all_charts(shown, "en")
     assert list(panel.axes[0].get_lines()[0].get_ydata()) == pytest.approx(
         list(line.get_ydata()))
+
+
+def stats_totals(db_path, first: dt.date, last: dt.date) -> dict:
+    """The totals `hubapp stats` gives for first..last."""
+    result = subprocess.run([sys.executable, "-m", "hubapp", "stats", "--db", str(db_path),
+                             "--from", first.isoformat(), "--to", last.isoformat(),
+                             "--format", "json"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["totals"]
+
+
+def test_a_period_under_way_before_anything_moved_today_is_compared_with_the_days_just_before(
+        demo_db, demo_db_path):
+    # 1–5 March (nothing moved on the 6th yet) was set against 23–27 February: the five
+    # days before 1–6 March, cut short by their last.
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    for number, day in enumerate((D(2026, 2, 23), D(2026, 2, 23), D(2026, 2, 24),
+                                  D(2026, 2, 28), D(2026, 2, 28), D(2026, 2, 28))):
+        save_moved(demo_db, f"F{number}", day, f"LEAU000{number + 50:03}")
+    early = dt.datetime(2026, 3, 6, 4, 44)
+    period = reports.build(demo_db, reports.RANGE, D(2026, 3, 1), D(2026, 3, 31), now=early)
+    assert (period.named_last, period.previous_period) == (D(2026, 3, 5),
+                                                           (D(2026, 2, 24), D(2026, 2, 28)))
+    expected = stats_totals(demo_db_path, D(2026, 2, 24), D(2026, 2, 28))
+    assert (period.previous.services, period.previous.teu) == \
+        (expected["services"], expected["teu"]) == (4, 8)
+    assert "as many days before (24–28 February 2026)" in content(period, "en").html
+    # A month on its last day likewise: 1–30 March against all of February.
+    month = reports.build(demo_db, reports.MONTHLY, D(2026, 3, 1), D(2026, 3, 31),
+                          now=dt.datetime(2026, 3, 31, 4, 44))
+    assert month.previous_period == (D(2026, 2, 1), D(2026, 2, 28))
+    assert month.previous.services == stats_totals(
+        demo_db_path, D(2026, 2, 1), D(2026, 2, 28))["services"] == 6
 
 
 def test_today_is_compared_with_its_twins_up_to_the_same_time(demo_db):

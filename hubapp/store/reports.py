@@ -156,14 +156,17 @@ def build(db: Database, kind: str, first: dt.date | None, last: dt.date | None,
     if first is None or last is None:
         first = last = now.date()
     end, last = last, counted_until(first, last, now.date())
-    if kind == MONTHLY and last < end:
-        before = add_months(first, -1)
-        previous = (before, min(before + (last - first), first - dt.timedelta(days=1)))
-    else:
-        previous = period_before(first, last)
     so_far = _so_far(db, first, last, now)
+    # While nothing has moved today, the days before it: the period before is as long as
+    # those, not cut short after it was placed (1–4 December against 26–29 November).
+    named_last = last - dt.timedelta(days=1) \
+        if so_far is not None and so_far.nothing_moved else last
+    if kind == MONTHLY and named_last < end:
+        before = add_months(first, -1)
+        previous = (before, min(before + (named_last - first), first - dt.timedelta(days=1)))
+    else:
+        previous = period_before(first, named_last)
     year_first, year_last, until = last_year_counted(first, last, so_far)
-    previous = _counted_like(previous, so_far)
     daily = kind == DAILY
     history = rollup.history_from(db)
     waiting = not_run(db, first) if daily else ()
@@ -172,8 +175,7 @@ def build(db: Database, kind: str, first: dt.date | None, last: dt.date | None,
         hub=settings.load(db),
         today=last if last == now.date() else None,
         so_far_day=so_far.open_day if so_far is not None else None,
-        named_last=max(first, last - dt.timedelta(days=1))
-        if so_far is not None and so_far.nothing_moved else last,
+        named_last=named_last,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
         open_days=() if daily or first > now.date() else _open_days(db, first, last, history),
@@ -227,15 +229,6 @@ def _so_far(db: Database, first: dt.date, last: dt.date,
         return None
     so_far = day_so_far(db, now)
     return None if so_far.nothing_moved and first == last else so_far
-
-
-def _counted_like(period: tuple[dt.date, dt.date],
-                  so_far: SoFarRecord | None) -> tuple[dt.date, dt.date]:
-    """The days of the period before one ending today, as last_year_counted counts last
-    year's: without its last day while nothing has moved today."""
-    if so_far is None or not so_far.nothing_moved:
-        return period
-    return period[0], period[1] - dt.timedelta(days=1)
 
 
 def _open_days(db: Database, first: dt.date, last: dt.date,
