@@ -99,6 +99,19 @@ def test_chinese_report_has_chinese_headings_in_an_embedded_font(demo_db_path, t
     assert cjk and all(line.split()[-5] == "yes" for line in cjk)  # the "emb" column
 
 
+@pytest.mark.parametrize(("language", "title", "author"), [
+    ("en", "Daily summary 2026-03-05", "Chongqing International Logistics Hub Park"),
+    ("zh", "每日汇总 2026年3月5日", "重庆国际物流枢纽园区")])
+def test_a_pdf_names_its_report_and_the_hub_in_its_properties(demo_db_path, tmp_path, language,
+                                                              title, author):
+    output = tmp_path / f"daily-{language}.pdf"
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                     "-o", str(output), "--lang", language)
+    assert result.returncode == 0, result.stderr
+    properties = PdfReader(output).metadata
+    assert (properties.title, properties.author) == (title, author)
+
+
 def test_monthly_report_totals_match_stats(demo_db, demo_db_path, tmp_path):
     from hubapp.store import stats
 

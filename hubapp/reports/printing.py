@@ -356,6 +356,8 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
         writer.setResolution(300)
         writer.setPageLayout(layout or page_layout())
         writer.setTitle(f"{report.title} {report.period}")
+        # A viewer's or document system's list names the hub a report is of.
+        writer.setAuthor(report.hub_name)
         writer.setCreator("Hub Desk")
         laid_out = document if document is not None \
             else lay_out(report, page_body(writer.pageLayout()))
