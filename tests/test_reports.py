@@ -854,6 +854,24 @@ def _assert_nothing_alone(output: Path, pages: int) -> None:
             assert total >= 3, (page, lines[:total + 1])  # continued with rows, not a Total
 
 
+def test_an_english_pdfs_text_has_plain_letters_not_ligatures(qapp, demo_db, demo_db_path,
+                                                               tmp_path):
+    # DejaVu's "fi" and "fl" glyphs were named U+FB01 and U+FB02: a search for "flour" found
+    # nothing, and copied text read "cassava ﬂour" and "ﬁgures".
+    from hubapp import reports
+    from hubapp.domain.iso6346 import with_check_digit
+
+    day = dt.date(2026, 12, 10)
+    _import_day(demo_db, tmp_path, day, [f"{day},F100,inbound,CN-LA,"
+                                         f"{with_check_digit('ABCU000001')},42G1,F,20000,"
+                                         "cassava flour"])
+    output = tmp_path / "daily.pdf"
+    reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
+    found = " ".join("".join(page.extract_text() for page in PdfReader(output).pages).split())
+    assert "cassava flour" in found and "figures may still change" in found
+    assert re.findall("[\ufb00-\ufb06]", found) == []
+
+
 def test_chinese_text_in_a_pdf_is_found_and_copied_as_written(qapp, demo_db_path, tmp_path):
     # The font draws 日 and the radical ⽇ alike, and the PDF named that glyph by the radical:
     # a search for 每日汇总 found nothing, and copied figures came with look-alike characters.

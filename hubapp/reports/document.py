@@ -177,8 +177,11 @@ def report_font(language: str) -> QFont:
     mixing the two fonts is taller than its neighbours, and the page break then cuts
     a table row between its cells. Shaped, Noto draws the digits after a Latin letter
     with glyphs that the PDF's text names wrongly or not at all (X5506 was found as "X"):
-    Chinese reports draw each character's own glyph."""
+    Chinese reports draw each character's own glyph. No ligatures: the PDF's text names
+    DejaVu's "fi" and "fl" glyphs by U+FB01 and U+FB02, so "flour" was neither found nor
+    pasted as typed."""
     font = QFont()
+    font.setFeature(QFont.Tag("liga"), 0)
     if language == "zh":
         font.setFamilies(["Noto Sans CJK SC"])
         font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
