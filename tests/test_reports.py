@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import os
 import re
@@ -779,6 +780,38 @@ def test_no_row_is_cut_when_a_later_split_lays_out_the_part_above_anew(qapp, tmp
         printed += [line.split()[0] for line in lines if line.split()[:1]
                     and line.split()[0] in services]
     assert printed == services
+
+
+def _import_services(demo_db, tmp_path, day: dt.date, count: int) -> None:
+    """count services of two full boxes each, a third carrying rice, the others two of
+    _WRAPPING, whose names wrap: rows one and two lines high."""
+    from hubapp.domain.iso6346 import with_check_digit
+
+    _import_day(demo_db, tmp_path, day, [
+        f"{day},Z{7000 + service},{('inbound', 'outbound')[service % 2]},"
+        f"{('CN-EU-CA', 'YANGTZE', 'ILSTC-QZ', 'CN-LA')[service % 4]},"
+        f"{with_check_digit(f'ABCU{service * 2 + box:06d}')},42G1,F,20000,"
+        f"\"{_WRAPPING[(service * 3 + box + count) % 5] if service % 3 else 'rice'}\""
+        for service in range(count) for box in range(2)])
+
+
+def test_a_long_days_total_keeps_rows_above_it_after_the_cut_rows_are_split(
+        qapp, demo_db, demo_db_path, tmp_path):
+    # The Total was alone on page 4 below the repeated columns: the rows split off before
+    # a cut one pushed the table's last rows on after its end was judged.
+    from hubapp import reports
+    from hubapp.reports.printing import KEEP_ROWS
+
+    day, count = dt.date(2026, 9, 11), 102
+    _import_services(demo_db, tmp_path, day, count)
+    output = tmp_path / "daily.pdf"
+    pages = reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
+    total = ["Total", f"{2 * count}"]
+    last = next(lines for lines in map(functools.partial(page_lines, output), range(1, pages + 1))
+                if any(line.split()[:2] == total for line in lines))
+    above = last[:next(at for at, line in enumerate(last) if line.split()[:2] == total)]
+    # With the Total, KEEP_ROWS rows of the table.
+    assert len(re.findall(r"^Z7\d{3}\b", "\n".join(above), re.MULTILINE)) >= KEEP_ROWS - 1, last
 
 
 _RESIN = ("Polyvinyl chloride (PVC) suspension resin, not mixed with any other substances, in "

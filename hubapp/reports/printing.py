@@ -207,6 +207,9 @@ def _keep_together(document: QTextDocument) -> None:
             above = split_cut_rows(table)
             if last_rows is not None:
                 above = last_rows
+            elif (tail := pages_of_rows(above)).count(tail[-1]) < keep < len(tail):
+                # The rows split_cut_rows pushed on left the Total alone on the last page.
+                above = _split(above, above.rows() - keep)
             while item.currentFrame() is not above:  # past the parts split off
                 item += 1
             heading = None
