@@ -2,8 +2,9 @@
 
 The QTextDocument breaks the body into pages (moving a table row that would
 be cut to the next page and repeating the table's header row); _keep_together()
-moves what it would leave alone at a page's foot or head to the next page; the
-header and footer with "page X of Y" are painted here around each page's body.
+moves what it would leave alone at a page's foot or head to the next page, each part
+of a table it splits in the columns of the whole table; the header and footer with
+"page X of Y" are painted here around each page's body.
 lay_out() does the breaking, the slow part, once for a paper; paint() paints its pages
 onto any device with that paper, as often as asked.
 """
@@ -19,7 +20,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSett
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QColor, QFontMetricsF, QGuiApplication, QImage, QPageLayout,
     QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QPen, QTextBlock, QTextCursor,
-    QTextDocument, QTextFormat, QTextTable,
+    QTextDocument, QTextFormat, QTextLength, QTextTable, QTextTableFormat,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, os_reason
@@ -146,8 +147,9 @@ def _keep_together(document: QTextDocument) -> None:
         return next((row for row in range(part.format().headerRowCount() + 1, part.rows())
                      if cut(row_box(part, row))), None)
 
-    def split_cut_rows(table: QTextTable) -> QTextTable:
-        """Splits the table before each row a page break cuts; returns its last part.
+    def split_cut_rows(table: QTextTable, style: QTextTableFormat) -> QTextTable:
+        """Splits the table before each row a page break cuts; returns its last part. Its
+        parts, the first too, take style (its _fixed_widths).
         A part is measured again after its split: left with fewer rows it may lay out a
         row a line taller (a column a pixel narrower wraps it), moving the rows under it
         across a break already measured; the rows it gives up begin the next part.
@@ -156,11 +158,12 @@ def _keep_together(document: QTextDocument) -> None:
         last part takes them a few pages' worth at a time: with all of them in the
         report, each split laid out every row below it again (500 services: 7 s)."""
         holder = QTextDocument()  # the copy's, kept while its rows are read
-        rest = _table_at(QTextCursor(holder), table, range(table.rows()), table.format())
+        rest = _table_at(QTextCursor(holder), table, range(table.rows()), style)
         header = table.format().headerRowCount()
         part, start, end = table, header, min(rest.rows(), header + _FIRST_ROWS)
         ends_at_a_cut = False
         table.removeRows(end, table.rows() - end)
+        table.setFormat(style)  # once it is short: the whole table would be laid out anew
         while True:
             if (row := first_cut(part)) is not None:
                 part.removeRows(row, part.rows() - row)
@@ -192,6 +195,7 @@ def _keep_together(document: QTextDocument) -> None:
             block = item.currentBlock()
             heading = block if block.blockFormat().headingLevel() else None
         elif heading is not None:
+            style = _fixed_widths(table, layout)
             rows = pages_of_rows(table)
             keep = min(KEEP_ROWS, len(rows))
             alone_at_foot = page(heading) != rows[keep - 1]
@@ -202,9 +206,9 @@ def _keep_together(document: QTextDocument) -> None:
                 start_a_page(heading)
                 rows = pages_of_rows(table)
             above_heading = heading
-            last_rows = _split(table, table.rows() - keep) \
+            last_rows = _split(table, table.rows() - keep, style) \
                 if not fits and rows.count(rows[-1]) < keep else None
-            above = split_cut_rows(table)
+            above = split_cut_rows(table, style)
             if last_rows is not None:
                 above = last_rows
             elif (tail := pages_of_rows(above)).count(tail[-1]) < keep < len(tail):
@@ -226,23 +230,44 @@ def _keep_together(document: QTextDocument) -> None:
         item += 1
 
 
-def _split(table: QTextTable, first_row: int) -> QTextTable:
-    """Moves the table's rows from first_row on into a copy of it (its header rows too)
-    that starts a page, and returns the copy. A page break before a row would move only
-    its first cell."""
+def _fixed_widths(table: QTextTable, layout: QAbstractTextDocumentLayout) -> QTextTableFormat:
+    """The table's format with each column fixed at the width it is laid out with, all its
+    rows in it, for each part a split makes: sized to its own cells, each part moved the
+    columns from page to page (a wider Total set the last page's 2 pt to the right)."""
+
+    def width(column: int) -> QTextLength:
+        cells = [table.cellAt(row, column) for row in range(table.rows())]
+        padding = cells[0].format().toTableCellFormat()
+        content = max(layout.blockBoundingRect(cell.firstCursorPosition().block()).width()
+                      for cell in cells)
+        return QTextLength(QTextLength.Type.FixedLength,
+                           padding.leftPadding() + content + padding.rightPadding())
+
+    style = table.format()
+    style.setColumnWidthConstraints([width(column) for column in range(table.columns())])
+    return style
+
+
+def _split(table: QTextTable, first_row: int,
+           style: QTextTableFormat | None = None) -> QTextTable:
+    """Moves the table's rows from first_row on into a copy of it (its header rows too, in
+    style, else the table's format) that starts a page, and returns the copy. A page break
+    before a row would move only its first cell."""
     with _edit(table.firstCursorPosition()):
-        copy = _part_after(table, table, range(first_row, table.rows()))
+        copy = _part_after(table, table, range(first_row, table.rows()), style)
         table.removeRows(first_row, table.rows() - first_row)
     return copy
 
 
-def _part_after(part: QTextTable, source: QTextTable, rows: range) -> QTextTable:
+def _part_after(part: QTextTable, source: QTextTable, rows: range,
+                style: QTextTableFormat | None = None) -> QTextTable:
     """A table that starts a page after `part`, holding the source's header rows and the
-    rows given."""
+    rows given, in style, else the source's format."""
     cursor = QTextCursor(part.lastCursorPosition())
     cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # the block after the table
     return _table_at(cursor, source, [*range(source.format().headerRowCount()), *rows],
-                     _starting_a_page(source.format()))
+                     _starting_a_page(QTextTableFormat(source.format() if style is None
+                                                       else style)))
 
 
 def _table_at(cursor: QTextCursor, source: QTextTable, rows: Sequence[int],
