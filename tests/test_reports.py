@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -1543,6 +1544,46 @@ def test_a_day_whose_services_were_all_cancelled_is_compared_and_lists_them(
     assert row[:5] == [services, "0", f"{before:,}", "-100.0", "%"]
     assert [line.split()[0] for line in compared[1].splitlines()
             if cancelled in line] == ["VX01", "VX02"]
+
+
+def _tonnes_and_totals(html: str) -> list[tuple[list[Decimal], Decimal]]:
+    """Each table's Tonnes as printed above its Total row, and the Total's."""
+    found = []
+    for table in re.findall(r"<table.*?</table>", html, re.DOTALL):
+        headers = re.findall(r"<th[^>]*>(.*?)</th>", table)
+        total = re.search(r"<tr class='total'>(.*?)</tr>", table)
+        if "Tonnes" in headers and total:
+            column = headers.index("Tonnes")
+            cells = [re.findall(r"<td[^>]*>(.*?)</td>", row)
+                     for row in re.findall(r"<tr>(.*?)</tr>", table)]
+            found.append(([Decimal(row[column].replace(",", "")) for row in cells
+                           if row and row[column] != "—"],
+                          Decimal(re.findall(r"<td[^>]*>(.*?)</td>", total[1])[column]
+                                  .replace(",", ""))))
+    return found
+
+
+def test_the_tonnes_printed_above_a_total_add_up_to_it(demo_db, tmp_path):
+    # Each row rounded alone, three boxes of 20.05 t printed 20.1 each above a Total of
+    # 60.1 (60.15 t); the Totals table said the same 60.1.
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    day = dt.date(2026, 2, 10)
+    _import_day(demo_db, tmp_path, day, [
+        f"{day},W{number},inbound,CN-LA,{with_check_digit(f'ABCU{number:06d}')},42G1,F,20050,"
+        "rice" for number in range(3)])
+    daily = content(reports.build(demo_db, reports.DAILY, day, day), "en").html
+    services, total = _tonnes_and_totals(daily)[0]
+    assert (sorted(services), total) == ([Decimal("20.0"), Decimal("20.1"), Decimal("20.1")],
+                                         Decimal("60.2"))
+    assert re.search(r"<td>Tonnes</td><td class=n>60\.2</td>", daily)
+    for kind, first, last in ((reports.DAILY, DEMO_END, DEMO_END),
+                              (reports.RANGE, dt.date(2026, 2, 1), dt.date(2026, 3, 31))):
+        tables = _tonnes_and_totals(content(reports.build(demo_db, kind, first, last), "en").html)
+        assert len(tables) >= 2
+        assert [sum(rows) for rows, _ in tables] == [total for _, total in tables]
 
 
 def test_a_day_under_way_or_before_the_records_is_not_compared_as_a_quiet_one(demo_db):

@@ -315,7 +315,7 @@ _NUMBER_COLUMNS = {
     "containers": lambda totals: number(totals.containers),
     "teu": lambda totals: number(totals.teu),
     "full_empty": lambda totals: f"{number(totals.full)} / {number(totals.empty)}",
-    "tonnes": lambda totals: f"{totals.gross_kg / 1000:,.1f}",
+    "tonnes": lambda totals: _tonnes(totals.gross_kg),
 }
 _GROUP_NUMBERS = tuple(_NUMBER_COLUMNS)
 # A service's or a commodity's: no count of services, which would be 1 for a service and
@@ -325,6 +325,41 @@ _BOX_NUMBERS = _GROUP_NUMBERS[1:]
 
 def _numbers(totals: TotalsRecord, numbers: tuple[str, ...]) -> list[str]:
     return [_NUMBER_COLUMNS[key](totals) for key in numbers]
+
+
+def _rows_numbers(rows: list[TotalsRecord], numbers: tuple[str, ...]) -> list[list[str]]:
+    """The numbers of a table's rows above its Total, their tonnes adding up to the Total's
+    (_tonnes_column). TEU need no such care: quarters at most (a 45-foot box's 2.25), they
+    print exact."""
+    lines = [_numbers(totals, numbers) for totals in rows]
+    if "tonnes" in numbers:
+        column = numbers.index("tonnes")
+        for line, tonnes in zip(lines, _tonnes_column([totals.gross_kg for totals in rows])):
+            line[column] = tonnes
+    return lines
+
+
+def _tonnes(kg: int) -> str:
+    """kg in tonnes to 0.1 t, a half up: the same figure in every table that prints it."""
+    return _tenths((kg + 50) // 100)
+
+
+def _tenths(tenths: int) -> str:
+    return f"{tenths // 10:,}.{tenths % 10}"
+
+
+def _tonnes_column(kgs: list[int]) -> list[str]:
+    """The rows' tonnes to 0.1 t, adding up to the _tonnes of their sum, the Total printed
+    below them: each rounded alone, a day's services added up to 14,033.4 against a Total
+    of 14,033.6, and whoever adds up the column checks the report by it. The Total stays
+    the true one (the Totals table's, `hubapp stats`'): of the rows, those with the largest
+    fractions of 0.1 t are rounded up, the others down (largest remainders), so each shows
+    less than 0.1 t from its kg. Only the printed figures; the kg stored stay as they are."""
+    tenths = [kg // 100 for kg in kgs]
+    short = (sum(kgs) + 50) // 100 - sum(tenths)
+    for row in sorted(range(len(kgs)), key=lambda row: -(kgs[row] % 100))[:short]:
+        tenths[row] += 1
+    return [_tenths(row) for row in tenths]
 
 
 def _number_headers(language: str, numbers: tuple[str, ...]) -> list[tuple[str, bool]]:
@@ -347,9 +382,9 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     rows = []
     for label, get in (("services", lambda t: t.services), ("containers", lambda t: t.containers),
                        ("teu", lambda t: t.teu), ("full", lambda t: t.full),
-                       ("empty", lambda t: t.empty), ("tonnes", lambda t: t.gross_kg / 1000)):
+                       ("empty", lambda t: t.empty), ("tonnes", lambda t: t.gross_kg)):
         now, before, year = get(data.totals), get(data.previous), get(data.last_year)
-        shown = (lambda v: f"{v:,.1f}") if label == "tonnes" else number
+        shown = _tonnes if label == "tonnes" else number
         rows.append([text(label, language), shown(now),
                      shown(before) if on_record[0] else NOTHING,
                      growth(now, before) if compared[0] else NOTHING,
@@ -455,9 +490,10 @@ def _service_table(heading: str, time_key: str,
     # the last column may take a second line, and a long service number, coupled trains'
     # X8011/8012/8013, after a "/" (_breakable): kept on one line, it took the commodities'
     # width and most rows took two lines.
+    shown = _rows_numbers([line.totals for line, _, _ in lines], numbers)
     rows = [[line.service_no, line.route_code or NOTHING, text(line.direction, language),
-             service_time(at, day), *_numbers(line.totals, numbers), *cells]
-            for line, at, cells in lines]
+             service_time(at, day), *figures, *cells]
+            for (line, at, cells), figures in zip(lines, shown)]
     total_row = [text("total", language), "", "", "", *_numbers(total, numbers),
                  *[""] * len(words)]
     numeric = [False] * 4 + [True] * len(numbers) + [False] * len(words)
@@ -478,8 +514,9 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
     """A table of groups with their total; a group not `counted` (a day before records
     began) shows dashes, not zeros."""
     headers = [(first_header, False), *_number_headers(language, numbers)]
-    rows = [[label(group), *(_numbers(group.totals, numbers) if counted(group)
-                             else [NOTHING] * (len(headers) - 1))] for group in groups]
+    shown = _rows_numbers([group.totals for group in groups], numbers)
+    rows = [[label(group), *(figures if counted(group) else [NOTHING] * len(figures))]
+            for group, figures in zip(groups, shown)]
     summed = TotalsRecord.summed(group.totals for group in groups)
     total = [text("total", language), *_numbers(summed, numbers)]
     return (f"<h2>{_e(text(heading, language))}</h2>"
