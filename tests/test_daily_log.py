@@ -565,6 +565,23 @@ def test_a_day_its_month_does_not_have_is_refused_under_the_grid(qtbot, screen, 
         f"There is no {typed}: its month has {int(typed[-2:]) - 1} days."
 
 
+@pytest.mark.parametrize(("keys", "day", "note"), [
+    (("02-15", Qt.Key.Key_Return), dt.date(2026, 2, 15), ""),
+    (("0215", Qt.Key.Key_Tab), dt.date(2026, 2, 15), ""),
+    (("02", Qt.Key.Key_Tab), dt.date(2026, 2, 28),
+     "There is no 2026-02-31: its month has 28 days; 2026-02-28 is taken instead.")])
+def test_a_month_typed_over_a_31st_opens_in_that_month(qtbot, screen, days_read, keys, day,
+                                                       note):
+    """02-15 typed over the month of 2026-01-31 opened 2026-01-15, unsaid: the month was
+    refused as the section moved on. Left with no day typed, it is the month's last, said."""
+    screen.set_day(dt.date(2026, 1, 31))
+    days_read.clear()
+    screen.date_edit.setFocus()
+    press(qtbot, Qt.Key.Key_Tab, *keys)  # the month, on from the year
+    assert screen.day() == screen.date_edit.date().toPython() == day and days_read == [day]
+    assert screen.paste_message.text() == note
+
+
 def test_the_keys_that_step_the_day_change_it_at_once_in_the_date_box(qtbot, screen,
                                                                        days_read):
     start = screen.day()

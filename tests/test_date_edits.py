@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLineEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QToolTip, QVBoxLayout, QWidget
 
 from hubapp.ui import date_edits
+
+MONTH, YEAR = QDateTimeEdit.Section.MonthSection, QDateTimeEdit.Section.YearSection
 
 
 @pytest.fixture
@@ -53,3 +55,101 @@ def test_a_day_its_month_has_is_taken(qtbot, box, typed, day):
     qtbot.keyClicks(box, typed)
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.date() == day and said == []
+
+
+def _on(qtbot, box, day: QDate, section: QDateTimeEdit.Section) -> None:
+    """The box on day, with section selected to type over, as a clerk gets to it."""
+    box.setDate(day)
+    if section == MONTH:
+        qtbot.keyClick(box, Qt.Key.Key_Tab)  # on from the year, which Tab into the box selects
+    assert box.currentSection() == section and box.lineEdit().selectedText() == \
+        box.sectionText(section)
+
+
+@pytest.mark.parametrize(("start", "typed", "day"), [
+    (QDate(2026, 1, 31), "02-15", QDate(2026, 2, 15)),
+    (QDate(2026, 1, 31), "2-15", QDate(2026, 2, 15)),   # Qt moves on after a 2 alone
+    (QDate(2026, 1, 31), "0215", QDate(2026, 2, 15)),
+    (QDate(2026, 3, 31), "04-30", QDate(2026, 4, 30)),
+    (QDate(2026, 3, 30), "02-28", QDate(2026, 2, 28))])
+def test_a_month_typed_over_a_day_it_does_not_have_takes_the_day_typed_next(
+        qtbot, box, start, typed, day):
+    """The month was refused as the section moved on, and 02-15 typed over 2026-01-31 gave
+    2026-01-15, unsaid."""
+    said = []
+    box.refused.connect(said.append)
+    _on(qtbot, box, start, MONTH)
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.date() == day and said == []
+
+
+@pytest.mark.parametrize(("start", "section", "typed", "keys", "wanted", "days", "day"), [
+    (QDate(2026, 1, 31), MONTH, "02", [Qt.Key.Key_Return], "2026-02-31", 28, "2026-02-28"),
+    (QDate(2026, 1, 31), MONTH, "2", [Qt.Key.Key_Tab], "2026-02-31", 28, "2026-02-28"),
+    (QDate(2026, 1, 31), MONTH, "02", [Qt.Key.Key_End, Qt.Key.Key_Right, Qt.Key.Key_Return],
+     "2026-02-31", 28, "2026-02-28"),
+    (QDate(2026, 5, 31), MONTH, "06", [Qt.Key.Key_Tab], "2026-06-31", 30, "2026-06-30"),
+    (QDate(2024, 2, 29), YEAR, "2025", [Qt.Key.Key_Tab, Qt.Key.Key_Tab], "2025-02-29", 28,
+     "2025-02-28")])
+def test_a_month_or_year_typed_over_a_day_it_does_not_have_left_so_says_which_day_it_is(
+        qtbot, box, start, section, typed, keys, wanted, days, day):
+    """Enter, or leaving the box, with no day typed: the month's last, as Qt has it, said."""
+    said = []
+    box.refused.connect(said.append)
+    _on(qtbot, box, start, section)
+    qtbot.keyClicks(box, typed)
+    for key in keys:
+        qtbot.keyClick(box, key)
+    note = f"There is no {wanted}: its month has {days} days; {day} is taken instead."
+    assert said == [note] and QToolTip.text() == note and box.text() == day
+
+
+def test_a_day_typed_after_a_month_that_cut_it_is_said_no_more(qtbot, box):
+    """The 28th typed after 02 over 2026-01-31 is the day chosen, not the one cut to."""
+    said = []
+    box.refused.connect(said.append)
+    _on(qtbot, box, QDate(2026, 1, 31), MONTH)
+    qtbot.keyClicks(box, "02-28")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert box.date() == QDate(2026, 2, 28) and said == []
+
+
+@pytest.mark.parametrize(("start", "typed", "day", "days"), [
+    (QDate(2026, 1, 31), "2026-04-31", QDate(2026, 1, 31), 30),
+    (QDate(2024, 2, 29), "2025-02-29", QDate(2024, 2, 29), 28),
+    (QDate(2026, 1, 31), "2024-02-29", QDate(2024, 2, 29), None),
+    (QDate(2026, 1, 31), "2026-04-30", QDate(2026, 4, 30), None)])
+def test_a_whole_date_typed_over_a_day_its_month_does_not_have(qtbot, box, start, typed, day,
+                                                               days):
+    """Its month cuts the day as it is typed; the day typed then is refused, or taken."""
+    said = []
+    box.refused.connect(said.append)
+    _on(qtbot, box, start, YEAR)
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.date() == day
+    assert said == ([] if days is None else [f"There is no {typed}: its month has {days} days."])
+
+
+def test_a_month_stepped_over_a_31st_is_its_last_day_unsaid(qtbot, box):
+    """An arrow steps the month as Qt does, to the month's last day: nothing was typed."""
+    said = []
+    box.refused.connect(said.append)
+    _on(qtbot, box, QDate(2026, 1, 31), MONTH)
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.date() == QDate(2026, 2, 28) and said == []
+
+
+def test_a_box_that_follows_typing_passes_only_the_month_s_last_day(qtbot, box):
+    """As a plain date box does: 2026-02-28 on the way to 02-15 typed over 2026-01-31, as
+    Reports, Audit and the Dashboard read each day passed; 2026-01-15 was read instead."""
+    box.setKeyboardTracking(True)
+    _on(qtbot, box, QDate(2026, 1, 31), MONTH)
+    with qtbot.assertNotEmitted(box.refused):
+        passed = []
+        box.dateChanged.connect(passed.append)
+        qtbot.keyClicks(box, "02-15")
+    assert passed == [QDate(2026, 2, 28), QDate(2026, 2, 15)]

@@ -104,6 +104,18 @@ def test_a_day_its_month_does_not_have_is_refused_not_made_its_last(qtbot, app_c
     assert screen.first.date() == QDate(2025, 2, 10)
 
 
+def test_a_month_typed_over_a_31st_reports_the_day_typed_next(qtbot, app_ctx):
+    """02-15 typed over the month of 2026-01-31 gave the daily summary of 2026-01-15."""
+    screen = _shown(qtbot, app_ctx)
+    screen.first.setDate(QDate(2026, 1, 31))
+    screen.first.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab reaches it: typed over
+    qtbot.keyClick(screen.first, Qt.Key.Key_Tab)  # the month, on from the year
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        qtbot.keyClicks(screen.first, "02-15")
+        qtbot.keyClick(screen.first, Qt.Key.Key_Return)
+    assert screen.report_of == ("daily", dt.date(2026, 2, 15), dt.date(2026, 2, 15))
+
+
 def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(qtbot, app_ctx):
 
     screen = _shown(qtbot, app_ctx)

@@ -13,45 +13,80 @@ from hubapp.domain.validation import parse_date
 
 _SEPARATORS = frozenset("-/.")
 NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its special text
-_TYPED_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{1,2})")  # as yyyy-MM-dd shows it, being typed
+# As yyyy-MM-dd shows it, being typed: a month's or a day's first digit alone.
+_TYPED_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 class DayEdit(QDateEdit):
     """A date box that refuses a day its month does not have (2025-02-29, 2026-04-31): Qt
     made it the month's last day as it was typed, and a clerk who mistyped the day was given
     another one, unsaid. It stays as typed until Enter or leaving the box, which keep the
-    date the box had, and say why (refused, and a tooltip at the box)."""
+    date the box had, and say why (refused, and a tooltip at the box).
 
-    refused = Signal(str)  # why the day typed was not taken
+    A month or year typed over a day it does not have (02 over 2026-01-31) is taken, and the
+    day made the month's last as Qt does, so that the day typed next is in the month typed:
+    refusing the month put January back as the section moved on, and 02-15 opened 2026-01-15.
+    Left so, with no day typed, the box says which day it took instead."""
+
+    refused = Signal(str)  # why the day typed, or the one it had, is not the day shown
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._cut: tuple[str, str] | None = None  # the text a day was cut to, and why
 
     def validate(self, text: str, pos: int):
+        if self.currentSection() != QDateTimeEdit.Section.DaySection:
+            return self._cutting_day(text, pos)
         if self._beyond_month(text, typing=True) is not None:
-            return QValidator.State.Intermediate, text, pos
-        return super().validate(text, pos)
+            validated = QValidator.State.Intermediate, text, pos
+        else:
+            validated = super().validate(text, pos)
+        if self._cut is not None and text != self._cut[0] \
+                and validated[0] != QValidator.State.Invalid:
+            self._cut = None  # a day typed
+        return validated
+
+    def _cutting_day(self, text: str, pos: int):
+        """Qt's validation of a month or year typed, which cuts a day beyond the month to
+        its last: the cut noted, to be said if the box is left so."""
+        state, shown, pos = super().validate(text, pos)
+        days = self._beyond_month(text)
+        if days is not None and state == QValidator.State.Acceptable:
+            # Named as shown, with the day it had: a month's single digit typed is padded.
+            self._cut = shown, self.tr(
+                "There is no {date}: its month has {days} days; {shown} is taken instead."
+            ).format(date=shown[:-2] + text[-2:], days=days, shown=shown)
+        return state, shown, pos
 
     def fixup(self, text: str) -> str:
         return text if self._beyond_month(text) is not None else super().fixup(text)
 
     def keyPressEvent(self, event) -> None:
-        refused = self._refusal() if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-            else None
-        super().keyPressEvent(event)
-        self._say(refused)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._finish(super().keyPressEvent, event)
+        else:
+            super().keyPressEvent(event)
 
     def focusOutEvent(self, event) -> None:
-        refused = self._refusal()
-        super().focusOutEvent(event)
-        self._say(refused)
+        self._finish(super().focusOutEvent, event)
 
-    def _refusal(self) -> str | None:
-        days = self._beyond_month(self.text())
-        return None if days is None else self.tr(
-            "There is no {date}: its month has {days} days.").format(date=self.text(), days=days)
+    def _finish(self, take, event) -> None:
+        """take the text as Qt does, then say why the day typed was not taken, or why the day
+        shown is not the one the box had. Once said, a day cut to its month's last is the day
+        chosen; one put back (the daily log's unsaved edits kept) needs no word."""
+        typed, cut = self.text(), self._cut
+        self._cut = None
+        days = self._beyond_month(typed)
+        take(event)
+        if days is not None:
+            self._say(self.tr("There is no {date}: its month has {days} days.").format(
+                date=typed, days=days))
+        elif cut is not None and cut[0] == typed == self.text():
+            self._say(cut[1])
 
-    def _say(self, refused: str | None) -> None:
-        if refused is not None:
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), refused, self)
-            self.refused.emit(refused)
+    def _say(self, refused: str) -> None:
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), refused, self)
+        self.refused.emit(refused)
 
     @staticmethod
     def _beyond_month(text: str, typing: bool = False) -> int | None:
