@@ -1648,7 +1648,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayEdit</name>
     <message>
-        <location filename="../../hubapp/ui/date_edits.py" line="49"/>
+        <location filename="../../hubapp/ui/date_edits.py" line="57"/>
+        <source>There is no {date}: its month has {days} days; {shown} is taken instead.</source>
+        <translation>没有 {date} 这一天：该月只有 {days} 天，已改为 {shown}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/date_edits.py" line="82"/>
         <source>There is no {date}: its month has {days} days.</source>
         <translation>没有 {date} 这一天：该月只有 {days} 天。</translation>
     </message>
@@ -5712,23 +5717,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="84"/>
+        <location filename="../../hubapp/reports/printing.py" line="85"/>
         <source>The report has {count} page(s); choose pages among them</source>
         <translation>报表共 {count} 页，请在此范围内选择页码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="375"/>
+        <location filename="../../hubapp/reports/printing.py" line="405"/>
         <location filename="../../hubapp/store/backup.py" line="699"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="381"/>
+        <location filename="../../hubapp/reports/printing.py" line="411"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="388"/>
+        <location filename="../../hubapp/reports/printing.py" line="418"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
