@@ -933,6 +933,30 @@ def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_
     assert all(path.exists() for path in running + users_own + [made])
 
 
+def test_a_backup_into_a_folder_removes_what_its_own_killed_backups_left_there(demo_db_path,
+                                                                              tmp_path):
+    """`hubapp backup -o /backups/` every night, sometimes killed (a reboot, SIGKILL): no
+    automatic backup rotates that folder, and each left a partial the size of the hub."""
+    folder = tmp_path / "nightly"
+    folder.mkdir()
+    own = backup.series(demo_db_path, folder)
+    killed = [folder / f"{own}-20260301-080000.db.partial",
+              folder / f"{own}-20260302-080000.db.partial-journal"]
+    running = [folder / f"{own}-20260305-080000.db.partial"]  # another run's, still written
+    not_its = [folder / "other-20260301-080000.db.partial", folder / "demo-notes.db.partial",
+               folder / f"{own}-20260301-080000.db.partial.txt"]
+    an_hour_ago = time.time() - 3600
+    for path in killed + running + not_its:
+        path.write_bytes(b"x" * 4096)
+        if path not in running:
+            os.utime(path, (an_hour_ago, an_hour_ago))
+
+    made = backup.backup_to(demo_db_path, folder)
+
+    assert not [path for path in killed if path.exists()]
+    assert all(path.exists() for path in running + not_its + [made])
+
+
 def test_each_start_removes_what_a_killed_restore_left_beside_the_file_a_link_names(
         demo_db_path, tmp_path):
     link = tmp_path / "desk" / "hub.db"

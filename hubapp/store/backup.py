@@ -111,6 +111,9 @@ def backup_to(db_path: Path, target: Path, by: UserRecord | None = None) -> Path
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)
     if target.is_dir():  # as cp does: into the folder, named as the automatic backups are
+        # Nothing else rotates a folder a script backs up into: each run killed there (a
+        # nightly `timeout`, a reboot) left a partial the size of the database for good.
+        remove_stale(target, _unfinished_backups(db_path))
         target = target / _stamped_name(db_path, target, dt.datetime.now())
     if is_database_file(target, db_path):  # a hard link or its -wal too: never opened
         raise DatabaseError(QT_TRANSLATE_NOOP(
@@ -266,12 +269,16 @@ def rotate(folder: Path, db_path: Path) -> list[Path]:
     removed = [path for _, path in stamped if path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
-    # Named as the automatic backup names its copies (and did before series), and Back up
-    # now… suggests its (to the minute).
-    return removed + remove_stale(folder, re.compile(
-        re.escape(backup_name(db_path))
-        + r"(-[0-9a-f]{6})?-\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL)) \
+    return removed + remove_stale(folder, _unfinished_backups(db_path)) \
         + _remove_unmade_restores_copies(folder, db_path)
+
+
+def _unfinished_backups(db_path: Path) -> re.Pattern[str]:
+    """The names of db_path's backups killed before they were whole: as the automatic backup
+    names its copies (and did before series), and Back up now… suggests its (to the
+    minute)."""
+    return re.compile(re.escape(backup_name(db_path))
+                      + r"(-[0-9a-f]{6})?-\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL)
 
 
 def _remove_unmade_restores_copies(folder: Path, db_path: Path) -> list[Path]:
