@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from hubapp import language
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, HubError, InputError, Translate, counted, message, os_reason,
-    untranslated,
+    QT_TRANSLATE_NOOP, DatabaseError, HubError, InputError, Translate, UnusableDatabaseError,
+    counted, message, os_reason, untranslated,
 )
 from hubapp.domain.wording import display_width, number
 
@@ -38,8 +38,29 @@ class _UsageError(InputError):
 
 
 # The exit codes of `hubapp --help` (and README): scripts tell a refused call (2) from a
-# failed command, and check's problems found (1) from a file it could not check (3).
-FAILED, USAGE, NOT_CHECKED = 1, 2, 3
+# command that refused its input (1), a database to name again or mend (3) from one to try
+# again in a moment (4), and check's problems found (1) from a file it could not check (3),
+# busy too, as check has always said.
+FAILED, USAGE, UNUSABLE, BUSY = 1, 2, 3, 4
+NOT_CHECKED = UNUSABLE
+
+# What timeout, systemd and a dropped ssh session send, ended on as Ctrl+C is (SIGHUP is
+# not on Windows).
+_STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised as Ctrl+C raises KeyboardInterrupt: the same finally blocks
+    then remove a backup's, export's or restore's half-written files, which the signals' own
+    end, at once, left behind (a nightly `timeout 1h hubapp backup` one a night)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stopped(signum: int, _frame) -> None:
+    raise _Stopped(signum)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,13 +126,21 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                "the window."), formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=translate("cli", "exit codes:\n"
                                 "  0  done; check found no problems\n"
-                                "  1  the command failed, its reason on stderr; check found "
-                                "problems\n     (a damaged file too)\n"
+                                "  1  the command refused its input or failed, its reason on "
+                                "stderr\n"
+                                "     (import's problems, nothing new to import, a file it "
+                                "cannot\n"
+                                "     write); check found problems (a damaged file too)\n"
                                 "  2  a mistake in the command line (see the command's --help)\n"
-                                "  3  check could not check the file (missing, busy, not a Hub "
+                                "  3  the database (--db) cannot be used (missing, not a Hub "
                                 "Desk\n"
-                                "     database or from a newer version) or write its findings\n"
-                                "  130  interrupted"))
+                                "     database, from a newer version, damaged); check could "
+                                "not check\n"
+                                "     the file (those, or busy) or write its findings\n"
+                                "  4  the database is busy: another desk is saving; try again "
+                                "in a moment\n"
+                                "  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM "
+                                "and SIGHUP"))
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--db", type=_target, action=_OneDatabase, help=translate(
         "cli", "database file or postgresql://user@host/dbname URL; every command needs it; "
@@ -339,8 +368,30 @@ def _need_a_display() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First of all: a Ctrl+C or a stop while Qt loaded the Chinese words or argparse read
+    # the arguments ended in a traceback. nohup's ignored SIGHUP stays ignored.
+    before = {stop: signal.signal(stop, _stopped) for stop in _STOPS
+              if signal.getsignal(stop) == signal.SIG_DFL}
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv), before)
+    except KeyboardInterrupt as stop:
+        if isinstance(stop, _Stopped):
+            print(translate("cli", "hubapp: stopped ({signal})").format(
+                signal=signal.Signals(stop.signum).name), file=sys.stderr)
+            return 128 + stop.signum
+        print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
+        return 128 + signal.SIGINT
+    finally:
+        _handle_stops_as(before)
+
+
+def _handle_stops_as(handlers: dict[int, object]) -> None:
+    for stop, handler in handlers.items():
+        signal.signal(stop, handler)
+
+
+def _main(argv: list[str], before: dict[int, object]) -> int:
     _speak(language.translator(language.system_language()))
-    argv = sys.argv[1:] if argv is None else list(argv)
     # Just the window (nothing, or --db and its target): the commands' parsers, ~8 ms of
     # every start, are not needed. Anything else, a mistake too, gets the full parser.
     window = argv == [] or (len(argv) == 2 and argv[0] == "--db") or (
@@ -360,6 +411,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             _need_a_display()
+            # The window ends on them at once, as before: its Qt event loop would keep the
+            # handler from running until some event of its reached Python.
+            _handle_stops_as(before)
             from hubapp.ui.app import run_gui  # Qt only loads for the window
 
             return run_gui(args.db)
@@ -372,18 +426,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HubError as error:
         _error_line(message(error, translate))
         return _failed(args, error)
-    except KeyboardInterrupt:
-        print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
-        return 130
 
 
 def _failed(args: argparse.Namespace, error: HubError | None = None) -> int:
-    if args.command != "check":
-        return FAILED
-    from hubapp.store.db import DamagedDatabaseError
+    from hubapp.store.db import DamagedDatabaseError, is_busy
 
-    # A damaged file is what check looks for: found, not a file it could not check.
-    return FAILED if isinstance(error, DamagedDatabaseError) else NOT_CHECKED
+    if args.command == "check":
+        # A damaged file is what check looks for: found, not a file it could not check.
+        return FAILED if isinstance(error, DamagedDatabaseError) else NOT_CHECKED
+    if isinstance(error, DatabaseError) and is_busy(error):
+        return BUSY
+    return UNUSABLE if isinstance(error, UnusableDatabaseError) else FAILED
 
 
 def _run_command(args: argparse.Namespace) -> int:

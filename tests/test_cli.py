@@ -372,7 +372,7 @@ def test_an_empty_file_is_refused_not_read_as_a_hub_that_moved_nothing(tmp_path,
     empty.touch()
     out = tmp_path / ("out.csv" if command[0] == "export" else "out.pdf")
     result = hubapp(*(a.format(out=out) for a in command), "--db", empty)
-    assert result.returncode == (3 if command == ["check"] else 1)
+    assert result.returncode == 3  # check could not check; the others cannot use it
     assert "is empty (0 bytes)" in result.stderr and len(result.stderr.splitlines()) == 1
     assert empty.stat().st_size == 0 and not out.exists()
 
@@ -414,7 +414,7 @@ def test_locked_database_is_a_clear_message(demo_file, tmp_path):
     locked.write_bytes(demo_file.read_bytes())
     with held_exclusively(locked):
         result = hubapp("stats", "--db", locked, "--from", "2026-03-01", "--to", "2026-03-05")
-    assert result.returncode == 1
+    assert result.returncode == 4  # try again in a moment
     assert "busy" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -585,6 +585,34 @@ def test_check_tells_a_file_it_could_not_check_from_one_with_problems(demo_file,
             assert words in result.stderr
 
 
+@pytest.mark.parametrize("command", [
+    ["stats", "--from", "2026-03-01", "--to", "2026-03-05"],
+    ["export", "--from", "2026-03-01", "--to", "2026-03-05", "-o", "{out}.csv"],
+    ["backup", "-o", "{out}.db"],
+    ["users", "list"],
+])
+def test_scripts_tell_a_busy_database_from_one_that_cannot_be_used(demo_file, tmp_path,
+                                                                   command):
+    """Every failure exited 1: a cron job that should try again only while the hub is busy
+    had to read the message, in English or Chinese."""
+    garbage = tmp_path / "garbage.db"
+    garbage.write_text("not a database")
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(demo_file.read_bytes()[:demo_file.stat().st_size // 2])
+    locked = tmp_path / "locked.db"
+    locked.write_bytes(demo_file.read_bytes())
+    out = tmp_path / "out"
+    with held_exclusively(locked):
+        for path, code, words in ((tmp_path / "missing.db", 3, "does not exist"),
+                                  (garbage, 3, "not a Hub Desk database"),
+                                  (newer_copy(demo_file, tmp_path / "newer.db"), 3,
+                                   "newer version"),
+                                  (cut, 3, "damaged"), (locked, 4, "busy")):
+            result = hubapp(*(a.format(out=out) for a in command), "--db", path)
+            assert result.returncode == code, (path, result.stderr)
+            assert words in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_check_finds_a_damaged_file_a_problem_not_a_file_it_could_not_check(demo_file, tmp_path):
     # A file cut to half its size (a copy stopped half-way) exited 3, "could not check", as a
     # missing one: damage is what check is run to find.
@@ -625,7 +653,7 @@ def test_help_lists_the_exit_codes():
     shown = hubapp("--help", check=True).stdout
     codes = shown[shown.index("exit codes:"):].splitlines()
     assert [line.split()[0] for line in codes if line.startswith("  ") and
-            line.split()[0].isdigit()] == ["0", "1", "2", "3", "130"]
+            line.split()[0].isdigit()] == ["0", "1", "2", "3", "4", "130"]
 
 
 def test_help_says_every_command_needs_db_and_which_database_the_window_opens():
@@ -734,3 +762,4 @@ def test_an_import_onto_several_closed_days_names_them(demo_file, tmp_path):
                              "2026-03-03, 2026-03-04, …; give --reason TEXT to import onto them "
                              "(see hubapp import --help)\n")
     hubapp("import", late, "--db", path, "--reason", "late loading list", check=True)
+

@@ -378,7 +378,7 @@ def test_unreadable_file_and_missing_db(db, tmp_path):
     assert result.stderr.count("\n") == 1 and "binary data" in result.stderr
 
     missing = hubapp("import", SAMPLE, "--db", tmp_path / "nope.db")
-    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    assert missing.returncode == 3 and "does not exist" in missing.stderr
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

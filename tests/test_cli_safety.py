@@ -81,16 +81,17 @@ def test_bad_files_are_one_line_errors_and_nothing_changes(demo_db_path, tmp_pat
     notes = tmp_path / "notes.db"
     notes.write_text("not a database")
     before = demo_db_path.read_bytes()
-    for args, message in (
-            (("restore", notes, "--db", demo_db_path), "is not a Hub Desk database"),
-            (("restore", tmp_path / "missing.db", "--db", demo_db_path), "does not exist"),
-            (("backup", "--db", demo_db_path, "-o", notes), "is not a database"),
+    # 1 for a file given that is refused, 3 for a --db that cannot be used.
+    for args, message, code in (
+            (("restore", notes, "--db", demo_db_path), "is not a Hub Desk database", 1),
+            (("restore", tmp_path / "missing.db", "--db", demo_db_path), "does not exist", 1),
+            (("backup", "--db", demo_db_path, "-o", notes), "is not a database", 1),
             (("backup", "--db", demo_db_path, "-o", tmp_path / "no" / "dir" / "x.db"),
-             "Cannot write the backup"),
+             "Cannot write the backup", 1),
             (("backup", "--db", tmp_path / "missing.db", "-o", tmp_path / "x.db"),
-             "does not exist")):
+             "does not exist", 3)):
         result = hubapp(*args)
-        assert result.returncode == 1, args
+        assert result.returncode == code, args
         assert result.stderr.startswith("hubapp: error: ") and message in result.stderr, args
         assert len(result.stderr.splitlines()) == 1, result.stderr
     assert demo_db_path.read_bytes() == before
@@ -391,8 +392,8 @@ def test_reading_or_refusing_a_file_leaves_nothing_beside_it(demo_db_path, tmp_p
                        (("stats", "--db", hub, "--from", "2026-03-05", "--to", "2026-03-01"), 2),
                        (("check", "--db", newer), 3),
                        (("stats", "--db", newer, "--from", "2026-03-01", "--to", "2026-03-05"),
-                        1),
-                       (("backup", "--db", newer, "-o", tmp_path / "b.db"), 1)):
+                        3),
+                       (("backup", "--db", newer, "-o", tmp_path / "b.db"), 3)):
         result = hubapp(*args)
         assert result.returncode == code, (args, result.stderr)
         assert sorted(path.name for path in folder.iterdir()) == ["hub.db", "newer.db"], args
@@ -421,3 +422,86 @@ def test_a_restore_of_a_backup_not_there_names_the_backup(demo_db_path, tmp_path
     assert result.returncode == 1
     assert result.stderr.strip() == f"hubapp: error: Backup file {missing} does not exist"
     assert _dump(demo_db_path) == before
+
+
+# Runs in the child: hubapp's main, held once module.function has written (it then waits
+# on stdin, where the test signals it: no timing). argv: module, function, hubapp's own.
+HELD_AFTER = r"""
+import importlib, signal, sys
+
+# Ctrl+C as a terminal's shell gives it, even to tests run in the background, where it
+# comes ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+module, name = importlib.import_module(sys.argv[1]), sys.argv[2]
+real = getattr(module, name)
+
+
+def written_then_held(*args, **kwargs):
+    made = real(*args, **kwargs)
+    print("written", flush=True)
+    sys.stdin.readline()
+    return made
+
+
+setattr(module, name, written_then_held)
+from hubapp.cli import main
+
+raise SystemExit(main(sys.argv[3:]))
+"""
+
+
+def _stopped(signum, module, function, *args):
+    """hubapp *args, sent signum once module.function has written; its exit and stderr."""
+    child = subprocess.Popen([sys.executable, "-c", HELD_AFTER, module, function,
+                              *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout.readline() == "written\n"
+    child.send_signal(signum)
+    _out, err = child.communicate(timeout=120)
+    return child.returncode, err
+
+
+def _files(folder):
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGHUP end a POSIX process")
+@pytest.mark.parametrize("signum, code, name", [(signal.SIGTERM, 143, "SIGTERM"),
+                                                (signal.SIGHUP, 129, "SIGHUP")])
+def test_a_command_stopped_by_timeout_or_a_dropped_session_leaves_no_partial_file(
+        demo_db_path, tmp_path, signum, code, name):
+    """`timeout 1h hubapp backup -o /backups/` left a partial copy the size of the hub each
+    night it ran long, and said nothing: only Ctrl+C's KeyboardInterrupt ran the clean-up."""
+    said = f"hubapp: stopped ({name})\n"
+    out = tmp_path / "out"
+    out.mkdir()
+    assert _stopped(signum, "hubapp.store.backup", "copy_database",
+                    "backup", "--db", demo_db_path, "-o", f"{out}/") == (code, said)
+    assert _stopped(signum, "hubapp.interchange.writing", "_write_csv", "export",
+                    "--db", demo_db_path, "--from", "2026-03-01", "--to", "2026-03-05",
+                    "-o", out / "moves.csv") == (code, said)
+    assert _files(out) == []
+
+    hub = tmp_path / "hub" / "hub.db"
+    hub.parent.mkdir()
+    shutil.copy(demo_db_path, hub)
+    before = _dump(hub)
+    # Held once the backup's data is readied beside the hub and the hub's own kept.
+    assert _stopped(signum, "hubapp.store.backup", "_stage",
+                    "restore", demo_db_path, "--db", hub) == (code, said)
+    assert _files(hub.parent) == ["backups", "hub.db"] and _dump(hub) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is sent as POSIX sends it")
+def test_ctrl_c_while_hubapp_starts_is_one_line_not_a_traceback(demo_db_path):
+    """Qt loads for the Chinese words before the arguments are read: a Ctrl+C then printed
+    30 lines of traceback through language.translator."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", HELD_AFTER, "hubapp.language", "translator", "stats", "--db",
+         demo_db_path, "--from", "2026-03-01", "--to", "2026-03-05"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, LANG="zh_CN.UTF-8"))
+    assert child.stdout.readline() == "written\n"
+    child.send_signal(signal.SIGINT)
+    _out, err = child.communicate(timeout=120)
+    assert (child.returncode, err) == (130, "hubapp: interrupted\n")

@@ -45,6 +45,12 @@ class DatabaseError(HubError):
     """The database file cannot be used: wrong kind, too new, locked, read-only, corrupt."""
 
 
+class UnusableDatabaseError(DatabaseError):
+    """A database named cannot be used at all as it is: missing, not a Hub Desk database,
+    written by a newer version, damaged. Told apart from a refused write or a full disk,
+    which another try or another target mends: the command line exits 3 for it."""
+
+
 class InputError(HubError):
     """A value given on the command line or in a form is not acceptable."""
 

@@ -27,7 +27,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, InputError, os_reason
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, DatabaseError, InputError, UnusableDatabaseError, os_reason,
+)
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, server_backup
 from hubapp.store.db import (
@@ -187,7 +189,7 @@ def write_copy(db_path: Path, partial: Path, target: Path) -> None:
         verify(partial)
     except DatabaseError as error:
         # The copy is consistent: what is wrong with it is wrong with the database.
-        raise DatabaseError(error.template, **(error.values | {"path": str(db_path)})) \
+        raise type(error)(error.template, **(error.values | {"path": str(db_path)})) \
             from error
 
 
@@ -333,7 +335,7 @@ def verify(path: Path) -> None:
         if not inspect_file(path, create=False):
             # An empty file (or one with no Hub Desk tables) would pass every check below
             # and, restored, leave a hub with nothing in it, not even its users.
-            raise DatabaseError(QT_TRANSLATE_NOOP(
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} holds no Hub Desk data: it is not a backup"),
                                 path=str(path))
         try:
@@ -348,7 +350,7 @@ def verify(path: Path) -> None:
             "messages", "{path} is damaged or incomplete: it cannot be restored; choose "
                         "another backup. The database is unchanged"), path=str(path)) from error
     if problems:
-        raise DatabaseError(QT_TRANSLATE_NOOP(
+        raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is damaged ({problem}); it cannot be used"),
                             path=str(path), problem=problems[0].text)
 
@@ -428,7 +430,11 @@ def _reading(db_path: Path | str) -> Iterator[Database | sqlite3.Connection]:
 def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
                   folder: Path | None) -> Path | None:
     newest = _newest_entry(db_path)
-    verify(backup_file)
+    try:
+        verify(backup_file)
+    except UnusableDatabaseError as error:
+        # What cannot be used is the file given to restore, not the database: refused input.
+        raise DatabaseError(error.template, **error.values) from error
     if backup_file.resolve() == db_path.resolve():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is the database itself, not a backup of it"),

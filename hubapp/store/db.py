@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, os_reason
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError, os_reason,
+)
 from hubapp.domain.wording import file_size
 from hubapp.store import audit, migrations
 from hubapp.store.engine import BUSY, SERVER_READ_ONLY, is_postgres, is_server
@@ -121,25 +123,25 @@ def inspect_file(path: Path, create: bool) -> set[str]:
     """Names of migrations already applied to path; raises if the file must not be touched."""
     if not path.exists():
         if not create:
-            raise DatabaseError(QT_TRANSLATE_NOOP(
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "Database {path} does not exist"), path=str(path))
         if not path.parent.is_dir():
-            raise DatabaseError(QT_TRANSLATE_NOOP(
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "Folder {folder} does not exist"), folder=str(path.parent))
         return set()
     if path.is_dir():
-        raise DatabaseError(QT_TRANSLATE_NOOP(
+        raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is a folder, not a database file"), path=str(path))
     # Not opened by Python to look at its header: closing any handle on a file drops every
     # lock this process's SQLite connections hold on it, and another desk's next start would
     # then take the window's WAL for a leftover and delete it. Asked through SQLite instead.
     if not os.access(path, os.R_OK):
-        raise DatabaseError(QT_TRANSLATE_NOOP(
+        raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {path}: {reason}"), path=str(path),
                             reason=os_reason(PermissionError(errno.EACCES, os.strerror(errno.EACCES))))
     if path.stat().st_size == 0:
         if not create:  # a truncated copy: "the hub moved nothing" would be a lie
-            raise DatabaseError(QT_TRANSLATE_NOOP(
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is empty (0 bytes): it holds no Hub Desk data"),
                 path=str(path))
         return set()  # an empty file, e.g. made by "touch": safe to initialise
@@ -154,17 +156,17 @@ def inspect_file(path: Path, create: bool) -> set[str]:
     except sqlite3.Error as error:
         if error.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
             if _is_server_dump(path):
-                raise DatabaseError(QT_TRANSLATE_NOOP(
+                raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                     "messages", "{path} is a backup of a server database, not a Hub Desk "
                                 "database file: connect to the server, then restore it there "
                                 "(File ▸ Restore from backup…, or hubapp restore with --db "
                                 "postgresql://…)"), path=str(path)) from error
-            raise DatabaseError(QT_TRANSLATE_NOOP(
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                                 path=str(path)) from error
         raise as_user_error(error, path) from error
     if tables and not applied:
-        raise DatabaseError(
+        raise UnusableDatabaseError(
             QT_TRANSLATE_NOOP(
                 "messages", "{path} is an SQLite database of another program, not a Hub Desk "
                             "database"),
@@ -264,7 +266,7 @@ def refuse_unknown(applied: set[str], name: str) -> None:
     """A database with a step this build does not know comes from a newer Hub Desk."""
     unknown = applied - set(STEP_NAMES)
     if unknown:
-        raise DatabaseError(
+        raise UnusableDatabaseError(
             QT_TRANSLATE_NOOP("messages", "{path} was written by a newer version of Hub Desk (it has step {step}); "
             "install the newer version to open it"), path=name, step=sorted(unknown)[0])
 
@@ -479,7 +481,7 @@ _FOLDER_READ_ONLY = QT_TRANSLATE_NOOP(
                 "or copy the file to a folder that is")
 
 
-class DamagedDatabaseError(DatabaseError):
+class DamagedDatabaseError(UnusableDatabaseError):
     """A Hub Desk file SQLite found damaged (a file that is not SQLite at all is refused before,
     by inspect_file): what `hubapp check` reports as a problem found, not as a file it could
     not check."""

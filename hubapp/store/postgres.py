@@ -31,7 +31,7 @@ from psycopg import sql as pgsql
 from psycopg.adapt import Loader
 from psycopg.rows import RowFactory, dict_row
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError
 from hubapp.store.engine import BUSY, SERVER_READ_ONLY
 from hubapp.store.file_db import load_sqlite_utils
 
@@ -595,7 +595,7 @@ def applied_steps(db: PgDatabase, migration_set: str) -> set[str]:
     tables = db.table_names()
     if MIGRATIONS_TABLE not in tables:
         if tables:
-            raise DatabaseError(QT_TRANSLATE_NOOP(
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "The server database {path} holds tables of another program "
                             "({tables}); Hub Desk needs a database of its own"),
                 path=db.name, tables=", ".join(tables[:5]))
@@ -615,15 +615,16 @@ def _prepare(db: PgDatabase) -> None:
 
 # --- errors -----------------------------------------------------------------------------
 
+_NO_DATABASE = QT_TRANSLATE_NOOP(
+    "messages", "The server has no database {path}: ask the hub's IT to create it (createdb) "
+                "and give you access")
 _USER_ERRORS = (
     ("no password supplied", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} asks for a password: put it in ~/.pgpass (or a "
                     "PostgreSQL service file, or PGPASSWORD) and try again")),
     ("password authentication failed", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} refused the user name or password")),
-    ('database ".*" does not exist', QT_TRANSLATE_NOOP(
-        "messages", "The server has no database {path}: ask the hub's IT to create it "
-                    "(createdb) and give you access")),
+    ('database ".*" does not exist', _NO_DATABASE),
     ("permission denied", QT_TRANSLATE_NOOP(
         "messages", "The server refused access to {path}: ask the hub's IT for the rights "
                     "to it")),
@@ -641,7 +642,9 @@ def as_user_error(error: psycopg.Error, url: str) -> Exception:
     text = str(error).lower()
     for pattern, template in _USER_ERRORS:
         if re.search(pattern, text):
-            return DatabaseError(template, path=display_name(url))
+            unusable = template == _NO_DATABASE
+            return (UnusableDatabaseError if unusable else DatabaseError)(
+                template, path=display_name(url))
     if isinstance(error, psycopg.OperationalError):
         return DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot reach the server of {path}: {reason}"),
