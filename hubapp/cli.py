@@ -14,7 +14,7 @@ import re
 import signal
 import sys
 from gettext import gettext
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -696,7 +696,8 @@ def _named(target: str) -> str:
 def run_backup(args: argparse.Namespace) -> int:
     from hubapp.store import backup
 
-    target = backup.backup_to(args.db, args.output)
+    with _progress_line() as line:
+        target = backup.backup_to(args.db, args.output, step=line.step)
     print(translate("cli", "Backup of {database} written to {target} and verified").format(
         database=_named(args.db), target=target))
     return 0
@@ -706,7 +707,8 @@ def run_restore(args: argparse.Namespace) -> int:
     from hubapp.store import backup, users
     from hubapp.store.engine import is_server
 
-    kept = backup.restore(args.file, args.db, users.SHELL_ADMIN)
+    with _progress_line() as line:
+        kept = backup.restore(args.file, args.db, users.SHELL_ADMIN, step=line.step)
     was = (translate("cli", "; the database as it was is kept as the dump {kept}")
            if is_server(args.db) else translate("cli", "; the file as it was is kept as {kept}"))
     print(translate("cli", "{database} restored from {backup}").format(
@@ -906,7 +908,6 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.store.filesystem import is_database_file
     from hubapp.store.users import SHELL_ADMIN
 
-    progress = _progress_line if sys.stderr.isatty() else None
     if args.problems is not None and (_same_file(args.problems, args.file)
                                       or is_database_file(args.problems, args.db)):
         raise InputError(QT_TRANSLATE_NOOP(
@@ -925,9 +926,13 @@ def run_import(args: argparse.Namespace) -> int:
         write_problems(args.problems, (), translate)
     db = open_db(args.db, create=False)
     try:
-        result = import_file(db, args.file, SHELL_ADMIN, dry_run=args.dry_run,
-                             skip_duplicates=args.skip_duplicates, progress=progress,
-                             reason=args.reason)
+        with _progress_line() as line:
+            # Progress runs over checking then saving: two passes over the rows.
+            result = import_file(db, args.file, SHELL_ADMIN, dry_run=args.dry_run,
+                                 skip_duplicates=args.skip_duplicates,
+                                 progress=line.percent(translate(
+                                     "cli", "importing… {percent} %")),
+                                 reason=args.reason)
     except ReasonNeeded as refused:
         one, several = _DWELL_REFUSALS if isinstance(refused, DwellReasonNeeded) \
             else _DAY_REFUSALS
@@ -935,8 +940,6 @@ def run_import(args: argparse.Namespace) -> int:
                           **refused.values) from None
     finally:
         db.close()
-        if progress is not None:
-            print(file=sys.stderr)
     problems = _as_said_here(result.problems or result.changed or result.duplicates)
     if args.problems is not None and problems:
         write_problems(args.problems, problems, translate)
@@ -1002,18 +1005,57 @@ def _same_file(path: Path, other: Path) -> bool:
     return path.exists() and other.exists() and os.path.samefile(path, other)
 
 
-def _progress_line(done: int, total: int) -> None:
-    # Progress runs over checking then saving: two passes over the rows.
-    percent = 100 * done // total if total else 100
-    print("\r" + translate("cli", "importing… {percent} %").format(percent=f"{percent:3d}"),
-          end="", file=sys.stderr, flush=True)
+class _ProgressLine:
+    """A line on stderr that a long command rewrites as it goes, on a terminal only: a
+    script reading stderr wants the reasons there, not these. A big hub's export, backup or
+    restore took half a minute at a silent prompt, which a clerk took for a hang."""
+
+    def __init__(self) -> None:
+        self._shown = sys.stderr.isatty()
+        self._width = 0
+
+    def say(self, text: str) -> None:
+        if not self._shown:
+            return
+        # Padded over what a longer text before it left on the line.
+        print("\r" + text + " " * (self._width - display_width(text)), end="",
+              file=sys.stderr, flush=True)
+        self._width = max(self._width, display_width(text))
+
+    def percent(self, template: str) -> Callable[[int, int], None]:
+        """A progress(done, total) saying template with its {percent}."""
+
+        def said(done: int, total: int) -> None:
+            percent = 100 * done // total if total else 100
+            self.say(template.format(percent=f"{percent:3d}"))
+
+        return said
+
+    def step(self, template: str) -> None:
+        """A store's step, a template marked for "messages"."""
+        self.say(translate("messages", template))
+
+    def end(self) -> None:
+        if self._width:  # what is said next starts a line of its own
+            print(file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _progress_line() -> Iterator[_ProgressLine]:
+    line = _ProgressLine()
+    try:
+        yield line
+    finally:
+        line.end()
 
 
 def run_export(args: argparse.Namespace) -> int:
     from hubapp.interchange import export_file
 
-    count = _over_range(args, lambda db: export_file(db, args.output, args.date_from,
-                                                     args.date_to))
+    with _progress_line() as line:
+        count = _over_range(args, lambda db: export_file(
+            db, args.output, args.date_from, args.date_to,
+            progress=line.percent(translate("cli", "exporting… {percent} %"))))
     print(counted(translate("cli", "{count} row(s) written to {path}"), count).format(
         count=number(count), path=args.output))
     return 0

@@ -763,3 +763,44 @@ def test_an_import_onto_several_closed_days_names_them(demo_file, tmp_path):
                              "(see hubapp import --help)\n")
     hubapp("import", late, "--db", path, "--reason", "late loading list", check=True)
 
+
+def _on_a_terminal(*args):
+    """hubapp *args with stderr on a (pseudo-)terminal: its exit, and the lines it rewrote
+    there one after the other."""
+    import pty
+
+    leader, follower = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "hubapp", *map(str, args)],
+                             stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    said = b""
+    with contextlib.suppress(OSError):  # EIO once the child's end is closed
+        while chunk := os.read(leader, 4096):
+            said += chunk
+    os.close(leader)
+    child.wait(timeout=120)
+    return child.returncode, [part.strip() for part in said.decode().split("\r")
+                              if part.strip()]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_export_backup_and_restore_say_how_far_they_are_on_a_terminal_only(demo_file,
+                                                                          tmp_path):
+    """On a big hub each was silent for half a minute, which a clerk took for a hang and
+    stopped with Ctrl+C; import alone said how far it was."""
+    hub, copy = tmp_path / "hub.db", tmp_path / "copy.db"
+    shutil.copy(demo_file, hub)
+    export = ("export", "--db", hub, "--from", "2026-03-01", "--to", "2026-03-05",
+              "-o", tmp_path / "moves.csv")
+    code, lines = _on_a_terminal(*export)
+    assert code == 0 and lines[0].startswith("exporting…")
+    assert lines[-1] == "exporting… 100 %"
+    assert _on_a_terminal("backup", "--db", hub, "-o", copy) == (
+        0, ["copying the database…", "checking the copy…"])
+    assert _on_a_terminal("restore", copy, "--db", hub) == (
+        0, ["checking the backup…", "keeping a copy of the data as it is…",
+            "readying the backup's data…", "replacing the data…"])
+    # Piped, stderr is for the reasons a script reads.
+    for args in (export, ("backup", "--db", hub, "-o", copy), ("restore", copy, "--db", hub)):
+        result = hubapp(*args)
+        assert (result.returncode, result.stderr) == (0, ""), args

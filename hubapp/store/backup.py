@@ -47,6 +47,19 @@ if TYPE_CHECKING:
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = "%Y%m%d-%H%M%S"
 
+# A backup's and a restore's steps as they start, told to a caller that shows them (hubapp
+# on a terminal): on a big hub each takes seconds.
+COPYING = QT_TRANSLATE_NOOP("messages", "copying the database…")
+CHECKING_THE_COPY = QT_TRANSLATE_NOOP("messages", "checking the copy…")
+CHECKING_THE_BACKUP = QT_TRANSLATE_NOOP("messages", "checking the backup…")
+KEEPING = QT_TRANSLATE_NOOP("messages", "keeping a copy of the data as it is…")
+READYING = QT_TRANSLATE_NOOP("messages", "readying the backup's data…")
+REPLACING = QT_TRANSLATE_NOOP("messages", "replacing the data…")
+
+
+def _untold(_step: str) -> None:
+    """A caller that shows no steps."""
+
 
 def default_folder(db_path: Path | str) -> Path:
     if is_server(db_path):  # no file to sit beside: a folder of the desk user's own
@@ -98,13 +111,15 @@ def _make_folder(folder: Path) -> None:
             "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
 
 
-def backup_to(db_path: Path, target: Path, by: UserRecord | None = None) -> Path:
+def backup_to(db_path: Path, target: Path, by: UserRecord | None = None,
+              step: Callable[[str], None] = _untold) -> Path:
     """Copy the database to target and verify the copy; returns target.
 
     The copy is made under a temporary name and renamed only once it passed
     the integrity check, so target is never a half-written file. by, a person's
     Back up now, must be an admin as the database has them now: the copy holds every
-    password hash. The automatic backups and the command line give none.
+    password hash. The automatic backups and the command line give none. step is told
+    each step of a file's backup as it starts (COPYING, CHECKING_THE_COPY).
     """
     if by is not None:
         _require_admin(db_path, by)
@@ -129,7 +144,7 @@ def backup_to(db_path: Path, target: Path, by: UserRecord | None = None) -> Path
                                 path=str(target))
         if target.exists() and target.stat().st_size:
             _refuse_all_but_a_backup(target)
-        _write_backup(db_path, target)
+        _write_backup(db_path, target, step)
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot write the backup {path}: {reason}"), target, error) from error
@@ -171,20 +186,23 @@ def _refuse_all_but_a_backup(target: Path) -> None:
 _HEADER_LENGTH, _VERSIONS, _WAL_MODE = 20, slice(18, 20), 2
 
 
-def _write_backup(db_path: Path, target: Path) -> None:
+def _write_backup(db_path: Path, target: Path, step: Callable[[str], None]) -> None:
     """A verified copy of db_path as target, whole; an OSError is the caller's to word."""
     with _full_disk_said(_BACKUP_NOT_MADE):
-        write_whole(target, lambda partial: write_copy(db_path, partial, target))
+        write_whole(target, lambda partial: write_copy(db_path, partial, target, step))
 
 
-def write_copy(db_path: Path, partial: Path, target: Path) -> None:
+def write_copy(db_path: Path, partial: Path, target: Path,
+               step: Callable[[str], None] = _untold) -> None:
     """A verified copy of db_path as partial, a new file to be named target."""
     # Made before SQLite writes to it: of a folder it cannot write in, SQLite says only
     # "unable to open", which reads as a database that cannot be used, not a copy; the
     # system says why (permission denied, a read-only drive).
     partial.touch(exist_ok=False)
+    step(COPYING)
     copy_database(db_path, partial, target)
     _leave_wal_mode(partial)
+    step(CHECKING_THE_COPY)
     try:
         verify(partial)
     except DatabaseError as error:
@@ -356,7 +374,7 @@ def verify(path: Path) -> None:
 
 
 def restore(backup_file: Path, db_path: Path, by: UserRecord,
-            folder: Path | None = None) -> Path | None:
+            folder: Path | None = None, step: Callable[[str], None] = _untold) -> Path | None:
     """Replace the database's content with backup_file's; returns the copy taken first.
 
     Only an admin may: a restore throws away every later change and reopens closed days.
@@ -365,7 +383,8 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     restore writes), a server's as a dump beside backup_file. A backup that is not a sound Hub Desk database is refused untouched. The restored
     database's audit log is the backup's, so the restore itself is recorded in it after; in
     a file, that entry goes in with the backup's data in one write, on a server before the
-    desks may save again.
+    desks may save again. step is told each step of a file's restore as it starts
+    (CHECKING_THE_BACKUP, KEEPING, READYING, REPLACING).
     """
     _require_admin(db_path, by)
     if not Path(backup_file).exists():
@@ -374,7 +393,7 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Backup file {path} does not exist"), path=str(backup_file))
     if not is_server(db_path):
-        return _restore_file(Path(backup_file), Path(db_path), by, folder)
+        return _restore_file(Path(backup_file), Path(db_path), by, folder, step)
     return server_backup.restore(
         backup_file, str(db_path), _newest_entry,
         lambda db, newest: _record_restore(db, backup_file, by, newest))
@@ -428,8 +447,9 @@ def _reading(db_path: Path | str) -> Iterator[Database | sqlite3.Connection]:
 
 
 def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
-                  folder: Path | None) -> Path | None:
+                  folder: Path | None, step: Callable[[str], None]) -> Path | None:
     newest = _newest_entry(db_path)
+    step(CHECKING_THE_BACKUP)
     try:
         verify(backup_file)
     except UnusableDatabaseError as error:
@@ -447,7 +467,7 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
             "messages", "Folder {folder} does not exist"), folder=str(live.parent))
     for _try in range(_TRIES):
         try:
-            return _restore_over(backup_file, db_path, live, by, folder, newest)
+            return _restore_over(backup_file, db_path, live, by, folder, newest, step)
         except _SavedMeanwhile as saved:
             newest = saved.newest
     raise DatabaseError(QT_TRANSLATE_NOOP(
@@ -471,9 +491,10 @@ class _SavedMeanwhile(Exception):
 
 
 def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
-                  folder: Path | None, newest: int) -> Path | None:
+                  folder: Path | None, newest: int, step: Callable[[str], None]) -> Path | None:
     """One try of a restore into live, the file db_path names, whose newest audit id was
     newest; _SavedMeanwhile if another desk wrote to it first, with nothing restored."""
+    step(KEEPING)
     with _full_disk_said(_RESTORE_NOT_MADE):
         kept = _keep_current(db_path, backup_folder(db_path, folder))
     if kept is not None:  # saved while the restore checked
@@ -485,12 +506,14 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
     try:
         _remove_with_logs(staged)  # left by a restore that was killed
         with _full_disk_said(_RESTORE_NOT_MADE):
+            step(READYING)
             _stage(backup_file, staged, live, by, newest)
             if kept is not None:
                 # Named before the data is written over, not after: the commit and the
                 # close's checkpoint of the whole restored file come first, and a kill in
                 # between left the only copy of the data replaced as a .partial, swept.
                 kept.name()
+            step(REPLACING)
             if kept is None and not live.exists():
                 _replace_file(staged, live)
             else:
