@@ -3422,64 +3422,64 @@ Turn single-user mode off?</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="54"/>
+        <location filename="../../hubapp/cli.py" line="75"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="55"/>
+        <location filename="../../hubapp/cli.py" line="76"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="56"/>
+        <location filename="../../hubapp/cli.py" line="77"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="57"/>
+        <location filename="../../hubapp/cli.py" line="78"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="58"/>
+        <location filename="../../hubapp/cli.py" line="79"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="59"/>
-        <location filename="../../hubapp/cli.py" line="490"/>
+        <location filename="../../hubapp/cli.py" line="80"/>
+        <location filename="../../hubapp/cli.py" line="543"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="60"/>
-        <location filename="../../hubapp/cli.py" line="356"/>
+        <location filename="../../hubapp/cli.py" line="81"/>
+        <location filename="../../hubapp/cli.py" line="407"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="61"/>
+        <location filename="../../hubapp/cli.py" line="82"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="62"/>
+        <location filename="../../hubapp/cli.py" line="83"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="63"/>
+        <location filename="../../hubapp/cli.py" line="84"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="64"/>
+        <location filename="../../hubapp/cli.py" line="85"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="65"/>
+        <location filename="../../hubapp/cli.py" line="86"/>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
     </message>
@@ -3487,13 +3487,13 @@ Turn single-user mode off?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="779"/>
+        <location filename="../../hubapp/cli.py" line="834"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="779"/>
+        <location filename="../../hubapp/cli.py" line="834"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>no</source>
         <translation>否</translation>
@@ -4205,526 +4205,542 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="47"/>
+        <location filename="../../hubapp/cli.py" line="68"/>
         <source>{prog}: error: {message} (see {prog} --help)</source>
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="81"/>
+        <location filename="../../hubapp/cli.py" line="102"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="103"/>
+        <location filename="../../hubapp/cli.py" line="124"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="124"/>
+        <location filename="../../hubapp/cli.py" line="127"/>
+        <source>exit codes:
+  0  done; check found no problems
+  1  the command refused its input or failed, its reason on stderr
+     (import&apos;s problems, nothing new to import, a file it cannot
+     write); check found problems (a damaged file too)
+  2  a mistake in the command line (see the command&apos;s --help)
+  3  the database (--db) cannot be used (missing, not a Hub Desk
+     database, from a newer version, damaged); check could not check
+     the file (those, or busy) or write its findings
+  4  the database is busy: another desk is saving; try again in a moment
+  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM and SIGHUP</source>
+        <translation>退出码：
+  0  完成；check 未发现问题
+  1  命令拒绝了输入或失败，原因见标准错误输出
+     （导入有问题、没有可导入的新内容、无法写入文件）；
+     check 发现了问题（包括文件已损坏）
+  2  命令行有误（见该命令的 --help）
+  3  数据库（--db）无法使用（不存在、不是枢纽工作台数据库、
+     来自更新的版本、已损坏）；check 无法检查该文件
+     （上述情况或正忙），或无法写出检查结果
+  4  数据库正忙：另一台工作台正在保存；请稍后再试
+  130  已中断（Ctrl+C）；143 和 129 为被 SIGTERM、SIGHUP 停止</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="153"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="125"/>
+        <location filename="../../hubapp/cli.py" line="154"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="125"/>
+        <location filename="../../hubapp/cli.py" line="154"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="139"/>
+        <location filename="../../hubapp/cli.py" line="168"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="144"/>
+        <location filename="../../hubapp/cli.py" line="173"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="150"/>
+        <location filename="../../hubapp/cli.py" line="179"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="152"/>
+        <location filename="../../hubapp/cli.py" line="181"/>
         <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
         <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="156"/>
+        <location filename="../../hubapp/cli.py" line="185"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="162"/>
+        <location filename="../../hubapp/cli.py" line="191"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="164"/>
+        <location filename="../../hubapp/cli.py" line="193"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="166"/>
+        <location filename="../../hubapp/cli.py" line="195"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="168"/>
+        <location filename="../../hubapp/cli.py" line="197"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="169"/>
+        <location filename="../../hubapp/cli.py" line="198"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="174"/>
+        <location filename="../../hubapp/cli.py" line="203"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="177"/>
+        <location filename="../../hubapp/cli.py" line="206"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="180"/>
+        <location filename="../../hubapp/cli.py" line="209"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="186"/>
+        <location filename="../../hubapp/cli.py" line="215"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="188"/>
+        <location filename="../../hubapp/cli.py" line="217"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="191"/>
+        <location filename="../../hubapp/cli.py" line="220"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="195"/>
+        <location filename="../../hubapp/cli.py" line="224"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="199"/>
+        <location filename="../../hubapp/cli.py" line="228"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="202"/>
+        <location filename="../../hubapp/cli.py" line="231"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="205"/>
+        <location filename="../../hubapp/cli.py" line="234"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="207"/>
+        <location filename="../../hubapp/cli.py" line="236"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="211"/>
+        <location filename="../../hubapp/cli.py" line="240"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="215"/>
+        <location filename="../../hubapp/cli.py" line="244"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="217"/>
+        <location filename="../../hubapp/cli.py" line="246"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="219"/>
+        <location filename="../../hubapp/cli.py" line="248"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="222"/>
+        <location filename="../../hubapp/cli.py" line="251"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="223"/>
+        <location filename="../../hubapp/cli.py" line="252"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="225"/>
+        <location filename="../../hubapp/cli.py" line="254"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="229"/>
+        <location filename="../../hubapp/cli.py" line="258"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="231"/>
+        <location filename="../../hubapp/cli.py" line="260"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="234"/>
+        <location filename="../../hubapp/cli.py" line="263"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="235"/>
+        <location filename="../../hubapp/cli.py" line="264"/>
         <source>list the users: name, role, whether they may log in</source>
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="254"/>
+        <location filename="../../hubapp/cli.py" line="283"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="265"/>
+        <location filename="../../hubapp/cli.py" line="294"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="271"/>
+        <location filename="../../hubapp/cli.py" line="300"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="286"/>
+        <location filename="../../hubapp/cli.py" line="315"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="306"/>
+        <location filename="../../hubapp/cli.py" line="335"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="318"/>
+        <location filename="../../hubapp/cli.py" line="347"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="326"/>
+        <location filename="../../hubapp/cli.py" line="355"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="466"/>
+        <location filename="../../hubapp/cli.py" line="379"/>
+        <source>hubapp: stopped ({signal})</source>
+        <translation>hubapp：已停止（{signal}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="519"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="550"/>
+        <location filename="../../hubapp/cli.py" line="603"/>
         <source>Demo data written to {path}: {summary} moved (+ {planned} planned, {cancelled} cancelled)</source>
         <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="761"/>
+        <location filename="../../hubapp/cli.py" line="816"/>
         <source>copying {table} ({number} of {count} tables)…</source>
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="902"/>
+        <location filename="../../hubapp/cli.py" line="958"/>
         <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="376"/>
+        <location filename="../../hubapp/cli.py" line="382"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="116"/>
+        <location filename="../../hubapp/cli.py" line="145"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="498"/>
+        <location filename="../../hubapp/cli.py" line="551"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="520"/>
+        <location filename="../../hubapp/cli.py" line="573"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="527"/>
+        <location filename="../../hubapp/cli.py" line="580"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="657"/>
+        <location filename="../../hubapp/cli.py" line="712"/>
         <source>; the database as it was is kept as the dump {kept}</source>
         <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="670"/>
+        <location filename="../../hubapp/cli.py" line="725"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="675"/>
+        <location filename="../../hubapp/cli.py" line="730"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="725"/>
+        <location filename="../../hubapp/cli.py" line="780"/>
         <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
         <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="777"/>
+        <location filename="../../hubapp/cli.py" line="832"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="777"/>
+        <location filename="../../hubapp/cli.py" line="832"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="777"/>
+        <location filename="../../hubapp/cli.py" line="832"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="782"/>
+        <location filename="../../hubapp/cli.py" line="837"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="810"/>
+        <location filename="../../hubapp/cli.py" line="865"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="894"/>
+        <location filename="../../hubapp/cli.py" line="950"/>
         <source>{file}: {note}</source>
         <translation>{file}：{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="898"/>
+        <location filename="../../hubapp/cli.py" line="954"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="909"/>
+        <location filename="../../hubapp/cli.py" line="965"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="913"/>
+        <location filename="../../hubapp/cli.py" line="969"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="925"/>
+        <location filename="../../hubapp/cli.py" line="981"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="927"/>
+        <location filename="../../hubapp/cli.py" line="983"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="964"/>
+        <location filename="../../hubapp/cli.py" line="1058"/>
+        <source>exporting… {percent} %</source>
+        <translation>正在导出… {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1059"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1014"/>
+        <location filename="../../hubapp/cli.py" line="1109"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="647"/>
+        <location filename="../../hubapp/cli.py" line="701"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="106"/>
-        <source>exit codes:
-  0  done; check found no problems
-  1  the command failed, its reason on stderr; check found problems
-     (a damaged file too)
-  2  a mistake in the command line (see the command&apos;s --help)
-  3  check could not check the file (missing, busy, not a Hub Desk
-     database or from a newer version) or write its findings
-  130  interrupted</source>
-        <translation>退出码：
-  0  完成；check 未发现问题
-  1  命令失败，原因见标准错误输出；check 发现了问题
-     （包括文件已损坏）
-  2  命令行有误（见该命令的 --help）
-  3  check 无法检查该文件（不存在、正忙、不是枢纽工作台
-     数据库或来自更新的版本），或无法写出检查结果
-  130  已中断</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="196"/>
+        <location filename="../../hubapp/cli.py" line="225"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="659"/>
+        <location filename="../../hubapp/cli.py" line="714"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="658"/>
+        <location filename="../../hubapp/cli.py" line="713"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="145"/>
+        <location filename="../../hubapp/cli.py" line="174"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="171"/>
+        <location filename="../../hubapp/cli.py" line="200"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="192"/>
+        <location filename="../../hubapp/cli.py" line="221"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="212"/>
+        <location filename="../../hubapp/cli.py" line="241"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>日报的日期（默认：按枢纽时钟、在其时区的今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="668"/>
+        <location filename="../../hubapp/cli.py" line="723"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="669"/>
+        <location filename="../../hubapp/cli.py" line="724"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="669"/>
+        <location filename="../../hubapp/cli.py" line="724"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="687"/>
+        <location filename="../../hubapp/cli.py" line="742"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="690"/>
+        <location filename="../../hubapp/cli.py" line="745"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="701"/>
+        <location filename="../../hubapp/cli.py" line="756"/>
         <source>{count} problem(s) in the sums repaired: they were worked out again from the containers.</source>
         <translation>已修复汇总数据中的 {count} 个问题：已按集装箱明细重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="708"/>
+        <location filename="../../hubapp/cli.py" line="763"/>
         <source>{count} problem(s) found, all in sums the hub works out from its containers (dwell times, roll-up); the containers are sound, so do not restore a backup for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按集装箱明细算出的汇总数据中（堆存时间、汇总统计表）；集装箱明细本身无误，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="712"/>
+        <location filename="../../hubapp/cli.py" line="767"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="716"/>
+        <location filename="../../hubapp/cli.py" line="771"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="746"/>
+        <location filename="../../hubapp/cli.py" line="801"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="748"/>
+        <location filename="../../hubapp/cli.py" line="803"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="748"/>
+        <location filename="../../hubapp/cli.py" line="803"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="748"/>
+        <location filename="../../hubapp/cli.py" line="803"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="749"/>
+        <location filename="../../hubapp/cli.py" line="804"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="749"/>
+        <location filename="../../hubapp/cli.py" line="804"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="749"/>
+        <location filename="../../hubapp/cli.py" line="804"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="794"/>
+        <location filename="../../hubapp/cli.py" line="849"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="796"/>
+        <location filename="../../hubapp/cli.py" line="851"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="807"/>
+        <location filename="../../hubapp/cli.py" line="862"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="918"/>
+        <location filename="../../hubapp/cli.py" line="974"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="919"/>
+        <location filename="../../hubapp/cli.py" line="975"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="955"/>
+        <location filename="../../hubapp/cli.py" line="933"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -5616,12 +5632,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="116"/>
+        <location filename="../../hubapp/store/backup.py" line="136"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="145"/>
+        <location filename="../../hubapp/store/backup.py" line="165"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -5631,88 +5647,118 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="129"/>
+        <location filename="../../hubapp/store/backup.py" line="149"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="95"/>
+        <location filename="../../hubapp/store/backup.py" line="110"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="77"/>
+        <location filename="../../hubapp/store/backup.py" line="52"/>
+        <source>copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="53"/>
+        <source>checking the copy…</source>
+        <translation>正在检查副本…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="54"/>
+        <source>checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="55"/>
+        <source>keeping a copy of the data as it is…</source>
+        <translation>正在保留当前数据的副本…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="56"/>
+        <source>readying the backup&apos;s data…</source>
+        <translation>正在准备备份的数据…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="57"/>
+        <source>replacing the data…</source>
+        <translation>正在替换数据…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="92"/>
         <source>{value!r} is not a full path: type one such as {example}, or choose the folder</source>
         <translation>“{value}”不是完整路径：请输入完整路径（如 {example}），或选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="85"/>
+        <location filename="../../hubapp/store/backup.py" line="100"/>
         <source>Cannot write in the backup folder {path}: {reason}</source>
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="122"/>
+        <location filename="../../hubapp/store/backup.py" line="142"/>
         <source>{path} is not a file: choose a file name for the backup</source>
         <translation>{path} 不是文件：请为备份选择一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="150"/>
+        <location filename="../../hubapp/store/backup.py" line="170"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="160"/>
+        <location filename="../../hubapp/store/backup.py" line="180"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="329"/>
+        <location filename="../../hubapp/store/backup.py" line="356"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="340"/>
+        <location filename="../../hubapp/store/backup.py" line="367"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="344"/>
+        <location filename="../../hubapp/store/backup.py" line="371"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="365"/>
+        <location filename="../../hubapp/store/backup.py" line="393"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="426"/>
+        <location filename="../../hubapp/store/backup.py" line="459"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="433"/>
-        <location filename="../../hubapp/store/db.py" line="127"/>
+        <location filename="../../hubapp/store/backup.py" line="466"/>
+        <location filename="../../hubapp/store/db.py" line="129"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="440"/>
+        <location filename="../../hubapp/store/backup.py" line="473"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="594"/>
+        <location filename="../../hubapp/store/backup.py" line="630"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="612"/>
+        <location filename="../../hubapp/store/backup.py" line="648"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="615"/>
+        <location filename="../../hubapp/store/backup.py" line="651"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -5723,7 +5769,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="405"/>
-        <location filename="../../hubapp/store/backup.py" line="699"/>
+        <location filename="../../hubapp/store/backup.py" line="735"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -5793,92 +5839,92 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="124"/>
+        <location filename="../../hubapp/store/db.py" line="126"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="131"/>
+        <location filename="../../hubapp/store/db.py" line="133"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="137"/>
+        <location filename="../../hubapp/store/db.py" line="139"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="142"/>
+        <location filename="../../hubapp/store/db.py" line="144"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="162"/>
+        <location filename="../../hubapp/store/db.py" line="164"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="168"/>
+        <location filename="../../hubapp/store/db.py" line="170"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="257"/>
+        <location filename="../../hubapp/store/db.py" line="259"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="268"/>
+        <location filename="../../hubapp/store/db.py" line="270"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="451"/>
+        <location filename="../../hubapp/store/db.py" line="453"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="456"/>
+        <location filename="../../hubapp/store/db.py" line="458"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="467"/>
+        <location filename="../../hubapp/store/db.py" line="469"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="453"/>
+        <location filename="../../hubapp/store/db.py" line="455"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="79"/>
+        <location filename="../../hubapp/store/db.py" line="81"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="157"/>
+        <location filename="../../hubapp/store/db.py" line="159"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="337"/>
+        <location filename="../../hubapp/store/db.py" line="339"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="455"/>
+        <location filename="../../hubapp/store/db.py" line="457"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="457"/>
+        <location filename="../../hubapp/store/db.py" line="459"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="476"/>
+        <location filename="../../hubapp/store/db.py" line="478"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6139,82 +6185,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="336"/>
+        <location filename="../../hubapp/cli.py" line="365"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="540"/>
+        <location filename="../../hubapp/cli.py" line="593"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="544"/>
+        <location filename="../../hubapp/cli.py" line="597"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="742"/>
+        <location filename="../../hubapp/cli.py" line="797"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="797"/>
+        <location filename="../../hubapp/cli.py" line="852"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="826"/>
+        <location filename="../../hubapp/cli.py" line="881"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="832"/>
+        <location filename="../../hubapp/cli.py" line="887"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="838"/>
+        <location filename="../../hubapp/cli.py" line="893"/>
         <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="841"/>
+        <location filename="../../hubapp/cli.py" line="896"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="859"/>
+        <location filename="../../hubapp/cli.py" line="913"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="865"/>
+        <location filename="../../hubapp/cli.py" line="919"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="829"/>
+        <location filename="../../hubapp/cli.py" line="884"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="825"/>
+        <location filename="../../hubapp/cli.py" line="880"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="983"/>
+        <location filename="../../hubapp/cli.py" line="1078"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="997"/>
+        <location filename="../../hubapp/cli.py" line="1092"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1002"/>
+        <location filename="../../hubapp/cli.py" line="1097"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -6309,22 +6355,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="619"/>
+        <location filename="../../hubapp/store/postgres.py" line="622"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="622"/>
+        <location filename="../../hubapp/store/postgres.py" line="625"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="624"/>
+        <location filename="../../hubapp/store/postgres.py" line="618"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="627"/>
+        <location filename="../../hubapp/store/postgres.py" line="628"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
@@ -6339,12 +6385,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="634"/>
+        <location filename="../../hubapp/store/postgres.py" line="635"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="646"/>
+        <location filename="../../hubapp/store/postgres.py" line="649"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
@@ -6409,83 +6455,83 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="77"/>
+        <location filename="../../hubapp/domain/errors.py" line="83"/>
         <source>name_en</source>
         <translation>name_zh</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="130"/>
+        <location filename="../../hubapp/domain/errors.py" line="136"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="140"/>
+        <location filename="../../hubapp/domain/errors.py" line="146"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="155"/>
+        <location filename="../../hubapp/domain/errors.py" line="161"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="156"/>
-        <location filename="../../hubapp/domain/errors.py" line="157"/>
+        <location filename="../../hubapp/domain/errors.py" line="162"/>
+        <location filename="../../hubapp/domain/errors.py" line="163"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="158"/>
+        <location filename="../../hubapp/domain/errors.py" line="164"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="160"/>
+        <location filename="../../hubapp/domain/errors.py" line="166"/>
         <source>the file is too large for the disk</source>
         <translation>文件超出该磁盘的大小限制</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="161"/>
+        <location filename="../../hubapp/domain/errors.py" line="167"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="162"/>
+        <location filename="../../hubapp/domain/errors.py" line="168"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="163"/>
+        <location filename="../../hubapp/domain/errors.py" line="169"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="164"/>
+        <location filename="../../hubapp/domain/errors.py" line="170"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="165"/>
+        <location filename="../../hubapp/domain/errors.py" line="171"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="166"/>
+        <location filename="../../hubapp/domain/errors.py" line="172"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="167"/>
+        <location filename="../../hubapp/domain/errors.py" line="173"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="168"/>
+        <location filename="../../hubapp/domain/errors.py" line="174"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="171"/>
+        <location filename="../../hubapp/domain/errors.py" line="177"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
@@ -6559,62 +6605,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="584"/>
+        <location filename="../../hubapp/cli.py" line="637"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="585"/>
+        <location filename="../../hubapp/cli.py" line="638"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="585"/>
+        <location filename="../../hubapp/cli.py" line="638"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="586"/>
+        <location filename="../../hubapp/cli.py" line="639"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="586"/>
+        <location filename="../../hubapp/cli.py" line="639"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="587"/>
+        <location filename="../../hubapp/cli.py" line="640"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="587"/>
+        <location filename="../../hubapp/cli.py" line="640"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="588"/>
+        <location filename="../../hubapp/cli.py" line="641"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="599"/>
+        <location filename="../../hubapp/cli.py" line="652"/>
         <source>(no route)</source>
         <translation>（无线路）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="600"/>
+        <location filename="../../hubapp/cli.py" line="653"/>
         <source>(empty or not given)</source>
         <translation>（空箱或未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="602"/>
+        <location filename="../../hubapp/cli.py" line="655"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="603"/>
+        <location filename="../../hubapp/cli.py" line="656"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
