@@ -8,6 +8,8 @@ import pytest
 from hubapp.store import audit, backup, open_db, transaction
 from hubapp.store.users import ADMIN, UserRecord
 
+from conftest import hub_zone_set
+
 ANN = UserRecord("ann", ADMIN)
 FIRST = dt.date(2020, 1, 1)
 
@@ -163,7 +165,7 @@ def _dated(day: str) -> dict:
 
 
 def _period_log(db) -> tuple[set[int], set[int]]:
-    """Entries of the period 2026-02-26…2026-03-04 on a desk in Chongqing (UTC+8) and of
+    """Entries of the period 2026-02-26…2026-03-04 at a hub in Chongqing (UTC+8) and of
     the days just outside it, in the months its LIKEs read: (in, out) by id."""
     later = "2026-06-01T02:00:00+00:00"
 
@@ -197,14 +199,13 @@ def _period_log(db) -> tuple[set[int], set[int]]:
 
 
 @pytest.fixture
-def chongqing(monkeypatch):
-    import time
-
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def chongqing(demo_target, desk_far_from_the_hub):
+    """The hub in Chongqing, whose days a search goes by, the desk searching 20 hours behind."""
+    db = open_db(demo_target)
+    try:
+        hub_zone_set(db, "Asia/Shanghai")
+    finally:
+        db.close()
 
 
 def test_a_period_finds_what_was_changed_in_it_or_concerned_its_days(engine, demo_target,

@@ -4,16 +4,18 @@ import csv
 import dataclasses
 import datetime as dt
 import re
+import zoneinfo
 
 from PySide6.QtCore import QDate, Qt
 
 from hubapp.domain.audit import changed_fields
+from hubapp.domain.validation import wall_clock
 from hubapp.store import audit, day_close, reference, services, settings, transaction
 from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.record_model import RECORD_ROLE
 
-from conftest import DEMO_END, PATIENT_WAIT_MS, shown_audit
+from conftest import DEMO_END, HUB_FAR_AWAY, PATIENT_WAIT_MS, hub_zone_set, shown_audit
 
 
 def _change_a_service(db, user):
@@ -246,41 +248,58 @@ def test_stored_codes_read_as_the_daily_log_shows_them(qtbot, app_ctx):
     assert f"status: {summary.service.status.capitalize()} → Cancelled" in changes
 
 
-def test_a_stamp_in_an_entry_reads_as_the_desks_clock(qtbot, app_ctx):
+def _on_the_hubs_clock(stamp: dt.datetime, zone: str) -> str:
+    return stamp.astimezone(zoneinfo.ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_a_stamp_in_an_entry_reads_as_the_hubs_clock(qtbot, app_ctx, desk_far_from_the_hub):
     """closed_at is stored in UTC with its zone; the details show it as the When column does,
-    while a day (no zone) stays as stored."""
+    on the hub's clock, not on a desk's 26 hours behind it, while a day (no zone) stays as
+    stored."""
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, HUB_FAR_AWAY), None)
     day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
     screen = shown_audit(qtbot, app_ctx)
     screen.table.selectRow(0)
     stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
-    local = dt.datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    hub = _on_the_hubs_clock(dt.datetime.fromisoformat(stored), HUB_FAR_AWAY)
     details = screen.details.toPlainText()
-    assert f"closed at: — → {local}" in details and stored not in details
+    assert f"closed at: — → {hub}" in details and stored not in details
     assert f"date: — → {DEMO_END.isoformat()}" in details
 
 
-def test_the_day_filter_follows_the_desks_clock(app_ctx, monkeypatch):
-    import time
+def test_a_change_made_now_is_listed_under_the_hubs_today_at_the_hubs_time(
+        qtbot, app_ctx, desk_far_from_the_hub):
+    """On a laptop 26 hours behind the hub, the day boxes started on the laptop's date, the
+    hub's day before yesterday, whose search found nothing changed now, and the When column
+    showed the laptop's time."""
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, HUB_FAR_AWAY), None)
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
+    screen = shown_audit(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.listed):
+        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    today = wall_clock(HUB_FAR_AWAY).date()
+    assert today > dt.date.today()
+    assert screen.day.date().toPython() == screen.last_day.date().toPython() == today
+    closing = screen.model.records()[0]
+    assert (closing.action, closing.entity_id) == ("close", DEMO_END.isoformat())
+    assert screen.model.index(0, 0).data() == _on_the_hubs_clock(closing.at, HUB_FAR_AWAY)
 
+
+def test_the_day_filter_follows_the_hubs_clock(app_ctx, desk_far_from_the_hub):
     from hubapp.store import audit
 
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    try:
-        # 23:30 UTC on the 6th is 07:30 on the 7th in Chongqing.
-        app_ctx.db.execute("INSERT INTO audit_log (at, user_name, action, entity, entity_id)"
-                           " VALUES ('2026-03-06T23:30:00+00:00', 'zhao', 'update',"
-                           " 'setting', 'hub_name')")
-        app_ctx.db.conn.commit()
+    hub_zone_set(app_ctx.db, "Asia/Shanghai")
+    # 23:30 UTC on the 6th is 07:30 on the 7th in Chongqing, 11:30 on the 6th at the desk.
+    app_ctx.db.execute("INSERT INTO audit_log (at, user_name, action, entity, entity_id)"
+                       " VALUES ('2026-03-06T23:30:00+00:00', 'zhao', 'update',"
+                       " 'setting', 'hub_name')")
+    app_ctx.db.conn.commit()
 
-        def found(day: dt.date) -> bool:
-            return any(e.entity_id == "hub_name" and e.user_name == "zhao"
-                       for e in audit.entries(app_ctx.db, day=day))
+    def found(day: dt.date) -> bool:
+        return any(e.entity_id == "hub_name" and e.user_name == "zhao"
+                   for e in audit.entries(app_ctx.db, day=day))
 
-        assert found(dt.date(2026, 3, 7)) and not found(dt.date(2026, 3, 6))
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    assert found(dt.date(2026, 3, 7)) and not found(dt.date(2026, 3, 6))
 
 
 def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
@@ -607,23 +626,16 @@ def test_another_desks_save_keeps_the_entry_being_read_and_the_scroll(qtbot, app
 
 
 def test_the_export_writes_stamps_in_utc_as_its_at_column(qtbot, app_ctx, tmp_path, save_as,
-                                                          monkeypatch):
+                                                          desk_far_from_the_hub):
     """closed_at in the row of a close is written as recorded, in UTC like the at_utc column
-    beside it, where it was the desk's clock; the screen still shows the desk's clock."""
-    import time
-
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    try:
-        day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
-        screen = shown_audit(qtbot, app_ctx)
-        save_as(tmp_path / "audit.csv")
-        _export(qtbot, screen)
-        screen.table.selectRow(0)
-        details = screen.details.toPlainText()
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    beside it, where it was the desk's clock; the screen still shows the hub's clock."""
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, "Asia/Shanghai"), None)
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
+    screen = shown_audit(qtbot, app_ctx)
+    save_as(tmp_path / "audit.csv")
+    _export(qtbot, screen)
+    screen.table.selectRow(0)
+    details = screen.details.toPlainText()
     stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
     with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
         header, *rows = list(csv.reader(file))
@@ -1126,9 +1138,10 @@ def test_a_from_typed_into_the_next_year_keeps_the_to(qtbot, app_ctx):
 
 
 def test_an_earlier_from_searches_up_to_today(qtbot, app_ctx):
-    """Both days start at today: an earlier From is a period ("last week"), not one day."""
+    """Both days start at the hub's today: an earlier From is a period ("last week"), not one
+    day."""
     screen = shown_audit(qtbot, app_ctx)
-    today = QDate.currentDate()
+    today = QDate(app_ctx.today())
     with qtbot.waitSignal(screen.listed):
         qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(screen.listed):

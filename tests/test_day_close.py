@@ -3,6 +3,7 @@
 import dataclasses
 import datetime as dt
 import json
+import zoneinfo
 
 import pytest
 
@@ -111,6 +112,27 @@ def test_the_hubs_today_may_be_closed_from_a_desk_whose_date_is_another(
     tomorrow = today + dt.timedelta(days=1)
     with pytest.raises(HubError, match=f"{tomorrow.isoformat()} is still to come"):
         day_close.close_day(demo_db, tomorrow, SUPERVISOR_ZHAO)
+
+
+def test_another_desks_close_or_reopen_is_said_at_the_hubs_time(demo_db,
+                                                               desk_far_from_the_hub):
+    """A desk 26 hours behind the hub said the day was closed at its own time, a day or two
+    before the hub's."""
+    from hubapp.store import audit
+
+    hub_zone_set(demo_db, HUB_FAR_AWAY)
+
+    def hub_minute(stamp: dt.datetime) -> str:
+        return f"{stamp.astimezone(zoneinfo.ZoneInfo(HUB_FAR_AWAY)):%Y-%m-%d %H:%M}"
+
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    closed = dt.datetime.fromisoformat(day_close.closed_info(demo_db, DEMO_END).closed_at)
+    with pytest.raises(HubError, match=f"already closed by zhao at {hub_minute(closed)}$"):
+        day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "late truck")
+    reopened = audit.last_change(demo_db, "day", DEMO_END.isoformat()).at
+    with pytest.raises(HubError, match=f"already reopened by zhao at {hub_minute(reopened)}$"):
+        day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "late truck")
 
 
 def test_a_closed_day_is_read_only_for_clerks_only(demo_db):

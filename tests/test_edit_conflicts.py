@@ -10,7 +10,7 @@ from hubapp.store import open_db, services
 from hubapp.store.services import EditConflict
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import DEMO_END
+from conftest import DEMO_END, HUB_FAR_AWAY, hub_zone_set
 
 pytestmark = pytest.mark.usefixtures("engine")
 
@@ -96,6 +96,27 @@ def test_who_deleted_the_service_is_named_as_the_audit_log_names_them(desks):
     with pytest.raises(ServiceNotFound) as refused:
         services.get_service(desk_b, service_b.id)
     assert said(refused).startswith(f"命令行 deleted service {service_a.service_no} at ")
+
+
+def test_a_refusal_says_when_on_the_hubs_clock(desks, desk_far_from_the_hub):
+    """A desk 26 hours behind the hub said the other desk deleted the service at its own
+    time, a day or two before the hub's."""
+    import zoneinfo
+
+    from hubapp.store import audit
+    from hubapp.store.services import ServiceNotFound
+
+    desk_a, desk_b = desks
+    hub_zone_set(desk_a, HUB_FAR_AWAY)
+    service_a, _ = _open(desk_a)
+    service_b, moves_b = _open(desk_b)
+    services.delete_service(desk_a, service_a.id, UserRecord("li.na", "clerk"), service_a.version)
+    deleted = audit.last_change(desk_b, "service", service_a.id).at
+    at = f"{deleted.astimezone(zoneinfo.ZoneInfo(HUB_FAR_AWAY)):%Y-%m-%d %H:%M}"
+    with pytest.raises(EditConflict, match=f"li.na deleted this service at {at},"):
+        services.save_service(desk_b, service_b, moves_b, UserRecord("wang.wei", "clerk"))
+    with pytest.raises(ServiceNotFound, match=f"deleted service {service_a.service_no} at {at}$"):
+        services.get_service(desk_b, service_b.id)
 
 
 def test_deleting_an_outdated_copy_is_refused_and_keeps_the_newer_one(desks):

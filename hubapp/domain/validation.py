@@ -278,9 +278,27 @@ def wall_clock(zone: str) -> dt.datetime:
     running an import or `hubapp check` is set to. A zone this computer cannot load
     (zone_missing) is read as this computer's: a save refused by a traceback is worse than
     one judged by a clock a few hours off."""
-    if not zone or zone_missing(zone):
-        return dt.datetime.now()
-    return dt.datetime.now(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+    return dt.datetime.now(_zone_info(zone)).replace(tzinfo=None)
+
+
+def wall_time(instant: dt.datetime, zone: str) -> dt.datetime:
+    """An instant (aware: a stamp stored in UTC, as an audit entry's or a day's close) on
+    the wall clock of zone, naive as wall_clock's now: what people at the hub read it as,
+    whatever zone the desk, the server or a cron job is set to."""
+    return instant.astimezone(_zone_info(zone)).replace(tzinfo=None)
+
+
+def instant_of(wall: dt.datetime, zone: str) -> dt.datetime:
+    """The instant (aware) a naive time on zone's wall clock is, as wall_time reads it: a
+    day of the hub starts at its midnight, whichever zone compares it with UTC stamps."""
+    info = _zone_info(zone)
+    return wall.astimezone() if info is None else wall.replace(tzinfo=info)
+
+
+def _zone_info(zone: str) -> zoneinfo.ZoneInfo | None:
+    """zone's rules; None, which the datetime methods take for this computer's zone, for
+    none set or one this computer cannot load (zone_missing), as wall_clock reads them."""
+    return None if not zone or zone_missing(zone) else zoneinfo.ZoneInfo(zone)
 
 
 @functools.cache

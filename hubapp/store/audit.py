@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord
+from hubapp.domain.validation import instant_of, wall_time
 from hubapp.store.engine import is_postgres
 
 if TYPE_CHECKING:
@@ -86,9 +87,10 @@ def entries(db: Database, *, user: str | None = None, action: str | None = None,
             day: dt.date | None = None, last_day: dt.date | None = None,
             service_no: str | None = None, limit: int = SHOWN) -> list[AuditEntryRecord]:
     """Newest first. action is a stored one ("merge"); day matches the day of the change (on
-    this desk's clock) or the hub day it concerned, and with last_day any day from day to
-    last_day (at most LONGEST_PERIOD days); service_no matches entries whose before or after
-    names a service whose number starts with it, as All movements' filter does."""
+    the hub's clock: settings.time_zone) or the hub day it concerned, and with last_day any
+    day from day to last_day (at most LONGEST_PERIOD days); service_no matches entries whose
+    before or after names a service whose number starts with it, as All movements' filter
+    does."""
     search = _where(db, user, action, day, last_day, service_no)
     found: list[AuditEntryRecord] = []
     older_than = None
@@ -181,9 +183,12 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
     if (last_day - day).days >= LONGEST_PERIOD:
         raise ValueError(f"{day}…{last_day}: more than {LONGEST_PERIOD} days")
     first, last = day.isoformat(), last_day.isoformat()
-    # Stamps are UTC: the desk's days run from the first one's local midnight to the one
-    # after the last.
-    start, end = (dt.datetime.combine(moment, dt.time()).astimezone()
+    from hubapp.store import settings  # which imports this module
+
+    # Stamps are UTC: the hub's days run from the first one's midnight on its clock to the
+    # one after the last, whatever zone this desk or server is set to.
+    zone = settings.time_zone(db)
+    start, end = (instant_of(dt.datetime.combine(moment, dt.time()), zone)
                   .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
                   for moment in (day, last_day + dt.timedelta(days=1)))
     named = [number for number, (opened, ended) in _import_days(db).items()
@@ -300,9 +305,10 @@ def _newest(db: Database, where: str, params: list) -> AuditEntryRecord | None:
     return _entry(rows[0]) if rows else None
 
 
-def local_minute(at: dt.datetime) -> str:
-    """A UTC stamp as a message tells people when: this desk's time, to the minute."""
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+def hub_minute(at: dt.datetime, zone: str) -> str:
+    """A UTC stamp as a message tells people when: the hub's time (zone: settings.time_zone),
+    to the minute."""
+    return wall_time(at, zone).strftime("%Y-%m-%d %H:%M")
 
 
 def newest_id(db: Database) -> int:

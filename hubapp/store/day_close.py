@@ -107,7 +107,8 @@ def already_done(db: Database, day: dt.date, *, closing: bool) -> HubError | Non
         return HubError(QT_TRANSLATE_NOOP(
             "messages", "{date} was already closed by {name} at {at}"),
                         date=day.isoformat(), name=Actor("audit", closed.closed_by),
-                        at=audit.local_minute(dt.datetime.fromisoformat(closed.closed_at)))
+                        at=audit.hub_minute(dt.datetime.fromisoformat(closed.closed_at),
+                                            settings.time_zone(db)))
     if closing or closed is not None:
         return None
     last = audit.last_change(db, "day", day.isoformat())
@@ -117,7 +118,7 @@ def already_done(db: Database, day: dt.date, *, closing: bool) -> HubError | Non
     return HubError(QT_TRANSLATE_NOOP(
         "messages", "{date} was already reopened by {name} at {at}"),
                     date=day.isoformat(), name=Actor("audit", last.user_name),
-                    at=audit.local_minute(last.at))
+                    at=audit.hub_minute(last.at, settings.time_zone(db)))
 
 
 def too_early_to_close(day: dt.date, today: dt.date) -> HubError | None:

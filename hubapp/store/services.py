@@ -81,7 +81,7 @@ def _not_found(db: Database, service_id: int) -> ServiceNotFound:
     return ServiceNotFound(QT_TRANSLATE_NOOP(
         "messages", "{user} deleted service {number} at {at}"),
         user=Actor("audit", last.user_name), number=last.before["service"]["service_no"],
-        at=audit.local_minute(last.at))
+        at=audit.hub_minute(last.at, settings.time_zone(db)))
 
 
 def list_moves(db: Database, service_id: int) -> list[ContainerMoveRecord]:
@@ -308,24 +308,25 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
         return
     last = audit.last_change(db, "service", service_id)
     restore = audit.last_restore(db)
+    zone = settings.time_zone(db)
     if restore is not None:
         # A restore at another desk went back past the service: its own entries, if any,
         # are older than the restore's.
         if not rows and (last is None or restore.id > last.id):
-            raise _restored(restore, QT_TRANSLATE_NOOP(
+            raise _restored(restore, zone, QT_TRANSLATE_NOOP(
                 "messages", "The database was restored from {file} by {user} at {at}; this "
                             "service is not in it: your changes were not saved"))
         # Or set it back to the backup's version: the restore's entry is numbered above
         # every version it brought back, and a write since would number the service above
         # it. Its own newest entry is then older than this desk's copy, often its own save.
         if rows and rows[0]["version"] < restore.id:
-            raise _restored(restore, QT_TRANSLATE_NOOP(
+            raise _restored(restore, zone, QT_TRANSLATE_NOOP(
                 "messages", "The database was restored from {file} by {user} at {at}, after "
                             "you opened this service; your changes were not saved and are "
                             "still on screen. Note them, press Revert to see the service as "
                             "the backup has it, and enter them again"))
     who = Actor("audit", last.user_name) if last else "?"
-    at = audit.local_minute(last.at) if last else "?"
+    at = audit.hub_minute(last.at, zone) if last else "?"
     if not rows:
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "
@@ -343,10 +344,10 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
         user=who, at=at, fields=changed)
 
 
-def _restored(restore: AuditEntryRecord, template: str) -> EditConflict:
+def _restored(restore: AuditEntryRecord, zone: str, template: str) -> EditConflict:
     return EditConflict(template, file=restore.entity_id,
                         user=Actor("audit", restore.user_name),
-                        at=audit.local_minute(restore.at))
+                        at=audit.hub_minute(restore.at, zone))
 
 
 def _snapshot(db: Database, service_id: int) -> dict:

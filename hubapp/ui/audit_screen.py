@@ -20,6 +20,7 @@ from hubapp.domain.audit import (
     what, word,
 )
 from hubapp.domain.errors import HubError, counted
+from hubapp.domain.validation import wall_time
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import (
@@ -36,9 +37,10 @@ from hubapp.ui.typed_text import TYPING_PAUSE_MS
 from hubapp.ui.when_shown import WhenShown
 
 
-def _local(moment: dt.datetime) -> str:
-    # Stored in UTC so desks in different zones agree; shown as the desk's clock.
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+def _hub_time(moment: dt.datetime, zone: str) -> str:
+    # Stored in UTC so desks in different zones agree; shown on the hub's clock, whose days
+    # the search goes by (zone: AppContext.time_zone).
+    return wall_time(moment, zone).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _word(text: str) -> str:
@@ -46,10 +48,10 @@ def _word(text: str) -> str:
 
 
 def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
-           *, whole: bool = False, local: bool = True) -> str:
-    """whole: a list in full, as the details and the export give it, not cut for a line;
-    local: a stamp on the desk's clock, as the screen shows it, else as recorded (UTC, as
-    the export's at_utc column: one row never mixes the two)."""
+           *, zone: str | None, whole: bool = False) -> str:
+    """zone: the hub's time zone, a stamp shown on its clock as the screen shows it; None:
+    as recorded (UTC, as the export's at_utc column: one row never mixes the two). whole:
+    a list in full, as the details and the export give it, not cut for a line."""
     if value is None or value == "":
         return "—"
     if name in _FLAGS and value in (0, 1):  # the commodity table's 0 and 1 (store/reference.py)
@@ -62,7 +64,7 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
         return ", ".join(map(str, shown)) + (" …" if len(value) > len(shown) else "")
     if isinstance(value, str) and (moment := _utc_moment(value)) is not None:
         # A stamp such as closed_at, shown like the When column.
-        return _local(moment) if local else value
+        return value if zone is None else _hub_time(moment, zone)
     if name == "role":
         return _word(value)
     if name in _COMMODITY_IDS and commodities:
@@ -93,7 +95,8 @@ def _utc_moment(text: str) -> dt.datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def _change(name: str, old, new, commodities: Mapping[int, str], *, whole: bool = False) -> str:
+def _change(name: str, old, new, commodities: Mapping[int, str], zone: str, *,
+            whole: bool = False) -> str:
     if name == LOGO:
         return QCoreApplication.translate("audit", "{field}: {change}").format(
             field=_word(name), change=logo_change(old, new, QCoreApplication.translate))
@@ -101,15 +104,15 @@ def _change(name: str, old, new, commodities: Mapping[int, str], *, whole: bool 
     # A template, not ": ": Chinese writes a full-width colon.
     return QCoreApplication.translate("audit", "{field}: {before} → {after}").format(
         field=field_label(name, QCoreApplication.translate),
-        before=_value(old, field, commodities, whole=whole),
-        after=_value(new, field, commodities, whole=whole))
+        before=_value(old, field, commodities, zone=zone, whole=whole),
+        after=_value(new, field, commodities, zone=zone, whole=whole))
 
 
 def _what(entry: AuditEntryRecord, commodities: Mapping[int, str]) -> str:
     return what(entry, QCoreApplication.translate, commodities)
 
 
-def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], *,
+def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], zone: str, *,
            whole: bool = False) -> list[str]:
     """A merge's changes as a person says them, "merged into tapioca starch (12 containers)",
     then its closed day's reason if it gave one; [] for any other entry."""
@@ -119,7 +122,7 @@ def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], *,
     return [counted(QCoreApplication.translate(
         "audit", "merged into {target} ({count} container(s))"), merged.moves).format(
             target=merged.kept, count=formatting.number(merged.moves)),
-            *(_change(field, None, value, commodities, whole=whole)
+            *(_change(field, None, value, commodities, zone, whole=whole)
               for field, value in merged.noted.items())]
 
 
@@ -150,8 +153,10 @@ def _count(control: TaskControl, filters: dict) -> int:
 
 
 class AuditModel(RecordTableModel):
-    # Containers store their commodity's id; the screen fills in the names.
+    # Containers store their commodity's id; the screen fills in the names, and the hub's
+    # time zone its stamps are shown in.
     commodities: Mapping[int, str] = {}
+    zone = ""
 
     def headers(self) -> list[str]:
         return [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What"),
@@ -159,10 +164,10 @@ class AuditModel(RecordTableModel):
 
     def display(self, entry: AuditEntryRecord, column: int) -> str:
         if column == 0:
-            return _local(entry.at)
+            return _hub_time(entry.at, self.zone)
         if column == 4:
-            changes = _merge(entry, self.commodities) or [
-                _change(name, old, new, self.commodities)
+            changes = _merge(entry, self.commodities, self.zone) or [
+                _change(name, old, new, self.commodities, self.zone)
                 for name, old, new in changed_fields(entry.before, entry.after)]
             shown = changes[:3]
             if len(changes) > 3:  # the rest are in the details below the list
@@ -199,7 +204,7 @@ class AuditScreen(QWidget):
         for edit in (self.day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate.currentDate())
+            edit.setDate(QDate(ctx.today()))  # the hub's, whose days the search goes by
         for widget in self.period:
             widget.setEnabled(False)
         # Beside "Any day", which names the switch, not the boxes.
@@ -352,6 +357,7 @@ class AuditScreen(QWidget):
             (_word(action), action) for action in filter_choices.by_name(found.actions, _word)])
         self.model.commodities = {commodity_id: labels.pick(*names)
                                   for commodity_id, names in found.commodities.items()}
+        self.model.zone = self.ctx.time_zone
         # Another desk's save reloads the list: the entry being read stays picked and in
         # place, its details as they were read.
         where, read_to = place(self.table), self.details.verticalScrollBar().value()
@@ -412,20 +418,21 @@ class AuditScreen(QWidget):
         if entry is None:
             self.details.clear()
             return
-        commodities = self.model.commodities
-        merge = _merge(entry, commodities, whole=True)
+        commodities, zone = self.model.commodities, self.model.zone
+        merge = _merge(entry, commodities, zone, whole=True)
         who = labels.who(entry.user_name)
-        lines = [f"{_local(entry.at)}  {who}  {_word(entry.action)}  "
+        lines = [f"{_hub_time(entry.at, zone)}  {who}  {_word(entry.action)}  "
                  f"{_what(entry, commodities)}", "", *merge]
         for name, old, new in [] if merge else changed_fields(entry.before, entry.after):
             moved = moved_boxes(entry.before, entry.after, name, old, new)
             if moved is None:
-                lines.append(_change(name, old, new, commodities, whole=True))
+                lines.append(_change(name, old, new, commodities, zone, whole=True))
                 continue
             lines.append(QCoreApplication.translate("audit", "{field}:").format(
                 field=_word(name)))
             lines += ["    " + box(number, move, QCoreApplication.translate,
-                                   lambda field, stored: _value(stored, field, commodities))
+                                   lambda field, stored: _value(stored, field, commodities,
+                                                                zone=zone))
                       for number, move in moved]
         self.details.setPlainText("\n".join(lines))
 
@@ -457,8 +464,8 @@ class AuditScreen(QWidget):
 
             # Worded as the screen words it; the stored words follow.
             write_audit(path, written(), QCoreApplication.translate,
-                        lambda field, stored: _value(stored, field, commodities, whole=True,
-                                                     local=False), commodities)
+                        lambda field, stored: _value(stored, field, commodities, zone=None,
+                                                     whole=True), commodities)
             return len(listed)
 
         self.export_button.setEnabled(False)
