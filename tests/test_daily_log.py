@@ -837,7 +837,7 @@ def test_a_clerk_is_told_under_the_grid_and_on_ctrl_s_why_edits_a_day_closed_und
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
     service = screen._service
     _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path)
-    closed = day_close.closed_info(app_ctx.db, DEMO_END).closed_local
+    closed = day_close.closed_info(app_ctx.db, DEMO_END).closed_wall(app_ctx.time_zone)
     said = screen.paste_message.text()
     assert said == (f"{service.service_no} has changes that cannot be saved: li closed the day "
                     f"at {closed:%Y-%m-%d %H:%M}, and only a supervisor can reopen it. Press "
@@ -1544,6 +1544,23 @@ def test_the_log_goes_by_the_hubs_today_and_midnight_on_a_desk_far_from_it(
     opened = DailyLogScreen(app_ctx)
     qtbot.addWidget(opened)
     assert opened.day() == today
+
+
+def test_when_a_day_was_closed_is_said_on_the_hubs_clock(qtbot, main_window, app_ctx,
+                                                         desk_far_from_the_hub, monkeypatch):
+    # A laptop 26 hours behind the hub said the day was closed a day or two before the hub's
+    # clock had it.
+    import zoneinfo
+
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, HUB_FAR_AWAY), None)
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)  # the demo's last trains
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
+    closed = dt.datetime.fromisoformat(stored).astimezone(zoneinfo.ZoneInfo(HUB_FAR_AWAY))
+    assert screen.closed_label.text() == \
+        f"Closed by {labels.who(app_ctx.user)} at {closed:%Y-%m-%d %H:%M}"
 
 
 def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(

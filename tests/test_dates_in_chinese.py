@@ -1,10 +1,9 @@
 """Dates read the way the language writes them: 2026年3月5日 in Chinese reports and prompts,
-and the time a day was closed (stored in UTC) on the desk's own clock."""
+and the time a day was closed (stored in UTC) on the hub's clock."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +15,8 @@ from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui import dialogs, formatting
 from hubapp.ui.daily_log import DailyLogScreen
 from hubapp.ui.translations import install_translations
+
+from conftest import hub_zone_set
 
 DAY = dt.date(2026, 3, 5)
 
@@ -40,21 +41,15 @@ def test_report_headings_write_dates_in_their_language(demo_db, kind, first, las
     assert f"{content(data, 'en').title} · {content(data, 'en').period}" == en
 
 
-def test_closing_time_is_shown_on_the_local_clock(demo_db, monkeypatch):
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    try:
-        day_close.close_day(demo_db, DAY, UserRecord("Wang Fang", SUPERVISOR))
-        closed = day_close.closed_info(demo_db, DAY)
-        utc = dt.datetime.fromisoformat(closed.closed_at)
-        assert closed.closed_local.utcoffset() == dt.timedelta(hours=8)
-        assert closed.closed_local == utc
-        text = content(reports.build(demo_db, DAILY, DAY, DAY), "zh").html
-        local = utc + dt.timedelta(hours=8)
-        assert f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}" in text
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+def test_closing_time_is_shown_on_the_hubs_clock(demo_db, desk_far_from_the_hub):
+    hub_zone_set(demo_db, "Asia/Shanghai")
+    day_close.close_day(demo_db, DAY, UserRecord("Wang Fang", SUPERVISOR))
+    closed = day_close.closed_info(demo_db, DAY)
+    utc = dt.datetime.fromisoformat(closed.closed_at)
+    hub = utc.replace(tzinfo=None) + dt.timedelta(hours=8)
+    assert closed.closed_wall("Asia/Shanghai") == hub
+    text = content(reports.build(demo_db, DAILY, DAY, DAY), "zh").html
+    assert f"{hub.year}年{hub.month}月{hub.day}日 {hub:%H:%M}" in text
 
 
 def test_day_screen_in_chinese_writes_the_reopen_prompt_and_closing_time(
@@ -65,7 +60,7 @@ def test_day_screen_in_chinese_writes_the_reopen_prompt_and_closing_time(
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)  # the day's last trains
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     closed = day_close.closed_info(app_ctx.db, DAY)
-    assert formatting.moment(closed.closed_local) in screen.closed_label.text()
+    assert formatting.moment(closed.closed_wall(app_ctx.time_zone)) in screen.closed_label.text()
     asked = []
     monkeypatch.setattr(dialogs, "ask_text", lambda _parent, _title, label: asked.append(label))
     screen.close_day_button.click()

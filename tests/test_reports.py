@@ -87,6 +87,41 @@ def test_daily_report_says_who_closed_the_day(qapp, demo_db, demo_db_path, tmp_p
     assert re.search(r"当日已由 Wang Fang 于 \d{4}年\d+月\d+日 \d\d:\d\d 关账", chinese)
 
 
+def test_a_daily_report_says_its_times_on_the_hubs_clock(qapp, demo_db, demo_db_path, tmp_path,
+                                                         desk_far_from_the_hub):
+    """A desk 26 hours behind the hub printed when the day was closed and changed after
+    closing, and when the report was generated, on its own clock: a day or two before the
+    hub's."""
+    import dataclasses
+    import zoneinfo
+
+    from hubapp import reports
+    from hubapp.domain.validation import wall_clock
+    from hubapp.store import day_close, services, users
+
+    from tests.conftest import HUB_FAR_AWAY, hub_zone_set
+
+    hub_zone_set(demo_db, HUB_FAR_AWAY)
+    zhao = users.UserRecord("zhao", users.SUPERVISOR)
+    day_close.close_day(demo_db, DEMO_END, zhao)
+    service = services.list_day(demo_db, DEMO_END)[0].service
+    services.save_service(demo_db, dataclasses.replace(service, notes="recounted"),
+                          services.list_moves(demo_db, service.id), zhao, reason="recount")
+    hub = zoneinfo.ZoneInfo(HUB_FAR_AWAY)
+    closed, changed = (dt.datetime.fromisoformat(stamp).astimezone(hub) for stamp in (
+        day_close.closed_info(demo_db, DEMO_END).closed_at,
+        day_close.last_change_after_close(demo_db, DEMO_END).changed_at))
+    started = wall_clock(HUB_FAR_AWAY).replace(second=0, microsecond=0)
+    output = tmp_path / "closed.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", output)
+    ended = wall_clock(HUB_FAR_AWAY)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(output).pages).split())
+    assert (f"Day closed by zhao at {closed:%Y-%m-%d %H:%M}; changed after closing by zhao "
+            f"at {changed:%Y-%m-%d %H:%M} (reason: recount)") in text
+    generated = re.search(r"Generated (\d{4}-\d\d-\d\d \d\d:\d\d)", text).group(1)
+    assert started <= dt.datetime.fromisoformat(generated) <= ended
+
+
 def test_chinese_report_has_chinese_headings_in_an_embedded_font(demo_db_path, tmp_path):
     output = tmp_path / "zh.pdf"
     result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),

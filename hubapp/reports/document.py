@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QImage, QTextDocument, QTextOption
 
 from hubapp.domain.dashboard import add_months, days_before, recorded, whole_months
 from hubapp.domain.records import TotalsRecord
+from hubapp.domain.validation import wall_clock
 from hubapp.domain.wording import (
     day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
     service_time,
@@ -69,7 +70,9 @@ def content(data: ReportDataRecord, language: str,
             generated: dt.datetime | None = None) -> ReportContentRecord:
     from hubapp.charts import reports as charts  # matplotlib only when a report is made
 
-    generated = generated or dt.datetime.now()
+    # On the hub's clock, as the report's today and closing times: a server's cron job in
+    # UTC printed its own.
+    generated = generated or wall_clock(data.hub.time_zone)
     hub = data.hub.hub_name_zh if language == "zh" and data.hub.hub_name_zh \
         else data.hub.hub_name
     title = text(data.kind, language)
@@ -245,14 +248,15 @@ def _closed_text(data: ReportDataRecord, language: str) -> str:
     if data.closed is None:
         return text("open", language)
     closed = text("closed", language, name=who(data.closed.closed_by, language),
-                  when=moment(data.closed.closed_local, language))
+                  when=moment(data.closed.closed_wall(data.hub.time_zone), language))
     change = data.changed_after_close
     if change is None:
         return closed
     # Figures changed since the day was signed off: its close no longer vouches for them.
     return text("changed_after_close", language, closed=closed,
                 name=who(change.changed_by, language),
-                when=moment(change.changed_local, language), reason=change.reason)
+                when=moment(change.changed_wall(data.hub.time_zone), language),
+                reason=change.reason)
 
 
 def _open_days_text(data: ReportDataRecord, language: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.audit import Actor
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Listing
 from hubapp.domain.records import ChangeRecord
+from hubapp.domain.validation import wall_time
 from hubapp.store import audit, settings
 from hubapp.store.db import transaction
 from hubapp.store.users import (
@@ -45,10 +46,10 @@ class DayCloseRecord:
     closed_at: str  # UTC, ISO seconds
     closed_by: str
 
-    @property
-    def closed_local(self) -> dt.datetime:
-        """When it was closed, in this computer's time zone (what the people there read)."""
-        return dt.datetime.fromisoformat(self.closed_at).astimezone()
+    def closed_wall(self, zone: str) -> dt.datetime:
+        """When it was closed on the hub's clock (zone: settings.time_zone), what the people
+        there read, whatever zone this computer is set to."""
+        return wall_time(dt.datetime.fromisoformat(self.closed_at), zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +60,9 @@ class ChangeAfterCloseRecord:
     changed_by: str
     reason: str
 
-    @property
-    def changed_local(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.changed_at).astimezone()
+    def changed_wall(self, zone: str) -> dt.datetime:
+        """As DayCloseRecord.closed_wall."""
+        return wall_time(dt.datetime.fromisoformat(self.changed_at), zone)
 
 
 def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
