@@ -23,7 +23,7 @@ from hubapp.store import audit, day_close, open_db, reference, rollup, services,
 from hubapp.store.interchange import ImportRowsRecord, insert_import, lookups
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
-from conftest import DEMO_END
+from conftest import DEMO_END, HUB_FAR_AWAY, hub_zone_set
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -245,6 +245,31 @@ def test_a_file_may_hold_a_retired_commodity_up_to_its_last_box_when_that_is_lat
                     [json.dumps(older), entry.id])
     demo_db.conn.commit()
     assert refused() == [retired_on + dt.timedelta(days=n) for n in (1, 2, 3)]
+
+
+def test_the_day_a_commodity_was_retired_or_recoded_is_the_hubs(demo_db, desk_far_from_the_hub):
+    """Noon UTC is the next day at a hub 14 hours ahead and midnight at a desk 12 hours
+    behind, which took the hub's day before for the day: a box of it refused its
+    commodity, and a code the commodity had that day with it."""
+    hub_zone_set(demo_db, HUB_FAR_AWAY)
+    reference.save_commodity(demo_db, JACKFRUIT, BOSS)
+    jackfruit = reference.commodity_finder(demo_db)(JACKFRUIT.name_en)
+    reference.save_commodity(demo_db, dataclasses.replace(
+        reference.get_commodity(demo_db, jackfruit), hs_code="081040"), BOSS)
+    # Its former code is another's now: it fits the jackfruit only up to the day it changed.
+    reference.save_commodity(demo_db, dataclasses.replace(
+        JACKFRUIT, name_en="jackfruit seeds", name_zh="菠萝蜜籽"), BOSS)
+    reference.set_retired(demo_db, jackfruit, True, BOSS)
+    day = dt.date(2026, 3, 2)
+    demo_db.execute("UPDATE audit_log SET at = ? WHERE entity = 'commodity' AND entity_id = ?"
+                    " AND action IN ('update', 'retire')",
+                    [f"{day - dt.timedelta(days=1)}T12:00:00+00:00", str(jackfruit)])
+    demo_db.conn.commit()
+    assert reference.retire_days(demo_db)[jackfruit] == day
+    check = lookups(demo_db).retired_after
+    assert [later for later in (day, day + dt.timedelta(days=1)) if check(jackfruit, later)] \
+        == [day + dt.timedelta(days=1)]
+    assert reference.former_hs_codes(demo_db)[jackfruit] == {JACKFRUIT.hs_code: day}
 
 
 def test_places_and_routes_are_added_checked_and_audited(demo_db):

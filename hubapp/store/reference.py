@@ -18,8 +18,8 @@ from hubapp.domain.reference_rules import (
     commodity_label, hs_code_of_key, normal_countries, normal_hs_code, taken_hs_code_errors,
     taken_name_errors, validate_commodity, validate_place, validate_route,
 )
-from hubapp.domain.validation import FieldError, ValidationError, plain_code
-from hubapp.store import audit, day_close, rollup
+from hubapp.domain.validation import FieldError, ValidationError, plain_code, wall_time
+from hubapp.store import audit, day_close, rollup, settings
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
@@ -220,15 +220,16 @@ def _retirements(db: Database) -> dict[int, AuditEntryRecord]:
             if commodity_id in retired}
 
 
-def _entry_day(entry: AuditEntryRecord) -> dt.date:
-    # On this desk's calendar, as the audit screen shows stamps.
-    return entry.at.astimezone().date()
+def _entry_day(entry: AuditEntryRecord, zone: str) -> dt.date:
+    # On the hub's calendar (zone: settings.time_zone), which the boxes' days are of.
+    return wall_time(entry.at, zone).date()
 
 
 def retire_days(db: Database) -> dict[int, dt.date]:
     """The day each retired commodity was retired, by id: that of its latest retire entry.
     One retired without an entry has none."""
-    return {commodity_id: _entry_day(entry)
+    zone = settings.time_zone(db)
+    return {commodity_id: _entry_day(entry, zone)
             for commodity_id, entry in _retirements(db).items()}
 
 
@@ -248,6 +249,7 @@ def former_hs_codes(db: Database, commodities: Collection[CommodityRecord] | Non
     for commodity in commodities:
         holders.setdefault(commodity.hs_code, set()).add(commodity.id)
     stored = {commodity.id for commodity in commodities}
+    zone = settings.time_zone(db)
     former: dict[int, dict[str, dt.date]] = {}
     for entry in audit.entries_of(db, "commodity", "update"):  # oldest first
         commodity_id = int(entry.entity_id)
@@ -255,14 +257,14 @@ def former_hs_codes(db: Database, commodities: Collection[CommodityRecord] | Non
         if commodity_id in stored and before != after:
             codes = former.setdefault(commodity_id, {})
             codes.pop(after, None)  # changed back
-            codes[before] = _entry_day(entry)
+            codes[before] = _entry_day(entry, zone)
     return {commodity_id: {code: None if holders.get(code, set()) <= {commodity_id} else day
                            for code, day in codes.items()}
             for commodity_id, codes in former.items()}
 
 
-def _accepted_until(entry: AuditEntryRecord) -> dt.date:
-    day, last_move = _entry_day(entry), entry.after.get("last_move")
+def _accepted_until(entry: AuditEntryRecord, zone: str) -> dt.date:
+    day, last_move = _entry_day(entry, zone), entry.after.get("last_move")
     return max(day, dt.date.fromisoformat(last_move)) if last_move else day
 
 
@@ -276,7 +278,8 @@ def retired_after(db: Database) -> Callable[[int, dt.date], InputError | None]:
     any."""
     commodities = list_commodities(db, include_retired=True)
     retired = {commodity.id: commodity for commodity in commodities if commodity.retired}
-    until = {commodity_id: _accepted_until(entry)
+    zone = settings.time_zone(db)
+    until = {commodity_id: _accepted_until(entry, zone)
              for commodity_id, entry in _retirements(db).items()}
 
     def check(commodity_id: int, day: dt.date) -> InputError | None:
