@@ -10,11 +10,14 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hubapp.domain import wording
+from hubapp.domain.validation import wall_clock
 from hubapp.store import backup, open_db, users
 from hubapp.ui import dialogs, labels
 from hubapp.ui.login_dialog import PasswordDialog
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.users_screen import UsersScreen
+
+from conftest import HUB_FAR_AWAY, hub_zone_set
 
 PASSWORD = "correct horse"
 
@@ -257,6 +260,21 @@ def _lock_out(ctx, name, now=None):
             users.authenticate(ctx.db, name, "guessed", now=now)
     with pytest.raises(users.AuthError, match="locked out"):
         users.authenticate(ctx.db, name, "guessed", now=now)
+
+
+def test_when_a_lock_out_ends_is_said_on_the_hubs_clock(qtbot, app_ctx, desk_far_from_the_hub):
+    # A laptop 26 hours behind the hub said its own time, two hours off the hub's clock.
+    import zoneinfo
+
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, HUB_FAR_AWAY), None)
+    _add(app_ctx, "wang.li")
+    _lock_out(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    [(row, locked)] = [(row, user) for row, user in enumerate(screen.model.records())
+                       if user.name == "wang.li"]
+    until = locked.locked_until.astimezone(zoneinfo.ZoneInfo(HUB_FAR_AWAY))
+    assert screen.model.index(row, 3).data() == \
+        f"until {wording.service_time(until, wall_clock(HUB_FAR_AWAY).date())}"
 
 
 def test_an_admin_sees_who_is_locked_out_and_unlocks_them(qtbot, app_ctx, demo_db_path,

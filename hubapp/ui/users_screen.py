@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain import wording
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
+from hubapp.domain.validation import wall_time
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
 from hubapp.ui import colours, dialogs, focus, formatting, labels
@@ -26,6 +27,10 @@ _MOST_MS = 3_600_000
 
 
 class UsersModel(RecordTableModel):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        self.ctx = ctx  # whose hub's clock a lock-out ends by
+        super().__init__(parent)
+
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("Locked out")]
 
@@ -36,9 +41,9 @@ class UsersModel(RecordTableModel):
     def _lock(self, user: UserRecord) -> str:
         if not user.locked():
             return ""
-        # The desk's clock, as a time past midnight is written everywhere ("00:03 +1").
+        # The hub's clock, as a time past midnight is written everywhere ("00:03 +1").
         return self.tr("until {time}").format(time=wording.service_time(
-            user.locked_until.astimezone(), dt.date.today()))
+            wall_time(user.locked_until, self.ctx.time_zone), self.ctx.today()))
 
 
 def change_my_password(parent: QWidget, ctx: AppContext) -> bool:
@@ -63,7 +68,7 @@ class UsersScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("users_screen")
-        self.model = UsersModel(self)
+        self.model = UsersModel(ctx, self)
         self.table = list_table(self)
         self.table.setAccessibleName(self.tr("Users"))
         self.table.setModel(self.model)
