@@ -9,6 +9,7 @@ import zoneinfo
 from PySide6.QtCore import QDate, Qt
 
 from hubapp.domain.audit import changed_fields
+from hubapp.domain.records import ChangeRecord
 from hubapp.domain.validation import wall_clock
 from hubapp.store import audit, day_close, reference, services, settings, transaction
 from hubapp.store.users import SUPERVISOR, UserRecord
@@ -202,7 +203,7 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
         "update", "setting single-user mode", "single-user mode: no → yes"]
     service, moves = _change_a_service(app_ctx.db, "wang.li")
     with qtbot.waitSignal(screen.listed):
-        app_ctx.signals.data_changed.emit(None, None)
+        app_ctx.signals.data_changed.emit(ChangeRecord("services", frozenset({DEMO_END})), None)
     qtmodeltester.check(screen.model)
     assert screen.model.rowCount() == 2
     row = [screen.model.index(0, c).data() for c in range(5)]
@@ -590,7 +591,6 @@ def test_another_desks_save_keeps_the_entry_being_read_and_the_scroll(qtbot, app
                                                                       demo_target):
     """Any desk's save reloads the list: the entry being read stayed picked, its details
     shown and the list where it was scrolled to, where they vanished at each save."""
-    from hubapp.domain.records import ChangeRecord
     from hubapp.store import open_db
 
     for day in range(60):
@@ -745,7 +745,7 @@ def test_a_deleted_route_reads_as_it_was_added_on_the_screen_and_in_the_export(
     reference.save_route(app_ctx.db, RouteRecord(
         "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
         admin, new=True)
-    reference.delete_route(app_ctx.db, "CN-TH-RIAL", admin)
+    taken_out = reference.delete_route(app_ctx.db, "CN-TH-RIAL", admin)
     screen = shown_audit(qtbot, app_ctx)
     assert [screen.model.index(0, c).data() for c in (2, 3, 4)] == [
         "delete", "route CN-TH-RIAL", "code: CN-TH-RIAL → —; English name: China–Thailand "
@@ -764,7 +764,7 @@ def test_a_deleted_route_reads_as_it_was_added_on_the_screen_and_in_the_export(
     install_translations(qapp, "zh")
     try:
         with qtbot.waitSignal(screen.listed):
-            app_ctx.signals.data_changed.emit(None, None)
+            app_ctx.signals.data_changed.emit(taken_out, None)
         chinese = [screen.model.index(0, c).data() for c in (2, 3, 4)]
     finally:
         install_translations(qapp, "en")
@@ -799,8 +799,6 @@ def test_a_save_while_the_log_is_hidden_is_listed_when_it_is_shown(
         qtbot, qapp, main_window, app_ctx, monkeypatch):
     """A hidden Audit log does no work: opened once, it read the log again on the GUI thread
     at every save of any desk (0.4–0.9 s a save on a long log)."""
-    from hubapp.domain.records import ChangeRecord
-
     with qtbot.waitSignal(main_window.screen(AuditScreen).listed):
         qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     screen = main_window.screen(AuditScreen)
