@@ -48,8 +48,9 @@ class AppContext:
         self.time_zone = settings.time_zone(self.db)
         self.signals.data_changed.connect(self._zone_may_have_changed)
 
-    def _zone_may_have_changed(self, change: ChangeRecord, _initiator: object) -> None:
-        if change.what not in ("settings", "restore"):
+    def _zone_may_have_changed(self, change: ChangeRecord | None, _initiator: object) -> None:
+        # None: anything may have changed (the screens' handlers take it so).
+        if change is not None and change.what not in ("settings", "restore"):
             return
         try:
             self.time_zone = settings.time_zone(self.db)
