@@ -4,32 +4,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="105"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="176"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,160 +45,160 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="242"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="247"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="195"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="189"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="351"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="356"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="214"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="216"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="236"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="246"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="251"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="247"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="252"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="249"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="313"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="318"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="320"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="325"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="348"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="353"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="364"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="370"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="367"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="373"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="381"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="387"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="390"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="396"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="402"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="408"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="437"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="444"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="446"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="465"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="472"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="469"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="476"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="472"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="479"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="435"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="481"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="488"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="195"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="200"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="207"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="212"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="483"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="490"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -991,46 +991,46 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="589"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="852"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="853"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1066"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1067"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1068"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1128"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1129"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="299"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="903"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="904"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="301"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="905"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="906"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1060,17 +1060,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1105,85 +1105,85 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="540"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="540"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="623"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="631"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="632"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="782"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="851"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="854"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="852"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="855"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="855"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="856"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="914"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="933"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="935"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1039"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1040"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1027"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1028"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1223,155 +1223,155 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="902"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="903"/>
         <source>&amp;Undo {what}</source>
-        <translation>撤销 {what}(&amp;U)</translation>
+        <translation>撤销{what}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="904"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="905"/>
         <source>&amp;Redo {what}</source>
-        <translation>重做 {what}(&amp;R)</translation>
+        <translation>重做{what}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="927"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="928"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1044"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1081"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1082"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1085"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1086"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1136"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1153"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1157"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1160"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1162"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1166"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1172"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1173"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1212"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1213"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1225"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1226"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1229"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1230"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="930"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="931"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="925"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="926"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="649"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="982"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="983"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1105"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1106"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1171"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1172"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1181"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2349,12 +2349,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="52"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="53"/>
         <source>Type your current password, then the new one twice (at least {min} characters).</source>
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
@@ -2991,12 +2991,12 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="131"/>
         <source>Empty: this computer&apos;s zone ({zone})</source>
-        <translation>留空：本机时区（{zone}）</translation>
+        <translation>未填则用本机时区（{zone}）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="134"/>
         <source>The zone of the hub&apos;s wall clock, which service times are on: a train may be saved or imported as departed or arrived once this clock has reached its time, at every desk and server, whatever zone the computer is set to</source>
-        <translation>枢纽时钟所在的时区，班次时间均按此时钟记录：班次须在此时钟到达其时间后，才能保存或导入为已发出或已到达；各工作台和服务器均按此判断，与电脑所设时区无关</translation>
+        <translation>枢纽挂钟所在的时区，班次时间均以此钟为准：按此钟到了班次的时间，才能将其保存或导入为“已发出”或“已到达”；各工作台和服务器都按此判断，不论电脑设为哪个时区</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="156"/>
@@ -3139,37 +3139,37 @@ Licence: MIT</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
         <source>Name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
         <source>Locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="39"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="39"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="45"/>
         <source>until {time}</source>
         <translation>至 {time}</translation>
     </message>
@@ -3192,139 +3192,139 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="117"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="127"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="164"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="195"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="200"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="257"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="282"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="287"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="296"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="301"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="297"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="302"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="264"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="269"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="151"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="156"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="288"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="278"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="293"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="73"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="96"/>
         <source>&amp;Set role</source>
         <translation>设置角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="97"/>
         <source>Set pass&amp;word…</source>
         <translation>设置密码(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="237"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="242"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="101"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="106"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
         <source>Single-user &amp;mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
         <source>&amp;Name</source>
         <translation>用户名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="116"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="117"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
         <source>Repeat passw&amp;ord</source>
         <translation>再次输入密码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="123"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="128"/>
         <source>Ro&amp;le</source>
         <translation>角色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="243"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="308"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="306"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="311"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -3333,7 +3333,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="317"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="322"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -3342,17 +3342,17 @@ Turn single-user mode off?</source>
 要关闭单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="211"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="161"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="160"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3378,7 +3378,7 @@ Turn single-user mode off?</source>
     <message>
         <location filename="../../hubapp/ui/app.py" line="270"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
-        <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的内容都无法保存；请枢纽的 IT 人员将其设为可写，或连接到主服务器，以记录更改。</translation>
+        <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/app.py" line="285"/>
@@ -3488,13 +3488,13 @@ Turn single-user mode off?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="834"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="834"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3796,7 +3796,7 @@ Turn single-user mode off?</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>time_zone</source>
-        <translation>时区</translation>
+        <translation>枢纽时区</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="163"/>
@@ -3939,17 +3939,17 @@ Turn single-user mode off?</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="122"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
@@ -3959,7 +3959,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="425"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="431"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -4104,22 +4104,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="310"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
-        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发出，晚于枢纽时钟的现在（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
+        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发出，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="315"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
-        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的现在（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
+        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="321"/>
         <source>{zone}, this computer&apos;s: the hub has no time zone set in Settings</source>
-        <translation>{zone}，本机时区：枢纽未在设置中设定时区</translation>
+        <translation>按本机时区 {zone}，因枢纽未在设置中设定时区</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="323"/>
         <source>{zone}, this computer&apos;s: the hub&apos;s time zone {hub_zone} is not among this computer&apos;s zone files, nor in tzdata</source>
-        <translation>{zone}，本机时区：本机的时区文件和 tzdata 中都没有枢纽的时区 {hub_zone}</translation>
+        <translation>按本机时区 {zone}，因本机的时区文件和 tzdata 中都没有枢纽的时区 {hub_zone}</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="376"/>
@@ -4241,8 +4241,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
   3  数据库（--db）无法使用（不存在、不是枢纽工作台数据库、
      来自更新的版本、已损坏）；check 无法检查该文件
      （上述情况或正忙），或无法写出检查结果
-  4  数据库正忙：另一台工作台正在保存；请稍后再试
-  130  已中断（Ctrl+C）；143 和 129 为被 SIGTERM、SIGHUP 停止</translation>
+  4  数据库正忙：另一工作台正在保存；请稍后再试
+  130  已中断（Ctrl+C）；143、129 分别表示被 SIGTERM、SIGHUP 停止</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="153"/>
@@ -4632,7 +4632,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="241"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
-        <translation>日报的日期（默认：按枢纽时钟、在其时区的今天）</translation>
+        <translation>日报的日期（默认：按枢纽时区计的今天）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="723"/>
@@ -4888,7 +4888,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/dialogs.py" line="217"/>
         <source>Start a new hub in {path} (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
-        <translation>在 {path} 新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作台的副本或备份），或连接到枢纽的服务器。</translation>
+        <translation>新建一个枢纽，数据文件为 {path}（接下来创建其管理员）；或打开已有的枢纽数据库文件（其他工作台的副本或备份）；或连接到枢纽的服务器。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dialogs.py" line="223"/>
@@ -5142,7 +5142,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="148"/>
         <source>The database is read-only: nothing in it can be changed. Make it writable (or connect to one that is) and open it again to record changes.</source>
-        <translation>数据库为只读：其中的内容都无法更改。请将其设为可写（或连接到可写的数据库），然后重新打开以记录更改。</translation>
+        <translation>数据库为只读：其中任何内容都无法更改。请将其设为可写（或连接到可写的数据库），重新打开后才能记录更改。</translation>
     </message>
 </context>
 <context>
@@ -5309,52 +5309,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="323"/>
+        <location filename="../../hubapp/domain/validation.py" line="341"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="333"/>
+        <location filename="../../hubapp/domain/validation.py" line="351"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="349"/>
+        <location filename="../../hubapp/domain/validation.py" line="367"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="353"/>
+        <location filename="../../hubapp/domain/validation.py" line="371"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="374"/>
+        <location filename="../../hubapp/domain/validation.py" line="392"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="389"/>
+        <location filename="../../hubapp/domain/validation.py" line="407"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="448"/>
+        <location filename="../../hubapp/domain/validation.py" line="466"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="542"/>
+        <location filename="../../hubapp/domain/validation.py" line="560"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="548"/>
+        <location filename="../../hubapp/domain/validation.py" line="566"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="419"/>
+        <location filename="../../hubapp/domain/validation.py" line="437"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -5399,22 +5399,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="392"/>
+        <location filename="../../hubapp/domain/validation.py" line="410"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="422"/>
+        <location filename="../../hubapp/domain/validation.py" line="440"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="557"/>
+        <location filename="../../hubapp/domain/validation.py" line="575"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="445"/>
+        <location filename="../../hubapp/domain/validation.py" line="463"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -5784,57 +5784,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="86"/>
+        <location filename="../../hubapp/store/day_close.py" line="87"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开账 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="107"/>
+        <location filename="../../hubapp/store/day_close.py" line="108"/>
         <source>{date} was already closed by {name} at {at}</source>
         <translation>{date} 已由 {name} 于 {at} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="115"/>
+        <location filename="../../hubapp/store/day_close.py" line="117"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="117"/>
+        <location filename="../../hubapp/store/day_close.py" line="119"/>
         <source>{date} was already reopened by {name} at {at}</source>
         <translation>{date} 已由 {name} 于 {at} 重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="128"/>
+        <location filename="../../hubapp/store/day_close.py" line="130"/>
         <source>{date} is still to come; a day can be closed once it has begun</source>
         <translation>{date} 尚未到来；日期开始后才能关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="179"/>
+        <location filename="../../hubapp/store/day_close.py" line="181"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="181"/>
+        <location filename="../../hubapp/store/day_close.py" line="183"/>
         <source>{date} is closed: give a reason for changing it</source>
         <translation>{date} 已关账：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="182"/>
+        <location filename="../../hubapp/store/day_close.py" line="184"/>
         <source>It changes closed days: {days}; give a reason for changing them</source>
         <translation>这会改变已关账的日期：{days}；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="196"/>
+        <location filename="../../hubapp/store/day_close.py" line="198"/>
         <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
         <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开账 {date}，或由主管修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="199"/>
+        <location filename="../../hubapp/store/day_close.py" line="201"/>
         <source>This change alters the dwell time of containers that left on {date}, which is closed: give a reason for changing it</source>
         <translation>此修改会改变 {date}（已关账）离场集装箱的堆存时间：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="202"/>
+        <location filename="../../hubapp/store/day_close.py" line="204"/>
         <source>This change alters the dwell time of containers that left on closed days: {days}; give a reason for changing them</source>
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
@@ -5949,22 +5949,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="315"/>
+        <location filename="../../hubapp/store/services.py" line="316"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="322"/>
+        <location filename="../../hubapp/store/services.py" line="323"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="330"/>
+        <location filename="../../hubapp/store/services.py" line="331"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="339"/>
+        <location filename="../../hubapp/store/services.py" line="340"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -6124,42 +6124,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="320"/>
+        <location filename="../../hubapp/store/reference.py" line="323"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="335"/>
+        <location filename="../../hubapp/store/reference.py" line="338"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="540"/>
+        <location filename="../../hubapp/store/reference.py" line="543"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="588"/>
+        <location filename="../../hubapp/store/reference.py" line="591"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="593"/>
+        <location filename="../../hubapp/store/reference.py" line="596"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="598"/>
+        <location filename="../../hubapp/store/reference.py" line="601"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="611"/>
+        <location filename="../../hubapp/store/reference.py" line="614"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="455"/>
+        <location filename="../../hubapp/store/reference.py" line="458"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
@@ -6174,13 +6174,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="476"/>
+        <location filename="../../hubapp/store/reference.py" line="479"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="535"/>
-        <location filename="../../hubapp/store/reference.py" line="640"/>
+        <location filename="../../hubapp/store/reference.py" line="538"/>
+        <location filename="../../hubapp/store/reference.py" line="643"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
