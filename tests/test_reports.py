@@ -224,7 +224,7 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(demo_db_path, tmp_path, args,
 def test_missing_database_is_a_clear_error(tmp_path):
     result = run_cli("daily", "--date", "2026-03-05", "--db", str(tmp_path / "none.db"),
                      "-o", str(tmp_path / "x.pdf"))
-    assert result.returncode == 1 and "does not exist" in result.stderr
+    assert result.returncode == 3 and "does not exist" in result.stderr
 
 
 def test_a_locked_database_is_a_clear_error(demo_db_path, tmp_path):
@@ -239,7 +239,7 @@ def test_a_locked_database_is_a_clear_error(demo_db_path, tmp_path):
                          "-o", str(tmp_path / "x.pdf"))
     finally:
         holder.close()
-    assert result.returncode == 1 and "busy" in result.stderr
+    assert result.returncode == 4 and "busy" in result.stderr
     assert "Traceback" not in result.stderr
 
 
