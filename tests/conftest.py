@@ -436,6 +436,31 @@ def large_font(qapp):
     qapp.setFont(usual)
 
 
+def described(widget) -> str:
+    """What a screen reader says of widget after its name."""
+    from PySide6.QtGui import QAccessible
+
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Description)
+
+
+@pytest.fixture
+def announced(monkeypatch):
+    """What the app asks a screen reader to say at once, as (widget, words): Qt hands events
+    to no reader here, and PySide6 has no QAccessible.installUpdateHandler to watch them."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    said = []
+    update = QAccessible.updateAccessibility
+
+    def watched(event) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append((event.object(), event.message()))
+        update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(watched))
+    return said
+
+
 @contextlib.contextmanager
 def opened_window(qtbot, target, monkeypatch):
     """The window app.open_window shows on target (a file or a server database), and the

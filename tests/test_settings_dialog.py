@@ -21,7 +21,7 @@ from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
 from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
 
-from conftest import DEMO_END, readable
+from conftest import DEMO_END, described, readable
 from test_reference_screen import click, type_into
 from test_reports import _images, run_cli
 
@@ -692,6 +692,47 @@ def test_the_hubs_time_zone_is_picked_from_the_list_and_one_not_in_it_is_refused
         save(qtbot, dialog)
     assert settings.time_zone(app_ctx.db) == "Asia/Shanghai"
     assert audit.entries(app_ctx.db)[0].after == {"time_zone": "Asia/Shanghai"}
+
+
+def test_a_refused_field_says_its_problem_to_a_screen_reader(qtbot, app_ctx, announced):
+    """The problem stood only in a label under the field, which takes no focus: a screen
+    reader in the field said its name and its help, never why the save was refused."""
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    zone, folder = dialog.time_zone, dialog.backup_folder
+    help_text = zone.toolTip()
+    type_into(qtbot, zone, "Asia/Shanghia")
+    popup = zone.completer().popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.keyClick(zone, Qt.Key.Key_Return)  # Enter saves, and the focus stays in the field
+    qtbot.waitUntil(lambda: dialog.hub.errors["time_zone"].isVisible(), timeout=10_000)
+    said = dialog.hub.errors["time_zone"].text()
+    assert described(zone) == said and announced == [(zone, said)]
+
+    # Each wrong field says its own (the folder in its row, where its label's Alt+letter goes
+    # and Tab stops); a field the focus moves to is read without an announcement.
+    type_into(qtbot, folder, "relative/dir")
+    save(qtbot, dialog)
+    refused = dialog.desk.errors["backup_folder"].text()
+    assert described(folder) == refused != ""
+    assert dialog.focusWidget() is zone and described(zone) == said and len(announced) == 1
+
+    # Once right, its help again.
+    type_into(qtbot, zone, "")
+    qtbot.keyClick(zone, Qt.Key.Key_Delete)
+    type_into(qtbot, folder, "")
+    qtbot.keyClick(folder, Qt.Key.Key_Delete)
+    type_into(qtbot, dialog.hub_name_zh, "")
+    qtbot.keyClick(dialog.hub_name_zh, Qt.Key.Key_Delete)
+    save(qtbot, dialog)
+    assert described(dialog.hub_name_zh) == dialog.hub.errors["hub_name_zh"].text() != ""
+    assert described(zone) == zone.toolTip() == help_text
+    assert described(folder) != refused
+    dialog.reject()
 
 
 def test_a_time_zone_typed_in_small_letters_is_kept_as_the_zone_files_spell_it(

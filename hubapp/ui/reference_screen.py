@@ -27,7 +27,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
-from hubapp.ui import colours, dialogs, focus, formatting, labels
+from hubapp.ui import colours, dialogs, focus, formatting, labels, spoken
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
     RECORD_ROLE, SORT_ROLE, RecordTableModel, current_is_picked, list_table,
@@ -86,6 +86,7 @@ class ReferenceForm(QWidget):
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
 
     def add_field(self, name: str, title: str, widget: QWidget) -> QWidget:
         widget.setObjectName(name)
@@ -97,6 +98,7 @@ class ReferenceForm(QWidget):
         focus.add_row(self.layout_, title, widget)
         self.layout_.addRow("", error)
         self.errors[name] = error
+        self.fields[name] = widget
         return widget
 
     def line(self, name: str, title: str, text: str, example: str = "") -> QLineEdit:
@@ -118,22 +120,32 @@ class ReferenceForm(QWidget):
         return edit
 
     def show_errors(self, errors: list[FieldError]) -> None:
-        """Each message by its field; the first field with a problem gets the focus."""
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
+        """Each message by its field, and said by a screen reader as the field gets the focus
+        (the label takes none); the first field with a problem gets the focus."""
+        said: dict[str, list[str]] = {name: [] for name in self.errors}
         for error in errors:
-            label = self.errors.get(error.field) or next(iter(self.errors.values()))
-            text = labels.message(error)
-            label.setText(f"{label.text()}\n{text}" if label.text() else text)
-            label.show()
-        if errors:
-            # In the form's order: a record's own problems come before those with others.
-            wrong = {error.field for error in errors}
-            name = next((name for name in self.errors if name in wrong), errors[0].field)
-            first = self.findChild(QWidget, name)
-            if first is not None:
-                first.setFocus()
+            name = error.field if error.field in said else next(iter(said))
+            said[name].append(labels.message(error))
+        for name, messages in said.items():
+            text = "\n".join(messages)
+            self.errors[name].setText(text)
+            self.errors[name].setVisible(bool(text))
+            # Where the focus goes: a row's box passes it on to its field.
+            spoken.show_problem(self._focused(name), text)
+        # In the form's order: a record's own problems come before those with others.
+        wrong = next((name for name, messages in said.items() if messages), None)
+        if wrong is None:
+            return
+        first = self._focused(wrong)
+        if first.hasFocus():
+            # Pressed Enter in it: the focus does not move, and nothing has it read again.
+            spoken.announce(first, first.accessibleDescription())
+        else:
+            first.setFocus()
+
+    def _focused(self, name: str) -> QWidget:
+        field = self.fields[name]
+        return field.focusProxy() or field
 
 
 class CommodityForm(ReferenceForm):

@@ -20,7 +20,7 @@ from hubapp.domain.validation import (
     MAX_WAGONS, SERVICE_CLASH, FieldError, parse_actual, parse_time, service_number,
 )
 from hubapp.domain.wording import service_time
-from hubapp.ui import colours, focus, labels
+from hubapp.ui import colours, focus, labels, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.typed_text import tidy_as_typed
 
@@ -102,8 +102,6 @@ class ServiceForm(QWidget):
                         "destination": self.destination, "scheduled_at": self.scheduled,
                         "actual_at": self.actual, "status": self.status,
                         "wagons": self.wagons, "notes": self.notes}
-        # A field's own help, its tooltip again once its problem is fixed.
-        self._help = {field: widget.toolTip() for field, widget in self._fields.items()}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         pairs = [
@@ -369,7 +367,7 @@ class ServiceForm(QWidget):
         for field, widget in self._fields.items():
             widget.setStyleSheet(colours.BAD_FIELD_STYLE if field in wrong else "")
             problems = "\n".join(labels.message(e) for e in errors if e.field == field)
-            widget.setToolTip(problems or self._help[field])
+            spoken.show_problem(widget, problems)
         self.message.setText("\n".join(labels.message(error) for error in errors))
 
 

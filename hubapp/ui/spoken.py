@@ -1,0 +1,36 @@
+"""What a screen reader says of a problem or a refusal. A label beside a field takes no focus
+and a tooltip is never read, so a refused save or date, said only there, went unheard: the
+field or box reads as if nothing had happened."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QWidget
+
+try:
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+except ImportError:  # Qt before 6.8
+    QAccessibleAnnouncementEvent = None
+
+_HELP = "hubapp_help"  # a field's own tooltip, its tooltip again once its problem is fixed
+
+
+def show_problem(field: QWidget, problem: str) -> None:
+    """field's problem, "" once it has none, as its tooltip and as the description a screen
+    reader says with its name whenever it gets the focus; then its own help again."""
+    if field.property(_HELP) is None:
+        field.setProperty(_HELP, field.toolTip())
+    field.setToolTip(problem or field.property(_HELP))
+    field.setAccessibleDescription(problem)
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """A screen reader says text now, of widget: a refusal where the focus stays (a date put
+    back, a key that typed nothing), which no change of focus would read out. widget carries
+    text too (its description, a label's words): before Qt 6.8 there is no announcement, and
+    an alert has the reader say the widget."""
+    if QAccessibleAnnouncementEvent is not None:
+        event = QAccessibleAnnouncementEvent(widget, text)
+    else:
+        event = QAccessibleEvent(widget, QAccessible.Event.Alert)
+    QAccessible.updateAccessibility(event)
