@@ -795,6 +795,22 @@ def test_a_clerks_edit_on_a_closed_day_is_refused_saying_why_under_the_grid(
     assert screen.paste_message.text() == ""  # no longer true
 
 
+def test_a_refused_key_is_said_to_a_screen_reader_once_while_its_note_stays(
+        qtbot, main_window, app_ctx, announced):
+    """The note under the grid takes no focus, and no screen reader read it: a key refused
+    sounded like a key that did nothing. Not at every key of a clerk typing on, though."""
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, "25000", Qt.Key.Key_Delete)
+    assert announced == [(screen.paste_message, screen.closed_label.text())]
+    screen.paste_message.clear()  # another note said since
+    press(qtbot, Qt.Key.Key_Delete)
+    assert len(announced) == 2
+
+
 def test_edits_under_a_day_closed_elsewhere_are_discarded_or_kept_never_offered_to_save(
         qtbot, main_window, app_ctx, monkeypatch):
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)

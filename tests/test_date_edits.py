@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QToolTip, QVBoxLayout, Q
 
 from hubapp.ui import date_edits
 
+from conftest import described
+
 MONTH, YEAR = QDateTimeEdit.Section.MonthSection, QDateTimeEdit.Section.YearSection
 
 
@@ -153,3 +155,21 @@ def test_a_box_that_follows_typing_passes_only_the_month_s_last_day(qtbot, box):
         box.dateChanged.connect(passed.append)
         qtbot.keyClicks(box, "02-15")
     assert passed == [QDate(2026, 2, 28), QDate(2026, 2, 15)]
+
+
+def test_a_day_refused_is_said_to_a_screen_reader_and_stays_its_description(qtbot, box,
+                                                                            announced):
+    """Said only in a tooltip, which no screen reader reads: the box read "Day" as before,
+    as if the day typed had been taken."""
+    note = "There is no 2025-02-30: its month has 28 days."
+    qtbot.keyClicks(box, "2025-02-30")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert announced == [(box, note)] and described(box) == note
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    box.setFocus(Qt.FocusReason.BacktabFocusReason)
+    assert described(box) == note  # heard again back in the box, until a day is taken
+    box.setSelectedSection(YEAR)
+    qtbot.keyClicks(box, "2025-02-28")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.date() == QDate(2025, 2, 28)
+    assert described(box) == "" and len(announced) == 1

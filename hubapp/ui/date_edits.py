@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QValidator
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QToolTip, QWidget
 
 from hubapp.domain.validation import parse_date
+from hubapp.ui import spoken
 
 _SEPARATORS = frozenset("-/.")
 NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its special text
@@ -21,7 +22,7 @@ class DayEdit(QDateEdit):
     """A date box that refuses a day its month does not have (2025-02-29, 2026-04-31): Qt
     made it the month's last day as it was typed, and a clerk who mistyped the day was given
     another one, unsaid. It stays as typed until Enter or leaving the box, which keep the
-    date the box had, and say why (refused, and a tooltip at the box).
+    date the box had, and say why (refused, a tooltip at the box, and to a screen reader).
 
     A month or year typed over a day it does not have (02 over 2026-01-31) is taken, and the
     day made the month's last as Qt does, so that the day typed next is in the month typed:
@@ -33,6 +34,8 @@ class DayEdit(QDateEdit):
     def __init__(self, *args) -> None:
         super().__init__(*args)
         self._cut: tuple[str, str] | None = None  # the text a day was cut to, and why
+        # Why a day was refused (_say) is the box's description until its day changes.
+        self.dateChanged.connect(lambda _day: self.setAccessibleDescription(""))
 
     def validate(self, text: str, pos: int):
         if self.currentSection() != QDateTimeEdit.Section.DaySection:
@@ -86,6 +89,10 @@ class DayEdit(QDateEdit):
 
     def _say(self, refused: str) -> None:
         QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), refused, self)
+        # No tooltip is read out, and the focus stays in the box: a screen reader's user heard
+        # nothing of why the day did not change. Said now, and again back in the box.
+        self.setAccessibleDescription(refused)
+        spoken.announce(self, refused)
         self.refused.emit(refused)
 
     @staticmethod

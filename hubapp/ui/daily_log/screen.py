@@ -27,7 +27,9 @@ from hubapp.domain.validation import (
 )
 from hubapp.domain.wording import service_time
 from hubapp.store import day_close, reference, services, settings, users
-from hubapp.ui import colours, date_edits, dialogs, focus, formatting, labels, remembered_layout
+from hubapp.ui import (
+    colours, date_edits, dialogs, focus, formatting, labels, remembered_layout, spoken,
+)
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
 from hubapp.ui.daily_log.grid_model import (
@@ -600,7 +602,11 @@ class DailyLogScreen(QWidget):
         # Of a database that only reads, what to do too, which the label has no room for.
         self._refused_note = labels.read_only_database() if self.ctx.read_only \
             else self.closed_label.text()
-        self.paste_message.setText(self._refused_note)
+        if self.paste_message.text() != self._refused_note:
+            self.paste_message.setText(self._refused_note)
+            # Nor is a label that takes no focus read out. Said once while it stays: each key
+            # of a clerk typing on would say it again.
+            spoken.announce(self.paste_message, self._refused_note)
 
     def _close_or_reopen_day(self) -> None:
         # What the button said, not what the day is now: another desk may have closed or
