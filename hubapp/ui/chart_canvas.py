@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShowEvent, QWheelEvent,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShowEvent, QWheelEvent
+
+from hubapp.ui import focus
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-FOCUS_FRAME_PX = 2  # as wide as the Reports preview's
 _SHOW_NUMBERS_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -53,19 +52,8 @@ class ChartCanvas(FigureCanvasQTAgg):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         # The chart covers every pixel, so a style's frame (the Reports preview's stylesheet)
-        # would never show: drawn over the figure's margin instead. Qt repaints a widget as it
-        # gains or loses the focus.
-        if not self.hasFocus():
-            return
-        painter = QPainter(self)
-        try:
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight),
-                                FOCUS_FRAME_PX, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
-                                Qt.PenJoinStyle.MiterJoin))
-            inset = FOCUS_FRAME_PX / 2  # a pen is centred on the line: all of it inside
-            painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
-        finally:
-            painter.end()
+        # would never show: drawn over the figure's margin instead.
+        focus.draw_frame(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):

@@ -1,13 +1,17 @@
-"""Keyboard focus: the order Tab visits widgets in, where it rests while work runs, the
-labels whose Alt+letter gives a field the focus, and boxes in a scrolled panel."""
+"""Keyboard focus: the order Tab visits widgets in, a frame that shows where it is, where it
+rests while work runs, the labels whose Alt+letter gives a field the focus, and boxes in a
+scrolled panel."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QScrollArea, QWidget
+
+FRAME_PX = 2  # as wide as the Reports preview's
 
 
 def tab_order(*widgets: QWidget) -> None:
@@ -15,6 +19,23 @@ def tab_order(*widgets: QWidget) -> None:
     order they were made in)."""
     for first, second in zip(widgets, widgets[1:]):
         QWidget.setTabOrder(first, second)
+
+
+def draw_frame(widget: QWidget) -> None:
+    """From widget's paintEvent: a frame inside its edge while it has the focus, for a widget
+    that paints all of itself (a chart) or that a style draws no focus for (a frame). Qt
+    repaints a widget as it gains or loses the focus."""
+    if not widget.hasFocus():
+        return
+    painter = QPainter(widget)
+    try:
+        painter.setPen(QPen(widget.palette().color(QPalette.ColorRole.Highlight), FRAME_PX,
+                            Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
+                            Qt.PenJoinStyle.MiterJoin))
+        inset = FRAME_PX / 2  # a pen is centred on the line: all of it inside
+        painter.drawRect(QRectF(widget.rect()).adjusted(inset, inset, -inset, -inset))
+    finally:
+        painter.end()
 
 
 def hold_while_running(running: bool, rest_on: QWidget, close: QPushButton) -> None:
