@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Rectangle
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QPalette, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QAccessible, QGuiApplication, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from hubapp.domain.records import (
@@ -23,6 +23,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.dashboard import (
     IMAGE_SCALE, PAPER_SHAPE, DashboardScreen, chart_look, image_scale,
 )
+from hubapp.ui.scrolled_panel import ScrolledPanel
 
 from conftest import DEMO_END, TESTER, shown_dashboard
 
@@ -449,13 +450,12 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
         assert _message(panel) == ["Nothing matches these filters in this period."], panel.name
 
 
+def spoken(widget, what):
+    return QAccessible.queryAccessibleInterface(widget).text(what)
+
+
 def test_a_screen_reader_names_each_chart_and_says_where_its_numbers_are(screen, qtbot):
     # The six canvases had no name nor description: a chart was nothing to a screen reader.
-    from PySide6.QtGui import QAccessible
-
-    def spoken(widget, what):
-        return QAccessible.queryAccessibleInterface(widget).text(what)
-
     titles = {"teu_per_day": "TEU per day", "trains_per_day": "Trains per day",
               "teu_by_route": "TEU by route", "teu_by_direction": "Outbound and inbound TEU",
               "top_commodities": "Top commodities by TEU; Top commodities by tonnes",
@@ -522,6 +522,39 @@ def test_tab_reaches_each_chart_between_its_tabs_and_its_buttons(screen, qtbot):
     qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Right)
     qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Tab)
     assert screen.focusWidget() is screen.panels["trains_per_day"].canvas
+
+
+def test_tab_reaches_each_tile_where_a_screen_reader_says_its_figures(screen, qtbot):
+    """The tiles, the screen's headline figures, were no Tab stop and had no name: Tab went
+    from the filters to the charts, and a screen reader never said a figure."""
+    _focused_screen(qtbot, screen)
+    assert _scrolled_at(screen, qtbot, 600, 420).maximum() > 0  # the tiles on rows, scrolled
+    area = screen.findChild(ScrolledPanel)
+    screen.commodity.setFocus()
+    for tile in screen.tiles.values():
+        assert not _framed(tile)
+        qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Tab)
+        assert screen.focusWidget() is tile and _framed(tile)
+        seen = QRect(tile.mapTo(area.viewport(), QPoint()), tile.size())
+        assert area.viewport().rect().contains(seen)  # scrolled into sight whole
+    qtbot.keyClick(tile, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.tabs.tabBar()
+    qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Backtab)
+    assert screen.focusWidget() is tile
+
+    year = screen.tiles["year"]
+    assert spoken(year, QAccessible.Text.Name) == "Year to date: 3,431 TEU"
+    records = "Records start on 2026-03-03: the same dates last year are not all on record, " \
+        "so they are not compared."  # its tooltip, which the description hides
+    assert spoken(year, QAccessible.Text.Description).replace("\u00a0", " ") == (
+        f"50 services, 40 by rail, 1,977 containers, 37,496.3 t\n"
+        f"records start on 2026-03-03\n{records}")
+    with qtbot.waitSignal(screen.refreshed):  # new figures, said anew
+        screen.direction.setCurrentIndex(screen.direction.findData(str(Direction.INBOUND)))
+    assert spoken(year, QAccessible.Text.Name) == f"Year to date: {year.value.text()}" \
+        != "Year to date: 3,431 TEU"
+    assert spoken(screen.tiles["dwell"], QAccessible.Text.Description).endswith(
+        f"counted as boxes leave, whatever the direction chosen\n{records}")
 
 
 def test_keys_on_a_chart_copy_it_and_show_its_numbers(screen, qtbot):

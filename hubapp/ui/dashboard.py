@@ -359,10 +359,15 @@ class PartsLabel(QLabel):
 
 
 class KpiTile(QFrame):
+    """A figure with its title and details: a stop for Tab, where a screen reader says them
+    (the screen's headline figures were never read, the charts after them were)."""
+
     def __init__(self, name: str, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName(f"kpi_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(self.tr("Loading…"))  # Tab reaches it before its figures
         self.title = QLabel(self)
         self.value = QLabel("—", self)
         font = self.value.font()
@@ -385,6 +390,22 @@ class KpiTile(QFrame):
         self.title.setText(title)
         self.value.setText(value)
         self.detail.set_parts(parts, note)
+        self.setAccessibleName(self.tr("{title}: {value}").format(title=title, value=value))
+        self._describe()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self._describe()
+        return super().event(event)
+
+    def _describe(self) -> None:
+        # Its tooltip too (why last year is not compared): a description set hides it.
+        self.setAccessibleDescription("\n".join(filter(None, (
+            formatting.listed(self.detail.parts), self.detail.note, self.toolTip()))))
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        focus.draw_frame(self)  # the style draws none for a frame
 
 
 class DashboardScreen(QWidget):
