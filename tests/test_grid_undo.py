@@ -14,6 +14,8 @@ from test_daily_log import (  # noqa: F401 (screen: a fixture)
 )
 from test_grid_typing import _new_service
 
+ALT = Qt.KeyboardModifier.AltModifier
+
 
 def _boxes_text(boxes: list[str], first_kg: int = 20000) -> str:
     return "".join(f"{number}\t22G1\tF\t{first_kg + i}\tcassava flour\tCN{i:05d}\n"
@@ -286,6 +288,97 @@ def test_paste_from_the_edit_menu_takes_the_cells_typing_first(qtbot, main_windo
     assert screen.grid.text_rows()[0]["seal"] == "CN777"
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert screen.grid.text_rows()[0]["seal"] == "SEAL9"
+
+
+def _edit_menu_by_keys(qtbot, window, letter: Qt.Key = Qt.Key.Key_Escape) -> list[bool]:
+    """Alt+E pressed where the focus is, then an item's letter (else Escape): whether each
+    of the grid's items was on."""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, ALT)
+    menu = window.edit_menu
+    qtbot.waitUntil(menu.isVisible)
+    offered = [action.isEnabled() for action in window.day_screen.grid_view.edit_actions]
+    qtbot.keyClick(menu, letter)
+    assert not menu.isVisible()
+    return offered
+
+
+def _remarks_by_keys(qtbot, screen):
+    press(qtbot, (Qt.Key.Key_K, ALT))  # Remar&ks
+    assert QApplication.focusWidget() is screen.form.notes
+    return screen.form.notes
+
+
+def test_edit_paste_and_copy_from_remarks_are_the_fields_and_leave_the_grid(
+        qtbot, main_window, screen):
+    """Edit ▸ Paste from Remarks wrote the note into every field of the box picked, and
+    Copy put the boxes on the clipboard, not the words selected."""
+    _new_service(qtbot, screen, "E5")
+    boxes = numbers(2, start=1500)
+    paste(qtbot, screen, _boxes_text(boxes))
+    _pick_row(screen.grid_view, 1)
+    rows = screen.grid.text_rows()
+    notes = _remarks_by_keys(qtbot, screen)
+    QGuiApplication.clipboard().setText("keep dry")
+    # Cut and Copy off with nothing selected; Clear cells, Delete rows and Fill down are
+    # the grid's alone.
+    assert _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_P) == [False, False, True] \
+        + [False] * 3
+    assert notes.text() == "keep dry"
+    press(qtbot, " urgent")
+    notes.setSelection(len("keep dry "), len("urgent"))
+    assert _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_C) == [True] * 3 + [False] * 3
+    assert QGuiApplication.clipboard().text() == "urgent"
+    _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_T)
+    assert notes.text() == "keep dry "
+    # Reached from the View menu by Left, the Edit menu opens with the focus on the menu bar.
+    qtbot.keyClick(notes, Qt.Key.Key_V, ALT)
+    qtbot.waitUntil(main_window.view_menu.isVisible)
+    qtbot.keyClick(main_window.view_menu, Qt.Key.Key_Left)
+    qtbot.waitUntil(main_window.edit_menu.isVisible)
+    assert [action.isEnabled() for action in screen.grid_view.edit_actions][2:] == \
+        [True] + [False] * 3
+    qtbot.keyClick(main_window.edit_menu, Qt.Key.Key_P)
+    assert notes.text() == "keep dry urgent"
+    assert screen.grid.text_rows() == rows
+    assert QApplication.focusWidget() is notes
+
+
+def test_edit_copy_from_the_services_list_copies_its_rows_as_ctrl_c_does(
+        qtbot, main_window, screen):
+    _new_service(qtbot, screen, "E6")
+    boxes = numbers(2, start=1550)
+    paste(qtbot, screen, _boxes_text(boxes))
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    _pick_row(screen.grid_view, 1)
+    screen.table.setFocus()
+    press(qtbot, (Qt.Key.Key_C, CTRL))
+    copied = QGuiApplication.clipboard().text()
+    assert "E6" in copied
+    QGuiApplication.clipboard().setText("before")
+    assert _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_C) == [False, True] + [False] * 4
+    assert QGuiApplication.clipboard().text() == copied
+    assert _containers(screen) == boxes
+
+
+def test_from_a_cell_being_typed_in_the_edit_menu_is_the_grids_and_so_is_its_right_click(
+        qtbot, main_window, screen):
+    _new_service(qtbot, screen, "E7")
+    boxes = numbers(2, start=1580)
+    paste(qtbot, screen, _boxes_text(boxes))
+    view = screen.grid_view
+    view.put_cursor(screen.grid.index(1, FIELDS.index("seal")))
+    press(qtbot, "SEAL9")
+    # Fill down on: the seal above goes down over what was typed.
+    assert _edit_menu_by_keys(qtbot, main_window) == [True] * 6
+    _remarks_by_keys(qtbot, screen)
+    _edit_menu_by_keys(qtbot, main_window)
+    view.setFocus()
+    _pick_row(view, 0)
+    QGuiApplication.clipboard().setText("CN42")
+    menu = view._edit_menu()
+    assert [action.isEnabled() for action in menu.actions()] == [True] * 5 + [False]
+    view.paste_action.trigger()
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["CN42", "SEAL9"]
 
 
 def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, screen, demo_db_path):

@@ -1,6 +1,6 @@
 """Keyboard focus: the order Tab visits widgets in, a frame that shows where it is, where it
-rests while work runs, the labels whose Alt+letter gives a field the focus, and boxes in a
-scrolled panel."""
+rests while work runs, the labels whose Alt+letter gives a field the focus, boxes in a
+scrolled panel, and the Edit menu's Cut, Copy and Paste on the widget the focus is in."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QFormLayout, QLabel, QLineEdit,
+    QPushButton, QScrollArea, QWidget,
+)
 
 FRAME_PX = 2  # as wide as the Reports preview's
 
@@ -123,3 +126,44 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
 
 def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
     form.addRow(buddy_label(text, field), field)
+
+
+def _line_edit(widget: QWidget) -> QLineEdit | None:
+    line = widget.lineEdit() if isinstance(widget, (QAbstractSpinBox, QComboBox)) else widget
+    return line if isinstance(line, QLineEdit) else None
+
+
+class KeyEdits:
+    """A menu's Cut, Copy and Paste as their keys pressed in the widget the focus was in as
+    the menu opened, through its filters as if typed there (a date box's paste of 2026/3/4
+    and a closed day's refusal of an edit are in those)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+        # Opened by Alt and a letter, the menu bar takes the focus, and a field loses its
+        # selection with it (Qt's own): Copy copied nothing. It is picked again for the key.
+        line = _line_edit(widget)
+        self._selection = (line.selectionStart(), line.selectionLength()) \
+            if line is not None and line.hasSelectedText() else None
+
+    def offered(self, text_to_paste: bool) -> tuple[bool, bool, bool]:
+        """Whether Cut, Copy and Paste would act: a field's on its selected text and the
+        clipboard's, a list's Copy on the row picked; nothing elsewhere."""
+        line = _line_edit(self.widget)
+        if line is not None:
+            # A password's field copies nothing out, as Qt's own keys do there.
+            picked = self._selection is not None \
+                and line.echoMode() == QLineEdit.EchoMode.Normal
+            return picked and not line.isReadOnly(), picked, \
+                text_to_paste and not line.isReadOnly()
+        if isinstance(self.widget, QAbstractItemView):
+            return False, self.widget.currentIndex().isValid(), False
+        return False, False, False
+
+    def press(self, keys: QKeySequence | QKeySequence.StandardKey | str) -> None:
+        line = _line_edit(self.widget)
+        if line is not None and self._selection is not None:
+            line.setSelection(*self._selection)
+        combination = QKeySequence(keys)[0]
+        QApplication.sendEvent(self.widget, QKeyEvent(
+            QEvent.Type.KeyPress, combination.key(), combination.keyboardModifiers()))

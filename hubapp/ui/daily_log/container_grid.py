@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 
+import shiboken6
 from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
     Signal,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
 from hubapp.domain.validation import folded, size_type_code
-from hubapp.ui import colours, formatting, labels
+from hubapp.ui import colours, focus, formatting, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
@@ -239,6 +240,7 @@ class ContainerGridView(QTableView):
         self._cursor: _CursorRecord | None = None  # noted over a model reset
         self._putting = False  # put_cursor's move under way
         self._keeping_cursor = False  # _kept_in_place's move back to the cell edited
+        self._edits_for: focus.KeyEdits | None = None  # see offer_edits_to
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -288,7 +290,9 @@ class ContainerGridView(QTableView):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setShortcutVisibleInContextMenu(True)
         action.setEnabled(False)  # until update_actions() finds what it would act on
-        action.triggered.connect(lambda _checked=False: act())
+        action.triggered.connect(
+            lambda _checked=False: act() if self._edits_for is None
+            else self._edits_for.press(keys))
         return action
 
     def _typing_taken(self, act: Callable[[], None]) -> None:
@@ -298,21 +302,41 @@ class ContainerGridView(QTableView):
         self.commit_open_editor()
         act()
 
+    def offer_edits_to(self, widget: QWidget | None) -> None:
+        """The edits for the widget the focus is in as a menu of them opens (the window's
+        Edit menu: once open, the focus is the menu bar's). Outside the grid and its open
+        cell Cut, Copy and Paste are that widget's, as its keys are, and the grid's other
+        edits off: Edit ▸ Paste from Remarks wrote the note into every field of the box
+        picked. None: the grid's own, as its right-click's menu offers them."""
+        inside = widget is None or widget is self or self.isAncestorOf(widget)
+        self._edits_for = None if inside else focus.KeyEdits(widget)
+        self.update_actions()
+
     def update_actions(self) -> None:
         """Each edit on only where it would act now: on the boxes picked, on a day not
         read-only, with text to paste, and on the daily log alone (hidden, as on another
-        screen, the grid acts on nothing in view). At each pick and as a menu opens."""
+        screen, the grid acts on nothing in view); or on the widget offer_edits_to was
+        given. At each pick and as a menu opens."""
+        # The formats only: the text itself, fetched from the spreadsheet that copied it at
+        # each arrow key, can be megabytes.
+        mime = QGuiApplication.clipboard().mimeData()
+        text_to_paste = mime is not None and mime.hasText()
+        if self._edits_for is not None and not shiboken6.isValid(self._edits_for.widget):
+            self._edits_for = None  # a cell editor of another list, closed since
+        if self._edits_for is not None:
+            for action, on in zip(self.edit_actions,
+                                  (*self._edits_for.offered(text_to_paste),
+                                   False, False, False)):
+                action.setEnabled(on)
+            return
         shown = self.isVisible()
         cells = self._picked() if shown else []
         writable = shown and not self.grid().is_read_only()
         boxes = len(self.grid().text_rows())
         on_boxes = any(row < boxes for row, _column in cells)
-        # The formats only: the text itself, fetched from the spreadsheet that copied it at
-        # each arrow key, can be megabytes.
-        mime = QGuiApplication.clipboard().mimeData()
         self.cut_action.setEnabled(writable and on_boxes)
         self.copy_action.setEnabled(on_boxes)
-        self.paste_action.setEnabled(writable and mime is not None and mime.hasText())
+        self.paste_action.setEnabled(writable and text_to_paste)
         self.clear_action.setEnabled(self.grid().rows_changed_by(self._cleared(cells)) > 0)
         self.delete_rows_action.setEnabled(writable and on_boxes)
         self.fill_down_action.setEnabled(
@@ -856,7 +880,7 @@ class ContainerGridView(QTableView):
     def _edit_menu(self) -> QMenu:
         """The grid's edit actions, those that would change nothing (all on a read-only
         day) off."""
-        self.update_actions()
+        self.offer_edits_to(None)
         menu = QMenu(self)
         menu.addActions(self.edit_actions)
         return menu
