@@ -547,21 +547,45 @@ def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
         assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
 
 
-def test_a_read_only_file_offers_no_import_restore_nor_password_change_saying_why(
-        qtbot, read_only_ctx):
-    """Each ended in a refused save: an import of a whole list, after its checks."""
-    window = MainWindow(read_only_ctx)
-    qtbot.addWidget(window)
-    assert window.windowTitle() == "Hub Desk — demo.db (read-only)"
-    for action in (window.import_action, window.backups.restore_action,
-                   window.password_action):
-        assert not action.isEnabled(), action.text()
-        assert action.toolTip() == action.statusTip() == labels.read_only_database()
-    assert window.backups.restore_action in window.file_menu.actions()  # offered, off
-    assert window.file_menu.toolTipsVisible()
-    # What only reads stays.
-    for action in (window.export_action, window.backups.backup_action, window.settings_action):
-        assert action.isEnabled(), action.text()
+def test_a_read_only_file_s_import_restore_and_password_change_say_why_when_chosen(
+        qtbot, qapp, demo_template, tmp_path, monkeypatch, unwritable):
+    """Each ended in a refused save: an import of a whole list, after its checks. Off, they
+    said why in a tooltip alone, and the keyboard skips a menu's disabled items."""
+    from conftest import _app_context
+    from hubapp.store import open_db
+    from hubapp.ui import dialogs
+
+    said = []
+    monkeypatch.setattr(dialogs, "show_info",
+                        lambda parent, title, text: said.append((title, text)))
+    path = hub_with_logins(demo_template, tmp_path, monkeypatch)  # a password of one's own
+    unwritable(path)
+    db = open_db(path)
+    contexts = _app_context(db, path)
+    try:
+        window = _window(qtbot, next(contexts))
+        assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+        menu = window.file_menu
+        for action, letter in ((window.import_action, Qt.Key.Key_I),
+                               (window.backups.restore_action, Qt.Key.Key_R),
+                               (window.password_action, Qt.Key.Key_P)):
+            assert action.isEnabled() and action in menu.actions(), action.text()
+            assert action.toolTip() == action.statusTip() == labels.read_only_database()
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F,
+                           Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(menu.isVisible)
+            qtbot.keyClick(menu, letter)
+            assert said.pop() == ("Database is read-only", labels.read_only_database())
+        assert window.import_dialog is None
+        assert menu.toolTipsVisible()
+        # What only reads works as ever.
+        for action in (window.export_action, window.backups.backup_action,
+                       window.settings_action):
+            assert action.isEnabled(), action.text()
+        window.close()
+    finally:
+        next(contexts, None)
+        db.close()
 
 
 def test_a_wal_and_shm_a_reader_left_read_only_take_the_files_mode_once_it_is_writable(

@@ -212,12 +212,15 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions(self.backups.menu_actions)
         self.file_menu.addSeparator()
         if self.ctx.read_only:
-            # Offered, not hidden, and saying why they are off; exporting and backing up
-            # only read, and stay.
+            # Offered and on, saying why once chosen, as the daily log says it of a key it
+            # refuses: off, they said it only in a tooltip, and the keyboard skips a menu's
+            # disabled items. Exporting and backing up only read, and work.
             why = labels.read_only_database()
             for action in (self.import_action, self.password_action,
                            self.backups.restore_action):
-                action.setEnabled(False)
+                action.triggered.disconnect()
+                action.triggered.connect(lambda: dialogs.show_info(
+                    self, self.tr("Database is read-only"), why))
                 action.setToolTip(why)
                 action.setStatusTip(why)
             self.file_menu.setToolTipsVisible(True)
