@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QPageSize
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QAccessible, QColor, QImage, QPageSize
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from hubapp.domain import demo
 from hubapp.domain.audit import changed_fields
@@ -205,22 +205,47 @@ def test_a_kept_backup_folder_out_of_reach_for_now_does_not_stop_a_paper_change(
         == ("Letter", str(offline))
 
 
-def test_a_clerk_cannot_change_the_hub_settings(qtbot, app_ctx):
+def _reached_by_tab(qtbot, dialog) -> dict[QWidget, str]:
+    """Each widget Tab goes round, with what a screen reader says of it besides its name."""
+    reached: dict[QWidget, str] = {}
+    while (widget := QApplication.focusWidget()) not in reached:
+        reached[widget] = QAccessible.queryAccessibleInterface(widget).text(
+            QAccessible.Text.Description)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return reached
+
+
+def test_a_clerk_cannot_change_the_hub_settings_and_is_told_so(qtbot, app_ctx):
     app_ctx.role = "clerk"
     dialog = SettingsDialog(app_ctx)
     qtbot.addWidget(dialog)
-    dialog.show()
-    assert not dialog.hub_group.isEnabled()
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    assert not dialog.hub_name.isEnabled()
     assert dialog.paper.isEnabled()
+    said = "Only supervisors and admins can change the hub's settings"
+    assert dialog.read_only_note.isVisible() and dialog.read_only_note.text() == said
+    assert _reached_by_tab(qtbot, dialog)[
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save)] == said
 
 
 def test_on_a_read_only_file_the_hub_settings_are_off_saying_why_and_the_desk_s_are_saved(
         qtbot, read_only_ctx):
+    """The reason was only the disabled group's tooltip, which the keyboard never shows."""
     dialog = SettingsDialog(read_only_ctx)  # an admin's
     qtbot.addWidget(dialog)
-    dialog.show()
-    assert not dialog.hub_group.isEnabled()
-    assert dialog.hub_group.toolTip() == labels.read_only_database()
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    why = labels.read_only_database()
+    assert not any(field.isEnabled() for field in (dialog.hub_name, dialog.time_zone,
+                                                   dialog.logo_button, dialog.teu_45ft))
+    note = dialog.read_only_note
+    assert note.isVisible() and note.isEnabled() and note.text() == why
+    assert note.geometry().bottom() < dialog.hub_name.mapTo(dialog.hub_group, QPoint()).y()
+    assert readable(note)
+    reached = _reached_by_tab(qtbot, dialog)
+    assert dialog.paper in reached and dialog.hub_name not in reached
+    assert reached[dialog.buttons.button(QDialogButtonBox.StandardButton.Save)] == why
     dialog.paper.setFocus()
     qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)
     assert dialog.paper.currentData() == "Letter"
@@ -301,7 +326,7 @@ def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
     assert dialog.isVisible() and "is busy" in dialog.message.text()
     assert readable(dialog.message)
     assert dialog.hub_name.text() == "Chongqing Hub East"
-    assert dialog.hub_group.isEnabled() and dialog.desk_group.isEnabled()  # to try again
+    assert dialog.hub_name.isEnabled() and dialog.desk_group.isEnabled()  # to try again
 
 
 def test_an_empty_chinese_hub_name_is_said_beside_it(qtbot, main_window):

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QEvent, QSettings, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QComboBox, QCompleter, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -139,11 +139,16 @@ class SettingsDialog(FormDialog):
         zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         zones.setFilterMode(Qt.MatchFlag.MatchContains)
         self.time_zone.setCompleter(zones)
-        QVBoxLayout(self.hub_group).addWidget(self.hub)
-        self.hub_group.setEnabled(may_change(ctx))
-        if not may_change(ctx):
-            self.hub_group.setToolTip(labels.read_only_database() if ctx.read_only else self.tr(
-                "Only supervisors and admins can change the hub's settings"))
+        # Said above the fields, as Reference data says it: said only in the disabled
+        # group's tooltip, it never showed to the keyboard, nor was it read out.
+        self.read_only_note = QLabel(labels.read_only_database() if ctx.read_only else self.tr(
+            "Only supervisors and admins can change the hub's settings"), self.hub_group)
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(not may_change(ctx))
+        hub_layout = QVBoxLayout(self.hub_group)
+        hub_layout.addWidget(self.read_only_note)
+        hub_layout.addWidget(self.hub)
+        self.hub.setEnabled(may_change(ctx))  # not the group: the note stays readable
 
         desk = QSettings()
         self.desk_group = QGroupBox(self.tr("This desk"), self)
@@ -188,6 +193,11 @@ class SettingsDialog(FormDialog):
             label.setMinimumWidth(width)
 
         self.finish_layout(self.hub_group, self.desk_group)
+        if not may_change(ctx):
+            # Tab reaches only the desk's fields and the buttons: a screen reader hears the
+            # note on Save, which leaves the hub's settings as they are.
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleDescription(
+                self.read_only_note.text())
         self.setMinimumWidth(560)
 
     def choose_logo(self) -> None:
@@ -333,7 +343,7 @@ class SettingsDialog(FormDialog):
         that ends, the hub's as they read when Save was pressed, so an edit made meanwhile
         was half saved and half lost."""
         self.buttons.setEnabled(editable)
-        self.hub_group.setEnabled(editable and may_change(self.ctx))
+        self.hub_group.setEnabled(editable)
         self.desk_group.setEnabled(editable)
 
     def _hub_not_saved(self, error: Exception) -> None:
