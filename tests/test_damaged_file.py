@@ -43,8 +43,8 @@ def test_a_damaged_database_is_one_line_from_the_cli_not_a_traceback(
     result = subprocess.run(
         [sys.executable, "-m", "hubapp", command[0], "--db", str(demo_db_path), *command[1:]],
         capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False)
-    assert (result.returncode, result.stderr) == (
-        1, f"hubapp: error: Database {demo_db_path} is damaged; restore it from a backup\n")
+    assert (result.returncode, result.stderr) == (  # 3: the database cannot be used
+        3, f"hubapp: error: Database {demo_db_path} is damaged; restore it from a backup\n")
     assert not (tmp_path / "out.csv").exists()
 
 
