@@ -88,6 +88,26 @@ def shown_audit(qtbot, app_ctx):
     return screen
 
 
+def from_edit_menu(qtbot, window, item=None) -> list[bool]:
+    """The main window's Edit menu opened with the mouse, and item (a QAction) clicked, else
+    the menu closed with Escape: whether each of the grid's items (Cut, Copy, Paste, Clear
+    cells, Delete rows, Fill down) was on."""
+    from PySide6.QtCore import Qt
+
+    bar, menu = window.menuBar(), window.edit_menu
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(menu.menuAction()).center())
+    qtbot.waitUntil(menu.isVisible)
+    offered = [action.isEnabled() for action in window.day_screen.grid_view.edit_actions]
+    if item is None:
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    else:
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
+                         pos=menu.actionGeometry(item).center())
+    assert not menu.isVisible()
+    return offered
+
+
 def newer_copy(source: Path, target: Path) -> Path:
     """A copy of a Hub Desk file as a newer build would leave it: one step this build lacks."""
     shutil.copyfile(source, target)

@@ -16,7 +16,9 @@ from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.record_model import RECORD_ROLE
 
-from conftest import DEMO_END, HUB_FAR_AWAY, PATIENT_WAIT_MS, hub_zone_set, shown_audit
+from conftest import (
+    DEMO_END, HUB_FAR_AWAY, PATIENT_WAIT_MS, from_edit_menu, hub_zone_set, shown_audit,
+)
 
 
 def _change_a_service(db, user):
@@ -540,6 +542,29 @@ def test_ctrl_c_copies_the_picked_entries_as_shown(qtbot, app_ctx):
                                     for column in columns]
     assert [line.split("\t") for line in lines[1:]] == [
         [model.index(1, column).data() or "" for column in columns]]
+
+
+def test_edit_copy_copies_the_text_selected_in_an_entrys_details(qtbot, main_window, app_ctx):
+    """Ctrl+C copied it, but Edit ▸ Copy, a mouse user's way, was off there."""
+    from PySide6.QtGui import QGuiApplication
+
+    _change_a_service(app_ctx.db, "wang.li")
+    with qtbot.waitSignal(main_window.screen(AuditScreen).listed):
+        qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    screen = main_window.screen(AuditScreen)
+    screen.table.selectRow(0)
+    details, grid = screen.details, main_window.day_screen.grid_view
+    qtbot.mouseClick(details.viewport(), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.focusObject() is details
+    qtbot.keyClick(details, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    QGuiApplication.clipboard().setText("before")
+    # Read-only: nothing to cut or paste into; nothing picked, nothing to copy.
+    assert from_edit_menu(qtbot, main_window) == [False] * 6
+    qtbot.keyClick(details, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    first_line = details.toPlainText().splitlines()[0]
+    assert "wang.li" in first_line and details.textCursor().selectedText() == first_line
+    assert from_edit_menu(qtbot, main_window, grid.copy_action) == [False, True] + [False] * 4
+    assert QGuiApplication.clipboard().text() == first_line
 
 
 def test_entries_of_a_commodity_name_it_merged_away_or_retired(qtbot, app_ctx):

@@ -25,7 +25,7 @@ from hubapp.ui.dashboard import (
 )
 from hubapp.ui.scrolled_panel import ScrolledPanel
 
-from conftest import DEMO_END, TESTER, shown_dashboard
+from conftest import DEMO_END, TESTER, from_edit_menu, shown_dashboard
 
 FIRST = DEMO_END - dt.timedelta(days=2)
 
@@ -572,6 +572,31 @@ def test_keys_on_a_chart_copy_it_and_show_its_numbers(screen, qtbot):
     panel.canvas.setFocus()
     qtbot.keyClick(panel.canvas, Qt.Key.Key_Space)
     assert panel.table_button.isChecked()
+
+
+def test_edit_copy_on_a_chart_copies_it_as_ctrl_c_does(main_window, qtbot):
+    """Edit ▸ Copy, a mouse user's way, was off on a chart that Ctrl+C copied."""
+    dashboard = main_window.show_screen(DashboardScreen)
+    panel = dashboard.panels["teu_per_day"]
+    _type_date(qtbot, dashboard.date_from, FIRST)
+    qtbot.waitUntil(lambda: dashboard._task is None and dashboard.data is not None
+                    and dashboard.data.filter.date_from == FIRST)
+    dashboard.tabs.tabBar().setFocus()
+    qtbot.keyClick(dashboard.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.canvas
+    QGuiApplication.clipboard().clear()
+    copy = main_window.day_screen.grid_view.copy_action
+    assert from_edit_menu(qtbot, main_window, copy) == [False, True] + [False] * 4
+    image = QGuiApplication.clipboard().image()
+    assert not image.isNull() and image.width() > 300  # as Copy image copies it
+    # A chart that says why it is empty copies nothing, by the menu as by its key.
+    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
+        dashboard.date_from.setDate(dt.date(2020, 1, 1))
+        dashboard.date_to.setDate(dt.date(2020, 1, 1))
+    qtbot.waitUntil(lambda: dashboard._task is None
+                    and dashboard.data.filter.date_to == dt.date(2020, 1, 1))
+    panel.canvas.setFocus()
+    assert from_edit_menu(qtbot, main_window) == [False] * 6
 
 
 def test_a_chart_redrawn_keeps_the_focus(screen, qtbot, app_ctx):

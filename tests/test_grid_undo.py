@@ -4,11 +4,12 @@ row to type into."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
+from conftest import from_edit_menu
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
     CTRL, numbers, paste, press, rows_of, screen,
 )
@@ -189,23 +190,6 @@ def test_undo_and_redo_name_their_step(qtbot, screen):
         ("&Undo", "&Redo Paste 3 rows")
 
 
-def _from_edit_menu(qtbot, window, item: QAction | None = None) -> list[bool]:
-    """The Edit menu opened with the mouse, and an item clicked (else closed with Escape):
-    whether each of the grid's items was on."""
-    bar, menu = window.menuBar(), window.edit_menu
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
-                     pos=bar.actionGeometry(menu.menuAction()).center())
-    qtbot.waitUntil(menu.isVisible)
-    offered = [action.isEnabled() for action in window.day_screen.grid_view.edit_actions]
-    if item is None:
-        qtbot.keyClick(menu, Qt.Key.Key_Escape)
-    else:
-        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
-                         pos=menu.actionGeometry(item).center())
-    assert not menu.isVisible()
-    return offered
-
-
 def _pick_row(view, row: int) -> None:
     view.selectionModel().select(view.model().index(row, 0),
                                  QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -221,11 +205,11 @@ def test_the_edit_menu_offers_the_grids_edits_of_its_right_click(qtbot, main_win
     assert [action for action in main_window.edit_menu.actions()
             if action in view.edit_actions] == view.edit_actions == view._edit_menu().actions()
     _pick_row(view, 1)
-    _from_edit_menu(qtbot, main_window, view.delete_rows_action)
+    from_edit_menu(qtbot, main_window, view.delete_rows_action)
     assert _containers(screen) == [boxes[0], boxes[2]]
     _pick_row(view, 0)
     # All but Fill down: the first row has none above it to take.
-    assert _from_edit_menu(qtbot, main_window, view.cut_action) == [True] * 5 + [False]
+    assert from_edit_menu(qtbot, main_window, view.cut_action) == [True] * 5 + [False]
     assert _containers(screen) == [boxes[2]]
     assert QGuiApplication.clipboard().text() == \
         f"{boxes[0]}\t22G1\tF\t20000\tcassava flour\tCN00000\t\n"
@@ -239,15 +223,15 @@ def test_the_grids_items_are_off_where_they_would_do_nothing(qtbot, main_window,
     view = screen.grid_view
     QGuiApplication.clipboard().clear()
     view.selectAll()
-    assert _from_edit_menu(qtbot, main_window) == [True, True, False, True, True, True]
+    assert from_edit_menu(qtbot, main_window) == [True, True, False, True, True, True]
     # The row to type into alone: no box to cut, copy, clear or delete; a fill takes the
     # box above.
     view.put_cursor(view.next_box_cell())
     QGuiApplication.clipboard().setText("CN1")
-    assert _from_edit_menu(qtbot, main_window) == [False, False, True, False, False, True]
+    assert from_edit_menu(qtbot, main_window) == [False, False, True, False, False, True]
     view.selectAll()
     main_window.show_screen(ReferenceScreen)
-    assert _from_edit_menu(qtbot, main_window) == [False] * 6
+    assert from_edit_menu(qtbot, main_window) == [False] * 6
 
 
 def test_on_a_closed_day_the_grids_edits_are_off_but_copy(qtbot, main_window, app_ctx):
@@ -258,7 +242,7 @@ def test_on_a_closed_day_the_grids_edits_are_off_but_copy(qtbot, main_window, ap
     screen.grid_view.setFocus()
     screen.grid_view.selectAll()
     QGuiApplication.clipboard().setText("CN1")
-    assert _from_edit_menu(qtbot, main_window) == [False, True, False, False, False, False]
+    assert from_edit_menu(qtbot, main_window) == [False, True, False, False, False, False]
 
 
 def test_the_grids_keys_are_not_taken_from_the_rest_of_the_window(qtbot, main_window, screen):
@@ -267,7 +251,7 @@ def test_the_grids_keys_are_not_taken_from_the_rest_of_the_window(qtbot, main_wi
     (box,) = numbers(1, start=1400)
     paste(qtbot, screen, _boxes_text([box]))
     screen.grid_view.selectAll()
-    _from_edit_menu(qtbot, main_window)  # its Copy on
+    from_edit_menu(qtbot, main_window)  # its Copy on
     QGuiApplication.clipboard().setText("kept")
     screen.table.setFocus()
     press(qtbot, (Qt.Key.Key_C, CTRL))
@@ -283,7 +267,7 @@ def test_paste_from_the_edit_menu_takes_the_cells_typing_first(qtbot, main_windo
     view.put_cursor(screen.grid.index(0, FIELDS.index("seal")))
     press(qtbot, "SEAL9")
     QGuiApplication.clipboard().setText("CN777")
-    _from_edit_menu(qtbot, main_window, view.paste_action)
+    from_edit_menu(qtbot, main_window, view.paste_action)
     press(qtbot, Qt.Key.Key_Return)
     assert screen.grid.text_rows()[0]["seal"] == "CN777"
     press(qtbot, (Qt.Key.Key_Z, CTRL))

@@ -9,6 +9,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShowEvent, QWheelEvent
 
+from hubapp.charts.common import has_data
 from hubapp.ui import focus
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._unseen_draw = False  # asked for while hidden: drawn as it is shown
         super().__init__(figure)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        focus.copies_itself(self, has_data(figure))  # one saying why it is empty: nothing
 
     def draw_idle(self) -> None:
         # A chart on a tab not shown is sized by its layout to its least, or not at all, until

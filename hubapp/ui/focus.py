@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QFormLayout, QLabel, QLineEdit,
-    QPushButton, QScrollArea, QWidget,
+    QPlainTextEdit, QPushButton, QScrollArea, QTextEdit, QWidget,
 )
 
 FRAME_PX = 2  # as wide as the Reports preview's
@@ -128,9 +128,22 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
     form.addRow(buddy_label(text, field), field)
 
 
+_COPIES = "hubapp_copies"  # a widget's property: see copies_itself
+
+
+def copies_itself(widget: QWidget, copies: bool) -> None:
+    """widget's Ctrl+C copies what it shows, as no field or list of Qt's does (a chart its
+    picture): the Edit menu's Copy is on there while copies, and presses the key."""
+    widget.setProperty(_COPIES, copies)
+
+
 def _line_edit(widget: QWidget) -> QLineEdit | None:
     line = widget.lineEdit() if isinstance(widget, (QAbstractSpinBox, QComboBox)) else widget
     return line if isinstance(line, QLineEdit) else None
+
+
+def _text_edits(picked: bool, writable: bool, text_to_paste: bool) -> tuple[bool, bool, bool]:
+    return picked and writable, picked, text_to_paste and writable
 
 
 class KeyEdits:
@@ -147,18 +160,22 @@ class KeyEdits:
             if line is not None and line.hasSelectedText() else None
 
     def offered(self, text_to_paste: bool) -> tuple[bool, bool, bool]:
-        """Whether Cut, Copy and Paste would act: a field's on its selected text and the
-        clipboard's, a list's Copy on the row picked; nothing elsewhere."""
+        """Whether Cut, Copy and Paste would act: a field's or a text's on its selected text
+        and the clipboard's, a list's Copy on the row picked, the Copy of a widget that
+        copies_itself; nothing elsewhere."""
         line = _line_edit(self.widget)
         if line is not None:
             # A password's field copies nothing out, as Qt's own keys do there.
             picked = self._selection is not None \
                 and line.echoMode() == QLineEdit.EchoMode.Normal
-            return picked and not line.isReadOnly(), picked, \
-                text_to_paste and not line.isReadOnly()
+            return _text_edits(picked, not line.isReadOnly(), text_to_paste)
+        if isinstance(self.widget, (QPlainTextEdit, QTextEdit)):
+            # Its selection outlasts the focus the menu bar takes: read now, as it stands.
+            return _text_edits(self.widget.textCursor().hasSelection(),
+                               not self.widget.isReadOnly(), text_to_paste)
         if isinstance(self.widget, QAbstractItemView):
             return False, self.widget.currentIndex().isValid(), False
-        return False, False, False
+        return False, bool(self.widget.property(_COPIES)), False
 
     def press(self, keys: QKeySequence | QKeySequence.StandardKey | str) -> None:
         line = _line_edit(self.widget)
