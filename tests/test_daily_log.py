@@ -1536,6 +1536,21 @@ def test_a_desk_left_open_overnight_may_close_tomorrow_once_it_has_come(qtbot, m
     assert screen.close_day_button.isEnabled()
 
 
+def test_tomorrow_may_be_closed_at_the_hubs_midnight_after_a_night_that_skips_an_hour(
+        qtbot, main_window, app_ctx, monkeypatch):
+    """Counted on the wall clock, from 01:30 before 02:00 went to 03:00, the wait was
+    22.5 hours: Close day stayed off for the first hour of the day it waited for."""
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, "Europe/Berlin"), None)
+    monkeypatch.setattr(app_ctx, "instant",
+                        lambda: dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.timezone.utc))
+    assert app_ctx.now() == dt.datetime(2026, 3, 29, 1, 30)
+    screen = main_window.day_screen
+    screen.set_day(dt.date(2026, 3, 30))
+    assert not screen.close_day_button.isEnabled()
+    assert screen._midnight.isActive()
+    assert screen._midnight.interval() == 21.5 * 3600 * 1000 + 1
+
+
 def test_the_log_goes_by_the_hubs_today_and_midnight_on_a_desk_far_from_it(
         qtbot, main_window, app_ctx, desk_far_from_the_hub):
     # A manager's laptop 26 hours behind the hub opened the log on the laptop's date, Ctrl+T

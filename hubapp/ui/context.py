@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
-from hubapp.domain.validation import wall_clock
+from hubapp.domain.validation import wall_time
 from hubapp.store import audit, settings
 from hubapp.store.db import only_reads
 from hubapp.store.users import UserRecord
@@ -57,9 +57,14 @@ class AppContext:
         except HubError:  # out of reach for a moment: the next change reads it again
             pass
 
+    def instant(self) -> dt.datetime:
+        """Now as an instant (aware, UTC): what a wait is measured in, through the hour a
+        wall clock skips or repeats as its summer time starts or ends."""
+        return dt.datetime.now(dt.timezone.utc)
+
     def now(self) -> dt.datetime:
         """Now on the hub's clock (settings.hub_now, without asking the database)."""
-        return wall_clock(self.time_zone)
+        return wall_time(self.instant(), self.time_zone)
 
     def today(self) -> dt.date:
         """The hub's date: the day the Daily log opens on, Ctrl+T, the Dashboard's Today."""

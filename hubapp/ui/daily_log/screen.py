@@ -23,7 +23,7 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES, shorthands_of
 from hubapp.domain.validation import (
-    ValidationError, near_commodities, service_clash, service_number,
+    ValidationError, instant_of, near_commodities, service_clash, service_number,
 )
 from hubapp.domain.wording import service_time
 from hubapp.store import day_close, reference, services, settings, users
@@ -550,9 +550,12 @@ class DailyLogScreen(QWidget):
         self.close_day_button.setEnabled(not why_not)
         self.close_day_button.setToolTip(why_not)
         if too_early is not None:
-            # The hub's midnight, whatever this computer's clock says of the hour.
-            tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
-            self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1)
+            # The hub's midnight, whatever this computer's clock says of the hour; the wait
+            # in real time: by the wall clock, a night that skips an hour struck an hour late.
+            tomorrow = instant_of(dt.datetime.combine(now.date() + dt.timedelta(days=1),
+                                                      dt.time()), self.ctx.time_zone)
+            wait = tomorrow - self.ctx.instant()
+            self._midnight.start(max(0, int(wait.total_seconds() * 1000)) + 1)
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = self.ctx.read_only or closed is not None and not may_close
         if read_only and not self.grid.is_read_only():
