@@ -199,7 +199,7 @@ def test_only_an_admin_is_offered_back_up_and_restore(qtbot, app_ctx):
         assert window.backups.restore_action not in offered
 
 
-def test_a_read_only_file_is_backed_up_elsewhere_and_a_failed_backup_leaves_restore_off(
+def test_a_read_only_file_is_backed_up_elsewhere_and_restore_only_says_why_after_a_failure(
         qtbot, read_only_ctx, demo_db_path, tmp_path, monkeypatch):
     window = MainWindow(read_only_ctx)
     qtbot.addWidget(window)
@@ -214,14 +214,18 @@ def test_a_read_only_file_is_backed_up_elsewhere_and_a_failed_backup_leaves_rest
     assert _count(target) == _count(demo_db_path) > 0
     assert demo_db_path.read_bytes() == before
 
-    # Into a folder that is gone: the failure turned Restore on too.
+    # Into a folder that is gone: Back up now is offered again, and Restore still only says
+    # why it changes nothing.
     _capture(monkeypatch, "pick_save_file", str(tmp_path / "gone" / "hub-copy.db"))
     errors = _capture(monkeypatch, "show_error")
     window.backups.backup_action.trigger()
     qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
     assert errors[0][0] == "Backup failed"
     assert window.backups.backup_action.isEnabled()
-    assert not window.backups.restore_action.isEnabled()
+    infos.clear()
+    window.backups.restore_action.trigger()
+    assert [title for title, *_ in infos] == ["Database is read-only"]
+    assert demo_db_path.read_bytes() == before
 
 
 def test_restore_is_not_done_when_the_user_says_no_or_the_file_is_bad(

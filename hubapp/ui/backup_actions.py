@@ -232,7 +232,7 @@ class BackupActions(QObject):
 
     def _failed(self, title: str, error: Exception, action: QAction | None = None) -> None:
         """Say why the work failed, and offer again the action that started it (only that
-        one: a failed backup turned on the Restore a read-only database keeps off)."""
+        one: a failed backup turned on a Restore still running)."""
         if action is not None:
             action.setEnabled(True)
         if isinstance(error, HubError):
