@@ -59,7 +59,36 @@ class _Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
+class _Held:
+    """SIGTERM and SIGHUP once a command is past its point of no return (store.no_return):
+    only recorded, so that it finishes saying what it saved rather than "stopped", which a
+    nightly job read as nothing saved and ran again (an import then refused as all
+    duplicates)."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.signum: int | None = None
+
+    @contextlib.contextmanager
+    def passing(self) -> Iterator[None]:
+        self.holding = True
+        try:
+            yield
+        except BaseException:
+            # The write failed, nothing was kept: a stop held meanwhile ends the command.
+            self.holding = False
+            if self.signum is not None:
+                raise _Stopped(self.signum) from None
+            raise
+
+
+_held = _Held()
+
+
 def _stopped(signum: int, _frame) -> None:
+    if _held.holding:
+        _held.signum = signum
+        return
     raise _Stopped(signum)
 
 
@@ -140,7 +169,9 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                                 "  4  the database is busy: another desk is saving; try again "
                                 "in a moment\n"
                                 "  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM "
-                                "and SIGHUP"))
+                                "and SIGHUP,\n"
+                                "       nothing saved (one that comes once the work is saved\n"
+                                "       lets the command finish, with its own code)"))
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--db", type=_target, action=_OneDatabase, help=translate(
         "cli", "database file or postgresql://user@host/dbname URL; every command needs it; "
@@ -370,10 +401,19 @@ def _need_a_display() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     # First of all: a Ctrl+C or a stop while Qt loaded the Chinese words or argparse read
     # the arguments ended in a traceback. nohup's ignored SIGHUP stays ignored.
+    global _held
+    _held = _Held()
     before = {stop: signal.signal(stop, _stopped) for stop in _STOPS
               if signal.getsignal(stop) == signal.SIG_DFL}
     try:
-        return _main(sys.argv[1:] if argv is None else list(argv), before)
+        code = _main(sys.argv[1:] if argv is None else list(argv), before)
+        if _held.signum is not None:
+            # Its work is done and said: its own exit code, which a script acts on, is the
+            # outcome; 143 would have it saved again.
+            print(translate("cli", "hubapp: {signal} came once the work was saved; the "
+                                   "command finished").format(
+                signal=signal.Signals(_held.signum).name), file=sys.stderr)
+        return code
     except KeyboardInterrupt as stop:
         if isinstance(stop, _Stopped):
             print(translate("cli", "hubapp: stopped ({signal})").format(
@@ -440,7 +480,9 @@ def _failed(args: argparse.Namespace, error: HubError | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    with _guarded_output():
+    from hubapp.store import no_return
+
+    with _guarded_output(), no_return.held_by(_held.passing):
         _say_an_upgrade(args)
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from hubapp.domain.iso6346 import with_check_digit
 from hubapp.store import open_db, users
 
 from conftest import newer_copy
@@ -452,13 +453,19 @@ raise SystemExit(main(sys.argv[3:]))
 
 def _stopped(signum, module, function, *args):
     """hubapp *args, sent signum once module.function has written; its exit and stderr."""
+    code, _out, err = _stopped_saying(signum, module, function, *args)
+    return code, err
+
+
+def _stopped_saying(signum, module, function, *args):
+    """_stopped's, with what the child then printed on stdout."""
     child = subprocess.Popen([sys.executable, "-c", HELD_AFTER, module, function,
                               *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     assert child.stdout.readline() == "written\n"
     child.send_signal(signum)
-    _out, err = child.communicate(timeout=120)
-    return child.returncode, err
+    out, err = child.communicate(timeout=120)
+    return child.returncode, out, err
 
 
 def _files(folder):
@@ -490,6 +497,57 @@ def test_a_command_stopped_by_timeout_or_a_dropped_session_leaves_no_partial_fil
     assert _stopped(signum, "hubapp.store.backup", "_stage",
                     "restore", demo_db_path, "--db", hub) == (code, said)
     assert _files(hub.parent) == ["backups", "hub.db"] and _dump(hub) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGHUP end a POSIX process")
+def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_db_path,
+                                                                         tmp_path):
+    """A stop after an import's commit said "stopped (SIGTERM)", exit 143, as a stop that
+    saved nothing does: a nightly job ran the import again, refused as all duplicates."""
+    finished = "hubapp: SIGTERM came once the work was saved; the command finished\n"
+    loading_list = tmp_path / "late.csv"
+    box = with_check_digit("ABCU009377")
+    loading_list.write_text(
+        "Date,Service,Direction,Container,Size type,Full/Empty,Gross weight\n"
+        f"2026-03-05,X9911,outbound,{box},22G1,F,20000\n", encoding="utf-8")
+    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.interchange",
+                                     "insert_import", "import", loading_list,
+                                     "--db", demo_db_path)
+    assert (code, err) == (0, finished)
+    assert out.startswith("late.csv: imported 1 service")
+    conn = sqlite3.connect(demo_db_path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM container_move WHERE container = ?",
+                            [box]).fetchone() == (1,)
+    finally:
+        conn.close()
+
+    backup_file = tmp_path / "b.db"
+    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.backup", "_write_backup",
+                                     "backup", "--db", demo_db_path, "-o", backup_file)
+    assert (code, err) == (0, finished) and "written to" in out
+    assert _dump(backup_file) == _dump(demo_db_path)
+    moves = tmp_path / "moves.csv"
+    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.interchange.writing", "_export",
+                                     "export", "--db", demo_db_path, "--from", "2026-03-05",
+                                     "--to", "2026-03-05", "-o", moves)
+    assert (code, err) == (0, finished) and box in moves.read_text()
+
+    hub = tmp_path / "hub.db"
+    shutil.copy(demo_db_path, hub)
+    conn = sqlite3.connect(hub)
+    conn.execute("DELETE FROM container_move WHERE container = ?", [box])
+    conn.commit()
+    conn.close()
+    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.backup", "_write_over",
+                                     "restore", backup_file, "--db", hub)
+    assert (code, err) == (0, finished) and "restored from" in out
+    conn = sqlite3.connect(hub)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM container_move WHERE container = ?",
+                            [box]).fetchone() == (1,)
+    finally:
+        conn.close()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is sent as POSIX sends it")

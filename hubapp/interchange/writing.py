@@ -136,7 +136,8 @@ def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
     cells = _counted(_cells(rows, guard, teu), total, progress, check)
     try:
         return write_beside(path, lambda partial: _write_csv(partial, cells)
-                            if suffix == ".csv" else _write_xlsx(partial, cells, total))
+                            if suffix == ".csv" else _write_xlsx(partial, cells, total),
+                            last=True)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=str(path),

@@ -31,7 +31,7 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, InputError, UnusableDatabaseError, os_reason,
 )
 from hubapp.store.check import integrity_problems
-from hubapp.store import audit, server_backup
+from hubapp.store import audit, no_return, server_backup
 from hubapp.store.db import (
     BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, DamagedDatabaseError, as_user_error,
     copy_database, inspect_file, open_db, reading, transaction, upgrade_partials,
@@ -124,7 +124,7 @@ def backup_to(db_path: Path, target: Path, by: UserRecord | None = None,
     if by is not None:
         _require_admin(db_path, by)
     if is_server(db_path):
-        return server_backup.dump(str(db_path), target)
+        return server_backup.dump(str(db_path), target, last=True)
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)
     if target.is_dir():  # as cp does: into the folder, named as the automatic backups are
@@ -189,7 +189,8 @@ _HEADER_LENGTH, _VERSIONS, _WAL_MODE = 20, slice(18, 20), 2
 def _write_backup(db_path: Path, target: Path, step: Callable[[str], None]) -> None:
     """A verified copy of db_path as target, whole; an OSError is the caller's to word."""
     with _full_disk_said(_BACKUP_NOT_MADE):
-        write_whole(target, lambda partial: write_copy(db_path, partial, target, step))
+        write_whole(target, lambda partial: write_copy(db_path, partial, target, step),
+                    last=True)
 
 
 def write_copy(db_path: Path, partial: Path, target: Path,
@@ -514,10 +515,13 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
                 # between left the only copy of the data replaced as a .partial, swept.
                 kept.name()
             step(REPLACING)
-            if kept is None and not live.exists():
-                _replace_file(staged, live)
-            else:
-                _write_over(staged, live, newest)
+            # The whole write: the backup API commits in its last step, with no moment
+            # just before to mark. A stop meanwhile waits for seconds at most.
+            with no_return.passing():
+                if kept is None and not live.exists():
+                    _replace_file(staged, live)
+                else:
+                    _write_over(staged, live, newest)
     except BaseException as error:
         # Not restored (a full disk, a busy database, another desk's save, Ctrl+C while
         # waiting for another desk): the database is as it was, a copy into it rolled back.

@@ -19,7 +19,7 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.reference import lookup_key
 from hubapp.domain.validation import near_commodities
-from hubapp.store import audit, day_close, dwell, rollup
+from hubapp.store import audit, day_close, dwell, no_return, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
@@ -287,7 +287,8 @@ def insert_import(
     whole import back, as does any other error.
     """
     dates = sorted({service.date for service in rows.services})
-    with transaction(db), day_close.writing_as(db, actor) as role, _bulk_cache(db):
+    with no_return.at_commit(transaction(db)), day_close.writing_as(db, actor) as role, \
+            _bulk_cache(db):
         noted = day_close.ensure_days_open(db, dates, role, reason)
         _refuse_changed_meanwhile(db, rows, source)
         # An import at least as big as what is stored (a hub's history brought in) is

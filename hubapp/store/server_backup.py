@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store import no_return
 from hubapp.store.db import refuse_unknown, transaction, upgrade_server
 from hubapp.store.engine import database_name, display_name
 from hubapp.store.migrations import MIGRATION_SET
@@ -71,9 +72,9 @@ def _reason(tool: str, output: str) -> str:
     return own[0] if own else (lines or ["exit code"])[-1]
 
 
-def dump(url: str, target: Path) -> Path:
+def dump(url: str, target: Path, last: bool = False) -> Path:
     """pg_dump of the database into target (a file, or a folder to name one in), checked;
-    returns the file."""
+    returns the file. last: as write_whole's."""
     target = Path(target)
     if target.is_dir():
         target = target / f"{database_name(url)}-{dt.datetime.now().strftime(_STAMP)}.dump"
@@ -90,7 +91,7 @@ def dump(url: str, target: Path) -> Path:
               "--dbname", url], url)
         verify(partial)
 
-    return write_whole(Path(target), make)
+    return write_whole(Path(target), make, last)
 
 
 def verify(path: Path) -> None:
@@ -165,10 +166,13 @@ def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
             _run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
                   "--set", "ON_ERROR_STOP=1", "--command", _drop_hub_tables(), "--file",
                   str(script), "--dbname", url], url)
-        upgrade_server(held)
-        # On the session holding the desks' lock: a transaction on another would wait for it.
-        with transaction(held):
-            record(held, newest)
+        # psql has committed the dump's data: the rest is needed before a desk saves.
+        with no_return.passing():
+            upgrade_server(held)
+            # On the session holding the desks' lock: a transaction on another would wait
+            # for it.
+            with transaction(held):
+                record(held, newest)
     return kept
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store import no_return
 
 T = TypeVar("T")
 
@@ -24,8 +25,9 @@ PARTIAL = r"\.partial(-journal|-wal)?"
 STALE_SECONDS = 30 * 60
 
 
-def write_whole(target: Path, make: Callable[[Path], None]) -> Path:
-    """make(partial) writes and checks the file beside target; it then takes target's name."""
+def write_whole(target: Path, make: Callable[[Path], None], last: bool = False) -> Path:
+    """make(partial) writes and checks the file beside target; it then takes target's name,
+    a command's point of no return if it is the last thing it writes (no_return)."""
     if not target.parent.is_dir():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write the backup {path}: folder {folder} does not exist"),
@@ -34,7 +36,7 @@ def write_whole(target: Path, make: Callable[[Path], None]) -> Path:
     try:
         partial.unlink(missing_ok=True)  # left by a backup that was killed
         make(partial)
-        os.replace(partial, target)
+        _rename(partial, target, last)
     finally:
         # With the journal SQLite leaves when the disk fills up half-way.
         for leftover in (partial, Path(f"{partial}-journal")):
@@ -42,19 +44,24 @@ def write_whole(target: Path, make: Callable[[Path], None]) -> Path:
     return target
 
 
-def write_beside(path: Path, make: Callable[[Path], T]) -> T:
+def write_beside(path: Path, make: Callable[[Path], T], last: bool = False) -> T:
     """make(partial) writes the file beside path, hidden; it then takes path's name whole
-    and make's result is returned. Through a link, the file the link names is replaced (an
-    export or report kept on a shared drive), not the link by a file of its own. OSError
-    is the caller's to word."""
+    (last: as write_whole's) and make's result is returned. Through a link, the file the
+    link names is replaced (an export or report kept on a shared drive), not the link by a
+    file of its own. OSError is the caller's to word."""
     target = path.resolve()
     partial = target.with_name(f".{target.name}.partial")
     try:
         made = make(partial)
-        os.replace(partial, target)
+        _rename(partial, target, last)
     finally:
         partial.unlink(missing_ok=True)
     return made
+
+
+def _rename(partial: Path, target: Path, last: bool) -> None:
+    with no_return.passing() if last else contextlib.nullcontext():
+        os.replace(partial, target)
 
 
 def free_name(folder: Path, name: str, suffix: str) -> Path:
