@@ -199,7 +199,8 @@ def test_a_dump_of_a_newer_hub_desk_is_refused_before_the_server_is_touched(
         pg_server, empty_url, tmp_path):
     # It was refused only as the restored hub was opened: the server's hub was the newer
     # one by then, which no desk of this version could open, as a newer file is refused.
-    from hubapp.store import backup, server_backup, settings
+    # Refused input (1), as a newer file is: not 3, "the --db database cannot be used".
+    from hubapp.store import server_backup, settings
     from hubapp.store.users import SHELL_ADMIN
 
     newer = pg_server.create_database()
@@ -217,16 +218,15 @@ def test_a_dump_of_a_newer_hub_desk_is_refused_before_the_server_is_touched(
                       SHELL_ADMIN)
     finally:
         db.close()
-    with pytest.raises(DatabaseError) as refused:
-        backup.restore(dump, empty_url, SHELL_ADMIN)
+    refused = hubapp("restore", dump, "--db", empty_url)
     db = open_db(empty_url)
     try:
         assert settings.load(db).hub_name == "as it was"
     finally:
         db.close()
-    assert str(refused.value) == (f"{dump} was written by a newer version of Hub Desk (it has "
-                                  "step m999_from_the_future); install the newer version to "
-                                  "open it")
+    assert (refused.returncode, refused.stderr) == (1, (
+        f"hubapp: error: {dump} was written by a newer version of Hub Desk (it has step "
+        "m999_from_the_future); install the newer version to open it\n"))
     assert sorted(path.name for path in tmp_path.iterdir()) == ["newer.dump"]
 
 

@@ -395,6 +395,8 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
             "messages", "Backup file {path} does not exist"), path=str(backup_file))
     if not is_server(db_path):
         return _restore_file(Path(backup_file), Path(db_path), by, folder, step)
+    with _refused_backup():
+        server_backup.check(backup_file)
     return server_backup.restore(
         backup_file, str(db_path), _newest_entry,
         lambda db, newest: _record_restore(db, backup_file, by, newest))
@@ -447,15 +449,23 @@ def _reading(db_path: Path | str) -> Iterator[Database | sqlite3.Connection]:
         yield conn
 
 
+@contextlib.contextmanager
+def _refused_backup() -> Iterator[None]:
+    """Around the checks of the backup to restore: what cannot be used (from a newer Hub
+    Desk, damaged) is the file given, not the database, so it is refused input, a plain
+    DatabaseError (hubapp's exit 1, not 3)."""
+    try:
+        yield
+    except UnusableDatabaseError as error:
+        raise DatabaseError(error.template, **error.values) from error
+
+
 def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
                   folder: Path | None, step: Callable[[str], None]) -> Path | None:
     newest = _newest_entry(db_path)
     step(CHECKING_THE_BACKUP)
-    try:
+    with _refused_backup():
         verify(backup_file)
-    except UnusableDatabaseError as error:
-        # What cannot be used is the file given to restore, not the database: refused input.
-        raise DatabaseError(error.template, **error.values) from error
     if backup_file.resolve() == db_path.resolve():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is the database itself, not a backup of it"),

@@ -138,6 +138,14 @@ def _archive(path: Path, *options: str) -> str:
     return done.stdout
 
 
+def check(backup_file: Path) -> None:
+    """Raise DatabaseError unless backup_file is a dump of a Hub Desk database that this
+    version can restore: checked before anything is replaced, as a newer file is, since
+    restored, the hub would be one no desk of this version can open."""
+    verify(backup_file)
+    refuse_unknown(_steps(Path(backup_file)), str(backup_file))
+
+
 def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
             record: Callable[[Database, int], None]) -> Path:
     """Replace the database's content with the dump's, in one transaction; returns the dump
@@ -146,12 +154,9 @@ def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
     Desks save again only once the restored hub is upgraded to this version and
     record(db, newest), in a transaction of its own, has written the restore's audit
     entry, numbered after what newest_entry read of the database before: row versions come
-    from audit ids, and a save in between would take one the old database had given."""
+    from audit ids, and a save in between would take one the old database had given.
+    backup_file is checked first (check)."""
     backup_file = Path(backup_file)
-    verify(backup_file)
-    # Before anything is replaced, as a newer file is: restored, the hub would be one no
-    # desk of this version can open.
-    refuse_unknown(_steps(backup_file), str(backup_file))
     with _saves_held(url) as held:
         newest = newest_entry(url)
         kept = dump(url, free_name(backup_file.parent,
