@@ -830,18 +830,18 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="817"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="816"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="838"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="840"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="837"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="839"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="871"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="870"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
@@ -876,19 +876,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="903"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="902"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="918"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="917"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="950"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="949"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -991,46 +991,46 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="594"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="859"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="862"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1073"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1076"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1075"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="301"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="910"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="913"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="303"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1065,12 +1065,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="657"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="623"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1115,75 +1115,75 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="630"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="633"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="638"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="714"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="789"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="792"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="858"/>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="861"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="862"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="921"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="924"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="945"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="947"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1038"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1041"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1034"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1228,150 +1228,150 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销{what}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="914"/>
         <source>&amp;Redo {what}</source>
         <translation>重做{what}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="934"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1054"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1088"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1091"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1092"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1142"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1145"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1160"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1163"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1164"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1170"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1168"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1171"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1172"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1175"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1182"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1214"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1217"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1219"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1222"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1232"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1235"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1239"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="926"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="929"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="627"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="935"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="655"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="658"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="989"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="992"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1112"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1181"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1190"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2885,7 +2885,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1039"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1038"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3440,64 +3440,64 @@ Turn single-user mode off?</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="75"/>
+        <location filename="../../hubapp/cli.py" line="104"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="76"/>
+        <location filename="../../hubapp/cli.py" line="105"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="77"/>
+        <location filename="../../hubapp/cli.py" line="106"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="78"/>
+        <location filename="../../hubapp/cli.py" line="107"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="79"/>
+        <location filename="../../hubapp/cli.py" line="108"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="80"/>
-        <location filename="../../hubapp/cli.py" line="543"/>
+        <location filename="../../hubapp/cli.py" line="109"/>
+        <location filename="../../hubapp/cli.py" line="585"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="81"/>
-        <location filename="../../hubapp/cli.py" line="407"/>
+        <location filename="../../hubapp/cli.py" line="110"/>
+        <location filename="../../hubapp/cli.py" line="447"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="82"/>
+        <location filename="../../hubapp/cli.py" line="111"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="83"/>
+        <location filename="../../hubapp/cli.py" line="112"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="84"/>
+        <location filename="../../hubapp/cli.py" line="113"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="85"/>
+        <location filename="../../hubapp/cli.py" line="114"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="86"/>
+        <location filename="../../hubapp/cli.py" line="115"/>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
     </message>
@@ -3505,13 +3505,13 @@ Turn single-user mode off?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="834"/>
+        <location filename="../../hubapp/cli.py" line="876"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="834"/>
+        <location filename="../../hubapp/cli.py" line="876"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>no</source>
         <translation>否</translation>
@@ -3982,7 +3982,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="309"/>
+        <location filename="../../hubapp/interchange/writing.py" line="310"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -3990,37 +3990,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="297"/>
+        <location filename="../../hubapp/interchange/writing.py" line="298"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="297"/>
+        <location filename="../../hubapp/interchange/writing.py" line="298"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="298"/>
+        <location filename="../../hubapp/interchange/writing.py" line="299"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="299"/>
+        <location filename="../../hubapp/interchange/writing.py" line="300"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="300"/>
+        <location filename="../../hubapp/interchange/writing.py" line="301"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="300"/>
+        <location filename="../../hubapp/interchange/writing.py" line="301"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="301"/>
+        <location filename="../../hubapp/interchange/writing.py" line="302"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4223,22 +4223,397 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="68"/>
+        <location filename="../../hubapp/cli.py" line="97"/>
         <source>{prog}: error: {message} (see {prog} --help)</source>
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="102"/>
+        <location filename="../../hubapp/cli.py" line="131"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="124"/>
+        <location filename="../../hubapp/cli.py" line="153"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="127"/>
+        <location filename="../../hubapp/cli.py" line="184"/>
+        <source>database file or postgresql://user@host[:port]/dbname URL</source>
+        <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="185"/>
+        <source>first day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="185"/>
+        <source>last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="199"/>
+        <source>fill a new database with realistic demo data</source>
+        <translation>向新数据库写入逼真的演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="204"/>
+        <source>days of traffic (default 60)</source>
+        <translation>业务天数（默认 60）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="210"/>
+        <source>random seed (default 1)</source>
+        <translation>随机种子（默认 1）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="212"/>
+        <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
+        <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="216"/>
+        <source>throughput between two dates, computed from the database</source>
+        <translation>两个日期之间的吞吐量，由数据库计算</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="222"/>
+        <source>grouping of the rows (default day)</source>
+        <translation>行的分组方式（默认 day）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="224"/>
+        <source>output format (default table)</source>
+        <translation>输出格式（默认 table）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="226"/>
+        <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
+        <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="228"/>
+        <source>the .csv or .xlsx file</source>
+        <translation>.csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="229"/>
+        <source>check every row and report, but save nothing</source>
+        <translation>检查每一行并报告，但不保存</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="234"/>
+        <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
+        <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="237"/>
+        <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
+        <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="240"/>
+        <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
+        <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="246"/>
+        <source>file to write (.csv or .xlsx)</source>
+        <translation>要写入的文件（.csv 或 .xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="248"/>
+        <source>copy the database to a file, verified, while others use it</source>
+        <translation>在他人使用时将数据库复制到文件并校验</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="251"/>
+        <source>backup file to write</source>
+        <translation>要写入的备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="255"/>
+        <source>backup file to restore</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="259"/>
+        <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
+        <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="262"/>
+        <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
+        <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="265"/>
+        <source>the server database: postgresql://user@host[:port]/dbname</source>
+        <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="267"/>
+        <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
+        <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="271"/>
+        <source>which report</source>
+        <translation>哪种报表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="275"/>
+        <source>the month of a monthly report (YYYY-MM)</source>
+        <translation>月报的月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="277"/>
+        <source>first day of a range</source>
+        <translation>期间的起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="279"/>
+        <source>last day of a range</source>
+        <translation>期间的结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="282"/>
+        <source>PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="283"/>
+        <source>language of the report (default: the system&apos;s, as LANG says)</source>
+        <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="285"/>
+        <source>manage who may log in (admin)</source>
+        <translation>管理可登录的用户（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="289"/>
+        <source>add a user; the password is read from the terminal or one line of stdin</source>
+        <translation>添加用户；密码从终端或标准输入的一行读取</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="291"/>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="294"/>
+        <source>what the user may do</source>
+        <translation>用户的权限</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="295"/>
+        <source>list the users: name, role, whether they may log in</source>
+        <translation>列出用户：名称、角色、是否可以登录</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="314"/>
+        <source>folder {folder} does not exist: make it, or name a backup file</source>
+        <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="325"/>
+        <source>name a .csv file for the problem list, not {name}</source>
+        <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="331"/>
+        <source>Write the report to a .pdf file, not {name}</source>
+        <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="346"/>
+        <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
+        <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="366"/>
+        <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
+        <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="378"/>
+        <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
+        <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="386"/>
+        <source>{text!r} is out of range; expected a year from {first} to {last}</source>
+        <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="413"/>
+        <source>hubapp: {signal} came once the work was saved; the command finished</source>
+        <translation>hubapp：{signal} 在工作已保存之后到达；命令已完成</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="419"/>
+        <source>hubapp: stopped ({signal})</source>
+        <translation>hubapp：已停止（{signal}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="561"/>
+        <source>Cannot write to the standard output: {reason}</source>
+        <translation>无法写入标准输出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="645"/>
+        <source>Demo data written to {path}: {summary} moved (+ {planned} planned, {cancelled} cancelled)</source>
+        <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="858"/>
+        <source>copying {table} ({number} of {count} tables)…</source>
+        <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1000"/>
+        <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
+        <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="422"/>
+        <source>hubapp: interrupted</source>
+        <translation>hubapp：已中断</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="176"/>
+        <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
+        <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="593"/>
+        <source>--db is given twice, as {first} and {second}: give it once</source>
+        <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="615"/>
+        <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
+        <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="622"/>
+        <source>hubapp: error: {message}</source>
+        <translation>hubapp：错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="754"/>
+        <source>; the database as it was is kept as the dump {kept}</source>
+        <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="767"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="772"/>
+        <source>{check}: made by an older Hub Desk; built when the file is opened</source>
+        <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="822"/>
+        <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
+        <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="874"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="874"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="874"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="879"/>
+        <source>{database} is in single-user mode: the app opens without asking who is working.</source>
+        <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="907"/>
+        <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
+        <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="992"/>
+        <source>{file}: {note}</source>
+        <translation>{file}：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="996"/>
+        <source>{file}: {count} problem(s); nothing was saved</source>
+        <translation>{file}：{count} 个问题；未保存任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1007"/>
+        <source>{file}: everything in it is already stored; nothing was saved</source>
+        <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1011"/>
+        <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
+        <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1023"/>
+        <source>… and {count} more, all of them in {file}</source>
+        <translation>……另有 {count} 条，全部见 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1025"/>
+        <source>… and {count} more (use --problems FILE to save them all)</source>
+        <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1100"/>
+        <source>exporting… {percent} %</source>
+        <translation>正在导出… {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1101"/>
+        <source>{count} row(s) written to {path}</source>
+        <translation>已将 {count} 行写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="1151"/>
+        <source>Report written to {path} ({pages} page(s))</source>
+        <translation>报表已写入 {path}（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="743"/>
+        <source>Backup of {database} written to {target} and verified</source>
+        <translation>{database} 的备份已写入 {target} 并通过检查</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="256"/>
+        <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
+        <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="756"/>
+        <source>{database} restored from {backup}</source>
+        <translation>已用 {backup} 恢复 {database}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="755"/>
+        <source>; the file as it was is kept as {kept}</source>
+        <translation>；原文件保存为 {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="156"/>
         <source>exit codes:
   0  done; check found no problems
   1  the command refused its input or failed, its reason on stderr
@@ -4249,7 +4624,9 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
      database, from a newer version, damaged); check could not check
      the file (those, or busy) or write its findings
   4  the database is busy: another desk is saving; try again in a moment
-  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM and SIGHUP</source>
+  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM and SIGHUP,
+       nothing saved (one that comes once the work is saved
+       lets the command finish, with its own code)</source>
         <translation>退出码：
   0  完成；check 未发现问题
   1  命令拒绝了输入或失败，原因见标准错误输出
@@ -4260,505 +4637,137 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
      来自更新的版本、已损坏）；check 无法检查该文件
      （上述情况或正忙），或无法写出检查结果
   4  数据库正忙：另一工作台正在保存；请稍后再试
-  130  已中断（Ctrl+C）；143、129 分别表示被 SIGTERM、SIGHUP 停止</translation>
+  130  已中断（Ctrl+C）；143、129 分别表示被 SIGTERM、SIGHUP 停止，
+       未保存任何内容（在工作已保存之后到达的停止信号
+       会让命令完成，并以其自身的退出码结束）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="153"/>
-        <source>database file or postgresql://user@host[:port]/dbname URL</source>
-        <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="154"/>
-        <source>first day</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="154"/>
-        <source>last day</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="168"/>
-        <source>fill a new database with realistic demo data</source>
-        <translation>向新数据库写入逼真的演示数据</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="173"/>
-        <source>days of traffic (default 60)</source>
-        <translation>业务天数（默认 60）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="179"/>
-        <source>random seed (default 1)</source>
-        <translation>随机种子（默认 1）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="181"/>
-        <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
-        <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="185"/>
-        <source>throughput between two dates, computed from the database</source>
-        <translation>两个日期之间的吞吐量，由数据库计算</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="191"/>
-        <source>grouping of the rows (default day)</source>
-        <translation>行的分组方式（默认 day）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="193"/>
-        <source>output format (default table)</source>
-        <translation>输出格式（默认 table）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="195"/>
-        <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
-        <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="197"/>
-        <source>the .csv or .xlsx file</source>
-        <translation>.csv 或 .xlsx 文件</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="198"/>
-        <source>check every row and report, but save nothing</source>
-        <translation>检查每一行并报告，但不保存</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="203"/>
-        <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
-        <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="206"/>
-        <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
-        <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="209"/>
-        <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
-        <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="215"/>
-        <source>file to write (.csv or .xlsx)</source>
-        <translation>要写入的文件（.csv 或 .xlsx）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="217"/>
-        <source>copy the database to a file, verified, while others use it</source>
-        <translation>在他人使用时将数据库复制到文件并校验</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="220"/>
-        <source>backup file to write</source>
-        <translation>要写入的备份文件</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="224"/>
-        <source>backup file to restore</source>
-        <translation>要恢复的备份文件</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="228"/>
-        <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
-        <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="231"/>
-        <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
-        <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="234"/>
-        <source>the server database: postgresql://user@host[:port]/dbname</source>
-        <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="236"/>
-        <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
-        <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="240"/>
-        <source>which report</source>
-        <translation>哪种报表</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="244"/>
-        <source>the month of a monthly report (YYYY-MM)</source>
-        <translation>月报的月份（YYYY-MM）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="246"/>
-        <source>first day of a range</source>
-        <translation>期间的起始日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="248"/>
-        <source>last day of a range</source>
-        <translation>期间的结束日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="251"/>
-        <source>PDF file to write</source>
-        <translation>要写入的 PDF 文件</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="252"/>
-        <source>language of the report (default: the system&apos;s, as LANG says)</source>
-        <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="254"/>
-        <source>manage who may log in (admin)</source>
-        <translation>管理可登录的用户（管理员）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="258"/>
-        <source>add a user; the password is read from the terminal or one line of stdin</source>
-        <translation>添加用户；密码从终端或标准输入的一行读取</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="260"/>
-        <source>user name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="263"/>
-        <source>what the user may do</source>
-        <translation>用户的权限</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="264"/>
-        <source>list the users: name, role, whether they may log in</source>
-        <translation>列出用户：名称、角色、是否可以登录</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="283"/>
-        <source>folder {folder} does not exist: make it, or name a backup file</source>
-        <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="294"/>
-        <source>name a .csv file for the problem list, not {name}</source>
-        <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="300"/>
-        <source>Write the report to a .pdf file, not {name}</source>
-        <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="315"/>
-        <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
-        <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="335"/>
-        <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
-        <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="347"/>
-        <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
-        <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="355"/>
-        <source>{text!r} is out of range; expected a year from {first} to {last}</source>
-        <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="379"/>
-        <source>hubapp: stopped ({signal})</source>
-        <translation>hubapp：已停止（{signal}）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="519"/>
-        <source>Cannot write to the standard output: {reason}</source>
-        <translation>无法写入标准输出：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="603"/>
-        <source>Demo data written to {path}: {summary} moved (+ {planned} planned, {cancelled} cancelled)</source>
-        <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="816"/>
-        <source>copying {table} ({number} of {count} tables)…</source>
-        <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="958"/>
-        <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
-        <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="382"/>
-        <source>hubapp: interrupted</source>
-        <translation>hubapp：已中断</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="145"/>
-        <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
-        <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="551"/>
-        <source>--db is given twice, as {first} and {second}: give it once</source>
-        <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="573"/>
-        <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
-        <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="580"/>
-        <source>hubapp: error: {message}</source>
-        <translation>hubapp：错误：{message}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="712"/>
-        <source>; the database as it was is kept as the dump {kept}</source>
-        <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="725"/>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="730"/>
-        <source>{check}: made by an older Hub Desk; built when the file is opened</source>
-        <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="780"/>
-        <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
-        <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="832"/>
-        <source>user</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="832"/>
-        <source>role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="832"/>
-        <source>active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="837"/>
-        <source>{database} is in single-user mode: the app opens without asking who is working.</source>
-        <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="865"/>
-        <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
-        <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="950"/>
-        <source>{file}: {note}</source>
-        <translation>{file}：{note}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="954"/>
-        <source>{file}: {count} problem(s); nothing was saved</source>
-        <translation>{file}：{count} 个问题；未保存任何数据</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="965"/>
-        <source>{file}: everything in it is already stored; nothing was saved</source>
-        <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="969"/>
-        <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
-        <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="981"/>
-        <source>… and {count} more, all of them in {file}</source>
-        <translation>……另有 {count} 条，全部见 {file}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="983"/>
-        <source>… and {count} more (use --problems FILE to save them all)</source>
-        <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="1058"/>
-        <source>exporting… {percent} %</source>
-        <translation>正在导出… {percent} %</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="1059"/>
-        <source>{count} row(s) written to {path}</source>
-        <translation>已将 {count} 行写入 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="1109"/>
-        <source>Report written to {path} ({pages} page(s))</source>
-        <translation>报表已写入 {path}（共 {pages} 页）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="701"/>
-        <source>Backup of {database} written to {target} and verified</source>
-        <translation>{database} 的备份已写入 {target} 并通过检查</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="225"/>
-        <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
-        <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="714"/>
-        <source>{database} restored from {backup}</source>
-        <translation>已用 {backup} 恢复 {database}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="713"/>
-        <source>; the file as it was is kept as {kept}</source>
-        <translation>；原文件保存为 {kept}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="174"/>
+        <location filename="../../hubapp/cli.py" line="205"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="200"/>
+        <location filename="../../hubapp/cli.py" line="231"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="221"/>
+        <location filename="../../hubapp/cli.py" line="252"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="241"/>
+        <location filename="../../hubapp/cli.py" line="272"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>日报的日期（默认：按枢纽时区计的今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="723"/>
+        <location filename="../../hubapp/cli.py" line="765"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="724"/>
+        <location filename="../../hubapp/cli.py" line="766"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="724"/>
+        <location filename="../../hubapp/cli.py" line="766"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="742"/>
+        <location filename="../../hubapp/cli.py" line="784"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="745"/>
+        <location filename="../../hubapp/cli.py" line="787"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="756"/>
+        <location filename="../../hubapp/cli.py" line="798"/>
         <source>{count} problem(s) in the sums repaired: they were worked out again from the containers.</source>
         <translation>已修复汇总数据中的 {count} 个问题：已按集装箱明细重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="763"/>
+        <location filename="../../hubapp/cli.py" line="805"/>
         <source>{count} problem(s) found, all in sums the hub works out from its containers (dwell times, roll-up); the containers are sound, so do not restore a backup for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按集装箱明细算出的汇总数据中（堆存时间、汇总统计表）；集装箱明细本身无误，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="767"/>
+        <location filename="../../hubapp/cli.py" line="809"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="771"/>
+        <location filename="../../hubapp/cli.py" line="813"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="801"/>
+        <location filename="../../hubapp/cli.py" line="843"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="803"/>
+        <location filename="../../hubapp/cli.py" line="845"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="803"/>
+        <location filename="../../hubapp/cli.py" line="845"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="803"/>
+        <location filename="../../hubapp/cli.py" line="845"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="804"/>
+        <location filename="../../hubapp/cli.py" line="846"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="804"/>
+        <location filename="../../hubapp/cli.py" line="846"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="804"/>
+        <location filename="../../hubapp/cli.py" line="846"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="849"/>
+        <location filename="../../hubapp/cli.py" line="891"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="851"/>
+        <location filename="../../hubapp/cli.py" line="893"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="862"/>
+        <location filename="../../hubapp/cli.py" line="904"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="974"/>
+        <location filename="../../hubapp/cli.py" line="1016"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="975"/>
+        <location filename="../../hubapp/cli.py" line="1017"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="933"/>
+        <location filename="../../hubapp/cli.py" line="975"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -5614,7 +5623,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="154"/>
+        <location filename="../../hubapp/interchange/writing.py" line="155"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
@@ -5639,13 +5648,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="141"/>
-        <location filename="../../hubapp/interchange/writing.py" line="355"/>
+        <location filename="../../hubapp/interchange/writing.py" line="142"/>
+        <location filename="../../hubapp/interchange/writing.py" line="356"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="150"/>
+        <location filename="../../hubapp/interchange/writing.py" line="151"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
@@ -5660,7 +5669,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/whole_file.py" line="30"/>
+        <location filename="../../hubapp/store/whole_file.py" line="32"/>
         <source>Cannot write the backup {path}: folder {folder} does not exist</source>
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
@@ -5730,53 +5739,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="356"/>
+        <location filename="../../hubapp/store/backup.py" line="357"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="367"/>
+        <location filename="../../hubapp/store/backup.py" line="368"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="371"/>
+        <location filename="../../hubapp/store/backup.py" line="372"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="393"/>
+        <location filename="../../hubapp/store/backup.py" line="394"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="459"/>
+        <location filename="../../hubapp/store/backup.py" line="470"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="466"/>
+        <location filename="../../hubapp/store/backup.py" line="477"/>
         <location filename="../../hubapp/store/db.py" line="129"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="473"/>
+        <location filename="../../hubapp/store/backup.py" line="484"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="630"/>
+        <location filename="../../hubapp/store/backup.py" line="644"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="648"/>
+        <location filename="../../hubapp/store/backup.py" line="662"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="651"/>
+        <location filename="../../hubapp/store/backup.py" line="665"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -5787,7 +5796,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="409"/>
-        <location filename="../../hubapp/store/backup.py" line="735"/>
+        <location filename="../../hubapp/store/backup.py" line="749"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6203,82 +6212,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="365"/>
+        <location filename="../../hubapp/cli.py" line="396"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="593"/>
+        <location filename="../../hubapp/cli.py" line="635"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="597"/>
+        <location filename="../../hubapp/cli.py" line="639"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="797"/>
+        <location filename="../../hubapp/cli.py" line="839"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="852"/>
+        <location filename="../../hubapp/cli.py" line="894"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="881"/>
+        <location filename="../../hubapp/cli.py" line="923"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="887"/>
+        <location filename="../../hubapp/cli.py" line="929"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="893"/>
+        <location filename="../../hubapp/cli.py" line="935"/>
         <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="896"/>
+        <location filename="../../hubapp/cli.py" line="938"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="913"/>
+        <location filename="../../hubapp/cli.py" line="955"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="919"/>
+        <location filename="../../hubapp/cli.py" line="961"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="884"/>
+        <location filename="../../hubapp/cli.py" line="926"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="880"/>
+        <location filename="../../hubapp/cli.py" line="922"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1078"/>
+        <location filename="../../hubapp/cli.py" line="1120"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1092"/>
+        <location filename="../../hubapp/cli.py" line="1134"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1097"/>
+        <location filename="../../hubapp/cli.py" line="1139"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -6413,27 +6422,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="37"/>
+        <location filename="../../hubapp/store/server_backup.py" line="38"/>
         <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="57"/>
+        <location filename="../../hubapp/store/server_backup.py" line="58"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="84"/>
+        <location filename="../../hubapp/store/server_backup.py" line="85"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="134"/>
+        <location filename="../../hubapp/store/server_backup.py" line="135"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="104"/>
+        <location filename="../../hubapp/store/server_backup.py" line="105"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
@@ -6458,17 +6467,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="322"/>
+        <location filename="../../hubapp/store/interchange.py" line="323"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="327"/>
+        <location filename="../../hubapp/store/interchange.py" line="328"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="332"/>
+        <location filename="../../hubapp/store/interchange.py" line="333"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
@@ -6557,22 +6566,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="279"/>
+        <location filename="../../hubapp/interchange/writing.py" line="280"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="279"/>
+        <location filename="../../hubapp/interchange/writing.py" line="280"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="280"/>
+        <location filename="../../hubapp/interchange/writing.py" line="281"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="280"/>
+        <location filename="../../hubapp/interchange/writing.py" line="281"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
@@ -6623,62 +6632,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="637"/>
+        <location filename="../../hubapp/cli.py" line="679"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="638"/>
+        <location filename="../../hubapp/cli.py" line="680"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="638"/>
+        <location filename="../../hubapp/cli.py" line="680"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="639"/>
+        <location filename="../../hubapp/cli.py" line="681"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="639"/>
+        <location filename="../../hubapp/cli.py" line="681"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="640"/>
+        <location filename="../../hubapp/cli.py" line="682"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="640"/>
+        <location filename="../../hubapp/cli.py" line="682"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="641"/>
+        <location filename="../../hubapp/cli.py" line="683"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="652"/>
+        <location filename="../../hubapp/cli.py" line="694"/>
         <source>(no route)</source>
         <translation>（无线路）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="653"/>
+        <location filename="../../hubapp/cli.py" line="695"/>
         <source>(empty or not given)</source>
         <translation>（空箱或未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="655"/>
+        <location filename="../../hubapp/cli.py" line="697"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="656"/>
+        <location filename="../../hubapp/cli.py" line="698"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
