@@ -3,7 +3,9 @@ row to type into."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import (
+    QCoreApplication, QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -363,6 +365,56 @@ def test_from_a_cell_being_typed_in_the_edit_menu_is_the_grids_and_so_is_its_rig
     assert [action.isEnabled() for action in menu.actions()] == [True] * 5 + [False]
     view.paste_action.trigger()
     assert [row["seal"] for row in screen.grid.text_rows()] == ["CN42", "SEAL9"]
+
+
+def _steps_offered(qtbot, window, screen) -> list[tuple[str, bool]]:
+    """Alt+E pressed where the focus is, then Escape twice (the menu, then the menu bar,
+    which gives the focus back): Undo's and Redo's texts and whether they were on."""
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_E, ALT)
+    qtbot.waitUntil(window.edit_menu.isVisible)
+    offered = [(action.text(), action.isEnabled())
+               for action in (screen.undo_action, screen.redo_action)]
+    qtbot.keyClick(window.edit_menu, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.menuBar(), Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is focused
+    return offered
+
+
+def test_edit_undo_and_redo_from_remarks_are_its_typings_and_leave_the_grid(
+        qtbot, main_window, screen):
+    """Edit ▸ Undo from Remarks took back the paste in the grid, out of sight, and left the
+    typing there that Ctrl+Z takes back."""
+    _new_service(qtbot, screen, "E8")
+    boxes = numbers(2, start=1600)
+    paste(qtbot, screen, _boxes_text(boxes))
+    rows = screen.grid.text_rows()
+    notes = _remarks_by_keys(qtbot, screen)
+    assert _steps_offered(qtbot, main_window, screen) == [("&Undo", False), ("&Redo", False)]
+    press(qtbot, "keep dry")
+    assert _steps_offered(qtbot, main_window, screen) == [("&Undo", True), ("&Redo", False)]
+    _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_U)
+    assert notes.text() == ""
+    assert screen.grid.text_rows() == rows
+    assert _steps_offered(qtbot, main_window, screen) == [("&Undo", False), ("&Redo", True)]
+    _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_R)
+    assert notes.text() == "keep dry"
+    assert screen.grid.text_rows() == rows
+    # Once the menu is gone their keys are the grid's steps again (MainWindow._edits_back,
+    # queued after it): Ctrl+Z in the grid undid Remarks' typing.
+    QCoreApplication.sendPostedEvents(main_window, QEvent.Type.MetaCall)
+    screen.grid_view.setFocus()
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert _containers(screen) == [] and notes.text() == "keep dry"
+    press(qtbot, (Qt.Key.Key_Y, CTRL))
+    assert _containers(screen) == boxes
+    # From elsewhere the grid's too, naming them.
+    screen.table.setFocus()
+    assert _steps_offered(qtbot, main_window, screen) == \
+        [("&Undo Paste 2 rows", True), ("&Redo", False)]
+    screen.grid_view.setFocus()
+    _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_U)
+    assert _containers(screen) == [] and notes.text() == "keep dry"
 
 
 def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, screen, demo_db_path):

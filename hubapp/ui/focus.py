@@ -1,6 +1,7 @@
 """Keyboard focus: the order Tab visits widgets in, a frame that shows where it is, where it
 rests while work runs, the labels whose Alt+letter gives a field the focus, boxes in a
-scrolled panel, and the Edit menu's Cut, Copy and Paste on the widget the focus is in."""
+scrolled panel, and the Edit menu's Cut, Copy, Paste, Undo and Redo on the widget the focus is
+in."""
 
 from __future__ import annotations
 
@@ -147,9 +148,9 @@ def _text_edits(picked: bool, writable: bool, text_to_paste: bool) -> tuple[bool
 
 
 class KeyEdits:
-    """A menu's Cut, Copy and Paste as their keys pressed in the widget the focus was in as
-    the menu opened, through its filters as if typed there (a date box's paste of 2026/3/4
-    and a closed day's refusal of an edit are in those)."""
+    """A menu's Cut, Copy and Paste, and a field's Undo and Redo, as their keys pressed in
+    the widget the focus was in as the menu opened, through its filters as if typed there (a
+    date box's paste of 2026/3/4 and a closed day's refusal of an edit are in those)."""
 
     def __init__(self, widget: QWidget) -> None:
         self.widget = widget
@@ -176,6 +177,18 @@ class KeyEdits:
         if isinstance(self.widget, QAbstractItemView):
             return False, self.widget.currentIndex().isValid(), False
         return False, bool(self.widget.property(_COPIES)), False
+
+    def steps(self) -> tuple[bool, bool] | None:
+        """Whether Undo and Redo would act on the typing in a field or a text; None where
+        none is typed, a read-only one's included."""
+        line = _line_edit(self.widget)
+        if line is not None:
+            return None if line.isReadOnly() \
+                else (line.isUndoAvailable(), line.isRedoAvailable())
+        if isinstance(self.widget, (QPlainTextEdit, QTextEdit)) and not self.widget.isReadOnly():
+            document = self.widget.document()
+            return document.isUndoAvailable(), document.isRedoAvailable()
+        return None
 
     def press(self, keys: QKeySequence | QKeySequence.StandardKey | str) -> None:
         line = _line_edit(self.widget)

@@ -237,6 +237,9 @@ class MainWindow(QMainWindow):
         grid = screen.grid_view
         self.edit_menu.addActions(grid.edit_actions)
         self.edit_menu.aboutToShow.connect(self._offer_edits)
+        # Undo and Redo have keys, which are the grid's steps again once the menu is gone;
+        # queued: Qt hides a menu before it triggers the item chosen, a field's undo.
+        self.edit_menu.aboutToHide.connect(self._edits_back, Qt.ConnectionType.QueuedConnection)
         self._keys_left: QWidget | None = None  # what the menu bar last took the focus from
         QApplication.instance().focusChanged.connect(self._note_keys_left)
         self.edit_menu.addSeparator()
@@ -269,7 +272,11 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is self.menuBar():
             focused = self._keys_left if shiboken6.isValid(self._keys_left) else None
-        self.day_screen.grid_view.offer_edits_to(focused)
+        self.day_screen.offer_edits_to(focused)
+
+    def _edits_back(self) -> None:
+        if not self.edit_menu.isVisible():  # opened again since, for a field maybe
+            self.day_screen.offer_edits_to(None)
 
     def _open_import(self) -> None:
         from hubapp.ui.import_dialog import ImportDialog

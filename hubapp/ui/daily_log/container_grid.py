@@ -302,15 +302,17 @@ class ContainerGridView(QTableView):
         self.commit_open_editor()
         act()
 
-    def offer_edits_to(self, widget: QWidget | None) -> None:
+    def offer_edits_to(self, widget: QWidget | None) -> focus.KeyEdits | None:
         """The edits for the widget the focus is in as a menu of them opens (the window's
         Edit menu: once open, the focus is the menu bar's). Outside the grid and its open
         cell Cut, Copy and Paste are that widget's, as its keys are, and the grid's other
         edits off: Edit ▸ Paste from Remarks wrote the note into every field of the box
-        picked. None: the grid's own, as its right-click's menu offers them."""
+        picked. None: the grid's own, as its right-click's menu offers them. Returns the
+        widget's keys, None where the edits are the grid's."""
         inside = widget is None or widget is self or self.isAncestorOf(widget)
         self._edits_for = None if inside else focus.KeyEdits(widget)
         self.update_actions()
+        return self._edits_for
 
     def update_actions(self) -> None:
         """Each edit on only where it would act now: on the boxes picked, on a day not

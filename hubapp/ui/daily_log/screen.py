@@ -87,6 +87,7 @@ class DailyLogScreen(QWidget):
         # (_one_reason); None outside one.
         self._reasons: list[str] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
+        self._steps_for: focus.KeyEdits | None = None  # Undo and Redo's field: offer_edits_to
         self._shown_day = ctx.today()
         self._shown_closed = False  # what the close button offers: _show_day_state
         # A day still to come cannot be closed; at midnight the next one can, on a desk
@@ -136,11 +137,19 @@ class DailyLogScreen(QWidget):
     # -- building ------------------------------------------------------------------
 
     def _action(self, text: str, shortcut: QKeySequence | str, slot) -> QAction:
+        return self._keyed(text, shortcut, lambda: self._in_view(slot))
+
+    def _keyed(self, text: str, shortcut: QKeySequence | str, act) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda: self._in_view(slot))
+        action.triggered.connect(act)
         self.addAction(action)
         return action
+
+    def _step_action(self, text: str, keys: QKeySequence.StandardKey,
+                     step: Callable[[], None]) -> QAction:
+        # Not brought into view first (_action): a field's own undo is on its screen.
+        return self._keyed(text, keys, lambda: self._step(step, keys))
 
     def _in_view(self, act=None) -> None:
         """The menus and shortcuts of this screen work from every screen: pressed elsewhere,
@@ -298,9 +307,10 @@ class DailyLogScreen(QWidget):
                        self.undo_stack.cleanChanged):
             edited.connect(lambda *_: self._forget_saved_note())
         self.undo_stack.indexChanged.connect(self._forget_paste_note)
-        undo = self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo,
-                            lambda: self._step(self.undo_stack.undo))
-        redo = self._action(self.tr("&Redo"), "Ctrl+Y", lambda: self._step(self.undo_stack.redo))
+        undo = self._step_action(self.tr("&Undo"), QKeySequence.StandardKey.Undo,
+                                 self.undo_stack.undo)
+        redo = self._step_action(self.tr("&Redo"), QKeySequence.StandardKey.Redo,
+                                 self.undo_stack.redo)
         # Both spellings: Windows users press Ctrl+Y, Linux and WPS users Ctrl+Shift+Z.
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
@@ -897,17 +907,37 @@ class DailyLogScreen(QWidget):
         if act() is not False:
             self.grid_view.setFocus()
 
-    def _step(self, step: Callable[[], None]) -> None:
+    def offer_edits_to(self, widget: QWidget | None) -> None:
+        """The Edit menu's edits for the widget the focus was in as it opened (see
+        ContainerGridView.offer_edits_to), and its Undo and Redo: in a field or a text, as
+        Ctrl+Z and Ctrl+Y are there, that one's own typing's (from Remarks they took back a
+        paste in the grid, out of sight, and left the typing); elsewhere the grid's steps.
+        None: the grid's, as the keys are once the menu is gone."""
+        edits = self.grid_view.offer_edits_to(widget)
+        self._steps_for = edits if edits is not None and edits.steps() is not None else None
+        self._name_steps()
+        self._undo_allowed()
+
+    def _step(self, step: Callable[[], None], keys: QKeySequence.StandardKey) -> None:
         """Undo or Redo from the menu (or its key, the focus outside the grid's open cell,
         whose own Ctrl+Z takes back its typing): the cell's typing is dropped first, as
         Excel's Undo drops it in a cell being edited. Under the open editor the step came
         in beneath it, and Enter then wrote the typing over a box the step brought back.
         Not committed: that would be a step of its own, which an Undo would take back
-        instead of the one named, and which would wipe the Redo asked for."""
+        instead of the one named, and which would wipe the Redo asked for. From the menu
+        opened in a field, its keys pressed there instead (offer_edits_to)."""
+        if self._steps_for is not None:
+            self._steps_for.press(keys)
+            return
+        self._in_view()
         self.grid_view.discard_open_editor()
         step()
 
     def _name_steps(self) -> None:
+        if self._steps_for is not None:
+            self.undo_action.setText(self.tr("&Undo"))
+            self.redo_action.setText(self.tr("&Redo"))
+            return
         undone, redone = self.undo_stack.undoText(), self.undo_stack.redoText()
         self.undo_action.setText(self.tr("&Undo {what}").format(what=undone) if undone
                                  else self.tr("&Undo"))
@@ -915,9 +945,14 @@ class DailyLogScreen(QWidget):
                                  else self.tr("&Redo"))
 
     def _undo_allowed(self) -> None:
-        writable = not self.grid.is_read_only()
-        self.undo_action.setEnabled(writable and self.undo_stack.canUndo())
-        self.redo_action.setEnabled(writable and self.undo_stack.canRedo())
+        # A field made read-only under the open menu (a day closed at another desk) has
+        # none: the grid's, off there too.
+        steps = None if self._steps_for is None else self._steps_for.steps()
+        if steps is None:
+            writable = not self.grid.is_read_only()
+            steps = writable and self.undo_stack.canUndo(), writable and self.undo_stack.canRedo()
+        self.undo_action.setEnabled(steps[0])
+        self.redo_action.setEnabled(steps[1])
 
     def _grid_totals(self, totals: TotalsRecord) -> None:
         problems = len({e.row for e in self.grid.problems()})
