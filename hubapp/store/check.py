@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -346,7 +345,7 @@ def _moved_ahead(conn: sqlite3.Connection) -> Found:
     zone = settings.time_zone(conn)
     now = validation.wall_clock(zone)
     named = zone if zone and not validation.zone_missing(zone) else _ComputersZone(
-        "check", settings.machine_zone() or time.strftime("%Z"), zone)
+        "check", settings.computer_zone(), zone)
     # Cut by text, as stored, on the day before the clock's: the rule itself (with its
     # tolerance, and an untimed service by its date) decides each one found.
     rows = conn.execute(

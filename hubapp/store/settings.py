@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import datetime as dt
 import os
+import time
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,12 @@ def machine_zone() -> str:
         named = os.path.realpath("/etc/localtime").rpartition("zoneinfo/")[2]
     named = named.removeprefix(":")
     return named if named in time_zones() else ""
+
+
+def computer_zone() -> str:
+    """This computer's zone as people are told it: its name (machine_zone), else what the
+    clock calls it (CET, UTC) where it cannot be named."""
+    return machine_zone() or time.strftime("%Z")
 
 
 def set_unset(db: Database, values: Mapping[str, object]) -> None:

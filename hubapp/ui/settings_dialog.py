@@ -8,7 +8,6 @@ language and backup folder belong to this desk alone.
 from __future__ import annotations
 
 import dataclasses
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QEvent, QSettings, Qt
@@ -129,7 +128,7 @@ class SettingsDialog(FormDialog):
                                        stored.time_zone)
         self.time_zone.setPlaceholderText(self.tr(
             "Empty: this computer's zone ({zone})").format(
-            zone=settings.machine_zone() or time.strftime("%Z")))
+            zone=settings.computer_zone()))
         self.time_zone.setToolTip(self.tr(
             "The zone of the hub's wall clock, which service times are on: a train may be "
             "saved or imported as departed or arrived once this clock has reached its time, "
