@@ -487,3 +487,32 @@ def test_a_hub_zone_this_computer_has_no_rules_for_keeps_the_other_settings_chan
     assert settings.load(db) == dataclasses.replace(kept, hub_name="Guoyuan Port")
     with pytest.raises(ValidationError, match="is not a time zone"):
         settings.save(db, HubSettingsRecord(time_zone="Mars/Elysium"), boss)
+
+
+def test_a_train_stored_at_00_05_on_the_day_it_was_due_at_23_50_shows_that_day(
+        qtbot, screen, app_ctx):
+    """Stored by an earlier release (or typed with its date): "00:05" alone would now read as
+    after midnight, so the list, the form and the cancel question show its date, and a box
+    edited on it keeps the time where it is."""
+    day = f"{DAY:%Y-%m-%d}"
+    services.save_service(app_ctx.db, ServiceRecord(
+        "X3", DAY, Direction.OUTBOUND, scheduled_at=dt.datetime.combine(DAY, dt.time(23, 50)),
+        actual_at=dt.datetime.combine(DAY, dt.time(23, 55)), status=Status.DEPARTED),
+        [ContainerMoveRecord(with_check_digit("HUBU777003"), "22G1", 1.0, "E")],
+        UserRecord("li.na", "clerk"))
+    with transaction(app_ctx.db):
+        app_ctx.db.execute("UPDATE service SET actual_at = ? WHERE service_no = 'X3'",
+                           [f"{day} 00:05"])
+    screen.reload()
+    model = screen.table.model()
+    assert [model.index(row, 0).data() for row in range(model.rowCount())
+            if model.index(row, 1).data() == "X3"] == [f"{day} 00:05"]
+    open_service(screen, "X3")
+    assert (screen.form.scheduled.text(), screen.form.actual.text()) == ("23:50",
+                                                                         f"{day} 00:05")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 5))
+    press(qtbot, "CN55", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert app_ctx.db.execute("SELECT actual_at FROM service WHERE service_no = 'X3'"
+                              ).fetchone()[0] == f"{day} 00:05"

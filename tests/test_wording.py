@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from hubapp.domain import wording
-from hubapp.domain.validation import parse_time
+from hubapp.domain.validation import parse_actual, parse_time
 
 D = dt.date
 
@@ -62,6 +62,20 @@ def test_a_service_s_time_is_written_as_the_form_reads_it_back(at, written):
     assert wording.service_time(at, D(2026, 3, 6)) == written
     if at is not None:
         assert parse_time(written, D(2026, 3, 6)) == at
+
+
+@pytest.mark.parametrize(("scheduled", "at", "written"), [
+    ("2026-03-06 23:50", "2026-03-06 00:05", "2026-03-06 00:05"),  # not past midnight
+    ("2026-03-06 23:50", "2026-03-07 00:05", "00:05 +1"),
+    ("2026-03-06 00:10", "2026-03-06 00:05", "00:05"),
+    ("2026-03-06 00:10", "2026-03-05 23:55", "2026-03-05 23:55"),
+    (None, "2026-03-06 00:05", "00:05"),
+])
+def test_an_actual_time_is_written_as_the_form_reads_it_back_by_the_schedule(
+        scheduled, at, written):
+    scheduled, at = (value and dt.datetime.fromisoformat(value) for value in (scheduled, at))
+    assert wording.actual_time(at, scheduled, D(2026, 3, 6)) == written
+    assert parse_actual(written, D(2026, 3, 6), scheduled) == at
 
 
 @pytest.mark.parametrize("size, written", [

@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 import unicodedata
 
+from hubapp.domain.validation import reads_back_alone
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # not strftime's: the locale's
 
@@ -156,3 +158,14 @@ def service_time(value: dt.datetime | None, service_day: dt.date) -> str:
     if value.date() == service_day + dt.timedelta(days=1):
         return f"{value:%H:%M} +1"
     return f"{value:%Y-%m-%d %H:%M}"
+
+
+def actual_time(actual: dt.datetime | None, scheduled: dt.datetime | None,
+                service_day: dt.date) -> str:
+    """As service_time, but with its date where the time alone reads as another day by the
+    scheduled time (validation.parse_actual): 00:05 stored on the day of a train due at
+    23:50 (typed with its date, or imported before that rule) is not past midnight."""
+    text = service_time(actual, service_day)
+    if actual is not None and text == f"{actual:%H:%M}" and not reads_back_alone(actual, scheduled):
+        return f"{actual:%Y-%m-%d %H:%M}"
+    return text

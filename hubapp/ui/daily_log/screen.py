@@ -25,7 +25,7 @@ from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES, shorthands_of
 from hubapp.domain.validation import (
     ValidationError, instant_of, near_commodities, service_clash, service_number,
 )
-from hubapp.domain.wording import service_time
+from hubapp.domain.wording import actual_time, service_time
 from hubapp.store import day_close, reference, services, settings, users
 from hubapp.ui import (
     colours, date_edits, dialogs, focus, formatting, labels, remembered_layout, spoken,
@@ -1200,7 +1200,7 @@ class DailyLogScreen(QWidget):
             if service.actual_at is not None:
                 changes = formatting.sentences(changes, self.tr(
                     "Its actual time {time} is cleared.").format(
-                    time=service_time(service.actual_at, service.date)))
+                    time=actual_time(service.actual_at, service.scheduled_at, service.date)))
         else:
             changes = self.tr("It is planned, so it did not count in the day's totals.")
         kept = self.tr("It keeps its %Ln container(s): another service of this day takes a "

@@ -19,7 +19,7 @@ from hubapp.domain.records import (
 from hubapp.domain.validation import (
     MAX_WAGONS, SERVICE_CLASH, FieldError, parse_actual, parse_time, service_number,
 )
-from hubapp.domain.wording import service_time
+from hubapp.domain.wording import actual_time, service_time
 from hubapp.ui import colours, focus, labels, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.typed_text import tidy_as_typed
@@ -275,8 +275,9 @@ class ServiceForm(QWidget):
         # The day is shown when it is not the service's own, so that what is read back is
         # what is stored (an HH:MM alone put a train late past midnight on the day before).
         self._shown_times = {
-            field: "" if blank else service_time(getattr(service, field), service.date)
-            for field in ("scheduled_at", "actual_at")}
+            "scheduled_at": "" if blank else service_time(service.scheduled_at, service.date),
+            "actual_at": "" if blank else actual_time(service.actual_at, service.scheduled_at,
+                                                      service.date)}
         self.scheduled.setText(self._shown_times["scheduled_at"])
         self.actual.setText(self._shown_times["actual_at"])
         self.status.setCurrentIndex(0 if blank else self.status.findData(service.status))

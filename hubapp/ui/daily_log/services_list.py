@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QPalette
 
 from hubapp.domain.errors import counted
 from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
-from hubapp.domain.wording import service_time
+from hubapp.domain.wording import actual_time, service_time
 from hubapp.ui import formatting, labels
 from hubapp.ui.record_model import RecordTableModel
 
@@ -40,9 +40,9 @@ class DayServicesModel(RecordTableModel):
 
     def display(self, row: ServiceSummaryRecord, column: int) -> str:
         service, totals = row.service, row.totals
-        when = service.actual_at or service.scheduled_at
         return [
-            lambda: service_time(when, service.date),
+            lambda: actual_time(service.actual_at, service.scheduled_at, service.date)
+            or service_time(service.scheduled_at, service.date),
             lambda: service.service_no,
             lambda: labels.direction(service.direction),
             lambda: labels.mode(service.mode),
