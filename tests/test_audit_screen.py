@@ -350,7 +350,7 @@ def test_the_export_starts_in_the_export_folder_and_says_what_it_wrote(
     [(_title, offered, _filters)] = save_as.asked
     assert offered == str(exports / "audit-log.csv")
     assert last_folder("export") == elsewhere
-    assert screen.exported.text() == f"2 changes written to {elsewhere / 'log.csv'}"
+    assert screen.export_status.said.text() == f"2 changes written to {elsewhere / 'log.csv'}"
     with (elsewhere / "log.csv").open(encoding="utf-8-sig") as file:
         assert {row["user"] for row in csv.DictReader(file)} >= {"wang.li"}
 
@@ -381,12 +381,12 @@ def test_an_export_under_way_can_be_cancelled_and_writes_no_file(
     save_as(tmp_path / "log.csv")
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(first_written.is_set)
-    assert screen.exporting.isVisible()
-    qtbot.mouseClick(screen.exporting.cancel_button, Qt.MouseButton.LeftButton)
+    assert screen.export_status.bar.isVisible()
+    qtbot.mouseClick(screen.export_status.cancel_button, Qt.MouseButton.LeftButton)
     go_on.set()
     qtbot.waitUntil(screen.export_button.isEnabled)
-    assert screen.exported.text() == "Export cancelled; no file was written."
-    assert screen.exporting.isHidden() and list(tmp_path.glob("*log.csv*")) == []
+    assert screen.export_status.said.text() == "Export cancelled; no file was written."
+    assert screen.export_status.bar.isHidden() and list(tmp_path.glob("*log.csv*")) == []
 
 
 def _import_the_last_day_again(db, tmp_path):

@@ -770,8 +770,8 @@ def test_export_writes_the_rows_the_filters_list_in_their_order_for_import(
     save_as(tmp_path / "road", kind)
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     path = tmp_path / ("road.csv" if kind == "CSV" else "road.xlsx")
-    qtbot.waitUntil(lambda: "written" in screen.exported.text(), timeout=WAIT_MS)
-    assert screen.exported.text() == f"{number(len(shown))} rows written to {path}"
+    qtbot.waitUntil(lambda: "written" in screen.export_status.said.text(), timeout=WAIT_MS)
+    assert screen.export_status.said.text() == f"{number(len(shown))} rows written to {path}"
     assert screen.export_button.isEnabled()
     table = read_table(path)
     assert list(table.headers) == list(COLUMNS)
@@ -794,7 +794,7 @@ def test_export_of_filters_matching_nothing_writes_no_file(qtbot, screen, save_a
     save_as(tmp_path / "none.csv")
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=WAIT_MS)
-    assert screen.exported.text() == "No movements match these filters; no file written"
+    assert screen.export_status.said.text() == "No movements match these filters; no file written"
     assert not (tmp_path / "none.csv").exists()
 
 
@@ -819,22 +819,22 @@ def test_an_export_shows_how_far_it_is_and_a_cancel_halfway_writes_no_file(
 
     monkeypatch.setattr(TaskControl, "progress", held_at_200)
     qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
-    assert screen._total > 300 and screen.exporting.isHidden()
+    assert screen._total > 300 and screen.export_status.bar.isHidden()
     save_as(tmp_path / "moves.csv")
     try:
         qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(halfway.is_set, timeout=WAIT_MS)
-        bar = screen.exporting.bar
+        bar = screen.export_status.bar
         qtbot.waitUntil(lambda: bar.value() == 200, timeout=WAIT_MS)
-        assert (bar.maximum(), screen.exported.text()) == (screen._total, "Exporting…")
-        assert screen.exporting.isVisible() and not screen.export_button.isEnabled()
+        assert (bar.maximum(), screen.export_status.said.text()) == (screen._total, "Exporting…")
+        assert screen.export_status.bar.isVisible() and not screen.export_button.isEnabled()
         assert [path.name for path in tmp_path.glob("*moves*")] == [".moves.csv.partial"]
-        qtbot.mouseClick(screen.exporting.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.export_status.cancel_button, Qt.MouseButton.LeftButton)
     finally:
         go_on.set()
     qtbot.waitUntil(screen.export_button.isEnabled, timeout=WAIT_MS)
-    assert screen.exported.text() == "Export cancelled; no file was written."
-    assert screen.exporting.isHidden() and not list(tmp_path.glob("*moves*"))
+    assert screen.export_status.said.text() == "Export cancelled; no file was written."
+    assert screen.export_status.bar.isHidden() and not list(tmp_path.glob("*moves*"))
 
 
 def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_is_refused(
@@ -847,7 +847,7 @@ def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_is_refused(
     save_as(tmp_path / "moves", "Excel")
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(screen.export_button.isEnabled, timeout=WAIT_MS)
-    assert screen.exported.text() == (
+    assert screen.export_status.said.text() == (
         f"{total:,} rows and a header do not fit in an XLSX sheet, which holds {total:,} rows: "
         "narrow the filters or dates, or export to CSV; no file written")
-    assert screen.exporting.isHidden() and not list(tmp_path.glob("*moves*"))
+    assert screen.export_status.bar.isHidden() and not list(tmp_path.glob("*moves*"))

@@ -12,14 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.audit import (
     LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, merge, moved_boxes,
     what, word,
 )
-from hubapp.domain.errors import HubError, counted
+from hubapp.domain.errors import counted
 from hubapp.domain.validation import wall_time
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
@@ -27,7 +27,7 @@ from hubapp.ui import (
     date_edits, dialogs, filter_choices, focus, formatting, labels, remembered_layout,
 )
 from hubapp.ui.context import AppContext
-from hubapp.ui.export_progress import ExportProgress
+from hubapp.ui.export_status import ExportStatus
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import (
     RECORD_ROLE, RecordTableModel, back_to_place, list_table, place,
@@ -215,13 +215,7 @@ class AuditScreen(QWidget):
         self.service.setClearButtonEnabled(True)
         self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
         self.count = QLabel(self)
-        # What the last export wrote, as the export dialog says it.
-        self.exported = QLabel(self)
-        self.exported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.exported.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # A deep folder's path must not widen the window: it is cut, whole in the tooltip.
-        self.exported.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.exporting = ExportProgress(self.tr("Ca&ncel export"), self)
+        self.export_status = ExportStatus(self.tr("Ca&ncel export"), self)
 
         self.model = AuditModel(self)
         self.table = list_table(self)
@@ -263,8 +257,7 @@ class AuditScreen(QWidget):
         below.addWidget(self.table, 1)
         counted_row = QHBoxLayout()
         counted_row.addWidget(self.count)
-        counted_row.addWidget(self.exported, 1)
-        counted_row.addWidget(self.exporting)
+        counted_row.addWidget(self.export_status, 1)
         below.addLayout(counted_row)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(listed)
@@ -468,23 +461,7 @@ class AuditScreen(QWidget):
                                                      whole=True), commodities)
             return len(listed)
 
-        self.export_button.setEnabled(False)
-        self.exported.setText(self.tr("Exporting…"))
-        task = self.ctx.tasks.start(work)
-        self.exporting.follow(task)
-        task.finished.connect(lambda count: self._exported(self.tr(
-            "%Ln change(s) written to {path}", "", count).format(path=str(path))))
-        task.failed.connect(self._export_failed)
-        task.cancelled.connect(lambda: self._exported(self.tr(
-            "Export cancelled; no file was written.")))
-
-    def _exported(self, text: str) -> None:
-        self.export_button.setEnabled(True)
-        self.exported.setText(text)
-        self.exported.setToolTip(text)
-
-    def _export_failed(self, error: Exception) -> None:
-        self._exported("")
-        dialogs.show_error(self, self.tr("Not exported"), labels.message(error)
-                           if isinstance(error, HubError) else
-                           self.tr("The export failed unexpectedly. Details are in the log."))
+        self.export_status.run(
+            self.ctx.tasks.start(work), self.export_button,
+            lambda count: self.tr("%Ln change(s) written to {path}", "", count).format(
+                path=str(path)))

@@ -16,21 +16,20 @@ from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal,
 )
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton,
+                               QLabel, QLineEdit, QPushButton, QToolButton,
                                QVBoxLayout, QWidget)
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, Direction, Mode, Status,
 )
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.interchange import export_moves
-from hubapp.ui import colours, date_edits, filter_choices, formatting, labels, remembered_layout
+from hubapp.ui import date_edits, filter_choices, formatting, labels, remembered_layout
 from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.export_dialog import pick_export_file
-from hubapp.ui.export_progress import ExportProgress
+from hubapp.ui.export_status import ExportStatus
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
@@ -293,19 +292,12 @@ class BrowseScreen(QWidget):
         self.empty_note.linkActivated.connect(self._note_link)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("browse_count")
-        # What the last export wrote, as the export dialog says it.
-        self.exported = QLabel(self)
-        self.exported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.exported.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # A deep folder's path must not widen the window: it is cut, whole in the tooltip.
-        self.exported.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # Not Alt+N, Descending's.
-        self.exporting = ExportProgress(self.tr("Cancel ex&port"), self)
+        self.export_status = ExportStatus(self.tr("Cancel ex&port"), self)
 
         counted = QHBoxLayout()
         counted.addWidget(self.count_label)
-        counted.addWidget(self.exported, 1)
-        counted.addWidget(self.exporting)
+        counted.addWidget(self.export_status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -600,24 +592,11 @@ class BrowseScreen(QWidget):
                 return export_moves(db, path, f, sort, descending, control.progress,
                                     control.check)
 
-        self._exported(self.tr("Exporting…"))
-        self.export_button.setEnabled(False)  # one file at a time, told when written
-        task = self.ctx.tasks.start(work)
         # A year's history took a minute to XLSX: it shows how far it is, and stops.
-        self.exporting.follow(task)
-        task.finished.connect(lambda count: self._exported(self.tr(
-            "%Ln row(s) written to {path}", "", count).format(path=str(path))))
-        task.failed.connect(lambda error: self._exported(
-            labels.message(error) if isinstance(error, HubError) else
-            self.tr("The export failed unexpectedly. Details are in the log."), error=True))
-        task.cancelled.connect(lambda: self._exported(self.tr(
-            "Export cancelled; no file was written.")))
-
-    def _exported(self, text: str, error: bool = False) -> None:
-        self.export_button.setEnabled(True)
-        self.exported.setText(text)
-        self.exported.setToolTip(text)
-        colours.set_text_colour(self.exported, colours.problem if error else None)
+        self.export_status.run(
+            self.ctx.tasks.start(work), self.export_button,
+            lambda count: self.tr("%Ln row(s) written to {path}", "", count).format(
+                path=str(path)))
 
     def _activated(self, index: QModelIndex) -> None:
         record: MoveRowRecord = index.data(RECORD_ROLE)
