@@ -36,10 +36,10 @@ def _ink(label):
 
 
 def test_an_export_that_cannot_be_written_says_why_in_its_line_until_the_next(
-        qtbot, screen, save_as, tmp_path):
+        qtbot, screen, save_as, tmp_path, announced):
     """The Audit log emptied its line and showed a message box, whose OK took the reason
     away; All movements said it in red in the line. Both say it there now, as File ▸
-    Export… does."""
+    Export… does, and a screen reader says it too."""
     status = screen.export_status
     gone = tmp_path / "unplugged" / "export.csv"  # a stick taken out, a share gone
     save_as(gone)
@@ -48,9 +48,11 @@ def test_an_export_that_cannot_be_written_says_why_in_its_line_until_the_next(
     assert status.said.text() == status.said.toolTip() == reason
     assert _ink(status.said) == colours.problem()
     assert status.bar.isHidden() and status.cancel_button.isHidden()
+    assert announced == [(status.said, reason)]
 
     written = tmp_path / "export.csv"
     save_as(written)
     _export(qtbot, screen)
     assert status.said.text().endswith(f" written to {written}") and written.exists()
     assert _ink(status.said) != colours.problem()
+    assert announced[1:] == [(status.said, status.said.text())]

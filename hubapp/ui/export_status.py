@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError
-from hubapp.ui import colours, labels
+from hubapp.ui import colours, labels, spoken
 from hubapp.ui.tasks import Task
 
 
@@ -72,6 +72,9 @@ class ExportStatus(QWidget):
         self._show_running(False)
         button.setEnabled(True)
         self._say(text, failed)
+        # The line takes no focus, and a screen reader does not read a label's new words:
+        # how a minute's export ended would go unheard.
+        spoken.announce(self.said, text)
 
     def _say(self, text: str, failed: bool = False) -> None:
         self.said.setText(text)
