@@ -1,7 +1,6 @@
 """Keyboard focus: the order Tab visits widgets in, a frame that shows where it is, where it
-rests while work runs, the labels whose Alt+letter gives a field the focus, boxes in a
-scrolled panel, and the Edit menu's Cut, Copy, Paste, Undo and Redo on the widget the focus is
-in."""
+rests while work runs, the labels whose Alt+letter gives a field the focus, and the Edit menu's
+Cut, Copy, Paste, Undo and Redo on the widget the focus is in."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QTextEdit, QWidget,
+    QPlainTextEdit, QPushButton, QTextEdit, QWidget,
 )
 
 FRAME_PX = 2  # as wide as the Reports preview's
@@ -76,34 +75,6 @@ def take_enter(view: QWidget, action: Callable[[], None]) -> None:
     """Enter on view does action, and never reaches the dialog's default button (an item
     view emits activated on Enter, then passes the key on to the dialog all the same)."""
     view.installEventFilter(_EnterTaken(view, action))
-
-
-class _ScrolledBox(QObject):
-    def __init__(self, box: QWidget, area: QScrollArea) -> None:
-        super().__init__(box)
-        self._area = area
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
-            event.ignore()  # ignored, Qt passes it on to the parents: the scroll area
-            return True
-        if event.type() == QEvent.Type.FocusIn \
-                and event.reason() != Qt.FocusReason.ActiveWindowFocusReason:
-            # The area scrolls to a box Tab moves to from another of its boxes only: one
-            # entered from outside (Shift+Tab from the buttons) kept the focus out of sight.
-            # Not to one given back the focus as the window is activated again: a panel
-            # read further down jumped back to it.
-            self._area.ensureWidgetVisible(watched)
-        return False
-
-
-def in_scrolled_panel(box: QWidget, area: QScrollArea) -> None:
-    """A box in a scrolled panel: the wheel scrolls the panel past it, and changes it only
-    once it has the focus (by a click or Tab); the mouse resting on a box as the panel
-    scrolled chose another value in it, unseen. Given the focus, it is scrolled into sight,
-    so that no key changes it unseen either."""
-    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: a wheel would give it
-    box.installEventFilter(_ScrolledBox(box, area))
 
 
 # The underlined letter is drawn as a run of its own, without the kerning between it and the

@@ -30,7 +30,7 @@ from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import colours, dialogs, focus, formatting, labels
+from hubapp.ui import colours, dialogs, focus, formatting, labels, scrolled_panel
 from hubapp.ui.column_mappings import mapped_before, remember_mapping
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
@@ -235,6 +235,7 @@ class ImportDialog(QDialog):
         # Tab goes from box to box, each scrolled into sight: a stop on the area between.
         self.mapping_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mapping_scroll.setWidget(mapping_panel)
+        scrolled_panel.follow_focus(self.mapping_scroll)
         self.mapped_before_label = QLabel(self.mapping_group)
         self.mapped_before_label.setWordWrap(True)
         self.mapped_before_label.hide()
@@ -450,7 +451,7 @@ class ImportDialog(QDialog):
         self.read_as_before = self._columns_mapped_before(headers, to_map, recognised, keys)
         for index in to_map:
             box = QComboBox(self.mapping_scroll.widget())
-            focus.in_scrolled_panel(box, self.mapping_scroll)
+            scrolled_panel.in_scrolled_panel(box)
             box.addItem(self.tr("(ignore this column)"), None)
             for name in FIELDS:
                 box.addItem(labels.column(name), name)

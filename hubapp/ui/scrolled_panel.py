@@ -1,13 +1,12 @@
-"""A panel shown whole where its window has room for it, scrolled up and down where not."""
+"""A panel shown whole where its window has room for it, scrolled up and down where not; in
+a scroll area, a field given the focus brought into sight and boxes the wheel scrolls past."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QFrame, QScrollArea, QWidget,
 )
-
-from hubapp.ui import focus
 
 
 class ScrolledPanel(QScrollArea):
@@ -27,10 +26,8 @@ class ScrolledPanel(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are in the Tab order
         for box in panel.findChildren(QWidget):
             if isinstance(box, (QComboBox, QAbstractSpinBox)):
-                focus.in_scrolled_panel(box, self)
-        # Not only Tab: Alt and a field's letter, and a refused save's first wrong field,
-        # give fields the focus too, and a field typed in out of sight changed unseen.
-        QApplication.instance().focusChanged.connect(self._show_focused)
+                in_scrolled_panel(box)
+        follow_focus(self)
 
     def sizeHint(self) -> QSize:
         # The panel's at this width, its wrapped lines too: what stands beside it gives up
@@ -53,12 +50,6 @@ class ScrolledPanel(QScrollArea):
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # wrapped lines, and the hint with them
 
-    def _show_focused(self, old: QWidget | None, now: QWidget | None) -> None:
-        # Not as the window is activated again, its focus given back to a field out of
-        # sight: the Dashboard scrolled down to its charts jumped back to its filters.
-        if old is not None and now is not None and self.widget().isAncestorOf(now):
-            self.ensureWidgetVisible(now)
-
 
 class StretchingPanel(QWidget):
     """A ScrolledPanel's panel whose stretching part (the Dashboard's charts) gives up its
@@ -68,3 +59,40 @@ class StretchingPanel(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         return self.layout().minimumHeightForWidth(width)
+
+
+class _FocusFollower(QObject):
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)  # gone with area, and its focusChanged slot with it
+        self._area = area
+        QApplication.instance().focusChanged.connect(self._show_focused)
+
+    def _show_focused(self, old: QWidget | None, now: QWidget | None) -> None:
+        # Not as the window is activated again, its focus given back to a field out of
+        # sight: the Dashboard scrolled down to its charts jumped back to its filters.
+        if old is not None and now is not None and self._area.widget().isAncestorOf(now):
+            self._area.ensureWidgetVisible(now)
+
+
+def follow_focus(area: QScrollArea) -> None:
+    """area scrolls to a field in it given the focus, where Qt scrolls only to one Tab moves
+    to from another of its fields: one entered from outside (Shift+Tab from the buttons
+    below), by Alt and its letter, or as a refused save's first wrong field kept the focus
+    out of sight, and a field typed in there changed unseen."""
+    _FocusFollower(area)
+
+
+class _ScrolledBox(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()  # ignored, Qt passes it on to the parents: the scroll area
+            return True
+        return False
+
+
+def in_scrolled_panel(box: QWidget) -> None:
+    """A box in a scroll area: the wheel scrolls the area past it, and changes it only once
+    it has the focus (by a click or Tab); the mouse resting on a box as the area scrolled
+    chose another value in it, unseen."""
+    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: a wheel would give it
+    box.installEventFilter(_ScrolledBox(box))
