@@ -255,15 +255,18 @@ class BackupActions(QObject):
         self.window.statusBar().showMessage(text, 10_000)
 
     def _say_backed_up(self, path: Path) -> None:
-        """"Backed up to PATH", the path cut in its middle to the room the status bar leaves
-        beside the day's totals: at 14 pt a long one ran under them, its file name unseen."""
+        """"Backed up to PATH", the path's folder cut in its middle to the room the status bar
+        leaves beside the day's totals and the file name: at 14 pt a long one ran under them,
+        its file name unseen; cut anywhere in the middle, a deep folder took half the name."""
         bar, said = self.window.statusBar(), self.tr("Backed up to {path}")
         totals = getattr(self.window, "totals_label", None)
         metrics = bar.fontMetrics()
         room = bar.width() - (totals.width() if totals is not None else 0) \
-            - metrics.horizontalAdvance(said.format(path="")) - 4 * metrics.averageCharWidth()
+            - metrics.horizontalAdvance(said.format(path=path.name)) \
+            - 4 * metrics.averageCharWidth()
+        folder = str(path)[:-len(path.name)]
         self._status(said.format(path=metrics.elidedText(
-            str(path), Qt.TextElideMode.ElideMiddle, max(room, 0))))
+            folder, Qt.TextElideMode.ElideMiddle, max(room, 0)) + path.name))
 
 
 def warn_if_on_network(path: Path | str) -> None:
