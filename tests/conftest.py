@@ -38,22 +38,48 @@ def freeze_clock(monkeypatch, module, moment: dt.datetime) -> None:
     monkeypatch.setattr(module.dt, "datetime", Frozen)
 
 
+def clock_at(monkeypatch, module, instant: dt.datetime) -> None:
+    """module's dt.datetime.now() gives instant (aware) as a clock shows it then: on this
+    computer's (TZ), naive, fold set in the hour a clock going back shows twice, or in the
+    zone asked for. freeze_clock's moment is the same wall time in every zone."""
+    real = dt.datetime
+
+    class Stopped(real):
+        @classmethod
+        def now(cls, tz=None):
+            return instant.astimezone(tz) if tz else real.fromtimestamp(instant.timestamp())
+
+    monkeypatch.setattr(module.dt, "datetime", Stopped)
+
+
 # A hub and a desk 26 hours apart (UTC+14, UTC-12): their dates differ at any hour.
 HUB_FAR_AWAY = "Pacific/Kiritimati"
 DESK_FAR_AWAY = "Etc/GMT+12"
 
 
-@pytest.fixture
-def desk_far_from_the_hub(monkeypatch):
-    """This computer's clock set to DESK_FAR_AWAY's (TZ), back as it was afterwards: with a
-    hub on HUB_FAR_AWAY's, its today is the hub's tomorrow or the day after."""
+def _desk_in(monkeypatch, zone):
+    """This computer's clock set to zone's (TZ) while the test runs."""
     import time
 
-    monkeypatch.setenv("TZ", DESK_FAR_AWAY)
+    monkeypatch.setenv("TZ", zone)
     time.tzset()
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def desk_far_from_the_hub(monkeypatch):
+    """This computer's clock set to DESK_FAR_AWAY's: with a hub on HUB_FAR_AWAY's, its
+    today is the hub's tomorrow or the day after."""
+    yield from _desk_in(monkeypatch, DESK_FAR_AWAY)
+
+
+@pytest.fixture
+def desk_in_berlin(monkeypatch):
+    """This computer's clock on Europe/Berlin's, which on 2026-10-25 went from 03:00 summer
+    time back to 02:00."""
+    yield from _desk_in(monkeypatch, "Europe/Berlin")
 
 
 def hub_zone_set(db, zone: str):

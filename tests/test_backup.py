@@ -141,8 +141,8 @@ def test_a_backup_into_a_folder_takes_the_automatic_backups_name(demo_db_path, t
     folder.mkdir()
     target = backup.backup_to(demo_db_path, folder)
     assert target.parent == folder
-    assert re.fullmatch(rf"{backup.series(demo_db_path, folder)}-\d{{8}}-\d{{6}}\.db",
-                        target.name)
+    assert re.fullmatch(
+        rf"{backup.series(demo_db_path, folder)}-\d{{8}}-\d{{6}}[+-]\d{{4}}\.db", target.name)
     assert re.fullmatch(r"demo-[0-9a-f]{6}", backup.series(demo_db_path, folder))
     backup.verify(target)
 
@@ -150,9 +150,11 @@ def test_a_backup_into_a_folder_takes_the_automatic_backups_name(demo_db_path, t
 def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, tmp_path):
     now = dt.datetime(2026, 3, 5, 18, 30, 0)
     made = backup.automatic_backup(demo_db_path, now=now)
-    # Beside the database its name is enough: none other there has it.
-    assert made == demo_db_path.parent / "backups" / "demo-20260305-183000.db"
-    assert backup.latest_backup_time(made.parent, demo_db_path) == now
+    # Beside the database its name is enough: none other there has it. The time is this
+    # computer's clock, with its offset from UTC.
+    assert made.parent == demo_db_path.parent / "backups"
+    assert made.name == f"demo-20260305-183000{now.astimezone():%z}.db"
+    assert backup.latest_backup_time(made.parent, demo_db_path) == now.astimezone()
     elsewhere = backup.automatic_backup(demo_db_path, tmp_path / "nas" / "hub", now=now)
     assert elsewhere.parent == tmp_path / "nas" / "hub" and elsewhere.exists()
     assert _dump(made) == _dump(elsewhere)
@@ -686,12 +688,14 @@ def test_hubs_named_alike_backing_up_into_one_folder_keep_their_own_backups(demo
     backup.automatic_backup(training, shared, morning + dt.timedelta(minutes=5))
 
     assert real_backup.exists() and _count(real_backup) == _count(demo_db_path) > 0
-    assert backup.latest_backup_time(shared, demo_db_path) == morning
-    assert backup.latest_backup_time(shared, training) == morning + dt.timedelta(minutes=5)
+    assert backup.latest_backup_time(shared, demo_db_path) == morning.astimezone()
+    assert backup.latest_backup_time(shared, training) == \
+        (morning + dt.timedelta(minutes=5)).astimezone()
     # Reopened later, the real hub's series is the same one: its rotation goes on.
     later = backup.automatic_backup(demo_db_path, shared, morning + dt.timedelta(hours=1))
     assert not real_backup.exists() and later.exists()
-    assert backup.latest_backup_time(shared, training) == morning + dt.timedelta(minutes=5)
+    assert backup.latest_backup_time(shared, training) == \
+        (morning + dt.timedelta(minutes=5)).astimezone()
 
 
 def test_desks_with_the_same_database_path_keep_their_own_backups_in_a_share(
@@ -722,7 +726,8 @@ def test_files_beside_each_other_with_one_stem_keep_their_own_backups(demo_db_pa
         backup.automatic_backup(first, now=start + dt.timedelta(days=day))
         backup.automatic_backup(second, now=start + dt.timedelta(days=day, hours=12))
     folder = site / "backups"
-    assert backup.latest_backup_time(folder, first) == start + dt.timedelta(days=2)
+    assert backup.latest_backup_time(folder, first) == \
+        (start + dt.timedelta(days=2)).astimezone()
     assert len(list(folder.glob("hub-2026*.db"))) == 3
     assert len(list(folder.glob("hub.sqlite-2026*.db"))) == 3
 
@@ -740,9 +745,73 @@ def test_a_hub_folder_moved_with_its_backups_goes_on_thinning_them(demo_db_path,
     moved = tmp_path / "site-b"
     site.rename(moved)
     hub = moved / "hub.db"
-    assert backup.latest_backup_time(moved / "backups", hub) == start + dt.timedelta(days=9)
+    assert backup.latest_backup_time(moved / "backups", hub) == \
+        (start + dt.timedelta(days=9)).astimezone()
     backup.automatic_backup(hub, now=start + dt.timedelta(days=10))
     assert len(list((moved / "backups").glob("hub-*.db"))) == backup.KEEP_DAILY + 1
+
+
+def test_the_backup_made_after_the_clock_went_back_is_kept_and_named_on_winter_time(
+        demo_db_path, desk_in_berlin):
+    """Named by the wall clock alone, 02:30 (winter time) ranked before 02:50 (summer time),
+    40 minutes earlier, and was deleted the moment it was made."""
+    made = []
+    for utc in ("2026-10-25T00:50:00+00:00", "2026-10-25T01:30:00+00:00"):
+        # What dt.datetime.now() gives on this computer then.
+        now = dt.datetime.fromtimestamp(dt.datetime.fromisoformat(utc).timestamp())
+        made.append(backup.automatic_backup(demo_db_path, now=now))
+
+    assert [path.name for path in made] == ["demo-20261025-025000+0200.db",
+                                            "demo-20261025-023000+0100.db"]
+    assert not made[0].exists() and made[1].exists()  # one a day, the newest
+    assert backup.latest_backup_time(made[1].parent, demo_db_path) == \
+        dt.datetime.fromisoformat("2026-10-25T01:30:00+00:00")
+
+
+def test_the_backup_just_made_is_kept_though_named_before_one_of_its_day(demo_db_path):
+    """A clock that was fast, put right: the backup it wrote is named later than the one
+    just made, which was deleted as the older of the day."""
+    fast = dt.datetime(2026, 12, 4, 10, 0, 0)
+    backup.automatic_backup(demo_db_path, now=fast)
+    made = backup.automatic_backup(demo_db_path, now=fast - dt.timedelta(minutes=30))
+    assert made.exists()
+
+
+def test_backups_named_on_two_zones_clocks_are_ranked_by_when_they_were_made(tmp_path):
+    """One hub's file, backed up beside it by a desk in Auckland and, 3 seconds later, by one
+    in Los Angeles: Auckland's is named on the 6th, the other's on the 5th."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    auckland = folder / "hub-20261206-021704+1300.db"
+    los_angeles = folder / "hub-20261205-051707-0800.db"
+    for path in (auckland, los_angeles):
+        path.touch()
+
+    assert backup.rotate(folder, tmp_path / "hub.db") == [auckland]
+    assert backup.latest_backup_time(folder, tmp_path / "hub.db") == \
+        dt.datetime(2026, 12, 5, 13, 17, 7, tzinfo=dt.timezone.utc)
+
+
+def test_backups_named_before_the_offset_are_thinned_with_the_new_ones_and_restored(
+        demo_db, demo_db_path, desk_in_berlin):
+    """Names without an offset, of earlier versions, are on this computer's clock."""
+    folder = demo_db_path.parent / "backups"
+    first = backup.automatic_backup(demo_db_path, now=dt.datetime(2026, 12, 2, 20, 0, 0))
+    old_style = [folder / "demo-20261202-200000.db", folder / "demo-20261203-200000.db"]
+    first.rename(old_style[0])
+    old_style[1].write_bytes(old_style[0].read_bytes())
+    assert backup.latest_backup_time(folder, demo_db_path) == \
+        dt.datetime(2026, 12, 3, 19, 0, 0, tzinfo=dt.timezone.utc)
+
+    made = backup.automatic_backup(demo_db_path, now=dt.datetime(2026, 12, 3, 21, 0, 0))
+
+    assert made.name == "demo-20261203-210000+0100.db"
+    assert sorted(folder.iterdir()) == [old_style[0], made]  # the 3rd's newest is 21:00
+    expected = _dump(old_style[0])
+    with transaction(demo_db):
+        demo_db.execute("DELETE FROM service WHERE date = '2026-03-05'")
+    backup.restore(old_style[0], demo_db_path, ANN)
+    assert _dump(demo_db_path) == expected
 
 
 def test_rotation_removes_what_killed_backups_left_but_not_a_backup_being_made(tmp_path):

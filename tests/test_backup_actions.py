@@ -13,7 +13,7 @@ from hubapp.store.users import ADMIN, SHELL_ADMIN, UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
-from conftest import DEMO_END, hub_with_logins
+from conftest import DEMO_END, clock_at, hub_with_logins
 
 # A backup copies and checks the whole demo file on a worker: seconds when the machine runs
 # other suites at once, where pytest-qt's default 5 s wait once ran out.
@@ -304,6 +304,32 @@ def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(
         assert main_window.close()
         assert list(folder.glob("demo-*.db")) == []
         assert not backups.timer.isActive()
+    finally:
+        QSettings().remove("backup/folder")
+
+
+def test_a_backup_a_day_old_is_due_on_the_night_the_clock_goes_back(
+        qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch, desk_in_berlin):
+    """At 02:30 winter time, the backup of 02:45 summer time the day before is a day and 45
+    minutes old, which the wall times read as 23:45: not due."""
+    folder = tmp_path / "nightly"
+    QSettings().setValue("backup/folder", str(folder))
+    try:
+        day_before = backup.automatic_backup(demo_db_path, folder,
+                                             dt.datetime(2026, 10, 24, 2, 45, 0))
+        clock_at(monkeypatch, backup_actions,
+                 dt.datetime(2026, 10, 25, 1, 30, 0, tzinfo=dt.timezone.utc))
+        backups = main_window.backups
+        backups.timer.setInterval(1)
+        backups.timer.start()
+        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 2,
+                        timeout=BACKUP_WAIT_MS)
+        backups.timer.stop()
+        assert app_ctx.tasks.wait()
+        QCoreApplication.processEvents()
+        series = backup.series(demo_db_path, folder)
+        assert sorted(path.name for path in folder.glob("demo-*.db")) == [
+            day_before.name, f"{series}-20261025-023000+0100.db"]
     finally:
         QSettings().remove("backup/folder")
 

@@ -274,7 +274,8 @@ def test_a_backup_into_a_read_only_folder_says_the_backup_cannot_be_written(demo
         1, f"hubapp: error: Cannot write the backup {folder / 'b.db'}: permission denied\n")
     assert into_folder.returncode == 1
     assert re.fullmatch(rf"hubapp: error: Cannot write the backup {re.escape(str(folder))}/"
-                        r"demo-\w{6}-\d{8}-\d{6}\.db: permission denied\n", into_folder.stderr)
+                        r"demo-\w{6}-\d{8}-\d{6}[+-]\d{4}\.db: permission denied\n",
+                        into_folder.stderr)
     assert list(folder.iterdir()) == []
 
 

@@ -1,11 +1,11 @@
 """Backups: consistent copies made while the app runs, verified, rotated; and restore.
 
 Automatic backups go to a `backups` folder beside the database, named
-`<db name>-YYYYMMDD-HHMMSS.db` (in a folder chosen in Settings `<db name>-<place>-…`: see
-series()), and are thinned out to the newest one of each of the last 7 days, 4 weeks and 12
-months. Files of any other name in that folder (such as the copies taken before a restore,
-or, in a chosen folder, ones named without a place, which may be another desk's) are never
-deleted.
+`<db name>-YYYYMMDD-HHMMSS+HHMM.db`, this computer's clock and its offset from UTC (in a folder
+chosen in Settings `<db name>-<place>-…`: see series()), and are thinned out to the newest one
+of each of the last 7 days, 4 weeks and 12 months, ranked by the moment each was made. Files
+of any other name in that folder (such as the copies taken before a restore, or, in a chosen
+folder, ones named without a place, which may be another desk's) are never deleted.
 """
 
 from __future__ import annotations
@@ -45,7 +45,15 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-_STAMP = "%Y%m%d-%H%M%S"
+# An automatic backup's time: this computer's clock, as the person at it remembers the
+# backup ("before I closed, at six"), not UTC to convert from, with the clock's offset from
+# UTC, without which the name is no one moment: a clock set back for the winter shows 02:30
+# after 02:50, and a desk in another zone writes its own clock's times into a shared folder.
+# +0100, not +01:00: Windows allows no ':' in a file name.
+_STAMP = "%Y%m%d-%H%M%S%z"
+# This computer's clock alone: the copies kept before a restore, which nothing ranks, and
+# the automatic backups named before the offset, read back on the clock they were written by.
+_LOCAL_STAMP = "%Y%m%d-%H%M%S"
 
 # A backup's and a restore's steps as they start, told to a caller that shows them (hubapp
 # on a terminal): on a big hub each takes seconds.
@@ -240,14 +248,17 @@ def backup_name(db_path: Path | str) -> str:
 
 
 def _stamped_name(db_path: Path, folder: Path, moment: dt.datetime) -> str:
-    """An automatic backup's file name (rotation reads the moment back from it)."""
+    """An automatic backup's file name (rotation reads the moment back from it): moment on
+    its own zone's clock, or naive, as dt.datetime.now() gives it, on this computer's."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # fold, which now() sets, picks the hour a clock repeats
     return f"{series(db_path, folder)}-{moment.strftime(_STAMP)}.db"
 
 
 def automatic_backup(db_path: Path, folder: Path | None = None,
                      now: dt.datetime | None = None) -> Path:
     """A timestamped, verified backup into folder (default, and for one that is not a full
-    path: backups beside the DB), rotated."""
+    path: backups beside the DB), rotated. now: as _stamped_name's moment."""
     db_path = Path(db_path)
     folder = backup_folder(db_path, folder)
     now = now or dt.datetime.now()
@@ -257,7 +268,7 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     remove_stale(staged.parent, re.compile(f"{re.escape(staged.name)}(-journal|-wal|-shm)?"))
     _make_folder(folder)
     target = backup_to(db_path, folder / _stamped_name(db_path, folder, now))
-    rotate(folder, db_path)
+    rotate(folder, db_path, made=target)
     return target
 
 
@@ -271,17 +282,19 @@ def change_marker(db: Database) -> tuple[int, int]:
     return version, db.conn.total_changes
 
 
-def rotate(folder: Path, db_path: Path) -> list[Path]:
-    """Delete db_path's automatic backups beyond 7 daily, 4 weekly, 12 monthly, and the
-    unfinished copies of killed backups; returns what went."""
-    stamped = sorted(_automatic_backups(folder, db_path).items(), reverse=True)
-    keep: set[Path] = set()
+def rotate(folder: Path, db_path: Path, made: Path | None = None) -> list[Path]:
+    """Delete db_path's automatic backups beyond 7 daily, 4 weekly, 12 monthly (days, weeks
+    and months of this computer's calendar), and the unfinished copies of killed backups;
+    returns what went. made, the backup just written, is kept whatever its name says: after
+    a clock that was fast is put right, it is named before one of its day already there."""
+    stamped = _automatic_backups(folder, db_path)
+    keep = {made} if made is not None else set()
     for period, count in ((lambda t: t.date(), KEEP_DAILY),
                           (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
                           (lambda t: (t.year, t.month), KEEP_MONTHLY)):
         seen: list[object] = []
         for stamp, path in stamped:  # newest first: the first of each period is kept
-            key = period(stamp)
+            key = period(stamp.astimezone())
             if key not in seen:
                 seen.append(key)
                 if len(seen) > count:
@@ -299,7 +312,8 @@ def _unfinished_backups(db_path: Path) -> re.Pattern[str]:
     names its copies (and did before series), and Back up now… suggests its (to the
     minute)."""
     return re.compile(re.escape(backup_name(db_path))
-                      + r"(-[0-9a-f]{6})?-\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL)
+                      + r"(-[0-9a-f]{6})?-\d{8}-\d{4}(\d{2}([+-]\d{4})?)?(-\d+)?\.db"
+                      + PARTIAL)
 
 
 def _remove_unmade_restores_copies(folder: Path, db_path: Path) -> list[Path]:
@@ -332,19 +346,25 @@ def _after_latest_restore(db_path: Path) -> float:
 
 
 def latest_backup_time(folder: Path, db_path: Path) -> dt.datetime | None:
-    """When the newest automatic backup of db_path was made."""
-    return max(_automatic_backups(folder, db_path), default=None)
+    """When the newest automatic backup of db_path was made (aware)."""
+    return next((stamp for stamp, _ in _automatic_backups(folder, db_path)), None)
 
 
-def _automatic_backups(folder: Path, db_path: Path) -> dict[dt.datetime, Path]:
-    pattern = re.compile(re.escape(series(db_path, folder)) + r"-(\d{8}-\d{6})\.db")
-    found = {}
+def _automatic_backups(folder: Path, db_path: Path) -> list[tuple[dt.datetime, Path]]:
+    """db_path's automatic backups in folder, each with when it was made (aware), newest
+    first."""
+    pattern = re.compile(
+        re.escape(series(db_path, folder)) + r"-(\d{8}-\d{6})([+-]\d{4})?\.db")
+    found = []
     if folder.is_dir():
         for path in folder.iterdir():
             match = pattern.fullmatch(path.name)
             if match:
-                found[dt.datetime.strptime(match.group(1), _STAMP)] = path
-    return found
+                stamp, offset = match.groups()
+                found.append((dt.datetime.strptime(stamp + offset, _STAMP) if offset else
+                              dt.datetime.strptime(stamp, _LOCAL_STAMP).astimezone(),
+                              path))
+    return sorted(found, reverse=True)
 
 
 def verify(path: Path) -> None:
@@ -626,7 +646,7 @@ class _Kept:
 def _keep_current(db_path: Path, folder: Path) -> _Kept | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    stamp = dt.datetime.now().strftime(_STAMP)
+    stamp = dt.datetime.now().strftime(_LOCAL_STAMP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         kept = _Kept(free_name(folder, f"{backup_name(db_path)}-before-restore-{stamp}", ".db"),

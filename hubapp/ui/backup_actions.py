@@ -131,7 +131,9 @@ class BackupActions(QObject):
         from hubapp.store import backup
 
         latest = backup.latest_backup_time(self.folder(), self.ctx.db_path)
-        if latest is None or dt.datetime.now() - latest >= BACKUP_EVERY:
+        # Moments, not wall times: after the clock goes back for the winter, a backup made at
+        # 02:45 the day before is a day old at 02:30, which the wall times read as 23:45.
+        if latest is None or dt.datetime.now(dt.timezone.utc) - latest >= BACKUP_EVERY:
             self._start_automatic_backup()
 
     def _start_automatic_backup(self) -> None:
