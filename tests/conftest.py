@@ -445,6 +445,22 @@ def readable(widget, text: str = "WindowText", background: str = "Window") -> bo
                     palette.color(getattr(QPalette.ColorRole, background))) >= 4.5
 
 
+def alike(shown, colour) -> bool:
+    """Whether a pixel shows the colour, up to the shading a style gives it: Fusion lightens
+    a drop-down's face toward its top, and draws a list's highlight as a faint gradient."""
+    return all(abs(a - b) <= 32 for a, b in zip(shown.getRgb(), colour.getRgb()))
+
+
+def shown_wrong(field) -> bool:
+    """Whether the field is painted in the pink of a value that stops a save."""
+    from PySide6.QtGui import QPalette
+
+    from hubapp.ui.colours import BAD_CELL
+
+    return BAD_CELL in (field.palette().color(role) for role in (QPalette.ColorRole.Base,
+                                                                 QPalette.ColorRole.Button))
+
+
 @pytest.fixture
 def dark_desktop(qapp):
     """The application's palette a dark desktop theme's for the test, as Breeze Dark gives it

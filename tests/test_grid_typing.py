@@ -21,7 +21,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import colours, dialogs
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 
-from conftest import DEMO_END
+from conftest import DEMO_END, shown_wrong
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
     CTRL, a_box_leaving, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, rows_of,
     screen,
@@ -752,6 +752,19 @@ def test_after_a_refused_ctrl_s_delete_clears_only_the_red_cell(qtbot, screen):
     assert _selected(screen) == [_cursor(screen)] == [(2, 0)]
     press(qtbot, Qt.Key.Key_Delete, boxes[2], Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
     assert [row[0] for row in rows_of(screen.ctx.db_path, "B16", screen.day())] == boxes
+
+
+def test_a_number_typed_with_a_wrong_check_digit_is_pink_until_put_right(qtbot, screen):
+    _new_service(qtbot, screen, "B17")
+    (number,) = numbers(1)
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("container")))
+    press(qtbot, number[:10] + str((int(number[10]) + 1) % 10))
+    editor = QApplication.focusWidget()
+    assert view.editing() and shown_wrong(editor) and editor.toolTip() != ""
+    press(qtbot, Qt.Key.Key_Backspace, number[10])
+    assert not shown_wrong(editor) and editor.toolTip() == ""
 
 
 def test_after_another_desks_save_the_next_box_is_typed_into_the_empty_row(

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -24,7 +25,7 @@ from hubapp.store.db import transaction
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs
 
-from conftest import DEMO_END
+from conftest import DEMO_END, alike, shown_wrong
 from test_daily_log import CTRL, numbers, press
 
 DAY = DEMO_END + dt.timedelta(days=1)  # an empty day after the demo
@@ -346,12 +347,37 @@ def test_a_train_refused_as_moved_ahead_of_the_clock_is_red_until_its_status_or_
     screen.form.actual.setFocus()
     press(qtbot, "10:00", (Qt.Key.Key_S, CTRL))  # typing the actual time marked it departed
     assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
-    assert screen.form.status.styleSheet() == colours.BAD_FIELD_STYLE
+    assert shown_wrong(screen.form.status)
 
     (screen.form.status if fix == ("P",) else screen.form.actual).setFocus()
     press(qtbot, *fix)
-    assert (screen.paste_message.text(), screen.form.message.text(),
-            screen.form.status.styleSheet(), screen.form.actual.styleSheet()) == ("", "", "", "")
+    assert (screen.paste_message.text(), screen.form.message.text()) == ("", "")
+    assert not shown_wrong(screen.form.status) and not shown_wrong(screen.form.actual)
+
+
+def test_a_refused_status_is_pink_and_its_list_still_highlights_the_status_chosen(
+        qtbot, screen):
+    """The field's pink reached the drop-down's list: all of it pink, the status the clerk had
+    to change hard to tell from the others."""
+    screen.set_day(dt.date.today() + dt.timedelta(days=1))
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9802")
+    screen.form.actual.setFocus()
+    press(qtbot, "10:00", (Qt.Key.Key_S, CTRL))  # departed, ahead of the clock
+    status = screen.form.status
+    assert shown_wrong(status)
+    status.setFocus()
+    press(qtbot, (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier))
+    listed = status.view()
+    assert listed.isVisible()
+    shown = listed.viewport().grab().toImage()
+    for row in range(status.count()):
+        middle = listed.visualRect(status.model().index(row, 0)).center().y()
+        colour = shown.pixelColor(listed.viewport().width() - 3, middle)
+        assert not alike(colour, colours.BAD_CELL)
+        assert alike(colour, QApplication.palette().color(QPalette.ColorRole.Highlight)) \
+            == (row == status.currentIndex())
+    press(qtbot, Qt.Key.Key_Up, Qt.Key.Key_Return)
+    assert status.currentData() == Status.PLANNED and not shown_wrong(status)
 
 
 def test_a_train_still_to_come_is_saved_planned_never_departed(qtbot, screen, demo_db_path):

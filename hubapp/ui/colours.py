@@ -8,12 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 BAD_CELL = QColor(255, 205, 205)  # behind a cell whose value stops a save or an import
 # On that pink whatever the theme: a dark one's near-white text could not be read there.
 BAD_CELL_TEXT = QColor(0, 0, 0)
-BAD_FIELD_STYLE = f"background: {BAD_CELL.name()}; color: {BAD_CELL_TEXT.name()}"
 
 Colour = Callable[[], QColor]
 
@@ -47,6 +46,22 @@ def link() -> QColor:
     leaves Qt's default blue gives 1.8:1 on a list's background."""
     return QColor(110, 170, 255) if dark() else \
         QGuiApplication.palette().color(QPalette.ColorRole.Link)
+
+
+def show_wrong(field: QWidget, wrong: bool) -> None:
+    """Paints a field whose value stops a save pink with black words (wrong), or in the
+    theme's colours again. Through the field's palette: a style sheet reached a drop-down's
+    list too, all pink, its current item no longer highlighted."""
+    palette = QPalette()  # roles of its own only those set below: the rest follow the theme
+    if wrong:
+        # A drop-down's face is a button's. Styles that give its list the drop-down's
+        # palette draw that list in Base and Highlight, which stay the theme's.
+        face, words = (QPalette.ColorRole.Button, QPalette.ColorRole.ButtonText) \
+            if isinstance(field, QComboBox) and not field.isEditable() \
+            else (QPalette.ColorRole.Base, QPalette.ColorRole.Text)
+        palette.setColor(face, BAD_CELL)
+        palette.setColor(words, BAD_CELL_TEXT)
+    field.setPalette(palette)
 
 
 def set_text_colour(widget: QWidget, colour: Colour | None,

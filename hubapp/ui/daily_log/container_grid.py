@@ -51,7 +51,7 @@ class _ContainerEdit(QLineEdit):
             except iso6346.ContainerNumberError as error:
                 wrong = labels.message(error)
         self.setToolTip(wrong)
-        self.setStyleSheet(colours.BAD_FIELD_STYLE if wrong else "")
+        colours.show_wrong(self, bool(wrong))
 
 
 _FRAME = 2  # the pen of the frame around a selected cell whose value is wrong

@@ -366,7 +366,7 @@ class ServiceForm(QWidget):
         errors = self.problems()
         wrong = {error.field for error in errors}
         for field, widget in self._fields.items():
-            widget.setStyleSheet(colours.BAD_FIELD_STYLE if field in wrong else "")
+            colours.show_wrong(widget, field in wrong)
             problems = "\n".join(labels.message(e) for e in errors if e.field == field)
             spoken.show_problem(widget, problems)
         self.message.setText("\n".join(labels.message(error) for error in errors))
