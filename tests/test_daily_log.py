@@ -2167,6 +2167,22 @@ def test_cancelling_a_planned_service_says_it_never_counted_and_keeps_its_boxes(
     assert screen.paste_message.text() == f"{service.service_no} is cancelled."
 
 
+def test_a_cancelled_service_is_greyed_yet_readable_on_a_light_or_dark_desktop(
+        qtbot, main_window, monkeypatch, dark_desktop, qapp):
+    """Greyed as a disabled control is: 1.7:1 on a light list's rows, where a supervisor still
+    reads why a train was cancelled."""
+    screen, summary, _asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch,
+                                                 Status.PLANNED)
+    row = screen.proxy.index(screen.table.currentIndex().row(), 1)
+    assert row.data() == summary.service.service_no
+    for theme in (qapp.style().standardPalette(), dark_desktop):
+        qapp.setPalette(theme)
+        grey = row.data(Qt.ItemDataRole.ForegroundRole).color()
+        assert grey != theme.color(QPalette.ColorRole.Text)
+        assert all(contrast(grey, theme.color(background)) >= 4.5 for background in (
+            QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase))
+
+
 def test_cancelling_an_arrived_service_names_the_boxes_it_takes_out_and_the_time_it_clears(
         qtbot, main_window, monkeypatch):
     screen, summary, asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch, Status.ARRIVED)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from hubapp.domain.errors import InputError
@@ -18,7 +18,7 @@ from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
-from conftest import DEMO_END, readable
+from conftest import DEMO_END, contrast, readable
 from test_daily_log import numbers, press, rows_of
 
 START = DEMO_END - dt.timedelta(days=10)
@@ -369,7 +369,12 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
         reference.commodity_finder(app_ctx.db)("木薯粉")
     # Still shown, greyed and selected, so that Unretire undoes a mis-click.
     assert tab.selected() == dataclasses.replace(chosen, retired=True)
-    assert tab.proxy.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    grey = tab.proxy.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color()
+    listed = tab.view.palette()
+    # A disabled control's grey, 1.7:1 on a light list's rows.
+    assert grey != listed.color(QPalette.ColorRole.Text) and all(
+        contrast(grey, listed.color(background)) >= 4.5
+        for background in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase))
     assert tab.retire_button.text() == "Unre&tire"
     click(qtbot, tab.retire_button)
     assert not reference.get_commodity(app_ctx.db, chosen.id).retired

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush
 
 from hubapp.domain.errors import counted
 from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
 from hubapp.domain.wording import actual_time, service_time
-from hubapp.ui import formatting, labels
+from hubapp.ui import colours, formatting, labels
 from hubapp.ui.record_model import RecordTableModel
 
 
@@ -32,8 +32,9 @@ class DayServicesModel(RecordTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and row.service.status == Status.CANCELLED:
-            return QBrush(QPalette().color(QPalette.ColorGroup.Disabled,
-                                           QPalette.ColorRole.Text))
+            # Grey as words aside: a disabled control's grey was 1.7:1 on a light list, and
+            # a cancelled service is still read (why was it cancelled?).
+            return QBrush(colours.note())
         if role == Qt.ItemDataRole.ToolTipRole and row.service.notes:
             return row.service.notes
         return None
