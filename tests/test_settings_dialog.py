@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QAccessible, QColor, QImage, QPageSize
+from PySide6.QtGui import QAccessible, QColor, QImage, QPageSize, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from hubapp.domain import demo
@@ -21,7 +21,7 @@ from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
 from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
 
-from conftest import DEMO_END, described, readable
+from conftest import DEMO_END, contrast, described, readable
 from test_reference_screen import click, type_into
 from test_reports import _images, run_cli
 
@@ -410,7 +410,8 @@ def test_a_chosen_logo_heads_the_reports_of_another_desk_once_its_file_is_gone(
     dialog = open_settings(qtbot, main_window)
     assert dialog.logo.text() == "No logo" and not dialog.remove_logo_button.isEnabled()
     choose_logo(qtbot, monkeypatch, dialog, path)
-    assert dialog.logo.pixmap().size().toTuple() == (100, 40)  # previewed, 5:2 kept
+    # Previewed 40 px high: 85 × 34, 5:2 kept, on a page 3 px wider each way.
+    assert dialog.logo.pixmap().size().toTuple() == (91, 40)
     saved(qtbot, dialog)
     path.unlink()
 
@@ -423,6 +424,28 @@ def test_a_chosen_logo_heads_the_reports_of_another_desk_once_its_file_is_gone(
     entry = audit.entries(app_ctx.db)[0]
     assert entry.before == {"logo": ""} and len(entry.after["logo"]) == 12
     assert logo_audited(entry) == "logo for reports: added"
+
+
+def test_a_logo_is_previewed_on_white_as_printed_on_a_dark_desktop_too(
+        dark_desktop, qtbot, monkeypatch, main_window, tmp_path):
+    """A dark logo on a transparent background, as most are, was previewed on the dark
+    window, where it could hardly be seen: every report prints it on white."""
+    navy = QColor(26, 26, 58)
+    image = QImage(200, 80, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.fillRect(50, 20, 100, 40, navy)
+    painter.end()
+    path = tmp_path / "logo.png"
+    assert image.save(str(path))
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, path)
+    shown = dialog.logo.pixmap().toImage()
+    middle = shown.rect().center()
+    assert (shown.pixelColor(3, 3), shown.pixelColor(middle)) == (QColor("white"), navy)
+    # The page's edge stands out from the window however light the page and window are.
+    assert contrast(shown.pixelColor(0, middle.y()),
+                    dialog.palette().color(QPalette.ColorRole.Window)) >= 3
 
 
 def test_a_big_logo_is_stored_scaled_down_to_600_pixels_as_png(

@@ -317,9 +317,9 @@ def test_the_logo_preview_is_drawn_at_the_screens_pixel_ratio(qtbot, app_ctx, mo
     dialog._show_logo(_logo_png())
     preview = pixmaps_given[-1]
     assert preview.devicePixelRatio() == dialog.logo.devicePixelRatioF()
-    assert preview.size() == QSize(6 * LOGO_PREVIEW_PX, round(1.5 * LOGO_PREVIEW_PX))
-    assert preview.deviceIndependentSize().toSize() == QSize(4 * LOGO_PREVIEW_PX,
-                                                             LOGO_PREVIEW_PX)
+    # The logo 208 × 52 pixels, 4:1 kept, on a page 4 pixels wider each way: 40 px high.
+    assert preview.size() == QSize(216, round(1.5 * LOGO_PREVIEW_PX))
+    assert preview.deviceIndependentSize().height() == LOGO_PREVIEW_PX
 
 
 def test_the_logo_preview_is_drawn_again_on_a_screen_of_another_scale(qtbot, app_ctx,
@@ -338,7 +338,7 @@ def test_the_logo_preview_is_drawn_again_on_a_screen_of_another_scale(qtbot, app
     QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.DevicePixelRatioChange))
     preview = pixmaps_given[-1]
     assert preview.devicePixelRatio() == 2
-    assert preview.size() == QSize(8 * LOGO_PREVIEW_PX, 2 * LOGO_PREVIEW_PX)
+    assert preview.size() == QSize(284, 2 * LOGO_PREVIEW_PX)  # 272 × 68 on the page
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -11,7 +11,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QEvent, QSettings, Qt
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
@@ -35,6 +35,10 @@ PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup
 # backups and every report heavier.
 LOGO_MOST_PX = 600
 LOGO_PREVIEW_PX = 40
+# The preview is the logo on the page it prints on, with a little of the page around it and
+# the page's edge in a grey that stands out at 3:1 from a light window and a dark one.
+_PAPER_MARGIN_PX = 3
+_PAPER_EDGE = QColor(128, 128, 128)
 # Qt decodes at most 256 MB at once (67 megapixels), and a PNG is decoded whole before it is
 # scaled down: a print master at 600 dpi, a 100 MP photo, was refused as "not an image".
 LOGO_READ_MOST_MB = 1024
@@ -249,11 +253,21 @@ class SettingsDialog(FormDialog):
         else:
             # In the screen's pixels: 40 of them shown in a 40 px row at 150 % were blurred.
             ratio = self.logo.devicePixelRatioF()
-            preview = QPixmap.fromImage(image.scaled(
-                round(4 * LOGO_PREVIEW_PX * ratio), round(LOGO_PREVIEW_PX * ratio),
-                Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-            preview.setDevicePixelRatio(ratio)
-            self.logo.setPixmap(preview)
+            margin = round(_PAPER_MARGIN_PX * ratio)
+            inside = round(LOGO_PREVIEW_PX * ratio) - 2 * margin
+            scaled = image.scaled(4 * inside, inside, Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+            # On white, as every report prints it: on a dark theme's window a dark logo
+            # could hardly be seen, and looked in need of a fix it did not need.
+            paper = QPixmap(scaled.width() + 2 * margin, scaled.height() + 2 * margin)
+            paper.fill(Qt.GlobalColor.white)
+            painter = QPainter(paper)
+            painter.drawImage(margin, margin, scaled)
+            painter.setPen(_PAPER_EDGE)
+            painter.drawRect(paper.rect().adjusted(0, 0, -1, -1))
+            painter.end()
+            paper.setDevicePixelRatio(ratio)
+            self.logo.setPixmap(paper)
         self.remove_logo_button.setEnabled(bool(logo))
 
     def event(self, event: QEvent) -> bool:
