@@ -17,7 +17,7 @@ from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
 from hubapp.domain.validation import wall_clock
 from hubapp.store import day_close, services, users
 from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui import dialogs, labels
+from hubapp.ui import colours, dialogs, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
@@ -1508,6 +1508,9 @@ def test_an_empty_day_says_so_inside_the_list(qtbot, screen, main_window):
     inside = table.viewport().rect()
     assert label.parent() is table.viewport() and inside.contains(label.geometry())
     assert label.geometry().contains(inside.center())
+    # Grey as words aside are: the theme's placeholder grey was 3.9:1 on a light list.
+    assert label.palette().color(label.foregroundRole()) == colours.note()
+    assert readable(label, "Text", "Base")
     screen.set_day(DEMO_END)
     assert not label.isVisible()
 
