@@ -1136,7 +1136,7 @@ class DailyLogScreen(QWidget):
     def _point_at_problem(self, form_errors, grid_problems) -> None:
         self._say_problems()
         if form_errors:
-            self.form._fields[form_errors[0].field].setFocus()
+            self.form.focus_field(form_errors[0].field)
         elif grid_problems:
             first = grid_problems[0]
             column = FIELDS.index(first.field) if first.field in FIELDS else 0

@@ -356,6 +356,10 @@ class ServiceForm(QWidget):
         self._clash = clash
         self._show_problems()
 
+    def focus_field(self, name: str) -> None:
+        """Puts the cursor in the field a `FieldError` names ("actual_at", "route_code")."""
+        self._fields[name].setFocus()
+
     def problems(self) -> list[FieldError]:
         """Every problem the form shows: the last save's and a clash, said once."""
         if self._clash is None or self._clash in self._errors:
