@@ -44,6 +44,11 @@ MONTHS = (MonthRecord(dt.date(2026, 1, 1), 120, 100), MonthRecord(dt.date(2026, 
 DIRECTIONS = tuple(DirectionTeuRecord(day.date, 5, 3) for day in DAYS)
 
 
+def all_charts(data, language, look=PAPER):
+    """Every dashboard chart drawn in the look, with its table, as the dashboard draws each."""
+    return tuple((draw(look=look), table) for draw, table in charts.charts(data, language))
+
+
 def _routes(count: int) -> tuple[RouteTeuRecord, ...]:
     return tuple(RouteTeuRecord(START, f"R{i}", f"China–Laos Railway {i}", f"线路{i}",
                                 10 + i) for i in range(count))
@@ -226,7 +231,7 @@ def test_a_month_bucket_the_period_holds_in_part_is_labelled_with_its_days():
     f = DashboardFilterRecord(dt.date(2025, 11, 17), dt.date(2026, 2, 9))
     data = DashboardRecord(f, DAYS, routes, directions, COMMODITIES, MONTHS, kpis=None,
                            daily_target=20)
-    assert [table.rows[-1][0] for _, table in charts.all_charts(data, "en")[2:4]] == [
+    assert [table.rows[-1][0] for _, table in all_charts(data, "en")[2:4]] == [
         "1–9 February 2026"] * 2
 
 
@@ -323,7 +328,7 @@ def test_all_charts_come_with_tables():
 
     f = DashboardFilterRecord(START, START + dt.timedelta(days=7))
     data = DashboardRecord(f, DAYS, (), (), COMMODITIES, MONTHS, kpis=None, daily_target=20)
-    built = charts.all_charts(data, "en")
+    built = all_charts(data, "en")
     assert len(built) == 6
     assert [table.rows[0][0] for _, table in built if table.rows][:2] == [
         "2026-03-01", "2026-03-01"]
@@ -337,8 +342,8 @@ def _all_charts(look, **changes):
 
     f = DashboardFilterRecord(START, START + dt.timedelta(days=7))
     data = DashboardRecord(f, DAYS, (), (), COMMODITIES, MONTHS, kpis=None, daily_target=20)
-    return [figure for figure, _ in charts.all_charts(dataclasses.replace(data, **changes),
-                                                      "en", look)]
+    return [figure for figure, _ in all_charts(dataclasses.replace(data, **changes), "en",
+                                               look)]
 
 
 def _drawn_charts(look):
@@ -806,13 +811,13 @@ def test_trains_narrowed_to_part_of_the_hub_are_not_held_to_its_target():
                      dataclasses.replace(whole, direction="inbound"),
                      dataclasses.replace(whole, commodity_id=1)):
         data = DashboardRecord(narrowed, DAYS, (), (), (), MONTHS, kpis=None, daily_target=20)
-        figure, table = charts.all_charts(data, "en")[1]
+        figure, table = all_charts(data, "en")[1]
         axes = figure.axes[0]
         assert not axes.get_lines() and "Target" not in _texts(figure)
         assert len({bar.get_facecolor() for bar in _bars(axes)}) == 1  # none "below target"
         assert table.headers == ("Date", "Trains")
         assert table.rows == tuple((d.date.isoformat(), d.totals.trains) for d in DAYS)
-    figure, table = charts.all_charts(
+    figure, table = all_charts(
         DashboardRecord(whole, DAYS, (), (), (), MONTHS, kpis=None, daily_target=20), "en")[1]
     assert "Target 20" in _texts(figure) and table.headers[-1] == "Target"
 
@@ -1107,7 +1112,7 @@ def test_an_empty_chart_says_why(history_from, period, narrowed, en, zh):
     data = DashboardRecord(f, quiet, (), (), (), (MonthRecord(period[0], 0, 0),), kpis=None,
                            daily_target=20, history_from=history_from)
     for language, expected in (("en", en), ("zh", zh)):
-        for figure, _table in charts.all_charts(data, language):
+        for figure, _table in all_charts(data, language):
             assert not has_data(figure) and not any(_bars(axes) for axes in figure.axes)
             assert [t.get_text() for t in figure.axes[0].texts] == [expected]
 

@@ -35,6 +35,10 @@ def _execute(path, *statements):
         conn.close()
 
 
+def problems_of(report, check):
+    return [problem for problem in report.problems if problem.check == check]
+
+
 def _first_move(path, where="1 = 1"):
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
@@ -78,7 +82,7 @@ def test_broken_rules_are_each_reported(demo_db_path):
 
     report = check_database(demo_db_path)
 
-    found = {check: [p.text for p in report.problems_of(check)] for check in CHECKS}
+    found = {check: [p.text for p in problems_of(report, check)] for check in CHECKS}
     assert found["integrity"] == []
     assert found["foreign keys"] == [f"container_move row {twenty['id']} refers to a missing "
                                      f"commodity"]
@@ -215,7 +219,7 @@ def test_a_full_box_without_weight_and_a_too_light_one_are_both_reported(demo_db
     _execute(demo_db_path,
              f"UPDATE container_move SET gross_kg = NULL WHERE id = {light['id']}",
              f"UPDATE container_move SET gross_kg = 1000 WHERE id = {high_cube['id']}")
-    texts = [p.text for p in check_database(demo_db_path).problems_of("gross weight")]
+    texts = [p.text for p in problems_of(check_database(demo_db_path), "gross weight")]
     assert texts == [
         f"full container {light['container']} on {light['date']} has no gross weight",
         f"container {high_cube['container']} on {high_cube['date']}: gross 1,000 kg is outside "
@@ -225,7 +229,7 @@ def test_a_full_box_without_weight_and_a_too_light_one_are_both_reported(demo_db
 def test_many_problems_are_summarised(demo_db_path):
     _execute(demo_db_path, "UPDATE container_move SET teu = 9 WHERE id <= 200",
              "UPDATE container_move SET gross_kg = 100 WHERE id <= 200")
-    texts = [p.text for p in check_database(demo_db_path).problems_of("gross weight")]
+    texts = [p.text for p in problems_of(check_database(demo_db_path), "gross weight")]
     assert len(texts) == 21 and texts[-1] == "… and 180 more"
     # The count `hubapp check` ends with: the 200 boxes, not the 21 lines listing them.
     report = check_database(demo_db_path)
@@ -302,8 +306,8 @@ def test_service_times_far_from_their_date_are_listed_as_import_refuses_them(
              f"UPDATE service SET scheduled_at = '{edge_day - dt.timedelta(days=3)} 08:00',"
              f" actual_at = '{edge_day + dt.timedelta(days=1)} 00:30' WHERE id = {edge['id']}")
 
-    texts = [p.text for p in check_database(demo_db_path).problems_of(
-        "service times near their date")]
+    texts = [p.text for p in problems_of(check_database(demo_db_path),
+                                          "service times near their date")]
 
     where = f"service {late['service_no']} of {day} ({late['direction']})"
     assert texts == [

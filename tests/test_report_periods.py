@@ -14,6 +14,7 @@ import pytest
 from matplotlib.patches import Rectangle
 
 from hubapp.domain.dashboard import period_before, same_dates_last_year
+from tests.test_charts import all_charts
 from tests.test_reports import pdf_text, run_cli, save_moved
 
 D = dt.date
@@ -247,7 +248,7 @@ def test_the_chart_starts_on_the_first_day_on_record_and_its_average_on_the_7th(
                                                shown.history_from)
     assert table.rows[0][0] == "2026-03-03"
     assert [row[2] for row in table.rows[:7]] == [None] * 6 + [pytest.approx(round(week, 1))]
-    (panel, _), *_ = dashboard_charts.all_charts(shown, "en")
+    (panel, _), *_ = all_charts(shown, "en")
     assert list(panel.axes[0].get_lines()[0].get_ydata()) == pytest.approx(
         list(line.get_ydata()))
 
@@ -392,7 +393,6 @@ def test_today_recorded_ahead_of_the_clock_counts_its_twins_as_far(demo_db):
 
 def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
         demo_db, monkeypatch):
-    from hubapp.charts import dashboard as dashboard_charts
     from hubapp.charts import reports as charts
     from hubapp.domain.dashboard import DashboardFilterRecord
     from hubapp.reports import document
@@ -417,7 +417,7 @@ def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
         assert line.get_xdata()[-1] == today - dt.timedelta(days=1)
         shown = dashboard.load(demo_db, DashboardFilterRecord(first, last), today,
                                settings.load(demo_db), now=noon)
-        (panel, _), *_ = dashboard_charts.all_charts(shown, "en")
+        (panel, _), *_ = all_charts(shown, "en")
         assert list(line.get_ydata()) == pytest.approx(
             list(panel.axes[0].get_lines()[0].get_ydata()))
     # A period that is over: no day of it is under way.

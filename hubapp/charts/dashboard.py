@@ -1032,9 +1032,3 @@ def charts(data: DashboardRecord,
          monthly_teu_table(data.months, language, data.filter.date_to,
                            data.filter.months_from)),
     )
-
-
-def all_charts(data: DashboardRecord, language: str,
-               look: LookRecord = PAPER) -> tuple[tuple[Figure, ChartTableRecord], ...]:
-    """Every dashboard chart drawn in the look, with its table (charts)."""
-    return tuple((draw(look=look), table) for draw, table in charts(data, language))

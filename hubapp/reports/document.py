@@ -66,13 +66,12 @@ def period_text(data: ReportDataRecord, language: str) -> str:
     return f"{day(data.first, language)} – {day(data.end, language)}"
 
 
-def content(data: ReportDataRecord, language: str,
-            generated: dt.datetime | None = None) -> ReportContentRecord:
+def content(data: ReportDataRecord, language: str) -> ReportContentRecord:
     from hubapp.charts import reports as charts  # matplotlib only when a report is made
 
     # On the hub's clock, as the report's today and closing times: a server's cron job in
     # UTC printed its own.
-    generated = generated or wall_clock(data.hub.time_zone)
+    generated = wall_clock(data.hub.time_zone)
     hub = data.hub.hub_name_zh if language == "zh" and data.hub.hub_name_zh \
         else data.hub.hub_name
     title = text(data.kind, language)

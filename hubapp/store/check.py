@@ -87,9 +87,6 @@ class CheckReportRecord:
         return sum(problem.values["count"] if problem.template == _MORE else 1
                    for problem in self.problems)
 
-    def problems_of(self, check: str) -> list[ProblemRecord]:
-        return [problem for problem in self.problems if problem.check == check]
-
 
 # Told each check's problems as soon as it has run: on millions of rows a check takes a while.
 # None: the check did not run, as the file was made by an older Hub Desk before what it

@@ -198,7 +198,7 @@ class _Note(QLabel):
     """An empty table's note, whose links (a way out of what emptied it) Tab reaches and Enter
     follows, and whose plain words Tab passes by."""
 
-    def __init__(self, text: str, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
@@ -206,7 +206,8 @@ class _Note(QLabel):
         # dark one's. Its words are in Text, as a list's are: it sits on a list's viewport.
         colours.set_text_colour(self, colours.note, QPalette.ColorRole.Text)
         colours.set_text_colour(self, colours.link, QPalette.ColorRole.Link)
-        self.setText(text)
+        # The keyboard's links flag made Qt give it the focus; with no link yet Tab passes by.
+        self.setText("")
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -221,10 +222,10 @@ class _Note(QLabel):
             self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
 
 
-def empty_note(table: QTableView, text: str = "") -> QLabel:
+def empty_note(table: QTableView) -> QLabel:
     """A note in an empty table, where its rows would be, as a placeholder reads: below it,
     it was a caption under an empty white box. Its owner shows it while there are no rows."""
-    label = _Note(text, table.viewport())
+    label = _Note(table.viewport())
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     layout = QVBoxLayout(table.viewport())
