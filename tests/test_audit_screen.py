@@ -9,8 +9,8 @@ import zoneinfo
 from PySide6.QtCore import QDate, Qt
 
 from hubapp.domain.audit import changed_fields
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.records import ChangeRecord
-from hubapp.domain.validation import wall_clock
 from hubapp.store import audit, day_close, reference, services, settings, transaction
 from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen

@@ -130,7 +130,7 @@ def test_todays_demo_trains_move_up_to_the_clock_and_not_past_it(tmp_path):
 def test_a_demo_into_a_hub_far_from_this_computer_ends_on_the_hubs_today(tmp_path):
     # A laptop 26 hours behind the hub ended the demo on the laptop's date, the hub's day
     # before yesterday or yesterday: the Daily log and the Dashboard opened on an empty day.
-    from hubapp.domain.validation import wall_clock
+    from hubapp.domain.clock import wall_clock
     from hubapp.store import open_db
 
     target = tmp_path / "far.db"

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
-from hubapp.domain.validation import wall_clock
 from hubapp.store import day_close, services, users
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import colours, dialogs, labels

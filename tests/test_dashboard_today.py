@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolTip
 
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.dashboard import DashboardFilterRecord, add_months, same_dates_last_year
 from hubapp.domain.records import HubSettingsRecord
-from hubapp.domain.validation import wall_clock
 from hubapp.store import dashboard, demo_data
 
 from conftest import DEMO_END, HUB_FAR_AWAY, TESTER, hub_zone_set, shown_dashboard

@@ -7,8 +7,8 @@ import zoneinfo
 
 import pytest
 
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.errors import HubError, message
-from hubapp.domain.validation import wall_clock
 from hubapp.store import day_close, users
 from hubapp.store.day_close import DayClosedError
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord

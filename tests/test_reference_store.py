@@ -9,6 +9,7 @@ import json
 import pytest
 
 from hubapp.domain import demo
+from hubapp.domain.clock import machine_zone
 from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import (
     CommodityRecord, Direction, HubSettingsRecord, PlaceRecord, RouteRecord, ServiceRecord,
@@ -338,7 +339,7 @@ def test_reference_data_and_settings_are_a_supervisors_or_an_admins_to_change(de
 
 
 def test_settings_are_saved_and_each_change_audited(demo_db):
-    zone = settings.machine_zone()  # the demo's, where this computer's can be named
+    zone = machine_zone()  # the demo's, where this computer's can be named
     assert settings.load(demo_db) == HubSettingsRecord(daily_train_target=demo.train_target(),
                                                        time_zone=zone)
     changed = HubSettingsRecord(hub_name="Guoyuan Port", daily_train_target=24, teu_45ft=2.25,

@@ -96,7 +96,7 @@ def test_a_daily_report_says_its_times_on_the_hubs_clock(qapp, demo_db, demo_db_
     import zoneinfo
 
     from hubapp import reports
-    from hubapp.domain.validation import wall_clock
+    from hubapp.domain.clock import wall_clock
     from hubapp.store import day_close, services, users
 
     from tests.conftest import HUB_FAR_AWAY, hub_zone_set
@@ -171,7 +171,7 @@ def test_monthly_report_totals_match_stats(demo_db, demo_db_path, tmp_path):
 def test_a_daily_report_without_a_date_is_of_the_hubs_today_whatever_the_computers_zone(
         demo_db, demo_db_path, tmp_path):
     # A server's nightly cron job in UTC reported the hub's yesterday, or tomorrow.
-    from hubapp.domain.validation import wall_clock
+    from hubapp.domain.clock import wall_clock
 
     from tests.conftest import DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set
 

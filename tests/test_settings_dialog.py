@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from hubapp.domain import demo
 from hubapp.domain.audit import changed_fields
+from hubapp.domain.clock import machine_zone
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import audit, settings
 from hubapp.store.users import ADMIN, UserRecord
@@ -74,7 +75,7 @@ def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
     assert target_line() == {26}
     assert settings.load(app_ctx.db) == HubSettingsRecord(
         hub_name="Chongqing Hub West", daily_train_target=26, teu_45ft=2.25,
-        time_zone=settings.machine_zone())  # the demo's
+        time_zone=machine_zone())  # the demo's
     entry = audit.entries(app_ctx.db)[0]
     assert (entry.user_name, entry.entity, entry.after) == (
         app_ctx.user, "setting",
@@ -728,7 +729,7 @@ def test_the_hubs_time_zone_is_picked_from_the_list_and_one_not_in_it_is_refused
         "'Asia/Shanghia' is not a time zone: choose one from the list, like Asia/Shanghai, "
         "or leave it empty for this computer's")
     assert dialog.focusWidget() is dialog.time_zone
-    assert settings.time_zone(app_ctx.db) == settings.machine_zone()
+    assert settings.time_zone(app_ctx.db) == machine_zone()
 
     type_into(qtbot, dialog.time_zone, "shangh")
     popup = dialog.time_zone.completer().popup()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hubapp.domain import wording
-from hubapp.domain.validation import wall_clock
+from hubapp.domain.clock import wall_clock
 from hubapp.store import backup, open_db, users
 from hubapp.ui import dialogs, labels
 from hubapp.ui.login_dialog import PasswordDialog

@@ -10,12 +10,13 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Mapping
 
+from hubapp.domain.clock import time_zones
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, Listing
 from hubapp.domain.records import (
     CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
 )
 from hubapp.domain.reference import CATEGORIES, MODES, lookup_key, plain_name
-from hubapp.domain.validation import FieldError, folded, time_zones
+from hubapp.domain.validation import FieldError, folded
 
 # Harmonized System chapters: 01–97, chapter 77 is reserved and holds no goods.
 HS_CHAPTERS = frozenset(f"{n:02d}" for n in range(1, 98) if n != 77)
@@ -284,7 +285,7 @@ _SETTING_RANGES = {"daily_train_target": (1, 500), "punctuality_tolerance_min": 
 
 def validate_settings(hub: HubSettingsRecord, stored_zone: str = "") -> list[FieldError]:
     """stored_zone: the hub's time zone as stored, kept though this computer's zone files lack
-    it (older ones than the desk's that set it: validation.zone_missing), so that its other
+    it (older ones than the desk's that set it: clock.zone_missing), so that its other
     settings can still be changed here."""
     errors: list[FieldError] = []
     _names(errors, hub.hub_name, hub.hub_name_zh, ("hub_name", "hub_name_zh"))

@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import logging
 import math
 import re
 import unicodedata
-import zoneinfo
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -270,57 +268,6 @@ def still_to_come(service: ServiceRecord, now: dt.datetime) -> bool:
     not run cannot have departed or arrived, nor count as moved traffic."""
     moment = service.actual_at or dt.datetime.combine(service.date, dt.time())
     return moment > now + CLOCK_TOLERANCE
-
-
-def wall_clock(zone: str) -> dt.datetime:
-    """Now on the wall clock of zone (an IANA name; empty: this computer's zone), naive as
-    service times are: the hub's clock for still_to_come, whatever zone a desk or a server
-    running an import or `hubapp check` is set to. A zone this computer cannot load
-    (zone_missing) is read as this computer's: a save refused by a traceback is worse than
-    one judged by a clock a few hours off."""
-    return dt.datetime.now(_zone_info(zone)).replace(tzinfo=None)
-
-
-def wall_time(instant: dt.datetime, zone: str) -> dt.datetime:
-    """An instant (aware: a stamp stored in UTC, as an audit entry's or a day's close) on
-    the wall clock of zone, naive as wall_clock's now: what people at the hub read it as,
-    whatever zone the desk, the server or a cron job is set to."""
-    return instant.astimezone(_zone_info(zone)).replace(tzinfo=None)
-
-
-def instant_of(wall: dt.datetime, zone: str) -> dt.datetime:
-    """The instant (aware) a naive time on zone's wall clock is, as wall_time reads it: a
-    day of the hub starts at its midnight, whichever zone compares it with UTC stamps."""
-    info = _zone_info(zone)
-    return wall.astimezone() if info is None else wall.replace(tzinfo=info)
-
-
-def _zone_info(zone: str) -> zoneinfo.ZoneInfo | None:
-    """zone's rules; None, which the datetime methods take for this computer's zone, for
-    none set or one this computer cannot load (zone_missing), as wall_clock reads them."""
-    return None if not zone or zone_missing(zone) else zoneinfo.ZoneInfo(zone)
-
-
-@functools.cache
-def zone_missing(zone: str) -> bool:
-    """Whether this computer has no rules for zone (a trimmed container or server without
-    zone files or tzdata, or older ones than the desk that set it), said once in the log,
-    as every save and repaint asks."""
-    try:
-        zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        logging.getLogger(__name__).warning(
-            "The hub's time zone %r is not among this computer's zone files, nor in tzdata: "
-            "the hub's clock is taken to be this computer's", zone)
-        return True
-    return False
-
-
-@functools.cache
-def time_zones() -> tuple[str, ...]:
-    """Every zone name a hub may be set to, sorted: read from the system's zone files (or
-    tzdata's on Windows) once, as it walks a folder of hundreds."""
-    return tuple(sorted(zoneinfo.available_timezones()))
 
 
 def too_far(name: str, moment: dt.datetime, day: dt.date) -> bool:

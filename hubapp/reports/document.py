@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument, QTextOption
 
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.dashboard import add_months, days_before, recorded, whole_months
 from hubapp.domain.records import TotalsRecord
-from hubapp.domain.validation import wall_clock
 from hubapp.domain.wording import (
     day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
     service_time,

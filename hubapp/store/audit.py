@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord
-from hubapp.domain.validation import instant_of, wall_time
+from hubapp.domain.clock import instant_of, wall_time
 from hubapp.store.engine import is_postgres
 
 if TYPE_CHECKING:

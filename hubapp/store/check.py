@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hubapp.domain import iso6346, sizetype, validation
+from hubapp.domain import clock, iso6346, sizetype, validation
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Term, Translate, message, untranslated,
 )
@@ -340,9 +340,9 @@ def _moved_ahead(conn: sqlite3.Connection) -> Found:
     """Departed or arrived services still to come by the hub's clock (stored before the
     daily log and import refused them), which stats and export count as moved."""
     zone = settings.time_zone(conn)
-    now = validation.wall_clock(zone)
-    named = zone if zone and not validation.zone_missing(zone) else _ComputersZone(
-        "check", settings.computer_zone(), zone)
+    now = clock.wall_clock(zone)
+    named = zone if zone and not clock.zone_missing(zone) else _ComputersZone(
+        "check", clock.computer_zone(), zone)
     # Cut by text, as stored, on the day before the clock's: the rule itself (with its
     # tolerance, and an untimed service by its date) decides each one found.
     rows = conn.execute(

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.audit import Actor
+from hubapp.domain.clock import wall_time
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Listing
 from hubapp.domain.records import ChangeRecord
-from hubapp.domain.validation import wall_time
 from hubapp.store import audit, settings
 from hubapp.store.db import transaction
 from hubapp.store.users import (

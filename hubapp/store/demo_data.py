@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain import demo
+from hubapp.domain.clock import machine_zone
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
 from hubapp.domain.records import Status, TotalsRecord
 from hubapp.store import services, settings, stats, users, whole_file
@@ -86,7 +87,7 @@ def _fill(path: Path | str, days: int, end: dt.date | None, seed: int,
             # The zone its cutoff was taken on: `hubapp check` on a server in another zone
             # found the demo's last trains ahead of its clock.
             settings.set_unset(db, {"daily_train_target": demo.train_target(copies)}
-                               | ({"time_zone": zone} if (zone := settings.machine_zone())
+                               | ({"time_zone": zone} if (zone := machine_zone())
                                   else {}))
         # A demo is for looking around: it opens without a login, unless the hub has
         # accounts already (a training copy with its admin), whose logins stay.

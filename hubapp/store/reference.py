@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain import reference as shipped
 from hubapp.domain.audit import AuditEntryRecord
+from hubapp.domain.clock import wall_time
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, Listing
 from hubapp.domain.records import (
     ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord, ServiceRecord,
@@ -18,7 +19,7 @@ from hubapp.domain.reference_rules import (
     commodity_label, hs_code_of_key, normal_countries, normal_hs_code, taken_hs_code_errors,
     taken_name_errors, validate_commodity, validate_place, validate_route,
 )
-from hubapp.domain.validation import FieldError, ValidationError, plain_code, wall_time
+from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import audit, day_close, rollup, settings
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role

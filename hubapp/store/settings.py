@@ -5,15 +5,14 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
-import os
-import time
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference import plain_name
 from hubapp.domain.reference_rules import validate_settings
-from hubapp.domain.validation import ValidationError, time_zones, wall_clock
+from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
@@ -65,23 +64,6 @@ def hub_today(db: Database) -> dt.date:
     """The hub's date now (hub_now's): the day a report of today, closing today and a
     cron job's report without a date go by, whatever zone the computer is set to."""
     return hub_now(db).date()
-
-
-def machine_zone() -> str:
-    """The name of this computer's time zone (Europe/Berlin) as far as the standard library
-    tells it: TZ, or where /etc/localtime links to among the zone files. Empty where it
-    cannot (Windows, a TZ written as CST-8): a new hub is then left without one."""
-    named = os.environ.get("TZ")
-    if named is None:
-        named = os.path.realpath("/etc/localtime").rpartition("zoneinfo/")[2]
-    named = named.removeprefix(":")
-    return named if named in time_zones() else ""
-
-
-def computer_zone() -> str:
-    """This computer's zone as people are told it: its name (machine_zone), else what the
-    clock calls it (CET, UTC) where it cannot be named."""
-    return machine_zone() or time.strftime("%Z")
 
 
 def set_unset(db: Database, values: Mapping[str, object]) -> None:

@@ -19,8 +19,8 @@ from hubapp.domain.audit import (
     LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, merge, moved_boxes,
     what, word,
 )
+from hubapp.domain.clock import wall_time
 from hubapp.domain.errors import counted
-from hubapp.domain.validation import wall_time
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import (

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hubapp.domain.clock import wall_time
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
-from hubapp.domain.validation import wall_time
 from hubapp.store import audit, settings
 from hubapp.store.db import only_reads
 from hubapp.store.users import UserRecord

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from hubapp.domain.clock import machine_zone
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.domain.reference_rules import read_settings_numbers, validate_settings
@@ -193,7 +194,7 @@ class LoginDialog(_PasswordForm):
         # One name in both languages until Settings gives it a second; the hub's clock is
         # its first desk's, which no server or desk in another zone then judges by its own.
         chosen = dataclasses.replace(settings.load(self.db), hub_name=hub, hub_name_zh=hub,
-                                     time_zone=settings.machine_zone(), **numbers)
+                                     time_zone=machine_zone(), **numbers)
         problems += validate_settings(chosen)
         if not problems:
             return chosen

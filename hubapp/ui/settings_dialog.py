@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from hubapp.domain.clock import computer_zone, time_zones
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import (
     TEU_45FT_CHOICES, read_settings_numbers, validate_settings,
 )
-from hubapp.domain.validation import FieldError, ValidationError, time_zones
+from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, focus, labels
@@ -132,7 +133,7 @@ class SettingsDialog(FormDialog):
                                        stored.time_zone)
         self.time_zone.setPlaceholderText(self.tr(
             "Empty: this computer's zone ({zone})").format(
-            zone=settings.computer_zone()))
+            zone=computer_zone()))
         self.time_zone.setToolTip(self.tr(
             "The zone of the hub's wall clock, which service times are on: a train may be "
             "saved or imported as departed or arrived once this clock has reached its time, "

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import wording
+from hubapp.domain.clock import wall_time
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
-from hubapp.domain.validation import wall_time
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
 from hubapp.ui import colours, dialogs, focus, formatting, labels

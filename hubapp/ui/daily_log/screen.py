@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import iso6346
+from hubapp.domain.clock import instant_of
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord,
@@ -23,7 +24,7 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES, shorthands_of
 from hubapp.domain.validation import (
-    ValidationError, instant_of, near_commodities, service_clash, service_number,
+    ValidationError, near_commodities, service_clash, service_number,
 )
 from hubapp.domain.wording import actual_time, service_time
 from hubapp.store import day_close, reference, services, settings, users

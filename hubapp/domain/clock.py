@@ -1,0 +1,84 @@
+"""The hub's clock: now, and a stored instant, on the wall clock of the hub's time zone; the
+zone names a hub may be set to; this computer's own zone.
+
+Its own module, as it neither judges a record (validation) nor reads the database (store):
+callers pass the zone they read from the hub's settings, so that a desk, an import, a report
+and `hubapp check` tell the time alike, whatever zone their computer is set to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import os
+import time
+import zoneinfo
+
+
+def wall_clock(zone: str) -> dt.datetime:
+    """Now on the wall clock of zone (an IANA name; empty: this computer's zone), naive as
+    service times are: the hub's clock for still_to_come, whatever zone a desk or a server
+    running an import or `hubapp check` is set to. A zone this computer cannot load
+    (zone_missing) is read as this computer's: a save refused by a traceback is worse than
+    one judged by a clock a few hours off."""
+    return dt.datetime.now(_zone_info(zone)).replace(tzinfo=None)
+
+
+def wall_time(instant: dt.datetime, zone: str) -> dt.datetime:
+    """An instant (aware: a stamp stored in UTC, as an audit entry's or a day's close) on
+    the wall clock of zone, naive as wall_clock's now: what people at the hub read it as,
+    whatever zone the desk, the server or a cron job is set to."""
+    return instant.astimezone(_zone_info(zone)).replace(tzinfo=None)
+
+
+def instant_of(wall: dt.datetime, zone: str) -> dt.datetime:
+    """The instant (aware) a naive time on zone's wall clock is, as wall_time reads it: a
+    day of the hub starts at its midnight, whichever zone compares it with UTC stamps."""
+    info = _zone_info(zone)
+    return wall.astimezone() if info is None else wall.replace(tzinfo=info)
+
+
+def _zone_info(zone: str) -> zoneinfo.ZoneInfo | None:
+    """zone's rules; None, which the datetime methods take for this computer's zone, for
+    none set or one this computer cannot load (zone_missing), as wall_clock reads them."""
+    return None if not zone or zone_missing(zone) else zoneinfo.ZoneInfo(zone)
+
+
+@functools.cache
+def zone_missing(zone: str) -> bool:
+    """Whether this computer has no rules for zone (a trimmed container or server without
+    zone files or tzdata, or older ones than the desk that set it), said once in the log,
+    as every save and repaint asks."""
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        logging.getLogger(__name__).warning(
+            "The hub's time zone %r is not among this computer's zone files, nor in tzdata: "
+            "the hub's clock is taken to be this computer's", zone)
+        return True
+    return False
+
+
+@functools.cache
+def time_zones() -> tuple[str, ...]:
+    """Every zone name a hub may be set to, sorted: read from the system's zone files (or
+    tzdata's on Windows) once, as it walks a folder of hundreds."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def machine_zone() -> str:
+    """The name of this computer's time zone (Europe/Berlin) as far as the standard library
+    tells it: TZ, or where /etc/localtime links to among the zone files. Empty where it
+    cannot (Windows, a TZ written as CST-8): a new hub is then left without one."""
+    named = os.environ.get("TZ")
+    if named is None:
+        named = os.path.realpath("/etc/localtime").rpartition("zoneinfo/")[2]
+    named = named.removeprefix(":")
+    return named if named in time_zones() else ""
+
+
+def computer_zone() -> str:
+    """This computer's zone as people are told it: its name (machine_zone), else what the
+    clock calls it (CET, UTC) where it cannot be named."""
+    return machine_zone() or time.strftime("%Z")
