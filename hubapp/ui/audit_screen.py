@@ -24,7 +24,7 @@ from hubapp.domain.errors import counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import (
-    date_edits, dialogs, filter_choices, focus, formatting, labels, remembered_layout,
+    date_edits, dialogs, filter_choices, formatting, labels, mnemonics, remembered_layout,
 )
 from hubapp.ui.context import AppContext
 from hubapp.ui.export_status import ExportStatus
@@ -242,10 +242,10 @@ class AuditScreen(QWidget):
                                                 "changed."))
 
         bar = QHBoxLayout()
-        for widget in (focus.buddy_label(self.tr("&User"), self.user), self.user,
-                       focus.buddy_label(self.tr("&Action"), self.action), self.action,
+        for widget in (mnemonics.buddy_label(self.tr("&User"), self.user), self.user,
+                       mnemonics.buddy_label(self.tr("&Action"), self.action), self.action,
                        self.any_day, *self.period,
-                       focus.buddy_label(self.tr("&Service"), self.service), self.service):
+                       mnemonics.buddy_label(self.tr("&Service"), self.service), self.service):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)

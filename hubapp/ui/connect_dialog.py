@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, postgres
 from hubapp.store.engine import display_name, is_server
-from hubapp.ui import dialogs, focus, labels
+from hubapp.ui import dialogs, labels, mnemonics
 from hubapp.ui.desk_database import DEFAULT_PORT, keep_password, saved_password
 from hubapp.ui.tasks import TaskRunner
 
@@ -78,12 +78,12 @@ class ConnectDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        focus.add_row(form, self.tr("&Host"), self.host)
-        focus.add_row(form, self.tr("&Port"), self.port)
-        focus.add_row(form, self.tr("&Database"), self.database)
-        focus.add_row(form, self.tr("&User"), self.user)
-        focus.add_row(form, self.tr("P&assword"), self.password)
-        focus.add_row(form, self.tr("Opt&ions"), self.options)
+        mnemonics.add_row(form, self.tr("&Host"), self.host)
+        mnemonics.add_row(form, self.tr("&Port"), self.port)
+        mnemonics.add_row(form, self.tr("&Database"), self.database)
+        mnemonics.add_row(form, self.tr("&User"), self.user)
+        mnemonics.add_row(form, self.tr("P&assword"), self.password)
+        mnemonics.add_row(form, self.tr("Opt&ions"), self.options)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.remember)

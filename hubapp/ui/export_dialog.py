@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
-from hubapp.ui import colours, date_edits, dialogs, focus, labels
+from hubapp.ui import colours, date_edits, dialogs, focus, labels, mnemonics
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import Task, TaskControl
@@ -80,7 +80,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         for text, field in ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
                             (self.tr("F&ormat"), self.format_box)):
-            focus.add_row(form, text, field)
+            mnemonics.add_row(form, text, field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)

@@ -8,7 +8,7 @@ from itertools import accumulate
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
-from hubapp.ui.focus import buddy_label
+from hubapp.ui.mnemonics import buddy_label
 
 
 class _WrappingLayout(QLayout):

@@ -1,16 +1,15 @@
 """Keyboard focus: the order Tab visits widgets in, a frame that shows where it is, where it
-rests while work runs, the labels whose Alt+letter gives a field the focus, and the Edit menu's
-Cut, Copy, Paste, Undo and Redo on the widget the focus is in."""
+rests while work runs, and the Edit menu's Cut, Copy, Paste, Undo and Redo on the widget the
+focus is in."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QFormLayout, QLabel, QLineEdit,
+    QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
     QPlainTextEdit, QPushButton, QTextEdit, QWidget,
 )
 
@@ -75,29 +74,6 @@ def take_enter(view: QWidget, action: Callable[[], None]) -> None:
     """Enter on view does action, and never reaches the dialog's default button (an item
     view emits activated on Enter, then passes the key on to the dialog all the same)."""
     view.installEventFilter(_EnterTaken(view, action))
-
-
-# The underlined letter is drawn as a run of its own, without the kerning between it and the
-# next one that the label's width was measured with: "&To" drew its "o" a pixel past the
-# label's edge, and read "Tc".
-_UNDERLINE_SLACK_PX = 2
-
-
-def unmarked(text: str) -> str:
-    """A label's or an action's text without its Alt+letter: 撤销(&U) is 撤销, &Save Save."""
-    return re.sub(r"\(&\w\)|&", "", text)
-
-
-def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    """A label for buddy whose Alt+letter (the & in text) gives it the focus."""
-    label = QLabel(text, buddy.parentWidget())
-    label.setBuddy(buddy)
-    label.setMinimumWidth(label.sizeHint().width() + _UNDERLINE_SLACK_PX)
-    return label
-
-
-def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
-    form.addRow(buddy_label(text, field), field)
 
 
 _COPIES = "hubapp_copies"  # a widget's property: see copies_itself

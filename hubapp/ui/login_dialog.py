@@ -18,7 +18,7 @@ from hubapp.domain.records import HubSettingsRecord
 from hubapp.domain.reference_rules import read_settings_numbers, validate_settings
 from hubapp.store import settings, users
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs, focus, labels
+from hubapp.ui import colours, dialogs, labels, mnemonics
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -100,11 +100,11 @@ class LoginDialog(_PasswordForm):
         # nobody had set, 95 % missed.
         self.target_edit = QLineEdit(self)
         self.target_edit.setPlaceholderText(self.tr("trains a day, e.g. 8"))
-        focus.add_row(self.form, self.tr("&User name"), self.name_edit)
-        focus.add_row(self.form, self.tr("&Password"), self.password_edit)
-        focus.add_row(self.form, self.tr("&Repeat password"), self.repeat_edit)
-        focus.add_row(self.form, self.tr("&Hub name"), self.hub_edit)
-        focus.add_row(self.form, self.tr("&Daily train target"), self.target_edit)
+        mnemonics.add_row(self.form, self.tr("&User name"), self.name_edit)
+        mnemonics.add_row(self.form, self.tr("&Password"), self.password_edit)
+        mnemonics.add_row(self.form, self.tr("&Repeat password"), self.repeat_edit)
+        mnemonics.add_row(self.form, self.tr("&Hub name"), self.hub_edit)
+        mnemonics.add_row(self.form, self.tr("&Daily train target"), self.target_edit)
         self._ask_for(users.needs_first_admin(db))
         self.name_edit.setFocus()
 
@@ -219,11 +219,11 @@ class PasswordDialog(_PasswordForm):
         self.new_edit = self._password_edit()
         self.repeat_edit = self._password_edit()
         if current:
-            focus.add_row(self.form, self.tr("&Current password"), self.current_edit)
+            mnemonics.add_row(self.form, self.tr("&Current password"), self.current_edit)
         else:
             self.current_edit.hide()
-        focus.add_row(self.form, self.tr("&New password"), self.new_edit)
-        focus.add_row(self.form, self.tr("&Repeat new password"), self.repeat_edit)
+        mnemonics.add_row(self.form, self.tr("&New password"), self.new_edit)
+        mnemonics.add_row(self.form, self.tr("&Repeat new password"), self.repeat_edit)
         self.first_edit = self.current_edit if current else self.new_edit
         self.first_edit.setFocus()
 

@@ -17,7 +17,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
 from hubapp.store.engine import database_name, display_name, is_server
-from hubapp.ui import colours, dialogs, focus, labels, remembered_layout
+from hubapp.ui import colours, dialogs, labels, mnemonics, remembered_layout
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
         # Read from the menus' own actions, so the list says what the keys do today.
         keys = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                  # 撤销(&U): 撤销; "&1 Daily log": Daily log (add_screen's mnemonic)
-                 focus.unmarked(re.sub(r"^&\d+ ", "", action.text())))
+                 mnemonics.unmarked(re.sub(r"^&\d+ ", "", action.text())))
                 for menu in (self.file_menu, self.edit_menu, self.view_menu)
                 for action in menu.actions() if not action.shortcut().isEmpty()]
         dialogs.show_shortcuts(self, self.tr("Keyboard shortcuts"), keys, self.tr(

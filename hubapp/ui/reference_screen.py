@@ -27,7 +27,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
-from hubapp.ui import colours, dialogs, focus, formatting, labels, spoken
+from hubapp.ui import colours, dialogs, focus, formatting, labels, mnemonics, spoken
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
     RECORD_ROLE, SORT_ROLE, RecordTableModel, current_is_picked, list_table,
@@ -95,7 +95,7 @@ class ReferenceForm(QWidget):
         colours.set_text_colour(error, colours.problem)
         error.setWordWrap(True)
         error.hide()
-        focus.add_row(self.layout_, title, widget)
+        mnemonics.add_row(self.layout_, title, widget)
         self.layout_.addRow("", error)
         self.errors[name] = error
         self.fields[name] = widget
@@ -390,7 +390,7 @@ class ReferenceTab(QWidget):
         self.edit_button = QPushButton(self.tr("E&dit…"), self)
         self.edit_button.clicked.connect(self.edit)
         self.top = QHBoxLayout()
-        self.top.addWidget(focus.buddy_label(self.tr("&Search"), self.search))
+        self.top.addWidget(mnemonics.buddy_label(self.tr("&Search"), self.search))
         self.top.addWidget(self.search, 1)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.add_button)

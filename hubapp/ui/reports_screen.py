@@ -25,7 +25,7 @@ from hubapp.reports import printing
 from hubapp.reports.document import ReportContentRecord, content
 from hubapp.store import reports as report_data
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
-from hubapp.ui import colours, date_edits, dialogs, focus, labels
+from hubapp.ui import colours, date_edits, dialogs, labels, mnemonics
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import TaskControl
@@ -103,7 +103,7 @@ class ReportsScreen(QWidget):
         self.last.setAccessibleName(self.tr("Last day of the period"))
 
         bar = QHBoxLayout()
-        report_label = focus.buddy_label(self.tr("&Report"), self.kind)
+        report_label = mnemonics.buddy_label(self.tr("&Report"), self.kind)
         for widget in (report_label, self.kind, self.first, self.range_first,
                        self.to_label, self.last, self.status, self.retry_button):
             bar.addWidget(widget)

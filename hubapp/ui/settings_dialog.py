@@ -26,7 +26,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs, focus, labels
+from hubapp.ui import colours, dialogs, labels, mnemonics
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
 from hubapp.ui.tasks import TaskControl
@@ -65,7 +65,7 @@ def _with_buttons(form: ReferenceForm, name: str, title: str, field: QWidget,
     form.layout_.labelForField(box).setBuddy(first)
     # A screen reader names a field by a label beside it in the same box only: the row's
     # label named the box, and the field itself went unnamed.
-    field.setAccessibleName(focus.unmarked(title))
+    field.setAccessibleName(mnemonics.unmarked(title))
 
 
 def _read_whole(reader: QImageReader) -> QImage:

@@ -18,7 +18,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
-from hubapp.ui import colours, dialogs, focus, formatting, labels
+from hubapp.ui import colours, dialogs, focus, formatting, labels, mnemonics
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, current_is_picked, list_table
 
@@ -120,12 +120,12 @@ class UsersScreen(QWidget):
         for text, field in ((self.tr("&Name"), self.name), (self.tr("&Role"), self.new_role),
                             (self.tr("&Password"), self.password),
                             (self.tr("Repeat passw&ord"), self.password_again)):
-            new.addWidget(focus.buddy_label(text, field))
+            new.addWidget(mnemonics.buddy_label(text, field))
             new.addWidget(field)
         new.addWidget(self.add_button)
         picked = QHBoxLayout()
         picked.addWidget(QLabel(self.tr("Picked user"), self))
-        picked.addWidget(focus.buddy_label(self.tr("Ro&le"), self.role))
+        picked.addWidget(mnemonics.buddy_label(self.tr("Ro&le"), self.role))
         for widget in (self.role, self.role_button, self.password_button, self.active_button,
                        self.unlock_button):
             picked.addWidget(widget)

@@ -20,7 +20,7 @@ from hubapp.domain.validation import (
     MAX_WAGONS, SERVICE_CLASH, FieldError, parse_actual, parse_time, service_number,
 )
 from hubapp.domain.wording import actual_time, service_time
-from hubapp.ui import colours, focus, labels, spoken
+from hubapp.ui import colours, focus, labels, mnemonics, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.typed_text import tidy_as_typed
 
@@ -113,10 +113,10 @@ class ServiceForm(QWidget):
         ]
         for number, (text, widget) in enumerate(pairs):
             row, column = divmod(number, 2)
-            grid.addWidget(focus.buddy_label(text, widget), row, column * 2)
+            grid.addWidget(mnemonics.buddy_label(text, widget), row, column * 2)
             grid.addWidget(widget, row, column * 2 + 1)
         notes_row = len(pairs) // 2
-        grid.addWidget(focus.buddy_label(self.tr("Remar&ks"), self.notes), notes_row, 0)
+        grid.addWidget(mnemonics.buddy_label(self.tr("Remar&ks"), self.notes), notes_row, 0)
         grid.addWidget(self.notes, notes_row, 1, 1, 3)
         grid.addWidget(self.message, notes_row + 1, 0, 1, 4)
         grid.setColumnStretch(1, 1)
