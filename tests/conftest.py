@@ -114,6 +114,12 @@ def shown_audit(qtbot, app_ctx):
     return screen
 
 
+def grid_items(window) -> list:
+    """The Edit menu's items the grid's right-click offers too: the menu's Cut, Copy and
+    Paste, the grid's Clear cells, Delete rows and Fill down."""
+    return [*window.edits.clipboard_actions, *window.day_screen.grid_view.edit_actions]
+
+
 def from_edit_menu(qtbot, window, item=None) -> list[bool]:
     """The main window's Edit menu opened with the mouse, and item (a QAction) clicked, else
     the menu closed with Escape: whether each of the grid's items (Cut, Copy, Paste, Clear
@@ -124,7 +130,7 @@ def from_edit_menu(qtbot, window, item=None) -> list[bool]:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
                      pos=bar.actionGeometry(menu.menuAction()).center())
     qtbot.waitUntil(menu.isVisible)
-    offered = [action.isEnabled() for action in window.day_screen.grid_view.edit_actions]
+    offered = [action.isEnabled() for action in grid_items(window)]
     if item is None:
         qtbot.keyClick(menu, Qt.Key.Key_Escape)
     else:

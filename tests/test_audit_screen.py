@@ -563,7 +563,8 @@ def test_edit_copy_copies_the_text_selected_in_an_entrys_details(qtbot, main_win
     qtbot.keyClick(details, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
     first_line = details.toPlainText().splitlines()[0]
     assert "wang.li" in first_line and details.textCursor().selectedText() == first_line
-    assert from_edit_menu(qtbot, main_window, grid.copy_action) == [False, True] + [False] * 4
+    copied = from_edit_menu(qtbot, main_window, main_window.edits.copy_action)
+    assert copied == [False, True] + [False] * 4
     assert QGuiApplication.clipboard().text() == first_line
 
 

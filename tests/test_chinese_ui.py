@@ -335,8 +335,8 @@ def test_the_undo_item_names_its_step_before_its_access_key(qtbot, chinese, main
     screen = main_window.day_screen
     screen.set_day(DEMO_END + dt.timedelta(days=1))
     screen.new_service()
-    assert screen.undo_action.text() == "撤销(&U)"
+    assert main_window.edits.undo_action.text() == "撤销(&U)"
     paste(qtbot, screen, _boxes_text(numbers(3, start=1200)))
-    assert screen.undo_action.text() == "撤销粘贴 3 行(&U)"
-    screen.undo_action.trigger()
-    assert screen.redo_action.text() == "重做粘贴 3 行(&R)"
+    assert main_window.edits.undo_action.text() == "撤销粘贴 3 行(&U)"
+    main_window.edits.undo_action.trigger()
+    assert main_window.edits.redo_action.text() == "重做粘贴 3 行(&R)"

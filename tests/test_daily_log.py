@@ -738,7 +738,7 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     view.setFocus()
     view.setCurrentIndex(grid.index(1, FIELDS.index("seal")))
     press(qtbot, "SEAL77")
-    assert view.typing() and screen.undo_action.isEnabled()
+    assert view.typing() and main_window.edits.undo_action.isEnabled()
     qtmodeltester.check(grid)  # and it keeps watching the grid's signals
 
     closed_at_another_desk(app_ctx)
@@ -747,7 +747,8 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     # What was typed went into the grid with the edits kept: nothing typed is pending.
     assert not view.typing() and grid.text_rows()[1]["seal"] == "SEAL77"
     shown = grid.text_rows()
-    assert not screen.undo_action.isEnabled() and not screen.redo_action.isEnabled()
+    edits = main_window.edits
+    assert not edits.undo_action.isEnabled() and not edits.redo_action.isEnabled()
     press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL))
     assert grid.text_rows() == shown
     grid.show_errors([])  # a repaint of every row: a read-only grid has no empty row, which
@@ -2091,7 +2092,7 @@ def test_undo_keys_in_the_form_leave_the_grid_s_paste_alone(qtbot, main_window):
     assert screen.form.notes.text() == "" and len(screen.grid.filled_rows()) == 25
     # Edit > Undo names the paste and takes it back from wherever the focus is.
     screen.form.direction.setFocus()
-    (undo,) = [a for a in main_window.edit_menu.actions() if a is screen.undo_action]
+    (undo,) = [a for a in main_window.edit_menu.actions() if a is main_window.edits.undo_action]
     undo.trigger()
     assert not screen.grid.filled_rows()
     press(qtbot, (Qt.Key.Key_Y, CTRL), (Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier))

@@ -585,7 +585,7 @@ def test_edit_copy_on_a_chart_copies_it_as_ctrl_c_does(main_window, qtbot):
     qtbot.keyClick(dashboard.tabs.tabBar(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is panel.canvas
     QGuiApplication.clipboard().clear()
-    copy = main_window.day_screen.grid_view.copy_action
+    copy = main_window.edits.copy_action
     assert from_edit_menu(qtbot, main_window, copy) == [False, True] + [False] * 4
     image = QGuiApplication.clipboard().image()
     assert not image.isNull() and image.width() > 300  # as Copy image copies it

@@ -1166,7 +1166,7 @@ def test_picking_a_longer_service_with_a_cell_of_a_shorter_one_current(qtbot, ma
     screen.grid_view.setCurrentIndex(screen.grid.index(9, 0))
     screen.grid.remove_rows([9])  # as Ctrl+Delete does
     assert screen.grid.rowCount() == 12
-    screen.undo_action.trigger()
+    main_window.edits.undo_action.trigger()
     assert screen.grid.rowCount() == 13
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
-from conftest import from_edit_menu
+from conftest import from_edit_menu, grid_items
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
     CTRL, numbers, paste, press, rows_of, screen,
 )
@@ -41,7 +41,7 @@ def _paste_at(qtbot, screen, text: str, row: int) -> None:
 
 
 def test_edit_redo_while_the_next_box_is_typed_brings_the_boxes_back_under_no_typing(
-        qtbot, screen):
+        qtbot, main_window, screen):
     """Redo came in under the open cell, which then sat on box 1: Enter wrote the typed
     number over it, and box 1 was gone unsaid."""
     _new_service(qtbot, screen, "U1")
@@ -51,14 +51,15 @@ def test_edit_redo_while_the_next_box_is_typed_brings_the_boxes_back_under_no_ty
     view = screen.grid_view
     view.setCurrentIndex(screen.grid.index(0, 0))
     press(qtbot, typed)
-    screen.redo_action.trigger()  # Edit ▸ Redo
+    main_window.edits.redo_action.trigger()  # Edit ▸ Redo
     assert _containers(screen) == [first, second, third]
     assert not view.editing() and not view.typing()
     press(qtbot, Qt.Key.Key_Return)
     assert _containers(screen) == [first, second, third]
 
 
-def test_edit_undo_while_a_pasted_box_is_typed_leaves_the_service_as_stored(qtbot, screen):
+def test_edit_undo_while_a_pasted_box_is_typed_leaves_the_service_as_stored(
+        qtbot, main_window, screen):
     """The typing's editor went with the rows undone, but it still counted as a change:
     Save was offered, and wrote an audit row for nothing."""
     _new_service(qtbot, screen, "U2")
@@ -67,13 +68,14 @@ def test_edit_undo_while_a_pasted_box_is_typed_leaves_the_service_as_stored(qtbo
     _paste_at(qtbot, screen, _boxes_text(numbers(2, start=300)), 3)
     screen.grid_view.setCurrentIndex(screen.grid.index(4, FIELDS.index("gross_kg")))
     press(qtbot, "2")
-    screen.undo_action.trigger()  # Edit ▸ Undo
+    main_window.edits.undo_action.trigger()  # Edit ▸ Undo
     assert _containers(screen) == numbers(3, start=100)
     assert not screen.grid_view.typing()
     assert not screen.is_dirty() and not screen.save_button.isEnabled()
 
 
-def test_edit_undo_while_a_seal_is_typed_leaves_no_stray_box_and_keeps_the_redo(qtbot, screen):
+def test_edit_undo_while_a_seal_is_typed_leaves_no_stray_box_and_keeps_the_redo(
+        qtbot, main_window, screen):
     """The seal half typed was committed into the row to type into: a box of a seal alone,
     and that commit, a step of its own, wiped the Redo of the paste."""
     _new_service(qtbot, screen, "U3")
@@ -82,11 +84,11 @@ def test_edit_undo_while_a_seal_is_typed_leaves_no_stray_box_and_keeps_the_redo(
     _paste_at(qtbot, screen, "".join(f"{n}\t22G1\tE\n" for n in boxes[2:]), 2)
     screen.grid_view.setCurrentIndex(screen.grid.index(2, FIELDS.index("seal")))
     press(qtbot, "SEAL9")
-    screen.undo_action.trigger()
+    main_window.edits.undo_action.trigger()
     press(qtbot, Qt.Key.Key_Return)
     assert _containers(screen) == boxes[:2]
-    assert screen.redo_action.isEnabled()
-    screen.redo_action.trigger()
+    assert main_window.edits.redo_action.isEnabled()
+    main_window.edits.redo_action.trigger()
     assert _containers(screen) == boxes
     assert all(not row["seal"] for row in screen.grid.text_rows())
 
@@ -182,14 +184,14 @@ def test_a_commodity_wrapped_onto_two_lines_in_its_cell_is_kept_on_one(qtbot, sc
     assert not screen.grid.problems()
 
 
-def test_undo_and_redo_name_their_step(qtbot, screen):
+def test_undo_and_redo_name_their_step(qtbot, main_window, screen):
+    undo, redo = main_window.edits.undo_action, main_window.edits.redo_action
     _new_service(qtbot, screen, "U12")
-    assert (screen.undo_action.text(), screen.redo_action.text()) == ("&Undo", "&Redo")
+    assert (undo.text(), redo.text()) == ("&Undo", "&Redo")
     paste(qtbot, screen, _boxes_text(numbers(3, start=1200)))
-    assert screen.undo_action.text() == "&Undo Paste 3 rows"
+    assert undo.text() == "&Undo Paste 3 rows"
     press(qtbot, (Qt.Key.Key_Z, CTRL))
-    assert (screen.undo_action.text(), screen.redo_action.text()) == \
-        ("&Undo", "&Redo Paste 3 rows")
+    assert (undo.text(), redo.text()) == ("&Undo", "&Redo Paste 3 rows")
 
 
 def _pick_row(view, row: int) -> None:
@@ -204,14 +206,15 @@ def test_the_edit_menu_offers_the_grids_edits_of_its_right_click(qtbot, main_win
     boxes = numbers(3, start=1300)
     paste(qtbot, screen, _boxes_text(boxes))
     view = screen.grid_view
-    assert [action for action in main_window.edit_menu.actions()
-            if action in view.edit_actions] == view.edit_actions == view._edit_menu().actions()
+    items = grid_items(main_window)
+    assert [action for action in main_window.edit_menu.actions() if action in items] \
+        == items == view._edit_menu().actions()
     _pick_row(view, 1)
     from_edit_menu(qtbot, main_window, view.delete_rows_action)
     assert _containers(screen) == [boxes[0], boxes[2]]
     _pick_row(view, 0)
     # All but Fill down: the first row has none above it to take.
-    assert from_edit_menu(qtbot, main_window, view.cut_action) == [True] * 5 + [False]
+    assert from_edit_menu(qtbot, main_window, main_window.edits.cut_action) == [True] * 5 + [False]
     assert _containers(screen) == [boxes[2]]
     assert QGuiApplication.clipboard().text() == \
         f"{boxes[0]}\t22G1\tF\t20000\tcassava flour\tCN00000\t\n"
@@ -269,7 +272,7 @@ def test_paste_from_the_edit_menu_takes_the_cells_typing_first(qtbot, main_windo
     view.put_cursor(screen.grid.index(0, FIELDS.index("seal")))
     press(qtbot, "SEAL9")
     QGuiApplication.clipboard().setText("CN777")
-    from_edit_menu(qtbot, main_window, view.paste_action)
+    from_edit_menu(qtbot, main_window, main_window.edits.paste_action)
     press(qtbot, Qt.Key.Key_Return)
     assert screen.grid.text_rows()[0]["seal"] == "CN777"
     press(qtbot, (Qt.Key.Key_Z, CTRL))
@@ -282,7 +285,7 @@ def _edit_menu_by_keys(qtbot, window, letter: Qt.Key = Qt.Key.Key_Escape) -> lis
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, ALT)
     menu = window.edit_menu
     qtbot.waitUntil(menu.isVisible)
-    offered = [action.isEnabled() for action in window.day_screen.grid_view.edit_actions]
+    offered = [action.isEnabled() for action in grid_items(window)]
     qtbot.keyClick(menu, letter)
     assert not menu.isVisible()
     return offered
@@ -321,7 +324,7 @@ def test_edit_paste_and_copy_from_remarks_are_the_fields_and_leave_the_grid(
     qtbot.waitUntil(main_window.view_menu.isVisible)
     qtbot.keyClick(main_window.view_menu, Qt.Key.Key_Left)
     qtbot.waitUntil(main_window.edit_menu.isVisible)
-    assert [action.isEnabled() for action in screen.grid_view.edit_actions][2:] == \
+    assert [action.isEnabled() for action in grid_items(main_window)][2:] == \
         [True] + [False] * 3
     qtbot.keyClick(main_window.edit_menu, Qt.Key.Key_P)
     assert notes.text() == "keep dry urgent"
@@ -363,18 +366,18 @@ def test_from_a_cell_being_typed_in_the_edit_menu_is_the_grids_and_so_is_its_rig
     QGuiApplication.clipboard().setText("CN42")
     menu = view._edit_menu()
     assert [action.isEnabled() for action in menu.actions()] == [True] * 5 + [False]
-    view.paste_action.trigger()
+    main_window.edits.paste_action.trigger()
     assert [row["seal"] for row in screen.grid.text_rows()] == ["CN42", "SEAL9"]
 
 
-def _steps_offered(qtbot, window, screen) -> list[tuple[str, bool]]:
+def _steps_offered(qtbot, window) -> list[tuple[str, bool]]:
     """Alt+E pressed where the focus is, then Escape twice (the menu, then the menu bar,
     which gives the focus back): Undo's and Redo's texts and whether they were on."""
     focused = QApplication.focusWidget()
     qtbot.keyClick(focused, Qt.Key.Key_E, ALT)
     qtbot.waitUntil(window.edit_menu.isVisible)
     offered = [(action.text(), action.isEnabled())
-               for action in (screen.undo_action, screen.redo_action)]
+               for action in (window.edits.undo_action, window.edits.redo_action)]
     qtbot.keyClick(window.edit_menu, Qt.Key.Key_Escape)
     qtbot.keyClick(window.menuBar(), Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is focused
@@ -390,19 +393,19 @@ def test_edit_undo_and_redo_from_remarks_are_its_typings_and_leave_the_grid(
     paste(qtbot, screen, _boxes_text(boxes))
     rows = screen.grid.text_rows()
     notes = _remarks_by_keys(qtbot, screen)
-    assert _steps_offered(qtbot, main_window, screen) == [("&Undo", False), ("&Redo", False)]
+    assert _steps_offered(qtbot, main_window) == [("&Undo", False), ("&Redo", False)]
     press(qtbot, "keep dry")
-    assert _steps_offered(qtbot, main_window, screen) == [("&Undo", True), ("&Redo", False)]
+    assert _steps_offered(qtbot, main_window) == [("&Undo", True), ("&Redo", False)]
     _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_U)
     assert notes.text() == ""
     assert screen.grid.text_rows() == rows
-    assert _steps_offered(qtbot, main_window, screen) == [("&Undo", False), ("&Redo", True)]
+    assert _steps_offered(qtbot, main_window) == [("&Undo", False), ("&Redo", True)]
     _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_R)
     assert notes.text() == "keep dry"
     assert screen.grid.text_rows() == rows
-    # Once the menu is gone their keys are the grid's steps again (MainWindow._edits_back,
+    # Once the menu is gone their keys are the grid's steps again (EditMenu._edits_back,
     # queued after it): Ctrl+Z in the grid undid Remarks' typing.
-    QCoreApplication.sendPostedEvents(main_window, QEvent.Type.MetaCall)
+    QCoreApplication.sendPostedEvents(main_window.edits, QEvent.Type.MetaCall)
     screen.grid_view.setFocus()
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert _containers(screen) == [] and notes.text() == "keep dry"
@@ -410,14 +413,15 @@ def test_edit_undo_and_redo_from_remarks_are_its_typings_and_leave_the_grid(
     assert _containers(screen) == boxes
     # From elsewhere the grid's too, naming them.
     screen.table.setFocus()
-    assert _steps_offered(qtbot, main_window, screen) == \
+    assert _steps_offered(qtbot, main_window) == \
         [("&Undo Paste 2 rows", True), ("&Redo", False)]
     screen.grid_view.setFocus()
     _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_U)
     assert _containers(screen) == [] and notes.text() == "keep dry"
 
 
-def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, screen, demo_db_path):
+def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, main_window, screen,
+                                                                     demo_db_path):
     """The reload after a save cleared the history: Ctrl+Z after Ctrl+S did nothing."""
     _new_service(qtbot, screen, "S1")
     stored, pasted = numbers(2, start=1600), numbers(3, start=1700)
@@ -426,7 +430,7 @@ def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, screen
     _paste_at(qtbot, screen, _boxes_text(pasted, first_kg=21000), 2)
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert [row[0] for row in rows_of(demo_db_path, "S1", screen.day())] == stored + pasted
-    assert screen.undo_action.text() == "&Undo Paste 3 rows"
+    assert main_window.edits.undo_action.text() == "&Undo Paste 3 rows"
     assert not screen.save_button.isEnabled()
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert _containers(screen) == stored
@@ -438,14 +442,15 @@ def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, screen
     assert _containers(screen) == stored + pasted and screen.save_button.isEnabled()
     # Revert shows what is stored, and no step of before reaches it.
     screen.revert_button.click()
-    assert _containers(screen) == stored and not screen.undo_action.isEnabled()
+    assert _containers(screen) == stored and not main_window.edits.undo_action.isEnabled()
 
 
-def test_a_save_storing_the_rows_otherwise_than_shown_starts_the_history_anew(qtbot, screen):
+def test_a_save_storing_the_rows_otherwise_than_shown_starts_the_history_anew(
+        qtbot, main_window, screen):
     """Undone over the rows as stored, a step would change other cells than it names."""
     _new_service(qtbot, screen, "S2")
     (box,) = numbers(1, start=1800)
     paste(qtbot, screen, f"{box}\t22G1\tF\t25,500\n")
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert screen.grid.text_rows()[0]["gross_kg"] == "25500"
-    assert not screen.undo_action.isEnabled()
+    assert not main_window.edits.undo_action.isEnabled()

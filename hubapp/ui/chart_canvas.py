@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QShowEvent, QWheelEvent
 
 from hubapp.charts.common import has_data
-from hubapp.ui import focus
+from hubapp.ui import edit_menu, focus
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -29,7 +29,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._unseen_draw = False  # asked for while hidden: drawn as it is shown
         super().__init__(figure)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        focus.copies_itself(self, has_data(figure))  # one saying why it is empty: nothing
+        edit_menu.copies_itself(self, has_data(figure))  # one saying why it is empty: nothing
 
     def draw_idle(self) -> None:
         # A chart on a tab not shown is sized by its layout to its least, or not at all, until

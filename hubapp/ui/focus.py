@@ -1,17 +1,13 @@
 """Keyboard focus: the order Tab visits widgets in, a frame that shows where it is, where it
-rests while work runs, and the Edit menu's Cut, Copy, Paste, Undo and Redo on the widget the
-focus is in."""
+rests while work runs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
-    QPlainTextEdit, QPushButton, QTextEdit, QWidget,
-)
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import QPushButton, QWidget
 
 FRAME_PX = 2  # as wide as the Reports preview's
 
@@ -74,73 +70,3 @@ def take_enter(view: QWidget, action: Callable[[], None]) -> None:
     """Enter on view does action, and never reaches the dialog's default button (an item
     view emits activated on Enter, then passes the key on to the dialog all the same)."""
     view.installEventFilter(_EnterTaken(view, action))
-
-
-_COPIES = "hubapp_copies"  # a widget's property: see copies_itself
-
-
-def copies_itself(widget: QWidget, copies: bool) -> None:
-    """widget's Ctrl+C copies what it shows, as no field or list of Qt's does (a chart its
-    picture): the Edit menu's Copy is on there while copies, and presses the key."""
-    widget.setProperty(_COPIES, copies)
-
-
-def _line_edit(widget: QWidget) -> QLineEdit | None:
-    line = widget.lineEdit() if isinstance(widget, (QAbstractSpinBox, QComboBox)) else widget
-    return line if isinstance(line, QLineEdit) else None
-
-
-def _text_edits(picked: bool, writable: bool, text_to_paste: bool) -> tuple[bool, bool, bool]:
-    return picked and writable, picked, text_to_paste and writable
-
-
-class KeyEdits:
-    """A menu's Cut, Copy and Paste, and a field's Undo and Redo, as their keys pressed in
-    the widget the focus was in as the menu opened, through its filters as if typed there (a
-    date box's paste of 2026/3/4 and a closed day's refusal of an edit are in those)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        self.widget = widget
-        # Opened by Alt and a letter, the menu bar takes the focus, and a field loses its
-        # selection with it (Qt's own): Copy copied nothing. It is picked again for the key.
-        line = _line_edit(widget)
-        self._selection = (line.selectionStart(), line.selectionLength()) \
-            if line is not None and line.hasSelectedText() else None
-
-    def offered(self, text_to_paste: bool) -> tuple[bool, bool, bool]:
-        """Whether Cut, Copy and Paste would act: a field's or a text's on its selected text
-        and the clipboard's, a list's Copy on the row picked, the Copy of a widget that
-        copies_itself; nothing elsewhere."""
-        line = _line_edit(self.widget)
-        if line is not None:
-            # A password's field copies nothing out, as Qt's own keys do there.
-            picked = self._selection is not None \
-                and line.echoMode() == QLineEdit.EchoMode.Normal
-            return _text_edits(picked, not line.isReadOnly(), text_to_paste)
-        if isinstance(self.widget, (QPlainTextEdit, QTextEdit)):
-            # Its selection outlasts the focus the menu bar takes: read now, as it stands.
-            return _text_edits(self.widget.textCursor().hasSelection(),
-                               not self.widget.isReadOnly(), text_to_paste)
-        if isinstance(self.widget, QAbstractItemView):
-            return False, self.widget.currentIndex().isValid(), False
-        return False, bool(self.widget.property(_COPIES)), False
-
-    def steps(self) -> tuple[bool, bool] | None:
-        """Whether Undo and Redo would act on the typing in a field or a text; None where
-        none is typed, a read-only one's included."""
-        line = _line_edit(self.widget)
-        if line is not None:
-            return None if line.isReadOnly() \
-                else (line.isUndoAvailable(), line.isRedoAvailable())
-        if isinstance(self.widget, (QPlainTextEdit, QTextEdit)) and not self.widget.isReadOnly():
-            document = self.widget.document()
-            return document.isUndoAvailable(), document.isRedoAvailable()
-        return None
-
-    def press(self, keys: QKeySequence | QKeySequence.StandardKey | str) -> None:
-        line = _line_edit(self.widget)
-        if line is not None and self._selection is not None:
-            line.setSelection(*self._selection)
-        combination = QKeySequence(keys)[0]
-        QApplication.sendEvent(self.widget, QKeyEvent(
-            QEvent.Type.KeyPress, combination.key(), combination.keyboardModifiers()))

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from hubapp import resources
 from hubapp.domain.errors import HubError
@@ -24,6 +23,7 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log import DailyLogScreen
 from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.desk_database import remember_target
+from hubapp.ui.edit_menu import EditMenu
 from hubapp.ui.lazy_screen import LazyScreen
 
 if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
@@ -230,18 +230,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(quit_action)
 
         screen = self.day_screen
-        self.edit_menu.addActions([screen.undo_action, screen.redo_action])
-        self.edit_menu.addSeparator()
-        # The grid's own, as its right-click offers them; elsewhere Cut, Copy and Paste are
-        # the field's or list's the focus is in.
-        grid = screen.grid_view
-        self.edit_menu.addActions(grid.edit_actions)
-        self.edit_menu.aboutToShow.connect(self._offer_edits)
-        # Undo and Redo have keys, which are the grid's steps again once the menu is gone;
-        # queued: Qt hides a menu before it triggers the item chosen, a field's undo.
-        self.edit_menu.aboutToHide.connect(self._edits_back, Qt.ConnectionType.QueuedConnection)
-        self._keys_left: QWidget | None = None  # what the menu bar last took the focus from
-        QApplication.instance().focusChanged.connect(self._note_keys_left)
+        self.edits = EditMenu(self.edit_menu, screen)
+        # The grid's own edits after Cut, Copy and Paste, in its right-click's order.
+        self.edit_menu.addActions(screen.grid_view.edit_actions)
+        screen.grid_view.share_edits(self.edits)
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([screen.new_action, screen.save_action, screen.find_action])
         self.edit_menu.addSeparator()
@@ -259,24 +251,6 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Hub Desk"), self)
         about.triggered.connect(self._about)
         help_menu.addActions([self.shortcuts_action, about])
-
-    def _note_keys_left(self, old: QWidget | None, new: QWidget | None) -> None:
-        if new is self.menuBar():
-            self._keys_left = old
-
-    def _offer_edits(self) -> None:
-        """The Edit menu's edits for the widget the keys go to, read as it opens: once open,
-        the focus is the menu bar's. Reached from another menu by Left or Right, or clicked
-        after an Escape, the bar has it already, and the keys go back to the widget it took
-        them from."""
-        focused = QApplication.focusWidget()
-        if focused is self.menuBar():
-            focused = self._keys_left if shiboken6.isValid(self._keys_left) else None
-        self.day_screen.offer_edits_to(focused)
-
-    def _edits_back(self) -> None:
-        if not self.edit_menu.isVisible():  # opened again since, for a field maybe
-            self.day_screen.offer_edits_to(None)
 
     def _open_import(self) -> None:
         from hubapp.ui.import_dialog import ImportDialog

@@ -12,13 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 
-import shiboken6
 from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPen,
+    QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
 from hubapp.domain.validation import folded, size_type_code
-from hubapp.ui import colours, focus, formatting, labels
+from hubapp.ui import colours, formatting, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
+from hubapp.ui.edit_menu import EditMenu, edit_action
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
 
@@ -240,7 +240,7 @@ class ContainerGridView(QTableView):
         self._cursor: _CursorRecord | None = None  # noted over a model reset
         self._putting = False  # put_cursor's move under way
         self._keeping_cursor = False  # _kept_in_place's move back to the cell edited
-        self._edits_for: focus.KeyEdits | None = None  # see offer_edits_to
+        self._shared: EditMenu  # the window's Cut, Copy and Paste: share_edits()
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -260,86 +260,63 @@ class ContainerGridView(QTableView):
         self._build_actions()
 
     def _build_actions(self) -> None:
-        """The grid's edits, made once for its right-click menu and the window's Edit menu
-        alike: a mouse user found Cut, Fill down or Delete rows only by right-clicking."""
-        self.cut_action = self._edit_action(self.tr("Cu&t"), QKeySequence.StandardKey.Cut,
-                                            lambda: self._typing_taken(self.cut))
-        self.copy_action = self._edit_action(self.tr("&Copy"), QKeySequence.StandardKey.Copy,
-                                             self.copy_selection)
-        self.paste_action = self._edit_action(
-            self.tr("&Paste"), QKeySequence.StandardKey.Paste,
-            lambda: self._typing_taken(lambda: self.paste(QGuiApplication.clipboard().text())))
-        self.clear_action = self._edit_action(self.tr("C&lear cells"), "Del",
-                                              lambda: self._typing_taken(self.clear_cells))
-        self.delete_rows_action = self._edit_action(
-            self.tr("D&elete rows"), "Ctrl+Del", lambda: self._typing_taken(self.delete_rows))
+        """The grid's own edits, made once for its right-click menu and the window's Edit
+        menu alike: a mouse user found Fill down or Delete rows only by right-clicking."""
+        self.clear_action = edit_action(self, self.tr("C&lear cells"), "Del",
+                                        lambda: self.typing_taken(self.clear_cells))
+        self.delete_rows_action = edit_action(
+            self, self.tr("D&elete rows"), "Ctrl+Del",
+            lambda: self.typing_taken(self.delete_rows))
         # Not after the typing is taken: a fill into a cell being typed in has its own way.
-        self.fill_down_action = self._edit_action(self.tr("Fill &down"), "Ctrl+D",
-                                                  self.fill_down)
-        self.edit_actions = [self.cut_action, self.copy_action, self.paste_action,
-                             self.clear_action, self.delete_rows_action, self.fill_down_action]
+        self.fill_down_action = edit_action(self, self.tr("Fill &down"), "Ctrl+D",
+                                            self.fill_down)
+        self.edit_actions = [self.clear_action, self.delete_rows_action, self.fill_down_action]
 
-    def _edit_action(self, text: str, keys: QKeySequence.StandardKey | str,
-                     act: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        # The key is shown, not taken: in the grid keyPressEvent has it as before (in an
-        # open cell the cell's Ctrl+Delete is its own), and a shortcut of the window's Edit
-        # menu would take Ctrl+C from another screen's table or field. In the context of the
-        # menus it is in, it acts only from the open menu.
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setShortcutVisibleInContextMenu(True)
-        action.setEnabled(False)  # until update_actions() finds what it would act on
-        action.triggered.connect(
-            lambda _checked=False: act() if self._edits_for is None
-            else self._edits_for.press(keys))
-        return action
+    def share_edits(self, edits: EditMenu) -> None:
+        """The window's Edit menu, whose Cut, Copy and Paste the right-click's menu offers
+        too, on the grid: without them a clerk found no Cut."""
+        self._shared = edits
 
-    def _typing_taken(self, act: Callable[[], None]) -> None:
+    def typing_taken(self, act: Callable[[], None]) -> None:
         """An edit from a menu while a cell is being typed in takes the typing first, as a
         click on another cell does: made under the open editor, the cut, cleared or pasted
         cell was written over by the typing when the cell was left."""
         self.commit_open_editor()
         act()
 
-    def offer_edits_to(self, widget: QWidget | None) -> focus.KeyEdits | None:
-        """The edits for the widget the focus is in as a menu of them opens (the window's
-        Edit menu: once open, the focus is the menu bar's). Outside the grid and its open
-        cell Cut, Copy and Paste are that widget's, as its keys are, and the grid's other
-        edits off: Edit ▸ Paste from Remarks wrote the note into every field of the box
-        picked. None: the grid's own, as its right-click's menu offers them. Returns the
-        widget's keys, None where the edits are the grid's."""
+    def offer_edits_to(self, widget: QWidget | None) -> bool:
+        """Whether the edits of a menu opened from widget are the grid's: from the grid, its
+        open cell, or None (its right-click's menu, the Edit menu gone). Its own are on
+        where they would act (update_actions), and off for another widget's menu."""
         inside = widget is None or widget is self or self.isAncestorOf(widget)
-        self._edits_for = None if inside else focus.KeyEdits(widget)
-        self.update_actions()
-        return self._edits_for
+        if inside:
+            self.update_actions()
+        else:
+            for action in self.edit_actions:
+                action.setEnabled(False)
+        return inside
 
-    def update_actions(self) -> None:
-        """Each edit on only where it would act now: on the boxes picked, on a day not
-        read-only, with text to paste, and on the daily log alone (hidden, as on another
-        screen, the grid acts on nothing in view); or on the widget offer_edits_to was
-        given. As a menu of them opens, only there seen: at each pick, it made an arrow key
-        over 2,000 rows 25 times as slow (3.5 ms)."""
-        # The formats only: the text itself, fetched from the spreadsheet that copied it at
-        # each arrow key, can be megabytes.
-        mime = QGuiApplication.clipboard().mimeData()
-        text_to_paste = mime is not None and mime.hasText()
-        if self._edits_for is not None and not shiboken6.isValid(self._edits_for.widget):
-            self._edits_for = None  # a cell editor of another list, closed since
-        if self._edits_for is not None:
-            for action, on in zip(self.edit_actions,
-                                  (*self._edits_for.offered(text_to_paste),
-                                   False, False, False)):
-                action.setEnabled(on)
-            return
+    def _on_boxes(self) -> tuple[list[tuple[int, int]], bool, bool]:
+        """The cells picked, whether the grid may change, and whether a box is picked: on
+        the daily log alone (hidden, as on another screen, the grid acts on nothing in
+        view)."""
         shown = self.isVisible()
         cells = self._picked() if shown else []
-        writable = shown and not self.grid().is_read_only()
         boxes = len(self.grid().text_rows())
-        on_boxes = any(row < boxes for row, _column in cells)
-        self.cut_action.setEnabled(writable and on_boxes)
-        self.copy_action.setEnabled(on_boxes)
-        self.paste_action.setEnabled(writable and text_to_paste)
+        return (cells, shown and not self.grid().is_read_only(),
+                any(row < boxes for row, _column in cells))
+
+    def edits_offered(self, text_to_paste: bool) -> tuple[bool, bool, bool]:
+        """Whether Cut, Copy and Paste would act: on the boxes picked, on a day not
+        read-only, with text to paste."""
+        _cells, writable, on_boxes = self._on_boxes()
+        return writable and on_boxes, on_boxes, writable and text_to_paste
+
+    def update_actions(self) -> None:
+        """Each of the grid's own edits on only where it would act now. As a menu of them
+        opens, only there seen: at each pick, it made an arrow key over 2,000 rows 25 times
+        as slow (3.5 ms)."""
+        cells, writable, on_boxes = self._on_boxes()
         self.clear_action.setEnabled(self.grid().rows_changed_by(self._cleared(cells)) > 0)
         self.delete_rows_action.setEnabled(writable and on_boxes)
         self.fill_down_action.setEnabled(
@@ -879,11 +856,11 @@ class ContainerGridView(QTableView):
         menu.popup(event.globalPos())
 
     def _edit_menu(self) -> QMenu:
-        """The grid's edit actions, those that would change nothing (all on a read-only
-        day) off."""
-        self.offer_edits_to(None)
+        """The window's Cut, Copy and Paste and the grid's own edits, on the grid, those
+        that would change nothing (all on a read-only day) off."""
+        self._shared.offer_edits_to(None)
         menu = QMenu(self)
-        menu.addActions(self.edit_actions)
+        menu.addActions([*self._shared.clipboard_actions, *self.edit_actions])
         return menu
 
     def paste(self, text: str, corner: tuple[int, int] | None = None) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
@@ -32,6 +32,7 @@ from hubapp.ui import (
     colours, date_edits, dialogs, focus, formatting, labels, remembered_layout, spoken,
 )
 from hubapp.ui.context import AppContext
+from hubapp.ui.edit_menu import redo_keys, undo_keys
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
 from hubapp.ui.daily_log.grid_model import (
     COMPLETION_SEPARATOR, FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel,
@@ -60,11 +61,15 @@ def _size_type_completion(code: str, words: str) -> str:
 
 
 class DailyLogScreen(QWidget):
-    """Ctrl+PgUp/PgDown: day; Ctrl+N: new service; Ctrl+S: save; Ctrl+F: find a container."""
+    """Ctrl+PgUp/PgDown: day; Ctrl+N: new service; Ctrl+S: save; Ctrl+F: find a container.
+
+    The window's Edit menu's home (edit_menu.EditHome): its edits the grid's, its steps the
+    undo history's."""
 
     day_changed = Signal(object)  # dt.date
     totals_changed = Signal(object)  # TotalsRecord of the day's throughput
     wanted = Signal()  # a shortcut of this screen was pressed while another one was shown
+    steps_changed = Signal()  # what steps() or step_names() says
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -88,7 +93,6 @@ class DailyLogScreen(QWidget):
         # (_one_reason); None outside one.
         self._reasons: list[str] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
-        self._steps_for: focus.KeyEdits | None = None  # Undo and Redo's field: offer_edits_to
         self._shown_day = ctx.today()
         self._shown_closed = False  # what the close button offers: _show_day_state
         # A day still to come cannot be closed; at midnight the next one can, on a desk
@@ -146,11 +150,6 @@ class DailyLogScreen(QWidget):
         action.triggered.connect(act)
         self.addAction(action)
         return action
-
-    def _step_action(self, text: str, keys: QKeySequence.StandardKey,
-                     step: Callable[[], None]) -> QAction:
-        # Not brought into view first (_action): a field's own undo is on its screen.
-        return self._keyed(text, keys, lambda: self._step(step, keys))
 
     def _in_view(self, act=None) -> None:
         """The menus and shortcuts of this screen work from every screen: pressed elsewhere,
@@ -308,22 +307,10 @@ class DailyLogScreen(QWidget):
                        self.undo_stack.cleanChanged):
             edited.connect(lambda *_: self._forget_saved_note())
         self.undo_stack.indexChanged.connect(self._forget_paste_note)
-        undo = self._step_action(self.tr("&Undo"), QKeySequence.StandardKey.Undo,
-                                 self.undo_stack.undo)
-        redo = self._step_action(self.tr("&Redo"), QKeySequence.StandardKey.Redo,
-                                 self.undo_stack.redo)
-        # Both spellings: Windows users press Ctrl+Y, Linux and WPS users Ctrl+Shift+Z.
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.undo_action, self.redo_action = undo, redo
-        self.form.leave_keys_to_fields(undo, redo)
-        # Named here, not by the stack's own actions: those put the step after the whole
-        # translated word, its access key and all ("撤销(U) 粘贴 3 行").
-        self.undo_stack.undoTextChanged.connect(self._name_steps)
-        self.undo_stack.redoTextChanged.connect(self._name_steps)
-        self.undo_stack.canUndoChanged.connect(self._undo_allowed)
-        self.undo_stack.canRedoChanged.connect(self._undo_allowed)
-        self._name_steps()
-        self._undo_allowed()
+        self.form.leave_keys_to_fields(undo_keys() + redo_keys())
+        for changed in (self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged,
+                        self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged):
+            changed.connect(lambda _changed: self.steps_changed.emit())
         self.save_action = self._action(self.tr("&Save service"), QKeySequence.StandardKey.Save,
                                         self.save)
         self.row_problems = RowProblemsLabel(self.grid_view, self)
@@ -576,7 +563,7 @@ class DailyLogScreen(QWidget):
             self.grid_view.commit_open_editor()
         self.form.set_read_only(read_only)
         self.grid.set_read_only(read_only)
-        self._undo_allowed()
+        self.steps_changed.emit()
         # Its action stays on: Ctrl+N says why (new_service()).
         for widget in (self.new_button, self.copy_button):
             widget.setEnabled(not read_only)
@@ -908,52 +895,47 @@ class DailyLogScreen(QWidget):
         if act() is not False:
             self.grid_view.setFocus()
 
-    def offer_edits_to(self, widget: QWidget | None) -> None:
-        """The Edit menu's edits for the widget the focus was in as it opened (see
-        ContainerGridView.offer_edits_to), and its Undo and Redo: in a field or a text, as
-        Ctrl+Z and Ctrl+Y are there, that one's own typing's (from Remarks they took back a
-        paste in the grid, out of sight, and left the typing); elsewhere the grid's steps.
-        None: the grid's, as the keys are once the menu is gone."""
-        edits = self.grid_view.offer_edits_to(widget)
-        self._steps_for = edits if edits is not None and edits.steps() is not None else None
-        self._name_steps()
-        self._undo_allowed()
+    # -- the Edit menu's home (edit_menu.EditHome) -----------------------------------
 
-    def _step(self, step: Callable[[], None], keys: QKeySequence.StandardKey) -> None:
+    def offer_edits_to(self, widget: QWidget | None) -> bool:
+        return self.grid_view.offer_edits_to(widget)
+
+    def offered(self, text_to_paste: bool) -> tuple[bool, bool, bool]:
+        return self.grid_view.edits_offered(text_to_paste)
+
+    def cut(self) -> None:
+        self.grid_view.typing_taken(self.grid_view.cut)
+
+    def copy(self) -> None:
+        self.grid_view.copy_selection()
+
+    def paste(self) -> None:
+        self.grid_view.typing_taken(
+            lambda: self.grid_view.paste(QGuiApplication.clipboard().text()))
+
+    def steps(self) -> tuple[bool, bool]:
+        writable = not self.grid.is_read_only()
+        return writable and self.undo_stack.canUndo(), writable and self.undo_stack.canRedo()
+
+    def step_names(self) -> tuple[str, str]:
+        return self.undo_stack.undoText(), self.undo_stack.redoText()
+
+    def undo(self) -> None:
+        self._step(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.redo)
+
+    def _step(self, step: Callable[[], None]) -> None:
         """Undo or Redo from the menu (or its key, the focus outside the grid's open cell,
         whose own Ctrl+Z takes back its typing): the cell's typing is dropped first, as
         Excel's Undo drops it in a cell being edited. Under the open editor the step came
         in beneath it, and Enter then wrote the typing over a box the step brought back.
         Not committed: that would be a step of its own, which an Undo would take back
-        instead of the one named, and which would wipe the Redo asked for. From the menu
-        opened in a field, its keys pressed there instead (offer_edits_to)."""
-        if self._steps_for is not None:
-            self._steps_for.press(keys)
-            return
+        instead of the one named, and which would wipe the Redo asked for."""
         self._in_view()
         self.grid_view.discard_open_editor()
         step()
-
-    def _name_steps(self) -> None:
-        if self._steps_for is not None:
-            self.undo_action.setText(self.tr("&Undo"))
-            self.redo_action.setText(self.tr("&Redo"))
-            return
-        undone, redone = self.undo_stack.undoText(), self.undo_stack.redoText()
-        self.undo_action.setText(self.tr("&Undo {what}").format(what=undone) if undone
-                                 else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo {what}").format(what=redone) if redone
-                                 else self.tr("&Redo"))
-
-    def _undo_allowed(self) -> None:
-        # A field made read-only under the open menu (a day closed at another desk) has
-        # none: the grid's, off there too.
-        steps = None if self._steps_for is None else self._steps_for.steps()
-        if steps is None:
-            writable = not self.grid.is_read_only()
-            steps = writable and self.undo_stack.canUndo(), writable and self.undo_stack.canRedo()
-        self.undo_action.setEnabled(steps[0])
-        self.redo_action.setEnabled(steps[1])
 
     def _grid_totals(self, totals: TotalsRecord) -> None:
         problems = len({e.row for e in self.grid.problems()})

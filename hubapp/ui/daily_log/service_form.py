@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QListView, QSpinBox, QWidget,
 )
@@ -139,12 +139,12 @@ class ServiceForm(QWidget):
         for widget in self._typed_fields():
             widget.installEventFilter(refused_keys)
 
-    def leave_keys_to_fields(self, *actions: QAction) -> None:
-        """The keys of these actions, pressed in a field of the form, are the field's: the
-        grid's Ctrl+Z there, in a drop-down that has no undo of its own, undid a paste of
-        25 boxes out of sight. A line edit undoes its own typing, as it did; the actions
-        still act from their menu items and from everywhere else."""
-        self._fields_keys = [key for action in actions for key in action.shortcuts()]
+    def leave_keys_to_fields(self, keys: list[QKeySequence]) -> None:
+        """These keys (the Edit menu's Undo and Redo), pressed in a field of the form, are
+        the field's: the grid's Ctrl+Z there, in a drop-down that has no undo of its own,
+        undid a paste of 25 boxes out of sight. A line edit undoes its own typing, as it
+        did; Undo and Redo still act from the menu and from everywhere else."""
+        self._fields_keys = keys
 
     def event(self, event) -> bool:
         # A field's key is first offered to it, then to its parents, before any shortcut:
