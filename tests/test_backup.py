@@ -3,10 +3,12 @@
 import contextlib
 import datetime as dt
 import errno
+import grp
 import hashlib
 import os
 import re
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -749,6 +751,38 @@ def test_a_hub_folder_moved_with_its_backups_goes_on_thinning_them(demo_db_path,
         (start + dt.timedelta(days=9)).astimezone()
     backup.automatic_backup(hub, now=start + dt.timedelta(days=10))
     assert len(list((moved / "backups").glob("hub-*.db"))) == backup.KEEP_DAILY + 1
+
+
+def _a_group_to_give():
+    """A group this user may give a folder, other than its own."""
+    groups = [group.gr_gid for group in grp.getgrall()] if os.geteuid() == 0 \
+        else os.getgroups()
+    others = [gid for gid in groups if gid != os.getgid()]
+    if not others:
+        pytest.skip("this user is in no other group to give the folder")
+    return others[0]
+
+
+# A shared /tmp's sticky bit is not passed on: no user could thin out another's backups.
+@pytest.mark.parametrize("mode, made", [(0o2775, 0o2775), (0o1777, 0o777)],
+                         ids=["group", "sticky"])
+def test_backups_beside_a_hub_the_pc_s_users_share_take_its_folder_s_group_and_mode(
+        demo_db_path, tmp_path, mode, made):
+    """README's hub for every user of a PC, in a group's folder: backups/ made with the
+    umask's rwxr-xr-x was its first maker's, and every other user's backups failed."""
+    folder = tmp_path / "hub"
+    folder.mkdir()
+    hub = demo_db_path.rename(folder / "hub.db")
+    group = _a_group_to_give()
+    os.chown(folder, -1, group)
+    folder.chmod(mode)
+    umask = os.umask(0o022)
+    try:
+        backups = backup.automatic_backup(hub).parent
+    finally:
+        os.umask(umask)
+    assert backups == folder / "backups"
+    assert (stat.S_IMODE(backups.stat().st_mode), backups.stat().st_gid) == (made, group)
 
 
 def test_the_backup_made_after_the_clock_went_back_is_kept_and_named_on_winter_time(

@@ -21,6 +21,7 @@ import re
 import shutil
 import socket
 import sqlite3
+import stat
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -113,10 +114,28 @@ def ready_folder(chosen: str) -> Path:
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_like_parent(folder)
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
+
+
+def _make_like_parent(folder: Path) -> None:
+    """folder, and the folders above it that are missing, each made with its parent's group
+    and permissions where this user may give them. With the umask's alone, backups/ beside a
+    hub every user of a PC shares (a group's folder) was its first maker's, and every other
+    user's backups failed."""
+    missing = [part for part in (folder, *folder.parents) if not part.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    for made in reversed(missing):
+        parent = made.parent.stat()
+        if hasattr(os, "chown"):  # not on Windows, whose folders inherit their access
+            with contextlib.suppress(OSError):  # a group this user is not in
+                os.chown(made, -1, parent.st_gid)
+        # Never the sticky bit (a shared /tmp's): in a sticky folder no user could thin out
+        # the backups another user made.
+        with contextlib.suppress(OSError):
+            made.chmod(stat.S_IMODE(parent.st_mode) & ~stat.S_ISVTX)
 
 
 def backup_to(db_path: Path, target: Path, by: UserRecord | None = None,
@@ -648,7 +667,7 @@ def _keep_current(db_path: Path, folder: Path) -> _Kept | None:
         return None
     stamp = dt.datetime.now().strftime(_LOCAL_STAMP)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_like_parent(folder)
         kept = _Kept(free_name(folder, f"{backup_name(db_path)}-before-restore-{stamp}", ".db"),
                      db_path)
         try:
