@@ -321,12 +321,12 @@ def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def unwritable():
-    """Makes a file unwritable, for root too (whom permissions do not stop)."""
+    """Makes a file or folder unwritable, for root too (whom permissions do not stop)."""
     made = []
 
     def make(path):
         if os.geteuid() != 0:
-            path.chmod(0o444)
+            path.chmod(0o555 if path.is_dir() else 0o444)
         elif subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
             pytest.skip("root, and chattr cannot make a file immutable here")
         made.append(path)
@@ -335,6 +335,8 @@ def unwritable():
     for path in made:
         if os.geteuid() == 0:
             subprocess.run(["chattr", "-i", str(path)], check=True)
+        elif path.is_dir():  # for tmp_path's clean-up
+            path.chmod(0o755)
 
 
 @pytest.fixture

@@ -540,11 +540,50 @@ def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
         conn.execute(f"PRAGMA journal_mode = {journal}")
     unwritable(path)
     with opened_window(qtbot, path, monkeypatch) as (window, warnings):
+        # Its folder is writable: "the file or its folder" sent the user to look at both.
         assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
-                             "the file or its folder is read-only. Nothing typed in this "
-                             "window can be saved; make both writable and open it again to "
-                             "record changes.")]
+                             "the file is read-only for this user (its folder is writable). "
+                             "Nothing typed in this window can be saved; make the file "
+                             "writable and open it again to record changes.")]
         assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+
+
+def test_a_read_only_file_in_a_read_only_folder_names_both(
+        qtbot, demo_template, tmp_path, monkeypatch, unwritable):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "hub.db"
+    shutil.copyfile(demo_template, path)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = delete")  # a WAL file would not open there
+    (folder / "backups").mkdir()  # for the automatic backup, which is not this test's
+    unwritable(path)
+    unwritable(folder)
+    with opened_window(qtbot, path, monkeypatch) as (window, warnings):
+        assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
+                             f"the file and its folder {folder} are read-only for this user. "
+                             "Nothing typed in this window can be saved; make both writable "
+                             "and open it again to record changes.")]
+        assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+
+
+def test_a_file_in_a_read_only_folder_names_the_folder(qtbot, demo_template, tmp_path,
+                                                       monkeypatch, unwritable):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "hub.db"
+    shutil.copyfile(demo_template, path)
+    (folder / "backups").mkdir()  # for the automatic backup, which is not this test's
+    # Another desk has it open: its -wal and -shm are there, so it opens.
+    with contextlib.closing(sqlite3.connect(path)) as other_desk:
+        other_desk.execute("SELECT COUNT(*) FROM service").fetchone()
+        unwritable(folder)
+        with opened_window(qtbot, path, monkeypatch) as (window, warnings):
+            assert warnings == [("Database is read-only", f"{path} can be read but not saved "
+                                 f"to: its folder {folder} is read-only for this user, and "
+                                 "SQLite keeps its -wal and -shm files beside it. Nothing typed "
+                                 "in this window can be saved; make the folder writable and "
+                                 "open the database again to record changes.")]
 
 
 def test_a_read_only_file_s_import_restore_and_password_change_say_why_when_chosen(

@@ -13,6 +13,7 @@ running backup has finished (ui.backup_actions)."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -276,11 +277,24 @@ def _why_read_only(db: Database, target: Path | str) -> str:
     # beside it.
     path = Path(db_path(db))
     part = read_only_part(path)
-    if part in (path, path.parent):
+    # Which of the two: "the file or its folder" sent the user of a PC's shared hub, whose
+    # folder was writable, to look at both.
+    if part == path.parent and not os.access(path, os.W_OK):
         text = QApplication.translate(
-            "app", "{path} can be read but not saved to: the file or its folder is "
-                   "read-only. Nothing typed in this window can be saved; make both "
-                   "writable and open it again to record changes.")
+            "app", "{path} can be read but not saved to: the file and its folder {part} are "
+                   "read-only for this user. Nothing typed in this window can be saved; make "
+                   "both writable and open it again to record changes.")
+    elif part == path.parent:
+        text = QApplication.translate(
+            "app", "{path} can be read but not saved to: its folder {part} is read-only for "
+                   "this user, and SQLite keeps its -wal and -shm files beside it. Nothing "
+                   "typed in this window can be saved; make the folder writable and open the "
+                   "database again to record changes.")
+    elif part == path:
+        text = QApplication.translate(
+            "app", "{path} can be read but not saved to: the file is read-only for this user "
+                   "(its folder is writable). Nothing typed in this window can be saved; make "
+                   "the file writable and open it again to record changes.")
     else:  # a -wal or -shm another user's desk left when it could only read the file
         text = QApplication.translate(
             "app", "{path} can be read but not saved to: {part}, which SQLite keeps "
