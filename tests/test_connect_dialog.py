@@ -24,7 +24,9 @@ from hubapp.ui import dialogs
 from hubapp.ui import app
 from hubapp.ui.app import start_target
 from hubapp.ui.connect_dialog import ConnectDialog
-from hubapp.ui.desk_database import KEYRING_SERVICE, TARGET_KEY, remembered_target
+from hubapp.ui.desk_database import (
+    KEYRING_SERVICE, TARGET_KEY, remembered_target, set_for_this_computer,
+)
 
 PASSWORD = "s3cret@:/pw"  # characters a URL would need escaped
 
@@ -520,7 +522,7 @@ def test_the_first_start_question_names_the_file_a_new_hub_is_made_in(first_star
     """It said "Start a new hub here": a second user of the PC, not told where, pressed Enter
     and had a second, empty hub in their own home folder."""
     asked = answers(monkeypatch, "ask_first_start", [None])
-    assert app.open_start_database(None) is None and asked == [(first_start,)]
+    assert app.open_start_database(None) is None and asked == [(first_start, None)]
 
     box = dialogs.first_start_box(None, first_start)
     qtbot.addWidget(box)
@@ -528,6 +530,65 @@ def test_the_first_start_question_names_the_file_a_new_hub_is_made_in(first_star
     assert box.informativeText().startswith(f"Start a new hub in {first_start} (")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.clickedButton().property("choice") == "new"
+
+
+@pytest.fixture
+def machine_wide(tmp_path):
+    """Writes the machine-wide settings' target (README: /etc/xdg/Hub Desk/hubapp.conf) into
+    a folder of the test's; returns that file."""
+    system = QSettings.Scope.SystemScope
+    default = Path(QSettings(system).fileName()).parent.parent
+    folder = tmp_path / "xdg"
+    QSettings.setPath(QSettings.Format.NativeFormat, system, str(folder))
+
+    def set_target(target):
+        conf = Path(QSettings(system).fileName())  # the tests' application's name in it
+        conf.parent.mkdir(parents=True, exist_ok=True)
+        conf.write_text(f"[database]\ntarget={target}\n")
+        return str(conf)
+
+    yield set_target
+    QSettings.setPath(QSettings.Format.NativeFormat, system, str(default))
+
+
+def test_a_machine_wide_hub_not_made_yet_is_asked_about_as_a_first_start(
+        machine_wide, first_start, monkeypatch, tmp_path, qtbot, demo_db_path):
+    """IT set target= before making the hub: the start said "the database this desk used
+    last … may have been moved or renamed", offered only another file, and Cancel quit."""
+    shared = tmp_path / "srv" / "hubdesk.db"
+    shared.parent.mkdir()
+    conf = machine_wide(shared)
+    monkeypatch.setattr(dialogs, "show_error", lambda *args: pytest.fail(f"said {args[2]}"))
+    asked = answers(monkeypatch, "ask_first_start", [None])
+    assert app.open_start_database(None) is None
+    assert asked == [(shared, conf)] and not shared.exists()
+
+    box = dialogs.first_start_box(None, shared, conf)
+    qtbot.addWidget(box)
+    box.show()
+    assert box.text() == f"{shared}, the hub's database set for this computer in {conf}, " \
+                         "is not there."
+    assert box.informativeText().startswith(f"Start a new hub in {shared} (")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.clickedButton().property("choice") == "new"
+
+    answers(monkeypatch, "ask_first_start", ["new"])
+    db, target = app.open_start_database(None)
+    try:
+        assert target == shared and users.needs_first_admin(db)
+    finally:
+        db.close()
+    # Still the machine's, not this user's: set elsewhere by IT, it moves every user.
+    assert set_for_this_computer() == conf and not first_start.exists()
+
+    # This user's own choice overrides it, and is said as theirs once gone.
+    QSettings().setValue(TARGET_KEY, str(demo_db_path))
+    assert set_for_this_computer() is None
+    demo_db_path.unlink()
+    said = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
+    answers(monkeypatch, "pick_open_file", [""])
+    assert app.open_start_database(None) is None and "used last" in said[0]
 
 
 def test_the_machine_wide_settings_point_a_user_without_a_choice_at_the_hub(tmp_path):

@@ -35,7 +35,9 @@ from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.collector import collect_on_gui_thread
 from hubapp.ui.context import AppContext
-from hubapp.ui.desk_database import remember_target, remembered_target, use_saved_password
+from hubapp.ui.desk_database import (
+    remember_target, remembered_target, set_for_this_computer, use_saved_password,
+)
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
@@ -103,7 +105,7 @@ def run_gui(db_path: Path | str | None) -> int:
         db.close()
 
 
-# _asked_where's answer for a hub to start at the default place.
+# _asked_where's answer for a hub to start at the path it asked about.
 NEW_HUB = object()
 
 
@@ -113,16 +115,21 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     A server this desk remembers that does not answer, or refuses the saved password, is
     said, and Connect to server… offered: the desk is not shut out until someone types
     --db. A remembered file that is gone, damaged or from a newer Hub Desk is said, and
-    another file offered (File ▸ Restore from backup… is in the window it opens). A --db
+    another file offered (File ▸ Restore from backup… is in the window it opens); one the
+    machine-wide settings name that is not there, asked about as a first start is. A --db
     given stays refused as it was."""
     path = start_target(db_path)
-    if db_path is None and _moved_away(path):
+    # The file IT set for every user of this computer is no desk's last choice: not made yet,
+    # it was said to be "the database this desk used last", moved away, and only another file
+    # was offered. It is asked about as the default file is.
+    set_in = None if db_path is not None or is_server(path) else set_for_this_computer()
+    if db_path is None and set_in is None and _moved_away(path):
         return _choose_instead_of(Path(path))
     # A desk that chose no database: it made a hub of its own at once, asking for its
     # administrator (a desk joining a hub had to make one to reach Connect to server…).
-    first_start = db_path is None and path == default_db_path()
+    first_start = db_path is None and (path == default_db_path() or set_in is not None)
     if first_start and not Path(path).exists():
-        if (where := _asked_where(path)) is not NEW_HUB:
+        if (where := _asked_where(path, set_in)) is not NEW_HUB:
             return where  # Cancel makes nothing
         first_start = False
     try:
@@ -145,11 +152,12 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     return db, path
 
 
-def _asked_where(path: Path | str) -> tuple[Database, Path | str] | object | None:
+def _asked_where(path: Path | str, set_in: str | None = None
+                 ) -> tuple[Database, Path | str] | object | None:
     """On a first start: the database opened instead (a hub's file, the hub's server),
     NEW_HUB to start one at path, or None to quit. A file or server not chosen after all
-    asks again."""
-    while (choice := dialogs.ask_first_start(None, path)) != "new":
+    asks again. set_in: the machine-wide settings that name path (set_for_this_computer)."""
+    while (choice := dialogs.ask_first_start(None, path, set_in)) != "new":
         if choice is None:
             return None
         opened = _choose_another(Path.home()) if choice == "file" else _connect_instead(path)

@@ -29,6 +29,18 @@ def remembered_target() -> Path | str | None:
     return str(target) if is_server(target) else Path(str(target))
 
 
+def set_for_this_computer() -> str | None:
+    """Where the machine-wide settings name the database this desk starts on (IT's, for every
+    user of the PC: README "Where each user's data is"), if they do and this user chose none
+    of their own, which overrides them."""
+    own = QSettings()
+    own.setFallbacksEnabled(False)  # this user's file alone, not the machine's behind it
+    if own.contains(TARGET_KEY):
+        return None
+    machine = QSettings(QSettings.Scope.SystemScope)
+    return machine.fileName() if machine.contains(TARGET_KEY) else None
+
+
 def remember_target(target: Path | str) -> None:
     QSettings().setValue(TARGET_KEY, without_password(target))
 

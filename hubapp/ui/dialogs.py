@@ -195,10 +195,12 @@ def discard_or_stay_box(parent: QWidget | None, title: str, text: str) -> QtWidg
     return box
 
 
-def ask_first_start(parent: QWidget | None, path: Path | str) -> str | None:
+def ask_first_start(parent: QWidget | None, path: Path | str,
+                    set_in: str | None = None) -> str | None:
     """On a desk without a hub database yet: "new" (start a hub in the file path), "file" (open
-    one that exists) or "server" (connect to the hub's server); None to quit."""
-    box = first_start_box(parent, path)
+    one that exists) or "server" (connect to the hub's server); None to quit. set_in: the
+    machine-wide settings file that names path, which is not there."""
+    box = first_start_box(parent, path, set_in)
     try:
         box.exec()
         return box.clickedButton().property("choice") if box.clickedButton() else None
@@ -206,12 +208,16 @@ def ask_first_start(parent: QWidget | None, path: Path | str) -> str | None:
         box.deleteLater()
 
 
-def first_start_box(parent: QWidget | None, path: Path | str) -> QtWidgets.QMessageBox:
+def first_start_box(parent: QWidget | None, path: Path | str,
+                    set_in: str | None = None) -> QtWidgets.QMessageBox:
     """ask_first_start's question, not yet shown; starting a new hub is the default."""
     translate = QtCore.QCoreApplication.translate
     box = QtWidgets.QMessageBox(
         QtWidgets.QMessageBox.Icon.Question, translate("dialogs", "Hub Desk"),
-        translate("dialogs", "This desk has no hub database yet."), parent=parent)
+        translate("dialogs", "This desk has no hub database yet.") if set_in is None
+        else translate("dialogs", "{path}, the hub's database set for this computer in "
+                                  "{settings}, is not there.").format(path=path, settings=set_in),
+        parent=parent)
     # The file named: "here" told a second user of the PC nothing, who then started a second,
     # empty hub in their own home folder.
     box.setInformativeText(translate(
