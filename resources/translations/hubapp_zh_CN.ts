@@ -205,43 +205,43 @@
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="260"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="263"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="156"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="158"/>
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="179"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="181"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="189"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="191"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="195"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="197"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="198"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="199"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="201"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="204"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="203"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="205"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -250,27 +250,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="221"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="223"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="227"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="229"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="229"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="231"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="231"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="242"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="244"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -279,12 +279,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="253"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="252"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="254"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -799,65 +799,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="818"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="795"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="839"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="841"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="816"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="818"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="872"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="849"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/container_grid.py" line="265"/>
-        <source>Cu&amp;t</source>
-        <translation>剪切(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="267"/>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="270"/>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="272"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="275"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="268"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="277"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="271"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="904"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="881"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="919"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="896"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="951"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="928"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -940,7 +925,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="453"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="441"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -960,88 +945,74 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="592"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="872"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="860"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1094"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1113"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1096"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1173"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1156"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="310"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="943"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="312"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="945"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="314"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="335"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="323"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="336"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="550"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="667"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="655"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1071,90 +1042,90 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="631"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="651"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="639"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="802"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="597"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="871"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="859"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="862"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="875"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="863"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="959"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="977"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="960"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="980"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="982"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1076"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1084"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1067"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1072"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1189,175 +1160,165 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="452"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="440"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="548"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
-        <source>&amp;Undo {what}</source>
-        <translation>撤销{what}(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
-        <source>&amp;Redo {what}</source>
-        <translation>重做{what}(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="972"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="955"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1089"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1072"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1126"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1109"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1113"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1163"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1181"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1205"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1188"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1189"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1193"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1217"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1200"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1252"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1235"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1257"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1240"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1270"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1253"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1274"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1257"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="964"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="947"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="637"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="625"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="975"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="970"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="668"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1027"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1010"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1150"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1133"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1216"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1199"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1225"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="74"/>
         <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>已运行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="76"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="77"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="78"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="79"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -1693,6 +1654,46 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
 </context>
 <context>
+    <name>EditMenu</name>
+    <message>
+        <location filename="../../hubapp/ui/edit_menu.py" line="90"/>
+        <location filename="../../hubapp/ui/edit_menu.py" line="160"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/edit_menu.py" line="92"/>
+        <location filename="../../hubapp/ui/edit_menu.py" line="162"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/edit_menu.py" line="94"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/edit_menu.py" line="96"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/edit_menu.py" line="98"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/edit_menu.py" line="159"/>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销{what}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/edit_menu.py" line="161"/>
+        <source>&amp;Redo {what}</source>
+        <translation>重做{what}(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
@@ -1827,7 +1828,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="320"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="321"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
@@ -1857,238 +1858,238 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="247"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="248"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="269"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="270"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="272"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="274"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="275"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="279"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="280"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="282"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="283"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="286"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="287"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="311"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="312"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="322"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="323"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="345"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="408"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="409"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="425"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="434"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="437"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="439"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="440"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="454"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="455"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="509"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="512"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="513"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="513"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="514"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="528"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="529"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="624"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="625"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="662"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="663"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="637"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="638"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="423"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="674"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="674"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="675"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="675"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="676"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="678"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="679"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="679"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="680"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="683"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="684"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="685"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="686"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="698"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="699"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="704"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="705"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="711"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="712"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="715"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="716"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="729"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="730"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="735"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="736"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="741"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="742"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="795"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="803"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="804"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="805"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="806"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="826"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="827"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="835"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="827"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="828"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2109,87 +2110,87 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="103"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="103"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="104"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="104"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="105"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="106"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="107"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="116"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="117"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="98"/>
         <source>e.g. Chongqing International Logistics Hub Park</source>
         <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="101"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="102"/>
         <source>trains a day, e.g. 8</source>
         <translation>每日班列数，如 8</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="105"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="106"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="118"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="119"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes both, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
         <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；看板将每天的班列数与每日班列目标对比（二者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="125"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="126"/>
         <source>&amp;Save and log in</source>
         <translation>保存并登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="128"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="129"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="130"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="151"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="152"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="158"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="161"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="162"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
         <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="178"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2247,42 +2248,42 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="248"/>
+        <location filename="../../hubapp/ui/main_window.py" line="240"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="257"/>
+        <location filename="../../hubapp/ui/main_window.py" line="249"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="337"/>
+        <location filename="../../hubapp/ui/main_window.py" line="311"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="372"/>
+        <location filename="../../hubapp/ui/main_window.py" line="346"/>
         <source>An admin has made you {role}: log in again (File ▸ Switch user…) to work as one</source>
         <translation>管理员已将您的角色改为{role}：请重新登录（文件 ▸ 切换用户…）后按此角色工作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="380"/>
+        <location filename="../../hubapp/ui/main_window.py" line="354"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="381"/>
+        <location filename="../../hubapp/ui/main_window.py" line="355"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="420"/>
+        <location filename="../../hubapp/ui/main_window.py" line="394"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="421"/>
+        <location filename="../../hubapp/ui/main_window.py" line="395"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2291,7 +2292,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="448"/>
+        <location filename="../../hubapp/ui/main_window.py" line="422"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2346,12 +2347,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="256"/>
+        <location filename="../../hubapp/ui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="259"/>
+        <location filename="../../hubapp/ui/main_window.py" line="251"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2366,32 +2367,32 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="314"/>
+        <location filename="../../hubapp/ui/main_window.py" line="288"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="198"/>
+        <location filename="../../hubapp/ui/app.py" line="207"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="199"/>
+        <location filename="../../hubapp/ui/app.py" line="208"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="205"/>
+        <location filename="../../hubapp/ui/app.py" line="214"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="441"/>
+        <location filename="../../hubapp/ui/main_window.py" line="415"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="442"/>
+        <location filename="../../hubapp/ui/main_window.py" line="416"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2465,22 +2466,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="222"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="224"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="225"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="225"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="226"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="232"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="233"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2874,7 +2875,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1040"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1017"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2955,130 +2956,130 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="87"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="369"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="384"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="96"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="105"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="105"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="110"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="109"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="114"/>
         <source>&amp;Logo for reports</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="115"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="123"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="132"/>
         <source>Hub&apos;s time &amp;zone</source>
         <translation>枢纽时区(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="130"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="135"/>
         <source>Empty: this computer&apos;s zone ({zone})</source>
         <translation>未填则用本机时区（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="133"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="138"/>
         <source>The zone of the hub&apos;s wall clock, which service times are on: a train may be saved or imported as departed or arrived once this clock has reached its time, at every desk and server, whatever zone the computer is set to</source>
         <translation>枢纽挂钟所在的时区，班次时间均以此钟为准：按此钟到了班次的时间，才能将其保存或导入为“已发出”或“已到达”；各工作台和服务器都按此判断，不论电脑设为哪个时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="165"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="172"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="180"/>
         <source>Choose backup folder…</source>
         <translation>选择备份文件夹…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="182"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="182"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="187"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="211"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="233"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="247"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="252"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="248"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="253"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="103"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="179"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="93"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
         <source>&amp;Hub name (English)</source>
         <translation>枢纽名称（英文）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
         <source>Hub &amp;name (Chinese)</source>
         <translation>枢纽名称（中文）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="112"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="125"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="130"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="205"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="210"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="235"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -3088,57 +3089,57 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="121"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="126"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="144"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="153"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="158"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="225"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="230"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="266"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="281"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="306"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="321"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="358"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="373"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="370"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="385"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -3367,55 +3368,65 @@ Turn single-user mode off?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="132"/>
-        <location filename="../../hubapp/ui/app.py" line="176"/>
+        <location filename="../../hubapp/ui/app.py" line="140"/>
+        <location filename="../../hubapp/ui/app.py" line="185"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="177"/>
+        <location filename="../../hubapp/ui/app.py" line="186"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="222"/>
+        <location filename="../../hubapp/ui/app.py" line="231"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在为此版本的枢纽工作台升级 {name}。会先保留一份副本；多年的历史数据需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="270"/>
+        <location filename="../../hubapp/ui/app.py" line="279"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="285"/>
+        <location filename="../../hubapp/ui/app.py" line="291"/>
+        <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
+        <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/app.py" line="296"/>
+        <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
+        <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/app.py" line="302"/>
+        <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
+        <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/app.py" line="307"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="258"/>
+        <location filename="../../hubapp/ui/app.py" line="267"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="280"/>
-        <source>{path} can be read but not saved to: the file or its folder is read-only. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
-        <translation>{path} 可以读取但无法保存：文件或其所在文件夹为只读。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/app.py" line="226"/>
-        <location filename="../../hubapp/ui/app.py" line="301"/>
+        <location filename="../../hubapp/ui/app.py" line="235"/>
+        <location filename="../../hubapp/ui/app.py" line="323"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="305"/>
+        <location filename="../../hubapp/ui/app.py" line="327"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="306"/>
+        <location filename="../../hubapp/ui/app.py" line="328"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4017,12 +4028,12 @@ Turn single-user mode off?</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="271"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="276"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="272"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="277"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -4054,157 +4065,157 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="174"/>
+        <location filename="../../hubapp/store/check.py" line="171"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="186"/>
+        <location filename="../../hubapp/store/check.py" line="183"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="200"/>
+        <location filename="../../hubapp/store/check.py" line="197"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="205"/>
+        <location filename="../../hubapp/store/check.py" line="202"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="220"/>
+        <location filename="../../hubapp/store/check.py" line="217"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条箱动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="228"/>
+        <location filename="../../hubapp/store/check.py" line="225"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="240"/>
+        <location filename="../../hubapp/store/check.py" line="237"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="252"/>
+        <location filename="../../hubapp/store/check.py" line="249"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="268"/>
+        <location filename="../../hubapp/store/check.py" line="265"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="282"/>
+        <location filename="../../hubapp/store/check.py" line="279"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="285"/>
+        <location filename="../../hubapp/store/check.py" line="282"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="309"/>
+        <location filename="../../hubapp/store/check.py" line="306"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发出，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="314"/>
+        <location filename="../../hubapp/store/check.py" line="311"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="320"/>
+        <location filename="../../hubapp/store/check.py" line="317"/>
         <source>{zone}, this computer&apos;s: the hub has no time zone set in Settings</source>
         <translation>按本机时区 {zone}，因枢纽未在设置中设定时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="322"/>
+        <location filename="../../hubapp/store/check.py" line="319"/>
         <source>{zone}, this computer&apos;s: the hub&apos;s time zone {hub_zone} is not among this computer&apos;s zone files, nor in tzdata</source>
         <translation>按本机时区 {zone}，因本机的时区文件和 tzdata 中都没有枢纽的时区 {hub_zone}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="375"/>
+        <location filename="../../hubapp/store/check.py" line="372"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="387"/>
+        <location filename="../../hubapp/store/check.py" line="384"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="388"/>
+        <location filename="../../hubapp/store/check.py" line="385"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="396"/>
+        <location filename="../../hubapp/store/check.py" line="393"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="410"/>
+        <location filename="../../hubapp/store/check.py" line="407"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="416"/>
+        <location filename="../../hubapp/store/check.py" line="413"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="417"/>
+        <location filename="../../hubapp/store/check.py" line="414"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="418"/>
+        <location filename="../../hubapp/store/check.py" line="415"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="419"/>
+        <location filename="../../hubapp/store/check.py" line="416"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="420"/>
+        <location filename="../../hubapp/store/check.py" line="417"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="421"/>
+        <location filename="../../hubapp/store/check.py" line="418"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="422"/>
+        <location filename="../../hubapp/store/check.py" line="419"/>
         <source>moved services not ahead of the clock</source>
         <translation>已发出或到达的班次不晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="423"/>
+        <location filename="../../hubapp/store/check.py" line="420"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="424"/>
+        <location filename="../../hubapp/store/check.py" line="421"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="425"/>
+        <location filename="../../hubapp/store/check.py" line="422"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="427"/>
+        <location filename="../../hubapp/store/check.py" line="424"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -4892,37 +4903,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="213"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="216"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="214"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="217"/>
         <source>This desk has no hub database yet.</source>
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="217"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="218"/>
+        <source>{path}, the hub&apos;s database set for this computer in {settings}, is not there.</source>
+        <translation>本计算机在 {settings} 中设定的枢纽数据库 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dialogs.py" line="223"/>
         <source>Start a new hub in {path} (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
         <translation>新建一个枢纽，数据文件为 {path}（接下来创建其管理员）；或打开已有的枢纽数据库文件（其他工作台的副本或备份）；或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="223"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="229"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="224"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="230"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="225"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="231"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="264"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="270"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
@@ -5204,233 +5220,233 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="221"/>
+        <location filename="../../hubapp/domain/validation.py" line="219"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="228"/>
+        <location filename="../../hubapp/domain/validation.py" line="226"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="56"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="57"/>
         <source>This field is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="64"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="65"/>
         <source>A name may have at most {max} characters and this one has {length}: shorten it by {over} to save</source>
         <translation>名称最多 {max} 个字符，此名称有 {length} 个：请删去 {over} 个字符后再保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="74"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="75"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码“{value}”必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="77"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="83"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="84"/>
         <source>HS code {value}: there is no heading 00 in a chapter (headings are numbered from 01, like 0803 in 080390)</source>
         <translation>HS 编码 {value}：章内没有 00 品目（品目从 01 起编号，如 080390 中的 0803）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="89"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="90"/>
         <source>A name of digits only reads as an HS code in the daily log and imports: add a word</source>
         <translation>纯数字的名称在每日台账和导入中会被当作 HS 编码：请加上文字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="93"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="94"/>
         <source>Choose the commodity&apos;s category</source>
         <translation>请选择货名的类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="96"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="97"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="154"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="155"/>
         <source>{name} is HS {code}, the pasted HS code is {value}: type the commodity again</source>
         <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="149"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="150"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the file says {value} on a later day. Correct the HS code</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：文件中写的是 {value}，且日期在此之后。请更正 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="158"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the pasted HS code is {value} on a later day. Type the commodity again</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：粘贴的 HS 编码是 {value}，且日期在此之后。请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="204"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="229"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="230"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="239"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="240"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="244"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="245"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="254"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="255"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="261"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="262"/>
         <source>Country {value!r} is not a 2-letter country code: give the codes like CN,LA, separated by commas or spaces</source>
         <translation>国家“{value}”不是两个字母的国家代码：请填写如 CN,LA 的代码，用逗号或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="272"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="273"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="275"/>
-        <location filename="../../hubapp/domain/validation.py" line="234"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="276"/>
+        <location filename="../../hubapp/domain/validation.py" line="232"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="292"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="293"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="300"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="301"/>
         <source>{value!r} is not a time zone: choose one from the list, like Asia/Shanghai, or leave it empty for this computer&apos;s</source>
         <translation>“{value}”不是时区：请从列表中选择，如 Asia/Shanghai，或留空以使用本机时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="325"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="326"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="341"/>
+        <location filename="../../hubapp/domain/validation.py" line="288"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="351"/>
+        <location filename="../../hubapp/domain/validation.py" line="298"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="367"/>
+        <location filename="../../hubapp/domain/validation.py" line="314"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="371"/>
+        <location filename="../../hubapp/domain/validation.py" line="318"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="392"/>
+        <location filename="../../hubapp/domain/validation.py" line="339"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="407"/>
+        <location filename="../../hubapp/domain/validation.py" line="354"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="466"/>
+        <location filename="../../hubapp/domain/validation.py" line="413"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="560"/>
+        <location filename="../../hubapp/domain/validation.py" line="507"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="566"/>
+        <location filename="../../hubapp/domain/validation.py" line="513"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="437"/>
+        <location filename="../../hubapp/domain/validation.py" line="384"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="52"/>
+        <location filename="../../hubapp/domain/validation.py" line="50"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="55"/>
+        <location filename="../../hubapp/domain/validation.py" line="53"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="68"/>
+        <location filename="../../hubapp/domain/validation.py" line="66"/>
         <source>{number} is marked departed at {value}, which is later than now: mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发出，晚于现在：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="71"/>
+        <location filename="../../hubapp/domain/validation.py" line="69"/>
         <source>{number} is marked arrived at {value}, which is later than now: mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于现在：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="74"/>
+        <location filename="../../hubapp/domain/validation.py" line="72"/>
         <source>{number} is marked departed on {date}, a day still to come: mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发出，该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="77"/>
+        <location filename="../../hubapp/domain/validation.py" line="75"/>
         <source>{number} is marked arrived on {date}, a day still to come: mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="216"/>
+        <location filename="../../hubapp/domain/validation.py" line="214"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="253"/>
+        <location filename="../../hubapp/domain/validation.py" line="251"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="410"/>
+        <location filename="../../hubapp/domain/validation.py" line="357"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="440"/>
+        <location filename="../../hubapp/domain/validation.py" line="387"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="575"/>
+        <location filename="../../hubapp/domain/validation.py" line="522"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="463"/>
+        <location filename="../../hubapp/domain/validation.py" line="410"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -5505,12 +5521,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="146"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="265"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="266"/>
         <location filename="../../hubapp/interchange/parsing.py" line="525"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -5648,12 +5664,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="136"/>
+        <location filename="../../hubapp/store/backup.py" line="163"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="165"/>
+        <location filename="../../hubapp/store/backup.py" line="192"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -5663,118 +5679,118 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="149"/>
+        <location filename="../../hubapp/store/backup.py" line="176"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="110"/>
+        <location filename="../../hubapp/store/backup.py" line="119"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="52"/>
+        <location filename="../../hubapp/store/backup.py" line="61"/>
         <source>copying the database…</source>
         <translation>正在复制数据库…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="53"/>
+        <location filename="../../hubapp/store/backup.py" line="62"/>
         <source>checking the copy…</source>
         <translation>正在检查副本…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="54"/>
+        <location filename="../../hubapp/store/backup.py" line="63"/>
         <source>checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="55"/>
+        <location filename="../../hubapp/store/backup.py" line="64"/>
         <source>keeping a copy of the data as it is…</source>
         <translation>正在保留当前数据的副本…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="56"/>
+        <location filename="../../hubapp/store/backup.py" line="65"/>
         <source>readying the backup&apos;s data…</source>
         <translation>正在准备备份的数据…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="57"/>
+        <location filename="../../hubapp/store/backup.py" line="66"/>
         <source>replacing the data…</source>
         <translation>正在替换数据…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="92"/>
+        <location filename="../../hubapp/store/backup.py" line="101"/>
         <source>{value!r} is not a full path: type one such as {example}, or choose the folder</source>
         <translation>“{value}”不是完整路径：请输入完整路径（如 {example}），或选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="100"/>
+        <location filename="../../hubapp/store/backup.py" line="109"/>
         <source>Cannot write in the backup folder {path}: {reason}</source>
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="142"/>
+        <location filename="../../hubapp/store/backup.py" line="169"/>
         <source>{path} is not a file: choose a file name for the backup</source>
         <translation>{path} 不是文件：请为备份选择一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="170"/>
+        <location filename="../../hubapp/store/backup.py" line="197"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="180"/>
+        <location filename="../../hubapp/store/backup.py" line="207"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="357"/>
+        <location filename="../../hubapp/store/backup.py" line="396"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="368"/>
+        <location filename="../../hubapp/store/backup.py" line="407"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="372"/>
+        <location filename="../../hubapp/store/backup.py" line="411"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="394"/>
+        <location filename="../../hubapp/store/backup.py" line="433"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="470"/>
+        <location filename="../../hubapp/store/backup.py" line="509"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="477"/>
+        <location filename="../../hubapp/store/backup.py" line="516"/>
         <location filename="../../hubapp/store/db.py" line="129"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="484"/>
+        <location filename="../../hubapp/store/backup.py" line="523"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="644"/>
+        <location filename="../../hubapp/store/backup.py" line="683"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="662"/>
+        <location filename="../../hubapp/store/backup.py" line="701"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="665"/>
+        <location filename="../../hubapp/store/backup.py" line="704"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -5785,7 +5801,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="409"/>
-        <location filename="../../hubapp/store/backup.py" line="749"/>
+        <location filename="../../hubapp/store/backup.py" line="788"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -5945,7 +5961,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/demo_data.py" line="77"/>
+        <location filename="../../hubapp/store/demo_data.py" line="78"/>
         <source>{path} already holds services; demo data goes into a new database only</source>
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
@@ -6125,78 +6141,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="125"/>
+        <location filename="../../hubapp/store/reference.py" line="126"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="204"/>
+        <location filename="../../hubapp/store/reference.py" line="205"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="207"/>
+        <location filename="../../hubapp/store/reference.py" line="208"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="323"/>
+        <location filename="../../hubapp/store/reference.py" line="324"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="338"/>
+        <location filename="../../hubapp/store/reference.py" line="339"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="543"/>
+        <location filename="../../hubapp/store/reference.py" line="544"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="591"/>
+        <location filename="../../hubapp/store/reference.py" line="592"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="596"/>
+        <location filename="../../hubapp/store/reference.py" line="597"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="601"/>
+        <location filename="../../hubapp/store/reference.py" line="602"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="614"/>
+        <location filename="../../hubapp/store/reference.py" line="615"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="458"/>
+        <location filename="../../hubapp/store/reference.py" line="459"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="119"/>
+        <location filename="../../hubapp/store/reference.py" line="120"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
         <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="147"/>
+        <location filename="../../hubapp/store/reference.py" line="148"/>
         <source>“{value}” was merged into {target}: write that name instead</source>
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="479"/>
+        <location filename="../../hubapp/store/reference.py" line="480"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="538"/>
-        <location filename="../../hubapp/store/reference.py" line="643"/>
+        <location filename="../../hubapp/store/reference.py" line="539"/>
+        <location filename="../../hubapp/store/reference.py" line="644"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -6451,7 +6467,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {names} 在服务器上会被视为同一名称：服务器不区分字母大小写及其他一些差别（例如平假名与片假名）。用户无法改名或删除（停用的用户仍保留其名称），因此请继续使用本枢纽的数据库文件；未复制任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="164"/>
+        <location filename="../../hubapp/store/check.py" line="161"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
