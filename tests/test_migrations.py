@@ -274,6 +274,93 @@ def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path):
     assert _applied(path) == STEP_NAMES
 
 
+def _held_mid_upgrade(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """(upgrading, finish): the next upgrade sets upgrading once it holds the write lock and
+    has made its copy, then waits for finish before it applies its steps."""
+    from hubapp.store import migrations
+
+    upgrading, finish = threading.Event(), threading.Event()
+    apply = migrations.MIGRATIONS.apply
+
+    def held(db, **kwargs):
+        upgrading.set()
+        finish.wait(60)
+        return apply(db, **kwargs)
+
+    monkeypatch.setattr(migrations.MIGRATIONS, "apply", held)
+    return upgrading, finish
+
+
+def _older_file_in_use(path: Path) -> None:
+    """path as a desk of a release before m008 left it: in WAL mode, as every file a desk
+    has opened."""
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m008_add_dwell_services_and_punctuality_to_the_rollup")
+    old.execute("PRAGMA journal_mode = WAL")
+    old.close()
+
+
+def test_a_start_while_another_upgrades_leaves_its_copy_and_says_it_is_upgrading(
+        tmp_path, monkeypatch):
+    """The second start copied the file, removed the first one's copy as older, then found
+    the file busy and removed its own: none was left of the file as the older version wrote
+    it. And it said another Hub Desk was saving."""
+    path = tmp_path / "old.db"
+    _older_file_in_use(path)
+    upgrading, finish = _held_mid_upgrade(monkeypatch)
+    first = threading.Thread(target=lambda: open_db(path).close())
+    first.start()
+    try:
+        assert upgrading.wait(60)
+        second = subprocess.run([sys.executable, "-m", "hubapp", "stats", "--db", str(path),
+                                 "--from", "2026-03-01", "--to", "2026-03-05"],
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        finish.set()
+        first.join()
+
+    assert second.returncode == 4
+    assert second.stderr.splitlines()[-1] == (
+        f"hubapp: error: Database {path} is busy: another Hub Desk is upgrading it for this "
+        "version, which on years of history takes a minute or two. Try again once it is done")
+    assert _applied(path) == STEP_NAMES
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert _applied(copy) == STEP_NAMES[:7]
+
+
+def test_a_start_waiting_for_another_ones_upgrade_finds_it_done_and_copies_nothing(
+        tmp_path, monkeypatch):
+    from hubapp.store import db as store_db
+
+    path = tmp_path / "old.db"
+    _older_file_in_use(path)
+    upgrading, finish = _held_mid_upgrade(monkeypatch)
+    copied, looked = [], threading.Event()
+    inspect_file, backup_before_migration = store_db.inspect_file, store_db.backup_before_migration
+    monkeypatch.setattr(store_db, "backup_before_migration", lambda *args: copied.append(
+        backup_before_migration(*args)) or copied[-1])
+
+    def looked_at(*args):
+        applied = inspect_file(*args)
+        if threading.current_thread().name == "second":
+            looked.set()  # it found the file still to upgrade
+        return applied
+
+    monkeypatch.setattr(store_db, "inspect_file", looked_at)
+    starts = [threading.Thread(target=lambda: open_db(path).close(), name=name)
+              for name in ("first", "second")]
+    starts[0].start()
+    assert upgrading.wait(60)
+    starts[1].start()
+    assert looked.wait(60)
+    finish.set()
+    for start in starts:
+        start.join()
+
+    assert list(tmp_path.glob("old.before-*.db")) == copied  # the first start's, alone
+    assert _applied(copied[0]) == STEP_NAMES[:7] and _applied(path) == STEP_NAMES
+
+
 def _before_the_audit_log_indexes(path: Path) -> None:
     """path as an earlier Hub Desk left it: without m011 and m012's indexes."""
     with contextlib.closing(sqlite3.connect(path)) as conn:

@@ -155,6 +155,23 @@ def test_older_server_database_is_upgraded_keeping_its_data(empty_url):
     _assert_upgraded_keeping_x1(empty_url)
 
 
+def test_a_start_while_another_upgrades_the_server_database_says_it_is_upgrading(empty_url):
+    """It said another Hub Desk was saving, though only an upgrade holds that lock."""
+    from hubapp.store.postgres import MIGRATION_LOCK
+
+    _as_the_previous_release_left_it(empty_url)
+    with psycopg.connect(empty_url) as upgrading:  # another start's upgrade, under way
+        upgrading.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
+        result = hubapp("stats", "--db", empty_url, "--from", "2026-03-01",
+                        "--to", "2026-03-05")
+    assert result.returncode == 4
+    assert result.stderr == (
+        f"hubapp: error: Database {display_name(empty_url)} is busy: another Hub Desk is "
+        "upgrading it for this version, which on years of history takes a minute or two. "
+        "Try again once it is done\n")
+    _assert_upgraded_keeping_x1(empty_url)
+
+
 def test_an_earlier_releases_logo_path_becomes_the_logo_on_the_server_too(empty_url, tmp_path):
     from hubapp.store import postgres, settings
     from hubapp.store.migrations import MIGRATIONS, STEPS

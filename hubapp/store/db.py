@@ -18,7 +18,9 @@ from hubapp.domain.errors import (
 )
 from hubapp.domain.wording import file_size
 from hubapp.store import audit, migrations
-from hubapp.store.engine import BUSY, SERVER_READ_ONLY, is_postgres, is_server
+from hubapp.store.engine import (
+    BEING_UPGRADED, BUSY, SERVER_READ_ONLY, is_postgres, is_server,
+)
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.filesystem import can_save_to, logs_of
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
@@ -44,34 +46,63 @@ def open_db(target: str | Path, *, create: bool = True,
         from hubapp.store import postgres
 
         return postgres.open_server(str(target), STEPS, MIGRATION_SET, refuse_unknown)
-    path = Path(target)
+    return _open_file(Path(target), create, copy_before_upgrade)[0]
+
+
+def _open_file(path: Path, create: bool,
+               copy_before_upgrade: bool) -> tuple[Database, Path | None]:
+    """open_db of a file, and the copy its upgrade made, if any."""
     applied = inspect_file(path, create)
-    pending = _pending(applied)
-    copy = None
-    if applied and pending:
+    if applied and _pending(applied):
         _refuse_to_upgrade_read_only(path)
-        if copy_before_upgrade:
-            copy = backup_before_migration(path, pending[0])
-    db = _connect(path)
-    if pending:
+    # Switched to WAL once upgraded: a copy that fails, or a damaged file refused, leaves
+    # the file byte for byte as it was.
+    db = _connect(path, wal=not _pending(applied))
+    copy = None
+    if _pending(applied):
         try:
-            # The write lock first, waiting its turn as a save does: each step's own deferred
-            # BEGIN reads, then fails at once as busy when it comes to write while another
-            # desk saves. The steps nest inside as savepoints.
-            with _file_transaction(db):
-                migrations.MIGRATIONS.apply(db)
-        except BaseException as error:
+            copy = _upgrade(db, path, copy_before_upgrade)
+            _use_wal(db, path)
+        except BaseException:
             db.close()
-            if copy is None or not _still_older(path):
-                raise
-            # Rolled back, the file is as it was copied: on a disk the upgrade filled, the
-            # copy left took the room the next try needed, and that one refused for lack of
-            # room for a copy, for good.
-            copy.unlink(missing_ok=True)
-            if isinstance(error, DatabaseError) and error.template == DISK_FULL:
-                raise _no_room_to_upgrade(path) from error
             raise
-    return db
+    return db, copy
+
+
+def _upgrade(db: Database, path: Path, copy_before_upgrade: bool) -> Path | None:
+    """The steps path still lacks, on db; the copy of path made first, if any."""
+    copy = None
+    try:
+        # The write lock first, waiting its turn as a save does: each step's own deferred
+        # BEGIN reads, then fails at once as busy when it comes to write while another
+        # desk saves. The steps nest inside as savepoints. Taken before the copy, and the
+        # steps looked for again under it: a second start while one upgraded made its own
+        # copy, removed the first one's as older, then found the file busy and removed its
+        # own, leaving none. It now waits, and finds nothing left to do.
+        with _file_transaction(db):
+            applied = _steps_of(db.conn)[1]
+            refuse_unknown(applied, str(path))
+            pending = _pending(applied)
+            if applied and pending and copy_before_upgrade:
+                copy = backup_before_migration(path, pending[0])
+            if pending:
+                migrations.MIGRATIONS.apply(db)
+    except BaseException as error:
+        if copy is None:
+            if isinstance(error, DatabaseError) and is_busy(error):
+                # What held the lock longer than a save does is another start's upgrade.
+                raise DatabaseError(BEING_UPGRADED, path=str(path)) from error
+            raise
+        if not _still_older(path):
+            raise
+        # Rolled back, the file is as it was copied: on a disk the upgrade filled, the
+        # copy left took the room the next try needed, and that one refused for lack of
+        # room for a copy, for good.
+        copy.unlink(missing_ok=True)
+        if isinstance(error, DatabaseError) and error.template == DISK_FULL:
+            raise _no_room_to_upgrade(path) from error
+        raise
+    return copy
 
 
 def _refuse_to_upgrade_read_only(path: Path) -> None:
@@ -198,15 +229,20 @@ def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
     conn = sqlite3.connect(f"{real.as_uri()}?mode=ro{'&immutable=1' * quiet}", uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        applied: set[str] = set()
-        if MIGRATIONS_TABLE in tables:
-            applied = {row[0] for row in conn.execute(
-                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
-                [MIGRATION_SET])}
+        return _steps_of(conn)
     finally:
         conn.close()
+
+
+def _steps_of(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
+    """The tables and the applied migrations' names of the file conn reads."""
+    tables = {row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    applied: set[str] = set()
+    if MIGRATIONS_TABLE in tables:
+        applied = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+            [MIGRATION_SET])}
     return tables, applied
 
 
@@ -271,25 +307,33 @@ def refuse_unknown(applied: set[str], name: str) -> None:
             "install the newer version to open it"), path=name, step=sorted(unknown)[0])
 
 
-def _connect(path: Path) -> Database:
+def _connect(path: Path, wal: bool = True) -> Database:
     _side_files_writable_as(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = FileDatabase(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        # Only switch when needed: asking for WAL on a file already in WAL still waits
-        # for the lock while another desk (or thread) is mid-read. A file that can only be
-        # read (an archived backup, written in rollback-journal mode) is read as it is:
-        # switching writes to it, and would refuse what opens read-only.
-        if conn.execute("PRAGMA journal_mode").fetchall()[0][0] != "wal" and os.access(
-                path, os.W_OK):
-            conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed save survives a power cut too, not just a killed process.
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
+    if wal:
+        _use_wal(db, path)
     return db
+
+
+def _use_wal(db: Database, path: Path) -> None:
+    # Only switch when needed: asking for WAL on a file already in WAL still waits
+    # for the lock while another desk (or thread) is mid-read. A file that can only be
+    # read (an archived backup, written in rollback-journal mode) is read as it is:
+    # switching writes to it, and would refuse what opens read-only.
+    try:
+        if db.conn.execute("PRAGMA journal_mode").fetchall()[0][0] != "wal" and os.access(
+                path, os.W_OK):
+            db.conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as error:
+        raise as_user_error(error, path) from error
 
 
 def _side_files_writable_as(path: Path) -> None:
@@ -504,7 +548,7 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
 
 def is_busy(error: DatabaseError) -> bool:
     """A refusal of a write while another desk holds the lock, by either engine."""
-    return error.template == BUSY
+    return error.template in (BUSY, BEING_UPGRADED)
 
 
 def only_reads(db: Database) -> bool:

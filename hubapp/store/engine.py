@@ -24,6 +24,11 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 BUSY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a moment")
 SERVER_READ_ONLY = QT_TRANSLATE_NOOP("messages", "Database {path} is read-only on the server")
+# An upgrade holds the write lock for as long as it takes, a minute or two on years of
+# history: another start meanwhile is told to wait for it, not for a save.
+BEING_UPGRADED = QT_TRANSLATE_NOOP(
+    "messages", "Database {path} is busy: another Hub Desk is upgrading it for this version, "
+                "which on years of history takes a minute or two. Try again once it is done")
 
 
 def is_server(target: object) -> bool:

@@ -32,7 +32,7 @@ from psycopg.adapt import Loader
 from psycopg.rows import RowFactory, dict_row
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError
-from hubapp.store.engine import BUSY, SERVER_READ_ONLY
+from hubapp.store.engine import BEING_UPGRADED, BUSY, SERVER_READ_ONLY
 from hubapp.store.file_db import load_sqlite_utils
 
 ENGINE = "postgresql"
@@ -577,7 +577,10 @@ def migrate(db: PgDatabase, steps: Sequence[Callable], migration_set: str) -> No
     together with its record."""
     with db.atomic():
         # Two desks starting on a new database: the second waits, then finds it done.
-        db.conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
+        try:
+            db.conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
+        except psycopg.errors.LockNotAvailable as error:  # only an upgrade holds it
+            raise DatabaseError(BEING_UPGRADED, path=db.name) from error
         applied = applied_steps(db, migration_set)
         if not applied:
             _prepare(db)
