@@ -604,17 +604,22 @@ def _same_database(target: Path | str, other: Path | str) -> bool:
 
 
 def _say_an_upgrade(args: argparse.Namespace) -> None:
-    """A command about to upgrade a file an earlier Hub Desk wrote says so first: on years
-    of history that takes a minute or two, and silence looked like a hang. (check reads
-    only; backup copies the file as it is; restore upgrades the backup it puts in.)"""
-    if args.command in ("demo", "check", "backup", "restore"):
-        return
+    """A command about to upgrade a file an earlier Hub Desk wrote says so first. (check
+    reads only, and says so itself once it repairs; backup copies the file as it is;
+    restore upgrades the backup it puts in.)"""
+    if args.command not in ("demo", "check", "backup", "restore"):
+        _say_an_upgrade_of(args.db)
+
+
+def _say_an_upgrade_of(target: Path | str) -> None:
+    """On years of history an upgrade takes a minute or two, and silence looked like a
+    hang."""
     from hubapp.store.db import upgrade_pending
 
-    if upgrade_pending(args.db):
+    if upgrade_pending(target):
         print(translate("cli", "Upgrading {database} for this version of Hub Desk (a copy of it "
                                "is kept first); on years of history this takes a minute or "
-                               "two").format(database=_named(args.db)),
+                               "two").format(database=_named(target)),
               file=sys.stderr, flush=True)
 
 
@@ -819,6 +824,7 @@ def _repair_sums(target: str) -> None:
     from hubapp.store import open_db, users
     from hubapp.store.repair import rebuild_sums
 
+    _say_an_upgrade_of(target)
     print(translate("cli", "Working out the dwell times and the roll-up again from the "
                            "containers; on years of history this takes a minute or two, and "
                            "a desk saving meanwhile is told the hub is busy (its edits stay "

@@ -348,6 +348,54 @@ def test_checks_an_older_file_cannot_run_are_said_to_be_skipped_not_ok(tmp_path)
         "No problems found."]
 
 
+def test_sums_a_step_still_to_run_works_out_again_are_skipped_not_problems(demo_db_path):
+    """A file from just before m010 holds dwell times by the older rule: a nightly check
+    after the new version was installed reported them, and the roll-up's sums of them, as
+    problems (exit 1), before any desk had opened the file to upgrade it."""
+    with sqlite3.connect(demo_db_path) as conn:
+        # A step that can run again on a file that has it (m011's indexes cannot).
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm010%'")
+        conn.execute("UPDATE container_move SET dwell_min = dwell_min + 7 WHERE id ="
+                     " (SELECT MAX(id) FROM container_move WHERE dwell_min IS NOT NULL)")
+    conn.close()
+    before = hashlib.sha256(demo_db_path.read_bytes()).hexdigest()
+
+    printed = _hubapp("check", "--db", demo_db_path)
+
+    assert printed.returncode == 0, printed.stdout
+    lines = [" ".join(line.split()) for line in printed.stdout.splitlines()]
+    assert lines[-3:] == [
+        "skipped dwell times: made by an older Hub Desk; built when the file is opened",
+        "skipped daily roll-up: made by an older Hub Desk; built when the file is opened",
+        "No problems found."]
+    assert hashlib.sha256(demo_db_path.read_bytes()).hexdigest() == before
+    open_db(demo_db_path).close()  # the upgrade works them out
+    again = _hubapp("check", "--db", demo_db_path)
+    assert again.returncode == 0 and "skipped" not in again.stdout
+
+
+def test_a_repair_that_upgrades_the_file_says_so_first(demo_db_path):
+    """Other commands that write to an older file said they upgrade it; check --repair
+    upgraded it without a word."""
+    from hubapp.store.migrations import STEP_NAMES
+
+    with sqlite3.connect(demo_db_path) as conn:
+        conn.execute("DROP INDEX audit_log_closed_days_changed")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [STEP_NAMES[-1]])
+        conn.execute("UPDATE container_move SET gross_kg = gross_kg + 1 WHERE id ="
+                     " (SELECT MIN(id) FROM container_move WHERE gross_kg IS NOT NULL)")
+    conn.close()
+
+    repaired = _hubapp("check", "--db", demo_db_path, "--repair")
+
+    assert repaired.returncode == 0, repaired.stderr
+    assert repaired.stderr.splitlines()[0] == (
+        f"Upgrading {demo_db_path} for this version of Hub Desk (a copy of it is kept first); "
+        "on years of history this takes a minute or two")
+    assert repaired.stdout.splitlines()[-1] == (
+        "2 problems in the sums repaired: they were worked out again from the containers.")
+
+
 def test_sqlite_s_words_for_damage_are_damage_and_others_are_not(tmp_path):
     # `hubapp check` exits 1 on the first kind, 3 on the others.
     path = tmp_path / "hub.db"

@@ -114,9 +114,11 @@ def test_upgrade_measures_the_dwell_stored_from_an_earlier_visit_again(tmp_path,
         conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?",
                      ["m010_measure_dwell_from_the_latest_visit_only"])
     conn.close()
-    assert not check_database(path).ok
+    # The upgrade works them out again: until then they are no problem to report.
+    assert check_database(path).skipped == ("dwell times", "daily roll-up")
     db = open_db(path)
     assert _outbound_dwell(db) == {"OUT1": 15 * DAY, "OUT2": None}
     assert rollup.differences(db) == []
     db.close()
-    assert check_database(path).ok
+    checked = check_database(path)
+    assert checked.ok and not checked.skipped
