@@ -483,7 +483,7 @@ def _run_command(args: argparse.Namespace) -> int:
     from hubapp.store import no_return
 
     with _guarded_output(), no_return.held_by(_held.passing):
-        _say_an_upgrade(args)
+        _upgrade_saying_so(args)
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,
                 "users": run_users, "import": run_import,
@@ -603,24 +603,30 @@ def _same_database(target: Path | str, other: Path | str) -> bool:
     return _same_file(target, other) or target.resolve() == other.resolve()
 
 
-def _say_an_upgrade(args: argparse.Namespace) -> None:
-    """A command about to upgrade a file an earlier Hub Desk wrote says so first. (check
-    reads only, and says so itself once it repairs; backup copies the file as it is;
-    restore upgrades the backup it puts in.)"""
+def _upgrade_saying_so(args: argparse.Namespace) -> None:
+    """A command upgrades a file an earlier Hub Desk wrote before it runs, saying so. (check
+    reads only, and upgrades only to repair, saying so then; backup copies the file as it
+    is; restore upgrades the backup it puts in.)"""
     if args.command not in ("demo", "check", "backup", "restore"):
-        _say_an_upgrade_of(args.db)
+        _upgrade_file_saying_so(args.db)
 
 
-def _say_an_upgrade_of(target: Path | str) -> None:
+def _upgrade_file_saying_so(target: Path | str) -> None:
     """On years of history an upgrade takes a minute or two, and silence looked like a
-    hang."""
-    from hubapp.store.db import upgrade_pending
+    hang; and the copy kept from before it is named, which was found only by looking in
+    the folder."""
+    from hubapp.store.db import upgrade_file, upgrade_pending
 
-    if upgrade_pending(target):
-        print(translate("cli", "Upgrading {database} for this version of Hub Desk (a copy of it "
-                               "is kept first); on years of history this takes a minute or "
-                               "two").format(database=_named(target)),
-              file=sys.stderr, flush=True)
+    if not upgrade_pending(target):
+        return
+    print(translate("cli", "Upgrading {database} for this version of Hub Desk (a copy of it "
+                           "is kept first); on years of history this takes a minute or "
+                           "two").format(database=_named(target)),
+          file=sys.stderr, flush=True)
+    kept = upgrade_file(target)
+    if kept is not None:  # None: another start upgraded it meanwhile, and kept the copy
+        print(translate("cli", "{database} upgraded; the file as it was is kept as {kept}").format(
+            database=_named(target), kept=kept), file=sys.stderr, flush=True)
 
 
 def _error_line(text: str) -> None:
@@ -824,7 +830,7 @@ def _repair_sums(target: str) -> None:
     from hubapp.store import open_db, users
     from hubapp.store.repair import rebuild_sums
 
-    _say_an_upgrade_of(target)
+    _upgrade_file_saying_so(target)
     print(translate("cli", "Working out the dwell times and the roll-up again from the "
                            "containers; on years of history this takes a minute or two, and "
                            "a desk saving meanwhile is told the hub is busy (its edits stay "

@@ -389,9 +389,11 @@ def test_a_repair_that_upgrades_the_file_says_so_first(demo_db_path):
     repaired = _hubapp("check", "--db", demo_db_path, "--repair")
 
     assert repaired.returncode == 0, repaired.stderr
-    assert repaired.stderr.splitlines()[0] == (
+    [copy] = demo_db_path.parent.glob("demo.before-*.db")
+    assert repaired.stderr.splitlines() == [
         f"Upgrading {demo_db_path} for this version of Hub Desk (a copy of it is kept first); "
-        "on years of history this takes a minute or two")
+        "on years of history this takes a minute or two",
+        f"{demo_db_path} upgraded; the file as it was is kept as {copy}"]
     assert repaired.stdout.splitlines()[-1] == (
         "2 problems in the sums repaired: they were worked out again from the containers.")
 

@@ -690,7 +690,7 @@ def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, mo
     old = Database(path)
     MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
     old.close()
-    seen = _upgrade_notes(monkeypatch)
+    seen, told = _upgrade_notes(monkeypatch), _told_where_the_copy_is(monkeypatch)
     assert upgrade_pending(path)
 
     db, target = app.open_start_database(path)
@@ -704,10 +704,14 @@ def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, mo
                      "first; on years of history this takes a minute or two.", True)]
     assert not [widget for widget in QApplication.topLevelWidgets()
                 if isinstance(widget, QProgressDialog) and widget.isVisible()]
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert told == [("Hub Desk", f"old.db was upgraded for this version of Hub Desk. The file "
+                                 f"as it was is kept as {copy}.", False)]
 
     seen.clear()
+    told.clear()
     app.open_start_database(path)[0].close()  # up to date: nothing to show
-    assert seen == []
+    assert seen == told == []
 
 
 def test_a_local_file_from_an_older_version_is_upgraded_by_a_worker_under_a_note(
@@ -724,6 +728,7 @@ def test_a_local_file_from_an_older_version_is_upgraded_by_a_worker_under_a_note
         conn.execute("UPDATE hub_setting SET value = '0' WHERE key = 'single_user_mode'")
     conn.close()
     notes, upgraded_on = _upgrade_notes(monkeypatch), []
+    told = _told_where_the_copy_is(monkeypatch)
     apply = migrations.MIGRATIONS.apply
     monkeypatch.setattr(migrations.MIGRATIONS, "apply", lambda db: upgraded_on.append(
         threading.current_thread()) or apply(db))
@@ -738,6 +743,9 @@ def test_a_local_file_from_an_older_version_is_upgraded_by_a_worker_under_a_note
     assert not upgrade_pending(older)
     assert not [widget for widget in QApplication.topLevelWidgets()
                 if isinstance(widget, QProgressDialog) and widget.isVisible()]
+    [copy] = tmp_path.glob("older.before-m010_*.db")
+    assert told == [("Hub Desk", f"older.db was upgraded for this version of Hub Desk. The "
+                                 f"file as it was is kept as {copy}.", False)]
     assert main_window.isVisible() and main_window.db_path != older
 
 
@@ -756,6 +764,18 @@ def _upgrade_notes(monkeypatch) -> list[tuple[str, bool]]:
 
     monkeypatch.setattr(app, "QProgressDialog", Note)
     return seen
+
+
+def _told_where_the_copy_is(monkeypatch) -> list[tuple[str, str, bool]]:
+    """(title, text, a note still shown) of each message ui.app shows once it upgraded a
+    file."""
+    from hubapp.ui import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: told.append((
+        title, text, any(isinstance(widget, QProgressDialog) and widget.isVisible()
+                         for widget in QApplication.topLevelWidgets()))))
+    return told
 
 
 

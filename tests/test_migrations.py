@@ -203,9 +203,11 @@ def test_the_logo_path_of_an_earlier_release_becomes_the_logo_itself(tmp_path, r
         db.close()
 
 
-def test_a_command_says_it_is_upgrading_an_older_file_before_it_does(tmp_path):
-    """Years of history take a minute to upgrade; a command silent meanwhile looked hung."""
-    path = tmp_path / "old.db"
+def test_a_command_says_it_is_upgrading_an_older_file_and_where_it_kept_it_as_it_was(
+        tmp_path):
+    """Years of history take a minute to upgrade; a command silent meanwhile looked hung.
+    And the copy from before it was found only by looking in the folder."""
+    path = tmp_path / "old.sqlite"  # its copy keeps the suffix
     old = Database(path)
     MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
     old.close()
@@ -217,8 +219,10 @@ def test_a_command_says_it_is_upgrading_an_older_file_before_it_does(tmp_path):
 
     first, second = stats(), stats()
     assert (first.returncode, second.returncode) == (0, 0), first.stderr
+    [copy] = tmp_path.glob("old.before-*.sqlite")
     assert first.stderr == (f"Upgrading {path} for this version of Hub Desk (a copy of it is "
-                            "kept first); on years of history this takes a minute or two\n")
+                            "kept first); on years of history this takes a minute or two\n"
+                            f"{path} upgraded; the file as it was is kept as {copy}\n")
     assert second.stderr == "" and first.stdout == second.stdout
 
 

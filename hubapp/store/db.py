@@ -49,6 +49,15 @@ def open_db(target: str | Path, *, create: bool = True,
     return _open_file(Path(target), create, copy_before_upgrade)[0]
 
 
+def upgrade_file(path: Path | str) -> Path | None:
+    """Open path as open_db does, upgrading it, and close it: the copy of the file as it was
+    before that this upgrade made, or None if it made none (another start upgraded the file
+    meanwhile, or it was up to date)."""
+    db, copy = _open_file(Path(path), create=False, copy_before_upgrade=True)
+    db.close()
+    return copy
+
+
 def _open_file(path: Path, create: bool,
                copy_before_upgrade: bool) -> tuple[Database, Path | None]:
     """open_db of a file, and the copy its upgrade made, if any."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
-from hubapp.store.db import db_path, upgrade_pending
+from hubapp.store.db import db_path, upgrade_file, upgrade_pending
 from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import read_only_part
 from hubapp.ui import dialogs, first_paint, fonts, labels
@@ -227,7 +227,8 @@ def open_showing_upgrade(path: Path | str, create: bool) -> Database:
 def _upgrade_showing_it(path: Path | str) -> None:
     """Upgrade a file an earlier Hub Desk wrote on a worker, with a note on screen: years of
     history take a minute or two, and a start that showed nothing looked hung (and was
-    started again). Its connection stays the worker's; the window opens the file after."""
+    started again). Its connection stays the worker's; the window opens the file after,
+    once told where the copy from before the upgrade is."""
     note = QProgressDialog(QApplication.translate(
         "app", "Upgrading {name} for this version of Hub Desk. A copy of it is kept first; "
                "on years of history this takes a minute or two.").format(name=Path(path).name),
@@ -242,7 +243,7 @@ def _upgrade_showing_it(path: Path | str) -> None:
     from concurrent.futures import ThreadPoolExecutor  # only an upgrade needs it
 
     with ThreadPoolExecutor(1) as worker:
-        upgrade = worker.submit(lambda: open_db(path).close())
+        upgrade = worker.submit(upgrade_file, path)
         waiting = QEventLoop()
         poll = QTimer(interval=100)
         poll.timeout.connect(lambda: upgrade.done() and waiting.quit())
@@ -251,7 +252,13 @@ def _upgrade_showing_it(path: Path | str) -> None:
             waiting.exec()
         poll.stop()
     note.close()
-    upgrade.result()  # its refusal, if any, is said as open_db's would be
+    kept = upgrade.result()  # its refusal, if any, is said as open_db's would be
+    if kept is not None:  # None: another start upgraded it meanwhile, and kept the copy
+        # Named, or it was found only by looking in the folder; the status bar is the
+        # automatic backup's once the window shows.
+        dialogs.show_info(None, QApplication.translate("app", "Hub Desk"), QApplication.translate(
+            "app", "{name} was upgraded for this version of Hub Desk. The file as it was is "
+                   "kept as {kept}.").format(name=Path(path).name, kept=kept))
 
 
 def open_window(db: Database, target: Path | str,
