@@ -62,11 +62,12 @@ def _open_file(path: Path, create: bool,
                copy_before_upgrade: bool) -> tuple[Database, Path | None]:
     """open_db of a file, and the copy its upgrade made, if any."""
     applied = inspect_file(path, create)
-    if applied and _pending(applied):
+    older = bool(applied) and bool(_pending(applied))
+    if older:
         _refuse_to_upgrade_read_only(path)
-    # Switched to WAL once upgraded: a copy that fails, or a damaged file refused, leaves
-    # the file byte for byte as it was.
-    db = _connect(path, wal=not _pending(applied))
+    # An older file is switched to WAL once upgraded: a copy that fails, or a damaged file
+    # refused, leaves it byte for byte as it was.
+    db = _connect(path, wal=not older)
     copy = None
     if _pending(applied):
         try:
