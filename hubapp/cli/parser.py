@@ -1,0 +1,314 @@
+"""What the commands take: the parser, and the converters that refuse a mistaken value (a
+date, a file's ending, a second --db) before anything runs."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from hubapp.cli.common import named, same_file, translate
+from hubapp.cli.transfer import PRINTED_PROBLEMS
+from hubapp.domain.errors import HubError, message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line on stderr, as scripts expect
+        self.exit(2, translate("cli", "{prog}: error: {message} (see {prog} --help)").format(
+            prog=self.prog, message=message) + "\n")
+
+
+class _Version(argparse.Action):
+    """--version, read only when asked: reading it slowed every start of the window."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0,
+                         help=translate("cli", "show the version and exit"))
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from hubapp import __version__
+
+        print(f"hubapp {__version__}")
+        parser.exit()
+
+
+class _OneDatabase(argparse.Action):
+    """--db, refused when one parser is given a second, different one: argparse keeps the
+    last unsaid, and a restore went into the other file than the one read first."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        first = getattr(namespace, self.dest, None)
+        if first is not None:
+            _refuse_two_databases(parser, first, values)
+        setattr(namespace, self.dest, values)
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The commands, their help in the system's language (`translate` is set first)."""
+    parser = _Parser(prog="hubapp", description=translate(
+        "cli", "Hub Desk: the daily log of an inland logistics hub. Without a command, opens "
+               "the window."), formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=translate("cli", "exit codes:\n"
+                                "  0  done; check found no problems\n"
+                                "  1  the command refused its input or failed, its reason on "
+                                "stderr\n"
+                                "     (import's problems, nothing new to import, a file it "
+                                "cannot\n"
+                                "     write); check found problems (a damaged file too)\n"
+                                "  2  a mistake in the command line (see the command's --help)\n"
+                                "  3  the database (--db) cannot be used (missing, not a Hub "
+                                "Desk\n"
+                                "     database, from a newer version, damaged); check could "
+                                "not check\n"
+                                "     the file (those, or busy) or write its findings\n"
+                                "  4  the database is busy: another desk is saving; try again "
+                                "in a moment\n"
+                                "  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM "
+                                "and SIGHUP,\n"
+                                "       nothing saved (one that comes once the work is saved\n"
+                                "       lets the command finish, with its own code)"))
+    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--db", type=_target, action=_OneDatabase, help=translate(
+        "cli", "database file or postgresql://user@host/dbname URL; every command needs it; "
+               "without it the window opens the database this desk used last, else a file in "
+               "the user data folder"))
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    db_help = translate("cli", "database file or postgresql://user@host[:port]/dbname URL")
+    first_day, last_day = translate("cli", "first day"), translate("cli", "last day")
+    day, month = {"type": _date, "metavar": "YYYY-MM-DD"}, {"type": _month, "metavar": "YYYY-MM"}
+
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        # Its own dest: "hubapp --db X demo" and "hubapp demo --db X" both work, and a second,
+        # different --db is refused by one_database rather than one of them dropped unsaid.
+        sub.add_argument("--db", dest="command_db", metavar="DB", type=_target,
+                         action=_OneDatabase, default=argparse.SUPPRESS, help=db_help)
+        sub.set_defaults(command_parser=sub)
+        return sub
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return with_db(commands.add_parser(name, help=text, description=text))
+
+    demo = command("demo", translate("cli", "fill a new database with realistic demo data"))
+    # One or the other: --days given beside --containers was dropped unsaid.
+    length = demo.add_mutually_exclusive_group()
+    # No default here: argparse counts "--days 60" beside --containers as not given.
+    length.add_argument("--days", type=int, default=None,
+                        help=translate("cli", "days of traffic (default 60)"))
+    length.add_argument("--containers", type=int, default=None, help=translate(
+        "cli", "make a history of about this many containers instead of --days (e.g. 5000000, "
+               "the corridor's whole history); it is whole days of traffic, so at least one "
+               "day's, some 800 containers"))
+    demo.add_argument("--seed", type=int, default=1,
+                      help=translate("cli", "random seed (default 1)"))
+    demo.add_argument("--end", default=None, **day,
+                      help=translate("cli", "last day of the demo data, its trains from noon on still "
+                                           "planned, as are any after now (default: today, up "
+                                           "to now)"))
+
+    stats = command("stats", translate(
+        "cli", "throughput between two dates, computed from the database"))
+    stats.add_argument("--from", dest="date_from", required=True, help=first_day, **day)
+    stats.add_argument("--to", dest="date_to", required=True, help=last_day, **day)
+    stats.add_argument("--by", default="day",
+                       choices=("day", "month", "route", "commodity", "direction"),
+                       help=translate("cli", "grouping of the rows (default day)"))
+    stats.add_argument("--format", default="table", choices=("table", "csv", "json"),
+                       help=translate("cli", "output format (default table)"))
+
+    import_ = command("import", translate(
+        "cli", "import a loading list (CSV or XLSX, one row per container); all or nothing"))
+    import_.add_argument("file", type=Path, help=translate("cli", "the .csv or .xlsx file"))
+    import_.add_argument("--dry-run", action="store_true", help=translate(
+        "cli", "check every row and report, but save nothing"))
+    import_.add_argument("--skip-duplicates", action="store_true", help=translate(
+        "cli", "leave out services and containers already stored instead of refusing the "
+               "file (a row giving another value than the stored one still refuses it)"))
+    import_.add_argument("--reason", metavar="TEXT", help=translate(
+        "cli", "why a closed day is changed: needed to import onto one, kept in the audit "
+               "log"))
+    import_.add_argument("--problems", type=_problems_target, metavar="FILE", help=translate(
+        "cli", "save every problem or duplicate found as CSV (only the first {count} are "
+               "printed)").format(count=PRINTED_PROBLEMS))
+    export = command("export", translate(
+        "cli", "write the containers of a date range to CSV or XLSX, in the columns import "
+               "reads"))
+    export.add_argument("--from", dest="date_from", required=True, help=first_day, **day)
+    export.add_argument("--to", dest="date_to", required=True, help=last_day, **day)
+    export.add_argument("-o", "--output", type=_export_target, required=True,
+                        help=translate("cli", "file to write (.csv or .xlsx)"))
+
+    backup = command("backup", translate(
+        "cli", "copy the database to a file, verified, while others use it"))
+    backup.add_argument("-o", "--output", type=_backup_target, required=True,
+                        help=translate("cli", "backup file to write"))
+    restore = command("restore", translate(
+        "cli", "replace the database with a backup (the current one is kept first: a file "
+               "in the backups folder, a server database as a dump beside the backup)"))
+    restore.add_argument("file", type=Path, help=translate("cli", "backup file to restore"))
+    check = command("check", translate(
+        "cli", "check the file's integrity and the app's rules; exit 1 on problems, 3 if "
+               "the file cannot be checked"))
+    check.add_argument("--repair", action="store_true", help=translate(
+        "cli", "when only sums the hub works out from its containers are wrong (dwell "
+               "times, roll-up), work them out again (written to the audit log)"))
+    migrate_to = command("migrate-to", translate(
+        "cli", "copy the hub in the file --db into an empty PostgreSQL database, in one "
+               "transaction, and verify the copy"))
+    migrate_to.add_argument("url", type=_target, help=translate(
+        "cli", "the server database: postgresql://user@host[:port]/dbname"))
+    report = command("report", translate(
+        "cli", "print the daily summary, the monthly report or a period report to a PDF file "
+               "(no display needed)"))
+    report.add_argument("kind", choices=("daily", "monthly", "range"),
+                        help=translate("cli", "which report"))
+    report.add_argument("--date", help=translate(
+        "cli", "the day of a daily report (default: today on the hub's clock, in its time "
+               "zone)"), **day)
+    report.add_argument("--month", help=translate(
+        "cli", "the month of a monthly report (YYYY-MM)"), **month)
+    report.add_argument("--from", dest="date_from", help=translate("cli", "first day of a range"),
+                        **day)
+    report.add_argument("--to", dest="date_to", help=translate("cli", "last day of a range"),
+                        **day)
+    report.add_argument("-o", "--output", type=_report_target, required=True,
+                        help=translate("cli", "PDF file to write"))
+    report.add_argument("--lang", choices=("en", "zh"), help=translate(
+        "cli", "language of the report (default: the system's, as LANG says)"))
+    users_help = translate("cli", "manage who may log in (admin)")
+    users = with_db(commands.add_parser("users", help=users_help, description=users_help))
+    users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True,
+                                          parser_class=_Parser)
+    add_user = users_commands.add_parser("add", help=translate(
+        "cli", "add a user; the password is read from the terminal or one line of stdin"))
+    add_user.add_argument("name", help=translate("cli", "user name"))
+    with_db(add_user)
+    add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
+                          help=translate("cli", "what the user may do"))
+    with_db(users_commands.add_parser("list", help=translate(
+        "cli", "list the users: name, role, whether they may log in")))
+    return parser
+
+
+def _export_target(text: str) -> Path:
+    """Refused with the command line's mistakes, before the database is opened."""
+    from hubapp.interchange.writing import export_target
+
+    try:
+        return export_target(text)
+    except HubError as error:
+        raise argparse.ArgumentTypeError(message(error, translate)) from None
+
+
+def _backup_target(text: str) -> Path:
+    """A name ending in "/" is a folder (backed up into, as cp does): one that is not there
+    was written as a file of its name, which every nightly run then overwrote."""
+    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "folder {folder} does not exist: make it, or name a backup file").format(
+                folder=text))
+    return Path(text)
+
+
+def _problems_target(text: str) -> Path:
+    """Refused before anything is written: a list saved under another ending (problems.txt)
+    was refused by the next run as a file that is not a problem list. /dev/stdout too: the
+    list is written beside its name and renamed over it, which a terminal or pipe is not;
+    the first problems are printed on stderr without --problems."""
+    return _ending(text, ".csv", translate(
+        "cli", "name a .csv file for the problem list, not {name}"))
+
+
+def _report_target(text: str) -> Path:
+    """Refused like export's: r.txt or a name without ending got a PDF under that name."""
+    return _ending(text, ".pdf", translate("cli", "Write the report to a .pdf file, not {name}"))
+
+
+def _ending(text: str, ending: str, refusal: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() != ending:
+        raise argparse.ArgumentTypeError(refusal.format(name=text))
+    return path
+
+
+def _target(text: str) -> Path | str:
+    """A database file, or a server URL kept as written (a Path would fold its "//")."""
+    from hubapp.store.engine import is_server
+
+    if not text.strip():  # Path("") is ".", "a folder, not a database file"
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "it is empty (is a shell variable unset?); name a database file or a "
+                   "postgresql://user@host/dbname URL"))
+
+    return text if is_server(text) else Path(text)
+
+
+# Dates a hub's records can have; the year before and after must exist too (same day last
+# year, the month after), or a report of year 1 ended in a traceback.
+_YEARS = range(1900, 2200)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        # fromisoformat alone also takes 20260305 and 2026-W10-4, which the message does
+        # not offer and a typo could make.
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05").format(
+                text=text)) from None
+    return _in_years(value, text)
+
+
+def _month(text: str) -> dt.date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}", text):  # strptime takes 2026-1 too
+            raise ValueError(text)
+        value = dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "{text!r} is not a month; expected YYYY-MM, e.g. 2026-03").format(
+                text=text)) from None
+    return _in_years(value, text)
+
+
+def _in_years(value: dt.date, text: str) -> dt.date:
+    if value.year not in _YEARS:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "{text!r} is out of range; expected a year from {first} to {last}").format(
+                text=text, first=_YEARS[0], last=_YEARS[-1]))
+    return value
+
+
+def one_database(args: argparse.Namespace) -> None:
+    """The command's --db, given before the command or after it, but once."""
+    given = vars(args).pop("command_db", None)
+    if given is not None and args.db is not None:
+        _refuse_two_databases(args.command_parser, args.db, given)
+    args.db = args.db if given is None else given
+    if args.db is None:
+        args.command_parser.error(translate(
+            "argparse", "the following arguments are required: %s") % "--db")
+
+
+def _refuse_two_databases(parser: argparse.ArgumentParser, first: Path | str,
+                          second: Path | str) -> None:
+    """Exit 2 unless the two --db name one database."""
+    if not _same_database(first, second):
+        parser.error(translate(
+            "cli", "--db is given twice, as {first} and {second}: give it once").format(
+                first=named(first), second=named(second)))
+
+
+def _same_database(target: Path | str, other: Path | str) -> bool:
+    """Whether two --db name one database: a server URL as written, a file under any
+    spelling of its name or link to it, made or not."""
+    if isinstance(target, str) or isinstance(other, str):
+        return target == other
+    return same_file(target, other) or target.resolve() == other.resolve()

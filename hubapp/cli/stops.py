@@ -1,0 +1,223 @@
+"""How a command ends: its exit code, Ctrl+C, SIGTERM and SIGHUP (held past the point of no
+return), stdout that cannot be written, and the progress line a long one rewrites."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import errno
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
+
+from hubapp.cli.common import error_line, translate
+from hubapp.domain.errors import DatabaseError, HubError, UnusableDatabaseError, os_reason
+from hubapp.domain.wording import display_width
+
+# The exit codes of `hubapp --help` (and README): scripts tell a refused call (2) from a
+# command that refused its input (1), a database to name again or mend (3) from one to try
+# again in a moment (4), and check's problems found (1) from a file it could not check (3),
+# busy too, as check has always said.
+FAILED, USAGE, UNUSABLE, BUSY = 1, 2, 3, 4
+NOT_CHECKED = UNUSABLE
+
+# What timeout, systemd and a dropped ssh session send, ended on as Ctrl+C is (SIGHUP is
+# not on Windows).
+_STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised as Ctrl+C raises KeyboardInterrupt: the same finally blocks
+    then remove a backup's, export's or restore's half-written files, which the signals' own
+    end, at once, left behind (a nightly `timeout 1h hubapp backup` one a night)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Held:
+    """SIGTERM and SIGHUP once a command is past its point of no return (store.no_return):
+    only recorded, so that it finishes saying what it saved rather than "stopped", which a
+    nightly job read as nothing saved and ran again (an import then refused as all
+    duplicates)."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.signum: int | None = None
+
+    @contextlib.contextmanager
+    def passing(self) -> Iterator[None]:
+        self.holding = True
+        try:
+            yield
+        except BaseException:
+            # The write failed, nothing was kept: a stop held meanwhile ends the command.
+            self.holding = False
+            if self.signum is not None:
+                raise Stopped(self.signum) from None
+            raise
+
+
+held = _Held()
+
+
+def _stopped(signum: int, _frame) -> None:
+    if held.holding:
+        held.signum = signum
+        return
+    raise Stopped(signum)
+
+
+def catch_stops() -> dict[int, object]:
+    """SIGTERM and SIGHUP raised as Stopped from now on, none held yet; the handlers they
+    had, to put back. nohup's ignored SIGHUP stays ignored."""
+    global held
+    held = _Held()
+    return {stop: signal.signal(stop, _stopped) for stop in _STOPS
+            if signal.getsignal(stop) == signal.SIG_DFL}
+
+
+def handle_stops_as(handlers: dict[int, object]) -> None:
+    for stop, handler in handlers.items():
+        signal.signal(stop, handler)
+
+
+def exit_code(args: argparse.Namespace, error: HubError | None = None) -> int:
+    from hubapp.store.db import DamagedDatabaseError, is_busy
+
+    if args.command == "check":
+        # A damaged file is what check looks for: found, not a file it could not check.
+        return FAILED if isinstance(error, DamagedDatabaseError) else NOT_CHECKED
+    if isinstance(error, DatabaseError) and is_busy(error):
+        return BUSY
+    return UNUSABLE if isinstance(error, UnusableDatabaseError) else FAILED
+
+
+@contextlib.contextmanager
+def guarded_output() -> Iterator[None]:
+    """stdout as the commands and --help write it, not the window: a reader that stops
+    early (`hubapp stats … | head`) ends the program quietly, as it does other Unix tools,
+    instead of a BrokenPipeError traceback; a failed write is OutputFailed."""
+    pipe = getattr(signal, "SIGPIPE", None)
+    was = signal.signal(pipe, signal.SIG_DFL) if pipe is not None else None
+    stdout = sys.stdout
+    sys.stdout = _Output(_Closed() if stdout is None else stdout)
+    try:
+        try:
+            yield
+        except SystemExit:  # argparse's end of --help and --version, their text unwritten
+            sys.stdout.flush()
+            raise
+        # Output to a file is buffered: a full disk shows here, not in Python's exit.
+        sys.stdout.flush()
+    finally:
+        sys.stdout = stdout
+        if pipe is not None:
+            signal.signal(pipe, was)
+
+
+class OutputFailed(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.reason = os_reason(error)
+
+
+class _Output:
+    """A command's stdout: a failed write (`> /dev/full`, a full disk) is told apart from
+    the command's own errors, and said in one line rather than as a traceback."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._guarded(self._stream.write, text)
+
+    def flush(self) -> None:
+        self._guarded(self._stream.flush)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+    @staticmethod
+    def _guarded(call, *args):
+        try:
+            return call(*args)
+        except OSError as error:
+            raise OutputFailed(error) from error
+
+
+class _Closed:
+    """stdout closed before the start (`>&-`), which Python leaves as None: print would
+    write nowhere and the command report success with its output lost. A write fails as
+    into any closed descriptor (cat and echo say "Bad file descriptor")."""
+
+    def write(self, _text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        pass  # nothing written, nothing lost
+
+
+def say_output_failed(failed: OutputFailed) -> None:
+    _discard_output()
+    error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
+        reason=failed.reason.written(translate)))
+
+
+def _discard_output() -> None:
+    """What is left in stdout's buffer goes nowhere: flushed at exit, it failed again as
+    Python's own "Exception ignored" lines."""
+    if sys.stdout is None:  # closed from the start: nothing buffered, nothing at exit
+        return
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    with contextlib.suppress(OSError, ValueError):
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
+
+
+class _ProgressLine:
+    """A line on stderr that a long command rewrites as it goes, on a terminal only: a
+    script reading stderr wants the reasons there, not these. A big hub's export, backup or
+    restore took half a minute at a silent prompt, which a clerk took for a hang."""
+
+    def __init__(self) -> None:
+        self._shown = sys.stderr.isatty()
+        self._width = 0
+
+    def say(self, text: str) -> None:
+        if not self._shown:
+            return
+        # Padded over what a longer text before it left on the line.
+        print("\r" + text + " " * (self._width - display_width(text)), end="",
+              file=sys.stderr, flush=True)
+        self._width = max(self._width, display_width(text))
+
+    def percent(self, template: str) -> Callable[[int, int], None]:
+        """A progress(done, total) saying template with its {percent}."""
+
+        def said(done: int, total: int) -> None:
+            percent = 100 * done // total if total else 100
+            self.say(template.format(percent=f"{percent:3d}"))
+
+        return said
+
+    def step(self, template: str) -> None:
+        """A store's step, a template marked for "messages"."""
+        self.say(translate("messages", template))
+
+    def end(self) -> None:
+        if self._width:  # what is said next starts a line of its own
+            print(file=sys.stderr)
+
+
+@contextlib.contextmanager
+def progress_line() -> Iterator[_ProgressLine]:
+    line = _ProgressLine()
+    try:
+        yield line
+    finally:
+        line.end()

@@ -1,0 +1,62 @@
+"""hubapp users: who may log in, listed or added."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hubapp.cli.common import named, print_table, translate
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
+
+
+def run_users(args: argparse.Namespace) -> int:
+    return (_list_users if args.users_command == "list" else _add_user)(args)
+
+
+def _list_users(args: argparse.Namespace) -> int:
+    from hubapp.store import open_db, users
+
+    db = open_db(args.db, create=False)
+    try:
+        listed, single_user = users.list_users(db), users.single_user_mode(db)
+    finally:
+        db.close()
+    print_table((translate("cli", "user"), translate("cli", "role"), translate("cli", "active")),
+                 [(user.name, translate("audit", user.role),
+                   translate("audit", "yes") if user.active else translate("audit", "no"))
+                  for user in listed])
+    if single_user:
+        print(translate("cli", "{database} is in single-user mode: the app opens without "
+                        "asking who is working.").format(database=named(args.db)),
+              file=sys.stderr)
+    return 0
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    import getpass
+
+    from hubapp.store import open_db, users
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(translate("cli", "Password for {name}: ").format(
+            name=args.name))
+        if getpass.getpass(translate("cli", "Again: ")) != password:
+            raise InputError(QT_TRANSLATE_NOOP("messages",
+                                             "The two passwords differ; nothing was changed"))
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    db = open_db(args.db, create=False)
+    try:
+        user = users.add_user(db, users.SHELL_ADMIN, args.name, args.role, password)
+        single_user = users.single_user_mode(db)
+    finally:
+        db.close()
+    print(translate("cli", "User {name} ({role}) added to {database}").format(
+        name=user.name, role=translate("audit", user.role), database=named(args.db)))
+    if single_user:  # a warning, not a failure: the user is there once logins are required
+        print(translate("cli", "{database} is in single-user mode: the app opens without "
+                        "asking who is working, so {name} cannot log in yet. Logins are "
+                        "required once an admin turns off “Single-user mode” on the app's "
+                        "Users screen.").format(database=named(args.db), name=user.name),
+              file=sys.stderr)
+    return 0
