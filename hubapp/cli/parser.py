@@ -1,5 +1,5 @@
-"""What the commands take: the parser, and the converters that refuse a mistaken value (a
-date, a file's ending, a second --db) before anything runs."""
+"""What the commands take: the parser, one _add_<command> each, and the converters that
+refuse a mistaken value (a date, a file's ending, a second --db) before anything runs."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class _OneDatabase(argparse.Action):
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    """The commands, their help in the system's language (`translate` is set first)."""
+    """The commands, their help in the system's language (`speak` has chosen it first)."""
     parser = _Parser(prog="hubapp", description=translate(
         "cli", "Hub Desk: the daily log of an inland logistics hub. Without a command, opens "
                "the window."), formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -78,22 +78,37 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    db_help = translate("cli", "database file or postgresql://user@host[:port]/dbname URL")
-    first_day, last_day = translate("cli", "first day"), translate("cli", "last day")
-    day, month = {"type": _date, "metavar": "YYYY-MM-DD"}, {"type": _month, "metavar": "YYYY-MM"}
+    for add in (_add_demo, _add_stats, _add_import, _add_export, _add_backup, _add_restore,
+                _add_check, _add_migrate_to, _add_report, _add_users):
+        add(commands)
+    return parser
 
-    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        # Its own dest: "hubapp --db X demo" and "hubapp demo --db X" both work, and a second,
-        # different --db is refused by one_database rather than one of them dropped unsaid.
-        sub.add_argument("--db", dest="command_db", metavar="DB", type=_target,
-                         action=_OneDatabase, default=argparse.SUPPRESS, help=db_help)
-        sub.set_defaults(command_parser=sub)
-        return sub
 
-    def command(name: str, text: str) -> argparse.ArgumentParser:
-        return with_db(commands.add_parser(name, help=text, description=text))
+def _command(commands: argparse._SubParsersAction, name: str,
+             text: str) -> argparse.ArgumentParser:
+    return _with_db(commands.add_parser(name, help=text, description=text))
 
-    demo = command("demo", translate("cli", "fill a new database with realistic demo data"))
+
+def _with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    # Its own dest: "hubapp --db X demo" and "hubapp demo --db X" both work, and a second,
+    # different --db is refused by one_database rather than one of them dropped unsaid.
+    sub.add_argument("--db", dest="command_db", metavar="DB", type=_target,
+                     action=_OneDatabase, default=argparse.SUPPRESS, help=translate(
+                         "cli", "database file or postgresql://user@host[:port]/dbname URL"))
+    sub.set_defaults(command_parser=sub)
+    return sub
+
+
+def _add_dates(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--from", dest="date_from", required=True,
+                     help=translate("cli", "first day"), **_DAY)
+    sub.add_argument("--to", dest="date_to", required=True,
+                     help=translate("cli", "last day"), **_DAY)
+
+
+def _add_demo(commands: argparse._SubParsersAction) -> None:
+    demo = _command(commands, "demo", translate(
+        "cli", "fill a new database with realistic demo data"))
     # One or the other: --days given beside --containers was dropped unsaid.
     length = demo.add_mutually_exclusive_group()
     # No default here: argparse counts "--days 60" beside --containers as not given.
@@ -105,22 +120,25 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                "day's, some 800 containers"))
     demo.add_argument("--seed", type=int, default=1,
                       help=translate("cli", "random seed (default 1)"))
-    demo.add_argument("--end", default=None, **day,
-                      help=translate("cli", "last day of the demo data, its trains from noon on still "
-                                           "planned, as are any after now (default: today, up "
-                                           "to now)"))
+    demo.add_argument("--end", default=None, **_DAY,
+                      help=translate("cli", "last day of the demo data, its trains from noon on "
+                                            "still planned, as are any after now (default: "
+                                            "today, up to now)"))
 
-    stats = command("stats", translate(
+
+def _add_stats(commands: argparse._SubParsersAction) -> None:
+    stats = _command(commands, "stats", translate(
         "cli", "throughput between two dates, computed from the database"))
-    stats.add_argument("--from", dest="date_from", required=True, help=first_day, **day)
-    stats.add_argument("--to", dest="date_to", required=True, help=last_day, **day)
+    _add_dates(stats)
     stats.add_argument("--by", default="day",
                        choices=("day", "month", "route", "commodity", "direction"),
                        help=translate("cli", "grouping of the rows (default day)"))
     stats.add_argument("--format", default="table", choices=("table", "csv", "json"),
                        help=translate("cli", "output format (default table)"))
 
-    import_ = command("import", translate(
+
+def _add_import(commands: argparse._SubParsersAction) -> None:
+    import_ = _command(commands, "import", translate(
         "cli", "import a loading list (CSV or XLSX, one row per container); all or nothing"))
     import_.add_argument("file", type=Path, help=translate("cli", "the .csv or .xlsx file"))
     import_.add_argument("--dry-run", action="store_true", help=translate(
@@ -134,64 +152,81 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     import_.add_argument("--problems", type=_problems_target, metavar="FILE", help=translate(
         "cli", "save every problem or duplicate found as CSV (only the first {count} are "
                "printed)").format(count=PRINTED_PROBLEMS))
-    export = command("export", translate(
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    export = _command(commands, "export", translate(
         "cli", "write the containers of a date range to CSV or XLSX, in the columns import "
                "reads"))
-    export.add_argument("--from", dest="date_from", required=True, help=first_day, **day)
-    export.add_argument("--to", dest="date_to", required=True, help=last_day, **day)
+    _add_dates(export)
     export.add_argument("-o", "--output", type=_export_target, required=True,
                         help=translate("cli", "file to write (.csv or .xlsx)"))
 
-    backup = command("backup", translate(
+
+def _add_backup(commands: argparse._SubParsersAction) -> None:
+    backup = _command(commands, "backup", translate(
         "cli", "copy the database to a file, verified, while others use it"))
     backup.add_argument("-o", "--output", type=_backup_target, required=True,
                         help=translate("cli", "backup file to write"))
-    restore = command("restore", translate(
+
+
+def _add_restore(commands: argparse._SubParsersAction) -> None:
+    restore = _command(commands, "restore", translate(
         "cli", "replace the database with a backup (the current one is kept first: a file "
                "in the backups folder, a server database as a dump beside the backup)"))
     restore.add_argument("file", type=Path, help=translate("cli", "backup file to restore"))
-    check = command("check", translate(
+
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    check = _command(commands, "check", translate(
         "cli", "check the file's integrity and the app's rules; exit 1 on problems, 3 if "
                "the file cannot be checked"))
     check.add_argument("--repair", action="store_true", help=translate(
         "cli", "when only sums the hub works out from its containers are wrong (dwell "
                "times, roll-up), work them out again (written to the audit log)"))
-    migrate_to = command("migrate-to", translate(
+
+
+def _add_migrate_to(commands: argparse._SubParsersAction) -> None:
+    migrate_to = _command(commands, "migrate-to", translate(
         "cli", "copy the hub in the file --db into an empty PostgreSQL database, in one "
                "transaction, and verify the copy"))
     migrate_to.add_argument("url", type=_target, help=translate(
         "cli", "the server database: postgresql://user@host[:port]/dbname"))
-    report = command("report", translate(
+
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    report = _command(commands, "report", translate(
         "cli", "print the daily summary, the monthly report or a period report to a PDF file "
                "(no display needed)"))
     report.add_argument("kind", choices=("daily", "monthly", "range"),
                         help=translate("cli", "which report"))
     report.add_argument("--date", help=translate(
         "cli", "the day of a daily report (default: today on the hub's clock, in its time "
-               "zone)"), **day)
+               "zone)"), **_DAY)
     report.add_argument("--month", help=translate(
-        "cli", "the month of a monthly report (YYYY-MM)"), **month)
+        "cli", "the month of a monthly report (YYYY-MM)"), **_MONTH)
     report.add_argument("--from", dest="date_from", help=translate("cli", "first day of a range"),
-                        **day)
+                        **_DAY)
     report.add_argument("--to", dest="date_to", help=translate("cli", "last day of a range"),
-                        **day)
+                        **_DAY)
     report.add_argument("-o", "--output", type=_report_target, required=True,
                         help=translate("cli", "PDF file to write"))
     report.add_argument("--lang", choices=("en", "zh"), help=translate(
         "cli", "language of the report (default: the system's, as LANG says)"))
-    users_help = translate("cli", "manage who may log in (admin)")
-    users = with_db(commands.add_parser("users", help=users_help, description=users_help))
+
+
+def _add_users(commands: argparse._SubParsersAction) -> None:
+    users = _command(commands, "users", translate("cli", "manage who may log in (admin)"))
     users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True,
                                           parser_class=_Parser)
     add_user = users_commands.add_parser("add", help=translate(
         "cli", "add a user; the password is read from the terminal or one line of stdin"))
     add_user.add_argument("name", help=translate("cli", "user name"))
-    with_db(add_user)
+    _with_db(add_user)
     add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
                           help=translate("cli", "what the user may do"))
-    with_db(users_commands.add_parser("list", help=translate(
+    _with_db(users_commands.add_parser("list", help=translate(
         "cli", "list the users: name, role, whether they may log in")))
-    return parser
 
 
 def _export_target(text: str) -> Path:
@@ -276,6 +311,11 @@ def _month(text: str) -> dt.date:
             "cli", "{text!r} is not a month; expected YYYY-MM, e.g. 2026-03").format(
                 text=text)) from None
     return _in_years(value, text)
+
+
+# What a day's or a month's option takes and how its help shows it.
+_DAY = {"type": _date, "metavar": "YYYY-MM-DD"}
+_MONTH = {"type": _month, "metavar": "YYYY-MM"}
 
 
 def _in_years(value: dt.date, text: str) -> dt.date:
