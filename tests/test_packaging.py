@@ -178,13 +178,15 @@ def test_a_translation_missing_at_start_is_said_in_the_log(tmp_path):
         import sys
         from hubapp.ui import app, dialogs, translations
         translations.FOLDER = sys.argv[1]
-        dialogs.ask_first_start = lambda parent, path: None  # quit at the first question
+        dialogs.ask_first_start = lambda *_: None  # quit at the first question
         sys.exit(app.run_gui(None))
     """
     home = {name: str(tmp_path / name.lower())
             for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    # A dialog an error opens would wait for a click for ever.
     result = subprocess.run([sys.executable, "-c", code, tmp_path / "none"],
-                            env=dict(os.environ, **home), capture_output=True, text=True)
+                            env=dict(os.environ, **home), capture_output=True, text=True,
+                            timeout=120)
     assert result.returncode == 1, result.stderr
     log = (tmp_path / "xdg_state_home" / "hubapp" / "log" / "hubapp.log").read_text()
     assert f"Translation hubapp_en not found in {tmp_path / 'none'}; showing English" in log
