@@ -82,6 +82,13 @@ def desk_in_berlin(monkeypatch):
     yield from _desk_in(monkeypatch, "Europe/Berlin")
 
 
+@pytest.fixture
+def desk_in_auckland(monkeypatch):
+    """This computer's clock on Pacific/Auckland's, 4 or 5 hours ahead of a hub in
+    Asia/Shanghai: a train its clerk saw leave may still be to come on the hub's clock."""
+    yield from _desk_in(monkeypatch, "Pacific/Auckland")
+
+
 def hub_zone_set(db, zone: str):
     """The hub's time zone saved as Settings saves it; the ChangeRecord a desk announces."""
     from hubapp.domain.records import HubSettingsRecord

@@ -31,7 +31,7 @@ from hubapp.store import interchange as store_interchange, reference, rollup
 from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import (
-    TESTER, big_workbook, bilingual_workbook, hidden_rows_workbook, trains_workbook,
+    TESTER, big_workbook, bilingual_workbook, hidden_rows_workbook, hub_zone_set, trains_workbook,
 )
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -2347,13 +2347,16 @@ def test_a_file_saying_a_train_still_to_come_moved_is_refused_with_its_line(demo
         f"2026-03-06,X5508,inbound,{boxes[0]},22G1,E,14:20,arrived",
         f"2026-03-06,X5508,inbound,{boxes[1]},22G1,E,14:20,arrived",
         f"2026-03-08,X8001,outbound,{boxes[2]},22G1,E,,departed"])
+    hub_zone_set(demo_db, "Asia/Shanghai")
     before = checksum(demo_db)
 
     result = import_file(demo_db, path, TESTER, now=dt.datetime(2026, 3, 6, 9, 0))
 
     assert [problem.text() for problem in result.problems] == [
         "line 2, status 'arrived': X5508 is marked arrived at 2026-03-06 14:20, which is later "
-        "than now: mark it planned until it runs",
+        "than now on the hub's clock (2026-03-06 09:00, Asia/Shanghai): mark it planned until "
+        "it runs",
         "line 4, status 'departed': X8001 is marked departed on 2026-03-08, a day still to "
-        "come: mark it planned until it runs"]
+        "come on the hub's clock (2026-03-06 09:00, Asia/Shanghai): mark it planned until it "
+        "runs"]
     assert checksum(demo_db) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
 from hubapp.domain.validation import (
@@ -25,7 +27,7 @@ from hubapp.store.db import transaction
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs
 
-from conftest import DEMO_END, alike, shown_wrong
+from conftest import DEMO_END, alike, hub_zone_set, shown_wrong
 from test_daily_log import CTRL, numbers, press
 
 DAY = DEMO_END + dt.timedelta(days=1)  # an empty day after the demo
@@ -274,7 +276,8 @@ def test_a_service_s_times_stay_near_its_date(field, days, allowed):
     service = ServiceRecord("X8001", DAY, Direction.OUTBOUND, **{
         field: dt.datetime.combine(DAY + dt.timedelta(days=days), dt.time(23, 59))})
     # Planned: the clock's rule is not this test's.
-    assert [error.field for error in validate_service(service, now=dt.datetime(2026, 3, 5))] \
+    assert [error.field for error in validate_service(service, now=dt.datetime(2026, 3, 5),
+                                                              zone="")] \
         == ([] if allowed else [field])
 
 
@@ -391,9 +394,9 @@ def test_a_train_still_to_come_is_saved_planned_never_departed(qtbot, screen, de
     assert screen.form.status.currentData() == Status.DEPARTED
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert screen.is_dirty()
-    assert screen.form.message.text() == (
-        f"X8001 is marked departed at {tomorrow} 10:00, which is later than now: mark it "
-        "planned until it runs")
+    assert screen.form.message.text().startswith(
+        f"X8001 is marked departed at {tomorrow} 10:00, which is later than now on the hub's "
+        "clock (")
     assert QApplication.focusWidget() is screen.form.status
     assert services.list_day(screen.ctx.db, tomorrow) == []
 
@@ -402,6 +405,53 @@ def test_a_train_still_to_come_is_saved_planned_never_departed(qtbot, screen, de
     assert not screen.is_dirty()
     assert [(s.service.service_no, s.service.status)
             for s in services.list_day(screen.ctx.db, tomorrow)] == [("X8001", Status.PLANNED)]
+
+
+def _hub_now_said(text: str, number: str, due: dt.datetime) -> dt.datetime:
+    """The hub's now a refusal of number, marked departed at due, says it judged by, read in
+    Asia/Shanghai; fails unless the refusal is in those words."""
+    said = re.search(
+        rf"{number} is marked departed at {due:%Y-%m-%d %H:%M}, which is later than now on the "
+        r"hub's clock \((\d{4}-\d\d-\d\d \d\d:\d\d), Asia/Shanghai\): mark it planned until it "
+        r"runs", text)
+    assert said, text
+    return dt.datetime.fromisoformat(said[1])
+
+
+def test_a_train_refused_as_still_to_come_names_the_hubs_clock_and_zone(
+        qtbot, screen, desk_in_auckland):
+    """A hub set up on a server kept in UTC, or a desk in another zone: a train the clerk saw
+    leave was refused as "later than now", which it was not on the clerk's clock."""
+    screen.ctx.signals.data_changed.emit(hub_zone_set(screen.ctx.db, "Asia/Shanghai"), None)
+    before = wall_clock("Asia/Shanghai").replace(second=0, microsecond=0)
+    due = before + dt.timedelta(hours=2)  # gone by this desk's clock, hours ahead of the hub's
+    screen.set_day(due.date())
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.actual.setFocus()
+    press(qtbot, f"{due:%H:%M}", (Qt.Key.Key_S, CTRL))
+
+    assert screen.is_dirty()
+    assert before <= _hub_now_said(screen.form.message.text(), "X8001", due) \
+        <= wall_clock("Asia/Shanghai")
+
+
+def test_an_import_refused_as_still_to_come_names_the_hubs_clock_and_zone(
+        demo_db, demo_db_path, tmp_path, desk_in_auckland):
+    """`hubapp import --dry-run` of a train gone by the desk's clock, not yet by the hub's."""
+    hub_zone_set(demo_db, "Asia/Shanghai")
+    before = wall_clock("Asia/Shanghai").replace(second=0, microsecond=0)
+    due = before + dt.timedelta(hours=2)
+    csv = tmp_path / "today.csv"
+    csv.write_text("date,service,direction,departed_at,container,size_type,full_empty,status\n"
+                   f"{due:%Y-%m-%d},X8001,outbound,{due:%H:%M},"
+                   f"{with_check_digit('HUBU777001')},22G1,E,departed\n")
+
+    done = subprocess.run([sys.executable, "-m", "hubapp", "import", str(csv), "--db",
+                           str(demo_db_path), "--dry-run"], capture_output=True, text=True)
+
+    assert done.returncode == 1
+    assert before <= _hub_now_said(done.stderr + done.stdout, "X8001", due) \
+        <= wall_clock("Asia/Shanghai")
 
 
 def test_a_move_another_desk_saved_by_its_clock_takes_an_edit_at_a_desk_whose_clock_is_behind(

@@ -25,6 +25,7 @@ from conftest import TESTER
 
 DAY = dt.date(2026, 3, 5)
 NOW = dt.datetime(2026, 3, 5, 12)  # the desk's clock: these rules do not depend on it
+ZONE = "Asia/Shanghai"  # the hub's, now's
 SERVICE = ServiceRecord("X8001", DAY, Direction.OUTBOUND, origin="CNCQI", destination="LAVTE")
 MOVE = ContainerMoveRecord("CSQU3054383", "22G1", 1, "F", 24000)
 ROUTE = RouteRecord("CN-LA", "China–Laos Railway", "中老铁路", "rail", "CN,LA", "CNCQI", "LAVTE")
@@ -37,7 +38,7 @@ def found(errors) -> list[tuple[str, str]]:
 
 
 def test_the_rules_accept_the_records_the_tests_below_break():
-    assert validate_service(SERVICE, now=NOW) == validate_move(MOVE) == []
+    assert validate_service(SERVICE, now=NOW, zone=ZONE) == validate_move(MOVE) == []
     assert validate_route(ROUTE, PLACES) == validate_settings(HubSettingsRecord()) == []
 
 
@@ -51,7 +52,8 @@ def test_the_rules_accept_the_records_the_tests_below_break():
     ({"origin": None, "destination": None}, []),  # neither known yet is not the same place
 ])
 def test_a_service_s_wagons_and_ends(changes, expected):
-    assert found(validate_service(dataclasses.replace(SERVICE, **changes), now=NOW)) == expected
+    assert found(validate_service(dataclasses.replace(SERVICE, **changes), now=NOW, zone=ZONE)) \
+        == expected
 
 
 @pytest.mark.parametrize("text", ["08:60", "0860", "24:60", "24:00", "99:99", "24.00",
@@ -122,27 +124,31 @@ def test_only_a_retired_commodity_may_share_an_hs_code_in_use(retired, expected)
     assert taken_hs_code_errors(FLOUR, [FLOUR]) == []  # its own code is not taken by itself
 
 
-# A train that has not run cannot have departed or arrived: the desk's clock, passed in.
+# A train that has not run cannot have departed or arrived: the hub's clock, passed in, and
+# named, as a desk in another zone read "later than now" of a train gone by its own.
 @pytest.mark.parametrize(("changes", "now", "expected"), [
     ({"actual_at": dt.datetime(2026, 3, 5, 14, 20)}, dt.datetime(2026, 3, 5, 14, 19), []),
     # Desks' clocks differ by minutes: 10 minutes ahead of this one is still now.
     ({"actual_at": dt.datetime(2026, 3, 5, 14, 20)}, dt.datetime(2026, 3, 5, 14, 10), []),
     ({"actual_at": dt.datetime(2026, 3, 5, 14, 20)}, dt.datetime(2026, 3, 5, 14, 9, 59),
-     [("status", "X8001 is marked departed at 2026-03-05 14:20, which is later than now: "
-                 "mark it planned until it runs")]),
+     [("status", "X8001 is marked departed at 2026-03-05 14:20, which is later than now on "
+                 "the hub's clock (2026-03-05 14:09, Asia/Shanghai): mark it planned until "
+                 "it runs")]),
     # "00:15 +1": the day after the service's date.
     ({"actual_at": dt.datetime(2026, 3, 6, 0, 15)}, dt.datetime(2026, 3, 5, 23, 50),
-     [("status", "X8001 is marked departed at 2026-03-06 00:15, which is later than now: "
-                 "mark it planned until it runs")]),
+     [("status", "X8001 is marked departed at 2026-03-06 00:15, which is later than now on "
+                 "the hub's clock (2026-03-05 23:50, Asia/Shanghai): mark it planned until "
+                 "it runs")]),
     ({"actual_at": dt.datetime(2026, 3, 6, 0, 15)}, dt.datetime(2026, 3, 6, 0, 5), []),
     ({"direction": Direction.INBOUND, "status": Status.ARRIVED,
       "actual_at": dt.datetime(2026, 3, 5, 14, 20)}, dt.datetime(2026, 3, 5, 8, 30),
-     [("status", "X8001 is marked arrived at 2026-03-05 14:20, which is later than now: "
-                 "mark it planned until it runs")]),
+     [("status", "X8001 is marked arrived at 2026-03-05 14:20, which is later than now on "
+                 "the hub's clock (2026-03-05 08:30, Asia/Shanghai): mark it planned until "
+                 "it runs")]),
     # Untimed (a list imported without times): by its date.
     ({"date": dt.date(2026, 3, 6)}, dt.datetime(2026, 3, 5, 23, 40),
-     [("status", "X8001 is marked departed on 2026-03-06, a day still to come: mark it "
-                 "planned until it runs")]),
+     [("status", "X8001 is marked departed on 2026-03-06, a day still to come on the hub's "
+                 "clock (2026-03-05 23:40, Asia/Shanghai): mark it planned until it runs")]),
     ({"date": dt.date(2026, 3, 6)}, dt.datetime(2026, 3, 6, 0, 0), []),
     # Planned and cancelled ones have not moved, whenever they are.
     ({"status": Status.PLANNED, "actual_at": dt.datetime(2026, 3, 5, 14, 20)},
@@ -151,4 +157,4 @@ def test_only_a_retired_commodity_may_share_an_hs_code_in_use(retired, expected)
 ])
 def test_a_service_has_moved_only_once_the_clock_has_reached_it(changes, now, expected):
     service = dataclasses.replace(SERVICE, **{"status": Status.DEPARTED, **changes})
-    assert found(validate_service(service, now=now)) == expected
+    assert found(validate_service(service, now=now, zone=ZONE)) == expected

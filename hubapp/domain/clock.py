@@ -14,6 +14,9 @@ import logging
 import os
 import time
 import zoneinfo
+from dataclasses import dataclass
+
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Term, Translate
 
 
 def wall_clock(zone: str) -> dt.datetime:
@@ -82,3 +85,34 @@ def computer_zone() -> str:
     """This computer's zone as people are told it: its name (machine_zone), else what the
     clock calls it (CET, UTC) where it cannot be named."""
     return machine_zone() or time.strftime("%Z")
+
+
+_THIS_COMPUTERS_ZONE = QT_TRANSLATE_NOOP(
+    "messages", "{zone}, this computer's: the hub has no time zone set in Settings")
+_ZONE_NOT_HERE = QT_TRANSLATE_NOOP(
+    "messages", "{zone}, this computer's: the hub's time zone {hub_zone} is not among this "
+                "computer's zone files, nor in tzdata")
+
+
+@dataclass(frozen=True, slots=True)
+class _ComputersZone(Term):
+    """The zone a hub is judged by when it has none, or one this computer cannot load
+    (missing: its name): this computer's (text: its name), said to be so in the message's
+    language."""
+
+    missing: str = ""
+
+    def written(self, translate: Translate) -> str:
+        if self.missing:
+            return translate(self.context, _ZONE_NOT_HERE).format(zone=self.text,
+                                                                   hub_zone=self.missing)
+        return translate(self.context, _THIS_COMPUTERS_ZONE).format(zone=self.text)
+
+
+def zone_said(zone: str) -> str | Term:
+    """The zone a message names beside wall_clock(zone)'s now, as the clock it judged by:
+    zone, or this computer's, said to be so, where the hub has none set or this computer
+    cannot load it (a cron job on a server kept in UTC, a laptop left on another zone)."""
+    if zone and not zone_missing(zone):
+        return zone
+    return _ComputersZone("messages", computer_zone(), zone)

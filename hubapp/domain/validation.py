@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
+from hubapp.domain.clock import zone_said
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
 )
@@ -61,20 +62,22 @@ _TIME_SPANS = {
 # wait to save a train that has gone.
 CLOCK_TOLERANCE = dt.timedelta(minutes=10)
 # One sentence per status and whether it is timed, as _NEEDS_ACTUAL in the service form: the
-# stored word ("departed") put into a translation stayed English.
+# stored word ("departed") put into a translation stayed English. The clock named, as
+# `hubapp check` names it: a desk in another zone than the hub's, or a hub set up on a server
+# kept in UTC, read "later than now" of a train that had left by its own clock.
 _STILL_TO_COME = {
     (Status.DEPARTED, True): QT_TRANSLATE_NOOP(
-        "messages", "{number} is marked departed at {value}, which is later than now: mark it "
-                    "planned until it runs"),
+        "messages", "{number} is marked departed at {value}, which is later than now on the "
+                    "hub's clock ({now}, {zone}): mark it planned until it runs"),
     (Status.ARRIVED, True): QT_TRANSLATE_NOOP(
-        "messages", "{number} is marked arrived at {value}, which is later than now: mark it "
-                    "planned until it runs"),
+        "messages", "{number} is marked arrived at {value}, which is later than now on the "
+                    "hub's clock ({now}, {zone}): mark it planned until it runs"),
     (Status.DEPARTED, False): QT_TRANSLATE_NOOP(
-        "messages", "{number} is marked departed on {date}, a day still to come: mark it "
-                    "planned until it runs"),
+        "messages", "{number} is marked departed on {date}, a day still to come on the hub's "
+                    "clock ({now}, {zone}): mark it planned until it runs"),
     (Status.ARRIVED, False): QT_TRANSLATE_NOOP(
-        "messages", "{number} is marked arrived on {date}, a day still to come: mark it "
-                    "planned until it runs"),
+        "messages", "{number} is marked arrived on {date}, a day still to come on the hub's "
+                    "clock ({now}, {zone}): mark it planned until it runs"),
 }
 
 _FULL_EMPTY = {
@@ -202,13 +205,14 @@ class ValidationError(HubError):
 
 
 def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
-                     now: dt.datetime) -> list[FieldError]:
+                     now: dt.datetime, zone: str) -> list[FieldError]:
     """Every problem of a service. kept: its time fields a re-save keeps as stored, which
     are not held to the spans around its date (a service stored before they were, 5 days
     late, must still take an edit of its containers), and "status" when it keeps its stored
     status, date and actual time. now: the hub's clock, which a departed or arrived service
     may not be ahead of (still_to_come) unless its status is kept: another desk judged that
-    move by its own clock, which may run minutes ahead of this one."""
+    move by its own clock, which may run minutes ahead of this one. zone: the hub's, whose
+    clock now is on, named where a service is refused as ahead of it (clock.zone_said)."""
     errors: list[FieldError] = []
     if not service.service_no:  # "Service number '' must be…" read as if X8001 were refused
         errors.append(FieldError("service_no", QT_TRANSLATE_NOOP(
@@ -244,7 +248,8 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
         timed = service.actual_at is not None
         errors.append(FieldError("status", _STILL_TO_COME[service.status, timed], {
             "number": service.service_no, "date": service.date.isoformat(),
-            "value": f"{service.actual_at:%Y-%m-%d %H:%M}" if timed else ""}))
+            "value": f"{service.actual_at:%Y-%m-%d %H:%M}" if timed else "",
+            "now": f"{now:%Y-%m-%d %H:%M}", "zone": zone_said(zone)}))
     return errors
 
 

@@ -16,6 +16,7 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 
 from hubapp.domain import iso6346, sizetype
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import FULL, Direction
 from hubapp.domain.validation import (
@@ -45,14 +46,15 @@ def quick_rows(
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
     now: dt.datetime | None = None,
+    zone: str = "",
 ) -> tuple[ImportRowsRecord, list[str], int, int, int] | None:
     """The rows of a file without a single problem, of each service that gave a time the
     hub does not keep, that time's field (parsing.UNKEPT_TIME), how many weights were
     rounded to whole kilograms, how many services were read as planned as they are still
     to come by now, the hub's clock (parsing.build_service), and how many had their actual
     time read on the day before or after theirs (parsing.NEAR_SCHEDULE); None if it has any
-    problem."""
-    now = now or dt.datetime.now()
+    problem. zone: the hub's, now's (parsing.parse_table)."""
+    now = now or wall_clock(zone)
     index, problems = column_positions(table.headers, manual)
     total = len(table.rows if isinstance(table, Table) else table.lines)
     if problems or not total:
@@ -72,7 +74,7 @@ def quick_rows(
         columns = _Columns.of(table, index)
         stage()
         services, owner, day_direction, unkept, to_come, near = _services(
-            columns, lookups, now)
+            columns, lookups, now, zone)
         if "" in columns.get("container"):
             kept = columns.drop_rows_without_container()
             owner, day_direction = [owner[i] for i in kept], [day_direction[i] for i in kept]
@@ -198,7 +200,7 @@ class _Columns:
         return [name or code for name, code in zip(names, self.get("hs_code"))]
 
 
-def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime,
+def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime, zone: str,
               ) -> tuple[list, list[int], list[int], list[str], int, int]:
     """The services in file order; of each row, its service's index and a number for its
     date and direction (a container may move once per day and direction); the fields of
@@ -226,7 +228,7 @@ def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime,
     for key, values in groups.items():
         given = {name: value for name, (value, _raw) in values.items()}
         service = build_service(key, given, now)
-        if validate_service(service, now=now):
+        if validate_service(service, now=now, zone=zone):
             raise _NotClean
         services.append(service)
         to_come += read_as_planned(service, given)

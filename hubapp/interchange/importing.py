@@ -118,7 +118,7 @@ def import_file(
     raises (a cancel), while reading the file too, leaves the database as it was.
     """
     path = Path(path)
-    now = now or settings.hub_now(db)
+    now, zone = now or settings.hub_now(db), settings.time_zone(db)
     with _collector_paused():
         reading_weight = 0.0
 
@@ -185,13 +185,13 @@ def import_file(
             return result(totals=totals, change=change, **skipped)
 
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft
-        quick = quick_rows(table, lookups, teu_45ft, manual, checking, check, now)
+        quick = quick_rows(table, lookups, teu_45ft, manual, checking, check, now, zone)
         if quick is not None and not store.has_duplicates(db, quick[0]):
             return save(*quick)
         # Something to report: the row-by-row parse says what, where.
         if not isinstance(table, Table):
             table = read_table(path, manual=manual, check=check)
-        plan = parse_table(table, lookups, teu_45ft, manual, rechecking, check, now)
+        plan = parse_table(table, lookups, teu_45ft, manual, rechecking, check, now, zone)
         if plan.problems:
             return result(problems=tuple(plan.problems))
         items = [(planned.service, planned.moves) for planned in plan.services]

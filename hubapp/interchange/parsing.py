@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hubapp.domain import columns, sizetype
+from hubapp.domain.clock import wall_clock
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Term, Translate, Typed, message, untranslated,
 )
@@ -228,10 +229,12 @@ def parse_table(
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
     now: dt.datetime | None = None,
+    zone: str = "",
 ) -> ImportPlan:
     """Every row checked; services grouped by (date, service, direction) in file order.
-    now: the hub's clock (tests set their own), which no service moved after (build_service)."""
-    now = now or dt.datetime.now()
+    now: the hub's clock (tests set their own), which no service moved after (build_service);
+    zone: the hub's (settings.time_zone), that clock's, named where a row is refused by it."""
+    now = now or wall_clock(zone)
     index, problems = column_positions(table.headers, manual, table.header_line,
                                         table.sheet)
     header = {name: table.headers[position] for name, position in index.items()}
@@ -321,7 +324,7 @@ def parse_table(
         day, number, direction = key
         values = {name: value for name, (value, _line, _raw) in group.values.items()}
         service = build_service(key, values, now)
-        for error in validate_service(service, now=now):
+        for error in validate_service(service, now=now, zone=zone):
             column = _FILE_COLUMN.get(error.field, error.field)
             if error.field == "actual_at":
                 column = ACTUAL if ACTUAL in header else \

@@ -318,26 +318,6 @@ _AHEAD = {
                  "as moved: mark it planned in the daily log until it runs, or correct its "
                  "time"),
 }
-_THIS_COMPUTERS_ZONE = QT_TRANSLATE_NOOP(
-    "check", "{zone}, this computer's: the hub has no time zone set in Settings")
-_ZONE_NOT_HERE = QT_TRANSLATE_NOOP(
-    "check", "{zone}, this computer's: the hub's time zone {hub_zone} is not among this "
-             "computer's zone files, nor in tzdata")
-
-
-@dataclass(frozen=True, slots=True)
-class _ComputersZone(Term):
-    """The zone a hub is judged by when it has none, or one this computer cannot load
-    (missing: its name): this computer's (text: its name), said to be so in the message's
-    language."""
-
-    missing: str = ""
-
-    def written(self, translate: Translate) -> str:
-        if self.missing:
-            return translate(self.context, _ZONE_NOT_HERE).format(zone=self.text,
-                                                                   hub_zone=self.missing)
-        return translate(self.context, _THIS_COMPUTERS_ZONE).format(zone=self.text)
 
 
 def _moved_ahead(conn: sqlite3.Connection) -> Found:
@@ -345,8 +325,7 @@ def _moved_ahead(conn: sqlite3.Connection) -> Found:
     daily log and import refused them), which stats and export count as moved."""
     zone = settings.time_zone(conn)
     now = clock.wall_clock(zone)
-    named = zone if zone and not clock.zone_missing(zone) else _ComputersZone(
-        "check", clock.computer_zone(), zone)
+    named = clock.zone_said(zone)
     # Cut by text, as stored, on the day before the clock's: the rule itself (with its
     # tolerance, and an untimed service by its date) decides each one found.
     rows = conn.execute(

@@ -230,7 +230,7 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
             and stored.date == service.date and getattr(stored, name) == getattr(service, name)]
     if "actual_at" in kept and stored.status == service.status:
         kept.append("status")
-    errors = list(validate_service(service, kept, now=now))
+    errors = list(validate_service(service, kept, now=now, zone=settings.time_zone(db)))
     clash = db.execute(
         "SELECT id FROM service WHERE date = ? AND direction = ? AND service_no = ?"
         " AND id IS NOT ?", [service.date.isoformat(), str(service.direction),
