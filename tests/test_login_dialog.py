@@ -77,6 +77,40 @@ def test_a_new_hub_keeps_its_first_desks_time_zone(qtbot, db, monkeypatch, tz, k
     assert settings.load(db).time_zone == kept
 
 
+def test_the_first_start_shows_this_computers_zone_and_stores_the_one_picked(
+        qtbot, db, monkeypatch):
+    """A hub set up on a server kept in UTC took Etc/UTC unsaid: every desk in China was then
+    refused departures for 8 hours a day as "later than now". The zone is shown, offered
+    from the list as Settings offers it, and judged as Settings judges it."""
+    monkeypatch.setenv("TZ", "Etc/UTC")
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):  # a completer offers only to a field with the focus
+        dialog.show()
+        dialog.activateWindow()
+    assert dialog.zone_edit.isVisible() and dialog.zone_edit.text() == "Etc/UTC"
+    qtbot.keyClicks(dialog.hub_edit, "Chongqing Hub")
+    qtbot.keyClicks(dialog.target_edit, "8")
+    dialog.zone_edit.selectAll()
+    qtbot.keyClicks(dialog.zone_edit, "Asia/Shangai")
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+    assert dialog.isVisible() and dialog.message_label.text() == (
+        "'Asia/Shangai' is not a time zone: choose one from the list, like Asia/Shanghai, or "
+        "leave it empty for this computer's")
+    assert dialog.focusWidget() is dialog.zone_edit and users.list_users(db) == []
+
+    dialog.zone_edit.clear()
+    qtbot.keyClicks(dialog.zone_edit, "shangh")
+    popup = dialog.zone_edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.zone_edit.text() == "Asia/Shanghai"
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert settings.load(db).time_zone == "Asia/Shanghai"
+
+
 def test_the_first_start_asks_the_daily_train_target_as_settings_judges_it(qtbot, db):
     """A new hub started with the demo's target of 20 trains a day, drawn over its first
     train as a target nobody had set."""

@@ -13,11 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.clock import computer_zone, time_zones
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import (
@@ -26,7 +25,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs, labels, mnemonics
+from hubapp.ui import colours, dialogs, labels, mnemonics, zone_field
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
 from hubapp.ui.tasks import TaskControl
@@ -129,20 +128,8 @@ class SettingsDialog(FormDialog):
         self.tolerance = self.hub.line("punctuality_tolerance_min",
                                        self.tr("&On time within ± (minutes)"),
                                        str(stored.punctuality_tolerance_min))
-        self.time_zone = self.hub.line("time_zone", self.tr("Hub's time &zone"),
-                                       stored.time_zone)
-        self.time_zone.setPlaceholderText(self.tr(
-            "Empty: this computer's zone ({zone})").format(
-            zone=computer_zone()))
-        self.time_zone.setToolTip(self.tr(
-            "The zone of the hub's wall clock, which service times are on: a train may be "
-            "saved or imported as departed or arrived once this clock has reached its time, "
-            "at every desk and server, whatever zone the computer is set to"))
-        # Any part of a name finds it: a clerk types "shanghai", not "Asia/".
-        zones = QCompleter(list(time_zones()), self.time_zone)
-        zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        zones.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.time_zone.setCompleter(zones)
+        self.time_zone = self.hub.line("time_zone", zone_field.title(), stored.time_zone)
+        zone_field.offer_zones(self.time_zone)
         # Said above the fields, as Reference data says it: said only in the disabled
         # group's tooltip, it never showed to the keyboard, nor was it read out.
         self.read_only_note = QLabel(labels.read_only_database() if ctx.read_only else self.tr(
@@ -289,14 +276,11 @@ class SettingsDialog(FormDialog):
         numbers, unread = read_settings_numbers({
             "daily_train_target": self.train_target.text(),
             "punctuality_tolerance_min": self.tolerance.text()})
-        typed_zone = self.time_zone.text().strip()
-        # Spelled as the zone files do: "asia/shanghai" would be refused as no zone.
-        zone = next((name for name in time_zones() if name.lower() == typed_zone.lower()),
-                    typed_zone)
         return dataclasses.replace(
             self.stored, hub_name=self.hub_name.text().strip(),
             hub_name_zh=self.hub_name_zh.text().strip(), teu_45ft=self.teu_45ft.currentData(),
-            logo=self.logo_png, time_zone=zone, **numbers), unread
+            logo=self.logo_png, time_zone=zone_field.typed_zone(self.time_zone),
+            **numbers), unread
 
     def save(self) -> None:
         chosen, unread = self.hub_settings()
