@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import zoneinfo
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 
 from hubapp.domain.audit import changed_fields
@@ -286,6 +287,18 @@ def test_a_change_made_now_is_listed_under_the_hubs_today_at_the_hubs_time(
     closing = screen.model.records()[0]
     assert (closing.action, closing.entity_id) == ("close", DEMO_END.isoformat())
     assert screen.model.index(0, 0).data() == _on_the_hubs_clock(closing.at, HUB_FAR_AWAY)
+
+
+@pytest.mark.parametrize(("zone", "header"), [
+    ("Asia/Shanghai", "When (Asia/Shanghai)"),
+    ("Pacific/Auckland", "When"),  # this computer's: a reader takes it for their own, rightly
+])
+def test_the_when_column_names_the_hubs_zone_where_it_is_not_this_computers(
+        qtbot, app_ctx, desk_in_auckland, zone, header):
+    """A desk in Auckland read the hub's 21:16 of yesterday as its own, an entry a day old."""
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, zone), None)
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.table.model().headerData(0, Qt.Orientation.Horizontal) == header
 
 
 def test_the_day_filter_follows_the_hubs_clock(app_ctx, desk_far_from_the_hub):

@@ -234,6 +234,18 @@ def test_problems_notes_and_a_closed_day_can_be_read_on_a_dark_desktop(dark_desk
     assert "wang.li" in screen.closed_label.text() and readable(screen.closed_label)
 
 
+@pytest.mark.parametrize(("zone", "named"), [
+    ("Asia/Shanghai", " (Asia/Shanghai)"), ("Pacific/Auckland", "")])
+def test_a_closed_day_names_the_hubs_zone_where_it_is_not_this_computers(
+        qtbot, screen, desk_in_auckland, zone, named):
+    """A desk in Auckland read "Closed by wang.li at" the hub's time as its own, hours ago."""
+    screen.ctx.signals.data_changed.emit(hub_zone_set(screen.ctx.db, zone), None)
+    day_close.close_day(screen.ctx.db, DEMO_END, UserRecord("wang.li", users.SUPERVISOR))
+    closed = day_close.closed_info(screen.ctx.db, DEMO_END).closed_wall(zone)
+    screen.set_day(DEMO_END)
+    assert screen.closed_label.text() == f"Closed by wang.li at {closed:%Y-%m-%d %H:%M}{named}"
+
+
 def test_not_saved_counts_the_problems_left_as_they_are_fixed_and_goes_with_the_last(
         qtbot, screen):
     """"Not saved: 2 problems" stayed under the grid until the next Ctrl+S, after both were
@@ -1594,7 +1606,7 @@ def test_when_a_day_was_closed_is_said_on_the_hubs_clock(qtbot, main_window, app
     stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
     closed = dt.datetime.fromisoformat(stored).astimezone(zoneinfo.ZoneInfo(HUB_FAR_AWAY))
     assert screen.closed_label.text() == \
-        f"Closed by {labels.who(app_ctx.user)} at {closed:%Y-%m-%d %H:%M}"
+        f"Closed by {labels.who(app_ctx.user)} at {closed:%Y-%m-%d %H:%M} ({HUB_FAR_AWAY})"
 
 
 def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(

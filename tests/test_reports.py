@@ -116,10 +116,47 @@ def test_a_daily_report_says_its_times_on_the_hubs_clock(qapp, demo_db, demo_db_
     reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", output)
     ended = wall_clock(HUB_FAR_AWAY)
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(output).pages).split())
-    assert (f"Day closed by zhao at {closed:%Y-%m-%d %H:%M}; changed after closing by zhao "
-            f"at {changed:%Y-%m-%d %H:%M} (reason: recount)") in text
+    assert (f"Day closed by zhao at {closed:%Y-%m-%d %H:%M} ({HUB_FAR_AWAY}); changed after "
+            f"closing by zhao at {changed:%Y-%m-%d %H:%M} ({HUB_FAR_AWAY}) (reason: recount)") \
+        in text
     generated = re.search(r"Generated (\d{4}-\d\d-\d\d \d\d:\d\d)", text).group(1)
     assert started <= dt.datetime.fromisoformat(generated) <= ended
+
+
+@pytest.mark.parametrize(("desk", "named"), [
+    ("Pacific/Auckland", " (Asia/Shanghai)"),
+    # The hub's clock by another name: the same offset, so the time is the reader's own.
+    ("Asia/Chongqing", ""),
+])
+def test_a_report_names_the_hubs_zone_where_it_is_not_the_computers(
+        demo_db, demo_db_path, tmp_path, desk, named):
+    """`hubapp report` on a computer in Auckland printed the hub's "Generated 2026-12-05
+    21:16" beside its own 2026-12-06 02:16, whose clock unsaid."""
+    from tests.conftest import hub_zone_set
+
+    hub_zone_set(demo_db, "Asia/Shanghai")
+    output = tmp_path / "daily.pdf"
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                     "-o", str(output), env=os.environ | {"TZ": desk})
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"Generated \d{{4}}-\d\d-\d\d \d\d:\d\d{re.escape(named)} +Page 1 of",
+                     pdf_text(output))
+
+
+def test_a_chinese_report_names_the_hubs_zone_in_chinese_brackets(
+        qapp, demo_db, desk_in_auckland):
+    from hubapp.reports.document import content
+    from hubapp.store import day_close, users
+    from hubapp.store import reports as report_data
+
+    from tests.conftest import hub_zone_set
+
+    hub_zone_set(demo_db, "Asia/Shanghai")
+    day_close.close_day(demo_db, DEMO_END, users.UserRecord("Wang Fang", users.SUPERVISOR))
+    report = content(report_data.build(demo_db, "daily", DEMO_END, DEMO_END), "zh")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d（Asia/Shanghai）", report.generated)
+    assert re.search(r"当日已由 Wang Fang 于 \d{4}年\d+月\d+日 \d\d:\d\d（Asia/Shanghai） 关账",
+                     report.html)
 
 
 def test_chinese_report_has_chinese_headings_in_an_embedded_font(demo_db_path, tmp_path):

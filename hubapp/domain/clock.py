@@ -116,3 +116,15 @@ def zone_said(zone: str) -> str | Term:
     if zone and not zone_missing(zone):
         return zone
     return _ComputersZone("messages", computer_zone(), zone)
+
+
+def zone_shown(zone: str) -> str:
+    """zone's name, to be written beside a time shown on its clock (wall_time's), where that
+    clock differs from this computer's right now; "" where it does not, as a reader then
+    takes the time for their own and is right. By the offset, not the name: Asia/Chongqing
+    reads as Asia/Shanghai does, and a desk in Berlin in winter as one in Paris."""
+    info = _zone_info(zone)
+    if info is None:
+        return ""
+    now = dt.datetime.now(dt.timezone.utc)
+    return "" if now.astimezone(info).utcoffset() == now.astimezone().utcoffset() else zone

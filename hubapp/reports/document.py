@@ -24,7 +24,7 @@ from hubapp.domain.wording import (
     day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
     service_time,
 )
-from hubapp.reports.text import NOTHING, growth, name, text, who
+from hubapp.reports.text import NOTHING, growth, name, on_clock, text, who
 from hubapp.store.reports import (
     DAILY, MONTHLY, GroupTotalsRecord, NotRunRecord, ReportDataRecord, ServiceLineRecord,
 )
@@ -135,7 +135,8 @@ def content(data: ReportDataRecord, language: str) -> ReportContentRecord:
     if data.kind == DAILY and unrecorded is None:
         parts.append(_signatures(language))
     return ReportContentRecord(title, hub, period_text(data, language), language,
-                               generated.strftime("%Y-%m-%d %H:%M"),
+                               on_clock(generated.strftime("%Y-%m-%d %H:%M"),
+                                        data.hub.time_zone, language),
                                _STYLE + "\n".join(parts), images, data.hub.logo or None,
                                ((data.first, data.end), data.previous_period,
                                 data.last_year_period,
@@ -246,15 +247,16 @@ def _unrecorded(data: ReportDataRecord, language: str) -> str | None:
 def _closed_text(data: ReportDataRecord, language: str) -> str:
     if data.closed is None:
         return text("open", language)
+    zone = data.hub.time_zone
     closed = text("closed", language, name=who(data.closed.closed_by, language),
-                  when=moment(data.closed.closed_wall(data.hub.time_zone), language))
+                  when=on_clock(moment(data.closed.closed_wall(zone), language), zone, language))
     change = data.changed_after_close
     if change is None:
         return closed
     # Figures changed since the day was signed off: its close no longer vouches for them.
     return text("changed_after_close", language, closed=closed,
                 name=who(change.changed_by, language),
-                when=moment(change.changed_wall(data.hub.time_zone), language),
+                when=on_clock(moment(change.changed_wall(zone), language), zone, language),
                 reason=change.reason)
 
 

@@ -7,6 +7,7 @@ Chinese reports without loading the GUI's translations.
 from __future__ import annotations
 
 from hubapp.domain.audit import COMMAND_LINE, DEMO, actor
+from hubapp.domain.clock import zone_shown
 from hubapp.domain.wording import reference_name
 
 _TEXT = {
@@ -117,6 +118,8 @@ _TEXT = {
     "approved": ("Approved by", "批准人"),
     "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     "generated": ("Generated {when}", "生成时间 {when}"),
+    # A time on the hub's clock, its zone named (on_clock).
+    "on_clock": ("{when} ({zone})", "{when}（{zone}）"),
     "list": (", ", "、"),  # between the items of a list, as each language writes one
 }
 
@@ -126,6 +129,14 @@ NOTHING = "—"  # where there is no number, as on the Dashboard
 def text(key: str, language: str, **values: object) -> str:
     english, chinese = _TEXT[key]
     return (chinese if language == "zh" else english).format(**values)
+
+
+def on_clock(when: str, zone: str, language: str) -> str:
+    """when, a time on the hub's clock (zone's), with the zone named where this computer's
+    clock differs (clock.zone_shown): a reader at another desk, or of a PDF sent on, took it
+    for their own, and a date a day off theirs for a mistake."""
+    shown = zone_shown(zone)
+    return text("on_clock", language, when=when, zone=shown) if shown else when
 
 
 def who(stored: str, language: str) -> str:

@@ -19,7 +19,7 @@ from hubapp.domain.audit import (
     LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, merge, moved_boxes,
     what, word,
 )
-from hubapp.domain.clock import wall_time
+from hubapp.domain.clock import wall_time, zone_shown
 from hubapp.domain.errors import counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
@@ -159,8 +159,11 @@ class AuditModel(RecordTableModel):
     zone = ""
 
     def headers(self) -> list[str]:
-        return [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What"),
-                self.tr("Changes")]
+        # The zone named where this computer's clock is not the hub's: its stamps are shown
+        # on the hub's, a day off this desk's around midnight.
+        shown = zone_shown(self.zone)
+        when = self.tr("When ({zone})").format(zone=shown) if shown else self.tr("When")
+        return [when, self.tr("Who"), self.tr("Action"), self.tr("What"), self.tr("Changes")]
 
     def display(self, entry: AuditEntryRecord, column: int) -> str:
         if column == 0:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 from hubapp.domain import errors
+from hubapp.domain.clock import zone_shown
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -56,6 +57,15 @@ def moment(value: dt.datetime) -> str:
     """A date and time, written like every other date on the desk (2026-03-05 18:40)."""
     # Not the locale's short format: en_GB's 05/03/2026 reads as 3 May to others at the hub.
     return QLocale().toString(QDateTime(value.replace(tzinfo=None)), "yyyy-MM-dd HH:mm")
+
+
+def on_clock(value: dt.datetime, zone: str) -> str:
+    """A time on the hub's clock (zone's, as wall_time gives it) as moment writes it, the zone
+    named where this computer's clock differs (clock.zone_shown): a desk in another zone read
+    the hub's day as its own."""
+    shown = zone_shown(zone)
+    return QCoreApplication.translate("formatting", "{time} ({zone})").format(
+        time=moment(value), zone=shown) if shown else moment(value)
 
 
 # How many days a question names before "and N more".

@@ -529,9 +529,10 @@ class DailyLogScreen(QWidget):
         that only reads. Reads nothing: a reload reads the role with the day, before it shows
         any of it."""
         may_close = role in (users.SUPERVISOR, users.ADMIN)
+        zone = self.ctx.time_zone
         said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
             name=labels.who(closed.closed_by),
-            time=formatting.moment(closed.closed_wall(self.ctx.time_zone)))
+            time=formatting.on_clock(closed.closed_wall(zone), zone))
         if self.ctx.read_only:  # no role saves there: a supervisor's reopening would not help
             said = " · ".join(filter(None, (self.tr("Read-only database"), said)))
         elif closed is not None and not may_close:  # why typing does nothing, who can help
@@ -579,7 +580,8 @@ class DailyLogScreen(QWidget):
         return self.tr("{service} has changes that cannot be saved: {name} closed the day at "
                        "{time}, and only a supervisor can reopen it.").format(
             service=self._edited_name(), name=labels.who(closed.closed_by),
-            time=formatting.moment(closed.closed_wall(self.ctx.time_zone)))
+            time=formatting.on_clock(closed.closed_wall(self.ctx.time_zone),
+                                     self.ctx.time_zone))
 
     def _edited_name(self) -> str:
         return self.form.service_no.text() or self.tr("the new service")
