@@ -4,32 +4,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <source>When ({zone})</source>
+        <translation>时间（{zone}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="177"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +42,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="105"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="176"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="179"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,144 +50,144 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="244"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="195"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="349"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="352"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="214"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="217"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="235"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="245"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="248"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="246"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="249"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="248"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="251"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="318"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="346"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="349"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="366"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="366"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="369"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="380"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="383"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="389"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="392"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="401"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="404"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="437"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="440"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="442"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="466"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="469"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="435"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="438"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="203"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="214"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="212"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -945,34 +950,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="592"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="594"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="860"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="862"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1094"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1096"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1096"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1098"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1156"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -997,22 +1002,22 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="655"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="657"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1047,85 +1052,85 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="631"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="633"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="639"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="792"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="859"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="862"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="861"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="863"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="960"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="962"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1067"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1165,145 +1170,145 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="955"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="957"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1072"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1074"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1109"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1113"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1163"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1183"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1187"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1188"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1190"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1189"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1191"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1193"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1195"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1200"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1202"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1235"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1237"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1240"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1242"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1257"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1259"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="947"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="949"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="625"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="627"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="960"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="955"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="658"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1010"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1133"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1135"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1199"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1210"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2110,27 +2115,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="103"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="107"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="104"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="108"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="105"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="109"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="112"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="117"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="122"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
@@ -2145,52 +2150,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>每日班列数，如 8</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="106"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="110"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="119"/>
-        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes both, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
-        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；看板将每天的班列数与每日班列目标对比（二者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
+        <location filename="../../hubapp/ui/login_dialog.py" line="124"/>
+        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, service times are on the clock of its time zone (this computer&apos;s is filled in: choose the hub&apos;s if it differs), and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes all three, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；班次时间均按枢纽时区的时钟计（已填入本机时区：如与枢纽不同，请选择枢纽的时区）；看板将每天的班列数与每日班列目标对比（三者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="126"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="133"/>
         <source>&amp;Save and log in</source>
         <translation>保存并登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="135"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="136"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="130"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="137"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="152"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="159"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="158"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="165"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="169"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
         <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="178"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="185"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2466,22 +2471,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="222"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="230"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="225"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="233"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="226"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="234"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="233"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="241"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2956,130 +2961,130 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="384"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="368"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="105"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="109"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="114"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="113"/>
         <source>&amp;Logo for reports</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="132"/>
+        <location filename="../../hubapp/ui/zone_field.py" line="17"/>
         <source>Hub&apos;s time &amp;zone</source>
         <translation>枢纽时区(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/zone_field.py" line="23"/>
         <source>Empty: this computer&apos;s zone ({zone})</source>
         <translation>未填则用本机时区（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/zone_field.py" line="25"/>
         <source>The zone of the hub&apos;s wall clock, which service times are on: a train may be saved or imported as departed or arrived once this clock has reached its time, at every desk and server, whatever zone the computer is set to</source>
         <translation>枢纽挂钟所在的时区，班次时间均以此钟为准：按此钟到了班次的时间，才能将其保存或导入为“已发出”或“已到达”；各工作台和服务器都按此判断，不论电脑设为哪个时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="165"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="152"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="172"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="159"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
         <source>Choose backup folder…</source>
         <translation>选择备份文件夹…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="182"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="169"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="187"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="198"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="233"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="220"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="252"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="239"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="253"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="240"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="108"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="179"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="166"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
         <source>&amp;Hub name (English)</source>
         <translation>枢纽名称（英文）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
         <source>Hub &amp;name (Chinese)</source>
         <translation>枢纽名称（中文）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="112"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="111"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="130"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="129"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="210"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="235"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="197"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="222"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -3089,57 +3094,57 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="126"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="125"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="136"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="158"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="154"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="217"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="281"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="268"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="321"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="305"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="373"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="357"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="385"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="369"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -3446,64 +3451,64 @@ Turn single-user mode off?</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="104"/>
+        <location filename="../../hubapp/cli/common.py" line="34"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="105"/>
+        <location filename="../../hubapp/cli/common.py" line="35"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="106"/>
+        <location filename="../../hubapp/cli/common.py" line="36"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="107"/>
+        <location filename="../../hubapp/cli/common.py" line="37"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="108"/>
+        <location filename="../../hubapp/cli/common.py" line="38"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="109"/>
-        <location filename="../../hubapp/cli.py" line="585"/>
+        <location filename="../../hubapp/cli/common.py" line="39"/>
+        <location filename="../../hubapp/cli/parser.py" line="336"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="110"/>
-        <location filename="../../hubapp/cli.py" line="447"/>
+        <location filename="../../hubapp/cli/__init__.py" line="69"/>
+        <location filename="../../hubapp/cli/common.py" line="40"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="111"/>
+        <location filename="../../hubapp/cli/common.py" line="41"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="112"/>
+        <location filename="../../hubapp/cli/common.py" line="42"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="113"/>
+        <location filename="../../hubapp/cli/common.py" line="43"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="114"/>
+        <location filename="../../hubapp/cli/common.py" line="44"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="115"/>
+        <location filename="../../hubapp/cli/common.py" line="45"/>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
     </message>
@@ -3511,13 +3516,13 @@ Turn single-user mode off?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="888"/>
+        <location filename="../../hubapp/cli/users.py" line="26"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="888"/>
+        <location filename="../../hubapp/cli/users.py" line="26"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>no</source>
         <translation>否</translation>
@@ -3983,7 +3988,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="424"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -4136,92 +4141,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="321"/>
-        <source>{zone}, this computer&apos;s: the hub has no time zone set in Settings</source>
-        <translation>按本机时区 {zone}，因枢纽未在设置中设定时区</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/check.py" line="323"/>
-        <source>{zone}, this computer&apos;s: the hub&apos;s time zone {hub_zone} is not among this computer&apos;s zone files, nor in tzdata</source>
-        <translation>按本机时区 {zone}，因本机的时区文件和 tzdata 中都没有枢纽的时区 {hub_zone}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/check.py" line="374"/>
+        <location filename="../../hubapp/store/check.py" line="353"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="386"/>
+        <location filename="../../hubapp/store/check.py" line="365"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="387"/>
+        <location filename="../../hubapp/store/check.py" line="366"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="393"/>
+        <location filename="../../hubapp/store/check.py" line="372"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="407"/>
+        <location filename="../../hubapp/store/check.py" line="386"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="413"/>
+        <location filename="../../hubapp/store/check.py" line="392"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="414"/>
+        <location filename="../../hubapp/store/check.py" line="393"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="415"/>
+        <location filename="../../hubapp/store/check.py" line="394"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="416"/>
+        <location filename="../../hubapp/store/check.py" line="395"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="417"/>
+        <location filename="../../hubapp/store/check.py" line="396"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="418"/>
+        <location filename="../../hubapp/store/check.py" line="397"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="419"/>
+        <location filename="../../hubapp/store/check.py" line="398"/>
         <source>moved services not ahead of the clock</source>
         <translation>已发出或到达的班次不晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="420"/>
+        <location filename="../../hubapp/store/check.py" line="399"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="421"/>
+        <location filename="../../hubapp/store/check.py" line="400"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="422"/>
+        <location filename="../../hubapp/store/check.py" line="401"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="424"/>
+        <location filename="../../hubapp/store/check.py" line="403"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -4229,402 +4224,402 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="97"/>
+        <location filename="../../hubapp/cli/parser.py" line="19"/>
         <source>{prog}: error: {message} (see {prog} --help)</source>
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="131"/>
+        <location filename="../../hubapp/cli/parser.py" line="28"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="153"/>
+        <location filename="../../hubapp/cli/parser.py" line="50"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="184"/>
+        <location filename="../../hubapp/cli/parser.py" line="96"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="185"/>
+        <location filename="../../hubapp/cli/parser.py" line="104"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="185"/>
+        <location filename="../../hubapp/cli/parser.py" line="106"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="199"/>
+        <location filename="../../hubapp/cli/parser.py" line="110"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="204"/>
+        <location filename="../../hubapp/cli/parser.py" line="116"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="210"/>
+        <location filename="../../hubapp/cli/parser.py" line="122"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="212"/>
+        <location filename="../../hubapp/cli/parser.py" line="124"/>
         <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
         <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="216"/>
+        <location filename="../../hubapp/cli/parser.py" line="130"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="222"/>
+        <location filename="../../hubapp/cli/parser.py" line="135"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="224"/>
+        <location filename="../../hubapp/cli/parser.py" line="137"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="226"/>
+        <location filename="../../hubapp/cli/parser.py" line="141"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="228"/>
+        <location filename="../../hubapp/cli/parser.py" line="143"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="229"/>
+        <location filename="../../hubapp/cli/parser.py" line="144"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="234"/>
+        <location filename="../../hubapp/cli/parser.py" line="149"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="237"/>
+        <location filename="../../hubapp/cli/parser.py" line="152"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="240"/>
+        <location filename="../../hubapp/cli/parser.py" line="158"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="246"/>
+        <location filename="../../hubapp/cli/parser.py" line="163"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="248"/>
+        <location filename="../../hubapp/cli/parser.py" line="167"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="251"/>
+        <location filename="../../hubapp/cli/parser.py" line="170"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="255"/>
+        <location filename="../../hubapp/cli/parser.py" line="177"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="259"/>
+        <location filename="../../hubapp/cli/parser.py" line="184"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="262"/>
+        <location filename="../../hubapp/cli/parser.py" line="190"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="265"/>
+        <location filename="../../hubapp/cli/parser.py" line="193"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="267"/>
+        <location filename="../../hubapp/cli/parser.py" line="198"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="271"/>
+        <location filename="../../hubapp/cli/parser.py" line="202"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="275"/>
+        <location filename="../../hubapp/cli/parser.py" line="206"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="277"/>
+        <location filename="../../hubapp/cli/parser.py" line="208"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="279"/>
+        <location filename="../../hubapp/cli/parser.py" line="210"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="282"/>
+        <location filename="../../hubapp/cli/parser.py" line="213"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="283"/>
+        <location filename="../../hubapp/cli/parser.py" line="214"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="285"/>
+        <location filename="../../hubapp/cli/parser.py" line="219"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="289"/>
+        <location filename="../../hubapp/cli/parser.py" line="222"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="291"/>
+        <location filename="../../hubapp/cli/parser.py" line="224"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="294"/>
+        <location filename="../../hubapp/cli/parser.py" line="227"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="295"/>
+        <location filename="../../hubapp/cli/parser.py" line="228"/>
         <source>list the users: name, role, whether they may log in</source>
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="314"/>
+        <location filename="../../hubapp/cli/parser.py" line="246"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="325"/>
+        <location filename="../../hubapp/cli/parser.py" line="257"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="331"/>
+        <location filename="../../hubapp/cli/parser.py" line="263"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="346"/>
+        <location filename="../../hubapp/cli/parser.py" line="278"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="366"/>
+        <location filename="../../hubapp/cli/parser.py" line="298"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="378"/>
+        <location filename="../../hubapp/cli/parser.py" line="310"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="386"/>
+        <location filename="../../hubapp/cli/parser.py" line="323"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="413"/>
+        <location filename="../../hubapp/cli/__init__.py" line="40"/>
         <source>hubapp: {signal} came once the work was saved; the command finished</source>
         <translation>hubapp：{signal} 在工作已保存之后到达；命令已完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="419"/>
+        <location filename="../../hubapp/cli/__init__.py" line="46"/>
         <source>hubapp: stopped ({signal})</source>
         <translation>hubapp：已停止（{signal}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="561"/>
+        <location filename="../../hubapp/cli/stops.py" line="165"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="628"/>
+        <location filename="../../hubapp/cli/common.py" line="101"/>
         <source>{database} upgraded; the file as it was is kept as {kept}</source>
         <translation>{database} 已升级；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="656"/>
+        <location filename="../../hubapp/cli/demo.py" line="32"/>
         <source>Demo data written to {path}: {summary} moved (+ {planned} planned, {cancelled} cancelled)</source>
         <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="870"/>
+        <location filename="../../hubapp/cli/files.py" line="137"/>
         <source>copying {table} ({number} of {count} tables)…</source>
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1012"/>
+        <location filename="../../hubapp/cli/transfer.py" line="106"/>
         <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="422"/>
+        <location filename="../../hubapp/cli/__init__.py" line="49"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="176"/>
+        <location filename="../../hubapp/cli/parser.py" line="73"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="593"/>
+        <location filename="../../hubapp/cli/parser.py" line="344"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="622"/>
+        <location filename="../../hubapp/cli/common.py" line="95"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="633"/>
+        <location filename="../../hubapp/cli/common.py" line="57"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="765"/>
+        <location filename="../../hubapp/cli/files.py" line="32"/>
         <source>; the database as it was is kept as the dump {kept}</source>
         <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="778"/>
+        <location filename="../../hubapp/cli/files.py" line="45"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="783"/>
+        <location filename="../../hubapp/cli/files.py" line="50"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="834"/>
+        <location filename="../../hubapp/cli/files.py" line="101"/>
         <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
         <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="886"/>
+        <location filename="../../hubapp/cli/users.py" line="24"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="886"/>
+        <location filename="../../hubapp/cli/users.py" line="24"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="886"/>
+        <location filename="../../hubapp/cli/users.py" line="24"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="891"/>
+        <location filename="../../hubapp/cli/users.py" line="29"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="919"/>
+        <location filename="../../hubapp/cli/users.py" line="57"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1004"/>
+        <location filename="../../hubapp/cli/transfer.py" line="98"/>
         <source>{file}: {note}</source>
         <translation>{file}：{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1008"/>
+        <location filename="../../hubapp/cli/transfer.py" line="102"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1019"/>
+        <location filename="../../hubapp/cli/transfer.py" line="113"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1023"/>
+        <location filename="../../hubapp/cli/transfer.py" line="117"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1035"/>
+        <location filename="../../hubapp/cli/transfer.py" line="129"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1037"/>
+        <location filename="../../hubapp/cli/transfer.py" line="131"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1112"/>
+        <location filename="../../hubapp/cli/transfer.py" line="157"/>
         <source>exporting… {percent} %</source>
         <translation>正在导出… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1113"/>
+        <location filename="../../hubapp/cli/transfer.py" line="158"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1163"/>
+        <location filename="../../hubapp/cli/transfer.py" line="190"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="754"/>
+        <location filename="../../hubapp/cli/files.py" line="21"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="256"/>
+        <location filename="../../hubapp/cli/parser.py" line="181"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="767"/>
+        <location filename="../../hubapp/cli/files.py" line="34"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="766"/>
+        <location filename="../../hubapp/cli/files.py" line="33"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="156"/>
+        <location filename="../../hubapp/cli/parser.py" line="53"/>
         <source>exit codes:
   0  done; check found no problems
   1  the command refused its input or failed, its reason on stderr
@@ -4653,132 +4648,132 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
        会让命令完成，并以其自身的退出码结束）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="205"/>
+        <location filename="../../hubapp/cli/parser.py" line="117"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="231"/>
+        <location filename="../../hubapp/cli/parser.py" line="146"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="252"/>
+        <location filename="../../hubapp/cli/parser.py" line="174"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="272"/>
+        <location filename="../../hubapp/cli/parser.py" line="203"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>日报的日期（默认：按枢纽时区计的今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="776"/>
+        <location filename="../../hubapp/cli/files.py" line="43"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="777"/>
+        <location filename="../../hubapp/cli/files.py" line="44"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="777"/>
+        <location filename="../../hubapp/cli/files.py" line="44"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="795"/>
+        <location filename="../../hubapp/cli/files.py" line="62"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="798"/>
+        <location filename="../../hubapp/cli/files.py" line="65"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="809"/>
+        <location filename="../../hubapp/cli/files.py" line="76"/>
         <source>{count} problem(s) in the sums repaired: they were worked out again from the containers.</source>
         <translation>已修复汇总数据中的 {count} 个问题：已按集装箱明细重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="816"/>
+        <location filename="../../hubapp/cli/files.py" line="83"/>
         <source>{count} problem(s) found, all in sums the hub works out from its containers (dwell times, roll-up); the containers are sound, so do not restore a backup for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按集装箱明细算出的汇总数据中（堆存时间、汇总统计表）；集装箱明细本身无误，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="820"/>
+        <location filename="../../hubapp/cli/files.py" line="87"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="824"/>
+        <location filename="../../hubapp/cli/files.py" line="91"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="855"/>
+        <location filename="../../hubapp/cli/files.py" line="122"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="857"/>
+        <location filename="../../hubapp/cli/files.py" line="124"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="857"/>
+        <location filename="../../hubapp/cli/files.py" line="124"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="857"/>
+        <location filename="../../hubapp/cli/files.py" line="124"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="858"/>
+        <location filename="../../hubapp/cli/files.py" line="125"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="858"/>
+        <location filename="../../hubapp/cli/files.py" line="125"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="858"/>
+        <location filename="../../hubapp/cli/files.py" line="125"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="903"/>
+        <location filename="../../hubapp/cli/users.py" line="41"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="905"/>
+        <location filename="../../hubapp/cli/users.py" line="43"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="916"/>
+        <location filename="../../hubapp/cli/users.py" line="54"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1028"/>
+        <location filename="../../hubapp/cli/transfer.py" line="122"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1029"/>
+        <location filename="../../hubapp/cli/transfer.py" line="123"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="987"/>
+        <location filename="../../hubapp/cli/transfer.py" line="81"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4975,17 +4970,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="47"/>
+        <location filename="../../hubapp/ui/formatting.py" line="48"/>
         <source>{sentence}.</source>
         <translation>{sentence}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="75"/>
+        <location filename="../../hubapp/ui/formatting.py" line="67"/>
+        <source>{time} ({zone})</source>
+        <translation>{time}（{zone}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/formatting.py" line="85"/>
         <source>{items}, …</source>
         <translation>{items} 等</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="84"/>
+        <location filename="../../hubapp/ui/formatting.py" line="94"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -4993,17 +4993,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="139"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="140"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="142"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="143"/>
         <source>line {line}, {column} {value!r}: {message}</source>
         <translation>第 {line} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="144"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="145"/>
         <source>line {line}, {column}: {message}</source>
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
@@ -5231,12 +5231,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="219"/>
+        <location filename="../../hubapp/domain/validation.py" line="223"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="226"/>
+        <location filename="../../hubapp/domain/validation.py" line="230"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5332,7 +5332,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="276"/>
-        <location filename="../../hubapp/domain/validation.py" line="232"/>
+        <location filename="../../hubapp/domain/validation.py" line="236"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5352,182 +5352,182 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="288"/>
+        <location filename="../../hubapp/domain/validation.py" line="69"/>
+        <source>{number} is marked departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
+        <translation>{number} 标为已于 {value} 发出，晚于枢纽时钟的当前时间（{now}，{zone}）：在其开行前请标为“计划”</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="72"/>
+        <source>{number} is marked arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
+        <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：在其开行前请标为“计划”</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="75"/>
+        <source>{number} is marked departed on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
+        <translation>{number} 标为已于 {date} 发出，按枢纽时钟（{now}，{zone}）该日尚未到来：在其开行前请标为“计划”</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="78"/>
+        <source>{number} is marked arrived on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
+        <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：在其开行前请标为“计划”</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="293"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="298"/>
+        <location filename="../../hubapp/domain/validation.py" line="303"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="314"/>
+        <location filename="../../hubapp/domain/validation.py" line="319"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="318"/>
+        <location filename="../../hubapp/domain/validation.py" line="323"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="339"/>
+        <location filename="../../hubapp/domain/validation.py" line="344"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="354"/>
+        <location filename="../../hubapp/domain/validation.py" line="359"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="413"/>
+        <location filename="../../hubapp/domain/validation.py" line="418"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="507"/>
+        <location filename="../../hubapp/domain/validation.py" line="512"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="513"/>
+        <location filename="../../hubapp/domain/validation.py" line="518"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="384"/>
+        <location filename="../../hubapp/domain/validation.py" line="389"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="50"/>
+        <location filename="../../hubapp/domain/validation.py" line="51"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="53"/>
+        <location filename="../../hubapp/domain/validation.py" line="54"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="66"/>
-        <source>{number} is marked departed at {value}, which is later than now: mark it planned until it runs</source>
-        <translation>{number} 标为已于 {value} 发出，晚于现在：在其开行前请标为“计划”</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/domain/validation.py" line="69"/>
-        <source>{number} is marked arrived at {value}, which is later than now: mark it planned until it runs</source>
-        <translation>{number} 标为已于 {value} 到达，晚于现在：在其开行前请标为“计划”</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/domain/validation.py" line="72"/>
-        <source>{number} is marked departed on {date}, a day still to come: mark it planned until it runs</source>
-        <translation>{number} 标为已于 {date} 发出，该日尚未到来：在其开行前请标为“计划”</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/domain/validation.py" line="75"/>
-        <source>{number} is marked arrived on {date}, a day still to come: mark it planned until it runs</source>
-        <translation>{number} 标为已于 {date} 到达，该日尚未到来：在其开行前请标为“计划”</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/domain/validation.py" line="214"/>
+        <location filename="../../hubapp/domain/validation.py" line="218"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="251"/>
+        <location filename="../../hubapp/domain/validation.py" line="256"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="357"/>
+        <location filename="../../hubapp/domain/validation.py" line="362"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="387"/>
+        <location filename="../../hubapp/domain/validation.py" line="392"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="522"/>
+        <location filename="../../hubapp/domain/validation.py" line="527"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="410"/>
+        <location filename="../../hubapp/domain/validation.py" line="415"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="379"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="241"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="244"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="288"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="291"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="308"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="311"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="352"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="355"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="359"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="362"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="366"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="385"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="412"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="415"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="414"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="417"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="425"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="428"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="504"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="507"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="508"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="511"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="513"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="516"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -5538,32 +5538,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="266"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="525"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="528"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="527"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="530"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="540"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="543"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="387"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="390"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="564"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="567"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="575"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="578"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -6228,82 +6228,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="396"/>
+        <location filename="../../hubapp/cli/__init__.py" line="117"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="646"/>
+        <location filename="../../hubapp/cli/demo.py" line="22"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="650"/>
+        <location filename="../../hubapp/cli/demo.py" line="26"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="851"/>
+        <location filename="../../hubapp/cli/files.py" line="118"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="906"/>
+        <location filename="../../hubapp/cli/users.py" line="44"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="935"/>
+        <location filename="../../hubapp/cli/transfer.py" line="29"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="941"/>
+        <location filename="../../hubapp/cli/transfer.py" line="35"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="947"/>
+        <location filename="../../hubapp/cli/transfer.py" line="41"/>
         <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="950"/>
+        <location filename="../../hubapp/cli/transfer.py" line="44"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="967"/>
+        <location filename="../../hubapp/cli/transfer.py" line="61"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="973"/>
+        <location filename="../../hubapp/cli/transfer.py" line="67"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="938"/>
+        <location filename="../../hubapp/cli/transfer.py" line="32"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="934"/>
+        <location filename="../../hubapp/cli/transfer.py" line="28"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1132"/>
+        <location filename="../../hubapp/cli/common.py" line="124"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1146"/>
+        <location filename="../../hubapp/cli/transfer.py" line="173"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="1151"/>
+        <location filename="../../hubapp/cli/transfer.py" line="178"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -6583,6 +6583,16 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/domain/clock.py" line="90"/>
+        <source>{zone}, this computer&apos;s: the hub has no time zone set in Settings</source>
+        <translation>按本机时区 {zone}，因枢纽未在设置中设定时区</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/clock.py" line="92"/>
+        <source>{zone}, this computer&apos;s: the hub&apos;s time zone {hub_zone} is not among this computer&apos;s zone files, nor in tzdata</source>
+        <translation>按本机时区 {zone}，因本机的时区文件和 tzdata 中都没有枢纽的时区 {hub_zone}</translation>
+    </message>
 </context>
 <context>
     <name>problem list</name>
@@ -6653,62 +6663,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="690"/>
+        <location filename="../../hubapp/cli/stats.py" line="42"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="691"/>
+        <location filename="../../hubapp/cli/stats.py" line="43"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="691"/>
+        <location filename="../../hubapp/cli/stats.py" line="43"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="692"/>
+        <location filename="../../hubapp/cli/stats.py" line="44"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="692"/>
+        <location filename="../../hubapp/cli/stats.py" line="44"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="693"/>
+        <location filename="../../hubapp/cli/stats.py" line="45"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="693"/>
+        <location filename="../../hubapp/cli/stats.py" line="45"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="694"/>
+        <location filename="../../hubapp/cli/stats.py" line="46"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="705"/>
+        <location filename="../../hubapp/cli/stats.py" line="57"/>
         <source>(no route)</source>
         <translation>（无线路）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="706"/>
+        <location filename="../../hubapp/cli/stats.py" line="58"/>
         <source>(empty or not given)</source>
         <translation>（空箱或未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="708"/>
+        <location filename="../../hubapp/cli/stats.py" line="60"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="709"/>
+        <location filename="../../hubapp/cli/stats.py" line="61"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
