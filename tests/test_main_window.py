@@ -714,6 +714,42 @@ def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, mo
     assert seen == told == []
 
 
+def test_a_start_upgrading_a_file_another_desk_has_open_says_so_then_upgrades_it_alone(
+        qapp, tmp_path, monkeypatch):
+    """That desk, of the earlier version, saved on as it did once the file was upgraded,
+    leaving the sums wrong. Once it closes, the start upgrades with no second connection of
+    its own (a worker's, or one left to the garbage collector) in its way."""
+    from sqlite_utils import Database
+
+    from hubapp.store.db import upgrade_pending
+    from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+    from hubapp.ui import app, dialogs
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.execute("PRAGMA journal_mode = WAL")  # as every file a desk has opened
+    old.close()
+    shown, notes = [], _upgrade_notes(monkeypatch)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(
+        (title, text)))
+    desk = sqlite3.connect(path)
+    try:
+        desk.execute("SELECT COUNT(*) FROM service").fetchone()
+        assert app.open_start_database(path) is None
+    finally:
+        desk.close()
+    assert len(notes) == 1 and shown == [("Hub Desk cannot open the database", (
+        f"{path} was written by an earlier version of Hub Desk and must be upgraded, which "
+        "cannot be done while another desk or a command has it open. Close Hub Desk on every "
+        "other desk and stop scheduled commands, then start again to upgrade this hub"))]
+    assert upgrade_pending(path)
+
+    db, _target = app.open_start_database(path)
+    db.close()
+    assert len(notes) == 2 and len(shown) == 1 and not upgrade_pending(path)
+
+
 def test_a_local_file_from_an_older_version_is_upgraded_by_a_worker_under_a_note(
         qtbot, main_window, demo_template, tmp_path, monkeypatch):
     """As at start: on the GUI thread, years of history froze the window without a word."""

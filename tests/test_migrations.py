@@ -104,7 +104,8 @@ def test_a_copy_before_upgrade_that_cannot_be_written_leaves_no_empty_file(tmp_p
 
 
 def _applied(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+    # Closed, not left to the garbage collector: an upgrade waits for the file to be alone.
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
 
 
@@ -258,18 +259,37 @@ def test_a_backup_of_an_older_file_neither_upgrades_it_nor_says_it_does(tmp_path
     assert not list(tmp_path.glob("*.before-*"))
 
 
-def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path):
-    # Each step's deferred BEGIN read first, then failed at once as "busy" when it came to
-    # write, while any save waits its turn (the busy timeout).
-    path = tmp_path / "old.db"
+def _opened_by_an_earlier_desk(path: Path) -> sqlite3.Connection:
+    """path as an earlier Hub Desk left it (without the last two steps), and that desk's
+    connection to it, open as its window keeps it: in WAL mode, the file read."""
     old = Database(path)
     MIGRATIONS.apply(old, stop_before=STEP_NAMES[-2])
     old.execute("PRAGMA journal_mode = WAL")  # as every file a desk has opened
     old.close()
+    desk = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    desk.execute("SELECT COUNT(*) FROM service").fetchone()
+    return desk
+
+
+def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path, monkeypatch):
+    # Each step's deferred BEGIN read first, then failed at once as "busy" when it came to
+    # write, while any save waits its turn (the busy timeout). The desk here opened the file
+    # once the upgrade had found it alone, before it took the write lock.
+    from hubapp.store import db
+
+    path = tmp_path / "old.db"
+    _opened_by_an_earlier_desk(path).close()
+    found_alone = db._refuse_to_upgrade_while_open
     saving = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    saving.execute("BEGIN IMMEDIATE")
+
     done = threading.Timer(1.0, saving.execute, ["ROLLBACK"])
-    done.start()
+
+    def then_a_desk_saves(checked: Path) -> None:
+        found_alone(checked)
+        saving.execute("BEGIN IMMEDIATE")
+        done.start()
+
+    monkeypatch.setattr(db, "_refuse_to_upgrade_while_open", then_a_desk_saves)
     try:
         open_db(path).close()
     finally:
@@ -325,8 +345,10 @@ def test_a_start_while_another_upgrades_leaves_its_copy_and_says_it_is_upgrading
 
     assert second.returncode == 4
     assert second.stderr.splitlines()[-1] == (
-        f"hubapp: error: Database {path} is busy: another Hub Desk is upgrading it for this "
-        "version, which on years of history takes a minute or two. Try again once it is done")
+        f"hubapp: error: {path} was written by an earlier version of Hub Desk and must be "
+        "upgraded, which cannot be done while another desk or a command has it open. Close "
+        "Hub Desk on every other desk and stop scheduled commands, then start again to "
+        "upgrade this hub")
     assert _applied(path) == STEP_NAMES
     [copy] = tmp_path.glob("old.before-*.db")
     assert _applied(copy) == STEP_NAMES[:7]
@@ -363,6 +385,44 @@ def test_a_start_waiting_for_another_ones_upgrade_finds_it_done_and_copies_nothi
 
     assert list(tmp_path.glob("old.before-*.db")) == copied  # the first start's, alone
     assert _applied(copied[0]) == STEP_NAMES[:7] and _applied(path) == STEP_NAMES
+
+
+def test_an_upgrade_is_refused_while_a_desk_of_the_earlier_version_has_the_file_open(tmp_path):
+    """That desk checked the steps when it opened the file and saves on as its version
+    does: its saves after the upgrade left dwell and the roll-up wrong."""
+    from hubapp.store.db import is_busy
+
+    path = tmp_path / "old.db"
+    desk = _opened_by_an_earlier_desk(path)
+    try:
+        with pytest.raises(DatabaseError) as refused:
+            open_db(path)
+    finally:
+        desk.close()
+    assert str(refused.value) == (
+        f"{path} was written by an earlier version of Hub Desk and must be upgraded, which "
+        "cannot be done while another desk or a command has it open. Close Hub Desk on every "
+        "other desk and stop scheduled commands, then start again to upgrade this hub")
+    assert is_busy(refused.value)
+    assert _applied(path) == STEP_NAMES[:-2] and not list(tmp_path.glob("*.before-*"))
+
+    open_db(path).close()  # that desk closed: upgraded
+
+    assert _applied(path) == STEP_NAMES and len(list(tmp_path.glob("*.before-*"))) == 1
+
+
+def test_a_command_upgrading_a_file_another_desk_has_open_is_refused_as_busy(tmp_path):
+    path = tmp_path / "old.db"
+    desk = _opened_by_an_earlier_desk(path)
+    try:
+        result = subprocess.run([sys.executable, "-m", "hubapp", "stats", "--db", str(path),
+                                 "--from", "2026-03-01", "--to", "2026-03-05"],
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        desk.close()
+    assert result.returncode == 4
+    assert "Close Hub Desk on every other desk and stop scheduled commands" in result.stderr
+    assert _applied(path) == STEP_NAMES[:-2]
 
 
 def _before_the_audit_log_indexes(path: Path) -> None:

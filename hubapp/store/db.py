@@ -65,6 +65,7 @@ def _open_file(path: Path, create: bool,
     older = bool(applied) and bool(_pending(applied))
     if older:
         _refuse_to_upgrade_read_only(path)
+        _refuse_to_upgrade_while_open(path)
     # An older file is switched to WAL once upgraded: a copy that fails, or a damaged file
     # refused, leaves it byte for byte as it was.
     db = _connect(path, wal=not older)
@@ -123,6 +124,29 @@ def _refuse_to_upgrade_read_only(path: Path) -> None:
             "messages", "{path} was written by an earlier version of Hub Desk and must be "
                         "upgraded by this one to open, which needs write access to it and its "
                         "folder {folder}"), path=str(path), folder=str(path.parent))
+
+
+def _refuse_to_upgrade_while_open(path: Path) -> None:
+    """A desk of the earlier version that has the file open checked its steps when it
+    opened it, and saves on as that version would once it is upgraded: the steps' sums
+    (dwell, the roll-up) then miss its saves. Refused while anything else has it open.
+
+    In WAL mode every open connection keeps a shared lock on the file, so the exclusive lock
+    is had only by a file nobody else has open (waiting, as a save does, for a moment's read
+    to end). Not by leaving WAL for a moment, which fails as surely: that rewrote the
+    header of a file then left unchanged. A file in another mode is open writable nowhere:
+    each desk puts it in WAL."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
+            raise DatabaseError(OPEN_ELSEWHERE, path=str(path)) from error
+        raise as_user_error(error, path) from error
+    finally:
+        conn.close()
 
 
 def _still_older(path: Path) -> bool:
@@ -506,6 +530,11 @@ def db_path(db: Database) -> Path | str:
 
 _READ_ONLY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is read-only: check the file's permissions")
+OPEN_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "messages", "{path} was written by an earlier version of Hub Desk and must be upgraded, "
+                "which cannot be done while another desk or a command has it open. Close Hub "
+                "Desk on every other desk and stop scheduled commands, then start again to "
+                "upgrade this hub")
 _NOT_A_DATABASE = QT_TRANSLATE_NOOP(
     "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")
 _MALFORMED = QT_TRANSLATE_NOOP("messages", "Database {path} is damaged; restore it from a backup")
@@ -557,8 +586,10 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
 
 
 def is_busy(error: DatabaseError) -> bool:
-    """A refusal of a write while another desk holds the lock, by either engine."""
-    return error.template in (BUSY, BEING_UPGRADED)
+    """A refusal of a write while another desk holds the lock, by either engine, or while
+    another start upgrades the file; or of an upgrade while another desk has the file open:
+    each goes once the other desk is done."""
+    return error.template in (BUSY, BEING_UPGRADED, OPEN_ELSEWHERE)
 
 
 def only_reads(db: Database) -> bool:
