@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import sqlite3
@@ -1249,6 +1250,32 @@ def test_a_save_over_another_desks_newer_version_is_refused_and_keeps_the_edits(
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT wagons, notes FROM service WHERE id = ?",
                             [opened.id]).fetchone() == (41, "reefer plugged in")
+
+
+def test_a_save_after_a_newer_hub_desk_upgraded_the_file_is_refused_and_keeps_the_edits(
+        qtbot, main_window, demo_db_path, monkeypatch):
+    """What the new steps keep (sums, a new table) would miss this desk's save."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    opened = screen._service
+    with contextlib.closing(sqlite3.connect(demo_db_path)) as newer, newer:
+        newer.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                      " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
+
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    screen.form.notes.setFocus()
+    screen.form.notes.selectAll()
+    press(qtbot, "reefer plugged in", (Qt.Key.Key_S, CTRL))
+    assert errors == [
+        f"{demo_db_path} was upgraded by a newer version of Hub Desk (it has step "
+        "m999_from_the_future) after this one opened it: nothing was saved. Start Hub Desk "
+        "again, installing the newer version first if this computer does not have it"]
+    assert screen.form.notes.text() == "reefer plugged in"
+    with contextlib.closing(sqlite3.connect(demo_db_path)) as conn:
+        assert conn.execute("SELECT notes FROM service WHERE id = ?",
+                            [opened.id]).fetchone()[0] != "reefer plugged in"
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ from hubapp.domain.wording import file_size
 from hubapp.store import open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
 
+from conftest import DEMO_END
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -563,3 +565,37 @@ def no_room_to_upgrade(path, size: int) -> str:
     return (f"The disk holding {path.parent} is full: upgrading the database to this version "
             f"of Hub Desk needs about {file_size(2 * size)} free there, for a copy of it and "
             "for the upgrade. The database is unchanged")
+
+
+def test_a_save_after_a_newer_hub_desk_upgraded_the_hub_is_refused(engine, demo_target):
+    """A desk keeps the hub open for days: once another desk's newer Hub Desk upgrades it,
+    this one's saves would miss what the new steps keep (as an earlier release's desk left
+    dwell and the roll-up wrong)."""
+    import dataclasses
+
+    from hubapp.domain.errors import UnusableDatabaseError
+    from hubapp.store import postgres, services, transaction
+    from hubapp.store.migrations import MIGRATIONS_TABLE
+    from hubapp.store.users import UserRecord
+
+    table = postgres.MIGRATIONS_TABLE if engine == "postgresql" else MIGRATIONS_TABLE
+    desk = open_db(demo_target)
+    try:
+        first = services.list_day(desk, DEMO_END)[0].service
+        newer = open_db(demo_target)
+        with transaction(newer):
+            newer.execute(f"INSERT INTO {table} (migration_set, name, applied_at)"
+                          " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
+        newer.close()
+        saved = services.get_service(desk, first.id)
+        with pytest.raises(UnusableDatabaseError) as refused:
+            services.save_service(desk, dataclasses.replace(saved, wagons=41),
+                                  services.list_moves(desk, first.id),
+                                  UserRecord("li.na", "clerk"))
+        assert str(refused.value) == (
+            f"{demo_target} was upgraded by a newer version of Hub Desk (it has step "
+            "m999_from_the_future) after this one opened it: nothing was saved. Start Hub "
+            "Desk again, installing the newer version first if this computer does not have it")
+        assert services.get_service(desk, first.id) == saved
+    finally:
+        desk.close()

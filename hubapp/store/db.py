@@ -332,13 +332,33 @@ def _roll_back_unfinished_save(path: Path) -> None:
                         "folder writable, then open it again"), path=str(path)) from error
 
 
-def refuse_unknown(applied: set[str], name: str) -> None:
+_NEWER = QT_TRANSLATE_NOOP(
+    "messages", "{path} was written by a newer version of Hub Desk (it has step {step}); "
+                "install the newer version to open it")
+_UPGRADED_SINCE_OPENED = QT_TRANSLATE_NOOP(
+    "messages", "{path} was upgraded by a newer version of Hub Desk (it has step {step}) "
+                "after this one opened it: nothing was saved. Start Hub Desk again, installing "
+                "the newer version first if this computer does not have it")
+
+
+def refuse_unknown(applied: set[str], name: str, template: str = _NEWER) -> None:
     """A database with a step this build does not know comes from a newer Hub Desk."""
     unknown = applied - set(STEP_NAMES)
     if unknown:
-        raise UnusableDatabaseError(
-            QT_TRANSLATE_NOOP("messages", "{path} was written by a newer version of Hub Desk (it has step {step}); "
-            "install the newer version to open it"), path=name, step=sorted(unknown)[0])
+        raise UnusableDatabaseError(template, path=name, step=sorted(unknown)[0])
+
+
+def _refuse_a_save_after_a_newer_upgrade(db: Database) -> None:
+    """A desk keeps its database open for days, and another desk's newer Hub Desk may
+    upgrade it meanwhile: this desk's saves would then miss what the new steps keep (an
+    earlier release's desk left dwell and the roll-up wrong so). Asked under the write lock,
+    which an upgrade holds too. The newest step's name is enough: they are numbered."""
+    table = MIGRATIONS_TABLE
+    if is_postgres(db):
+        from hubapp.store.postgres import MIGRATIONS_TABLE as table
+    newest = db.execute(f"SELECT MAX(name) FROM {table} WHERE migration_set = ?",
+                        [MIGRATION_SET]).fetchone()[0]
+    refuse_unknown({newest}, str(db_path(db)), _UPGRADED_SINCE_OPENED)
 
 
 def _connect(path: Path, wal: bool = True) -> Database:
@@ -466,13 +486,10 @@ def transaction(db: Database) -> Iterator[Database]:
     the busy timeout, when another desk wrote in between. On a server the same
     turn-taking is an advisory lock (PgDatabase.write_transaction).
     """
-    with audit.own_entries_kept(db):
-        if is_postgres(db):
-            with db.write_transaction():
-                yield db
-        else:
-            with _file_transaction(db):
-                yield db
+    with audit.own_entries_kept(db), (
+            db.write_transaction() if is_postgres(db) else _file_transaction(db)):
+        _refuse_a_save_after_a_newer_upgrade(db)
+        yield db
 
 
 @contextlib.contextmanager
