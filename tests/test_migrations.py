@@ -206,6 +206,36 @@ def test_the_logo_path_of_an_earlier_release_becomes_the_logo_itself(tmp_path, r
         db.close()
 
 
+@pytest.mark.parametrize("since", ["nothing", "a logo removed"])
+def test_a_logo_path_the_upgrade_could_not_read_is_kept_for_settings_to_say(tmp_path, since):
+    """m009 dropped it without a word: every desk's reports lost the logo, nobody knew why.
+    Found again in the audit of the settings, as an earlier release recorded them."""
+    import json
+
+    from hubapp.store import settings
+
+    unread = "/home/admin/Pictures/hub-logo.png"  # the admin's desk's own file
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m009_keep_the_logo_in_the_database")
+    old["hub_setting"].insert({"key": "logo_path", "value": unread})
+    entries = [({"logo_path": ""}, {"logo_path": unread})]
+    if since == "a logo removed":  # by a release that kept the image, after its upgrade
+        entries.append(({"logo": "1f2e3d4c5b6a"}, {"logo": ""}))
+    old["audit_log"].insert_all(
+        {"at": "2026-11-20T08:00:00+00:00", "user_name": "boss", "action": "update",
+         "entity": "setting", "entity_id": "hub", "before": json.dumps(before),
+         "after": json.dumps(after)} for before, after in entries)
+    old.close()
+
+    db = open_db(path)
+    try:
+        assert settings.load(db).logo == b""
+        assert settings.logo_unread_path(db) == (unread if since == "nothing" else "")
+    finally:
+        db.close()
+
+
 def test_a_command_says_it_is_upgrading_an_older_file_and_where_it_kept_it_as_it_was(
         tmp_path):
     """Years of history take a minute to upgrade; a command silent meanwhile looked hung.
@@ -428,14 +458,13 @@ def test_a_command_upgrading_a_file_another_desk_has_open_is_refused_as_busy(tmp
 
 
 def _before_the_audit_log_indexes(path: Path) -> None:
-    """path as an earlier Hub Desk left it: without m011 and m012's indexes."""
+    """path as an earlier Hub Desk left it: without m011 and m012's indexes, nor a step since."""
     with contextlib.closing(sqlite3.connect(path)) as conn:
         with conn:
             for index in ("audit_log_action", "audit_log_user",
                           "audit_log_closed_days_changed"):
                 conn.execute(f"DROP INDEX {index}")
-            conn.execute("DELETE FROM _sqlite_migrations WHERE name IN (?, ?)",
-                         STEP_NAMES[-2:])
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name >= 'm011'")
         conn.execute("VACUUM")  # the indexes' pages not free for them again
 
 
@@ -463,7 +492,7 @@ def test_an_upgrade_the_full_disk_stops_keeps_no_copy_and_says_the_room_it_needs
     assert not list(demo_db_path.parent.glob("*.before-*"))
     monkeypatch.undo()  # room freed
     open_db(demo_db_path).close()
-    assert _applied(demo_db_path)[-2:] == STEP_NAMES[-2:]
+    assert _applied(demo_db_path) == STEP_NAMES
     assert len(list(demo_db_path.parent.glob("*.before-*"))) == 1
 
 

@@ -449,6 +449,32 @@ def test_a_logo_is_previewed_on_white_as_printed_on_a_dark_desktop_too(
                     dialog.palette().color(QPalette.ColorRole.Window)) >= 3
 
 
+def test_a_logo_an_upgrade_could_not_read_is_said_until_one_is_chosen(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """An earlier release's logo_path to the admin's own file, which the desk that upgraded
+    the hub could not read (what migrations.m013 keeps of it)."""
+    from hubapp.store.db import transaction
+
+    with transaction(app_ctx.db):
+        app_ctx.db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', "
+                           "'/home/admin/Pictures/hub-logo.png')")
+    said = ("The report logo at /home/admin/Pictures/hub-logo.png could not be read when this "
+            "hub was upgraded; choose it again.")
+    dialog = open_settings(qtbot, main_window)
+    assert dialog.logo_unread.isVisible() and dialog.logo_unread.text() == said
+    assert dialog.logo.accessibleDescription() == said
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, red_image(tmp_path / "logo.png"))
+    assert not dialog.logo_unread.isVisible() and dialog.logo.accessibleDescription() == ""
+    saved(qtbot, dialog)
+    assert settings.logo_unread_path(app_ctx.db) == ""
+
+    click(qtbot, open_settings(qtbot, main_window).remove_logo_button)
+    assert not main_window.settings_dialog.logo_unread.isVisible()
+
+
 def test_a_big_logo_is_stored_scaled_down_to_600_pixels_as_png(
         qtbot, monkeypatch, main_window, app_ctx, tmp_path):
     dialog = open_settings(qtbot, main_window)

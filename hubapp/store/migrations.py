@@ -9,6 +9,8 @@ is ignored inside a transaction): rebuild a table without dropping one that othe
 from __future__ import annotations
 
 import base64
+import json
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,8 @@ from hubapp.store import dwell, rollup
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
+
+log = logging.getLogger(__name__)
 
 MIGRATION_SET = "hubapp"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils' Migrations records the steps
@@ -348,3 +352,21 @@ def m012_index_the_changes_to_closed_days(db: Database) -> None:
     # 100,000 entries). Few entries change a closed day, so the index is small.
     db.execute("""CREATE INDEX audit_log_closed_days_changed ON audit_log (id)"""
                """ WHERE after LIKE '%"closed_days": %'""")
+
+
+@step
+def m013_note_a_logo_m009_could_not_read(db: Database) -> None:
+    # m009 dropped, without a word, a logo_path the upgrading desk could not read (another
+    # desk's own file), and every report lost the logo. m009 stays as released: the path is
+    # found again in the audit of the hub's settings (earlier releases recorded every setting
+    # on each change), and kept as logo_unread_path for the Settings dialog to say, until a
+    # logo is chosen (store/settings.py). A logo changed since, or none to carry, says nothing.
+    if db.execute("SELECT 1 FROM hub_setting WHERE key = 'logo'").fetchone():
+        return
+    row = db.execute("""SELECT after FROM audit_log WHERE entity = 'setting'"""
+                     """ AND entity_id = 'hub' AND (after LIKE '%"logo_path": %'"""
+                     """ OR after LIKE '%"logo": %') ORDER BY id DESC LIMIT 1""").fetchone()
+    path = json.loads(row[0]).get("logo_path") if row else None
+    if path:
+        log.warning("The report logo %s could not be read when the hub was upgraded", path)
+        db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', ?)", [path])

@@ -46,6 +46,13 @@ def load(db: Database) -> HubSettingsRecord:
     return HubSettingsRecord(**values)
 
 
+def logo_unread_path(db: Database) -> str:
+    """The report logo an earlier release had set, as a path an upgrade could not read (the
+    file of another desk): empty once a logo is chosen, or if there was none to carry."""
+    row = db.execute("SELECT value FROM hub_setting WHERE key = 'logo_unread_path'").fetchone()
+    return row[0] if row else ""
+
+
 def time_zone(db: Database) -> str:
     """The hub's time zone as set, empty if none: read alone, not with the logo, as every
     save asks. db: an open database, or `hubapp check`'s connection."""
@@ -108,6 +115,8 @@ def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
                 pk="key")
             if "punctuality_tolerance_min" in changed:
                 rollup.write_on_time(db, counted, tolerance)
+            if "logo" in changed:  # chosen (or removed) by someone who saw the note
+                db.execute("DELETE FROM hub_setting WHERE key = 'logo_unread_path'")
             if changed:
                 audit.record(db, actor.name, "update", "setting", "hub",
                              {name: _audited(getattr(before, name)) for name in changed},

@@ -112,6 +112,14 @@ class SettingsDialog(FormDialog):
         self.remove_logo_button.clicked.connect(lambda: self._show_logo(b""))
         _with_buttons(self.hub, "logo", self.tr("&Logo for reports"), self.logo,
                       self.logo_button, self.remove_logo_button)
+        # An earlier release's logo an upgrade could not read, said until one is chosen.
+        unread = settings.logo_unread_path(ctx.db)
+        self.logo_unread = QLabel(self.tr(
+            "The report logo at {path} could not be read when this hub was upgraded; choose "
+            "it again.").format(path=unread) if unread else "", self)
+        self.logo_unread.setWordWrap(True)
+        colours.set_text_colour(self.logo_unread, colours.closed)
+        self.hub.layout_.addRow(self.logo_unread)
         self._show_logo(stored.logo)
         # Whole numbers in plain fields, kept as typed for Save to refuse beside them: a spin
         # box ate a keystroke out of its range (600 stayed 60, -5 became 5) and put the number
@@ -257,6 +265,10 @@ class SettingsDialog(FormDialog):
             paper.setDevicePixelRatio(ratio)
             self.logo.setPixmap(paper)
         self.remove_logo_button.setEnabled(bool(logo))
+        noted = "" if logo else self.logo_unread.text()
+        self.logo_unread.setVisible(bool(noted))
+        # The note is no field's: a screen reader hears it with the logo's row.
+        self.logo.setAccessibleDescription(noted)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DevicePixelRatioChange \
