@@ -733,6 +733,8 @@ def test_a_start_upgrading_a_file_another_desk_has_open_says_so_then_upgrades_it
     shown, notes = [], _upgrade_notes(monkeypatch)
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(
         (title, text)))
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: told.append(text))
     desk = sqlite3.connect(path)
     try:
         desk.execute("SELECT COUNT(*) FROM service").fetchone()
@@ -748,6 +750,9 @@ def test_a_start_upgrading_a_file_another_desk_has_open_says_so_then_upgrades_it
     db, _target = app.open_start_database(path)
     db.close()
     assert len(notes) == 2 and len(shown) == 1 and not upgrade_pending(path)
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert told == [f"old.db was upgraded for this version of Hub Desk. The file as it was is "
+                    f"kept as {copy}."]
 
 
 def test_a_local_file_from_an_older_version_is_upgraded_by_a_worker_under_a_note(
