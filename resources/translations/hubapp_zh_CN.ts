@@ -2962,7 +2962,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="368"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="380"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2987,12 +2987,17 @@ Licence: MIT</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="118"/>
+        <source>The report logo at {path} could not be read when this hub was upgraded; choose it again.</source>
+        <translation>升级此枢纽时无法读取位于 {path} 的报表标志，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="135"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
@@ -3012,53 +3017,53 @@ Licence: MIT</source>
         <translation>枢纽挂钟所在的时区，班次时间均以此钟为准：按此钟到了班次的时间，才能将其保存或导入为“已发出”或“已到达”；各工作台和服务器都按此判断，不论电脑设为哪个时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="152"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="159"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="175"/>
         <source>Choose backup folder…</source>
         <translation>选择备份文件夹…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="182"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="198"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="206"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="239"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="247"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="240"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="248"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="107"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="166"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -3078,13 +3083,13 @@ Licence: MIT</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="137"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="197"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="222"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="205"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="230"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -3094,57 +3099,57 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="125"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="133"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="136"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="144"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="153"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="157"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="157"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="217"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="225"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="268"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="280"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="305"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="317"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="357"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="369"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="369"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="381"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -5781,7 +5786,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="516"/>
-        <location filename="../../hubapp/store/db.py" line="170"/>
+        <location filename="../../hubapp/store/db.py" line="194"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
@@ -5882,92 +5887,102 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="167"/>
+        <location filename="../../hubapp/store/db.py" line="191"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="174"/>
+        <location filename="../../hubapp/store/db.py" line="198"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="180"/>
+        <location filename="../../hubapp/store/db.py" line="204"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="185"/>
+        <location filename="../../hubapp/store/db.py" line="209"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="205"/>
+        <location filename="../../hubapp/store/db.py" line="229"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="211"/>
+        <location filename="../../hubapp/store/db.py" line="235"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="305"/>
+        <location filename="../../hubapp/store/db.py" line="329"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="316"/>
+        <location filename="../../hubapp/store/db.py" line="335"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="507"/>
+        <location filename="../../hubapp/store/db.py" line="338"/>
+        <source>{path} was upgraded by a newer version of Hub Desk (it has step {step}) after this one opened it: nothing was saved. Start Hub Desk again, installing the newer version first if this computer does not have it</source>
+        <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="548"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="512"/>
+        <location filename="../../hubapp/store/db.py" line="550"/>
+        <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
+        <translation>{path} 由较早版本的枢纽工作台写入，须先升级；而其他工作台或命令打开着它时无法升级。请关闭其他每台工作台上的枢纽工作台并停止计划任务中的命令，然后重新启动以升级此枢纽</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="558"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="523"/>
+        <location filename="../../hubapp/store/db.py" line="569"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="509"/>
+        <location filename="../../hubapp/store/db.py" line="555"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="122"/>
+        <location filename="../../hubapp/store/db.py" line="123"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="200"/>
+        <location filename="../../hubapp/store/db.py" line="224"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="393"/>
+        <location filename="../../hubapp/store/db.py" line="437"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="511"/>
+        <location filename="../../hubapp/store/db.py" line="557"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="513"/>
+        <location filename="../../hubapp/store/db.py" line="559"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="532"/>
+        <location filename="../../hubapp/store/db.py" line="578"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
