@@ -322,3 +322,19 @@ def test_the_first_start_box_shows_its_whole_intro_and_message_at_a_large_font(
     finally:
         install_translations(qapp, "en")
         qapp.setFont(usual)
+
+
+def test_tab_visits_the_first_start_box_s_fields_as_they_are_shown(qtbot, db):
+    """The time zone, added under the hub's name, was reached by Tab after the daily train
+    target below it, while Enter went down the rows."""
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    visited = [dialog.focusWidget()]
+    for _ in range(5):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(dialog.focusWidget())
+    assert visited == [dialog.name_edit, dialog.password_edit, dialog.repeat_edit,
+                       dialog.hub_edit, dialog.zone_edit, dialog.target_edit]

@@ -2115,27 +2115,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="108"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="109"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="109"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="110"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="112"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="122"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="123"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
@@ -2145,57 +2145,57 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="107"/>
         <source>trains a day, e.g. 8</source>
         <translation>每日班列数，如 8</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="110"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="124"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="125"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, service times are on the clock of its time zone (this computer&apos;s is filled in: choose the hub&apos;s if it differs), and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes all three, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
-        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；班次时间均按枢纽时区的时钟计（已填入本机时区：如与枢纽不同，请选择枢纽的时区）；看板将每天的班列数与每日班列目标对比（三者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；班次时间一律按枢纽所在时区记录（已填入本机时区；如与枢纽不同，请改选枢纽的时区）；看板将每天的班列数与每日班列目标对比（三者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="133"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="134"/>
         <source>&amp;Save and log in</source>
         <translation>保存并登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="136"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="136"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="137"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="138"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="159"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="160"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="165"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="166"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="170"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
         <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="185"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="186"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2471,22 +2471,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="231"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="233"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="234"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="234"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="235"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="241"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="242"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -3391,12 +3391,12 @@ Turn single-user mode off?</source>
     <message>
         <location filename="../../hubapp/ui/app.py" line="232"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
-        <translation>正在为此版本的枢纽工作台升级 {name}。会先保留一份副本；多年的历史数据需要一两分钟。</translation>
+        <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/app.py" line="259"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
-        <translation>{name} 已为此版本的枢纽工作台升级。原文件保存为 {kept}。</translation>
+        <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/app.py" line="286"/>
@@ -3482,7 +3482,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="336"/>
+        <location filename="../../hubapp/cli/parser.py" line="339"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4244,212 +4244,244 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="96"/>
+        <location filename="../../hubapp/cli/parser.py" line="53"/>
+        <source>exit codes:
+  0  done; check found no problems
+  1  the command refused its input or failed, its reason on stderr
+     (import&apos;s problems, nothing new to import, a file it cannot
+     write); check found problems (a damaged file too)
+  2  a mistake in the command line (see the command&apos;s --help)
+  3  the database (--db) cannot be used (missing, not a Hub Desk
+     database, from a newer version, damaged); check could not check
+     the file (those, or busy) or write its findings
+  4  the database is busy: another desk is saving or upgrading it; try
+     again in a moment; or a file to upgrade is open on another desk or
+     in a command: close those first
+  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM and SIGHUP,
+       nothing saved (one that comes once the work is saved
+       lets the command finish, with its own code)</source>
+        <translation>退出码：
+  0  完成；check 未发现问题
+  1  命令拒绝了输入或失败，原因见标准错误输出
+     （导入有问题、没有可导入的新内容、无法写入文件）；
+     check 发现了问题（包括文件已损坏）
+  2  命令行有误（见该命令的 --help）
+  3  数据库（--db）无法使用（不存在、不是枢纽工作台数据库、
+     来自更新的版本、已损坏）；check 无法检查该文件
+     （上述情况或正忙），或无法写出检查结果
+  4  数据库正忙：另一工作台正在保存或升级它；请稍后再试；
+     或待升级的文件仍在其他工作台或命令中打开：请先将其关闭
+  130  已中断（Ctrl+C）；143、129 分别表示被 SIGTERM、SIGHUP 停止，
+       未保存任何内容（在工作已保存之后到达的停止信号
+       会让命令完成，并以其自身的退出码结束）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="99"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="104"/>
+        <location filename="../../hubapp/cli/parser.py" line="107"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="106"/>
+        <location filename="../../hubapp/cli/parser.py" line="109"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="110"/>
+        <location filename="../../hubapp/cli/parser.py" line="113"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="116"/>
+        <location filename="../../hubapp/cli/parser.py" line="119"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="122"/>
+        <location filename="../../hubapp/cli/parser.py" line="125"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="124"/>
+        <location filename="../../hubapp/cli/parser.py" line="127"/>
         <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
         <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="130"/>
+        <location filename="../../hubapp/cli/parser.py" line="133"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="135"/>
+        <location filename="../../hubapp/cli/parser.py" line="138"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="137"/>
+        <location filename="../../hubapp/cli/parser.py" line="140"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="141"/>
+        <location filename="../../hubapp/cli/parser.py" line="144"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="143"/>
+        <location filename="../../hubapp/cli/parser.py" line="146"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="144"/>
+        <location filename="../../hubapp/cli/parser.py" line="147"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="149"/>
+        <location filename="../../hubapp/cli/parser.py" line="152"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="152"/>
+        <location filename="../../hubapp/cli/parser.py" line="155"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="158"/>
+        <location filename="../../hubapp/cli/parser.py" line="161"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="163"/>
+        <location filename="../../hubapp/cli/parser.py" line="166"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="167"/>
+        <location filename="../../hubapp/cli/parser.py" line="170"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="170"/>
+        <location filename="../../hubapp/cli/parser.py" line="173"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="177"/>
+        <location filename="../../hubapp/cli/parser.py" line="180"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="184"/>
+        <location filename="../../hubapp/cli/parser.py" line="187"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="190"/>
+        <location filename="../../hubapp/cli/parser.py" line="193"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="193"/>
+        <location filename="../../hubapp/cli/parser.py" line="196"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="198"/>
+        <location filename="../../hubapp/cli/parser.py" line="201"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="202"/>
+        <location filename="../../hubapp/cli/parser.py" line="205"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="206"/>
+        <location filename="../../hubapp/cli/parser.py" line="209"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="208"/>
+        <location filename="../../hubapp/cli/parser.py" line="211"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="210"/>
+        <location filename="../../hubapp/cli/parser.py" line="213"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="213"/>
+        <location filename="../../hubapp/cli/parser.py" line="216"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="214"/>
+        <location filename="../../hubapp/cli/parser.py" line="217"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="219"/>
+        <location filename="../../hubapp/cli/parser.py" line="222"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="222"/>
+        <location filename="../../hubapp/cli/parser.py" line="225"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="224"/>
+        <location filename="../../hubapp/cli/parser.py" line="227"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="227"/>
+        <location filename="../../hubapp/cli/parser.py" line="230"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="228"/>
+        <location filename="../../hubapp/cli/parser.py" line="231"/>
         <source>list the users: name, role, whether they may log in</source>
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="246"/>
+        <location filename="../../hubapp/cli/parser.py" line="249"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="257"/>
+        <location filename="../../hubapp/cli/parser.py" line="260"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="263"/>
+        <location filename="../../hubapp/cli/parser.py" line="266"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="278"/>
+        <location filename="../../hubapp/cli/parser.py" line="281"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="298"/>
+        <location filename="../../hubapp/cli/parser.py" line="301"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="310"/>
+        <location filename="../../hubapp/cli/parser.py" line="313"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="323"/>
+        <location filename="../../hubapp/cli/parser.py" line="326"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4471,7 +4503,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/common.py" line="101"/>
         <source>{database} upgraded; the file as it was is kept as {kept}</source>
-        <translation>{database} 已升级；原文件保存为 {kept}</translation>
+        <translation>{database} 已升级；升级前的文件已保存为 {kept}</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/demo.py" line="32"/>
@@ -4494,19 +4526,19 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="73"/>
+        <location filename="../../hubapp/cli/parser.py" line="76"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="344"/>
+        <location filename="../../hubapp/cli/parser.py" line="347"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="95"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
-        <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
+        <translation>正在将 {database} 升级到此版本的枢纽工作台（会先保留一份副本）；如有多年的历史数据，约需一两分钟</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="57"/>
@@ -4609,7 +4641,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="181"/>
+        <location filename="../../hubapp/cli/parser.py" line="184"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -4621,54 +4653,25 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/files.py" line="33"/>
         <source>; the file as it was is kept as {kept}</source>
-        <translation>；原文件保存为 {kept}</translation>
+        <translation>；原文件已保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="53"/>
-        <source>exit codes:
-  0  done; check found no problems
-  1  the command refused its input or failed, its reason on stderr
-     (import&apos;s problems, nothing new to import, a file it cannot
-     write); check found problems (a damaged file too)
-  2  a mistake in the command line (see the command&apos;s --help)
-  3  the database (--db) cannot be used (missing, not a Hub Desk
-     database, from a newer version, damaged); check could not check
-     the file (those, or busy) or write its findings
-  4  the database is busy: another desk is saving; try again in a moment
-  130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM and SIGHUP,
-       nothing saved (one that comes once the work is saved
-       lets the command finish, with its own code)</source>
-        <translation>退出码：
-  0  完成；check 未发现问题
-  1  命令拒绝了输入或失败，原因见标准错误输出
-     （导入有问题、没有可导入的新内容、无法写入文件）；
-     check 发现了问题（包括文件已损坏）
-  2  命令行有误（见该命令的 --help）
-  3  数据库（--db）无法使用（不存在、不是枢纽工作台数据库、
-     来自更新的版本、已损坏）；check 无法检查该文件
-     （上述情况或正忙），或无法写出检查结果
-  4  数据库正忙：另一工作台正在保存；请稍后再试
-  130  已中断（Ctrl+C）；143、129 分别表示被 SIGTERM、SIGHUP 停止，
-       未保存任何内容（在工作已保存之后到达的停止信号
-       会让命令完成，并以其自身的退出码结束）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli/parser.py" line="117"/>
+        <location filename="../../hubapp/cli/parser.py" line="120"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="146"/>
+        <location filename="../../hubapp/cli/parser.py" line="149"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="174"/>
+        <location filename="../../hubapp/cli/parser.py" line="177"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="203"/>
+        <location filename="../../hubapp/cli/parser.py" line="206"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>日报的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -4926,7 +4929,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/dialogs.py" line="218"/>
         <source>{path}, the hub&apos;s database set for this computer in {settings}, is not there.</source>
-        <translation>本计算机在 {settings} 中设定的枢纽数据库 {path} 不存在。</translation>
+        <translation>{settings} 中为本机设定的枢纽数据库 {path} 不存在。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dialogs.py" line="223"/>
@@ -5939,7 +5942,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/db.py" line="550"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
-        <translation>{path} 由较早版本的枢纽工作台写入，须先升级；而其他工作台或命令打开着它时无法升级。请关闭其他每台工作台上的枢纽工作台并停止计划任务中的命令，然后重新启动以升级此枢纽</translation>
+        <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="558"/>
@@ -6445,7 +6448,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/engine.py" line="29"/>
         <source>Database {path} is busy: another Hub Desk is upgrading it for this version, which on years of history takes a minute or two. Try again once it is done</source>
-        <translation>数据库 {path} 正忙：另一台枢纽工作台正在为此版本升级它，多年的历史数据需要一两分钟。请在升级完成后再试</translation>
+        <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本，如有多年的历史数据，约需一两分钟。请在升级完成后再试</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="638"/>
