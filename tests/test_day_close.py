@@ -211,6 +211,30 @@ def test_a_clerk_cannot_change_the_dwell_of_a_closed_day(demo_db):
     assert (change.changed_by, change.reason) == ("zhao", "never came in")
 
 
+@pytest.mark.parametrize("write", ["delete", "move"])
+def test_a_write_changing_a_closed_day_and_a_closed_days_dwell_notes_both(demo_db, write):
+    """The arrival's day is noted for the service, the day the box left for its dwell: the
+    audit entry and each closed day's report name both, not the dwell's day alone."""
+    from hubapp.store import services
+    from test_rollup import moved_to
+
+    service_id, arrived, _number = _dwell_pair(demo_db)
+    arrived = dt.date.fromisoformat(arrived)
+    for day in (arrived, DEMO_END):
+        day_close.close_day(demo_db, day, SUPERVISOR_ZHAO)
+    if write == "delete":
+        services.delete_service(demo_db, service_id, SUPERVISOR_ZHAO, reason="never came in")
+    else:
+        moves = [dataclasses.replace(move, id=None)
+                 for move in services.list_moves(demo_db, service_id)]
+        services.save_service(demo_db, moved_to(services.get_service(demo_db, service_id),
+                                                arrived + dt.timedelta(days=1)),
+                              moves, SUPERVISOR_ZHAO, reason="came in a day late")
+    assert _last_entry(demo_db)[1]["closed_days"] == [arrived.isoformat(), DEMO_END.isoformat()]
+    assert day_close.last_change_after_close(demo_db, arrived).changed_by == "zhao"
+    assert day_close.days_changed_after_close(demo_db, arrived, DEMO_END) == (arrived, DEMO_END)
+
+
 def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_path):
     from hubapp.interchange.importing import import_file
     from test_interchange import checksum
@@ -412,10 +436,11 @@ def test_an_import_onto_several_closed_days_names_them_all(demo_db, tmp_path):
     assert str(message(refused.value)) == (
         "It changes closed days: 2026-03-02, 2026-03-03, 2026-03-04, …; give a reason for "
         "changing them")
-    two = _loading_list(tmp_path / "two.csv", *_rows_on(days[:2]))
+    # As many as are named: no "…" to suggest there are more.
+    three = _loading_list(tmp_path / "three.csv", *_rows_on(days[:3]))
     with pytest.raises(day_close.ReasonNeeded, match="^It changes closed days: 2026-03-02, "
-                                                     "2026-03-03; give a reason"):
-        import_file(demo_db, two, SUPERVISOR_ZHAO)
+                                                     "2026-03-03, 2026-03-04; give a reason"):
+        import_file(demo_db, three, SUPERVISOR_ZHAO)
     assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late list").saved
     assert _last_entry(demo_db)[1]["closed_days"] == [day.isoformat() for day in days]
 
