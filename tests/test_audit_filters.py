@@ -242,6 +242,17 @@ def test_a_period_of_whole_months_finds_the_same_as_its_days(engine, demo_target
         db.close()
 
 
+def test_a_hub_without_a_time_zone_searches_by_this_computers_days(demo_db,
+                                                                   desk_far_from_the_hub):
+    """A hub left without a zone (one created on Windows, where none can be named) goes by
+    the desk's clock: an entry made at 23:30 there is of that day, though in UTC it is of
+    the next."""
+    hub_zone_set(demo_db, "")
+    late = _made(demo_db, "2026-03-07T11:30:00+00:00")  # 23:30 on 03-06 at UTC-12
+    assert late in {entry.id for entry in audit.entries(demo_db, day=dt.date(2026, 3, 6))}
+    assert late not in {entry.id for entry in audit.entries(demo_db, day=dt.date(2026, 3, 7))}
+
+
 def test_a_period_is_at_most_a_year_and_a_day(demo_db):
     first = dt.date(2026, 1, 1)
     assert audit.count(demo_db, day=first, last_day=first + dt.timedelta(days=365)) >= 0

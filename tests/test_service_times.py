@@ -521,6 +521,24 @@ def test_a_departure_is_judged_by_the_hubs_clock_whatever_zone_the_desk_is_set_t
             services.save_service(db, service, [], user)
 
 
+@pytest.mark.parametrize("linked, named", [
+    ("/usr/share/zoneinfo/Asia/Shanghai", "Asia/Shanghai"),
+    ("/usr/share/zoneinfo/posixrules", ""),  # a file among the zones, not one of them
+    ("/etc/localtime", ""),  # a copy, linking nowhere
+])
+def test_this_computers_zone_is_named_where_etc_localtime_links_to(monkeypatch, linked, named):
+    """Without TZ (an ordinary Linux desk or server), a new hub and the demo take the zone
+    /etc/localtime links to: left without one, their times were judged by each desk's own
+    clock."""
+    from hubapp.domain import clock
+
+    real = clock.os.path.realpath
+    monkeypatch.delenv("TZ", raising=False)
+    monkeypatch.setattr(clock.os.path, "realpath",
+                        lambda path: linked if path == "/etc/localtime" else real(path))
+    assert clock.machine_zone() == named
+
+
 def test_a_hub_zone_this_computer_has_no_rules_for_is_judged_by_its_own_clock(
         app_ctx, caplog):
     """A zone set at a desk whose zone files know it, unknown to a trimmed server or an
