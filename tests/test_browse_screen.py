@@ -416,6 +416,11 @@ def test_a_date_pasted_over_any_is_the_filter(qtbot, screen, pasted, taken):
     screen.date_from.setFocus()
     qtbot.keyClick(screen.date_from, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert screen.current_filter().date_from == taken
+    # Qt appended other text to the word ("anyhello"), and it stayed on leaving the box.
+    shown = "any" if taken is None else taken.isoformat()
+    assert screen.date_from.text() == shown
+    qtbot.keyClick(screen.date_from, Qt.Key.Key_Tab)
+    assert screen.date_from.text() == shown
 
 
 @pytest.mark.parametrize("field", ["container", "service"])

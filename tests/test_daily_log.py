@@ -594,6 +594,28 @@ def test_a_month_typed_over_a_31st_opens_in_that_month(qtbot, screen, days_read,
     assert screen.paste_message.text() == note
 
 
+@pytest.mark.parametrize("kept", ["the unsaved edits", "the day that could not be read"])
+def test_a_month_typed_over_a_31st_and_put_back_says_nothing_of_the_day_taken(
+        qtbot, screen, monkeypatch, kept):
+    """The box goes back to 01-31 (Cancel keeping the edits, or a server out of reach): a
+    note that 02-28 is taken instead would be about a day that is not shown."""
+    screen.set_day(dt.date(2026, 1, 31))
+    errors = []
+    if kept == "the unsaved edits":
+        monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "cancel")
+        screen.new_service()
+        press(qtbot, "X1234")
+    else:
+        monkeypatch.setattr(services, "list_day", _out_of_reach)
+        errors.append("The server closed the connection")
+    screen.date_edit.setFocus()
+    with qtbot.capture_exceptions() as raised:
+        press(qtbot, Qt.Key.Key_Tab, "02", Qt.Key.Key_Tab)
+    assert [str(error) for _kind, error, _trace in raised] == errors
+    assert screen.day() == screen.date_edit.date().toPython() == dt.date(2026, 1, 31)
+    assert screen.paste_message.text() == ""
+
+
 def test_the_keys_that_step_the_day_change_it_at_once_in_the_date_box(qtbot, screen,
                                                                        days_read):
     start = screen.day()
@@ -612,6 +634,10 @@ def test_the_keys_that_step_the_day_change_it_at_once_in_the_date_box(qtbot, scr
                          start, dt.date.today()]
 
 
+def _out_of_reach(*args):
+    raise HubError("The server closed the connection")
+
+
 @pytest.mark.parametrize("failing_read", [(services, "list_day"), (users, "require_role")],
                          ids=["the day's services", "the account's role"])
 def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, screen, failing_read,
@@ -623,12 +649,8 @@ def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, scre
     screen.table.selectRow(0)
     service = screen._service
     module, name = failing_read
-
-    def out_of_reach(*args):
-        raise HubError("The server closed the connection")
-
     with monkeypatch.context() as server_gone:
-        server_gone.setattr(module, name, out_of_reach)
+        server_gone.setattr(module, name, _out_of_reach)
         with qtbot.capture_exceptions() as raised:
             press(qtbot, (Qt.Key.Key_PageDown, CTRL))
     assert [str(error) for _kind, error, _trace in raised] == [
