@@ -1197,6 +1197,34 @@ def test_a_retired_commodity_stays_on_its_stored_box_and_no_new_box_takes_it(
         (third, "22G1", 1.0, "E", None, None)]
 
 
+def test_a_retired_commodity_stays_on_a_box_saved_here_while_its_service_is_edited(
+        qtbot, screen, app_ctx, demo_db_path):
+    """The commodity a save stored is what the rows keep after it, not only after the
+    service is read again: retired at another desk while the box is edited, it is no
+    problem of the box's."""
+    from hubapp.store import reference
+
+    day = screen.day()
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001", Qt.Key.Key_Tab, "I", Qt.Key.Key_Tab,
+          Qt.Key.Key_Tab, Qt.Key.Key_Tab, "CN-LA")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    [number] = numbers(1)
+    press(qtbot, number, Qt.Key.Key_Tab, "22g1", Qt.Key.Key_Tab, "f", Qt.Key.Key_Tab, "24000",
+          Qt.Key.Key_Tab, "cassava flour", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, "25000", Qt.Key.Key_Return)
+    flour = reference.commodity_finder(app_ctx.db)("cassava flour")
+    app_ctx.signals.data_changed.emit(reference.set_retired(app_ctx.db, flour, True,
+                                                            UserRecord("sue", ADMIN)),
+                                      None)
+    assert screen.is_dirty() and screen.grid.problems() == []
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert rows_of(demo_db_path, "X8001", day) == [
+        (number, "22G1", 1.0, "F", 25000, "cassava flour")]
+
+
 def test_a_commodity_renamed_at_another_desk_stays_on_the_boxes_of_an_edited_service(
         qtbot, main_window, app_ctx, demo_db_path):
     """Every stored box of it was red, not in the list, and the save refused."""
@@ -1696,6 +1724,33 @@ def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(
           Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
     assert [row[2] for row in rows_of(demo_db_path, "L45", day)] == [2.0, 2.25, 2.25]
     assert "6.50 TEU" in shown(screen.service_totals)
+
+
+def test_a_45ft_box_saved_here_keeps_its_teu_when_the_count_changes_as_it_is_edited(
+        qtbot, screen, app_ctx, demo_db_path):
+    """The TEU a save stored is what the rows keep after it, not only after the service is
+    read again: the count changed at another desk while the box is edited, the box keeps
+    the TEU it was entered with."""
+    from hubapp.store import settings
+
+    day = screen.day()
+    press(qtbot, (Qt.Key.Key_N, CTRL), "L45", Qt.Key.Key_Tab, "O")
+    view, grid = screen.grid_view, screen.grid
+    view.setFocus()
+    view.setCurrentIndex(grid.index(0, 0))
+    [number] = numbers(1)
+    press(qtbot, number, Qt.Key.Key_Tab, "L5G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return,
+          (Qt.Key.Key_S, CTRL))
+    assert [row[2] for row in rows_of(demo_db_path, "L45", day)] == [2.0]
+    view.setCurrentIndex(grid.index(0, FIELDS.index("seal")))
+    press(qtbot, "CN55", Qt.Key.Key_Return)
+    app_ctx.signals.data_changed.emit(
+        settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db), teu_45ft=2.25),
+                      UserRecord("admin", ADMIN), ["teu_45ft"]), None)
+    assert screen.is_dirty() and grid.totals().teu == 2.0
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert [row[2] for row in rows_of(demo_db_path, "L45", day)] == [2.0]
 
 
 @pytest.mark.parametrize("typed", ["", "SEAL9"])
