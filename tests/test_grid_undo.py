@@ -194,6 +194,22 @@ def test_undo_and_redo_name_their_step(qtbot, main_window, screen):
     assert (undo.text(), redo.text()) == ("&Undo", "&Redo Paste 3 rows")
 
 
+def test_redo_of_delete_rows_selects_the_gap_they_left(qtbot, screen):
+    """Redone, the rows after the deleted ones were picked where the deleted had been: a box
+    never touched, which the next Ctrl+Delete took."""
+    _new_service(qtbot, screen, "U13")
+    boxes = numbers(6, start=1250)
+    paste(qtbot, screen, _boxes_text(boxes))
+    view = screen.grid_view
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(2, 0))
+    press(qtbot, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier),
+          (Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL))
+    assert _containers(screen) == [*boxes[:2], *boxes[4:]]
+    assert {index.row() for index in view.selectionModel().selectedIndexes()} == {2}
+    assert view.currentIndex().row() == 2
+
+
 def _pick_row(view, row: int) -> None:
     view.selectionModel().select(view.model().index(row, 0),
                                  QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -418,6 +434,20 @@ def test_edit_undo_and_redo_from_remarks_are_its_typings_and_leave_the_grid(
     screen.grid_view.setFocus()
     _edit_menu_by_keys(qtbot, main_window, Qt.Key.Key_U)
     assert _containers(screen) == [] and notes.text() == "keep dry"
+
+
+def test_edit_undo_from_a_read_only_field_names_the_grids_step(qtbot, main_window, app_ctx):
+    """A read-only field has no typing of its own to take back: from the form of a day closed
+    under a clerk's edits, Undo is the grid's step still, named, off as the grid is."""
+    from test_daily_log import a_clerk_on_the_demos_last_day, closed_at_another_desk
+
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    screen.grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")
+    closed_at_another_desk(app_ctx)
+    number = screen.form.service_no
+    assert number.isReadOnly()
+    number.setFocus()
+    assert _steps_offered(qtbot, main_window) == [("&Undo Edit cell", False), ("&Redo", False)]
 
 
 def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, main_window, screen,
