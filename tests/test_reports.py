@@ -1658,6 +1658,21 @@ def test_the_tonnes_printed_above_a_total_add_up_to_it(demo_db, tmp_path):
         assert [sum(rows) for rows, _ in tables] == [total for _, total in tables]
 
 
+def test_the_extra_tenths_of_a_tonnes_column_go_to_the_rows_nearest_them():
+    """Given by row position, 10,090 kg and 10,010 kg printed 10.0 and 10.1: the column still
+    added up, and each row disagreed with the same service's figure elsewhere."""
+    import random
+
+    from hubapp.reports.document import _tonnes_column
+
+    assert _tonnes_column([10_090, 10_010]) == ["10.1", "10.0"]
+    assert _tonnes_column([10_010, 10_090]) == ["10.0", "10.1"]
+    rng = random.Random(6)
+    kgs = [rng.randrange(1_000, 40_000) for _ in range(50)]
+    for printed, kg in zip(_tonnes_column(kgs), kgs):
+        assert abs(Decimal(printed.replace(",", "")) * 1000 - kg) < 100, (printed, kg)
+
+
 def test_a_day_under_way_or_before_the_records_is_not_compared_as_a_quiet_one(demo_db):
     # At 06:00 nothing had moved yet: 0 against the whole previous day read -100 %.
     from hubapp.reports.document import content
