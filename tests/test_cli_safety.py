@@ -469,6 +469,65 @@ def _stopped_saying(signum, module, function, *args):
     return child.returncode, out, err
 
 
+# Runs in the child: hubapp's main, its last rename (os.replace of a partial file, the point
+# of no return) refused as a folder made read-only meanwhile refuses it. argv: where it says
+# "held" and waits on stdin for the test's signal ("during" the rename, or "after" it, once
+# the partial file is removed: no timing), then hubapp's own.
+REFUSED_AT_THE_LAST_RENAME = r"""
+import errno, os, pathlib, sys
+
+when = sys.argv[1]
+real_replace, real_unlink = os.replace, pathlib.Path.unlink
+refused = []
+
+
+def held():
+    print("held", flush=True)
+    sys.stdin.readline()
+
+
+def replace(source, target, *args, **kwargs):
+    if not str(source).endswith(".partial"):
+        return real_replace(source, target, *args, **kwargs)
+    if when == "during":
+        held()
+    refused.append(str(source))
+    raise PermissionError(errno.EACCES, "Permission denied", str(target))
+
+
+def unlink(path, *args, **kwargs):
+    real_unlink(path, *args, **kwargs)
+    if when == "after" and str(path) in refused:
+        refused.clear()
+        held()
+
+
+os.replace, pathlib.Path.unlink = replace, unlink
+from hubapp.cli import main
+
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM ends a POSIX process")
+@pytest.mark.parametrize("when", ["during", "after"])
+def test_a_stop_with_a_last_write_that_fails_ends_the_command_as_stopped(demo_db_path,
+                                                                         tmp_path, when):
+    """Nothing was saved: a stop held while the rename failed, or one coming in the clean-up
+    after it, is "stopped" (143, nothing saved), not the rename's error with "came once the
+    work was saved", which a script takes for the work done."""
+    moves = tmp_path / "moves.csv"
+    child = subprocess.Popen(
+        [sys.executable, "-c", REFUSED_AT_THE_LAST_RENAME, when, "export", "--db",
+         str(demo_db_path), "--from", "2026-03-05", "--to", "2026-03-05", "-o", str(moves)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout.readline() == "held\n"
+    child.send_signal(signal.SIGTERM)
+    _out, err = child.communicate(timeout=120)
+    assert (child.returncode, err) == (143, "hubapp: stopped (SIGTERM)\n")
+    assert _files(tmp_path) == ["demo.db"]
+
+
 def _files(folder):
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*"))
 
