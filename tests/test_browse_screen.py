@@ -21,7 +21,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
 
-from conftest import DEMO_END, readable
+from conftest import DEMO_END, HUB_FAR_AWAY, clock_at, hub_zone_set, readable
 
 WAIT_MS = 30_000
 
@@ -243,15 +243,35 @@ def test_a_commodity_filtered_by_and_merged_away_leaves_all_commodities_shown(
     qtbot.waitUntil(lambda: not screen.count_label.text().startswith("0 of"), timeout=WAIT_MS)
 
 
-def test_an_any_date_calendar_opens_on_this_month(qtbot, screen):
-    screen.show()
-    edit = screen.date_from
+def _open_calendar(qtbot, edit):
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton,  # on the drop-down arrow
                      pos=QPoint(edit.width() - 6, edit.height() // 2))
-    calendar = screen.date_from.calendarWidget()
+    calendar = edit.calendarWidget()
     qtbot.waitUntil(calendar.isVisible)
+    return calendar
+
+
+def test_an_any_date_calendar_opens_on_this_month(qtbot, screen):
+    screen.show()
+    calendar = _open_calendar(qtbot, screen.date_from)
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.window().hide()
+
+
+def test_an_any_date_calendar_opens_on_the_hubs_month(qtbot, app_ctx, desk_far_from_the_hub,
+                                                       monkeypatch):
+    """On 31 March at noon UTC a desk 12 hours behind it is at midnight starting the 31st,
+    and the hub 14 hours ahead in April: the calendar opened on the desk's March."""
+    from hubapp.domain import clock
+
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, HUB_FAR_AWAY), None)
+    clock_at(monkeypatch, clock, dt.datetime(2026, 3, 31, 12, tzinfo=dt.timezone.utc))
+    widget = BrowseScreen(app_ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    calendar = _open_calendar(qtbot, widget.date_from)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 4)
     calendar.window().hide()
 
 

@@ -221,7 +221,7 @@ class BrowseScreen(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            date_edits.take_any_date(edit, self.tr("any"))
+            date_edits.take_any_date(edit, self.tr("any"), self.ctx.today)
         self.container = QLineEdit(self)
         self.container.setPlaceholderText(self.tr("Starts with…"))
         self.service = QLineEdit(self)

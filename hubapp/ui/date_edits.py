@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QValidator
@@ -147,13 +149,14 @@ def take_typed_dates(*edits: QDateEdit) -> None:
 
 
 class _AnyDate(QObject):
-    """While a date edit says "any", its calendar opens on this month, not on January 2000,
-    Tab goes on to the next filter (there are no day and month to step through), and a
+    """While a date edit says "any", its calendar opens on today's month, not on January
+    2000, Tab goes on to the next filter (there are no day and month to step through), and a
     date typed or pasted replaces "any": Qt would append the keys to the word and drop them."""
 
-    def __init__(self, edit: QDateEdit) -> None:
+    def __init__(self, edit: QDateEdit, today: Callable[[], dt.date]) -> None:
         super().__init__(edit)
         self._edit = edit
+        self._today = today
         edit.calendarWidget().installEventFilter(self)
         edit.installEventFilter(self)
 
@@ -161,8 +164,8 @@ class _AnyDate(QObject):
         if self._edit.date() != NO_DATE:
             return False
         if event.type() == QEvent.Type.Show and watched is not self._edit:
-            today = QDate.currentDate()
-            watched.setCurrentPage(today.year(), today.month())
+            today = self._today()
+            watched.setCurrentPage(today.year, today.month)
         elif event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
                                                                       Qt.Key.Key_Backtab):
             # QWidget's own: the date edit's would step through its sections.
@@ -170,7 +173,7 @@ class _AnyDate(QObject):
             return True
         elif (event.type() == QEvent.Type.KeyPress and watched is self._edit
               and event.text().isdigit()):
-            self._edit.setDate(QDate.currentDate())
+            self._edit.setDate(self._today())
             # The year selected, as on entering any other date field: the digits typed
             # replace it, and Qt goes on to the month and the day. (A paste is
             # take_typed_dates'.)
@@ -178,12 +181,14 @@ class _AnyDate(QObject):
         return False
 
 
-def take_any_date(edit: QDateEdit, any_text: str) -> None:
-    """Let edit hold no date, shown as any_text, as well as the days from 2000 on."""
+def take_any_date(edit: QDateEdit, any_text: str, today: Callable[[], dt.date]) -> None:
+    """Let edit hold no date, shown as any_text, as well as the days from 2000 on. today: the
+    hub's (AppContext.today), where a date typed over any_text starts and its calendar
+    opens: a desk hours off the hub's zone opened them on its own day."""
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(any_text)
     edit.setDate(NO_DATE)
-    _AnyDate(edit)
+    _AnyDate(edit, today)
     take_typed_dates(edit)
 
 
