@@ -206,7 +206,7 @@ def test_the_logo_path_of_an_earlier_release_becomes_the_logo_itself(tmp_path, r
         db.close()
 
 
-@pytest.mark.parametrize("since", ["nothing", "a logo removed"])
+@pytest.mark.parametrize("since", ["nothing", "a logo removed", "a setting saved since"])
 def test_a_logo_path_the_upgrade_could_not_read_is_kept_for_settings_to_say(tmp_path, since):
     """m009 dropped it without a word: every desk's reports lost the logo, nobody knew why.
     Found again in the audit of the settings, as an earlier release recorded them."""
@@ -220,8 +220,13 @@ def test_a_logo_path_the_upgrade_could_not_read_is_kept_for_settings_to_say(tmp_
     MIGRATIONS.apply(old, stop_before="m009_keep_the_logo_in_the_database")
     old["hub_setting"].insert({"key": "logo_path", "value": unread})
     entries = [({"logo_path": ""}, {"logo_path": unread})]
-    if since == "a logo removed":  # by a release that kept the image, after its upgrade
-        entries.append(({"logo": "1f2e3d4c5b6a"}, {"logo": ""}))
+    if since != "nothing":  # by a release that kept the image, after its upgrade
+        MIGRATIONS.apply(old, stop_before="m013_note_a_logo_m009_could_not_read")
+        # Its every save stored each setting, the logo too: none, as m009 left it.
+        old["hub_setting"].insert_all([{"key": "hub_name", "value": "Guoyuan Port"},
+                                       {"key": "logo", "value": ""}])
+        entries.append(({"logo": "1f2e3d4c5b6a"}, {"logo": ""}) if since == "a logo removed"
+                       else ({"hub_name": ""}, {"hub_name": "Guoyuan Port"}))
     old["audit_log"].insert_all(
         {"at": "2026-11-20T08:00:00+00:00", "user_name": "boss", "action": "update",
          "entity": "setting", "entity_id": "hub", "before": json.dumps(before),
@@ -231,7 +236,7 @@ def test_a_logo_path_the_upgrade_could_not_read_is_kept_for_settings_to_say(tmp_
     db = open_db(path)
     try:
         assert settings.load(db).logo == b""
-        assert settings.logo_unread_path(db) == (unread if since == "nothing" else "")
+        assert settings.logo_unread_path(db) == ("" if since == "a logo removed" else unread)
     finally:
         db.close()
 
