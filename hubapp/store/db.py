@@ -135,18 +135,39 @@ def _refuse_to_upgrade_while_open(path: Path) -> None:
     is had only by a file nobody else has open (waiting, as a save does, for a moment's read
     to end). Not by leaving WAL for a moment, which fails as surely: that rewrote the
     header of a file then left unchanged. A file in another mode is open writable nowhere:
-    each desk puts it in WAL."""
+    each desk puts it in WAL.
+
+    The start of a desk upgrading the file has it open too, holding its write lock longer
+    than any save: that one is said to be upgrading it, not to be closed (which would kill
+    the upgrade)."""
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
     except sqlite3.Error as error:
+        if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+            raise as_user_error(error, path) from error
+        raise DatabaseError(BEING_UPGRADED if _write_lock_held(path) else OPEN_ELSEWHERE,
+                            path=str(path)) from error
+    finally:
+        conn.close()
+
+
+def _write_lock_held(path: Path) -> bool:
+    """Whether another connection holds path's write lock now: not waited for, as it is
+    had at once unless someone writes."""
+    conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as error:
         if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
-            raise DatabaseError(OPEN_ELSEWHERE, path=str(path)) from error
+            return True
         raise as_user_error(error, path) from error
     finally:
         conn.close()
+    return False
 
 
 def _still_older(path: Path) -> bool:
