@@ -381,10 +381,11 @@ def test_a_start_while_another_upgrades_leaves_its_copy_and_says_it_is_upgrading
         first.join()
 
     assert second.returncode == 4
-    # Not told to close Hub Desk on every other desk, the one upgrading too.
-    assert second.stderr.splitlines()[-1] == (
+    # Not told to close Hub Desk on every other desk, the one upgrading too; nor, first,
+    # that it was upgrading the file itself.
+    assert second.stderr == (
         f"hubapp: error: Database {path} is busy: another Hub Desk is upgrading it for this "
-        "version, which on years of history takes a minute or two. Try again once it is done")
+        "version, which on years of history takes a minute or two. Try again once it is done\n")
     assert _applied(path) == STEP_NAMES
     [copy] = tmp_path.glob("old.before-*.db")
     assert _applied(copy) == STEP_NAMES[:7]
@@ -457,7 +458,12 @@ def test_a_command_upgrading_a_file_another_desk_has_open_is_refused_as_busy(tmp
     finally:
         desk.close()
     assert result.returncode == 4
-    assert "Close Hub Desk on every other desk and stop scheduled commands" in result.stderr
+    # Not said first to be upgrading it, which it then did not.
+    assert result.stderr == (
+        f"hubapp: error: {path} was written by an earlier version of Hub Desk and must be "
+        "upgraded, which cannot be done while another desk or a command has it open. Close "
+        "Hub Desk on every other desk and stop scheduled commands, then start again to "
+        "upgrade this hub\n")
     assert _applied(path) == STEP_NAMES[:-2]
 
 

@@ -87,11 +87,13 @@ def named(target: str) -> str:
 def upgrade_file_saying_so(target: Path | str) -> None:
     """Upgrades a file an earlier Hub Desk wrote, saying so: on years of history an upgrade
     takes a minute or two, and silence looked like a hang; and the copy kept from before it
-    is named, which was found only by looking in the folder."""
-    from hubapp.store.db import upgrade_file, upgrade_pending
+    is named, which was found only by looking in the folder. One refused is not said to be
+    under way first."""
+    from hubapp.store.db import refuse_to_upgrade, upgrade_file, upgrade_pending
 
     if not upgrade_pending(target):
         return
+    refuse_to_upgrade(target)
     print(translate("cli", "Upgrading {database} for this version of Hub Desk (a copy of it "
                            "is kept first); on years of history this takes a minute or "
                            "two").format(database=named(target)),

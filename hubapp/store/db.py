@@ -64,8 +64,7 @@ def _open_file(path: Path, create: bool,
     applied = inspect_file(path, create)
     older = bool(applied) and bool(_pending(applied))
     if older:
-        _refuse_to_upgrade_read_only(path)
-        _refuse_to_upgrade_while_open(path)
+        refuse_to_upgrade(path)
     # An older file is switched to WAL once upgraded: a copy that fails, or a damaged file
     # refused, leaves it byte for byte as it was.
     db = _connect(path, wal=not older)
@@ -114,6 +113,13 @@ def _upgrade(db: Database, path: Path, copy_before_upgrade: bool) -> Path | None
             raise _no_room_to_upgrade(path) from error
         raise
     return copy
+
+
+def refuse_to_upgrade(path: Path | str) -> None:
+    """Raises why the older file path cannot be upgraded now, if it cannot: open_db asks,
+    and, first, whatever says an upgrade is under way, which then was not."""
+    _refuse_to_upgrade_read_only(Path(path))
+    _refuse_to_upgrade_while_open(Path(path))
 
 
 def _refuse_to_upgrade_read_only(path: Path) -> None:
@@ -191,14 +197,15 @@ def upgrade_server(db: Database) -> None:
 def upgrade_pending(target: str | Path) -> bool:
     """Whether opening target upgrades a file an earlier Hub Desk wrote: a copy first, then
     each new step, which takes a minute or two on years of history. A server upgrades
-    itself; a file that will be refused says so when it is opened."""
+    itself; a file that will be refused says so when it is opened, one that cannot be
+    upgraded now when refuse_to_upgrade asks."""
     if is_server(target) or not Path(target).is_file():
         return False
     try:
         applied = inspect_file(Path(target), create=False)
     except DatabaseError:
         return False
-    return bool(applied) and bool(_pending(applied)) and can_save_to(target)
+    return bool(applied) and bool(_pending(applied))
 
 
 def _pending(applied: set[str]) -> list[str]:
