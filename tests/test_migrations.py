@@ -206,37 +206,52 @@ def test_the_logo_path_of_an_earlier_release_becomes_the_logo_itself(tmp_path, r
         db.close()
 
 
+UNREAD_LOGO = "/home/admin/Pictures/hub-logo.png"  # the admin's desk's own file
+
+
+def _with_a_logo_path(path: Path) -> Database:
+    """path as a release before m009 left it, its report logo the path UNREAD_LOGO, which
+    the desk that upgrades it cannot read; still open."""
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m009_keep_the_logo_in_the_database")
+    old["hub_setting"].insert({"key": "logo_path", "value": UNREAD_LOGO})
+    _settings_audited(old, {"logo_path": ""}, {"logo_path": UNREAD_LOGO})
+    return old
+
+
+def _settings_audited(db: Database, before: dict, after: dict) -> None:
+    """A change of the hub's settings in the audit log, as an earlier release recorded it."""
+    import json
+
+    db["audit_log"].insert({"at": "2026-11-20T08:00:00+00:00", "user_name": "boss",
+                            "action": "update", "entity": "setting", "entity_id": "hub",
+                            "before": json.dumps(before), "after": json.dumps(after)})
+
+
 @pytest.mark.parametrize("since", ["nothing", "a logo removed", "a setting saved since"])
 def test_a_logo_path_the_upgrade_could_not_read_is_kept_for_settings_to_say(tmp_path, since):
     """m009 dropped it without a word: every desk's reports lost the logo, nobody knew why.
     Found again in the audit of the settings, as an earlier release recorded them."""
-    import json
-
     from hubapp.store import settings
 
-    unread = "/home/admin/Pictures/hub-logo.png"  # the admin's desk's own file
     path = tmp_path / "old.db"
-    old = Database(path)
-    MIGRATIONS.apply(old, stop_before="m009_keep_the_logo_in_the_database")
-    old["hub_setting"].insert({"key": "logo_path", "value": unread})
-    entries = [({"logo_path": ""}, {"logo_path": unread})]
+    old = _with_a_logo_path(path)
     if since != "nothing":  # by a release that kept the image, after its upgrade
         MIGRATIONS.apply(old, stop_before="m013_note_a_logo_m009_could_not_read")
         # Its every save stored each setting, the logo too: none, as m009 left it.
         old["hub_setting"].insert_all([{"key": "hub_name", "value": "Guoyuan Port"},
                                        {"key": "logo", "value": ""}])
-        entries.append(({"logo": "1f2e3d4c5b6a"}, {"logo": ""}) if since == "a logo removed"
-                       else ({"hub_name": ""}, {"hub_name": "Guoyuan Port"}))
-    old["audit_log"].insert_all(
-        {"at": "2026-11-20T08:00:00+00:00", "user_name": "boss", "action": "update",
-         "entity": "setting", "entity_id": "hub", "before": json.dumps(before),
-         "after": json.dumps(after)} for before, after in entries)
+        if since == "a logo removed":
+            _settings_audited(old, {"logo": "1f2e3d4c5b6a"}, {"logo": ""})
+        else:
+            _settings_audited(old, {"hub_name": ""}, {"hub_name": "Guoyuan Port"})
     old.close()
 
     db = open_db(path)
     try:
         assert settings.load(db).logo == b""
-        assert settings.logo_unread_path(db) == ("" if since == "a logo removed" else unread)
+        assert settings.logo_unread_path(db) == ("" if since == "a logo removed"
+                                                 else UNREAD_LOGO)
     finally:
         db.close()
 
@@ -262,6 +277,25 @@ def test_a_command_says_it_is_upgrading_an_older_file_and_where_it_kept_it_as_it
                             "kept first); on years of history this takes a minute or two\n"
                             f"{path} upgraded; the file as it was is kept as {copy}\n")
     assert second.stderr == "" and first.stdout == second.stdout
+
+
+def test_a_command_says_in_its_words_the_logo_its_upgrade_could_not_read(tmp_path):
+    """m013's line in the log was printed as it was, in English amid a Chinese run's lines."""
+    path = tmp_path / "old.db"
+    _with_a_logo_path(path).close()
+
+    result = subprocess.run([sys.executable, "-m", "hubapp", "stats", "--db", str(path),
+                             "--from", "2026-03-01", "--to", "2026-03-05"],
+                            capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert result.stderr.splitlines() == [
+        f"Upgrading {path} for this version of Hub Desk (a copy of it is kept first); on "
+        "years of history this takes a minute or two",
+        f"{path} upgraded; the file as it was is kept as {copy}",
+        f"The report logo at {UNREAD_LOGO} could not be read when the hub was upgraded: "
+        "choose it again in Edit ▸ Settings…"]
 
 
 def test_upgrades_killed_again_and_again_keep_one_copy_from_before(tmp_path):

@@ -99,9 +99,26 @@ def upgrade_file_saying_so(target: Path | str) -> None:
                            "two").format(database=named(target)),
           file=sys.stderr, flush=True)
     kept = upgrade_file(target)
-    if kept is not None:  # None: another start upgraded it meanwhile, and kept the copy
-        print(translate("cli", "{database} upgraded; the file as it was is kept as {kept}").format(
-            database=named(target), kept=kept), file=sys.stderr, flush=True)
+    if kept is None:  # another start upgraded it meanwhile, kept the copy and said the rest
+        return
+    print(translate("cli", "{database} upgraded; the file as it was is kept as {kept}").format(
+        database=named(target), kept=kept), file=sys.stderr, flush=True)
+    if unread := _logo_unread(target):
+        print(translate("cli", "The report logo at {path} could not be read when the hub "
+                               "was upgraded: choose it again in Edit ▸ Settings…").format(
+            path=unread), file=sys.stderr, flush=True)
+
+
+def _logo_unread(target: Path | str) -> str:
+    """The report logo an earlier release had set that the upgrade of target could not read
+    (store.migrations.m013), or ''."""
+    from hubapp.store import open_db, settings
+
+    db = open_db(target, create=False)
+    try:
+        return settings.logo_unread_path(db)
+    finally:
+        db.close()
 
 
 def same_file(path: Path, other: Path) -> bool:

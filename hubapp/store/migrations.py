@@ -370,5 +370,7 @@ def m013_note_a_logo_m009_could_not_read(db: Database) -> None:
                      """ OR after LIKE '%"logo": %') ORDER BY id DESC LIMIT 1""").fetchone()
     path = json.loads(row[0]).get("logo_path") if row else None
     if path:
-        log.warning("The report logo %s could not be read when the hub was upgraded", path)
+        # Not a warning, which a command without a log printed as it is, in English amid
+        # the lines of a run in Chinese: it says so in its own words (cli.common).
+        log.info("The report logo %s could not be read when the hub was upgraded", path)
         db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', ?)", [path])
