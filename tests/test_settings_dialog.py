@@ -286,9 +286,9 @@ def test_nothing_can_be_edited_while_the_hub_s_settings_are_saved(
 
     real, release = settings.save, threading.Event()
 
-    def slow(db, chosen, user, fields):  # a long history's recount, until the test is done
+    def slow(*args, **kwargs):  # a long history's recount, until the test is done
         release.wait(30)
-        return real(db, chosen, user, fields)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(settings, "save", slow)
     dialog = open_settings(qtbot, main_window)
@@ -315,7 +315,7 @@ def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
     """And the reason can be read on a dark theme's window: its dark red nearly vanished."""
     from hubapp.domain.errors import DatabaseError
 
-    def busy(db, chosen, user, fields):
+    def busy(*args, **kwargs):
         raise DatabaseError("Database {path} is busy: another Hub Desk is saving. Try again "
                             "in a moment", path="hub.db")
 
@@ -449,15 +449,19 @@ def test_a_logo_is_previewed_on_white_as_printed_on_a_dark_desktop_too(
                     dialog.palette().color(QPalette.ColorRole.Window)) >= 3
 
 
-def test_a_logo_an_upgrade_could_not_read_is_said_until_one_is_chosen(
-        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+def _logo_unread_noted(db) -> None:
     """An earlier release's logo_path to the admin's own file, which the desk that upgraded
     the hub could not read (what migrations.m013 keeps of it)."""
     from hubapp.store.db import transaction
 
-    with transaction(app_ctx.db):
-        app_ctx.db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', "
-                           "'/home/admin/Pictures/hub-logo.png')")
+    with transaction(db):
+        db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', "
+                   "'/home/admin/Pictures/hub-logo.png')")
+
+
+def test_a_logo_an_upgrade_could_not_read_is_said_until_one_is_chosen(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    _logo_unread_noted(app_ctx.db)
     said = ("The report logo at /home/admin/Pictures/hub-logo.png could not be read when this "
             "hub was upgraded; choose it again.")
     dialog = open_settings(qtbot, main_window)
@@ -473,6 +477,25 @@ def test_a_logo_an_upgrade_could_not_read_is_said_until_one_is_chosen(
 
     click(qtbot, open_settings(qtbot, main_window).remove_logo_button)
     assert not main_window.settings_dialog.logo_unread.isVisible()
+
+
+def test_a_logo_an_upgrade_could_not_read_is_said_no_more_once_an_admin_saves_without_one(
+        qtbot, main_window, app_ctx):
+    """A hub that wants no logo any more could not see the note go: Remove is off while
+    there is no logo. A clerk, who cannot change the hub's settings, leaves it."""
+    _logo_unread_noted(app_ctx.db)
+    app_ctx.role = "clerk"
+    saved(qtbot, open_settings(qtbot, main_window))
+    assert settings.logo_unread_path(app_ctx.db) == "/home/admin/Pictures/hub-logo.png"
+
+    app_ctx.role = ADMIN
+    dialog = open_settings(qtbot, main_window)
+    assert dialog.logo_unread.isVisible() and not dialog.remove_logo_button.isEnabled()
+    saved(qtbot, dialog)
+
+    assert settings.logo_unread_path(app_ctx.db) == ""
+    assert not open_settings(qtbot, main_window).logo_unread.isVisible()
+    assert settings.load(app_ctx.db).logo == b""
 
 
 def test_a_big_logo_is_stored_scaled_down_to_600_pixels_as_png(

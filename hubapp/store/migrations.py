@@ -360,9 +360,10 @@ def m013_note_a_logo_m009_could_not_read(db: Database) -> None:
     # desk's own file), and every report lost the logo. m009 stays as released: the path is
     # found again in the audit of the hub's settings (earlier releases recorded every setting
     # on each change), and kept as logo_unread_path for the Settings dialog to say, until a
-    # logo is chosen (store/settings.py). A logo set since, or none to carry, says nothing.
-    # Not any 'logo' row: every save of the settings since, of the hub's name alone too,
-    # stored an empty one; a logo removed since is the newest entry that names it.
+    # logo is chosen or the settings saved there (store/settings.py). A logo set since, or
+    # none to carry, says nothing. Not any 'logo' row: every save of the settings since, of
+    # the hub's name alone too, stored an empty one; a logo removed since is the newest
+    # entry that names it.
     if db.execute("SELECT 1 FROM hub_setting WHERE key = 'logo' AND value <> ''").fetchone():
         return
     row = db.execute("""SELECT after FROM audit_log WHERE entity = 'setting'"""

@@ -48,7 +48,8 @@ def load(db: Database) -> HubSettingsRecord:
 
 def logo_unread_path(db: Database) -> str:
     """The report logo an earlier release had set, as a path an upgrade could not read (the
-    file of another desk): empty once a logo is chosen, or if there was none to carry."""
+    file of another desk): empty once a logo is chosen or the note of it seen (save's
+    logo_unread_seen), or if there was none to carry."""
     row = db.execute("SELECT value FROM hub_setting WHERE key = 'logo_unread_path'").fetchone()
     return row[0] if row else ""
 
@@ -83,11 +84,14 @@ def set_unset(db: Database, values: Mapping[str, object]) -> None:
 
 
 def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
-         fields: Collection[str] | None = None) -> ChangeRecord:
+         fields: Collection[str] | None = None, *, logo_unread_seen: bool = False
+         ) -> ChangeRecord:
     """Store the settings; the audit log names each value that changed, before → after.
 
     fields: the ones this desk changed (a dialog's); the others keep what is stored, which
     another desk may have changed since the dialog opened. None: all of them.
+    logo_unread_seen: the dialog said logo_unread_path, which then goes whatever was chosen:
+    a hub that wants no logo any more had no other way to see the note gone.
     The hub's settings are a supervisor's or an admin's to change (issue #12)."""
     fields = _FIELDS if fields is None else tuple(fields)
     # Reports print the names in their heads, where a pasted tab or line break showed.
@@ -115,7 +119,7 @@ def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
                 pk="key")
             if "punctuality_tolerance_min" in changed:
                 rollup.write_on_time(db, counted, tolerance)
-            if "logo" in changed:  # chosen (or removed) by someone who saw the note
+            if "logo" in changed or logo_unread_seen:  # a logo chosen anywhere settles it too
                 db.execute("DELETE FROM hub_setting WHERE key = 'logo_unread_path'")
             if changed:
                 audit.record(db, actor.name, "update", "setting", "hub",

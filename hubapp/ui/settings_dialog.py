@@ -112,11 +112,12 @@ class SettingsDialog(FormDialog):
         self.remove_logo_button.clicked.connect(lambda: self._show_logo(b""))
         _with_buttons(self.hub, "logo", self.tr("&Logo for reports"), self.logo,
                       self.logo_button, self.remove_logo_button)
-        # An earlier release's logo an upgrade could not read, said until one is chosen.
-        unread = settings.logo_unread_path(ctx.db)
+        # An earlier release's logo an upgrade could not read, said until the hub's settings
+        # are saved by someone who saw it.
+        self.unread_logo = settings.logo_unread_path(ctx.db)
         self.logo_unread = QLabel(self.tr(
             "The report logo at {path} could not be read when this hub was upgraded; choose "
-            "it again.").format(path=unread) if unread else "", self)
+            "it again.").format(path=self.unread_logo) if self.unread_logo else "", self)
         self.logo_unread.setWordWrap(True)
         colours.set_text_colour(self.logo_unread, colours.closed)
         self.hub.layout_.addRow(self.logo_unread)
@@ -296,7 +297,8 @@ class SettingsDialog(FormDialog):
 
     def save(self) -> None:
         chosen, unread = self.hub_settings()
-        changing = may_change(self.ctx) and chosen != self.stored
+        seen = bool(self.unread_logo)  # its note is gone once saved, a logo chosen or not
+        changing = may_change(self.ctx) and (chosen != self.stored or seen)
         # Every field's problem at once, and none left from a Save before (a name filled in
         # since still read "Required" beside a refused backup folder).
         hub_errors = unread + (validate_settings(chosen, self.stored.time_zone)
@@ -320,7 +322,8 @@ class SettingsDialog(FormDialog):
         # Only what was changed here: another desk's change since the dialog opened stays.
         fields = [field.name for field in dataclasses.fields(chosen)
                   if getattr(chosen, field.name) != getattr(self.stored, field.name)]
-        task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, actor, fields))
+        task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, actor, fields,
+                                                              seen))
         task.finished.connect(self._hub_saved)
         task.failed.connect(self._hub_not_saved)
 
@@ -383,6 +386,6 @@ class SettingsDialog(FormDialog):
 
 
 def _save_hub(control: TaskControl, chosen: HubSettingsRecord, actor: UserRecord,
-              fields: list[str]) -> ChangeRecord:
+              fields: list[str], logo_unread_seen: bool) -> ChangeRecord:
     with control.database() as db:
-        return settings.save(db, chosen, actor, fields)
+        return settings.save(db, chosen, actor, fields, logo_unread_seen=logo_unread_seen)
