@@ -449,14 +449,14 @@ def test_a_logo_is_previewed_on_white_as_printed_on_a_dark_desktop_too(
                     dialog.palette().color(QPalette.ColorRole.Window)) >= 3
 
 
-def _logo_unread_noted(db) -> None:
+def _logo_unread_noted(db, path: str = "/home/admin/Pictures/hub-logo.png") -> None:
     """An earlier release's logo_path to the admin's own file, which the desk that upgraded
     the hub could not read (what migrations.m013 keeps of it)."""
     from hubapp.store.db import transaction
 
     with transaction(db):
-        db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', "
-                   "'/home/admin/Pictures/hub-logo.png')")
+        db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', ?)",
+                   [path])
 
 
 def test_a_logo_an_upgrade_could_not_read_is_said_until_one_is_chosen(
@@ -477,6 +477,17 @@ def test_a_logo_an_upgrade_could_not_read_is_said_until_one_is_chosen(
 
     click(qtbot, open_settings(qtbot, main_window).remove_logo_button)
     assert not main_window.settings_dialog.logo_unread.isVisible()
+
+
+def test_the_note_of_a_logo_an_upgrade_could_not_read_shows_whole_over_lines(
+        qtbot, main_window, app_ctx):
+    """Two lines in Chinese were given one line's height, the second half hidden."""
+    _logo_unread_noted(app_ctx.db, "/home/admin/My Pictures/Guoyuan Port/logos as printed "
+                                   "since 2024/the hub's logo for reports.png")
+    note = open_settings(qtbot, main_window).logo_unread
+    line = note.fontMetrics().lineSpacing()
+    assert note.heightForWidth(note.width()) >= 2 * line  # wrapped
+    assert note.height() >= note.heightForWidth(note.width())
 
 
 def test_a_logo_an_upgrade_could_not_read_is_said_no_more_once_an_admin_saves_without_one(

@@ -271,6 +271,12 @@ class SettingsDialog(FormDialog):
         # The note is no field's: a screen reader hears it with the logo's row.
         self.logo.setAccessibleDescription(noted)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Qt holds a window to its minimum size only, not to its height for its width: the
+        # note of a logo an upgrade could not read, two lines in Chinese, got one line's height.
+        dialogs.make_room(self)
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DevicePixelRatioChange \
                 and not self.logo.pixmap().isNull():
