@@ -1585,12 +1585,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayEdit</name>
     <message>
-        <location filename="../../hubapp/ui/date_edits.py" line="60"/>
+        <location filename="../../hubapp/ui/date_edits.py" line="62"/>
         <source>There is no {date}: its month has {days} days; {shown} is taken instead.</source>
         <translation>没有 {date} 这一天：该月只有 {days} 天，已改为 {shown}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/date_edits.py" line="85"/>
+        <location filename="../../hubapp/ui/date_edits.py" line="87"/>
         <source>There is no {date}: its month has {days} days.</source>
         <translation>没有 {date} 这一天：该月只有 {days} 天。</translation>
     </message>
@@ -2962,7 +2962,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="380"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="389"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2987,17 +2987,17 @@ Licence: MIT</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="118"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
         <source>The report logo at {path} could not be read when this hub was upgraded; choose it again.</source>
         <translation>升级此枢纽时无法读取位于 {path} 的报表标志，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="136"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
@@ -3017,53 +3017,53 @@ Licence: MIT</source>
         <translation>枢纽挂钟所在的时区，班次时间均以此钟为准：按此钟到了班次的时间，才能将其保存或导入为“已发出”或“已到达”；各工作台和服务器都按此判断，不论电脑设为哪个时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="161"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="168"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="176"/>
         <source>Choose backup folder…</source>
         <translation>选择备份文件夹…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="178"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="182"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="183"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="207"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="229"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="247"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="248"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="248"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="249"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="107"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="175"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -3083,13 +3083,13 @@ Licence: MIT</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="138"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="205"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="231"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -3099,57 +3099,57 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="133"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="134"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="144"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="153"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="154"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="158"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="158"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="163"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="225"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="226"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="280"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="287"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="317"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="325"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="369"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="378"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="381"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="390"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -3389,60 +3389,60 @@ Turn single-user mode off?</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="232"/>
+        <location filename="../../hubapp/ui/app.py" line="235"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="259"/>
+        <location filename="../../hubapp/ui/app.py" line="262"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="286"/>
+        <location filename="../../hubapp/ui/app.py" line="289"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="298"/>
+        <location filename="../../hubapp/ui/app.py" line="301"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="303"/>
+        <location filename="../../hubapp/ui/app.py" line="306"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="309"/>
+        <location filename="../../hubapp/ui/app.py" line="312"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="314"/>
+        <location filename="../../hubapp/ui/app.py" line="317"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="274"/>
+        <location filename="../../hubapp/ui/app.py" line="277"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="236"/>
-        <location filename="../../hubapp/ui/app.py" line="259"/>
-        <location filename="../../hubapp/ui/app.py" line="330"/>
+        <location filename="../../hubapp/ui/app.py" line="239"/>
+        <location filename="../../hubapp/ui/app.py" line="262"/>
+        <location filename="../../hubapp/ui/app.py" line="333"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="334"/>
+        <location filename="../../hubapp/ui/app.py" line="337"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="335"/>
+        <location filename="../../hubapp/ui/app.py" line="338"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4501,9 +4501,14 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="101"/>
+        <location filename="../../hubapp/cli/common.py" line="104"/>
         <source>{database} upgraded; the file as it was is kept as {kept}</source>
         <translation>{database} 已升级；升级前的文件已保存为 {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/common.py" line="107"/>
+        <source>The report logo at {path} could not be read when the hub was upgraded: choose it again in Edit ▸ Settings…</source>
+        <translation>升级枢纽时无法读取位于 {path} 的报表标志：请在“编辑 ▸ 设置…”中重新选择</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/demo.py" line="32"/>
@@ -4536,7 +4541,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="95"/>
+        <location filename="../../hubapp/cli/common.py" line="97"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在将 {database} 升级到此版本的枢纽工作台（会先保留一份副本）；如有多年的历史数据，约需一两分钟</translation>
     </message>
@@ -5789,7 +5794,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="516"/>
-        <location filename="../../hubapp/store/db.py" line="194"/>
+        <location filename="../../hubapp/store/db.py" line="222"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
@@ -5890,102 +5895,102 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="191"/>
+        <location filename="../../hubapp/store/db.py" line="219"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="198"/>
+        <location filename="../../hubapp/store/db.py" line="226"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="204"/>
+        <location filename="../../hubapp/store/db.py" line="232"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="209"/>
+        <location filename="../../hubapp/store/db.py" line="237"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="229"/>
+        <location filename="../../hubapp/store/db.py" line="257"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="235"/>
+        <location filename="../../hubapp/store/db.py" line="263"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="329"/>
+        <location filename="../../hubapp/store/db.py" line="357"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="335"/>
+        <location filename="../../hubapp/store/db.py" line="363"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="338"/>
+        <location filename="../../hubapp/store/db.py" line="366"/>
         <source>{path} was upgraded by a newer version of Hub Desk (it has step {step}) after this one opened it: nothing was saved. Start Hub Desk again, installing the newer version first if this computer does not have it</source>
         <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="548"/>
+        <location filename="../../hubapp/store/db.py" line="576"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="550"/>
+        <location filename="../../hubapp/store/db.py" line="578"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="558"/>
+        <location filename="../../hubapp/store/db.py" line="586"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="569"/>
+        <location filename="../../hubapp/store/db.py" line="597"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="555"/>
+        <location filename="../../hubapp/store/db.py" line="583"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="123"/>
+        <location filename="../../hubapp/store/db.py" line="129"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="224"/>
+        <location filename="../../hubapp/store/db.py" line="252"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="437"/>
+        <location filename="../../hubapp/store/db.py" line="465"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="557"/>
+        <location filename="../../hubapp/store/db.py" line="585"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="559"/>
+        <location filename="../../hubapp/store/db.py" line="587"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="578"/>
+        <location filename="../../hubapp/store/db.py" line="606"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6311,7 +6316,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="124"/>
+        <location filename="../../hubapp/cli/common.py" line="143"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
