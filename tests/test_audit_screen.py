@@ -18,7 +18,7 @@ from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import (
-    DEMO_END, HUB_FAR_AWAY, PATIENT_WAIT_MS, from_edit_menu, hub_zone_set, shown_audit,
+    DEMO_END, HUB_FAR_AWAY, PATIENT_WAIT_MS, clock_at, from_edit_menu, hub_zone_set, shown_audit,
 )
 
 
@@ -299,6 +299,19 @@ def test_the_when_column_names_the_hubs_zone_where_it_is_not_this_computers(
     app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, zone), None)
     screen = shown_audit(qtbot, app_ctx)
     assert screen.table.model().headerData(0, Qt.Orientation.Horizontal) == header
+
+
+def test_the_when_column_names_a_zone_whose_clock_is_the_desks_in_winter_only(
+        qtbot, app_ctx, monkeypatch, desk_in_berlin):
+    """In January a desk in Berlin (or Paris) read a hub in Lagos's plain "When", and July's
+    entries, stamped on Lagos's clock, an hour behind its own clock then."""
+    from hubapp.domain import clock
+
+    clock_at(monkeypatch, clock, dt.datetime(2026, 1, 15, 12, tzinfo=dt.timezone.utc))
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, "Africa/Lagos"), None)
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.table.model().headerData(0, Qt.Orientation.Horizontal) == \
+        "When (Africa/Lagos)"
 
 
 def test_the_day_filter_follows_the_hubs_clock(app_ctx, desk_far_from_the_hub):

@@ -27,7 +27,7 @@ from hubapp.store.db import transaction
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs
 
-from conftest import DEMO_END, alike, hub_zone_set, shown_wrong
+from conftest import DEMO_END, alike, clock_at, hub_zone_set, shown_wrong
 from test_daily_log import CTRL, numbers, press
 
 DAY = DEMO_END + dt.timedelta(days=1)  # an empty day after the demo
@@ -581,6 +581,23 @@ def test_a_hub_zone_this_computer_has_no_rules_for_keeps_the_other_settings_chan
     assert settings.load(db) == dataclasses.replace(kept, hub_name="Guoyuan Port")
     with pytest.raises(ValidationError, match="is not a time zone"):
         settings.save(db, HubSettingsRecord(time_zone="Mars/Elysium"), boss)
+
+
+@pytest.mark.parametrize("month", [1, 7])
+@pytest.mark.parametrize(("hub", "shown"), [
+    ("Africa/Lagos", "Africa/Lagos"),  # Berlin's clock in winter, an hour behind in summer
+    ("Asia/Shanghai", "Asia/Shanghai"),  # seven hours ahead in winter, six in summer
+    ("Europe/Paris", ""),  # Berlin's all year: a reader takes its times for their own, rightly
+    ("Mars/Olympus_Mons", ""),  # no rules here: the times are this computer's clock
+])
+def test_a_hubs_zone_is_named_where_its_clock_differs_from_the_desks_at_any_time_of_year(
+        monkeypatch, desk_in_berlin, month, hub, shown):
+    """A desk in Berlin (or Paris) with a hub in Lagos read the Audit log's plain "When" in
+    winter, when their clocks agree, and July's entries an hour off its own clock then."""
+    from hubapp.domain import clock
+
+    clock_at(monkeypatch, clock, dt.datetime(2026, month, 15, 12, tzinfo=dt.timezone.utc))
+    assert clock.zone_shown(hub) == shown
 
 
 def test_a_train_stored_at_00_05_on_the_day_it_was_due_at_23_50_shows_that_day(

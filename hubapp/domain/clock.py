@@ -120,11 +120,20 @@ def zone_said(zone: str) -> str | Term:
 
 def zone_shown(zone: str) -> str:
     """zone's name, to be written beside a time shown on its clock (wall_time's), where that
-    clock differs from this computer's right now; "" where it does not, as a reader then
-    takes the time for their own and is right. By the offset, not the name: Asia/Chongqing
-    reads as Asia/Shanghai does, and a desk in Berlin in winter as one in Paris."""
+    clock differs from this computer's at some time of this year; "" where it never does, as
+    a reader then takes the time for their own and is right. At some time, not now: a desk in
+    Paris, by the hub's clock in Lagos alike in winter, read July's entries an hour off its
+    own. By the offset, not the name: Asia/Chongqing reads as Asia/Shanghai does, and a desk
+    in Berlin as one in Paris."""
     info = _zone_info(zone)
     if info is None:
         return ""
     now = dt.datetime.now(dt.timezone.utc)
-    return "" if now.astimezone(info).utcoffset() == now.astimezone().utcoffset() else zone
+    # Each month's first day catches a season's offset either side of the equator; clocks
+    # that part for days only, around changes a week apart, are not worth a day-by-day walk
+    # on every repaint of a header.
+    instants = (now, *(dt.datetime(now.year, month, 1, tzinfo=dt.timezone.utc)
+                       for month in range(1, 13)))
+    alike = all(at.astimezone(info).utcoffset() == at.astimezone().utcoffset()
+                for at in instants)
+    return "" if alike else zone
