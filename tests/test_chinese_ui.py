@@ -1,6 +1,7 @@
 """With Chinese chosen, the window, its screens and Qt's own buttons speak Chinese."""
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -209,13 +210,16 @@ def test_english_initials_and_chinese_pick_direction_mode_and_status(qtbot, chin
 
 
 def test_a_day_the_command_line_closed_names_it_in_chinese(qtbot, chinese, main_window,
-                                                           app_ctx, monkeypatch):
+                                                           app_ctx, monkeypatch,
+                                                           desk_in_auckland):
     """The day's "Closed by" line and the question about edits it can no longer save name
-    whoever closed it as the Audit log does: 命令行, not "command line"."""
-    from conftest import DEMO_END
+    whoever closed it as the Audit log does: 命令行, not "command line"; and when, its zone
+    spaced as the Latin around it, where "（Europe/London） 关账" left a gap after the "）"."""
+    from conftest import DEMO_END, hub_zone_set
     from hubapp.store import day_close, users
     from hubapp.ui import dialogs
 
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, "Europe/London"), None)
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
@@ -223,14 +227,16 @@ def test_a_day_the_command_line_closed_names_it_in_chinese(qtbot, chinese, main_
     screen.grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")
     app_ctx.signals.data_changed.emit(
         day_close.close_day(app_ctx.db, DEMO_END, users.SHELL_ADMIN), None)
-    assert screen.closed_label.text().startswith("已由 命令行 于 ")
+    assert re.match(r"已由 命令行 于 \d{4}-\d\d-\d\d \d\d:\d\d \(Europe/London\) 关账",
+                    screen.closed_label.text())
     asked = []
     monkeypatch.setattr(dialogs, "ask_discard_or_stay",
                         lambda parent, title, text: asked.append(text) or False)
     screen.table.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown,
                    Qt.KeyboardModifier.ControlModifier)
-    assert len(asked) == 1 and "命令行" in asked[0] and "command line" not in asked[0]
+    assert len(asked) == 1 and "command line" not in asked[0]
+    assert re.search(r"命令行 已于 \d{4}-\d\d-\d\d \d\d:\d\d \(Europe/London\) 关账，", asked[0])
 
 
 def test_the_close_days_question_lists_the_planned_services_as_chinese_does(

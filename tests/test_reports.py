@@ -143,8 +143,9 @@ def test_a_report_names_the_hubs_zone_where_it_is_not_the_computers(
                      pdf_text(output))
 
 
-def test_a_chinese_report_names_the_hubs_zone_in_chinese_brackets(
+def test_a_chinese_report_names_the_hubs_zone_spaced_as_the_latin_around_it(
         qapp, demo_db, desk_in_auckland):
+    """In full-width brackets the zone left a gap after its "）": "14:13（Asia/Shanghai） 关账"."""
     from hubapp.reports.document import content
     from hubapp.store import day_close, users
     from hubapp.store import reports as report_data
@@ -154,8 +155,8 @@ def test_a_chinese_report_names_the_hubs_zone_in_chinese_brackets(
     hub_zone_set(demo_db, "Asia/Shanghai")
     day_close.close_day(demo_db, DEMO_END, users.UserRecord("Wang Fang", users.SUPERVISOR))
     report = content(report_data.build(demo_db, "daily", DEMO_END, DEMO_END), "zh")
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d（Asia/Shanghai）", report.generated)
-    assert re.search(r"当日已由 Wang Fang 于 \d{4}年\d+月\d+日 \d\d:\d\d（Asia/Shanghai） 关账",
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d \(Asia/Shanghai\)", report.generated)
+    assert re.search(r"当日已由 Wang Fang 于 \d{4}年\d+月\d+日 \d\d:\d\d \(Asia/Shanghai\) 关账",
                      report.html)
 
 

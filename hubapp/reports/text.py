@@ -118,8 +118,10 @@ _TEXT = {
     "approved": ("Approved by", "批准人"),
     "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     "generated": ("Generated {when}", "生成时间 {when}"),
-    # A time on the hub's clock, its zone named (on_clock).
-    "on_clock": ("{when} ({zone})", "{when}（{zone}）"),
+    # A time on the hub's clock, its zone named (on_clock). Half-width brackets in Chinese
+    # too, round a Latin name: spaced as the time before them, where a "）" left a gap before
+    # the 关账 after it.
+    "on_clock": ("{when} ({zone})", "{when} ({zone})"),
     "list": (", ", "、"),  # between the items of a list, as each language writes one
 }
 
