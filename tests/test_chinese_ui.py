@@ -239,6 +239,17 @@ def test_a_day_the_command_line_closed_names_it_in_chinese(qtbot, chinese, main_
     assert re.search(r"命令行 已于 \d{4}-\d\d-\d\d \d\d:\d\d \(Europe/London\) 关账，", asked[0])
 
 
+def test_a_clerks_closed_line_breaks_at_its_separator_in_chinese(qtbot, chinese, main_window,
+                                                              app_ctx, desk_in_auckland):
+    """At 1024 px the line broke inside 只读: "… 关账 · 只", then "读：主管可重新开账"."""
+    from test_daily_log import a_clerk_on_a_day_closed_on_the_hubs_clock_in_london, lines_of_parts
+
+    screen = a_clerk_on_a_day_closed_on_the_hubs_clock_in_london(main_window, app_ctx)
+    main_window.resize(1024, 768)
+    QApplication.processEvents()  # the layout's new widths
+    assert lines_of_parts(screen.closed_label)[1:] == ["只读：主管可重新开账"]
+
+
 def test_the_close_days_question_lists_the_planned_services_as_chinese_does(
         qtbot, chinese, main_window, app_ctx, monkeypatch):
     # "（X8002 12:30, X8003 14:45, …）": an English comma between Chinese words; then

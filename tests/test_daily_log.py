@@ -21,6 +21,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import colours, dialogs, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
+from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
 
 from conftest import DEMO_END, HUB_FAR_AWAY, contrast, hub_zone_set, readable, shown_wrong
@@ -790,13 +791,47 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     # its row header must not be said to have either
 
 
+def lines_of_parts(label: PartsLabel) -> list[str]:
+    """label's lines, each of whole parts: Qt's word wrap breaks none of them, but for a part
+    wider than the label on a line of its own."""
+    lines = label.text().split("\n")
+    assert [part for line in lines for part in line.split(PartsLabel.SEPARATOR)] == \
+        list(label.parts)
+    width, metrics = label.contentsRect().width(), label.fontMetrics()
+    assert all(metrics.horizontalAdvance(line) <= width or line in label.parts
+               for line in lines), (lines, width)
+    return lines
+
+
+def a_clerk_on_a_day_closed_on_the_hubs_clock_in_london(main_window, app_ctx):
+    """A clerk's closed line at its longest: the hub's zone named beside the time."""
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, "Europe/London"), None)
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    return screen
+
+
+def test_a_clerks_closed_line_breaks_between_its_parts_only(qtbot, main_window, app_ctx,
+                                                           desk_in_auckland):
+    """Qt's word wrap broke it where the room ran out: inside 只读 in Chinese at 1024 px,
+    after a " · " or before it elsewhere."""
+    screen = a_clerk_on_a_day_closed_on_the_hubs_clock_in_london(main_window, app_ctx)
+    lines = []
+    for width in (1024, 1280, 1920):
+        main_window.resize(width, 768)
+        QApplication.processEvents()  # the layout's new widths
+        lines.append(lines_of_parts(screen.closed_label))
+    assert len(lines[0]) == 2 and len(lines[-1]) == 1
+    assert screen.closed_label.said() == " · ".join(screen.closed_label.parts)
+
+
 def test_a_clerks_edit_on_a_closed_day_is_refused_saying_why_under_the_grid(
         qtbot, main_window, app_ctx):
     """Typing, a paste, Delete, Ctrl+S and Ctrl+N did nothing and said nothing: only the label
     at the top, far from the grid, said the day was closed."""
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
     closed_at_another_desk(app_ctx)
-    said = screen.closed_label.text()
+    said = screen.closed_label.said()
     assert "wang.li" in said and said.endswith("read-only: a supervisor can reopen it")
     view, rows = screen.grid_view, screen.grid.text_rows()
     view.setFocus()
@@ -840,7 +875,7 @@ def test_a_refused_key_is_said_to_a_screen_reader_once_while_its_note_stays(
     view.setFocus()
     view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
     press(qtbot, "25000", Qt.Key.Key_Delete)
-    assert announced == [(screen.paste_message, screen.closed_label.text())]
+    assert announced == [(screen.paste_message, screen.closed_label.said())]
     screen.paste_message.clear()  # another note said since
     press(qtbot, Qt.Key.Key_Delete)
     assert len(announced) == 2
@@ -1019,7 +1054,7 @@ def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, 
     view.selectAll()
     press(qtbot, Qt.Key.Key_Delete)
     assert grid.text_rows() == stored and not screen.is_dirty()
-    assert screen.paste_message.text() == screen.closed_label.text()  # why, where it is typed
+    assert screen.paste_message.text() == screen.closed_label.said()  # why, where it is typed
     assert not screen.save_button.isEnabled() and not screen.delete_button.isEnabled()
 
     # The header reads and copies as well, and takes no typing.

@@ -36,6 +36,7 @@ from hubapp.ui import colours, date_edits, dialogs, filter_choices, focus, forma
 from hubapp.ui.flow_layout import FlowLayout, TileLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
+from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import list_table
 from hubapp.ui.scrolled_panel import ScrolledPanel, StretchingPanel
 from hubapp.ui.tasks import TaskControl
@@ -317,45 +318,6 @@ class ChartPanel(QWidget):
     def copy_table(self) -> None:
         if self.model.table is not None:
             QGuiApplication.clipboard().setText(self.model.table.tab_separated())
-
-
-class PartsLabel(QLabel):
-    """Figures joined by " · " on as few lines as the width allows, a line broken only
-    between them, then a note on a line of its own.
-
-    Qt's word wrap broke after a "·", leaving it at the end of a line and a figure alone on
-    the next (the year's tonnes, at 1280 px in English).
-    """
-
-    SEPARATOR = "\u00a0·\u00a0"  # the packing below decides the breaks, not Qt
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)  # for a note, or a part, wider than the tile
-        self.parts: tuple[str, ...] = ()
-        self.note = ""
-
-    def set_parts(self, parts: tuple[str, ...], note: str = "") -> None:
-        self.parts, self.note = parts, note
-        self._pack()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._pack()
-
-    def _pack(self) -> None:
-        width = self.contentsRect().width()
-        metrics = self.fontMetrics()
-        lines: list[str] = []
-        for part in self.parts:
-            joined = f"{lines[-1]}{self.SEPARATOR}{part}" if lines else ""
-            if lines and metrics.horizontalAdvance(joined) <= width:
-                lines[-1] = joined
-            else:
-                lines.append(part)
-        text = "\n".join(lines + ([self.note] if self.note else []))
-        if text != self.text():  # a new text asks for a new layout, which resizes again
-            self.setText(text)
 
 
 class KpiTile(QFrame):

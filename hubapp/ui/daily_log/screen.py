@@ -40,6 +40,7 @@ from hubapp.ui.daily_log.grid_model import (
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel
+from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 from hubapp.ui.scrolled_panel import ScrolledPanel
 
@@ -200,13 +201,12 @@ class DailyLogScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
-        self.closed_label = QLabel(self)
+        self.closed_label = PartsLabel(self)
         self.closed_label.setObjectName("closed_label")
         colours.set_text_colour(self.closed_label, colours.closed)
         bold = self.closed_label.font()
         bold.setBold(True)
         self.closed_label.setFont(bold)
-        self.closed_label.setWordWrap(True)
         self.close_day_button = QPushButton(self)
         self.close_day_button.clicked.connect(self._close_or_reopen_day)
         self.find_edit = QLineEdit(self)
@@ -530,14 +530,14 @@ class DailyLogScreen(QWidget):
         any of it."""
         may_close = role in (users.SUPERVISOR, users.ADMIN)
         zone = self.ctx.time_zone
-        said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
+        said = [] if closed is None else [self.tr("Closed by {name} at {time}").format(
             name=labels.who(closed.closed_by),
-            time=formatting.on_clock(closed.closed_wall(zone), zone))
+            time=formatting.on_clock(closed.closed_wall(zone), zone))]
         if self.ctx.read_only:  # no role saves there: a supervisor's reopening would not help
-            said = " · ".join(filter(None, (self.tr("Read-only database"), said)))
+            said.insert(0, self.tr("Read-only database"))
         elif closed is not None and not may_close:  # why typing does nothing, who can help
-            said += self.tr(" · read-only: a supervisor can reopen it")
-        self.closed_label.setText(said)
+            said.append(self.tr("read-only: a supervisor can reopen it"))
+        self.closed_label.set_parts(tuple(said))
         self._shown_closed = closed is not None
         self.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
         self.close_day_button.setVisible(may_close)
@@ -604,7 +604,7 @@ class DailyLogScreen(QWidget):
             return
         # Of a database that only reads, what to do too, which the label has no room for.
         self._refused_note = labels.read_only_database() if self.ctx.read_only \
-            else self.closed_label.text()
+            else self.closed_label.said()
         if self.paste_message.text() != self._refused_note:
             self.paste_message.setText(self._refused_note)
             # Nor is a label that takes no focus read out. Said once while it stays: each key
