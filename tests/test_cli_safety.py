@@ -592,6 +592,12 @@ def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_d
                                      "export", "--db", demo_db_path, "--from", "2026-03-05",
                                      "--to", "2026-03-05", "-o", moves)
     assert (code, err) == (0, finished) and box in moves.read_text()
+    report = tmp_path / "day.pdf"
+    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.reports.printing", "write_pdf",
+                                     "report", "daily", "--date", "2026-03-05", "--db",
+                                     demo_db_path, "-o", report)
+    assert (code, err) == (0, finished) and "Report written to" in out
+    assert report.read_bytes().startswith(b"%PDF")
 
     hub = tmp_path / "hub.db"
     shutil.copy(demo_db_path, hub)

@@ -404,7 +404,8 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
         return pages
 
     try:
-        return write_beside(path, make)
+        # The command line's report: its last write, after which a stop is its own no more.
+        return write_beside(path, make, last=True)
     except OSError as error:
         raise InputError(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
                          path=str(path), reason=os_reason(error)) from None
