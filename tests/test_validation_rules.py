@@ -158,3 +158,28 @@ def test_only_a_retired_commodity_may_share_an_hs_code_in_use(retired, expected)
 def test_a_service_has_moved_only_once_the_clock_has_reached_it(changes, now, expected):
     service = dataclasses.replace(SERVICE, **{"status": Status.DEPARTED, **changes})
     assert found(validate_service(service, now=now, zone=ZONE)) == expected
+
+
+
+
+@pytest.mark.parametrize(("zone", "field", "at", "expected"), [
+    ("Europe/Berlin", "scheduled_at", dt.datetime(2026, 3, 29, 2, 30), [(
+        "scheduled_at", "Scheduled time 2026-03-29 02:30 never showed on the hub's clock "
+                        "(Europe/Berlin): its clocks went forward an hour then; type the time "
+                        "as the clock read it")]),
+    ("Europe/Berlin", "actual_at", dt.datetime(2026, 3, 29, 2, 0), [(
+        "actual_at", "Actual time 2026-03-29 02:00 never showed on the hub's clock "
+                     "(Europe/Berlin): its clocks went forward an hour then; type the time "
+                     "as the clock read it")]),
+    ("Europe/Berlin", "actual_at", dt.datetime(2026, 3, 29, 3, 0), []),
+    ("Europe/Berlin", "actual_at", dt.datetime(2026, 3, 29, 1, 59), []),
+    ("Europe/Berlin", "actual_at", dt.datetime(2026, 10, 25, 2, 30), []),  # shown twice
+    ("Asia/Shanghai", "actual_at", dt.datetime(2026, 3, 29, 2, 30), []),
+    ("", "actual_at", dt.datetime(2026, 3, 29, 2, 30), []),  # this computer's may not be it
+])
+def test_a_time_the_hubs_clock_skipped_going_forward_is_refused(zone, field, at, expected):
+    """Stored, it is an hour off the train's: its delay and punctuality with it."""
+    service = dataclasses.replace(SERVICE, date=at.date(), **{field: at})
+    now = dt.datetime(2026, 12, 1)
+    assert found(validate_service(service, now=now, zone=zone)) == expected
+    assert validate_service(service, {field}, now=now, zone=zone) == []  # a re-save keeps it

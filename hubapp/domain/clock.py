@@ -42,6 +42,18 @@ def instant_of(wall: dt.datetime, zone: str) -> dt.datetime:
     return wall.astimezone() if info is None else wall.replace(tzinfo=info)
 
 
+def skipped(wall: dt.datetime, zone: str) -> bool:
+    """Whether zone's wall clock never showed wall: the hour skipped as its clocks went
+    forward (02:30 on 2026-03-29 in Europe/Berlin). A time there is a typing mistake, or one
+    a desk's clock cannot have read; stored, it would be an hour off the train's. Not judged
+    for a hub without a zone: this computer's may not be the hub's."""
+    info = _zone_info(zone) if zone else None
+    if info is None:
+        return False
+    held = wall.replace(tzinfo=info)
+    return held.astimezone(dt.timezone.utc).astimezone(info).replace(tzinfo=None) != wall
+
+
 def _zone_info(zone: str) -> zoneinfo.ZoneInfo | None:
     """zone's rules; None, which the datetime methods take for this computer's zone, for
     none set or one this computer cannot load (zone_missing), as wall_clock reads them."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.clock import zone_said
+from hubapp.domain.clock import skipped, zone_said
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
 )
@@ -54,6 +54,16 @@ _TIME_SPANS = {
     "actual_at": (1, 1, QT_TRANSLATE_NOOP(
         "messages", "Actual time {value} is too far from the service's date {date}: it must "
                     "be on that day, the day before or the day after")),
+}
+
+# A time in the hour a DST zone's clocks skip going forward (clock.skipped).
+_SKIPPED = {
+    "scheduled_at": QT_TRANSLATE_NOOP(
+        "messages", "Scheduled time {value} never showed on the hub's clock ({zone}): its "
+                    "clocks went forward an hour then; type the time as the clock read it"),
+    "actual_at": QT_TRANSLATE_NOOP(
+        "messages", "Actual time {value} never showed on the hub's clock ({zone}): its "
+                    "clocks went forward an hour then; type the time as the clock read it"),
 }
 
 # How far past a desk's clock a service may be said to have moved. Desks' clocks differ by
@@ -242,6 +252,9 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
         if moment is not None and name not in kept and too_far(name, moment, service.date):
             errors.append(FieldError(name, template, {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
+        elif moment is not None and name not in kept and skipped(moment, zone):
+            errors.append(FieldError(name, _SKIPPED[name], {
+                "value": f"{moment:%Y-%m-%d %H:%M}", "zone": zone}))
     if service.status in MOVED_STATUSES and "status" not in kept \
             and still_to_come(service, now):
         # On the status, whatever the time: an import names the column that said it moved.

@@ -5244,12 +5244,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="223"/>
+        <location filename="../../hubapp/domain/validation.py" line="233"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="230"/>
+        <location filename="../../hubapp/domain/validation.py" line="240"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5345,7 +5345,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="276"/>
-        <location filename="../../hubapp/domain/validation.py" line="236"/>
+        <location filename="../../hubapp/domain/validation.py" line="246"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5365,72 +5365,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="69"/>
+        <location filename="../../hubapp/domain/validation.py" line="79"/>
         <source>{number} is marked departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发出，晚于枢纽时钟的当前时间（{now}，{zone}）：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="72"/>
+        <location filename="../../hubapp/domain/validation.py" line="82"/>
         <source>{number} is marked arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="75"/>
+        <location filename="../../hubapp/domain/validation.py" line="85"/>
         <source>{number} is marked departed on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发出，按枢纽时钟（{now}，{zone}）该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="78"/>
+        <location filename="../../hubapp/domain/validation.py" line="88"/>
         <source>{number} is marked arrived on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：在其开行前请标为“计划”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="293"/>
+        <location filename="../../hubapp/domain/validation.py" line="306"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="303"/>
+        <location filename="../../hubapp/domain/validation.py" line="316"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="319"/>
+        <location filename="../../hubapp/domain/validation.py" line="332"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="323"/>
+        <location filename="../../hubapp/domain/validation.py" line="336"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="344"/>
+        <location filename="../../hubapp/domain/validation.py" line="357"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="359"/>
+        <location filename="../../hubapp/domain/validation.py" line="372"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="418"/>
+        <location filename="../../hubapp/domain/validation.py" line="431"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="512"/>
+        <location filename="../../hubapp/domain/validation.py" line="525"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="518"/>
+        <location filename="../../hubapp/domain/validation.py" line="531"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="389"/>
+        <location filename="../../hubapp/domain/validation.py" line="402"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -5445,32 +5445,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="218"/>
+        <location filename="../../hubapp/domain/validation.py" line="61"/>
+        <source>Scheduled time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
+        <translation>计划时间 {value} 在枢纽时钟（{zone}）上并不存在：当时时钟拨快了一小时；请按时钟当时显示的时间填写</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="64"/>
+        <source>Actual time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
+        <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：当时时钟拨快了一小时；请按时钟当时显示的时间填写</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="228"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="256"/>
+        <location filename="../../hubapp/domain/validation.py" line="269"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="362"/>
+        <location filename="../../hubapp/domain/validation.py" line="375"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="392"/>
+        <location filename="../../hubapp/domain/validation.py" line="405"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="527"/>
+        <location filename="../../hubapp/domain/validation.py" line="540"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="415"/>
+        <location filename="../../hubapp/domain/validation.py" line="428"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -5824,18 +5834,18 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表共 {count} 页，请在此范围内选择页码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="409"/>
+        <location filename="../../hubapp/reports/printing.py" line="410"/>
         <location filename="../../hubapp/store/backup.py" line="788"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="415"/>
+        <location filename="../../hubapp/reports/printing.py" line="416"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="422"/>
+        <location filename="../../hubapp/reports/printing.py" line="423"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
@@ -6607,12 +6617,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/clock.py" line="90"/>
+        <location filename="../../hubapp/domain/clock.py" line="102"/>
         <source>{zone}, this computer&apos;s: the hub has no time zone set in Settings</source>
         <translation>按本机时区 {zone}，因枢纽未在设置中设定时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/clock.py" line="92"/>
+        <location filename="../../hubapp/domain/clock.py" line="104"/>
         <source>{zone}, this computer&apos;s: the hub&apos;s time zone {hub_zone} is not among this computer&apos;s zone files, nor in tzdata</source>
         <translation>按本机时区 {zone}，因本机的时区文件和 tzdata 中都没有枢纽的时区 {hub_zone}</translation>
     </message>
