@@ -344,8 +344,8 @@ def _opened_by_an_earlier_desk(path: Path) -> sqlite3.Connection:
 
 def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path, monkeypatch):
     # Each step's deferred BEGIN read first, then failed at once as "busy" when it came to
-    # write, while any save waits its turn (the busy timeout). The desk here opened the file
-    # once the upgrade had found it alone, before it took the write lock.
+    # write, while any save waits its turn (the busy timeout). A command here opened the file
+    # once the upgrade had found it alone, before it took the lock, and saved, then ended.
     from hubapp.store import db
 
     path = tmp_path / "old.db"
@@ -353,7 +353,7 @@ def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path, monke
     found_alone = db._refuse_to_upgrade_while_open
     saving = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
 
-    done = threading.Timer(1.0, saving.execute, ["ROLLBACK"])
+    done = threading.Timer(1.0, saving.close)
 
     def then_a_desk_saves(checked: Path) -> None:
         found_alone(checked)
@@ -425,14 +425,13 @@ def test_a_start_while_another_upgrades_leaves_its_copy_and_says_it_is_upgrading
     assert _applied(copy) == STEP_NAMES[:7]
 
 
-def test_a_start_waiting_for_another_ones_upgrade_finds_it_done_and_copies_nothing(
+def test_a_start_that_found_the_file_older_finds_it_upgraded_since_and_copies_nothing(
         tmp_path, monkeypatch):
     from hubapp.store import db as store_db
 
     path = tmp_path / "old.db"
     _older_file_in_use(path)
-    upgrading, finish = _held_mid_upgrade(monkeypatch)
-    copied, looked = [], threading.Event()
+    copied, looked, first_done = [], threading.Event(), threading.Event()
     inspect_file, backup_before_migration = store_db.inspect_file, store_db.backup_before_migration
     monkeypatch.setattr(store_db, "backup_before_migration", lambda *args: copied.append(
         backup_before_migration(*args)) or copied[-1])
@@ -441,21 +440,59 @@ def test_a_start_waiting_for_another_ones_upgrade_finds_it_done_and_copies_nothi
         applied = inspect_file(*args)
         if threading.current_thread().name == "second":
             looked.set()  # it found the file still to upgrade
+            first_done.wait(60)
         return applied
 
     monkeypatch.setattr(store_db, "inspect_file", looked_at)
-    starts = [threading.Thread(target=lambda: open_db(path).close(), name=name)
-              for name in ("first", "second")]
-    starts[0].start()
-    assert upgrading.wait(60)
-    starts[1].start()
-    assert looked.wait(60)
-    finish.set()
-    for start in starts:
-        start.join()
+    second = threading.Thread(target=lambda: open_db(path).close(), name="second")
+    second.start()
+    try:
+        assert looked.wait(60)
+        open_db(path).close()
+    finally:
+        first_done.set()
+        second.join()
 
     assert list(tmp_path.glob("old.before-*.db")) == copied  # the first start's, alone
     assert _applied(copied[0]) == STEP_NAMES[:7] and _applied(path) == STEP_NAMES
+
+
+def test_nothing_else_reads_a_file_while_it_is_upgraded(tmp_path, monkeypatch):
+    """A write lock lets readers by in WAL: a desk of the earlier version that started
+    meanwhile read the older steps, opened, and once the upgrade was in saved as that
+    version does, the roll-up then wrong."""
+    path = tmp_path / "old.db"
+    _older_file_in_use(path)
+    upgrading, finish = _held_mid_upgrade(monkeypatch)
+    first = threading.Thread(target=lambda: open_db(path).close())
+    first.start()
+    reader = sqlite3.connect(path, timeout=0.1)
+    try:
+        assert upgrading.wait(60)
+        with pytest.raises(sqlite3.OperationalError) as refused:
+            reader.execute("SELECT name FROM _sqlite_migrations").fetchall()
+        assert refused.value.sqlite_errorcode == sqlite3.SQLITE_BUSY
+    finally:
+        finish.set()
+        first.join()
+    assert [row[0] for row in reader.execute(
+        "SELECT name FROM _sqlite_migrations ORDER BY name")] == STEP_NAMES
+    reader.close()
+
+
+def test_an_upgrade_removes_what_a_killed_one_left_of_its_copy_however_new(tmp_path):
+    """Kept for half an hour, it took the room a copy needed on a tight disk: every start
+    meanwhile was refused as the disk full."""
+    path = tmp_path / "old.db"
+    _older_file_in_use(path)
+    left = tmp_path / f"old.before-{STEP_NAMES[7]}-20260101-000000.db.partial"
+    left.write_bytes(b"half a copy")
+
+    open_db(path).close()
+
+    assert not left.exists()
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert _applied(copy) == STEP_NAMES[:7]
 
 
 def test_an_upgrade_is_refused_while_a_desk_of_the_earlier_version_has_the_file_open(tmp_path):
@@ -552,10 +589,11 @@ def test_an_upgrade_interrupted_once_saved_keeps_its_copy(tmp_path, monkeypatch)
     transaction = store_db._file_transaction
 
     @contextlib.contextmanager
-    def interrupted_once_committed(db):
-        with transaction(db):
+    def interrupted_once_committed(db, *kind):
+        with transaction(db, *kind):
             yield
-        raise KeyboardInterrupt
+        if not kind:  # the steps' transaction, not the look for them before the copy
+            raise KeyboardInterrupt
 
     monkeypatch.setattr(store_db, "_file_transaction", interrupted_once_committed)
     with pytest.raises(KeyboardInterrupt):

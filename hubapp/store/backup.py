@@ -221,14 +221,16 @@ def _write_backup(db_path: Path, target: Path, step: Callable[[str], None]) -> N
 
 
 def write_copy(db_path: Path, partial: Path, target: Path,
-               step: Callable[[str], None] = _untold) -> None:
-    """A verified copy of db_path as partial, a new file to be named target."""
+               step: Callable[[str], None] = _untold,
+               source: sqlite3.Connection | None = None) -> None:
+    """A verified copy of db_path as partial, a new file to be named target; read through
+    source, if given, as copy_database's through."""
     # Made before SQLite writes to it: of a folder it cannot write in, SQLite says only
     # "unable to open", which reads as a database that cannot be used, not a copy; the
     # system says why (permission denied, a read-only drive).
     partial.touch(exist_ok=False)
     step(COPYING)
-    copy_database(db_path, partial, target)
+    copy_database(db_path, partial, target, through=source)
     _leave_wal_mode(partial)
     step(CHECKING_THE_COPY)
     try:

@@ -24,7 +24,7 @@ from hubapp.store.engine import (
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.filesystem import can_save_to, logs_of
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
-from hubapp.store.whole_file import PARTIAL, remove_stale, write_whole
+from hubapp.store.whole_file import PARTIAL, write_whole
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,46 +62,53 @@ def _open_file(path: Path, create: bool,
                copy_before_upgrade: bool) -> tuple[Database, Path | None]:
     """open_db of a file, and the copy its upgrade made, if any."""
     applied = inspect_file(path, create)
-    older = bool(applied) and bool(_pending(applied))
-    if older:
-        refuse_to_upgrade(path)
-    # An older file is switched to WAL once upgraded: a copy that fails, or a damaged file
-    # refused, leaves it byte for byte as it was.
-    db = _connect(path, wal=not older)
     copy = None
     if _pending(applied):
-        try:
-            copy = _upgrade(db, path, copy_before_upgrade)
-            _use_wal(db, path)
-        except BaseException:
-            db.close()
-            raise
-    return db, copy
+        if applied:
+            refuse_to_upgrade(path)
+        copy = _upgrade(path, copy_before_upgrade)
+    # Opened once upgraded, and so switched to WAL only then: a copy that fails, or a
+    # damaged file refused, leaves an older file byte for byte as it was.
+    return _connect(path), copy
 
 
-def _upgrade(db: Database, path: Path, copy_before_upgrade: bool) -> Path | None:
-    """The steps path still lacks, on db; the copy of path made first, if any."""
+def _upgrade(path: Path, copy_before_upgrade: bool) -> Path | None:
+    """The steps path still lacks, on a connection of its own, closed after; the copy of
+    path made first, if any."""
     copy = None
     try:
-        # The write lock first, waiting its turn as a save does: each step's own deferred
-        # BEGIN reads, then fails at once as busy when it comes to write while another
-        # desk saves. The steps nest inside as savepoints. Taken before the copy, and the
-        # steps looked for again under it: a second start while one upgraded made its own
-        # copy, removed the first one's as older, then found the file busy and removed its
-        # own, leaving none. It now waits, and finds nothing left to do.
-        with _file_transaction(db):
-            applied = _steps_of(db.conn)[1]
+        db = _connect(path, wal=False)
+        try:
+            # The file is the upgrade's alone until the connection closes, reads too: in WAL
+            # a write lock lets them by, and a desk of the earlier version that started
+            # meanwhile read the older steps, opened, then saved as that version once the
+            # new steps were in, the roll-up then wrong. Set before the first read, which
+            # then takes the lock, and kept after each commit. Not handed back to the
+            # window's own use: a file already in WAL keeps its wal-index in this
+            # connection's memory, not in the -shm others read, until it closes.
+            db.conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            # Waiting its turn as a save does; the steps looked for again under it: a
+            # second start while one upgraded made its own copy, removed the first one's
+            # as older, then found the file busy and removed its own, leaving none.
+            with _file_transaction(db, "EXCLUSIVE"):
+                applied = _steps_of(db.conn)[1]
             refuse_unknown(applied, str(path))
             pending = _pending(applied)
             if applied and pending and copy_before_upgrade:
-                copy = backup_before_migration(path, pending[0])
+                # Through this connection: any other waits for the lock it holds.
+                copy = backup_before_migration(path, pending[0], db.conn)
             if pending:
-                migrations.MIGRATIONS.apply(db)
+                # The steps nest inside as savepoints.
+                with _file_transaction(db):
+                    migrations.MIGRATIONS.apply(db)
+        finally:
+            db.close()  # before _still_older reads the file
     except BaseException as error:
         if copy is None:
             if isinstance(error, DatabaseError) and is_busy(error):
-                # What held the lock longer than a save does is another start's upgrade.
-                raise DatabaseError(BEING_UPGRADED, path=str(path)) from error
+                # Opened since refuse_to_upgrade found the file alone, or another start's
+                # upgrade took it first.
+                raise _busy_for_an_upgrade(path) from error
             raise
         if not _still_older(path):
             raise
@@ -154,10 +161,16 @@ def _refuse_to_upgrade_while_open(path: Path) -> None:
     except sqlite3.Error as error:
         if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
             raise as_user_error(error, path) from error
-        raise DatabaseError(BEING_UPGRADED if _write_lock_held(path) else OPEN_ELSEWHERE,
-                            path=str(path)) from error
+        raise _busy_for_an_upgrade(path) from error
     finally:
         conn.close()
+
+
+def _busy_for_an_upgrade(path: Path) -> DatabaseError:
+    """Why path could not be had alone to upgrade it: another start upgrading it, or else
+    something having it open."""
+    return DatabaseError(BEING_UPGRADED if _write_lock_held(path) else OPEN_ELSEWHERE,
+                         path=str(path))
 
 
 def _write_lock_held(path: Path) -> bool:
@@ -198,12 +211,15 @@ def upgrade_pending(target: str | Path) -> bool:
     """Whether opening target upgrades a file an earlier Hub Desk wrote: a copy first, then
     each new step, which takes a minute or two on years of history. A server upgrades
     itself; a file that will be refused says so when it is opened, one that cannot be
-    upgraded now when refuse_to_upgrade asks."""
+    upgraded now when refuse_to_upgrade asks, and one another start is upgrading here, after
+    waiting as long as opening it would."""
     if is_server(target) or not Path(target).is_file():
         return False
     try:
         applied = inspect_file(Path(target), create=False)
-    except DatabaseError:
+    except DatabaseError as error:
+        if error.template == BEING_UPGRADED:
+            raise
         return False
     return bool(applied) and bool(_pending(applied))
 
@@ -257,6 +273,9 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                                 path=str(path)) from error
+        if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
+            # Readers wait for nothing but an upgrade's hold on the whole file.
+            raise DatabaseError(BEING_UPGRADED, path=str(path)) from error
         raise as_user_error(error, path) from error
     if tables and not applied:
         raise UnusableDatabaseError(
@@ -433,16 +452,24 @@ def _side_files_writable_as(path: Path) -> None:
                 side.chmod(mode)
 
 
-def backup_before_migration(path: Path, first_step: str) -> Path:
-    """A copy of path made as a backup is (one file out of WAL mode, verified), beside it."""
+def backup_before_migration(path: Path, first_step: str, conn: sqlite3.Connection) -> Path:
+    """A copy of path made as a backup is (one file out of WAL mode, verified), beside it,
+    read through conn, the upgrade's."""
     from hubapp.store.backup import write_copy  # which opens databases through this module
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{first_step}-{stamp}{path.suffix or '.db'}")
+    # What a killed upgrade left, however new: no other start can be copying the file while
+    # this one holds it, and on a tight disk a copy as big as the hub's left no room for
+    # this one.
+    partials = re.compile(upgrade_partials(path))
+    for other in path.parent.iterdir():
+        if partials.fullmatch(other.name):
+            other.unlink(missing_ok=True)
     # Under its name only once whole: a full disk must not leave a 0-byte copy that looks
     # like the data from before the upgrade.
     try:
-        write_whole(target, lambda partial: write_copy(path, partial, target))
+        write_whole(target, lambda partial: write_copy(path, partial, target, source=conn))
     except DatabaseError as error:
         if error.template != DISK_FULL:
             raise
@@ -454,7 +481,6 @@ def backup_before_migration(path: Path, first_step: str) -> Path:
         found = copies.fullmatch(other.name)
         if found and found.group(1) == first_step and other.name < target.name:
             other.unlink(missing_ok=True)
-    remove_stale(path.parent, re.compile(upgrade_partials(path)))
     return target
 
 
@@ -480,15 +506,17 @@ def upgrade_partials(path: Path) -> str:
     return _upgrade_copies(path) + PARTIAL
 
 
-def copy_database(source: Path, target: Path, target_name: Path | None = None) -> None:
+def copy_database(source: Path, target: Path, target_name: Path | None = None,
+                  through: sqlite3.Connection | None = None) -> None:
     """A consistent copy through SQLite's online backup API (safe while others write).
 
     An error names the file it concerns: the target (as target_name, if it is written under
     a temporary name) for a full disk or a folder that cannot be written, else the source.
     A source nobody had open is left without a -wal and -shm, as reading() leaves it: a
     nightly `hubapp backup`, often run as another account, left them owned by that account,
-    and a desk then opened the hub read-only."""
-    with reading(source) as src:
+    and a desk then opened the hub read-only. Read through the connection through if given,
+    one that holds the file's lock."""
+    with contextlib.nullcontext(through) if through else reading(source) as src:
         try:
             dst = sqlite3.connect(str(target))
             try:
@@ -539,10 +567,10 @@ def one_snapshot(db: Database) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _file_transaction(db: Database) -> Iterator[None]:
+def _file_transaction(db: Database, kind: str = "IMMEDIATE") -> Iterator[None]:
     conn = db.conn
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(f"BEGIN {kind}")
     except sqlite3.Error as error:
         raise as_user_error(error, db_path(db)) from error
     try:
