@@ -419,7 +419,8 @@ def test_a_start_while_another_upgrades_leaves_its_copy_and_says_it_is_upgrading
     # that it was upgrading the file itself.
     assert second.stderr == (
         f"hubapp: error: Database {path} is busy: another Hub Desk is upgrading it for this "
-        "version, which on years of history takes a minute or two. Try again once it is done\n")
+        "version or saving to it. Try again once it is done, and if this goes on, close Hub "
+        "Desk on the other desks\n")
     assert _applied(path) == STEP_NAMES
     [copy] = tmp_path.glob("old.before-*.db")
     assert _applied(copy) == STEP_NAMES[:7]

@@ -167,8 +167,8 @@ def test_a_start_while_another_upgrades_the_server_database_says_it_is_upgrading
     assert result.returncode == 4
     assert result.stderr == (
         f"hubapp: error: Database {display_name(empty_url)} is busy: another Hub Desk is "
-        "upgrading it for this version, which on years of history takes a minute or two. "
-        "Try again once it is done\n")
+        "upgrading it for this version or saving to it. Try again once it is done, and if "
+        "this goes on, close Hub Desk on the other desks\n")
     _assert_upgraded_keeping_x1(empty_url)
 
 

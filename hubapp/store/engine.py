@@ -24,11 +24,13 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 BUSY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a moment")
 SERVER_READ_ONLY = QT_TRANSLATE_NOOP("messages", "Database {path} is read-only on the server")
-# An upgrade holds the write lock for as long as it takes, a minute or two on years of
-# history: another start meanwhile is told to wait for it, not for a save.
+# An upgrade holds the file for as long as it takes, a minute or two on years of history:
+# another start meanwhile is told to wait for it, not for a save. An earlier release's save
+# can hold the write lock as long, which looks the same from here.
 BEING_UPGRADED = QT_TRANSLATE_NOOP(
-    "messages", "Database {path} is busy: another Hub Desk is upgrading it for this version, "
-                "which on years of history takes a minute or two. Try again once it is done")
+    "messages", "Database {path} is busy: another Hub Desk is upgrading it for this version "
+                "or saving to it. Try again once it is done, and if this goes on, close Hub "
+                "Desk on the other desks")
 
 
 def is_server(target: object) -> bool:
