@@ -714,6 +714,34 @@ def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, mo
     assert seen == told == []
 
 
+def test_a_start_that_waited_while_another_upgraded_the_file_shows_no_upgrade_of_its_own(
+        qapp, tmp_path, monkeypatch):
+    """It waited in refuse_to_upgrade, then showed "Upgrading…" and a copy "kept first" that
+    it never made, the file upgraded by then."""
+    from sqlite_utils import Database
+
+    from hubapp.store import open_db
+    from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+    from hubapp.ui import app
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    seen, told = _upgrade_notes(monkeypatch), _told_where_the_copy_is(monkeypatch)
+    refuse = app.refuse_to_upgrade
+
+    def waited_while_another_upgraded(target):
+        refuse(target)
+        open_db(target).close()
+
+    monkeypatch.setattr(app, "refuse_to_upgrade", waited_while_another_upgraded)
+    app.open_start_database(path)[0].close()
+
+    assert seen == told == []
+    assert len(list(tmp_path.glob("old.before-*.db"))) == 1  # the other start's
+
+
 def test_a_start_upgrading_a_file_another_desk_has_open_says_so_then_upgrades_it_alone(
         qapp, tmp_path, monkeypatch):
     """That desk, of the earlier version, saved on as it did once the file was upgraded,

@@ -279,6 +279,49 @@ def test_a_command_says_it_is_upgrading_an_older_file_and_where_it_kept_it_as_it
     assert second.stderr == "" and first.stdout == second.stdout
 
 
+def test_a_command_that_waited_while_another_upgraded_the_file_says_no_upgrade_of_its_own(
+        tmp_path, monkeypatch, capsys):
+    """It waited in refuse_to_upgrade, then said it was upgrading, a copy "kept first",
+    which it never made: the file was upgraded by then."""
+    from hubapp.cli.common import upgrade_file_saying_so
+    from hubapp.store import db as store_db
+
+    path = tmp_path / "old.db"
+    _older_file_in_use(path)
+    refuse = store_db.refuse_to_upgrade
+
+    def waited_while_another_upgraded(target):
+        refuse(target)
+        monkeypatch.setattr(store_db, "refuse_to_upgrade", refuse)  # the other start's own
+        open_db(target).close()
+
+    monkeypatch.setattr(store_db, "refuse_to_upgrade", waited_while_another_upgraded)
+    upgrade_file_saying_so(path)
+
+    assert capsys.readouterr().err == ""
+
+
+def test_a_command_whose_upgrade_another_start_made_first_says_so(tmp_path, monkeypatch, capsys):
+    from hubapp.cli.common import upgrade_file_saying_so
+    from hubapp.store import db as store_db
+
+    path = tmp_path / "old.db"
+    _older_file_in_use(path)
+    upgrade_file = store_db.upgrade_file
+
+    def upgraded_first_by_another(target):
+        open_db(target).close()
+        return upgrade_file(target)
+
+    monkeypatch.setattr(store_db, "upgrade_file", upgraded_first_by_another)
+    upgrade_file_saying_so(path)
+
+    assert capsys.readouterr().err == (
+        f"Upgrading {path} for this version of Hub Desk (a copy of it is kept first); on "
+        f"years of history this takes a minute or two\n"
+        f"{path} was upgraded by another Hub Desk meanwhile\n")
+
+
 def test_a_command_says_in_its_words_the_logo_its_upgrade_could_not_read(tmp_path):
     """m013's line in the log was printed as it was, in English amid a Chinese run's lines."""
     path = tmp_path / "old.db"

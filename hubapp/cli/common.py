@@ -87,19 +87,23 @@ def named(target: str) -> str:
 def upgrade_file_saying_so(target: Path | str) -> None:
     """Upgrades a file an earlier Hub Desk wrote, saying so: on years of history an upgrade
     takes a minute or two, and silence looked like a hang; and the copy kept from before it
-    is named, which was found only by looking in the folder. One refused is not said to be
-    under way first."""
+    is named, which was found only by looking in the folder. One refused, or upgraded by
+    another start while this one waited for it, is not said to be under way first."""
     from hubapp.store.db import refuse_to_upgrade, upgrade_file, upgrade_pending
 
     if not upgrade_pending(target):
         return
     refuse_to_upgrade(target)
+    if not upgrade_pending(target):
+        return
     print(translate("cli", "Upgrading {database} for this version of Hub Desk (a copy of it "
                            "is kept first); on years of history this takes a minute or "
                            "two").format(database=named(target)),
           file=sys.stderr, flush=True)
     kept = upgrade_file(target)
-    if kept is None:  # another start upgraded it meanwhile, kept the copy and said the rest
+    if kept is None:  # another start kept the copy, and said where, to whoever started it
+        print(translate("cli", "{database} was upgraded by another Hub Desk meanwhile").format(
+            database=named(target)), file=sys.stderr, flush=True)
         return
     print(translate("cli", "{database} upgraded; the file as it was is kept as {kept}").format(
         database=named(target), kept=kept), file=sys.stderr, flush=True)

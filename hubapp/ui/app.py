@@ -220,10 +220,12 @@ def open_showing_upgrade(path: Path | str, create: bool) -> Database:
     """open_db(path, create), upgrading a file an earlier Hub Desk wrote as _upgrade_showing_it
     does, not on the GUI thread behind a window that stops answering. One refused is not
     shown as under way first: asked on the GUI thread, as it waits long (5 s) only on a file
-    it then refuses as open on another desk."""
+    it then refuses as open on another desk, or one another start upgraded meanwhile, which
+    is not shown as being upgraded either."""
     if upgrade_pending(path):
         refuse_to_upgrade(path)
-        _upgrade_showing_it(path)
+        if upgrade_pending(path):
+            _upgrade_showing_it(path)
     return open_db(path, create=create)
 
 
