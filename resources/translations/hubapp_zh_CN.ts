@@ -3389,60 +3389,60 @@ Turn single-user mode off?</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="235"/>
+        <location filename="../../hubapp/ui/app.py" line="237"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="262"/>
+        <location filename="../../hubapp/ui/app.py" line="264"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="289"/>
+        <location filename="../../hubapp/ui/app.py" line="291"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="301"/>
+        <location filename="../../hubapp/ui/app.py" line="303"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="306"/>
+        <location filename="../../hubapp/ui/app.py" line="308"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="312"/>
+        <location filename="../../hubapp/ui/app.py" line="314"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="317"/>
+        <location filename="../../hubapp/ui/app.py" line="319"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="277"/>
+        <location filename="../../hubapp/ui/app.py" line="279"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="239"/>
-        <location filename="../../hubapp/ui/app.py" line="262"/>
-        <location filename="../../hubapp/ui/app.py" line="333"/>
+        <location filename="../../hubapp/ui/app.py" line="241"/>
+        <location filename="../../hubapp/ui/app.py" line="264"/>
+        <location filename="../../hubapp/ui/app.py" line="335"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="337"/>
+        <location filename="../../hubapp/ui/app.py" line="339"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="338"/>
+        <location filename="../../hubapp/ui/app.py" line="340"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4501,12 +4501,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="104"/>
+        <location filename="../../hubapp/cli/common.py" line="105"/>
+        <source>{database} was upgraded by another Hub Desk meanwhile</source>
+        <translation>{database} 已在此期间由另一台枢纽工作台升级</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/common.py" line="108"/>
         <source>{database} upgraded; the file as it was is kept as {kept}</source>
         <translation>{database} 已升级；升级前的文件已保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="107"/>
+        <location filename="../../hubapp/cli/common.py" line="111"/>
         <source>The report logo at {path} could not be read when the hub was upgraded: choose it again in Edit ▸ Settings…</source>
         <translation>升级枢纽时无法读取位于 {path} 的报表标志：请在“编辑 ▸ 设置…”中重新选择</translation>
     </message>
@@ -4541,7 +4546,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="97"/>
+        <location filename="../../hubapp/cli/common.py" line="99"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在将 {database} 升级到此版本的枢纽工作台（会先保留一份副本）；如有多年的历史数据，约需一两分钟</translation>
     </message>
@@ -5778,53 +5783,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="396"/>
+        <location filename="../../hubapp/store/backup.py" line="398"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="407"/>
+        <location filename="../../hubapp/store/backup.py" line="409"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="411"/>
+        <location filename="../../hubapp/store/backup.py" line="413"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="433"/>
+        <location filename="../../hubapp/store/backup.py" line="435"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="509"/>
+        <location filename="../../hubapp/store/backup.py" line="511"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="516"/>
-        <location filename="../../hubapp/store/db.py" line="222"/>
+        <location filename="../../hubapp/store/backup.py" line="518"/>
+        <location filename="../../hubapp/store/db.py" line="238"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="523"/>
+        <location filename="../../hubapp/store/backup.py" line="525"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="683"/>
+        <location filename="../../hubapp/store/backup.py" line="685"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="701"/>
+        <location filename="../../hubapp/store/backup.py" line="703"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="704"/>
+        <location filename="../../hubapp/store/backup.py" line="706"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -5835,7 +5840,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="410"/>
-        <location filename="../../hubapp/store/backup.py" line="788"/>
+        <location filename="../../hubapp/store/backup.py" line="790"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -5905,102 +5910,102 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="219"/>
+        <location filename="../../hubapp/store/db.py" line="235"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="226"/>
+        <location filename="../../hubapp/store/db.py" line="242"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="232"/>
+        <location filename="../../hubapp/store/db.py" line="248"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="237"/>
+        <location filename="../../hubapp/store/db.py" line="253"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="257"/>
+        <location filename="../../hubapp/store/db.py" line="273"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="263"/>
+        <location filename="../../hubapp/store/db.py" line="282"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="357"/>
+        <location filename="../../hubapp/store/db.py" line="376"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="363"/>
+        <location filename="../../hubapp/store/db.py" line="382"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="366"/>
+        <location filename="../../hubapp/store/db.py" line="385"/>
         <source>{path} was upgraded by a newer version of Hub Desk (it has step {step}) after this one opened it: nothing was saved. Start Hub Desk again, installing the newer version first if this computer does not have it</source>
         <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="576"/>
+        <location filename="../../hubapp/store/db.py" line="604"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="578"/>
+        <location filename="../../hubapp/store/db.py" line="606"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="586"/>
+        <location filename="../../hubapp/store/db.py" line="614"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="597"/>
+        <location filename="../../hubapp/store/db.py" line="625"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="583"/>
+        <location filename="../../hubapp/store/db.py" line="611"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="129"/>
+        <location filename="../../hubapp/store/db.py" line="136"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="252"/>
+        <location filename="../../hubapp/store/db.py" line="268"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="465"/>
+        <location filename="../../hubapp/store/db.py" line="491"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="585"/>
+        <location filename="../../hubapp/store/db.py" line="613"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="587"/>
+        <location filename="../../hubapp/store/db.py" line="615"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="606"/>
+        <location filename="../../hubapp/store/db.py" line="634"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6326,7 +6331,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="143"/>
+        <location filename="../../hubapp/cli/common.py" line="147"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
@@ -6461,9 +6466,9 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/engine.py" line="29"/>
-        <source>Database {path} is busy: another Hub Desk is upgrading it for this version, which on years of history takes a minute or two. Try again once it is done</source>
-        <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本，如有多年的历史数据，约需一两分钟。请在升级完成后再试</translation>
+        <location filename="../../hubapp/store/engine.py" line="30"/>
+        <source>Database {path} is busy: another Hub Desk is upgrading it for this version or saving to it. Try again once it is done, and if this goes on, close Hub Desk on the other desks</source>
+        <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本或正在保存。请在完成后再试；如果一直如此，请在其他工作台上退出枢纽工作台</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="638"/>
