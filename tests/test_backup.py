@@ -973,17 +973,19 @@ def test_a_restore_the_full_disk_stops_while_it_writes_the_database_says_the_res
     assert _dump(demo_db_path) == before
 
 
-def test_a_restore_the_full_disk_stops_while_it_keeps_the_data_names_the_backups_folder(
-        demo_db_path, tmp_path, monkeypatch):
+def _copy_onto_a_full_disk(source, target, target_name=None, through=None):
+    """What copy_database makes of SQLite's "database or disk is full"."""
     from hubapp.store.db import as_user_error
 
+    raise as_user_error(sqlite3.OperationalError("database or disk is full"),
+                        target_name or target)
+
+
+def test_a_restore_the_full_disk_stops_while_it_keeps_the_data_names_the_backups_folder(
+        demo_db_path, tmp_path, monkeypatch):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
 
-    def full(source, target, target_name=None):  # what copy_database makes of SQLite's
-        raise as_user_error(sqlite3.OperationalError("database or disk is full"),
-                            target_name or target)
-
-    monkeypatch.setattr(backup, "copy_database", full)
+    monkeypatch.setattr(backup, "copy_database", _copy_onto_a_full_disk)
     with pytest.raises(DatabaseError) as refused:
         backup.restore(saved, demo_db_path, ANN)
     assert str(refused.value) == (f"The disk holding {tmp_path / 'backups'} is full: the "
@@ -993,13 +995,7 @@ def test_a_restore_the_full_disk_stops_while_it_keeps_the_data_names_the_backups
 
 def test_a_backup_the_full_disk_stops_says_the_data_is_safe(demo_db_path, tmp_path,
                                                             monkeypatch):
-    from hubapp.store.db import as_user_error
-
-    def full(source, target, target_name=None):  # what copy_database makes of SQLite's
-        raise as_user_error(sqlite3.OperationalError("database or disk is full"),
-                            target_name or target)
-
-    monkeypatch.setattr(backup, "copy_database", full)
+    monkeypatch.setattr(backup, "copy_database", _copy_onto_a_full_disk)
     folder = tmp_path / "usb"
     folder.mkdir()
     with pytest.raises(DatabaseError) as refused:
@@ -1222,18 +1218,13 @@ def test_a_restore_s_tidying_up_does_not_hide_why_it_failed(demo_db_path, tmp_pa
 
 def test_an_upgrade_the_full_disk_stops_says_what_it_needs(demo_db_path, monkeypatch):
     from tests.test_migrations import no_room_to_upgrade
-    from hubapp.store.db import as_user_error
 
     with contextlib.closing(sqlite3.connect(demo_db_path)) as conn, conn:
         conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm010%'")  # an older file
     before = _digest(demo_db_path)
     size = demo_db_path.stat().st_size
 
-    def full(source, target, target_name=None):  # what copy_database makes of SQLite's
-        raise as_user_error(sqlite3.OperationalError("database or disk is full"),
-                            target_name or target)
-
-    monkeypatch.setattr(backup, "copy_database", full)
+    monkeypatch.setattr(backup, "copy_database", _copy_onto_a_full_disk)
     with pytest.raises(DatabaseError) as refused:
         open_db(demo_db_path)
 

@@ -62,14 +62,28 @@ def _open_file(path: Path, create: bool,
                copy_before_upgrade: bool) -> tuple[Database, Path | None]:
     """open_db of a file, and the copy its upgrade made, if any."""
     applied = inspect_file(path, create)
+    if not applied:
+        return _new_hub(path), None
     copy = None
     if _pending(applied):
-        if applied:
-            refuse_to_upgrade(path)
+        refuse_to_upgrade(path)
         copy = _upgrade(path, copy_before_upgrade)
     # Opened once upgraded, and so switched to WAL only then: a copy that fails, or a
     # damaged file refused, leaves an older file byte for byte as it was.
     return _connect(path), copy
+
+
+def _new_hub(path: Path) -> Database:
+    """A new file made a hub's, in WAL mode from its first step, as every desk writes:
+    nobody else has a file's data yet to be held off while it is made."""
+    db = _connect(path)
+    try:
+        with _file_transaction(db):  # the steps nest inside as savepoints
+            migrations.MIGRATIONS.apply(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _upgrade(path: Path, copy_before_upgrade: bool) -> Path | None:
