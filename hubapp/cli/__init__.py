@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from hubapp import language
 from hubapp.cli import stops
 from hubapp.cli.common import (
-    UsageError, error_line, named, speak, translate, upgrade_file_saying_so,
+    UsageError, error_line, speak, translate, upgrade_file_saying_so,
 )
 from hubapp.cli.demo import run_demo
 from hubapp.cli.files import run_backup, run_check, run_migrate_to, run_restore
