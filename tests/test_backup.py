@@ -875,6 +875,7 @@ def test_a_backup_from_an_older_hub_desk_is_restored_upgraded_with_its_entry(
     older = tmp_path / "older.db"
     old = Database(older)
     MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.execute("PRAGMA journal_mode = WAL")  # as a desk of that release left it
     old.close()
     newest_before = audit.newest_id(db := open_db(demo_db_path))
     db.close()
@@ -890,6 +891,9 @@ def test_a_backup_from_an_older_hub_desk_is_restored_upgraded_with_its_entry(
     # The backup is the copy from before the upgrade: none beside the database, no leftovers.
     assert sorted(path.name for path in demo_db_path.parent.iterdir()
                   if path.name.startswith("demo")) == ["demo.db"]
+    # Nor beside the backup, read as it is: its -wal and -shm were left there.
+    assert sorted(path.name for path in tmp_path.iterdir()
+                  if path.name.startswith("older")) == ["older.db"]
 
 
 def test_keeping_a_damaged_database_before_a_restore_keeps_the_window_s_locks(demo_db_path,

@@ -539,6 +539,26 @@ def test_an_upgrade_removes_what_a_killed_one_left_of_its_copy_however_new(tmp_p
     assert _applied(copy) == STEP_NAMES[:7]
 
 
+def test_an_older_file_in_rollback_journal_mode_read_elsewhere_is_said_to_be_open_not_upgraded(
+        tmp_path):
+    """An older release's backup opened as it is: its check's own connection kept the lock
+    it had, refused, and was read as another start's upgrade."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-2])
+    old.close()
+    reader = sqlite3.connect(path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM service").fetchone()  # its shared lock held
+        with pytest.raises(DatabaseError) as refused:
+            open_db(path)
+    finally:
+        reader.close()
+    assert "cannot be done while another desk or a command has it open" in str(refused.value)
+    assert _applied(path) == STEP_NAMES[:-2]
+
+
 def test_an_upgrade_is_refused_while_a_desk_of_the_earlier_version_has_the_file_open(tmp_path):
     """That desk checked the steps when it opened the file and saves on as its version
     does: its saves after the upgrade left dwell and the roll-up wrong."""

@@ -751,8 +751,8 @@ def _copy_into(backup_file: Path, db_path: Path,
             locked = True
             under_lock()
 
-    src = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
-    try:
+    # reading(): a backup in WAL mode (an older release's) kept no -wal and -shm beside it.
+    with reading(backup_file) as src:
         dst = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             # A page a step when under_lock waits: a first step copying the whole file would
@@ -760,8 +760,6 @@ def _copy_into(backup_file: Path, db_path: Path,
             src.backup(dst, pages=1 if under_lock else -1, progress=progress)
         finally:
             dst.close()
-    finally:
-        src.close()
 
 
 def _given_up_when_busy(status: int, _remaining: int, _pages: int) -> None:

@@ -96,10 +96,9 @@ def _upgrade(path: Path, copy_before_upgrade: bool) -> Path | None:
             # The file is the upgrade's alone until the connection closes, reads too: in WAL
             # a write lock lets them by, and a desk of the earlier version that started
             # meanwhile read the older steps, opened, then saved as that version once the
-            # new steps were in, the roll-up then wrong. Set before the first read, which
-            # then takes the lock, and kept after each commit. Not handed back to the
-            # window's own use: a file already in WAL keeps its wal-index in this
-            # connection's memory, not in the -shm others read, until it closes.
+            # new steps were in, the roll-up then wrong. The lock its first transaction
+            # takes is kept after each commit, until the connection closes: not handed back
+            # to the window's own use, which a second, normal connection is.
             db.conn.execute("PRAGMA locking_mode = EXCLUSIVE")
             # Waiting its turn as a save does; the steps looked for again under it: a
             # second start while one upgraded made its own copy, removed the first one's
@@ -173,6 +172,9 @@ def _refuse_to_upgrade_while_open(path: Path) -> None:
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
     except sqlite3.Error as error:
+        # Closed first: refused, an exclusive connection to a file in rollback-journal mode
+        # keeps the shared lock it had, read next as another start's upgrade.
+        conn.close()
         if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
             raise as_user_error(error, path) from error
         raise _busy_for_an_upgrade(path) from error
