@@ -720,6 +720,7 @@ def test_a_start_that_waited_while_another_upgraded_the_file_shows_no_upgrade_of
     it never made, the file upgraded by then."""
     from sqlite_utils import Database
 
+    from hubapp.store import db as store_db
     from hubapp.store import open_db
     from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
     from hubapp.ui import app
@@ -729,13 +730,14 @@ def test_a_start_that_waited_while_another_upgraded_the_file_shows_no_upgrade_of
     MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
     old.close()
     seen, told = _upgrade_notes(monkeypatch), _told_where_the_copy_is(monkeypatch)
-    refuse = app.refuse_to_upgrade
+    refuse = store_db.refuse_to_upgrade
 
     def waited_while_another_upgraded(target):
         refuse(target)
+        monkeypatch.setattr(store_db, "refuse_to_upgrade", refuse)  # the other start's own
         open_db(target).close()
 
-    monkeypatch.setattr(app, "refuse_to_upgrade", waited_while_another_upgraded)
+    monkeypatch.setattr(store_db, "refuse_to_upgrade", waited_while_another_upgraded)
     app.open_start_database(path)[0].close()
 
     assert seen == told == []

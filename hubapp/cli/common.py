@@ -89,12 +89,9 @@ def upgrade_file_saying_so(target: Path | str) -> None:
     takes a minute or two, and silence looked like a hang; and the copy kept from before it
     is named, which was found only by looking in the folder. One refused, or upgraded by
     another start while this one waited for it, is not said to be under way first."""
-    from hubapp.store.db import refuse_to_upgrade, upgrade_file, upgrade_pending
+    from hubapp.store.db import upgrade_file, upgrade_to_run
 
-    if not upgrade_pending(target):
-        return
-    refuse_to_upgrade(target)
-    if not upgrade_pending(target):
+    if not upgrade_to_run(target):
         return
     print(translate("cli", "Upgrading {database} for this version of Hub Desk (a copy of it "
                            "is kept first); on years of history this takes a minute or "

@@ -135,6 +135,16 @@ def _upgrade(path: Path, copy_before_upgrade: bool) -> Path | None:
     return copy
 
 
+def upgrade_to_run(target: str | Path) -> bool:
+    """Whether opening target now upgrades it, asked before saying an upgrade is under way:
+    pending, not refused (refuse_to_upgrade raises why), and still pending once that check,
+    which may wait out another start's upgrade, is done."""
+    if not upgrade_pending(target):
+        return False
+    refuse_to_upgrade(target)
+    return upgrade_pending(target)
+
+
 def refuse_to_upgrade(path: Path | str) -> None:
     """Raises why the older file path cannot be upgraded now, if it cannot: open_db asks,
     and, first, whatever says an upgrade is under way, which then was not."""

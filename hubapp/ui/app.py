@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
-from hubapp.store.db import db_path, refuse_to_upgrade, upgrade_file, upgrade_pending
+from hubapp.store.db import db_path, upgrade_file, upgrade_to_run
 from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import read_only_part
 from hubapp.ui import dialogs, first_paint, fonts, labels
@@ -222,10 +222,8 @@ def open_showing_upgrade(path: Path | str, create: bool) -> Database:
     shown as under way first: asked on the GUI thread, as it waits long (5 s) only on a file
     it then refuses as open on another desk, or one another start upgraded meanwhile, which
     is not shown as being upgraded either."""
-    if upgrade_pending(path):
-        refuse_to_upgrade(path)
-        if upgrade_pending(path):
-            _upgrade_showing_it(path)
+    if upgrade_to_run(path):
+        _upgrade_showing_it(path)
     return open_db(path, create=create)
 
 
