@@ -559,6 +559,15 @@ def test_a_command_stopped_by_timeout_or_a_dropped_session_leaves_no_partial_fil
     assert _files(hub.parent) == ["backups", "hub.db"] and _dump(hub) == before
 
 
+def _moves_of(path, box: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM container_move WHERE container = ?",
+                            [box]).fetchone()[0]
+    finally:
+        conn.close()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGHUP end a POSIX process")
 def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_db_path,
                                                                          tmp_path):
@@ -575,12 +584,7 @@ def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_d
                                      "--db", demo_db_path)
     assert (code, err) == (0, finished)
     assert out.startswith("late.csv: imported 1 service")
-    conn = sqlite3.connect(demo_db_path)
-    try:
-        assert conn.execute("SELECT COUNT(*) FROM container_move WHERE container = ?",
-                            [box]).fetchone() == (1,)
-    finally:
-        conn.close()
+    assert _moves_of(demo_db_path, box) == 1
 
     backup_file = tmp_path / "b.db"
     code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.backup", "_write_backup",
@@ -608,12 +612,7 @@ def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_d
     code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.backup", "_write_over",
                                      "restore", backup_file, "--db", hub)
     assert (code, err) == (0, finished) and "restored from" in out
-    conn = sqlite3.connect(hub)
-    try:
-        assert conn.execute("SELECT COUNT(*) FROM container_move WHERE container = ?",
-                            [box]).fetchone() == (1,)
-    finally:
-        conn.close()
+    assert _moves_of(hub, box) == 1
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is sent as POSIX sends it")
