@@ -1473,6 +1473,56 @@ def test_staying_with_an_unsaved_new_service_leaves_no_row_picked(qtbot, main_wi
     assert len(asked) == 2
 
 
+def test_after_ctrl_n_the_service_last_open_is_picked_again_by_key_or_click(qtbot, main_window):
+    """Ctrl+N left the list's current row in place: picking it again highlighted it over a
+    blank form, and Down skipped it."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    table = screen.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 1)).center())
+    press(qtbot, Qt.Key.Key_Down)
+    second = table.model().index(1, 0).data(RECORD_ROLE).service
+    assert screen._service.id == second.id
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    assert screen._service is None and not table.currentIndex().isValid()
+    press(qtbot, (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier))
+    assert QApplication.focusWidget() is table
+    first = table.model().index(0, 0).data(RECORD_ROLE).service
+    assert screen.form.service_no.text() == first.service_no  # the row entered is the one shown
+    press(qtbot, Qt.Key.Key_Down)
+    assert screen._service.id == second.id
+    assert screen.form.service_no.text() == second.service_no
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(1, 1)).center())
+    qtbot.wait(50)  # the click's row is pointed at again once it is done
+    assert screen._service.id == second.id
+
+
+def test_keys_faster_than_the_window_leave_the_last_service_picked_and_open(qtbot, main_window,
+                                                                           monkeypatch):
+    """Each pick pointed the list back at its own service once done: two picks before the
+    window caught up pointed it back and forth between them for ever, loading each in turn."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    table = screen.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 1)).center())
+    qtbot.wait(50)
+    loaded = []
+    load = screen._load_service
+    monkeypatch.setattr(screen, "_load_service", lambda service_id: loaded.append(service_id)
+                        or load(service_id))
+    press(qtbot, Qt.Key.Key_Down, Qt.Key.Key_Down)  # a held key: no event loop between them
+    qtbot.wait(100)
+    third = table.model().index(2, 0).data(RECORD_ROLE).service
+    assert screen._service.id == third.id and table.currentIndex().row() == 2
+    settled = len(loaded)
+    qtbot.wait(100)
+    assert len(loaded) == settled <= 2
+
+
 @pytest.mark.parametrize("answer", ["discard", "save"])
 def test_cancelling_a_service_with_unsaved_edits_asks_about_them_first(
         qtbot, main_window, demo_db_path, monkeypatch, answer):

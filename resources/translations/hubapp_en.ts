@@ -138,7 +138,7 @@
         <location filename="../../hubapp/ui/daily_log/screen.py" line="1111" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
-            <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
+            <numerusform>{service} is saved as planned: its %n container counts in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
             <numerusform>{service} is saved as planned: its %n containers count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
         </translation>
     </message>
@@ -146,7 +146,7 @@
         <location filename="../../hubapp/ui/daily_log/screen.py" line="1115" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
-            <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
+            <numerusform>{service} is saved as planned: its %n container counts in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
             <numerusform>{service} is saved as planned: its %n containers count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
         </translation>
     </message>

@@ -678,14 +678,17 @@ class DailyLogScreen(QWidget):
             return
         if not self.can_leave():
             # The click that got here selects its row once this returns: point back after it.
-            stay = self._service.id if self._service else None
-            QTimer.singleShot(0, self, lambda: self._select_in_list(stay))
+            QTimer.singleShot(0, self, self._point_at_open)
             return
-        picked = summary.service.id
-        self._load_service(picked)
+        self._load_service(summary.service.id)
         # A save at that prompt may have re-sorted the list under the click, whose row then
         # holds another service: point at the picked one once the click is done.
-        QTimer.singleShot(0, self, lambda: self._select_in_list(picked))
+        QTimer.singleShot(0, self, self._point_at_open)
+
+    def _point_at_open(self) -> None:
+        # The service open by then, not the one picked: keys held down pick several before
+        # this runs, and pointing back at each in turn would pick them again, for ever.
+        self._select_in_list(self._service.id if self._service else None)
 
     def _service_entered(self, index) -> None:
         """Enter on a service in the list: on to its boxes, past the form's dozen fields. Not
@@ -767,7 +770,7 @@ class DailyLogScreen(QWidget):
 
     def _new_service_form(self) -> None:
         self._show(None, [])
-        self.table.clearSelection()
+        self._select_in_list(None)
 
     def new_service(self) -> None:
         if self.grid.is_read_only():
