@@ -14,7 +14,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -112,6 +115,25 @@ class ThrowAwayServer:
         name = url.rsplit("/", 1)[1]
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def once_waiting(url: str, pid: int, then: Callable[[], None]) -> threading.Thread:
+    """A thread, started, that calls then() once the server's session pid waits for a lock
+    (or after 30 s): what a desk does meanwhile, its save waiting, holds the test's thread."""
+    import psycopg
+
+    def watch() -> None:
+        with psycopg.connect(url, autocommit=True) as watching:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and not watching.execute(
+                    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted)",
+                    [pid]).fetchone()[0]:
+                time.sleep(0.02)
+        then()
+
+    thread = threading.Thread(target=watch)
+    thread.start()
+    return thread
 
 
 # --- the fixtures (a pytest plugin: tests/conftest.py names it in pytest_plugins) ---------

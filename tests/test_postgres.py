@@ -20,6 +20,7 @@ from hubapp.store.postgres import MIGRATIONS_TABLE, as_user_error, translate
 from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import DEMO_END, freeze_clock, opened_window
+from pg import once_waiting
 from test_concurrency import DESK
 
 
@@ -170,6 +171,64 @@ def test_a_start_while_another_upgrades_the_server_database_says_it_is_upgrading
         "upgrading it for this version or saving to it. Try again once it is done, and if "
         "this goes on, close Hub Desk on the other desks\n")
     _assert_upgraded_keeping_x1(empty_url)
+
+
+# A newer Hub Desk's start: its one new step holds the upgrade open until told to go on, as
+# a step over years of history takes a minute or two.
+NEWER_START = r"""
+import sys
+from hubapp.store import postgres
+from hubapp.store.db import refuse_unknown
+from hubapp.store.migrations import MIGRATION_SET, STEPS
+
+def m999_flag_every_service(db):
+    db.execute("ALTER TABLE service ADD COLUMN m999_flag INTEGER")
+    db.execute("UPDATE service SET m999_flag = 1")
+    print("upgrading", flush=True)
+    sys.stdin.readline()
+
+postgres.open_server(sys.argv[1], [*STEPS, m999_flag_every_service], MIGRATION_SET,
+                     refuse_unknown).close()
+"""
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_save_waiting_on_a_newer_upgrade_of_the_server_is_refused_once_it_is_done(
+        engine, demo_target):
+    """The upgrade held only its own lock: the save took the write lock at once, passed the
+    check for a newer upgrade, waited on the step's tables and then wrote by the old rules, a
+    service without the flag the new step gave every one."""
+    from hubapp.domain.errors import UnusableDatabaseError
+    from hubapp.store import services
+
+    desk = open_db(demo_target)  # this version's desk, open since before the upgrade
+    newer = subprocess.Popen([sys.executable, "-c", NEWER_START, demo_target],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        new = dataclasses.replace(services.list_day(desk, DEMO_END)[0].service, id=None,
+                                  version=None, service_no="Z9999")
+        assert newer.stdout.readline() == "upgrading\n"
+        waiting = once_waiting(demo_target, desk.conn.info.backend_pid, lambda: go_on(newer))
+        try:
+            with pytest.raises(UnusableDatabaseError) as refused:
+                services.save_service(desk, new, [], UserRecord("li.na", "supervisor"))
+        finally:
+            waiting.join()
+        assert newer.wait(timeout=60) == 0, newer.stderr.read()
+        assert "upgraded by a newer version of Hub Desk (it has step m999_flag_every_service)" \
+            " after this one opened it: nothing was saved" in str(refused.value)
+        assert desk.execute("SELECT COUNT(*) FROM service WHERE m999_flag IS NULL OR"
+                            " service_no = 'Z9999'").fetchone() == (0,)
+    finally:
+        newer.kill()
+        newer.communicate()
+        desk.close()
+
+
+def go_on(process: subprocess.Popen) -> None:
+    process.stdin.write("go\n")
+    process.stdin.flush()
 
 
 def test_an_earlier_releases_logo_path_becomes_the_logo_on_the_server_too(empty_url, tmp_path):

@@ -7,8 +7,9 @@ differences: placeholders, `IS [NOT] ?`, the reserved column name full, SQLite's
 hints dropped, and in DDL identity ids, DOUBLE PRECISION and text compared byte by byte
 (`COLLATE "C"`). The few SQLite built-ins the store relies on (julianday(), the NOCASE
 collation) are created on the server with the migrations table, and the same migration steps
-run here, recorded in hubapp_migrations. A write holds an advisory lock for its transaction,
-so writers take turns as BEGIN IMMEDIATE makes them on a file, and readers never wait.
+run here, recorded in hubapp_migrations. Writes and upgrades hold an advisory lock for their
+transaction, so writers take turns as BEGIN IMMEDIATE makes them on a file, and readers never
+wait.
 
 The password is never ours to keep: libpq reads PGPASSWORD, ~/.pgpass or a service file,
 or the GUI hands one over for the session (use_password; it keeps it in the keyring).
@@ -576,10 +577,17 @@ def migrate(db: PgDatabase, steps: Sequence[Callable], migration_set: str) -> No
     """The pending steps, each in a transaction (a savepoint when the caller holds one)
     together with its record."""
     with db.atomic():
-        # Two desks starting on a new database: the second waits, then finds it done.
+        # Two desks starting on a new database: the second waits, then finds it done. The
+        # desks' write lock as well: without it a save took that lock during the upgrade,
+        # passed the check for a newer upgrade (db._refuse_a_save_after_a_newer_upgrade)
+        # and wrote by the old rules once the upgrade committed. The write lock first, as
+        # migrate-to and a restore hold it before they upgrade (a session holding it has it
+        # again at once), so that no two wait for each other; MIGRATION_LOCK still keeps
+        # out an earlier release's upgrade, which takes only that one.
         try:
-            db.conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
-        except psycopg.errors.LockNotAvailable as error:  # only an upgrade holds it
+            for lock in (WRITE_LOCK, MIGRATION_LOCK):
+                db.conn.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
+        except psycopg.errors.LockNotAvailable as error:  # an upgrade, or a save as long
             raise DatabaseError(BEING_UPGRADED, path=db.name) from error
         applied = applied_steps(db, migration_set)
         if not applied:
