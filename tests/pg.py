@@ -136,6 +136,14 @@ def once_waiting(url: str, pid: int, then: Callable[[], None]) -> threading.Thre
     return thread
 
 
+def terminate(url: str, pid: int) -> None:
+    """The server ends session pid, as an admin's pg_terminate_backend or a restart does."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
 # --- the fixtures (a pytest plugin: tests/conftest.py names it in pytest_plugins) ---------
 
 def pytest_configure(config: pytest.Config) -> None:

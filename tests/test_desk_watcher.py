@@ -12,11 +12,13 @@ from hubapp.domain.errors import DatabaseError
 from hubapp.domain.records import Direction, ServiceRecord
 from hubapp.store import audit, open_db, services
 from hubapp.store.db import transaction
+from hubapp.store.engine import display_name
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import desk_watcher
 
 from conftest import DEMO_END
-from test_daily_log import paste
+from pg import once_waiting, terminate
+from test_daily_log import CTRL, paste, press
 
 pytestmark = pytest.mark.usefixtures("engine")
 
@@ -211,13 +213,49 @@ def test_the_windows_connection_found_dropped_is_back_before_the_next_poll(
         qtbot, main_window, demo_target):
     ctx = main_window.ctx
     assert main_window.watcher.listening  # so the next poll is 30 s away
-    killer = open_db(demo_target)
-    killer.execute("SELECT pg_terminate_backend(?)", [ctx.db.conn.info.backend_pid])
-    killer.close()
-    with pytest.raises(DatabaseError, match="Cannot reach the server of"):
+    terminate(demo_target, ctx.db.conn.info.backend_pid)
+    with pytest.raises(DatabaseError, match="was lost: connecting again in the background"):
         services.list_day(ctx.db, DEMO_END)
     qtbot.waitUntil(lambda: not ctx.db.dropped, timeout=10_000)
     assert services.list_day(ctx.db, DEMO_END)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_save_whose_connection_is_lost_says_so_and_goes_through_once_connected_again(
+        qtbot, main_window, demo_target, monkeypatch):
+    """It said "Cannot reach the server of …: terminating connection due to administrator
+    command": libpq's English, in the Chinese window too, and no word of what to do."""
+    import psycopg
+    from PySide6.QtCore import Qt
+
+    from hubapp.store.postgres import WRITE_LOCK
+    from hubapp.ui import dialogs
+
+    ctx, screen = main_window.ctx, main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    opened = screen._service
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text:
+                        shown.append((title, text)))
+    pid = ctx.db.conn.info.backend_pid
+    with psycopg.connect(demo_target, autocommit=True) as saving:  # another desk's long save
+        saving.execute("SELECT pg_advisory_lock(%s)", [WRITE_LOCK])
+        dropping = once_waiting(demo_target, pid, lambda: terminate(demo_target, pid))
+        screen.form.notes.setFocus()
+        screen.form.notes.selectAll()
+        press(qtbot, "reefer plugged in", (Qt.Key.Key_S, CTRL))
+        dropping.join()
+    lost = [("Not saved", f"The connection to the server of {display_name(demo_target)} was "
+                          "lost: nothing was saved; connecting again in the background; try "
+                          "again in a moment (terminating connection due to administrator "
+                          "command)")]
+    assert shown == lost
+    assert screen.form.notes.text() == "reefer plugged in"
+    qtbot.waitUntil(lambda: not ctx.db.dropped, timeout=10_000)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert shown == lost
+    assert services.get_service(ctx.db, opened.id).notes == "reefer plugged in"
 
 
 def test_another_desks_save_refreshes_the_open_dashboard(qtbot, main_window, demo_target):

@@ -20,7 +20,7 @@ from hubapp.store.postgres import MIGRATIONS_TABLE, as_user_error, translate
 from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import DEMO_END, freeze_clock, opened_window
-from pg import once_waiting
+from pg import once_waiting, terminate
 from test_concurrency import DESK
 
 
@@ -455,10 +455,12 @@ def test_a_dropped_connection_is_said_plainly_then_opened_again(empty_url, first
     db = open_db(empty_url)
 
     def drop() -> None:
-        with psycopg.connect(empty_url, autocommit=True) as admin:
-            admin.execute("SELECT pg_terminate_backend(%s)", [db.conn.info.backend_pid])
-        with pytest.raises(DatabaseError, match="Cannot reach the server of"):
+        terminate(empty_url, db.conn.info.backend_pid)
+        with pytest.raises(DatabaseError) as lost:
             first_use(db)
+        # libpq's words as a detail, which differ by the call that met the drop.
+        assert re.fullmatch(rf"The connection to the server of {re.escape(display_name(empty_url))}"
+                            r" was lost: try again in a moment \(.+\)", str(lost.value))
 
     try:
         drop()
@@ -468,6 +470,54 @@ def test_a_dropped_connection_is_said_plainly_then_opened_again(empty_url, first
             db.execute("INSERT INTO place (locode, name_en, name_zh, country)"
                        " VALUES ('CNXYZ', 'X', 'X', 'CN')")
         assert db.execute("SELECT COUNT(*) FROM place WHERE locode = 'CNXYZ'").fetchone() == (1,)
+    finally:
+        db.close()
+
+
+# Another desk's save holding the write lock, or a deferred trigger waiting at COMMIT for a
+# lock the test holds: the save waits there for its connection to be dropped.
+_HOLDING = {
+    "writing": "SELECT pg_advisory_lock({write_lock})",
+    "committing": """CREATE FUNCTION wait_for_the_test() RETURNS trigger LANGUAGE plpgsql
+                     AS $$ BEGIN PERFORM pg_advisory_xact_lock(42); RETURN NULL; END $$;
+                     CREATE CONSTRAINT TRIGGER at_commit AFTER INSERT ON place
+                     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+                     EXECUTE FUNCTION wait_for_the_test();
+                     SELECT pg_advisory_lock(42)""",
+}
+
+
+@pytest.mark.parametrize("held, lost", [
+    ("writing", "was lost: nothing was saved; try again in a moment"),
+    ("committing", "was lost as the save was being committed: it may or may not have been "
+                   "saved. Check it once connected again, before saving it again"),
+])
+def test_a_connection_lost_during_a_save_says_what_became_of_the_save(empty_url, held, lost):
+    """It said "Cannot reach the server of …: terminating connection due to administrator
+    command", libpq's English even in Chinese, and neither what became of the save nor what
+    to do. A COMMIT the server may have had before the drop may have saved it."""
+    from hubapp.store.postgres import WRITE_LOCK
+
+    db = open_db(empty_url)
+    pid = db.conn.info.backend_pid
+    try:
+        with psycopg.connect(empty_url, autocommit=True) as holding:
+            holding.execute(_HOLDING[held].format(write_lock=WRITE_LOCK))
+            dropping = once_waiting(empty_url, pid, lambda: terminate(empty_url, pid))
+            try:
+                with pytest.raises(DatabaseError) as said, transaction(db):
+                    db.execute("INSERT INTO place (locode, name_en, name_zh, country)"
+                               " VALUES ('CNXYZ', 'X', 'X', 'CN')")
+            finally:
+                dropping.join()
+        assert str(said.value) == (
+            f"The connection to the server of {display_name(empty_url)} {lost} "
+            "(terminating connection due to administrator command)")
+        with transaction(db):  # connected again
+            db.execute("INSERT INTO place (locode, name_en, name_zh, country)"
+                       " VALUES ('CNXYW', 'Y', 'Y', 'CN')")
+        assert db.execute("SELECT locode FROM place WHERE locode LIKE 'CNXY_'").fetchall() \
+            == [("CNXYW",)]
     finally:
         db.close()
 

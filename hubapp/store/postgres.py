@@ -32,7 +32,7 @@ from psycopg import sql as pgsql
 from psycopg.adapt import Loader
 from psycopg.rows import RowFactory, dict_row
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Term, UnusableDatabaseError
 from hubapp.store.engine import BEING_UPGRADED, BUSY, SERVER_READ_ONLY
 from hubapp.store.file_db import load_sqlite_utils
 
@@ -199,6 +199,7 @@ class PgDatabase:
         self.url = url
         self._pks: dict[str, list[str]] = {}
         self._transactions = 0
+        self._writes = 0
 
     @property
     def name(self) -> str:
@@ -260,8 +261,8 @@ class PgDatabase:
             if self.reconnect_elsewhere is not None:
                 self.reconnect_elsewhere()
                 raise DatabaseError(QT_TRANSLATE_NOOP(
-                    "messages", "Cannot reach the server of {path}: connecting again in the "
-                                "background; try again in a moment"), path=self.name)
+                    "messages", "Cannot reach the server of {path}: {again}"),
+                    path=self.name, again=Term("messages", _RECONNECTING))
             self.conn = connect(self.url)
         return self.conn
 
@@ -269,11 +270,21 @@ class PgDatabase:
         try:
             method(*args)
         except psycopg.OperationalError as error:
-            if self.conn.broken:  # said plainly; the next call connects again, or elsewhere
-                if self.reconnect_elsewhere is not None:
-                    self.reconnect_elsewhere()
-                raise as_user_error(error, self.url) from error
+            if self.conn.broken:
+                raise self._lost(error) from error
             raise
+
+    def _lost(self, error: psycopg.Error, committing: bool = False) -> DatabaseError:
+        """The connection the server or the network dropped (the next call connects again,
+        or elsewhere), said as lost, with what became of the write in hand: libpq's words
+        ("terminating connection due to administrator command") are English and say
+        neither, so they come last, as a detail."""
+        if self.reconnect_elsewhere is not None:
+            self.reconnect_elsewhere()
+        template = _LOST_COMMITTING if committing else _LOST_WRITING if self._writes else _LOST
+        return DatabaseError(template, path=self.name, reason=_reason(error, self.url),
+                             again=Term("messages", _TRY_AGAIN if self.reconnect_elsewhere
+                                        is None else _RECONNECTING))
 
     def __getitem__(self, table: str) -> PgTable:
         return PgTable(self, table)
@@ -317,13 +328,23 @@ class PgDatabase:
     @contextlib.contextmanager
     def write_transaction(self) -> Iterator[PgDatabase]:
         """store.transaction() on the server: all or nothing, writers one at a time."""
+        committing = False
+        self._writes += 1
         try:
             with self.atomic():
+                outermost = self._transactions == 1
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
                 self.conn.execute(f"NOTIFY {CHANGES_CHANNEL}")
                 yield self
+                # Leaving the block commits (a savepoint's only releases): a connection lost
+                # from here on may have taken the COMMIT to the server or not.
+                committing = outermost
         except psycopg.Error as error:
+            if self.conn.broken:
+                raise self._lost(error, committing) from error
             raise as_user_error(error, self.url) from error
+        finally:
+            self._writes -= 1
 
     @contextlib.contextmanager
     def interruptible(self, stop: Callable[[], bool]) -> Iterator[None]:
@@ -646,6 +667,23 @@ _USER_ERRORS = (
     ("could not translate host name|failed to resolve host", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} is unknown: check the host name")),
 )
+
+
+# A connection lost on the way: what became of the work, then {again}, what to do now.
+_LOST = QT_TRANSLATE_NOOP(
+    "messages", "The connection to the server of {path} was lost: {again} ({reason})")
+_LOST_WRITING = QT_TRANSLATE_NOOP(
+    "messages", "The connection to the server of {path} was lost: nothing was saved; {again} "
+                "({reason})")
+_LOST_COMMITTING = QT_TRANSLATE_NOOP(
+    "messages", "The connection to the server of {path} was lost as the save was being "
+                "committed: it may or may not have been saved. Check it once connected again, "
+                "before saving it again ({reason})")
+# The window connects again on a thread of its own (reconnect_elsewhere); anything else at
+# its next call, a command when run again.
+_RECONNECTING = QT_TRANSLATE_NOOP(
+    "messages", "connecting again in the background; try again in a moment")
+_TRY_AGAIN = QT_TRANSLATE_NOOP("messages", "try again in a moment")
 
 
 def as_user_error(error: psycopg.Error, url: str) -> Exception:
