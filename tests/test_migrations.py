@@ -393,17 +393,17 @@ def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path, monke
 
     path = tmp_path / "old.db"
     _opened_by_an_earlier_desk(path).close()
-    found_alone = db._refuse_to_upgrade_while_open
+    found_alone = db.refuse_while_open
     saving = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
 
     done = threading.Timer(1.0, saving.close)
 
-    def then_a_desk_saves(checked: Path) -> None:
-        found_alone(checked)
+    def then_a_desk_saves(checked: Path, open_elsewhere: str) -> None:
+        found_alone(checked, open_elsewhere)
         saving.execute("BEGIN IMMEDIATE")
         done.start()
 
-    monkeypatch.setattr(db, "_refuse_to_upgrade_while_open", then_a_desk_saves)
+    monkeypatch.setattr(db, "refuse_while_open", then_a_desk_saves)
     try:
         open_db(path).close()
     finally:

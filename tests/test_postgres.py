@@ -681,9 +681,105 @@ def test_a_copy_that_differs_leaves_nothing_on_the_server(demo_db_path, empty_ur
                         if table == "audit_log" else copy_table(conn, server, table))
     with pytest.raises(DatabaseError, match="copy of table audit_log differs from the file"):
         to_server.copy_to_server(demo_db_path, empty_url)
-    with psycopg.connect(empty_url) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM information_schema.tables"
-                            " WHERE table_schema = 'public'").fetchone()[0] == 0
+    assert _tables_on(empty_url) == 0
+
+
+def _tables_on(url):
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT COUNT(*) FROM information_schema.tables"
+                            " WHERE table_schema = 'public'").fetchone()[0]
+
+
+def test_migrate_to_refuses_a_file_a_desk_has_open_then_says_later_saves_stay_in_it(
+        demo_db_path, empty_url):
+    """A desk saving during the copy stopped it half-way with a traceback, or saved on into
+    the file after a copy said to be verified, the admin and the clerk told nothing."""
+    desk = open_db(demo_db_path)
+    try:
+        refused = hubapp("migrate-to", empty_url, "--db", demo_db_path)
+    finally:
+        desk.close()
+    assert refused.returncode == 4  # busy: a script tries again once the desks are closed
+    assert refused.stderr == (
+        f"hubapp: error: {demo_db_path} cannot be moved to a server while another desk or a "
+        "command has it open: what they save meanwhile would not reach the server. Close Hub "
+        "Desk on every desk using this file and stop scheduled commands, then move it\n")
+    assert _tables_on(empty_url) == 0
+
+    moved = hubapp("migrate-to", empty_url, "--db", demo_db_path)
+
+    assert moved.returncode == 0, moved.stderr
+    assert moved.stdout.splitlines()[-1] == (
+        f"Saves made to {demo_db_path} from now on do not reach the server: start every desk "
+        f"on {display_name(empty_url)} (File ▸ Connect to server…, or hubapp --db URL) before "
+        "it saves again")
+
+
+def test_a_file_that_can_only_be_read_is_still_moved(demo_db_path, empty_url, unwritable):
+    """Not had alone, as the refusal of a file open elsewhere asks: that failed as a write."""
+    unwritable(demo_db_path)
+    result = hubapp("migrate-to", empty_url, "--db", demo_db_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_desk_that_opens_the_file_during_the_copy_saves_after_the_copied_state(
+        demo_db_path, empty_url):
+    """The file was read table by table: a service saved between the services and their
+    containers stopped the copy on a container whose service the server did not have."""
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord
+    from hubapp.store import services, to_server
+
+    def counted(target):
+        db = open_db(target)
+        try:
+            return {table: db[table].count for table in ("service", "container_move")}
+        finally:
+            db.close()
+
+    copied = counted(demo_db_path)
+
+    def a_desk_saves(table, _nth, _count):
+        if table != "container_move":
+            return
+        desk = open_db(demo_db_path)
+        try:
+            with transaction(desk):
+                services.insert_many(desk, [(
+                    ServiceRecord("LATE1", DEMO_END, Direction.INBOUND),
+                    [ContainerMoveRecord(with_check_digit(f"LATU{n:06}"), "22G1", 1.0, "F",
+                                         12_000) for n in range(3)])])
+        finally:
+            desk.close()
+
+    checks = to_server.copy_to_server(demo_db_path, empty_url, a_desk_saves)
+
+    assert all(check.same for check in checks)
+    assert counted(empty_url) == copied
+    assert counted(demo_db_path) == {"service": copied["service"] + 1,
+                                     "container_move": copied["container_move"] + 3}
+
+
+def test_a_row_the_server_refuses_is_one_line_and_leaves_nothing_on_it(demo_db_path, empty_url):
+    """A container kept to a commodity long gone (written with foreign keys off) ended the
+    command in psycopg's ForeignKeyViolation traceback."""
+    import sqlite3
+
+    raw = sqlite3.connect(demo_db_path)  # foreign keys off, as SQLite's own default
+    with raw:
+        raw.execute("UPDATE container_move SET commodity_id = 999999"
+                    " WHERE id = (SELECT MIN(id) FROM container_move)")
+    raw.close()
+
+    result = hubapp("migrate-to", empty_url, "--db", demo_db_path)
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"hubapp: error: The server refused a row of table container_move in {demo_db_path} "
+        '(insert or update on table "container_move" violates foreign key constraint '
+        '"container_move_commodity_id_fkey"), so nothing was kept on the server: hubapp '
+        f"check --db {demo_db_path} names what is wrong in the file")
+    assert _tables_on(empty_url) == 0
 
 
 def test_a_commodity_added_on_the_server_never_takes_a_merged_away_ones_id(

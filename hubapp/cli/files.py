@@ -129,6 +129,12 @@ def run_migrate_to(args: argparse.Namespace) -> int:
         rows += [(f"  {name}", mine, theirs)
                  for name, mine, theirs in zip(sums, check.file_totals, check.server_totals)]
     print_table(header, rows)
+    # The copy is of the file as it was when it began: a desk left on the file, or one that
+    # opened it since, saves on where no desk of the server looks.
+    print(translate("cli", "Saves made to {file} from now on do not reach the server: start "
+                           "every desk on {server} (File ▸ Connect to server…, or hubapp "
+                           "--db URL) before it saves again").format(
+        file=args.db, server=display_name(args.url)))
     return 0
 
 

@@ -121,7 +121,7 @@ def _upgrade(path: Path, copy_before_upgrade: bool) -> Path | None:
             if isinstance(error, DatabaseError) and is_busy(error):
                 # Opened since refuse_to_upgrade found the file alone, or another start's
                 # upgrade took it first.
-                raise _busy_for_an_upgrade(path) from error
+                raise _busy_elsewhere(path, OPEN_ELSEWHERE) from error
             raise
         if not _still_older(path):
             raise
@@ -149,7 +149,10 @@ def refuse_to_upgrade(path: Path | str) -> None:
     """Raises why the older file path cannot be upgraded now, if it cannot: open_db asks,
     and, first, whatever says an upgrade is under way, which then was not."""
     _refuse_to_upgrade_read_only(Path(path))
-    _refuse_to_upgrade_while_open(Path(path))
+    # A desk of the earlier version that has the file open checked its steps when it opened
+    # it, and saves on as that version would once it is upgraded: the steps' sums (dwell,
+    # the roll-up) then miss its saves.
+    refuse_while_open(Path(path), OPEN_ELSEWHERE)
 
 
 def _refuse_to_upgrade_read_only(path: Path) -> None:
@@ -162,10 +165,9 @@ def _refuse_to_upgrade_read_only(path: Path) -> None:
                         "folder {folder}"), path=str(path), folder=str(path.parent))
 
 
-def _refuse_to_upgrade_while_open(path: Path) -> None:
-    """A desk of the earlier version that has the file open checked its steps when it
-    opened it, and saves on as that version would once it is upgraded: the steps' sums
-    (dwell, the roll-up) then miss its saves. Refused while anything else has it open.
+def refuse_while_open(path: Path, open_elsewhere: str) -> None:
+    """Raises open_elsewhere (a template of {path}, one is_busy knows) while anything else
+    has the file path open.
 
     In WAL mode every open connection keeps a shared lock on the file, so the exclusive lock
     is had only by a file nobody else has open (waiting, as a save does, for a moment's read
@@ -187,15 +189,15 @@ def _refuse_to_upgrade_while_open(path: Path) -> None:
         conn.close()
         if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
             raise as_user_error(error, path) from error
-        raise _busy_for_an_upgrade(path) from error
+        raise _busy_elsewhere(path, open_elsewhere) from error
     finally:
         conn.close()
 
 
-def _busy_for_an_upgrade(path: Path) -> DatabaseError:
-    """Why path could not be had alone to upgrade it: another start upgrading it, or else
-    something having it open."""
-    return DatabaseError(BEING_UPGRADED if _write_lock_held(path) else OPEN_ELSEWHERE,
+def _busy_elsewhere(path: Path, open_elsewhere: str) -> DatabaseError:
+    """Why path could not be had alone: another start upgrading it, or else something
+    having it open (open_elsewhere, said for what was to be done with it)."""
+    return DatabaseError(BEING_UPGRADED if _write_lock_held(path) else open_elsewhere,
                          path=str(path))
 
 
@@ -634,6 +636,11 @@ OPEN_ELSEWHERE = QT_TRANSLATE_NOOP(
                 "which cannot be done while another desk or a command has it open. Close Hub "
                 "Desk on every other desk and stop scheduled commands, then start again to "
                 "upgrade this hub")
+# migrate-to's: a desk saving to the file meanwhile saves where the server never looks.
+OPEN_ELSEWHERE_TO_MOVE = QT_TRANSLATE_NOOP(
+    "messages", "{path} cannot be moved to a server while another desk or a command has it "
+                "open: what they save meanwhile would not reach the server. Close Hub Desk on "
+                "every desk using this file and stop scheduled commands, then move it")
 _NOT_A_DATABASE = QT_TRANSLATE_NOOP(
     "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")
 _MALFORMED = QT_TRANSLATE_NOOP("messages", "Database {path} is damaged; restore it from a backup")
@@ -686,9 +693,9 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
 
 def is_busy(error: DatabaseError) -> bool:
     """A refusal of a write while another desk holds the lock, by either engine, or while
-    another start upgrades the file; or of an upgrade while another desk has the file open:
-    each goes once the other desk is done."""
-    return error.template in (BUSY, BEING_UPGRADED, OPEN_ELSEWHERE)
+    another start upgrades the file; or of an upgrade or a move to a server while another
+    desk has the file open: each goes once the other desk is done."""
+    return error.template in (BUSY, BEING_UPGRADED, OPEN_ELSEWHERE, OPEN_ELSEWHERE_TO_MOVE)
 
 
 def only_reads(db: Database) -> bool:

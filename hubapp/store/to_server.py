@@ -2,13 +2,19 @@
 
 One transaction on the server: the schema (the same numbered steps), every table's rows with
 their ids, the id sequences moved past them, then row counts and totals compared with the
-file. Any difference rolls everything back, so the server holds all of the hub or nothing.
+file. Any difference, or a row the server refuses, rolls everything back, so the server
+holds all of the hub or nothing.
+
+The file is refused while a desk or a command has it open, and read in one read transaction
+over the copy and the comparison: a desk saving meanwhile broke the copy half-way, or its
+saves went on into the file after a copy said to be verified.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +23,10 @@ from psycopg import sql as pgsql
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store import postgres
-from hubapp.store.db import as_user_error, open_db
+from hubapp.store.db import (
+    OPEN_ELSEWHERE_TO_MOVE, as_user_error, one_snapshot, open_db, refuse_while_open, upgrade_file,
+)
+from hubapp.store.filesystem import can_save_to
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS, table_names
 
 _NOT_COPIED = (MIGRATIONS.migrations_table,)
@@ -46,13 +55,25 @@ def _rounded(values: tuple[float, ...]) -> tuple[float, ...]:
 def copy_to_server(source: Path, url: str, progress: Callable[[str, int, int], None] | None = None
                    ) -> list[TableCheckRecord]:
     """Copy the hub in the file source into the empty (or unused) server database at url; returns what
-    was compared. Raises DatabaseError if the target is not empty or a count differs.
+    was compared. Raises DatabaseError if the file is open elsewhere, the target is not empty,
+    the server refuses a row or a count differs.
     progress(table, n, of) is told of each table before it is copied (the nth of so many)."""
-    file_db = open_db(source, create=False)  # a file from an older build is upgraded first
+    # Opened and closed first: a missing or foreign file is refused untouched (the lock's
+    # probe would create one), and a file from an older build is upgraded, itself refused
+    # while open elsewhere.
+    upgrade_file(source)
+    # A file this account can only read (an archived hub) cannot be had alone, the probe
+    # failing as a write does, and it was moved before: it is copied as one state, as any is.
+    if can_save_to(source):
+        refuse_while_open(Path(source), OPEN_ELSEWHERE_TO_MOVE)
+    file_db = open_db(source, create=False)
     try:
         server = postgres.PgDatabase(postgres.connect(url), url)
         try:
-            with server.atomic():
+            # A desk that opened the file since saves after this snapshot: the copy and its
+            # comparison are of one state of the file, and the command says what came after
+            # it is not on the server.
+            with server.atomic(), one_snapshot(file_db):
                 # Looked at under the desks' write lock: a desk cannot save in between.
                 server.conn.execute("SELECT pg_advisory_xact_lock(%s)", [postgres.WRITE_LOCK])
                 found = server.table_names()
@@ -72,7 +93,8 @@ def copy_to_server(source: Path, url: str, progress: Callable[[str, int, int], N
                 for number, table in enumerate(tables, 1):
                     if progress is not None:
                         progress(table, number, len(tables))
-                    _copy_table(file_db.conn, server, table)
+                    with _refused_rows_said(source, table):
+                        _copy_table(file_db.conn, server, table)
                 checks = [_compare(file_db.conn, server, table) for table in tables]
                 wrong = [check for check in checks if not check.same]
                 if wrong:
@@ -162,6 +184,22 @@ def _copy_table(conn: sqlite3.Connection, server: postgres.PgDatabase, table: st
             server.conn.execute(pgsql.SQL(
                 "SELECT setval(%s, COALESCE(MAX({key}), 0) + 1, false) FROM {table}").format(
                 key=pgsql.Identifier(key), table=pgsql.Identifier(table)), [identity])
+
+
+@contextlib.contextmanager
+def _refused_rows_said(source: Path, table: str) -> Iterator[None]:
+    """A row of the file's table the server refuses: the file's own data, which the server
+    checks as SQLite did not (a key kept to a row long gone, written with foreign keys off),
+    said as such; raised inside the server's transaction, which then keeps nothing."""
+    try:
+        yield
+    except (psycopg.IntegrityError, psycopg.DataError) as error:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "The server refused a row of table {table} in {path} ({reason}), so "
+                        "nothing was kept on the server: hubapp check --db {path} names "
+                        "what is wrong in the file"),
+            table=table, path=str(source),
+            reason=error.diag.message_primary or str(error)) from error
 
 
 def _totals(conn: sqlite3.Connection, table: str) -> str | None:
