@@ -960,24 +960,24 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="862"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1096"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1099"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1098"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1067,12 +1067,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="720"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="792"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="795"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
@@ -1082,50 +1082,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="861"/>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="868"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="947"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="962"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="970"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1072"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1060"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1175,92 +1175,92 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="957"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="960"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1074"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1077"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1114"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1118"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1168"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1186"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1190"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1190"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1193"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1191"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1194"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1195"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1198"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1205"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1240"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1242"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1258"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1259"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1262"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="949"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="952"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
@@ -1272,14 +1272,14 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="960"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="955"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
@@ -1291,24 +1291,24 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1213"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3389,60 +3389,60 @@ Turn single-user mode off?</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="237"/>
+        <location filename="../../hubapp/ui/app.py" line="235"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="264"/>
+        <location filename="../../hubapp/ui/app.py" line="262"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="291"/>
+        <location filename="../../hubapp/ui/app.py" line="289"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="303"/>
+        <location filename="../../hubapp/ui/app.py" line="301"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="308"/>
+        <location filename="../../hubapp/ui/app.py" line="306"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="314"/>
+        <location filename="../../hubapp/ui/app.py" line="312"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="319"/>
+        <location filename="../../hubapp/ui/app.py" line="317"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="279"/>
+        <location filename="../../hubapp/ui/app.py" line="277"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="241"/>
-        <location filename="../../hubapp/ui/app.py" line="264"/>
-        <location filename="../../hubapp/ui/app.py" line="335"/>
+        <location filename="../../hubapp/ui/app.py" line="239"/>
+        <location filename="../../hubapp/ui/app.py" line="262"/>
+        <location filename="../../hubapp/ui/app.py" line="333"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="339"/>
+        <location filename="../../hubapp/ui/app.py" line="337"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="340"/>
+        <location filename="../../hubapp/ui/app.py" line="338"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -3482,7 +3482,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="339"/>
+        <location filename="../../hubapp/cli/parser.py" line="341"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4255,8 +4255,9 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
      database, from a newer version, damaged); check could not check
      the file (those, or busy) or write its findings
   4  the database is busy: another desk is saving or upgrading it; try
-     again in a moment; or a file to upgrade is open on another desk or
-     in a command: close those first
+     again in a moment; or a file to upgrade or to move to a server
+     (migrate-to) is open on another desk or in a command: close those
+     first
   130  interrupted (Ctrl+C); 143 and 129 stopped by SIGTERM and SIGHUP,
        nothing saved (one that comes once the work is saved
        lets the command finish, with its own code)</source>
@@ -4270,218 +4271,219 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
      来自更新的版本、已损坏）；check 无法检查该文件
      （上述情况或正忙），或无法写出检查结果
   4  数据库正忙：另一工作台正在保存或升级它；请稍后再试；
-     或待升级的文件仍在其他工作台或命令中打开：请先将其关闭
+     或待升级、待迁移到服务器（migrate-to）的文件仍在其他工作台
+     或命令中打开：请先将其关闭
   130  已中断（Ctrl+C）；143、129 分别表示被 SIGTERM、SIGHUP 停止，
        未保存任何内容（在工作已保存之后到达的停止信号
        会让命令完成，并以其自身的退出码结束）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="99"/>
+        <location filename="../../hubapp/cli/parser.py" line="101"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="107"/>
+        <location filename="../../hubapp/cli/parser.py" line="109"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="109"/>
+        <location filename="../../hubapp/cli/parser.py" line="111"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="113"/>
+        <location filename="../../hubapp/cli/parser.py" line="115"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="119"/>
+        <location filename="../../hubapp/cli/parser.py" line="121"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="125"/>
+        <location filename="../../hubapp/cli/parser.py" line="127"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="127"/>
+        <location filename="../../hubapp/cli/parser.py" line="129"/>
         <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
         <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="133"/>
+        <location filename="../../hubapp/cli/parser.py" line="135"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="138"/>
+        <location filename="../../hubapp/cli/parser.py" line="140"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="140"/>
+        <location filename="../../hubapp/cli/parser.py" line="142"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="144"/>
+        <location filename="../../hubapp/cli/parser.py" line="146"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="146"/>
+        <location filename="../../hubapp/cli/parser.py" line="148"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="147"/>
+        <location filename="../../hubapp/cli/parser.py" line="149"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="152"/>
+        <location filename="../../hubapp/cli/parser.py" line="154"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="155"/>
+        <location filename="../../hubapp/cli/parser.py" line="157"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="161"/>
+        <location filename="../../hubapp/cli/parser.py" line="163"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="166"/>
+        <location filename="../../hubapp/cli/parser.py" line="168"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="170"/>
+        <location filename="../../hubapp/cli/parser.py" line="172"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="173"/>
+        <location filename="../../hubapp/cli/parser.py" line="175"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="180"/>
+        <location filename="../../hubapp/cli/parser.py" line="182"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="187"/>
+        <location filename="../../hubapp/cli/parser.py" line="189"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="193"/>
+        <location filename="../../hubapp/cli/parser.py" line="195"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="196"/>
+        <location filename="../../hubapp/cli/parser.py" line="198"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="201"/>
+        <location filename="../../hubapp/cli/parser.py" line="203"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="205"/>
+        <location filename="../../hubapp/cli/parser.py" line="207"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="209"/>
+        <location filename="../../hubapp/cli/parser.py" line="211"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="211"/>
+        <location filename="../../hubapp/cli/parser.py" line="213"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="213"/>
+        <location filename="../../hubapp/cli/parser.py" line="215"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="216"/>
+        <location filename="../../hubapp/cli/parser.py" line="218"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="217"/>
+        <location filename="../../hubapp/cli/parser.py" line="219"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="222"/>
+        <location filename="../../hubapp/cli/parser.py" line="224"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="225"/>
+        <location filename="../../hubapp/cli/parser.py" line="227"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="227"/>
+        <location filename="../../hubapp/cli/parser.py" line="229"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="230"/>
+        <location filename="../../hubapp/cli/parser.py" line="232"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="231"/>
+        <location filename="../../hubapp/cli/parser.py" line="233"/>
         <source>list the users: name, role, whether they may log in</source>
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="249"/>
+        <location filename="../../hubapp/cli/parser.py" line="251"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="260"/>
+        <location filename="../../hubapp/cli/parser.py" line="262"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="266"/>
+        <location filename="../../hubapp/cli/parser.py" line="268"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="281"/>
+        <location filename="../../hubapp/cli/parser.py" line="283"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="301"/>
+        <location filename="../../hubapp/cli/parser.py" line="303"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="313"/>
+        <location filename="../../hubapp/cli/parser.py" line="315"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="326"/>
+        <location filename="../../hubapp/cli/parser.py" line="328"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4501,17 +4503,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="105"/>
+        <location filename="../../hubapp/cli/common.py" line="102"/>
         <source>{database} was upgraded by another Hub Desk meanwhile</source>
         <translation>{database} 已在此期间由另一台枢纽工作台升级</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="108"/>
+        <location filename="../../hubapp/cli/common.py" line="105"/>
         <source>{database} upgraded; the file as it was is kept as {kept}</source>
         <translation>{database} 已升级；升级前的文件已保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="111"/>
+        <location filename="../../hubapp/cli/common.py" line="108"/>
         <source>The report logo at {path} could not be read when the hub was upgraded: choose it again in Edit ▸ Settings…</source>
         <translation>升级枢纽时无法读取位于 {path} 的报表标志：请在“编辑 ▸ 设置…”中重新选择</translation>
     </message>
@@ -4521,7 +4523,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="137"/>
+        <location filename="../../hubapp/cli/files.py" line="143"/>
         <source>copying {table} ({number} of {count} tables)…</source>
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
@@ -4536,17 +4538,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="76"/>
+        <location filename="../../hubapp/cli/parser.py" line="78"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="347"/>
+        <location filename="../../hubapp/cli/parser.py" line="349"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="99"/>
+        <location filename="../../hubapp/cli/common.py" line="96"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在将 {database} 升级到此版本的枢纽工作台（会先保留一份副本）；如有多年的历史数据，约需一两分钟</translation>
     </message>
@@ -4651,7 +4653,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="184"/>
+        <location filename="../../hubapp/cli/parser.py" line="186"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -4666,22 +4668,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>；原文件已保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="120"/>
+        <location filename="../../hubapp/cli/parser.py" line="122"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="149"/>
+        <location filename="../../hubapp/cli/parser.py" line="151"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="177"/>
+        <location filename="../../hubapp/cli/parser.py" line="179"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="206"/>
+        <location filename="../../hubapp/cli/parser.py" line="208"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>日报的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -4764,6 +4766,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/cli/files.py" line="125"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/files.py" line="134"/>
+        <source>Saves made to {file} from now on do not reach the server: start every desk on {server} (File ▸ Connect to server…, or hubapp --db URL) before it saves again</source>
+        <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 网址）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/users.py" line="41"/>
@@ -5809,7 +5816,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="518"/>
-        <location filename="../../hubapp/store/db.py" line="238"/>
+        <location filename="../../hubapp/store/db.py" line="266"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
@@ -5840,7 +5847,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="410"/>
-        <location filename="../../hubapp/store/backup.py" line="790"/>
+        <location filename="../../hubapp/store/backup.py" line="788"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -5910,102 +5917,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="235"/>
+        <location filename="../../hubapp/store/db.py" line="263"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="242"/>
+        <location filename="../../hubapp/store/db.py" line="270"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="248"/>
+        <location filename="../../hubapp/store/db.py" line="276"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="253"/>
+        <location filename="../../hubapp/store/db.py" line="281"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="273"/>
+        <location filename="../../hubapp/store/db.py" line="301"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="282"/>
+        <location filename="../../hubapp/store/db.py" line="310"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="376"/>
+        <location filename="../../hubapp/store/db.py" line="404"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="382"/>
+        <location filename="../../hubapp/store/db.py" line="410"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="385"/>
+        <location filename="../../hubapp/store/db.py" line="413"/>
         <source>{path} was upgraded by a newer version of Hub Desk (it has step {step}) after this one opened it: nothing was saved. Start Hub Desk again, installing the newer version first if this computer does not have it</source>
         <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="604"/>
+        <location filename="../../hubapp/store/db.py" line="632"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="606"/>
+        <location filename="../../hubapp/store/db.py" line="634"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="614"/>
+        <location filename="../../hubapp/store/db.py" line="640"/>
+        <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
+        <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="647"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="625"/>
+        <location filename="../../hubapp/store/db.py" line="658"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="611"/>
+        <location filename="../../hubapp/store/db.py" line="644"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="136"/>
+        <location filename="../../hubapp/store/db.py" line="162"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="268"/>
+        <location filename="../../hubapp/store/db.py" line="296"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="491"/>
+        <location filename="../../hubapp/store/db.py" line="519"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="613"/>
+        <location filename="../../hubapp/store/db.py" line="646"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="615"/>
+        <location filename="../../hubapp/store/db.py" line="648"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="634"/>
+        <location filename="../../hubapp/store/db.py" line="667"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6331,7 +6343,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/common.py" line="147"/>
+        <location filename="../../hubapp/cli/common.py" line="144"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
@@ -6411,47 +6423,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="261"/>
-        <source>Cannot reach the server of {path}: connecting again in the background; try again in a moment</source>
-        <translation>无法连接 {path} 的服务器：正在后台重新连接，请稍后再试</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/postgres.py" line="514"/>
+        <location filename="../../hubapp/store/postgres.py" line="536"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="521"/>
+        <location filename="../../hubapp/store/postgres.py" line="543"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="530"/>
+        <location filename="../../hubapp/store/postgres.py" line="552"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="601"/>
+        <location filename="../../hubapp/store/postgres.py" line="630"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="625"/>
+        <location filename="../../hubapp/store/postgres.py" line="654"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="628"/>
+        <location filename="../../hubapp/store/postgres.py" line="657"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="621"/>
+        <location filename="../../hubapp/store/postgres.py" line="650"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="631"/>
+        <location filename="../../hubapp/store/postgres.py" line="263"/>
+        <source>Cannot reach the server of {path}: {again}</source>
+        <translation>无法连接 {path} 的服务器：{again}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="660"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
@@ -6471,12 +6483,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本或正在保存。请在完成后再试；如果一直如此，请在其他工作台上退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="638"/>
+        <location filename="../../hubapp/store/postgres.py" line="667"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="652"/>
+        <location filename="../../hubapp/store/postgres.py" line="673"/>
+        <source>The connection to the server of {path} was lost: {again} ({reason})</source>
+        <translation>与 {path} 的服务器的连接已断开：{again}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="675"/>
+        <source>The connection to the server of {path} was lost: nothing was saved; {again} ({reason})</source>
+        <translation>与 {path} 的服务器的连接已断开：未保存任何内容；{again}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="678"/>
+        <source>The connection to the server of {path} was lost as the save was being committed: it may or may not have been saved. Check it once connected again, before saving it again ({reason})</source>
+        <translation>提交保存时与 {path} 的服务器的连接已断开：可能已保存，也可能未保存。请在重新连接后先核对，再决定是否重新保存（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="684"/>
+        <source>connecting again in the background; try again in a moment</source>
+        <translation>正在后台重新连接，请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="686"/>
+        <source>try again in a moment</source>
+        <translation>请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="698"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
@@ -6506,19 +6543,24 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="60"/>
+        <location filename="../../hubapp/store/to_server.py" line="81"/>
         <source>The server database {path} is not empty (it holds {tables}); migrate-to copies into a database no desk has used yet: create a new one (createdb), run migrate-to, then connect the desks</source>
         <translation>服务器数据库 {path} 不是空的（其中有 {tables}）；migrate-to 只能复制到尚未有工作台使用过的数据库：请新建一个（createdb），运行 migrate-to，然后再连接各工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="79"/>
+        <location filename="../../hubapp/store/to_server.py" line="101"/>
         <source>The copy of table {table} differs from the file (rows: {file} in the file, {server} on the server); nothing was kept on the server</source>
         <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="110"/>
+        <location filename="../../hubapp/store/to_server.py" line="132"/>
         <source>Users {names} would be one name on a server, which tells apart neither letter case nor some other differences (hiragana and katakana, for one). Users cannot be renamed or removed (a deactivated user keeps the name), so keep this hub in its file; nothing was copied</source>
         <translation>用户 {names} 在服务器上会被视为同一名称：服务器不区分字母大小写及其他一些差别（例如平假名与片假名）。用户无法改名或删除（停用的用户仍保留其名称），因此请继续使用本枢纽的数据库文件；未复制任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/to_server.py" line="197"/>
+        <source>The server refused a row of table {table} in {path} ({reason}), so nothing was kept on the server: hubapp check --db {path} names what is wrong in the file</source>
+        <translation>服务器拒收了 {path} 中表 {table} 的一行（{reason}），因此服务器上未保留任何数据：hubapp check --db {path} 会指出文件中的问题所在</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="165"/>
