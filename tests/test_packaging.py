@@ -100,39 +100,61 @@ def test_resources_folder_in_a_bundle(monkeypatch, tmp_path):
     assert resources.folder() == tmp_path / "resources"
 
 
-# What a fresh clone holds of what the wheel's build reads: no .qm, which the build makes.
-FRESH_CLONE = {"pyproject.toml": None, "README.md": None, "MANIFEST.in": None,
-               "hubapp": ("__pycache__",),
-               "packaging": ("__pycache__",), "resources": ("*.qm", "screenshots")}
+# What a fresh clone holds: no .qm, which the wheel's build makes.
+FRESH_CLONE = {"pyproject.toml": None, "README.md": None, "ARCHITECTURE.md": None,
+               "MANIFEST.in": None, "run.sh": None, "test.sh": None,
+               "hubapp": ("__pycache__",), "packaging": ("__pycache__",),
+               "resources": ("*.qm",), "tests": ("__pycache__", ".*")}
 # license = "MIT" (an SPDX expression) needs setuptools 77, which the test extra brings; a
 # virtual environment made before leaves the build to pip's isolated one, from the index.
 OWN_SETUPTOOLS = int(version("setuptools").split(".")[0]) >= 77
 
 
+def files_in(folder: Path) -> set[str]:
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+
+
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    """The wheel pip builds from a copy of the checkout as a fresh clone has it, by way of its
-    source package."""
-    clone, built = tmp_path_factory.mktemp("clone"), tmp_path_factory.mktemp("wheel")
+def fresh_clone(tmp_path_factory) -> Path:
+    """A copy of the checkout as a fresh clone has it."""
+    clone = tmp_path_factory.mktemp("clone")
     for name, left_out in FRESH_CLONE.items():
         if left_out is None:
             shutil.copy2(ROOT / name, clone / name)
         else:
             shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns(*left_out))
+    return clone
+
+
+@pytest.fixture(scope="module")
+def source_package(fresh_clone, tmp_path_factory) -> Path:
+    """The folder the source package built from a fresh clone unpacks into."""
+    if not OWN_SETUPTOOLS:
+        pytest.skip("this environment's setuptools is too old to build the source package")
+    unpacked = tmp_path_factory.mktemp("sdist")
+    made = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, 'packaging'); "
+         "import build_backend; print(build_backend.build_sdist(sys.argv[1]))", unpacked],
+        cwd=fresh_clone, capture_output=True, text=True, check=True).stdout.split()[-1]
+    with tarfile.open(unpacked / made) as sdist:
+        sdist.extractall(unpacked, filter="data")
+    return unpacked / made.removesuffix(".tar.gz")
+
+
+@pytest.fixture(scope="module")
+def wheel(request, tmp_path_factory) -> Path:
+    """The wheel pip builds by way of the source package, as `pip install hubapp-*.tar.gz` and
+    `python -m build` build it (one without the build backend and the .ts sources could not be
+    built), where an earlier build left a module since removed: the old cli.py."""
+    source = request.getfixturevalue("source_package" if OWN_SETUPTOOLS else "fresh_clone")
+    stale = source / "build" / "lib" / "hubapp" / "cli.py"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("def main(): ...\n")
+    built = tmp_path_factory.mktemp("wheel")
     isolation = ["--no-build-isolation"] if OWN_SETUPTOOLS else []
-    if OWN_SETUPTOOLS:
-        # From the source package, as `pip install hubapp-*.tar.gz` and `python -m build`
-        # build it: one without the build backend and the .ts sources could not be built.
-        made = subprocess.run(
-            [sys.executable, "-c", "import sys; sys.path.insert(0, 'packaging'); "
-             "import build_backend; print(build_backend.build_sdist(sys.argv[1]))", built],
-            cwd=clone, capture_output=True, text=True, check=True).stdout.split()[-1]
-        with tarfile.open(built / made) as sdist:
-            sdist.extractall(built, filter="data")
-        clone = built / made.removesuffix(".tar.gz")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "-w", built, "."],
-        cwd=clone, capture_output=True, text=True,
+        cwd=source, capture_output=True, text=True,
         env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"))
     if result.returncode and "No matching distribution found" in result.stderr:
         pytest.skip(f"no package index to build the wheel with:\n{result.stderr}")
@@ -149,9 +171,15 @@ def test_a_wheel_from_a_fresh_clone_ships_the_translations_icons_and_samples(whe
     assert {f"{shipped}translations/hubapp_en.qm", f"{shipped}translations/hubapp_zh_CN.qm",
             f"{shipped}samples/loading-list-2026-03-05.csv",
             *(f"{shipped}icons/hubapp-{size}.png" for size in ICON_SIZES)} <= names
-    # pyproject.toml lists hubapp's packages by hand.
-    assert {path.relative_to(ROOT).as_posix() for path in (ROOT / "hubapp").rglob("*.py")} \
-        <= names
+    # pyproject.toml lists hubapp's packages by hand; setuptools also copied in what an earlier
+    # build left in build/lib.
+    assert {name for name in names if name.endswith(".py")} == \
+        {path.relative_to(ROOT).as_posix() for path in (ROOT / "hubapp").rglob("*.py")}
+
+
+def test_the_source_package_holds_its_tests_whole(fresh_clone, source_package):
+    """It held tests/test_*.py but not conftest.py, pg.py and data/: they failed on import."""
+    assert files_in(fresh_clone) <= files_in(source_package)
 
 
 def test_an_installed_wheel_finds_what_it_ships_and_speaks_chinese(wheel, tmp_path):
