@@ -102,7 +102,7 @@ def test_resources_folder_in_a_bundle(monkeypatch, tmp_path):
 
 # What a fresh clone holds: no .qm, which the wheel's build makes.
 FRESH_CLONE = {"pyproject.toml": None, "README.md": None, "ARCHITECTURE.md": None,
-               "MANIFEST.in": None, "run.sh": None, "test.sh": None,
+               "LICENSE": None, "MANIFEST.in": None, "run.sh": None, "test.sh": None,
                "hubapp": ("__pycache__",), "packaging": ("__pycache__",),
                "resources": ("*.qm",), "tests": ("__pycache__", ".*")}
 # license = "MIT" (an SPDX expression) needs setuptools 77, which the test extra brings; a
@@ -171,6 +171,7 @@ def test_a_wheel_from_a_fresh_clone_ships_the_translations_icons_and_samples(whe
     assert {f"{shipped}translations/hubapp_en.qm", f"{shipped}translations/hubapp_zh_CN.qm",
             f"{shipped}samples/loading-list-2026-03-05.csv",
             *(f"{shipped}icons/hubapp-{size}.png" for size in ICON_SIZES)} <= names
+    assert f"hubapp-{pyproject_version()}.dist-info/licenses/LICENSE" in names
     # pyproject.toml lists hubapp's packages by hand; setuptools also copied in what an earlier
     # build left in build/lib.
     assert {name for name in names if name.endswith(".py")} == \
