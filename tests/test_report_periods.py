@@ -453,3 +453,51 @@ def test_services_without_containers_print_no_commodity_table_of_a_zero_total(de
     # A day with containers keeps its table and chart.
     printed = content(reports.build(demo_db, reports.DAILY, D(2026, 3, 4), D(2026, 3, 4)), "en")
     assert "By commodity" in printed.html and list(printed.images) == ["teu_by_route.png"]
+
+
+@pytest.mark.parametrize(("first", "end", "now", "before", "words"), [
+    (D(2028, 2, 1), D(2028, 3, 31), dt.datetime(2028, 2, 29, 15),
+     (D(2028, 1, 3), D(2028, 1, 31)), "3–31 January 2028"),
+    (D(2027, 2, 1), D(2027, 3, 31), dt.datetime(2027, 2, 28, 15),
+     (D(2027, 1, 4), D(2027, 1, 31)), "4–31 January 2027"),
+    (D(2027, 4, 1), D(2027, 6, 30), dt.datetime(2027, 4, 30, 15),
+     (D(2027, 3, 2), D(2027, 3, 31)), "2–31 March 2027"),
+    (D(2028, 1, 1), D(2028, 6, 30), dt.datetime(2028, 2, 29, 15),
+     (D(2027, 11, 2), D(2027, 12, 31)), "2 November – 31 December 2027"),
+])
+def test_a_period_under_way_on_a_months_last_day_is_compared_with_as_many_days_before(
+        demo_db, first, end, now, before, words):
+    # On a month's last day its days so far are whole months, and were set against the whole
+    # months before, however long: 1–29 February 2028 against all of January read -5.0 %
+    # where its 29 days before were +0.9 %, under words saying "as many days before".
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    # The day before those compared counts in the whole months before them, not in the days.
+    save_moved(demo_db, "B0", before[0] - dt.timedelta(days=1), "LEAU000001")
+    save_moved(demo_db, "B1", before[0], "LEAU000002")
+    save_moved(demo_db, "T1", now.date(), "LEAU000003")
+    period = reports.build(demo_db, reports.RANGE, first, end, now=now)
+    assert period.previous_period == before
+    assert (period.until, period.totals.services, period.previous.services) == (dt.time(9), 1, 1)
+    assert f"as many days before ({words})" in content(period, "en").html
+
+
+def test_a_period_under_way_on_a_months_last_day_prints_the_days_it_compares(
+        demo_db, demo_db_path, tmp_path, monkeypatch):
+    # The command line's PDF: the column named the whole of January, and counted it.
+    from hubapp import reports
+    from hubapp.store import settings
+
+    for number, day in enumerate((D(2028, 1, 2), D(2028, 1, 3), D(2028, 1, 3), D(2028, 2, 29))):
+        save_moved(demo_db, f"S{number}", day, f"LEAU000{number + 20:03}")
+    # The hub's clock alone: matplotlib's dates need the real one.
+    monkeypatch.setattr(settings, "wall_clock", lambda zone: dt.datetime(2028, 2, 29, 15))
+    output = tmp_path / "period.pdf"
+    reports.write_pdf(demo_db_path, "range", D(2028, 2, 1), D(2028, 3, 31), "en", output)
+    text = pdf_text(output)
+    # A period under way names its columns by their days alone, on the line of the growths'.
+    assert re.search(r"February 2028,\s+3–31 January 2028,\s+vs previous", text)
+    services = next(line.split() for line in text.splitlines()
+                    if line.split()[:1] == ["Services"])
+    assert services[1:5] == ["1", "2", "-50.0", "%"], services

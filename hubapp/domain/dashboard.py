@@ -39,11 +39,16 @@ def same_dates_last_year(first: dt.date, last: dt.date,
     return start, start + (last - first)
 
 
-def period_before(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+def period_before(first: dt.date, last: dt.date,
+                  under_way: bool = False) -> tuple[dt.date, dt.date]:
     """The period just before first..last: as many whole months before whole months (the
     fourth quarter before the first, not its last 90 days from 3 October), else as many
-    days."""
-    if whole_months(first, last):
+    days.
+
+    under_way: first..last is a longer period's days so far, as many days before them
+    whatever day today is: on a month's last day, 1–29 February 2028 against all of
+    January read -5.0 % where its 29 days before were +0.9 %."""
+    if whole_months(first, last) and not under_way:
         count = (last.year - first.year) * 12 + last.month - first.month + 1
         return add_months(first, -count), first - dt.timedelta(days=1)
     length = last - first + dt.timedelta(days=1)

@@ -165,7 +165,7 @@ def build(db: Database, kind: str, first: dt.date | None, last: dt.date | None,
         before = add_months(first, -1)
         previous = (before, min(before + (named_last - first), first - dt.timedelta(days=1)))
     else:
-        previous = period_before(first, named_last)
+        previous = period_before(first, named_last, under_way=named_last < end)
     year_first, year_last, until = last_year_counted(first, last, so_far)
     daily = kind == DAILY
     history = rollup.history_from(db)
