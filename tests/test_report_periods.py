@@ -501,3 +501,45 @@ def test_a_period_under_way_on_a_months_last_day_prints_the_days_it_compares(
     services = next(line.split() for line in text.splitlines()
                     if line.split()[:1] == ["Services"])
     assert services[1:5] == ["1", "2", "-50.0", "%"], services
+
+
+def test_a_period_under_way_across_29_february_ends_last_year_where_the_others_do(demo_db):
+    # 10–29 February 2028 at 15:00 was set against 10 February – 1 March 2027, all of the 28th
+    # and the 1st up to today's time, where the daily summary, the monthly report and the
+    # Dashboard's tiles took 28 February 2027 up to that time.
+    from hubapp.domain.dashboard import DashboardFilterRecord
+    from hubapp.reports.document import content
+    from hubapp.store import dashboard, reports, settings
+
+    today, twin = D(2028, 2, 29), D(2027, 2, 28)
+    for number, (day, at) in enumerate(((twin, dt.time(8)), (twin, dt.time(14)),
+                                        (D(2027, 3, 1), dt.time(8)))):
+        save_moved(demo_db, f"Y{number}", day, f"LEAU000{number + 10:03}", at, on_time=True)
+    february = DashboardFilterRecord(D(2028, 2, 10), D(2028, 3, 10))
+
+    def compared(now: dt.datetime):
+        return (reports.build(demo_db, reports.RANGE, february.date_from, february.date_to,
+                              now=now),
+                reports.build(demo_db, reports.MONTHLY, D(2028, 2, 1), today, now=now),
+                dashboard.load(demo_db, february, today, settings.load(demo_db), now=now).kpis)
+
+    # Before anything has moved today, the days before it: all of 28 February 2027, which
+    # stands for 28 February 2028 too (the month to date stopped at 27 February 2027).
+    period, month, tiles = compared(dt.datetime(2028, 2, 29, 0, 10))
+    assert period.named_last == D(2028, 2, 28) and period.until is None
+    assert period.last_year_period == (D(2027, 2, 10), twin)
+    assert month.last_year_period == (D(2027, 2, 1), twin)
+    assert period.last_year.services == month.last_year.services == 2
+    assert (tiles.today.last_year.services, tiles.month.last_year.services,
+            tiles.punctuality_last_year.timed) == (0, 2, 2)
+    save_moved(demo_db, "X1", today, "LEAU000001")
+    now = dt.datetime(2028, 2, 29, 15)
+    period, month, tiles = compared(now)
+    daily = reports.build(demo_db, reports.DAILY, today, today, now=now)
+    for data in period, month, daily:
+        assert (data.last_year_period[1], data.until, data.last_year.services) == (
+            twin, dt.time(9), 1)
+    assert (tiles.today.last_year.services, tiles.month.last_year.services,
+            tiles.punctuality_last_year.timed) == (1, 1, 1)
+    assert "the same days last year (10–28 February 2027)" in content(period, "en").html
+    assert "去年同期（2027年2月10日–28日）" in content(period, "zh").html

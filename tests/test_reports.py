@@ -34,9 +34,10 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
 
 
 def save_moved(db, service_no: str, day: dt.date, container: str,
-               at: dt.time | dt.datetime = dt.time(9)) -> None:
+               at: dt.time | dt.datetime = dt.time(9), on_time: bool = False) -> None:
     """One service departed at `at` (a time of `day`, or any moment) with one empty 40-foot
-    box, saved as it left: a day of any year is one that has come."""
+    box, saved as it left: a day of any year is one that has come. on_time: due then too,
+    so that punctuality counts it."""
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
     from hubapp.store import services
@@ -44,7 +45,7 @@ def save_moved(db, service_no: str, day: dt.date, container: str,
     left = at if isinstance(at, dt.datetime) else dt.datetime.combine(day, at)
     services.save_service(
         db, ServiceRecord(service_no, day, Direction.OUTBOUND, status=Status.DEPARTED,
-                          actual_at=left),
+                          scheduled_at=left if on_time else None, actual_at=left),
         [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], TESTER,
         now=left)
 

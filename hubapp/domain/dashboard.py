@@ -25,8 +25,10 @@ def same_dates_last_year(first: dt.date, last: dt.date,
     then too: 1–28 February 2029 against all of February 2028, its 29th included, as the
     monthly chart and the monthly report compare a month that is over.
 
-    under_way: `last` is today, so its month is not over: 1–28 February 2025 by midday ends
-    on 28 February 2024, the Today tile's day, not on the 29th after a whole 28th.
+    under_way: `last` is today, so it ends on last's twin, the Today tile's day, where
+    today's part-day is cut: 1–28 February 2025 by midday ends on 28 February 2024, not on
+    the 29th after a whole 28th; 10–29 February 2028 on 28 February 2027, where keeping its
+    length cut 1 March 2027 at today's time and counted all of the 28th.
 
     A period from a month's first day that is not whole months (month or year to date) ends
     on last's twin too, the Today and Month tiles' day: kept to its length in days, 1 January
@@ -34,7 +36,7 @@ def same_dates_last_year(first: dt.date, last: dt.date,
     start = same_day_last_year(first)
     if whole_months(first, last) and not under_way:
         return start, add_months(last.replace(day=1), -11) - dt.timedelta(days=1)
-    if first.day == 1:
+    if first.day == 1 or under_way:
         return start, same_day_last_year(last)
     return start, start + (last - first)
 
@@ -247,7 +249,12 @@ def last_year_counted(first: dt.date, last: dt.date,
     if so_far is None or not under_way or so_far.whole:
         return start, end, None
     if so_far.until is None:
-        return start, end - dt.timedelta(days=1), None
+        # Up to the day before today's twin, unless that twin is yesterday's too and
+        # yesterday counts: 28 February 2027 stands for both 28 and 29 February 2028, and
+        # with nothing moved on the 29th yet, 1–28 February 2028 read against 1–27 February.
+        day = dt.timedelta(days=1)
+        shared = first < last and same_day_last_year(last - day) == end
+        return start, end if shared else end - day, None
     return start, end, so_far.until
 
 
