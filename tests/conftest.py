@@ -232,6 +232,38 @@ def hidden_rows_workbook(path: Path) -> Path:
     return path
 
 
+def hidden_columns_workbook(path: Path) -> Path:
+    """Three boxes of X9033 with two columns hidden by hand, as Excel writes them (attributes
+    in its order, one range for both): I, the old seals under a second 铅封号, and J, an
+    internal remark (备注); and every empty column right of the list, as a template hides
+    them."""
+    import zipfile
+
+    import openpyxl
+
+    from hubapp.domain.iso6346 import with_check_digit
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "铅封号", "铅封号",
+                  "备注", "货名"])
+    for number in range(3):
+        sheet.append(["2026-03-07", "X9033", "出口", with_check_digit(f"CSQU800{number:03d}"),
+                      "22G1", "重", 21000, f"LA80{number}", "OLD-SEAL", "内部：客户欠款，勿外传",
+                      "木薯粉"])
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = "xl/worksheets/sheet1.xml"
+    parts[xml] = parts[xml].replace(b"<sheetData>", b'<cols><col min="9" max="10" width="0" '
+                                    b'hidden="1" customWidth="1"/><col min="12" max="16384" '
+                                    b'width="9" hidden="1"/></cols><sheetData>', 1)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
 def big_workbook(path: Path, rows: int) -> Path:
     """A list of `rows` boxes, 100 to a train, as a streaming writer saves it (openpyxl's
     write-only mode, many ERPs): without the sheet's size stored."""

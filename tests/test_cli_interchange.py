@@ -18,7 +18,9 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
-from conftest import TESTER, bilingual_workbook, hidden_rows_workbook, trains_workbook
+from conftest import (
+    TESTER, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook, trains_workbook,
+)
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 
@@ -90,6 +92,19 @@ def test_hidden_rows_of_a_workbook_are_left_out_and_said(db, tmp_path):
     assert result.stdout.strip() == "hidden.xlsx: imported 1 service, 3 containers, 3 TEU"
     assert result.stderr.strip() == ("hidden.xlsx: 2 hidden rows left out (hidden or filtered "
                                      "out in the workbook): lines 3, 5")
+    assert counts(db)[1] == before[1] + 3
+
+
+def test_hidden_columns_of_a_workbook_are_left_out_and_said(db, tmp_path):
+    """A hidden second 铅封号 (old seals) refused the file, and a hidden 备注 was imported."""
+    before = counts(db)
+
+    result = hubapp("import", hidden_columns_workbook(tmp_path / "hidden.xlsx"), "--db", db)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "hidden.xlsx: imported 1 service, 3 containers, 3 TEU"
+    assert result.stderr.strip() == ("hidden.xlsx: 2 hidden columns left out (hidden in the "
+                                     "workbook): 铅封号 (column I), 备注 (column J)")
     assert counts(db)[1] == before[1] + 3
 
 
@@ -275,8 +290,8 @@ def test_two_columns_for_one_field_are_refused_with_advice_the_command_line_can_
         "hubapp: error: dup.csv: 2 problems; nothing was saved",
         "  line 1, type: Column 'size' already gives size_type; rename or delete one of the "
         "columns (or map them in File ▸ Import…)",
-        "  line 1, container: Column 'container' already gives container; rename or delete "
-        "one of the columns (or map them in File ▸ Import…)"]
+        "  line 1, container (column H): Column 'container' already gives container; rename "
+        "or delete one of the columns (or map them in File ▸ Import…)"]
     with listed.open(encoding="utf-8-sig", newline="") as file:
         saved = [row[3] for row in csv.reader(file)][1:]
     assert saved == [line.split(": ", 1)[1] for line in result.stderr.splitlines()[1:]]

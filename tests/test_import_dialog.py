@@ -24,8 +24,8 @@ from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
 
 from conftest import (
-    DEMO_END, TESTER, big_workbook, contrast, hidden_rows_workbook, list_with_notes, readable,
-    trains_workbook,
+    DEMO_END, TESTER, big_workbook, contrast, hidden_columns_workbook, hidden_rows_workbook,
+    list_with_notes, readable, trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -940,6 +940,58 @@ def test_hidden_rows_of_a_workbook_are_left_out_of_preview_and_import_and_said(
     assert dialog.result_label.text().startswith("Imported 1 service, 3 containers, 3 TEU.")
     assert dialog.result_label.text().endswith(said)
     assert boxes_on(app_ctx.db, "X9031") == 3
+
+
+def test_hidden_columns_of_a_workbook_are_left_out_of_preview_and_import_and_said(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         hidden_columns_workbook(tmp_path / "hidden.xlsx"))
+    said = (" 2 hidden columns left out (hidden in the workbook): 铅封号 (column I), 备注 "
+            "(column J).")
+    assert dialog.result_label.text() == (
+        "Preview of the first rows. Check the columns, then Import." + said)
+    assert [dialog.preview.isColumnHidden(column)
+            for column in range(dialog.preview_model.columnCount())] == [
+        False] * 8 + [True, True, False]
+    assert dialog.mapping_group.isHidden()  # no second 铅封号 to map
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Imported 1 service, 3 containers, 3 TEU.")
+    assert dialog.result_label.text().endswith(said)
+    assert app_ctx.db.execute("SELECT notes FROM service WHERE service_no = 'X9033'"
+                              ).fetchall() == [("",)]
+
+
+def test_a_problem_in_one_of_two_columns_under_one_heading_is_marked_and_gone_to_there(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """The first 箱号 ignored, the second read as the container: its repeated number was
+    marked in both columns, and Enter went to the first, off the one to correct."""
+    rows = list(csv.reader(SAMPLE.read_text(encoding="utf-8").splitlines()))
+    path = tmp_path / "two.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([rows[0] + ["箱号"]] + [row + ["ABCU1234560"]
+                                                            for row in rows[1:4]])
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    first = dialog.mapping_boxes[7]
+    first.setFocus()
+    qtbot.keyClicks(first, "(ignore")
+    assert first.currentData() is None and dialog.mapping_boxes[15].currentData() == "container"
+
+    run_import(dialog, qtbot)
+
+    problems, model = dialog.problems_model, dialog.preview_model
+    assert [problems.index(row, problems.COLUMN).data()
+            for row in range(problems.rowCount())] == ["箱号 (column P)"] * 2
+    marked = [column for column in range(model.columnCount())
+              if model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)]
+    assert marked == [15]
+    view = dialog.problems_view
+    view.setFocus()
+    view.setCurrentIndex(problems.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert (dialog.preview.currentIndex().row(), dialog.preview.currentIndex().column()) == (
+        1, 15)
 
 
 def test_hidden_rows_past_the_preview_are_not_said_to_be_all_of_them(

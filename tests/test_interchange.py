@@ -31,7 +31,8 @@ from hubapp.store import interchange as store_interchange, reference, rollup
 from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import (
-    TESTER, big_workbook, bilingual_workbook, hidden_rows_workbook, hub_zone_set, trains_workbook,
+    TESTER, big_workbook, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook,
+    hub_zone_set, trains_workbook,
 )
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -449,6 +450,50 @@ def test_hidden_and_filtered_out_rows_of_a_workbook_are_left_out_and_said(demo_d
         " WHERE s.service_no = 'X9031' ORDER BY m.id").fetchall()
     assert stored == [(with_check_digit(f"CSQU600{number:03d}"), "")
                       for number in (0, 2, 4)]
+
+
+def test_hidden_columns_of_a_workbook_are_left_out_and_said(demo_db, tmp_path):
+    """Read, the hidden remark became the train's notes without a word, and the hidden old
+    seals a second 铅封号 column refusing the file; the empty columns hidden right of the
+    list are not said."""
+    path = hidden_columns_workbook(tmp_path / "hidden.xlsx")
+
+    table = read_table(path, limit=50)  # the preview's
+    assert table.headers[7:] == ["铅封号", "", "", "货名"]
+    assert table.hidden_columns == ((8, "铅封号"), (9, "备注"))
+    assert [cells[8:10] for _line, cells in table.rows] == [["", ""]] * 3
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems
+    assert result.left_out == ()
+    assert notes(result) == ["2 hidden columns left out (hidden in the workbook): 铅封号 "
+                             "(column I), 备注 (column J)"]
+    stored = demo_db.execute(
+        "SELECT m.seal, s.notes FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE s.service_no = 'X9033' ORDER BY m.id").fetchall()
+    assert stored == [(f"LA80{number}", "") for number in range(3)]
+
+
+def test_a_problem_in_one_of_two_columns_under_one_heading_names_that_one(demo_db, tmp_path):
+    """By its heading alone, the import window marked both 箱号 columns and went to the
+    first, mapped to nothing; the problem list could not tell them apart either."""
+    rows = list(csv.reader(SAMPLE.read_text(encoding="utf-8").splitlines()))
+    path = tmp_path / "two.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([rows[0] + ["箱号"]] + [row + ["ABCU1234560"]
+                                                            for row in rows[1:4]])
+
+    result = import_file(demo_db, path, TESTER, manual={7: None})
+
+    assert [(p.line, p.column, p.position) for p in result.problems] == [
+        (3, "箱号", 15), (4, "箱号", 15)]
+    assert result.problems[0].text() == (
+        "line 3, 箱号 (column P) 'ABCU1234560': The same container is already on line 2 for "
+        "this day and direction")
+    header = import_file(demo_db, path, TESTER).problems
+    assert [(p.position, p.text()) for p in header] == [
+        (15, "line 1, 箱号 (column P): Column '箱号' already gives container; map one of them to "
+             "another field or ignore it")]
 
 
 def test_trains_one_under_another_in_a_sheet_leave_their_repeated_header_and_title_out(

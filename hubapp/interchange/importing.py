@@ -22,8 +22,8 @@ from hubapp.domain.validation import kg_written, reads_back_alone
 from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
-    ACTUAL, ImportPlan, PlannedService, Problem, column_fields, column_positions, parse_table,
-    unneutralise,
+    ACTUAL, Header, ImportPlan, PlannedService, Problem, column_fields, column_named,
+    column_letter, column_positions, parse_table, unneutralise,
 )
 from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, is_workbook, read_plain_lines, read_table,
@@ -71,6 +71,7 @@ class ImportResultRecord:
     other_sheets: tuple[str, ...] = ()  # as Table.other_sheets
     total_lines: int = 0  # how many total lines under the boxes were left out
     hidden_lines: tuple[int, ...] = ()  # as Table.hidden_lines
+    hidden_columns: tuple[tuple[int, str], ...] = ()  # as Table.hidden_columns
     repeated_headers: tuple[int, ...] = ()  # as Table.repeated_headers
     title_lines: tuple[int, ...] = ()  # as Table.title_lines
     # The services that gave a time the hub does not keep (the far end's), and its columns.
@@ -246,22 +247,24 @@ def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
     service = planned.service
     inbound = service.direction == Direction.INBOUND  # a word of the sentence, translated with it
     if duplicate.move is None:
-        return Problem(planned.first_line, plan.column("service"), service.service_no,
-                       QT_TRANSLATE_NOOP("messages", "Inbound service {number} of {date} is "
-                                         "already in the database ({count} row(s) of this file)")
-                       if inbound else
-                       QT_TRANSLATE_NOOP("messages", "Outbound service {number} of {date} is "
-                                         "already in the database ({count} row(s) of this file)"),
-                       {"number": service.service_no, "date": service.date.isoformat(),
-                        "count": planned.rows})
+        return plan.header.problem(
+            planned.first_line, "service", service.service_no,
+            QT_TRANSLATE_NOOP("messages", "Inbound service {number} of {date} is "
+                              "already in the database ({count} row(s) of this file)")
+            if inbound else
+            QT_TRANSLATE_NOOP("messages", "Outbound service {number} of {date} is "
+                              "already in the database ({count} row(s) of this file)"),
+            {"number": service.service_no, "date": service.date.isoformat(),
+             "count": planned.rows})
     move = planned.moves[duplicate.move]
-    return Problem(planned.lines[duplicate.move], plan.column("container"), move.container,
-                   QT_TRANSLATE_NOOP("messages", "Container {number} is already stored on "
-                                     "inbound service {other} of {date}") if inbound else
-                   QT_TRANSLATE_NOOP("messages", "Container {number} is already stored on "
-                                     "outbound service {other} of {date}"),
-                   {"number": move.container, "other": duplicate.other_service,
-                    "date": service.date.isoformat()})
+    return plan.header.problem(
+        planned.lines[duplicate.move], "container", move.container,
+        QT_TRANSLATE_NOOP("messages", "Container {number} is already stored on "
+                          "inbound service {other} of {date}") if inbound else
+        QT_TRANSLATE_NOOP("messages", "Container {number} is already stored on "
+                          "outbound service {other} of {date}"),
+        {"number": move.container, "other": duplicate.other_service,
+         "date": service.date.isoformat()})
 
 
 def _held_uncounted(plan: ImportPlan, duplicate: DuplicateRecord) -> bool:
@@ -276,36 +279,39 @@ def _describe_held(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
     cancelled = duplicate.other_status == Status.CANCELLED  # a word of the sentence
     date = planned.service.date.isoformat()
     if duplicate.move is None:
-        return Problem(planned.first_line, plan.column("service"), duplicate.other_service,
-                       QT_TRANSLATE_NOOP("messages", "Service {number} of {date} is stored as "
-                                         "cancelled, so its containers are not counted: set "
-                                         "its status in the daily log first, or leave its "
-                                         "{count} row(s) out") if cancelled else
-                       QT_TRANSLATE_NOOP("messages", "Service {number} of {date} is stored as "
-                                         "planned, so its containers are not counted: set "
-                                         "its status in the daily log first, or leave its "
-                                         "{count} row(s) out"),
-                       {"number": duplicate.other_service, "date": date,
-                        "count": planned.rows})
+        return plan.header.problem(
+            planned.first_line, "service", duplicate.other_service,
+            QT_TRANSLATE_NOOP("messages", "Service {number} of {date} is stored as "
+                              "cancelled, so its containers are not counted: set "
+                              "its status in the daily log first, or leave its "
+                              "{count} row(s) out") if cancelled else
+            QT_TRANSLATE_NOOP("messages", "Service {number} of {date} is stored as "
+                              "planned, so its containers are not counted: set "
+                              "its status in the daily log first, or leave its "
+                              "{count} row(s) out"),
+            {"number": duplicate.other_service, "date": date,
+             "count": planned.rows})
     number = planned.moves[duplicate.move].container
-    return Problem(planned.lines[duplicate.move], plan.column("container"), number,
-                   QT_TRANSLATE_NOOP("messages", "Container {number} is on cancelled service "
-                                     "{other} of {date}: take it off that service first")
-                   if cancelled else
-                   QT_TRANSLATE_NOOP("messages", "Container {number} is on planned service "
-                                     "{other} of {date}: take it off that service first"),
-                   {"number": number, "other": duplicate.other_service, "date": date})
+    return plan.header.problem(
+        planned.lines[duplicate.move], "container", number,
+        QT_TRANSLATE_NOOP("messages", "Container {number} is on cancelled service "
+                          "{other} of {date}: take it off that service first")
+        if cancelled else
+        QT_TRANSLATE_NOOP("messages", "Container {number} is on planned service "
+                          "{other} of {date}: take it off that service first"),
+        {"number": number, "other": duplicate.other_service, "date": date})
 
 
 def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
     planned: PlannedService = plan.services[item]
     service, number = planned.service, planned.moves[move].container
-    return Problem(planned.lines[move], plan.column("container"), number,
-                   QT_TRANSLATE_NOOP("messages", "Container {number} is not on service "
-                                     "{service} of {date}, which is already stored: add it "
-                                     "there in the daily log, or leave the row out"),
-                   {"number": number, "service": service.service_no,
-                    "date": service.date.isoformat()})
+    return plan.header.problem(
+        planned.lines[move], "container", number,
+        QT_TRANSLATE_NOOP("messages", "Container {number} is not on service "
+                          "{service} of {date}, which is already stored: add it "
+                          "there in the daily log, or leave the row out"),
+        {"number": number, "service": service.service_no,
+         "date": service.date.isoformat()})
 
 
 # A stored service's fields an import may differ in, with the file's column giving each;
@@ -353,7 +359,7 @@ def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRec
     for name, column in (*_SERVICE_COLUMNS, ("actual_at", actual)):
         if column in planned.given and getattr(service, name) != _as_read(kept, name):
             line, written = planned.given[column]
-            yield _difference(line, plan.column(column), written,
+            yield _difference(plan.header, line, column, written,
                               _stored(kept, name, lookups, service.date), _SERVICE_DIFFERS,
                               number=service.service_no, date=service.date.isoformat())
 
@@ -367,7 +373,7 @@ def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
         column = commodity_column(text) if name == "commodity_id" else name
         if text.get(column) and getattr(move, name) != _as_read(kept, name) and not (
                 name == "gross_kg" and _rounded_otherwise(text[column], kept.gross_kg)):
-            yield _difference(line, plan.column(column), text[column],
+            yield _difference(plan.header, line, column, text[column],
                               _stored(kept, name, lookups, service.date), _MOVE_DIFFERS,
                               container=move.container, number=service.service_no,
                               date=service.date.isoformat())
@@ -387,11 +393,12 @@ _MOVE_DIFFERS = (
                                   "service {number} of {date}: an import does not change it"))
 
 
-def _difference(line: int, column: str, written: str, stored: object | None,
+def _difference(header: Header, line: int, column: str, written: str, stored: object | None,
                 templates: tuple[str, str], **values: object) -> Problem:
-    """The file's value at line and column told beside the stored one (_stored)."""
-    return Problem(line, column, written, templates[stored is not None],
-                   {"stored": stored, **values})
+    """The file's value at line and in the field's column told beside the stored one
+    (_stored)."""
+    return header.problem(line, column, written, templates[stored is not None],
+                          {"stored": stored, **values})
 
 
 def _rounded_otherwise(written: str, stored: int | None) -> bool:
@@ -508,6 +515,7 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
     to follow the file's name (the command line's "{file}: {note}"), none when all is as
     written."""
     return [note for note in (left_out_note(result, translate),
+                              hidden_columns_note(result.hidden_columns, translate),
                               hidden_lines_note(result.hidden_lines, translate),
                               repeated_headers_note(result.repeated_headers,
                                                     result.title_lines, translate),
@@ -524,8 +532,7 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
     every column was read)."""
     if not result.left_out and not result.unnamed_columns:
         return ""
-    unnamed = (translate("interchange", "column {letter} (no header)").format(letter=letter)
-               for letter in result.unnamed_columns)
+    unnamed = (column_named("", letter, translate) for letter in result.unnamed_columns)
     return translate("interchange", "columns left out, as no field goes by their header: "
                      "{names}").format(names=listed((*result.left_out, *unnamed), translate))
 
@@ -593,13 +600,13 @@ def near_schedule_note(result: ImportResultRecord, translate: Translate = untran
 
 def _read_notes(table: Table | PlainLines) -> dict[str, object]:
     """What an ImportResultRecord says of how the file was read: a CSV's plain lines have no
-    sheets, hidden rows or repeated headers, and count their total lines only."""
+    sheets, hidden rows or columns or repeated headers, and count their total lines only."""
     if not isinstance(table, Table):
         return {"total_lines": table.total_lines}
     return {"sheet": table.sheet, "unread_sheets": table.unread_sheets,
             "other_sheets": table.other_sheets, "total_lines": len(table.total_lines),
-            "hidden_lines": table.hidden_lines, "repeated_headers": table.repeated_headers,
-            "title_lines": table.title_lines}
+            "hidden_lines": table.hidden_lines, "hidden_columns": table.hidden_columns,
+            "repeated_headers": table.repeated_headers, "title_lines": table.title_lines}
 
 
 def _data_rows(table: Table | PlainLines) -> int:
@@ -619,6 +626,19 @@ def hidden_lines_note(lines: Sequence[int], translate: Translate = untranslated)
                              "filtered out in the workbook): line(s) {lines}"),
                    len(lines)).format(count=f"{len(lines):,}",
                                       lines=_lines_named(lines, translate))
+
+
+def hidden_columns_note(columns: Sequence[tuple[int, str]],
+                        translate: Translate = untranslated) -> str:
+    """A workbook's hidden columns left out, by heading and letter (Table.hidden_columns), so
+    that one hidden for another reason is noticed ("" when none)."""
+    if not columns:
+        return ""
+    named = (column_named(header, column_letter(position), translate)
+             for position, header in columns)
+    return counted(translate("interchange", "{count} hidden column(s) left out (hidden in the "
+                             "workbook): {columns}"), len(columns)).format(
+        count=len(columns), columns=listed(named, translate))
 
 
 def repeated_headers_note(headers: Sequence[int], titles: Sequence[int],

@@ -121,6 +121,10 @@ class Problem:
     value: str
     template: str
     values: Mapping[str, object] = field(default_factory=dict)
+    # Where the file has the column, its place in the header (0 for column A): of two under
+    # one heading, the one meant, which the heading alone left the import window to guess.
+    position: int | None = None
+    repeated: bool = False  # another column has the same heading: named with its letter too
 
     @property
     def message(self) -> str:
@@ -131,8 +135,12 @@ class Problem:
 
     def column_text(self, translate: Translate = untranslated) -> str:
         """The column as the problem list, the command line and the saved list name it, in
-        the language of translate."""
-        return self.column.written(translate) if isinstance(self.column, Term) else self.column
+        the language of translate: "箱号 (column P)" where the file has two 箱号."""
+        if isinstance(self.column, Term):
+            return self.column.written(translate)
+        if self.repeated and self.position is not None:
+            return column_named(self.column, column_letter(self.position), translate)
+        return self.column
 
     def text(self, translate: Translate = untranslated) -> str:
         """ "line 7, 箱号 'ABCU1234568': …", the whole problem in one line."""
@@ -145,6 +153,41 @@ class Problem:
                     else translate("interchange", "line {line}, {column}: {message}"))
         return template.format(line=self.line, column=self.column_text(translate),
                                value=Typed(self.value), message=message(self, translate))
+
+
+def column_letter(position: int) -> str:
+    """The letter a spreadsheet shows over the column at position (0 for "A")."""
+    from openpyxl.utils import get_column_letter  # only a problem or a note needs it
+
+    return get_column_letter(position + 1)
+
+
+def column_named(header: str, letter: str, translate: Translate = untranslated) -> str:
+    """ "备注 (column P)", or "column P (no header)": a column found by its letter too."""
+    if not header:
+        return translate("interchange", "column {letter} (no header)").format(letter=letter)
+    return translate("interchange", "{header} (column {letter})").format(header=header,
+                                                                          letter=letter)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The file's header as the rows are read by it: each field's column, where a problem
+    about the field is."""
+
+    headers: Sequence[str] = ()
+    index: Mapping[str, int] = field(default_factory=dict)  # field → position
+
+    def column(self, name: str) -> str:
+        """The heading of the field's column, the field's name where the file lacks it."""
+        return self.headers[self.index[name]] if name in self.index else name
+
+    def problem(self, line: int, name: str, value: str, template: str,
+                values: Mapping[str, object] | None = None) -> Problem:
+        """A problem in the field's column on that line."""
+        position = self.index.get(name)
+        return Problem(line, self.column(name), value, template, values or {}, position,
+                       position is not None and self.headers.count(self.headers[position]) > 1)
 
 
 @dataclass(slots=True)
@@ -169,10 +212,7 @@ class ImportPlan:
     services: list[PlannedService]
     problems: list[Problem]
     rows: int
-    header: dict[str, str] = field(default_factory=dict)  # field → its column's header
-
-    def column(self, name: str) -> str:
-        return self.header.get(name, name)
+    header: Header = field(default_factory=Header)
 
 
 def field_for_header(text: str) -> str | None:
@@ -237,7 +277,7 @@ def parse_table(
     now = now or wall_clock(zone)
     index, problems = column_positions(table.headers, manual, table.header_line,
                                         table.sheet)
-    header = {name: table.headers[position] for name, position in index.items()}
+    header = Header(table.headers, index)
     if problems:
         return ImportPlan([], problems, len(table.rows), header)
     if not table.rows:
@@ -327,11 +367,10 @@ def parse_table(
         for error in validate_service(service, now=now, zone=zone):
             column = _FILE_COLUMN.get(error.field, error.field)
             if error.field == "actual_at":
-                column = ACTUAL if ACTUAL in header else \
+                column = ACTUAL if ACTUAL in header.index else \
                     "arrived_at" if "arrived_at" in group.values else "departed_at"
             value, line = _given(group, column, number, group.first_line)
-            problems.append(Problem(line, header.get(column, column), value, error.template,
-                                    error.values))
+            problems.append(header.problem(line, column, value, error.template, error.values))
         planned.append(PlannedService(service, group.moves, group.lines, group.rounded,
                                       group.first_line, group.rows,
                                       str(group.values.get(UNKEPT_TIME, ("",))[0]),
@@ -403,9 +442,9 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
         if name is None:
             continue
         if name in index:
-            problems.append(Problem(line, headers[position], "", TWO_COLUMNS_FOR_ONE_FIELD,
-                                    {"other": headers[index[name]],
-                                     "name": Term("columns", name)}))
+            problems.append(Header(headers, {name: position}).problem(
+                line, name, "", TWO_COLUMNS_FOR_ONE_FIELD,
+                {"other": headers[index[name]], "name": Term("columns", name)}))
         else:
             index[name] = position
     if ACTUAL in index and any(name in index for name in _TIMES):
@@ -423,9 +462,9 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
 
 def _beside_a_time(headers: Sequence[str], index: Mapping[str, int], line: int) -> Problem:
     """The problem of the actual time's column beside a departed_at or arrived_at one."""
-    column = headers[index[ACTUAL]]
+    header = Header(headers, index)
     if all(name in index for name in _TIMES):
-        return Problem(line, column, "", QT_TRANSLATE_NOOP(
+        return header.problem(line, ACTUAL, "", QT_TRANSLATE_NOOP(
             "messages", "This column gives the actual time (an outbound train's departure, an "
                         "inbound one's arrival), and columns {departure!r} and {arrival!r} the "
                         "departure and the arrival already: leave this one out"),
@@ -434,8 +473,8 @@ def _beside_a_time(headers: Sequence[str], index: Mapping[str, int], line: int) 
     # the free one is offered, in the words the import window's mapping box names it with
     # (arrived_at, 到达时间), which the import reads as its header too.
     other, free = sorted(_TIMES, key=lambda name: name not in index)
-    return Problem(line, column, "", ACTUAL_BESIDE_A_TIME,
-                   {"other": headers[index[other]], "free": Term("columns", free)})
+    return header.problem(line, ACTUAL, "", ACTUAL_BESIDE_A_TIME,
+                          {"other": headers[index[other]], "free": Term("columns", free)})
 
 
 def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
@@ -443,7 +482,7 @@ def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
     """The key and values of a service's columns as written, None if any is wrong
     (parse_table then says what, with line and column)."""
     problems: list[Problem] = []
-    row = _Row(0, dict(text), {}, problems)
+    row = _Row(0, dict(text), Header(), problems)
     key = row.service_key()
     values = row.service_values(lookups, key)
     return None if problems or key is None else (key, values)
@@ -486,7 +525,7 @@ def read_as_planned(service: ServiceRecord, values: Mapping[str, object]) -> boo
 class _Row:
     """One data line: its cells by field, and where its problems go."""
 
-    def __init__(self, line: int, text: dict[str, str], header: dict[str, str],
+    def __init__(self, line: int, text: dict[str, str], header: Header,
                  problems: list[Problem]) -> None:
         self.line = line
         self.text = text
@@ -495,8 +534,7 @@ class _Row:
 
     def problem(self, name: str, raw: str, template: str,
                 values: Mapping[str, object] | None = None) -> None:
-        self.problems.append(Problem(self.line, self.header.get(name, name), raw, template,
-                                     values or {}))
+        self.problems.append(self.header.problem(self.line, name, raw, template, values))
 
     def get(self, name: str) -> str:
         return self.text.get(name, "")

@@ -59,6 +59,9 @@ class Table:
     other_sheets: tuple[str, ...] = ()  # the rest of those with a header row (a summary)
     total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
     hidden_lines: tuple[int, ...] = ()  # the lines of a workbook's hidden rows left out
+    # A workbook's hidden columns left out, those with a header or a value in the rows read:
+    # (position, header), their cells blank in headers and rows.
+    hidden_columns: tuple[tuple[int, str], ...] = ()
     # The lines of the header repeated under it (several lists in one sheet), and of the
     # titles right above those, left out.
     repeated_headers: tuple[int, ...] = ()
@@ -563,11 +566,15 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
-        merges, formulas, hidden, last_row = _scan_sheet_xml(file, chosen)
+        merges, formulas, hidden, hidden_columns, last_row = _scan_sheet_xml(file, chosen)
         sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
-        table = _table(path.name, watch.lines(((line, [_cell_text(value) for value in values])
-                                               for line, values in sheet), last_row),
-                       limit, "xlsx", hidden)
+        hidden_cells: dict[int, dict[int, str]] = {}
+        table = _table(path.name, watch.lines(_without_columns(
+            ((line, [_cell_text(value) for value in values]) for line, values in sheet),
+            hidden_columns, hidden_cells), last_row), limit, "xlsx", hidden)
+        if hidden_cells:
+            table = dataclasses.replace(table,
+                                        hidden_columns=_hidden_columns(table, hidden_cells))
         # As the import will read the columns (parsing imports Table from here).
         from hubapp.interchange.parsing import column_fields
 
@@ -580,6 +587,31 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         return table
     finally:
         book.close()
+
+
+def _without_columns(lines: Iterable[tuple[int, list[str]]], columns: Sequence[range],
+                     kept: dict[int, dict[int, str]]) -> Iterator[tuple[int, list[str]]]:
+    """The lines with the cells of the hidden columns (positions) blanked, as if the sheet
+    lacked them: a clerk hides what is not to go in, as an internal remark (备注) or the
+    old seals beside the new, read silently into a train's notes or refused as a second
+    seal column no one could see. What they held goes into kept, by line and position."""
+    for line, cells in lines:
+        for hidden in columns:
+            for position in range(hidden.start, min(hidden.stop, len(cells))):
+                if cells[position].strip():
+                    kept.setdefault(line, {})[position] = cells[position]
+                    cells[position] = ""
+        yield line, cells
+
+
+def _hidden_columns(table: Table, kept: Mapping[int, Mapping[int, str]],
+                    ) -> tuple[tuple[int, str], ...]:
+    """The hidden columns to name, as Table.hidden_columns: those with a header, or a value
+    in a row read; not a template's empty hidden columns right of its list."""
+    header = kept.get(table.header_line, {})
+    positions = {*header, *(position for line, _cells in table.rows
+                            for position in kept.get(line, ()))}
+    return tuple((position, header.get(position, "").strip()) for position in sorted(positions))
 
 
 def _is_numbers(file: BinaryIO) -> bool:
@@ -666,18 +698,24 @@ _UNVALUED_FORMULA = re.compile(
 # <row r="13" spans="1:9" hidden="1">: a row hidden, its number (Excel writes it first).
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 _ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
+# <col min="16" max="16" width="13" hidden="1"/>: columns hidden, first and last numbered
+# from 1, in whatever order a writer puts them (openpyxl puts hidden first).
+_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")'
+                             rb'(?=[^>]*?\bmin="(\d+)")(?=[^>]*?\bmax="(\d+)")')
 # How far before the end of a chunk's last row its start is looked for: far more than a
 # row of a loading list holds.
 _LAST_ROW_BYTES = 1 << 16
 
 
 def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, int]],
-                                                    list[tuple[int, int]], set[int], int]:
+                                                    list[tuple[int, int]], set[int],
+                                                    list[range], int]:
     """The sheet's merged ranges as (first column, first row, last column, last row), and
     its formula cells without a computed value as (row, column), both by row; its hidden
-    rows (hidden by hand, or filtered out by an autofilter: Excel hides those so); and its
-    last row's number, how many rows reading it goes through (0 if its rows are not
-    numbered), which the size stored in the file, if any, may get wrong.
+    rows (hidden by hand, or filtered out by an autofilter: Excel hides those so); its
+    hidden columns, as ranges of positions (0 for column A); and its last row's number, how
+    many rows reading it goes through (0 if its rows are not numbered), which the size
+    stored in the file, if any, may get wrong.
 
     A read-only sheet knows none of them, and reads a formula without its value as an
     empty cell: all are found in its XML (the merges after its rows), streamed and
@@ -688,6 +726,7 @@ def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, in
     merges: set[tuple[bytes, ...]] = set()
     formulas: set[tuple[int, int]] = set()
     hidden: set[int] = set()
+    hidden_columns: list[range] = []
     last_row = 0
     with zipfile.ZipFile(file) as archive, archive.open(sheet._worksheet_path) as xml:
         tail = b""
@@ -705,6 +744,8 @@ def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, in
                                 if b't="str"' not in before + after)
             if b"hidden=" in text[:rows_end]:
                 hidden.update(int(row) for row in _HIDDEN_ROW.findall(text, 0, rows_end))
+                hidden_columns += (range(int(first) - 1, int(last)) for first, last
+                                   in _HIDDEN_COLUMNS.findall(text, 0, rows_end))
             if numbers := _ROW_NUMBER.findall(text, max(0, rows_end - _LAST_ROW_BYTES),
                                               rows_end):
                 last_row = int(numbers[-1])
@@ -713,7 +754,7 @@ def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, in
     return (sorted(((column_index_from_string(first.decode()), int(top),
                      column_index_from_string(last.decode()), int(bottom))
                     for first, top, last, bottom in merges), key=lambda merge: merge[1::-1]),
-            sorted(formulas), hidden, last_row)
+            sorted(formulas), hidden, hidden_columns, last_row)
 
 
 def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]],

@@ -20,7 +20,8 @@ from hubapp.domain.errors import HubError, counted
 from hubapp.domain.validation import UNKNOWN_COMMODITY, UNKNOWN_COMMODITY_NEAR
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
-    hidden_lines_note, notes, repeated_headers_note, services_and_containers, sheet_titles,
+    hidden_columns_note, hidden_lines_note, notes, repeated_headers_note,
+    services_and_containers, sheet_titles,
 )
 from hubapp.interchange.parsing import (
     ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, column_positions, columns_to_map,
@@ -66,7 +67,7 @@ class PreviewModel(QAbstractTableModel):
         self._headers: list[str] = []
         self._fields: list[str | None] = []
         self._rows: list[tuple[int, list[str]]] = []
-        self._problems: dict[tuple[int, str], list[str]] = {}  # (line, column) → messages
+        self._problems: dict[tuple[int, int], list[str]] = {}  # (line, position) → messages
 
     def load(self, table: Table | None, fields: Sequence[str | None]) -> None:
         self.beginResetModel()
@@ -76,12 +77,14 @@ class PreviewModel(QAbstractTableModel):
         self.endResetModel()
 
     def mark(self, problems: Sequence[Problem]) -> None:
-        """Problems shown on their cells (by line and column heading), as the daily log's
-        grid shows a bad cell."""
+        """Problems shown on their cells (by line and column position), as the daily log's
+        grid shows a bad cell. Not by heading: a problem in one of two 箱号 columns marked
+        both."""
         self._problems = {}
         for problem in problems:
-            if problem.column:  # one about the whole line names no cell (nor a blank heading)
-                self._problems.setdefault((problem.line, problem.column), []).append(
+            # One about the whole line, or a column the file lacks, has no cell.
+            if problem.position is not None:
+                self._problems.setdefault((problem.line, problem.position), []).append(
                     labels.message(problem))
         if self._rows and self._headers:
             self.dataChanged.emit(self.index(0, 0),
@@ -94,7 +97,7 @@ class PreviewModel(QAbstractTableModel):
                    None)
         if row is None:
             return QModelIndex()
-        column = self._headers.index(problem.column) if problem.column in self._headers else 0
+        column = problem.position if problem.position is not None else 0
         return self.index(row, column)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -109,7 +112,7 @@ class PreviewModel(QAbstractTableModel):
         line, cells = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[index.column()] if index.column() < len(cells) else ""
-        messages = self._problems.get((line, self._headers[index.column()]))
+        messages = self._problems.get((line, index.column()))
         if messages and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(colours.BAD_CELL)
         if messages and role == Qt.ItemDataRole.ForegroundRole:
@@ -411,7 +414,7 @@ class ImportDialog(QDialog):
 
     def _say_previewed(self, lead: str | None = None, error: bool = False) -> None:
         # Left out of the rows shown, a hidden one or a repeated header is a gap in their
-        # line numbers only.
+        # line numbers only; a hidden column is not shown at all.
         table, translate = self.table, QCoreApplication.translate
         left_out = [note for note in (
             hidden_lines_note(table.hidden_lines, translate),
@@ -421,6 +424,8 @@ class ImportDialog(QDialog):
             # hides 19 read as all of them. The import counts them all. Said once.
             left_out = [self.tr("Among the rows previewed: {notes}").format(
                 notes=self.tr("; ").join(left_out))]
+        if columns := hidden_columns_note(table.hidden_columns, translate):
+            left_out.insert(0, columns)  # said apart: hidden whatever the rows previewed
         self._set_result(formatting.sentences(
             lead or self.tr("Preview of the first rows. Check the columns, then Import."),
             self._how_read(table), *map(formatting.sentence, left_out)), error)
@@ -569,6 +574,11 @@ class ImportDialog(QDialog):
 
     def _load_preview(self) -> None:
         self.preview_model.load(self.table, self._fields())
+        # Not shown, as hidden rows are not: read as blank, they were columns of nothing.
+        hidden = {position for position, _header in self.table.hidden_columns} \
+            if self.table else set()
+        for column in range(self.preview_model.columnCount()):
+            self.preview.setColumnHidden(column, column in hidden)
         # However small the dialog is made, a few rows show under the (two-line) header.
         self.preview.setMinimumHeight(rows_high(self.preview, 3))
 
