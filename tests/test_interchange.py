@@ -118,6 +118,64 @@ def test_excel_s_unicode_text_is_read(demo_db, tmp_path, encoding):
                            ).fetchall() == [("CSQU3054383",)]
 
 
+@pytest.mark.parametrize(("title", "delimiter", "encoding"), [
+    ("Loading list X5508", ";", "utf-8"),  # as an ERP writes a title: no delimiter in it
+    ("X5508次班列装载清单", "\t", "utf-16"),  # Excel's "Unicode text" under a title
+    ("Train X5508; 2026-03-05", ",", "utf-8"),  # a title holding another delimiter
+    ("Loading list, Chongqing", ";", "utf-8"),
+    ("X5508\tChongqing", ",", "utf-8"),
+])
+def test_a_title_above_the_header_does_not_decide_the_delimiter(demo_db, tmp_path, title,
+                                                                 delimiter, encoding):
+    """The first line alone chose it: the header was one cell, its columns "missing"."""
+    rows = [line.replace(",", delimiter)
+            for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:4]]
+    path = tmp_path / "titled.csv"
+    path.write_bytes("\r\n".join([title, *rows, ""]).encode(encoding))
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 3 containers, 4 TEU" + (
+        "; read as UTF-16 text" if encoding == "utf-16" else "")
+    # Without the title the quick path reads it, split the same way.
+    path.write_bytes("\r\n".join([*rows, ""]).encode(encoding))
+    assert reading.read_plain_lines(path).headers == read_table(path).headers == \
+        rows[0].split(delimiter)
+
+
+def test_a_number_of_more_digits_than_a_spreadsheet_keeps_is_refused_in_a_text_column(
+        demo_db, tmp_path):
+    """A seal typed into a General cell is a number, of which Excel keeps 15 digits:
+    12345678901234567890 was stored as 12345678901234569216, digits no one typed."""
+    path = tmp_path / "seals.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["date", "service", "direction", "container", "size_type", "full_empty",
+                  "seal", "序号"])
+    # 15 digits are kept as typed; a column the import does not read is none of its business.
+    sheet.append(["2026-03-05", "X1", "inbound", "CSQU3054383", "22G1", "E", 123456789012345,
+                  1e16])
+    sheet.append(["2026-03-05", "X1", "inbound", "TGHU4642290", "22G1", "E",
+                  12345678901234567890, 2])
+    book.save(path)
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value) == (
+        "seals.xlsx, line 3, seal: the spreadsheet stored this value as a number, which keeps "
+        "only 15 digits: format the column as Text and type the value again")
+    assert checksum(demo_db) == before
+    sheet["G3"] = "12345678901234567890"  # typed again into a Text cell
+    book.save(path)
+    assert import_file(demo_db, path, TESTER).saved
+    assert demo_db.execute("SELECT seal FROM container_move WHERE seal LIKE '123%'"
+                           " ORDER BY seal").fetchall() == [
+        ("123456789012345",), ("12345678901234567890",)]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_an_hs_code_kept_as_a_number_finds_its_commodity(demo_db, tmp_path, suffix):
     # Excel keeps 081060 (durian) as the number 81060, and writes it so into a CSV too.

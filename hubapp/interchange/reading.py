@@ -15,6 +15,7 @@ import itertools
 import re
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +175,7 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
         text, encoding = _text(Path(path).name, data)
     except FileFormatError:
         return None
-    delimiter = _delimiter(text)
+    delimiter = _delimiter(text, encoding)
     lines = _plain_lines(text)
     if lines is None:
         return None
@@ -196,10 +197,32 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
                       len(lines) - 1 - len(data))
 
 
-def _delimiter(text: str) -> str:
-    """The one of comma, semicolon and tab the first line holds most of."""
-    ends = [end for end in (text.find("\n"), text.find("\r")) if end >= 0]
-    return max(",;\t", key=text[:min(ends, default=len(text))].count)
+# How many of a CSV's first non-blank lines its delimiter is chosen by: the header is among
+# the first ROWS_ABOVE_HEADER + 1, and a few rows under it show the cells it splits.
+_DELIMITER_LINES = 20
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # with its end, as csv reads it
+
+
+def _delimiter(text: str, encoding: str) -> str:
+    """The one of comma, semicolon and tab that splits the first lines into a header
+    header_row finds, then into as many cells on the most lines. The first line alone
+    decided it, so a title above the header written without the delimiter ("Loading list
+    X5508", as an ERP or a script writes one) or holding another ("Train X5508; 2026-03-05")
+    made the header one cell, its columns "missing". On a tie, a tab in a UTF-16 file
+    (Excel's "Unicode text" is tab-separated), else the one the first line holds most of."""
+    lines = (match.group() for match in _LINE.finditer(text))  # not a copy of a big file
+    head = list(itertools.islice(filter(str.strip, lines), _DELIMITER_LINES))
+
+    def fit(delimiter: str) -> tuple[bool, int, bool, int]:
+        try:  # lenient, as a guess: a stray quote is for the reading to refuse
+            rows = list(csv.reader(head, delimiter=delimiter))
+        except csv.Error:  # a cell past csv's size limit, refused when read
+            rows = []
+        widths = Counter(len(row) for row in rows if len(row) > 1)
+        return (has_header(rows), max(widths.values(), default=0),
+                delimiter == "\t" and encoding == "utf-16", head[0].count(delimiter))
+
+    return max(",;\t", key=fit) if head else ","
 
 
 def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch()) -> Table:
@@ -207,7 +230,7 @@ def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch(
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
     text, encoding = _text(name, data)
     lines = io.StringIO(text, newline="")
-    delimiter = _delimiter(text)
+    delimiter = _delimiter(text, encoding)
     total = _breaks(text.rstrip("\r\n")) + 1
     plain = _plain_lines(text)
     if plain is not None:
@@ -580,6 +603,7 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
 
         fields = column_fields(table.headers, manual)
         _refuse_unvalued_formulas(path.name, table, formulas, fields)
+        _refuse_imprecise_numbers(path.name, table, fields)
         _read_days(table, book.epoch, fields)
         if len(book.worksheets) > 1:
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread,
@@ -774,6 +798,26 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
                 name=name, line=line, column=table.headers[column - 1])
 
 
+# The fields read as numbers: a value of 16 digits there is refused as a weight or a count.
+_NUMBER_FIELDS = ("gross_kg", "teu", "wagons")
+
+
+def _refuse_imprecise_numbers(name: str, table: Table, fields: list[str | None]) -> None:
+    """A seal, a shipper's code or a service typed into a General cell is a number, of
+    which a spreadsheet keeps 15 digits: 12345678901234567890 was saved as
+    12345678901234569216, digits no one typed."""
+    columns = [index for index, field in enumerate(fields)
+               if field is not None and field not in _NUMBER_FIELDS]
+    for line, cells in table.rows:
+        for index in columns:
+            if index < len(cells) and isinstance(cells[index], _Imprecise):
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name}, line {line}, {column}: the spreadsheet stored this "
+                    "value as a number, which keeps only 15 digits: format the column as Text "
+                    "and type the value again"), name=name, line=line,
+                    column=table.headers[index])
+
+
 def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int, int, int]],
                  ) -> Iterator[tuple[int, Sequence[object]]]:
     """Each merged range's rows below its first take its top-left value, in its first
@@ -824,6 +868,17 @@ def _read_days(table: Table, epoch: dt.datetime, fields: list[str | None]) -> No
 _MIDNIGHT = " 00:00"  # what _cell_text writes of a date-time cell holding a day only
 
 
+# A spreadsheet keeps a number's first 15 digits: from this on, the rest are made up.
+_EXACT_BELOW = 10 ** 15
+
+
+class _Imprecise(str):
+    """A number cell's text of more digits than its spreadsheet kept (_EXACT_BELOW), for
+    the columns read as text to refuse (_refuse_imprecise_numbers)."""
+
+    __slots__ = ()
+
+
 def _cell_text(value: object) -> str:
     """A cell as the text a person sees (dates as ISO, whole numbers without ".0")."""
     if value is None:
@@ -834,6 +889,7 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return _Imprecise(text) if abs(value) >= _EXACT_BELOW else text
