@@ -273,6 +273,22 @@ def test_a_long_problem_list_is_cut_short_and_saved_whole(db, tmp_path):
     assert listed.read_text(encoding="utf-8-sig").splitlines() == ["line,column,value,problem"]
 
 
+def test_a_long_value_is_quoted_short_in_its_problem_line(db, tmp_path):
+    """Quoted whole, twice, a 10,000-character service number made a line of 20,155."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("X5508", "X" * 10_000)
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+
+    result = hubapp("import", path, "--db", db, "--dry-run")
+
+    assert result.returncode == 1
+    quoted = "X" * 39 + "…"
+    assert result.stderr.splitlines()[1] == (
+        f"  line 2, 班列号 '{quoted}': Service number '{quoted}' must be 1–20 letters, digits, "
+        "'-' or '/' (like X8001)")
+
+
 def test_two_columns_for_one_field_are_refused_with_advice_the_command_line_can_follow(
         db, tmp_path):
     # "map one of them to another field or ignore it": hubapp import has no way to.

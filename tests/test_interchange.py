@@ -20,7 +20,9 @@ from openpyxl.utils import get_column_letter
 from hubapp.domain.errors import HubError, message
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
-from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
+from hubapp.interchange import (
+    FileFormatError, export_file, import_file, neutralise, summary, write_problems,
+)
 from hubapp.interchange import parsing, reading
 from hubapp.interchange.importing import (
     hidden_lines_note, left_out_note, notes, rounded_kg_note, total_lines_note,
@@ -1822,7 +1824,13 @@ def _quoted_rows(*cells: str) -> list[str]:
     # A second stray quote closes the first lines later: the seal swallowed a row.
     (["CN0,Lao Trading", '"CN1,Lao Trading', 'CN2,Lao Trading"', "CN3,Lao Trading"],
      "quote.csv, line 3, seal: a quoted cell runs over several lines, which only notes, "
-     'shipper and consignee may; a stray " probably opened it: remove that quote'),
+     'shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray '
+     '" that opened it'),
+    # Two seals typed in one cell (Alt+Enter), quoted as Excel saves them: no quote is stray.
+    (["CN0,Lao Trading", '"CN1\nCN9",Lao Trading'],
+     "quote.csv, line 3, seal: a quoted cell runs over several lines, which only notes, "
+     'shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray '
+     '" that opened it'),
     (['"CN0" x,Lao Trading'],
      'quote.csv, line 2: a quoted cell goes on after its closing "; write a quote inside a '
      'cell as "", or remove the quotes'),
@@ -1836,6 +1844,23 @@ def test_a_stray_quote_refuses_the_file_and_saves_nothing(demo_db, tmp_path, end
 
     assert str(refused.value) == expected
     assert checksum(demo_db) == before
+
+
+def test_a_long_value_is_quoted_short_in_its_problem_and_saved_whole_in_the_list(demo_db,
+                                                                                tmp_path):
+    """Quoted whole, twice, a 10,000-character cell made a problem line 20,000 long."""
+    number = "X" * 10_000
+    path = write(tmp_path / "long.csv", [HEADER, GOOD.replace("X5508", number)])
+
+    problem, = import_file(demo_db, path, TESTER).problems
+
+    quoted = "X" * 39 + "…"
+    assert problem.text() == (f"line 2, service '{quoted}': Service number '{quoted}' must be "
+                              "1–20 letters, digits, '-' or '/' (like X8001)")
+    listed = tmp_path / "problems.csv"
+    write_problems(listed, [problem])
+    with listed.open(encoding="utf-8-sig", newline="") as file:
+        assert list(csv.reader(file))[1][:3] == ["2", "service", number]
 
 
 def test_a_line_break_in_a_quoted_consignee_is_kept(demo_db, tmp_path):

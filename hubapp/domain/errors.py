@@ -114,6 +114,17 @@ class Typed(str):
                               for char in self), spec)
 
 
+# The most of a value a message quotes: a 10,000-character cell quoted whole made a problem
+# line of 20,000 characters, its reason out of sight.
+QUOTED_MOST = 40
+
+
+def shortened(text: str) -> str:
+    """text as a message quotes it: cut to QUOTED_MOST characters, the last of them "…"; a
+    Typed value stays one."""
+    return text if len(text) <= QUOTED_MOST else type(text)(text[:QUOTED_MOST - 1] + "…")
+
+
 def untranslated(_context: str, text: str) -> str:
     """English as written: the Translate of code that has no translation loaded."""
     return text

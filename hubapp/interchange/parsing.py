@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from hubapp.domain import columns, sizetype
 from hubapp.domain.clock import wall_clock
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, HubError, Term, Translate, Typed, message, untranslated,
+    QT_TRANSLATE_NOOP, HubError, Term, Translate, Typed, message, shortened, untranslated,
 )
 from hubapp.domain.reference_rules import hs_code_errors
 from hubapp.domain.records import (
@@ -126,6 +126,13 @@ class Problem:
     position: int | None = None
     repeated: bool = False  # another column has the same heading: named with its letter too
 
+    def __post_init__(self) -> None:
+        # Cut in the message only: the saved problem list's value column keeps it whole, and
+        # the import window adds a name to the list as the file writes it.
+        object.__setattr__(self, "values", {
+            name: shortened(value) if isinstance(value, str) else value
+            for name, value in self.values.items()})
+
     @property
     def message(self) -> str:
         return message(self)
@@ -152,7 +159,8 @@ class Problem:
                     if self.value
                     else translate("interchange", "line {line}, {column}: {message}"))
         return template.format(line=self.line, column=self.column_text(translate),
-                               value=Typed(self.value), message=message(self, translate))
+                               value=Typed(shortened(self.value)),
+                               message=message(self, translate))
 
 
 def column_letter(position: int) -> str:

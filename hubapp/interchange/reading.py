@@ -24,7 +24,7 @@ from typing import BinaryIO
 from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
 )
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason, shortened
 from hubapp.domain.iso6346 import looks_like_number
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -286,8 +286,9 @@ _FREE_TEXT = ("notes", "shipper", "consignee")
 
 
 def _refuse_line_breaks(name: str, table: Table) -> None:
-    """A line break inside a quoted cell of any other column is almost always a stray quote
-    that a second stray quote closed lines later: the rows between would be one cell."""
+    """A line break inside a quoted cell of any other column was typed in it (Alt+Enter: two
+    seals in one cell), or comes of a stray quote that a second one closed lines later, the
+    rows between made one cell; the file cannot tell which, so the message names both."""
     checked = [(index, header) for index, header in enumerate(table.headers)
                if field_for_header(header) not in (None, *_FREE_TEXT)]
     for line, cells in table.rows:
@@ -295,8 +296,9 @@ def _refuse_line_breaks(name: str, table: Table) -> None:
             if index < len(cells) and _breaks(cells[index]):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name}, line {line}, {column}: a quoted cell runs over "
-                    "several lines, which only notes, shipper and consignee may; a stray \" "
-                    "probably opened it: remove that quote"), name=name, column=header,
+                    "several lines, which only notes, shipper and consignee may: remove the "
+                    "line break typed in it (Alt+Enter), or the stray \" that opened it"),
+                    name=name, column=header,
                     line=line + sum(map(_breaks, cells[:index])))
 
 
@@ -523,8 +525,8 @@ def _cell_at(text: str, at: int) -> str:
     characters along a line of Chinese to find the one meant is more than anyone does."""
     first = max(text.rfind(mark, 0, at) for mark in ",;\t\n\r") + 1
     ends = [end for end in (text.find(mark, at) for mark in ",;\t\n\r") if end >= 0]
-    cell = _STRAY_BYTE.sub("\ufffd", text[first:min(ends, default=len(text))].strip())
-    return cell if len(cell) <= 40 else cell[:39] + "…"
+    cell = text[first:min(ends, default=len(text))].strip()
+    return shortened(_STRAY_BYTE.sub("\ufffd", cell))
 
 
 def _decoded(data: bytes, encoding: str) -> str | None:
