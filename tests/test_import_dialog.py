@@ -137,6 +137,25 @@ def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, t
     assert [row[:3] for row in saved[1:]] == rows
 
 
+def test_a_long_value_is_listed_by_its_start_and_saved_whole(main_window, qtbot, monkeypatch,
+                                                            tmp_path, save_as):
+    """A 10,000-character cell listed whole pushed its problem off the screen."""
+    number = "X" * 10_000
+    bad = edited_sample(tmp_path / "long.csv", {3: ("X5508", number)})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+
+    run_import(dialog, qtbot)
+
+    value = dialog.problems_model.index(0, 2)
+    assert value.data() == "X" * 39 + "…"
+    assert value.data(Qt.ItemDataRole.ToolTipRole) == number
+    assert dialog.problems_model.index(0, 3).data().count("X") < 100
+    save_as(tmp_path / "problems.csv")
+    qtbot.mouseClick(dialog.save_problems_button, LEFT)
+    with (tmp_path / "problems.csv").open(encoding="utf-8-sig", newline="") as file:
+        assert list(csv.reader(file))[1][2] == number
+
+
 def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_row(
         main_window, qtbot, monkeypatch, tmp_path):
     bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32"),

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.errors import HubError, counted
+from hubapp.domain.errors import HubError, counted, shortened
 from hubapp.domain.validation import UNKNOWN_COMMODITY, UNKNOWN_COMMODITY_NEAR
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
@@ -162,11 +162,17 @@ class ProblemsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         problem = self.problems[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return problem.value if problem.value != shortened(problem.value) else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        # A 10,000-character cell shown whole pushed the problem off the screen: its start
+        # here, the whole of it in the tooltip and the saved list.
         return (str(problem.line), problem.column_text(QCoreApplication.translate),
-                problem.value, labels.message(problem))[index.column()]
+                shortened(problem.value), labels.message(problem))[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
