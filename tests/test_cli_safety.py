@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.store import open_db, users
+from hubapp.domain.records import HubSettingsRecord
+from hubapp.store import open_db, settings, users
 
 from conftest import newer_copy
 
@@ -172,6 +173,28 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
     finally:
         db.close()
     assert chinese.stderr == ""  # logins are required: nothing to warn of
+
+
+def test_users_add_says_a_new_hubs_admin_is_asked_to_set_it_up(tmp_path):
+    """A hub's first admin made here skipped the first start's box: its reports stayed
+    headed by the demo's park, with nothing saying the hub was never set up."""
+    path = tmp_path / "hub.db"
+    open_db(path).close()
+    result = hubapp("users", "add", "Li Na", "--role", "admin", "--db", path,
+                    stdin="cassava flour\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        f"{path} is not set up yet: Hub Desk asks for the hub's name, time zone and daily "
+        "train target when an admin next logs in.\n")
+    db = open_db(path)
+    try:
+        settings.save(db, HubSettingsRecord(hub_name="Nanning Rail Port"),
+                      users.authenticate(db, "Li Na", "cassava flour"))
+    finally:
+        db.close()
+    result = hubapp("users", "add", "zhao", "--role", "admin", "--db", path,
+                    stdin="cassava flour\n")
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 def test_users_add_makes_a_new_hubs_first_account_an_admin(tmp_path):

@@ -181,6 +181,67 @@ def test_an_admin_made_at_another_desk_meanwhile_turns_the_box_into_the_login(
     assert [u.name for u in users.list_users(db)] == ["anna"]
 
 
+def test_an_admin_a_command_made_sets_the_hub_up_at_their_first_login(qtbot, db):
+    """`hubapp users add … --role admin` made a new hub's first admin: the first start's box
+    never came, and the hub ran on the demo park's name, a target of 20 and no zone."""
+    users.add_user(db, users.SHELL_ADMIN, "Li Na", users.ADMIN, PASSWORD)
+    assert not settings.is_set_up(db)
+    dialog = _dialog(qtbot, db)
+    assert dialog.windowTitle() == "Hub Desk: log in" and not dialog.hub_edit.isVisible()
+    _type(qtbot, dialog, "Li Na", PASSWORD)
+    assert dialog.isVisible() and dialog.windowTitle() == "Hub Desk: set up the hub"
+    assert "have not been chosen yet" in dialog.intro.text()
+    assert not dialog.name_edit.isVisible() and not dialog.password_edit.isVisible()
+    assert all(edit.isVisible() for edit in (dialog.hub_edit, dialog.zone_edit,
+                                              dialog.target_edit))
+    assert dialog.focusWidget() is dialog.hub_edit and dialog.target_edit.text() == ""
+    assert dialog.ok_button.text() == "&Save and log in"
+    qtbot.keyClicks(dialog.hub_edit, "Nanning Rail Port")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.message_label.text() == (
+        "Type the daily train target: the Dashboard measures each day's trains against it.")
+    assert not settings.is_set_up(db)
+    dialog.zone_edit.clear()
+    qtbot.keyClicks(dialog.zone_edit, "asia/shanghai")
+    qtbot.keyClicks(dialog.target_edit, "6")
+    qtbot.keyClick(dialog.target_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (dialog.user.name, dialog.user.role) == ("Li Na", users.ADMIN)
+    hub = settings.load(db)
+    assert (hub.hub_name, hub.hub_name_zh, hub.time_zone, hub.daily_train_target) == (
+        "Nanning Rail Port", "Nanning Rail Port", "Asia/Shanghai", 6)
+    # Asked once: the next login is the login alone.
+    again = _dialog(qtbot, db)
+    _type(qtbot, again, "Li Na", PASSWORD)
+    assert again.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_hub_in_use_never_set_up_lets_its_clerks_in_and_asks_its_admin_once(qtbot, demo_db):
+    """An older release's hub that never saved its settings has services and no name: its
+    clerks work on, not shut out until the admin logs in, and the admin is asked."""
+    for name, role in (("Li Na", users.ADMIN), ("wang", users.CLERK)):
+        users.add_user(demo_db, users.SHELL_ADMIN, name, role, PASSWORD)
+    users.set_single_user_mode(demo_db, users.SHELL_ADMIN, False)
+    demo_db.execute("DELETE FROM hub_setting WHERE key IN ('hub_name', 'hub_name_zh')")
+    clerk = _dialog(qtbot, demo_db)
+    _type(qtbot, clerk, "wang", PASSWORD)
+    assert clerk.result() == QDialog.DialogCode.Accepted and clerk.user.name == "wang"
+    assert not settings.is_set_up(demo_db)
+    admin = _dialog(qtbot, demo_db)
+    _type(qtbot, admin, "Li Na", PASSWORD)
+    assert admin.isVisible() and admin.windowTitle() == "Hub Desk: set up the hub"
+
+
+def test_a_demo_with_logins_is_a_hub_set_up(qtbot, demo_db):
+    """The demo's park is its name: its training copy's admin is not asked to set it up."""
+    users.add_user(demo_db, users.SHELL_ADMIN, "boss", users.ADMIN, PASSWORD)
+    users.set_single_user_mode(demo_db, users.SHELL_ADMIN, False)
+    dialog = _dialog(qtbot, demo_db)
+    _type(qtbot, dialog, "boss", PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert settings.load(demo_db).hub_name == "Chongqing International Logistics Hub Park"
+
+
 def test_login_with_wrong_then_right_password(qtbot, db):
     admin = users.create_first_admin(db, "Li Na", PASSWORD)
     users.add_user(db, admin, "wang", users.CLERK, PASSWORD)

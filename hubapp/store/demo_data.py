@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain import demo
 from hubapp.domain.clock import machine_zone
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
-from hubapp.domain.records import Status, TotalsRecord
+from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
 from hubapp.store import services, settings, stats, users, whole_file
 from hubapp.store.db import open_db, transaction
 from hubapp.store.engine import is_server
@@ -85,8 +85,12 @@ def _fill(path: Path | str, days: int, end: dt.date | None, seed: int,
             services.insert_many(
                 db, demo.generate(days, end, seed, commodities, teu_45ft, copies, cutoff))
             # The zone its cutoff was taken on: `hubapp check` on a server in another zone
-            # found the demo's last trains ahead of its clock.
-            settings.set_unset(db, {"daily_train_target": demo.train_target(copies)}
+            # found the demo's last trains ahead of its clock. Its park's name, kept, makes
+            # it a hub set up (settings.is_set_up): a training copy's admin was asked to
+            # set up the demo.
+            park = HubSettingsRecord()
+            settings.set_unset(db, {"daily_train_target": demo.train_target(copies),
+                                    "hub_name": park.hub_name, "hub_name_zh": park.hub_name_zh}
                                | ({"time_zone": zone} if (zone := machine_zone())
                                   else {}))
         # A demo is for looking around: it opens without a login, unless the hub has

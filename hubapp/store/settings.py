@@ -61,6 +61,15 @@ def time_zone(db: Database) -> str:
     return row[0] if row else ""
 
 
+def is_set_up(db: Database) -> bool:
+    """The hub's settings have been chosen: the first start's box and every Settings save
+    store them all, the name among them. A hub whose first admin a command made has none,
+    and ran on HubSettingsRecord's defaults (the demo park's name, its target) until an
+    admin's login asks (ui/login_dialog.py); the zone alone is no sign, as a demo stores
+    it and a hub may have chosen none."""
+    return db.execute("SELECT 1 FROM hub_setting WHERE key = 'hub_name'").fetchone() is not None
+
+
 def hub_now(db: Database) -> dt.datetime:
     """Now on the hub's wall clock, which a service moved (departed, arrived) may not be
     ahead of: the same at a desk, an import or a server's cron `hubapp check`, whatever

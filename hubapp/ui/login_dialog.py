@@ -1,5 +1,6 @@
 """Who is working: the login box, or on a new database the box that makes the first admin;
-and the box that sets a new password."""
+an admin's login to a hub not set up asks its name, zone and target; and the box that sets a
+new password."""
 
 from __future__ import annotations
 
@@ -111,33 +112,61 @@ class LoginDialog(_PasswordForm):
         mnemonics.add_row(self.form, self.tr("&Hub name"), self.hub_edit)
         mnemonics.add_row(self.form, zone_field.title(), self.zone_edit)
         mnemonics.add_row(self.form, self.tr("&Daily train target"), self.target_edit)
+        self.setting_up = False
         self._ask_for(users.needs_first_admin(db))
         self.name_edit.setFocus()
+
+    def _show_rows(self, *shown: QLineEdit) -> None:
+        for edit in (self.name_edit, self.password_edit, self.repeat_edit, self.hub_edit,
+                     self.zone_edit, self.target_edit):
+            self.form.setRowVisible(edit, edit in shown)
+
+    def _hub_fields_said(self) -> str:
+        """What the hub's rows are for, said wherever they are asked."""
+        return self.tr(
+            "The hub's name heads every report, service times are on the clock of its time "
+            "zone (this computer's is filled in: choose the hub's if it differs), and the "
+            "Dashboard measures the trains of each day against the daily train target "
+            "(Edit ▸ Settings… changes all three, the name in English and Chinese). The "
+            "routes and places Hub Desk comes with are the "
+            "Chongqing hub's (routes from CNCQI): check them in Reference data ▸ Routes.")
 
     def _ask_for(self, first_admin: bool) -> None:
         """The first start's box that makes the admin, or the login box."""
         self.first_start = first_admin
-        for edit in (self.repeat_edit, self.hub_edit, self.zone_edit, self.target_edit):
-            self.form.setRowVisible(edit, first_admin)
+        hub_rows = (self.repeat_edit, self.hub_edit, self.zone_edit, self.target_edit)
+        self._show_rows(self.name_edit, self.password_edit, *(hub_rows if first_admin else ()))
         if first_admin:
             self.setWindowTitle(self.tr("Hub Desk: create the administrator"))
             self.intro.setText(self.tr(
                 "This database has no users yet. Create the administrator, who adds the "
-                "clerks and supervisors. The password needs at least {min} characters. The "
-                "hub's name heads every report, service times are on the clock of its time "
-                "zone (this computer's is filled in: choose the hub's if it differs), and the "
-                "Dashboard measures the trains of each day against the daily train target "
-                "(Edit ▸ Settings… changes all three, the name in English and Chinese). The "
-                "routes and places Hub Desk comes with are the "
-                "Chongqing hub's (routes from CNCQI): check them in Reference data ▸ Routes."
-            ).format(min=users.MIN_PASSWORD_LENGTH))
+                "clerks and supervisors. The password needs at least {min} characters. "
+                "{hub_fields}"
+            ).format(min=users.MIN_PASSWORD_LENGTH, hub_fields=self._hub_fields_said()))
             self.ok_button.setText(self.tr("&Save and log in"))  # not C: Cancel has it
         else:
             self.setWindowTitle(self.tr("Hub Desk: log in"))
             self.intro.setText(self.tr("Who is working at this desk?"))
             self.ok_button.setText(self.tr("&Log in"))
 
+    def _ask_to_set_up(self) -> None:
+        """The admin logged in to a hub whose first admin a command made (`hubapp users
+        add`), or that no one ever set up: its rows of the first start, once, before work."""
+        self.setting_up = True
+        self._show_rows(self.hub_edit, self.zone_edit, self.target_edit)
+        self.setWindowTitle(self.tr("Hub Desk: set up the hub"))
+        self.intro.setText(self.tr(
+            "Set up the hub before you start: its name, time zone and daily train target "
+            "have not been chosen yet. {hub_fields}").format(hub_fields=self._hub_fields_said()))
+        self.message_label.hide()
+        self.ok_button.setText(self.tr("&Save and log in"))
+        self.hub_edit.setFocus()
+
     def accept(self) -> None:
+        if self.setting_up:
+            if self._hub_saved():
+                super().accept()
+            return
         name, password = self.name_edit.text(), self.password_edit.text()
         if self.first_start:
             # The name first: its mistake wiped both passwords and sent the cursor to them.
@@ -161,17 +190,7 @@ class LoginDialog(_PasswordForm):
                     self.repeat_edit.clear()
                     self.repeat_edit.setFocus()
                     return
-                hub = " ".join(self.hub_edit.text().split())
-                if not hub:
-                    self._say(self.tr("Type the hub's name: it heads every report."))
-                    self.hub_edit.setFocus()
-                    return
-                if not self.target_edit.text().strip():
-                    self._say(self.tr("Type the daily train target: the Dashboard measures "
-                                      "each day's trains against it."))
-                    self.target_edit.setFocus()
-                    return
-                hub_settings = self._hub_settings(hub)
+                hub_settings = self._hub_settings()
                 if hub_settings is None:
                     return
                 self.user = users.create_first_admin(self.db, name, password)
@@ -191,12 +210,41 @@ class LoginDialog(_PasswordForm):
             self.repeat_edit.clear()
             self.password_edit.setFocus()
             return
+        # Only an admin is asked: a clerk or supervisor of a hub in daily use that never
+        # saved its settings (an older release's, or one whose admin a command made) works
+        # on as it did, not shut out until the admin next logs in.
+        if self.user.role == users.ADMIN and not settings.is_set_up(self.db):
+            self._ask_to_set_up()
+            return
         super().accept()
 
-    def _hub_settings(self, hub: str) -> HubSettingsRecord | None:
-        """The new hub's settings as typed, or None once the target Settings would refuse
-        is said: judged before the admin is made, as a refusal afterwards would leave an
-        admin and no way back to this box."""
+    def _hub_saved(self) -> bool:
+        """The hub's settings as typed saved by the admin logged in; False once what went
+        wrong is said."""
+        hub_settings = self._hub_settings()
+        if hub_settings is None:
+            return False
+        try:
+            settings.save(self.db, hub_settings, self.user)
+        except HubError as error:  # deactivated or demoted at another desk meanwhile
+            self._say(labels.message(error))
+            return False
+        return True
+
+    def _hub_settings(self) -> HubSettingsRecord | None:
+        """The hub's settings as typed, or None once what is missing, or the target Settings
+        would refuse, is said: on a first start judged before the admin is made, as a
+        refusal afterwards would leave an admin and no way back to this box."""
+        hub = " ".join(self.hub_edit.text().split())
+        if not hub:
+            self._say(self.tr("Type the hub's name: it heads every report."))
+            self.hub_edit.setFocus()
+            return None
+        if not self.target_edit.text().strip():
+            self._say(self.tr("Type the daily train target: the Dashboard measures "
+                              "each day's trains against it."))
+            self.target_edit.setFocus()
+            return None
         numbers, problems = read_settings_numbers(
             {"daily_train_target": self.target_edit.text()})
         # One name in both languages until Settings gives it a second; the hub's clock is
