@@ -1832,269 +1832,269 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="324"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="210"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="330"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="213"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="219"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="214"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="215"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="223"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="229"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="236"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="257"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="279"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="276"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="282"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="278"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="284"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="283"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="289"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="286"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="292"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="290"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="315"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="321"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="326"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="332"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="348"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="354"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="412"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="418"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="430"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="440"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="446"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="441"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="447"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="442"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="448"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="445"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="460"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="466"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="515"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="521"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="518"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="524"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="519"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="534"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="540"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="635"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="641"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="679"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="648"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="654"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="425"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="431"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="426"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="432"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="684"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="690"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="685"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="691"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="686"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="692"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="689"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="695"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="690"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="696"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="694"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="700"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="696"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="702"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="709"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="715"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="715"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="721"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="722"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="728"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="726"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="732"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="740"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="746"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="746"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="752"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="752"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="758"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="806"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="812"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="814"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="820"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="816"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="822"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="837"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="845"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="843"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="851"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="838"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="844"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2115,87 +2115,103 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="109"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="109"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="110"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="110"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="114"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="123"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="127"/>
+        <source>The hub&apos;s name heads every report, service times are on the clock of its time zone (this computer&apos;s is filled in: choose the hub&apos;s if it differs), and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes all three, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
+        <translation>枢纽名称印在每份报表的页眉上；班次时间一律按枢纽所在时区记录（已填入本机时区；如与枢纽不同，请改选枢纽的时区）；看板将每天的班列数与每日班列目标对比（三者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="140"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="99"/>
         <source>e.g. Chongqing International Logistics Hub Park</source>
         <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="108"/>
         <source>trains a day, e.g. 8</source>
         <translation>每日班列数，如 8</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="112"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="125"/>
-        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, service times are on the clock of its time zone (this computer&apos;s is filled in: choose the hub&apos;s if it differs), and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes all three, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
-        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；班次时间一律按枢纽所在时区记录（已填入本机时区；如与枢纽不同，请改选枢纽的时区）；看板将每天的班列数与每日班列目标对比（三者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
+        <location filename="../../hubapp/ui/login_dialog.py" line="142"/>
+        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. {hub_fields}</source>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。{hub_fields}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="134"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="162"/>
         <source>&amp;Save and log in</source>
         <translation>保存并登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="136"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="148"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="149"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="150"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="160"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="157"/>
+        <source>Hub Desk: set up the hub</source>
+        <translation>枢纽工作台：设置枢纽</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="159"/>
+        <source>Set up the hub before you start: its name, time zone and daily train target have not been chosen yet. {hub_fields}</source>
+        <translation>开始工作前请先设置本枢纽：其名称、时区和每日班列目标尚未设定。{hub_fields}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="189"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="166"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="240"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="244"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
         <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="186"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="205"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2471,22 +2487,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="231"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="279"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="234"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="282"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="235"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="283"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="242"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="290"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2591,22 +2607,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -4598,9 +4614,14 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="57"/>
+        <location filename="../../hubapp/cli/users.py" line="58"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/users.py" line="67"/>
+        <source>{database} is not set up yet: Hub Desk asks for the hub&apos;s name, time zone and daily train target when an admin next logs in.</source>
+        <translation>{database} 尚未设置：管理员下次登录枢纽工作台时，会要求填写枢纽名称、时区和每日班列目标。</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/transfer.py" line="98"/>
@@ -4783,7 +4804,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="54"/>
+        <location filename="../../hubapp/cli/users.py" line="55"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -5018,22 +5039,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="148"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="155"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="151"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="158"/>
         <source>line {line}, {column} {value!r}: {message}</source>
         <translation>第 {line} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="153"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="160"/>
         <source>line {line}, {column}: {message}</source>
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="169"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="177"/>
         <source>{header} (column {letter})</source>
         <translation>{header}（{letter} 列）</translation>
     </message>
@@ -5068,7 +5089,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="168"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="176"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无表头）</translation>
     </message>
@@ -5507,72 +5528,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="421"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="429"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="284"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="292"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="331"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="339"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="351"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="359"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="394"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="402"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="401"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="409"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="405"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="413"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="424"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="432"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="454"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="462"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="456"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="464"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="467"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="475"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="545"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="553"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="549"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="557"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="554"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="562"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -5583,105 +5604,110 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="266"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="566"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="574"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="568"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="576"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="581"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="589"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="429"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="437"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="605"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="613"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="616"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="624"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="98"/>
+        <location filename="../../hubapp/interchange/reading.py" line="99"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="207"/>
-        <location filename="../../hubapp/interchange/reading.py" line="309"/>
+        <location filename="../../hubapp/interchange/reading.py" line="230"/>
+        <location filename="../../hubapp/interchange/reading.py" line="334"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="256"/>
+        <location filename="../../hubapp/interchange/reading.py" line="279"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="229"/>
+        <location filename="../../hubapp/interchange/reading.py" line="252"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="93"/>
+        <location filename="../../hubapp/interchange/reading.py" line="94"/>
         <source>{name} is an old Excel 97-2003 .xls file; save it as .xlsx or CSV in Excel or WPS and import that</source>
         <translation>{name} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="233"/>
+        <location filename="../../hubapp/interchange/reading.py" line="256"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="237"/>
+        <location filename="../../hubapp/interchange/reading.py" line="260"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="273"/>
-        <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may; a stray &quot; probably opened it: remove that quote</source>
-        <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
+        <location filename="../../hubapp/interchange/reading.py" line="297"/>
+        <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray &quot; that opened it</source>
+        <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样：请删除单元格里输入的换行（Alt+Enter），或删除开启它的那个多余的 &quot;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="437"/>
+        <location filename="../../hubapp/interchange/reading.py" line="462"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="479"/>
+        <location filename="../../hubapp/interchange/reading.py" line="504"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="552"/>
+        <location filename="../../hubapp/interchange/reading.py" line="577"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="557"/>
+        <location filename="../../hubapp/interchange/reading.py" line="582"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="563"/>
+        <location filename="../../hubapp/interchange/reading.py" line="588"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="771"/>
+        <location filename="../../hubapp/interchange/reading.py" line="797"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="816"/>
+        <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
+        <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="155"/>
@@ -6598,78 +6624,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>name_zh</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="136"/>
+        <location filename="../../hubapp/domain/errors.py" line="147"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="146"/>
+        <location filename="../../hubapp/domain/errors.py" line="157"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="161"/>
+        <location filename="../../hubapp/domain/errors.py" line="172"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="162"/>
-        <location filename="../../hubapp/domain/errors.py" line="163"/>
+        <location filename="../../hubapp/domain/errors.py" line="173"/>
+        <location filename="../../hubapp/domain/errors.py" line="174"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="164"/>
+        <location filename="../../hubapp/domain/errors.py" line="175"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="166"/>
+        <location filename="../../hubapp/domain/errors.py" line="177"/>
         <source>the file is too large for the disk</source>
         <translation>文件超出该磁盘的大小限制</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="167"/>
+        <location filename="../../hubapp/domain/errors.py" line="178"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="168"/>
+        <location filename="../../hubapp/domain/errors.py" line="179"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="169"/>
+        <location filename="../../hubapp/domain/errors.py" line="180"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="170"/>
+        <location filename="../../hubapp/domain/errors.py" line="181"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="171"/>
+        <location filename="../../hubapp/domain/errors.py" line="182"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="172"/>
+        <location filename="../../hubapp/domain/errors.py" line="183"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="173"/>
+        <location filename="../../hubapp/domain/errors.py" line="184"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="174"/>
+        <location filename="../../hubapp/domain/errors.py" line="185"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="177"/>
+        <location filename="../../hubapp/domain/errors.py" line="188"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
