@@ -166,6 +166,12 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
     result = hubapp("users", "add", "wang", "--role", "clerk", "--db", path, stdin="short\n")
     assert result.returncode == 1
     assert result.stderr.strip() == "hubapp: error: A password needs at least 8 characters"
+    # What the Chinese Audit log calls the command line: a person so named passed for it.
+    result = hubapp("users", "add", "命令行", "--role", "clerk", "--db", path,
+                    stdin="cassava flour\n")
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("hubapp: error: 命令行 is the name Hub Desk writes in the "
+                                     "audit log for the command line; choose another")
     db = open_db(path)
     try:
         assert users.authenticate(db, "li na", "cassava flour").role == users.ADMIN

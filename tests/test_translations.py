@@ -64,3 +64,18 @@ def test_the_product_has_one_chinese_name():
     for (context, source), translation in _messages(TS).items():
         text = "".join(translation.itertext())
         assert "Hub Desk" not in text.replace("枢纽工作台（Hub Desk）", ""), (context, source)
+
+
+def test_hub_desks_own_names_are_kept_as_the_translations_word_them():
+    # The reports print them, and store.users keeps accounts from taking them, with no
+    # translator: a translation changed alone let an account named as it now reads pass
+    # for the command line in the Audit log. A language added needs its words there too.
+    from hubapp.domain.audit import IN_CHINESE
+
+    for path in TS.parent.glob("*.ts"):
+        messages = _messages(path)
+        for own, chinese in IN_CHINESE.items():
+            translation = messages.get(("audit", own))
+            words = "" if translation is None else "".join(translation.itertext()).strip()
+            assert words in ("", own) if path.name == "hubapp_en.ts" else words == chinese, \
+                (path.name, own, words)

@@ -120,8 +120,10 @@ def test_a_name_the_servers_collation_takes_for_a_stored_one_is_taken(db, engine
 
 
 def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):
-    # The audit log names the command line so: a person so named would pass for it there.
-    for name in (users.SHELL_ADMIN.name, "Command Line", "ｃｏｍｍａｎｄ line"):
+    # The audit log names the command line so: a person so named would pass for it there,
+    # in Chinese too, where 命令行 was taken and its entries read as the shell's.
+    for name in (users.SHELL_ADMIN.name, "Command Line", "ｃｏｍｍａｎｄ line", "命令行",
+                 " 命令行 "):
         with pytest.raises(HubError, match="is the name Hub Desk writes in the audit log"):
             users.add_user(db, admin, name, CLERK, PASSWORD)
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
@@ -129,7 +131,7 @@ def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):
 
 def test_the_name_the_demo_writes_is_nobodys(db, admin):
     # Its entries read as the demo data, in Chinese too: a person so named would read so.
-    for name in (users.DEMO_ADMIN.name, "Demo", "ＤＥＭＯ"):
+    for name in (users.DEMO_ADMIN.name, "Demo", "ＤＥＭＯ", "演示数据"):
         with pytest.raises(HubError, match="is the name Hub Desk writes in the audit log for "
                                            "the demo data"):
             users.add_user(db, admin, name, CLERK, PASSWORD)

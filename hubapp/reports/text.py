@@ -6,7 +6,7 @@ Chinese reports without loading the GUI's translations.
 
 from __future__ import annotations
 
-from hubapp.domain.audit import COMMAND_LINE, DEMO, actor
+from hubapp.domain.audit import IN_CHINESE, actor
 from hubapp.domain.clock import zone_shown
 from hubapp.domain.wording import reference_name
 
@@ -34,8 +34,7 @@ _TEXT = {
     "changed_days_many": ("Changed after closing: {count} days (see each day's summary)",
                           "关账后有修改：{count}天（详见各日的每日汇总）"),
     # Who closed or changed a day, where Hub Desk wrote for itself: as the Audit log says it.
-    COMMAND_LINE: (COMMAND_LINE, "命令行"),
-    DEMO: (DEMO, "演示数据"),
+    **{own: (own, chinese) for own, chinese in IN_CHINESE.items()},
     "empty_day": ("No movements on this day", "当日无作业"),
     "empty_period": ("No movements in this period", "该期间无作业"),
     # A report of days all after today, in the words that refuse to close such a day.

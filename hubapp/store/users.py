@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.audit import COMMAND_LINE, DEMO
+from hubapp.domain.audit import COMMAND_LINE, DEMO, IN_CHINESE
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubError, Term
 from hubapp.domain.reference import plain_name
 from hubapp.domain.validation import folded
@@ -99,17 +99,21 @@ def name_key(name: str) -> str:
     return user_name(name).casefold()
 
 
-# The audit log and closed days name the command line and the demo so: a person of such a
-# name would pass for them there, and read as them in Chinese. (Single-user mode writes the
-# computer account's name, which is also the name its owner most likely wants for their own
-# account.)
+# The audit log and closed days name the command line and the demo so, in English or in
+# Chinese: a person of such a name would pass for them there (命令行 was taken, and the
+# Chinese Audit log could not tell their entries from the shell's). (Single-user mode writes
+# the computer account's name, which is also the name its owner most likely wants for their
+# own account.)
 _RESERVED_NAMES = {
-    name_key(SHELL_ADMIN.name): QT_TRANSLATE_NOOP(
-        "messages", "{name} is the name Hub Desk writes in the audit log for the command line; "
-                    "choose another"),
-    name_key(DEMO_ADMIN.name): QT_TRANSLATE_NOOP(
-        "messages", "{name} is the name Hub Desk writes in the audit log for the demo data; "
-                    "choose another"),
+    name_key(spelling): refusal
+    for own, refusal in (
+        (SHELL_ADMIN.name, QT_TRANSLATE_NOOP(
+            "messages", "{name} is the name Hub Desk writes in the audit log for the command "
+                        "line; choose another")),
+        (DEMO_ADMIN.name, QT_TRANSLATE_NOOP(
+            "messages", "{name} is the name Hub Desk writes in the audit log for the demo "
+                        "data; choose another")))
+    for spelling in (own, IN_CHINESE[own])
 }
 
 
