@@ -94,7 +94,9 @@ def test_back_up_now_is_refused_to_an_admin_deactivated_at_another_desk(
     errors = _capture(monkeypatch, "show_error")
     main_window.backups.backup_action.trigger()
     qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
-    assert errors == [("Backup failed", "Your account ana was deactivated: sign in again")]
+    assert errors == [("Backup failed", "An admin has deactivated your account ana: nothing can "
+                                        "be saved here; log in as someone else (File ▸ Switch "
+                                        "user…) or close Hub Desk")]
     assert not target.exists() and main_window.backups.backup_action.isEnabled()
 
 

@@ -308,11 +308,11 @@ def test_a_supervisor_demoted_at_another_desk_may_no_longer_change_a_closed_day(
     users.set_active(demo_db, admin, "zhao.min", False)
     day_close.reopen_day(demo_db, DEMO_END, admin, "recount")
     before = checksum(demo_db)
-    with pytest.raises(PermissionDenied, match="zhao.min was deactivated"):
+    with pytest.raises(PermissionDenied, match="deactivated your account zhao.min:"):
         services.save_service(demo_db, service, moves, logged_in)
-    with pytest.raises(PermissionDenied, match="zhao.min was deactivated"):
+    with pytest.raises(PermissionDenied, match="deactivated your account zhao.min:"):
         services.delete_service(demo_db, service.id, logged_in)
-    with pytest.raises(PermissionDenied, match="zhao.min was deactivated"):
+    with pytest.raises(PermissionDenied, match="deactivated your account zhao.min:"):
         import_file(demo_db, path, logged_in)
     assert checksum(demo_db) == before
 

@@ -963,8 +963,73 @@ def test_a_role_changed_at_another_desk_says_how_to_work_with_it(qtbot, main_win
     assert note.mapTo(main_window, QPoint(0, 0)).y() < \
         main_window.screens.mapTo(main_window, QPoint(0, 0)).y()
     assert note.isVisible() and note.wordWrap() and note.text() == (
-        "An admin has made you supervisor: log in again (File ▸ Switch user…) to work as one")
+        "An admin has made you supervisor: the Daily log works as one now, the rest of the "
+        "window once you log in again (File ▸ Switch user…)")
     users.set_role(app_ctx.db, admin, "li.na", users.CLERK)  # and back
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+    assert not note.isVisible()
+
+
+def test_a_clerk_made_supervisor_at_another_desk_closes_days_as_the_note_says(
+        qtbot, main_window, app_ctx):
+    # The note said to log in again to work as supervisor, while the Daily log, which reads
+    # the role stored, already showed Close day, and it closed the day.
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import day_close, users
+    from hubapp.ui.reference_screen import ReferenceScreen
+
+    admin = users.add_user(app_ctx.db, users.SHELL_ADMIN, "boss", users.ADMIN, "boss-password-1")
+    clerk = users.add_user(app_ctx.db, admin, "li.na", users.CLERK, "li-na-password-1")
+    app_ctx.user, app_ctx.role, app_ctx.user_id = clerk.name, clerk.role, clerk.id
+    screen = main_window.day_screen
+    day = DEMO_END - dt.timedelta(days=1)
+    screen.set_day(day)
+    assert not day_close.is_closed(app_ctx.db, day) and not screen.close_day_button.isVisible()
+    users.set_role(app_ctx.db, admin, "li.na", users.SUPERVISOR)  # at another desk
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+
+    note = main_window.findChild(QLabel, "role_note").text()
+    assert note.startswith("An admin has made you supervisor: the Daily log works as one now")
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert day_close.closed_info(app_ctx.db, day).closed_by == "li.na"
+    # "The rest of the window once you log in again": built for the login's role.
+    assert main_window.show_screen(ReferenceScreen).read_only_note.isVisible()
+
+
+def test_an_account_deactivated_at_another_desk_is_told_and_not_offered_save(
+        qtbot, main_window, app_ctx, monkeypatch):
+    # The window said nothing until Save was refused with "sign in again", which the account
+    # cannot; leaving then offered Save, refused the same way.
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import users
+    from hubapp.ui import dialogs
+
+    admin = users.add_user(app_ctx.db, users.SHELL_ADMIN, "boss", users.ADMIN, "boss-password-1")
+    clerk = users.add_user(app_ctx.db, admin, "li.na", users.CLERK, "li-na-password-1")
+    app_ctx.user, app_ctx.role, app_ctx.user_id = clerk.name, clerk.role, clerk.id
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    screen.grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")
+    users.set_active(app_ctx.db, admin, "li.na", False)  # at another desk
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+
+    gone = ("An admin has deactivated your account li.na: nothing can be saved here; log in "
+            "as someone else (File ▸ Switch user…) or close Hub Desk")
+    note = main_window.findChild(QLabel, "role_note")
+    assert note.isVisible() and note.text() == gone
+    errors, asked = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    qtbot.keyClick(screen.grid_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert errors == [gone] and screen.is_dirty()
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: pytest.fail("Save offered"))
+    monkeypatch.setattr(dialogs, "ask_discard_or_stay",
+                        lambda parent, title, text: asked.append(text) or False)
+    main_window.switch_user_action.trigger()
+    assert asked == [f"{screen.form.service_no.text()} has changes that cannot be saved. "
+                     f"{gone}. Discard them?"]
+    assert main_window.isVisible() and screen.is_dirty()
+    users.set_active(app_ctx.db, admin, "li.na", True)  # and back
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert not note.isVisible()
 

@@ -352,8 +352,10 @@ def test_an_admin_deactivated_or_demoted_at_another_desk_loses_the_power_at_once
     for change in (lambda: users.add_user(db, bob, "mallory", ADMIN, PASSWORD),
                    lambda: users.set_active(db, bob, "Li Na", False),
                    lambda: users.set_password(db, bob, "Li Na", "taken over!")):
-        with pytest.raises(PermissionDenied, match="^Your account bob was deactivated: sign "
-                                                   "in again$"):
+        with pytest.raises(users.AccountGone, match=r"^An admin has deactivated your account "
+                                                     r"bob: nothing can be saved here; log in as "
+                                                     r"someone else \(File ▸ Switch user…\) or "
+                                                     r"close Hub Desk$"):
             change()
     for change in (lambda: users.set_active(db, sue, "bob", True),
                    lambda: users.set_single_user_mode(db, sue, True),
@@ -369,7 +371,7 @@ def test_an_admin_deactivated_or_demoted_at_another_desk_loses_the_power_at_once
     yesterday = dt.date.today() - dt.timedelta(days=1)
     day_close.close_day(db, yesterday, sue)
     users.set_active(db, admin, "sue", False)
-    with pytest.raises(PermissionDenied, match="Your account sue was deactivated"):
+    with pytest.raises(PermissionDenied, match="deactivated your account sue:"):
         day_close.reopen_day(db, yesterday, sue, "late truck")
     assert day_close.is_closed(db, yesterday)
     # Logged in to an account a restore has since taken back out of the database.
@@ -388,7 +390,8 @@ def test_an_account_a_restore_took_out_has_no_power_though_a_new_one_got_its_id(
     zhao = users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
     assert zhao.id == li.id  # what made li's window act as zhao
 
-    gone = "^Your account li is not in this database: sign in again$"
+    gone = (r"^Your account li is not in this database: nothing can be saved here; log in "
+            r"with an account it has \(File ▸ Switch user…\) or close Hub Desk$")
     for write in (lambda: users.add_user(db, li, "mallory", ADMIN, PASSWORD),
                   lambda: users.set_role(db, li, "Li Na", CLERK),
                   lambda: day_close.close_day(db, dt.date.today(), li)):

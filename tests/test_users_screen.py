@@ -129,7 +129,9 @@ def test_an_admin_deactivated_at_another_desk_can_no_longer_add_an_admin(qtbot, 
     screen.new_role.setCurrentIndex(screen.new_role.findData("admin"))
     _type_password(qtbot, screen, "mallory-pass")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
-    assert screen.message.text() == "Your account bob was deactivated: sign in again"
+    assert screen.message.text() == (
+        "An admin has deactivated your account bob: nothing can be saved here; log in as "
+        "someone else (File ▸ Switch user…) or close Hub Desk")
     assert [u.name for u in users.list_users(app_ctx.db)] == ["bob", "boss"]
 
 
@@ -455,8 +457,9 @@ def test_an_admin_a_restore_took_out_does_not_take_the_account_given_their_id_fo
     # zhao's row is another account's: no current password asked as if it were bob's own,
     # and the store refuses bob, whose account the restore took out.
     assert shown[0].current_edit.isHidden()
-    assert shown[0].message_label.text() == \
-        "Your account bob is not in this database: sign in again"
+    assert shown[0].message_label.text() == (
+        "Your account bob is not in this database: nothing can be saved here; log in with an "
+        "account it has (File ▸ Switch user…) or close Hub Desk")
     assert users.authenticate(app_ctx.db, "zhao", PASSWORD).name == "zhao"
 
 

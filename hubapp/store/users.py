@@ -50,6 +50,11 @@ class PermissionDenied(HubError):
     """The user's role does not allow this."""
 
 
+class AccountGone(PermissionDenied):
+    """The logged-in account was deactivated, or is not in the database (a restore): no
+    write of that login's can succeed, and logging in again as it is no way out."""
+
+
 @dataclass(frozen=True, slots=True)
 class UserRecord:
     name: str
@@ -138,14 +143,17 @@ def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
         # id sequence, as they were), and this session must not act with that one's role.
         row = db.execute("SELECT role, active FROM app_user WHERE id = ? AND name = ?",
                          [user.id, user.name]).fetchone()
+        # Not "sign in again", which the account cannot: the way out is another one's login.
         if row is None:
-            raise PermissionDenied(QT_TRANSLATE_NOOP(
-                "messages", "Your account {name} is not in this database: sign in again"),
-                                   name=user.name)
+            raise AccountGone(QT_TRANSLATE_NOOP(
+                "messages", "Your account {name} is not in this database: nothing can be saved "
+                            "here; log in with an account it has (File ▸ Switch user…) or "
+                            "close Hub Desk"), name=user.name)
         if not row[1]:
-            raise PermissionDenied(QT_TRANSLATE_NOOP(
-                "messages", "Your account {name} was deactivated: sign in again"),
-                                   name=user.name)
+            raise AccountGone(QT_TRANSLATE_NOOP(
+                "messages", "An admin has deactivated your account {name}: nothing can be "
+                            "saved here; log in as someone else (File ▸ Switch user…) or close "
+                            "Hub Desk"), name=user.name)
         role = row[0]
         if role not in allowed and role != user.role:
             raise role_changed(role)

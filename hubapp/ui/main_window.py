@@ -86,9 +86,9 @@ class MainWindow(QMainWindow):
         # log's last field landed there, and the clerk's next arrow key or letters switched
         # screens instead of typing.
         self.screens.tabBar().setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        # Said when an admin at another desk gives this account another role: above the
-        # screens, wrapped, as in the status bar it and the day's totals cut each other off at
-        # 14 pt.
+        # Said when an admin at another desk gives this account another role, or deactivates
+        # it: above the screens, wrapped, as in the status bar it and the day's totals cut
+        # each other off at 14 pt.
         self.role_note = QLabel(self)
         self.role_note.setObjectName("role_note")
         self.role_note.setWordWrap(True)
@@ -330,20 +330,27 @@ class MainWindow(QMainWindow):
 
     def _role_may_have_changed(self, change: ChangeRecord, _initiator: object) -> None:
         """An admin at another desk gave this account another role: the store goes by it at
-        once, but the screens built for the login's role (Reference data, Settings, Users,
-        the backup menu) keep offering what that one could do, so the window says how to
-        work with the new one rather than leave a supervisor told "read-only"."""
+        once, and so does the Daily log (it reads the role with the day), but the screens
+        built for the login's role (Reference data, Settings, Users, the backup menu) keep
+        offering what that one could do, so the window says which follow the new one rather
+        than leave a supervisor told "read-only". An account deactivated, or taken out by a
+        restore, is told so before its next save is refused."""
         if self.ctx.user_id is None or change.what not in ("users", "restore"):
             return
         try:
             role = users.require_role(self.ctx.db, self.ctx.actor(), *users.ROLES)
-        except HubError:  # deactivated, or out of reach: each write says so
+        except users.AccountGone as gone:
+            self.role_note.setText(labels.message(gone))
+            self.role_note.show()
+            return
+        except HubError:  # out of reach for a moment: each write says so
             return
         self.role_note.setVisible(role != self.ctx.role)
         # The role in the sentence's words (lower case in English), not the Users screen's
         # label; without an article, which "an admin" would need.
         self.role_note.setText(self.tr(
-            "An admin has made you {role}: log in again (File ▸ Switch user…) to work as one"
+            "An admin has made you {role}: the Daily log works as one now, the rest of the "
+            "window once you log in again (File ▸ Switch user…)"
         ).format(role=users.role_term(role).written(QCoreApplication.translate)))
 
     def _ask_to_log_in(self) -> None:

@@ -583,6 +583,25 @@ class DailyLogScreen(QWidget):
             time=formatting.on_clock(closed.closed_wall(self.ctx.time_zone),
                                      self.ctx.time_zone))
 
+    def _why_unsavable(self) -> str | None:
+        """Why a Save of the edits on screen would only be refused again, if so: the day was
+        closed under them, or the account deactivated (or taken out by a restore), at
+        another desk."""
+        closed = day_close.closed_info(self._db, self._shown_day) \
+            if self.grid.is_read_only() else None
+        if closed is not None:
+            return self._unsavable(closed)
+        try:
+            users.require_role(self._db, self.ctx.actor(), *users.ROLES)
+        except users.AccountGone as gone:
+            return formatting.sentences(
+                self.tr("{service} has changes that cannot be saved.").format(
+                    service=self._edited_name()),
+                formatting.sentence(labels.message(gone)))
+        except users.PermissionDenied:  # single-user mode is off: the window asks for a login
+            pass
+        return None
+
     def _edited_name(self) -> str:
         return self.form.service_no.text() or self.tr("the new service")
 
@@ -856,13 +875,10 @@ class DailyLogScreen(QWidget):
         """Ask what to do with unsaved changes; False if the user wants to stay."""
         if not self.is_dirty():
             return True
-        closed = day_close.closed_info(self._db, self._shown_day) \
-            if self.grid.is_read_only() else None
-        if closed is not None:
-            # Closed under the edits at another desk: Save would only be refused again.
+        if (why := self._why_unsavable()) is not None:
             return dialogs.ask_discard_or_stay(
                 self, self.tr("Unsaved changes"),
-                formatting.sentences(self._unsavable(closed), self.tr("Discard them?")))
+                formatting.sentences(why, self.tr("Discard them?")))
         answer = dialogs.ask_save_discard(
             self, self.tr("Unsaved changes"),
             self.tr("{service} has changes that are not saved. Save them?").format(
