@@ -955,29 +955,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="594"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1099"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1177"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1007,12 +1007,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="657"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="676"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="645"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1057,75 +1057,75 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="633"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="660"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="720"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="739"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="795"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="814"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="880"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="883"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="868"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="884"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="947"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="984"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="970"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1080"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1072"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1088"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1060"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1076"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1175,140 +1175,145 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="960"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="598"/>
+        <source>{service} has changes that cannot be saved.</source>
+        <translation>{service} 的修改无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1077"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1093"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1114"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1118"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1134"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1168"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1186"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1202"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1190"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1206"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1193"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1209"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1194"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1210"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1214"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1205"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1240"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1256"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1261"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1274"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1262"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1278"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="952"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="627"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="979"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="974"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="658"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="677"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1220"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1229"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2284,27 +2289,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="346"/>
-        <source>An admin has made you {role}: log in again (File ▸ Switch user…) to work as one</source>
-        <translation>管理员已将您的角色改为{role}：请重新登录（文件 ▸ 切换用户…）后按此角色工作</translation>
+        <location filename="../../hubapp/ui/main_window.py" line="352"/>
+        <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
+        <translation>管理员已将您的角色改为{role}：每日台账现已按此角色工作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后生效</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="354"/>
+        <location filename="../../hubapp/ui/main_window.py" line="361"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="355"/>
+        <location filename="../../hubapp/ui/main_window.py" line="362"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="394"/>
+        <location filename="../../hubapp/ui/main_window.py" line="401"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="395"/>
+        <location filename="../../hubapp/ui/main_window.py" line="402"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2313,7 +2318,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="422"/>
+        <location filename="../../hubapp/ui/main_window.py" line="429"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2408,12 +2413,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="415"/>
+        <location filename="../../hubapp/ui/main_window.py" line="422"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="416"/>
+        <location filename="../../hubapp/ui/main_window.py" line="423"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -6098,117 +6103,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="138"/>
-        <source>Your account {name} is not in this database: sign in again</source>
-        <translation>此数据库中没有您的账户 {name}：请重新登录</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/users.py" line="142"/>
-        <source>Your account {name} was deactivated: sign in again</source>
-        <translation>您的账户 {name} 已被停用：请重新登录</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/users.py" line="159"/>
+        <location filename="../../hubapp/store/users.py" line="171"/>
         <source>Your role is now {role}, which may not do this: sign in again</source>
         <translation>您的角色现在是 {role}，无权执行此操作：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="149"/>
+        <location filename="../../hubapp/store/users.py" line="161"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="110"/>
+        <location filename="../../hubapp/store/users.py" line="118"/>
         <source>{name} is the name Hub Desk writes in the audit log for the demo data; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表演示数据的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="129"/>
+        <location filename="../../hubapp/store/users.py" line="138"/>
         <source>Single-user mode is off on this hub: log in (File ▸ Switch user…)</source>
         <translation>本枢纽的单用户模式已关闭：请登录（文件 ▸ 切换用户…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="228"/>
+        <location filename="../../hubapp/store/users.py" line="148"/>
+        <source>Your account {name} is not in this database: nothing can be saved here; log in with an account it has (File ▸ Switch user…) or close Hub Desk</source>
+        <translation>此数据库中没有您的账户 {name}：此处无法保存任何内容；请用此数据库中的其他账户登录（文件 ▸ 切换用户…），或退出枢纽工作台</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="153"/>
+        <source>An admin has deactivated your account {name}: nothing can be saved here; log in as someone else (File ▸ Switch user…) or close Hub Desk</source>
+        <translation>管理员已停用您的账户 {name}：此处无法保存任何内容；请以其他用户身份登录（文件 ▸ 切换用户…），或退出枢纽工作台</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="240"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="240"/>
+        <location filename="../../hubapp/store/users.py" line="252"/>
         <source>Add an admin first (hubapp users add NAME --role admin): everyone logs in on this hub, and no active user is an admin to manage users, settings and backups</source>
         <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有已启用的管理员来管理用户、设置和备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="255"/>
+        <location filename="../../hubapp/store/users.py" line="267"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="274"/>
+        <location filename="../../hubapp/store/users.py" line="286"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="320"/>
+        <location filename="../../hubapp/store/users.py" line="332"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="342"/>
+        <location filename="../../hubapp/store/users.py" line="354"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="393"/>
+        <location filename="../../hubapp/store/users.py" line="405"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="353"/>
+        <location filename="../../hubapp/store/users.py" line="365"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="446"/>
+        <location filename="../../hubapp/store/users.py" line="458"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="461"/>
+        <location filename="../../hubapp/store/users.py" line="473"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="107"/>
+        <location filename="../../hubapp/store/users.py" line="115"/>
         <source>{name} is the name Hub Desk writes in the audit log for the command line; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="476"/>
+        <location filename="../../hubapp/store/users.py" line="488"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="488"/>
+        <location filename="../../hubapp/store/users.py" line="500"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="494"/>
+        <location filename="../../hubapp/store/users.py" line="506"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="503"/>
+        <location filename="../../hubapp/store/users.py" line="515"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="511"/>
+        <location filename="../../hubapp/store/users.py" line="523"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="542"/>
+        <location filename="../../hubapp/store/users.py" line="554"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
