@@ -545,6 +545,14 @@ def large_font(qapp):
     qapp.setFont(usual)
 
 
+def shown_text(widget) -> str:
+    """A label's text as it shows it, as a screen reader reads it too: "<s>wang</s>" taken for
+    markup shows as "wang"."""
+    from PySide6.QtGui import QAccessible
+
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
 def described(widget) -> str:
     """What a screen reader says of widget after its name."""
     from PySide6.QtGui import QAccessible

@@ -24,7 +24,8 @@ from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
 
-from conftest import DEMO_END, HUB_FAR_AWAY, contrast, hub_zone_set, readable, shown_wrong
+from conftest import (DEMO_END, HUB_FAR_AWAY, contrast, hub_zone_set, readable, shown_text,
+                      shown_wrong)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -901,16 +902,16 @@ def test_edits_under_a_day_closed_elsewhere_are_discarded_or_kept_never_offered_
 
 
 def _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path,
-                                              day=DEMO_END) -> None:
-    """12345 kg typed into the picked service's first row, then li closes day at another
-    desk's connection and this desk's watcher hears of it."""
+                                              day=DEMO_END, by="li") -> None:
+    """12345 kg typed into the picked service's first row, then the supervisor by (li)
+    closes day at another desk's connection and this desk's watcher hears of it."""
     from hubapp.store import open_db
 
     screen.grid_view.setFocus()
     screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
     press(qtbot, "12345", Qt.Key.Key_Return)
     other = open_db(demo_db_path)
-    day_close.close_day(other, day, UserRecord("li", "supervisor"))
+    day_close.close_day(other, day, UserRecord(by, "supervisor"))
     other.close()
     assert main_window.watcher.look()
 
@@ -941,6 +942,16 @@ def test_a_clerk_is_told_under_the_grid_and_on_ctrl_s_why_edits_a_day_closed_und
     assert screen.paste_message.text() == ""
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert services.list_moves(app_ctx.db, service.id)[0].gross_kg == 12345
+
+
+def test_who_closed_the_day_is_named_as_typed_not_read_as_markup(
+        qtbot, main_window, app_ctx, demo_db_path):
+    """"Closed by <s>wang</s>" showed wang struck through."""
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path,
+                                             by="<s>wang</s>")
+    assert shown_text(screen.closed_label).startswith("Closed by <s>wang</s> at ")
+    assert "cannot be saved: <s>wang</s> closed the day" in shown_text(screen.paste_message)
 
 
 @pytest.mark.parametrize("typed", ["25400", "25a00"])
@@ -999,6 +1010,19 @@ def test_the_discard_or_stay_question_stays_on_enter(qtbot):
     roles = sorted(box.buttonRole(button).name for button in box.buttons())
     assert roles == ["DestructiveRole", "RejectRole"]
     assert box.defaultButton().text() == "Stay" and box.escapeButton() is box.defaultButton()
+
+
+def test_a_name_in_a_message_box_is_shown_as_typed_not_read_as_markup(qtbot):
+    """"Your account <s>wang</s> was deactivated", refusing a save, showed wang struck
+    through, as would a question naming them."""
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    text = "Your account <s>wang</s> was deactivated: sign in again"
+    for box in (dialogs.message_box(None, QMessageBox.Icon.Critical, "Not saved", text),
+                dialogs.yes_no_box(None, "Delete", text),
+                dialogs.discard_or_stay_box(None, "Unsaved changes", text)):
+        qtbot.addWidget(box)
+        assert shown_text(box.findChild(QLabel, "qt_msgbox_label")) == text
 
 
 def test_a_long_question_for_a_reason_wraps_within_a_laptops_screen(qtbot):

@@ -10,7 +10,7 @@ from hubapp.store import open_db, settings, users
 from hubapp.ui import app as app_module, dialogs
 from hubapp.ui.login_dialog import LoginDialog, PasswordDialog
 
-from conftest import readable
+from conftest import readable, shown_text
 
 PASSWORD = "cassava flour"
 
@@ -272,6 +272,22 @@ def test_five_wrong_passwords_lock_the_user_out(qtbot, db):
     # Five minutes later the right password works again.
     later = dt.datetime.now(dt.timezone.utc) + users.LOCK_OUT + dt.timedelta(seconds=1)
     assert users.authenticate(db, "Li Na", PASSWORD, now=later).role == users.ADMIN
+
+
+def test_a_name_in_the_boxes_is_shown_as_typed_not_read_as_markup(qtbot, db):
+    """"<s>wang</s> is locked out…" showed wang struck through."""
+    admin = users.create_first_admin(db, "Li Na", PASSWORD)
+    users.add_user(db, admin, "<s>wang</s>", users.CLERK, PASSWORD)
+    dialog = _dialog(qtbot, db)
+    for _ in range(users.MAX_FAILED_ATTEMPTS):
+        _type(qtbot, dialog, "<s>wang</s>", "guess guess")
+    assert shown_text(dialog.message_label) == \
+        "<s>wang</s> is locked out after 5 wrong passwords; try again in 5 min or ask an admin"
+    # As the Users screen's Set password… asks it.
+    asked = PasswordDialog("Set password", "A new password for <s>wang</s>.",
+                           lambda _current, _new: None, current=False)
+    qtbot.addWidget(asked)
+    assert shown_text(asked.intro) == "A new password for <s>wang</s>."
 
 
 def test_enter_after_the_name_goes_to_the_password_and_counts_no_attempt(qtbot, db):

@@ -17,7 +17,7 @@ from hubapp.ui.login_dialog import PasswordDialog
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.users_screen import UsersScreen
 
-from conftest import HUB_FAR_AWAY, hub_zone_set
+from conftest import HUB_FAR_AWAY, hub_zone_set, shown_text
 
 PASSWORD = "correct horse"
 
@@ -644,3 +644,14 @@ def test_a_refusal_stands_out_and_goes_when_another_user_is_picked(qtbot, app_ct
     assert screen.message.text() == ""
     qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "zhao deactivated." and ink() == plain
+
+
+def test_a_name_is_said_as_typed_not_read_as_markup(qtbot, app_ctx):
+    """"<s>wang</s> <b>ops added." showed wang struck through and the rest in bold."""
+    app_ctx.user = "<i>desk</i>"  # the computer account's, in single-user mode
+    screen = _screen(qtbot, app_ctx)
+    assert "“<i>desk</i>”" in shown_text(screen.empty_note)
+    qtbot.keyClicks(screen.name, "<s>wang</s> <b>ops")
+    _type_password(qtbot, screen, "cassava-2026")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert shown_text(screen.message) == "<s>wang</s> <b>ops added."

@@ -41,15 +41,32 @@ def screen_room(window: QWidget, share: float) -> QtCore.QSize:
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QtWidgets.QMessageBox.critical(parent, title, text)
+    _show(message_box(parent, QtWidgets.QMessageBox.Icon.Critical, title, text))
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QtWidgets.QMessageBox.information(parent, title, text)
+    _show(message_box(parent, QtWidgets.QMessageBox.Icon.Information, title, text))
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    QtWidgets.QMessageBox.warning(parent, title, text)
+    _show(message_box(parent, QtWidgets.QMessageBox.Icon.Warning, title, text))
+
+
+def message_box(parent: QWidget | None, icon: QtWidgets.QMessageBox.Icon, title: str, text: str,
+                buttons=QtWidgets.QMessageBox.StandardButton.Ok) -> QtWidgets.QMessageBox:
+    """A message box, not yet shown, its text as written: the names in it (a user's
+    "<s>wang</s>" who changed a service, a file's) are no markup, which Qt's own boxes read
+    them as."""
+    box = QtWidgets.QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    return box
+
+
+def _show(box: QtWidgets.QMessageBox) -> int:
+    try:
+        return box.exec()
+    finally:
+        box.deleteLater()
 
 
 def show_shortcuts(parent: QWidget | None, title: str, keys: list[tuple[str, str]],
@@ -119,11 +136,7 @@ def ask_password(parent: QWidget | None, title: str, text: str,
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    box = yes_no_box(parent, title, text)
-    try:
-        return box.exec() == QtWidgets.QMessageBox.StandardButton.Yes
-    finally:
-        box.deleteLater()
+    return _show(yes_no_box(parent, title, text)) == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 def yes_no_box(parent: QWidget | None, title: str, text: str) -> QtWidgets.QMessageBox:
@@ -131,8 +144,8 @@ def yes_no_box(parent: QWidget | None, title: str, text: str) -> QtWidgets.QMess
     taken back (delete, cancel, restore, merge, replace a file): No is the default, so an
     Enter pressed out of habit does nothing."""
     Button = QtWidgets.QMessageBox.StandardButton
-    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, title, text,
-                                Button.Yes | Button.No, parent)
+    box = message_box(parent, QtWidgets.QMessageBox.Icon.Question, title, text,
+                      Button.Yes | Button.No)
     box.setDefaultButton(Button.No)
     return box
 
@@ -166,10 +179,10 @@ def text_dialog(parent: QWidget | None, title: str, label: str) -> QtWidgets.QIn
 def ask_save_discard(parent: QWidget | None, title: str, text: str) -> str:
     """"save", "discard" or "cancel": what to do with unsaved changes."""
     buttons = QtWidgets.QMessageBox.StandardButton
-    answer = QtWidgets.QMessageBox.question(parent, title, text,
-                                            buttons.Save | buttons.Discard | buttons.Cancel,
-                                            buttons.Save)
-    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+    box = message_box(parent, QtWidgets.QMessageBox.Icon.Question, title, text,
+                      buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(_show(box), "cancel")
 
 
 def ask_discard_or_stay(parent: QWidget | None, title: str, text: str) -> bool:
@@ -186,8 +199,8 @@ def ask_discard_or_stay(parent: QWidget | None, title: str, text: str) -> bool:
 def discard_or_stay_box(parent: QWidget | None, title: str, text: str) -> QtWidgets.QMessageBox:
     """ask_discard_or_stay's question, not yet shown. No Save on it: offered, it could only
     fail again. Stay is the default, so an Enter pressed out of habit drops nothing."""
-    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
-                                QtWidgets.QMessageBox.StandardButton.Discard, parent)
+    box = message_box(parent, QtWidgets.QMessageBox.Icon.Warning, title, text,
+                      QtWidgets.QMessageBox.StandardButton.Discard)
     stay = box.addButton(QtCore.QCoreApplication.translate("dialogs", "Stay"),
                          QtWidgets.QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(stay)

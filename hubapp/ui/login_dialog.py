@@ -38,6 +38,10 @@ class _PasswordForm(QDialog):
         self.message_label.setWordWrap(True)
         colours.set_text_colour(self.message_label, colours.problem)
         self.message_label.hide()
+        # Both name users, kept as typed: "<s>wang</s> is locked out…" read as rich text
+        # was struck through.
+        for label in (self.intro, self.message_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 
@@ -20,6 +21,8 @@ class PartsLabel(QLabel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)  # for a note, or a part, wider than the label
+        # Its parts are words, a user's name among them ("Closed by <s>wang</s>"), not markup.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.parts: tuple[str, ...] = ()
         self.note = ""
 

@@ -79,6 +79,8 @@ class UsersScreen(QWidget):
         # An empty list says why, rather than look broken.
         self.empty_note = QLabel(self)
         self.empty_note.setWordWrap(True)
+        # Names are kept as typed: "<s>wang</s>" read as rich text was struck through.
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
         self.name = QLineEdit(self)
         # One role box for a new user and one for the picked: shared, looking at an admin's
         # row and then adding someone made another admin.
@@ -111,6 +113,7 @@ class UsersScreen(QWidget):
         self.single_user = QCheckBox(self.tr("Single-user &mode (no login at start)"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # as the empty note
         self._said_about: str | None = None  # the user picked when it was said
 
         new = QHBoxLayout()

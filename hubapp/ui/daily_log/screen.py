@@ -320,6 +320,8 @@ class DailyLogScreen(QWidget):
         # Long sentences wrap rather than widen the window past a small screen.
         for label in (self.service_totals, self.paste_message):
             label.setWordWrap(True)
+        # Its refusals name users, kept as typed: "<s>wang</s>" is no markup.
+        self.paste_message.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setToolTip(self.tr("Save the service and its containers (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self._from_button(self.save))
