@@ -615,6 +615,15 @@ def test_enter_presses_the_button_with_the_focus(qtbot, app_ctx, monkeypatch):
     assert screen.message.text() == "zhao.min added."
 
 
+def _logged_in_as_boss(ctx):
+    """boss and zhao, both admins; the desk logged in as boss."""
+    for name in ("boss", "zhao"):
+        _add(ctx, name, "admin")
+    users.set_single_user_mode(ctx.db, users.SHELL_ADMIN, False)
+    boss = users.authenticate(ctx.db, "boss", PASSWORD)
+    ctx.user, ctx.role, ctx.user_id = boss.name, boss.role, boss.id
+
+
 def test_a_refusal_stands_out_and_goes_when_another_user_is_picked(qtbot, app_ctx):
     """A refusal read as plain as "sup activated.", and stayed on screen under the next user
     picked, as if about them."""
@@ -622,28 +631,50 @@ def test_a_refusal_stands_out_and_goes_when_another_user_is_picked(qtbot, app_ct
 
     from hubapp.ui import colours
 
-    for name in ("boss", "zhao"):
-        _add(app_ctx, name, "admin")
-    users.set_single_user_mode(app_ctx.db, users.SHELL_ADMIN, False)
-    boss = users.authenticate(app_ctx.db, "boss", PASSWORD)
-    app_ctx.user, app_ctx.role, app_ctx.user_id = boss.name, boss.role, boss.id
+    _logged_in_as_boss(app_ctx)
+    _add(app_ctx, "wang.li")
+    _lock_out(app_ctx, "wang.li")
     screen = _screen(qtbot, app_ctx)
 
     def ink():
         return screen.message.palette().color(QPalette.ColorRole.WindowText)
 
     plain = ink()
-    screen.table.selectRow(0)  # boss
-    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
-    assert screen.message.text() == \
-        "boss cannot change their own role or deactivate themselves; another admin can"
+    screen.table.selectRow(1)  # wang.li, whom another desk unlocks meanwhile
+    users.unlock(app_ctx.db, users.SHELL_ADMIN, "wang.li")
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "wang.li is not locked out"
     assert ink() == colours.problem() != plain
-    screen.reload()  # another desk's change: still about boss, who is still picked
-    assert screen.message.text().startswith("boss cannot")
-    screen.table.selectRow(1)  # zhao
+    screen.reload()  # another desk's change: still about wang.li, who is still picked
+    assert screen.message.text() == "wang.li is not locked out"
+    screen.table.selectRow(2)  # zhao
     assert screen.message.text() == ""
     qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "zhao deactivated." and ink() == plain
+
+
+def test_an_admins_own_row_offers_no_role_nor_deactivate_and_says_why(qtbot, app_ctx):
+    """Both were offered on one's own row, and the store refused them at every click."""
+    _logged_in_as_boss(app_ctx)
+    screen = _screen(qtbot, app_ctx)
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    screen.table.setFocus()
+    screen.table.selectRow(0)  # boss
+    why = "boss cannot change their own role or deactivate themselves; another admin can"
+    for widget in (screen.role, screen.role_button, screen.active_button):
+        assert not widget.isEnabled() and widget.toolTip() == why
+    assert screen.password_button.isEnabled()  # with the current password: one's own
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)  # no role to set: on to the password
+    assert QApplication.focusWidget() is screen.password_button
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Down)  # zhao, another admin's to change
+    assert screen.role.isEnabled() and screen.active_button.isEnabled()
+    assert [widget.toolTip() for widget in (screen.role, screen.role_button,
+                                            screen.active_button)] == ["", "", ""]
+    screen.role.setCurrentIndex(screen.role.findData("clerk"))
+    assert screen.role_button.isEnabled()
 
 
 def test_a_name_is_said_as_typed_not_read_as_markup(qtbot, app_ctx):

@@ -507,14 +507,20 @@ def _check_password(password: str) -> None:
             "messages", "A password needs at least {min} characters"), min=MIN_PASSWORD_LENGTH)
 
 
+def own_account_refusal(name: str) -> PermissionDenied:
+    """Why the admin name may not change their own role or deactivate themselves: the
+    window they are working in would refuse them, still offering an admin's actions.
+    Another admin does it. The Users screen says it beside the actions it disables."""
+    return PermissionDenied(QT_TRANSLATE_NOOP(
+        "messages", "{name} cannot change their own role or deactivate themselves; "
+                    "another admin can"), name=name)
+
+
 def _not_yourself(actor: UserRecord, user: UserRecord) -> None:
-    """An admin who demoted or deactivated themselves would be refused by the window they
-    are working in, which still offers an admin's actions. Another admin does it. By account:
-    in single-user mode (no id) a stored user of the computer account's name is another."""
+    """By account: in single-user mode (no id) a stored user of the computer account's name
+    is another."""
     if actor.id is not None and user.id == actor.id:
-        raise PermissionDenied(QT_TRANSLATE_NOOP(
-            "messages", "{name} cannot change their own role or deactivate themselves; "
-                        "another admin can"), name=user.name)
+        raise own_account_refusal(user.name)
 
 
 def _find(db: Database, name: str) -> UserRecord:

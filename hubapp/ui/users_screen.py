@@ -151,7 +151,9 @@ class UsersScreen(QWidget):
         self.password.returnPressed.connect(self.password_again.setFocus)
         self.password_again.returnPressed.connect(self._add)
         # Enter on a user goes on to what acts on them, as Enter on a row opens it elsewhere.
-        self.table.activated.connect(lambda _index: self.role.setFocus())
+        # One's own row has no role to set: on to Set password.
+        self.table.activated.connect(lambda _index: (
+            self.role if self.role.isEnabled() else self.password_button).setFocus())
         self.role.currentIndexChanged.connect(self._role_chosen)
         self.role_button.clicked.connect(lambda: self._do(
             lambda user: users.set_role(ctx.db, self.ctx.actor(), user.name,
@@ -234,8 +236,15 @@ class UsersScreen(QWidget):
         # of a database that only reads.
         if self._may_change() and (user and user.name) != self._said_about:
             self.message.clear()
-        for widget in (self.role, self.password_button, self.active_button):
-            widget.setEnabled(self._may_change() and user is not None)
+        self.password_button.setEnabled(self._may_change() and user is not None)
+        # One's own role and account are another admin's to change: offered, they were
+        # refused at every click.
+        own = self._may_change() and user is not None and self.ctx.is_logged_in_as(user)
+        why_not = labels.message(users.own_account_refusal(user.name)) if own else ""
+        for widget in (self.role, self.active_button):
+            widget.setEnabled(self._may_change() and user is not None and not own)
+        for widget in (self.role, self.role_button, self.active_button):
+            widget.setToolTip(why_not)
         self.unlock_button.setEnabled(self._may_change() and user is not None
                                       and user.locked())
         # Nobody picked, no role: "Clerk" there read as the role of someone.
@@ -248,7 +257,7 @@ class UsersScreen(QWidget):
     def _role_chosen(self) -> None:
         # Set role to the role the user had already changed nothing, yet said it did.
         user = self._selected()
-        self.role_button.setEnabled(self._may_change() and user is not None
+        self.role_button.setEnabled(self.role.isEnabled() and user is not None
                                     and self.role.currentData() != user.role)
 
     def _add(self) -> None:
