@@ -163,9 +163,12 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
          "--db", str(path)], input="cassava flour\n", capture_output=True, text=True,
         timeout=120, env=dict(os.environ, LANG="zh_CN.UTF-8"))
     assert chinese.stdout.strip() == f"用户 zhao（主管）已添加到 {path}"
-    result = hubapp("users", "add", "wang", "--role", "clerk", "--db", path, stdin="short\n")
-    assert result.returncode == 1
-    assert result.stderr.strip() == "hubapp: error: A password needs at least 8 characters"
+    for password, refused in (("short", "A password needs at least 8 characters"),
+                              (" " * 8, "A password needs more than spaces"),
+                              ("WANG.XIAOMING", "A password must not be the user's name")):
+        result = hubapp("users", "add", "wang.xiaoming", "--role", "clerk", "--db", path,
+                        stdin=f"{password}\n")
+        assert (result.returncode, result.stderr) == (1, f"hubapp: error: {refused}\n")
     # What the Chinese Audit log calls the command line: a person so named passed for it.
     result = hubapp("users", "add", "命令行", "--role", "clerk", "--db", path,
                     stdin="cassava flour\n")

@@ -290,6 +290,22 @@ def test_a_name_in_the_boxes_is_shown_as_typed_not_read_as_markup(qtbot, db):
     assert shown_text(asked.intro) == "A new password for <s>wang</s>."
 
 
+def test_change_my_password_refuses_spaces_and_ones_own_name(qtbot, db):
+    admin = users.create_first_admin(db, "Li Na Zhang", PASSWORD)
+    dialog = PasswordDialog("Change my password", "", lambda current, new: (
+        users.change_own_password(db, admin, current, new)), current=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for new, said in (("LI NA ZHANG", "A password must not be the user's name"),
+                      (" " * 8, "A password needs more than spaces")):
+        for edit, text in ((dialog.current_edit, PASSWORD), (dialog.new_edit, new),
+                           (dialog.repeat_edit, new)):
+            qtbot.keyClicks(edit, text)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.message_label.text() == said
+    assert users.authenticate(db, "Li Na Zhang", PASSWORD).name == "Li Na Zhang"
+
+
 def test_enter_after_the_name_goes_to_the_password_and_counts_no_attempt(qtbot, db):
     """Typed as a name then Enter, it was a login without a password: a wrong password,
     and five of them locked the account."""

@@ -436,6 +436,25 @@ def test_bad_names_roles_and_passwords_are_refused(db, admin):
     assert len(users.list_users(db)) == 1
 
 
+def test_a_password_of_spaces_or_of_the_users_own_name_is_refused_wherever_it_is_set(
+        db, admin):
+    """Eight spaces passed the length alone, as did the name a login box is given."""
+    weak = ((" " * 8, "more than spaces"), ("\u3000\t" * 4, "more than spaces"),
+            ("wang xiaoming", "the user's name"), (" WANG  XIAOMING", "the user's name"),
+            ("Ｗａｎｇ Ｘｉａｏｍｉｎｇ", "the user's name"))  # as a Chinese input method types it
+    for password, message in weak:
+        with pytest.raises(HubError, match=message):
+            users.add_user(db, admin, "Wang Xiaoming", CLERK, password)
+    wang = users.add_user(db, admin, "Wang Xiaoming", CLERK, PASSWORD)
+    for password, message in weak:
+        with pytest.raises(HubError, match=message):
+            users.set_password(db, admin, "wang xiaoming", password)
+        with pytest.raises(HubError, match=message):
+            users.change_own_password(db, wang, PASSWORD, password)
+    assert users.authenticate(db, "Wang Xiaoming", PASSWORD).name == "Wang Xiaoming"
+    users.change_own_password(db, wang, PASSWORD, " wang xiaoming 2 ")  # more than the name
+
+
 def test_the_last_admin_cannot_be_demoted_or_deactivated(db, admin):
     users.set_single_user_mode(db, admin, True)
     desk = users.SINGLE_USER  # the desk's own admin in single-user mode, not a stored user

@@ -259,7 +259,7 @@ def add_user(db: Database, actor: UserRecord, name: str, role: str, password: st
 def set_password(db: Database, actor: UserRecord, name: str, password: str) -> None:
     """An admin sets another user's password. One's own is changed with the current one
     (change_own_password), so a desk left logged in does not let a passer-by take it over."""
-    _check_password(password)
+    _check_password(password, name)
     with transaction(db):
         require_role(db, actor, ADMIN)
         user = _find(db, name)
@@ -279,7 +279,7 @@ def _store_password(db: Database, actor: UserRecord, user: UserRecord, password:
 def change_own_password(db: Database, actor: UserRecord, current: str, new: str) -> None:
     """Anyone's own password, given the current one: a desk left logged in does not let a
     passer-by take the account over. A wrong one counts towards the lock-out as at login."""
-    _check_password(new)
+    _check_password(new, actor.name)
     try:
         authenticate(db, actor.name, current)
     except WrongPassword:
@@ -480,7 +480,7 @@ def check_name(name: str) -> str:
 def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserRecord:
     name = check_name(name)
     _check_role(role)
-    _check_password(password)
+    _check_password(password, name)
     # The account this name would log in to: the column's collation finds more than
     # name_key on a server (あき is アキ there), and the insert would break its UNIQUE.
     if (taken := _id_of(db, name)) is not None:
@@ -501,10 +501,19 @@ def _check_role(role: str) -> None:
             "messages", "Role {role} is unknown (expected clerk, supervisor or admin)"), role=role)
 
 
-def _check_password(password: str) -> None:
+def _check_password(password: str, name: str) -> None:
+    """Refuse a password too easily guessed for the user name: eight spaces passed the
+    length alone, as did the name itself, which a login box is given to guess with."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise HubError(QT_TRANSLATE_NOOP(
             "messages", "A password needs at least {min} characters"), min=MIN_PASSWORD_LENGTH)
+    if password.isspace():
+        raise HubError(QT_TRANSLATE_NOOP(
+            "messages", "A password needs more than spaces"))
+    # As two names are one: "Li Na" is li na's password no more than their name is another's.
+    if name_key(password) == name_key(name):
+        raise HubError(QT_TRANSLATE_NOOP(
+            "messages", "A password must not be the user's name"))
 
 
 def own_account_refusal(name: str) -> PermissionDenied:
