@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from hubapp.domain import wording
+from hubapp.domain.clock import wall_clock, wall_time
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import open_db, settings, users
 
-from conftest import newer_copy
+from conftest import HUB_FAR_AWAY, hub_zone_set, newer_copy
 
 
 def hubapp(*args, stdin=None):
@@ -223,26 +225,39 @@ def test_users_add_makes_a_new_hubs_first_account_an_admin(tmp_path):
         db.close()
 
 
-def test_users_list_shows_who_may_log_in_and_takes_db_before_the_action(tmp_path):
+def test_users_list_shows_who_may_log_in_and_takes_db_before_the_action(
+        tmp_path, desk_far_from_the_hub):
     path = tmp_path / "hub.db"
-    open_db(path).close()
-    for name, role in (("Li Na", "admin"), ("zhao", "clerk")):
+    db = open_db(path)
+    try:
+        hub_zone_set(db, HUB_FAR_AWAY)
+    finally:
+        db.close()
+    for name, role in (("Li Na", "admin"), ("wang", "clerk"), ("zhao", "clerk")):
         added = hubapp("users", "--db", path, "add", name, "--role", role,
                        stdin="cassava flour\n")
         assert added.returncode == 0, added.stderr
     db = open_db(path)
     try:
         users.set_active(db, users.SHELL_ADMIN, "zhao", False)
+        for _ in range(users.MAX_FAILED_ATTEMPTS):
+            with pytest.raises(users.AuthError):
+                users.authenticate(db, "wang", "guessed")
+        [until] = [user.locked_until for user in users.list_users(db) if user.locked()]
     finally:
         db.close()
+    # Listed "active yes" alone, wang could not log in for reasons the list did not tell;
+    # the lock's end on the hub's clock, as the Users screen says it, not this computer's.
+    ends = wording.service_time(wall_time(until, HUB_FAR_AWAY), wall_clock(HUB_FAR_AWAY).date())
     listed = hubapp("users", "--db", path, "list")
     assert (listed.returncode, listed.stderr) == (0, "")
     assert listed.stdout.splitlines() == [
-        "user   role   active", "Li Na  admin  yes", "zhao   clerk  no"]
+        "user   role   active  locked until", "Li Na  admin  yes", f"wang   clerk  yes     {ends}",
+        "zhao   clerk  no"]
     chinese = subprocess.run([sys.executable, "-m", "hubapp", "users", "list", "--db", str(path)],
                              capture_output=True, text=True, timeout=120,
                              env=dict(os.environ, LANG="zh_CN.UTF-8"))
-    assert chinese.stdout.splitlines()[2].split() == ["zhao", "录入员", "否"]
+    assert chinese.stdout.splitlines()[3].split() == ["zhao", "录入员", "否"]
 
 
 def test_users_add_says_a_single_user_database_asks_nobody_to_log_in(demo_db_path):

@@ -231,7 +231,8 @@ def _add_users(commands: argparse._SubParsersAction) -> None:
     add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
                           help=translate("cli", "what the user may do"))
     _with_db(users_commands.add_parser("list", help=translate(
-        "cli", "list the users: name, role, whether they may log in")))
+        "cli", "list the users: name, role, whether they may log in, and until when one "
+               "is locked out")))
 
 
 def _export_target(text: str) -> Path:

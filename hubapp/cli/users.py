@@ -14,17 +14,23 @@ def run_users(args: argparse.Namespace) -> int:
 
 
 def _list_users(args: argparse.Namespace) -> int:
-    from hubapp.store import open_db, users
+    from hubapp.domain.wording import on_hub_clock
+    from hubapp.store import open_db, settings, users
 
     db = open_db(args.db, create=False)
     try:
         listed, single_user = users.list_users(db), users.single_user_mode(db)
+        zone, today = settings.time_zone(db), settings.hub_today(db)
     finally:
         db.close()
-    print_table((translate("cli", "user"), translate("cli", "role"), translate("cli", "active")),
-                 [(user.name, translate("audit", user.role),
-                   translate("audit", "yes") if user.active else translate("audit", "no"))
-                  for user in listed])
+    # A lock-out as the Users screen shows it, on the hub's clock: listed "active yes" alone,
+    # a locked-out user could not log in for reasons the list did not tell.
+    print_table((translate("cli", "user"), translate("cli", "role"), translate("cli", "active"),
+                 translate("cli", "locked until")),
+                [(user.name, translate("audit", user.role),
+                  translate("audit", "yes") if user.active else translate("audit", "no"),
+                  on_hub_clock(user.locked_until, zone, today) if user.locked() else "")
+                 for user in listed])
     if single_user:
         print(translate("cli", "{database} is in single-user mode: the app opens without "
                         "asking who is working.").format(database=named(args.db)),

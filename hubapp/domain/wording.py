@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import unicodedata
 
+from hubapp.domain.clock import wall_time
 from hubapp.domain.validation import reads_back_alone
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -158,6 +159,13 @@ def service_time(value: dt.datetime | None, service_day: dt.date) -> str:
     if value.date() == service_day + dt.timedelta(days=1):
         return f"{value:%H:%M} +1"
     return f"{value:%Y-%m-%d %H:%M}"
+
+
+def on_hub_clock(instant: dt.datetime, zone: str, today: dt.date) -> str:
+    """A stamp stored in UTC (a lock-out's end) on the clock of the hub's zone, as a time
+    past midnight is written everywhere ("00:03 +1"): the Users screen and `hubapp users
+    list` say it alike, whatever zone the computer is set to."""
+    return service_time(wall_time(instant, zone), today)
 
 
 def actual_time(actual: dt.datetime | None, scheduled: dt.datetime | None,

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import wording
-from hubapp.domain.clock import wall_time
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
@@ -41,9 +40,8 @@ class UsersModel(RecordTableModel):
     def _lock(self, user: UserRecord) -> str:
         if not user.locked():
             return ""
-        # The hub's clock, as a time past midnight is written everywhere ("00:03 +1").
-        return self.tr("until {time}").format(time=wording.service_time(
-            wall_time(user.locked_until, self.ctx.time_zone), self.ctx.today()))
+        return self.tr("until {time}").format(time=wording.on_hub_clock(
+            user.locked_until, self.ctx.time_zone, self.ctx.today()))
 
 
 def change_my_password(parent: QWidget, ctx: AppContext) -> bool:
