@@ -930,7 +930,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="441"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="443"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -950,34 +950,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="615"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="883"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1119"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -987,32 +987,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="323"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="325"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="500"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="676"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="678"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="645"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1042,90 +1042,90 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="328"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="660"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="662"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="739"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="741"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="814"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="880"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="883"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="882"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="885"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="884"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="983"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="984"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="988"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1080"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1082"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1088"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1090"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1076"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1160,160 +1160,160 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="440"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="442"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="598"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="978"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1093"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1132"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1134"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1136"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1186"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1209"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1211"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1212"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1214"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1216"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1223"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1256"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1258"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1261"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1263"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1274"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1276"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1278"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1280"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="970"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="979"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="974"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="677"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1156"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1220"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1222"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1229"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1231"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2120,103 +2120,103 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="109"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="110"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="114"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="115"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="114"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="118"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="131"/>
         <source>The hub&apos;s name heads every report, service times are on the clock of its time zone (this computer&apos;s is filled in: choose the hub&apos;s if it differs), and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes all three, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
         <translation>枢纽名称印在每份报表的页眉上；班次时间一律按枢纽所在时区记录（已填入本机时区；如与枢纽不同，请改选枢纽的时区）；看板将每天的班列数与每日班列目标对比（三者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="140"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="144"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="99"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="103"/>
         <source>e.g. Chongqing International Logistics Hub Park</source>
         <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="112"/>
         <source>trains a day, e.g. 8</source>
         <translation>每日班列数，如 8</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="112"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="116"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="142"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="146"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. {hub_fields}</source>
         <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。{hub_fields}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="146"/>
-        <location filename="../../hubapp/ui/login_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="150"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="166"/>
         <source>&amp;Save and log in</source>
         <translation>保存并登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="148"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="152"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="149"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="153"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="150"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="154"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="161"/>
         <source>Hub Desk: set up the hub</source>
         <translation>枢纽工作台：设置枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="159"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="163"/>
         <source>Set up the hub before you start: its name, time zone and daily train target have not been chosen yet. {hub_fields}</source>
         <translation>开始工作前请先设置本枢纽：其名称、时区和每日班列目标尚未设定。{hub_fields}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="189"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="193"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="240"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="244"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="244"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="248"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
         <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="205"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="209"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2383,12 +2383,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="50"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="51"/>
         <source>Type your current password, then the new one twice (at least {min} characters).</source>
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
@@ -2492,22 +2492,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="279"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="283"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="282"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="286"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="283"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="287"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="290"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="294"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -3178,37 +3178,37 @@ Licence: MIT</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
         <source>Name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
         <source>Locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="38"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="38"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="43"/>
         <source>until {time}</source>
         <translation>至 {time}</translation>
     </message>
@@ -3231,68 +3231,68 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="117"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="128"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="167"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="203"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="267"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="297"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="301"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="311"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="302"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="312"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="279"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="159"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="298"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="283"/>
         <location filename="../../hubapp/ui/users_screen.py" line="293"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="303"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="71"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -3313,7 +3313,7 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="99"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="242"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="252"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
@@ -3328,42 +3328,42 @@ Licence: MIT</source>
         <translation>单用户模式（启动时无需登录）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
         <source>&amp;Name</source>
         <translation>用户名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="123"/>
         <source>Repeat passw&amp;ord</source>
         <translation>再次输入密码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="128"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="129"/>
         <source>Ro&amp;le</source>
         <translation>角色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="243"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="253"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="308"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="318"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="321"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -3372,7 +3372,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="322"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="332"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -3381,17 +3381,17 @@ Turn single-user mode off?</source>
 要关闭单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="214"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="164"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="163"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3503,7 +3503,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="341"/>
+        <location filename="../../hubapp/cli/parser.py" line="342"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -3542,13 +3542,13 @@ Turn single-user mode off?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="26"/>
+        <location filename="../../hubapp/cli/users.py" line="31"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="26"/>
+        <location filename="../../hubapp/cli/users.py" line="31"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>no</source>
         <translation>否</translation>
@@ -4469,42 +4469,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="233"/>
-        <source>list the users: name, role, whether they may log in</source>
-        <translation>列出用户：名称、角色、是否可以登录</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli/parser.py" line="251"/>
+        <location filename="../../hubapp/cli/parser.py" line="252"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="262"/>
+        <location filename="../../hubapp/cli/parser.py" line="263"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="268"/>
+        <location filename="../../hubapp/cli/parser.py" line="269"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="283"/>
+        <location filename="../../hubapp/cli/parser.py" line="284"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="303"/>
+        <location filename="../../hubapp/cli/parser.py" line="304"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="315"/>
+        <location filename="../../hubapp/cli/parser.py" line="316"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="328"/>
+        <location filename="../../hubapp/cli/parser.py" line="329"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4564,7 +4559,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="349"/>
+        <location filename="../../hubapp/cli/parser.py" line="233"/>
+        <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
+        <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="350"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4599,32 +4599,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="24"/>
+        <location filename="../../hubapp/cli/users.py" line="28"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="24"/>
+        <location filename="../../hubapp/cli/users.py" line="28"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="24"/>
+        <location filename="../../hubapp/cli/users.py" line="28"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/users.py" line="29"/>
+        <source>locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/users.py" line="35"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="58"/>
+        <location filename="../../hubapp/cli/users.py" line="64"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="67"/>
+        <location filename="../../hubapp/cli/users.py" line="73"/>
         <source>{database} is not set up yet: Hub Desk asks for the hub&apos;s name, time zone and daily train target when an admin next logs in.</source>
         <translation>{database} 尚未设置：管理员下次登录枢纽工作台时，会要求填写枢纽名称、时区和每日班列目标。</translation>
     </message>
@@ -4799,17 +4804,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 网址）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="41"/>
+        <location filename="../../hubapp/cli/users.py" line="47"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="43"/>
+        <location filename="../../hubapp/cli/users.py" line="49"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="55"/>
+        <location filename="../../hubapp/cli/users.py" line="61"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -4955,47 +4960,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="191"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="204"/>
         <source>Stay</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="216"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="229"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="217"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="230"/>
         <source>This desk has no hub database yet.</source>
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="218"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="231"/>
         <source>{path}, the hub&apos;s database set for this computer in {settings}, is not there.</source>
         <translation>{settings} 中为本机设定的枢纽数据库 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="223"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="236"/>
         <source>Start a new hub in {path} (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
         <translation>新建一个枢纽，数据文件为 {path}（接下来创建其管理员）；或打开已有的枢纽数据库文件（其他工作台的副本或备份）；或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="229"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="242"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="230"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="243"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="231"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="244"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="270"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="283"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
@@ -6198,22 +6203,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="506"/>
+        <location filename="../../hubapp/store/users.py" line="508"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
+        <location filename="../../hubapp/store/users.py" line="511"/>
+        <source>A password needs more than spaces</source>
+        <translation>密码不能只有空格</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/store/users.py" line="515"/>
+        <source>A password must not be the user&apos;s name</source>
+        <translation>密码不能与用户名相同</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="523"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="523"/>
+        <location filename="../../hubapp/store/users.py" line="538"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="554"/>
+        <location filename="../../hubapp/store/users.py" line="569"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -6339,7 +6354,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="44"/>
+        <location filename="../../hubapp/cli/users.py" line="50"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
