@@ -468,6 +468,21 @@ def test_export_of_a_range_without_services_writes_no_file(db, tmp_path):
     assert (tmp_path / "kept.csv").read_text() == "older export"
 
 
+def test_an_xlsx_export_into_a_folder_it_cannot_write_is_one_line_not_a_traceback(
+        db, tmp_path, unwritable):
+    """The workbook's save failed with its sheet's stream left open, which the garbage
+    collector then closed: "Exception ignored in … Traceback" after the reason."""
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    unwritable(folder)
+    out = folder / "march.xlsx"
+    result = hubapp("export", "--db", db, "--from", "2026-03-05", "--to", "2026-03-05",
+                    "-o", out)
+    assert (result.returncode, result.stderr) == (
+        1, f"hubapp: error: Cannot write {out}: permission denied\n")
+    assert list(folder.iterdir()) == []
+
+
 def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_writes_no_file(
         db, tmp_path, monkeypatch, capsys):
     """Run in this process: the limit, 1,048,576 rows, is set lower for a demo's days."""

@@ -10,6 +10,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -1612,6 +1613,26 @@ def test_a_cancelled_xlsx_export_leaves_no_temporary_file_nor_a_stream_open(demo
     assert ALL_TEMP_FILES == kept
     gc.collect()  # an open stream would complain here, which the test run takes as an error
     assert not any(path.name.startswith((".late", "late")) for path in tmp_path.iterdir())
+
+
+def test_an_xlsx_export_whose_temporary_folder_cannot_be_written_names_that_folder(
+        demo_db, tmp_path, monkeypatch, unwritable):
+    """openpyxl puts the sheet together in the temporary folder: "Cannot write D:\\x.xlsx:
+    the disk is full" had space freed on D: when C:, the temporary folder's, was full."""
+    import gc
+
+    temporary = tmp_path / "temp"
+    temporary.mkdir()
+    unwritable(temporary)
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    target = tmp_path / "march.xlsx"
+    with pytest.raises(FileFormatError) as refused:
+        export_file(demo_db, target, dt.date(2026, 3, 3), dt.date(2026, 3, 5))
+    assert str(refused.value) == (
+        f"Cannot write {target}: the temporary folder {temporary}, where an Excel file is put "
+        "together first, cannot be written (permission denied)")
+    gc.collect()  # an open stream would complain here, which the test run takes as an error
+    assert not any("march" in path.name for path in tmp_path.iterdir())
 
 
 def test_progress_never_goes_back_when_a_row_has_a_problem(demo_db, tmp_path):

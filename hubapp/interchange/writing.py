@@ -3,9 +3,12 @@ safe to open in a spreadsheet."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,7 +139,7 @@ def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
     cells = _counted(_cells(rows, guard, teu), total, progress, check)
     try:
         return write_beside(path, lambda partial: _write_csv(partial, cells)
-                            if suffix == ".csv" else _write_xlsx(partial, cells, total),
+                            if suffix == ".csv" else _write_xlsx(partial, cells, total, path),
                             last=True)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
@@ -233,11 +236,13 @@ def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
     return count
 
 
-def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int) -> int:
+def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -> int:
+    """The rows as a workbook in path, to be named name."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("containers")
@@ -245,7 +250,6 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int) -> int:
     # one is read whole by openpyxl just to size it whenever it is opened (3 s for 50,000
     # rows each time the import window previewed it): its writer takes the size from here.
     sheet.calculate_dimension = lambda: f"A1:{get_column_letter(len(COLUMNS))}{total + 1}"
-    sheet.append(list(COLUMNS))
     count = 0
 
     def text(cell: str) -> str | WriteOnlyCell:
@@ -259,18 +263,46 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int) -> int:
         return typed
 
     try:
-        for row in rows:
-            sheet.append([text(cell) if isinstance(cell, str) else cell for cell in row])
-            count += 1
+        try:
+            sheet.append(list(COLUMNS))
+            for row in rows:
+                sheet.append([text(cell) if isinstance(cell, str) else cell for cell in row])
+                count += 1
+            sheet.close()
+        except OSError as error:
+            # Only openpyxl's temporary file is written so far. Not beside the target: its
+            # XML is ten times the workbook, room the target's disk (a stick, a share) would
+            # need too. Said as the export's own disk, the full C: of a desk exporting to D:
+            # had space freed where it did not help.
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "Cannot write {name}: the temporary folder {folder}, where an "
+                            "Excel file is put together first, cannot be written ({reason})"),
+                name=str(name), folder=tempfile.gettempdir(), reason=os_reason(error)) \
+                from error
+        # Our own archive, not book.save's: one that save left half-written (a full or
+        # read-only disk) was closed by the garbage collector, which failed again and
+        # printed its traceback after the one-line reason.
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(book, archive).write_data()
     except BaseException:
-        # Stopped (Cancel): the sheet's stream is closed and its temporary file removed
-        # now; left to the garbage collector, it wrote "I/O operation on closed file" to
-        # stderr and the file stayed until the app quit.
-        sheet.close()
-        sheet._writer.cleanup()
+        _discard(sheet)
         raise
-    book.save(path)
     return count
+
+
+def _discard(sheet: Any) -> None:
+    """Closes a sheet stopped wherever it was (Cancel, a full or read-only disk) and removes
+    its stream: left to the garbage collector, a stream wrote "I/O operation on closed file"
+    to stderr, and the file stayed until the app quit. What the closing meets again (the
+    same full disk) is not what stopped the export."""
+    if sheet._writer is None:
+        return  # stopped before its first row
+    for stream in (sheet._rows, sheet._writer.xf):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
+    with contextlib.suppress(FileNotFoundError):  # a save that got that far removed it
+        sheet._writer.cleanup()
 
 
 def write_problems(path: str | Path, problems: Iterable[Any],

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
+WAL_SIZE_LIMIT = 4 << 20  # the -wal SQLite checkpoints at: 1,000 pages of 4 KB
 
 
 def open_db(target: str | Path, *, create: bool = True,
@@ -445,6 +446,9 @@ def _connect(path: Path, wal: bool = True) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         # FULL: a committed save survives a power cut too, not just a killed process.
         conn.execute("PRAGMA synchronous = FULL")
+        # A -wal is reused, not cut, after each checkpoint: one a big import grew kept its
+        # size for as long as a desk had the file open, days.
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
     if wal:
@@ -607,7 +611,7 @@ def _file_transaction(db: Database, kind: str = "IMMEDIATE") -> Iterator[None]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         # A write inside can meet what a person acts on too: a full disk, a damaged page.
-        said = as_user_error(error, db_path(db)) if isinstance(error, sqlite3.Error) else error
+        said = _refused(db, error) if isinstance(error, sqlite3.Error) else error
         if said is error:
             raise
         raise said from error
@@ -617,7 +621,27 @@ def _file_transaction(db: Database, kind: str = "IMMEDIATE") -> Iterator[None]:
         except sqlite3.Error as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise as_user_error(error, db_path(db)) from error
+            raise _refused(db, error) from error
+
+
+def _refused(db: Database, error: sqlite3.Error) -> Exception:
+    """What a write rolled back after error says. After a full disk, the -wal is emptied
+    first: the pages the refused write had put there kept the room they took, often all
+    there was, until the window closed, and the next backup and other programs on the disk
+    failed meanwhile."""
+    said = as_user_error(error, db_path(db))
+    if isinstance(said, DatabaseError) and said.template == DISK_FULL:
+        conn = db.conn
+        waits = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        # Not waiting for another desk's read: a later save cuts the -wal back to
+        # WAL_SIZE_LIMIT then. Nor failing for this: the refusal is what to say.
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {waits}")
+    return said
 
 
 def db_path(db: Database) -> Path | str:
