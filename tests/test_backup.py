@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from hubapp.domain.errors import DatabaseError, message, os_reason, untranslated
+from hubapp.domain.wording import file_size
 from hubapp.store import audit, backup, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
 
@@ -942,11 +943,18 @@ def test_a_restore_the_full_disk_stops_says_so_and_leaves_no_copy_behind(
     for _try in range(2):
         with pytest.raises(DatabaseError) as refused:
             backup.restore(saved, demo_db_path, ANN)
-        assert str(refused.value) == (f"The disk holding {tmp_path} is full: the restore was "
-                                      "not made, and the database is as it was")
+        assert str(refused.value) == _no_room_to_restore(tmp_path, demo_db_path, saved)
     assert list((tmp_path / "backups").iterdir()) == []
     assert not [path for path in tmp_path.iterdir() if ".restoring" in path.name]
     assert _dump(demo_db_path) == before
+
+
+def _no_room_to_restore(folder, db_path, saved) -> str:
+    """A restore refused for want of room on folder's disk, one disk here, saying how much
+    to free: freeing less, the next try was refused too."""
+    room = file_size(db_path.stat().st_size + 2 * saved.stat().st_size)
+    return (f"The disk holding {folder} is full: the restore was not made, and the database "
+            f"is as it was. Restoring this backup needs about {room} free there")
 
 
 def _copy_over_the_database_raises(monkeypatch, error: BaseException) -> None:
@@ -971,8 +979,7 @@ def test_a_restore_the_full_disk_stops_while_it_writes_the_database_says_the_res
         "database or disk is full"))
     with pytest.raises(DatabaseError) as refused:
         backup.restore(saved, demo_db_path, ANN)
-    assert str(refused.value) == (f"The disk holding {tmp_path} is full: the restore was "
-                                  "not made, and the database is as it was")
+    assert str(refused.value) == _no_room_to_restore(tmp_path, demo_db_path, saved)
     assert list((tmp_path / "backups").iterdir()) == []
     assert _dump(demo_db_path) == before
 
@@ -992,8 +999,8 @@ def test_a_restore_the_full_disk_stops_while_it_keeps_the_data_names_the_backups
     monkeypatch.setattr(backup, "copy_database", _copy_onto_a_full_disk)
     with pytest.raises(DatabaseError) as refused:
         backup.restore(saved, demo_db_path, ANN)
-    assert str(refused.value) == (f"The disk holding {tmp_path / 'backups'} is full: the "
-                                  "restore was not made, and the database is as it was")
+    assert str(refused.value) == _no_room_to_restore(tmp_path / "backups", demo_db_path,
+                                                     saved)
     assert list((tmp_path / "backups").iterdir()) == []
 
 

@@ -14,6 +14,7 @@ from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
 from conftest import DEMO_END, clock_at, hub_with_logins
+from test_backup import _copy_onto_a_full_disk
 
 # A backup copies and checks the whole demo file on a worker: seconds when the machine runs
 # other suites at once, where pytest-qt's default 5 s wait once ran out.
@@ -267,6 +268,21 @@ def test_a_backup_cut_short_is_refused_in_a_backup_s_words(qtbot, main_window, d
     assert _count(demo_db_path) == before
     assert not (demo_db_path.parent / "backups").exists()
     assert main_window.backups.restore_action.isEnabled()
+
+
+def test_an_automatic_backup_the_full_disk_stops_says_what_to_do(
+        qtbot, main_window, demo_db_path, monkeypatch):
+    """Made again at each start and close into the same folder, it failed each time saying
+    only that the disk was full: the backup folder may be on another disk."""
+    monkeypatch.setattr(backup, "copy_database", _copy_onto_a_full_disk)
+    errors = _capture(monkeypatch, "show_error")
+    main_window.backups.start_automatic()
+    qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
+    folder = demo_db_path.parent / "backups"
+    assert errors == [("The automatic backup failed", (
+        f"The disk holding {folder} is full: the backup was not made (the data in the "
+        "database is safe)\n\nFree some space, or pick a backup folder on another disk in "
+        "Edit ▸ Settings…"))]
 
 
 def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(

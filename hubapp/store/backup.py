@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, InputError, UnusableDatabaseError, os_reason,
 )
+from hubapp.domain.wording import file_size
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, no_return, server_backup
 from hubapp.store.db import (
@@ -215,7 +216,7 @@ _HEADER_LENGTH, _VERSIONS, _WAL_MODE = 20, slice(18, 20), 2
 
 def _write_backup(db_path: Path, target: Path, step: Callable[[str], None]) -> None:
     """A verified copy of db_path as target, whole; an OSError is the caller's to word."""
-    with _full_disk_said(_BACKUP_NOT_MADE):
+    with _full_disk_said(BACKUP_NOT_MADE):
         write_whole(target, lambda partial: write_copy(db_path, partial, target, step),
                     last=True)
 
@@ -546,9 +547,14 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
                   folder: Path | None, newest: int, step: Callable[[str], None]) -> Path | None:
     """One try of a restore into live, the file db_path names, whose newest audit id was
     newest; _SavedMeanwhile if another desk wrote to it first, with nothing restored."""
+    kept_in = backup_folder(db_path, folder)
+
+    def room(full: Path) -> int:
+        return _room_to_restore(backup_file, live, kept_in, full)
+
     step(KEEPING)
-    with _full_disk_said(_RESTORE_NOT_MADE):
-        kept = _keep_current(db_path, backup_folder(db_path, folder))
+    with _full_disk_said(_RESTORE_NOT_MADE, room):
+        kept = _keep_current(db_path, kept_in)
     if kept is not None:  # saved while the restore checked
         newest = max(newest, _newest_entry(kept.partial))
     # The backup is upgraded and its restore entry written in a copy beside the database,
@@ -557,7 +563,7 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
     staged = _staged(live)
     try:
         _remove_with_logs(staged)  # left by a restore that was killed
-        with _full_disk_said(_RESTORE_NOT_MADE):
+        with _full_disk_said(_RESTORE_NOT_MADE, room):
             step(READYING)
             _stage(backup_file, staged, live, by, newest)
             if kept is not None:
@@ -700,25 +706,42 @@ def _copy_current(db_path: Path, kept: _Kept) -> None:
     write_copy(db_path, kept.partial, kept.path)  # verified above: sound
 
 
-_BACKUP_NOT_MADE = QT_TRANSLATE_NOOP(
+BACKUP_NOT_MADE = QT_TRANSLATE_NOOP(
     "messages", "The disk holding {folder} is full: the backup was not made (the data in the "
                 "database is safe)")
 _RESTORE_NOT_MADE = QT_TRANSLATE_NOOP(
     "messages", "The disk holding {folder} is full: the restore was not made, and the database "
-                "is as it was")
+                "is as it was. Restoring this backup needs about {size} free there")
 
 
 @contextlib.contextmanager
-def _full_disk_said(template: str) -> Iterator[None]:
+def _full_disk_said(template: str,
+                    room: Callable[[Path], int] | None = None) -> Iterator[None]:
     """A full disk met while copying, said as what did not happen: "nothing was saved" is a
-    save's wording, and a restore's named the copy it was keeping first, as if that was it."""
+    save's wording, and a restore's named the copy it was keeping first, as if that was it.
+    room(folder), if given, is the room the work needs on folder's disk, said as size."""
     try:
         yield
     except DatabaseError as error:
         if error.template != DISK_FULL:
             raise
-        raise DatabaseError(template, folder=str(Path(error.values["path"]).parent)) \
-            from error
+        folder = Path(error.values["path"]).parent
+        size = {} if room is None else {"size": file_size(room(folder))}
+        raise DatabaseError(template, folder=str(folder), **size) from error
+
+
+def _room_to_restore(backup_file: Path, live: Path, kept_in: Path, full: Path) -> int:
+    """About the room a restore of backup_file over live takes at once on the disk of the
+    folder full: the copy of the data as it is, in kept_in, and, beside live, the backup's
+    data readied, then written into live through its -wal. Freeing less, the next try was
+    refused again (a 3 MB disk with 2.3 MB free, a 741 KB hub, an 872 KB backup)."""
+    disk = full.stat().st_dev
+    room = 0
+    if live.exists() and kept_in.is_dir() and kept_in.stat().st_dev == disk:
+        room += live.stat().st_size
+    if live.parent.stat().st_dev == disk:
+        room += 2 * backup_file.stat().st_size
+    return room
 
 
 def _copy_bytes(source: Path, target: Path) -> None:

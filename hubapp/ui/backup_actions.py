@@ -154,13 +154,22 @@ class BackupActions(QObject):
             lambda control: backup.automatic_backup(control.db_path, folder))
         task.finished.connect(lambda path: setattr(self, "_backed_up_marker", marker))
         task.finished.connect(self._say_backed_up)
-        task.failed.connect(lambda error: self._failed(
-            self.tr("The automatic backup failed"), error))
+        task.failed.connect(self._automatic_failed)
         _BACKING_UP.add(key)
         task.cancelled.connect(lambda: _BACKING_UP.discard(key))
         for signal in (task.finished, task.failed):
             signal.connect(lambda _result: _BACKING_UP.discard(key))
             signal.connect(self._automatic_ended)
+
+    def _automatic_failed(self, error: Exception) -> None:
+        from hubapp.store import backup
+
+        # Tried again at each start, close and day into the same folder, it fails until
+        # space is freed or the backups go to another disk, which the desk's settings choose.
+        full = isinstance(error, HubError) and error.template == backup.BACKUP_NOT_MADE
+        self._failed(self.tr("The automatic backup failed"), error, advice=self.tr(
+            "Free some space, or pick a backup folder on another disk in Edit ▸ Settings…")
+            if full else "")
 
     def _automatic_ended(self, _result: object) -> None:
         self._running = None
@@ -232,13 +241,15 @@ class BackupActions(QObject):
                                    ).format(path=kept)
         dialogs.show_info(self.window, self.tr("Restored"), text)
 
-    def _failed(self, title: str, error: Exception, action: QAction | None = None) -> None:
-        """Say why the work failed, and offer again the action that started it (only that
-        one: a failed backup turned on a Restore still running)."""
+    def _failed(self, title: str, error: Exception, action: QAction | None = None,
+                advice: str = "") -> None:
+        """Say why the work failed, then advice if any, and offer again the action that
+        started it (only that one: a failed backup turned on a Restore still running)."""
         if action is not None:
             action.setEnabled(True)
         if isinstance(error, HubError):
-            dialogs.show_error(self.window, title, labels.message(error))
+            dialogs.show_error(self.window, title, "\n\n".join(
+                filter(None, (labels.message(error), advice))))
         else:  # a bug: the task runner logged its traceback
             dialogs.show_error(self.window, title, self.tr(
                 "Something went wrong; the details are in the log.\n\n{error}").format(
