@@ -1,17 +1,23 @@
 """A full disk in the middle of a write: said plainly, and nothing half-saved.
 
 SQLite's max_page_count stops the file growing exactly as a full disk does ("database or
-disk is full"), on the app's own connection, without filling a real disk. What other code
-writes (openpyxl) meets a real one, small_disk, where this runs as root.
+disk is full"), on the app's own connection, without filling a real disk. What it cannot
+stop (a row written in place, the -shm SQLite makes as it opens a file) runs in a
+subprocess on a disk of its own, filled up: a small tmpfs, mounted in a user and mount
+namespace, which needs no root. What other code writes (openpyxl) meets a real one,
+small_disk, where this runs as root.
 """
 
 import datetime as dt
+import functools
 import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -183,3 +189,111 @@ def test_an_xlsx_export_whose_temporary_folder_is_full_names_that_folder(
            "Excel file is put together first, cannot be written (the disk is full)\n")
     assert [path.name for path in small_disk.iterdir()] == ["filler"]
     assert not out.exists()
+
+
+_OWN_MOUNTS = ["unshare", "--user", "--map-root-user", "--mount"]
+# What a script run by _python starts with: DISK, the folder it may fill, and HUB, a copy
+# of the hub there.
+_ON_A_DISK = """
+import os, shutil, signal, resource, sys
+from pathlib import Path
+
+DISK = Path(sys.argv[1])
+HUB = Path(shutil.copyfile(sys.argv[2], DISK / "hub.db"))
+
+
+def fill():
+    \"\"\"Not a byte left free on DISK.\"\"\"
+    with open(DISK / "filler", "wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(bytes(1 << 16))
+        except OSError:  # ENOSPC
+            pass
+
+
+def fail():
+    \"\"\"Every write to a file fails as on a failing disk (EFBIG here: a disk I/O error).\"\"\"
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+"""
+
+
+@functools.cache
+def _mount_refused() -> str:
+    """Why this system lets no test mount a disk of its own ("" if it does)."""
+    if shutil.which("unshare") is None:
+        return "no unshare command"
+    tried = subprocess.run([*_OWN_MOUNTS, "mount", "-t", "tmpfs", "tmpfs",
+                            tempfile.gettempdir()], capture_output=True, text=True, check=False)
+    return (tried.stderr.strip() or f"exit {tried.returncode}") if tried.returncode else ""
+
+
+def _python(tmp_path, hub, script: str, *args: str, full_disk: bool = True):
+    """script run after _ON_A_DISK, with DISK a small disk of its own where full_disk (a
+    test without is skipped where the system allows no such disk), else a plain folder."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    command = [sys.executable, "-c", _ON_A_DISK + textwrap.dedent(script), str(disk),
+               str(hub), *args]
+    if full_disk:
+        if refused := _mount_refused():
+            pytest.skip(f"no disk of the test's own can be mounted here: {refused}")
+        command = [*_OWN_MOUNTS, "sh", "-c", 'mount -t tmpfs -o size=4m tmpfs "$0" && exec "$@"',
+                   str(disk), *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.mark.parametrize("spoil", ["fill", "fail"])
+def test_a_login_on_a_full_or_failing_disk_goes_ahead_as_on_a_read_only_file(
+        tmp_path, demo_db_path, spoil):
+    """The right password of a user with one earlier typo was refused as long as the disk
+    stayed full (clearing the count is a write), and a wrong one said only that the disk
+    was full: logging in to print or to back up elsewhere is what is left to do there."""
+    result = _python(tmp_path, demo_db_path, f"""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication, QDialog
+        from hubapp.store import open_db, users
+        from hubapp.ui.login_dialog import LoginDialog
+
+        db = open_db(HUB)
+        users.add_user(db, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
+        users.set_single_user_mode(db, users.SHELL_ADMIN, False)
+        try:
+            users.authenticate(db, "boss", "typo")  # yesterday's, counted
+        except users.WrongPassword:
+            pass
+        {spoil}()
+        app = QApplication([])
+        dialog = LoginDialog(db)
+        dialog.show()
+        QTest.keyClicks(dialog.name_edit, "boss")
+        QTest.keyClicks(dialog.password_edit, "wrong horse")
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        print(dialog.message_label.text())
+        QTest.keyClicks(dialog.password_edit, "correct horse 1")
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        print(dialog.result() == QDialog.DialogCode.Accepted, dialog.user.name)
+        print(db.execute("SELECT failed_attempts FROM app_user WHERE name = 'boss'").fetchone())
+        """, full_disk=spoil == "fill")
+    assert result.stdout.splitlines() == ["Wrong user name or password", "True boss", "(1,)"], \
+        result.stderr
+
+
+@pytest.mark.parametrize("command, code", [(["stats", "--from", "2026-03-01", "--to",
+                                             "2026-03-05"], 1), (["check"], 3)])
+def test_a_hub_on_a_full_disk_is_said_to_need_a_little_room_to_open(
+        tmp_path, demo_db_path, command, code):
+    """Opening maps a -shm beside the file: SQLite says "disk I/O error" without room for it,
+    which read "Writing to … failed (disk error or file too large): nothing was saved"."""
+    result = _python(tmp_path, demo_db_path, """
+        fill()
+        os.execv(sys.executable, [sys.executable, "-m", "hubapp", "--db", str(HUB),
+                                  *sys.argv[3:]])
+        """, *command)
+    assert (result.returncode, result.stderr) == (
+        code, f"hubapp: error: The disk holding {tmp_path / 'disk' / 'hub.db'} is full: Hub "
+              "Desk needs a little room beside the file to open it (for its -wal and -shm "
+              "files). Free some space there and try again\n")
+

@@ -189,7 +189,7 @@ def refuse_while_open(path: Path, open_elsewhere: str) -> None:
         # keeps the shared lock it had, read next as another start's upgrade.
         conn.close()
         if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
-            raise as_user_error(error, path) from error
+            raise as_user_error(error, path, opening=True) from error
         raise _busy_elsewhere(path, open_elsewhere) from error
     finally:
         conn.close()
@@ -212,7 +212,7 @@ def _write_lock_held(path: Path) -> bool:
     except sqlite3.Error as error:
         if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
             return True
-        raise as_user_error(error, path) from error
+        raise as_user_error(error, path, opening=True) from error
     finally:
         conn.close()
     return False
@@ -305,7 +305,7 @@ def inspect_file(path: Path, create: bool) -> set[str]:
         if error.sqlite_errorcode == sqlite3.SQLITE_BUSY:
             # Readers wait for nothing but an upgrade's hold on the whole file.
             raise DatabaseError(BEING_UPGRADED, path=str(path)) from error
-        raise as_user_error(error, path) from error
+        raise as_user_error(error, path, opening=True) from error
     if tables and not applied:
         raise UnusableDatabaseError(
             QT_TRANSLATE_NOOP(
@@ -368,7 +368,7 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as error:
-            raise as_user_error(error, path) from error
+            raise as_user_error(error, path, opening=True) from error
         yield conn
     finally:
         conn.close()
@@ -450,7 +450,7 @@ def _connect(path: Path, wal: bool = True) -> Database:
         # size for as long as a desk had the file open, days.
         conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     except sqlite3.Error as error:
-        raise as_user_error(error, path) from error
+        raise as_user_error(error, path, opening=True) from error
     if wal:
         _use_wal(db, path)
     return db
@@ -466,7 +466,7 @@ def _use_wal(db: Database, path: Path) -> None:
                 path, os.W_OK):
             db.conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:
-        raise as_user_error(error, path) from error
+        raise as_user_error(error, path, opening=True) from error
 
 
 def _side_files_writable_as(path: Path) -> None:
@@ -669,6 +669,15 @@ _NOT_A_DATABASE = QT_TRANSLATE_NOOP(
     "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")
 _MALFORMED = QT_TRANSLATE_NOOP("messages", "Database {path} is damaged; restore it from a backup")
 DISK_FULL = QT_TRANSLATE_NOOP("messages", "The disk holding {path} is full: nothing was saved")
+# Said on opening or reading, where nothing was being saved: a file in WAL mode is read
+# through a -shm beside it, which SQLite makes (32 KB) before reading anything.
+_NO_ROOM_TO_OPEN = QT_TRANSLATE_NOOP(
+    "messages", "The disk holding {path} is full: Hub Desk needs a little room beside the file "
+                "to open it (for its -wal and -shm files). Free some space there and try again")
+# What SQLite says when a write fails below it: a file-size limit (FAT32's 4 GiB, a quota,
+# ulimit -f) or a failing disk.
+_DISK_ERROR = QT_TRANSLATE_NOOP(
+    "messages", "Writing to {path} failed (disk error or file too large): nothing was saved")
 _UNABLE_TO_OPEN = QT_TRANSLATE_NOOP(
     "messages", "Cannot open database {path}: check the folder exists and is writable")
 _USER_ERRORS = (
@@ -676,12 +685,7 @@ _USER_ERRORS = (
     ("busy", BUSY),
     ("readonly", _READ_ONLY),
     ("read-only", _READ_ONLY),
-    ("disk is full", DISK_FULL),
-    # What SQLite says when a write fails below it: a file-size limit (FAT32's 4 GiB, a
-    # quota, ulimit -f) or a failing disk.
-    ("disk i/o error", QT_TRANSLATE_NOOP(
-        "messages", "Writing to {path} failed (disk error or file too large): nothing was "
-                    "saved")),
+    ("disk i/o error", _DISK_ERROR),
     ("not a database", _NOT_A_DATABASE),
     ("malformed", _MALFORMED),
     ("unable to open", _UNABLE_TO_OPEN),
@@ -700,9 +704,15 @@ class DamagedDatabaseError(UnusableDatabaseError):
     not check."""
 
 
-def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
-    """SQLite errors a person can act on become DatabaseError; anything else stays a bug."""
+def as_user_error(error: sqlite3.Error, path: Path, opening: bool = False) -> Exception:
+    """SQLite errors a person can act on become DatabaseError; anything else stays a bug.
+    opening: met while opening or reading path, where a full disk lost no save."""
     text = str(error).lower()
+    # With no room for the -shm SQLite says "disk I/O error": that read as a failing disk or
+    # a file too large, where freeing some space is all it takes.
+    if "disk is full" in text \
+            or getattr(error, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE":
+        return DatabaseError(_NO_ROOM_TO_OPEN if opening else DISK_FULL, path=str(path))
     for needle, template in _USER_ERRORS:
         if needle in text:
             if template in (_READ_ONLY, _UNABLE_TO_OPEN) and _in_read_only_folder(path):
@@ -737,6 +747,11 @@ def is_read_only(error: DatabaseError) -> bool:
     """A refusal of a write to a file that can only be read, or by a server that only reads
     (a standby)."""
     return error.template in (_READ_ONLY, _FOLDER_READ_ONLY, SERVER_READ_ONLY)
+
+
+def is_disk_trouble(error: DatabaseError) -> bool:
+    """A refusal of a write by the disk under the file: full, failing, or a file-size limit."""
+    return error.template in (DISK_FULL, _DISK_ERROR)
 
 
 def _in_read_only_folder(path: Path | str) -> bool:

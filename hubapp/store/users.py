@@ -18,7 +18,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubEr
 from hubapp.domain.reference import plain_name
 from hubapp.domain.validation import folded
 from hubapp.store import audit
-from hubapp.store.db import is_busy, is_read_only, transaction
+from hubapp.store.db import is_busy, is_disk_trouble, is_read_only, transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -348,7 +348,8 @@ def authenticate(db: Database, name: str, password: str,
 
     The password is checked with a plain read; the write lock is taken only for something
     to record (a failure, or earlier ones to clear), so a login neither waits for another
-    desk's long save nor fails on a read-only file.
+    desk's long save nor fails on a file that cannot be written (read-only, or on a full or
+    failing disk).
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     wrong = WrongPassword(QT_TRANSLATE_NOOP("messages", "Wrong user name or password"))
@@ -367,7 +368,7 @@ def authenticate(db: Database, name: str, password: str,
         if failed or locked_until:
             # Busy too: a right password waited for another desk's long import only to be
             # refused. Its earlier failures then stay counted until a later login clears them.
-            with _unless_read_only(or_busy=True):
+            with _unless_unwritable(or_busy=True):
                 with transaction(db):
                     # Read again under the lock: another desk's wrong passwords may have
                     # locked the account out since.
@@ -377,7 +378,7 @@ def authenticate(db: Database, name: str, password: str,
     # A deactivated account's wrong passwords count as any other's, so that guessing its
     # password stays as limited.
     locked = None
-    with _unless_read_only():
+    with _unless_unwritable():
         with transaction(db):
             locked = _count_failure(db, _login_row(db, user_id) or row, now)
     if locked:
@@ -423,14 +424,16 @@ def _count_failure(db: Database, row: tuple, now: dt.datetime) -> dt.datetime | 
 
 
 @contextlib.contextmanager
-def _unless_read_only(or_busy: bool = False) -> Iterator[None]:
-    """A login's record left unwritten on a file that can only be read (or, or_busy, while
-    another desk writes): nobody can save there, and a lock-out in force was refused
-    before, by the read."""
+def _unless_unwritable(or_busy: bool = False) -> Iterator[None]:
+    """A login's record left unwritten where nothing can be saved: a file that can only be
+    read, a full or failing disk (or, or_busy, while another desk writes). Logging in to
+    print or to back up elsewhere is what is left to do there (a full disk refused the right
+    password after one typo); a lock-out in force was refused before, by the read, and
+    guesses meanwhile go uncounted."""
     try:
         yield
     except DatabaseError as error:
-        if not (is_read_only(error) or or_busy and is_busy(error)):
+        if not (is_read_only(error) or is_disk_trouble(error) or or_busy and is_busy(error)):
             raise
 
 
