@@ -9,6 +9,7 @@ small_disk, where this runs as root.
 """
 
 import datetime as dt
+import errno
 import functools
 import os
 import resource
@@ -297,3 +298,15 @@ def test_a_hub_on_a_full_disk_is_said_to_need_a_little_room_to_open(
               "Desk needs a little room beside the file to open it (for its -wal and -shm "
               "files). Free some space there and try again\n")
 
+
+def test_a_settings_file_that_cannot_be_written_on_a_full_disk_says_the_disk_is_full(
+        tmp_path, demo_db_path):
+    """What Settings says of this desk's settings file when Qt could not write it: Qt tells
+    no reason, and an empty file can still be made on a full disk."""
+    result = _python(tmp_path, demo_db_path, """
+        from hubapp.store.filesystem import write_refused
+
+        fill()
+        print(write_refused(DISK / "Hub Desk" / "hubapp.conf").errno)
+        """)
+    assert result.stdout == f"{errno.ENOSPC}\n", result.stderr

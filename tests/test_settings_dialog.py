@@ -206,6 +206,37 @@ def test_a_kept_backup_folder_out_of_reach_for_now_does_not_stop_a_paper_change(
         == ("Letter", str(offline))
 
 
+def test_desk_settings_that_cannot_be_written_keep_the_dialog_open_saying_why(
+        qtbot, main_window, app_ctx, tmp_path):
+    """On a full disk Save closed the dialog as if saved: Qt kept the paper size for the
+    session and lost it at the next start. Here the settings file's folder cannot be made."""
+    user = QSettings.Scope.UserScope
+    default = Path(QSettings().fileName()).parent.parent
+    folder = tmp_path / "config"
+    folder.write_text("not a folder")
+    QSettings.setPath(QSettings.Format.NativeFormat, user, str(folder))
+    try:
+        conf = Path(QSettings().fileName())
+        dialog = open_settings(qtbot, main_window)
+        type_into(qtbot, dialog.hub_name, "Chongqing Hub West")
+        qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+        save(qtbot, dialog)
+        qtbot.waitUntil(lambda: dialog.message.text() != "")  # once the hub's are saved
+        assert dialog.isVisible() and dialog.message.text() == (
+            f"Cannot save this desk's settings in {conf}: part of the path is not a folder")
+        assert dialog.buttons.isEnabled() and dialog.desk_group.isEnabled()
+        assert settings.load(app_ctx.db).hub_name == "Chongqing Hub West"
+        assert QSettings().value(PAPER_KEY) is None  # reports go on printing on A4
+
+        folder.unlink()
+        folder.mkdir()
+        with qtbot.waitSignal(dialog.accepted):
+            save(qtbot, dialog)
+        assert QSettings(str(conf), QSettings.Format.IniFormat).value(PAPER_KEY) == "Letter"
+    finally:
+        QSettings.setPath(QSettings.Format.NativeFormat, user, str(default))
+
+
 def _reached_by_tab(qtbot, dialog) -> dict[QWidget, str]:
     """Each widget Tab goes round, with what a screen reader says of it besides its name."""
     reached: dict[QWidget, str] = {}

@@ -6,9 +6,11 @@ file systems do not provide; two desks writing over NFS or SMB can corrupt it.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from hubapp.store.engine import is_server
@@ -45,6 +47,22 @@ def read_only_part(path: Path | str) -> Path | None:
         return path.parent
     return next((part for part in (path, *logs_of(path, "-wal", "-shm"))
                  if part.exists() and not os.access(part, os.W_OK)), None)
+
+
+def write_refused(path: Path) -> OSError | None:
+    """Why the file path cannot be written, as the system says it, or None if nothing
+    refuses it: its folder made if missing, a byte written beside it (only writing finds a
+    full disk or a used-up quota), the file itself writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent) as probe:
+            probe.write(b"\0")
+            probe.flush()
+    except OSError as error:
+        return error
+    if path.exists() and not os.access(path, os.W_OK):
+        return PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    return None
 
 
 def is_network_path(path: Path, mounts_file: Path = Path("/proc/mounts")) -> bool:

@@ -10,20 +10,20 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEvent, QSettings, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, os_reason
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import (
     TEU_45FT_CHOICES, read_settings_numbers, validate_settings,
 )
 from hubapp.domain.validation import FieldError, ValidationError
-from hubapp.store import backup, settings
+from hubapp.store import backup, filesystem, settings
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, labels, mnemonics, zone_field
 from hubapp.ui.context import AppContext
@@ -355,6 +355,9 @@ class SettingsDialog(FormDialog):
 
     def _hub_saved(self, change: ChangeRecord) -> None:
         self.ctx.signals.data_changed.emit(change, self)
+        # As saved (the fields were off meanwhile): a Save again, once the desk's settings
+        # can be written, saves only theirs.
+        self.stored = self.hub_settings()[0]
         self._save_desk()
 
     def _editable(self, editable: bool) -> None:
@@ -380,15 +383,43 @@ class SettingsDialog(FormDialog):
 
     def _save_desk(self) -> None:
         desk = QSettings()
-        if desk.value(PAPER_KEY, "A4") != self.paper.currentData():
+        kept = {key: desk.value(key) for key in (PAPER_KEY, BACKUP_FOLDER_KEY, LANGUAGE_KEY)}
+        paper_changed = desk.value(PAPER_KEY, "A4") != self.paper.currentData()
+        language_changed = desk.value(LANGUAGE_KEY, "system") != self.language.currentData()
+        if paper_changed:
             desk.setValue(PAPER_KEY, self.paper.currentData())
-            self.ctx.signals.paper_changed.emit()
         desk.setValue(BACKUP_FOLDER_KEY, self.folder_to_keep)
-        if desk.value(LANGUAGE_KEY, "system") != self.language.currentData():
+        if language_changed:
             desk.setValue(LANGUAGE_KEY, self.language.currentData())
+        desk.sync()
+        # A FormatError is the file as read: what was set is written all the same.
+        if desk.status() == QSettings.Status.AccessError:
+            # Qt keeps what it could not write in memory: the session went on with it, lost at
+            # the next start, after a full disk closed the dialog as saved. Set back, the
+            # session goes on as the file reads until Save writes it.
+            for key, value in kept.items():
+                if value is None:
+                    desk.remove(key)
+                else:
+                    desk.setValue(key, value)
+            self._desk_not_saved(Path(desk.fileName()))
+            return
+        if paper_changed:
+            self.ctx.signals.paper_changed.emit()
+        if language_changed:
             dialogs.show_info(self, self.tr("Settings"), self.tr(
                 "The new language applies when Hub Desk is started again."))
         self.accept()
+
+    def _desk_not_saved(self, conf: Path) -> None:
+        self._editable(True)  # after the hub's settings were saved
+        refused = filesystem.write_refused(conf)
+        reason = os_reason(refused).written(QCoreApplication.translate) if refused \
+            else self.tr("it could not be written")
+        colours.set_text_colour(self.message, colours.problem)
+        self.message.setText(self.tr("Cannot save this desk's settings in {file}: {reason}")
+                             .format(file=conf, reason=reason))
+        dialogs.make_room(self)
 
 
 def _save_hub(control: TaskControl, chosen: HubSettingsRecord, actor: UserRecord,
