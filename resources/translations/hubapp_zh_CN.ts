@@ -2988,7 +2988,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="389"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="410"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3170,14 +3170,24 @@ Licence: MIT</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="378"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="381"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="390"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="411"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="418"/>
+        <source>it could not be written</source>
+        <translation>无法写入该文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="420"/>
+        <source>Cannot save this desk&apos;s settings in {file}: {reason}</source>
+        <translation>无法将本工作台的设置保存到 {file}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -6038,7 +6048,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="682"/>
+        <location filename="../../hubapp/store/db.py" line="674"/>
+        <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
+        <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="679"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
@@ -6068,12 +6083,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="672"/>
+        <location filename="../../hubapp/store/db.py" line="681"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="691"/>
+        <location filename="../../hubapp/store/db.py" line="695"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6173,27 +6188,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="354"/>
+        <location filename="../../hubapp/store/users.py" line="355"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="405"/>
+        <location filename="../../hubapp/store/users.py" line="406"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="365"/>
+        <location filename="../../hubapp/store/users.py" line="366"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="458"/>
+        <location filename="../../hubapp/store/users.py" line="461"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="473"/>
+        <location filename="../../hubapp/store/users.py" line="476"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
@@ -6203,42 +6218,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="488"/>
+        <location filename="../../hubapp/store/users.py" line="491"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="500"/>
+        <location filename="../../hubapp/store/users.py" line="503"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="508"/>
+        <location filename="../../hubapp/store/users.py" line="511"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="511"/>
+        <location filename="../../hubapp/store/users.py" line="514"/>
         <source>A password needs more than spaces</source>
         <translation>密码不能只有空格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="515"/>
+        <location filename="../../hubapp/store/users.py" line="518"/>
         <source>A password must not be the user&apos;s name</source>
         <translation>密码不能与用户名相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="523"/>
+        <location filename="../../hubapp/store/users.py" line="526"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="538"/>
+        <location filename="../../hubapp/store/users.py" line="541"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="569"/>
+        <location filename="../../hubapp/store/users.py" line="572"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
