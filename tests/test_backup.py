@@ -907,10 +907,12 @@ def test_keeping_a_damaged_database_before_a_restore_keeps_the_window_s_locks(de
     from hubapp.store import settings
 
     conn = sqlite3.connect(demo_db_path)  # an index that disagrees with its table
-    conn.execute("CREATE INDEX stale ON hub_setting (key)")
+    # On a table the test's saves leave alone: a demo stores the hub's name, which the
+    # window's save below replaces, meeting the stale index.
+    conn.execute("CREATE INDEX stale ON commodity (name_en)")
     conn.commit()
     conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX stale ON hub_setting (value)'"
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX stale ON commodity (name_zh)'"
                  " WHERE name = 'stale'")
     conn.commit()
     conn.close()
