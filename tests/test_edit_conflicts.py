@@ -162,16 +162,70 @@ def test_a_stale_copy_never_matches_a_new_service_that_took_its_id(desks, stale_
     assert _moves(desk_b, real.id) == 20
 
 
-def test_a_save_after_a_merge_of_its_commodity_is_told_not_failed(desks):
-    from hubapp.store import reference
+def _merged_under(desk_a, desk_b, service_a, moves_a):
+    """Another desk (b) merges a commodity of the service desk a holds: the refusal of a's
+    save, and what it should say happened."""
+    from hubapp.store import audit, reference, settings
+
+    source = reference.get_commodity(desk_b, next(
+        move.commodity_id for move in moves_a if move.commodity_id is not None))
+    target = next(c for c in reference.list_commodities(desk_b) if c.id != source.id)
+    reference.merge_commodities(desk_b, source.id, target.id, UserRecord("wang", ADMIN))
+    at = audit.hub_minute(audit.last_change(desk_b, "commodity", source.id).at,
+                          settings.time_zone(desk_b))
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(desk_a, dataclasses.replace(service_a, wagons=5), moves_a,
+                              UserRecord("zhao", "supervisor"))
+    return str(refused.value), (
+        f"wang merged {source.name_en} ({source.name_zh}) into {target.name_en} "
+        f"({target.name_zh}) at {at}, after you opened this service, which has containers "
+        "of it; your changes were not saved and are still on screen. Note them, press Revert "
+        "to see the service as it is now, and enter them again")
+
+
+def test_a_save_after_a_merge_of_its_commodity_says_who_merged_what_into_what_and_when(desks):
+    """The merge records the commodity, not the services whose boxes it moves: a service
+    never saved since its import read "? changed this service at ? (), after you opened
+    it"."""
+    said, merged = _merged_under(*desks, *_open(desks[0]))
+    assert said == merged
+
+
+def test_a_merge_after_an_earlier_save_is_named_not_that_save(desks):
+    """The save before this desk opened the service was named ("li.na changed this service
+    at … (notes)"), and wang's merge after it not at all."""
+    desk_a, desk_b = desks
+    service, moves = _open(desk_a)
+    services.save_service(desk_a, dataclasses.replace(service, notes="checked"), moves,
+                          UserRecord("li.na", "clerk"))
+    said, merged = _merged_under(desk_a, desk_b, *_open(desk_a))
+    assert said == merged
+
+
+def test_a_merge_after_a_rolled_back_write_is_named(desks):
+    """A server's count of entries goes on past an id a rolled-back write took: the merge's
+    entry is then numbered above the version it gave the services."""
+    from hubapp.store import audit
+    from hubapp.store.db import transaction
 
     desk_a, desk_b = desks
+    held = _open(desk_a)
+    with pytest.raises(RuntimeError), transaction(desk_b):
+        audit.record(desk_b, "wang", "update", "service", held[0].id, None, None)
+        raise RuntimeError("rolled back")
+    said, merged = _merged_under(desk_a, desk_b, *held)
+    assert said == merged
+
+
+def test_a_save_that_changed_nothing_is_said_without_an_empty_list_of_fields(desks):
+    desk_a, desk_b = desks
     service_a, moves_a = _open(desk_a)
-    source = next(move.commodity_id for move in moves_a if move.commodity_id is not None)
-    target = next(c.id for c in reference.list_commodities(desk_b) if c.id != source)
-    reference.merge_commodities(desk_b, source, target, UserRecord("admin", ADMIN))
-    with pytest.raises(EditConflict):
-        services.save_service(desk_a, service_a, moves_a, UserRecord("li.na", "clerk"))
+    service_b, moves_b = _open(desk_b)
+    services.save_service(desk_a, service_a, moves_a, UserRecord("li.na", "clerk"))
+    with pytest.raises(EditConflict, match=r"^li\.na saved this service at \d{4}-\d\d-\d\d "
+                                           r"\d\d:\d\d, after you opened it; "):
+        services.save_service(desk_b, dataclasses.replace(service_b, notes="checked"), moves_b,
+                              UserRecord("zhao", "supervisor"))
 
 
 def _new_service(db):

@@ -299,8 +299,19 @@ def last_restore(db: Database) -> AuditEntryRecord | None:
     return _newest(db, "action = ?", ["restore"])
 
 
+def version_entry(db: Database, version: int) -> AuditEntryRecord | None:
+    """The entry of the write that gave a row this version (next_version): on a file the
+    one with that id. A server's count goes on past the ids a rolled-back write took, so
+    its entry may be numbered higher; writers take turns, so it is the first from there."""
+    return _first(db, "id >= ?", [version], "")
+
+
 def _newest(db: Database, where: str, params: list) -> AuditEntryRecord | None:
-    rows = list(db.query(f"SELECT * FROM audit_log WHERE {where} ORDER BY id DESC LIMIT 1",
+    return _first(db, where, params, "DESC")
+
+
+def _first(db: Database, where: str, params: list, order: str) -> AuditEntryRecord | None:
+    rows = list(db.query(f"SELECT * FROM audit_log WHERE {where} ORDER BY id {order} LIMIT 1",
                          params))
     return _entry(rows[0]) if rows else None
 

@@ -335,12 +335,18 @@ def merged_away(db: Database, commodity_id: int) -> InputError | None:
     merged = audit.last_change(db, "commodity", commodity_id)
     if merged is None or merged.action != "merge" or get_commodity(db, commodity_id):
         return None
-    target = get_commodity(db, merged.after["merged_into"])
+    name, target = merge_labels(db, merged)
     return InputError(QT_TRANSLATE_NOOP(
         "messages", "{name} was merged into {target} at another desk: choose the "
-                    "commodity again"),
-        name=commodity_label(_commodity({**merged.before, "id": commodity_id})),
-        target=commodity_label(target) if target else merged.after["name_en"])
+                    "commodity again"), name=name, target=target)
+
+
+def merge_labels(db: Database, merged: AuditEntryRecord) -> tuple[str, str]:
+    """What a commodity merge entry merged into what, as a message names them: the target by
+    its names of now, or of then if it was merged away too since."""
+    target = get_commodity(db, merged.after["merged_into"])
+    return (commodity_label(_commodity({**merged.before, "id": int(merged.entity_id)})),
+            commodity_label(target) if target else merged.after["name_en"])
 
 
 # --- changes (admin and supervisor) -------------------------------------------------------

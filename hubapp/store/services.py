@@ -325,29 +325,49 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
                             "you opened this service; your changes were not saved and are "
                             "still on screen. Note them, press Revert to see the service as "
                             "the backup has it, and enter them again"))
-    who = Actor("audit", last.user_name) if last else "?"
-    at = audit.hub_minute(last.at, zone) if last else "?"
     if not rows:
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "
-                        "changes were not saved"), user=who, at=at)
+                        "changes were not saved"), **_by_whom(last, zone))
+    # The write that gave the service its version of now, which may be no save of it: a
+    # commodity merge moves its boxes and records the commodity alone.
+    written = audit.version_entry(db, rows[0]["version"])
+    if written is not None and (written.entity, written.action) == ("commodity", "merge"):
+        name, target = reference.merge_labels(db, written)
+        raise EditConflict(QT_TRANSLATE_NOOP(
+            "messages", "{user} merged {name} into {target} at {at}, after you opened this "
+                        "service, which has containers of it; your changes were not saved "
+                        "and are still on screen. Note them, press Revert to see the service "
+                        "as it is now, and enter them again"),
+            name=name, target=target, **_by_whom(written, zone))
     # The fields as the Audit screen names them, in the language the message is shown in;
     # a container by its number. A closed day's reason is why they changed, not one of them.
-    changed = Listing(tuple(dict.fromkeys(
+    changed = tuple(dict.fromkeys(
         name.split(".")[0] if "." in name else AuditWord("audit", name)
         for name, _, _ in changed_fields(last.before, last.after)
-        if name not in day_close.NOTED))) if last else ""
+        if name not in day_close.NOTED)) if last else ()
+    if not changed:  # saved as it was, or with a closed day's reason alone
+        raise EditConflict(QT_TRANSLATE_NOOP(
+            "messages", "{user} saved this service at {at}, after you opened it; your "
+                        "changes were not saved and are still on screen. Note them, press "
+                        "Revert to see the service as it is now, and enter them again"),
+            **_by_whom(last, zone))
     raise EditConflict(QT_TRANSLATE_NOOP(
         "messages", "{user} changed this service at {at} ({fields}), after you opened it; "
                     "your changes were not saved and are still on screen. Note them, press "
                     "Revert to see the service as it is now, and enter them again"),
-        user=who, at=at, fields=changed)
+        fields=Listing(changed), **_by_whom(last, zone))
+
+
+def _by_whom(entry: AuditEntryRecord | None, zone: str) -> dict[str, object]:
+    """Who wrote an entry and when, as a refusal names them."""
+    if entry is None:
+        return {"user": "?", "at": "?"}
+    return {"user": Actor("audit", entry.user_name), "at": audit.hub_minute(entry.at, zone)}
 
 
 def _restored(restore: AuditEntryRecord, zone: str, template: str) -> EditConflict:
-    return EditConflict(template, file=restore.entity_id,
-                        user=Actor("audit", restore.user_name),
-                        at=audit.hub_minute(restore.at, zone))
+    return EditConflict(template, file=restore.entity_id, **_by_whom(restore, zone))
 
 
 def _snapshot(db: Database, service_id: int) -> dict:
