@@ -403,6 +403,57 @@ def test_a_commodity_another_desk_merged_away_is_told_at_its_row_once_heard_of(
         _merged_problem(bananas, into)]
 
 
+@pytest.mark.parametrize("heard", [True, False], ids=["heard", "not_heard_yet"])
+def test_a_stored_service_being_edited_when_another_desk_merges_its_commodity_is_refused_once(
+        qtbot, main_window, demo_target, monkeypatch, heard):
+    """Its boxes of the merged commodity turned red, "choose the commodity again", once the
+    desk heard of the merge (8 problems for a Remarks edit), and the save went on to say
+    "? changed this service at ? ()". They are stored: the merge moved them, and the save is
+    refused as the service changed at another desk, saying how; Revert shows them moved."""
+    from PySide6.QtCore import Qt
+
+    from hubapp.store import reference, settings
+    from hubapp.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text:
+                        shown.append((title, text)))
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    opened = screen._service
+    qtbot.keyClicks(screen.form.notes, " late")
+    typed = screen.form.notes.text()
+    other_desk = open_db(demo_target)
+    moves = services.list_moves(other_desk, opened.id)
+    source = reference.get_commodity(other_desk, next(
+        move.commodity_id for move in moves if move.commodity_id is not None))
+    into = next(c for c in reference.list_commodities(other_desk) if c.id != source.id)
+    reference.merge_commodities(other_desk, source.id, into.id, UserRecord("wang", ADMIN))
+    at = audit.hub_minute(audit.last_change(other_desk, "commodity", source.id).at,
+                          settings.time_zone(other_desk))
+    other_desk.close()
+    if heard:
+        main_window.watcher.look()
+    else:
+        main_window.watcher.stop()
+    assert screen.grid.problems() == []
+
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert shown == [("Not saved", (
+        f"wang merged {source.name_en} ({source.name_zh}) into {into.name_en} "
+        f"({into.name_zh}) at {at}, after you opened this service, which has containers of "
+        "it; your changes were not saved and are still on screen. Note them, press Revert "
+        "to see the service as it is now, and enter them again"))]
+    assert screen.form.notes.text() == typed and screen.grid.problems() == []
+    qtbot.mouseClick(screen.revert_button, Qt.MouseButton.LeftButton)
+    commodities = [row["commodity"] for row in screen.grid.text_rows()]
+    assert source.name_en not in commodities
+    assert commodities.count(into.name_en) == sum(
+        move.commodity_id in (source.id, into.id) for move in moves)
+    assert screen.form.notes.text() == opened.notes
+
+
 def test_a_commodity_gone_by_a_restore_is_not_in_the_list_not_a_number(qtbot, demo_db_path,
                                                                        tmp_path):
     # After a restore to before "Lithium" was added, the row named it "Commodity no. 47",

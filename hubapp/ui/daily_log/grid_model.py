@@ -382,17 +382,26 @@ class ContainerGridModel(QAbstractTableModel):
         try:
             found = self._find_commodity(text, keep)
         except HubError:
-            self._refuse_merged_away(text)
-            raise
-        if found is not None:
-            self._found[text] = found
-        else:
-            self._refuse_merged_away(text)
+            if (stored := self._merged_away_from(text, keep)) is None:
+                raise
+            return stored
+        if found is None:
+            return self._merged_away_from(text, keep)
+        self._found[text] = found
         return found
 
-    def _refuse_merged_away(self, text: str) -> None:
-        if text in self._found and (problem := self._merged_away(self._found[text])):
-            raise problem
+    def _merged_away_from(self, text: str, keep: Collection[int]) -> int | None:
+        """The commodity text found before, if another desk merged it away since; None if
+        it was not. A stored box (keep) keeps it: the merge moved the box where it is
+        stored, so its save is refused as the service changed at another desk, and Revert
+        shows the box moved (marked to be chosen again, 8 boxes stopped a Remarks edit).
+        Any other row is told where it went."""
+        merged = self._found.get(text)
+        if merged is None or (problem := self._merged_away(merged)) is None:
+            return None
+        if merged in keep:
+            return merged
+        raise problem
 
     def _renamed(self, row: Mapping[str, str]) -> str:
         """The new name of a stored box's commodity renamed at another desk, if the row still
