@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         # and is shown with that day's, not today's made first and thrown away.
         reports.follow_day(self.day_screen.day())
         self.day_screen.day_changed.connect(reports.follow_day)
+        reports.note_unsaved(self.day_screen.unsaved_day())
+        self.day_screen.unsaved_changed.connect(reports.note_unsaved)
 
     def _show_move(self, day, service_id: int, container: str) -> None:
         self.screens.setCurrentWidget(self.day_screen)

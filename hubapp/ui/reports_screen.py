@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -25,7 +26,7 @@ from hubapp.reports import printing
 from hubapp.reports.document import ReportContentRecord, content
 from hubapp.store import reports as report_data
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
-from hubapp.ui import colours, date_edits, dialogs, labels, mnemonics
+from hubapp.ui import colours, date_edits, dialogs, formatting, labels, mnemonics
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import TaskControl
@@ -54,6 +55,11 @@ class ReportsScreen(QWidget):
         self._laid_out: dict[tuple[float, float], QTextDocument] = {}
         self._preparing: tuple[str, dt.date, dt.date] | None = None
         self._task = None
+        # A print or save asked for while the report chosen is prepared: its report, the
+        # action's name and the action, done when it is ready (_when_ready).
+        self._pending: tuple[tuple[str, dt.date, dt.date], str, Callable[[], None]] | None = None
+        self._failure = ""  # why the last build failed, said again to a print or save
+        self._unsaved_day: dt.date | None = None  # the daily log's (note_unsaved)
         self.kind = QComboBox()
         for kind, title in ((DAILY, self.tr("Daily summary")),
                             (MONTHLY, self.tr("Monthly report")),
@@ -74,6 +80,12 @@ class ReportsScreen(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")  # as the first date, not the locale's short one
         self.to_label = QLabel(self.tr("to"))
         self.status = QLabel()
+        self.unsaved_note = QLabel()
+        # A line of its own, wrapped: a sentence this long beside the status would make the
+        # bar of choices wider than a small window.
+        self.unsaved_note.setWordWrap(True)
+        self.unsaved_note.hide()
+        colours.set_text_colour(self.unsaved_note, colours.closed)
         # A failed build (a busy file, a server out of reach) may go through a moment later.
         self.retry_button = QPushButton(self.tr("&Try again"))
         self.retry_button.hide()
@@ -85,7 +97,9 @@ class ReportsScreen(QWidget):
         # The window's while this screen is shown: a click on its tab leaves the focus on
         # the tab bar, outside the screen. A hidden screen's shortcuts do not fire.
         print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        print_action.triggered.connect(self.print_button.click)
+        # Not the button's click: greyed out while a report is prepared, it took the key
+        # pressed at once after Ctrl+3 for nothing.
+        print_action.triggered.connect(self._print)
         self.addAction(print_action)
         self.print_button.setToolTip(self.tr("Print the report ({keys})").format(
             keys=print_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
@@ -112,6 +126,7 @@ class ReportsScreen(QWidget):
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.unsaved_note)
         layout.addWidget(self.preview, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -205,12 +220,17 @@ class ReportsScreen(QWidget):
         if self._task is not None:
             self._task.cancel()
         kind, first, last = self._preparing = self.period()
+        if self._pending is not None and self._pending[0] != self._preparing:
+            title = self._pending[1]
+            self._pending = None
+            dialogs.show_error(self, title, self.tr(
+                "Not done: another report was chosen while this one was being prepared."))
         language = "zh" if labels.chinese() else "en"
         self._task = self.ctx.tasks.start(functools.partial(
             _make, kind=kind, first=first, last=last, language=language))
         self._task.finished.connect(self._finished)
         self._task.failed.connect(self._failed)
-        self.status.setText(self.tr("Preparing…"))
+        self._say_preparing()
         colours.set_text_colour(self.status, None)
         self.retry_button.hide()
         for button in (self.print_button, self.save_button):
@@ -222,10 +242,14 @@ class ReportsScreen(QWidget):
         self._task = None
         self.report, self.report_of, self._laid_out = report, self._preparing, {}
         self.status.clear()
+        self._note_unsaved()
         for button in (self.print_button, self.save_button):
             button.setEnabled(True)
         self.preview.updatePreview()
         self.previewed.emit()
+        if self._pending is not None:
+            act, self._pending = self._pending[2], None
+            act()
 
     def _failed(self, error: Exception) -> None:
         if self.sender() is not self._task:
@@ -234,11 +258,49 @@ class ReportsScreen(QWidget):
         # The report shown was another period's, under the period now chosen.
         self.report = self.report_of = None
         self._laid_out = {}
+        self._note_unsaved()
         self.preview.updatePreview()
         reason = labels.failure_reason(error)
-        self.status.setText(self.tr("Could not make the report: {reason}").format(reason=reason))
+        self._failure = self.tr("Could not make the report: {reason}").format(reason=reason)
+        self.status.setText(self._failure)
         colours.set_text_colour(self.status, colours.problem)
         self.retry_button.show()
+        if self._pending is not None:
+            title, self._pending = self._pending[1], None
+            dialogs.show_error(self, title, self._failure)
+
+    def _say_preparing(self) -> None:
+        self.status.setText(self.tr("Preparing…") if self._pending is None else self.tr(
+            "Preparing… {action} follows when it is ready").format(action=self._pending[1]))
+
+    def note_unsaved(self, day: dt.date | None) -> None:
+        """The day the daily log has edits not saved yet on, or None: a summary printed for
+        the morning meeting left a correction out that way, the screen saying nothing."""
+        self._unsaved_day = day
+        self._note_unsaved()
+
+    def _note_unsaved(self) -> None:
+        day = self._unsaved_day
+        read = day is not None and self.report is not None and any(
+            first <= day <= last for first, last in self.report.days_read)
+        if read:
+            self.unsaved_note.setText(self.tr(
+                "The Daily log has unsaved changes to {day}: they are not in this report")
+                .format(day=formatting.long_date(day)))
+        self.unsaved_note.setVisible(read)
+
+    def _when_ready(self, title: str, act: Callable[[], None]) -> None:
+        """Does act (named title) on the report chosen: now if it is shown, else once it is.
+        The event loop runs under a print or file dialog: a save at another desk may rebuild
+        the report meanwhile, or fail to (None: Save wrote nothing and crashed), and a
+        rebuild still under way as it closed had the report before the save written."""
+        if self._task is not None:
+            self._pending = (self._preparing, title, act)
+            self._say_preparing()
+        elif self.report is not None:
+            act()
+        else:
+            dialogs.show_error(self, title, self._failure)
 
     def _paint(self, printer: QPrinter) -> None:
         printer.setPageLayout(printing.page_layout())  # the paper as set now, not at the start
@@ -256,10 +318,15 @@ class ReportsScreen(QWidget):
         return self._laid_out[key]
 
     def _print(self) -> None:
+        self._when_ready(self.tr("Print"), self._ask_print)
+
+    def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(printing.page_layout())
-        if self.report is None or not dialogs.ask_print(self, printer):
-            return
+        if dialogs.ask_print(self, printer):
+            self._when_ready(self.tr("Print"), functools.partial(self._print_on, printer))
+
+    def _print_on(self, printer: QPrinter) -> None:
         first, last = (printer.fromPage(), printer.toPage()) \
             if printer.printRange() == QPrinter.PrintRange.PageRange else (1, None)
         try:
@@ -285,19 +352,22 @@ class ReportsScreen(QWidget):
         return f"{self.report.title.replace(' ', '-')}-{days}.pdf"
 
     def _save(self) -> None:
-        if self.report is None:
-            return
+        self._when_ready(self.tr("Save as PDF"), self._ask_save)
+
+    def _ask_save(self) -> None:
         # Where reports were saved last: a bare name was offered in the folder the app was
         # started from, a launcher's (often / or the bundle's own).
         path = dialogs.pick_save_file(self, self.tr("Save report as PDF"),
                                       str(last_folder("report") / self._file_name()),
                                       self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        remember_folder("report", Path(path))
+        if path:
+            self._when_ready(self.tr("Save as PDF"), functools.partial(self._save_in, Path(path)))
+
+    def _save_in(self, path: Path) -> None:
+        remember_folder("report", path)
         try:
             layout = printing.page_layout()
-            printing.write_pdf(self.report, Path(path), self.ctx.db_path, layout,
+            printing.write_pdf(self.report, path, self.ctx.db_path, layout,
                                document=self._document(layout))
         except HubError as error:
             dialogs.show_error(self, self.tr("Save as PDF"), labels.message(error))

@@ -71,6 +71,7 @@ class DailyLogScreen(QWidget):
     totals_changed = Signal(object)  # TotalsRecord of the day's throughput
     wanted = Signal()  # a shortcut of this screen was pressed while another one was shown
     steps_changed = Signal()  # what steps() or step_names() says
+    unsaved_changed = Signal(object)  # what unsaved_day() says: a dt.date, or None
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class DailyLogScreen(QWidget):
         self._service: ServiceRecord | None = None  # what the editor holds (None: new)
         self._stored_boxes = 0  # its boxes as stored: a save with more added some
         self._form_dirty = False
+        self._unsaved_said: dt.date | None = None  # what unsaved_changed said last
         # Another desk saved the service shown while a cell's editor was open, untouched: it
         # is read again when the editor closes (a reload under it would drop it).
         self._saved_elsewhere = False
@@ -873,6 +875,11 @@ class DailyLogScreen(QWidget):
         editor stays open."""
         return self._form_dirty or not self.undo_stack.isClean() or self.grid_view.typing()
 
+    def unsaved_day(self) -> dt.date | None:
+        """The day of the edits not saved yet, None without any: a report of that day made
+        meanwhile leaves them out."""
+        return self._shown_day if self._has_changes() else None
+
     def can_leave(self) -> bool:
         """Ask what to do with unsaved changes; False if the user wants to stay."""
         if not self.is_dirty():
@@ -906,6 +913,9 @@ class DailyLogScreen(QWidget):
         changed = self._has_changes()
         self.revert_button.setEnabled(changed)
         self.save_button.setEnabled(changed and not read_only)
+        if self.unsaved_day() != self._unsaved_said:
+            self._unsaved_said = self.unsaved_day()
+            self.unsaved_changed.emit(self._unsaved_said)
 
     def _from_button(self, act: Callable[[], bool | None]) -> None:
         """Save and Revert disable themselves once done, and Qt passed the focus on to the
