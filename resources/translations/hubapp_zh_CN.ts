@@ -895,430 +895,430 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="168"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="168"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="170"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="170"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="172"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="174"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="194"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="215"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="443"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="445"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="262"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="263"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="265"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="270"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="615"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="883"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="890"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1127"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1119"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1129"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1189"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="314"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="316"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="325"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="327"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="328"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="500"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="502"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="678"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="680"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="649"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="262"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="264"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="267"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="272"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="276"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="328"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="330"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="546"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="546"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="662"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="664"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="741"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="743"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="818"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="610"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="882"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="885"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="889"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="892"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="975"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="983"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="993"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="996"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="988"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1082"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1092"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1090"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1088"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="191"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="214"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="295"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="442"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="444"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="543"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="602"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="978"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="988"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1095"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1105"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1132"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1142"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1136"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1186"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1196"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1214"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1218"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1211"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1212"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1222"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1216"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1226"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1223"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1233"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1268"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1263"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1276"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1286"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1280"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1290"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="970"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="980"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="650"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="981"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="991"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="681"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1043"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1156"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1166"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1222"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1232"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1231"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1241"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2269,52 +2269,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="200"/>
+        <location filename="../../hubapp/ui/main_window.py" line="202"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="223"/>
+        <location filename="../../hubapp/ui/main_window.py" line="225"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="240"/>
+        <location filename="../../hubapp/ui/main_window.py" line="242"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="249"/>
+        <location filename="../../hubapp/ui/main_window.py" line="251"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="311"/>
+        <location filename="../../hubapp/ui/main_window.py" line="313"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="352"/>
+        <location filename="../../hubapp/ui/main_window.py" line="354"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：每日台账现已按此角色工作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后生效</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="361"/>
+        <location filename="../../hubapp/ui/main_window.py" line="363"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="362"/>
+        <location filename="../../hubapp/ui/main_window.py" line="364"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="401"/>
+        <location filename="../../hubapp/ui/main_window.py" line="403"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="402"/>
+        <location filename="../../hubapp/ui/main_window.py" line="404"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2323,7 +2323,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="429"/>
+        <location filename="../../hubapp/ui/main_window.py" line="431"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2338,17 +2338,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="187"/>
+        <location filename="../../hubapp/ui/main_window.py" line="189"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="189"/>
+        <location filename="../../hubapp/ui/main_window.py" line="191"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="227"/>
+        <location filename="../../hubapp/ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2363,27 +2363,27 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="193"/>
+        <location filename="../../hubapp/ui/main_window.py" line="195"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="195"/>
+        <location filename="../../hubapp/ui/main_window.py" line="197"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="198"/>
+        <location filename="../../hubapp/ui/main_window.py" line="200"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="248"/>
+        <location filename="../../hubapp/ui/main_window.py" line="250"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="251"/>
+        <location filename="../../hubapp/ui/main_window.py" line="253"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2398,7 +2398,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="288"/>
+        <location filename="../../hubapp/ui/main_window.py" line="290"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2418,12 +2418,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="422"/>
+        <location filename="../../hubapp/ui/main_window.py" line="424"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="423"/>
+        <location filename="../../hubapp/ui/main_window.py" line="425"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2727,102 +2727,121 @@ Licence: MIT</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="64"/>
         <source>Daily summary</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="65"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
         <source>Period report</source>
         <translation>期间报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="81"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="90"/>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="92"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="93"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="104"/>
         <source>Print the report ({keys})</source>
         <translation>打印报表 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="113"/>
         <source>Preview of the report</source>
         <translation>报表预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="116"/>
         <source>First day of the period</source>
         <translation>期间的第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="117"/>
         <source>Last day of the period</source>
         <translation>期间的最后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="106"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="120"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="182"/>
         <source>Month of the report</source>
         <translation>报表月份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="183"/>
         <source>Day of the report</source>
         <translation>报表日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="213"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="227"/>
+        <source>Not done: another report was chosen while this one was being prepared.</source>
+        <translation>未执行：生成此报表期间已选择了另一份报表。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="273"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="264"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="274"/>
+        <source>Preparing… {action} follows when it is ready</source>
+        <translation>正在生成…生成后即{action}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="288"/>
+        <source>The Daily log has unsaved changes to {day}: they are not in this report</source>
+        <translation>每日台账中{day}的修改尚未保存：本报表不包含这些修改</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="327"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="344"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="292"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="360"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="294"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="362"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="364"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="373"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
