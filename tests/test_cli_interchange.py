@@ -741,28 +741,64 @@ def test_an_output_that_cannot_be_written_is_named_with_its_folder(db, tmp_path)
     assert not (tmp_path / ".csv").exists()
 
 
-def test_a_merged_commoditys_code_and_synonyms_say_where_it_went(db, tmp_path):
-    """Its HS code and the shipped synonym "cassava starch" read "not in the list", and
-    the import offered to add back the duplicate the merge removed."""
+def test_an_export_from_before_a_merge_imports_and_its_names_read_as_where_they_went(
+        db, tmp_path):
+    """Each of its rows was refused, "“tapioca starch” was merged into cassava flour
+    (木薯粉): write that name instead", with --skip-duplicates too, which found every one
+    stored: the merge had moved them. So were the commodity's code and the shipped synonym
+    "cassava starch"; README says a merged commodity's names still read in imports."""
+    from hubapp.store import open_db, reference
+
+    before = tmp_path / "before.csv"
+    assert hubapp("export", "--db", db, "--from", "2026-03-05", "--to", "2026-03-05",
+                  "-o", before).returncode == 0
+    assert ",tapioca starch,110814," in before.read_text(encoding="utf-8-sig")
+    store = open_db(db)
+    find = reference.commodity_finder(store)
+    flour = find("cassava flour")
+    reference.merge_commodities(store, find("tapioca starch"), flour, TESTER)
+    store.close()
+    again = hubapp("import", before, "--db", db, "--skip-duplicates")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("before.csv: imported 0 services, 0 containers")
+
+    path = tmp_path / "merged.csv"
+    boxes = ("CSLU4025503", "TGHU4642290", "CSQU3054383")
+    path.write_text("date,service,direction,container,size_type,gross_kg,commodity,hs_code\n"
+                    f"2030-03-05,X9901,inbound,{boxes[0]},45G1,30140,cassava starch,\n"
+                    f"2030-03-05,X9901,inbound,{boxes[1]},22G1,25910,,110814\n"
+                    f"2030-03-05,X9901,inbound,{boxes[2]},22G1,25910,1108.14.00,\n",
+                    encoding="utf-8")
+    result = hubapp("import", path, "--db", db)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(
+            "SELECT container, commodity_id FROM container_move WHERE date = '2030-03-05'"
+            " ORDER BY container").fetchall() == [(box, flour) for box in sorted(boxes)]
+
+
+def test_a_name_merged_into_a_commodity_retired_since_is_told_so_after_the_retirement(
+        db, tmp_path):
+    """It reads as that one, as its own name would: for boxes up to the retirement."""
     from hubapp.store import open_db, reference
 
     store = open_db(db)
     find = reference.commodity_finder(store)
-    reference.merge_commodities(store, find("tapioca starch"), find("cassava flour"), TESTER)
+    flour = find("cassava flour")
+    reference.merge_commodities(store, find("tapioca starch"), flour, TESTER)
+    reference.set_retired(store, flour, True, TESTER)
     store.close()
+    before, after = (dt.date.today() + dt.timedelta(days=days) for days in (-10, 10))
     path = tmp_path / "merged.csv"
-    path.write_text("date,service,direction,container,size_type,gross_kg,commodity,hs_code\n"
-                    "2030-03-05,X9901,inbound,CSLU4025503,45G1,30140,cassava starch,\n"
-                    "2030-03-05,X9901,inbound,TGHU4642290,22G1,25910,,110814\n"
-                    "2030-03-05,X9901,inbound,CSQU3054383,22G1,25910,1108.14.00,\n",
+    path.write_text("date,service,direction,container,size_type,gross_kg,commodity\n"
+                    f"{before},X9901,inbound,CSLU4025503,45G1,30140,tapioca starch\n"
+                    f"{after},X9902,inbound,TGHU4642290,22G1,25910,tapioca starch\n",
                     encoding="utf-8")
     result = hubapp("import", path, "--db", db, "--dry-run")
     assert result.returncode == 1
-    went = "was merged into cassava flour (木薯粉): write that name instead"
     assert result.stderr.splitlines()[1:] == [
-        f"  line 2, commodity 'cassava starch': “cassava starch” {went}",
-        f"  line 3, hs_code '110814': “110814” {went}",
-        f"  line 4, commodity '1108.14.00': “1108.14.00” {went}"]
+        "  line 3, commodity 'tapioca starch': cassava flour (木薯粉) is retired: choose "
+        "another commodity, or ask a supervisor to bring it back into use"]
 
 
 def test_teu_with_a_fraction_is_written_as_the_reports_write_it(tmp_path):

@@ -81,14 +81,15 @@ def lookups(db: Database) -> LookupsRecord:
     and places are read as the daily log reads them (commodity_finder, place_finder); a
     retired commodity is found when nothing in use answers (find_kept), for moves up to
     its retirement or its last box then (retired_after), as is its HS code (find_commodity_on).
-    An HS code a commodity had before a correction still fits it (former_hs_codes).
+    An HS code a commodity had before a correction still fits it (former_hs_codes). The
+    names and codes of a commodity merged away find the one it was merged into.
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
         for text in (route.code, route.name_en, route.name_zh):
             routes.setdefault(lookup_key(text), route)
     days = retire_days(db)
-    commodity = commodity_finder(db, days)
+    commodity = commodity_finder(db, days, read_merged=True)
     commodities = {c.id: c for c in list_commodities(db, include_retired=True)}
     retired = {c.id for c in commodities.values() if c.retired}
 

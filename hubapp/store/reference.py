@@ -66,7 +66,7 @@ def list_commodities(db: Database, include_retired: bool = False) -> list[Commod
 
 
 def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = None,
-                     ) -> Callable[..., int | None]:
+                     read_merged: bool = False) -> Callable[..., int | None]:
     """A lookup find(text, keep=(), day=None) from an English or Chinese name or an HS code
     to a commodity id: the one reading of commodity text, for the daily log and imports alike.
 
@@ -84,6 +84,13 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
     With retired_on (retire_days) and the day of a box, an HS code, however written, is
     the retired commodity's that held it then, as its name is (a file's history meant it):
     of several, the one retired first on or after that day. After it, the one in use.
+
+    A name or HS code of a commodity merged away (one it had before a rename too, unless
+    another commodity holds that name now) raises InputError saying where it went; with
+    read_merged it finds that commodity, as its own name would, and a file is read so: the
+    hub's own exports from before a merge name it, and every box of it is the other's now.
+    The daily log does not read so: a row that found the commodity before another desk
+    merged it away is told so at its row (ContainerGridModel._find), not refiled unseen.
     """
     by_name: dict[str, CommodityRecord] = {}
     by_hs: dict[str, list[CommodityRecord]] = {}
@@ -105,11 +112,16 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
         def usable(commodity: CommodityRecord) -> bool:
             return not commodity.retired or commodity.id in keep
 
+        def merged_into(went: Mapping) -> CommodityRecord:
+            target = stored.get(went["merged_into"])
+            if target is None or not read_merged:
+                raise _merged_error(text, commodity_label(target) if target
+                                    else went["name_en"])
+            return target
+
         key = lookup_key(text if key is None else key)  # invisible characters gone
         if (code := hs_code_of_key(key)) is not None:
             sharing = by_hs.get(code, [])
-            if not sharing and code in merged:
-                raise _merged_error(text, merged[code])
             if day is not None and retired_on and (held := sorted(
                     (retired_on[c.id], c.id) for c in sharing
                     if c.id in retired_on and day <= retired_on[c.id])):
@@ -127,12 +139,14 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
                     "messages", "HS code {code} is shared by {names}: type the commodity's "
                                 "name"), code=code, names=Listing(tuple(map(commodity_label, found))))
             commodity = found[0] if found else None
+            if commodity is None and code in merged:
+                commodity = merged_into(merged[code])
         else:
             commodity = by_name.get(key)
             if commodity is None and key in former:
                 commodity = stored[former[key]]
             if commodity is None and key in merged:
-                raise _merged_error(text, merged[key])
+                commodity = merged_into(merged[key])
             if commodity is None and (known := shipped.find_commodity(text)) is not None:
                 return find(text, keep, known.hs_code, day)
         if commodity is None:
@@ -150,33 +164,42 @@ def _merged_error(text: str, target: str) -> InputError:
         value=text, target=target)
 
 
-def _merged_names(db: Database, stored: Mapping[int, CommodityRecord],
-                  holders: Mapping[str, int]) -> dict[str, str]:
-    """The names and HS codes of the commodities merged away (lookup_key → what they
-    became, labelled): a list still naming one, by a name (one it had before a rename
-    too), a shipped synonym or its code, must not read as unknown, which offers to add it
-    again as the duplicate the merge removed. A name goes where its last holder went
-    (holders). A merge into one merged away later leads on to where that went. A code is
-    looked up here only when no stored commodity holds it."""
-    entries = [entry for entry in audit.entries_of(db, "commodity", "merge")
-               if int(entry.entity_id) not in stored]
-    into = {int(entry.entity_id): entry.after for entry in entries}
+def _merged_names(db: Database, stored: Collection[int],
+                  holders: Mapping[str, int]) -> dict[str, Mapping]:
+    """The names and HS codes of the commodities merged away (lookup_key → the merge entry's
+    after naming where they went, _merges): a list still naming one, by a name (one it had
+    before a rename too), a shipped synonym or its code, must not read as unknown, which
+    offers to add it again as the duplicate the merge removed. A name goes where its last
+    holder went (holders). A code is looked up here only when no stored commodity holds
+    it."""
+    merges = _merges(db, stored)
+    names = {lookup_key(code): went for went, codes, _entry in merges.values()
+             for code in codes}
+    return names | {key: merges[holder][0] for key, holder in holders.items()
+                    if holder in merges}
 
-    def became(merged: int) -> str:
-        after, seen = into[merged], set()
-        while after["merged_into"] in into and after["merged_into"] not in seen:
+
+def _merges(db: Database, stored: Collection[int],
+            ) -> dict[int, tuple[Mapping, list[str], AuditEntryRecord]]:
+    """Each commodity merged away, by id: the after of the merge entry that says where it
+    went (a merge into one merged away later leads on to where that went), the HS codes it
+    had (before a correction too), and its own merge entry."""
+    entries = {int(entry.entity_id): entry
+               for entry in audit.entries_of(db, "commodity", "merge")
+               if int(entry.entity_id) not in stored}
+
+    def went(merged: int) -> Mapping:
+        after, seen = entries[merged].after, set()
+        while after["merged_into"] in entries and after["merged_into"] not in seen:
             seen.add(after["merged_into"])
-            after = into[after["merged_into"]]
-        target = stored.get(after["merged_into"])
-        return commodity_label(target) if target else after["name_en"]
+            after = entries[after["merged_into"]].after
+        return after
 
-    codes = {int(entry.entity_id): [entry.before["hs_code"]] for entry in entries}
+    codes = {merged: [entry.before["hs_code"]] for merged, entry in entries.items()}
     for entry in audit.entries_of(db, "commodity", "update"):  # codes before a correction
         if int(entry.entity_id) in codes and "hs_code" in entry.before:
             codes[int(entry.entity_id)].append(entry.before["hs_code"])
-    names = {lookup_key(code): became(merged) for merged, held in codes.items()
-             for code in held}
-    return names | {key: became(holder) for key, holder in holders.items() if holder in into}
+    return {merged: (went(merged), codes[merged], entry) for merged, entry in entries.items()}
 
 
 def _name_holders(db: Database) -> dict[str, int]:
@@ -240,7 +263,8 @@ def former_hs_codes(db: Database, commodities: Collection[CommodityRecord] | Non
     last day a box of the commodity may still be given it, the day it was changed, or None
     for any day while no other commodity holds that code. The hub's own earlier exports and
     loading lists give the code the commodity had then; refused as not fitting it, each of
-    their rows had to be corrected by hand.
+    their rows had to be corrected by hand. The codes of the commodities merged into one are
+    among its own so, up to the day of the merge.
 
     commodities: list_commodities(db, include_retired=True), if the caller has just read
     it: of 50,000 commodities, reading them again took half the time."""
@@ -259,6 +283,12 @@ def former_hs_codes(db: Database, commodities: Collection[CommodityRecord] | Non
             codes = former.setdefault(commodity_id, {})
             codes.pop(after, None)  # changed back
             codes[before] = _entry_day(entry, zone)
+    # The boxes of one merged into it are its own now, and the hub's exports from before the
+    # merge give them that one's code beside its name.
+    for went, codes, entry in _merges(db, stored).values():
+        if went["merged_into"] in stored:
+            former.setdefault(went["merged_into"], {}).update(
+                dict.fromkeys(codes, _entry_day(entry, zone)))
     return {commodity_id: {code: None if holders.get(code, set()) <= {commodity_id} else day
                            for code, day in codes.items()}
             for commodity_id, codes in former.items()}
