@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
 from hubapp.domain.errors import InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
@@ -18,7 +18,7 @@ from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
-from conftest import DEMO_END, contrast, readable
+from conftest import DEMO_END, contrast, readable, shown_text
 from test_daily_log import numbers, press, rows_of
 
 START = DEMO_END - dt.timedelta(days=10)
@@ -465,6 +465,55 @@ def test_merge_offers_each_commodity_with_its_hs_code_in_chinese_brackets(
     assert not [item for item in offered if " (" in item]
     click(qtbot, tab.merge_button)
     assert f"tapioca starch ({tapioca.hs_code})" in offered
+
+
+def test_the_merge_question_says_what_moves_and_that_it_cannot_be_undone(
+        qtbot, monkeypatch, screen, app_ctx):
+    """It said only "Its containers move", with no count, nor that no unmerge exists."""
+    tab = screen.commodities
+    durian = select(qtbot, tab, "durian")
+    boxes, days = app_ctx.db.execute(
+        "SELECT COUNT(*), COUNT(DISTINCT date) FROM container_move WHERE commodity_id = ?",
+        [durian.id]).fetchone()
+    assert boxes > days > 1
+    app_ctx.signals.data_changed.emit(reference.save_commodity(app_ctx.db, CommodityRecord(
+        "081070", "hub fruit", "枢纽水果", "agri", False), UserRecord("sue", ADMIN)), None)
+    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items: next(
+        i for i, text in enumerate(items) if text.startswith("tapioca starch")))
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text))
+    click(qtbot, tab.merge_button)
+    select(qtbot, tab, "hub fruit")
+    click(qtbot, tab.merge_button)
+    assert asked == [
+        f"Merge “durian” into “tapioca starch”? “tapioca starch” takes over its {boxes} "
+        f"containers on {days} days, and “durian” leaves the list for good; totals stay the "
+        "same. A merge cannot be undone.",
+        "Merge “hub fruit” into “tapioca starch”? “hub fruit” holds no containers and leaves "
+        "the list for good. A merge cannot be undone."]
+    assert reference.get_commodity(app_ctx.db, durian.id) is not None  # answered No
+
+
+def test_the_merge_picker_chooses_nothing_so_enter_alone_merges_into_nothing(qtbot):
+    """Qt's own picker chose the first commodity: Enter, Enter merged into "auto parts"."""
+    from PySide6.QtWidgets import QComboBox
+
+    dialog = dialogs.item_dialog(None, "Merge commodities", "Move every container of "
+                                 "“<b>durian</b>” to:", ["auto parts (870899)",
+                                                         "cassava flour (110620)"])
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    combo = dialog.findChild(QComboBox)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert combo.currentIndex() == -1 and combo.hasFocus() and not ok.isEnabled()
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.keyClicks(combo, "c")
+    assert combo.currentText() == "cassava flour (110620)" and ok.isEnabled()
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == 1
+    assert shown_text(dialog.findChild(QLabel)) == "Move every container of “<b>durian</b>” to:"
 
 
 def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatch, screen,

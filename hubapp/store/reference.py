@@ -506,6 +506,13 @@ def days_holding(db: Database, commodity_id: int, closed_only: bool = False) -> 
         + " ORDER BY date", [commodity_id])]
 
 
+def containers_holding(db: Database, commodity_id: int) -> int:
+    """How many container moves have the commodity: those a merge of it moves."""
+    (count,) = db.execute("SELECT COUNT(*) FROM container_move WHERE commodity_id = ?",
+                          [commodity_id]).fetchone()
+    return count
+
+
 def merge_commodities(db: Database, source_id: int, target_id: int, actor: UserRecord,
                       reason: str | None = None) -> ChangeRecord:
     """Move every container move of source to target, then drop source: one entry remains.

@@ -316,8 +316,37 @@ def pick_folder(parent: QWidget | None, title: str, folder: str) -> str:
 
 def pick_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the chosen item, or None if the user cancelled."""
-    text, ok = QtWidgets.QInputDialog.getItem(parent, title, label, items, 0, False)
-    return items.index(text) if ok and text in items else None
+    dialog = item_dialog(parent, title, label, items)
+    try:
+        return dialog.findChild(QtWidgets.QComboBox).currentIndex() if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
+
+
+def item_dialog(parent: QWidget | None, title: str, label: str,
+                items: list[str]) -> QtWidgets.QDialog:
+    """pick_item's list, not yet shown: none of its items is chosen, and OK waits for one.
+    Qt's own chose the first, and Enter, Enter merged a commodity into "auto parts"."""
+    Button = QtWidgets.QDialogButtonBox.StandardButton
+    dialog = QtWidgets.QDialog(parent)
+    dialog.setWindowTitle(title)
+    text = QtWidgets.QLabel(label, dialog)
+    text.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # names in it are no markup
+    text.setWordWrap(True)
+    combo = QtWidgets.QComboBox(dialog)
+    combo.addItems(items)
+    combo.setCurrentIndex(-1)
+    combo.setAccessibleName(label)
+    buttons = QtWidgets.QDialogButtonBox(Button.Ok | Button.Cancel, dialog)
+    ok = buttons.button(Button.Ok)
+    ok.setEnabled(False)
+    combo.currentIndexChanged.connect(lambda index: ok.setEnabled(index >= 0))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QtWidgets.QVBoxLayout(dialog)
+    for widget in (text, combo, buttons):
+        layout.addWidget(widget)
+    return dialog
 
 
 def ask_reference_record(parent: QWidget | None, ctx, kind: str, record=None, *,

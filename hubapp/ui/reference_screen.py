@@ -617,11 +617,19 @@ class CommoditiesTab(ReferenceTab):
         if picked is None:
             return
         target = others[picked]
+        # No unmerge exists (its boxes cannot be told from the target's afterwards): the
+        # question says how many it moves.
+        moving = reference.containers_holding(self.ctx.db, chosen.id)
         question = self.tr(
-            "Merge “{source}” into “{target}”? Its containers move to “{target}” and "
-            "“{source}” leaves the list. Totals stay the same.").format(
-                source=labels.pick(chosen.name_en, chosen.name_zh),
-                target=labels.pick(target.name_en, target.name_zh))
+            "Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) "
+            "on {days}, and “{source}” leaves the list for good; totals stay the same. A "
+            "merge cannot be undone.", "", moving) if moving else self.tr(
+            "Merge “{source}” into “{target}”? “{source}” holds no containers and leaves "
+            "the list for good. A merge cannot be undone.")
+        question = question.format(
+            source=labels.pick(chosen.name_en, chosen.name_zh),
+            target=labels.pick(target.name_en, target.name_zh),
+            days=self.tr("%Ln day(s)", "", len(reference.days_holding(self.ctx.db, chosen.id))))
         closed = reference.days_holding(self.ctx.db, chosen.id, closed_only=True)
         if not closed:
             reason = ""
