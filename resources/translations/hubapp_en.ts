@@ -74,6 +74,25 @@
     </message>
 </context>
 <context>
+    <name>CommoditiesTab</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/reference_screen.py" line="624" />
+        <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
+        <translation>
+            <numerusform>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</numerusform>
+            <numerusform>Merge “{source}” into “{target}”? “{target}” takes over its %Ln containers on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/reference_screen.py" line="632" />
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContainerGridView</name>
     <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/container_grid.py" line="881" />
