@@ -38,6 +38,14 @@ def freeze_clock(monkeypatch, module, moment: dt.datetime) -> None:
     monkeypatch.setattr(module.dt, "datetime", Frozen)
 
 
+def hub_clock_at(monkeypatch, ctx, wall: dt.datetime) -> None:
+    """ctx's clock at wall on the hub's: its instant, whose now, today and midnight follow.
+    Its now alone set left a screen's wait to midnight the real clock's."""
+    from hubapp.domain.clock import instant_of
+
+    monkeypatch.setattr(ctx, "instant", lambda: instant_of(wall, ctx.time_zone))
+
+
 def clock_at(monkeypatch, module, instant: dt.datetime) -> None:
     """module's dt.datetime.now() gives instant (aware) as a clock shows it then: on this
     computer's (TZ), naive, fold set in the hour a clock going back shows twice, or in the

@@ -18,7 +18,9 @@ from hubapp.domain.dashboard import DashboardFilterRecord, add_months, same_date
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dashboard, demo_data
 
-from conftest import DEMO_END, HUB_FAR_AWAY, TESTER, hub_zone_set, shown_dashboard
+from conftest import (
+    DEMO_END, HUB_FAR_AWAY, TESTER, hub_clock_at, hub_zone_set, shown_dashboard,
+)
 
 MOVED = "s.status IN ('departed', 'arrived')"
 
@@ -118,9 +120,8 @@ def test_a_monthly_chart_longer_than_a_year_counts_each_month_as_the_rows_do(
 
 def _screen_at(now, qtbot, app_ctx, monkeypatch):
     """The dashboard as opened at `now`, on its default period (the last 30 days)."""
-    monkeypatch.setattr(app_ctx, "now", lambda: now)
-    screen = shown_dashboard(qtbot, app_ctx)
-    return screen
+    hub_clock_at(monkeypatch, app_ctx, now)
+    return shown_dashboard(qtbot, app_ctx)
 
 
 def test_the_today_tile_says_how_far_it_compares(qtbot, app_ctx, demo_db_path, monkeypatch):
@@ -269,3 +270,72 @@ def test_the_today_tile_counts_the_hubs_today_on_a_desk_far_from_it(
     assert (tile.title.text(), tile.value.text()) == ("Today", "2 TEU")
     assert screen.date_to.date().toPython() == today
 
+
+
+def _type_period(qtbot, screen, first: dt.date, last: dt.date) -> None:
+    """A custom period typed in, its end first: the default one ends today."""
+    for edit, day in ((screen.date_to, last), (screen.date_from, first)):
+        edit.setFocus()  # its year selected, which the digits typed replace
+        qtbot.keyClicks(edit, day.isoformat())
+    qtbot.waitUntil(lambda: screen._task is None
+                    and (screen.data.filter.date_from, screen.data.filter.date_to) == (first, last))
+
+
+@pytest.mark.parametrize("first, last", [
+    (dt.date(2026, 3, 7), dt.date(2026, 3, 31)),  # the rest of this month
+    (dt.date(2026, 4, 1), dt.date(2026, 4, 30)),  # next month
+])
+def test_the_monthly_chart_of_a_period_to_come_stops_at_today(
+        qtbot, app_ctx, demo_db_path, monkeypatch, first, last):
+    # Its March counted 1–5 March against all of March 2025 (-81 %), and an April not begun
+    # read -100 %: a period from today's month on counts as far as one to today does.
+    now = dt.datetime(2026, 3, 5, 12, 16)
+    screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
+    panel = screen.panels["monthly_teu"]
+    to_today = panel.model.table
+    assert to_today.rows[-1][0] == "2026-03 (1–5)"
+    _type_period(qtbot, screen, first, last)
+    table = panel.model.table
+    assert table.rows[-1] == to_today.rows[-1] and table.headers == to_today.headers
+    assert table.rows[-1][2] == _teu(demo_db_path, *same_dates_last_year(
+        DEMO_END.replace(day=1), DEMO_END, under_way=True), _reach(demo_db_path, now))
+    assert not any(row[0].startswith("2026-04") for row in table.rows)
+    assert panel.canvas.accessibleDescription().startswith(
+        "A chart of 1 April 2025 – 5 March 2026" if last.month == 3 else
+        "A chart of 1 May 2025 – 5 March 2026")
+
+
+def test_the_dashboard_left_open_turns_to_the_new_day_at_the_hubs_midnight(
+        qtbot, app_ctx, monkeypatch):
+    # Left open overnight, the next morning Today showed yesterday's figures "to 23:10",
+    # and Last 30 days still ended on yesterday, until a save somewhere refreshed it.
+    screen = _screen_at(dt.datetime(2026, 3, 5, 23, 50), qtbot, app_ctx, monkeypatch)
+    tile = screen.tiles["today"]
+    assert tile.value.text() != "0 TEU"
+    timer = screen._midnight
+    assert timer.isActive() and timer.interval() == 10 * 60 * 1000 + 1
+    hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 6))
+    with qtbot.waitSignal(screen.refreshed):
+        timer.timeout.emit()  # it struck
+    assert (tile.title.text(), tile.value.text()) == ("Today", "0 TEU")
+    assert tile.detail.text().endswith("nothing has moved yet today")
+    assert screen.data.filter.date_to == dt.date(2026, 3, 6)
+    assert timer.isActive() and timer.interval() == 24 * 3600 * 1000 + 1
+
+
+@pytest.mark.parametrize("struck", [True, False])
+def test_the_dashboard_shown_again_the_next_morning_shows_that_day(
+        qtbot, app_ctx, monkeypatch, struck):
+    # Hidden over midnight, it came back with yesterday's figures; its timer may not have
+    # struck in time (a computer asleep over midnight fires it late).
+    screen = _screen_at(dt.datetime(2026, 3, 5, 23, 50), qtbot, app_ctx, monkeypatch)
+    screen.hide()
+    hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 6, 8))
+    if struck:
+        screen._midnight.timeout.emit()
+        assert screen._task is None  # no work for a screen not shown
+    with qtbot.waitSignal(screen.refreshed):
+        screen.show()
+    tile = screen.tiles["today"]
+    assert (tile.title.text(), tile.value.text()) == ("Today", "0 TEU")
+    assert screen.data.filter.date_to == dt.date(2026, 3, 6)

@@ -25,7 +25,7 @@ from hubapp.ui.dashboard import (
 )
 from hubapp.ui.scrolled_panel import ScrolledPanel
 
-from conftest import DEMO_END, TESTER, from_edit_menu, shown_dashboard
+from conftest import DEMO_END, TESTER, from_edit_menu, hub_clock_at, shown_dashboard
 
 FIRST = DEMO_END - dt.timedelta(days=2)
 
@@ -697,6 +697,25 @@ def test_the_dwell_tile_says_it_counts_the_boxes_that_leave(screen, qtbot):
         "counted as boxes leave, whatever the direction chosen"
 
 
+def test_punctuality_and_dwell_tiles_name_the_period_they_count(screen, qtbot):
+    # They follow Period, the three tiles beside them stay on today, its month and year, and
+    # nothing said so: 83.1 % over a week, 87.9 % over the year, under the same words.
+    today = screen.tiles["today"].detail.text()
+    for name in ("punctuality", "dwell"):
+        tile = screen.tiles[name]
+        assert tile.detail.parts[0] == "3–5\u00a0March\u00a02026"
+        assert spoken(tile, QAccessible.Text.Description).startswith(
+            "3–5\u00a0March\u00a02026, ")
+    _type_date(qtbot, screen.date_from, dt.date(2026, 2, 20))
+    qtbot.waitUntil(lambda: screen._task is None
+                    and screen.data.filter.date_from == dt.date(2026, 2, 20))
+    for name in ("punctuality", "dwell"):
+        # A narrow tile breaks it after its dash alone, not inside a date.
+        assert screen.tiles[name].detail.parts[0] == \
+            "20\u00a0February\u00a0– 5\u00a0March\u00a02026"
+    assert screen.tiles["today"].detail.text() == today
+
+
 def test_punctuality_and_dwell_tiles_break_no_figure_from_its_unit(screen):
     # At 1024 px in Chinese last year's punctuality lost its "%" to a line of its own.
     import dataclasses
@@ -927,8 +946,7 @@ def new_hub(qtbot, new_hub_ctx, monkeypatch):
         [ContainerMoveRecord(with_check_digit(f"LEAU{n:06}"), "42G1", 2.0, "F", 18_000)
          for n in range(10)], TESTER)
     day_close.close_day(db, NEW_HUB_DAY, UserRecord("Wang Fang", users.SUPERVISOR))
-    monkeypatch.setattr(new_hub_ctx, "now",
-                        lambda: dt.datetime.combine(NEW_HUB_DAY, dt.time(18)))
+    hub_clock_at(monkeypatch, new_hub_ctx, dt.datetime.combine(NEW_HUB_DAY, dt.time(18)))
     return shown_dashboard(qtbot, new_hub_ctx)
 
 
@@ -971,10 +989,11 @@ def test_a_new_hub_s_dwell_tile_says_which_boxes_it_counts(new_hub, qtbot):
     tile = screen.tiles["dwell"]
     assert screen.data.kpis.today.current.containers == 10
     assert tile.value.text() == "—"
-    assert tile.detail.parts == ("no box that left has a recorded arrival yet",
+    period = "22\u00a0October\u00a0– 20\u00a0November\u00a02026"  # the last 30 days
+    assert tile.detail.parts == (period, "no box that left has a recorded arrival yet",
                                  "last\u00a0year\u00a0—")
     # X9001 had no time planned: nothing to be punctual against.
-    assert screen.tiles["punctuality"].detail.parts == ("0 timed services",
+    assert screen.tiles["punctuality"].detail.parts == (period, "0 timed services",
                                                         "last\u00a0year\u00a0—")
     # One of them came in on the evening before.
     evening = dt.datetime.combine(NEW_HUB_DAY - dt.timedelta(days=1), dt.time(21))
@@ -987,7 +1006,7 @@ def test_a_new_hub_s_dwell_tile_says_which_boxes_it_counts(new_hub, qtbot):
         screen.ctx.signals.data_changed.emit(
             ChangeRecord("service", frozenset({evening.date()})), None)
     assert tile.value.text() == "0.5 days"
-    assert tile.detail.parts == ("1 outbound container with a recorded arrival",
+    assert tile.detail.parts == (period, "1 outbound container with a recorded arrival",
                                  "last\u00a0year\u00a0—")
 
 
@@ -1002,8 +1021,7 @@ def test_a_new_hub_s_only_bar_under_way_leaves_its_series_key_unhatched(
                                       actual_at=dt.datetime.combine(NEW_HUB_DAY, dt.time(9))),
         [ContainerMoveRecord(with_check_digit("LEAU000001"), "42G1", 2.0, "F", 18_000)],
         TESTER)
-    monkeypatch.setattr(new_hub_ctx, "now",
-                        lambda: dt.datetime.combine(NEW_HUB_DAY, dt.time(12)))
+    hub_clock_at(monkeypatch, new_hub_ctx, dt.datetime.combine(NEW_HUB_DAY, dt.time(12)))
     screen = shown_dashboard(qtbot, new_hub_ctx)
     for name in ("teu_per_day", "trains_per_day"):  # TEU; the trains against the target
         legend = screen.panels[name].figure.axes[0].get_legend()

@@ -140,6 +140,13 @@ class DashboardFilterRecord:
         from that day as its last is up to date_to."""
         return min(self.date_from, add_months(self.date_to.replace(day=1), -11))
 
+    def months_to(self, today: dt.date) -> dt.date:
+        """The last day the monthly chart counts: the period's, but not past today, in a
+        period still to come too (counted_until keeps its days, which the charts by day
+        show empty). Counted to the end of a period from 7 December, 1–5 December stood
+        against all of December last year (-81 %), and a January not begun read -100 %."""
+        return min(self.date_to, today)
+
 
 @dataclass(frozen=True, slots=True)
 class ThroughputRecord:
@@ -324,3 +331,5 @@ class DashboardRecord:
     # TEU of each day before the period that its first days' moving average takes in
     teu_before: tuple[float, ...] = ()
     under_way: dt.date | None = None  # today, while its records still come in
+    # The monthly chart's last day (DashboardFilterRecord.months_to); None: whole months.
+    months_to: dt.date | None = None

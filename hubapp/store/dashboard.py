@@ -310,7 +310,8 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
          check: Callable[[], None] = lambda: None,
          now: dt.datetime | None = None) -> DashboardRecord:
     """Everything the dashboard shows, over the period up to `as_of` when it is under way
-    (domain.dashboard.counted_until). `check` is called between queries so that a
+    (domain.dashboard.counted_until), its monthly chart up to `as_of` also when the period
+    is still to come (months_to). `check` is called between queries so that a
     superseded refresh can stop early (it raises to stop). now: the time it is read, whose
     day, if it is as_of, is set against last year's only as far as its records reach."""
     f = dataclasses.replace(f, date_to=counted_until(f.date_from, f.date_to, as_of))
@@ -323,9 +324,10 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
     check()
     found = commodities(db, f)
     check()
-    months = monthly(db, f, f.months_from, f.date_to, so_far)
+    months_to = f.months_to(as_of)
+    months = monthly(db, f, f.months_from, months_to, so_far)
     return DashboardRecord(
         filter=f, days=days, routes=_routes(db, buckets), directions=_directions(buckets),
         commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check, so_far),
         daily_target=settings.daily_train_target, history_from=history, teu_before=before,
-        under_way=so_far.open_day if so_far is not None else None)
+        under_way=so_far.open_day if so_far is not None else None, months_to=months_to)

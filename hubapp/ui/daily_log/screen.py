@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import iso6346
-from hubapp.domain.clock import instant_of
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord,
@@ -40,6 +39,7 @@ from hubapp.ui.daily_log.grid_model import (
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel
+from hubapp.ui.midnight import MidnightTimer
 from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 from hubapp.ui.scrolled_panel import ScrolledPanel
@@ -99,8 +99,8 @@ class DailyLogScreen(QWidget):
         self._shown_day = ctx.today()
         self._shown_closed = False  # what the close button offers: _show_day_state
         # A day still to come cannot be closed; at midnight the next one can, on a desk
-        # left open overnight too (precise: a coarse timer may be 5 % late, half an hour).
-        self._midnight = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        # left open overnight too.
+        self._midnight = MidnightTimer(ctx, self)
         self._midnight.timeout.connect(self._show_day_state)
 
         self._build_day_bar()
@@ -545,20 +545,14 @@ class DailyLogScreen(QWidget):
         self._shown_closed = closed is not None
         self.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
         self.close_day_button.setVisible(may_close)
-        now = self.ctx.now()
         too_early = None if closed else day_close.too_early_to_close(self._shown_day,
-                                                                     now.date())
+                                                                     self.ctx.today())
         why_not = labels.read_only_database() if self.ctx.read_only \
             else "" if too_early is None else labels.message(too_early)
         self.close_day_button.setEnabled(not why_not)
         self.close_day_button.setToolTip(why_not)
         if too_early is not None:
-            # The hub's midnight, whatever this computer's clock says of the hour; the wait
-            # in real time: by the wall clock, a night that skips an hour struck an hour late.
-            tomorrow = instant_of(dt.datetime.combine(now.date() + dt.timedelta(days=1),
-                                                      dt.time()), self.ctx.time_zone)
-            wait = tomorrow - self.ctx.instant()
-            self._midnight.start(max(0, int(wait.total_seconds() * 1000)) + 1)
+            self._midnight.arm()
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = self.ctx.read_only or closed is not None and not may_close
         if read_only and not self.grid.is_read_only():
