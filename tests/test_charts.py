@@ -207,32 +207,59 @@ def test_inbound_hangs_below_the_axis():
         "2026-02", 250, 260, -10)
 
 
-def test_a_month_bucket_the_period_holds_in_part_is_labelled_with_its_days():
-    # 17 January to 9 February: neither month's bar is a whole month's.
+@pytest.mark.parametrize(("outbound", "inbound", "shown"), [
+    ((None, None), (120, 260), "Inbound"), ((300, 250), (None, None), "Outbound")])
+def test_one_direction_chosen_is_drawn_alone_without_a_balance(outbound, inbound, shown):
+    # The other direction read 0 TEU and the balance line a deficit of all the inbound.
+    directions = tuple(DirectionTeuRecord(month, out, into) for month, out, into in zip(
+        (dt.date(2026, 1, 1), dt.date(2026, 2, 1)), outbound, inbound))
+    axes = charts.teu_by_direction(directions, MONTH, "en").axes[0]
+    (bars,) = axes.containers
+    assert [b.get_height() for b in bars] == [v for v in (*outbound, *inbound) if v]
+    assert not axes.get_lines()  # no balance, nor its 0 line
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == [shown]
+    assert axes.get_ylim()[0] == 0
+    table = charts.teu_by_direction_table(directions, MONTH, "en")
+    assert table.headers == ("Month", shown)
+    assert [row[1] for row in table.rows] == [v for v in (*outbound, *inbound) if v]
+
+
+def test_a_month_bucket_the_period_holds_in_part_is_noted_with_its_days():
+    # 17 January to 9 February: neither month's bar is a whole month's. The key stays the
+    # month, which a spreadsheet sorts; "17–31 January 2026" among months stayed text.
     period = (dt.date(2026, 1, 17), dt.date(2026, 2, 9))
     directions = (DirectionTeuRecord(dt.date(2026, 1, 1), 300, 120),
                   DirectionTeuRecord(dt.date(2026, 2, 1), 250, 260))
-    assert [row[0] for row in charts.teu_by_direction_table(
-        directions, MONTH, "zh", period).rows] == ["2026年1月17日–31日", "2026年2月1日–9日"]
+    table = charts.teu_by_direction_table(directions, MONTH, "zh", period)
+    assert table.headers[0] == "月份" and table.headers[-1] == "备注"
+    assert [(row[0], row[-1]) for row in table.rows] == [
+        ("2026-01", "2026年1月17日–31日"), ("2026-02", "2026年2月1日–9日")]
     routes = (RouteTeuRecord(dt.date(2026, 1, 1), "CN-LA", "China–Laos Railway", "中老铁路", 5),
               RouteTeuRecord(dt.date(2026, 2, 1), "CN-LA", "China–Laos Railway", "中老铁路", 7))
-    assert [row[0] for row in charts.teu_by_route_table(routes, MONTH, "en", period).rows] == [
-        "17–31 January 2026", "1–9 February 2026"]
+    assert charts.teu_by_route_table(routes, MONTH, "en", period).rows == (
+        ("2026-01", 5, "17–31 January 2026"), ("2026-02", 7, "1–9 February 2026"))
     figure = charts.teu_by_route(routes, MONTH, "en", period)
     bar = figure.axes[0].containers[0][0]
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     x, y = figure.axes[0].transData.transform((bar.get_x() + bar.get_width() / 2, 2))
+    # Named as the per-day and monthly charts name a part month, not in another style.
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
-        "17–31 January 2026 · China–Laos Railway: 5"
-    # The dashboard labels by its period: all of January, part of February.
+        "2026-01 (17–31) · China–Laos Railway: 5"
+    # The dashboard notes by its period: all of January, part of February.
     from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
 
     f = DashboardFilterRecord(dt.date(2025, 11, 17), dt.date(2026, 2, 9))
     data = DashboardRecord(f, DAYS, routes, directions, COMMODITIES, MONTHS, kpis=None,
                            daily_target=20)
-    assert [table.rows[-1][0] for _, table in all_charts(data, "en")[2:4]] == [
+    assert [table.rows[0][-1] for _, table in all_charts(data, "en")[2:4]] == [""] * 2
+    assert [table.rows[-1][-1] for _, table in all_charts(data, "en")[2:4]] == [
         "1–9 February 2026"] * 2
+    # Whole months need no note, nor a Note column.
+    whole = charts.teu_by_route_table(routes, MONTH, "en", (dt.date(2026, 1, 1),
+                                                            dt.date(2026, 2, 28)))
+    assert whole.headers == ("Month", "China–Laos Railway")
+    assert whole.rows == (("2026-01", 5), ("2026-02", 7))
 
 
 def test_top_commodities_by_teu_and_by_tonnes_in_chinese():
@@ -713,56 +740,64 @@ def test_years_of_days_get_an_axis_without_a_warning(years):
     assert 3 <= len(labels) <= 12, labels
 
 
-@pytest.mark.parametrize(("language", "last", "label", "header"), [
+@pytest.mark.parametrize(("language", "last", "label", "note", "header"), [
     # "This year" on 3 December: its December is 1–3 December in both years.
-    ("en", dt.date(2026, 12, 3), "2026-12 (1–3)", "Same dates last year"),
-    ("zh", dt.date(2026, 12, 3), "2026-12（1–3日）", "去年同期"),
-    ("en", dt.date(2026, 12, 1), "2026-12 (1)", "Same dates last year"),
-    ("en", dt.date(2026, 12, 31), "2026-12", "Same month last year"),
-    ("zh", dt.date(2026, 12, 31), "2026-12", "去年同月"),
+    ("en", dt.date(2026, 12, 3), "2026-12 (1–3)", "1–3 December 2026", "Same dates last year"),
+    ("zh", dt.date(2026, 12, 3), "2026-12（1–3日）", "2026年12月1日–3日", "去年同期"),
+    ("en", dt.date(2026, 12, 1), "2026-12 (1)", "1 December 2026", "Same dates last year"),
+    ("en", dt.date(2026, 12, 31), "2026-12", None, "Same month last year"),
+    ("zh", dt.date(2026, 12, 31), "2026-12", None, "去年同月"),
 ])
 def test_a_month_counted_in_part_is_named_by_its_days_against_the_same_dates(
-        language, last, label, header):
+        language, last, label, note, header):
     months = (MonthRecord(dt.date(2026, 11, 1), 40_000, 34_000),
               MonthRecord(dt.date(2026, 12, 1), 3253, 2910))
     table = charts.monthly_teu_table(months, language, last)
     assert table.headers[2] == header
-    assert [row[0] for row in table.rows] == ["2026-11", label]
+    # In the table the month alone, which a spreadsheet sorts, its days in a note.
+    assert [row[0] for row in table.rows] == ["2026-11", "2026-12"]
+    assert [row[4:] for row in table.rows] == ([("",), (note,)] if note else [(), ()])
     figure = charts.monthly_teu(months, language, last)
     axes = figure.axes[0]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["2026-11", label]
     assert header in [t.get_text() for t in axes.get_legend().get_texts()]
 
 
-@pytest.mark.parametrize(("language", "first_label", "last_label"), [
-    ("en", "2025-10 (15–31)", "2026-12 (1–4)"),
-    ("zh", "2025-10（15–31日）", "2026-12（1–4日）"),
+@pytest.mark.parametrize(("language", "first_label", "first_note", "last_note"), [
+    ("en", "2025-10 (15–31)", "15–31 October 2025", "1–4 December 2026"),
+    ("zh", "2025-10（15–31日）", "2025年10月15日–31日", "2026年12月1日–4日"),
 ])
 def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
-        language, first_label, last_label):
+        language, first_label, first_note, last_note):
     # From 15 October 2025: the chart stands for the period, whose October is its last days.
     months = tuple(MonthRecord(add_months(dt.date(2025, 10, 1), i), 35_000, 30_000)
                    for i in range(15))
     first, last = dt.date(2025, 10, 15), dt.date(2026, 12, 4)
-    labels = [row[0] for row in charts.monthly_teu_table(months, language, last, first).rows]
-    assert (labels[0], labels[1], labels[-1]) == (first_label, "2025-11", last_label)
+    rows = charts.monthly_teu_table(months, language, last, first).rows
+    assert [(row[0], row[-1]) for row in (rows[0], rows[1], rows[-1])] == [
+        ("2025-10", first_note), ("2025-11", ""), ("2026-12", last_note)]
     axes = charts.monthly_teu(months, language, last, first).axes[0]
     assert axes.get_xticklabels()[0].get_text() == first_label
 
 
-@pytest.mark.parametrize(("language", "series", "whole"), [
-    ("en", "Same dates last year, to 11:52", "Same dates last year"),
-    ("zh", "去年同期（截至 11:52）", "去年同期"),
+@pytest.mark.parametrize(("language", "series", "whole", "days", "separator", "cut"), [
+    ("en", "Same dates last year, to 11:52", "Same dates last year", "1–4 December 2026", "; ",
+     "last year to 11:52"),
+    ("zh", "去年同期（截至 11:52）", "去年同期", "2026年12月1日–4日", "；", "去年截至 11:52"),
 ])
-def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, whole):
+def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, whole, days,
+                                                            separator, cut):
     # 1–4 December 2025, the 4th only up to 11:52 as today's records reach: stats of those
     # dates gave 16 % more, and nothing in the chart said why.
     last = dt.date(2026, 12, 4)
     months = (MonthRecord(dt.date(2026, 11, 1), 40_000, 34_000),
               MonthRecord(dt.date(2026, 12, 1), 4200, 3790, last_year_until=dt.time(11, 52)))
     table = charts.monthly_teu_table(months, language, last)
-    assert table.headers[2] == series
-    assert table.tab_separated().splitlines()[0].split("\t")[2] == series
+    # In the table only December's row says so: November is a whole month in both years,
+    # and a header "to 11:52" over every row claimed the cut for all of them.
+    assert table.headers[2] == whole
+    assert table.tab_separated().splitlines()[0].split("\t")[2] == whole
+    assert [row[-1] for row in table.rows] == ["", f"{days}{separator}{cut}"]
     figure = charts.monthly_teu(months, language, last)
     axes = figure.axes[0]
     assert series in [t.get_text() for t in axes.get_legend().get_texts()]
@@ -774,7 +809,7 @@ def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, wh
         f" · {series}: 3,790")
     # Whole days on both sides: no time to name.
     over = (months[0], dataclasses.replace(months[1], last_year_until=None))
-    assert charts.monthly_teu_table(over, language, last).headers[2] == whole
+    assert charts.monthly_teu_table(over, language, last).rows[-1][-1] == days
 
 
 def test_a_part_month_bar_on_a_month_axis_is_named():
@@ -844,8 +879,9 @@ def test_today_under_way_is_hatched_and_left_out_of_the_average():
     assert not axes.get_xlabel()  # today's missing average needs no note
     assert "Today so far" in [t.get_text() for t in axes.get_legend().get_texts()]
     table = charts.teu_per_day_table(DAYS, "en", WEEK_BEFORE, under_way=today)
-    assert table.rows[-1][1:] == (TEU[-1], None, DAYS[-1].totals.containers)
-    assert all(row[2] is not None for row in table.rows[:-1])
+    assert table.rows[-1] == (today.isoformat(), TEU[-1], None, DAYS[-1].totals.containers,
+                              "so far")
+    assert all(row[2] is not None and row[4] == "" for row in table.rows[:-1])
     figure = charts.teu_per_day(DAYS, "zh", under_way=DAYS[0].date)  # not the last day shown
     assert [bar.get_hatch() for bar in _bars(figure.axes[0])] == [None] * len(TEU)
 
@@ -853,16 +889,21 @@ def test_today_under_way_is_hatched_and_left_out_of_the_average():
 def test_todays_part_day_is_marked_only_in_charts_by_day():
     today = DAYS[-1].date
     table = charts.trains_per_day_table(DAYS, 20, "zh", under_way=today)
-    assert table.rows[-1][0] == f"{today.isoformat()}（截至目前）"
-    assert table.rows[-2][0] == DAYS[-2].date.isoformat()
+    # Its key a date as every other row's, which a spreadsheet takes for one: "(so far)" in
+    # it left it text, and sorting or plotting the pasted column split it.
+    assert table.headers[-1] == "备注"
+    assert (table.rows[-1][0], table.rows[-1][-1]) == (today.isoformat(), "截至目前")
+    assert (table.rows[-2][0], table.rows[-2][-1]) == (DAYS[-2].date.isoformat(), "")
     # By month, a bar is a month's whatever part of it today is: nothing hatched, no key.
     month = dt.date(2026, 3, 1)
     routes = (RouteTeuRecord(month, "R1", "Route 1", "线路1", 5),)
     figure = charts.teu_by_route(routes, MONTH, "en", (month, month), under_way=month)
     assert not any(bar.get_hatch() for bar in _bars(figure.axes[0]))
     assert "Today so far" not in _texts(figure)
+    # Its table notes it as the per-day charts' month does.
     assert charts.teu_by_route_table(routes, MONTH, "en", (month, month),
-                                     under_way=month).rows[0][0] != "2026-03-01 (so far)"
+                                     under_way=month).rows[0] == (
+        "2026-03", 5, "1 March 2026; so far")
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -992,8 +1033,10 @@ def test_over_a_year_the_per_day_charts_draw_a_bar_per_week_or_month(
     if kind == DAY:
         return
     # Each bar is its days' average: times its days, the period's total.
-    assert table.headers == ("Week" if kind == "week" else "Month", "Days", "TEU",
-                             "TEU a day", "Containers")
+    assert table.headers[:5] == ("Week" if kind == "week" else "Month", "Days", "TEU",
+                                 "TEU a day", "Containers")
+    if kind == MONTH:  # its key the month, which a spreadsheet sorts, and its days noted
+        assert table.rows[-1][0] == "2026-12" and table.rows[-1][-1] == "1–4 December 2026"
     assert sum(row[1] for row in table.rows) == len(days)
     assert sum(row[2] for row in table.rows) == total_teu
     assert sum(row[4] for row in table.rows) == sum(day.totals.containers for day in days)
@@ -1012,14 +1055,15 @@ def test_a_week_records_start_in_counts_from_that_day_and_today_is_hatched():
     # Nothing before the records: no weeks of zeros, and the first week from the 9th.
     assert table.rows[0][:3] == ("2025-10-09 – 2025-10-12", 4, (9 + 10 + 11 + 12) * 2)
     assert table.rows[0][3] == pytest.approx((9 + 10 + 11 + 12) * 2 / 4)
-    assert table.rows[-1][:2] == ("2026-11-30 – 2026-12-04 (so far)", 5)
+    assert table.rows[-1][:2] == ("2026-11-30 – 2026-12-04", 5)
+    assert [row[-1] for row in table.rows[-2:]] == ["", "so far"]
     figure = charts.teu_per_day(days, "en", history_from=history_from, under_way=today)
     bars = _bars(figure.axes[0])
     assert len(bars) == len(table.rows)
     assert [bar.get_hatch() for bar in bars[-2:]] == [None, "//"]
     assert "With today so far" in _texts(figure)
     zh = charts.teu_per_day_table(days, "zh", history_from=history_from, under_way=today)
-    assert zh.rows[-1][0] == "2026-11-30 – 2026-12-04（截至目前）"
+    assert zh.rows[-1][-1] == "截至目前"
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     x, y = figure.axes[0].transData.transform((bars[0].get_x() + bars[0].get_width() / 2, 1))

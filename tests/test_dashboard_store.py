@@ -104,6 +104,12 @@ def test_route_and_direction_per_bucket(hub):
     directions = dashboard.teu_by_direction(db, PERIOD)
     assert [(d.bucket, d.outbound_teu, d.inbound_teu) for d in directions] == [
         (MARCH_1, 3, 2), (MARCH_2, 2, 0)]
+    # The direction a filter leaves out is not counted, not 0: it read as nothing moved.
+    inbound = dataclasses.replace(PERIOD, direction="inbound")
+    assert [(d.bucket, d.outbound_teu, d.inbound_teu)
+            for d in dashboard.teu_by_direction(db, inbound)] == [(MARCH_1, None, 2)]
+    assert dashboard.load(db, inbound, MARCH_3, HubSettingsRecord()).directions == \
+        dashboard.teu_by_direction(db, inbound)
     # A long period is shown by month.
     year = DashboardFilterRecord(dt.date(2024, 3, 1), dt.date(2025, 3, 31))
     assert [(r.bucket, r.teu) for r in dashboard.teu_by_route(db, year)] == [

@@ -190,7 +190,9 @@ def test_todays_part_day_is_marked_in_every_chart_by_day_and_its_table(
         qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
         model = panel.model
         dates = [model.index(row, 0).data() for row in range(model.rowCount())]
-        assert dates[-1] == f"{day} (so far)" and "so far" not in " ".join(dates[:-1]), name
+        notes = [model.index(row, model.columnCount() - 1).data()
+                 for row in range(model.rowCount())]
+        assert dates[-1] == day and notes[-1] == "so far" and not any(notes[:-1]), name
         axes = panel.figure.axes[0]
         bars = [p for p in axes.patches if isinstance(p, Rectangle)]
         today = [bar for bar in bars if num2date(bar.get_x() + bar.get_width() / 2).date()
@@ -219,9 +221,12 @@ def test_a_period_over_a_year_shows_its_first_month_from_its_first_day(
     panel = screen.panels["monthly_teu"]
     qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
     model = panel.model
-    assert model.index(0, 0).data() == "2025-03 (15–31)"
+    note = model.columnCount() - 1
+    assert (model.index(0, 0).data(), model.index(0, note).data()) == (
+        "2025-03", "15–31 March 2025")
     assert panel.model.table.rows[0][1] == _teu(demo_db_path, first, dt.date(2025, 3, 31))
-    assert model.index(model.rowCount() - 1, 0).data() == "2026-03 (1–5)"
+    assert model.index(model.rowCount() - 1, 0).data() == "2026-03"
+    assert model.index(model.rowCount() - 1, note).data().startswith("1–5 March 2026; ")
 
 
 def test_the_monthly_chart_says_to_what_time_last_years_day_is_counted(
@@ -237,8 +242,12 @@ def test_the_monthly_chart_says_to_what_time_last_years_day_is_counted(
     axes = panel.figure.axes[0]
     assert series in [text.get_text() for text in axes.get_legend().get_texts()]
     qtbot.mouseClick(panel.copy_table_button, Qt.MouseButton.LeftButton)
+    # In its numbers only March's row says so: the months before it are whole.
     copied = QGuiApplication.clipboard().text().splitlines()
-    assert copied[0].split("\t")[2] == series and copied[-1].startswith("2026-03 (1–5)\t")
+    assert copied[1].split("\t")[2] == "Same dates last year"
+    assert copied[-1].startswith("2026-03\t")
+    assert copied[-1].endswith(f"\t1–5 March 2026; last year to {until}")
+    assert all(row.endswith("\t") for row in copied[2:-1])
     canvas = panel.canvas
     qtbot.waitExposed(canvas)
     canvas.draw()

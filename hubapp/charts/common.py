@@ -86,7 +86,9 @@ class ChartTableRecord:
             return fixed
         return 0 if float(value).is_integer() else 2
 
-    def tab_separated(self) -> str:
+    def tab_separated(self, caption: str | None = None) -> str:
+        """caption: a line above the header, in a cell of its own (what the numbers count)."""
+
         def cell(column: int, value) -> str:
             if value is None:
                 return ""
@@ -94,7 +96,8 @@ class ChartTableRecord:
                 return f"{value:.{self.column_decimals(column, value)}f}"
             return str(value)
 
-        return columns.tab_separated([self.headers, *(
+        above = [] if caption is None else [[caption]]
+        return columns.tab_separated([*above, self.headers, *(
             [cell(column, value) for column, value in enumerate(row)] for row in self.rows)])
 
 
@@ -142,6 +145,14 @@ def finish(figure: Figure, look: LookRecord = PAPER) -> Figure:
             if type(axis.get_major_formatter()) is ScalarFormatter:
                 axis.set_major_formatter(_GROUPED)
     return figure
+
+
+def caption(figure: Figure, words: str) -> None:
+    """Writes under a chart on paper, at its left, what it counts (its period and filters):
+    a saved or copied chart said only "TEU per day", and one of inbound cassava flour beside
+    the hub's read as a collapse."""
+    figure.supxlabel(words, x=0.01, ha="left", fontsize="small", color=PAPER.ink(0.3),
+                     fontfamily=list(font_family()))
 
 
 _GROUPED = FuncFormatter(lambda value, _position: f"{value:,.10g}")

@@ -61,6 +61,8 @@ _TEXT = {
     "so_far": ("Today so far", "今日截至目前"),
     "so_far_day": ("{day} (so far)", "{day}（截至目前）"),
     "so_far_in": ("With today so far", "含今日截至目前"),
+    "so_far_note": ("so far", "截至目前"),
+    "note": ("Note", "备注"),
     "teu_per_day_week": ("TEU per day, weekly average", "每日标箱（周平均）"),
     "teu_per_day_month": ("TEU per day, monthly average", "每日标箱（月平均）"),
     "teu_a_day": ("TEU a day", "日均标箱"),
@@ -87,6 +89,7 @@ _TEXT = {
     "last_year": ("Same month last year", "去年同月"),
     "same_dates": ("Same dates last year", "去年同期"),
     "until": ("{series}, to {time}", "{series}（截至 {time}）"),
+    "last_year_until": ("last year to {time}", "去年截至 {time}"),
     "growth": ("Growth %", "同比增长 %"),
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
                       "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
@@ -349,10 +352,45 @@ def _day_label(day: dt.date, under_way: dt.date | None, language: str) -> str:
 
 def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
                    language: str, under_way: dt.date | None = None) -> list[str]:
+    """Each bucket as the hover text names it: a month as the other charts name theirs,
+    "2026-12 (1–5)", where it read "1–5 December 2026" beside them."""
     if kind == DAY:
         return [_day_label(bucket, under_way, language) for bucket in buckets]
-    return [(period and part_of_month(bucket, *period, language)) or bucket.isoformat()[:7]
+    return [month_with_days(bucket, *period, language) if period else bucket.isoformat()[:7]
             for bucket in buckets]
+
+
+def _note(language: str, *parts: str | None) -> str:
+    return ("；" if language == "zh" else "; ").join(filter(None, parts))
+
+
+def _so_far(under_way: bool, language: str) -> str | None:
+    return text("so_far_note", language) if under_way else None
+
+
+def _bucket_keys(buckets: Sequence[dt.date], kind: str, period: Period, language: str,
+                 under_way: dt.date | None = None) -> tuple[list[str], list[str]]:
+    """Each bucket's key in a table, its ISO date or month, and its note (_keyed_table): the
+    days a month is counted over, and whether it holds today so far."""
+    if kind == DAY:
+        return ([bucket.isoformat() for bucket in buckets],
+                [_note(language, _so_far(bucket == under_way, language)) for bucket in buckets])
+    return ([bucket.isoformat()[:7] for bucket in buckets],
+            [_note(language, period and part_of_month(bucket, *period, language),
+                   _so_far(under_way is not None and under_way.replace(day=1) == bucket,
+                           language)) for bucket in buckets])
+
+
+def _keyed_table(headers: Sequence[str], rows: Sequence[tuple], notes: Sequence[str],
+                 language: str, decimals: tuple[int | None, ...] = ()) -> ChartTableRecord:
+    """A chart's table whose first column holds plain ISO dates or months (or a week's first
+    and last), which a spreadsheet sorts and plots, with what a key leaves unsaid in a Note
+    column at the end, there only if a row has one: "2026-12-05 (so far)" and "1–5 December
+    2026" among the dates stayed text, and split the pasted column."""
+    if any(notes):
+        headers = (*headers, text("note", language))
+        rows = [(*row, note) for row, note in zip(rows, notes)]
+    return ChartTableRecord(tuple(headers), tuple(rows), decimals)
 
 
 def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], kind: str,
@@ -504,6 +542,16 @@ def _group_label(group: DayGroupRecord, kind: str, under_way: dt.date | None,
     return label
 
 
+def _group_keys(groups: Sequence[DayGroupRecord], kind: str, under_way: dt.date | None,
+                language: str) -> tuple[list[str], list[str]]:
+    """Each week's or month's key in a table and its note, as _bucket_keys."""
+    keys = [f"{g.first.isoformat()} – {g.last.isoformat()}" if kind == WEEK
+            else g.first.isoformat()[:7] for g in groups]
+    return keys, [_note(language, kind == MONTH and part_of_month(g.first, g.first, g.last,
+                                                                  language),
+                        _so_far(g.last == under_way, language)) for g in groups]
+
+
 def _group_bars(axes, groups: Sequence[DayGroupRecord], values: Sequence[float], **style):
     """A bar over each week's or month's days, as wide as they are, with a gap between."""
     centres = [(date2num(g.first) + date2num(g.last)) / 2 for g in groups]
@@ -617,20 +665,21 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
     kind = day_grouping(days)
     if kind != DAY:
         groups = group_days(days, kind)
-        return ChartTableRecord(
+        keys, notes = _group_keys(groups, kind, under_way, language)
+        return _keyed_table(
             (text(kind, language), text("days", language), text("teu", language),
              text("teu_a_day", language), text("containers", language)),
-            tuple((_group_label(g, kind, under_way, language), g.days, g.teu,
-                   round(g.a_day(g.teu), AVERAGE_DECIMALS), g.containers) for g in groups),
-            decimals=(None, None, None, AVERAGE_DECIMALS, None))
+            [(key, g.days, g.teu, round(g.a_day(g.teu), AVERAGE_DECIMALS), g.containers)
+             for key, g in zip(keys, groups)],
+            notes, language, decimals=(None, None, None, AVERAGE_DECIMALS, None))
     average = recorded_average(days, before, under_way)
-    return ChartTableRecord(
+    keys, notes = _bucket_keys([day.date for day in days], DAY, None, language, under_way)
+    return _keyed_table(
         (text("date", language), text("teu", language), text("average", language),
          text("containers", language)),
-        tuple((_day_label(day.date, under_way, language), day.totals.teu,
-               None if avg is None else round(avg, AVERAGE_DECIMALS),
-               day.totals.containers) for day, avg in zip(days, average)),
-        decimals=(None, None, AVERAGE_DECIMALS, None))
+        [(key, day.totals.teu, None if avg is None else round(avg, AVERAGE_DECIMALS),
+          day.totals.containers) for key, day, avg in zip(keys, days, average)],
+        notes, language, decimals=(None, None, AVERAGE_DECIMALS, None))
 
 
 # Trains per day against the target
@@ -717,16 +766,17 @@ def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language
     kind = day_grouping(days)
     if kind != DAY:
         groups = group_days(days, kind)
-        return ChartTableRecord(
+        keys, notes = _group_keys(groups, kind, under_way, language)
+        return _keyed_table(
             tuple(text(key, language) for key in (kind, "days", "trains", "trains_a_day",
                                                   "target")[:4 + len(shown)]),
-            tuple((_group_label(g, kind, under_way, language), g.days, g.trains,
-                   round(g.a_day(g.trains), AVERAGE_DECIMALS), *shown) for g in groups),
-            decimals=(None, None, None, AVERAGE_DECIMALS, None))
-    return ChartTableRecord(
+            [(key, g.days, g.trains, round(g.a_day(g.trains), AVERAGE_DECIMALS), *shown)
+             for key, g in zip(keys, groups)],
+            notes, language, decimals=(None, None, None, AVERAGE_DECIMALS, None))
+    keys, notes = _bucket_keys([day.date for day in days], DAY, None, language, under_way)
+    return _keyed_table(
         tuple(text(key, language) for key in ("date", "trains", "target")[:2 + len(shown)]),
-        tuple((_day_label(day.date, under_way, language), day.totals.trains, *shown)
-              for day in days))
+        [(key, day.totals.trains, *shown) for key, day in zip(keys, days)], notes, language)
 
 
 # TEU by route, stacked
@@ -778,14 +828,31 @@ def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: 
                        period: Period = None,
                        under_way: dt.date | None = None) -> ChartTableRecord:
     buckets, series = _route_series(routes, language)
-    return ChartTableRecord(
+    keys, notes = _bucket_keys(buckets, bucket, period, language, under_way)
+    return _keyed_table(
         (text("date" if bucket == DAY else "month", language), *(name for name, _ in series)),
-        tuple((label, *(values[i] for _, values in series))
-              for i, label in enumerate(_bucket_labels(buckets, bucket, period, language,
-                                                       under_way))))
+        [(key, *(values[i] for _, values in series)) for i, key in enumerate(keys)],
+        notes, language)
 
 
 # Outbound against inbound
+
+def _direction_series(directions: Sequence[DirectionTeuRecord]) -> list[tuple[str, list]]:
+    """Each direction the filter counts, by its key, with its TEU per bucket: under a
+    Direction filter the other read 0, and the balance line minus the one shown, a deficit
+    that was not there."""
+    return [(key, values) for key, values in (
+        ("outbound", [d.outbound_teu for d in directions]),
+        ("inbound", [d.inbound_teu for d in directions])) if None not in values]
+
+
+def _balance(series: Sequence[tuple[str, list]]) -> list[float] | None:
+    """Outbound less inbound TEU per bucket, None unless both are counted."""
+    if len(series) != 2:
+        return None
+    (_, outbound), (_, inbound) = series
+    return [o - i for o, i in zip(outbound, inbound)]
+
 
 def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, language: str,
                      period: Period = None, under_way: dt.date | None = None,
@@ -797,25 +864,29 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, lang
     buckets = [d.bucket for d in directions]
     width = _bar_width(bucket)
     labels = _bucket_labels(buckets, bucket, period, language, under_way)
-    outbound = [d.outbound_teu for d in directions]
-    inbound = [d.inbound_teu for d in directions]
-    # Inbound below the axis: the gap between the two is the balance at a glance.
-    both = []
-    for key, values, sign, colour in (("outbound", outbound, 1, "#3182bd"),
-                                      ("inbound", inbound, -1, "#e6550d")):
-        bars = axes.bar(buckets, [sign * v for v in values], width=width, color=colour,
+    series = _direction_series(directions)
+    balance = _balance(series)
+    colours = {"outbound": "#3182bd", "inbound": "#e6550d"}
+    drawn = []
+    for key, values in series:
+        # Inbound below the axis when beside outbound: the gap between them is the balance at
+        # a glance.
+        sign = -1 if balance is not None and key == "inbound" else 1
+        bars = axes.bar(buckets, [sign * v for v in values], width=width, color=colours[key],
                         label=text(key, language))
         add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
                                  for label, v in zip(labels, values)])
-        both.append(bars)
-    keys = _mark_so_far(both, buckets, bucket, under_way, language)
-    balance = [o - i for o, i in zip(outbound, inbound)]
-    line, = axes.plot(buckets, balance, color=look.text, linewidth=1.5, marker=".",
-                      label=text("balance", language))
-    add_hover(figure, line, [f"{label} · {text('balance', language)}: {number(v)}"
-                             for label, v in zip(labels, balance)])
-    axes.axhline(0, color=look.ink(0.3), linewidth=0.8)
-    _name_part_months(axes, buckets, outbound, bucket, period, language, look)
+        drawn.append(bars)
+    keys = _mark_so_far(drawn, buckets, bucket, under_way, language)
+    if balance is not None:
+        line, = axes.plot(buckets, balance, color=look.text, linewidth=1.5, marker=".",
+                          label=text("balance", language))
+        add_hover(figure, line, [f"{label} · {text('balance', language)}: {number(v)}"
+                                 for label, v in zip(labels, balance)])
+        axes.axhline(0, color=look.ink(0.3), linewidth=0.8)
+    else:
+        from_zero(axes)
+    _name_part_months(axes, buckets, series[0][1], bucket, period, language, look)
     _title_and_legend(axes, text("direction_title", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, buckets if bucket == DAY else ())
@@ -825,12 +896,18 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, lang
 def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str,
                            language: str, period: Period = None,
                            under_way: dt.date | None = None) -> ChartTableRecord:
-    return ChartTableRecord(
-        (text("date" if bucket == DAY else "month", language), text("outbound", language),
-         text("inbound", language), text("balance", language)),
-        tuple((label, d.outbound_teu, d.inbound_teu, d.outbound_teu - d.inbound_teu)
-              for label, d in zip(_bucket_labels([d.bucket for d in directions], bucket,
-                                                 period, language, under_way), directions)))
+    series = _direction_series(directions)
+    names = [text(key, language) for key, _ in series]
+    columns = [values for _, values in series]
+    balance = _balance(series)
+    if balance is not None:
+        names.append(text("balance", language))
+        columns.append(balance)
+    keys, notes = _bucket_keys([d.bucket for d in directions], bucket, period, language,
+                               under_way)
+    return _keyed_table(
+        (text("date" if bucket == DAY else "month", language), *names),
+        list(zip(keys, *columns)), notes, language)
 
 
 # Top commodities by TEU and by tonnes
@@ -889,18 +966,18 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
 # Monthly TEU with year-on-year growth
 
 def _month_labels(months: Sequence[MonthRecord], first: dt.date | None, last: dt.date | None,
-                  language: str) -> tuple[list[str], str]:
+                  language: str, timed: bool = True) -> tuple[list[str], str]:
     """Each month's label, a month counted only from `first` or up to `last` (the first and
     last day counted) with its days, and the name of last year's series: the same dates, when
-    a month is only part of one ("2026-12" over 1–3 December read as all of it), "to 11:52"
-    when today's twin counts only so far (stats of those dates count all of that day, and
-    the chart read 16 % short of them without a word)."""
+    a month is only part of one ("2026-12" over 1–3 December read as all of it), and if timed
+    "to 11:52" when today's twin counts only so far (stats of those dates count all of that
+    day, and the chart read 16 % short of them without a word)."""
     labels = [month_with_days(m.month, first or months[0].month, last, language) if last
               else m.month.isoformat()[:7] for m in months]
     part = any(label != m.month.isoformat()[:7] for label, m in zip(labels, months))
     name = text("same_dates" if part else "last_year", language)
     until = months[-1].last_year_until if months else None
-    if until is not None:
+    if timed and until is not None:
         name = text("until", language).format(series=name, time=f"{until:%H:%M}")
     return labels, name
 
@@ -991,16 +1068,21 @@ def _hatch_part_recorded(axes, bars, months: Sequence[MonthRecord], language: st
 def monthly_teu_table(months: Sequence[MonthRecord], language: str,
                       last: dt.date | None = None,
                       first: dt.date | None = None) -> ChartTableRecord:
-    labels, last_year = _month_labels(months, first, last, language)
-    return ChartTableRecord(
+    # The time today's twin is counted to is the last month's alone, so its row's note says
+    # it, not the header over eleven whole months.
+    last_year = _month_labels(months, first, last, language, timed=False)[1]
+    notes = [_note(language, last and part_of_month(m.month, first or months[0].month, last,
+                                                    language),
+                   m.last_year_until and text("last_year_until", language).format(
+                       time=f"{m.last_year_until:%H:%M}")) for m in months]
+    return _keyed_table(
         (text("month", language), text("this_year", language), last_year,
          text("growth", language)),
         # A month a year before records began is "—", not 0: nothing was recorded, not moved.
-        tuple((label, m.teu,
-               m.teu_last_year if m.last_year_whole or m.teu_last_year else None,
-               None if m.growth is None else round(m.growth, 1))
-              for label, m in zip(labels, months)),
-        decimals=(None, None, None, 1))
+        [(m.month.isoformat()[:7], m.teu,
+          m.teu_last_year if m.last_year_whole or m.teu_last_year else None,
+          None if m.growth is None else round(m.growth, 1)) for m in months],
+        notes, language, decimals=(None, None, None, 1))
 
 
 # A chart's figure in a given look: the desk draws it in its own and again on paper to be

@@ -181,8 +181,8 @@ class RouteTeuRecord:
 @dataclass(frozen=True, slots=True)
 class DirectionTeuRecord:
     bucket: dt.date
-    outbound_teu: float
-    inbound_teu: float
+    outbound_teu: float | None  # None: the direction filter leaves it out
+    inbound_teu: float | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,11 +192,14 @@ def _routes(db: Database, rows: Iterable[dict]) -> tuple[RouteTeuRecord, ...]:
                  for bucket, code in order)
 
 
-def _directions(rows: Iterable[dict]) -> tuple[DirectionTeuRecord, ...]:
+def _directions(rows: Iterable[dict], only: str | None) -> tuple[DirectionTeuRecord, ...]:
+    """only: the direction the filter keeps; the other's TEU is None, not counted: as 0 it
+    read as nothing moved that way."""
     teu: dict[dt.date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for row in rows:
         teu[dt.date.fromisoformat(row["bucket"])][row["direction"]] += row["teu"]
-    return tuple(DirectionTeuRecord(bucket, values[Direction.OUTBOUND], values[Direction.INBOUND])
+    counted = [d if only in (None, d) else None for d in (Direction.OUTBOUND, Direction.INBOUND)]
+    return tuple(DirectionTeuRecord(bucket, *(None if d is None else values[d] for d in counted))
                  for bucket, values in sorted(teu.items()))
 
 
@@ -206,7 +209,7 @@ def teu_by_route(db: Database, f: DashboardFilterRecord) -> tuple[RouteTeuRecord
 
 
 def teu_by_direction(db: Database, f: DashboardFilterRecord) -> tuple[DirectionTeuRecord, ...]:
-    return _directions(_teu_by_bucket(db, f))
+    return _directions(_teu_by_bucket(db, f), f.direction)
 
 
 def commodities(db: Database, f: DashboardFilterRecord) -> tuple[CommodityTotalsRecord, ...]:
@@ -327,7 +330,8 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
     months_to = f.months_to(as_of)
     months = monthly(db, f, f.months_from, months_to, so_far)
     return DashboardRecord(
-        filter=f, days=days, routes=_routes(db, buckets), directions=_directions(buckets),
-        commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check, so_far),
+        filter=f, days=days, routes=_routes(db, buckets),
+        directions=_directions(buckets, f.direction), commodities=found, months=months,
+        kpis=kpis(db, f, as_of, settings, check, so_far),
         daily_target=settings.daily_train_target, history_from=history, teu_before=before,
         under_way=so_far.open_day if so_far is not None else None, months_to=months_to)

@@ -170,6 +170,7 @@ class ChartPanel(QWidget):
         self.figure: Figure | None = None
         self.canvas = None  # a FigureCanvasQTAgg once there is a figure
         self.paper: Callable[[], Figure] | None = None  # draws it again, white and black
+        self.drawn_for = ""  # the period and filters it counts, in words
         self.model = ChartTableModel(self)
         self.table_view = list_table(self)
         self.table_view.setModel(self.model)
@@ -214,6 +215,7 @@ class ChartPanel(QWidget):
         old = self.canvas
         self.figure = figure
         self.paper = paper
+        self.drawn_for = drawn_for
         self.canvas = ChartCanvas(figure)
         self.canvas.setObjectName(f"canvas_{self.name}")
         self.canvas.copy_asked.connect(self.copy_image_button.click)
@@ -305,10 +307,13 @@ class ChartPanel(QWidget):
     def _on_paper(self) -> Figure:
         """The chart as shown, with its text's size, but white with black words: it goes into
         documents and e-mails, whatever the desk's theme. As wide as on screen, but no
-        smaller than new_figure makes it and no flatter than PAPER_SHAPE."""
+        smaller than new_figure makes it and no flatter than PAPER_SHAPE; what it counts
+        written under it, as the screen's filters are not beside it there."""
+        from hubapp.charts.common import caption
         from hubapp.charts.dashboard import fit_to_size
 
         figure = self.paper()
+        caption(figure, self.drawn_for)
         least_width, least_height = figure.get_size_inches()  # new_figure's, at the look's size
         width, height = self.figure.get_size_inches()
         width = max(width, least_width)
@@ -318,7 +323,7 @@ class ChartPanel(QWidget):
 
     def copy_table(self) -> None:
         if self.model.table is not None:
-            QGuiApplication.clipboard().setText(self.model.table.tab_separated())
+            QGuiApplication.clipboard().setText(self.model.table.tab_separated(self.drawn_for))
 
 
 class KpiTile(QFrame):
