@@ -302,7 +302,7 @@ def test_the_monthly_chart_of_a_period_to_come_stops_at_today(
     screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
     panel = screen.panels["monthly_teu"]
     to_today = panel.model.table
-    assert to_today.rows[-1][0] == "2026-03 (1–5)"
+    assert to_today.rows[-1][0] == "2026-03" and "1–5" in to_today.rows[-1][-1]
     _type_period(qtbot, screen, first, last)
     table = panel.model.table
     assert table.rows[-1] == to_today.rows[-1] and table.headers == to_today.headers
