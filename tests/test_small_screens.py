@@ -1,5 +1,6 @@
 """Windows on a small screen: a 1366 × 768 laptop at 150 % is 911 × 512 logical pixels, at
-125 % 1093 × 614; nothing opens past its edges, nor grows past them."""
+125 % 1093 × 614, a 1280 × 720 one at 150 % 853 × 480; nothing opens past its edges, nor
+grows past them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QBuffer, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QScreen
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from hubapp.store import open_db
 from hubapp.ui.main_window import DEFAULT_SIZE, MainWindow, opening_size
@@ -20,6 +21,7 @@ from test_daily_log import CTRL, numbers, press
 from test_main_window import _every_screen_on_a_closed_day, _window
 
 LAPTOP_150 = QRect(0, 0, 911, 512)
+SMALLEST_150 = QRect(0, 0, 853, 480)  # 1280 × 720
 
 
 @pytest.fixture
@@ -285,6 +287,58 @@ def test_a_long_database_path_is_elided_in_the_middle_and_whole_in_its_tooltip(
     finally:
         next(contexts, None)
         db.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("room", [SMALLEST_150, LAPTOP_150])
+def test_settings_fit_a_small_screen_with_their_buttons_in_sight(qtbot, qapp, main_window,
+                                                                 monkeypatch, room, language):
+    """At 853 × 480 Settings could not be shorter than 480 px (488 in Chinese), Save and
+    Cancel below the screen's edge: its fields scroll instead, the buttons stay below them,
+    a refused save's problems too."""
+    from hubapp.ui.translations import install_translations
+
+    from test_reference_screen import type_into
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(room))
+    main_window.setGeometry(room)  # maximised, as it opens on such a screen
+    install_translations(qapp, language)
+    try:
+        main_window.settings_action.trigger()
+        dialog = main_window.settings_dialog
+        QApplication.processEvents()
+        assert room.contains(dialog.frameGeometry())
+        assert all(within(button, dialog) for button in dialog.buttons.buttons())
+        # Where there is room, every field is shown whole.
+        area = dialog.findChild(ScrolledPanel)
+        assert area.verticalScrollBar().isVisible() == (room == SMALLEST_150)
+
+        for name in (dialog.hub_name, dialog.hub_name_zh):
+            type_into(qtbot, name, "")
+        type_into(qtbot, dialog.backup_folder, "rel/dir")
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        assert dialog.desk.errors["backup_folder"].isVisible()
+    finally:
+        install_translations(qapp, "en")
+    QApplication.processEvents()
+    assert room.contains(dialog.frameGeometry())
+    assert all(within(button, dialog) for button in dialog.buttons.buttons())
+    # Made as short as it goes, Tab from Cancel comes round to the first field, out of
+    # sight: it is scrolled to.
+    dialog.resize(dialog.width(), dialog.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: dialog.height() == dialog.minimumSizeHint().height())
+    scroll = area.verticalScrollBar()
+    scroll.setValue(scroll.maximum())
+    first = dialog.hub_name
+    assert first.mapTo(area, QPoint(0, first.height())).y() < 0
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setFocus()
+    qtbot.keyClick(cancel, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first
+    top = first.mapTo(area, QPoint(0, 0)).y()
+    assert 0 <= top and top + first.height() <= area.viewport().height()
+    dialog.reject()
 
 
 @pytest.fixture

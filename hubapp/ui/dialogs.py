@@ -27,9 +27,27 @@ def make_room(window: QWidget) -> None:
     thirds of the screen's height (533 px on an 800 px screen), and a window is held only to
     its minimum size, not to its height for its width: the rows were squeezed (in Chinese,
     the settings' logo row 23 px high for its 40 px preview, "无标志" cut in half), a first
-    start's intro cut at its last lines."""
+    start's intro cut at its last lines. No taller than its screen, title bar and all, nor
+    past its bottom edge, where a part of it scrolls: Settings at 1280 × 720 and 150 % (480 px
+    high) put its buttons below the screen."""
+    # Rows just shown or hidden inside a scrolled part reach its size hint by posted events.
+    QtWidgets.QApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
+    # The window manager frames a window once it is shown: before, its parent's frame.
+    framed = (window, window.parentWidget().window()) if window.parentWidget() else (window,)
+    frame = max(shown.frameGeometry().height() - shown.height() for shown in framed)
+    # Not window.screen(): the QScreen it returned went to the garbage collector with a
+    # closed login box, which deleted the screen itself (the next window crashed).
+    screen = QtWidgets.QApplication.screenAt(window.frameGeometry().center())
+    room = (screen or QtWidgets.QApplication.primaryScreen()).availableGeometry()
+    # A scrolled part counts at its sizeHint(), whole, where nothing wraps (no height for
+    # width): at its least height the dialog opened scrolled with the screen to spare.
+    wanted = window.heightForWidth(window.width())
+    wanted = wanted if wanted >= 0 else window.sizeHint().height()
     window.resize(window.width(), max(window.minimumSizeHint().height(),
-                                      window.heightForWidth(window.width())))
+                                      min(room.height() - frame, wanted)))
+    overflow = window.y() + window.height() + frame - (room.y() + room.height())
+    if overflow > 0:
+        window.move(window.x(), max(room.y(), window.y() - overflow))
 
 
 def screen_room(window: QWidget, share: float) -> QtCore.QSize:

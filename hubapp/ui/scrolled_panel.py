@@ -50,6 +50,14 @@ class ScrolledPanel(QScrollArea):
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # wrapped lines, and the hint with them
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Rows shown or hidden in the panel (a refused save's problems by their fields): the
+        # panel in a scroll area tells no layout, and Settings grown for them kept the hint
+        # of before, scrolled with the screen to spare.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
 
 class StretchingPanel(QWidget):
     """A ScrolledPanel's panel whose stretching part (the Dashboard's charts) gives up its

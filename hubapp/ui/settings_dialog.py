@@ -28,6 +28,7 @@ from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, labels, mnemonics, zone_field
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
+from hubapp.ui.scrolled_panel import ScrolledPanel
 from hubapp.ui.tasks import TaskControl
 
 PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
@@ -192,7 +193,15 @@ class SettingsDialog(FormDialog):
         for label in titles:
             label.setMinimumWidth(width)
 
-        self.finish_layout(self.hub_group, self.desk_group)
+        # Scrolled, the buttons below it: on a 1280 × 720 screen at 150 % (480 px high) the
+        # dialog could not be made shorter than its fields, and Save and Cancel were below
+        # the screen's edge.
+        fields = QWidget(self)
+        groups = QVBoxLayout(fields)
+        groups.setContentsMargins(0, 0, 0, 0)
+        groups.addWidget(self.hub_group)
+        groups.addWidget(self.desk_group)
+        self.finish_layout(ScrolledPanel(fields, self))
         if not may_change(ctx):
             # Tab reaches only the desk's fields and the buttons: a screen reader hears the
             # note on Save, which leaves the hub's settings as they are.
