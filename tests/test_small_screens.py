@@ -94,6 +94,37 @@ def test_every_screen_fits_a_150_percent_laptops_width(qtbot, qapp, app_ctx, lan
         install_translations(qapp, "en")
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_daily_log_fits_a_1280_px_screen_at_150_percent(qtbot, qapp, app_ctx, language):
+    """853 px wide: the English window could not be narrower than 883, its list held to its
+    columns beside the form; the list gives up the room of its last ones, a scroll away."""
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        window = _window(qtbot, app_ctx)
+        screen = window.day_screen
+        screen.set_day(DEMO_END)
+        screen.table.selectRow(0)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= SMALLEST_150.width()
+
+        window.resize(SMALLEST_150.size())
+        qtbot.waitUntil(lambda: window.size() == SMALLEST_150.size())
+        QApplication.processEvents()
+        for widget in (screen.table, screen.form, screen.save_button, screen.find_edit,
+                       window.totals_label):
+            assert within(widget, window), widget
+        # Where the window has room, the list is as wide as its columns again.
+        window.resize(1280, 720)
+        qtbot.waitUntil(lambda: window.width() == 1280)
+        QApplication.processEvents()
+        assert not screen.table.horizontalScrollBar().isVisible()
+        screen.revert()
+    finally:
+        install_translations(qapp, "en")
+
+
 @pytest.mark.parametrize(("width", "rows"), [
     (5 * 200 + 4 * 6, [[0, 1, 2, 3, 4]]),
     (5 * 200 + 4 * 6 - 1, [[0, 1, 2], [3, 4]]),  # not four and one

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDataStream, QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
@@ -52,6 +52,15 @@ RESIZE_PRECISION_ROWS = 30
 LIST_WIDEST_MINIMUM = 500
 _LISTED = 5  # container numbers or services named before a list is cut short "…"
 _Written = TypeVar("_Written")
+
+
+def _kept_width(splitter: QSplitter) -> int:
+    """The width splitter keeps for its first pane where the window has room: sizes() is
+    what it has now, less in a narrow window and before the first layout (a width dragged
+    and restored at the next start read as the list's columns')."""
+    stream = QDataStream(splitter.saveState())
+    stream.readInt32(), stream.readInt32(), stream.readUInt32()  # marker, version, panes
+    return stream.readInt32()
 
 
 def _size_type_completion(code: str, words: str) -> str:
@@ -114,13 +123,14 @@ class DailyLogScreen(QWidget):
                         self.delete_button, self.table, self.form.service_no)
         # The grid's last cell goes on to its buttons, not out to the window's tabs.
         focus.tab_order(self.form.notes, self.grid_view, self.revert_button, self.save_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._services_box)
         splitter.addWidget(self._editor_box)
-        # The list as wide as its columns (its minimum, _fit_columns; at a large font less,
-        # and it scrolls sideways), the editor the rest:
-        # room the list took beyond its columns was taken from the grid, and a width in
-        # letters was too narrow for the English headers (TEU cut, a scroll bar below).
+        # The list as wide as its columns (_fit_columns; at a large font less, and it scrolls
+        # sideways), the editor the rest: room the list took beyond its columns was taken
+        # from the grid, and a width in letters was too narrow for the English headers (TEU
+        # cut, a scroll bar below). Where the window has no room for both, the list gives
+        # it up before the editor's fields.
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1, 1 << 16])  # 0 would hide the list
@@ -454,11 +464,16 @@ class DailyLogScreen(QWidget):
         # Off while fitting: the last column then fills what is left, but not less than it needs.
         header.setStretchLastSection(False)
         self.table.resizeColumnsToContents()
-        # Never narrower than its columns (up to LIST_WIDEST_MINIMUM): the splitter and the
-        # smallest window cut off the last of them (TEU) otherwise.
-        self.table.setMinimumWidth(min(LIST_WIDEST_MINIMUM, header.length()
-                                       + 2 * self.table.frameWidth()
-                                       + self.table.verticalScrollBar().sizeHint().width()))
+        edges = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        # As wide as its columns (up to LIST_WIDEST_MINIMUM), or as the user left it, where
+        # there is room: the splitter cut off the last of them (TEU) otherwise.
+        self._splitter.setSizes([max(min(LIST_WIDEST_MINIMUM, header.length() + edges),
+                                     _kept_width(self._splitter)), 1 << 16])
+        # Narrower only to its time and service, the rest a scroll away: held to its columns,
+        # the English window could not be narrower than 883 px, past a 1280 × 720 screen at
+        # 150 % (853 px).
+        self.table.setMinimumWidth(min(LIST_WIDEST_MINIMUM, edges + header.sectionPosition(
+            DayServicesModel.SERVICE) + header.sectionSize(DayServicesModel.SERVICE)))
         header.setStretchLastSection(True)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
