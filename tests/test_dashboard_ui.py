@@ -1080,8 +1080,9 @@ def test_a_chart_on_a_tab_not_shown_is_drawn_as_its_tab_is_shown_not_before(main
         for panel in dashboard.panels.values():
             dashboard.tabs.setCurrentWidget(panel)
             qtbot.waitUntil(lambda: not panel.figure.stale)  # drawn at the size it shows
-            assert panel.figure.bbox.height == panel.canvas.height() * \
-                panel.canvas.devicePixelRatioF()
+            # Inches times dots per inch: 247.00000000000003 for 247 after some other tests.
+            assert panel.figure.bbox.height == pytest.approx(
+                panel.canvas.height() * panel.canvas.devicePixelRatioF())
     assert [str(warning.message) for warning in caught] == []
 
 
