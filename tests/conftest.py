@@ -165,6 +165,22 @@ def newer_copy(source: Path, target: Path) -> Path:
     return target
 
 
+@contextlib.contextmanager
+def tmpfs(folder: Path, size: str):
+    """A real file system of size (tmpfs's "1m", "16m") mounted on the new folder, for what
+    only a real one shows (a full disk a library meets, a read-only mount that binds root
+    too); skipped where mounting needs the root this is not."""
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+            capture_output=True, check=False).returncode:
+        pytest.skip("mounting a file system needs root")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Before Qt loads: no display in CI, and never the developer's own settings or data.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -83,28 +83,22 @@ def test_a_total_line_is_left_out_and_said(db, tmp_path, encoding):
         "total.csv: 2 total lines left out, as a total holds no container"
 
 
-def test_hidden_rows_of_a_workbook_are_left_out_and_said(db, tmp_path):
+@pytest.mark.parametrize("workbook, said", [
+    (hidden_rows_workbook, "2 hidden rows left out (hidden or filtered out in the workbook): "
+                           "lines 3, 5"),
+    # A hidden second 铅封号 (old seals) refused the file, and a hidden 备注 was imported.
+    (hidden_columns_workbook, "2 hidden columns left out (hidden in the workbook): 铅封号 "
+                              "(column I), 备注 (column J)"),
+])
+def test_hidden_rows_and_columns_of_a_workbook_are_left_out_and_said(db, tmp_path, workbook,
+                                                                     said):
     before = counts(db)
 
-    result = hubapp("import", hidden_rows_workbook(tmp_path / "hidden.xlsx"), "--db", db)
+    result = hubapp("import", workbook(tmp_path / "hidden.xlsx"), "--db", db)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "hidden.xlsx: imported 1 service, 3 containers, 3 TEU"
-    assert result.stderr.strip() == ("hidden.xlsx: 2 hidden rows left out (hidden or filtered "
-                                     "out in the workbook): lines 3, 5")
-    assert counts(db)[1] == before[1] + 3
-
-
-def test_hidden_columns_of_a_workbook_are_left_out_and_said(db, tmp_path):
-    """A hidden second 铅封号 (old seals) refused the file, and a hidden 备注 was imported."""
-    before = counts(db)
-
-    result = hubapp("import", hidden_columns_workbook(tmp_path / "hidden.xlsx"), "--db", db)
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "hidden.xlsx: imported 1 service, 3 containers, 3 TEU"
-    assert result.stderr.strip() == ("hidden.xlsx: 2 hidden columns left out (hidden in the "
-                                     "workbook): 铅封号 (column I), 备注 (column J)")
+    assert result.stderr.strip() == f"hidden.xlsx: {said}"
     assert counts(db)[1] == before[1] + 3
 
 

@@ -17,7 +17,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import open_db, settings, users
 
-from conftest import HUB_FAR_AWAY, hub_zone_set, newer_copy
+from conftest import HUB_FAR_AWAY, hub_zone_set, newer_copy, tmpfs
 
 
 def hubapp(*args, stdin=None):
@@ -330,16 +330,8 @@ def test_a_backup_into_a_read_only_folder_says_the_backup_cannot_be_written(demo
 def read_only_mount(tmp_path):
     """A folder on a file system mounted read-only (a write-protected stick, a share), with a
     database in it: unlike a folder's mode, this binds root too."""
-    mount = tmp_path / "stick"
-    mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
-            capture_output=True, check=False).returncode:
-        pytest.skip("mounting a file system needs root")
-    try:
+    with tmpfs(tmp_path / "stick", "16m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 def test_a_database_on_a_read_only_mount_is_said_to_be_the_folders_fault(

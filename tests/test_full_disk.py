@@ -32,7 +32,7 @@ from hubapp.store.db import WAL_SIZE_LIMIT, transaction
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import dialogs
 
-from conftest import DEMO_END
+from conftest import DEMO_END, tmpfs
 from test_daily_log import CTRL, numbers, press
 from test_interchange import checksum
 
@@ -143,16 +143,8 @@ def test_a_file_size_limit_is_one_line_naming_the_file_not_a_traceback(
 def small_disk(tmp_path):
     """A real 1 MB file system, left_free(kib) fills: what openpyxl's writes meet there, no
     limit set on one connection, stands in for. Mounting it needs root."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-            capture_output=True, check=False).returncode:
-        pytest.skip("mounting a file system needs root")
-    try:
+    with tmpfs(tmp_path / "small", "1m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 def left_free(folder, kib):
