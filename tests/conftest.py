@@ -117,6 +117,18 @@ def shown_dashboard(qtbot, app_ctx):
     return screen
 
 
+def chart_shown(qtbot, screen, name: str):
+    """The Dashboard's chart panel `name`, its tab clicked: a refresh draws the chart shown,
+    each other as its tab is first shown."""
+    from PySide6.QtCore import Qt
+
+    tabs = screen.tabs.tabBar()
+    index = screen.tabs.indexOf(panel := screen.panels[name])
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+    assert screen.tabs.currentWidget() is panel
+    return panel
+
+
 def shown_audit(qtbot, app_ctx):
     """The Audit log screen shown, with the entries its first search read off the GUI
     thread."""

@@ -13,7 +13,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.dates import date2num
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from hubapp.charts import dashboard as charts
@@ -55,7 +54,8 @@ def _routes(count: int) -> tuple[RouteTeuRecord, ...]:
 
 
 def _bars(axes):
-    return [p for p in axes.patches if isinstance(p, Rectangle)]
+    """The axes' bars, which charts.bars draws as one collection, not as patches."""
+    return [bar for bars in axes.containers for bar in bars]
 
 
 def _texts(figure):
@@ -831,7 +831,7 @@ def test_a_part_month_bar_on_a_month_axis_is_named():
     box = label.get_bbox_patch()
     assert box is not None and box.get_facecolor() == (1, 1, 1, 1)
     assert label.get_zorder() > max(artist.get_zorder()
-                                    for artist in [*axes.lines, *axes.patches])
+                                    for artist in [*axes.lines, *axes.collections])
     # Whole months, as the axis names them, get no such label.
     whole = charts.teu_by_route(routes, MONTH, "en", (period[0], dt.date(2026, 12, 31)))
     assert "December 2026" not in _texts(whole)

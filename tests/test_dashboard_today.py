@@ -8,7 +8,6 @@ import sqlite3
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.dates import num2date
-from matplotlib.patches import Rectangle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolTip
@@ -19,7 +18,7 @@ from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dashboard, demo_data
 
 from conftest import (
-    DEMO_END, HUB_FAR_AWAY, TESTER, hub_clock_at, hub_zone_set, shown_dashboard,
+    DEMO_END, HUB_FAR_AWAY, TESTER, chart_shown, hub_clock_at, hub_zone_set, shown_dashboard,
 )
 
 MOVED = "s.status IN ('departed', 'arrived')"
@@ -155,16 +154,20 @@ def test_today_once_closed_is_compared_whole_on_its_tiles(
     assert screen.tiles["today"].detail.text().endswith(
         f"{'+' if growth >= 0 else ''}{growth:.1f} % TEU on the same dates last year")
     assert ", to " not in screen.tiles["month"].detail.text()
-    legend = screen.panels["monthly_teu"].figure.axes[0].get_legend().get_texts()
+    legend = chart_shown(qtbot, screen, "monthly_teu").figure.axes[0].get_legend().get_texts()
     assert "Same dates last year" in [text.get_text() for text in legend]
     # Nor is it "so far" in the charts by day: no bar hatched as today's (others may be, below
     # the target or by route), no "(so far)" in their tables.
     for name in ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction"):
-        panel = screen.panels[name]
-        assert not any(p.get_hatch() == "//" for p in panel.figure.axes[0].patches), name
+        panel = chart_shown(qtbot, screen, name)
+        assert not any(bar.get_hatch() == "//" for bar in _bars(panel)), name
         qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
         dates = [panel.model.index(row, 0).data() for row in range(panel.model.rowCount())]
         assert dates[-1] == DEMO_END.isoformat(), name
+
+
+def _bars(panel):
+    return [bar for bars in panel.figure.axes[0].containers for bar in bars]
 
 
 def test_before_anything_moves_today_the_tile_shows_no_growth(qtbot, app_ctx, monkeypatch):
@@ -186,7 +189,7 @@ def test_todays_part_day_is_marked_in_every_chart_by_day_and_its_table(
     screen = _screen_at(dt.datetime(2026, 3, 5, 12, 16), qtbot, app_ctx, monkeypatch)
     day = DEMO_END.isoformat()
     for name in ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction"):
-        panel = screen.panels[name]
+        panel = chart_shown(qtbot, screen, name)
         qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
         model = panel.model
         dates = [model.index(row, 0).data() for row in range(model.rowCount())]
@@ -194,15 +197,14 @@ def test_todays_part_day_is_marked_in_every_chart_by_day_and_its_table(
                  for row in range(model.rowCount())]
         assert dates[-1] == day and notes[-1] == "so far" and not any(notes[:-1]), name
         axes = panel.figure.axes[0]
-        bars = [p for p in axes.patches if isinstance(p, Rectangle)]
+        bars = _bars(panel)
         today = [bar for bar in bars if num2date(bar.get_x() + bar.get_width() / 2).date()
                  == DEMO_END]
         assert today and all(bar.get_hatch() == "//" for bar in today), name
         assert not any(bar.get_hatch() == "//" for bar in bars if bar not in today), name
         legend = [text.get_text() for text in axes.get_legend().get_texts()]
         assert legend.count("Today so far") == 1, name
-    trains = [p for p in screen.panels["trains_per_day"].figure.axes[0].patches
-              if isinstance(p, Rectangle)]
+    trains = _bars(screen.panels["trains_per_day"])
     # Half a day's trains are measured against no target: neither green nor orange.
     target_colours = {to_hex("#31a354"), to_hex("#fd8d3c")}
     assert to_hex(trains[-1].get_facecolor()) not in target_colours
@@ -218,7 +220,7 @@ def test_a_period_over_a_year_shows_its_first_month_from_its_first_day(
     screen.date_from.setFocus()  # its year selected, which the digits typed replace
     qtbot.keyClicks(screen.date_from, first.isoformat())
     qtbot.waitUntil(lambda: screen.data.filter.date_from == first)
-    panel = screen.panels["monthly_teu"]
+    panel = chart_shown(qtbot, screen, "monthly_teu")
     qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
     model = panel.model
     note = model.columnCount() - 1
@@ -300,7 +302,7 @@ def test_the_monthly_chart_of_a_period_to_come_stops_at_today(
     # read -100 %: a period from today's month on counts as far as one to today does.
     now = dt.datetime(2026, 3, 5, 12, 16)
     screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
-    panel = screen.panels["monthly_teu"]
+    panel = chart_shown(qtbot, screen, "monthly_teu")
     to_today = panel.model.table
     assert to_today.rows[-1][0] == "2026-03" and "1–5" in to_today.rows[-1][-1]
     _type_period(qtbot, screen, first, last)

@@ -25,7 +25,9 @@ from hubapp.ui.dashboard import (
 )
 from hubapp.ui.scrolled_panel import ScrolledPanel
 
-from conftest import DEMO_END, TESTER, from_edit_menu, hub_clock_at, shown_dashboard
+from conftest import (
+    DEMO_END, TESTER, chart_shown, from_edit_menu, hub_clock_at, shown_dashboard,
+)
 
 FIRST = DEMO_END - dt.timedelta(days=2)
 
@@ -39,9 +41,10 @@ def _teu_per_day(path, direction=None):
             f" {where} GROUP BY s.date", [direction] if direction else []).fetchall())
 
 
-def _bar_heights(screen, chart="teu_per_day"):
-    axes = screen.panels[chart].figure.axes[0]
-    return [p.get_height() for p in axes.patches if isinstance(p, Rectangle)]
+def _bar_heights(screen):
+    """Of TEU per day, the chart shown first."""
+    axes = screen.panels["teu_per_day"].figure.axes[0]
+    return [bar.get_height() for bars in axes.containers for bar in bars]
 
 
 def _type_date(qtbot, edit, day):
@@ -138,7 +141,7 @@ def test_saving_elsewhere_refreshes_the_dashboard(screen, qtbot, app_ctx):
 def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch, save_as):
     from hubapp.ui import dialogs
 
-    panel = screen.panels["top_commodities"]
+    panel = chart_shown(qtbot, screen, "top_commodities")
     folder = tmp_path / "charts"
     folder.mkdir()
     for name, kind in (("chart.png", None), ("chart.svg", None), ("plain", None),
@@ -204,7 +207,7 @@ def test_a_saved_or_copied_chart_and_its_numbers_say_what_they_count(
     assert copied[:2] == [counted, "Date\tTEU\t7-day average\tContainers"]
     # The chart on screen stands under the filters, which say it: no words added there.
     assert not panel.figure.get_supxlabel()
-    monthly = screen.panels["monthly_teu"]
+    monthly = chart_shown(qtbot, screen, "monthly_teu")
     qtbot.mouseClick(monthly.copy_table_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text().splitlines()[0] == \
         f"{screen.data.filter.months_from.day} April 2025 – 5 March 2026, Inbound"
@@ -261,7 +264,7 @@ def test_hover_shows_the_value_under_the_mouse(screen, qtbot):
     qtbot.waitExposed(canvas)
     canvas.draw()
     axes = canvas.figure.axes[0]
-    bar = [p for p in axes.patches if isinstance(p, Rectangle)][-1]
+    bar = axes.containers[0][-1]
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 3))
     ratio = canvas.devicePixelRatioF()
     qtbot.mouseMove(canvas, QPoint(int(x / ratio), int(canvas.height() - y / ratio)))
@@ -276,7 +279,7 @@ def test_charts_speak_chinese_when_the_locale_does(qtbot, app_ctx):
         screen = shown_dashboard(qtbot, app_ctx)
     finally:
         QLocale.setDefault(before)
-    figure = screen.panels["monthly_teu"].figure
+    figure = chart_shown(qtbot, screen, "monthly_teu").figure
     assert figure.axes[0].get_title("left") == "月度标箱同比"
     assert screen.route.itemText(1) != "" and any(
         "\u4e00" <= ch <= "\u9fff" for ch in screen.route.itemText(1))
@@ -428,7 +431,7 @@ def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, app_ctx, 
     # 5 March 2025 is on record, without traffic.
     assert screen.tiles["today"].detail.text().endswith("no traffic last year")
     assert screen.tiles["today"].toolTip() == ""
-    panel = screen.panels["monthly_teu"]
+    panel = chart_shown(qtbot, screen, "monthly_teu")
     bars = panel.figure.axes[0]
     last_year = bars.containers[0]
     assert [(b.get_height(), b.get_hatch()) for b in last_year if b.get_height()] == \
@@ -462,9 +465,11 @@ def test_chart_buttons_are_off_while_loading_and_for_no_data(qtbot, app_ctx):
         screen.date_from.setDate(empty)
     qtbot.waitUntil(lambda: screen.data.filter.date_to == empty)
     for each in panels:
+        chart_shown(qtbot, screen, each.name)
         assert _buttons(each) == [False] * 4, each.name
         # Not "No data for this period": the hub kept no records then.
         assert _message(each) == ["Records start on 2026-03-03."], each.name
+    chart_shown(qtbot, screen, panel.name)
     assert not panel.table_button.isChecked() and panel.canvas.isVisible()
 
 
@@ -478,8 +483,9 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
     with qtbot.waitSignal(screen.refreshed):
         qtbot.keyClicks(screen.commodity, "brown rice")
     assert screen.commodity.currentText() == "brown rice"
-    for panel in screen.panels.values():
-        assert _message(panel) == ["Nothing matches these filters in this period."], panel.name
+    for name in screen.panels:
+        assert _message(chart_shown(qtbot, screen, name)) == [
+            "Nothing matches these filters in this period."], name
 
 
 def spoken(widget, what):
@@ -495,13 +501,15 @@ def test_a_screen_reader_names_each_chart_and_says_where_its_numbers_are(screen,
     # What it counts, which its title does not say: the monthly chart a year's months.
     periods = dict.fromkeys(titles, "3–5 March 2026") | {
         "monthly_teu": "1 April 2025 – 5 March 2026"}
-    for name, panel in screen.panels.items():
+    for name in screen.panels:
+        panel = chart_shown(qtbot, screen, name)
         assert spoken(panel.canvas, QAccessible.Text.Name) == titles[name]
         assert spoken(panel.canvas, QAccessible.Text.Description) == (
             f"A chart of {periods[name]}; Enter or Show numbers (Alt+S) lists its figures, "
             "Ctrl+C copies it")
         assert spoken(panel.table_view, QAccessible.Text.Name) == f"{titles[name]}, in numbers"
     # And the filters that narrow it.
+    chart_shown(qtbot, screen, "teu_per_day")
     with qtbot.waitSignal(screen.refreshed):
         screen.direction.setCurrentIndex(screen.direction.findData(str(Direction.OUTBOUND)))
     assert spoken(screen.panels["teu_per_day"].canvas, QAccessible.Text.Description) == (
@@ -681,10 +689,11 @@ def test_a_long_period_draws_a_bar_per_week_or_month_with_the_store_s_totals(
         (trains,) = conn.execute(
             "SELECT COUNT(*) FROM service WHERE status IN ('departed', 'arrived')"
             " AND mode IN ('rail', 'rail-sea')").fetchone()
-    assert sum(row[2] for row in screen.panels["trains_per_day"].model.table.rows) == trains
+    assert sum(row[2] for row in chart_shown(qtbot, screen, "trains_per_day").model.table.rows) \
+        == trains
     # Every month of the monthly chart in its table; its axis names no more than it holds:
     # 24 at matplotlib's own text size, more in the desk's smaller text.
-    monthly = screen.panels["monthly_teu"]
+    monthly = chart_shown(qtbot, screen, "monthly_teu")
     assert len(monthly.model.table.rows) == len(screen.data.months) == months
     assert len([label for label in monthly.figure.axes[0].get_xticklabels()
                 if label.get_text()]) <= 24 / chart_look(screen).scale
@@ -780,9 +789,10 @@ def test_a_new_hub_with_no_records_says_so_not_no_traffic_last_year(qtbot, qapp,
             screen.show()
         for name in ("today", "month", "year"):
             assert screen.tiles[name].detail.text().endswith("no records yet"), name
-        for panel in screen.panels.values():
-            assert _message(panel) == ["No services recorded yet. Services saved in the daily "
-                                       "log or imported appear here."], panel.name
+        for name in screen.panels:
+            assert _message(chart_shown(qtbot, screen, name)) == [
+                "No services recorded yet. Services saved in the daily log or imported appear "
+                "here."], name
     finally:
         ctx.tasks.cancel_all()
         assert ctx.tasks.wait()
@@ -869,8 +879,8 @@ def test_a_chart_s_legend_beside_it_is_laid_out_again_as_the_chart_is_resized(qt
     draw = functools.partial(charts.teu_by_route, routes, DAY, "en")
     panel = ChartPanel("teu_by_route")
     qtbot.addWidget(panel)
-    panel.set_chart(draw(look=PAPER), draw, charts.teu_by_route_table(routes, DAY, "en"),
-                    "5 March 2026")
+    panel.set_chart(functools.partial(draw, look=PAPER), draw,
+                    charts.teu_by_route_table(routes, DAY, "en"), "5 March 2026")
     panel.resize(1100, 900)
     panel.show()
     qtbot.waitUntil(panel.canvas.isVisible)
@@ -995,17 +1005,17 @@ def test_a_new_hub_s_per_day_charts_start_on_its_first_day(new_hub, qtbot, downs
         qtbot.keyClick(screen.period, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: screen.data.filter.date_from == first)
     for name in ("teu_per_day", "trains_per_day"):
-        panel = screen.panels[name]
+        panel = chart_shown(qtbot, screen, name)
         assert panel.figure.axes[0].get_xlim() == pytest.approx(
             (date2num(NEW_HUB_DAY) - 0.5, date2num(NEW_HUB_DAY) + 0.5)), name
         assert [row[0] for row in panel.model.table.rows] == ["2026-11-20"], name
     # By route and by direction draw the days (or months) with traffic: none before it.
     for name in ("teu_by_route", "teu_by_direction"):
-        panel = screen.panels[name]
+        panel = chart_shown(qtbot, screen, name)
         assert panel.figure.axes[0].get_xlim()[0] > date2num(dt.date(2026, 10, 1)), name
         assert len(panel.model.table.rows) == 1, name
     axes = screen.panels["teu_per_day"].figure.axes[0]
-    assert [bar.get_height() for bar in axes.patches if isinstance(bar, Rectangle)] == [20]
+    assert [bar.get_height() for bar in axes.containers[0]] == [20]
     assert len(axes.get_lines()[0].get_xdata()) == 0  # no one-day "7-day average"
     assert [t.get_text() for t in axes.get_legend().get_texts()] == ["TEU"]
     assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
@@ -1056,11 +1066,40 @@ def test_a_new_hub_s_only_bar_under_way_leaves_its_series_key_unhatched(
     hub_clock_at(monkeypatch, new_hub_ctx, dt.datetime.combine(NEW_HUB_DAY, dt.time(12)))
     screen = shown_dashboard(qtbot, new_hub_ctx)
     for name in ("teu_per_day", "trains_per_day"):  # TEU; the trains against the target
-        legend = screen.panels[name].figure.axes[0].get_legend()
+        legend = chart_shown(qtbot, screen, name).figure.axes[0].get_legend()
         keys = dict(zip((t.get_text() for t in legend.get_texts()), legend.legend_handles))
         assert keys.pop("Today so far").get_hatch() == "//", name
         bars = [key for key in keys.values() if isinstance(key, Rectangle)]  # not the target's
         assert bars and not any(key.get_hatch() == "//" for key in bars), name
+
+
+def test_a_refresh_makes_the_chart_shown_and_each_other_as_its_tab_is_first_shown(screen,
+                                                                                  qtbot):
+    # All six charts were made at every refresh, most of a second of CPU over a year, for
+    # the one on screen.
+    panels = screen.panels
+    before = {name: panel.figure for name, panel in panels.items()}
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setCurrentIndex(screen.direction.findData(str(Direction.INBOUND)))
+    assert panels["teu_per_day"].figure is not before["teu_per_day"]
+    assert all(panel.figure is before[name] for name, panel in panels.items()
+               if name != "teu_per_day")
+    monthly = chart_shown(qtbot, screen, "monthly_teu")
+    made = monthly.figure
+    assert made is not before["monthly_teu"] and _buttons(monthly) == [True] * 4
+    assert spoken(monthly.canvas, QAccessible.Text.Description).startswith(
+        "A chart of 1 April 2025 – 5 March 2026, Inbound;")
+    qtbot.mouseClick(monthly.copy_table_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().splitlines()[:2] == [
+        "1 April 2025 – 5 March 2026, Inbound",
+        "\t".join(monthly.model.table.headers)]
+    # Kept until the next refresh, which makes the chart then shown.
+    chart_shown(qtbot, screen, "teu_per_day")
+    assert chart_shown(qtbot, screen, "monthly_teu").figure is made
+    shown = panels["teu_per_day"].figure
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setCurrentIndex(0)
+    assert monthly.figure is not made and panels["teu_per_day"].figure is shown
 
 
 def test_a_chart_on_a_tab_not_shown_is_drawn_as_its_tab_is_shown_not_before(main_window,

@@ -11,10 +11,9 @@ import sys
 from itertools import takewhile
 
 import pytest
-from matplotlib.patches import Rectangle
 
 from hubapp.domain.dashboard import period_before, same_dates_last_year
-from tests.test_charts import all_charts
+from tests.test_charts import _bars, all_charts
 from tests.test_reports import pdf_text, run_cli, save_moved
 
 D = dt.date
@@ -408,7 +407,7 @@ def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
     for first, last in ((D(2026, 3, 1), D(2026, 3, 31)), (D(2026, 2, 20), today)):
         document.content(reports.build(demo_db, reports.RANGE, first, last, now=noon), "en")
         axes = drawn[-1].axes[0]
-        bars = [p for p in axes.patches if isinstance(p, Rectangle)]
+        bars = _bars(axes)
         assert bars[-1].get_hatch() == "//"
         assert not any(bar.get_hatch() for bar in bars[:-1])
         assert [t.get_text() for t in axes.get_legend().get_texts()].count("Today so far") == 1
@@ -423,13 +422,13 @@ def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
     # A period that is over: no day of it is under way.
     document.content(reports.build(demo_db, reports.RANGE, D(2026, 3, 1), D(2026, 3, 4),
                                    now=noon), "en")
-    assert len(drawn) == 3 and not any(p.get_hatch() for p in drawn[-1].axes[0].patches)
+    assert len(drawn) == 3 and not any(bar.get_hatch() for bar in _bars(drawn[-1].axes[0]))
     # Nor is today once a supervisor has closed it: its figures are final.
     day_close.close_day(demo_db, today, users.UserRecord("Wang Fang", users.SUPERVISOR))
     document.content(reports.build(demo_db, reports.RANGE, D(2026, 3, 1), today, now=noon),
                      "en")
     axes = drawn[-1].axes[0]
-    assert not any(p.get_hatch() for p in axes.patches)
+    assert not any(bar.get_hatch() for bar in _bars(axes))
     assert "Today so far" not in [t.get_text() for t in axes.get_legend().get_texts()]
     assert axes.get_lines()[0].get_xdata()[-1] == today  # in the average as a whole day
 

@@ -22,7 +22,7 @@ from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
 from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
 
-from conftest import DEMO_END, contrast, described, readable
+from conftest import DEMO_END, chart_shown, contrast, described, readable
 from test_reference_screen import click, type_into
 from test_reports import _images, run_cli
 
@@ -60,7 +60,7 @@ def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
                     and dashboard.data.filter.date_to == DEMO_END)
 
     def target_line():
-        axes = dashboard.panels["trains_per_day"].figure.axes[0]
+        axes = chart_shown(qtbot, dashboard, "trains_per_day").figure.axes[0]
         dashed = [line for line in axes.get_lines() if line.get_linestyle() == "--"]
         assert len(dashed) == 1
         return set(dashed[0].get_ydata())

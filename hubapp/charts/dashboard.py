@@ -23,6 +23,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from hubapp.charts.bars import add_bars
 from hubapp.charts.common import (
     PAPER, ChartTableRecord, LookRecord, add_hover, finish, from_zero, new_figure, no_data,
 )
@@ -556,7 +557,7 @@ def _group_bars(axes, groups: Sequence[DayGroupRecord], values: Sequence[float],
     """A bar over each week's or month's days, as wide as they are, with a gap between."""
     centres = [(date2num(g.first) + date2num(g.last)) / 2 for g in groups]
     widths = [g.days * 0.8 for g in groups]
-    return axes.bar(centres, values, width=widths, **style)
+    return add_bars(axes, centres, values, width=widths, **style)
 
 
 def _hover_a_day(labels: Sequence[str], groups: Sequence[DayGroupRecord],
@@ -617,7 +618,7 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     teu = [day.totals.teu for day in days]
     averages = recorded_average(days, before, under_way)
     averaged = [(d, v) for d, v in zip(dates, averages) if v is not None]
-    bars = axes.bar(dates, teu, width=0.8, color=_colour(look, "#9ecae1", "#4292c6"),
+    bars = add_bars(axes, dates, teu, width=0.8, color=_colour(look, "#9ecae1", "#4292c6"),
                     label=text("teu", language))
     add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {number(v)} "
                              f"{text('teu', language)}" for d, v in zip(dates, teu)])
@@ -730,7 +731,7 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
     keyed = target is None
     if kind == DAY:
         trains = [day.totals.trains for day in days]
-        bars = axes.bar(dates, trains, width=0.8, color=_UNMEASURED,
+        bars = add_bars(axes, dates, trains, width=0.8, color=_UNMEASURED,
                         label=text("trains", language) if keyed else "")
         add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {v} "
                                  f"{text('trains', language)}" for d, v in zip(dates, trains)])
@@ -806,8 +807,8 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
     labels = _bucket_labels(buckets, bucket, period, language, under_way)
     stacked = []
     for i, (name, values) in enumerate(series):
-        bars = axes.bar(buckets, values, bottom=bottom, width=_bar_width(bucket), label=name,
-                        color=_ROUTE_COLOURS[i % len(_ROUTE_COLOURS)],
+        bars = add_bars(axes, buckets, values, bottom=bottom, width=_bar_width(bucket),
+                        label=name, color=_ROUTE_COLOURS[i % len(_ROUTE_COLOURS)],
                         hatch=_ROUTE_HATCHES[i % len(_ROUTE_HATCHES)],
                         edgecolor=look.ink(0.4), linewidth=0)
         add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
@@ -872,8 +873,8 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, lang
         # Inbound below the axis when beside outbound: the gap between them is the balance at
         # a glance.
         sign = -1 if balance is not None and key == "inbound" else 1
-        bars = axes.bar(buckets, [sign * v for v in values], width=width, color=colours[key],
-                        label=text(key, language))
+        bars = add_bars(axes, buckets, [sign * v for v in values], width=width,
+                        color=colours[key], label=text(key, language))
         add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
                                  for label, v in zip(labels, values)])
         drawn.append(bars)
@@ -1001,8 +1002,8 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
     width = 0.8 / len(series)
     for i, (name, values, colour) in enumerate(series):
         offset = (i - (len(series) - 1) / 2) * width
-        bars = axes.bar([p + offset for p in positions], values, width=width, color=colour,
-                        label=name)
+        bars = add_bars(axes, [p + offset for p in positions], values, width=width,
+                        color=colour, label=name)
         add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
                                  for label, v in zip(labels, values)])
         if name == last_year:

@@ -1,8 +1,10 @@
 """The Dashboard screen: KPI tiles, throughput charts and their filters.
 
 matplotlib loads when the screen is first shown, not at start-up (~1 s). The
-aggregates and the figures are made on a worker thread; the GUI thread only
-puts the finished figures on canvases.
+aggregates, every chart's table and the figure of the chart shown are made on a
+worker thread; each other chart's figure is made on the GUI thread as its tab is
+first shown after a refresh (a few hundredths of a second) and kept until the
+next: all six made at every refresh took most of its second of CPU on a year.
 """
 
 from __future__ import annotations
@@ -62,16 +64,20 @@ PAPER_SHAPE = 0.45
 
 @dataclass(frozen=True)
 class DashboardResult:
-    """What a refresh hands to the GUI thread: the numbers and one chart per panel, drawn in
-    the desk's look, with how to draw it again on paper."""
+    """What a refresh hands to the GUI thread: the numbers and one chart per panel, to be
+    drawn in the desk's look and again on paper, with its table; and the chart of the panel
+    `shown` as the refresh began, drawn in the desk's look already (figure)."""
 
     data: DashboardRecord
-    charts: tuple[tuple[Figure, Callable[[], Figure], ChartTableRecord], ...]
+    charts: tuple[tuple[Callable[[], Figure], Callable[[], Figure], ChartTableRecord], ...]
+    shown: int
+    figure: Figure
 
 
 def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
-          language: str, look: LookRecord, now: dt.datetime | None = None) -> DashboardResult:
-    """The worker's part of a refresh (Qt-free)."""
+          language: str, look: LookRecord, now: dt.datetime | None = None,
+          shown: int = 0) -> DashboardResult:
+    """The worker's part of a refresh (Qt-free); shown: the panel whose chart it draws."""
     from hubapp.charts.dashboard import charts
 
     db = open_db(control.db_path)
@@ -80,9 +86,10 @@ def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
     finally:
         db.close()
     control.check()
-    return DashboardResult(data, tuple(
-        (draw(look=look), functools.partial(draw, look=look.on_paper()), table)
-        for draw, table in charts(data, language)))
+    drawings = tuple((functools.partial(draw, look=look),
+                      functools.partial(draw, look=look.on_paper()), table)
+                     for draw, table in charts(data, language))
+    return DashboardResult(data, drawings, shown, drawings[shown][0]())
 
 
 def image_scale(device_pixel_ratio: float) -> float:
@@ -171,6 +178,9 @@ class ChartPanel(QWidget):
         self.canvas = None  # a FigureCanvasQTAgg once there is a figure
         self.paper: Callable[[], Figure] | None = None  # draws it again, white and black
         self.drawn_for = ""  # the period and filters it counts, in words
+        # set_chart's draw, paper, table and drawn_for of a chart not drawn yet: the panel was
+        # hidden, and it is drawn as it is shown.
+        self._waiting: tuple | None = None
         self.model = ChartTableModel(self)
         self.table_view = list_table(self)
         self.table_view.setModel(self.model)
@@ -205,10 +215,28 @@ class ChartPanel(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
 
-    def set_chart(self, figure: Figure, paper: Callable[[], Figure],
-                  table: ChartTableRecord, drawn_for: str) -> None:
-        """figure: as the screen shows it; paper: draws it again as it is saved and copied;
-        drawn_for: the period and filters it counts, in words."""
+    def set_chart(self, draw: Callable[[], Figure], paper: Callable[[], Figure],
+                  table: ChartTableRecord, drawn_for: str, figure: Figure | None = None) -> None:
+        """draw: the chart as the screen shows it, drawn now if the panel is shown, else as it
+        is next shown (figure: drawn already); paper: draws it again as it is saved and copied;
+        drawn_for: the period and filters it counts, in words. Until it is drawn, the panel
+        keeps the chart it had, which nobody sees."""
+        self._waiting = (draw, paper, table, drawn_for)
+        if figure is not None or self.isVisible():
+            self._draw_waiting(figure)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._waiting is not None:
+            self._draw_waiting()
+
+    def _draw_waiting(self, figure: Figure | None = None) -> None:
+        draw, paper, table, drawn_for = self._waiting
+        self._waiting = None
+        self._put(draw() if figure is None else figure, paper, table, drawn_for)
+
+    def _put(self, figure: Figure, paper: Callable[[], Figure], table: ChartTableRecord,
+             drawn_for: str) -> None:
         from hubapp.charts.common import has_data, title
         from hubapp.ui.chart_canvas import ChartCanvas
 
@@ -379,7 +407,7 @@ class KpiTile(QFrame):
 class DashboardScreen(QWidget):
     """Throughput at a glance; refreshes itself when data changes elsewhere."""
 
-    refreshed = Signal()  # new figures are on the canvases
+    refreshed = Signal()  # new figures: the shown chart on its canvas, the rest as shown
     LAST_7, LAST_30, THIS_MONTH, THIS_YEAR, LAST_YEAR, CUSTOM = range(6)
     CHARTS = ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction",
               "top_commodities", "monthly_teu")
@@ -558,7 +586,8 @@ class DashboardScreen(QWidget):
         language = _language()
         self._look = chart_look(self)
         self._task = self.ctx.tasks.start(functools.partial(
-            build, f=f, as_of=as_of, language=language, look=self._look, now=moment))
+            build, f=f, as_of=as_of, language=language, look=self._look, now=moment,
+            shown=self.tabs.currentIndex()))
         self._task.finished.connect(self._finished)
         self._task.failed.connect(self._failed)
         self.status_label.setText(self.tr("Updating…"))
@@ -571,9 +600,11 @@ class DashboardScreen(QWidget):
         self.data = result.data
         f = result.data.filter
         months = f.months_from, result.data.months_to
-        for panel, (figure, paper, table) in zip(self.panels.values(), result.charts):
+        for index, (panel, (draw, paper, table)) in enumerate(zip(self.panels.values(),
+                                                                   result.charts)):
             counted = months if panel.name == "monthly_teu" else (f.date_from, f.date_to)
-            panel.set_chart(figure, paper, table, self._counted(*counted))
+            panel.set_chart(draw, paper, table, self._counted(*counted),
+                            result.figure if index == result.shown else None)
         self._show_kpis(result.data)
         self.refreshed.emit()
 

@@ -1,0 +1,57 @@
+"""Bars by the hundred drawn as one collection, as Axes.bar draws them."""
+
+import datetime as dt
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from hubapp.charts import dashboard as charts
+from hubapp.charts.bars import add_bars
+from hubapp.domain.dashboard import DayRecord, ThroughputRecord
+
+YEAR = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(365)]
+TRAINS = [10 + i % 9 for i in range(len(YEAR))]
+
+
+def test_a_year_of_days_is_one_artist_not_a_bar_patch_each():
+    # A patch a bar, each measured into the axes' limits and drawn on its own: a year of days
+    # drawn three times took most of a Dashboard refresh's second of CPU.
+    days = tuple(DayRecord(day, ThroughputRecord(services=1, trains=trains, containers=5,
+                                                 teu=trains * 3))
+                 for day, trains in zip(YEAR, TRAINS))
+    for figure in (charts.teu_per_day(days, "en", under_way=YEAR[-1]),
+                   charts.trains_per_day(days, 15, "en", under_way=YEAR[-1])):
+        axes = figure.axes[0]
+        assert not axes.patches and len(axes.collections) == 1
+        (bars,) = axes.containers
+        assert len(bars) == len(YEAR) and bars[-1].get_hatch() == "//"
+
+
+def _drawn(bar) -> tuple:
+    """A year of bars a pixel or two wide, whose edges overlap, stacked on a date axis, some
+    coloured and hatched after they are made, as the charts mark today's and those below the
+    target: its pixels and limits."""
+    figure = Figure(figsize=(6, 3), dpi=100)
+    axes = figure.add_subplot()
+    below = bar(axes, YEAR, TRAINS, width=0.8, color="#31a354", label="Trains")
+    bar(axes, YEAR, TRAINS, bottom=TRAINS, width=0.8, color="#9ecae1", hatch="..",
+        edgecolor="#636363", linewidth=0, label="Stacked")
+    for rectangle in below[::3]:
+        rectangle.set(facecolor="#fd8d3c", edgecolor="#a63603", hatch="..")
+    below[-1].set(facecolor="#deebf7", edgecolor="#4a6f8a", hatch="//")
+    axes.legend(loc="upper left")  # as the charts place theirs: "best" sees no patches
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba(), dtype=int), axes.get_xlim(), axes.get_ylim()
+
+
+def test_bars_look_as_axes_bar_draws_them():
+    ours, *our_limits = _drawn(add_bars)
+    theirs, *their_limits = _drawn(lambda axes, x, heights, **style: axes.bar(x, heights,
+                                                                             **style))
+    assert our_limits == their_limits
+    # Only where a hatching is drawn over its bar's edge of the same colour, not under it: a
+    # few pixels, antialiased a shade apart.
+    apart = np.abs(ours - theirs).max(axis=2)
+    assert apart.max() <= 32 and np.count_nonzero(apart) < apart.size / 1000
