@@ -21,7 +21,7 @@ from hubapp.domain.records import (
 from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.dashboard import (
-    IMAGE_SCALE, PAPER_SHAPE, DashboardScreen, chart_look, image_scale,
+    PAPER_SHAPE, DashboardScreen, chart_look, image_scale,
 )
 from hubapp.ui.scrolled_panel import ScrolledPanel
 

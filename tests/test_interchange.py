@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import sqlite3
 import subprocess
 import sys
 import tempfile
