@@ -19,6 +19,7 @@ from hubapp.ui import desk_watcher
 from conftest import DEMO_END
 from pg import once_waiting, terminate
 from test_daily_log import CTRL, paste, press
+from test_edit_conflicts import merge_one_of
 
 pytestmark = pytest.mark.usefixtures("engine")
 
@@ -412,7 +413,6 @@ def test_a_stored_service_being_edited_when_another_desk_merges_its_commodity_is
     refused as the service changed at another desk, saying how; Revert shows them moved."""
     from PySide6.QtCore import Qt
 
-    from hubapp.store import reference, settings
     from hubapp.ui import dialogs
 
     shown = []
@@ -426,12 +426,7 @@ def test_a_stored_service_being_edited_when_another_desk_merges_its_commodity_is
     typed = screen.form.notes.text()
     other_desk = open_db(demo_target)
     moves = services.list_moves(other_desk, opened.id)
-    source = reference.get_commodity(other_desk, next(
-        move.commodity_id for move in moves if move.commodity_id is not None))
-    into = next(c for c in reference.list_commodities(other_desk) if c.id != source.id)
-    reference.merge_commodities(other_desk, source.id, into.id, UserRecord("wang", ADMIN))
-    at = audit.hub_minute(audit.last_change(other_desk, "commodity", source.id).at,
-                          settings.time_zone(other_desk))
+    source, into, merged = merge_one_of(other_desk, moves)
     other_desk.close()
     if heard:
         main_window.watcher.look()
@@ -440,11 +435,7 @@ def test_a_stored_service_being_edited_when_another_desk_merges_its_commodity_is
     assert screen.grid.problems() == []
 
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    assert shown == [("Not saved", (
-        f"wang merged {source.name_en} ({source.name_zh}) into {into.name_en} "
-        f"({into.name_zh}) at {at}, after you opened this service, which has containers of "
-        "it; your changes were not saved and are still on screen. Note them, press Revert "
-        "to see the service as it is now, and enter them again"))]
+    assert shown == [("Not saved", merged)]
     assert screen.form.notes.text() == typed and screen.grid.problems() == []
     qtbot.mouseClick(screen.revert_button, Qt.MouseButton.LeftButton)
     commodities = [row["commodity"] for row in screen.grid.text_rows()]

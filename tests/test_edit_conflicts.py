@@ -162,25 +162,32 @@ def test_a_stale_copy_never_matches_a_new_service_that_took_its_id(desks, stale_
     assert _moves(desk_b, real.id) == 20
 
 
-def _merged_under(desk_a, desk_b, service_a, moves_a):
-    """Another desk (b) merges a commodity of the service desk a holds: the refusal of a's
-    save, and what it should say happened."""
+def merge_one_of(desk, moves):
+    """wang at desk merges the first commodity of moves into another: that one, the other,
+    and the refusal a desk holding the service before gets on saving it."""
     from hubapp.store import audit, reference, settings
 
-    source = reference.get_commodity(desk_b, next(
-        move.commodity_id for move in moves_a if move.commodity_id is not None))
-    target = next(c for c in reference.list_commodities(desk_b) if c.id != source.id)
-    reference.merge_commodities(desk_b, source.id, target.id, UserRecord("wang", ADMIN))
-    at = audit.hub_minute(audit.last_change(desk_b, "commodity", source.id).at,
-                          settings.time_zone(desk_b))
-    with pytest.raises(EditConflict) as refused:
-        services.save_service(desk_a, dataclasses.replace(service_a, wagons=5), moves_a,
-                              UserRecord("zhao", "supervisor"))
-    return str(refused.value), (
+    source = reference.get_commodity(desk, next(
+        move.commodity_id for move in moves if move.commodity_id is not None))
+    target = next(c for c in reference.list_commodities(desk) if c.id != source.id)
+    reference.merge_commodities(desk, source.id, target.id, UserRecord("wang", ADMIN))
+    at = audit.hub_minute(audit.last_change(desk, "commodity", source.id).at,
+                          settings.time_zone(desk))
+    return source, target, (
         f"wang merged {source.name_en} ({source.name_zh}) into {target.name_en} "
         f"({target.name_zh}) at {at}, after you opened this service, which has containers "
         "of it; your changes were not saved and are still on screen. Note them, press Revert "
         "to see the service as it is now, and enter them again")
+
+
+def _merged_under(desk_a, desk_b, service_a, moves_a):
+    """Another desk (b) merges a commodity of the service desk a holds: the refusal of a's
+    save, and what it should say happened."""
+    *_, merged = merge_one_of(desk_b, moves_a)
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(desk_a, dataclasses.replace(service_a, wagons=5), moves_a,
+                              UserRecord("zhao", "supervisor"))
+    return str(refused.value), merged
 
 
 def test_a_save_after_a_merge_of_its_commodity_says_who_merged_what_into_what_and_when(desks):
