@@ -222,6 +222,27 @@ def test_the_windows_connection_found_dropped_is_back_before_the_next_poll(
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_closing_with_unsaved_edits_while_the_server_is_out_of_reach_still_asks(
+        qtbot, main_window, demo_target, monkeypatch):
+    """Leaving reads the account first (is it deactivated?): with the connection dropped that
+    read failed, and the window closed without asking, the edits gone."""
+    from hubapp.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda parent, title, text: asked.append(text) or "cancel")
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    screen.grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")
+    terminate(demo_target, main_window.ctx.db.conn.info.backend_pid)
+
+    main_window.close()
+
+    assert len(asked) == 1 and main_window.isVisible() and screen.is_dirty()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_a_save_whose_connection_is_lost_says_so_and_goes_through_once_connected_again(
         qtbot, main_window, demo_target, monkeypatch):
     """It said "Cannot reach the server of …: terminating connection due to administrator

@@ -431,3 +431,27 @@ def test_tab_visits_the_first_start_box_s_fields_as_they_are_shown(qtbot, db):
         visited.append(dialog.focusWidget())
     assert visited == [dialog.name_edit, dialog.password_edit, dialog.repeat_edit,
                        dialog.hub_edit, dialog.zone_edit, dialog.target_edit]
+
+
+@pytest.mark.sqlite_only
+def test_an_admin_of_a_hub_not_set_up_logs_in_to_a_file_that_only_reads(qtbot, tmp_path,
+                                                                       unwritable):
+    """A login goes ahead where nothing can be saved, but the admin of a hub not set up was
+    held in the set-up box, whose Save was refused: Cancel the only way out, where a clerk
+    logged in."""
+    path = tmp_path / "hub.db"
+    db = open_db(path)
+    users.add_user(db, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
+    db.close()
+    unwritable(path)
+    db = open_db(path)
+    try:
+        dialog = LoginDialog(db)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.name_edit, "boss")
+        qtbot.keyClicks(dialog.password_edit, "correct horse 1")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "boss"
+    finally:
+        db.close()

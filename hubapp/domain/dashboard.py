@@ -331,5 +331,6 @@ class DashboardRecord:
     # TEU of each day before the period that its first days' moving average takes in
     teu_before: tuple[float, ...] = ()
     under_way: dt.date | None = None  # today, while its records still come in
-    # The monthly chart's last day (DashboardFilterRecord.months_to); None: whole months.
+    # The monthly chart's last day (DashboardFilterRecord.months_to), which store.dashboard
+    # always sets; None (a record made by hand) draws the months as whole.
     months_to: dt.date | None = None

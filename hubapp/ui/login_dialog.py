@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.clock import machine_zone
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import DatabaseError, HubError
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.domain.reference_rules import read_settings_numbers, validate_settings
 from hubapp.store import settings, users
+from hubapp.store.db import is_disk_trouble, is_read_only, only_reads
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, labels, mnemonics, zone_field
 
@@ -217,7 +218,10 @@ class LoginDialog(_PasswordForm):
         # Only an admin is asked: a clerk or supervisor of a hub in daily use that never
         # saved its settings (an older release's, or one whose admin a command made) works
         # on as it did, not shut out until the admin next logs in.
-        if self.user.role == users.ADMIN and not settings.is_set_up(self.db):
+        # Nor where nothing can be saved (a file that only reads): the box's Save would be
+        # refused, and Cancel leave the admin no way in where a clerk logs in.
+        if self.user.role == users.ADMIN and not settings.is_set_up(self.db) \
+                and not only_reads(self.db):
             self._ask_to_set_up()
             return
         super().accept()
@@ -230,6 +234,13 @@ class LoginDialog(_PasswordForm):
             return False
         try:
             settings.save(self.db, hub_settings, self.user)
+        except DatabaseError as error:
+            # A full or failing disk lets a login go ahead (users.authenticate): the hub is
+            # asked about again at the next login, as it is not set up.
+            if is_disk_trouble(error) or is_read_only(error):
+                return True
+            self._say(labels.message(error))
+            return False
         except HubError as error:  # deactivated or demoted at another desk meanwhile
             self._say(labels.message(error))
             return False

@@ -611,7 +611,10 @@ class DailyLogScreen(QWidget):
                 self.tr("{service} has changes that cannot be saved.").format(
                     service=self._edited_name()),
                 formatting.sentence(labels.message(gone)))
-        except users.PermissionDenied:  # single-user mode is off: the window asks for a login
+        except HubError:
+            # Single-user mode turned off (the window asks for a login), or the database out
+            # of reach: asked as usual. Had this ended the asking, a server desk whose
+            # connection dropped closed with its edits unasked.
             pass
         return None
 
