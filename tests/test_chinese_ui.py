@@ -327,8 +327,8 @@ def test_a_role_changed_at_another_desk_is_named_in_chinese(qtbot, chinese, main
     users.set_role(app_ctx.db, admin, "li.na", users.SUPERVISOR)  # at another desk
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert main_window.findChild(QLabel, "role_note").text() == (
-        "管理员已将您的角色改为主管：每日台账现已按此角色工作，窗口其余部分需重新登录（文件 ▸ "
-        "切换用户…）后生效")
+        "管理员已将您的角色改为主管：在每日台账中已可按主管权限操作，窗口其余部分需重新登录（文件 ▸ "
+        "切换用户…）后才会更新")
 
 
 def test_a_service_number_the_day_has_is_said_with_its_direction_in_chinese(qtbot, chinese,

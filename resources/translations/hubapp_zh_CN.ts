@@ -631,7 +631,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/reference_screen.py" line="624"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
-            <numerusform>把“{source}”合并到“{target}”？其 {days}内的 %Ln 个集装箱将归入“{target}”，“{source}”从列表中永久移除；合计不变。合并无法撤销。</numerusform>
+            <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
@@ -2310,7 +2310,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="354"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
-        <translation>管理员已将您的角色改为{role}：每日台账现已按此角色工作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后生效</translation>
+        <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="363"/>
@@ -5730,7 +5730,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/reading.py" line="297"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray &quot; that opened it</source>
-        <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样：请删除单元格里输入的换行（Alt+Enter），或删除开启它的那个多余的 &quot;</translation>
+        <translation>{name}，第 {line} 行，{column}：带引号的单元格跨了多行，而只有备注、发货人和收货人允许多行：请删除单元格中输入的换行（Alt+Enter），或删除单元格开头多余的那个 &quot;</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/reading.py" line="462"/>
@@ -6614,17 +6614,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/postgres.py" line="673"/>
         <source>The connection to the server of {path} was lost: {again} ({reason})</source>
-        <translation>与 {path} 的服务器的连接已断开：{again}（{reason}）</translation>
+        <translation>与 {path} 所在服务器的连接已断开：{again}（{reason}）</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="675"/>
         <source>The connection to the server of {path} was lost: nothing was saved; {again} ({reason})</source>
-        <translation>与 {path} 的服务器的连接已断开：未保存任何内容；{again}（{reason}）</translation>
+        <translation>与 {path} 所在服务器的连接已断开：未保存任何内容；{again}（{reason}）</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="678"/>
         <source>The connection to the server of {path} was lost as the save was being committed: it may or may not have been saved. Check it once connected again, before saving it again ({reason})</source>
-        <translation>提交保存时与 {path} 的服务器的连接已断开：可能已保存，也可能未保存。请在重新连接后先核对，再决定是否重新保存（{reason}）</translation>
+        <translation>提交保存时与 {path} 所在服务器的连接已断开：可能已保存，也可能未保存。请在重新连接后先核对，再决定是否重新保存（{reason}）</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="684"/>
