@@ -754,6 +754,12 @@ def is_disk_trouble(error: DatabaseError) -> bool:
     return error.template in (DISK_FULL, _DISK_ERROR)
 
 
+def is_unwritable(error: DatabaseError) -> bool:
+    """A refusal of a write that no retry soon will get past: a file or server that only
+    reads, or the disk under the file (is_disk_trouble)."""
+    return is_read_only(error) or is_disk_trouble(error)
+
+
 def _in_read_only_folder(path: Path | str) -> bool:
     # A folder that is not there is not writable either, but making it is what helps.
     folder = Path(path).parent

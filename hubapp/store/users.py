@@ -18,7 +18,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubEr
 from hubapp.domain.reference import plain_name
 from hubapp.domain.validation import folded
 from hubapp.store import audit
-from hubapp.store.db import is_busy, is_disk_trouble, is_read_only, transaction
+from hubapp.store.db import is_busy, is_unwritable, transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -433,7 +433,7 @@ def _unless_unwritable(or_busy: bool = False) -> Iterator[None]:
     try:
         yield
     except DatabaseError as error:
-        if not (is_read_only(error) or is_disk_trouble(error) or or_busy and is_busy(error)):
+        if not (is_unwritable(error) or or_busy and is_busy(error)):
             raise
 
 

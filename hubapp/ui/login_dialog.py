@@ -18,7 +18,7 @@ from hubapp.domain.errors import DatabaseError, HubError
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.domain.reference_rules import read_settings_numbers, validate_settings
 from hubapp.store import settings, users
-from hubapp.store.db import is_disk_trouble, is_read_only, only_reads
+from hubapp.store.db import is_unwritable, only_reads
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, labels, mnemonics, zone_field
 
@@ -237,7 +237,7 @@ class LoginDialog(_PasswordForm):
         except DatabaseError as error:
             # A full or failing disk lets a login go ahead (users.authenticate): the hub is
             # asked about again at the next login, as it is not set up.
-            if is_disk_trouble(error) or is_read_only(error):
+            if is_unwritable(error):
                 return True
             self._say(labels.message(error))
             return False
