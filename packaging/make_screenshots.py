@@ -288,15 +288,25 @@ def shoot_import(window: MainWindow, camera: Camera, scratch: Path) -> None:
     dialog.close()
 
 
+def use_scratch_settings(folder: Path) -> None:
+    """Every QSettings() from here on reads and writes in folder; call it before the
+    application names the desk's own. The window opens at its default size, not the last one
+    used on this desk, and this user's database, backup folder and language are left as they
+    were (clearing the desk's own file to get that size wiped them)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+
+
 def main(folder: Path, every: bool) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
+        use_scratch_settings(scratch / "settings")
         template = scratch / "template.db"
         demo_data.fill(template, days=400, end=DAY + dt.timedelta(days=1), seed=1)
         app = make_application(sys.argv)
-        QSettings().clear()  # the default window size, not the last one used here
         for language in ("en", "zh"):
             install_translations(app, language)
             path = scratch / f"demo-{language}.db"

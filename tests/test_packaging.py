@@ -73,6 +73,35 @@ def test_metainfo_is_bilingual_and_shows_existing_screenshots():
     assert component.find("launchable").text == "hubapp.desktop"
 
 
+def test_screenshots_keep_to_settings_of_their_own(tmp_path):
+    """packaging/make_screenshots.py cleared the settings the application names, this user's
+    own: the desk's database, backup folder and language were gone after it."""
+    own = tmp_path / "home" / ".config" / "Hub Desk" / "hubapp.conf"
+    own.parent.mkdir(parents=True)
+    own.write_text("[General]\nlanguage=zh\n\n[database]\ntarget=/srv/hub/hubdesk.db\n\n"
+                   "[backup]\nfolder=/mnt/share/backups\n", encoding="utf-8")
+    before = own.read_bytes()
+    scratch = tmp_path / "scratch"
+    # As main() does, then what its windows do: write their size and place.
+    shoot = (
+        "import runpy, sys; from pathlib import Path; from PySide6.QtCore import QSettings;"
+        "shots = runpy.run_path(sys.argv[1]);"
+        "shots['use_scratch_settings'](Path(sys.argv[2])); shots['make_application']([]);"
+        "settings = QSettings(); settings.setValue('main_window/geometry', 'shot');"
+        "settings.sync(); print(settings.value('language'), settings.fileName(), sep='\\n')")
+    result = subprocess.run(
+        [sys.executable, "-c", shoot, PACKAGING / "make_screenshots.py", scratch],
+        capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, HOME=str(tmp_path / "home"),
+                 XDG_CONFIG_HOME=str(tmp_path / "home" / ".config")))
+
+    assert result.returncode == 0, result.stderr
+    language, written = result.stdout.splitlines()
+    assert language == "None"  # the window starts as on a new desk
+    assert Path(written).is_relative_to(scratch) and Path(written).is_file()
+    assert own.read_bytes() == before
+
+
 def test_no_version_known_to_fail_is_allowed():
     from packaging.requirements import Requirement
 
