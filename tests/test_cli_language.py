@@ -17,24 +17,55 @@ from hubapp.language import system_language
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 
 
-def hubapp(lang: str, *args):
+def _locale(environ: dict[str, str]) -> dict[str, str]:
+    """This run's environment with the locale variables set as environ says, and only so."""
     env = {name: value for name, value in os.environ.items()
            if name not in ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
-    env["LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return {**env, **environ}
 
 
-@pytest.mark.parametrize("environ, expected", [
+def hubapp(lang: str, *args):
+    return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                          env=_locale({"LANG": lang}), capture_output=True, text=True,
+                          timeout=120)
+
+
+LOCALES = [
     ({"LANG": "zh_CN.UTF-8"}, "zh"),
     ({"LANG": "en_GB.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, "en"),
     ({"LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"}, "zh"),
-    ({"LANG": "C.UTF-8", "LANGUAGE": "zh_CN"}, "en"),  # gettext ignores LANGUAGE under C
+    # A Debian container's or ssh session's LANG: gettext (bash, apt) follows LANGUAGE there,
+    # as the window did, where the commands stayed English.
+    ({"LANG": "C.UTF-8", "LANGUAGE": "zh_CN"}, "zh"),
+    ({"LANG": "C", "LANGUAGE": "zh_CN"}, "en"),  # gettext ignores LANGUAGE under C
+    ({"LANGUAGE": "zh_CN"}, "en"),
     ({"LANG": "de_DE.UTF-8"}, "en"),
     ({}, "en"),
-])
+]
+
+
+@pytest.mark.parametrize("environ, expected", LOCALES)
 def test_language_follows_the_locale_variables(environ, expected):
     assert system_language(environ) == expected
+
+
+@pytest.mark.parametrize("environ, expected", LOCALES)
+def test_the_window_and_the_commands_speak_one_language(tmp_path, environ, expected):
+    env = _locale({**environ, "XDG_CONFIG_HOME": str(tmp_path)})  # no language chosen
+    window = subprocess.run([sys.executable, "-c", (
+        "from hubapp.ui.app import make_application;"
+        "from hubapp.ui.translations import chosen_language;"
+        "make_application([]); print(chosen_language())")],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert window.returncode == 0, window.stderr
+    commands = subprocess.run([sys.executable, "-m", "hubapp", "--help"], env=env,
+                              capture_output=True, text=True, timeout=120)
+    assert commands.returncode == 0, commands.stderr
+
+    assert window.stdout.strip() == expected
+    assert commands.stdout.startswith({"zh": "用法：hubapp", "en": "usage: hubapp"}[expected])
 
 
 def _problem_file(tmp_path: Path) -> Path:
