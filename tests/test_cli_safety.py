@@ -186,6 +186,15 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
     assert chinese.stderr == ""  # logins are required: nothing to warn of
 
 
+
+def test_readme_says_the_password_rules_users_add_keeps():
+    """An admin scripting users add for a desk's staff learnt them only by being refused."""
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(
+        encoding="utf-8").split())
+    for rule in (f"at least {users.MIN_PASSWORD_LENGTH} characters", "not only spaces",
+                 "the user's name"):
+        assert readme.count(rule) == 2, rule  # the command's line and the Users section
+
 def test_users_add_says_a_new_hubs_admin_is_asked_to_set_it_up(tmp_path):
     """A hub's first admin made here skipped the first start's box: its reports stayed
     headed by the demo's park, with nothing saying the hub was never set up."""
@@ -454,6 +463,12 @@ def test_a_backup_into_a_folder_not_made_is_refused_not_written_as_its_name(demo
     assert result.returncode == 0, result.stderr
     [written] = nightly.iterdir()
     assert written.suffix == ".db"
+
+
+def test_backup_help_says_the_output_may_be_a_folder():
+    # README's -o FILE|FOLDER, which a nightly job wants: the help named a file alone.
+    shown = " ".join(hubapp("backup", "--help").stdout.split())
+    assert "backup file to write, or an existing folder to write a dated backup into" in shown
 
 
 def test_a_restore_of_a_backup_not_there_names_the_backup(demo_db_path, tmp_path):

@@ -172,7 +172,8 @@ def _add_backup(commands: argparse._SubParsersAction) -> None:
     backup = _command(commands, "backup", translate(
         "cli", "copy the database to a file, verified, while others use it"))
     backup.add_argument("-o", "--output", type=_backup_target, required=True,
-                        help=translate("cli", "backup file to write"))
+                        help=translate("cli", "backup file to write, or an existing folder "
+                                                      "to write a dated backup into"))
 
 
 def _add_restore(commands: argparse._SubParsersAction) -> None:
