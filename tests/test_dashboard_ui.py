@@ -799,8 +799,9 @@ def test_a_new_hub_with_no_records_says_so_not_no_traffic_last_year(qtbot, qapp,
         db.close()
 
 
-def test_a_window_dragged_small_keeps_room_for_each_chart(screen, qtbot):
-    # Squeezed to a strip the charts drew as nothing and matplotlib warned (an error here).
+def test_a_window_dragged_small_keeps_room_for_each_chart(screen, qtbot, capfd):
+    # Squeezed to a strip the charts drew as nothing and matplotlib warned (an error here,
+    # which matplotlib's draw prints on stderr as a traceback).
     screen.resize(400, 300)
     for index in range(screen.tabs.count()):
         screen.tabs.setCurrentIndex(index)
@@ -809,6 +810,22 @@ def test_a_window_dragged_small_keeps_room_for_each_chart(screen, qtbot):
         canvas.repaint()
         axes = canvas.figure.axes[0].get_window_extent()
         assert axes.height > 3 * screen.fontMetrics().height()
+    QApplication.processEvents()  # the draws still waiting for the tabs left behind
+    assert capfd.readouterr().err == ""
+
+
+def test_a_chart_squeezed_past_its_margins_draws_quietly(screen, qtbot, capfd):
+    """Smaller than its title, labels and legend need, a chart printed matplotlib's warning
+    that it could not be laid out on stderr, as a traceback."""
+    from hubapp.ui.chart_canvas import ChartCanvas
+
+    canvas = ChartCanvas(screen.panels["teu_per_day"].paper())
+    qtbot.addWidget(canvas)
+    canvas.resize(120, 60)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.repaint()
+    assert capfd.readouterr().err == ""
 
 
 def _scrolled_at(screen, qtbot, width, height):

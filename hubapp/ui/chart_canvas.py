@@ -3,6 +3,7 @@ buttons under it do. Imported with matplotlib, when the Dashboard is first shown
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 _SHOW_NUMBERS_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+# What matplotlib says as it leaves a chart too small for its margins laid out as it was.
+_COLLAPSED = "constrained_layout not applied"
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -39,6 +42,14 @@ class ChartCanvas(FigureCanvasQTAgg):
             super().draw_idle()
         else:
             self._unseen_draw = True
+
+    def draw(self) -> None:
+        # A chart dragged smaller than its title, labels and legend need is drawn as it was
+        # laid out last: matplotlib's warning about it came out on stderr as a traceback
+        # (FigureCanvasQT._draw_idle prints what a draw raises), for nothing a user can do.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", _COLLAPSED, UserWarning)
+            super().draw()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
