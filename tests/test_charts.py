@@ -537,7 +537,7 @@ def test_a_legend_beside_the_plot_takes_as_many_columns_as_the_chart_s_height_ne
     colour = figure.axes[0].get_legend().get_texts()[0].get_color()
     for height in (2.2, 3.0, 9.0):
         figure.set_size_inches(11.0, height)
-        charts.fit_side_legend(figure)
+        charts.fit_to_size(figure)
         legend, plot = _legend_and_plot(figure, figure.axes[0])
         assert legend.y0 >= figure.bbox.y0 and legend.x1 <= figure.bbox.x1, height
         assert plot.height > figure.bbox.height / 3, height
@@ -545,6 +545,36 @@ def test_a_legend_beside_the_plot_takes_as_many_columns_as_the_chart_s_height_ne
     assert len({round(text.get_window_extent().x0)
                 for text in figure.axes[0].get_legend().get_texts()}) == 1
     assert figure.axes[0].get_legend().get_texts()[0].get_color() == colour
+
+
+def test_a_chart_too_small_for_every_route_draws_and_lists_its_smallest_as_one():
+    # At 853 × 480 eleven routes beside the plot took four columns, and the plot no room.
+    today = START + dt.timedelta(days=1)
+    routes = tuple(RouteTeuRecord(day, f"R{i}", f"China–Laos Railway {i}", f"线路{i}", 10 + i)
+                   for i in range(11) for day in (START, today))
+    figure = charts.teu_by_route(routes, DAY, "en", under_way=today)
+    axes = figure.axes[0]
+    from_top = sorted(axes.containers, key=lambda bars: -bars[0].get_y())
+    made = [(to_hex(bars[0].get_facecolor()), bars[0].get_hatch()) for bars in from_top]
+    figure.set_size_inches(8.17, 1.7)  # the chart at 853 × 480
+    charts.fit_to_size(figure)
+    legend, plot = _legend_and_plot(figure, axes)
+    listed = [text.get_text() for text in axes.get_legend().get_texts()]
+    merged = int(listed[0].split()[0])
+    assert listed[0] == f"{merged} other routes" and merged > 1
+    assert listed[1:] == [bars.get_label() for bars in from_top[merged:]] + ["Today so far"]
+    assert not legend.overlaps(plot) and plot.width > 0.4 * figure.bbox.width
+    grey = to_hex(from_top[0][0].get_facecolor())
+    for bars in from_top[:merged]:  # one grey, today's still hatched as counted so far
+        assert {to_hex(bar.get_facecolor()) for bar in bars} == {grey}
+        assert bars[0].get_hatch() is None and bars[-1].get_hatch() == "//"
+    assert to_hex(axes.get_legend().legend_handles[0].get_facecolor()) == grey
+    # Tall again: each route in its own colour and pattern, listed by name.
+    figure.set_size_inches(8.0, 4.5)
+    charts.fit_to_size(figure)
+    assert [(to_hex(bars[0].get_facecolor()), bars[0].get_hatch())
+            for bars in from_top] == made
+    assert len(axes.get_legend().get_texts()) == 12
 
 
 def _shown_names(axes):

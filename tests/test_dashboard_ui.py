@@ -828,6 +828,44 @@ def test_a_chart_squeezed_past_its_margins_draws_quietly(screen, qtbot, capfd):
     assert capfd.readouterr().err == ""
 
 
+@pytest.mark.parametrize(("language", "listed_at_853"), [
+    ("en", ["6 other routes", *["route"] * 5]),
+    ("zh", ["route"] * 11),  # its names are shorter, its text taller: each has room
+])
+def test_the_route_legend_stands_beside_the_bars_at_every_window_size(
+        qtbot, qapp, app_ctx, language, listed_at_853):
+    """At 853 × 480 (a 1280 × 720 screen at 150 %) the demo's eleven routes took four
+    columns: the plot had no room left, the chart was not laid out and the legend stood over
+    the bars. The smallest routes are drawn and listed as one there instead."""
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        screen = shown_dashboard(qtbot, app_ctx)
+        _type_date(qtbot, screen.date_to, DEMO_END)
+        _type_date(qtbot, screen.date_from, FIRST)
+        qtbot.waitUntil(lambda: screen.data.filter.date_from == FIRST)
+        listed = {}
+        for size in ((1366, 740), (1024, 768), (853, 480)):
+            screen.resize(*size)
+            qtbot.waitUntil(lambda: screen.size().toTuple() == size)
+            canvas = chart_shown(qtbot, screen, "teu_by_route").canvas
+            qtbot.waitUntil(canvas.isVisible)
+            canvas.repaint()
+            axes = canvas.figure.axes[0]
+            renderer = canvas.get_renderer()
+            legend, plot = axes.get_legend().get_window_extent(renderer), axes.bbox
+            assert not legend.overlaps(plot), size
+            assert canvas.figure.bbox.contains(legend.x1, legend.y0), size
+            assert plot.width > 0.4 * canvas.figure.bbox.width, size
+            listed[size] = [text.get_text() for text in axes.get_legend().get_texts()]
+        assert len(listed[1366, 740]) == len(listed[1024, 768]) == 11
+        assert [entry if "other" in entry else "route"
+                for entry in listed[853, 480]] == listed_at_853
+    finally:
+        install_translations(qapp, "en")
+
+
 def _scrolled_at(screen, qtbot, width, height):
     from hubapp.ui.scrolled_panel import ScrolledPanel
 

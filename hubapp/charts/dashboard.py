@@ -23,6 +23,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from hubapp.charts import side_legend
 from hubapp.charts.bars import add_bars
 from hubapp.charts.common import (
     PAPER, ChartTableRecord, LookRecord, add_hover, finish, from_zero, new_figure, no_data,
@@ -95,6 +96,7 @@ _TEXT = {
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
                       "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
     "no_route": ("(no route)", "（无线路）"),
+    "other_routes": ("{count} other routes", "其他{count}条线路"),
     "no_commodity": ("(empty or not given)", "（空箱或未填）"),
 }
 # "%m月", not "%-m月": Windows' strftime has no "%-" (the leading zero goes in _DateFormatter).
@@ -124,10 +126,6 @@ _ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 # key, beside the title, in a chart as wide as a 1024 px window gives; at the look's
 # scale 1: larger text holds fewer (_fitting).
 _LEGEND_ROW = 60
-# Letters of a line of the legend beside the plot: a dozen Chinese ones.
-_LEGEND_LINE = 24
-# A legend beside the plot is known by this id (fit_side_legend).
-_SIDE_LEGEND = "side legend"
 # Month labels a monthly axis holds, slanted, in a chart as wide as a 1024 px window gives.
 _MONTH_LABELS = 24
 # The names beside ranked bars: "small" as every chart's ticks, in a chart too short for that
@@ -210,21 +208,24 @@ def _unpadded(text: str) -> str:
 
 
 def _title_and_legend(axes, title: str, *more_axes, look: LookRecord,
-                      keys: Sequence[Patch] = (), stacked: bool = False) -> None:
+                      keys: Sequence[Patch] = (),
+                      stack: Sequence[tuple[BarContainer, str]] = (),
+                      others: str = "") -> None:
     """Every chart's one layout: the title on the left above the plot and the legend on the
     right beside it, in a row: inside the plot a legend covered the first or last bars, or
     whichever stood as high as it. A legend longer than a row (a hub's dozen routes) stands
     beside the plot, at its top: in rows above it would squeeze the plot of a small window.
     more_axes: twins whose series the legend lists too; keys: entries of no series (the
-    hatching of today's bars); stacked: the series are listed top first, as their stack
-    reads (the first series drawn is its bottom)."""
+    hatching of today's bars); stack: the series stacked, as drawn (bottom first), each
+    with its hatching, listed top first, as their stack reads; where the chart lacks the
+    room for them all, its smallest series are drawn and listed as one, others ({count})."""
     axes.set_title(title, loc="left")
     handles, labels = [], []
     for each in (axes, *more_axes):
         found = each.get_legend_handles_labels()
         handles += [getattr(handle, "key", handle) for handle in found[0]]  # _mark_so_far's
         labels += found[1]
-    if stacked:
+    if stack:
         handles, labels = handles[::-1], labels[::-1]
     handles += keys
     labels += [key.get_label() for key in keys]
@@ -235,48 +236,8 @@ def _title_and_legend(axes, title: str, *more_axes, look: LookRecord,
         axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1),
                     ncols=len(handles), frameon=False, fontsize="small", borderaxespad=0.2)
     else:
-        _side_legend(axes, handles, [_wrapped(label) for label in labels], "small")
-        fit_side_legend(axes.figure)
-
-
-def _side_legend(axes, handles: Sequence, labels: Sequence[str], size: str | float,
-                 ncols: int = 1):
-    legend = axes.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1),
-                         frameon=False, fontsize=size, borderaxespad=0, ncols=ncols)
-    legend.set_gid(_side_gid(ncols))
-    return legend
-
-
-def _side_gid(ncols: int) -> str:
-    """A legend beside the plot and its columns, by which fit_side_legend knows it."""
-    return f"{_SIDE_LEGEND} {ncols}"
-
-
-def fit_side_legend(figure: Figure) -> None:
-    """A legend beside the plot in as many columns as the chart's height needs now, which
-    the desk calls again whenever the chart is resized: set once for a chart of a 768 px
-    window, a hub's dozen routes ran off the bottom of a shorter one (14 pt text on a
-    1366 × 768 screen, a window dragged small) and the plot collapsed to nothing."""
-    for axes in figure.axes:
-        legend = axes.get_legend()
-        if legend is None or not (legend.get_gid() or "").startswith(_SIDE_LEGEND):
-            continue
-        texts = legend.get_texts()
-        size = texts[0].get_fontsize()
-        pixels = size * figure.dpi / 72
-        # Each entry's first line with the space below it, 1.8 sizes; each further line 1.3.
-        needed = sum(text.get_text().count("\n") * 1.3 + 1.8 for text in texts) * pixels
-        # Less the title above the plot and the dates below it.
-        room = max(figure.get_figheight() * figure.dpi - 7 * pixels, pixels)
-        ncols = max(1, math.ceil(needed / room))
-        if legend.get_gid() == _side_gid(ncols):
-            continue  # a window dragged wider, or a pixel taller: as it was
-        # Made anew: matplotlib lays a legend's columns out once, when it is made.
-        fitted = _side_legend(axes, legend.legend_handles, [text.get_text() for text in texts],
-                              size, ncols)
-        for old, new in zip(texts, fitted.get_texts()):  # the look's, as finish() set them
-            new.set_color(old.get_color())
-            new.set_fontproperties(old.get_fontproperties())
+        side_legend.add(axes, handles, labels, stack=stack[::-1],
+                        others=(others, _colour(look, "#bdbdbd", "#737373")))
 
 
 @dataclass(frozen=True)
@@ -294,9 +255,9 @@ _RANKED: weakref.WeakKeyDictionary[Axes, _RankedBars] = weakref.WeakKeyDictionar
 
 def fit_to_size(figure: Figure) -> None:
     """The chart laid out for its size now, which the desk calls again whenever the chart is
-    resized and before it is saved or copied: a legend beside the plot (fit_side_legend),
+    resized and before it is saved or copied: a legend beside the plot (side_legend.fit),
     ranked bars' names (_fit_ranked_names)."""
-    fit_side_legend(figure)
+    side_legend.fit(figure)
     _fit_ranked_names(figure)
 
 
@@ -323,21 +284,6 @@ def _fit_ranked_names(figure: Figure) -> None:
             bar.set_visible(rank < shown)  # and so not hovered over, out of the plot
         axes.set_title(ranked.title if shown == count else
                        ranked.cut_title.format(count=shown), loc="left")
-
-
-def _wrapped(name: str) -> str:
-    """A name on lines of at most _LEGEND_LINE letters, broken at a space or before a
-    bracket where there is one: at 1024 px in Chinese the longest route name took a fifth
-    of the chart from the plot and ran its closing bracket into the edge."""
-    lines, line = [], ""
-    for char in name:
-        if line and display_width(line + char) > _LEGEND_LINE:
-            cut = max(line.rfind(" "), line.rfind("("), line.rfind("（"))
-            cut = cut if cut > 0 else len(line)
-            lines.append(line[:cut].rstrip())
-            line = line[cut:].lstrip()
-        line += char
-    return "\n".join([*lines, line])
 
 
 # The dashboard's period, whose first and last months may be only part of one.
@@ -805,20 +751,20 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
     buckets, series = _route_series(routes, language)
     bottom = [0.0] * len(buckets)
     labels = _bucket_labels(buckets, bucket, period, language, under_way)
-    stacked = []
+    stack = []
     for i, (name, values) in enumerate(series):
+        hatch = _ROUTE_HATCHES[i % len(_ROUTE_HATCHES)]
         bars = add_bars(axes, buckets, values, bottom=bottom, width=_bar_width(bucket),
                         label=name, color=_ROUTE_COLOURS[i % len(_ROUTE_COLOURS)],
-                        hatch=_ROUTE_HATCHES[i % len(_ROUTE_HATCHES)],
-                        edgecolor=look.ink(0.4), linewidth=0)
+                        hatch=hatch, edgecolor=look.ink(0.4), linewidth=0)
         add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
                                  for label, v in zip(labels, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
-        stacked.append(bars)
-    keys = _mark_so_far(stacked, buckets, bucket, under_way, language)
+        stack.append((bars, hatch))
+    keys = _mark_so_far([bars for bars, _ in stack], buckets, bucket, under_way, language)
     _name_part_months(axes, buckets, bottom, bucket, period, language, look)
     _title_and_legend(axes, text("teu_by_route", language), look=look, keys=keys,
-                      stacked=True)
+                      stack=stack, others=text("other_routes", language))
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
     _date_axis(axes, language, buckets if bucket == DAY else ())
