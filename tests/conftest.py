@@ -97,6 +97,15 @@ def desk_in_auckland(monkeypatch):
     yield from _desk_in(monkeypatch, "Pacific/Auckland")
 
 
+@pytest.fixture
+def desk_at_midday(monkeypatch):
+    """This computer's clock (TZ, which a new hub and a command run from the test take) on
+    the Etc zone where it is now 12:00–12:59: a test that reads today, then has a command
+    read it again, cannot see midnight pass between them."""
+    ahead = (12 - dt.datetime.now(dt.timezone.utc).hour + 12) % 24 - 12  # -12 to 11 hours
+    yield from _desk_in(monkeypatch, f"Etc/GMT{-ahead:+d}")  # Etc's sign is POSIX's, west
+
+
 def hub_zone_set(db, zone: str):
     """The hub's time zone saved as Settings saves it; the ChangeRecord a desk announces."""
     from hubapp.domain.records import HubSettingsRecord

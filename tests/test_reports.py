@@ -621,7 +621,8 @@ def test_a_month_with_many_days_changed_after_closing_counts_them(qapp, demo_db,
     assert "Changed after closing: 11 days (see each day's summary)" in " ".join(said.split())
 
 
-def test_a_period_ending_after_today_says_so_from_the_command_line(tmp_path):
+def test_a_period_ending_after_today_says_so_from_the_command_line(tmp_path,
+                                                                    desk_at_midday):
     from hubapp.store import demo_data
 
     today = dt.date.today()
