@@ -599,7 +599,7 @@ def test_enter_presses_the_button_with_the_focus(qtbot, app_ctx, monkeypatch):
                          (screen.password_button, None),
                          (screen.active_button, "wang.li deactivated."),
                          (screen.unlock_button, "wang.li unlocked: they can log in with their "
-                                                "password again.")):
+                                                "password once activated.")):
         button.setFocus()
         assert QApplication.focusWidget() is button
         qtbot.keyClick(button, Qt.Key.Key_Return)
@@ -613,6 +613,32 @@ def test_enter_presses_the_button_with_the_focus(qtbot, app_ctx, monkeypatch):
     screen.add_button.setFocus()
     qtbot.keyClick(screen.add_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert screen.message.text() == "zhao.min added."
+
+
+def test_a_deactivated_user_is_not_said_to_log_in_until_activated(qtbot, app_ctx,
+                                                                   monkeypatch):
+    """Unlocked, a deactivated user was said to be able to log in with their password, and
+    a new password to be theirs to change: the login refused them."""
+    _add(app_ctx, "wang.li")
+    users.set_active(app_ctx.db, users.SHELL_ADMIN, "wang.li", False)
+    _lock_out(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_password",
+                        lambda parent, title, text, change, *, current: asked.append(text))
+    qtbot.mouseClick(screen.password_button, Qt.MouseButton.LeftButton)
+    assert asked == ["A new password for wang.li, at least 8 characters, for when they are "
+                     "activated: deactivated, they cannot log in."]
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == ("wang.li unlocked: they can log in with their password "
+                                     "once activated.")
+    with pytest.raises(users.AuthError, match="^wang.li is deactivated; ask an admin$"):
+        users.authenticate(app_ctx.db, "wang.li", PASSWORD)
+    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.password_button, Qt.MouseButton.LeftButton)
+    assert asked[-1].endswith("They can change it themselves with File ▸ Change my "
+                              "password….")
 
 
 def _logged_in_as_boss(ctx):

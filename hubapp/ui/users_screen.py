@@ -162,9 +162,12 @@ class UsersScreen(QWidget):
             lambda user: users.set_active(ctx.db, self.ctx.actor(), user.name, not user.active),
             self.tr("{name} deactivated.") if self._selected().active else
             self.tr("{name} activated.")))
+        # A deactivated user unlocked was said to be able to log in, and was refused.
         self.unlock_button.clicked.connect(lambda: self._do(
             lambda user: users.unlock(ctx.db, self.ctx.actor(), user.name),
-            self.tr("{name} unlocked: they can log in with their password again.")))
+            self.tr("{name} unlocked: they can log in with their password again.")
+            if self._selected().active else
+            self.tr("{name} unlocked: they can log in with their password once activated.")))
         self.lock_ends.timeout.connect(self.reload)
         self.single_user.clicked.connect(self._set_single_user)
         self.table.selectionModel().selectionChanged.connect(self._picked)
@@ -293,11 +296,15 @@ class UsersScreen(QWidget):
                 self._changed(self.tr("Password of {name} changed.").format(name=user.name),
                               user.name)
             return
+        # A deactivated user logs in, and changes it, only once activated.
+        said = self.tr(
+            "A new password for {name}, at least {min} characters. They can change it "
+            "themselves with File ▸ Change my password….") if user.active else self.tr(
+            "A new password for {name}, at least {min} characters, for when they are "
+            "activated: deactivated, they cannot log in.")
         if dialogs.ask_password(
-                self, self.tr("Set password"), self.tr(
-                    "A new password for {name}, at least {min} characters. They can change "
-                    "it themselves with File ▸ Change my password….").format(
-                    name=user.name, min=users.MIN_PASSWORD_LENGTH),
+                self, self.tr("Set password"),
+                said.format(name=user.name, min=users.MIN_PASSWORD_LENGTH),
                 lambda _current, new: users.set_password(self.ctx.db, self.ctx.actor(),
                                                          user.name, new), current=False):
             self._changed(self.tr("Password of {name} changed.").format(name=user.name),
