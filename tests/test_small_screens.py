@@ -95,11 +95,20 @@ def test_every_screen_fits_a_150_percent_laptops_width(qtbot, qapp, app_ctx, lan
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_the_daily_log_fits_a_1280_px_screen_at_150_percent(qtbot, qapp, app_ctx, language):
+@pytest.mark.parametrize("role", [None, "supervisor", "clerk"])  # None: an open day
+def test_the_daily_log_fits_a_1280_px_screen_at_150_percent(qtbot, qapp, app_ctx, language,
+                                                            role):
     """853 px wide: the English window could not be narrower than 883, its list held to its
-    columns beside the form; the list gives up the room of its last ones, a scroll away."""
+    columns beside the form; the list gives up the room of its last ones, a scroll away. A
+    closed day's line beside the title took the room of its longest word too: the English
+    window needed 858, the line broke into four."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
     from hubapp.ui.translations import install_translations
 
+    if role is not None:
+        day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
+        app_ctx.user, app_ctx.role = "wang.li" if role == "supervisor" else "zhao.min", role
     install_translations(qapp, language)
     try:
         window = _window(qtbot, app_ctx)
@@ -115,6 +124,11 @@ def test_the_daily_log_fits_a_1280_px_screen_at_150_percent(qtbot, qapp, app_ctx
         for widget in (screen.table, screen.form, screen.save_button, screen.find_edit,
                        window.totals_label):
             assert within(widget, window), widget
+        # Not squeezed below its least width, which the window's may lag behind.
+        assert screen.minimumSizeHint().width() <= screen.width()
+        if role is not None:
+            label = screen.closed_label
+            assert within(label, window) and label.height() <= 2 * label.fontMetrics().height()
         # Where the window has room, the list is as wide as its columns again.
         window.resize(1280, 720)
         qtbot.waitUntil(lambda: window.width() == 1280)

@@ -232,8 +232,14 @@ class DailyLogScreen(QWidget):
                        self.today_button):
             bar.addWidget(widget)
         bar.addSpacing(12)
-        bar.addWidget(self.title)
-        bar.addWidget(self.closed_label, 1)
+        # A closed day's line under the title, not beside it: there it took the room of its
+        # longest word too (a date, a time zone's name), and at 853 px (a 1280 × 720 screen at
+        # 150 %) the English window needed 858; it broke into four lines of a word or two.
+        day = QVBoxLayout()
+        day.setSpacing(0)
+        day.addWidget(self.title)
+        day.addWidget(self.closed_label)
+        bar.addLayout(day, 1)
         bar.addWidget(self.close_day_button)
         bar.addSpacing(12)
         bar.addWidget(self.find_edit)
@@ -557,6 +563,7 @@ class DailyLogScreen(QWidget):
         elif closed is not None and not may_close:  # why typing does nothing, who can help
             said.append(self.tr("read-only: a supervisor can reopen it"))
         self.closed_label.set_parts(tuple(said))
+        self.closed_label.setVisible(bool(said))  # an open day's title alone, level with the bar
         self._shown_closed = closed is not None
         self.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
         self.close_day_button.setVisible(may_close)
