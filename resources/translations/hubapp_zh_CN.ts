@@ -949,89 +949,89 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="461"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="272"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="278"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="275"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="593"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="902"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1141"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1148"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="332"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="337"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="343"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="344"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="517"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="523"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="552"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="692"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="661"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="668"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1041,110 +1041,110 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="279"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="284"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="290"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="340"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="346"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="668"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="675"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="676"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="683"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="755"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="830"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="837"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="622"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="901"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="904"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="908"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="905"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="987"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1008"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1010"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1017"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1104"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1112"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1119"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1107"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1169,170 +1169,170 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="254"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="307"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="313"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="454"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="460"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="556"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="562"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="564"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1000"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1007"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1124"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1215"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1226"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1233"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1230"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1237"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1233"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1240"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1234"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1241"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1238"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1252"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1280"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1287"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1292"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1298"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1305"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1302"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1309"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="992"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="999"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="662"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="669"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1010"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="693"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="700"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1244"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1251"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1260"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3289,37 +3289,37 @@ Licence: MIT</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="168"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="206"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="270"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="297"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="306"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="318"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="312"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="319"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="282"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
@@ -3329,13 +3329,13 @@ Licence: MIT</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="298"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="301"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="293"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="296"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="310"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
@@ -3361,7 +3361,7 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="99"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="255"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
@@ -3401,17 +3401,27 @@ Licence: MIT</source>
         <translation>角色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="170"/>
+        <source>{name} unlocked: they can log in with their password once activated.</source>
+        <translation>已解锁 {name}：账户启用后即可用原密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="256"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="318"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="303"/>
+        <source>A new password for {name}, at least {min} characters, for when they are activated: deactivated, they cannot log in.</source>
+        <translation>为 {name} 设置新密码，至少 {min} 个字符，供账户启用后使用：停用期间无法登录。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="325"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="328"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -3420,7 +3430,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="332"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="339"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -3429,7 +3439,7 @@ Turn single-user mode off?</source>
 要关闭单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="214"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="217"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
