@@ -324,7 +324,7 @@ def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_
     # What a restore replaces is what the steps make (checked here against the server).
     assert made == migrations.table_names() | {MIGRATIONS_TABLE, "gate_camera_log"}
 
-    server_backup.restore(dump, empty_url, lambda url: 0, lambda db, newest: None)
+    server_backup.restore(dump, empty_url, lambda url: 0, lambda db, newest, kept: None)
 
     with psycopg.connect(empty_url, autocommit=True) as conn:
         assert conn.execute("SELECT plate FROM gate_camera_log").fetchall() == [("A1",)]
@@ -1099,11 +1099,14 @@ def test_a_restore_on_the_server_numbers_its_entry_and_later_ones_after_the_old_
         newest = audit.newest_id(db)
     finally:
         db.close()
-    backup.restore(dump, empty_url, UserRecord("ann", ADMIN))
+    kept = backup.restore(dump, empty_url, UserRecord("ann", ADMIN))
     db = open_db(empty_url)
     try:
         restored = audit.entries(db, limit=1)[0]
         assert (restored.action, restored.id) == ("restore", newest + 1)
+        # Said in the Audit log: the dump put in, the changes it threw away and their dump.
+        assert {name: restored.after[name] for name in ("file", "replaced", "kept_as")} == {
+            "file": str(dump), "replaced": 3, "kept_as": str(kept)}
         note(db, "after the restore")
         assert audit.newest_id(db) == newest + 2
     finally:
@@ -1218,7 +1221,7 @@ def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
     monkeypatch.setattr(server_backup, "dump", dump_then_save)
     try:
         kept = server_backup.restore(backup_file, empty_url, lambda url: 0,
-                                     lambda db, newest: None)
+                                     lambda db, newest, kept: None)
         saver.join()
         assert outcome == ["saved"] or "busy" in outcome[0]
         if outcome == ["saved"]:

@@ -129,6 +129,16 @@ def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
 
 
+def test_the_name_a_lock_out_is_written_under_is_nobodys(db, admin):
+    # A lock-out is the wrong passwords' doing, listed so in the audit log: an account so
+    # named would read as them.
+    for name in ("failed logins", "Failed Logins", "登录失败"):
+        with pytest.raises(HubError, match="is the name Hub Desk writes in the audit log for a "
+                                           "lock-out after wrong passwords"):
+            users.add_user(db, admin, name, CLERK, PASSWORD)
+    assert [u.name for u in users.list_users(db)] == ["Li Na"]
+
+
 def test_the_name_the_demo_writes_is_nobodys(db, admin):
     # Its entries read as the demo data, in Chinese too: a person so named would read so.
     for name in (users.DEMO_ADMIN.name, "Demo", "ＤＥＭＯ", "演示数据"):

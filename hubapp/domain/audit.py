@@ -171,7 +171,9 @@ WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "database"), QT_TRANSLATE_NOOP("audit", "services"),
     QT_TRANSLATE_NOOP("audit", "first_date"), QT_TRANSLATE_NOOP("audit", "last_date"),
     QT_TRANSLATE_NOOP("audit", "service_nos"), QT_TRANSLATE_NOOP("audit", "merged_into"),
-    QT_TRANSLATE_NOOP("audit", "container_moves"),
+    QT_TRANSLATE_NOOP("audit", "container_moves"), QT_TRANSLATE_NOOP("audit", "taken_at"),
+    QT_TRANSLATE_NOOP("audit", "replaced"), QT_TRANSLATE_NOOP("audit", "kept_as"),
+    QT_TRANSLATE_NOOP("audit", "dwell_times"), QT_TRANSLATE_NOOP("audit", "roll_up"),
 ))
 
 
@@ -180,16 +182,19 @@ WORDS = frozenset((
 # every name is; no account may take them (store.users).
 COMMAND_LINE = QT_TRANSLATE_NOOP("audit", "command line")
 DEMO = QT_TRANSLATE_NOOP("audit", "demo")
+# A lock-out's: the wrong passwords typed for an account set it, not the account's owner.
+# Earlier releases wrote the account's name (store.audit reads those as this too).
+FAILED_LOGINS = QT_TRANSLATE_NOOP("audit", "failed logins")
 # As the shipped translation words them (hubapp_zh_CN.ts; a test keeps the two alike), for
 # Qt-free code, which has no translator: the reports print them, and store.users keeps
 # accounts from taking them.
-IN_CHINESE = {COMMAND_LINE: "命令行", DEMO: "演示数据"}
+IN_CHINESE = {COMMAND_LINE: "命令行", DEMO: "演示数据", FAILED_LOGINS: "登录失败"}
 
 
 def actor(name: str, translate: Translate) -> str:
     """Who wrote an entry, as the Audit screen and its export write it: Hub Desk's own names
     in the language of translate, an account's as stored."""
-    return translate("audit", name) if name in (COMMAND_LINE, DEMO) else name
+    return translate("audit", name) if name in IN_CHINESE else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +219,8 @@ ENGLISH = {
     "logo_path": "report logo",
     "single_user_mode": "single-user mode", "size_type": "size-type", "teu": "TEU",
     "full_empty": "F/E", "until": "locked until", "container_moves": "container moves",
+    "taken_at": "backup taken", "replaced": "changes replaced",
+    "kept_as": "data before the restore", "roll_up": "roll-up",
 }
 
 
@@ -288,6 +295,19 @@ def merge(entry: AuditEntryRecord, commodities: Mapping[int, str]) -> MergeRecor
     dropped = int(entry.entity_id) if entry.entity_id.isdigit() else None
     return MergeRecord(commodities.get(dropped, before.get("name_en", entry.entity_id)),
                        commodities.get(kept, kept_name), moves, noted)
+
+
+# Entries whose after records what a command did, not what a thing became: its fields read
+# "field: value", with nothing they went from (an import's "services: — → 3" read as a count
+# that changed from nothing).
+DONE = frozenset(("import", "restore", "rebuild"))
+
+
+def done(entry: AuditEntryRecord) -> dict[str, Any] | None:
+    """What the entry's command did, field by field in the order stored; None for an entry
+    of another action, or of an earlier release that recorded nothing of it."""
+    return dict(entry.after) if entry.action in DONE and isinstance(entry.after, dict) \
+        else None
 
 
 # Which screens an audited write concerns: the entity names store.audit.record writes.

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hubapp.domain.audit import AuditEntryRecord
+from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord
 from hubapp.domain.clock import instant_of, wall_time
 from hubapp.store.engine import is_postgres
 
@@ -377,8 +377,11 @@ def _entry(row: dict) -> AuditEntryRecord:
         # Earlier releases wrote the single-user mode's bare values, which read "value: no →
         # yes" beside the named entries written since (store.users.set_single_user_mode).
         before, after = {_BARE_SETTING: before}, {_BARE_SETTING: after}
+    # Earlier releases wrote a lock-out under the locked account's name, which read as if its
+    # owner had locked it (store.users writes FAILED_LOGINS since).
+    writer = FAILED_LOGINS if row["action"] == "lock out" else row["user_name"]
     return AuditEntryRecord(
-        id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=row["user_name"],
+        id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=writer,
         action=row["action"], entity=row["entity"], entity_id=row["entity_id"],
         before=before, after=after)
 

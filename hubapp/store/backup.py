@@ -441,15 +441,28 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
         server_backup.check(backup_file)
     return server_backup.restore(
         backup_file, str(db_path), _newest_entry,
-        lambda db, newest: _record_restore(db, backup_file, by, newest))
+        lambda db, newest, kept: _record_restore(db, backup_file, by, newest, kept))
 
 
-def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int) -> None:
+def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int,
+                    kept: Path | None) -> None:
+    """The restore's entry in db, which holds the backup's data: newest is the replaced
+    data's newest entry, kept where that data is kept (None: there was none)."""
+    taken = dt.datetime.fromtimestamp(Path(backup_file).stat().st_mtime, dt.timezone.utc)
+    # What a later reader needs to find what the restore threw away: the entries the backup
+    # lacks, numbered after its newest up to newest, are in the copy kept alone.
+    done = {"file": str(Path(backup_file).absolute()),
+            # A backup is written once, whole; a copy of it keeps that time where the copying
+            # keeps it (most file managers, cp -p).
+            "taken_at": taken.isoformat(timespec="seconds"),
+            "replaced": max(newest - audit.newest_id(db), 0)}
+    if kept is not None:
+        done["kept_as"] = str(Path(kept).absolute())
     # Numbered after every entry the database had: row versions come from these ids,
     # and one given again would let a desk's stale copy overwrite a newer save; other
     # desks, waiting for ids above those they saw, hear of the restore by it.
     audit.record(db, by.name, "restore", "database", Path(backup_file).name, None,
-                 None, after_id=newest)
+                 done, after_id=newest)
 
 
 def _require_admin(db_path: Path | str, by: UserRecord) -> None:
@@ -565,7 +578,7 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
         _remove_with_logs(staged)  # left by a restore that was killed
         with _full_disk_said(_RESTORE_NOT_MADE, room):
             step(READYING)
-            _stage(backup_file, staged, live, by, newest)
+            _stage(backup_file, staged, live, by, newest, None if kept is None else kept.path)
             if kept is not None:
                 # Named before the data is written over, not after: the commit and the
                 # close's checkpoint of the whole restored file come first, and a kill in
@@ -623,7 +636,7 @@ def _staged(db_path: Path) -> Path:
 
 
 def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
-           newest: int) -> None:
+           newest: int, kept: Path | None) -> None:
     """backup_file's data, upgraded, with the restore's audit entry, verified, in staged."""
     try:
         _copy_into(backup_file, staged)
@@ -633,7 +646,7 @@ def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
     db = open_db(staged, copy_before_upgrade=False)
     try:
         with transaction(db):
-            _record_restore(db, backup_file, by, newest)
+            _record_restore(db, backup_file, by, newest, kept)
     finally:
         db.close()
     _leave_wal_mode(staged)

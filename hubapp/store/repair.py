@@ -22,10 +22,24 @@ if TYPE_CHECKING:
 
 def rebuild_sums(db: Database, by: UserRecord) -> None:
     """Every move's dwell, then the roll-up from them (it sums the dwell), recorded in the
-    audit log so that open windows reload what they show and a later reader sees why the
-    numbers moved."""
+    audit log with the days whose sums differed, so that open windows reload what they show
+    and a later reader sees which numbers moved and why."""
+    # As `hubapp check` compared them; read before the write, which they would hold twice as
+    # long: a save meanwhile works out its own days' sums, so these are still the ones put
+    # right.
+    roll_up = _days(rollup.differences(db))
     with transaction(db):
         require_role(db, by, ADMIN)
-        dwell.refresh(db)
+        dwell_days = dwell.refresh(db)
         rollup.rebuild(db)
-        audit.record(db, by.name, "rebuild", "sums", "", None, None)
+        audit.record(db, by.name, "rebuild", "sums", "", None, {
+            "dwell_times": sorted(day.isoformat() for day in dwell_days), "roll_up": roll_up})
+
+
+def _days(differences: list[dict]) -> list[str]:
+    """The days of the roll-up's differences, a month only where none of its days differed
+    (a month's sums differ with those of each day that does)."""
+    days = {row["group"][0] for row in differences if not row["table"].monthly}
+    months = {row["group"][0][:7] for row in differences if row["table"].monthly}
+    return sorted(days | {month for month in months
+                          if not any(day.startswith(month) for day in days)})

@@ -147,15 +147,15 @@ def check(backup_file: Path) -> None:
 
 
 def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
-            record: Callable[[Database, int], None]) -> Path:
+            record: Callable[[Database, int, Path], None]) -> Path:
     """Replace the database's content with the dump's, in one transaction; returns the dump
     of the database as it was, taken first beside backup_file.
 
     Desks save again only once the restored hub is upgraded to this version and
-    record(db, newest), in a transaction of its own, has written the restore's audit
-    entry, numbered after what newest_entry read of the database before: row versions come
-    from audit ids, and a save in between would take one the old database had given.
-    backup_file is checked first (check)."""
+    record(db, newest, kept), in a transaction of its own, has written the restore's audit
+    entry (kept: the dump of the data replaced), numbered after what newest_entry read of
+    the database before: row versions come from audit ids, and a save in between would take
+    one the old database had given. backup_file is checked first (check)."""
     backup_file = Path(backup_file)
     with _saves_held(url) as held:
         newest = newest_entry(url)
@@ -177,7 +177,7 @@ def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
             # On the session holding the desks' lock: a transaction on another would wait
             # for it.
             with transaction(held):
-                record(held, newest)
+                record(held, newest, kept)
     return kept
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.audit import COMMAND_LINE, DEMO, IN_CHINESE
+from hubapp.domain.audit import COMMAND_LINE, DEMO, FAILED_LOGINS, IN_CHINESE
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubError, Term
 from hubapp.domain.reference import plain_name
 from hubapp.domain.validation import folded
@@ -104,11 +104,11 @@ def name_key(name: str) -> str:
     return user_name(name).casefold()
 
 
-# The audit log and closed days name the command line and the demo so, in English or in
-# Chinese: a person of such a name would pass for them there (命令行 was taken, and the
-# Chinese Audit log could not tell their entries from the shell's). (Single-user mode writes
-# the computer account's name, which is also the name its owner most likely wants for their
-# own account.)
+# The audit log and closed days name the command line, the demo and failed logins so, in
+# English or in Chinese: a person of such a name would pass for them there (命令行 was taken,
+# and the Chinese Audit log could not tell their entries from the shell's). (Single-user mode
+# writes the computer account's name, which is also the name its owner most likely wants for
+# their own account.)
 _RESERVED_NAMES = {
     name_key(spelling): refusal
     for own, refusal in (
@@ -117,7 +117,10 @@ _RESERVED_NAMES = {
                         "line; choose another")),
         (DEMO_ADMIN.name, QT_TRANSLATE_NOOP(
             "messages", "{name} is the name Hub Desk writes in the audit log for the demo "
-                        "data; choose another")))
+                        "data; choose another")),
+        (FAILED_LOGINS, QT_TRANSLATE_NOOP(
+            "messages", "{name} is the name Hub Desk writes in the audit log for a lock-out "
+                        "after wrong passwords; choose another")))
     for spelling in (own, IN_CHINESE[own])
 }
 
@@ -418,7 +421,7 @@ def _count_failure(db: Database, row: tuple, now: dt.datetime) -> dt.datetime | 
     until = now + LOCK_OUT
     db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE id = ?",
                [until.isoformat(), user_id])
-    audit.record(db, stored_name, "lock out", "user", stored_name, None,
+    audit.record(db, FAILED_LOGINS, "lock out", "user", stored_name, None,
                  {"until": until.isoformat(timespec="seconds")})
     return until
 

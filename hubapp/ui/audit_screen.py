@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import (
-    LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, merge, moved_boxes,
-    what, word,
+    ADDED, LOGO, REMOVED, AuditEntryRecord, box, changed_fields, done, field_label, logo_change,
+    merge, moved_boxes, what, word,
 )
 from hubapp.domain.clock import wall_time, zone_shown
 from hubapp.domain.errors import counted
@@ -52,7 +52,7 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
     """zone: the hub's time zone, a stamp shown on its clock as the screen shows it; None:
     as recorded (UTC, as the export's at_utc column: one row never mixes the two). whole:
     a list in full, as the details and the export give it, not cut for a line."""
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "—"
     if name in _FLAGS and value in (0, 1):  # the commodity table's 0 and 1 (store/reference.py)
         value = bool(value)
@@ -100,12 +100,21 @@ def _change(name: str, old, new, commodities: Mapping[int, str], zone: str, *,
     if name == LOGO:
         return QCoreApplication.translate("audit", "{field}: {change}").format(
             field=_word(name), change=logo_change(old, new, QCoreApplication.translate))
+    if name in (REMOVED, ADDED):  # which way they went is in the name: no arrow to nothing
+        return _field(name, old if name == REMOVED else new, zone, whole=whole)
     field = name.rpartition(".")[2]
     # A template, not ": ": Chinese writes a full-width colon.
     return QCoreApplication.translate("audit", "{field}: {before} → {after}").format(
         field=field_label(name, QCoreApplication.translate),
         before=_value(old, field, commodities, zone=zone, whole=whole),
         after=_value(new, field, commodities, zone=zone, whole=whole))
+
+
+def _field(name: str, value, zone: str, *, whole: bool = False) -> str:
+    """A field that went from nothing, as a person notes it: "service nos.: X1, X2"."""
+    return QCoreApplication.translate("audit", "{field}: {value}").format(
+        field=field_label(name, QCoreApplication.translate),
+        value=_value(value, name, zone=zone, whole=whole))
 
 
 def _what(entry: AuditEntryRecord, commodities: Mapping[int, str]) -> str:
@@ -124,6 +133,59 @@ def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], zone: str, *
             target=merged.kept, count=formatting.number(merged.moves)),
             *(_change(field, None, value, commodities, zone, whole=whole)
               for field, value in merged.noted.items())]
+
+
+def _said(entry: AuditEntryRecord, commodities: Mapping[int, str], zone: str, *,
+          whole: bool = False) -> list[str]:
+    """An entry of one thing done, as a person says it: a merge, an import, a restore, a
+    rebuild of the sums; [] for any other entry."""
+    merged = _merge(entry, commodities, zone, whole=whole)
+    noted = done(entry)
+    if merged or noted is None:
+        return merged
+    said = []
+    if entry.action == "import":
+        said.append(_imported(noted))
+    elif entry.action == "restore":
+        said += _restored(noted, zone, whole=whole)
+    # The rest, each what it is: an import's service numbers, the days a rebuild put right.
+    return said + [_field(name, value, zone, whole=whole) for name, value in noted.items()]
+
+
+def _imported(noted: dict) -> str:
+    """"imported 3 services, 59 containers, 96 TEU (2026-10-01) from imp.csv", taking what
+    it says out of noted."""
+    first, last = noted.pop("first_date"), noted.pop("last_date")
+    days = first if first == last else QCoreApplication.translate(
+        "audit", "{first} – {last}").format(first=first, last=last)
+    return QCoreApplication.translate(
+        "audit", "imported {services}, {containers}, {teu} TEU ({days}) from {file}").format(
+        services=_counted(QCoreApplication.translate("audit", "{count} service(s)"),
+                          noted.pop("services")),
+        containers=_counted(QCoreApplication.translate("audit", "{count} container(s)"),
+                            noted.pop("containers")),
+        teu=formatting.teu(noted.pop("teu")), days=days or "—", file=noted.pop("file"))
+
+
+def _restored(noted: dict, zone: str, *, whole: bool) -> list[str]:
+    """Which backup a restore put in and when it was taken, how many changes it threw away
+    and where the data holding them is kept, taking what it says out of noted."""
+    file = noted.pop("file")
+    said = [QCoreApplication.translate("audit", "restored from {file}, taken {taken}").format(
+                file=file if whole else Path(file).name,
+                taken=_value(noted.pop("taken_at"), zone=zone)),
+            _counted(QCoreApplication.translate(
+                "audit", "replaced {count} change(s) made after it"), noted.pop("replaced"))]
+    if (kept := noted.pop("kept_as", None)) is not None:
+        said.append(QCoreApplication.translate(
+            "audit", "the data before the restore is kept as {path}").format(
+                path=kept if whole else Path(kept).name))
+    return said
+
+
+def _counted(text: str, count: int) -> str:
+    """text, translated, with a {count} of things: for count of them."""
+    return counted(text, count).format(count=formatting.number(count))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +231,7 @@ class AuditModel(RecordTableModel):
         if column == 0:
             return _hub_time(entry.at, self.zone)
         if column == 4:
-            changes = _merge(entry, self.commodities, self.zone) or [
+            changes = _said(entry, self.commodities, self.zone) or [
                 _change(name, old, new, self.commodities, self.zone)
                 for name, old, new in changed_fields(entry.before, entry.after)]
             shown = changes[:3]
@@ -415,11 +477,11 @@ class AuditScreen(QWidget):
             self.details.clear()
             return
         commodities, zone = self.model.commodities, self.model.zone
-        merge = _merge(entry, commodities, zone, whole=True)
+        said = _said(entry, commodities, zone, whole=True)
         who = labels.who(entry.user_name)
         lines = [f"{_hub_time(entry.at, zone)}  {who}  {_word(entry.action)}  "
-                 f"{_what(entry, commodities)}", "", *merge]
-        for name, old, new in [] if merge else changed_fields(entry.before, entry.after):
+                 f"{_what(entry, commodities)}", "", *said]
+        for name, old, new in [] if said else changed_fields(entry.before, entry.after):
             moved = moved_boxes(entry.before, entry.after, name, old, new)
             if moved is None:
                 lines.append(_change(name, old, new, commodities, zone, whole=True))
