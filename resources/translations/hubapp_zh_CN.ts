@@ -4,37 +4,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="227"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="227"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="105"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="179"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -50,144 +50,144 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="244"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="306"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="260"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="352"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="414"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="283"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="287"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="300"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="248"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="310"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="249"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="311"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="313"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="376"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="383"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="349"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="411"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="366"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="428"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="369"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="431"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="383"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="445"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="392"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="454"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="404"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="466"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="440"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="502"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="504"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="469"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="531"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="438"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="500"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="263"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="265"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="214"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="276"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -3942,14 +3942,44 @@ Turn single-user mode off?</source>
         <translation>箱动态记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <source>taken_at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <source>replaced</source>
+        <translation>被替换的更改</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <source>kept_as</source>
+        <translation>恢复前的数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <source>dwell_times</source>
+        <translation>堆存时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <source>roll_up</source>
+        <translation>汇总统计表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>demo</source>
         <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <source>failed logins</source>
+        <translation>登录失败</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="161"/>
@@ -4057,22 +4087,58 @@ Turn single-user mode off?</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="107"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
+        <source>{first} – {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="161"/>
+        <source>imported {services}, {containers}, {teu} TEU ({days}) from {file}</source>
+        <translation>从 {file} 导入 {services}、{containers}、{teu} 标箱（{days}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
+        <source>{count} service(s)</source>
+        <translation>{count} 班</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <source>{count} container(s)</source>
+        <translation>{count} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
+        <source>restored from {file}, taken {taken}</source>
+        <translation>从 {file} 恢复，备份于 {taken}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="177"/>
+        <source>replaced {count} change(s) made after it</source>
+        <translation>替换了其后的 {count} 项更改</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="180"/>
+        <source>the data before the restore is kept as {path}</source>
+        <translation>恢复前的数据保存为 {path}</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/domain/audit.py" line="106"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="115"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="489"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -5919,33 +5985,33 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="512"/>
+        <location filename="../../hubapp/store/backup.py" line="525"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="519"/>
+        <location filename="../../hubapp/store/backup.py" line="532"/>
         <location filename="../../hubapp/store/db.py" line="267"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="526"/>
+        <location filename="../../hubapp/store/backup.py" line="539"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="691"/>
+        <location filename="../../hubapp/store/backup.py" line="704"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="709"/>
+        <location filename="../../hubapp/store/backup.py" line="722"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="712"/>
+        <location filename="../../hubapp/store/backup.py" line="725"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was. Restoring this backup needs about {size} free there</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
@@ -5956,7 +6022,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="410"/>
-        <location filename="../../hubapp/store/backup.py" line="811"/>
+        <location filename="../../hubapp/store/backup.py" line="824"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6186,12 +6252,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="171"/>
+        <location filename="../../hubapp/store/users.py" line="174"/>
         <source>Your role is now {role}, which may not do this: sign in again</source>
         <translation>您的角色现在是 {role}，无权执行此操作：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="161"/>
+        <location filename="../../hubapp/store/users.py" line="164"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
@@ -6201,67 +6267,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是枢纽工作台在审计日志中代表演示数据的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="138"/>
+        <location filename="../../hubapp/store/users.py" line="121"/>
+        <source>{name} is the name Hub Desk writes in the audit log for a lock-out after wrong passwords; choose another</source>
+        <translation>{name} 是枢纽工作台在审计日志中代表因密码错误而锁定账户的名称；请另选一个</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="141"/>
         <source>Single-user mode is off on this hub: log in (File ▸ Switch user…)</source>
         <translation>本枢纽的单用户模式已关闭：请登录（文件 ▸ 切换用户…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="148"/>
+        <location filename="../../hubapp/store/users.py" line="151"/>
         <source>Your account {name} is not in this database: nothing can be saved here; log in with an account it has (File ▸ Switch user…) or close Hub Desk</source>
         <translation>此数据库中没有您的账户 {name}：此处无法保存任何内容；请用此数据库中的其他账户登录（文件 ▸ 切换用户…），或退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="153"/>
+        <location filename="../../hubapp/store/users.py" line="156"/>
         <source>An admin has deactivated your account {name}: nothing can be saved here; log in as someone else (File ▸ Switch user…) or close Hub Desk</source>
         <translation>管理员已停用您的账户 {name}：此处无法保存任何内容；请以其他用户身份登录（文件 ▸ 切换用户…），或退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="240"/>
+        <location filename="../../hubapp/store/users.py" line="243"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="252"/>
+        <location filename="../../hubapp/store/users.py" line="255"/>
         <source>Add an admin first (hubapp users add NAME --role admin): everyone logs in on this hub, and no active user is an admin to manage users, settings and backups</source>
         <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有已启用的管理员来管理用户、设置和备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="267"/>
+        <location filename="../../hubapp/store/users.py" line="270"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="286"/>
+        <location filename="../../hubapp/store/users.py" line="289"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="332"/>
+        <location filename="../../hubapp/store/users.py" line="335"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="355"/>
+        <location filename="../../hubapp/store/users.py" line="358"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="406"/>
+        <location filename="../../hubapp/store/users.py" line="409"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="366"/>
+        <location filename="../../hubapp/store/users.py" line="369"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="461"/>
+        <location filename="../../hubapp/store/users.py" line="464"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="476"/>
+        <location filename="../../hubapp/store/users.py" line="479"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
@@ -6271,42 +6342,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="491"/>
+        <location filename="../../hubapp/store/users.py" line="494"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="503"/>
+        <location filename="../../hubapp/store/users.py" line="506"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="511"/>
+        <location filename="../../hubapp/store/users.py" line="514"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="514"/>
+        <location filename="../../hubapp/store/users.py" line="517"/>
         <source>A password needs more than spaces</source>
         <translation>密码不能只有空格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="518"/>
+        <location filename="../../hubapp/store/users.py" line="521"/>
         <source>A password must not be the user&apos;s name</source>
         <translation>密码不能与用户名相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="526"/>
+        <location filename="../../hubapp/store/users.py" line="529"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="541"/>
+        <location filename="../../hubapp/store/users.py" line="544"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="572"/>
+        <location filename="../../hubapp/store/users.py" line="575"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
