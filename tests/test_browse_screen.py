@@ -295,11 +295,12 @@ def test_filters_that_match_nothing_say_so_in_the_table_with_a_way_back(qtbot, s
     assert screen.empty_note.isHidden()  # rows to show
     qtbot.keyClicks(screen.container, "zzzz")
     qtbot.waitUntil(lambda: screen.model.filter.container_prefix == "zzzz"
-                    and not screen.model.loading(), timeout=WAIT_MS)
+                    and not screen.model.loading() and screen._others_task is None,
+                    timeout=WAIT_MS)
     assert screen.model.rowCount() == 0
     note = screen.empty_note
     assert note.isVisible() and note.parent() is screen.table.viewport()
-    assert "No movements match these filters." in note.text()
+    assert "No container number starts with ZZZZ." in note.text()
     # The link on the note's second line, in the middle, clears the filters.
     link = note.rect().center() + QPoint(0, note.fontMetrics().lineSpacing() // 2)
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
@@ -514,6 +515,116 @@ def test_shift_and_the_arrows_pick_a_block_of_cells_copied_without_headers(qtbot
     assert copied(qtbot, screen) == "".join(
         f"{model.index(row, MovesBrowseModel.ROUTE).data()}\t"
         f"{model.index(row, MovesBrowseModel.CONTAINER).data()}\n" for row in (1, 2, 3))
+
+
+def as_shown(screen: BrowseScreen, rows, picked=lambda row, column: True) -> str:
+    """rows as the table shows them, a cell left out of the pick empty, as Ctrl+C copies."""
+    model = screen.model
+    return "".join("\t".join(model.index(row, column).data() if picked(row, column) else ""
+                             for column in range(model.columnCount())) + "\n" for row in rows)
+
+
+def test_ctrl_c_of_every_row_loaded_copies_each_as_shown(qtbot, screen):
+    """Read cell by cell through Qt, 5,000 rows held the window for seconds: read from the
+    picked ranges, the text is the same."""
+    model = screen.model
+    screen.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() >= 2 * browse.PAGE_SIZE and not model.loading(),
+                    timeout=WAIT_MS)
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    header = "\t".join(model.headerData(column, Qt.Orientation.Horizontal)
+                       for column in range(model.columnCount())) + "\n"
+    assert copied(qtbot, screen) == header + as_shown(screen, range(model.rowCount()))
+    # One cell taken out of it: no row whole, so no headers, and that cell empty.
+    click_cell(qtbot, screen, 2, MovesBrowseModel.ROUTE, Qt.KeyboardModifier.ControlModifier)
+    assert copied(qtbot, screen) == as_shown(screen, range(model.rowCount()), lambda row, column:
+                                             (row, column) != (2, MovesBrowseModel.ROUTE))
+
+
+def test_ctrl_a_ctrl_c_says_the_rows_not_loaded_were_not_copied(qtbot, screen):
+    """500 rows pasted into a spreadsheet passed for all that matched."""
+    model = screen.model
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    total = number(screen._total)
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert copied(qtbot, screen).count("\n") == 1 + browse.PAGE_SIZE
+    assert screen.count_label.text() == (f"Copied 500 of {total} movements — Export… writes "
+                                         "them all")
+    click_row_number(qtbot, screen, 0)  # what the user picked: nothing to say
+    copied(qtbot, screen)
+    assert screen.count_label.text() == f"500 of {total} movements loaded"
+    qtbot.keyClick(screen.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    copied(qtbot, screen)
+    with qtbot.waitSignal(model.page_loaded, timeout=WAIT_MS):
+        screen.table.scrollToBottom()  # the rows copied are no longer those loaded
+    assert screen.count_label.text() == f"1,000 of {total} movements loaded"
+    # Every row that matches loaded: all of them copied.
+    screen.service.setFocus()
+    qtbot.keyClicks(screen.service, model.index(0, MovesBrowseModel.SERVICE).data())
+    with qtbot.waitSignal(model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    shown = model.rowCount()
+    assert 1 < shown < browse.PAGE_SIZE
+    qtbot.keyClick(screen.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert copied(qtbot, screen).count("\n") == 1 + shown
+    assert screen.count_label.text() == f"{shown} of {shown} movements loaded"
+
+
+@pytest.mark.parametrize("pick", ["rows", "cells"])
+def test_a_save_keeps_what_is_picked_and_the_current_column(qtbot, screen, app_ctx, pick):
+    """A refresh after a save at any desk dropped the pick and put the cursor in Date: the next
+    Ctrl+C copied one date in place of the rows or cells picked."""
+    shift = Qt.KeyboardModifier.ShiftModifier
+    if pick == "rows":
+        click_row_number(qtbot, screen, 4)
+        click_row_number(qtbot, screen, 6, shift)
+    else:
+        click_cell(qtbot, screen, 4, MovesBrowseModel.SERVICE)
+        click_cell(qtbot, screen, 6, MovesBrowseModel.ROUTE, shift)
+    before = copied(qtbot, screen)
+    assert before.count("\n") == (4 if pick == "rows" else 3)
+    current = screen.table.currentIndex()
+    record, column = current.data(Qt.ItemDataRole.UserRole + 1), current.column()
+    _saved, change = services.save_service(
+        app_ctx.db, ServiceRecord("ZZ7701", DEMO_END, Direction.INBOUND, status=Status.ARRIVED),
+        [ContainerMoveRecord(with_check_digit(f"ZZZU{n:06}"), "22G1", 1, EMPTY)
+         for n in range(2)], UserRecord("li.na", "clerk"))
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(change, object())  # as the desk watcher does
+    assert screen.model.index(0, MovesBrowseModel.CONTAINER).data().startswith("ZZZU")
+    index = screen.table.currentIndex()
+    assert (index.row(), index.column()) == (current.row() + 2, column)
+    assert index.data(Qt.ItemDataRole.UserRole + 1).id == record.id
+    assert copied(qtbot, screen) == before
+
+
+@pytest.mark.parametrize("field, typed, said", [
+    ("container", "{serial}", "No container number starts with {serial}."),
+    ("service", "zz 9", "No service number starts with ZZ9."),
+])
+def test_a_number_typed_alone_that_finds_nothing_says_no_number_starts_with_it(
+        qtbot, screen, field, typed, said):
+    """Once typed, the field's "Starts with…" is gone: a container's digits without its owner
+    code found nothing under "No movements match these filters"."""
+    serial = screen.model.index(0, MovesBrowseModel.CONTAINER).data()[4:]
+    edit = getattr(screen, field)
+    edit.setFocus()
+    qtbot.keyClicks(edit, typed.format(serial=serial))
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert screen.model.rowCount() == 0
+    # Said once no status has it either: one on a planned train is offered instead.
+    qtbot.waitUntil(lambda: screen._others_task is None, timeout=WAIT_MS)
+    assert screen.empty_note.text() == (said.format(serial=serial)
+                                        + '<br><a href="clear">Clear the filters</a>')
+    # With another filter, the number may well be found without it.
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.mode.setCurrentIndex(screen.mode.findText("Road"))
+    qtbot.waitUntil(lambda: screen._others_task is None, timeout=WAIT_MS)
+    assert screen.empty_note.text().startswith("No movements match these filters.")
 
 
 def test_a_whole_container_number_with_a_wrong_check_digit_finds_the_right_one(qtbot, screen):
@@ -772,7 +883,7 @@ def test_filters_that_match_nothing_in_any_status_only_offer_to_clear(qtbot, scr
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         qtbot.keyClick(screen.container, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen._others_task is None, timeout=WAIT_MS)
-    assert screen.empty_note.text() == ('No movements match these filters.<br>'
+    assert screen.empty_note.text() == ('No container number starts with ZZZU.<br>'
                                         '<a href="clear">Clear the filters</a>')
 
 
@@ -810,6 +921,26 @@ def test_export_writes_the_rows_the_filters_list_in_their_order_for_import(
         assert fresh.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == len(shown)
     finally:
         fresh.close()
+
+
+def test_export_at_once_after_typing_writes_what_the_filters_say(qtbot, screen, save_as,
+                                                                   tmp_path):
+    """Alt+X within the typing pause after a container number wrote the whole history, the
+    filter before it, and the table then showed the one box typed."""
+    from hubapp.interchange import COLUMNS, read_table
+
+    container = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, container)
+    assert screen._typing.isActive()
+    save_as(tmp_path / "typed.csv")
+    qtbot.keyClick(screen.container, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "written" in screen.export_status.said.text(), timeout=WAIT_MS)
+    rows = read_table(tmp_path / "typed.csv").rows
+    assert rows and {row[COLUMNS.index("container")] for _line, row in rows} == {container}
+    assert screen.model.filter.container_prefix == container
+    qtbot.waitUntil(lambda: not screen.model.loading(), timeout=WAIT_MS)
+    assert set(column_texts(screen, MovesBrowseModel.CONTAINER)) == {container}
 
 
 def test_export_of_filters_matching_nothing_writes_no_file(qtbot, screen, save_as, tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import html
 
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal,
@@ -23,6 +24,7 @@ from hubapp.domain import iso6346, sizetype
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, Direction, Mode, Status,
 )
+from hubapp.domain.validation import service_number
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.interchange import export_moves
@@ -33,7 +35,8 @@ from hubapp.ui.export_status import ExportStatus
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
-    RECORD_ROLE, Place, RecordTableModel, back_to_place, empty_note, list_table, place,
+    RECORD_ROLE, Place, RecordTableModel, back_to_place, copied_rows, empty_note, list_table,
+    place,
 )
 from hubapp.ui.tasks import TaskControl, TaskRunner
 from hubapp.ui.typed_text import TYPING_PAUSE_MS
@@ -215,6 +218,7 @@ class BrowseScreen(QWidget):
         self._catching_up = WhenShown(self, self._catch_up, due=True)
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
         self._place: Place | None = None
+        self._copied: int | None = None  # rows of the last Ctrl+C, while they are those loaded
 
         self.date_from = date_edits.DayEdit(self)
         self.date_to = date_edits.DayEdit(self)
@@ -326,6 +330,9 @@ class BrowseScreen(QWidget):
         self.model.replacing.connect(self._remember_place)
         self.model.page_loaded.connect(self._back_to_place)
         self.model.modelReset.connect(self.empty_note.hide)  # a new query, not yet answered
+        copied_rows(self.table).connect(self._copied_rows)
+        for rows_changed in (self.model.modelReset, self.model.rowsInserted):
+            rows_changed.connect(self._forget_copy)
         self.model.failed.connect(self._failed)
         ctx.signals.data_changed.connect(self._on_data_changed)
 
@@ -505,10 +512,22 @@ class BrowseScreen(QWidget):
         self._total = total
         self._show_count()
 
+    def _copied_rows(self, rows: int) -> None:
+        self._copied = rows
+        self._show_count()
+
+    def _forget_copy(self) -> None:
+        self._copied = None
+
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if self._total is None:
             text = self.tr("%Ln movement(s) loaded, counting…", "", shown)
+        elif self._copied == shown < self._total:
+            # Ctrl+A reaches only the rows loaded: pasted, 500 rows passed for all that match.
+            text = self.tr("Copied {shown} of {total} movements — Export… writes them "
+                           "all").format(shown=formatting.number(shown),
+                                         total=formatting.number(self._total))
         else:
             text = self.tr("{shown} of %Ln movement(s) loaded", "", self._total).format(
                 shown=formatting.number(shown))
@@ -539,8 +558,8 @@ class BrowseScreen(QWidget):
                            "daily log or imported are listed here once they have departed or "
                            "arrived; choose All statuses to see the others too.")
         else:
-            text = self.tr('No movements match these filters.<br><a href="clear">Clear the '
-                           'filters</a>')
+            text = self._nothing_starts_with(f) or self.tr(
+                'No movements match these filters.<br><a href="clear">Clear the filters</a>')
             if f.statuses is not None:
                 self._count_other_statuses(f)
         self.empty_note.setText(text)
@@ -559,11 +578,31 @@ class BrowseScreen(QWidget):
         if task is not self._others_task:
             return
         self._others_task = None
-        if total and f == self.model.filter and not self.model.rowCount():
+        if f != self.model.filter or self.model.rowCount():
+            return
+        if total:
             self.empty_note.setText(self.tr(
                 'No movements match these filters with Status “{status}”; with any status, '
                 'they match %n movement(s).<br><a href="statuses">Show all statuses</a>', "",
                 total).format(status=self.status.currentText()))
+        elif note := self._nothing_starts_with(dataclasses.replace(f, statuses=None)):
+            self.empty_note.setText(note)
+
+    def _nothing_starts_with(self, f: BrowseFilterRecord) -> str | None:
+        """The note for a container or service number that, the only filter, matches nothing
+        in any status, worded as the daily log's find box words it: typed, the field no longer
+        says "Starts with…", and a container's digits typed without its owner code read as
+        filters gone wrong."""
+        typed = [prefix for prefix in (f.container_prefix, f.service_prefix) if prefix]
+        others = dataclasses.replace(f, container_prefix="", service_prefix="")
+        if len(typed) != 1 or others != BrowseFilterRecord(statuses=None):
+            return None
+        if f.container_prefix:
+            return self.tr('No container number starts with {typed}.<br><a href="clear">Clear '
+                           'the filters</a>').format(
+                typed=html.escape(iso6346.normalise(f.container_prefix)))
+        return self.tr('No service number starts with {typed}.<br><a href="clear">Clear the '
+                       'filters</a>').format(typed=html.escape(service_number(f.service_prefix)))
 
     def _note_link(self, link: str) -> None:
         if link == "statuses":
@@ -582,6 +621,10 @@ class BrowseScreen(QWidget):
     def export(self) -> None:
         """The rows of the filter shown, in its order, to a file in the import's columns: File ▸
         Export takes a date range alone, not a route, commodity, container or status."""
+        if self.current_filter() != self.model.filter:
+            # Typed or pasted within the typing pause: Alt+X wrote the whole history, the
+            # filter before it, and the table then showed the one container typed.
+            self.reload()
         path = pick_export_file(self, self.tr("Export movements"), "movements.csv")
         if path is None:
             return

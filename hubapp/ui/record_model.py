@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex,
-                            QObject, QPersistentModelIndex, Qt)
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QEvent, QItemSelection,
+                            QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
+                            Signal, SignalInstance)
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -90,29 +93,62 @@ def rows_high(view: QTableView, rows: int) -> int:
             + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
 
 
-# Where a list is read: its current record's id (None for none) and how far it is scrolled.
-Place = tuple[object, int]
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """Where a list is read: its current record's id (None for none) and column, how far it is
+    scrolled, and what is picked: per range picked, its records' ids and first and last
+    column (ranges, not cells: a Ctrl+A of 100,000 rows is one)."""
+
+    record_id: object
+    column: int
+    scrolled: int
+    picked: tuple[tuple[list[object], int, int], ...]
 
 
 def place(table: QTableView) -> Place:
     """Where table (a list_table over a RecordTableModel) is read, for back_to_place once
-    its rows are read again: another desk's save must not throw the reader back to the top."""
-    record = table.currentIndex().data(RECORD_ROLE)
-    return (record.id if record else None, table.verticalScrollBar().value())
+    its rows are read again: another desk's save must not throw the reader back to the top,
+    nor undo a pick about to be copied (a Ctrl+C after it copied the current date alone)."""
+    current = table.currentIndex()
+    record = current.data(RECORD_ROLE)
+    records = table.model().records()
+    picked = tuple(([each.id for each in records[span.top():span.bottom() + 1]],
+                    span.left(), span.right())
+                   for span in table.selectionModel().selection())
+    return Place(record.id if record else None, max(current.column(), 0),
+                 table.verticalScrollBar().value(), picked)
 
 
 def back_to_place(table: QTableView, where: Place) -> None:
-    """table scrolled as far as where found it, its record current again if still listed
-    (and brought into sight only if the new rows moved it out)."""
-    record_id, scrolled = where
+    """table scrolled as far as where found it, what was picked and still listed picked again,
+    its record current again in its column (and brought into sight only if the new rows moved
+    it out)."""
     table.doItemsLayout()  # the scroll bar's range for the new rows
-    table.verticalScrollBar().setValue(scrolled)
-    row = next((row for row, record in enumerate(table.model().records())
-                if record.id == record_id), None)
-    if record_id is not None and row is not None:
-        index = table.model().index(row, 0)
-        table.setCurrentIndex(index)
+    table.verticalScrollBar().setValue(where.scrolled)
+    model = table.model()
+    row_of = {record.id: row for row, record in enumerate(model.records())}
+    selection = QItemSelection()
+    for ids, left, right in where.picked:
+        # The rows of a range stay in order; new rows between them split it.
+        rows = sorted(row_of[record_id] for record_id in ids if record_id in row_of)
+        for first, last in _runs(rows):
+            selection.select(model.index(first, left), model.index(last, right))
+    selections = table.selectionModel()
+    selections.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    row = row_of.get(where.record_id)
+    if where.record_id is not None and row is not None:
+        index = model.index(row, where.column)
+        selections.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         table.scrollTo(index)
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """The first and last of each run of consecutive numbers in sorted rows."""
+    start = 0
+    for at in range(1, len(rows) + 1):
+        if at == len(rows) or rows[at] != rows[at - 1] + 1:
+            yield rows[start], rows[at - 1]
+            start = at
 
 
 def list_table(parent: QWidget) -> QTableView:
@@ -165,6 +201,8 @@ class _CopyRows(QObject):
     in a table whose cells are picked, a block of them without headers, and one cell as its
     value alone, to paste into a filter or a search."""
 
+    copied = Signal(int)  # how many rows went to the clipboard
+
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
         table.installEventFilter(self)
@@ -173,25 +211,48 @@ class _CopyRows(QObject):
         if event.type() != QEvent.Type.KeyPress or not event.matches(QKeySequence.StandardKey.Copy):
             return False
         model = table.model()
-        picked = {(index.row(), index.column())
-                  for index in table.selectionModel().selectedIndexes()
-                  if not table.isColumnHidden(index.column())}
-        rows = sorted({row for row, _column in picked})
-        shown = [column for column in range(model.columnCount())
-                 if not table.isColumnHidden(column)]
-        whole = all((row, column) in picked for row in rows for column in shown)
-        if len(picked) == 1 and not whole:
-            (row, column), = picked
-            QGuiApplication.clipboard().setText(model.index(row, column).data() or "")
-        elif rows:
-            columns = shown if whole else sorted({column for _row, column in picked})
+        shown = frozenset(column for column in range(model.columnCount())
+                          if not table.isColumnHidden(column))
+        # Read from the picked ranges, not an index a cell: 5,000 rows' 50,000 indexes, each
+        # asked for its text through Qt, held the window for 2 to 5 s.
+        picked: dict[int, frozenset[int]] = {}
+        for span in table.selectionModel().selection():
+            columns = shown.intersection(range(span.left(), span.right() + 1))
+            if not columns:
+                continue
+            for row in range(span.top(), span.bottom() + 1):
+                picked[row] = picked.get(row, frozenset()) | columns
+        if not picked:
+            return True
+        rows = sorted(picked)
+        whole = all(columns == shown for columns in picked.values())
+        text = _cell_text(model)
+        if len(picked) == 1 and len(picked[rows[0]]) == 1 and not whole:
+            (column,), = picked.values()
+            QGuiApplication.clipboard().setText(text(rows[0], column))
+        else:
+            columns = sorted(shown if whole else frozenset().union(*picked.values()))
             header = [[model.headerData(column, Qt.Orientation.Horizontal) or ""
                        for column in columns]] if whole else []
             # Cells left out of a ragged pick stay empty, so the others keep their columns.
             QGuiApplication.clipboard().setText(tab_separated([*header, *(
-                [model.index(row, column).data() or "" if (row, column) in picked else ""
-                 for column in columns] for row in rows)]))
+                [text(row, column) if column in picked[row] else "" for column in columns]
+                for row in rows)]))
+        self.copied.emit(len(rows))
         return True
+
+
+def _cell_text(model: QAbstractItemModel) -> Callable[[int, int], str]:
+    """A cell's text as shown: a RecordTableModel's from its records, without an index."""
+    if isinstance(model, RecordTableModel):
+        records = model.records()
+        return lambda row, column: model.display(records[row], column) or ""
+    return lambda row, column: model.index(row, column).data() or ""
+
+
+def copied_rows(table: QTableView) -> SignalInstance:
+    """A list_table's signal that Ctrl+C copied, with the number of rows."""
+    return table.findChild(_CopyRows).copied
 
 
 class _Note(QLabel):
