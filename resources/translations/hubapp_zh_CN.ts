@@ -302,179 +302,194 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="228"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="243"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="247"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="250"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="264"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="265"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="267"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="264"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="268"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="265"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="269"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="273"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="279"/>
         <source>Movements found</source>
         <translation>查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="296"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="300"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="334"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="341"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="344"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="341"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="348"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="349"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="511"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="525"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="528"/>
+        <source>Copied {shown} of {total} movements — Export… writes them all</source>
+        <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="513"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="532"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="516"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="535"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="520"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="539"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="521"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="540"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="535"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="554"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="538"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="557"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="542"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="562"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="564"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="577"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="601"/>
+        <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
+        <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="604"/>
+        <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
+        <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="616"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="628"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="598"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="641"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -2453,57 +2468,57 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
         <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
