@@ -267,6 +267,20 @@ def test_the_commodity_form_says_every_problem_in_one_save_as_the_place_form_doe
     dialog.reject()
 
 
+@pytest.mark.parametrize("tab, code", [
+    ("commodities", "hs_code"), ("places", "locode"), ("routes", "code")])
+def test_an_empty_code_is_required_as_the_names_are(qtbot, monkeypatch, screen, tab, code):
+    """It read "UN/LOCODE '' must be a 2-letter country…", quoting a code nobody typed."""
+    screen.tabs.setCurrentWidget(getattr(screen, tab))
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), getattr(screen, tab).add_button)
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    errors = dialog.form.errors
+    assert errors[code].text() == errors["name_en"].text() == "This field is required"
+    assert dialog.focusWidget() is getattr(dialog.form, code)
+    dialog.reject()
+
+
 def test_a_full_width_locode_shows_and_saves_its_country(qtbot, monkeypatch, screen, app_ctx):
     screen.tabs.setCurrentWidget(screen.places)
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.places.add_button)

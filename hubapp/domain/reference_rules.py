@@ -71,7 +71,9 @@ def _names(errors: list[FieldError], name_en: str, name_zh: str,
 def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
     errors: list[FieldError] = []
     code = commodity.hs_code
-    if not _HS_CODE.fullmatch(code):
+    if not code.strip():  # "HS code '' must be…" quoted a code nobody typed
+        _required(errors, "hs_code", code)
+    elif not _HS_CODE.fullmatch(code):
         errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
             "messages", "HS code {value!r} must be 6 digits (like 110620)"), {"value": code}))
     elif code[:2] not in HS_CHAPTERS:
@@ -236,7 +238,9 @@ def taken_name_errors(texts: Mapping[str, str], stored: Mapping[str, str] | None
 
 def validate_place(place: PlaceRecord) -> list[FieldError]:
     errors: list[FieldError] = []
-    if not LOCODE.fullmatch(place.locode):
+    if not place.locode.strip():
+        _required(errors, "locode", place.locode)
+    elif not LOCODE.fullmatch(place.locode):
         errors.append(FieldError("locode", QT_TRANSLATE_NOOP(
             "messages", "UN/LOCODE {value!r} must be a 2-letter country and 3 letters or "
                         "digits 2–9 (like LAVTE)"), {"value": place.locode}))
@@ -251,7 +255,9 @@ def validate_place(place: PlaceRecord) -> list[FieldError]:
 def validate_route(route: RouteRecord, places: Collection[str]) -> list[FieldError]:
     """places: the UN/LOCODEs the hub knows; origin and destination must be among them."""
     errors: list[FieldError] = []
-    if not _ROUTE_CODE.fullmatch(route.code):
+    if not route.code.strip():
+        _required(errors, "code", route.code)
+    elif not _ROUTE_CODE.fullmatch(route.code):
         errors.append(FieldError("code", QT_TRANSLATE_NOOP(
             "messages", "Route code {value!r} must be 1–20 capital letters, digits or '-' "
                         "(like CN-LA)"), {"value": route.code}))
