@@ -307,7 +307,29 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
     assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
     # A month a year before any record: "—" for last year, not 0 TEU.
     before = (MonthRecord(dt.date(2025, 9, 1), 800, 0, start),)
-    assert charts.monthly_teu_table(before, language).rows == (("2025-09", 800, None, None),)
+    assert [row[:4] for row in charts.monthly_teu_table(before, language).rows] == [
+        ("2025-09", 800, None, None)]
+
+
+@pytest.mark.parametrize(("language", "note", "days"), [
+    ("en", "Records start on 2026-12-06: no month last year to compare with",
+     "1–6 December 2026; "),
+    ("zh", "记录始于2026年12月6日：去年没有可比的月份", "2026年12月1日–6日；"),
+])
+def test_a_year_on_year_chart_without_last_year_on_record_says_so(language, note, days):
+    """A new hub's chart was one bare bar, without last year's or a growth line, and said
+    nothing of why."""
+    start = dt.date(2026, 12, 6)
+    months = (MonthRecord(dt.date(2026, 12, 1), 3, 0, start),)
+    figure = charts.monthly_teu(months, language, start)
+    assert figure.axes[0].get_xlabel() == note
+    assert note in _texts(figure)
+    assert charts.monthly_teu_table(months, language, start).rows == (
+        ("2026-12", 3, None, None, days + note),)
+    # Last year on record, whether it moved anything or not, is compared: nothing to say.
+    on_record = (MonthRecord(dt.date(2026, 12, 1), 3, 0, dt.date(2025, 1, 1)),)
+    assert charts.monthly_teu(on_record, language).axes[0].get_xlabel() == ""
+    assert charts.monthly_teu_table(on_record, language).rows == (("2026-12", 3, 0, None),)
 
 
 @pytest.mark.parametrize("build", [

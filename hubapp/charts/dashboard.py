@@ -95,6 +95,8 @@ _TEXT = {
     "growth": ("Growth %", "同比增长 %"),
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
                       "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
+    "no_last_year": ("Records start on {day}: no month last year to compare with",
+                     "记录始于{day}：去年没有可比的月份"),
     "no_route": ("(no route)", "（无线路）"),
     "other_routes": ("{count} other routes", "其他{count}条线路"),
     "no_commodity": ("(empty or not given)", "（空箱或未填）"),
@@ -980,6 +982,8 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
             growth_axes.axhline(0, color="#d62728", linewidth=0.6, alpha=0.35)
     else:  # no month with last year's traffic: an empty 0-1 growth scale looks broken
         growth_axes.get_yaxis().set_visible(False)
+        if unrecorded := _no_last_year(months, language):
+            axes.set_xlabel(unrecorded, fontsize="small")
     _title_and_legend(axes, text("monthly", language), growth_axes, look=look)
     return finish(figure, look)
 
@@ -1012,16 +1016,25 @@ def _hatch_part_recorded(axes, bars, months: Sequence[MonthRecord], language: st
             day=day_text(months[0].history_from, language)), fontsize="small")
 
 
+def _no_last_year(months: Sequence[MonthRecord], language: str) -> str | None:
+    """Why a chart "year on year" compares nothing, when none of its months a year before is
+    on record: a new hub's one bar, without last year's or a growth line, read as broken."""
+    if not months or any(m.last_year_whole or m.teu_last_year for m in months):
+        return None
+    return text("no_last_year", language).format(day=day_text(months[0].history_from, language))
+
+
 def monthly_teu_table(months: Sequence[MonthRecord], language: str,
                       last: dt.date | None = None,
                       first: dt.date | None = None) -> ChartTableRecord:
     # The time today's twin is counted to is the last month's alone, so its row's note says
     # it, not the header over eleven whole months.
     last_year = _month_labels(months, first, last, language, timed=False)[1]
+    unrecorded = _no_last_year(months, language)
     notes = [_note(language, last and part_of_month(m.month, first or months[0].month, last,
                                                     language),
                    m.last_year_until and text("last_year_until", language).format(
-                       time=f"{m.last_year_until:%H:%M}")) for m in months]
+                       time=f"{m.last_year_until:%H:%M}"), unrecorded) for m in months]
     return _keyed_table(
         (text("month", language), text("this_year", language), last_year,
          text("growth", language)),
