@@ -233,6 +233,27 @@ def test_bad_file_exits_non_zero_with_every_problem(db, tmp_path):
     assert counts(db) == before
 
 
+def test_a_seal_a_spreadsheet_saved_in_scientific_notation_is_refused(db, tmp_path):
+    """Excel saves a long seal in a General column too narrow for it as "1.23457E+13": it was
+    imported so, exit 0, six of its digits kept."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split(",")[13] == "铅封号" and ",LA514556," in lines[2]
+    lines[2] = lines[2].replace(",LA514556,", ",1.23457E+13,")
+    excel = tmp_path / "excel.csv"
+    excel.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    before = counts(db)
+
+    result = hubapp("import", excel, "--db", db)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "hubapp: error: excel.csv: 1 problem; nothing was saved",
+        "  line 3, 铅封号 '1.23457E+13': Seal '1.23457E+13' is a number the spreadsheet showed "
+        "in scientific notation, and its digits are lost: format the column as Text and type "
+        "or paste the seal again"]
+    assert counts(db) == before
+
+
 def test_a_long_problem_list_is_cut_short_and_saved_whole(db, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("date,service,direction,container,size_type,full_empty\n" + "".join(

@@ -1574,6 +1574,27 @@ def test_a_seal_with_a_line_break_is_a_problem_never_saved(qtbot, screen):
     assert [error.field for error in refused.value.errors] == ["seal"]
 
 
+SCIENTIFIC_SEAL = ("Seal '1.23457E+13' is a number the spreadsheet showed in scientific "
+                   "notation, and its digits are lost: format the column as Text and type or "
+                   "paste the seal again")
+
+
+def test_a_seal_a_spreadsheet_showed_in_scientific_notation_is_a_problem_never_saved(
+        qtbot, screen, demo_db_path):
+    """Excel copies a long seal in a General column too narrow for it as "1.23457E+13": it was
+    saved so, six of its digits kept, and no cell said so."""
+    _new_service(qtbot, screen, "B31")
+    first, second = numbers(2)
+    paste(qtbot, screen, "Cntr No.\tType\tGross Weight\tSeal\r\n"
+                         f"{first}\t22G1\t24,500\t00123456789012\r\n"
+                         f"{second}\t22G1\t18,200\t1.23457E+13\r\n")
+    assert [error.row for error in screen.grid.problems()] == [1]
+    assert screen.grid.index(1, PROBLEM).data() == SCIENTIFIC_SEAL
+    assert screen.grid.index(0, FIELDS.index("seal")).data() == "00123456789012"
+    assert not screen.save()
+    assert rows_of(demo_db_path, "B31", screen.day()) == []
+
+
 def test_down_in_the_row_to_type_into_goes_to_the_next_new_row_as_enter_does(qtbot, screen):
     # Down did nothing there: three numbers ran on into one 33-character container.
     _new_service(qtbot, screen, "B22")

@@ -178,6 +178,36 @@ def test_a_number_of_more_digits_than_a_spreadsheet_keeps_is_refused_in_a_text_c
         ("123456789012345",), ("12345678901234567890",)]
 
 
+def test_a_text_cell_a_spreadsheet_showed_in_scientific_notation_is_refused(demo_db, tmp_path):
+    """A CSV opened and saved again keeps a long number as it was shown, "1.23457E+13", in a
+    Text cell: imported so, the seal's digits were lost without a word."""
+    path = tmp_path / "seals.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["date", "service", "direction", "container", "size_type", "full_empty",
+                  "seal", "shipper", "consignee"])
+    sheet.append(["2026-03-05", "X1", "inbound", "CSQU3054383", "22G1", "E", "1.23457E+13",
+                  "ACME", "1,5E+17"])
+    sheet.append(["2026-03-05", "X1", "inbound", "TGHU4642290", "22G1", "E", "12E45678",
+                  "9.15E+17", "ACME"])
+    book.save(path)
+    before = checksum(demo_db)
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert not result.saved and checksum(demo_db) == before
+    assert [(problem.line, problem.column, message(problem)) for problem in result.problems] == [
+        (2, "seal", "Seal '1.23457E+13' is a number the spreadsheet showed in scientific "
+                    "notation, and its digits are lost: format the column as Text and type or "
+                    "paste the seal again"),
+        (2, "consignee", "Consignee '1,5E+17' is a number the spreadsheet showed in scientific "
+                         "notation, and its digits are lost: format the column as Text and "
+                         "type or paste it again"),
+        (3, "shipper", "Shipper '9.15E+17' is a number the spreadsheet showed in scientific "
+                       "notation, and its digits are lost: format the column as Text and type "
+                       "or paste it again")]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_an_hs_code_kept_as_a_number_finds_its_commodity(demo_db, tmp_path, suffix):
     # Excel keeps 081060 (durian) as the number 81060, and writes it so into a CSV too.

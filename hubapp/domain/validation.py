@@ -305,7 +305,47 @@ def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[Fiel
     if move.full_empty not in (FULL, EMPTY):
         errors.append(FieldError("full_empty", QT_TRANSLATE_NOOP(
             "messages", "Full/empty must be F or E, not {value!r}"), {"value": move.full_empty}))
-    return errors + weight_errors(move.full_empty, move.gross_kg, info) + seal_errors(move.seal)
+    return errors + weight_errors(move.full_empty, move.gross_kg, info) + text_errors(
+        {"seal": move.seal, "shipper": move.shipper, "consignee": move.consignee})
+
+
+# How a spreadsheet shows a long number in a General cell too narrow for it, and what it
+# copies and saves to CSV: "1.23457E+13" ("1,23457E+13" where a comma is the decimal point),
+# six of its digits. By lines, so that texts_clean searches a whole column at once.
+_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?E[+-]\d+$", re.IGNORECASE | re.MULTILINE)
+# The fields of text that may hold a long number: a seal, a shipper's or consignee's code.
+_DIGITS_LOST = {
+    "seal": QT_TRANSLATE_NOOP(
+        "messages", "Seal {value!r} is a number the spreadsheet showed in scientific "
+                    "notation, and its digits are lost: format the column as Text and type or "
+                    "paste the seal again"),
+    "shipper": QT_TRANSLATE_NOOP(
+        "messages", "Shipper {value!r} is a number the spreadsheet showed in scientific "
+                    "notation, and its digits are lost: format the column as Text and type or "
+                    "paste it again"),
+    "consignee": QT_TRANSLATE_NOOP(
+        "messages", "Consignee {value!r} is a number the spreadsheet showed in scientific "
+                    "notation, and its digits are lost: format the column as Text and type or "
+                    "paste it again"),
+}
+
+
+def text_errors(texts: Mapping[str, str]) -> list[FieldError]:
+    """The problems of a box's seal, shipper and consignee (by field name, each stripped):
+    a seal pasted as several (seal_errors), and a number a spreadsheet cut to six digits
+    (stored as "1.23457E+13", the seal customs check was lost without a word)."""
+    return seal_errors(texts.get("seal", "")) + [
+        FieldError(name, template, {"value": texts[name]})
+        for name, template in _DIGITS_LOST.items() if _SCIENTIFIC.fullmatch(texts.get(name, ""))]
+
+
+def texts_clean(columns: Mapping[str, Sequence[str]]) -> bool:
+    """Whether text_errors finds nothing in the columns of seals, shippers and consignees,
+    by field name: a search over each whole column, as an import's quick path judges one.
+    A name holding a line break may be found wrong here and not there: it is then only
+    judged the slow way."""
+    return not CONTROL.search("".join(columns["seal"])) and not any(
+        _SCIENTIFIC.search("\n".join(column)) for column in columns.values())
 
 
 def seal_errors(seal: str) -> list[FieldError]:
@@ -542,7 +582,7 @@ def parse_move(
                         "(type E for an empty one)")))
     else:
         errors.extend(weight_errors(full_empty or FULL, gross_kg, info))
-    errors.extend(seal_errors(text.get("seal", "")))
+    errors.extend(text_errors(text))
 
     commodity_id = None
     name = text.get("commodity", "")

@@ -20,8 +20,8 @@ from hubapp.domain.clock import wall_clock
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import FULL, Direction
 from hubapp.domain.validation import (
-    CONTROL, folded, full_empty_code, kg_rounded, parse_gross_kg, size_type_code, validate_service,
-    weight_errors,
+    folded, full_empty_code, kg_rounded, parse_gross_kg, size_type_code, texts_clean,
+    validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
     MOVE_FIELDS, NEAR_SCHEDULE, SERVICE_FIELDS, UNKEPT_TIME, build_service, column_positions,
@@ -101,9 +101,7 @@ def quick_rows(
                 hs_code_agrees(lookups, commodity_id, code)
                 for commodity_id, code in set(zip(commodities, columns.get("hs_code")))):
             raise _NotClean
-        # One search over every seal: a line break or tab in one is seals run together
-        # (validation.seal_errors), which parse_table words.
-        if CONTROL.search("".join(columns.get("seal"))):
+        if not texts_clean({name: columns.get(name) for name in ("seal", "shipper", "consignee")}):
             raise _NotClean
         stage()
     except _NotClean:
