@@ -1595,6 +1595,26 @@ def test_a_seal_a_spreadsheet_showed_in_scientific_notation_is_a_problem_never_s
     assert rows_of(demo_db_path, "B31", screen.day()) == []
 
 
+@pytest.mark.parametrize("header, typed, said", [
+    ("Gross", "21.5", "Gross weight '21.5' is outside 1,800–36,000 kg for a 20 ft container: in "
+                      "tonnes, or with a dot for thousands? Type kilograms, like 21,500"),
+    ("毛重", "24.500", "Gross weight '24.500' is outside 1,800–36,000 kg for a 20 ft container: "
+                      "in tonnes, or with a dot for thousands? Type kilograms, like 24,500"),
+    ("Gross", "50000.4", "Gross weight '50000.4' is outside 1,800–36,000 kg for a 20 ft "
+                         "container"),
+])
+def test_a_weight_out_of_range_is_refused_as_typed_and_tonnes_said(
+        qtbot, screen, header, typed, said):
+    """Rounded first, 21.5 (tonnes) was refused as "Gross weight 22 kg", a number nobody
+    typed, and the cell read 22."""
+    _new_service(qtbot, screen, "B32")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"Container\tSize type\t{header}\r\n{number}\t22G1\t{typed}\r\n")
+    assert screen.grid.index(0, PROBLEM).data() == said
+    assert screen.grid.index(0, FIELDS.index("gross_kg")).data() == typed
+    assert not screen.save()
+
+
 def test_down_in_the_row_to_type_into_goes_to_the_next_new_row_as_enter_does(qtbot, screen):
     # Down did nothing there: three numbers ran on into one 33-character container.
     _new_service(qtbot, screen, "B22")

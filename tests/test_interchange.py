@@ -420,6 +420,35 @@ def test_a_value_in_a_column_without_a_header_is_named_as_left_out(demo_db, tmp_
                                      "column I (no header)")
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_weight_out_of_range_is_quoted_as_written_and_tonnes_said(demo_db, tmp_path, suffix):
+    """Rounded first, 21.5 (tonnes) was refused as "Gross weight 22 kg", a number nobody
+    wrote."""
+    weights = ["21.5", "24.500", "41000"]
+    rows = [GOOD.replace("CSQU3054383", with_check_digit(f"CSQU30544{n}")).replace(
+        "24000", weight).split(",") for n, weight in enumerate(weights)]
+    path = tmp_path / f"tonnes{suffix}"
+    if suffix == ".csv":
+        write(path, [HEADER, *map(",".join, rows)])
+    else:  # text cells: a number cell 24.500 is the number 24.5
+        book = openpyxl.Workbook()
+        for row in [HEADER.split(","), *rows]:
+            book.active.append(row)
+        book.save(path)
+
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert [(problem.line, problem.column, message(problem))
+            for problem in result.problems] == [
+        (2, "gross_kg", "Gross weight '21.5' is outside 1,800–36,000 kg for a 20 ft container: "
+                        "in tonnes, or with a dot for thousands? Type kilograms, like 21,500"),
+        (3, "gross_kg", "Gross weight '24.500' is outside 1,800–36,000 kg for a 20 ft "
+                        "container: in tonnes, or with a dot for thousands? Type kilograms, "
+                        "like 24,500"),
+        (4, "gross_kg", "Gross weight '41000' is outside 1,800–36,000 kg for a 20 ft "
+                        "container")]
+
+
 def test_a_weight_written_with_its_unit_in_kilograms_is_read(demo_db, tmp_path):
     """"21400公斤" was refused as "not a number of kilograms"; tonnes still are refused."""
     weights = ["21400公斤", '"21,400 kg"', "21400千克", "２１４００ＫＧ", "21.4t"]
@@ -770,7 +799,7 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(demo_db, tmp_path):
     assert "it should be 3" in by_line[3].message and by_line[3].value == "CSQU3054384"
     assert "99Z9" in by_line[4].message
     assert by_line[5].value == "2026-02-30" and "2026-03-05" in by_line[5].message
-    assert "41,000 kg is outside" in by_line[6].message
+    assert "Gross weight '41000' is outside" in by_line[6].message
     assert by_line[7].value == "moon rocks" and "not in the list" in by_line[7].message
     assert "already on line 2" in by_line[10].message
     assert "required" in by_line[11].message

@@ -367,18 +367,34 @@ def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype
 
 
 def weight_errors(full_empty: str, gross_kg: int | None,
-                  info: sizetype.SizeTypeInfo | None) -> list[FieldError]:
+                  info: sizetype.SizeTypeInfo | None, written: str = "") -> list[FieldError]:
+    """written: the weight as typed or in the file, which a refusal quotes: rounded first,
+    21.5 (tonnes) was refused as "22 kg", a number nobody typed."""
     if gross_kg is None:
         return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight is required for a full container"))] \
             if full_empty == FULL else []
-    if info is not None and not info.min_gross_kg <= gross_kg <= info.max_gross_kg:
+    if info is None or info.min_gross_kg <= gross_kg <= info.max_gross_kg:
+        return []
+    values = {"value": gross_kg, "low": info.min_gross_kg, "high": info.max_gross_kg,
+              "feet": info.length_ft}
+    if not written:
         return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages",
             "Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container"),
-            {"value": gross_kg, "low": info.min_gross_kg, "high": info.max_gross_kg,
-             "feet": info.length_ft})]
-    return []
+            values)]
+    # 21.5 in tonnes and 24.500 with a dot for thousands both mean a thousand times it: a
+    # box's weight once it fits.
+    thousandfold = round(1000 * (kg_written(written) or 0))
+    if "." in folded(written) and info.min_gross_kg <= thousandfold <= info.max_gross_kg:
+        return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages", "Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft "
+                        "container: in tonnes, or with a dot for thousands? Type kilograms, "
+                        "like {example:,}"),
+            values | {"value": written, "example": thousandfold})]
+    return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
+        "messages", "Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft "
+                    "container"), values | {"value": written})]
 
 
 def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
@@ -581,7 +597,8 @@ def parse_move(
             "messages", "Gross weight is required: a box without F/E counts as full "
                         "(type E for an empty one)")))
     else:
-        errors.extend(weight_errors(full_empty or FULL, gross_kg, info))
+        errors.extend(weight_errors(full_empty or FULL, gross_kg, info,
+                                    text.get("gross_kg", "")))
     errors.extend(text_errors(text))
 
     commodity_id = None

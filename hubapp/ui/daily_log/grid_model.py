@@ -257,7 +257,9 @@ class ContainerGridModel(QAbstractTableModel):
         field = FIELDS[column]
         mine = [e for e in errors if e.field == field]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return _shown(field, self._rows[row][field], role == Qt.ItemDataRole.EditRole)
+            # A refused value as typed, as its problem quotes it: 21.5 (tonnes) read "22".
+            return _shown(field, self._rows[row][field],
+                          role == Qt.ItemDataRole.EditRole or bool(mine))
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return QBrush(colours.BAD_CELL)
         if role == Qt.ItemDataRole.ForegroundRole and mine:
@@ -475,12 +477,13 @@ def normalise(field: str, text: str) -> str:
     return text
 
 
-def _shown(field: str, text: str, editing: bool) -> str:
+def _shown(field: str, text: str, as_typed: bool) -> str:
     """A cell as read, and as its editor and Ctrl+C start from: F/E in the interface's words,
-    and weights with the locale's thousands separator only to read; each reads back the same."""
+    and weights with the locale's thousands separator only to read (as_typed: not), each
+    reading back the same."""
     if field == "full_empty":
         return labels.full_empty(text)
-    if field == "gross_kg" and not editing:
+    if field == "gross_kg" and not as_typed:
         kg, error = parse_gross_kg(text)
         if kg is not None and error is None:
             return formatting.number(kg)
