@@ -825,12 +825,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="277"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="279"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="314"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="316"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -5456,103 +5456,103 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>名称最多 {max} 个字符，此名称有 {length} 个：请删去 {over} 个字符后再保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="75"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="77"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码“{value}”必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="80"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="84"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="86"/>
         <source>HS code {value}: there is no heading 00 in a chapter (headings are numbered from 01, like 0803 in 080390)</source>
         <translation>HS 编码 {value}：章内没有 00 品目（品目从 01 起编号，如 080390 中的 0803）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="90"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="92"/>
         <source>A name of digits only reads as an HS code in the daily log and imports: add a word</source>
         <translation>纯数字的名称在每日台账和导入中会被当作 HS 编码：请加上文字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="94"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="96"/>
         <source>Choose the commodity&apos;s category</source>
         <translation>请选择货名的类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="97"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="99"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="155"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
         <source>{name} is HS {code}, the pasted HS code is {value}: type the commodity again</source>
         <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="150"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="152"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the file says {value} on a later day. Correct the HS code</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：文件中写的是 {value}，且日期在此之后。请更正 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="158"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="160"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the pasted HS code is {value} on a later day. Type the commodity again</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：粘贴的 HS 编码是 {value}，且日期在此之后。请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="204"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="206"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="230"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="232"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="240"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="244"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="245"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="249"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="255"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="261"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="262"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="268"/>
         <source>Country {value!r} is not a 2-letter country code: give the codes like CN,LA, separated by commas or spaces</source>
         <translation>国家“{value}”不是两个字母的国家代码：请填写如 CN,LA 的代码，用逗号或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="273"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="279"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="276"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="282"/>
         <location filename="../../hubapp/domain/validation.py" line="246"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="293"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="299"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="301"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="307"/>
         <source>{value!r} is not a time zone: choose one from the list, like Asia/Shanghai, or leave it empty for this computer&apos;s</source>
         <translation>“{value}”不是时区：请从列表中选择，如 Asia/Shanghai，或留空以使用本机时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="326"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="332"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -5582,47 +5582,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="316"/>
+        <location filename="../../hubapp/domain/validation.py" line="318"/>
+        <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
+        <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="322"/>
+        <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
+        <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="326"/>
+        <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
+        <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="356"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="332"/>
+        <location filename="../../hubapp/domain/validation.py" line="374"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="336"/>
+        <location filename="../../hubapp/domain/validation.py" line="382"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="357"/>
+        <location filename="../../hubapp/domain/validation.py" line="390"/>
+        <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
+        <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="395"/>
+        <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
+        <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="413"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="372"/>
+        <location filename="../../hubapp/domain/validation.py" line="428"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="431"/>
+        <location filename="../../hubapp/domain/validation.py" line="487"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="525"/>
+        <location filename="../../hubapp/domain/validation.py" line="581"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="531"/>
+        <location filename="../../hubapp/domain/validation.py" line="587"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="402"/>
+        <location filename="../../hubapp/domain/validation.py" line="458"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -5657,22 +5682,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="375"/>
+        <location filename="../../hubapp/domain/validation.py" line="431"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="405"/>
+        <location filename="../../hubapp/domain/validation.py" line="461"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="540"/>
+        <location filename="../../hubapp/domain/validation.py" line="596"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="428"/>
+        <location filename="../../hubapp/domain/validation.py" line="484"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -5747,12 +5772,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="149"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="266"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="272"/>
         <location filename="../../hubapp/interchange/parsing.py" line="574"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
