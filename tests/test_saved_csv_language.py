@@ -14,7 +14,7 @@ from hubapp.interchange.parsing import Problem
 from hubapp.ui import dialogs
 from hubapp.ui.translations import install_translations
 
-from conftest import shown_audit
+from conftest import hub_zone_set, shown_audit
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -63,6 +63,7 @@ def test_problem_list_in_the_interface_language(main_window, qtbot, monkeypatch,
 
 def test_audit_export_in_the_interface_language(qtbot, app_ctx, monkeypatch, tmp_path,
                                                 language):
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, "Asia/Shanghai"), None)
     screen = shown_audit(qtbot, app_ctx)
     target = tmp_path / "audit.csv"
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
@@ -71,9 +72,10 @@ def test_audit_export_in_the_interface_language(qtbot, app_ctx, monkeypatch, tmp
     qtbot.waitUntil(screen.export_button.isEnabled)
 
     header = read(target)[0]
-    assert header == (["时间（UTC）", "用户", "操作", "对象", "字段", "修改前", "修改后"]
-                      if language == "zh" else
-                      ["at_utc", "user", "action", "entity", "field", "before", "after"])
+    assert header == (["时间（Asia/Shanghai）", "用户", "操作", "对象", "字段", "修改前", "修改后",
+                       "时间（UTC）"] if language == "zh" else
+                      ["When (Asia/Shanghai)", "user", "action", "entity", "field", "before",
+                       "after", "at_utc"])
 
 
 def test_problem_list_takes_any_translation(tmp_path):

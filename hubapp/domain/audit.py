@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from hubapp.domain.clock import wall_time
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, Term, Translate
 from hubapp.domain.records import ChangeRecord
 
@@ -22,6 +23,14 @@ class AuditEntryRecord:
     entity_id: str
     before: Any  # parsed JSON, None when the thing did not exist before
     after: Any
+
+
+def hub_time(moment: dt.datetime, zone: str) -> str:
+    """A stamp (an entry's, a day's closing) as the Audit log shows and exports it: stored
+    in UTC so desks in different zones agree, read on the hub's clock (zone:
+    settings.time_zone), whose days the search goes by, in a form a spreadsheet takes for a
+    date and time."""
+    return wall_time(moment, zone).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
@@ -48,7 +57,8 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
         changes.append((ADDED, None, sorted(new.keys() - old.keys())))
     for number, move in new.items():
         was = old.get(number)
-        if was is not None:
+        # Compared whole first: most of a service's boxes are as they were, field by field.
+        if was is not None and was != move:
             changes += [(f"{number}.{field}", was.get(field), value)
                         for field, value in move.items() if _differ(was.get(field), value)]
     return changes

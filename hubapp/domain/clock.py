@@ -130,6 +130,13 @@ def zone_said(zone: str) -> str | Term:
     return _ComputersZone("messages", computer_zone(), zone)
 
 
+def zone_named(zone: str) -> str:
+    """The name of the zone whose clock wall_time(…, zone) reads: zone, or this computer's
+    where the hub has none set or this computer cannot load it. Named always, unlike
+    zone_shown's: a file read on another computer cannot tell whose clock it was."""
+    return zone if _zone_info(zone) is not None else computer_zone()
+
+
 def zone_shown(zone: str) -> str:
     """zone's name, to be written beside a time shown on its clock (wall_time's), where that
     clock differs from this computer's at some time of this year; "" where it never does, as

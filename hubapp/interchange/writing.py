@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import (
-    LOGO, REMOVED, AuditEntryRecord, actor, box, changed_fields, field_label, logo_change,
-    merge, moved_boxes, what, word,
+    LOGO, REMOVED, AuditEntryRecord, actor, box, changed_fields, field_label, hub_time,
+    logo_change, merge, moved_boxes, what, word,
 )
+from hubapp.domain.clock import zone_named
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Translate, counted, message, os_reason, untranslated,
 )
@@ -317,21 +318,26 @@ def write_problems(path: str | Path, problems: Iterable[Any],
         for problem in problems))
 
 
-def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
+def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord], zone: str,
                 translate: Translate = untranslated,
                 value: Callable[[str, Any], str] = lambda _field, stored: _text(stored),
                 commodities: Mapping[int, str] | None = None) -> None:
-    """Audit entries as CSV, one line per changed field and per container removed or added
-    (times in UTC, as recorded), worded as the Audit screen words them, in the language of
-    translate: value(field, stored) is how a stored value reads (the screen gives commodity
-    names for their ids), commodities the names of the commodities entries are about, by
-    id. A merge is one line, "merged into", from the commodity dropped to the one kept."""
-    header = tuple(translate("audit export", name) for name in (
-        QT_TRANSLATE_NOOP("audit export", "at_utc"), QT_TRANSLATE_NOOP("audit export", "user"),
-        QT_TRANSLATE_NOOP("audit export", "action"),
+    """Audit entries as CSV, one line per changed field and per container removed or added,
+    worded as the Audit screen words them, in the language of translate: first when, on the
+    hub's clock (zone: settings.time_zone) as the screen's When column, whose days its filter
+    goes by; last the instant recorded, in UTC. value(field, stored) is how a stored value
+    reads (the screen gives commodity names for their ids, and stamps on the hub's clock),
+    commodities the names of the commodities entries are about, by id. A merge is one line,
+    "merged into", from the commodity dropped to the one kept. Entries are written as they
+    come: a long log's are read a page at a time (store.audit.iter_entries)."""
+    # Headed as the screen's column, but with its zone always: the file is read anywhere.
+    when = translate("AuditModel", QT_TRANSLATE_NOOP("AuditModel", "When ({zone})")).format(
+        zone=zone_named(zone))
+    header = (when, *(translate("audit export", name) for name in (
+        QT_TRANSLATE_NOOP("audit export", "user"), QT_TRANSLATE_NOOP("audit export", "action"),
         QT_TRANSLATE_NOOP("audit export", "entity"),
         QT_TRANSLATE_NOOP("audit export", "field"), QT_TRANSLATE_NOOP("audit export", "before"),
-        QT_TRANSLATE_NOOP("audit export", "after")))
+        QT_TRANSLATE_NOOP("audit export", "after"), QT_TRANSLATE_NOOP("audit export", "at_utc"))))
 
     def shown(name: str, stored: Any) -> str:
         return "" if stored is None or stored == "" else value(name.rpartition(".")[2], stored)
@@ -359,10 +365,16 @@ def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
                 text = box(number, move, translate, value)
                 yield (label, text, "") if name == REMOVED else (label, "", text)
 
-    _write_text_table(path, header, (
-        (entry.at.isoformat(timespec="seconds"), actor(entry.user_name, translate),
-         word(entry.action, translate), what(entry, translate, commodities), *change)
-        for entry in entries for change in changes(entry)))
+    def rows() -> Iterator[tuple[str, ...]]:
+        for entry in entries:
+            # Once an entry, not a line: a service's entry is a line per container added.
+            said = (hub_time(entry.at, zone), actor(entry.user_name, translate),
+                    word(entry.action, translate), what(entry, translate, commodities))
+            recorded = entry.at.isoformat(timespec="seconds")
+            for change in changes(entry):
+                yield *said, *change, recorded
+
+    _write_text_table(path, header, rows())
 
 
 def _text(value: Any) -> str:

@@ -81,6 +81,8 @@ SHOWN = 2_000
 # The longest period a search takes, in days: each month it spans is one more pass of LIKEs
 # over every entry's text.
 LONGEST_PERIOD = 366
+# The rows iter_entries reads at a time: parsed, a page of service snapshots is tens of MB.
+PAGE = 500
 
 
 def entries(db: Database, *, user: str | None = None, action: str | None = None,
@@ -109,6 +111,33 @@ def entries(db: Database, *, user: str | None = None, action: str | None = None,
             break
         older_than = rows[-1]["id"]
     return found
+
+
+def iter_entries(db: Database, *, user: str | None = None, action: str | None = None,
+                 day: dt.date | None = None, last_day: dt.date | None = None,
+                 service_no: str | None = None, page: int = PAGE
+                 ) -> Iterator[list[AuditEntryRecord]]:
+    """Every entry entries() would list without a limit, newest first, a page at a time:
+    those matching among the next `page` rows the search reads. An entry about a service
+    holds its snapshots before and after: a long log read whole (100,000 entries: 5 GB) is
+    never held at once. A page may be empty, where a period's LIKE matched more than it
+    meant."""
+    search = _where(db, user, action, day, last_day, service_no)
+    older_than = None
+    while True:
+        below = [] if older_than is None else ["id < ?"]
+        found, read = [], 0
+        for row in db.query(
+                f"SELECT *, {search.surely()} AS sure FROM audit_log"
+                f" {_joined([*search.clauses, *below])} ORDER BY id DESC LIMIT ?",
+                [*search.sure_params, *search.params, *([older_than] if below else []), page]):
+            read, older_than = read + 1, row["id"]
+            if search.kept(row["sure"], row["before"], row["after"]):
+                found.append(_entry(row))
+        if read:
+            yield found
+        if read < page:
+            return
 
 
 def count(db: Database, *, user: str | None = None, action: str | None = None,

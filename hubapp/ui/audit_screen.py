@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import (
-    ADDED, LOGO, REMOVED, AuditEntryRecord, box, changed_fields, done, field_label, logo_change,
-    merge, moved_boxes, what, word,
+    ADDED, LOGO, REMOVED, AuditEntryRecord, box, changed_fields, done, field_label, hub_time,
+    logo_change, merge, moved_boxes, what, word,
 )
-from hubapp.domain.clock import wall_time, zone_shown
+from hubapp.domain.clock import zone_shown
 from hubapp.domain.errors import counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
@@ -37,21 +37,15 @@ from hubapp.ui.typed_text import TYPING_PAUSE_MS
 from hubapp.ui.when_shown import WhenShown
 
 
-def _hub_time(moment: dt.datetime, zone: str) -> str:
-    # Stored in UTC so desks in different zones agree; shown on the hub's clock, whose days
-    # the search goes by (zone: AppContext.time_zone).
-    return wall_time(moment, zone).strftime("%Y-%m-%d %H:%M:%S")
-
-
 def _word(text: str) -> str:
     return word(text, QCoreApplication.translate)
 
 
 def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
-           *, zone: str | None, whole: bool = False) -> str:
-    """zone: the hub's time zone, a stamp shown on its clock as the screen shows it; None:
-    as recorded (UTC, as the export's at_utc column: one row never mixes the two). whole:
-    a list in full, as the details and the export give it, not cut for a line."""
+           *, zone: str, whole: bool = False) -> str:
+    """zone: the hub's time zone, a stamp shown on its clock as the When column shows it (in
+    the export too, whose rows are dated so). whole: a list in full, as the details and the
+    export give it, not cut for a line."""
     if value is None or value == "" or value == []:
         return "—"
     if name in _FLAGS and value in (0, 1):  # the commodity table's 0 and 1 (store/reference.py)
@@ -64,7 +58,7 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
         return ", ".join(map(str, shown)) + (" …" if len(value) > len(shown) else "")
     if isinstance(value, str) and (moment := _utc_moment(value)) is not None:
         # A stamp such as closed_at, shown like the When column.
-        return value if zone is None else _hub_time(moment, zone)
+        return hub_time(moment, zone)
     if name == "role":
         return _word(value)
     if name in _COMMODITY_IDS and commodities:
@@ -229,7 +223,7 @@ class AuditModel(RecordTableModel):
 
     def display(self, entry: AuditEntryRecord, column: int) -> str:
         if column == 0:
-            return _hub_time(entry.at, self.zone)
+            return hub_time(entry.at, self.zone)
         if column == 4:
             changes = _said(entry, self.commodities, self.zone) or [
                 _change(name, old, new, self.commodities, self.zone)
@@ -479,7 +473,7 @@ class AuditScreen(QWidget):
         commodities, zone = self.model.commodities, self.model.zone
         said = _said(entry, commodities, zone, whole=True)
         who = labels.who(entry.user_name)
-        lines = [f"{_hub_time(entry.at, zone)}  {who}  {_word(entry.action)}  "
+        lines = [f"{hub_time(entry.at, zone)}  {who}  {_word(entry.action)}  "
                  f"{_what(entry, commodities)}", "", *said]
         for name, old, new in [] if said else changed_fields(entry.before, entry.after):
             moved = moved_boxes(entry.before, entry.after, name, old, new)
@@ -506,27 +500,41 @@ class AuditScreen(QWidget):
             return
         path = Path(chosen)
         remember_folder("export", path)
-
-        def work(control: TaskControl) -> int:
-            # A long log takes a minute (100,000 entries): read and written off the GUI
-            # thread, as the container export is.
-            with control.database() as db:
-                listed = audit.entries(db, **filters, limit=1_000_000)
-
-            def written() -> Iterator[AuditEntryRecord]:
-                for done, entry in enumerate(listed):
-                    control.check()  # the window closing: no file is left
-                    if done % 1000 == 0:  # a signal per entry would flood the GUI thread
-                        control.progress(done, len(listed))
-                    yield entry
-
-            # Worded as the screen words it; the stored words follow.
-            write_audit(path, written(), QCoreApplication.translate,
-                        lambda field, stored: _value(stored, field, commodities, zone=None,
-                                                     whole=True), commodities)
-            return len(listed)
-
         self.export_status.run(
-            self.ctx.tasks.start(work), self.export_button,
+            self.ctx.tasks.start(functools.partial(
+                # The hub's clock, which the screen and its day filter go by.
+                _export, path=path, filters=filters, zone=self.ctx.time_zone,
+                commodities=commodities)),
+            self.export_button,
             lambda count: self.tr("%Ln change(s) written to {path}", "", count).format(
                 path=str(path)))
+
+
+def _export(control: TaskControl, path: Path, filters: dict, zone: str,
+            commodities: Mapping[int, str]) -> int:
+    """The entries of filters written to path; how many. A long log (100,000 entries, each
+    with a service's snapshots) is read a page at a time, written as it comes and let go:
+    read whole first, it took 5 GB and three minutes, and Cancel waited for all of it."""
+    written = 0
+
+    def entries(db) -> Iterator[AuditEntryRecord]:
+        nonlocal written
+        newest = None
+        for page in audit.iter_entries(db, **filters):
+            control.check()  # Cancel, or the window closing: no file is left
+            if page:
+                # Newest first: how far down the ids a page reached is how far it has got.
+                newest = newest or page[0].id
+                control.progress(newest - page[-1].id, newest)
+            written += len(page)
+            yield from page
+        control.check()  # a Cancel during the last page still comes before the file is named
+
+    # Interruptible: a period's or a service's page may read a long stretch of the log to
+    # find its matches.
+    with control.database() as db, control.interruptible(db):
+        # Worded as the screen words it; the stored words follow.
+        write_audit(path, entries(db), zone, QCoreApplication.translate,
+                    lambda field, stored: _value(stored, field, commodities, zone=zone,
+                                                 whole=True), commodities)
+    return written
