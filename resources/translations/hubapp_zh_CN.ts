@@ -4,45 +4,46 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="227"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="227"/>
+        <location filename="../../hubapp/interchange/writing.py" line="334"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="233"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="105"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
+        <location filename="../../hubapp/domain/audit.py" line="115"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="235"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -50,144 +51,144 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="306"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="300"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="259"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="414"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="408"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="273"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="275"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="294"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="310"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="304"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="305"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="313"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="307"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="376"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="370"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="383"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="377"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="411"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="405"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="428"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="422"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="431"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="425"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="445"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="454"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="448"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="466"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="460"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="502"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="496"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="504"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="498"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="531"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="509"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="500"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="494"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="257"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="265"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="259"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="270"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="271"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -3616,549 +3617,549 @@ Turn single-user mode off?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>unretire</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>punctuality_tolerance_min</source>
         <translation>正点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="172"/>
         <source>time_zone</source>
         <translation>枢纽时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="173"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>rebuild</source>
         <translation>重算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>sums</source>
         <translation>汇总数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="173"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="173"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>container_moves</source>
         <translation>箱动态记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>taken_at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>replaced</source>
         <translation>被替换的更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>kept_as</source>
         <translation>恢复前的数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>dwell_times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>roll_up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>failed logins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="117"/>
+        <location filename="../../hubapp/domain/audit.py" line="127"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="118"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="119"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="107"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="125"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
         <source>{first} – {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
         <source>imported {services}, {containers}, {teu} TEU ({days}) from {file}</source>
         <translation>从 {file} 导入 {services}、{containers}、{teu} 标箱（{days}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
         <source>restored from {file}, taken {taken}</source>
         <translation>从 {file} 恢复，备份于 {taken}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="171"/>
         <source>replaced {count} change(s) made after it</source>
         <translation>替换了其后的 {count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="180"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
         <source>the data before the restore is kept as {path}</source>
         <translation>恢复前的数据保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="106"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="115"/>
+        <location filename="../../hubapp/domain/audit.py" line="116"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="109"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="489"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="483"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="342"/>
+        <location filename="../../hubapp/interchange/writing.py" line="348"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4166,37 +4167,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="330"/>
+        <location filename="../../hubapp/interchange/writing.py" line="340"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="330"/>
+        <location filename="../../hubapp/interchange/writing.py" line="337"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="331"/>
+        <location filename="../../hubapp/interchange/writing.py" line="337"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="332"/>
+        <location filename="../../hubapp/interchange/writing.py" line="338"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="333"/>
+        <location filename="../../hubapp/interchange/writing.py" line="339"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="333"/>
+        <location filename="../../hubapp/interchange/writing.py" line="339"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="334"/>
+        <location filename="../../hubapp/interchange/writing.py" line="340"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5884,43 +5885,43 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="158"/>
+        <location filename="../../hubapp/interchange/writing.py" line="159"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="88"/>
+        <location filename="../../hubapp/interchange/writing.py" line="89"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="91"/>
+        <location filename="../../hubapp/interchange/writing.py" line="92"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="112"/>
+        <location filename="../../hubapp/interchange/writing.py" line="113"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="114"/>
+        <location filename="../../hubapp/interchange/writing.py" line="115"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="145"/>
-        <location filename="../../hubapp/interchange/writing.py" line="388"/>
+        <location filename="../../hubapp/interchange/writing.py" line="146"/>
+        <location filename="../../hubapp/interchange/writing.py" line="400"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="154"/>
+        <location filename="../../hubapp/interchange/writing.py" line="155"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="277"/>
+        <location filename="../../hubapp/interchange/writing.py" line="278"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -6922,22 +6923,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="312"/>
+        <location filename="../../hubapp/interchange/writing.py" line="313"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="312"/>
+        <location filename="../../hubapp/interchange/writing.py" line="313"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="313"/>
+        <location filename="../../hubapp/interchange/writing.py" line="314"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="313"/>
+        <location filename="../../hubapp/interchange/writing.py" line="314"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
