@@ -1017,7 +1017,8 @@ def test_a_backup_the_full_disk_stops_says_the_data_is_safe(demo_db_path, tmp_pa
                                   "made (the data in the database is safe)")
 
 
-def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_db_path):
+def test_each_start_removes_what_killed_backups_upgrades_restores_and_new_hubs_left(
+        demo_db_path):
     """Left by a kill, each is a whole database's worth of disk that nothing removed."""
     beside, folder = demo_db_path.parent, demo_db_path.parent / "backups"
     folder.mkdir()
@@ -1028,11 +1029,15 @@ def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_
               folder / "demo-before-restore-20260301-080000.db.partial",
               folder / "demo-before-restore-20260301-080000.db.partial-wal",
               beside / f"{upgrade}.partial", beside / f"{upgrade}.partial-journal",
-              beside / "demo.db.restoring", beside / "demo.db.restoring-wal"]
+              beside / "demo.db.restoring", beside / "demo.db.restoring-wal",
+              beside / ".demo.db.0a1b2c3d.partial", beside / ".demo.db.0a1b2c3d.partial-wal",
+              beside / ".demo.db.0a1b2c3d.partial-shm"]  # a new hub's, made at demo.db
     running = [folder / "demo-before-restore-20260305-080000.db.partial",
-               beside / "demo.db.restoring-journal"]  # still being written
+               beside / "demo.db.restoring-journal",  # still being written
+               beside / ".demo.db.4e5f6a7b.partial"]
     users_own = [folder / "demo-notes.db.partial", folder / "other-20260301-0800.db.partial",
-                 beside / "notes.restoring", beside / "demo.before-upgrade.db.partial"]
+                 beside / "notes.restoring", beside / "demo.before-upgrade.db.partial",
+                 beside / ".demo.db.notes.partial", beside / ".other.db.0a1b2c3d.partial"]
     an_hour_ago = time.time() - 3600
     for path in killed + running + users_own:
         path.write_bytes(b"x" * 4096)

@@ -627,6 +627,7 @@ def test_check_through_a_link_reads_what_another_desk_has_in_the_wal(tmp_path):
     # The -wal was looked for beside the link, not the file: none there, the file was read
     # without it, and a new hub whose every page was still in the -wal "held no data".
     real = tmp_path / "real.db"
+    real.touch()  # set up where it is, its pages in the -wal (a new one's are put in the file)
     link = tmp_path / "link.db"
     link.symlink_to(real)
     holder = subprocess.Popen(

@@ -13,6 +13,7 @@ import pytest
 
 from hubapp.domain import wording
 from hubapp.domain.clock import wall_clock, wall_time
+from hubapp.domain.errors import DatabaseError
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import open_db, settings, users
@@ -355,6 +356,18 @@ def test_a_database_on_a_read_only_mount_is_said_to_be_the_folders_fault(
         f"hubapp: error: Database {path} cannot be used: its folder {read_only_mount} is "
         "read-only, and SQLite keeps its -wal and -shm files beside the database. Make the "
         "folder writable or copy the file to a folder that is"))
+
+
+def test_a_new_hub_on_a_read_only_mount_is_said_of_the_file_asked_for(read_only_mount):
+    # It is made hidden first, to take its name once whole: the refusal named that file.
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
+    path = read_only_mount / "hub.db"
+    with pytest.raises(DatabaseError) as refused:
+        open_db(path)
+    assert str(refused.value) == (
+        f"Database {path} cannot be used: its folder {read_only_mount} is read-only, and "
+        "SQLite keeps its -wal and -shm files beside the database. Make the folder writable "
+        "or copy the file to a folder that is")
 
 
 def test_sqlite_unable_to_open_a_file_in_a_read_only_folder_names_the_folder(

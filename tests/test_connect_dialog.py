@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +22,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from hubapp.store import open_db, postgres, users
 from hubapp.store.users import SINGLE_USER
+from hubapp.store.whole_file import STALE_SECONDS
 from hubapp.ui import dialogs
 from hubapp.ui import app
 from hubapp.ui.app import start_target
@@ -530,6 +533,48 @@ def test_the_first_start_question_names_the_file_a_new_hub_is_made_in(first_star
     assert box.informativeText().startswith(f"Start a new hub in {first_start} (")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.clickedButton().property("choice") == "new"
+
+
+# Killed outright as SQLite first makes a file, before it writes a page: the moment a new
+# hub's file was 0 bytes.
+_KILLED_AS_A_FILE_IS_MADE = """
+import os, signal, sys
+sys.addaudithook(lambda event, _args: event == "sqlite3.connect/handle"
+                 and os.kill(os.getpid(), signal.SIGKILL))
+from hubapp.store import open_db
+open_db(sys.argv[1])
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_first_start_killed_as_it_makes_the_hub_s_file_is_asked_about_again(first_start,
+                                                                             monkeypatch):
+    """The start killed left hubdesk.db at 0 bytes: every start after said it "is empty (0
+    bytes): it holds no Hub Desk data" and offered only a file, never a new hub again. The
+    file is made hidden, and takes its name whole; what a killed start left is removed by
+    the next new hub's once nothing wrote to it for half an hour."""
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AS_A_FILE_IS_MADE, str(first_start)],
+                            check=False)
+    assert killed.returncode == -signal.SIGKILL
+    assert not first_start.exists()
+    [left] = first_start.parent.iterdir()
+    assert left.stat().st_size == 0 and left.name.startswith(".hubdesk.db.")
+
+    answers(monkeypatch, "ask_first_start", ["new"])
+    db, target = app.open_start_database(None)
+    db.close()
+    assert target == first_start and left.exists()  # as another start's, still being made
+
+    first_start.unlink()
+    stale = time.time() - STALE_SECONDS - 1
+    os.utime(left, (stale, stale))
+    asked = answers(monkeypatch, "ask_first_start", ["new"])
+    db, target = app.open_start_database(None)
+    try:
+        assert len(asked) == 1 and target == first_start and users.needs_first_admin(db)
+    finally:
+        db.close()
+    assert list(first_start.parent.iterdir()) == [first_start]
 
 
 @pytest.fixture

@@ -5,11 +5,14 @@ waits on stdin, so the kill lands mid-write without any timing); the test
 kills it with SIGKILL, then reopens the file.
 """
 
+import datetime as dt
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
+import time
 
 import pytest
 
@@ -17,7 +20,8 @@ from hubapp.store.check import check_database
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-# Runs in the child. argv: mode, database path, "pause" or "finish", [file to import].
+# Runs in the child. argv: mode, database path, "pause" or "finish", [file to import or
+# export to].
 CHILD = r"""
 import datetime as dt, sys
 from hubapp.domain.iso6346 import with_check_digit
@@ -66,6 +70,11 @@ elif mode == "import":
 
     result = import_file(db, sys.argv[4], UserRecord("clerk", ADMIN), progress=progress)
     assert result.saved, result
+elif mode == "export":
+    from hubapp.interchange.writing import export_file
+
+    export_file(db, sys.argv[4], dt.date(2026, 3, 1), dt.date(2026, 3, 5),
+                progress=lambda done, total: inside_the_transaction())
 db.close()
 print("done", flush=True)
 """
@@ -136,6 +145,48 @@ def test_killed_mid_import_keeps_all_or_nothing(demo_db_path, tmp_path):
     # A row per container, and one per service without containers.
     assert _counts(target)[1] == containers > 1000 and rows >= containers
     assert check_database(target).ok
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_what_a_killed_export_left_goes_at_an_export_once_stale(demo_db_path, tmp_path,
+                                                               monkeypatch, suffix):
+    """Killed outright, an export left its hidden .NAME.partial beside the file asked for,
+    and an XLSX its sheet's stream (ten times the workbook: hundreds of MB) in the temporary
+    folder, which nothing ever removed: not the next export, nor Windows."""
+    from hubapp.interchange.writing import export_file
+    from hubapp.store import open_db
+    from hubapp.store.whole_file import STALE_SECONDS
+
+    temporary, folder = tmp_path / "temp", tmp_path / "exports"
+    temporary.mkdir()
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # the child's
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    others = [folder / ".notes.txt.partial", temporary / "openpyxl.abcd1234"]
+    for path in others:
+        path.write_bytes(b"x")
+
+    assert _run("export", demo_db_path, folder / f"march{suffix}", pause=True)[0] \
+        == -signal.SIGKILL
+    left = [path for place in (folder, temporary) for path in place.iterdir()
+            if path not in others]
+    assert len(left) == 1  # the file being written: the partial, or the XLSX's stream
+
+    def export() -> None:
+        db = open_db(demo_db_path)
+        try:
+            export_file(db, folder / f"april{suffix}", dt.date(2026, 3, 1), dt.date(2026, 3, 5))
+        finally:
+            db.close()
+
+    export()
+    assert left[0].exists()  # for all it knows, another export's, still being written
+    stale = time.time() - STALE_SECONDS - 1
+    for path in left + others:
+        os.utime(path, (stale, stale))
+    export()
+    assert not left[0].exists() and all(path.exists() for path in others)
+    assert sorted(path.name for path in temporary.iterdir()) == ["openpyxl.abcd1234"]
 
 
 # Runs in the child: a writer in rollback-journal mode dies mid-transaction, after SQLite

@@ -1,5 +1,7 @@
 import contextlib
+import errno
 import hashlib
+import os
 import re
 import resource
 import signal
@@ -158,6 +160,41 @@ def test_missing_file_or_folder_is_a_clear_error(tmp_path):
         open_db(tmp_path / "missing.db", create=False)
     with pytest.raises(DatabaseError, match="Folder .* does not exist"):
         open_db(tmp_path / "no" / "such" / "folder.db")
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_a_new_hub_another_start_made_meanwhile_is_kept(tmp_path, monkeypatch, hard_links):
+    """Two first starts of a PC's shared hub at once: the new hub is made beside the file
+    and given its name once whole, which must not replace the one the other start named
+    first, its administrator being created. A disk without hard links (FAT) too."""
+    from hubapp.store import db as store_db
+    from hubapp.store import users
+
+    path = tmp_path / "hubdesk.db"
+    new_hub = store_db._new_hub
+
+    def made_by_another_start_meanwhile(built):
+        monkeypatch.setattr(store_db, "_new_hub", new_hub)  # once: the other start as any
+        other = open_db(path)
+        users.create_first_admin(other, "Li Na", "correct horse 1")
+        other.close()
+        return new_hub(built)
+
+    monkeypatch.setattr(store_db, "_new_hub", made_by_another_start_meanwhile)
+    if not hard_links:
+        def refused(*_args):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", refused)
+    db = open_db(path)
+    try:
+        assert [user.name for user in users.list_users(db)] == ["Li Na"]
+    finally:
+        db.close()
+    assert [p.name for p in tmp_path.iterdir()] == ["hubdesk.db"]
+
+    open_db(tmp_path / "alone.db").close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alone.db", "hubdesk.db"]
 
 
 def test_a_failing_step_leaves_no_trace(tmp_path, monkeypatch):

@@ -40,6 +40,12 @@ class HubError(Exception):
     def __str__(self) -> str:
         return message(self)
 
+    def say_of(self, path: object, made: object) -> None:
+        """Name path where the values name made: a hidden file written first, to take path's
+        name once whole, whose name tells the user nothing."""
+        self.values = {name: str(path) if value == str(made) else value
+                       for name, value in self.values.items()}
+
 
 class DatabaseError(HubError):
     """The database file cannot be used: wrong kind, too new, locked, read-only, corrupt."""

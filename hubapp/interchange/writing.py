@@ -7,6 +7,8 @@ import contextlib
 import csv
 import datetime as dt
 import functools
+import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -29,7 +31,7 @@ from hubapp.store import browse
 from hubapp.store import interchange as store
 from hubapp.store.browse import BrowseFilterRecord, Sort
 from hubapp.store.db import one_snapshot
-from hubapp.store.whole_file import write_beside
+from hubapp.store.whole_file import remove_stale, write_beside
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 PROGRESS_EVERY = 5_000
 XLSX_ROWS = 1_048_576  # a worksheet's rows, its header's included (Excel's and WPS's limit)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_STREAM = "hubdesk-export-"  # the start of an XLSX export's temporary file's name
 
 
 class NothingToExport(HubError):
@@ -265,6 +268,7 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -
 
     try:
         try:
+            _start_stream(sheet)
             sheet.append(list(COLUMNS))
             for row in rows:
                 sheet.append([text(cell) if isinstance(cell, str) else cell for cell in row])
@@ -289,6 +293,21 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -
         _discard(sheet)
         raise
     return count
+
+
+def _start_stream(sheet: Any) -> None:
+    """Starts the sheet's stream as openpyxl would, in a temporary file named as Hub Desk's:
+    openpyxl's own, left by an export killed outright, was another program's to anyone
+    looking, and stayed for good (ten times the workbook, hundreds of MB) in a temporary
+    folder Windows never empties. Those left so, stale, are removed first."""
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
+
+    remove_stale(Path(tempfile.gettempdir()), re.compile(re.escape(_STREAM) + r"\w{8}\.xml"))
+    handle, name = tempfile.mkstemp(prefix=_STREAM, suffix=".xml")
+    os.close(handle)
+    ALL_TEMP_FILES.append(name)  # as openpyxl's own: its cleanup takes it off the list
+    sheet._writer = WorksheetWriter(sheet, out=name)
+    sheet._writer.write_top()
 
 
 def _discard(sheet: Any) -> None:

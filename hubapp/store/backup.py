@@ -36,12 +36,15 @@ from hubapp.store.check import integrity_problems
 from hubapp.store import audit, no_return, server_backup
 from hubapp.store.db import (
     BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, DamagedDatabaseError, as_user_error,
-    copy_database, inspect_file, open_db, reading, transaction, upgrade_partials,
+    copy_database, inspect_file, new_hub_partials, open_db, reading, transaction,
+    upgrade_partials,
 )
 from hubapp.store.engine import database_name, is_server
 from hubapp.store.filesystem import is_database_file, logs_of
 from hubapp.store.users import ADMIN, UserRecord, require_role
-from hubapp.store.whole_file import PARTIAL, free_name, remove_stale, write_whole
+from hubapp.store.whole_file import (
+    PARTIAL, free_name, remove_stale, remove_with_logs, write_whole,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -286,7 +289,8 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     now = now or dt.datetime.now()
     # First, as this runs on every start: on a disk they filled, the backup needs the room.
     staged = _staged(db_path)
-    remove_stale(db_path.parent, re.compile(upgrade_partials(db_path)))
+    for partials in (upgrade_partials(db_path), new_hub_partials(db_path)):
+        remove_stale(db_path.parent, re.compile(partials))
     remove_stale(staged.parent, re.compile(f"{re.escape(staged.name)}(-journal|-wal|-shm)?"))
     _make_folder(folder)
     target = backup_to(db_path, folder / _stamped_name(db_path, folder, now))
@@ -575,7 +579,7 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
     # or the backup's with the entry that keeps row versions from being given again.
     staged = _staged(live)
     try:
-        _remove_with_logs(staged)  # left by a restore that was killed
+        remove_with_logs(staged)  # left by a restore that was killed
         with _full_disk_said(_RESTORE_NOT_MADE, room):
             step(READYING)
             _stage(backup_file, staged, live, by, newest, None if kept is None else kept.path)
@@ -603,7 +607,7 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
             kept.remove()
         raise
     finally:
-        _remove_with_logs(staged)
+        remove_with_logs(staged)
     return None if kept is None else kept.path
 
 
@@ -679,8 +683,8 @@ class _Kept:
 
     def remove(self) -> None:
         """The copy of a restore not made, named or not."""
-        _remove_with_logs(self.partial)
-        _remove_with_logs(self.path)
+        remove_with_logs(self.partial)
+        remove_with_logs(self.path)
 
 
 def _keep_current(db_path: Path, folder: Path) -> _Kept | None:
@@ -694,7 +698,7 @@ def _keep_current(db_path: Path, folder: Path) -> _Kept | None:
         try:
             _copy_current(db_path, kept)
         except BaseException:
-            _remove_with_logs(kept.partial)  # cut short (a full disk): it would only fill it
+            remove_with_logs(kept.partial)  # cut short (a full disk): it would only fill it
             raise
     except OSError as error:
         raise _os_error(_NOT_KEPT, db_path, error) from error
@@ -804,14 +808,6 @@ def _given_up_when_busy(status: int, _remaining: int, _pages: int) -> None:
     as another desk held its write."""
     if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         raise sqlite3.OperationalError("database is locked")
-
-
-def _remove_with_logs(path: Path) -> None:
-    """Tidying only: a file that will not go (a read-only or failing disk) must not hide why
-    a restore failed, nor fail one that was made; the next start sweeps it."""
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _replace_file(staged: Path, db_path: Path) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import os
 import re
+import secrets
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -24,7 +25,9 @@ from hubapp.store.engine import (
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.filesystem import can_save_to, logs_of
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
-from hubapp.store.whole_file import PARTIAL, write_whole
+from hubapp.store.whole_file import (
+    PARTIAL, name_if_free, remove_stale, remove_with_logs, write_whole,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -63,7 +66,10 @@ def _open_file(path: Path, create: bool,
                copy_before_upgrade: bool) -> tuple[Database, Path | None]:
     """open_db of a file, and the copy its upgrade made, if any."""
     applied = inspect_file(path, create)
-    if not applied:
+    if not applied and not path.exists():
+        _make_new_hub(path)
+        applied = inspect_file(path, create=False)  # or another start's, made meanwhile
+    if not applied:  # an empty file made for it ("touch"), or one whose set-up was cut short
         return _new_hub(path), None
     copy = None
     if _pending(applied):
@@ -85,6 +91,29 @@ def _new_hub(path: Path) -> Database:
         db.close()
         raise
     return db
+
+
+def _make_new_hub(path: Path) -> None:
+    """A new hub's file, made beside path and given its name only once whole: a start killed
+    as SQLite made the file left it at 0 bytes, refused from then on as a copy cut short, and
+    the first start's question was never asked again. Linked, not renamed, into place: a
+    hub another start made there meanwhile, whose administrator may be being created, is
+    kept, and this one dropped."""
+    remove_stale(path.parent, re.compile(new_hub_partials(path)))
+    built = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    try:
+        _new_hub(built).close()  # the last connection: its -wal goes into the file
+        name_if_free(built, path)
+    except DatabaseError as error:
+        error.say_of(path, built)
+        raise
+    finally:
+        remove_with_logs(built)
+
+
+def new_hub_partials(path: Path) -> str:
+    """A pattern of what a start killed while making a new hub at path leaves beside it."""
+    return re.escape(f".{path.name}.") + r"[0-9a-f]{8}\.partial(-journal|-wal|-shm)?"
 
 
 def _upgrade(path: Path, copy_before_upgrade: bool) -> Path | None:

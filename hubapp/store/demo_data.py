@@ -42,9 +42,8 @@ def fill(path: Path | str, days: int, end: dt.date | None, seed: int,
     def make(partial: Path) -> DemoTotalsRecord:
         try:
             return _fill(_unlinked(partial), days, end, seed, copies)
-        except HubError as error:  # said of the file asked for, not the hidden one made
-            error.values = {name: str(path) if value == str(partial) else value
-                            for name, value in error.values.items()}
+        except HubError as error:
+            error.say_of(path, partial)
             raise
 
     return whole_file.write_beside(Path(path), make)

@@ -51,6 +51,13 @@ def write_beside(path: Path, make: Callable[[Path], T], last: bool = False) -> T
     file of its own. OSError is the caller's to word."""
     target = path.resolve()
     partial = target.with_name(f".{target.name}.partial")
+    # What a write killed outright left (on Windows, shown in the folder) would stay for
+    # good. Of its kind only: another program's hidden file is not this one's to judge.
+    # Tidying only: a folder that cannot be listed must not refuse the file.
+    with contextlib.suppress(OSError):
+        if target.suffix:
+            remove_stale(target.parent, re.compile(
+                r"\..+" + re.escape(target.suffix) + r"\.partial", re.IGNORECASE))
     try:
         made = make(partial)
         _rename(partial, target, last)
@@ -64,6 +71,22 @@ def _rename(partial: Path, target: Path, last: bool) -> None:
         os.replace(partial, target)
 
 
+def name_if_free(made: Path, target: Path) -> None:
+    """Give made target's name, unless a file has it already (made is then left as it is):
+    never one another process has just put there, as a rename would replace it."""
+    try:
+        os.link(made, target)
+    except FileExistsError:
+        return
+    except OSError:
+        # A disk without hard links (FAT, some network shares): only a file made in the
+        # instant between the look and the rename is replaced there.
+        if not target.exists():
+            os.replace(made, target)
+        return
+    made.unlink()
+
+
 def free_name(folder: Path, name: str, suffix: str) -> Path:
     """folder/name+suffix, or name-2, -3… if taken: two restores in one second (a script)
     must not keep the second's copy over the first's, the only one of the data before them."""
@@ -74,14 +97,25 @@ def free_name(folder: Path, name: str, suffix: str) -> Path:
     return target
 
 
+def remove_with_logs(path: Path) -> None:
+    """Remove the database file path and SQLite's files beside it. Tidying only: a file that
+    will not go (a read-only or failing disk) must not hide why the work failed, nor fail
+    work that was done; the next start sweeps it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def remove_stale(folder: Path, names: re.Pattern[str], written_since: float = 0.0) -> list[Path]:
     """Remove the files of folder whose whole name matches names that nothing wrote to for
     STALE_SECONDS, nor before written_since (seconds since the epoch): what a killed backup,
-    upgrade or restore left. Returns them."""
+    upgrade, restore, new hub or export left. Returns them."""
     oldest = time.time() - STALE_SECONDS
     removed = []
     for path in folder.iterdir() if folder.is_dir() else ():
-        with contextlib.suppress(FileNotFoundError):  # a running job's, just renamed whole
+        # A running job's, just renamed whole; or another user's, in a folder shared with
+        # them (the temporary folder), theirs to sweep.
+        with contextlib.suppress(FileNotFoundError, PermissionError):
             if names.fullmatch(path.name) and written_since <= path.stat().st_mtime < oldest:
                 path.unlink()
                 removed.append(path)
