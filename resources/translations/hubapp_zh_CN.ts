@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="334"/>
+        <location filename="../../hubapp/interchange/writing.py" line="353"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -4159,7 +4159,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="348"/>
+        <location filename="../../hubapp/interchange/writing.py" line="367"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4167,37 +4167,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="340"/>
+        <location filename="../../hubapp/interchange/writing.py" line="359"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="337"/>
+        <location filename="../../hubapp/interchange/writing.py" line="356"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="337"/>
+        <location filename="../../hubapp/interchange/writing.py" line="356"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="338"/>
+        <location filename="../../hubapp/interchange/writing.py" line="357"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="339"/>
+        <location filename="../../hubapp/interchange/writing.py" line="358"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="339"/>
+        <location filename="../../hubapp/interchange/writing.py" line="358"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="340"/>
+        <location filename="../../hubapp/interchange/writing.py" line="359"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5885,53 +5885,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="159"/>
+        <location filename="../../hubapp/interchange/writing.py" line="162"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="89"/>
+        <location filename="../../hubapp/interchange/writing.py" line="92"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="92"/>
+        <location filename="../../hubapp/interchange/writing.py" line="95"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="113"/>
+        <location filename="../../hubapp/interchange/writing.py" line="116"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="115"/>
+        <location filename="../../hubapp/interchange/writing.py" line="118"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="146"/>
-        <location filename="../../hubapp/interchange/writing.py" line="400"/>
+        <location filename="../../hubapp/interchange/writing.py" line="149"/>
+        <location filename="../../hubapp/interchange/writing.py" line="419"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="155"/>
+        <location filename="../../hubapp/interchange/writing.py" line="158"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="278"/>
+        <location filename="../../hubapp/interchange/writing.py" line="282"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="164"/>
+        <location filename="../../hubapp/store/backup.py" line="167"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="193"/>
+        <location filename="../../hubapp/store/backup.py" line="196"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -5941,118 +5941,118 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="177"/>
+        <location filename="../../hubapp/store/backup.py" line="180"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="120"/>
+        <location filename="../../hubapp/store/backup.py" line="123"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="62"/>
+        <location filename="../../hubapp/store/backup.py" line="65"/>
         <source>copying the database…</source>
         <translation>正在复制数据库…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="63"/>
+        <location filename="../../hubapp/store/backup.py" line="66"/>
         <source>checking the copy…</source>
         <translation>正在检查副本…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="64"/>
+        <location filename="../../hubapp/store/backup.py" line="67"/>
         <source>checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="65"/>
+        <location filename="../../hubapp/store/backup.py" line="68"/>
         <source>keeping a copy of the data as it is…</source>
         <translation>正在保留当前数据的副本…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="66"/>
+        <location filename="../../hubapp/store/backup.py" line="69"/>
         <source>readying the backup&apos;s data…</source>
         <translation>正在准备备份的数据…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="67"/>
+        <location filename="../../hubapp/store/backup.py" line="70"/>
         <source>replacing the data…</source>
         <translation>正在替换数据…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="102"/>
+        <location filename="../../hubapp/store/backup.py" line="105"/>
         <source>{value!r} is not a full path: type one such as {example}, or choose the folder</source>
         <translation>“{value}”不是完整路径：请输入完整路径（如 {example}），或选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="110"/>
+        <location filename="../../hubapp/store/backup.py" line="113"/>
         <source>Cannot write in the backup folder {path}: {reason}</source>
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="170"/>
+        <location filename="../../hubapp/store/backup.py" line="173"/>
         <source>{path} is not a file: choose a file name for the backup</source>
         <translation>{path} 不是文件：请为备份选择一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="198"/>
+        <location filename="../../hubapp/store/backup.py" line="201"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="208"/>
+        <location filename="../../hubapp/store/backup.py" line="211"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="399"/>
+        <location filename="../../hubapp/store/backup.py" line="403"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="410"/>
+        <location filename="../../hubapp/store/backup.py" line="414"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="414"/>
+        <location filename="../../hubapp/store/backup.py" line="418"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="436"/>
+        <location filename="../../hubapp/store/backup.py" line="440"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="525"/>
+        <location filename="../../hubapp/store/backup.py" line="529"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="532"/>
-        <location filename="../../hubapp/store/db.py" line="267"/>
+        <location filename="../../hubapp/store/backup.py" line="536"/>
+        <location filename="../../hubapp/store/db.py" line="296"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="539"/>
+        <location filename="../../hubapp/store/backup.py" line="543"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="704"/>
+        <location filename="../../hubapp/store/backup.py" line="708"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="722"/>
+        <location filename="../../hubapp/store/backup.py" line="726"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="725"/>
+        <location filename="../../hubapp/store/backup.py" line="729"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was. Restoring this backup needs about {size} free there</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
@@ -6063,7 +6063,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="410"/>
-        <location filename="../../hubapp/store/backup.py" line="824"/>
+        <location filename="../../hubapp/store/backup.py" line="820"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6133,117 +6133,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="264"/>
+        <location filename="../../hubapp/store/db.py" line="293"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="271"/>
+        <location filename="../../hubapp/store/db.py" line="300"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="277"/>
+        <location filename="../../hubapp/store/db.py" line="306"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="282"/>
+        <location filename="../../hubapp/store/db.py" line="311"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="302"/>
+        <location filename="../../hubapp/store/db.py" line="331"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="311"/>
+        <location filename="../../hubapp/store/db.py" line="340"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="405"/>
+        <location filename="../../hubapp/store/db.py" line="434"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="411"/>
+        <location filename="../../hubapp/store/db.py" line="440"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="414"/>
+        <location filename="../../hubapp/store/db.py" line="443"/>
         <source>{path} was upgraded by a newer version of Hub Desk (it has step {step}) after this one opened it: nothing was saved. Start Hub Desk again, installing the newer version first if this computer does not have it</source>
         <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="656"/>
+        <location filename="../../hubapp/store/db.py" line="685"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="658"/>
+        <location filename="../../hubapp/store/db.py" line="687"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="664"/>
+        <location filename="../../hubapp/store/db.py" line="693"/>
         <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
         <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="671"/>
+        <location filename="../../hubapp/store/db.py" line="700"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="674"/>
+        <location filename="../../hubapp/store/db.py" line="703"/>
         <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
         <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="679"/>
+        <location filename="../../hubapp/store/db.py" line="708"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="668"/>
+        <location filename="../../hubapp/store/db.py" line="697"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="163"/>
+        <location filename="../../hubapp/store/db.py" line="192"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="297"/>
+        <location filename="../../hubapp/store/db.py" line="326"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="523"/>
+        <location filename="../../hubapp/store/db.py" line="552"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="670"/>
+        <location filename="../../hubapp/store/db.py" line="699"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="681"/>
+        <location filename="../../hubapp/store/db.py" line="710"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="695"/>
+        <location filename="../../hubapp/store/db.py" line="724"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/demo_data.py" line="78"/>
+        <location filename="../../hubapp/store/demo_data.py" line="77"/>
         <source>{path} already holds services; demo data goes into a new database only</source>
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
@@ -6829,83 +6829,83 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="83"/>
+        <location filename="../../hubapp/domain/errors.py" line="89"/>
         <source>name_en</source>
         <translation>name_zh</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="147"/>
+        <location filename="../../hubapp/domain/errors.py" line="153"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="157"/>
+        <location filename="../../hubapp/domain/errors.py" line="163"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="172"/>
+        <location filename="../../hubapp/domain/errors.py" line="178"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="173"/>
-        <location filename="../../hubapp/domain/errors.py" line="174"/>
+        <location filename="../../hubapp/domain/errors.py" line="179"/>
+        <location filename="../../hubapp/domain/errors.py" line="180"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="175"/>
+        <location filename="../../hubapp/domain/errors.py" line="181"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="177"/>
+        <location filename="../../hubapp/domain/errors.py" line="183"/>
         <source>the file is too large for the disk</source>
         <translation>文件超出该磁盘的大小限制</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="178"/>
+        <location filename="../../hubapp/domain/errors.py" line="184"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="179"/>
+        <location filename="../../hubapp/domain/errors.py" line="185"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="180"/>
+        <location filename="../../hubapp/domain/errors.py" line="186"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="181"/>
+        <location filename="../../hubapp/domain/errors.py" line="187"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="182"/>
+        <location filename="../../hubapp/domain/errors.py" line="188"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="183"/>
+        <location filename="../../hubapp/domain/errors.py" line="189"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="184"/>
+        <location filename="../../hubapp/domain/errors.py" line="190"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="185"/>
+        <location filename="../../hubapp/domain/errors.py" line="191"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="188"/>
+        <location filename="../../hubapp/domain/errors.py" line="194"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
@@ -6923,22 +6923,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="313"/>
+        <location filename="../../hubapp/interchange/writing.py" line="332"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="313"/>
+        <location filename="../../hubapp/interchange/writing.py" line="332"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="314"/>
+        <location filename="../../hubapp/interchange/writing.py" line="333"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="314"/>
+        <location filename="../../hubapp/interchange/writing.py" line="333"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
