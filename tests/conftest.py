@@ -696,6 +696,16 @@ def read_only_ctx(qapp, demo_db_path, unwritable):
 
 
 @pytest.fixture
+def chinese(qapp, app_ctx):
+    """The window in Chinese, as a desk set to it shows it (asked for before main_window)."""
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, "zh")
+    yield
+    install_translations(qapp, "en")
+
+
+@pytest.fixture
 def main_window(qtbot, app_ctx):
     """The main window on the demo copy, shown and active (shortcuts need an active window)."""
     from hubapp.ui.main_window import MainWindow

@@ -8,14 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from hubapp.ui.main_window import MainWindow
-from hubapp.ui.translations import install_translations
-
-
-@pytest.fixture
-def chinese(qapp, app_ctx):
-    install_translations(qapp, "zh")
-    yield
-    install_translations(qapp, "en")
 
 
 def test_main_window_and_screens_in_chinese(qtbot, chinese, app_ctx):

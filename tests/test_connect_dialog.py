@@ -31,6 +31,8 @@ from hubapp.ui.desk_database import (
     KEYRING_SERVICE, TARGET_KEY, remembered_target, set_for_this_computer,
 )
 
+from test_daily_log import press
+
 PASSWORD = "s3cret@:/pw"  # characters a URL would need escaped
 
 
@@ -396,6 +398,20 @@ def test_a_url_or_host_and_port_typed_as_the_host_fills_the_fields(
             dialog.user.text()) == (host, port, database, user)
     dialog.database.setText("hub")
     assert dialog.url().startswith(f"postgresql://{user + '@' if user else ''}{host}:{port}/")
+
+
+def test_a_port_in_full_width_digits_is_taken(qtbot):
+    """Typed by a Chinese input method in full-width mode, ５４３３ was dropped without a word,
+    and the desk tried the port the box still held."""
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.port.setFocus()
+    dialog.port.selectAll()
+    press(qtbot, "５４３３")
+    assert dialog.port.value() == 5433
 
 
 def test_a_urls_options_are_shown_and_kept_not_dropped(qtbot, memory_keyring):

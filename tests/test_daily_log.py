@@ -2430,3 +2430,24 @@ def test_cancelling_an_arrived_service_names_the_boxes_it_takes_out_and_the_time
         "another service of this day takes a box only once the box is taken off this one."]
     assert screen.paste_message.text() == f"{service.service_no} is cancelled."
     assert screen.form.actual.text() == ""
+
+
+@pytest.mark.parametrize("pasted", [False, True])
+def test_wagons_in_full_width_digits_are_taken(qtbot, chinese, screen, demo_db_path, pasted):
+    """Typed by a Chinese input method in full-width mode, as every other field of the form
+    takes them, or pasted, ４２ left the box at "—" without a word: Qt's spin box took ASCII
+    digits alone, and the service was saved without its wagons."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "Y7002")
+    screen.form.wagons.setFocus()
+    screen.form.wagons.selectAll()
+    if pasted:
+        QGuiApplication.clipboard().setText("４２")
+        press(qtbot, (Qt.Key.Key_V, CTRL))
+    else:
+        press(qtbot, "４２")
+    assert screen.form.wagons.text() == "42"
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT wagons FROM service WHERE service_no = 'Y7002'").fetchall() \
+            == [(42,)]

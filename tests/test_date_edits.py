@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QToolTip, QVBoxLayout, Q
 from hubapp.ui import date_edits
 
 from conftest import described
+from test_daily_log import press
 
 MONTH, YEAR = QDateTimeEdit.Section.MonthSection, QDateTimeEdit.Section.YearSection
 
@@ -173,3 +174,17 @@ def test_a_day_refused_is_said_to_a_screen_reader_and_stays_its_description(qtbo
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.date() == QDate(2025, 2, 28)
     assert described(box) == "" and len(announced) == 1
+
+
+@pytest.mark.parametrize(("typed", "day", "said"), [
+    ("２０２６－０４－３０", QDate(2026, 4, 30), []),
+    ("２０２５－０２－２９", QDate(2025, 3, 10), ["There is no 2025-02-29: its month has 28 days."]),
+])
+def test_a_date_typed_in_full_width_digits_is_read_as_plain_ones(qtbot, box, typed, day, said):
+    """A Chinese input method in full-width mode types ２０２６－０４－３０: Qt took ASCII digits
+    alone, and the box kept its day without a word."""
+    refused = []
+    box.refused.connect(refused.append)
+    box.lineEdit().selectAll()
+    press(qtbot, typed, Qt.Key.Key_Return)
+    assert box.date() == day and refused == said

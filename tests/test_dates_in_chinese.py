@@ -14,18 +14,10 @@ from hubapp.store.reports import DAILY, MONTHLY, RANGE
 from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui import dialogs, formatting
 from hubapp.ui.daily_log import DailyLogScreen
-from hubapp.ui.translations import install_translations
 
 from conftest import hub_zone_set
 
 DAY = dt.date(2026, 3, 5)
-
-
-@pytest.fixture
-def chinese(qapp, app_ctx):
-    install_translations(qapp, "zh")
-    yield
-    install_translations(qapp, "en")
 
 
 @pytest.mark.parametrize("kind, first, last, zh, en", [

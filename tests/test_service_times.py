@@ -169,6 +169,18 @@ def test_an_actual_time_typed_on_another_day(qtbot, screen, demo_db_path, typed,
     assert screen.form.actual.text() == shown
 
 
+@pytest.mark.parametrize("typed", ["2026年03月06日 21:30", "2026/3/6 21:30:00",
+                                   "2026/3/6 21：30:00"])
+def test_a_date_and_time_of_any_length_is_read_whole(qtbot, chinese, screen, demo_db_path,
+                                                     typed):
+    """Cut at 16 characters, a Chinese clerk's "2026年03月06日 21:30" and Excel's
+    "2026/3/6 21:30:00" were refused quoting "2026年03月06日 21:3", which nobody typed."""
+    _save_departed(qtbot, screen, "20:00", typed)
+    assert not screen.is_dirty(), screen.form.message.text()
+    assert stored_times(demo_db_path, "X8001") == ("2026-03-06 20:00", "2026-03-06 21:30")
+    assert screen.form.actual.text() == "21:30"
+
+
 def test_a_late_night_train_typed_as_hh_mm_still_runs_past_midnight(qtbot, screen,
                                                                      demo_db_path):
     _save_departed(qtbot, screen, "23:30", "00:20")

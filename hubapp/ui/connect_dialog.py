@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, postgres
@@ -20,6 +20,7 @@ from hubapp.store.engine import display_name, is_server
 from hubapp.ui import dialogs, labels, mnemonics
 from hubapp.ui.desk_database import DEFAULT_PORT, keep_password, saved_password
 from hubapp.ui.tasks import TaskRunner
+from hubapp.ui.typed_text import NumberBox
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -50,7 +51,7 @@ class ConnectDialog(QDialog):
         self._attempt: _Attempt | None = None
         self.host = QLineEdit(self)
         self.host.setObjectName("host")
-        self.port = QSpinBox(self)
+        self.port = NumberBox(self)
         self.port.setObjectName("port")
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)

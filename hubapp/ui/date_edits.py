@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QToolTip, QWidget
 
 from hubapp.domain.validation import parse_date
 from hubapp.ui import spoken
+from hubapp.ui.typed_text import plainly_typed
 
 _SEPARATORS = frozenset("-/.")
 NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its special text
@@ -40,6 +41,7 @@ class DayEdit(QDateEdit):
         self.dateChanged.connect(lambda _day: self.setAccessibleDescription(""))
 
     def validate(self, text: str, pos: int):
+        text, pos = plainly_typed(text, pos)
         if self.currentSection() != QDateTimeEdit.Section.DaySection:
             return self._cutting_day(text, pos)
         if self._beyond_month(text, typing=True) is not None:

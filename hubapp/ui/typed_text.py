@@ -1,10 +1,13 @@
-"""Line edits that tidy what is typed as it is typed: upper case, no spaces."""
+"""Line edits that tidy what is typed as it is typed: upper case, no spaces; number boxes
+that take full-width digits."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QSpinBox
+
+from hubapp.domain.validation import folded
 
 # How long a filter waits for the typing to pause before it searches: not once per key.
 TYPING_PAUSE_MS = 300
@@ -23,3 +26,19 @@ def tidy_as_typed(edit: QLineEdit, tidy: Callable[[str], str]) -> None:
             edit.setCursorPosition(min(cursor, len(tidy_text)))
 
     edit.textEdited.connect(tidied)
+
+
+def plainly_typed(text: str, pos: int) -> tuple[str, int]:
+    """A box's text as a plain keyboard types it (validation.folded: "４２" → "42"), and
+    the cursor after the same characters: a box's validate() passes it on, so that a
+    number box takes what a Chinese input method in full-width mode types or a paste
+    brings, as every line edit does. Qt's own took ASCII digits alone and dropped the rest
+    without a word."""
+    return folded(text), len(folded(text[:pos]))
+
+
+class NumberBox(QSpinBox):
+    """A spin box that takes full-width digits (plainly_typed)."""
+
+    def validate(self, text: str, pos: int):
+        return super().validate(*plainly_typed(text, pos))

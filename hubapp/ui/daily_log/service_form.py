@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QListView, QSpinBox, QWidget,
+    QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QListView, QWidget,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
@@ -22,7 +22,7 @@ from hubapp.domain.validation import (
 from hubapp.domain.wording import actual_time, service_time
 from hubapp.ui import colours, focus, labels, mnemonics, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
-from hubapp.ui.typed_text import tidy_as_typed
+from hubapp.ui.typed_text import NumberBox, tidy_as_typed
 
 _SEPARATOR = " · "
 # One sentence per status: the stored word ("departed") put into a translation stayed English.
@@ -88,7 +88,7 @@ class ServiceForm(QWidget):
         self.scheduled = self._time_edit()
         self.actual = self._time_edit()
         self.status = self._choice(Status, labels.status)
-        self.wagons = QSpinBox(self)
+        self.wagons = NumberBox(self)
         self.wagons.setRange(-1, MAX_WAGONS)
         self.wagons.setSpecialValueText("—")  # -1: not recorded (trucks, barges)
         self.notes = QLineEdit(self)
@@ -198,7 +198,9 @@ class ServiceForm(QWidget):
         edit.setPlaceholderText(self.tr("HH:MM"))
         edit.setToolTip(self.tr("HH:MM on the service's day, HH:MM +1 on the next, or "
                                 "YYYY-MM-DD HH:MM"))
-        edit.setMaxLength(len("2026-03-07 09:10"))
+        # No length limit: cut at 16 characters, "2026年03月06日 21:30" or Excel's
+        # "2026/3/6 21:30:00" was refused quoting the cut text nobody typed; reading it
+        # refuses what is no time.
         return edit
 
     def _route_chosen(self, _index: int) -> None:
