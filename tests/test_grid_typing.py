@@ -1615,6 +1615,24 @@ def test_a_weight_out_of_range_is_refused_as_typed_and_tonnes_said(
     assert not screen.save()
 
 
+def test_a_wps_block_as_a_chinese_input_method_types_it_is_read(qtbot, screen, demo_db_path):
+    """"40‘HC" (an input method's first quote) and "木薯 粉" (a cell's alignment space) were
+    refused as no size-type and no commodity in the list, and "24.5吨" as "not a number of
+    kilograms", without the kilograms to type."""
+    _new_service(qtbot, screen, "B60")
+    first, second = numbers(2)
+    paste(qtbot, screen, "箱号\t箱型\t重空\t毛重\t品名\r\n"
+                         f"{first}\t40‘HC\t重\t24.5吨\t木薯 粉\r\n"
+                         f"{second}\t40″HC\t重\t24500\t生咖啡 豆\r\n")
+    assert [screen.grid.index(row, PROBLEM).data() for row in range(2)] == [
+        "Gross weight '24.5吨' is in tonnes: type kilograms, like 24,500", ""]
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, "24500", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert rows_of(demo_db_path, "B60", screen.day()) == [
+        (first, "45G1", 2.0, "F", 24500, "cassava flour"),
+        (second, "45G1", 2.0, "F", 24500, "coffee beans (not roasted)")]
+
+
 def test_down_in_the_row_to_type_into_goes_to_the_next_new_row_as_enter_does(qtbot, screen):
     # Down did nothing there: three numbers ran on into one 33-character container.
     _new_service(qtbot, screen, "B22")

@@ -120,12 +120,22 @@ def test_names_are_unique_per_language_and_bilingual(records):
 
 @pytest.mark.parametrize("text", ["cassava flour", "木薯粉", "110620", "1106.20", " Cassava Flour ",
                                   "CASSAVA  FLOUR", "1106 20", "1106.20.00", "1106200000",
-                                  "１１０６２０"])
+                                  "１１０６２０", "木薯 粉", "木薯　粉 "])
 def test_find_commodity_cassava_flour(text):
     found = find_commodity(text)
     assert found is not None
     assert found.hs_code == "110620"
     assert (found.name_en, found.name_zh) == ("cassava flour", "木薯粉")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("木薯 粉", "木薯粉"), ("生咖啡  豆", "生咖啡豆"),  # a spreadsheet's alignment, an IME's space
+    ("frozen duck 冷冻 鸭", "frozen duck 冷冻鸭"),  # words of a language that spaces them stay
+    ("汽车 parts 零件", "汽车 parts 零件"), ("cassava flour", "cassava flour"),
+])
+def test_a_space_between_chinese_characters_does_not_count(text, key):
+    """Chinese leaves no space between words: "木薯 粉" was not in the list."""
+    assert reference.lookup_key(text) == key
 
 
 @pytest.mark.parametrize("text", ["", "   ", "moon rock", "110699", "11062", "1106201", "cassava"])

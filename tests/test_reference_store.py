@@ -114,6 +114,22 @@ def test_a_bad_or_taken_commodity_saves_nothing(demo_db):
     assert (count(demo_db, "commodity"), count(demo_db, "audit_log")) == before
 
 
+def test_a_space_between_chinese_characters_is_no_other_name_and_is_kept(demo_db):
+    """The daily log and imports read "木薯 粉" as 木薯粉 now, so it is 木薯粉's name; a
+    commodity saved with such a space is found without it, and stored as typed."""
+    with pytest.raises(ValidationError) as caught:
+        reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, name_zh="木薯 粉"),
+                                 BOSS)
+    assert {e.field: message(e) for e in caught.value.errors} == {
+        "name_zh": "'木薯 粉' is taken: the daily log and imports read it as '木薯粉', "
+                   "cassava flour (木薯粉)'s"}
+    reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, name_zh="菠萝 蜜"), BOSS)
+    find = reference.commodity_finder(demo_db)
+    new_id = find("菠萝蜜")
+    assert new_id is not None and find("菠萝  蜜") == find("Jackfruit") == new_id
+    assert reference.get_commodity(demo_db, new_id).name_zh == "菠萝 蜜"
+
+
 def test_a_commoditys_own_problems_and_those_with_others_are_said_at_once(demo_db):
     """The taken names and HS code were said only once the category was chosen."""
     with pytest.raises(ValidationError) as caught:

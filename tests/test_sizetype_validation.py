@@ -1,9 +1,12 @@
 import pytest
 
 from hubapp.domain import sizetype
+from hubapp.domain.errors import message
 from hubapp.domain.records import ContainerMoveRecord
 from hubapp.domain.sizetype import SizeTypeError
-from hubapp.domain.validation import duplicate_errors, parse_move, validate_move
+from hubapp.domain.validation import (
+    duplicate_errors, parse_gross_kg, parse_move, size_type_code, validate_move,
+)
 
 
 @pytest.mark.parametrize("code, feet, teu", [
@@ -24,6 +27,33 @@ def test_45_ft_teu_follows_the_setting():
 def test_bad_size_types_are_refused(code):
     with pytest.raises(SizeTypeError):
         sizetype.parse(code)
+
+
+@pytest.mark.parametrize("written", ["40HC", "40'HC", "40’HC", "40‘HC", "40′HC", '40"HC',
+                                     "40″HC", "40＇HC", "40＂HC", "40 hc", "40‘ HC"])
+def test_a_shorthand_is_read_with_any_foot_mark_an_input_method_types(written):
+    """A Chinese input method types the first ' as ‘: "40‘HC" was refused, 40’HC read."""
+    assert size_type_code(written) == "45G1"
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("24.5吨", "Gross weight '24.5吨' is in tonnes: type kilograms, like 24,500"),
+    ("24.5 t", "Gross weight '24.5 t' is in tonnes: type kilograms, like 24,500"),
+    ("２１．５Ｔ", "Gross weight '21.5T' is in tonnes: type kilograms, like 21,500"),
+    ("30公吨", "Gross weight '30公吨' is in tonnes: type kilograms, like 30,000"),
+    ("二万四千", "Gross weight '二万四千' is not a number of kilograms: type kilograms in "
+                 "figures, like 24,500"),
+    ("24500。", "Gross weight '24500。' is not a number of kilograms: type kilograms in "
+                "figures, like 24,500"),
+    ("二十吨", "Gross weight '二十吨' is not a number of kilograms: type kilograms in "
+               "figures, like 24,500"),
+    ("1e999t", "Gross weight '1e999t' is not a number of kilograms: type kilograms in "
+               "figures, like 24,500"),
+])
+def test_a_weight_that_is_no_kilograms_says_what_to_type(written, said):
+    """ "毛重“24.5吨”不是千克数" said why, not what to write, as every other refusal does."""
+    kilograms, error = parse_gross_kg(written)
+    assert kilograms is None and message(error) == said
 
 
 def _fields(**changes):

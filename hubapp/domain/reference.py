@@ -247,20 +247,25 @@ def plain_name(text: str) -> str:
 
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc"})
 _AROUND_PUNCTUATION = re.compile(r"\s*([-()/,.])\s*")
+# Chinese (and Japanese) leave no space between words: one between two of their characters
+# is a spreadsheet's alignment or an input method's, and "木薯 粉" is 木薯粉.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def lookup_key(text: str) -> str:
     """What two spellings of one code or name have in common, to find it in a list:
     'Ｃａｓｓａｖａ  flour' and 'cassava flour', '１１０６２０' and '110620',
-    'lithium–ion' and 'lithium-ion', '服装 (棉制长裤)' and '服装（棉制长裤）'.
+    'lithium–ion' and 'lithium-ion', '服装 (棉制长裤)' and '服装（棉制长裤）', '木薯 粉' and
+    '木薯粉'.
 
     Full-width forms become ASCII (NFKC), dashes of any length become "-", case, invisible
     format characters and runs of whitespace do not count, nor do spaces around dashes and
-    brackets. Every finder and the rule that names be distinct use this one key, so two
-    names a finder cannot tell apart are never both stored.
+    brackets or between two Chinese characters. Every finder and the rule that names be
+    distinct use this one key, so two names a finder cannot tell apart are never both stored.
     """
     text = unicodedata.normalize("NFKC", plain_name(text)).translate(_DASHES).casefold()
-    return _AROUND_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+    return _BETWEEN_CJK.sub("", _AROUND_PUNCTUATION.sub(r"\1", " ".join(text.split())))
 
 
 _R = TypeVar("_R")

@@ -56,8 +56,9 @@ SHORTHANDS = {
     "45HC": "L5G1", "20RF": "22R1", "40RF": "42R1", "40RH": "45R1", "40HR": "45R1",
     "40RQ": "45R1", "20OT": "22U1", "40OT": "42U1",
 }
-# Lists write the length in feet with a foot mark, and spaced: "40'HQ", "40’ HC".
-_SHORTHAND_APART = re.compile(r"[\s'’′]+")
+# Lists write the length in feet with a foot mark, and spaced: "40'HQ", "40’ HC". A Chinese
+# input method types a first ' as ‘, and some write the inch marks " or ″ for feet.
+_SHORTHAND_APART = re.compile(r"[\s'‘’′\"″]+")
 
 
 class SizeTypeError(HubError):

@@ -436,11 +436,38 @@ def elsewhere_error(number: str, other_service: str, other_status: str,
 
 # Lists write the unit after the number ("21400公斤", "21,400 kg"); the column is kilograms.
 _KILOGRAMS = re.compile(r"(?:kgs?|公斤|千克)$", re.IGNORECASE)
+# Chinese lists often weigh boxes in tonnes ("24.5吨", "24.5t"): refused, but with the
+# kilograms to type, which "not a number of kilograms" left the clerk to work out.
+_TONNES = re.compile(r"(?:t|公?吨)$", re.IGNORECASE)
+# What a refusal of a weight offers to type when it cannot tell what was meant.
+_KILOGRAMS_EXAMPLE = 24500
+
+
+def _compact(text: str) -> str:
+    """A weight as written, without its thousands commas and spaces."""
+    return "".join(folded(text).replace(",", "").split())
 
 
 def _kilograms(text: str) -> str:
     """The number of a weight as written, without its thousands commas, spaces and unit."""
-    return _KILOGRAMS.sub("", "".join(folded(text).replace(",", "").split()))
+    return _KILOGRAMS.sub("", _compact(text))
+
+
+def _unreadable_kg(text: str) -> FieldError:
+    """Why text is no weight, with the kilograms to type: those of a weight in tonnes."""
+    compact = _compact(text)
+    tonnes = _TONNES.sub("", compact)
+    try:
+        kilograms = round(1000 * float(tonnes)) if tonnes != compact else 0
+    except (ValueError, OverflowError):  # "二万四千吨", "1e999t"
+        kilograms = 0
+    if kilograms > 0:
+        return FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages", "Gross weight {value!r} is in tonnes: type kilograms, like {example:,}"),
+            {"value": text, "example": kilograms})
+    return FieldError("gross_kg", QT_TRANSLATE_NOOP(
+        "messages", "Gross weight {value!r} is not a number of kilograms: type kilograms in "
+                    "figures, like {example:,}"), {"value": text, "example": _KILOGRAMS_EXAMPLE})
 
 
 def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
@@ -454,9 +481,8 @@ def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
         # Half up, as a spreadsheet shows 24000.5 (net + tare) formatted without decimals:
         # round() made it 24000 but 24001.5 24002, half to even.
         gross_kg = math.floor(float(raw_kg) + 0.5)
-    except (ValueError, OverflowError):  # "22.5t", "1e999"
-        return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
-            "messages", "Gross weight {value!r} is not a number of kilograms"), {"value": text})
+    except (ValueError, OverflowError):  # "22.5t", "二万四千", "1e999"
+        return None, _unreadable_kg(text)
     if gross_kg <= 0:
         return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight must be more than 0 kg, not {value}"), {"value": text})
