@@ -704,77 +704,77 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="46"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="47"/>
         <source>Connect to server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="68"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="69"/>
         <source>none (e.g. sslmode=verify-full)</source>
         <translation>无（例如 sslmode=verify-full）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="70"/>
         <source>&amp;Remember the password on this computer</source>
         <translation>在此电脑上记住密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="70"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="71"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="81"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="82"/>
         <source>&amp;Host</source>
         <translation>主机(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="82"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="83"/>
         <source>&amp;Port</source>
         <translation>端口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="83"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="84"/>
         <source>&amp;Database</source>
         <translation>数据库(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="84"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="85"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="85"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="86"/>
         <source>P&amp;assword</source>
         <translation>密码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="86"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="87"/>
         <source>Opt&amp;ions</source>
         <translation>连接选项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="141"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="142"/>
         <source>Enter the server&apos;s host name and the database.</source>
         <translation>请输入服务器主机名和数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="171"/>
         <source>Connecting to {name}…</source>
         <translation>正在连接 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="187"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="188"/>
         <source>Connected to {name}.</source>
         <translation>已连接到 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="210"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="211"/>
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="212"/>
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
@@ -1625,12 +1625,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayEdit</name>
     <message>
-        <location filename="../../hubapp/ui/date_edits.py" line="62"/>
+        <location filename="../../hubapp/ui/date_edits.py" line="64"/>
         <source>There is no {date}: its month has {days} days; {shown} is taken instead.</source>
         <translation>没有 {date} 这一天：该月只有 {days} 天，已改为 {shown}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/date_edits.py" line="87"/>
+        <location filename="../../hubapp/ui/date_edits.py" line="89"/>
         <source>There is no {date}: its month has {days} days.</source>
         <translation>没有 {date} 这一天：该月只有 {days} 天。</translation>
     </message>
@@ -5417,22 +5417,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="96"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="97"/>
         <source>Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a shorthand like 20GP or 40HQ</source>
         <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1），也不是可识别的简写（如 20GP、40HQ）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="104"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="105"/>
         <source>Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)</source>
         <translation>箱型 {code}：高度代码 {height} 未知（应为 0、2、4、5 或 6）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="112"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="113"/>
         <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="138"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="139"/>
         <source>A {length} ft box ({code}) counts {allowed} TEU</source>
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
@@ -5633,24 +5633,29 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="487"/>
+        <location filename="../../hubapp/domain/validation.py" line="465"/>
+        <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
+        <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="468"/>
+        <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
+        <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="513"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="581"/>
+        <location filename="../../hubapp/domain/validation.py" line="607"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="587"/>
+        <location filename="../../hubapp/domain/validation.py" line="613"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/domain/validation.py" line="458"/>
-        <source>Gross weight {value!r} is not a number of kilograms</source>
-        <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="51"/>
@@ -5688,17 +5693,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="461"/>
+        <location filename="../../hubapp/domain/validation.py" line="487"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="596"/>
+        <location filename="../../hubapp/domain/validation.py" line="622"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="484"/>
+        <location filename="../../hubapp/domain/validation.py" line="510"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -6443,7 +6448,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="304"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="306"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
