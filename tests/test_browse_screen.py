@@ -218,31 +218,6 @@ def test_a_commodity_added_meanwhile_can_be_filtered_by(qtbot, screen, app_ctx):
     assert "jackfruit" in names
 
 
-@pytest.mark.parametrize("shown", [True, False], ids=["shown", "hidden"])
-def test_a_commodity_filtered_by_and_merged_away_leaves_all_commodities_shown(
-        qtbot, screen, app_ctx, shown):
-    from hubapp.store import reference
-
-    ids = {c.name_en: c.id for c in reference.list_commodities(app_ctx.db)}
-    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
-        screen.commodity.setCurrentIndex(screen.commodity.findData(ids["durian"]))
-    assert screen.model.filter.commodity_id == ids["durian"]
-    change = reference.merge_commodities(app_ctx.db, ids["durian"], ids["cassava flour"],
-                                         UserRecord("admin", ADMIN))
-    if not shown:
-        screen.hide()
-        app_ctx.signals.data_changed.emit(change, None)
-    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
-        if shown:
-            app_ctx.signals.data_changed.emit(change, None)
-        else:
-            screen.show()
-    assert screen.commodity.currentText() == "All commodities"
-    assert screen.model.filter.commodity_id is None
-    assert screen.model.rowCount() > 0
-    qtbot.waitUntil(lambda: not screen.count_label.text().startswith("0 of"), timeout=WAIT_MS)
-
-
 def _open_calendar(qtbot, edit):
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton,  # on the drop-down arrow
                      pos=QPoint(edit.width() - 6, edit.height() // 2))

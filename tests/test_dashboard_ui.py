@@ -481,7 +481,9 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
     # A commodity that never moved, in a period with traffic: it said "No data for this period".
     screen.commodity.setFocus()
     with qtbot.waitSignal(screen.refreshed):
+        screen.commodity.lineEdit().selectAll()  # as Tab or Alt+C into it does
         qtbot.keyClicks(screen.commodity, "brown rice")
+        qtbot.keyClick(screen.commodity, Qt.Key.Key_Return)  # typing alone chooses none
     assert screen.commodity.currentText() == "brown rice"
     for name in screen.panels:
         assert _message(chart_shown(qtbot, screen, name)) == [
@@ -520,7 +522,9 @@ def test_a_screen_reader_names_each_chart_and_says_where_its_numbers_are(screen,
     # An empty chart is named by what it says, and points to no numbers.
     screen.commodity.setFocus()
     with qtbot.waitSignal(screen.refreshed):
+        screen.commodity.lineEdit().selectAll()  # as Tab or Alt+C into it does
         qtbot.keyClicks(screen.commodity, "brown rice")
+        qtbot.keyClick(screen.commodity, Qt.Key.Key_Return)  # typing alone chooses none
     canvas = screen.panels["teu_per_day"].canvas
     assert spoken(canvas, QAccessible.Text.Name) == \
         "Nothing matches these filters in this period."

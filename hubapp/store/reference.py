@@ -371,6 +371,15 @@ def merged_away(db: Database, commodity_id: int) -> InputError | None:
                     "commodity again"), name=name, target=target)
 
 
+def merged_into(db: Database, commodity_id: int) -> CommodityRecord | None:
+    """The commodity now holding the boxes of commodity_id, merged away (a merge into one
+    merged away later leads on to where that went); None if it was not merged away, or
+    where it went is gone too."""
+    stored = {commodity.id for commodity in list_commodities(db, include_retired=True)}
+    merged = _merges(db, stored).get(commodity_id)
+    return get_commodity(db, merged[0]["merged_into"]) if merged else None
+
+
 def merge_labels(db: Database, merged: AuditEntryRecord) -> tuple[str, str]:
     """What a commodity merge entry merged into what, as a message names them: the target by
     its names of now, or of then if it was merged away too since."""

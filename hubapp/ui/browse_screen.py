@@ -32,6 +32,7 @@ from hubapp.ui import date_edits, filter_choices, formatting, labels, remembered
 from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.export_dialog import pick_export_file
 from hubapp.ui.export_status import ExportStatus
+from hubapp.ui.find_combo import FindCombo
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
@@ -219,6 +220,7 @@ class BrowseScreen(QWidget):
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
         self._place: Place | None = None
         self._copied: int | None = None  # rows of the last Ctrl+C, while they are those loaded
+        self._filter_note: tuple[str, BrowseFilterRecord] | None = None  # for that filter
 
         self.date_from = date_edits.DayEdit(self)
         self.date_to = date_edits.DayEdit(self)
@@ -240,7 +242,7 @@ class BrowseScreen(QWidget):
         self.route = QComboBox(self)
         self.direction = QComboBox(self)
         self.mode = QComboBox(self)
-        self.commodity = QComboBox(self)
+        self.commodity = FindCombo(self)
         self.status = QComboBox(self)
         self.status.setObjectName("browse_status")
         self._fill_choices()
@@ -409,9 +411,11 @@ class BrowseScreen(QWidget):
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what in ("reference", "restore"):
-            filter_choices.refill(self.route, self.commodity, self.ctx.db)
+            if note := filter_choices.refill(self.route, self.commodity, self.ctx.db):
+                self._filter_note = note, self.current_filter()
             # A route or commodity filtered by that is gone (merged away, restored over)
-            # leaves its list on "All …": the rows must follow, not the old filter's none.
+            # leaves its list on its target or "All …": the rows must follow, not the old
+            # filter's none.
             self._stale = self._stale or self.current_filter() != self.model.filter
         if self._shows(change):
             self._catching_up.request()
@@ -540,6 +544,8 @@ class BrowseScreen(QWidget):
                 if self._total != 0 else self.tr("{typed}: the check digit should be {digit}, "
                                                   "and no movement of {number} matches")
             text += " · " + note.format(typed=typed, digit=right[-1], number=right)
+        if self._filter_note is not None and self._filter_note[1] == self.model.filter:
+            text += " · " + self._filter_note[0]
         self.count_label.setText(text)
 
     def _note_if_empty(self) -> None:

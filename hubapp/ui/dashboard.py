@@ -38,6 +38,7 @@ from hubapp.ui import colours, date_edits, dialogs, filter_choices, focus, forma
 from hubapp.ui.flow_layout import FlowLayout, TileLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
+from hubapp.ui.find_combo import FindCombo
 from hubapp.ui.midnight import MidnightTimer
 from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import list_table
@@ -424,6 +425,7 @@ class DashboardScreen(QWidget):
         self._midnight = MidnightTimer(ctx, self)
         self._midnight.timeout.connect(self.refresh)
         self._look: LookRecord | None = None  # the charts' last drawn in
+        self._filter_note: tuple[str, DashboardFilterRecord] | None = None  # for that filter
 
         self.period = QComboBox(self)
         self.period.addItems([self.tr("Last 7 days"), self.tr("Last 30 days"),
@@ -439,7 +441,7 @@ class DashboardScreen(QWidget):
         self.route = QComboBox(self)
         self.direction = QComboBox(self)
         self.mode = QComboBox(self)
-        self.commodity = QComboBox(self)
+        self.commodity = FindCombo(self)
         self._fill_choices()
         self._apply_preset()
 
@@ -557,7 +559,8 @@ class DashboardScreen(QWidget):
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what in ("reference", "restore"):
-            filter_choices.refill(self.route, self.commodity, self.ctx.db)
+            if note := filter_choices.refill(self.route, self.commodity, self.ctx.db):
+                self._filter_note = note, self.current_filter()
         self.refresh()
 
     def refresh(self) -> None:
@@ -596,7 +599,8 @@ class DashboardScreen(QWidget):
         if self.sender() is not self._task:
             return  # superseded by a newer filter
         self._task = None
-        self.status_label.clear()
+        noted = self._filter_note
+        self.status_label.setText(noted[0] if noted and noted[1] == result.data.filter else "")
         self.data = result.data
         f = result.data.filter
         months = f.months_from, result.data.months_to
@@ -611,9 +615,9 @@ class DashboardScreen(QWidget):
     def _counted(self, first: dt.date, last: dt.date) -> str:
         """What a chart from first to last counts under the filters chosen, in words. Read
         when the figures arrive: a filter changed since started a refresh that supersedes
-        them."""
-        narrowed = [combo.currentText() for combo in (self.route, self.direction, self.mode,
-                                                      self.commodity)
+        them. By the items chosen: Commodity's text may be half typed."""
+        filters = (self.route, self.direction, self.mode, self.commodity)
+        narrowed = [combo.itemText(combo.currentIndex()) for combo in filters
                     if combo.currentData() is not None]
         return self.tr(", ").join([wording.days(first, last, _language()), *narrowed])
 

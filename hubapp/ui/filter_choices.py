@@ -10,15 +10,19 @@ from typing import TypeVar
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
+from hubapp.domain.records import CommodityRecord
 from hubapp.store import reference
 from hubapp.ui import labels
+from hubapp.ui.find_combo import SEARCH_ROLE, SEPARATOR, FindCombo
 
 _T = TypeVar("_T")
 
 
-def refill(route: QComboBox, commodity: QComboBox, db) -> None:
+def refill(route: QComboBox, commodity: FindCombo, db) -> str:
     """Every route and commodity to filter by, each list headed by its "all"; what was
-    chosen stays chosen. Called again when an admin edits the reference data."""
+    chosen stays chosen. Called again when an admin edits the reference data. A commodity
+    chosen and merged away since is followed into the one holding its boxes now; what
+    became of one gone is returned, to say on the screen ("" if none is)."""
     refill_combo(route, QCoreApplication.translate("filters", "All routes"),
             [(labels.pick(r.name_en, r.name_zh), r.code) for r in by_name(
                 reference.list_routes(db), lambda r: labels.pick(r.name_en, r.name_zh))])
@@ -27,9 +31,39 @@ def refill(route: QComboBox, commodity: QComboBox, db) -> None:
                                   lambda c: labels.pick(c.name_en, c.name_zh)),
                          key=lambda c: c.retired)
     retired = QCoreApplication.translate("filters", "{name} (retired)")
-    refill_combo(commodity, QCoreApplication.translate("filters", "All commodities"),
-            [(retired.format(name=labels.pick(c.name_en, c.name_zh)) if c.retired
-              else labels.pick(c.name_en, c.name_zh), c.id) for c in commodities])
+    everything = QCoreApplication.translate("filters", "All commodities")
+    chosen, shown = commodity.currentData(), commodity.itemText(commodity.currentIndex())
+    names = [retired.format(name=labels.pick(c.name_en, c.name_zh)) if c.retired
+             else labels.pick(c.name_en, c.name_zh) for c in commodities]
+    with commodity.refilling():
+        refill_combo(commodity, everything, list(zip(names, (c.id for c in commodities))))
+        # Found by any name or the HS code: a manager knows a commodity by its code or its
+        # other name as often as by the name shown.
+        commodity.setItemData(0, everything, SEARCH_ROLE)
+        for row, (name, c) in enumerate(zip(names, commodities), 1):
+            other = c.name_zh if labels.pick(c.name_en, c.name_zh) == c.name_en else c.name_en
+            commodity.setItemData(row, SEPARATOR.join((name, other, c.hs_code)), SEARCH_ROLE)
+    if chosen is None or commodity.currentData() == chosen:
+        return ""
+    return _followed(commodity, reference.merged_into(db, chosen), shown, everything)
+
+
+def _followed(commodity: QComboBox, target: CommodityRecord | None, shown: str,
+              everything: str) -> str:
+    """The merge target chosen in place of the commodity shown, merged away: the list went
+    silently to all commodities, where its boxes are under the target now. What is chosen,
+    said."""
+    row = -1 if target is None else commodity.findData(target.id)
+    if row < 0:
+        return QCoreApplication.translate(
+            "filters", "{name} is no longer in the database (an older backup was restored): "
+                       "the Commodity filter was reset to {everything}").format(
+            name=shown, everything=everything)
+    with QSignalBlocker(commodity):
+        commodity.setCurrentIndex(row)
+    return QCoreApplication.translate(
+        "filters", "{name} was merged into {target}: showing {target}").format(
+        name=shown, target=commodity.itemText(row))
 
 
 def by_name(items: Iterable[_T], name: Callable[[_T], str]) -> list[_T]:

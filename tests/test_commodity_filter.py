@@ -1,0 +1,281 @@
+"""The Commodity filter of All movements and the Dashboard: found by any part of either name
+or by the HS code, from the keyboard; a commodity merged away while chosen followed into the
+one holding its boxes now, and said."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+
+from hubapp.domain.records import ChangeRecord, CommodityRecord
+from hubapp.store import reference
+from hubapp.store.users import ADMIN, UserRecord
+from hubapp.ui.browse_screen import BrowseScreen
+from hubapp.ui.find_combo import FindCombo
+from hubapp.ui.translations import install_translations
+
+from conftest import shown_dashboard
+
+WAIT_MS = 30_000
+ADMIN_USER = UserRecord("admin", ADMIN)
+
+
+@pytest.fixture(params=["en", "zh"])
+def language(request, qapp):
+    install_translations(qapp, request.param)
+    yield request.param
+    install_translations(qapp, "en")
+
+
+@pytest.fixture
+def browsing(qtbot, app_ctx, language):
+    widget = BrowseScreen(app_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    with qtbot.waitSignal(widget.model.page_loaded, timeout=WAIT_MS):
+        widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def ids(db) -> dict[str, int]:
+    return {c.name_en: c.id for c in reference.list_commodities(db, include_retired=True)}
+
+
+def name(language: str, en: str, zh: str) -> str:
+    return zh if language == "zh" else en
+
+
+def type_into(qtbot, combo: FindCombo, text: str) -> None:
+    """text typed over what the field shows, as a keyboard or a Chinese input method does."""
+    # Offscreen, the suggestions' list hidden leaves no window active, as no desktop does.
+    combo.activateWindow()
+    qtbot.waitUntil(combo.isActiveWindow)
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    if text.isascii():
+        qtbot.keyClicks(combo.lineEdit(), text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(combo.lineEdit(), event)
+
+
+def enter(qtbot, combo: FindCombo) -> None:
+    """Enter where the keys go: the suggestions while they show."""
+    popup = combo.completer().popup()
+    qtbot.keyClick(popup if popup.isVisible() else combo.lineEdit(), Qt.Key.Key_Return)
+
+
+def suggested(combo: FindCombo) -> list[str]:
+    """The suggestions as shown, by all their terms."""
+    popup = combo.completer().popup()
+    model, delegate = popup.model(), popup.itemDelegate()
+    shown = []
+    for row in range(model.rowCount()):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.index(row, 0))
+        shown.append(option.text)
+    return shown
+
+
+@pytest.mark.parametrize("typed", ["110620", "flour", "木薯粉", "Cassava Flour"])
+def test_a_commodity_is_found_by_its_hs_code_any_part_of_a_name_or_its_other_name(
+        qtbot, browsing, app_ctx, language, typed):
+    combo = browsing.commodity
+    cassava = name(language, "cassava flour", "木薯粉")
+    type_into(qtbot, combo, typed)
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    other = "cassava flour" if language == "zh" else "木薯粉"
+    assert suggested(combo) == [f"{cassava} · {other} · 110620"]
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        assert browsing.model.filter.commodity_id is None  # the arrows alone choose nothing
+        enter(qtbot, combo)
+    assert combo.currentText() == cassava
+    assert browsing.model.filter.commodity_id == ids(app_ctx.db)["cassava flour"]
+
+
+def test_enter_takes_the_one_commodity_typed_and_offers_the_many_again(
+        qtbot, browsing, app_ctx, language):
+    combo = browsing.commodity
+    durian = name(language, "durian", "榴莲")
+    type_into(qtbot, combo, "081060")
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, combo)  # none picked: the one it finds
+    assert (combo.currentText(), browsing.model.filter.commodity_id) == (
+        durian, ids(app_ctx.db)["durian"])
+    # "frozen" holds three: Enter shows them again, the filter stays, arrows pick one.
+    type_into(qtbot, combo, name(language, "frozen", "冷冻"))
+    with qtbot.assertNotEmitted(browsing.model.page_loaded, wait=400):
+        enter(qtbot, combo)
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert len(suggested(combo)) == 3
+    assert browsing.model.filter.commodity_id == ids(app_ctx.db)["durian"]
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        enter(qtbot, combo)
+    frozen = {ids(app_ctx.db)[f"frozen {kind}"] for kind in ("beef", "pork", "shrimp")}
+    assert browsing.model.filter.commodity_id == combo.currentData() in frozen
+    assert combo.currentText().startswith(name(language, "frozen", "冷冻"))
+    # Emptied, it is every commodity again.
+    type_into(qtbot, combo, "")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Delete)
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, combo)
+    assert browsing.model.filter.commodity_id is None
+    assert combo.currentText() == name(language, "All commodities", "全部货物")
+
+
+@pytest.mark.parametrize("leave", ["enter", "tab"])
+def test_text_matching_no_commodity_filters_by_none_and_says_the_filter_kept(
+        qtbot, browsing, app_ctx, language, leave):
+    """The text stood in the field over the rows of the commodity chosen before, as if they
+    were its."""
+    combo = browsing.commodity
+    durian = name(language, "durian", "榴莲")
+    type_into(qtbot, combo, durian)
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, combo)
+    type_into(qtbot, combo, "xyz")
+    with qtbot.assertNotEmitted(browsing.model.page_loaded, wait=400):
+        if leave == "enter":
+            enter(qtbot, combo)
+        else:
+            qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)
+    assert combo.currentText() == durian
+    assert browsing.model.filter.commodity_id == ids(app_ctx.db)["durian"]
+    assert combo.accessibleDescription() == name(
+        language, "Nothing in the list holds “xyz”: the filter stays durian",
+        "列表中没有包含“xyz”的项：筛选仍为 榴莲")
+    # Several, leaving the field: as many as none.
+    type_into(qtbot, combo, name(language, "frozen", "冷冻"))
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    with qtbot.assertNotEmitted(browsing.model.page_loaded, wait=400):
+        qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    assert combo.currentText() == durian
+    assert combo.accessibleDescription() == name(
+        language, "More than one in the list holds “frozen”: the filter stays durian",
+        "列表中有多项包含“冷冻”：筛选仍为 榴莲")
+
+
+def test_thousands_of_commodities_filter_as_typed(qtbot, app_ctx, language):
+    """DESIGN.md's hub knows some 50,000 kinds of goods; a few thousand in the list."""
+    rows = [{"hs_code": f"{9000 + n:06}", "name_en": f"goods no. {n}",
+             "name_zh": f"货物{n}号", "category": "misc", "perishable": 0, "retired": 0}
+            for n in range(5000)]
+    app_ctx.db["commodity"].insert_all(rows)
+    app_ctx.db.conn.commit()
+    widget = BrowseScreen(app_ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    combo = widget.commodity
+    started = time.perf_counter()
+    type_into(qtbot, combo, "货物4321")
+    qtbot.waitUntil(combo.completer().popup().isVisible)
+    assert time.perf_counter() - started < 2
+    assert suggested(combo) == [
+        name(language, "goods no. 4321 · 货物4321号 · 013321",
+             "货物4321号 · goods no. 4321 · 013321")]
+
+
+def merged_away(app_ctx, chosen: str, into: str) -> ChangeRecord:
+    commodities = ids(app_ctx.db)
+    return reference.merge_commodities(app_ctx.db, commodities[chosen], commodities[into],
+                                       ADMIN_USER)
+
+
+@pytest.mark.parametrize("shown", [True, False], ids=["shown", "hidden"])
+def test_a_commodity_merged_away_while_chosen_is_followed_into_its_target_and_said(
+        qtbot, browsing, app_ctx, language, shown):
+    """It went to "All commodities": the whole history listed, nothing saying why."""
+    screen = browsing
+    type_into(qtbot, screen.commodity, "durian")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, screen.commodity)
+    change = merged_away(app_ctx, "durian", "cassava flour")
+    if not shown:
+        screen.hide()
+        app_ctx.signals.data_changed.emit(change, None)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        if shown:
+            app_ctx.signals.data_changed.emit(change, None)
+        else:
+            screen.show()
+    cassava = name(language, "cassava flour", "木薯粉")
+    assert screen.commodity.currentText() == cassava
+    assert screen.model.filter.commodity_id == ids(app_ctx.db)["cassava flour"]
+    assert screen.model.rowCount() > 0
+    said = name(language, "durian was merged into cassava flour: showing cassava flour",
+                "榴莲 已合并到 木薯粉：现显示 木薯粉")
+    qtbot.waitUntil(lambda: screen.count_label.text().endswith(" · " + said), timeout=WAIT_MS)
+    # Said of that filter alone: another chosen, it is gone.
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.direction.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    assert said not in screen.count_label.text()
+
+
+def test_a_commodity_gone_otherwise_while_chosen_says_the_filter_was_reset(
+        qtbot, browsing, app_ctx, language):
+    """As after a restore of a backup from before it was added."""
+    screen = browsing
+    added = reference.save_commodity(
+        app_ctx.db, CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True), ADMIN_USER)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(added, None)
+    type_into(qtbot, screen.commodity, "jackfruit")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, screen.commodity)
+    app_ctx.db.execute("DELETE FROM commodity WHERE name_en = 'jackfruit'")
+    app_ctx.db.conn.commit()
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(ChangeRecord("restore"), None)
+    assert screen.model.filter.commodity_id is None
+    said = name(language, "jackfruit is no longer in the database (an older backup was "
+                          "restored): the Commodity filter was reset to All commodities",
+                "菠萝蜜 已不在数据库中（已还原较早的备份）：货名筛选已重置为全部货物")
+    qtbot.waitUntil(lambda: screen.count_label.text().endswith(" · " + said), timeout=WAIT_MS)
+
+
+def test_the_dashboard_finds_a_commodity_by_its_code_and_follows_its_merge(
+        qtbot, app_ctx, language):
+    screen = shown_dashboard(qtbot, app_ctx)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    type_into(qtbot, screen.commodity, "871120")
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        enter(qtbot, screen.commodity)
+    assert screen.data.filter.commodity_id == ids(app_ctx.db)["motorcycles"]
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(
+            merged_away(app_ctx, "motorcycles", "auto parts"), None)
+    assert screen.data.filter.commodity_id == ids(app_ctx.db)["auto parts"]
+    assert screen.status_label.text() == name(
+        language, "motorcycles was merged into auto parts: showing auto parts",
+        "摩托车 已合并到 汽车零部件：现显示 汽车零部件")
+    # A refresh while another is half typed: the charts say what they count, not the text.
+    type_into(qtbot, screen.commodity, "xyz")
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        screen.direction.setCurrentIndex(1)
+    assert screen.status_label.text() == ""
+    parts = screen.panels["teu_per_day"].drawn_for.split(name(language, ", ", "，"))
+    assert parts[-1] == name(language, "auto parts", "汽车零部件")
+
+
+def test_a_commodity_merged_into_one_merged_away_since_leads_to_where_that_went(app_ctx):
+    """A desk that heard of neither merge until both were made."""
+    commodities = ids(app_ctx.db)
+    for source, target in (("durian", "cassava flour"), ("cassava flour", "tapioca starch")):
+        reference.merge_commodities(app_ctx.db, commodities[source], commodities[target],
+                                    ADMIN_USER)
+    assert reference.merged_into(app_ctx.db, commodities["durian"]).name_en == "tapioca starch"
+    assert reference.merged_into(app_ctx.db, commodities["rice"]) is None
