@@ -303,194 +303,194 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="230"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="230"/>
         <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="234"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="247"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="249"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="259"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="260"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="265"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="265"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="264"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="265"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="267"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="268"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="269"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="271"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="272"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="275"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="281"/>
         <source>Movements found</source>
         <translation>查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="302"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="341"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="343"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="344"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="346"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="348"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="350"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="349"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="351"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="525"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="529"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="528"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="532"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="532"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="536"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="535"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="539"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="539"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="543"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="540"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="544"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="554"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="560"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="557"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="563"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="562"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="568"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="591"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="601"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="607"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="604"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="610"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="616"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="622"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="628"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="634"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="641"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="647"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -500,53 +500,53 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="191"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="197"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="198"/>
         <source>&amp;Show numbers</source>
         <translation>显示数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="199"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="200"/>
         <source>Copy &amp;numbers</source>
         <translation>复制数据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="200"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="201"/>
         <source>Copy &amp;image</source>
         <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="201"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="202"/>
         <source>S&amp;ave image…</source>
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="256"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="257"/>
         <source>A chart of {counted}; Enter or Show numbers (Alt+S) lists its figures, Ctrl+C copies it</source>
         <translation>图表（{counted}）；按 Enter 或“显示数据”(Alt+S) 列出其中的数字，Ctrl+C 复制图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="258"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="259"/>
         <source>{chart}, in numbers</source>
         <translation>{chart}（数据）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="305"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="306"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="306"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="307"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -1371,253 +1371,253 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="431"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="431"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="430"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="430"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="430"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="431"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="433"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="465"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="467"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="465"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="467"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="493"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="494"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="496"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="593"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="596"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="618"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="622"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="625"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="629"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="631"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="635"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="635"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="639"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="636"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="640"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="655"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="673"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="677"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="674"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="678"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="679"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="683"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="687"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="692"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="696"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="695"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="699"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="699"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="703"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="707"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="711"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="713"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="717"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="714"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="718"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="715"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="719"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="716"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="720"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="670"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="674"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="452"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="663"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>统计班次 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="660"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="664"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="671"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="676"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="680"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="678"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="701"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="705"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="703"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="707"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="709"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="713"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2142,12 +2142,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="366"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="367"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="389"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="390"/>
         <source>{title}: {value}</source>
         <translation>{title}：{value}</translation>
     </message>
@@ -2469,57 +2469,57 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
         <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
@@ -5148,19 +5148,39 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>filters</name>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="22"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="26"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="29"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="33"/>
         <source>{name} (retired)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="30"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="34"/>
         <source>All commodities</source>
         <translation>全部货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/filter_choices.py" line="58"/>
+        <source>{name} is no longer in the database (an older backup was restored): the Commodity filter was reset to {everything}</source>
+        <translation>{name} 已不在数据库中（已还原较早的备份）：货名筛选已重置为{everything}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/filter_choices.py" line="64"/>
+        <source>{name} was merged into {target}: showing {target}</source>
+        <translation>{name} 已合并到 {target}：现显示 {target}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/find_combo.py" line="102"/>
+        <source>More than one in the list holds “{text}”: the filter stays {chosen}</source>
+        <translation>列表中有多项包含“{text}”：筛选仍为 {chosen}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/find_combo.py" line="104"/>
+        <source>Nothing in the list holds “{text}”: the filter stays {chosen}</source>
+        <translation>列表中没有包含“{text}”的项：筛选仍为 {chosen}</translation>
     </message>
 </context>
 <context>
@@ -6478,32 +6498,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="587"/>
+        <location filename="../../hubapp/store/reference.py" line="596"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="635"/>
+        <location filename="../../hubapp/store/reference.py" line="644"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="640"/>
+        <location filename="../../hubapp/store/reference.py" line="649"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="645"/>
+        <location filename="../../hubapp/store/reference.py" line="654"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="658"/>
+        <location filename="../../hubapp/store/reference.py" line="667"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="495"/>
+        <location filename="../../hubapp/store/reference.py" line="504"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
@@ -6518,13 +6538,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="523"/>
+        <location filename="../../hubapp/store/reference.py" line="532"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="582"/>
-        <location filename="../../hubapp/store/reference.py" line="687"/>
+        <location filename="../../hubapp/store/reference.py" line="591"/>
+        <location filename="../../hubapp/store/reference.py" line="696"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
