@@ -7,7 +7,6 @@ import datetime as dt
 import errno
 import os
 import re
-import secrets
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -100,7 +99,7 @@ def _make_new_hub(path: Path) -> None:
     hub another start made there meanwhile, whose administrator may be being created, is
     kept, and this one dropped."""
     remove_stale(path.parent, re.compile(new_hub_partials(path)))
-    built = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    built = path.with_name(f".{path.name}.{os.urandom(4).hex()}.partial")
     try:
         _new_hub(built).close()  # the last connection: its -wal goes into the file
         name_if_free(built, path)
