@@ -234,9 +234,11 @@ def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch(
     total = _breaks(text.rstrip("\r\n")) + 1
     plain = _plain_lines(text)
     if plain is not None:
-        return _table(name, watch.lines(((line, cells.split(delimiter))
-                                         for line, cells in enumerate(plain, 1)), total),
-                      limit, encoding)
+        table = _table(name, watch.lines(((line, cells.split(delimiter))
+                                          for line, cells in enumerate(plain, 1)), total),
+                       limit, encoding)
+        _refuse_full_width_delimiters(name, table)
+        return table
     # Strict: the lenient reader takes a stray opening quote ("Lao Trading) for a cell
     # running to the end of the file, and every row after it would become its text.
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
@@ -262,8 +264,29 @@ def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch(
                                   reason=str(error)) from error
 
     table = _table(name, watch.lines(numbered(), total), limit, encoding)
+    _refuse_full_width_delimiters(name, table)
     _refuse_line_breaks(name, table)
     return table
+
+
+# What a Chinese input method types for "," and ";" (Notepad, a chat): a CSV is never split
+# at them, since a remark such as 加急，冷藏 holds them.
+_FULL_WIDTH_DELIMITERS = re.compile("[，；]")
+
+
+def _refuse_full_width_delimiters(name: str, table: Table) -> None:
+    """A header cell that is several known headers apart by a full-width comma or semicolon
+    is a file typed with one between its cells: read as one column, it was refused as
+    lacking every column, which only its preview's one wide column explained."""
+    for cell in table.headers:
+        parts = _FULL_WIDTH_DELIMITERS.split(cell)
+        if sum(field_for_header(part) is not None for part in parts) >= 2:
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{name}, line {line}: the header's columns are separated by a "
+                "full-width “{mark}” (“{header}”), which CSV does not split at: type a comma "
+                "(,) in its place, or save the list from Excel or WPS as CSV"),
+                name=name, line=table.header_line,
+                mark=_FULL_WIDTH_DELIMITERS.search(cell).group(), header=shortened(cell))
 
 
 def _text(name: str, data: bytes) -> tuple[str, str]:
@@ -433,7 +456,8 @@ def _continues(headers: list[str], cells: list[str]) -> bool:
 
 
 # The encodings a person is told a file was read in: any but UTF-8's.
-_ENCODING_NAMES = {"gb18030": "GB18030", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
+_ENCODING_NAMES = {"gb18030": "GB18030", "cp950": "Big5", "cp1252": "Windows-1252",
+                   "utf-16": "UTF-16"}
 
 
 def encoding_name(encoding: str) -> str | None:
@@ -458,10 +482,30 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     if western is not None and (chinese is None or _reads_as_western(western)):
         return western, "cp1252"
     if chinese is not None:
-        return chinese, "gb18030"
+        return _simplified_or_traditional(name, data, chinese)
     raise FileFormatError(QT_TRANSLATE_NOOP(
         "messages", "{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV "
                     "(UTF-8) or XLSX"), name=name)
+
+
+# GB18030's user-defined areas, which it decodes to the Private Use Area: no text Chinese
+# Excel or WPS writes holds them, but Big5's byte pairs land there, and a Traditional Chinese
+# list from Taiwan or Hong Kong was saved as invisible characters around wrong hanzi.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _simplified_or_traditional(name: str, data: bytes, gb18030: str) -> tuple[str, str]:
+    """The text of a file GB18030 decodes, or of a Big5 one (as Windows writes it, cp950)."""
+    if (unreadable := _PRIVATE_USE.search(gb18030)) is None:
+        return gb18030, "gb18030"
+    big5 = _decoded(data, "cp950")
+    if big5 is not None and not _PRIVATE_USE.search(big5):
+        return big5, "cp950"
+    raise FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name}, line {line}, character {column} (in “{cell}”): a character that "
+        "is neither GB18030/GBK nor Big5 text (text from a file in another encoding?); correct "
+        "that text, save the file as CSV (UTF-8) and import it again"),
+        name=name, **_where(gb18030, unreadable.start(), _PRIVATE_USE))
 
 
 # What surrogateescape makes of each byte that is not UTF-8.
@@ -499,13 +543,18 @@ def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
     if not declared and not chinese and not western \
             and len(_NON_ASCII.findall(text)) - stray <= 2 * stray:
         return
-    at = _STRAY_BYTE.search(text).start()
-    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
     raise FileFormatError(QT_TRANSLATE_NOOP(
         "messages", "{name}, line {line}, character {column} (in “{cell}”): a byte that is "
         "not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that "
         "text, save the file as CSV (UTF-8) and import it again"),
-        name=name, line=_breaks(text[:at]) + 1, column=at - start + 1, cell=_cell_at(text, at))
+        name=name, **_where(text, _STRAY_BYTE.search(text).start(), _STRAY_BYTE))
+
+
+def _where(text: str, at: int, unreadable: re.Pattern[str]) -> dict[str, object]:
+    """The line, character and cell of a refusal's unreadable character at position at."""
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    return {"line": _breaks(text[:at]) + 1, "column": at - start + 1,
+            "cell": _cell_at(text, at, unreadable)}
 
 
 def _western_utf8_runs(text: str) -> int:
@@ -520,13 +569,13 @@ def _western_utf8_runs(text: str) -> int:
     return sum(western(*parts) for parts in _NON_ASCII_RUN.findall(text[:1_000_000]))
 
 
-def _cell_at(text: str, at: int) -> str:
-    """The cell holding position at, its bytes that are not UTF-8 as �: counting 80
+def _cell_at(text: str, at: int, unreadable: re.Pattern[str]) -> str:
+    """The cell holding position at, its unreadable characters as �: counting 80
     characters along a line of Chinese to find the one meant is more than anyone does."""
     first = max(text.rfind(mark, 0, at) for mark in ",;\t\n\r") + 1
     ends = [end for end in (text.find(mark, at) for mark in ",;\t\n\r") if end >= 0]
     cell = text[first:min(ends, default=len(text))].strip()
-    return shortened(_STRAY_BYTE.sub("\ufffd", cell))
+    return shortened(unreadable.sub("\ufffd", cell))
 
 
 def _decoded(data: bytes, encoding: str) -> str | None:
