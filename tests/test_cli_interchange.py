@@ -628,7 +628,7 @@ def test_a_problem_list_is_written_whole_over_an_older_one(db, tmp_path):
     assert hubapp("import", bad, "--db", db, "--problems", listed).returncode == 1
     # Replaced by rename, not rewritten in place: the other name keeps what it held.
     assert linked.read_text() == "an older list"
-    assert listed.read_text(encoding="utf-8-sig").startswith("line,column,value,problem\n2,")
+    assert listed.read_text(encoding="utf-8-sig").startswith("line,column,value,problem\n1,")
     assert sorted(path.name for path in folder.iterdir()) == [
         "bad.csv", "linked.csv", "problems.csv"]
 

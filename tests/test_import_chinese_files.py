@@ -4,6 +4,7 @@ another train; by the command line (a subprocess) and by File ▸ Import…, in 
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from pathlib import Path
 
@@ -136,3 +137,66 @@ def test_the_import_window_says_a_header_is_split_by_full_width_commas(
     assert dialog.result_label.text() == {"en": FULL_WIDTH[ENGLISH], "zh": FULL_WIDTH[CHINESE]
                                           }[language].format(mark="，")
     assert not dialog.import_button.isEnabled()
+
+
+def without_weights(folder: Path, weights: str = "") -> Path:
+    """Two full boxes and an empty one, with no weight column, or one in tonnes."""
+    tonnes = [",毛重(吨)", ",24.5", ",24.5", ","] if weights else [""] * 4
+    return written(folder / "weights.csv", "日期,班列号,方向,箱号,箱型,重空" + tonnes[0],
+                   f"{DAY},Z9201,出口,{BOX},40HQ,重" + tonnes[1],
+                   f"{DAY},Z9201,出口,{OTHER_BOX},40HQ,重" + tonnes[2],
+                   f"{DAY},Z9201,出口,{with_check_digit('ZHNU100003')},20GP,空" + tonnes[3])
+
+
+MISSING = {ENGLISH: "  line 1, gross_kg: Column gross_kg is missing (header gross_kg or 毛重), "
+                    "which full containers need",
+           CHINESE: "  第 1 行，毛重（kg）：缺少列 毛重（kg）（表头为 gross_kg 或 毛重），"
+                    "重箱必须填写毛重"}
+IN_TONNES = {ENGLISH: "; column '毛重(吨)' was left out: give its weights in kilograms under "
+                      "one of those headers",
+             CHINESE: "；列“毛重(吨)”未导入：请将其中的重量换算为千克，填在上述表头下"}
+
+
+@pytest.mark.parametrize("lang", [ENGLISH, CHINESE])
+@pytest.mark.parametrize("tonnes", [False, True])
+def test_a_missing_weight_column_is_said_once_by_the_app_s_name(demo_db_path, tmp_path, lang,
+                                                                 tonnes):
+    """It was "line 2, gross_kg: Gross weight is required…" for every full box, in Chinese
+    too, not saying the file lacked the column or that 毛重(吨) was not read."""
+    problems = tmp_path / "problems.csv"
+
+    result = hubapp(lang, "import", without_weights(tmp_path, "吨" if tonnes else ""),
+                    "--db", demo_db_path, "--problems", problems)
+
+    assert result.returncode == 1
+    said = MISSING[lang] + (IN_TONNES[lang] if tonnes else "")
+    assert [line for line in result.stderr.splitlines() if line.startswith("  ")] == [said]
+    with problems.open(encoding="utf-8-sig") as file:
+        assert [row[:2] for row in csv.reader(file)][1:] == [
+            ["1", {ENGLISH: "gross_kg", CHINESE: "毛重（kg）"}[lang]]]
+
+
+@pytest.mark.parametrize("lang, said", [
+    (ENGLISH, ["  line 2, 日期 '12月4日': Expected a date like 2026-03-05 or 2026/3/5",
+               "  line 2, 发车时间 '9点30': Expected a time like 08:30 or 2026-03-06 00:15"]),
+    (CHINESE, ["  第 2 行，日期“12月4日”：应为日期，如 2026-03-05 或 2026/3/5",
+               "  第 2 行，发车时间“9点30”：应为时间，如 08:30 或 2026-03-06 00:15"])])
+def test_a_row_s_wrong_time_is_listed_beside_its_wrong_date(demo_db_path, tmp_path, lang, said):
+    # The time was checked only once the date was put right: a second round trip.
+    path = written(tmp_path / "datetime.csv", "日期,班列号,方向,箱号,箱型,重空,毛重,发车时间",
+                   f"12月4日,Z9501,出口,{BOX},40HQ,重,24500,9点30")
+
+    result = hubapp(lang, "import", path, "--db", demo_db_path, "--dry-run")
+
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("  ")] == said
+
+
+def test_the_import_window_names_a_missing_weight_column_once_in_its_language(
+        main_window, qtbot, monkeypatch, tmp_path, language):
+    dialog = open_import(main_window, qtbot, monkeypatch, without_weights(tmp_path, "吨"))
+    run_import(dialog, qtbot)
+    model = dialog.problems_model
+    assert [[model.index(row, column).data() for column in range(2)]
+            for row in range(model.rowCount())] == [
+        ["1", {"en": "gross_kg", "zh": "毛重（kg）"}[language]]]

@@ -186,9 +186,10 @@ class Header:
     headers: Sequence[str] = ()
     index: Mapping[str, int] = field(default_factory=dict)  # field → position
 
-    def column(self, name: str) -> str:
-        """The heading of the field's column, the field's name where the file lacks it."""
-        return self.headers[self.index[name]] if name in self.index else name
+    def column(self, name: str) -> str | Term:
+        """The heading of the field's column, or where the file lacks it the field as the
+        app names it (毛重（kg） in Chinese), not its key."""
+        return self.headers[self.index[name]] if name in self.index else Term("columns", name)
 
     def problem(self, line: int, name: str, value: str, template: str,
                 values: Mapping[str, object] | None = None) -> Problem:
@@ -386,6 +387,7 @@ def parse_table(
                                       NEAR_SCHEDULE in values,
                                       {name: (line, raw) for name, (_value, line, raw)
                                        in group.values.items() if name not in _NOT_GIVEN}))
+    problems = _weight_column_missing(problems, header, table.header_line)
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header)
 
@@ -394,6 +396,37 @@ def parse_table(
 _FILE_COLUMN = {"service_no": "service"}
 # The columns of a time each direction names apart, which ACTUAL cannot stand beside.
 _TIMES = ("departed_at", "arrived_at")
+# The day a row's times are read on where its date cannot be read (_Row.service_values).
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+_WEIGHT = Term("columns", "gross_kg")
+_WEIGHT_KEYS = tuple(columns.header_key(alias)
+                     for alias in ("gross_kg", *columns.HEADERS["gross_kg"]))
+
+
+def _weight_column_missing(problems: list[Problem], header: Header, line: int,
+                           ) -> list[Problem]:
+    """In a file without a weight column, every full box's "weight is required" said once,
+    on the header's line: a problem per box, each naming a column the file lacks, read as
+    if the boxes lacked their weights. A column left out that reads as a weight in another
+    unit (毛重(吨)) is named, as the likely reason."""
+    kept = [problem for problem in problems if problem.column != _WEIGHT]
+    if len(kept) == len(problems):
+        return problems
+    values = {"field": _WEIGHT, "name": "gross_kg", "chinese": "毛重"}
+    read = set(header.index.values())
+    if other := next((heading for position, heading in enumerate(header.headers)
+                      if position not in read and heading
+                      and columns.header_key(heading).startswith(_WEIGHT_KEYS)), None):
+        return [Problem(line, _WEIGHT, "", QT_TRANSLATE_NOOP(
+            "messages", "Column {field} is missing (header {name} or {chinese}), which full "
+                        "containers need; column {other!r} was left out: give its weights in "
+                        "kilograms under one of those headers"), {**values, "other": other}),
+                *kept]
+    return [Problem(line, _WEIGHT, "", QT_TRANSLATE_NOOP(
+        "messages", "Column {field} is missing (header {name} or {chinese}), which full "
+                    "containers need"), values), *kept]
 
 
 def _past_the_header(table: Table, line: int, cells: list[str], past: list[str]) -> Problem:
@@ -598,15 +631,18 @@ class _Row:
                     self.problem(name, raw, UNKNOWN_PLACE)
                 else:
                     values[name] = (locode, raw)
+        # Under a wrong date the times are read on any day (the row is dropped with its key):
+        # a wrong time is then listed with the date, not only once the date is put right.
+        on = day or _ANY_DAY
         for name in ("scheduled_at", self.actual_column(key)):
-            if (raw := self.get(name)) and day is not None:
-                moment = parse_time(raw, day)
+            if raw := self.get(name):
+                moment = parse_time(raw, on)
                 if moment is not None and name != "scheduled_at":
                     # A list's 00:05 beside a train due at 23:50 means after midnight, as the
                     # daily log reads it typed. A date given (export writes one for a time on
                     # another day than the service's) is taken as written, so an export
                     # reads back as stored.
-                    near = parse_actual(raw, day, values.get("scheduled_at", (None,))[0])
+                    near = parse_actual(raw, on, values.get("scheduled_at", (None,))[0])
                     if near != moment:
                         moment, values[NEAR_SCHEDULE] = near, (True, raw)
                 if moment is None:
