@@ -200,3 +200,59 @@ def test_the_import_window_names_a_missing_weight_column_once_in_its_language(
     assert [[model.index(row, column).data() for column in range(2)]
             for row in range(model.rowCount())] == [
         ["1", {"en": "gross_kg", "zh": "毛重（kg）"}[language]]]
+
+
+def on_trains(folder: Path, *trains: str) -> Path:
+    """The two boxes on each train of DAY named, a file of its own per call."""
+    path = folder / f"{'-'.join(trains)}.csv"
+    return written(path, "日期,班列号,方向,箱号,箱型,重空,毛重",
+                   *(f"{DAY},{train},出口,{box},40HQ,重,24500"
+                     for train in trains for box in (BOX, OTHER_BOX)))
+
+
+ON_ANOTHER_TRAIN = {
+    ENGLISH: "hubapp: error: Z9601.csv: 2 services or containers already stored, and it holds "
+             "nothing else; nothing was saved",
+    CHINESE: "hubapp：错误：Z9601.csv：2 个班次或集装箱已在数据库中，文件中没有其他数据；"
+             "未保存任何数据"}
+
+
+@pytest.mark.parametrize("lang", [ENGLISH, CHINESE])
+def test_boxes_stored_on_another_train_are_not_said_to_be_everything_stored(
+        demo_db_path, tmp_path, lang):
+    """Z9601 is stored nowhere: "everything in it is already stored" said it was."""
+    assert hubapp(lang, "import", on_trains(tmp_path, "Z9401"), "--db",
+                  demo_db_path).returncode == 0
+
+    result = hubapp(lang, "import", on_trains(tmp_path, "Z9601"), "--db", demo_db_path)
+
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == ON_ANOTHER_TRAIN[lang]
+    assert "Z9401" in lines[1] and len(lines) == 3
+    # Not advice to skip them: that imports nothing.
+    assert "--skip-duplicates" not in result.stderr
+
+
+def test_the_import_window_says_boxes_are_on_another_train_without_offering_to_skip(
+        main_window, qtbot, monkeypatch, tmp_path, language):
+    dialog = open_import(main_window, qtbot, monkeypatch, on_trains(tmp_path, "Z9401"))
+    run_import(dialog, qtbot)
+    dialog = open_import(main_window, qtbot, monkeypatch, on_trains(tmp_path, "Z9601"))
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text() == {
+        "en": "2 services or containers of Z9601.csv already in the database, and it holds "
+              "nothing else; nothing was saved.",
+        "zh": "Z9601.csv 中有 2 个班次或集装箱已在数据库中，文件中没有其他数据；"
+              "未保存任何数据。"}[language]
+    assert dialog.skip_duplicates.isHidden()
+    assert dialog.problems_model.rowCount() == 2
+
+    # The file's train stored with its boxes: that headline still holds.
+    dialog = open_import(main_window, qtbot, monkeypatch, on_trains(tmp_path, "Z9401"))
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text() == {
+        "en": "Everything in Z9401.csv is already in the database; nothing was saved.",
+        "zh": "Z9401.csv 中的全部数据已在数据库中；未保存任何数据。"}[language]

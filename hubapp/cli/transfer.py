@@ -112,6 +112,12 @@ def run_import(args: argparse.Namespace) -> int:
     elif result.all_stored:
         error_line(translate("cli", "{file}: everything in it is already stored; nothing was "
                               "saved").format(file=args.file.name))
+    elif result.nothing_left:  # its boxes stored on another train: --skip-duplicates saves none
+        count = len(result.duplicates)
+        error_line(counted(translate("cli", "{file}: {count} service(s) or container(s) "
+                                      "already stored, and it holds nothing else; nothing was "
+                                      "saved"), count)
+                    .format(file=args.file.name, count=number(count)))
     elif result.duplicates:
         count = len(result.duplicates)
         error_line(counted(translate("cli", "{file}: {count} service(s) or container(s) "

@@ -64,7 +64,9 @@ class ImportResultRecord:
     left_out: tuple[str, ...] = ()  # headers of columns no field was read from
     # The letters of columns between others without a header, holding a value all the same.
     unnamed_columns: tuple[str, ...] = ()
-    all_stored: bool = False  # every row a duplicate: skipping them would import nothing
+    nothing_left: bool = False  # every row a duplicate: skipping them would import nothing
+    # Of those, the file's services stored too: not when its boxes are on another train.
+    all_stored: bool = False
     encoding: str = "utf-8"  # the CSV's, as Table.encoding
     sheet: str = ""  # the worksheet read, as Table.sheet
     unread_sheets: tuple[str, ...] = ()  # as Table.unread_sheets
@@ -212,9 +214,11 @@ def import_file(
             # without a word; left as a duplicate, it read as an exact copy.
             return result(changed=tuple(changed))
         if duplicates and not skip_duplicates:
+            nothing_left = not _without(items, stored_services, duplicates)[0]
             return result(duplicates=tuple(_describe(plan, duplicate)
                                            for duplicate in duplicates),
-                          all_stored=not _without(items, stored_services, duplicates)[0])
+                          nothing_left=nothing_left,
+                          all_stored=nothing_left and len(stored_services) == len(items))
         items, skipped_containers = _without(items, stored_services, duplicates)
         # Of the boxes imported only: a stored one skipped keeps its weight as stored.
         rounded, _skipped = _without([(planned.service, planned.rounded)

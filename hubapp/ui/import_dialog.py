@@ -728,6 +728,12 @@ class ImportDialog(QDialog):
             self._set_result(self.tr("Everything in {name} is already in the database; "
                                      "nothing was saved.").format(name=result.file), error=True)
             self._show_problems(result.duplicates)
+        elif result.nothing_left:  # its boxes stored on another train, its train not at all
+            self._set_result(self.tr("%Ln service(s) or container(s) of {name} already in "
+                                     "the database, and it holds nothing else; nothing was "
+                                     "saved.", "", len(result.duplicates)).format(
+                name=result.file), error=True)
+            self._show_problems(result.duplicates)
         else:
             self._set_result(self.tr("%Ln service(s) or container(s) of {name} already in "
                                      "the database; nothing was saved. Tick “Skip …” to "
