@@ -311,6 +311,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/import_dialog.py" line="732" />
+        <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
+        <translation>
+            <numerusform>%Ln service or container of {name} already in the database, and it holds nothing else; nothing was saved.</numerusform>
+            <numerusform>%Ln services or containers of {name} already in the database, and it holds nothing else; nothing was saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="738" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
