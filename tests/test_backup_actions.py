@@ -576,8 +576,8 @@ def test_after_a_restore_the_day_offers_the_restored_lists(qtbot, main_window, a
     app_ctx.signals.data_changed.emit(change, None)
 
     def offered():
-        return any(text.startswith("cassava flour")
-                   for text in main_window.day_screen.grid_view.delegate.completions["commodity"])
+        completions = main_window.day_screen.grid_view.delegate.completions
+        return any(text.startswith("cassava flour") for text in completions["commodity"].texts)
 
     assert not offered()
     _capture(monkeypatch, "pick_open_file", str(saved))

@@ -1208,7 +1208,8 @@ def test_new_reference_data_reaches_the_open_screen(qtbot, screen, app_ctx):
                                     "name_zh": "火龙果", "category": "agri", "perishable": 1})
     app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
     assert screen.grid.problems() == []
-    assert any("火龙果" in entry for entry in screen.grid_view.delegate.completions["commodity"])
+    offered = screen.grid_view.delegate.completions["commodity"].texts
+    assert any("火龙果" in entry for entry in offered)
 
 
 def test_a_retired_commodity_stays_on_its_stored_box_and_no_new_box_takes_it(

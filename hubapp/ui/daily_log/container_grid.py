@@ -14,7 +14,7 @@ from itertools import groupby
 
 from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
-    Signal,
+    QStringListModel, Signal,
 )
 from PySide6.QtGui import (
     QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPen,
@@ -29,6 +29,7 @@ from hubapp.domain.records import EMPTY, FULL
 from hubapp.domain.validation import folded, size_type_code
 from hubapp.ui import colours, formatting, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
+from hubapp.ui.daily_log.suggestions import Suggestions
 from hubapp.ui.edit_menu import EditMenu, edit_action
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
@@ -78,11 +79,19 @@ class _Completer(QCompleter):
     and a Down per box took the match. Not over text that is a value itself (a size-type, a
     commodity's other name or its code): the clerk typed what was meant."""
 
-    def __init__(self, texts: list[str], editor: QLineEdit, takes: Callable[[str], bool]) -> None:
-        super().__init__(texts, editor)
+    def __init__(self, suggestions: Suggestions, editor: QLineEdit,
+                 takes: Callable[[str], bool]) -> None:
+        super().__init__(editor)
         self._takes = takes
+        self._suggestions = suggestions
+        self.setModel(QStringListModel(self))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
+        # The line edit emits textEdited before it asks for the completions of its text.
+        editor.textEdited.connect(self._offer)
+
+    def _offer(self, text: str) -> None:
+        self.model().setStringList(self._suggestions.holding(text))
 
     def eventFilter(self, watched, event) -> bool:
         # While the list shows it has the keys; it hands Tab and Enter on to the cell, which
@@ -117,7 +126,7 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, view: "ContainerGridView") -> None:
         super().__init__(view)
         self._view = view
-        self.completions: dict[str, list[str]] = {}
+        self.completions: dict[str, Suggestions] = {}
 
     def createEditor(self, parent, option, index):
         field = FIELDS[index.column()] if index.column() < PROBLEM else ""

@@ -39,6 +39,7 @@ from hubapp.ui.daily_log.grid_model import (
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel
+from hubapp.ui.daily_log.suggestions import Suggestions
 from hubapp.ui.midnight import MidnightTimer
 from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
@@ -363,17 +364,20 @@ class DailyLogScreen(QWidget):
         # Retired commodities still name the boxes of old services; only new entry hides them.
         commodities = reference.list_commodities(self._db, include_retired=True)
         self._commodity_names = {c.id: c for c in commodities}
+        # Made here, as the lists change, not for each service shown: at 50,000 commodities
+        # it took 3 s, and every service picked, day, new service and save waited 5 to 6 s.
+        self._find_commodity = reference.commodity_finder(self._db, commodities=commodities)
         self._near_commodities = near_commodities(commodities)
         # Those of the lists before: read again when a pasted row needs them.
         self._former_hs_codes: dict[int, dict[str, dt.date | None]] | None = None
         commodities = [c for c in commodities if not c.retired]
         self.grid_view.delegate.completions = {
-            "size_type": [_size_type_completion(code, labels.pick(en, zh))
-                          for code, (en, zh) in COMMON_SIZE_TYPES.items()],
-            "commodity": [COMPLETION_SEPARATOR.join((
+            "size_type": Suggestions(_size_type_completion(code, labels.pick(en, zh))
+                                     for code, (en, zh) in COMMON_SIZE_TYPES.items()),
+            "commodity": Suggestions(COMPLETION_SEPARATOR.join((
                 labels.pick(c.name_en, c.name_zh), c.name_zh if not labels.chinese() else c.name_en,
-                c.hs_code)) for c in commodities],
-            "full_empty": [labels.full_empty(FULL), labels.full_empty(EMPTY)],
+                c.hs_code)) for c in commodities),
+            "full_empty": Suggestions((labels.full_empty(FULL), labels.full_empty(EMPTY))),
         }
 
     def _former_codes(self) -> dict[int, dict[str, dt.date | None]]:
@@ -802,7 +806,7 @@ class DailyLogScreen(QWidget):
         # The form's: a service being switched to the other direction clashes with that one's.
         direction = self._grid_direction = self.form.direction.currentData()
         self.grid.configure(
-            reference.commodity_finder(self._db),
+            self._find_commodity,
             lambda: services.containers_elsewhere(self._db, day, direction,
                                                   service.id if service else None),
             settings.load(self._db).teu_45ft,
