@@ -839,50 +839,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="795"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="804"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="816"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="818"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="825"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="827"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="849"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="858"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="265"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="274"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="277"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="280"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="881"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="890"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="896"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="905"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="928"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="937"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -925,430 +925,430 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="189"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="225"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="461"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="278"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="279"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="913"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1150"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1148"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1152"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1212"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="332"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="333"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="343"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="344"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="344"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="345"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="523"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="527"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="562"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="703"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="668"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="672"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="290"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="291"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="346"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="347"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="675"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="683"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="687"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="837"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="841"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="633"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="908"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="916"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1016"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1019"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1017"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1021"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1119"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1123"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1107"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="201"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="227"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="254"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="255"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="313"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="314"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="460"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="464"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="562"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="566"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="564"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="622"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1007"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1124"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1128"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1169"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1215"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1219"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1233"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1237"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1241"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1240"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1244"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1241"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1249"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1252"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1256"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1287"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1291"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1292"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1296"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1305"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1309"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1309"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1313"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="999"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="669"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1010"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1014"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1009"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="700"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="704"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1066"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1189"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1251"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1260"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1264"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2962,7 +2962,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1017"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1026"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -6505,78 +6505,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="138"/>
+        <location filename="../../hubapp/store/reference.py" line="144"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="228"/>
+        <location filename="../../hubapp/store/reference.py" line="234"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="231"/>
+        <location filename="../../hubapp/store/reference.py" line="237"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="354"/>
+        <location filename="../../hubapp/store/reference.py" line="360"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="369"/>
+        <location filename="../../hubapp/store/reference.py" line="375"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="596"/>
+        <location filename="../../hubapp/store/reference.py" line="602"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="644"/>
+        <location filename="../../hubapp/store/reference.py" line="650"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="649"/>
+        <location filename="../../hubapp/store/reference.py" line="655"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="654"/>
+        <location filename="../../hubapp/store/reference.py" line="660"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="667"/>
+        <location filename="../../hubapp/store/reference.py" line="673"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="504"/>
+        <location filename="../../hubapp/store/reference.py" line="510"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="132"/>
+        <location filename="../../hubapp/store/reference.py" line="138"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
         <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="162"/>
+        <location filename="../../hubapp/store/reference.py" line="168"/>
         <source>“{value}” was merged into {target}: write that name instead</source>
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="532"/>
+        <location filename="../../hubapp/store/reference.py" line="538"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="591"/>
-        <location filename="../../hubapp/store/reference.py" line="696"/>
+        <location filename="../../hubapp/store/reference.py" line="597"/>
+        <location filename="../../hubapp/store/reference.py" line="702"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
