@@ -554,37 +554,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -592,38 +592,38 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="546"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="545"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="551"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="586"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="550"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="585"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="552"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="555"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="554"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="585"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="584"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="591"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="591"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
@@ -2585,27 +2585,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="502"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="520"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="519"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="521"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="520"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="525"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2741,22 +2741,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="387"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="370"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="390"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="373"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="393"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="376"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
