@@ -150,6 +150,18 @@ def shown_audit(qtbot, app_ctx):
     return screen
 
 
+def scan_for_minutes(db, ended: list[str]) -> None:
+    """A statement of some minutes, as a prefix's LIKE on years of log, that says in ended
+    whether it was interrupted (its error) or read to the end."""
+    try:
+        db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                   " WHERE i < 100000000) SELECT count(*) FROM n").fetchone()
+    except sqlite3.OperationalError as error:
+        ended.append(str(error))
+        raise
+    ended.append("read to the end")
+
+
 def grid_items(window) -> list:
     """The Edit menu's items the grid's right-click offers too: the menu's Cut, Copy and
     Paste, the grid's Clear cells, Delete rows and Fill down."""

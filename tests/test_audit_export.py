@@ -4,7 +4,6 @@ clock as the screen dates it, and stopped at once by Cancel."""
 import csv
 import datetime as dt
 import json
-import sqlite3
 import threading
 import time
 import zoneinfo
@@ -14,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 
 from hubapp.store import audit
 
-from conftest import PATIENT_WAIT_MS, hub_zone_set, shown_audit
+from conftest import PATIENT_WAIT_MS, hub_zone_set, scan_for_minutes, shown_audit
 
 HUB = "Asia/Shanghai"
 START = dt.datetime(2026, 3, 5, 14, 0, tzinfo=dt.timezone.utc)  # 22:00 at the hub
@@ -136,13 +135,7 @@ def test_cancel_stops_a_page_in_the_middle_of_its_read(qtbot, app_ctx, tmp_path,
 
     def long_first_page(db, **filters):
         reading.set()
-        try:  # a scan of some minutes, as a prefix's LIKE on years of log
-            db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                       " WHERE i < 100000000) SELECT count(*) FROM n").fetchone()
-        except sqlite3.OperationalError as error:
-            ended.append(str(error))
-            raise
-        ended.append("read to the end")
+        scan_for_minutes(db, ended)
         yield from real(db, **filters)
 
     monkeypatch.setattr(audit, "iter_entries", long_first_page)

@@ -18,7 +18,8 @@ from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import (
-    DEMO_END, HUB_FAR_AWAY, PATIENT_WAIT_MS, clock_at, from_edit_menu, hub_zone_set, shown_audit,
+    DEMO_END, HUB_FAR_AWAY, PATIENT_WAIT_MS, clock_at, from_edit_menu, hub_zone_set,
+    scan_for_minutes, shown_audit,
 )
 
 
@@ -896,7 +897,6 @@ def test_a_full_lists_entries_are_shown_before_they_are_counted(qtbot, app_ctx,
 def test_a_search_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypatch):
     """Typing on in Service starts a search at each pause: the ones overtaken ran their
     scans of a long log to the end, several at once on a desk's two cores."""
-    import sqlite3
     import threading
 
     _change_a_service(app_ctx.db, "wang.li")
@@ -907,13 +907,7 @@ def test_a_search_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypa
     def long_for_wang(db, **filters):
         if filters["user"] == "wang.li":
             reading.set()
-            try:  # a scan of some minutes, as a prefix's LIKE on years of log
-                db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                           " WHERE i < 100000000) SELECT count(*) FROM n").fetchone()
-            except sqlite3.OperationalError as error:
-                ended.append(str(error))
-                raise
-            ended.append("read to the end")
+            scan_for_minutes(db, ended)
         return real(db, **filters)
 
     monkeypatch.setattr(audit, "entries", long_for_wang)
