@@ -458,6 +458,10 @@ class BrowseScreen(QWidget):
         self._stale = self._catching_up.due = False
         self._typing.stop()
         f = self.current_filter()
+        if self._filter_note is not None and self._filter_note[1] != f:
+            # Said once, of the filter the desk changed: the same one chosen again later
+            # brought back a merge long past.
+            self._filter_note = None
         self.model.set_query(f, self.model.sort_by, self.model.descending)
         self._recount(f)
 
@@ -627,6 +631,7 @@ class BrowseScreen(QWidget):
     def export(self) -> None:
         """The rows of the filter shown, in its order, to a file in the import's columns: File ▸
         Export takes a date range alone, not a route, commodity, container or status."""
+        self.commodity.take_typed()
         if self.current_filter() != self.model.filter:
             # Typed or pasted within the typing pause: Alt+X wrote the whole history, the
             # filter before it, and the table then showed the one container typed.

@@ -582,6 +582,8 @@ class DashboardScreen(QWidget):
         if self.period.currentIndex() != self.CUSTOM:
             self._apply_preset()  # "Last 30 days" from today, also on a screen left open overnight
         f = self.current_filter()
+        if self._filter_note is not None and self._filter_note[1] != f:
+            self._filter_note = None  # as All movements: said of the filter it changed, once
         moment = self.ctx.now()
         self._day = moment.date()
         self._midnight.arm()

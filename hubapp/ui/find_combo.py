@@ -77,8 +77,13 @@ class FindCombo(QComboBox):
 
     def focusOutEvent(self, event) -> None:
         if event.reason() not in _GOING_ON:
-            self._take_typed(leaving=True)
+            self.take_typed()
         super().focusOutEvent(event)
+
+    def take_typed(self) -> None:
+        """What is typed, taken or put back as leaving the field does: a shortcut such as
+        Alt+X moves no focus, and acted on the choice under text that read otherwise."""
+        self._take_typed(leaving=True)
 
     def _take_typed(self, leaving: bool = False) -> None:
         """The item the text typed finds, chosen; without one, the field shows the choice
