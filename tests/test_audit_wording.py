@@ -63,6 +63,31 @@ def test_a_restore_names_its_backup_when_it_was_taken_and_what_it_replaced(
     conn.close()
 
 
+def test_a_second_restore_of_one_backup_counts_only_the_changes_it_threw_away(
+        app_ctx, tmp_path):
+    """Counted as the gap between audit ids, it said "replaced 12 changes": the data replaced
+    held 2 entries newer than the backup, the other 10 gone with the first restore."""
+
+    def one_change(note):
+        summary = services.list_day(app_ctx.db, DEMO_END)[0]
+        services.save_service(app_ctx.db, dataclasses.replace(summary.service, notes=note),
+                              services.list_moves(app_ctx.db, summary.service.id),
+                              UserRecord("wang.li", "admin"))
+
+    saved = backup.backup_to(app_ctx.db_path, tmp_path / "b.db")
+    for n in range(10):
+        one_change(f"change {n}")
+    backup.restore(saved, app_ctx.db_path, users.SHELL_ADMIN)
+    assert audit.entries(app_ctx.db, action="restore")[0].after["replaced"] == 10
+    one_change("after the first restore")
+    kept = backup.restore(saved, app_ctx.db_path, users.SHELL_ADMIN)
+    assert audit.entries(app_ctx.db, action="restore")[0].after["replaced"] == 2
+    with sqlite3.connect(kept) as conn:  # the first restore's entry and the one save
+        assert [row[0] for row in conn.execute(
+            "SELECT action FROM audit_log ORDER BY id DESC LIMIT 2")] == ["update", "restore"]
+    conn.close()
+
+
 def test_a_repair_names_the_days_whose_sums_it_put_right(qtbot, qapp, app_ctx):
     """hubapp check --repair's entry read "rebuild sums" alone, where the check had said which
     days' dwell and roll-up differed from their containers."""
@@ -142,8 +167,13 @@ def test_a_lock_out_is_listed_as_failed_logins_not_as_the_account_locked(
     for _ in range(users.MAX_FAILED_ATTEMPTS):
         with pytest.raises(users.AuthError):
             users.authenticate(app_ctx.db, clerk, "guess")
+    # Filtered by the writer shown: "failed logins" found only the new one, and "wang" the
+    # old one, listed as "failed logins", wang offered in the User list for it.
     assert [entry.action for entry in audit.entries(app_ctx.db, user="failed logins")] == [
-        "lock out"]
+        "lock out", "lock out"]
+    assert audit.entries(app_ctx.db, user=clerk) == []
+    assert "failed logins" in audit.user_names(app_ctx.db)
+    assert clerk not in audit.user_names(app_ctx.db)
 
     for row in (0, 1):
         who, _changes, _details = _listed(qtbot, qapp, app_ctx, "en", row)

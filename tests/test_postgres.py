@@ -324,7 +324,7 @@ def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_
     # What a restore replaces is what the steps make (checked here against the server).
     assert made == migrations.table_names() | {MIGRATIONS_TABLE, "gate_camera_log"}
 
-    server_backup.restore(dump, empty_url, lambda url: 0, lambda db, newest, kept: None)
+    server_backup.restore(dump, empty_url, lambda url: 0, lambda db, replaced, kept: None)
 
     with psycopg.connect(empty_url, autocommit=True) as conn:
         assert conn.execute("SELECT plate FROM gate_camera_log").fetchall() == [("A1",)]
@@ -1119,7 +1119,7 @@ def test_two_restores_on_the_server_in_one_second_keep_both_dumps(empty_url, tmp
     the only copy of the data before them, not over it."""
     import datetime as dt
 
-    from hubapp.store import backup, server_backup, settings
+    from hubapp.store import audit, backup, server_backup, settings
     from hubapp.store.users import SHELL_ADMIN
 
     def named(name):
@@ -1139,6 +1139,14 @@ def test_two_restores_on_the_server_in_one_second_keep_both_dumps(empty_url, tmp
     second = backup.restore(saved, empty_url, SHELL_ADMIN)
     assert first.name.endswith("-before-restore-20261204-021650.dump")
     assert second.name == first.name.replace(".dump", "-2.dump")
+    db = open_db(empty_url)
+    try:
+        # The second threw away the first's entry alone, numbered after a gap where the
+        # id the first threw away was: "replaced 2" counted that gap.
+        assert [entry.after["replaced"] for entry in audit.entries(db, action="restore")] == [
+            1]
+    finally:
+        db.close()
     monkeypatch.undo()
     backup.restore(first, empty_url, SHELL_ADMIN)
     db = open_db(empty_url)
@@ -1158,16 +1166,16 @@ def test_the_restore_entry_is_numbered_after_what_the_server_held_once_saves_wai
 
     open_db(empty_url).close()
     saved = server_backup.dump(empty_url, tmp_path / "hub.dump")
-    real_newest = backup._newest_entry
+    real_log = backup._log_ids
     held = []
 
-    def newest_while_checking(url):
+    def log_while_checking(url):
         with psycopg.connect(url, autocommit=True) as other:
             free = other.execute("SELECT pg_try_advisory_lock(%s)", [WRITE_LOCK]).fetchone()[0]
             held.append(not free)
-        return real_newest(url)
+        return real_log(url)
 
-    monkeypatch.setattr(backup, "_newest_entry", newest_while_checking)
+    monkeypatch.setattr(backup, "_log_ids", log_while_checking)
     db = open_db(empty_url)
     try:
         with transaction(db):
@@ -1221,7 +1229,7 @@ def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
     monkeypatch.setattr(server_backup, "dump", dump_then_save)
     try:
         kept = server_backup.restore(backup_file, empty_url, lambda url: 0,
-                                     lambda db, newest, kept: None)
+                                     lambda db, replaced, kept: None)
         saver.join()
         assert outcome == ["saved"] or "busy" in outcome[0]
         if outcome == ["saved"]:

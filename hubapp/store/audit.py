@@ -18,6 +18,9 @@ from hubapp.store.engine import is_postgres
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+# An action whose writer is shown as FAILED_LOGINS, whatever name it was stored with.
+_LOCK_OUT = "lock out"
+
 
 def record(db: Database, user: str, action: str, entity: str, entity_id: object,
            before: Any, after: Any, *, after_id: int = 0) -> None:
@@ -196,10 +199,15 @@ def _joined(clauses: list[str]) -> str:
 def _where(db: Database, user: str | None, action: str | None, day: dt.date | None,
            last_day: dt.date | None, service_no: str | None) -> _Search:
     clauses, params = [], []
-    for column, value in (("user_name", user), ("action", action)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
+    if user:
+        # By the writer shown (_entry): "failed logins" found only this release's lock-outs,
+        # and the locked account's name found earlier ones, listed as "failed logins".
+        clauses.append(f"(user_name = ? OR action = '{_LOCK_OUT}')" if user == FAILED_LOGINS
+                       else f"user_name = ? AND action <> '{_LOCK_OUT}'")
+        params.append(user)
+    if action:
+        clauses.append("action = ?")
+        params.append(action)
     if service_no:
         number = service_no.strip().upper()
         imports = _listing(db, "service_nos", number, f"{_IMPORTS} AND ", prefix=True)
@@ -355,6 +363,30 @@ def newest_id(db: Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
 
 
+@dataclass(frozen=True)
+class LogIdsRecord:
+    """The ids an audit log holds, as runs of consecutive ones (first, last), oldest first.
+    Not a span of ids: a restore numbers its entry after the log it replaced, so a log
+    restored over before has gaps (a server's, too, where a save rolled back took an id)."""
+
+    runs: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def newest(self) -> int:
+        return self.runs[-1][1] if self.runs else 0
+
+    def after(self, entry_id: int) -> int:
+        """How many of the ids are above entry_id."""
+        return sum(last - max(first, entry_id + 1) + 1 for first, last in self.runs
+                   if last > entry_id)
+
+
+def log_ids(db: Database) -> LogIdsRecord:
+    return LogIdsRecord(tuple(db.execute(
+        "SELECT min(id), max(id) FROM (SELECT id, id - row_number() OVER (ORDER BY id) AS run"
+        " FROM audit_log) AS ids GROUP BY run ORDER BY 1").fetchall()))
+
+
 def next_version(db: Database) -> int:
     """A row version no write has used before, for a write about to be recorded (inside
     its transaction): more than every committed entry's id, as entries are never deleted.
@@ -389,8 +421,10 @@ def entries_of(db: Database, entity: str, action: str) -> list[AuditEntryRecord]
 
 
 def user_names(db: Database) -> list[str]:
+    """The writers the log shows (_entry), to filter by."""
     return [row["user_name"] for row in db.query(
-        "SELECT DISTINCT user_name FROM audit_log ORDER BY user_name")]
+        f"SELECT DISTINCT CASE WHEN action = '{_LOCK_OUT}' THEN ? ELSE user_name END AS "
+        "user_name FROM audit_log ORDER BY 1", [FAILED_LOGINS])]
 
 
 def actions(db: Database) -> list[str]:
@@ -408,7 +442,7 @@ def _entry(row: dict) -> AuditEntryRecord:
         before, after = {_BARE_SETTING: before}, {_BARE_SETTING: after}
     # Earlier releases wrote a lock-out under the locked account's name, which read as if its
     # owner had locked it (store.users writes FAILED_LOGINS since).
-    writer = FAILED_LOGINS if row["action"] == "lock out" else row["user_name"]
+    writer = FAILED_LOGINS if row["action"] == _LOCK_OUT else row["user_name"]
     return AuditEntryRecord(
         id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=writer,
         action=row["action"], entity=row["entity"], entity_id=row["entity_id"],

@@ -26,7 +26,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, InputError, UnusableDatabaseError, os_reason,
@@ -48,6 +48,8 @@ from hubapp.store.whole_file import (
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+T = TypeVar("T")
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 # An automatic backup's time: this computer's clock, as the person at it remembers the
@@ -444,14 +446,16 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     with _refused_backup():
         server_backup.check(backup_file)
     return server_backup.restore(
-        backup_file, str(db_path), _newest_entry,
-        lambda db, newest, kept: _record_restore(db, backup_file, by, newest, kept))
+        backup_file, str(db_path), _log_ids,
+        lambda db, replaced, kept: _record_restore(db, backup_file, by, replaced.newest,
+                                                   replaced, kept))
 
 
 def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int,
-                    kept: Path | None) -> None:
+                    replaced: audit.LogIdsRecord, kept: Path | None) -> None:
     """The restore's entry in db, which holds the backup's data: newest is the replaced
-    data's newest entry, kept where that data is kept (None: there was none)."""
+    data's newest entry, replaced its log's ids, kept where that data is kept (None: there
+    was none)."""
     taken = dt.datetime.fromtimestamp(Path(backup_file).stat().st_mtime, dt.timezone.utc)
     # What a later reader needs to find what the restore threw away: the entries the backup
     # lacks, numbered after its newest up to newest, are in the copy kept alone.
@@ -459,7 +463,9 @@ def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int
             # A backup is written once, whole; a copy of it keeps that time where the copying
             # keeps it (most file managers, cp -p).
             "taken_at": taken.isoformat(timespec="seconds"),
-            "replaced": max(newest - audit.newest_id(db), 0)}
+            # Counted, not newest less the backup's newest: after an earlier restore the
+            # ids have a gap, and a second restore of one backup said "replaced 12" of 2.
+            "replaced": replaced.after(audit.newest_id(db))}
     if kept is not None:
         done["kept_as"] = str(Path(kept).absolute())
     # Numbered after every entry the database had: row versions come from these ids,
@@ -486,11 +492,20 @@ def _require_admin(db_path: Path | str, by: UserRecord) -> None:
 def _newest_entry(db_path: Path | str) -> int:
     """The newest audit id of the database about to be restored over; 0 if it has none or
     cannot be read."""
+    return _read_log(db_path, audit.newest_id, 0)
+
+
+def _log_ids(db_path: Path | str) -> audit.LogIdsRecord:
+    """The audit ids of the database about to be restored over; none if it cannot be read."""
+    return _read_log(db_path, audit.log_ids, audit.LogIdsRecord())
+
+
+def _read_log(db_path: Path | str, read: Callable[[Database], T], unread: T) -> T:
     try:
         with _reading(db_path) as db:
-            return audit.newest_id(db)
+            return read(db)
     except (sqlite3.Error, DatabaseError):
-        return 0
+        return unread
 
 
 @contextlib.contextmanager
@@ -572,8 +587,8 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
     step(KEEPING)
     with _full_disk_said(_RESTORE_NOT_MADE, room):
         kept = _keep_current(db_path, kept_in)
-    if kept is not None:  # saved while the restore checked
-        newest = max(newest, _newest_entry(kept.partial))
+    replaced = audit.LogIdsRecord() if kept is None else _log_ids(kept.partial)
+    newest = max(newest, replaced.newest)  # saved while the restore checked
     # The backup is upgraded and its restore entry written in a copy beside the database,
     # which then goes in as one write: a restore killed half-way leaves either the old data
     # or the backup's with the entry that keeps row versions from being given again.
@@ -582,7 +597,8 @@ def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
         remove_with_logs(staged)  # left by a restore that was killed
         with _full_disk_said(_RESTORE_NOT_MADE, room):
             step(READYING)
-            _stage(backup_file, staged, live, by, newest, None if kept is None else kept.path)
+            _stage(backup_file, staged, live, by, newest, replaced,
+                   None if kept is None else kept.path)
             if kept is not None:
                 # Named before the data is written over, not after: the commit and the
                 # close's checkpoint of the whole restored file come first, and a kill in
@@ -640,7 +656,7 @@ def _staged(db_path: Path) -> Path:
 
 
 def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
-           newest: int, kept: Path | None) -> None:
+           newest: int, replaced: audit.LogIdsRecord, kept: Path | None) -> None:
     """backup_file's data, upgraded, with the restore's audit entry, verified, in staged."""
     try:
         _copy_into(backup_file, staged)
@@ -650,7 +666,7 @@ def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
     db = open_db(staged, copy_before_upgrade=False)
     try:
         with transaction(db):
-            _record_restore(db, backup_file, by, newest, kept)
+            _record_restore(db, backup_file, by, newest, replaced, kept)
     finally:
         db.close()
     _leave_wal_mode(staged)

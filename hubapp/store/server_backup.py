@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
@@ -29,6 +29,7 @@ from hubapp.store.whole_file import free_name, write_whole
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+T = TypeVar("T")  # what a restore reads of the data it replaces, for its audit entry
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -146,19 +147,19 @@ def check(backup_file: Path) -> None:
     refuse_unknown(_steps(Path(backup_file)), str(backup_file))
 
 
-def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
-            record: Callable[[Database, int, Path], None]) -> Path:
+def restore(backup_file: Path, url: str, replaced_log: Callable[[str], T],
+            record: Callable[[Database, T, Path], None]) -> Path:
     """Replace the database's content with the dump's, in one transaction; returns the dump
     of the database as it was, taken first beside backup_file.
 
     Desks save again only once the restored hub is upgraded to this version and
-    record(db, newest, kept), in a transaction of its own, has written the restore's audit
-    entry (kept: the dump of the data replaced), numbered after what newest_entry read of
-    the database before: row versions come from audit ids, and a save in between would take
-    one the old database had given. backup_file is checked first (check)."""
+    record(db, replaced, kept), in a transaction of its own, has written the restore's audit
+    entry (kept: the dump of the data replaced), numbered after the log replaced_log read of
+    the database before (replaced): row versions come from audit ids, and a save in between
+    would take one the old database had given. backup_file is checked first (check)."""
     backup_file = Path(backup_file)
     with _saves_held(url) as held:
-        newest = newest_entry(url)
+        replaced = replaced_log(url)
         kept = dump(url, free_name(backup_file.parent,
                                    f"{database_name(url)}-before-restore-"
                                    f"{dt.datetime.now().strftime(_STAMP)}", ".dump"))
@@ -177,7 +178,7 @@ def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
             # On the session holding the desks' lock: a transaction on another would wait
             # for it.
             with transaction(held):
-                record(held, newest, kept)
+                record(held, replaced, kept)
     return kept
 
 
