@@ -208,6 +208,18 @@ def test_a_text_cell_a_spreadsheet_showed_in_scientific_notation_is_refused(demo
                        "or paste it again")]
 
 
+def test_a_csv_seal_in_full_width_scientific_notation_is_refused(demo_db, tmp_path):
+    """A clean file's quick path judged the text as read, and saved it folded: the seal was
+    stored as "1.23457E+13"."""
+    path = write(tmp_path / "seals.csv", [
+        "date,service,direction,container,size_type,full_empty,seal",
+        "2026-03-05,X1,inbound,CSQU3054383,22G1,E,１.２３４５７Ｅ＋１３"])
+    before = checksum(demo_db)
+    result = import_file(demo_db, path, TESTER)
+    assert not result.saved and checksum(demo_db) == before
+    assert [(problem.line, problem.column) for problem in result.problems] == [(2, "seal")]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_an_hs_code_kept_as_a_number_finds_its_commodity(demo_db, tmp_path, suffix):
     # Excel keeps 081060 (durian) as the number 81060, and writes it so into a CSV too.

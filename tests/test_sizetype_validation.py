@@ -56,6 +56,36 @@ def test_a_weight_that_is_no_kilograms_says_what_to_type(written, said):
     assert kilograms is None and message(error) == said
 
 
+@pytest.mark.parametrize("written, said", [
+    ("0.5t", "Gross weight '0.5t' is in tonnes: type kilograms, within 1,800–36,000 kg for a "
+             "20 ft container"),
+    ("100吨", "Gross weight '100吨' is in tonnes: type kilograms, within 1,800–36,000 kg for a "
+              "20 ft container"),
+    ("21.5t", "Gross weight '21.5t' is in tonnes: type kilograms, like 21,500"),
+])
+def test_the_kilograms_offered_for_tonnes_are_a_weight_the_box_may_have(written, said):
+    """0.5t offered "like 500", and 500 typed was then refused as outside 1,800–36,000."""
+    move, errors = parse_move(dict(container="MSCU1234566", size_type="22G1", full_empty="F",
+                                   gross_kg=written, commodity=""))
+    assert move is None and [message(error) for error in errors] == [said]
+
+
+def test_tonnes_of_no_box_offer_no_kilograms_where_the_size_is_unknown():
+    _kilograms, error = parse_gross_kg("100吨")
+    assert message(error) == ("Gross weight '100吨' is not a number of kilograms: type "
+                              "kilograms in figures, like 24,500")
+
+
+@pytest.mark.parametrize("seal", ["1.23457E+13", "１.２３４５７Ｅ＋１３", "１．２３４５７ｅ＋１３"])
+def test_a_seal_in_scientific_notation_is_refused_typed_full_width_too(seal):
+    """Judged unfolded and stored folded, the full-width one was saved as "1.23457E+13", the
+    text the ASCII one is refused for."""
+    move, errors = parse_move(dict(container="MSCU1234566", size_type="22G1", full_empty="F",
+                                   gross_kg="21500", commodity="", seal=seal))
+    assert move is None
+    assert [(error.field, error.values["value"]) for error in errors] == [("seal", seal)]
+
+
 def _fields(**changes):
     fields = {"container": "CSQU3054383", "size_type": "22G1", "full_empty": "F",
               "gross_kg": "24,000", "commodity": "cassava flour"}

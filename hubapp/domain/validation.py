@@ -333,10 +333,11 @@ _DIGITS_LOST = {
 def text_errors(texts: Mapping[str, str]) -> list[FieldError]:
     """The problems of a box's seal, shipper and consignee (by field name, each stripped):
     a seal pasted as several (seal_errors), and a number a spreadsheet cut to six digits
-    (stored as "1.23457E+13", the seal customs check was lost without a word)."""
+    (stored as "1.23457E+13", the seal customs check was lost without a word). Judged
+    folded, as a seal is stored: "１.２３４５７Ｅ＋１３" passed and was saved as the other."""
     return seal_errors(texts.get("seal", "")) + [
-        FieldError(name, template, {"value": texts[name]})
-        for name, template in _DIGITS_LOST.items() if _SCIENTIFIC.fullmatch(texts.get(name, ""))]
+        FieldError(name, template, {"value": texts[name]}) for name, template in
+        _DIGITS_LOST.items() if _SCIENTIFIC.fullmatch(folded(texts.get(name, "")))]
 
 
 def texts_clean(columns: Mapping[str, Sequence[str]]) -> bool:
@@ -345,7 +346,7 @@ def texts_clean(columns: Mapping[str, Sequence[str]]) -> bool:
     A name holding a line break may be found wrong here and not there: it is then only
     judged the slow way."""
     return not CONTROL.search("".join(columns["seal"])) and not any(
-        _SCIENTIFIC.search("\n".join(column)) for column in columns.values())
+        _SCIENTIFIC.search(folded("\n".join(column))) for column in columns.values())
 
 
 def seal_errors(seal: str) -> list[FieldError]:
@@ -386,7 +387,7 @@ def weight_errors(full_empty: str, gross_kg: int | None,
     # 21.5 in tonnes and 24.500 with a dot for thousands both mean a thousand times it: a
     # box's weight once it fits.
     thousandfold = round(1000 * (kg_written(written) or 0))
-    if "." in folded(written) and info.min_gross_kg <= thousandfold <= info.max_gross_kg:
+    if "." in folded(written) and _fits(thousandfold, info):
         return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft "
                         "container: in tonnes, or with a dot for thousands? Type kilograms, "
@@ -453,26 +454,42 @@ def _kilograms(text: str) -> str:
     return _KILOGRAMS.sub("", _compact(text))
 
 
-def _unreadable_kg(text: str) -> FieldError:
-    """Why text is no weight, with the kilograms to type: those of a weight in tonnes."""
+def _fits(kilograms: int, info: sizetype.SizeTypeInfo | None) -> bool:
+    """Whether kilograms are a weight the box may have (any box's, its size unknown)."""
+    if info is None:
+        return 0 < kilograms <= sizetype.MAX_GROSS_KG
+    return info.min_gross_kg <= kilograms <= info.max_gross_kg
+
+
+def _unreadable_kg(text: str, info: sizetype.SizeTypeInfo | None) -> FieldError:
+    """Why text is no weight, with the kilograms to type: those of a weight in tonnes if
+    the box may weigh them; 0.5t offered 500, which was refused in turn."""
     compact = _compact(text)
     tonnes = _TONNES.sub("", compact)
     try:
         kilograms = round(1000 * float(tonnes)) if tonnes != compact else 0
     except (ValueError, OverflowError):  # "二万四千吨", "1e999t"
         kilograms = 0
-    if kilograms > 0:
+    if _fits(kilograms, info):
         return FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight {value!r} is in tonnes: type kilograms, like {example:,}"),
             {"value": text, "example": kilograms})
+    if kilograms > 0 and info is not None:
+        return FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages", "Gross weight {value!r} is in tonnes: type kilograms, within "
+                        "{low:,}–{high:,} kg for a {feet} ft container"),
+            {"value": text, "low": info.min_gross_kg, "high": info.max_gross_kg,
+             "feet": info.length_ft})
     return FieldError("gross_kg", QT_TRANSLATE_NOOP(
         "messages", "Gross weight {value!r} is not a number of kilograms: type kilograms in "
                     "figures, like {example:,}"), {"value": text, "example": _KILOGRAMS_EXAMPLE})
 
 
-def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
+def parse_gross_kg(text: str, info: sizetype.SizeTypeInfo | None = None
+                   ) -> tuple[int | None, FieldError | None]:
     """Kilograms as written ("25,540", "25540.0", "25540 kg", "25540公斤"), None when blank,
-    or why it is unreadable. A fraction is rounded half up (kg_rounded)."""
+    or why it is unreadable. A fraction is rounded half up (kg_rounded). info: the box's
+    size, which the kilograms a refusal offers must fit."""
     text = folded(text)
     raw_kg = _kilograms(text)
     if not raw_kg:
@@ -482,7 +499,7 @@ def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
         # round() made it 24000 but 24001.5 24002, half to even.
         gross_kg = math.floor(float(raw_kg) + 0.5)
     except (ValueError, OverflowError):  # "22.5t", "二万四千", "1e999"
-        return None, _unreadable_kg(text)
+        return None, _unreadable_kg(text, info)
     if gross_kg <= 0:
         return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight must be more than 0 kg, not {value}"), {"value": text})
@@ -614,7 +631,7 @@ def parse_move(
             "messages", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空"),
             {"value": raw_fe}))
 
-    gross_kg, error = parse_gross_kg(text.get("gross_kg", ""))
+    gross_kg, error = parse_gross_kg(text.get("gross_kg", ""), info)
     if error is not None:
         errors.append(error)
     elif not raw_fe and gross_kg is None:
