@@ -414,83 +414,83 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="529"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="533"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="532"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="536"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="536"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="540"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="539"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="543"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="543"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="547"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="544"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="548"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="564"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="563"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="567"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="568"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="572"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="591"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="595"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="607"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="611"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="610"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="614"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="622"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="626"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="634"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="639"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="647"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="652"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -1441,110 +1441,110 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="596"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="598"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="622"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="624"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="629"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="631"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="635"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="637"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="639"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="641"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="640"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="642"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="661"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="677"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="679"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="678"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="680"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="679"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="681"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="687"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="696"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="698"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="699"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="701"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="703"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="705"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="711"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="713"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="717"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="719"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="718"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="720"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="719"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="721"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="720"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="722"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="674"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="676"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
@@ -1584,40 +1584,40 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="663"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="665"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>统计班次 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="664"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="666"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="680"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="677"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="684"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="705"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="707"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="707"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="709"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="713"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="715"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -5185,12 +5185,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已合并到 {target}：现显示 {target}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="102"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="107"/>
         <source>More than one in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中有多项包含“{text}”：筛选仍为 {chosen}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="104"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="109"/>
         <source>Nothing in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中没有包含“{text}”的项：筛选仍为 {chosen}</translation>
     </message>
@@ -5630,62 +5630,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="356"/>
+        <location filename="../../hubapp/domain/validation.py" line="357"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="374"/>
+        <location filename="../../hubapp/domain/validation.py" line="375"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="382"/>
+        <location filename="../../hubapp/domain/validation.py" line="383"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="390"/>
+        <location filename="../../hubapp/domain/validation.py" line="391"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="395"/>
+        <location filename="../../hubapp/domain/validation.py" line="396"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="413"/>
+        <location filename="../../hubapp/domain/validation.py" line="414"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="428"/>
+        <location filename="../../hubapp/domain/validation.py" line="429"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="465"/>
+        <location filename="../../hubapp/domain/validation.py" line="474"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="468"/>
+        <location filename="../../hubapp/domain/validation.py" line="478"/>
+        <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
+        <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="483"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="513"/>
+        <location filename="../../hubapp/domain/validation.py" line="530"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="607"/>
+        <location filename="../../hubapp/domain/validation.py" line="624"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="613"/>
+        <location filename="../../hubapp/domain/validation.py" line="630"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -5720,22 +5725,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="431"/>
+        <location filename="../../hubapp/domain/validation.py" line="432"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="487"/>
+        <location filename="../../hubapp/domain/validation.py" line="504"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="622"/>
+        <location filename="../../hubapp/domain/validation.py" line="639"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="510"/>
+        <location filename="../../hubapp/domain/validation.py" line="527"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -5983,12 +5988,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="167"/>
+        <location filename="../../hubapp/store/backup.py" line="169"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="196"/>
+        <location filename="../../hubapp/store/backup.py" line="198"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -5998,118 +6003,118 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="180"/>
+        <location filename="../../hubapp/store/backup.py" line="182"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="123"/>
+        <location filename="../../hubapp/store/backup.py" line="125"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="65"/>
+        <location filename="../../hubapp/store/backup.py" line="67"/>
         <source>copying the database…</source>
         <translation>正在复制数据库…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="66"/>
+        <location filename="../../hubapp/store/backup.py" line="68"/>
         <source>checking the copy…</source>
         <translation>正在检查副本…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="67"/>
+        <location filename="../../hubapp/store/backup.py" line="69"/>
         <source>checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="68"/>
+        <location filename="../../hubapp/store/backup.py" line="70"/>
         <source>keeping a copy of the data as it is…</source>
         <translation>正在保留当前数据的副本…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="69"/>
+        <location filename="../../hubapp/store/backup.py" line="71"/>
         <source>readying the backup&apos;s data…</source>
         <translation>正在准备备份的数据…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="70"/>
+        <location filename="../../hubapp/store/backup.py" line="72"/>
         <source>replacing the data…</source>
         <translation>正在替换数据…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="105"/>
+        <location filename="../../hubapp/store/backup.py" line="107"/>
         <source>{value!r} is not a full path: type one such as {example}, or choose the folder</source>
         <translation>“{value}”不是完整路径：请输入完整路径（如 {example}），或选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="113"/>
+        <location filename="../../hubapp/store/backup.py" line="115"/>
         <source>Cannot write in the backup folder {path}: {reason}</source>
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="173"/>
+        <location filename="../../hubapp/store/backup.py" line="175"/>
         <source>{path} is not a file: choose a file name for the backup</source>
         <translation>{path} 不是文件：请为备份选择一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="201"/>
+        <location filename="../../hubapp/store/backup.py" line="203"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="211"/>
+        <location filename="../../hubapp/store/backup.py" line="213"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="403"/>
+        <location filename="../../hubapp/store/backup.py" line="405"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="414"/>
+        <location filename="../../hubapp/store/backup.py" line="416"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="418"/>
+        <location filename="../../hubapp/store/backup.py" line="420"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="440"/>
+        <location filename="../../hubapp/store/backup.py" line="442"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="529"/>
+        <location filename="../../hubapp/store/backup.py" line="544"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="536"/>
+        <location filename="../../hubapp/store/backup.py" line="551"/>
         <location filename="../../hubapp/store/db.py" line="295"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="543"/>
+        <location filename="../../hubapp/store/backup.py" line="558"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="708"/>
+        <location filename="../../hubapp/store/backup.py" line="724"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="726"/>
+        <location filename="../../hubapp/store/backup.py" line="742"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="729"/>
+        <location filename="../../hubapp/store/backup.py" line="745"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was. Restoring this backup needs about {size} free there</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
@@ -6120,7 +6125,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="410"/>
-        <location filename="../../hubapp/store/backup.py" line="820"/>
+        <location filename="../../hubapp/store/backup.py" line="836"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6821,27 +6826,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="38"/>
+        <location filename="../../hubapp/store/server_backup.py" line="39"/>
         <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="58"/>
+        <location filename="../../hubapp/store/server_backup.py" line="59"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="85"/>
+        <location filename="../../hubapp/store/server_backup.py" line="86"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="135"/>
+        <location filename="../../hubapp/store/server_backup.py" line="136"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="105"/>
+        <location filename="../../hubapp/store/server_backup.py" line="106"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
