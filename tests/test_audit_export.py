@@ -116,7 +116,7 @@ def test_a_long_log_is_written_whole_on_the_hubs_clock_as_the_screen_shows_it(
     {}, {"user": "li.na"}, {"action": "close"}, {"service_no": "X01"},
     {"day": dt.date(2026, 3, 7), "last_day": dt.date(2026, 3, 8)},
     {"day": dt.date(2026, 1, 15)},  # what the entries are about
-    # Its LIKE for "2026-01-1" matches the 15th, which the pages leave out: some are empty.
+    # The 15th, just after the period, is one of the days the entries are about.
     {"day": dt.date(2026, 1, 10), "last_day": dt.date(2026, 1, 14)},
 ])
 def test_the_pages_hold_what_the_screen_lists_each_once(app_ctx, filters):

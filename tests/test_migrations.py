@@ -1,4 +1,5 @@
 import contextlib
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -17,7 +18,7 @@ from sqlite_utils import Database
 from hubapp.domain.errors import DatabaseError
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.domain.wording import file_size
-from hubapp.store import open_db
+from hubapp.store import audit, open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
 
 from conftest import DEMO_END
@@ -80,6 +81,35 @@ def test_an_older_files_audit_log_is_read_by_user_and_action_through_indexes(tmp
             plan = " ".join(row[3] for row in db.execute(
                 f"EXPLAIN QUERY PLAN SELECT DISTINCT {column} FROM audit_log"))
             assert "USING COVERING INDEX" in plan, plan
+    finally:
+        db.close()
+
+
+def test_an_older_files_audit_log_is_searched_by_day_and_service_through_indexes(tmp_path):
+    """Its day and service searches LIKE-read every entry's snapshots: a minute on a long log."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m014_index_the_audit_logs_times_days_and_services")
+    old["audit_log"].insert({
+        "at": "2026-03-01T02:00:00+00:00", "user_name": "li", "action": "update",
+        "entity": "service", "entity_id": "7",
+        "before": '{"service": {"service_no": "X5501", "date": "2026-02-27"}}',
+        "after": '{"service": {"service_no": "X5502", "date": "2026-02-28"}}'})
+    old.close()
+
+    db = open_db(path)
+    try:
+        statements: list[str] = []
+        db.conn.set_trace_callback(statements.append)
+        found = [audit.entries(db, day=dt.date(2026, 2, 27)), audit.entries(db, service_no="X5502"),
+                 audit.entries(db, day=dt.date(2026, 3, 1))]
+        db.conn.set_trace_callback(None)
+        assert [[entry.entity_id for entry in listed] for listed in found] == [["7"]] * 3
+        plans = [row[3] for statement in statements
+                 for row in db.execute(f"EXPLAIN QUERY PLAN {statement}")]
+        assert not any("SCAN audit_log" in plan for plan in plans), plans
+        assert {"audit_log_at", "audit_log_before_day", "audit_log_after_service_no"} \
+            <= {plan.split(" INDEX ")[-1].split()[0] for plan in plans if " INDEX " in plan}
     finally:
         db.close()
 
@@ -640,11 +670,13 @@ def test_a_command_upgrading_a_file_another_desk_has_open_is_refused_as_busy(tmp
 
 
 def _before_the_audit_log_indexes(path: Path) -> None:
-    """path as an earlier Hub Desk left it: without m011 and m012's indexes, nor a step since."""
+    """path as an earlier Hub Desk left it: without m011 and m012's indexes, nor a step since
+    (m014's indexes)."""
     with contextlib.closing(sqlite3.connect(path)) as conn:
         with conn:
-            for index in ("audit_log_action", "audit_log_user",
-                          "audit_log_closed_days_changed"):
+            for index in ("audit_log_action", "audit_log_user", "audit_log_closed_days_changed",
+                          "audit_log_at", "audit_log_before_day", "audit_log_after_day",
+                          "audit_log_before_service_no", "audit_log_after_service_no"):
                 conn.execute(f"DROP INDEX {index}")
             conn.execute("DELETE FROM _sqlite_migrations WHERE name >= 'm011'")
         conn.execute("VACUUM")  # the indexes' pages not free for them again

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import dataclasses
+import functools
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +15,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, Term, Translate
 from hubapp.domain.records import ChangeRecord
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AuditEntryRecord:
     id: int
     at: dt.datetime  # UTC, as stored
@@ -21,8 +23,19 @@ class AuditEntryRecord:
     action: str
     entity: str
     entity_id: str
-    before: Any  # parsed JSON, None when the thing did not exist before
-    after: Any
+    # The JSON as stored, None when the thing did not exist before (or after), parsed when
+    # first read as before and after: the Audit screen lists 2,000 entries and shows a few,
+    # and parsing every one's service snapshots took a second on a long log.
+    before_json: str | None
+    after_json: str | None
+
+    @functools.cached_property
+    def before(self) -> Any:
+        return None if self.before_json is None else json.loads(self.before_json)
+
+    @functools.cached_property
+    def after(self) -> Any:
+        return None if self.after_json is None else json.loads(self.after_json)
 
 
 def hub_time(moment: dt.datetime, zone: str) -> str:

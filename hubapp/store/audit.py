@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord
@@ -81,8 +79,8 @@ def own_entries_kept(db: Database) -> Iterator[None]:
 
 # What a screen lists at once: the newest changes, which are what people look for.
 SHOWN = 2_000
-# The longest period a search takes, in days: each month it spans is one more pass of LIKEs
-# over every entry's text.
+# The longest period a search takes, in days: each import and each write to closed days in
+# it is named by its id in the search's statement.
 LONGEST_PERIOD = 366
 # The rows iter_entries reads at a time: parsed, a page of service snapshots is tens of MB.
 PAGE = 500
@@ -96,100 +94,70 @@ def entries(db: Database, *, user: str | None = None, action: str | None = None,
     day from day to last_day (at most LONGEST_PERIOD days); service_no matches entries whose
     before or after names a service whose number starts with it, as All movements' filter
     does."""
-    search = _where(db, user, action, day, last_day, service_no)
-    found: list[AuditEntryRecord] = []
-    older_than = None
-    # Each round goes on below the last one's oldest row: together one pass over the log,
-    # more than one round only when a closed-days LIKE matched more than it meant.
-    while len(found) < limit:
-        below = [] if older_than is None else ["id < ?"]
-        wanted = limit - len(found)
-        rows = list(db.query(
-            f"SELECT *, {search.surely()} AS sure FROM audit_log"
-            f" {_joined([*search.clauses, *below])} ORDER BY id DESC LIMIT ?",
-            [*search.sure_params, *search.params, *([older_than] if below else []), wanted]))
-        found += [_entry(row) for row in rows
-                  if search.kept(row["sure"], row["before"], row["after"])]
-        if len(rows) < wanted:
-            break
-        older_than = rows[-1]["id"]
-    return found
+    clauses, params = _where(db, user, action, day, last_day, service_no)
+    return _page(db, clauses, params, limit)
 
 
 def iter_entries(db: Database, *, user: str | None = None, action: str | None = None,
                  day: dt.date | None = None, last_day: dt.date | None = None,
                  service_no: str | None = None, page: int = PAGE
                  ) -> Iterator[list[AuditEntryRecord]]:
-    """Every entry entries() would list without a limit, newest first, a page at a time:
-    those matching among the next `page` rows the search reads. An entry about a service
-    holds its snapshots before and after: a long log read whole (100,000 entries: 5 GB) is
-    never held at once. A page may be empty, where a period's LIKE matched more than it
-    meant."""
-    search = _where(db, user, action, day, last_day, service_no)
+    """Every entry entries() would list without a limit, newest first, a page of `page`
+    entries at a time (the last one shorter, none empty), each page's ids found as entries()
+    finds them. An entry about a service holds its snapshots before and after: a long log
+    read whole (100,000 entries: 5 GB) is never held at once."""
+    clauses, params = _where(db, user, action, day, last_day, service_no)
     older_than = None
     while True:
-        below = [] if older_than is None else ["id < ?"]
-        found, read = [], 0
-        for row in db.query(
-                f"SELECT *, {search.surely()} AS sure FROM audit_log"
-                f" {_joined([*search.clauses, *below])} ORDER BY id DESC LIMIT ?",
-                [*search.sure_params, *search.params, *([older_than] if below else []), page]):
-            read, older_than = read + 1, row["id"]
-            if search.kept(row["sure"], row["before"], row["after"]):
-                found.append(_entry(row))
-        if read:
+        found = _page(db, clauses, params, page, older_than)
+        if found:
             yield found
-        if read < page:
+        if len(found) < page:
             return
+        older_than = found[-1].id
+
+
+def _page(db: Database, clauses: list[str], params: list[object], limit: int,
+          older_than: int | None = None) -> list[AuditEntryRecord]:
+    """The newest `limit` entries of a search (_where), below entry older_than if given,
+    newest first. Its ids come first, found in the indexes alone: ordered and cut after the
+    rows were read, a year's search read the snapshots of every entry in it."""
+    below = [] if older_than is None else ["id < ?"]
+    return [_entry(row) for row in db.query(
+        "SELECT * FROM audit_log WHERE id IN (SELECT id FROM audit_log"
+        f" {_joined([*clauses, *below])} ORDER BY id DESC LIMIT ?) ORDER BY id DESC",
+        [*params, *([older_than] if below else []), limit])]
 
 
 def count(db: Database, *, user: str | None = None, action: str | None = None,
           day: dt.date | None = None, last_day: dt.date | None = None,
           service_no: str | None = None) -> int:
     """How many entries entries() would list without a limit."""
-    search = _where(db, user, action, day, last_day, service_no)
-    where = _joined(search.clauses)
-    if search.days is None:
-        return db.execute(f"SELECT COUNT(*) FROM audit_log {where}", search.params).fetchone()[0]
-    # Only the entries matched by a LIKE that means more than it says bring their text, of
-    # which they have some: an entry without is matched by its stamp, id or import alone.
-    return sum(search.kept(before is None and after is None, before, after)
-               for before, after in db.execute(
-                   f"SELECT CASE WHEN {search.sure} THEN NULL ELSE before END,"
-                   f" CASE WHEN {search.sure} THEN NULL ELSE after END FROM audit_log {where}",
-                   [*search.sure_params, *search.sure_params, *search.params]))
+    clauses, params = _where(db, user, action, day, last_day, service_no)
+    return db.execute(f"SELECT COUNT(*) FROM audit_log {_joined(clauses)}",
+                      params).fetchone()[0]
 
 
-@dataclass(frozen=True, slots=True)
-class _Search:
-    """A search's WHERE clauses. A period's LIKEs match more than they mean: a month's
-    "date" where the period takes some of its days, and a closed_days list naming one of
-    them anywhere after the list's start. sure, an SQL test, is true of the entries the
-    period matches for certain; the others are kept only if their text names a date, or
-    their list a closed day, from the first to the last of days."""
-
-    clauses: list[str]
-    params: list[object]
-    sure: str = "1 = 1"  # a condition on either engine: PostgreSQL takes no CASE WHEN 1
-    sure_params: list[object] = field(default_factory=list)
-    days: tuple[str, str] | None = None
-
-    def surely(self) -> str:
-        """sure as a value: SQLite tests every OR of a value, a CASE's stops at the first
-        true one, before the long texts' LIKEs."""
-        return f"CASE WHEN {self.sure} THEN 1 ELSE 0 END"
-
-    def kept(self, sure: object, before: str | None, after: str | None) -> bool:
-        if sure:
-            return True
-        first, last = self.days
-        named = [*_DATED.findall(before or ""), *_DATED.findall(after or ""),
-                 *(_parsed(after) or {}).get("closed_days", ())]
-        return any(first <= day <= last for day in named)
+def stored_text(column: str, key: str, width: int) -> str:
+    """SQL for the first width characters of the text under key in column's JSON, NULL if
+    it names no such key: what m014 indexes and the searches compare. It reads the key's
+    first value only, where a LIKE over the text found any: an entry names one service
+    (its number and date) or one day."""
+    start = f"instr({column}, '\"{key}\": \"')"
+    return f"CASE WHEN {start} > 0 THEN substr({column}, {start} + {len(key) + 5}, {width}) END"
 
 
-# What a "date" LIKE matches, as a pattern that reads the date.
-_DATED = re.compile(r'"date": "(\d{4}-\d{2}-\d{2})"')
+# The day and service number of each side of an entry, as m014 indexes them: a number is at
+# most 20 characters (domain.validation), a day 10.
+DAYS = tuple(stored_text(side, "date", 10) for side in ("before", "after"))
+SERVICE_NOS = tuple(stored_text(side, "service_no", 20) for side in ("before", "after"))
+
+
+def _found(indexed: str) -> str:
+    """A clause of the entries one of whose indexed terms holds (OR): SQLite finds them in
+    the indexes first. Beside the list's ORDER BY id and LIMIT, it walked the log from the
+    newest instead, reading every entry's text to test them (2.5 s for a day)."""
+    return f"id IN (SELECT id FROM audit_log WHERE {indexed})"
 
 
 def _joined(clauses: list[str]) -> str:
@@ -197,7 +165,8 @@ def _joined(clauses: list[str]) -> str:
 
 
 def _where(db: Database, user: str | None, action: str | None, day: dt.date | None,
-           last_day: dt.date | None, service_no: str | None) -> _Search:
+           last_day: dt.date | None, service_no: str | None) -> tuple[list[str], list[object]]:
+    """A search's WHERE clauses (to be joined by AND) and their parameters."""
     clauses, params = [], []
     if user:
         # By the writer shown (_entry): "failed logins" found only this release's lock-outs,
@@ -209,13 +178,15 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
         clauses.append("action = ?")
         params.append(action)
     if service_no:
+        from hubapp.store.browse import PREFIX_END  # which imports this module (interchange)
+
         number = service_no.strip().upper()
         imports = _listing(db, "service_nos", number, f"{_IMPORTS} AND ", prefix=True)
-        pattern = f'%"service_no": "{number}%'
-        clauses.append(f"(before LIKE ? OR after LIKE ?{_or_id_in(imports)})")
-        params += [pattern, pattern, *imports]
+        clauses.append(_found(" OR ".join(f"{side} >= ? AND {side} < ?" for side in SERVICE_NOS)
+                              + _or_id_in(imports)))
+        params += [number, number + PREFIX_END] * len(SERVICE_NOS) + imports
     if day is None:
-        return _Search(clauses, params)
+        return clauses, params
     last_day = last_day or day
     if (last_day - day).days >= LONGEST_PERIOD:
         raise ValueError(f"{day}…{last_day}: more than {LONGEST_PERIOD} days")
@@ -228,76 +199,51 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
     start, end = (instant_of(dt.datetime.combine(moment, dt.time()), zone)
                   .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
                   for moment in (day, last_day + dt.timedelta(days=1)))
-    named = [number for number, (opened, ended) in _import_days(db).items()
-             if opened <= last and first <= ended]
+    named = [number for number, spans in _listed_days(db).items()
+             if any(opened <= last and first <= ended for opened, ended in spans)]
     # A day's close or reopen is about the day its id names.
-    certain = f"(at >= ? AND at < ?) OR entity = 'day' AND entity_id BETWEEN ? AND ?" \
-              f"{_or_id_in(named)}"
-    certain_params = [start, end, first, last, *named]
-    months = _months(day, last_day)
-    exact = [_date_like(text) for text, whole in months if whole]
-    sure = f"({certain}{' OR before LIKE ?' * len(exact)}{' OR after LIKE ?' * len(exact)})"
-    # A write that changed a closed day it was not about (the dwell of boxes that left on
-    # it, a commodity merged) names that day only among its closed_days: tested in the same
-    # pass, as a pass of its own read the whole log again. Each LIKE reads the whole of
-    # after again: one for the month named at all comes first, so most entries are read once.
-    clauses.append(f"({certain}{' OR before LIKE ?' * len(months)}"
-                   f"{' OR after LIKE ? AND (after LIKE ? OR after LIKE ?)' * len(months)})")
-    params += [*certain_params, *(_date_like(text) for text, _whole in months)]
-    for text, _whole in months:
-        params += [f'%"{text}%', _date_like(text), f'%"closed_days": [%"{text}%']
-    return _Search(clauses, params, sure, [*certain_params, *exact, *exact], (first, last))
-
-
-def _date_like(start: str) -> str:
-    """A LIKE for a "date" of before or after starting as start does (a _months text)."""
-    return f'%"date": "{start}%'
-
-
-def _months(first: dt.date, last: dt.date) -> list[tuple[str, bool]]:
-    """For each month from first to last, what a LIKE finds its days in the period by:
-    the start of a date that they share ("2026-03-1", a whole day with its closing quote),
-    and whether every date so starting is in the period (the LIKE is then exact)."""
-    found = []
-    month = first.replace(day=1)
-    while month <= last:
-        following = (month + dt.timedelta(days=32)).replace(day=1)
-        dates = [month + dt.timedelta(days=n) for n in range((following - month).days)]
-        inside = [date.isoformat() for date in dates if first <= date <= last]
-        shared = os.path.commonprefix([inside[0], inside[-1]])
-        found.append((shared + '"' if len(inside) == 1 else shared,
-                      all(first <= date <= last for date in dates
-                          if date.isoformat().startswith(shared))))
-        month = following
-    return found
+    clauses.append(_found("at >= ? AND at < ? OR entity = 'day' AND entity_id BETWEEN ? AND ?"
+                          + "".join(f" OR {side} BETWEEN ? AND ?" for side in DAYS)
+                          + _or_id_in(named)))
+    params += [start, end, *[first, last] * (1 + len(DAYS)), *named]
+    return clauses, params
 
 
 # An import's entry (store.interchange) names its dates and service numbers in its JSON.
 _IMPORTS = "action = 'import' AND entity = 'file'"
 
 
-class ImportDays:
-    """The first and last day of every import's entry up to entry newest, by entry id:
-    parsed once per connection, as a day filter (each keystroke in the Audit screen's date)
-    matches them, and JSON compares no dates in SQL the same way on both engines."""
+class ListedDays:
+    """The days named by lists in entries up to entry newest, by entry id, as (first, last)
+    spans: an import's first to last date, and each closed day of a write to closed days (a
+    delete that changed the dwell of boxes that left on one, a commodity merged), which
+    names it nowhere else. Parsed once per connection, as a day filter (each keystroke in
+    the Audit screen's date) matches them, and JSON compares no dates in SQL the same way
+    on both engines."""
 
     def __init__(self) -> None:
         self.newest = 0
-        self.days: dict[int, tuple[str, str]] = {}
+        self.days: dict[int, list[tuple[str, str]]] = {}
 
 
-def _import_days(db: Database) -> dict[int, tuple[str, str]]:
-    known, newest = getattr(db, "import_days", None), newest_id(db)
+def _listed_days(db: Database) -> dict[int, list[tuple[str, str]]]:
+    from hubapp.store.day_close import CHANGED_CLOSED_DAYS  # which imports this module
+
+    known, newest = getattr(db, "listed_days", None), newest_id(db)
     # A restore brings back the backup's log, whose ids may hold other entries than ours.
     if known is None or newest < known.newest or db.execute(
             "SELECT count(*) FROM audit_log WHERE id > ? AND action = 'restore'",
             [known.newest]).fetchone()[0]:
-        known = db.import_days = ImportDays()
-    # Entries are numbered in the order they commit (writers take turns): read only the new.
-    for row in db.query(f"SELECT id, after FROM audit_log WHERE {_IMPORTS} AND id > ?"
-                        " AND id <= ?", [known.newest, newest]):
-        entry = _parsed(row["after"]) or {}
-        known.days[row["id"]] = (entry.get("first_date") or "", entry.get("last_date") or "")
+        known = db.listed_days = ListedDays()
+    # Entries are numbered in the order they commit (writers take turns): read only the new,
+    # each kind through its own index (m011's action, m012's).
+    for kind in (_IMPORTS, CHANGED_CLOSED_DAYS):
+        for row in db.query(f"SELECT id, after FROM audit_log WHERE {kind} AND id > ?"
+                            " AND id <= ?", [known.newest, newest]):
+            entry = _parsed(row["after"]) or {}
+            known.days.setdefault(row["id"], []).extend(
+                [(day, day) for day in entry.get("closed_days", ())] if kind != _IMPORTS
+                else [(entry.get("first_date") or "", entry.get("last_date") or "")])
     known.newest = newest
     return known.days
 
@@ -434,19 +380,19 @@ def actions(db: Database) -> list[str]:
 
 
 def _entry(row: dict) -> AuditEntryRecord:
-    before, after = _parsed(row["before"]), _parsed(row["after"])
+    before, after = row["before"], row["after"]
     if (row["entity"], row["entity_id"]) == ("setting", _BARE_SETTING) \
-            and not isinstance(after, dict):
+            and not isinstance(_parsed(after), dict):
         # Earlier releases wrote the single-user mode's bare values, which read "value: no →
         # yes" beside the named entries written since (store.users.set_single_user_mode).
-        before, after = {_BARE_SETTING: before}, {_BARE_SETTING: after}
+        before, after = (json.dumps({_BARE_SETTING: _parsed(text)}) for text in (before, after))
     # Earlier releases wrote a lock-out under the locked account's name, which read as if its
     # owner had locked it (store.users writes FAILED_LOGINS since).
     writer = FAILED_LOGINS if row["action"] == _LOCK_OUT else row["user_name"]
     return AuditEntryRecord(
         id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=writer,
         action=row["action"], entity=row["entity"], entity_id=row["entity_id"],
-        before=before, after=after)
+        before_json=before, after_json=after)
 
 
 _BARE_SETTING = "single_user_mode"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 PAGE_SIZE = 500
 # Container numbers and service numbers are upper-case letters and digits, so every value
 # starting with a prefix lies between the prefix and the prefix followed by "~".
-_PREFIX_END = "~"
+PREFIX_END = "~"
 
 
 class Sort(StrEnum):
@@ -159,7 +159,7 @@ def _container_column(db: Database, f: BrowseFilterRecord, sort: Sort, paging: b
         return "cm.container"
     matches = db.execute(
         "SELECT COUNT(*) FROM (SELECT 1 FROM container_move WHERE container >= ? AND "
-        "container < ? LIMIT ?)", [prefix, prefix + _PREFIX_END, _MANY_MOVES]).fetchone()[0]
+        "container < ? LIMIT ?)", [prefix, prefix + PREFIX_END, _MANY_MOVES]).fetchone()[0]
     return "+cm.container" if matches >= _MANY_MOVES else "cm.container"
 
 
@@ -189,7 +189,7 @@ def _where(f: BrowseFilterRecord, date_column: str = "cm.date",
     for column, prefix in zip((container_column, "s.service_no"), _prefixes(f)):
         if prefix:
             clauses.append(f"{column} >= ? AND {column} < ?")
-            params += [prefix, prefix + _PREFIX_END]
+            params += [prefix, prefix + PREFIX_END]
     for column, value in (("s.route_code", f.route_code), (direction_column, f.direction),
                           ("s.mode", f.mode), ("cm.commodity_id", f.commodity_id)):
         if value is not None:

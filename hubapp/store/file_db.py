@@ -30,7 +30,7 @@ Params = Sequence | Mapping[str, Any] | None
 class FileDatabase:
     engine = "sqlite"  # answered here, so that store.engine.is_postgres needs no sqlite-utils
     own_entries = None  # store.audit.track_own_entries; answered here, as engine is
-    import_days = None  # store.audit.ImportDays, made at the first day filter
+    listed_days = None  # store.audit.ListedDays, made at the first day filter
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn

@@ -69,6 +69,7 @@ _REWRITES = [(re.compile(pattern, flags), replacement) for pattern, replacement,
     (r"\bCOLLATE\s+NOCASE\b", "COLLATE hub_nocase", re.I),
     # A column named full (FULL is reserved), but not the parameter :full.
     (r"(?<!:)\bfull\b(?!\s+(?:outer\s+)?join)", '"full"', 0),
+    (r"\binstr\(", "strpos(", re.I),  # the same arguments, in the same order
     (r"%", "%%", 0),
     (r"(?<![:\w]):([A-Za-z_]\w*)", r"%(\1)s", 0),
     (r"\?", "%s", 0),
@@ -186,7 +187,7 @@ class PgDatabase:
 
     engine = ENGINE
     own_entries = None  # store.audit.track_own_entries
-    import_days = None  # store.audit.ImportDays, made at the first day filter
+    listed_days = None  # store.audit.ListedDays, made at the first day filter
     # None: a dropped connection is opened anew by the next call. Set, it is called instead
     # on finding the connection dropped, and calls say the server is out of reach at once
     # until replace() hands over a new one: the window's thread (ui.desk_watcher) must never

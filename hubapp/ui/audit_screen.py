@@ -1,5 +1,6 @@
 """The audit log: who changed what and when, before → after; filter by user, action, days
-and service. A long log takes seconds to search: the list is read off the GUI thread."""
+and service. The list is read off the GUI thread, as a long log's searches once took seconds
+(now its indexes answer: store.audit)."""
 
 from __future__ import annotations
 
@@ -193,8 +194,9 @@ class _ListedRecord:
 
 
 def _search(control: TaskControl, filters: dict) -> _ListedRecord:
-    """Superseded (the next keystroke's search), it stops mid-statement: a long log's LIKE
-    scans for seconds, which kept the pool busy after nobody waited for it."""
+    """Superseded (the next keystroke's search), it stops mid-statement: a long log's
+    searches took seconds (text scans before m014), which kept the pool busy after nobody
+    waited for it."""
     with control.database() as db, control.interruptible(db):
         users, actions = audit.user_names(db), audit.actions(db)
         commodities = reference.commodity_names(db)
