@@ -4,46 +4,46 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="353"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="233"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="235"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="115"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="235"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="237"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -51,144 +51,144 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="302"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="256"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="253"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="408"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="410"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="275"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="283"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="294"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="296"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="304"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="306"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="307"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="307"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="309"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="370"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="372"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="377"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="379"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="405"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="407"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="422"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="424"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="425"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="441"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="448"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="450"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="460"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="462"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="496"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="498"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="498"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="500"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="509"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="511"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="494"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="496"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="259"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="272"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="273"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -3624,544 +3624,544 @@ Turn single-user mode off?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>unretire</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="172"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="172"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="173"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="173"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>punctuality_tolerance_min</source>
         <translation>正点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>time_zone</source>
         <translation>枢纽时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="173"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>rebuild</source>
         <translation>重算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>sums</source>
         <translation>汇总数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>container_moves</source>
         <translation>箱动态记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>taken_at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="185"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>replaced</source>
         <translation>被替换的更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="185"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>kept_as</source>
         <translation>恢复前的数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="186"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>dwell_times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="186"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>roll_up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="193"/>
+        <location filename="../../hubapp/domain/audit.py" line="206"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="194"/>
+        <location filename="../../hubapp/domain/audit.py" line="207"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="197"/>
+        <location filename="../../hubapp/domain/audit.py" line="210"/>
         <source>failed logins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="190"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="190"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="192"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="192"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="195"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="195"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="127"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="125"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="126"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>{first} – {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="156"/>
         <source>imported {services}, {containers}, {teu} TEU ({days}) from {file}</source>
         <translation>从 {file} 导入 {services}、{containers}、{teu} 标箱（{days}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="158"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
         <source>restored from {file}, taken {taken}</source>
         <translation>从 {file} 恢复，备份于 {taken}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
         <source>replaced {count} change(s) made after it</source>
         <translation>替换了其后的 {count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="175"/>
         <source>the data before the restore is kept as {path}</source>
         <translation>恢复前的数据保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="116"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="109"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="110"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="483"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="485"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -6731,47 +6731,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="536"/>
+        <location filename="../../hubapp/store/postgres.py" line="537"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="543"/>
+        <location filename="../../hubapp/store/postgres.py" line="544"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="552"/>
+        <location filename="../../hubapp/store/postgres.py" line="553"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="630"/>
+        <location filename="../../hubapp/store/postgres.py" line="631"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="654"/>
+        <location filename="../../hubapp/store/postgres.py" line="655"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="657"/>
+        <location filename="../../hubapp/store/postgres.py" line="658"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="650"/>
+        <location filename="../../hubapp/store/postgres.py" line="651"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="263"/>
+        <location filename="../../hubapp/store/postgres.py" line="264"/>
         <source>Cannot reach the server of {path}: {again}</source>
         <translation>无法连接 {path} 的服务器：{again}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="660"/>
+        <location filename="../../hubapp/store/postgres.py" line="661"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
@@ -6791,37 +6791,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本或正在保存。请在完成后再试；如果一直如此，请在其他工作台上退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="667"/>
+        <location filename="../../hubapp/store/postgres.py" line="668"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="673"/>
+        <location filename="../../hubapp/store/postgres.py" line="674"/>
         <source>The connection to the server of {path} was lost: {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="675"/>
+        <location filename="../../hubapp/store/postgres.py" line="676"/>
         <source>The connection to the server of {path} was lost: nothing was saved; {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：未保存任何内容；{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="678"/>
+        <location filename="../../hubapp/store/postgres.py" line="679"/>
         <source>The connection to the server of {path} was lost as the save was being committed: it may or may not have been saved. Check it once connected again, before saving it again ({reason})</source>
         <translation>提交保存时与 {path} 所在服务器的连接已断开：可能已保存，也可能未保存。请在重新连接后先核对，再决定是否重新保存（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="684"/>
+        <location filename="../../hubapp/store/postgres.py" line="685"/>
         <source>connecting again in the background; try again in a moment</source>
         <translation>正在后台重新连接，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="686"/>
+        <location filename="../../hubapp/store/postgres.py" line="687"/>
         <source>try again in a moment</source>
         <translation>请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="698"/>
+        <location filename="../../hubapp/store/postgres.py" line="699"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
