@@ -5,7 +5,6 @@ import csv
 import datetime as dt
 import json
 import threading
-import time
 import zoneinfo
 
 import pytest
@@ -168,20 +167,18 @@ def test_cancel_between_pages_reads_no_further_page(qtbot, app_ctx, tmp_path, sa
     screen = shown_audit(qtbot, app_ctx)
     save_as(tmp_path / "log.csv")
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(first.is_set)
-    assert screen.export_status.bar.value() > 0  # the page's progress shown
+    # The page's progress shown: its signal crosses to the GUI thread after the page.
+    qtbot.waitUntil(lambda: first.is_set() and screen.export_status.bar.value() > 0)
     _cancelled_at_once(qtbot, screen, tmp_path, go_on)
     assert read_after == []  # of six more
 
 
 def _cancelled_at_once(qtbot, screen, folder, go_on: threading.Event | None = None) -> None:
-    """Cancel export clicked (go_on let go after): within a second the export says it
-    stopped, and has left no file."""
+    """Cancel export clicked (go_on let go after): the export says it stopped, and has left
+    no file (how soon is the benchmark's, tests/benchmarks/audit_export.py)."""
     qtbot.mouseClick(screen.export_status.cancel_button, Qt.MouseButton.LeftButton)
-    clicked = time.monotonic()
     if go_on is not None:
         go_on.set()
     qtbot.waitUntil(screen.export_button.isEnabled)
-    assert time.monotonic() - clicked < 1
     assert screen.export_status.said.text() == "Export cancelled; no file was written."
     assert list(folder.glob("*log.csv*")) == []
