@@ -246,6 +246,24 @@ def test_export_at_once_after_typing_a_commodity_writes_that_commodity(
     assert {row[COLUMNS.index("commodity")] for _line, row in rows} == {"durian"}
 
 
+@pytest.mark.parametrize("typed", ["frozen", "duriam"])  # finds several; finds none
+def test_export_at_once_after_typing_what_finds_no_one_commodity_writes_nothing(
+        qtbot, browsing, save_as, tmp_path, typed):
+    """The field went back to all commodities, said so, and the save dialog then opened
+    over it and wrote the whole history."""
+    combo = browsing.commodity
+    type_into(qtbot, combo, typed)
+    popup = combo.completer().popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    save_as(tmp_path / "typed.csv")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: f"“{typed}”" in combo.accessibleDescription(), timeout=WAIT_MS)
+    # Said within the one Alt+X that asked for the file straight after.
+    assert save_as.asked == [] and not (tmp_path / "typed.csv").exists()
+    assert combo.lineEdit().hasFocus() or QApplication.focusWidget() is combo
+
+
 def test_a_commodity_gone_otherwise_while_chosen_says_the_filter_was_reset(
         qtbot, browsing, app_ctx, language):
     """As after a restore of a backup from before it was added."""

@@ -70,9 +70,11 @@ def test_the_kilograms_offered_for_tonnes_are_a_weight_the_box_may_have(written,
     assert move is None and [message(error) for error in errors] == [said]
 
 
-def test_tonnes_of_no_box_offer_no_kilograms_where_the_size_is_unknown():
-    _kilograms, error = parse_gross_kg("100吨")
-    assert message(error) == ("Gross weight '100吨' is not a number of kilograms: type "
+@pytest.mark.parametrize("written", ["100吨", "0.5t"])
+def test_tonnes_of_no_box_offer_no_kilograms_where_the_size_is_unknown(written):
+    """0.5t offered "like 500" while the size was blank, lighter than any box may be."""
+    _kilograms, error = parse_gross_kg(written)
+    assert message(error) == (f"Gross weight '{written}' is not a number of kilograms: type "
                               "kilograms in figures, like 24,500")
 
 

@@ -33,6 +33,7 @@ _TYPE_GROUPS = {
 _CODE = re.compile(r"[124L3][0-9][A-Z][0-9]")
 
 MAX_GROSS_KG = max(length[3] for length in _LENGTHS.values())  # any box's highest rating
+MIN_GROSS_KG = min(length[2] for length in _LENGTHS.values())  # any box's lightest
 
 # Codes offered first by autocomplete, with the wording the yard uses.
 COMMON = {

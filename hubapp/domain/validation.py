@@ -457,7 +457,7 @@ def _kilograms(text: str) -> str:
 def _fits(kilograms: int, info: sizetype.SizeTypeInfo | None) -> bool:
     """Whether kilograms are a weight the box may have (any box's, its size unknown)."""
     if info is None:
-        return 0 < kilograms <= sizetype.MAX_GROSS_KG
+        return sizetype.MIN_GROSS_KG <= kilograms <= sizetype.MAX_GROSS_KG
     return info.min_gross_kg <= kilograms <= info.max_gross_kg
 
 

@@ -631,7 +631,11 @@ class BrowseScreen(QWidget):
     def export(self) -> None:
         """The rows of the filter shown, in its order, to a file in the import's columns: File ▸
         Export takes a date range alone, not a route, commodity, container or status."""
-        self.commodity.take_typed()
+        if not self.commodity.take_typed():
+            # "frozen" finds three, "duriam" none: the field said so and went back to all
+            # commodities, and the whole history was written under that message.
+            self.commodity.setFocus()
+            return
         if self.current_filter() != self.model.filter:
             # Typed or pasted within the typing pause: Alt+X wrote the whole history, the
             # filter before it, and the table then showed the one container typed.

@@ -80,35 +80,37 @@ class FindCombo(QComboBox):
             self.take_typed()
         super().focusOutEvent(event)
 
-    def take_typed(self) -> None:
+    def take_typed(self) -> bool:
         """What is typed, taken or put back as leaving the field does: a shortcut such as
-        Alt+X moves no focus, and acted on the choice under text that read otherwise."""
-        self._take_typed(leaving=True)
+        Alt+X moves no focus, and acted on the choice under text that read otherwise. False
+        when the text was put back, the choice then not what was typed."""
+        return self._take_typed(leaving=True)
 
-    def _take_typed(self, leaving: bool = False) -> None:
+    def _take_typed(self, leaving: bool = False) -> bool:
         """The item the text typed finds, chosen; without one, the field shows the choice
         again (what the rows are filtered by) and says why: the text stood in the field
         over rows of the choice before, as if they were its."""
         text, chosen = self.currentText(), self.itemText(self.currentIndex())
         if text == chosen:
-            return
+            return True
         rows = self.found(text)
         if len(rows) == 1:
             self.setCurrentIndex(rows[0])
             self.setEditText(self.itemText(rows[0]))  # "Durian" typed for the durian chosen
             self.setAccessibleDescription("")
-            return
+            return True
         if rows and not leaving:
             # Enter on "fro": the list of what it finds again, to pick one from by arrows;
             # once the completer is done with the Enter, which hides its list after.
             QTimer.singleShot(0, self, self.completer().complete)
-            return
+            return False
         self.setEditText(chosen)
         said = QCoreApplication.translate(
             "filters", "More than one in the list holds “{text}”: the filter stays {chosen}") \
             if rows else QCoreApplication.translate(
             "filters", "Nothing in the list holds “{text}”: the filter stays {chosen}")
         self._say(said.format(text=text.strip(), chosen=chosen))
+        return False
 
     def _say(self, text: str) -> None:
         # As a refused date is said (date_edits): a tooltip alone is never read out.
