@@ -375,10 +375,9 @@ def weight_errors(full_empty: str, gross_kg: int | None,
         return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight is required for a full container"))] \
             if full_empty == FULL else []
-    if info is None or info.min_gross_kg <= gross_kg <= info.max_gross_kg:
+    if info is None or _fits(gross_kg, info):
         return []
-    values = {"value": gross_kg, "low": info.min_gross_kg, "high": info.max_gross_kg,
-              "feet": info.length_ft}
+    values = {"value": gross_kg, **_range_of(info)}
     if not written:
         return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages",
@@ -454,6 +453,11 @@ def _kilograms(text: str) -> str:
     return _KILOGRAMS.sub("", _compact(text))
 
 
+def _range_of(info: sizetype.SizeTypeInfo) -> dict[str, int]:
+    """The weights a box of info's size may have, as the refusals word them."""
+    return {"low": info.min_gross_kg, "high": info.max_gross_kg, "feet": info.length_ft}
+
+
 def _fits(kilograms: int, info: sizetype.SizeTypeInfo | None) -> bool:
     """Whether kilograms are a weight the box may have (any box's, its size unknown)."""
     if info is None:
@@ -478,8 +482,7 @@ def _unreadable_kg(text: str, info: sizetype.SizeTypeInfo | None) -> FieldError:
         return FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight {value!r} is in tonnes: type kilograms, within "
                         "{low:,}–{high:,} kg for a {feet} ft container"),
-            {"value": text, "low": info.min_gross_kg, "high": info.max_gross_kg,
-             "feet": info.length_ft})
+            {"value": text, **_range_of(info)})
     return FieldError("gross_kg", QT_TRANSLATE_NOOP(
         "messages", "Gross weight {value!r} is not a number of kilograms: type kilograms in "
                     "figures, like {example:,}"), {"value": text, "example": _KILOGRAMS_EXAMPLE})

@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="652" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="656" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>

@@ -485,12 +485,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="639"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="643"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="652"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="656"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -5185,12 +5185,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已合并到 {target}：现显示 {target}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="107"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="108"/>
         <source>More than one in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中有多项包含“{text}”：筛选仍为 {chosen}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="109"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="110"/>
         <source>Nothing in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中没有包含“{text}”的项：筛选仍为 {chosen}</translation>
     </message>
@@ -5449,22 +5449,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="97"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="98"/>
         <source>Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a shorthand like 20GP or 40HQ</source>
         <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1），也不是可识别的简写（如 20GP、40HQ）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="105"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="106"/>
         <source>Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)</source>
         <translation>箱型 {code}：高度代码 {height} 未知（应为 0、2、4、5 或 6）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="113"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="114"/>
         <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="139"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="140"/>
         <source>A {length} ft box ({code}) counts {allowed} TEU</source>
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
@@ -5640,57 +5640,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="383"/>
+        <location filename="../../hubapp/domain/validation.py" line="382"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="391"/>
+        <location filename="../../hubapp/domain/validation.py" line="390"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="396"/>
+        <location filename="../../hubapp/domain/validation.py" line="395"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="414"/>
+        <location filename="../../hubapp/domain/validation.py" line="413"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="429"/>
+        <location filename="../../hubapp/domain/validation.py" line="428"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="474"/>
+        <location filename="../../hubapp/domain/validation.py" line="478"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="478"/>
+        <location filename="../../hubapp/domain/validation.py" line="482"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="483"/>
+        <location filename="../../hubapp/domain/validation.py" line="486"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="530"/>
+        <location filename="../../hubapp/domain/validation.py" line="533"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="624"/>
+        <location filename="../../hubapp/domain/validation.py" line="627"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="630"/>
+        <location filename="../../hubapp/domain/validation.py" line="633"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -5725,22 +5725,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="432"/>
+        <location filename="../../hubapp/domain/validation.py" line="431"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="504"/>
+        <location filename="../../hubapp/domain/validation.py" line="507"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="639"/>
+        <location filename="../../hubapp/domain/validation.py" line="642"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="527"/>
+        <location filename="../../hubapp/domain/validation.py" line="530"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
