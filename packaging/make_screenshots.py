@@ -201,7 +201,9 @@ def shoot_all(app: QApplication, window: MainWindow, camera: Camera, scratch: Pa
     camera.next_name = "reference-merge"
     reference.commodities.merge()
 
-    show_screen(window, AuditScreen)
+    audit = show_screen(window, AuditScreen)
+    # Its entries are read in the background: the picture showed an empty list.
+    wait_until(lambda: audit.model.rowCount() > 0)
     camera.shoot(window, "audit-log")
     admin = users.UserRecord(ctx.user, users.ADMIN)
     for name, role in (("wang.fang", users.SUPERVISOR), ("li.na", users.CLERK),
