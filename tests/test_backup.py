@@ -355,6 +355,7 @@ def test_a_copy_that_cannot_be_written_names_the_copy_not_the_database(demo_db_p
         copy_database(demo_db_path, blocked / "b1.db.partial", blocked / "b1.db")
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
     broken = tmp_path / "broken" / "hub.db"
@@ -372,6 +373,7 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path)
 
 @pytest.mark.parametrize("damage", [slice(0, 16), slice(4096 * 3, 4096 * 6)],
                          ids=["header", "pages"])
+@pytest.mark.usefixtures("busy_soon")
 def test_a_logged_in_admin_restores_over_a_damaged_database(demo_db, demo_db_path, tmp_path,
                                                            damage):
     # Its accounts cannot be read to confirm the admin's role: the restore it needs was
@@ -1269,7 +1271,10 @@ def test_a_restore_while_another_desk_holds_its_write_says_busy_and_changes_noth
         with pytest.raises(DatabaseError, match="is busy: another Hub Desk is saving"):
             backup.restore(saved, demo_db_path, ANN)
     finally:
+        letting_go.cancel()  # the restore gave up: no need to wait for the timer
         letting_go.join()
+        if desk.in_transaction:
+            desk.execute("ROLLBACK")
         desk.close()
     assert _dump(demo_db_path) == before
     assert list((tmp_path / "backups").iterdir()) == []  # its copy of the data as it was

@@ -409,6 +409,7 @@ def test_bad_input_is_one_clear_line(demo_file, tmp_path, args, words):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_locked_database_is_a_clear_message(demo_file, tmp_path):
     locked = tmp_path / "locked.db"
     locked.write_bytes(demo_file.read_bytes())
@@ -570,6 +571,7 @@ def test_usage_mistakes_exit_2_as_argparse_s_own(demo_file, tmp_path, args, word
     assert sorted(path.name for path in tmp_path.iterdir()) == []
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_check_tells_a_file_it_could_not_check_from_one_with_problems(demo_file, tmp_path):
     garbage = tmp_path / "garbage.db"
     garbage.write_text("not a database")
@@ -591,6 +593,7 @@ def test_check_tells_a_file_it_could_not_check_from_one_with_problems(demo_file,
     ["backup", "-o", "{out}.db"],
     ["users", "list"],
 ])
+@pytest.mark.usefixtures("busy_soon")
 def test_scripts_tell_a_busy_database_from_one_that_cannot_be_used(demo_file, tmp_path,
                                                                    command):
     """Every failure exited 1: a cron job that should try again only while the hub is busy

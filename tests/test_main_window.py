@@ -744,6 +744,7 @@ def test_a_start_that_waited_while_another_upgraded_the_file_shows_no_upgrade_of
     assert len(list(tmp_path.glob("old.before-*.db"))) == 1  # the other start's
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_a_start_upgrading_a_file_another_desk_has_open_says_so_then_upgrades_it_alone(
         qapp, tmp_path, monkeypatch):
     """That desk, of the earlier version, saved on as it did once the file was upgraded,

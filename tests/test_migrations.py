@@ -505,6 +505,7 @@ def _older_file_in_use(path: Path) -> None:
     old.close()
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_a_start_while_another_upgrades_leaves_its_copy_and_says_it_is_upgrading(
         tmp_path, monkeypatch):
     """The second start copied the file, removed the first one's copy as older, then found
@@ -606,6 +607,7 @@ def test_an_upgrade_removes_what_a_killed_one_left_of_its_copy_however_new(tmp_p
     assert _applied(copy) == STEP_NAMES[:7]
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_an_older_file_in_rollback_journal_mode_read_elsewhere_is_said_to_be_open_not_upgraded(
         tmp_path):
     """An older release's backup opened as it is: its check's own connection kept the lock
@@ -626,6 +628,7 @@ def test_an_older_file_in_rollback_journal_mode_read_elsewhere_is_said_to_be_ope
     assert _applied(path) == STEP_NAMES[:-2]
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_an_upgrade_is_refused_while_a_desk_of_the_earlier_version_has_the_file_open(tmp_path):
     """That desk checked the steps when it opened the file and saves on as its version
     does: its saves after the upgrade left dwell and the roll-up wrong."""
@@ -650,6 +653,7 @@ def test_an_upgrade_is_refused_while_a_desk_of_the_earlier_version_has_the_file_
     assert _applied(path) == STEP_NAMES and len(list(tmp_path.glob("*.before-*"))) == 1
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_a_command_upgrading_a_file_another_desk_has_open_is_refused_as_busy(tmp_path):
     path = tmp_path / "old.db"
     desk = _opened_by_an_earlier_desk(path)

@@ -156,6 +156,7 @@ def test_older_server_database_is_upgraded_keeping_its_data(empty_url):
     _assert_upgraded_keeping_x1(empty_url)
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_a_start_while_another_upgrades_the_server_database_says_it_is_upgrading(empty_url):
     """It said another Hub Desk was saving, though only an upgrade holds that lock."""
     from hubapp.store.postgres import MIGRATION_LOCK
@@ -690,6 +691,7 @@ def _tables_on(url):
                             " WHERE table_schema = 'public'").fetchone()[0]
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_migrate_to_refuses_a_file_a_desk_has_open_then_says_later_saves_stay_in_it(
         demo_db_path, empty_url):
     """A desk saving during the copy stopped it half-way with a traceback, or saved on into

@@ -266,6 +266,7 @@ def test_missing_database_is_a_clear_error(tmp_path):
     assert result.returncode == 3 and "does not exist" in result.stderr
 
 
+@pytest.mark.usefixtures("busy_soon")
 def test_a_locked_database_is_a_clear_error(demo_db_path, tmp_path):
     import sqlite3
 
