@@ -3,6 +3,7 @@
 Also: a database on a network file system is recognised (SQLite is not safe there).
 """
 
+import os
 import subprocess
 import sys
 
@@ -227,3 +228,18 @@ def test_an_import_racing_a_merge_of_one_of_its_commodities_says_so_and_saves_no
     assert _import_racing(demo_db, tmp_path, monkeypatch, merge,
                           "A commodity named in day.csv was merged into another at another "
                           "desk meanwhile; nothing was imported") == []
+
+
+@pytest.mark.parametrize("given, waits", [(None, 5000), ("30000", 30000), ("soon", 5000)])
+def test_a_save_waits_for_another_desks_as_long_as_the_environment_says(demo_db_path, given,
+                                                                        waits):
+    """HUBAPP_BUSY_TIMEOUT_MS, for a file on a slow share (README); what is not a number of
+    milliseconds leaves the 5 s."""
+    env = {k: v for k, v in os.environ.items() if k != "HUBAPP_BUSY_TIMEOUT_MS"}
+    if given is not None:
+        env["HUBAPP_BUSY_TIMEOUT_MS"] = given
+    shown = subprocess.run(
+        [sys.executable, "-c", "import sys; from hubapp.store import open_db; "
+         "db = open_db(sys.argv[1]); print(db.execute('PRAGMA busy_timeout').fetchone()[0])",
+         str(demo_db_path)], capture_output=True, text=True, env=env, timeout=120, check=True)
+    assert int(shown.stdout) == waits
