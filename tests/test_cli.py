@@ -224,14 +224,21 @@ def test_a_demo_stopped_half_way_leaves_no_database(tmp_path):
     import time
 
     target = tmp_path / "demo.db"
-    started = subprocess.Popen([sys.executable, "-m", "hubapp", "demo", "--db", str(target),
-                                "--days", "3000"], stderr=subprocess.PIPE, text=True)
+    # faulthandler: where it was, should a Ctrl+C ever go unheeded (once in a full run it
+    # was not acted on within a minute; never again in hundreds of tries).
+    started = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "hubapp", "demo",
+                                "--db", str(target), "--days", "3000"],
+                               stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not any(tmp_path.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.5)  # into the writing of the traffic
     started.send_signal(signal.SIGINT)
-    _out, err = started.communicate(timeout=60)
+    try:
+        _out, err = started.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        started.send_signal(signal.SIGABRT)  # never left running into the tests after it
+        pytest.fail(f"Ctrl+C unheeded for a minute; the demo was at:\n{started.communicate()[1]}")
     assert (started.returncode, err.strip()) == (130, "hubapp: interrupted")
     assert list(tmp_path.iterdir()) == []
 
