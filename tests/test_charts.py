@@ -383,6 +383,26 @@ def test_all_charts_come_with_tables():
         "2026-03-01", "2026-03-01"]
 
 
+def test_a_chart_drawn_is_freed_once_let_go():
+    """What hovering shows, the side legend's and the ranked bars' layouts were kept in module
+    tables whose values (artists) pointed back at their keys: every chart a desk drew stayed
+    in memory (the Dashboard draws one at each refresh, after any desk's save, for days)."""
+    import gc
+    import weakref
+
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    f = DashboardFilterRecord(START, START + dt.timedelta(days=7))
+    data = DashboardRecord(f, DAYS, _routes(11), (), COMMODITIES, MONTHS, kpis=None,
+                           daily_target=20)
+    figures = [figure for figure, _ in all_charts(data, "en")]
+    drawn = [weakref.ref(figure) for figure in figures if has_data(figure)]
+    assert len(drawn) == 5  # all but the directions', which have no data here
+    del figures
+    gc.collect()
+    assert [ref() for ref in drawn] == [None] * 5
+
+
 DARK = LookRecord(background="#353535", plot="#232323", text="#e6e6e6")
 
 

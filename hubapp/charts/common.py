@@ -143,7 +143,9 @@ def finish(figure: Figure, look: LookRecord = PAPER) -> Figure:
             # Quantities as the desk writes them everywhere else (16,000 TEU), not 16000;
             # date and category axes keep their own formatters.
             if type(axis.get_major_formatter()) is ScalarFormatter:
-                axis.set_major_formatter(_GROUPED)
+                # One formatter per axis: it keeps the axis it formats, and a shared one
+                # kept the last chart drawn alive.
+                axis.set_major_formatter(FuncFormatter(_grouped))
     return figure
 
 
@@ -155,7 +157,8 @@ def caption(figure: Figure, words: str) -> None:
                      fontfamily=list(font_family()))
 
 
-_GROUPED = FuncFormatter(lambda value, _position: f"{value:,.10g}")
+def _grouped(value: float, _position: int) -> str:
+    return f"{value:,.10g}"
 
 
 def from_zero(axes: Axes, axis: str = "y") -> None:
@@ -193,13 +196,16 @@ def has_data(figure: Figure) -> bool:
     return figure not in _NO_DATA
 
 
-_HOVER: weakref.WeakKeyDictionary[Figure, list[tuple[Artist, Sequence[str]]]] = \
-    weakref.WeakKeyDictionary()
+# What a chart keeps for later (what hovering shows; in side_legend and dashboard, how to
+# lay it out again at another size) is an attribute of its figure or axes, gone with it: in
+# module-level WeakKeyDictionaries, whose values (artists) point back at their keys, no chart
+# was ever freed (a desk open for days kept every refresh's).
+_HOVER = "_hubdesk_hover"  # list[tuple[Artist, Sequence[str]]]
 
 
 def add_hover(figure: Figure, artist: Artist | Sequence[Rectangle], texts: Sequence[str]) -> None:
     """Registers what hovering shows: for a line one text per point, for bars one per bar."""
-    entries = _HOVER.setdefault(figure, [])
+    entries = vars(figure).setdefault(_HOVER, [])
     if isinstance(artist, Line2D):
         entries.append((artist, list(texts)))
     else:
@@ -210,7 +216,7 @@ def hover_text(figure: Figure, event: MouseEvent) -> str | None:
     """The text of the bar or line point under the mouse, if any."""
     if event.x is None or event.y is None:
         return None
-    for artist, texts in reversed(_HOVER.get(figure, [])):
+    for artist, texts in reversed(getattr(figure, _HOVER, [])):
         if not artist.get_visible():  # a bar left out of a short chart, where the axis is
             continue
         hit, details = artist.contains(event)

@@ -9,13 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from matplotlib import colormaps
-from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
@@ -252,7 +250,7 @@ class _RankedBars:
     cut_title: str
 
 
-_RANKED: weakref.WeakKeyDictionary[Axes, _RankedBars] = weakref.WeakKeyDictionary()
+_RANKED = "_hubdesk_ranked"  # an attribute of the axes, not a table (common._HOVER)
 
 
 def fit_to_size(figure: Figure) -> None:
@@ -273,7 +271,7 @@ def _fit_ranked_names(figure: Figure) -> None:
     room = figure.get_figheight() * figure.dpi - _RANKED_MARGIN_LINES * body
     least_line = _LEAST_NAME_POINTS * figure.dpi / 72 * _NAME_LINE
     for axes in figure.axes:
-        ranked = _RANKED.get(axes)
+        ranked = getattr(axes, _RANKED, None)
         if ranked is None:
             continue
         count = len(ranked.bars)
@@ -891,8 +889,8 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
                                  for n, v in zip(names, values)])
         axes.set_yticks(range(len(top)), names)
         axes.set_title(text(title, language), loc="left")  # as every chart's
-        _RANKED[axes] = _RankedBars(bars, text(title, language),
-                                    text(f"{title}_cut", language))
+        setattr(axes, _RANKED, _RankedBars(bars, text(title, language),
+                                           text(f"{title}_cut", language)))
         axes.set_xlabel(unit)
         axes.xaxis.set_major_locator(MaxNLocator(4))  # long tonne figures collide otherwise
     _fit_ranked_names(figure)

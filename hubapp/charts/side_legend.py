@@ -4,7 +4,6 @@ stack's smallest series are drawn and listed as one, "n others"."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -46,15 +45,16 @@ class _Entries:
     colours: dict = field(default_factory=dict)  # each stacked bar's, as made
 
 
-_LEGENDS: weakref.WeakKeyDictionary[Axes, _Entries] = weakref.WeakKeyDictionary()
+_ENTRIES = "_hubdesk_side_legend"  # an attribute of the axes, not a table (common._HOVER)
 
 
 def add(axes: Axes, handles: Sequence, labels: Sequence[str], size: str = "small", *,
         stack: Sequence[tuple[BarContainer, str]] = (), others: tuple[str, str] = ("", "")
         ) -> None:
     """A legend beside the plot at its top, laid out for the figure's size now (fit)."""
-    _LEGENDS[axes] = _Entries(list(handles), [wrapped(label) for label in labels],
-                              FontProperties(size=size).get_size_in_points(), stack, others)
+    setattr(axes, _ENTRIES, _Entries(list(handles), [wrapped(label) for label in labels],
+                                     FontProperties(size=size).get_size_in_points(), stack,
+                                     others))
     fit(axes.figure)
 
 
@@ -64,7 +64,7 @@ def fit(figure: Figure) -> None:
     dozen routes ran off the bottom of a shorter one (14 pt text on a 1366 × 768 screen, a
     window dragged small) and the plot collapsed to nothing."""
     for axes in figure.axes:
-        entries = _LEGENDS.get(axes)
+        entries = getattr(axes, _ENTRIES, None)
         if entries is None:
             continue
         layout = _layout(entries, figure)
