@@ -237,8 +237,12 @@ def test_a_demo_stopped_half_way_leaves_no_database(tmp_path):
     try:
         _out, err = started.communicate(timeout=60)
     except subprocess.TimeoutExpired:
+        # Whether SIGINT was blocked, ignored, caught or still pending (a bit mask each).
+        masks = [line for line in Path(f"/proc/{started.pid}/status").read_text().splitlines()
+                 if line.startswith(("SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"))]
         started.send_signal(signal.SIGABRT)  # never left running into the tests after it
-        pytest.fail(f"Ctrl+C unheeded for a minute; the demo was at:\n{started.communicate()[1]}")
+        pytest.fail(f"Ctrl+C unheeded for a minute ({', '.join(masks)}); the demo was at:\n"
+                    f"{started.communicate()[1]}")
     assert (started.returncode, err.strip()) == (130, "hubapp: interrupted")
     assert list(tmp_path.iterdir()) == []
 
