@@ -218,7 +218,8 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
     report.add_argument("-o", "--output", type=_report_target, required=True,
                         help=translate("cli", "PDF file to write"))
     report.add_argument("--lang", choices=("en", "zh"), help=translate(
-        "cli", "language of the report (default: the system's, as LANG says)"))
+        "cli", "language of the report (default: the commands' own, from LANGUAGE, LC_ALL or "
+        "LANG)"))
 
 
 def _add_users(commands: argparse._SubParsersAction) -> None:

@@ -3584,7 +3584,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="343"/>
+        <location filename="../../hubapp/cli/parser.py" line="344"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4586,62 +4586,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="220"/>
-        <source>language of the report (default: the system&apos;s, as LANG says)</source>
-        <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli/parser.py" line="225"/>
+        <location filename="../../hubapp/cli/parser.py" line="226"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="228"/>
+        <location filename="../../hubapp/cli/parser.py" line="229"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="230"/>
+        <location filename="../../hubapp/cli/parser.py" line="231"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="233"/>
+        <location filename="../../hubapp/cli/parser.py" line="234"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="253"/>
+        <location filename="../../hubapp/cli/parser.py" line="254"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="264"/>
+        <location filename="../../hubapp/cli/parser.py" line="265"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="270"/>
+        <location filename="../../hubapp/cli/parser.py" line="271"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="285"/>
+        <location filename="../../hubapp/cli/parser.py" line="286"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="305"/>
+        <location filename="../../hubapp/cli/parser.py" line="306"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="317"/>
+        <location filename="../../hubapp/cli/parser.py" line="318"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="330"/>
+        <location filename="../../hubapp/cli/parser.py" line="331"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4701,12 +4696,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="234"/>
+        <location filename="../../hubapp/cli/parser.py" line="220"/>
+        <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL or LANG)</source>
+        <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL 或 LANG 决定）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="235"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="351"/>
+        <location filename="../../hubapp/cli/parser.py" line="352"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -6094,7 +6094,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="551"/>
-        <location filename="../../hubapp/store/db.py" line="295"/>
+        <location filename="../../hubapp/store/db.py" line="305"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
@@ -6195,112 +6195,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="292"/>
+        <location filename="../../hubapp/store/db.py" line="302"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="299"/>
+        <location filename="../../hubapp/store/db.py" line="309"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="305"/>
+        <location filename="../../hubapp/store/db.py" line="315"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="310"/>
+        <location filename="../../hubapp/store/db.py" line="320"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="330"/>
+        <location filename="../../hubapp/store/db.py" line="340"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="339"/>
+        <location filename="../../hubapp/store/db.py" line="349"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="433"/>
+        <location filename="../../hubapp/store/db.py" line="443"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="439"/>
+        <location filename="../../hubapp/store/db.py" line="449"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="442"/>
+        <location filename="../../hubapp/store/db.py" line="452"/>
         <source>{path} was upgraded by a newer version of Hub Desk (it has step {step}) after this one opened it: nothing was saved. Start Hub Desk again, installing the newer version first if this computer does not have it</source>
         <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="684"/>
+        <location filename="../../hubapp/store/db.py" line="694"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="686"/>
+        <location filename="../../hubapp/store/db.py" line="696"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="692"/>
+        <location filename="../../hubapp/store/db.py" line="702"/>
         <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
         <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="699"/>
+        <location filename="../../hubapp/store/db.py" line="709"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="702"/>
+        <location filename="../../hubapp/store/db.py" line="712"/>
         <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
         <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="707"/>
+        <location filename="../../hubapp/store/db.py" line="717"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="696"/>
+        <location filename="../../hubapp/store/db.py" line="706"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="191"/>
+        <location filename="../../hubapp/store/db.py" line="201"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded by this one to open, which needs write access to it and its folder {folder}</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须经此版本升级后才能打开，这需要对该文件及其所在文件夹 {folder} 的写权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="325"/>
+        <location filename="../../hubapp/store/db.py" line="335"/>
         <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="551"/>
+        <location filename="../../hubapp/store/db.py" line="561"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="698"/>
+        <location filename="../../hubapp/store/db.py" line="708"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="709"/>
+        <location filename="../../hubapp/store/db.py" line="719"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="723"/>
+        <location filename="../../hubapp/store/db.py" line="733"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
