@@ -1199,3 +1199,24 @@ def test_a_screen_reader_hears_how_many_commodities_a_short_chart_shows(screen, 
     screen.resize(1366, 900)
     qtbot.waitUntil(lambda: QAccessible.queryAccessibleInterface(panel.canvas).text(
         QAccessible.Text.Name) == "Top commodities by TEU; Top commodities by tonnes")
+
+
+def test_a_refresh_lets_go_of_the_charts_it_replaces(qtbot, screen):
+    """A desk keeps the Dashboard open for days and it draws again after every desk's save:
+    each chart it drew stayed in memory (held by the charts' own module tables)."""
+    import gc
+    import weakref
+
+    from matplotlib.figure import Figure
+
+    from hubapp.charts.common import has_data
+
+    before = [weakref.ref(o) for o in gc.get_objects() if isinstance(o, Figure)]
+    assert [has_data(ref()) for ref in before] == [True]  # the one shown, with its bars
+    for _ in range(3):
+        with qtbot.waitSignal(screen.refreshed):
+            screen.refresh()
+    qtbot.wait(10)  # the replaced canvases' deleteLater
+    gc.collect()
+    assert [ref for ref in before if ref() is not None] == []
+    assert sum(isinstance(o, Figure) for o in gc.get_objects()) == len(before)
