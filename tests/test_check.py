@@ -261,6 +261,7 @@ def test_cli_check_exit_codes_and_report(demo_db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "No problems found."
     assert "ok       TEU matches size-type" in result.stdout
+    assert "ok       seals, shippers and consignees with all their digits" in result.stdout
 
     _execute(demo_db_path, "UPDATE container_move SET teu = 7 WHERE id = 1")
     result = _hubapp("check", "--db", demo_db_path)
@@ -322,6 +323,74 @@ def test_service_times_far_from_their_date_are_listed_as_import_refuses_them(
     refused = _hubapp("import", exported, "--db", tmp_path / "new.db")
     assert refused.returncode == 1 and "too far from the service's date" in refused.stdout \
         + refused.stderr
+
+
+def _digits_lost(field, value, move):
+    """What check says of a value a spreadsheet cut to six digits, on a move of _moves'."""
+    return (f"service {move['service_no']} of {move['date']} ({move['direction']}), container "
+            f"{move['container']}: {field} {value!r} is stored in scientific notation, its "
+            f"digits lost by a spreadsheet, and the service cannot be saved until it is "
+            f"corrected: type the real number from the paper document in the daily log (check "
+            f"--repair cannot restore it)")
+
+
+def _moves(db, where):
+    """Moves with their service's day, number and direction, by raw SQL on either engine."""
+    names = ("id", "container", "service_no", "date", "direction")
+    return [dict(zip(names, row)) for row in db.execute(
+        "SELECT m.id, m.container, s.service_no, s.date, s.direction FROM container_move m"
+        f" JOIN service s ON s.id = m.service_id WHERE {where} ORDER BY m.id").fetchall()]
+
+
+def test_numbers_stored_in_scientific_notation_are_listed_for_a_person_to_correct(
+        demo_db_path):
+    """An earlier release stored a spreadsheet's "1.23457E+13" (six of a seal's digits),
+    full-width too: saving its service again is refused, and check said nothing, so nobody
+    learnt which services held them. Only the paper holds the digits: --repair leaves them."""
+    with sqlite3.connect(demo_db_path) as conn:  # as that release wrote them
+        first = _moves(conn, "1 = 1")[0]
+        later = _moves(conn, f"s.date > '{first['date']}'")[0]
+        conn.execute("UPDATE container_move SET seal = '1.23457E+13' WHERE id = ?",
+                     [first["id"]])
+        conn.execute("UPDATE container_move SET shipper = '９.８７６５４Ｅ＋１１',"
+                     " consignee = '4,5678e+12' WHERE id = ?", [later["id"]])
+    conn.close()
+
+    printed = _hubapp("check", "--db", demo_db_path)
+
+    assert printed.returncode == 1, printed.stderr
+    assert "PROBLEM  seals, shippers and consignees with all their digits" in printed.stdout
+    assert [line.strip() for line in printed.stdout.splitlines()
+            if "scientific notation" in line] == [
+        f"- {_digits_lost('seal', '1.23457E+13', first)}",
+        f"- {_digits_lost('shipper', '９.８７６５４Ｅ＋１１', later)}",
+        f"- {_digits_lost('consignee', '4,5678e+12', later)}"]
+    assert printed.stdout.splitlines()[-1] == \
+        "3 problems found; restore a backup or correct the data."
+
+    before = hashlib.sha256(demo_db_path.read_bytes()).hexdigest()
+    repaired = _hubapp("check", "--repair", "--db", demo_db_path)
+    assert repaired.returncode == 1
+    assert repaired.stdout.count("check --repair cannot restore it") == 3
+    assert "Nothing was repaired" in repaired.stdout
+    assert hashlib.sha256(demo_db_path.read_bytes()).hexdigest() == before
+
+
+def test_numbers_stored_in_scientific_notation_are_found_on_either_engine(engine, demo_target):
+    db = open_db(demo_target)
+    try:
+        move = _moves(db, "1 = 1")[-1]
+        db.execute("UPDATE container_move SET consignee = '1.23457E+13' WHERE id = ?",
+                   [move["id"]])
+        db.conn.commit()
+    finally:
+        db.close()
+
+    report = check_database(demo_target)
+
+    assert [(p.check, p.text) for p in report.problems] == [
+        ("seals, shippers and consignees with all their digits",
+         _digits_lost("consignee", "1.23457E+13", move))]
 
 
 def test_checks_an_older_file_cannot_run_are_said_to_be_skipped_not_ok(tmp_path):

@@ -277,6 +277,49 @@ def _gross_weight(conn: sqlite3.Connection) -> Found:
     return _limited(found)
 
 
+# Stored before the daily log and import refused them: a re-save is refused until someone
+# types the number, which only the seal or the paper it came on still holds.
+_DIGITS_LOST = {
+    "seal": QT_TRANSLATE_NOOP(
+        "check", "service {number} of {date} ({direction}), container {container}: seal "
+                 "{value!r} is stored in scientific notation, its digits lost by a "
+                 "spreadsheet, and the service cannot be saved until it is corrected: type "
+                 "the real number from the paper document in the daily log (check --repair "
+                 "cannot restore it)"),
+    "shipper": QT_TRANSLATE_NOOP(
+        "check", "service {number} of {date} ({direction}), container {container}: shipper "
+                 "{value!r} is stored in scientific notation, its digits lost by a "
+                 "spreadsheet, and the service cannot be saved until it is corrected: type "
+                 "the real number from the paper document in the daily log (check --repair "
+                 "cannot restore it)"),
+    "consignee": QT_TRANSLATE_NOOP(
+        "check", "service {number} of {date} ({direction}), container {container}: consignee "
+                 "{value!r} is stored in scientific notation, its digits lost by a "
+                 "spreadsheet, and the service cannot be saved until it is corrected: type "
+                 "the real number from the paper document in the daily log (check --repair "
+                 "cannot restore it)"),
+}
+
+
+def _digits_lost(conn: sqlite3.Connection) -> Found:
+    # Each value judged once: millions of moves name a few thousand shippers, and the moves
+    # are read (in their services' order) only when some value is wrong.
+    lost = {name: {value for (value,) in conn.execute(
+                f"SELECT DISTINCT {name} FROM container_move") if validation.digits_lost(value)}
+            for name in _DIGITS_LOST}
+    if not any(lost.values()):
+        return []
+    rows = conn.execute(
+        "SELECT s.service_no, s.date, s.direction, m.container, m.seal, m.shipper,"
+        " m.consignee FROM container_move m JOIN service s ON s.id = m.service_id"
+        " ORDER BY s.date, s.service_no, s.direction, m.id")
+    return _limited([
+        _problem(template, number=number, date=date, direction=_direction(direction),
+                 container=container, value=value)
+        for number, date, direction, container, *texts in rows
+        for (name, template), value in zip(_DIGITS_LOST.items(), texts) if value in lost[name]])
+
+
 # Stored before the daily log and import held times near their service's date: a re-save
 # keeps them, but an export of them is refused on import until someone corrects them.
 _FAR_TIMES = {
@@ -397,6 +440,8 @@ _APP_CHECKS = (
     (QT_TRANSLATE_NOOP("check", "service times near their date"), _service_times),
     (QT_TRANSLATE_NOOP("check", "moved services not ahead of the clock"), _moved_ahead),
     (QT_TRANSLATE_NOOP("check", "gross weight"), _gross_weight),
+    (QT_TRANSLATE_NOOP("check", "seals, shippers and consignees with all their digits"),
+     _digits_lost),
     (DWELL_TIMES := QT_TRANSLATE_NOOP("check", "dwell times"), _dwell),
     (ROLL_UP := QT_TRANSLATE_NOOP("check", "daily roll-up"), _rollup),
 )
