@@ -4295,101 +4295,121 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="283"/>
+        <source>service {number} of {date} ({direction}), container {container}: seal {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
+        <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：铅封“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="289"/>
+        <source>service {number} of {date} ({direction}), container {container}: shipper {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
+        <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：发货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="295"/>
+        <source>service {number} of {date} ({direction}), container {container}: consignee {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
+        <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：收货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="326"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="286"/>
+        <location filename="../../hubapp/store/check.py" line="329"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="310"/>
+        <location filename="../../hubapp/store/check.py" line="353"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发出，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="315"/>
+        <location filename="../../hubapp/store/check.py" line="358"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="353"/>
+        <location filename="../../hubapp/store/check.py" line="396"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="365"/>
+        <location filename="../../hubapp/store/check.py" line="408"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="366"/>
+        <location filename="../../hubapp/store/check.py" line="409"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="372"/>
+        <location filename="../../hubapp/store/check.py" line="415"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="386"/>
+        <location filename="../../hubapp/store/check.py" line="429"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="392"/>
+        <location filename="../../hubapp/store/check.py" line="435"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="393"/>
+        <location filename="../../hubapp/store/check.py" line="436"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="394"/>
+        <location filename="../../hubapp/store/check.py" line="437"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="395"/>
+        <location filename="../../hubapp/store/check.py" line="438"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="396"/>
+        <location filename="../../hubapp/store/check.py" line="439"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="397"/>
+        <location filename="../../hubapp/store/check.py" line="440"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="398"/>
+        <location filename="../../hubapp/store/check.py" line="441"/>
         <source>moved services not ahead of the clock</source>
         <translation>已发出或到达的班次不晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="399"/>
+        <location filename="../../hubapp/store/check.py" line="442"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="400"/>
+        <location filename="../../hubapp/store/check.py" line="443"/>
+        <source>seals, shippers and consignees with all their digits</source>
+        <translation>铅封、发货人和收货人位数完整</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="445"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="401"/>
+        <location filename="../../hubapp/store/check.py" line="446"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="403"/>
+        <location filename="../../hubapp/store/check.py" line="448"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -5630,67 +5650,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="357"/>
+        <location filename="../../hubapp/domain/validation.py" line="363"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="375"/>
+        <location filename="../../hubapp/domain/validation.py" line="381"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="382"/>
+        <location filename="../../hubapp/domain/validation.py" line="388"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="390"/>
+        <location filename="../../hubapp/domain/validation.py" line="396"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="395"/>
+        <location filename="../../hubapp/domain/validation.py" line="401"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="413"/>
+        <location filename="../../hubapp/domain/validation.py" line="419"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="428"/>
+        <location filename="../../hubapp/domain/validation.py" line="434"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="478"/>
+        <location filename="../../hubapp/domain/validation.py" line="484"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="482"/>
+        <location filename="../../hubapp/domain/validation.py" line="488"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="486"/>
+        <location filename="../../hubapp/domain/validation.py" line="492"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="533"/>
+        <location filename="../../hubapp/domain/validation.py" line="539"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="627"/>
+        <location filename="../../hubapp/domain/validation.py" line="633"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="633"/>
+        <location filename="../../hubapp/domain/validation.py" line="639"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -5725,22 +5745,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="431"/>
+        <location filename="../../hubapp/domain/validation.py" line="437"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="507"/>
+        <location filename="../../hubapp/domain/validation.py" line="513"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="642"/>
+        <location filename="../../hubapp/domain/validation.py" line="648"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="530"/>
+        <location filename="../../hubapp/domain/validation.py" line="536"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
