@@ -4,6 +4,8 @@ one holding its boxes now, and said."""
 
 from __future__ import annotations
 
+import collections
+import random
 import time
 
 import pytest
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from hubapp.domain.records import ChangeRecord, CommodityRecord
 from hubapp.store import reference
 from hubapp.store.users import ADMIN, UserRecord
+from hubapp.ui import filter_choices
 from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.find_combo import FindCombo
 from hubapp.ui.translations import install_translations
@@ -185,6 +188,21 @@ def test_thousands_of_commodities_filter_as_typed(qtbot, app_ctx, language):
     assert suggested(combo) == [
         name(language, "goods no. 4321 · 货物4321号 · 013321",
              "货物4321号 · goods no. 4321 · 013321")]
+
+
+def test_each_commodity_is_named_once_to_be_listed(qapp):
+    """Named (labels.pick asks the locale) at every comparison of the sort, 50,000
+    commodities took 3-6 s to open the Dashboard or All movements."""
+    goods = list(range(2000))
+    random.Random(1).shuffle(goods)
+    named = collections.Counter()
+
+    def name(n: int) -> str:
+        named[n] += 1
+        return f"goods no. {n:04}"
+
+    assert filter_choices.by_name(goods, name) == sorted(goods)
+    assert set(named.values()) == {1}
 
 
 def merged_away(app_ctx, chosen: str, into: str) -> ChangeRecord:
