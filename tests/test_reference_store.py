@@ -697,6 +697,20 @@ def test_a_file_already_holding_near_duplicates_opens_and_takes_edits_of_other_f
         demo_db, dataclasses.replace(twin, name_en="cassava flour"), BOSS))) == ["name_en"]
 
 
+@pytest.mark.parametrize("stored", ["SOYA   BEANS", "Ｓｏｙａ Ｂｅａｎｓ", "soya\u00a0beans",
+                                    "soya \u200bbeans"])
+def test_a_stored_name_spelt_unlike_its_look_alike_still_takes_it(demo_db, stored):
+    """A save compares the names typed with the few stored ones that may read as them, not
+    with every commodity's: one in capitals, full-width letters, odd or invisible spaces
+    (stored before names were compared as the finders read them) is among those few."""
+    demo_db["commodity"].insert({"hs_code": "090962", "name_en": stored, "name_zh": "旧大豆",
+                                 "category": "agri", "perishable": 0})
+    refused = refused_fields(lambda: reference.save_commodity(
+        demo_db, CommodityRecord("970500", "Soya beans", "新大豆", "agri", False), BOSS))
+    assert refused == {"name_en": f"'Soya beans' is taken: the daily log and imports read it "
+                                  f"as {stored!r}, {stored} (旧大豆)'s"}
+
+
 def test_routes_and_places_named_as_the_import_reads_another_are_refused(demo_db):
     """CN-LA-EXP named 中老铁路 was saved, and an import row "中老铁路" became CN-LA's."""
     express = RouteRecord("CN-LA-EXP", "China–Laos Express", "中老快线", "rail", "CN,LA",

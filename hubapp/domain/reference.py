@@ -25,7 +25,8 @@ from hubapp.domain.records import CommodityRecord, PlaceRecord, RouteRecord
 
 __all__ = [
     "CATEGORIES", "COMMODITIES", "HUB_LOCODE", "MODES", "PLACES", "ROUTES",
-    "find_commodity", "find_place", "find_route", "lookup_key", "plain_name",
+    "KEYED_AS_LOWERED", "find_commodity", "find_place", "find_route", "lookup_key",
+    "plain_name",
 ]
 
 HUB_LOCODE = "CNCQI"
@@ -266,6 +267,13 @@ def lookup_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", plain_name(text)).translate(_DASHES).casefold()
     return _BETWEEN_CJK.sub("", _AROUND_PUNCTUATION.sub(r"\1", " ".join(text.split())))
+
+
+# The characters lookup_key changes by no more than case and spaces (as a regular
+# expression's bracket holds them): printable ASCII and the common CJK ideographs. A text of
+# these alone, lowered and without its spaces, is its key without spaces, which SQL can
+# compare where it cannot normalise as lookup_key does.
+KEYED_AS_LOWERED = " -~\u4e00-\u9fff"
 
 
 _R = TypeVar("_R")

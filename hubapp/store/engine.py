@@ -72,6 +72,15 @@ def is_postgres(db: Database) -> bool:
     return getattr(db, "engine", "sqlite") == "postgresql"
 
 
+def holds_other_than(db: Database, column: str, characters: str) -> tuple[str, str]:
+    """A condition and its parameter: column holds a character not among characters (what a
+    bracket expression holds, such as "a-z0-9"). SQLite has GLOB and no regular expressions,
+    PostgreSQL the reverse."""
+    if is_postgres(db):
+        return f"{column} ~ ?", f"[^{characters}]"
+    return f"{column} GLOB ?", f"*[^{characters}]*"
+
+
 def executemany(db: Database, statement: str, rows: Iterable) -> None:
     """The same statement for many rows (sqlite-utils has no executemany of its own)."""
     if is_postgres(db):

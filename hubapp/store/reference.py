@@ -14,7 +14,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, Listing
 from hubapp.domain.records import (
     ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord, ServiceRecord,
 )
-from hubapp.domain.reference import lookup_key, plain_name
+from hubapp.domain.reference import KEYED_AS_LOWERED, lookup_key, plain_name
 from hubapp.domain.reference_rules import (
     commodity_label, hs_code_of_key, normal_countries, normal_hs_code, taken_hs_code_errors,
     taken_name_errors, validate_commodity, validate_place, validate_route,
@@ -22,6 +22,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import audit, day_close, rollup, settings
 from hubapp.store.db import transaction
+from hubapp.store.engine import holds_other_than
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
 if TYPE_CHECKING:
@@ -61,8 +62,12 @@ def place_finder(db: Database) -> Callable[[str], str | None]:
 
 
 def list_commodities(db: Database, include_retired: bool = False) -> list[CommodityRecord]:
-    where = "" if include_retired else "WHERE retired = 0"
-    return [_commodity(r) for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en")]
+    return _commodities(db, "" if include_retired else "WHERE retired = 0")
+
+
+def _commodities(db: Database, where: str, params: Iterable = ()) -> list[CommodityRecord]:
+    return [_commodity(r) for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en",
+                                            list(params))]
 
 
 def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = None,
@@ -428,7 +433,30 @@ def _taken_name_errors(db: Database, commodity: CommodityRecord,
     return taken_name_errors(
         names(commodity), None if before is None else names(before),
         [(commodity_label(other), names(other).values())
-         for other in list_commodities(db, include_retired=True) if other.id != commodity.id])
+         for other in _named_alike(db, names(commodity).values(), commodity.id)])
+
+
+def _named_alike(db: Database, texts: Iterable[str], other_than: int | None,
+                 ) -> list[CommodityRecord]:
+    """The commodities but other_than whose names may have the key of one of texts, for
+    taken_name_errors to judge: those with a name that, lowered and without spaces, is such
+    a key without spaces, and the few with a character lookup_key changes otherwise
+    (KEYED_AS_LOWERED). Reading every commodity and making each name's key took about 2 s
+    of a save among 50,000."""
+    keys = sorted({lookup_key(text).replace(" ", "") for text in texts})
+    marks = ", ".join("?" * len(keys))
+    clauses, params = [], []
+    for column in _NAMES:
+        unusual, pattern = holds_other_than(db, column, KEYED_AS_LOWERED)
+        clauses += [f"replace(lower({column}), ' ', '') IN ({marks})", unusual]
+        params += [*keys, pattern]
+    return _commodities(db, f"WHERE id IS NOT ? AND ({' OR '.join(clauses)})",
+                        [other_than, *params])
+
+
+def _in_use_with(db: Database, hs_code: str) -> list[CommodityRecord]:
+    """The commodities in use with hs_code: of the list, all taken_hs_code_errors reads."""
+    return _commodities(db, "WHERE retired = 0 AND hs_code = ?", [hs_code])
 
 
 def _check(errors: list[FieldError]) -> None:
@@ -457,7 +485,7 @@ def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
         if before is not None and row == _commodity_row(before):
             return None
         _check(validate_commodity(commodity) + _taken_name_errors(db, commodity, before)
-               + taken_hs_code_errors(commodity, list_commodities(db)))
+               + taken_hs_code_errors(commodity, _in_use_with(db, commodity.hs_code)))
         if before is None:
             new_id = db["commodity"].insert(_never_used_id(db) | row).last_pk
             audit.record(db, actor.name, "create", "commodity", new_id, None, row)
@@ -477,7 +505,7 @@ def set_retired(db: Database, commodity_id: int, retired: bool,
         before = _existing_commodity(db, commodity_id)
         if not retired:
             _check(taken_hs_code_errors(dataclasses.replace(before, retired=False),
-                                        list_commodities(db)))
+                                        _in_use_with(db, before.hs_code)))
         if before.retired != retired:
             db.execute("UPDATE commodity SET retired = ? WHERE id = ?",
                        [int(retired), commodity_id])
