@@ -1,10 +1,11 @@
 """The Commodity filter of All movements and the Dashboard: found by any part of either name
-or by the HS code, from the keyboard; a commodity merged away while chosen followed into the
-one holding its boxes now, and said."""
+or by the HS code (dotted too), from the keyboard; a commodity merged away while chosen followed
+into the one holding its boxes now, and said; a route or commodity gone while chosen, said."""
 
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import random
 import time
 
@@ -13,15 +14,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-from hubapp.domain.records import ChangeRecord, CommodityRecord
+from hubapp.domain.records import ChangeRecord, CommodityRecord, RouteRecord
+from hubapp.domain.reference import HUB_LOCODE
 from hubapp.store import reference
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import filter_choices
 from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.find_combo import FindCombo
+from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.translations import install_translations
 
-from conftest import shown_dashboard
+from conftest import DEMO_END, shown_dashboard
 
 WAIT_MS = 30_000
 ADMIN_USER = UserRecord("admin", ADMIN)
@@ -103,6 +106,25 @@ def test_a_commodity_is_found_by_its_hs_code_any_part_of_a_name_or_its_other_nam
         enter(qtbot, combo)
     assert combo.currentText() == cassava
     assert browsing.model.filter.commodity_id == ids(app_ctx.db)["cassava flour"]
+
+
+@pytest.mark.parametrize("typed", ["0714.10", "0714.10.00", "0714 10", "０７１４．１０"])
+def test_an_hs_code_typed_as_customs_papers_print_it_finds_what_its_digits_do(
+        qtbot, browsing, app_ctx, language, typed):
+    """Typed "0714.10" (a tariff line's "0714.10.00", a Chinese input method's full width),
+    it found nothing, where "071410" found the chips."""
+    combo = browsing.commodity
+    chips = name(language, "dried cassava chips", "木薯干")
+    other = "dried cassava chips" if language == "zh" else "木薯干"
+    type_into(qtbot, combo, typed)
+    qtbot.waitUntil(combo.completer().popup().isVisible)
+    assert suggested(combo) == [f"{chips} · {other} · 071410"]
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, combo)  # none picked: the one it finds
+    assert browsing.model.filter.commodity_id == ids(app_ctx.db)["dried cassava chips"]
+    model = browsing.model
+    rows = [model.index(row, 0).data(RECORD_ROLE) for row in range(model.rowCount())]
+    assert rows and {row.commodity_en for row in rows} == {"dried cassava chips"}
 
 
 def test_enter_takes_the_one_commodity_typed_and_offers_the_many_again(
@@ -341,3 +363,92 @@ def test_a_commodity_merged_into_one_merged_away_since_leads_to_where_that_went(
                                     ADMIN_USER)
     assert reference.merged_into(app_ctx.db, commodities["durian"]).name_en == "tapioca starch"
     assert reference.merged_into(app_ctx.db, commodities["rice"]) is None
+
+
+def demo_days_dashboard(qtbot, app_ctx):
+    """The Dashboard over the demo's days, which the last 30 may have passed."""
+    screen = shown_dashboard(qtbot, app_ctx)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    first = DEMO_END - dt.timedelta(days=2)
+    screen.date_from.setDate(first)
+    screen.date_to.setDate(DEMO_END)
+    qtbot.waitUntil(lambda: (screen.data.filter.date_from, screen.data.filter.date_to) == (
+        first, DEMO_END), timeout=WAIT_MS)
+    return screen
+
+
+def test_the_dashboard_charts_the_commodity_of_an_hs_code_typed_with_dots(
+        qtbot, app_ctx, language):
+    screen = demo_days_dashboard(qtbot, app_ctx)
+    type_into(qtbot, screen.commodity, "1006.30.00")
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        enter(qtbot, screen.commodity)
+    rice = ids(app_ctx.db)["rice"]
+    assert screen.data.filter.commodity_id == rice
+    assert {c.commodity_id for c in screen.data.commodities} == {rice}
+    assert screen.panels["teu_per_day"].drawn_for.endswith(name(language, "rice", "大米"))
+
+
+# Between places the demo knows; no service uses it, so Reference data may delete it.
+EXPRESS = RouteRecord("CN-LA-EXP", "China–Laos express freight", "中老快运专列", "rail", "CN,LA",
+                      HUB_LOCODE, "LAVTE")
+
+
+def route_gone(language: str) -> str:
+    return name(language, "China–Laos express freight is no longer in the database (deleted, "
+                          "or an older backup was restored): the Route filter was reset to "
+                          "All routes",
+                "中老快运专列 已不在数据库中（已被删除，或已还原较早的备份）：线路筛选已重置为全部线路")
+
+
+def test_a_route_deleted_while_chosen_says_the_filter_was_reset(
+        qtbot, browsing, app_ctx, language):
+    """It went to "All routes" unsaid: every route's rows where the one chosen still showed."""
+    screen = browsing
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(
+            reference.save_route(app_ctx.db, EXPRESS, ADMIN_USER, new=True), None)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.route.setCurrentIndex(screen.route.findData(EXPRESS.code))
+    assert screen.model.rowCount() == 0
+    # Another desk deletes it in Reference data; its change reaches this one.
+    deleted = reference.delete_route(app_ctx.db, EXPRESS.code, ADMIN_USER)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(deleted, None)
+    assert screen.route.currentData() is None and screen.model.filter.route_code is None
+    assert screen.model.rowCount() > 0
+    said = route_gone(language)
+    qtbot.waitUntil(lambda: screen.count_label.text().endswith(" · " + said), timeout=WAIT_MS)
+    # Said of that filter alone, as a merge is.
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.direction.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    assert said not in screen.count_label.text()
+
+
+def test_the_dashboard_says_a_route_and_a_commodity_gone_in_a_restore(qtbot, app_ctx, language):
+    screen = demo_days_dashboard(qtbot, app_ctx)
+    reference.save_route(app_ctx.db, EXPRESS, ADMIN_USER, new=True)
+    added = reference.save_commodity(
+        app_ctx.db, CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True), ADMIN_USER)
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(added, None)
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        screen.route.setCurrentIndex(screen.route.findData(EXPRESS.code))
+    type_into(qtbot, screen.commodity, "jackfruit")
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        enter(qtbot, screen.commodity)
+    assert screen.data.routes == ()
+    # An older backup restored: neither was in it.
+    app_ctx.db.execute("DELETE FROM route WHERE code = ?", [EXPRESS.code])
+    app_ctx.db.execute("DELETE FROM commodity WHERE name_en = 'jackfruit'")
+    app_ctx.db.conn.commit()
+    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(ChangeRecord("restore"), None)
+    assert (screen.data.filter.route_code, screen.data.filter.commodity_id) == (None, None)
+    assert screen.data.routes != ()
+    assert screen.status_label.text() == route_gone(language) + " · " + name(
+        language, "jackfruit is no longer in the database (an older backup was restored): "
+                  "the Commodity filter was reset to All commodities",
+        "菠萝蜜 已不在数据库中（已还原较早的备份）：货名筛选已重置为全部货物")

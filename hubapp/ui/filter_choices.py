@@ -22,10 +22,28 @@ def refill(route: QComboBox, commodity: FindCombo, db) -> str:
     """Every route and commodity to filter by, each list headed by its "all"; what was
     chosen stays chosen. Called again when an admin edits the reference data. A commodity
     chosen and merged away since is followed into the one holding its boxes now; what
-    became of one gone is returned, to say on the screen ("" if none is)."""
-    refill_combo(route, QCoreApplication.translate("filters", "All routes"),
+    became of a route or commodity gone is returned, to say on the screen ("" if none is)."""
+    return SEPARATOR.join(note for note in (_refill_routes(route, db),
+                                            _refill_commodities(commodity, db)) if note)
+
+
+def _refill_routes(route: QComboBox, db) -> str:
+    everything = QCoreApplication.translate("filters", "All routes")
+    chosen, shown = route.currentData(), route.itemText(route.currentIndex())
+    refill_combo(route, everything,
             [(labels.pick(r.name_en, r.name_zh), r.code) for r in by_name(
                 reference.list_routes(db), lambda r: labels.pick(r.name_en, r.name_zh))])
+    if chosen is None or route.currentData() == chosen:
+        return ""
+    # Deleted in Reference data by another desk, or restored over: the list went to all
+    # routes unsaid, and the rows and charts of every route stood where one's had.
+    return QCoreApplication.translate(
+        "filters", "{name} is no longer in the database (deleted, or an older backup was "
+                   "restored): the Route filter was reset to {everything}").format(
+        name=shown, everything=everything)
+
+
+def _refill_commodities(commodity: FindCombo, db) -> str:
     # Each name picked once: labels.pick asks the locale each time, and picking each of
     # 50,000 commodities' three times took about a quarter of a second.
     picked = [(labels.pick(c.name_en, c.name_zh), c)

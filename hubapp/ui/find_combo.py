@@ -1,18 +1,21 @@
 """A drop-down of many choices found by typing any part of what each is known by.
 
 Each item carries its terms (SEARCH_ROLE: "cassava flour · 木薯粉 · 110620"); what is typed
-is looked for in them, case aside, and the suggestions show them. Typing alone never
-changes the choice: a suggestion picked, or Enter on text that finds exactly one item, does.
+is looked for in them, case aside, an HS code without its dots and spaces, and the
+suggestions show them. Typing alone never changes the choice: a suggestion picked, or Enter on
+text that finds exactly one item, does.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate, QToolTip
 
+from hubapp.domain.reference import lookup_key
 from hubapp.ui import spoken
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # UserRole is the item's value
@@ -21,7 +24,20 @@ SEPARATOR = " · "
 _GOING_ON = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
+def _code(text: str) -> str | None:
+    """The digits an HS code typed is looked for by, None for text that is no code: customs
+    papers print it "0714.10" or "0714 10", a tariff line "0714.10.00", where the terms hold
+    071410 (a tariff line's digits past those 6 are its country's, under that subheading)."""
+    digits = re.sub(r"[\s.]", "", lookup_key(text))
+    return digits[:6] if digits.isascii() and digits.isdigit() else None
+
+
 class _Completer(QCompleter):
+    def splitPath(self, path: str) -> list[str]:
+        # What the suggestions are looked for by, as found() looks: Qt's own search alone
+        # found "0714.10" in no term.
+        return [_code(path) or path]
+
     def pathFromIndex(self, index) -> str:
         # The item's own text into the field: the terms written there were no item's, and
         # the choice shown read as not taken.
@@ -68,7 +84,7 @@ class FindCombo(QComboBox):
     def found(self, text: str) -> list[int]:
         """The rows text finds: those with a term equal to it, else those with a term
         holding it (empty: the first, "all")."""
-        key = text.strip().casefold()
+        key = _code(text) or text.strip().casefold()
         if not key:
             return [0]
         terms = [str(self.itemData(row, SEARCH_ROLE)).casefold() for row in range(self.count())]
