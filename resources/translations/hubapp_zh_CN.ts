@@ -554,37 +554,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -592,78 +592,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="545"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="546"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="550"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="585"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="551"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="586"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="552"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="554"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="555"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="584"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="585"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="591"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="591"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="610"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="607"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="613"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="610"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="615"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="612"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="624"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="621"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="627"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="624"/>
         <source>Merge “{source}” into “{target}”? “{source}” holds no containers and leaves the list for good. A merge cannot be undone.</source>
         <translation>把“{source}”合并到“{target}”？“{source}”没有集装箱，将从列表中永久移除。合并无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="632"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="629"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="641"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="638"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -671,32 +671,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="157"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="159"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="160"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="166"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="168"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -2557,27 +2557,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="186"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="188"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="191"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2585,27 +2585,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="502"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="519"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="520"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="520"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="521"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="525"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2613,22 +2613,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="65"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="65"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="65"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="65"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2677,7 +2677,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="109"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="110"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2685,32 +2685,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="282"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="283"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="284"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="285"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="285"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="286"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="286"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2718,22 +2718,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="680"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="677"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="681"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="678"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="681"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="678"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="685"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="682"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2741,22 +2741,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="340"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="370"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="371"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="373"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="376"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="377"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -2886,37 +2886,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="214"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="216"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="217"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="222"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="223"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="225"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="226"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -2924,37 +2924,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>Country codes</source>
         <translation>国家代码</translation>
     </message>
@@ -5180,37 +5180,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>filters</name>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="26"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="31"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="33"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="40"/>
+        <source>{name} is no longer in the database (deleted, or an older backup was restored): the Route filter was reset to {everything}</source>
+        <translation>{name} 已不在数据库中（已被删除，或已还原较早的备份）：线路筛选已重置为{everything}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/filter_choices.py" line="53"/>
         <source>{name} (retired)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="34"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="54"/>
         <source>All commodities</source>
         <translation>全部货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="58"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="77"/>
         <source>{name} is no longer in the database (an older backup was restored): the Commodity filter was reset to {everything}</source>
         <translation>{name} 已不在数据库中（已还原较早的备份）：货名筛选已重置为{everything}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="64"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="83"/>
         <source>{name} was merged into {target}: showing {target}</source>
         <translation>{name} 已合并到 {target}：现显示 {target}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="108"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="124"/>
         <source>More than one in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中有多项包含“{text}”：筛选仍为 {chosen}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="110"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="126"/>
         <source>Nothing in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中没有包含“{text}”的项：筛选仍为 {chosen}</translation>
     </message>
@@ -6530,78 +6535,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="144"/>
+        <location filename="../../hubapp/store/reference.py" line="149"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="234"/>
+        <location filename="../../hubapp/store/reference.py" line="239"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="237"/>
+        <location filename="../../hubapp/store/reference.py" line="242"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="360"/>
+        <location filename="../../hubapp/store/reference.py" line="365"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="375"/>
+        <location filename="../../hubapp/store/reference.py" line="380"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="602"/>
+        <location filename="../../hubapp/store/reference.py" line="630"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="650"/>
+        <location filename="../../hubapp/store/reference.py" line="678"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="655"/>
+        <location filename="../../hubapp/store/reference.py" line="683"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="660"/>
+        <location filename="../../hubapp/store/reference.py" line="688"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="673"/>
+        <location filename="../../hubapp/store/reference.py" line="701"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="510"/>
+        <location filename="../../hubapp/store/reference.py" line="538"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="138"/>
+        <location filename="../../hubapp/store/reference.py" line="143"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
         <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="168"/>
+        <location filename="../../hubapp/store/reference.py" line="173"/>
         <source>“{value}” was merged into {target}: write that name instead</source>
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="538"/>
+        <location filename="../../hubapp/store/reference.py" line="566"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="597"/>
-        <location filename="../../hubapp/store/reference.py" line="702"/>
+        <location filename="../../hubapp/store/reference.py" line="625"/>
+        <location filename="../../hubapp/store/reference.py" line="730"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
