@@ -1,6 +1,6 @@
 """Daily-log speed on a big database: paste and check 500 rows, open a day of 2,000 containers;
-with as many kinds of goods as DESIGN.md names, build the screen, show a service, type in the
-commodity cell.
+with as many kinds of goods as DESIGN.md names, build the screen, show a service, take a change
+of the lists, type in the commodity cell.
 
     .venv/bin/python tests/benchmarks/daily_log.py [DATABASE] [--days N] [--commodities N]
 
@@ -30,7 +30,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from hubapp.domain.iso6346 import with_check_digit  # noqa: E402
-from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord  # noqa: E402
+from hubapp.domain.records import (  # noqa: E402
+    ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord,
+)
 from hubapp.store import demo_data, open_db, reference, services  # noqa: E402
 from hubapp.store.db import transaction  # noqa: E402
 from hubapp.ui.context import AppContext  # noqa: E402
@@ -111,8 +113,13 @@ def screen_figures(db, path: Path, count: int) -> list[tuple[str, float]]:
         QTest.keyClick(screen.focusWidget(), Qt.Key.Key_Escape)  # the cell
         return keys
 
+    def lists_changed() -> None:
+        # What an Add…, Edit or Merge in Reference data, at any desk, has the screen do.
+        ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+
     figures = [(f"build the daily log ({count:,} commodities)", built),
                (f"show a service ({count:,} commodities)", timed(show_service)),
+               (f"the lists changed ({count:,} commodities)", timed(lists_changed)),
                # Every name holds a "g": the first key matches all of them.
                ("first key in the commodity cell: 'g'",
                 statistics.median(type_in_commodity_cell("g")[0] for _ in range(5))),
