@@ -61,26 +61,3 @@ def test_work_that_finished_past_a_late_cancel_reports_its_result(qtbot, runner)
     with qtbot.waitSignal(task.finished, timeout=10_000) as finished:
         cancelled.set()
     assert finished.args == ["saved"]
-
-
-
-def test_a_task_that_ended_is_let_go(qtbot, runner):
-    """Tasks were children of the runner, kept as long as the window: a desk open for days
-    kept every refresh's."""
-    from hubapp.ui.tasks import Cancelled, Task
-
-    def refused(control):
-        raise HubError("No movements on {day}", day="2026-03-05")
-
-    def stopped(control):
-        raise Cancelled
-
-    ended = []
-    for work in (lambda control: 42, refused, stopped):
-        task = runner.start(work)
-        for signal in (task.finished, task.failed):
-            signal.connect(ended.append)
-        task.cancelled.connect(lambda: ended.append("cancelled"))
-    qtbot.waitUntil(lambda: len(ended) == 3)
-    assert sorted(map(str, ended)) == ["42", "No movements on 2026-03-05", "cancelled"]
-    qtbot.waitUntil(lambda: runner.findChildren(Task) == [])

@@ -138,19 +138,12 @@ class TaskRunner(QObject):
         task = Task(self.db_path, self.own_audit_ids, self)
         self._running.add(task)
         for signal in (task.finished, task.failed):
-            signal.connect(lambda _value, t=task: self._ended(t))
-        task.cancelled.connect(lambda t=task: self._ended(t))
+            signal.connect(lambda _value, t=task: self._running.discard(t))
+        task.cancelled.connect(lambda t=task: self._running.discard(t))
         # Started from the event loop, not here: callers connect finished/failed right after
         # start() returns, and a quick task could otherwise finish before anyone listens.
         QTimer.singleShot(0, self, lambda: self.pool.start(_Runnable(task, work)))
         return task
-
-    def _ended(self, task: Task) -> None:
-        # Deleted once the listeners of its end have run (a deferred delete): a child of the
-        # runner, every task stayed as long as the window, five more at each refresh after
-        # another desk's save (over 100 MB a day on a busy desk).
-        self._running.discard(task)
-        task.deleteLater()
 
     def cancel_all(self) -> None:
         for task in list(self._running):
