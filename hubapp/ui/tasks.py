@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -91,14 +91,37 @@ class Task(QObject):
         self.control._cancel.set()
 
 
+class _Releases(QObject):
+    """Where workers say they are done with a task, for its runner to delete it."""
+
+    released = Signal(object)  # id() of the task (past a C++ int), from its worker's thread
+
+
 class _Runnable(QRunnable):
-    def __init__(self, task: Task, work: Callable[[TaskControl], Any]) -> None:
+    def __init__(self, task: Task, work: Callable[[TaskControl], Any],
+                 releases: _Releases) -> None:
         super().__init__()
         self._task = task
         self._work = work
+        # Not the runner: held here, the runner could be let go last by this thread, whose
+        # pool it then waited for.
+        self._releases = releases
 
     def run(self) -> None:
-        task = self._task
+        task, self._task = self._task, None
+        key = id(task)
+        try:
+            self._run(task)
+        finally:
+            # Its last touch of the task: deleted sooner, the task could go while this
+            # thread was still queueing its end to the later listeners, and they lost it.
+            # Said by key, this thread holding none of it by then, as the window's thread
+            # may delete it as soon as this arrives.
+            del task
+            with contextlib.suppress(RuntimeError):  # the runner is going (its pool's end)
+                self._releases.released.emit(key)
+
+    def _run(self, task: Task) -> None:
         try:
             result = self._work(task.control)
         except Cancelled:
@@ -121,7 +144,11 @@ def _is_user_error(error: Exception) -> bool:
 
 
 class TaskRunner(QObject):
-    """Starts tasks on a thread pool and keeps them alive until they end."""
+    """Starts tasks on a thread pool, keeps each alive until it ends and then deletes it.
+
+    A caller may keep a task after its end (to tell it from a newer one): its `done` and
+    `cancel()` still work, its signals are gone.
+    """
 
     def __init__(self, db_path: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -132,21 +159,34 @@ class TaskRunner(QObject):
         # More workers than cores: most tasks wait on SQLite or the disk, and a long
         # dashboard or report refresh must not queue a backup or an import behind it.
         self.pool.setMaxThreadCount(max(4, self.pool.maxThreadCount()))
-        self._running: set[Task] = set()
+        self._running: dict[int, Task] = {}  # by id()
+        # Made after the pool, so deleted after it: the pool's end waits for the workers,
+        # each of which has this last.
+        self._releases = _Releases(self)
+        self._releases.released.connect(self._release)
 
     def start(self, work: Callable[[TaskControl], Any]) -> Task:
         task = Task(self.db_path, self.own_audit_ids, self)
-        self._running.add(task)
-        for signal in (task.finished, task.failed):
-            signal.connect(lambda _value, t=task: self._running.discard(t))
-        task.cancelled.connect(lambda t=task: self._running.discard(t))
+        self._running[id(task)] = task
         # Started from the event loop, not here: callers connect finished/failed right after
         # start() returns, and a quick task could otherwise finish before anyone listens.
-        QTimer.singleShot(0, self, lambda: self.pool.start(_Runnable(task, work)))
+        QTimer.singleShot(0, self, lambda: self.pool.start(_Runnable(task, work, self._releases)))
         return task
 
+    def _release(self, key: int) -> None:
+        # Queued after the task's end, so every listener of that end has had it by now.
+        # Kept, every task stayed as long as the window: five at each refresh after
+        # another desk's save, over 100 MB a day on a busy desk.
+        task = self._running.pop(key)
+        # Deleted from the event loop, and as the application's child: its going lets go of
+        # its listeners' slots, which may hold the last reference to what owns this runner
+        # (a dialog whose lambdas name it), and that owner's going, here or as the runner's
+        # child, deleted the runner, this slot's object, and the task a second time.
+        task.setParent(QCoreApplication.instance())
+        task.deleteLater()
+
     def cancel_all(self) -> None:
-        for task in list(self._running):
+        for task in list(self._running.values()):
             task.cancel()
 
     def wait(self, milliseconds: int = 30_000) -> bool:
