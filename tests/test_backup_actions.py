@@ -355,8 +355,10 @@ def test_a_backup_a_day_old_is_due_on_the_night_the_clock_goes_back(
 class _HeldBackup:
     """Stands in for store.backup.automatic_backup: a slow disk, until release() is called."""
 
-    def __init__(self, monkeypatch, window):
+    def __init__(self, monkeypatch, window, after_copy=False):
         self.real = backup.automatic_backup
+        self.after_copy = after_copy  # held once the copy is made, not before
+        self.made = []
         self.started = threading.Event()
         self.go = threading.Event()
         self.paints = []
@@ -367,9 +369,11 @@ class _HeldBackup:
 
     def __call__(self, db_path, folder):
         self.painted_before_start = bool(self.paints)
+        if self.after_copy:
+            self.made.append(self.real(db_path, folder))
         self.started.set()
         assert self.go.wait(30)
-        return self.real(db_path, folder)
+        return self.made[-1] if self.after_copy else self.real(db_path, folder)
 
     def release(self):
         self.go.set()
@@ -465,6 +469,28 @@ def test_closing_after_a_change_backs_it_up_before_the_window_goes(
     made = list(folder.glob("demo-*.db"))
     assert len(made) == 1
     assert _count(made[0], f"date = '{DEMO_END}'") == 0 < _count(made[0])
+
+
+def test_closing_as_a_backup_ends_backs_up_a_change_made_after_its_copy(
+        qtbot, app_ctx, demo_db_path, monkeypatch):
+    # The window waited for the backup under way, then went: the day's last save, made while
+    # the hourly backup copied, was in no backup until the next start.
+    window = _window(qtbot, app_ctx)
+    held = _HeldBackup(monkeypatch, window, after_copy=True)
+    window.show()
+    window.backups.start_automatic()
+    qtbot.waitUntil(held.started.is_set, timeout=BACKUP_WAIT_MS)
+    try:
+        assert _count(held.made[0], f"date = '{DEMO_END}'") > 0
+        app_ctx.db.execute("DELETE FROM service WHERE date = ?", [DEMO_END.isoformat()])
+        app_ctx.db.conn.commit()
+        assert not window.close()
+    finally:
+        held.release()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=BACKUP_WAIT_MS)
+    assert len(held.made) == 2
+    backup.verify(held.made[1])
+    assert _count(held.made[1], f"date = '{DEMO_END}'") == 0 < _count(held.made[1])
 
 
 def test_switch_user_closes_the_old_window_when_its_backup_ends_as_the_new_one_is_built(

@@ -54,8 +54,11 @@ class BackupActions(QObject):
         self.timer.timeout.connect(self._back_up_if_due)
         self.automatic = False
         self._running: Task | None = None
+        self._running_marker: tuple[int, int] | None = None  # as the one under way began
         self._backed_up_marker: tuple[int, int] | None = None  # as the last automatic one began
         self._closing = False
+        # The backup under way (or the last) is the closing's last: the window goes at its end.
+        self._last_before_closing = False
 
     def folder(self) -> Path:
         from hubapp.store import backup
@@ -102,16 +105,21 @@ class BackupActions(QObject):
         if not self.automatic:
             return False
         self.timer.stop()
-        if self._running is not None and self._running.done:
+        if self._running is not None and self._running.done \
+                and self._running_marker == backup.change_marker(self.ctx.db):
             # Ended while the GUI thread was busy (building Switch user's next window), its
-            # end still queued: finished as one under way is, so nothing is left to wait for.
+            # end still queued, and nothing changed since it began: nothing is left to wait for.
             return False
         if self._running is None:
-            if self._closing or self._backed_up_marker == backup.change_marker(self.ctx.db):
-                return False  # done, failed (said so) or nothing new: close now
+            if self._last_before_closing \
+                    or self._backed_up_marker == backup.change_marker(self.ctx.db):
+                return False  # the closing's made or failed (said so), or nothing new
             self._start_automatic_backup()
             if self._running is None:
                 return False  # another window of this desk backs it up: close now
+            # Whatever its end, the window goes then: a change while it copies is another
+            # desk's, and on a busy hub waiting for a backup after all of those never ends.
+            self._last_before_closing = True
         if not self._closing:
             self._closing = True
             self._show_closing_backup()
@@ -149,7 +157,7 @@ class BackupActions(QObject):
             # same name, made both fail.
             return
         # Taken before the copy: a change made while it runs counts as not backed up.
-        marker = backup.change_marker(self.ctx.db)
+        self._running_marker = marker = backup.change_marker(self.ctx.db)
         self._running = task = self.ctx.tasks.start(
             lambda control: backup.automatic_backup(control.db_path, folder))
         task.finished.connect(lambda path: setattr(self, "_backed_up_marker", marker))
@@ -166,6 +174,8 @@ class BackupActions(QObject):
 
         # Tried again at each start, close and day into the same folder, it fails until
         # space is freed or the backups go to another disk, which the desk's settings choose.
+        # Failed as the window closes, it is not tried again then: it would fail the same way.
+        self._last_before_closing = self._last_before_closing or self._closing
         full = isinstance(error, HubError) and error.template == backup.BACKUP_NOT_MADE
         self._failed(self.tr("The automatic backup failed"), error, advice=self.tr(
             "Free some space, or pick a backup folder on another disk in Edit ▸ Settings…")
