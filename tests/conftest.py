@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from hubapp.store.users import ADMIN, UserRecord
 
@@ -391,6 +392,23 @@ def bilingual_workbook(path: Path) -> Path:
                       f"LA{number}", "加急"])
     book.save(path)
     return path
+
+
+def close_windows(qtbot, windows) -> None:
+    """Close the app's windows a test opened (None for one it did not), as the app's end
+    would: each first makes its closing backup. One a switch replaced goes for good by itself
+    (at once, or after the backup it was making), its connection closed."""
+    from hubapp.ui import app
+
+    for window in windows:
+        if window is None or not shiboken6.isValid(window):
+            continue
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+        assert window.ctx.tasks.wait()
+        if window in app.windows:
+            app.windows.remove(window)
+        window.ctx.db.close()
 
 
 def hub_with_logins(demo_template: Path, tmp_path: Path, monkeypatch) -> Path:

@@ -5,6 +5,7 @@ import sqlite3
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 
 from hubapp.domain.records import ChangeRecord
@@ -13,7 +14,7 @@ from hubapp.store.users import ADMIN, SHELL_ADMIN, UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
-from conftest import DEMO_END, clock_at, hub_with_logins
+from conftest import DEMO_END, clock_at, close_windows, hub_with_logins
 from test_backup import _copy_onto_a_full_disk
 
 # A backup copies and checks the whole demo file on a worker: seconds when the machine runs
@@ -518,15 +519,13 @@ def test_switch_user_closes_the_old_window_when_its_backup_ends_as_the_new_one_i
         made = list((path.parent / "backups").glob("hub-*.db"))
         assert len(made) == 1
         backup.verify(made[0])
+        old_db = window.ctx.db
+        # Gone for good, not kept hidden (8 MB at each switch), its connection closed.
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+        with pytest.raises(sqlite3.ProgrammingError):
+            old_db.execute("SELECT 1")
     finally:
-        for opened in (window, replacement):
-            if opened is not None:
-                opened.close()
-                qtbot.waitUntil(lambda: not opened.isVisible(), timeout=BACKUP_WAIT_MS)
-                assert opened.ctx.tasks.wait()
-                if opened in app.windows:
-                    app.windows.remove(opened)
-                opened.ctx.db.close()
+        close_windows(qtbot, [window, replacement])
 
 
 def test_a_database_on_a_network_drive_gets_a_warning(qtbot, tmp_path, monkeypatch):

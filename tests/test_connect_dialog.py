@@ -17,6 +17,7 @@ import keyring
 import keyring.backends.fail
 import keyring.errors
 import pytest
+import shiboken6
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings, Qt
 
@@ -31,6 +32,7 @@ from hubapp.ui.desk_database import (
     KEYRING_SERVICE, TARGET_KEY, remembered_target, set_for_this_computer,
 )
 
+from conftest import close_windows
 from test_daily_log import press
 
 PASSWORD = "s3cret@:/pw"  # characters a URL would need escaped
@@ -74,27 +76,23 @@ def forget_desk_choices():
 def windows(qtbot):
     """Windows opened by switching (app.windows); closed with their work at the end."""
     yield
-    for window in [w for w in app.windows if w.isVisible()]:  # the others were switched away
+    for window in app.windows:
         window.day_screen.revert()
-        window.close()  # a file's window first makes its closing backup, then closes
-        qtbot.waitUntil(lambda w=window: not w.isVisible(), timeout=30_000)
-        assert window.ctx.tasks.wait()
-        window.ctx.db.close()
-    app.windows.clear()
+    close_windows(qtbot, list(app.windows))
 
 
 @pytest.fixture
-def first_window(app_ctx):
+def first_window(qtbot, app_ctx):
     """The window on the demo file that a switch replaces (and whose connection it closes)."""
     from hubapp.ui.main_window import MainWindow
 
     window = MainWindow(app_ctx)
     window.show()
     yield window
-    if window.isVisible():
+    if shiboken6.isValid(window):  # not yet let go by a switch
         window.day_screen.revert()
-        window.close()
-    window.deleteLater()
+        close_windows(qtbot, [window])
+        window.deleteLater()
 
 
 def fill(qtbot, dialog: ConnectDialog, url: str, password: str = PASSWORD,
@@ -115,7 +113,8 @@ def typed_in(qtbot, url: str, **kwargs):
     """dialogs.ask_server as a person would use it: type, press OK (no modal exec)."""
     def ask(parent, current):
         dialog = ConnectDialog(current, parent)
-        qtbot.addWidget(dialog)
+        if parent is None:  # else it goes with its window, which a switch lets go of
+            qtbot.addWidget(dialog)
         dialog.show()  # what exec() would do, without its event loop
         fill(qtbot, dialog, url, **kwargs)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QSplitter, QTableView
@@ -15,7 +16,7 @@ from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.remembered_layout import GROUP
-from conftest import DEMO_END, hub_with_logins
+from conftest import DEMO_END, close_windows, hub_with_logins
 
 CONTAINER = FIELDS.index("container")
 
@@ -151,7 +152,7 @@ def test_switching_user_opens_the_new_window_as_the_current_one_is(
 
         clerks.switch_user_action.trigger()
 
-        qtbot.waitUntil(lambda: not clerks.isVisible())
+        qtbot.waitUntil(lambda: not shiboken6.isValid(clerks))  # let go once replaced
         boss = app.windows[-1]
         opened.append(boss)
         assert boss.ctx.user == "boss"
@@ -166,10 +167,4 @@ def test_switching_user_opens_the_new_window_as_the_current_one_is(
         opened.append(next_start)
         assert next_start.height() == geometry.height()
     finally:
-        for window in opened:
-            window.close()
-            qtbot.waitUntil(lambda: not window.isVisible())
-            assert window.ctx.tasks.wait()
-            if window in app.windows:
-                app.windows.remove(window)
-            window.ctx.db.close()
+        close_windows(qtbot, opened)

@@ -106,6 +106,9 @@ class EditMenu(QObject):
         # Undo and Redo have keys, which are the home's steps again once the menu is gone;
         # queued: Qt hides a menu before it triggers the item chosen, a field's undo.
         menu.aboutToHide.connect(self._edits_back, Qt.ConnectionType.QueuedConnection)
+        # Kept, not asked of the menu at each change of focus: the menu's going changes the
+        # focus, and asked then, it was already gone.
+        self._bar = menu.parentWidget()  # the menu bar, made by its addMenu
         self._keys_left: QWidget | None = None  # what the menu bar last took the focus from
         QApplication.instance().focusChanged.connect(self._note_keys_left)
         home.steps_changed.connect(self._show_steps)
@@ -119,14 +122,14 @@ class EditMenu(QObject):
         return action
 
     def _note_keys_left(self, old: QWidget | None, new: QWidget | None) -> None:
-        if new is self._menu.parentWidget():  # the menu bar, made by its addMenu
+        if new is self._bar:
             self._keys_left = old
 
     def _offer(self) -> None:
         """Reached from another menu by Left or Right, or clicked after an Escape, the bar
         has the focus already, and the keys go back to the widget it took them from."""
         focused = QApplication.focusWidget()
-        if focused is self._menu.parentWidget():
+        if focused is self._bar:
             focused = self._keys_left if shiboken6.isValid(self._keys_left) else None
         self.offer_edits_to(focused)
 

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
             action.setVisible(not users.single_user_mode(self.ctx.db))
         self.file_menu.addActions([self.password_action, self.switch_user_action])
         self._login_asked = False
+        self._replaced = False  # by the window switch_to opened: it goes for good on closing
         self.ctx.signals.data_changed.connect(self._logins_may_be_back)
         self.ctx.signals.data_changed.connect(self._role_may_have_changed)
         self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
@@ -387,10 +388,8 @@ class MainWindow(QMainWindow):
         if self.day_screen.is_dirty():
             self.day_screen.revert()
         remember_target(target)
-        if self.close():  # else it closes itself after its backup, keeping its connection
-            self.ctx.db.close()
-            if self in app.windows:
-                app.windows.remove(self)
+        self._replaced = True
+        self.close()  # or, after its backup, itself
         return window
 
     def _show_shortcuts(self) -> None:
@@ -457,3 +456,16 @@ class MainWindow(QMainWindow):
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait()
         super().closeEvent(event)
+        if self._replaced:
+            self._let_go()
+
+    def _let_go(self) -> None:
+        """A window another has replaced goes for good, its connection closed. Deleted, not
+        left to Python: its screens' slots hold it, and its collector cannot see through
+        Qt's connections (each Switch user kept one, 8 MB)."""
+        from hubapp.ui import app  # app builds windows: imported at use
+
+        self.ctx.db.close()
+        if self in app.windows:
+            app.windows.remove(self)
+        self.deleteLater()
