@@ -19,9 +19,7 @@ import datetime as dt
 import itertools
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
 from hubapp.store import audit, demo_data, open_db, services, transaction  # noqa: E402
+from scratch import scratch_database  # noqa: E402  (a sibling's: run from its folder)
 
 DAYS = 400
 EDITS = 12  # entries a service gets: created, then edited
@@ -115,15 +114,11 @@ def main() -> None:
     parser.add_argument("database", nargs="?", type=Path)
     parser.add_argument("--entries", type=int, default=100_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="hubapp-bench-") as folder:
-        scratch = Path(folder)
+    started = time.perf_counter()
+    with scratch_database("audit.db", args.database,
+                          lambda path: make_log(path, args.entries)) as path:
+        scratch = path.parent
         os.environ["XDG_CONFIG_HOME"] = str(scratch)  # the export folder remembered there
-        path = scratch / "audit.db"
-        started = time.perf_counter()
-        if args.database:
-            shutil.copyfile(args.database, path)
-        else:
-            make_log(path, args.entries)
         open_db(path).close()  # upgraded before anything is timed
         print(f"database ready in {time.perf_counter() - started:.0f} s", flush=True)
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from itertools import islice, product
 from pathlib import Path
@@ -41,6 +39,7 @@ from hubapp.ui.daily_log.grid_model import FIELDS, ContainerGridModel  # noqa: E
 from hubapp.ui.daily_log.screen import DailyLogScreen  # noqa: E402
 from hubapp.ui.signals import AppSignals  # noqa: E402
 from hubapp.ui.tasks import TaskRunner  # noqa: E402
+from scratch import scratch_database  # noqa: E402  (a sibling's: run from its folder)
 
 GOAL_SECONDS = 1.0
 BIG_DAY = dt.date(2030, 1, 1)
@@ -138,13 +137,12 @@ def main() -> None:
     parser.add_argument("--commodities", type=int, default=50_000)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "bench.db"
-        if args.database:
-            shutil.copyfile(args.database, path)
-        else:
-            print(f"Making a demo database of {args.days} days …", flush=True)
-            demo_data.fill(path, args.days, dt.date.today(), seed=1)
+
+    def make(path: Path) -> None:
+        print(f"Making a demo database of {args.days} days …", flush=True)
+        demo_data.fill(path, args.days, dt.date.today(), seed=1)
+
+    with scratch_database("bench.db", args.database, make) as path:
         db = open_db(path)
         containers = db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]
         # One day with 2,000 containers on 20 services of 100.

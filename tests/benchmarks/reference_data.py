@@ -17,9 +17,7 @@ import argparse
 import datetime as dt
 import itertools
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -39,6 +37,7 @@ from hubapp.ui.main_window import MainWindow  # noqa: E402
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen  # noqa: E402
 from hubapp.ui.signals import AppSignals  # noqa: E402
 from hubapp.ui.tasks import TaskRunner  # noqa: E402
+from scratch import scratch_database  # noqa: E402  (a sibling's: run from its folder)
 
 GOAL_SECONDS = 1.0
 MATERIALS = ("stainless steel", "aluminium", "copper", "plastic", "frozen", "titanium",
@@ -81,13 +80,12 @@ def main() -> None:
     if args.locale:
         QLocale.setDefault(QLocale(args.locale))
     app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "bench.db"
-        if args.database:
-            shutil.copyfile(args.database, path)
-        else:
-            demo_data.fill(path, 7, dt.date.today(), seed=1)
-            add_commodities(path, args.commodities)
+
+    def make(path: Path) -> None:
+        demo_data.fill(path, 7, dt.date.today(), seed=1)
+        add_commodities(path, args.commodities)
+
+    with scratch_database("bench.db", args.database, make) as path:
         db = open_db(path)
         count = db.execute("SELECT COUNT(*) FROM commodity").fetchone()[0]
         ctx = AppContext(db, path, AppSignals(), TaskRunner(path), "bench", ADMIN)

@@ -18,7 +18,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -40,6 +39,7 @@ from hubapp.store.db import transaction
 from hubapp.store.users import UserRecord
 from hubapp.ui.browse_screen import MovesBrowseModel
 from hubapp.ui.record_model import list_table
+from scratch import scratch_database  # a sibling script's: run from its folder
 
 PYTHON = sys.executable
 BIG_DAY = dt.date(2000, 1, 3)  # outside the demo history, so the day holds only ours
@@ -459,15 +459,14 @@ def main() -> None:
         sys.exit("run.py: needs the sqlite3 command-line tool (apt-get install sqlite3)")
     print(machine(), flush=True)
     table = Table()
-    with tempfile.TemporaryDirectory(prefix="hubapp-bench-") as folder:
-        scratch = Path(folder)
-        big = scratch / "big.db"
-        start = time.perf_counter()
-        if args.db:
-            shutil.copyfile(args.db, big)
-        else:
-            print(hubapp("demo", "--db", str(big), "--containers", str(args.containers),
-                         "--seed", "1").stdout.strip(), flush=True)
+
+    def make(big: Path) -> None:
+        print(hubapp("demo", "--db", str(big), "--containers", str(args.containers),
+                     "--seed", "1").stdout.strip(), flush=True)
+
+    start = time.perf_counter()
+    with scratch_database("big.db", args.db, make) as big:
+        scratch = big.parent
         open_db(big).close()  # upgrade a copied file before anything is timed
         print(f"Database ready in {time.perf_counter() - start:.0f} s", flush=True)
         benches = {
