@@ -524,10 +524,43 @@ def test_the_merge_picker_chooses_nothing_so_enter_alone_merges_into_nothing(qtb
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.result() == 0
     qtbot.keyClicks(combo, "c")
+    assert combo.currentText() == "c" and not ok.isEnabled()  # typed, not yet picked
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert shown_text(dialog.findChild(QLabel)) == "Move every container of “<b>durian</b>” to:"
+
+
+def test_the_merge_picker_finds_a_commodity_from_any_part_of_its_name_or_code(qtbot):
+    """It listed thousands of commodities to scroll through, found only by first letters."""
+    from PySide6.QtWidgets import QComboBox
+
+    dialog = dialogs.item_dialog(None, "Merge commodities", "Move every container of durian to:",
+                                 ["auto parts (870899)", "cassava flour (110620)",
+                                  "tapioca starch (110814)", "木薯粉 (110621)"])
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    combo = dialog.findChild(QComboBox)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    popup = combo.completer().popup()
+    qtbot.keyClicks(combo, "FLOUR")
+    assert popup.isVisible() and combo.completer().completionCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert combo.currentText() == "cassava flour (110620)" and ok.isEnabled()
+    # Typed over after, the box no longer names it: OK would have merged into the one
+    # picked before.
+    qtbot.keyClick(combo, Qt.Key.Key_Backspace)
+    assert not ok.isEnabled()
+    combo.lineEdit().clear()
+    qtbot.keyClicks(combo, "1106")  # the HS code's start: both flours
+    assert combo.completer().completionCount() == 2
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialogs.picked_item(combo) == 3
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     assert not dialog.isVisible() and dialog.result() == 1
-    assert shown_text(dialog.findChild(QLabel)) == "Move every container of “<b>durian</b>” to:"
 
 
 def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatch, screen,

@@ -336,15 +336,23 @@ def pick_item(parent: QWidget | None, title: str, label: str, items: list[str]) 
     """The index of the chosen item, or None if the user cancelled."""
     dialog = item_dialog(parent, title, label, items)
     try:
-        return dialog.findChild(QtWidgets.QComboBox).currentIndex() if dialog.exec() else None
+        return picked_item(dialog.findChild(QtWidgets.QComboBox)) if dialog.exec() else None
     finally:
         dialog.deleteLater()
+
+
+def picked_item(combo: QtWidgets.QComboBox) -> int | None:
+    """The item whose whole text the box holds: typed, the text can stand beside an item
+    chosen before, which OK would otherwise have taken."""
+    index = combo.findText(combo.currentText())
+    return None if index < 0 else index
 
 
 def item_dialog(parent: QWidget | None, title: str, label: str,
                 items: list[str]) -> QtWidgets.QDialog:
     """pick_item's list, not yet shown: none of its items is chosen, and OK waits for one.
-    Qt's own chose the first, and Enter, Enter merged a commodity into "auto parts"."""
+    Qt's own chose the first, and Enter, Enter merged a commodity into "auto parts". Any
+    part of an item typed offers those holding it: a hub's list runs to thousands."""
     Button = QtWidgets.QDialogButtonBox.StandardButton
     dialog = QtWidgets.QDialog(parent)
     dialog.setWindowTitle(title)
@@ -353,12 +361,17 @@ def item_dialog(parent: QWidget | None, title: str, label: str,
     text.setWordWrap(True)
     combo = QtWidgets.QComboBox(dialog)
     combo.addItems(items)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setCompletionMode(QtWidgets.QCompleter.CompletionMode.PopupCompletion)
+    completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
     combo.setCurrentIndex(-1)
     combo.setAccessibleName(label)
     buttons = QtWidgets.QDialogButtonBox(Button.Ok | Button.Cancel, dialog)
     ok = buttons.button(Button.Ok)
     ok.setEnabled(False)
-    combo.currentIndexChanged.connect(lambda index: ok.setEnabled(index >= 0))
+    combo.editTextChanged.connect(lambda _text: ok.setEnabled(picked_item(combo) is not None))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QtWidgets.QVBoxLayout(dialog)
