@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,26 @@ def test_a_text_of_the_characters_keyed_as_lowered_is_its_key_but_for_spaces(tex
     """The store looks for a taken name among those that SQL, lowering them, finds equal to
     its key but for spaces, and those with any other character."""
     assert reference.lookup_key(text).replace(" ", "") == text.lower().replace(" ", "")
+
+
+def _key_by_every_rule(text: str) -> str:
+    """lookup_key's rules one after the other, none skipped where it would change nothing."""
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = " ".join(re.sub("[\x00-\x1f\x7f-\x9f]", " ", text).split())
+    text = " ".join(unicodedata.normalize("NFKC", text).translate(reference._DASHES)
+                    .casefold().split())
+    text = re.sub(r"\s*([-()/,.])\s*", r"\1", text)
+    return reference._BETWEEN_CJK.sub("", text)
+
+
+@given(st.text(st.one_of(st.characters(), st.sampled_from(
+    " \t\n\u00a0\u3000\u200b\u2013-()/,.木薯粉Ｃａ１"))))
+def test_lookup_key_s_shortcuts_key_as_every_rule_would(text):
+    """Its fast ways, for printable names and keys without a space, change no key."""
+    assert reference.lookup_key(text) == _key_by_every_rule(text)
+    assert reference.plain_name(text) == " ".join(
+        re.sub("[\x00-\x1f\x7f-\x9f]", " ", "".join(
+            c for c in text if unicodedata.category(c) != "Cf")).split())
 
 
 @pytest.mark.parametrize("text", ["", "   ", "moon rock", "110699", "11062", "1106201", "cassava"])
