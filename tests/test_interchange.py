@@ -17,6 +17,8 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from hubapp.domain import columns
+from hubapp.domain.columns import HEADERS
 from hubapp.domain.errors import HubError, message
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
@@ -746,6 +748,49 @@ def test_headers_in_two_languages_are_read_by_either(demo_db, tmp_path):
     ("木薯粉/cassava flour", None)])
 def test_a_header_s_parts_in_two_languages_name_one_field_or_none(header, field):
     assert parsing.field_for_header(header) == field
+
+
+def test_a_list_headed_in_traditional_chinese_is_read(demo_db, tmp_path):
+    """A Hong Kong or Taiwan forwarder's list (集裝箱號, 貨物名稱): every header was left out."""
+    path = write(tmp_path / "list.csv", [
+        "日期,班列號,方向,運輸方式,集裝箱號,箱型,空重,毛重(公斤),貨物名稱,鉛封號,發貨人,備註",
+        "2026-03-05,X5508,進口,鐵路,CSQU3054383,22G1,重,24000,木薯粉,HK123,香港貨運,加急"])
+    result = import_file(demo_db, path, TESTER)
+    assert result.saved and not result.left_out, (result.problems, result.left_out)
+    assert demo_db.execute(
+        "SELECT s.direction, s.mode, s.notes, m.gross_kg, m.seal, m.shipper, c.name_en"
+        " FROM container_move m JOIN service s ON s.id = m.service_id"
+        " JOIN commodity c ON c.id = m.commodity_id WHERE m.container = 'CSQU3054383'"
+    ).fetchall() == [("inbound", "rail", "加急", 24000, "HK123", "香港貨運", "cassava flour")]
+
+
+_ALL_HEADERS = {**HEADERS, **parsing._MORE_HEADERS}
+
+
+@pytest.mark.parametrize("field", [field for field, aliases in _ALL_HEADERS.items()
+                                   if any(not alias.isascii() for alias in aliases)])
+def test_every_chinese_header_is_read_in_traditional_characters_too(field):
+    traditional = str.maketrans(*_traditional_pairs())
+    for alias in _ALL_HEADERS[field]:
+        assert parsing.field_for_header(alias.translate(traditional)) == field, alias
+
+
+@pytest.mark.parametrize("words", [parsing._DIRECTIONS, parsing._MODES, parsing._STATUSES])
+def test_every_chinese_word_of_a_list_is_read_in_traditional_characters_too(words):
+    traditional = str.maketrans(*_traditional_pairs())
+    for word in words:
+        assert columns.simplified(word.translate(traditional)) == word
+
+
+def _traditional_pairs() -> tuple[str, str]:
+    """(Simplified, Traditional) of the characters the headers hold that differ: written
+    out here, not read from the code under test."""
+    pairs = {"装": "裝", "号": "號", "柜": "櫃", "货": "貨", "关": "關", "编": "編", "码": "碼",
+             "铅": "鉛", "条": "條", "发": "發", "时": "時", "间": "間", "达": "達", "实": "實",
+             "际": "際", "状": "狀", "态": "態", "车": "車", "运": "運", "输": "輸", "线": "線",
+             "类": "類", "称": "稱", "计": "計", "划": "劃", "数": "數", "备": "備", "注": "註",
+             "标": "標", "进": "進", "铁": "鐵", "联": "聯"}
+    return "".join(pairs), "".join(pairs.values())
 
 
 def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):

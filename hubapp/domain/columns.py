@@ -47,11 +47,22 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 
 _STRIP = re.compile(r"[\s_\-./()（）\[\]【】]+")
+# The Traditional characters of the Chinese headers and words a loading list is read by,
+# as Hong Kong's and Taiwan's forwarders write them (集裝箱號, 貨物名稱, 進口, 已發車).
+_SIMPLIFIED = str.maketrans(
+    "裝號櫃貨關編碼鉛條發時間達實際狀態車運輸線類稱計劃數備註標進鐵聯",
+    "装号柜货关编码铅条发时间达实际状态车运输线类称计划数备注标进铁联")
+
+
+def simplified(text: str) -> str:
+    """text with those Traditional characters as their Simplified ones."""
+    return text.translate(_SIMPLIFIED)
 
 
 def header_key(text: str) -> str:
-    """A header as headers are compared: "Gross Weight (kg)" and "gross_weight_kg" alike."""
-    return _STRIP.sub("", text.strip().casefold())
+    """A header as headers are compared: "Gross Weight (kg)" and "gross_weight_kg" alike,
+    "集裝箱號" and "集装箱号" too."""
+    return simplified(_STRIP.sub("", text.strip().casefold()))
 
 
 _BY_KEY = {header_key(alias): field for field, aliases in HEADERS.items()

@@ -79,8 +79,7 @@ _MORE_HEADERS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "remarks", "备注"),
     "teu": ("teu", "标箱"),
 }
-_HEADER_STRIP = re.compile(r"[\s_\-./]+")
-_MORE_BY_KEY = {_HEADER_STRIP.sub("", alias.casefold()): name
+_MORE_BY_KEY = {columns.header_key(alias): name
                 for name, aliases in _MORE_HEADERS.items() for alias in (name, *aliases)}
 
 _DIRECTIONS = {
@@ -233,7 +232,7 @@ def _field_named(text: str) -> str | None:
     known = columns.field_named(text)
     if known is not None:
         return known
-    return _MORE_BY_KEY.get(_HEADER_STRIP.sub("", text.strip().casefold()))
+    return _MORE_BY_KEY.get(columns.header_key(text))
 
 
 def column_fields(headers: Sequence[str],
@@ -590,7 +589,7 @@ class _Row:
             self.problem("service", "", QT_TRANSLATE_NOOP(
                 "messages", "The service number is required (like X8001)"))
         raw = self.get("direction")
-        direction = _DIRECTIONS.get(raw.casefold())
+        direction = _DIRECTIONS.get(columns.simplified(raw.casefold()))
         if direction is None:
             self.problem("direction", raw, QT_TRANSLATE_NOOP(
                 "messages", "Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)"))
@@ -611,7 +610,7 @@ class _Row:
         }
         for name, (known, expected) in choices.items():
             if raw := self.get(name):
-                value = known.get(raw.casefold())
+                value = known.get(columns.simplified(raw.casefold()))
                 if value is None:
                     self.problem(name, raw, expected)
                 else:
