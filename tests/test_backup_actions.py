@@ -528,6 +528,36 @@ def test_switch_user_closes_the_old_window_when_its_backup_ends_as_the_new_one_i
         close_windows(qtbot, [window, replacement])
 
 
+def test_switch_user_backs_up_a_change_made_after_the_backup_that_ended_as_it_was_built(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    # Its end still queued, the backup was taken for the closing's: the change made after
+    # its copy was in no backup until the next start.
+    from hubapp.ui import app
+
+    path = hub_with_logins(demo_template, tmp_path, monkeypatch)
+    window = app.open_window(open_db(path), path)
+    held = _HeldBackup(monkeypatch, window)
+    qtbot.waitUntil(held.started.is_set, timeout=BACKUP_WAIT_MS)
+
+    def log_in_as_boss(parent, db):
+        held.release()
+        assert window.ctx.tasks.wait()  # the backup has ended; its signals wait in the queue
+        window.ctx.db.execute("DELETE FROM service WHERE date = ?", [DEMO_END.isoformat()])
+        window.ctx.db.conn.commit()
+        return users.authenticate(db, "boss", "correct horse 1")
+
+    monkeypatch.setattr(dialogs, "log_in", log_in_as_boss)
+    replacement = window.switch_user()
+    try:
+        assert replacement is not None and replacement.ctx.user == "boss"
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=BACKUP_WAIT_MS)
+        made = max((path.parent / "backups").glob("hub-*.db"))  # the newest, by its name
+        backup.verify(made)
+        assert _count(made, f"date = '{DEMO_END}'") == 0 < _count(made)
+    finally:
+        close_windows(qtbot, [window, replacement])
+
+
 def test_a_database_on_a_network_drive_gets_a_warning(qtbot, tmp_path, monkeypatch):
     warnings = _capture(monkeypatch, "show_warning")
     monkeypatch.setattr(backup_actions, "is_network_path", lambda path: path.name == "nfs.db")
