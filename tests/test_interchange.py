@@ -1689,10 +1689,6 @@ def test_an_export_writes_the_rows_it_counted_whatever_another_desk_saves_meanwh
     db.close()
 
 
-class Stop(Exception):
-    """What a cancel raises (ui.tasks.Cancelled, which a Qt-free test does not import)."""
-
-
 def test_a_cancel_after_the_last_row_still_leaves_no_file(demo_db, tmp_path):
     calls = []
 
