@@ -580,7 +580,7 @@ def test_edit_copy_copies_the_text_selected_in_an_entrys_details(qtbot, main_win
         qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     screen = main_window.screen(AuditScreen)
     screen.table.selectRow(0)
-    details, grid = screen.details, main_window.day_screen.grid_view
+    details = screen.details
     qtbot.mouseClick(details.viewport(), Qt.MouseButton.LeftButton)
     assert QGuiApplication.focusObject() is details
     qtbot.keyClick(details, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)

@@ -28,7 +28,7 @@ from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs
 
 from conftest import DEMO_END, alike, clock_at, hub_zone_set, shown_wrong
-from test_daily_log import CTRL, numbers, press
+from test_daily_log import CTRL, press
 
 DAY = DEMO_END + dt.timedelta(days=1)  # an empty day after the demo
 

@@ -340,14 +340,14 @@ def _changed(plan: ImportPlan, table: Table, manual: Mapping[int, str | None] | 
              for problem in _changed_service(plan, plan.services[item], kept, lookups)]
     # Most skipped rows are exact copies: only a container that differs somewhere has its
     # line's cells looked at, to tell a value given from a blank cell read as a default.
-    if differing := [(item, number) for (item, number), kept in moves.items()
-                     if plan.services[item].moves[number] != kept]:
+    if differing := [(item, box) for (item, box), kept in moves.items()
+                     if plan.services[item].moves[box] != kept]:
         positions, _header_problems = column_positions(table.headers, manual)
         cells = dict(table.rows)
-        for item, number in differing:
+        for item, box in differing:
             planned = plan.services[item]
-            line = planned.lines[number]
-            found += _changed_move(plan, planned, number, moves[item, number], line,
+            line = planned.lines[box]
+            found += _changed_move(plan, planned, box, moves[item, box], line,
                                    {name: unneutralise(cells[line][position].strip())
                                     for name, position in positions.items()
                                     if position < len(cells[line])}, lookups)
