@@ -494,11 +494,11 @@ def test_closing_as_a_backup_ends_backs_up_a_change_made_after_its_copy(
     assert _count(held.made[1], f"date = '{DEMO_END}'") == 0 < _count(held.made[1])
 
 
-def test_switch_user_closes_the_old_window_when_its_backup_ends_as_the_new_one_is_built(
-        qtbot, demo_template, tmp_path, monkeypatch):
-    # No event loop runs between the login and the old window's close(): a backup ending
-    # then was heard of only after close() had begun waiting for it, and the window stayed
-    # on screen for good, disabled, its busy bar spinning, its connection open.
+def _switched_as_its_backup_ends(qtbot, demo_template, tmp_path, monkeypatch,
+                                 meanwhile=lambda window: None):
+    """Switch user… as the start's backup ends while the new window is built, when no event
+    loop runs between the login and the old window's close(): that end waits in the queue.
+    meanwhile(old window) runs then. The file's path, the old window and the new one."""
     from hubapp.ui import app
 
     path = hub_with_logins(demo_template, tmp_path, monkeypatch)
@@ -509,10 +509,22 @@ def test_switch_user_closes_the_old_window_when_its_backup_ends_as_the_new_one_i
     def log_in_as_boss(parent, db):
         held.release()
         assert window.ctx.tasks.wait()  # the backup has ended; its signals wait in the queue
+        meanwhile(window)
         return users.authenticate(db, "boss", "correct horse 1")
 
     monkeypatch.setattr(dialogs, "log_in", log_in_as_boss)
-    replacement = window.switch_user()
+    return path, window, window.switch_user()
+
+
+def test_switch_user_closes_the_old_window_when_its_backup_ends_as_the_new_one_is_built(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    # A backup ending then was heard of only after close() had begun waiting for it, and
+    # the window stayed on screen for good, disabled, its busy bar spinning, its connection
+    # open.
+    from hubapp.ui import app
+
+    path, window, replacement = _switched_as_its_backup_ends(qtbot, demo_template, tmp_path,
+                                                             monkeypatch)
     try:
         assert replacement is not None and replacement.ctx.user == "boss"
         assert not window.isVisible() and window not in app.windows
@@ -532,22 +544,12 @@ def test_switch_user_backs_up_a_change_made_after_the_backup_that_ended_as_it_wa
         qtbot, demo_template, tmp_path, monkeypatch):
     # Its end still queued, the backup was taken for the closing's: the change made after
     # its copy was in no backup until the next start.
-    from hubapp.ui import app
-
-    path = hub_with_logins(demo_template, tmp_path, monkeypatch)
-    window = app.open_window(open_db(path), path)
-    held = _HeldBackup(monkeypatch, window)
-    qtbot.waitUntil(held.started.is_set, timeout=BACKUP_WAIT_MS)
-
-    def log_in_as_boss(parent, db):
-        held.release()
-        assert window.ctx.tasks.wait()  # the backup has ended; its signals wait in the queue
+    def change(window):
         window.ctx.db.execute("DELETE FROM service WHERE date = ?", [DEMO_END.isoformat()])
         window.ctx.db.conn.commit()
-        return users.authenticate(db, "boss", "correct horse 1")
 
-    monkeypatch.setattr(dialogs, "log_in", log_in_as_boss)
-    replacement = window.switch_user()
+    path, window, replacement = _switched_as_its_backup_ends(qtbot, demo_template, tmp_path,
+                                                             monkeypatch, change)
     try:
         assert replacement is not None and replacement.ctx.user == "boss"
         qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=BACKUP_WAIT_MS)
