@@ -404,7 +404,10 @@ def close_windows(qtbot, windows) -> None:
         if window is None or not shiboken6.isValid(window):
             continue
         window.close()
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible(),
+                        timeout=30_000)
+        if not shiboken6.isValid(window):
+            continue  # one a switch replaced, gone with its connection once its backup ended
         assert window.ctx.tasks.wait()
         if window in app.windows:
             app.windows.remove(window)
@@ -682,11 +685,7 @@ def opened_window(qtbot, target, monkeypatch):
     try:
         yield window, warnings
     finally:
-        window.close()
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
-        assert window.ctx.tasks.wait()
-        app.windows.remove(window)
-        db.close()
+        close_windows(qtbot, [window])
 
 
 def _app_context(db, target):
