@@ -21,6 +21,7 @@ from hubapp.domain.reference_rules import (
 )
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, day_close, open_db, reference, rollup, services, settings, stats
+from hubapp.store.db import transaction
 from hubapp.store.interchange import ImportRowsRecord, insert_import, lookups
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
@@ -160,6 +161,42 @@ def test_retire_hides_from_entry_and_keeps_history(demo_db):
     reference.set_retired(demo_db, used, False, BOSS)
     assert reference.commodity_finder(demo_db)(name) == used
     assert [e.action for e in audit.entries(demo_db, user="boss")] == ["unretire", "retire"]
+
+
+def test_the_commodity_list_follows_each_change_wherever_it_is_made(demo_db, demo_target):
+    """The list is read again only once the file has changed (store.reference keeps it):
+    a rename at another desk, a save here and a write taken back each show at once."""
+    def names():
+        return {c.name_en for c in reference.list_commodities(demo_db, include_retired=True)}
+
+    assert "jackfruit" not in names()
+    other = open_db(demo_target)
+    try:
+        other.execute("UPDATE commodity SET name_en = 'durian fruit' WHERE name_en = 'durian'")
+        other.conn.commit()
+    finally:
+        other.close()
+    assert "durian fruit" in names() and "durian" not in names()
+    reference.save_commodity(demo_db, JACKFRUIT, BOSS)
+    assert "jackfruit" in names()
+    with pytest.raises(ZeroDivisionError), transaction(demo_db):
+        demo_db.execute("UPDATE commodity SET name_en = 'taken back' WHERE name_en = 'jackfruit'")
+        assert "taken back" in names()  # its own write, read inside the transaction
+        1 / 0
+    assert "jackfruit" in names() and "taken back" not in names()
+
+
+def test_the_commodity_list_is_read_once_until_the_file_changes(demo_db, engine, monkeypatch):
+    reads = []
+    read = reference._commodities
+    monkeypatch.setattr(reference, "_commodities", lambda *args: reads.append(args) or read(*args))
+    first = reference.list_commodities(demo_db, include_retired=True)
+    current = reference.list_commodities(demo_db)
+    assert current == [c for c in first if not c.retired]
+    # A PostgreSQL server says nothing of another client's commits: read each time.
+    assert len(reads) == (1 if engine == "sqlite" else 2)
+    first.clear()  # a caller's copy: what the next caller gets is whole
+    assert reference.list_commodities(demo_db) == current
 
 
 def test_merge_moves_the_containers_and_keeps_totals(demo_db):

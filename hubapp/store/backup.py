@@ -300,16 +300,6 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     return target
 
 
-def change_marker(db: Database) -> tuple[int, int]:
-    """A value that changes whenever anything is committed to db's file.
-
-    data_version sees commits by other connections (workers, other desks), total_changes
-    the connection's own: equal markers before and after a backup mean it is still current.
-    """
-    version = db.execute("PRAGMA data_version").fetchone()[0]
-    return version, db.conn.total_changes
-
-
 def rotate(folder: Path, db_path: Path, made: Path | None = None) -> list[Path]:
     """Delete db_path's automatic backups beyond 7 daily, 4 weekly, 12 monthly (days, weeks
     and months of this computer's calendar), and the unfinished copies of killed backups;

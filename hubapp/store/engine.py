@@ -72,6 +72,17 @@ def is_postgres(db: Database) -> bool:
     return getattr(db, "engine", "sqlite") == "postgresql"
 
 
+def change_marker(db: Database) -> tuple[int, int]:
+    """A value that changes whenever anything is committed to db's file (SQLite only).
+
+    data_version sees commits by other connections (workers, other desks, a restore),
+    total_changes the connection's own: equal markers before and after a backup mean it is
+    still current, as they do for a list read earlier.
+    """
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    return version, db.conn.total_changes
+
+
 def holds_other_than(db: Database, column: str, characters: str) -> tuple[str, str]:
     """A condition and its parameter: column holds a character not among characters (what a
     bracket expression holds, such as "a-z0-9"). SQLite has GLOB and no regular expressions,

@@ -31,6 +31,7 @@ class FileDatabase:
     engine = "sqlite"  # answered here, so that store.engine.is_postgres needs no sqlite-utils
     own_entries = None  # store.audit.track_own_entries; answered here, as engine is
     listed_days = None  # store.audit.ListedDays, made at the first day filter
+    commodities_read = None  # store.reference._every_commodity: (change marker, list)
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn

@@ -7,7 +7,7 @@ reports and importlib.metadata (hubapp.__version__) load on first use; sqlite-ut
 first write (store.file_db), the backup machinery and hashlib when first used; a test checks
 what the first painted window has loaded. The automatic backup starts after the first paint,
 in the background; on closing, the window backs up only if the data changed since the last
-automatic backup (store.backup.change_marker) and stays open, read-only, until that or a
+automatic backup (store.engine.change_marker) and stays open, read-only, until that or a
 running backup has finished (ui.backup_actions)."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 # hubapp.store.backup (pg_dump's subprocess, the checks) is imported where it is used, all
 # after the first paint: imported here it slowed every start ~5 ms.
-from hubapp.store.engine import display_name, is_server
+from hubapp.store.engine import change_marker, display_name, is_server
 from hubapp.store.filesystem import is_network_path
 from hubapp.store.users import ADMIN
 from hubapp.ui import dialogs, labels
@@ -100,19 +100,17 @@ class BackupActions(QObject):
         background: the window stays responsive, shows that it is backing up, takes no
         more edits, and closes itself when the backup has ended.
         """
-        from hubapp.store import backup
-
         if not self.automatic:
             return False
         self.timer.stop()
         if self._running is not None and self._running.done \
-                and self._running_marker == backup.change_marker(self.ctx.db):
+                and self._running_marker == change_marker(self.ctx.db):
             # Ended while the GUI thread was busy (building Switch user's next window), its
             # end still queued, and nothing changed since it began: nothing is left to wait for.
             return False
         if self._running is None:
             if self._last_before_closing \
-                    or self._backed_up_marker == backup.change_marker(self.ctx.db):
+                    or self._backed_up_marker == change_marker(self.ctx.db):
                 return False  # the closing's made or failed (said so), or nothing new
             self._start_automatic_backup()
             if self._running is None:
@@ -157,7 +155,7 @@ class BackupActions(QObject):
             # same name, made both fail.
             return
         # Taken before the copy: a change made while it runs counts as not backed up.
-        self._running_marker = marker = backup.change_marker(self.ctx.db)
+        self._running_marker = marker = change_marker(self.ctx.db)
         self._running = task = self.ctx.tasks.start(
             lambda control: backup.automatic_backup(control.db_path, folder))
         task.finished.connect(lambda path: setattr(self, "_backed_up_marker", marker))

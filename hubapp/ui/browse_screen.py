@@ -217,6 +217,9 @@ class BrowseScreen(QWidget):
         self._stale = True  # the rows from the top at the next catch-up, not read again
         # Loaded at the first show: the app starts without querying.
         self._catching_up = WhenShown(self, self._catch_up, due=True)
+        # Made after _catching_up, so at a show its filter runs first (Qt calls the filter
+        # installed last first): the rows follow a filter its new lists changed.
+        self._lists_changed = WhenShown(self, self._refill_lists)
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
         self._place: Place | None = None
         self._copied: int | None = None  # rows of the last Ctrl+C, while they are those loaded
@@ -411,14 +414,16 @@ class BrowseScreen(QWidget):
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what in ("reference", "restore"):
-            if note := filter_choices.refill(self.route, self.commodity, self.ctx.db):
-                self._filter_note = note, self.current_filter()
-            # A route or commodity filtered by that is gone (merged away, restored over)
-            # leaves its list on its target or "All …": the rows must follow, not the old
-            # filter's none.
-            self._stale = self._stale or self.current_filter() != self.model.filter
+            self._lists_changed.request()
         if self._shows(change):
             self._catching_up.request()
+
+    def _refill_lists(self) -> None:
+        if note := filter_choices.refill(self.route, self.commodity, self.ctx.db):
+            self._filter_note = note, self.current_filter()
+        # A route or commodity filtered by that is gone (merged away, restored over) leaves
+        # its list on its target or "All …": the rows must follow, not the old filter's none.
+        self._stale = self._stale or self.current_filter() != self.model.filter
 
     def _catch_up(self) -> None:
         if self._stale:

@@ -44,23 +44,23 @@ def _refill_routes(route: QComboBox, db) -> str:
 
 
 def _refill_commodities(commodity: FindCombo, db) -> str:
-    # Each name picked once: labels.pick asks the locale each time, and picking each of
-    # 50,000 commodities' three times took about a quarter of a second.
-    picked = [(labels.pick(c.name_en, c.name_zh), c)
+    # Each name picked once: picking each of 50,000 commodities' three times took about a
+    # quarter of a second.
+    names = labels.name_picker()
+    picked = [(names(c.name_en, c.name_zh), c)
               for c in reference.list_commodities(db, include_retired=True)]
     # Retired ones too, after the others: their history is still charted and asked about.
-    picked = sorted(by_name(picked, lambda pair: pair[0]), key=lambda pair: pair[1].retired)
+    picked = sorted(by_name(picked, lambda pair: pair[0][0]), key=lambda pair: pair[1].retired)
     retired = QCoreApplication.translate("filters", "{name} (retired)")
     everything = QCoreApplication.translate("filters", "All commodities")
     chosen, shown = commodity.currentData(), commodity.itemText(commodity.currentIndex())
-    names = [retired.format(name=name) if c.retired else name for name, c in picked]
+    shown_names = [retired.format(name=own) if c.retired else own for (own, _), c in picked]
     with commodity.refilling():
-        refill_combo(commodity, everything, list(zip(names, (c.id for _name, c in picked))))
+        refill_combo(commodity, everything, list(zip(shown_names, (c.id for _, c in picked))))
         # Found by any name or the HS code: a manager knows a commodity by its code or its
         # other name as often as by the name shown.
         commodity.setItemData(0, everything, SEARCH_ROLE)
-        for row, (name, (own, c)) in enumerate(zip(names, picked), 1):
-            other = c.name_zh if own == c.name_en else c.name_en
+        for row, (name, ((_, other), c)) in enumerate(zip(shown_names, picked), 1):
             commodity.setItemData(row, SEPARATOR.join((name, other, c.hs_code)), SEARCH_ROLE)
     if chosen is None or commodity.currentData() == chosen:
         return ""

@@ -130,6 +130,11 @@ def main() -> None:
             UserRecord("bench", ADMIN)))
         held(app, "Add… and Save (the store's, every screen's reload)", add)
         assert tab.selected().name_en == "benchmark widget"
+        # Hidden through the Add, they list the commodities again as they are next shown.
+        held(app, "back to the Dashboard (its lists made again)",
+             lambda: window.show_screen(DashboardScreen))
+        held(app, "on to All movements (its lists made again)",
+             lambda: window.show_screen(BrowseScreen))
         window.day_screen.revert()
         window.close()
         app.processEvents()
