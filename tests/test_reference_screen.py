@@ -408,7 +408,7 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
     assert moves > 0
     picked = []
 
-    def pick_item(parent, title, label, items):
+    def pick_item(parent, title, label, items, **_):
         picked.append(label)
         offered.extend(items)
         return next(i for i, text in enumerate(items) if text.startswith("tapioca starch"))
@@ -437,7 +437,7 @@ def test_merging_into_closed_days_names_them_and_asks_why(qtbot, monkeypatch, sc
     days = reference.days_holding(app_ctx.db, source.id)
     for day in days:
         day_close.close_day(app_ctx.db, day, UserRecord("sue", SUPERVISOR))
-    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items: next(
+    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items, **_: next(
         i for i, text in enumerate(items) if text.startswith("tapioca starch")))
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: pytest.fail("asked yes or no"))
     asked, answers = [], [None, "", "durian was keyed as starch"]
@@ -466,7 +466,7 @@ def test_merge_offers_each_commodity_with_its_hs_code_in_chinese_brackets(
     tab = screen.commodities
     select(qtbot, tab, "durian")
     offered = []
-    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items: offered.extend(
+    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items, **_: offered.extend(
         items))  # then cancelled: None
     install_translations(qapp, "zh")
     try:
@@ -492,7 +492,7 @@ def test_the_merge_question_says_what_moves_and_that_it_cannot_be_undone(
     assert boxes > days > 1
     app_ctx.signals.data_changed.emit(reference.save_commodity(app_ctx.db, CommodityRecord(
         "081070", "hub fruit", "枢纽水果", "agri", False), UserRecord("sue", ADMIN)), None)
-    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items: next(
+    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items, **_: next(
         i for i, text in enumerate(items) if text.startswith("tapioca starch")))
     asked = []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text))
@@ -561,6 +561,38 @@ def test_the_merge_picker_finds_a_commodity_from_any_part_of_its_name_or_code(qt
     assert dialogs.picked_item(combo) == 3
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     assert not dialog.isVisible() and dialog.result() == 1
+
+
+@pytest.mark.parametrize("typed", ["木薯淀粉", "1108.14", "１１０８１４", "1108 14 00"])
+def test_the_merge_picker_finds_a_commodity_by_its_other_name_or_its_code_as_written(
+        qtbot, monkeypatch, screen, typed):
+    """It matched the text shown alone: the Chinese name, or a code written "1108.14" as
+    on customs papers, found nothing where the filters find the commodity."""
+    from PySide6.QtWidgets import QComboBox
+
+    tab = screen.commodities
+    select(qtbot, tab, "durian")
+    found = []
+
+    def pick_item(parent, title, label, items, **kwargs):
+        dialog = dialogs.item_dialog(parent, title, label, items, **kwargs)
+        qtbot.addWidget(dialog)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+        combo = dialog.findChild(QComboBox)
+        popup = combo.completer().popup()
+        type_into(qtbot, combo.lineEdit(), typed)
+        qtbot.waitUntil(popup.isVisible)
+        found.append(combo.completer().completionCount())
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        found.append(combo.currentText())
+        dialog.reject()
+        return None  # cancelled: nothing merged
+
+    monkeypatch.setattr(dialogs, "pick_item", pick_item)
+    click(qtbot, tab.merge_button)
+    assert found == [1, "tapioca starch (110814)"]
 
 
 def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatch, screen,

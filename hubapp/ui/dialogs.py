@@ -332,9 +332,10 @@ def pick_folder(parent: QWidget | None, title: str, folder: str) -> str:
     return QtWidgets.QFileDialog.getExistingDirectory(parent, title, folder)
 
 
-def pick_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+def pick_item(parent: QWidget | None, title: str, label: str, items: list[str], *,
+              terms: list[str] | None = None) -> int | None:
     """The index of the chosen item, or None if the user cancelled."""
-    dialog = item_dialog(parent, title, label, items)
+    dialog = item_dialog(parent, title, label, items, terms=terms)
     try:
         return picked_item(dialog.findChild(QtWidgets.QComboBox)) if dialog.exec() else None
     finally:
@@ -348,11 +349,14 @@ def picked_item(combo: QtWidgets.QComboBox) -> int | None:
     return None if index < 0 else index
 
 
-def item_dialog(parent: QWidget | None, title: str, label: str,
-                items: list[str]) -> QtWidgets.QDialog:
+def item_dialog(parent: QWidget | None, title: str, label: str, items: list[str], *,
+                terms: list[str] | None = None) -> QtWidgets.QDialog:
     """pick_item's list, not yet shown: none of its items is chosen, and OK waits for one.
     Qt's own chose the first, and Enter, Enter merged a commodity into "auto parts". Any
-    part of an item typed offers those holding it: a hub's list runs to thousands."""
+    part of an item, or of its terms (each item's, such as "木薯粉 · cassava flour"), typed
+    offers those holding it, as a filter's FindCombo does: a hub's list runs to thousands."""
+    from hubapp.ui.find_combo import SEARCH_ROLE, finder
+
     Button = QtWidgets.QDialogButtonBox.StandardButton
     dialog = QtWidgets.QDialog(parent)
     dialog.setWindowTitle(title)
@@ -361,11 +365,11 @@ def item_dialog(parent: QWidget | None, title: str, label: str,
     text.setWordWrap(True)
     combo = QtWidgets.QComboBox(dialog)
     combo.addItems(items)
+    for row, held in enumerate(terms or items):
+        combo.setItemData(row, held, SEARCH_ROLE)
     combo.setEditable(True)
     combo.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    completer.setCompletionMode(QtWidgets.QCompleter.CompletionMode.PopupCompletion)
-    completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
+    combo.setCompleter(finder(combo))
     combo.setCurrentIndex(-1)
     combo.setAccessibleName(label)
     buttons = QtWidgets.QDialogButtonBox(Button.Ok | Button.Cancel, dialog)

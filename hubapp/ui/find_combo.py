@@ -52,6 +52,20 @@ class _Terms(QStyledItemDelegate):
         option.text = index.data(SEARCH_ROLE)
 
 
+def finder(combo: QComboBox) -> QCompleter:
+    """A completer offering combo's items by any part of their terms (SEARCH_ROLE, set with
+    each item), an HS code also as papers print it, each suggestion shown by its terms."""
+    # The combo's own model, looked through in Qt: thousands of items filter as typed with
+    # no Python call per item, and a pick maps straight to its row.
+    completer = _Completer(combo.model(), combo)
+    completer.setCompletionRole(SEARCH_ROLE)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setMaxVisibleItems(20)
+    completer.popup().setItemDelegate(_Terms(completer.popup()))
+    return completer
+
+
 class FindCombo(QComboBox):
     """An editable combo whose items' terms (SEARCH_ROLE, set with each item) find them."""
 
@@ -59,15 +73,7 @@ class FindCombo(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # The combo's own model, looked through in Qt: thousands of items filter as typed
-        # with no Python call per item, and a pick maps straight to its row.
-        completer = _Completer(self.model(), self)
-        completer.setCompletionRole(SEARCH_ROLE)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setMaxVisibleItems(20)
-        completer.popup().setItemDelegate(_Terms(completer.popup()))
-        self.setCompleter(completer)
+        self.setCompleter(finder(self))
         self.lineEdit().returnPressed.connect(self._take_typed)
 
     @contextlib.contextmanager

@@ -30,6 +30,7 @@ from hubapp.ui import (
     colours, dialogs, filter_choices, focus, formatting, labels, mnemonics, spoken,
 )
 from hubapp.ui.context import AppContext
+from hubapp.ui.find_combo import SEPARATOR
 from hubapp.ui.listed_records import ListedRecordsModel, SearchProxy
 from hubapp.ui.record_model import RECORD_ROLE, current_is_picked, list_table
 
@@ -601,16 +602,20 @@ class CommoditiesTab(ReferenceTab):
             return
         # In the order people look names up in their language (pinyin for Chinese), not by
         # English spelling with capitals first ("LCD monitors" was offered first).
+        pick = labels.name_picker()
         others = filter_choices.by_name(
             [c for c in reference.list_commodities(self.ctx.db) if c.id != chosen.id],
-            lambda c: labels.pick(c.name_en, c.name_zh))
+            lambda c: pick(c.name_en, c.name_zh)[0])
         named = self.tr("{name} ({code})", "a commodity and its HS code")
-        names = [named.format(name=labels.pick(c.name_en, c.name_zh), code=c.hs_code)
+        names = [named.format(name=pick(c.name_en, c.name_zh)[0], code=c.hs_code)
                  for c in others]
         title = self.tr("Merge commodities")
         picked = dialogs.pick_item(self, title, self.tr(
             "Move every container of “{name}” to:").format(
-                name=labels.pick(chosen.name_en, chosen.name_zh)), names)
+                name=labels.pick(chosen.name_en, chosen.name_zh)), names,
+            # Found by its other name too, as the filters find it.
+            terms=[SEPARATOR.join((name, pick(c.name_en, c.name_zh)[1]))
+                   for name, c in zip(names, others)])
         if picked is None:
             return
         target = others[picked]
