@@ -326,14 +326,20 @@ def test_a_commodity_gone_otherwise_while_chosen_says_the_filter_was_reset(
     qtbot.waitUntil(lambda: screen.count_label.text().endswith(" · " + said), timeout=WAIT_MS)
 
 
-def test_the_dashboard_finds_a_commodity_by_its_code_and_follows_its_merge(
-        qtbot, app_ctx, language):
+def dashboard_on_motorcycles(qtbot, app_ctx):
+    """The Dashboard shown, its Commodity filter on motorcycles typed as their HS code."""
     screen = shown_dashboard(qtbot, app_ctx)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow)
     type_into(qtbot, screen.commodity, "871120")
     with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
         enter(qtbot, screen.commodity)
+    return screen
+
+
+def test_the_dashboard_finds_a_commodity_by_its_code_and_follows_its_merge(
+        qtbot, app_ctx, language):
+    screen = dashboard_on_motorcycles(qtbot, app_ctx)
     assert screen.data.filter.commodity_id == ids(app_ctx.db)["motorcycles"]
     with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
         app_ctx.signals.data_changed.emit(
@@ -359,12 +365,7 @@ def test_a_hidden_dashboard_lists_the_commodities_again_as_it_is_next_shown(
         qtbot, app_ctx, language):
     """Hidden, it makes no list nobody looks at (0.8 s of each Add… at 50,000 commodities);
     shown, it lists them as they are and follows a merge made meanwhile, said."""
-    screen = shown_dashboard(qtbot, app_ctx)
-    screen.activateWindow()
-    qtbot.waitUntil(screen.isActiveWindow)
-    type_into(qtbot, screen.commodity, "871120")
-    with qtbot.waitSignal(screen.refreshed, timeout=WAIT_MS):
-        enter(qtbot, screen.commodity)
+    screen = dashboard_on_motorcycles(qtbot, app_ctx)
     screen.hide()
     added = reference.save_commodity(
         app_ctx.db, CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True), ADMIN_USER)
