@@ -79,8 +79,9 @@ def change_marker(db: Database) -> tuple[int, int]:
     total_changes the connection's own: equal markers before and after a backup mean it is
     still current, as they do for a list read earlier.
     """
-    version = db.execute("PRAGMA data_version").fetchone()[0]
-    return version, db.conn.total_changes
+    # On the connection itself: a PRAGMA through FileDatabase.execute loads sqlite-utils,
+    # which the first screen's read of the commodities does not otherwise need.
+    return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
 def holds_other_than(db: Database, column: str, characters: str) -> tuple[str, str]:
