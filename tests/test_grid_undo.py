@@ -3,6 +3,7 @@ row to type into."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import (
     QCoreApplication, QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt,
 )
@@ -477,10 +478,36 @@ def test_undo_after_a_save_takes_back_the_paste_as_an_unsaved_edit(qtbot, main_w
 
 def test_a_save_storing_the_rows_otherwise_than_shown_starts_the_history_anew(
         qtbot, main_window, screen):
-    """Undone over the rows as stored, a step would change other cells than it names."""
+    """A blank row between boxes is not stored: undone over the rows as stored, a step
+    would change other rows than it names."""
     _new_service(qtbot, screen, "S2")
-    (box,) = numbers(1, start=1800)
-    paste(qtbot, screen, f"{box}\t22G1\tF\t25,500\n")
+    first, second = numbers(2, start=1800)
+    paste(qtbot, screen, f"{first}\t22G1\tF\t25,500\n\t\t\t\n{second}\t22G1\tF\t21000\n")
+    assert _containers(screen) == [first, "", second]
     press(qtbot, (Qt.Key.Key_S, CTRL))
-    assert screen.grid.text_rows()[0]["gross_kg"] == "25500"
+    assert _containers(screen) == [first, second]
     assert not main_window.edits.undo_action.isEnabled()
+
+
+@pytest.mark.parametrize("commodity", ["110620", "1106.20", "木薯粉", "Cassava  Flour"])
+def test_undo_after_saving_boxes_written_otherwise_than_stored_takes_back_the_last_step(
+        qtbot, main_window, screen, demo_db_path, commodity):
+    """A commodity typed as its HS code or its Chinese name, a weight with its thousands
+    separator: stored as the box it is, read back as "cassava flour" and 25500, and the
+    save dropped the history, Ctrl+Z doing nothing."""
+    _new_service(qtbot, screen, "S3")
+    first, second = numbers(2, start=1900)
+    paste(qtbot, screen, f"{first}\t22G1\tF\t25,500\t{commodity}\n")
+    _paste_at(qtbot, screen, f"{second}\t45G1\tE\t4,100\t{commodity}\n", 1)
+    typed = screen.grid.text_rows()
+    assert typed[0]["gross_kg"] == "25,500" and typed[1]["commodity"] == " ".join(
+        commodity.split())
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, "S3", screen.day())] == [first, second]
+    assert not screen.save_button.isEnabled()
+    # Shown as typed: the stored box is the same, and an Undo changes only what it names.
+    assert screen.grid.text_rows() == typed
+    assert main_window.edits.undo_action.text() == "&Undo Paste 1 row"
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert _containers(screen) == [first]
+    assert screen.save_button.isEnabled() and screen.revert_button.isEnabled()

@@ -169,18 +169,31 @@ class ContainerGridModel(QAbstractTableModel):
         self.reloaded.emit()
 
     def keep_saved(self, rows: Sequence[Mapping[str, str]]) -> bool:
-        """The rows a save stored, if they are the rows shown (nothing reordered, no blank
-        row dropped, a weight not written otherwise): what they were stored with taken in,
-        and the undo history kept, so that Ctrl+Z after Ctrl+S still takes back the last
-        paste, as unsaved edits. False, nothing changed, when they are not: load() shows
-        them then."""
-        if [{name: row.get(name, "") for name in FIELDS} for row in rows] != self.text_rows():
+        """The rows a save stored, if they hold the boxes shown, row for row (nothing
+        reordered, no blank row dropped): what they were stored with taken in, each cell's
+        text kept as typed, and the undo history kept, so that Ctrl+Z after Ctrl+S still
+        takes back the last paste, as unsaved edits. A box is the same whatever its text
+        says it by: a commodity typed as its HS code or its other language's name, stored
+        as its id and read back by its name, dropped the history. False, nothing changed,
+        when they do not hold them: load() shows them then."""
+        if len(rows) != len(self._rows) or not all(
+                self._holds(kept, check.move, stored)
+                for kept, check, stored in zip(self._rows, self._checks, rows)):
             return False
         for kept, stored in zip(self._rows, rows):
-            kept.update({name: stored.get(name, "") for name in _KEPT})
+            # The text stays: an Undo then changes only the cells its step names.
+            kept.update({name: stored.get(name, "") for name in _KEPT if name not in FIELDS})
         self.same_service = True
         self._recheck()
         return True
+
+    def _holds(self, shown: Mapping[str, str], move: ContainerMoveRecord | None,
+               stored: Mapping[str, str]) -> bool:
+        """Whether a stored row is the box a row shown (checked as move) was saved as."""
+        if all(shown[name] == stored.get(name, "") for name in FIELDS):
+            return True
+        return move is not None and move == self._own_check(
+            {name: stored.get(name, "") for name in _KEPT})[0]
 
     # -- what the screen reads -----------------------------------------------------
 
@@ -415,9 +428,12 @@ class ContainerGridModel(QAbstractTableModel):
         if not stored or self._found.get(text) != int(stored):
             return ""
         name = self._commodity_name(int(stored))
+        # Either of its names: one typed in the other language is the clerk's, kept on save.
+        own = {lookup_key(name)} if (commodity := self._commodity(int(stored))) is None \
+            else {lookup_key(commodity.name_en), lookup_key(commodity.name_zh)}
         try:
             if self._find_commodity(text, {int(stored)}) == int(stored) and (
-                    is_code(text) or lookup_key(text) == lookup_key(name)):
+                    is_code(text) or lookup_key(text) in own):
                 return ""
         except HubError:
             pass  # its old name or code is now another's, shared or retired: it still has this
