@@ -542,3 +542,16 @@ def test_a_period_under_way_across_29_february_ends_last_year_where_the_others_d
             tiles.punctuality_last_year.timed) == (1, 1, 1)
     assert "the same days last year (10–28 February 2027)" in content(period, "en").html
     assert "去年同期（2027年2月10日–28日）" in content(period, "zh").html
+
+
+def test_a_chinese_period_under_way_keeps_its_short_column_names_whole(demo_db, tmp_path):
+    """Beside last year's dates "to 09:00", the narrowest column was squeezed to one
+    character a line: 同 over 比."""
+    from tests.test_reports import write_report
+
+    today = D(2026, 12, 6)  # the week across two months, the longest dates
+    save_moved(demo_db, "X1", today, "LEAU000001", dt.time(9))
+    text = write_report(demo_db, "range", D(2026, 11, 30), today,
+                        dt.datetime(2026, 12, 6, 12, 30), "zh", tmp_path / "range.pdf")
+    names = next(line for line in text.split("合计", 1)[1].splitlines() if "本期" in line)
+    assert "环比" in names and "同比" in names and "去年同期" in names, names

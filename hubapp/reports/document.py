@@ -286,7 +286,7 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[s
     (thead). Cells keep to one line, but for the `wrapping` columns' names: a long one would
     push the columns after it off the page, where they are lost. A header's own line breaks
     are kept."""
-    names = [_e(h).replace("\n", "<br>") for h, _ in headers]
+    names = [_e(_short_lines_whole(h)).replace("\n", "<br>") for h, _ in headers]
     head = "".join(f"<th{' class=n' if n else ''}>{h}</th>" for h, (_, n) in zip(names, headers))
     classes = ["n" if n else "w" if column in wrapping else "" for column, n in
                enumerate(numeric)]
@@ -299,6 +299,17 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[s
                         for text, c in zip(row, classes))
         lines.append(f"<tr{css}>{cells}</tr>")
     return "".join(lines) + "</table>"
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _short_lines_whole(header: str) -> str:
+    """header with each short Chinese line (同比, 本期) kept whole by word joiners: Chinese
+    breaks between any two characters, and beside a long one the range report's last column
+    read 同 over 比."""
+    return "\n".join("\u2060".join(line) if len(line) <= 4 and _CHINESE.search(line) else line
+                     for line in header.split("\n"))
 
 
 # Where a wrapping cell may break besides between words (to_document breaks there only):
