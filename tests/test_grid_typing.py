@@ -2060,16 +2060,23 @@ def test_size_type_shorthands_pasted_are_read_as_their_iso_codes_and_said(
         (boxes[0], "22G1", 1.0), *((number, "45G1", 2.0) for number in boxes[1:])]
 
 
-@pytest.mark.parametrize("written", ["40XX", "20TK", "40FR"])
-def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(qtbot, screen, written):
-    # A tank's or a flat rack's shorthand names no one ISO code: guessing one would store it.
+@pytest.mark.parametrize(("written", "said"), [
+    ("40XX", "is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a shorthand like "
+             "20GP or 40HQ"),
+    # A tank's or a flat rack's shorthand names no one ISO code: guessing one would store it,
+    # and "not a shorthand" read as a mistake, saying nothing of what to write.
+    ("20TK", "does not say which ISO 6346 code the box has: write its code from the "
+             "container's plate or papers (22T0–22T9)"),
+    ("40FR", "does not say which ISO 6346 code the box has: write its code from the "
+             "container's plate or papers (42P1, 42P3, 45P3)"),
+])
+def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(qtbot, screen, written,
+                                                                      said):
     _new_service(qtbot, screen, "B43")
     (number,) = numbers(1)
     paste(qtbot, screen, f"{number}\t{written}\tE\n")
     assert screen.grid.index(0, FIELDS.index("size_type")).data() == written
-    assert screen.grid.index(0, PROBLEM).data() == (
-        f"Size-type {written} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a "
-        "shorthand like 20GP or 40HQ")
+    assert screen.grid.index(0, PROBLEM).data() == f"Size-type {written} {said}"
     assert screen.paste_message.text() == "Pasted 1 row."
 
 

@@ -2578,9 +2578,10 @@ def test_a_preview_under_a_title_has_as_many_rows_as_asked(tmp_path):
 def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(demo_db, tmp_path):
     """40HQ and 20GP are read as 45G1 and 22G1; a tank's shorthand names no one ISO code."""
     assert _problems_with(demo_db, tmp_path, "22G1", ["40HQ", "20TK", "40XX"]) == [
-        (line, "size_type", f"Size-type {value} is not an ISO 6346 code like 22G1, 42G1, 45G1 or "
-                            "L5G1, nor a shorthand like 20GP or 40HQ")
-        for line, value in ((3, "20TK"), (4, "40XX"))]
+        (3, "size_type", "Size-type 20TK does not say which ISO 6346 code the box has: write "
+                         "its code from the container's plate or papers (22T0–22T9)"),
+        (4, "size_type", "Size-type 40XX is not an ISO 6346 code like 22G1, 42G1, 45G1 or "
+                         "L5G1, nor a shorthand like 20GP or 40HQ")]
 
 
 def test_a_commodity_not_in_the_list_names_the_nearest_ones(demo_db, tmp_path):

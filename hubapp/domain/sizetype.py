@@ -60,6 +60,10 @@ SHORTHANDS = {
 # Lists write the length in feet with a foot mark, and spaced: "40'HQ", "40’ HC". A Chinese
 # input method types a first ' as ‘, and some write the inch marks " or ″ for feet.
 _SHORTHAND_APART = re.compile(r"[\s'‘’′\"″]+")
+# The shorthands left out above, with the codes a box they name may have: refused as "not a
+# shorthand", 20TK read as a mistake, where the clerk needs to know which code to write.
+_UNSAID = {"20TK": "22T0–22T9", "40TK": "42T0–42T9", "20FR": "22P1, 22P3",
+           "40FR": "42P1, 42P3, 45P3"}
 
 
 class SizeTypeError(HubError):
@@ -93,6 +97,12 @@ def iso_code(text: str) -> str:
 def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
     """Read a size-type code; teu_45ft is the hub's setting (2 or 2.25) for 45 ft boxes."""
     text = code.strip().upper()
+    if (codes := _UNSAID.get(_SHORTHAND_APART.sub("", text))) is not None:
+        raise SizeTypeError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Size-type {code} does not say which ISO 6346 code the box has: "
+                            "write its code from the container's plate or papers ({codes})"),
+            code=code.strip(), codes=codes)
     if not _CODE.fullmatch(text):
         raise SizeTypeError(
             QT_TRANSLATE_NOOP(
