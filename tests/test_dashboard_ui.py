@@ -490,6 +490,23 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
             "Nothing matches these filters in this period."], name
 
 
+@pytest.mark.parametrize("filtered", [False, True])
+def test_a_period_still_to_come_says_so(screen, qtbot, filtered):
+    """It blamed the filters ("Nothing matches these filters"), or said "No data"."""
+    first = (screen.ctx.today().replace(day=1) + dt.timedelta(days=62)).replace(day=1)
+    last = first.replace(day=28)
+    if filtered:
+        with qtbot.waitSignal(screen.refreshed):
+            screen.direction.setCurrentIndex(1)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.date_to.setDate(last)
+        screen.date_from.setDate(first)
+    qtbot.waitUntil(lambda: screen.data.filter.date_from == first)
+    said = f"1–28 {first:%B %Y} is still to come."
+    for name in ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction"):
+        assert _message(chart_shown(qtbot, screen, name)) == [said], name
+
+
 def spoken(widget, what):
     return QAccessible.queryAccessibleInterface(widget).text(what)
 

@@ -42,6 +42,7 @@ _TEXT = {
     "filtered": ("Nothing matches these filters in this period.",
                  "该期间没有符合筛选条件的数据。"),
     "records_start": ("Records start on {day}.", "记录始于{day}。"),
+    "to_come": ("{span} is still to come.", "{span}尚未到来。"),
     "no_trains": ("No trains in this period: its services went by road or river.",
                   "该期间无铁路班列：所有班次均为公路或水运。"),
     "date": ("Date", "日期"),
@@ -411,6 +412,10 @@ def empty_text(data: DashboardRecord, language: str) -> str:
     if data.filter.date_to < data.history_from:
         return text("records_start", language).format(
             day=day_text(data.history_from, language))
+    if data.kpis is not None and data.filter.date_from > data.kpis.as_of:
+        # Not the filters' fault, nor a quiet period: as the reports say one to come.
+        return text("to_come", language).format(
+            span=days_text(data.filter.date_from, data.filter.date_to, language))
     return text("filtered" if data.filter.narrowed else "no_data", language)
 
 
