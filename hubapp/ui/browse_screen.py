@@ -536,6 +536,8 @@ class BrowseScreen(QWidget):
         shown = self.model.rowCount()
         if self._total is None:
             text = self.tr("%Ln movement(s) loaded, counting…", "", shown)
+        elif self._total == 0:
+            text = self.tr("No movements")  # "0 of 0 movements loaded" under a list saying why
         elif self._copied == shown < self._total:
             # Ctrl+A reaches only the rows loaded: pasted, 500 rows passed for all that match.
             text = self.tr("Copied {shown} of {total} movements — Export… writes them "

@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="545" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="547" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="600" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="602" />
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>No movements match these filters with Status “{status}”; with any status, they match %n movement.&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="661" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="663" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>

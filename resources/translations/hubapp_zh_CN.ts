@@ -421,76 +421,81 @@ The data as it is now is kept in {folder} first. Other desks using this database
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="541"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="540"/>
+        <source>No movements</source>
+        <translation>没有箱动态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="543"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="545"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="547"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="548"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="550"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="552"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="554"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="553"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="555"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="569"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="572"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="574"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="577"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="579"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="600"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="602"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="616"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="618"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="619"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="621"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="631"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="633"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="648"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="650"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="661"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="663"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
