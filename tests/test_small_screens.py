@@ -170,6 +170,56 @@ def test_tiles_wrap_onto_rows_as_even_as_they_can_be(qtbot, width, rows):
     assert tops[-1] + 40 == layout.heightForWidth(width)
 
 
+def _shows_whole(combo) -> bool:
+    """Whether combo's field has room for its choice (an "x" more: a line edit's margin)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    option.rect = combo.rect()
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return combo.fontMetrics().horizontalAdvance(combo.currentText() + "x") <= field.width()
+
+
+def test_a_filter_takes_room_left_on_its_row_to_show_its_choice_whole(qtbot):
+    """"China–Europe Railway Ex…" beside a hundred pixels left empty at the row's end."""
+    from PySide6.QtWidgets import QComboBox
+
+    from hubapp.ui.find_combo import FindCombo
+    from hubapp.ui.flow_layout import FlowLayout
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    flow = FlowLayout(holder)
+    route, direction, commodity = QComboBox(holder), QComboBox(holder), FindCombo(holder)
+    route.addItems(["All routes", "China–Europe Railway Express (Central Asia)"])
+    direction.addItems(["Both directions", "Outbound"])
+    commodity.addItems(["All commodities", "dried cassava chips and tapioca pellets"])
+    for combo in (route, commodity):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)  # as the Dashboard's: "All …" fits
+    for text, combo in (("&Route", route), ("&Direction", direction), ("&Commodity", commodity)):
+        flow.add_labelled(text, combo)
+    holder.resize(1200, 200)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert [combo.width() for combo in (route, commodity)] == [
+        combo.sizeHint().width() for combo in (route, commodity)]  # nothing cut off
+    route.setCurrentIndex(1)
+    commodity.setCurrentIndex(1)  # an editable one too
+    qtbot.waitUntil(lambda: _shows_whole(route) and _shows_whole(commodity))
+    assert route.y() == direction.y() == commodity.y()  # on the one row still
+    assert commodity.geometry().right() < holder.width()
+    # A row without the room: what there is, and no further than the row's end.
+    holder.resize(route.x() + route.sizeHint().width() + 60, 200)
+    qtbot.waitUntil(lambda: route.geometry().right() + 1 == holder.width()
+                    - flow.contentsMargins().right())
+    assert direction.y() > route.y() and not _shows_whole(route)
+    route.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: route.width() == route.sizeHint().width())
+
+
 def test_the_kpi_tiles_share_one_row_where_it_fits(qtbot, main_window):
     from hubapp.ui.dashboard import DashboardScreen
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from itertools import accumulate
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QStyle, QStyleOptionComboBox, QWidget,
+)
 
 from hubapp.ui.mnemonics import buddy_label
 
@@ -86,30 +88,66 @@ class FlowLayout(_WrappingLayout):
     """
 
     def add_labelled(self, text: str, widget: QWidget) -> QLabel:
-        """A label and its field, kept together on one row; the label's buddy is the field."""
+        """A label and its field, kept together on one row; the label's buddy is the field,
+        which takes any width the pair is given beyond its own (a combo's, to show its
+        choice whole: _cut_off)."""
         label = buddy_label(text, widget)
         pair = QHBoxLayout()
         pair.addWidget(label)
-        pair.addWidget(widget)
+        pair.addWidget(widget, 1)
         self.addChildLayout(pair)
         self.addItem(pair)
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.invalidate)  # another choice, its width
         return label
 
     def _arrange(self, rect: QRect, place: bool) -> int:
-        """Put the items in rows within rect (when place); the height that takes."""
+        """Put the items in rows within rect (when place); the height that takes. Room left
+        at a row's end goes to its combos whose choice is cut off, left to right."""
         area = rect.marginsRemoved(self.contentsMargins())
-        x, y, row_height = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
         for item in self._shown():
             size = item.sizeHint().boundedTo(QSize(area.width(), item.maximumSize().height()))
             size = size.expandedTo(item.minimumSize())
-            if x > area.x() and x + size.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + self._gap(), 0
-            if place:
-                item.setGeometry(QRect(QPoint(x, y), size))
+            if rows[-1] and x + size.width() > area.right() + 1:
+                rows.append([])
+                x = area.x()
+            rows[-1].append((item, size))
             x += size.width() + self._gap()
-            row_height = max(row_height, size.height())
-        margins = self.contentsMargins()
-        return y + row_height - rect.y() + margins.bottom()
+        y = area.y() - self._gap()
+        for row in filter(None, rows):
+            y += self._gap()
+            spare = area.width() - sum(size.width() for _item, size in row) \
+                - self._gap() * (len(row) - 1)
+            x = area.x()
+            for item, size in row:
+                grown = min(max(spare, 0), _cut_off(item)) if place else 0
+                spare -= grown
+                if place:
+                    item.setGeometry(QRect(QPoint(x, y), size + QSize(grown, 0)))
+                x += size.width() + grown + self._gap()
+            y += max(size.height() for _item, size in row)
+        return max(y, area.y()) - rect.y() + self.contentsMargins().bottom()
+
+
+def _cut_off(item: QLayoutItem) -> int:
+    """How much wider a labelled combo would show its choice whole: the route and commodity
+    filters are kept to a few characters for a 1366 px screen, and cut "China–Europe Railway
+    Express" short beside room to spare on their row."""
+    layout = item.layout()
+    combo = layout.itemAt(1).widget() if layout is not None and layout.count() == 2 else None
+    if not isinstance(combo, QComboBox):
+        return 0
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    option.rect = QRect(QPoint(), combo.sizeHint())
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    metrics = combo.fontMetrics()
+    # An "x" more: an editable combo's line edit keeps a margin of its own.
+    wanted = metrics.horizontalAdvance(combo.itemText(combo.currentIndex()) + "x")
+    return max(0, wanted - field.width())
 
 
 class TileLayout(_WrappingLayout):
