@@ -681,7 +681,10 @@ def test_the_hs_code_field_reads_a_code_as_the_daily_log_does(demo_db, typed, st
         "jackfruit")).hs_code == stored
 
 
-@pytest.mark.parametrize("typed", ["8061", "09.01", "1106A0", "1106.2O"])
+# "11062" and "1106201" were saved as 011062, "08045" refused as 008045: a digit left out or
+# one too many, read as a spreadsheet's dropped leading 0.
+@pytest.mark.parametrize("typed", ["8061", "09.01", "1106A0", "1106.2O", "11062", "1106201",
+                                   "08045", "1106 201"])
 def test_an_hs_code_refused_is_quoted_as_typed(demo_db, typed):
     assert refused_fields(lambda: reference.save_commodity(
         demo_db, dataclasses.replace(JACKFRUIT, hs_code=typed), BOSS)) == {

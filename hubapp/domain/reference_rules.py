@@ -30,8 +30,15 @@ def normal_hs_code(text: str) -> str:
     (hs_code_of_key): written "1106.20" or "1106 20" as often as "110620", full-width
     ("１１０６２０") by a Chinese input method, "806.1" where a spreadsheet kept 0806.10 as a
     number, or as a tariff line ("0803.90.00"). Text that gives no 6-digit code stays as
-    typed, for the refusal to quote: "8061" of "806.1" read as a code the form made up."""
-    code = hs_code_of_key(lookup_key(text))
+    typed, for the refusal to quote: "8061" of "806.1" read as a code the form made up. So
+    do digits of an odd count, undotted: typed into a form, "11062" or "1106201" is a digit
+    left out or one too many, which a leading 0 put back made 011062 (another chapter),
+    unsaid; a loading list's are a spreadsheet's dropped 0, which the lookups put back."""
+    key = lookup_key(text)
+    digits = re.sub(r"\s", "", key)
+    if digits.isascii() and digits.isdigit() and len(digits) % 2:
+        return folded(text)
+    code = hs_code_of_key(key)
     return code if code is not None and len(code) == 6 else folded(text)
 
 
