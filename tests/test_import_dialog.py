@@ -1013,6 +1013,30 @@ def test_a_problem_in_one_of_two_columns_under_one_heading_is_marked_and_gone_to
         1, 15)
 
 
+def test_enter_on_a_problem_past_the_rows_previewed_says_so(main_window, qtbot, monkeypatch,
+                                                            tmp_path, announced):
+    """The preview holds the first 50 rows: Enter on a problem of line 65 did nothing."""
+    header, row = SAMPLE.read_text(encoding="utf-8").splitlines()[:2]
+    cells = row.split(",")
+    lines = [header]
+    for number in range(70):
+        cells[7] = with_check_digit(f"CSLU7{number:05d}")
+        cells[0] = "2026-03-32" if number == 63 else "2026-03-05"  # line 65
+        lines.append(",".join(cells))
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    view, problems = dialog.problems_view, dialog.problems_model
+    assert [problem.line for problem in problems.problems] == [65]
+    view.setFocus()
+    view.setCurrentIndex(problems.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is view
+    assert announced == [(view, "Line 65 is past the first 50 rows the preview shows: the "
+                                "list says what is wrong there")]
+
+
 def test_hidden_rows_past_the_preview_are_not_said_to_be_all_of_them(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     """The preview said "5 hidden rows left out" of a workbook hiding 11: those among the

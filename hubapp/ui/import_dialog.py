@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QToolTip, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError, counted, shortened
@@ -31,7 +31,7 @@ from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import colours, dialogs, focus, formatting, labels, scrolled_panel
+from hubapp.ui import colours, dialogs, focus, formatting, labels, scrolled_panel, spoken
 from hubapp.ui.column_mappings import mapped_before, remember_mapping
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
@@ -99,6 +99,10 @@ class PreviewModel(QAbstractTableModel):
             return QModelIndex()
         column = problem.position if problem.position is not None else 0
         return self.index(row, column)
+
+    def is_past(self, problem: Problem) -> bool:
+        """Whether the problem's line comes after the rows previewed."""
+        return bool(self._rows) and problem.line > self._rows[-1][0]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -787,11 +791,22 @@ class ImportDialog(QDialog):
 
     def _go_to_problem(self) -> None:
         """To the cell of the current problem in the preview, where its tooltip tells it;
-        the list keeps its place to come back to."""
-        cell = self._cell_of(self.problems_view.currentIndex())
+        the list keeps its place to come back to. A line past the rows previewed is said to
+        be: Enter did nothing there, unsaid."""
+        current = self.problems_view.currentIndex()
+        cell = self._cell_of(current)
         if cell.isValid():
             self.preview.setCurrentIndex(cell)
             self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif current.isValid() and self.preview_model.is_past(
+                problem := self.problems_model.problems[current.row()]):
+            said = self.tr("Line {line} is past the first %n row(s) the preview shows: the "
+                           "list says what is wrong there", "", PREVIEW_ROWS).format(
+                line=formatting.number(problem.line))
+            view = self.problems_view
+            QToolTip.showText(view.viewport().mapToGlobal(view.visualRect(current).bottomLeft()),
+                              said, view)
+            spoken.announce(view, said)
 
     def _cell_of(self, problem: QModelIndex) -> QModelIndex:
         """The preview's cell of the problem on that row of the list (invalid for none)."""
