@@ -863,6 +863,7 @@ def test_a_window_opened_without_a_login_asks_for_one_once_single_user_mode_is_o
     path = shutil.copyfile(demo_template, tmp_path / "hub.db")
     window = app.open_window(open_db(path), path)  # the demo's single-user mode: no login
     assert window.ctx.user_id is None and not window.switch_user_action.isVisible()
+    assert window.windowTitle() == "Hub Desk — hub.db"
     assert not window.password_action.isVisible()
     other_desk = open_db(path)
     try:
@@ -887,6 +888,7 @@ def test_a_window_opened_without_a_login_asks_for_one_once_single_user_mode_is_o
         qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=30_000)
         assert said == ["Single-user mode is off"] and len(asked) == 1
         assert (replacement.ctx.user, replacement.ctx.user_id) == ("boss", 1)
+        assert replacement.windowTitle() == "Hub Desk — hub.db — boss"  # whose changes
         assert replacement.switch_user_action.isVisible()
 
         # As anyone logged in may: a cancelled login leaves the window as it was.

@@ -76,10 +76,16 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.db_path = ctx.db_path
         self.setObjectName("main_window")
-        # Said up front: a clerk would otherwise type a whole train before Save fails.
-        title = self.tr("Hub Desk — {name} (read-only)") if ctx.read_only \
-            else self.tr("Hub Desk — {name}")
-        self.setWindowTitle(title.format(name=database_name(ctx.db_path)))
+        # Said up front: a clerk would otherwise type a whole train before Save fails. And
+        # who is logged in, whose name the changes go under: at a shared desk, after Switch
+        # user, nothing in the window said.
+        if ctx.user_id is None:
+            title = self.tr("Hub Desk — {name} (read-only)") if ctx.read_only \
+                else self.tr("Hub Desk — {name}")
+        else:
+            title = self.tr("Hub Desk — {name} — {user} (read-only)") if ctx.read_only \
+                else self.tr("Hub Desk — {name} — {user}")
+        self.setWindowTitle(title.format(name=database_name(ctx.db_path), user=ctx.user))
         self.screens = QTabWidget(self)
         self.screens.setDocumentMode(True)
         # Out of the Tab order (Ctrl+1…9 and clicks switch screens): a Tab from the daily
