@@ -715,12 +715,13 @@ def test_an_admin_on_a_read_only_file_sees_the_lists_read_only_and_why(qtbot, re
         assert not tab.delete_button.isEnabled()
 
 
-def _import_naming(qtbot, monkeypatch, main_window, tmp_path, commodity: str):
+def _import_naming(qtbot, monkeypatch, main_window, tmp_path, commodity: str,
+                   hs_code: str = ""):
     """The import dialog after importing the sample with one box's commodity written so."""
     from test_import_dialog import SAMPLE, open_import, run_import
 
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    lines[2] = lines[2].replace(",木薯粉,110620,", f",{commodity},,")
+    lines[2] = lines[2].replace(",木薯粉,110620,", f",{commodity},{hs_code},")
     path = tmp_path / "jackfruit.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     dialog = open_import(main_window, qtbot, monkeypatch, path)
@@ -771,6 +772,19 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert dialog.result_label.text() == "“菠萝蜜” is in the list now. Import the file again."
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+
+
+@pytest.mark.parametrize(("written", "filled"), [("0810.70", "081070"), ("81070", "081070"),
+                                                  ("0810.70.00", "081070"), ("08.10", "")])
+def test_add_to_the_list_fills_in_the_hs_code_of_the_names_line(
+        qtbot, monkeypatch, main_window, tmp_path, written, filled):
+    """The form opened with the name alone, its HS code beside it in the file left to type."""
+    dialog = _import_naming(qtbot, monkeypatch, main_window, tmp_path, "菠萝蜜", written)
+    opened = []
+    monkeypatch.setattr(dialogs, "ask_reference_record",
+                        lambda parent, ctx, kind, record=None, *, new=True: opened.append(record))
+    click(qtbot, dialog.add_to_list_button)
+    assert [(r.hs_code, r.name_en, r.name_zh) for r in opened] == [(filled, "", "菠萝蜜")]
 
 
 def test_import_offers_to_add_an_unknown_place_then_imports(

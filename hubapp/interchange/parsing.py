@@ -124,6 +124,9 @@ class Problem:
     # one heading, the one meant, which the heading alone left the import window to guess.
     position: int | None = None
     repeated: bool = False  # another column has the same heading: named with its letter too
+    # The line's HS code, beside a problem with its commodity: what the import window's Add to
+    # the list… fills in with the name, which the form otherwise opened without.
+    hs_code: str = ""
 
     def __post_init__(self) -> None:
         # Cut in the message only: the saved problem list's value column keeps it whole, and
@@ -690,6 +693,8 @@ class _Row:
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
             self.problem(name, cells.get(error.field, ""), error.template, error.values)
+            if error.field == "commodity":
+                self.problems[-1] = replace(self.problems[-1], hs_code=self.get("hs_code"))
         if move is not None and move.commodity_id is not None and day is not None and (
                 retired := lookups.retired_after(move.commodity_id, day)):
             self.problem(commodity_column, cells["commodity"], retired.template, retired.values)

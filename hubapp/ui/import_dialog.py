@@ -824,7 +824,7 @@ class ImportDialog(QDialog):
             return
         problem = unknown[0]
         kind = _UNKNOWN_NAMES[problem.template]
-        saved = add_unknown(self, self.ctx, kind, problem.value)
+        saved = add_unknown(self, self.ctx, kind, problem.value, problem.hs_code)
         if saved is None:
             return
         reads_now = self._reads_now()

@@ -704,19 +704,22 @@ def _chinese(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
-def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str,
-                text: str) -> CommodityRecord | PlaceRecord | None:
+def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str, text: str,
+                hs_code: str = "") -> CommodityRecord | PlaceRecord | None:
     """Offer to add a commodity or place ("commodity"/"place") an import's file names and
-    the lists lack (the import dialog's Add to the list…): the form opens filled in as far as the text tells (an HS code or UN/LOCODE,
-    else the English or Chinese name). The new record is announced on ctx.signals and
-    returned as saved, which may name it otherwise than text; None if cancelled."""
+    the lists lack (the import dialog's Add to the list…): the form opens filled in as far
+    as the text tells (an HS code or UN/LOCODE, else the English or Chinese name), a name
+    with hs_code, its line's. The new record is announced on ctx.signals and returned as
+    saved, which may name it otherwise than text; None if cancelled."""
     text = text.strip()
     name_en, name_zh = ("", text) if _chinese(text) else (text, "")
     if kind == "commodity":
         # Read as the finders read it: a tariff line is its HS code, a dropped 0 put back.
         code = hs_code_of_key(lookup_key(text))
+        given = hs_code_of_key(lookup_key(hs_code)) or ""
         record = CommodityRecord(code, "", "", "", False) if code is not None else \
-            CommodityRecord("", plain_name(name_en), plain_name(name_zh), "", False)
+            CommodityRecord(given if len(given) == 6 else "", plain_name(name_en),
+                            plain_name(name_zh), "", False)
     else:
         code = plain_code(text)  # UN/LOCODEs are often printed "LA VTE"
         record = PlaceRecord(code, "", "", code[:2]) if LOCODE.fullmatch(code) else \
