@@ -132,7 +132,7 @@ def test_a_box_typed_alone_above_a_second_train_s_title_is_refused(db, tmp_path)
     assert result.stderr.splitlines()[:3] == [
         "trains.csv: 1 repeated header row left out, with the title above: lines 5, 6",
         "hubapp: error: trains.csv: 5 problems; nothing was saved",
-        "  line 4, 日期: Expected a date like 2026-03-05 or 2026/3/5"]
+        "  line 4, 日期: The date is required (like 2026-03-05 or 2026/3/5)"]
 
 
 def test_headers_in_two_languages_are_read(db, tmp_path):

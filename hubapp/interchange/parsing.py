@@ -585,8 +585,12 @@ class _Row:
     def service_key(self) -> tuple[dt.date, str, Direction] | None:
         day = parse_date(self.get("date"))
         if day is None:
+            # An empty cell (a spreadsheet's merged cell, saved as CSV) is no date written
+            # wrongly, as the service number beside it is said to be missing.
             self.problem("date", self.get("date"), QT_TRANSLATE_NOOP(
-                "messages", "Expected a date like 2026-03-05 or 2026/3/5"))
+                "messages", "Expected a date like 2026-03-05 or 2026/3/5") if self.get("date")
+                else QT_TRANSLATE_NOOP("messages",
+                                       "The date is required (like 2026-03-05 or 2026/3/5)"))
         number = service_number(self.get("service"))
         if not number:
             self.problem("service", "", QT_TRANSLATE_NOOP(
