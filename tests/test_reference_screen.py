@@ -1142,8 +1142,11 @@ def test_a_mistyped_route_is_deleted_by_keys_its_neighbour_picked_and_a_used_one
 
     used = app_ctx.db.execute("SELECT COUNT(*) FROM service WHERE route_code = 'CN-TH-ROAD'"
                               ).fetchone()[0]
-    newest = audit.newest_id(app_ctx.db)
-    delete_by_keys()
+    newest, questions = audit.newest_id(app_ctx.db), len(asked)
+    press(qtbot, (Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier))
+    qtbot.waitUntil(lambda: errors != [])
+    # Said at once: it asked to confirm a delete for good, then refused it.
+    assert len(asked) == questions
     assert errors == [("Delete route", f"Route CN-TH-ROAD cannot be deleted: it is the route "
                                        f"of {used} services. Edit its names instead")]
     assert audit.newest_id(app_ctx.db) == newest and tab.selected().code == "CN-TH-ROAD"

@@ -697,44 +697,53 @@ def delete_place(db: Database, locode: str, actor: UserRecord) -> ChangeRecord:
     """Take out a place added by mistake (a mistyped UN/LOCODE), which entry, the filters
     and exports would otherwise offer for good. One a service or a route goes from or to
     stays, refused saying by how many or which: its names are edited instead."""
-    def in_use() -> InputError | None:
-        services = _services_naming(db, ("origin", "destination"), locode)
-        routes = [row["code"] for row in db.query(
-            "SELECT code FROM route WHERE origin = ? OR destination = ? ORDER BY code",
-            [locode, locode])]
-        if not services and not routes:
-            return None
-        listed = Listing((*routes[:_LISTED], "…") if len(routes) > _LISTED else tuple(routes))
-        if not routes:
-            return InputError(QT_TRANSLATE_NOOP(
-                "messages", "Place {value} cannot be deleted: it is the origin or destination "
-                            "of {count} service(s). Edit its names instead"),
-                value=locode, count=services)
-        if not services:
-            return InputError(QT_TRANSLATE_NOOP(
-                "messages", "Place {value} cannot be deleted: it is the origin or "
-                            "destination of {routes}. Delete those routes first if no service "
-                            "uses them, or edit the place's names instead"),
-                value=locode, routes=listed)
-        return InputError(QT_TRANSLATE_NOOP(
-            "messages", "Place {value} cannot be deleted: it is the origin or destination of "
-                        "{count} service(s) and of {routes}. Edit its names instead"),
-            value=locode, count=services, routes=listed)
-
-    return _delete_keyed(db, "place", "locode", locode, actor, in_use)
+    return _delete_keyed(db, "place", "locode", locode, actor, lambda: _place_kept(db, locode))
 
 
 def delete_route(db: Database, code: str, actor: UserRecord) -> ChangeRecord:
     """Take out a route added by mistake (a mistyped code); one a service uses stays,
     refused saying by how many: its names are edited instead."""
-    def in_use() -> InputError | None:
-        services = _services_naming(db, ("route_code",), code)
-        return InputError(QT_TRANSLATE_NOOP(
-            "messages", "Route {value} cannot be deleted: it is the route of {count} "
-                        "service(s). Edit its names instead"),
-            value=code, count=services) if services else None
+    return _delete_keyed(db, "route", "code", code, actor, lambda: _route_kept(db, code))
 
-    return _delete_keyed(db, "route", "code", code, actor, in_use)
+
+def why_kept(db: Database, kind: str, code: str) -> InputError | None:
+    """Why the place or route ("place", "route") of code cannot be deleted, None if it can:
+    asked before a delete is offered (a question answered Yes, then refused, asked for
+    nothing), and again under the write lock as one is made."""
+    return (_place_kept if kind == "place" else _route_kept)(db, code)
+
+
+def _place_kept(db: Database, locode: str) -> InputError | None:
+    services = _services_naming(db, ("origin", "destination"), locode)
+    routes = [row["code"] for row in db.query(
+        "SELECT code FROM route WHERE origin = ? OR destination = ? ORDER BY code",
+        [locode, locode])]
+    if not services and not routes:
+        return None
+    listed = Listing((*routes[:_LISTED], "…") if len(routes) > _LISTED else tuple(routes))
+    if not routes:
+        return InputError(QT_TRANSLATE_NOOP(
+            "messages", "Place {value} cannot be deleted: it is the origin or destination "
+                        "of {count} service(s). Edit its names instead"),
+            value=locode, count=services)
+    if not services:
+        return InputError(QT_TRANSLATE_NOOP(
+            "messages", "Place {value} cannot be deleted: it is the origin or "
+                        "destination of {routes}. Delete those routes first if no service "
+                        "uses them, or edit the place's names instead"),
+            value=locode, routes=listed)
+    return InputError(QT_TRANSLATE_NOOP(
+        "messages", "Place {value} cannot be deleted: it is the origin or destination of "
+                    "{count} service(s) and of {routes}. Edit its names instead"),
+        value=locode, count=services, routes=listed)
+
+
+def _route_kept(db: Database, code: str) -> InputError | None:
+    services = _services_naming(db, ("route_code",), code)
+    return InputError(QT_TRANSLATE_NOOP(
+        "messages", "Route {value} cannot be deleted: it is the route of {count} "
+                    "service(s). Edit its names instead"),
+        value=code, count=services) if services else None
 
 
 # The routes a refused delete of a place names; the rest are "…".

@@ -525,6 +525,9 @@ class PlaceOrRouteTab(ReferenceTab):
             title = self.tr("Delete route")
             question = self.tr("Delete the route {code} ({name})? It leaves the list for good; "
                                "the audit log keeps what it was.")
+        if (kept := reference.why_kept(self.ctx.db, self.kind, code)) is not None:
+            dialogs.show_error(self, title, labels.message(kept))
+            return
         if not dialogs.ask_yes_no(self, title, question.format(code=code, name=name)):
             return
         if self._change(title, lambda: self._delete(self.ctx.db, code, self.ctx.actor())):
