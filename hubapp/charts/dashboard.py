@@ -403,16 +403,18 @@ def _empty(days: Sequence[DayRecord]) -> bool:
     return not any(day.totals.services for day in days)
 
 
-def empty_text(data: DashboardRecord, language: str) -> str:
+def empty_text(data: DashboardRecord, language: str, period_only: bool = True) -> str:
     """What an empty chart says: why it has nothing to draw, as far as the records and the
     filter tell. "No data for this period" said the same to a brand-new hub, to a commodity
-    that never moved in a busy month and to a period years before the records start."""
+    that never moved in a busy month and to a period years before the records start.
+    period_only: the chart counts the period's days alone, not the monthly chart's months
+    up to today, which a period still to come leaves in the past."""
     if data.history_from is None:
         return text("new_hub", language)
     if data.filter.date_to < data.history_from:
         return text("records_start", language).format(
             day=day_text(data.history_from, language))
-    if data.kpis is not None and data.filter.date_from > data.kpis.as_of:
+    if period_only and data.kpis is not None and data.filter.date_from > data.kpis.as_of:
         # Not the filters' fault, nor a quiet period: as the reports say one to come.
         return text("to_come", language).format(
             span=days_text(data.filter.date_from, data.filter.date_to, language))
@@ -1073,6 +1075,6 @@ def charts(data: DashboardRecord,
         (partial(top_commodities, data.commodities, language, TOP_COMMODITIES, empty),
          top_commodities_table(data.commodities, language)),
         (partial(monthly_teu, data.months, language, data.months_to, data.filter.months_from,
-                 empty),
+                 empty_text(data, language, period_only=False)),
          monthly_teu_table(data.months, language, data.months_to, data.filter.months_from)),
     )
