@@ -266,6 +266,27 @@ def test_a_commodity_merged_away_while_chosen_is_followed_into_its_target_and_sa
         assert said not in screen.count_label.text()
 
 
+def test_a_merge_heard_while_hidden_is_followed_after_a_reload_made_hidden(
+        qtbot, browsing, app_ctx, language):
+    """The typing pause after a number typed, ended while another screen was shown, reloaded
+    the rows with nothing more due: shown again, the filter read the merge's target over the
+    rows of the commodity merged away."""
+    screen = browsing
+    type_into(qtbot, screen.commodity, "durian")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, screen.commodity)
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, "C")  # the typing pause starts
+    screen.hide()
+    app_ctx.signals.data_changed.emit(merged_away(app_ctx, "durian", "cassava flour"), None)
+    qtbot.waitUntil(lambda: not screen._typing.isActive() and not screen.model.loading(),
+                    timeout=WAIT_MS)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.show()
+    assert screen.commodity.currentText() == name(language, "cassava flour", "木薯粉")
+    assert screen.model.filter.commodity_id == ids(app_ctx.db)["cassava flour"]
+
+
 def test_export_at_once_after_typing_a_commodity_writes_that_commodity(
         qtbot, browsing, save_as, tmp_path, language):
     """Alt+X moves no focus, so the text typed was not taken: the field read "durian" and

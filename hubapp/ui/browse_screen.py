@@ -422,8 +422,10 @@ class BrowseScreen(QWidget):
         if note := filter_choices.refill(self.route, self.commodity, self.ctx.db):
             self._filter_note = note, self.current_filter()
         # A route or commodity filtered by that is gone (merged away, restored over) leaves
-        # its list on its target or "All …": the rows must follow, not the old filter's none.
-        self._stale = self._stale or self.current_filter() != self.model.filter
+        # its list on its target or "All …": the rows must follow, not the old filter's none,
+        # also where a reload while hidden (the typing pause's) left no catch-up due.
+        if self.current_filter() != self.model.filter:
+            self._stale = self._catching_up.due = True
 
     def _catch_up(self) -> None:
         if self._stale:
