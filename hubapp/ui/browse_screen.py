@@ -406,6 +406,7 @@ class BrowseScreen(QWidget):
             date_edit.setDate(NO_DATE)
         for combo in self._combos():
             combo.setCurrentIndex(0)
+            combo.updateGeometry()  # as wide as "All …" again, unsignalled (FlowLayout)
         for widget in widgets:
             widget.blockSignals(False)
         self.reload()

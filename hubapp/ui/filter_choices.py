@@ -80,6 +80,7 @@ def _followed(commodity: QComboBox, target: CommodityRecord | None, shown: str,
             name=shown, everything=everything)
     with QSignalBlocker(commodity):
         commodity.setCurrentIndex(row)
+    commodity.updateGeometry()  # as refill_combo's
     return QCoreApplication.translate(
         "filters", "{name} was merged into {target}: showing {target}").format(
         name=shown, target=commodity.itemText(row))
@@ -108,3 +109,6 @@ def refill_combo(combo: QComboBox, everything: str, choices: list[tuple[str, obj
         for text, value in choices:
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    # Its choice named anew, unsignalled: the filter row lays out again, the combo's width
+    # following the name (flow_layout.FlowLayout hears a choice by its signal).
+    combo.updateGeometry()
