@@ -59,3 +59,19 @@ def test_a_damage_met_half_way_through_the_rows_is_said_as_damage(demo_db_path):
                 read()
     finally:
         db.close()
+
+
+def test_a_file_that_is_no_database_is_said_as_damage_by_the_lists_first_read(tmp_path):
+    """The commodity list asks SQLite whether the file changed before anything else: that
+    first question on a damaged file was a bare sqlite3 error, shown as a bug."""
+    from hubapp.store import reference
+    from hubapp.store.file_db import FileDatabase
+
+    path = tmp_path / "hub.db"
+    path.write_bytes(b"\xa5" * 8192)
+    db = FileDatabase(sqlite3.connect(path))
+    try:
+        with pytest.raises(DatabaseError, match="is not a Hub Desk database .damaged or not"):
+            reference.list_commodities(db)
+    finally:
+        db.close()

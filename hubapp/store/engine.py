@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.store.file_db import said_if_damaged
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -80,8 +81,13 @@ def change_marker(db: Database) -> tuple[int, int]:
     still current, as they do for a list read earlier.
     """
     # On the connection itself: a PRAGMA through FileDatabase.execute loads sqlite-utils,
-    # which the first screen's read of the commodities does not otherwise need.
-    return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+    # which the first screen's read of the commodities does not otherwise need. A damaged
+    # file is said as FileDatabase says it, not as a bug.
+    try:
+        version = db.conn.execute("PRAGMA data_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise said_if_damaged(error, db.conn) from error
+    return version, db.conn.total_changes
 
 
 def holds_other_than(db: Database, column: str, characters: str) -> tuple[str, str]:
