@@ -774,8 +774,10 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
-@pytest.mark.parametrize(("written", "filled"), [("0810.70", "081070"), ("81070", "081070"),
-                                                  ("0810.70.00", "081070"), ("08.10", "")])
+@pytest.mark.parametrize(("written", "filled"), [
+    ("0810.70", "081070"), ("0810.70.00", "081070"), ("０８１０７０", "081070"),
+    # No 6-digit code: as written, for the form to refuse and the admin to correct.
+    ("81070", "81070"), ("08.10", "08.10")])
 def test_add_to_the_list_fills_in_the_hs_code_of_the_names_line(
         qtbot, monkeypatch, main_window, tmp_path, written, filled):
     """The form opened with the name alone, its HS code beside it in the file left to type."""

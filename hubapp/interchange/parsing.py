@@ -194,11 +194,12 @@ class Header:
         return self.headers[self.index[name]] if name in self.index else Term("columns", name)
 
     def problem(self, line: int, name: str, value: str, template: str,
-                values: Mapping[str, object] | None = None) -> Problem:
-        """A problem in the field's column on that line."""
+                values: Mapping[str, object] | None = None, hs_code: str = "") -> Problem:
+        """A problem in the field's column on that line (hs_code: Problem.hs_code)."""
         position = self.index.get(name)
         return Problem(line, self.column(name), value, template, values or {}, position,
-                       position is not None and self.headers.count(self.headers[position]) > 1)
+                       position is not None and self.headers.count(self.headers[position]) > 1,
+                       hs_code)
 
 
 @dataclass(slots=True)
@@ -576,8 +577,9 @@ class _Row:
         self.problems = problems
 
     def problem(self, name: str, raw: str, template: str,
-                values: Mapping[str, object] | None = None) -> None:
-        self.problems.append(self.header.problem(self.line, name, raw, template, values))
+                values: Mapping[str, object] | None = None, hs_code: str = "") -> None:
+        self.problems.append(self.header.problem(self.line, name, raw, template, values,
+                                                 hs_code))
 
     def get(self, name: str) -> str:
         return self.text.get(name, "")
@@ -696,9 +698,8 @@ class _Row:
                                   lookups.near_commodities)
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
-            self.problem(name, cells.get(error.field, ""), error.template, error.values)
-            if error.field == "commodity":
-                self.problems[-1] = replace(self.problems[-1], hs_code=self.get("hs_code"))
+            self.problem(name, cells.get(error.field, ""), error.template, error.values,
+                         self.get("hs_code") if error.field == "commodity" else "")
         if move is not None and move.commodity_id is not None and day is not None and (
                 retired := lookups.retired_after(move.commodity_id, day)):
             self.problem(commodity_column, cells["commodity"], retired.template, retired.values)

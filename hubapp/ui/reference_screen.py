@@ -719,9 +719,10 @@ def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str, text: str,
     if kind == "commodity":
         # Read as the finders read it: a tariff line is its HS code, a dropped 0 put back.
         code = hs_code_of_key(lookup_key(text))
-        given = hs_code_of_key(lookup_key(hs_code)) or ""
+        # The line's code as the form reads one typed: odd digits ("1106201") shown as
+        # written, for the admin to see and correct, not made 011062.
         record = CommodityRecord(code, "", "", "", False) if code is not None else \
-            CommodityRecord(given if len(given) == 6 else "", plain_name(name_en),
+            CommodityRecord(normal_hs_code(hs_code) if hs_code else "", plain_name(name_en),
                             plain_name(name_zh), "", False)
     else:
         code = plain_code(text)  # UN/LOCODEs are often printed "LA VTE"
