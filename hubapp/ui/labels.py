@@ -142,9 +142,15 @@ def name_picker() -> Callable[[str, str], tuple[str, str]]:
     """(name shown, other name) from a reference's English and Chinese names, the locale
     asked once: for lists of thousands, where asking it for each of 50,000 commodities took
     a quarter of a second at every change of the lists."""
-    if chinese():
-        return lambda name_en, name_zh: (name_zh, name_en) if name_zh else (name_en, name_zh)
-    return lambda name_en, name_zh: (name_en, name_zh)
+    return _chinese_first if chinese() else _english_first
+
+
+def _chinese_first(name_en: str, name_zh: str) -> tuple[str, str]:
+    return (name_zh, name_en) if name_zh else (name_en, name_zh)
+
+
+def _english_first(name_en: str, name_zh: str) -> tuple[str, str]:
+    return name_en, name_zh
 
 
 def days_reversed() -> str:
