@@ -1188,3 +1188,23 @@ def test_a_route_deleted_at_another_desk_while_the_question_is_open_is_said_not_
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, *args: errors.append(args))
     tab.delete()
     assert errors == [("Delete route", "CN-TH-RIAL no longer exists")]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "durian (榴莲) is retired: choose another commodity, or ask a supervisor to bring "
+           "it back into use"),
+    # English first read as a foreign word to look past: "durian (榴莲) 已停用".
+    ("zh", "榴莲（durian） 已停用：请选择其他货名，或请主管恢复使用")])
+def test_a_problem_names_a_commodity_by_the_messages_language_first(qapp, app_ctx, language,
+                                                                   said):
+    from hubapp.ui.translations import install_translations
+
+    find = reference.commodity_finder(app_ctx.db)
+    reference.set_retired(app_ctx.db, find("durian"), True, UserRecord("boss", ADMIN))
+    with pytest.raises(InputError) as refused:
+        reference.commodity_finder(app_ctx.db)("durian")
+    install_translations(qapp, language)
+    try:
+        assert labels.message(refused.value) == said
+    finally:
+        install_translations(qapp, "en")

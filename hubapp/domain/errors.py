@@ -82,13 +82,23 @@ class Named:
 
     name_en: str
     name_zh: str
+    # Both names, the message's language's first, as a problem names a commodity for a
+    # clerk of either language: "durian (榴莲)", "榴莲（durian）". English first in a
+    # Chinese message read as a foreign word to look past.
+    both: bool = False
 
     def written(self, translate: Translate) -> str:
         # The names are data, not translated text: the language says which of the two it
         # reads by translating the English one's field name (to "name_zh" in Chinese).
-        if translate("messages", QT_TRANSLATE_NOOP("messages", "name_en")) == "name_zh":
-            return self.name_zh or self.name_en
-        return self.name_en
+        chinese = bool(self.name_zh) and translate(
+            "messages", QT_TRANSLATE_NOOP("messages", "name_en")) == "name_zh"
+        if not self.both:
+            return self.name_zh if chinese else self.name_en
+        return f"{self.name_zh}（{self.name_en}）" if chinese \
+            else f"{self.name_en} ({self.name_zh})"
+
+    def __str__(self) -> str:
+        return self.written(untranslated)  # where no message writes it: a log line
 
 
 @dataclass(frozen=True, slots=True)

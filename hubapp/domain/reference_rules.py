@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 
 from hubapp.domain.clock import time_zones
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Listing
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Listing, Named
 from hubapp.domain.records import (
     CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
 )
@@ -196,9 +196,10 @@ def hs_code_errors(text: str, commodity: CommodityRecord,
     return [FieldError("hs_code", wording[0], values)]
 
 
-def commodity_label(commodity: CommodityRecord) -> str:
-    """How a problem names a commodity: both names, as a clerk of either language knows it."""
-    return f"{commodity.name_en} ({commodity.name_zh})"
+def commodity_label(commodity: CommodityRecord) -> Named:
+    """How a problem names a commodity: both names, as a clerk of either language knows it,
+    the message's language's first."""
+    return Named(commodity.name_en, commodity.name_zh, both=True)
 
 
 def taken_hs_code_errors(commodity: CommodityRecord,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain import reference as shipped
 from hubapp.domain.audit import AuditEntryRecord
 from hubapp.domain.clock import wall_time
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, Listing
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, Listing, Named
 from hubapp.domain.records import (
     ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord, ServiceRecord,
 )
@@ -200,7 +200,7 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
     return find
 
 
-def _merged_error(text: str, target: str) -> InputError:
+def _merged_error(text: str, target: Named | str) -> InputError:
     return InputError(QT_TRANSLATE_NOOP(
         "messages", "“{value}” was merged into {target}: write that name instead"),
         value=text, target=target)
@@ -422,7 +422,7 @@ def merged_into(db: Database, commodity_id: int) -> CommodityRecord | None:
     return get_commodity(db, merged[0]["merged_into"]) if merged else None
 
 
-def merge_labels(db: Database, merged: AuditEntryRecord) -> tuple[str, str]:
+def merge_labels(db: Database, merged: AuditEntryRecord) -> tuple[Named, Named | str]:
     """What a commodity merge entry merged into what, as a message names them: the target by
     its names of now, or of then if it was merged away too since."""
     target = get_commodity(db, merged.after["merged_into"])
