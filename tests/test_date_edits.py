@@ -188,3 +188,27 @@ def test_a_date_typed_in_full_width_digits_is_read_as_plain_ones(qtbot, box, typ
     box.lineEdit().selectAll()
     press(qtbot, typed, Qt.Key.Key_Return)
     assert box.date() == day and refused == said
+
+
+@pytest.mark.parametrize(("at", "typed", "day"), [
+    (0, "2024-02-29", QDate(2024, 2, 29)),  # clicked before the year
+    (2, "2026-12-31", QDate(2026, 12, 31)),  # into the middle of it
+    (6, "07-04", QDate(2025, 7, 4)),  # into the month
+    (9, "05", QDate(2025, 3, 5))])  # into the day
+def test_a_date_typed_into_the_box_clicked_into_is_the_date_typed(qtbot, box, at, typed, day):
+    """Qt types over a section Tab selects, not one clicked into: the digits typed there were
+    refused unsaid, and "2024-02-29" typed so gave 2025-02-28."""
+    edit = box.lineEdit()
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=_at(edit, at))
+    assert not edit.hasSelectedText() and edit.cursorPosition() == at
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.date() == day
+
+
+def _at(edit, position: int):
+    """Where a click puts the cursor at position in edit's text."""
+    edit.setCursorPosition(position)
+    point = edit.cursorRect().center()
+    edit.setCursorPosition(0)
+    return point

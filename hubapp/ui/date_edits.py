@@ -21,6 +21,11 @@ NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its specia
 _TYPED_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
+# How many digits make a section whole in the boxes' formats (yyyy-MM-dd, yyyy-MM).
+_WHOLE = {QDateTimeEdit.Section.YearSection: 4, QDateTimeEdit.Section.MonthSection: 2,
+          QDateTimeEdit.Section.DaySection: 2}
+
+
 class DayEdit(QDateEdit):
     """A date box that refuses a day its month does not have (2025-02-29, 2026-04-31): Qt
     made it the month's last day as it was typed, and a clerk who mistyped the day was given
@@ -71,8 +76,15 @@ class DayEdit(QDateEdit):
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._finish(super().keyPressEvent, event)
-        else:
-            super().keyPressEvent(event)
+            return
+        if event.text().isdigit() and not self.lineEdit().hasSelectedText() \
+                and len(self.sectionText(self.currentSection())) >= _WHOLE.get(
+                    self.currentSection(), len(self.text()) + 1):
+            # Typed over, as a section Tab selects is: into a whole one the box was clicked
+            # into, Qt refused the digits unsaid, and "2025-03-05" typed so gave the year
+            # shown with the 5th of March.
+            self.setSelectedSection(self.currentSection())
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event) -> None:
         self._finish(super().focusOutEvent, event)
