@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QValidator
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
 from hubapp.domain.validation import parse_date
 from hubapp.ui import spoken
@@ -104,11 +104,10 @@ class DayEdit(QDateEdit):
             self._say(cut[1])
 
     def _say(self, refused: str) -> None:
-        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), refused, self)
         # No tooltip is read out, and the focus stays in the box: a screen reader's user heard
         # nothing of why the day did not change. Said now, and again back in the box.
         self.setAccessibleDescription(refused)
-        spoken.announce(self, refused)
+        spoken.tell(self, refused)
         self.refused.emit(refused)
 
     @staticmethod

@@ -12,8 +12,8 @@ import contextlib
 import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate, QToolTip
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate
 
 from hubapp.domain.reference import lookup_key
 from hubapp.ui import spoken
@@ -136,6 +136,5 @@ class FindCombo(QComboBox):
 
     def _say(self, text: str) -> None:
         # As a refused date is said (date_edits): a tooltip alone is never read out.
-        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), text, self)
         self.setAccessibleDescription(text)
-        spoken.announce(self, text)
+        spoken.tell(self, text)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea,
-    QToolTip, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError, counted, shortened
@@ -804,9 +804,8 @@ class ImportDialog(QDialog):
                            "list says what is wrong there", "", PREVIEW_ROWS).format(
                 line=formatting.number(problem.line))
             view = self.problems_view
-            QToolTip.showText(view.viewport().mapToGlobal(view.visualRect(current).bottomLeft()),
-                              said, view)
-            spoken.announce(view, said)
+            spoken.tell(view, said,
+                        view.viewport().mapToGlobal(view.visualRect(current).bottomLeft()))
 
     def _cell_of(self, problem: QModelIndex) -> QModelIndex:
         """The preview's cell of the problem on that row of the list (invalid for none)."""

@@ -607,21 +607,20 @@ class CommoditiesTab(ReferenceTab):
         # English spelling with capitals first ("LCD monitors" was offered first).
         pick = labels.name_picker()
         others = filter_choices.by_name(
-            [c for c in reference.list_commodities(self.ctx.db) if c.id != chosen.id],
-            lambda c: pick(c.name_en, c.name_zh)[0])
+            [(pick(c.name_en, c.name_zh), c)
+             for c in reference.list_commodities(self.ctx.db) if c.id != chosen.id],
+            lambda pair: pair[0][0])
         named = self.tr("{name} ({code})", "a commodity and its HS code")
-        names = [named.format(name=pick(c.name_en, c.name_zh)[0], code=c.hs_code)
-                 for c in others]
+        names = [named.format(name=own, code=c.hs_code) for (own, _), c in others]
         title = self.tr("Merge commodities")
         picked = dialogs.pick_item(self, title, self.tr(
             "Move every container of “{name}” to:").format(
                 name=labels.pick(chosen.name_en, chosen.name_zh)), names,
             # Found by its other name too, as the filters find it.
-            terms=[SEPARATOR.join((name, pick(c.name_en, c.name_zh)[1]))
-                   for name, c in zip(names, others)])
+            terms=[SEPARATOR.join((name, other)) for name, ((_, other), _c) in zip(names, others)])
         if picked is None:
             return
-        target = others[picked]
+        target = others[picked][1]
         # No unmerge exists (its boxes cannot be told from the target's afterwards): the
         # question says how many it moves.
         moving = reference.containers_holding(self.ctx.db, chosen.id)

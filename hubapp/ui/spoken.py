@@ -4,8 +4,9 @@ field or box reads as if nothing had happened."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 try:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
@@ -34,3 +35,11 @@ def announce(widget: QWidget, text: str) -> None:
     else:
         event = QAccessibleEvent(widget, QAccessible.Event.Alert)
     QAccessible.updateAccessibility(event)
+
+
+def tell(widget: QWidget, text: str, at: QPoint | None = None) -> None:
+    """text where the focus stays: a tooltip at `at` (global; else under widget), and said
+    by a screen reader now, which reads no tooltip."""
+    QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())) if at is None else at,
+                      text, widget)
+    announce(widget, text)
