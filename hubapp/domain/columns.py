@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from hubapp.domain import iso6346
+from hubapp.domain.wording import HANZI
 
 # Field -> the headers that mean it. Compared after header_key(): case, spaces, underscores,
 # dashes, dots, slashes and brackets do not matter ("Gross Weight (kg)", "毛重（kg）").
@@ -83,8 +84,7 @@ def field_for_header(text: str) -> str | None:
 # lines ("箱号\nContainer No."), apart by a slash ("Seal No./铅封号"), or run together
 # ("箱号 Container No.", "毛重(KG)Gross Weight").
 _LANGUAGES_APART = re.compile(r"[\n\r/／|｜]+")
-_HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_LANGUAGE_RUN = re.compile(f"[{_HANZI}][^A-Za-z]*|[A-Za-z][^{_HANZI}]*")
+_LANGUAGE_RUN = re.compile(f"[{HANZI}][^A-Za-z]*|[A-Za-z][^{HANZI}]*")
 
 
 def named_field(text: str, field_of: Callable[[str], str | None]) -> str | None:

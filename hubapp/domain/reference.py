@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from hubapp.domain.records import CommodityRecord, PlaceRecord, RouteRecord
+from hubapp.domain.wording import HANZI
 
 __all__ = [
     "CATEGORIES", "COMMODITIES", "HUB_LOCODE", "MODES", "PLACES", "ROUTES",
@@ -252,7 +253,7 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 _AROUND_PUNCTUATION = re.compile(r"\s*([-()/,.])\s*")
 # Chinese (and Japanese) leave no space between words: one between two of their characters
 # is a spreadsheet's alignment or an input method's, and "木薯 粉" is 木薯粉.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = f"\u3040-\u30ff{HANZI}\U00020000-\U0003134f"
 _BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 

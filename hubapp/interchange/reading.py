@@ -26,6 +26,7 @@ from hubapp.domain.columns import (
 )
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason, shortened
 from hubapp.domain.iso6346 import looks_like_number
+from hubapp.domain.wording import HANZI
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
@@ -512,7 +513,7 @@ def _simplified_or_traditional(name: str, data: bytes, gb18030: str) -> tuple[st
 _STRAY_BYTE = re.compile("[\udc80-\udcff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _NON_ASCII_TEXT = re.compile("[^\x00-\x7f]+")
-_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANZI = re.compile(f"[{HANZI}]")
 # Hanzi in runs of valid UTF-8 that prove a file UTF-8 whatever most of it is: at least
 # these, and one per this many stray bytes. GBK forms such a run about once per 36,000 of
 # them (3-hanzi names, the likeliest): a 100,000-row GBK list of names has some 26 hanzi so.

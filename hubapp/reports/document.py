@@ -21,7 +21,7 @@ from hubapp.domain.clock import wall_clock
 from hubapp.domain.dashboard import add_months, days_before, recorded, whole_months
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
-    day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
+    day, day_runs, days, has_hanzi, moment, month, months, number, part_of_month, runs_of,
     service_time,
 )
 from hubapp.reports.text import NOTHING, growth, name, on_clock, text, who
@@ -301,14 +301,11 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[s
     return "".join(lines) + "</table>"
 
 
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
-
-
 def _short_lines_whole(header: str) -> str:
     """header with each short Chinese line (同比, 本期) kept whole by word joiners: Chinese
     breaks between any two characters, and beside a long one the range report's last column
     read 同 over 比."""
-    return "\n".join("\u2060".join(line) if len(line) <= 4 and _CHINESE.search(line) else line
+    return "\n".join("\u2060".join(line) if len(line) <= 4 and has_hanzi(line) else line
                      for line in header.split("\n"))
 
 

@@ -24,6 +24,7 @@ from hubapp.domain.reference_rules import (
     LOCODE, MAX_NAME_LENGTH, hs_code_of_key, normal_countries, normal_hs_code,
 )
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
+from hubapp.domain.wording import has_hanzi
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import (
@@ -702,10 +703,6 @@ class ReferenceScreen(QWidget):
 
 # --- "add to the list" for an unknown name ------------------------------------------------
 
-def _chinese(text: str) -> bool:
-    return any("\u4e00" <= char <= "\u9fff" for char in text)
-
-
 def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str, text: str,
                 hs_code: str = "") -> CommodityRecord | PlaceRecord | None:
     """Offer to add a commodity or place ("commodity"/"place") an import's file names and
@@ -714,7 +711,7 @@ def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str, text: str,
     with hs_code, its line's. The new record is announced on ctx.signals and returned as
     saved, which may name it otherwise than text; None if cancelled."""
     text = text.strip()
-    name_en, name_zh = ("", text) if _chinese(text) else (text, "")
+    name_en, name_zh = ("", text) if has_hanzi(text) else (text, "")
     if kind == "commodity":
         # Read as the finders read it: a tariff line is its HS code, a dropped 0 put back.
         code = hs_code_of_key(lookup_key(text))
