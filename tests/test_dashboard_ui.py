@@ -72,6 +72,23 @@ def test_main_window_starts_without_matplotlib():
     assert result.stdout.strip() == "[]"
 
 
+def test_the_month_and_year_tiles_name_a_period_that_is_over(screen, qtbot, app_ctx):
+    """"Month to date" and "Year to date" (本月累计) read as this month's and year's beside a
+    period that ended before today."""
+    titles = {name: screen.tiles[name].title.text() for name in ("today", "month", "year")}
+    assert titles == {"today": "Thursday, 5 March 2026", "month": "1–5 March 2026",
+                      "year": "1 January – 5 March 2026"}
+    last_year = app_ctx.today().year - 1
+    with qtbot.waitSignal(screen.refreshed):
+        screen.period.setCurrentIndex(screen.LAST_YEAR)
+    assert [screen.tiles[name].title.text() for name in ("month", "year")] == \
+        [f"December {last_year}", f"Year {last_year}"]
+    with qtbot.waitSignal(screen.refreshed):
+        screen.period.setCurrentIndex(screen.THIS_MONTH)
+    assert [screen.tiles[name].title.text() for name in ("today", "month", "year")] == \
+        ["Today", "Month to date", "Year to date"]
+
+
 def test_custom_period_shows_the_days_teu(screen, demo_db_path):
     assert screen.period.currentText() == "Custom"
     expected = _teu_per_day(demo_db_path)
@@ -611,7 +628,7 @@ def test_tab_reaches_each_tile_where_a_screen_reader_says_its_figures(screen, qt
     assert screen.focusWidget() is tile
 
     year = screen.tiles["year"]
-    assert spoken(year, QAccessible.Text.Name) == "Year to date: 3,431 TEU"
+    assert spoken(year, QAccessible.Text.Name) == "1 January – 5 March 2026: 3,431 TEU"
     records = "Records start on 2026-03-03: the same dates last year are not all on record, " \
         "so they are not compared."  # its tooltip, which the description hides
     assert spoken(year, QAccessible.Text.Description).replace("\u00a0", " ") == (
@@ -619,8 +636,8 @@ def test_tab_reaches_each_tile_where_a_screen_reader_says_its_figures(screen, qt
         f"records start on 2026-03-03\n{records}")
     with qtbot.waitSignal(screen.refreshed):  # new figures, said anew
         screen.direction.setCurrentIndex(screen.direction.findData(str(Direction.INBOUND)))
-    assert spoken(year, QAccessible.Text.Name) == f"Year to date: {year.value.text()}" \
-        != "Year to date: 3,431 TEU"
+    assert spoken(year, QAccessible.Text.Name) == \
+        f"1 January – 5 March 2026: {year.value.text()}" != "1 January – 5 March 2026: 3,431 TEU"
     assert spoken(screen.tiles["dwell"], QAccessible.Text.Description).endswith(
         f"counted as boxes leave, whatever the direction chosen\n{records}")
 

@@ -642,12 +642,14 @@ class DashboardScreen(QWidget):
 
     def _show_kpis(self, data: DashboardRecord) -> None:
         kpis = data.kpis
-        day = (self.tr("Today") if kpis.as_of == self.ctx.today() else
-               formatting.long_date(kpis.as_of))
+        if kpis.as_of == self.ctx.today():
+            day, month, year = self.tr("Today"), self.tr("Month to date"), self.tr("Year to date")
+        else:  # a period that is over: "Month to date" read as this month's
+            day, month, year = formatting.long_date(kpis.as_of), *self._up_to(kpis.as_of)
         for name, title, comparison in (
                 ("today", day, kpis.today),
-                ("month", self.tr("Month to date"), kpis.month),
-                ("year", self.tr("Year to date"), kpis.year)):
+                ("month", month, kpis.month),
+                ("year", year, kpis.year)):
             self.tiles[name].show_values(title, *self._throughput_texts(comparison))
             self._say_if_part_recorded(name, comparison.last_year_whole, data)
         # The filter's period a year before, for punctuality and dwell: counted over a few days
@@ -691,6 +693,17 @@ class DashboardScreen(QWidget):
                      days=formatting.number(last_dwell / 24, 1))))),
             self.tr("counted as boxes leave, whatever the direction chosen")
             if data.filter.direction == Direction.INBOUND else "")
+
+    def _up_to(self, day: dt.date) -> tuple[str, str]:
+        """What the month and year tiles count up to day, a day before today: "December 2025"
+        and "Year 2025" if it ends them, else "1–15 March 2026" and "1 January – 15 March 2026"."""
+        language = _language()
+        ends_month = (day + dt.timedelta(days=1)).day == 1
+        month = wording.month(day, language) if ends_month else \
+            wording.days(day.replace(day=1), day, language)
+        year = self.tr("Year {year}").format(year=day.year) if (day.month, day.day) == (12, 31) \
+            else wording.days(day.replace(month=1, day=1), day, language)
+        return month, year
 
     def _say_if_part_recorded(self, tile: str, whole: bool, data: DashboardRecord) -> None:
         self.tiles[tile].setToolTip("" if whole else self.tr(
