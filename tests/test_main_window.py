@@ -939,6 +939,29 @@ def test_switch_user_asks_once_about_unsaved_edits_and_discarded_ones_stay_disca
         close_windows(qtbot, [window, *app.windows])
 
 
+def test_a_window_goes_quietly_after_a_saved_edit_whose_undo_is_kept(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    """The undo history a save keeps went with the window, and told the screen, half gone,
+    "can undo: no": four "unexpected error … was not saved" boxes at each quit or Switch
+    user after an edit, just after the save had said it was saved."""
+    from hubapp.store import open_db, users
+    from hubapp.ui import app, dialogs
+
+    path = hub_with_logins(demo_template, tmp_path, monkeypatch)
+    window = app.open_window(open_db(path), path)
+    screen = window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    screen.grid.set_cells([(0, "gross_kg", "21000")], "edit")
+    assert screen.save()
+    assert screen.undo_stack.canUndo() and not screen.is_dirty()
+    monkeypatch.setattr(dialogs, "log_in",
+                        lambda parent, db: users.authenticate(db, "boss", "correct horse 1"))
+    window.switch_user_action.trigger()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=30_000)
+    close_windows(qtbot, app.windows[:])  # and the window after it, as the app's end does
+
+
 def test_a_role_changed_at_another_desk_says_how_to_work_with_it(qtbot, main_window, app_ctx):
     # Reference data went on telling a supervisor made so elsewhere "read-only: only
     # supervisors and admins can change reference data", built for the login's role.

@@ -308,7 +308,12 @@ class DailyLogScreen(QWidget):
         self.form = ServiceForm(reference.list_places(self._db), reference.list_routes(self._db),
                                 reference.place_finder(self._db), self)
         self.form.changed.connect(self._form_changed)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = stack = QUndoStack(self)
+        # A widget says it goes before its children do, and the stack's going empties it,
+        # which said "can undo: no" to this screen's slots with the screen half gone: four
+        # "unexpected error" boxes at each quit or Switch user after an edit. Not through
+        # self, which is going.
+        self.destroyed.connect(lambda: stack.blockSignals(True))
         self.grid = ContainerGridModel(self.undo_stack, self)
         self.grid_view = ContainerGridView(self)
         self.grid_view.setAccessibleName(self.tr("Containers of the service"))
