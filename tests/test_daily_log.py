@@ -713,17 +713,37 @@ def test_copy_from_a_previous_run_then_cancel_and_delete(qtbot, screen, demo_db_
                            " AND date = ?", [screen.day().isoformat()]).fetchone()
     assert row == ("planned", f"{screen.day().isoformat()} 08:20")
 
-    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    screen.cancel_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT status FROM service WHERE service_no = 'X8001' AND date = ?",
                             [screen.day().isoformat()]).fetchone() == ("cancelled",)
-    qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    # Not passed on to Delete, where the next Space would ask to delete it.
+    assert QApplication.focusWidget() is screen.table
+    assert shown(screen.paste_message) == "X8001 is cancelled."
+    screen.delete_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM service WHERE date = ?",
                             [screen.day().isoformat()]).fetchone() == (0,)
         actions = [r[0] for r in conn.execute(
             "SELECT action FROM audit_log WHERE entity = 'service' ORDER BY id")]
     assert actions[-3:] == ["create", "update", "delete"]
+    assert QApplication.focusWidget() is screen.table
+    assert shown(screen.paste_message) == "X8001 is deleted."
+    assert screen.form.service_no.placeholderText() == "e.g. X8001"  # no train still loaded
+
+
+def test_a_deleted_service_is_said_gone_with_its_containers(qtbot, main_window, monkeypatch):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    service, stored = screen._service, len(screen.grid.filled_rows())
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    assert shown(screen.paste_message) == \
+        f"{service.service_no} and its {stored} containers are deleted."
+    assert screen.form.service_no.text() == ""
 
 
 def test_an_edit_lands_and_is_checked_when_the_database_cannot_be_read(qapp):

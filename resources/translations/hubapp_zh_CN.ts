@@ -414,88 +414,88 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="538"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="541"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="540"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="543"/>
         <source>No movements</source>
         <translation>没有箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="543"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="546"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="547"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="550"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="550"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="553"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="554"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="557"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="555"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="558"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="574"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="574"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="577"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="579"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="582"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="602"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="605"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="618"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="621"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="621"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="624"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="633"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="636"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="650"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="653"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="663"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="666"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -559,37 +559,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="53"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -597,54 +597,54 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="550"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="551"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="555"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="590"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="556"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="591"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="557"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="558"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="559"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="589"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="590"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="596"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="596"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="612"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="614"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="615"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="616"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="617"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="618"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
@@ -676,32 +676,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="159"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="161"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="162"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="168"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="170"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -970,7 +970,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="472"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -990,69 +990,69 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="913"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1150"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1152"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1212"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1227"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="333"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="340"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="344"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="351"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="345"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="352"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="527"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="562"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="703"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="672"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1077,95 +1077,95 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="347"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="687"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="841"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="633"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="922"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="916"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1016"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1019"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1034"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1021"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1036"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1123"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1111"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1126"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1195,165 +1195,177 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="314"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="464"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="471"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="566"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="622"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1026"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1128"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1143"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1180"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1169"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1219"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1234"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1252"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1241"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1256"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1244"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1259"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1260"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1249"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1264"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1256"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1274"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1288"/>
+        <source>{service} and its %Ln container(s) are deleted.</source>
+        <translation>
+            <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1291"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1289"/>
+        <source>{service} is deleted.</source>
+        <translation>{service} 已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1313"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1296"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1318"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1309"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1331"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1313"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1335"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="680"/>
         <source>Why reopen {date}?</source>
-        <translation>{date} 重新开账的原因？</translation>
+        <translation>请说明重新开账（{date}）的原因：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1014"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1029"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1009"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1024"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="704"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="711"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1066"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1081"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1189"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1264"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1281"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1461,95 +1473,100 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="645"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="649"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="650"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="669"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="671"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="687"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="688"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="690"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="697"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="704"/>
+        <source>Year {year}</source>
+        <translation>{year}年全年</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="710"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="706"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="719"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="709"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="722"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="713"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="726"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="721"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="727"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="740"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="728"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="741"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="729"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="742"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="743"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="684"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
@@ -1589,40 +1606,40 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="673"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>统计班次 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="674"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="676"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="685"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="690"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="687"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="692"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="692"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="694"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="715"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="728"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="717"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="723"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="736"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1630,12 +1647,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayEdit</name>
     <message>
-        <location filename="../../hubapp/ui/date_edits.py" line="64"/>
+        <location filename="../../hubapp/ui/date_edits.py" line="69"/>
         <source>There is no {date}: its month has {days} days; {shown} is taken instead.</source>
         <translation>没有 {date} 这一天：该月只有 {days} 天，已改为 {shown}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/date_edits.py" line="89"/>
+        <location filename="../../hubapp/ui/date_edits.py" line="101"/>
         <source>There is no {date}: its month has {days} days.</source>
         <translation>没有 {date} 这一天：该月只有 {days} 天。</translation>
     </message>
@@ -2132,28 +2149,28 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="833"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="832"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="841"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="843"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="842"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="864"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="872"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="863"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="871"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="865"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="864"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2579,27 +2596,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="188"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="190"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="191"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="193"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2607,27 +2624,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="504"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="505"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="521"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="522"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="522"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="525"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="526"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="526"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="527"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2635,22 +2652,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="67"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="67"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="67"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="67"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2699,7 +2716,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="111"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="112"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2707,32 +2724,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="285"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="286"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="286"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="287"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="286"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="287"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2763,22 +2780,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="341"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="342"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="372"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="373"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="375"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="376"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="378"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="379"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -2908,37 +2925,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="216"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="218"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="219"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="224"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="225"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="227"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="227"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="228"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -2946,37 +2963,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="76"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="76"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="76"/>
         <source>Country codes</source>
         <translation>国家代码</translation>
     </message>
@@ -2992,72 +3009,77 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77"/>
+        <source>e.g. {example}</source>
+        <translation>如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="109"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="109"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="109"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="110"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="109"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="110"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="110"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="111"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="110"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="111"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="111"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="112"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="111"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="112"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="112"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="113"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="112"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="113"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="120"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="190"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="198"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="199"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="199"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="200"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -5227,7 +5249,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已不在数据库中（已还原较早的备份）：货名筛选已重置为{everything}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="83"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="84"/>
         <source>{name} was merged into {target}: showing {target}</source>
         <translation>{name} 已合并到 {target}：现显示 {target}</translation>
     </message>
@@ -5463,12 +5485,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>详情请见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="153"/>
+        <location filename="../../hubapp/ui/labels.py" line="159"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="159"/>
+        <location filename="../../hubapp/ui/labels.py" line="165"/>
         <source>The database is read-only: nothing in it can be changed. Make it writable (or connect to one that is) and open it again to record changes.</source>
         <translation>数据库为只读：其中任何内容都无法更改。请将其设为可写（或连接到可写的数据库），重新打开后才能记录更改。</translation>
     </message>
@@ -5586,58 +5608,58 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：粘贴的 HS 编码是 {value}，且日期在此之后。请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="213"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="214"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="239"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="240"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="251"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="252"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="256"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="257"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="268"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="269"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="275"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="276"/>
         <source>Country {value!r} is not a 2-letter country code: give the codes like CN,LA, separated by commas or spaces</source>
         <translation>国家“{value}”不是两个字母的国家代码：请填写如 CN,LA 的代码，用逗号或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="286"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="287"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="289"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="290"/>
         <location filename="../../hubapp/domain/validation.py" line="246"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="306"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="307"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="314"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="315"/>
         <source>{value!r} is not a time zone: choose one from the list, like Asia/Shanghai, or leave it empty for this computer&apos;s</source>
         <translation>“{value}”不是时区：请从列表中选择，如 Asia/Shanghai，或留空以使用本机时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="339"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="340"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -5797,87 +5819,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="464"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="295"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="296"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="342"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="343"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="362"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="424"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="425"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need; column {other!r} was left out: give its weights in kilograms under one of those headers</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重；列“{other}”未导入：请将其中的重量换算为千克，填在上述表头下</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="429"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="430"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="437"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="438"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="444"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="448"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="449"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="467"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="468"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="497"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="498"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="499"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="500"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="510"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="511"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="590"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="592"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="592"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="594"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="596"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="598"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="601"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="603"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -5887,119 +5909,119 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="279"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="613"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="615"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="615"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="617"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="628"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="630"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="472"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="473"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="655"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="657"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="666"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="668"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="99"/>
+        <location filename="../../hubapp/interchange/reading.py" line="100"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="230"/>
-        <location filename="../../hubapp/interchange/reading.py" line="357"/>
+        <location filename="../../hubapp/interchange/reading.py" line="231"/>
+        <location filename="../../hubapp/interchange/reading.py" line="358"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="302"/>
+        <location filename="../../hubapp/interchange/reading.py" line="303"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="254"/>
+        <location filename="../../hubapp/interchange/reading.py" line="255"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="94"/>
+        <location filename="../../hubapp/interchange/reading.py" line="95"/>
         <source>{name} is an old Excel 97-2003 .xls file; save it as .xlsx or CSV in Excel or WPS and import that</source>
         <translation>{name} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="258"/>
+        <location filename="../../hubapp/interchange/reading.py" line="259"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="262"/>
+        <location filename="../../hubapp/interchange/reading.py" line="263"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="284"/>
+        <location filename="../../hubapp/interchange/reading.py" line="285"/>
         <source>{name}, line {line}: the header&apos;s columns are separated by a full-width “{mark}” (“{header}”), which CSV does not split at: type a comma (,) in its place, or save the list from Excel or WPS as CSV</source>
         <translation>{name}，第 {line} 行：表头各列之间用的是全角“{mark}”（“{header}”），CSV 不按它分列：请改为半角逗号（,），或在 Excel 或 WPS 中另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="320"/>
+        <location filename="../../hubapp/interchange/reading.py" line="321"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray &quot; that opened it</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨了多行，而只有备注、发货人和收货人允许多行：请删除单元格中输入的换行（Alt+Enter），或删除单元格开头多余的那个 &quot;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="486"/>
+        <location filename="../../hubapp/interchange/reading.py" line="487"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="504"/>
+        <location filename="../../hubapp/interchange/reading.py" line="505"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a character that is neither GB18030/GBK nor Big5 text (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：该字符既不是 GB18030/GBK 文本，也不是 Big5 文本（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="546"/>
+        <location filename="../../hubapp/interchange/reading.py" line="547"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="626"/>
+        <location filename="../../hubapp/interchange/reading.py" line="627"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="631"/>
+        <location filename="../../hubapp/interchange/reading.py" line="632"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="637"/>
+        <location filename="../../hubapp/interchange/reading.py" line="638"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="846"/>
+        <location filename="../../hubapp/interchange/reading.py" line="847"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="865"/>
+        <location filename="../../hubapp/interchange/reading.py" line="866"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
@@ -6562,7 +6584,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="306"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="307"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
@@ -6833,17 +6855,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/engine.py" line="24"/>
+        <location filename="../../hubapp/store/engine.py" line="25"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/engine.py" line="26"/>
+        <location filename="../../hubapp/store/engine.py" line="27"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/engine.py" line="30"/>
+        <location filename="../../hubapp/store/engine.py" line="31"/>
         <source>Database {path} is busy: another Hub Desk is upgrading it for this version or saving to it. Try again once it is done, and if this goes on, close Hub Desk on the other desks</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本或正在保存。请在完成后再试；如果一直如此，请在其他工作台上退出枢纽工作台</translation>
     </message>
@@ -6948,83 +6970,83 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="89"/>
+        <location filename="../../hubapp/domain/errors.py" line="94"/>
         <source>name_en</source>
         <translation>name_zh</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="153"/>
+        <location filename="../../hubapp/domain/errors.py" line="163"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="163"/>
+        <location filename="../../hubapp/domain/errors.py" line="173"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="178"/>
+        <location filename="../../hubapp/domain/errors.py" line="188"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="179"/>
-        <location filename="../../hubapp/domain/errors.py" line="180"/>
+        <location filename="../../hubapp/domain/errors.py" line="189"/>
+        <location filename="../../hubapp/domain/errors.py" line="190"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="181"/>
+        <location filename="../../hubapp/domain/errors.py" line="191"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="183"/>
+        <location filename="../../hubapp/domain/errors.py" line="193"/>
         <source>the file is too large for the disk</source>
         <translation>文件超出该磁盘的大小限制</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="184"/>
+        <location filename="../../hubapp/domain/errors.py" line="194"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="185"/>
+        <location filename="../../hubapp/domain/errors.py" line="195"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="186"/>
+        <location filename="../../hubapp/domain/errors.py" line="196"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="187"/>
+        <location filename="../../hubapp/domain/errors.py" line="197"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="188"/>
+        <location filename="../../hubapp/domain/errors.py" line="198"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="189"/>
+        <location filename="../../hubapp/domain/errors.py" line="199"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="190"/>
+        <location filename="../../hubapp/domain/errors.py" line="200"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="191"/>
+        <location filename="../../hubapp/domain/errors.py" line="201"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="194"/>
+        <location filename="../../hubapp/domain/errors.py" line="204"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>

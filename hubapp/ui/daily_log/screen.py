@@ -289,9 +289,11 @@ class DailyLogScreen(QWidget):
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
         self.copy_button.setMenu(self.copy_menu)
         self.cancel_button = QPushButton(self.tr("&Cancel service"), self)
-        self.cancel_button.clicked.connect(self.cancel_service)
+        self.cancel_button.clicked.connect(
+            lambda: self._to_list_after(self.cancel_button, self.cancel_service))
         self.delete_button = QPushButton(self.tr("De&lete"), self)
-        self.delete_button.clicked.connect(self.delete_service)
+        self.delete_button.clicked.connect(
+            lambda: self._to_list_after(self.delete_button, self.delete_service))
         buttons = QHBoxLayout()
         for widget in (new_button, self.copy_button, self.cancel_button, self.delete_button):
             buttons.addWidget(widget)
@@ -956,6 +958,14 @@ class DailyLogScreen(QWidget):
         if act() is not False:
             self.grid_view.setFocus()
 
+    def _to_list_after(self, button: QPushButton, act: Callable[[], None]) -> None:
+        """Cancel service and Delete disable themselves once done, and Qt passed the focus on
+        to the next button, Delete, where the Space or Enter that answers a question asked
+        to delete the service just cancelled: the focus goes to the services list."""
+        act()
+        if not button.isEnabled():
+            self.table.setFocus()
+
     # -- the Edit menu's home (edit_menu.EditHome) -----------------------------------
 
     def offer_edits_to(self, widget: QWidget | None) -> bool:
@@ -1256,11 +1266,13 @@ class DailyLogScreen(QWidget):
 
     def delete_service(self) -> None:
         service = self._service
-        if service is None or not dialogs.ask_yes_no(
+        if service is None:
+            return
+        boxes = len(services.list_moves(self._db, service.id))
+        if not dialogs.ask_yes_no(
                 self, self.tr("Delete service"),
                 self.tr("Delete {service} and its %Ln container(s)? This cannot be undone.", "",
-                        len(services.list_moves(self._db, service.id)))
-                .format(service=service.service_no)):
+                        boxes).format(service=service.service_no)):
             return
         try:
             change = self._writing({service.date}, lambda reason: services.delete_service(
@@ -1272,6 +1284,11 @@ class DailyLogScreen(QWidget):
             return
         self._new_service_form()
         self.reload()
+        # The blank form left reads as nothing done, where a cancel and a save each say so.
+        self._saved_note = (self.tr("{service} and its %Ln container(s) are deleted.", "",
+                                    boxes) if boxes else self.tr("{service} is deleted.")
+                            ).format(service=service.service_no)
+        self.paste_message.setText(self._saved_note)
         self.ctx.signals.data_changed.emit(change, self)
 
     # -- finding a container -------------------------------------------------------------
