@@ -119,12 +119,8 @@ class Camera:
         dialog.setLabelText(label)
         self.shoot_dialog(dialog)
 
-    def _pick_item(self, parent, title, label, items) -> None:
-        dialog = QInputDialog(parent)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setComboBoxItems(items)
-        self.shoot_dialog(dialog)
+    def _pick_item(self, parent, title, label, items, *, terms=None) -> None:
+        self.shoot_dialog(dialogs.item_dialog(parent, title, label, items, terms=terms))
 
     def _reference_record(self, parent, ctx, kind, record=None, *, new=True) -> None:
         self.shoot_dialog(ReferenceFormDialog(ctx, kind, record, new=new, parent=parent))

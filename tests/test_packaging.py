@@ -1,6 +1,7 @@
 """What the bundle and the desktop integration rely on (packaging/ builds the bundle itself)."""
 
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -100,6 +101,34 @@ def test_screenshots_keep_to_settings_of_their_own(tmp_path):
     assert language == "None"  # the window starts as on a new desk
     assert Path(written).is_relative_to(scratch) and Path(written).is_file()
     assert own.read_bytes() == before
+
+
+def test_the_screenshots_stand_ins_take_what_the_dialogs_they_replace_take(
+        qapp, tmp_path, monkeypatch):
+    """make_screenshots.py --all stopped at the merge picker, whose stand-in did not take
+    the terms the dialog had come to take: no picture after it, none in Chinese."""
+    import importlib.util
+    import inspect
+
+    from hubapp.ui import dialogs
+
+    # The dialogs as the app has them: the tests' own stand in for them here (conftest).
+    spec = importlib.util.find_spec("hubapp.ui.dialogs")
+    own = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(own)
+    before = dict(vars(dialogs))
+    for name, value in before.items():
+        monkeypatch.setattr(dialogs, name, value)  # put back after the test
+    shots = runpy.run_path(str(PACKAGING / "make_screenshots.py"))
+    shots["Camera"](tmp_path, "en", ()).install()
+    replaced = {name for name, value in vars(dialogs).items() if value is not before.get(name)}
+    assert {"pick_item", "ask_reference_record", "ask_yes_no", "log_in"} <= replaced
+    for name in replaced:
+        taken = inspect.signature(getattr(own, name)).parameters.values()
+        # Every argument the app may pass: each positional one, each keyword one by name.
+        args = [None for p in taken if p.kind is p.POSITIONAL_OR_KEYWORD]
+        kwargs = {p.name: None for p in taken if p.kind is p.KEYWORD_ONLY}
+        inspect.signature(getattr(dialogs, name)).bind(*args, **kwargs)  # or a TypeError
 
 
 def test_no_version_known_to_fail_is_allowed():
