@@ -1943,11 +1943,48 @@ def test_closing_a_day_with_planned_services_asks_first(qtbot, app_ctx, monkeypa
     answer = False
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and not day_close.is_closed(app_ctx.db, busy)
-    assert asked[0].startswith(f"{formatting.long_date(busy)}: 1 service still planned "
-                               f"({late.service_no} {late.scheduled_at:%H:%M})")
+    assert asked[0] == (
+        f"1 service still planned ({late.service_no} {late.scheduled_at:%H:%M}). Once the day "
+        "is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. "
+        f"Close {formatting.long_date(busy)} anyway?")
     answer = True
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and day_close.is_closed(app_ctx.db, busy)
+
+
+def test_closing_a_day_with_a_service_moved_empty_or_no_service_asks_first(
+        qtbot, app_ctx, monkeypatch):
+    """A train saved departed before its loading list was typed counted in the day's totals
+    with nothing on it, and the day closed without a word; so did a day with nothing on it,
+    the wrong day picked as likely as a day without trains."""
+    from hubapp.ui import formatting
+    from hubapp.ui.daily_log import DailyLogScreen
+
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = DailyLogScreen(app_ctx)
+    qtbot.addWidget(screen)
+    day = DEMO_END - dt.timedelta(days=2)
+    first = services.list_day(app_ctx.db, day)[0].service
+    empty, _change = services.save_service(
+        app_ctx.db, dataclasses.replace(first, id=None, version=0, service_no="X9999"), [],
+        UserRecord("wang.li", "supervisor"))
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _parent, _title, text: asked.append(text))
+
+    screen.set_day(day)
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert asked == [
+        f"1 service moved with no containers (X9999 {empty.scheduled_at:%H:%M}): each "
+        "counts as a train with nothing on it in the day's totals. "
+        f"Close {formatting.long_date(day)} anyway?"]
+    assert not day_close.is_closed(app_ctx.db, day)
+
+    nothing = day - dt.timedelta(days=30)
+    screen.set_day(nothing)
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert asked[1] == \
+        f"No service is recorded on this day. Close {formatting.long_date(nothing)} anyway?"
+    assert not day_close.is_closed(app_ctx.db, nothing)
 
 
 def test_a_supervisor_demoted_at_another_desk_is_told_and_sees_the_closed_day_read_only(

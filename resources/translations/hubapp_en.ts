@@ -114,15 +114,23 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="711" />
-        <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716" />
+        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
-            <numerusform>{date}: %n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</numerusform>
-            <numerusform>{date}: %n services still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</numerusform>
+            <numerusform>%n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
+            <numerusform>%n services still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="721" />
+        <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</source>
+        <translation>
+            <numerusform>%n service moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
+            <numerusform>%n services moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1030" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -130,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1035" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -138,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1029" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -146,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1182" />
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} is saved: %n container, {teu} TEU.</numerusform>
@@ -154,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1180" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1197" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -162,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -170,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -178,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1252" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1269" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -186,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1260" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1277" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -194,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1274" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1291" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -202,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1288" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1305" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>

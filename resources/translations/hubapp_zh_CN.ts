@@ -1000,24 +1000,24 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1165"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1182"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1227"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1244"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1047,7 +1047,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="724"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
@@ -1106,13 +1106,20 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>Day close</source>
         <translation>关账</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="721"/>
+        <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
+        <translation>
+            <numerusform>有 %n 个已发出或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
@@ -1122,50 +1129,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="922"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1013"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1030"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1034"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1036"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1053"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1155"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1126"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1143"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
@@ -1220,104 +1227,121 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1026"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="713"/>
+        <source>No service is recorded on this day.</source>
+        <translation>该日没有任何班次记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
+        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
+        <translation>
+            <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="725"/>
+        <source>Close {date} anyway?</source>
+        <translation>仍要为{date}关账吗？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1043"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1143"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1160"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1197"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1234"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1251"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1252"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1269"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1256"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1259"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1276"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1260"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1277"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1264"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1281"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1274"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1291"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1288"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1305"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1289"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1306"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1313"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1330"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1318"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1335"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1331"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1348"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1335"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1352"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1035"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
@@ -1329,43 +1353,36 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>请说明重新开账（{date}）的原因：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1029"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1024"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1041"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="711"/>
-        <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
-        <translation>
-            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1081"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1098"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1290"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1281"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1298"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>

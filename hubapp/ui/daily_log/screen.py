@@ -687,7 +687,7 @@ class DailyLogScreen(QWidget):
                     return
                 change = day_close.reopen_day(self._db, self._shown_day, actor, reason)
             else:
-                if not self._close_despite_planned():
+                if not self._close_despite_unfinished():
                     return
                 change = day_close.close_day(self._db, self._shown_day, actor)
         except HubError as error:
@@ -697,22 +697,39 @@ class DailyLogScreen(QWidget):
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
 
-    def _close_despite_planned(self) -> bool:
-        """A service still planned when its day closes stays so until a supervisor reopens
-        the day: clerks could not mark it departed or arrived. Closing with one asks first."""
-        planned = [summary.service for summary in services.list_day(self._db, self._shown_day)
+    def _close_despite_unfinished(self) -> bool:
+        """What looks unfinished as its day closes is asked about first: a service still
+        planned stays so until a supervisor reopens the day (clerks could not mark it
+        departed or arrived); one that moved with no containers, the likeliest loading list
+        not yet typed, counts as a train with nothing on it; a day with no service at all
+        may be the wrong day picked."""
+        listed = services.list_day(self._db, self._shown_day)
+        planned = [summary.service for summary in listed
                    if summary.service.status == Status.PLANNED]
-        if not planned:
-            return True
-        named = formatting.cut_short(
+        empty = [summary.service for summary in listed
+                 if summary.service.status in MOVED_STATUSES and not summary.totals.containers]
+        found = []
+        if not listed:
+            found.append(self.tr("No service is recorded on this day."))
+        if planned:
+            found.append(self.tr(
+                "%n service(s) still planned ({services}). Once the day is closed, clerks "
+                "cannot mark them departed or arrived until a supervisor reopens it.", "",
+                len(planned)).format(services=self._named(planned)))
+        if empty:
+            found.append(self.tr(
+                "%n service(s) moved with no containers ({services}): each counts as a "
+                "train with nothing on it in the day's totals.", "", len(empty)).format(
+                services=self._named(empty)))
+        return not found or dialogs.ask_yes_no(self, self.tr("Close day"), formatting.sentences(
+            *found, self.tr("Close {date} anyway?").format(
+                date=formatting.long_date(self._shown_day))))
+
+    @staticmethod
+    def _named(listed: list[ServiceRecord]) -> str:
+        return formatting.cut_short(
             [f"{service.service_no} {service_time(service.scheduled_at, service.date) or '--:--'}"
-             for service in planned], _LISTED)
-        return dialogs.ask_yes_no(self, self.tr("Close day"), self.tr(
-            "{date}: %n service(s) still planned ({services}). Once the day is closed, clerks "
-            "cannot mark them departed or arrived until a supervisor reopens it. Close the day "
-            "anyway?", "", len(planned)).format(
-                date=formatting.long_date(self._shown_day),
-                services=named))
+             for service in listed], _LISTED)
 
     # -- picking a service -----------------------------------------------------------
 
