@@ -853,9 +853,10 @@ def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
 
 
 @pytest.mark.parametrize(("language", "series", "whole", "days", "separator", "cut"), [
-    ("en", "Same dates last year, to 11:52", "Same dates last year", "1–4 December 2026", "; ",
-     "last year to 11:52"),
-    ("zh", "去年同期（截至 11:52）", "去年同期", "2026年12月1日–4日", "；", "去年截至 11:52"),
+    ("en", "Same dates last year, 2026-12 to 11:52", "Same dates last year",
+     "1–4 December 2026", "; ", "last year to 11:52"),
+    ("zh", "去年同期（2026-12 截至 11:52）", "去年同期", "2026年12月1日–4日", "；",
+     "去年截至 11:52"),
 ])
 def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, whole, days,
                                                             separator, cut):
@@ -879,6 +880,15 @@ def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, wh
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 1000))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
         f" · {series}: 3,790")
+    # November's bar is a whole month: "to 11:52" named the cut for every bar.
+    november = axes.containers[0][0]
+    x, y = axes.transData.transform((november.get_x() + november.get_width() / 2, 1000))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
+        f" · {whole}: 34,000")
+    # One month alone: the time is all there is to say.
+    alone = charts.monthly_teu(months[1:], language, last).axes[0]
+    assert [t.get_text() for t in alone.get_legend().get_texts()][0] == (
+        "Same dates last year, to 11:52" if language == "en" else "去年同期（截至 11:52）")
     # Whole days on both sides: no time to name.
     over = (months[0], dataclasses.replace(months[1], last_year_until=None))
     assert charts.monthly_teu_table(over, language, last).rows[-1][-1] == days

@@ -90,6 +90,7 @@ _TEXT = {
     "last_year": ("Same month last year", "去年同月"),
     "same_dates": ("Same dates last year", "去年同期"),
     "until": ("{series}, to {time}", "{series}（截至 {time}）"),
+    "month_until": ("{series}, {month} to {time}", "{series}（{month} 截至 {time}）"),
     "last_year_until": ("last year to {time}", "去年截至 {time}"),
     "growth": ("Growth %", "同比增长 %"),
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
@@ -919,21 +920,29 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
 
 # Monthly TEU with year-on-year growth
 
+_LAST_YEAR_GREY = "#bdbdbd"
+
+
 def _month_labels(months: Sequence[MonthRecord], first: dt.date | None, last: dt.date | None,
-                  language: str, timed: bool = True) -> tuple[list[str], str]:
+                  language: str) -> tuple[list[str], str, str]:
     """Each month's label, a month counted only from `first` or up to `last` (the first and
-    last day counted) with its days, and the name of last year's series: the same dates, when
-    a month is only part of one ("2026-12" over 1–3 December read as all of it), and if timed
-    "to 11:52" when today's twin counts only so far (stats of those dates count all of that
-    day, and the chart read 16 % short of them without a word)."""
+    last day counted) with its days; the name of last year's series: the same dates, when a
+    month is only part of one ("2026-12" over 1–3 December read as all of it); and that name
+    for the legend and the last month's bar, "to 11:52" when today's twin counts only so far
+    (stats of those dates count all of that day, and the chart read 16 % short of them
+    without a word), naming the month when there are others: "to 11:20" beside a whole
+    November claimed the cut for every bar."""
     labels = [month_with_days(m.month, first or months[0].month, last, language) if last
               else m.month.isoformat()[:7] for m in months]
     part = any(label != m.month.isoformat()[:7] for label, m in zip(labels, months))
     name = text("same_dates" if part else "last_year", language)
     until = months[-1].last_year_until if months else None
-    if timed and until is not None:
-        name = text("until", language).format(series=name, time=f"{until:%H:%M}")
-    return labels, name
+    if until is None:
+        return labels, name, name
+    if len(months) == 1:
+        return labels, name, text("until", language).format(series=name, time=f"{until:%H:%M}")
+    return labels, name, text("month_until", language).format(
+        series=name, month=months[-1].month.isoformat()[:7], time=f"{until:%H:%M}")
 
 
 def monthly_teu(months: Sequence[MonthRecord], language: str,
@@ -945,21 +954,23 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
     if not any(m.teu or m.teu_last_year for m in months):
         return _no_data(figure, empty, language, look)
     axes = figure.add_subplot()
-    labels, last_year = _month_labels(months, first, last, language)
+    labels, last_year, last_year_until = _month_labels(months, first, last, language)
     positions = range(len(months))
+    this_year = text("this_year", language)
     # Side by side, but only the years with traffic: a series of zeros is no bars, and its
     # entry in the legend named grey bars nobody could find.
-    series = [(name, values, colour) for name, values, colour in (
-        (last_year, [m.teu_last_year for m in months], "#bdbdbd"),
-        (text("this_year", language), [m.teu for m in months], "#3182bd")) if any(values)]
+    series = [(names, values, colour) for names, values, colour in (
+        ([last_year] * (len(months) - 1) + [last_year_until],
+         [m.teu_last_year for m in months], _LAST_YEAR_GREY),
+        ([this_year] * len(months), [m.teu for m in months], "#3182bd")) if any(values)]
     width = 0.8 / len(series)
-    for i, (name, values, colour) in enumerate(series):
+    for i, (names, values, colour) in enumerate(series):
         offset = (i - (len(series) - 1) / 2) * width
         bars = add_bars(axes, [p + offset for p in positions], values, width=width,
-                        color=colour, label=name)
+                        color=colour, label=names[-1])
         add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
-                                 for label, v in zip(labels, values)])
-        if name == last_year:
+                                 for label, name, v in zip(labels, names, values)])
+        if colour == _LAST_YEAR_GREY:
             _hatch_part_recorded(axes, bars, months, language)
     _month_ticks(axes, positions, labels, look)
     axes.set_ylabel(text("teu", language))
@@ -1034,7 +1045,7 @@ def monthly_teu_table(months: Sequence[MonthRecord], language: str,
                       first: dt.date | None = None) -> ChartTableRecord:
     # The time today's twin is counted to is the last month's alone, so its row's note says
     # it, not the header over eleven whole months.
-    last_year = _month_labels(months, first, last, language, timed=False)[1]
+    last_year = _month_labels(months, first, last, language)[1]
     unrecorded = _no_last_year(months, language)
     notes = [_note(language, last and part_of_month(m.month, first or months[0].month, last,
                                                     language),
