@@ -267,6 +267,18 @@ def test_not_saved_counts_the_problems_left_as_they_are_fixed_and_goes_with_the_
     assert screen.paste_message.text() == ""
 
 
+def test_not_saved_counts_each_red_cell_of_a_row(qtbot, screen):
+    # A row with a wrong check digit and a weight in tonnes said "1 problem" beside two red
+    # cells, each listed.
+    good = numbers(1)[0]
+    wrong = good[:10] + str((int(good[10]) + 1) % 10)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9703")
+    paste(qtbot, screen, f"{wrong}\t22G1\tF\t21.5\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert {e.field for e in screen.grid.problems()} == {"container", "gross_kg"}
+    assert screen.paste_message.text() == "Not saved: 2 problems. Fix the red fields and cells."
+
+
 def test_not_saved_counts_the_forms_problems_left_as_each_field_is_edited(qtbot, screen):
     """A problem the store found in the form (the times, the places, the clock) kept its
     field red and "Not saved: N problems" under the grid until the next Ctrl+S, however the

@@ -1215,8 +1215,9 @@ class DailyLogScreen(QWidget):
             self.grid_view.setFocus()
 
     def _say_problems(self) -> None:
-        """How many fields and rows are red, or nothing once none is."""
-        count = len(self.form.problems()) + len({e.row for e in self.grid.problems()})
+        """How many fields and cells are red, or nothing once none is: counted by row, a
+        row with two said one problem, one fewer than the cells listed."""
+        count = len(self.form.problems()) + len({(e.row, e.field) for e in self.grid.problems()})
         self._problems_note = self.tr(
             "Not saved: %n problem(s). Fix the red fields and cells.", "", count) if count else ""
         self.paste_message.setText(self._problems_note)
