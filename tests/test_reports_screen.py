@@ -485,10 +485,13 @@ def test_ctrl_p_prints_the_report_shown(qtbot, main_window, monkeypatch):
     qtbot.keyClick(screen.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 2
     assert "Ctrl+P" in screen.print_button.toolTip()  # where it can be found
+    # And in the File menu, whose keys Help ▸ Keyboard shortcuts lists: from any screen.
+    assert main_window.print_action in main_window.file_menu.actions()
+    assert main_window.print_action.shortcut().toString() == "Ctrl+P"
     main_window.show_screen(type(main_window.day_screen))
     qtbot.keyClick(main_window.day_screen.table, Qt.Key.Key_P,
                    Qt.KeyboardModifier.ControlModifier)
-    assert len(asked) == 2  # the daily log prints nothing
+    assert screen.isVisible() and len(asked) == 3
 
 
 def test_reports_open_on_the_day_the_daily_log_shows_unless_a_date_was_typed(qtbot, main_window):

@@ -148,7 +148,7 @@ def test_a_print_asked_for_is_not_done_on_another_report_chosen_meanwhile(qtbot,
                         lambda _parent, title, text: errors.append((title, text)))
     screen.first.setFocus()
     qtbot.keyClick(screen.first, Qt.Key.Key_Down)  # a year before
-    qtbot.keyClick(screen, Qt.Key.Key_P, CONTROL)
+    screen.print_report()  # File ▸ Print report…, Ctrl+P
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         qtbot.keyClick(screen.first, Qt.Key.Key_Down)  # and another, before it is ready
     assert errors == [("Print", "Not done: another report was chosen while this one was "

@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
                 return page, page.build()
         raise LookupError(f"no tab holds a {kind.__name__}")
 
+    def _print_report(self) -> None:
+        from hubapp.ui.reports_screen import ReportsScreen  # loads the printing at first use
+
+        self.show_screen(ReportsScreen).print_report()
+
     def _follow_day_log(self, reports: ReportsScreen) -> None:
         # As the day changes, not as Reports is shown: hidden, it only notes the report stale,
         # and is shown with that day's, not today's made first and thrown away.
@@ -197,6 +202,12 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export…"), self)
         self.export_action.triggered.connect(self._open_export)
         self.file_menu.addActions([self.import_action, self.export_action])
+        # In the menu, where the key can be found (Help ▸ Keyboard shortcuts lists the
+        # menus'), and from every screen: the daily log's day's summary from the daily log.
+        self.print_action = QAction(self.tr("Prin&t report…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self._print_report)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.connect_action = QAction(self.tr("&Connect to server…"), self)
         self.connect_action.triggered.connect(self._connect_to_server)
@@ -415,9 +426,8 @@ class MainWindow(QMainWindow):
             "Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer "
             "these with their keys. In the day's list of services, Enter goes on to the boxes of "
             "the one picked. On the Dashboard, Tab goes on from a chart's tab to its chart, "
-            "framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P "
-            "prints the report shown. Alt and a field's or button's underlined letter go to "
-            "it.\n\nThe language (English or 中文) is chosen in "
+            "framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field's or "
+            "button's underlined letter go to it.\n\nThe language (English or 中文) is chosen in "
             "Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial "
             "database, is in {samples} (the Chongqing hub's train of 2026-03-05, which a real "
             "hub's records should not hold).").format(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter, QShowEvent, QTextDocument
+from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShowEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -91,18 +91,11 @@ class ReportsScreen(QWidget):
         self.retry_button.hide()
         self.print_button = QPushButton(self.tr("&Print…"))
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
-        # Ctrl+P too, the key printing has in other programs: a button holds one key only.
-        print_action = QAction(self)
-        print_action.setShortcut(QKeySequence.StandardKey.Print)
-        # The window's while this screen is shown: a click on its tab leaves the focus on
-        # the tab bar, outside the screen. A hidden screen's shortcuts do not fire.
-        print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        # Not the button's click: greyed out while a report is prepared, it took the key
-        # pressed at once after Ctrl+3 for nothing.
-        print_action.triggered.connect(self._print)
-        self.addAction(print_action)
+        # Ctrl+P, the key printing has in other programs, is File ▸ Print report… (a button
+        # holds one key only), which calls print_report.
         self.print_button.setToolTip(self.tr("Print the report ({keys})").format(
-            keys=print_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+            keys=QKeySequence(QKeySequence.StandardKey.Print).toString(
+                QKeySequence.SequenceFormat.NativeText)))
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewWidget(self.printer)
         self.preview.paintRequested.connect(self._paint)
@@ -134,7 +127,7 @@ class ReportsScreen(QWidget):
         self._period = date_edits.Period(self.range_first, self.last)
         for edit in (self.first, self.range_first, self.last):
             edit.dateChanged.connect(self.refresh)
-        self.print_button.clicked.connect(self._print)
+        self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self._save)
         self.retry_button.clicked.connect(self.refresh)
         ctx.signals.data_changed.connect(self._on_data_changed)
@@ -317,7 +310,10 @@ class ReportsScreen(QWidget):
             self._laid_out[key] = printing.lay_out(self.report, body)
         return self._laid_out[key]
 
-    def _print(self) -> None:
+    def print_report(self) -> None:
+        """Asks where to print the report shown, once it is ready: not the button's click,
+        greyed out while a report is prepared, which took Ctrl+P pressed at once after
+        Ctrl+3 for nothing."""
         self._when_ready(self.tr("Print"), self._ask_print)
 
     def _ask_print(self) -> None:

@@ -1017,7 +1017,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1244"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1268,75 +1268,75 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1251"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1252"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1269"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1270"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1274"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1276"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1277"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1277"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1278"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1281"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1282"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1291"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1292"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1305"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1306"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1306"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1307"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1330"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1331"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1335"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1336"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1348"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1349"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1352"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1353"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
@@ -1370,19 +1370,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1222"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1290"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1291"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1298"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1299"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2362,61 +2362,66 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="208"/>
+        <location filename="../../hubapp/ui/main_window.py" line="207"/>
+        <source>Prin&amp;t report…</source>
+        <translation>打印报表(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="219"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="232"/>
+        <location filename="../../hubapp/ui/main_window.py" line="243"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="249"/>
+        <location filename="../../hubapp/ui/main_window.py" line="260"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="258"/>
+        <location filename="../../hubapp/ui/main_window.py" line="269"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="320"/>
+        <location filename="../../hubapp/ui/main_window.py" line="331"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="361"/>
+        <location filename="../../hubapp/ui/main_window.py" line="372"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="370"/>
+        <location filename="../../hubapp/ui/main_window.py" line="381"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="371"/>
+        <location filename="../../hubapp/ui/main_window.py" line="382"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="408"/>
+        <location filename="../../hubapp/ui/main_window.py" line="419"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="409"/>
-        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
+        <location filename="../../hubapp/ui/main_window.py" line="420"/>
+        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
-        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
+        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="436"/>
+        <location filename="../../hubapp/ui/main_window.py" line="446"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2431,17 +2436,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="195"/>
+        <location filename="../../hubapp/ui/main_window.py" line="200"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="197"/>
+        <location filename="../../hubapp/ui/main_window.py" line="202"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="236"/>
+        <location filename="../../hubapp/ui/main_window.py" line="247"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2456,27 +2461,27 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="201"/>
+        <location filename="../../hubapp/ui/main_window.py" line="212"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="203"/>
+        <location filename="../../hubapp/ui/main_window.py" line="214"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="206"/>
+        <location filename="../../hubapp/ui/main_window.py" line="217"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="257"/>
+        <location filename="../../hubapp/ui/main_window.py" line="268"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="260"/>
+        <location filename="../../hubapp/ui/main_window.py" line="271"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2491,7 +2496,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="297"/>
+        <location filename="../../hubapp/ui/main_window.py" line="308"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2511,12 +2516,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="429"/>
+        <location filename="../../hubapp/ui/main_window.py" line="439"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="430"/>
+        <location filename="../../hubapp/ui/main_window.py" line="440"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2855,86 +2860,86 @@ Licence: MIT</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="96"/>
         <source>Print the report ({keys})</source>
         <translation>打印报表 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="113"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="106"/>
         <source>Preview of the report</source>
         <translation>报表预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="116"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="109"/>
         <source>First day of the period</source>
         <translation>期间的第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="117"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="110"/>
         <source>Last day of the period</source>
         <translation>期间的最后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="113"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="182"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="175"/>
         <source>Month of the report</source>
         <translation>报表月份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="183"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="176"/>
         <source>Day of the report</source>
         <translation>报表日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="227"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="220"/>
         <source>Not done: another report was chosen while this one was being prepared.</source>
         <translation>未执行：生成此报表期间已选择了另一份报表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="266"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="264"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="257"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="274"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="267"/>
         <source>Preparing… {action} follows when it is ready</source>
         <translation>正在生成…生成后即{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="281"/>
         <source>The Daily log has unsaved changes to {day}: they are not in this report</source>
         <translation>每日台账中{day}的修改尚未保存：本报表不包含这些修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="321"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="327"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="344"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="317"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="323"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="340"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="356"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="362"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="358"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="355"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="364"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="373"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="351"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="369"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
