@@ -1215,8 +1215,8 @@ class DailyLogScreen(QWidget):
             self.grid_view.setFocus()
 
     def _say_problems(self) -> None:
-        """How many fields and cells are red, or nothing once none is: counted by row, a
-        row with two said one problem, one fewer than the cells listed."""
+        """How many fields and cells are red, or nothing once none is: not rows, where a row
+        with two red cells counted one problem and the list under the grid showed two."""
         count = len(self.form.problems()) + len({(e.row, e.field) for e in self.grid.problems()})
         self._problems_note = self.tr(
             "Not saved: %n problem(s). Fix the red fields and cells.", "", count) if count else ""
