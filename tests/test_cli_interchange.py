@@ -792,6 +792,18 @@ def test_an_export_from_before_a_merge_imports_and_its_names_read_as_where_they_
             " ORDER BY container").fetchall() == [(box, flour) for box in sorted(boxes)]
 
 
+def test_skipping_duplicates_that_are_the_whole_file_logs_no_import_of_nothing(db):
+    """A file sent again, each service stored: a success that imports nothing (README), not
+    an empty import in the audit log ("imported 0 services, 0 containers, 0 TEU (—)")."""
+    assert hubapp("import", SAMPLE, "--db", db).returncode == 0
+    before = counts(db)
+    again = hubapp("import", SAMPLE, "--db", db, "--skip-duplicates")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"{SAMPLE.name}: imported 0 services, 0 containers, 0 TEU; "
+                                   "skipped as already stored: 1 service, 20 containers")
+    assert counts(db) == before
+
+
 def test_a_name_merged_into_a_commodity_retired_since_is_told_so_after_the_retirement(
         db, tmp_path):
     """It reads as that one, as its own name would: for boxes up to the retirement."""

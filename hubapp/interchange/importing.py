@@ -179,6 +179,11 @@ def import_file(
                        "unkept_columns": tuple(header[name] for name in sorted(set(unkept))),
                        "rounded_kg": rounded_kg, "to_come": to_come,
                        "near_schedule": near_schedule}
+            if not items.services:
+                # Each service skipped as stored: nothing to write, and no import of nothing
+                # in the audit log.
+                saving(1, 1)
+                return result(**skipped)
             if dry_run:
                 store.ensure_days_open(db, items, actor, reason)
                 saving(1, 1)  # nothing to save: the work is done
