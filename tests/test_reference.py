@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from hubapp.domain import reference
+from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference import (
     COMMODITIES, HUB_LOCODE, KEYED_AS_LOWERED, PLACES, ROUTES, find_commodity, find_place,
@@ -236,5 +237,15 @@ def test_module_uses_only_the_standard_library_and_records():
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module)
     allowed = {"__future__", "re", "unicodedata", "collections.abc", "typing", "dataclasses",
-               "hubapp.domain.records"}
+               "hubapp.domain.records", "hubapp.domain.hanzi"}
     assert imported <= allowed, imported - allowed
+
+
+@pytest.mark.parametrize(("text", "chinese"), [
+    ("木薯粉", True), ("Cassava 粉", True),
+    ("㐀", True),  # Extension A, as rarer place names use
+    ("﨑", True),  # a compatibility form, as some fonts' input methods type
+    ("Cassava flour", False), ("ＣＡＳＳＡＶＡ", False), ("カタカナ", False), ("", False),
+])
+def test_a_text_is_chinese_by_any_han_character_in_it(text, chinese):
+    assert has_hanzi(text) is chinese

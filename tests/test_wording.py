@@ -84,12 +84,3 @@ def test_an_actual_time_is_written_as_the_form_reads_it_back_by_the_schedule(
 def test_a_file_size_as_a_person_reads_it(size, written):
     assert wording.file_size(size) == written
 
-
-@pytest.mark.parametrize(("text", "chinese"), [
-    ("木薯粉", True), ("Cassava 粉", True),
-    ("㐀", True),  # Extension A, as rarer place names use
-    ("﨑", True),  # a compatibility form, as some fonts' input methods type
-    ("Cassava flour", False), ("ＣＡＳＳＡＶＡ", False), ("カタカナ", False), ("", False),
-])
-def test_a_text_is_chinese_by_any_han_character_in_it(text, chinese):
-    assert wording.has_hanzi(text) is chinese

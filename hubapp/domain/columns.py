@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from hubapp.domain import iso6346
-from hubapp.domain.wording import HANZI
+from hubapp.domain.hanzi import HANZI
 
 # Field -> the headers that mean it. Compared after header_key(): case, spaces, underscores,
 # dashes, dots, slashes and brackets do not matter ("Gross Weight (kg)", "毛重（kg）").

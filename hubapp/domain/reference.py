@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from hubapp.domain.records import CommodityRecord, PlaceRecord, RouteRecord
-from hubapp.domain.wording import HANZI
+from hubapp.domain.hanzi import HANZI
 
 __all__ = [
     "CATEGORIES", "COMMODITIES", "HUB_LOCODE", "MODES", "PLACES", "ROUTES",

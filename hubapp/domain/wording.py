@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 import unicodedata
 
 from hubapp.domain.clock import wall_time
@@ -32,16 +31,6 @@ def file_size(size: int) -> str:
             break
         value, unit = value / 1024, bigger
     return f"{value:,.1f} {unit}"
-
-
-# The Han characters (Unified Ideographs, Extension A, compatibility forms): what tells a
-# Chinese name, header or line from another, everywhere the app must.
-HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_A_HANZI = re.compile(f"[{HANZI}]")
-
-
-def has_hanzi(text: str) -> bool:
-    return _A_HANZI.search(text) is not None
 
 
 def display_width(text: str) -> int:

@@ -26,7 +26,7 @@ from hubapp.domain.columns import (
 )
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason, shortened
 from hubapp.domain.iso6346 import looks_like_number
-from hubapp.domain.wording import HANZI
+from hubapp.domain.hanzi import HANZI
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)

@@ -19,9 +19,10 @@ from PySide6.QtGui import QFont, QImage, QTextDocument, QTextOption
 
 from hubapp.domain.clock import wall_clock
 from hubapp.domain.dashboard import add_months, days_before, recorded, whole_months
+from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
-    day, day_runs, days, has_hanzi, moment, month, months, number, part_of_month, runs_of,
+    day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
     service_time,
 )
 from hubapp.reports.text import NOTHING, growth, name, on_clock, text, who

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError
+from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
 from hubapp.domain.reference import CATEGORIES, lookup_key, plain_name
 from hubapp.domain.reference_rules import (
     LOCODE, MAX_NAME_LENGTH, hs_code_of_key, normal_countries, normal_hs_code,
 )
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
-from hubapp.domain.wording import has_hanzi
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import (
