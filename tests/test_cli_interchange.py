@@ -804,6 +804,32 @@ def test_skipping_duplicates_that_are_the_whole_file_logs_no_import_of_nothing(d
     assert counts(db) == before
 
 
+def test_an_export_is_never_written_over_the_hubs_database_nor_another(db, tmp_path):
+    """Through a link, or a hub named hub.xlsx, the export was renamed over the database:
+    "718 rows written", and the hub was a CSV no command could open again."""
+    link = tmp_path / "link.csv"
+    link.symlink_to(db)
+    named = tmp_path / "hub.xlsx"
+    shutil.copyfile(db, named)
+    backup = tmp_path / "backup.csv"  # another hub's file, or a backup renamed
+    shutil.copyfile(db, backup)
+    kept = {path: path.read_bytes() for path in (Path(db), named, backup)}
+    for target, hub, said in ((link, db, "is the hub's database"),
+                              (named, named, "is the hub's database"),
+                              (backup, db, "is a database (a backup or another hub's?)")):
+        result = hubapp("export", "--db", hub, "--from", "2026-03-01", "--to", "2026-03-05",
+                        "-o", target)
+        assert result.returncode == 1 and result.stdout == ""
+        assert f"{target} {said}; choose another file name" in result.stderr
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert link.is_symlink()
+    problems = tmp_path / "problems.csv"
+    problems.symlink_to(backup)
+    result = hubapp("import", SAMPLE, "--db", db, "--problems", problems)
+    assert result.returncode == 1 and "is a database" in result.stderr
+    assert backup.read_bytes() == kept[backup]
+
+
 def test_a_name_merged_into_a_commodity_retired_since_is_told_so_after_the_retirement(
         db, tmp_path):
     """It reads as that one, as its own name would: for boxes up to the retirement."""

@@ -71,7 +71,7 @@ def run_import(args: argparse.Namespace) -> int:
         # Emptied first (whole, once the target is known to be safe to replace): a list that
         # cannot be written stops the import before it saves anything, and an import that
         # fails early leaves no older list to be read as its.
-        write_problems(args.problems, (), translate)
+        write_problems(args.problems, (), translate, args.db)
     db = open_db(args.db, create=False)
     try:
         with progress_line() as line:
@@ -90,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
     problems = _as_said_here(result.problems or result.changed or result.duplicates)
     if args.problems is not None and problems:
-        write_problems(args.problems, problems, translate)
+        write_problems(args.problems, problems, translate, args.db)
     # Warnings (a column left out cannot be mapped by hand here), and a refused workbook's
     # other sheets, which an import's summary names otherwise.
     for note in notes(result, translate) + (

@@ -30,7 +30,8 @@ from hubapp.interchange.reading import FileFormatError
 from hubapp.store import browse
 from hubapp.store import interchange as store
 from hubapp.store.browse import BrowseFilterRecord, Sort
-from hubapp.store.db import one_snapshot
+from hubapp.store.db import db_path, one_snapshot
+from hubapp.store.filesystem import is_database_file
 from hubapp.store.whole_file import remove_stale, write_beside
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def export_file(
     renamed at the end, so a cancel or a full disk leaves no half file behind.
     """
     path = export_target(path)
+    never_over_a_database(path, db_path(db))
     # The count is stated in the file (an XLSX's size, which readers trust): the rows must
     # be those it counted, not one more another desk saved meanwhile.
     with one_snapshot(db):
@@ -110,6 +112,7 @@ def export_moves(
     """Write the container moves All movements lists for f, in its order, as export_file
     writes them (so the file imports again); returns the row count."""
     path = export_target(path)
+    never_over_a_database(path, db_path(db))
     with one_snapshot(db):
         total = browse.count(db, f)
         if not total:
@@ -162,6 +165,27 @@ def export_target(path: str | Path) -> Path:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
     return path
+
+
+_SQLITE = b"SQLite format 3\x00"  # how every SQLite database file begins
+
+
+def never_over_a_database(path: Path, database: Path | str | None) -> None:
+    """Refuses to write a file over the hub's database (under any name or link; checked by
+    name, never opened, as is_database_file says why) or over any other SQLite file, a
+    backup or another hub: the file written is renamed over it, and an export named
+    hub.xlsx, or through a link, left a hub that was a CSV."""
+    if database is None:
+        return
+    if is_database_file(path, database):
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is the hub's database; choose another file name"),
+                              path=str(path))
+    with contextlib.suppress(OSError), path.open("rb") as file:  # not there: nothing to keep
+        if file.read(len(_SQLITE)) == _SQLITE:
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{path} is a database (a backup or another hub's?); choose another "
+                            "file name"), path=str(path))
 
 
 def _counted(rows: Iterable[list[Any]], total: int, progress, check) -> Iterator[list[Any]]:
@@ -326,21 +350,23 @@ def _discard(sheet: Any) -> None:
 
 
 def write_problems(path: str | Path, problems: Iterable[Any],
-                   translate: Translate = untranslated) -> None:
+                   translate: Translate = untranslated,
+                   database: Path | str | None = None) -> None:
     """The problem list of an import as CSV, for whoever corrects the file, in the
-    language of translate (headers and messages)."""
+    language of translate (headers and messages); never over database (the hub's)."""
     header = (translate("problem list", "line"), translate("problem list", "column"),
               translate("problem list", "value"), translate("problem list", "problem"))
     _write_text_table(path, header, (
         (problem.line, problem.column_text(translate), problem.value,
          message(problem, translate))
-        for problem in problems))
+        for problem in problems), database)
 
 
 def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord], zone: str,
                 translate: Translate = untranslated,
                 value: Callable[[str, Any], str] = lambda _field, stored: _text(stored),
-                commodities: Mapping[int, str] | None = None) -> None:
+                commodities: Mapping[int, str] | None = None,
+                database: Path | str | None = None) -> None:
     """Audit entries as CSV, one line per changed field and per container removed or added,
     worded as the Audit screen words them, in the language of translate: first when, on the
     hub's clock (zone: settings.time_zone) as the screen's When column, whose days its filter
@@ -393,7 +419,7 @@ def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord], zone: str
             for change in changes(entry):
                 yield *said, *change, recorded
 
-    _write_text_table(path, header, rows())
+    _write_text_table(path, header, rows(), database)
 
 
 def _text(value: Any) -> str:
@@ -402,9 +428,10 @@ def _text(value: Any) -> str:
 
 
 def _write_text_table(path: str | Path, header: tuple[str, ...],
-                      rows: Iterable[tuple[Any, ...]]) -> None:
+                      rows: Iterable[tuple[Any, ...]], database: Path | str | None) -> None:
     """A small CSV for people to read in a spreadsheet, every text cell formula-safe."""
     path = Path(path)
+    never_over_a_database(path, database)
 
     def write(partial: Path) -> None:
         with partial.open("w", encoding="utf-8-sig", newline="") as file:

@@ -24,6 +24,7 @@ from hubapp.domain.clock import zone_shown
 from hubapp.domain.errors import counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
+from hubapp.store.db import db_path
 from hubapp.ui import (
     date_edits, dialogs, filter_choices, formatting, labels, mnemonics, remembered_layout,
 )
@@ -538,5 +539,5 @@ def _export(control: TaskControl, path: Path, filters: dict, zone: str,
         # Worded as the screen words it; the stored words follow.
         write_audit(path, entries(db), zone, QCoreApplication.translate,
                     lambda field, stored: _value(stored, field, commodities, zone=zone,
-                                                 whole=True), commodities)
+                                                 whole=True), commodities, db_path(db))
     return written

@@ -866,7 +866,7 @@ class ImportDialog(QDialog):
             return
         try:
             write_problems(chosen, self.problems_model.problems,
-                           QCoreApplication.translate)
+                           QCoreApplication.translate, self.ctx.db_path)
         except HubError as error:
             dialogs.show_error(self, self.tr("Save problem list"), labels.message(error))
 

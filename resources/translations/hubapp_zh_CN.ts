@@ -4,38 +4,38 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="353"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
+        <location filename="../../hubapp/interchange/writing.py" line="379"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="235"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="236"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -43,7 +43,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="128"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="237"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -51,144 +51,144 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="302"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="303"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="256"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="257"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="255"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="410"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="256"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="411"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="276"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="278"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="280"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="284"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="296"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="297"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="306"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="307"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="307"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="308"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="309"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="310"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="372"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="373"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="379"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="380"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="407"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="408"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="424"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="425"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="428"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="441"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="442"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="450"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="451"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="462"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="463"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="498"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="499"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="500"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="501"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="511"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="512"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="496"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="497"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="260"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="262"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="273"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="274"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -3690,13 +3690,13 @@ Turn single-user mode off?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4171,68 +4171,68 @@ Turn single-user mode off?</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="126"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
         <source>{first} – {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
         <source>imported {services}, {containers}, {teu} TEU ({days}) from {file}</source>
         <translation>从 {file} 导入 {services}、{containers}、{teu} 标箱（{days}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="161"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="170"/>
         <source>restored from {file}, taken {taken}</source>
         <translation>从 {file} 恢复，备份于 {taken}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
         <source>replaced {count} change(s) made after it</source>
         <translation>替换了其后的 {count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="175"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="176"/>
         <source>the data before the restore is kept as {path}</source>
         <translation>恢复前的数据保存为 {path}</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="129"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="110"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="111"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="485"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="486"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="367"/>
+        <location filename="../../hubapp/interchange/writing.py" line="393"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4240,37 +4240,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="359"/>
+        <location filename="../../hubapp/interchange/writing.py" line="385"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="356"/>
+        <location filename="../../hubapp/interchange/writing.py" line="382"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="356"/>
+        <location filename="../../hubapp/interchange/writing.py" line="382"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="357"/>
+        <location filename="../../hubapp/interchange/writing.py" line="383"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="358"/>
+        <location filename="../../hubapp/interchange/writing.py" line="384"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="358"/>
+        <location filename="../../hubapp/interchange/writing.py" line="384"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="359"/>
+        <location filename="../../hubapp/interchange/writing.py" line="385"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5332,32 +5332,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="482"/>
+        <location filename="../../hubapp/interchange/importing.py" line="487"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="486"/>
+        <location filename="../../hubapp/interchange/importing.py" line="491"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="489"/>
+        <location filename="../../hubapp/interchange/importing.py" line="494"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="492"/>
+        <location filename="../../hubapp/interchange/importing.py" line="497"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="502"/>
+        <location filename="../../hubapp/interchange/importing.py" line="507"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
         <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="506"/>
+        <location filename="../../hubapp/interchange/importing.py" line="511"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5367,67 +5367,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="540"/>
+        <location filename="../../hubapp/interchange/importing.py" line="545"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="561"/>
+        <location filename="../../hubapp/interchange/importing.py" line="566"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="573"/>
+        <location filename="../../hubapp/interchange/importing.py" line="578"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="584"/>
+        <location filename="../../hubapp/interchange/importing.py" line="589"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发出”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="598"/>
+        <location filename="../../hubapp/interchange/importing.py" line="603"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="629"/>
+        <location filename="../../hubapp/interchange/importing.py" line="634"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="643"/>
+        <location filename="../../hubapp/interchange/importing.py" line="648"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="655"/>
+        <location filename="../../hubapp/interchange/importing.py" line="660"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="656"/>
+        <location filename="../../hubapp/interchange/importing.py" line="661"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="672"/>
+        <location filename="../../hubapp/interchange/importing.py" line="677"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="679"/>
+        <location filename="../../hubapp/interchange/importing.py" line="684"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="688"/>
+        <location filename="../../hubapp/interchange/importing.py" line="693"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="690"/>
+        <location filename="../../hubapp/interchange/importing.py" line="695"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -6048,43 +6048,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="162"/>
+        <location filename="../../hubapp/interchange/writing.py" line="165"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="92"/>
+        <location filename="../../hubapp/interchange/writing.py" line="94"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="95"/>
+        <location filename="../../hubapp/interchange/writing.py" line="97"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="116"/>
+        <location filename="../../hubapp/interchange/writing.py" line="119"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="118"/>
+        <location filename="../../hubapp/interchange/writing.py" line="121"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="149"/>
-        <location filename="../../hubapp/interchange/writing.py" line="419"/>
+        <location filename="../../hubapp/interchange/writing.py" line="152"/>
+        <location filename="../../hubapp/interchange/writing.py" line="446"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="158"/>
+        <location filename="../../hubapp/interchange/writing.py" line="161"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="282"/>
+        <location filename="../../hubapp/interchange/writing.py" line="181"/>
+        <source>{path} is the hub&apos;s database; choose another file name</source>
+        <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="186"/>
+        <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
+        <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="306"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -6767,67 +6777,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="256"/>
+        <location filename="../../hubapp/interchange/importing.py" line="261"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="259"/>
+        <location filename="../../hubapp/interchange/importing.py" line="264"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="266"/>
+        <location filename="../../hubapp/interchange/importing.py" line="271"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="268"/>
+        <location filename="../../hubapp/interchange/importing.py" line="273"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="288"/>
+        <location filename="../../hubapp/interchange/importing.py" line="293"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="292"/>
+        <location filename="../../hubapp/interchange/importing.py" line="297"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="301"/>
+        <location filename="../../hubapp/interchange/importing.py" line="306"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="304"/>
+        <location filename="../../hubapp/interchange/importing.py" line="309"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="314"/>
+        <location filename="../../hubapp/interchange/importing.py" line="319"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="389"/>
+        <location filename="../../hubapp/interchange/importing.py" line="394"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="391"/>
+        <location filename="../../hubapp/interchange/importing.py" line="396"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="394"/>
+        <location filename="../../hubapp/interchange/importing.py" line="399"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="396"/>
+        <location filename="../../hubapp/interchange/importing.py" line="401"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
@@ -7086,22 +7096,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="332"/>
+        <location filename="../../hubapp/interchange/writing.py" line="357"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="332"/>
+        <location filename="../../hubapp/interchange/writing.py" line="357"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="333"/>
+        <location filename="../../hubapp/interchange/writing.py" line="358"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="333"/>
+        <location filename="../../hubapp/interchange/writing.py" line="358"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
