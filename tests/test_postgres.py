@@ -174,6 +174,22 @@ def test_a_start_while_another_upgrades_the_server_database_says_it_is_upgrading
     _assert_upgraded_keeping_x1(empty_url)
 
 
+@pytest.mark.usefixtures("busy_soon")
+@pytest.mark.parametrize("engine", ["postgresql"])
+def test_a_read_behind_a_table_lock_is_busy_not_a_traceback(demo_target, engine):
+    """A restore reloading the tables, or the IT's VACUUM FULL, holds them: every command
+    that read one ended in psycopg's LockNotAvailable traceback (exit code 1), and the daily
+    log's next day in an "unexpected error"."""
+    with psycopg.connect(demo_target) as holding:
+        holding.execute("LOCK TABLE container_move IN ACCESS EXCLUSIVE MODE")
+        result = hubapp("stats", "--db", demo_target, "--from", "2026-03-01",
+                        "--to", "2026-03-05")
+    assert result.returncode == 4
+    assert result.stderr == (
+        f"hubapp: error: Database {display_name(demo_target)} is busy: another Hub Desk is "
+        "saving. Try again in a moment\n")
+
+
 # A newer Hub Desk's start: its one new step holds the upgrade open until told to go on, as
 # a step over years of history takes a minute or two.
 NEWER_START = r"""

@@ -270,6 +270,11 @@ class PgDatabase:
     def _run(self, method: Callable, *args: Any) -> None:
         try:
             method(*args)
+        except psycopg.errors.LockNotAvailable as error:
+            # A read that waited out lock_timeout behind a table's lock (a restore reloading
+            # the tables, the IT's VACUUM FULL): busy, as a write waiting for another's is,
+            # not a traceback (and exit code 1, not 4).
+            raise DatabaseError(BUSY, path=self.name) from error
         except psycopg.OperationalError as error:
             if self.conn.broken:
                 raise self._lost(error) from error
