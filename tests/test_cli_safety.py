@@ -307,7 +307,8 @@ def test_a_database_in_a_read_only_folder_is_said_to_be_the_folders_fault(
         result = _as_a_user_permissions_apply_to([command[0], "--db", path, *command[1:]])
     finally:
         folder.chmod(0o755)
-    assert result.returncode == (3 if command == ["check"] else 1)
+    # The database cannot be used (3), for check as for any other command.
+    assert result.returncode == 3
     assert result.stderr.strip() == (
         f"hubapp: error: Database {path} cannot be used: its folder {folder} is read-only, "
         "and SQLite keeps its -wal and -shm files beside the database. Make the folder "
@@ -352,7 +353,7 @@ def test_a_database_on_a_read_only_mount_is_said_to_be_the_folders_fault(
     shutil.copyfile(demo_db_path, path)
     subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
     result = hubapp("stats", "--db", path, "--from", "2026-03-05", "--to", "2026-03-05")
-    assert (result.returncode, result.stderr.strip()) == (1, (
+    assert (result.returncode, result.stderr.strip()) == (3, (
         f"hubapp: error: Database {path} cannot be used: its folder {read_only_mount} is "
         "read-only, and SQLite keeps its -wal and -shm files beside the database. Make the "
         "folder writable or copy the file to a folder that is"))

@@ -60,9 +60,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                                 "  2  a mistake in the command line (see the command's --help)\n"
                                 "  3  the database (--db) cannot be used (missing, not a Hub "
                                 "Desk\n"
-                                "     database, from a newer version, damaged); check could "
-                                "not check\n"
-                                "     the file (those, or busy) or write its findings\n"
+                                "     database, from a newer version, damaged, in a read-only "
+                                "folder,\n"
+                                "     a server not reached or refusing the login); check "
+                                "could not\n"
+                                "     check the file (those, or busy) or write its findings\n"
                                 "  4  the database is busy: another desk is saving or "
                                 "upgrading it; try\n"
                                 "     again in a moment; or a file to upgrade or to move "
@@ -218,8 +220,8 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
     report.add_argument("-o", "--output", type=_report_target, required=True,
                         help=translate("cli", "PDF file to write"))
     report.add_argument("--lang", choices=("en", "zh"), help=translate(
-        "cli", "language of the report (default: the commands' own, from LANGUAGE, LC_ALL or "
-        "LANG)"))
+        "cli", "language of the report (default: the commands' own, from LANGUAGE, LC_ALL, "
+        "LC_MESSAGES or LANG)"))
 
 
 def _add_users(commands: argparse._SubParsersAction) -> None:

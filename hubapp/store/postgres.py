@@ -529,7 +529,18 @@ def session_password(url: str) -> str | None:
 
 
 def connect(url: str) -> psycopg.Connection:
-    """A raw autocommit connection (also what LISTEN/NOTIFY needs), errors said plainly."""
+    """A raw autocommit connection (also what LISTEN/NOTIFY needs), errors said plainly: a
+    server database not reached, refused or unfit cannot be used at all (hubapp's exit code
+    3, as for a missing one), whatever the reason."""
+    try:
+        return _connected(url)
+    except UnusableDatabaseError:
+        raise
+    except DatabaseError as error:
+        raise UnusableDatabaseError(error.template, **error.values) from error
+
+
+def _connected(url: str) -> psycopg.Connection:
     extra = {}
     if urlsplit(url).password is None and without_password(url) in _passwords:
         extra["password"] = _passwords[without_password(url)]
