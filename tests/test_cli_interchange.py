@@ -830,6 +830,21 @@ def test_an_export_is_never_written_over_the_hubs_database_nor_another(db, tmp_p
     assert backup.read_bytes() == kept[backup]
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_an_import_saved_whose_summary_cannot_be_written_says_it_is_kept(db):
+    """Saved, then "Cannot write to the standard output" and exit code 1: a nightly job ran
+    it again and was told everything in it was stored already."""
+    before = counts(db)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "hubapp", "import", str(SAMPLE),
+                                 "--db", str(db)], stdout=full, stderr=subprocess.PIPE,
+                                text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (0, (
+        "hubapp: error: Cannot write to the standard output (the disk is full); the "
+        "command's work is done and kept\n"))
+    assert counts(db)[:2] == (before[0] + 1, before[1] + 20)
+
+
 def test_a_name_merged_into_a_commodity_retired_since_is_told_so_after_the_retirement(
         db, tmp_path):
     """It reads as that one, as its own name would: for boxes up to the retirement."""

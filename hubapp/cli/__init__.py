@@ -81,8 +81,11 @@ def _main(argv: list[str], before: dict[int, object]) -> int:
             return run_gui(args.db)
         return _run_command(args)
     except stops.OutputFailed as failed:
-        stops.say_output_failed(failed)
-        return stops.exit_code(args)
+        # An import saved, an export written, its summary then lost: a failure, and a
+        # script ran it again, to be told everything was stored already.
+        kept = stops.held.holding
+        stops.say_output_failed(failed, kept)
+        return 0 if kept else stops.exit_code(args)
     except UsageError as error:
         args.command_parser.error(message(error, translate))
     except HubError as error:

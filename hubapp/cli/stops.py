@@ -160,9 +160,12 @@ class _Closed:
         pass  # nothing written, nothing lost
 
 
-def say_output_failed(failed: OutputFailed) -> None:
+def say_output_failed(failed: OutputFailed, kept: bool = False) -> None:
+    """kept: the command is past its point of no return, its work saved."""
     _discard_output()
-    error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
+    error_line((translate("cli", "Cannot write to the standard output ({reason}); the "
+                                 "command's work is done and kept") if kept else
+                translate("cli", "Cannot write to the standard output: {reason}")).format(
         reason=failed.reason.written(translate)))
 
 

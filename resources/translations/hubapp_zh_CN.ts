@@ -4744,7 +4744,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已停止（{signal}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="165"/>
+        <location filename="../../hubapp/cli/stops.py" line="166"/>
+        <source>Cannot write to the standard output ({reason}); the command&apos;s work is done and kept</source>
+        <translation>无法写入标准输出（{reason}）；命令的工作已完成并已保存</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/stops.py" line="168"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
@@ -6699,7 +6704,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="117"/>
+        <location filename="../../hubapp/cli/__init__.py" line="120"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
