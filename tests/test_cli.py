@@ -330,6 +330,24 @@ def test_stats_give_no_figures_to_days_and_months_before_records_began(demo_file
     assert months["totals"]["services"] == sum(row["services"] for row in months["rows"][2:])
 
 
+def test_stats_give_no_figures_to_days_and_months_still_to_come(demo_file):
+    """They were zeros, as a day without traffic is, where the range report leaves them
+    out: a script's average over the rows of this month fell with every day to come."""
+    soon = dt.date.today() + dt.timedelta(days=5)  # to come on the hub's clock too
+    rows = list(csv.reader(io.StringIO(hubapp(
+        "stats", "--db", demo_file, "--from", "2026-03-06", "--to", soon.isoformat(),
+        "--format", "csv", check=True).stdout)))[1:]
+    assert rows[0] == ["2026-03-06", *["0"] * 6]  # quiet, after the demo's last day
+    assert rows[-1] == [soon.isoformat(), *[""] * 6] and rows[-2][1:] == [""] * 6
+    later = (soon + dt.timedelta(days=62)).replace(day=1)
+    months = json.loads(hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to",
+                               later.isoformat(), "--by", "month", "--format", "json",
+                               check=True).stdout)["rows"]
+    assert months[-1] == {"key": later.isoformat()[:7], **dict.fromkeys(
+        ("services", "containers", "teu", "full", "empty", "gross_kg"))}
+    assert months[1]["services"] == 0  # April 2026: over, quiet
+
+
 def test_demo_says_what_moved_as_stats_count_it_and_the_rest_apart(tmp_path):
     """Its totals counted planned and cancelled services, so no figure of stats, the
     Dashboard or the reports ever matched them."""

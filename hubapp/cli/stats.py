@@ -13,12 +13,13 @@ from hubapp.cli.common import over_range, print_table, translate
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from hubapp.store import stats
+    from hubapp.store import settings, stats
 
     result = over_range(args, lambda db: stats.throughput(db, args.date_from, args.date_to,
-                                                           args.by))
+                                                           args.by, settings.hub_now(db).date()))
     fields = ("services", "containers", "teu", "full", "empty", "gross_kg")
-    # A day or month before records began has no figures (None): null, an empty cell, "—".
+    # A day or month before records began, or still to come, has no figures (None): null,
+    # an empty cell, "—".
     rows = [(row.key, *(None if row.totals is None else getattr(row.totals, name)
                         for name in fields)) for row in result.rows]
     if args.format == "json":

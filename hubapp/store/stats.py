@@ -30,8 +30,10 @@ _CHINESE = {"commodity": "MAX(c.name_zh)"}  # one per English name
 BY_CHOICES = tuple(_GROUPINGS)
 
 
-def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "day") -> StatsRecord:
-    """Services that departed or arrived between two dates (inclusive) and their containers."""
+def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "day",
+               today: dt.date | None = None) -> StatsRecord:
+    """Services that departed or arrived between two dates (inclusive) and their containers;
+    a day or month after today (the hub's) has no figures yet."""
     key, order = _GROUPINGS[by]
     joins = """
         FROM service s
@@ -49,17 +51,19 @@ def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "da
         found = {row.key: row for row in rows}
         history = rollup.history_from(db)
         rows = tuple(found.get(key, StatsRowRecord(
-            key, TotalsRecord() if history is None or history <= last else None))
-            for key, last in _PERIODS[by](date_from, date_to))
+            key, TotalsRecord() if (history is None or history <= last)
+            and (today is None or first <= today) else None))
+            for key, first, last in _PERIODS[by](date_from, date_to))
     return StatsRecord(date_from, date_to, by, totals, rows)
 
 
 # Every day or month of the range is a row, a quiet one with nothing in it, as the reports
 # list them: an average over the rows is then one per day, not per busy day. One that ends
 # before records began has no figures (totals None), as the reports print it "—": the hub
-# kept no records then, which zeros would call quiet. Each period by its key and last day.
-_PERIODS = {"day": lambda first, last: ((day.isoformat(), day)
+# kept no records then, which zeros would call quiet; nor one still to come, whose zeros
+# read as a day without traffic. Each period by its key, first and last day.
+_PERIODS = {"day": lambda first, last: ((day.isoformat(), day, day)
                                         for day in each_day(first, last)),
-            "month": lambda first, last: ((month.isoformat()[:7], add_months(month, 1)
+            "month": lambda first, last: ((month.isoformat()[:7], month, add_months(month, 1)
                                            - dt.timedelta(days=1))
                                           for month in each_month(first, last))}
