@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 
@@ -392,6 +393,31 @@ def bilingual_workbook(path: Path) -> Path:
                       f"LA{number}", "加急"])
     book.save(path)
     return path
+
+
+def on_a_terminal(args: list[str]) -> tuple[subprocess.CompletedProcess, str]:
+    """`python -m hubapp` with args, its stderr a terminal (a pty): the run (stdout piped)
+    and what the terminal showed, where the commands draw their progress line."""
+    reader, writer = os.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                                stdout=subprocess.PIPE, stderr=writer, text=True, timeout=300)
+        os.close(writer)
+        writer = None
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(reader, 4096)
+            except OSError:  # Linux reports the end of a closed pty as EIO
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if writer is not None:
+            os.close(writer)
+        os.close(reader)
+    return result, shown.decode()
 
 
 def close_windows(qtbot, windows) -> None:

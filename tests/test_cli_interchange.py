@@ -19,7 +19,8 @@ import pytest
 from hubapp.domain.iso6346 import with_check_digit
 
 from conftest import (
-    TESTER, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook, trains_workbook,
+    TESTER, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook, on_a_terminal,
+    trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -520,39 +521,19 @@ def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_writes_no_file(
 
 
 def test_progress_line_only_on_a_terminal(db):
-    import os
-
-    reader, writer = os.openpty()
-    try:
-        result = subprocess.run([sys.executable, "-m", "hubapp", "import", str(SAMPLE),
-                                 "--db", str(db), "--dry-run"],
-                                stdout=subprocess.PIPE, stderr=writer, text=True, timeout=120)
-        os.close(writer)
-        writer = None
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(reader, 4096)
-            except OSError:  # Linux reports the end of a closed pty as EIO
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        if writer is not None:
-            os.close(writer)
-        os.close(reader)
+    result, shown = on_a_terminal(["import", SAMPLE, "--db", db, "--dry-run"])
     assert result.returncode == 0
-    assert "importing… 100 %" in shown.decode()
+    assert "importing… 100 %" in shown
     assert "20 containers" in result.stdout
 
 
 def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(db, tmp_path):
-    # It was emptied for the list before being read: the loading list was gone.
+    # It was emptied for the list before being read: the loading list was gone. A mistake in
+    # the command line (exit code 2), as a --problems not ending .csv is.
     listed = tmp_path / "list.csv"
     listed.write_bytes(SAMPLE.read_bytes())
     result = hubapp("import", listed, "--db", db, "--problems", tmp_path / "." / "list.csv")
-    assert result.returncode == 1 and "is the file being imported" in result.stderr
+    assert result.returncode == 2 and "is the file being imported" in result.stderr
     assert listed.read_bytes() == SAMPLE.read_bytes()
     # Nor a hard link to it, nor the database (which became a CSV header), whatever its name.
     (tmp_path / "linked.csv").hardlink_to(listed)
@@ -561,7 +542,7 @@ def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(
     kept = hub.read_bytes()
     for other in (tmp_path / "linked.csv", hub):
         refused = hubapp("import", listed, "--db", hub, "--problems", other)
-        assert refused.returncode == 1 and "or the database" in refused.stderr
+        assert refused.returncode == 2 and "or the database" in refused.stderr
     assert listed.read_bytes() == SAMPLE.read_bytes() and hub.read_bytes() == kept
 
 
@@ -593,9 +574,9 @@ def test_a_problem_list_never_replaces_another_database_or_workbook(db, tmp_path
     named_as_a_list = folder / "old.csv"
     named_as_a_list.mkdir()
     result = hubapp("import", bad, "--db", db, "--problems", named_as_a_list)
-    assert result.returncode == 1 and result.stderr == (
-        f"hubapp: error: --problems {named_as_a_list} exists and is not a .csv file: name "
-        "another file for the problem list\n")
+    assert result.returncode == 2 and result.stderr == (
+        f"hubapp import: error: --problems {named_as_a_list} exists and is not a .csv file: "
+        "name another file for the problem list (see hubapp import --help)\n")
     assert sorted(path.name for path in folder.iterdir()) == [
         "bad.csv", "loading-list.xlsx", "old.csv", "other.db"]
 

@@ -118,7 +118,12 @@ def run_migrate_to(args: argparse.Namespace) -> int:
         raise UsageError(QT_TRANSLATE_NOOP(
             "messages", "migrate-to copies a hub's file (--db FILE) to a server database "
                         "(postgresql://user@host/dbname)"))
-    checks = copy_to_server(args.db, args.url, _copying_table)
+    with progress_line() as line:
+        # A hub of years takes minutes, nearly all in container_move: said before it starts,
+        # on a terminal (a script's stderr holds reasons only).
+        checks = copy_to_server(args.db, args.url, lambda table, nth, count: line.say(
+            translate("cli", "copying {table} ({number} of {count} tables)…").format(
+                table=table, number=nth, count=count)))
     print(translate("cli", "{file} copied to {server} and verified:").format(
         file=args.db, server=display_name(args.url)))
     header = (translate("cli", "table"), translate("cli", "file"), translate("cli", "server"))
@@ -136,9 +141,3 @@ def run_migrate_to(args: argparse.Namespace) -> int:
                            "--db URL) before it saves again").format(
         file=args.db, server=display_name(args.url)))
     return 0
-
-
-def _copying_table(table: str, nth: int, count: int) -> None:
-    # A hub of years takes minutes, nearly all in container_move: said before it starts.
-    print(translate("cli", "copying {table} ({number} of {count} tables)…").format(
-        table=table, number=nth, count=count), file=sys.stderr, flush=True)

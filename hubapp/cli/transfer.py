@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from hubapp import language
 from hubapp.cli.common import UsageError, error_line, in_order, over_range, same_file, translate
 from hubapp.cli.stops import progress_line
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, counted
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, counted
 from hubapp.domain.wording import number
 
 if TYPE_CHECKING:
@@ -56,15 +56,16 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.store.filesystem import is_database_file
     from hubapp.store.users import SHELL_ADMIN
 
+    # Mistakes in the command line (exit code 2), as a --problems not ending .csv is.
     if args.problems is not None and (same_file(args.problems, args.file)
                                       or is_database_file(args.problems, args.db)):
-        raise InputError(QT_TRANSLATE_NOOP(
+        raise UsageError(QT_TRANSLATE_NOOP(
             "messages", "--problems {path} is the file being imported or the database: name "
                         "another file for the problem list"), path=str(args.problems))
     # A folder or a device named *.csv: the list is renamed over its name, which only works
     # for a file (another hub's database or a workbook are refused by their ending).
     if args.problems is not None and args.problems.exists() and not args.problems.is_file():
-        raise InputError(QT_TRANSLATE_NOOP(
+        raise UsageError(QT_TRANSLATE_NOOP(
             "messages", "--problems {path} exists and is not a .csv file: name another file "
                         "for the problem list"), path=str(args.problems))
     if args.problems is not None:

@@ -4774,12 +4774,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="143"/>
+        <location filename="../../hubapp/cli/files.py" line="125"/>
         <source>copying {table} ({number} of {count} tables)…</source>
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="106"/>
+        <location filename="../../hubapp/cli/transfer.py" line="107"/>
         <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
@@ -4869,52 +4869,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 尚未设置：管理员下次登录枢纽工作台时，会要求填写枢纽名称、时区和每日班列目标。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="98"/>
+        <location filename="../../hubapp/cli/transfer.py" line="99"/>
         <source>{file}: {note}</source>
         <translation>{file}：{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="102"/>
+        <location filename="../../hubapp/cli/transfer.py" line="103"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="113"/>
+        <location filename="../../hubapp/cli/transfer.py" line="114"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="117"/>
+        <location filename="../../hubapp/cli/transfer.py" line="118"/>
         <source>{file}: {count} service(s) or container(s) already stored, and it holds nothing else; nothing was saved</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="123"/>
+        <location filename="../../hubapp/cli/transfer.py" line="124"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="135"/>
+        <location filename="../../hubapp/cli/transfer.py" line="136"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="137"/>
+        <location filename="../../hubapp/cli/transfer.py" line="138"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="163"/>
+        <location filename="../../hubapp/cli/transfer.py" line="164"/>
         <source>exporting… {percent} %</source>
         <translation>正在导出… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="164"/>
+        <location filename="../../hubapp/cli/transfer.py" line="165"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="196"/>
+        <location filename="../../hubapp/cli/transfer.py" line="197"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -5009,42 +5009,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="122"/>
+        <location filename="../../hubapp/cli/files.py" line="127"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="124"/>
+        <location filename="../../hubapp/cli/files.py" line="129"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="124"/>
+        <location filename="../../hubapp/cli/files.py" line="129"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="124"/>
+        <location filename="../../hubapp/cli/files.py" line="129"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="125"/>
+        <location filename="../../hubapp/cli/files.py" line="130"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="125"/>
+        <location filename="../../hubapp/cli/files.py" line="130"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="125"/>
+        <location filename="../../hubapp/cli/files.py" line="130"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="134"/>
+        <location filename="../../hubapp/cli/files.py" line="139"/>
         <source>Saves made to {file} from now on do not reach the server: start every desk on {server} (File ▸ Connect to server…, or hubapp --db URL) before it saves again</source>
         <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 网址）</translation>
     </message>
@@ -5064,17 +5064,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="128"/>
+        <location filename="../../hubapp/cli/transfer.py" line="129"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="129"/>
+        <location filename="../../hubapp/cli/transfer.py" line="130"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="81"/>
+        <location filename="../../hubapp/cli/transfer.py" line="82"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -6749,12 +6749,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="61"/>
+        <location filename="../../hubapp/cli/transfer.py" line="62"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="67"/>
+        <location filename="../../hubapp/cli/transfer.py" line="68"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
@@ -6774,12 +6774,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="179"/>
+        <location filename="../../hubapp/cli/transfer.py" line="180"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="184"/>
+        <location filename="../../hubapp/cli/transfer.py" line="185"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -7169,62 +7169,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="42"/>
+        <location filename="../../hubapp/cli/stats.py" line="43"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="43"/>
+        <location filename="../../hubapp/cli/stats.py" line="44"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="43"/>
+        <location filename="../../hubapp/cli/stats.py" line="44"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="44"/>
+        <location filename="../../hubapp/cli/stats.py" line="45"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="44"/>
+        <location filename="../../hubapp/cli/stats.py" line="45"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="45"/>
+        <location filename="../../hubapp/cli/stats.py" line="46"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="45"/>
+        <location filename="../../hubapp/cli/stats.py" line="46"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="46"/>
+        <location filename="../../hubapp/cli/stats.py" line="47"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="57"/>
+        <location filename="../../hubapp/cli/stats.py" line="58"/>
         <source>(no route)</source>
         <translation>（无线路）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="58"/>
+        <location filename="../../hubapp/cli/stats.py" line="59"/>
         <source>(empty or not given)</source>
         <translation>（空箱或未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="60"/>
+        <location filename="../../hubapp/cli/stats.py" line="61"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="61"/>
+        <location filename="../../hubapp/cli/stats.py" line="62"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
