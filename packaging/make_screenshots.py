@@ -11,6 +11,7 @@ non-modally through stand-ins for hubapp.ui.dialogs, so nothing waits for a clic
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import shutil
@@ -346,8 +347,20 @@ def shoot_dashboard(window: MainWindow, camera: Camera) -> None:
     camera.shoot(window, "dashboard")
 
 
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    # Any word but --all was the folder: --help made one named "--help" and filled it.
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Without --all: the pictures README.md and the AppStream metainfo show.")
+    parser.add_argument("folder", nargs="?", type=Path, default=Path("resources/screenshots"),
+                        help="where the pictures go (default: resources/screenshots)")
+    parser.add_argument("--all", action="store_true",
+                        help="every screen and dialog in both languages, to look at for "
+                             "clipped, truncated or untranslated text before a release")
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--all"]
-    for shot in main(Path(arguments[0]) if arguments else Path("resources/screenshots"),
-                     "--all" in sys.argv):
+    given = _arguments(sys.argv[1:])
+    for shot in main(given.folder, given.all):
         print(shot)

@@ -131,6 +131,18 @@ def test_the_screenshots_stand_ins_take_what_the_dialogs_they_replace_take(
         inspect.signature(getattr(dialogs, name)).bind(*args, **kwargs)  # or a TypeError
 
 
+def test_the_screenshots_script_says_how_it_is_called_and_writes_nothing(tmp_path):
+    # --help was taken for the folder: one named "--help" filled with pictures.
+    result = subprocess.run([sys.executable, PACKAGING / "make_screenshots.py", "--help"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.startswith("usage: make_screenshots.py")
+    assert "--all" in result.stdout and list(tmp_path.iterdir()) == []
+    wrong = subprocess.run([sys.executable, PACKAGING / "make_screenshots.py", "a", "b"],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert wrong.returncode == 2 and "unrecognized arguments: b" in wrong.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_no_version_known_to_fail_is_allowed():
     from packaging.requirements import Requirement
 
