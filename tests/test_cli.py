@@ -715,6 +715,13 @@ def test_usage_hints_point_at_the_command_s_help_and_an_empty_db_is_named(demo_f
         assert empty.returncode == 2
         assert "error: argument --db: it is empty (is a shell variable unset?)" in empty.stderr
         assert len(empty.stderr.splitlines()) == 1
+    # Another engine's URL was taken for a file, its "//" folded: "mysql:/x/y does not exist".
+    other = hubapp("stats", "--db", "mysql://hub@db/hub", "--from", "2026-03-01",
+                   "--to", "2026-03-05")
+    assert other.returncode == 2 and other.stderr == (
+        "hubapp stats: error: argument --db: mysql://hub@db/hub is no database Hub Desk can "
+        "use: name a database file or a postgresql://user@host/dbname URL (see hubapp stats "
+        "--help)\n")
 
 
 def test_an_import_onto_a_closed_day_needs_a_reason(demo_file, tmp_path):

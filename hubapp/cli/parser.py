@@ -289,7 +289,13 @@ def _target(text: str) -> Path | str:
             "cli", "it is empty (is a shell variable unset?); name a database file or a "
                    "postgresql://user@host/dbname URL"))
 
-    return text if is_server(text) else Path(text)
+    if is_server(text):
+        return text
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text):  # a Path made "mysql:/x/y" of it
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "{url} is no database Hub Desk can use: name a database file or a "
+                   "postgresql://user@host/dbname URL").format(url=text))
+    return Path(text)
 
 
 # Dates a hub's records can have; the year before and after must exist too (same day last

@@ -3650,7 +3650,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="346"/>
+        <location filename="../../hubapp/cli/parser.py" line="352"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4719,17 +4719,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="308"/>
+        <location filename="../../hubapp/cli/parser.py" line="295"/>
+        <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
+        <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://user@host/dbname 地址</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="314"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="320"/>
+        <location filename="../../hubapp/cli/parser.py" line="326"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="333"/>
+        <location filename="../../hubapp/cli/parser.py" line="339"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4799,7 +4804,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="354"/>
+        <location filename="../../hubapp/cli/parser.py" line="360"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
