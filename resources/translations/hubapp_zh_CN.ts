@@ -4721,7 +4721,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/parser.py" line="295"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
-        <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://user@host/dbname 地址</translation>
+        <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/parser.py" line="314"/>
