@@ -398,6 +398,7 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(demo_db_path,
                                     stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
         if args[0] == "backup":
             # Made and kept: a failure read as nothing done, and a script ran it again.
+            # (Imports: test_cli_interchange; users added next.)
             assert (result.returncode, result.stderr) == (0, (
                 "hubapp: error: Cannot write to the standard output (the disk is full); the "
                 "command's work is done and kept\n"))
@@ -406,6 +407,18 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(demo_db_path,
         assert result.stderr == ("hubapp: error: Cannot write to the standard output: the disk "
                                  "is full\n"), args
     assert _dump(copy) == _dump(demo_db_path)
+    # A user added is there, its line lost: exit code 1 and a run again was "bob already
+    # exists".
+    with open("/dev/full", "w") as full:
+        added = subprocess.run([sys.executable, "-m", "hubapp", "users", "add", "bob", "--role",
+                                "clerk", "--db", str(demo_db_path)], input="bob-password-1\n",
+                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert added.returncode == 0 and added.stderr.startswith(
+        "hubapp: error: Cannot write to the standard output (the disk is full); the command's "
+        "work is done and kept\n")
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT role FROM app_user WHERE name = 'bob'").fetchone() == \
+            ("clerk",)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")

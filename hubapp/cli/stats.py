@@ -16,7 +16,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from hubapp.store import settings, stats
 
     result = over_range(args, lambda db: stats.throughput(db, args.date_from, args.date_to,
-                                                           args.by, settings.hub_now(db).date()))
+                                                           args.by, settings.hub_today(db)))
     fields = ("services", "containers", "teu", "full", "empty", "gross_kg")
     # A day or month before records began, or still to come, has no figures (None): null,
     # an empty cell, "—".

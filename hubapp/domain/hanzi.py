@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-# Unified Ideographs, Extension A and the compatibility forms (as a regular expression's
-# bracket holds them).
-HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Unified Ideographs, Extension A, the compatibility forms and the planes of the rarer ones
+# (Extension B on, as GB18030 encodes them: 𠮷), as a regular expression's bracket holds them.
+HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _A_HANZI = re.compile(f"[{HANZI}]")
 
 

@@ -180,8 +180,8 @@ def import_file(
                        "rounded_kg": rounded_kg, "to_come": to_come,
                        "near_schedule": near_schedule}
             if not items.services:
-                # Each service skipped as stored: nothing to write, and no import of nothing
-                # in the audit log.
+                # Nothing left once the duplicates are skipped: nothing to write, and no
+                # import of nothing in the audit log.
                 saving(1, 1)
                 return result(**skipped)
             if dry_run:

@@ -25,8 +25,8 @@ from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
 )
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason, shortened
-from hubapp.domain.iso6346 import looks_like_number
 from hubapp.domain.hanzi import HANZI
+from hubapp.domain.iso6346 import looks_like_number
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)

@@ -171,17 +171,20 @@ _SQLITE = b"SQLite format 3\x00"  # how every SQLite database file begins
 
 
 def never_over_a_database(path: Path, database: Path | str | None) -> None:
-    """Refuses to write a file over the hub's database (under any name or link; checked by
-    name, never opened, as is_database_file says why) or over any other SQLite file, a
-    backup or another hub: the file written is renamed over it, and an export named
-    hub.xlsx, or through a link, left a hub that was a CSV."""
+    """Refuses to write a file over the hub's database (under any name or link: that is
+    told by name first, never by opening it, as is_database_file says why), or over any
+    other SQLite file, a backup or another hub, told by how it begins: the file written is
+    renamed over it, and an export named hub.xlsx, or through a link, left a hub that was a
+    CSV. Without the database's name nothing is opened, so nothing is checked."""
     if database is None:
         return
     if is_database_file(path, database):
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "{path} is the hub's database; choose another file name"),
                               path=str(path))
-    with contextlib.suppress(OSError), path.open("rb") as file:  # not there: nothing to keep
+    if not path.is_file():  # not there yet, or a pipe, whose opening waits for a writer
+        return
+    with contextlib.suppress(OSError), path.open("rb") as file:
         if file.read(len(_SQLITE)) == _SQLITE:
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is a database (a backup or another hub's?); choose another "

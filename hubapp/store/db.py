@@ -753,8 +753,8 @@ def as_user_error(error: sqlite3.Error, path: Path, opening: bool = False) -> Ex
         return DatabaseError(_NO_ROOM_TO_OPEN if opening else DISK_FULL, path=str(path))
     for needle, template in _USER_ERRORS:
         if needle in text:
-            # Not opened at all: a database that cannot be used (hubapp's exit code 3, as
-            # `check` gave for it), not a refused save (1).
+            # Met opening or reading it: a database that cannot be used (hubapp's exit code
+            # 3, as `check` gave for it), not a refused save (1).
             unopened = UnusableDatabaseError if opening else DatabaseError
             if template in (_READ_ONLY, _UNABLE_TO_OPEN) and _in_read_only_folder(path):
                 # The file itself may be fine: its permissions are not what to change. On a

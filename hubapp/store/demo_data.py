@@ -46,7 +46,7 @@ def fill(path: Path | str, days: int, end: dt.date | None, seed: int,
             error.say_of(path, partial)
             raise
 
-    return whole_file.write_beside(Path(path), make)
+    return whole_file.write_beside(Path(path), make, last=True)  # `hubapp demo`'s work kept
 
 
 def _unlinked(partial: Path) -> Path:

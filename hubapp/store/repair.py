@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hubapp.store import audit, dwell, rollup
+from hubapp.store import audit, dwell, no_return, rollup
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, UserRecord, require_role
 
@@ -28,7 +28,7 @@ def rebuild_sums(db: Database, by: UserRecord) -> None:
     # long: a save meanwhile works out its own days' sums, so these are still the ones put
     # right.
     roll_up = _days(rollup.differences(db))
-    with transaction(db):
+    with no_return.at_commit(transaction(db)):  # `hubapp check --repair`'s work kept
         require_role(db, by, ADMIN)
         dwell_days = dwell.refresh(db)
         rollup.rebuild(db)

@@ -22,7 +22,7 @@ import psycopg
 from psycopg import sql as pgsql
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store import postgres
+from hubapp.store import no_return, postgres
 from hubapp.store.db import (
     OPEN_ELSEWHERE_TO_MOVE, as_user_error, one_snapshot, open_db, refuse_while_open, upgrade_file,
 )
@@ -73,7 +73,8 @@ def copy_to_server(source: Path, url: str, progress: Callable[[str, int, int], N
             # A desk that opened the file since saves after this snapshot: the copy and its
             # comparison are of one state of the file, and the command says what came after
             # it is not on the server.
-            with server.atomic(), one_snapshot(file_db):
+            # Its commit migrate-to's point of no return: copied, a run again is refused.
+            with no_return.at_commit(server.atomic()), one_snapshot(file_db):
                 # Looked at under the desks' write lock: a desk cannot save in between.
                 server.conn.execute("SELECT pg_advisory_xact_lock(%s)", [postgres.WRITE_LOCK])
                 found = server.table_names()

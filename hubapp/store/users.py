@@ -17,7 +17,7 @@ from hubapp.domain.audit import COMMAND_LINE, DEMO, FAILED_LOGINS, IN_CHINESE
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubError, Term
 from hubapp.domain.reference import plain_name
 from hubapp.domain.validation import folded
-from hubapp.store import audit
+from hubapp.store import audit, no_return
 from hubapp.store.db import is_busy, is_unwritable, transaction
 
 if TYPE_CHECKING:
@@ -246,7 +246,9 @@ def create_first_admin(db: Database, name: str, password: str) -> UserRecord:
 
 
 def add_user(db: Database, actor: UserRecord, name: str, role: str, password: str) -> UserRecord:
-    with transaction(db):
+    # Its commit `hubapp users add`'s point of no return: added, the user is there, whatever
+    # becomes of the line saying so.
+    with no_return.at_commit(transaction(db)):
         require_role(db, actor, ADMIN)
         if role != ADMIN and not single_user_mode(db) and not _active_admins(db):
             # Only the shell gets here (a window needs an admin's login): a new hub's first

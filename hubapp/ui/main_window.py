@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self._open_export)
         self.file_menu.addActions([self.import_action, self.export_action])
         # In the menu, where the key can be found (Help ▸ Keyboard shortcuts lists the
-        # menus'), and from every screen: the daily log's day's summary from the daily log.
+        # menus'), and from every screen: the report Reports shows, which follows the daily
+        # log's day unless a date was chosen there.
         self.print_action = QAction(self.tr("Prin&t report…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self._print_report)
