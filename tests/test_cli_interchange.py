@@ -196,11 +196,13 @@ def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
     assert imported.returncode == passed_over.returncode == 0, imported.stderr
     assert imported.stdout.strip().endswith(
         "24 TEU; read from sheet “X5508”; sheet “X5510” not read: save each list as a file "
-        "of its own to import it; other sheet not read: “汇总”")
+        "of its own to import it (a train split over sheets onto one sheet first: a train is "
+        "imported whole); other sheet not read: “汇总”")
     assert passed_over.stdout == imported.stdout
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [
-        "two.xlsx: sheet “X5508” not read: save each list as a file of its own to import it",
+        "two.xlsx: sheet “X5508” not read: save each list as a file of its own to import it "
+        "(a train split over sheets onto one sheet first: a train is imported whole)",
         "two.xlsx: other sheet not read: “汇总”",
         "hubapp: error: two.xlsx: 1 problem; nothing was saved",
         "  line 1, size_type: Required column size_type is missing from sheet “X5510” "

@@ -1013,6 +1013,27 @@ def test_a_problem_in_one_of_two_columns_under_one_heading_is_marked_and_gone_to
         1, 15)
 
 
+def test_tab_into_the_problem_list_picks_its_first_problem(main_window, qtbot, monkeypatch,
+                                                           tmp_path):
+    """Framed but not picked: Add to the list and Enter acted on nothing, and Down went to
+    the second problem."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join([lines[0], lines[1].replace("2026-03-05", "2026-03-32", 1),
+                               lines[2].replace("2026-03-05", "2026-02-30", 1), *lines[3:]]),
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    view = dialog.problems_view
+    assert view.model().rowCount() == 2
+    dialog.preview.setFocus()
+    while QApplication.focusWidget() is not view:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert view.selectionModel().selectedRows()[0].row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.selectionModel().selectedRows()[0].row() == 1
+
+
 def test_enter_on_a_problem_past_the_rows_previewed_says_so(main_window, qtbot, monkeypatch,
                                                             tmp_path, announced):
     """The preview holds the first 50 rows: Enter on a problem of line 65 did nothing."""
@@ -1230,7 +1251,8 @@ def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, 
     book.create_sheet("汇总").append(["日期", "线路", "箱数", "TEU合计"])
     book.save(tmp_path / "trains.xlsx")
     said = (" Read from sheet “X5508”. Not read, as a file is read from one sheet: “X5510”. "
-            "Save each list as a file of its own to import it. Other sheet not read: “汇总”.")
+            "Save each list as a file of its own to import it; copy a train split over sheets "
+            "onto one sheet first, as a train is imported whole. Other sheet not read: “汇总”.")
 
     dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "trains.xlsx")
     previewed = dialog.result_label.text()

@@ -734,11 +734,28 @@ def test_headers_in_two_languages_are_read_by_either(demo_db, tmp_path):
     assert result.saved, result.problems
     assert summary(result) == "1 service, 2 containers, 2 TEU"
     assert result.left_out == ("序号\nNo.",)
+    # Said on one line: its break split the sentence that names it.
+    assert left_out_note(result) == "columns left out, as no field goes by their header: 序号 No."
     assert demo_db.execute(
         "SELECT m.container, m.gross_kg, m.seal, s.notes FROM container_move m"
         " JOIN service s ON s.id = m.service_id WHERE s.service_no = 'X9050' ORDER BY m.id"
     ).fetchall() == [(with_check_digit(f"CSQU700{number:03d}"), 21000, f"LA{number}", "加急")
                      for number in range(2)]
+
+
+def test_a_problem_names_a_two_line_header_on_one_line(demo_db, tmp_path):
+    # The problem list's cell showed "毛重(KG)…", its English half cut off; the command
+    # line's problem took two lines.
+    path = bilingual_workbook(tmp_path / "bilingual.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active["H2"] = "heavy"
+    book.save(path)
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert [(problem.line, problem.column_text()) for problem in result.problems] == [
+        (2, "毛重(KG) Gross Weight")]
+    assert "\n" not in result.problems[0].text()
 
 
 @pytest.mark.parametrize(("header", "field"), [
@@ -2352,7 +2369,8 @@ def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
     assert result.saved, result.problems
     assert summary(result) == (
         "1 service, 10 containers, 12 TEU; read from sheet “X5508”; sheet “X5510” not read: "
-        "save each list as a file of its own to import it")
+        "save each list as a file of its own to import it (a train split over sheets onto one "
+        "sheet first: a train is imported whole)")
 
 
 @pytest.mark.parametrize("summary_rows, unread", [
@@ -2362,7 +2380,8 @@ def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
      "; other sheet not read: “汇总”"),
     # A list lacking a column is named as not read, whatever it holds.
     ([["日期", "班列号", "箱号"], ["2026-03-05", "X5508", "CSLU4025503"]],
-     "; sheet “汇总” not read: save each list as a file of its own to import it"),
+     "; sheet “汇总” not read: save each list as a file of its own to import it (a train split "
+     "over sheets onto one sheet first: a train is imported whole)"),
 ], ids=["pivot", "naming-two-fields", "naming-the-container"])
 def test_a_summary_sheet_saved_open_is_passed_over_for_the_list(demo_db, tmp_path,
                                                                  summary_rows, unread):

@@ -23,7 +23,7 @@ from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
     ACTUAL, Header, ImportPlan, PlannedService, Problem, column_fields, column_named,
-    column_letter, column_positions, parse_table, unneutralise,
+    column_letter, column_positions, header_said, parse_table, unneutralise,
 )
 from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, is_workbook, read_plain_lines, read_table,
@@ -504,8 +504,12 @@ def unread_sheets_notes(result: ImportResultRecord,
     a list, to be saved as a file of its own, then the rest (a summary), only named."""
     notes = []
     if lists := result.unread_sheets:
+        # A train's later wagons on another sheet: imported apart, they were refused as boxes
+        # its stored service lacks (_not_stored), a dead end the advice led into.
         notes.append(counted(translate("interchange", "sheet(s) {names} not read: save each "
-                                       "list as a file of its own to import it"),
+                                       "list as a file of its own to import it (a train split "
+                                       "over sheets onto one sheet first: a train is imported "
+                                       "whole)"),
                              len(lists)).format(names=sheet_titles(lists, translate)))
     if others := result.other_sheets:
         notes.append(counted(translate("interchange", "other sheet(s) not read: {names}"),
@@ -543,7 +547,8 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
         return ""
     unnamed = (column_named("", letter, translate) for letter in result.unnamed_columns)
     return translate("interchange", "columns left out, as no field goes by their header: "
-                     "{names}").format(names=listed((*result.left_out, *unnamed), translate))
+                     "{names}").format(names=listed((*map(header_said, result.left_out),
+                                                     *unnamed), translate))
 
 
 def _unnamed_columns(table: Table | PlainLines) -> tuple[str, ...]:
@@ -566,7 +571,8 @@ def unkept_times_note(result: ImportResultRecord, translate: Translate = untrans
     return counted(translate("interchange", "the far end's time of {count} service(s) left "
                              "out ({columns}): the hub records only when a train leaves or "
                              "reaches the hub"), result.unkept_times).format(
-        count=f"{result.unkept_times:,}", columns=listed(result.unkept_columns, translate))
+        count=f"{result.unkept_times:,}",
+        columns=listed(map(header_said, result.unkept_columns), translate))
 
 
 def rounded_kg_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

@@ -35,7 +35,7 @@ from hubapp.ui import colours, dialogs, focus, formatting, labels, scrolled_pane
 from hubapp.ui.column_mappings import mapped_before, remember_mapping
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
-from hubapp.ui.record_model import list_table, rows_high
+from hubapp.ui.record_model import current_is_picked, list_table, rows_high
 from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -268,6 +268,8 @@ class ImportDialog(QDialog):
         self.problems_model = ProblemsModel(self)
         self.problems_view = list_table(self)
         self.problems_view.setModel(self.problems_model)
+        # Tabbed into, the first problem framed was not picked, and Down went to the second.
+        current_is_picked(self.problems_view)
         # Sized by the header, not once by resizeColumnsToContents(): that would fix the
         # message column's width too and leave the rest of the view empty.
         self.problems_view.horizontalHeader().setSectionResizeMode(
@@ -450,7 +452,8 @@ class ImportDialog(QDialog):
             self.tr("Read as {encoding} text.").format(encoding=name) if name else "",
             self.tr("Read from sheet “{sheet}”.").format(sheet=read.sheet) if read.sheet else "",
             self.tr("Not read, as a file is read from one sheet: {names}. Save each list "
-                    "as a file of its own to import it.").format(
+                    "as a file of its own to import it; copy a train split over sheets onto "
+                    "one sheet first, as a train is imported whole.").format(
                 names=sheet_titles(lists, QCoreApplication.translate)) if lists else "",
             counted(self.tr("Other sheet(s) not read: {names}."), len(others)).format(
                 names=sheet_titles(others, QCoreApplication.translate)) if others else "")

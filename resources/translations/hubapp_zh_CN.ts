@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="379"/>
+        <location filename="../../hubapp/interchange/writing.py" line="382"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -1912,7 +1912,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="214"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="334"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="336"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
@@ -1947,247 +1947,247 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="283"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="285"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="286"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="288"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="288"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="290"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="293"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="295"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="298"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="300"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="302"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="325"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="327"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="336"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="338"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="358"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="360"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="440"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="442"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="450"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="453"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
-        <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
-        <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="455"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="458"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="470"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="473"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="528"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="528"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="529"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="532"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="547"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="645"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="648"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="683"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="686"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="658"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="661"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="437"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="438"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="694"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="454"/>
+        <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
+        <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="697"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="695"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="698"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="696"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="699"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="699"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="702"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="700"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="703"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="704"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="707"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="706"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="709"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="719"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="722"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="725"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="728"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="732"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="735"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="736"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="739"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="742"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="745"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="756"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="759"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="762"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="765"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="768"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="771"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="803"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="806"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="832"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="835"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="843"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="842"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="845"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="863"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="871"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="866"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="874"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="864"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="867"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2362,57 +2362,57 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="207"/>
+        <location filename="../../hubapp/ui/main_window.py" line="208"/>
         <source>Prin&amp;t report…</source>
         <translation>打印报表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="219"/>
+        <location filename="../../hubapp/ui/main_window.py" line="220"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="243"/>
+        <location filename="../../hubapp/ui/main_window.py" line="244"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="260"/>
+        <location filename="../../hubapp/ui/main_window.py" line="261"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="269"/>
+        <location filename="../../hubapp/ui/main_window.py" line="270"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="331"/>
+        <location filename="../../hubapp/ui/main_window.py" line="332"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="372"/>
+        <location filename="../../hubapp/ui/main_window.py" line="373"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="381"/>
+        <location filename="../../hubapp/ui/main_window.py" line="382"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="382"/>
+        <location filename="../../hubapp/ui/main_window.py" line="383"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="419"/>
+        <location filename="../../hubapp/ui/main_window.py" line="420"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="420"/>
+        <location filename="../../hubapp/ui/main_window.py" line="421"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2421,7 +2421,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="446"/>
+        <location filename="../../hubapp/ui/main_window.py" line="447"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2446,7 +2446,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="247"/>
+        <location filename="../../hubapp/ui/main_window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2461,27 +2461,27 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="212"/>
+        <location filename="../../hubapp/ui/main_window.py" line="213"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="214"/>
+        <location filename="../../hubapp/ui/main_window.py" line="215"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="217"/>
+        <location filename="../../hubapp/ui/main_window.py" line="218"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="268"/>
+        <location filename="../../hubapp/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="271"/>
+        <location filename="../../hubapp/ui/main_window.py" line="272"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2496,7 +2496,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="308"/>
+        <location filename="../../hubapp/ui/main_window.py" line="309"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2516,12 +2516,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="439"/>
+        <location filename="../../hubapp/ui/main_window.py" line="440"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="440"/>
+        <location filename="../../hubapp/ui/main_window.py" line="441"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -4232,7 +4232,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="393"/>
+        <location filename="../../hubapp/interchange/writing.py" line="396"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4240,37 +4240,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="385"/>
+        <location filename="../../hubapp/interchange/writing.py" line="388"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="382"/>
+        <location filename="../../hubapp/interchange/writing.py" line="385"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="382"/>
+        <location filename="../../hubapp/interchange/writing.py" line="385"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="383"/>
+        <location filename="../../hubapp/interchange/writing.py" line="386"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="384"/>
+        <location filename="../../hubapp/interchange/writing.py" line="387"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="384"/>
+        <location filename="../../hubapp/interchange/writing.py" line="387"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="385"/>
+        <location filename="../../hubapp/interchange/writing.py" line="388"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5364,12 +5364,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="507"/>
-        <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
-        <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="511"/>
+        <location filename="../../hubapp/interchange/importing.py" line="515"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5379,67 +5374,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="545"/>
+        <location filename="../../hubapp/interchange/importing.py" line="509"/>
+        <source>sheet(s) {names} not read: save each list as a file of its own to import it (a train split over sheets onto one sheet first: a train is imported whole)</source>
+        <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="549"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="566"/>
+        <location filename="../../hubapp/interchange/importing.py" line="571"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="578"/>
+        <location filename="../../hubapp/interchange/importing.py" line="584"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="589"/>
+        <location filename="../../hubapp/interchange/importing.py" line="595"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发出”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="603"/>
+        <location filename="../../hubapp/interchange/importing.py" line="609"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="634"/>
+        <location filename="../../hubapp/interchange/importing.py" line="640"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="648"/>
+        <location filename="../../hubapp/interchange/importing.py" line="654"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="660"/>
+        <location filename="../../hubapp/interchange/importing.py" line="666"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="661"/>
+        <location filename="../../hubapp/interchange/importing.py" line="667"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="677"/>
+        <location filename="../../hubapp/interchange/importing.py" line="683"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="684"/>
+        <location filename="../../hubapp/interchange/importing.py" line="690"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="693"/>
+        <location filename="../../hubapp/interchange/importing.py" line="699"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="695"/>
+        <location filename="../../hubapp/interchange/importing.py" line="701"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -5853,87 +5853,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="472"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="296"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="303"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="343"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="350"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="370"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="425"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="432"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need; column {other!r} was left out: give its weights in kilograms under one of those headers</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重；列“{other}”未导入：请将其中的重量换算为千克，填在上述表头下</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="430"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="437"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="438"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="452"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="449"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="456"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="468"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="475"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="498"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="505"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="500"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="507"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="511"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="518"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="592"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="599"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="594"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="601"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="598"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="605"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="603"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="610"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -5944,32 +5944,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="615"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="622"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="617"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="624"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="630"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="637"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="473"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="480"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="657"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="664"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="668"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="675"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -6086,7 +6086,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="152"/>
-        <location filename="../../hubapp/interchange/writing.py" line="446"/>
+        <location filename="../../hubapp/interchange/writing.py" line="449"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -6096,17 +6096,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="181"/>
+        <location filename="../../hubapp/interchange/writing.py" line="182"/>
         <source>{path} is the hub&apos;s database; choose another file name</source>
         <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="186"/>
+        <location filename="../../hubapp/interchange/writing.py" line="189"/>
         <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
         <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="306"/>
+        <location filename="../../hubapp/interchange/writing.py" line="309"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -6518,47 +6518,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="255"/>
+        <location filename="../../hubapp/store/users.py" line="257"/>
         <source>Add an admin first (hubapp users add NAME --role admin): everyone logs in on this hub, and no active user is an admin to manage users, settings and backups</source>
         <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有已启用的管理员来管理用户、设置和备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="270"/>
+        <location filename="../../hubapp/store/users.py" line="272"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="289"/>
+        <location filename="../../hubapp/store/users.py" line="291"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="335"/>
+        <location filename="../../hubapp/store/users.py" line="337"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="358"/>
+        <location filename="../../hubapp/store/users.py" line="360"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="409"/>
+        <location filename="../../hubapp/store/users.py" line="411"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="369"/>
+        <location filename="../../hubapp/store/users.py" line="371"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="464"/>
+        <location filename="../../hubapp/store/users.py" line="466"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="479"/>
+        <location filename="../../hubapp/store/users.py" line="481"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
@@ -6568,42 +6568,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="494"/>
+        <location filename="../../hubapp/store/users.py" line="496"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="506"/>
+        <location filename="../../hubapp/store/users.py" line="508"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="514"/>
+        <location filename="../../hubapp/store/users.py" line="516"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="517"/>
+        <location filename="../../hubapp/store/users.py" line="519"/>
         <source>A password needs more than spaces</source>
         <translation>密码不能只有空格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="521"/>
+        <location filename="../../hubapp/store/users.py" line="523"/>
         <source>A password must not be the user&apos;s name</source>
         <translation>密码不能与用户名相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="529"/>
+        <location filename="../../hubapp/store/users.py" line="531"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="544"/>
+        <location filename="../../hubapp/store/users.py" line="546"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="575"/>
+        <location filename="../../hubapp/store/users.py" line="577"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -6974,22 +6974,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="81"/>
+        <location filename="../../hubapp/store/to_server.py" line="82"/>
         <source>The server database {path} is not empty (it holds {tables}); migrate-to copies into a database no desk has used yet: create a new one (createdb), run migrate-to, then connect the desks</source>
         <translation>服务器数据库 {path} 不是空的（其中有 {tables}）；migrate-to 只能复制到尚未有工作台使用过的数据库：请新建一个（createdb），运行 migrate-to，然后再连接各工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="101"/>
+        <location filename="../../hubapp/store/to_server.py" line="102"/>
         <source>The copy of table {table} differs from the file (rows: {file} in the file, {server} on the server); nothing was kept on the server</source>
         <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="132"/>
+        <location filename="../../hubapp/store/to_server.py" line="133"/>
         <source>Users {names} would be one name on a server, which tells apart neither letter case nor some other differences (hiragana and katakana, for one). Users cannot be renamed or removed (a deactivated user keeps the name), so keep this hub in its file; nothing was copied</source>
         <translation>用户 {names} 在服务器上会被视为同一名称：服务器不区分字母大小写及其他一些差别（例如平假名与片假名）。用户无法改名或删除（停用的用户仍保留其名称），因此请继续使用本枢纽的数据库文件；未复制任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="197"/>
+        <location filename="../../hubapp/store/to_server.py" line="198"/>
         <source>The server refused a row of table {table} in {path} ({reason}), so nothing was kept on the server: hubapp check --db {path} names what is wrong in the file</source>
         <translation>服务器拒收了 {path} 中表 {table} 的一行（{reason}），因此服务器上未保留任何数据：hubapp check --db {path} 会指出文件中的问题所在</translation>
     </message>
@@ -7108,22 +7108,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="357"/>
+        <location filename="../../hubapp/interchange/writing.py" line="360"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="357"/>
+        <location filename="../../hubapp/interchange/writing.py" line="360"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="358"/>
+        <location filename="../../hubapp/interchange/writing.py" line="361"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="358"/>
+        <location filename="../../hubapp/interchange/writing.py" line="361"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
