@@ -1034,6 +1034,34 @@ def test_tab_into_the_problem_list_picks_its_first_problem(main_window, qtbot, m
     assert view.selectionModel().selectedRows()[0].row() == 1
 
 
+def test_a_header_click_sorts_the_problems_and_enter_still_goes_to_each(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """Listed in file order only: the unknown commodities among check digits and dates
+    could not be taken together to add to the list."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    rows = [line.split(",") for line in lines[1:]]
+    commodity = lines[0].split(",").index("货名")
+    rows[0][0], rows[1][commodity], rows[2][0] = "2026-03-32", "榴莲干", "2026-02-30"
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join([lines[0], *map(",".join, rows)]), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    view, problems = dialog.problems_view, dialog.problems_model
+    lines_shown = lambda: [problems.index(row, problems.LINE).data()  # noqa: E731
+                           for row in range(problems.rowCount())]
+    assert lines_shown() == ["2", "3", "4"]  # file order first
+    view.selectRow(1)  # line 3's
+    qtbot.mouseClick(view.horizontalHeader().viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(view.horizontalHeader().sectionViewportPosition(
+                         problems.COLUMN) + 5, 5))
+    assert lines_shown() == ["2", "4", "3"]  # the dates' together, in file order
+    assert view.selectionModel().selectedRows()[0].row() == 2  # line 3's still picked
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert dialog.preview.currentIndex().row() == 1  # line 3, the preview's second row
+    assert dialog.preview.currentIndex().column() == commodity
+
+
 def test_enter_on_a_problem_past_the_rows_previewed_says_so(main_window, qtbot, monkeypatch,
                                                             tmp_path, announced):
     """The preview holds the first 50 rows: Enter on a problem of line 65 did nothing."""

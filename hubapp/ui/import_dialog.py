@@ -152,12 +152,40 @@ class ProblemsModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # in the order shown: a row is its problem
+        self._order = (self.LINE, Qt.SortOrder.AscendingOrder)
 
     def load(self, problems: Sequence[Problem]) -> None:
         self.beginResetModel()
-        self.problems = list(problems)
+        self.problems = self._sorted(problems)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By a header's click: all of one kind together (the unknown commodities, to add to
+        the list in turn), in file order within it. Sorted here, not through a proxy, so
+        that a row stays its problem for Enter, Add to the list and the saved list."""
+        self._order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        picked = self.persistentIndexList()
+        before = {id(problem): row for row, problem in enumerate(self.problems)}
+        self.problems = self._sorted(self.problems)
+        now = {before[id(problem)]: row for row, problem in enumerate(self.problems)}
+        self.changePersistentIndexList(picked, [self.index(now[index.row()], index.column())
+                                                for index in picked])
+        self.layoutChanged.emit()
+
+    def _sorted(self, problems: Sequence[Problem]) -> list[Problem]:
+        column, order = self._order
+        return sorted(problems, key=lambda problem: (
+            "" if column == self.LINE else self._text(problem, column), problem.line),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    @staticmethod
+    def _text(problem: Problem, column: int) -> str:
+        # A 10,000-character cell shown whole pushed the problem off the screen: its start
+        # here, the whole of it in the tooltip and the saved list.
+        return (str(problem.line), problem.column_text(QCoreApplication.translate),
+                shortened(problem.value), labels.message(problem))[column]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.problems)
@@ -173,10 +201,7 @@ class ProblemsModel(QAbstractTableModel):
             return problem.value if problem.value != shortened(problem.value) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        # A 10,000-character cell shown whole pushed the problem off the screen: its start
-        # here, the whole of it in the tooltip and the saved list.
-        return (str(problem.line), problem.column_text(QCoreApplication.translate),
-                shortened(problem.value), labels.message(problem))[index.column()]
+        return self._text(problem, index.column())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -276,6 +301,10 @@ class ImportDialog(QDialog):
             QHeaderView.ResizeMode.ResizeToContents)
         self.problems_view.horizontalHeader().setStretchLastSection(True)
         self.problems_view.setMinimumHeight(rows_high(self.problems_view, 3))
+        # A header's click sorts (file order first: Qt's indicator starts descending).
+        self.problems_view.horizontalHeader().setSortIndicator(
+            ProblemsModel.LINE, Qt.SortOrder.AscendingOrder)
+        self.problems_view.setSortingEnabled(True)
         self.problems_view.hide()
         self.problems_view.selectionModel().currentRowChanged.connect(self._problem_picked)
         # Enter went on to Import, which read and checked the file again and threw the list
