@@ -1653,6 +1653,10 @@ def test_an_xlsx_export_writes_numbers_a_spreadsheet_adds_up(demo_db, tmp_path):
         "SELECT SUM(teu) FROM container_move WHERE date BETWEEN ? AND ?",
         [first.isoformat(), last.isoformat()]).fetchone()[0]
     assert {2, 1} <= set(columns["teu"])  # 2, not 2.0, as the CSV writes it
+    # Dates as date cells, which a spreadsheet filters and pivots by; text before.
+    dates = [row[0] for row in sheet.iter_rows(min_row=2, max_col=1)]
+    assert {cell.value.date() for cell in dates} == {first, last}
+    assert {cell.number_format for cell in dates} == {"yyyy-mm-dd"}
 
 
 def test_an_xlsx_export_states_its_size_so_a_reader_need_not_read_it_all_to_size_it(

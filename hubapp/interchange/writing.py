@@ -293,12 +293,20 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -
         typed.data_type = "s"
         return typed
 
+    def date(cell: str) -> WriteOnlyCell:
+        # A date cell, not its text: Excel and WPS filter, sort and pivot a month by it (the
+        # import reads either).
+        typed = WriteOnlyCell(sheet, dt.date.fromisoformat(cell))
+        typed.number_format = "yyyy-mm-dd"
+        return typed
+
     try:
         try:
             _start_stream(sheet)
             sheet.append(list(COLUMNS))
             for row in rows:
-                sheet.append([text(cell) if isinstance(cell, str) else cell for cell in row])
+                sheet.append([date(row[0]), *(text(cell) if isinstance(cell, str) else cell
+                                              for cell in row[1:])])
                 count += 1
             sheet.close()
         except OSError as error:
