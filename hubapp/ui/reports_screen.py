@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShowEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
