@@ -1060,6 +1060,16 @@ def test_a_header_click_sorts_the_problems_and_enter_still_goes_to_each(
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert dialog.preview.currentIndex().row() == 1  # line 3, the preview's second row
     assert dialog.preview.currentIndex().column() == commodity
+    header = view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(problems.COLUMN) + 5, 5))
+    assert lines_shown() == ["3", "2", "4"]  # the kinds the other way, each still in order
+    # Two picked with Ctrl+click, as to copy them: the second click unpicked both.
+    view.selectRow(0)
+    second = view.visualRect(problems.index(2, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier, second)
+    assert [index.row() for index in view.selectionModel().selectedRows()] == [0, 2]
 
 
 def test_enter_on_a_problem_past_the_rows_previewed_says_so(main_window, qtbot, monkeypatch,

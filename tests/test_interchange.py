@@ -86,6 +86,19 @@ def test_sample_loading_list_with_chinese_headers(demo_db):
     assert audit == [("test", "import", SAMPLE.name)]
 
 
+def test_a_gbk_list_whose_byte_pairs_read_as_rare_hanzi_in_utf8_is_still_gbk(tmp_path):
+    # 黏胶 (viscose) in GBK is valid UTF-8 for 𤽺, an Extension B hanzi: counted as proof of
+    # UTF-8, six of them had the file refused for "a byte that is not UTF-8".
+    assert "黏胶".encode("gbk").decode("utf-8") == "𤽺"
+    rows = ["日期,班列,箱号,箱型,品名,毛重"] + [
+        f"2026-03-05,X8001,ABCU12345{n}0,40HC,{'黏胶' if n < 6 else '汽车配件'},12000"
+        for n in range(26)]
+    path = tmp_path / "viscose.csv"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("gb18030"))
+    table = read_table(path)
+    assert table.encoding == "gb18030" and table.rows[0][1][4] == "黏胶"
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
 def test_csv_encodings_chinese_excel_writes(demo_db, tmp_path, encoding):
     text = SAMPLE.read_text(encoding="utf-8")
@@ -756,6 +769,12 @@ def test_a_problem_names_a_two_line_header_on_one_line(demo_db, tmp_path):
     assert [(problem.line, problem.column_text()) for problem in result.problems] == [
         (2, "毛重(KG) Gross Weight")]
     assert "\n" not in result.problems[0].text()
+    # Nor a refusal of the whole file.
+    book["Sheet"]["H2"], book["Sheet"]["K3"] = 21000, 12345678901234567890
+    book.save(path)
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+    assert str(refused.value).startswith("bilingual.xlsx, line 3, 备注 Remarks: the spreadsheet")
 
 
 @pytest.mark.parametrize(("header", "field"), [

@@ -70,6 +70,14 @@ _BY_KEY = {header_key(alias): field for field, aliases in HEADERS.items()
            for alias in (field, *aliases)}
 
 
+def header_said(header: str) -> str:
+    """A header as a sentence or a list's cell names it, on one line: "毛重(KG) Gross Weight"
+    of a two-line one, whose break split the sentence and left the problem list's cell
+    "毛重(KG)…". Kept as the file has it everywhere it is matched (a mapping remembered, a
+    column found)."""
+    return " ".join(header.split())
+
+
 def field_named(text: str) -> str | None:
     """The field a header's whole text names, or None."""
     return _BY_KEY.get(header_key(text))

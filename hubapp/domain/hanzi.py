@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 
-# Unified Ideographs, Extension A, the compatibility forms and the planes of the rarer ones
-# (Extension B on, as GB18030 encodes them: 𠮷), as a regular expression's bracket holds them.
-HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_A_HANZI = re.compile(f"[{HANZI}]")
+# Unified Ideographs, Extension A and the compatibility forms, as a regular expression's
+# bracket holds them: the ones text in common use is written in.
+HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The planes of the rarer ones (Extension B on: 𠮷). Apart, as the encoding guess must not
+# count them: a GBK byte pair F0A1–F0B1 before a common hanzi's reads as one of them in
+# UTF-8 (黏胶 as 𤽺), which took a GBK file for broken UTF-8.
+RARE_HANZI = "\U00020000-\U0003134f"
+_A_HANZI = re.compile(f"[{HANZI}{RARE_HANZI}]")
 
 
 def has_hanzi(text: str) -> bool:

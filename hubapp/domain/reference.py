@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from hubapp.domain.hanzi import HANZI
+from hubapp.domain.hanzi import HANZI, RARE_HANZI
 from hubapp.domain.records import CommodityRecord, PlaceRecord, RouteRecord
 
 __all__ = [
@@ -253,7 +253,7 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 _AROUND_PUNCTUATION = re.compile(r"\s*([-()/,.])\s*")
 # Chinese (and Japanese) leave no space between words: one between two of their characters
 # is a spreadsheet's alignment or an input method's, and "木薯 粉" is 木薯粉.
-_CJK = f"\u3040-\u30ff{HANZI}"
+_CJK = f"\u3040-\u30ff{HANZI}{RARE_HANZI}"
 _BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 

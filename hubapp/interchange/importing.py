@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.columns import commodity_column
+from hubapp.domain.columns import commodity_column, header_said
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Named, Term, Translate, Typed, counted, listed, untranslated,
 )
@@ -23,7 +23,7 @@ from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
     ACTUAL, Header, ImportPlan, PlannedService, Problem, column_fields, column_named,
-    column_letter, column_positions, header_said, parse_table, unneutralise,
+    column_letter, column_positions, parse_table, unneutralise,
 )
 from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, is_workbook, read_plain_lines, read_table,

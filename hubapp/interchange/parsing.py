@@ -149,7 +149,7 @@ class Problem:
             return self.column.written(translate)
         if self.repeated and self.position is not None:
             return column_named(self.column, column_letter(self.position), translate)
-        return header_said(self.column)
+        return columns.header_said(self.column)
 
     def text(self, translate: Translate = untranslated) -> str:
         """ "line 7, 箱号 'ABCU1234568': …", the whole problem in one line."""
@@ -177,14 +177,7 @@ def column_named(header: str, letter: str, translate: Translate = untranslated) 
     if not header:
         return translate("interchange", "column {letter} (no header)").format(letter=letter)
     return translate("interchange", "{header} (column {letter})").format(
-        header=header_said(header), letter=letter)
-
-
-def header_said(header: str) -> str:
-    """A header as a sentence or a list's cell names it, on one line: "毛重(kg) Gross Weight"
-    of a two-line one, whose break split the sentence and left the problem list's cell
-    "毛重(kg)…"."""
-    return " ".join(header.split())
+        header=columns.header_said(header), letter=letter)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hubapp.domain.columns import (
-    ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
+    ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, header_said, is_total,
+    total_lines,
 )
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason, shortened
 from hubapp.domain.hanzi import HANZI
@@ -322,7 +323,7 @@ def _refuse_line_breaks(name: str, table: Table) -> None:
                     "messages", "{name}, line {line}, {column}: a quoted cell runs over "
                     "several lines, which only notes, shipper and consignee may: remove the "
                     "line break typed in it (Alt+Enter), or the stray \" that opened it"),
-                    name=name, column=header,
+                    name=name, column=header_said(header),
                     line=line + sum(map(_breaks, cells[:index])))
 
 
@@ -847,7 +848,7 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name}, line {line}, {column}: a formula without a computed "
                 "value: open and save the workbook in Excel or WPS, then import again"),
-                name=name, line=line, column=table.headers[column - 1])
+                name=name, line=line, column=header_said(table.headers[column - 1]))
 
 
 # The fields read as numbers: a value of 16 digits there is refused as a weight or a count.
@@ -867,7 +868,7 @@ def _refuse_imprecise_numbers(name: str, table: Table, fields: list[str | None])
                     "messages", "{name}, line {line}, {column}: the spreadsheet stored this "
                     "value as a number, which keeps only 15 digits: format the column as Text "
                     "and type the value again"), name=name, line=line,
-                    column=table.headers[index])
+                    column=header_said(table.headers[index]))
 
 
 def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int, int, int]],

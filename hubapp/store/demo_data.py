@@ -11,7 +11,7 @@ from hubapp.domain import demo
 from hubapp.domain.clock import machine_zone
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
 from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
-from hubapp.store import services, settings, stats, users, whole_file
+from hubapp.store import no_return, services, settings, stats, users, whole_file
 from hubapp.store.db import open_db, transaction
 from hubapp.store.engine import is_server
 from hubapp.store.reference import list_commodities
@@ -46,7 +46,7 @@ def fill(path: Path | str, days: int, end: dt.date | None, seed: int,
             error.say_of(path, partial)
             raise
 
-    return whole_file.write_beside(Path(path), make, last=True)  # `hubapp demo`'s work kept
+    return whole_file.write_beside(Path(path), make)
 
 
 def _unlinked(partial: Path) -> Path:
@@ -80,7 +80,9 @@ def _fill(path: Path | str, days: int, end: dt.date | None, seed: int,
         end, cutoff = _cutoff(db, end)
         teu_45ft = settings.load(db).teu_45ft
         commodities = {c.name_en: (c.id, c.category) for c in list_commodities(db)}
-        with transaction(db):
+        # Its commit `hubapp demo`'s point of no return (into a new file, an empty one or a
+        # server): filled, a run again is refused as a database already holding services.
+        with no_return.at_commit(transaction(db)):
             services.insert_many(
                 db, demo.generate(days, end, seed, commodities, teu_45ft, copies, cutoff))
             # The zone its cutoff was taken on: `hubapp check` on a server in another zone

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from hubapp.domain.columns import header_said
 from hubapp.domain.errors import HubError, counted, shortened
 from hubapp.domain.validation import UNKNOWN_COMMODITY, UNKNOWN_COMMODITY_NEAR
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
@@ -176,9 +177,14 @@ class ProblemsModel(QAbstractTableModel):
 
     def _sorted(self, problems: Sequence[Problem]) -> list[Problem]:
         column, order = self._order
-        return sorted(problems, key=lambda problem: (
-            "" if column == self.LINE else self._text(problem, column), problem.line),
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        in_file_order = sorted(problems, key=lambda problem: problem.line,
+                               reverse=descending and column == self.LINE)
+        if column == self.LINE:
+            return in_file_order
+        # Stable, reversed too: each kind stays in file order, as in the ascending sort.
+        texts = {id(problem): self._text(problem, column) for problem in problems}
+        return sorted(in_file_order, key=lambda problem: texts[id(problem)], reverse=descending)
 
     @staticmethod
     def _text(problem: Problem, column: int) -> str:
@@ -550,8 +556,8 @@ class ImportDialog(QDialog):
     def _say_mapped_before(self) -> None:
         """Names the columns still read as mapped for a file before: one read unlike its
         header says, and not by a choice made today, is not left to be found out."""
-        kept = [(key[0], labels.column(field)) for key, field in self.read_as_before.items()
-                if key not in self.chosen]
+        kept = [(header_said(key[0]), labels.column(field))
+                for key, field in self.read_as_before.items() if key not in self.chosen]
         if len(kept) == 1:
             (header, field), = kept
             said = self.tr("Column “{header}” read as {field}, as you mapped it before."

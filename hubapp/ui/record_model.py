@@ -167,10 +167,10 @@ def list_table(parent: QWidget) -> QTableView:
 
 
 def current_is_picked(table: QTableView) -> None:
-    """In a list one record is picked from (single selection, its model already set), the
-    row with the focus is the picked one: Qt gave a list entered by Tab a current row
-    without picking it, so Enter, Home and the buttons acting on the picked record did
-    nothing, and Down picked the second row."""
+    """In a list records are picked from (its model already set), the row with the focus is
+    picked where none is: Qt gave a list entered by Tab a current row without picking it,
+    so Enter, Home and the buttons acting on the picked record did nothing, and Down picked
+    the second row. In a single-selection list, always."""
     _PickCurrent(table)
 
 
@@ -183,7 +183,11 @@ class _PickCurrent(QObject):
 
     def pick(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         selection = self.table.selectionModel()
-        if current.isValid() and not selection.isRowSelected(current.row(), current.parent()):
+        # Of several picked, a Ctrl+click moves the current row first, then toggles it: one
+        # picked here was unpicked at once, and the rows picked before with it.
+        several = self.table.selectionMode() != QAbstractItemView.SelectionMode.SingleSelection
+        if current.isValid() and not (selection.hasSelection() if several else
+                                      selection.isRowSelected(current.row(), current.parent())):
             selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect
                              | QItemSelectionModel.SelectionFlag.Rows)
 
