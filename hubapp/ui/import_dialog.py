@@ -231,6 +231,7 @@ class ImportDialog(QDialog):
         # when the mapping changes it.
         self._read_with: list[str | None] = []
         self.task: Task | None = None
+        self._closed_importing = False  # closed with self.task running: cancelled, or late
         # Reading the file's first rows for the preview: a workbook of 50,000 rows without
         # its size stored takes seconds to open, which froze the window.
         self.preview_task: Task | None = None
@@ -661,6 +662,7 @@ class ImportDialog(QDialog):
         refused without one (only reading the whole file tells its days)."""
         path, actor, headers = self.path, self.ctx.actor(), self.table.headers
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
+        self._closed_importing = False  # of an import before, cancelled by closing
         self.show_button.hide()
         if self.preview_task is not None:  # the import reads the first rows as mapped now
             self.preview_task.cancel()
@@ -725,11 +727,17 @@ class ImportDialog(QDialog):
         self._load_preview()
         self.result = result
         totals = result.totals
+        closed, self._closed_importing = self._closed_importing, False
         if result.saved:
             # Held while it ran, the boxes are still those the import read the file by.
             self._remember_mapping()
             days = sorted(result.change.dates) if result.change is not None else []
-            said = [self.tr("Imported {services}, {containers}, {teu} TEU.").format(
+            said = [self.tr("Closed too late to cancel: the import was already saved.")
+                    ] if closed else []
+            if closed:  # gone from the screen with nothing said, the import done
+                self.show()
+                self.raise_()
+            said += [self.tr("Imported {services}, {containers}, {teu} TEU.").format(
                 services=self.tr("%Ln service(s)", "", totals.services),
                 containers=self.tr("%Ln container(s)", "", totals.containers),
                 teu=formatting.teu(totals.teu))]
@@ -911,6 +919,7 @@ class ImportDialog(QDialog):
     def reject(self) -> None:
         # Closing (Escape, the window's ✕, Close) while importing cancels: the import rolls
         # back, nothing half-saved. QDialog's close event comes here too.
+        self._closed_importing = self.task is not None
         for task in (self.task, self.preview_task):
             if task is not None:
                 task.cancel()
