@@ -5,6 +5,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QTextLayout
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from hubapp.ui.main_window import MainWindow
@@ -115,7 +116,7 @@ def test_a_missing_actual_time_is_said_in_chinese(qtbot, chinese, main_window):
     screen.new_service()
     form = screen.form
     form.service_no.setText("X9")
-    for status, word in ((Status.DEPARTED, "发出"), (Status.ARRIVED, "到达")):
+    for status, word in ((Status.DEPARTED, "发运"), (Status.ARRIVED, "到达")):
         form.status.setCurrentIndex(form.status.findData(status))
         _, errors = form.read(DEMO_END)
         said = [labels.message(error) for error in errors if error.field == "actual_at"]
@@ -177,10 +178,10 @@ def test_english_initials_and_chinese_pick_direction_mode_and_status(qtbot, chin
     screen.set_day(DEMO_END + dt.timedelta(days=1))
     screen.new_service()
     form = screen.form
-    # 出口/进口 take no letter of their own: I, as in English, is Inbound.
+    # 去程/回程 take no letter of their own: I, as in English, is Inbound.
     press(qtbot, "Z2", Qt.Key.Key_Tab, "I")
     assert (form.direction.currentData(), form.direction.currentText()) == (Direction.INBOUND,
-                                                                            "进口")
+                                                                            "回程")
     press(qtbot, Qt.Key.Key_Tab, "R")  # on from Rail, as the English list goes round its R's
     assert form.mode.currentData() == Mode.ROAD
     press(qtbot, "R", "R")
@@ -191,7 +192,7 @@ def test_english_initials_and_chinese_pick_direction_mode_and_status(qtbot, chin
     assert form.status.currentData() == Status.ARRIVED
     form.direction.setFocus()
     qtbot.wait(QApplication.keyboardInputInterval() + 100)  # not read as "I出", one search
-    press(qtbot, "出")  # the first character of a label, as an input method commits it
+    press(qtbot, "去")  # the first character of a label, as an input method commits it
     assert form.direction.currentData() == Direction.OUTBOUND
     press(qtbot, "I", Qt.Key.Key_Tab, "X")  # no value starts with X: the mode stays
     assert form.mode.currentData() == Mode.RAIL_SEA
@@ -334,7 +335,7 @@ def test_a_service_number_the_day_has_is_said_with_its_direction_in_chinese(qtbo
     screen.set_day(DEMO_END)  # its X8001 went out
     press(qtbot, (Qt.Key.Key_N, CTRL), "x8001")
     said = screen.form.message.text()
-    assert "X8001" in said and "出口" in said and "outbound" not in said
+    assert "X8001" in said and "去程" in said and "outbound" not in said
 
 
 def test_the_undo_item_names_its_step_before_its_access_key(qtbot, chinese, main_window):
@@ -351,3 +352,30 @@ def test_the_undo_item_names_its_step_before_its_access_key(qtbot, chinese, main
     assert main_window.edits.undo_action.text() == "撤销粘贴 3 行(&U)"
     main_window.edits.undo_action.trigger()
     assert main_window.edits.redo_action.text() == "重做粘贴 3 行(&R)"
+
+
+def _laid_out(text: str, width: int) -> list[str]:
+    """The lines Qt breaks text into at width (its joiners and no-break spaces as read)."""
+    layout = QTextLayout(text, QApplication.font())
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return [line.replace("\u2060", "").replace("\u200b", "").replace("\u00a0", " ")
+            for line in lines]
+
+
+def test_a_narrow_label_breaks_chinese_only_where_it_is_told(qtbot, chinese):
+    """The daily log's totals ended a line in "2 行有问" and began the next with 题; the
+    Dashboard's period broke as "2026年11月7日–12月" and "6日"."""
+    from hubapp.ui import formatting
+
+    metrics = QFontMetrics(QApplication.font())
+    period = formatting.unbroken("2026年11月7日–12月6日", hanzi=True, but_after="–")
+    assert _laid_out(period, metrics.horizontalAdvance("2026年11月7日–12月")) == [
+        "2026年11月7日–", "12月6日"]
+    problems = formatting.unbroken("2 行有问题", hanzi=True)
+    assert _laid_out(problems, metrics.horizontalAdvance("2 行有问")) == ["2 行有问题"]
+    assert formatting.unbroken("611.3 t", hanzi=True) == "611.3\u00a0t"  # no joiners in English

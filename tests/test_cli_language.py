@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hubapp.domain.wording import display_width
 from hubapp.language import system_language
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -26,7 +27,8 @@ def _locale(environ: dict[str, str]) -> dict[str, str]:
 
 def hubapp(lang: str, *args):
     return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
-                          env=_locale({"LANG": lang}), capture_output=True, text=True,
+                          env=_locale({"LANG": lang, "COLUMNS": "80"}), capture_output=True,
+                          text=True,
                           timeout=120)
 
 
@@ -95,7 +97,7 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
     table = stats.stdout.splitlines()
     assert table[0].split() == ["分组", "班次", "箱量", "标箱", "重箱", "空箱", "毛重（kg）"]
     assert table[-1].startswith("合计")
-    assert sorted(line.split()[0] for line in table[1:3]) == ["出口", "进口"]
+    assert sorted(line.split()[0] for line in table[1:3]) == ["去程", "回程"]
 
     by_commodity = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from",
                           "2026-03-03", "--to", "2026-03-05", "--by", "commodity").stdout
@@ -223,7 +225,17 @@ def test_help_and_usage_errors_speak_the_locale_too():
     assert chinese.returncode == 0
     assert chinese.stdout.startswith("用法：hubapp report")
     assert "选项" in chinese.stdout and "显示此帮助并退出" in chinese.stdout
-    assert "--date YYYY-MM-DD     日报的日期" in chinese.stdout
+    assert "--date YYYY-MM-DD     每日汇总的日期" in chinese.stdout
+    # Its sections' titles end as Chinese writes a colon; its usage's lines stand under the
+    # first one's words, 用法： being six columns wide; a long help wraps, never before a
+    # closing mark.
+    assert "\n位置参数：\n" in chinese.stdout and "\n选项：\n" in chinese.stdout
+    usage = chinese.stdout.split("\n\n")[0].splitlines()
+    assert usage[0].startswith("用法：hubapp report [") and usage[1].startswith(" " * 20 + "[")
+    help_lines = hubapp("zh_CN.UTF-8", "--help").stdout.splitlines()
+    assert max(map(display_width, help_lines)) <= 80  # argparse fills 78, a closing mark over
+    assert not any(line.lstrip().startswith(("，", "）", "。")) for line in help_lines)
+    assert any(line.startswith(" " * 14 + "并校验副本") for line in help_lines), help_lines
 
     wrong = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db", "--from", "2026-13-01")
     assert wrong.returncode == 2

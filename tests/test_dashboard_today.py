@@ -132,9 +132,9 @@ def test_the_today_tile_says_how_far_it_compares(qtbot, app_ctx, demo_db_path, m
     growth = (_teu(demo_db_path, DEMO_END, DEMO_END) - last_year) / last_year * 100
     tile = screen.tiles["today"]
     assert tile.title.text() == "Today"
-    assert tile.detail.text().endswith(
-        f"{'+' if growth >= 0 else ''}{growth:.1f} % TEU on the same dates last year, to {until}")
-    assert screen.tiles["month"].detail.text().endswith(f", to {until}")
+    assert tile.detail.text().endswith(f"{'+' if growth >= 0 else ''}{growth:.1f} % TEU on the "
+                                       f"same dates last year, to\u00a0{until}")
+    assert screen.tiles["month"].detail.text().endswith(f", to\u00a0{until}")
 
 
 def test_today_once_closed_is_compared_whole_on_its_tiles(
@@ -144,7 +144,7 @@ def test_today_once_closed_is_compared_whole_on_its_tiles(
 
     now = dt.datetime(2026, 3, 5, 12, 16)
     screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
-    assert screen.tiles["today"].detail.text().endswith(f", to {_reach(demo_db_path, now)}")
+    assert screen.tiles["today"].detail.text().endswith(f", to\u00a0{_reach(demo_db_path, now)}")
     change = day_close.close_day(demo_db, DEMO_END,
                                  users.UserRecord("Wang Fang", users.SUPERVISOR))
     with qtbot.waitSignal(screen.refreshed):
@@ -153,7 +153,7 @@ def test_today_once_closed_is_compared_whole_on_its_tiles(
     growth = (_teu(demo_db_path, DEMO_END, DEMO_END) - last_year) / last_year * 100
     assert screen.tiles["today"].detail.text().endswith(
         f"{'+' if growth >= 0 else ''}{growth:.1f} % TEU on the same dates last year")
-    assert ", to " not in screen.tiles["month"].detail.text()
+    assert ", to\u00a0" not in screen.tiles["month"].detail.text()
     legend = chart_shown(qtbot, screen, "monthly_teu").figure.axes[0].get_legend().get_texts()
     assert "Same dates last year" in [text.get_text() for text in legend]
     # Nor is it "so far" in the charts by day: no bar hatched as today's (others may be, below
@@ -179,7 +179,7 @@ def test_before_anything_moves_today_the_tile_shows_no_growth(qtbot, app_ctx, mo
     assert "%" not in tile.detail.text()
     # March so far against 1–5 March 2025, whole days on both sides: no time to name.
     assert "%" in screen.tiles["month"].detail.text()
-    assert ", to " not in screen.tiles["month"].detail.text()
+    assert ", to\u00a0" not in screen.tiles["month"].detail.text()
 
 
 def test_todays_part_day_is_marked_in_every_chart_by_day_and_its_table(
@@ -238,7 +238,7 @@ def test_the_monthly_chart_says_to_what_time_last_years_day_is_counted(
     now = dt.datetime(2026, 3, 5, 12, 16)
     screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
     until = _reach(demo_db_path, now)
-    assert screen.tiles["month"].detail.text().endswith(f", to {until}")
+    assert screen.tiles["month"].detail.text().endswith(f", to\u00a0{until}")
     series = f"Same dates last year, 2026-03 to {until}"  # the months before it are whole
     screen.tabs.setCurrentWidget(panel := screen.panels["monthly_teu"])
     axes = panel.figure.axes[0]

@@ -2081,10 +2081,10 @@ def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(qtbot, scre
 
 
 @pytest.mark.parametrize(("written", "near"), [
-    ("汽车零件", " (name in English or Chinese, or HS code): did you mean 汽车零部件 (870899)?"),
+    ("汽车零件", " (name in English or Chinese, or HS code): did you mean 汽车零部件（870899）?"),
     ("auto prts", " (name in English or Chinese, or HS code): did you mean auto parts (870899)?"),
-    ("汽车", " (name in English or Chinese, or HS code): did you mean 汽车发动机 (840734) or "
-             "汽车零部件 (870899)?"),
+    ("汽车", " (name in English or Chinese, or HS code): did you mean 汽车发动机（840734） or "
+             "汽车零部件（870899）?"),
     ("moon rocks", " (name in English or Chinese, or HS code)"),  # nothing near
 ])
 def test_a_commodity_not_in_the_list_names_the_nearest_ones(qtbot, screen, written, near):

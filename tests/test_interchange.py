@@ -837,14 +837,31 @@ def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):
     assert [(p.line, p.column, p.value) for p in result.problems] == [(2, "货类", "moon rocks")]
 
 
-@pytest.mark.parametrize("word", ["已发车", "已发出"])
+@pytest.mark.parametrize("word", ["已发运", "已发车", "已发出"])
 def test_a_status_as_the_chinese_screens_word_it_is_read(demo_db, tmp_path, word):
-    # 已发出 is the daily log's word for a departed service (a barge leaves, no 车 goes):
-    # a list copied from it must read back; 已发车, its earlier word, still does.
+    # 已发运 is the daily log's word for a departed service (a barge leaves, no 车 goes):
+    # a list copied from it must read back; 已发车 and 已发出, its earlier words, still do.
     path = write(tmp_path / "list.csv", ["日期,班列号,方向,状态,箱号,箱型,空重",
                                          f"2026-03-05,X5508,出口,{word},CSQU3054383,22G1,空"])
     result = import_file(demo_db, path, TESTER, dry_run=True)
     assert result.ok and result.totals.services == 1
+
+
+@pytest.mark.parametrize(("service", "size_type", "commodity", "hs_code"), [
+    ("班次号", "柜型", "商品名称", "商品编码"), ("车次号", "尺寸类型", "中文品名", "HS编码")])
+def test_the_daily_log_s_and_partners_chinese_headers_are_read(demo_db, tmp_path, service,
+                                                               size_type, commodity, hs_code):
+    # 班次号 is the service form's own word, and was "missing"; a 商品名称 column was
+    # left out, and its boxes imported with no commodity.
+    path = write(tmp_path / "list.csv", [
+        f"日期,{service},方向,箱号,{size_type},空重,毛重,{commodity},{hs_code}",
+        "2026-03-05,X5508,去程,CSQU3054383,22G1,重,24000,木薯粉,110620"])
+    result = import_file(demo_db, path, TESTER)
+    assert result.saved and not result.left_out, (result.problems, result.left_out)
+    assert demo_db.execute(
+        "SELECT s.service_no, m.size_type, c.name_en FROM container_move m"
+        " JOIN service s ON s.id = m.service_id JOIN commodity c ON c.id = m.commodity_id"
+        " WHERE m.container = 'CSQU3054383'").fetchall() == [("X5508", "22G1", "cassava flour")]
 
 
 def _problems_with(demo_db, tmp_path, field: str, values: list[str]) -> list[tuple]:
@@ -2631,7 +2648,7 @@ def test_a_commodity_not_in_the_list_names_the_nearest_ones(demo_db, tmp_path):
     unknown = "is not in the list (name in English or Chinese, or HS code)"
     assert _problems_with(demo_db, tmp_path, "cassava flour",
                           ["汽车零件", "casava flour", "moon rocks"]) == [
-        (2, "commodity", f"Commodity '汽车零件' {unknown}: did you mean 汽车零部件 (870899)?"),
+        (2, "commodity", f"Commodity '汽车零件' {unknown}: did you mean 汽车零部件（870899）?"),
         (3, "commodity", f"Commodity 'casava flour' {unknown}: did you mean cassava flour "
                          "(110620)?"),
         (4, "commodity", f"Commodity 'moon rocks' {unknown}")]  # nothing near

@@ -756,7 +756,7 @@ def test_import_offers_to_add_a_commodity_near_one_in_the_list(qtbot, monkeypatc
     # The problem names the list's 汽车零部件, but the file may mean goods the list lacks.
     dialog = _import_naming(qtbot, monkeypatch, main_window, tmp_path, "汽车零件")
     (problem,) = dialog.problems_model.problems
-    assert problem.message.endswith(": did you mean 汽车零部件 (870899)?")
+    assert problem.message.endswith(": did you mean 汽车零部件（870899）?")
 
 
 def test_import_offers_to_add_an_unknown_commodity_then_imports(

@@ -670,7 +670,8 @@ def test_a_history_starting_mid_month_is_noted(demo_db):
     totals_table = april_html.split("Totals")[1].split("</table>")[0]
     assert not re.search(r"[+-][\d,.]+ %", totals_table) and "—" in totals_table
     from hubapp.reports.text import growth
-    assert growth(16021, 1000) == "+1,502.1 %"  # grouped as every other number
+    assert growth(16021, 1000, "en") == "+1,502.1 %"  # grouped as every other number
+    assert growth(900, 1000, "zh") == "-10.0%"  # no space before the sign in Chinese
     march = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     # March itself began with records: noted once, of its own days, not of February's;
     # last March is not on record at all.
@@ -1617,7 +1618,8 @@ def test_a_day_whose_services_were_all_cancelled_is_compared_and_lists_them(
     before = stats.throughput(demo_db, DEMO_END, DEMO_END).totals.services
     row = next(line.split() for line in compared[0].splitlines()
                if line.split()[:1] == [services])
-    assert row[:5] == [services, "0", f"{before:,}", "-100.0", "%"]
+    growth = ["-100.0", "%"] if language == "en" else ["-100.0%"]  # Chinese: no space
+    assert row[:3 + len(growth)] == [services, "0", f"{before:,}", *growth]
     assert [line.split()[0] for line in compared[1].splitlines()
             if cancelled in line] == ["VX01", "VX02"]
 

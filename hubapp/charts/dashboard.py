@@ -31,8 +31,8 @@ from hubapp.domain.dashboard import (
     DirectionTeuRecord, MonthRecord, RouteTeuRecord, recorded,
 )
 from hubapp.domain.wording import (
-    day as day_text, days as days_text, display_width, month_with_days, months, number,
-    part_of_month, reference_name,
+    day as day_text, days as days_text, display_width, growth_percent, month_with_days, months,
+    number, part_of_month, reference_name,
 )
 
 _TEXT = {
@@ -77,10 +77,10 @@ _TEXT = {
     "at_target": ("At or above target ({target})", "达到或高于目标（{target}）"),
     "below_target": ("Below target", "低于目标"),
     "teu_by_route": ("TEU by route", "各线路标箱"),
-    "direction_title": ("Outbound and inbound TEU", "出口与进口标箱"),
-    "outbound": ("Outbound", "出口"),
-    "inbound": ("Inbound", "进口"),
-    "balance": ("Balance (out − in)", "差额（出口−进口）"),
+    "direction_title": ("Outbound and inbound TEU", "去程与回程标箱"),
+    "outbound": ("Outbound", "去程"),
+    "inbound": ("Inbound", "回程"),
+    "balance": ("Balance (out − in)", "差额（去程−回程）"),
     "top_teu": ("Top commodities by TEU", "标箱最多的货物"),
     "top_tonnes": ("Top commodities by tonnes", "吨数最多的货物"),
     "top_teu_cut": ("Top {count} commodities by TEU", "标箱最多的前{count}种货物"),
@@ -92,7 +92,7 @@ _TEXT = {
     "until": ("{series}, to {time}", "{series}（截至 {time}）"),
     "month_until": ("{series}, {month} to {time}", "{series}（{month} 截至 {time}）"),
     "last_year_until": ("last year to {time}", "去年截至 {time}"),
-    "growth": ("Growth %", "同比增长 %"),
+    "growth": ("Growth %", "同比增长（%）"),
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
                       "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
     "no_last_year": ("Records start on {day}: no month last year to compare with",
@@ -981,7 +981,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
         # Unclipped: a month of no growth is a point on the plot's edge.
         line, = growth_axes.plot([p for p, _ in shown], [g for _, g in shown], color="#d62728",
                                  marker="o", label=text("growth", language), clip_on=False)
-        add_hover(figure, line, [f"{labels[p]} · {text('growth', language)}: {g:+.1f} %"
+        add_hover(figure, line, [f"{labels[p]} · {text('growth', language)}: {growth_percent(g, language)}"
                                  for p, g in shown])
         growth_axes.set_ylabel(text("growth", language))
         # Scaled to the points alone, +12.7 % of steady growth sat on the bars' baseline

@@ -12,12 +12,64 @@ from pathlib import Path
 from hubapp.cli.common import named, same_file, translate
 from hubapp.cli.transfer import PRINTED_PROBLEMS
 from hubapp.domain.errors import HubError, message
+from hubapp.domain.hanzi import has_hanzi
+from hubapp.domain.wording import display_width
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **{"formatter_class": _Formatter, **kwargs})
+
     def error(self, message: str) -> None:  # one line on stderr, as scripts expect
         self.exit(2, translate("cli", "{prog}: error: {message} (see {prog} --help)").format(
             prog=self.prog, message=message) + "\n")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help laid out by the columns a line takes: Chinese help was one line
+    however long (it wraps at spaces alone), its usage's second line stood three columns
+    left of the first's words (用法： is three characters, six columns wide), and a
+    section's title ended in an ASCII colon after hanzi (位置参数:). A text of several
+    lines (the exit codes) keeps its own."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text.strip():
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if not has_hanzi(text):
+            return super()._split_lines(text, width)
+        lines, line = [], ""
+        for piece in _PIECES.findall(" ".join(text.split())):
+            # A line never starts with a closing mark ("，并校验副本"): it stays a column over.
+            if line and display_width(line + piece) > width and piece[0] not in _NO_START:
+                lines.append(line.rstrip())
+                line = piece.lstrip()
+            else:
+                line += piece
+        return [*lines, line.rstrip()] if line else lines
+
+    def start_section(self, heading: str | None) -> None:
+        self._headings = [*getattr(self, "_headings", ()), heading or ""]
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in getattr(self, "_headings", ()):
+            if has_hanzi(heading):
+                text = text.replace(f"\n{heading}:\n", f"\n{heading}：\n")
+        prefix = argparse._("usage: ")
+        more = display_width(prefix) - len(prefix)
+        if more and text.startswith(prefix):
+            usage, rest = (text.split("\n\n", 1) + [""])[:2]
+            text = usage.replace("\n", "\n" + " " * more) + ("\n\n" + rest if rest else "")
+        return text
+
+
+_NO_START = "，。、；：！？）」』%"
+# What a Chinese help line may break after: a character, or an English word and its space.
+_PIECES = re.compile(r"[A-Za-z0-9_.,:;/@=+\-\[\]{}<>|'\"]+\s*|\S\s*")
 
 
 class _Version(argparse.Action):
@@ -49,7 +101,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The commands, their help in the system's language (`speak` has chosen it first)."""
     parser = _Parser(prog="hubapp", description=translate(
         "cli", "Hub Desk: the daily log of an inland logistics hub. Without a command, opens "
-               "the window."), formatter_class=argparse.RawDescriptionHelpFormatter,
+               "the window."),
         epilog=translate("cli", "exit codes:\n"
                                 "  0  done; check found no problems\n"
                                 "  1  the command refused its input or failed, its reason on "

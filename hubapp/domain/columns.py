@@ -19,7 +19,7 @@ from hubapp.domain.hanzi import HANZI
 HEADERS: dict[str, tuple[str, ...]] = {
     "date": ("date", "日期"),
     "service": ("service", "service no", "service number", "train", "train no", "班列号", "班次",
-                "车次"),
+                "班次号", "车次", "车次号"),
     "direction": ("direction", "方向"),
     "mode": ("mode", "运输方式"),
     "route": ("route", "corridor", "线路"),
@@ -27,15 +27,17 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "destination": ("destination", "to", "目的地"),
     "container": ("container", "container no", "container number", "cntr", "cntr no", "箱号",
                   "集装箱号", "柜号"),
-    "size_type": ("size type", "sizetype", "size", "type", "iso type", "箱型", "箱型尺寸"),
+    "size_type": ("size type", "sizetype", "size", "type", "iso type", "箱型", "箱型尺寸", "柜型",
+                  "尺寸类型"),
     "full_empty": ("full empty", "fe", "ef", "f e", "status fe", "空重", "重空", "空重箱"),
     "gross_kg": ("gross kg", "gross", "gross weight", "gross weight kg", "gross weight kgs",
                  "gross wt", "gross wt kg", "gross wt kgs", "weight", "weight kg", "weight kgs",
                  "vgm", "vgm kg", "毛重", "毛重kg", "毛重kgs", "毛重公斤", "毛重千克", "重量",
                  "重量kg", "重量kgs", "重量公斤", "重量千克"),
     "commodity": ("commodity", "goods", "cargo", "description", "货名", "品名", "货物",
-                  "货物名称", "货类"),  # 货类: the grid's header in Chinese before it read 货名
-    "hs_code": ("hs code", "hs", "hscode", "hs编码", "海关编码"),
+                  "货物名称", "货物品名", "中文品名", "商品", "商品名称",
+                  "货类"),  # 货类: the grid's header in Chinese before it read 货名
+    "hs_code": ("hs code", "hs", "hscode", "hs编码", "海关编码", "商品编码"),
     "seal": ("seal", "seal no", "seal number", "铅封号", "封号", "铅封", "封条号", "施封号"),
     "departed_at": ("departed at", "departure", "departure time", "time", "发车时间"),
     # An inbound train's time at the hub, where the list gives it apart from the departure.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.clock import skipped, zone_said
+from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
 )
@@ -566,8 +567,8 @@ def near_commodities(commodities: Iterable[CommodityRecord]
         for commodity in commodities:
             for name in (commodity.name_zh, commodity.name_en):
                 if name:
-                    labels.setdefault(_near_key(name),
-                                      (commodity.id, f"{name} ({commodity.hs_code})"))
+                    labels.setdefault(_near_key(name), (commodity.id, _with_code(
+                        name, commodity.hs_code)))
         by_start: dict[str, list[str]] = {}
         for key in labels:
             by_start.setdefault(key[:1], []).append(key)
@@ -591,6 +592,11 @@ def near_commodities(commodities: Iterable[CommodityRecord]
         return tuple(found.values())[:_NEAR_MOST]
 
     return near
+
+
+def _with_code(name: str, hs_code: str) -> str:
+    # A Chinese name is offered in a Chinese sentence: its brackets are full-width there.
+    return f"{name}（{hs_code}）" if has_hanzi(name) else f"{name} ({hs_code})"
 
 
 def _near_key(name: str) -> str:

@@ -22,6 +22,11 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def growth_percent(growth: float, language: str) -> str:
+    """A growth in % with its sign: "+12.7 %" in English, "+12.7%" as Chinese writes it."""
+    return f"{growth:+,.1f}" + (" %" if language == "en" else "%")
+
+
 def file_size(size: int) -> str:
     """A size in bytes as a person reads it: "3.4 MB" (1 KB = 1,024 bytes, as Windows'
     Explorer counts; the unit symbols are written so in Chinese too)."""

@@ -93,14 +93,15 @@ _MODES = {
     "铁海联运": Mode.RAIL_SEA,
 }
 _STATUSES = {
-    "planned": Status.PLANNED, "计划": Status.PLANNED, "departed": Status.DEPARTED,
-    "已发车": Status.DEPARTED, "已发出": Status.DEPARTED,
+    "planned": Status.PLANNED, "计划": Status.PLANNED, "计划中": Status.PLANNED,
+    "departed": Status.DEPARTED, "已发车": Status.DEPARTED, "已发运": Status.DEPARTED,
+    "已发出": Status.DEPARTED,  # the daily log's word before 已发运
     "arrived": Status.ARRIVED, "已到达": Status.ARRIVED,
     "cancelled": Status.CANCELLED, "canceled": Status.CANCELLED, "取消": Status.CANCELLED,
     "已取消": Status.CANCELLED,
 }
 
-_CHINESE_HEADERS = {"date": "日期", "service": "班列号", "direction": "方向", "container": "箱号",
+_CHINESE_HEADERS = {"date": "日期", "service": "班次号", "direction": "方向", "container": "箱号",
                     "size_type": "箱型"}
 
 # Cells export neutralised against formula injection start with "'" and one of these.

@@ -405,9 +405,9 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
         shown = _tonnes if label == "tonnes" else number
         rows.append([text(label, language), shown(now),
                      shown(before) if on_record[0] else NOTHING,
-                     growth(now, before) if compared[0] else NOTHING,
+                     growth(now, before, language) if compared[0] else NOTHING,
                      shown(year) if on_record[1] and not none_last_year else NOTHING,
-                     growth(now, year) if compared[1] else NOTHING])
+                     growth(now, year, language) if compared[1] else NOTHING])
     # Each column names the days it counts (a "previous period" left the reader to work out
     # which); a period under way by its days alone: "this month" would be a whole one.
     this, previous, last_year = (

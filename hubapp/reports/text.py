@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hubapp.domain.audit import IN_CHINESE, actor
 from hubapp.domain.clock import zone_shown
-from hubapp.domain.wording import reference_name
+from hubapp.domain.wording import growth_percent, reference_name
 
 _TEXT = {
     "daily": ("Daily summary", "每日汇总"),
@@ -63,8 +63,8 @@ _TEXT = {
     "cancelled": ("Cancelled", "已取消"),
     "remarks": ("Remarks", "备注"),  # a service's notes, as the Daily log's form names them
     "commodity": ("Commodity", "货名"),
-    "outbound": ("Out", "出口"),
-    "inbound": ("In", "进口"),
+    "outbound": ("Out", "去程"),
+    "inbound": ("In", "回程"),
     "this_day": ("This day", "本日"),
     "previous_day": ("Previous day", "前一日"),
     "this_month": ("This month", "本月"),
@@ -152,8 +152,8 @@ def name(name_en: str, name_zh: str, nameless: str, language: str) -> str:
     return reference_name(name_en, name_zh, text(nameless, language), language)
 
 
-def growth(current: float, previous: float) -> str:
+def growth(current: float, previous: float, language: str) -> str:
     """Growth in % with its sign, or a dash when there is nothing to compare with."""
     if not previous:
         return NOTHING
-    return f"{(current - previous) / previous * 100:+,.1f} %"
+    return growth_percent((current - previous) / previous * 100, language)

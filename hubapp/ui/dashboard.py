@@ -664,18 +664,18 @@ class DashboardScreen(QWidget):
         # two moved with the Period filter and said nothing of it. Broken only after its dash:
         # at 1024 px a line ended in "6 November – 5".
         period = formatting.unbroken(wording.days(
-            data.filter.date_from, data.filter.date_to, _language())).replace("–\u00a0", "– ")
+            data.filter.date_from, data.filter.date_to, _language()), hanzi=True, but_after="–")
         # Unbroken as the throughput tiles' parts: at 1024 px in Chinese last year's "%" stood
         # alone on a line.
         self.tiles["punctuality"].show_values(
             self.tr("Punctuality (±{minutes} min)").format(minutes=kpis.tolerance_min),
-            "—" if share is None else f"{formatting.number(share * 100, 1)} %",
+            "—" if share is None else formatting.percent(share * 100),
             # Parts of their own, as the dwell tile's: "last year" and its "—" stood a line
             # apart at 14 pt.
             (period, self.tr("%Ln timed service(s)", "", kpis.punctuality.timed),
              formatting.unbroken(self.tr("last year {share}").format(
                  share="—" if last_share is None else
-                 f"{formatting.number(last_share * 100, 1)} %"))))
+                 formatting.percent(last_share * 100)))))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours if whole else None
         # Only a box whose arrival at the hub is on record has a dwell time: "0 outbound
         # containers" stood beside a new hub's first ten boxes to leave.
@@ -728,11 +728,13 @@ class DashboardScreen(QWidget):
             vs = self.tr("no traffic last year")
         else:
             vs = self.tr("{growth} TEU on the same dates last year").format(
-                growth=f"{'+' if growth >= 0 else ''}{formatting.number(growth, 1)} %")
+                growth=formatting.percent(growth, signed=True))
         if comparison.last_year_whole and so_far is not None and so_far.until is not None:
             # Today counts as far as its records reach, and last year's day up to that time.
-            vs = self.tr("{comparison}, to {time}").format(comparison=vs,
-                                                           time=f"{so_far.until:%H:%M}")
+            # "to 11:20" whole: in Chinese its 截至 broke over two lines.
+            vs = self.tr("{comparison}, {until}").format(
+                comparison=vs, until=formatting.unbroken(self.tr("to {time}").format(
+                    time=f"{so_far.until:%H:%M}"), hanzi=True))
         value = self.tr("{teu} TEU").format(teu=formatting.teu(current.teu))
         # Services of every mode beside the containers of every mode; the trains (what the
         # daily target counts) among them. "8 trains · 347 containers" read as if the 347 came

@@ -9,11 +9,18 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 from hubapp.domain import errors
 from hubapp.domain.clock import zone_shown
+from hubapp.domain.hanzi import has_hanzi
 
 
 def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals) if decimals else \
         QLocale().toString(int(round(value)))
+
+
+def percent(value: float, decimals: int = 1, *, signed: bool = False) -> str:
+    """A share or a growth in %: "88.7 %" in English, "88.7%" as Chinese writes it."""
+    figure = ("+" if signed and value >= 0 else "") + number(value, decimals)
+    return QCoreApplication.translate("formatting", "{number} %").format(number=figure)
 
 
 def teu(value: float) -> str:
@@ -25,9 +32,19 @@ def tonnes(kilograms: int) -> str:
     return number(kilograms / 1000, 1)
 
 
-def unbroken(text: str) -> str:
-    """Text a narrow label may not break inside: "611.3 t" never leaves its "t" alone."""
-    return text.replace(" ", "\u00a0")
+def unbroken(text: str, *, hanzi: bool = False, but_after: str = "") -> str:
+    """Text a narrow label may not break inside: "611.3 t" never leaves its "t" alone.
+    hanzi: nor between Chinese characters, where Qt breaks anywhere ("2 行有问" over 题):
+    they are joined by word joiners, which show nothing. Not for a PartsLabel's parts: it
+    cannot be narrower than its lines as packed, and they would all be unbreakable.
+    but_after: a mark a line may still end at ("–" of a range of days; a zero-width space
+    follows it in Chinese, as Qt breaks "日–12月" nowhere)."""
+    text = text.replace(" ", "\u00a0")
+    if hanzi and has_hanzi(text):
+        text = "\u2060".join(text)
+    for mark in but_after:
+        text = text.replace(f"{mark}\u00a0", f"{mark} ").replace(f"{mark}\u2060", f"{mark}\u200b")
+    return text
 
 
 def sentences(*texts: str) -> str:

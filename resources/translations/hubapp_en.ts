@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="740" />
+        <location filename="../../hubapp/ui/dashboard.py" line="742" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="741" />
+        <location filename="../../hubapp/ui/dashboard.py" line="743" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="742" />
+        <location filename="../../hubapp/ui/dashboard.py" line="744" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

@@ -109,7 +109,7 @@
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="373"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
-        <translation>最多搜索 {days} 天的期间：请选择较晚的第一天或较早的最后一天。</translation>
+        <translation>最多可查询 {days} 天：请把起始日期后移，或把结束日期前移。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="380"/>
@@ -185,12 +185,12 @@
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="273"/>
         <source>First day</source>
-        <translation>第一天</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="274"/>
         <source>Last day</source>
-        <translation>最后一天</translation>
+        <translation>结束日期</translation>
     </message>
 </context>
 <context>
@@ -396,7 +396,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="346"/>
         <source>Both directions</source>
-        <translation>进出口</translation>
+        <translation>全部方向</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="349"/>
@@ -406,7 +406,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="353"/>
         <source>Moved (departed or arrived)</source>
-        <translation>已运行（已发出或已到达）</translation>
+        <translation>实际开行（已发运或已到达）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="354"/>
@@ -460,7 +460,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="577"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
-        <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
+        <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发运或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="582"/>
@@ -532,7 +532,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="258"/>
         <source>A chart of {counted}; Enter or Show numbers (Alt+S) lists its figures, Ctrl+C copies it</source>
-        <translation>图表（{counted}）；按 Enter 或“显示数据”(Alt+S) 列出其中的数字，Ctrl+C 复制图表</translation>
+        <translation>图表（{counted}）；按 Enter 或“显示数据”（Alt+S）列出其中的数字，Ctrl+C 复制图表</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="260"/>
@@ -952,12 +952,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="189"/>
         <source>Previous day (Ctrl+PgUp)</source>
-        <translation>前一天 (Ctrl+PgUp)</translation>
+        <translation>前一天（Ctrl+PgUp）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
         <source>Next day (Ctrl+PgDown)</source>
-        <translation>后一天 (Ctrl+PgDown)</translation>
+        <translation>后一天（Ctrl+PgDown）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
@@ -967,7 +967,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
         <source>Find container (Ctrl+F)</source>
-        <translation>查找箱号 (Ctrl+F)</translation>
+        <translation>查找箱号（Ctrl+F）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="472"/>
@@ -982,7 +982,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
         <source>New service (Ctrl+N)</source>
-        <translation>新建班次 (Ctrl+N)</translation>
+        <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
@@ -1034,7 +1034,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="352"/>
         <source>Save the service and its containers (Ctrl+S)</source>
-        <translation>保存班次及其集装箱 (Ctrl+S)</translation>
+        <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
@@ -1059,7 +1059,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>Today (Ctrl+T)</source>
-        <translation>今天 (Ctrl+T)</translation>
+        <translation>今天（Ctrl+T）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
@@ -1110,7 +1110,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/screen.py" line="721"/>
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
         <translation>
-            <numerusform>有 %n 个已发出或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
+            <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
         </translation>
     </message>
     <message>
@@ -1235,7 +1235,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
-            <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。</numerusform>
+            <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
         </translation>
     </message>
     <message>
@@ -1257,14 +1257,14 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/screen.py" line="1197"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
-            <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
+            <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/screen.py" line="1201"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
-            <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
+            <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,7 +1389,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/services_list.py" line="74"/>
         <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
-        <translation>已运行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
+        <translation>实际开行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/services_list.py" line="77"/>
@@ -1452,7 +1452,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="472"/>
         <source>Outbound and inbound</source>
-        <translation>出口与进口</translation>
+        <translation>去程与回程</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="472"/>
@@ -1467,7 +1467,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="498"/>
         <source>Both directions</source>
-        <translation>进出口</translation>
+        <translation>全部方向</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="501"/>
@@ -1513,13 +1513,13 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/dashboard.py" line="689"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
-            <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
+            <numerusform>%Ln 个有进场记录的去程集装箱</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="690"/>
         <source>no box that left has a recorded arrival yet</source>
-        <translation>已离场的集装箱中尚无有进场记录的</translation>
+        <translation>离场集装箱均无进场记录</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="691"/>
@@ -1551,34 +1551,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
-        <source>{comparison}, to {time}</source>
-        <translation>{comparison}（截至 {time}）</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="740"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="742"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="741"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="743"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="742"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="744"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="743"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="745"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
@@ -1626,7 +1621,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/dashboard.py" line="675"/>
         <source>%Ln timed service(s)</source>
         <translation>
-            <numerusform>统计班次 %Ln 个</numerusform>
+            <numerusform>计入 %Ln 个班次</numerusform>
         </translation>
     </message>
     <message>
@@ -1656,7 +1651,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
+        <source>{comparison}, {until}</source>
+        <translation>{comparison}（{until}）</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/dashboard.py" line="736"/>
+        <source>to {time}</source>
+        <translation>截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="738"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1881,7 +1886,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/find_container.py" line="44"/>
         <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
+        <translation>关闭（Esc）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/find_container.py" line="73"/>
@@ -1892,14 +1897,14 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/find_container.py" line="83"/>
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
-            <numerusform>{typed}：校验位应为 {digit}，显示的是 {number}：%n 条记录</numerusform>
+            <numerusform>{typed}：校验位应为 {digit}，显示的是 {number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/find_container.py" line="86"/>
         <source>{number}: %n move(s)</source>
         <translation>
-            <numerusform>{number}：%n 条记录</numerusform>
+            <numerusform>{number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message>
@@ -2704,17 +2709,17 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="142"/>
         <source>{field} (outbound only)</source>
-        <translation>{field}（仅出口）</translation>
+        <translation>{field}（仅去程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="144"/>
         <source>{field} (inbound only)</source>
-        <translation>{field}（仅进口）</translation>
+        <translation>{field}（仅回程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="146"/>
         <source>{field} (departure outbound, arrival inbound)</source>
-        <translation>{field}（出口为发车，进口为到达）</translation>
+        <translation>{field}（去程为发车，回程为到达）</translation>
     </message>
 </context>
 <context>
@@ -2877,12 +2882,12 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="109"/>
         <source>First day of the period</source>
-        <translation>期间的第一天</translation>
+        <translation>期间起始日期</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="110"/>
         <source>Last day of the period</source>
-        <translation>期间的最后一天</translation>
+        <translation>期间结束日期</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="113"/>
@@ -3167,7 +3172,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/zone_field.py" line="25"/>
         <source>The zone of the hub&apos;s wall clock, which service times are on: a train may be saved or imported as departed or arrived once this clock has reached its time, at every desk and server, whatever zone the computer is set to</source>
-        <translation>枢纽挂钟所在的时区，班次时间均以此钟为准：按此钟到了班次的时间，才能将其保存或导入为“已发出”或“已到达”；各工作台和服务器都按此判断，不论电脑设为哪个时区</translation>
+        <translation>枢纽当地时间所用的时区，班次时间均按此记录：按当地时间到点后，班次才能保存或导入为“已发运”或“已到达”；各工作台和服务器都以此为准，不论电脑设为哪个时区</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
@@ -3655,7 +3660,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="352"/>
+        <location filename="../../hubapp/cli/parser.py" line="404"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4392,12 +4397,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="353"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
-        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发出，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
+        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际发运，或改正其时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="358"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
-        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划”直至开行，或改正其时间</translation>
+        <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际到达，或改正其时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="396"/>
@@ -4457,7 +4462,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="441"/>
         <source>moved services not ahead of the clock</source>
-        <translation>已发出或到达的班次不晚于现在</translation>
+        <translation>已发运或到达的班次不晚于现在</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="442"/>
@@ -4488,22 +4493,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="19"/>
+        <location filename="../../hubapp/cli/parser.py" line="24"/>
         <source>{prog}: error: {message} (see {prog} --help)</source>
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="28"/>
+        <location filename="../../hubapp/cli/parser.py" line="80"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="50"/>
+        <location filename="../../hubapp/cli/parser.py" line="102"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="53"/>
+        <location filename="../../hubapp/cli/parser.py" line="105"/>
         <source>exit codes:
   0  done; check found no problems
   1  the command refused its input or failed, its reason on stderr
@@ -4539,207 +4544,207 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
        会让命令完成，并以其自身的退出码结束）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="103"/>
+        <location filename="../../hubapp/cli/parser.py" line="155"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
-        <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
+        <translation>数据库文件或 postgresql://user@host[:port]/dbname 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="111"/>
+        <location filename="../../hubapp/cli/parser.py" line="163"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="113"/>
+        <location filename="../../hubapp/cli/parser.py" line="165"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="117"/>
+        <location filename="../../hubapp/cli/parser.py" line="169"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="123"/>
+        <location filename="../../hubapp/cli/parser.py" line="175"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="129"/>
+        <location filename="../../hubapp/cli/parser.py" line="181"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="131"/>
+        <location filename="../../hubapp/cli/parser.py" line="183"/>
         <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
         <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="137"/>
+        <location filename="../../hubapp/cli/parser.py" line="189"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="142"/>
+        <location filename="../../hubapp/cli/parser.py" line="194"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="144"/>
+        <location filename="../../hubapp/cli/parser.py" line="196"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="148"/>
+        <location filename="../../hubapp/cli/parser.py" line="200"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="150"/>
+        <location filename="../../hubapp/cli/parser.py" line="202"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="151"/>
+        <location filename="../../hubapp/cli/parser.py" line="203"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="156"/>
+        <location filename="../../hubapp/cli/parser.py" line="208"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="159"/>
+        <location filename="../../hubapp/cli/parser.py" line="211"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="165"/>
+        <location filename="../../hubapp/cli/parser.py" line="217"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="170"/>
+        <location filename="../../hubapp/cli/parser.py" line="222"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="174"/>
+        <location filename="../../hubapp/cli/parser.py" line="226"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="185"/>
+        <location filename="../../hubapp/cli/parser.py" line="237"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="192"/>
+        <location filename="../../hubapp/cli/parser.py" line="244"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="198"/>
+        <location filename="../../hubapp/cli/parser.py" line="250"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="201"/>
+        <location filename="../../hubapp/cli/parser.py" line="253"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="206"/>
+        <location filename="../../hubapp/cli/parser.py" line="258"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="210"/>
+        <location filename="../../hubapp/cli/parser.py" line="262"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="214"/>
+        <location filename="../../hubapp/cli/parser.py" line="266"/>
         <source>the month of a monthly report (YYYY-MM)</source>
-        <translation>月报的月份（YYYY-MM）</translation>
+        <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="216"/>
+        <location filename="../../hubapp/cli/parser.py" line="268"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="218"/>
+        <location filename="../../hubapp/cli/parser.py" line="270"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="221"/>
+        <location filename="../../hubapp/cli/parser.py" line="273"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="222"/>
+        <location filename="../../hubapp/cli/parser.py" line="274"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="228"/>
+        <location filename="../../hubapp/cli/parser.py" line="280"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="231"/>
+        <location filename="../../hubapp/cli/parser.py" line="283"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="233"/>
+        <location filename="../../hubapp/cli/parser.py" line="285"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="236"/>
+        <location filename="../../hubapp/cli/parser.py" line="288"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="256"/>
+        <location filename="../../hubapp/cli/parser.py" line="308"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="267"/>
+        <location filename="../../hubapp/cli/parser.py" line="319"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="273"/>
+        <location filename="../../hubapp/cli/parser.py" line="325"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="288"/>
+        <location filename="../../hubapp/cli/parser.py" line="340"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="295"/>
+        <location filename="../../hubapp/cli/parser.py" line="347"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="314"/>
+        <location filename="../../hubapp/cli/parser.py" line="366"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="326"/>
+        <location filename="../../hubapp/cli/parser.py" line="378"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="339"/>
+        <location filename="../../hubapp/cli/parser.py" line="391"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4781,7 +4786,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/demo.py" line="32"/>
         <source>Demo data written to {path}: {summary} moved (+ {planned} planned, {cancelled} cancelled)</source>
-        <translation>演示数据已写入 {path}：已发出或到达 {summary}（另有计划 {planned} 班、已取消 {cancelled} 班）</translation>
+        <translation>演示数据已写入 {path}：实际开行 {summary}（另有计划中班次 {planned} 个、已取消班次 {cancelled} 个）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/files.py" line="125"/>
@@ -4799,17 +4804,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="80"/>
+        <location filename="../../hubapp/cli/parser.py" line="132"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
-        <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
+        <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="237"/>
+        <location filename="../../hubapp/cli/parser.py" line="289"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="360"/>
+        <location filename="../../hubapp/cli/parser.py" line="412"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4916,7 +4921,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/transfer.py" line="164"/>
         <source>exporting… {percent} %</source>
-        <translation>正在导出… {percent} %</translation>
+        <translation>正在导出… {percent}%</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/transfer.py" line="165"/>
@@ -4934,7 +4939,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="189"/>
+        <location filename="../../hubapp/cli/parser.py" line="241"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -4949,29 +4954,29 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>；原文件已保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="124"/>
+        <location filename="../../hubapp/cli/parser.py" line="176"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="153"/>
+        <location filename="../../hubapp/cli/parser.py" line="205"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="177"/>
+        <location filename="../../hubapp/cli/parser.py" line="229"/>
         <source>backup file to write, or an existing folder to write a dated backup into</source>
         <translation>要写入的备份文件，或一个已有的文件夹（在其中写入带日期的备份）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="182"/>
+        <location filename="../../hubapp/cli/parser.py" line="234"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="211"/>
+        <location filename="../../hubapp/cli/parser.py" line="263"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
-        <translation>日报的日期（默认：按枢纽时区计的今天）</translation>
+        <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/files.py" line="43"/>
@@ -5051,12 +5056,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/files.py" line="130"/>
         <source>gross kg</source>
-        <translation>毛重（千克）</translation>
+        <translation>毛重（kg）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/files.py" line="139"/>
         <source>Saves made to {file} from now on do not reach the server: start every desk on {server} (File ▸ Connect to server…, or hubapp --db URL) before it saves again</source>
-        <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 网址）</translation>
+        <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 地址）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/users.py" line="47"/>
@@ -5086,7 +5091,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/transfer.py" line="82"/>
         <source>importing… {percent} %</source>
-        <translation>正在导入… {percent} %</translation>
+        <translation>正在导入… {percent}%</translation>
     </message>
 </context>
 <context>
@@ -5099,7 +5104,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="80"/>
         <source>service</source>
-        <translation>班次</translation>
+        <translation>班次号</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="81"/>
@@ -5306,22 +5311,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="48"/>
+        <location filename="../../hubapp/ui/formatting.py" line="23"/>
+        <source>{number} %</source>
+        <translation>{number}%</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/formatting.py" line="63"/>
         <source>{sentence}.</source>
         <translation>{sentence}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="67"/>
+        <location filename="../../hubapp/ui/formatting.py" line="82"/>
         <source>{time} ({zone})</source>
         <translation>{time} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="85"/>
+        <location filename="../../hubapp/ui/formatting.py" line="100"/>
         <source>{items}, …</source>
         <translation>{items} 等</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="94"/>
+        <location filename="../../hubapp/ui/formatting.py" line="109"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -5329,22 +5339,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="157"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="158"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="160"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="161"/>
         <source>line {line}, {column} {value!r}: {message}</source>
         <translation>第 {line} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="162"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="163"/>
         <source>line {line}, {column}: {message}</source>
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="179"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="180"/>
         <source>{header} (column {letter})</source>
         <translation>{header}（{letter} 列）</translation>
     </message>
@@ -5374,7 +5384,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="178"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="179"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无表头）</translation>
     </message>
@@ -5401,7 +5411,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="595"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
-        <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发出”或“已到达”</translation>
+        <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="609"/>
@@ -5454,12 +5464,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="23"/>
         <source>Outbound</source>
-        <translation>出口</translation>
+        <translation>去程</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="24"/>
         <source>Inbound</source>
-        <translation>进口</translation>
+        <translation>回程</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/records.py" line="28"/>
@@ -5484,12 +5494,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/records.py" line="45"/>
         <source>Planned</source>
-        <translation>计划</translation>
+        <translation>计划中</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/records.py" line="46"/>
         <source>Departed</source>
-        <translation>已发出</translation>
+        <translation>已发运</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/records.py" line="47"/>
@@ -5582,12 +5592,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="233"/>
+        <location filename="../../hubapp/domain/validation.py" line="234"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="240"/>
+        <location filename="../../hubapp/domain/validation.py" line="241"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5683,7 +5693,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="290"/>
-        <location filename="../../hubapp/domain/validation.py" line="246"/>
+        <location filename="../../hubapp/domain/validation.py" line="247"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5703,278 +5713,278 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="79"/>
+        <location filename="../../hubapp/domain/validation.py" line="80"/>
         <source>{number} is marked departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
-        <translation>{number} 标为已于 {value} 发出，晚于枢纽时钟的当前时间（{now}，{zone}）：在其开行前请标为“计划”</translation>
+        <translation>{number} 标为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}）：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="82"/>
+        <location filename="../../hubapp/domain/validation.py" line="83"/>
         <source>{number} is marked arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
-        <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：在其开行前请标为“计划”</translation>
+        <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="85"/>
+        <location filename="../../hubapp/domain/validation.py" line="86"/>
         <source>{number} is marked departed on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
-        <translation>{number} 标为已于 {date} 发出，按枢纽时钟（{now}，{zone}）该日尚未到来：在其开行前请标为“计划”</translation>
+        <translation>{number} 标为已于 {date} 发运，按枢纽时钟（{now}，{zone}）该日尚未到来：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="88"/>
+        <location filename="../../hubapp/domain/validation.py" line="89"/>
         <source>{number} is marked arrived on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
-        <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：在其开行前请标为“计划”</translation>
+        <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="306"/>
+        <location filename="../../hubapp/domain/validation.py" line="307"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="318"/>
+        <location filename="../../hubapp/domain/validation.py" line="319"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="322"/>
+        <location filename="../../hubapp/domain/validation.py" line="323"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="326"/>
+        <location filename="../../hubapp/domain/validation.py" line="327"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="363"/>
+        <location filename="../../hubapp/domain/validation.py" line="364"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="381"/>
+        <location filename="../../hubapp/domain/validation.py" line="382"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="388"/>
+        <location filename="../../hubapp/domain/validation.py" line="389"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="396"/>
+        <location filename="../../hubapp/domain/validation.py" line="397"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="401"/>
+        <location filename="../../hubapp/domain/validation.py" line="402"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="419"/>
+        <location filename="../../hubapp/domain/validation.py" line="420"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="434"/>
+        <location filename="../../hubapp/domain/validation.py" line="435"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="484"/>
+        <location filename="../../hubapp/domain/validation.py" line="485"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="488"/>
+        <location filename="../../hubapp/domain/validation.py" line="489"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="492"/>
+        <location filename="../../hubapp/domain/validation.py" line="493"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="539"/>
+        <location filename="../../hubapp/domain/validation.py" line="540"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="633"/>
+        <location filename="../../hubapp/domain/validation.py" line="639"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="639"/>
+        <location filename="../../hubapp/domain/validation.py" line="645"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="51"/>
+        <location filename="../../hubapp/domain/validation.py" line="52"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="54"/>
+        <location filename="../../hubapp/domain/validation.py" line="55"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="61"/>
+        <location filename="../../hubapp/domain/validation.py" line="62"/>
         <source>Scheduled time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
-        <translation>计划时间 {value} 在枢纽时钟（{zone}）上并不存在：当时时钟拨快了一小时；请按时钟当时显示的时间填写</translation>
+        <translation>计划时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="64"/>
+        <location filename="../../hubapp/domain/validation.py" line="65"/>
         <source>Actual time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
-        <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：当时时钟拨快了一小时；请按时钟当时显示的时间填写</translation>
+        <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="228"/>
+        <location filename="../../hubapp/domain/validation.py" line="229"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="269"/>
+        <location filename="../../hubapp/domain/validation.py" line="270"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="437"/>
+        <location filename="../../hubapp/domain/validation.py" line="438"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="513"/>
+        <location filename="../../hubapp/domain/validation.py" line="514"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="648"/>
+        <location filename="../../hubapp/domain/validation.py" line="654"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="536"/>
+        <location filename="../../hubapp/domain/validation.py" line="537"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="466"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="296"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="297"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="343"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="344"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="364"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="425"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="426"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need; column {other!r} was left out: give its weights in kilograms under one of those headers</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重；列“{other}”未导入：请将其中的重量换算为千克，填在上述表头下</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="430"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="431"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="438"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="439"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="446"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="449"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="450"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="468"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="469"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
-        <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
+        <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="498"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="499"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="500"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="501"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="511"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="512"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
-        <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
+        <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="592"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="593"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="594"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="595"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="598"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="599"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="603"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="604"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="156"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
-        <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
+        <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货名或 HS 编码</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="615"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="616"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="617"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="618"/>
         <source>Expected planned, departed, arrived or cancelled</source>
-        <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
+        <translation>应为 planned、departed、arrived 或 cancelled（计划中、已发运、已到达、已取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="630"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="631"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="473"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="474"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="657"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="658"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="668"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="669"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -6610,12 +6620,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/users.py" line="577"/>
         <source>{name} is the last active admin; make another admin first</source>
-        <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
+        <translation>{name} 是最后一个已启用的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="30"/>
         <source>A service that departed needs its actual time</source>
-        <translation>已发出的班次需要填写实际时间</translation>
+        <translation>已发运的班次需要填写实际时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="31"/>
@@ -6640,7 +6650,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/reference.py" line="180"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
-        <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
+        <translation>HS 编码 {code} 由 {names} 共用：请输入货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="270"/>
@@ -6695,7 +6705,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/reference.py" line="174"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
-        <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名名称</translation>
+        <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="204"/>
@@ -6756,7 +6766,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/transfer.py" line="44"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
-        <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
+        <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/transfer.py" line="62"/>
@@ -6796,22 +6806,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="261"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
-        <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
+        <translation>{date} 的回程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="264"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
-        <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
+        <translation>{date} 的去程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="271"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
-        <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
+        <translation>集装箱 {number} 已登记在 {date} 的回程班次 {other} 上</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="273"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
-        <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
+        <translation>集装箱 {number} 已登记在 {date} 的去程班次 {other} 上</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="293"/>
@@ -6821,7 +6831,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="297"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
-        <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
+        <translation>{date} 的班次 {number} 已登记为“计划中”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="306"/>
@@ -7231,12 +7241,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/stats.py" line="61"/>
         <source>outbound</source>
-        <translation>出口</translation>
+        <translation>去程</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/stats.py" line="62"/>
         <source>inbound</source>
-        <translation>进口</translation>
+        <translation>回程</translation>
     </message>
 </context>
 </TS>

@@ -1034,7 +1034,8 @@ class DailyLogScreen(QWidget):
         if problems:
             text += " · " + self.tr("%n row(s) with problems", "", problems)
         # The line may wrap between its parts only, where a window is narrow.
-        self.service_totals.setText(" · ".join(map(formatting.unbroken, text.split(" · "))))
+        self.service_totals.setText(" · ".join(formatting.unbroken(part, hanzi=True)
+                                               for part in text.split(" · ")))
         self._recount_problems()
 
     def _pasted(self, rows: int, ignored: list[str], block: str, read_as: list[str]) -> None:

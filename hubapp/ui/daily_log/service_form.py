@@ -382,7 +382,7 @@ class ServiceForm(QWidget):
 class _InitialsView(QListView):
     """The list of a choice of stored English values: a letter picks the next whose value
     starts with it, the English initial (I for inbound, R for rail, D for departed), whatever
-    the desk's language. In Chinese the labels (出口, 进口) took no letter, and a clerk's
+    the desk's language. In Chinese the labels (去程, 回程) took no letter, and a clerk's
     "I" for inbound left the service outbound. A Chinese character still picks the label
     it starts."""
 
