@@ -318,12 +318,18 @@ def test_no_warning_when_a_chinese_font_is_installed(qapp):
     fonts.warn_if_no_chinese_font("zh")  # the autouse fixture fails any dialog
 
 
-def test_one_warning_when_chinese_is_chosen_without_a_chinese_font(tmp_path):
-    # A fresh Qt that sees only matplotlib's DejaVu fonts: no font covers Chinese.
+def _no_chinese_font(tmp_path: Path) -> Path:
+    """A fontconfig file for a fresh Qt that sees only matplotlib's DejaVu fonts: no font
+    covers Chinese."""
     dejavu = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     config = tmp_path / "fonts.conf"
     config.write_text(f"<?xml version='1.0'?><fontconfig><dir>{dejavu}</dir>"
                       f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    return config
+
+
+def test_one_warning_when_chinese_is_chosen_without_a_chinese_font(tmp_path):
+    config = _no_chinese_font(tmp_path)
     code = """if True:
         from PySide6.QtWidgets import QApplication
         from hubapp.ui import dialogs, fonts
@@ -339,6 +345,23 @@ def test_one_warning_when_chinese_is_chosen_without_a_chinese_font(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, check=True)
     assert result.stdout.split("\n") == ["0", "1 True", ""], result.stderr
+
+
+def test_a_chinese_report_is_refused_without_a_chinese_font(tmp_path, demo_db_path):
+    """It was written as empty boxes: "Report written", exit 0."""
+    env = dict(os.environ, FONTCONFIG_FILE=str(_no_chinese_font(tmp_path)))
+    env.pop("QT_QPA_PLATFORM", None)  # as a script runs it: the report finds its own
+
+    def report(*more: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "hubapp", "report", "daily", "--db",
+                               str(demo_db_path), "--date", "2026-03-05", *more],
+                              capture_output=True, text=True, env=env, timeout=120)
+
+    chinese = report("-o", str(tmp_path / "zh.pdf"), "--lang", "zh")
+    assert chinese.returncode == 1 and "fonts-noto-cjk" in chinese.stderr, chinese.stderr
+    assert "--lang en" in chinese.stderr and not (tmp_path / "zh.pdf").exists()
+    english = report("-o", str(tmp_path / "en.pdf"), "--lang", "en")
+    assert english.returncode == 0, english.stderr
 
 
 def test_every_runtime_dependency_is_one_the_app_imports():

@@ -104,6 +104,23 @@ def test_desk_settings_go_to_qsettings_and_language_says_restart(
     assert len(audit.entries(app_ctx.db)) == audited  # the hub's settings did not change
 
 
+def test_chinese_chosen_on_a_desk_without_a_chinese_font_is_warned_of_now(
+        qtbot, monkeypatch, main_window):
+    """It was said only at the next start, in the boxes it warned of."""
+    from hubapp.ui import fonts
+
+    said = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(fonts, "has_chinese_font", lambda: False)
+    dialog = open_settings(qtbot, main_window)
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_End)  # 简体中文
+    save(qtbot, dialog)
+    assert said == ["The new language applies when Hub Desk is started again.",
+                    fonts.NO_FONT_TEXT]
+
+
 def test_the_backup_folder_s_label_leads_to_its_field(qtbot, main_window):
     # It led to the row holding the field and its button: a screen reader named the row,
     # and read the field, where the focus goes, with no name.

@@ -28,4 +28,5 @@ def write_pdf(db_path: Path, kind: str, first: dt.date | None, last: dt.date | N
     from hubapp.reports import printing
 
     printing.ensure_application()
+    printing.require_chinese_font(language)
     return printing.write_pdf(make(db_path, kind, first, last, language), output, db_path)

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QColor, QFontMetricsF, QGuiApplication, QImage, QPageLayout,
-    QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QPen, QTextBlock, QTextCursor,
-    QTextDocument, QTextFormat, QTextLength, QTextTable, QTextTableFormat,
+    QAbstractTextDocumentLayout, QColor, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
+    QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QPen, QTextBlock,
+    QTextCursor, QTextDocument, QTextFormat, QTextLength, QTextTable, QTextTableFormat,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, os_reason
@@ -426,6 +426,17 @@ def _ensure_replaceable(path: Path, database: Path | str | None) -> None:
 
 
 _APPLICATION: list[QGuiApplication] = []  # kept alive for the process
+
+
+def require_chinese_font(language: str) -> None:
+    """A Chinese report on a machine with no font for Chinese was written as empty boxes,
+    "Report written" and exit 0, for a script to mail to the morning meeting."""
+    if language == "zh" and not QFontDatabase.families(
+            QFontDatabase.WritingSystem.SimplifiedChinese):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "No font that can show Chinese is installed, so a Chinese report "
+                        "would be empty boxes: install one (on Debian or Ubuntu, the package "
+                        "fonts-noto-cjk), or write the report in English (--lang en)"))
 
 
 def ensure_application() -> None:

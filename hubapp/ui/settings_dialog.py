@@ -25,7 +25,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, filesystem, settings
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs, labels, mnemonics, zone_field
+from hubapp.ui import colours, dialogs, fonts, labels, mnemonics, zone_field
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
 from hubapp.ui.scrolled_panel import ScrolledPanel
@@ -418,6 +418,8 @@ class SettingsDialog(FormDialog):
         if language_changed:
             dialogs.show_info(self, self.tr("Settings"), self.tr(
                 "The new language applies when Hub Desk is started again."))
+            # Now, while it can be fixed before that start, not only at it.
+            fonts.warn_if_no_chinese_font(self.language.currentData())
         self.accept()
 
     def _desk_not_saved(self, conf: Path) -> None:
