@@ -18,8 +18,8 @@ T = TypeVar("T")
 
 # The names write_whole writes under until the file is whole, as a pattern's tail: with the
 # journal SQLite keeps beside a partial copy, and the log a restore keeps beside a damaged
-# database's bytes.
-PARTIAL = r"\.partial(-journal|-wal)?"
+# database's bytes. Earlier versions wrote NAME.partial, without the writer's own mark.
+PARTIAL = r"(\.[0-9a-f]{8})?\.partial(-journal|-wal)?"
 # A file a job writes, untouched this long, was left by a killed one, not by one another desk
 # is still making (whose integrity check can read a big file for minutes).
 STALE_SECONDS = 30 * 60
@@ -32,9 +32,12 @@ def write_whole(target: Path, make: Callable[[Path], None], last: bool = False) 
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write the backup {path}: folder {folder} does not exist"),
                             path=str(target), folder=str(target.parent))
-    partial = target.with_name(target.name + ".partial")
+    # A name of its own: two backups of one database in the same second (a desk starting as
+    # the nightly job runs) share target's name, and with one partial name each removed the
+    # other's copy as it was written (as a killed backup's): both failed, saying the hub's
+    # database was missing or empty. A killed one's is swept when stale (remove_stale).
+    partial = target.with_name(f"{target.name}.{os.urandom(4).hex()}.partial")
     try:
-        partial.unlink(missing_ok=True)  # left by a backup that was killed
         make(partial)
         _rename(partial, target, last)
     finally:
