@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QBuffer, QPoint, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QScreen
+from PySide6.QtGui import QColor, QFont, QImage, QScreen
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from hubapp.store import open_db
@@ -347,6 +347,24 @@ def test_the_import_dialog_opens_within_a_small_screen(qtbot, main_window, small
     qtbot.addWidget(dialog)
     assert dialog.width() <= LAPTOP_150.width() and dialog.height() <= LAPTOP_150.height()
     dialog.close()
+
+
+def test_the_import_dialog_fits_a_small_screen_at_a_big_font(qtbot, qapp, main_window,
+                                                             monkeypatch):
+    """At 14 pt on a 1280 × 720 screen at 150 % it was 960 px wide on 853: Close past the edge."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(SMALLEST_150))
+    font = qapp.font()
+    big = QFont(font)
+    big.setPointSize(14)
+    qapp.setFont(big)
+    try:
+        main_window._open_import()
+        dialog = main_window.import_dialog
+        qtbot.addWidget(dialog)
+        assert dialog.width() <= SMALLEST_150.width() and within(dialog.close_button, dialog)
+        dialog.close()
+    finally:
+        qapp.setFont(font)
 
 
 def test_the_import_dialog_keeps_its_size_on_a_laptop_at_100_percent(qtbot, main_window):

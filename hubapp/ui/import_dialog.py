@@ -247,8 +247,11 @@ class ImportDialog(QDialog):
         # Room for the preview's columns, on a screen that has it.
         self.resize(QSize(960, 640).boundedTo(dialogs.screen_room(self, 9 / 10)))
         # Narrower, a message wraps into more lines than the layout makes room for (a
-        # word-wrapped label's height is not part of a dialog's minimum size) and is cut.
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
+        # word-wrapped label's height is not part of a dialog's minimum size) and is cut;
+        # but never wider than the screen: at 14 pt on a 150 % laptop its Close was past the
+        # edge.
+        self.setMinimumWidth(min(self.fontMetrics().horizontalAdvance("M") * 60,
+                                 dialogs.screen_room(self, 1).width()))
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
