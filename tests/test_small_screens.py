@@ -95,6 +95,34 @@ def test_every_screen_fits_a_150_percent_laptops_width(qtbot, qapp, app_ctx, lan
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_screen_fits_a_125_percent_laptop_at_14_pt(qtbot, qapp, app_ctx, language):
+    """A user with poor sight sets a bigger font: at 14 pt the Audit log's one row of filters
+    held the window to 1,148 px on a 1,093 px screen, Export CSV… past the edge; they take as
+    many rows as the width needs."""
+    from hubapp.ui.audit_screen import AuditScreen
+    from hubapp.ui.translations import install_translations
+
+    font = qapp.font()
+    big = QFont(font)
+    big.setPointSize(14)
+    qapp.setFont(big)
+    install_translations(qapp, language)
+    try:
+        window = _every_screen_on_a_closed_day(qtbot, app_ctx)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 1093  # 1366 × 768 at 125 %
+        window.resize(1093, 614)
+        qtbot.waitUntil(lambda: window.width() == 1093)
+        audit = window.show_screen(AuditScreen)
+        QApplication.processEvents()
+        assert within(audit.export_button, window) and within(audit.service, window)
+        window.day_screen.revert()
+    finally:
+        qapp.setFont(font)
+        install_translations(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("role", [None, "supervisor", "clerk"])  # None: an open day
 def test_the_daily_log_fits_a_1280_px_screen_at_150_percent(qtbot, qapp, app_ctx, language,
                                                             role):

@@ -26,10 +26,11 @@ from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.store.db import db_path
 from hubapp.ui import (
-    date_edits, dialogs, filter_choices, formatting, labels, mnemonics, remembered_layout,
+    date_edits, dialogs, filter_choices, formatting, labels, remembered_layout,
 )
 from hubapp.ui.context import AppContext
 from hubapp.ui.export_status import ExportStatus
+from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import (
     RECORD_ROLE, RecordTableModel, back_to_place, list_table, place,
@@ -303,13 +304,14 @@ class AuditScreen(QWidget):
         self.details.setPlaceholderText(self.tr("Pick a change above to see every field it "
                                                 "changed."))
 
-        bar = QHBoxLayout()
-        for widget in (mnemonics.buddy_label(self.tr("&User"), self.user), self.user,
-                       mnemonics.buddy_label(self.tr("&Action"), self.action), self.action,
-                       self.any_day, *self.period,
-                       mnemonics.buddy_label(self.tr("&Service"), self.service), self.service):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        # Rows as wide as the window has room for: in one, at 14 pt on a 125 % laptop, the
+        # window could not be narrower than 1,148 px on a 1,093 px screen, Export CSV… past
+        # its edge.
+        bar = FlowLayout()
+        bar.add_labelled(self.tr("&User"), self.user)
+        bar.add_labelled(self.tr("&Action"), self.action)
+        bar.add_together(self.any_day, *self.period)
+        bar.add_labelled(self.tr("&Service"), self.service)
         bar.addWidget(self.export_button)
         # The count under the list it counts, not in the bar: "The newest 2,000 of …" took
         # the filters' width there, cutting the Service field's example short.

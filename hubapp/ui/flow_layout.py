@@ -92,14 +92,20 @@ class FlowLayout(_WrappingLayout):
         which takes any width the pair is given beyond its own (a combo's, to show its
         choice whole: _cut_off)."""
         label = buddy_label(text, widget)
-        pair = QHBoxLayout()
-        pair.addWidget(label)
-        pair.addWidget(widget, 1)
-        self.addChildLayout(pair)
-        self.addItem(pair)
+        self.add_together(label, (widget, 1))
         if isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self.invalidate)  # another choice, its width
         return label
+
+    def add_together(self, *widgets: QWidget | tuple[QWidget, int]) -> None:
+        """Widgets kept side by side on one row, each (widget, stretch) taking its share of
+        any width the group is given beyond its own."""
+        group = QHBoxLayout()
+        for item in widgets:
+            widget, stretch = item if isinstance(item, tuple) else (item, 0)
+            group.addWidget(widget, stretch)
+        self.addChildLayout(group)
+        self.addItem(group)
 
     def _arrange(self, rect: QRect, place: bool) -> int:
         """Put the items in rows within rect (when place); the height that takes. Room left

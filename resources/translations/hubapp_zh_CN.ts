@@ -4,38 +4,38 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="390"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="236"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="237"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -43,7 +43,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="128"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -51,144 +51,144 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="304"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="258"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="256"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="411"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="413"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="278"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="280"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="285"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="297"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="298"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="307"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="311"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="308"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="312"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="310"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="373"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="375"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多可查询 {days} 天：请把起始日期后移，或把结束日期前移。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="380"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="382"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="408"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="410"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="425"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="428"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="430"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="444"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="451"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="453"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="463"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="465"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="499"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="501"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="501"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="503"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="512"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="514"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="497"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="499"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="263"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="274"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="274"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="275"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
@@ -1917,287 +1917,287 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="246"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="372"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="255"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="258"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="256"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="259"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="257"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="265"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="272"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="275"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="293"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="321"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="324"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="324"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="327"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="326"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="329"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="331"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="334"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="334"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="337"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="338"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="341"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="363"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="366"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="396"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="399"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="460"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="463"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="478"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="481"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="488"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="491"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="489"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="492"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="494"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="497"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="509"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="512"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="564"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="567"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="567"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="570"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="568"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="571"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="583"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="586"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="685"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="688"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="723"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="726"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="698"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="701"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="473"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="476"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="474"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="477"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="490"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="493"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="735"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="738"/>
         <source>Closed too late to cancel: the import was already saved.</source>
         <translation>关闭时已来不及取消：导入已经保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="740"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="743"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="741"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="744"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="742"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="745"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="745"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="748"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="746"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="749"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="750"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="753"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="752"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="755"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="765"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="768"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="771"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="774"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="778"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="781"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="782"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="785"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="788"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="791"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="802"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="805"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="808"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="811"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="814"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="817"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="849"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="852"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="878"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="881"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="886"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="889"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="888"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="891"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="909"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="917"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="912"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="920"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="910"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="913"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -3700,13 +3700,13 @@ Turn single-user mode off?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/users.py" line="31"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4181,63 +4181,63 @@ Turn single-user mode off?</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="128"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="156"/>
         <source>{first} – {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="158"/>
         <source>imported {services}, {containers}, {teu} TEU ({days}) from {file}</source>
         <translation>从 {file} 导入 {services}、{containers}、{teu} 标箱（{days}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="171"/>
         <source>restored from {file}, taken {taken}</source>
         <translation>从 {file} 恢复，备份于 {taken}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
         <source>replaced {count} change(s) made after it</source>
         <translation>替换了其后的 {count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="176"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="177"/>
         <source>the data before the restore is kept as {path}</source>
         <translation>恢复前的数据保存为 {path}</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="129"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="111"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="112"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="486"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="488"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
