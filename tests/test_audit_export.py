@@ -10,7 +10,7 @@ import zoneinfo
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from hubapp.store import audit
+from hubapp.store import audit, transaction
 
 from conftest import PATIENT_WAIT_MS, hub_zone_set, scan_for_minutes, shown_audit
 
@@ -182,3 +182,21 @@ def _cancelled_at_once(qtbot, screen, folder, go_on: threading.Event | None = No
     qtbot.waitUntil(screen.export_button.isEnabled)
     assert screen.export_status.said.text() == "Export cancelled; no file was written."
     assert list(folder.glob("*log.csv*")) == []
+
+
+def test_a_formula_in_a_logged_value_is_written_as_text(qtbot, app_ctx, tmp_path, save_as):
+    """Only the loading-list export's guard was tried: a service's notes typed as a formula
+    would run when the exported log is opened in a spreadsheet."""
+    formulas = ['=HYPERLINK("http://x")', "@SUM(A1)", "-1+1", "+x"]
+    for n, text in enumerate(formulas):
+        service = {"service_no": f"X{n:04d}", "date": ABOUT, "notes": f"draft {n}"}
+        with transaction(app_ctx.db):
+            audit.record(app_ctx.db, "li.na", "update", "service", str(n),
+                         {"service": service, "containers": []},
+                         {"service": {**service, "notes": text}, "containers": []})
+    screen = shown_audit(qtbot, app_ctx)
+
+    _header, *rows = _exported(qtbot, screen, save_as, tmp_path / "log.csv")
+
+    assert [row[4:7] for row in rows if row[4] == "notes"] == [
+        ["notes", f"draft {n}", f"'{text}"] for n, text in reversed(list(enumerate(formulas)))]

@@ -1291,3 +1291,29 @@ def test_a_restore_stopped_while_it_waits_keeps_no_copy_named_before_restore(
         backup.restore(saved, demo_db_path, ANN)
     assert list((tmp_path / "backups").iterdir()) == []
     assert _dump(demo_db_path) == before
+
+
+@pytest.mark.parametrize("action", [
+    lambda saved, db_path, by: backup.restore(saved, db_path, by),
+    lambda saved, db_path, by: backup.backup_to(db_path, saved.with_name("taken.db"), by)],
+                         ids=["restore", "back up"])
+def test_an_admin_demoted_to_supervisor_at_another_desk_may_neither_restore_nor_back_up(
+        demo_db, demo_db_path, tmp_path, action):
+    """Only a clerk was tried: a check that let a supervisor through (ADMIN, SUPERVISOR)
+    would let one demoted since logging in throw the data away, or take a copy of every
+    password hash."""
+    from hubapp.store.users import SUPERVISOR
+
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    for name in ("boss", "bob"):
+        users.add_user(demo_db, ANN, name, ADMIN, "password-1")
+    bob = users.authenticate(demo_db, "bob", "password-1")
+    users.set_role(demo_db, ANN, "bob", SUPERVISOR)
+    before = _dump(demo_db_path)
+
+    with pytest.raises(PermissionDenied, match="Your role is now supervisor"):
+        action(saved, demo_db_path, bob)
+
+    assert _dump(demo_db_path) == before
+    assert not (demo_db_path.parent / "backups").exists()
+    assert not (tmp_path / "taken.db").exists()

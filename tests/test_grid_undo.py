@@ -211,6 +211,28 @@ def test_redo_of_delete_rows_selects_the_gap_they_left(qtbot, screen):
     assert view.currentIndex().row() == 2
 
 
+def test_undo_of_delete_rows_puts_back_each_deleted_row_whole_in_its_place(qtbot, screen):
+    """Only the redo was tried: an undo that put back some of the rows, or put them back at
+    the end, or without their cells, would lose a box or move it, unseen."""
+    _new_service(qtbot, screen, "U14")
+    boxes = numbers(6, start=1270)
+    paste(qtbot, screen, _boxes_text(boxes))
+    before = screen.grid.text_rows()
+    view = screen.grid_view
+    _pick_row(view, 1)
+    view.selectionModel().select(screen.grid.index(3, 0),
+                                 QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))
+    assert _containers(screen) == [boxes[0], boxes[2], *boxes[4:]]
+
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+
+    assert screen.grid.text_rows() == before
+    assert [row["seal"] for row in before] == [f"CN{i:05d}" for i in range(6)]
+    assert {index.row() for index in view.selectionModel().selectedIndexes()} == {1, 3}
+
+
 def _pick_row(view, row: int) -> None:
     view.selectionModel().select(view.model().index(row, 0),
                                  QItemSelectionModel.SelectionFlag.ClearAndSelect

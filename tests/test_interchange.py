@@ -2680,3 +2680,45 @@ def test_a_file_saying_a_train_still_to_come_moved_is_refused_with_its_line(demo
         "come on the hub's clock (2026-03-06 09:00, Asia/Shanghai): mark it planned until it "
         "runs"]
     assert checksum(demo_db) == before
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "@SUM(A1)", "-1+1", "+x"])
+def test_a_problem_list_writes_a_formula_in_a_value_or_a_message_as_text(tmp_path, text):
+    """The export's guard alone was tried: a problem list, opened in a spreadsheet by
+    whoever corrects the file, would run a cell the file gave it as a formula."""
+    problem = parsing.Problem(2, "notes", text, "{value} is not a note", {"value": text})
+    listed = tmp_path / "problems.csv"
+
+    write_problems(listed, [problem])
+
+    with listed.open(encoding="utf-8-sig", newline="") as file:
+        assert list(csv.reader(file))[1] == ["2", "notes", f"'{text}", f"'{text} is not a note"]
+
+
+def test_a_file_of_several_days_sent_again_is_a_duplicate_on_each_of_its_days(demo_db,
+                                                                             tmp_path):
+    """Only one day's file was sent again: the stored services looked up for the file's
+    first day alone would let the other days' be imported a second time."""
+    first, last = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
+    path = tmp_path / "three days.csv"
+    export_file(demo_db, path, first, last)
+    stored = demo_db.execute(
+        "SELECT date, direction, service_no FROM service WHERE date BETWEEN ? AND ?",
+        [first.isoformat(), last.isoformat()]).fetchall()
+    assert len({day for day, _direction, _number in stored}) == 3
+    before = checksum(demo_db)
+
+    again = import_file(demo_db, path, TESTER)
+
+    assert not again.ok and not again.saved and not again.problems
+    assert sorted((p.column, p.message.partition(" (")[0]) for p in again.duplicates) == sorted(
+        ("service", f"{direction.capitalize()} service {number} of {day} is already in the "
+                    "database") for day, direction, number in stored)
+    assert checksum(demo_db) == before
+
+    skipped = import_file(demo_db, path, TESTER, skip_duplicates=True)
+
+    assert skipped.ok and not skipped.problems
+    assert (skipped.totals.services, skipped.totals.containers) == (0, 0)
+    assert skipped.skipped_services == len(stored)
+    assert checksum(demo_db) == before

@@ -156,6 +156,31 @@ def test_file_from_a_newer_version_is_refused_untouched(tmp_path):
     assert _digest(path) == before
 
 
+def test_a_file_a_newer_hub_desk_upgraded_after_it_was_looked_at_is_refused_untouched(
+        tmp_path, monkeypatch):
+    """The steps are read again under the upgrade's lock: a newer Hub Desk that upgraded the
+    file between this start's look at it and that lock left a step this build does not know,
+    and without that second refusal this build would open the file and save to it as if it
+    knew every step."""
+    from hubapp.domain.errors import UnusableDatabaseError
+    from hubapp.store import db as store_db
+
+    path = tmp_path / "hub.db"
+    open_db(path).close()
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
+    before = _digest(path)
+    # What the look found before the newer build wrote: a file one step behind this build.
+    monkeypatch.setattr(store_db, "inspect_file", lambda *args: set(STEP_NAMES[:-1]))
+
+    with pytest.raises(UnusableDatabaseError, match="newer version of Hub Desk"):
+        open_db(path)
+
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hub.db"]
+
+
 def test_garbage_file_is_refused_untouched(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is a shopping list, not a database\n" * 50)

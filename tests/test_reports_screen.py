@@ -132,20 +132,36 @@ def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(q
     assert screen.period() == ("daily", day.toPython(), day.toPython())
 
 
-def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_ctx):
+@pytest.mark.parametrize(("wall", "under_way"), [
+    # The day after the demo's last: nothing has moved today, so to yesterday.
+    (dt.datetime(2026, 3, 6, 12), "Month under way: 1–5 March 2026 so far, compared with the "
+                                  "same days of the previous month (1–5 February 2026) and of "
+                                  "last year (1–5 March 2025)"),
+    # On a month's last day the month is whole, and compared whole.
+    (dt.datetime(2026, 3, 31, 12), None)])
+def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_ctx,
+                                                                    monkeypatch, wall,
+                                                                    under_way):
+    """On the hub's clock stopped, not the day the suite runs: on the real today it checked
+    only that the day's number appeared somewhere after "Month under way: ", and which
+    branch it took was the calendar's."""
+    from hubapp.reports import document
+    from hubapp.store import settings
 
-    from hubapp.store.reports import month_period
+    from tests.conftest import hub_clock_at
 
+    # The screen's month (ctx.today) and the report's now (settings.hub_now) alike.
+    hub_clock_at(monkeypatch, app_ctx, wall)
+    for module in (settings, document):
+        monkeypatch.setattr(module, "wall_clock", lambda _zone: wall)
     screen = _shown(qtbot, app_ctx)
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
-    today = dt.date.today()
-    # On a month's last day the month is whole, and compared whole.
-    under_way = today < month_period(today)[1]
-    assert ("Month under way: " in screen.report.html) == under_way
-    # To yesterday, as nothing has moved today on the demo's copy; on the 1st, today alone.
-    named = max(today - dt.timedelta(days=1), today.replace(day=1))
-    assert (f"{named.day} " in screen.report.html.split("Month under way: ")[-1]) == under_way
+    assert screen.period() == ("monthly", dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    if under_way is None:
+        assert "under way" not in screen.report.html
+    else:
+        assert under_way in screen.report.html
 
 
 def test_a_failed_report_clears_the_preview_and_offers_to_try_again(qtbot, app_ctx,
