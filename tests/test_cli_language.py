@@ -242,6 +242,10 @@ def test_help_and_usage_errors_speak_the_locale_too():
     assert wrong.stderr.strip() == (
         "hubapp stats：错误：参数 --from：“2026-13-01”不是日期；应为 YYYY-MM-DD，例如 "
         "2026-03-05（参见 hubapp stats --help）")
+    # The value in Chinese quotes, not Python's repr: '1'（可选：…）.
+    chosen = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db", "--from", "2026-03-01", "--to",
+                    "2026-03-05", "--by", "week")
+    assert "参数 --by：无效的选项：“week”（可选：'day'" in chosen.stderr, chosen.stderr
     missing = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db")
     assert "缺少必需的参数：--from, --to" in missing.stderr
     both = hubapp("zh_CN.UTF-8", "demo", "--db", "x.db", "--days", "3", "--containers", "900")

@@ -3683,7 +3683,7 @@ Turn single-user mode off?</source>
     <message>
         <location filename="../../hubapp/cli/common.py" line="43"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+        <translation>无效的选项：“%(value)s”（可选：%(choices)s）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="44"/>
