@@ -32,6 +32,7 @@ from hubapp.ui import (
 )
 from hubapp.ui.context import AppContext
 from hubapp.ui.edit_menu import redo_keys, undo_keys
+from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
 from hubapp.ui.daily_log.grid_model import (
     COMPLETION_SEPARATOR, FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel,
@@ -294,10 +295,11 @@ class DailyLogScreen(QWidget):
         self.delete_button = QPushButton(self.tr("De&lete"), self)
         self.delete_button.clicked.connect(
             lambda: self._to_list_after(self.delete_button, self.delete_service))
-        buttons = QHBoxLayout()
+        # On as many rows as the list's width needs: in one, at 16 pt, they held the list to
+        # 504 px and the window past a 125 % laptop's 1,024.
+        buttons = FlowLayout()
         for widget in (new_button, self.copy_button, self.cancel_button, self.delete_button):
             buttons.addWidget(widget)
-        buttons.addStretch(1)
 
         box = QWidget(self)
         layout = QVBoxLayout(box)
