@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Sets up Hub Desk (system libraries, virtual environment) and starts it on a demo database.
 set -euo pipefail
+# First: over ssh it made the environment and two years of demo traffic (minutes on a fresh
+# checkout) before saying so.
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    echo "No display found: start ./run.sh from a desktop session." >&2
+    exit 1
+fi
 # The caller's relative names (HUBAPP_DEMO_DB, "-o today.pdf") are the caller's: the setup runs
 # in the checkout, the app back where it was started (it finds its resources by itself).
 caller="$PWD"
@@ -18,10 +24,6 @@ if [ -z "$own_db" ] && [ ! -s "$DEMO_DB" ]; then
     mkdir -p "$(dirname "$DEMO_DB")"
     echo "Making a demo database with two years of traffic: $DEMO_DB"
     "$VENV/bin/hubapp" demo --db "$DEMO_DB" --days 760
-fi
-if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-    echo "No display found: start ./run.sh from a desktop session." >&2
-    exit 1
 fi
 cd "$caller"
 if [ -n "$own_db" ]; then exec "$VENV/bin/hubapp" "$@"; fi

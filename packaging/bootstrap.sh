@@ -41,9 +41,27 @@ bootstrap() {
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
             "${missing[@]}" >/dev/null
     fi
-    # Reinstall only when the project's dependencies changed.
+    if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        echo "Hub Desk needs Python 3.11 or newer; python3 here is" \
+            "$(python3 --version 2>&1)." >&2
+        return 1
+    fi
+    # Reinstall only when the project's dependencies changed, or the environment no longer
+    # serves this checkout: its Python older than 3.11 or gone (an upgrade of the system
+    # removed it), or Hub Desk installed from where the checkout was before it was moved
+    # (its hubapp command then starts a python that is not there). Each of those failed at
+    # every later run, the stamp being current, until .venv was deleted by hand.
     local stamp="$VENV/.hubapp-installed" want
     want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+    if [ -e "$VENV" ] && ! "$VENV/bin/python" -c \
+            'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        echo "Making the virtual environment in $VENV again: its Python is gone or too old"
+        python3 -m venv --clear "$VENV"
+        rm -f "$stamp"
+    elif [ "$("$VENV/bin/python" -I -c 'import hubapp, os; print(os.path.realpath(
+            hubapp.__file__))' 2>/dev/null)" != "$(realpath hubapp/__init__.py 2>/dev/null)" ]; then
+        rm -f "$stamp"
+    fi
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         # Made (again) unless it has its pip: a Ctrl+C in python3 -m venv left a python
         # without one, and every later run failed on "No module named pip".

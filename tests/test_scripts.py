@@ -302,6 +302,22 @@ def test_run_opens_a_database_the_caller_names_instead_of_the_demo(tmp_path, set
         f"{caller}|--db hub.db", f"{caller}|--db=hub.db --lang zh"]
 
 
+def test_run_without_a_display_says_so_before_setting_anything_up(tmp_path, set_up):
+    # Over ssh it made the environment and two years of demo traffic first, minutes.
+    checkout = scratch_checkout(tmp_path)
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    fakes = tmp_path / "fakes"
+    executable(fakes / "dpkg-query", "#!/bin/sh\necho asked >> \"$HUBAPP_LOG\"\nexit 1\n")
+    result = subprocess.run([checkout / "run.sh"], cwd=checkout, capture_output=True, text=True,
+                            timeout=60, env={**env, "PATH": f"{fakes}{os.pathsep}{env['PATH']}",
+                                             "HUBAPP_VENV": set_up["HUBAPP_VENV"],
+                                             "HUBAPP_LOG": set_up["HUBAPP_LOG"]})
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "No display found: start ./run.sh from a desktop session.\n"
+    assert not Path(set_up["HUBAPP_LOG"]).exists() and not (checkout / ".demo").exists()
+
+
 def test_run_takes_a_relative_venv_as_the_checkouts(tmp_path, set_up):
     # The app started back in the caller's folder looked for myvenv/bin/hubapp there.
     checkout, caller = scratch_checkout(tmp_path), tmp_path / "caller"
@@ -367,6 +383,58 @@ def test_bootstrap_makes_again_a_virtual_environment_cut_short(tmp_path):
         f"Installing Hub Desk and its dependencies into {checkout / '.venv'}"]
     subprocess.run([checkout / ".venv" / "bin" / "python", "-m", "pip", "show", "scratch"],
                    capture_output=True, check=True, env={**os.environ, **offline})
+
+
+def _offline_checkout(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A checkout of the scratch project, installable editable with no network: its hubapp
+    is found through a .pth naming the checkout, as pip's editable install of Hub Desk is."""
+    checkout = scratch_checkout(tmp_path)
+    (checkout / "pyproject.toml").write_text(SCRATCH_PROJECT)
+    (checkout / "backend.py").write_text(SCRATCH_BACKEND.replace(
+        'files = {INFO + "METADATA"',
+        'files = {"scratch.pth": __import__("os").getcwd() + "\\n", INFO + "METADATA"'))
+    (checkout / "hubapp").mkdir()
+    (checkout / "hubapp" / "__init__.py").write_text("")
+    offline = {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1",
+               "PIP_FIND_LINKS": str(tmp_path), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    return checkout, {**debian_ready(tmp_path), **offline}
+
+
+def _installed_from(checkout: Path, env: dict[str, str]) -> str:
+    return subprocess.run([checkout / ".venv" / "bin" / "python", "-I", "-c",
+                           "import hubapp; print(hubapp.__file__)"], capture_output=True,
+                          text=True, check=True, env={**os.environ, **env}).stdout.strip()
+
+
+def test_bootstrap_makes_again_an_environment_whose_python_is_gone(tmp_path):
+    """A system upgrade removed the Python it was made with (or it was made with 3.9):
+    every run then failed on its missing bin/python, the stamp being current."""
+    checkout, env = _offline_checkout(tmp_path)
+    assert run(["bash", "-c", BOOTSTRAP], checkout, **env).returncode == 0
+    python = checkout / ".venv" / "bin" / "python"
+    python.unlink()
+    python.symlink_to(tmp_path / "python3.11-removed")
+    result = run(["bash", "-c", BOOTSTRAP], checkout, **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"Making the virtual environment in {checkout / '.venv'} again: its Python is gone or "
+        "too old", f"Installing Hub Desk and its dependencies into {checkout / '.venv'}"]
+    assert _installed_from(checkout, env) == str(checkout / "hubapp" / "__init__.py")
+
+
+def test_bootstrap_installs_again_a_checkout_that_was_moved(tmp_path):
+    """Its hubapp command started the python of the folder it was moved from: "not found",
+    at every run."""
+    checkout, env = _offline_checkout(tmp_path)
+    assert run(["bash", "-c", BOOTSTRAP], checkout, **env).returncode == 0
+    moved = checkout.rename(tmp_path / "moved")
+    result = run(["bash", "-c", BOOTSTRAP], moved, **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"Installing Hub Desk and its dependencies into {moved / '.venv'}"]
+    assert _installed_from(moved, env) == str(moved / "hubapp" / "__init__.py")
+    again = run(["bash", "-c", BOOTSTRAP], moved, **env)  # and only once
+    assert again.returncode == 0 and again.stdout == ""
 
 
 def test_bootstrap_without_root_or_sudo_names_the_command_to_run_as_root(tmp_path):
