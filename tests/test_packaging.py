@@ -3,6 +3,7 @@
 import os
 import runpy
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -290,6 +291,47 @@ def test_a_translation_missing_at_start_is_said_in_the_log(tmp_path):
     log = (tmp_path / "xdg_state_home" / "hubapp" / "log" / "hubapp.log").read_text()
     assert f"Translation hubapp_en not found in {tmp_path / 'none'}; showing English" in log
     assert "Translation" not in result.stderr
+
+
+def _state_home(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """A fresh desk's folders, and where its log is."""
+    home = {name: str(tmp_path / name.lower())
+            for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    return home, tmp_path / "xdg_state_home" / "hubapp" / "log" / "hubapp.log"
+
+
+def test_what_a_start_refused_is_in_the_log_too(tmp_path):
+    """A damaged database at start: a box said why, and IT, asking for the log after it was
+    clicked away, found it empty."""
+    damaged = tmp_path / "hub.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 64)
+    code = """if True:
+        import sys
+        from hubapp.ui import app, dialogs
+        dialogs._show = lambda box: 0  # the box as shown and closed, not waited on
+        sys.exit(app.run_gui(sys.argv[1]))
+    """
+    home, log = _state_home(tmp_path)
+    result = subprocess.run([sys.executable, "-c", code, damaged], env=dict(os.environ, **home),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert (f"ERROR hubapp.ui.dialogs: Hub Desk cannot open the database: {damaged} is not a "
+            "Hub Desk database") in log.read_text(), log.read_text()
+
+
+def test_a_crash_below_python_leaves_its_stack_in_the_log(tmp_path):
+    """Killed by a segmentation fault (or Qt aborting), it left nothing there."""
+    code = """if True:
+        import os, signal
+        from hubapp.ui import app
+        app._log_to_file()
+        os.kill(os.getpid(), signal.SIGSEGV)
+    """
+    home, log = _state_home(tmp_path)
+    result = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, **home),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == -signal.SIGSEGV
+    assert "Fatal Python error: Segmentation fault" in log.read_text()
 
 
 def test_resources_module_is_qt_free():

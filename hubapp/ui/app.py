@@ -12,6 +12,7 @@ running backup has finished (ui.backup_actions)."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import sys
@@ -94,6 +95,7 @@ def run_gui(db_path: Path | str | None) -> int:
     if opened is None:
         return 1
     db, path = opened
+    log.info("Started on %s", display_name(path))  # which hub the lines after are about
     warn_if_on_network(path)
     window = open_window(db, path, first_paint.watch)  # watch: for the start-up benchmark
     if window is None:  # the login was cancelled
@@ -321,10 +323,17 @@ def _why_read_only(db: Database, target: Path | str) -> str:
     return text.format(path=target, part=part)
 
 
+_FAULTS: list = []  # the log file faulthandler writes into, open for the process
+
+
 def _log_to_file() -> None:
     folder = user_log_path(APP_NAME, appauthor=False, ensure_exists=True)
     logging.basicConfig(filename=folder / "hubapp.log", level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # A crash below Python (Qt aborting, a segmentation fault) left nothing in the log: the
+    # Python stack of every thread goes there as the process dies.
+    _FAULTS.append(open(folder / "hubapp.log", "a", encoding="utf-8"))
+    faulthandler.enable(_FAULTS[-1])
 
 
 def _show_crash(kind, value, tb) -> None:
@@ -332,8 +341,10 @@ def _show_crash(kind, value, tb) -> None:
     if isinstance(value, HubError):  # a user error that escaped a screen: just say it
         dialogs.show_error(None, QApplication.translate("app", "Hub Desk"), labels.message(value))
         return
+    from hubapp import __version__
+
     details = "".join(traceback.format_exception(kind, value, tb))
-    log.error("Unexpected error\n%s", details)
+    log.error("Unexpected error (Hub Desk %s)\n%s", __version__, details)
     dialogs.show_error(None, QApplication.translate("app", "Hub Desk: unexpected error"),
                        QApplication.translate("app", "Something went wrong and was not "
                                               "saved. The details are in the log:\n{log}\n\n{error}")

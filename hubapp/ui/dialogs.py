@@ -6,6 +6,7 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from pathlib import Path
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 from hubapp.store.users import UserRecord
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -59,6 +62,9 @@ def screen_room(window: QWidget, share: float) -> QtCore.QSize:
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    # In the log too: IT asks for it after the box was clicked away (a start that refused
+    # its database, a save that failed), and found nothing there.
+    log.error("%s: %s", title, text)
     _show(message_box(parent, QtWidgets.QMessageBox.Icon.Critical, title, text))
 
 
@@ -67,6 +73,7 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    log.warning("%s: %s", title, text)
     _show(message_box(parent, QtWidgets.QMessageBox.Icon.Warning, title, text))
 
 
