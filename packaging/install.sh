@@ -20,6 +20,15 @@ case "$launcher" in
         echo "Choose a prefix without any of \" \` \$ \\ % | &: $prefix" >&2
         exit 1 ;;
 esac
+# Another program's hubapp there (pip install --user's, in ~/.local/bin) was replaced without a
+# word, and uninstall.sh then removed it: only this bundle's own link is replaced.
+if [ -e "$launcher" ] || [ -L "$launcher" ]; then
+    if [ "$(readlink -- "$launcher")" != "$prefix/lib/hubapp/hubapp" ]; then
+        echo "$launcher is there already and is not this bundle's: remove it (or give another" \
+             "prefix) first" >&2
+        exit 1
+    fi
+fi
 # Said before anything is copied, where cp said only "Permission denied".
 existing="$prefix"
 while [ ! -e "$existing" ]; do existing="$(dirname "$existing")"; done

@@ -181,6 +181,22 @@ def test_where_they_may_not_write_install_and_uninstall_say_to_use_sudo():
     assert removing.stderr == f"Cannot write to {prefix}/lib: run with sudo\n"
 
 
+def test_install_never_replaces_another_programs_hubapp(bundled, tmp_path):
+    """pip install --user's ~/.local/bin/hubapp was replaced by the bundle's link without a
+    word, and uninstall.sh then removed it. Its own link is replaced: a second install."""
+    prefix = tmp_path / ".local"
+    other = executable(prefix / "bin" / "hubapp", "#!/bin/sh\necho pip's hubapp\n")
+    before = contents(prefix)
+    result = run([bundled / "packaging" / "install.sh", prefix], bundled)
+    assert result.returncode == 1 and result.stderr == (
+        f"{other} is there already and is not this bundle's: remove it (or give another prefix)"
+        " first\n")
+    assert contents(prefix) == before
+    other.unlink()
+    install(bundled, prefix)
+    install(bundled, prefix)
+
+
 def test_uninstall_removes_what_install_put_and_never_the_hubs_data(bundled, tmp_path):
     # README said to delete the hubapp files under PREFIX/share: for a ~/.local install
     # ~/.local/share/hubapp, the user's data folder, with the database and its backups.
