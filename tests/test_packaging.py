@@ -1,6 +1,7 @@
 """What the bundle and the desktop integration rely on (packaging/ builds the bundle itself)."""
 
 import os
+import re
 import runpy
 import shutil
 import signal
@@ -404,6 +405,20 @@ def test_a_chinese_report_is_refused_without_a_chinese_font(tmp_path, demo_db_pa
     assert "--lang en" in chinese.stderr and not (tmp_path / "zh.pdf").exists()
     english = report("-o", str(tmp_path / "en.pdf"), "--lang", "en")
     assert english.returncode == 0, english.stderr
+
+
+def test_the_bundle_carries_the_terms_of_what_it_ships_besides_hub_desk():
+    """It carried Hub Desk's MIT notice alone: no word of Qt's LGPL, psycopg's, or any other."""
+    notices = runpy.run_path(str(ROOT / "packaging" / "notices.py"))
+    needed = {distribution.metadata["Name"].lower().replace("_", "-")
+              for distribution in notices["needed"]()}
+    assert {"pyside6-essentials", "shiboken6", "matplotlib", "psycopg", "openpyxl"} <= needed
+    text = notices["notices"](notices["needed"]())
+    assert re.search(r"^PySide6_Essentials [\d.]+: LGPL-3\.0-only", text, re.MULTILINE)
+    assert notices["QT_SOURCE"] in text
+    assert "License agreement for matplotlib" in text  # a wheel's own licence file, whole
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text and "GNU GENERAL PUBLIC LICENSE" in text
+    assert "notices.write(" in (ROOT / "packaging" / "hubapp.spec").read_text()
 
 
 def test_every_runtime_dependency_is_one_the_app_imports():
