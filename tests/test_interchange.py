@@ -864,6 +864,21 @@ def test_the_daily_log_s_and_partners_chinese_headers_are_read(demo_db, tmp_path
         " WHERE m.container = 'CSQU3054383'").fetchall() == [("X5508", "22G1", "cassava flour")]
 
 
+@pytest.mark.parametrize(("plain", "lesser"), [
+    ("品名", "中文品名"), ("货名", "商品名称"), ("HS编码", "商品编码"), ("班列号", "班次号")])
+def test_a_lesser_header_beside_a_plain_one_for_its_field_is_left_out(demo_db, tmp_path, plain,
+                                                                      lesser):
+    # A list giving both imported with the second left out before 中文品名 and the rest were
+    # read; then it was refused as giving one field twice.
+    value = {"品名": "木薯粉", "货名": "木薯粉", "HS编码": "110620", "班列号": "X5508"}[plain]
+    cells = {"日期": "2026-03-05", "班列号": "X5508", "方向": "去程", "箱号": "CSQU3054383",
+             "箱型": "22G1", "空重": "重", "毛重": "24000", plain: value, lesser: "x"}
+    path = write(tmp_path / "list.csv", [",".join(cells), ",".join(cells.values())])
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+    assert result.ok, result.problems
+    assert result.left_out == (lesser,)
+
+
 def _problems_with(demo_db, tmp_path, field: str, values: list[str]) -> list[tuple]:
     """A dry run's problems (line, column, message) of GOOD's line with its field's value
     (as GOOD writes it) replaced by each of values in turn, each line on a box of its own."""

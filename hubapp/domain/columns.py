@@ -49,6 +49,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "consignee": ("consignee", "收货人"),
 }
 
+# Headers that name their field only where no other column does: a loading list giving both
+# 品名 and 中文品名 (or HS编码 and 商品编码) imported with the second left out before these were
+# known, and was refused as giving one field twice after.
+_LESSER = ("班次号", "车次号", "柜型", "尺寸类型", "货物品名", "中文品名", "商品", "商品名称",
+           "商品编码")
+
 _STRIP = re.compile(r"[\s_\-./()（）\[\]【】]+")
 # The Traditional characters of the Chinese headers and words a loading list is read by,
 # as Hong Kong's and Taiwan's forwarders write them (集裝箱號, 貨物名稱, 進口, 已發車).
@@ -70,6 +76,7 @@ def header_key(text: str) -> str:
 
 _BY_KEY = {header_key(alias): field for field, aliases in HEADERS.items()
            for alias in (field, *aliases)}
+_LESSER_KEYS = frozenset(map(header_key, _LESSER))
 
 
 def header_said(header: str) -> str:
@@ -78,6 +85,11 @@ def header_said(header: str) -> str:
     "毛重(KG)…". Kept as the file has it everywhere it is matched (a mapping remembered, a
     column found)."""
     return " ".join(header.split())
+
+
+def lesser(header: str) -> bool:
+    """Whether the header names its field only where no other column does (_LESSER)."""
+    return header_key(header) in _LESSER_KEYS
 
 
 def field_named(text: str) -> str | None:
