@@ -55,6 +55,11 @@ bootstrap() {
     want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
     if [ -e "$VENV" ] && ! "$VENV/bin/python" -c \
             'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        # Emptied only if it is a virtual environment: HUBAPP_VENV may name a folder by mistake.
+        if [ ! -f "$VENV/pyvenv.cfg" ]; then
+            echo "$VENV is not a virtual environment: set HUBAPP_VENV to a new folder" >&2
+            return 1
+        fi
         echo "Making the virtual environment in $VENV again: its Python is gone or too old"
         python3 -m venv --clear "$VENV"
         rm -f "$stamp"

@@ -23,7 +23,10 @@ esac
 # Another program's hubapp there (pip install --user's, in ~/.local/bin) was replaced without a
 # word, and uninstall.sh then removed it: only this bundle's own link is replaced.
 if [ -e "$launcher" ] || [ -L "$launcher" ]; then
-    if [ "$(readlink -- "$launcher")" != "$prefix/lib/hubapp/hubapp" ]; then
+    # As paths, not as spelled: an older install.sh wrote the prefix as given (PREFIX//lib).
+    if [ ! -L "$launcher" ] \
+            || [ "$(realpath -m -- "$(readlink -- "$launcher")")" != "$prefix/lib/hubapp/hubapp" ]
+    then
         echo "$launcher is there already and is not this bundle's: remove it (or give another" \
              "prefix) first" >&2
         exit 1

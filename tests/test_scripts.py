@@ -195,6 +195,11 @@ def test_install_never_replaces_another_programs_hubapp(bundled, tmp_path):
     other.unlink()
     install(bundled, prefix)
     install(bundled, prefix)
+    # Its own link as an older install.sh spelled it, with the prefix as given.
+    launcher = prefix / "bin" / "hubapp"
+    launcher.unlink()
+    launcher.symlink_to(f"{prefix}//lib/hubapp/hubapp")
+    install(bundled, prefix)
 
 
 def test_uninstall_removes_what_install_put_and_never_the_hubs_data(bundled, tmp_path):
@@ -436,6 +441,20 @@ def test_bootstrap_makes_again_an_environment_whose_python_is_gone(tmp_path):
         f"Making the virtual environment in {checkout / '.venv'} again: its Python is gone or "
         "too old", f"Installing Hub Desk and its dependencies into {checkout / '.venv'}"]
     assert _installed_from(checkout, env) == str(checkout / "hubapp" / "__init__.py")
+
+
+def test_bootstrap_never_empties_a_folder_that_is_no_environment(tmp_path):
+    """HUBAPP_VENV naming a folder of one's own by mistake: it was emptied to make one."""
+    checkout, env = _offline_checkout(tmp_path)
+    mine = tmp_path / "mytools"
+    (mine / "notes").mkdir(parents=True)
+    (mine / "notes" / "todo.txt").write_text("keep me")
+    before = contents(mine)
+    result = run(["bash", "-c", BOOTSTRAP], checkout, **env, HUBAPP_VENV=str(mine))
+    assert result.returncode == 1
+    assert result.stderr == f"{mine} is not a virtual environment: set HUBAPP_VENV to a new " \
+                            "folder\n"
+    assert contents(mine) == before
 
 
 def test_bootstrap_installs_again_a_checkout_that_was_moved(tmp_path):

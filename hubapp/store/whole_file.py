@@ -35,7 +35,9 @@ def write_whole(target: Path, make: Callable[[Path], None], last: bool = False) 
     # A name of its own: two backups of one database in the same second (a desk starting as
     # the nightly job runs) share target's name, and with one partial name each removed the
     # other's copy as it was written (as a killed backup's): both failed, saying the hub's
-    # database was missing or empty. A killed one's is swept when stale (remove_stale).
+    # database was missing or empty. What a killed one left goes once stale. Tidying only.
+    with contextlib.suppress(OSError):
+        remove_stale(target.parent, re.compile(re.escape(target.name) + PARTIAL))
     partial = target.with_name(f"{target.name}.{os.urandom(4).hex()}.partial")
     try:
         make(partial)
