@@ -17,7 +17,7 @@ from hubapp.domain.clock import machine_zone
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import audit, settings
 from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui import dialogs, labels
+from hubapp.ui import dialogs, labels, settings_dialog
 from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
 from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
@@ -116,6 +116,15 @@ def test_chinese_chosen_on_a_desk_without_a_chinese_font_is_warned_of_now(
     dialog = open_settings(qtbot, main_window)
     dialog.language.setFocus()
     qtbot.keyClick(dialog.language, Qt.Key.Key_End)  # 简体中文
+    save(qtbot, dialog)
+    assert said == ["The new language applies when Hub Desk is started again.",
+                    fonts.NO_FONT_TEXT]
+    # As the system, on a system in Chinese.
+    said.clear()
+    monkeypatch.setattr(settings_dialog, "system_language", lambda: "zh")
+    dialog = open_settings(qtbot, main_window)
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Home)  # As the system
     save(qtbot, dialog)
     assert said == ["The new language applies when Hub Desk is started again.",
                     fonts.NO_FONT_TEXT]

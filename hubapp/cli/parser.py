@@ -67,9 +67,10 @@ class _Formatter(argparse.HelpFormatter):
         return text
 
 
-_NO_START = "，。、；：！？）」』%"
-# What a Chinese help line may break after: a character, or an English word and its space.
-_PIECES = re.compile(r"[A-Za-z0-9_.,:;/@=+\-\[\]{}<>|'\"]+\s*|\S\s*")
+_NO_START = "，。、；：！？）」』》】”)%"
+# What a Chinese help line may break after: a character, or an English word and its space;
+# an opening mark goes with what follows it (a line ended in "保存为 CSV（").
+_PIECES = re.compile(r"[（“《【]*(?:[A-Za-z0-9_.,:;/@=+\-\[\]{}<>|'\"]+\s*|\S\s*)")
 
 
 class _Version(argparse.Action):

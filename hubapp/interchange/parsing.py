@@ -94,8 +94,9 @@ _MODES = {
 }
 _STATUSES = {
     "planned": Status.PLANNED, "计划": Status.PLANNED, "计划中": Status.PLANNED,
-    "departed": Status.DEPARTED, "已发车": Status.DEPARTED, "已发运": Status.DEPARTED,
-    "已发出": Status.DEPARTED,  # the daily log's word before 已发运
+    # 已发运, the daily log's word; 已发车 and 已发出, its words before.
+    "departed": Status.DEPARTED, "已发运": Status.DEPARTED, "已发车": Status.DEPARTED,
+    "已发出": Status.DEPARTED,
     "arrived": Status.ARRIVED, "已到达": Status.ARRIVED,
     "cancelled": Status.CANCELLED, "canceled": Status.CANCELLED, "取消": Status.CANCELLED,
     "已取消": Status.CANCELLED,

@@ -35,8 +35,9 @@ def tonnes(kilograms: int) -> str:
 def unbroken(text: str, *, hanzi: bool = False, but_after: str = "") -> str:
     """Text a narrow label may not break inside: "611.3 t" never leaves its "t" alone.
     hanzi: nor between Chinese characters, where Qt breaks anywhere ("2 行有问" over 题):
-    they are joined by word joiners, which show nothing. Not for a PartsLabel's parts: it
-    cannot be narrower than its lines as packed, and they would all be unbreakable.
+    they are joined by word joiners, which show nothing. Not for a PartsLabel's parts but
+    with but_after: it cannot be narrower than its lines as packed, which would then be
+    unbreakable.
     but_after: a mark a line may still end at ("–" of a range of days; a zero-width space
     follows it in Chinese, as Qt breaks "日–12月" nowhere)."""
     text = text.replace(" ", "\u00a0")

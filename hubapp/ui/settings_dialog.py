@@ -23,6 +23,7 @@ from hubapp.domain.reference_rules import (
     TEU_45FT_CHOICES, read_settings_numbers, validate_settings,
 )
 from hubapp.domain.validation import FieldError, ValidationError
+from hubapp.language import system_language
 from hubapp.store import backup, filesystem, settings
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, fonts, labels, mnemonics, zone_field
@@ -419,7 +420,8 @@ class SettingsDialog(FormDialog):
             dialogs.show_info(self, self.tr("Settings"), self.tr(
                 "The new language applies when Hub Desk is started again."))
             # Now, while it can be fixed before that start, not only at it.
-            fonts.warn_if_no_chinese_font(self.language.currentData())
+            chosen = self.language.currentData()
+            fonts.warn_if_no_chinese_font(system_language() if chosen == "system" else chosen)
         self.accept()
 
     def _desk_not_saved(self, conf: Path) -> None:
