@@ -179,6 +179,9 @@ def restore(backup_file: Path, url: str, replaced_log: Callable[[str], T],
             # for it.
             with transaction(held):
                 record(held, replaced, kept)
+            from hubapp.store.postgres import analyse
+
+            analyse(held)
     return kept
 
 

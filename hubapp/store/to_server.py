@@ -105,6 +105,7 @@ def copy_to_server(source: Path, url: str, progress: Callable[[str, int, int], N
                                     "nothing was kept on the server"),
                         table=wrong[0].table, file=wrong[0].file_rows,
                         server=wrong[0].server_rows)
+            postgres.analyse(server)
             return checks
         finally:
             server.close()

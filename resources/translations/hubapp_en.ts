@@ -114,7 +114,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="716" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="718" />
         <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
             <numerusform>%n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="721" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="723" />
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</source>
         <translation>
             <numerusform>%n service moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1030" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1035" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1183" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185" />
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} is saved: %n container, {teu} TEU.</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1198" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1200" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1202" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1223" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1225" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1271" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1279" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1281" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1293" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1295" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1307" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1309" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>

@@ -930,459 +930,459 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="184"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天（Ctrl+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天（Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="227"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="472"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="474"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="279"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="283"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="288"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="649"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1187"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1248"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="340"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="342"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="351"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="353"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="352"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="724"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="681"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="291"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="295"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="356"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="688"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="696"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="721"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="723"/>
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
         <translation>
             <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="792"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="642"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="941"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1030"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1054"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1054"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1056"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1148"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1150"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1156"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1144"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="227"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="228"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="255"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="256"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="323"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="471"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="473"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="631"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="713"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
         <source>No service is recorded on this day.</source>
         <translation>该日没有任何班次记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="718"/>
         <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
             <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="725"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
         <source>Close {date} anyway?</source>
         <translation>仍要为{date}关账吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1044"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1163"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1200"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1271"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1275"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1277"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1278"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1280"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1279"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1281"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1283"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1285"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1293"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1295"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1307"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1309"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1308"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1310"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1332"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1334"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1337"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1339"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1350"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1352"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1354"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1356"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1035"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="680"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="682"/>
         <source>Why reopen {date}?</source>
         <translation>请说明重新开账（{date}）的原因：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1044"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1099"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1223"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1225"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1292"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1294"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1300"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1302"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2511,17 +2511,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="207"/>
+        <location filename="../../hubapp/ui/app.py" line="209"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="208"/>
+        <location filename="../../hubapp/ui/app.py" line="210"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="214"/>
+        <location filename="../../hubapp/ui/app.py" line="216"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
@@ -3119,43 +3119,43 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="419"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="93"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="420"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="105"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="106"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="111"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="114"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="115"/>
         <source>&amp;Logo for reports</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="121"/>
         <source>The report logo at {path} could not be read when this hub was upgraded; choose it again.</source>
         <translation>升级此枢纽时无法读取位于 {path} 的报表标志，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="130"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="138"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
@@ -3175,79 +3175,79 @@ Licence: MIT</source>
         <translation>枢纽当地时间所用的时区，班次时间均按此记录：按当地时间到点后，班次才能保存或导入为“已发运”或“已到达”；各工作台和服务器都以此为准，不论电脑设为哪个时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="163"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="178"/>
         <source>Choose backup folder…</source>
         <translation>选择备份文件夹…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="179"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="180"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="184"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="185"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="216"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="217"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="238"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="239"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="257"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="258"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="258"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="259"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="108"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="109"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
         <source>&amp;Hub name (English)</source>
         <translation>枢纽名称（英文）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="101"/>
         <source>Hub &amp;name (Chinese)</source>
         <translation>枢纽名称（中文）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="112"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="113"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="139"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="140"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="215"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="240"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="216"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="241"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -3257,67 +3257,67 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="136"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="155"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="156"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="159"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="159"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="164"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="165"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="235"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="236"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="296"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="297"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="334"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="335"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="390"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="391"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="420"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="421"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="429"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="431"/>
         <source>it could not be written</source>
         <translation>无法写入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="431"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="433"/>
         <source>Cannot save this desk&apos;s settings in {file}: {reason}</source>
         <translation>无法将本工作台的设置保存到 {file}：{reason}</translation>
     </message>
@@ -3556,71 +3556,71 @@ Turn single-user mode off?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="140"/>
-        <location filename="../../hubapp/ui/app.py" line="185"/>
+        <location filename="../../hubapp/ui/app.py" line="142"/>
+        <location filename="../../hubapp/ui/app.py" line="187"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="186"/>
+        <location filename="../../hubapp/ui/app.py" line="188"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="235"/>
+        <location filename="../../hubapp/ui/app.py" line="237"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="262"/>
+        <location filename="../../hubapp/ui/app.py" line="264"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="289"/>
+        <location filename="../../hubapp/ui/app.py" line="291"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="301"/>
+        <location filename="../../hubapp/ui/app.py" line="303"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="306"/>
+        <location filename="../../hubapp/ui/app.py" line="308"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="312"/>
+        <location filename="../../hubapp/ui/app.py" line="314"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="317"/>
+        <location filename="../../hubapp/ui/app.py" line="319"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="277"/>
+        <location filename="../../hubapp/ui/app.py" line="279"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="239"/>
-        <location filename="../../hubapp/ui/app.py" line="262"/>
-        <location filename="../../hubapp/ui/app.py" line="333"/>
+        <location filename="../../hubapp/ui/app.py" line="241"/>
+        <location filename="../../hubapp/ui/app.py" line="264"/>
+        <location filename="../../hubapp/ui/app.py" line="342"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="337"/>
+        <location filename="../../hubapp/ui/app.py" line="348"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="338"/>
+        <location filename="../../hubapp/ui/app.py" line="349"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -3660,7 +3660,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="404"/>
+        <location filename="../../hubapp/cli/parser.py" line="405"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4498,17 +4498,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="80"/>
+        <location filename="../../hubapp/cli/parser.py" line="81"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="102"/>
+        <location filename="../../hubapp/cli/parser.py" line="103"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="105"/>
+        <location filename="../../hubapp/cli/parser.py" line="106"/>
         <source>exit codes:
   0  done; check found no problems
   1  the command refused its input or failed, its reason on stderr
@@ -4544,207 +4544,207 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
        会让命令完成，并以其自身的退出码结束）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="155"/>
+        <location filename="../../hubapp/cli/parser.py" line="156"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="163"/>
+        <location filename="../../hubapp/cli/parser.py" line="164"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="165"/>
+        <location filename="../../hubapp/cli/parser.py" line="166"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="169"/>
+        <location filename="../../hubapp/cli/parser.py" line="170"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="175"/>
+        <location filename="../../hubapp/cli/parser.py" line="176"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="181"/>
+        <location filename="../../hubapp/cli/parser.py" line="182"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="183"/>
+        <location filename="../../hubapp/cli/parser.py" line="184"/>
         <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
         <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="189"/>
+        <location filename="../../hubapp/cli/parser.py" line="190"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="194"/>
+        <location filename="../../hubapp/cli/parser.py" line="195"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="196"/>
+        <location filename="../../hubapp/cli/parser.py" line="197"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="200"/>
+        <location filename="../../hubapp/cli/parser.py" line="201"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="202"/>
+        <location filename="../../hubapp/cli/parser.py" line="203"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="203"/>
+        <location filename="../../hubapp/cli/parser.py" line="204"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="208"/>
+        <location filename="../../hubapp/cli/parser.py" line="209"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="211"/>
+        <location filename="../../hubapp/cli/parser.py" line="212"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="217"/>
+        <location filename="../../hubapp/cli/parser.py" line="218"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="222"/>
+        <location filename="../../hubapp/cli/parser.py" line="223"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="226"/>
+        <location filename="../../hubapp/cli/parser.py" line="227"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="237"/>
+        <location filename="../../hubapp/cli/parser.py" line="238"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="244"/>
+        <location filename="../../hubapp/cli/parser.py" line="245"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="250"/>
+        <location filename="../../hubapp/cli/parser.py" line="251"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="253"/>
+        <location filename="../../hubapp/cli/parser.py" line="254"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="258"/>
+        <location filename="../../hubapp/cli/parser.py" line="259"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="262"/>
+        <location filename="../../hubapp/cli/parser.py" line="263"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="266"/>
+        <location filename="../../hubapp/cli/parser.py" line="267"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="268"/>
+        <location filename="../../hubapp/cli/parser.py" line="269"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="270"/>
+        <location filename="../../hubapp/cli/parser.py" line="271"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="273"/>
+        <location filename="../../hubapp/cli/parser.py" line="274"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="274"/>
+        <location filename="../../hubapp/cli/parser.py" line="275"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="280"/>
+        <location filename="../../hubapp/cli/parser.py" line="281"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="283"/>
+        <location filename="../../hubapp/cli/parser.py" line="284"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="285"/>
+        <location filename="../../hubapp/cli/parser.py" line="286"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="288"/>
+        <location filename="../../hubapp/cli/parser.py" line="289"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="308"/>
+        <location filename="../../hubapp/cli/parser.py" line="309"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="319"/>
+        <location filename="../../hubapp/cli/parser.py" line="320"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="325"/>
+        <location filename="../../hubapp/cli/parser.py" line="326"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="340"/>
+        <location filename="../../hubapp/cli/parser.py" line="341"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="347"/>
+        <location filename="../../hubapp/cli/parser.py" line="348"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="366"/>
+        <location filename="../../hubapp/cli/parser.py" line="367"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="378"/>
+        <location filename="../../hubapp/cli/parser.py" line="379"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="391"/>
+        <location filename="../../hubapp/cli/parser.py" line="392"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4804,17 +4804,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="132"/>
+        <location filename="../../hubapp/cli/parser.py" line="133"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="289"/>
+        <location filename="../../hubapp/cli/parser.py" line="290"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="412"/>
+        <location filename="../../hubapp/cli/parser.py" line="413"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4939,7 +4939,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="241"/>
+        <location filename="../../hubapp/cli/parser.py" line="242"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -4954,27 +4954,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>；原文件已保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="176"/>
+        <location filename="../../hubapp/cli/parser.py" line="177"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="205"/>
+        <location filename="../../hubapp/cli/parser.py" line="206"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="229"/>
+        <location filename="../../hubapp/cli/parser.py" line="230"/>
         <source>backup file to write, or an existing folder to write a dated backup into</source>
         <translation>要写入的备份文件，或一个已有的文件夹（在其中写入带日期的备份）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="234"/>
+        <location filename="../../hubapp/cli/parser.py" line="235"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="263"/>
+        <location filename="../../hubapp/cli/parser.py" line="264"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -5220,47 +5220,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="222"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="229"/>
         <source>Stay</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="247"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="254"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="248"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="255"/>
         <source>This desk has no hub database yet.</source>
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="249"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="256"/>
         <source>{path}, the hub&apos;s database set for this computer in {settings}, is not there.</source>
         <translation>{settings} 中为本机设定的枢纽数据库 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="254"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="261"/>
         <source>Start a new hub in {path} (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
         <translation>新建一个枢纽，数据文件为 {path}（接下来创建其管理员）；或打开已有的枢纽数据库文件（其他工作台的副本或备份）；或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="260"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="267"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="261"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="268"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="262"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="269"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="301"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="308"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
@@ -5316,22 +5316,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number}%</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="65"/>
+        <location filename="../../hubapp/ui/formatting.py" line="66"/>
         <source>{sentence}.</source>
         <translation>{sentence}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="84"/>
+        <location filename="../../hubapp/ui/formatting.py" line="85"/>
         <source>{time} ({zone})</source>
         <translation>{time} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="102"/>
+        <location filename="../../hubapp/ui/formatting.py" line="103"/>
         <source>{items}, …</source>
         <translation>{items} 等</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="111"/>
+        <location filename="../../hubapp/ui/formatting.py" line="112"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -5339,22 +5339,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="158"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="159"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="161"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="162"/>
         <source>line {line}, {column} {value!r}: {message}</source>
         <translation>第 {line} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="163"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="164"/>
         <source>line {line}, {column}: {message}</source>
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="180"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="181"/>
         <source>{header} (column {letter})</source>
         <translation>{header}（{letter} 列）</translation>
     </message>
@@ -5384,7 +5384,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="179"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="180"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无表头）</translation>
     </message>
@@ -5868,87 +5868,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="466"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="474"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="297"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="305"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="344"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="352"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="364"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="372"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="426"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="434"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need; column {other!r} was left out: give its weights in kilograms under one of those headers</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重；列“{other}”未导入：请将其中的重量换算为千克，填在上述表头下</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="431"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="439"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="439"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="447"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="446"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="454"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="450"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="458"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="469"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="477"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="499"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="507"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="501"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="509"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="512"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="520"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="593"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="601"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="595"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="603"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="599"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="607"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="604"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="612"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -5959,32 +5959,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="616"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="624"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="618"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="626"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划中、已发运、已到达、已取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="631"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="639"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="474"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="482"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="658"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="666"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="669"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="677"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -6874,37 +6874,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="553"/>
+        <location filename="../../hubapp/store/postgres.py" line="561"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="560"/>
+        <location filename="../../hubapp/store/postgres.py" line="568"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="569"/>
+        <location filename="../../hubapp/store/postgres.py" line="577"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="647"/>
+        <location filename="../../hubapp/store/postgres.py" line="663"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="671"/>
+        <location filename="../../hubapp/store/postgres.py" line="687"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="674"/>
+        <location filename="../../hubapp/store/postgres.py" line="690"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="667"/>
+        <location filename="../../hubapp/store/postgres.py" line="683"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
@@ -6914,7 +6914,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法连接 {path} 的服务器：{again}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="677"/>
+        <location filename="../../hubapp/store/postgres.py" line="693"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
@@ -6934,37 +6934,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本或正在保存。请在完成后再试；如果一直如此，请在其他工作台上退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="684"/>
+        <location filename="../../hubapp/store/postgres.py" line="696"/>
+        <source>The hub&apos;s tables on {path} belong to another login: connect as the login that made them (the one migrate-to ran as), or ask the hub&apos;s IT to make yours their owner</source>
+        <translation>{path} 上枢纽的数据表属于另一个登录名：请用创建它们的登录名（运行 migrate-to 时所用的）连接，或请枢纽 IT 将你的登录名设为其所有者</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="701"/>
+        <source>The server of {path} has no ICU: Hub Desk needs PostgreSQL built with ICU, as Debian&apos;s and most others are</source>
+        <translation>{path} 的服务器不支持 ICU：枢纽工作台需要带 ICU 编译的 PostgreSQL（Debian 及大多数发行版的版本均带 ICU）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="708"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="690"/>
+        <location filename="../../hubapp/store/postgres.py" line="714"/>
         <source>The connection to the server of {path} was lost: {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="692"/>
+        <location filename="../../hubapp/store/postgres.py" line="716"/>
         <source>The connection to the server of {path} was lost: nothing was saved; {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：未保存任何内容；{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="695"/>
+        <location filename="../../hubapp/store/postgres.py" line="719"/>
         <source>The connection to the server of {path} was lost as the save was being committed: it may or may not have been saved. Check it once connected again, before saving it again ({reason})</source>
         <translation>提交保存时与 {path} 所在服务器的连接已断开：可能已保存，也可能未保存。请在重新连接后先核对，再决定是否重新保存（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="701"/>
+        <location filename="../../hubapp/store/postgres.py" line="725"/>
         <source>connecting again in the background; try again in a moment</source>
         <translation>正在后台重新连接，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="703"/>
+        <location filename="../../hubapp/store/postgres.py" line="727"/>
         <source>try again in a moment</source>
         <translation>请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="715"/>
+        <location filename="../../hubapp/store/postgres.py" line="739"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
@@ -7004,12 +7014,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="133"/>
+        <location filename="../../hubapp/store/to_server.py" line="134"/>
         <source>Users {names} would be one name on a server, which tells apart neither letter case nor some other differences (hiragana and katakana, for one). Users cannot be renamed or removed (a deactivated user keeps the name), so keep this hub in its file; nothing was copied</source>
         <translation>用户 {names} 在服务器上会被视为同一名称：服务器不区分字母大小写及其他一些差别（例如平假名与片假名）。用户无法改名或删除（停用的用户仍保留其名称），因此请继续使用本枢纽的数据库文件；未复制任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="198"/>
+        <location filename="../../hubapp/store/to_server.py" line="199"/>
         <source>The server refused a row of table {table} in {path} ({reason}), so nothing was kept on the server: hubapp check --db {path} names what is wrong in the file</source>
         <translation>服务器拒收了 {path} 中表 {table} 的一行（{reason}），因此服务器上未保留任何数据：hubapp check --db {path} 会指出文件中的问题所在</translation>
     </message>
