@@ -188,6 +188,31 @@ def test_a_server_that_never_answers_never_holds_the_window_and_is_picked_up_onc
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_server_that_answers_and_refuses_the_desk_is_said_so_not_as_out_of_reach(
+        qtbot, main_window, demo_target):
+    """Its password changed at the server (here: the database gone), every read and save
+    said "Cannot reach the server … connecting again" for ever, while it answered."""
+    ctx = main_window.ctx
+    terminate(demo_target, ctx.db.conn.info.backend_pid)
+    gone = demo_target.rsplit("/", 1)[0] + "/no_such_hub"
+    ctx.db.url = gone  # where the reconnect finds the server refusing it
+    try:
+        with pytest.raises(DatabaseError, match="connecting again in the background"):
+            services.list_day(ctx.db, DEMO_END)  # not known yet: the reconnect has begun
+        qtbot.waitUntil(lambda: ctx.db.refused is not None, timeout=10_000)
+        with pytest.raises(DatabaseError, match="The server has no database"):
+            services.list_day(ctx.db, DEMO_END)
+    finally:
+        ctx.db.url = demo_target  # and it lets the desk in again
+    # Once the attempt that read started is over, the next call's (or poll's) gets in.
+    qtbot.waitUntil(lambda: not main_window.watcher._reopening, timeout=10_000)
+    with pytest.raises(DatabaseError):
+        services.list_day(ctx.db, DEMO_END)
+    qtbot.waitUntil(lambda: not ctx.db.dropped, timeout=10_000)
+    assert ctx.db.refused is None and services.list_day(ctx.db, DEMO_END)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_closing_the_window_does_not_wait_for_a_reconnect_and_drops_what_it_brings(
         qtbot, main_window, demo_target):
     """Closing waits for the window's tasks: a reconnect among them held it up to the

@@ -194,6 +194,10 @@ class PgDatabase:
     # wait in connect(), which waits out its whole timeout for a server that takes
     # connections and never answers (a VPN or firewall dropping packets).
     reconnect_elsewhere: Callable[[], None] | None = None
+    # Why the server, answering, refused the last connection made elsewhere (a password
+    # changed at the server, the database gone): said in place of "cannot reach", which
+    # the desk said for ever while the server answered.
+    refused: DatabaseError | None = None
 
     def __init__(self, conn: psycopg.Connection, url: str) -> None:
         self.conn = conn
@@ -261,6 +265,8 @@ class PgDatabase:
         if self.conn.broken and not self._transactions:
             if self.reconnect_elsewhere is not None:
                 self.reconnect_elsewhere()
+                if self.refused is not None:
+                    raise type(self.refused)(self.refused.template, **self.refused.values)
                 raise DatabaseError(QT_TRANSLATE_NOOP(
                     "messages", "Cannot reach the server of {path}: {again}"),
                     path=self.name, again=Term("messages", _RECONNECTING))
@@ -736,10 +742,11 @@ def as_user_error(error: psycopg.Error, url: str) -> Exception:
             return (UnusableDatabaseError if unusable else DatabaseError)(
                 template, path=display_name(url))
     if isinstance(error, psycopg.OperationalError):
-        return DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "Cannot reach the server of {path}: {reason}"),
-            path=display_name(url), reason=_reason(error, url))
+        return DatabaseError(UNREACHABLE, path=display_name(url), reason=_reason(error, url))
     return error
+
+
+UNREACHABLE = QT_TRANSLATE_NOOP("messages", "Cannot reach the server of {path}: {reason}")
 
 
 def _reason(error: psycopg.Error, url: str) -> str:

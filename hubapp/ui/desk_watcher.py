@@ -17,7 +17,7 @@ import threading
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from hubapp.domain.audit import change_of
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import DatabaseError, HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.engine import is_postgres
@@ -139,8 +139,15 @@ class DeskWatcher(QObject):
         with self._handover:
             opened, self._pending = self._pending, None
         self._reopening = False
-        if opened is None or isinstance(opened, Exception):  # stopped, or still out of reach
+        if opened is None:  # stopped
             return
+        if isinstance(opened, Exception):  # still out of reach, or refused by the server
+            from hubapp.store.postgres import UNREACHABLE
+
+            self.ctx.db.refused = opened if isinstance(opened, DatabaseError) \
+                and opened.template != UNREACHABLE else None
+            return
+        self.ctx.db.refused = None
         connection, listener = opened
         if connection is not None:
             self.ctx.db.replace(connection)
