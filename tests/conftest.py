@@ -695,6 +695,21 @@ def announced(monkeypatch):
 
 
 @contextlib.contextmanager
+def app_font_of(qapp, points: int):
+    """The application's font at points, as a user with poor sight sets it; put back after."""
+    from PySide6.QtGui import QFont
+
+    usual = qapp.font()
+    large = QFont(usual)
+    large.setPointSize(points)
+    qapp.setFont(large)
+    try:
+        yield
+    finally:
+        qapp.setFont(usual)
+
+
+@contextlib.contextmanager
 def opened_window(qtbot, target, monkeypatch):
     """The window app.open_window shows on target (a file or a server database), and the
     warnings said on opening it."""

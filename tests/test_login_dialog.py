@@ -396,25 +396,21 @@ def test_a_wrong_name_for_the_first_admin_goes_back_to_the_name_and_keeps_the_pa
 def test_the_first_start_box_shows_its_whole_intro_and_message_at_a_large_font(
         qapp, qtbot, db, language):
     # On an 800 px screen at 14 pt the intro lost its last lines, the Chongqing routes note.
-    from PySide6.QtGui import QFont
-
     from hubapp.ui.translations import install_translations
 
-    usual = qapp.font()
-    large = QFont(usual)
-    large.setPointSize(14)
-    qapp.setFont(large)
+    from conftest import app_font_of
+
     install_translations(qapp, language)
     try:
-        dialog = _dialog(qtbot, db)
-        qtbot.waitExposed(dialog)
-        _type(qtbot, dialog, "wang", PASSWORD, PASSWORD)  # no hub name: a message too
-        for label in (dialog.intro, dialog.message_label):
-            assert label.isVisible()
-            assert label.height() >= label.heightForWidth(label.width()), label.text()
+        with app_font_of(qapp, 14):
+            dialog = _dialog(qtbot, db)
+            qtbot.waitExposed(dialog)
+            _type(qtbot, dialog, "wang", PASSWORD, PASSWORD)  # no hub name: a message too
+            for label in (dialog.intro, dialog.message_label):
+                assert label.isVisible()
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
     finally:
         install_translations(qapp, "en")
-        qapp.setFont(usual)
 
 
 def test_tab_visits_the_first_start_box_s_fields_as_they_are_shown(qtbot, db):

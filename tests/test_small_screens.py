@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QBuffer, QPoint, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QScreen
+from PySide6.QtGui import QColor, QImage, QScreen
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from hubapp.store import open_db
@@ -16,7 +16,7 @@ from hubapp.ui.main_window import DEFAULT_SIZE, MainWindow, opening_size
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.scrolled_panel import ScrolledPanel
 
-from conftest import DEMO_END, _app_context
+from conftest import DEMO_END, _app_context, app_font_of
 from test_daily_log import CTRL, numbers, press
 from test_main_window import _every_screen_on_a_closed_day, _window
 
@@ -102,28 +102,24 @@ def test_every_screen_fits_a_125_percent_laptop_at_14_pt(qtbot, qapp, app_ctx, l
     from hubapp.ui.audit_screen import AuditScreen
     from hubapp.ui.translations import install_translations
 
-    font = qapp.font()
-    big = QFont(font)
-    big.setPointSize(14)
-    qapp.setFont(big)
     install_translations(qapp, language)
     try:
-        window = _every_screen_on_a_closed_day(qtbot, app_ctx)
-        QApplication.processEvents()
-        assert window.minimumSizeHint().width() <= 1093  # 1366 × 768 at 125 %
-        window.resize(1093, 614)
-        qtbot.waitUntil(lambda: window.width() == 1093)
-        audit = window.show_screen(AuditScreen)
-        QApplication.processEvents()
-        assert within(audit.export_button, window) and within(audit.service, window)
-        # The Daily log's buttons above its list wrap rather than widen it past its least
-        # width (in one row, at 16 pt, they held the list to 504 px).
-        screen = window.day_screen
-        pane = screen.table.parentWidget()
-        assert pane.minimumSizeHint().width() <= screen.table.minimumWidth() + 1
-        screen.revert()
+        with app_font_of(qapp, 14):
+            window = _every_screen_on_a_closed_day(qtbot, app_ctx)
+            QApplication.processEvents()
+            assert window.minimumSizeHint().width() <= 1093  # 1366 × 768 at 125 %
+            window.resize(1093, 614)
+            qtbot.waitUntil(lambda: window.width() == 1093)
+            audit = window.show_screen(AuditScreen)
+            QApplication.processEvents()
+            assert within(audit.export_button, window) and within(audit.service, window)
+            # The Daily log's buttons above its list wrap rather than widen it past its least
+            # width (in one row, at 16 pt, they held the list to 504 px).
+            screen = window.day_screen
+            pane = screen.table.parentWidget()
+            assert pane.minimumSizeHint().width() <= screen.table.minimumWidth() + 1
+            screen.revert()
     finally:
-        qapp.setFont(font)
         install_translations(qapp, "en")
 
 
@@ -386,18 +382,12 @@ def test_the_import_dialog_fits_a_small_screen_at_a_big_font(qtbot, qapp, main_w
                                                              monkeypatch):
     """At 14 pt on a 1280 × 720 screen at 150 % it was 960 px wide on 853: Close past the edge."""
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(SMALLEST_150))
-    font = qapp.font()
-    big = QFont(font)
-    big.setPointSize(14)
-    qapp.setFont(big)
-    try:
+    with app_font_of(qapp, 14):
         main_window._open_import()
         dialog = main_window.import_dialog
         qtbot.addWidget(dialog)
         assert dialog.width() <= SMALLEST_150.width() and within(dialog.close_button, dialog)
         dialog.close()
-    finally:
-        qapp.setFont(font)
 
 
 def test_the_import_dialog_keeps_its_size_on_a_laptop_at_100_percent(qtbot, main_window):
