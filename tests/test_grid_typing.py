@@ -1655,6 +1655,12 @@ def test_headers_loading_lists_use_are_known(header, field):
     assert header_fields([header]) == [field]
 
 
+def test_a_lesser_header_beside_a_plain_one_is_left_out_of_a_paste_as_of_an_import():
+    # The paste kept 中文品名's cell, the first column given, where an import read 品名.
+    assert header_fields(["箱号", "中文品名", "品名"]) == ["container", None, "commodity"]
+    assert header_fields(["箱号", "中文品名"]) == ["container", "commodity"]
+
+
 def test_a_loading_list_s_columns_are_read_and_only_its_boxes_are_counted(qtbot, screen):
     # 重/空, 重量(KG) and 封条号 were left out, and its blank line and 合计 were counted.
     _new_service(qtbot, screen, "B23")

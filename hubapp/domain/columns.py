@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from hubapp.domain import iso6346
 from hubapp.domain.hanzi import HANZI
@@ -87,9 +87,16 @@ def header_said(header: str) -> str:
     return " ".join(header.split())
 
 
-def lesser(header: str) -> bool:
-    """Whether the header names its field only where no other column does (_LESSER)."""
-    return header_key(header) in _LESSER_KEYS
+def plainly_named(headers: Sequence[str], fields: Sequence[str | None],
+                  kept: Collection[int] = ()) -> list[str | None]:
+    """fields, but None for a column whose header is lesser (_LESSER: 中文品名) where a
+    column named plainly (品名) gives its field; kept: columns never so dropped (mapped by
+    hand)."""
+    weak = {index for index, header in enumerate(headers)
+            if index not in kept and header_key(header) in _LESSER_KEYS}
+    plain = {name for index, name in enumerate(fields) if index not in weak}
+    return [None if index in weak and name in plain else name
+            for index, name in enumerate(fields)]
 
 
 def field_named(text: str) -> str | None:
@@ -212,7 +219,9 @@ def header_fields(row: list[str]) -> list[str | None] | None:
     could be a coincidence ("F" is not a header, but "status" might be data). A single
     column's one cell is enough ("箱号" over a column of numbers).
     """
-    fields = [field_for_header(cell) if cell.strip() else None for cell in row]
+    # 品名 beside 中文品名 as an import reads them: the paste kept the first column given.
+    fields = plainly_named(row, [field_for_header(cell) if cell.strip() else None
+                                 for cell in row])
     named = sum(field is not None for field in fields)
     filled = sum(bool(cell.strip()) for cell in row)
     return fields if named >= 2 or (named == 1 and filled == 1) else None

@@ -244,16 +244,12 @@ def _field_named(text: str) -> str | None:
 def column_fields(headers: Sequence[str],
                   manual: Mapping[int, str | None] | None = None) -> list[str | None]:
     """The field of each column: recognised from its header, or as mapped by hand. A lesser
-    header (columns.lesser: 中文品名) beside a column that names its field plainly (品名)
-    names none."""
+    header (中文品名) beside a column that names its field plainly (品名) names none
+    (columns.plainly_named)."""
     manual = manual or {}
-    fields = [manual[index] if index in manual else field_for_header(header)
-              for index, header in enumerate(headers)]
-    weak = {index for index, header in enumerate(headers)
-            if index not in manual and columns.lesser(header)}
-    plain = {fields[index] for index in range(len(fields)) if index not in weak}
-    return [None if index in weak and name in plain else name
-            for index, name in enumerate(fields)]
+    return columns.plainly_named(headers, [manual[index] if index in manual
+                                           else field_for_header(header)
+                                           for index, header in enumerate(headers)], manual)
 
 
 def columns_to_map(headers: Sequence[str]) -> list[int]:
