@@ -1360,3 +1360,43 @@ def test_a_login_without_rights_to_the_hub_s_tables_is_told_so(pg_server, pg_tem
         pg_server.drop_database(demo_target)
         with psycopg.connect(pg_server.url(), autocommit=True) as conn:
             conn.execute(f'DROP ROLE "{role}"')
+
+
+def test_a_server_without_icu_is_said_and_icu_in_a_value_is_not_taken_for_it(pg_server):
+    """A server built without ICU refuses the collation the steps make: psycopg's traceback.
+    Told by its error code and words, not by "icu" anywhere in an error (a row's values)."""
+    url = pg_server.create_database()
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("""CREATE FUNCTION no_icu() RETURNS event_trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE feature_not_supported USING MESSAGE =
+                   'ICU is not supported in this build'; END $$""")
+            conn.execute("CREATE EVENT TRIGGER no_icu ON ddl_command_start"
+                         " WHEN TAG IN ('CREATE COLLATION') EXECUTE FUNCTION no_icu()")
+        result = hubapp("stats", "--db", url, "--from", "2026-03-01", "--to", "2026-03-05")
+        assert result.stderr.strip().endswith(
+            f"The server of {display_name(url)} has no ICU: Hub Desk needs PostgreSQL built "
+            "with ICU, as Debian's and most others are"), result.stderr
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE t (name text UNIQUE)")
+            conn.execute("INSERT INTO t VALUES ('ICU monitors')")
+            with pytest.raises(psycopg.errors.UniqueViolation) as raised:
+                conn.execute("INSERT INTO t VALUES ('ICU monitors')")
+        assert as_user_error(raised.value, url) is raised.value  # a bug, not "no ICU"
+    finally:
+        pg_server.drop_database(url)
+
+
+def test_only_a_server_that_answered_refuses_a_desk_for_good():
+    """A host name that no longer resolves (the VPN dropped) is out of reach for now, not a
+    refusal to say at every read until it resolves again."""
+    from hubapp.store.postgres import UNREACHABLE, refusal
+
+    url = "postgresql://hub@hub-server.example/hub"
+    assert not refusal(DatabaseError(UNREACHABLE, path=url, reason="timeout"))
+    assert not refusal(as_user_error(psycopg.OperationalError(
+        "failed to resolve host 'hub-server.example'"), url))
+    assert refusal(as_user_error(psycopg.OperationalError(
+        'FATAL:  password authentication failed for user "hub"'), url))
+    assert refusal(as_user_error(psycopg.OperationalError(
+        'FATAL:  database "hub" does not exist'), url))

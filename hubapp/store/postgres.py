@@ -284,7 +284,10 @@ class PgDatabase:
         except psycopg.errors.InsufficientPrivilege as error:
             # A table this login was given no rights to (IT changed its owner): said, where
             # a report and the window's screens ended in a traceback.
-            raise as_user_error(error, self.url) from error
+            said = as_user_error(error, self.url)
+            if said is error:
+                raise
+            raise said from error
         except psycopg.OperationalError as error:
             if self.conn.broken:
                 raise self._lost(error) from error
@@ -703,10 +706,7 @@ _USER_ERRORS = (
         "messages", "The hub's tables on {path} belong to another login: connect as the login "
                     "that made them (the one migrate-to ran as), or ask the hub's IT to make "
                     "yours their owner")),
-    # A server built without ICU (CREATE COLLATION … provider = icu).
-    (r"\bicu\b", QT_TRANSLATE_NOOP(
-        "messages", "The server of {path} has no ICU: Hub Desk needs PostgreSQL built with "
-                    "ICU, as Debian's and most others are")),
+
     ("lock timeout", BUSY),
     # A standby, or a database set default_transaction_read_only.
     ("read-only transaction", SERVER_READ_ONLY),
@@ -714,6 +714,10 @@ _USER_ERRORS = (
     ("could not translate host name|failed to resolve host", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} is unknown: check the host name")),
 )
+_REFUSALS = frozenset(template for pattern, template in _USER_ERRORS
+                     if pattern in ("no password supplied", "password authentication failed",
+                                    'database ".*" does not exist', "permission denied",
+                                    "must be owner of"))
 
 
 # A connection lost on the way: what became of the work, then {again}, what to do now.
@@ -733,8 +737,18 @@ _RECONNECTING = QT_TRANSLATE_NOOP(
 _TRY_AGAIN = QT_TRANSLATE_NOOP("messages", "try again in a moment")
 
 
+_NO_ICU = QT_TRANSLATE_NOOP(
+    "messages", "The server of {path} has no ICU: Hub Desk needs PostgreSQL built with ICU, as "
+                "Debian's and most others are")
+
+
 def as_user_error(error: psycopg.Error, url: str) -> Exception:
     """Errors a person can act on become DatabaseError; anything else stays a bug."""
+    # A server built without ICU refuses the collation the steps make (CREATE COLLATION …
+    # provider = icu): told by its code and its own words, never by "icu" in a row's values.
+    if isinstance(error, psycopg.errors.FeatureNotSupported) \
+            and "icu" in (error.diag.message_primary or "").lower():
+        return DatabaseError(_NO_ICU, path=display_name(url))
     text = str(error).lower()
     for pattern, template in _USER_ERRORS:
         if re.search(pattern, text):
@@ -747,6 +761,13 @@ def as_user_error(error: psycopg.Error, url: str) -> Exception:
 
 
 UNREACHABLE = QT_TRANSLATE_NOOP("messages", "Cannot reach the server of {path}: {reason}")
+
+
+def refusal(error: Exception) -> bool:
+    """Whether the error is a server's that answered and refused the login (its password, its
+    database, its rights), not one out of reach or unknown (a VPN dropped: the host name no
+    longer resolves)."""
+    return isinstance(error, DatabaseError) and error.template in _REFUSALS
 
 
 def _reason(error: psycopg.Error, url: str) -> str:

@@ -17,7 +17,7 @@ import threading
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from hubapp.domain.audit import change_of
-from hubapp.domain.errors import DatabaseError, HubError
+from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.engine import is_postgres
@@ -142,10 +142,9 @@ class DeskWatcher(QObject):
         if opened is None:  # stopped
             return
         if isinstance(opened, Exception):  # still out of reach, or refused by the server
-            from hubapp.store.postgres import UNREACHABLE
+            from hubapp.store.postgres import refusal
 
-            self.ctx.db.refused = opened if isinstance(opened, DatabaseError) \
-                and opened.template != UNREACHABLE else None
+            self.ctx.db.refused = opened if refusal(opened) else None
             return
         self.ctx.db.refused = None
         connection, listener = opened
