@@ -24,9 +24,8 @@ esac
 # word, and uninstall.sh then removed it: only this bundle's own link is replaced.
 if [ -e "$launcher" ] || [ -L "$launcher" ]; then
     # As paths, not as spelled: an older install.sh wrote the prefix as given (PREFIX//lib).
-    if [ ! -L "$launcher" ] \
-            || [ "$(realpath -m -- "$(readlink -- "$launcher")")" != "$prefix/lib/hubapp/hubapp" ]
-    then
+    if [ ! -L "$launcher" ] || [ "$(cd "$prefix/bin" && realpath -m -- "$(readlink -- \
+            "$launcher")")" != "$(realpath -m -- "$prefix/lib/hubapp/hubapp")" ]; then
         echo "$launcher is there already and is not this bundle's: remove it (or give another" \
              "prefix) first" >&2
         exit 1

@@ -1,7 +1,8 @@
 """THIRD-PARTY-NOTICES.txt for the bundle: every distribution Hub Desk needs at run time, its
 version and licence, and the licence files its wheel ships. Qt for Python's wheels (PySide6,
-shiboken6) ship none: for them, and for psycopg, the LGPL-3.0 and GPL-3.0 texts (Debian's
-/usr/share/common-licenses) and where Qt's source is. The bundle carried only Hub Desk's MIT
+shiboken6) ship none: for them, and for psycopg, the LGPL-3.0 and GPL-3.0 texts (kept beside
+this file, as a Windows build machine has no /usr/share/common-licenses) and where Qt's
+source is. The bundle carried only Hub Desk's MIT
 notice, and IT handing it to desks had no terms for the LGPL libraries inside it."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-COMMON_LICENSES = Path("/usr/share/common-licenses")
+LICENCES = Path(__file__).resolve().parent / "licenses"
 QT_SOURCE = ("Qt for Python's source, and Qt's, for these versions: "
              "https://download.qt.io/official_releases/QtForPython/ and "
              "https://download.qt.io/official_releases/qt/")
@@ -21,21 +22,26 @@ _LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE)[^/]*$", re.IGNORECASE)
 
 
 def needed(name: str = "hubapp") -> list[metadata.Distribution]:
-    """name's distribution and, depth first, those it requires (extras left out)."""
+    """name's distribution and, depth first, those it requires, with the extras required
+    of them (psycopg[binary] brings psycopg-binary, libpq and OpenSSL inside)."""
     found: dict[str, metadata.Distribution] = {}
+    walked: set[tuple[str, frozenset[str]]] = set()
 
-    def walk(wanted: str) -> None:
+    def walk(wanted: str, extras: frozenset[str] = frozenset()) -> None:
         key = re.sub(r"[-_.]+", "-", wanted).lower()
-        if key in found:
+        if (key, extras) in walked:
             return
+        walked.add((key, extras))
         try:
-            found[key] = distribution = metadata.distribution(wanted)
+            distribution = metadata.distribution(wanted)
         except metadata.PackageNotFoundError:  # a requirement of another platform only
             return
+        found.setdefault(key, distribution)
         for text in distribution.requires or ():
             requirement = Requirement(text)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                walk(requirement.name)
+            if requirement.marker is None or any(
+                    requirement.marker.evaluate({"extra": extra}) for extra in {"", *extras}):
+                walk(requirement.name, frozenset(requirement.extras))
 
     walk(name)
     return list(found.values())
@@ -71,10 +77,9 @@ def notices(distributions: list[metadata.Distribution]) -> str:
             if _LICENCE_FILE.search(str(file)) and ".dist-info/" in str(file):
                 parts.append(f"\n--- {file.name} ---\n{file.read_text(encoding='utf-8')}")
     if lgpl:
-        for text in ("LGPL-3", "GPL-3"):
-            path = COMMON_LICENSES / text
-            if path.is_file():
-                parts.append(f"\n{'=' * 78}\n{text}\n\n{path.read_text(encoding='utf-8')}")
+        for text in ("LGPL-3.0", "GPL-3.0"):
+            path = LICENCES / f"{text}.txt"
+            parts.append(f"\n{'=' * 78}\n{text}\n\n{path.read_text(encoding='utf-8')}")
     return "".join(parts)
 
 

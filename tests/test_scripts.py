@@ -195,10 +195,16 @@ def test_install_never_replaces_another_programs_hubapp(bundled, tmp_path):
     other.unlink()
     install(bundled, prefix)
     install(bundled, prefix)
-    # Its own link as an older install.sh spelled it, with the prefix as given.
+    # Its own link as an older install.sh spelled it, with the prefix as given, or relative.
     launcher = prefix / "bin" / "hubapp"
-    launcher.unlink()
-    launcher.symlink_to(f"{prefix}//lib/hubapp/hubapp")
+    for spelled in (f"{prefix}//lib/hubapp/hubapp", "../lib/hubapp/hubapp"):
+        launcher.unlink()
+        launcher.symlink_to(spelled)
+        install(bundled, prefix)
+    # And through a PREFIX/lib that is a link to elsewhere.
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(prefix / "lib", elsewhere)
+    (prefix / "lib").symlink_to(elsewhere)
     install(bundled, prefix)
 
 
