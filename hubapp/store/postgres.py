@@ -692,7 +692,9 @@ def _prepare(db: PgDatabase) -> None:
 _NO_DATABASE = QT_TRANSLATE_NOOP(
     "messages", "The server has no database {path}: ask the hub's IT to create it (createdb) "
                 "and give you access")
-_USER_ERRORS = (
+# What a server that answered says when it will not let the login in or at the hub's
+# tables: a desk told so says it at every read, not "cannot reach" (PgDatabase.refused).
+_REFUSALS = (
     ("no password supplied", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} asks for a password: put it in ~/.pgpass (or a "
                     "PostgreSQL service file, or PGPASSWORD) and try again")),
@@ -706,7 +708,9 @@ _USER_ERRORS = (
         "messages", "The hub's tables on {path} belong to another login: connect as the login "
                     "that made them (the one migrate-to ran as), or ask the hub's IT to make "
                     "yours their owner")),
-
+)
+_USER_ERRORS = (
+    *_REFUSALS,
     ("lock timeout", BUSY),
     # A standby, or a database set default_transaction_read_only.
     ("read-only transaction", SERVER_READ_ONLY),
@@ -714,10 +718,6 @@ _USER_ERRORS = (
     ("could not translate host name|failed to resolve host", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} is unknown: check the host name")),
 )
-_REFUSALS = frozenset(template for pattern, template in _USER_ERRORS
-                     if pattern in ("no password supplied", "password authentication failed",
-                                    'database ".*" does not exist', "permission denied",
-                                    "must be owner of"))
 
 
 # A connection lost on the way: what became of the work, then {again}, what to do now.
@@ -767,7 +767,8 @@ def refusal(error: Exception) -> bool:
     """Whether the error is a server's that answered and refused the login (its password, its
     database, its rights), not one out of reach or unknown (a VPN dropped: the host name no
     longer resolves)."""
-    return isinstance(error, DatabaseError) and error.template in _REFUSALS
+    return isinstance(error, DatabaseError) \
+        and error.template in {template for _pattern, template in _REFUSALS}
 
 
 def _reason(error: psycopg.Error, url: str) -> str:
