@@ -323,17 +323,14 @@ def _why_read_only(db: Database, target: Path | str) -> str:
     return text.format(path=target, part=part)
 
 
-_FAULTS: list = []  # the log file faulthandler writes into, open for the process
-
-
 def _log_to_file() -> None:
     folder = user_log_path(APP_NAME, appauthor=False, ensure_exists=True)
     logging.basicConfig(filename=folder / "hubapp.log", level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # A crash below Python (Qt aborting, a segmentation fault) left nothing in the log: the
-    # Python stack of every thread goes there as the process dies.
-    _FAULTS.append(open(folder / "hubapp.log", "a", encoding="utf-8"))
-    faulthandler.enable(_FAULTS[-1])
+    # Python stack of every thread goes there as the process dies. A descriptor, open for
+    # the process: a file object left open said so as a ResourceWarning at exit.
+    faulthandler.enable(os.open(folder / "hubapp.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT))
 
 
 def _show_crash(kind, value, tb) -> None:
