@@ -32,6 +32,10 @@ class _Formatter(argparse.HelpFormatter):
     section's title ended in an ASCII colon after hanzi (位置参数:). A text of several
     lines (the exit codes) keeps its own."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: list[str] = []  # the sections' titles, for format_help's colons
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n" in text.strip():
             return "".join(indent + line for line in text.splitlines(keepends=True))
@@ -51,12 +55,12 @@ class _Formatter(argparse.HelpFormatter):
         return [*lines, line.rstrip()] if line else lines
 
     def start_section(self, heading: str | None) -> None:
-        self._headings = [*getattr(self, "_headings", ()), heading or ""]
+        self._headings.append(heading or "")
         super().start_section(heading)
 
     def format_help(self) -> str:
         text = super().format_help()
-        for heading in getattr(self, "_headings", ()):
+        for heading in self._headings:
             if has_hanzi(heading):
                 text = text.replace(f"\n{heading}:\n", f"\n{heading}：\n")
         prefix = argparse._("usage: ")

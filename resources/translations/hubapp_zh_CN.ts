@@ -3609,18 +3609,18 @@ Turn single-user mode off?</source>
     <message>
         <location filename="../../hubapp/ui/app.py" line="241"/>
         <location filename="../../hubapp/ui/app.py" line="264"/>
-        <location filename="../../hubapp/ui/app.py" line="342"/>
+        <location filename="../../hubapp/ui/app.py" line="339"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="348"/>
+        <location filename="../../hubapp/ui/app.py" line="345"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="349"/>
+        <location filename="../../hubapp/ui/app.py" line="346"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -3660,7 +3660,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="405"/>
+        <location filename="../../hubapp/cli/parser.py" line="409"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4498,17 +4498,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="81"/>
+        <location filename="../../hubapp/cli/parser.py" line="85"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="103"/>
+        <location filename="../../hubapp/cli/parser.py" line="107"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="106"/>
+        <location filename="../../hubapp/cli/parser.py" line="110"/>
         <source>exit codes:
   0  done; check found no problems
   1  the command refused its input or failed, its reason on stderr
@@ -4544,207 +4544,207 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
        会让命令完成，并以其自身的退出码结束）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="156"/>
+        <location filename="../../hubapp/cli/parser.py" line="160"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="164"/>
+        <location filename="../../hubapp/cli/parser.py" line="168"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="166"/>
+        <location filename="../../hubapp/cli/parser.py" line="170"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="170"/>
+        <location filename="../../hubapp/cli/parser.py" line="174"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="176"/>
+        <location filename="../../hubapp/cli/parser.py" line="180"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="182"/>
+        <location filename="../../hubapp/cli/parser.py" line="186"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="184"/>
+        <location filename="../../hubapp/cli/parser.py" line="188"/>
         <source>last day of the demo data, its trains from noon on still planned, as are any after now (default: today, up to now)</source>
         <translation>演示数据的最后一天，当天中午起的班列仍为计划状态，此刻之后的班列也是（默认：今天，截至此刻）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="190"/>
+        <location filename="../../hubapp/cli/parser.py" line="194"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="195"/>
+        <location filename="../../hubapp/cli/parser.py" line="199"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="197"/>
+        <location filename="../../hubapp/cli/parser.py" line="201"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="201"/>
+        <location filename="../../hubapp/cli/parser.py" line="205"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="203"/>
+        <location filename="../../hubapp/cli/parser.py" line="207"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="204"/>
+        <location filename="../../hubapp/cli/parser.py" line="208"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="209"/>
+        <location filename="../../hubapp/cli/parser.py" line="213"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="212"/>
+        <location filename="../../hubapp/cli/parser.py" line="216"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="218"/>
+        <location filename="../../hubapp/cli/parser.py" line="222"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="223"/>
+        <location filename="../../hubapp/cli/parser.py" line="227"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="227"/>
+        <location filename="../../hubapp/cli/parser.py" line="231"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="238"/>
+        <location filename="../../hubapp/cli/parser.py" line="242"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="245"/>
+        <location filename="../../hubapp/cli/parser.py" line="249"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="251"/>
+        <location filename="../../hubapp/cli/parser.py" line="255"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="254"/>
+        <location filename="../../hubapp/cli/parser.py" line="258"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="259"/>
+        <location filename="../../hubapp/cli/parser.py" line="263"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="263"/>
+        <location filename="../../hubapp/cli/parser.py" line="267"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="267"/>
+        <location filename="../../hubapp/cli/parser.py" line="271"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="269"/>
+        <location filename="../../hubapp/cli/parser.py" line="273"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="271"/>
+        <location filename="../../hubapp/cli/parser.py" line="275"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="274"/>
+        <location filename="../../hubapp/cli/parser.py" line="278"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="275"/>
+        <location filename="../../hubapp/cli/parser.py" line="279"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="281"/>
+        <location filename="../../hubapp/cli/parser.py" line="285"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="284"/>
+        <location filename="../../hubapp/cli/parser.py" line="288"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="286"/>
+        <location filename="../../hubapp/cli/parser.py" line="290"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="289"/>
+        <location filename="../../hubapp/cli/parser.py" line="293"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="309"/>
+        <location filename="../../hubapp/cli/parser.py" line="313"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="320"/>
+        <location filename="../../hubapp/cli/parser.py" line="324"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="326"/>
+        <location filename="../../hubapp/cli/parser.py" line="330"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="341"/>
+        <location filename="../../hubapp/cli/parser.py" line="345"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="348"/>
+        <location filename="../../hubapp/cli/parser.py" line="352"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="367"/>
+        <location filename="../../hubapp/cli/parser.py" line="371"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="379"/>
+        <location filename="../../hubapp/cli/parser.py" line="383"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="392"/>
+        <location filename="../../hubapp/cli/parser.py" line="396"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4804,17 +4804,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="133"/>
+        <location filename="../../hubapp/cli/parser.py" line="137"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="290"/>
+        <location filename="../../hubapp/cli/parser.py" line="294"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="413"/>
+        <location filename="../../hubapp/cli/parser.py" line="417"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4939,7 +4939,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="242"/>
+        <location filename="../../hubapp/cli/parser.py" line="246"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -4954,27 +4954,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>；原文件已保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="177"/>
+        <location filename="../../hubapp/cli/parser.py" line="181"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="206"/>
+        <location filename="../../hubapp/cli/parser.py" line="210"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="230"/>
+        <location filename="../../hubapp/cli/parser.py" line="234"/>
         <source>backup file to write, or an existing folder to write a dated backup into</source>
         <translation>要写入的备份文件，或一个已有的文件夹（在其中写入带日期的备份）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="235"/>
+        <location filename="../../hubapp/cli/parser.py" line="239"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="264"/>
+        <location filename="../../hubapp/cli/parser.py" line="268"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
