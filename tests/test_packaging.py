@@ -18,6 +18,7 @@ import matplotlib
 import pytest
 
 from hubapp import resources
+from hubapp.ui.app import LOG_KEPT_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -333,6 +334,26 @@ def test_a_crash_below_python_leaves_its_stack_in_the_log(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == -signal.SIGSEGV
     assert "Fatal Python error: Segmentation fault" in log.read_text()
+
+
+def test_a_long_log_is_set_aside_at_a_start_and_a_short_one_kept(tmp_path):
+    """A desk on for years grew its log without end."""
+    code = """if True:
+        import logging, sys
+        from hubapp.ui import app
+        app._log_to_file()
+        logging.getLogger("hubapp").warning(sys.argv[1])
+    """
+    home, log = _state_home(tmp_path)
+    log.parent.mkdir(parents=True)
+    old_run = "an old run\n" * (LOG_KEPT_BYTES // 10)  # 11 bytes each: just over
+    log.write_text(old_run)
+    for start in ("first start", "second start"):
+        subprocess.run([sys.executable, "-c", code, start], env=dict(os.environ, **home),
+                       check=True, timeout=120)
+    assert log.with_name("hubapp.log.1").read_text() == old_run
+    kept = log.read_text()
+    assert "first start" in kept and "second start" in kept and "an old run" not in kept
 
 
 def test_resources_module_is_qt_free():

@@ -323,14 +323,28 @@ def _why_read_only(db: Database, target: Path | str) -> str:
     return text.format(path=target, part=part)
 
 
+# A desk left on for years grew its log without end; at a start past this size the log
+# becomes hubapp.log.1 (the one before goes), so IT still finds the last run's story.
+LOG_KEPT_BYTES = 2 * 1024 * 1024
+
+
 def _log_to_file() -> None:
     folder = user_log_path(APP_NAME, appauthor=False, ensure_exists=True)
+    _set_aside_if_long(folder / "hubapp.log")
     logging.basicConfig(filename=folder / "hubapp.log", level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # A crash below Python (Qt aborting, a segmentation fault) left nothing in the log: the
     # Python stack of every thread goes there as the process dies. A descriptor, open for
     # the process: a file object left open said so as a ResourceWarning at exit.
     faulthandler.enable(os.open(folder / "hubapp.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT))
+
+
+def _set_aside_if_long(path: Path) -> None:
+    try:
+        if path.stat().st_size > LOG_KEPT_BYTES:
+            os.replace(path, path.with_name(path.name + ".1"))
+    except OSError:  # none yet, or another window of this user has it open (Windows): keep on
+        pass
 
 
 def _show_crash(kind, value, tb) -> None:
