@@ -188,6 +188,34 @@ def test_a_server_that_never_answers_never_holds_the_window_and_is_picked_up_onc
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_screen_that_failed_while_the_server_was_away_reads_again_once_it_is_back(
+        qtbot, main_window, demo_target):
+    """It kept saying "Could not update: Cannot reach the server" until the next change."""
+    from hubapp.ui.dashboard import DashboardScreen
+
+    ctx, dashboard = main_window.ctx, main_window.screen(DashboardScreen)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
+        main_window.show_screen(DashboardScreen)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        closed = taken.getsockname()[1]
+    silent = _SilentServer()
+    try:
+        _reconnecting_to(silent, qtbot, ctx, demo_target)
+        # The screens' own connections, opened for each refresh, are refused meanwhile.
+        ctx.tasks.db_path = f"postgresql://hubtest@127.0.0.1:{closed}/hub"
+        dashboard.direction.setCurrentIndex(1)  # a filter chosen while it is away
+        qtbot.waitUntil(lambda: "Could not update" in dashboard.status_label.text(),
+                        timeout=30_000)
+        chosen = dashboard.current_filter()
+        assert dashboard.data.filter != chosen
+        ctx.db.url = ctx.tasks.db_path = demo_target  # it answers again
+    finally:
+        silent.close()
+    qtbot.waitUntil(lambda: dashboard.data.filter == chosen, timeout=30_000)
+    assert dashboard.status_label.text() == ""
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_a_server_that_answers_and_refuses_the_desk_is_said_so_not_as_out_of_reach(
         qtbot, main_window, demo_target):
     """Its password changed at the server (here: the database gone), every read and save

@@ -153,6 +153,12 @@ class DeskWatcher(QObject):
         if listener is not None:
             self._hear(listener)
         self.look()  # what was written while the server was out of reach, or unheard
+        if connection is not None:
+            # The window's reads failed meanwhile: a screen refreshed then kept saying it
+            # could not reach the server, all else being answered, until the next change.
+            # Every screen reads again, as after a restore (which each takes with care for
+            # edits under way).
+            self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
 
     def _listen(self) -> None:
         try:
