@@ -7,10 +7,11 @@ import threading
 import types
 
 import pytest
+from PySide6.QtCore import Qt
 
 from hubapp.domain.errors import DatabaseError
 from hubapp.domain.records import Direction, ServiceRecord
-from hubapp.store import audit, open_db, services
+from hubapp.store import audit, open_db, services, users
 from hubapp.store.db import transaction
 from hubapp.store.engine import display_name
 from hubapp.store.users import ADMIN, UserRecord
@@ -22,6 +23,8 @@ from test_daily_log import CTRL, paste, press
 from test_edit_conflicts import merge_one_of
 
 pytestmark = pytest.mark.usefixtures("engine")
+
+_OWN = Qt.FindChildOption.FindDirectChildrenOnly
 
 
 def test_another_desks_new_service_appears_and_unsaved_edits_stay(qtbot, main_window,
@@ -213,6 +216,43 @@ def test_a_screen_that_failed_while_the_server_was_away_reads_again_once_it_is_b
         silent.close()
     qtbot.waitUntil(lambda: dashboard.data.filter == chosen, timeout=30_000)
     assert dashboard.status_label.text() == ""
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_screen_first_opened_while_the_server_is_away_says_so_and_opens_once_it_is_back(
+        qtbot, main_window, demo_target):
+    """Its tab stayed blank behind an error box until it was shown again."""
+    from PySide6.QtWidgets import QWidget
+
+    from hubapp.ui.lazy_screen import LazyScreen
+    from hubapp.ui.users_screen import UsersScreen
+
+    ctx = main_window.ctx
+    page = next(main_window.screens.widget(index)
+                for index in range(main_window.screens.count())
+                if isinstance(main_window.screens.widget(index), LazyScreen)
+                and main_window.screens.widget(index).holds(UsersScreen))
+    silent = _SilentServer()
+    try:
+        _reconnecting_to(silent, qtbot, ctx, demo_target)
+        main_window.screens.setCurrentWidget(page)
+        assert page.screen is None and page.failed.isVisible()
+        assert page.failure.text().startswith(
+            "Could not open this screen: Cannot reach the server of")
+        other_desk = open_db(demo_target)  # meanwhile, a desk the server answers
+        users.add_user(other_desk, users.SHELL_ADMIN, "wang.fang", users.CLERK, "wang-fang-1")
+        other_desk.close()
+        ctx.db.url = demo_target  # it answers again
+    finally:
+        silent.close()
+    qtbot.waitUntil(lambda: page.screen is not None, timeout=30_000)
+    assert page.screen.isVisible() and not page.failed.isVisible()
+    assert [user.name for user in page.screen.model.records()] == ["wang.fang"]
+    # What was made of the first before it failed is nowhere to be seen.
+    main_window.screens.setCurrentIndex(0)
+    main_window.screens.setCurrentWidget(page)
+    assert [child for child in page.findChildren(QWidget, options=_OWN) if child.isVisible()] \
+        == [page.screen]
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)

@@ -2216,6 +2216,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
 </context>
 <context>
+    <name>LazyScreen</name>
+    <message>
+        <location filename="../../hubapp/ui/lazy_screen.py" line="38"/>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/lazy_screen.py" line="76"/>
+        <source>Could not open this screen: {reason}</source>
+        <translation>无法打开此界面：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="114"/>
@@ -3609,18 +3622,18 @@ Turn single-user mode off?</source>
     <message>
         <location filename="../../hubapp/ui/app.py" line="241"/>
         <location filename="../../hubapp/ui/app.py" line="264"/>
-        <location filename="../../hubapp/ui/app.py" line="339"/>
+        <location filename="../../hubapp/ui/app.py" line="353"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="345"/>
+        <location filename="../../hubapp/ui/app.py" line="359"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="346"/>
+        <location filename="../../hubapp/ui/app.py" line="360"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
