@@ -381,7 +381,7 @@ def test_stats_table_words_and_places_the_rows_without_commodity_or_route_as_rep
         return hubapp("stats", "--db", hub, "--from", "2026-03-01", "--to", "2026-03-05",
                       "--by", by, *output, check=True).stdout.splitlines()
 
-    commodities = stats("commodity")
+    commodities = stats("commodity")[:-1]  # the note on services under the table
     assert commodities[-3].startswith("(empty or not given)  ")  # above the rule and total
     teu = [float(line.split()[-4].replace(",", "")) for line in commodities[1:-2]]
     assert teu[-1] > min(teu[:-1])  # last, where by TEU they would stand among them
@@ -389,6 +389,24 @@ def test_stats_table_words_and_places_the_rows_without_commodity_or_route_as_rep
     assert [line.split("  ")[0] for line in stats("route") if "route" in line] == [
         "(no route)"]
     assert "(none),1,1,1,1,0,20000" in stats("route", "--format", "csv")
+
+
+def test_stats_by_commodity_say_why_their_services_add_up_to_more_than_the_total(demo_file):
+    """A service is in the row of each commodity it carried: 110 under a total of 18."""
+    def stats(*output):
+        return hubapp("stats", "--db", demo_file, "--from", "2026-03-05", "--to", "2026-03-05",
+                      "--by", "commodity", *output, check=True).stdout
+
+    data = json.loads(stats("--format", "json"))
+    assert data["totals"]["services"] == _sql_totals(demo_file, "2026-03-05", "2026-03-05")[0]
+    assert sum(row["services"] for row in data["rows"]) > data["totals"]["services"]
+    table = stats().splitlines()
+    assert table[-2].split()[:2] == ["total", str(data["totals"]["services"])]
+    assert table[-1] == ("A service carrying several commodities counts in each of their "
+                         "rows; the total counts it once.")
+    by_route = hubapp("stats", "--db", demo_file, "--from", "2026-03-05", "--to", "2026-03-05",
+                      "--by", "route", check=True).stdout.splitlines()
+    assert by_route[-1].startswith("total ")  # its rows add up: nothing to say
 
 
 @pytest.mark.parametrize("command", [

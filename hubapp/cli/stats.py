@@ -46,6 +46,9 @@ def run_stats(args: argparse.Namespace) -> int:
                   translate("stats", "full"), translate("stats", "empty"),
                   translate("stats", "gross_kg"))
         print_table(header, rows, total)
+        if result.by == "commodity":  # where a reader adds the column up and finds more
+            print(translate("stats", "A service carrying several commodities counts in each "
+                                     "of their rows; the total counts it once."))
     return 0
 
 

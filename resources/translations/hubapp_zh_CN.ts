@@ -7257,22 +7257,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="58"/>
+        <location filename="../../hubapp/cli/stats.py" line="50"/>
+        <source>A service carrying several commodities counts in each of their rows; the total counts it once.</source>
+        <translation>装有多种货物的班次计入其每种货物的行；合计中只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/stats.py" line="61"/>
         <source>(no route)</source>
         <translation>（无线路）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="59"/>
+        <location filename="../../hubapp/cli/stats.py" line="62"/>
         <source>(empty or not given)</source>
         <translation>（空箱或未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="61"/>
+        <location filename="../../hubapp/cli/stats.py" line="64"/>
         <source>outbound</source>
         <translation>去程</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stats.py" line="62"/>
+        <location filename="../../hubapp/cli/stats.py" line="65"/>
         <source>inbound</source>
         <translation>回程</translation>
     </message>
