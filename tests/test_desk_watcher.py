@@ -434,7 +434,7 @@ def test_the_same_account_at_another_desk_is_another_desk(qtbot, main_window, de
     from hubapp.store import reference
     from hubapp.ui.reference_screen import ReferenceScreen
 
-    screen = main_window.screen(ReferenceScreen)
+    screen = main_window.show_screen(ReferenceScreen)
     other_desk = _desk(demo_target, main_window.ctx)
     bananas = next(c for c in reference.list_commodities(other_desk.db) if c.hs_code == "080390")
     reference.save_commodity(other_desk.db, dataclasses.replace(

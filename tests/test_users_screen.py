@@ -106,6 +106,7 @@ def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path)
 
     _add(app_ctx, "wang.li")
     screen = _screen(qtbot, app_ctx)
+    screen.show()  # hidden, it reads the list again at its next show
     screen.table.selectRow(0)
     assert screen.active_button.text() == "Deac&tivate"
     other_desk = open_db(demo_db_path)
@@ -713,3 +714,22 @@ def test_a_name_is_said_as_typed_not_read_as_markup(qtbot, app_ctx):
     _type_password(qtbot, screen, "cassava-2026")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert shown_text(screen.message) == "<s>wang</s> <b>ops added."
+
+
+def test_hidden_it_reads_another_desks_new_user_at_its_next_show_not_before(
+        main_window, demo_db_path):
+    screen = main_window.show_screen(UsersScreen)
+    main_window.show_screen(type(main_window.day_screen))
+    other_desk = open_db(demo_db_path)
+    try:
+        users.add_user(other_desk, users.SHELL_ADMIN, "wang.fang", users.CLERK, "wang-fang-1")
+    finally:
+        other_desk.close()
+    main_window.watcher.look()  # as its next poll does
+
+    def listed() -> list[str]:
+        return [user.name for user in screen.model.records()]
+
+    assert "wang.fang" not in listed()
+    main_window.show_screen(UsersScreen)
+    assert "wang.fang" in listed()

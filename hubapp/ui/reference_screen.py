@@ -34,6 +34,7 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.find_combo import SEPARATOR
 from hubapp.ui.listed_records import ListedRecordsModel, SearchProxy
 from hubapp.ui.record_model import RECORD_ROLE, current_is_picked, list_table
+from hubapp.ui.when_shown import WhenShown
 
 def may_change(ctx: AppContext) -> bool:
     return ctx.role in (SUPERVISOR, ADMIN) and not ctx.read_only
@@ -693,12 +694,16 @@ class ReferenceScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.tabs, 1)
+        self._catching_up = WhenShown(self, self._reload_tabs)
         ctx.signals.data_changed.connect(self._on_data_changed)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change.what in ("reference", "restore"):
-            for tab in self.all_tabs:
-                tab.reload()
+            self._catching_up.request()
+
+    def _reload_tabs(self) -> None:
+        for tab in self.all_tabs:
+            tab.reload()
 
 
 # --- "add to the list" for an unknown name ------------------------------------------------

@@ -20,6 +20,7 @@ from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
 from hubapp.ui import colours, dialogs, focus, formatting, labels, mnemonics
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, current_is_picked, list_table
+from hubapp.ui.when_shown import WhenShown
 
 
 _MOST_MS = 3_600_000
@@ -171,6 +172,7 @@ class UsersScreen(QWidget):
         self.lock_ends.timeout.connect(self.reload)
         self.single_user.clicked.connect(self._set_single_user)
         self.table.selectionModel().selectionChanged.connect(self._picked)
+        self._catching_up = WhenShown(self, self.reload)
         ctx.signals.data_changed.connect(self._on_data_changed)
         self.reload()
 
@@ -185,7 +187,7 @@ class UsersScreen(QWidget):
         # Another desk's change (or a restore): the list, the Activate/Deactivate label and
         # single-user mode as they are now. Its own changes reloaded already.
         if initiator is not self and change.what in ("users", "settings", "restore"):
-            self.reload()
+            self._catching_up.request()
 
     def _selected(self) -> UserRecord | None:
         rows = self.table.selectionModel().selectedRows()
