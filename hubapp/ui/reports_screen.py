@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShowEvent, QTextDocument
+from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -30,6 +30,7 @@ from hubapp.ui import colours, date_edits, dialogs, formatting, labels, mnemonic
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import TaskControl
+from hubapp.ui.when_shown import WhenShown
 
 
 def _make(control: TaskControl, kind: str, first: dt.date, last: dt.date,
@@ -132,7 +133,7 @@ class ReportsScreen(QWidget):
         self.retry_button.clicked.connect(self.refresh)
         ctx.signals.data_changed.connect(self._on_data_changed)
         ctx.signals.paper_changed.connect(self.preview.updatePreview)
-        self._stale = True
+        self._preparing_when_shown = WhenShown(self, self._prepare, due=True)
         self._kind_changed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -144,11 +145,6 @@ class ReportsScreen(QWidget):
             if bar.value() == bar.minimum():
                 QTimer.singleShot(0, self, lambda: bar.setValue(bar.minimum()))
         return super().eventFilter(watched, event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def follow_day(self, day: dt.date) -> None:
         """The daily summary, and the monthly report, on the day the daily log shows: a
@@ -206,10 +202,9 @@ class ReportsScreen(QWidget):
     def refresh(self) -> None:
         """Prepare the report now if the screen is shown, else when it is next shown: a
         hidden screen must not take the background workers other screens are waiting for."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        self._preparing_when_shown.request()
+
+    def _prepare(self) -> None:
         if self._task is not None:
             self._task.cancel()
         kind, first, last = self._preparing = self.period()
