@@ -281,6 +281,28 @@ def test_a_server_that_answers_and_refuses_the_desk_is_said_so_not_as_out_of_rea
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_bug_in_reconnecting_is_logged_not_taken_for_a_server_out_of_reach(
+        qtbot, main_window, demo_target, monkeypatch, caplog):
+    ctx, fixed = main_window.ctx, desk_watcher._open_again
+
+    def broken(url, connection, listener):
+        raise TypeError("a slip in _open_again")
+
+    monkeypatch.setattr(desk_watcher, "_open_again", broken)
+    terminate(demo_target, ctx.db.conn.info.backend_pid)
+    with pytest.raises(DatabaseError, match="connecting again in the background"):
+        services.list_day(ctx.db, DEMO_END)
+    qtbot.waitUntil(lambda: not main_window.watcher._reopening, timeout=10_000)
+    logged = [record for record in caplog.records if record.exc_info]
+    assert [(record.name, record.getMessage(), record.exc_info[0]) for record in logged] == [
+        ("hubapp.ui.desk_watcher", "Reconnecting to the server failed", TypeError)]
+    assert ctx.db.refused is None  # not said as the server's refusal either
+    monkeypatch.setattr(desk_watcher, "_open_again", fixed)  # the next poll tries again
+    main_window.watcher._poll()
+    qtbot.waitUntil(lambda: not ctx.db.dropped, timeout=10_000)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_closing_the_window_does_not_wait_for_a_reconnect_and_drops_what_it_brings(
         qtbot, main_window, demo_target):
     """Closing waits for the window's tasks: a reconnect among them held it up to the

@@ -12,6 +12,7 @@ that answers.
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -22,6 +23,8 @@ from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.engine import is_postgres
 from hubapp.ui.context import AppContext
+
+log = logging.getLogger(__name__)
 
 INTERVAL_MS = 1500
 # With notifications a poll only catches what a dropped listening connection missed.
@@ -123,7 +126,10 @@ class DeskWatcher(QObject):
         closed if the window closed meanwhile."""
         try:
             opened: tuple | Exception = _open_again(url, connection, listener)
-        except Exception as error:  # the server still out of reach: the next poll tries
+        except HubError as error:  # the server still out of reach: the next poll tries
+            opened = error
+        except Exception as error:  # a bug: logged, and the next poll tries as well
+            log.exception("Reconnecting to the server failed")
             opened = error
         with self._handover:
             if self._stopped:
