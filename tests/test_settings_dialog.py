@@ -20,7 +20,8 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import dialogs, labels, settings_dialog
 from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
-from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
+from hubapp.desk_settings import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY
+from hubapp.ui.settings_dialog import SettingsDialog
 
 from conftest import DEMO_END, chart_shown, contrast, described, readable
 from test_reference_screen import click, type_into

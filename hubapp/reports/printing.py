@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextCursor, QTextDocument, QTextFormat, QTextLength, QTextTable, QTextTableFormat,
 )
 
+from hubapp.desk_settings import APPLICATION, ORGANIZATION, PAPER_DEFAULT, PAPER_KEY
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, os_reason
 from hubapp.reports.document import LAYOUT_DPI, ReportContentRecord, report_font, to_document
 from hubapp.reports.pdf_text import put_back_ideographs
@@ -40,8 +41,8 @@ _FIRST_ROWS = 32
 
 
 def paper() -> QPageSize:
-    """A4, unless this desk's "report/paper" setting says Letter."""
-    letter = QSettings().value("report/paper", "A4") == "Letter"
+    """A4, unless this desk's paper setting says Letter."""
+    letter = QSettings().value(PAPER_KEY, PAPER_DEFAULT) == "Letter"
     return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
 
 
@@ -447,6 +448,6 @@ def ensure_application() -> None:
             and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QGuiApplication(["hubapp"])
-    app.setOrganizationName("Hub Desk")  # the GUI's names, so QSettings are the same
-    app.setApplicationName("hubapp")
+    app.setOrganizationName(ORGANIZATION)  # the window's names: its QSettings
+    app.setApplicationName(APPLICATION)
     _APPLICATION.append(app)

@@ -27,6 +27,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from hubapp import resources
+from hubapp.desk_settings import APPLICATION, ORGANIZATION
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
 from hubapp.store.db import db_path, upgrade_file, upgrade_to_run
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
     from sqlite_utils import Database
 
 
-APP_NAME = "hubapp"
+APP_NAME = APPLICATION
 # Every window open_window made: a window without a parent lives only while Python holds it.
 windows: list[MainWindow] = []
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def default_db_path() -> Path:
 def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     collect_on_gui_thread(app)
-    app.setOrganizationName("Hub Desk")
+    app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("hubapp")  # Wayland matches the window to hubapp.desktop's icon
     icon = QIcon()

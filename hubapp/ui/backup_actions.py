@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTi
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QProgressBar
 
+from hubapp.desk_settings import BACKUP_FOLDER_KEY
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 # hubapp.store.backup (pg_dump's subprocess, the checks) is imported where it is used, all
@@ -63,7 +64,7 @@ class BackupActions(QObject):
     def folder(self) -> Path:
         from hubapp.store import backup
 
-        return backup.backup_folder(self.ctx.db_path, QSettings().value("backup/folder", ""))
+        return backup.backup_folder(self.ctx.db_path, QSettings().value(BACKUP_FOLDER_KEY, ""))
 
     # -- automatic ---------------------------------------------------------------------
 

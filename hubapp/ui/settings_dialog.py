@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from hubapp.desk_settings import (
+    BACKUP_FOLDER_KEY, LANGUAGE_DEFAULT, LANGUAGE_KEY, PAPER_DEFAULT, PAPER_KEY)
 from hubapp.domain.errors import HubError, os_reason
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import (
@@ -32,7 +34,6 @@ from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
 from hubapp.ui.scrolled_panel import ScrolledPanel
 from hubapp.ui.tasks import TaskControl
 
-PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
 # A report's header shows the logo 20 px high: a larger image only makes the database, its
 # backups and every report heavier.
 LOGO_MOST_PX = 600
@@ -159,14 +160,14 @@ class SettingsDialog(FormDialog):
         # Shown in the desk's language, stored as printing.paper() reads it.
         for text, paper in ((self.tr("A4"), "A4"), (self.tr("Letter"), "Letter")):
             self.paper.addItem(text, paper)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(desk.value(PAPER_KEY, "A4"))))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(desk.value(PAPER_KEY, PAPER_DEFAULT))))
         self.desk.add_field("paper", self.tr("&Paper size"), self.paper)
         self.language = QComboBox(self)
         for text, code in ((self.tr("As the system"), "system"), ("English", "en"),
                            ("简体中文", "zh")):
             self.language.addItem(text, code)
         self.language.setCurrentIndex(max(0, self.language.findData(
-            desk.value(LANGUAGE_KEY, "system"))))
+            desk.value(LANGUAGE_KEY, LANGUAGE_DEFAULT))))
         self.desk.add_field("language", self.tr("Lan&guage (after a restart)"), self.language)
         stored_folder = desk.value(BACKUP_FOLDER_KEY, "")
         ignored = bool(stored_folder) and backup.full_folder(stored_folder) is None
@@ -394,8 +395,8 @@ class SettingsDialog(FormDialog):
     def _save_desk(self) -> None:
         desk = QSettings()
         kept = {key: desk.value(key) for key in (PAPER_KEY, BACKUP_FOLDER_KEY, LANGUAGE_KEY)}
-        paper_changed = desk.value(PAPER_KEY, "A4") != self.paper.currentData()
-        language_changed = desk.value(LANGUAGE_KEY, "system") != self.language.currentData()
+        paper_changed = desk.value(PAPER_KEY, PAPER_DEFAULT) != self.paper.currentData()
+        language_changed = desk.value(LANGUAGE_KEY, LANGUAGE_DEFAULT) != self.language.currentData()
         if paper_changed:
             desk.setValue(PAPER_KEY, self.paper.currentData())
         desk.setValue(BACKUP_FOLDER_KEY, self.folder_to_keep)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication
 
 from hubapp import resources
+from hubapp.desk_settings import LANGUAGE_DEFAULT, LANGUAGE_KEY
 from hubapp.language import system_language
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ _installed: list[QTranslator] = []
 def chosen_language() -> str:
     """The desk's setting ("en" or "zh"), else the system's language as the commands read it:
     a Chinese window beside English commands and reports was a desk's two rules."""
-    setting = QSettings().value("language", "system")
+    setting = QSettings().value(LANGUAGE_KEY, LANGUAGE_DEFAULT)
     return setting if setting in LANGUAGES else system_language()
 
 
