@@ -22,7 +22,7 @@ from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.migrations import SUM_STEPS
-from hubapp.store.rows import minute_value
+from hubapp.store.rows import MOVED, minute_value
 
 # Examples listed per check; the count says how many more there are.
 MAX_EXAMPLES = 20
@@ -372,8 +372,8 @@ def _moved_ahead(conn: sqlite3.Connection) -> Found:
     # Cut by text, as stored, on the day before the clock's: the rule itself (with its
     # tolerance, and an untimed service by its date) decides each one found.
     rows = conn.execute(
-        "SELECT service_no, date, direction, status, actual_at FROM service"
-        " WHERE status IN ('departed', 'arrived') AND COALESCE(actual_at, date) >= ?"
+        "SELECT service_no, date, direction, status, actual_at FROM service s"
+        f" WHERE {MOVED} AND COALESCE(actual_at, date) >= ?"
         " ORDER BY date, service_no", [(now - dt.timedelta(days=1)).date().isoformat()])
     found = []
     for number, date, direction, status, actual in rows:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.records import HubSettingsRecord, ServiceRecord
+from hubapp.domain.records import MOVED_STATUSES, HubSettingsRecord, ServiceRecord
 from hubapp.store import audit, dwell
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.rows import MOVED
@@ -156,9 +156,6 @@ def refresh_months(db: Database, days: Iterable[dt.date]) -> None:
             db.execute(monthly.from_days(daily, "date >= ? AND date < ?"), bounds)
 
 
-MOVED_STATUSES = ("departed", "arrived")  # rows.MOVED's
-
-
 @dataclass(frozen=True, slots=True)
 class NewMovesRecord:
     """Services about to be written with their moves, column by column, as a bulk import
@@ -187,7 +184,7 @@ def daily_rows(new: NewMovesRecord, days: Iterable[dt.date], tolerance: int,
     SQLite builds its indexes.
     """
     days = {day.isoformat() for day in days}
-    counted = [service.date.isoformat() in days and str(service.status) in MOVED_STATUSES
+    counted = [service.date.isoformat() in days and service.status in MOVED_STATUSES
                for service in new.services]
     # Containers, TEU, full, empty, kg, dwelling containers and their minutes per service
     # and commodity, summed in one pass over the moves.

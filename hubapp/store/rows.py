@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hubapp.domain.records import (
-    ContainerMoveRecord, Direction, Mode, ServiceRecord, Status, TotalsRecord,
+    MOVED_STATUSES, ContainerMoveRecord, Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
 
 _MINUTE = "%Y-%m-%d %H:%M"
@@ -22,7 +22,7 @@ TOTALS_COLUMNS = """
     COALESCE(SUM(CASE WHEN m.full_empty = 'E' THEN 1 ELSE 0 END), 0) AS empty,
     COALESCE(SUM(m.gross_kg), 0) AS gross_kg
 """
-MOVED = "s.status IN ('departed', 'arrived')"
+MOVED = "s.status IN ({})".format(", ".join(f"'{status}'" for status in MOVED_STATUSES))
 # A day's services that moved by a time (actual, else scheduled). One moved without a time
 # (times are optional) cannot be placed in its day, so it counts whenever its day does:
 # left out, last year's day read "no traffic" and growth ran high. Times are
