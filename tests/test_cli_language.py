@@ -101,8 +101,9 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
 
     by_commodity = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from",
                           "2026-03-03", "--to", "2026-03-05", "--by", "commodity").stdout
-    empties = by_commodity.splitlines()[-3]  # the reports' words, after every commodity
+    empties = by_commodity.splitlines()[-4]  # the reports' words, after every commodity
     assert empties.startswith("（空箱或未填）") and "(none)" not in by_commodity
+    assert by_commodity.splitlines()[-1] == "装有多种货物的班次计入其每种货物的行；合计中只计一次。"
     assert "木薯粉" in by_commodity and "cassava flour" not in by_commodity
     machine = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-03",
                      "--to", "2026-03-05", "--by", "commodity", "--format", "csv").stdout

@@ -15,11 +15,11 @@ from hubapp.cli.common import error_line, translate
 from hubapp.domain.errors import DatabaseError, HubError, UnusableDatabaseError, os_reason
 from hubapp.domain.wording import display_width
 
-# The exit codes of `hubapp --help` (and README): scripts tell a refused call (2) from a
-# command that refused its input (1), a database to name again or mend (3) from one to try
-# again in a moment (4), and check's problems found (1) from a file it could not check (3),
-# busy too, as check has always said.
-FAILED, USAGE, UNUSABLE, BUSY = 1, 2, 3, 4
+# The exit codes of `hubapp --help` (and README): scripts tell a refused call (2, argparse's)
+# from a command that refused its input (1), a database to name again or mend (3) from one to
+# try again in a moment (4), and check's problems found (1) from a file it could not check
+# (3), busy too, as check has always said.
+FAILED, UNUSABLE, BUSY = 1, 3, 4
 NOT_CHECKED = UNUSABLE
 
 # What timeout, systemd and a dropped ssh session send, ended on as Ctrl+C is (SIGHUP is
