@@ -54,7 +54,9 @@ _MONTH = "substr({date}, 1, 7) || '-01'"
 
 
 @dataclass(frozen=True, slots=True)
-class Table:
+class RollupTable:
+    """One of the four roll-up tables: by day or month, per commodity or all of them."""
+
     name: str
     keys: tuple[str, ...]  # after the date
     monthly: bool
@@ -89,7 +91,7 @@ class Table:
         return (f"SELECT s.date AS date, {self._keys}, COUNT(DISTINCT s.id) AS n FROM service s"
                 f" {moves} WHERE {MOVED} AND {within} GROUP BY s.date, {self._keys}")
 
-    def from_days(self, daily: Table, where: str) -> str:
+    def from_days(self, daily: RollupTable, where: str) -> str:
         """A monthly table's rows summed from its daily table's rows matching `where`."""
         keys = ", ".join(self.keys)
         month = _MONTH.format(date="date")
@@ -100,10 +102,10 @@ class Table:
 
 _PER_COMMODITY = ("direction", "route_code", "mode", "commodity_id")
 _ALL_COMMODITIES = ("direction", "route_code", "mode")
-DAILY_ROLLUP = Table("daily_rollup", _PER_COMMODITY, monthly=False)
-DAILY_TOTALS = Table("daily_totals", _ALL_COMMODITIES, monthly=False)
-MONTHLY_ROLLUP = Table("monthly_rollup", _PER_COMMODITY, monthly=True)
-MONTHLY_TOTALS = Table("monthly_totals", _ALL_COMMODITIES, monthly=True)
+DAILY_ROLLUP = RollupTable("daily_rollup", _PER_COMMODITY, monthly=False)
+DAILY_TOTALS = RollupTable("daily_totals", _ALL_COMMODITIES, monthly=False)
+MONTHLY_ROLLUP = RollupTable("monthly_rollup", _PER_COMMODITY, monthly=True)
+MONTHLY_TOTALS = RollupTable("monthly_totals", _ALL_COMMODITIES, monthly=True)
 # Each monthly table with the daily one it sums.
 _MONTHS_OF = ((MONTHLY_ROLLUP, DAILY_ROLLUP), (MONTHLY_TOTALS, DAILY_TOTALS))
 TABLES = (DAILY_ROLLUP, DAILY_TOTALS, MONTHLY_ROLLUP, MONTHLY_TOTALS)
@@ -284,7 +286,7 @@ class OnTimeCountRecord:
     as_of: int
 
 
-def _counted(table: Table) -> str:
+def _counted(table: RollupTable) -> str:
     return f"{table.name}_on_time"  # a temporary table (SQLite looks in temp first)
 
 
@@ -316,7 +318,7 @@ def forget_on_time(db: Database) -> None:
         db.execute(f"DROP TABLE IF EXISTS {_counted(table)}")
 
 
-def _same(db: Database, table: Table, key: str) -> str:
+def _same(db: Database, table: RollupTable, key: str) -> str:
     """A roll-up row's key equal to the count c's. Route and commodity may be NULL on both
     sides: SQLite's IS matches them and still looks c up by its index (three times quicker
     than the OR at 5M containers); PostgreSQL has no IS between columns."""
@@ -328,7 +330,7 @@ def _same(db: Database, table: Table, key: str) -> str:
     return f"{mine} = c.{key}"
 
 
-def _write_on_time(db: Database, counts: dict[Table, str]) -> None:
+def _write_on_time(db: Database, counts: dict[RollupTable, str]) -> None:
     for table, source in counts.items():
         same = " AND ".join(_same(db, table, key) for key in ("date", *table.keys))
         db.execute(f"UPDATE {table.name} SET on_time = 0")
@@ -340,7 +342,7 @@ def _write_on_time(db: Database, counts: dict[Table, str]) -> None:
 
 def differences(db: Database) -> list[dict]:
     """Rows where a roll-up table and a fresh aggregate disagree (empty when exact), each
-    with its Table.
+    with its RollupTable.
 
     A month's fresh rows are its fresh days summed: what aggregating its moves gives (a
     service is on one day), for half the reading of every container on a long history."""
@@ -360,7 +362,7 @@ def differences(db: Database) -> list[dict]:
     return found
 
 
-def _by_month(table: Table, days: Iterable[dict]) -> dict[tuple, dict]:
+def _by_month(table: RollupTable, days: Iterable[dict]) -> dict[tuple, dict]:
     months: dict[tuple, dict] = {}
     for day in days:
         key = (day["date"][:7] + "-01", *(day[name] for name in table.keys))
@@ -374,7 +376,7 @@ def _by_month(table: Table, days: Iterable[dict]) -> dict[tuple, dict]:
     return months
 
 
-def _key(table: Table, row: dict) -> tuple:
+def _key(table: RollupTable, row: dict) -> tuple:
     return tuple(row[name] for name in ("date", *table.keys))
 
 
