@@ -533,3 +533,30 @@ def test_undo_after_saving_boxes_written_otherwise_than_stored_takes_back_the_la
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert _containers(screen) == [first]
     assert screen.save_button.isEnabled() and screen.revert_button.isEnabled()
+
+
+def test_undo_in_remarks_after_a_save_takes_its_typing_back_as_an_unsaved_edit(
+        qtbot, main_window, screen, demo_db_path):
+    """The reload after the save set every field anew, which forgets its typing: Ctrl+Z in
+    Remarks did nothing after Ctrl+S, where the grid's went on."""
+    import sqlite3
+
+    def stored_notes() -> str:
+        with sqlite3.connect(demo_db_path) as conn:
+            return conn.execute("SELECT notes FROM service WHERE service_no = 'S5' AND date = ?",
+                                [screen.day().isoformat()]).fetchone()[0]
+
+    _new_service(qtbot, screen, "S5")
+    paste(qtbot, screen, _boxes_text(numbers(1, start=1900)))
+    screen.form.notes.setFocus()
+    press(qtbot, "reefer")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert stored_notes() == "reefer" and not screen.save_button.isEnabled()
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert screen.form.notes.text() == "" and screen.save_button.isEnabled()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert stored_notes() == ""
+    # Another service starts anew: nothing typed in the one before is undone in it.
+    screen.new_service()
+    screen.form.notes.setFocus()
+    assert not screen.form.notes.isUndoAvailable()

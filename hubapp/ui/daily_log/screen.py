@@ -819,7 +819,7 @@ class DailyLogScreen(QWidget):
         self._service = service
         self._stored_boxes = len(rows)
         self._saved_elsewhere = False
-        self.form.set_service(service)
+        self.form.set_service(service, keep_typing=saved_here and same)
         self._configure_grid()
         if not (saved_here and same and self.grid.keep_saved(rows)):
             self.grid.load(rows, same_service=same)

@@ -265,29 +265,37 @@ class ServiceForm(QWidget):
 
     # -- reading and writing -------------------------------------------------------
 
-    def set_service(self, service: ServiceRecord | None) -> None:
+    def set_service(self, service: ServiceRecord | None, keep_typing: bool = False) -> None:
+        """keep_typing: the same service again after its save here, its fields' own undo
+        kept where they read as stored (setText forgets it: Ctrl+Z in Remarks did nothing
+        after Ctrl+S, where the grid's undo went on)."""
         self._service = service
         blank = service is None
-        self.service_no.setText("" if blank else service.service_no)
+
+        def put(edit: QLineEdit, text: str) -> None:
+            if not (keep_typing and edit.text() == text):
+                edit.setText(text)
+
+        put(self.service_no, "" if blank else service.service_no)
         self.direction.setCurrentIndex(0 if blank else self.direction.findData(service.direction))
         self.mode.setCurrentIndex(0 if blank else self.mode.findData(service.mode))
         self.route.setCurrentIndex(max(0, self.route.findData(None if blank
                                                               else service.route_code)))
-        self.origin.setText("" if blank else service.origin or "")
-        self.destination.setText("" if blank else service.destination or "")
+        put(self.origin, "" if blank else service.origin or "")
+        put(self.destination, "" if blank else service.destination or "")
         # The day is shown when it is not the service's own, so that what is read back is
         # what is stored (an HH:MM alone put a train late past midnight on the day before).
         self._shown_times = {
             "scheduled_at": "" if blank else service_time(service.scheduled_at, service.date),
             "actual_at": "" if blank else actual_time(service.actual_at, service.scheduled_at,
                                                       service.date)}
-        self.scheduled.setText(self._shown_times["scheduled_at"])
-        self.actual.setText(self._shown_times["actual_at"])
+        put(self.scheduled, self._shown_times["scheduled_at"])
+        put(self.actual, self._shown_times["actual_at"])
         self.status.setCurrentIndex(0 if blank else self.status.findData(service.status))
         # valueChanged, unlike textEdited and activated, fires on a load too: not an edit.
         with QSignalBlocker(self.wagons):
             self.wagons.setValue(-1 if blank or service.wagons is None else service.wagons)
-        self.notes.setText("" if blank else service.notes)
+        put(self.notes, "" if blank else service.notes)
         self._clash = None
         self.show_errors([])
 
