@@ -111,8 +111,8 @@ def import_file(
     every row, then saving every container.
 
     actor is who imports, their role read when saving: a clerk cannot import into a closed
-    day, anyone else only giving a reason. The command line runs as users.SHELL_ADMIN (whoever can run it can open the file
-    anyway).
+    day, anyone else only giving a reason. The command line runs as users.SHELL_ADMIN
+    (whoever can run it can open the file anyway).
 
     now is the hub's clock (settings.hub_now; tests set their own): a service without a
     status still to come by it is read as planned, and one the file says moved is a problem.
@@ -122,23 +122,15 @@ def import_file(
     """
     path = Path(path)
     now, zone = now or settings.hub_now(db), settings.time_zone(db)
+    bar = _Bar(progress)
     with _collector_paused():
-        reading_weight = 0.0
-
-        def reading(done: int, lines: int) -> None:
-            # Of the lines read, as the rows they hold: the bar has reached the same point
-            # when reading ends as checking starts from.
-            if progress is not None:
-                progress(int(reading_weight * done), int(reading_weight * lines) + 2 * lines)
-
         # A plain CSV (an export's kind) is split as the quick path needs it; every other
         # file, and any file with something to report, as read_table reads it.
         table: Table | PlainLines | None = read_plain_lines(path)
         if table is None:
-            reading_weight = _READING_WORKBOOK if is_workbook(path) else _READING_TEXT
-            table = read_table(path, manual=manual, progress=reading, check=check)
-        rows = _data_rows(table)
-        read = int(reading_weight * rows)  # the bar's part reading took
+            bar.reading_weight = _READING_WORKBOOK if is_workbook(path) else _READING_TEXT
+            table = read_table(path, manual=manual, progress=bar.reading, check=check)
+        bar.read_rows(_data_rows(table))
 
         def result(**values: object) -> ImportResultRecord:
             # Of the table read last: plain lines take a title row for the header.
@@ -148,26 +140,6 @@ def import_file(
             return ImportResultRecord(path.name, _data_rows(table), dry_run=dry_run,
                                       left_out=left_out, unnamed_columns=_unnamed_columns(table),
                                       encoding=table.encoding, **_read_notes(table), **values)
-
-        checked = 0  # how far the quick pass got
-
-        def checking(done: int, _total: int) -> None:
-            nonlocal checked
-            checked = done
-            if progress is not None:
-                progress(read + done, read + 2 * rows)
-
-        def rechecking(done: int, total: int) -> None:
-            # The row-by-row pass after the quick one found something: over what is left
-            # of the checking half, so the bar never goes back.
-            if progress is not None:
-                progress(read + checked + ((rows - checked) * done // total if total else 0),
-                         read + 2 * rows)
-
-        def saving(done: int, total: int) -> None:
-            if progress is not None:
-                progress(read + rows + (rows * done // total if total else rows),
-                         read + 2 * rows)
 
         def save(items: ImportRowsRecord, unkept: list[str], rounded_kg: int, to_come: int,
                  near_schedule: int, skipped_services: int = 0, skipped_containers: int = 0,
@@ -182,24 +154,24 @@ def import_file(
             if not items.services:
                 # Nothing left once the duplicates are skipped: nothing to write, and no
                 # import of nothing in the audit log.
-                saving(1, 1)
+                bar.saving(1, 1)
                 return result(**skipped)
             if dry_run:
                 store.ensure_days_open(db, items, actor, reason)
-                saving(1, 1)  # nothing to save: the work is done
+                bar.saving(1, 1)  # nothing to save: the work is done
                 return result(totals=items.totals(), **skipped)
-            totals, change = store.insert_import(db, items, actor, path.name, saving,
+            totals, change = store.insert_import(db, items, actor, path.name, bar.saving,
                                                  check, reason)
             return result(totals=totals, change=change, **skipped)
 
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft
-        quick = quick_rows(table, lookups, teu_45ft, manual, checking, check, now, zone)
+        quick = quick_rows(table, lookups, teu_45ft, manual, bar.checking, check, now, zone)
         if quick is not None and not store.has_duplicates(db, quick[0]):
             return save(*quick)
         # Something to report: the row-by-row parse says what, where.
         if not isinstance(table, Table):
             table = read_table(path, manual=manual, check=check)
-        plan = parse_table(table, lookups, teu_45ft, manual, rechecking, check, now, zone)
+        plan = parse_table(table, lookups, teu_45ft, manual, bar.rechecking, check, now, zone)
         if plan.problems:
             return result(problems=tuple(plan.problems))
         items = [(planned.service, planned.moves) for planned in plan.services]
@@ -236,6 +208,41 @@ def import_file(
                     sum(planned.near_schedule for index, planned in enumerate(plan.services)
                         if index not in stored_services),
                     len(stored_services), skipped_containers)
+
+
+class _Bar:
+    """The import's one progress bar: reading the file (a share of the rows, by how slow
+    its kind reads), checking every row, then saving every container; it never goes back."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None) -> None:
+        self._progress = progress
+        self.reading_weight = 0.0
+        self._read = self._rows = self._checked = 0
+
+    def reading(self, done: int, lines: int) -> None:
+        # Of the lines read, as the rows they hold: the bar has reached the same point
+        # when reading ends as checking starts from.
+        self._say(int(self.reading_weight * done), int(self.reading_weight * lines) + 2 * lines)
+
+    def read_rows(self, rows: int) -> None:
+        self._rows, self._read = rows, int(self.reading_weight * rows)
+
+    def checking(self, done: int, _total: int) -> None:
+        self._checked = done  # how far the quick pass got
+        self._say(self._read + done)
+
+    def rechecking(self, done: int, total: int) -> None:
+        # The row-by-row pass after the quick one found something: over what is left of
+        # the checking part.
+        left = self._rows - self._checked
+        self._say(self._read + self._checked + (left * done // total if total else 0))
+
+    def saving(self, done: int, total: int) -> None:
+        self._say(self._read + self._rows + (self._rows * done // total if total else self._rows))
+
+    def _say(self, done: int, total: int | None = None) -> None:
+        if self._progress is not None:
+            self._progress(done, self._read + 2 * self._rows if total is None else total)
 
 
 @contextlib.contextmanager
