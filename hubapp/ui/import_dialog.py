@@ -253,6 +253,33 @@ class ImportDialog(QDialog):
         self.setMinimumWidth(min(self.fontMetrics().horizontalAdvance("M") * 60,
                                  dialogs.screen_room(self, 1).width()))
 
+        file_row = self._build_file_row()
+        self._build_preview()
+        self._build_mapping_group()
+        self._build_results()
+        self._build_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.mapping_group)
+        layout.addWidget(self.skip_duplicates)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.problems_view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_problems_button)
+        bottom.addWidget(self.add_to_list_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        # Before a file is chosen the dialog would be one empty table: say what happens here.
+        self._set_result(self.tr(
+            "Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or "
+            "Chinese headers. Its first rows are shown above before anything is saved; a file "
+            "with any bad row saves nothing and lists every problem."))
+
+    def _build_file_row(self) -> QHBoxLayout:
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
         self.file_edit.setAccessibleName(self.tr("File"))
@@ -262,7 +289,9 @@ class ImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
+        return file_row
 
+    def _build_preview(self) -> None:
         self.preview_model = PreviewModel(self)
         self.preview = list_table(self)
         self.preview.setAccessibleName(self.tr("Preview of the file"))
@@ -271,6 +300,8 @@ class ImportDialog(QDialog):
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
 
+    def _build_mapping_group(self) -> None:
+        """Shown when a column needs the clerk's choice of field."""
         self.mapping_group = QGroupBox(
             self.tr("Columns not recognised, or giving the same field: what do they hold?"),
             self)
@@ -292,6 +323,8 @@ class ImportDialog(QDialog):
         mapping_layout.addWidget(self.mapped_before_label)
         self.mapping_group.hide()
 
+    def _build_results(self) -> None:
+        """Progress, the summary or the problems, and what to do with these."""
         self.skip_duplicates = QCheckBox(
             self.tr("Skip services and containers already in the database"), self)
         self.skip_duplicates.hide()
@@ -330,6 +363,7 @@ class ImportDialog(QDialog):
         self.add_to_list_button.clicked.connect(self.add_to_list)
         self.add_to_list_button.hide()
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(self.tr("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -346,26 +380,6 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel_import)
         self.close_button.clicked.connect(self.close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
-        layout.addWidget(self.preview, 2)
-        layout.addWidget(self.mapping_group)
-        layout.addWidget(self.skip_duplicates)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.problems_view, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.save_problems_button)
-        bottom.addWidget(self.add_to_list_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
-        # Before a file is chosen the dialog would be one empty table: say what happens here.
-        self._set_result(self.tr(
-            "Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or "
-            "Chinese headers. Its first rows are shown above before anything is saved; a file "
-            "with any bad row saves nothing and lists every problem."))
 
     # --- choosing and previewing ------------------------------------------------------
 
