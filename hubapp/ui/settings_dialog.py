@@ -95,6 +95,34 @@ class SettingsDialog(FormDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.stored = stored = settings.load(ctx.db)
 
+        self._build_hub_group(stored)
+        self._build_desk_group()
+        # One label width for both groups: each form sized its own and the fields did not line up.
+        titles = [label for form in (self.hub, self.desk) for label in form.findChildren(QLabel)
+                  if label.buddy() is not None]
+        width = max(label.sizeHint().width() for label in titles)
+        for label in titles:
+            label.setMinimumWidth(width)
+
+        # Scrolled, the buttons below it: on a 1280 × 720 screen at 150 % (480 px high) the
+        # dialog could not be made shorter than its fields, and Save and Cancel were below
+        # the screen's edge.
+        fields = QWidget(self)
+        groups = QVBoxLayout(fields)
+        groups.setContentsMargins(0, 0, 0, 0)
+        groups.addWidget(self.hub_group)
+        groups.addWidget(self.desk_group)
+        self.finish_layout(ScrolledPanel(fields, self))
+        if not may_change(ctx):
+            # Tab reaches only the desk's fields and the buttons: a screen reader hears the
+            # note on Save, which leaves the hub's settings as they are.
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleDescription(
+                self.read_only_note.text())
+        self.setMinimumWidth(560)
+
+    def _build_hub_group(self, stored: HubSettingsRecord) -> None:
+        """The hub's settings, stored in its database: only supervisors and admins change them."""
+        ctx = self.ctx
         self.hub_group = QGroupBox(self.tr("This hub (shared by every desk)"), self)
         self.hub = ReferenceForm(self.hub_group)
         self.hub_name = self.hub.name_line("hub_name", self.tr("&Hub name (English)"),
@@ -153,6 +181,9 @@ class SettingsDialog(FormDialog):
         hub_layout.addWidget(self.hub)
         self.hub.setEnabled(may_change(ctx))  # not the group: the note stays readable
 
+    def _build_desk_group(self) -> None:
+        """This desk's own settings (QSettings)."""
+        ctx = self.ctx
         desk = QSettings()
         self.desk_group = QGroupBox(self.tr("This desk"), self)
         self.desk = ReferenceForm(self.desk_group)
@@ -160,7 +191,8 @@ class SettingsDialog(FormDialog):
         # Shown in the desk's language, stored as printing.paper() reads it.
         for text, paper in ((self.tr("A4"), "A4"), (self.tr("Letter"), "Letter")):
             self.paper.addItem(text, paper)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(desk.value(PAPER_KEY, PAPER_DEFAULT))))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(
+            desk.value(PAPER_KEY, PAPER_DEFAULT))))
         self.desk.add_field("paper", self.tr("&Paper size"), self.paper)
         self.language = QComboBox(self)
         for text, code in ((self.tr("As the system"), "system"), ("English", "en"),
@@ -188,28 +220,6 @@ class SettingsDialog(FormDialog):
             ).format(folder=stored_folder, default=backup.default_folder(ctx.db_path)))
             note.show()
         QVBoxLayout(self.desk_group).addWidget(self.desk)
-        # One label width for both groups: each form sized its own and the fields did not line up.
-        titles = [label for form in (self.hub, self.desk) for label in form.findChildren(QLabel)
-                  if label.buddy() is not None]
-        width = max(label.sizeHint().width() for label in titles)
-        for label in titles:
-            label.setMinimumWidth(width)
-
-        # Scrolled, the buttons below it: on a 1280 × 720 screen at 150 % (480 px high) the
-        # dialog could not be made shorter than its fields, and Save and Cancel were below
-        # the screen's edge.
-        fields = QWidget(self)
-        groups = QVBoxLayout(fields)
-        groups.setContentsMargins(0, 0, 0, 0)
-        groups.addWidget(self.hub_group)
-        groups.addWidget(self.desk_group)
-        self.finish_layout(ScrolledPanel(fields, self))
-        if not may_change(ctx):
-            # Tab reaches only the desk's fields and the buttons: a screen reader hears the
-            # note on Save, which leaves the hub's settings as they are.
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleDescription(
-                self.read_only_note.text())
-        self.setMinimumWidth(560)
 
     def choose_logo(self) -> None:
         patterns = " ".join(f"*.{bytes(kind).decode()}"
