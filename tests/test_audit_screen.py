@@ -446,6 +446,29 @@ def test_who_imported_a_service_is_found_by_its_number_and_day(qtbot, app_ctx, t
                             for row in range(screen.model.rowCount()))
 
 
+def test_an_import_lists_its_first_six_services_in_the_list_and_all_in_the_details(
+        qtbot, app_ctx, tmp_path):
+    """The Changes column names an import's first six service numbers, then "…" for the
+    rest, which the details name in full: cut at five, the list hid a number it had room
+    for."""
+    from hubapp.interchange import export_file, import_file
+
+    loading_list = tmp_path / "day.csv"
+    export_file(app_ctx.db, loading_list, DEMO_END, DEMO_END)
+    gone = [summary.service for summary in services.list_day(app_ctx.db, DEMO_END)[:8]]
+    for service in gone:
+        services.delete_service(app_ctx.db, service.id, UserRecord("wang.li", "admin"))
+    import_file(app_ctx.db, loading_list, UserRecord("li.na", "admin"), skip_duplicates=True)
+    numbers = sorted(service.service_no for service in gone)
+    assert len(set(numbers)) == 8
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.model.index(0, 1).data() == "li.na"
+    changes = screen.model.index(0, 4).data()
+    assert changes.endswith("service nos.: " + ", ".join(numbers[:6]) + " …"), changes
+    screen.table.selectRow(0)
+    assert "service nos.: " + ", ".join(numbers) in screen.details.toPlainText()
+
+
 def test_an_import_of_many_services_is_found_by_the_days_it_covers(app_ctx, tmp_path,
                                                                     monkeypatch):
     from hubapp.store import interchange

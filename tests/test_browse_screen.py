@@ -298,6 +298,22 @@ def test_clear_empties_the_text_filters_without_their_clear_buttons(qtbot, scree
     assert screen.model.filter == browse.BrowseFilterRecord()
 
 
+def test_clear_puts_both_dates_back_to_any(qtbot, screen):
+    """Clear left the "to" date set: the list stayed cut off at that day, and with "from"
+    back to any it looked as if nothing were filtered."""
+    opened = screen.model.filter
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.date_from.setDate(QDate(2026, 3, 2))
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.date_to.setDate(QDate(2026, 3, 3))
+    assert (screen.model.filter.date_from, screen.model.filter.date_to) == (
+        dt.date(2026, 3, 2), dt.date(2026, 3, 3))
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    assert screen.current_filter() == opened
+    assert screen.model.filter == opened
+
+
 def clear_button(edit: QLineEdit) -> QToolButton:
     """The ✖ Qt puts in a line edit with its clear button enabled."""
     return edit.findChild(QToolButton)

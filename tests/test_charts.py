@@ -703,6 +703,26 @@ def test_a_report_s_route_bars_are_labelled_as_its_table_writes_teu():
     assert {label.get_text() for label in figure.axes[0].texts} >= {"284.25", "1,200"}
 
 
+def test_a_report_s_route_names_stand_beside_their_own_bars_and_values():
+    """The printed report's TEU by route: each route's name beside its own bar and number,
+    not another's (China–Laos's 300 TEU drawn and written beside Land–Sea)."""
+    routes = [("China–Laos Railway", 300.0), ("China–Europe", 120.0), ("Land–Sea", 40.25)]
+    figure = report_charts.teu_by_route(routes, "en")
+    FigureCanvasAgg(figure).draw()  # tick labels exist only once drawn
+    axes = figure.axes[0]
+
+    def row(y):  # a bar's middle, its value's and its name's place, alike to a float's error
+        return round(y, 6)
+
+    widths = {row(bar.get_y() + bar.get_height() / 2): bar.get_width() for bar in _bars(axes)}
+    values = {row(label.xy[1]): label.get_text() for label in axes.texts}  # bar_label's
+    shown = {tick.get_text(): (widths[row(tick.get_position()[1])],
+                               values[row(tick.get_position()[1])])
+             for tick in axes.get_yticklabels()}
+    assert shown == {"China–Laos Railway": (300, "300"), "China–Europe": (120, "120"),
+                     "Land–Sea": (40.25, "40.25")}
+
+
 def test_the_growth_axis_draws_no_line_across_the_monthly_bars():
     growth = charts.monthly_teu(MONTHS, "en").axes[1]
     assert [line.get_label() for line in growth.get_lines()] == ["Growth %"]
@@ -986,6 +1006,21 @@ def test_todays_part_day_is_marked_only_in_charts_by_day():
     assert charts.teu_by_route_table(routes, MONTH, "en", (month, month),
                                      under_way=month).rows[0] == (
         "2026-03", 5, "1 March 2026; so far")
+
+
+def test_the_month_under_way_is_noted_so_far_whatever_day_today_is():
+    """On 5 March the by-month tables' March row is counted so far, as on the 1st: only on
+    the 1st was it noted, and on any other day March's first days read as a whole month."""
+    today = dt.date(2026, 3, 5)
+    february, march = dt.date(2026, 2, 1), dt.date(2026, 3, 1)
+    routes = (RouteTeuRecord(february, "CN-LA", "China–Laos Railway", "中老铁路", 120),
+              RouteTeuRecord(march, "CN-LA", "China–Laos Railway", "中老铁路", 30))
+    table = charts.teu_by_route_table(routes, MONTH, "en", under_way=today)
+    assert table.headers == ("Month", "China–Laos Railway", "Note")
+    assert table.rows == (("2026-02", 120, ""), ("2026-03", 30, "so far"))
+    directions = (DirectionTeuRecord(february, 300, 120), DirectionTeuRecord(march, 50, 20))
+    table = charts.teu_by_direction_table(directions, MONTH, "zh", under_way=today)
+    assert [(row[0], row[-1]) for row in table.rows] == [("2026-02", ""), ("2026-03", "截至目前")]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

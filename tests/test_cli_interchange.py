@@ -887,6 +887,34 @@ def test_teu_with_a_fraction_is_written_as_the_reports_write_it(tmp_path):
     assert "1 service, 2 containers, 4.50 TEU" in summary.stdout, summary.stdout
 
 
+def test_stats_for_scripts_keep_a_quarter_teu(tmp_path):
+    """`hubapp stats --format json` and `csv` gave three 45 ft boxes at 2.25 TEU as 6.8 TEU,
+    where the table, the window and the reports give 6.75: a script's sums drifted."""
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+    from hubapp.store import open_db, services
+
+    path = tmp_path / "hub.db"
+    db = open_db(path, create=True)
+    services.save_service(db, ServiceRecord(
+        "Q2250", dt.date(2026, 3, 5), Direction.OUTBOUND, actual_at=dt.datetime(2026, 3, 5, 13),
+        status=Status.DEPARTED),
+        [ContainerMoveRecord(with_check_digit(f"LONU00000{n}"), "L5G1", 2.25, "F", 20000)
+         for n in (1, 2, 3)], TESTER, teu_45ft=2.25)
+    db.close()
+
+    def stats(output):
+        result = hubapp("stats", "--db", path, "--from", "2026-03-05", "--to", "2026-03-05",
+                        "--format", output)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    data = json.loads(stats("json"))
+    assert data["totals"]["teu"] == 6.75
+    assert [row["teu"] for row in data["rows"]] == [6.75]
+    rows = list(csv.DictReader(stats("csv").splitlines()))
+    assert [(row["key"], row["teu"]) for row in rows] == [("2026-03-05", "6.75")]
+
+
 def test_a_train_gone_by_the_hubs_clock_is_imported_departed_on_a_computer_in_another_zone(
         db, tmp_path):
     """A loading list of a train that reached Chongqing two minutes ago, imported on a

@@ -678,12 +678,19 @@ def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, scre
 
 
 def test_closing_the_window_asks_first(qtbot, main_window, monkeypatch):
+    """Closing the window with a service typed and not saved asks what to do with it;
+    Cancel keeps the window open with the typing still there."""
     screen = main_window.day_screen
     screen.new_service()
     press(qtbot, "X4321")
-    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "cancel")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: asked.append(
+        (parent, title, text)) or "cancel")
     main_window.close()
+    assert asked == [(screen, "Unsaved changes",
+                      "X4321 has changes that are not saved. Save them?")]
     assert main_window.isVisible()
+    assert screen.form.service_no.text() == "X4321" and screen.is_dirty()
 
 
 def test_copy_from_offers_a_service_as_it_last_ran_not_its_cancelled_run(screen, app_ctx):

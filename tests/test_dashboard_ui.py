@@ -15,9 +15,11 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
 )
+from hubapp.domain.wording import number
 from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.dashboard import (
@@ -275,18 +277,29 @@ def test_charts_take_a_dark_theme_s_colours_but_copy_and_save_white(
     assert to_hex(panel.figure.get_facecolor()) == window  # the screen's stays dark
 
 
-def test_hover_shows_the_value_under_the_mouse(screen, qtbot):
+def test_hover_shows_the_value_under_the_mouse(screen, qtbot, app_ctx):
+    """The day's TEU as the bar stands: with a 45 ft box at 2.25 TEU, not cut to a whole
+    number (a day of 1,234.25 TEU told as 1,234)."""
+    _, change = services.save_service(
+        app_ctx.db, ServiceRecord("Q2250", DEMO_END, Direction.OUTBOUND, status=Status.DEPARTED,
+                                  actual_at=dt.datetime.combine(DEMO_END, dt.time(1))),
+        [ContainerMoveRecord(with_check_digit("LONU000001"), "L5G1", 2.25, "F", 20000)],
+        TESTER, teu_45ft=2.25)
+    with qtbot.waitSignal(screen.refreshed):
+        app_ctx.signals.data_changed.emit(change, None)
     screen.tabs.setCurrentWidget(screen.panels["teu_per_day"])
     canvas = screen.panels["teu_per_day"].canvas
     qtbot.waitExposed(canvas)
     canvas.draw()
     axes = canvas.figure.axes[0]
     bar = axes.containers[0][-1]
+    teu = _teu_per_day(app_ctx.db_path)[DEMO_END.isoformat()]
+    assert bar.get_height() == teu and not float(teu).is_integer()
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 3))
     ratio = canvas.devicePixelRatioF()
     qtbot.mouseMove(canvas, QPoint(int(x / ratio), int(canvas.height() - y / ratio)))
     qtbot.waitUntil(lambda: QToolTip.text().startswith(DEMO_END.isoformat()))
-    assert "TEU" in QToolTip.text()
+    assert QToolTip.text().endswith(f": {number(teu)} TEU"), QToolTip.text()
 
 
 def test_charts_speak_chinese_when_the_locale_does(qtbot, app_ctx):

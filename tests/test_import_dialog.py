@@ -633,6 +633,43 @@ def test_cancel_leaves_the_database_as_it_was_or_says_it_came_too_late(
         assert dialog.result_label.text().startswith("Imported ")
 
 
+def test_the_column_mapping_is_held_while_the_import_runs(main_window, qtbot, monkeypatch,
+                                                         tmp_path, app_ctx):
+    """The column mapping stayed open while the rows were written by the mapping chosen
+    before: a column mapped anew then was shown, though the import went on without it."""
+    path = tmp_path / "three-days.csv"
+    export_file(app_ctx.db, path, dt.date(2026, 3, 3), dt.date(2026, 3, 5))
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([f"{header},Plomb", *(f"{row},S{n}" for n, row in enumerate(rows))])
+                    + "\n", encoding="utf-8")  # a forwarder's column of seals, to map or not
+    app_ctx.db.execute("DELETE FROM service")
+    app_ctx.db.conn.commit()
+    reached, release = threading.Event(), threading.Event()
+    real = store_interchange.insert_batch
+
+    def slow(*args, **kwargs):
+        result = real(*args, **kwargs)
+        reached.set()
+        release.wait(30)
+        return result
+
+    monkeypatch.setattr(store_interchange, "insert_batch", slow)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    (box,) = dialog.mapping_boxes.values()
+    assert dialog.mapping_group.isVisible() and box.isEnabled()
+
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    assert not dialog.mapping_group.isEnabled() and not box.isEnabled()
+    assert not dialog.skip_duplicates.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert dialog.result_label.text() == "Import cancelled; nothing was saved."
+    assert dialog.mapping_group.isEnabled() and box.isEnabled()  # to change, and try again
+
+
 def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
     dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
     qtbot.addWidget(dialog)

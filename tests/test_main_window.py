@@ -347,19 +347,25 @@ def test_tab_leaves_every_list_for_the_controls_beside_it(qtbot, main_window):
     from hubapp.ui.reference_screen import ReferenceScreen
     from hubapp.ui.users_screen import UsersScreen
 
-    tables = [main_window.day_screen.table]
-    for kind in (ReferenceScreen, AuditScreen, UsersScreen):
-        screen = main_window.show_screen(kind)
-        tables.append(next(table for table in screen.findChildren(QTableView)
-                           if table.isVisible()))
-    for table in tables:
+    # Each list, and where Tab goes from it: on to what acts beside it, not along its cells.
+    day = main_window.day_screen
+    commodities = main_window.show_screen(ReferenceScreen).commodities
+    audit_screen = main_window.show_screen(AuditScreen)
+    qtbot.waitUntil(lambda: audit_screen.model.rowCount() > 0)  # its search read (on a task)
+    users_screen = main_window.show_screen(UsersScreen)
+    beside = [(day.table, day.form.service_no),
+              (commodities.view, commodities.add_button),
+              (audit_screen.table, audit_screen.details),
+              (users_screen.table, users_screen.name)]  # nobody picked: on to a new user
+    for table, after in beside:
         main_window.screens.setCurrentWidget(next(
             main_window.screens.widget(i) for i in range(main_window.screens.count())
             if main_window.screens.widget(i).isAncestorOf(table)))
+        assert table.isVisible()
         table.setFocus()
         table.setCurrentIndex(table.model().index(0, 0))
         qtbot.keyClick(table, Qt.Key.Key_Tab)
-        assert QApplication.focusWidget() is not table, table.parent().objectName()
+        assert QApplication.focusWidget() is after, table.parent().objectName()
 
 
 def test_tab_follows_each_screen_as_it_reads(qtbot, main_window):

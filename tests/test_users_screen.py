@@ -54,6 +54,30 @@ def test_admin_adds_a_clerk_then_changes_and_deactivates_them(qtbot, app_ctx, de
                             ).fetchone() == ("supervisor", 0)
 
 
+def test_a_chinese_admin_is_told_what_was_done_in_chinese(qtbot, app_ctx, chinese):
+    """A message left out of the translation reached a Chinese admin in English: "zhao.min is
+    now 主管." after Set role."""
+    screen = _screen(qtbot, app_ctx)
+    qtbot.keyClicks(screen.name, "zhao.min")
+    qtbot.keyClicks(screen.password, "cassava-2026")
+    qtbot.keyClicks(screen.password_again, "cassava-2025")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "两次输入的密码不一致：请为 zhao.min 输入两遍相同的密码。"
+    screen.password_again.clear()
+    qtbot.keyClicks(screen.password_again, "cassava-2026")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "已添加 zhao.min。"
+    screen.table.selectRow(0)
+    screen.role.setCurrentIndex(screen.role.findData("supervisor"))
+    qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "zhao.min 现在是主管。"
+    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "已停用 zhao.min。"
+    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "已启用 zhao.min。"
+    assert [screen.model.index(0, c).data() for c in (0, 2)] == ["zhao.min", "是"]
+
+
 def _type_password(qtbot, screen, text):
     qtbot.keyClicks(screen.password, text)
     qtbot.keyClicks(screen.password_again, text)
