@@ -225,6 +225,20 @@ class BrowseScreen(QWidget):
         self._copied: int | None = None  # rows of the last Ctrl+C, while they are those loaded
         self._filter_note: tuple[str, BrowseFilterRecord] | None = None  # for that filter
 
+        self.model = MovesBrowseModel(ctx.tasks, self)
+        filters = self._build_filters()
+        self._build_table()
+        counted = QHBoxLayout()
+        counted.addWidget(self.count_label)
+        counted.addWidget(self.export_status, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(counted)
+
+        self._connect()
+
+    def _build_filters(self) -> FlowLayout:
         self.date_from = date_edits.DayEdit(self)
         self.date_to = date_edits.DayEdit(self)
         for edit in (self.date_from, self.date_to):
@@ -250,7 +264,6 @@ class BrowseScreen(QWidget):
         self.status.setObjectName("browse_status")
         self._fill_choices()
         self.clear_button = QPushButton(self.tr("C&lear"), self)
-        self.model = MovesBrowseModel(ctx.tasks, self)
         # The header's clicks are the mouse's way to sort; these are the keyboard's (the
         # header takes no focus), kept in step with its indicator both ways.
         self.sort_by = QComboBox(self)
@@ -278,7 +291,9 @@ class BrowseScreen(QWidget):
         filters.add_labelled(self.tr("Sort &by"), self.sort_by)
         filters.addWidget(self.sort_descending)
         filters.addWidget(self.export_button)
+        return filters
 
+    def _build_table(self) -> None:
         self.table = list_table(self)
         self.table.setObjectName("browse_table")
         self.table.setAccessibleName(self.tr("Movements found"))
@@ -304,14 +319,7 @@ class BrowseScreen(QWidget):
         # Not Alt+N, Descending's.
         self.export_status = ExportStatus(self.tr("Cancel ex&port"), self)
 
-        counted = QHBoxLayout()
-        counted.addWidget(self.count_label)
-        counted.addWidget(self.export_status, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(counted)
-
+    def _connect(self) -> None:
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -325,7 +333,7 @@ class BrowseScreen(QWidget):
             combo.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
         self.export_button.clicked.connect(self.export)
-        header.sortIndicatorChanged.connect(self._sort_clicked)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_clicked)
         self.sort_by.currentIndexChanged.connect(self._sort_chosen)
         self.sort_descending.toggled.connect(self._sort_chosen)
         self.table.activated.connect(self._activated)
@@ -339,7 +347,7 @@ class BrowseScreen(QWidget):
         for rows_changed in (self.model.modelReset, self.model.rowsInserted):
             rows_changed.connect(self._forget_copy)
         self.model.failed.connect(self._failed)
-        ctx.signals.data_changed.connect(self._on_data_changed)
+        self.ctx.signals.data_changed.connect(self._on_data_changed)
 
     def _fill_choices(self) -> None:
         filter_choices.refill(self.route, self.commodity, self.ctx.db)
