@@ -252,57 +252,8 @@ class AuditScreen(QWidget):
         self._searching = None  # the search whose entries are awaited
         self._counting = None  # the count of a full list's matches, awaited
         self._asked: dict | None = None  # the filters of the newest search
-        self.user = QComboBox(self)
-        self.action = QComboBox(self)
-        self.action.addItem(self.tr("All actions"), None)
-        self.any_day = QCheckBox(self.tr("Any &day"), self)
-        self.any_day.setChecked(True)
-        # A period, "what was changed last week": from day to last_day, one day if the same.
-        self.from_label = QLabel(self.tr("from"), self)
-        self.day = date_edits.DayEdit(self)
-        self.to_label = QLabel(self.tr("to"), self)
-        self.last_day = date_edits.DayEdit(self)
-        self.period = (self.from_label, self.day, self.to_label, self.last_day)
-        date_edits.take_typed_dates(self.day, self.last_day)
-        for edit in (self.day, self.last_day):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate(ctx.today()))  # the hub's, whose days the search goes by
-        for widget in self.period:
-            widget.setEnabled(False)
-        # Beside "Any day", which names the switch, not the boxes.
-        self.day.setAccessibleName(self.tr("First day"))
-        self.last_day.setAccessibleName(self.tr("Last day"))
-        self.service = QLineEdit(self)
-        self.service.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
-        self.service.setClearButtonEnabled(True)
-        self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
-        self.count = QLabel(self)
-        self.export_status = ExportStatus(self.tr("Ca&ncel export"), self)
-
-        self.model = AuditModel(self)
-        self.table = list_table(self)
-        self.table.setAccessibleName(self.tr("Changes found"))
-        self.table.setModel(self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Sized by the rows in view and a few more: by default Qt reads up to 1,000 rows of
-        # each column through display(), which froze the screen 0.2-0.5 s at each search.
-        header.setResizeContentsPrecision(50)
-        header.setStretchLastSection(True)
-        self.details = QPlainTextEdit(self)
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Details of the change"))
-        # Read-only text takes the mouse alone: Tab reached it, showed nothing, and no key
-        # selected a change's details to copy. A caret, and a frame the style did not draw.
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.details.setStyleSheet("QPlainTextEdit:focus { border: 2px solid palette(highlight); }")
-        self.details.setPlaceholderText(self.tr("Pick a change above to see every field it "
-                                                "changed."))
+        self._build_filters()
+        self._build_list()
 
         # Rows as wide as the window has room for: in one, at 14 pt on a 125 % laptop, the
         # window could not be narrower than 1,148 px on a 1,093 px screen, Export CSV… past
@@ -333,6 +284,64 @@ class AuditScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
+        self._connect()
+
+    def _build_filters(self) -> None:
+        self.user = QComboBox(self)
+        self.action = QComboBox(self)
+        self.action.addItem(self.tr("All actions"), None)
+        self.any_day = QCheckBox(self.tr("Any &day"), self)
+        self.any_day.setChecked(True)
+        # A period, "what was changed last week": from day to last_day, one day if the same.
+        self.from_label = QLabel(self.tr("from"), self)
+        self.day = date_edits.DayEdit(self)
+        self.to_label = QLabel(self.tr("to"), self)
+        self.last_day = date_edits.DayEdit(self)
+        self.period = (self.from_label, self.day, self.to_label, self.last_day)
+        date_edits.take_typed_dates(self.day, self.last_day)
+        for edit in (self.day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(self.ctx.today()))  # the hub's, whose days the search goes by
+        for widget in self.period:
+            widget.setEnabled(False)
+        # Beside "Any day", which names the switch, not the boxes.
+        self.day.setAccessibleName(self.tr("First day"))
+        self.last_day.setAccessibleName(self.tr("Last day"))
+        self.service = QLineEdit(self)
+        self.service.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
+        self.service.setClearButtonEnabled(True)
+        self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
+        self.count = QLabel(self)
+        self.export_status = ExportStatus(self.tr("Ca&ncel export"), self)
+
+    def _build_list(self) -> None:
+        """The changes found, and the details of the one picked."""
+        self.model = AuditModel(self)
+        self.table = list_table(self)
+        self.table.setAccessibleName(self.tr("Changes found"))
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by the rows in view and a few more: by default Qt reads up to 1,000 rows of
+        # each column through display(), which froze the screen 0.2-0.5 s at each search.
+        header.setResizeContentsPrecision(50)
+        header.setStretchLastSection(True)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Details of the change"))
+        # Read-only text takes the mouse alone: Tab reached it, showed nothing, and no key
+        # selected a change's details to copy. A caret, and a frame the style did not draw.
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setStyleSheet("QPlainTextEdit:focus { border: 2px solid palette(highlight); }")
+        self.details.setPlaceholderText(self.tr("Pick a change above to see every field it "
+                                                "changed."))
+
+    def _connect(self) -> None:
         # A date typed digit by digit changes at each section (2026-11-05, then 11-15): the
         # search waits for the typing to pause, or for the field to be left.
         self._typing = QTimer(self)
@@ -353,7 +362,7 @@ class AuditScreen(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         # Listed at the first show, and after a save only while shown.
         self._catching_up = WhenShown(self, self.reload, due=True)
-        ctx.signals.data_changed.connect(lambda *_: self._catching_up.request())
+        self.ctx.signals.data_changed.connect(self._catching_up.request)
 
     def _day_toggled(self, any_day: bool) -> None:
         for widget in self.period:

@@ -51,144 +51,144 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="304"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="341"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="293"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="257"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="413"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="292"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="422"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="312"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="316"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="322"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="298"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="335"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="262"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="312"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="263"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="265"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="375"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="384"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多可查询 {days} 天：请把起始日期后移，或把结束日期前移。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="382"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="391"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="410"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="419"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="427"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="436"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="430"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="444"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="453"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="453"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="462"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="465"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="474"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="501"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="510"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="503"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="512"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="514"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="523"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="499"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="508"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="296"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="298"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="274"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="309"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="310"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
@@ -4250,7 +4250,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="488"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="497"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
