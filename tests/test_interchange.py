@@ -1457,6 +1457,48 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
         assert again.read_bytes() == path.read_bytes()
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_line_breaks_and_control_characters_round_trip_and_read_back_as_stored(
+        demo_db, tmp_path, suffix):
+    """A Windows ERP's CR in a consignee came back from an XLSX export as a LF (XML reads
+    one so) and a vertical tab was dropped: the hub's own export then differed from what
+    it held ("2 values differing … nothing was saved"), not a duplicate."""
+    first = last = dt.date(2026, 3, 5)
+    service_id = demo_db.execute(
+        "SELECT service_id FROM container_move WHERE date = '2026-03-05' LIMIT 1").fetchone()[0]
+    demo_db.execute("UPDATE service SET notes = 'line1\r\nline2 _x000D_ stays text'"
+                    " WHERE id = ?", [service_id])
+    demo_db.execute("UPDATE container_move SET consignee = 'ACME\rLaos', shipper = 'SUN\x0bCO'"
+                    " WHERE id = (SELECT MIN(id) FROM container_move WHERE service_id = ?)",
+                    [service_id])
+    demo_db.conn.commit()
+    services, moves = _service_rows(demo_db, first, last), _move_rows(demo_db, first, last)
+    path = tmp_path / f"export{suffix}"
+    export_file(demo_db, path, first, last)
+
+    again = import_file(demo_db, path, TESTER)
+    assert again.all_stored and not again.changed, (again.changed, again.problems)
+    demo_db.execute("DELETE FROM service WHERE date = '2026-03-05'")
+    demo_db.conn.commit()
+    assert import_file(demo_db, path, TESTER).saved
+    assert _service_rows(demo_db, first, last) == services
+    assert _move_rows(demo_db, first, last) == moves
+
+
+def test_a_guarded_leading_tab_is_read_as_the_same_cell_unguarded(demo_db, tmp_path):
+    """The CSV export's "'\turgent" stored a tab the XLSX export's unguarded cell did not:
+    one list, two different remarks by the file it came in."""
+    stored = ("SELECT notes FROM service WHERE service_no = 'X8' AND date = '2026-03-06'")
+    for cell in ("'\turgent", "\turgent"):
+        demo_db.execute("DELETE FROM service WHERE service_no = 'X8'")
+        demo_db.conn.commit()
+        path = write(tmp_path / "guarded.csv", [
+            "date,service,direction,container,size_type,full_empty,gross_kg,notes",
+            f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,\"{cell}\""])
+        assert import_file(demo_db, path, TESTER).saved
+        assert demo_db.execute(stored).fetchone() == ("urgent",)
+
+
 @pytest.mark.parametrize("header", ["实际时间", "Actual", "actual time"])
 def test_the_service_form_s_actual_time_column_is_each_train_s_own_time(demo_db, tmp_path,
                                                                         header):
@@ -1838,7 +1880,10 @@ def test_progress_never_goes_back_when_a_row_has_a_problem(demo_db, tmp_path):
     assert max(seen)[0] > seen[-1][1] // 4  # the quick pass got somewhere first
 
 
-def test_control_characters_are_left_out_of_an_xlsx_export(demo_db, tmp_path):
+def test_control_characters_are_kept_in_an_xlsx_export_as_excel_writes_them(demo_db, tmp_path):
+    """A worksheet's XML cannot hold them: they were left out, where a CSV keeps them."""
+    from openpyxl.utils.escape import unescape
+
     demo_db.execute("UPDATE container_move SET seal = 'CN\x0b12\x1f3' WHERE id ="
                     " (SELECT MIN(id) FROM container_move WHERE date = '2026-03-05')")
     demo_db.conn.commit()
@@ -1848,7 +1893,8 @@ def test_control_characters_are_left_out_of_an_xlsx_export(demo_db, tmp_path):
     seal = list(COLUMNS).index("seal")
     seals = [row[seal] for row in book.active.iter_rows(min_row=2, values_only=True)]
     book.close()
-    assert "CN123" in seals
+    assert "CN_x000B_12_x001F_3" in seals  # Excel and WPS show the characters themselves
+    assert "CN\x0b12\x1f3" in [unescape(seal) for seal in seals if seal]
 
 
 def test_export_neutralises_formulas(demo_db, tmp_path):

@@ -24,8 +24,8 @@ from hubapp.domain.validation import (
     validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
-    MOVE_FIELDS, NEAR_SCHEDULE, SERVICE_FIELDS, UNKEPT_TIME, build_service, column_positions,
-    hs_code_agrees, judge_service, read_as_planned, unneutralise,
+    MOVE_FIELDS, NEAR_SCHEDULE, SERVICE_FIELDS, UNKEPT_TIME, build_service, cell_value,
+    column_positions, hs_code_agrees, judge_service, read_as_planned,
 )
 from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
@@ -169,9 +169,7 @@ class _Columns:
                                                  self.rows)))
                 # One joined search finds whether any cell starts with the guard's quote.
                 if "\n'" in "\n" + "\n".join(values):
-                    # Stripped again, as parse_move strips every move field: the guard
-                    # may have hidden a leading tab or CR ("'\tCN123").
-                    values = [unneutralise(value).strip() for value in values]
+                    values = [cell_value(value) for value in values]
             self.cache[name] = values
         return self.cache[name]
 
@@ -211,7 +209,7 @@ def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime, zone:
     groups: dict[tuple[dt.date, str, Direction], dict[str, tuple[object, str]]] = {}
     key_of: dict[tuple[str, ...], tuple[dt.date, str, Direction]] = {}
     for text in dict.fromkeys(texts):  # distinct spellings, in the order they appear
-        judged = judge_service({name: unneutralise(value.strip())
+        judged = judge_service({name: cell_value(value)
                                 for name, value in zip(present, cells_of(text))}, lookups)
         if judged is None:
             raise _NotClean

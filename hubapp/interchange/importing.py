@@ -22,8 +22,8 @@ from hubapp.domain.validation import kg_written, reads_back_alone
 from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
-    ACTUAL, Header, ImportPlan, PlannedService, Problem, column_fields, column_named,
-    column_letter, column_positions, parse_table, unneutralise,
+    ACTUAL, Header, ImportPlan, PlannedService, Problem, cell_value, column_fields,
+    column_named, column_letter, column_positions, parse_table,
 )
 from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, is_workbook, read_plain_lines, read_table,
@@ -360,7 +360,7 @@ def _changed(plan: ImportPlan, table: Table, manual: Mapping[int, str | None] | 
             planned = plan.services[item]
             line = planned.lines[box]
             found += _changed_move(plan, planned, box, moves[item, box], line,
-                                   {name: unneutralise(cells[line][position].strip())
+                                   {name: cell_value(cells[line][position])
                                     for name, position in positions.items()
                                     if position < len(cells[line])}, lookups)
     found.sort(key=lambda problem: problem.line)

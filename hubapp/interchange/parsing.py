@@ -268,6 +268,13 @@ def unneutralise(text: str) -> str:
     return text
 
 
+def cell_value(text: str) -> str:
+    """A cell as its field reads it: stripped, and again once unguarded, as the same value
+    from an XLSX export (which needs no guard) is: "'\turgent" is "urgent" either way."""
+    text = text.strip()
+    return unneutralise(text).strip() if text[:1] == "'" else text
+
+
 @dataclass(slots=True)
 class _Group:
     first_line: int
@@ -322,8 +329,7 @@ def parse_table(
             continue
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        text = {name: value if (value := cells[position].strip())[:1] != "'"
-                else unneutralise(value) for name, position in positions}
+        text = {name: cell_value(cells[position]) for name, position in positions}
         row = _Row(line, text, header, problems)
         # Loading lists repeat the service columns on every row: judge them once per
         # distinct spelling (only clean ones are remembered, so each bad line is reported).

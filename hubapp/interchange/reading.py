@@ -942,6 +942,13 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
+    if isinstance(value, str):
+        if "_x" not in value:
+            return value
+        from openpyxl.utils.escape import unescape
+
+        # OOXML's escapes, as Excel writes a CR ("_x000D_": XML would read it as a LF).
+        return unescape(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 PROGRESS_EVERY = 5_000
 XLSX_ROWS = 1_048_576  # a worksheet's rows, its header's included (Excel's and WPS's limit)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_LIKE_AN_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"[\x00-\x08\x0b-\x1f]")  # the control characters but tab and LF
 _STREAM = "hubdesk-export-"  # the start of an XLSX export's temporary file's name
 
 
@@ -271,7 +273,6 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -
     """The rows as a workbook in path, to be named name."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
@@ -284,9 +285,12 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -
     count = 0
 
     def text(cell: str) -> str | WriteOnlyCell:
-        # A worksheet cannot hold control characters (a stray vertical tab pasted into a
-        # seal): they are left out of an XLSX export, where a CSV keeps them.
-        cell = ILLEGAL_CHARACTERS_RE.sub("", cell)
+        # A worksheet's XML cannot hold control characters (a stray vertical tab pasted
+        # into a seal), and reads a CR as a LF: each is written as Excel does ("_x000D_"),
+        # and text that would read as such an escape has its "_" escaped ("_x005F_"), as
+        # the import reads them, so the export round-trips exactly as a CSV's does.
+        cell = _ESCAPED.sub(lambda found: f"_x{ord(found[0]):04X}_",
+                            _LIKE_AN_ESCAPE.sub("_x005F_", cell))
         if not cell.startswith("="):
             return cell
         typed = WriteOnlyCell(sheet, cell)  # openpyxl takes "=…" for a formula
