@@ -592,6 +592,29 @@ def test_a_save_keeps_what_is_picked_and_the_current_column(qtbot, screen, app_c
     assert copied(qtbot, screen) == before
 
 
+def test_a_save_of_the_picked_rows_own_service_keeps_the_pick_and_the_cursor(
+        qtbot, screen, app_ctx):
+    """A save writes its service's boxes anew, under new ids: the pick and the cursor, found
+    again by those, went, and a Ctrl+C after it copied nothing."""
+    click_cell(qtbot, screen, 4, MovesBrowseModel.SERVICE)
+    click_cell(qtbot, screen, 6, MovesBrowseModel.ROUTE, Qt.KeyboardModifier.ShiftModifier)
+    before = copied(qtbot, screen)
+    current = screen.table.currentIndex()
+    record = current.data(Qt.ItemDataRole.UserRole + 1)
+    service = services.get_service(app_ctx.db, record.service_id)
+    _saved, change = services.save_service(
+        app_ctx.db, dataclasses.replace(service, notes="reefer plugged in"),
+        services.list_moves(app_ctx.db, service.id), UserRecord("li.na", "clerk"))
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(change, object())  # as the desk watcher does
+    index = screen.table.currentIndex()
+    assert index.column() == current.column()
+    again = index.data(Qt.ItemDataRole.UserRole + 1)
+    assert (again.container, again.service_id) == (record.container, record.service_id)
+    assert again.id != record.id
+    assert copied(qtbot, screen) == before
+
+
 @pytest.mark.parametrize("field, typed, said", [
     ("container", "{serial}", "No container number starts with {serial}."),
     ("service", "zz 9", "No service number starts with ZZ9."),

@@ -82,6 +82,10 @@ class MovesBrowseModel(RecordTableModel):
         self.sort_by = Sort.DATE
         self.descending = True  # newest first: what was moved lately is what is looked for
 
+    def place_key(self, record: MoveRowRecord) -> object:
+        # A save writes its service's moves anew, under new ids; a box is in a service once.
+        return record.service_id, record.container
+
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Service"), self.tr("Direction"), self.tr("Route"),
                 self.tr("Container"), self.tr("Size-type"), self.tr("F/E"),

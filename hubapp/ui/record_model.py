@@ -50,6 +50,10 @@ class RecordTableModel(QAbstractTableModel):
     def sort_value(self, record: Any, column: int) -> Any:
         return self.display(record, column)
 
+    def place_key(self, record: Any) -> object:
+        """What finds record again among rows read anew (place, back_to_place)."""
+        return record.id
+
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -95,11 +99,11 @@ def rows_high(view: QTableView, rows: int) -> int:
 
 @dataclasses.dataclass(frozen=True)
 class Place:
-    """Where a list is read: its current record's id (None for none) and column, how far it is
-    scrolled, and what is picked: per range picked, its records' ids and first and last
-    column (ranges, not cells: a Ctrl+A of 100,000 rows is one)."""
+    """Where a list is read: its current record's place_key (None for none) and column, how
+    far it is scrolled, and what is picked: per range picked, its records' keys and first
+    and last column (ranges, not cells: a Ctrl+A of 100,000 rows is one)."""
 
-    record_id: object
+    record_key: object
     column: int
     scrolled: int
     picked: tuple[tuple[list[object], int, int], ...]
@@ -111,11 +115,12 @@ def place(table: QTableView) -> Place:
     nor undo a pick about to be copied (a Ctrl+C after it copied the current date alone)."""
     current = table.currentIndex()
     record = current.data(RECORD_ROLE)
-    records = table.model().records()
-    picked = tuple(([each.id for each in records[span.top():span.bottom() + 1]],
+    model = table.model()
+    records = model.records()
+    picked = tuple(([model.place_key(each) for each in records[span.top():span.bottom() + 1]],
                     span.left(), span.right())
                    for span in table.selectionModel().selection())
-    return Place(record.id if record else None, max(current.column(), 0),
+    return Place(model.place_key(record) if record else None, max(current.column(), 0),
                  table.verticalScrollBar().value(), picked)
 
 
@@ -126,17 +131,17 @@ def back_to_place(table: QTableView, where: Place) -> None:
     table.doItemsLayout()  # the scroll bar's range for the new rows
     table.verticalScrollBar().setValue(where.scrolled)
     model = table.model()
-    row_of = {record.id: row for row, record in enumerate(model.records())}
+    row_of = {model.place_key(record): row for row, record in enumerate(model.records())}
     selection = QItemSelection()
-    for ids, left, right in where.picked:
+    for keys, left, right in where.picked:
         # The rows of a range stay in order; new rows between them split it.
-        rows = sorted(row_of[record_id] for record_id in ids if record_id in row_of)
+        rows = sorted(row_of[key] for key in keys if key in row_of)
         for first, last in _runs(rows):
             selection.select(model.index(first, left), model.index(last, right))
     selections = table.selectionModel()
     selections.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-    row = row_of.get(where.record_id)
-    if where.record_id is not None and row is not None:
+    row = row_of.get(where.record_key)
+    if where.record_key is not None and row is not None:
         index = model.index(row, where.column)
         selections.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         table.scrollTo(index)
