@@ -284,6 +284,48 @@ class _Group:
     rounded: list[bool] = field(default_factory=list)
     rows: int = 0
 
+    def take(self, service_values: dict[str, tuple[object, str]], row: _Row) -> None:
+        """A row's service fields: the first row's give the service's; a row that gives
+        another value is a problem of its own, but for the notes, which gather."""
+        for name, (value, raw) in service_values.items():
+            known = self.values.get(name)
+            if known is None:
+                self.values[name] = (value, row.line, raw)
+            elif name == "notes":
+                # A loading list's 备注 is a remark per box ("冷藏", "加急"); a service has
+                # one note, which keeps each of them once rather than refuse the file.
+                kept = _remarks(str(known[0]))
+                if more := [part for part in _remarks(str(value)) if part not in kept]:
+                    # Written so too: the service's note is what its rows say together.
+                    joined = _NOTES_JOINER.join(kept + more)
+                    self.values[name] = (joined, known[1], joined)
+            elif known[0] != value:
+                row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
+                            "Line {other} gives {value!r} for the same service"),
+                            {"other": known[1], "value": known[2]})
+        self.rows += 1
+
+
+def _planned(key: tuple[dt.date, str, Direction], group: _Group, header: Header,
+             now: dt.datetime, zone: str, problems: list[Problem]) -> PlannedService:
+    """The service its rows make, its problems (at the line and column that gave the field)
+    added to problems."""
+    number = key[1]
+    values = {name: value for name, (value, _line, _raw) in group.values.items()}
+    service = build_service(key, values, now)
+    for error in validate_service(service, now=now, zone=zone):
+        column = _FILE_COLUMN.get(error.field, error.field)
+        if error.field == "actual_at":
+            column = ACTUAL if ACTUAL in header.index else \
+                "arrived_at" if "arrived_at" in group.values else "departed_at"
+        value, line = _given(group, column, number, group.first_line)
+        problems.append(header.problem(line, column, value, error.template, error.values))
+    return PlannedService(service, group.moves, group.lines, group.rounded, group.first_line,
+                          group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0]),
+                          read_as_planned(service, values), NEAR_SCHEDULE in values,
+                          {name: (line, raw) for name, (_value, line, raw)
+                           in group.values.items() if name not in _NOT_GIVEN})
+
 
 def parse_table(
     table: Table,
@@ -358,23 +400,7 @@ def parse_table(
         group = groups.get(key)
         if group is None:
             group = groups[key] = _Group(line)
-        for name, (value, raw) in service_values.items():
-            known = group.values.get(name)
-            if known is None:
-                group.values[name] = (value, line, raw)
-            elif name == "notes":
-                # A loading list's 备注 is a remark per box ("冷藏", "加急"); a service has
-                # one note, which keeps each of them once rather than refuse the file.
-                kept = _remarks(str(known[0]))
-                if more := [part for part in _remarks(str(value)) if part not in kept]:
-                    # Written so too: the service's note is what its rows say together.
-                    joined = _NOTES_JOINER.join(kept + more)
-                    group.values[name] = (joined, known[1], joined)
-            elif known[0] != value:
-                row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
-                            "Line {other} gives {value!r} for the same service"),
-                            {"other": known[1], "value": known[2]})
-        group.rows += 1
+        group.take(service_values, row)
         if move is not None:
             group.moves.append(move)
             group.lines.append(line)
@@ -382,25 +408,8 @@ def parse_table(
     if progress is not None:
         progress(total, total)
 
-    planned = []
-    for key, group in groups.items():
-        day, number, direction = key
-        values = {name: value for name, (value, _line, _raw) in group.values.items()}
-        service = build_service(key, values, now)
-        for error in validate_service(service, now=now, zone=zone):
-            column = _FILE_COLUMN.get(error.field, error.field)
-            if error.field == "actual_at":
-                column = ACTUAL if ACTUAL in header.index else \
-                    "arrived_at" if "arrived_at" in group.values else "departed_at"
-            value, line = _given(group, column, number, group.first_line)
-            problems.append(header.problem(line, column, value, error.template, error.values))
-        planned.append(PlannedService(service, group.moves, group.lines, group.rounded,
-                                      group.first_line, group.rows,
-                                      str(group.values.get(UNKEPT_TIME, ("",))[0]),
-                                      read_as_planned(service, values),
-                                      NEAR_SCHEDULE in values,
-                                      {name: (line, raw) for name, (_value, line, raw)
-                                       in group.values.items() if name not in _NOT_GIVEN}))
+    planned = [_planned(key, group, header, now, zone, problems)
+               for key, group in groups.items()]
     problems = _weight_column_missing(problems, header, table.header_line)
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header)

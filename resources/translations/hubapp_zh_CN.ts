@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="390"/>
+        <location filename="../../hubapp/interchange/writing.py" line="394"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -303,199 +303,199 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="247"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="251"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="249"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="255"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="279"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="280"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="276"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="282"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="286"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="286"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="292"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="295"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="299"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
         <source>Movements found</source>
         <translation>查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="320"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="324"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="354"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="358"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="357"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="361"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="361"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="365"/>
         <source>Moved (departed or arrived)</source>
         <translation>实际开行（已发运或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="362"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="366"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="549"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="553"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="551"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="555"/>
         <source>No movements</source>
         <translation>没有箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="554"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="558"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="558"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="562"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="561"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="565"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="565"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="569"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="566"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="570"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="582"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="586"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="589"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发运或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="590"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="594"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="613"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="617"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="629"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="633"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="632"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="636"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="644"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="648"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="661"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="665"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="674"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="678"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -2560,57 +2560,57 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="91"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="91"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="91"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="99"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
         <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
@@ -4255,7 +4255,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="404"/>
+        <location filename="../../hubapp/interchange/writing.py" line="408"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4263,37 +4263,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="396"/>
+        <location filename="../../hubapp/interchange/writing.py" line="400"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="393"/>
+        <location filename="../../hubapp/interchange/writing.py" line="397"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="393"/>
+        <location filename="../../hubapp/interchange/writing.py" line="397"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="394"/>
+        <location filename="../../hubapp/interchange/writing.py" line="398"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="395"/>
+        <location filename="../../hubapp/interchange/writing.py" line="399"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="395"/>
+        <location filename="../../hubapp/interchange/writing.py" line="399"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="396"/>
+        <location filename="../../hubapp/interchange/writing.py" line="400"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5881,87 +5881,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="470"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="485"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="301"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="350"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="348"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="396"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="368"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="303"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="430"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need; column {other!r} was left out: give its weights in kilograms under one of those headers</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重；列“{other}”未导入：请将其中的重量换算为千克，填在上述表头下</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="435"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="450"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="443"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="458"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="450"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="454"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="469"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="473"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="488"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="503"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="518"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="505"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="520"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="516"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="531"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="597"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="612"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="599"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="614"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="603"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="618"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="608"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="623"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -5972,32 +5972,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="620"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="635"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="622"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="637"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划中、已发运、已到达、已取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="635"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="650"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="478"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="493"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="662"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="677"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="673"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="688"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -6088,53 +6088,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="165"/>
+        <location filename="../../hubapp/interchange/writing.py" line="167"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="94"/>
+        <location filename="../../hubapp/interchange/writing.py" line="96"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="97"/>
+        <location filename="../../hubapp/interchange/writing.py" line="99"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="119"/>
+        <location filename="../../hubapp/interchange/writing.py" line="121"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="121"/>
+        <location filename="../../hubapp/interchange/writing.py" line="123"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="152"/>
-        <location filename="../../hubapp/interchange/writing.py" line="457"/>
+        <location filename="../../hubapp/interchange/writing.py" line="154"/>
+        <location filename="../../hubapp/interchange/writing.py" line="461"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="161"/>
+        <location filename="../../hubapp/interchange/writing.py" line="163"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="182"/>
+        <location filename="../../hubapp/interchange/writing.py" line="184"/>
         <source>{path} is the hub&apos;s database; choose another file name</source>
         <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="189"/>
+        <location filename="../../hubapp/interchange/writing.py" line="191"/>
         <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
         <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="317"/>
+        <location filename="../../hubapp/interchange/writing.py" line="321"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -7151,22 +7151,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="368"/>
+        <location filename="../../hubapp/interchange/writing.py" line="372"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="368"/>
+        <location filename="../../hubapp/interchange/writing.py" line="372"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="369"/>
+        <location filename="../../hubapp/interchange/writing.py" line="373"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="369"/>
+        <location filename="../../hubapp/interchange/writing.py" line="373"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
