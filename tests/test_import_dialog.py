@@ -576,6 +576,22 @@ def test_a_recognised_header_mapped_by_hand_is_still_read_by_its_name_in_the_nex
     assert not dialog.mapped_before_label.isVisible()
 
 
+def _held_after(monkeypatch, module, name: str) -> tuple[threading.Event, threading.Event]:
+    """module.name, on the import's worker, goes on only once released (after 30 s at most):
+    (reached, released), the first set once it has run."""
+    reached, release = threading.Event(), threading.Event()
+    real = getattr(module, name)
+
+    def held(*args, **kwargs):
+        result = real(*args, **kwargs)
+        reached.set()
+        release.wait(30)
+        return result
+
+    monkeypatch.setattr(module, name, held)
+    return reached, release
+
+
 @pytest.mark.parametrize(("late", "how"), [(False, "button"), (True, "button"),
                                            (False, "escape"), (True, "escape")],
                          ids=["in the middle", "past the last check", "by Escape",
@@ -588,19 +604,10 @@ def test_cancel_leaves_the_database_as_it_was_or_says_it_came_too_late(
     app_ctx.db.execute("DELETE FROM service")
     app_ctx.db.conn.commit()
     before = stored(app_ctx.db)
-    reached, release = threading.Event(), threading.Event()
     # In the middle: a first batch is written inside the import's transaction. Too late: the
     # audit entry is written after the last chance to stop, just before the commit.
-    module, name = (audit, "record") if late else (store_interchange, "insert_batch")
-    real = getattr(module, name)
-
-    def slow(*args, **kwargs):
-        result = real(*args, **kwargs)
-        reached.set()
-        release.wait(30)
-        return result
-
-    monkeypatch.setattr(module, name, slow)
+    reached, release = _held_after(monkeypatch, *((audit, "record") if late
+                                                  else (store_interchange, "insert_batch")))
     dialog = open_import(main_window, qtbot, monkeypatch, path)
 
     qtbot.mouseClick(dialog.import_button, LEFT)
@@ -644,16 +651,7 @@ def test_the_column_mapping_is_held_while_the_import_runs(main_window, qtbot, mo
                     + "\n", encoding="utf-8")  # a forwarder's column of seals, to map or not
     app_ctx.db.execute("DELETE FROM service")
     app_ctx.db.conn.commit()
-    reached, release = threading.Event(), threading.Event()
-    real = store_interchange.insert_batch
-
-    def slow(*args, **kwargs):
-        result = real(*args, **kwargs)
-        reached.set()
-        release.wait(30)
-        return result
-
-    monkeypatch.setattr(store_interchange, "insert_batch", slow)
+    reached, release = _held_after(monkeypatch, store_interchange, "insert_batch")
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     (box,) = dialog.mapping_boxes.values()
     assert dialog.mapping_group.isVisible() and box.isEnabled()
@@ -864,16 +862,7 @@ def _enter_again_and_on_close(dialog, button, qtbot, reached, release) -> None:
 
 def test_enter_while_importing_neither_cancels_nor_closes(main_window, qtbot, monkeypatch,
                                                           app_ctx):
-    reached, release = threading.Event(), threading.Event()
-    real = store_interchange.insert_batch
-
-    def slow(*args, **kwargs):
-        result = real(*args, **kwargs)
-        reached.set()
-        release.wait(30)
-        return result
-
-    monkeypatch.setattr(store_interchange, "insert_batch", slow)
+    reached, release = _held_after(monkeypatch, store_interchange, "insert_batch")
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
 
     _enter_again_and_on_close(dialog, dialog.import_button, qtbot, reached, release)
