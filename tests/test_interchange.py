@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -1485,18 +1486,67 @@ def test_line_breaks_and_control_characters_round_trip_and_read_back_as_stored(
     assert _move_rows(demo_db, first, last) == moves
 
 
-def test_a_guarded_leading_tab_is_read_as_the_same_cell_unguarded(demo_db, tmp_path):
+def _with_shared_strings(path: Path) -> None:
+    """The workbook's text moved to sharedStrings.xml, where Excel and WPS keep it (openpyxl
+    writes each cell's own)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    strings: list[str] = []
+
+    def shared(cell: re.Match) -> str:
+        strings.append(cell[2])
+        return f'<c r="{cell[1]}" t="s"><v>{len(strings) - 1}</v></c>'
+
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(r'<c r="(\w+)" t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', shared,
+                          parts[sheet].decode(), flags=re.S).encode()
+    parts["xl/sharedStrings.xml"] = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + "".join(f"<si><t>{text}</t></si>" for text in strings) + "</sst>").encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxml'
+        b'formats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_an_excel_workbook_s_escapes_read_as_excel_shows_them(tmp_path):
+    """Excel keeps a CR as "_x000D_" and a typed "_x0041_" as "_x005F_x0041_", in its shared
+    strings; openpyxl takes that "_x005F_" out itself, and reading it again made it "A"."""
+    path = tmp_path / "excel.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["date", "service", "direction", "container", "notes"])
+    book.active.append(["2026-03-05", "X1", "out", "CSQU3054383",
+                        "line1_x000D_\nline2, code _x005F_x0041_"])
+    book.save(path)
+    _with_shared_strings(path)
+    assert read_table(path).rows[0][1][-1] == "line1\r\nline2, code _x0041_"
+
+
+@pytest.mark.parametrize("read", ["quick", "row_by_row"])
+def test_a_guarded_leading_tab_is_read_as_the_same_cell_unguarded(demo_db, tmp_path, read):
     """The CSV export's "'\turgent" stored a tab the XLSX export's unguarded cell did not:
-    one list, two different remarks by the file it came in."""
-    stored = ("SELECT notes FROM service WHERE service_no = 'X8' AND date = '2026-03-06'")
+    one list, two different remarks by the file it came in. Row by row is how a list with
+    something to report (here a service already stored, skipped) is read."""
+    header = "date,service,direction,container,size_type,full_empty,gross_kg,notes"
+    stored_before = f"2026-03-06,X7,outbound,{with_check_digit('CSQU305439')},22G1,F,20000,"
+    if read == "row_by_row":
+        assert import_file(demo_db, write(tmp_path / "x7.csv", [header, stored_before]),
+                           TESTER).saved
     for cell in ("'\turgent", "\turgent"):
         demo_db.execute("DELETE FROM service WHERE service_no = 'X8'")
         demo_db.conn.commit()
         path = write(tmp_path / "guarded.csv", [
-            "date,service,direction,container,size_type,full_empty,gross_kg,notes",
+            header, *([stored_before] if read == "row_by_row" else []),
             f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,\"{cell}\""])
-        assert import_file(demo_db, path, TESTER).saved
-        assert demo_db.execute(stored).fetchone() == ("urgent",)
+        assert import_file(demo_db, path, TESTER, skip_duplicates=True).saved
+        assert demo_db.execute("SELECT notes FROM service WHERE service_no = 'X8'"
+                               " AND date = '2026-03-06'").fetchone() == ("urgent",)
 
 
 @pytest.mark.parametrize("header", ["实际时间", "Actual", "actual time"])

@@ -323,6 +323,26 @@ def test_a_dump_of_a_newer_hub_desk_is_refused_before_the_server_is_touched(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["newer.dump"]
 
 
+def test_a_listening_connection_dropped_as_it_is_made_is_said_not_raised_as_a_bug(
+        pg_server, empty_url, monkeypatch):
+    """psycopg's own error reached the desk's reconnecting thread, which logs anything but
+    a HubError as a bug."""
+    from hubapp.domain.errors import HubError
+    from hubapp.store import postgres
+
+    open_db(empty_url).close()
+    real_connect = postgres.connect
+
+    def dropped_at_once(url):
+        conn = real_connect(url)
+        terminate(url, conn.info.backend_pid)
+        return conn
+
+    monkeypatch.setattr(postgres, "connect", dropped_at_once)
+    with pytest.raises(HubError):
+        postgres.ChangeListener(empty_url)
+
+
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
         pg_server, empty_url, tmp_path, monkeypatch):
     """Its ANALYZE ran under the desks' write lock: every save waited seconds on a big hub."""

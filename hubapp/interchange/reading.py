@@ -932,6 +932,13 @@ class _Imprecise(str):
     __slots__ = ()
 
 
+_ESCAPE = re.compile(r"_x(00[01][0-9A-Fa-f]|005[Ff])_")
+
+
+def _unescaped(escape: re.Match) -> str:
+    return chr(int(escape[1], 16))
+
+
 def _cell_text(value: object) -> str:
     """A cell as the text a person sees (dates as ISO, whole numbers without ".0")."""
     if value is None:
@@ -943,12 +950,11 @@ def _cell_text(value: object) -> str:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, str):
-        if "_x" not in value:
-            return value
-        from openpyxl.utils.escape import unescape
-
-        # OOXML's escapes, as Excel writes a CR ("_x000D_": XML would read it as a LF).
-        return unescape(value)
+        # OOXML's escapes of what XML cannot hold, as Excel writes a CR ("_x000D_": XML
+        # reads it as a LF), and of a "_" that would read as one. Those alone: openpyxl
+        # has taken the "_x005F_" out of a shared string (Excel's "_x005F_x0041_", typed
+        # "_x0041_") already, which would read as "A".
+        return _ESCAPE.sub(_unescaped, value) if "_x" in value else value
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)

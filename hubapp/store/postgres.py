@@ -403,7 +403,11 @@ class ChangeListener:
     def __init__(self, url: str) -> None:
         self.url = url
         self.conn = connect(url)
-        self.conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+        try:
+            self.conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+        except psycopg.Error as error:  # dropped the moment it was made: said, not a bug
+            self.conn.close()
+            raise as_user_error(error, url) from error
 
     def fileno(self) -> int:
         return self.conn.fileno()
@@ -578,7 +582,11 @@ def _connected(url: str) -> psycopg.Connection:
             "messages", "The server of {path} runs PostgreSQL {version}; Hub Desk needs "
                         "PostgreSQL {needed} or newer"), path=display_name(url),
             version=_version(version), needed=OLDEST_SERVER // 10000)
-    encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+    try:
+        encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+    except psycopg.Error as error:  # dropped the moment it was made
+        conn.close()
+        raise as_user_error(error, url) from error
     if isinstance(encoding, bytes):  # how psycopg reads text from a SQL_ASCII database
         encoding = encoding.decode("ascii", "replace")
     if encoding.upper() != "UTF8":  # SQL_ASCII is what a server initialised as C gives
