@@ -2,7 +2,7 @@
 defaults the window, the reports and the command line each read, in one place, so that a
 rename cannot leave one of them reading a setting nobody writes. Qt-free."""
 
-# QSettings' file (or registry key) and platformdirs' folders are named by these.
+# QSettings' file (or registry key) is named by these; platformdirs' folders by APPLICATION.
 ORGANIZATION = "Hub Desk"
 APPLICATION = "hubapp"
 

@@ -480,6 +480,28 @@ def test_version_and_help_document_every_option():
                 assert action.help, f"{name} {action.option_strings} has no help"
 
 
+def test_the_commands_choices_are_the_store_s_and_help_loads_no_store():
+    """Written out in the parser (importing the store cost every --help 60 ms): a grouping
+    or a role the store gains must be offered too."""
+    from hubapp.cli import build_parser
+    from hubapp.store import stats, users
+
+    commands = next(action for action in build_parser()._actions
+                    if isinstance(action.choices, dict)).choices
+
+    def choices(parser, dest):
+        return tuple(next(action for action in parser._actions if action.dest == dest).choices)
+
+    add_user = next(action for action in commands["users"]._actions
+                    if isinstance(action.choices, dict)).choices["add"]
+    assert choices(commands["stats"], "by") == stats.BY_CHOICES
+    assert choices(add_user, "role") == users.ROLES
+    loaded = subprocess.run([sys.executable, "-c", "import sys\nfrom hubapp.cli import "
+                             "build_parser\nbuild_parser()\nprint('hubapp.store' in sys.modules)"],
+                            capture_output=True, text=True, check=True).stdout
+    assert loaded == "False\n"
+
+
 def test_demo_by_number_of_containers(tmp_path):
     path = tmp_path / "sized.db"
     hubapp("demo", "--db", path, "--containers", 20000, "--end", "2026-03-05", check=True)

@@ -169,10 +169,10 @@ class UsersScreen(QWidget):
             self.tr("{name} unlocked: they can log in with their password again.")
             if self._selected().active else
             self.tr("{name} unlocked: they can log in with their password once activated.")))
-        self.lock_ends.timeout.connect(self.reload)
         self.single_user.clicked.connect(self._set_single_user)
         self.table.selectionModel().selectionChanged.connect(self._picked)
         self._catching_up = WhenShown(self, self.reload)
+        self.lock_ends.timeout.connect(self._catching_up.request)  # hidden: at its show
         ctx.signals.data_changed.connect(self._on_data_changed)
         self.reload()
 
