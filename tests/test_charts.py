@@ -723,6 +723,24 @@ def test_a_report_s_route_names_stand_beside_their_own_bars_and_values():
                      "Land–Sea": (40.25, "40.25")}
 
 
+@pytest.mark.parametrize("language, others", [("en", "{count} other routes"),
+                                               ("zh", "其他{count}条线路")])
+def test_a_report_s_route_chart_fits_a_page_the_smallest_routes_one_bar(language, others):
+    """Forty routes with long names made it taller than a page: a page break cut its bars
+    and names in two."""
+    routes = [(f"Chongqing Tuanjiecun – {n:02} – Duisburg via Alashankou and Małaszewicze",
+               float(1000 - n)) for n in range(40)]
+    figure = report_charts.teu_by_route(routes, language)
+    FigureCanvasAgg(figure).draw()
+    assert figure.get_figheight() <= 0.8 + report_charts.LINE_IN * report_charts.MOST_LABEL_LINES
+    names = [tick.get_text() for tick in figure.axes[0].get_yticklabels()][::-1]  # top down
+    kept = len(names) - 1
+    assert 10 < kept < 40 and names[:2] == [report_charts._label(name) for name, _ in routes[:2]]
+    assert names[-1] == others.format(count=40 - kept)
+    last = min(_bars(figure.axes[0]), key=lambda bar: bar.get_y())
+    assert last.get_width() == sum(teu for _, teu in routes[kept:])
+
+
 def test_the_growth_axis_draws_no_line_across_the_monthly_bars():
     growth = charts.monthly_teu(MONTHS, "en").axes[1]
     assert [line.get_label() for line in growth.get_lines()] == ["Growth %"]

@@ -22,6 +22,9 @@ from hubapp.domain.wording import display_width, number
 WIDTH_IN = 7.0
 LABEL_CHARS = 46  # of a route name on one line of the chart (the longest shipped is 43)
 LINE_IN = 0.2  # of the figure's height per line of route names
+# Of route names in one chart: 8 inches high, under a page's height on A4 and Letter alike
+# (taller, a page break cut its bars and names in two). The rest are one bar.
+MOST_LABEL_LINES = 36
 
 
 def _figure(height_in: float) -> Figure:
@@ -29,7 +32,9 @@ def _figure(height_in: float) -> Figure:
 
 
 def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
-    """One horizontal bar per (route name, TEU), in the order given (biggest first)."""
+    """One horizontal bar per (route name, TEU), in the order given (biggest first), as many
+    as a page has room for, the rest as one bar: "12 other routes", as the dashboard says."""
+    routes = _within_a_page(routes, language)
     # barh draws bottom-up; a long name takes two lines rather than half the plot's width,
     # and its bar the room of two: at one line's, the name ran into the next bar's.
     names = [_label(name) for name, _ in routes][::-1]
@@ -51,6 +56,17 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     from_zero(axes, "x")
     axes.spines[["top", "right"]].set_visible(False)
     return finish(figure)
+
+
+def _within_a_page(routes: Sequence[tuple[str, float]],
+                   language: str) -> Sequence[tuple[str, float]]:
+    lines = [_label(name).count("\n") + 1 for name, _ in routes]
+    if sum(lines) <= MOST_LABEL_LINES:
+        return routes
+    kept = sum(1 for total in itertools.accumulate(lines) if total < MOST_LABEL_LINES)
+    rest = routes[kept:]
+    return [*routes[:kept], (dashboard.text("other_routes", language).format(count=len(rest)),
+                             sum(teu for _, teu in rest))]
 
 
 class _RouteNameWrapper(textwrap.TextWrapper):
