@@ -383,6 +383,29 @@ def test_all_charts_come_with_tables():
         "2026-03-01", "2026-03-01"]
 
 
+def test_routes_and_directions_count_the_period_s_quiet_days_as_every_chart_does():
+    """Their charts and numbers had only the days with traffic: 14 rows beside TEU per day's
+    30, and before the day's first train they ended at yesterday."""
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    busy = DAYS[:3]
+    f = DashboardFilterRecord(START, DAYS[-1].date)
+    routes = tuple(RouteTeuRecord(day.date, "CN-LA", "China–Laos Railway", "中老铁路", 10)
+                   for day in busy)
+    directions = tuple(DirectionTeuRecord(day.date, 5, None) for day in busy)  # outbound only
+    data = DashboardRecord(f, DAYS, routes, directions, COMMODITIES, MONTHS, kpis=None,
+                           daily_target=20, history_from=START)
+    (by_route, by_route_table), (by_direction, by_direction_table) = all_charts(data, "en")[2:4]
+    days = [day.date.isoformat() for day in DAYS]
+    assert [row[0] for row in by_route_table.rows] == days
+    assert [row[1] for row in by_route_table.rows] == [10, 10, 10, 0, 0, 0, 0, 0]
+    assert by_direction_table.headers[:2] == ("Date", "Outbound")  # inbound not counted
+    assert [row[:2] for row in by_direction_table.rows] == [
+        (day, teu) for day, teu in zip(days, [5, 5, 5, 0, 0, 0, 0, 0])]
+    for figure in (by_route, by_direction):
+        assert len(_bars(figure.axes[0])) == len(DAYS)
+
+
 def test_a_chart_drawn_is_freed_once_let_go():
     """What hovering shows, the side legend's and the ranked bars' layouts were kept in module
     tables whose values (artists) pointed back at their keys: every chart a desk drew stayed

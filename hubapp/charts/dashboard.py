@@ -736,8 +736,18 @@ def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language
 
 # TEU by route, stacked
 
-def _route_series(routes: Sequence[RouteTeuRecord], language: str):
-    buckets = sorted({r.bucket for r in routes})
+def _every_bucket(days: Sequence[DayRecord], bucket: str,
+                  history: dt.date | None) -> tuple[dt.date, ...]:
+    """The period's buckets on record, the quiet ones too: the routes' and the directions'
+    charts drew only those with traffic, the day's before its first train ending at
+    yesterday beside TEU per day's today."""
+    return tuple(sorted({day.date if bucket == DAY else day.date.replace(day=1)
+                         for day in days if history is not None and day.date >= history}))
+
+
+def _route_series(routes: Sequence[RouteTeuRecord], language: str,
+                  every: Sequence[dt.date] = ()):
+    buckets = sorted({r.bucket for r in routes} | set(every))
     totals: dict[str | None, float] = {}
     names: dict[str | None, str] = {}
     for r in routes:
@@ -751,12 +761,14 @@ def _route_series(routes: Sequence[RouteTeuRecord], language: str):
 
 def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
                  period: Period = None, under_way: dt.date | None = None,
-                 empty: str | None = None, look: LookRecord = PAPER) -> Figure:
+                 empty: str | None = None, look: LookRecord = PAPER, *,
+                 every: Sequence[dt.date] = ()) -> Figure:
+    """every: the period's buckets (_every_bucket), drawn with or without traffic."""
     figure = new_figure(look)
     if not routes:
         return _no_data(figure, empty, language, look)
     axes = figure.add_subplot()
-    buckets, series = _route_series(routes, language)
+    buckets, series = _route_series(routes, language, every)
     bottom = [0.0] * len(buckets)
     labels = _bucket_labels(buckets, bucket, period, language, under_way)
     stack = []
@@ -780,9 +792,9 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
 
 
 def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
-                       period: Period = None,
-                       under_way: dt.date | None = None) -> ChartTableRecord:
-    buckets, series = _route_series(routes, language)
+                       period: Period = None, under_way: dt.date | None = None, *,
+                       every: Sequence[dt.date] = ()) -> ChartTableRecord:
+    buckets, series = _route_series(routes, language, every)
     keys, notes = _bucket_keys(buckets, bucket, period, language, under_way)
     return _keyed_table(
         (text("date" if bucket == DAY else "month", language), *(name for name, _ in series)),
@@ -791,6 +803,17 @@ def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: 
 
 
 # Outbound against inbound
+
+def _filled(directions: Sequence[DirectionTeuRecord],
+            every: Sequence[dt.date]) -> Sequence[DirectionTeuRecord]:
+    """directions with a bucket of every one that has none: 0 each way counted."""
+    if not directions:
+        return directions
+    found = {d.bucket: d for d in directions}
+    first = directions[0]
+    quiet = [None if teu is None else 0.0 for teu in (first.outbound_teu, first.inbound_teu)]
+    return [found.get(b) or DirectionTeuRecord(b, *quiet) for b in sorted({*found, *every})]
+
 
 def _direction_series(directions: Sequence[DirectionTeuRecord]) -> list[tuple[str, list]]:
     """Each direction the filter counts, by its key, with its TEU per bucket: under a
@@ -811,10 +834,13 @@ def _balance(series: Sequence[tuple[str, list]]) -> list[float] | None:
 
 def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, language: str,
                      period: Period = None, under_way: dt.date | None = None,
-                     empty: str | None = None, look: LookRecord = PAPER) -> Figure:
+                     empty: str | None = None, look: LookRecord = PAPER, *,
+                     every: Sequence[dt.date] = ()) -> Figure:
+    """every: the period's buckets (_every_bucket), drawn with or without traffic."""
     figure = new_figure(look)
     if not directions:
         return _no_data(figure, empty, language, look)
+    directions = _filled(directions, every)
     axes = figure.add_subplot()
     buckets = [d.bucket for d in directions]
     width = _bar_width(bucket)
@@ -850,7 +876,9 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, lang
 
 def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str,
                            language: str, period: Period = None,
-                           under_way: dt.date | None = None) -> ChartTableRecord:
+                           under_way: dt.date | None = None, *,
+                           every: Sequence[dt.date] = ()) -> ChartTableRecord:
+    directions = _filled(directions, every)
     series = _direction_series(directions)
     names = [text(key, language) for key, _ in series]
     columns = [values for _, values in series]
@@ -1074,15 +1102,19 @@ def charts(data: DashboardRecord,
     target = None if data.filter.narrowed else data.daily_target
     today, history = data.under_way, data.history_from
     empty = empty_text(data, language)
+    every = _every_bucket(data.days, bucket, history)
     return (
         (partial(teu_per_day, data.days, language, data.teu_before, history, today, empty),
          teu_per_day_table(data.days, language, data.teu_before, history, today)),
         (partial(trains_per_day, data.days, target, language, today, history, empty),
          trains_per_day_table(data.days, target, language, today, history)),
-        (partial(teu_by_route, data.routes, bucket, language, period, today, empty),
-         teu_by_route_table(data.routes, bucket, language, period, today)),
-        (partial(teu_by_direction, data.directions, bucket, language, period, today, empty),
-         teu_by_direction_table(data.directions, bucket, language, period, today)),
+        (partial(teu_by_route, data.routes, bucket, language, period, today, empty,
+                 every=every),
+         teu_by_route_table(data.routes, bucket, language, period, today, every=every)),
+        (partial(teu_by_direction, data.directions, bucket, language, period, today, empty,
+                 every=every),
+         teu_by_direction_table(data.directions, bucket, language, period, today,
+                                every=every)),
         (partial(top_commodities, data.commodities, language, TOP_COMMODITIES, empty),
          top_commodities_table(data.commodities, language)),
         (partial(monthly_teu, data.months, language, data.months_to, data.filter.months_from,
