@@ -372,6 +372,26 @@ def test_hover_names_the_bar_under_the_mouse():
     assert hover_text(figure, corner) is None
 
 
+@pytest.mark.parametrize("language, tonnes, trains", [
+    ("en", "laptops: 300.0 t", "2026-03-04: 21 trains"),
+    ("zh", "笔记本电脑: 300.0 吨", "2026-03-04: 21 列")])
+def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains):
+    """It said the axis's title: "13,051.0 吨数" (tonnage), "13 Trains"."""
+    def hovered(figure, axes, bar):
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2,
+                                         bar.get_y() + bar.get_height() / 2))
+        return hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y))
+
+    figure = charts.top_commodities(COMMODITIES, language)
+    by_tonnes = figure.axes[1]
+    laptops = next(bar for bar in _bars(by_tonnes) if bar.get_width() == 300)
+    assert hovered(figure, by_tonnes, laptops) == tonnes
+    figure = charts.trains_per_day(DAYS, 20, language)
+    assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[3]) == trains
+
+
 def test_all_charts_come_with_tables():
     from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
 

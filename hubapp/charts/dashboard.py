@@ -53,6 +53,9 @@ _TEXT = {
     "tonnes": ("Tonnes", "吨数"),
     "containers": ("Containers", "箱量"),
     "trains": ("Trains", "班列"),
+    # After a number in a hover, as the tiles write it: "13,051.0 t", "13 trains".
+    "tonnes_unit": ("t", "吨"),
+    "trains_unit": ("trains", "列"),
     "route": ("Route", "线路"),
     "commodity": ("Commodity", "货名"),
     "teu_per_day": ("TEU per day", "每日标箱"),
@@ -688,7 +691,7 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
         bars = add_bars(axes, dates, trains, width=0.8, color=_UNMEASURED,
                         label=text("trains", language) if keyed else "")
         add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {v} "
-                                 f"{text('trains', language)}" for d, v in zip(dates, trains)])
+                                 f"{text('trains_unit', language)}" for d, v in zip(dates, trains)])
         keys = _against_target(bars, trains, target, language)
         keys += _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
         title = text("trains_per_day", language)
@@ -699,7 +702,7 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
         bars = _group_bars(axes, groups, a_day, color=_UNMEASURED,
                            label=text("trains_a_day", language) if keyed else "")
         add_hover(figure, bars, _hover_a_day(labels, groups, [g.trains for g in groups],
-                                             text("trains", language), language))
+                                             text("trains_unit", language), language))
         keys = _against_target(bars, a_day, target, language)
         keys += _mark_group_so_far(bars, groups, under_way, language, look)
         title = text(f"trains_per_day_{kind}", language)
@@ -920,14 +923,14 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
         names = [_name(c.name_en, c.name_zh, "no_commodity", language) for c in top]
         values = [getattr(c, field) for c in top]
         bars = axes.barh(range(len(top)), values, color=colour)
-        unit = text("teu" if field == "teu" else "tonnes", language)
+        unit = text("teu" if field == "teu" else "tonnes_unit", language)
         add_hover(figure, bars, [f"{n}: {_amount(v, field)} {unit}"
                                  for n, v in zip(names, values)])
         axes.set_yticks(range(len(top)), names)
         axes.set_title(text(title, language), loc="left")  # as every chart's
         setattr(axes, _RANKED, _RankedBars(bars, text(title, language),
                                            text(f"{title}_cut", language)))
-        axes.set_xlabel(unit)
+        axes.set_xlabel(text(field, language))
         axes.xaxis.set_major_locator(MaxNLocator(4))  # long tonne figures collide otherwise
     _fit_ranked_names(figure)
     return finish(figure, look)
