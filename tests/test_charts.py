@@ -559,8 +559,13 @@ def test_empties_and_boxes_without_a_commodity_are_not_ranked_among_commodities(
     rows = charts.top_commodities_table(commodities, "en").rows
     assert [row[0] for row in rows] == [f"goods {i:02}" for i in range(1, 12)] + [
         "(empty or not given)"]
+    # Boxes moved, none with a commodity: "No data for this period" read as none moved.
     only_empties = charts.top_commodities(commodities[1:2], "en")
-    assert "No data for this period" in _texts(only_empties)
+    assert ("No container in this period has a commodity given: its 500 containers are "
+            "empties or were logged without one.") in _texts(only_empties)
+    assert "该期间没有集装箱填写货名：500个集装箱均为空箱或未填货名。" in _texts(
+        charts.top_commodities(commodities[1:2], "zh"))
+    assert "No data for this period" in _texts(charts.top_commodities((), "en"))
 
 
 def test_the_average_and_the_tonnes_have_one_format_in_table_and_hover():

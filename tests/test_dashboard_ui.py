@@ -477,6 +477,38 @@ def _buttons(panel):
                                               panel.copy_image_button, panel.save_button)]
 
 
+def test_top_commodities_of_boxes_without_one_says_so_and_shows_their_numbers(qtbot, app_ctx):
+    """It said "No data for this period" beside tiles of containers moved, its numbers (the
+    empties' row) out of reach with its buttons off."""
+    from hubapp.domain.records import EMPTY, RouteRecord
+    from hubapp.store import reference
+
+    reference.save_route(app_ctx.db, RouteRecord(
+        "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,LA", "CNCQI", "LAVTE"),
+        UserRecord("sue", ADMIN), new=True)
+    services.save_service(app_ctx.db, ServiceRecord(
+        "ZZ7720", DEMO_END, Direction.INBOUND, route_code="CN-TH-RIAL", status=Status.ARRIVED),
+        [ContainerMoveRecord(with_check_digit(f"ZZZU{n:06}"), "22G1", 1, EMPTY)
+         for n in range(3)], TESTER)
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.show()
+    _type_date(qtbot, screen.date_to, DEMO_END)
+    _type_date(qtbot, screen.date_from, FIRST)
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.route.setCurrentIndex(screen.route.findData("CN-TH-RIAL"))
+    qtbot.waitUntil(lambda: screen.data.filter.date_from == FIRST
+                    and screen.data.filter.route_code == "CN-TH-RIAL", timeout=30_000)
+    panel = screen.panels["top_commodities"]
+    chart_shown(qtbot, screen, panel.name)
+    assert _message(panel) == ["No container in this period has a commodity given: its 3 "
+                               "containers are empties or were logged without one."]
+    assert _buttons(panel) == [True, True, False, False]  # its numbers, not a picture of words
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    assert [row[:2] for row in panel.model.table.rows] == [("(empty or not given)", 3)]
+
+
 def test_chart_buttons_are_off_while_loading_and_for_no_data(qtbot, app_ctx):
     screen = DashboardScreen(app_ctx)
     qtbot.addWidget(screen)

@@ -55,6 +55,9 @@ _TEXT = {
     "trains": ("Trains", "班列"),
     # After a number in a hover, as the tiles write it: "13,051.0 t", "13 trains".
     "tonnes_unit": ("t", "吨"),
+    "no_commodity_given": ("No container in this period has a commodity given: its {count} "
+                           "containers are empties or were logged without one.",
+                           "该期间没有集装箱填写货名：{count}个集装箱均为空箱或未填货名。"),
     "trains_unit": ("trains", "列"),
     "route": ("Route", "线路"),
     "commodity": ("Commodity", "货名"),
@@ -915,6 +918,9 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
                     look: LookRecord = PAPER) -> Figure:
     figure = new_figure(look)
     if not _top(commodities, "teu", count):
+        if commodities:  # boxes moved, none with a commodity: "no data" read as none moved
+            boxes = sum(c.containers for c in commodities)
+            empty = text("no_commodity_given", language).format(count=number(boxes))
         return _no_data(figure, empty, language, look)
     for column, (field, title, colour) in enumerate(
             (("teu", "top_teu", "#3182bd"), ("tonnes", "top_tonnes", "#756bb1"))):

@@ -268,8 +268,10 @@ class ChartPanel(QWidget):
         # Where the table stands when shown: after the chart tabs, before the buttons.
         focus.tab_order(self.table_view, self.canvas)
         self.model.set_table(table)
-        # A chart that says why it is empty has no numbers to show and nothing worth copying.
-        if not shown:
+        # A chart that says why it is empty has nothing worth copying, and numbers only
+        # where its table has a row (boxes that moved without a commodity).
+        numbers = shown or bool(table.rows)
+        if not numbers:
             self.table_button.setChecked(False)
         # The new chart is shown before the old one goes, so the stack hands it the old one's
         # focus: removed first, a chart redrawn as another desk saved sent the focus on to
@@ -278,7 +280,9 @@ class ChartPanel(QWidget):
         gone = old if old is not None else self.placeholder
         self.pages.removeWidget(gone)
         gone.deleteLater()
-        for button in self.buttons:
+        for button in (self.table_button, self.copy_table_button):
+            button.setEnabled(numbers)
+        for button in (self.copy_image_button, self.save_button):
             button.setEnabled(shown)
 
     def _fit(self, figure: Figure) -> None:
