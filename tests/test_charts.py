@@ -426,6 +426,26 @@ def test_routes_and_directions_count_the_period_s_quiet_days_as_every_chart_does
         assert len(_bars(figure.axes[0])) == len(DAYS)
 
 
+def test_routes_and_directions_name_a_month_begun_with_the_records_by_its_days():
+    """Records began on 24 November 2017: its bar read as a whole month's "2017-11" (2,138 TEU
+    beside months of 9,000), where TEU per day said "2017-11 (24–30)"."""
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    first = dt.date(2017, 11, 24)
+    days = tuple(DayRecord(first + dt.timedelta(days=i), ThroughputRecord(teu=10))
+                 for i in range(40))
+    f = DashboardFilterRecord(dt.date(2017, 1, 1), days[-1].date)
+    months = (dt.date(2017, 11, 1), dt.date(2017, 12, 1))
+    data = DashboardRecord(
+        f, days, tuple(RouteTeuRecord(month, "CN-LA", "China–Laos", "中老", 70)
+                       for month in months),
+        tuple(DirectionTeuRecord(month, 70, 0) for month in months), COMMODITIES, MONTHS,
+        kpis=None, daily_target=20, history_from=first)
+    for _figure, table in all_charts(data, "en")[2:4]:
+        assert [(row[0], row[-1]) for row in table.rows] == [
+            ("2017-11", "24–30 November 2017"), ("2017-12", ""), ("2018-01", "1–2 January 2018")]
+
+
 def test_a_chart_drawn_is_freed_once_let_go():
     """What hovering shows, the side legend's and the ranked bars' layouts were kept in module
     tables whose values (artists) pointed back at their keys: every chart a desk drew stayed

@@ -1112,17 +1112,20 @@ def charts(data: DashboardRecord,
     today, history = data.under_way, data.history_from
     empty = empty_text(data, language)
     every = _every_bucket(data.days, bucket, history)
+    # The period as the hub kept records in it: a first month begun with them is counted
+    # over its days on record ("2017-11 (24–30)"), as TEU per day and the monthly chart say.
+    kept = period if history is None or history <= period[0] else (history, period[1])
     return (
         (partial(teu_per_day, data.days, language, data.teu_before, history, today, empty),
          teu_per_day_table(data.days, language, data.teu_before, history, today)),
         (partial(trains_per_day, data.days, target, language, today, history, empty),
          trains_per_day_table(data.days, target, language, today, history)),
-        (partial(teu_by_route, data.routes, bucket, language, period, today, empty,
+        (partial(teu_by_route, data.routes, bucket, language, kept, today, empty,
                  every=every),
-         teu_by_route_table(data.routes, bucket, language, period, today, every=every)),
-        (partial(teu_by_direction, data.directions, bucket, language, period, today, empty,
+         teu_by_route_table(data.routes, bucket, language, kept, today, every=every)),
+        (partial(teu_by_direction, data.directions, bucket, language, kept, today, empty,
                  every=every),
-         teu_by_direction_table(data.directions, bucket, language, period, today,
+         teu_by_direction_table(data.directions, bucket, language, kept, today,
                                 every=every)),
         (partial(top_commodities, data.commodities, language, TOP_COMMODITIES, empty),
          top_commodities_table(data.commodities, language)),

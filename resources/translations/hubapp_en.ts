@@ -221,7 +221,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="675" />
+        <location filename="../../hubapp/ui/dashboard.py" line="679" />
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>%Ln timed service</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="689" />
+        <location filename="../../hubapp/ui/dashboard.py" line="693" />
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln outbound container with a recorded arrival</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="742" />
+        <location filename="../../hubapp/ui/dashboard.py" line="746" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="743" />
+        <location filename="../../hubapp/ui/dashboard.py" line="747" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="744" />
+        <location filename="../../hubapp/ui/dashboard.py" line="748" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

@@ -540,18 +540,18 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>{chart}（数据）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="307"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="311"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="322"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="312"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="319"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="323"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -1405,263 +1405,263 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="440"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="440"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="476"/>
         <source>Outbound and inbound</source>
         <translation>去程与回程</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="476"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="477"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="498"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="502"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="501"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="606"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="610"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="632"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="636"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="639"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="643"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="650"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="650"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="650"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="671"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="693"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的去程集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="690"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="694"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>离场集装箱均无进场记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="695"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="704"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="708"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="710"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="714"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="719"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="723"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="722"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="726"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="726"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="742"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="746"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="743"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="747"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="744"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="748"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="745"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="749"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="690"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="456"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="456"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="679"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>计入 %Ln 个班次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="676"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="680"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="687"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="692"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="696"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="694"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="698"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="728"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="739"/>
         <source>{comparison}, {until}</source>
         <translation>{comparison}（{until}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="736"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="740"/>
         <source>to {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="738"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="742"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2205,12 +2205,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="368"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="372"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="391"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="395"/>
         <source>{title}: {value}</source>
         <translation>{title}：{value}</translation>
     </message>
@@ -3673,7 +3673,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="412"/>
+        <location filename="../../hubapp/cli/parser.py" line="411"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4597,167 +4597,167 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="200"/>
+        <location filename="../../hubapp/cli/parser.py" line="201"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="202"/>
+        <location filename="../../hubapp/cli/parser.py" line="203"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="206"/>
+        <location filename="../../hubapp/cli/parser.py" line="207"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="208"/>
+        <location filename="../../hubapp/cli/parser.py" line="209"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="209"/>
+        <location filename="../../hubapp/cli/parser.py" line="210"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="214"/>
+        <location filename="../../hubapp/cli/parser.py" line="215"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="217"/>
+        <location filename="../../hubapp/cli/parser.py" line="218"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="223"/>
+        <location filename="../../hubapp/cli/parser.py" line="224"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="228"/>
+        <location filename="../../hubapp/cli/parser.py" line="229"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="232"/>
+        <location filename="../../hubapp/cli/parser.py" line="233"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="243"/>
+        <location filename="../../hubapp/cli/parser.py" line="244"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="250"/>
+        <location filename="../../hubapp/cli/parser.py" line="251"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="256"/>
+        <location filename="../../hubapp/cli/parser.py" line="257"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="259"/>
+        <location filename="../../hubapp/cli/parser.py" line="260"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="264"/>
+        <location filename="../../hubapp/cli/parser.py" line="265"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="268"/>
+        <location filename="../../hubapp/cli/parser.py" line="269"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="272"/>
+        <location filename="../../hubapp/cli/parser.py" line="273"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="274"/>
+        <location filename="../../hubapp/cli/parser.py" line="275"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="276"/>
+        <location filename="../../hubapp/cli/parser.py" line="277"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="279"/>
+        <location filename="../../hubapp/cli/parser.py" line="280"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="280"/>
+        <location filename="../../hubapp/cli/parser.py" line="281"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="288"/>
+        <location filename="../../hubapp/cli/parser.py" line="287"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="291"/>
+        <location filename="../../hubapp/cli/parser.py" line="290"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="293"/>
+        <location filename="../../hubapp/cli/parser.py" line="292"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="296"/>
+        <location filename="../../hubapp/cli/parser.py" line="295"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="316"/>
+        <location filename="../../hubapp/cli/parser.py" line="315"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="327"/>
+        <location filename="../../hubapp/cli/parser.py" line="326"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="333"/>
+        <location filename="../../hubapp/cli/parser.py" line="332"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="348"/>
+        <location filename="../../hubapp/cli/parser.py" line="347"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="355"/>
+        <location filename="../../hubapp/cli/parser.py" line="354"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="374"/>
+        <location filename="../../hubapp/cli/parser.py" line="373"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="386"/>
+        <location filename="../../hubapp/cli/parser.py" line="385"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="399"/>
+        <location filename="../../hubapp/cli/parser.py" line="398"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4822,12 +4822,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="297"/>
+        <location filename="../../hubapp/cli/parser.py" line="296"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="420"/>
+        <location filename="../../hubapp/cli/parser.py" line="419"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4952,7 +4952,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="247"/>
+        <location filename="../../hubapp/cli/parser.py" line="248"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -4972,22 +4972,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="211"/>
+        <location filename="../../hubapp/cli/parser.py" line="212"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="235"/>
+        <location filename="../../hubapp/cli/parser.py" line="236"/>
         <source>backup file to write, or an existing folder to write a dated backup into</source>
         <translation>要写入的备份文件，或一个已有的文件夹（在其中写入带日期的备份）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="240"/>
+        <location filename="../../hubapp/cli/parser.py" line="241"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="269"/>
+        <location filename="../../hubapp/cli/parser.py" line="270"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -6887,37 +6887,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="570"/>
+        <location filename="../../hubapp/store/postgres.py" line="574"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="577"/>
+        <location filename="../../hubapp/store/postgres.py" line="581"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="586"/>
+        <location filename="../../hubapp/store/postgres.py" line="594"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="672"/>
+        <location filename="../../hubapp/store/postgres.py" line="680"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="698"/>
+        <location filename="../../hubapp/store/postgres.py" line="706"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="701"/>
+        <location filename="../../hubapp/store/postgres.py" line="709"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="692"/>
+        <location filename="../../hubapp/store/postgres.py" line="700"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
@@ -6927,7 +6927,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法连接 {path} 的服务器：{again}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="704"/>
+        <location filename="../../hubapp/store/postgres.py" line="712"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
@@ -6947,47 +6947,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本或正在保存。请在完成后再试；如果一直如此，请在其他工作台上退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="707"/>
+        <location filename="../../hubapp/store/postgres.py" line="715"/>
         <source>The hub&apos;s tables on {path} belong to another login: connect as the login that made them (the one migrate-to ran as), or ask the hub&apos;s IT to make yours their owner</source>
         <translation>{path} 上枢纽的数据表属于另一个登录名：请用创建它们的登录名（运行 migrate-to 时所用的）连接，或请枢纽 IT 将你的登录名设为其所有者</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="740"/>
+        <location filename="../../hubapp/store/postgres.py" line="748"/>
         <source>The server of {path} has no ICU: Hub Desk needs PostgreSQL built with ICU, as Debian&apos;s and most others are</source>
         <translation>{path} 的服务器不支持 ICU：枢纽工作台需要带 ICU 编译的 PostgreSQL（Debian 及大多数发行版的版本均带 ICU）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="718"/>
+        <location filename="../../hubapp/store/postgres.py" line="726"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="724"/>
+        <location filename="../../hubapp/store/postgres.py" line="732"/>
         <source>The connection to the server of {path} was lost: {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="726"/>
+        <location filename="../../hubapp/store/postgres.py" line="734"/>
         <source>The connection to the server of {path} was lost: nothing was saved; {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：未保存任何内容；{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="729"/>
+        <location filename="../../hubapp/store/postgres.py" line="737"/>
         <source>The connection to the server of {path} was lost as the save was being committed: it may or may not have been saved. Check it once connected again, before saving it again ({reason})</source>
         <translation>提交保存时与 {path} 所在服务器的连接已断开：可能已保存，也可能未保存。请在重新连接后先核对，再决定是否重新保存（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="735"/>
+        <location filename="../../hubapp/store/postgres.py" line="743"/>
         <source>connecting again in the background; try again in a moment</source>
         <translation>正在后台重新连接，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="737"/>
+        <location filename="../../hubapp/store/postgres.py" line="745"/>
         <source>try again in a moment</source>
         <translation>请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="763"/>
+        <location filename="../../hubapp/store/postgres.py" line="771"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
