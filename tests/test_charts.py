@@ -392,6 +392,21 @@ def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains
     assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[3]) == trains
 
 
+def test_one_train_and_one_container_are_said_in_the_singular():
+    day = DayRecord(START, ThroughputRecord(services=1, trains=1, containers=1, teu=2))
+    figure = charts.trains_per_day((day,), 20, "en")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    axes = figure.axes[0]
+    (bar,) = _bars(axes)
+    x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 2))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
+        "2026-03-01: 1 train"
+    only_one = charts.top_commodities((CommodityTotalsRecord(None, "", "", 1, 2, 3_000),), "en")
+    assert ("No container in this period has a commodity given: its one container is an "
+            "empty or was logged without one.") in _texts(only_one)
+
+
 def test_all_charts_come_with_tables():
     from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
 
@@ -807,6 +822,17 @@ def test_a_report_s_route_chart_fits_a_page_the_smallest_routes_one_bar(language
     assert names[-1] == others.format(count=40 - kept)
     last = min(_bars(figure.axes[0]), key=lambda bar: bar.get_y())
     assert last.get_width() == sum(teu for _, teu in routes[kept:])
+
+
+def test_a_report_s_route_chart_never_makes_one_route_alone_its_other_routes():
+    """Its name gave way to "1 other routes" where it would have fitted in that line."""
+    long_name = "Chongqing Tuanjiecun – Duisburg via Alashankou, Brest and Małaszewicze {}"
+    routes = [(long_name.format(n), 100.0 - n) for n in range(17)] + [("China–Laos", 50.0),
+                                                                       (long_name.format(99), 1.0)]
+    figure = report_charts.teu_by_route(routes, "en")
+    FigureCanvasAgg(figure).draw()
+    assert [tick.get_text() for tick in figure.axes[0].get_yticklabels()][0] == \
+        "2 other routes"
 
 
 def test_the_growth_axis_draws_no_line_across_the_monthly_bars():

@@ -547,9 +547,10 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
         qtbot.keyClicks(screen.commodity, "brown rice")
         qtbot.keyClick(screen.commodity, Qt.Key.Key_Return)  # typing alone chooses none
     assert screen.commodity.currentText() == "brown rice"
-    for name in screen.panels:
+    for name, panel in screen.panels.items():
         assert _message(chart_shown(qtbot, screen, name)) == [
             "Nothing matches these filters in this period."], name
+        assert _buttons(panel) == [False] * 4, name  # rows of zeros are no numbers to show
 
 
 @pytest.mark.parametrize("filtered", [False, True])

@@ -343,6 +343,22 @@ def test_a_listening_connection_dropped_as_it_is_made_is_said_not_raised_as_a_bu
         postgres.ChangeListener(empty_url)
 
 
+def test_a_connection_dropped_while_it_is_set_up_is_said_not_raised_as_a_bug(
+        pg_server, empty_url, monkeypatch):
+    from hubapp.domain.errors import HubError
+    from hubapp.store import postgres
+
+    real_set_up = postgres._made_fit
+
+    def dropped_first(conn, url):
+        terminate(url, conn.info.backend_pid)
+        real_set_up(conn, url)
+
+    monkeypatch.setattr(postgres, "_made_fit", dropped_first)
+    with pytest.raises(HubError):
+        postgres.connect(empty_url)
+
+
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
         pg_server, empty_url, tmp_path, monkeypatch):
     """Its ANALYZE ran under the desks' write lock: every save waited seconds on a big hub."""

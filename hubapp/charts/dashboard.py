@@ -55,9 +55,13 @@ _TEXT = {
     "trains": ("Trains", "班列"),
     # After a number in a hover, as the tiles write it: "13,051.0 t", "13 trains".
     "tonnes_unit": ("t", "吨"),
+    "train_unit": ("train", "列"),
     "no_commodity_given": ("No container in this period has a commodity given: its {count} "
                            "containers are empties or were logged without one.",
                            "该期间没有集装箱填写货名：{count}个集装箱均为空箱或未填货名。"),
+    "no_commodity_given_one": ("No container in this period has a commodity given: its one "
+                               "container is an empty or was logged without one.",
+                               "该期间没有集装箱填写货名：其1个集装箱为空箱或未填货名。"),
     "trains_unit": ("trains", "列"),
     "route": ("Route", "线路"),
     "commodity": ("Commodity", "货名"),
@@ -694,7 +698,8 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
         bars = add_bars(axes, dates, trains, width=0.8, color=_UNMEASURED,
                         label=text("trains", language) if keyed else "")
         add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {v} "
-                                 f"{text('trains_unit', language)}" for d, v in zip(dates, trains)])
+                                 f"{text('train_unit' if v == 1 else 'trains_unit', language)}"
+                                 for d, v in zip(dates, trains)])
         keys = _against_target(bars, trains, target, language)
         keys += _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
         title = text("trains_per_day", language)
@@ -920,7 +925,8 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
     if not _top(commodities, "teu", count):
         if commodities:  # boxes moved, none with a commodity: "no data" read as none moved
             boxes = sum(c.containers for c in commodities)
-            empty = text("no_commodity_given", language).format(count=number(boxes))
+            empty = text("no_commodity_given_one" if boxes == 1 else "no_commodity_given",
+                         language).format(count=number(boxes))
         return _no_data(figure, empty, language, look)
     for column, (field, title, colour) in enumerate(
             (("teu", "top_teu", "#3182bd"), ("tonnes", "top_tonnes", "#756bb1"))):

@@ -60,10 +60,13 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
 
 def _within_a_page(routes: Sequence[tuple[str, float]],
                    language: str) -> Sequence[tuple[str, float]]:
+    """routes, the smallest as one bar if their names would take more than a page's lines."""
     lines = [_label(name).count("\n") + 1 for name, _ in routes]
     if sum(lines) <= MOST_LABEL_LINES:
         return routes
-    kept = sum(1 for total in itertools.accumulate(lines) if total < MOST_LABEL_LINES)
+    # One line left for the rest's bar, of two routes at least: one alone keeps its name.
+    kept = min(sum(1 for total in itertools.accumulate(lines) if total < MOST_LABEL_LINES),
+               len(routes) - 2)
     rest = routes[kept:]
     return [*routes[:kept], (dashboard.text("other_routes", language).format(count=len(rest)),
                              sum(teu for _, teu in rest))]

@@ -576,21 +576,28 @@ def _connected(url: str) -> psycopg.Connection:
             path=display_name(url), reason=_reason(error, url)) from error
     except psycopg.Error as error:
         raise as_user_error(error, url) from error
-    if (version := conn.info.server_version) < OLDEST_SERVER:
+    try:
+        _made_fit(conn, url)
+    except psycopg.Error as error:  # dropped the moment it was made: said, not a bug
         conn.close()
+        raise as_user_error(error, url) from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _made_fit(conn: psycopg.Connection, url: str) -> None:
+    """Refuses a server or database Hub Desk cannot use; sets the connection up."""
+    if (version := conn.info.server_version) < OLDEST_SERVER:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "The server of {path} runs PostgreSQL {version}; Hub Desk needs "
                         "PostgreSQL {needed} or newer"), path=display_name(url),
             version=_version(version), needed=OLDEST_SERVER // 10000)
-    try:
-        encoding = conn.execute("SHOW server_encoding").fetchone()[0]
-    except psycopg.Error as error:  # dropped the moment it was made
-        conn.close()
-        raise as_user_error(error, url) from error
+    encoding = conn.execute("SHOW server_encoding").fetchone()[0]
     if isinstance(encoding, bytes):  # how psycopg reads text from a SQL_ASCII database
         encoding = encoding.decode("ascii", "replace")
     if encoding.upper() != "UTF8":  # SQL_ASCII is what a server initialised as C gives
-        conn.close()
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "The server database {path} keeps text as {encoding}, not UTF-8, so "
                         "Chinese names cannot be stored in it; ask for a database created "
@@ -600,7 +607,6 @@ def _connected(url: str) -> psycopg.Connection:
 
     # A desk waiting for another's write gives up like SQLite's busy timeout does.
     conn.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
-    return conn
 
 
 def _version(number: int) -> str:

@@ -268,9 +268,10 @@ class ChartPanel(QWidget):
         # Where the table stands when shown: after the chart tabs, before the buttons.
         focus.tab_order(self.table_view, self.canvas)
         self.model.set_table(table)
-        # A chart that says why it is empty has nothing worth copying, and numbers only
-        # where its table has a row (boxes that moved without a commodity).
-        numbers = shown or bool(table.rows)
+        # A chart that says why it is empty has nothing worth copying, and numbers only where
+        # its table has a figure (boxes that moved without a commodity), not rows of zeros.
+        numbers = shown or any(isinstance(value, int | float) and value
+                               for row in table.rows for value in row[1:])
         if not numbers:
             self.table_button.setChecked(False)
         # The new chart is shown before the old one goes, so the stack hands it the old one's
