@@ -403,11 +403,8 @@ class ChangeListener:
     def __init__(self, url: str) -> None:
         self.url = url
         self.conn = connect(url)
-        try:
+        with _closed_if_it_fails(self.conn, url):
             self.conn.execute(f"LISTEN {CHANGES_CHANNEL}")
-        except psycopg.Error as error:  # dropped the moment it was made: said, not a bug
-            self.conn.close()
-            raise as_user_error(error, url) from error
 
     def fileno(self) -> int:
         return self.conn.fileno()
@@ -576,15 +573,23 @@ def _connected(url: str) -> psycopg.Connection:
             path=display_name(url), reason=_reason(error, url)) from error
     except psycopg.Error as error:
         raise as_user_error(error, url) from error
-    try:
+    with _closed_if_it_fails(conn, url):
         _made_fit(conn, url)
-    except psycopg.Error as error:  # dropped the moment it was made: said, not a bug
+    return conn
+
+
+@contextlib.contextmanager
+def _closed_if_it_fails(conn: psycopg.Connection, url: str) -> Iterator[None]:
+    """conn closed if the block raises; psycopg's error (a connection dropped the moment it
+    was made) said as the user's, not raised as a bug."""
+    try:
+        yield
+    except psycopg.Error as error:
         conn.close()
         raise as_user_error(error, url) from error
     except BaseException:
         conn.close()
         raise
-    return conn
 
 
 def _made_fit(conn: psycopg.Connection, url: str) -> None:
