@@ -749,11 +749,13 @@ def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language
 
 def _every_bucket(days: Sequence[DayRecord], bucket: str,
                   history: dt.date | None) -> tuple[dt.date, ...]:
-    """The period's buckets on record, the quiet ones too: the routes' and the directions'
-    charts drew only those with traffic, the day's before its first train ending at
-    yesterday beside TEU per day's today."""
+    """The period's buckets on record, quiet ones too: the routes' and the directions' charts
+    drew only those with traffic (before the day's first train they ended at yesterday,
+    where TEU per day shows today)."""
+    if history is None:
+        return ()
     return tuple(sorted({day.date if bucket == DAY else day.date.replace(day=1)
-                         for day in days if history is not None and day.date >= history}))
+                         for day in days if day.date >= history}))
 
 
 def _route_series(routes: Sequence[RouteTeuRecord], language: str,

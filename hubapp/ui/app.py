@@ -49,14 +49,13 @@ if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
     from sqlite_utils import Database
 
 
-APP_NAME = APPLICATION
 # Every window open_window made: a window without a parent lives only while Python holds it.
 windows: list[MainWindow] = []
 log = logging.getLogger(__name__)
 
 
 def default_db_path() -> Path:
-    folder = user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
+    folder = user_data_path(APPLICATION, appauthor=False, ensure_exists=True)
     return folder / "hubdesk.db"
 
 
@@ -64,7 +63,7 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     collect_on_gui_thread(app)
     app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APP_NAME)
+    app.setApplicationName(APPLICATION)
     app.setDesktopFileName("hubapp")  # Wayland matches the window to hubapp.desktop's icon
     icon = QIcon()
     for png in sorted((resources.folder() / "icons").glob("hubapp-*.png")):
@@ -329,15 +328,19 @@ def _why_read_only(db: Database, target: Path | str) -> str:
 LOG_KEPT_BYTES = 2 * 1024 * 1024
 
 
+def _log_path() -> Path:
+    return user_log_path(APPLICATION, appauthor=False, ensure_exists=True) / "hubapp.log"
+
+
 def _log_to_file() -> None:
-    folder = user_log_path(APP_NAME, appauthor=False, ensure_exists=True)
-    _set_aside_if_long(folder / "hubapp.log")
-    logging.basicConfig(filename=folder / "hubapp.log", level=logging.INFO,
+    path = _log_path()
+    _set_aside_if_long(path)
+    logging.basicConfig(filename=path, level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # A crash below Python (Qt aborting, a segmentation fault) left nothing in the log: the
     # Python stack of every thread goes there as the process dies. A descriptor, open for
     # the process: a file object left open said so as a ResourceWarning at exit.
-    faulthandler.enable(os.open(folder / "hubapp.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT))
+    faulthandler.enable(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT))
 
 
 def _set_aside_if_long(path: Path) -> None:
@@ -360,5 +363,4 @@ def _show_crash(kind, value, tb) -> None:
     dialogs.show_error(None, QApplication.translate("app", "Hub Desk: unexpected error"),
                        QApplication.translate("app", "Something went wrong and was not "
                                               "saved. The details are in the log:\n{log}\n\n{error}")
-                       .format(log=user_log_path(APP_NAME, appauthor=False) / "hubapp.log",
-                               error=value))
+                       .format(log=_log_path(), error=value))
