@@ -245,7 +245,7 @@ def test_a_month_bucket_the_period_holds_in_part_is_noted_with_its_days():
     x, y = figure.axes[0].transData.transform((bar.get_x() + bar.get_width() / 2, 2))
     # Named as the per-day and monthly charts name a part month, not in another style.
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
-        "2026-01 (17–31) · China–Laos Railway: 5"
+        "2026-01 (17–31) · China–Laos Railway: 5 TEU"
     # The dashboard notes by its period: all of January, part of February.
     from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
 
@@ -372,11 +372,15 @@ def test_hover_names_the_bar_under_the_mouse():
     assert hover_text(figure, corner) is None
 
 
-@pytest.mark.parametrize("language, tonnes, trains", [
-    ("en", "laptops: 300.0 t", "2026-03-04: 21 trains"),
-    ("zh", "笔记本电脑: 300.0 吨", "2026-03-04: 21 列")])
-def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains):
-    """It said the axis's title: "13,051.0 吨数" (tonnage), "13 Trains"."""
+@pytest.mark.parametrize("language, tonnes, trains, by_route, inbound", [
+    ("en", "laptops: 300.0 t", "2026-03-04: 21 trains",
+     "2026-01 · China–Laos Railway: 5 TEU", "2026-01 · Inbound: 120 TEU"),
+    ("zh", "笔记本电脑: 300.0 吨", "2026-03-04: 21 列",
+     "2026-01 · 中老铁路: 5 标箱", "2026-01 · 回程: 120 标箱")])
+def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains, by_route,
+                                                        inbound):
+    """It said the axis's title: "13,051.0 吨数" (tonnage), "13 Trains"; By route's and the
+    directions' a bare number."""
     def hovered(figure, axes, bar):
         canvas = FigureCanvasAgg(figure)
         canvas.draw()
@@ -390,6 +394,12 @@ def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains
     assert hovered(figure, by_tonnes, laptops) == tonnes
     figure = charts.trains_per_day(DAYS, 20, language)
     assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[3]) == trains
+    routes = (RouteTeuRecord(dt.date(2026, 1, 1), "CN-LA", "China–Laos Railway", "中老铁路", 5),)
+    figure = charts.teu_by_route(routes, MONTH, language)
+    assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[0]) == by_route
+    directions = (DirectionTeuRecord(dt.date(2026, 1, 1), 300, 120),)
+    figure = charts.teu_by_direction(directions, MONTH, language)
+    assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[1]) == inbound
 
 
 def test_one_train_and_one_container_are_said_in_the_singular():

@@ -168,6 +168,11 @@ def text(key: str, language: str) -> str:
     return chinese if language == "zh" else english
 
 
+def _teu(value: float, language: str) -> str:
+    """A hover's figure with its unit, as the tiles write it: a bare "430" read as trains."""
+    return f"{number(value)} {text('teu', language)}"
+
+
 def _name(name_en: str, name_zh: str, nameless: str, language: str) -> str:
     return reference_name(name_en, name_zh, text(nameless, language), language)
 
@@ -584,8 +589,8 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     averaged = [(d, v) for d, v in zip(dates, averages) if v is not None]
     bars = add_bars(axes, dates, teu, width=0.8, color=_colour(look, "#9ecae1", "#4292c6"),
                     label=text("teu", language))
-    add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {number(v)} "
-                             f"{text('teu', language)}" for d, v in zip(dates, teu)])
+    add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {_teu(v, language)}"
+                             for d, v in zip(dates, teu)])
     keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
     # One point is no line: without a marker it was drawn as nothing, yet in the legend;
     # no point (a period of today alone) is left out of the legend.
@@ -790,7 +795,7 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
         bars = add_bars(axes, buckets, values, bottom=bottom, width=_bar_width(bucket),
                         label=name, color=_ROUTE_COLOURS[i % len(_ROUTE_COLOURS)],
                         hatch=hatch, edgecolor=look.ink(0.4), linewidth=0)
-        add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
+        add_hover(figure, bars, [f"{label} · {name}: {_teu(v, language)}"
                                  for label, v in zip(labels, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
         stack.append((bars, hatch))
@@ -868,14 +873,14 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, lang
         sign = -1 if balance is not None and key == "inbound" else 1
         bars = add_bars(axes, buckets, [sign * v for v in values], width=width,
                         color=colours[key], label=text(key, language))
-        add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
+        add_hover(figure, bars, [f"{label} · {text(key, language)}: {_teu(v, language)}"
                                  for label, v in zip(labels, values)])
         drawn.append(bars)
     keys = _mark_so_far(drawn, buckets, bucket, under_way, language)
     if balance is not None:
         line, = axes.plot(buckets, balance, color=look.text, linewidth=1.5, marker=".",
                           label=text("balance", language))
-        add_hover(figure, line, [f"{label} · {text('balance', language)}: {number(v)}"
+        add_hover(figure, line, [f"{label} · {text('balance', language)}: {_teu(v, language)}"
                                  for label, v in zip(labels, balance)])
         axes.axhline(0, color=look.ink(0.3), linewidth=0.8)
     else:
