@@ -592,6 +592,22 @@ def test_hover_on_a_line_names_the_nearer_point():
     assert hover_text(figure, near_5).startswith((START + dt.timedelta(days=5)).isoformat())
 
 
+@pytest.mark.parametrize("language, teu_axis, tonnes_axis", [
+    ("en", "TEU · 7 tied at 12, shown by name", "Tonnes"),
+    ("zh", "标箱 · 7种并列12，按名称显示", "吨数")])
+def test_a_tie_cut_by_the_top_ten_is_said_on_its_axis(language, teu_axis, tonnes_axis):
+    """295 commodities at 12 TEU were drawn as ranks 5 to 10, picked by name, and read as
+    the top ten."""
+    commodities = tuple(CommodityTotalsRecord(i, f"goods {i:02}", f"货物{i:02}", 10,
+                                              max(12, 20 - i), 1_000 * i)
+                        for i in range(1, 15))  # goods 08 to 14 tie at 12 TEU; none in tonnes
+    figure = charts.top_commodities(commodities, language)
+    assert [axes.get_xlabel() for axes in figure.axes] == [teu_axis, tonnes_axis]
+    untied = charts.top_commodities(commodities[:10], language)  # all ten shown: no cut
+    assert [axes.get_xlabel() for axes in untied.axes] == [teu_axis.split(" ·")[0],
+                                                          tonnes_axis]
+
+
 def test_empties_and_boxes_without_a_commodity_are_not_ranked_among_commodities():
     named = tuple(CommodityTotalsRecord(i, f"goods {i:02}", "", 10, 100 - i, 1_000)
                   for i in range(1, 12))
