@@ -379,6 +379,29 @@ def test_a_preset_counts_from_today_at_each_refresh(qtbot, app_ctx):
     assert screen.data.filter.date_to == dt.date.today()
 
 
+def test_all_history_runs_from_the_first_day_on_record_to_today(qtbot, app_ctx, demo_db_path):
+    screen = shown_dashboard(qtbot, app_ctx)
+    with sqlite3.connect(demo_db_path) as conn:
+        first, = conn.execute("SELECT MIN(date) FROM service"
+                              " WHERE status IN ('departed', 'arrived')").fetchone()
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.period.setCurrentIndex(screen.ALL_HISTORY)
+    assert screen.period.currentText() == "All history"
+    assert (screen.data.filter.date_from, screen.data.filter.date_to) == (
+        dt.date.fromisoformat(first), app_ctx.today())
+    assert screen.date_from.date().toPython() == dt.date.fromisoformat(first)
+    # Older loading lists brought in move its start at the refresh their save causes.
+    older = dt.date.fromisoformat(first) - dt.timedelta(days=400)
+    _, change = services.save_service(
+        app_ctx.db, ServiceRecord("OLD1", older, Direction.INBOUND, status=Status.ARRIVED,
+                                  actual_at=dt.datetime.combine(older, dt.time(9))),
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        app_ctx.signals.data_changed.emit(change, None)
+    assert screen.data.filter.date_from == older
+    assert screen.period.currentIndex() == screen.ALL_HISTORY
+
+
 def test_tiles_write_tonnes_as_everywhere_else(screen):
     from hubapp.ui import formatting
 

@@ -33,7 +33,7 @@ from hubapp.domain.dashboard import (
 )
 from hubapp.domain.errors import os_reason
 from hubapp.domain.records import ChangeRecord, Direction, Mode
-from hubapp.store import dashboard, open_db, settings
+from hubapp.store import dashboard, open_db, rollup, settings
 from hubapp.ui import colours, date_edits, dialogs, filter_choices, focus, formatting, labels
 from hubapp.ui.flow_layout import FlowLayout, TileLayout
 from hubapp.ui.context import AppContext
@@ -415,7 +415,7 @@ class DashboardScreen(QWidget):
     """Throughput at a glance; refreshes itself when data changes elsewhere."""
 
     refreshed = Signal()  # new figures: the shown chart on its canvas, the rest as shown
-    LAST_7, LAST_30, THIS_MONTH, THIS_YEAR, LAST_YEAR, CUSTOM = range(6)
+    LAST_7, LAST_30, THIS_MONTH, THIS_YEAR, LAST_YEAR, ALL_HISTORY, CUSTOM = range(7)
     CHARTS = ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction",
               "top_commodities", "monthly_teu")
 
@@ -440,7 +440,7 @@ class DashboardScreen(QWidget):
         self.period = QComboBox(self)
         self.period.addItems([self.tr("Last 7 days"), self.tr("Last 30 days"),
                               self.tr("This month"), self.tr("This year"), self.tr("Last year"),
-                              self.tr("Custom")])
+                              self.tr("All history"), self.tr("Custom")])
         self.period.setCurrentIndex(self.LAST_30)
         self.date_from = date_edits.DayEdit(self)
         self.date_to = date_edits.DayEdit(self)
@@ -514,6 +514,11 @@ class DashboardScreen(QWidget):
             combo.setMinimumContentsLength(16)
 
     def _preset_range(self, preset: int, today: dt.date) -> tuple[dt.date, dt.date]:
+        if preset == self.ALL_HISTORY:
+            # From the first day on record, asked again at every refresh: an import of older
+            # loading lists moves it. A new hub's is today alone.
+            first = rollup.history_from(self.ctx.db)
+            return min(first or today, today), today
         return {
             self.LAST_7: (today - dt.timedelta(days=6), today),
             self.LAST_30: (today - dt.timedelta(days=29), today),
