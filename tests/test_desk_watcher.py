@@ -219,6 +219,28 @@ def test_a_screen_that_failed_while_the_server_was_away_reads_again_once_it_is_b
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_reconnect_that_finds_other_desks_writes_has_the_screens_read_once(
+        qtbot, main_window, demo_target):
+    """Told the changes and then "restore", every screen read twice."""
+    ctx = main_window.ctx
+    told = []
+    ctx.signals.data_changed.connect(lambda change, initiator: told.append(change.what))
+    silent = _SilentServer()
+    try:
+        _reconnecting_to(silent, qtbot, ctx, demo_target)
+        other_desk = open_db(demo_target)
+        services.save_service(other_desk, ServiceRecord("ZZ7702", DEMO_END, Direction.INBOUND),
+                              [], UserRecord("li.na", "clerk"))
+        other_desk.close()
+        ctx.db.url = demo_target  # it answers again
+    finally:
+        silent.close()
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    assert main_window.watcher.look()  # nothing left unheard
+    assert told == ["restore"]
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_a_screen_first_opened_while_the_server_is_away_says_so_and_opens_once_it_is_back(
         qtbot, main_window, demo_target):
     """Its tab stayed blank behind an error box until it was shown again."""

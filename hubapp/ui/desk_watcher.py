@@ -63,9 +63,10 @@ class DeskWatcher(QObject):
     def listening(self) -> bool:
         return self._listener is not None
 
-    def look(self) -> bool:
-        """Announce what other desks wrote since the last look; False if the database
-        could not be read (the server is out of reach for a moment: the next poll tries)."""
+    def look(self, announce: bool = True) -> bool:
+        """Announce what other desks wrote since the last look (only take note of it if not
+        announce); False if the database could not be read (the server is out of reach for a
+        moment: the next poll tries)."""
         try:
             entries = audit.since(self.ctx.db, self._seen)
             newest = entries[-1].id if entries else audit.newest_id(self.ctx.db)
@@ -77,7 +78,8 @@ class DeskWatcher(QObject):
             self._seen = newest
             # The ids this desk wrote above it will be given again, to anybody's entries.
             self.ctx.own_audit_ids.clear()
-            self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
+            if announce:
+                self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
             return True
         if not entries:
             return True
@@ -88,7 +90,7 @@ class DeskWatcher(QObject):
         own = self.ctx.own_audit_ids
         foreign = [entry for entry in entries if entry.id not in own or entry.action == "restore"]
         own.difference_update(entry.id for entry in entries)  # never read again
-        for change in change_of(foreign):
+        for change in change_of(foreign) if announce else ():
             self.ctx.signals.data_changed.emit(change, self)
         return True
 
@@ -158,12 +160,13 @@ class DeskWatcher(QObject):
             self.ctx.db.replace(connection)
         if listener is not None:
             self._hear(listener)
-        self.look()  # what was written while the server was out of reach, or unheard
+        # What was written while the server was out of reach, or unheard. The window's reads
+        # failed meanwhile too (a screen refreshed then kept saying it could not reach the
+        # server until the next change): then every screen reads again, as after a restore
+        # (which each takes with care for edits under way), and once: told the changes as
+        # well, each read twice.
+        self.look(announce=connection is None)
         if connection is not None:
-            # The window's reads failed meanwhile: a screen refreshed then kept saying it
-            # could not reach the server, all else being answered, until the next change.
-            # Every screen reads again, as after a restore (which each takes with care for
-            # edits under way).
             self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
 
     def _listen(self) -> None:
