@@ -29,7 +29,7 @@ from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, is_workbook, read_plain_lines, read_table,
 )
 from hubapp.store import interchange as store, settings
-from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord
+from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord, LookupsRecord
 from hubapp.store.users import UserRecord
 
 if TYPE_CHECKING:
@@ -131,83 +131,108 @@ def import_file(
             bar.reading_weight = _READING_WORKBOOK if is_workbook(path) else _READING_TEXT
             table = read_table(path, manual=manual, progress=bar.reading, check=check)
         bar.read_rows(_data_rows(table))
-
-        def result(**values: object) -> ImportResultRecord:
-            # Of the table read last: plain lines take a title row for the header.
-            left_out = tuple(header for header, name in zip(table.headers,
-                                                            column_fields(table.headers, manual))
-                             if header.strip() and name is None)
-            return ImportResultRecord(path.name, _data_rows(table), dry_run=dry_run,
-                                      left_out=left_out, unnamed_columns=_unnamed_columns(table),
-                                      encoding=table.encoding, **_read_notes(table), **values)
-
-        def save(items: ImportRowsRecord, unkept: list[str], rounded_kg: int, to_come: int,
-                 near_schedule: int, skipped_services: int = 0, skipped_containers: int = 0,
-                 ) -> ImportResultRecord:
-            header = dict(zip(column_fields(table.headers, manual), table.headers))
-            skipped = {"skipped_services": skipped_services,
-                       "skipped_containers": skipped_containers,
-                       "unkept_times": len(unkept),
-                       "unkept_columns": tuple(header[name] for name in sorted(set(unkept))),
-                       "rounded_kg": rounded_kg, "to_come": to_come,
-                       "near_schedule": near_schedule}
-            if not items.services:
-                # Nothing left once the duplicates are skipped: nothing to write, and no
-                # import of nothing in the audit log.
-                bar.saving(1, 1)
-                return result(**skipped)
-            if dry_run:
-                store.ensure_days_open(db, items, actor, reason)
-                bar.saving(1, 1)  # nothing to save: the work is done
-                return result(totals=items.totals(), **skipped)
-            totals, change = store.insert_import(db, items, actor, path.name, bar.saving,
-                                                 check, reason)
-            return result(totals=totals, change=change, **skipped)
-
+        run = _Run(db, path, actor, table, manual, bar, check, dry_run, reason)
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft
         quick = quick_rows(table, lookups, teu_45ft, manual, bar.checking, check, now, zone)
         if quick is not None and not store.has_duplicates(db, quick[0]):
-            return save(*quick)
+            return run.save(*quick)
         # Something to report: the row-by-row parse says what, where.
-        if not isinstance(table, Table):
-            table = read_table(path, manual=manual, check=check)
-        plan = parse_table(table, lookups, teu_45ft, manual, bar.rechecking, check, now, zone)
+        return run.row_by_row(lookups, teu_45ft, now, zone, skip_duplicates)
+
+
+@dataclass
+class _Run:
+    """One import_file: the file's table (read again row by row if the quick pass finds
+    something to report), and its outcome told or saved."""
+
+    db: Database
+    path: Path
+    actor: UserRecord
+    table: Table | PlainLines
+    manual: Mapping[int, str | None] | None
+    bar: _Bar
+    check: Callable[[], None] | None
+    dry_run: bool
+    reason: str | None
+
+    def result(self, **values: object) -> ImportResultRecord:
+        table = self.table  # of the table read last: plain lines take a title row for the header
+        left_out = tuple(header for header, name in zip(table.headers,
+                                                        column_fields(table.headers, self.manual))
+                         if header.strip() and name is None)
+        return ImportResultRecord(self.path.name, _data_rows(table), dry_run=self.dry_run,
+                                  left_out=left_out, unnamed_columns=_unnamed_columns(table),
+                                  encoding=table.encoding, **_read_notes(table), **values)
+
+    def save(self, items: ImportRowsRecord, unkept: list[str], rounded_kg: int, to_come: int,
+             near_schedule: int, skipped_services: int = 0, skipped_containers: int = 0,
+             ) -> ImportResultRecord:
+        header = dict(zip(column_fields(self.table.headers, self.manual), self.table.headers))
+        skipped = {"skipped_services": skipped_services,
+                   "skipped_containers": skipped_containers,
+                   "unkept_times": len(unkept),
+                   "unkept_columns": tuple(header[name] for name in sorted(set(unkept))),
+                   "rounded_kg": rounded_kg, "to_come": to_come,
+                   "near_schedule": near_schedule}
+        if not items.services:
+            # Nothing left once the duplicates are skipped: nothing to write, and no
+            # import of nothing in the audit log.
+            self.bar.saving(1, 1)
+            return self.result(**skipped)
+        if self.dry_run:
+            store.ensure_days_open(self.db, items, self.actor, self.reason)
+            self.bar.saving(1, 1)  # nothing to save: the work is done
+            return self.result(totals=items.totals(), **skipped)
+        totals, change = store.insert_import(self.db, items, self.actor, self.path.name,
+                                             self.bar.saving, self.check, self.reason)
+        return self.result(totals=totals, change=change, **skipped)
+
+    def row_by_row(self, lookups: LookupsRecord, teu_45ft: float, now: dt.datetime,
+                   zone: str, skip_duplicates: bool) -> ImportResultRecord:
+        """Every problem, value differing from the stored one and duplicate, where it is;
+        saved if there are none, or only duplicates to skip."""
+        if not isinstance(self.table, Table):
+            self.table = read_table(self.path, manual=self.manual, check=self.check)
+        plan = parse_table(self.table, lookups, teu_45ft, self.manual, self.bar.rechecking,
+                           self.check, now, zone)
         if plan.problems:
-            return result(problems=tuple(plan.problems))
+            return self.result(problems=tuple(plan.problems))
         items = [(planned.service, planned.moves) for planned in plan.services]
-        duplicates = store.find_duplicates(db, items)
+        duplicates = store.find_duplicates(self.db, items)
         if held := [duplicate for duplicate in duplicates if _held_uncounted(plan, duplicate)]:
             # Not skippable: skipping would leave boxes that moved counted nowhere.
-            return result(problems=tuple(_describe_held(plan, duplicate) for duplicate in held))
+            return self.result(problems=tuple(_describe_held(plan, duplicate)
+                                              for duplicate in held))
         stored_services = {duplicate.item for duplicate in duplicates if duplicate.move is None}
-        if missing := store.not_stored_on(db, items, stored_services):
+        if missing := store.not_stored_on(self.db, items, stored_services):
             # Skipping a stored service must not drop the boxes it does not hold yet; said
             # before the duplicates, or a re-sent list with a late box is "all stored".
-            return result(problems=tuple(_not_stored(plan, item, move)
-                                         for item, move in missing))
-        if changed := _changed(plan, table, manual, lookups,
-                               store.stored_alike(db, items, stored_services)):
+            return self.result(problems=tuple(_not_stored(plan, item, move)
+                                              for item, move in missing))
+        if changed := _changed(plan, self.table, self.manual, lookups,
+                               store.stored_alike(self.db, items, stored_services)):
             # Skipped, a corrected weight or commodity read as "already stored" and was lost
             # without a word; left as a duplicate, it read as an exact copy.
-            return result(changed=tuple(changed))
+            return self.result(changed=tuple(changed))
         if duplicates and not skip_duplicates:
             nothing_left = not _without(items, stored_services, duplicates)[0]
-            return result(duplicates=tuple(_describe(plan, duplicate)
-                                           for duplicate in duplicates),
-                          nothing_left=nothing_left,
-                          all_stored=nothing_left and len(stored_services) == len(items))
+            return self.result(duplicates=tuple(_describe(plan, duplicate)
+                                                for duplicate in duplicates),
+                               nothing_left=nothing_left,
+                               all_stored=nothing_left and len(stored_services) == len(items))
         items, skipped_containers = _without(items, stored_services, duplicates)
         # Of the boxes imported only: a stored one skipped keeps its weight as stored.
         rounded, _skipped = _without([(planned.service, planned.rounded)
                                       for planned in plan.services], stored_services, duplicates)
-        return save(ImportRowsRecord.from_items(items),
-                    [planned.unkept_time for planned in plan.services if planned.unkept_time],
-                    sum(sum(weights) for _service, weights in rounded),
-                    sum(planned.to_come for index, planned in enumerate(plan.services)
-                        if index not in stored_services),
-                    sum(planned.near_schedule for index, planned in enumerate(plan.services)
-                        if index not in stored_services),
-                    len(stored_services), skipped_containers)
+        imported = [planned for index, planned in enumerate(plan.services)
+                    if index not in stored_services]
+        return self.save(ImportRowsRecord.from_items(items),
+                         [planned.unkept_time for planned in plan.services
+                          if planned.unkept_time],
+                         sum(sum(weights) for _service, weights in rounded),
+                         sum(planned.to_come for planned in imported),
+                         sum(planned.near_schedule for planned in imported),
+                         len(stored_services), skipped_containers)
 
 
 class _Bar:
