@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import Collection, PathCollection, PolyCollection
 from matplotlib.container import BarContainer
 from matplotlib.patches import Rectangle
+from matplotlib.path import Path
 
 
 def add_bars(axes: Axes, x: Sequence, heights: Sequence[float], *,
@@ -66,30 +67,47 @@ class _Drawn(PolyCollection):
         every = [self._rectangles[i] for i in shown]
         # All in their order first: a year of bars a pixel or two wide overlap by their
         # edges, and the later one's lies on top, as each patch drawn in turn left it.
-        self._part(shown, facecolors=[_face(rectangle) for rectangle in every],
-                   edgecolors=[rectangle.get_edgecolor() for rectangle in every],
-                   linewidths=[_edge_width(rectangle) for rectangle in every],
-                   linestyles=[rectangle.get_linestyle() for rectangle in every],
-                   antialiaseds=[rectangle.get_antialiased() for rectangle in every],
-                   ).draw(renderer)
-        # Then the hatchings over them, a collection for each (a collection has one).
-        hatched: dict[str, list[int]] = {}
+        self._part(PolyCollection(
+            self._corners[shown], joinstyle="miter", capstyle="butt",
+            facecolors=[_face(rectangle) for rectangle in every],
+            edgecolors=[rectangle.get_edgecolor() for rectangle in every],
+            linewidths=[_edge_width(rectangle) for rectangle in every],
+            linestyles=[rectangle.get_linestyle() for rectangle in every],
+            antialiaseds=[rectangle.get_antialiased() for rectangle in every],
+        )).draw(renderer)
+        # Then the hatchings over them, each hatching in each colour as one path of all its
+        # bars: Agg draws a collection's hatching anew for every path in it, and nine years
+        # of eleven routes' months (990 of them patterned) took 0.6 s of By route's 0.8 s
+        # draw, on the GUI thread. The pattern lies on the canvas, not on a bar, so one path
+        # hatches each bar alike, to the pixel.
+        hatched: dict[tuple, list[int]] = {}
         for i in shown:
             if hatch := self._rectangles[i].get_hatch():
-                hatched.setdefault(hatch, []).append(i)
-        for hatch, indices in hatched.items():
-            self._part(indices, facecolors="none", linewidths=0, hatch=hatch,
-                       hatchcolors=[self._rectangles[i].get_hatchcolor() for i in indices],
-                       ).draw(renderer)
+                key = (hatch, tuple(self._rectangles[i].get_hatchcolor()))
+                hatched.setdefault(key, []).append(i)
+        for (hatch, colour), indices in hatched.items():
+            # Snapped as each bar alone was (matplotlib snaps a path of at most 1,024 points
+            # of its own accord), lest a hatching stand half a pixel off its bar's fill.
+            self._part(PathCollection([_outlines(self._corners[indices])], snap=True,
+                                      facecolors="none", linewidths=0, hatch=hatch,
+                                      hatchcolors=[colour])).draw(renderer)
         self.stale = False
 
-    def _part(self, indices: list[int], **style) -> PolyCollection:
-        part = PolyCollection(self._corners[indices], joinstyle="miter", capstyle="butt",
-                              transform=self.get_transform(), **style)
+    def _part(self, part: Collection) -> Collection:
+        part.set_transform(self.get_transform())
         part.set_figure(self.get_figure())
         part.set_clip_box(self.get_clip_box())
         part.set_clip_path(self.get_clip_path())
         return part
+
+
+def _outlines(corners: np.ndarray) -> Path:
+    """Rectangles (each one's corners) as one path, each a closed shape of its own."""
+    count = len(corners)
+    vertices = np.concatenate([corners, corners[:, :1]], axis=1).reshape(-1, 2)
+    codes = np.tile([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY],
+                    count)
+    return Path(vertices, codes)
 
 
 def _face(rectangle: Rectangle) -> tuple[float, ...]:
