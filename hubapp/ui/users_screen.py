@@ -67,7 +67,17 @@ class UsersScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("users_screen")
-        self.model = UsersModel(ctx, self)
+        self._build_list()
+        self._build_fields()
+        self._lay_out()
+        self._connect()
+        self._catching_up = WhenShown(self, self.reload)
+        self.lock_ends.timeout.connect(self._catching_up.request)  # hidden: at its show
+        ctx.signals.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def _build_list(self) -> None:
+        self.model = UsersModel(self.ctx, self)
         self.table = list_table(self)
         self.table.setAccessibleName(self.tr("Users"))
         self.table.setModel(self.model)
@@ -80,6 +90,12 @@ class UsersScreen(QWidget):
         self.empty_note.setWordWrap(True)
         # Names are kept as typed: "<s>wang</s>" read as rich text was struck through.
         self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        # The list reloads when the first lock-out runs out, so it never shows one that ended
+        # (a timer that wakes a little early finds it still running and is set again).
+        self.lock_ends = QTimer(self)
+        self.lock_ends.setSingleShot(True)
+
+    def _build_fields(self) -> None:
         self.name = QLineEdit(self)
         # One role box for a new user and one for the picked: shared, looking at an admin's
         # row and then adding someone made another admin.
@@ -105,16 +121,13 @@ class UsersScreen(QWidget):
         for button in (self.add_button, self.role_button, self.password_button,
                        self.active_button, self.unlock_button):
             button.setAutoDefault(True)
-        # The list reloads when the first lock-out runs out, so it never shows one that ended
-        # (a timer that wakes a little early finds it still running and is set again).
-        self.lock_ends = QTimer(self)
-        self.lock_ends.setSingleShot(True)
         self.single_user = QCheckBox(self.tr("Single-user &mode (no login at start)"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # as the empty note
         self._said_about: str | None = None  # the user picked when it was said
 
+    def _lay_out(self) -> None:
         new = QHBoxLayout()
         new.addWidget(QLabel(self.tr("New user"), self))
         # The role before the passwords: after them, Enter from the last added the user
@@ -143,6 +156,7 @@ class UsersScreen(QWidget):
         layout.addWidget(self.single_user)
         layout.addWidget(self.message)
 
+    def _connect(self) -> None:
         self.add_button.clicked.connect(self._add)
         # Enter goes on to the next field, as a form is filled in, and adds from the last.
         self.name.returnPressed.connect(self.new_role.setFocus)
@@ -155,26 +169,22 @@ class UsersScreen(QWidget):
             self.role if self.role.isEnabled() else self.password_button).setFocus())
         self.role.currentIndexChanged.connect(self._role_chosen)
         self.role_button.clicked.connect(lambda: self._do(
-            lambda user: users.set_role(ctx.db, self.ctx.actor(), user.name,
+            lambda user: users.set_role(self.ctx.db, self.ctx.actor(), user.name,
                                         self.role.currentData()),
             self.tr("{name} is now {role}.")))
         self.password_button.clicked.connect(self._set_password)
         self.active_button.clicked.connect(lambda: self._do(
-            lambda user: users.set_active(ctx.db, self.ctx.actor(), user.name, not user.active),
+            lambda user: users.set_active(self.ctx.db, self.ctx.actor(), user.name, not user.active),
             self.tr("{name} deactivated.") if self._selected().active else
             self.tr("{name} activated.")))
         # A deactivated user unlocked was said to be able to log in, and was refused.
         self.unlock_button.clicked.connect(lambda: self._do(
-            lambda user: users.unlock(ctx.db, self.ctx.actor(), user.name),
+            lambda user: users.unlock(self.ctx.db, self.ctx.actor(), user.name),
             self.tr("{name} unlocked: they can log in with their password again.")
             if self._selected().active else
             self.tr("{name} unlocked: they can log in with their password once activated.")))
         self.single_user.clicked.connect(self._set_single_user)
         self.table.selectionModel().selectionChanged.connect(self._picked)
-        self._catching_up = WhenShown(self, self.reload)
-        self.lock_ends.timeout.connect(self._catching_up.request)  # hidden: at its show
-        ctx.signals.data_changed.connect(self._on_data_changed)
-        self.reload()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.new_role and event.type() == QEvent.Type.KeyPress \

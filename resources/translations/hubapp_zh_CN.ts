@@ -3396,149 +3396,149 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="132"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="129"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="142"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="183"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="218"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="282"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="308"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="318"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="320"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="330"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="331"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="294"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="174"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="313"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="298"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="312"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="308"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="322"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="82"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="113"/>
         <source>&amp;Set role</source>
         <translation>设置角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
         <source>Set pass&amp;word…</source>
         <translation>设置密码(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="100"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="116"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="267"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="124"/>
         <source>Single-user &amp;mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
         <source>&amp;Name</source>
         <translation>用户名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="123"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="136"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="124"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="137"/>
         <source>Repeat passw&amp;ord</source>
         <translation>再次输入密码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="130"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="143"/>
         <source>Ro&amp;le</source>
         <translation>角色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="185"/>
         <source>{name} unlocked: they can log in with their password once activated.</source>
         <translation>已解锁 {name}：账户启用后即可用原密码登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="268"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="315"/>
         <source>A new password for {name}, at least {min} characters, for when they are activated: deactivated, they cannot log in.</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符，供账户启用后使用：停用期间无法登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="327"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="337"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="330"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="340"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -3547,7 +3547,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="341"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="351"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -3556,17 +3556,17 @@ Turn single-user mode off?</source>
 要关闭单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="229"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="179"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="178"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -5377,27 +5377,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="494"/>
+        <location filename="../../hubapp/interchange/importing.py" line="519"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="498"/>
+        <location filename="../../hubapp/interchange/importing.py" line="523"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="501"/>
+        <location filename="../../hubapp/interchange/importing.py" line="526"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="504"/>
+        <location filename="../../hubapp/interchange/importing.py" line="529"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="522"/>
+        <location filename="../../hubapp/interchange/importing.py" line="547"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5407,72 +5407,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="516"/>
+        <location filename="../../hubapp/interchange/importing.py" line="541"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it (a train split over sheets onto one sheet first: a train is imported whole)</source>
         <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="556"/>
+        <location filename="../../hubapp/interchange/importing.py" line="581"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="578"/>
+        <location filename="../../hubapp/interchange/importing.py" line="603"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="591"/>
+        <location filename="../../hubapp/interchange/importing.py" line="616"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="602"/>
+        <location filename="../../hubapp/interchange/importing.py" line="627"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="616"/>
+        <location filename="../../hubapp/interchange/importing.py" line="641"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="647"/>
+        <location filename="../../hubapp/interchange/importing.py" line="672"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="661"/>
+        <location filename="../../hubapp/interchange/importing.py" line="686"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="673"/>
+        <location filename="../../hubapp/interchange/importing.py" line="698"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="674"/>
+        <location filename="../../hubapp/interchange/importing.py" line="699"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="690"/>
+        <location filename="../../hubapp/interchange/importing.py" line="715"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="697"/>
+        <location filename="../../hubapp/interchange/importing.py" line="722"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="706"/>
+        <location filename="../../hubapp/interchange/importing.py" line="731"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="708"/>
+        <location filename="../../hubapp/interchange/importing.py" line="733"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -6827,67 +6827,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="268"/>
+        <location filename="../../hubapp/interchange/importing.py" line="293"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的回程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="271"/>
+        <location filename="../../hubapp/interchange/importing.py" line="296"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的去程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="278"/>
+        <location filename="../../hubapp/interchange/importing.py" line="303"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的回程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="280"/>
+        <location filename="../../hubapp/interchange/importing.py" line="305"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的去程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="300"/>
+        <location filename="../../hubapp/interchange/importing.py" line="325"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="304"/>
+        <location filename="../../hubapp/interchange/importing.py" line="329"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划中”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="313"/>
+        <location filename="../../hubapp/interchange/importing.py" line="338"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="316"/>
+        <location filename="../../hubapp/interchange/importing.py" line="341"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="326"/>
+        <location filename="../../hubapp/interchange/importing.py" line="351"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="401"/>
+        <location filename="../../hubapp/interchange/importing.py" line="426"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="403"/>
+        <location filename="../../hubapp/interchange/importing.py" line="428"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="406"/>
+        <location filename="../../hubapp/interchange/importing.py" line="431"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="408"/>
+        <location filename="../../hubapp/interchange/importing.py" line="433"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
