@@ -12,6 +12,7 @@ onto any device with that paper, as often as asked.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,7 +21,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSett
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QColor, QFontDatabase, QFontMetricsF, QGuiApplication, QImage,
     QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QPen, QTextBlock,
-    QTextCursor, QTextDocument, QTextFormat, QTextLength, QTextTable, QTextTableFormat,
+    QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextLength,
+    QTextTable, QTextTableFormat,
 )
 
 from hubapp.desk_settings import APPLICATION, ORGANIZATION, PAPER_DEFAULT, PAPER_KEY
@@ -122,76 +124,11 @@ def _keep_together(document: QTextDocument) -> None:
     header); a table longer than a page instead takes its last KEEP_ROWS rows to the next
     page (_split). A row a page break would cut between its lines (a wrapped cell's second
     line alone at the next page's head; QTextDocument ignores page-break-inside) starts the
-    next page. The signatures are never split nor alone on a page: the last rows of the
-    table above go with them. Decided by measuring the laid-out document, one section at a
-    time from the top."""
-    height = document.pageSize().height()
-    layout = document.documentLayout()
-
-    def page(block: QTextBlock) -> int:
-        return int(layout.blockBoundingRect(block).top() // height)
-
-    def cut(box: QRectF) -> bool:
-        return box.top() // height != (box.bottom() - 1) // height
-
-    def row_box(table: QTextTable, row: int) -> QRectF:
-        box = QRectF()
-        for column in range(table.columns()):
-            cell = table.cellAt(row, column)
-            for end in (cell.firstCursorPosition(), cell.lastCursorPosition()):
-                box = box.united(layout.blockBoundingRect(end.block()))
-        return box
-
-    def first_cut(part: QTextTable) -> int | None:
-        # A part's first row cut below its header: the heading went ahead, or the part
-        # is a single row's.
-        return next((row for row in range(part.format().headerRowCount() + 1, part.rows())
-                     if cut(row_box(part, row))), None)
-
-    def split_cut_rows(table: QTextTable, style: QTextTableFormat) -> QTextTable:
-        """Splits the table before each row a page break cuts; returns its last part. Its
-        parts, the first too, take style (its _fixed_widths).
-        A part is measured again after its split: left with fewer rows it may lay out a
-        row a line taller (a column a pixel narrower wraps it), moving the rows under it
-        across a break already measured; the rows it gives up begin the next part.
-
-        The rows not placed yet wait in a copy of the table outside the report, and the
-        last part takes them a few pages' worth at a time: with all of them in the
-        report, each split laid out every row below it again (500 services: 7 s)."""
-        holder = QTextDocument()  # the copy's, kept while its rows are read
-        rest = _table_at(QTextCursor(holder), table, range(table.rows()), style)
-        header = table.format().headerRowCount()
-        part, start, end = table, header, min(rest.rows(), header + _FIRST_ROWS)
-        ends_at_a_cut = False
-        table.removeRows(end, table.rows() - end)
-        if end == rest.rows() and first_cut(table) is None:
-            # Whole on its page: its own columns are the whole table's, and a format set
-            # laid out the rest of the report again (the totals, the commodities: 0.1 s).
-            return table
-        table.setFormat(style)  # once it is short: the whole table would be laid out anew
-        while True:
-            if (row := first_cut(part)) is not None:
-                part.removeRows(row, part.rows() - row)
-                end, ends_at_a_cut = start + row - header, True
-                continue
-            if end == rest.rows():
-                return part
-            if ends_at_a_cut:  # the next part: rows for a page like this one's, and a few
-                more = range(end, min(rest.rows(), 2 * end - start + KEEP_ROWS))
-                part, start, ends_at_a_cut = _part_after(part, rest, more), end, False
-            else:  # twice the rows: a long table no break cuts is copied about twice
-                more = range(end, min(rest.rows(), end + max(end - start, _FIRST_ROWS)))
-                _append_rows(part, rest, more)
-            end = more.stop
-
-    def pages_of_rows(table: QTextTable) -> list[int]:
-        return [page(table.cellAt(row, 0).firstCursorPosition().block())
-                for row in range(table.format().headerRowCount(), table.rows())]
-
-    def start_a_page(heading: QTextBlock) -> None:
-        cursor = QTextCursor(heading)
-        cursor.setBlockFormat(_starting_a_page(cursor.blockFormat()))
-
+    next page, but for a row taller than a page, which no page holds whole: it is company
+    enough for the heading above it and the Total below. The signatures are never split
+    nor alone on a page: the last rows of the table above go with them. Decided by
+    measuring the laid-out document, one section at a time from the top."""
+    pages = _Pages(document)
     heading = above = above_heading = None
     item = document.rootFrame().begin()
     while not item.atEnd():
@@ -200,39 +137,156 @@ def _keep_together(document: QTextDocument) -> None:
             block = item.currentBlock()
             heading = block if block.blockFormat().headingLevel() else None
         elif heading is not None:
-            style = _fixed_widths(table, layout)
-            rows = pages_of_rows(table)
-            keep = min(KEEP_ROWS, len(rows))
-            alone_at_foot = page(heading) != rows[keep - 1]
-            tail = rows.count(rows[-1]) < keep and rows[0] != rows[-1]
-            fits = layout.frameBoundingRect(table).bottom() \
-                - layout.blockBoundingRect(heading).top() <= height
-            if alone_at_foot or tail and fits:
-                start_a_page(heading)
-                rows = pages_of_rows(table)
-            above_heading = heading
-            last_rows = _split(table, table.rows() - keep, style) \
-                if not fits and rows.count(rows[-1]) < keep else None
-            above = split_cut_rows(table, style)
-            if last_rows is not None:
-                above = last_rows
-            elif (tail := pages_of_rows(above)).count(tail[-1]) < keep < len(tail):
-                # The rows split_cut_rows pushed on left the Total alone on the last page.
-                above = _split(above, above.rows() - keep)
+            above, above_heading = _keep_section(pages, heading, table), heading
             while item.currentFrame() is not above:  # past the parts split off
                 item += 1
             heading = None
-        else:  # the signatures: one row, which a page break cut between its cells
-            box = layout.frameBoundingRect(table)
-            if above is None:
-                if cut(box):
-                    table.setFormat(_starting_a_page(table.format()))
-            elif cut(box) or pages_of_rows(above)[-1] < box.top() // height:
-                if len(pages_of_rows(above)) >= 2 * KEEP_ROWS:
-                    _split(above, above.rows() - KEEP_ROWS)
-                else:
-                    start_a_page(above_heading)
+        else:
+            _keep_signatures(pages, table, above, above_heading)
         item += 1
+
+
+class _Pages:
+    """Where the laid-out document puts a block or a table's rows, by page of its body."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        self.height = document.pageSize().height()
+        self.layout = document.documentLayout()
+
+    def of(self, block: QTextBlock) -> int:
+        return int(self.layout.blockBoundingRect(block).top() // self.height)
+
+    def cut(self, box: QRectF) -> bool:
+        return box.top() // self.height != (box.bottom() - 1) // self.height
+
+    def row_box(self, table: QTextTable, row: int) -> QRectF:
+        box = QRectF()
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            for end in (cell.firstCursorPosition(), cell.lastCursorPosition()):
+                box = box.united(self.layout.blockBoundingRect(end.block()))
+        return box
+
+    def of_rows(self, table: QTextTable) -> list[int]:
+        """The page each row below the header starts on."""
+        return [self.of(table.cellAt(row, 0).firstCursorPosition().block())
+                for row in range(table.format().headerRowCount(), table.rows())]
+
+    def end(self, table: QTextTable, row: int) -> int:
+        """The page the row ends on."""
+        return int((self.row_box(table, row).bottom() - 1) // self.height)
+
+    def room(self, table: QTextTable) -> float:
+        """A page's height below the table's header: a row taller is cut wherever it starts."""
+        header = table.format().headerRowCount()
+        return self.height - (self.row_box(table, header - 1).bottom()
+                              - self.row_box(table, 0).top() if header else 0)
+
+    def first_cut(self, part: QTextTable) -> int | None:
+        # A part's first row cut below its header: the heading went ahead, or the part
+        # is a single row's.
+        room = self.room(part)
+        return next((row for row in range(part.format().headerRowCount() + 1, part.rows())
+                     if self.cut(box := self.row_box(part, row)) and box.height() <= room),
+                    None)
+
+    def company(self, table: QTextTable) -> tuple[int, int]:
+        """The rows the heading keeps below it, and the Total above it: KEEP_ROWS, but a
+        row too tall for a page is company enough: cut wherever it starts, it was moved on
+        all the same, leaving the heading and the columns a page of their own."""
+        room = self.room(table)
+        rows = range(table.format().headerRowCount(), table.rows())
+        tall = [at for at, row in enumerate(rows) if self.row_box(table, row).height() > room]
+        return (min(KEEP_ROWS, len(rows), *(at + 1 for at in tall[:1])),
+                min(KEEP_ROWS, len(rows), *(len(rows) - at for at in tall[-1:])))
+
+    def total_alone(self, table: QTextTable, keep: int) -> bool:
+        """The table goes on to a last page with fewer than keep rows ending on it (its
+        Total one): a row cut across that page's head ends on it."""
+        rows = range(table.format().headerRowCount(), table.rows())
+        last = self.end(table, rows[-1])
+        on_last = itertools.takewhile(lambda row: self.end(table, row) == last, reversed(rows))
+        return len([*itertools.islice(on_last, keep)]) < keep \
+            and self.end(table, rows[0]) != last
+
+
+def _keep_section(pages: _Pages, heading: QTextBlock, table: QTextTable) -> QTextTable:
+    """Keeps the heading and its table's Total in company (_keep_together) and splits the
+    table before the rows a page break cuts; returns its last part."""
+    style = _fixed_widths(table, pages.layout)
+    head, tail = pages.company(table)
+    alone_at_foot = pages.of(heading) != pages.of_rows(table)[head - 1]
+    fits = pages.layout.frameBoundingRect(table).bottom() \
+        - pages.layout.blockBoundingRect(heading).top() <= pages.height
+    if alone_at_foot or fits and pages.total_alone(table, tail):
+        _start_a_page(heading)
+    last_rows = _split(table, table.rows() - tail, style) \
+        if not fits and pages.total_alone(table, tail) else None
+    above = _split_cut_rows(pages, table, style)
+    if last_rows is not None:
+        return last_rows
+    if pages.total_alone(above, tail) \
+            and above.rows() - above.format().headerRowCount() > tail:
+        # The rows _split_cut_rows pushed on left the Total alone on the last page.
+        return _split(above, above.rows() - tail)
+    return above
+
+
+def _keep_signatures(pages: _Pages, table: QTextTable, above: QTextTable | None,
+                     above_heading: QTextBlock | None) -> None:
+    """Keeps the signatures (one row, which a page break cut between its cells) whole
+    and on a page with the last rows of the table above, if there is one."""
+    box = pages.layout.frameBoundingRect(table)
+    if above is None:
+        if pages.cut(box):
+            table.setFormat(_starting_a_page(table.format()))
+    elif pages.cut(box) or pages.of_rows(above)[-1] < box.top() // pages.height:
+        if len(pages.of_rows(above)) >= 2 * KEEP_ROWS:
+            _split(above, above.rows() - KEEP_ROWS)
+        else:
+            _start_a_page(above_heading)
+
+
+def _split_cut_rows(pages: _Pages, table: QTextTable, style: QTextTableFormat) -> QTextTable:
+    """Splits the table before each row a page break cuts; returns its last part. Its
+    parts, the first too, take style (its _fixed_widths).
+    A part is measured again after its split: left with fewer rows it may lay out a
+    row a line taller (a column a pixel narrower wraps it), moving the rows under it
+    across a break already measured; the rows it gives up begin the next part.
+
+    The rows not placed yet wait in a copy of the table outside the report, and the
+    last part takes them a few pages' worth at a time: with all of them in the
+    report, each split laid out every row below it again (500 services: 7 s)."""
+    holder = QTextDocument()  # the copy's, kept while its rows are read
+    rest = _table_at(QTextCursor(holder), table, range(table.rows()), style)
+    header = table.format().headerRowCount()
+    part, start, end = table, header, min(rest.rows(), header + _FIRST_ROWS)
+    ends_at_a_cut = False
+    table.removeRows(end, table.rows() - end)
+    if end == rest.rows() and pages.first_cut(table) is None:
+        # Whole on its page: its own columns are the whole table's, and a format set
+        # laid out the rest of the report again (the totals, the commodities: 0.1 s).
+        return table
+    table.setFormat(style)  # once it is short: the whole table would be laid out anew
+    while True:
+        if (row := pages.first_cut(part)) is not None:
+            part.removeRows(row, part.rows() - row)
+            end, ends_at_a_cut = start + row - header, True
+            continue
+        if end == rest.rows():
+            return part
+        if ends_at_a_cut:  # the next part: rows for a page like this one's, and a few
+            more = range(end, min(rest.rows(), 2 * end - start + KEEP_ROWS))
+            part, start, ends_at_a_cut = _part_after(part, rest, more), end, False
+        else:  # twice the rows: a long table no break cuts is copied about twice
+            more = range(end, min(rest.rows(), end + max(end - start, _FIRST_ROWS)))
+            _append_rows(part, rest, more)
+        end = more.stop
+
+
+def _start_a_page(heading: QTextBlock) -> None:
+    cursor = QTextCursor(heading)
+    cursor.setBlockFormat(_starting_a_page(cursor.blockFormat()))
 
 
 def _fixed_widths(table: QTextTable, layout: QAbstractTextDocumentLayout) -> QTextTableFormat:
@@ -270,9 +324,25 @@ def _part_after(part: QTextTable, source: QTextTable, rows: range,
     rows given, in style, else the source's format."""
     cursor = QTextCursor(part.lastCursorPosition())
     cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # the block after the table
-    return _table_at(cursor, source, [*range(source.format().headerRowCount()), *rows],
-                     _starting_a_page(QTextTableFormat(source.format() if style is None
-                                                       else style)))
+    after = cursor.blockFormat(), cursor.blockCharFormat()
+    with _edit(cursor):
+        table = _table_at(cursor, source, [*range(source.format().headerRowCount()), *rows],
+                          _starting_a_page(QTextTableFormat(source.format() if style is None
+                                                            else style)))
+        # Qt leaves the block a table goes into above it, emptied, and moves its text below
+        # into a plain block: a heading there lost its level, and _keep_together then took
+        # its section for the signatures, its Total never kept company.
+        _set_block(table.firstCursorPosition(), QTextCursor.MoveOperation.PreviousBlock,
+                   QTextBlockFormat(), QTextCharFormat())
+        _set_block(table.lastCursorPosition(), QTextCursor.MoveOperation.NextBlock, *after)
+    return table
+
+
+def _set_block(cursor: QTextCursor, move: QTextCursor.MoveOperation, style: QTextBlockFormat,
+               characters: QTextCharFormat) -> None:
+    cursor.movePosition(move)
+    cursor.setBlockFormat(style)
+    cursor.setBlockCharFormat(characters)
 
 
 def _table_at(cursor: QTextCursor, source: QTextTable, rows: Sequence[int],
