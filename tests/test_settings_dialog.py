@@ -831,7 +831,7 @@ def test_a_hub_name_longer_than_a_name_may_be_now_is_shown_whole_and_never_saved
 
 
 def test_the_hubs_time_zone_is_picked_from_the_list_and_one_not_in_it_is_refused(
-        qtbot, app_ctx):
+        qtbot, app_ctx, monkeypatch):
     """Service times are on the hub's wall clock, which a desk or a server in another zone
     judged by its own: the hub's zone is chosen from the zone files' names, found by any
     part of one, and a name mistyped is refused beside it, nothing saved."""
@@ -849,6 +849,7 @@ def test_the_hubs_time_zone_is_picked_from_the_list_and_one_not_in_it_is_refused
     assert dialog.focusWidget() is dialog.time_zone
     assert settings.time_zone(app_ctx.db) == machine_zone()
 
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: True)
     type_into(qtbot, dialog.time_zone, "shangh")
     popup = dialog.time_zone.completer().popup()
     qtbot.waitUntil(popup.isVisible)
@@ -903,9 +904,49 @@ def test_a_refused_field_says_its_problem_to_a_screen_reader(qtbot, app_ctx, ann
 
 
 def test_a_time_zone_typed_in_small_letters_is_kept_as_the_zone_files_spell_it(
-        qtbot, main_window, app_ctx):
+        qtbot, main_window, app_ctx, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append(text) or len(asked) > 1)
     dialog = open_settings(qtbot, main_window)
     type_into(qtbot, dialog.time_zone, "europe/berlin")
+    # Stored times are not moved to the new zone: said, and a No changes nothing.
+    save(qtbot, dialog)
+    assert asked == ["The services already stored keep their times as the clock read them: "
+                     "a train logged at 08:00 stays at 08:00, read on the clock of "
+                     "Europe/Berlin from now on, not moved to it. Change the zone only if the "
+                     "hub's clock was set to the wrong one.\n\nChange it?"]
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
+    assert settings.time_zone(app_ctx.db) == machine_zone()
     with qtbot.waitSignal(dialog.finished, timeout=10_000):
         save(qtbot, dialog)
-    assert settings.time_zone(app_ctx.db) == "Europe/Berlin"
+    assert settings.time_zone(app_ctx.db) == "Europe/Berlin" and len(asked) == 2
+
+
+def test_a_hub_with_no_services_takes_a_new_time_zone_without_a_question(qtbot, qapp,
+                                                                        tmp_path, monkeypatch):
+    from hubapp.store import open_db
+    from hubapp.ui.context import AppContext
+    from hubapp.ui.signals import AppSignals
+    from hubapp.ui.tasks import TaskRunner
+
+    path = tmp_path / "new.db"
+    db = open_db(path)
+    ctx = AppContext(db, path, AppSignals(), TaskRunner(path))
+    try:
+        dialog = SettingsDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        type_into(qtbot, dialog.hub_name, "Chongqing hub")
+        type_into(qtbot, dialog.hub_name_zh, "重庆枢纽")
+        type_into(qtbot, dialog.time_zone, "Europe/Berlin")
+        asked = []
+        monkeypatch.setattr(dialogs, "ask_yes_no",
+                            lambda parent, title, text: asked.append(text) or True)
+        with qtbot.waitSignal(dialog.finished, timeout=10_000):
+            save(qtbot, dialog)
+        assert settings.time_zone(db) == "Europe/Berlin" and asked == []
+    finally:
+        ctx.tasks.cancel_all()
+        assert ctx.tasks.wait()
+        db.close()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.desk_settings import (
     BACKUP_FOLDER_KEY, LANGUAGE_DEFAULT, LANGUAGE_KEY, PAPER_DEFAULT, PAPER_KEY)
+from hubapp.domain.clock import computer_zone
 from hubapp.domain.errors import HubError, os_reason
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import (
@@ -26,7 +27,7 @@ from hubapp.domain.reference_rules import (
 )
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.language import system_language
-from hubapp.store import backup, filesystem, settings
+from hubapp.store import backup, filesystem, services, settings
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, fonts, labels, mnemonics, zone_field
 from hubapp.ui.context import AppContext
@@ -338,6 +339,9 @@ class SettingsDialog(FormDialog):
         if not changing:
             self._save_desk()
             return
+        if chosen.time_zone != self.stored.time_zone and not self._zone_change_agreed(
+                chosen.time_zone):
+            return
         # A new punctuality tolerance counts every service of the history again (half a
         # minute on millions of containers): the work runs off the window, which stays alive.
         recount = chosen.punctuality_tolerance_min != self.stored.punctuality_tolerance_min
@@ -353,6 +357,18 @@ class SettingsDialog(FormDialog):
                                                               seen))
         task.finished.connect(self._hub_saved)
         task.failed.connect(self._hub_not_saved)
+
+    def _zone_change_agreed(self, zone: str) -> bool:
+        """Asked once services are stored: their times stay as the clock read them, and
+        read on another zone's clock, today's trains may stand later than its now (which
+        `hubapp check` then says); the change was made without a word."""
+        if services.is_empty(self.ctx.db):
+            return True
+        return dialogs.ask_yes_no(self, self.tr("Change the hub's time zone"), self.tr(
+            "The services already stored keep their times as the clock read them: a train "
+            "logged at 08:00 stays at 08:00, read on the clock of {zone} from now on, not "
+            "moved to it. Change the zone only if the hub's clock was set to the wrong "
+            "one.\n\nChange it?").format(zone=zone or computer_zone()))
 
     def _backup_folder_ready(self) -> bool:
         """Whether the typed backup folder may be kept (made now if missing), else its problem

@@ -3137,43 +3137,43 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="94"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="431"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="447"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="126"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="136"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="141"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="144"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
         <source>&amp;Logo for reports</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="150"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="151"/>
         <source>The report logo at {path} could not be read when this hub was upgraded; choose it again.</source>
         <translation>升级此枢纽时无法读取位于 {path} 的报表标志，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="159"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="168"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
@@ -3193,79 +3193,79 @@ Licence: MIT</source>
         <translation>枢纽当地时间所用的时区，班次时间均按此记录：按当地时间到点后，班次才能保存或导入为“已发运”或“已到达”；各工作台和服务器都以此为准，不论电脑设为哪个时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="196"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="197"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="203"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="204"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="212"/>
         <source>Choose backup folder…</source>
         <translation>选择备份文件夹…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="213"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="214"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="218"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="219"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="229"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="250"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="251"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="269"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="270"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="270"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="271"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="138"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="210"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="139"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="211"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="129"/>
         <source>&amp;Hub name (English)</source>
         <translation>枢纽名称（英文）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="130"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="131"/>
         <source>Hub &amp;name (Chinese)</source>
         <translation>枢纽名称（中文）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="142"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="143"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="227"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="252"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="253"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -3275,67 +3275,81 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="165"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="166"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="188"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="189"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="192"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="193"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="192"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="193"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="198"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="199"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="247"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="248"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="308"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="309"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="346"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="350"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="402"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="367"/>
+        <source>Change the hub&apos;s time zone</source>
+        <translation>更改枢纽时区</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="368"/>
+        <source>The services already stored keep their times as the clock read them: a train logged at 08:00 stays at 08:00, read on the clock of {zone} from now on, not moved to it. Change the zone only if the hub&apos;s clock was set to the wrong one.
+
+Change it?</source>
+        <translation>已保存的班次保留当时时钟所记的时间：记为 08:00 的班列仍是 08:00，今后按 {zone} 的时钟读取，不会换算到该时区。仅当枢纽时钟的时区原本设错时才应更改。
+
+确定更改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="418"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="432"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="448"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="442"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="458"/>
         <source>it could not be written</source>
         <translation>无法写入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="444"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="460"/>
         <source>Cannot save this desk&apos;s settings in {file}: {reason}</source>
         <translation>无法将本工作台的设置保存到 {file}：{reason}</translation>
     </message>
@@ -6275,28 +6289,28 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="86"/>
+        <location filename="../../hubapp/reports/printing.py" line="88"/>
         <source>The report has {count} page(s); choose pages among them</source>
         <translation>报表共 {count} 页，请在此范围内选择页码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="411"/>
+        <location filename="../../hubapp/reports/printing.py" line="481"/>
         <location filename="../../hubapp/store/backup.py" line="826"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="417"/>
+        <location filename="../../hubapp/reports/printing.py" line="487"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="424"/>
+        <location filename="../../hubapp/reports/printing.py" line="494"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="437"/>
+        <location filename="../../hubapp/reports/printing.py" line="507"/>
         <source>No font that can show Chinese is installed, so a Chinese report would be empty boxes: install one (on Debian or Ubuntu, the package fonts-noto-cjk), or write the report in English (--lang en)</source>
         <translation>未安装可显示中文的字体，中文报表只会显示为空白方框：请安装一种中文字体（Debian 或 Ubuntu 上为软件包 fonts-noto-cjk），或改用英文报表（--lang en）</translation>
     </message>
