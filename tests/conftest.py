@@ -624,6 +624,14 @@ def shown_wrong(field) -> bool:
                                                                  QPalette.ColorRole.Button))
 
 
+def shown_whole(popup, texts) -> bool:
+    """Whether a list of suggestions is wide enough for each of texts, and on its screen (to
+    wait for: its scroll bar comes and goes as it is laid out, after the key)."""
+    widest = max(map(popup.fontMetrics().horizontalAdvance, texts))
+    return popup.viewport().width() >= widest \
+        and popup.screen().availableGeometry().contains(popup.geometry())
+
+
 @pytest.fixture
 def dark_desktop(qapp):
     """The application's palette a dark desktop theme's for the test, as Breeze Dark gives it

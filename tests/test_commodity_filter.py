@@ -24,7 +24,7 @@ from hubapp.ui.find_combo import FindCombo
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.translations import install_translations
 
-from conftest import DEMO_END, shown_dashboard
+from conftest import DEMO_END, shown_dashboard, shown_whole
 
 WAIT_MS = 30_000
 ADMIN_USER = UserRecord("admin", ADMIN)
@@ -106,6 +106,18 @@ def test_a_commodity_is_found_by_its_hs_code_any_part_of_a_name_or_its_other_nam
         enter(qtbot, combo)
     assert combo.currentText() == cassava
     assert browsing.model.filter.commodity_id == ids(app_ctx.db)["cassava flour"]
+
+
+def test_the_suggestions_are_shown_whole_wider_than_the_filter(qtbot, browsing, language):
+    """They were the filter's width: "fresh bananas · 鲜香蕉 · 0…", the code that matched cut."""
+    combo = browsing.commodity
+    type_into(qtbot, combo, "08")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert name(language, "auto parts · 汽车零部件 · 870899",
+                "汽车零部件 · auto parts · 870899") in suggested(combo)
+    qtbot.waitUntil(lambda: shown_whole(popup, suggested(combo)))  # its scroll bar laid out
+    assert popup.width() > combo.width()
 
 
 @pytest.mark.parametrize("typed", ["0714.10", "0714.10.00", "0714 10", "０７１４．１０"])

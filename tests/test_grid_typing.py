@@ -8,8 +8,10 @@ import sqlite3
 import sys
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence, QPalette, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
+from PySide6.QtGui import (
+    QContextMenuEvent, QGuiApplication, QKeySequence, QPalette, QScreen, QUndoStack,
+)
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.columns import header_fields, header_row, parse_block
@@ -21,7 +23,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import colours, dialogs
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 
-from conftest import DEMO_END, shown_wrong
+from conftest import DEMO_END, shown_whole, shown_wrong
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
     CTRL, a_box_leaving, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, rows_of,
     screen,
@@ -44,6 +46,45 @@ def test_a_size_type_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
     assert screen.grid.text_rows()[0]["size_type"] == "22G1"
     current = screen.grid_view.currentIndex()
     assert (current.row(), current.column()) == (1, 1)
+
+
+def _offered_at(qtbot, screen, field: str, typed: str):
+    """The suggestions' list of a new service's first cell of field, typed into."""
+    _new_service(qtbot, screen, "B1")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index(field)))
+    press(qtbot, typed)
+    popup = QApplication.focusWidget().completer().popup()
+    assert popup.isVisible()
+    return popup
+
+
+def _texts(popup) -> list[str]:
+    model = popup.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+@pytest.mark.parametrize(("field", "typed", "offered"), [
+    ("size_type", "hq", "L5G1 · 45 ft high cube · 45HQ, 45HC"),
+    ("commodity", "08", "auto parts · 汽车零部件 · 870899"),  # the code "08" found it by
+])
+def test_a_cell_s_suggestions_are_shown_whole_not_in_its_column_s_width(
+        qtbot, screen, field, typed, offered):
+    # "hq" offered "45G1 · …" and "L5G1 · …", cut to the Size-type column's 65 px: the words
+    # telling 40 ft from 45 ft never showed, nor the HS code a commodity was found by.
+    popup = _offered_at(qtbot, screen, field, typed)
+    assert offered in _texts(popup)
+    # Once laid out: the scroll bar of the many suggestions for "0" goes at the next event.
+    qtbot.waitUntil(lambda: shown_whole(popup, _texts(popup)))
+    assert popup.width() >= screen.grid_view.columnWidth(FIELDS.index(field))
+
+
+def test_a_cell_s_suggestions_wider_than_the_screen_keep_within_it(qtbot, screen,
+                                                                   monkeypatch):
+    room = QRect(0, 0, 240, 512)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(room))
+    popup = _offered_at(qtbot, screen, "commodity", "08")
+    assert room.contains(popup.geometry()) and popup.width() == room.width()
 
 
 @pytest.mark.parametrize(("field", "typed", "key", "kept", "saved"), [

@@ -8,17 +8,18 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QPushButton
 
 from hubapp.domain.errors import InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.store import audit, day_close, open_db, reference, stats
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
 from hubapp.ui import dialogs, formatting, labels
+from hubapp.ui.find_combo import SEARCH_ROLE
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
-from conftest import DEMO_END, contrast, readable, shown_text
+from conftest import DEMO_END, contrast, readable, shown_text, shown_whole
 from test_daily_log import numbers, press, rows_of
 
 START = DEMO_END - dt.timedelta(days=10)
@@ -479,6 +480,45 @@ def test_merge_offers_each_commodity_with_its_hs_code_in_chinese_brackets(
     assert not [item for item in offered if " (" in item]
     click(qtbot, tab.merge_button)
     assert f"tapioca starch ({tapioca.hs_code})" in offered
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_merge_dialog_is_wide_enough_to_read_each_commodity_s_names_and_code(
+        qtbot, qapp, monkeypatch, screen, language):
+    """It opened 222 px wide in Chinese, its items and suggestions cut: "鲜椰子（080119）·
+    fresh coco…", in the dialog where a wrong pick merges for good."""
+    from hubapp.ui.translations import install_translations
+
+    seen = {}
+
+    def pick_item(parent, title, label, items, *, terms):
+        dialog = dialogs.item_dialog(parent, title, label, items, terms=terms)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        combo = dialog.findChild(QComboBox)
+        combo.setFocus()
+        qtbot.keyClicks(combo.lineEdit(), "08")
+        popup = combo.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        seen.update(terms=terms, combo=combo.width(), popup=popup,
+                    shown=[popup.model().index(row, 0).data(SEARCH_ROLE)
+                           for row in range(popup.model().rowCount())],
+                    room=dialog.screen().availableGeometry(), dialog=dialog.frameGeometry())
+        return None  # cancelled
+
+    monkeypatch.setattr(dialogs, "pick_item", pick_item)
+    install_translations(qapp, language)
+    try:
+        select(qtbot, screen.commodities, "durian")
+        click(qtbot, screen.commodities.merge_button)
+        metrics = screen.fontMetrics()
+        assert seen["combo"] > max(map(metrics.horizontalAdvance, seen["terms"]))
+        assert seen["room"].contains(seen["dialog"])
+        qtbot.waitUntil(lambda: shown_whole(seen["popup"], seen["shown"]))
+    finally:
+        install_translations(qapp, "en")
 
 
 def test_the_merge_question_says_what_moves_and_that_it_cannot_be_undone(

@@ -388,6 +388,19 @@ def item_dialog(parent: QWidget | None, title: str, label: str, items: list[str]
     layout = QtWidgets.QVBoxLayout(dialog)
     for widget in (text, combo, buttons):
         layout.addWidget(widget)
+    # As wide as an item's terms, a commodity's names and code, within the screen: Qt's
+    # minimum was 222 px in Chinese, and the merge that cannot be undone was picked from
+    # items cut short.
+    option = QtWidgets.QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    widest = max(map(combo.fontMetrics().horizontalAdvance, terms or items), default=0)
+    margins = layout.contentsMargins()
+    width = margins.left() + margins.right() + combo.style().sizeFromContents(
+        QtWidgets.QStyle.ContentsType.CT_ComboBox, option,
+        QtCore.QSize(widest, combo.fontMetrics().height()), combo).width()
+    hint = dialog.sizeHint()
+    dialog.resize(min(max(hint.width(), width), screen_room(dialog, 9 / 10).width()),
+                  hint.height())
     return dialog
 
 

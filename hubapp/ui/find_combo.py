@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate
 
 from hubapp.domain.reference import lookup_key
 from hubapp.ui import spoken
+from hubapp.ui.wide_popup import widen
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # UserRole is the item's value
 SEPARATOR = " · "
@@ -63,6 +64,7 @@ def finder(combo: QComboBox) -> QCompleter:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setMaxVisibleItems(20)
     completer.popup().setItemDelegate(_Terms(completer.popup()))
+    widen(completer)  # the terms that matched are the suggestion's end
     return completer
 
 

@@ -33,6 +33,7 @@ from hubapp.ui.daily_log.suggestions import Suggestions
 from hubapp.ui.edit_menu import EditMenu, edit_action
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
+from hubapp.ui.wide_popup import widen
 
 
 class _ContainerEdit(QLineEdit):
@@ -87,6 +88,7 @@ class _Completer(QCompleter):
         self.setModel(QStringListModel(self))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
+        widen(self)
         # The line edit emits textEdited before it asks for the completions of its text.
         editor.textEdited.connect(self._offer)
 
