@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QScreen, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -24,8 +24,8 @@ from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
 
 from conftest import (
-    DEMO_END, TESTER, big_workbook, contrast, hidden_columns_workbook, hidden_rows_workbook,
-    list_with_notes, readable, trains_workbook,
+    DEMO_END, TESTER, app_font_of, big_workbook, contrast, hidden_columns_workbook,
+    hidden_rows_workbook, list_with_notes, readable, trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -154,6 +154,40 @@ def test_a_long_value_is_listed_by_its_start_and_saved_whole(main_window, qtbot,
     qtbot.mouseClick(dialog.save_problems_button, LEFT)
     with (tmp_path / "problems.csv").open(encoding="utf-8-sig", newline="") as file:
         assert list(csv.reader(file))[1][2] == number
+
+
+def _long_messages(main_window, qtbot, monkeypatch, tmp_path) -> ImportDialog:
+    """The import dialog after a refused file, its problems' messages long ones."""
+    bad = edited_sample(tmp_path / "bad.csv", {2: (",22G1,", ",99X9,"),
+                                             3: ("2026-03-05", "2026-03-32")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    return dialog
+
+
+def test_a_problem_s_whole_message_is_its_tooltip(main_window, qtbot, monkeypatch, tmp_path):
+    """Cut with "…" in a narrow list, its end (what to type instead) could not be read."""
+    model = _long_messages(main_window, qtbot, monkeypatch, tmp_path).problems_model
+    assert model.rowCount() == 2
+    for row, problem in enumerate(model.problems):
+        message = model.index(row, model.MESSAGE)
+        assert message.data(Qt.ItemDataRole.ToolTipRole) == labels.message(problem) \
+            == message.data()
+
+
+def test_at_a_big_font_the_dialog_opens_wide_enough_for_the_messages(
+        qapp, main_window, qtbot, monkeypatch, tmp_path):
+    """At 14 pt it opened 960 px wide, as at 9 pt, with the screen's room to spare: "Size-type
+    99X9 is not an ISO 6346 code like 22G1, 42G1, …"."""
+    room = QRect(0, 0, 1920, 1160)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(room))
+    with app_font_of(qapp, 14):
+        dialog = _long_messages(main_window, qtbot, monkeypatch, tmp_path)
+        view, model = dialog.problems_view, dialog.problems_model
+        longest = max(map(view.fontMetrics().horizontalAdvance,
+                          map(labels.message, model.problems)))
+        assert view.columnWidth(model.MESSAGE) > longest
+        assert room.contains(dialog.frameGeometry())
 
 
 def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_row(

@@ -203,8 +203,12 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         problem = self.problems[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.VALUE:
             return problem.value if problem.value != shortened(problem.value) else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.MESSAGE:
+            # Cut with "…" where the list is narrower than the message, on a small screen or
+            # at a big font: what to type instead is its end.
+            return self._text(problem, self.MESSAGE)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._text(problem, index.column())
@@ -244,8 +248,12 @@ class ImportDialog(QDialog):
         # same key: each said so until the clerk chooses for it here.
         self.read_as_before: dict[tuple[str, int], str] = {}
         self.setWindowTitle(self.tr("Import loading list"))
-        # Room for the preview's columns, on a screen that has it.
-        self.resize(QSize(960, 640).boundedTo(dialogs.screen_room(self, 9 / 10)))
+        # Room for the preview's columns and the problems' messages at this font, on a
+        # screen that has it: 960 × 644 at 9 pt, where a fixed size cut the messages at 14 pt
+        # ("… a number of kilograms: type …") with 1229 px of the laptop's screen to spare.
+        metrics = self.fontMetrics()
+        self.resize(QSize(metrics.horizontalAdvance("M") * 96, metrics.lineSpacing() * 46)
+                    .boundedTo(dialogs.screen_room(self, 9 / 10)))
         # Narrower, a message wraps into more lines than the layout makes room for (a
         # word-wrapped label's height is not part of a dialog's minimum size) and is cut;
         # but never wider than the screen: at 14 pt on a 150 % laptop its Close was past the
