@@ -284,6 +284,23 @@ def test_stats_csv_and_table(demo_file):
     assert "CN-LA" in table and "total" in table and f"{total_containers:,}" in table
 
 
+def test_readme_names_the_key_of_the_rows_without_a_route_or_commodity(demo_file):
+    # A script found "(none)" among the commodities, said nowhere, and took it for one.
+    stats = " ".join(Path(__file__).parent.parent.joinpath("README.md").read_text(
+        encoding="utf-8").split("hubapp stats ", 1)[1].split("hubapp import ", 1)[0].split())
+    data = json.loads(hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to",
+                             "2026-03-05", "--by", "commodity", "--format", "json",
+                             check=True).stdout)
+    conn = sqlite3.connect(demo_file)
+    try:
+        named = {name for (name,) in conn.execute("SELECT name_en FROM commodity")}
+    finally:
+        conn.close()
+    [key] = [row["key"] for row in data["rows"] if row["key"] not in named]  # the empties'
+    assert ('JSON key the row of services without a route, or boxes without a commodity '
+            f'(empties among them), "{key}"') in stats
+
+
 def test_stats_by_day_and_month_list_quiet_ones_as_zero(demo_file):
     # Days and months without traffic were left out: an average over the rows was one per
     # busy day, and the dashboard and the reports list them as 0.

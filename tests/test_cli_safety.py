@@ -188,6 +188,42 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
 
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a closed stdin and a pty are POSIX's")
+def test_users_add_with_no_password_to_read_says_so_in_one_line(tmp_path):
+    """stdin closed (`<&-`) ended in an AttributeError traceback, Ctrl+D at the prompt in
+    getpass's EOFError."""
+    path = tmp_path / "hub.db"
+    open_db(path).close()
+    add = [sys.executable, "-m", "hubapp", "users", "add", "li", "--role", "admin", "--db",
+           str(path)]
+    refused = "hubapp: error: No password was given; nothing was changed\n"
+    closed = subprocess.run(add, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            timeout=120, preexec_fn=lambda: os.close(0))
+    assert (closed.returncode, closed.stderr) == (1, refused)
+    terminal, typed = os.openpty()
+    try:
+        # A session of its own: getpass then prompts on stderr and reads the pty, never
+        # the terminal the tests run in.
+        child = subprocess.Popen(add, stdin=typed, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, start_new_session=True)
+        prompt = b""
+        while not prompt.endswith(b"Password for li: "):
+            said = os.read(child.stderr.fileno(), 100)
+            assert said, prompt  # it ended without asking
+            prompt += said
+        os.write(terminal, b"\x04")
+        _out, err = child.communicate(timeout=120)
+    finally:
+        os.close(terminal)
+        os.close(typed)
+    assert (child.returncode, err.decode()) == (1, "\n" + refused)
+    db = open_db(path)
+    try:
+        assert users.list_users(db) == []
+    finally:
+        db.close()
+
+
 def test_readme_says_the_password_rules_users_add_keeps():
     """An admin scripting users add for a desk's staff learnt them only by being refused."""
     readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(
@@ -452,18 +488,59 @@ def test_a_closed_stdout_is_a_failed_write_not_a_success(args, demo_db_path, tmp
         1, "hubapp: error: Cannot write to the standard output: it is closed\n")
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
-@pytest.mark.parametrize("args", [["--version"], ["--help"]])
-def test_help_and_version_into_a_pipe_nobody_reads_end_quietly(args):
-    # `hubapp --version | reader-that-quit` ended in a BrokenPipeError traceback.
+@pytest.mark.skipif(os.name != "posix", reason="closes the child's stderr before it starts")
+def test_a_closed_stderr_leaves_the_work_done_as_when_piped(demo_db_path, tmp_path):
+    # `hubapp backup … 2>&-` exited 1, nothing written and not a word (its progress line
+    # asked a stderr Python left as None whether it was a terminal).
+    hub = tmp_path / "hub.db"
+    shutil.copy(demo_db_path, hub)
+    for args, said in ((("backup", "--db", hub, "-o", tmp_path / "b.db"), "Backup of "),
+                       (("export", "--db", hub, "--from", "2026-03-05", "--to", "2026-03-05",
+                         "-o", tmp_path / "moves.csv"), "rows written to"),
+                       (("restore", tmp_path / "b.db", "--db", hub), "restored from")):
+        result = subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                                stdout=subprocess.PIPE, text=True, timeout=120,
+                                preexec_fn=lambda: os.close(2))
+        assert result.returncode == 0 and said in result.stdout, args
+    assert _dump(tmp_path / "b.db") == _dump(demo_db_path)
+    assert (tmp_path / "moves.csv").stat().st_size
+
+
+def _into_a_closed_pipe(*args):
+    """hubapp *args writing into a pipe whose reader has gone, as `| head` leaves it."""
     reading, writing = os.pipe()
     os.close(reading)
     try:
-        result = subprocess.run([sys.executable, "-m", "hubapp", *args], stdout=writing,
-                                stderr=subprocess.PIPE, text=True, timeout=120)
+        return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                              stdout=writing, stderr=subprocess.PIPE, text=True, timeout=120)
     finally:
         os.close(writing)
-    assert (result.returncode, result.stderr) == (-signal.SIGPIPE, "")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["stats", "--from", "2026-03-01",
+                                                             "--to", "2026-03-05"]])
+def test_output_into_a_pipe_nobody_reads_ends_quietly(args, demo_db_path):
+    # `hubapp --version | reader-that-quit` ended in a BrokenPipeError traceback.
+    db = ["--db", demo_db_path] if args[0] == "stats" else []
+    result = _into_a_closed_pipe(*args, *db)
+    assert (result.returncode, result.stderr) == (1, "")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
+def test_work_saved_then_its_summary_into_a_pipe_nobody_reads_is_done(demo_db_path, tmp_path):
+    """SIGPIPE ended a backup or an export once its file was written, exit 141 and not a
+    word: a script took it for failed and ran it again (an import, then refused as all
+    stored)."""
+    kept = ("hubapp: error: Cannot write to the standard output (the program reading it has "
+            "ended); the command's work is done and kept\n")
+    backup = _into_a_closed_pipe("backup", "--db", demo_db_path, "-o", tmp_path / "b.db")
+    assert (backup.returncode, backup.stderr) == (0, kept)
+    assert _dump(tmp_path / "b.db") == _dump(demo_db_path)
+    export = _into_a_closed_pipe("export", "--db", demo_db_path, "--from", "2026-03-05",
+                                 "--to", "2026-03-05", "-o", tmp_path / "moves.csv")
+    assert (export.returncode, export.stderr) == (0, kept)
+    assert (tmp_path / "moves.csv").stat().st_size
 
 
 def test_reading_or_refusing_a_file_leaves_nothing_beside_it(demo_db_path, tmp_path):
@@ -502,6 +579,19 @@ def test_a_backup_into_a_folder_not_made_is_refused_not_written_as_its_name(demo
     assert result.returncode == 0, result.stderr
     [written] = nightly.iterdir()
     assert written.suffix == ".db"
+
+
+def test_a_database_or_export_named_as_a_folder_not_made_is_refused(demo_db_path, tmp_path):
+    # `demo --db new/` made a database file named new, `export -o day.csv/` a file day.csv.
+    new, day = f"{tmp_path / 'new'}/", f"{tmp_path / 'day.csv'}/"
+    for args, refused in (
+            (("demo", "--db", new, "--days", "2"), f"folder {new} does not exist: name a "
+                                                   "database file"),
+            (("export", "--db", demo_db_path, "--from", "2026-03-05", "--to", "2026-03-05",
+              "-o", day), f"folder {day} does not exist: name a .csv or .xlsx file")):
+        result = hubapp(*args)
+        assert result.returncode == 2 and refused in result.stderr, args
+    assert _files(tmp_path) == ["demo.db"]
 
 
 def test_backup_help_says_the_output_may_be_a_folder():
@@ -661,18 +751,21 @@ def _moves_of(path, box: str) -> int:
         conn.close()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGHUP end a POSIX process")
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGINT as POSIX sends them")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_db_path,
-                                                                         tmp_path):
+                                                                         tmp_path, signum):
     """A stop after an import's commit said "stopped (SIGTERM)", exit 143, as a stop that
-    saved nothing does: a nightly job ran the import again, refused as all duplicates."""
-    finished = "hubapp: SIGTERM came once the work was saved; the command finished\n"
+    saved nothing does: a nightly job ran the import again, refused as all duplicates.
+    Ctrl+C said "interrupted" (130)."""
+    finished = (f"hubapp: {signal.Signals(signum).name} came once the work was saved; the "
+                "command finished\n")
     loading_list = tmp_path / "late.csv"
     box = with_check_digit("ABCU009377")
     loading_list.write_text(
         "Date,Service,Direction,Container,Size type,Full/Empty,Gross weight\n"
         f"2026-03-05,X9911,outbound,{box},22G1,F,20000\n", encoding="utf-8")
-    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.interchange",
+    code, out, err = _stopped_saying(signum, "hubapp.store.interchange",
                                      "insert_import", "import", loading_list,
                                      "--db", demo_db_path)
     assert (code, err) == (0, finished)
@@ -680,17 +773,17 @@ def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_d
     assert _moves_of(demo_db_path, box) == 1
 
     backup_file = tmp_path / "b.db"
-    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.backup", "_write_backup",
+    code, out, err = _stopped_saying(signum, "hubapp.store.backup", "_write_backup",
                                      "backup", "--db", demo_db_path, "-o", backup_file)
     assert (code, err) == (0, finished) and "written to" in out
     assert _dump(backup_file) == _dump(demo_db_path)
     moves = tmp_path / "moves.csv"
-    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.interchange.writing", "_export",
+    code, out, err = _stopped_saying(signum, "hubapp.interchange.writing", "_export",
                                      "export", "--db", demo_db_path, "--from", "2026-03-05",
                                      "--to", "2026-03-05", "-o", moves)
     assert (code, err) == (0, finished) and box in moves.read_text()
     report = tmp_path / "day.pdf"
-    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.reports.printing", "write_pdf",
+    code, out, err = _stopped_saying(signum, "hubapp.reports.printing", "write_pdf",
                                      "report", "daily", "--date", "2026-03-05", "--db",
                                      demo_db_path, "-o", report)
     assert (code, err) == (0, finished) and "Report written to" in out
@@ -702,7 +795,7 @@ def test_a_stop_once_the_work_is_saved_lets_the_command_finish_and_say_so(demo_d
     conn.execute("DELETE FROM container_move WHERE container = ?", [box])
     conn.commit()
     conn.close()
-    code, out, err = _stopped_saying(signal.SIGTERM, "hubapp.store.backup", "_write_over",
+    code, out, err = _stopped_saying(signum, "hubapp.store.backup", "_write_over",
                                      "restore", backup_file, "--db", hub)
     assert (code, err) == (0, finished) and "restored from" in out
     assert _moves_of(hub, box) == 1
@@ -721,3 +814,34 @@ def test_ctrl_c_while_hubapp_starts_is_one_line_not_a_traceback(demo_db_path):
     child.send_signal(signal.SIGINT)
     _out, err = child.communicate(timeout=120)
     assert (child.returncode, err) == (130, "hubapp: interrupted\n")
+
+
+# Runs in the child: hubapp's main as `python -m hubapp` runs it, its own arguments, then
+# held once it has returned (it waits on stdin for the test's Ctrl+C). argv: hubapp's own.
+HELD_AFTER_MAIN = r"""
+import signal, sys
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in HELD_AFTER
+from hubapp.cli import main
+
+code = main()
+print("returned", flush=True)
+sys.stdin.readline()
+raise SystemExit(code)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is sent as POSIX sends it")
+def test_ctrl_c_as_a_finished_command_ends_leaves_its_exit_code(demo_db_path, tmp_path):
+    """A backup written and said, then a Ctrl+C as Python ended: a KeyboardInterrupt
+    traceback from threading._shutdown, or a kill (exit -2), a script's backup taken for
+    failed."""
+    child = subprocess.Popen([sys.executable, "-c", HELD_AFTER_MAIN, "backup", "--db",
+                              str(demo_db_path), "-o", str(tmp_path / "b.db")],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout.readline().startswith("Backup of ")
+    assert child.stdout.readline() == "returned\n"
+    child.send_signal(signal.SIGINT)
+    _out, err = child.communicate("\n", timeout=120)
+    assert (child.returncode, err) == (0, "")

@@ -49,7 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 128 + signal.SIGINT
     finally:
-        stops.handle_stops_as(before)
+        if argv is None:  # the process's own arguments: it ends with this return
+            stops.ignore_until_exit(before)
+        else:
+            stops.handle_stops_as(before)
 
 
 def _main(argv: list[str], before: dict[int, object]) -> int:

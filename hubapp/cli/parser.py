@@ -302,6 +302,8 @@ def _export_target(text: str) -> Path:
     """Refused with the command line's mistakes, before the database is opened."""
     from hubapp.interchange.writing import export_target
 
+    _no_missing_folder(text, translate(
+        "cli", "folder {folder} does not exist: name a .csv or .xlsx file"))
     try:
         return export_target(text)
     except HubError as error:
@@ -309,13 +311,17 @@ def _export_target(text: str) -> Path:
 
 
 def _backup_target(text: str) -> Path:
-    """A name ending in "/" is a folder (backed up into, as cp does): one that is not there
-    was written as a file of its name, which every nightly run then overwrote."""
-    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
-        raise argparse.ArgumentTypeError(translate(
-            "cli", "folder {folder} does not exist: make it, or name a backup file").format(
-                folder=text))
+    """A folder is backed up into, as cp does."""
+    _no_missing_folder(text, translate(
+        "cli", "folder {folder} does not exist: make it, or name a backup file"))
     return Path(text)
+
+
+def _no_missing_folder(text: str, refusal: str) -> None:
+    """A name ending in "/" is a folder: one that is not there was written as a file of its
+    name (a backup, which every nightly run then overwrote; an export; demo's database)."""
+    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(refusal.format(folder=text))
 
 
 def _problems_target(text: str) -> Path:
@@ -354,6 +360,8 @@ def _target(text: str) -> Path | str:
         raise argparse.ArgumentTypeError(translate(
             "cli", "{url} is no database Hub Desk can use: name a database file or a "
                    "postgresql://user@host/dbname URL").format(url=text))
+    _no_missing_folder(text, translate(
+        "cli", "folder {folder} does not exist: name a database file"))
     return Path(text)
 
 

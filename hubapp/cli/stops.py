@@ -22,9 +22,12 @@ from hubapp.domain.wording import display_width
 FAILED, UNUSABLE, BUSY = 1, 3, 4
 NOT_CHECKED = UNUSABLE
 
-# What timeout, systemd and a dropped ssh session send, ended on as Ctrl+C is (SIGHUP is
-# not on Windows).
-_STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+# Ctrl+C, and what timeout, systemd and a dropped ssh session send, ended on as Ctrl+C is
+# (SIGHUP is not on Windows).
+_STOPS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+               if hasattr(signal, name))
+# A handler of one of them not set by anyone: Python's own for SIGINT, SIG_DFL for the rest.
+_UNSET = (signal.SIG_DFL, signal.default_int_handler)
 
 
 class Stopped(KeyboardInterrupt):
@@ -38,10 +41,10 @@ class Stopped(KeyboardInterrupt):
 
 
 class _Held:
-    """SIGTERM and SIGHUP once a command is past its point of no return (store.no_return):
-    only recorded, so that it finishes saying what it saved rather than "stopped", which a
-    nightly job read as nothing saved and ran again (an import then refused as all
-    duplicates)."""
+    """Ctrl+C, SIGTERM and SIGHUP once a command is past its point of no return
+    (store.no_return): only recorded, so that it finishes saying what it saved rather than
+    "stopped", which a nightly job read as nothing saved and ran again (an import then
+    refused as all duplicates)."""
 
     def __init__(self) -> None:
         self.holding = False
@@ -56,7 +59,7 @@ class _Held:
             # The write failed, nothing was kept: a stop held meanwhile ends the command.
             self.holding = False
             if self.signum is not None:
-                raise Stopped(self.signum) from None
+                raise _stop(self.signum) from None
             raise
 
 
@@ -67,16 +70,32 @@ def _stopped(signum: int, _frame) -> None:
     if held.holding:
         held.signum = signum
         return
-    raise Stopped(signum)
+    raise _stop(signum)
+
+
+def _stop(signum: int) -> KeyboardInterrupt:
+    return KeyboardInterrupt() if signum == signal.SIGINT else Stopped(signum)
 
 
 def catch_stops() -> dict[int, object]:
-    """SIGTERM and SIGHUP raised as Stopped from now on, none held yet; the handlers they
-    had, to put back. nohup's ignored SIGHUP stays ignored."""
+    """Ctrl+C raised as KeyboardInterrupt, SIGTERM and SIGHUP as Stopped from now on, none
+    held yet; the handlers they had, to put back. nohup's ignored SIGHUP stays ignored, as
+    does the SIGINT a shell ignores for a job in the background."""
     global held
     held = _Held()
     return {stop: signal.signal(stop, _stopped) for stop in _STOPS
-            if signal.getsignal(stop) == signal.SIG_DFL}
+            if signal.getsignal(stop) in _UNSET}
+
+
+def ignore_until_exit(handlers: dict[int, object]) -> None:
+    """The stops catch_stops caught and a command still has, ignored: the process ends
+    with its outcome said. One coming as Python ended, after main, gave a KeyboardInterrupt
+    traceback from threading._shutdown, or a kill by the default Python put back last,
+    instead of the exit code of a command that had finished. (The window had them back
+    before it opened.)"""
+    for stop in handlers:
+        if signal.getsignal(stop) is _stopped:
+            signal.signal(stop, signal.SIG_IGN)
 
 
 def handle_stops_as(handlers: dict[int, object]) -> None:
@@ -97,11 +116,10 @@ def exit_code(args: argparse.Namespace, error: HubError | None = None) -> int:
 
 @contextlib.contextmanager
 def guarded_output() -> Iterator[None]:
-    """stdout as the commands and --help write it, not the window: a reader that stops
-    early (`hubapp stats … | head`) ends the program quietly, as it does other Unix tools,
-    instead of a BrokenPipeError traceback; a failed write is OutputFailed."""
-    pipe = getattr(signal, "SIGPIPE", None)
-    was = signal.signal(pipe, signal.SIG_DFL) if pipe is not None else None
+    """stdout as the commands and --help write it, not the window: a failed write is
+    OutputFailed, a reader that stopped early (`hubapp stats … | head`) too. SIGPIPE stays
+    ignored, as Python sets it: its default end, exit 141 and not a word, came after an
+    import's commit too, and a script took the import for failed and ran it again."""
     stdout = sys.stdout
     sys.stdout = _Output(_Closed() if stdout is None else stdout)
     try:
@@ -114,14 +132,14 @@ def guarded_output() -> Iterator[None]:
         sys.stdout.flush()
     finally:
         sys.stdout = stdout
-        if pipe is not None:
-            signal.signal(pipe, was)
 
 
 class OutputFailed(Exception):
     def __init__(self, error: OSError) -> None:
         super().__init__(error)
         self.reason = os_reason(error)
+        # What `| head` does once it has its lines: not worth a word, as with other tools.
+        self.reader_stopped = error.errno == errno.EPIPE
 
 
 class _Output:
@@ -163,6 +181,8 @@ class _Closed:
 def say_output_failed(failed: OutputFailed, kept: bool = False) -> None:
     """kept: the command is past its point of no return, its work saved."""
     _discard_output()
+    if failed.reader_stopped and not kept:
+        return
     error_line((translate("cli", "Cannot write to the standard output ({reason}); the "
                                  "command's work is done and kept") if kept else
                 translate("cli", "Cannot write to the standard output: {reason}")).format(
@@ -188,7 +208,8 @@ class _ProgressLine:
     restore took half a minute at a silent prompt, which a clerk took for a hang."""
 
     def __init__(self) -> None:
-        self._shown = sys.stderr.isatty()
+        # None: closed (`2>&-`), where a progress line has nowhere to go, as when piped.
+        self._shown = sys.stderr is not None and sys.stderr.isatty()
         self._width = 0
 
     def say(self, text: str) -> None:

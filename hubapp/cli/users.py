@@ -39,18 +39,9 @@ def _list_users(args: argparse.Namespace) -> int:
 
 
 def _add_user(args: argparse.Namespace) -> int:
-    import getpass
-
     from hubapp.store import open_db, settings, users
 
-    if sys.stdin.isatty():
-        password = getpass.getpass(translate("cli", "Password for {name}: ").format(
-            name=args.name))
-        if getpass.getpass(translate("cli", "Again: ")) != password:
-            raise InputError(QT_TRANSLATE_NOOP("messages",
-                                             "The two passwords differ; nothing was changed"))
-    else:
-        password = sys.stdin.readline().rstrip("\r\n")
+    password = _password(args.name)
     db = open_db(args.db, create=False)
     try:
         user = users.add_user(db, users.SHELL_ADMIN, args.name, args.role, password)
@@ -74,3 +65,26 @@ def _add_user(args: argparse.Namespace) -> int:
                         "name, time zone and daily train target when an admin next logs "
                         "in.").format(database=named(args.db)), file=sys.stderr)
     return 0
+
+
+_NO_PASSWORD = QT_TRANSLATE_NOOP("messages", "No password was given; nothing was changed")
+
+
+def _password(name: str) -> str:
+    """Typed twice at a terminal, else the first line of stdin."""
+    import getpass
+
+    if sys.stdin is None:  # closed (`<&-`), which Python leaves as None
+        raise InputError(_NO_PASSWORD)
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    try:
+        password = getpass.getpass(translate("cli", "Password for {name}: ").format(name=name))
+        again = getpass.getpass(translate("cli", "Again: "))
+    except EOFError:  # Ctrl+D at the prompt
+        print(file=sys.stderr)  # the prompt's line ended, as Enter would have
+        raise InputError(_NO_PASSWORD) from None
+    if again != password:
+        raise InputError(QT_TRANSLATE_NOOP("messages",
+                                         "The two passwords differ; nothing was changed"))
+    return password

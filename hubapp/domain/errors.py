@@ -199,6 +199,7 @@ _OS_REASONS = {
     errno.ENOTDIR: QT_TRANSLATE_NOOP("messages", "part of the path is not a folder"),
     errno.EISDIR: QT_TRANSLATE_NOOP("messages", "it is a folder"),
     errno.EBADF: QT_TRANSLATE_NOOP("messages", "it is closed"),
+    errno.EPIPE: QT_TRANSLATE_NOOP("messages", "the program reading it has ended"),
 }
 if hasattr(errno, "EDQUOT"):  # not on Windows
     _OS_REASONS[errno.EDQUOT] = QT_TRANSLATE_NOOP("messages", "the disk quota is used up")

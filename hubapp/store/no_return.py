@@ -1,10 +1,10 @@
 """A command's point of no return: the commit or rename after which what it wrote is kept,
 whatever happens next.
 
-The command line holds SIGTERM and SIGHUP from there on, so that a stop coming after it lets
-the command say what it saved instead of "stopped", which a script reads as nothing saved
-and runs again. Anything else (the window, the automatic backups) sets no hold: passing()
-then only runs its block.
+The command line holds Ctrl+C, SIGTERM and SIGHUP from there on, so that a stop coming
+after it lets the command say what it saved instead of "stopped", which a script reads as
+nothing saved and runs again. Anything else (the window, the automatic backups) sets no
+hold: passing() then only runs its block.
 """
 
 from __future__ import annotations
