@@ -95,7 +95,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="890" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="892" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="937" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="939" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -294,7 +294,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="758" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="766" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -302,7 +302,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="759" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="767" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="782" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="790" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -318,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="788" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="796" />
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} has %Ln value differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row out of the file.</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="799" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="807" />
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database, and it holds nothing else; nothing was saved.</numerusform>
@@ -334,7 +334,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="805" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="813" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
@@ -342,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="866" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="874" />
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>Line {line} is past the first %n row the preview shows: the list says what is wrong there</numerusform>

@@ -844,50 +844,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="804"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="806"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="825"/>
         <location filename="../../hubapp/ui/daily_log/container_grid.py" line="827"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="829"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="858"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="860"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="274"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="276"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="277"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="279"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="280"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="282"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="890"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="892"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="905"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="907"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="939"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1921,288 +1921,288 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="246"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="389"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="250"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="397"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="285"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="293"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="286"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="294"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="287"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="295"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="297"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="314"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="329"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="337"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="357"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="365"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="360"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="368"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="370"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="368"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="376"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="371"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="379"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="383"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="278"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="286"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="391"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="399"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="413"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="477"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="485"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="495"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="503"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="505"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="513"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="506"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="514"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="519"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="526"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="534"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="581"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="589"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="584"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="592"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="585"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="593"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="600"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="608"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="702"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="710"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="740"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="748"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="715"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="723"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="490"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="498"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="491"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="499"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="507"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="515"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="752"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="760"/>
         <source>Closed too late to cancel: the import was already saved.</source>
         <translation>关闭时已来不及取消：导入已经保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="757"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="765"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="758"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="766"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="759"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="767"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="762"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="770"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="763"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="771"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="767"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="775"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="769"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="782"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="790"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="788"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="795"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="803"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="799"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="805"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="819"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="827"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="825"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="833"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="831"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="839"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="866"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="874"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="895"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="903"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="903"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="911"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="905"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="913"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="926"/>
         <location filename="../../hubapp/ui/import_dialog.py" line="934"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="942"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="927"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="935"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2743,22 +2743,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="216"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="216"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="216"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="216"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -3051,7 +3051,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1026"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1028"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3692,12 +3692,12 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="411"/>
+        <location filename="../../hubapp/cli/parser.py" line="419"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="69"/>
+        <location filename="../../hubapp/cli/__init__.py" line="72"/>
         <location filename="../../hubapp/cli/common.py" line="40"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
@@ -4741,42 +4741,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户的权限</translation>
     </message>
     <message>
+        <location filename="../../hubapp/cli/parser.py" line="305"/>
+        <source>folder {folder} does not exist: name a .csv or .xlsx file</source>
+        <translation>文件夹 {folder} 不存在：请指定 .csv 或 .xlsx 文件名</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/cli/parser.py" line="315"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="326"/>
+        <location filename="../../hubapp/cli/parser.py" line="332"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="332"/>
+        <location filename="../../hubapp/cli/parser.py" line="338"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="347"/>
+        <location filename="../../hubapp/cli/parser.py" line="353"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="354"/>
+        <location filename="../../hubapp/cli/parser.py" line="360"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="373"/>
+        <location filename="../../hubapp/cli/parser.py" line="363"/>
+        <source>folder {folder} does not exist: name a database file</source>
+        <translation>文件夹 {folder} 不存在：请指定数据库文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="381"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="385"/>
+        <location filename="../../hubapp/cli/parser.py" line="393"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="398"/>
+        <location filename="../../hubapp/cli/parser.py" line="406"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4791,12 +4801,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已停止（{signal}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="166"/>
+        <location filename="../../hubapp/cli/stops.py" line="186"/>
         <source>Cannot write to the standard output ({reason}); the command&apos;s work is done and kept</source>
         <translation>无法写入标准输出（{reason}）；命令的工作已完成并已保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="168"/>
+        <location filename="../../hubapp/cli/stops.py" line="188"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
@@ -4846,7 +4856,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="419"/>
+        <location filename="../../hubapp/cli/parser.py" line="427"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4906,12 +4916,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="64"/>
+        <location filename="../../hubapp/cli/users.py" line="55"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="73"/>
+        <location filename="../../hubapp/cli/users.py" line="64"/>
         <source>{database} is not set up yet: Hub Desk asks for the hub&apos;s name, time zone and daily train target when an admin next logs in.</source>
         <translation>{database} 尚未设置：管理员下次登录枢纽工作台时，会要求填写枢纽名称、时区和每日班列目标。</translation>
     </message>
@@ -5096,17 +5106,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 地址）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="47"/>
+        <location filename="../../hubapp/cli/users.py" line="82"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="49"/>
+        <location filename="../../hubapp/cli/users.py" line="83"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="61"/>
+        <location filename="../../hubapp/cli/users.py" line="52"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -5330,12 +5340,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已合并到 {target}：现显示 {target}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="130"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="132"/>
         <source>More than one in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中有多项包含“{text}”：筛选仍为 {chosen}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/find_combo.py" line="132"/>
+        <location filename="../../hubapp/ui/find_combo.py" line="134"/>
         <source>Nothing in the list holds “{text}”: the filter stays {chosen}</source>
         <translation>列表中没有包含“{text}”的项：筛选仍为 {chosen}</translation>
     </message>
@@ -6761,7 +6771,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="120"/>
+        <location filename="../../hubapp/cli/__init__.py" line="123"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
@@ -6781,7 +6791,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="50"/>
+        <location filename="../../hubapp/cli/users.py" line="70"/>
+        <source>No password was given; nothing was changed</source>
+        <translation>未输入密码；未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/users.py" line="88"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
@@ -7152,7 +7167,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="204"/>
+        <location filename="../../hubapp/domain/errors.py" line="202"/>
+        <source>the program reading it has ended</source>
+        <translation>读取它的程序已结束</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/errors.py" line="205"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
