@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from hubapp.domain.errors import DatabaseError, message, os_reason, untranslated
+from hubapp.domain.errors import DatabaseError, InputError, message, os_reason, untranslated
 from hubapp.domain.wording import file_size
 from hubapp.store import audit, backup, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
@@ -102,7 +102,7 @@ def test_backup_refuses_to_overwrite_the_database_or_a_foreign_file(demo_db_path
     # A pipe, as a device (-o /dev/null) would be: renamed over, not written to.
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
-    with pytest.raises(DatabaseError, match=f"^{re.escape(str(pipe))} is not a file: "):
+    with pytest.raises(InputError, match=f"^{re.escape(str(pipe))} is not a file: "):
         backup.backup_to(demo_db_path, pipe)
     assert pipe.is_fifo()
 

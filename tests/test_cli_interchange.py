@@ -806,14 +806,19 @@ def test_an_export_is_never_written_over_the_hubs_database_nor_another(db, tmp_p
         assert f"{target} {said}; choose another file name" in result.stderr
     assert {path: path.read_bytes() for path in kept} == kept
     assert link.is_symlink()
-    # A pipe named .csv is not opened to be read, which waited for ever for a writer: the
-    # export takes its name, as any file's.
+    # A pipe, as a device (or a link to one) is, would be renamed over, not written to: as
+    # root, a report or export through a link to /dev/null replaced it. It is not opened to
+    # be read either, which waited for ever for a writer.
     pipe = tmp_path / "pipe.csv"
     os.mkfifo(pipe)
-    piped = hubapp("export", "--db", db, "--from", "2026-03-05", "--to", "2026-03-05",
-                   "-o", pipe)
-    assert piped.returncode == 0, piped.stderr
-    assert pipe.read_bytes().startswith(b"\xef\xbb\xbfdate,")
+    to_pipe = tmp_path / "to-pipe.xlsx"
+    to_pipe.symlink_to(pipe)
+    for target in (pipe, to_pipe):
+        piped = hubapp("export", "--db", db, "--from", "2026-03-05", "--to", "2026-03-05",
+                       "-o", target)
+        assert (piped.returncode, piped.stderr) == (1, (
+            f"hubapp: error: {target} is not a file: choose another file name\n"))
+    assert pipe.is_fifo() and to_pipe.is_symlink()
     problems = tmp_path / "problems.csv"
     problems.symlink_to(backup)
     result = hubapp("import", SAMPLE, "--db", db, "--problems", problems)

@@ -359,6 +359,17 @@ def test_a_connection_dropped_while_it_is_set_up_is_said_not_raised_as_a_bug(
         postgres.connect(empty_url)
 
 
+def test_a_dump_never_replaces_what_is_not_a_file(pg_server, empty_url, tmp_path):
+    """Renamed over a device or a pipe, it put a file in its place (backup -o /dev/null)."""
+    pipe = tmp_path / "hub.dump"  # as a device is, and safe to make
+    os.mkfifo(pipe)
+    open_db(empty_url).close()
+    result = hubapp("backup", "--db", empty_url, "-o", pipe)
+    assert (result.returncode, result.stderr) == (1, (
+        f"hubapp: error: {pipe} is not a file: choose another file name\n"))
+    assert pipe.is_fifo()
+
+
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
         pg_server, empty_url, tmp_path, monkeypatch):
     """Its ANALYZE ran under the desks' write lock: every save waited seconds on a big hub."""

@@ -1242,6 +1242,23 @@ def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_pdf(demo_d
     assert report.is_symlink() and DEMO_END.isoformat() in pdf_text(shared)
 
 
+def test_a_report_never_replaces_what_is_not_a_file(demo_db_path, tmp_path):
+    """Renamed over a device, a pipe or a link to one, it put a file in its place and said
+    "written": as root, a report through a link to /dev/null replaced /dev/null."""
+    pipe = tmp_path / "pipe.pdf"  # as a device is, and safe to make
+    os.mkfifo(pipe)
+    link = tmp_path / "link.pdf"
+    link.symlink_to(pipe)
+    folder = tmp_path / "folder.pdf"
+    folder.mkdir()
+    for target in (pipe, link, folder):
+        result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                         "-o", str(target))
+        assert (result.returncode, result.stderr) == (1, (
+            f"hubapp: error: {target} is not a file: choose another file name\n"))
+    assert pipe.is_fifo() and link.is_symlink() and not any(folder.iterdir())
+
+
 def _limit_files_to_64_kb():
     # As a FAT32 stick's 4 GiB or a quota stops a file: the write fails with EFBIG; the
     # signal would kill the process instead.

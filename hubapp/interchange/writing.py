@@ -31,7 +31,7 @@ from hubapp.store import browse
 from hubapp.store import interchange as store
 from hubapp.store.browse import BrowseFilterRecord, Sort
 from hubapp.store.db import db_path, one_snapshot
-from hubapp.store.filesystem import is_database_file
+from hubapp.store.filesystem import is_database_file, refuse_all_but_a_file
 from hubapp.store.whole_file import remove_stale, write_beside
 
 if TYPE_CHECKING:
@@ -173,18 +173,20 @@ _SQLITE = b"SQLite format 3\x00"  # how every SQLite database file begins
 
 
 def never_over_a_database(path: Path, database: Path | str | None) -> None:
-    """Refuses to write a file over the hub's database (under any name or link: that is
-    told by name first, never by opening it, as is_database_file says why), or over any
-    other SQLite file, a backup or another hub, told by how it begins: the file written is
-    renamed over it, and an export named hub.xlsx, or through a link, left a hub that was a
-    CSV. Without the database's name nothing is opened, so nothing is checked."""
+    """Refuses to write a file over anything but a file (refuse_all_but_a_file), over the
+    hub's database (under any name or link: that is told by name first, never by opening
+    it, as is_database_file says why), or over any other SQLite file, a backup or another
+    hub, told by how it begins: the file written is renamed over it, and an export named
+    hub.xlsx, or through a link, left a hub that was a CSV. Without the database's name
+    nothing is opened, so no database is told."""
+    refuse_all_but_a_file(path)
     if database is None:
         return
     if is_database_file(path, database):
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "{path} is the hub's database; choose another file name"),
                               path=str(path))
-    if not path.is_file():  # not there yet, or a pipe, whose opening waits for a writer
+    if not path.exists():
         return
     with contextlib.suppress(OSError), path.open("rb") as file:
         if file.read(len(_SQLITE)) == _SQLITE:

@@ -30,7 +30,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, os_reason
 from hubapp.reports.document import LAYOUT_DPI, ReportContentRecord, report_font, to_document
 from hubapp.reports.pdf_text import put_back_ideographs
 from hubapp.reports.text import text
-from hubapp.store.filesystem import is_database_file
+from hubapp.store.filesystem import is_database_file, refuse_all_but_a_file
 from hubapp.store.whole_file import write_beside
 
 MARGIN_MM = 15
@@ -487,6 +487,7 @@ def _ensure_replaceable(path: Path, database: Path | str | None) -> None:
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "{path} is the hub's database; choose another file name for the "
                         "report"), path=str(path))
+    refuse_all_but_a_file(path)
     if path.is_file() and path.stat().st_size:
         with open(path, "rb") as file:
             kind = file.read(5)

@@ -40,7 +40,7 @@ from hubapp.store.db import (
     upgrade_partials,
 )
 from hubapp.store.engine import database_name, is_server
-from hubapp.store.filesystem import is_database_file, logs_of
+from hubapp.store.filesystem import is_database_file, logs_of, refuse_all_but_a_file
 from hubapp.store.users import ADMIN, UserRecord, require_role
 from hubapp.store.whole_file import (
     PARTIAL, free_name, remove_stale, remove_with_logs, write_whole,
@@ -170,11 +170,7 @@ def backup_to(db_path: Path, target: Path, by: UserRecord | None = None,
             "messages", "A backup cannot overwrite the database itself ({path})"),
                             path=str(target))
     try:
-        if target.exists() and not target.is_file():
-            # A device or a pipe (-o /dev/null): the rename would replace it, not write to it.
-            raise DatabaseError(QT_TRANSLATE_NOOP(
-                "messages", "{path} is not a file: choose a file name for the backup"),
-                                path=str(target))
+        refuse_all_but_a_file(target)
         if target.exists() and target.stat().st_size:
             _refuse_all_but_a_backup(target)
         _write_backup(db_path, target, step)

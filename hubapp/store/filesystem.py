@@ -2,6 +2,7 @@
 
 WAL needs shared memory between the processes using the file, which network
 file systems do not provide; two desks writing over NFS or SMB can corrupt it.
+Also what a file written whole (backup, export, report) may take the place of.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.store.engine import is_server
 
 NETWORK_FILESYSTEMS = frozenset({
@@ -120,3 +122,13 @@ def is_database_file(path: Path | str, database: Path | str | None) -> bool:
         return False
     return any(Path(f"{database}{suffix}").exists()
                and os.path.samefile(path, f"{database}{suffix}") for suffix in ("", "-wal", "-shm"))
+
+
+def refuse_all_but_a_file(path: Path) -> None:
+    """Raise InputError if path, or what a link at path names, is there but is not a file: a
+    device, a pipe or a folder. What is written whole takes its name in one rename, which
+    puts a file in a device's place instead of writing to it: a report through a link to
+    /dev/null, run as root, replaced /dev/null."""
+    if path.exists() and not path.is_file():
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is not a file: choose another file name"), path=str(path))

@@ -23,6 +23,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store import no_return
 from hubapp.store.db import refuse_unknown, transaction, upgrade_server
 from hubapp.store.engine import database_name, display_name
+from hubapp.store.filesystem import refuse_all_but_a_file
 from hubapp.store.migrations import MIGRATION_SET
 from hubapp.store.whole_file import free_name, write_whole
 
@@ -79,7 +80,8 @@ def dump(url: str, target: Path, last: bool = False) -> Path:
     target = Path(target)
     if target.is_dir():
         target = target / f"{database_name(url)}-{dt.datetime.now().strftime(_STAMP)}.dump"
-    elif target.exists() and target.stat().st_size:
+    refuse_all_but_a_file(target)
+    if target.exists() and target.stat().st_size:
         try:
             verify(target)
         except DatabaseError:
