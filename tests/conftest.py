@@ -213,6 +213,18 @@ def newer_copy(source: Path, target: Path) -> Path:
 
 
 @contextlib.contextmanager
+def umask(mask: int):
+    """This process's umask, which the commands it starts inherit, set to mask meanwhile: a
+    test of the modes files are made with must not depend on the runner's (077 would make
+    a file rw------- whatever the code asked for)."""
+    before = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+@contextlib.contextmanager
 def tmpfs(folder: Path, size: str):
     """A real file system of size (tmpfs's "1m", "16m") mounted on the new folder, for what
     only a real one shows (a full disk a library meets, a read-only mount that binds root

@@ -21,7 +21,7 @@ from hubapp.domain.wording import file_size
 from hubapp.store import audit, backup, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
 
-from conftest import DEMO_END, freeze_clock
+from conftest import DEMO_END, freeze_clock, umask
 
 ANN = UserRecord("ann", ADMIN)
 
@@ -779,13 +779,30 @@ def test_backups_beside_a_hub_the_pc_s_users_share_take_its_folder_s_group_and_m
     group = _a_group_to_give()
     os.chown(folder, -1, group)
     folder.chmod(mode)
-    umask = os.umask(0o022)
-    try:
+    with umask(0o022):
         backups = backup.automatic_backup(hub).parent
-    finally:
-        os.umask(umask)
     assert backups == folder / "backups"
     assert (stat.S_IMODE(backups.stat().st_mode), backups.stat().st_gid) == (made, group)
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640], ids=["own", "group"])
+def test_a_databases_backups_and_copies_give_no_one_more_access_than_the_database(
+        demo_db_path, tmp_path, mode):
+    """They hold every user's password hash: made by the umask, a hub kept rw------- had
+    rw-r--r-- backups and copies kept before a restore, and a damaged one restored too."""
+    demo_db_path.chmod(mode)
+    broken = tmp_path / "broken" / "hub.db"
+    broken.parent.mkdir()
+    with umask(0o022):
+        saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+        made = [saved, backup.automatic_backup(demo_db_path),
+                backup.restore(saved, demo_db_path, ANN)]
+        # Too damaged to be written into: the backup's data is put in its place whole.
+        broken.write_bytes(b"X" * 16 + saved.read_bytes()[16:])
+        broken.chmod(mode)
+        made.append(backup.restore(saved, broken, ANN))
+    modes = {path: stat.S_IMODE(path.stat().st_mode) for path in (*made, demo_db_path, broken)}
+    assert modes == dict.fromkeys(modes, mode)
 
 
 def test_the_backup_made_after_the_clock_went_back_is_kept_and_named_on_winter_time(

@@ -5,6 +5,7 @@ import re
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import open_db, settings, users
 
-from conftest import HUB_FAR_AWAY, hub_zone_set, newer_copy, tmpfs
+from conftest import HUB_FAR_AWAY, hub_zone_set, newer_copy, tmpfs, umask
 
 
 def hubapp(*args, stdin=None):
@@ -54,6 +55,22 @@ def test_backup_then_restore_round_trip(demo_db_path, tmp_path):
     assert len(entry) == 1 and "'command line','restore','database','copy.db'" in entry[0]
     assert [line for line in restored if line not in entry] == expected
     assert hubapp("check", "--db", demo_db_path).returncode == 0
+
+
+def test_a_hub_no_one_else_may_read_has_backups_no_one_else_may_read(demo_db_path, tmp_path):
+    """They hold every user's password hash: made by the umask, a hub kept rw------- had
+    rw-r--r-- backups, and so was the copy of its data a restore kept."""
+    demo_db_path.chmod(0o600)
+    (tmp_path / "nightly").mkdir()
+    with umask(0o022):
+        made = hubapp("backup", "--db", demo_db_path, "-o", f"{tmp_path / 'nightly'}/")
+        assert made.returncode == 0, made.stderr
+        [saved] = (tmp_path / "nightly").iterdir()
+        restored = hubapp("restore", saved, "--db", demo_db_path)
+        assert restored.returncode == 0, restored.stderr
+    [kept] = (demo_db_path.parent / "backups").glob("*-before-restore-*.db")
+    assert {path: stat.S_IMODE(path.stat().st_mode) for path in (saved, kept, demo_db_path)} \
+        == dict.fromkeys((saved, kept, demo_db_path), 0o600)
 
 
 def test_a_backup_leaves_no_wal_beside_a_database_nobody_had_open(demo_db_path, tmp_path):

@@ -7,6 +7,7 @@ import re
 import resource
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -21,7 +22,7 @@ from hubapp.domain.wording import file_size
 from hubapp.store import audit, open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
 
-from conftest import DEMO_END
+from conftest import DEMO_END, umask
 
 
 def _digest(path: Path) -> str:
@@ -65,6 +66,21 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path):
     assert len(backups) == 1
     assert _applied(backups[0]) == STEP_NAMES[:-1]
     assert "service" in _tables(backups[0])
+
+
+def test_the_copy_before_an_upgrade_gives_no_one_more_access_than_the_file(tmp_path):
+    """It holds every user's password hash: made by the umask, it was rw-r--r--."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    path.chmod(0o600)
+
+    with umask(0o022):
+        open_db(path).close()
+
+    [copy] = tmp_path.glob(f"old.before-{STEP_NAMES[-1]}-*.db")
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
 
 
 def test_an_older_files_audit_log_is_read_by_user_and_action_through_indexes(tmp_path):

@@ -230,7 +230,7 @@ def write_copy(db_path: Path, partial: Path, target: Path,
     # Made before SQLite writes to it: of a folder it cannot write in, SQLite says only
     # "unable to open", which reads as a database that cannot be used, not a copy; the
     # system says why (permission denied, a read-only drive).
-    partial.touch(exist_ok=False)
+    _made_like(partial, db_path)
     step(COPYING)
     copy_database(db_path, partial, target, through=source)
     _leave_wal_mode(partial)
@@ -241,6 +241,17 @@ def write_copy(db_path: Path, partial: Path, target: Path,
         # The copy is consistent: what is wrong with it is wrong with the database.
         raise type(error)(error.template, **(error.values | {"path": str(db_path)})) \
             from error
+
+
+def _made_like(new: Path, like: Path) -> None:
+    """new, an empty file, with like's permissions, but that its owner may write it, as
+    SQLite must to fill it. A copy holds every user's password hash: made by the umask, the
+    backups of a database kept rw------- were rw-r--r--, for every user of the PC to read.
+    Windows keeps only the read-only flag."""
+    new.touch(mode=0o600, exist_ok=False)  # nobody else's meanwhile
+    # A FAT stick or a share refuses modes: what its files may do is set where it is mounted.
+    with contextlib.suppress(OSError):
+        new.chmod(stat.S_IMODE(like.stat().st_mode) & 0o777 | stat.S_IWUSR)
 
 
 def series(db_path: Path, folder: Path) -> str:
@@ -645,9 +656,14 @@ def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
            newest: int, replaced: audit.LogIdsRecord, kept: Path | None) -> None:
     """backup_file's data, upgraded, with the restore's audit entry, verified, in staged."""
     try:
+        # With the database's permissions: one too damaged to be written into is replaced
+        # by staged itself, which was rw-r--r-- then.
+        _made_like(staged, db_path if db_path.exists() else backup_file)
         _copy_into(backup_file, staged)
     except sqlite3.Error as error:  # beside the database: its disk, its folder
         raise as_user_error(error, db_path) from error
+    except OSError as error:
+        raise _os_error(_CANNOT_WRITE, db_path, error) from error
     # The backup is the copy from before the upgrade: no second one beside the database.
     db = open_db(staged, copy_before_upgrade=False)
     try:
@@ -819,8 +835,10 @@ def _replace_file(staged: Path, db_path: Path) -> None:
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(staged, db_path)
     except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP(
-            "messages", "Cannot write {path}: {reason}"), db_path, error) from error
+        raise _os_error(_CANNOT_WRITE, db_path, error) from error
+
+
+_CANNOT_WRITE = QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}")
 
 
 def _leave_wal_mode(path: Path) -> None:
