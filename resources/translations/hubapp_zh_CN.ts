@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="394"/>
+        <location filename="../../hubapp/interchange/writing.py" line="396"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -4274,7 +4274,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="408"/>
+        <location filename="../../hubapp/interchange/writing.py" line="410"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4282,37 +4282,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="400"/>
+        <location filename="../../hubapp/interchange/writing.py" line="402"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="397"/>
+        <location filename="../../hubapp/interchange/writing.py" line="399"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="397"/>
+        <location filename="../../hubapp/interchange/writing.py" line="399"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="398"/>
+        <location filename="../../hubapp/interchange/writing.py" line="400"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="399"/>
+        <location filename="../../hubapp/interchange/writing.py" line="401"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="399"/>
+        <location filename="../../hubapp/interchange/writing.py" line="401"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="400"/>
+        <location filename="../../hubapp/interchange/writing.py" line="402"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -6143,7 +6143,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="154"/>
-        <location filename="../../hubapp/interchange/writing.py" line="461"/>
+        <location filename="../../hubapp/interchange/writing.py" line="463"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -6153,17 +6153,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="184"/>
+        <location filename="../../hubapp/interchange/writing.py" line="186"/>
         <source>{path} is the hub&apos;s database; choose another file name</source>
         <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="191"/>
+        <location filename="../../hubapp/interchange/writing.py" line="193"/>
         <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
         <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="321"/>
+        <location filename="../../hubapp/interchange/writing.py" line="323"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -6173,7 +6173,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="198"/>
+        <location filename="../../hubapp/store/backup.py" line="194"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -6183,7 +6183,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="182"/>
+        <location filename="../../hubapp/store/backup.py" line="178"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
@@ -6233,68 +6233,63 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="175"/>
-        <source>{path} is not a file: choose a file name for the backup</source>
-        <translation>{path} 不是文件：请为备份选择一个文件名</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/backup.py" line="203"/>
+        <location filename="../../hubapp/store/backup.py" line="199"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="213"/>
+        <location filename="../../hubapp/store/backup.py" line="209"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="395"/>
+        <location filename="../../hubapp/store/backup.py" line="402"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="406"/>
+        <location filename="../../hubapp/store/backup.py" line="413"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="410"/>
+        <location filename="../../hubapp/store/backup.py" line="417"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="432"/>
+        <location filename="../../hubapp/store/backup.py" line="439"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="534"/>
+        <location filename="../../hubapp/store/backup.py" line="541"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="541"/>
+        <location filename="../../hubapp/store/backup.py" line="548"/>
         <location filename="../../hubapp/store/db.py" line="305"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="548"/>
+        <location filename="../../hubapp/store/backup.py" line="555"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="714"/>
+        <location filename="../../hubapp/store/backup.py" line="726"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="732"/>
+        <location filename="../../hubapp/store/backup.py" line="744"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="735"/>
+        <location filename="../../hubapp/store/backup.py" line="747"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was. Restoring this backup needs about {size} free there</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
@@ -6305,7 +6300,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="481"/>
-        <location filename="../../hubapp/store/backup.py" line="826"/>
+        <location filename="../../hubapp/store/backup.py" line="841"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6315,12 +6310,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="494"/>
+        <location filename="../../hubapp/reports/printing.py" line="495"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="507"/>
+        <location filename="../../hubapp/reports/printing.py" line="508"/>
         <source>No font that can show Chinese is installed, so a Chinese report would be empty boxes: install one (on Debian or Ubuntu, the package fonts-noto-cjk), or write the report in English (--lang en)</source>
         <translation>未安装可显示中文的字体，中文报表只会显示为空白方框：请安装一种中文字体（Debian 或 Ubuntu 上为软件包 fonts-noto-cjk），或改用英文报表（--lang en）</translation>
     </message>
@@ -7026,27 +7021,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="39"/>
+        <location filename="../../hubapp/store/server_backup.py" line="40"/>
         <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="59"/>
+        <location filename="../../hubapp/store/server_backup.py" line="60"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="86"/>
+        <location filename="../../hubapp/store/server_backup.py" line="88"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="136"/>
+        <location filename="../../hubapp/store/server_backup.py" line="138"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="106"/>
+        <location filename="../../hubapp/store/server_backup.py" line="108"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
@@ -7186,26 +7181,31 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <source>{zone}, this computer&apos;s: the hub&apos;s time zone {hub_zone} is not among this computer&apos;s zone files, nor in tzdata</source>
         <translation>按本机时区 {zone}，因本机的时区文件和 tzdata 中都没有枢纽的时区 {hub_zone}</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/store/filesystem.py" line="133"/>
+        <source>{path} is not a file: choose another file name</source>
+        <translation>{path} 不是文件：请换一个文件名</translation>
+    </message>
 </context>
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="372"/>
+        <location filename="../../hubapp/interchange/writing.py" line="374"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="372"/>
+        <location filename="../../hubapp/interchange/writing.py" line="374"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="373"/>
+        <location filename="../../hubapp/interchange/writing.py" line="375"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="373"/>
+        <location filename="../../hubapp/interchange/writing.py" line="375"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
