@@ -30,7 +30,7 @@ from hubapp.store.check import check_database
 from hubapp.store.db import copy_database
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import TESTER
+from conftest import TESTER, hub_zone_set
 
 FIRST, LAST = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
 HEADER = "date,service,direction,route,container,size_type,full_empty,gross_kg,commodity"
@@ -581,12 +581,13 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _traffic(seed: int) -> tuple[list[str], list[str]]:
-    """Two loading lists of the same containers coming and going over a week: services
-    with and without times, moved and not; the second list has more rows than the first."""
+def _traffic(seed: int, first_day: dt.date) -> tuple[list[str], list[str]]:
+    """Two loading lists of the same containers coming and going over a week from first_day:
+    services with and without times, moved and not; the second list has more rows than the
+    first."""
     rng = random.Random(seed)
     containers = [with_check_digit(f"DWLU{n:06d}") for n in range(60)]
-    services = [(dt.date(2026, 4, 1) + dt.timedelta(days=day), direction, number)
+    services = [(first_day + dt.timedelta(days=day), direction, number)
                 for day in range(7) for direction in ("inbound", "outbound")
                 for number in range(3)]
     lines: dict[tuple, list[str]] = {}
@@ -626,13 +627,18 @@ EVERYTHING = ["SELECT * FROM service ORDER BY id", "SELECT * FROM container_move
                 for table in rollup.TABLES)]
 
 
+@pytest.mark.parametrize(("zone", "first_day"), [
+    ("", dt.date(2026, 4, 1)),
+    # A week over the night Berlin's clocks went back, times in the hour shown twice too.
+    ("Europe/Berlin", dt.date(2025, 10, 23)),
+], ids=["no zone", "Berlin, clocks back"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_bulk_import_derives_dwell_and_rollup_as_the_stored_rows_would(
-        seed, tmp_path, monkeypatch):
+        seed, zone, first_day, tmp_path, monkeypatch):
     """Dwell and daily roll-up summed from the rows in hand equal what SQL computes from the
     stored rows, on new days, on days already holding services, and for stored moves whose
-    dwell the import changes."""
-    first, second = _traffic(seed)
+    dwell the import changes; over a clock change too."""
+    first, second = _traffic(seed, first_day)
     files = []
     for name, rows in (("first", first), ("second", second)):
         files.append(tmp_path / f"{name}.csv")
@@ -641,6 +647,8 @@ def test_a_bulk_import_derives_dwell_and_rollup_as_the_stored_rows_would(
     db = open_db(bulk_path)
     db.execute("INSERT INTO hub_setting (key, value) VALUES ('punctuality_tolerance_min', '90')")
     db.conn.commit()
+    if zone:
+        hub_zone_set(db, zone)
     assert import_file(db, files[0], TESTER).saved
     db.close()
     copy_database(bulk_path, plain_path)

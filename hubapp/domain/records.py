@@ -6,8 +6,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from hubapp.domain.clock_changes import ClockChangesRecord
 
 
 class Direction(StrEnum):
@@ -105,11 +109,12 @@ class ServiceRecord:
     id: int | None = None
     version: int = 0
 
-    @property
-    def delay_minutes(self) -> int | None:
+    def delay_minutes(self, changes: ClockChangesRecord) -> int | None:
+        """The minutes it moved after its scheduled time (before it: minus) by the hub's
+        clock changes, as the roll-up's SQL counts them."""
         if self.scheduled_at is None or self.actual_at is None:
             return None
-        return round((self.actual_at - self.scheduled_at).total_seconds() / 60)
+        return changes.elapsed(self.scheduled_at, self.actual_at)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Each outbound move's dwell: minutes since the same container last came in.
+"""Each outbound move's dwell: the minutes that passed since the same container last came in
+(over the hub's clock changes too: store/clock_changes.py).
 
 A move's dwell is measured from the inbound move that brought its container in: the latest
 of the container's moved (departed or arrived) moves dated no later and before the outbound
@@ -23,37 +24,41 @@ derives its moves' dwell before writing them instead (of_new_moves).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from hubapp.store import clock_changes
 from hubapp.store.engine import executemany
 from hubapp.store.rows import MOVED
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-_AT = "COALESCE({s}.actual_at, {s}.scheduled_at)"
+# The time a move of service {s} is placed and measured by.
+MOVED_AT = "COALESCE({s}.actual_at, {s}.scheduled_at)"
 # Every moved move of the scope, placed in its container's history by its time, else its
 # date.
 _MOVED_MOVES = f"""
-    SELECT m.container, m.date, m.direction, {_AT.format(s="s")} AS at,
-           COALESCE({_AT.format(s="s")}, m.date) AS placed
+    SELECT m.container, m.date, m.direction, {MOVED_AT.format(s="s")} AS at,
+           COALESCE({MOVED_AT.format(s="s")}, m.date) AS placed
     FROM container_move m JOIN service s ON s.id = m.service_id
     WHERE {MOVED} AND {{scope}}
 """
 # Every move of the scope with its dwell as stored (kept) and as it should be (fresh), found
 # in dwell_moved (a table or a WITH of _MOVED_MOVES): the container's move just before the
 # outbound one, a departure first where two tie, counts only if it came in with a time.
-# Times are whole minutes, so the difference is exact once rounded.
+# Times are whole minutes, so the difference is exact once rounded; the minutes that passed,
+# whatever the hub's clock changes in between (store/clock_changes.py).
 _COMPUTED = f"""
     SELECT m.id, m.container, m.date, m.dwell_min AS kept,
-           CASE WHEN m.direction = 'outbound' THEN CAST(ROUND(
-               (julianday({_AT.format(s="s")}) - (
-                   SELECT CASE WHEN p.direction = 'inbound' THEN julianday(p.at) END
-                   FROM dwell_moved p
-                   WHERE p.container = m.container AND p.date <= m.date
-                     AND p.placed < {_AT.format(s="s")}
-                   ORDER BY p.placed DESC, p.direction DESC LIMIT 1)) * 1440) AS INTEGER)
+           CASE WHEN m.direction = 'outbound' THEN CAST((
+               SELECT CASE WHEN p.direction = 'inbound'
+                           THEN {clock_changes.elapsed("p.at", MOVED_AT.format(s="s"))} END
+               FROM dwell_moved p
+               WHERE p.container = m.container AND p.date <= m.date
+                 AND p.placed < {MOVED_AT.format(s="s")}
+               ORDER BY p.placed DESC, p.direction DESC LIMIT 1) AS INTEGER)
            END AS fresh
     FROM container_move m JOIN service s ON s.id = m.service_id
     WHERE {{scope}}
@@ -102,12 +107,19 @@ def of_new_moves(
     back and join every move just written, then write the outbound ones again. It reads every
     stored move, so it suits an import at least as big as what is stored.
     """
-    # Whole minutes since an epoch: exact, as the SQL's rounded julianday difference is.
+    # Whole minutes since an epoch on the wall clock, which place moves as the SQL's text
+    # does; a dwell is their difference less the clock changes in between, as the SQL's.
     minute_of = {at: _minutes(at) for _day, _direction, at, _moved in services if at}
+    changes = clock_changes.load(db)
+
+    @functools.cache
+    def moved_by(at: int) -> int:
+        return changes.moved_by(_EPOCH + dt.timedelta(minutes=at))
+
     times = [(day, direction == "inbound", minute_of.get(at), moved)
              for day, direction, at, moved in services]
     found = db.execute(
-        f"SELECT m.id, m.container, m.date, m.direction, {_AT.format(s='s')}, {MOVED},"
+        f"SELECT m.id, m.container, m.date, m.direction, {MOVED_AT.format(s='s')}, {MOVED},"
         " m.dwell_min FROM container_move m JOIN service s ON s.id = m.service_id").fetchall()
     wanted = set(containers) if found else set()
     stored = [(row[0], row[1], row[2], row[3] == "inbound", row[4] and _minutes(row[4]),
@@ -138,7 +150,9 @@ def of_new_moves(
             if came_day <= day and place < (at, 1) and (
                     last is None or (place, departure) > last[:2]):
                 last = (place, departure, came)
-        return None if last is None or last[1] or last[2] is None else at - last[2]
+        if last is None or last[1] or last[2] is None:
+            return None
+        return at - last[2] - (moved_by(at) - moved_by(last[2]))
 
     # Most new moves are inbound, untimed, or of a container that never came in: decided
     # before calling dwell, a million moves take a fraction of the time.

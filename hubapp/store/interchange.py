@@ -19,7 +19,7 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.reference import lookup_key
 from hubapp.domain.validation import near_commodities
-from hubapp.store import audit, day_close, dwell, no_return, rollup
+from hubapp.store import audit, clock_changes, day_close, dwell, no_return, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
@@ -362,13 +362,13 @@ def _write_history(db: Database, rows: ImportRowsRecord, dates: list[dt.date], r
     rows, dwell_dates = _with_dwell(db, rows)
     noted = day_close.ensure_dwell_days_open(db, dwell_dates, role, reason, noted)
     new_days = set(dates) - _days_holding_services(db, dates)
-    tolerance = rollup.tolerance(db)
+    tolerance, changes = rollup.tolerance(db), clock_changes.load(db)
     with ThreadPoolExecutor(1) as helper, _indexes_built_after(db):
         _write_batches(db, rows, progress, check)
         # Summed on a second core while SQLite builds the indexes (without the GIL).
         daily = helper.submit(rollup.daily_rows, rollup.NewMovesRecord(
             rows.services, rows.service, rows.teu, rows.full_empty, rows.gross_kg,
-            rows.commodity_id, rows.dwell_min), new_days, tolerance)
+            rows.commodity_id, rows.dwell_min), new_days, tolerance, changes)
     rollup.write_days(db, new_days, daily.result())
     rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
     rollup.refresh_months(db, new_days)

@@ -13,7 +13,7 @@ from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference import plain_name
 from hubapp.domain.reference_rules import validate_settings
 from hubapp.domain.validation import ValidationError
-from hubapp.store import audit, rollup
+from hubapp.store import audit, hub_zone, rollup
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
@@ -90,6 +90,8 @@ def set_unset(db: Database, values: Mapping[str, object]) -> None:
     stored = {row["key"] for row in db.query("SELECT key FROM hub_setting")}
     db["hub_setting"].insert_all(({"key": name, "value": _text(value)}
                                   for name, value in values.items() if name not in stored))
+    if "time_zone" in values and "time_zone" not in stored:
+        hub_zone.store_changes(db, values["time_zone"])
 
 
 def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
@@ -128,6 +130,8 @@ def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
                 pk="key")
             if "punctuality_tolerance_min" in changed:
                 rollup.write_on_time(db, counted, tolerance)
+            if "time_zone" in changed:
+                hub_zone.store_changes(db, settings.time_zone)
             if "logo" in changed or logo_unread_seen:  # a logo chosen anywhere settles it too
                 db.execute("DELETE FROM hub_setting WHERE key = 'logo_unread_path'")
             if changed:

@@ -1,0 +1,177 @@
+"""Punctuality and dwell count the minutes that passed, over the hub's clock changes too: a
+train due 01:50 that came at 03:10 as Berlin's clocks went forward was 20 minutes late, not
+80, and a box held from 20:00 to 20:00 over that night stayed 23 hours (rv50time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hubapp.domain.clock import instant_of
+from hubapp.domain.clock_changes import LAST_YEAR, clock_changes
+from hubapp.domain.dashboard import DashboardFilterRecord
+from hubapp.interchange import import_file
+from hubapp.store import dashboard, dwell, interchange as store_interchange, open_db, rollup
+from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
+
+from conftest import PATIENT_WAIT_MS, TESTER, hub_zone_set
+from test_daily_log import CTRL, press
+
+BERLIN = "Europe/Berlin"
+SPRING, AUTUMN = dt.date(2026, 3, 29), dt.date(2026, 10, 25)  # Berlin's changes in 2026
+HEADER = ("date,service,direction,mode,route,origin,destination,scheduled_at,departed_at,"
+          "arrived_at,status,wagons,notes,container,size_type,teu,full_empty,gross_kg,commodity,"
+          "hs_code,seal,shipper,consignee")
+# DST1 20 minutes late; one box held 23 hours over the spring's change, one 25 over autumn's.
+SERVICES = [
+    "2026-03-29,DST1,inbound,rail,,,,01:50,,03:10,arrived,,,CSLU4025503,45G1,2,F,20000,,,,,",
+    "2026-03-28,IN1,inbound,rail,,,,20:00,,20:00,arrived,,,TGHU4642290,22G1,1,F,20000,,,,,",
+    "2026-03-29,OUT1,outbound,rail,,,,20:00,20:00,,departed,,,TGHU4642290,22G1,1,F,20000,,,,,",
+    "2026-10-24,IN2,inbound,rail,,,,12:00,,12:00,arrived,,,CSLU8677520,22G1,1,F,20000,,,,,",
+    "2026-10-25,OUT2,outbound,rail,,,,12:00,12:00,,departed,,,CSLU8677520,22G1,1,F,20000,,,,,",
+]
+
+
+def _minutes_that_passed(start: dt.datetime, end: dt.datetime, zone: str) -> int:
+    # In UTC: two datetimes of one tzinfo subtract as wall times.
+    start, end = (instant_of(wall, zone).astimezone(dt.timezone.utc) for wall in (start, end))
+    return round((end - start).total_seconds() / 60)
+
+
+@pytest.mark.parametrize("zone", [BERLIN, "America/Chicago", "America/Sao_Paulo",
+                                  "Australia/Lord_Howe", "Pacific/Apia", "Asia/Tehran"])
+def test_the_minutes_between_two_wall_times_are_those_that_passed(zone):
+    """Around every change from 2000 (half-hour ones, Samoa's skipped day, forward and back,
+    each way round) and at random: as instant_of reads each time, a repeated hour's first."""
+    changes = clock_changes(zone)
+    rng = random.Random(zone)
+    walls = [wall + dt.timedelta(minutes=offset) for wall in changes.walls
+             if wall.year >= 2000 for offset in (-1500, -90, -61, -1, 0, 1, 59, 60, 89)]
+    walls += [dt.datetime(2000, 1, 1) + dt.timedelta(minutes=rng.randrange(60 * 24 * 365 * 40))
+              for _ in range(300)]
+    for start in walls:
+        for end in rng.sample(walls, 20):
+            assert changes.elapsed(start, end) == _minutes_that_passed(start, end, zone), (
+                start, end)
+
+
+@pytest.mark.parametrize("zone", ["", "Asia/Shanghai", "Asia/Kolkata"])
+def test_a_hub_without_a_zone_or_one_whose_clock_stays_counts_times_as_they_read(zone):
+    changes = clock_changes(zone)
+    assert all(wall.year < 1992 for wall in changes.walls)  # Shanghai's last in 1991
+    start = dt.datetime(2026, 3, 29, 1, 50)
+    assert changes.elapsed(start, dt.datetime(2026, 3, 29, 3, 10)) == 80
+    assert changes.elapsed(start, dt.datetime(LAST_YEAR, 3, 28, 1, 50)) == \
+        (dt.date(LAST_YEAR, 3, 28) - start.date()).days * 24 * 60
+
+
+def _imported(db, tmp_path, rows=SERVICES) -> None:
+    path = tmp_path / "dst.csv"
+    path.write_text("\n".join((HEADER, *rows)) + "\n", encoding="utf-8")
+    assert import_file(db, path, TESTER).saved
+
+
+def _figures(db) -> tuple:
+    """DST1's day's inbound punctuality (timed, on time), and each change's day's dwell in
+    hours."""
+    punctuality = dashboard.punctuality(
+        db, DashboardFilterRecord(SPRING, SPRING, direction="inbound"), SPRING, SPRING)
+    assert dwell.differences(db) == []
+    assert rollup.differences(db) == []
+    return ((punctuality.timed, punctuality.on_time),
+            *(dashboard.dwell(db, DashboardFilterRecord(day, day), day, day).hours
+              for day in (SPRING, AUTUMN)))
+
+
+AS_THEY_READ = ((1, 0), 24.0, 24.0)
+AS_THEY_PASSED = ((1, 1), 23.0, 25.0)
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "bulk"])
+def test_a_berlin_hub_counts_the_time_that_passed_over_its_clock_changes(
+        new_target, engine, tmp_path, monkeypatch, bulk):
+    """The import's roll-up and dwell worked out in SQL from the stored rows, or in Python
+    from the rows in hand (bulk): the same minutes."""
+    if bulk:
+        monkeypatch.setattr(store_interchange, "REBUILD_INDEXES_FROM", 1)
+    db = open_db(new_target)
+    try:
+        hub_zone_set(db, BERLIN)
+        _imported(db, tmp_path)
+        assert _figures(db) == AS_THEY_PASSED
+    finally:
+        db.close()
+
+
+def test_a_new_zone_counts_again_what_spans_a_change_of_either_zone(new_target, engine,
+                                                                    tmp_path):
+    db = open_db(new_target)
+    try:
+        _imported(db, tmp_path)
+        assert _figures(db) == AS_THEY_READ
+        hub_zone_set(db, BERLIN)
+        assert _figures(db) == AS_THEY_PASSED
+        hub_zone_set(db, "Asia/Shanghai")
+        assert _figures(db) == AS_THEY_READ
+        hub_zone_set(db, "America/Chicago")  # changes on other days: none of these spans one
+        assert _figures(db) == AS_THEY_READ
+        hub_zone_set(db, BERLIN)
+        hub_zone_set(db, "")
+        assert _figures(db) == AS_THEY_READ
+    finally:
+        db.close()
+
+
+@pytest.mark.sqlite_only
+def test_the_upgrade_counts_a_berlin_hubs_sums_again_after_a_copy(tmp_path):
+    """A file an older Hub Desk kept for a Berlin hub: its figures as the times read."""
+    path = tmp_path / "hub.db"
+    db = open_db(path)
+    _imported(db, tmp_path)
+    db.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO hub_setting (key, value) VALUES ('time_zone', ?)", [BERLIN])
+        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [STEP_NAMES[-1]])
+    conn.close()
+    db = open_db(path)
+    try:
+        assert _figures(db) == AS_THEY_PASSED
+    finally:
+        db.close()
+    assert len(list(tmp_path.glob(f"hub.before-{STEP_NAMES[-1]}-*.db"))) == 1
+
+
+@pytest.fixture
+def berlin_hub(app_ctx, tmp_path):
+    """The demo hub set to Berlin's clock, holding the review's boxes."""
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, BERLIN), None)
+    _imported(app_ctx.db, tmp_path, SERVICES[1:])
+    return app_ctx
+
+
+def test_the_dashboard_counts_a_train_typed_over_the_clock_change_on_time(
+        qtbot, berlin_hub, main_window):
+    screen = main_window.day_screen
+    screen.set_day(SPRING)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "DST1", Qt.Key.Key_Tab, "I")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "01:50")
+    screen.form.actual.setFocus()
+    press(qtbot, "03:10", (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    from hubapp.ui.dashboard import DashboardScreen
+
+    dash = main_window.show_screen(DashboardScreen)
+    for edit in (dash.date_from, dash.date_to):  # typed as a manager types them
+        qtbot.keyClick(edit, Qt.Key.Key_Home)
+        qtbot.keyClicks(edit, SPRING.isoformat())
+    qtbot.waitUntil(lambda: dash._task is None and dash.data is not None
+                    and (dash.data.filter.date_from, dash.data.filter.date_to) == (SPRING, SPRING),
+                    timeout=PATIENT_WAIT_MS)
+    assert dash.tiles["punctuality"].value.text() == "100.0 %"
+    assert dash.data.kpis.punctuality.timed == 2  # and OUT1, which left on the dot
+    assert dash.data.kpis.dwell.hours == 23.0
