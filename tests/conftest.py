@@ -11,6 +11,7 @@ import subprocess
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -362,6 +363,73 @@ def big_workbook(path: Path, rows: int) -> Path:
                       with_check_digit(f"BIGU{number:06d}"), "22G1", "重", 20000, "木薯粉"])
     book.save(path)
     return path
+
+
+SAMPLE_LIST = (Path(__file__).parent.parent / "resources" / "samples"
+               / "loading-list-2026-03-05.csv")
+
+
+def sample_workbook(path: Path, remark: str = "") -> Path:
+    """The sample loading list as a workbook, with a column no field goes by (附言) holding
+    remark in its first box's row, as openpyxl writes it (each cell's text in the sheet)."""
+    import csv
+
+    import openpyxl
+
+    header, *rows = csv.reader(SAMPLE_LIST.read_text(encoding="utf-8").splitlines())
+    book = openpyxl.Workbook()
+    book.active.append([*header, "附言"])
+    for number, row in enumerate(rows):
+        book.active.append([*row, "" if number else remark])
+    book.save(path)
+    return path
+
+
+def part_replaced(path: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
+    """The workbook with one part of its zip changed, as a broken or hostile writer leaves it."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def workbook_cut_short(path: Path) -> Path:
+    """The sample workbook, its sheet's XML cut in half."""
+    return part_replaced(sample_workbook(path), "xl/worksheets/sheet1.xml",
+                         lambda xml: xml[:len(xml) // 2])
+
+
+def named_pipe(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+@contextlib.contextmanager
+def pipe_released(pipe: Path) -> Iterator[None]:
+    """A reader blocked opening the named pipe is let go every second (a writer opened and
+    closed: it reads an empty file), so a test of a pipe refused fails instead of hanging if
+    it is opened. Opened without a reader waiting, the writer fails (ENXIO), harmlessly."""
+    import threading
+
+    done = threading.Event()
+
+    def release() -> None:
+        while not done.wait(1):
+            with contextlib.suppress(OSError):
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+
+    thread = threading.Thread(target=release, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
 
 
 def trains_workbook(path: Path) -> Path:

@@ -7,11 +7,14 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import os
 import re
 import subprocess
 import sys
 import tempfile
+import tracemalloc
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -37,7 +40,7 @@ from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import (
     TESTER, big_workbook, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook,
-    hub_zone_set, trains_workbook,
+    hub_zone_set, part_replaced, pipe_released, sample_workbook, trains_workbook,
 )
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -988,6 +991,222 @@ def test_an_apple_numbers_file_is_named_as_one(demo_db, tmp_path):
     with pytest.raises(FileFormatError, match="is an Apple Numbers file; in Numbers, export it "
                                               "as Excel"):
         import_file(demo_db, path, TESTER)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
+@pytest.mark.parametrize("kind", ["pipe", "folder", "link to a device"])
+def test_what_is_not_a_file_is_refused_before_it_is_opened(demo_db, tmp_path, kind):
+    """Opening a pipe waited for a writer for ever (the window's closing hung on it), and
+    /dev/zero was read until the memory ran out. A link to a file is read (test below)."""
+    path = tmp_path / "list.csv"
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")  # only read, never written
+    before = checksum(demo_db)
+
+    with pipe_released(path), pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value) == (
+        "list.csv is not a file that can be read as a loading list (it is a folder, a device "
+        "or a pipe); choose the list's CSV or XLSX file")
+    assert checksum(demo_db) == before
+
+
+def test_a_link_to_a_loading_list_is_read_as_the_list(demo_db, tmp_path):
+    link = tmp_path / "link.csv"
+    link.symlink_to(SAMPLE)
+
+    assert summary(import_file(demo_db, link, TESTER)) == "1 service, 20 containers, 24 TEU"
+
+
+def _sample_with_remark(path: Path, remark: str, encoding: str = "utf-8") -> Path:
+    """The sample list with a column no field goes by (附言), remark in its last box's row and
+    4,000 characters in each other's: the remark well past the file's first 64 KB."""
+    header, *rows = SAMPLE.read_text(encoding="utf-8").splitlines()
+    return write(path, [header + ",附言", *(row + "," + "x" * 4000 for row in rows[:-1]),
+                        rows[-1] + "," + remark], encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_nul_anywhere_in_a_csv_is_refused_with_its_line(demo_db, tmp_path, encoding):
+    """Only the first 64 KB were looked at for binary data: "Lao\0Trading" further on was
+    saved, and exported again; a UTF-16 file's were never looked at."""
+    path = _sample_with_remark(tmp_path / "nul.csv", "Lao\0Trading", encoding)
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    last = SAMPLE.read_text(encoding="utf-8").splitlines()[-1]
+    assert str(refused.value) == (
+        f"nul.csv, line 21, character {len(last) + 5} (in “Lao\ufffdTrading”): a NUL "
+        "character, which no text holds (binary data pasted in?); remove it, save the file as "
+        "CSV (UTF-8) and import it again")
+    assert checksum(demo_db) == before
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_csv_cell_longer_than_csv_reads_is_refused_in_the_app_s_words(demo_db, tmp_path,
+                                                                         quoted):
+    """Said as Python's csv module says it, in English: "field larger than field limit
+    (131072)"."""
+    cell = "A" * (csv.field_size_limit() + 1)
+    path = _sample_with_remark(tmp_path / "big.csv", f'"{cell}"' if quoted else cell)
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert refused.value.template != str(refused.value)  # a template, translated when shown
+    assert str(refused.value) == (
+        "big.csv, line 21: a cell of more than 131,072 characters, more than Excel holds in "
+        "one; no loading list has such a cell: is it the right file?")
+    assert checksum(demo_db) == before
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["in the sheet", "a shared string"])
+def test_a_cell_of_megabytes_is_refused_before_it_is_read_whole(demo_db, tmp_path, shared):
+    """1.5 MB of workbook held a cell of 1.5 GB, which reading built whole, running out of
+    memory; a cell's text is where Excel keeps it (shared strings) or in the sheet."""
+    path = sample_workbook(tmp_path / "bomb.xlsx", remark="BOMB")
+    if shared:
+        _with_shared_strings(path)
+    part_replaced(path, "xl/sharedStrings.xml" if shared else "xl/worksheets/sheet1.xml",
+                  lambda xml: xml.replace(b">BOMB<", b">" + b"A" * 8_000_000 + b"<"))
+    before = checksum(demo_db)
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(FileFormatError) as refused:
+            import_file(demo_db, path, TESTER)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert str(refused.value) == (
+        "bomb.xlsx: a cell of more than 32,767 characters, more than Excel holds in one; no "
+        "loading list has such a cell: is it the right file?")
+    assert peak < 4_000_000  # the 8 MB cell was never held
+    assert checksum(demo_db) == before
+
+
+@pytest.mark.parametrize("longer", [0, 1])
+def test_a_workbook_s_cell_longer_than_excel_holds_is_refused_with_its_line(
+        demo_db, tmp_path, longer):
+    # Written into the XML: openpyxl cuts a longer cell to what Excel holds.
+    cell = b"x" * (reading.EXCEL_CELL_CHARACTERS + longer)
+    path = part_replaced(sample_workbook(tmp_path / "long.xlsx", remark="LONG"),
+                         "xl/worksheets/sheet1.xml",
+                         lambda xml: xml.replace(b">LONG<", b">" + cell + b"<"))
+    before = checksum(demo_db)
+
+    if not longer:
+        assert import_file(demo_db, path, TESTER).saved
+        return
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value) == (
+        "long.xlsx, line 2: a cell of more than 32,767 characters, more than Excel holds in "
+        "one; no loading list has such a cell: is it the right file?")
+    assert checksum(demo_db) == before
+
+
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _prefixed(xml: bytes) -> bytes:
+    """A sheet's rows written with a namespace prefix (x:row), as some .NET writers do."""
+    return xml.replace(b"<worksheet ", b'<worksheet xmlns:x="' + _MAIN + b'" ', 1).replace(
+        b"<row", b"<x:row").replace(b"</row>", b"</x:row>")
+
+
+def _numbered(xml: bytes, number: Callable[[int], int | None]) -> bytes:
+    """A sheet's rows numbered anew, or left unnumbered (as a streaming writer may) where
+    number gives None."""
+    def renumbered(row: re.Match) -> bytes:
+        new = number(int(row[1]))
+        return b"<row" if new is None else b'<row r="%d"' % new
+
+    return re.sub(rb'<row r="(\d+)"', renumbered, xml)
+
+
+@pytest.mark.parametrize("ceiling, change", [
+    (20, lambda xml: _numbered(xml, lambda _row: None)),
+    (20, lambda xml: _prefixed(_numbered(xml, lambda _row: None))),
+    (30, lambda xml: _numbered(xml, lambda row: 50 if row == 21 else row)),
+], ids=["rows", "x:rows", "a row numbered past"])
+def test_a_sheet_of_more_rows_than_excel_holds_is_refused_before_its_rows_are_read(
+        demo_db, tmp_path, monkeypatch, ceiling, change):
+    """4.3 MB of workbook held 45 million rows, read until the memory ran out. Counted
+    before any is read, the preview, which reads 20, refuses it too."""
+    monkeypatch.setattr(reading, "EXCEL_ROWS", ceiling)  # the sample has 21 rows
+    path = part_replaced(sample_workbook(tmp_path / "rows.xlsx"), "xl/worksheets/sheet1.xml",
+                         change)
+    before = checksum(demo_db)
+    said = (f"rows.xlsx: the sheet “Sheet” has more than {ceiling} rows, more than Excel "
+            "holds; no loading list is so long: is it the right file?")
+
+    with pytest.raises(FileFormatError, match=f"^{re.escape(said)}$"):
+        read_table(path, limit=5)
+    with pytest.raises(FileFormatError, match=f"^{re.escape(said)}$"):
+        import_file(demo_db, path, TESTER)
+    assert checksum(demo_db) == before
+
+
+def test_a_row_numbered_past_excel_s_last_is_refused_as_it_is_reached(demo_db, tmp_path,
+                                                                      monkeypatch):
+    """openpyxl reads a row numbered 999999999 after as many empty ones: rows counted as it
+    numbers them (rows after a numbered one without a number go on from it)."""
+    path = part_replaced(sample_workbook(tmp_path / "far.xlsx"), "xl/worksheets/sheet1.xml",
+                         lambda xml: _numbered(xml, lambda row: 25 if row == 2
+                                               else row if row < 2 else None))
+    assert [line for line, _cells in read_table(path).rows][::19] == [25, 44]
+    monkeypatch.setattr(reading, "EXCEL_ROWS", 30)  # the last row numbered, 25, is below
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError, match="has more than 30 rows, more than Excel holds"):
+        import_file(demo_db, path, TESTER)
+    assert checksum(demo_db) == before
+
+
+def _laughs(xml: bytes) -> bytes:
+    """Entities each ten of the one before, 10 MB of text in all: expat stops expanding them
+    (a "billion laughs")."""
+    entities = "".join(f'<!ENTITY {chr(98 + level)} "{("&" + chr(97 + level) + ";") * 10}">'
+                       for level in range(6))
+    return (f'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">{entities}]>'.encode()
+            + xml.replace(b">BOX<", b">&g;<", 1))
+
+
+def _external_entity(xml: bytes) -> bytes:
+    return (b'<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+            + xml.replace(b">BOX<", b">&x;<", 1))
+
+
+@pytest.mark.parametrize("part, change", [
+    ("xl/worksheets/sheet1.xml", lambda xml: xml[:len(xml) // 2]),
+    ("xl/worksheets/sheet1.xml", _external_entity),
+    ("xl/worksheets/sheet1.xml", _laughs),
+    ("xl/workbook.xml", lambda xml: xml[:len(xml) // 2]),
+], ids=["sheet cut short", "external entity", "billion laughs", "workbook cut short"])
+def test_a_workbook_of_broken_xml_or_entities_expat_refuses_is_said_damaged(
+        demo_db, tmp_path, part, change):
+    """Each was an xml.etree ParseError's traceback."""
+    path = part_replaced(sample_workbook(tmp_path / "broken.xlsx", remark="BOX"), part, change)
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value) == (
+        "broken.xlsx is not a readable XLSX workbook: it is damaged or not a workbook; open it "
+        "in Excel or WPS and save it again as .xlsx")
+    assert checksum(demo_db) == before
 
 
 @pytest.mark.parametrize("name", ["renamed.csv", "erp-export.xls", "no-extension"])

@@ -13,6 +13,8 @@ import datetime as dt
 import io
 import itertools
 import re
+import stat
+import sys
 import warnings
 import zipfile
 from collections import Counter
@@ -20,6 +22,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from xml.etree.ElementTree import ParseError
 
 from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, header_said, is_total,
@@ -33,6 +36,10 @@ XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Excel's own ceilings, which no workbook a spreadsheet saved goes past: a few megabytes of
+# zip can hold 45 million rows or a cell of 1.5 GB, and reading them took all the memory.
+EXCEL_ROWS = 1_048_576
+EXCEL_CELL_CHARACTERS = 32_767
 # How many rows are read between a report of how far reading got and a look at whether to
 # stop: a workbook's 1,000 rows take about a tenth of a second.
 _ROWS_BETWEEN_REPORTS = 1000
@@ -85,7 +92,7 @@ def read_table(path: str | Path, limit: int | None = None,
     path = Path(path)
     watch = _Watch(progress, check)
     try:
-        with path.open("rb") as file:
+        with _opened(path) as file:
             head = file.read(8)
             # By content, whatever the name: an ERP names its XLSX export ".xls", a clerk
             # renames a workbook ".csv".
@@ -107,10 +114,21 @@ def read_table(path: str | Path, limit: int | None = None,
 def is_workbook(path: str | Path) -> bool:
     """Whether the file is an XLSX workbook by its content, as read_table tells one."""
     try:
-        with Path(path).open("rb") as file:
+        with _opened(Path(path)) as file:
             return file.read(len(XLSX_MAGIC)) == XLSX_MAGIC
-    except OSError:
+    except (OSError, FileFormatError):
         return False  # read_table says why
+
+
+def _opened(path: Path) -> BinaryIO:
+    """path opened to read, if it is a file (or a link to one): opening a pipe waits for a
+    writer, for ever, where no cancel reaches (closing the window then hung on it), and a
+    device such as /dev/zero never ends."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is not a file that can be read as a loading list (it is a "
+            "folder, a device or a pipe); choose the list's CSV or XLSX file"), name=path.name)
+    return path.open("rb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +186,9 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     them blank at its end) and no quotes; None for any other file, which read_table reads
     (or says why it cannot)."""
     try:
-        data = Path(path).read_bytes()
-    except OSError:
+        with _opened(Path(path)) as file:
+            data = file.read()
+    except (OSError, FileFormatError):
         return None
     if data.startswith((XLSX_MAGIC, XLS_MAGIC)) or not data.strip():
         return None
@@ -256,6 +275,8 @@ def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch(
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name}, line {line}: a cell opened with \" is never closed; "
                     "close it or remove the quote"), name=name, line=start) from error
+            if str(error).startswith("field larger than field limit"):
+                raise _cell_too_long(name, start, csv.field_size_limit()) from error
             if str(error).endswith("expected after '\"'"):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name}, line {line}: a quoted cell goes on after its closing "
@@ -296,14 +317,29 @@ def _text(name: str, data: bytes) -> tuple[str, str]:
     if data.startswith(UTF16_BOMS):
         # Excel's and WPS's "Unicode text" (Unicode 文本), tab-separated: its BOM says so.
         with contextlib.suppress(UnicodeDecodeError):
-            return data.decode("utf-16"), "utf-16"
+            return _without_nul(name, data.decode("utf-16")), "utf-16"
     elif b"\x00" not in data[:65536]:
-        return _decode(name, data)
+        text, encoding = _decode(name, data)
+        return _without_nul(name, text), encoding
     # Text files never hold NUL bytes; UTF-16 text without a BOM and binary files do, and
     # GB18030 would decode them into nonsense.
     raise FileFormatError(QT_TRANSLATE_NOOP(
         "messages", "{name} is not a CSV or XLSX file (it holds binary data); save the list as "
         "CSV (UTF-8) or XLSX"), name=name)
+
+
+_NUL = re.compile("\x00")
+
+
+def _without_nul(name: str, text: str) -> str:
+    """text, refused if it holds a NUL anywhere: the first 64 KB alone were looked at for
+    binary data, and one further on was saved in a shipper's name, then exported."""
+    if (at := text.find("\x00")) >= 0:
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{name}, line {line}, character {column} (in “{cell}”): a NUL "
+            "character, which no text holds (binary data pasted in?); remove it, save the "
+            "file as CSV (UTF-8) and import it again"), name=name, **_where(text, at, _NUL))
+    return text
 
 
 # The columns whose text may run over several lines (an address, a remark).
@@ -333,9 +369,9 @@ def _breaks(text: str) -> int:
 
 
 def _plain_lines(text: str) -> list[str] | None:
-    """The lines of a CSV without quotes or NUL bytes, whose cells are then just split at the
-    delimiter (several times quicker than csv.reader); None for any other CSV."""
-    if '"' in text or "\x00" in text:
+    """The lines of a CSV without quotes, whose cells are then just split at the delimiter
+    (several times quicker than csv.reader); None for any other CSV."""
+    if '"' in text:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # as csv reads line ends
@@ -613,7 +649,8 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
                manual: Mapping[int, str | None], watch: _Watch) -> Table:
     """file: path opened, kept open until the workbook is closed (its cells are read
     lazily)."""
-    import openpyxl  # loads in a blink, but only the XLSX path needs it
+    # openpyxl loads in a blink, but only the XLSX path needs it
+    from openpyxl.reader.excel import ExcelReader
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
@@ -621,19 +658,20 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
             # Workbooks saved by WPS and older Excel lack a default style or carry
             # data validation openpyxl cannot keep; it warns, and the values are fine.
             warnings.simplefilter("ignore")
-            # Given a path, openpyxl refuses any name but .xlsx/.xlsm before looking inside.
-            book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+            # openpyxl.load_workbook, its parts read through _Bounded. Given a path, openpyxl
+            # refuses any name but .xlsx/.xlsm before looking inside.
+            reader = ExcelReader(file, read_only=True, data_only=True)
+            reader.archive = _Bounded(reader.archive, path.name)
+            reader.read()
+            book = reader.wb
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ParseError) as error:
         if _is_numbers(file):
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name} is an Apple Numbers file; in Numbers, export it as Excel "
                 "(.xlsx) or CSV and import that"), name=path.name) from error
         # The library's reason ("File is not a zip file") is English and says nothing
         # a person can act on; it stays in the traceback's chain.
-        raise FileFormatError(QT_TRANSLATE_NOOP(
-            "messages", "{name} is not a readable XLSX workbook: it is damaged or not a "
-            "workbook; open it in Excel or WPS and save it again as .xlsx"),
-                              name=path.name) from error
+        raise _not_a_workbook(path.name) from error
     try:
         if not book.worksheets:
             raise FileFormatError(QT_TRANSLATE_NOOP(
@@ -642,12 +680,12 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
-        merges, formulas, hidden, hidden_columns, last_row = _scan_sheet_xml(file, chosen)
+        merges, formulas, hidden, hidden_columns, last_row = _scan_sheet_xml(path.name, chosen)
         sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
         hidden_cells: dict[int, dict[int, str]] = {}
         table = _table(path.name, watch.lines(_without_columns(
-            ((line, [_cell_text(value) for value in values]) for line, values in sheet),
-            hidden_columns, hidden_cells), last_row), limit, "xlsx", hidden)
+            _within_excel(path.name, chosen.title, sheet), hidden_columns, hidden_cells),
+            last_row), limit, "xlsx", hidden)
         if hidden_cells:
             table = dataclasses.replace(table,
                                         hidden_columns=_hidden_columns(table, hidden_cells))
@@ -662,8 +700,103 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread,
                                         other_sheets=others)
         return table
+    except ParseError as error:
+        # A sheet's XML cut short, or declaring entities, which expat will not expand
+        # beyond a limit, nor fetch from elsewhere: a damaged workbook, not a traceback.
+        raise _not_a_workbook(path.name) from error
     finally:
         book.close()
+
+
+def _not_a_workbook(name: str) -> FileFormatError:
+    return FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name} is not a readable XLSX workbook: it is damaged or not a "
+        "workbook; open it in Excel or WPS and save it again as .xlsx"), name=name)
+
+
+# The most bytes of XML a cell of EXCEL_CELL_CHARACTERS takes, each written as "&#1114111;",
+# and how much of a part _Bounded looks at at once: less than that, so a run of text too long
+# always reaches past one.
+_CELL_BYTES = EXCEL_CELL_CHARACTERS * len("&#1114111;")
+_PIECE_BYTES = 1 << 16
+
+
+class _Bounded:
+    """A workbook's zip, each part openpyxl streams (the shared strings, the sheets) refused
+    as soon as it holds a run of text longer than any cell within Excel's ceiling: openpyxl
+    builds a cell's whole text before it can be looked at, and a workbook of 1.5 MB whose
+    cell held 1.5 GB ran out of memory."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self._archive = archive
+        self._name = name
+
+    def open(self, member: str) -> _BoundedPart:
+        return _BoundedPart(self._archive.open(member), self._name)
+
+    def __getattr__(self, name: str) -> object:  # read, namelist, close: openpyxl's needs
+        return getattr(self._archive, name)
+
+
+class _BoundedPart:
+    """A part of the workbook as _Bounded reads it."""
+
+    def __init__(self, part: BinaryIO, name: str) -> None:
+        self._part = part
+        self._name = name
+        self._run = 0  # bytes since the last "<"
+
+    def read(self, size: int = -1) -> bytes:
+        pieces = []
+        wanted = size if size >= 0 else sys.maxsize
+        while wanted > 0 and (piece := self._part.read(min(wanted, _PIECE_BYTES))):
+            first = piece.find(b"<")
+            run = self._run + (first if first >= 0 else len(piece))
+            if run > _CELL_BYTES:
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name}: a cell of more than {limit:,} characters, more than "
+                    "Excel holds in one; no loading list has such a cell: is it the right "
+                    "file?"), name=self._name, limit=EXCEL_CELL_CHARACTERS)
+            self._run = run if first < 0 else len(piece) - 1 - piece.rfind(b"<")
+            pieces.append(piece)
+            wanted -= len(piece)
+        return b"".join(pieces)
+
+    def close(self) -> None:
+        self._part.close()
+
+    def __enter__(self) -> _BoundedPart:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.close()
+
+
+def _within_excel(name: str, sheet: str, rows: Iterable[tuple[int, Sequence[object]]],
+                  ) -> Iterator[tuple[int, list[str]]]:
+    """The rows' cells as text, refused past Excel's ceilings. Rows are counted as
+    openpyxl numbers them: a row numbered 999999999 came after as many empty ones."""
+    for line, values in rows:
+        if line > EXCEL_ROWS:
+            raise _too_many_rows(name, sheet)
+        cells = [_cell_text(value) for value in values]
+        if max(map(len, cells), default=0) > EXCEL_CELL_CHARACTERS:
+            raise _cell_too_long(name, line, EXCEL_CELL_CHARACTERS)
+        yield line, cells
+
+
+def _too_many_rows(name: str, sheet: str) -> FileFormatError:
+    return FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel "
+        "holds; no loading list is so long: is it the right file?"),
+        name=name, sheet=sheet, limit=EXCEL_ROWS)
+
+
+def _cell_too_long(name: str, line: int, limit: int) -> FileFormatError:
+    return FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name}, line {line}: a cell of more than {limit:,} characters, more than "
+        "Excel holds in one; no loading list has such a cell: is it the right file?"),
+        name=name, line=line, limit=limit)
 
 
 def _without_columns(lines: Iterable[tuple[int, list[str]]], columns: Sequence[range],
@@ -775,6 +908,7 @@ _UNVALUED_FORMULA = re.compile(
 # <row r="13" spans="1:9" hidden="1">: a row hidden, its number (Excel writes it first).
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 _ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s/>]")
 # <col min="16" max="16" width="13" hidden="1"/>: columns hidden, first and last numbered
 # from 1, in whatever order a writer puts them (openpyxl puts hidden first).
 _HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")'
@@ -784,15 +918,16 @@ _HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")'
 _LAST_ROW_BYTES = 1 << 16
 
 
-def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, int]],
-                                                    list[tuple[int, int]], set[int],
-                                                    list[range], int]:
+def _scan_sheet_xml(name: str, sheet) -> tuple[list[tuple[int, int, int, int]],
+                                                list[tuple[int, int]], set[int],
+                                                list[range], int]:
     """The sheet's merged ranges as (first column, first row, last column, last row), and
     its formula cells without a computed value as (row, column), both by row; its hidden
     rows (hidden by hand, or filtered out by an autofilter: Excel hides those so); its
     hidden columns, as ranges of positions (0 for column A); and its last row's number, how
     many rows reading it goes through (0 if its rows are not numbered), which the size
-    stored in the file, if any, may get wrong.
+    stored in the file, if any, may get wrong. A sheet of more rows than Excel holds is
+    refused as soon as they are counted, before any is read.
 
     A read-only sheet knows none of them, and reads a formula without its value as an
     empty cell: all are found in its XML (the merges after its rows), streamed and
@@ -804,8 +939,8 @@ def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, in
     formulas: set[tuple[int, int]] = set()
     hidden: set[int] = set()
     hidden_columns: list[range] = []
-    last_row = 0
-    with zipfile.ZipFile(file) as archive, archive.open(sheet._worksheet_path) as xml:
+    last_row = rows = 0
+    with sheet._get_source() as xml:
         tail = b""
         while chunk := xml.read(1 << 20):
             text = tail + chunk
@@ -826,6 +961,11 @@ def _scan_sheet_xml(file: BinaryIO, sheet) -> tuple[list[tuple[int, int, int, in
             if numbers := _ROW_NUMBER.findall(text, max(0, rows_end - _LAST_ROW_BYTES),
                                               rows_end):
                 last_row = int(numbers[-1])
+            # Counted as bytes, far quicker than the pattern, where no prefix (x:row) needs it.
+            rows += (text.count(b"<row", 0, rows_end) if b":row" not in text
+                     else len(_ROW_START.findall(text, 0, rows_end)))
+            if max(rows, last_row) > EXCEL_ROWS:
+                raise _too_many_rows(name, sheet.title)
             tail = text[rows_end:]
     # By first row, as _filled_down meets them, then by column.
     return (sorted(((column_index_from_string(first.decode()), int(top),
