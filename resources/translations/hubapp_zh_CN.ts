@@ -5514,42 +5514,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>回程</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="28"/>
+        <location filename="../../hubapp/domain/records.py" line="32"/>
         <source>Rail</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="29"/>
+        <location filename="../../hubapp/domain/records.py" line="33"/>
         <source>Road</source>
         <translation>公路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="30"/>
+        <location filename="../../hubapp/domain/records.py" line="34"/>
         <source>River</source>
         <translation>水运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="31"/>
+        <location filename="../../hubapp/domain/records.py" line="35"/>
         <source>Rail-sea</source>
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="45"/>
+        <location filename="../../hubapp/domain/records.py" line="49"/>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="46"/>
+        <location filename="../../hubapp/domain/records.py" line="50"/>
         <source>Departed</source>
         <translation>已发运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="47"/>
+        <location filename="../../hubapp/domain/records.py" line="51"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/records.py" line="48"/>
+        <location filename="../../hubapp/domain/records.py" line="52"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -6031,88 +6031,113 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="101"/>
+        <location filename="../../hubapp/interchange/reading.py" line="108"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="232"/>
-        <location filename="../../hubapp/interchange/reading.py" line="359"/>
+        <location filename="../../hubapp/interchange/reading.py" line="251"/>
+        <location filename="../../hubapp/interchange/reading.py" line="395"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="304"/>
+        <location filename="../../hubapp/interchange/reading.py" line="326"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="256"/>
+        <location filename="../../hubapp/interchange/reading.py" line="275"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="96"/>
+        <location filename="../../hubapp/interchange/reading.py" line="103"/>
         <source>{name} is an old Excel 97-2003 .xls file; save it as .xlsx or CSV in Excel or WPS and import that</source>
         <translation>{name} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="260"/>
+        <location filename="../../hubapp/interchange/reading.py" line="128"/>
+        <source>{name} is not a file that can be read as a loading list (it is a folder, a device or a pipe); choose the list&apos;s CSV or XLSX file</source>
+        <translation>{name} 不是可作为装箱清单读取的文件（它是文件夹、设备或管道）；请选择清单的 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="281"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="264"/>
+        <location filename="../../hubapp/interchange/reading.py" line="285"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="286"/>
+        <location filename="../../hubapp/interchange/reading.py" line="307"/>
         <source>{name}, line {line}: the header&apos;s columns are separated by a full-width “{mark}” (“{header}”), which CSV does not split at: type a comma (,) in its place, or save the list from Excel or WPS as CSV</source>
         <translation>{name}，第 {line} 行：表头各列之间用的是全角“{mark}”（“{header}”），CSV 不按它分列：请改为半角逗号（,），或在 Excel 或 WPS 中另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="322"/>
+        <location filename="../../hubapp/interchange/reading.py" line="338"/>
+        <source>{name}, line {line}, character {column} (in “{cell}”): a NUL character, which no text holds (binary data pasted in?); remove it, save the file as CSV (UTF-8) and import it again</source>
+        <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：一个 NUL 字符，文本中不应有此字符（是否粘贴了二进制数据？）；请删除它，将文件另存为 CSV (UTF-8) 后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="358"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray &quot; that opened it</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨了多行，而只有备注、发货人和收货人允许多行：请删除单元格中输入的换行（Alt+Enter），或删除单元格开头多余的那个 &quot;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="488"/>
+        <location filename="../../hubapp/interchange/reading.py" line="524"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="506"/>
+        <location filename="../../hubapp/interchange/reading.py" line="542"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a character that is neither GB18030/GBK nor Big5 text (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：该字符既不是 GB18030/GBK 文本，也不是 Big5 文本（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="548"/>
+        <location filename="../../hubapp/interchange/reading.py" line="584"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="628"/>
+        <location filename="../../hubapp/interchange/reading.py" line="669"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="633"/>
+        <location filename="../../hubapp/interchange/reading.py" line="712"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="639"/>
+        <location filename="../../hubapp/interchange/reading.py" line="677"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="848"/>
+        <location filename="../../hubapp/interchange/reading.py" line="756"/>
+        <source>{name}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
+        <translation>{name}：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="789"/>
+        <source>{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel holds; no loading list is so long: is it the right file?</source>
+        <translation>{name}：工作表“{sheet}”超过 {limit:,} 行，超出 Excel 的容量；装箱清单不会这么长：是否选错了文件？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="796"/>
+        <source>{name}, line {line}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
+        <translation>{name} 第 {line} 行：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="988"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="867"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1007"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
@@ -6931,22 +6956,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="691"/>
+        <location filename="../../hubapp/store/postgres.py" line="695"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="717"/>
+        <location filename="../../hubapp/store/postgres.py" line="721"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="720"/>
+        <location filename="../../hubapp/store/postgres.py" line="724"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="711"/>
+        <location filename="../../hubapp/store/postgres.py" line="715"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
@@ -6956,7 +6981,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法连接 {path} 的服务器：{again}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="723"/>
+        <location filename="../../hubapp/store/postgres.py" line="727"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
@@ -6976,47 +7001,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在将其升级到此版本或正在保存。请在完成后再试；如果一直如此，请在其他工作台上退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="726"/>
+        <location filename="../../hubapp/store/postgres.py" line="730"/>
         <source>The hub&apos;s tables on {path} belong to another login: connect as the login that made them (the one migrate-to ran as), or ask the hub&apos;s IT to make yours their owner</source>
         <translation>{path} 上枢纽的数据表属于另一个登录名：请用创建它们的登录名（运行 migrate-to 时所用的）连接，或请枢纽 IT 将你的登录名设为其所有者</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="759"/>
+        <location filename="../../hubapp/store/postgres.py" line="763"/>
         <source>The server of {path} has no ICU: Hub Desk needs PostgreSQL built with ICU, as Debian&apos;s and most others are</source>
         <translation>{path} 的服务器不支持 ICU：枢纽工作台需要带 ICU 编译的 PostgreSQL（Debian 及大多数发行版的版本均带 ICU）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="737"/>
+        <location filename="../../hubapp/store/postgres.py" line="741"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="743"/>
+        <location filename="../../hubapp/store/postgres.py" line="747"/>
         <source>The connection to the server of {path} was lost: {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="745"/>
+        <location filename="../../hubapp/store/postgres.py" line="749"/>
         <source>The connection to the server of {path} was lost: nothing was saved; {again} ({reason})</source>
         <translation>与 {path} 所在服务器的连接已断开：未保存任何内容；{again}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="748"/>
+        <location filename="../../hubapp/store/postgres.py" line="752"/>
         <source>The connection to the server of {path} was lost as the save was being committed: it may or may not have been saved. Check it once connected again, before saving it again ({reason})</source>
         <translation>提交保存时与 {path} 所在服务器的连接已断开：可能已保存，也可能未保存。请在重新连接后先核对，再决定是否重新保存（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="754"/>
+        <location filename="../../hubapp/store/postgres.py" line="758"/>
         <source>connecting again in the background; try again in a moment</source>
         <translation>正在后台重新连接，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="756"/>
+        <location filename="../../hubapp/store/postgres.py" line="760"/>
         <source>try again in a moment</source>
         <translation>请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="782"/>
+        <location filename="../../hubapp/store/postgres.py" line="786"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
