@@ -409,6 +409,19 @@ def named_pipe(path: Path) -> Path:
     return path
 
 
+# Files an import refuses at once, as (name, made from a path, what is said): a pipe waited
+# for a writer for good; a sheet's broken XML was a ParseError's traceback.
+UNREADABLE_FILES = [
+    pytest.param("list.csv", named_pipe, "list.csv is not a file that can be read as a loading "
+                 "list (it is a folder, a device or a pipe); choose the list's CSV or XLSX file",
+                 marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX's pipes"),
+                 id="a pipe"),
+    pytest.param("broken.xlsx", workbook_cut_short, "broken.xlsx is not a readable XLSX "
+                 "workbook: it is damaged or not a workbook; open it in Excel or WPS and save it "
+                 "again as .xlsx", id="a sheet's XML cut short"),
+]
+
+
 @contextlib.contextmanager
 def pipe_released(pipe: Path) -> Iterator[None]:
     """A reader blocked opening the named pipe is let go every second (a writer opened and

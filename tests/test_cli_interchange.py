@@ -20,8 +20,8 @@ import pytest
 from hubapp.domain.iso6346 import with_check_digit
 
 from conftest import (
-    TESTER, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook, on_a_terminal,
-    named_pipe, trains_workbook, workbook_cut_short,
+    TESTER, UNREADABLE_FILES, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook,
+    on_a_terminal, trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -431,15 +431,7 @@ def test_unreadable_file_and_missing_db(db, tmp_path):
     assert missing.returncode == 3 and "does not exist" in missing.stderr
 
 
-@pytest.mark.parametrize("name, made, said", [
-    pytest.param("list.csv", named_pipe, "list.csv is not a file that can be read as a loading "
-                 "list (it is a folder, a device or a pipe); choose the list's CSV or XLSX file",
-                 marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX's pipes"),
-                 id="a pipe"),
-    pytest.param("broken.xlsx", workbook_cut_short, "broken.xlsx is not a readable XLSX "
-                 "workbook: it is damaged or not a workbook; open it in Excel or WPS and save it "
-                 "again as .xlsx", id="a sheet's XML cut short"),
-])
+@pytest.mark.parametrize("name, made, said", UNREADABLE_FILES)
 def test_a_file_that_cannot_be_read_is_refused_at_once_in_one_line(db, tmp_path, name, made,
                                                                      said):
     """A pipe waited for a writer until killed; broken XML was a ParseError's traceback."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import os
 import shutil
 import threading
 from collections.abc import Callable
@@ -26,9 +25,9 @@ from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
 
 from conftest import (
-    DEMO_END, TESTER, app_font_of, big_workbook, contrast, hidden_columns_workbook,
-    hidden_rows_workbook, list_with_notes, named_pipe, pipe_released, readable, trains_workbook,
-    workbook_cut_short,
+    DEMO_END, TESTER, UNREADABLE_FILES, app_font_of, big_workbook, contrast,
+    hidden_columns_workbook, hidden_rows_workbook, list_with_notes, pipe_released, readable,
+    trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -85,15 +84,7 @@ def test_before_a_file_is_chosen_the_dialog_says_what_it_does(main_window, qtbot
     assert dialog.result_label.isVisible() and not dialog.import_button.isEnabled()
 
 
-@pytest.mark.parametrize("name, made, said", [
-    pytest.param("list.csv", named_pipe, "list.csv is not a file that can be read as a loading "
-                 "list (it is a folder, a device or a pipe); choose the list's CSV or XLSX file",
-                 marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX's pipes"),
-                 id="a pipe"),
-    pytest.param("broken.xlsx", workbook_cut_short, "broken.xlsx is not a readable XLSX "
-                 "workbook: it is damaged or not a workbook; open it in Excel or WPS and save it "
-                 "again as .xlsx", id="a sheet's XML cut short"),
-])
+@pytest.mark.parametrize("name, made, said", UNREADABLE_FILES)
 def test_a_file_that_cannot_be_read_is_said_at_once(main_window, qtbot, monkeypatch, tmp_path,
                                                      name, made, said):
     """A pipe held the preview on "Reading list.csv…" for good, where Cancel could not reach
