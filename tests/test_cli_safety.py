@@ -523,13 +523,15 @@ def test_a_closed_stderr_leaves_the_work_done_as_when_piped(demo_db_path, tmp_pa
     assert (tmp_path / "moves.csv").stat().st_size
 
 
-def _into_a_closed_pipe(*args):
-    """hubapp *args writing into a pipe whose reader has gone, as `| head` leaves it."""
+def _into_a_closed_pipe(*args, stderr_too: bool = False):
+    """hubapp *args writing into a pipe whose reader has gone, as `| head` leaves it (and
+    its stderr into it too, as `2>&1 | head`)."""
     reading, writing = os.pipe()
     os.close(reading)
     try:
         return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
-                              stdout=writing, stderr=subprocess.PIPE, text=True, timeout=120)
+                              stdout=writing, stderr=writing if stderr_too else subprocess.PIPE,
+                              text=True, timeout=120)
     finally:
         os.close(writing)
 
@@ -558,6 +560,27 @@ def test_work_saved_then_its_summary_into_a_pipe_nobody_reads_is_done(demo_db_pa
                                  "--to", "2026-03-05", "-o", tmp_path / "moves.csv")
     assert (export.returncode, export.stderr) == (0, kept)
     assert (tmp_path / "moves.csv").stat().st_size
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
+def test_a_saved_import_with_stderr_into_the_same_gone_pipe_still_ends_saved(demo_db_path,
+                                                                            tmp_path):
+    """`hubapp import … 2>&1 | true`: its "work is done and kept" line raised BrokenPipeError
+    on stderr, and the saved import exited 1 (a script ran it again); an error's line too,
+    and a database not there exited 1, not 3."""
+    hub = tmp_path / "hub.db"
+    subprocess.run([sys.executable, "-m", "hubapp", "demo", "--db", hub, "--days", "1"],
+                   check=True, capture_output=True, timeout=300)
+    listed = tmp_path / "moves.csv"
+    subprocess.run([sys.executable, "-m", "hubapp", "export", "--db", demo_db_path, "--from",
+                    "2026-03-05", "--to", "2026-03-05", "-o", listed], check=True,
+                   capture_output=True, timeout=120)
+    before = _dump(hub)
+    imported = _into_a_closed_pipe("import", listed, "--db", hub, stderr_too=True)
+    assert imported.returncode == 0 and _dump(hub) != before
+    missing = _into_a_closed_pipe("stats", "--db", tmp_path / "nope.db", "--from", "2026-03-01",
+                                  "--to", "2026-03-05", stderr_too=True)
+    assert missing.returncode == 3
 
 
 def test_reading_or_refusing_a_file_leaves_nothing_beside_it(demo_db_path, tmp_path):

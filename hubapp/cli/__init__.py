@@ -33,7 +33,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the arguments ended in a traceback.
     before = stops.catch_stops()
     try:
-        code = _main(sys.argv[1:] if argv is None else list(argv), before)
+        with stops.unheard_errors():
+            return _ended(sys.argv[1:] if argv is None else list(argv), before)
+    finally:
+        if argv is None:  # the process's own arguments: it ends with this return
+            stops.ignore_until_exit(before)
+        else:
+            stops.handle_stops_as(before)
+
+
+def _ended(argv: list[str], before: dict[int, object]) -> int:
+    """_main's exit code, a stop said."""
+    try:
+        code = _main(argv, before)
         if stops.held.signum is not None:
             # Its work is done and said: its own exit code, which a script acts on, is the
             # outcome; 143 would have it saved again.
@@ -48,11 +60,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 128 + stop.signum
         print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 128 + signal.SIGINT
-    finally:
-        if argv is None:  # the process's own arguments: it ends with this return
-            stops.ignore_until_exit(before)
-        else:
-            stops.handle_stops_as(before)
 
 
 def _main(argv: list[str], before: dict[int, object]) -> int:

@@ -134,6 +134,17 @@ def guarded_output() -> Iterator[None]:
         sys.stdout = stdout
 
 
+@contextlib.contextmanager
+def unheard_errors() -> Iterator[None]:
+    """stderr as the command line writes it (_Unheard)."""
+    stderr = sys.stderr
+    sys.stderr = _Unheard(stderr)
+    try:
+        yield
+    finally:
+        sys.stderr = stderr
+
+
 class OutputFailed(Exception):
     def __init__(self, error: OSError) -> None:
         super().__init__(error)
@@ -178,6 +189,34 @@ class _Closed:
         pass  # nothing written, nothing lost
 
 
+class _Unheard:
+    """A command's stderr, where a write that fails is left unsaid: there is nowhere else to
+    say anything. With stdout and stderr into one pipe whose reader had gone (`2>&1 | true`),
+    a saved import's "work is done and kept" line raised BrokenPipeError, and it exited 1;
+    closed (`2>&-`, which Python leaves as None), print(file=None) wrote to stdout."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is not None:
+            try:
+                self._stream.write(text)
+            except OSError:
+                _to_nowhere(self._stream)
+                self._stream = None
+        return len(text)
+
+    def flush(self) -> None:
+        self.write("")
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def say_output_failed(failed: OutputFailed, kept: bool = False) -> None:
     """kept: the command is past its point of no return, its work saved."""
     _discard_output()
@@ -196,9 +235,15 @@ def _discard_output() -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         sys.stdout.flush()
+    _to_nowhere(sys.stdout)
+
+
+def _to_nowhere(stream) -> None:
+    """stream's descriptor on the null device, so that what its buffer still holds is not
+    written again as Python ends (a failure there is its exit code 120)."""
     with contextlib.suppress(OSError, ValueError):
         nowhere = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(nowhere, sys.stdout.fileno())
+        os.dup2(nowhere, stream.fileno())
         os.close(nowhere)
 
 
@@ -208,8 +253,7 @@ class _ProgressLine:
     restore took half a minute at a silent prompt, which a clerk took for a hang."""
 
     def __init__(self) -> None:
-        # None: closed (`2>&-`), where a progress line has nowhere to go, as when piped.
-        self._shown = sys.stderr is not None and sys.stderr.isatty()
+        self._shown = sys.stderr.isatty()  # closed (`2>&-`): not one either (_Unheard)
         self._width = 0
 
     def say(self, text: str) -> None:
