@@ -241,6 +241,35 @@ def test_a_reconnect_that_finds_other_desks_writes_has_the_screens_read_once(
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_all_history_chosen_while_the_server_is_away_says_so_and_starts_once_it_is_back(
+        qtbot, main_window, demo_target):
+    """Its first day is asked on the GUI thread: the server's error went to the crash box."""
+    from hubapp.store import rollup
+    from hubapp.ui.dashboard import DashboardScreen
+
+    ctx, dashboard = main_window.ctx, main_window.screen(DashboardScreen)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
+        main_window.show_screen(DashboardScreen)
+    hub = open_db(demo_target)
+    first = rollup.history_from(hub)
+    hub.close()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        closed = taken.getsockname()[1]
+    silent = _SilentServer()
+    try:
+        _reconnecting_to(silent, qtbot, ctx, demo_target)
+        ctx.tasks.db_path = f"postgresql://hubtest@127.0.0.1:{closed}/hub"
+        dashboard.period.setCurrentIndex(dashboard.ALL_HISTORY)
+        qtbot.waitUntil(lambda: "Could not update" in dashboard.status_label.text(),
+                        timeout=30_000)
+        ctx.db.url = ctx.tasks.db_path = demo_target  # it answers again
+    finally:
+        silent.close()
+    qtbot.waitUntil(lambda: dashboard.data.filter.date_from == first, timeout=30_000)
+    assert dashboard.period.currentIndex() == dashboard.ALL_HISTORY
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_a_screen_first_opened_while_the_server_is_away_says_so_and_opens_once_it_is_back(
         qtbot, main_window, demo_target):
     """Its tab stayed blank behind an error box until it was shown again."""

@@ -31,7 +31,7 @@ from hubapp.domain import wording
 from hubapp.domain.dashboard import (
     ComparisonRecord, DashboardFilterRecord, DashboardRecord, recorded, same_dates_last_year,
 )
-from hubapp.domain.errors import os_reason
+from hubapp.domain.errors import HubError, os_reason
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, rollup, settings
 from hubapp.ui import colours, date_edits, dialogs, filter_choices, focus, formatting, labels
@@ -517,7 +517,10 @@ class DashboardScreen(QWidget):
         if preset == self.ALL_HISTORY:
             # From the first day on record, asked again at every refresh: an import of older
             # loading lists moves it. A new hub's is today alone.
-            first = rollup.history_from(self.ctx.db)
+            try:
+                first = rollup.history_from(self.ctx.db)
+            except HubError:  # the server out of reach: the dates stay, the refresh says why
+                return self.date_from.date().toPython(), today
             return min(first or today, today), today
         return {
             self.LAST_7: (today - dt.timedelta(days=6), today),
