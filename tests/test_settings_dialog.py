@@ -914,7 +914,8 @@ def test_a_time_zone_typed_in_small_letters_is_kept_as_the_zone_files_spell_it(
     save(qtbot, dialog)
     assert asked == ["The services already stored keep their times as the clock read them: "
                      "a train logged at 08:00 stays at 08:00, read on the clock of "
-                     "Europe/Berlin from now on, not moved to it. Change the zone only if the "
+                     "Europe/Berlin from now on, not moved to it, and punctuality and dwell "
+                     "are counted again by its clock changes. Change the zone only if the "
                      "hub's clock was set to the wrong one.\n\nChange it?"]
     assert dialog.isVisible() and dialog.buttons.isEnabled()
     assert settings.time_zone(app_ctx.db) == machine_zone()
@@ -923,30 +924,17 @@ def test_a_time_zone_typed_in_small_letters_is_kept_as_the_zone_files_spell_it(
     assert settings.time_zone(app_ctx.db) == "Europe/Berlin" and len(asked) == 2
 
 
-def test_a_hub_with_no_services_takes_a_new_time_zone_without_a_question(qtbot, qapp,
-                                                                        tmp_path, monkeypatch):
-    from hubapp.store import open_db
-    from hubapp.ui.context import AppContext
-    from hubapp.ui.signals import AppSignals
-    from hubapp.ui.tasks import TaskRunner
-
-    path = tmp_path / "new.db"
-    db = open_db(path)
-    ctx = AppContext(db, path, AppSignals(), TaskRunner(path))
-    try:
-        dialog = SettingsDialog(ctx)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        type_into(qtbot, dialog.hub_name, "Chongqing hub")
-        type_into(qtbot, dialog.hub_name_zh, "重庆枢纽")
-        type_into(qtbot, dialog.time_zone, "Europe/Berlin")
-        asked = []
-        monkeypatch.setattr(dialogs, "ask_yes_no",
-                            lambda parent, title, text: asked.append(text) or True)
-        with qtbot.waitSignal(dialog.finished, timeout=10_000):
-            save(qtbot, dialog)
-        assert settings.time_zone(db) == "Europe/Berlin" and asked == []
-    finally:
-        ctx.tasks.cancel_all()
-        assert ctx.tasks.wait()
-        db.close()
+def test_a_hub_with_no_services_takes_a_new_time_zone_without_a_question(qtbot, new_hub_ctx,
+                                                                        monkeypatch):
+    dialog = SettingsDialog(new_hub_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.hub_name, "Chongqing hub")
+    type_into(qtbot, dialog.hub_name_zh, "重庆枢纽")
+    type_into(qtbot, dialog.time_zone, "Europe/Berlin")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append(text) or True)
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
+        save(qtbot, dialog)
+    assert settings.time_zone(new_hub_ctx.db) == "Europe/Berlin" and asked == []

@@ -367,8 +367,9 @@ class SettingsDialog(FormDialog):
         return dialogs.ask_yes_no(self, self.tr("Change the hub's time zone"), self.tr(
             "The services already stored keep their times as the clock read them: a train "
             "logged at 08:00 stays at 08:00, read on the clock of {zone} from now on, not "
-            "moved to it. Change the zone only if the hub's clock was set to the wrong "
-            "one.\n\nChange it?").format(zone=zone or computer_zone()))
+            "moved to it, and punctuality and dwell are counted again by its clock changes. "
+            "Change the zone only if the hub's clock was set to the wrong one.\n\nChange "
+            "it?").format(zone=zone or computer_zone()))
 
     def _backup_folder_ready(self) -> bool:
         """Whether the typed backup folder may be kept (made now if missing), else its problem

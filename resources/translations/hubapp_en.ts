@@ -221,7 +221,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="685" />
+        <location filename="../../hubapp/ui/dashboard.py" line="688" />
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>%Ln timed service</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="699" />
+        <location filename="../../hubapp/ui/dashboard.py" line="702" />
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln outbound container with a recorded arrival</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="752" />
+        <location filename="../../hubapp/ui/dashboard.py" line="755" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="753" />
+        <location filename="../../hubapp/ui/dashboard.py" line="756" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="754" />
+        <location filename="../../hubapp/ui/dashboard.py" line="757" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

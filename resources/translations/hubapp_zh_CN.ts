@@ -1480,110 +1480,110 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="616"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="619"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="642"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="645"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="649"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="652"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="656"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="656"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="656"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="681"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="684"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="699"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="702"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的去程集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="700"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="703"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>离场集装箱均无进场记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="701"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="704"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="714"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="717"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="720"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="723"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="729"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="736"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="739"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="752"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="755"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="753"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="756"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="754"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="757"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="755"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="758"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="696"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="699"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
@@ -1623,50 +1623,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="685"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="688"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>计入 %Ln 个班次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="697"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="702"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="700"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="705"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="704"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="707"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="738"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="741"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="740"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="743"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="745"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="748"/>
         <source>{comparison}, {until}</source>
         <translation>{comparison}（{until}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="746"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="749"/>
         <source>to {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="748"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="751"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -3138,7 +3138,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="447"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="448"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3326,30 +3326,30 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="368"/>
-        <source>The services already stored keep their times as the clock read them: a train logged at 08:00 stays at 08:00, read on the clock of {zone} from now on, not moved to it. Change the zone only if the hub&apos;s clock was set to the wrong one.
+        <source>The services already stored keep their times as the clock read them: a train logged at 08:00 stays at 08:00, read on the clock of {zone} from now on, not moved to it, and punctuality and dwell are counted again by its clock changes. Change the zone only if the hub&apos;s clock was set to the wrong one.
 
 Change it?</source>
-        <translation>已保存的班次保留当时时钟所记的时间：记为 08:00 的班列仍是 08:00，今后按 {zone} 的时钟读取，不会换算到该时区。仅当枢纽时钟的时区原本设错时才应更改。
+        <translation>已保存的班次保留当时时钟所记的时间：记为 08:00 的班列仍是 08:00，今后按 {zone} 的时钟读取，不会换算到该时区；正点率和堆存时间将按该时区的时钟调整（如夏令时）重新计算。仅当枢纽时钟的时区原本设错时才应更改。
 
 确定更改吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="418"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="419"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="448"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="449"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="458"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="459"/>
         <source>it could not be written</source>
         <translation>无法写入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="460"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="461"/>
         <source>Cannot save this desk&apos;s settings in {file}: {reason}</source>
         <translation>无法将本工作台的设置保存到 {file}：{reason}</translation>
     </message>
@@ -3697,7 +3697,7 @@ Turn single-user mode off?</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="72"/>
+        <location filename="../../hubapp/cli/__init__.py" line="79"/>
         <location filename="../../hubapp/cli/common.py" line="40"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
@@ -4791,22 +4791,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="40"/>
+        <location filename="../../hubapp/cli/__init__.py" line="52"/>
         <source>hubapp: {signal} came once the work was saved; the command finished</source>
         <translation>hubapp：{signal} 在工作已保存之后到达；命令已完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="46"/>
+        <location filename="../../hubapp/cli/__init__.py" line="58"/>
         <source>hubapp: stopped ({signal})</source>
         <translation>hubapp：已停止（{signal}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="186"/>
+        <location filename="../../hubapp/cli/stops.py" line="225"/>
         <source>Cannot write to the standard output ({reason}); the command&apos;s work is done and kept</source>
         <translation>无法写入标准输出（{reason}）；命令的工作已完成并已保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="188"/>
+        <location filename="../../hubapp/cli/stops.py" line="227"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
@@ -4841,7 +4841,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="49"/>
+        <location filename="../../hubapp/cli/__init__.py" line="61"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
@@ -6791,7 +6791,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="123"/>
+        <location filename="../../hubapp/cli/__init__.py" line="130"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
