@@ -104,9 +104,10 @@ def _main(argv: list[str], before: dict[int, object]) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from hubapp.store import no_return
+    from hubapp.store import no_return, stoppable
 
-    with stops.guarded_output(), no_return.held_by(stops.held.passing):
+    with stops.guarded_output(), no_return.held_by(stops.held.passing), \
+            stoppable.watched_by(stops.held.watched):
         _upgrade_saying_so(args)
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,

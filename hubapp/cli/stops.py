@@ -1,5 +1,6 @@
 """How a command ends: its exit code, Ctrl+C, SIGTERM and SIGHUP (held past the point of no
-return), stdout that cannot be written, and the progress line a long one rewrites."""
+return; while a long statement runs, raised once it is ended), stdout that cannot be
+written, and the progress line a long one rewrites."""
 
 from __future__ import annotations
 
@@ -44,11 +45,14 @@ class _Held:
     """Ctrl+C, SIGTERM and SIGHUP once a command is past its point of no return
     (store.no_return): only recorded, so that it finishes saying what it saved rather than
     "stopped", which a nightly job read as nothing saved and ran again (an import then
-    refused as all duplicates)."""
+    refused as all duplicates). Recorded too while SQLite runs a statement it can end early
+    for them (watched)."""
 
     def __init__(self) -> None:
         self.holding = False
         self.signum: int | None = None
+        self.watching = False
+        self.waiting: int | None = None  # a stop come while watched() ran its block
 
     @contextlib.contextmanager
     def passing(self) -> Iterator[None]:
@@ -62,6 +66,18 @@ class _Held:
                 raise _stop(self.signum) from None
             raise
 
+    @contextlib.contextmanager
+    def watched(self) -> Iterator[Callable[[], bool]]:
+        """A statement SQLite can end early (store.stoppable): a stop only recorded while it
+        runs, and raised once it has ended, as it would have been at once."""
+        self.watching = True
+        try:
+            yield lambda: self.waiting is not None
+        finally:
+            self.watching = False
+            if self.waiting is not None:
+                raise _stop(self.waiting) from None
+
 
 held = _Held()
 
@@ -69,8 +85,10 @@ held = _Held()
 def _stopped(signum: int, _frame) -> None:
     if held.holding:
         held.signum = signum
-        return
-    raise _stop(signum)
+    elif held.watching:
+        held.waiting = signum
+    else:
+        raise _stop(signum)
 
 
 def _stop(signum: int) -> KeyboardInterrupt:

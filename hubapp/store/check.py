@@ -17,7 +17,7 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Term, Translate, message, untranslated,
 )
 from hubapp.domain.records import Direction, ServiceRecord, Status
-from hubapp.store import dwell, rollup, settings
+from hubapp.store import dwell, rollup, settings, stoppable
 from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
@@ -170,7 +170,8 @@ def _nothing_to_check(name: object) -> DatabaseError:
 def integrity_problems(conn: sqlite3.Connection) -> list[ProblemRecord]:
     """PRAGMA integrity_check as problems; a file too damaged to read is one problem too."""
     try:
-        lines = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
+        with stoppable.running(conn):  # a command's stop is raised, not said as damage
+            lines = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
     except sqlite3.DatabaseError as error:
         return [ProblemRecord("integrity", QT_TRANSLATE_NOOP(
             "check", "the file is damaged: {reason}"), {"reason": str(error)})]

@@ -115,11 +115,18 @@ def interruptible(db: Database, stop: Callable[[], bool]) -> Iterator[None]:
         with db.interruptible(stop):
             yield
         return
-    db.conn.set_progress_handler(stop, 1_000)
+    with progress_stopped(db.conn, stop):
+        yield
+
+
+@contextlib.contextmanager
+def progress_stopped(conn: sqlite3.Connection, stop: Callable[[], bool]) -> Iterator[None]:
+    """interruptible's, on a file's own connection."""
+    conn.set_progress_handler(stop, 1_000)
     try:
         yield
     finally:
-        db.conn.set_progress_handler(None, 0)
+        conn.set_progress_handler(None, 0)
 
 
 def is_interrupted(error: Exception) -> bool:
