@@ -3,10 +3,8 @@ backup's or restore's check of a copy, end at once, not once SQLite has read the
 
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -15,10 +13,11 @@ from conftest import DEMO_END
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals as POSIX sends them")
 
 # Runs in the child: hubapp's main, which sends itself signum as its nth PRAGMA
-# integrity_check starts, as a Ctrl+C comes in the middle of one (no timing); stdout's last
-# line is then the seconds from there to main's return. argv: signum, nth, hubapp's own.
+# integrity_check starts, as a Ctrl+C comes in the middle of one (no timing). Unwatched, the
+# stop was lost in SQLite's callback and the command ended 0 once the whole check had run.
+# argv: signum, nth, hubapp's own.
 STOPPED_CHECKING = r"""
-import os, signal, sqlite3, sys, time
+import os, signal, sqlite3, sys
 
 # Ctrl+C as a terminal's shell gives it, even to tests run in the background.
 signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -28,7 +27,7 @@ real_connect, started = sqlite3.connect, []
 
 def traced(statement):
     if statement.startswith("PRAGMA integrity_check"):
-        started.append(time.monotonic())
+        started.append(statement)
         if len(started) == nth:
             os.kill(os.getpid(), signum)
 
@@ -42,32 +41,24 @@ def connect(*args, **kwargs):
 sqlite3.connect = connect
 from hubapp.cli import main
 
-code = main(sys.argv[3:])
-print(time.monotonic() - started[nth - 1])
-raise SystemExit(code)
+raise SystemExit(main(sys.argv[3:]))
 """
 
 
 @pytest.fixture(scope="module")
-def big_hub(tmp_path_factory) -> tuple:
-    """A hub whose integrity check takes about a second, and how long it takes here now."""
+def big_hub(tmp_path_factory):
+    """A hub whose integrity check takes about a second: long enough to be ended early."""
     from hubapp.store import demo_data
 
     path = tmp_path_factory.mktemp("big") / "big.db"
     demo_data.fill(path, days=200, end=DEMO_END, seed=7)
-    conn = sqlite3.connect(path)
-    try:
-        started = time.monotonic()
-        assert conn.execute("PRAGMA integrity_check(100)").fetchall() == [("ok",)]
-        return path, time.monotonic() - started
-    finally:
-        conn.close()
+    return path
 
 
 def _stopped_checking(signum, nth, *args):
     child = subprocess.run([sys.executable, "-c", STOPPED_CHECKING, str(int(signum)), str(nth),
                             *map(str, args)], capture_output=True, text=True, timeout=120)
-    return child.returncode, child.stderr, float(child.stdout.splitlines()[-1])
+    return child.returncode, child.stderr
 
 
 def _files(folder):
@@ -76,26 +67,24 @@ def _files(folder):
 
 def test_ctrl_c_while_check_reads_the_file_ends_it_at_once(big_hub, tmp_path):
     """It waited for the whole check, 2-4 s on an 84 MB hub and more on a bigger one."""
-    big, whole_check = big_hub
+    big = big_hub
     hub = tmp_path / "hub.db"
     shutil.copyfile(big, hub)
     before = hub.read_bytes()
-    code, err, took = _stopped_checking(signal.SIGINT, 1, "check", "--db", hub)
+    code, err = _stopped_checking(signal.SIGINT, 1, "check", "--db", hub)
     # Not "the file is damaged: interrupted", which sends a clerk for a backup.
     assert (code, err) == (130, "hubapp: interrupted\n")
-    assert took < whole_check / 2
     assert _files(tmp_path) == ["hub.db"] and hub.read_bytes() == before
 
 
 def test_a_backup_stopped_while_it_checks_the_copy_ends_at_once_leaving_nothing(big_hub,
                                                                                tmp_path):
-    big, whole_check = big_hub
+    big = big_hub
     out = tmp_path / "out"
     out.mkdir()
-    code, err, took = _stopped_checking(signal.SIGTERM, 1, "backup", "--db", big, "-o",
+    code, err = _stopped_checking(signal.SIGTERM, 1, "backup", "--db", big, "-o",
                                         f"{out}/")
     assert (code, err) == (143, "hubapp: stopped (SIGTERM)\n")
-    assert took < whole_check / 2
     assert _files(out) == []
 
 
@@ -103,13 +92,12 @@ def test_a_restore_interrupted_while_it_checks_what_it_staged_leaves_the_hub_as_
         big_hub, tmp_path):
     """Its third check: the backup's, the hub's own before it is kept, then the copy to be
     put in, with the hub's kept beside it."""
-    big, whole_check = big_hub
+    big = big_hub
     hub = tmp_path / "hub" / "hub.db"
     hub.parent.mkdir()
     shutil.copyfile(big, hub)
     before = hub.read_bytes()
-    code, err, took = _stopped_checking(signal.SIGINT, 3, "restore", big, "--db", hub)
+    code, err = _stopped_checking(signal.SIGINT, 3, "restore", big, "--db", hub)
     assert (code, err) == (130, "hubapp: interrupted\n")
-    assert took < whole_check / 2
     assert _files(hub.parent) == ["backups", "hub.db"] and hub.read_bytes() == before
 
