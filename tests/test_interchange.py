@@ -1742,9 +1742,12 @@ def test_an_excel_workbook_s_escapes_read_as_excel_shows_them(tmp_path):
     book.active.append(["date", "service", "direction", "container", "notes"])
     book.active.append(["2026-03-05", "X1", "out", "CSQU3054383",
                         "line1_x000D_\nline2, code _x005F_x0041_"])
+    book.active.append(["2026-03-05", "X1", "out", "CSQU3054383", "Lao_x0000_Trading"])
     book.save(path)
     _with_shared_strings(path)
-    assert read_table(path).rows[0][1][-1] == "line1\r\nline2, code _x0041_"
+    rows = read_table(path).rows
+    assert rows[0][1][-1] == "line1\r\nline2, code _x0041_"
+    assert rows[1][1][-1] == "Lao_x0000_Trading"  # a NUL was stored, then exported
 
 
 @pytest.mark.parametrize("read", ["quick", "row_by_row"])

@@ -1072,7 +1072,9 @@ class _Imprecise(str):
     __slots__ = ()
 
 
-_ESCAPE = re.compile(r"_x(00[01][0-9A-Fa-f]|005[Ff])_")
+# Not "_x0000_": no cell holds a NUL (Excel writes none), and one decoded was stored, then
+# exported; left as the text it is.
+_ESCAPE = re.compile(r"_x(000[1-9A-Fa-f]|001[0-9A-Fa-f]|005[Ff])_")
 
 
 def _unescaped(escape: re.Match) -> str:
