@@ -1,6 +1,7 @@
 """Another desk's save reaches this desk's open day within a couple of seconds (both engines:
 a file is polled, a server announces each commit)."""
 
+import contextlib
 import dataclasses
 import socket
 import threading
@@ -190,10 +191,10 @@ def test_a_server_that_never_answers_never_holds_the_window_and_is_picked_up_onc
     qtbot.waitUntil(lambda: "ZZ7710" in _listed(screen), timeout=5_000)
 
 
-@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
-def test_a_screen_that_failed_while_the_server_was_away_reads_again_once_it_is_back(
-        qtbot, main_window, demo_target):
-    """It kept saying "Could not update: Cannot reach the server" until the next change."""
+@contextlib.contextmanager
+def _dashboard_with_the_server_away(qtbot, main_window, demo_target):
+    """The Dashboard shown, then every connection to the hub dropped and refused (the
+    window's, its refreshes'), until the block ends: it answers again."""
     from hubapp.ui.dashboard import DashboardScreen
 
     ctx, dashboard = main_window.ctx, main_window.screen(DashboardScreen)
@@ -206,14 +207,22 @@ def test_a_screen_that_failed_while_the_server_was_away_reads_again_once_it_is_b
         _reconnecting_to(silent, qtbot, ctx, demo_target)
         # The screens' own connections, opened for each refresh, are refused meanwhile.
         ctx.tasks.db_path = f"postgresql://hubtest@127.0.0.1:{closed}/hub"
+        yield dashboard
+        ctx.db.url = ctx.tasks.db_path = demo_target
+    finally:
+        silent.close()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_screen_that_failed_while_the_server_was_away_reads_again_once_it_is_back(
+        qtbot, main_window, demo_target):
+    """It kept saying "Could not update: Cannot reach the server" until the next change."""
+    with _dashboard_with_the_server_away(qtbot, main_window, demo_target) as dashboard:
         dashboard.direction.setCurrentIndex(1)  # a filter chosen while it is away
         qtbot.waitUntil(lambda: "Could not update" in dashboard.status_label.text(),
                         timeout=30_000)
         chosen = dashboard.current_filter()
         assert dashboard.data.filter != chosen
-        ctx.db.url = ctx.tasks.db_path = demo_target  # it answers again
-    finally:
-        silent.close()
     qtbot.waitUntil(lambda: dashboard.data.filter == chosen, timeout=30_000)
     assert dashboard.status_label.text() == ""
 
@@ -245,26 +254,14 @@ def test_all_history_chosen_while_the_server_is_away_says_so_and_starts_once_it_
         qtbot, main_window, demo_target):
     """Its first day is asked on the GUI thread: the server's error went to the crash box."""
     from hubapp.store import rollup
-    from hubapp.ui.dashboard import DashboardScreen
 
-    ctx, dashboard = main_window.ctx, main_window.screen(DashboardScreen)
-    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
-        main_window.show_screen(DashboardScreen)
     hub = open_db(demo_target)
     first = rollup.history_from(hub)
     hub.close()
-    with socket.create_server(("127.0.0.1", 0)) as taken:
-        closed = taken.getsockname()[1]
-    silent = _SilentServer()
-    try:
-        _reconnecting_to(silent, qtbot, ctx, demo_target)
-        ctx.tasks.db_path = f"postgresql://hubtest@127.0.0.1:{closed}/hub"
+    with _dashboard_with_the_server_away(qtbot, main_window, demo_target) as dashboard:
         dashboard.period.setCurrentIndex(dashboard.ALL_HISTORY)
         qtbot.waitUntil(lambda: "Could not update" in dashboard.status_label.text(),
                         timeout=30_000)
-        ctx.db.url = ctx.tasks.db_path = demo_target  # it answers again
-    finally:
-        silent.close()
     qtbot.waitUntil(lambda: dashboard.data.filter.date_from == first, timeout=30_000)
     assert dashboard.period.currentIndex() == dashboard.ALL_HISTORY
 
