@@ -928,11 +928,11 @@ def _amount(value: float, field: str) -> str:
     return f"{value:,.{TONNE_DECIMALS}f}" if field == "tonnes" else number(value)
 
 
-def _tie_note(commodities: Sequence[CommodityTotalsRecord], field: str, count: int,
+def _tie_note(ranked: Sequence[CommodityTotalsRecord], field: str, count: int,
               language: str) -> str | None:
-    """Where the last bar shown ties with one left out: 295 commodities at 12 TEU drawn as
-    ranks 5 to 10, picked by name, read as the top ten."""
-    ranked = _top(commodities, field, len(commodities))
+    """Where the last bar shown (of the top count of ranked, every commodity by _top) ties
+    with one left out: 295 commodities at 12 TEU drawn as ranks 5 to 10, picked by name, read
+    as the top ten."""
     if len(ranked) <= count or getattr(ranked[count - 1], field) != getattr(ranked[count], field):
         return None
     last = getattr(ranked[count - 1], field)
@@ -954,7 +954,8 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
     for column, (field, title, colour) in enumerate(
             (("teu", "top_teu", "#3182bd"), ("tonnes", "top_tonnes", "#756bb1"))):
         axes = figure.add_subplot(1, 2, column + 1)
-        top = _top(commodities, field, count)[::-1]  # barh draws bottom-up
+        ranked = _top(commodities, field, len(commodities))
+        top = ranked[:count][::-1]  # barh draws bottom-up
         names = [_name(c.name_en, c.name_zh, "no_commodity", language) for c in top]
         values = [getattr(c, field) for c in top]
         bars = axes.barh(range(len(top)), values, color=colour)
@@ -965,7 +966,7 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
         axes.set_title(text(title, language), loc="left")  # as every chart's
         setattr(axes, _RANKED, _RankedBars(bars, text(title, language),
                                            text(f"{title}_cut", language)))
-        axes.set_xlabel(_tie_note(commodities, field, count, language) or text(field, language))
+        axes.set_xlabel(_tie_note(ranked, field, count, language) or text(field, language))
         axes.xaxis.set_major_locator(MaxNLocator(4))  # long tonne figures collide otherwise
     _fit_ranked_names(figure)
     return finish(figure, look)
