@@ -40,7 +40,11 @@ def _audited(value: object) -> object:
 
 
 def load(db: Database) -> HubSettingsRecord:
-    stored = {row["key"]: row["value"] for row in db.query("SELECT * FROM hub_setting")}
+    # Its own keys only: the hub's clock changes (store/clock_changes.py), ~240 rows in a zone
+    # that changes its clocks, are among them, and a Daily log service's showing loads these.
+    stored = {row["key"]: row["value"] for row in db.query(
+        f"SELECT key, value FROM hub_setting WHERE key IN ({', '.join('?' * len(_FIELDS))})",
+        list(_FIELDS))}
     values = {name: _CONVERT[kind](stored[name])
               for name, kind in _FIELDS.items() if name in stored}
     return HubSettingsRecord(**values)
