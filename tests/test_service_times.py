@@ -533,6 +533,38 @@ def test_a_departure_is_judged_by_the_hubs_clock_whatever_zone_the_desk_is_set_t
             services.save_service(db, service, [], user)
 
 
+# The hour Berlin's and Chicago's clocks show twice as they go back in 2026 (02:00-03:00 and
+# 01:00-02:00): now is 02:15 (01:15) the first or the second time, a train left at 02:50
+# (01:50) the first. Shanghai's clock shows each hour once, as the rest of the year does.
+@pytest.mark.parametrize("zone, now_utc, left, saved", [
+    ("Europe/Berlin", dt.datetime(2026, 10, 25, 1, 15), dt.datetime(2026, 10, 25, 2, 50), True),
+    ("Europe/Berlin", dt.datetime(2026, 10, 25, 0, 15), dt.datetime(2026, 10, 25, 2, 50), False),
+    ("Europe/Berlin", dt.datetime(2026, 10, 25, 2, 15), dt.datetime(2026, 10, 25, 3, 20), True),
+    ("Europe/Berlin", dt.datetime(2026, 10, 25, 2, 15), dt.datetime(2026, 10, 25, 3, 30), False),
+    ("America/Chicago", dt.datetime(2026, 11, 1, 7, 15), dt.datetime(2026, 11, 1, 1, 50), True),
+    ("America/Chicago", dt.datetime(2026, 11, 1, 6, 15), dt.datetime(2026, 11, 1, 1, 50), False),
+    ("Asia/Shanghai", dt.datetime(2026, 10, 24, 18, 15), dt.datetime(2026, 10, 25, 2, 20), True),
+    ("Asia/Shanghai", dt.datetime(2026, 10, 24, 18, 15), dt.datetime(2026, 10, 25, 2, 50), False),
+])
+def test_a_train_gone_in_the_hour_the_clock_shows_twice_is_saved_as_departed_then(
+        monkeypatch, demo_db, zone, now_utc, left, saved):
+    """A train that left at 02:50 the first time Berlin's clocks showed it was refused as
+    later than now at 02:15 the second time: the clock's fold was dropped, its wall times
+    compared as they read."""
+    from hubapp.domain import clock
+
+    hub_zone_set(demo_db, zone)
+    clock_at(monkeypatch, clock, now_utc.replace(tzinfo=dt.timezone.utc))
+    service = ServiceRecord("X8807", left.date(), Direction.OUTBOUND, actual_at=left,
+                            status=Status.DEPARTED)
+    user = UserRecord("wang.li", "admin")
+    if saved:
+        assert services.save_service(demo_db, service, [], user)[0].actual_at == left
+    else:
+        with pytest.raises(ValidationError, match="later than now"):
+            services.save_service(demo_db, service, [], user)
+
+
 @pytest.mark.parametrize("linked, named", [
     ("/usr/share/zoneinfo/Asia/Shanghai", "Asia/Shanghai"),
     ("/usr/share/zoneinfo/posixrules", ""),  # a file among the zones, not one of them

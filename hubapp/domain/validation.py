@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.clock import skipped, zone_said
+from hubapp.domain.clock import instant_of, skipped, zone_said
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
@@ -257,7 +257,7 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
             errors.append(FieldError(name, _SKIPPED[name], {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "zone": zone}))
     if service.status in MOVED_STATUSES and "status" not in kept \
-            and still_to_come(service, now):
+            and still_to_come(service, now, zone):
         # On the status, whatever the time: an import names the column that said it moved.
         timed = service.actual_at is not None
         errors.append(FieldError("status", _STILL_TO_COME[service.status, timed], {
@@ -281,11 +281,16 @@ def service_clash(number: str, day: dt.date, direction: Direction) -> FieldError
         "number": number, "date": day.isoformat(), "direction": Term("stats", str(direction))})
 
 
-def still_to_come(service: ServiceRecord, now: dt.datetime) -> bool:
+def still_to_come(service: ServiceRecord, now: dt.datetime, zone: str) -> bool:
     """Whether a service has not run yet by the clock's now: its actual time, or without one
     the start of its date, later than now (give or take CLOCK_TOLERANCE). A train that has
-    not run cannot have departed or arrived, nor count as moved traffic."""
+    not run cannot have departed or arrived, nor count as moved traffic. now: on zone's
+    clock, its fold saying the second time of an hour the clock shows twice (wall_clock's),
+    where the service's time is read as the first (instant_of): a train that left at 02:50
+    the first time Berlin's clocks showed it has gone at 02:15 the second time."""
     moment = service.actual_at or dt.datetime.combine(service.date, dt.time())
+    # In UTC: two datetimes of one tzinfo compare as wall times, their folds ignored.
+    moment, now = (instant_of(wall, zone).astimezone(dt.timezone.utc) for wall in (moment, now))
     return moment > now + CLOCK_TOLERANCE
 
 

@@ -223,7 +223,7 @@ def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime, zone:
     to_come = 0
     for key, values in groups.items():
         given = {name: value for name, (value, _raw) in values.items()}
-        service = build_service(key, given, now)
+        service = build_service(key, given, now, zone)
         if validate_service(service, now=now, zone=zone):
             raise _NotClean
         services.append(service)

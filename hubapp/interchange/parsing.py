@@ -312,7 +312,7 @@ def _planned(key: tuple[dt.date, str, Direction], group: _Group, header: Header,
     added to problems."""
     number = key[1]
     values = {name: value for name, (value, _line, _raw) in group.values.items()}
-    service = build_service(key, values, now)
+    service = build_service(key, values, now, zone)
     for error in validate_service(service, now=now, zone=zone):
         column = _FILE_COLUMN.get(error.field, error.field)
         if error.field == "actual_at":
@@ -553,7 +553,7 @@ def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
 
 
 def build_service(key: tuple[dt.date, str, Direction], values: Mapping[str, object],
-                  now: dt.datetime) -> ServiceRecord:
+                  now: dt.datetime, zone: str) -> ServiceRecord:
     """The service of a group of rows from its key and the values its rows gave. Without a
     status it moved, as a loading list is of a train that ran, unless its time (or date)
     is still to come by now: a list sent ahead of its train is of a planned one, and the
@@ -572,7 +572,7 @@ def build_service(key: tuple[dt.date, str, Direction], values: Mapping[str, obje
         wagons=values.get("wagons"),
         notes=values.get("notes") or "",
     )
-    if "status" not in values and still_to_come(service, now):
+    if "status" not in values and still_to_come(service, now, zone):
         # Kept as the actual time, it showed in the daily log as the time a train that had
         # not run left, and was saved as such once the clerk marked it departed.
         return replace(service, status=Status.PLANNED,

@@ -380,7 +380,7 @@ def _moved_ahead(conn: sqlite3.Connection) -> Found:
     for number, date, direction, status, actual in rows:
         service = ServiceRecord(number, dt.date.fromisoformat(date), Direction(direction),
                                 actual_at=minute_value(actual), status=Status(status))
-        if validation.still_to_come(service, now):
+        if validation.still_to_come(service, now, zone):
             found.append(_problem(_AHEAD[status], number=number, date=date,
                                   direction=_direction(direction), value=actual or date,
                                   now=f"{now:%Y-%m-%d %H:%M}", zone=named))
