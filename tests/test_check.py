@@ -18,7 +18,7 @@ from hubapp.store import rollup
 from hubapp.store.check import CHECKS, check_database
 from hubapp.store.db import DamagedDatabaseError, as_user_error, open_db
 
-from conftest import freeze_clock
+from conftest import freeze_clock, hub_zone_set
 
 
 def _execute(path, *statements):
@@ -33,6 +33,16 @@ def _execute(path, *statements):
         conn.commit()
     finally:
         conn.close()
+
+
+def _zone_set(path, zone):
+    """The hub's time zone set as Settings sets it, with its clock changes (Shanghai's of
+    1986-1991), which `check` compares with the zone's rules."""
+    db = open_db(path)
+    try:
+        hub_zone_set(db, zone)
+    finally:
+        db.close()
 
 
 def problems_of(report, check):
@@ -405,13 +415,16 @@ def test_checks_an_older_file_cannot_run_are_said_to_be_skipped_not_ok(tmp_path)
 
     report = check_database(path, lambda name, found: told.append((name, found)))
 
-    assert report.skipped == ("dwell times", "daily roll-up")
+    assert report.skipped == ("clock changes as the zone's rules", "dwell times",
+                              "daily roll-up")
     assert report.checks == tuple(name for name in CHECKS if name not in report.skipped)
     assert [name for name, found in told if found is None] == list(report.skipped)
     printed = _hubapp("check", "--db", path)
     assert printed.returncode == 0, printed.stderr
     lines = [" ".join(line.split()) for line in printed.stdout.splitlines()]
-    assert lines[-3:] == [
+    assert lines[-4:] == [
+        "skipped clock changes as the zone's rules: made by an older Hub Desk; built when the "
+        "file is opened",
         "skipped dwell times: made by an older Hub Desk; built when the file is opened",
         "skipped daily roll-up: made by an older Hub Desk; built when the file is opened",
         "No problems found."]
@@ -544,8 +557,8 @@ def test_services_marked_moved_ahead_of_the_clock_are_reported_not_repaired(
     from hubapp.store import check
 
     freeze_clock(monkeypatch, check, dt.datetime(2026, 3, 5, 12, 0))  # the demo's "now"
-    _execute(demo_db_path, "INSERT OR REPLACE INTO hub_setting (key, value)"
-                           " VALUES ('time_zone', 'Asia/Shanghai')", *(
+    _zone_set(demo_db_path, "Asia/Shanghai")
+    _execute(demo_db_path, *(
         "INSERT INTO service (service_no, date, direction, mode, actual_at, status, version)"
         f" VALUES ('{number}', '{day}', '{direction}', 'rail', {at}, '{status}', 1)"
         for number, day, direction, at, status in (
@@ -615,8 +628,8 @@ def test_a_train_gone_by_the_hubs_clock_is_not_ahead_of_a_server_kept_in_another
     judged by the computer's, which the problem names so that a wrong one is seen."""
     left = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=30)).astimezone(
         ZoneInfo("Asia/Shanghai"))
-    _execute(demo_db_path, "INSERT OR REPLACE INTO hub_setting (key, value)"
-                           " VALUES ('time_zone', 'Asia/Shanghai')",
+    _zone_set(demo_db_path, "Asia/Shanghai")
+    _execute(demo_db_path,
              "INSERT INTO service (service_no, date, direction, mode, actual_at, status,"
              f" version) VALUES ('X9906', '{left:%Y-%m-%d}', 'outbound', 'rail',"
              f" '{left:%Y-%m-%d %H:%M}', 'departed', 1)")

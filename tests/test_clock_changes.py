@@ -5,8 +5,11 @@ train due 01:50 that came at 03:10 as Berlin's clocks went forward was 20 minute
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +19,7 @@ from hubapp.domain.clock_changes import LAST_YEAR, clock_changes
 from hubapp.domain.dashboard import DashboardFilterRecord
 from hubapp.interchange import import_file
 from hubapp.store import dashboard, dwell, interchange as store_interchange, open_db, rollup
+from hubapp.store.db import transaction
 from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
 
 from conftest import PATIENT_WAIT_MS, TESTER, hub_zone_set
@@ -175,3 +179,93 @@ def test_the_dashboard_counts_a_train_typed_over_the_clock_change_on_time(
     assert dash.tiles["punctuality"].value.text() == "100.0 %"
     assert dash.data.kpis.punctuality.timed == 2  # and OUT1, which left on the dot
     assert dash.data.kpis.dwell.hours == 23.0
+
+
+# This computer as one without zone files or tzdata (a trimmed container, a bare server):
+# zoneinfo finds no zone, Europe/Berlin among them.
+_WITHOUT_ZONE_RULES = "import zoneinfo; sys.modules['tzdata'] = None; zoneinfo.reset_tzpath(());"
+_UPGRADE = "from hubapp.store import open_db; open_db(sys.argv[1]).close()"
+_CLI = "from hubapp.cli import main; raise SystemExit(main(sys.argv[1:]))"
+
+
+def _hubapp(*args, zone_rules=True, code=_CLI):
+    prefix = "" if zone_rules else _WITHOUT_ZONE_RULES
+    return subprocess.run([sys.executable, "-c", "import sys;" + prefix + code, *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.sqlite_only
+def test_clock_changes_a_computer_without_the_zones_rules_left_out_are_checked_and_repaired(
+        tmp_path):
+    """A Berlin hub's file upgraded on a computer without Berlin's rules stored no clock
+    changes, and counted its times as they read from then on: `hubapp check` said nothing,
+    and only choosing the zone again put them right."""
+    path = tmp_path / "hub.db"
+    db = open_db(path)
+    _imported(db, tmp_path)
+    db.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO hub_setting (key, value) VALUES ('time_zone', ?)", [BERLIN])
+        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [STEP_NAMES[-1]])
+    conn.close()
+    assert _hubapp(path, zone_rules=False, code=_UPGRADE).returncode == 0
+    unjudged = _hubapp("check", "--db", path, zone_rules=False)  # no rules to judge them by
+    assert unjudged.returncode == 0, unjudged.stdout
+
+    checked = _hubapp("check", "--db", path)
+
+    assert checked.returncode == 1
+    lines = [" ".join(line.split()) for line in checked.stdout.splitlines()]
+    assert "PROBLEM clock changes as the zone's rules" in lines
+    assert f"- the clock changes stored for {BERLIN} differ from this computer's rules for it " \
+           f"(0 stored, {len(clock_changes(BERLIN).walls)} in the rules, the first differing " \
+           "on 1980-04-06), so punctuality and dwell over them are counted wrong: hubapp " \
+           "check --repair stores them from this computer's rules and counts those again " \
+           "(run it where the zone rules, tzdata, are up to date)" in lines
+    assert lines[-1] == (
+        "1 problem found, all in what the hub works out from its time zone's rules and its "
+        "containers (clock changes, dwell times, roll-up); a backup holds the same, so do not "
+        "restore one for them: hubapp check --repair works them out again.")
+
+    repaired = _hubapp("check", "--db", path, "--repair")
+
+    assert repaired.returncode == 0, repaired.stderr
+    assert repaired.stdout.splitlines()[-1] == (
+        "1 problem repaired: the clock changes were stored from this computer's zone rules, "
+        "and the sums worked out again from them and the containers.")
+    again = _hubapp("check", "--db", path)
+    assert again.returncode == 0 and again.stdout.splitlines()[-1] == "No problems found."
+    db = open_db(path)
+    try:
+        assert _figures(db) == AS_THEY_PASSED
+        [(done,)] = db.execute("SELECT after FROM audit_log WHERE action = 'rebuild'").fetchall()
+        assert json.loads(done) == {
+            "clock_changes": BERLIN, "dwell_times": [],
+            "roll_up": [SPRING.isoformat(), AUTUMN.isoformat()]}  # DST1's, the boxes leaving
+    finally:
+        db.close()
+
+
+@pytest.mark.sqlite_only
+def test_clock_changes_of_older_rules_are_checked_and_repaired(tmp_path):
+    """Stored by a desk whose rules were older than this computer's (here: Berlin's summer
+    time of 2026 unknown to them), they stay until checked."""
+    path = tmp_path / "hub.db"
+    db = open_db(path)
+    try:
+        hub_zone_set(db, BERLIN)
+        _imported(db, tmp_path)
+        with transaction(db):
+            db.execute("DELETE FROM hub_setting WHERE key LIKE 'clock_change 2026-%'")
+    finally:
+        db.close()
+    checked = _hubapp("check", "--db", path)
+    assert checked.returncode == 1
+    assert "(240 stored, 242 in the rules, the first differing on 2026-03-29)" in \
+        checked.stdout.replace("\n", " ")
+    assert _hubapp("check", "--db", path, "--repair").returncode == 0
+    db = open_db(path)
+    try:
+        assert _figures(db) == AS_THEY_PASSED
+    finally:
+        db.close()

@@ -67,25 +67,37 @@ def run_check(args: argparse.Namespace) -> int:
     count = report.count
     if report.only_in_sums and args.repair:
         try:
-            _repair_sums(args.db)
+            _repair_sums(args.db, report.clock_changes_differ)
         except HubError as error:
             # The file was checked: its problems stand, not repaired, the data unchanged. 3,
             # "could not check", had a script take the file for one it could not read.
             error_line(message(error, translate))
             return FAILED
-        print(counted(translate(
+        repaired = translate(
+            "cli", "{count} problem(s) repaired: the clock changes were stored from this "
+                   "computer's zone rules, and the sums worked out again from them and the "
+                   "containers.") if report.clock_changes_differ else translate(
             "cli", "{count} problem(s) in the sums repaired: they were worked out again from "
-                   "the containers."), count).format(count=number(count)))
+                   "the containers.")
+        print(counted(repaired, count).format(count=number(count)))
         return 0
     # Not "restore a backup" for sums alone: a supervisor did, and lost the day's work for
     # sums that a backup holds as wrong, or older. Repaired only when nothing else is wrong:
     # sums worked out from containers that break the rules would be as wrong.
-    said = translate(
-        "cli", "{count} problem(s) found, all in sums the hub works out from its containers "
-               "(dwell times, roll-up); the containers are sound, so do not restore a "
-               "backup for them: hubapp check --repair works them out again.") \
-        if report.only_in_sums else translate(
-            "cli", "{count} problem(s) found; restore a backup or correct the data.")
+    if not report.only_in_sums:
+        said = translate("cli", "{count} problem(s) found; restore a backup or correct the "
+                                "data.")
+    elif report.clock_changes_differ:
+        said = translate(
+            "cli", "{count} problem(s) found, all in what the hub works out from its time "
+                   "zone's rules and its containers (clock changes, dwell times, roll-up); a "
+                   "backup holds the same, so do not restore one for them: hubapp check "
+                   "--repair works them out again.")
+    else:
+        said = translate(
+            "cli", "{count} problem(s) found, all in sums the hub works out from its "
+                   "containers (dwell times, roll-up); the containers are sound, so do not "
+                   "restore a backup for them: hubapp check --repair works them out again.")
     print(counted(said, count).format(count=number(count)))
     if args.repair and not report.only_in_sums:
         print(translate("cli", "Nothing was repaired: --repair works out the sums again only "
@@ -93,11 +105,14 @@ def run_check(args: argparse.Namespace) -> int:
     return FAILED
 
 
-def _repair_sums(target: str) -> None:
+def _repair_sums(target: str, clock_changes: bool) -> None:
     from hubapp.store import open_db, users
     from hubapp.store.repair import rebuild_sums
 
     upgrade_file_saying_so(target)
+    if clock_changes:
+        print(translate("cli", "Storing the clock changes of the hub's time zone from this "
+                               "computer's zone rules"), flush=True)
     print(translate("cli", "Working out the dwell times and the roll-up again from the "
                            "containers; on years of history this takes a minute or two, and "
                            "a desk saving meanwhile is told the hub is busy (its edits stay "

@@ -249,8 +249,9 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
         "cli", "check the file's integrity and the app's rules; exit 1 on problems, 3 if "
                "the file cannot be checked"))
     check.add_argument("--repair", action="store_true", help=translate(
-        "cli", "when only sums the hub works out from its containers are wrong (dwell "
-               "times, roll-up), work them out again (written to the audit log)"))
+        "cli", "when only what the hub works out from its containers and its time zone's "
+               "rules is wrong (clock changes, dwell times, roll-up), work it out again "
+               "(written to the audit log)"))
 
 
 def _add_migrate_to(commands: argparse._SubParsersAction) -> None:

@@ -197,6 +197,7 @@ WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "container_moves"), QT_TRANSLATE_NOOP("audit", "taken_at"),
     QT_TRANSLATE_NOOP("audit", "replaced"), QT_TRANSLATE_NOOP("audit", "kept_as"),
     QT_TRANSLATE_NOOP("audit", "dwell_times"), QT_TRANSLATE_NOOP("audit", "roll_up"),
+    QT_TRANSLATE_NOOP("audit", "clock_changes"),
 ))
 
 

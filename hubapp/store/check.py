@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from hubapp.domain import clock, iso6346, sizetype, validation
+from hubapp.domain.clock_changes import clock_changes as changes_of
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Term, Translate, message, untranslated,
 )
 from hubapp.domain.records import Direction, ServiceRecord, Status
-from hubapp.store import dwell, rollup, settings, stoppable
+from hubapp.store import clock_changes, dwell, rollup, settings, stoppable
 from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
@@ -79,8 +80,14 @@ class CheckReportRecord:
     @property
     def only_in_sums(self) -> bool:
         """Whether every problem is in what the hub works out from its containers (dwell,
-        roll-up): the containers are sound, and a backup holds the same sums or older data."""
+        roll-up) and its zone's rules (clock changes): the containers are sound, and a backup
+        holds the same sums or older data."""
         return bool(self.problems) and all(problem.check in SUMS for problem in self.problems)
+
+    @property
+    def clock_changes_differ(self) -> bool:
+        """Whether the stored clock changes differ from this computer's rules for the zone."""
+        return any(problem.check == CLOCK_CHANGES for problem in self.problems)
 
     @property
     def count(self) -> int:
@@ -421,6 +428,28 @@ def _dwell(conn: sqlite3.Connection) -> Found:
         for row in dwell.differences(db)])
 
 
+def _clock_changes(conn: sqlite3.Connection) -> Found:
+    """The hub's clock changes as stored against its zone's rules on this computer: stored
+    by the computer that set the zone or upgraded the file, they are none where it had no
+    rules for the zone, and a rule changed since reaches the hub by no other way. Not judged
+    where this computer has no rules for the zone either."""
+    zone = settings.time_zone(conn)
+    if zone and clock.zone_missing(zone):
+        return []
+    stored, rules = clock_changes.load(conn), changes_of(zone)
+    if stored == rules:
+        return []
+    differing = {*zip(stored.walls, stored.moved)} ^ {*zip(rules.walls, rules.moved)}
+    return [_problem(QT_TRANSLATE_NOOP(
+        "check", "the clock changes stored for {zone} differ from this computer's rules for "
+                 "it ({stored} stored, {rules} in the rules, the first differing on {date}), "
+                 "so punctuality and dwell over them are counted wrong: hubapp check "
+                 "--repair stores them from this computer's rules and counts those again "
+                 "(run it where the zone rules, tzdata, are up to date)"),
+        zone=zone, stored=len(stored.walls), rules=len(rules.walls),
+        date=f"{min(wall for wall, _moved in differing):%Y-%m-%d}")]
+
+
 def _limited(found: Found) -> Found:
     if len(found) <= MAX_EXAMPLES:
         return found
@@ -443,8 +472,12 @@ _APP_CHECKS = (
     (QT_TRANSLATE_NOOP("check", "gross weight"), _gross_weight),
     (QT_TRANSLATE_NOOP("check", "seals, shippers and consignees with all their digits"),
      _digits_lost),
+    (CLOCK_CHANGES := QT_TRANSLATE_NOOP("check", "clock changes as the zone's rules"),
+     _clock_changes),
     (DWELL_TIMES := QT_TRANSLATE_NOOP("check", "dwell times"), _dwell),
     (ROLL_UP := QT_TRANSLATE_NOOP("check", "daily roll-up"), _rollup),
 )
 CHECKS = (QT_TRANSLATE_NOOP("check", "integrity"), *(name for name, _ in _APP_CHECKS))
-SUMS = (DWELL_TIMES, ROLL_UP)  # the checks of sums kept beside the containers
+# The checks of what the hub works out beside its containers: the clock changes from its
+# zone's rules (stored by m015 too), the sums from those and the containers.
+SUMS = (CLOCK_CHANGES, DWELL_TIMES, ROLL_UP)

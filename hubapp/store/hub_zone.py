@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from hubapp.domain.clock import zone_missing
 from hubapp.domain.clock_changes import clock_changes as changes_of
 from hubapp.store import clock_changes, dwell, rollup
 from hubapp.store.engine import executemany
@@ -42,12 +43,17 @@ _CONTAINERS_HELD_OVER = f"""
           > julianday({dwell.MOVED_AT.format(s="s")}) * 1440 - m.dwell_min - {{margin}}"""
 
 
-def store_changes(db: Database, zone: str) -> None:
+def store_changes(db: Database, zone: str) -> set[dt.date] | None:
     """Store zone's clock changes in place of those stored, and count again the dwell and
-    punctuality that differ by them; call inside the write's transaction that sets zone."""
+    punctuality that differ by them; call inside the write's transaction that sets zone.
+    The days counted again; None where the stored ones were left: they were zone's already,
+    or this computer has no rules for zone, whose none would undo what a desk with them
+    stored (`hubapp check` compares them with the rules where a computer has them)."""
+    if zone and zone_missing(zone):
+        return None
     before, after = clock_changes.load(db), changes_of(zone)
     if after == before:
-        return
+        return None
     clock_changes.write(db, after)
     db.execute(f"CREATE TEMP TABLE {_WALLS} (wall TEXT PRIMARY KEY)")
     try:
@@ -59,5 +65,6 @@ def store_changes(db: Database, zone: str) -> None:
             margin=max(moved) - min(moved)))]
     finally:
         db.execute(f"DROP TABLE {_WALLS}")
-    rollup.refresh_days(db, {dt.date.fromisoformat(day) for day in days}
-                        | dwell.refresh(db, containers))
+    counted = {dt.date.fromisoformat(day) for day in days} | dwell.refresh(db, containers)
+    rollup.refresh_days(db, counted)
+    return counted

@@ -1,4 +1,5 @@
-"""`hubapp check --repair`: the sums the hub keeps beside its containers worked out again.
+"""`hubapp check --repair`: the sums the hub keeps beside its containers worked out again,
+and its zone's clock changes stored again from this computer's rules.
 
 Each move's dwell and the roll-up are derived from the containers, so when `hubapp check`
 finds them drifted the containers are the truth and a backup is no cure (it holds the same
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hubapp.store import audit, dwell, no_return, rollup
+from hubapp.store import audit, dwell, hub_zone, no_return, rollup, settings
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, UserRecord, require_role
 
@@ -21,19 +22,25 @@ if TYPE_CHECKING:
 
 
 def rebuild_sums(db: Database, by: UserRecord) -> None:
-    """Every move's dwell, then the roll-up from them (it sums the dwell), recorded in the
-    audit log with the days whose sums differed, so that open windows reload what they show
-    and a later reader sees which numbers moved and why."""
+    """The zone's clock changes from this computer's rules where they differ (and it has
+    them), what spans them counted again as setting the zone does; every move's dwell, then
+    the roll-up from them (it sums the dwell), recorded in the audit log with the days whose
+    sums differed, so that open windows reload what they show and a later reader sees which
+    numbers moved and why."""
     # As `hubapp check` compared them; read before the write, which they would hold twice as
     # long: a save meanwhile works out its own days' sums, so these are still the ones put
     # right.
     roll_up = _days(rollup.differences(db))
     with no_return.at_commit(transaction(db)):  # `hubapp check --repair`'s work kept
         require_role(db, by, ADMIN)
+        zone = settings.time_zone(db)
+        counted = hub_zone.store_changes(db, zone)
         dwell_days = dwell.refresh(db)
         rollup.rebuild(db)
+        done = {} if counted is None else {"clock_changes": zone}
         audit.record(db, by.name, "rebuild", "sums", "", None, {
-            "dwell_times": sorted(day.isoformat() for day in dwell_days), "roll_up": roll_up})
+            **done, "dwell_times": sorted(day.isoformat() for day in dwell_days),
+            "roll_up": sorted({*roll_up, *(day.isoformat() for day in counted or ())})})
 
 
 def _days(differences: list[dict]) -> list[str]:
