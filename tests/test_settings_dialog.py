@@ -368,6 +368,37 @@ def test_nothing_can_be_edited_while_the_hub_s_settings_are_saved(
     assert QSettings().value(PAPER_KEY) is None
 
 
+def test_a_new_zone_s_recount_shows_a_busy_cursor_and_says_what_it_counts(
+        qtbot, monkeypatch, main_window, app_ctx):
+    """Its recount of what spans the zone's clock changes (half a minute on millions of
+    containers) left the dialog greyed out without a word, as if hung."""
+    import threading
+
+    real, release = settings.save, threading.Event()
+
+    def slow(*args, **kwargs):  # a long history's recount, until the test is done
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(settings, "save", slow)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: True)
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.time_zone, "Europe/Berlin")
+    save(qtbot, dialog)
+    try:
+        assert not dialog.buttons.isEnabled()
+        assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+        assert dialog.message.text() == (
+            "Counting again the punctuality and dwell over the clock changes of Europe/Berlin: "
+            "on years of history this takes a minute…")
+        dialog.grab().save("/tmp/time51_settings_busy.png")
+    finally:
+        release.set()
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        pass
+    assert settings.time_zone(app_ctx.db) == "Europe/Berlin"
+
+
 def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
         dark_desktop, qtbot, main_window, app_ctx, monkeypatch):
     """And the reason can be read on a dark theme's window: its dark red nearly vanished."""
@@ -386,6 +417,7 @@ def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
     assert readable(dialog.message)
     assert dialog.hub_name.text() == "Chongqing Hub East"
     assert dialog.hub_name.isEnabled() and dialog.desk_group.isEnabled()  # to try again
+    assert dialog.cursor().shape() == Qt.CursorShape.ArrowCursor  # no longer busy
 
 
 def test_an_empty_chinese_hub_name_is_said_beside_it(qtbot, main_window):

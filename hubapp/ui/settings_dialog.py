@@ -342,13 +342,23 @@ class SettingsDialog(FormDialog):
         if chosen.time_zone != self.stored.time_zone and not self._zone_change_agreed(
                 chosen.time_zone):
             return
-        # A new punctuality tolerance counts every service of the history again (half a
-        # minute on millions of containers): the work runs off the window, which stays alive.
-        recount = chosen.punctuality_tolerance_min != self.stored.punctuality_tolerance_min
+        # A new punctuality tolerance counts every service of the history again, a new zone
+        # the days and boxes that span its clock changes (each half a minute or more on
+        # millions of containers): the work runs off the window, which stays alive and says
+        # what it waits for.
+        notes = []
+        if chosen.punctuality_tolerance_min != self.stored.punctuality_tolerance_min:
+            notes.append(self.tr("Counting again which services were on time, over the whole "
+                                 "history…"))
+        if chosen.time_zone != self.stored.time_zone:
+            notes.append(self.tr("Counting again the punctuality and dwell over the clock "
+                                 "changes of {zone}: on years of history this takes a "
+                                 "minute…").format(
+                zone=chosen.time_zone or computer_zone()))
         self._editable(False)
         colours.set_text_colour(self.message, None)
-        self.message.setText(self.tr("Counting again which services were on time, over the "
-                                     "whole history…") if recount else "")
+        self.message.setText("\n".join(notes))
+        dialogs.make_room(self)  # the note wraps: cut to a line, it lost its end
         actor = self.ctx.actor()
         # Only what was changed here: another desk's change since the dialog opened stays.
         fields = [field.name for field in dataclasses.fields(chosen)
@@ -401,10 +411,15 @@ class SettingsDialog(FormDialog):
     def _editable(self, editable: bool) -> None:
         """Not while the hub's settings are saved: the desk's are saved as they read when
         that ends, the hub's as they read when Save was pressed, so an edit made meanwhile
-        was half saved and half lost."""
+        was half saved and half lost. A busy cursor meanwhile: a recount of years of
+        history left the dialog looking hung."""
         self.buttons.setEnabled(editable)
         self.hub_group.setEnabled(editable)
         self.desk_group.setEnabled(editable)
+        if editable:
+            self.unsetCursor()
+        else:
+            self.setCursor(Qt.CursorShape.BusyCursor)  # the window answers, the dialog waits
 
     def _hub_not_saved(self, error: Exception) -> None:
         self._editable(True)
