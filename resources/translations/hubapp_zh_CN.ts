@@ -3138,7 +3138,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="448"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="463"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3315,17 +3315,22 @@ Licence: MIT</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="350"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="351"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="367"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="354"/>
+        <source>Counting again the punctuality and dwell over the clock changes of {zone}: on years of history this takes a minute…</source>
+        <translation>正在按 {zone} 的时钟调整（如夏令时）重新统计正点率和堆存时间：历史数据多达数年时约需一分钟…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="377"/>
         <source>Change the hub&apos;s time zone</source>
         <translation>更改枢纽时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="368"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="378"/>
         <source>The services already stored keep their times as the clock read them: a train logged at 08:00 stays at 08:00, read on the clock of {zone} from now on, not moved to it, and punctuality and dwell are counted again by its clock changes. Change the zone only if the hub&apos;s clock was set to the wrong one.
 
 Change it?</source>
@@ -3334,22 +3339,22 @@ Change it?</source>
 确定更改吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="419"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="434"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="449"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="464"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="459"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="474"/>
         <source>it could not be written</source>
         <translation>无法写入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="461"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="476"/>
         <source>Cannot save this desk&apos;s settings in {file}: {reason}</source>
         <translation>无法将本工作台的设置保存到 {file}：{reason}</translation>
     </message>
@@ -3692,7 +3697,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="419"/>
+        <location filename="../../hubapp/cli/parser.py" line="420"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4098,17 +4103,22 @@ Turn single-user mode off?</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="206"/>
+        <location filename="../../hubapp/domain/audit.py" line="200"/>
+        <source>clock_changes</source>
+        <translation>时钟调整</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="207"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="207"/>
+        <location filename="../../hubapp/domain/audit.py" line="208"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="210"/>
+        <location filename="../../hubapp/domain/audit.py" line="211"/>
         <source>failed logins</source>
         <translation>登录失败</translation>
     </message>
@@ -4337,187 +4347,197 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="63"/>
+        <location filename="../../hubapp/store/check.py" line="64"/>
         <source>rail</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="63"/>
+        <location filename="../../hubapp/store/check.py" line="64"/>
         <source>road</source>
         <translation>公路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="64"/>
+        <location filename="../../hubapp/store/check.py" line="65"/>
         <source>river</source>
         <translation>水运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="64"/>
+        <location filename="../../hubapp/store/check.py" line="65"/>
         <source>rail-sea</source>
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="175"/>
+        <location filename="../../hubapp/store/check.py" line="183"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="187"/>
+        <location filename="../../hubapp/store/check.py" line="195"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="201"/>
+        <location filename="../../hubapp/store/check.py" line="209"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="206"/>
+        <location filename="../../hubapp/store/check.py" line="214"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="221"/>
+        <location filename="../../hubapp/store/check.py" line="229"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条箱动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="229"/>
+        <location filename="../../hubapp/store/check.py" line="237"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="241"/>
+        <location filename="../../hubapp/store/check.py" line="249"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="253"/>
+        <location filename="../../hubapp/store/check.py" line="261"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="269"/>
+        <location filename="../../hubapp/store/check.py" line="277"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="283"/>
+        <location filename="../../hubapp/store/check.py" line="291"/>
         <source>service {number} of {date} ({direction}), container {container}: seal {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：铅封“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="289"/>
+        <location filename="../../hubapp/store/check.py" line="297"/>
         <source>service {number} of {date} ({direction}), container {container}: shipper {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：发货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="295"/>
+        <location filename="../../hubapp/store/check.py" line="303"/>
         <source>service {number} of {date} ({direction}), container {container}: consignee {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：收货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="326"/>
+        <location filename="../../hubapp/store/check.py" line="334"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="329"/>
+        <location filename="../../hubapp/store/check.py" line="337"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="353"/>
+        <location filename="../../hubapp/store/check.py" line="361"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际发运，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="358"/>
+        <location filename="../../hubapp/store/check.py" line="366"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际到达，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="396"/>
+        <location filename="../../hubapp/store/check.py" line="404"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="408"/>
+        <location filename="../../hubapp/store/check.py" line="416"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="409"/>
+        <location filename="../../hubapp/store/check.py" line="417"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="415"/>
+        <location filename="../../hubapp/store/check.py" line="423"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="429"/>
+        <location filename="../../hubapp/store/check.py" line="443"/>
+        <source>the clock changes stored for {zone} differ from this computer&apos;s rules for it ({stored} stored, {rules} in the rules, the first differing on {date}), so punctuality and dwell over them are counted wrong: hubapp check --repair stores them from this computer&apos;s rules and counts those again (run it where the zone rules, tzdata, are up to date)</source>
+        <translation>为 {zone} 保存的时钟调整（如夏令时）与本机该时区的规则不一致（已保存 {stored} 次，规则中有 {rules} 次，首个不同之处在 {date}），跨越这些调整的正点率和堆存时间因此算错：运行 hubapp check --repair 可按本机规则重新保存时钟调整并重新计算（请在时区规则 tzdata 为最新的电脑上运行）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="459"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="435"/>
+        <location filename="../../hubapp/store/check.py" line="465"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="436"/>
+        <location filename="../../hubapp/store/check.py" line="466"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="437"/>
+        <location filename="../../hubapp/store/check.py" line="467"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="438"/>
+        <location filename="../../hubapp/store/check.py" line="468"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="439"/>
+        <location filename="../../hubapp/store/check.py" line="469"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="440"/>
+        <location filename="../../hubapp/store/check.py" line="470"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="441"/>
+        <location filename="../../hubapp/store/check.py" line="471"/>
         <source>moved services not ahead of the clock</source>
         <translation>已发运或到达的班次不晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="442"/>
+        <location filename="../../hubapp/store/check.py" line="472"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="443"/>
+        <location filename="../../hubapp/store/check.py" line="473"/>
         <source>seals, shippers and consignees with all their digits</source>
         <translation>铅封、发货人和收货人位数完整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="445"/>
+        <location filename="../../hubapp/store/check.py" line="475"/>
+        <source>clock changes as the zone&apos;s rules</source>
+        <translation>时钟调整与时区规则一致</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="477"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="446"/>
+        <location filename="../../hubapp/store/check.py" line="478"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="448"/>
+        <location filename="../../hubapp/store/check.py" line="480"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -4671,122 +4691,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="251"/>
-        <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
-        <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli/parser.py" line="257"/>
+        <location filename="../../hubapp/cli/parser.py" line="258"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="260"/>
+        <location filename="../../hubapp/cli/parser.py" line="261"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="265"/>
+        <location filename="../../hubapp/cli/parser.py" line="266"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="269"/>
+        <location filename="../../hubapp/cli/parser.py" line="270"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="273"/>
+        <location filename="../../hubapp/cli/parser.py" line="274"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="275"/>
+        <location filename="../../hubapp/cli/parser.py" line="276"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="277"/>
+        <location filename="../../hubapp/cli/parser.py" line="278"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="280"/>
+        <location filename="../../hubapp/cli/parser.py" line="281"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="281"/>
+        <location filename="../../hubapp/cli/parser.py" line="282"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="287"/>
+        <location filename="../../hubapp/cli/parser.py" line="288"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="290"/>
+        <location filename="../../hubapp/cli/parser.py" line="291"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="292"/>
+        <location filename="../../hubapp/cli/parser.py" line="293"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="295"/>
+        <location filename="../../hubapp/cli/parser.py" line="296"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="305"/>
+        <location filename="../../hubapp/cli/parser.py" line="306"/>
         <source>folder {folder} does not exist: name a .csv or .xlsx file</source>
         <translation>文件夹 {folder} 不存在：请指定 .csv 或 .xlsx 文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="315"/>
+        <location filename="../../hubapp/cli/parser.py" line="316"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="332"/>
+        <location filename="../../hubapp/cli/parser.py" line="333"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="338"/>
+        <location filename="../../hubapp/cli/parser.py" line="339"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="353"/>
+        <location filename="../../hubapp/cli/parser.py" line="354"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="360"/>
+        <location filename="../../hubapp/cli/parser.py" line="361"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="363"/>
+        <location filename="../../hubapp/cli/parser.py" line="364"/>
         <source>folder {folder} does not exist: name a database file</source>
         <translation>文件夹 {folder} 不存在：请指定数据库文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="381"/>
+        <location filename="../../hubapp/cli/parser.py" line="382"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="393"/>
+        <location filename="../../hubapp/cli/parser.py" line="394"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="406"/>
+        <location filename="../../hubapp/cli/parser.py" line="407"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4801,12 +4816,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已停止（{signal}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="225"/>
+        <location filename="../../hubapp/cli/stops.py" line="243"/>
         <source>Cannot write to the standard output ({reason}); the command&apos;s work is done and kept</source>
         <translation>无法写入标准输出（{reason}）；命令的工作已完成并已保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="227"/>
+        <location filename="../../hubapp/cli/stops.py" line="245"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
@@ -4831,7 +4846,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：实际开行 {summary}（另有计划中班次 {planned} 个、已取消班次 {cancelled} 个）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="125"/>
+        <location filename="../../hubapp/cli/files.py" line="140"/>
         <source>copying {table} ({number} of {count} tables)…</source>
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
@@ -4851,12 +4866,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="296"/>
+        <location filename="../../hubapp/cli/parser.py" line="297"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="427"/>
+        <location filename="../../hubapp/cli/parser.py" line="428"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4886,7 +4901,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="101"/>
+        <location filename="../../hubapp/cli/files.py" line="116"/>
         <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
         <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
     </message>
@@ -5016,7 +5031,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="270"/>
+        <location filename="../../hubapp/cli/parser.py" line="251"/>
+        <source>when only what the hub works out from its containers and its time zone&apos;s rules is wrong (clock changes, dwell times, roll-up), work it out again (written to the audit log)</source>
+        <translation>仅当出错的只是本枢纽按集装箱明细和时区规则算出的数据（时钟调整、堆存时间、汇总统计表）时，重新计算（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="271"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -5046,62 +5066,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="76"/>
+        <location filename="../../hubapp/cli/files.py" line="79"/>
         <source>{count} problem(s) in the sums repaired: they were worked out again from the containers.</source>
         <translation>已修复汇总数据中的 {count} 个问题：已按集装箱明细重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="83"/>
+        <location filename="../../hubapp/cli/files.py" line="97"/>
         <source>{count} problem(s) found, all in sums the hub works out from its containers (dwell times, roll-up); the containers are sound, so do not restore a backup for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按集装箱明细算出的汇总数据中（堆存时间、汇总统计表）；集装箱明细本身无误，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="87"/>
+        <location filename="../../hubapp/cli/files.py" line="88"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
+        <location filename="../../hubapp/cli/files.py" line="76"/>
+        <source>{count} problem(s) repaired: the clock changes were stored from this computer&apos;s zone rules, and the sums worked out again from them and the containers.</source>
+        <translation>已修复 {count} 个问题：已按本机时区规则重新保存时钟调整，并据此和集装箱明细重新计算了汇总数据。</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/cli/files.py" line="91"/>
+        <source>{count} problem(s) found, all in what the hub works out from its time zone&apos;s rules and its containers (clock changes, dwell times, roll-up); a backup holds the same, so do not restore one for them: hubapp check --repair works them out again.</source>
+        <translation>发现 {count} 个问题，都在本枢纽按时区规则和集装箱明细算出的数据中（时钟调整、堆存时间、汇总统计表）；备份中的也一样，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/files.py" line="103"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="127"/>
+        <location filename="../../hubapp/cli/files.py" line="114"/>
+        <source>Storing the clock changes of the hub&apos;s time zone from this computer&apos;s zone rules</source>
+        <translation>正在按本机时区规则重新保存枢纽时区的时钟调整</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/files.py" line="142"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="129"/>
+        <location filename="../../hubapp/cli/files.py" line="144"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="129"/>
+        <location filename="../../hubapp/cli/files.py" line="144"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="129"/>
+        <location filename="../../hubapp/cli/files.py" line="144"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="130"/>
+        <location filename="../../hubapp/cli/files.py" line="145"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="130"/>
+        <location filename="../../hubapp/cli/files.py" line="145"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="130"/>
+        <location filename="../../hubapp/cli/files.py" line="145"/>
         <source>gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="139"/>
+        <location filename="../../hubapp/cli/files.py" line="154"/>
         <source>Saves made to {file} from now on do not reach the server: start every desk on {server} (File ▸ Connect to server…, or hubapp --db URL) before it saves again</source>
         <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 地址）</translation>
     </message>
@@ -5775,87 +5810,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="307"/>
+        <location filename="../../hubapp/domain/validation.py" line="312"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="319"/>
+        <location filename="../../hubapp/domain/validation.py" line="324"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="323"/>
+        <location filename="../../hubapp/domain/validation.py" line="328"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="327"/>
+        <location filename="../../hubapp/domain/validation.py" line="332"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="364"/>
+        <location filename="../../hubapp/domain/validation.py" line="369"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="382"/>
+        <location filename="../../hubapp/domain/validation.py" line="387"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="389"/>
+        <location filename="../../hubapp/domain/validation.py" line="394"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="397"/>
+        <location filename="../../hubapp/domain/validation.py" line="402"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="402"/>
+        <location filename="../../hubapp/domain/validation.py" line="407"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="420"/>
+        <location filename="../../hubapp/domain/validation.py" line="425"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="435"/>
+        <location filename="../../hubapp/domain/validation.py" line="440"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="485"/>
+        <location filename="../../hubapp/domain/validation.py" line="490"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="489"/>
+        <location filename="../../hubapp/domain/validation.py" line="494"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="493"/>
+        <location filename="../../hubapp/domain/validation.py" line="498"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="540"/>
+        <location filename="../../hubapp/domain/validation.py" line="545"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="639"/>
+        <location filename="../../hubapp/domain/validation.py" line="644"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="645"/>
+        <location filename="../../hubapp/domain/validation.py" line="650"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -5890,22 +5925,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="438"/>
+        <location filename="../../hubapp/domain/validation.py" line="443"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="514"/>
+        <location filename="../../hubapp/domain/validation.py" line="519"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="654"/>
+        <location filename="../../hubapp/domain/validation.py" line="659"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="537"/>
+        <location filename="../../hubapp/domain/validation.py" line="542"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -6791,7 +6826,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="130"/>
+        <location filename="../../hubapp/cli/__init__.py" line="131"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
@@ -6806,7 +6841,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="118"/>
+        <location filename="../../hubapp/cli/files.py" line="133"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
@@ -7091,7 +7126,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒收了 {path} 中表 {table} 的一行（{reason}），因此服务器上未保留任何数据：hubapp check --db {path} 会指出文件中的问题所在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="165"/>
+        <location filename="../../hubapp/store/check.py" line="172"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
