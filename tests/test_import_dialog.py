@@ -16,7 +16,7 @@ from PySide6.QtGui import QScreen, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.interchange import export_file, import_file, importing
+from hubapp.interchange import export_file, import_file, importing, reading
 from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
 from hubapp.ui import column_mappings, dialogs, formatting, import_dialog, labels
@@ -96,6 +96,19 @@ def test_a_file_that_cannot_be_read_is_said_at_once(main_window, qtbot, monkeypa
         dialog = open_import(main_window, qtbot, monkeypatch, path)
 
     assert dialog.result_label.text() == said
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_csv_past_the_size_read_is_said_at_once(main_window, qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(reading, "CSV_BYTES", 1 << 20)
+    path = tmp_path / "huge.csv"
+    path.write_bytes(SAMPLE.read_bytes() + b"\n" * (3 << 19))
+
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+
+    assert dialog.result_label.text() == (
+        "huge.csv holds 2 MB of text, more than the 1 MB a CSV is read up to; split it into "
+        "files of fewer days and import each one")
     assert not dialog.import_button.isEnabled()
 
 

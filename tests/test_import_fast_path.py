@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 from unittest import mock
@@ -1025,3 +1026,34 @@ def test_size_type_shorthands_are_stored_as_their_iso_codes_both_ways(demo_db_pa
     assert quick_db.execute(
         "SELECT container, size_type, teu FROM container_move WHERE container IN (?, ?, ?, ?)"
         " ORDER BY container", boxes).fetchall() == before
+
+
+def _earlier(row: bytes, days: int) -> bytes:
+    """An export's row (its date first) moved that many days earlier."""
+    day = dt.date.fromisoformat(row[:10].decode()) - dt.timedelta(days=days)
+    return day.isoformat().encode() + row[10:]
+
+
+def test_a_big_export_is_imported_in_a_few_times_its_size_in_memory(demo_db_path, tmp_path):
+    """A 100 MB export peaked at 1.1 GB: its bytes, its text, a copy of it with the line
+    ends changed and its lines were held at once, then a list of strings for each line."""
+    path = tmp_path / "demo.csv"
+    db = open_db(demo_db_path)
+    export_file(db, path, FIRST, LAST)
+    db.close()
+    header, *rows = path.read_bytes().splitlines(keepends=True)
+    # The demo's three days again and again, each time three days earlier.
+    path.write_bytes(header + b"".join(_earlier(row, 3 * times) for times in range(12)
+                                       for row in rows))
+    fresh = open_db(tmp_path / "fresh.db")
+    assert import_file(fresh, path, TESTER, dry_run=True).ok  # what is read once, as caches
+
+    tracemalloc.start()
+    try:
+        result = import_file(fresh, path, TESTER, dry_run=True)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert result.ok and result.rows > 20_000
+    assert peak < 6 * path.stat().st_size  # 8.2 times it, read so

@@ -1068,6 +1068,23 @@ def test_a_csv_cell_longer_than_csv_reads_is_refused_in_the_app_s_words(demo_db,
     assert checksum(demo_db) == before
 
 
+def test_a_csv_past_the_size_read_is_refused_before_it_is_read(demo_db, tmp_path,
+                                                              monkeypatch):
+    """A CSV of several gigabytes took all the memory before a row was checked."""
+    monkeypatch.setattr(reading, "CSV_BYTES", 1 << 20)
+    path = tmp_path / "huge.csv"
+    path.write_bytes(SAMPLE.read_bytes() + b"\n" * (3 << 19))
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value) == (
+        "huge.csv holds 2 MB of text, more than the 1 MB a CSV is read up to; split it into "
+        "files of fewer days and import each one")
+    assert checksum(demo_db) == before
+
+
 @pytest.mark.parametrize("shared", [False, True], ids=["in the sheet", "a shared string"])
 def test_a_cell_of_megabytes_is_refused_before_it_is_read_whole(demo_db, tmp_path, shared):
     """1.5 MB of workbook held a cell of 1.5 GB, which reading built whole, running out of

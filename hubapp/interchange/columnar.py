@@ -117,16 +117,15 @@ def quick_rows(
 class _Columns:
     """The cells of each field as parse_table sees them: stripped, export's guard undone."""
 
-    def __init__(self, rows: list[list[str]], index: dict[str, int],
-                 service_texts: list[str] | None = None, service_cells: int = 0,
-                 delimiter: str = ",") -> None:
-        self.rows = rows
+    def __init__(self, index: dict[str, int], rows: int, cells: dict[str, list[str]],
+                 service_texts: list[str] | None = None, delimiter: str = ",") -> None:
         self.index = index
+        self.rows = rows
+        self.cells = cells  # of each field the file has, stripped
         self.cache: dict[str, list[str]] = {}
         # Where the service columns lead each line (as export writes them), each row's
-        # first cell is their text, unsplit; a field's cell is then at position - shift.
+        # text of them, unsplit.
         self.service_texts = service_texts
-        self.shift = service_cells - 1 if service_texts is not None else 0
         self.delimiter = delimiter
 
     @classmethod
@@ -137,23 +136,32 @@ class _Columns:
                    for _line, cells in table.rows):
                 raise _NotClean  # a value past the header's last column
             width = max(index.values()) + 1
-            return cls([cells if len(cells) >= width else cells + [""] * (width - len(cells))
-                        for _line, cells in table.rows], index)
+            rows = [cells if len(cells) >= width else cells + [""] * (width - len(cells))
+                    for _line, cells in table.rows]
+            return cls(index, len(rows), {
+                name: list(map(str.strip, map(operator.itemgetter(position), rows)))
+                for name, position in index.items()})
         leading = sorted(index[name] for name in SERVICE_FIELDS if name in index)
         delimiter = table.delimiter
         if leading != list(range(len(leading))):
-            return cls([line.split(delimiter) for line in table.lines], index)
+            return cls(index, len(table.lines), _split_columns(
+                table.lines, operator.methodcaller("split", delimiter),
+                {name: (position, str.strip) for name, position in index.items()}))
         # A cell per move field and one for the service's, rather than one per field: a
         # million lines are millions fewer strings.
-        rows = [line.rsplit(delimiter, table.cells - len(leading)) for line in table.lines]
-        return cls(rows, index, [row[0] for row in rows], len(leading), delimiter)
+        shift = len(leading) - 1
+        cells = _split_columns(
+            table.lines, operator.methodcaller("rsplit", delimiter, table.cells - len(leading)),
+            {_SERVICE_TEXT: (0, str), **{name: (position - shift, str.strip)
+                                         for name, position in index.items()
+                                         if name not in SERVICE_FIELDS}})
+        return cls(index, len(table.lines), cells, cells.pop(_SERVICE_TEXT), delimiter)
 
     def service_fields(self, present: list[str]) -> tuple[list, Callable[[object], list[str]]]:
         """Of each row, the service columns' cells as written (hashable), and how to list
         a distinct one's cells in the order of `present`."""
         if self.service_texts is None:
-            return (list(map(operator.itemgetter(*(self.index[name] for name in present)),
-                             self.rows)), lambda text: text)
+            return list(zip(*(self.cells[name] for name in present))), lambda cells: cells
         order = [self.index[name] for name in present]
         delimiter = self.delimiter
         return self.service_texts, lambda text: list(map(text.split(delimiter).__getitem__,
@@ -161,15 +169,12 @@ class _Columns:
 
     def get(self, name: str) -> list[str]:
         if name not in self.cache:
-            position = self.index.get(name)
-            if position is None:
-                values = [""] * len(self.rows)
-            else:
-                values = list(map(str.strip, map(operator.itemgetter(position - self.shift),
-                                                 self.rows)))
-                # One joined search finds whether any cell starts with the guard's quote.
-                if "\n'" in "\n" + "\n".join(values):
-                    values = [cell_value(value) for value in values]
+            values = self.cells.get(name)
+            if values is None:
+                values = [""] * self.rows
+            # One joined search finds whether any cell starts with the guard's quote.
+            elif "\n'" in "\n" + "\n".join(values):
+                values = [cell_value(value) for value in values]
             self.cache[name] = values
         return self.cache[name]
 
@@ -194,6 +199,45 @@ class _Columns:
         if "hs_code" not in self.index:
             return names
         return [name or code for name, code in zip(names, self.get("hs_code"))]
+
+
+_SERVICE_TEXT = ""  # _split_columns's key for the service columns' text, unsplit
+# How many lines are split at once: their lists of cells are let go before the next ones.
+_LINES_AT_ONCE = 2000
+# Of the first lines' cells of a column, the share of distinct ones from which its cells are
+# not shared: a dict of a million container numbers would only add to them.
+_DISTINCT_SHARE = 0.9
+
+
+class _Distinct(dict):
+    """Each distinct cell once, as `cleaned` leaves it: a million rows name a few thousand
+    services, size-types, commodities and weights, held once rather than once a row."""
+
+    def __init__(self, cleaned: Callable[[str], str]) -> None:
+        super().__init__()
+        self.cleaned = cleaned
+
+    def __missing__(self, cell: str) -> str:
+        value = self[cell] = self.cleaned(cell)
+        return value
+
+
+def _split_columns(lines: list[str], split: Callable[[str], list[str]],
+                   wanted: dict[str, tuple[int, Callable[[str], str]]]) -> dict[str, list[str]]:
+    """Of each key of wanted, the cells at its position of each line split, as its cleaning
+    leaves them. Splitting every line first held a list of strings for each: ten times the
+    file's size in memory."""
+    columns: dict[str, list[str]] = {key: [] for key in wanted}
+    distinct = {key: _Distinct(cleaned) for key, (_position, cleaned) in wanted.items()}
+    cleaning = {key: cells.__getitem__ for key, cells in distinct.items()}
+    for start in range(0, len(lines), _LINES_AT_ONCE):
+        rows = list(map(split, lines[start:start + _LINES_AT_ONCE]))
+        for key, (position, cleaned) in wanted.items():
+            column = columns[key]
+            column.extend(map(cleaning[key], map(operator.itemgetter(position), rows)))
+            if start == 0 and len(distinct[key]) > _DISTINCT_SHARE * len(column):
+                cleaning[key] = cleaned  # container numbers, seals: none to share
+    return columns
 
 
 def _services(columns: _Columns, lookups: LookupsRecord, now: dt.datetime, zone: str,

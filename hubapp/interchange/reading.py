@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import io
 import itertools
+import os
 import re
 import stat
 import sys
@@ -40,6 +41,9 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # zip can hold 45 million rows or a cell of 1.5 GB, and reading them took all the memory.
 EXCEL_ROWS = 1_048_576
 EXCEL_CELL_CHARACTERS = 32_767
+# The largest CSV read: some 3.5 million rows of an export, read in about 3 GB of memory. A
+# file of several gigabytes took all of it before a row was checked.
+CSV_BYTES = 512 * 1024 * 1024
 # How many rows are read between a report of how far reading got and a look at whether to
 # stop: a workbook's 1,000 rows take about a tenth of a second.
 _ROWS_BETWEEN_REPORTS = 1000
@@ -103,12 +107,21 @@ def read_table(path: str | Path, limit: int | None = None,
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name} is an old Excel 97-2003 .xls file; save it as .xlsx or "
                     "CSV in Excel or WPS and import that"), name=path.name)
+            _refuse_too_big(path.name, file)
             data = head + file.read()
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {name}: {reason}"), name=path.name,
                               reason=os_reason(error)) from error
     return _read_csv(path.name, data, limit, watch)
+
+
+def _refuse_too_big(name: str, file: BinaryIO) -> None:
+    if (size := os.fstat(file.fileno()).st_size) > CSV_BYTES:
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{name} holds {size:,} MB of text, more than the {limit:,} MB a CSV is "
+            "read up to; split it into files of fewer days and import each one"),
+            name=name, size=-(-size >> 20), limit=CSV_BYTES >> 20)
 
 
 def is_workbook(path: str | Path) -> bool:
@@ -187,6 +200,7 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     (or says why it cannot)."""
     try:
         with _opened(Path(path)) as file:
+            _refuse_too_big(Path(path).name, file)  # read_table says so
             data = file.read()
     except (OSError, FileFormatError):
         return None
@@ -196,6 +210,7 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
         text, encoding = _text(Path(path).name, data)
     except FileFormatError:
         return None
+    del data  # the file's bytes, as big as its text: not held while it is split
     delimiter = _delimiter(text, encoding)
     lines = _plain_lines(text)
     if lines is None:
@@ -373,9 +388,12 @@ def _plain_lines(text: str) -> list[str] | None:
     (several times quicker than csv.reader); None for any other CSV."""
     if '"' in text:
         return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as csv reads line ends
-    lines = text.split("\n")
+    if "\r" not in text:
+        lines = text.split("\n")
+    elif text.count("\r\n") == text.count("\r") == text.count("\n"):
+        lines = text.split("\r\n")  # Excel's line ends alone: no copy of the text to split
+    else:  # as csv reads line ends
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if max(map(len, lines)) > csv.field_size_limit():
         return None  # csv.reader refuses such a cell: let it say so
     return lines
