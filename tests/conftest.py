@@ -404,6 +404,23 @@ def workbook_cut_short(path: Path) -> Path:
                          lambda xml: xml[:len(xml) // 2])
 
 
+def workbook_damaged_in_the_zip(path: Path) -> Path:
+    """The sample workbook, a byte of its sheet changed in the zip (a box's number, its XML
+    still whole): the sheet's CRC no longer matches, found once it is read to its end."""
+    import zipfile
+
+    sample_workbook(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    data = path.read_bytes()
+    at = data.index(b"CSLU4025503")
+    path.write_bytes(data[:at] + b"CSLU4025504" + data[at + 11:])
+    return path
+
+
 def named_pipe(path: Path) -> Path:
     os.mkfifo(path)
     return path
@@ -419,6 +436,9 @@ UNREADABLE_FILES = [
     pytest.param("broken.xlsx", workbook_cut_short, "broken.xlsx is not a readable XLSX "
                  "workbook: it is damaged or not a workbook; open it in Excel or WPS and save it "
                  "again as .xlsx", id="a sheet's XML cut short"),
+    pytest.param("broken.xlsx", workbook_damaged_in_the_zip, "broken.xlsx is not a readable "
+                 "XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and "
+                 "save it again as .xlsx", id="a sheet's bytes damaged in the zip"),
 ]
 
 

@@ -18,6 +18,7 @@ import stat
 import sys
 import warnings
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -718,9 +719,11 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread,
                                         other_sheets=others)
         return table
-    except ParseError as error:
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as error:
         # A sheet's XML cut short, or declaring entities, which expat will not expand
-        # beyond a limit, nor fetch from elsewhere: a damaged workbook, not a traceback.
+        # beyond a limit, nor fetch from elsewhere; its bytes damaged in the zip, found as
+        # they are read (a CRC that does not match, data that does not inflate): a
+        # damaged workbook, not a traceback.
         raise _not_a_workbook(path.name) from error
     finally:
         book.close()
