@@ -421,6 +421,14 @@ def workbook_damaged_in_the_zip(path: Path) -> Path:
     return path
 
 
+def workbook_of_a_wide_row(path: Path) -> Path:
+    """The sample workbook, its first box's row given two million empty cells: 8 MB of XML,
+    20 KB zipped."""
+    return part_replaced(sample_workbook(path), "xl/worksheets/sheet1.xml",
+                         lambda xml: xml.replace(b"</row>", b"<c/>" * 2_000_000 + b"</row>", 2)
+                         .replace(b"<c/>" * 2_000_000 + b"</row>", b"</row>", 1))
+
+
 def named_pipe(path: Path) -> Path:
     os.mkfifo(path)
     return path
@@ -439,6 +447,9 @@ UNREADABLE_FILES = [
     pytest.param("broken.xlsx", workbook_damaged_in_the_zip, "broken.xlsx is not a readable "
                  "XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and "
                  "save it again as .xlsx", id="a sheet's bytes damaged in the zip"),
+    pytest.param("wide.xlsx", workbook_of_a_wide_row, "wide.xlsx: a row of the sheet “Sheet” "
+                 "has more than 16,384 cells, more than Excel holds; no loading list is so "
+                 "wide: is it the right file?", id="a row of millions of cells"),
 ]
 
 

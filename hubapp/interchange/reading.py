@@ -42,6 +42,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # zip can hold 45 million rows or a cell of 1.5 GB, and reading them took all the memory.
 EXCEL_ROWS = 1_048_576
 EXCEL_CELL_CHARACTERS = 32_767
+EXCEL_COLUMNS = 16_384
 # The largest CSV read: some 3.5 million rows of an export, read in about 3 GB of memory. A
 # file of several gigabytes took all of it before a row was checked.
 CSV_BYTES = 512 * 1024 * 1024
@@ -988,11 +989,26 @@ def _scan_sheet_xml(name: str, sheet) -> tuple[list[tuple[int, int, int, int]],
             if max(rows, last_row) > EXCEL_ROWS:
                 raise _too_many_rows(name, sheet.title)
             tail = text[rows_end:]
+            # A row of millions of cells, a few megabytes zipped, was built whole by openpyxl,
+            # and kept this scan adding chunk after chunk to its unfinished row.
+            if _cells(text, rows_end) > EXCEL_COLUMNS and max(
+                    map(_cells, _ROW_START.split(text[:rows_end]))) > EXCEL_COLUMNS \
+                    or _cells(tail) > EXCEL_COLUMNS:
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name}: a row of the sheet “{sheet}” has more than {limit:,} "
+                    "cells, more than Excel holds; no loading list is so wide: is it the right "
+                    "file?"), name=name, sheet=sheet.title, limit=EXCEL_COLUMNS)
     # By first row, as _filled_down meets them, then by column.
     return (sorted(((column_index_from_string(first.decode()), int(top),
                      column_index_from_string(last.decode()), int(bottom))
                     for first, top, last, bottom in merges), key=lambda merge: merge[1::-1]),
             sorted(formulas), hidden, hidden_columns, last_row)
+
+
+def _cells(xml: bytes, end: int | None = None) -> int:
+    """How many cells (<c>, <x:c>) the XML up to end holds, or more (a <col> too): counted
+    as bytes, far quicker than a pattern."""
+    return xml.count(b"<c", 0, end) + xml.count(b":c", 0, end)
 
 
 def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]],
