@@ -390,12 +390,9 @@ def _plain_lines(text: str) -> list[str] | None:
     (several times quicker than csv.reader); None for any other CSV."""
     if '"' in text:
         return None
-    if "\r" not in text:
-        lines = text.split("\n")
-    elif text.count("\r\n") == text.count("\r") == text.count("\n"):
-        lines = text.split("\r\n")  # Excel's line ends alone: no copy of the text to split
-    else:  # as csv reads line ends
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as csv reads line ends
+    lines = text.split("\n")
     if max(map(len, lines)) > csv.field_size_limit():
         return None  # csv.reader refuses such a cell: let it say so
     return lines
