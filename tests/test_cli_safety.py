@@ -547,6 +547,23 @@ def test_output_into_a_pipe_nobody_reads_ends_quietly(args, demo_db_path):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
+def test_check_into_a_pipe_nobody_reads_still_ends_with_its_finding(demo_db_path, tmp_path):
+    """`hubapp check … | head -0` exited 3, "could not check", not a word said: under
+    `set -o pipefail` a script took a sound hub for one it could not use. Its exit code is
+    its outcome, as a saved command's is once its summary is lost."""
+    sound = _into_a_closed_pipe("check", "--db", demo_db_path)
+    assert (sound.returncode, sound.stderr) == (0, "")
+    wrong = tmp_path / "wrong.db"
+    shutil.copy(demo_db_path, wrong)
+    conn = sqlite3.connect(wrong)
+    with conn:
+        conn.execute("UPDATE container_move SET teu = 7 WHERE id = 1")
+    conn.close()
+    found = _into_a_closed_pipe("check", "--db", wrong)
+    assert (found.returncode, found.stderr) == (1, "")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
 def test_work_saved_then_its_summary_into_a_pipe_nobody_reads_is_done(demo_db_path, tmp_path):
     """SIGPIPE ended a backup or an export once its file was written, exit 141 and not a
     word: a script took it for failed and ran it again (an import, then refused as all

@@ -8,7 +8,7 @@ import sys
 from hubapp.cli.common import (
     UsageError, error_line, named, padded, print_table, translate, upgrade_file_saying_so,
 )
-from hubapp.cli.stops import FAILED, progress_line
+from hubapp.cli.stops import FAILED, progress_line, told_by_exit_code
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, counted, message
 from hubapp.domain.wording import display_width, number
 
@@ -37,6 +37,11 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    with told_by_exit_code():
+        return _checked(args)
+
+
+def _checked(args: argparse.Namespace) -> int:
     from hubapp.store.check import ProblemRecord, check_database
     from hubapp.store.engine import display_name
 

@@ -153,6 +153,25 @@ def guarded_output() -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def told_by_exit_code() -> Iterator[None]:
+    """A command whose outcome is its exit code (check's: sound, problems found, not
+    checked), its lines the detail: a reader that stops early (`| head -3`, `| grep -m1
+    PROBLEM`) does not end it. Ended there, check exited 3, "could not check", and a
+    script under `set -o pipefail` took a sound hub for one it could not use; 1 would have
+    said problems found. Its outcome is then its exit code alone, as a saved command's is
+    once its summary is lost; the rest of its lines go nowhere, as theirs."""
+    output = sys.stdout
+    if not isinstance(output, _Output):  # not run by main: its writes are not guarded
+        yield
+        return
+    output.outcome_in_exit_code = True
+    try:
+        yield
+    finally:
+        output.outcome_in_exit_code = False
+
+
+@contextlib.contextmanager
 def unheard_errors() -> Iterator[None]:
     """stderr as the command line writes it (_Unheard)."""
     stderr = sys.stderr
@@ -177,6 +196,7 @@ class _Output:
 
     def __init__(self, stream) -> None:
         self._stream = stream
+        self.outcome_in_exit_code = False  # told_by_exit_code()
 
     def write(self, text: str) -> int:
         return self._guarded(self._stream.write, text)
@@ -187,12 +207,16 @@ class _Output:
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
 
-    @staticmethod
-    def _guarded(call, *args):
+    def _guarded(self, call, *args):
         try:
             return call(*args)
         except OSError as error:
-            raise OutputFailed(error) from error
+            failed = OutputFailed(error)
+            if not (failed.reader_stopped and self.outcome_in_exit_code):
+                raise failed from error
+        # The rest is written where no one reads, as the reader wanted: unsaid.
+        _to_nowhere(self._stream)
+        return call(*args)
 
 
 class _Closed:
