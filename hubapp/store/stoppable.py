@@ -1,5 +1,5 @@
-"""A statement that reads a whole file (PRAGMA integrity_check), ended early by a command's
-Ctrl+C, SIGTERM or SIGHUP.
+"""A statement that reads a whole file (PRAGMA integrity_check, each of check's rules),
+ended early by a command's Ctrl+C, SIGTERM or SIGHUP.
 
 Python runs a signal's handler between steps of its own, and none comes while SQLite runs one
 statement: a stop waited for the whole check, 2 to 4 s on an 84 MB hub, longer on a bigger
@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from typing import ContextManager
+from typing import Any, ContextManager
 
 from hubapp.store.engine import progress_stopped
 
@@ -37,9 +37,11 @@ def watched_by(watch: Watch) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def running(conn: sqlite3.Connection) -> Iterator[None]:
-    """Around a statement on conn that may read for seconds."""
-    if _watch is None:
+def running(conn: sqlite3.Connection | Any) -> Iterator[None]:
+    """Around statements on conn that may read for seconds. A server's connection is left
+    as it is: psycopg waits for a result in Python, where a stop is raised at once, and
+    cancels the statement."""
+    if _watch is None or not isinstance(conn, sqlite3.Connection):
         yield
         return
     with _watch() as stopped, progress_stopped(conn, stopped):
