@@ -1,6 +1,7 @@
 """The server engine itself: the dialect, migrations, desks taking turns, migrate-to, and the
 command line against a real throw-away PostgreSQL server (tests/pg.py)."""
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -390,6 +391,37 @@ def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
     monkeypatch.setattr(postgres, "analyse", analysing)
     server_backup.restore(dump, empty_url, lambda url: 0, lambda db, replaced, kept: None)
     assert free_then == [True]
+
+
+def test_a_restore_whose_session_drops_once_it_is_recorded_has_succeeded(
+        pg_server, demo_db_path, empty_url, tmp_path, monkeypatch, capsys):
+    """The desks' lock is let go after the restore's entry is committed; the session
+    dropped then (a restart, pg_terminate_backend) takes the lock with it, but its unlock
+    raised psycopg's error as a traceback over a restore that had succeeded."""
+    from hubapp import cli
+    from hubapp.store.postgres import WRITE_LOCK
+
+    assert hubapp("migrate-to", "--db", demo_db_path, empty_url).returncode == 0
+    dump = server_backup.dump(empty_url, tmp_path / "hub.dump")
+    wanted = _stats(empty_url)
+    db = open_db(empty_url)
+    db.execute("DELETE FROM service")
+    db.close()
+    real_transaction = server_backup.transaction
+
+    @contextlib.contextmanager
+    def committed_then_dropped(held):
+        with real_transaction(held):
+            yield held
+        terminate(empty_url, held.conn.info.backend_pid)
+
+    monkeypatch.setattr(server_backup, "transaction", committed_then_dropped)
+    assert cli.main(["restore", str(dump), "--db", empty_url]) == 0
+    said, errors = capsys.readouterr()
+    assert f"{display_name(empty_url)} restored from {dump}" in said and errors == ""
+    assert _stats(empty_url) == wanted
+    with psycopg.connect(empty_url, autocommit=True) as desk:  # a desk saves again
+        assert desk.execute("SELECT pg_try_advisory_lock(%s)", [WRITE_LOCK]).fetchone()[0]
 
 
 def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_url, tmp_path):
