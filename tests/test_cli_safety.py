@@ -208,7 +208,7 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
 @pytest.mark.skipif(os.name != "posix", reason="a closed stdin and a pty are POSIX's")
 def test_users_add_with_no_password_to_read_says_so_in_one_line(tmp_path):
     """stdin closed (`<&-`) ended in an AttributeError traceback, Ctrl+D at the prompt in
-    getpass's EOFError."""
+    getpass's EOFError; nothing on it (`< /dev/null`) was told the password was too short."""
     path = tmp_path / "hub.db"
     open_db(path).close()
     add = [sys.executable, "-m", "hubapp", "users", "add", "li", "--role", "admin", "--db",
@@ -217,6 +217,9 @@ def test_users_add_with_no_password_to_read_says_so_in_one_line(tmp_path):
     closed = subprocess.run(add, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             timeout=120, preexec_fn=lambda: os.close(0))
     assert (closed.returncode, closed.stderr) == (1, refused)
+    with open(os.devnull) as nothing:
+        empty = subprocess.run(add, stdin=nothing, capture_output=True, text=True, timeout=120)
+    assert (empty.returncode, empty.stderr) == (1, refused)
     terminal, typed = os.openpty()
     try:
         # A session of its own: getpass then prompts on stderr and reads the pty, never

@@ -77,7 +77,11 @@ def _password(name: str) -> str:
     if sys.stdin is None:  # closed (`<&-`), which Python leaves as None
         raise InputError(_NO_PASSWORD)
     if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
+        # Nothing to read (`< /dev/null`, an empty pipe) was told "A password needs at least
+        # 8 characters", as if one had been given.
+        if not (line := sys.stdin.readline()):
+            raise InputError(_NO_PASSWORD)
+        return line.rstrip("\r\n")
     try:
         password = getpass.getpass(translate("cli", "Password for {name}: ").format(name=name))
         again = getpass.getpass(translate("cli", "Again: "))
