@@ -669,6 +669,36 @@ def test_a_restore_of_a_backup_not_there_names_the_backup(demo_db_path, tmp_path
     assert _dump(demo_db_path) == before
 
 
+def test_a_restore_onto_what_is_no_hub_refuses_it_naming_it(demo_db_path, tmp_path):
+    """--db a folder said "Cannot keep a copy of … before restoring: the disk could not be
+    read or written" (1); another program's database, or a server's dump, was replaced by
+    the hub (0). A hub's file that cannot be read is still restored over (test_backup)."""
+    folder = tmp_path / "hubs"
+    folder.mkdir()
+    songs = tmp_path / "songs.db"
+    conn = sqlite3.connect(songs)
+    with conn:
+        conn.execute("CREATE TABLE song (title TEXT)")
+    conn.close()
+    dump = tmp_path / "hub.dump"
+    dump.write_bytes(b"PGDMP" + bytes(100))
+    for target, why in ((folder, "is a folder, not a database file"),
+                        (songs, "is an SQLite database of another program, not a Hub Desk "
+                                "database"),
+                        (dump, "is a backup of a server database, not a Hub Desk database "
+                               "file")):
+        before = _files_in(tmp_path)
+        result = hubapp("restore", demo_db_path, "--db", target)
+        assert result.returncode == 3, result.stderr
+        assert result.stderr.startswith(f"hubapp: error: {target} {why}")
+        assert _files_in(tmp_path) == before
+    assert _dump(songs) == ['BEGIN TRANSACTION;', 'CREATE TABLE song (title TEXT);', 'COMMIT;']
+
+
+def _files_in(folder):
+    return {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
 # Runs in the child: hubapp's main, held once module.function has written (it then waits
 # on stdin, where the test signals it: no timing). argv: module, function, hubapp's own.
 HELD_AFTER = r"""

@@ -35,9 +35,9 @@ from hubapp.domain.wording import file_size
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, no_return, server_backup
 from hubapp.store.db import (
-    BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, DamagedDatabaseError, as_user_error,
-    copy_database, inspect_file, new_hub_partials, open_db, reading, transaction,
-    upgrade_partials,
+    BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, DamagedDatabaseError, NotAHubError,
+    as_user_error, copy_database, inspect_file, new_hub_partials, open_db, reading,
+    transaction, upgrade_partials,
 )
 from hubapp.store.engine import database_name, is_server
 from hubapp.store.filesystem import is_database_file, logs_of, refuse_all_but_a_file
@@ -533,6 +533,7 @@ def _refused_backup() -> Iterator[None]:
 
 def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
                   folder: Path | None, step: Callable[[str], None]) -> Path | None:
+    _refuse_no_hub(db_path)
     newest = _newest_entry(db_path)
     step(CHECKING_THE_BACKUP)
     with _refused_backup():
@@ -555,6 +556,18 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     raise DatabaseError(QT_TRANSLATE_NOOP(
         "messages", "Other desks kept saving to {path} while the restore ran: nothing was "
                     "restored. Try again once they are closed"), path=str(db_path))
+
+
+def _refuse_no_hub(db_path: Path) -> None:
+    """--db named by mistake: a folder failed as "Cannot keep a copy … the disk could not be
+    read or written", and another program's database was replaced. A hub's file that cannot
+    be read, damaged or from a newer version, is restored over, its bytes kept first."""
+    try:
+        inspect_file(db_path, create=True)
+    except NotAHubError:
+        raise
+    except (DatabaseError, sqlite3.Error):
+        pass
 
 
 # How many times a restore starts over for another desk's save before it gives way: each try

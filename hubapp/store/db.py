@@ -306,7 +306,7 @@ def inspect_file(path: Path, create: bool) -> set[str]:
                 "messages", "Folder {folder} does not exist"), folder=str(path.parent))
         return set()
     if path.is_dir():
-        raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
+        raise NotAHubError(QT_TRANSLATE_NOOP(
             "messages", "{path} is a folder, not a database file"), path=str(path))
     # Not opened by Python to look at its header: closing any handle on a file drops every
     # lock this process's SQLite connections hold on it, and another desk's next start would
@@ -332,7 +332,7 @@ def inspect_file(path: Path, create: bool) -> set[str]:
     except sqlite3.Error as error:
         if error.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
             if _is_server_dump(path):
-                raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
+                raise NotAHubError(QT_TRANSLATE_NOOP(
                     "messages", "{path} is a backup of a server database, not a Hub Desk "
                                 "database file: connect to the server, then restore it there "
                                 "(File ▸ Restore from backup…, or hubapp restore with --db "
@@ -345,7 +345,7 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             raise DatabaseError(BEING_UPGRADED, path=str(path)) from error
         raise as_user_error(error, path, opening=True) from error
     if tables and not applied:
-        raise UnusableDatabaseError(
+        raise NotAHubError(
             QT_TRANSLATE_NOOP(
                 "messages", "{path} is an SQLite database of another program, not a Hub Desk "
                             "database"),
@@ -734,6 +734,12 @@ _FOLDER_READ_ONLY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} cannot be used: its folder {folder} is read-only, and SQLite "
                 "keeps its -wal and -shm files beside the database. Make the folder writable "
                 "or copy the file to a folder that is")
+
+
+class NotAHubError(UnusableDatabaseError):
+    """What is surely no hub's file, however damaged: a folder, another program's SQLite
+    database, a server's dump. A restore refuses to replace it, where a hub's own file that
+    cannot be read is what it mends."""
 
 
 class DamagedDatabaseError(UnusableDatabaseError):
