@@ -627,6 +627,9 @@ def test_one_database_named_twice_in_two_spellings_is_given_once(demo_file, tmp_
 
 @pytest.mark.parametrize("args, words", [
     (["report", "monthly", "--db", "{db}", "-o", "{pdf}"], "report monthly needs --month"),
+    # "required: kind", a word the usage and --help show nowhere.
+    (["report", "--db", "{db}", "-o", "{pdf}"],
+     "the following arguments are required: {{daily,monthly,range}}"),
     (["report", "daily", "--date", "2026-03-05", "--month", "2026-03", "--db", "{db}", "-o",
       "{pdf}"], "not --month"),
     (["report", "range", "--from", "2026-03-05", "--to", "2026-03-01", "--db", "{db}", "-o",

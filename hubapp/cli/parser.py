@@ -266,7 +266,9 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
     report = _command(commands, "report", translate(
         "cli", "print the daily summary, the monthly report or a period report to a PDF file "
                "(no display needed)"))
-    report.add_argument("kind", choices=("daily", "monthly", "range"),
+    kinds = ("daily", "monthly", "range")
+    # Named so when missing too: by its dest, "kind", it was a word shown nowhere else.
+    report.add_argument("kind", choices=kinds, metavar="{" + ",".join(kinds) + "}",
                         help=translate("cli", "which report"))
     report.add_argument("--date", help=translate(
         "cli", "the day of a daily report (default: today on the hub's clock, in its time "
