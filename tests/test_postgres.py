@@ -371,6 +371,36 @@ def test_a_dump_never_replaces_what_is_not_a_file(pg_server, empty_url, tmp_path
     assert pipe.is_fifo()
 
 
+def test_a_backup_of_what_is_no_hub_on_the_server_is_refused_as_every_command_refuses_it(
+        pg_server, empty_url, tmp_path):
+    """pg_dump dumped them all: a database not there was pg_dump's own words (exit 1), another
+    program's was named by its unfinished dump "a backup of another program's database … it
+    cannot be restored here", an empty one likewise, a newer version's was backed up (0)."""
+    from hubapp.store.postgres import MIGRATIONS_TABLE as steps
+
+    missing = pg_server.url("no_such_hub")
+    assert hubapp("backup", "--db", empty_url, "-o", tmp_path / "x.dump").stderr == (
+        f"hubapp: error: {display_name(empty_url)} holds no Hub Desk data yet: there is "
+        f"nothing to back up\n")
+    with psycopg.connect(empty_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE songs (title TEXT)")
+    other = hubapp("backup", "--db", empty_url, "-o", tmp_path / "x.dump")
+    with psycopg.connect(empty_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE songs")
+    open_db(empty_url).close()
+    with psycopg.connect(empty_url, autocommit=True) as conn:
+        conn.execute(f"INSERT INTO {steps} (migration_set, name, applied_at)"
+                     " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
+    newer = hubapp("backup", "--db", empty_url, "-o", tmp_path / "x.dump")
+    for result, said in (
+            (hubapp("backup", "--db", missing, "-o", tmp_path / "x.dump"),
+             f"The server has no database {display_name(missing)}"),
+            (other, "holds tables of another program (songs)"),
+            (newer, "was written by a newer version of Hub Desk")):
+        assert result.returncode == 3 and said in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
         pg_server, empty_url, tmp_path, monkeypatch):
     """Its ANALYZE ran under the desks' write lock: every save waited seconds on a big hub."""
@@ -509,19 +539,21 @@ perl: warning: Falling back to the standard locale ("C").
      "pg_dump: error: connection to server failed"),
     ("could not start\nsegmentation fault\n", "segmentation fault"),
 ])
-def test_a_failed_pg_dump_is_reported_in_its_own_words_not_perls(tmp_path, said, reason):
+def test_a_failed_pg_dump_is_reported_in_its_own_words_not_perls(empty_url, tmp_path, said,
+                                                                reason):
     # Debian's wrapper warns first when LANG names a locale not generated: that warning was
     # reported as the reason, hiding pg_dump's own error.
+    open_db(empty_url).close()  # a hub: the backup is refused before pg_dump otherwise
     fake = tmp_path / "bin" / "pg_dump"
     fake.parent.mkdir()
     fake.write_text(f"#!/bin/sh\ncat >&2 <<'EOF'\n{PERL_LOCALE_WARNING}{said}EOF\nexit 1\n")
     fake.chmod(0o755)
     result = subprocess.run(
-        [sys.executable, "-m", "hubapp", "backup", "--db", "postgresql://hub@127.0.0.1:1/hub",
-         "-o", tmp_path / "hub.dump"], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "hubapp", "backup", "--db", empty_url, "-o",
+         tmp_path / "hub.dump"], capture_output=True, text=True, timeout=120,
         env={**os.environ, "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"})
     assert (result.returncode, result.stderr) == (1, (
-        f"hubapp: error: pg_dump failed for postgresql://hub@127.0.0.1:1/hub: {reason}\n"))
+        f"hubapp: error: pg_dump failed for {display_name(empty_url)}: {reason}\n"))
 
 
 def test_server_versions_are_named_as_postgresql_numbers_them():

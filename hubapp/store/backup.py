@@ -157,6 +157,7 @@ def backup_to(db_path: Path, target: Path, by: UserRecord | None = None,
     if by is not None:
         _require_admin(db_path, by)
     if is_server(db_path):
+        server_backup.refuse_all_but_a_hub(str(db_path))
         return server_backup.dump(str(db_path), target, last=True)
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)

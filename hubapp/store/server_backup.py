@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError
 from hubapp.store import no_return
 from hubapp.store.db import refuse_unknown, transaction, upgrade_server
 from hubapp.store.engine import database_name, display_name
@@ -72,6 +72,25 @@ def _reason(tool: str, output: str) -> str:
              if line.strip() and not line[0].isspace() and "warning:" not in line]
     own = [line for line in lines if line.startswith(f"{tool}:")]
     return own[0] if own else (lines or ["exit code"])[-1]
+
+
+def refuse_all_but_a_hub(url: str) -> None:
+    """Raise as every command does for a server database that cannot be a hub's: one not
+    there or not reached, another program's, a newer version's, one with nothing in it yet.
+    pg_dump dumped them all, and a backup said pg_dump's own words (exit 1), or named its
+    unfinished dump "a backup of another program's database … cannot be restored here"."""
+    from hubapp.store.postgres import PgDatabase, applied_steps, connect
+
+    db = PgDatabase(connect(url), url)
+    try:
+        applied = applied_steps(db, MIGRATION_SET)
+        if not applied:
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "{path} holds no Hub Desk data yet: there is nothing to back "
+                            "up"), path=db.name)
+        refuse_unknown(applied, db.name)
+    finally:
+        db.close()
 
 
 def dump(url: str, target: Path, last: bool = False) -> Path:
