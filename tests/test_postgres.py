@@ -401,6 +401,28 @@ def test_a_backup_of_what_is_no_hub_on_the_server_is_refused_as_every_command_re
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_restore_onto_another_programs_server_database_is_refused_untouched(
+        pg_server, empty_url, tmp_path):
+    """It failed as "…-before-restore-….dump.partial is a backup of another program's
+    database … it cannot be restored here" (1), naming its own dump of what it replaced."""
+    open_db(empty_url).close()
+    dump = server_backup.dump(empty_url, tmp_path / "hub.dump")
+    other = pg_server.create_database()
+    try:
+        with psycopg.connect(other, autocommit=True) as conn:
+            conn.execute("CREATE TABLE songs (title TEXT)")
+        result = hubapp("restore", dump, "--db", other)
+        assert (result.returncode, result.stderr) == (3, (
+            f"hubapp: error: The server database {display_name(other)} holds tables of "
+            f"another program (songs); Hub Desk needs a database of its own\n"))
+        with psycopg.connect(other, autocommit=True) as conn:
+            assert conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                                ).fetchall() == [("songs",)]
+    finally:
+        pg_server.drop_database(other)
+    assert [path.name for path in tmp_path.iterdir()] == ["hub.dump"]
+
+
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
         pg_server, empty_url, tmp_path, monkeypatch):
     """Its ANALYZE ran under the desks' write lock: every save waited seconds on a big hub."""

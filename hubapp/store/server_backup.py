@@ -223,10 +223,16 @@ def _saves_held(url: str) -> Iterator[Database]:
     end in time."""
     import psycopg
 
-    from hubapp.store.postgres import WRITE_LOCK, PgDatabase, as_user_error, connect
+    from hubapp.store.postgres import (
+        WRITE_LOCK, PgDatabase, applied_steps, as_user_error, connect,
+    )
 
     db = PgDatabase(connect(url), url)
     try:
+        # Another program's database is refused as every command refuses it: it was
+        # replaced but for its dump, refused as "a backup of another program's database".
+        # A newer version's or an empty one is restored over, as a file is.
+        applied_steps(db, MIGRATION_SET)
         try:
             db.conn.execute("SELECT pg_advisory_lock(%s)", [WRITE_LOCK])
         except psycopg.Error as error:
