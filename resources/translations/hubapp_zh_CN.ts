@@ -3697,7 +3697,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="420"/>
+        <location filename="../../hubapp/cli/parser.py" line="422"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4367,177 +4367,177 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="183"/>
+        <location filename="../../hubapp/store/check.py" line="186"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="195"/>
+        <location filename="../../hubapp/store/check.py" line="198"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="209"/>
+        <location filename="../../hubapp/store/check.py" line="212"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="214"/>
+        <location filename="../../hubapp/store/check.py" line="217"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="229"/>
+        <location filename="../../hubapp/store/check.py" line="232"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条箱动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="237"/>
+        <location filename="../../hubapp/store/check.py" line="240"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="249"/>
+        <location filename="../../hubapp/store/check.py" line="252"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="261"/>
+        <location filename="../../hubapp/store/check.py" line="264"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="277"/>
+        <location filename="../../hubapp/store/check.py" line="280"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="291"/>
+        <location filename="../../hubapp/store/check.py" line="294"/>
         <source>service {number} of {date} ({direction}), container {container}: seal {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：铅封“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="297"/>
+        <location filename="../../hubapp/store/check.py" line="300"/>
         <source>service {number} of {date} ({direction}), container {container}: shipper {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：发货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="303"/>
+        <location filename="../../hubapp/store/check.py" line="306"/>
         <source>service {number} of {date} ({direction}), container {container}: consignee {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：收货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="334"/>
+        <location filename="../../hubapp/store/check.py" line="337"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="337"/>
+        <location filename="../../hubapp/store/check.py" line="340"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="361"/>
+        <location filename="../../hubapp/store/check.py" line="364"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际发运，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="366"/>
+        <location filename="../../hubapp/store/check.py" line="369"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际到达，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="404"/>
+        <location filename="../../hubapp/store/check.py" line="407"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="416"/>
+        <location filename="../../hubapp/store/check.py" line="419"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="417"/>
+        <location filename="../../hubapp/store/check.py" line="420"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="423"/>
+        <location filename="../../hubapp/store/check.py" line="426"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="443"/>
+        <location filename="../../hubapp/store/check.py" line="446"/>
         <source>the clock changes stored for {zone} differ from this computer&apos;s rules for it ({stored} stored, {rules} in the rules, the first differing on {date}), so punctuality and dwell over them are counted wrong: hubapp check --repair stores them from this computer&apos;s rules and counts those again (run it where the zone rules, tzdata, are up to date)</source>
         <translation>为 {zone} 保存的时钟调整（如夏令时）与本机该时区的规则不一致（已保存 {stored} 次，规则中有 {rules} 次，首个不同之处在 {date}），跨越这些调整的正点率和堆存时间因此算错：运行 hubapp check --repair 可按本机规则重新保存时钟调整并重新计算（请在时区规则 tzdata 为最新的电脑上运行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="459"/>
+        <location filename="../../hubapp/store/check.py" line="462"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="465"/>
+        <location filename="../../hubapp/store/check.py" line="468"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="466"/>
+        <location filename="../../hubapp/store/check.py" line="469"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="467"/>
+        <location filename="../../hubapp/store/check.py" line="470"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="468"/>
+        <location filename="../../hubapp/store/check.py" line="471"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="469"/>
+        <location filename="../../hubapp/store/check.py" line="472"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="470"/>
+        <location filename="../../hubapp/store/check.py" line="473"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="471"/>
+        <location filename="../../hubapp/store/check.py" line="474"/>
         <source>moved services not ahead of the clock</source>
         <translation>已发运或到达的班次不晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="472"/>
+        <location filename="../../hubapp/store/check.py" line="475"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="473"/>
+        <location filename="../../hubapp/store/check.py" line="476"/>
         <source>seals, shippers and consignees with all their digits</source>
         <translation>铅封、发货人和收货人位数完整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="475"/>
+        <location filename="../../hubapp/store/check.py" line="478"/>
         <source>clock changes as the zone&apos;s rules</source>
         <translation>时钟调整与时区规则一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="477"/>
+        <location filename="../../hubapp/store/check.py" line="480"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="478"/>
+        <location filename="../../hubapp/store/check.py" line="481"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="480"/>
+        <location filename="../../hubapp/store/check.py" line="483"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -4706,102 +4706,102 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="270"/>
+        <location filename="../../hubapp/cli/parser.py" line="272"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="274"/>
+        <location filename="../../hubapp/cli/parser.py" line="276"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="276"/>
+        <location filename="../../hubapp/cli/parser.py" line="278"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="278"/>
+        <location filename="../../hubapp/cli/parser.py" line="280"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="281"/>
+        <location filename="../../hubapp/cli/parser.py" line="283"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="282"/>
+        <location filename="../../hubapp/cli/parser.py" line="284"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="288"/>
+        <location filename="../../hubapp/cli/parser.py" line="290"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="291"/>
+        <location filename="../../hubapp/cli/parser.py" line="293"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="293"/>
+        <location filename="../../hubapp/cli/parser.py" line="295"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="296"/>
+        <location filename="../../hubapp/cli/parser.py" line="298"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="306"/>
+        <location filename="../../hubapp/cli/parser.py" line="308"/>
         <source>folder {folder} does not exist: name a .csv or .xlsx file</source>
         <translation>文件夹 {folder} 不存在：请指定 .csv 或 .xlsx 文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="316"/>
+        <location filename="../../hubapp/cli/parser.py" line="318"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="333"/>
+        <location filename="../../hubapp/cli/parser.py" line="335"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="339"/>
+        <location filename="../../hubapp/cli/parser.py" line="341"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="354"/>
+        <location filename="../../hubapp/cli/parser.py" line="356"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="361"/>
+        <location filename="../../hubapp/cli/parser.py" line="363"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="364"/>
+        <location filename="../../hubapp/cli/parser.py" line="366"/>
         <source>folder {folder} does not exist: name a database file</source>
         <translation>文件夹 {folder} 不存在：请指定数据库文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="382"/>
+        <location filename="../../hubapp/cli/parser.py" line="384"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="394"/>
+        <location filename="../../hubapp/cli/parser.py" line="396"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="407"/>
+        <location filename="../../hubapp/cli/parser.py" line="409"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4816,12 +4816,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：已停止（{signal}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="243"/>
+        <location filename="../../hubapp/cli/stops.py" line="267"/>
         <source>Cannot write to the standard output ({reason}); the command&apos;s work is done and kept</source>
         <translation>无法写入标准输出（{reason}）；命令的工作已完成并已保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/stops.py" line="245"/>
+        <location filename="../../hubapp/cli/stops.py" line="269"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
@@ -4846,7 +4846,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：实际开行 {summary}（另有计划中班次 {planned} 个、已取消班次 {cancelled} 个）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="140"/>
+        <location filename="../../hubapp/cli/files.py" line="145"/>
         <source>copying {table} ({number} of {count} tables)…</source>
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
@@ -4866,12 +4866,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="297"/>
+        <location filename="../../hubapp/cli/parser.py" line="299"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="428"/>
+        <location filename="../../hubapp/cli/parser.py" line="430"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4891,17 +4891,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="45"/>
+        <location filename="../../hubapp/cli/files.py" line="50"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="50"/>
+        <location filename="../../hubapp/cli/files.py" line="55"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="116"/>
+        <location filename="../../hubapp/cli/files.py" line="121"/>
         <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
         <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
     </message>
@@ -5036,117 +5036,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>仅当出错的只是本枢纽按集装箱明细和时区规则算出的数据（时钟调整、堆存时间、汇总统计表）时，重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="271"/>
+        <location filename="../../hubapp/cli/parser.py" line="273"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="43"/>
+        <location filename="../../hubapp/cli/files.py" line="48"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="44"/>
+        <location filename="../../hubapp/cli/files.py" line="49"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="44"/>
+        <location filename="../../hubapp/cli/files.py" line="49"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="62"/>
+        <location filename="../../hubapp/cli/files.py" line="67"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="65"/>
+        <location filename="../../hubapp/cli/files.py" line="70"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="79"/>
+        <location filename="../../hubapp/cli/files.py" line="84"/>
         <source>{count} problem(s) in the sums repaired: they were worked out again from the containers.</source>
         <translation>已修复汇总数据中的 {count} 个问题：已按集装箱明细重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="97"/>
+        <location filename="../../hubapp/cli/files.py" line="102"/>
         <source>{count} problem(s) found, all in sums the hub works out from its containers (dwell times, roll-up); the containers are sound, so do not restore a backup for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按集装箱明细算出的汇总数据中（堆存时间、汇总统计表）；集装箱明细本身无误，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="88"/>
+        <location filename="../../hubapp/cli/files.py" line="93"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="76"/>
+        <location filename="../../hubapp/cli/files.py" line="81"/>
         <source>{count} problem(s) repaired: the clock changes were stored from this computer&apos;s zone rules, and the sums worked out again from them and the containers.</source>
         <translation>已修复 {count} 个问题：已按本机时区规则重新保存时钟调整，并据此和集装箱明细重新计算了汇总数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="91"/>
+        <location filename="../../hubapp/cli/files.py" line="96"/>
         <source>{count} problem(s) found, all in what the hub works out from its time zone&apos;s rules and its containers (clock changes, dwell times, roll-up); a backup holds the same, so do not restore one for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按时区规则和集装箱明细算出的数据中（时钟调整、堆存时间、汇总统计表）；备份中的也一样，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="103"/>
+        <location filename="../../hubapp/cli/files.py" line="108"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="114"/>
+        <location filename="../../hubapp/cli/files.py" line="119"/>
         <source>Storing the clock changes of the hub&apos;s time zone from this computer&apos;s zone rules</source>
         <translation>正在按本机时区规则重新保存枢纽时区的时钟调整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="142"/>
+        <location filename="../../hubapp/cli/files.py" line="147"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="144"/>
+        <location filename="../../hubapp/cli/files.py" line="149"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="144"/>
+        <location filename="../../hubapp/cli/files.py" line="149"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="144"/>
+        <location filename="../../hubapp/cli/files.py" line="149"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="145"/>
+        <location filename="../../hubapp/cli/files.py" line="150"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="145"/>
+        <location filename="../../hubapp/cli/files.py" line="150"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="145"/>
+        <location filename="../../hubapp/cli/files.py" line="150"/>
         <source>gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="154"/>
+        <location filename="../../hubapp/cli/files.py" line="159"/>
         <source>Saves made to {file} from now on do not reach the server: start every desk on {server} (File ▸ Connect to server…, or hubapp --db URL) before it saves again</source>
         <translation>从现在起保存到 {file} 的内容不会进入服务器：请让每个工作台在再次保存前改用 {server}（文件 ▸ 连接服务器…，或 hubapp --db 地址）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="82"/>
+        <location filename="../../hubapp/cli/users.py" line="86"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="83"/>
+        <location filename="../../hubapp/cli/users.py" line="87"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
@@ -6066,113 +6066,123 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="108"/>
+        <location filename="../../hubapp/interchange/reading.py" line="115"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="251"/>
-        <location filename="../../hubapp/interchange/reading.py" line="395"/>
+        <location filename="../../hubapp/interchange/reading.py" line="268"/>
+        <location filename="../../hubapp/interchange/reading.py" line="412"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="326"/>
+        <location filename="../../hubapp/interchange/reading.py" line="343"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="275"/>
+        <location filename="../../hubapp/interchange/reading.py" line="292"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="103"/>
+        <location filename="../../hubapp/interchange/reading.py" line="109"/>
         <source>{name} is an old Excel 97-2003 .xls file; save it as .xlsx or CSV in Excel or WPS and import that</source>
         <translation>{name} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="128"/>
+        <location filename="../../hubapp/interchange/reading.py" line="123"/>
+        <source>{name} holds {size:,} MB of text, more than the {limit:,} MB a CSV is read up to; split it into files of fewer days and import each one</source>
+        <translation>{name} 有 {size:,} MB 文本，超过 CSV 可读取的上限 {limit:,} MB；请按日期将其拆分为较小的文件，再逐个导入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="143"/>
         <source>{name} is not a file that can be read as a loading list (it is a folder, a device or a pipe); choose the list&apos;s CSV or XLSX file</source>
         <translation>{name} 不是可作为装箱清单读取的文件（它是文件夹、设备或管道）；请选择清单的 CSV 或 XLSX 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="281"/>
+        <location filename="../../hubapp/interchange/reading.py" line="298"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="285"/>
+        <location filename="../../hubapp/interchange/reading.py" line="302"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="307"/>
+        <location filename="../../hubapp/interchange/reading.py" line="324"/>
         <source>{name}, line {line}: the header&apos;s columns are separated by a full-width “{mark}” (“{header}”), which CSV does not split at: type a comma (,) in its place, or save the list from Excel or WPS as CSV</source>
         <translation>{name}，第 {line} 行：表头各列之间用的是全角“{mark}”（“{header}”），CSV 不按它分列：请改为半角逗号（,），或在 Excel 或 WPS 中另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="338"/>
+        <location filename="../../hubapp/interchange/reading.py" line="355"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a NUL character, which no text holds (binary data pasted in?); remove it, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：一个 NUL 字符，文本中不应有此字符（是否粘贴了二进制数据？）；请删除它，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="358"/>
+        <location filename="../../hubapp/interchange/reading.py" line="375"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray &quot; that opened it</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨了多行，而只有备注、发货人和收货人允许多行：请删除单元格中输入的换行（Alt+Enter），或删除单元格开头多余的那个 &quot;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="524"/>
+        <location filename="../../hubapp/interchange/reading.py" line="541"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="542"/>
+        <location filename="../../hubapp/interchange/reading.py" line="559"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a character that is neither GB18030/GBK nor Big5 text (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：该字符既不是 GB18030/GBK 文本，也不是 Big5 文本（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="584"/>
+        <location filename="../../hubapp/interchange/reading.py" line="601"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="669"/>
+        <location filename="../../hubapp/interchange/reading.py" line="686"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="712"/>
+        <location filename="../../hubapp/interchange/reading.py" line="731"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="677"/>
+        <location filename="../../hubapp/interchange/reading.py" line="694"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="756"/>
+        <location filename="../../hubapp/interchange/reading.py" line="775"/>
         <source>{name}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name}：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="789"/>
+        <location filename="../../hubapp/interchange/reading.py" line="808"/>
         <source>{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel holds; no loading list is so long: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”超过 {limit:,} 行，超出 Excel 的容量；装箱清单不会这么长：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="796"/>
+        <location filename="../../hubapp/interchange/reading.py" line="815"/>
         <source>{name}, line {line}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name} 第 {line} 行：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="988"/>
+        <location filename="../../hubapp/interchange/reading.py" line="994"/>
+        <source>{name}: a row of the sheet “{sheet}” has more than {limit:,} cells, more than Excel holds; no loading list is so wide: is it the right file?</source>
+        <translation>{name}：工作表“{sheet}”中有一行超过 {limit:,} 个单元格，超出 Excel 的容量；装箱清单不会这么宽：是否选错了文件？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="1022"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1007"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1041"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
@@ -6228,12 +6238,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="169"/>
+        <location filename="../../hubapp/store/backup.py" line="170"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="194"/>
+        <location filename="../../hubapp/store/backup.py" line="195"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -6243,7 +6253,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="178"/>
+        <location filename="../../hubapp/store/backup.py" line="179"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
@@ -6293,63 +6303,63 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="199"/>
+        <location filename="../../hubapp/store/backup.py" line="200"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="209"/>
+        <location filename="../../hubapp/store/backup.py" line="210"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="402"/>
+        <location filename="../../hubapp/store/backup.py" line="403"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="413"/>
+        <location filename="../../hubapp/store/backup.py" line="414"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="417"/>
+        <location filename="../../hubapp/store/backup.py" line="418"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="439"/>
+        <location filename="../../hubapp/store/backup.py" line="440"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="541"/>
+        <location filename="../../hubapp/store/backup.py" line="543"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="548"/>
+        <location filename="../../hubapp/store/backup.py" line="550"/>
         <location filename="../../hubapp/store/db.py" line="305"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="555"/>
+        <location filename="../../hubapp/store/backup.py" line="557"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="726"/>
+        <location filename="../../hubapp/store/backup.py" line="740"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="744"/>
+        <location filename="../../hubapp/store/backup.py" line="758"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="747"/>
+        <location filename="../../hubapp/store/backup.py" line="761"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was. Restoring this backup needs about {size} free there</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
@@ -6360,7 +6370,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="481"/>
-        <location filename="../../hubapp/store/backup.py" line="841"/>
+        <location filename="../../hubapp/store/backup.py" line="855"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6841,7 +6851,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/files.py" line="133"/>
+        <location filename="../../hubapp/cli/files.py" line="138"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
@@ -6851,7 +6861,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>未输入密码；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/users.py" line="88"/>
+        <location filename="../../hubapp/cli/users.py" line="92"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
@@ -7092,16 +7102,21 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/server_backup.py" line="88"/>
+        <source>{path} holds no Hub Desk data yet: there is nothing to back up</source>
+        <translation>{path} 中还没有枢纽工作台数据：无可备份</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/server_backup.py" line="107"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="138"/>
+        <location filename="../../hubapp/store/server_backup.py" line="157"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="108"/>
+        <location filename="../../hubapp/store/server_backup.py" line="127"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
@@ -7126,7 +7141,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒收了 {path} 中表 {table} 的一行（{reason}），因此服务器上未保留任何数据：hubapp check --db {path} 会指出文件中的问题所在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="172"/>
+        <location filename="../../hubapp/store/check.py" line="175"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
