@@ -3,11 +3,12 @@ button with no text as just "button", and a box with only a placeholder as nothi
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
 
 from hubapp.ui.connect_dialog import ConnectDialog
 from hubapp.ui.dialogs import shortcuts_dialog
@@ -17,6 +18,9 @@ from hubapp.ui.login_dialog import LoginDialog
 from hubapp.ui.reference_screen import ReferenceFormDialog
 from hubapp.ui.reports_screen import ReportsScreen
 from hubapp.ui.settings_dialog import SettingsDialog
+
+from conftest import DEMO_END, described
+from test_daily_log import numbers, press
 
 
 def name(widget: QWidget) -> str:
@@ -68,3 +72,30 @@ def test_every_control_of_every_screen_and_dialog_has_a_name(qtbot, main_window,
         offenders += [f"{dialog.windowTitle()}: {widget}" for widget in badly_named(dialog)]
         dialog.close()
     assert not offenders, "\n".join(dict.fromkeys(offenders))
+
+
+def test_a_cell_being_typed_in_says_its_column_its_box_and_what_is_wrong(qtbot, main_window,
+                                                                        announced):
+    """Orca and NVDA read an open cell's editor, which had no name ("edit"), and a wrong
+    check digit was only pink."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    press(qtbot, "T1", Qt.Key.Key_Tab)
+    good = numbers(1)[0]
+    wrong = good[:10] + str((int(good[10]) + 1) % 10)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, wrong)
+    editor = QApplication.focusWidget()
+    assert name(editor) == "Container, box 1"
+    assert f"it should be {good[10]}" in described(editor)
+    assert [words for widget, words in announced if widget is editor] == [described(editor)]
+    press(qtbot, Qt.Key.Key_Tab, "4")
+    assert name(QApplication.focusWidget()) == "Size-type, box 1"
+    assert described(QApplication.focusWidget()) == ""  # "is empty" no longer
+    press(qtbot, "5G1")
+    press(qtbot, Qt.Key.Key_Return)
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, Qt.Key.Key_F2)  # the wrong number opened again says its problem at once
+    assert f"it should be {good[10]}" in described(QApplication.focusWidget())

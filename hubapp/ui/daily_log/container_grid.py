@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
 from hubapp.domain.validation import folded, size_type_code
-from hubapp.ui import colours, formatting, labels
+from hubapp.ui import colours, formatting, labels, spoken
 from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.suggestions import Suggestions
 from hubapp.ui.edit_menu import EditMenu, edit_action
@@ -52,7 +52,10 @@ class _ContainerEdit(QLineEdit):
                 iso6346.validate(number)
             except iso6346.ContainerNumberError as error:
                 wrong = labels.message(error)
-        self.setToolTip(wrong)
+        # Said as the eleventh letter makes it wrong: the pink alone went unheard.
+        if wrong and wrong != self.accessibleDescription():
+            spoken.announce(self, wrong)
+        spoken.show_problem(self, wrong)
         colours.show_wrong(self, bool(wrong))
 
 
@@ -142,7 +145,21 @@ class GridDelegate(QStyledItemDelegate):
             editor.returnPressed.connect(lambda e=editor: self._enter(e))
         editor.installEventFilter(self)
         editor.textEdited.connect(self._view.note_typing)
+        self._name(editor, index)
         return editor
+
+    def _name(self, editor: QLineEdit, index) -> None:
+        """What a screen reader says of a cell being typed in: its column and box, and what
+        is wrong with its value. Orca and NVDA read an open cell's editor, not the cell: with
+        no name it was "edit", the pink of a wrong value unheard."""
+        header = self._view.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        editor.setAccessibleName(self.tr("{column}, box {row}").format(column=header,
+                                                                      row=index.row() + 1))
+        wrong = index.data(Qt.ItemDataRole.BackgroundRole) is not None
+        editor.setAccessibleDescription(index.data(Qt.ItemDataRole.ToolTipRole) if wrong else "")
+        if not isinstance(editor, _ContainerEdit):  # which checks what is typed itself
+            # The problem was the value's before: what is typed is checked as the cell closes.
+            editor.textEdited.connect(lambda _text, e=editor: e.setAccessibleDescription(""))
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
