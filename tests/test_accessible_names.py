@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
 
+from hubapp.ui import dialogs
 from hubapp.ui.connect_dialog import ConnectDialog
 from hubapp.ui.dialogs import shortcuts_dialog
 from hubapp.ui.export_dialog import ExportDialog
@@ -21,6 +22,7 @@ from hubapp.ui.settings_dialog import SettingsDialog
 
 from conftest import DEMO_END, described
 from test_daily_log import numbers, press
+from test_import_dialog import edited_sample, open_import, run_import
 
 
 def name(widget: QWidget) -> str:
@@ -99,3 +101,36 @@ def test_a_cell_being_typed_in_says_its_column_its_box_and_what_is_wrong(qtbot, 
     screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
     press(qtbot, Qt.Key.Key_F2)  # the wrong number opened again says its problem at once
     assert f"it should be {good[10]}" in described(QApplication.focusWidget())
+
+
+def test_an_import_s_problems_are_named_and_how_it_ended_is_said(qtbot, main_window,
+                                                                  monkeypatch, tmp_path,
+                                                                  announced):
+    """The problems' list had no name, and the line saying an import was refused (or
+    done) takes no focus: a screen reader user heard nothing after Import."""
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    assert not badly_named(dialog)
+    assert name(dialog.problems_view) == "Problems in the file"
+    said = dialog.result_label.text()
+    assert said.startswith("1 problem in bad.csv; nothing was saved")
+    assert announced[-1] == (dialog.result_label, said)
+
+
+def test_an_export_s_refusal_and_its_end_are_said(qtbot, monkeypatch, tmp_path, app_ctx,
+                                                  announced):
+    dialog = ExportDialog(app_ctx, day=DEMO_END)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.from_edit.setDate(DEMO_END)
+    dialog.to_edit.setDate(DEMO_END - dt.timedelta(days=1))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert announced[-1] == (dialog.result_label, dialog.result_label.text())
+    assert dialog.result_label.text() == "The first day is after the last day."
+    dialog.to_edit.setDate(DEMO_END)
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(tmp_path / "day.csv"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert announced[-1] == (dialog.result_label, dialog.result_label.text())
+    assert "written to" in dialog.result_label.text()

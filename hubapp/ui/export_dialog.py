@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
-from hubapp.ui import colours, date_edits, dialogs, focus, labels, mnemonics
+from hubapp.ui import date_edits, dialogs, focus, labels, mnemonics, spoken
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import Task, TaskControl
@@ -162,8 +162,7 @@ class ExportDialog(QDialog):
         self._set_result(text, error)
 
     def _set_result(self, text: str, error: bool = False) -> None:
-        self.result_label.setText(text)
-        colours.set_text_colour(self.result_label, colours.problem if error else None)
+        spoken.say(self.result_label, text, error)
         # A word-wrapped label's height is not part of a window's minimum size: the last
         # lines of a long path, the file just written, were drawn under the buttons. Room
         # for all its lines as narrow as the dialog goes grows the dialog to show them.

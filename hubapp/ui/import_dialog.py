@@ -344,6 +344,7 @@ class ImportDialog(QDialog):
         self.problems_model = ProblemsModel(self)
         self.problems_view = list_table(self)
         self.problems_view.setModel(self.problems_model)
+        self.problems_view.setAccessibleName(self.tr("Problems in the file"))
         # Tabbed into, the first problem framed was not picked, and Down went to the second.
         current_is_picked(self.problems_view)
         # Sized by the header, not once by resizeColumnsToContents(): that would fix the
@@ -841,8 +842,7 @@ class ImportDialog(QDialog):
         self._preview_again(said)  # the import stopped a re-read of the rows as mapped
 
     def _set_result(self, text: str, error: bool = False) -> None:
-        self.result_label.setText(text)
-        colours.set_text_colour(self.result_label, colours.problem if error else None)
+        spoken.say(self.result_label, text, error)
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_model.load(problems)

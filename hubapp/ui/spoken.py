@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QWidget
+
+from hubapp.ui import colours
 
 try:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
@@ -43,3 +45,12 @@ def tell(widget: QWidget, text: str, at: QPoint | None = None) -> None:
     QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())) if at is None else at,
                       text, widget)
     announce(widget, text)
+
+
+def say(line: QLabel, text: str, failed: bool = False) -> None:
+    """A dialog's line on how its work goes (reading, importing, written, refused): written
+    there, red when it failed, and said by a screen reader now. The line takes no focus and
+    a reader does not read a label's new words: how an import ended went unheard."""
+    line.setText(text)
+    colours.set_text_colour(line, colours.problem if failed else None)
+    announce(line, text)
