@@ -254,9 +254,9 @@ class ChartPanel(QWidget):
         # (the title names no period), and where its figures are read.
         shown, named = has_data(figure), title(figure)
         self.canvas.setAccessibleName(named)
-        self.canvas.setAccessibleDescription(self.tr(
+        self.canvas.setAccessibleDescription("\n".join((self.tr(
             "A chart of {counted}; Enter or Show numbers (Alt+S) lists its figures, Ctrl+C "
-            "copies it").format(counted=drawn_for) if shown else "")
+            "copies it").format(counted=drawn_for), self._extremes(table))) if shown else "")
         self.table_view.setAccessibleName(self.tr("{chart}, in numbers").format(chart=named))
         # Squeezed to a strip (a window dragged small) the axes had no room left between the
         # title and the labels: the chart drew as nothing, and matplotlib warned on stderr.
@@ -285,6 +285,36 @@ class ChartPanel(QWidget):
             button.setEnabled(numbers)
         for button in (self.copy_image_button, self.save_button):
             button.setEnabled(shown)
+
+    def _extremes(self, table: ChartTableRecord) -> str:
+        """What the chart shows, in words: the highest and lowest point of its first two
+        series and where each is. Its name and period alone told a screen reader nothing of
+        the figures, which it then had to read row by row in Show numbers."""
+        said = []
+        for column in range(1, len(table.headers)):
+            points = [(row[column], row[0]) for row in table.rows
+                      if isinstance(row[column], int | float)]
+            if not points:
+                continue  # a column of notes
+            (low, at_low), (high, at_high) = (extreme(points, key=lambda point: point[0])
+                                              for extreme in (min, max))
+            series = table.headers[column]
+            high, low = (formatting.number(value, table.column_decimals(column, value))
+                         for value in (high, low))
+            if len(points) == 1:
+                said.append(self.tr("{series}: {value} ({at})").format(
+                    series=series, value=high, at=at_high))
+            elif high == low:  # a target
+                said.append(self.tr("{series}: {value} throughout").format(
+                    series=series, value=high))
+            else:
+                said.append(self.tr("{series}: highest {high} ({at_high}), lowest {low} "
+                                    "({at_low})").format(series=series, high=high,
+                                                         at_high=at_high, low=low,
+                                                         at_low=at_low))
+            if len(said) == 2:
+                break
+        return "; ".join(said)
 
     def _fit(self, figure: Figure) -> None:
         from hubapp.charts.common import title
