@@ -31,9 +31,10 @@ def name(widget: QWidget) -> str:
 
 def badly_named(window: QWidget) -> list[str]:
     """The widgets shown in window that Tab reaches and a screen reader has no name for, and
-    buttons of the same name as another (two read "Choose…"). A widget with a focus proxy (a
-    date box's line edit, a field's row) is left to the proxy, which is where the focus
-    goes; a label a click selects, to its text."""
+    buttons of the same name as another (two read "Choose…"), or named by a sign alone
+    (✕ is read "multiplication x"). A widget with a focus proxy (a date box's line edit, a
+    field's row) is left to the proxy, which is where the focus goes; a label a click
+    selects, to its text."""
     reached = [widget for widget in window.findChildren(QWidget)
                if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
                and widget.focusProxy() is None]
@@ -41,7 +42,7 @@ def badly_named(window: QWidget) -> list[str]:
     return [f"{type(widget).__name__} {widget.objectName()!r} in "
             f"{type(widget.parentWidget()).__name__} {widget.parentWidget().objectName()!r} "
             f"named {name(widget)!r} (tooltip {widget.toolTip()!r})"
-            for widget in reached if not name(widget)
+            for widget in reached if not any(map(str.isalnum, name(widget)))
             or isinstance(widget, QAbstractButton) and buttons[name(widget)] > 1]
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.store import open_db, services
 
-from conftest import DEMO_END
+from conftest import DEMO_END, shown_text
+from test_accessible_names import badly_named
 from test_daily_log import CTRL, press
 
 
@@ -129,3 +130,23 @@ def test_a_wrong_check_digit_of_an_unlogged_number_says_both(qtbot, screen, logg
     panel = find(qtbot, screen, wrong)
     assert panel.title.text() == (f"{wrong}: the check digit should be {number[10]}, and "
                                   f"{number} is not in the log either.")
+
+
+def test_a_screen_reader_hears_what_find_found_and_tab_goes_through_it_as_it_stands(
+        qtbot, screen, logged, announced):
+    """Nothing found was said on a panel with no name; the moves' list had none, and its ✕
+    was read as its sign and reached by Tab after Save."""
+    owner = logged[0][:4]
+    panel = find(qtbot, screen, owner)
+    assert announced[-1] == (panel.title, panel.title.text())
+    panel = find(qtbot, screen, logged[0])
+    assert shown_text(panel.table) == f"{logged[0]}: {panel.model.rowCount()} move" + (
+        "s" if panel.model.rowCount() > 1 else "")
+    assert shown_text(panel.close_button) == "Close the moves found"
+    assert not badly_named(screen)
+    screen.find_edit.setFocus()
+    reached = []
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [panel.close_button, panel.table, screen.new_button]

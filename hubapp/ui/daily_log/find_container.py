@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.records import ContainerHistoryRecord
-from hubapp.ui import labels
+from hubapp.ui import labels, spoken
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table, rows_high
 
 
@@ -39,9 +39,12 @@ class FindContainerPanel(QWidget):
         self.number = ""
         self.model = ContainerHistoryModel(self)
         self.title = QLabel(self)
-        close = QToolButton(self)
+        self.close_button = close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(self.tr("Close (Esc)"))
+        # Read out as its sign ("multiplication x") by a screen reader, with no word of what
+        # it closes.
+        close.setAccessibleName(self.tr("Close the moves found"))
         close.clicked.connect(self.hide)
         close.clicked.connect(self.closed)
         self.table = list_table(self)
@@ -84,6 +87,9 @@ class FindContainerPanel(QWidget):
                                    "{number}: %n move(s)", "", len(rows)).format(
             typed=typed, digit=number[-1], number=number) if typed else self.tr(
             "{number}: %n move(s)", "", len(rows)).format(number=number))
+        # The list takes the focus: a screen reader says the title (a check digit put
+        # right) as its name, where it had none.
+        self.table.setAccessibleName(self.title.text())
         self.table.setCurrentIndex(self.model.index(0, 0))
         self.show()
         self.table.setFocus()
@@ -96,6 +102,8 @@ class FindContainerPanel(QWidget):
         self.title.setText(text)
         self.show()
         self.setFocus()  # Escape closes the panel from here too
+        # The panel has the focus, but no name a screen reader would say on it.
+        spoken.announce(self.title, text)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
