@@ -21,7 +21,10 @@ from hubapp.ui.reports_screen import ReportsScreen
 from hubapp.ui.settings_dialog import SettingsDialog
 
 from conftest import DEMO_END, described
-from test_daily_log import numbers, press
+from test_daily_log import (
+    CTRL, _gross_typed_then_closed_at_another_desk, a_clerk_on_the_demos_last_day, numbers,
+    paste, press,
+)
 from test_import_dialog import edited_sample, open_import, run_import
 
 
@@ -135,3 +138,31 @@ def test_an_export_s_refusal_and_its_end_are_said(qtbot, monkeypatch, tmp_path, 
     qtbot.waitUntil(lambda: dialog.task is None)
     assert announced[-1] == (dialog.result_label, dialog.result_label.text())
     assert "written to" in dialog.result_label.text()
+
+
+def test_the_daily_log_says_what_a_save_and_a_paste_did(qtbot, main_window, announced):
+    """The line under the grid takes no focus and a save moves none: a clerk who cannot see
+    it heard nothing of a save, nor of a refused one but the first red field."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    press(qtbot, "T1", Qt.Key.Key_Tab, "I")
+    good, other = numbers(2)
+    wrong = good[:10] + str((int(good[10]) + 1) % 10)
+    paste(qtbot, screen, "\n".join(f"{number}\t22G1\tF\t12000" for number in (wrong, other)))
+    assert announced[-1] == (screen.paste_message, "Pasted 2 rows.")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert announced[-1] == (screen.paste_message,
+                             "Not saved: 1 problem. Fix the red fields and cells.")
+    press(qtbot, good, Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))  # the cursor on the problem
+    assert announced[-1] == (screen.paste_message, screen.paste_message.text())
+    assert screen.paste_message.text().startswith("T1 is saved as planned: its 2 containers")
+
+
+def test_a_clerk_hears_that_edits_cannot_be_saved_once_the_day_is_closed_elsewhere(
+        qtbot, main_window, app_ctx, demo_db_path, announced):
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path)
+    said = screen.paste_message.text()
+    assert "has changes that cannot be saved" in said
+    assert [words for widget, words in announced if widget is screen.paste_message] == [said]

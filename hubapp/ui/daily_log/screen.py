@@ -649,7 +649,11 @@ class DailyLogScreen(QWidget):
         nothing."""
         self._unsavable_note = formatting.sentences(
             self._unsavable(closed), self.tr("Press Revert to drop them."))
-        self.paste_message.setText(self._unsavable_note)
+        if self.paste_message.text() != self._unsavable_note:
+            self.paste_message.setText(self._unsavable_note)
+            # Closed at another desk, under no key of this one's: a screen reader said
+            # nothing, and the next keys were refused as if for no reason. Once while it stays.
+            spoken.announce(self.paste_message, self._unsavable_note)
 
     def _say_refused(self) -> None:
         """Under the grid, on a refused key of a closed day or a database that only reads
@@ -1057,6 +1061,7 @@ class DailyLogScreen(QWidget):
         else:
             said = self.tr("Nothing changed: the grid holds what was pasted already.")
         self.paste_message.setText(formatting.sentences(said, coded, left_out))
+        spoken.announce(self.paste_message, self.paste_message.text())  # what a paste did
         self._paste_note = (self.paste_message.text(), self.undo_stack.index()) if rows else None
 
     def _forget_paste_note(self, step: int) -> None:
@@ -1188,7 +1193,7 @@ class DailyLogScreen(QWidget):
                                     totals.containers) if totals.containers else self.tr(
             "{service} is saved, with no containers.")).format(
             service=saved.service_no, teu=formatting.teu(totals.teu))
-        self.paste_message.setText(self._saved_note)
+        self._say_saved_note()
 
     def _forget_saved_note(self) -> None:
         # Said of what is stored: after an edit it reads as if the edit were saved too.
@@ -1207,7 +1212,13 @@ class DailyLogScreen(QWidget):
                            "day's totals once it has arrived. Type its actual time when it "
                            "comes in.", "", boxes)
         self._saved_note = text.format(service=saved.service_no)  # gone at the next edit too
+        self._say_saved_note()
+
+    def _say_saved_note(self) -> None:
         self.paste_message.setText(self._saved_note)
+        # The line takes no focus, and a save moves none: a screen reader said nothing, and
+        # a clerk who cannot see the line could not tell a save from a key that did nothing.
+        spoken.announce(self.paste_message, self._saved_note)
 
     def _point_at_problem(self, form_errors, grid_problems) -> None:
         self._say_problems()
@@ -1218,6 +1229,9 @@ class DailyLogScreen(QWidget):
             column = FIELDS.index(first.field) if first.field in FIELDS else 0
             self.grid_view.put_cursor(self.grid.index(first.row, column))
             self.grid_view.setFocus()
+        # After the focus moved, whose field a screen reader says first: the count, which
+        # says the save was refused, was heard nowhere.
+        spoken.announce(self.paste_message, self._problems_note)
 
     def _say_problems(self) -> None:
         """How many fields and cells are red, or nothing once none is: not rows, where a row
