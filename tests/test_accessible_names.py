@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
 
+from hubapp.store import users
 from hubapp.ui import dialogs
 from hubapp.ui.connect_dialog import ConnectDialog
 from hubapp.ui.dialogs import shortcuts_dialog
@@ -19,6 +20,7 @@ from hubapp.ui.login_dialog import LoginDialog
 from hubapp.ui.reference_screen import ReferenceFormDialog
 from hubapp.ui.reports_screen import ReportsScreen
 from hubapp.ui.settings_dialog import SettingsDialog
+from hubapp.ui.users_screen import UsersScreen
 
 from conftest import DEMO_END, described
 from test_daily_log import (
@@ -166,3 +168,33 @@ def test_a_clerk_hears_that_edits_cannot_be_saved_once_the_day_is_closed_elsewhe
     said = screen.paste_message.text()
     assert "has changes that cannot be saved" in said
     assert [words for widget, words in announced if widget is screen.paste_message] == [said]
+
+
+def test_a_refused_login_a_user_not_added_and_a_connection_not_made_are_said(
+        qtbot, main_window, demo_db, announced):
+    """Each says why on a line that takes no focus, the focus staying put: a screen reader
+    heard nothing, and OK or Add user seemed to do nothing."""
+    users.add_user(demo_db, users.SHELL_ADMIN, "li", users.ADMIN, "correct horse 1")
+    users.add_user(demo_db, users.SHELL_ADMIN, "wang", users.CLERK, "correct horse 2")
+    users.set_single_user_mode(demo_db, users.SHELL_ADMIN, False)
+    login = LoginDialog(demo_db)
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.keyClicks(login.name_edit, "wang")
+    qtbot.keyClicks(login.password_edit, "cassava flower")
+    qtbot.mouseClick(login.ok_button, Qt.MouseButton.LeftButton)
+    assert announced[-1] == (login.message_label, "Wrong user name or password")
+
+    screen = main_window.show_screen(UsersScreen)
+    for field, typed in ((screen.name, "zhao.min"), (screen.password, "cassava-2026"),
+                         (screen.password_again, "cassava-2025")):
+        field.setText(typed)
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert announced[-1] == (screen.message,
+                             "The two passwords differ: type zhao.min's password twice.")
+
+    connect = ConnectDialog(None)
+    qtbot.addWidget(connect)
+    connect.show()
+    qtbot.mouseClick(connect.test_button, Qt.MouseButton.LeftButton)
+    assert announced[-1] == (connect.status, "Enter the server's host name and the database.")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, postgres
 from hubapp.store.engine import display_name, is_server
-from hubapp.ui import dialogs, labels, mnemonics
+from hubapp.ui import dialogs, labels, mnemonics, spoken
 from hubapp.ui.desk_database import DEFAULT_PORT, keep_password, saved_password
 from hubapp.ui.tasks import TaskRunner
 from hubapp.ui.typed_text import NumberBox
@@ -139,7 +139,7 @@ class ConnectDialog(QDialog):
     def _missing(self) -> bool:
         if self.host.text().strip() and self.database.text().strip():
             return False
-        self.status.setText(self.tr("Enter the server's host name and the database."))
+        self._say(self.tr("Enter the server's host name and the database."))
         return True
 
     @property
@@ -168,7 +168,7 @@ class ConnectDialog(QDialog):
         attempt = self._attempt = _Attempt(url, postgres.session_password(url))
         postgres.use_password(url, self.password.text())
         self._set_enabled(False)
-        self.status.setText(self.tr("Connecting to {name}…").format(name=display_name(url)))
+        self._say(self.tr("Connecting to {name}…").format(name=display_name(url)))
         task = self._tasks.start(lambda control: work(url))
         task.finished.connect(lambda result: self._ended(attempt, done, result))
         task.failed.connect(lambda error: self._ended(attempt, self._failed, error))
@@ -185,7 +185,7 @@ class ConnectDialog(QDialog):
 
     def _tested(self, attempt: _Attempt, _result: None) -> None:
         postgres.use_password(attempt.url, attempt.password_before)  # only OK keeps it
-        self.status.setText(self.tr("Connected to {name}.").format(
+        self._say(self.tr("Connected to {name}.").format(
             name=display_name(attempt.url)))
 
     def _opened(self, attempt: _Attempt, db: Database) -> None:
@@ -196,8 +196,14 @@ class ConnectDialog(QDialog):
     def _failed(self, attempt: _Attempt, error: Exception) -> None:
         # The open database's connections keep the password they logged in with.
         postgres.use_password(attempt.url, attempt.password_before)
-        self.status.setText(labels.message(error) if isinstance(error, HubError)
+        self._say(labels.message(error) if isinstance(error, HubError)
                             else str(error))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        # The line takes no focus: a screen reader heard neither a test's answer nor why
+        # OK did nothing.
+        spoken.announce(self.status, text)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.host, self.port, self.database, self.user, self.password,

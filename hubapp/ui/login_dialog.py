@@ -20,7 +20,7 @@ from hubapp.domain.reference_rules import read_settings_numbers, validate_settin
 from hubapp.store import settings, users
 from hubapp.store.db import is_unwritable, only_reads
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs, labels, mnemonics, zone_field
+from hubapp.ui import colours, dialogs, labels, mnemonics, spoken, zone_field
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -67,6 +67,9 @@ class _PasswordForm(QDialog):
         self.message_label.setText(text)
         self.message_label.show()
         dialogs.make_room(self)
+        # The label takes no focus, and the focus stays put: a refused login said nothing
+        # to a screen reader.
+        spoken.announce(self.message_label, text)
 
     def keyPressEvent(self, event) -> None:
         # Enter in a field before another still empty goes on to it: it pressed OK, and what

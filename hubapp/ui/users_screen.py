@@ -17,7 +17,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
-from hubapp.ui import colours, dialogs, focus, formatting, labels, mnemonics
+from hubapp.ui import colours, dialogs, focus, formatting, labels, mnemonics, spoken
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, current_is_picked, list_table
 from hubapp.ui.when_shown import WhenShown
@@ -373,5 +373,6 @@ class UsersScreen(QWidget):
         picked now."""
         self.message.setText(text)
         colours.set_text_colour(self.message, colour)
+        spoken.announce(self.message, text)  # a line that takes no focus is not read out
         picked = self._selected()
         self._said_about = picked and picked.name
