@@ -165,7 +165,7 @@ def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_c
 
 
 def test_a_failed_report_clears_the_preview_and_offers_to_try_again(qtbot, app_ctx,
-                                                                    monkeypatch):
+                                                                    monkeypatch, announced):
     # The preview kept the previous period under the one chosen, with no way to retry.
     import sqlite3
 
@@ -190,6 +190,7 @@ def test_a_failed_report_clears_the_preview_and_offers_to_try_again(qtbot, app_c
     qtbot.waitUntil(screen.retry_button.isVisible, timeout=30_000)
 
     assert screen.status.text() == "Could not make the report: see the log for details"
+    assert announced[-1] == (screen.status, screen.status.text())  # it takes no focus
     assert screen.status.palette().color(QPalette.ColorRole.WindowText) == colours.problem()
     assert screen.report is None and screen.preview.pageCount() == 1
     assert _ink(screen.preview) == 0

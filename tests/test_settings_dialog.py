@@ -234,7 +234,7 @@ def test_a_kept_backup_folder_out_of_reach_for_now_does_not_stop_a_paper_change(
 
 
 def test_desk_settings_that_cannot_be_written_keep_the_dialog_open_saying_why(
-        qtbot, main_window, app_ctx, tmp_path):
+        qtbot, main_window, app_ctx, tmp_path, announced):
     """On a full disk Save closed the dialog as if saved: Qt kept the paper size for the
     session and lost it at the next start. Here the settings file's folder cannot be made."""
     user = QSettings.Scope.UserScope
@@ -251,6 +251,7 @@ def test_desk_settings_that_cannot_be_written_keep_the_dialog_open_saying_why(
         qtbot.waitUntil(lambda: dialog.message.text() != "")  # once the hub's are saved
         assert dialog.isVisible() and dialog.message.text() == (
             f"Cannot save this desk's settings in {conf}: part of the path is not a folder")
+        assert announced[-1] == (dialog.message, dialog.message.text())  # it takes no focus
         assert dialog.buttons.isEnabled() and dialog.desk_group.isEnabled()
         assert settings.load(app_ctx.db).hub_name == "Chongqing Hub West"
         assert QSettings().value(PAPER_KEY) is None  # reports go on printing on A4

@@ -26,7 +26,7 @@ from hubapp.reports import printing
 from hubapp.reports.document import ReportContentRecord, content
 from hubapp.store import reports as report_data
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
-from hubapp.ui import colours, date_edits, dialogs, formatting, labels, mnemonics
+from hubapp.ui import colours, date_edits, dialogs, formatting, labels, mnemonics, spoken
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import TaskControl
@@ -250,9 +250,8 @@ class ReportsScreen(QWidget):
         self.preview.updatePreview()
         reason = labels.failure_reason(error)
         self._failure = self.tr("Could not make the report: {reason}").format(reason=reason)
-        self.status.setText(self._failure)
-        colours.set_text_colour(self.status, colours.problem)
         self.retry_button.show()
+        spoken.say(self.status, self._failure, failed=True)
         if self._pending is not None:
             title, self._pending = self._pending[1], None
             dialogs.show_error(self, title, self._failure)

@@ -29,7 +29,7 @@ from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.language import system_language
 from hubapp.store import backup, filesystem, services, settings
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs, fonts, labels, mnemonics, zone_field
+from hubapp.ui import colours, dialogs, fonts, labels, mnemonics, spoken, zone_field
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
 from hubapp.ui.scrolled_panel import ScrolledPanel
@@ -423,16 +423,15 @@ class SettingsDialog(FormDialog):
 
     def _hub_not_saved(self, error: Exception) -> None:
         self._editable(True)
-        colours.set_text_colour(self.message, colours.problem)
-        self.message.setText("")
         if isinstance(error, ValidationError):
-            self.hub.show_errors(list(error.errors))
+            self.message.setText("")
+            self.hub.show_errors(list(error.errors))  # said by each field
             dialogs.make_room(self)
         elif isinstance(error, HubError):
-            self.message.setText(labels.message(error))
+            spoken.say(self.message, labels.message(error), failed=True)
         else:
-            self.message.setText(self.tr("The settings could not be saved: {reason}").format(
-                reason=error))
+            spoken.say(self.message, self.tr("The settings could not be saved: {reason}").format(
+                reason=error), failed=True)
 
     def _save_desk(self) -> None:
         desk = QSettings()
@@ -472,9 +471,9 @@ class SettingsDialog(FormDialog):
         refused = filesystem.write_refused(conf)
         reason = os_reason(refused).written(QCoreApplication.translate) if refused \
             else self.tr("it could not be written")
-        colours.set_text_colour(self.message, colours.problem)
-        self.message.setText(self.tr("Cannot save this desk's settings in {file}: {reason}")
-                             .format(file=conf, reason=reason))
+        spoken.say(self.message, self.tr("Cannot save this desk's settings in {file}: "
+                                         "{reason}").format(file=conf, reason=reason),
+                   failed=True)
         dialogs.make_room(self)
 
 
