@@ -24,8 +24,8 @@ from hubapp.ui.users_screen import UsersScreen
 
 from conftest import DEMO_END, described
 from test_daily_log import (
-    CTRL, _gross_typed_then_closed_at_another_desk, a_clerk_on_the_demos_last_day, numbers,
-    paste, press,
+    CTRL, _gross_typed_then_closed_at_another_desk, a_clerk_on_the_demos_last_day,
+    closed_at_another_desk, numbers, paste, press,
 )
 from test_import_dialog import edited_sample, open_import, run_import
 
@@ -198,3 +198,17 @@ def test_a_refused_login_a_user_not_added_and_a_connection_not_made_are_said(
     connect.show()
     qtbot.mouseClick(connect.test_button, Qt.MouseButton.LeftButton)
     assert announced[-1] == (connect.status, "Enter the server's host name and the database.")
+
+
+def test_a_clerk_hears_a_day_is_closed_as_it_is_shown_or_closed_elsewhere(
+        qtbot, main_window, app_ctx, announced):
+    """The closed line at the top takes no focus: a clerk going from day to day heard of a
+    closed one only from a key it refused."""
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    said = screen.closed_label.said()
+    assert said.endswith("read-only: a supervisor can reopen it")
+    assert announced == [(screen.closed_label, said)]
+    press(qtbot, (Qt.Key.Key_PageUp, CTRL), (Qt.Key.Key_PageDown, CTRL))
+    assert screen.day() == DEMO_END
+    assert announced == [(screen.closed_label, said)] * 2  # an open day between: nothing

@@ -577,6 +577,10 @@ class DailyLogScreen(QWidget):
             said.insert(0, self.tr("Read-only database"))
         elif closed is not None and not may_close:  # why typing does nothing, who can help
             said.append(self.tr("read-only: a supervisor can reopen it"))
+        if said and tuple(said) != self.closed_label.parts:
+            # A closed day gone to by Ctrl+PgUp, or closed at another desk: the line at the
+            # top takes no focus, and a screen reader user heard of it from a refused key.
+            spoken.announce(self.closed_label, " · ".join(said))
         self.closed_label.set_parts(tuple(said))
         self.closed_label.setVisible(bool(said))  # an open day's title alone, level with the bar
         self._shown_closed = closed is not None
