@@ -425,7 +425,7 @@ def _answer_password(qtbot, monkeypatch, *typed):
 
 
 def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_path,
-                                                      monkeypatch):
+                                                      monkeypatch, announced):
     _add(app_ctx, "li.na", "admin")
     users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
     _add(app_ctx, "zhao.min")
@@ -448,6 +448,7 @@ def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_pa
     assert shown[0].result() == QDialog.DialogCode.Accepted
     assert users.authenticate(app_ctx.db, "zhao.min", "cassava-2026").role == "clerk"
     assert window.statusBar().currentMessage() == "Your password was changed."
+    assert announced[-1] == (window.statusBar(), "Your password was changed.")
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT user_name, entity_id FROM audit_log"
                             " WHERE action = 'set password'").fetchall() == [

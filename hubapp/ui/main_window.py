@@ -16,7 +16,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
 from hubapp.store.engine import database_name, display_name, is_server
-from hubapp.ui import colours, dialogs, labels, mnemonics, remembered_layout
+from hubapp.ui import colours, dialogs, labels, mnemonics, remembered_layout, spoken
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.totals_label = QLabel(self)
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.totals_label)
+        self.statusBar().messageChanged.connect(self._say_status)
         self.day_screen.totals_changed.connect(self._show_totals)
         self.day_screen.wanted.connect(lambda: self.screens.setCurrentWidget(self.day_screen))
         self._show_totals(None)
@@ -301,6 +302,12 @@ class MainWindow(QMainWindow):
         if self.export_dialog is None:
             self.export_dialog = ExportDialog(self.ctx, self)
         self.export_dialog.open_on(self.day_screen.day())
+
+    def _say_status(self, message: str) -> None:
+        # The status bar's messages (a password changed, a backup made) take no focus: a
+        # screen reader said none of them.
+        if message:  # not as one goes
+            spoken.announce(self.statusBar(), message)
 
     def _change_my_password(self) -> None:
         from hubapp.ui.users_screen import change_my_password
