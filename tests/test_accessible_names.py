@@ -8,7 +8,9 @@ from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QDialogButtonBox, QTabWidget, QWidget,
+)
 
 from hubapp.store import users
 from hubapp.ui import dialogs
@@ -212,3 +214,19 @@ def test_a_clerk_hears_a_day_is_closed_as_it_is_shown_or_closed_elsewhere(
     press(qtbot, (Qt.Key.Key_PageUp, CTRL), (Qt.Key.Key_PageDown, CTRL))
     assert screen.day() == DEMO_END
     assert announced == [(screen.closed_label, said)] * 2  # an open day between: nothing
+
+
+def test_a_reference_record_the_store_refuses_says_why(qtbot, app_ctx, announced):
+    """Single-user mode turned off at another desk: Save stays, and its line says why."""
+    dialog = ReferenceFormDialog(app_ctx, "commodity", None, new=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field, typed in ((dialog.form.hs_code, "080110"), (dialog.form.name_en, "coconuts"),
+                         (dialog.form.name_zh, "椰子")):
+        field.setText(typed)
+    users.add_user(app_ctx.db, users.SHELL_ADMIN, "li", users.ADMIN, "correct horse 1")
+    users.set_single_user_mode(app_ctx.db, users.SHELL_ADMIN, False)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.message.text().startswith("Single-user mode is off")
+    assert announced[-1] == (dialog.message, dialog.message.text())

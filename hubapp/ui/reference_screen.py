@@ -309,7 +309,8 @@ class ReferenceFormDialog(FormDialog):
             dialogs.make_room(self)
             return
         except HubError as error:
-            self.message.setText(labels.message(error))
+            # On a line that takes no focus, Save keeping it: said to a screen reader too.
+            spoken.say(self.message, labels.message(error), failed=True)
             return
         if self.change is not None:  # None: saved as it was stored, nothing to announce
             self.ctx.signals.data_changed.emit(self.change, self)
