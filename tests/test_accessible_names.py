@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.store import users
 from hubapp.ui import dialogs
+from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.connect_dialog import ConnectDialog
 from hubapp.ui.dialogs import shortcuts_dialog
 from hubapp.ui.export_dialog import ExportDialog
@@ -24,7 +25,7 @@ from hubapp.ui.reports_screen import ReportsScreen
 from hubapp.ui.settings_dialog import SettingsDialog
 from hubapp.ui.users_screen import UsersScreen
 
-from conftest import DEMO_END, described
+from conftest import DEMO_END, described, shown_audit
 from test_daily_log import (
     CTRL, _gross_typed_then_closed_at_another_desk, a_clerk_on_the_demos_last_day,
     closed_at_another_desk, numbers, paste, press,
@@ -230,3 +231,17 @@ def test_a_reference_record_the_store_refuses_says_why(qtbot, app_ctx, announced
                      Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.message.text().startswith("Single-user mode is off")
     assert announced[-1] == (dialog.message, dialog.message.text())
+
+
+def test_the_audit_log_and_all_movements_lists_say_how_many_they_found(qtbot, app_ctx):
+    """The count above each list takes no focus: a screen reader user heard the list's name
+    and had no word of how many a search found, or that it failed."""
+    audit_log = shown_audit(qtbot, app_ctx)
+    qtbot.waitUntil(lambda: not audit_log.count.text().endswith("…"))
+    assert described(audit_log.table) == audit_log.count.text() != ""
+    movements = BrowseScreen(app_ctx)
+    qtbot.addWidget(movements)
+    with qtbot.waitSignal(movements.model.page_loaded):
+        movements.show()
+    assert described(movements.table) == movements.count_label.text()
+    assert " movements" in described(movements.table)

@@ -26,7 +26,7 @@ from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.store.db import db_path
 from hubapp.ui import (
-    date_edits, dialogs, filter_choices, formatting, labels, remembered_layout,
+    date_edits, dialogs, filter_choices, formatting, labels, remembered_layout, spoken,
 )
 from hubapp.ui.context import AppContext
 from hubapp.ui.export_status import ExportStatus
@@ -388,7 +388,7 @@ class AuditScreen(QWidget):
     def _filter(self) -> None:
         """A search for the filters, unless the newest one was for these."""
         if self._filters() != self._asked:
-            self.count.setText(self.tr("Searching…"))
+            spoken.caption(self.count, self.table, self.tr("Searching…"))
             self.reload()
 
     def reload(self) -> None:
@@ -433,11 +433,12 @@ class AuditScreen(QWidget):
         self.details.verticalScrollBar().setValue(read_to)
         shown = self.model.rowCount()
         if shown < audit.SHOWN:
-            self.count.setText(self.tr("%n change(s)", "", shown))
+            spoken.caption(self.count, self.table, self.tr("%n change(s)", "", shown))
         else:
             # Counted after the entries are shown: the count reads every match again.
-            self.count.setText(self.tr("The newest {shown} changes; counting all that "
-                                       "match…").format(shown=formatting.number(shown)))
+            spoken.caption(self.count, self.table, self.tr(
+                "The newest {shown} changes; counting all that match…").format(
+                shown=formatting.number(shown)))
             self._counting = task = self.ctx.tasks.start(functools.partial(
                 _count, filters=self._asked))
             task.finished.connect(self._counted)
@@ -450,17 +451,17 @@ class AuditScreen(QWidget):
         if self.sender() is not self._counting:
             return  # for filters since changed
         self._counting = None
-        self.count.setText(self.tr("The newest {shown} of %Ln change(s): narrow the filters "
-                                   "to see older ones", "", total).format(
-            shown=formatting.number(self.model.rowCount())))
+        spoken.caption(self.count, self.table, self.tr(
+            "The newest {shown} of %Ln change(s): narrow the filters to see older ones", "",
+            total).format(shown=formatting.number(self.model.rowCount())))
         self.counted.emit()
 
     def _count_failed(self, error: Exception) -> None:
         if self.sender() is not self._counting:
             return
         self._counting = None
-        self.count.setText(self.tr("The newest {shown} changes; they could not all be "
-                                   "counted: {reason}").format(
+        spoken.caption(self.count, self.table, self.tr(
+            "The newest {shown} changes; they could not all be counted: {reason}").format(
             shown=formatting.number(self.model.rowCount()),
             reason=labels.failure_reason(error)))
         self.counted.emit()
@@ -477,7 +478,7 @@ class AuditScreen(QWidget):
     def _nothing_listed(self, why: str) -> None:
         self.details.clear()
         self.model.set_rows([])
-        self.count.setText(why)
+        spoken.caption(self.count, self.table, why)
 
     def _show_details(self, current, _previous) -> None:
         entry: AuditEntryRecord | None = current.data(RECORD_ROLE) if current.isValid() else None

@@ -28,7 +28,9 @@ from hubapp.domain.validation import service_number
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.interchange import export_moves
-from hubapp.ui import date_edits, filter_choices, formatting, labels, remembered_layout
+from hubapp.ui import (
+    date_edits, filter_choices, formatting, labels, remembered_layout, spoken,
+)
 from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.export_dialog import pick_export_file
 from hubapp.ui.export_status import ExportStatus
@@ -572,7 +574,7 @@ class BrowseScreen(QWidget):
             text += " · " + note.format(typed=typed, digit=right[-1], number=right)
         if self._filter_note is not None and self._filter_note[1] == self.model.filter:
             text += " · " + self._filter_note[0]
-        self.count_label.setText(text)
+        spoken.caption(self.count_label, self.table, text)
 
     def _note_if_empty(self) -> None:
         """Why the table is empty, in it: an empty white box and "0 of 0" said nothing."""
@@ -645,8 +647,8 @@ class BrowseScreen(QWidget):
     def _failed(self, error: Exception) -> None:
         self._to_rows = False
         reason = labels.failure_reason(error)
-        self.count_label.setText(self.tr("Could not load the movements: {reason}").format(
-            reason=reason))
+        spoken.caption(self.count_label, self.table, self.tr(
+            "Could not load the movements: {reason}").format(reason=reason))
 
     # -- export ----------------------------------------------------------------------
 

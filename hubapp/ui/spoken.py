@@ -54,3 +54,11 @@ def say(line: QLabel, text: str, failed: bool = False) -> None:
     line.setText(text)
     colours.set_text_colour(line, colours.problem if failed else None)
     announce(line, text)
+
+
+def caption(line: QLabel, view: QWidget, text: str) -> None:
+    """A list's count line, what a search found or why nothing: written by the list and
+    said by a screen reader with the list's name as Tab reaches it. The line takes no
+    focus: how many a search found went unheard."""
+    line.setText(text)
+    view.setAccessibleDescription(text)
