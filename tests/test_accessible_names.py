@@ -28,9 +28,10 @@ from hubapp.ui.users_screen import UsersScreen
 from conftest import DEMO_END, described, shown_audit
 from test_daily_log import (
     CTRL, _gross_typed_then_closed_at_another_desk, a_clerk_on_the_demos_last_day,
-    closed_at_another_desk, numbers, paste, press,
+    a_wrong_check_digit_typed, closed_at_another_desk, numbers, paste, press,
 )
 from test_import_dialog import edited_sample, open_import, run_import
+from test_login_dialog import _type as type_login
 
 
 def name(widget: QWidget) -> str:
@@ -91,13 +92,7 @@ def test_a_cell_being_typed_in_says_its_column_its_box_and_what_is_wrong(qtbot, 
     check digit was only pink."""
     screen = main_window.day_screen
     screen.set_day(DEMO_END + dt.timedelta(days=1))
-    screen.new_service()
-    press(qtbot, "T1", Qt.Key.Key_Tab)
-    good = numbers(1)[0]
-    wrong = good[:10] + str((int(good[10]) + 1) % 10)
-    screen.grid_view.setFocus()
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-    press(qtbot, wrong)
+    good = a_wrong_check_digit_typed(qtbot, screen)
     editor = QApplication.focusWidget()
     assert name(editor) == "Container, box 1"
     assert f"it should be {good[10]}" in described(editor)
@@ -183,9 +178,7 @@ def test_a_refused_login_a_user_not_added_and_a_connection_not_made_are_said(
     login = LoginDialog(demo_db)
     qtbot.addWidget(login)
     login.show()
-    qtbot.keyClicks(login.name_edit, "wang")
-    qtbot.keyClicks(login.password_edit, "cassava flower")
-    qtbot.mouseClick(login.ok_button, Qt.MouseButton.LeftButton)
+    type_login(qtbot, login, "wang", "cassava flower")
     assert announced[-1] == (login.message_label, "Wrong user name or password")
 
     screen = main_window.show_screen(UsersScreen)

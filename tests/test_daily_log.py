@@ -172,15 +172,22 @@ def test_a_service_number_the_day_has_is_flagged_as_typed_before_any_box(qtbot, 
     assert form.message.text().startswith("Service X5501 already exists")
 
 
-def test_wrong_check_digit_is_shown_with_the_right_digit_and_blocks_saving(qtbot, screen,
-                                                                        demo_db_path):
+def a_wrong_check_digit_typed(qtbot, screen) -> str:
+    """A new service T1, its first box's number typed with a wrong check digit, the cell
+    still open: the number it should be."""
     screen.new_service()
     press(qtbot, "T1", Qt.Key.Key_Tab)
     good = numbers(1)[0]
-    wrong = good[:10] + str((int(good[10]) + 1) % 10)
     screen.grid_view.setFocus()
     screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-    press(qtbot, wrong, Qt.Key.Key_Tab, "45G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
+    press(qtbot, good[:10] + str((int(good[10]) + 1) % 10))
+    return good
+
+
+def test_wrong_check_digit_is_shown_with_the_right_digit_and_blocks_saving(qtbot, screen,
+                                                                        demo_db_path):
+    good = a_wrong_check_digit_typed(qtbot, screen)
+    press(qtbot, Qt.Key.Key_Tab, "45G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
     problem = screen.grid.index(0, PROBLEM).data()
     assert f"it should be {good[10]}" in problem
     assert screen.grid.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
