@@ -129,46 +129,46 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="440"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="453"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="455"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="462"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="464"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="474"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="475"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="510"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="511"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="512"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="513"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="523"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="524"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="508"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="509"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -303,199 +303,199 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
         <location filename="../../hubapp/ui/browse_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="272"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="281"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="280"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="282"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="278"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="286"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="292"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="293"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="292"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="294"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="295"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="297"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
         <source>Movements found</source>
         <translation>查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="324"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="326"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="358"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="361"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="365"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="367"/>
         <source>Moved (departed or arrived)</source>
         <translation>实际开行（已发运或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="366"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="368"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="553"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="555"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="555"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="557"/>
         <source>No movements</source>
         <translation>没有箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="558"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="560"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="562"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="564"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="565"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="567"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="569"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="570"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="572"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="586"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="588"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="589"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="591"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发运或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="594"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="596"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="617"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="619"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="633"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="635"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="636"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="638"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="648"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="651"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="665"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="667"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="678"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="680"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -540,18 +540,33 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>{chart}（数据）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="312"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="323"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="305"/>
+        <source>{series}: {value} ({at})</source>
+        <translation>{series}：{value}（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
+        <source>{series}: {value} throughout</source>
+        <translation>{series}：始终为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="311"/>
+        <source>{series}: highest {high} ({at_high}), lowest {low} ({at_low})</source>
+        <translation>{series}：最高 {high}（{at_high}），最低 {low}（{at_low}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="342"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="353"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="313"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="343"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="324"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="354"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -597,78 +612,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="552"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="557"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="558"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="593"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="559"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="561"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="562"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="591"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="598"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="598"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="615"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="616"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="617"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="618"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="619"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="620"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="630"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="631"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="633"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="634"/>
         <source>Merge “{source}” into “{target}”? “{source}” holds no containers and leaves the list for good. A merge cannot be undone.</source>
         <translation>把“{source}”合并到“{target}”？“{source}”没有集装箱，将从列表中永久移除。合并无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="638"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="639"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="647"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="648"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -774,12 +789,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>已连接到 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="217"/>
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="212"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="218"/>
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
@@ -844,50 +859,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="806"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="823"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="827"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="829"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="844"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="846"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="860"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="877"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="276"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="293"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="279"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="296"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="282"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="299"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="892"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="909"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="907"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="924"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="939"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="956"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -930,459 +945,459 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="184"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天（Ctrl+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天（Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="227"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="229"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="474"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="476"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="283"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="288"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="290"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="649"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="655"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="949"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1196"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1198"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1268"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="342"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="344"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="353"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="356"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="736"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="681"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="691"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="284"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="289"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="295"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="356"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="358"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="688"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="696"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="706"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="723"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="733"/>
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
         <translation>
             <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="792"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="802"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="877"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="642"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="941"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="951"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="952"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1054"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1056"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1066"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1150"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1158"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1169"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1157"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="228"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="230"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="256"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="323"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="325"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="473"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="475"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="631"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="637"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="725"/>
         <source>No service is recorded on this day.</source>
         <translation>该日没有任何班次记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="718"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="728"/>
         <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
             <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="737"/>
         <source>Close {date} anyway?</source>
         <translation>仍要为{date}关账吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1056"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1163"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1174"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1200"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1211"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1215"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1275"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1293"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1277"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1297"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1280"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1300"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1281"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1301"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1305"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1295"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1315"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1309"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1329"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1310"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1330"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1334"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1354"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1339"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1359"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1352"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1372"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1356"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1376"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="682"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="692"/>
         <source>Why reopen {date}?</source>
         <translation>请说明重新开账（{date}）的原因：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1044"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1054"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1112"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1225"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1245"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1294"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1314"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1302"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1322"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1405,268 +1420,268 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
         <source>All history</source>
         <translation>全部历史</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="476"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="476"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="476"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="477"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
         <source>Outbound and inbound</source>
         <translation>去程与回程</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="477"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="533"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="536"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="619"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="649"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="645"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="652"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="659"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="684"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="714"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="702"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的去程集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="703"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="733"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>离场集装箱均无进场记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="704"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="717"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="747"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="723"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="753"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="762"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="765"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="739"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="769"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="755"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="785"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="756"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="786"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="757"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="787"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="758"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="788"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="699"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="729"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="492"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="688"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="718"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>计入 %Ln 个班次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="719"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="700"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="705"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="707"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="737"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="741"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="771"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="743"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="773"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="748"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="778"/>
         <source>{comparison}, {until}</source>
         <translation>{comparison}（{until}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="749"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="779"/>
         <source>to {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="751"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="781"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1894,35 +1909,48 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="47"/>
+        <source>Close the moves found</source>
+        <translation>关闭查到的箱动态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="76"/>
         <source>{typed}: the check digit should be {digit}, and {number} is not in the log either.</source>
         <translation>{typed}：校验位应为 {digit}，台账中也没有 {number}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="83"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="86"/>
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
             <numerusform>{typed}：校验位应为 {digit}，显示的是 {number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="89"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="71"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="74"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDelegate</name>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="156"/>
+        <source>{column}, box {row}</source>
+        <translation>{column}，第 {row} 箱</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="250"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="397"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="398"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
@@ -1957,32 +1985,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="365"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="366"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="368"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="369"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="370"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="371"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="376"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="379"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="380"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="383"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="384"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
@@ -1992,184 +2020,189 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="399"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="400"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="485"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="486"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="503"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="504"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="513"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="514"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="514"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="515"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="519"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="520"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="534"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="535"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="589"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="590"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="592"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="593"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="593"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="594"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="608"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="609"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="710"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="711"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="748"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="749"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="723"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="724"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="498"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
+        <source>Problems in the file</source>
+        <translation>文件中的问题</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="499"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="499"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="500"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="515"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="516"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="760"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="761"/>
         <source>Closed too late to cancel: the import was already saved.</source>
         <translation>关闭时已来不及取消：导入已经保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="765"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="766"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="766"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="767"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="767"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="768"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="770"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="771"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="771"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="772"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="775"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="776"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="778"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="790"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="791"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="797"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="803"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="804"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="808"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="814"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="827"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="828"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="833"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="839"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
@@ -2210,12 +2243,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="373"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="403"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="396"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
         <source>{title}: {value}</source>
         <translation>{title}：{value}</translation>
     </message>
@@ -2236,103 +2269,103 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="114"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="117"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="115"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="118"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="116"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="119"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="119"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="122"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="132"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="135"/>
         <source>The hub&apos;s name heads every report, service times are on the clock of its time zone (this computer&apos;s is filled in: choose the hub&apos;s if it differs), and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes all three, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
         <translation>枢纽名称印在每份报表的页眉上；班次时间一律按枢纽所在时区记录（已填入本机时区；如与枢纽不同，请改选枢纽的时区）；看板将每天的班列数与每日班列目标对比（三者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="145"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="148"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="104"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="107"/>
         <source>e.g. Chongqing International Logistics Hub Park</source>
         <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="116"/>
         <source>trains a day, e.g. 8</source>
         <translation>每日班列数，如 8</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="117"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="120"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="150"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. {hub_fields}</source>
         <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。{hub_fields}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="151"/>
-        <location filename="../../hubapp/ui/login_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="170"/>
         <source>&amp;Save and log in</source>
         <translation>保存并登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="153"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="156"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="157"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="155"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="158"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="165"/>
         <source>Hub Desk: set up the hub</source>
         <translation>枢纽工作台：设置枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="164"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="167"/>
         <source>Set up the hub before you start: its name, time zone and daily train target have not been chosen yet. {hub_fields}</source>
         <translation>开始工作前请先设置本枢纽：其名称、时区和每日班列目标尚未设定。{hub_fields}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="194"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="197"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="255"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="258"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="259"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="262"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
         <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="210"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="213"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2390,57 +2423,57 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="208"/>
+        <location filename="../../hubapp/ui/main_window.py" line="209"/>
         <source>Prin&amp;t report…</source>
         <translation>打印报表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="220"/>
+        <location filename="../../hubapp/ui/main_window.py" line="221"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="244"/>
+        <location filename="../../hubapp/ui/main_window.py" line="245"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="261"/>
+        <location filename="../../hubapp/ui/main_window.py" line="262"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="270"/>
+        <location filename="../../hubapp/ui/main_window.py" line="271"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="332"/>
+        <location filename="../../hubapp/ui/main_window.py" line="339"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="373"/>
+        <location filename="../../hubapp/ui/main_window.py" line="380"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="382"/>
+        <location filename="../../hubapp/ui/main_window.py" line="389"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="383"/>
+        <location filename="../../hubapp/ui/main_window.py" line="390"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="420"/>
+        <location filename="../../hubapp/ui/main_window.py" line="427"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="421"/>
+        <location filename="../../hubapp/ui/main_window.py" line="428"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2449,7 +2482,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="447"/>
+        <location filename="../../hubapp/ui/main_window.py" line="454"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2464,17 +2497,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="200"/>
+        <location filename="../../hubapp/ui/main_window.py" line="201"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="202"/>
+        <location filename="../../hubapp/ui/main_window.py" line="203"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="248"/>
+        <location filename="../../hubapp/ui/main_window.py" line="249"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2489,27 +2522,27 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="213"/>
+        <location filename="../../hubapp/ui/main_window.py" line="214"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="215"/>
+        <location filename="../../hubapp/ui/main_window.py" line="216"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="218"/>
+        <location filename="../../hubapp/ui/main_window.py" line="219"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="269"/>
+        <location filename="../../hubapp/ui/main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="272"/>
+        <location filename="../../hubapp/ui/main_window.py" line="273"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2524,7 +2557,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="309"/>
+        <location filename="../../hubapp/ui/main_window.py" line="316"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2544,12 +2577,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="440"/>
+        <location filename="../../hubapp/ui/main_window.py" line="447"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="441"/>
+        <location filename="../../hubapp/ui/main_window.py" line="448"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2565,57 +2598,57 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="93"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="93"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="93"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="101"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
         <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
@@ -2623,22 +2656,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="294"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="297"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="297"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="300"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="298"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="301"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="305"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="308"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2674,27 +2707,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="506"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="507"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="525"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="527"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="528"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="528"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="529"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2807,22 +2840,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="686"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="687"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="687"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="688"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="687"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="688"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="691"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="692"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2830,22 +2863,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="343"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="344"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="375"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="377"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="378"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="381"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -2928,7 +2961,7 @@ Licence: MIT</source>
         <translation>未执行：生成此报表期间已选择了另一份报表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="260"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
@@ -2938,36 +2971,36 @@ Licence: MIT</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="261"/>
         <source>Preparing… {action} follows when it is ready</source>
         <translation>正在生成…生成后即{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="275"/>
         <source>The Daily log has unsaved changes to {day}: they are not in this report</source>
         <translation>每日台账中{day}的修改尚未保存：本报表不包含这些修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="312"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="318"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="335"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="317"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="334"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="351"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="350"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="353"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="352"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="346"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="355"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="364"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="345"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="354"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="363"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -3051,7 +3084,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1028"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1045"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3138,7 +3171,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="463"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="462"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3339,22 +3372,22 @@ Change it?</source>
 确定更改吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="434"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="433"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="464"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="463"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="474"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="473"/>
         <source>it could not be written</source>
         <translation>无法写入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="476"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="474"/>
         <source>Cannot save this desk&apos;s settings in {file}: {reason}</source>
         <translation>无法将本工作台的设置保存到 {file}：{reason}</translation>
     </message>
@@ -4279,7 +4312,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="497"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="498"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
