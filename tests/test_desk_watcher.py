@@ -267,6 +267,40 @@ def test_all_history_chosen_while_the_server_is_away_says_so_and_starts_once_it_
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_print_report_while_the_server_is_away_says_so_as_the_screens_do_and_stays(
+        qtbot, main_window, demo_target, monkeypatch):
+    """Reports came to the front and a box said libpq's words for its worker's connection
+    ("…: connection failed: connection to server at …")."""
+    from hubapp.ui import dialogs
+
+    said, asked = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "ask_print", lambda *args: asked.append(args))
+    with _dashboard_with_the_server_away(qtbot, main_window, demo_target) as dashboard:
+        with pytest.raises(DatabaseError) as away:
+            services.list_day(main_window.ctx.db, DEMO_END)  # what the other screens say
+        main_window.print_action.trigger()
+        assert said == [str(away.value)]
+        assert said[0].endswith("connecting again in the background; try again in a moment")
+        assert dashboard.isVisible() and not asked
+    qtbot.waitUntil(lambda: not main_window.ctx.db.dropped, timeout=30_000)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_report_made_while_the_server_is_away_says_so_as_the_screens_do(
+        qtbot, main_window, demo_target):
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    with _dashboard_with_the_server_away(qtbot, main_window, demo_target):
+        with pytest.raises(DatabaseError) as away:
+            services.list_day(main_window.ctx.db, DEMO_END)
+        reports = main_window.show_screen(ReportsScreen)
+        qtbot.waitUntil(lambda: reports.retry_button.isVisible(), timeout=30_000)
+        assert reports.status.text() == f"Could not make the report: {away.value}"
+    qtbot.waitUntil(lambda: not main_window.ctx.db.dropped, timeout=30_000)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_a_screen_first_opened_while_the_server_is_away_says_so_and_opens_once_it_is_back(
         qtbot, main_window, demo_target):
     """Its tab stayed blank behind an error box until it was shown again."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.store.file_db import said_if_damaged
 
 if TYPE_CHECKING:
@@ -71,6 +71,13 @@ def without_password(target: str | Path) -> str:
 def is_postgres(db: Database) -> bool:
     """For the few queries that must differ per engine (the SQL is otherwise shared)."""
     return getattr(db, "engine", "sqlite") == "postgresql"
+
+
+def away(db: Database) -> HubError | None:
+    """Why db cannot be read now, said without trying: a server connection found dropped
+    and being opened anew by the desk (PgDatabase.away); None for a file, which is opened
+    whenever asked."""
+    return db.away() if is_postgres(db) else None
 
 
 def change_marker(db: Database) -> tuple[int, int]:

@@ -265,13 +265,21 @@ class PgDatabase:
         if self.conn.broken and not self._transactions:
             if self.reconnect_elsewhere is not None:
                 self.reconnect_elsewhere()
-                if self.refused is not None:
-                    raise type(self.refused)(self.refused.template, **self.refused.values)
-                raise DatabaseError(QT_TRANSLATE_NOOP(
-                    "messages", "Cannot reach the server of {path}: {again}"),
-                    path=self.name, again=Term("messages", _RECONNECTING))
+                raise self.away()
             self.conn = connect(self.url)
         return self.conn
+
+    def away(self) -> DatabaseError | None:
+        """What a call says at once while the connection, found dropped, is opened anew
+        elsewhere (reconnect_elsewhere): the server's refusal, or that it is out of reach;
+        None while the connection answers or is opened anew by the next call."""
+        if not self.conn.broken or self.reconnect_elsewhere is None:
+            return None
+        if self.refused is not None:
+            return type(self.refused)(self.refused.template, **self.refused.values)
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Cannot reach the server of {path}: {again}"),
+            path=self.name, again=Term("messages", _RECONNECTING))
 
     def _run(self, method: Callable, *args: Any) -> None:
         try:

@@ -15,7 +15,7 @@ from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
-from hubapp.store.engine import database_name, display_name, is_server
+from hubapp.store.engine import away, database_name, display_name, is_server
 from hubapp.ui import colours, dialogs, labels, mnemonics, remembered_layout, spoken
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
@@ -182,6 +182,11 @@ class MainWindow(QMainWindow):
     def _print_report(self) -> None:
         from hubapp.ui.reports_screen import ReportsScreen  # loads the printing at first use
 
+        if (reason := away(self.ctx.db)) is not None:
+            # Said as every other screen says it, on the screen the user is on: Reports
+            # came to the front and said libpq's own words for its worker's connection.
+            dialogs.show_error(self, self.tr("Print report"), labels.message(reason))
+            return
         self.show_screen(ReportsScreen).print_report()
 
     def _follow_day_log(self, reports: ReportsScreen) -> None:

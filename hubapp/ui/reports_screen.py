@@ -25,6 +25,7 @@ from hubapp.domain.records import ChangeRecord
 from hubapp.reports import printing
 from hubapp.reports.document import ReportContentRecord, content
 from hubapp.store import reports as report_data
+from hubapp.store.engine import away
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
 from hubapp.ui import colours, date_edits, dialogs, formatting, labels, mnemonics, spoken
 from hubapp.ui.context import AppContext
@@ -248,7 +249,8 @@ class ReportsScreen(QWidget):
         self._laid_out = {}
         self._note_unsaved()
         self.preview.updatePreview()
-        reason = labels.failure_reason(error)
+        # Its worker's own connection said libpq's words for a server out of reach.
+        reason = labels.failure_reason(away(self.ctx.db) or error)
         self._failure = self.tr("Could not make the report: {reason}").format(reason=reason)
         self.retry_button.show()
         spoken.say(self.status, self._failure, failed=True)
