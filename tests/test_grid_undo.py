@@ -560,3 +560,26 @@ def test_undo_in_remarks_after_a_save_takes_its_typing_back_as_an_unsaved_edit(
     screen.new_service()
     screen.form.notes.setFocus()
     assert not screen.form.notes.isUndoAvailable()
+
+
+def test_undo_in_remarks_goes_on_after_a_reconnect_reads_the_clean_service_again(
+        qtbot, main_window, screen, demo_db_path):
+    """The reconnect reads every screen again (a "restore"), and the clean editor's fields
+    were set anew, which forgot their typing: Ctrl+Z in Remarks did nothing. A field whose
+    stored value did change (another desk's save) reads it, as before."""
+    import sqlite3
+
+    from hubapp.domain.records import ChangeRecord
+
+    _new_service(qtbot, screen, "S6")
+    paste(qtbot, screen, _boxes_text(numbers(1, start=1900)))
+    screen.form.notes.setFocus()
+    press(qtbot, "reefer")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    with sqlite3.connect(demo_db_path) as conn:  # meanwhile, at another desk
+        conn.execute("UPDATE service SET origin = 'Xi''an' WHERE service_no = 'S6'")
+    main_window.ctx.signals.data_changed.emit(ChangeRecord("restore"), main_window.watcher)
+    assert screen.form.origin.text() == "Xi'an" and not screen.save_button.isEnabled()
+    screen.form.notes.setFocus()
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert screen.form.notes.text() == "" and screen.save_button.isEnabled()

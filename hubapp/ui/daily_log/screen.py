@@ -822,14 +822,15 @@ class DailyLogScreen(QWidget):
 
     def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]],
               saved_here: bool = False) -> None:
-        """Put a service (or a new one when None) in the editor, clean; the undo history
-        kept only after its own save, if the rows stored are the rows shown."""
+        """Put a service (or a new one when None) in the editor, clean; the fields' undo
+        history kept for the same service where they read as stored, the grid's only after
+        its own save, if the rows stored are the rows shown."""
         same = service is not None and self._service is not None \
             and service.id == self._service.id
         self._service = service
         self._stored_boxes = len(rows)
         self._saved_elsewhere = False
-        self.form.set_service(service, keep_typing=saved_here and same)
+        self.form.set_service(service, keep_typing=same)
         self._configure_grid()
         if not (saved_here and same and self.grid.keep_saved(rows)):
             self.grid.load(rows, same_service=same)

@@ -266,9 +266,10 @@ class ServiceForm(QWidget):
     # -- reading and writing -------------------------------------------------------
 
     def set_service(self, service: ServiceRecord | None, keep_typing: bool = False) -> None:
-        """keep_typing: the same service again after its save here, its fields' own undo
-        kept where they read as stored (setText forgets it: Ctrl+Z in Remarks did nothing
-        after Ctrl+S, where the grid's undo went on)."""
+        """keep_typing: the same service again (after its save here, or read again, as a
+        reconnect does), its fields' own undo kept where they read as stored (setText
+        forgets it: Ctrl+Z in Remarks did nothing after Ctrl+S, where the grid's undo went
+        on, nor after the server came back)."""
         self._service = service
         blank = service is None
 
