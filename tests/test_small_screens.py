@@ -557,3 +557,35 @@ def test_no_screen_grows_a_125_percent_laptops_window_as_it_is_shown(qtbot, qapp
     finally:
         install_translations(qapp, "en")
 
+
+
+def test_the_daily_logs_long_date_at_16_pt_keeps_the_bar_within_a_1280_px_screen(
+        qtbot, qapp, app_ctx):
+    """"Wednesday, 30 September 2026" held the window to 1,310 px at 16 pt, the find box
+    past the edge of a 1280 × 720 screen, the day closed (Reopen day… is the longer);
+    where it has no room the title is shortened."""
+    import datetime as dt
+
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    day = dt.date(2026, 9, 30)
+    day_close.close_day(app_ctx.db, day, UserRecord("wang.li", "supervisor"))
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    with app_font_of(qapp, 16):
+        window = _window(qtbot, app_ctx)
+        screen = window.day_screen
+        screen.set_day(day)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 1280
+        window.resize(1280, 720)
+        qtbot.waitUntil(lambda: window.width() == 1280)
+        QApplication.processEvents()
+        assert within(screen.find_edit, window)
+        assert screen.title.text() == "Wed, 30 Sept 2026"
+        assert screen.title.accessibleName() == "Wednesday, 30 September 2026"
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: window.width() == 1366)
+        QApplication.processEvents()
+        assert screen.title.text() == "Wednesday, 30 September 2026"
+        screen.revert()

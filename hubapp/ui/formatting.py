@@ -71,6 +71,15 @@ def long_date(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
+def abbreviated_date(day: dt.date) -> str:
+    """long_date with the locale's short names of the weekday and month (Wed, 30 Sept 2026;
+    2026年9月30日周三), where the long one has no room."""
+    locale = QLocale()
+    shortened = locale.dateFormat(QLocale.FormatType.LongFormat).replace(
+        "dddd", "ddd").replace("MMMM", "MMM")
+    return locale.toString(QDate(day.year, day.month, day.day), shortened)
+
+
 def moment(value: dt.datetime) -> str:
     """A date and time, written like every other date on the desk (2026-03-05 18:40)."""
     # Not the locale's short format: en_GB's 05/03/2026 reads as 3 May to others at the hub.

@@ -32,6 +32,7 @@ from hubapp.ui import (
 )
 from hubapp.ui.context import AppContext
 from hubapp.ui.edit_menu import redo_keys, undo_keys
+from hubapp.ui.fitted_label import FittedLabel
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
 from hubapp.ui.daily_log.grid_model import (
@@ -211,7 +212,7 @@ class DailyLogScreen(QWidget):
         self.today_button = QPushButton(self.tr("Today"), self)
         self.today_button.setToolTip(self.tr("Today (Ctrl+T)"))
         self.today_button.clicked.connect(self.today_action.trigger)
-        self.title = QLabel(self)
+        self.title = FittedLabel(self)
         self.title.setObjectName("day_title")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -475,7 +476,8 @@ class DailyLogScreen(QWidget):
             "No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a "
             "loading list.") if nothing_yet else self.tr("No services on this day."))
         self.empty_label.setVisible(not rows)
-        self.title.setText(formatting.long_date(day))
+        self.title.set_wordings(formatting.long_date(day),
+                                formatting.abbreviated_date(day))
         self._show_closed(closed, role)
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
