@@ -220,6 +220,34 @@ def test_at_a_big_font_the_dialog_opens_wide_enough_for_the_messages(
         assert room.contains(dialog.frameGeometry())
 
 
+def test_the_picked_problem_s_long_message_is_read_whole_under_the_list(
+        qapp, main_window, qtbot, monkeypatch, tmp_path):
+    """At the dialog's widest on a 1366 × 768 screen at 14 pt, "this line has 16 cells but
+    the header 15, …" was cut with "…" in its column, whole only in a tooltip."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1366, 728))
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32"),
+                                             4: (",14:20", ",14:20,stray value")})
+    with app_font_of(qapp, 14):
+        dialog = open_import(main_window, qtbot, monkeypatch, bad)
+        run_import(dialog, qtbot)
+        view, whole = dialog.problems_view, dialog.problem_whole
+        assert not whole.isVisible()
+        view.setFocus()
+        for _ in range(2):  # to the second, by keys
+            qtbot.keyClick(view, Qt.Key.Key_Down)
+        message = labels.message(dialog.problems_model.problems[1])
+        assert message.startswith("this line has 16 cells but the header 15")
+        assert view.fontMetrics().horizontalAdvance(message) > view.columnWidth(
+            dialog.problems_model.MESSAGE)  # cut in the list
+        qtbot.waitUntil(lambda: whole.isVisible() and whole.text() == message)
+        qtbot.waitUntil(lambda: whole.height() >= whole.heightForWidth(whole.width()))
+        assert whole.geometry().bottom() < dialog.save_problems_button.geometry().top()
+        assert view.hasFocus()  # the keys stay the list's
+        qtbot.keyClick(view, Qt.Key.Key_Up)
+        assert whole.text() == labels.message(dialog.problems_model.problems[0])
+        dialog.close()
+
+
 def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_row(
         main_window, qtbot, monkeypatch, tmp_path):
     bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32"),

@@ -275,6 +275,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
         layout.addWidget(self.problems_view, 1)
+        layout.addWidget(self.problem_whole)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_problems_button)
         bottom.addWidget(self.add_to_list_button)
@@ -363,6 +364,14 @@ class ImportDialog(QDialog):
         # away: it goes to the problem's cell instead, as a double-click does.
         focus.take_enter(self.problems_view, self._go_to_problem)
         self.problems_view.doubleClicked.connect(lambda _index: self._go_to_problem())
+        # The picked problem's message whole, under the list: at the dialog's widest on a
+        # 1366 × 768 screen at 14 pt the longest were cut with "…" in their column, their
+        # end (what to type instead) in a tooltip a keyboard never opens. Rows of their own
+        # height would have the list measure each of thousands of rows.
+        self.problem_whole = QLabel(self)
+        self.problem_whole.setWordWrap(True)
+        self.problem_whole.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_whole.hide()
         self.save_problems_button = QPushButton(self.tr("&Save problem list…"), self)
         self.save_problems_button.clicked.connect(self.save_problems)
         self.save_problems_button.hide()
@@ -846,6 +855,7 @@ class ImportDialog(QDialog):
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_model.load(problems)
+        self._say_whole(QModelIndex())  # a reset picks none, unsaid
         self.preview_model.mark(problems)
         self.problems_view.setVisible(bool(problems))
         self.save_problems_button.setVisible(bool(problems))
@@ -853,12 +863,19 @@ class ImportDialog(QDialog):
             p.template in _UNKNOWN_NAMES for p in problems) and may_change(self.ctx))
 
     def _problem_picked(self, current: QModelIndex) -> None:
+        self._say_whole(current)
         cell = self._cell_of(current)
         if cell.isValid():
             self.preview.selectRow(cell.row())
             self.preview.scrollTo(cell)
         else:  # past the rows previewed: the last problem's row, left picked, read as this one's
             self.preview.clearSelection()
+
+    def _say_whole(self, current: QModelIndex) -> None:
+        message = current.siblingAtColumn(ProblemsModel.MESSAGE).data() \
+            if current.isValid() else ""
+        self.problem_whole.setText(message)
+        self.problem_whole.setVisible(bool(message))
 
     def _go_to_problem(self) -> None:
         """To the cell of the current problem in the preview, where its tooltip tells it;
