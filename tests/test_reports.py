@@ -1437,6 +1437,11 @@ def test_the_chinese_daily_summary_names_the_command_line_in_chinese(qapp, demo_
     assert "; changed after closing by command line at " in status("en")
 
 
+# How a service on the China–Laos Railway names its route in the report's service tables:
+# its code in English; in Chinese its name, not Latin letters the per-route table never used.
+_CN_LA = {"en": "CN-LA", "zh": "中老铁路"}
+
+
 def save_not_run(db, service_no: str, day: dt.date, status: str, at: dt.time | None,
                  notes: str = "", moves: tuple = ()) -> None:
     """One inbound service of `day`, due at `at` (None: no time given), with `moves` (no
@@ -1505,9 +1510,12 @@ def test_services_that_did_not_run_are_listed_apart_from_the_totals(qapp, demo_d
                        tmp_path / "daily.pdf")
     went, not_run = text.split(f"\n{heading}\n", 1)
     assert "VX0" not in went
+    # The services that went name their routes so too (the Chinese names, where codes were).
+    assert ("CN-LA" in went, _CN_LA["zh"] in went) == (language == "en", language == "zh")
     assert [line.split() for line in not_run.splitlines() if "VX0" in line] == [
-        ["VX02", "CN-LA", text_of("inbound", language), "07:30", "0", "0", planned],
-        ["VX01", "CN-LA", text_of("inbound", language), "10:00", "0", "0", cancelled]]
+        ["VX02", _CN_LA[language], text_of("inbound", language), "07:30", "0", "0", planned],
+        ["VX01", _CN_LA[language], text_of("inbound", language), "10:00", "0", "0",
+         cancelled]]
     totals = next(line.split() for line in went.splitlines()
                   if line.split()[:1] == [services])
     assert totals[1] == f"{counted.services:,}"
@@ -1741,8 +1749,8 @@ def test_a_day_still_to_come_or_before_the_records_says_so_and_is_not_signed(
         demo_db, later, noon, language, tmp_path / "planned.pdf").splitlines() if line.strip()]
     said = planned.index(to_come)
     assert planned[said + 1] == text_of("planned_services", language)
-    assert planned[said + 3].split() == ["VX01", "CN-LA", text_of("inbound", language), "09:00",
-                                         "0", "0", text_of("planned", language)]
+    assert planned[said + 3].split() == ["VX01", _CN_LA[language], text_of("inbound", language),
+                                         "09:00", "0", "0", text_of("planned", language)]
     assert text_of("not_run", language) not in planned
 
 

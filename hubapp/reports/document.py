@@ -504,20 +504,29 @@ def _service_table(heading: str, time_key: str,
                  for key in ("service", "route", "direction", time_key)),
                *_number_headers(language, numbers), *((text(key, language), False)
                                                        for key in words)]
-    # The route's code, not its long name (the per-route table names the routes); only
-    # the last column may take a second line, and a long service number, coupled trains'
-    # X8011/8012/8013, after a "/" (_breakable): kept on one line, it took the commodities'
-    # width and most rows took two lines.
+    # Only the last column may take a second line, a long service number, coupled trains'
+    # X8011/8012/8013, after a "/" (_breakable), and a Chinese route's name: kept on one
+    # line, it took the commodities' width and most rows took two lines.
     shown = _rows_numbers([line.totals for line, _, _ in lines], numbers)
-    rows = [[line.service_no, line.route_code or NOTHING, text(line.direction, language),
+    rows = [[line.service_no, _route(line, language), text(line.direction, language),
              service_time(at, day), *figures, *cells]
             for (line, at, cells), figures in zip(lines, shown)]
     total_row = [text("total", language), "", "", "", *_numbers(total, numbers),
                  *[""] * len(words)]
     numeric = [False] * 4 + [True] * len(numbers) + [False] * len(words)
     return (f"<h2>{_e(text(heading, language))}</h2>"
-            + _table(headers, rows, total_row, numeric, wrapping=(0, len(headers) - 1),
-                     full_width=full_width))
+            + _table(headers, rows, total_row, numeric,
+                     wrapping=(0, 1, len(headers) - 1) if language == "zh"
+                     else (0, len(headers) - 1), full_width=full_width))
+
+
+def _route(line: ServiceLineRecord | NotRunRecord, language: str) -> str:
+    """A service's route: in English its code, the names too long for the table ("China–
+    Europe Railway Express (Central Asia)"), which the per-route table gives; in Chinese its
+    name, mostly as short (中老铁路), where a code, in Latin letters, named nothing the
+    per-route table did."""
+    return line.route_names[1] if language == "zh" and line.route_names[1] \
+        else line.route_code or NOTHING
 
 
 def _commodity_name(group: GroupTotalsRecord, language: str) -> str:

@@ -40,7 +40,8 @@ class ServiceLineRecord:
     """One service of the day with the totals of its containers."""
 
     service_no: str
-    route_code: str | None  # the code, not the long name: the report's table is narrow
+    route_code: str | None
+    route_names: tuple[str, str]  # (English, Chinese): ("", "") without a route, or gone
     direction: str
     at: dt.datetime | None  # when it really went, else when it was due
     totals: TotalsRecord
@@ -54,6 +55,7 @@ class NotRunRecord:
 
     service_no: str
     route_code: str | None
+    route_names: tuple[str, str]
     direction: str
     scheduled_at: dt.datetime | None
     status: str
@@ -293,15 +295,21 @@ def per_commodity(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTot
     return (*top, GroupTotalsRecord("other", "", "", other), *unnamed)
 
 
+# A service's route's names, by `LEFT JOIN route r` (grouped by r.code too, which they
+# depend on, as a server asks).
+_ROUTE_NAMES = "COALESCE(r.name_en, '') AS route_en, COALESCE(r.name_zh, '') AS route_zh"
+
+
 def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
     """The services of a day that departed or arrived, in the order they went."""
     services = list(db.query(f"""
-        SELECT s.id, s.service_no, s.route_code, s.direction,
+        SELECT s.id, s.service_no, s.route_code, {_ROUTE_NAMES}, s.direction,
                COALESCE(s.actual_at, s.scheduled_at) AS at, {TOTALS_COLUMNS}
         FROM service s
+        LEFT JOIN route r ON r.code = s.route_code
         LEFT JOIN container_move m ON m.service_id = s.id
         WHERE s.date = ? AND {MOVED}
-        GROUP BY s.id
+        GROUP BY s.id, r.code
         ORDER BY at NULLS LAST, s.service_no""", [day.isoformat()]))
     named: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for row in db.query(f"""
@@ -314,7 +322,8 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
         if len(named[row["service_id"]]) < COMMODITIES_PER_SERVICE:
             named[row["service_id"]].append((row["name_en"], row["name_zh"]))
     return tuple(ServiceLineRecord(
-        row["service_no"], row["route_code"], row["direction"], minute_value(row["at"]), totals_record(row),
+        row["service_no"], row["route_code"], (row["route_en"], row["route_zh"]),
+        row["direction"], minute_value(row["at"]), totals_record(row),
         tuple(named[row["id"]])) for row in services)
 
 
@@ -331,14 +340,16 @@ def not_run(db: Database, day: dt.date) -> tuple[NotRunRecord, ...]:
     """The services of a day that did not go, cancelled or still planned, in the order they
     were due, with the boxes they carry: the throughput leaves them out, and a summary
     without them read as a quiet day, and without their boxes as one where no cargo waited."""
-    return tuple(NotRunRecord(row["service_no"], row["route_code"], row["direction"],
+    return tuple(NotRunRecord(row["service_no"], row["route_code"],
+                              (row["route_en"], row["route_zh"]), row["direction"],
                               minute_value(row["scheduled_at"]), row["status"],
                               totals_record(row), row["notes"])
                  for row in db.query(f"""
-        SELECT s.service_no, s.route_code, s.direction, s.scheduled_at, s.status, s.notes,
-               {TOTALS_COLUMNS}
+        SELECT s.service_no, s.route_code, {_ROUTE_NAMES}, s.direction, s.scheduled_at,
+               s.status, s.notes, {TOTALS_COLUMNS}
         FROM service s
+        LEFT JOIN route r ON r.code = s.route_code
         LEFT JOIN container_move m ON m.service_id = s.id
         WHERE s.date = ? AND NOT ({MOVED})
-        GROUP BY s.id
+        GROUP BY s.id, r.code
         ORDER BY s.scheduled_at NULLS LAST, s.service_no""", [day.isoformat()]))
