@@ -20,7 +20,7 @@ from hubapp.domain.clock import wall_clock
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
 from hubapp.domain.validation import (
-    ValidationError, parse_actual, parse_time, validate_service,
+    ValidationError, parse_actual, parse_time, still_to_come, validate_service,
 )
 from hubapp.store import services
 from hubapp.store.db import transaction
@@ -563,6 +563,16 @@ def test_a_train_gone_in_the_hour_the_clock_shows_twice_is_saved_as_departed_the
     else:
         with pytest.raises(ValidationError, match="later than now"):
             services.save_service(demo_db, service, [], user)
+
+
+# The first day of the calendar on a clock east of UTC (or the computer's, here UTC) has no
+# instant: a loading list's 0001-01-01 in a Shanghai hub was a traceback, not a service.
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", ""])
+def test_a_service_on_the_calendars_first_day_is_judged_without_a_traceback(zone):
+    service = ServiceRecord("X8807", dt.date(1, 1, 1), Direction.OUTBOUND,
+                            status=Status.DEPARTED)
+    assert validate_service(service, now=dt.datetime(2026, 10, 25, 12, 0), zone=zone) == []
+    assert not still_to_come(service, dt.datetime(2026, 10, 25, 12, 0), zone)
 
 
 @pytest.mark.parametrize("linked, named", [

@@ -38,6 +38,8 @@ _CLOCK = re.compile(r"(?!0\.)(\d{1,2})[:.]?(\d{2})(?::\d{2})?")
 _DAYS_LATER = re.compile(r"(.*?)\s*\+\s*([01])")
 MAX_WAGONS = 120
 _ONE_DAY = dt.timedelta(days=1)
+# More than any clock change moves a wall time (Samoa skipped a whole day in 2011).
+_CLOCK_CHANGE_REACH = dt.timedelta(days=2)
 # How early and how late against its scheduled time a time of day alone is read
 # (parse_actual), 30 h: the service's own day wherever it falls within, at either end too.
 # Lopsided, as trains run late far more than early: a train due at 10:00 that left at 23:00
@@ -289,6 +291,10 @@ def still_to_come(service: ServiceRecord, now: dt.datetime, zone: str) -> bool:
     where the service's time is read as the first (instant_of): a train that left at 02:50
     the first time Berlin's clocks showed it has gone at 02:15 the second time."""
     moment = service.actual_at or dt.datetime.combine(service.date, dt.time())
+    if abs(moment - now) > _CLOCK_CHANGE_REACH:
+        # No clock change turns it: the wall times decide, and a date at the calendar's
+        # ends (0001-01-01 on Shanghai's clock) has no instant in UTC to compare.
+        return moment > now + CLOCK_TOLERANCE
     # In UTC: two datetimes of one tzinfo compare as wall times, their folds ignored.
     moment, now = (instant_of(wall, zone).astimezone(dt.timezone.utc) for wall in (moment, now))
     return moment > now + CLOCK_TOLERANCE
