@@ -1085,6 +1085,24 @@ def test_a_csv_past_the_size_read_is_refused_before_it_is_read(demo_db, tmp_path
     assert checksum(demo_db) == before
 
 
+@pytest.mark.parametrize("cells", [reading.EXCEL_COLUMNS, reading.EXCEL_COLUMNS + 1])
+def test_a_row_is_read_up_to_excels_columns_and_refused_past_them(tmp_path, cells):
+    """Counted exactly where the row is within one megabyte of the sheet, as each is
+    counted only where it is long enough to be too wide (<c/> is a cell's least XML)."""
+    def widened(xml: bytes) -> bytes:
+        start = xml.index(b"<row", xml.index(b"</row>"))  # the first box's row
+        end = xml.index(b"</row>", start)
+        return xml[:xml.index(b">", start) + 1] + b"<c/>" * cells + xml[end:]
+
+    path = part_replaced(sample_workbook(tmp_path / "wide.xlsx"), "xl/worksheets/sheet1.xml",
+                         widened)
+    if cells > reading.EXCEL_COLUMNS:
+        with pytest.raises(FileFormatError, match="has more than 16,384 cells"):
+            read_table(path)
+    else:
+        assert read_table(path).headers[0]  # read, its header as it was
+
+
 @pytest.mark.parametrize("shared", [False, True], ids=["in the sheet", "a shared string"])
 def test_a_cell_of_megabytes_is_refused_before_it_is_read_whole(demo_db, tmp_path, shared):
     """1.5 MB of workbook held a cell of 1.5 GB, which reading built whole, running out of
