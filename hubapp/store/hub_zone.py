@@ -43,10 +43,11 @@ _CONTAINERS_HELD_OVER = f"""
           > julianday({dwell.MOVED_AT.format(s="s")}) * 1440 - m.dwell_min - {{margin}}"""
 
 
-def store_changes(db: Database, zone: str) -> set[dt.date] | None:
+def store_changes(db: Database, zone: str) -> tuple[set[dt.date], set[dt.date]] | None:
     """Store zone's clock changes in place of those stored, and count again the dwell and
     punctuality that differ by them; call inside the write's transaction that sets zone.
-    The days counted again; None where the stored ones were left: they were zone's already,
+    The days of services timed over a change, and those whose dwell changed (the roll-up of
+    both counted again); None where the stored ones were left: they were zone's already,
     or this computer has no rules for zone, whose none would undo what a desk with them
     stored (`hubapp check` compares them with the rules where a computer has them)."""
     if zone and zone_missing(zone):
@@ -65,6 +66,7 @@ def store_changes(db: Database, zone: str) -> set[dt.date] | None:
             margin=max(moved) - min(moved)))]
     finally:
         db.execute(f"DROP TABLE {_WALLS}")
-    counted = {dt.date.fromisoformat(day) for day in days} | dwell.refresh(db, containers)
-    rollup.refresh_days(db, counted)
-    return counted
+    timed = {dt.date.fromisoformat(day) for day in days}
+    dwell_days = dwell.refresh(db, containers)
+    rollup.refresh_days(db, timed | dwell_days)
+    return timed, dwell_days

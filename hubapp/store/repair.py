@@ -35,12 +35,14 @@ def rebuild_sums(db: Database, by: UserRecord) -> None:
         require_role(db, by, ADMIN)
         zone = settings.time_zone(db)
         counted = hub_zone.store_changes(db, zone)
-        dwell_days = dwell.refresh(db)
+        timed, zone_dwell = counted or (set(), set())
+        # Those the clock changes moved are right by now: the rest differed before them.
+        dwell_days = dwell.refresh(db) | zone_dwell
         rollup.rebuild(db)
         done = {} if counted is None else {"clock_changes": zone}
         audit.record(db, by.name, "rebuild", "sums", "", None, {
             **done, "dwell_times": sorted(day.isoformat() for day in dwell_days),
-            "roll_up": sorted({*roll_up, *(day.isoformat() for day in counted or ())})})
+            "roll_up": sorted({*roll_up, *(day.isoformat() for day in timed | zone_dwell)})})
 
 
 def _days(differences: list[dict]) -> list[str]:
