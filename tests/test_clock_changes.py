@@ -130,9 +130,9 @@ def test_a_new_zone_counts_again_what_spans_a_change_of_either_zone(new_target, 
         db.close()
 
 
-@pytest.mark.sqlite_only
-def test_the_upgrade_counts_a_berlin_hubs_sums_again_after_a_copy(tmp_path):
-    """A file an older Hub Desk kept for a Berlin hub: its figures as the times read."""
+def _berlin_before_its_clock_changes(tmp_path):
+    """A Berlin hub's file as an older Hub Desk kept it: its clock changes not stored (the
+    step that stores them still to run), its figures as the times read."""
     path = tmp_path / "hub.db"
     db = open_db(path)
     _imported(db, tmp_path)
@@ -141,6 +141,13 @@ def test_the_upgrade_counts_a_berlin_hubs_sums_again_after_a_copy(tmp_path):
         conn.execute("INSERT INTO hub_setting (key, value) VALUES ('time_zone', ?)", [BERLIN])
         conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [STEP_NAMES[-1]])
     conn.close()
+    return path
+
+
+@pytest.mark.sqlite_only
+def test_the_upgrade_counts_a_berlin_hubs_sums_again_after_a_copy(tmp_path):
+    """A file an older Hub Desk kept for a Berlin hub: its figures as the times read."""
+    path = _berlin_before_its_clock_changes(tmp_path)
     db = open_db(path)
     try:
         assert _figures(db) == AS_THEY_PASSED
@@ -200,14 +207,7 @@ def test_clock_changes_a_computer_without_the_zones_rules_left_out_are_checked_a
     """A Berlin hub's file upgraded on a computer without Berlin's rules stored no clock
     changes, and counted its times as they read from then on: `hubapp check` said nothing,
     and only choosing the zone again put them right."""
-    path = tmp_path / "hub.db"
-    db = open_db(path)
-    _imported(db, tmp_path)
-    db.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO hub_setting (key, value) VALUES ('time_zone', ?)", [BERLIN])
-        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [STEP_NAMES[-1]])
-    conn.close()
+    path = _berlin_before_its_clock_changes(tmp_path)
     assert _hubapp(path, zone_rules=False, code=_UPGRADE).returncode == 0
     unjudged = _hubapp("check", "--db", path, zone_rules=False)  # no rules to judge them by
     assert unjudged.returncode == 0, unjudged.stdout
