@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from hubapp.charts.common import ChartTableRecord
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
@@ -1355,3 +1356,15 @@ def test_a_refresh_lets_go_of_the_charts_it_replaces(qtbot, screen):
     collected()
     assert [ref for ref in before if ref() is not None] == []
     assert sum(isinstance(o, Figure) for o in gc.get_objects()) == len(before)
+
+
+def test_figures_that_only_read_alike_are_not_said_to_be_one_throughout(screen, qtbot):
+    # Told apart after rounding, 23.04 and 23.01 both read 23.0: "throughout" said a line
+    # was flat where it moved.
+    panel = chart_shown(qtbot, screen, "teu_per_day")
+    table = ChartTableRecord(("Day", "Share"), (("2026-03-04", 23.04), ("2026-03-05", 23.01)),
+                             (None, 1))
+    assert panel._extremes(table) == (
+        "Share: highest 23.0 (2026-03-04), lowest 23.0 (2026-03-05)")
+    flat = ChartTableRecord(("Day", "Target"), (("2026-03-04", 15), ("2026-03-05", 15)))
+    assert panel._extremes(flat) == "Target: 15 throughout"

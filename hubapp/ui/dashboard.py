@@ -299,12 +299,14 @@ class ChartPanel(QWidget):
             (low, at_low), (high, at_high) = (extreme(points, key=lambda point: point[0])
                                               for extreme in (min, max))
             series = table.headers[column]
+            # Told apart by their values: 23.04 and 23.01 both read 23.0, not "throughout".
+            same = high == low
             high, low = (formatting.number(value, table.column_decimals(column, value))
                          for value in (high, low))
             if len(points) == 1:
                 said.append(self.tr("{series}: {value} ({at})").format(
                     series=series, value=high, at=at_high))
-            elif high == low:  # a target
+            elif same:  # a target
                 said.append(self.tr("{series}: {value} throughout").format(
                     series=series, value=high))
             else:
@@ -314,7 +316,7 @@ class ChartPanel(QWidget):
                                                          at_low=at_low))
             if len(said) == 2:
                 break
-        return "; ".join(said)
+        return self.tr("; ").join(said)
 
     def _fit(self, figure: Figure) -> None:
         from hubapp.charts.common import title
