@@ -429,6 +429,40 @@ def workbook_of_a_wide_row(path: Path) -> Path:
                          .replace(b"<c/>" * 2_000_000 + b"</row>", b"</row>", 1))
 
 
+def workbook_of_a_cdata_cell(path: Path) -> Path:
+    """The sample workbook, its first box's remark 8 MB of CDATA with a "<" in each
+    kilobyte, which a cell's text was counted up to."""
+    return part_replaced(sample_workbook(path, remark="CDATA"), "xl/worksheets/sheet1.xml",
+                         lambda xml: xml.replace(b">CDATA<", b"><![CDATA["
+                                                 + (b"A" * 1023 + b"<") * 8192 + b"]]><"))
+
+
+def workbook_of_huge_styles(path: Path) -> Path:
+    """The sample workbook, its styles 600,000 cell formats: 36 MB of XML, 100 KB zipped."""
+    return part_replaced(sample_workbook(path), "xl/styles.xml", lambda xml: xml.replace(
+        b"</cellXfs>", b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * 600_000
+        + b"</cellXfs>", 1))
+
+
+def workbook_of_many_shared_strings(path: Path) -> Path:
+    """The sample workbook with 4,200,000 empty shared strings: 55 MB of XML, 60 KB zipped."""
+    import zipfile
+
+    sample_workbook(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b"<si><t/></si>" * 4_200_000 + b"</sst>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
 def named_pipe(path: Path) -> Path:
     os.mkfifo(path)
     return path
@@ -450,6 +484,16 @@ UNREADABLE_FILES = [
     pytest.param("wide.xlsx", workbook_of_a_wide_row, "wide.xlsx: a row of the sheet “Sheet” "
                  "has more than 16,384 cells, more than Excel holds; no loading list is so "
                  "wide: is it the right file?", id="a row of millions of cells"),
+    pytest.param("cdata.xlsx", workbook_of_a_cdata_cell, "cdata.xlsx: a cell of more than "
+                 "32,767 characters, more than Excel holds in one; no loading list has such a "
+                 "cell: is it the right file?", id="a cell of megabytes in CDATA"),
+    pytest.param("styles.xlsx", workbook_of_huge_styles, "styles.xlsx: its part xl/styles.xml "
+                 "unpacks to more than 32 MB, far more than a workbook of a loading list holds; "
+                 "is it the right file?", id="styles of millions of formats"),
+    pytest.param("strings.xlsx", workbook_of_many_shared_strings, "strings.xlsx: its part "
+                 "xl/sharedStrings.xml holds more than 4,194,304 texts, more than a loading "
+                 "list of Excel's 1,048,576 rows needs; is it the right file?",
+                 id="millions of shared strings"),
 ]
 
 

@@ -1151,6 +1151,27 @@ def test_a_workbook_s_cell_longer_than_excel_holds_is_refused_with_its_line(
     assert checksum(demo_db) == before
 
 
+@pytest.mark.parametrize("piece", [1, 2, 5, 9, 10, 1 << 16])
+def test_cdata_is_read_as_text_wherever_a_read_cuts_its_markers(demo_db, tmp_path,
+                                                                 monkeypatch, piece):
+    """A "<" inside CDATA is text, which a cell's text was counted up to: a cell of 100 MB
+    in CDATA was read whole. Its markers cut between two reads are markers still."""
+    monkeypatch.setattr(reading, "_PIECE_BYTES", piece)
+    monkeypatch.setattr(reading, "_CELL_BYTES", 2000)
+    short = part_replaced(sample_workbook(tmp_path / "short.xlsx", remark="CDATA"),
+                          "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+                              b">CDATA<", b"><![CDATA[" + b"a<b]" * 400 + b"]]><"))
+    long = part_replaced(sample_workbook(tmp_path / "long.xlsx", remark="CDATA"),
+                         "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+                             b">CDATA<", b"><![CDATA[" + b"a<b]" * 600 + b"]]><"))
+    before = checksum(demo_db)
+
+    assert read_table(short).rows[0][1][-1] == "a<b]" * 400
+    with pytest.raises(FileFormatError, match="^long.xlsx: a cell of more than 32,767 "):
+        import_file(demo_db, long, TESTER)
+    assert checksum(demo_db) == before
+
+
 _MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 

@@ -678,8 +678,9 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
             # openpyxl.load_workbook, its parts read through _Bounded. Given a path, openpyxl
             # refuses any name but .xlsx/.xlsm before looking inside.
             reader = ExcelReader(file, read_only=True, data_only=True)
-            reader.archive = _Bounded(reader.archive, path.name)
+            archive = reader.archive = _Bounded(reader.archive, path.name)
             reader.read()
+            archive.loaded()
             book = reader.wb
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ParseError) as error:
         if _is_numbers(file):
@@ -738,48 +739,145 @@ def _not_a_workbook(name: str) -> FileFormatError:
 # always reaches past one.
 _CELL_BYTES = EXCEL_CELL_CHARACTERS * len("&#1114111;")
 _PIECE_BYTES = 1 << 16
+_CDATA, _CDATA_END = b"<![CDATA[", b"]]>"
+# What openpyxl holds as it opens a workbook, before a row is read, counted as inflated (a
+# zip's stated sizes are the writer's word). A part it parses whole (the styles, the
+# workbook, the theme): Excel's 65,490 cell formats, as many named styles beside them, take
+# some 25 MB of styles.xml; 60 MB of formats, 200 KB zipped, took 850 MB and 45 s to read.
+_PART_BYTES = 32 << 20
+# The shared strings, each text of the workbook once, which openpyxl reads in 15 µs and holds
+# in some 100 bytes each: a loading list of Excel's 1,048,576 rows, its box, seal and two
+# more texts different on each, has 4 million, some 250 MB of XML. 8 million tiny ones, 300
+# KB zipped, took 800 MB and two minutes before a row was read.
+_SHARED_STRINGS = 4 * EXCEL_ROWS
+_SHARED_STRINGS_BYTES = 256 << 20
 
 
 class _Bounded:
     """A workbook's zip, each part openpyxl streams (the shared strings, the sheets) refused
     as soon as it holds a run of text longer than any cell within Excel's ceiling: openpyxl
     builds a cell's whole text before it can be looked at, and a workbook of 1.5 MB whose
-    cell held 1.5 GB ran out of memory."""
+    cell held 1.5 GB ran out of memory. Until loaded(), what openpyxl opens it holds, and
+    is refused past the bytes and shared strings a loading list needs."""
 
     def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
         self._archive = archive
         self._name = name
+        self._opening = True
 
-    def open(self, member: str) -> _BoundedPart:
-        return _BoundedPart(self._archive.open(member), self._name)
+    def open(self, member: str, mode: str = "r") -> _BoundedPart:
+        if self._opening:
+            # The shared strings (or a chart sheet), counted through before openpyxl reads
+            # them: it holds each string it reads, and took a minute over 4 million.
+            with _BoundedPart(self._archive.open(member, mode), self._name, member,
+                              _SHARED_STRINGS_BYTES, _SHARED_STRINGS) as part:
+                while part.read(_PIECE_BYTES):
+                    pass
+        return _BoundedPart(self._archive.open(member, mode), self._name, member)
 
-    def __getattr__(self, name: str) -> object:  # read, namelist, close: openpyxl's needs
+    def read(self, member: str) -> bytes:
+        """A part openpyxl parses whole."""
+        with _BoundedPart(self._archive.open(member), self._name, member, _PART_BYTES) as part:
+            return part.read()
+
+    def loaded(self) -> None:
+        """The parts opened from now on are the sheets, read row by row: bounded by their
+        rows and cells (_scan_sheet_xml), as a list of a million rows is some 1 GB of XML."""
+        self._opening = False
+
+    def __getattr__(self, name: str) -> object:  # namelist, close: openpyxl's needs
         return getattr(self._archive, name)
 
 
 class _BoundedPart:
-    """A part of the workbook as _Bounded reads it."""
+    """A part of the workbook as _Bounded reads it: a run of text is counted up to a "<"
+    outside CDATA (inside it, a "<" is text), and the part's bytes and shared strings up to
+    their limits, if any."""
 
-    def __init__(self, part: BinaryIO, name: str) -> None:
+    def __init__(self, part: BinaryIO, name: str, member: str, limit: int | None = None,
+                 strings: int | None = None) -> None:
         self._part = part
         self._name = name
-        self._run = 0  # bytes since the last "<"
+        self._member = member
+        self._limit = limit
+        self._strings = strings
+        self._inflated = 0
+        self._string_tags = 0  # <si> and </si>: two to a string
+        self._run = 0  # bytes of text since the last "<" outside CDATA
+        self._cdata = False
+        self._carry = b""  # a CDATA marker's start cut at the end of a piece
 
     def read(self, size: int = -1) -> bytes:
         pieces = []
         wanted = size if size >= 0 else sys.maxsize
         while wanted > 0 and (piece := self._part.read(min(wanted, _PIECE_BYTES))):
-            first = piece.find(b"<")
-            run = self._run + (first if first >= 0 else len(piece))
-            if run > _CELL_BYTES:
-                raise FileFormatError(QT_TRANSLATE_NOOP(
-                    "messages", "{name}: a cell of more than {limit:,} characters, more than "
-                    "Excel holds in one; no loading list has such a cell: is it the right "
-                    "file?"), name=self._name, limit=EXCEL_CELL_CHARACTERS)
-            self._run = run if first < 0 else len(piece) - 1 - piece.rfind(b"<")
+            self._count(piece)
+            self._scan(piece)
             pieces.append(piece)
             wanted -= len(piece)
         return b"".join(pieces)
+
+    def _count(self, piece: bytes) -> None:
+        self._inflated += len(piece)
+        if self._limit is not None and self._inflated > self._limit:
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{name}: its part {part} unpacks to more than {limit:,} MB, far "
+                "more than a workbook of a loading list holds; is it the right file?"),
+                name=self._name, part=self._member, limit=self._limit >> 20)
+        if self._strings is not None:
+            # <si/> is a string in one tag; "si>" ends <si>, </si> and a prefixed <x:si>.
+            self._string_tags += piece.count(b"si>") + 2 * piece.count(b"si/>")
+            if self._string_tags > 2 * self._strings:
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name}: its part {part} holds more than {limit:,} texts, more "
+                    "than a loading list of Excel's {rows:,} rows needs; is it the right "
+                    "file?"), name=self._name, part=self._member, limit=self._strings,
+                    rows=EXCEL_ROWS)
+
+    def _scan(self, piece: bytes) -> None:
+        """The run of text counted through the piece. A CDATA marker cut at its end waits
+        for the next: "<![CDA" read as a tag's start, the CDATA's text was counted from
+        its next "<"."""
+        data = self._carry + piece
+        self._carry = b""
+        at = 0
+        while at < len(data):
+            if self._cdata:
+                end = data.find(_CDATA_END, at)
+                if end < 0:
+                    keep = max(at, len(data) - len(_CDATA_END) + 1)
+                    self._carry = data[keep:]
+                    self._grow(keep - at)
+                    return
+                self._grow(end + len(_CDATA_END) - at)
+                self._cdata = False
+                at = end + len(_CDATA_END)
+                continue
+            start = stop = data.find(_CDATA, at)
+            if start < 0:
+                stop = len(data)
+                cut = data.rfind(b"<", max(at, stop - len(_CDATA) + 1))
+                if cut >= 0 and _CDATA.startswith(data[cut:]):
+                    stop = cut
+                    self._carry = data[cut:]
+            first = data.find(b"<", at, stop)
+            if first < 0:
+                self._grow(stop - at)
+            else:
+                self._grow(first - at)
+                self._run = stop - 1 - data.rfind(b"<", at, stop)
+            if start < 0:
+                return
+            self._cdata = True  # its text goes on the run before it
+            at = start + len(_CDATA)
+
+    def _grow(self, run: int) -> None:
+        self._run += run
+        if self._run > _CELL_BYTES:
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{name}: a cell of more than {limit:,} characters, more than "
+                "Excel holds in one; no loading list has such a cell: is it the right "
+                "file?"), name=self._name, limit=EXCEL_CELL_CHARACTERS)
 
     def close(self) -> None:
         self._part.close()
