@@ -1172,6 +1172,27 @@ def test_cdata_is_read_as_text_wherever_a_read_cuts_its_markers(demo_db, tmp_pat
     assert checksum(demo_db) == before
 
 
+def test_a_stray_cell_in_excel_s_last_column_neither_widens_nor_slows_the_rows(
+        demo_db, tmp_path):
+    """A cell of no value in column XFD (a format pasted along a row) gave each of its rows
+    16,384 cells: 2,000 such rows took half a gigabyte, 50,000 six."""
+    path = part_replaced(big_workbook(tmp_path / "stray.xlsx", 2000), "xl/worksheets/sheet1.xml",
+                         lambda xml: re.sub(rb'<row r="(\d+)">(.*?)</row>',
+                                            rb'<row r="\1">\2<c r="XFD\1" s="0"/></row>', xml))
+
+    tracemalloc.start()
+    try:
+        table = read_table(path)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert {len(cells) for _line, cells in table.rows} == {8}
+    assert peak < 50_000_000
+    result = import_file(demo_db, path, TESTER)
+    assert result.saved and result.totals.containers == 2000
+
+
 _MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
