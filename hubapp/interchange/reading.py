@@ -909,8 +909,11 @@ _EMPTY_RUN = 256
 def _trimmed(values: Sequence[object]) -> Sequence[object]:
     """A row's values without the empty cells at its end. A stray cell in Excel's last
     column (XFD: a format pasted along a row, a key pressed at Ctrl+→) made openpyxl give
-    its row 16,384 values: kept as text, 50,000 such rows took 6 GB and minutes to read."""
+    its row 16,384 values: kept as text, 50,000 such rows took 6 GB and minutes to read.
+    A row ending in fewer empty cells keeps them, as read before."""
     end = len(values)
+    if values[-_EMPTY_RUN:].count(None) < _EMPTY_RUN:
+        return values
     while end >= _EMPTY_RUN and values[end - _EMPTY_RUN:end].count(None) == _EMPTY_RUN:
         end -= _EMPTY_RUN
     while end and values[end - 1] is None:
