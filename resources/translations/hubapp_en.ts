@@ -221,7 +221,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="718" />
+        <location filename="../../hubapp/ui/dashboard.py" line="720" />
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>%Ln timed service</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="732" />
+        <location filename="../../hubapp/ui/dashboard.py" line="734" />
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln outbound container with a recorded arrival</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="785" />
+        <location filename="../../hubapp/ui/dashboard.py" line="787" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="786" />
+        <location filename="../../hubapp/ui/dashboard.py" line="788" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="787" />
+        <location filename="../../hubapp/ui/dashboard.py" line="789" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

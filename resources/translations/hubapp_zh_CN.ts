@@ -540,33 +540,38 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>{chart}（数据）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="305"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="307"/>
         <source>{series}: {value} ({at})</source>
         <translation>{series}：{value}（{at}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="310"/>
         <source>{series}: {value} throughout</source>
         <translation>{series}：始终为 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="311"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="313"/>
         <source>{series}: highest {high} ({at_high}), lowest {low} ({at_low})</source>
         <translation>{series}：最高 {high}（{at_high}），最低 {low}（{at_low}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="342"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="353"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="319"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="355"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="343"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="345"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="354"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="356"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -1420,268 +1425,268 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="474"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="474"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="474"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>All history</source>
         <translation>全部历史</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
         <source>Outbound and inbound</source>
         <translation>去程与回程</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="510"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="533"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="536"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="538"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="649"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="651"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="677"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="684"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="689"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="714"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="716"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的去程集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="733"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>离场集装箱均无进场记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="736"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="747"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="749"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="753"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="755"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="762"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="764"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="765"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="767"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="769"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="771"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="785"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="787"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="786"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="788"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="787"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="789"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="788"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="790"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="729"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="731"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="492"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="492"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="493"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="493"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="492"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="494"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="718"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="720"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>计入 %Ln 个班次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="719"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="721"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="737"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="737"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="739"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="771"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="773"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="773"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="775"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="778"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="780"/>
         <source>{comparison}, {until}</source>
         <translation>{comparison}（{until}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="779"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="781"/>
         <source>to {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="781"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="783"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2243,12 +2248,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="403"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="405"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
         <source>{title}: {value}</source>
         <translation>{title}：{value}</translation>
     </message>
@@ -5707,12 +5712,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="234"/>
+        <location filename="../../hubapp/domain/validation.py" line="236"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="241"/>
+        <location filename="../../hubapp/domain/validation.py" line="243"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5808,7 +5813,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="290"/>
-        <location filename="../../hubapp/domain/validation.py" line="247"/>
+        <location filename="../../hubapp/domain/validation.py" line="249"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5828,157 +5833,157 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="80"/>
+        <location filename="../../hubapp/domain/validation.py" line="82"/>
         <source>{number} is marked departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}）：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="83"/>
+        <location filename="../../hubapp/domain/validation.py" line="85"/>
         <source>{number} is marked arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="86"/>
+        <location filename="../../hubapp/domain/validation.py" line="88"/>
         <source>{number} is marked departed on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发运，按枢纽时钟（{now}，{zone}）该日尚未到来：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="89"/>
+        <location filename="../../hubapp/domain/validation.py" line="91"/>
         <source>{number} is marked arrived on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="312"/>
+        <location filename="../../hubapp/domain/validation.py" line="318"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="324"/>
+        <location filename="../../hubapp/domain/validation.py" line="330"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="328"/>
+        <location filename="../../hubapp/domain/validation.py" line="334"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="332"/>
+        <location filename="../../hubapp/domain/validation.py" line="338"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="369"/>
+        <location filename="../../hubapp/domain/validation.py" line="375"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="387"/>
+        <location filename="../../hubapp/domain/validation.py" line="393"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="394"/>
+        <location filename="../../hubapp/domain/validation.py" line="400"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="402"/>
+        <location filename="../../hubapp/domain/validation.py" line="408"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="407"/>
+        <location filename="../../hubapp/domain/validation.py" line="413"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="425"/>
+        <location filename="../../hubapp/domain/validation.py" line="431"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="440"/>
+        <location filename="../../hubapp/domain/validation.py" line="446"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="490"/>
+        <location filename="../../hubapp/domain/validation.py" line="496"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="494"/>
+        <location filename="../../hubapp/domain/validation.py" line="500"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="498"/>
+        <location filename="../../hubapp/domain/validation.py" line="504"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="545"/>
+        <location filename="../../hubapp/domain/validation.py" line="551"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="644"/>
+        <location filename="../../hubapp/domain/validation.py" line="650"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="650"/>
+        <location filename="../../hubapp/domain/validation.py" line="656"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="52"/>
+        <location filename="../../hubapp/domain/validation.py" line="54"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="55"/>
+        <location filename="../../hubapp/domain/validation.py" line="57"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="62"/>
+        <location filename="../../hubapp/domain/validation.py" line="64"/>
         <source>Scheduled time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>计划时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="65"/>
+        <location filename="../../hubapp/domain/validation.py" line="67"/>
         <source>Actual time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="229"/>
+        <location filename="../../hubapp/domain/validation.py" line="231"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="270"/>
+        <location filename="../../hubapp/domain/validation.py" line="272"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="443"/>
+        <location filename="../../hubapp/domain/validation.py" line="449"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="519"/>
+        <location filename="../../hubapp/domain/validation.py" line="525"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="659"/>
+        <location filename="../../hubapp/domain/validation.py" line="665"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="542"/>
+        <location filename="../../hubapp/domain/validation.py" line="548"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -6180,47 +6185,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="686"/>
+        <location filename="../../hubapp/interchange/reading.py" line="687"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="731"/>
+        <location filename="../../hubapp/interchange/reading.py" line="732"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="694"/>
+        <location filename="../../hubapp/interchange/reading.py" line="695"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="775"/>
+        <location filename="../../hubapp/interchange/reading.py" line="823"/>
+        <source>{name}: its part {part} unpacks to more than {limit:,} MB, far more than a workbook of a loading list holds; is it the right file?</source>
+        <translation>{name}：其中的部件 {part} 解压后超过 {limit:,} MB，远超任何装箱清单工作簿的大小；是否选错了文件？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="831"/>
+        <source>{name}: its part {part} holds more than {limit:,} texts, more than a loading list of Excel&apos;s {rows:,} rows needs; is it the right file?</source>
+        <translation>{name}：其中的部件 {part} 含有超过 {limit:,} 条文本，比 Excel 最多 {rows:,} 行的装箱清单所需的还多；是否选错了文件？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="877"/>
         <source>{name}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name}：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="808"/>
+        <location filename="../../hubapp/interchange/reading.py" line="925"/>
         <source>{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel holds; no loading list is so long: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”超过 {limit:,} 行，超出 Excel 的容量；装箱清单不会这么长：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="815"/>
+        <location filename="../../hubapp/interchange/reading.py" line="932"/>
         <source>{name}, line {line}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name} 第 {line} 行：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="994"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1110"/>
         <source>{name}: a row of the sheet “{sheet}” has more than {limit:,} cells, more than Excel holds; no loading list is so wide: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”中有一行超过 {limit:,} 个单元格，超出 Excel 的容量；装箱清单不会这么宽：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1022"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1158"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1041"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1177"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
