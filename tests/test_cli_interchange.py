@@ -773,7 +773,7 @@ def test_an_export_from_before_a_merge_imports_and_its_names_read_as_where_they_
     store.close()
     again = hubapp("import", before, "--db", db, "--skip-duplicates")
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith("before.csv: imported 0 services, 0 containers")
+    assert again.stdout.startswith("before.csv: nothing new to import")
 
     path = tmp_path / "merged.csv"
     boxes = ("CSLU4025503", "TGHU4642290", "CSQU3054383")
@@ -797,7 +797,7 @@ def test_skipping_duplicates_that_are_the_whole_file_logs_no_import_of_nothing(d
     before = counts(db)
     again = hubapp("import", SAMPLE, "--db", db, "--skip-duplicates")
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith(f"{SAMPLE.name}: imported 0 services, 0 containers, 0 TEU; "
+    assert again.stdout.startswith(f"{SAMPLE.name}: nothing new to import; "
                                    "skipped as already stored: 1 service, 20 containers")
     assert counts(db) == before
 
@@ -961,3 +961,154 @@ def test_a_train_gone_by_the_hubs_clock_is_imported_departed_on_a_computer_in_an
         assert conn.execute("SELECT status, actual_at FROM service WHERE service_no = 'TZ02'"
                             ).fetchall() == [("arrived", f"{left:%Y-%m-%d %H:%M}")]
     conn.close()
+
+
+# A train's loading list in two parts, or sent again with boxes added (the demo's YZ01 of
+# DEMO_END, 94 boxes, moved to a day the demo holds nothing of).
+PARTS_DAY = "2026-03-20"
+
+
+def train_in_parts(db: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """a.csv: the train's first 20 boxes, b.csv its next 20, ab.csv all 40, as export writes
+    them."""
+    day = tmp_path / "day.csv"
+    assert hubapp("export", "--db", db, "--from", "2026-03-05", "--to", "2026-03-05",
+                  "-o", day).returncode == 0
+    header, *rows = day.read_text(encoding="utf-8-sig").splitlines()
+    train = [row.replace("2026-03-05", PARTS_DAY) for row in rows
+             if row.startswith("2026-03-05,YZ01,outbound,")][:40]
+    assert len(train) == 40
+    parts = []
+    for name, lines in (("a", train[:20]), ("b", train[20:]), ("ab", train)):
+        parts.append(tmp_path / f"{name}.csv")
+        parts[-1].write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    return tuple(parts)
+
+
+def stored_train(db: Path) -> tuple[int, int]:
+    """How many services YZ01 of PARTS_DAY is, and how many boxes they hold."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT COUNT(DISTINCT s.id), COUNT(m.id) FROM service s"
+                            " LEFT JOIN container_move m ON m.service_id = s.id"
+                            " WHERE s.date = ? AND s.service_no = 'YZ01'",
+                            [PARTS_DAY]).fetchone()
+
+
+def assert_day_exact(db: Path, boxes: int) -> None:
+    """The daily log's YZ01 holds boxes, the day's totals count them, and the roll-up and
+    dwell are what a fresh aggregate gives."""
+    from hubapp.store import dwell, open_db, rollup, services
+
+    store = open_db(db)
+    try:
+        day = dt.date.fromisoformat(PARTS_DAY)
+        [listed] = [row for row in services.list_day(store, day)
+                    if row.service.service_no == "YZ01"]
+        assert listed.totals.containers == boxes
+        assert services.day_totals(store, day).containers == boxes
+        assert rollup.differences(store) == [] and dwell.differences(store) == []
+    finally:
+        store.close()
+
+
+def test_a_list_in_two_parts_adds_its_second_part_to_the_stored_train(db, tmp_path):
+    """b.csv was refused box by box ("add it there in the daily log"), with or without
+    --skip-duplicates: the clerk typed 20 boxes by hand."""
+    a, b, _ab = train_in_parts(db, tmp_path)
+    assert hubapp("import", a, "--db", db).returncode == 0
+    before = counts(db)
+
+    refused = hubapp("import", b, "--db", db)
+
+    assert refused.returncode == 1 and not refused.stdout
+    reason, first, *_rest = refused.stderr.splitlines()
+    assert reason == ("hubapp: error: b.csv: 20 new containers of services already stored; "
+                      "nothing was saved (--skip-duplicates adds them to those services)")
+    assert first.endswith(f"is not on service YZ01 of {PARTS_DAY}, which is already stored: "
+                          "import with --skip-duplicates to add the new boxes to it, or leave "
+                          "the row out")
+    dry = hubapp("import", b, "--db", db, "--skip-duplicates", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "of them, 20 containers added to 1 service already stored" in dry.stdout
+    assert counts(db) == before
+
+    added = hubapp("import", b, "--db", db, "--skip-duplicates")
+
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("b.csv: imported 0 services, 20 containers, ")
+    assert added.stdout.rstrip().endswith(
+        "; of them, 20 containers added to 1 service already stored")
+    assert counts(db) == (before[0], before[1] + 20, before[2] + 1)
+    assert stored_train(db) == (1, 40)
+    assert_day_exact(db, 40)
+    with sqlite3.connect(db) as conn:
+        noted = json.loads(conn.execute("SELECT after FROM audit_log WHERE action = 'import'"
+                                        " ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert noted["added_to"] == [f"YZ01 ({PARTS_DAY}): 20"] and noted["containers"] == 20
+
+    # Sent again: nothing new, said so, nothing written.
+    before = counts(db)
+    again = hubapp("import", b, "--db", db, "--skip-duplicates")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == ("b.csv: nothing new to import; skipped as already stored: "
+                                    "1 service, 20 containers")
+    assert counts(db) == before
+
+
+def test_a_list_sent_again_with_boxes_added_adds_them_skipping_the_rest(db, tmp_path):
+    a, _b, ab = train_in_parts(db, tmp_path)
+    assert hubapp("import", a, "--db", db).returncode == 0
+
+    resent = hubapp("import", ab, "--db", db, "--skip-duplicates")
+
+    assert resent.returncode == 0, resent.stderr
+    assert resent.stdout.rstrip().endswith(
+        "; of them, 20 containers added to 1 service already stored; skipped as already "
+        "stored: 20 containers")
+    assert stored_train(db) == (1, 40)
+    assert_day_exact(db, 40)
+
+
+def test_a_second_part_giving_another_value_for_the_stored_train_is_refused(db, tmp_path):
+    a, b, _ab = train_in_parts(db, tmp_path)
+    assert hubapp("import", a, "--db", db).returncode == 0
+    header, *rows = b.read_text(encoding="utf-8").splitlines()
+    departed = header.split(",").index("departed_at")
+    cells = [row.split(",") for row in rows]
+    for row in cells:  # the train's every row, or the file disagrees with itself
+        assert row[departed] == "08:17"
+        row[departed] = "08:47"
+    b.write_text("\n".join([header, *map(",".join, cells)]) + "\n", encoding="utf-8")
+    before = counts(db)
+
+    refused = hubapp("import", b, "--db", db, "--skip-duplicates")
+
+    assert refused.returncode == 1
+    assert "differing from what the database holds" in refused.stderr.splitlines()[0]
+    assert "for service YZ01 of 2026-03-20: an import does not change it" in refused.stderr
+    assert counts(db) == before
+
+
+def test_adding_to_a_train_of_a_closed_day_needs_a_reason(db, tmp_path):
+    from hubapp.store import day_close, open_db
+    from hubapp.store.users import UserRecord
+
+    a, b, _ab = train_in_parts(db, tmp_path)
+    assert hubapp("import", a, "--db", db).returncode == 0
+    store = open_db(db)
+    day_close.close_day(store, dt.date.fromisoformat(PARTS_DAY),
+                        UserRecord("wang.li", "supervisor"))
+    store.close()
+    before = counts(db)
+
+    refused = hubapp("import", b, "--db", db, "--skip-duplicates")
+
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[0] == (f"hubapp import: error: {PARTS_DAY} is closed: "
+                                              "give --reason TEXT to import onto it (see "
+                                              "hubapp import --help)")
+    assert counts(db) == before
+    added = hubapp("import", b, "--db", db, "--skip-duplicates", "--reason", "second part")
+    assert added.returncode == 0, added.stderr
+    assert stored_train(db) == (1, 40)
+    assert_day_exact(db, 40)

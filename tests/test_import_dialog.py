@@ -347,6 +347,39 @@ def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_
     assert text.endswith(". Skipped 1 service and 20 containers already stored.")
 
 
+def test_a_lists_second_part_is_added_to_its_stored_train_once_skip_is_ticked(
+        main_window, qtbot, monkeypatch, app_ctx, tmp_path):
+    """Each box was refused ("add it there in the daily log"), Skip not offered: the clerk
+    typed the second part's boxes by hand."""
+    header, *rows = SAMPLE.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("\n".join([header, *rows[:10]]) + "\n", encoding="utf-8")
+    second.write_text("\n".join([header, *rows[10:]]) + "\n", encoding="utf-8")
+    assert import_file(app_ctx.db, first, TESTER).saved
+    before = stored(app_ctx.db)
+    dialog = open_import(main_window, qtbot, monkeypatch, second)
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text() == (
+        "10 new containers in second.csv for services already in the database; nothing was "
+        "saved. Tick “Skip …” to add them to those services.")
+    assert labels.message(dialog.problems_model.problems[0]).endswith(
+        "which is already stored: import with “Skip services and containers already in the "
+        "database” ticked to add the new boxes to it, or leave the row out")
+    assert dialog.skip_duplicates.isVisibleTo(dialog)
+    assert stored(app_ctx.db) == before
+    dialog.skip_duplicates.setFocus()
+    qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
+    run_import(dialog, qtbot)
+
+    text = dialog.result_label.text()
+    assert text.startswith("Imported 0 services, 10 containers, 12 TEU. Of them, 10 "
+                           "containers added to 1 service already stored. Day: ")
+    assert boxes_on(app_ctx.db, "X5508") == 20
+    dialog.grab().save("/tmp/addto51_dialog.png")
+
+
 def test_rows_differing_from_what_is_stored_are_named_not_skipped(
         main_window, qtbot, monkeypatch, app_ctx, tmp_path):
     """"Everything in it is already in the database", then with Skip ticked "Skipped 1

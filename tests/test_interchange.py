@@ -1371,19 +1371,25 @@ def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
                            " ON s.id = m.service_id WHERE s.service_no = 'X9999'"
                            ).fetchall() == [("CSQU3054383",)]
 
-    # A box the stored X5508 does not hold: skipping the service must not drop it unsaid.
+    # A box the stored X5508 does not hold: not "everything in it is already stored",
+    # unticked, but the way to add it; skipping the service adds it rather than drop it.
     before = checksum(demo_db)
     more = write(tmp_path / "more.csv", SAMPLE.read_text(encoding="utf-8").splitlines() + [
         "2026-03-05,X5508,进口,铁路,中老铁路,万象,重庆国际物流枢纽园区,MSKU1234565,22G1,空,"
         "2200,,,,14:20"])
-    for skip in (True, False):  # not "everything in it is already stored", unticked
-        refused = import_file(demo_db, more, TESTER, skip_duplicates=skip)
-        assert not refused.all_stored
-        assert [(p.line, p.column, p.value) for p in refused.problems] == [
-            (22, "箱号", "MSKU1234565")]
-        assert "not on service X5508 of 2026-03-05, which is already stored" in \
-            refused.problems[0].message
+    refused = import_file(demo_db, more, TESTER)
+    assert not refused.all_stored and refused.addable == 1
+    assert [(p.line, p.column, p.value) for p in refused.problems] == [
+        (22, "箱号", "MSKU1234565")]
+    assert refused.problems[0].message.startswith(
+        "Container MSKU1234565 is not on service X5508 of 2026-03-05, which is already "
+        "stored: import with “Skip services and containers already in the database” ticked")
     assert checksum(demo_db) == before
+    added = import_file(demo_db, more, TESTER, skip_duplicates=True)
+    assert added.saved and (added.added_services, added.added_containers) == (1, 1)
+    assert demo_db.execute("SELECT s.service_no FROM container_move m JOIN service s"
+                           " ON s.id = m.service_id WHERE m.container = 'MSKU1234565'"
+                           ).fetchall() == [("X5508",)]
 
 
 def corrected_sample(path: Path) -> Path:
@@ -3132,3 +3138,68 @@ def test_a_file_of_several_days_sent_again_is_a_duplicate_on_each_of_its_days(de
     assert (skipped.totals.services, skipped.totals.containers) == (0, 0)
     assert skipped.skipped_services == len(stored)
     assert checksum(demo_db) == before
+
+
+def sample_in_parts(tmp_path: Path) -> tuple[Path, Path]:
+    """The sample's X5508 as two lists: its first 10 boxes, and its last 10."""
+    header, *rows = SAMPLE.read_text(encoding="utf-8").splitlines()
+    return (write(tmp_path / "first.csv", [header, *rows[:10]]),
+            write(tmp_path / "second.csv", [header, *rows[10:]]))
+
+
+def test_a_failure_adding_to_a_stored_train_leaves_the_database_as_it_was(
+        demo_db, tmp_path, monkeypatch):
+    first, second = sample_in_parts(tmp_path)
+    assert import_file(demo_db, first, TESTER).saved
+    before = checksum(demo_db)
+
+    def failing(db, days):
+        # The boxes were written, and the train's version: the roll-up's failure undoes both.
+        assert boxes_on_x5508(db) == 20
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(store_interchange.rollup, "refresh_days", failing)
+    with pytest.raises(RuntimeError):
+        import_file(demo_db, second, TESTER, skip_duplicates=True)
+
+    assert checksum(demo_db) == before
+    monkeypatch.undo()
+    added = import_file(demo_db, second, TESTER, skip_duplicates=True)
+    assert added.saved and boxes_on_x5508(demo_db) == 20
+    assert rollup.differences(demo_db) == []
+
+
+def boxes_on_x5508(db) -> int:
+    return db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
+                      " ON s.id = m.service_id WHERE s.service_no = 'X5508'").fetchone()[0]
+
+
+def test_a_box_the_stored_train_lacks_but_another_holds_that_day_is_a_duplicate(
+        demo_db, tmp_path):
+    """Not added to the train: a box is once per day and direction, as the daily log says."""
+    first, second = sample_in_parts(tmp_path)
+    assert import_file(demo_db, first, TESTER).saved
+    holder, box = demo_db.execute(
+        "SELECT s.service_no, m.container FROM container_move m JOIN service s"
+        " ON s.id = m.service_id WHERE m.date = '2026-03-05' AND m.direction = 'inbound'"
+        " AND s.service_no <> 'X5508' AND s.status = 'arrived' LIMIT 1").fetchone()
+    header, *rows = second.read_text(encoding="utf-8").splitlines()
+    number = header.split(",").index("箱号")
+    cells = rows[0].split(",")
+    cells[number] = box
+    elsewhere = write(tmp_path / "elsewhere.csv", [header, ",".join(cells), *rows[1:]])
+    before = checksum(demo_db)
+
+    refused = import_file(demo_db, elsewhere, TESTER)
+
+    assert [(p.line, p.value) for p in refused.problems] == [
+        (line, value) for line, value in ((n + 2, row.split(",")[number])
+                                          for n, row in enumerate(rows[1:], 1))]
+    assert checksum(demo_db) == before
+    added = import_file(demo_db, elsewhere, TESTER, skip_duplicates=True)
+    assert added.saved
+    assert (added.added_containers, added.skipped_containers) == (9, 1)
+    assert boxes_on_x5508(demo_db) == 19
+    assert demo_db.execute("SELECT s.service_no FROM container_move m JOIN service s"
+                           " ON s.id = m.service_id WHERE m.container = ? AND m.date ="
+                           " '2026-03-05'", [box]).fetchall() == [(holder,)]

@@ -211,7 +211,9 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
         "cli", "check every row and report, but save nothing"))
     import_.add_argument("--skip-duplicates", action="store_true", help=translate(
         "cli", "leave out services and containers already stored instead of refusing the "
-               "file (a row giving another value than the stored one still refuses it)"))
+               "file, adding the new containers of a stored service to it (a list sent again "
+               "with boxes added, or in parts); a row giving another value than the stored one "
+               "still refuses it"))
     import_.add_argument("--reason", metavar="TEXT", help=translate(
         "cli", "why a closed day is changed: needed to import onto one, kept in the audit "
                "log"))

@@ -45,6 +45,11 @@ _ACTUAL_BESIDE_A_TIME = QT_TRANSLATE_NOOP(
     "messages", "This column gives the actual time (an outbound train's departure, an inbound "
                 "one's arrival), and column {other!r} a time of the train too: name this one "
                 "{free!r}, or leave one of the two out")
+# A box a stored service lacks: the window's choice that adds it is this option here.
+_NOT_ON_STORED_SERVICE = QT_TRANSLATE_NOOP(
+    "messages", "Container {number} is not on service {service} of {date}, which is already "
+                "stored: import with --skip-duplicates to add the new boxes to it, or leave "
+                "the row out")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -98,7 +103,13 @@ def run_import(args: argparse.Namespace) -> int:
             [] if result.ok else unread_sheets_notes(result, translate)):
         print(translate("cli", "{file}: {note}").format(file=args.file.name, note=note),
               file=sys.stderr)
-    if result.problems:
+    if result.addable:
+        count = result.addable
+        error_line(counted(translate("cli", "{file}: {count} new container(s) of services "
+                                      "already stored; nothing was saved "
+                                      "(--skip-duplicates adds them to those services)"), count)
+                    .format(file=args.file.name, count=number(count)))
+    elif result.problems:
         count = len(result.problems)
         error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),
                             count).format(file=args.file.name, count=number(count)))
@@ -126,7 +137,8 @@ def run_import(args: argparse.Namespace) -> int:
                                       "imports the rest)"), count)
                     .format(file=args.file.name, count=number(count)))
     else:
-        done = translate("cli", "{file}: would import (dry run, nothing saved) {summary}") \
+        done = translate("cli", "{file}: {summary}") if result.nothing_new else translate(
+            "cli", "{file}: would import (dry run, nothing saved) {summary}") \
             if args.dry_run else translate("cli", "{file}: imported {summary}")
         print(done.format(file=args.file.name, summary=summary(result, translate)))
         return 0
@@ -143,10 +155,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _as_said_here(problems: Sequence[Problem]) -> list[Problem]:
     """A refused import's problems as the command line words them."""
+    from hubapp.interchange.importing import NOT_ON_STORED_SERVICE
     from hubapp.interchange.parsing import ACTUAL_BESIDE_A_TIME, TWO_COLUMNS_FOR_ONE_FIELD
 
     said_here = {TWO_COLUMNS_FOR_ONE_FIELD: _TWO_COLUMNS_FOR_ONE_FIELD,
-                 ACTUAL_BESIDE_A_TIME: _ACTUAL_BESIDE_A_TIME}
+                 ACTUAL_BESIDE_A_TIME: _ACTUAL_BESIDE_A_TIME,
+                 NOT_ON_STORED_SERVICE: _NOT_ON_STORED_SERVICE}
     return [dataclasses.replace(problem, template=said_here[problem.template])
             if problem.template in said_here else problem for problem in problems]
 

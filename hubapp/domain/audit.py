@@ -197,7 +197,7 @@ WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "container_moves"), QT_TRANSLATE_NOOP("audit", "taken_at"),
     QT_TRANSLATE_NOOP("audit", "replaced"), QT_TRANSLATE_NOOP("audit", "kept_as"),
     QT_TRANSLATE_NOOP("audit", "dwell_times"), QT_TRANSLATE_NOOP("audit", "roll_up"),
-    QT_TRANSLATE_NOOP("audit", "clock_changes"),
+    QT_TRANSLATE_NOOP("audit", "clock_changes"), QT_TRANSLATE_NOOP("audit", "added_to"),
 ))
 
 
@@ -234,6 +234,7 @@ class Actor(Term):
 # reads well except where the settings dialog and the forms call the field something else.
 ENGLISH = {
     "service_no": "service no.", "service_nos": "service nos.", "route_code": "route code",
+    "added_to": "containers added to stored services",
     "scheduled_at": "scheduled", "actual_at": "actual", "hs_code": "HS code",
     "name_en": "English name", "name_zh": "Chinese name", "locode": "UN/LOCODE",
     "hub_name": "hub name (English)", "hub_name_zh": "hub name (Chinese)",

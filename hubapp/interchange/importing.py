@@ -59,6 +59,11 @@ class ImportResultRecord:
     duplicates: tuple[Problem, ...] = ()
     skipped_services: int = 0
     skipped_containers: int = 0
+    # Containers a skip added to services already stored (counted in totals too), and those.
+    added_containers: int = 0
+    added_services: int = 0
+    # Refused: the containers stored services lack, which skipping what is stored adds.
+    addable: int = 0
     dry_run: bool = False
     change: ChangeRecord | None = field(default=None)
     left_out: tuple[str, ...] = ()  # headers of columns no field was read from
@@ -92,6 +97,13 @@ class ImportResultRecord:
     @property
     def saved(self) -> bool:
         return self.ok and not self.dry_run
+
+    @property
+    def nothing_new(self) -> bool:
+        """Whether every service and container of the file was skipped as already stored:
+        nothing written, nor any import in the audit log."""
+        return self.ok and not self.totals.services and not self.totals.containers and bool(
+            self.skipped_services or self.skipped_containers)
 
 
 def import_file(
@@ -166,25 +178,29 @@ class _Run:
 
     def save(self, items: ImportRowsRecord, unkept: list[str], rounded_kg: int, to_come: int,
              near_schedule: int, skipped_services: int = 0, skipped_containers: int = 0,
-             ) -> ImportResultRecord:
+             added: ImportRowsRecord | None = None) -> ImportResultRecord:
+        """added: the containers to add to stored services (store.insert_import's)."""
         header = dict(zip(column_fields(self.table.headers, self.manual), self.table.headers))
+        added = added or ImportRowsRecord.from_items(())
         skipped = {"skipped_services": skipped_services,
                    "skipped_containers": skipped_containers,
+                   "added_services": len(added.services),
+                   "added_containers": len(added.container),
                    "unkept_times": len(unkept),
                    "unkept_columns": tuple(header[name] for name in sorted(set(unkept))),
                    "rounded_kg": rounded_kg, "to_come": to_come,
                    "near_schedule": near_schedule}
-        if not items.services:
+        if not items.services and not added.services:
             # Nothing left once the duplicates are skipped: nothing to write, and no
             # import of nothing in the audit log.
             self.bar.saving(1, 1)
             return self.result(**skipped)
         if self.dry_run:
-            store.ensure_days_open(self.db, items, self.actor, self.reason)
+            store.ensure_days_open(self.db, items, self.actor, self.reason, added)
             self.bar.saving(1, 1)  # nothing to save: the work is done
-            return self.result(totals=items.totals(), **skipped)
+            return self.result(totals=store.import_totals(items, added), **skipped)
         totals, change = store.insert_import(self.db, items, self.actor, self.path.name,
-                                             self.bar.saving, self.check, self.reason)
+                                             self.bar.saving, self.check, self.reason, added)
         return self.result(totals=totals, change=change, **skipped)
 
     def row_by_row(self, lookups: LookupsRecord, teu_45ft: float, now: dt.datetime,
@@ -204,35 +220,43 @@ class _Run:
             return self.result(problems=tuple(_describe_held(plan, duplicate)
                                               for duplicate in held))
         stored_services = {duplicate.item for duplicate in duplicates if duplicate.move is None}
-        if missing := store.not_stored_on(self.db, items, stored_services):
-            # Skipping a stored service must not drop the boxes it does not hold yet; said
-            # before the duplicates, or a re-sent list with a late box is "all stored".
-            return self.result(problems=tuple(_not_stored(plan, item, move)
-                                              for item, move in missing))
-        if changed := _changed(plan, self.table, self.manual, lookups,
-                               store.stored_alike(self.db, items, stored_services)):
+        stored = store.stored_alike(self.db, items, stored_services)
+        if changed := _changed(plan, self.table, self.manual, lookups, stored):
             # Skipped, a corrected weight or commodity read as "already stored" and was lost
             # without a word; left as a duplicate, it read as an exact copy.
             return self.result(changed=tuple(changed))
+        missing = store.not_stored_on(self.db, items, stored_services)
+        if missing and not skip_duplicates:
+            # A list sent again with boxes added, or its second part: skipping what is
+            # stored adds them. Said before the duplicates, or it read as "all stored".
+            return self.result(problems=tuple(_not_stored(plan, item, move)
+                                              for item, move in missing),
+                               addable=len(missing))
         if duplicates and not skip_duplicates:
             nothing_left = not _without(items, stored_services, duplicates)[0]
             return self.result(duplicates=tuple(_describe(plan, duplicate)
                                                 for duplicate in duplicates),
                                nothing_left=nothing_left,
                                all_stored=nothing_left and len(stored_services) == len(items))
-        items, skipped_containers = _without(items, stored_services, duplicates)
+        adding = set(missing)
+        kept, additions, skipped_containers = _without(items, stored_services, duplicates,
+                                                       adding)
         # Of the boxes imported only: a stored one skipped keeps its weight as stored.
-        rounded, _skipped = _without([(planned.service, planned.rounded)
-                                      for planned in plan.services], stored_services, duplicates)
+        rounded = _without([(planned.service, planned.rounded) for planned in plan.services],
+                           stored_services, duplicates, adding)
         imported = [planned for index, planned in enumerate(plan.services)
                     if index not in stored_services]
-        return self.save(ImportRowsRecord.from_items(items),
+        # Added to the service as stored (its id and version); one deleted meanwhile keeps
+        # the file's, which insert_import refuses as changed at another desk.
+        added = [(stored[0].get(index, items[index][0]), moves) for index, moves in additions]
+        return self.save(ImportRowsRecord.from_items(kept),
                          [planned.unkept_time for planned in plan.services
                           if planned.unkept_time],
-                         sum(sum(weights) for _service, weights in rounded),
+                         sum(sum(weights) for part in rounded[:2] for _service, weights in part),
                          sum(planned.to_come for planned in imported),
                          sum(planned.near_schedule for planned in imported),
-                         len(stored_services), skipped_containers)
+                         len(stored_services) - len(additions), skipped_containers,
+                         ImportRowsRecord.from_items(added))
 
 
 class _Bar:
@@ -343,14 +367,19 @@ def _describe_held(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
         {"number": number, "other": duplicate.other_service, "date": date})
 
 
+# A box a stored service lacks, as the import dialog names the choice that adds it
+# (cli.transfer words it with the option's name).
+NOT_ON_STORED_SERVICE = QT_TRANSLATE_NOOP(
+    "messages", "Container {number} is not on service {service} of {date}, which is already "
+                "stored: import with “Skip services and containers already in the database” "
+                "ticked to add the new boxes to it, or leave the row out")
+
+
 def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
     planned: PlannedService = plan.services[item]
     service, number = planned.service, planned.moves[move].container
     return plan.header.problem(
-        planned.lines[move], "container", number,
-        QT_TRANSLATE_NOOP("messages", "Container {number} is not on service "
-                          "{service} of {date}, which is already stored: add it "
-                          "there in the daily log, or leave the row out"),
+        planned.lines[move], "container", number, NOT_ON_STORED_SERVICE,
         {"number": number, "service": service.service_no,
          "date": service.date.isoformat()})
 
@@ -495,30 +524,47 @@ def _stored(record: ServiceRecord | ContainerMoveRecord, name: str,
     return Typed(value)
 
 
-def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]):
-    """The items minus the stored services and containers; services left empty go too
-    (one that came without containers stays)."""
+def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord],
+             adding: set[tuple[int, int]] = frozenset()):
+    """The items minus the stored services and containers, services left empty going too
+    (one that came without containers stays); the containers to add to stored services, as
+    (item, [move, …]) for those of adding (item, move); and how many containers were
+    skipped."""
     moves = {(duplicate.item, duplicate.move) for duplicate in duplicates
              if duplicate.move is not None}
-    kept = []
-    skipped = len(moves)
+    kept, additions = [], []
+    skipped = 0
     for index, (service, service_moves) in enumerate(items):
         if index in stored_services:
-            skipped += len(service_moves)
+            new = [move for number, move in enumerate(service_moves) if (index, number) in adding]
+            if new:
+                additions.append((index, new))
+            skipped += len(service_moves) - len(new)
             continue
         left = [move for number, move in enumerate(service_moves) if (index, number) not in moves]
+        skipped += len(service_moves) - len(left)
         if left or not service_moves:
             kept.append((service, left))
-    return kept, skipped
+    return kept, additions, skipped
 
 
 def summary(result: ImportResultRecord, translate: Translate = untranslated) -> str:
-    """ "18 services, 1,234 containers, 2,050 TEU" and what was skipped."""
-    text = totals_summary(result.totals, translate)
+    """ "18 services, 1,234 containers, 2,050 TEU", the containers of them added to services
+    already stored, and what was skipped; "nothing new to import" before it when everything
+    was skipped (not "0 services, 0 containers", read as a file that held nothing)."""
+    text = translate("interchange", "nothing new to import") if result.nothing_new \
+        else totals_summary(result.totals, translate)
+    if result.added_containers:
+        text += translate("interchange", "; of them, {containers} added to {services} "
+                          "already stored").format(**services_and_containers(
+                              result.added_services, result.added_containers, translate))
     if result.skipped_services or result.skipped_containers:
-        text += translate("interchange", "; skipped as already stored: {services}, "
-                          "{containers}").format(**services_and_containers(
-                              result.skipped_services, result.skipped_containers, translate))
+        # A stored service given new boxes is not skipped: its boxes stored are.
+        text += (translate("interchange", "; skipped as already stored: {services}, "
+                           "{containers}") if result.skipped_services else
+                 translate("interchange", "; skipped as already stored: {containers}")
+                 ).format(**services_and_containers(
+                     result.skipped_services, result.skipped_containers, translate))
     if name := encoding_name(result.encoding):  # a file read wrongly would show it
         text = translate("interchange", "{summary}; read as {encoding} text").format(
             summary=text, encoding=name)

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import datetime as dt
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
@@ -175,15 +176,16 @@ def _stored(db: Database, first: str, last: str,
     return stored_services, stored_moves
 
 
-def has_duplicates(db: Database, rows: ImportRowsRecord) -> bool:
-    """Whether find_duplicates would find anything, without a record per move."""
+def has_duplicates(db: Database, rows: ImportRowsRecord, services: bool = True) -> bool:
+    """Whether find_duplicates would find anything, without a record per move; with services
+    False, only whether a container is stored (the rows' services being stored ones)."""
     if not rows.services:
         return False
     dates = [service.date.isoformat() for service in rows.services]
     stored_services, stored_moves = _stored(db, min(dates), max(dates))
     keys = [(day, str(service.direction)) for day, service in zip(dates, rows.services)]
-    if any((*key, service.service_no) in stored_services
-           for key, service in zip(keys, rows.services)):
+    if services and any((*key, service.service_no) in stored_services
+                        for key, service in zip(keys, rows.services)):
         return True
     return bool(stored_moves) and not stored_moves.keys().isdisjoint(
         (*keys[index], container) for index, container in zip(rows.service, rows.container))
@@ -200,7 +202,8 @@ def find_duplicates(
     db: Database, items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]]
 ) -> list[DuplicateRecord]:
     """Services of the import already stored (same date, direction and number), and
-    containers already on a stored service of the same date and direction."""
+    containers already on a stored service of the same date and direction: of a stored
+    service, those on another service only (a box it lacks is added to it, not_stored_on)."""
     if not items:
         return []
     dates = [service.date.isoformat() for service, _moves in items]
@@ -211,10 +214,9 @@ def find_duplicates(
         status = stored_services.get((day, direction, service.service_no))
         if status is not None:
             found.append(DuplicateRecord(index, None, service.service_no, status))
-            continue
         for number, move in enumerate(moves):
             other = stored_moves.get((day, direction, move.container))
-            if other is not None:
+            if other is not None and (status is None or other[0] != service.service_no):
                 found.append(DuplicateRecord(index, number, *other))
     return found
 
@@ -224,8 +226,8 @@ def not_stored_on(
     services: set[int],
 ) -> list[tuple[int, int]]:
     """(item, move) of each container of these stored services (indexes into items) that
-    the database does not hold for that date and direction: skipping the service would
-    drop it."""
+    the database does not hold for that date and direction: a box the file adds to its
+    stored service, which skipping the service must not drop."""
     if not services:
         return []
     dates = [items[index][0].date.isoformat() for index in services]
@@ -278,54 +280,94 @@ def insert_import(
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
     reason: str | None = None,
+    added: ImportRowsRecord | None = None,
 ) -> tuple[TotalsRecord, ChangeRecord]:
     """Insert checked services in one transaction with one audit entry.
 
     reason: why a supervisor or admin imports onto a closed day, or changes the dwell of one
     (day_close.ensure_days_open).
 
+    added: the containers the file adds to services already stored, its services those
+    stored (stored_alike's, with their id and version). The totals count them (services
+    only the new ones).
+
     `check` is called between batches; whatever it raises (a cancel) rolls the
     whole import back, as does any other error.
     """
-    dates = sorted({service.date for service in rows.services})
+    added = added or ImportRowsRecord.from_items(())
+    dates = sorted({service.date for service in (*rows.services, *added.services)})
     with no_return.at_commit(transaction(db)), day_close.writing_as(db, actor) as role, \
             _bulk_cache(db):
         noted = day_close.ensure_days_open(db, dates, role, reason)
-        _refuse_changed_meanwhile(db, rows, source)
+        _refuse_changed_meanwhile(db, rows, source, added)
         # An import at least as big as what is stored (a hub's history brought in) is
         # cheaper to index over the whole table, and to derive dwell and roll-up for from
-        # the rows in hand than by reading them back.
+        # the rows in hand than by reading them back: not when it adds to stored services,
+        # whose days it does not hold whole.
         total = len(rows.container)
-        if total >= REBUILD_INDEXES_FROM and not is_postgres(db) and total >= db.execute(
-                "SELECT COUNT(*) FROM container_move").fetchone()[0]:
+        if total >= REBUILD_INDEXES_FROM and not added.services and not is_postgres(db) \
+                and total >= db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]:
             dwell_dates, noted = _write_history(db, rows, dates, role, reason, noted,
                                                 progress, check)
         else:
             _write_batches(db, rows, progress, check)
+            _add_to_stored(db, added)
             # Once for the whole file: the touched days and containers, not batch by batch.
-            dwell_dates, noted = refresh_dwell(db, set(rows.container), role, reason, noted)
+            dwell_dates, noted = refresh_dwell(db, {*rows.container, *added.container}, role,
+                                               reason, noted)
             rollup.refresh_days(db, set(dates) | dwell_dates)
-        sums = rows.totals()
+        sums = import_totals(rows, added)
         audit.record(db, actor.name, "import", "file", source, None, noted | {
             "file": source, "services": sums.services, "containers": sums.containers,
             "teu": sums.teu, "first_date": dates[0].isoformat() if dates else None,
             "last_date": dates[-1].isoformat() if dates else None,
-            **_service_numbers(rows.services),
+            **_added_to(added),
+            **_service_numbers((*rows.services, *added.services)),
         })
     return sums, ChangeRecord("services", frozenset(dates),
-                              figures_dates=frozenset(dwell_dates - set(dates)))
+                              frozenset(service.id for service in added.services),
+                              frozenset(dwell_dates - set(dates)))
 
 
-def _refuse_changed_meanwhile(db: Database, rows: ImportRowsRecord, source: str) -> None:
+def import_totals(rows: ImportRowsRecord, added: ImportRowsRecord) -> TotalsRecord:
+    """What an import brings in: the new services, and every container, added ones too."""
+    return TotalsRecord.summed((rows.totals(), replace(added.totals(), services=0)))
+
+
+def _added_to(added: ImportRowsRecord) -> dict[str, list[str]]:
+    """The stored services an import added containers to, each "T83302 (2026-11-01): 20",
+    for the audit entry to say where its containers went (in no language's words)."""
+    counts = Counter(added.service)
+    return {"added_to": [f"{service.service_no} ({service.date.isoformat()}): {counts[index]}"
+                         for index, service in enumerate(added.services)]
+            } if added.services else {}
+
+
+def _add_to_stored(db: Database, added: ImportRowsRecord) -> None:
+    """The containers a file adds to stored services, each service given the import's
+    version: a desk holding one open is told it changed (EditConflict) rather than saving
+    it again without them."""
+    if not added.services:
+        return
+    version = audit.next_version(db)
+    executemany(db, "UPDATE service SET version = ? WHERE id = ?",
+                ((version, service.id) for service in added.services))
+    _insert_batch_moves(db, added, [service.id for service in added.services], 0,
+                        len(added.services))
+
+
+def _refuse_changed_meanwhile(db: Database, rows: ImportRowsRecord, source: str,
+                              added: ImportRowsRecord) -> None:
     """Checked before the write lock too, to be described; a desk may have saved, merged or
     deleted something the rows name since, which the constraints would refuse half-way as
-    a bug."""
-    if has_duplicates(db, rows):
+    a bug, or changed a service the file adds to, whose values it was checked against."""
+    if has_duplicates(db, rows) or has_duplicates(db, added, services=False) \
+            or _changed_versions(db, added.services):
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "Some services or containers of {file} were saved at another desk "
                         "meanwhile; nothing was imported. Import the file again to see "
                         "which"), file=source)
-    if _commodity_gone(db, rows):
+    if _commodity_gone(db, rows) or _commodity_gone(db, added):
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "A commodity named in {file} was merged into another at another "
                         "desk meanwhile; nothing was imported. Import the file again"),
@@ -335,6 +377,15 @@ def _refuse_changed_meanwhile(db: Database, rows: ImportRowsRecord, source: str)
             "messages", "A route or place named in {file} was deleted at another desk "
                         "meanwhile; nothing was imported. Import the file again"),
             file=source)
+
+
+def _changed_versions(db: Database, services: Sequence[ServiceRecord]) -> bool:
+    """Whether any of these stored services was saved or deleted since it was read."""
+    versions = {service.id: service.version for service in services}
+    stored = dict(db.execute(f"SELECT id, version FROM service WHERE id IN"
+                             f" ({', '.join('?' * len(versions))})", list(versions)).fetchall()
+                  ) if versions else {}
+    return stored != versions
 
 
 def _write_batches(db: Database, rows: ImportRowsRecord,
@@ -402,12 +453,14 @@ def _bulk_cache(db: Database) -> Iterator[None]:
 
 
 def ensure_days_open(db: Database, rows: ImportRowsRecord, actor: UserRecord,
-                     reason: str | None = None) -> None:
-    """Refuse as insert_import would for the import's closed days, writing nothing: a dry run
-    must not promise an import the real one refuses. The closed days whose dwell it would
-    change are not told: only the writing finds them (dwell.of_new_moves updates as it goes)."""
+                     reason: str | None = None, added: ImportRowsRecord | None = None) -> None:
+    """Refuse as insert_import would for the import's closed days (of its services and of
+    the stored ones it adds to), writing nothing: a dry run must not promise an import the
+    real one refuses. The closed days whose dwell it would change are not told: only the
+    writing finds them (dwell.of_new_moves updates as it goes)."""
     with day_close.writing_as(db, actor) as role:
-        day_close.ensure_days_open(db, {service.date for service in rows.services}, role, reason)
+        day_close.ensure_days_open(db, {service.date for service in (
+            *rows.services, *(added.services if added else ()))}, role, reason)
 
 
 def _with_dwell(db: Database, rows: ImportRowsRecord) -> tuple[ImportRowsRecord, set[dt.date]]:
@@ -442,6 +495,14 @@ def insert_batch(db: Database, rows: ImportRowsRecord, first: int, stop: int) ->
         executemany(db, f"INSERT INTO service (id, {', '.join(values[0])}) VALUES"
                         f" ({', '.join('?' * (1 + len(values[0])))})",
                     ((number, *row.values()) for number, row in zip(ids, values)))
+    return _insert_batch_moves(db, rows, ids, first, stop)
+
+
+def _insert_batch_moves(db: Database, rows: ImportRowsRecord, ids: Sequence[int], first: int,
+                        stop: int) -> int:
+    """The moves of services first..stop-1, whose ids are ids; returns how many moves are in
+    so far."""
+    batch = rows.services[first:stop]
     days = [service.date.isoformat() for service in batch]
     directions = [str(service.direction) for service in batch]
     low, high = bisect_left(rows.service, first), bisect_left(rows.service, stop)

@@ -772,10 +772,17 @@ class ImportDialog(QDialog):
             if closed:  # gone from the screen with nothing said, the import done
                 self.show()
                 self.raise_()
-            said += [self.tr("Imported {services}, {containers}, {teu} TEU.").format(
-                services=self.tr("%Ln service(s)", "", totals.services),
-                containers=self.tr("%Ln container(s)", "", totals.containers),
-                teu=formatting.teu(totals.teu))]
+            said += [self.tr("Nothing new to import in {name}.").format(name=result.file)
+                     if result.nothing_new else
+                     self.tr("Imported {services}, {containers}, {teu} TEU.").format(
+                         services=self.tr("%Ln service(s)", "", totals.services),
+                         containers=self.tr("%Ln container(s)", "", totals.containers),
+                         teu=formatting.teu(totals.teu))]
+            if result.added_containers:
+                said.append(self.tr("Of them, {containers} added to {services} already "
+                                    "stored.").format(**services_and_containers(
+                                        result.added_services, result.added_containers,
+                                        QCoreApplication.translate)))
             if days:
                 said.append((self.tr("Day: {first}.") if len(days) == 1 else self.tr(
                     "Days: {first} to {last}.")).format(first=formatting.long_date(days[0]),
@@ -795,6 +802,14 @@ class ImportDialog(QDialog):
             self.import_button.setEnabled(False)
             if result.change is not None:
                 self.ctx.signals.data_changed.emit(result.change, self)
+        elif result.addable:  # its list sent again with boxes added, or its second part
+            self._set_result(counted(self.tr(
+                "{count} new container(s) in {name} for services already in the database; "
+                "nothing was saved. Tick “Skip …” to add them to those services."),
+                result.addable).format(count=formatting.number(result.addable),
+                                       name=result.file), error=True)
+            self._show_problems(result.problems)
+            self.skip_duplicates.show()
         elif result.problems:
             self._set_result(formatting.sentences(
                 self.tr("%Ln problem(s) in {name}; nothing was saved. Correct the file and "
