@@ -3203,3 +3203,20 @@ def test_a_box_the_stored_train_lacks_but_another_holds_that_day_is_a_duplicate(
     assert demo_db.execute("SELECT s.service_no FROM container_move m JOIN service s"
                            " ON s.id = m.service_id WHERE m.container = ? AND m.date ="
                            " '2026-03-05'", [box]).fetchall() == [(holder,)]
+
+
+def test_a_desk_holding_the_stored_train_open_is_told_the_import_added_to_it(demo_db, tmp_path):
+    """Saved from the daily log as it was loaded, the train would have lost the boxes added."""
+    from hubapp.store import services
+
+    first, second = sample_in_parts(tmp_path)
+    assert import_file(demo_db, first, TESTER).saved
+    [loaded] = [row.service for row in services.list_day(demo_db, dt.date(2026, 3, 5))
+                if row.service.service_no == "X5508"]
+    moves = services.list_moves(demo_db, loaded.id)
+
+    assert import_file(demo_db, second, TESTER, skip_duplicates=True).saved
+
+    with pytest.raises(services.EditConflict):
+        services.save_service(demo_db, loaded, moves, TESTER)
+    assert boxes_on_x5508(demo_db) == 20
