@@ -2126,121 +2126,136 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="775"/>
+        <source>Nothing new to import in {name}.</source>
+        <translation>{name} 中没有可导入的新数据。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="776"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="778"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="779"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="780"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="782"/>
+        <source>Of them, {containers} added to {services} already stored.</source>
+        <translation>其中 {containers}已添加到已在库中的 {services}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="787"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="781"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="788"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="785"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="792"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="787"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
+        <source>{count} new container(s) in {name} for services already in the database; nothing was saved. Tick “Skip …” to add them to those services.</source>
+        <translation>{name} 中有 {count} 个集装箱是数据库中已有班次的新增集装箱；未保存任何数据。勾选“跳过…”即可将其添加到这些班次。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="800"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="815"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="806"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="821"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="828"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="817"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="832"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="823"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="838"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="837"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="852"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="843"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="858"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="849"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="864"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="891"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="906"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="920"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="935"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="928"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="943"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="930"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="945"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="951"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="959"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="966"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="974"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="952"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="967"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -3740,7 +3755,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="422"/>
+        <location filename="../../hubapp/cli/parser.py" line="424"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4149,6 +4164,11 @@ Turn single-user mode off?</source>
         <location filename="../../hubapp/domain/audit.py" line="200"/>
         <source>clock_changes</source>
         <translation>时钟调整</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="200"/>
+        <source>added_to</source>
+        <translation>添加了集装箱的已存班次</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="207"/>
@@ -4704,147 +4724,152 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="215"/>
+        <location filename="../../hubapp/cli/parser.py" line="212"/>
+        <source>leave out services and containers already stored instead of refusing the file, adding the new containers of a stored service to it (a list sent again with boxes added, or in parts); a row giving another value than the stored one still refuses it</source>
+        <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件，并将已存储班次的新增集装箱添加到该班次（补发的含新增集装箱的清单，或分批发送的清单）；某行的值与已存储的不同时仍会拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="217"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="218"/>
+        <location filename="../../hubapp/cli/parser.py" line="220"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="224"/>
+        <location filename="../../hubapp/cli/parser.py" line="226"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="229"/>
+        <location filename="../../hubapp/cli/parser.py" line="231"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="233"/>
+        <location filename="../../hubapp/cli/parser.py" line="235"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="244"/>
+        <location filename="../../hubapp/cli/parser.py" line="246"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="258"/>
+        <location filename="../../hubapp/cli/parser.py" line="260"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="261"/>
+        <location filename="../../hubapp/cli/parser.py" line="263"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="266"/>
+        <location filename="../../hubapp/cli/parser.py" line="268"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="272"/>
+        <location filename="../../hubapp/cli/parser.py" line="274"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="276"/>
+        <location filename="../../hubapp/cli/parser.py" line="278"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="278"/>
+        <location filename="../../hubapp/cli/parser.py" line="280"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="280"/>
+        <location filename="../../hubapp/cli/parser.py" line="282"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="283"/>
+        <location filename="../../hubapp/cli/parser.py" line="285"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="284"/>
+        <location filename="../../hubapp/cli/parser.py" line="286"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="290"/>
+        <location filename="../../hubapp/cli/parser.py" line="292"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="293"/>
+        <location filename="../../hubapp/cli/parser.py" line="295"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="295"/>
+        <location filename="../../hubapp/cli/parser.py" line="297"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="298"/>
+        <location filename="../../hubapp/cli/parser.py" line="300"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="308"/>
+        <location filename="../../hubapp/cli/parser.py" line="310"/>
         <source>folder {folder} does not exist: name a .csv or .xlsx file</source>
         <translation>文件夹 {folder} 不存在：请指定 .csv 或 .xlsx 文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="318"/>
+        <location filename="../../hubapp/cli/parser.py" line="320"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="335"/>
+        <location filename="../../hubapp/cli/parser.py" line="337"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="341"/>
+        <location filename="../../hubapp/cli/parser.py" line="343"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="356"/>
+        <location filename="../../hubapp/cli/parser.py" line="358"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="363"/>
+        <location filename="../../hubapp/cli/parser.py" line="365"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="366"/>
+        <location filename="../../hubapp/cli/parser.py" line="368"/>
         <source>folder {folder} does not exist: name a database file</source>
         <translation>文件夹 {folder} 不存在：请指定数据库文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="384"/>
+        <location filename="../../hubapp/cli/parser.py" line="386"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="396"/>
+        <location filename="../../hubapp/cli/parser.py" line="398"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="409"/>
+        <location filename="../../hubapp/cli/parser.py" line="411"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4894,7 +4919,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="107"/>
+        <location filename="../../hubapp/cli/transfer.py" line="118"/>
         <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
@@ -4909,12 +4934,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="299"/>
+        <location filename="../../hubapp/cli/parser.py" line="301"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="430"/>
+        <location filename="../../hubapp/cli/parser.py" line="432"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -4984,52 +5009,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 尚未设置：管理员下次登录枢纽工作台时，会要求填写枢纽名称、时区和每日班列目标。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="99"/>
+        <location filename="../../hubapp/cli/transfer.py" line="104"/>
         <source>{file}: {note}</source>
         <translation>{file}：{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="103"/>
+        <location filename="../../hubapp/cli/transfer.py" line="108"/>
+        <source>{file}: {count} new container(s) of services already stored; nothing was saved (--skip-duplicates adds them to those services)</source>
+        <translation>{file}：{count} 个集装箱是已在库中班次的新增集装箱；未保存任何数据（--skip-duplicates 可将其添加到这些班次）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/transfer.py" line="114"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="114"/>
+        <location filename="../../hubapp/cli/transfer.py" line="125"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="118"/>
+        <location filename="../../hubapp/cli/transfer.py" line="129"/>
         <source>{file}: {count} service(s) or container(s) already stored, and it holds nothing else; nothing was saved</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="124"/>
+        <location filename="../../hubapp/cli/transfer.py" line="135"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="136"/>
+        <location filename="../../hubapp/cli/transfer.py" line="140"/>
+        <source>{file}: {summary}</source>
+        <translation>{file}：{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/transfer.py" line="148"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="138"/>
+        <location filename="../../hubapp/cli/transfer.py" line="150"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="164"/>
+        <location filename="../../hubapp/cli/transfer.py" line="178"/>
         <source>exporting… {percent} %</source>
         <translation>正在导出… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="165"/>
+        <location filename="../../hubapp/cli/transfer.py" line="179"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="197"/>
+        <location filename="../../hubapp/cli/transfer.py" line="211"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -5039,7 +5074,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="248"/>
+        <location filename="../../hubapp/cli/parser.py" line="250"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -5059,27 +5094,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="212"/>
-        <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
-        <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli/parser.py" line="236"/>
+        <location filename="../../hubapp/cli/parser.py" line="238"/>
         <source>backup file to write, or an existing folder to write a dated backup into</source>
         <translation>要写入的备份文件，或一个已有的文件夹（在其中写入带日期的备份）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="241"/>
+        <location filename="../../hubapp/cli/parser.py" line="243"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="251"/>
+        <location filename="../../hubapp/cli/parser.py" line="253"/>
         <source>when only what the hub works out from its containers and its time zone&apos;s rules is wrong (clock changes, dwell times, roll-up), work it out again (written to the audit log)</source>
         <translation>仅当出错的只是本枢纽按集装箱明细和时区规则算出的数据（时钟调整、堆存时间、汇总统计表）时，重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="273"/>
+        <location filename="../../hubapp/cli/parser.py" line="275"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -5199,17 +5229,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="129"/>
+        <location filename="../../hubapp/cli/transfer.py" line="140"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="130"/>
+        <location filename="../../hubapp/cli/transfer.py" line="142"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="82"/>
+        <location filename="../../hubapp/cli/transfer.py" line="87"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent}%</translation>
     </message>
@@ -5479,27 +5509,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="519"/>
+        <location filename="../../hubapp/interchange/importing.py" line="563"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="523"/>
+        <location filename="../../hubapp/interchange/importing.py" line="569"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="526"/>
+        <location filename="../../hubapp/interchange/importing.py" line="572"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="529"/>
+        <location filename="../../hubapp/interchange/importing.py" line="575"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="547"/>
+        <location filename="../../hubapp/interchange/importing.py" line="593"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5509,72 +5539,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="541"/>
+        <location filename="../../hubapp/interchange/importing.py" line="555"/>
+        <source>nothing new to import</source>
+        <translation>没有可导入的新数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="558"/>
+        <source>; of them, {containers} added to {services} already stored</source>
+        <translation>；其中 {containers}添加到已在库中的 {services}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="565"/>
+        <source>; skipped as already stored: {containers}</source>
+        <translation>；已在数据库中而跳过：{containers}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="587"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it (a train split over sheets onto one sheet first: a train is imported whole)</source>
         <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="581"/>
+        <location filename="../../hubapp/interchange/importing.py" line="627"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="603"/>
+        <location filename="../../hubapp/interchange/importing.py" line="649"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="616"/>
+        <location filename="../../hubapp/interchange/importing.py" line="662"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="627"/>
+        <location filename="../../hubapp/interchange/importing.py" line="673"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="641"/>
+        <location filename="../../hubapp/interchange/importing.py" line="687"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="672"/>
+        <location filename="../../hubapp/interchange/importing.py" line="718"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="686"/>
+        <location filename="../../hubapp/interchange/importing.py" line="732"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="698"/>
+        <location filename="../../hubapp/interchange/importing.py" line="744"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="699"/>
+        <location filename="../../hubapp/interchange/importing.py" line="745"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="715"/>
+        <location filename="../../hubapp/interchange/importing.py" line="761"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="722"/>
+        <location filename="../../hubapp/interchange/importing.py" line="768"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="731"/>
+        <location filename="../../hubapp/interchange/importing.py" line="777"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="733"/>
+        <location filename="../../hubapp/interchange/importing.py" line="779"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -6939,12 +6984,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="62"/>
+        <location filename="../../hubapp/cli/transfer.py" line="49"/>
+        <source>Container {number} is not on service {service} of {date}, which is already stored: import with --skip-duplicates to add the new boxes to it, or leave the row out</source>
+        <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：加上 --skip-duplicates 再导入，即可将新增的集装箱添加到该班次，或从文件中删去此行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/transfer.py" line="67"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="68"/>
+        <location filename="../../hubapp/cli/transfer.py" line="73"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
@@ -6964,77 +7014,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="180"/>
+        <location filename="../../hubapp/cli/transfer.py" line="194"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="185"/>
+        <location filename="../../hubapp/cli/transfer.py" line="199"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="293"/>
+        <location filename="../../hubapp/interchange/importing.py" line="317"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的回程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="296"/>
+        <location filename="../../hubapp/interchange/importing.py" line="320"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的去程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="303"/>
+        <location filename="../../hubapp/interchange/importing.py" line="327"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的回程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="305"/>
+        <location filename="../../hubapp/interchange/importing.py" line="329"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的去程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="325"/>
+        <location filename="../../hubapp/interchange/importing.py" line="349"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="329"/>
+        <location filename="../../hubapp/interchange/importing.py" line="353"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划中”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="338"/>
+        <location filename="../../hubapp/interchange/importing.py" line="362"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="341"/>
+        <location filename="../../hubapp/interchange/importing.py" line="365"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="351"/>
-        <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
-        <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
+        <location filename="../../hubapp/interchange/importing.py" line="372"/>
+        <source>Container {number} is not on service {service} of {date}, which is already stored: import with “Skip services and containers already in the database” ticked to add the new boxes to it, or leave the row out</source>
+        <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：勾选“跳过数据库中已有的班次和集装箱”后再导入，即可将新增的集装箱添加到该班次，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="426"/>
+        <location filename="../../hubapp/interchange/importing.py" line="455"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="428"/>
+        <location filename="../../hubapp/interchange/importing.py" line="457"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="431"/>
+        <location filename="../../hubapp/interchange/importing.py" line="460"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="433"/>
+        <location filename="../../hubapp/interchange/importing.py" line="462"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
@@ -7199,17 +7249,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="324"/>
+        <location filename="../../hubapp/store/interchange.py" line="366"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="329"/>
+        <location filename="../../hubapp/store/interchange.py" line="371"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="334"/>
+        <location filename="../../hubapp/store/interchange.py" line="376"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
