@@ -38,6 +38,7 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import current_is_picked, list_table, rows_high
 from hubapp.ui.reference_screen import add_unknown, may_change
+from hubapp.ui.sort_menu import sort_menu
 from hubapp.ui.tasks import Task, TaskControl
 
 PREVIEW_ROWS = 50
@@ -358,6 +359,7 @@ class ImportDialog(QDialog):
         self.problems_view.horizontalHeader().setSortIndicator(
             ProblemsModel.LINE, Qt.SortOrder.AscendingOrder)
         self.problems_view.setSortingEnabled(True)
+        sort_menu(self.problems_view)
         self.problems_view.hide()
         self.problems_view.selectionModel().currentRowChanged.connect(self._problem_picked)
         # Enter went on to Import, which read and checked the file again and threw the list

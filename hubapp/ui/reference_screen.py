@@ -34,6 +34,7 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.find_combo import SEPARATOR
 from hubapp.ui.listed_records import ListedRecordsModel, SearchProxy
 from hubapp.ui.record_model import RECORD_ROLE, current_is_picked, list_table
+from hubapp.ui.sort_menu import sort_menu
 from hubapp.ui.when_shown import WhenShown
 
 def may_change(ctx: AppContext) -> bool:
@@ -355,6 +356,7 @@ class ReferenceTab(QWidget):
         current_is_picked(self.view)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        sort_menu(self.view)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()

@@ -46,6 +46,7 @@ from hubapp.ui.midnight import MidnightTimer
 from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 from hubapp.ui.scrolled_panel import ScrolledPanel
+from hubapp.ui.sort_menu import sort_menu
 
 RESIZE_PRECISION_ROWS = 30
 # The day's list keeps its columns' width up to this, in pixels, not letters: at the usual
@@ -260,6 +261,7 @@ class DailyLogScreen(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DayServicesModel.TIME, Qt.SortOrder.AscendingOrder)
+        sort_menu(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
