@@ -25,7 +25,7 @@ from hubapp.domain.validation import (
 from hubapp.store import services
 from hubapp.store.db import transaction
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, dialogs
+from hubapp.ui import colours, dialogs, spoken
 
 from conftest import DEMO_END, alike, clock_at, hub_zone_set, shown_wrong
 from test_daily_log import CTRL, press
@@ -293,17 +293,40 @@ def test_a_service_s_times_stay_near_its_date(field, days, allowed):
         == ([] if allowed else [field])
 
 
+TIME_HELP = "HH:MM on the service's day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM"
+
+
 def test_a_time_field_shows_its_help_again_once_its_problem_is_fixed(qtbot, screen):
-    help_text = ("HH:MM on the service's day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM")
-    assert screen.form.scheduled.toolTip() == screen.form.actual.toolTip() == help_text
+    form = screen.form
+    assert form.scheduled.toolTip() == form.actual.toolTip() == TIME_HELP
     press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
-    screen.form.actual.setFocus()
+    form.actual.setFocus()
     press(qtbot, "9:1", (Qt.Key.Key_S, CTRL))
-    assert screen.form.actual.toolTip().startswith("Actual time '9:1' is not a time")
-    assert screen.form.scheduled.toolTip() == help_text
-    screen.form.actual.selectAll()
+    assert form.actual.toolTip().startswith("Actual time '9:1' is not a time")
+    assert form.actual.accessibleDescription() == form.actual.toolTip()
+    assert form.scheduled.toolTip() == form.scheduled.accessibleDescription() == TIME_HELP
+    form.actual.selectAll()
     press(qtbot, "09:10", (Qt.Key.Key_S, CTRL))
-    assert screen.form.actual.toolTip() == help_text
+    assert form.actual.toolTip() == form.actual.accessibleDescription() == TIME_HELP
+
+
+def test_a_time_field_says_its_next_day_and_dated_forms_without_a_tooltip(
+        qtbot, main_window, screen, monkeypatch):
+    """"HH:MM +1" and a date were said only in a tooltip, which a keyboard never opens: the
+    grey says +1, and the whole help is on the status line while the field has the focus
+    and read by a screen reader with the field's name (once: not announced again)."""
+    said = []
+    monkeypatch.setattr(spoken, "announce", lambda _widget, text: said.append(text))
+    form, status = screen.form, main_window.statusBar()
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    for field in (form.scheduled, form.actual):
+        assert field.placeholderText() == "HH:MM (+1)"
+        assert field.accessibleDescription() == TIME_HELP
+        field.setFocus()
+        assert status.currentMessage() == TIME_HELP
+        form.notes.setFocus()
+        assert status.currentMessage() == ""
+    assert said == []
 
 
 def test_a_train_that_left_after_midnight_is_listed_and_reported_as_the_form_says(

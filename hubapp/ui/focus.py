@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtGui import QPainter, QPalette, QPen, QStatusTipEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 FRAME_PX = 2  # as wide as the Reports preview's
 
@@ -70,3 +70,24 @@ def take_enter(view: QWidget, action: Callable[[], None]) -> None:
     """Enter on view does action, and never reaches the dialog's default button (an item
     view emits activated on Enter, then passes the key on to the dialog all the same)."""
     view.installEventFilter(_EnterTaken(view, action))
+
+
+def hint(field: QWidget, text: str) -> None:
+    """text, how to fill field, where it is seen and heard without a tooltip (which a
+    keyboard never opens): on the window's status line while field has the focus (and under
+    the mouse, as any status tip), and said by a screen reader with field's name."""
+    field.setToolTip(text)
+    field.setStatusTip(text)
+    field.setAccessibleDescription(text)
+    field.installEventFilter(_StatusHint(field))
+
+
+class _StatusHint(QObject):
+    def eventFilter(self, field: QObject, event: QEvent) -> bool:
+        # Sent to the field, the tip goes up to its main window's status line, as Qt's own
+        # status tips on hover do; "" takes it away.
+        if event.type() == QEvent.Type.FocusIn:
+            QApplication.sendEvent(field, QStatusTipEvent(field.statusTip()))
+        elif event.type() == QEvent.Type.FocusOut:
+            QApplication.sendEvent(field, QStatusTipEvent(""))
+        return False

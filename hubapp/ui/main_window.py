@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from hubapp import resources
 from hubapp.domain.errors import HubError
@@ -311,7 +312,10 @@ class MainWindow(QMainWindow):
     def _say_status(self, message: str) -> None:
         # The status bar's messages (a password changed, a backup made) take no focus: a
         # screen reader said none of them.
-        if message:  # not as one goes
+        # Not as one goes (""), nor a field's hint shown as it takes the focus: that is its
+        # description, which the reader says with its name already.
+        focused = QApplication.focusWidget()
+        if message and (focused is None or message != focused.accessibleDescription()):
             spoken.announce(self.statusBar(), message)
 
     def _change_my_password(self) -> None:

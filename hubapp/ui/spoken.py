@@ -15,7 +15,8 @@ try:
 except ImportError:  # Qt before 6.8
     QAccessibleAnnouncementEvent = None
 
-_HELP = "hubapp_help"  # a field's own tooltip, its tooltip again once its problem is fixed
+# A field's own tooltip and description, its again once its problem is fixed.
+_HELP, _DESCRIPTION = "hubapp_help", "hubapp_description"
 
 
 def show_problem(field: QWidget, problem: str) -> None:
@@ -23,8 +24,9 @@ def show_problem(field: QWidget, problem: str) -> None:
     reader says with its name whenever it gets the focus; then its own help again."""
     if field.property(_HELP) is None:
         field.setProperty(_HELP, field.toolTip())
+        field.setProperty(_DESCRIPTION, field.accessibleDescription())
     field.setToolTip(problem or field.property(_HELP))
-    field.setAccessibleDescription(problem)
+    field.setAccessibleDescription(problem or field.property(_DESCRIPTION))
 
 
 def announce(widget: QWidget, text: str) -> None:
