@@ -76,7 +76,7 @@
 <context>
     <name>CommoditiesTab</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="631" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="633" />
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="639" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="641" />
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln day</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="730" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="732" />
         <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
             <numerusform>%n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="735" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="737" />
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</source>
         <translation>
             <numerusform>%n service moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1050" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1199" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201" />
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} is saved: %n container, {teu} TEU.</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1214" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1216" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1218" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1220" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1248" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1250" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1296" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1298" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1304" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1306" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1318" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1320" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1332" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1334" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>
@@ -294,7 +294,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="778" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="780" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -302,7 +302,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="779" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="781" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="815" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="817" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -318,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="821" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="823" />
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} has %Ln value differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row out of the file.</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="832" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="834" />
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database, and it holds nothing else; nothing was saved.</numerusform>
@@ -334,7 +334,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="838" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="840" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
@@ -342,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="906" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="908" />
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>Line {line} is past the first %n row the preview shows: the list says what is wrong there</numerusform>

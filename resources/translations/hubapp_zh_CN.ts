@@ -579,37 +579,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="52"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="52"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -617,78 +617,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="555"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="558"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="593"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="595"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="562"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="562"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="564"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="594"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="601"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="601"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="616"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="618"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="618"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="620"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="620"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="622"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="631"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="633"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="634"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="636"/>
         <source>Merge “{source}” into “{target}”? “{source}” holds no containers and leaves the list for good. A merge cannot be undone.</source>
         <translation>把“{source}”合并到“{target}”？“{source}”没有集装箱，将从列表中永久移除。合并无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="639"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="641"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="648"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="650"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -696,32 +696,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="161"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="163"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="170"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="173"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -950,459 +950,459 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="184"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="194"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天（Ctrl+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天（Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="230"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="231"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="477"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="479"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="283"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="288"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="291"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="621"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="623"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="657"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="659"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="952"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="954"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1199"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1201"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1203"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1271"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1273"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="345"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="347"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="356"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="358"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="357"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="359"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="540"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="738"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="693"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="695"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="214"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="290"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="295"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="298"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="300"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="359"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="361"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="589"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="589"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="700"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="702"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="735"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="737"/>
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
         <translation>
             <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="804"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="806"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="880"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="882"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="650"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="951"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="954"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="956"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="955"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="957"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1066"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1067"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1071"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1164"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1166"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1172"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1174"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1160"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1162"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="231"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="328"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="476"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="478"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="639"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="729"/>
         <source>No service is recorded on this day.</source>
         <translation>该日没有任何班次记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="730"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="732"/>
         <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
             <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="739"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="741"/>
         <source>Close {date} anyway?</source>
         <translation>仍要为{date}关账吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1214"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1216"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1218"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1220"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1278"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1280"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1296"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1298"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1300"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1302"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1303"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1305"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1304"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1306"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1308"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1310"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1318"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1320"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1332"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1334"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1333"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1335"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1357"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1359"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1362"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1364"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1375"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1377"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1379"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1381"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1050"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="696"/>
         <source>Why reopen {date}?</source>
         <translation>请说明重新开账（{date}）的原因：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1059"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1250"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1317"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1319"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1325"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1327"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1954,308 +1954,308 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="250"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="407"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="409"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="294"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="295"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="295"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="297"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="307"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="315"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="316"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="338"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="339"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="378"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="380"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="380"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="382"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="386"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="388"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="389"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="391"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="393"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="395"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="287"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="288"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="409"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="411"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="431"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="495"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="497"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="513"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="515"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="523"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="524"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="526"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="529"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="546"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="599"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="601"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="602"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="604"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="603"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="605"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="618"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="620"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="720"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="722"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="758"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="760"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="733"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="735"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="348"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="349"/>
         <source>Problems in the file</source>
         <translation>文件中的问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="508"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="509"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="527"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="770"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="772"/>
         <source>Closed too late to cancel: the import was already saved.</source>
         <translation>关闭时已来不及取消：导入已经保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="775"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
         <source>Nothing new to import in {name}.</source>
         <translation>{name} 中没有可导入的新数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="779"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="778"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="780"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="779"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="781"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="782"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="784"/>
         <source>Of them, {containers} added to {services} already stored.</source>
         <translation>其中 {containers}已添加到已在库中的 {services}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="787"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="789"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="788"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="790"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="792"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="809"/>
         <source>{count} new container(s) in {name} for services already in the database; nothing was saved. Tick “Skip …” to add them to those services.</source>
         <translation>{name} 中有 {count} 个集装箱是数据库中已有班次的新增集装箱；未保存任何数据。勾选“跳过…”即可将其添加到这些班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="815"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="817"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="821"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="823"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="828"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="830"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="832"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="838"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="852"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="854"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="858"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="860"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="864"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="866"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="906"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="908"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="935"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="937"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="943"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="945"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="945"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="947"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="966"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="974"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="968"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="976"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="967"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="969"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2393,112 +2393,112 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="84"/>
+        <location filename="../../hubapp/ui/main_window.py" line="85"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="86"/>
+        <location filename="../../hubapp/ui/main_window.py" line="87"/>
         <source>Hub Desk — {name} — {user} (read-only)</source>
         <translation>枢纽工作台 — {name} — {user}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="87"/>
+        <location filename="../../hubapp/ui/main_window.py" line="88"/>
         <source>Hub Desk — {name} — {user}</source>
         <translation>枢纽工作台 — {name} — {user}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="111"/>
+        <location filename="../../hubapp/ui/main_window.py" line="112"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="112"/>
+        <location filename="../../hubapp/ui/main_window.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="117"/>
+        <location filename="../../hubapp/ui/main_window.py" line="118"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="118"/>
+        <location filename="../../hubapp/ui/main_window.py" line="119"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="119"/>
+        <location filename="../../hubapp/ui/main_window.py" line="120"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="125"/>
+        <location filename="../../hubapp/ui/main_window.py" line="126"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="126"/>
+        <location filename="../../hubapp/ui/main_window.py" line="127"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="188"/>
+        <location filename="../../hubapp/ui/main_window.py" line="189"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="214"/>
+        <location filename="../../hubapp/ui/main_window.py" line="215"/>
         <source>Prin&amp;t report…</source>
         <translation>打印报表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="226"/>
+        <location filename="../../hubapp/ui/main_window.py" line="227"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="250"/>
+        <location filename="../../hubapp/ui/main_window.py" line="251"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="267"/>
+        <location filename="../../hubapp/ui/main_window.py" line="268"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="276"/>
+        <location filename="../../hubapp/ui/main_window.py" line="277"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="344"/>
+        <location filename="../../hubapp/ui/main_window.py" line="348"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="385"/>
+        <location filename="../../hubapp/ui/main_window.py" line="389"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="394"/>
+        <location filename="../../hubapp/ui/main_window.py" line="398"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="395"/>
+        <location filename="../../hubapp/ui/main_window.py" line="399"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="432"/>
+        <location filename="../../hubapp/ui/main_window.py" line="436"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="433"/>
+        <location filename="../../hubapp/ui/main_window.py" line="437"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2507,67 +2507,67 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="459"/>
+        <location filename="../../hubapp/ui/main_window.py" line="463"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="121"/>
+        <location filename="../../hubapp/ui/main_window.py" line="122"/>
         <source>All movements</source>
         <translation>全部箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="124"/>
+        <location filename="../../hubapp/ui/main_window.py" line="125"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="206"/>
+        <location filename="../../hubapp/ui/main_window.py" line="207"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="208"/>
+        <location filename="../../hubapp/ui/main_window.py" line="209"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="254"/>
+        <location filename="../../hubapp/ui/main_window.py" line="255"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="113"/>
+        <location filename="../../hubapp/ui/main_window.py" line="114"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="83"/>
+        <location filename="../../hubapp/ui/main_window.py" line="84"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="219"/>
+        <location filename="../../hubapp/ui/main_window.py" line="220"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="221"/>
+        <location filename="../../hubapp/ui/main_window.py" line="222"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="224"/>
+        <location filename="../../hubapp/ui/main_window.py" line="225"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="275"/>
+        <location filename="../../hubapp/ui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="278"/>
+        <location filename="../../hubapp/ui/main_window.py" line="279"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2582,7 +2582,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="321"/>
+        <location filename="../../hubapp/ui/main_window.py" line="325"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2602,12 +2602,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="452"/>
+        <location filename="../../hubapp/ui/main_window.py" line="456"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="453"/>
+        <location filename="../../hubapp/ui/main_window.py" line="457"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2704,27 +2704,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="190"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="193"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="195"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2732,27 +2732,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="507"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="509"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="526"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="525"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="527"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="528"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="529"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="531"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2760,22 +2760,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="69"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2783,17 +2783,17 @@ Licence: MIT</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="142"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="143"/>
         <source>{field} (outbound only)</source>
         <translation>{field}（仅去程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="144"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="145"/>
         <source>{field} (inbound only)</source>
         <translation>{field}（仅回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="147"/>
         <source>{field} (departure outbound, arrival inbound)</source>
         <translation>{field}（去程为发车，回程为到达）</translation>
     </message>
@@ -2801,22 +2801,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -2824,7 +2824,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="113"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="114"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2832,32 +2832,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="286"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="287"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="289"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="289"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="290"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="290"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2865,22 +2865,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="687"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="689"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="688"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="690"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="688"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="690"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="692"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="694"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2888,22 +2888,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="344"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="345"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="375"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="377"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="378"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="381"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="383"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -3033,37 +3033,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="218"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="220"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="221"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="226"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="227"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="229"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="229"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="230"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -3071,37 +3071,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="77"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="77"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="77"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="77"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
         <source>Country codes</source>
         <translation>国家代码</translation>
     </message>
@@ -3182,12 +3182,12 @@ Licence: MIT</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="199"/>
-        <source>HH:MM</source>
-        <translation>时:分</translation>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="202"/>
+        <source>HH:MM (+1)</source>
+        <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="203"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -6853,7 +6853,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="316"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="319"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
@@ -7429,6 +7429,29 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/ui/labels.py" line="65"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
+    </message>
+</context>
+<context>
+    <name>sort_menu</name>
+    <message>
+        <location filename="../../hubapp/ui/sort_menu.py" line="18"/>
+        <source>To sort the list from the keyboard, press Shift+F10 or the Menu key in it and choose a column.</source>
+        <translation>用键盘排序列表：在列表中按 Shift+F10 或菜单键，然后选择一列。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/sort_menu.py" line="36"/>
+        <source>Sort by {column}</source>
+        <translation>按{column}排序</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/sort_menu.py" line="44"/>
+        <source>&amp;Ascending</source>
+        <translation>升序(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/sort_menu.py" line="46"/>
+        <source>&amp;Descending</source>
+        <translation>降序(&amp;D)</translation>
     </message>
 </context>
 <context>
