@@ -18,10 +18,11 @@ import openpyxl
 import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
+from hubapp.store import open_db
 
 from conftest import (
     TESTER, UNREADABLE_FILES, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook,
-    on_a_terminal, trains_workbook,
+    hub_zone_set, on_a_terminal, trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -1112,3 +1113,38 @@ def test_adding_to_a_train_of_a_closed_day_needs_a_reason(db, tmp_path):
     assert added.returncode == 0, added.stderr
     assert stored_train(db) == (1, 40)
     assert_day_exact(db, 40)
+
+
+@pytest.mark.parametrize("zone", ["", "Asia/Shanghai"])
+def test_dates_at_the_calendars_ends_are_refused_by_year_not_a_traceback(db, tmp_path, zone):
+    """0001-01-01 and 9999-12-31 have no day before or after, nor an instant in UTC on a
+    zone with an offset: a time of day beside them ended the import in OverflowError."""
+    if zone:
+        conn = open_db(db)
+        hub_zone_set(conn, zone)
+        conn.close()
+    box = with_check_digit("YEAU000001")
+    listed = tmp_path / "ends.csv"
+    listed.write_text(
+        "date,service,direction,scheduled_at,departed_at,container,size_type,full_empty,"
+        "gross_kg\n"
+        f"0001-01-01,X8001,outbound,23:50,00:05,{box},22G1,F,12000\n"
+        f"9999-12-31,X8002,outbound,23:50,00:05,{box},22G1,F,12000\n"
+        f"2026-03-05,X8003,outbound,0001-01-01 23:50,9999-12-31 00:05,{box},22G1,F,12000\n",
+        encoding="utf-8")
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+
+    result = hubapp("import", listed, "--db", db)
+
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[1:] == [
+        "  line 2, date '0001-01-01': Date 0001-01-01 is outside the years 1980–2100 the "
+        "hub's records can hold: check the year",
+        "  line 3, date '9999-12-31': Date 9999-12-31 is outside the years 1980–2100 the "
+        "hub's records can hold: check the year",
+        "  line 4, scheduled_at '0001-01-01 23:50': Scheduled time 0001-01-01 23:50 is "
+        "outside the years 1980–2100 the hub's records can hold: check the year",
+        "  line 4, departed_at '9999-12-31 00:05': Actual time 9999-12-31 00:05 is outside "
+        "the years 1980–2100 the hub's records can hold: check the year"]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

@@ -594,8 +594,62 @@ def test_a_train_gone_in_the_hour_the_clock_shows_twice_is_saved_as_departed_the
 def test_a_service_on_the_calendars_first_day_is_judged_without_a_traceback(zone):
     service = ServiceRecord("X8807", dt.date(1, 1, 1), Direction.OUTBOUND,
                             status=Status.DEPARTED)
-    assert validate_service(service, now=dt.datetime(2026, 10, 25, 12, 0), zone=zone) == []
+    assert [str(error) for error in validate_service(
+        service, now=dt.datetime(2026, 10, 25, 12, 0), zone=zone)] == [
+        "Date 0001-01-01 is outside the years 1980–2100 the hub's records can hold: check the "
+        "year"]
     assert not still_to_come(service, dt.datetime(2026, 10, 25, 12, 0), zone)
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "Europe/Berlin", "America/New_York"])
+def test_times_at_the_calendars_ends_are_refused_by_year_not_a_traceback(zone):
+    """clock.skipped had no instant in UTC for them, on a clock east or west of it."""
+    service = ServiceRecord("X8807", dt.date(9999, 12, 31), Direction.OUTBOUND,
+                            scheduled_at=dt.datetime(9999, 12, 31, 23, 50),
+                            actual_at=dt.datetime(1, 1, 1, 0, 5))
+    assert [error.field for error in validate_service(
+        service, now=dt.datetime(2026, 10, 25, 12, 0), zone=zone)] == [
+        "date", "scheduled_at", "actual_at"]
+
+
+@pytest.mark.parametrize(("scheduled", "actual"), [
+    ("0001-01-01 23:50", "9999-12-31 00:05"), ("9999-12-31 23:50", "0001-01-01 00:05")])
+def test_a_time_typed_at_the_calendars_ends_says_the_years_the_hub_keeps(
+        qtbot, screen, demo_db_path, scheduled, actual):
+    hub_zone_set(screen.ctx.db, "Asia/Shanghai")
+    _save_departed(qtbot, screen, scheduled, actual)
+    assert screen.is_dirty()
+    assert stored_times(demo_db_path, "X8001") is None
+    assert screen.form.message.text() == (
+        f"Scheduled time {scheduled} is outside the years 1980–2100 the hub's records can "
+        "hold: check the year\n"
+        f"Actual time {actual} is outside the years 1980–2100 the hub's records can hold: "
+        "check the year")
+
+
+def test_the_daily_logs_day_stays_within_the_years_the_hub_keeps(qtbot, screen, demo_db_path):
+    """Its box went to 9999-12-31, which has no next day: a train due 23:50 that left at
+    00:05 ended the save in a traceback; on the last day the box takes, it is said to be in
+    the year after. A day pasted beyond them was made the nearest one the box takes,
+    unsaid."""
+    screen.date_edit.setFocus()
+    for pasted in ("0001-01-01", "9999/12/31"):
+        QApplication.clipboard().setText(pasted)
+        qtbot.keyClick(screen.date_edit, Qt.Key.Key_V, CTRL)
+        assert screen.day() == DAY
+        assert screen.paste_message.text() == (
+            f"{pasted.replace('/', '-')} is outside the days this box takes, 1980-01-01 to "
+            "2100-12-31.")
+    screen.set_day(dt.date(9999, 12, 31))
+    assert screen.day() == dt.date(2100, 12, 31)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "23:50")
+    screen.form.actual.setFocus()
+    press(qtbot, "00:05", (Qt.Key.Key_S, CTRL))
+    assert screen.form.message.text() == (
+        "Actual time 2101-01-01 00:05 is outside the years 1980–2100 the hub's records can "
+        "hold: check the year")
 
 
 @pytest.mark.parametrize("linked, named", [

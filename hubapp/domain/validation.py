@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.clock import instant_of, skipped, zone_said
+from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
@@ -57,6 +58,21 @@ _TIME_SPANS = {
     "actual_at": (1, 1, QT_TRANSLATE_NOOP(
         "messages", "Actual time {value} is too far from the service's date {date}: it must "
                     "be on that day, the day before or the day after")),
+}
+
+# A date or time outside the years whose clock changes are counted (clock_changes): a year
+# typed wrong, which at the calendar's ends (0001-01-01, 9999-12-31) had no day before or
+# after, nor an instant in UTC, and ended the read or the save in a traceback.
+_OUTSIDE_YEARS = {
+    "date": QT_TRANSLATE_NOOP(
+        "messages", "Date {value} is outside the years {first}–{last} the hub's records can "
+                    "hold: check the year"),
+    "scheduled_at": QT_TRANSLATE_NOOP(
+        "messages", "Scheduled time {value} is outside the years {first}–{last} the hub's "
+                    "records can hold: check the year"),
+    "actual_at": QT_TRANSLATE_NOOP(
+        "messages", "Actual time {value} is outside the years {first}–{last} the hub's "
+                    "records can hold: check the year"),
 }
 
 # A time in the hour a DST zone's clocks skip going forward (clock.skipped).
@@ -183,6 +199,22 @@ def parse_actual(text: str, day: dt.date, scheduled: dt.datetime | None) -> dt.d
                  if -_EARLIEST <= moved - scheduled <= _LATEST), moment)
 
 
+def outside_years(day: dt.date) -> bool:
+    """Whether a service's date or time (a datetime is a date) is outside the years the
+    hub's records can hold (FIRST_YEAR to LAST_YEAR)."""
+    return not FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def years_error(name: str, moment: dt.date) -> FieldError:
+    """The refusal of a date ("date") or time ("scheduled_at", "actual_at") outside_years,
+    as read: 00:05 beside 23:50 on the last day is in the year after."""
+    # Not strftime's %Y, which writes year 1 as "1".
+    value = moment.isoformat(" ", "minutes") if isinstance(moment, dt.datetime) \
+        else moment.isoformat()
+    return FieldError(name, _OUTSIDE_YEARS[name],
+                      {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR})
+
+
 def reads_back_alone(actual: dt.datetime, scheduled: dt.datetime | None) -> bool:
     """Whether an actual time's time of day alone reads back as it on its own date
     (parse_actual): 00:05 stored on the day of a train due at 23:50 (typed with its date, or
@@ -250,9 +282,14 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
                 "messages", "Destination {value} is the same as the origin"),
             {"value": service.destination},
         ))
+    # As the spans: a service stored before is not refused its edits for what it keeps.
+    if "status" not in kept and outside_years(service.date):
+        errors.append(years_error("date", service.date))
     for name, (_before, _after, template) in _TIME_SPANS.items():
         moment = getattr(service, name)
-        if moment is not None and name not in kept and too_far(name, moment, service.date):
+        if moment is not None and name not in kept and outside_years(moment):
+            errors.append(years_error(name, moment))
+        elif moment is not None and name not in kept and too_far(name, moment, service.date):
             errors.append(FieldError(name, template, {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
         elif moment is not None and name not in kept and skipped(moment, zone):

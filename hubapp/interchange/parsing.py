@@ -22,8 +22,8 @@ from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    folded, kg_rounded, parse_date, parse_actual, parse_move, parse_time, service_number,
-    still_to_come, validate_service,
+    folded, kg_rounded, outside_years, parse_date, parse_actual, parse_move, parse_time,
+    service_number, still_to_come, validate_service, years_error,
 )
 from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
@@ -613,6 +613,10 @@ class _Row:
                 "messages", "Expected a date like 2026-03-05 or 2026/3/5") if self.get("date")
                 else QT_TRANSLATE_NOOP("messages",
                                        "The date is required (like 2026-03-05 or 2026/3/5)"))
+        elif outside_years(day):
+            error = years_error("date", day)
+            self.problem("date", self.get("date"), error.template, error.values)
+            day = None
         number = service_number(self.get("service"))
         if not number:
             self.problem("service", "", QT_TRANSLATE_NOOP(
@@ -676,6 +680,10 @@ class _Row:
                 if moment is None:
                     self.problem(name, raw, QT_TRANSLATE_NOOP(
                         "messages", "Expected a time like 08:30 or 2026-03-06 00:15"))
+                elif outside_years(moment):
+                    error = years_error("scheduled_at" if name == "scheduled_at"
+                                        else "actual_at", moment)
+                    self.problem(name, raw, error.template, error.values)
                 else:
                     values[name] = (moment, raw)
         unkept = "arrived_at" if self.actual_column(key) == "departed_at" else "departed_at"

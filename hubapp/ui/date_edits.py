@@ -103,6 +103,17 @@ class DayEdit(QDateEdit):
         elif cut is not None and cut[0] == typed == self.text():
             self._say(cut[1])
 
+    def take_pasted(self, day: QDate) -> None:
+        """A day pasted whole (_pasted): outside the box's range, Qt put the nearest day it
+        takes in its place, another day than the one pasted, unsaid."""
+        if self.minimumDate() <= day <= self.maximumDate():
+            self.setDate(day)
+        else:
+            self._say(self.tr("{date} is outside the days this box takes, {first} to {last}.")
+                      .format(date=day.toString("yyyy-MM-dd"),
+                              first=self.minimumDate().toString("yyyy-MM-dd"),
+                              last=self.maximumDate().toString("yyyy-MM-dd")))
+
     def _say(self, refused: str) -> None:
         # No tooltip is read out, and the focus stays in the box: a screen reader's user heard
         # nothing of why the day did not change. Said now, and again back in the box.
@@ -128,7 +139,7 @@ class _TypedSeparators(QObject):
     next would then skip the month too, and "2025-06-30" became 2025-11-06. A separator
     typed while a whole section is selected (just entered) is the one already taken."""
 
-    def __init__(self, edit: QDateEdit) -> None:
+    def __init__(self, edit: DayEdit) -> None:
         super().__init__(edit)
         edit.installEventFilter(self)
 
@@ -144,19 +155,19 @@ class _TypedSeparators(QObject):
             line.selectedText() == edit.sectionText(edit.currentSection())
 
 
-def _pasted(edit: QDateEdit) -> bool:
+def _pasted(edit: DayEdit) -> bool:
     """A date pasted as a spreadsheet or a Chinese text writes it (2026/3/4, 2026.3.4,
     2026年3月4日) is taken whole; Qt takes only its own yyyy-MM-dd, and over "any" kept
     nothing of it. Other text is left to Qt (a month pasted over its section), but never
     over "any", where Qt appended it to the word."""
     day = parse_date(QGuiApplication.clipboard().text())
     if day is not None:
-        edit.setDate(QDate(day.year, day.month, day.day))
+        edit.take_pasted(QDate(day.year, day.month, day.day))
         return True
     return edit.date() == NO_DATE
 
 
-def take_typed_dates(*edits: QDateEdit) -> None:
+def take_typed_dates(*edits: DayEdit) -> None:
     for edit in edits:
         _TypedSeparators(edit)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import iso6346
+from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord,
@@ -204,6 +205,10 @@ class DailyLogScreen(QWidget):
         self.date_edit.setKeyboardTracking(False)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        # The years a service's date may have (validation.outside_years): Qt's went to
+        # 9999-12-31, which has no day after, and a time typed there ended the save in a
+        # traceback.
+        self.date_edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
         self.date_edit.setAccessibleName(self.tr("Day"))
         self.next_button = QToolButton(self)
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)

@@ -17,7 +17,8 @@ from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    MAX_WAGONS, SERVICE_CLASH, FieldError, parse_actual, parse_time, service_number,
+    MAX_WAGONS, SERVICE_CLASH, FieldError, outside_years, parse_actual, parse_time,
+    service_number, years_error,
 )
 from hubapp.domain.wording import actual_time, service_time
 from hubapp.ui import colours, focus, labels, mnemonics, spoken
@@ -333,6 +334,8 @@ class ServiceForm(QWidget):
                 else parse_actual(text, day, times["scheduled_at"])
             if times[field] is None:
                 errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
+            elif outside_years(times[field]):
+                errors.append(years_error(field, times[field]))
         scheduled, actual = times["scheduled_at"], times["actual_at"]
         status = self.status.currentData()
         previous = self._service
