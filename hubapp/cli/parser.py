@@ -11,6 +11,7 @@ from pathlib import Path
 
 from hubapp.cli.common import named, same_file, translate
 from hubapp.cli.transfer import PRINTED_PROBLEMS
+from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
 from hubapp.domain.errors import HubError, message
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.wording import display_width
@@ -370,9 +371,10 @@ def _target(text: str) -> Path | str:
     return Path(text)
 
 
-# Dates a hub's records can have; the year before and after must exist too (same day last
-# year, the month after), or a report of year 1 ended in a traceback.
-_YEARS = range(1900, 2200)
+# Dates a hub's records can have, as a service's date is held to (validation.outside_years);
+# the year before and after must exist too (same day last year, the month after), or a report
+# of year 1 ended in a traceback.
+_YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 
 
 def _date(text: str) -> dt.date:
