@@ -27,7 +27,7 @@ from hubapp.domain.reference_rules import (
 )
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.language import system_language
-from hubapp.store import backup, filesystem, services, settings
+from hubapp.store import backup, filesystem, hub_zone, services, settings
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs, fonts, labels, mnemonics, spoken, zone_field
 from hubapp.ui.context import AppContext
@@ -350,7 +350,8 @@ class SettingsDialog(FormDialog):
         if chosen.punctuality_tolerance_min != self.stored.punctuality_tolerance_min:
             notes.append(self.tr("Counting again which services were on time, over the whole "
                                  "history…"))
-        if chosen.time_zone != self.stored.time_zone:
+        if chosen.time_zone != self.stored.time_zone \
+                and hub_zone.counts_again(self.ctx.db, chosen.time_zone):
             notes.append(self.tr("Counting again the punctuality and dwell over the clock "
                                  "changes of {zone}: on years of history this takes a "
                                  "minute…").format(
