@@ -567,6 +567,30 @@ def test_check_into_a_pipe_nobody_reads_still_ends_with_its_finding(demo_db_path
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
+def test_check_into_a_gone_pipe_it_cannot_silence_ends_as_a_closed_output_does(demo_db_path):
+    """Its lines after the reader stopped go to the null device; where its descriptor could
+    not be put there (here no null device to open), the write was tried again unguarded and
+    ended in a BrokenPipeError traceback. It ends as any command into a reader gone, and as
+    check with its stdout closed before it started."""
+    reading, writing = os.pipe()
+    os.close(reading)
+    no_null = ("import os, runpy; os.devnull = '/nonexistent/null'; "
+               "runpy.run_module('hubapp', run_name='__main__')")
+    try:
+        unsilenced = subprocess.run(
+            [sys.executable, "-c", no_null, "check", "--db", str(demo_db_path)],
+            stdout=writing, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(writing)
+    assert (unsilenced.returncode, unsilenced.stderr) == (3, "")
+    closed = subprocess.run([sys.executable, "-m", "hubapp", "check", "--db", demo_db_path],
+                            stderr=subprocess.PIPE, text=True, timeout=120,
+                            preexec_fn=lambda: os.close(1))
+    assert (closed.returncode, closed.stderr) == (
+        3, "hubapp: error: Cannot write to the standard output: it is closed\n")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
 def test_work_saved_then_its_summary_into_a_pipe_nobody_reads_is_done(demo_db_path, tmp_path):
     """SIGPIPE ended a backup or an export once its file was written, exit 141 and not a
     word: a script took it for failed and ran it again (an import, then refused as all

@@ -214,9 +214,13 @@ class _Output:
             failed = OutputFailed(error)
             if not (failed.reader_stopped and self.outcome_in_exit_code):
                 raise failed from error
-        # The rest is written where no one reads, as the reader wanted: unsaid.
+        # The rest is written where no one reads, as the reader wanted: unsaid. Where its
+        # descriptor cannot be put there, the write fails as any other into a reader gone.
         _to_nowhere(self._stream)
-        return call(*args)
+        try:
+            return call(*args)
+        except OSError as error:
+            raise OutputFailed(error) from error
 
 
 class _Closed:
