@@ -335,6 +335,26 @@ def test_service_times_far_from_their_date_are_listed_as_import_refuses_them(
         + refused.stderr
 
 
+def test_a_service_dated_outside_the_hubs_years_is_listed_with_what_to_do(demo_db_path):
+    """An older Hub Desk stored a year typed wrong (0202 for 2026); the daily log's date box
+    does not reach it since, so check is where it is found."""
+    typo = _first_service(demo_db_path)
+    _execute(demo_db_path,
+             f"UPDATE service SET date = '0202{typo['date'][4:]}' WHERE id = {typo['id']}",
+             f"UPDATE container_move SET date = '0202{typo['date'][4:]}'"
+             f" WHERE service_id = {typo['id']}")
+
+    result = _hubapp("check", "--db", demo_db_path)
+
+    told = (f"service {typo['service_no']} of 0202{typo['date'][4:]} ({typo['direction']}) is "
+            f"dated outside the years 1980–2100 the hub's records can hold, a year typed "
+            f"wrong, and the daily log cannot open it: restore a backup from before it was "
+            f"saved, or have the database's administrator correct its year")
+    assert [p.text for p in problems_of(check_database(demo_db_path),
+                                        "service dates within the hub's years")] == [told]
+    assert result.returncode != 0 and told in result.stdout, result.stdout + result.stderr
+
+
 def _digits_lost(field, value, move):
     """What check says of a value a spreadsheet cut to six digits, on a move of _moves'."""
     return (f"service {move['service_no']} of {move['date']} ({move['direction']}), container "

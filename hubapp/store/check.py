@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hubapp.domain import clock, iso6346, sizetype, validation
-from hubapp.domain.clock_changes import clock_changes as changes_of
+from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR, clock_changes as changes_of
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Term, Translate, message, untranslated,
 )
@@ -356,6 +356,25 @@ def _service_times(conn: sqlite3.Connection) -> Found:
     return _limited(found)
 
 
+def _service_years(conn: sqlite3.Connection) -> Found:
+    """Services dated outside the years a hub's records hold (validation.outside_years),
+    which an older Hub Desk stored from a year typed wrong: the daily log's date box does not
+    reach them, and the import and commands refuse their dates."""
+    return _limited([
+        _problem(QT_TRANSLATE_NOOP(
+            "check", "service {number} of {date} ({direction}) is dated outside the years "
+                     "{first}–{last} the hub's records can hold, a year typed wrong, and the "
+                     "daily log cannot open it: restore a backup from before it was saved, or "
+                     "have the database's administrator correct its year"),
+            number=number, date=date, direction=_direction(direction), first=FIRST_YEAR,
+            last=LAST_YEAR)
+        # As stored, ISO text: its order is the dates'.
+        for number, date, direction in conn.execute(
+            "SELECT service_no, date, direction FROM service WHERE date < ? OR date > ?"
+            " ORDER BY date, service_no",
+            [dt.date(FIRST_YEAR, 1, 1).isoformat(), dt.date(LAST_YEAR, 12, 31).isoformat()])])
+
+
 # One sentence per status, as validation's: the stored word put into a translation stayed
 # English. Not repaired: which it is, a train still to come or a time or date typed wrong,
 # only the daily log's clerk knows. The zone named, as a cron job on a server kept in UTC,
@@ -470,6 +489,7 @@ _APP_CHECKS = (
     (QT_TRANSLATE_NOOP("check", "container numbers"), _container_numbers),
     (QT_TRANSLATE_NOOP("check", "containers once per service"), _twice_on_a_service),
     (QT_TRANSLATE_NOOP("check", "moves match their service"), _moves_match_service),
+    (QT_TRANSLATE_NOOP("check", "service dates within the hub's years"), _service_years),
     (QT_TRANSLATE_NOOP("check", "service times near their date"), _service_times),
     (QT_TRANSLATE_NOOP("check", "moved services not ahead of the clock"), _moved_ahead),
     (QT_TRANSLATE_NOOP("check", "gross weight"), _gross_weight),
