@@ -329,6 +329,32 @@ def test_a_time_field_says_its_next_day_and_dated_forms_without_a_tooltip(
     assert said == []
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_time_fields_hint_reads_apart_from_the_days_totals_at_853_px(
+        qtbot, request, language):
+    """A 1280 × 720 screen at 150 %: the hint ran into the totals, cut mid-word in English
+    and touching them in Chinese, one line read as one sentence. It ends with "…", an em
+    of the bar's background before them."""
+    if language == "zh":
+        request.getfixturevalue("chinese")  # before the window, as a desk set to it opens
+    window = request.getfixturevalue("main_window")
+    window.resize(853, 600)
+    window.day_screen.set_day(DEMO_END)
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    window.day_screen.form.scheduled.setFocus()
+    QApplication.processEvents()
+    status, totals = window.statusBar(), window.totals_label
+    image = status.grab().toImage()
+    gap = status.fontMetrics().horizontalAdvance("M")
+    band = {image.pixel(x, y) for x in range(totals.x() - 2 - gap, totals.x() - 2)
+            for y in range(image.height())}
+    assert len(band) == 1, "the hint runs into the totals"
+    assert status.currentMessage() == window.day_screen.form.scheduled.statusTip()
+    # Not drawn over it: a layout redone as the totals changed showed the file's path again.
+    assert window.file_label.isHidden()
+    assert status.shown_message().endswith("…")
+
+
 def test_a_train_that_left_after_midnight_is_listed_and_reported_as_the_form_says(
         qtbot, screen, app_ctx):
     from hubapp.reports.document import content

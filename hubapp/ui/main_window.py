@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QObject, QRect, QSettings,
+                            QSize, Qt, QTimer)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSizeGrip, QStatusBar,
+                               QStyle, QStyleOption, QTabWidget, QVBoxLayout, QWidget)
 
 from hubapp import resources
 from hubapp.domain.errors import HubError
@@ -63,6 +64,63 @@ class ElidedLabel(QLabel):
         super().resizeEvent(event)
         self.setText(self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideMiddle,
                                                    self.contentsRect().width()))
+
+
+class StatusBar(QStatusBar):
+    """The status line, its message (a time field's hint, a backup made) ended with "…" an
+    em's gap before the day's totals: Qt cut it 2 px before them, mid-word in English, and
+    in Chinese the two touched, read as one line."""
+
+    def addWidget(self, widget: QWidget, stretch: int = 0) -> None:
+        super().addWidget(widget, stretch)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt hides the widgets beside a message, but a layout redone meanwhile (the totals
+        # changed) shows them again later: the file's path was drawn over the message. Hidden
+        # again as Qt hides them, to show once the message goes.
+        if event.type() == QEvent.Type.Show and self.currentMessage():
+            watched.hide()
+            watched.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
+        return False
+
+    def message_room(self) -> QRect:
+        """Where the message is written: left of the permanent widgets (the totals), all
+        that is shown beside a message, an em before their frames."""
+        right = min((widget.x() for widget in self._shown()), default=self.width()) - 2 \
+            - self.fontMetrics().horizontalAdvance("M")
+        return QRect(6, 0, max(0, right - 6), self.height())  # 6: Qt's own margin
+
+    def shown_message(self) -> str:
+        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideRight,
+                                             self.message_room().width())
+
+    def paintEvent(self, event) -> None:
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        # As QStatusBar::paintEvent, but the message elided to message_room.
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter,
+                                   self)
+        for widget in self._shown():
+            frame = QStyleOption()
+            frame.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+            frame.palette = self.palette()
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame,
+                                       painter, widget)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self.message_room(), Qt.AlignmentFlag.AlignLeading
+                         | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine,
+                         self.shown_message())
+
+    def _shown(self) -> list[QWidget]:
+        # Beside a message Qt hides all but the permanent widgets; its size grip is no item.
+        return [widget for widget in self.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if widget.isVisible() and not isinstance(widget, QSizeGrip)]
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +184,7 @@ class MainWindow(QMainWindow):
         self.add_screen("hubapp.ui.audit_screen.AuditScreen", self.tr("Audit log"))
         self.add_screen("hubapp.ui.users_screen.UsersScreen", self.tr("Users"))
 
+        self.setStatusBar(StatusBar(self))
         self.file_label = ElidedLabel(display_name(ctx.db_path), self)
         self.totals_label = QLabel(self)
         self.statusBar().addWidget(self.file_label, 1)
