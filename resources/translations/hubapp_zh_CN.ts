@@ -2398,112 +2398,112 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="85"/>
+        <location filename="../../hubapp/ui/main_window.py" line="143"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="87"/>
+        <location filename="../../hubapp/ui/main_window.py" line="145"/>
         <source>Hub Desk — {name} — {user} (read-only)</source>
         <translation>枢纽工作台 — {name} — {user}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="88"/>
+        <location filename="../../hubapp/ui/main_window.py" line="146"/>
         <source>Hub Desk — {name} — {user}</source>
         <translation>枢纽工作台 — {name} — {user}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="112"/>
+        <location filename="../../hubapp/ui/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="113"/>
+        <location filename="../../hubapp/ui/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="118"/>
+        <location filename="../../hubapp/ui/main_window.py" line="176"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="119"/>
+        <location filename="../../hubapp/ui/main_window.py" line="177"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="120"/>
+        <location filename="../../hubapp/ui/main_window.py" line="178"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="126"/>
+        <location filename="../../hubapp/ui/main_window.py" line="184"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="127"/>
+        <location filename="../../hubapp/ui/main_window.py" line="185"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="189"/>
+        <location filename="../../hubapp/ui/main_window.py" line="248"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="215"/>
+        <location filename="../../hubapp/ui/main_window.py" line="274"/>
         <source>Prin&amp;t report…</source>
         <translation>打印报表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="227"/>
+        <location filename="../../hubapp/ui/main_window.py" line="286"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="251"/>
+        <location filename="../../hubapp/ui/main_window.py" line="310"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="268"/>
+        <location filename="../../hubapp/ui/main_window.py" line="327"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="277"/>
+        <location filename="../../hubapp/ui/main_window.py" line="336"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="348"/>
+        <location filename="../../hubapp/ui/main_window.py" line="407"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="389"/>
+        <location filename="../../hubapp/ui/main_window.py" line="448"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="398"/>
+        <location filename="../../hubapp/ui/main_window.py" line="457"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="399"/>
+        <location filename="../../hubapp/ui/main_window.py" line="458"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="436"/>
+        <location filename="../../hubapp/ui/main_window.py" line="495"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="437"/>
+        <location filename="../../hubapp/ui/main_window.py" line="496"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2512,67 +2512,67 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="463"/>
+        <location filename="../../hubapp/ui/main_window.py" line="522"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="122"/>
+        <location filename="../../hubapp/ui/main_window.py" line="180"/>
         <source>All movements</source>
         <translation>全部箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="125"/>
+        <location filename="../../hubapp/ui/main_window.py" line="183"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="207"/>
+        <location filename="../../hubapp/ui/main_window.py" line="266"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="209"/>
+        <location filename="../../hubapp/ui/main_window.py" line="268"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="255"/>
+        <location filename="../../hubapp/ui/main_window.py" line="314"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="114"/>
+        <location filename="../../hubapp/ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="84"/>
+        <location filename="../../hubapp/ui/main_window.py" line="142"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="220"/>
+        <location filename="../../hubapp/ui/main_window.py" line="279"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="222"/>
+        <location filename="../../hubapp/ui/main_window.py" line="281"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="225"/>
+        <location filename="../../hubapp/ui/main_window.py" line="284"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="276"/>
+        <location filename="../../hubapp/ui/main_window.py" line="335"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="279"/>
+        <location filename="../../hubapp/ui/main_window.py" line="338"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2587,7 +2587,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="325"/>
+        <location filename="../../hubapp/ui/main_window.py" line="384"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2607,12 +2607,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="456"/>
+        <location filename="../../hubapp/ui/main_window.py" line="515"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="457"/>
+        <location filename="../../hubapp/ui/main_window.py" line="516"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -4506,106 +4506,116 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="364"/>
+        <source>service {number} of {date} ({direction}) is dated outside the years {first}–{last} the hub&apos;s records can hold, a year typed wrong, and the daily log cannot open it: restore a backup from before it was saved, or have the database&apos;s administrator correct its year</source>
+        <translation>{date} 的班次 {number}（{direction}）的日期在枢纽记录可存的 {first}–{last} 年之外，是年份输入有误，每日台账无法打开它：请恢复保存它之前的备份，或请数据库管理员更正其年份</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="383"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际发运，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="369"/>
+        <location filename="../../hubapp/store/check.py" line="388"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际到达，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="407"/>
+        <location filename="../../hubapp/store/check.py" line="426"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="419"/>
+        <location filename="../../hubapp/store/check.py" line="438"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="420"/>
+        <location filename="../../hubapp/store/check.py" line="439"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="426"/>
+        <location filename="../../hubapp/store/check.py" line="445"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="446"/>
+        <location filename="../../hubapp/store/check.py" line="465"/>
         <source>the clock changes stored for {zone} differ from this computer&apos;s rules for it ({stored} stored, {rules} in the rules, the first differing on {date}), so punctuality and dwell over them are counted wrong: hubapp check --repair stores them from this computer&apos;s rules and counts those again (run it where the zone rules, tzdata, are up to date)</source>
         <translation>为 {zone} 保存的时钟调整（如夏令时）与本机该时区的规则不一致（已保存 {stored} 次，规则中有 {rules} 次，首个不同之处在 {date}），跨越这些调整的正点率和堆存时间因此算错：运行 hubapp check --repair 可按本机规则重新保存时钟调整并重新计算（请在时区规则 tzdata 为最新的电脑上运行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="462"/>
+        <location filename="../../hubapp/store/check.py" line="481"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="468"/>
+        <location filename="../../hubapp/store/check.py" line="487"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="469"/>
+        <location filename="../../hubapp/store/check.py" line="488"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="470"/>
+        <location filename="../../hubapp/store/check.py" line="489"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="471"/>
+        <location filename="../../hubapp/store/check.py" line="490"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="472"/>
+        <location filename="../../hubapp/store/check.py" line="491"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="473"/>
+        <location filename="../../hubapp/store/check.py" line="492"/>
+        <source>service dates within the hub&apos;s years</source>
+        <translation>班次日期在枢纽的年份范围内</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="493"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="474"/>
+        <location filename="../../hubapp/store/check.py" line="494"/>
         <source>moved services not ahead of the clock</source>
         <translation>已发运或到达的班次不晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="475"/>
+        <location filename="../../hubapp/store/check.py" line="495"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="476"/>
+        <location filename="../../hubapp/store/check.py" line="496"/>
         <source>seals, shippers and consignees with all their digits</source>
         <translation>铅封、发货人和收货人位数完整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="478"/>
+        <location filename="../../hubapp/store/check.py" line="498"/>
         <source>clock changes as the zone&apos;s rules</source>
         <translation>时钟调整与时区规则一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="480"/>
+        <location filename="../../hubapp/store/check.py" line="500"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="481"/>
+        <location filename="../../hubapp/store/check.py" line="501"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="483"/>
+        <location filename="../../hubapp/store/check.py" line="503"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
