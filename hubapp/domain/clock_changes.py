@@ -44,6 +44,16 @@ class ClockChangesRecord:
         return (round((end - start).total_seconds() / 60)
                 - (self.moved_by(end) - self.moved_by(start)))
 
+    def differing_walls(self, other: ClockChangesRecord) -> set[dt.datetime]:
+        """The wall times of the changes one has and other lacks, or at which the two move
+        the clocks by other minutes: where a time counted over them comes out otherwise."""
+        return {wall for wall, _step in self._steps() ^ other._steps()}
+
+    def _steps(self) -> set[tuple[dt.datetime, int]]:
+        """Each change's wall time and the minutes the clocks moved at it (forward: plus)."""
+        return set(zip(self.walls, (after - before for before, after
+                                    in zip((0, *self.moved), self.moved))))
+
 
 @functools.cache
 def clock_changes(zone: str) -> ClockChangesRecord:

@@ -461,7 +461,6 @@ def _clock_changes(conn: sqlite3.Connection) -> Found:
     stored, rules = clock_changes.load(conn), changes_of(zone)
     if stored == rules:
         return []
-    differing = {*zip(stored.walls, stored.moved)} ^ {*zip(rules.walls, rules.moved)}
     return [_problem(QT_TRANSLATE_NOOP(
         "check", "the clock changes stored for {zone} differ from this computer's rules for "
                  "it ({stored} stored, {rules} in the rules, the first differing on {date}), "
@@ -469,7 +468,7 @@ def _clock_changes(conn: sqlite3.Connection) -> Found:
                  "--repair stores them from this computer's rules and counts those again "
                  "(run it where the zone rules, tzdata, are up to date)"),
         zone=zone, stored=len(stored.walls), rules=len(rules.walls),
-        date=f"{min(wall for wall, _moved in differing):%Y-%m-%d}")]
+        date=f"{min(stored.differing_walls(rules)):%Y-%m-%d}")]
 
 
 def _limited(found: Found) -> Found:

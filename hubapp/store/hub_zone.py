@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hubapp.domain.clock import zone_missing
-from hubapp.domain.clock_changes import ClockChangesRecord, clock_changes as changes_of
+from hubapp.domain.clock_changes import clock_changes as changes_of
 from hubapp.store import clock_changes, dwell, rollup
 from hubapp.store.engine import executemany
 from hubapp.store.rows import MOVED, minute_text
@@ -51,19 +51,13 @@ def counts_again(db: Database, zone: str) -> bool:
     nothing again on a hub's recent years, and a desk was told to wait a minute for it."""
     if zone and zone_missing(zone):
         return False
-    changed = {wall for wall, _step in _steps(clock_changes.load(db)) ^ _steps(changes_of(zone))}
+    changed = clock_changes.load(db).differing_walls(changes_of(zone))
     if not changed:
         return False
     first, last = db.execute("SELECT MIN(date), MAX(date) FROM service").fetchone()
     return first is not None and any(
         dt.date.fromisoformat(first) - dt.timedelta(days=3) <= wall.date()
         <= dt.date.fromisoformat(last) + dt.timedelta(days=2) for wall in changed)
-
-
-def _steps(changes: ClockChangesRecord) -> set[tuple[dt.datetime, int]]:
-    """Each change's wall time and the minutes the clocks moved at it (forward: plus)."""
-    return set(zip(changes.walls, (after - before for before, after
-                                   in zip((0, *changes.moved), changes.moved))))
 
 
 def store_changes(db: Database, zone: str) -> tuple[set[dt.date], set[dt.date]] | None:
