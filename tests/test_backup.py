@@ -767,12 +767,15 @@ def _a_group_to_give():
 
 
 # A shared /tmp's sticky bit is not passed on: no user could thin out another's backups.
-@pytest.mark.parametrize("mode, made", [(0o2775, 0o2775), (0o1777, 0o777)],
+# Nor are other users' rights: in a shared /tmp backups/ was rwxrwxrwx, for any user of the
+# PC to delete the backups or replace one with data of their own for a restore to bring in.
+@pytest.mark.parametrize("mode, made", [(0o2775, 0o2770), (0o1777, 0o770)],
                          ids=["group", "sticky"])
 def test_backups_beside_a_hub_the_pc_s_users_share_take_its_folder_s_group_and_mode(
         demo_db_path, tmp_path, mode, made):
     """README's hub for every user of a PC, in a group's folder: backups/ made with the
-    umask's rwxr-xr-x was its first maker's, and every other user's backups failed."""
+    umask's rwxr-xr-x was its first maker's, and every other user's backups failed. Other
+    users, outside the group, get nothing."""
     folder = tmp_path / "hub"
     folder.mkdir()
     hub = demo_db_path.rename(folder / "hub.db")
@@ -783,6 +786,25 @@ def test_backups_beside_a_hub_the_pc_s_users_share_take_its_folder_s_group_and_m
         backups = backup.automatic_backup(hub).parent
     assert backups == folder / "backups"
     assert (stat.S_IMODE(backups.stat().st_mode), backups.stat().st_gid) == (made, group)
+
+
+def test_backups_beside_a_hub_in_a_folder_whose_group_this_user_cannot_give_get_no_group_rights(
+        demo_db_path, tmp_path, monkeypatch):
+    """A shared /tmp is root's group's, which a user may not give: backups/ kept the maker's
+    own group, which may be every user's ("users"), with the rights meant for root's."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    hub = demo_db_path.rename(folder / "hub.db")
+    os.chown(folder, -1, _a_group_to_give())
+    folder.chmod(0o1777)
+
+    def refused(path, uid, gid):  # as for a user outside the group (root may give any)
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(path))
+
+    monkeypatch.setattr(os, "chown", refused)
+    with umask(0o022):
+        backups = backup.automatic_backup(hub).parent
+    assert (stat.S_IMODE(backups.stat().st_mode), backups.stat().st_gid) == (0o700, os.getgid())
 
 
 @pytest.mark.parametrize("mode", [0o600, 0o640], ids=["own", "group"])

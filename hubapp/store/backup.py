@@ -128,9 +128,11 @@ def _make_folder(folder: Path) -> None:
 
 def _make_like_parent(folder: Path) -> None:
     """folder, and the folders above it that are missing, each made with its parent's group
-    and permissions where this user may give them. With the umask's alone, backups/ beside a
-    hub every user of a PC shares (a group's folder) was its first maker's, and every other
-    user's backups failed."""
+    and that group's permissions where this user may give them, and none for other users.
+    With the umask's alone, backups/ beside a hub every user of a PC shares (a group's
+    folder) was its first maker's, and every other user's backups failed. With the parent's
+    mode whole, backups/ beside a hub in a shared /tmp was rwxrwxrwx: any user of the PC
+    could delete a hub's backups, or put their own data in one for a restore to bring in."""
     missing = [part for part in (folder, *folder.parents) if not part.exists()]
     folder.mkdir(parents=True, exist_ok=True)
     for made in reversed(missing):
@@ -139,9 +141,13 @@ def _make_like_parent(folder: Path) -> None:
             with contextlib.suppress(OSError):  # a group this user is not in
                 os.chown(made, -1, parent.st_gid)
         # Never the sticky bit (a shared /tmp's): in a sticky folder no user could thin out
-        # the backups another user made.
+        # the backups another user made. The group's rights go only with the parent's group:
+        # where this user could not give it, the folder keeps its maker's, which may be
+        # every user's ("users").
+        kept = stat.S_IRWXU | (stat.S_ISGID | stat.S_IRWXG
+                               if made.stat().st_gid == parent.st_gid else 0)
         with contextlib.suppress(OSError):
-            made.chmod(stat.S_IMODE(parent.st_mode) & ~stat.S_ISVTX)
+            made.chmod(stat.S_IMODE(parent.st_mode) & kept)
 
 
 def backup_to(db_path: Path, target: Path, by: UserRecord | None = None,
