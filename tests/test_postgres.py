@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ from hubapp.store.migrations import STEP_NAMES
 from hubapp.store.postgres import MIGRATIONS_TABLE, as_user_error, translate
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import DEMO_END, freeze_clock, on_a_terminal, opened_window
+from conftest import DEMO_END, freeze_clock, on_a_terminal, opened_window, umask
 from pg import once_waiting, terminate
 from test_concurrency import DESK
 
@@ -421,6 +422,19 @@ def test_a_restore_onto_another_programs_server_database_is_refused_untouched(
     finally:
         pg_server.drop_database(other)
     assert [path.name for path in tmp_path.iterdir()] == ["hub.dump"]
+
+
+def test_a_server_hub_s_dumps_are_their_maker_s_alone(pg_server, empty_url, tmp_path):
+    """They hold every user's password hash, as a file's backups do, which give no one more
+    access than the file: pg_dump made them by the umask, rw-r--r--, for every user of the PC
+    to read (the backup, and the dump a restore keeps of what it replaced)."""
+    open_db(empty_url).close()
+    with umask(0o022):
+        dump = server_backup.dump(empty_url, tmp_path / "hub.dump")
+        kept = server_backup.restore(dump, empty_url, lambda url: 0,
+                                     lambda db, replaced, kept: None)
+    modes = {path: stat.S_IMODE(path.stat().st_mode) for path in (dump, kept)}
+    assert modes == dict.fromkeys(modes, 0o600)
 
 
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(

@@ -109,6 +109,10 @@ def dump(url: str, target: Path, last: bool = False) -> Path:
                 path=str(target)) from None
 
     def make(partial: Path) -> None:
+        # A dump holds every user's password hash, as a file's backup does, which gives no
+        # one more access than the file: pg_dump's own, made by the umask, was rw-r--r--,
+        # for every user of the PC to read. It writes into this one, keeping its mode.
+        partial.touch(mode=0o600, exist_ok=False)
         _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial),
               "--dbname", url], url)
         verify(partial)
