@@ -827,6 +827,26 @@ def test_a_databases_backups_and_copies_give_no_one_more_access_than_the_databas
     assert modes == dict.fromkeys(modes, mode)
 
 
+@pytest.mark.parametrize("given", [True, False], ids=["given", "refused"])
+def test_a_databases_backups_give_its_group_s_rights_to_its_group_alone(
+        demo_db_path, tmp_path, monkeypatch, given):
+    """Made in a folder that gives no group of its own, a copy took its writer's group, which
+    may be every user's ("users"), with the rights meant for the database's group. Where the
+    writer cannot give the database's group, the copy gives no group any."""
+    group = _a_group_to_give()
+    os.chown(demo_db_path, -1, group)
+    demo_db_path.chmod(0o640)
+    if not given:
+        def refused(path, uid, gid):  # as for a user outside the group (root may give any)
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(path))
+
+        monkeypatch.setattr(os, "chown", refused)
+    with umask(0o022):
+        saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    assert (stat.S_IMODE(saved.stat().st_mode), saved.stat().st_gid) == (
+        (0o640, group) if given else (0o600, os.getgid()))
+
+
 def test_the_backup_made_after_the_clock_went_back_is_kept_and_named_on_winter_time(
         demo_db_path, desk_in_berlin):
     """Named by the wall clock alone, 02:30 (winter time) ranked before 02:50 (summer time),

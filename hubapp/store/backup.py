@@ -137,17 +137,23 @@ def _make_like_parent(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for made in reversed(missing):
         parent = made.parent.stat()
-        if hasattr(os, "chown"):  # not on Windows, whose folders inherit their access
-            with contextlib.suppress(OSError):  # a group this user is not in
-                os.chown(made, -1, parent.st_gid)
         # Never the sticky bit (a shared /tmp's): in a sticky folder no user could thin out
         # the backups another user made. The group's rights go only with the parent's group:
         # where this user could not give it, the folder keeps its maker's, which may be
         # every user's ("users").
         kept = stat.S_IRWXU | (stat.S_ISGID | stat.S_IRWXG
-                               if made.stat().st_gid == parent.st_gid else 0)
+                               if _given_group(made, parent.st_gid) else 0)
         with contextlib.suppress(OSError):
             made.chmod(stat.S_IMODE(parent.st_mode) & kept)
+
+
+def _given_group(path: Path, group: int) -> bool:
+    """Whether path has the group, given it where this user may (not on Windows, whose files
+    inherit their access)."""
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # a group this user is not in
+            os.chown(path, -1, group)
+    return path.stat().st_gid == group
 
 
 def backup_to(db_path: Path, target: Path, by: UserRecord | None = None,
@@ -254,11 +260,16 @@ def _made_like(new: Path, like: Path) -> None:
     """new, an empty file, with like's permissions, but that its owner may write it, as
     SQLite must to fill it. A copy holds every user's password hash: made by the umask, the
     backups of a database kept rw------- were rw-r--r--, for every user of the PC to read.
-    Windows keeps only the read-only flag."""
+    Its group is like's where this user may give it: the group's rights are that group's,
+    and fell to the writer's own group (which may be every user's, "users") wherever the
+    folder did not give its own. Windows keeps only the read-only flag."""
     new.touch(mode=0o600, exist_ok=False)  # nobody else's meanwhile
     # A FAT stick or a share refuses modes: what its files may do is set where it is mounted.
     with contextlib.suppress(OSError):
-        new.chmod(stat.S_IMODE(like.stat().st_mode) & 0o777 | stat.S_IWUSR)
+        was = like.stat()
+        group = stat.S_IRWXG if _given_group(new, was.st_gid) else 0
+        new.chmod(stat.S_IMODE(was.st_mode) & (stat.S_IRWXU | group | stat.S_IRWXO)
+                  | stat.S_IWUSR)
 
 
 def series(db_path: Path, folder: Path) -> str:
