@@ -356,6 +356,50 @@ def test_a_long_log_is_set_aside_at_a_start_and_a_short_one_kept(tmp_path):
     assert "first start" in kept and "second start" in kept and "an old run" not in kept
 
 
+# Runs in the child: a start (argv[1] says which); the first, as it is about to set the long
+# log aside, starts the second and goes on once the second has ended or waits for the lock.
+STARTS_AT_ONCE = """if True:
+    import fcntl, logging, os, subprocess, sys
+    from hubapp.ui import app
+    which, real_replace, real_flock = sys.argv[1], os.replace, fcntl.flock
+
+    def replace(source, target, *args, **kwargs):
+        if which == "first" and os.path.basename(source) == "hubapp.log":
+            second = subprocess.Popen([sys.executable, "-c", sys.argv[2], "second"],
+                                      stdout=subprocess.PIPE, text=True)
+            second.stdout.readline()  # "waiting", or nothing once it has ended
+            finished.append(second)
+        real_replace(source, target, *args, **kwargs)
+
+    def flock(*args):
+        if which == "second":
+            print("waiting", flush=True)
+        real_flock(*args)
+
+    finished = []
+    os.replace, fcntl.flock = replace, flock
+    app._log_to_file()
+    logging.getLogger("hubapp").warning("%s start", which)
+    for second in finished:
+        second.stdout.read()
+        sys.exit(second.wait())
+"""
+
+
+def test_a_long_log_is_set_aside_once_when_two_windows_start_at_once(tmp_path):
+    """Both found it long: the second set the first's new log aside over the one set aside,
+    and the last run's story was lost."""
+    home, log = _state_home(tmp_path)
+    log.parent.mkdir(parents=True)
+    old_run = "an old run\n" * (LOG_KEPT_BYTES // 10)
+    log.write_text(old_run)
+    subprocess.run([sys.executable, "-c", STARTS_AT_ONCE, "first", STARTS_AT_ONCE],
+                   env=dict(os.environ, **home), check=True, timeout=120)
+    assert log.with_name("hubapp.log.1").read_text() == old_run
+    kept = log.read_text()
+    assert "first start" in kept and "second start" in kept and "an old run" not in kept
+
+
 def test_resources_module_is_qt_free():
     code = "import sys, hubapp.resources; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

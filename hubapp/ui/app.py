@@ -12,12 +12,13 @@ running backup has finished (ui.backup_actions)."""
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -345,10 +346,32 @@ def _log_to_file() -> None:
 
 def _set_aside_if_long(path: Path) -> None:
     try:
-        if path.stat().st_size > LOG_KEPT_BYTES:
-            os.replace(path, path.with_name(path.name + ".1"))
+        with _held(path) as measured:
+            # Two windows starting at once both found the log long, and the second set
+            # aside the first's new log over the one set aside: the last run's story was
+            # lost. Only the file measured, under the lock, goes: one set aside meanwhile is
+            # no longer at path.
+            if measured.st_size > LOG_KEPT_BYTES and os.path.samestat(measured, path.stat()):
+                os.replace(path, path.with_name(path.name + ".1"))
     except OSError:  # none yet, or another window of this user has it open (Windows): keep on
         pass
+
+
+@contextlib.contextmanager
+def _held(path: Path) -> Iterator[os.stat_result]:
+    """path's file as it is, which no other start sets aside while the block runs. Windows
+    renames no file another window has open (its new log), so there it is only measured."""
+    if sys.platform == "win32":
+        yield path.stat()
+        return
+    import fcntl
+
+    log = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(log, fcntl.LOCK_EX)  # let go as it is closed
+        yield os.fstat(log)
+    finally:
+        os.close(log)
 
 
 def _show_crash(kind, value, tb) -> None:
