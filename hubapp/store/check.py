@@ -19,7 +19,7 @@ from hubapp.domain.errors import (
 )
 from hubapp.domain.records import Direction, ServiceRecord, Status
 from hubapp.store import clock_changes, dwell, rollup, settings, stoppable
-from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
+from hubapp.store.db import as_user_error, hub_on_server, inspect_file, reading
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.migrations import SUM_STEPS
@@ -154,21 +154,11 @@ def _check_server(url: str, told: Checked) -> CheckReportRecord:
     The server keeps its own files sound and enforces the foreign keys on every write, so
     those two checks are not repeated here.
     """
-    from hubapp.store import postgres
-    from hubapp.store.migrations import MIGRATION_SET
-
-    db = postgres.PgDatabase(postgres.connect(url), url)
-    try:
-        applied = postgres.applied_steps(db, MIGRATION_SET)
-        if not applied:
-            raise _nothing_to_check(db.name)
-        refuse_unknown(applied, db.name)
+    with hub_on_server(url, _nothing_to_check) as (db, applied):
         # One snapshot for every check, as for a file (check_database).
         db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
         return _run(db.name, checks, db, told, applied, on_server=True)
-    finally:
-        db.close()
 
 
 def _nothing_to_check(name: object) -> DatabaseError:

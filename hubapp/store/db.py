@@ -9,7 +9,7 @@ import os
 import re
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -460,6 +460,26 @@ def refuse_unknown(applied: set[str], name: str, template: str = _NEWER) -> None
     unknown = applied - set(STEP_NAMES)
     if unknown:
         raise UnusableDatabaseError(template, path=name, step=sorted(unknown)[0])
+
+
+@contextlib.contextmanager
+def hub_on_server(url: str, nothing_yet: Callable[[str], Exception]
+                  ) -> Iterator[tuple[Database, set[str]]]:
+    """A server database as it is, not upgraded, with its applied steps, closed after: for
+    what reads a hub without writing (a check, a backup). Refused as open_db refuses one
+    that cannot be a hub's; one with nothing in it yet raises nothing_yet(its name), each
+    caller its own words and class (the command's exit code)."""
+    from hubapp.store import postgres
+
+    db = postgres.PgDatabase(postgres.connect(url), url)
+    try:
+        applied = postgres.applied_steps(db, MIGRATION_SET)
+        if not applied:
+            raise nothing_yet(db.name)
+        refuse_unknown(applied, db.name)
+        yield db, applied
+    finally:
+        db.close()
 
 
 def _refuse_a_save_after_a_newer_upgrade(db: Database) -> None:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError
 from hubapp.store import no_return
-from hubapp.store.db import refuse_unknown, transaction, upgrade_server
+from hubapp.store.db import hub_on_server, refuse_unknown, transaction, upgrade_server
 from hubapp.store.engine import database_name, display_name
 from hubapp.store.filesystem import refuse_all_but_a_file
 from hubapp.store.migrations import MIGRATION_SET
@@ -79,18 +79,14 @@ def refuse_all_but_a_hub(url: str) -> None:
     there or not reached, another program's, a newer version's, one with nothing in it yet.
     pg_dump dumped them all, and a backup said pg_dump's own words (exit 1), or named its
     unfinished dump "a backup of another program's database … cannot be restored here"."""
-    from hubapp.store.postgres import PgDatabase, applied_steps, connect
+    with hub_on_server(url, _nothing_to_back_up):
+        pass  # refused as it opened, or a hub's: pg_dump reads it
 
-    db = PgDatabase(connect(url), url)
-    try:
-        applied = applied_steps(db, MIGRATION_SET)
-        if not applied:
-            raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
-                "messages", "{path} holds no Hub Desk data yet: there is nothing to back "
-                            "up"), path=db.name)
-        refuse_unknown(applied, db.name)
-    finally:
-        db.close()
+
+def _nothing_to_back_up(name: str) -> UnusableDatabaseError:
+    return UnusableDatabaseError(QT_TRANSLATE_NOOP(
+        "messages", "{path} holds no Hub Desk data yet: there is nothing to back up"),
+        path=name)
 
 
 def dump(url: str, target: Path, last: bool = False) -> Path:
