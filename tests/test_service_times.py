@@ -329,6 +329,25 @@ def test_a_time_field_says_its_next_day_and_dated_forms_without_a_tooltip(
     assert said == []
 
 
+def test_a_time_field_showing_a_problem_is_not_given_its_hint_again_at_each_focus(
+        qtbot, main_window, screen, monkeypatch):
+    """A field showing a problem has it for the description a screen reader says with its
+    name (the problem says the forms too); its hint, back on the status line as it took the
+    focus, was announced on top each time, as it was no longer the description."""
+    said = []
+    monkeypatch.setattr(spoken, "announce", lambda _widget, text: said.append(text))
+    form, status = screen.form, main_window.statusBar()
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    form.actual.setFocus()
+    press(qtbot, "9:1", (Qt.Key.Key_S, CTRL))
+    assert form.actual.accessibleDescription().startswith("Actual time '9:1' is not a time")
+    for _ in range(2):
+        form.notes.setFocus()
+        form.actual.setFocus()
+        assert status.currentMessage() == TIME_HELP
+    assert TIME_HELP not in said
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_time_fields_hint_reads_apart_from_the_days_totals_at_853_px(
         qtbot, request, language):

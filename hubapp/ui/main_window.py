@@ -371,10 +371,12 @@ class MainWindow(QMainWindow):
     def _say_status(self, message: str) -> None:
         # The status bar's messages (a password changed, a backup made) take no focus: a
         # screen reader said none of them.
-        # Not as one goes (""), nor a field's hint shown as it takes the focus: that is its
-        # description, which the reader says with its name already.
+        # Not as one goes (""), nor a field's hint shown as it takes the focus (its status
+        # tip): the reader says its description with its name already, the hint or, while
+        # the field shows a problem, that problem, and the hint on top was said at every
+        # focus.
         focused = QApplication.focusWidget()
-        if message and (focused is None or message != focused.accessibleDescription()):
+        if message and (focused is None or message != focused.statusTip()):
             spoken.announce(self.statusBar(), message)
 
     def _change_my_password(self) -> None:
