@@ -368,6 +368,11 @@ def test_a_lists_second_part_is_added_to_its_stored_train_once_skip_is_ticked(
         "which is already stored: import with “Skip services and containers already in the "
         "database” ticked to add the new boxes to it, or leave the row out")
     assert dialog.skip_duplicates.isVisibleTo(dialog)
+    # Skip adds as well as skips, which its words alone did not say: said under it, and
+    # with it to a screen reader.
+    assert dialog.skip_note.isVisibleTo(dialog) and dialog.skip_note.text() == (
+        "New containers of a service already in the database are added to that service.")
+    assert dialog.skip_duplicates.accessibleDescription() == dialog.skip_note.text()
     assert stored(app_ctx.db) == before
     dialog.skip_duplicates.setFocus()
     qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
@@ -1771,6 +1776,7 @@ def test_a_mapping_changed_after_a_refusal_takes_its_problems_and_skip_away(
     assert dialog.problems_model.rowCount() == 0 and not dialog.problems_view.isVisible()
     assert not dialog.save_problems_button.isVisible()
     assert not dialog.skip_duplicates.isVisible() and not dialog.skip_duplicates.isChecked()
+    assert not dialog.skip_note.isVisible()
     assert dialog.result_label.text() == "The mapping changed: Import to check the file again."
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith(

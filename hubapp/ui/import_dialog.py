@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QStyle, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.columns import header_said
@@ -273,6 +273,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.preview, 2)
         layout.addWidget(self.mapping_group)
         layout.addWidget(self.skip_duplicates)
+        layout.addWidget(self.skip_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
         layout.addWidget(self.problems_view, 1)
@@ -337,7 +338,19 @@ class ImportDialog(QDialog):
         """Progress, the summary or the problems, and what to do with these."""
         self.skip_duplicates = QCheckBox(
             self.tr("Skip services and containers already in the database"), self)
-        self.skip_duplicates.hide()
+        # Skip adds too, which its words did not say: a clerk ticking it to leave a stored
+        # train alone found new boxes on it. Under the words, as a line of their own, so
+        # that the dialog stays as narrow as a 853 px screen wants; and said with the box.
+        self.skip_note = QLabel(self.tr("New containers of a service already in the database "
+                                        "are added to that service."), self)
+        self.skip_note.setWordWrap(True)
+        style = self.skip_duplicates.style()
+        self.skip_note.setIndent(
+            style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self.skip_duplicates)
+            + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None,
+                                self.skip_duplicates))
+        self.skip_duplicates.setAccessibleDescription(self.skip_note.text())
+        self._offer_skip(False)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.result_label = QLabel(self)
@@ -668,10 +681,14 @@ class ImportDialog(QDialog):
         # However small the dialog is made, a few rows show under the (two-line) header.
         self.preview.setMinimumHeight(rows_high(self.preview, 3))
 
+    def _offer_skip(self, offered: bool) -> None:
+        self.skip_duplicates.setVisible(offered)
+        self.skip_note.setVisible(offered)
+
     def _withdraw_skip(self) -> None:
         """Skip is offered for the duplicates an import found: another file or mapping is
         checked again before it is offered, and not skipped by a box ticked unseen."""
-        self.skip_duplicates.hide()
+        self._offer_skip(False)
         self.skip_duplicates.setChecked(False)
 
     # --- importing ----------------------------------------------------------------------
@@ -800,7 +817,7 @@ class ImportDialog(QDialog):
             said.append(self._how_read(result))
             said += map(formatting.sentence, notes(result, QCoreApplication.translate))
             self._set_result(formatting.sentences(*said))
-            self.skip_duplicates.hide()
+            self._offer_skip(False)
             self.import_button.setEnabled(False)
             if result.change is not None:
                 self.ctx.signals.data_changed.emit(result.change, self)
@@ -811,7 +828,7 @@ class ImportDialog(QDialog):
                 result.addable).format(count=formatting.number(result.addable),
                                        name=result.file), error=True)
             self._show_problems(result.problems)
-            self.skip_duplicates.show()
+            self._offer_skip(True)
         elif result.problems:
             self._set_result(formatting.sentences(
                 self.tr("%Ln problem(s) in {name}; nothing was saved. Correct the file and "
@@ -843,7 +860,7 @@ class ImportDialog(QDialog):
                                      len(result.duplicates)).format(name=result.file),
                              error=True)
             self._show_problems(result.duplicates)
-            self.skip_duplicates.show()
+            self._offer_skip(True)
 
     def _show_first_day(self) -> None:
         self.show_day.emit(min(self.result.change.dates))
