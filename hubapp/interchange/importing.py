@@ -233,14 +233,13 @@ class _Run:
                                               for item, move in missing),
                                addable=len(missing))
         if duplicates and not skip_duplicates:
-            nothing_left = not _without(items, stored_services, duplicates)[0]
+            nothing_left = not _without(items, stored_services, duplicates).kept
             return self.result(duplicates=tuple(_describe(plan, duplicate)
                                                 for duplicate in duplicates),
                                nothing_left=nothing_left,
                                all_stored=nothing_left and len(stored_services) == len(items))
         adding = set(missing)
-        kept, additions, skipped_containers = _without(items, stored_services, duplicates,
-                                                       adding)
+        left = _without(items, stored_services, duplicates, adding)
         # Of the boxes imported only: a stored one skipped keeps its weight as stored.
         rounded = _without([(planned.service, planned.rounded) for planned in plan.services],
                            stored_services, duplicates, adding)
@@ -248,14 +247,15 @@ class _Run:
                     if index not in stored_services]
         # Added to the service as stored (its id and version); one deleted meanwhile keeps
         # the file's, which insert_import refuses as changed at another desk.
-        added = [(stored[0].get(index, items[index][0]), moves) for index, moves in additions]
-        return self.save(ImportRowsRecord.from_items(kept),
+        added = [(stored[0].get(index, items[index][0]), moves)
+                 for index, moves in left.additions]
+        return self.save(ImportRowsRecord.from_items(left.kept),
                          [planned.unkept_time for planned in plan.services
                           if planned.unkept_time],
-                         sum(sum(weights) for part in rounded[:2] for _service, weights in part),
+                         sum(rounded.moves()),
                          sum(planned.to_come for planned in imported),
                          sum(planned.near_schedule for planned in imported),
-                         len(stored_services) - len(additions), skipped_containers,
+                         len(stored_services) - len(left.additions), left.skipped_containers,
                          ImportRowsRecord.from_items(added))
 
 
@@ -524,12 +524,28 @@ def _stored(record: ServiceRecord | ContainerMoveRecord, name: str,
     return Typed(value)
 
 
+@dataclass(frozen=True)
+class _LeftRecord:
+    """What an import keeps of the file's items (service, [move, …]) once what is stored is
+    skipped. A "move" may be anything said of each container: whether its weight was
+    rounded, for one."""
+
+    # The items minus the stored services and containers, services left empty going too
+    # (one that came without containers stays).
+    kept: list
+    additions: list  # (item's index, [move, …]): the containers to add to services stored
+    skipped_containers: int
+
+    def moves(self) -> Iterator:
+        """Every move imported: kept, or added to a service stored."""
+        for _item, moves in (*self.kept, *self.additions):
+            yield from moves
+
+
 def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord],
-             adding: set[tuple[int, int]] = frozenset()):
-    """The items minus the stored services and containers, services left empty going too
-    (one that came without containers stays); the containers to add to stored services, as
-    (item, [move, …]) for those of adding (item, move); and how many containers were
-    skipped."""
+             adding: set[tuple[int, int]] = frozenset()) -> _LeftRecord:
+    """The items without what is stored (duplicates): the containers of stored services in
+    adding (item, move) are added to them, the rest counted as skipped."""
     moves = {(duplicate.item, duplicate.move) for duplicate in duplicates
              if duplicate.move is not None}
     kept, additions = [], []
@@ -545,7 +561,7 @@ def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]
         skipped += len(service_moves) - len(left)
         if left or not service_moves:
             kept.append((service, left))
-    return kept, additions, skipped
+    return _LeftRecord(kept, additions, skipped)
 
 
 def summary(result: ImportResultRecord, translate: Translate = untranslated) -> str:
