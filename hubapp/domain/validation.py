@@ -254,10 +254,11 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
     """Every problem of a service. kept: its time fields a re-save keeps as stored, which
     are not held to the spans around its date (a service stored before they were, 5 days
     late, must still take an edit of its containers), and "status" when it keeps its stored
-    status, date and actual time. now: the hub's clock, which a departed or arrived service
-    may not be ahead of (still_to_come) unless its status is kept: another desk judged that
-    move by its own clock, which may run minutes ahead of this one. zone: the hub's, whose
-    clock now is on, named where a service is refused as ahead of it (clock.zone_said)."""
+    status, date and actual time (_when_and_status_kept). now: the hub's clock, which a
+    departed or arrived service may not be ahead of (still_to_come) unless those are kept:
+    another desk judged that move by its own clock, which may run minutes ahead of this
+    one. zone: the hub's, whose clock now is on, named where a service is refused as ahead
+    of it (clock.zone_said)."""
     errors: list[FieldError] = []
     if not service.service_no:  # "Service number '' must be…" read as if X8001 were refused
         errors.append(FieldError("service_no", QT_TRANSLATE_NOOP(
@@ -282,8 +283,9 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
                 "messages", "Destination {value} is the same as the origin"),
             {"value": service.destination},
         ))
-    # As the spans: a service stored before is not refused its edits for what it keeps.
-    if "status" not in kept and outside_years(service.date):
+    # As the spans: a service stored before the years were held to still takes an edit
+    # that keeps when it ran (of its containers, say), not refused for its date.
+    if not _when_and_status_kept(kept) and outside_years(service.date):
         errors.append(years_error("date", service.date))
     for name, (_before, _after, template) in _TIME_SPANS.items():
         moment = getattr(service, name)
@@ -295,7 +297,7 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
         elif moment is not None and name not in kept and skipped(moment, zone):
             errors.append(FieldError(name, _SKIPPED[name], {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "zone": zone}))
-    if service.status in MOVED_STATUSES and "status" not in kept \
+    if service.status in MOVED_STATUSES and not _when_and_status_kept(kept) \
             and still_to_come(service, now, zone):
         # On the status, whatever the time: an import names the column that said it moved.
         timed = service.actual_at is not None
@@ -304,6 +306,12 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
             "value": f"{service.actual_at:%Y-%m-%d %H:%M}" if timed else "",
             "now": f"{now:%Y-%m-%d %H:%M}", "zone": zone_said(zone)}))
     return errors
+
+
+def _when_and_status_kept(kept: Collection[str]) -> bool:
+    """Whether a re-save keeps when and whether the service ran as stored: its date, actual
+    time and status, all three, which "status" among kept stands for (store.services)."""
+    return "status" in kept
 
 
 SERVICE_CLASH = QT_TRANSLATE_NOOP(
