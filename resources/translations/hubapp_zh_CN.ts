@@ -1960,307 +1960,312 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="409"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="295"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="297"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="297"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="298"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="307"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="308"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="316"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="317"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="339"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="340"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="390"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="380"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="393"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="382"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="395"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="388"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="401"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="391"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="404"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="395"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="408"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="288"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="289"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="411"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="433"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="446"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="497"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="515"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="528"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="538"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="526"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="539"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="546"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="559"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="601"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="614"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="604"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="617"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="605"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="618"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="620"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="633"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="722"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="739"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="760"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="735"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="752"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="349"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
+        <source>New containers of a service already in the database are added to that service.</source>
+        <translation>数据库中已有班次的新增集装箱会添加到该班次。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
         <source>Problems in the file</source>
         <translation>文件中的问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="523"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="524"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="527"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="540"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="772"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="789"/>
         <source>Closed too late to cancel: the import was already saved.</source>
         <translation>关闭时已来不及取消：导入已经保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
         <source>Nothing new to import in {name}.</source>
         <translation>{name} 中没有可导入的新数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="779"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="780"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="797"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="781"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="798"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="784"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="801"/>
         <source>Of them, {containers} added to {services} already stored.</source>
         <translation>其中 {containers}已添加到已在库中的 {services}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="789"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="806"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="790"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="811"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="809"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="826"/>
         <source>{count} new container(s) in {name} for services already in the database; nothing was saved. Tick “Skip …” to add them to those services.</source>
         <translation>{name} 中有 {count} 个集装箱是数据库中已有班次的新增集装箱；未保存任何数据。勾选“跳过…”即可将其添加到这些班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="817"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="823"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="830"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="847"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="851"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="857"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="854"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="871"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="860"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="877"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="866"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="883"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="908"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="925"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="937"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="954"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="945"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="962"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="947"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="964"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="968"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="976"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="985"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="993"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="969"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="986"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2478,32 +2483,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="407"/>
+        <location filename="../../hubapp/ui/main_window.py" line="409"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="448"/>
+        <location filename="../../hubapp/ui/main_window.py" line="450"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="457"/>
+        <location filename="../../hubapp/ui/main_window.py" line="459"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="458"/>
+        <location filename="../../hubapp/ui/main_window.py" line="460"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="495"/>
+        <location filename="../../hubapp/ui/main_window.py" line="497"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="496"/>
+        <location filename="../../hubapp/ui/main_window.py" line="498"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2512,7 +2517,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="522"/>
+        <location filename="../../hubapp/ui/main_window.py" line="524"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2587,32 +2592,32 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="384"/>
+        <location filename="../../hubapp/ui/main_window.py" line="386"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="209"/>
+        <location filename="../../hubapp/ui/app.py" line="210"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="210"/>
+        <location filename="../../hubapp/ui/app.py" line="211"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="216"/>
+        <location filename="../../hubapp/ui/app.py" line="217"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="515"/>
+        <location filename="../../hubapp/ui/main_window.py" line="517"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="516"/>
+        <location filename="../../hubapp/ui/main_window.py" line="518"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -3656,71 +3661,71 @@ Turn single-user mode off?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="142"/>
-        <location filename="../../hubapp/ui/app.py" line="187"/>
+        <location filename="../../hubapp/ui/app.py" line="143"/>
+        <location filename="../../hubapp/ui/app.py" line="188"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="188"/>
+        <location filename="../../hubapp/ui/app.py" line="189"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="237"/>
+        <location filename="../../hubapp/ui/app.py" line="238"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="264"/>
+        <location filename="../../hubapp/ui/app.py" line="265"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="291"/>
+        <location filename="../../hubapp/ui/app.py" line="292"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="303"/>
+        <location filename="../../hubapp/ui/app.py" line="304"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="308"/>
+        <location filename="../../hubapp/ui/app.py" line="309"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="314"/>
+        <location filename="../../hubapp/ui/app.py" line="315"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="319"/>
+        <location filename="../../hubapp/ui/app.py" line="320"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="279"/>
+        <location filename="../../hubapp/ui/app.py" line="280"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="241"/>
-        <location filename="../../hubapp/ui/app.py" line="264"/>
-        <location filename="../../hubapp/ui/app.py" line="357"/>
+        <location filename="../../hubapp/ui/app.py" line="242"/>
+        <location filename="../../hubapp/ui/app.py" line="265"/>
+        <location filename="../../hubapp/ui/app.py" line="380"/>
         <location filename="../../hubapp/ui/translations.py" line="48"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="363"/>
+        <location filename="../../hubapp/ui/app.py" line="386"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="364"/>
+        <location filename="../../hubapp/ui/app.py" line="387"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4435,187 +4440,187 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="186"/>
+        <location filename="../../hubapp/store/check.py" line="176"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="198"/>
+        <location filename="../../hubapp/store/check.py" line="188"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="212"/>
+        <location filename="../../hubapp/store/check.py" line="202"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="217"/>
+        <location filename="../../hubapp/store/check.py" line="207"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="232"/>
+        <location filename="../../hubapp/store/check.py" line="222"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条箱动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="240"/>
+        <location filename="../../hubapp/store/check.py" line="230"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="252"/>
+        <location filename="../../hubapp/store/check.py" line="242"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="264"/>
+        <location filename="../../hubapp/store/check.py" line="254"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="280"/>
+        <location filename="../../hubapp/store/check.py" line="270"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="294"/>
+        <location filename="../../hubapp/store/check.py" line="284"/>
         <source>service {number} of {date} ({direction}), container {container}: seal {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：铅封“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="300"/>
+        <location filename="../../hubapp/store/check.py" line="290"/>
         <source>service {number} of {date} ({direction}), container {container}: shipper {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：发货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="306"/>
+        <location filename="../../hubapp/store/check.py" line="296"/>
         <source>service {number} of {date} ({direction}), container {container}: consignee {value!r} is stored in scientific notation, its digits lost by a spreadsheet, and the service cannot be saved until it is corrected: type the real number from the paper document in the daily log (check --repair cannot restore it)</source>
         <translation>{date} 的班次 {number}（{direction}），集装箱 {container}：收货人“{value}”以科学计数法存储，其位数已被电子表格丢失，改正之前该班次无法保存：请按纸质单据在每日台账中输入真实号码（check --repair 无法恢复）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="337"/>
+        <location filename="../../hubapp/store/check.py" line="327"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="340"/>
+        <location filename="../../hubapp/store/check.py" line="330"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="364"/>
+        <location filename="../../hubapp/store/check.py" line="354"/>
         <source>service {number} of {date} ({direction}) is dated outside the years {first}–{last} the hub&apos;s records can hold, a year typed wrong, and the daily log cannot open it: restore a backup from before it was saved, or have the database&apos;s administrator correct its year</source>
         <translation>{date} 的班次 {number}（{direction}）的日期在枢纽记录可存的 {first}–{last} 年之外，是年份输入有误，每日台账无法打开它：请恢复保存它之前的备份，或请数据库管理员更正其年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="383"/>
+        <location filename="../../hubapp/store/check.py" line="373"/>
         <source>service {number} of {date} ({direction}) is stored as departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际发运，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="388"/>
+        <location filename="../../hubapp/store/check.py" line="378"/>
         <source>service {number} of {date} ({direction}) is stored as arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}), and is counted as moved: mark it planned in the daily log until it runs, or correct its time</source>
         <translation>{date} 的班次 {number}（{direction}）登记为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}），却已计入运量：请在每日台账中将其标为“计划中”直至实际到达，或改正其时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="426"/>
+        <location filename="../../hubapp/store/check.py" line="416"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="438"/>
+        <location filename="../../hubapp/store/check.py" line="428"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="439"/>
+        <location filename="../../hubapp/store/check.py" line="429"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="445"/>
+        <location filename="../../hubapp/store/check.py" line="435"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="465"/>
+        <location filename="../../hubapp/store/check.py" line="454"/>
         <source>the clock changes stored for {zone} differ from this computer&apos;s rules for it ({stored} stored, {rules} in the rules, the first differing on {date}), so punctuality and dwell over them are counted wrong: hubapp check --repair stores them from this computer&apos;s rules and counts those again (run it where the zone rules, tzdata, are up to date)</source>
         <translation>为 {zone} 保存的时钟调整（如夏令时）与本机该时区的规则不一致（已保存 {stored} 次，规则中有 {rules} 次，首个不同之处在 {date}），跨越这些调整的正点率和堆存时间因此算错：运行 hubapp check --repair 可按本机规则重新保存时钟调整并重新计算（请在时区规则 tzdata 为最新的电脑上运行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="481"/>
+        <location filename="../../hubapp/store/check.py" line="470"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="487"/>
+        <location filename="../../hubapp/store/check.py" line="476"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="488"/>
+        <location filename="../../hubapp/store/check.py" line="477"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="489"/>
+        <location filename="../../hubapp/store/check.py" line="478"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="490"/>
+        <location filename="../../hubapp/store/check.py" line="479"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="491"/>
+        <location filename="../../hubapp/store/check.py" line="480"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="492"/>
+        <location filename="../../hubapp/store/check.py" line="481"/>
         <source>service dates within the hub&apos;s years</source>
         <translation>班次日期在枢纽的年份范围内</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="493"/>
+        <location filename="../../hubapp/store/check.py" line="482"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="494"/>
+        <location filename="../../hubapp/store/check.py" line="483"/>
         <source>moved services not ahead of the clock</source>
         <translation>已发运或到达的班次不晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="495"/>
+        <location filename="../../hubapp/store/check.py" line="484"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="496"/>
+        <location filename="../../hubapp/store/check.py" line="485"/>
         <source>seals, shippers and consignees with all their digits</source>
         <translation>铅封、发货人和收货人位数完整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="498"/>
+        <location filename="../../hubapp/store/check.py" line="487"/>
         <source>clock changes as the zone&apos;s rules</source>
         <translation>时钟调整与时区规则一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="500"/>
+        <location filename="../../hubapp/store/check.py" line="489"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="501"/>
+        <location filename="../../hubapp/store/check.py" line="490"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="503"/>
+        <location filename="../../hubapp/store/check.py" line="492"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -5524,27 +5529,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="563"/>
+        <location filename="../../hubapp/interchange/importing.py" line="579"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="569"/>
+        <location filename="../../hubapp/interchange/importing.py" line="585"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="572"/>
+        <location filename="../../hubapp/interchange/importing.py" line="588"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="575"/>
+        <location filename="../../hubapp/interchange/importing.py" line="591"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="593"/>
+        <location filename="../../hubapp/interchange/importing.py" line="609"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5554,87 +5559,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="555"/>
+        <location filename="../../hubapp/interchange/importing.py" line="571"/>
         <source>nothing new to import</source>
         <translation>没有可导入的新数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="558"/>
+        <location filename="../../hubapp/interchange/importing.py" line="574"/>
         <source>; of them, {containers} added to {services} already stored</source>
         <translation>；其中 {containers}添加到已在库中的 {services}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="565"/>
+        <location filename="../../hubapp/interchange/importing.py" line="581"/>
         <source>; skipped as already stored: {containers}</source>
         <translation>；已在数据库中而跳过：{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="587"/>
+        <location filename="../../hubapp/interchange/importing.py" line="603"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it (a train split over sheets onto one sheet first: a train is imported whole)</source>
         <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="627"/>
+        <location filename="../../hubapp/interchange/importing.py" line="643"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="649"/>
+        <location filename="../../hubapp/interchange/importing.py" line="665"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="662"/>
+        <location filename="../../hubapp/interchange/importing.py" line="678"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="673"/>
+        <location filename="../../hubapp/interchange/importing.py" line="689"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="687"/>
+        <location filename="../../hubapp/interchange/importing.py" line="703"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="718"/>
+        <location filename="../../hubapp/interchange/importing.py" line="734"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="732"/>
+        <location filename="../../hubapp/interchange/importing.py" line="748"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="744"/>
+        <location filename="../../hubapp/interchange/importing.py" line="760"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="745"/>
+        <location filename="../../hubapp/interchange/importing.py" line="761"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="761"/>
+        <location filename="../../hubapp/interchange/importing.py" line="777"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="768"/>
+        <location filename="../../hubapp/interchange/importing.py" line="784"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="777"/>
+        <location filename="../../hubapp/interchange/importing.py" line="793"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="779"/>
+        <location filename="../../hubapp/interchange/importing.py" line="795"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -5772,12 +5777,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="268"/>
+        <location filename="../../hubapp/domain/validation.py" line="269"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="275"/>
+        <location filename="../../hubapp/domain/validation.py" line="276"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5873,7 +5878,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="290"/>
-        <location filename="../../hubapp/domain/validation.py" line="281"/>
+        <location filename="../../hubapp/domain/validation.py" line="282"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5913,87 +5918,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="355"/>
+        <location filename="../../hubapp/domain/validation.py" line="363"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="367"/>
+        <location filename="../../hubapp/domain/validation.py" line="375"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="371"/>
+        <location filename="../../hubapp/domain/validation.py" line="379"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="375"/>
+        <location filename="../../hubapp/domain/validation.py" line="383"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="412"/>
+        <location filename="../../hubapp/domain/validation.py" line="420"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="430"/>
+        <location filename="../../hubapp/domain/validation.py" line="438"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="437"/>
+        <location filename="../../hubapp/domain/validation.py" line="445"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="445"/>
+        <location filename="../../hubapp/domain/validation.py" line="453"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="450"/>
+        <location filename="../../hubapp/domain/validation.py" line="458"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="468"/>
+        <location filename="../../hubapp/domain/validation.py" line="476"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="483"/>
+        <location filename="../../hubapp/domain/validation.py" line="491"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="533"/>
+        <location filename="../../hubapp/domain/validation.py" line="541"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="537"/>
+        <location filename="../../hubapp/domain/validation.py" line="545"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="541"/>
+        <location filename="../../hubapp/domain/validation.py" line="549"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="588"/>
+        <location filename="../../hubapp/domain/validation.py" line="596"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="687"/>
+        <location filename="../../hubapp/domain/validation.py" line="695"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="693"/>
+        <location filename="../../hubapp/domain/validation.py" line="701"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -6033,32 +6038,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="263"/>
+        <location filename="../../hubapp/domain/validation.py" line="264"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="309"/>
+        <location filename="../../hubapp/domain/validation.py" line="317"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="486"/>
+        <location filename="../../hubapp/domain/validation.py" line="494"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="562"/>
+        <location filename="../../hubapp/domain/validation.py" line="570"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="702"/>
+        <location filename="../../hubapp/domain/validation.py" line="710"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="585"/>
+        <location filename="../../hubapp/domain/validation.py" line="593"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -6366,12 +6371,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="170"/>
+        <location filename="../../hubapp/store/backup.py" line="182"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="195"/>
+        <location filename="../../hubapp/store/backup.py" line="207"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -6381,7 +6386,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="179"/>
+        <location filename="../../hubapp/store/backup.py" line="191"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
@@ -6431,63 +6436,63 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="200"/>
+        <location filename="../../hubapp/store/backup.py" line="212"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="210"/>
+        <location filename="../../hubapp/store/backup.py" line="222"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="403"/>
+        <location filename="../../hubapp/store/backup.py" line="420"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="414"/>
+        <location filename="../../hubapp/store/backup.py" line="431"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="418"/>
+        <location filename="../../hubapp/store/backup.py" line="435"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="440"/>
+        <location filename="../../hubapp/store/backup.py" line="457"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="543"/>
+        <location filename="../../hubapp/store/backup.py" line="560"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="550"/>
+        <location filename="../../hubapp/store/backup.py" line="567"/>
         <location filename="../../hubapp/store/db.py" line="305"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="557"/>
+        <location filename="../../hubapp/store/backup.py" line="574"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="740"/>
+        <location filename="../../hubapp/store/backup.py" line="757"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="758"/>
+        <location filename="../../hubapp/store/backup.py" line="775"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="761"/>
+        <location filename="../../hubapp/store/backup.py" line="778"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was. Restoring this backup needs about {size} free there</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
@@ -6498,7 +6503,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="481"/>
-        <location filename="../../hubapp/store/backup.py" line="855"/>
+        <location filename="../../hubapp/store/backup.py" line="872"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6618,37 +6623,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="694"/>
+        <location filename="../../hubapp/store/db.py" line="714"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="696"/>
+        <location filename="../../hubapp/store/db.py" line="716"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="702"/>
+        <location filename="../../hubapp/store/db.py" line="722"/>
         <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
         <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="709"/>
+        <location filename="../../hubapp/store/db.py" line="729"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="712"/>
+        <location filename="../../hubapp/store/db.py" line="732"/>
         <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
         <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="717"/>
+        <location filename="../../hubapp/store/db.py" line="737"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="706"/>
+        <location filename="../../hubapp/store/db.py" line="726"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
@@ -6663,22 +6668,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="561"/>
+        <location filename="../../hubapp/store/db.py" line="581"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="708"/>
+        <location filename="../../hubapp/store/db.py" line="728"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="719"/>
+        <location filename="../../hubapp/store/db.py" line="739"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="733"/>
+        <location filename="../../hubapp/store/db.py" line="753"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -7234,12 +7239,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="88"/>
+        <location filename="../../hubapp/store/server_backup.py" line="87"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to back up</source>
         <translation>{path} 中还没有枢纽工作台数据：无可备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="107"/>
+        <location filename="../../hubapp/store/server_backup.py" line="103"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
@@ -7274,7 +7279,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒收了 {path} 中表 {table} 的一行（{reason}），因此服务器上未保留任何数据：hubapp check --db {path} 会指出文件中的问题所在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="175"/>
+        <location filename="../../hubapp/store/check.py" line="165"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
