@@ -734,6 +734,75 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_numbers(db, tmp
                             [with_check_digit("LONU000001")]).fetchone() == (2.25,)
 
 
+def _add_a_night_train(path: Path) -> None:
+    """A train due before midnight that left after it, with an empty box and a full one of a
+    commodity by its id, and notes a spreadsheet would take for a formula."""
+    from hubapp.domain.records import ContainerMoveRecord, Direction, Mode, ServiceRecord, Status
+    from hubapp.store import reference, services
+
+    db = open_db(path)
+    durian = reference.commodity_finder(db)("durian")
+    services.save_service(db, ServiceRecord(
+        "Z9004", dt.date(2026, 3, 5), Direction.OUTBOUND, Mode.ROAD, "CN-LA", "CNCQI", "LAVTE",
+        scheduled_at=dt.datetime(2026, 3, 5, 23, 50), actual_at=dt.datetime(2026, 3, 6, 0, 20),
+        status=Status.DEPARTED, notes="=1+1"),
+        [ContainerMoveRecord(with_check_digit("EMTU000001"), "22G1", 1, "E"),
+         ContainerMoveRecord(with_check_digit("DURU000001"), "45R1", 2, "F", 21000, durian)],
+        TESTER)
+    db.close()
+
+
+def _sheet(path: Path) -> list[tuple[str, ...]]:
+    """An export's cells as text, a workbook's empty cell as a CSV's."""
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            return [tuple(row) for row in csv.reader(file)]
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return [tuple("" if cell is None else str(cell) for cell in row)
+                for row in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_chinese_export_imports_back_as_the_english_one(db, tmp_path, suffix):
+    """A Chinese clerk's loading list for a Chinese forwarder: Chinese headers and words,
+    which the import reads as the English export's."""
+    _add_odd_services(db)
+    _add_a_night_train(db)
+    english, chinese, again = (tmp_path / f"{name}{suffix}" for name in ("en", "zh", "again"))
+    for out, lang in ((english, ()), (chinese, ("--lang", "zh"))):
+        result = hubapp("export", "--db", db, "--from", "2026-01-01", "--to", "2026-12-31",
+                        "-o", out, *lang)
+        assert result.returncode == 0, result.stderr
+
+    rows = _sheet(chinese)
+    assert rows[0] == ("日期", "班列号", "方向", "运输方式", "线路", "始发地", "目的地",
+                       "计划时间", "发车时间", "到达时间", "状态", "车皮数", "备注", "箱号",
+                       "箱型", "标箱", "空重", "毛重", "货名", "HS编码", "铅封号", "发货人",
+                       "收货人")
+    night = [row[1:13] + row[16:20] for row in rows if row[1] == "Z9004"]
+    guarded = "'=1+1" if suffix == ".csv" else "=1+1"
+    assert night == [
+        ("Z9004", "去程", "公路", "CN-LA", "CNCQI", "LAVTE", "23:50", "2026-03-06 00:20", "",
+         "已发运", "", guarded, *box) for box in (("空", "", "", ""),
+                                                  ("重", "21000", "榴莲", "081060"))]
+    # Every word the import is to read back: the demo has each direction, mode and status.
+    assert {row[2] for row in rows[1:]} == {"去程", "回程"}
+    assert {row[3] for row in rows[1:]} == {"铁路", "公路", "水运", "铁海联运"}
+    assert {row[10] for row in rows[1:]} == {"计划中", "已发运", "已到达", "已取消"}
+
+    fresh = tmp_path / "fresh.db"
+    open_db(fresh, create=True).close()
+    back = hubapp("import", chinese, "--db", fresh)
+    assert back.returncode == 0, back.stderr
+    result = hubapp("export", "--db", fresh, "--from", "2026-01-01", "--to", "2026-12-31",
+                    "-o", again)
+    assert result.returncode == 0, result.stderr
+    assert _sheet(again) == _sheet(english)
+
+
 def test_an_output_that_cannot_be_written_is_named_with_its_folder(db, tmp_path):
     # "Cannot write x.csv" left out the folder that was missing.
     missing = tmp_path / "no" / "x.csv"

@@ -230,6 +230,9 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     _add_dates(export)
     export.add_argument("-o", "--output", type=_export_target, required=True,
                         help=translate("cli", "file to write (.csv or .xlsx)"))
+    export.add_argument("--lang", choices=("en", "zh"), default="en", help=translate(
+        "cli", "language of the headers, directions, modes, statuses, full/empty and "
+               "commodity names, which import reads in either (default en)"))
 
 
 def _add_backup(commands: argparse._SubParsersAction) -> None:

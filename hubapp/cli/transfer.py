@@ -175,7 +175,8 @@ def run_export(args: argparse.Namespace) -> int:
     with progress_line() as line:
         count = over_range(args, lambda db: export_file(
             db, args.output, args.date_from, args.date_to,
-            progress=line.percent(translate("cli", "exporting… {percent} %"))))
+            progress=line.percent(translate("cli", "exporting… {percent} %")),
+            language=args.lang))
     print(counted(translate("cli", "{count} row(s) written to {path}"), count).format(
         count=number(count), path=args.output))
     return 0

@@ -37,7 +37,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "commodity": ("commodity", "goods", "cargo", "description", "货名", "品名", "货物",
                   "货物名称", "货物品名", "中文品名", "商品", "商品名称",
                   "货类"),  # 货类: the grid's header in Chinese before it read 货名
-    "hs_code": ("hs code", "hs", "hscode", "hs编码", "海关编码", "商品编码"),
+    "hs_code": ("hs code", "hs", "hscode", "HS编码", "海关编码", "商品编码"),
     "seal": ("seal", "seal no", "seal number", "铅封号", "封号", "铅封", "封条号", "施封号"),
     "departed_at": ("departed at", "departure", "departure time", "time", "发车时间"),
     # An inbound train's time at the hub, where the list gives it apart from the departure.

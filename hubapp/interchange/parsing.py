@@ -17,9 +17,10 @@ from hubapp.domain.clock import wall_clock
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Term, Translate, Typed, message, shortened, untranslated,
 )
+from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.reference_rules import hs_code_errors
 from hubapp.domain.records import (
-    ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
+    EMPTY, FULL, ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
     folded, kg_rounded, outside_years, parse_date, parse_actual, parse_move, parse_time,
@@ -104,6 +105,19 @@ _STATUSES = {
 
 _CHINESE_HEADERS = {"date": "日期", "service": "班次号", "direction": "方向", "container": "箱号",
                     "size_type": "箱型"}
+
+# A Chinese export's header over each of COLUMNS: the first Chinese one the import knows it by.
+CHINESE_COLUMNS: tuple[str, ...] = tuple(
+    next(filter(has_hanzi, {**columns.HEADERS, **_MORE_HEADERS}[name])) for name in COLUMNS)
+# The words a Chinese export writes for stored values: the daily log's, which the import reads
+# back (full/empty by validation.full_empty_code). Codes and numbers stay as they are.
+CHINESE_WORDS: dict[str, dict[str, str]] = {
+    "direction": {Direction.OUTBOUND: "去程", Direction.INBOUND: "回程"},
+    "mode": {Mode.RAIL: "铁路", Mode.ROAD: "公路", Mode.RIVER: "水运", Mode.RAIL_SEA: "铁海联运"},
+    "status": {Status.PLANNED: "计划中", Status.DEPARTED: "已发运", Status.ARRIVED: "已到达",
+               Status.CANCELLED: "已取消"},
+    "full_empty": {FULL: "重", EMPTY: "空"},
+}
 
 # Cells export neutralised against formula injection start with "'" and one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")

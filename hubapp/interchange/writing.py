@@ -25,7 +25,7 @@ from hubapp.domain.errors import (
 )
 from hubapp.domain.records import Direction
 from hubapp.domain.validation import reads_back_alone
-from hubapp.interchange.parsing import COLUMNS
+from hubapp.interchange.parsing import CHINESE_COLUMNS, CHINESE_WORDS, COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import browse
 from hubapp.store import interchange as store
@@ -77,9 +77,11 @@ def export_file(
     last: dt.date,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
+    language: str = "en",
 ) -> int:
     """Write the containers of services between two dates (inclusive), and each service
-    without containers as a row of its own; returns the row count.
+    without containers as a row of its own; returns the row count. language "zh" writes
+    Chinese headers and words (_cells), which the import reads back as the English ones.
 
     The file appears whole or not at all: it is written beside the target and
     renamed at the end, so a cancel or a full disk leaves no half file behind.
@@ -99,7 +101,8 @@ def export_file(
         _fits(path, total, QT_TRANSLATE_NOOP(
             "messages", "{count:,} row(s) and a header do not fit in an XLSX sheet, which holds "
                         "{limit:,} rows: narrow the dates, or export to CSV; no file written"))
-        return _export(path, store.export_rows(db, first, last), total, progress, check)
+        return _export(path, store.export_rows(db, first, last), total, progress, check,
+                       language)
 
 
 def export_moves(
@@ -137,7 +140,7 @@ def _fits(path: Path, total: int, too_many: str) -> None:
 
 def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
             progress: Callable[[int, int], None] | None,
-            check: Callable[[], None] | None) -> int:
+            check: Callable[[], None] | None, language: str = "en") -> int:
     suffix = path.suffix.lower()
     # An XLSX text cell is never a formula: its text is written as it is, but for one that
     # itself starts with the guard's "'", which gets one more, so that import strips exactly
@@ -145,11 +148,13 @@ def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
     guard = neutralise if suffix == ".csv" else _apostrophe_kept
     # A workbook's TEU is a number a SUM adds up; a CSV writes it as import reads it back.
     teu = _teu_text if suffix == ".csv" else _teu_number
-    cells = _counted(_cells(rows, guard, teu), total, progress, check)
+    chinese = language == "zh"
+    cells = _counted(_cells(rows, guard, teu, chinese), total, progress, check)
+    header = CHINESE_COLUMNS if chinese else COLUMNS
     try:
-        return write_beside(path, lambda partial: _write_csv(partial, cells)
-                            if suffix == ".csv" else _write_xlsx(partial, cells, total, path),
-                            last=True)
+        return write_beside(path, lambda partial: _write_csv(partial, header, cells)
+                            if suffix == ".csv"
+                            else _write_xlsx(partial, header, cells, total, path), last=True)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=str(path),
@@ -218,23 +223,31 @@ def _teu_number(teu: float) -> int | float:
 
 
 def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str],
-           teu: Callable[[float], Any]) -> Iterator[list[Any]]:
-    """The cells of each row; guard is applied to the free-text ones, teu writes the TEU."""
+           teu: Callable[[float], Any], chinese: bool) -> Iterator[list[Any]]:
+    """The cells of each row; guard is applied to the free-text ones, teu writes the TEU.
+    chinese: direction, mode, status and full/empty in CHINESE_WORDS, a commodity by its
+    Chinese name where it has one."""
+    words = CHINESE_WORDS if chinese else {}
+    direction, mode, status, full_empty = (
+        words.get(name, {}) for name in ("direction", "mode", "status", "full_empty"))
+    commodity = "commodity_zh" if chinese else "commodity"
     for row in rows:
         day = row["date"]
         # The actual time under the column naming it: an inbound train's is its arrival.
         actual = _actual_time(row["actual_at"], row["scheduled_at"], day)
         inbound = row["direction"] == Direction.INBOUND
         yield [
-            day, guard(row["service_no"]), row["direction"], row["mode"],
+            day, guard(row["service_no"]), direction.get(row["direction"], row["direction"]),
+            mode.get(row["mode"], row["mode"]),
             row["route_code"] or "", row["origin"] or "", row["destination"] or "",
             _time(row["scheduled_at"], day), "" if inbound else actual,
-            actual if inbound else "", row["status"],
+            actual if inbound else "", status.get(row["status"], row["status"]),
             "" if row["wagons"] is None else row["wagons"], guard(row["notes"]),
             row["container"] or "", row["size_type"] or "",
-            "" if row["teu"] is None else teu(row["teu"]), row["full_empty"] or "",
+            "" if row["teu"] is None else teu(row["teu"]),
+            full_empty.get(row["full_empty"], row["full_empty"] or ""),
             "" if row["gross_kg"] is None else row["gross_kg"],
-            guard(row["commodity"] or ""), row["hs_code"] or "",
+            guard(row[commodity] or row["commodity"] or ""), row["hs_code"] or "",
             guard(row["seal"] or ""), guard(row["shipper"] or ""),
             guard(row["consignee"] or ""),
         ]
@@ -259,20 +272,21 @@ def _actual_time(moment: str | None, scheduled: str | None, day: str) -> str:
     return text
 
 
-def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
+def _write_csv(path: Path, header: Iterable[str], rows: Iterable[list[Any]]) -> int:
     count = 0
     # utf-8-sig: Excel and WPS take a BOM-less CSV for the local code page and garble Chinese.
     with path.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file)
-        writer.writerow(COLUMNS)
+        writer.writerow(header)
         for row in rows:
             writer.writerow(row)
             count += 1
     return count
 
 
-def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -> int:
-    """The rows as a workbook in path, to be named name."""
+def _write_xlsx(path: Path, header: Iterable[str], rows: Iterable[list[Any]], total: int,
+                name: Path) -> int:
+    """The rows under header as a workbook in path, to be named name."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
@@ -309,7 +323,7 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int, name: Path) -
     try:
         try:
             _start_stream(sheet)
-            sheet.append(list(COLUMNS))
+            sheet.append(list(header))
             for row in rows:
                 sheet.append([date(row[0]), *(text(cell) if isinstance(cell, str) else cell
                                               for cell in row[1:])])

@@ -541,8 +541,8 @@ _EXPORTED = """
 EXPORT_COLUMNS = """
         s.date, s.service_no, s.direction, s.mode, s.route_code, s.origin, s.destination,
         s.scheduled_at, s.actual_at, s.status, s.wagons, s.notes, cm.container, cm.size_type,
-        cm.teu, cm.full_empty, cm.gross_kg, c.name_en AS commodity, c.hs_code, cm.seal,
-        cm.shipper, cm.consignee"""
+        cm.teu, cm.full_empty, cm.gross_kg, c.name_en AS commodity, c.name_zh AS commodity_zh,
+        c.hs_code, cm.seal, cm.shipper, cm.consignee"""
 
 
 def count_export(db: Database, first: dt.date, last: dt.date) -> int:
