@@ -823,6 +823,36 @@ def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
     assert back.ok and back.skipped_containers == count
 
 
+@pytest.mark.parametrize("window, offered, key, header", [
+    ("en", "English", Qt.Key.Key_Down, ("日期", "班列号", "方向")),
+    ("zh", "简体中文", Qt.Key.Key_Up, ("date", "service", "direction")),
+])
+def test_the_export_s_language_is_the_window_s_unless_another_is_chosen(
+        qtbot, monkeypatch, request, tmp_path, app_ctx, window, offered, key, header):
+    """A Chinese desk's loading list for a Chinese forwarder has Chinese headers and words,
+    which the import reads back; an English one for a Lao railway English ones."""
+    if window == "zh":
+        request.getfixturevalue("chinese")
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.language_box.currentText() == offered
+    target = tmp_path / "march.csv"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    dialog.language_box.setFocus()
+    qtbot.keyClick(dialog.language_box, key)
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        assert tuple(next(csv.reader(file))[:3]) == header
+    back = import_file(app_ctx.db, target, TESTER, dry_run=True, skip_duplicates=True)
+    assert back.ok and back.skipped_containers == app_ctx.db.execute(
+        "SELECT COUNT(*) FROM container_move").fetchone()[0]
+
+
 @pytest.mark.parametrize("typed, kind, chosen_format, written_format", [
     ("march.xlsx", None, 0, 1),  # written as march.xlsx.csv
     ("march.csv", None, 1, 0),

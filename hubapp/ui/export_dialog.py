@@ -60,6 +60,16 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox(self)
         self.format_box.addItem(self.tr("CSV (UTF-8)"), ".csv")
         self.format_box.addItem(self.tr("Excel workbook (XLSX)"), ".xlsx")
+        # The headers and words of the file, each language's named in itself as Settings
+        # names them; the window's first, a Chinese desk writing for Chinese forwarders.
+        self.language_box = QComboBox(self)
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("简体中文", "zh")
+        self.language_box.setCurrentIndex(self.language_box.findData(
+            "zh" if labels.chinese() else "en"))
+        self.language_box.setToolTip(self.tr(
+            "The language of the file's headers, directions, modes, statuses, full/empty and "
+            "commodity names; import reads either"))
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.result_label = QLabel(self)
@@ -79,7 +89,8 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         for text, field in ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
-                            (self.tr("F&ormat"), self.format_box)):
+                            (self.tr("F&ormat"), self.format_box),
+                            (self.tr("&Language"), self.language_box)):
             mnemonics.add_row(form, text, field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -111,10 +122,12 @@ class ExportDialog(QDialog):
         if path is None:
             return
         self.format_box.setCurrentIndex(self.format_box.findData(path.suffix.lower()))
+        language = self.language_box.currentData()
 
         def work(control: TaskControl) -> int:
             with control.database() as db:
-                return export_file(db, path, first, last, control.progress, control.check)
+                return export_file(db, path, first, last, control.progress, control.check,
+                                   language)
 
         self._set_result(self.tr("Exporting…"))
         self.progress.setRange(0, 0)
