@@ -264,7 +264,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="128" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="141" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>

@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="396"/>
+        <location filename="../../hubapp/interchange/writing.py" line="410"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -1816,7 +1816,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ExportDialog</name>
     <message>
         <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="109"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="120"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
@@ -1831,27 +1831,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="70"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="71"/>
+        <source>The language of the file&apos;s headers, directions, modes, statuses, full/empty and commodity names; import reads either</source>
+        <translation>文件的表头、方向、运输方式、状态、空重及货名所用的语言；导入两种都能读取</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="80"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="72"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="82"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="81"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="91"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="81"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="91"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="82"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="92"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
@@ -1866,29 +1871,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="119"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="93"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="132"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="141"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="131"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="144"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="133"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="146"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="151"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -3765,7 +3775,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="426"/>
+        <location filename="../../hubapp/cli/parser.py" line="429"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4357,7 +4367,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="410"/>
+        <location filename="../../hubapp/interchange/writing.py" line="424"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4365,37 +4375,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="402"/>
+        <location filename="../../hubapp/interchange/writing.py" line="416"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="399"/>
+        <location filename="../../hubapp/interchange/writing.py" line="413"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="399"/>
+        <location filename="../../hubapp/interchange/writing.py" line="413"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="400"/>
+        <location filename="../../hubapp/interchange/writing.py" line="414"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="401"/>
+        <location filename="../../hubapp/interchange/writing.py" line="415"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="401"/>
+        <location filename="../../hubapp/interchange/writing.py" line="415"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="402"/>
+        <location filename="../../hubapp/interchange/writing.py" line="416"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4769,127 +4779,132 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="236"/>
+        <location filename="../../hubapp/cli/parser.py" line="233"/>
+        <source>language of the headers, directions, modes, statuses, full/empty and commodity names, which import reads in either (default en)</source>
+        <translation>表头、方向、运输方式、状态、空重及货名所用的语言，导入两种都能读取（默认 en）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="239"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="247"/>
+        <location filename="../../hubapp/cli/parser.py" line="250"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="261"/>
+        <location filename="../../hubapp/cli/parser.py" line="264"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="264"/>
+        <location filename="../../hubapp/cli/parser.py" line="267"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="269"/>
+        <location filename="../../hubapp/cli/parser.py" line="272"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="275"/>
+        <location filename="../../hubapp/cli/parser.py" line="278"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="279"/>
+        <location filename="../../hubapp/cli/parser.py" line="282"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="281"/>
+        <location filename="../../hubapp/cli/parser.py" line="284"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="283"/>
+        <location filename="../../hubapp/cli/parser.py" line="286"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="286"/>
+        <location filename="../../hubapp/cli/parser.py" line="289"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="287"/>
+        <location filename="../../hubapp/cli/parser.py" line="290"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="293"/>
+        <location filename="../../hubapp/cli/parser.py" line="296"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="296"/>
+        <location filename="../../hubapp/cli/parser.py" line="299"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="298"/>
+        <location filename="../../hubapp/cli/parser.py" line="301"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="301"/>
+        <location filename="../../hubapp/cli/parser.py" line="304"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="311"/>
+        <location filename="../../hubapp/cli/parser.py" line="314"/>
         <source>folder {folder} does not exist: name a .csv or .xlsx file</source>
         <translation>文件夹 {folder} 不存在：请指定 .csv 或 .xlsx 文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="321"/>
+        <location filename="../../hubapp/cli/parser.py" line="324"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="338"/>
+        <location filename="../../hubapp/cli/parser.py" line="341"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="344"/>
+        <location filename="../../hubapp/cli/parser.py" line="347"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="359"/>
+        <location filename="../../hubapp/cli/parser.py" line="362"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="366"/>
+        <location filename="../../hubapp/cli/parser.py" line="369"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="369"/>
+        <location filename="../../hubapp/cli/parser.py" line="372"/>
         <source>folder {folder} does not exist: name a database file</source>
         <translation>文件夹 {folder} 不存在：请指定数据库文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="388"/>
+        <location filename="../../hubapp/cli/parser.py" line="391"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="400"/>
+        <location filename="../../hubapp/cli/parser.py" line="403"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="413"/>
+        <location filename="../../hubapp/cli/parser.py" line="416"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4954,12 +4969,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="302"/>
+        <location filename="../../hubapp/cli/parser.py" line="305"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="434"/>
+        <location filename="../../hubapp/cli/parser.py" line="437"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -5079,12 +5094,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>正在导出… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="179"/>
+        <location filename="../../hubapp/cli/transfer.py" line="180"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="211"/>
+        <location filename="../../hubapp/cli/transfer.py" line="212"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -5094,7 +5109,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="251"/>
+        <location filename="../../hubapp/cli/parser.py" line="254"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -5114,22 +5129,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="239"/>
+        <location filename="../../hubapp/cli/parser.py" line="242"/>
         <source>backup file to write, or an existing folder to write a dated backup into</source>
         <translation>要写入的备份文件，或一个已有的文件夹（在其中写入带日期的备份）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="244"/>
+        <location filename="../../hubapp/cli/parser.py" line="247"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="254"/>
+        <location filename="../../hubapp/cli/parser.py" line="257"/>
         <source>when only what the hub works out from its containers and its time zone&apos;s rules is wrong (clock changes, dwell times, roll-up), work it out again (written to the audit log)</source>
         <translation>仅当出错的只是本枢纽按集装箱明细和时区规则算出的数据（时钟调整、堆存时间、汇总统计表）时，重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="276"/>
+        <location filename="../../hubapp/cli/parser.py" line="279"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -5509,22 +5524,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="159"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="173"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="162"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="176"/>
         <source>line {line}, {column} {value!r}: {message}</source>
         <translation>第 {line} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="164"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="178"/>
         <source>line {line}, {column}: {message}</source>
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="181"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="195"/>
         <source>{header} (column {letter})</source>
         <translation>{header}（{letter} 列）</translation>
     </message>
@@ -5554,7 +5569,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="180"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="194"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无表头）</translation>
     </message>
@@ -6068,87 +6083,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="485"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="499"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="350"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="364"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="396"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="410"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="303"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="317"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="459"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need; column {other!r} was left out: give its weights in kilograms under one of those headers</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重；列“{other}”未导入：请将其中的重量换算为千克，填在上述表头下</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="450"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="464"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="458"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="472"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="479"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="469"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="483"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="488"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="502"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="518"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="532"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="520"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="534"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="531"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="545"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="612"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="626"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="614"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="628"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="622"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="636"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="627"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="641"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -6159,32 +6174,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="639"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="653"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="641"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="655"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划中、已发运、已到达、已取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="654"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="668"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="493"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="507"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="681"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="695"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="696"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="710"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -6320,53 +6335,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="167"/>
+        <location filename="../../hubapp/interchange/writing.py" line="172"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="96"/>
+        <location filename="../../hubapp/interchange/writing.py" line="98"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="99"/>
+        <location filename="../../hubapp/interchange/writing.py" line="101"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="121"/>
+        <location filename="../../hubapp/interchange/writing.py" line="124"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="123"/>
+        <location filename="../../hubapp/interchange/writing.py" line="126"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="154"/>
-        <location filename="../../hubapp/interchange/writing.py" line="463"/>
+        <location filename="../../hubapp/interchange/writing.py" line="159"/>
+        <location filename="../../hubapp/interchange/writing.py" line="477"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="163"/>
+        <location filename="../../hubapp/interchange/writing.py" line="168"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="186"/>
+        <location filename="../../hubapp/interchange/writing.py" line="191"/>
         <source>{path} is the hub&apos;s database; choose another file name</source>
         <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="193"/>
+        <location filename="../../hubapp/interchange/writing.py" line="198"/>
         <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
         <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="323"/>
+        <location filename="../../hubapp/interchange/writing.py" line="337"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -7049,12 +7064,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="194"/>
+        <location filename="../../hubapp/cli/transfer.py" line="195"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="199"/>
+        <location filename="../../hubapp/cli/transfer.py" line="200"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -7403,22 +7418,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="374"/>
+        <location filename="../../hubapp/interchange/writing.py" line="388"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="374"/>
+        <location filename="../../hubapp/interchange/writing.py" line="388"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="375"/>
+        <location filename="../../hubapp/interchange/writing.py" line="389"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="375"/>
+        <location filename="../../hubapp/interchange/writing.py" line="389"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
