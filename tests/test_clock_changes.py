@@ -18,7 +18,9 @@ from hubapp.domain.clock import instant_of
 from hubapp.domain.clock_changes import LAST_YEAR, clock_changes
 from hubapp.domain.dashboard import DashboardFilterRecord
 from hubapp.interchange import import_file
-from hubapp.store import dashboard, dwell, interchange as store_interchange, open_db, rollup
+from hubapp.store import (
+    dashboard, dwell, hub_zone, interchange as store_interchange, open_db, rollup,
+)
 from hubapp.store.db import transaction
 from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
 
@@ -271,3 +273,19 @@ def test_clock_changes_of_older_rules_are_checked_and_repaired(tmp_path):
         assert _figures(db) == AS_THEY_PASSED
     finally:
         db.close()
+
+
+def test_whether_a_zone_counts_again_reads_no_service_but_the_first_and_last(demo_db):
+    """Settings asks it on the window's thread as a new zone is saved: a MIN and a MAX in one
+    SELECT read every service of the history, where each alone reads one end of an index."""
+    hub_zone_set(demo_db, "")  # no changes stored: Berlin's differ, its years are looked at
+    statements: list[str] = []
+    demo_db.conn.set_trace_callback(statements.append)
+    try:
+        assert hub_zone.counts_again(demo_db, BERLIN) is False  # the demo's days: 2026-03-03…05
+    finally:
+        demo_db.conn.set_trace_callback(None)
+    scans = [statement for statement in statements
+             if any("SCAN service" in row[3]
+                    for row in demo_db.execute(f"EXPLAIN QUERY PLAN {statement}"))]
+    assert scans == [] and any("FROM service" in statement for statement in statements)

@@ -54,7 +54,10 @@ def counts_again(db: Database, zone: str) -> bool:
     changed = clock_changes.load(db).differing_walls(changes_of(zone))
     if not changed:
         return False
-    first, last = db.execute("SELECT MIN(date), MAX(date) FROM service").fetchone()
+    # Each bound its own subquery: both in one SELECT read every service of the history,
+    # on the window's thread; each alone reads one end of service_date_status.
+    first, last = db.execute("SELECT (SELECT MIN(date) FROM service),"
+                             " (SELECT MAX(date) FROM service)").fetchone()
     return first is not None and any(
         dt.date.fromisoformat(first) - dt.timedelta(days=3) <= wall.date()
         <= dt.date.fromisoformat(last) + dt.timedelta(days=2) for wall in changed)
