@@ -173,10 +173,16 @@ def generate(
     yard: list[tuple[str, str, dt.date]] = []  # containers that came in and wait to leave
     timetable = [dataclasses.replace(slot, service_no=slot.service_no + suffix)
                  for suffix in ("", *_COPY_SUFFIXES[:copies - 1]) for slot in TIMETABLE]
+    # Outbound trains draw from the latest arrivals only (_container), and take at most a
+    # day's outbound boxes from them before the next day: those further back are never
+    # drawn. Kept, the boxes that never left piled up with every day of a history.
+    kept = _RECENT_ARRIVALS + sum(slot.containers[1] for slot in timetable
+                                  if slot.direction == OUT)
     for offset in range(days - 1, -1, -1):
         day = end - dt.timedelta(days=offset)
         growth = GROWTH ** ((day - end).days / 365)
         used = {OUT: set(), IN: set()}
+        del yard[:-kept]
         for slot in timetable:
             if rng.random() > slot.runs:
                 continue

@@ -178,10 +178,13 @@ def insert_many(
     services = containers = full = empty = gross = 0
     teu = 0.0
     days = set()
-    touched = set()
+    # Into an empty database every container is one touched: dwell.refresh() of them all
+    # holds no set of millions of numbers (a demo of 5 million's).
+    touched: set[str] | None = None if is_empty(db) else set()
     for service, moves in items:
         days.add(service.date)
-        touched.update(move.container for move in moves)
+        if touched is not None:
+            touched.update(move.container for move in moves)
         service_id = _insert_service(db, service_row(service))
         _insert_moves(db, service_id, service, moves)
         services += 1
