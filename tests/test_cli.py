@@ -567,7 +567,7 @@ def _demo_peak(path: Path, days: int) -> int:
 
 
 def test_a_longer_demo_history_holds_no_more_memory(tmp_path):
-    """A demo of 5 million containers peaked at 1.8 GB: every box that came in and never
+    """A demo of 5 million containers peaked at 495 MB: every box that came in and never
     left was kept to be drawn from, and every container number to count its dwell."""
     _demo_peak(tmp_path / "warm.db", 1)  # what is imported, cached once
     short = _demo_peak(tmp_path / "short.db", 20)
