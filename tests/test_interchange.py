@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -3220,3 +3221,100 @@ def test_a_desk_holding_the_stored_train_open_is_told_the_import_added_to_it(dem
     with pytest.raises(services.EditConflict):
         services.save_service(demo_db, loaded, moves, TESTER)
     assert boxes_on_x5508(demo_db) == 20
+
+
+def test_one_import_adds_to_two_stored_trains_each_its_own_boxes(demo_db, tmp_path):
+    """Two trains' lists sent again with boxes added: each train gets its own, and the audit
+    entry counts each one's (the tests before added to one train only)."""
+    day = tmp_path / "day.csv"
+    export_file(demo_db, day, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+    header, *rows = day.read_text(encoding="utf-8-sig").splitlines()
+    vn01, mm01 = ([row.replace("2026-03-05", "2026-03-20") for row in rows
+                   if row.startswith(f"2026-03-05,{number},outbound,")]
+                  for number in ("VN01", "MM01"))
+    assert (len(vn01), len(mm01)) == (8, 5)
+    first = write(tmp_path / "first.csv", [header, *vn01[:2], *mm01[:4]])
+    assert import_file(demo_db, first, TESTER).saved
+
+    added = import_file(demo_db, write(tmp_path / "all.csv", [header, *vn01, *mm01]), TESTER,
+                        skip_duplicates=True)
+
+    assert added.saved and (added.added_services, added.added_containers) == (2, 7)
+    assert demo_db.execute(
+        "SELECT s.service_no, COUNT(*) FROM container_move m JOIN service s"
+        " ON s.id = m.service_id WHERE s.date = '2026-03-20' GROUP BY s.service_no"
+        " ORDER BY s.service_no").fetchall() == [("MM01", 5), ("VN01", 8)]
+    [(noted,)] = demo_db.execute("SELECT after FROM audit_log WHERE action = 'import'"
+                                 " ORDER BY id DESC LIMIT 1").fetchall()
+    assert sorted(json.loads(noted)["added_to"]) == ["MM01 (2026-03-20): 1",
+                                                     "VN01 (2026-03-20): 6"]
+    assert rollup.differences(demo_db) == []
+
+
+def test_a_stored_train_saved_at_another_desk_while_an_import_adds_to_it_refuses_the_file(
+        demo_db, demo_target, tmp_path, monkeypatch):
+    """The boxes were checked against the train as read: added over another desk's save,
+    they went in under the import's version as if that save had been seen."""
+    from hubapp.domain.errors import InputError
+    from hubapp.store import open_db, services
+
+    first, second = sample_in_parts(tmp_path)
+    assert import_file(demo_db, first, TESTER).saved
+    read = store_interchange.stored_alike
+
+    def another_desk_meanwhile(db, items, indexes):
+        found = read(db, items, indexes)
+        desk = open_db(demo_target)
+        try:
+            [train] = [row.service for row in services.list_day(desk, dt.date(2026, 3, 5))
+                       if row.service.service_no == "X5508"]
+            services.save_service(desk, dataclasses.replace(train, notes="wagon 12 checked"),
+                                  services.list_moves(desk, train.id), TESTER)
+        finally:
+            desk.close()
+        return found
+
+    monkeypatch.setattr(store_interchange, "stored_alike", another_desk_meanwhile)
+    with pytest.raises(InputError, match="^Some services or containers of second.csv were "
+                                         "saved at another desk meanwhile; nothing was imported"):
+        import_file(demo_db, second, TESTER, skip_duplicates=True)
+
+    assert boxes_on_x5508(demo_db) == 10
+
+
+def test_boxes_added_to_a_stored_train_have_their_dwell_counted(demo_db, tmp_path):
+    """X5508's boxes, in on 2026-03-05, out on X5599 the next morning in two parts: the
+    second part's were added without the dwell of their stay."""
+    from hubapp.store import dwell
+
+    assert import_file(demo_db, SAMPLE, TESTER).saved
+    boxes = [(row[7], row[8], row[10]) for row in
+             csv.reader(SAMPLE.read_text(encoding="utf-8").splitlines()[1:])]
+    out = [f"2026-03-06,X5599,outbound,CN-LA,{box},{size},F,{kg},cassava flour,,09:30"
+           for box, size, kg in boxes]
+    header = "date,service,direction,route,container,size_type,full_empty,gross_kg,commodity," \
+             "seal,departed_at"
+    assert import_file(demo_db, write(tmp_path / "first.csv", [header, *out[:10]]),
+                       TESTER).saved
+
+    added = import_file(demo_db, write(tmp_path / "all.csv", [header, *out]), TESTER,
+                        skip_duplicates=True)
+
+    assert added.saved and added.added_containers == 10
+    assert dwell.differences(demo_db) == [] and rollup.differences(demo_db) == []
+    assert demo_db.execute("SELECT COUNT(*) FROM container_move WHERE date = '2026-03-06'"
+                           " AND dwell_min = 19 * 60 + 10").fetchone()[0] == 20
+
+
+def test_a_new_train_without_boxes_beside_stored_ones_is_imported_not_nothing_new(
+        demo_db, tmp_path):
+    """A cancelled train's row (no box) sent with a list already stored: "nothing new to
+    import" read as if it had not been brought in."""
+    assert import_file(demo_db, write(tmp_path / "one.csv", [HEADER, GOOD]), TESTER).saved
+
+    result = import_file(demo_db, write(tmp_path / "more.csv", [
+        HEADER, GOOD, "2026-03-05,X9998,inbound,CN-LA,,,,,,"]), TESTER, skip_duplicates=True)
+
+    assert result.saved and (result.totals.services, result.totals.containers) == (1, 0)
+    assert summary(result) == ("1 service, 0 containers, 0 TEU; skipped as already stored: "
+                               "1 service, 1 container")
