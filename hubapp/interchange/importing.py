@@ -101,9 +101,9 @@ class ImportResultRecord:
     @property
     def nothing_new(self) -> bool:
         """Whether every service and container of the file was skipped as already stored:
-        nothing written, nor any import in the audit log."""
-        return self.ok and not self.totals.services and not self.totals.containers and bool(
-            self.skipped_services or self.skipped_containers)
+        nothing written, nor any import in the audit log. (A file of no rows is refused, so
+        one saved with none is all skipped.)"""
+        return self.ok and not self.totals.services and not self.totals.containers
 
 
 def import_file(
