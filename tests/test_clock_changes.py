@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hubapp.domain.clock import instant_of
-from hubapp.domain.clock_changes import LAST_YEAR, clock_changes
+from hubapp.domain.clock_changes import LAST_YEAR, ClockChangesRecord, clock_changes
 from hubapp.domain.dashboard import DashboardFilterRecord
 from hubapp.interchange import import_file
 from hubapp.store import (
@@ -289,3 +289,62 @@ def test_whether_a_zone_counts_again_reads_no_service_but_the_first_and_last(dem
              if any("SCAN service" in row[3]
                     for row in demo_db.execute(f"EXPLAIN QUERY PLAN {statement}"))]
     assert scans == [] and any("FROM service" in statement for statement in statements)
+
+
+@pytest.mark.parametrize(("day", "counts"), [
+    (None, False),  # a new hub's: nothing stored to count again
+    # A service's times lie from 3 days before its date to the day after (validation's
+    # spans): Berlin's spring change of 2026-03-29 may fall within those of these...
+    (SPRING + dt.timedelta(days=3), True), (SPRING - dt.timedelta(days=1), True),
+    # ...and not within these.
+    (SPRING + dt.timedelta(days=4), False), (SPRING - dt.timedelta(days=3), False),
+])
+def test_a_zone_counts_again_where_its_changes_fall_within_the_stored_services_times(
+        new_target, day, counts):
+    """Settings' note to wait a minute while the sums are counted again shows only then."""
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.store import services
+
+    db = open_db(new_target)
+    try:
+        if day is not None:
+            services.save_service(db, ServiceRecord("X8901", day, Direction.OUTBOUND), [],
+                                  TESTER)
+        assert hub_zone.counts_again(db, BERLIN) is counts
+    finally:
+        db.close()
+
+
+def test_a_zone_this_computer_has_no_rules_for_counts_nothing_again(new_target):
+    """Nor is anything stored for it (store_changes): the Berlin hub's changes stay."""
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.store import services
+
+    db = open_db(new_target)
+    try:
+        services.save_service(db, ServiceRecord("X8901", SPRING, Direction.OUTBOUND), [],
+                              TESTER)
+        hub_zone_set(db, BERLIN)
+        assert not hub_zone.counts_again(db, "Mars/Olympus_Mons")
+        assert hub_zone.counts_again(db, "")
+    finally:
+        db.close()
+
+
+def test_two_sets_of_clock_changes_differ_where_one_is_missing_or_moves_the_clocks_otherwise():
+    """Only there: the changes after it, the same in both, count every time over them
+    alike, though the clocks stand otherwise by then. (Settings' note to wait and check's
+    first differing day read these.)"""
+    berlin = clock_changes(BERLIN)
+    wall = dt.datetime.combine(SPRING, dt.time(3, 0))
+    spring = berlin.walls.index(wall)
+    step = berlin.moved[spring] - berlin.moved[spring - 1]
+    without = ClockChangesRecord(berlin.walls[:spring] + berlin.walls[spring + 1:],
+                                 berlin.moved[:spring]
+                                 + tuple(moved - step for moved in berlin.moved[spring + 1:]))
+    doubled = ClockChangesRecord(berlin.walls, berlin.moved[:spring]
+                                 + tuple(moved + step for moved in berlin.moved[spring:]))
+
+    for other in (without, doubled):
+        assert berlin.differing_walls(other) == other.differing_walls(berlin) == {wall}
+    assert berlin.differing_walls(berlin) == set()
