@@ -688,3 +688,21 @@ def test_a_hub_zone_this_computer_has_no_rules_for_is_named_beside_the_clock_it_
         in printed.stdout
     assert ("America/New_York, this computer's: the hub's time zone Mars/Olympus_Mons is not "
             "among this computer's zone files, nor in tzdata)") in " ".join(printed.stdout.split())
+
+
+def test_the_hubs_years_are_checked_at_both_ends_their_first_and_last_days_within(
+        demo_db_path):
+    """A year typed wrong either way (2062 as 2602 too); 1980-01-01 and 2100-12-31 are the
+    hub's, as the daily log's date box takes them."""
+    conn = sqlite3.connect(demo_db_path)
+    ids = [row[0] for row in conn.execute("SELECT id FROM service ORDER BY id LIMIT 4")]
+    conn.close()
+    dates = dict(zip(ids, ("1979-12-31", "1980-01-01", "2100-12-31", "2101-01-01")))
+    _execute(demo_db_path, *(statement for id_, day in dates.items() for statement in (
+        f"UPDATE service SET date = '{day}' WHERE id = {id_}",
+        f"UPDATE container_move SET date = '{day}' WHERE service_id = {id_}")))
+
+    found = problems_of(check_database(demo_db_path), "service dates within the hub's years")
+
+    assert [re.search(r" of (\S+) \(", problem.text)[1] for problem in found] == [
+        "1979-12-31", "2101-01-01"]

@@ -803,3 +803,13 @@ def test_a_train_stored_at_00_05_on_the_day_it_was_due_at_23_50_shows_that_day(
     assert not screen.is_dirty()
     assert app_ctx.db.execute("SELECT actual_at FROM service WHERE service_no = 'X3'"
                               ).fetchone()[0] == f"{day} 00:05"
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "Europe/Berlin"])
+def test_the_first_and_last_days_of_the_hubs_years_are_its_own(zone):
+    """Refused from 1979-12-31 and 2101-01-01 only: the daily log's date box goes from
+    1980-01-01 to 2100-12-31."""
+    for day, scheduled in ((dt.date(1980, 1, 1), dt.datetime(1980, 1, 1, 0, 0)),
+                           (dt.date(2100, 12, 31), dt.datetime(2100, 12, 31, 23, 59))):
+        service = ServiceRecord("X8807", day, Direction.OUTBOUND, scheduled_at=scheduled)
+        assert validate_service(service, now=dt.datetime(2026, 10, 25, 12, 0), zone=zone) == []
