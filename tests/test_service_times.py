@@ -372,6 +372,10 @@ def test_a_time_fields_hint_reads_apart_from_the_days_totals_at_853_px(
     # Not drawn over it: a layout redone as the totals changed showed the file's path again.
     assert window.file_label.isHidden()
     assert status.shown_message().endswith("…")
+    # Shown again once the hint goes with the focus: hidden for good, the path was lost.
+    window.day_screen.form.notes.setFocus()
+    QApplication.processEvents()
+    assert status.currentMessage() == "" and window.file_label.isVisible()
 
 
 def test_a_train_that_left_after_midnight_is_listed_and_reported_as_the_form_says(
