@@ -109,3 +109,28 @@ def test_the_import_s_problems_sort_from_the_keyboard(main_window, qtbot, monkey
     view = dialog.problems_view
     assert view.model().rowCount() == 3
     sorts_as_a_click(qtbot, view, 2)
+
+
+def test_the_menu_names_columns_as_the_header_shows_them(qtbot):
+    """In the header's order (a column moved is where it was moved to), and a "&" in a
+    column's name is shown, not taken for the letter to press."""
+    from PySide6.QtGui import QStandardItemModel
+
+    from hubapp.ui.sort_menu import sort_menu
+
+    model = QStandardItemModel(3, 3)
+    model.setHorizontalHeaderLabels(["Service", "Size & type", "TEU"])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    sort_menu(table)
+    table.horizontalHeader().moveSection(2, 0)
+    table.show()
+    qtbot.waitExposed(table)
+
+    menu = menu_key(table)
+
+    assert [a.text() for a in menu.actions() if a.text().startswith("Sort by")] == [
+        "Sort by TEU", "Sort by Service", "Sort by Size && type"]
+    menu.close()
