@@ -296,8 +296,8 @@ def test_whether_a_zone_counts_again_reads_no_service_but_the_first_and_last(dem
     # A service's times lie from 3 days before its date to the day after (validation's
     # spans): Berlin's spring change of 2026-03-29 may fall within those of these...
     (SPRING + dt.timedelta(days=3), True), (SPRING - dt.timedelta(days=1), True),
-    # ...and not within these.
-    (SPRING + dt.timedelta(days=4), False), (SPRING - dt.timedelta(days=3), False),
+    # ...and not within these: a change two days after a service's date is after its times.
+    (SPRING + dt.timedelta(days=4), False), (SPRING - dt.timedelta(days=2), False),
 ])
 def test_a_zone_counts_again_where_its_changes_fall_within_the_stored_services_times(
         new_target, day, counts):

@@ -60,7 +60,7 @@ def counts_again(db: Database, zone: str) -> bool:
                              " (SELECT MAX(date) FROM service)").fetchone()
     return first is not None and any(
         dt.date.fromisoformat(first) - dt.timedelta(days=3) <= wall.date()
-        <= dt.date.fromisoformat(last) + dt.timedelta(days=2) for wall in changed)
+        <= dt.date.fromisoformat(last) + dt.timedelta(days=1) for wall in changed)
 
 
 def store_changes(db: Database, zone: str) -> tuple[set[dt.date], set[dt.date]] | None:
