@@ -3318,3 +3318,17 @@ def test_a_new_train_without_boxes_beside_stored_ones_is_imported_not_nothing_ne
     assert result.saved and (result.totals.services, result.totals.containers) == (1, 0)
     assert summary(result) == ("1 service, 0 containers, 0 TEU; skipped as already stored: "
                                "1 service, 1 container")
+
+
+def test_a_sheet_is_not_held_to_the_shared_strings_limits(tmp_path, monkeypatch):
+    """Those are for what openpyxl holds as it opens a workbook; a sheet is read row by row,
+    bounded by its rows and cells (a list of a million rows is some 1 GB of XML)."""
+    path = sample_workbook(tmp_path / "list.xlsx")
+    _with_shared_strings(path)
+    with zipfile.ZipFile(path) as archive:
+        strings, sheet = (len(archive.read(part)) for part in (
+            "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"))
+    assert sheet > strings
+    monkeypatch.setattr(reading, "_SHARED_STRINGS_BYTES", strings)
+
+    assert read_table(path).rows

@@ -669,6 +669,7 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
     # openpyxl loads in a blink, but only the XLSX path needs it
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.xml.constants import WORKSHEET_TYPE
 
     try:
         with warnings.catch_warnings():
@@ -679,6 +680,9 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
             # refuses any name but .xlsx/.xlsm before looking inside.
             reader = ExcelReader(file, read_only=True, data_only=True)
             archive = reader.archive = _Bounded(reader.archive, path.name)
+            reader.read_manifest()
+            archive.sheets = {part.PartName.lstrip("/")
+                              for part in reader.package.findall(WORKSHEET_TYPE)}
             reader.read()
             archive.loaded()
             book = reader.wb
@@ -758,15 +762,19 @@ class _Bounded:
     as soon as it holds a run of text longer than any cell within Excel's ceiling: openpyxl
     builds a cell's whole text before it can be looked at, and a workbook of 1.5 MB whose
     cell held 1.5 GB ran out of memory. Until loaded(), what openpyxl opens it holds, and
-    is refused past the bytes and shared strings a loading list needs."""
+    is refused past the bytes and shared strings a loading list needs; but the sheets
+    (their paths in `sheets`), of which it reads only the size as it opens them."""
 
     def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
         self._archive = archive
         self._name = name
         self._opening = True
+        # Counted through as the shared strings, a sheet over 256 MB of XML (some 250,000
+        # rows) was refused, and every sheet inflated once more.
+        self.sheets: set[str] = set()
 
     def open(self, member: str, mode: str = "r") -> _BoundedPart:
-        if self._opening:
+        if self._opening and member not in self.sheets:
             # The shared strings (or a chart sheet), counted through before openpyxl reads
             # them: it holds each string it reads, and took a minute over 4 million.
             with _BoundedPart(self._archive.open(member, mode), self._name, member,
