@@ -3320,6 +3320,27 @@ def test_a_new_train_without_boxes_beside_stored_ones_is_imported_not_nothing_ne
                                "1 service, 1 container")
 
 
+@pytest.mark.parametrize("empty", [b"<si><t/></si>", b"<si/>"], ids=["in tags", "one tag"])
+def test_shared_strings_are_counted_however_an_empty_one_is_written(tmp_path, monkeypatch,
+                                                                      empty):
+    """An empty text may be one tag, <si/>: millions of those were not counted, and
+    openpyxl read them all before a row."""
+    def with_empty(count: int) -> Path:
+        path = sample_workbook(tmp_path / f"strings{count}.xlsx")
+        _with_shared_strings(path)
+        return part_replaced(path, "xl/sharedStrings.xml",
+                             lambda xml: xml.replace(b"</sst>", empty * count + b"</sst>"))
+
+    with zipfile.ZipFile(with_empty(0)) as archive:
+        held = archive.read("xl/sharedStrings.xml").count(b"<si>")
+    monkeypatch.setattr(reading, "_SHARED_STRINGS", held + 2)
+
+    assert read_table(with_empty(2)).rows
+    with pytest.raises(FileFormatError, match=f"^strings3.xlsx: its part xl/sharedStrings.xml "
+                                              f"holds more than {held + 2} texts"):
+        read_table(with_empty(3))
+
+
 def test_a_sheet_is_not_held_to_the_shared_strings_limits(tmp_path, monkeypatch):
     """Those are for what openpyxl holds as it opens a workbook; a sheet is read row by row,
     bounded by its rows and cells (a list of a million rows is some 1 GB of XML)."""
