@@ -103,12 +103,12 @@ _STATUSES = {
     "已取消": Status.CANCELLED,
 }
 
-_CHINESE_HEADERS = {"date": "日期", "service": "班次号", "direction": "方向", "container": "箱号",
-                    "size_type": "箱型"}
-
 # A Chinese export's header over each of COLUMNS: the first Chinese one the import knows it by.
-CHINESE_COLUMNS: tuple[str, ...] = tuple(
-    next(filter(has_hanzi, {**columns.HEADERS, **_MORE_HEADERS}[name])) for name in COLUMNS)
+# A missing column's message offers the same one, so a clerk is told the header the export
+# writes (it said 班次号 for the service while the export wrote 班列号).
+CHINESE_HEADERS: dict[str, str] = {
+    name: next(filter(has_hanzi, {**columns.HEADERS, **_MORE_HEADERS}[name])) for name in COLUMNS}
+CHINESE_COLUMNS: tuple[str, ...] = tuple(CHINESE_HEADERS.values())
 # The words a Chinese export writes for stored values: the daily log's, which the import reads
 # back (full/empty by validation.full_empty_code). Codes and numbers stay as they are.
 CHINESE_WORDS: dict[str, dict[str, str]] = {
@@ -451,7 +451,7 @@ def _weight_column_missing(problems: list[Problem], header: Header, line: int,
     kept = [problem for problem in problems if problem.column != _WEIGHT]
     if len(kept) == len(problems):
         return problems
-    values = {"field": _WEIGHT, "name": "gross_kg", "chinese": "毛重"}
+    values = {"field": _WEIGHT, "name": "gross_kg", "chinese": CHINESE_HEADERS["gross_kg"]}
     read = set(header.index.values())
     if other := next((heading for position, heading in enumerate(header.headers)
                       if position not in read and heading
@@ -534,7 +534,7 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
                             "{name} or {chinese})") if sheet else QT_TRANSLATE_NOOP(
                 "messages", "Required column {field} is missing (header {name} or {chinese})"),
                 {"field": Term("columns", name), "name": name,
-                 "chinese": _CHINESE_HEADERS[name], "sheet": sheet}))
+                 "chinese": CHINESE_HEADERS[name], "sheet": sheet}))
     return index, problems
 
 
