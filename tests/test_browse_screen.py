@@ -6,6 +6,7 @@ machine may start late; a wait ends as soon as its condition holds.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import threading
@@ -261,7 +262,8 @@ def test_tab_goes_through_the_filters_while_a_date_says_any(qtbot, screen):
 
 def test_tab_goes_from_clear_to_the_sort_fields_and_export_as_they_sit_on_screen(qtbot, screen):
     screen.clear_button.setFocus()
-    for after in (screen.sort_by, screen.sort_descending, screen.export_button, screen.table):
+    for after in (screen.sort_by, screen.sort_descending, screen.language_box,
+                  screen.export_button, screen.table):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is after
 
@@ -937,6 +939,53 @@ def test_export_writes_the_rows_the_filters_list_in_their_order_for_import(
         assert fresh.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == len(shown)
     finally:
         fresh.close()
+
+
+@pytest.mark.parametrize("window, offered, key, chosen", [
+    ("en", "English", Qt.Key.Key_Down, "zh"), ("zh", "简体中文", Qt.Key.Key_Up, "en"),
+    ("zh", "简体中文", None, "zh"),
+])
+def test_export_writes_the_file_in_the_language_chosen_beside_it(
+        qtbot, request, app_ctx, save_as, tmp_path, window, offered, key, chosen):
+    """As File ▸ Export… does: a Chinese desk's list for a Chinese forwarder has Chinese
+    headers and words, an English one for a Lao railway English ones (All movements wrote
+    English only); the import reads either back."""
+    from hubapp.interchange import COLUMNS, import_file
+    from hubapp.interchange.parsing import CHINESE_COLUMNS
+    from hubapp.ui.record_model import RECORD_ROLE
+
+    if window == "zh":
+        request.getfixturevalue("chinese")
+    screen = request.getfixturevalue("screen")
+    assert screen.language_box.currentText() == offered
+    if key is not None:
+        screen.language_box.setFocus()
+        qtbot.keyClick(screen.language_box, key)
+    target = tmp_path / "moves.csv"
+    save_as(target)
+
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.export_button.isEnabled, timeout=WAIT_MS)
+
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        header, *rows = csv.reader(file)
+    assert tuple(header) == (CHINESE_COLUMNS if chosen == "zh" else COLUMNS)
+    words = {Direction.OUTBOUND: "去程", Direction.INBOUND: "回程"} if chosen == "zh" else {
+        Direction.OUTBOUND: "outbound", Direction.INBOUND: "inbound"}
+    listed = [screen.model.index(row, 0).data(RECORD_ROLE)
+              for row in range(screen.model.rowCount())]
+    assert any(record.commodity_zh and record.commodity_zh != record.commodity_en
+               for record in listed), "the demo should list commodities with Chinese names"
+    column = COLUMNS.index
+    assert [(row[column("container")], row[column("direction")], row[column("commodity")])
+            for row in rows[:len(listed)]] == [
+        (record.container, words[record.direction],
+         (record.commodity_zh if chosen == "zh" else "") or record.commodity_en)
+        for record in listed]
+
+    back = import_file(app_ctx.db, target, UserRecord("admin", ADMIN), dry_run=True,
+                       skip_duplicates=True)
+    assert back.ok and back.skipped_containers == len(rows), back.problems
 
 
 def test_export_at_once_after_typing_writes_what_the_filters_say(qtbot, screen, save_as,

@@ -113,9 +113,10 @@ def export_moves(
     descending: bool = False,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
+    language: str = "en",
 ) -> int:
     """Write the container moves All movements lists for f, in its order, as export_file
-    writes them (so the file imports again); returns the row count."""
+    writes them in language (so the file imports again); returns the row count."""
     path = export_target(path)
     never_over_a_database(path, db_path(db))
     with one_snapshot(db):
@@ -128,7 +129,7 @@ def export_moves(
                         "{limit:,} rows: narrow the filters or dates, or export to CSV; no file "
                         "written"))
         return _export(path, browse.export_rows(db, f, sort, descending), total, progress,
-                       check)
+                       check, language)
 
 
 def _fits(path: Path, total: int, too_many: str) -> None:

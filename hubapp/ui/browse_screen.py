@@ -32,7 +32,7 @@ from hubapp.ui import (
     date_edits, filter_choices, formatting, labels, remembered_layout, spoken,
 )
 from hubapp.ui.date_edits import NO_DATE
-from hubapp.ui.export_dialog import pick_export_file
+from hubapp.ui.export_dialog import language_box, pick_export_file
 from hubapp.ui.export_status import ExportStatus
 from hubapp.ui.find_combo import FindCombo
 from hubapp.ui.flow_layout import FlowLayout
@@ -277,7 +277,8 @@ class BrowseScreen(QWidget):
             self.sort_by.addItem(self.model.headers()[column], column)
         self.sort_descending = QCheckBox(self.tr("Desce&nding"), self)
         self._show_sort(MovesBrowseModel.DATE, self.model.descending)
-        # Made after the sort fields, as it sits on screen: Tab follows the order made.
+        # Made after the sort fields, as they sit on screen: Tab follows the order made.
+        self.language_box = language_box(self)
         self.export_button = QPushButton(self.tr("E&xport…"), self)
         self.export_button.setToolTip(self.tr("The movements listed, in this order, to a CSV "
                                               "or XLSX file that File ▸ Import… reads back"))
@@ -296,7 +297,9 @@ class BrowseScreen(QWidget):
         filters.addWidget(self.clear_button)
         filters.add_labelled(self.tr("Sort &by"), self.sort_by)
         filters.addWidget(self.sort_descending)
-        filters.addWidget(self.export_button)
+        # The file's language beside the button that writes it, as the Export window asks it
+        # beside the format: kept on the button's row, not read as a filter, when they wrap.
+        filters.add_labelled(self.tr("File lan&guage"), self.language_box, self.export_button)
         return filters
 
     def _build_table(self) -> None:
@@ -668,11 +671,12 @@ class BrowseScreen(QWidget):
         if path is None:
             return
         f, sort, descending = self.model.filter, self.model.sort_by, self.model.descending
+        language = self.language_box.currentData()
 
         def work(control: TaskControl) -> int:
             with control.database() as db:
                 return export_moves(db, path, f, sort, descending, control.progress,
-                                    control.check)
+                                    control.check, language)
 
         # A year's history took a minute to XLSX: it shows how far it is, and stops.
         self.export_status.run(

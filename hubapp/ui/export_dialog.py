@@ -41,6 +41,20 @@ def pick_export_file(parent: QWidget, title: str, name: str) -> Path | None:
     return path if path.suffix.lower() in kinds else path.with_name(path.name + suffix)
 
 
+def language_box(parent: QWidget) -> QComboBox:
+    """The choice of an export's language, its data the export's language= ("en", "zh"): each
+    named in itself as Settings names them; the window's first, a Chinese desk writing for
+    Chinese forwarders."""
+    box = QComboBox(parent)
+    box.addItem("English", "en")
+    box.addItem("简体中文", "zh")
+    box.setCurrentIndex(box.findData("zh" if labels.chinese() else "en"))
+    box.setToolTip(QCoreApplication.translate(
+        "ExportDialog", "The language of the file's headers, directions, modes, statuses, "
+                        "full/empty and commodity names; import reads either"))
+    return box
+
+
 class ExportDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  day: dt.date | None = None) -> None:
@@ -60,16 +74,7 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox(self)
         self.format_box.addItem(self.tr("CSV (UTF-8)"), ".csv")
         self.format_box.addItem(self.tr("Excel workbook (XLSX)"), ".xlsx")
-        # The headers and words of the file, each language's named in itself as Settings
-        # names them; the window's first, a Chinese desk writing for Chinese forwarders.
-        self.language_box = QComboBox(self)
-        self.language_box.addItem("English", "en")
-        self.language_box.addItem("简体中文", "zh")
-        self.language_box.setCurrentIndex(self.language_box.findData(
-            "zh" if labels.chinese() else "en"))
-        self.language_box.setToolTip(self.tr(
-            "The language of the file's headers, directions, modes, statuses, full/empty and "
-            "commodity names; import reads either"))
+        self.language_box = language_box(self)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.result_label = QLabel(self)

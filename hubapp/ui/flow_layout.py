@@ -87,12 +87,12 @@ class FlowLayout(_WrappingLayout):
     narrower than that (1,232 px for the dashboard's): wrapping, the narrowest is one filter.
     """
 
-    def add_labelled(self, text: str, widget: QWidget) -> QLabel:
-        """A label and its field, kept together on one row; the label's buddy is the field,
-        which takes any width the pair is given beyond its own (a combo's, to show its
-        choice whole: _cut_off)."""
+    def add_labelled(self, text: str, widget: QWidget, *beside: QWidget) -> QLabel:
+        """A label and its field, and the widgets beside it, kept together on one row; the
+        label's buddy is the field, which takes any width the group is given beyond its own
+        (a combo's, to show its choice whole: _cut_off)."""
         label = buddy_label(text, widget)
-        self.add_together(label, (widget, 1))
+        self.add_together(label, (widget, 1), *beside)
         if isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self.invalidate)  # another choice, its width
         return label
