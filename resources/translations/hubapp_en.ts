@@ -41,7 +41,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="555" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="558" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="564" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="567" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="619" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="622" />
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>No movements match these filters with Status “{status}”; with any status, they match %n movement.&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="680" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="684" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>
@@ -264,7 +264,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="141" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="146" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>

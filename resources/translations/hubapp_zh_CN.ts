@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="410"/>
+        <location filename="../../hubapp/interchange/writing.py" line="411"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -319,12 +319,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="282"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="282"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
@@ -334,168 +334,173 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="292"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="292"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="293"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="293"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="294"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="294"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="295"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="297"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="298"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="302"/>
+        <source>File lan&amp;guage</source>
+        <translation>文件语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="308"/>
         <source>Movements found</source>
         <translation>查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="326"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="329"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="366"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="367"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="370"/>
         <source>Moved (departed or arrived)</source>
         <translation>实际开行（已发运或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="368"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="555"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="558"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="557"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="560"/>
         <source>No movements</source>
         <translation>没有箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="563"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="564"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="567"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="567"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="570"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="574"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="572"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="575"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="588"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="591"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="591"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="594"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发运或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="596"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="599"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="619"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="622"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="635"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="638"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="638"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="641"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="651"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="654"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="667"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="670"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="680"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="684"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -1815,48 +1820,48 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="120"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="64"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="125"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="75"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="76"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="71"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
         <source>The language of the file&apos;s headers, directions, modes, statuses, full/empty and commodity names; import reads either</source>
         <translation>文件的表头、方向、运输方式、状态、空重及货名所用的语言；导入两种都能读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="80"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="85"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="82"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="87"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="96"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="96"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="97"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
@@ -1871,34 +1876,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="93"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="98"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="132"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="137"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="141"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="146"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="144"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="149"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="151"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="151"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="156"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -4367,7 +4372,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="424"/>
+        <location filename="../../hubapp/interchange/writing.py" line="425"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4375,37 +4380,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="416"/>
+        <location filename="../../hubapp/interchange/writing.py" line="417"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="413"/>
+        <location filename="../../hubapp/interchange/writing.py" line="414"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="413"/>
+        <location filename="../../hubapp/interchange/writing.py" line="414"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="414"/>
+        <location filename="../../hubapp/interchange/writing.py" line="415"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="415"/>
+        <location filename="../../hubapp/interchange/writing.py" line="416"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="415"/>
+        <location filename="../../hubapp/interchange/writing.py" line="416"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="416"/>
+        <location filename="../../hubapp/interchange/writing.py" line="417"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -6280,62 +6285,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="687"/>
+        <location filename="../../hubapp/interchange/reading.py" line="691"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="732"/>
+        <location filename="../../hubapp/interchange/reading.py" line="736"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="695"/>
+        <location filename="../../hubapp/interchange/reading.py" line="699"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="823"/>
+        <location filename="../../hubapp/interchange/reading.py" line="831"/>
         <source>{name}: its part {part} unpacks to more than {limit:,} MB, far more than a workbook of a loading list holds; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 解压后超过 {limit:,} MB，远超任何装箱清单工作簿的大小；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="831"/>
+        <location filename="../../hubapp/interchange/reading.py" line="839"/>
         <source>{name}: its part {part} holds more than {limit:,} texts, more than a loading list of Excel&apos;s {rows:,} rows needs; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 含有超过 {limit:,} 条文本，比 Excel 最多 {rows:,} 行的装箱清单所需的还多；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="877"/>
+        <location filename="../../hubapp/interchange/reading.py" line="885"/>
         <source>{name}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name}：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="925"/>
+        <location filename="../../hubapp/interchange/reading.py" line="933"/>
         <source>{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel holds; no loading list is so long: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”超过 {limit:,} 行，超出 Excel 的容量；装箱清单不会这么长：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="932"/>
+        <location filename="../../hubapp/interchange/reading.py" line="940"/>
         <source>{name}, line {line}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name} 第 {line} 行：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1110"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1118"/>
         <source>{name}: a row of the sheet “{sheet}” has more than {limit:,} cells, more than Excel holds; no loading list is so wide: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”中有一行超过 {limit:,} 个单元格，超出 Excel 的容量；装箱清单不会这么宽：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1158"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1166"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1177"/>
+        <location filename="../../hubapp/interchange/reading.py" line="1185"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="172"/>
+        <location filename="../../hubapp/interchange/writing.py" line="173"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
@@ -6350,38 +6355,38 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="124"/>
+        <location filename="../../hubapp/interchange/writing.py" line="125"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="126"/>
+        <location filename="../../hubapp/interchange/writing.py" line="127"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="159"/>
-        <location filename="../../hubapp/interchange/writing.py" line="477"/>
+        <location filename="../../hubapp/interchange/writing.py" line="160"/>
+        <location filename="../../hubapp/interchange/writing.py" line="478"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="168"/>
+        <location filename="../../hubapp/interchange/writing.py" line="169"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="191"/>
+        <location filename="../../hubapp/interchange/writing.py" line="192"/>
         <source>{path} is the hub&apos;s database; choose another file name</source>
         <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="198"/>
+        <location filename="../../hubapp/interchange/writing.py" line="199"/>
         <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
         <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="337"/>
+        <location filename="../../hubapp/interchange/writing.py" line="338"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -6718,37 +6723,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 已于 {at} 删除班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="244"/>
+        <location filename="../../hubapp/store/services.py" line="247"/>
         <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="316"/>
+        <location filename="../../hubapp/store/services.py" line="319"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="323"/>
+        <location filename="../../hubapp/store/services.py" line="326"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="329"/>
+        <location filename="../../hubapp/store/services.py" line="332"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="337"/>
+        <location filename="../../hubapp/store/services.py" line="340"/>
         <source>{user} merged {name} into {target} at {at}, after you opened this service, which has containers of it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 把 {name} 合并到 {target}，此班次有该货名的集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="350"/>
+        <location filename="../../hubapp/store/services.py" line="353"/>
         <source>{user} saved this service at {at}, after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 保存了它；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="355"/>
+        <location filename="../../hubapp/store/services.py" line="358"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -7418,22 +7423,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="388"/>
+        <location filename="../../hubapp/interchange/writing.py" line="389"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="388"/>
+        <location filename="../../hubapp/interchange/writing.py" line="389"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="389"/>
+        <location filename="../../hubapp/interchange/writing.py" line="390"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="389"/>
+        <location filename="../../hubapp/interchange/writing.py" line="390"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
