@@ -803,6 +803,46 @@ def test_a_chinese_export_imports_back_as_the_english_one(db, tmp_path, suffix):
     assert _sheet(again) == _sheet(english)
 
 
+def test_a_chinese_export_names_a_commodity_as_it_reads_back(tmp_path):
+    """A file made before names were kept apart may hold a commodity whose Chinese name is
+    another's English name, or one with none: its boxes were written under the other's
+    name, and the import refused them (its HS code is the other's) or took them for it."""
+    from hubapp.domain.records import ContainerMoveRecord, Direction, Mode, ServiceRecord
+    from hubapp.store import reference, services
+
+    hub = tmp_path / "hub.db"
+    db = open_db(hub, create=True)
+    monitors, parts, rice = reference.list_commodities(db)[:3]
+    db.execute("UPDATE commodity SET name_zh = ? WHERE id = ?", [parts.name_en, monitors.id])
+    db.execute("UPDATE commodity SET name_zh = '' WHERE id = ?", [rice.id])
+    db.conn.commit()
+    services.save_service(db, ServiceRecord(
+        "Z9005", dt.date(2026, 3, 5), Direction.OUTBOUND, Mode.ROAD, "CN-LA", "CNCQI",
+        "LAVTE", scheduled_at=dt.datetime(2026, 3, 5, 10, 50)),
+        [ContainerMoveRecord(with_check_digit(f"DURU00000{number}"), "45G1", 2, "F", 21000,
+                             commodity.id)
+         for number, commodity in enumerate((monitors, parts, rice))], TESTER)
+    db.close()
+    again = tmp_path / "again.db"
+    shutil.copyfile(hub, again)
+    with sqlite3.connect(again) as conn:
+        conn.execute("DELETE FROM container_move")
+        conn.execute("DELETE FROM service")
+    chinese = tmp_path / "zh.csv"
+
+    result = hubapp("export", "--db", hub, "--from", "2026-03-05", "--to", "2026-03-05",
+                    "-o", chinese, "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    assert [row[18] for row in _sheet(chinese)[1:]] == [monitors.name_en, parts.name_zh,
+                                                        rice.name_en]
+    back = hubapp("import", chinese, "--db", again)
+
+    assert back.returncode == 0, back.stderr
+    with sqlite3.connect(again) as conn:
+        assert conn.execute("SELECT commodity_id FROM container_move ORDER BY container"
+                            ).fetchall() == [(monitors.id,), (parts.id,), (rice.id,)]
+
+
 def test_an_output_that_cannot_be_written_is_named_with_its_folder(db, tmp_path):
     # "Cannot write x.csv" left out the folder that was missing.
     missing = tmp_path / "no" / "x.csv"

@@ -101,8 +101,9 @@ def export_file(
         _fits(path, total, QT_TRANSLATE_NOOP(
             "messages", "{count:,} row(s) and a header do not fit in an XLSX sheet, which holds "
                         "{limit:,} rows: narrow the dates, or export to CSV; no file written"))
+        names = store.chinese_names(db) if language == "zh" else None
         return _export(path, store.export_rows(db, first, last), total, progress, check,
-                       language)
+                       names)
 
 
 def export_moves(
@@ -141,7 +142,9 @@ def _fits(path: Path, total: int, too_many: str) -> None:
 
 def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
             progress: Callable[[int, int], None] | None,
-            check: Callable[[], None] | None, language: str = "en") -> int:
+            check: Callable[[], None] | None,
+            chinese_names: Mapping[str, str] | None = None) -> int:
+    """chinese_names: a Chinese export's (store.chinese_names), None for English."""
     suffix = path.suffix.lower()
     # An XLSX text cell is never a formula: its text is written as it is, but for one that
     # itself starts with the guard's "'", which gets one more, so that import strips exactly
@@ -149,9 +152,8 @@ def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
     guard = neutralise if suffix == ".csv" else _apostrophe_kept
     # A workbook's TEU is a number a SUM adds up; a CSV writes it as import reads it back.
     teu = _teu_text if suffix == ".csv" else _teu_number
-    chinese = language == "zh"
-    cells = _counted(_cells(rows, guard, teu, chinese), total, progress, check)
-    header = CHINESE_COLUMNS if chinese else COLUMNS
+    cells = _counted(_cells(rows, guard, teu, chinese_names), total, progress, check)
+    header = COLUMNS if chinese_names is None else CHINESE_COLUMNS
     try:
         return write_beside(path, lambda partial: _write_csv(partial, header, cells)
                             if suffix == ".csv"
@@ -224,14 +226,15 @@ def _teu_number(teu: float) -> int | float:
 
 
 def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str],
-           teu: Callable[[float], Any], chinese: bool) -> Iterator[list[Any]]:
+           teu: Callable[[float], Any],
+           chinese_names: Mapping[str, str] | None) -> Iterator[list[Any]]:
     """The cells of each row; guard is applied to the free-text ones, teu writes the TEU.
-    chinese: direction, mode, status and full/empty in CHINESE_WORDS, a commodity by its
-    Chinese name where it has one."""
-    words = CHINESE_WORDS if chinese else {}
+    With chinese_names: direction, mode, status and full/empty in CHINESE_WORDS, a
+    commodity by the name chinese_names gives its English one."""
+    words = CHINESE_WORDS if chinese_names is not None else {}
     direction, mode, status, full_empty = (
         words.get(name, {}) for name in ("direction", "mode", "status", "full_empty"))
-    commodity = "commodity_zh" if chinese else "commodity"
+    names = chinese_names or {}
     for row in rows:
         day = row["date"]
         # The actual time under the column naming it: an inbound train's is its arrival.
@@ -248,7 +251,7 @@ def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str],
             "" if row["teu"] is None else teu(row["teu"]),
             full_empty.get(row["full_empty"], row["full_empty"] or ""),
             "" if row["gross_kg"] is None else row["gross_kg"],
-            guard(row[commodity] or row["commodity"] or ""), row["hs_code"] or "",
+            guard(names.get(row["commodity"], row["commodity"] or "")), row["hs_code"] or "",
             guard(row["seal"] or ""), guard(row["shipper"] or ""),
             guard(row["consignee"] or ""),
         ]

@@ -541,8 +541,8 @@ _EXPORTED = """
 EXPORT_COLUMNS = """
         s.date, s.service_no, s.direction, s.mode, s.route_code, s.origin, s.destination,
         s.scheduled_at, s.actual_at, s.status, s.wagons, s.notes, cm.container, cm.size_type,
-        cm.teu, cm.full_empty, cm.gross_kg, c.name_en AS commodity, c.name_zh AS commodity_zh,
-        c.hs_code, cm.seal, cm.shipper, cm.consignee"""
+        cm.teu, cm.full_empty, cm.gross_kg, c.name_en AS commodity, c.hs_code, cm.seal,
+        cm.shipper, cm.consignee"""
 
 
 def count_export(db: Database, first: dt.date, last: dt.date) -> int:
@@ -559,3 +559,23 @@ def export_rows(db: Database, first: dt.date, last: dt.date) -> Iterator[dict[st
         {_EXPORTED}
         ORDER BY s.date, s.direction, s.service_no, cm.id
     """, [first.isoformat(), last.isoformat()])
+
+
+def chinese_names(db: Database) -> dict[str, str]:
+    """What a Chinese export names each commodity by, by its English name: its Chinese name
+    where the import reads that as this commodity, its English one otherwise. A file made
+    before names were kept apart may hold a commodity without a Chinese name, or with
+    another's English name for it, whose boxes the import refused (another's HS code) or
+    took for the other's."""
+    find = lookups(db).find_commodity
+
+    def read_back(text: str) -> int | None:
+        try:
+            return find(text)
+        except InputError:  # a name an HS heading's digits begin
+            return None
+
+    return {commodity.name_en: commodity.name_zh
+            if commodity.name_zh and read_back(commodity.name_zh) == commodity.id
+            else commodity.name_en
+            for commodity in list_commodities(db, include_retired=True)}
