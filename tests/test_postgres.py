@@ -437,6 +437,20 @@ def test_a_server_hub_s_dumps_are_their_maker_s_alone(pg_server, empty_url, tmp_
     assert modes == dict.fromkeys(modes, 0o600)
 
 
+def test_a_server_backup_into_a_folder_it_cannot_write_says_so(empty_url, tmp_path,
+                                                              unwritable):
+    # pg_dump said it could not open its file; the dump made first for pg_dump to write
+    # into (rw-------) failed as a traceback instead.
+    open_db(empty_url).close()
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    unwritable(folder)
+    result = hubapp("backup", "--db", empty_url, "-o", folder / "hub.dump")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"hubapp: error: Cannot write the backup {folder}"), \
+        result.stderr
+    assert "Traceback" not in result.stderr
+
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
         pg_server, empty_url, tmp_path, monkeypatch):
     """Its ANALYZE ran under the desks' write lock: every save waited seconds on a big hub."""

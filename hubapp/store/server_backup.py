@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, DatabaseError, UnusableDatabaseError, os_reason,
+)
 from hubapp.store import no_return
 from hubapp.store.db import hub_on_server, refuse_unknown, transaction, upgrade_server
 from hubapp.store.engine import database_name, display_name
@@ -108,7 +110,12 @@ def dump(url: str, target: Path, last: bool = False) -> Path:
         # A dump holds every user's password hash, as a file's backup does, which gives no
         # one more access than the file: pg_dump's own, made by the umask, was rw-r--r--,
         # for every user of the PC to read. It writes into this one, keeping its mode.
-        partial.touch(mode=0o600, exist_ok=False)
+        try:
+            partial.touch(mode=0o600, exist_ok=False)
+        except OSError as error:  # a folder this user may not write to: pg_dump said so
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "Cannot write the backup {path}: {reason}"), path=str(target),
+                reason=os_reason(error)) from error
         _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial),
               "--dbname", url], url)
         verify(partial)
