@@ -101,9 +101,8 @@ def export_file(
         _fits(path, total, QT_TRANSLATE_NOOP(
             "messages", "{count:,} row(s) and a header do not fit in an XLSX sheet, which holds "
                         "{limit:,} rows: narrow the dates, or export to CSV; no file written"))
-        names = store.chinese_names(db) if language == "zh" else None
         return _export(path, store.export_rows(db, first, last), total, progress, check,
-                       names)
+                       _chinese_names(db, language))
 
 
 def export_moves(
@@ -130,7 +129,12 @@ def export_moves(
                         "{limit:,} rows: narrow the filters or dates, or export to CSV; no file "
                         "written"))
         return _export(path, browse.export_rows(db, f, sort, descending), total, progress,
-                       check, language)
+                       check, _chinese_names(db, language))
+
+
+def _chinese_names(db: Database, language: str) -> Mapping[str, str] | None:
+    """What _export writes commodities by: a Chinese file's names, None for English."""
+    return store.chinese_names(db) if language == "zh" else None
 
 
 def _fits(path: Path, total: int, too_many: str) -> None:
