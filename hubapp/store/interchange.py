@@ -85,9 +85,12 @@ def lookups(db: Database) -> LookupsRecord:
     An HS code a commodity had before a correction still fits it (former_hs_codes). The
     names and codes of a commodity merged away find the one it was merged into.
     """
-    routes: dict[str, RouteRecord] = {}
-    for route in list_routes(db):
-        for text in (route.code, route.name_en, route.name_zh):
+    # Codes before names: a file made before taken_name_errors may hold a route named as
+    # another's code, and an export's "CN-LA" is the route of that code.
+    listed = list_routes(db)
+    routes = {lookup_key(route.code): route for route in listed}
+    for route in listed:
+        for text in (route.name_en, route.name_zh):
             routes.setdefault(lookup_key(text), route)
     days = retire_days(db)
     commodity = commodity_finder(db, days, read_merged=True)
