@@ -843,22 +843,30 @@ def test_a_chinese_export_names_a_commodity_as_it_reads_back(tmp_path):
                             ).fetchall() == [(monitors.id,), (parts.id,), (rice.id,)]
 
 
-def test_a_route_code_reads_back_as_that_route_though_another_is_named_so(tmp_path):
-    """A file made before names were kept apart from codes may hold a route whose English
-    name is another route's code: the import found whichever came first by code, so an
-    export's CN-LA services came back under the route named "CN-LA"."""
+@pytest.mark.parametrize(("older", "column", "given", "expected"), [
+    ("INSERT INTO route (code, name_en, name_zh, mode, countries, origin, destination)"
+     " VALUES ('AAA', 'CN-LA', '甲线', 'road', 'CN', 'CNCQI', 'LAVTE')",
+     "route_code", {"Z9006": ("CN-LA", "LAVTE"), "Z9007": ("AAA", "LAVTE")}, "CN-LA"),
+    ("INSERT INTO place (locode, name_en, name_zh, country) VALUES ('CNAAA', 'LAVTE', '甲地',"
+     " 'CN')",
+     "destination", {"Z9006": ("CN-LA", "LAVTE"), "Z9007": ("CN-LA", "CNAAA")}, "LAVTE"),
+], ids=["route", "place"])
+def test_a_code_reads_back_as_its_own_though_another_is_named_so(tmp_path, older, column,
+                                                                  given, expected):
+    """A file made before names were kept apart from codes may hold a route or place whose
+    English name is another's code: the import found whichever came first by code, so an
+    export's CN-LA services came back under the route named "CN-LA" (LAVTE the same)."""
     from hubapp.domain.records import Direction, Mode, ServiceRecord
     from hubapp.store import services
 
     hub = tmp_path / "hub.db"
     db = open_db(hub, create=True)
-    db.execute("INSERT INTO route (code, name_en, name_zh, mode, countries, origin, destination)"
-               " VALUES ('AAA', 'CN-LA', '甲线', 'road', 'CN', 'CNCQI', 'LAVTE')")
+    db.execute(older)
     db.conn.commit()
-    for number, route in (("Z9006", "CN-LA"), ("Z9007", "AAA")):
+    for number, (route, destination) in given.items():
         services.save_service(db, ServiceRecord(
             number, dt.date(2026, 3, 5), Direction.OUTBOUND, Mode.ROAD, route, "CNCQI",
-            "LAVTE", scheduled_at=dt.datetime(2026, 3, 5, 10, 50)), [], TESTER)
+            destination, scheduled_at=dt.datetime(2026, 3, 5, 10, 50)), [], TESTER)
     db.close()
     again = tmp_path / "again.db"
     shutil.copyfile(hub, again)
@@ -873,8 +881,9 @@ def test_a_route_code_reads_back_as_that_route_though_another_is_named_so(tmp_pa
 
     assert back.returncode == 0, back.stderr
     with sqlite3.connect(again) as conn:
-        assert conn.execute("SELECT service_no, route_code FROM service ORDER BY service_no"
-                            ).fetchall() == [("Z9006", "CN-LA"), ("Z9007", "AAA")]
+        assert conn.execute(f"SELECT service_no, {column} FROM service ORDER BY service_no"
+                            ).fetchall() == [("Z9006", expected),
+                                             ("Z9007", given["Z9007"][column == "destination"])]
 
 
 def test_an_output_that_cannot_be_written_is_named_with_its_folder(db, tmp_path):

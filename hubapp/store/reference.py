@@ -48,9 +48,12 @@ def place_finder(db: Database) -> Callable[[str], str | None]:
     A name the database lacks but domain.reference knows (a shipped synonym such as
     "Saigon" or "Warszawa") finds the place of that one's code, if the database holds it.
     """
-    places: dict[str, str] = {}
-    for place in list_places(db):
-        for text in (place.locode, place.name_en, place.name_zh):
+    # Codes before names: a file made before taken_name_errors may hold a place named as
+    # another's code, and an export's "LAVTE" is the place of that code.
+    listed = list_places(db)
+    places = {lookup_key(place.locode): place.locode for place in listed}
+    for place in listed:
+        for text in (place.name_en, place.name_zh):
             places.setdefault(lookup_key(text), place.locode)
 
     def find(text: str) -> str | None:
