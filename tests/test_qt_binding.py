@@ -19,4 +19,7 @@ def test_emitting_a_signal_keeps_the_reference_counts_of_true_and_false():
     before = sys.getrefcount(True), sys.getrefcount(False)
     for _ in range(1_000):
         sender.ping.emit(1)
-    assert (sys.getrefcount(True), sys.getrefcount(False)) == before
+    after = sys.getrefcount(True), sys.getrefcount(False)
+    # Another thread of the process (an earlier test's, in the same worker) may take or let
+    # go of one or two meanwhile; the fault took one at every emit.
+    assert all(abs(now - then) < 100 for now, then in zip(after, before)), (before, after)
