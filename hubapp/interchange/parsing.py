@@ -83,32 +83,6 @@ _MORE_HEADERS: dict[str, tuple[str, ...]] = {
 _MORE_BY_KEY = {columns.header_key(alias): name
                 for name, aliases in _MORE_HEADERS.items() for alias in (name, *aliases)}
 
-_DIRECTIONS = {
-    "outbound": Direction.OUTBOUND, "out": Direction.OUTBOUND, "出口": Direction.OUTBOUND,
-    "去程": Direction.OUTBOUND, "inbound": Direction.INBOUND, "in": Direction.INBOUND,
-    "进口": Direction.INBOUND, "回程": Direction.INBOUND,
-}
-_MODES = {
-    "rail": Mode.RAIL, "铁路": Mode.RAIL, "road": Mode.ROAD, "公路": Mode.ROAD,
-    "river": Mode.RIVER, "水运": Mode.RIVER, "rail-sea": Mode.RAIL_SEA,
-    "铁海联运": Mode.RAIL_SEA,
-}
-_STATUSES = {
-    "planned": Status.PLANNED, "计划": Status.PLANNED, "计划中": Status.PLANNED,
-    # 已发运, the daily log's word; 已发车 and 已发出, its words before.
-    "departed": Status.DEPARTED, "已发运": Status.DEPARTED, "已发车": Status.DEPARTED,
-    "已发出": Status.DEPARTED,
-    "arrived": Status.ARRIVED, "已到达": Status.ARRIVED,
-    "cancelled": Status.CANCELLED, "canceled": Status.CANCELLED, "取消": Status.CANCELLED,
-    "已取消": Status.CANCELLED,
-}
-
-# A Chinese export's header over each of COLUMNS: the first Chinese one the import knows it by.
-# A missing column's message offers the same one, so a clerk is told the header the export
-# writes (it said 班次号 for the service while the export wrote 班列号).
-CHINESE_HEADERS: dict[str, str] = {
-    name: next(filter(has_hanzi, {**columns.HEADERS, **_MORE_HEADERS}[name])) for name in COLUMNS}
-CHINESE_COLUMNS: tuple[str, ...] = tuple(CHINESE_HEADERS.values())
 # The words a Chinese export writes for stored values: the daily log's, which the import reads
 # back (full/empty by validation.full_empty_code). Codes and numbers stay as they are.
 CHINESE_WORDS: dict[str, dict[str, str]] = {
@@ -118,6 +92,38 @@ CHINESE_WORDS: dict[str, dict[str, str]] = {
                Status.CANCELLED: "已取消"},
     "full_empty": {FULL: "重", EMPTY: "空"},
 }
+
+
+def _read_back(name: str) -> dict[str, str]:
+    """CHINESE_WORDS' words of a column, each to the value it stands for: what the import
+    reads, so that a Chinese export reads back."""
+    return {word: value for value, word in CHINESE_WORDS[name].items()}
+
+
+_DIRECTIONS = {
+    "outbound": Direction.OUTBOUND, "out": Direction.OUTBOUND, "出口": Direction.OUTBOUND,
+    "inbound": Direction.INBOUND, "in": Direction.INBOUND, "进口": Direction.INBOUND,
+    **_read_back("direction"),
+}
+_MODES = {
+    "rail": Mode.RAIL, "road": Mode.ROAD, "river": Mode.RIVER, "rail-sea": Mode.RAIL_SEA,
+    **_read_back("mode"),
+}
+_STATUSES = {
+    "planned": Status.PLANNED, "计划": Status.PLANNED,
+    # Besides the daily log's words (CHINESE_WORDS), 已发车 and 已发出, its words before.
+    "departed": Status.DEPARTED, "已发车": Status.DEPARTED, "已发出": Status.DEPARTED,
+    "arrived": Status.ARRIVED,
+    "cancelled": Status.CANCELLED, "canceled": Status.CANCELLED, "取消": Status.CANCELLED,
+    **_read_back("status"),
+}
+
+# A Chinese export's header over each of COLUMNS: the first Chinese one the import knows it by.
+# A missing column's message offers the same one, so a clerk is told the header the export
+# writes (it said 班次号 for the service while the export wrote 班列号).
+CHINESE_HEADERS: dict[str, str] = {
+    name: next(filter(has_hanzi, {**columns.HEADERS, **_MORE_HEADERS}[name])) for name in COLUMNS}
+CHINESE_COLUMNS: tuple[str, ...] = tuple(CHINESE_HEADERS.values())
 
 # Cells export neutralised against formula injection start with "'" and one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
