@@ -1,0 +1,118 @@
+"""Hubs written by earlier Hub Desks' own code (tests/data), opened by today's.
+
+test_migrations stops today's steps early, which makes a file as today's code would have at
+that step; a step edited after its release (m013), or a module a step calls, made the real
+files otherwise. These were made in a worktree of the commit each is named for, by that
+commit's `hubapp demo` and store functions, and never touched since.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hubapp.store import open_db
+from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
+
+DATA = Path(__file__).parent / "data"
+SCHEMA = DATA / "hub-schema.txt"  # a new hub's tables, indexes and triggers (_schema)
+
+# 06730c9, the first release (steps m001-m004): `hubapp demo --days 1 --seed 3
+# --end 2026-03-29`. Measured with 06730c9's own code: its demo said "21 services, 738
+# containers, 1,273 TEU", and its `hubapp stats --from 2026-03-01 --to 2026-03-31` counted
+# the services moved (10 of them still planned) as below.
+FIRST_RELEASE = DATA / "hub-06730c9-first-release.db"
+FIRST_RELEASE_STORED = (21, 738, 1273.0)  # services, containers, TEU
+FIRST_RELEASE_MOVED = {"services": 11, "containers": 349, "teu": 572, "full": 326,
+                       "empty": 23, "gross_kg": 7014750}
+
+def _hubapp(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "hubapp", *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+def _copied(source: Path, tmp_path: Path) -> Path:
+    path = tmp_path / source.name
+    shutil.copyfile(source, path)
+    return path
+
+
+def _applied(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        names = [row[0] for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}"
+                                                " ORDER BY id")]
+    conn.close()
+    return names
+
+
+def _schema(path: Path) -> str:
+    """Every table, index and trigger, a line each, its SQL as written less the spacing."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    conn.close()
+    return "".join(sorted(f"{kind} {name}: {' '.join((sql or '').split())}\n"
+                          for kind, name, sql in rows))
+
+
+def _stored(path: Path) -> tuple[int, int, float]:
+    with sqlite3.connect(path) as conn:
+        counts = conn.execute("SELECT (SELECT COUNT(*) FROM service), COUNT(*), SUM(teu)"
+                              " FROM container_move").fetchone()
+    conn.close()
+    return counts
+
+
+def _upgraded_by_a_command(path: Path, first_step: str) -> tuple[str, dict]:
+    """What `hubapp stats` of March 2026 says on stderr, upgrading path, and its totals;
+    path's copy from before it checked as the old file."""
+    before = _stored(path)
+    result = _hubapp("stats", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
+                     "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [copy] = path.parent.glob(f"{path.stem}.before-{first_step}-*.db")
+    assert _applied(copy) == STEP_NAMES[:STEP_NAMES.index(first_step)]
+    assert _stored(copy) == before
+    assert f"the file as it was is kept as {copy}" in result.stderr
+    return result.stderr, json.loads(result.stdout)["totals"]
+
+
+@pytest.fixture(scope="module")
+def new_hub_schema(tmp_path_factory) -> str:
+    """A new hub's, which is also the one written down: a step removed or broken would make
+    new hubs alike. A step that changes the schema writes the new one there."""
+    path = tmp_path_factory.mktemp("new") / "new.db"
+    open_db(path).close()
+    schema = _schema(path)
+    assert schema == SCHEMA.read_text(encoding="utf-8")
+    return schema
+
+
+def _as_a_new_hub(path: Path, new_hub_schema: str, hub_settings: set[str]) -> None:
+    assert _applied(path) == STEP_NAMES
+    assert _schema(path) == new_hub_schema
+    with sqlite3.connect(path) as conn:
+        assert {row[0] for row in conn.execute("SELECT key FROM hub_setting")} == hub_settings
+    conn.close()
+    checked = _hubapp("check", "--db", str(path))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "skipped" not in checked.stdout and "No problems found." in checked.stdout
+
+
+@pytest.mark.sqlite_only
+def test_the_first_releases_demo_hub_opens_with_all_its_traffic(tmp_path, new_hub_schema):
+    path = _copied(FIRST_RELEASE, tmp_path)
+    assert _applied(path) == STEP_NAMES[:4]
+
+    said, totals = _upgraded_by_a_command(path, STEP_NAMES[4])
+
+    assert "could not be read" not in said
+    assert totals == FIRST_RELEASE_MOVED
+    assert _stored(path) == FIRST_RELEASE_STORED
+    _as_a_new_hub(path, new_hub_schema, set())  # its demo stored no settings
+
