@@ -22,7 +22,10 @@ from hubapp.store import (
     dashboard, dwell, hub_zone, interchange as store_interchange, open_db, rollup,
 )
 from hubapp.store.db import transaction
-from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
+from hubapp.store.migrations import (
+    MIGRATIONS_TABLE,
+    m015_count_the_minutes_that_passed_over_clock_changes as stores_clock_changes,
+)
 
 from conftest import PATIENT_WAIT_MS, TESTER, hub_zone_set
 from test_daily_log import CTRL, press
@@ -141,7 +144,8 @@ def _berlin_before_its_clock_changes(tmp_path):
     db.close()
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO hub_setting (key, value) VALUES ('time_zone', ?)", [BERLIN])
-        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [STEP_NAMES[-1]])
+        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?",
+                     [stores_clock_changes.__name__])
     conn.close()
     return path
 
@@ -155,7 +159,7 @@ def test_the_upgrade_counts_a_berlin_hubs_sums_again_after_a_copy(tmp_path):
         assert _figures(db) == AS_THEY_PASSED
     finally:
         db.close()
-    assert len(list(tmp_path.glob(f"hub.before-{STEP_NAMES[-1]}-*.db"))) == 1
+    assert len(list(tmp_path.glob(f"hub.before-{stores_clock_changes.__name__}-*.db"))) == 1
 
 
 @pytest.fixture

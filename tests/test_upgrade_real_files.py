@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from hubapp.store import open_db
+from hubapp.store import open_db, settings
 from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
 
 DATA = Path(__file__).parent / "data"
@@ -31,6 +31,15 @@ FIRST_RELEASE = DATA / "hub-06730c9-first-release.db"
 FIRST_RELEASE_STORED = (21, 738, 1273.0)  # services, containers, TEU
 FIRST_RELEASE_MOVED = {"services": 11, "containers": 349, "teu": 572, "full": 326,
                        "empty": 23, "gross_kg": 7014750}
+
+# A hub without traffic whose report logo was another desk's file: 7d11039 made it, its
+# first admin wang, and saved the logo_path below (a file this computer has not); 4d21b9a
+# upgraded it (m009 could not read the file) and saved the hub's name, which stored an empty
+# 'logo' row; 9667d27 upgraded it, whose m013, as first released, returned on that row.
+# Measured with 9667d27's own code: `hubapp stats` of March 2026 counted nothing.
+LOGO_PASSED_OVER = DATA / "hub-9667d27-logo-its-m013-passed-over.db"
+UNREAD_LOGO = "/home/wang/Pictures/guoyuan-logo.png"
+
 
 def _hubapp(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "hubapp", *args],
@@ -116,3 +125,27 @@ def test_the_first_releases_demo_hub_opens_with_all_its_traffic(tmp_path, new_hu
     assert _stored(path) == FIRST_RELEASE_STORED
     _as_a_new_hub(path, new_hub_schema, set())  # its demo stored no settings
 
+
+@pytest.mark.sqlite_only
+def test_a_logo_the_first_m013_passed_over_is_noted_as_today_s_m013_notes_it(
+        tmp_path, new_hub_schema):
+    """9667d27's m013 returned on any 'logo' row, and every save of the settings since m009
+    stored an empty one: the hub was left without the note of its lost logo."""
+    path = _copied(LOGO_PASSED_OVER, tmp_path)
+    assert _applied(path) == STEP_NAMES[:13]
+
+    said, totals = _upgraded_by_a_command(path, STEP_NAMES[13])
+
+    assert f"The report logo at {UNREAD_LOGO} could not be read" in said
+    assert totals == dict.fromkeys(FIRST_RELEASE_MOVED, 0)
+    assert _stored(path) == (0, 0, None)
+    db = open_db(path)
+    try:
+        assert settings.logo_unread_path(db) == UNREAD_LOGO
+        assert settings.load(db).hub_name == "Guoyuan Port Logistics Hub"
+    finally:
+        db.close()
+    # Without logo_path, which m009 takes out.
+    _as_a_new_hub(path, new_hub_schema, {
+        "hub_name", "hub_name_zh", "teu_45ft", "daily_train_target",
+        "punctuality_tolerance_min", "logo", "time_zone", "logo_unread_path"})

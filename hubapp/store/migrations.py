@@ -398,3 +398,16 @@ def m015_count_the_minutes_that_passed_over_clock_changes(db: Database) -> None:
     # module imports store.db, which imports this one).
     row = db.execute("SELECT value FROM hub_setting WHERE key = 'time_zone'").fetchone()
     hub_zone.store_changes(db, row[0] if row else "")
+
+
+@step
+def m016_note_the_logo_the_first_m013_passed_over(db: Database) -> None:
+    # m013 as first released returned on any 'logo' row, and every save of the settings
+    # since m009 stored an empty one: a hub upgraded by that release whose logo m009 could
+    # not read was left without the note a hub upgraded today has. m013 as it is now runs
+    # again where no note is kept: a logo chosen or removed since names the logo in the
+    # settings' audit, which then says nothing; a note seen and closed in Settings without
+    # a change leaves no entry, and shows once more, which is better than a logo lost
+    # without a word.
+    if not db.execute("SELECT 1 FROM hub_setting WHERE key = 'logo_unread_path'").fetchone():
+        m013_note_a_logo_m009_could_not_read(db)
