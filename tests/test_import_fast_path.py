@@ -20,7 +20,7 @@ from hypothesis import given, settings, strategies as st
 from hubapp.domain import iso6346
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
-from hubapp.interchange import export_file, import_file, importing, reading
+from hubapp.interchange import delimited, export_file, import_file, importing, reading
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.importing import notes, rounded_kg_note
 from hubapp.interchange.reading import read_table
@@ -560,7 +560,7 @@ def test_is_valid_as_written_agrees_with_validate(text):
 
 def _read(text: str):
     try:
-        table = reading._read_csv("plain.csv", text.encode(), None)
+        table = delimited._read_csv("plain.csv", text.encode(), None)
     except reading.FileFormatError as error:
         return str(error)
     return table.headers, table.rows
@@ -572,8 +572,8 @@ def _read(text: str):
     min_size=1, max_size=4), min_size=1, max_size=6), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_a_csv_without_quotes_reads_as_the_csv_module_reads_it(rows, newline):
     text = newline.join(",".join(cells) for cells in rows) + newline
-    assert reading._plain_lines(text) is not None
-    with mock.patch.object(reading, "_plain_lines", return_value=None):
+    assert delimited._plain_lines(text) is not None
+    with mock.patch.object(delimited, "_plain_lines", return_value=None):
         expected = _read(text)
     assert _read(text) == expected
 
