@@ -30,7 +30,7 @@ from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import (
     FileFormatError, export_file, import_file, neutralise, summary, write_problems,
 )
-from hubapp.interchange import parsing, reading
+from hubapp.interchange import parsing, reading, workbook
 from hubapp.interchange.importing import (
     hidden_lines_note, left_out_note, notes, rounded_kg_note, total_lines_note,
 )
@@ -1086,7 +1086,7 @@ def test_a_csv_past_the_size_read_is_refused_before_it_is_read(demo_db, tmp_path
     assert checksum(demo_db) == before
 
 
-@pytest.mark.parametrize("cells", [reading.EXCEL_COLUMNS, reading.EXCEL_COLUMNS + 1])
+@pytest.mark.parametrize("cells", [workbook.EXCEL_COLUMNS, workbook.EXCEL_COLUMNS + 1])
 def test_a_row_is_read_up_to_excels_columns_and_refused_past_them(tmp_path, cells):
     """Counted exactly where the row is within one megabyte of the sheet, as each is
     counted only where it is long enough to be too wide (<c/> is a cell's least XML)."""
@@ -1097,7 +1097,7 @@ def test_a_row_is_read_up_to_excels_columns_and_refused_past_them(tmp_path, cell
 
     path = part_replaced(sample_workbook(tmp_path / "wide.xlsx"), "xl/worksheets/sheet1.xml",
                          widened)
-    if cells > reading.EXCEL_COLUMNS:
+    if cells > workbook.EXCEL_COLUMNS:
         with pytest.raises(FileFormatError, match="has more than 16,384 cells"):
             read_table(path)
     else:
@@ -1134,7 +1134,7 @@ def test_a_cell_of_megabytes_is_refused_before_it_is_read_whole(demo_db, tmp_pat
 def test_a_workbook_s_cell_longer_than_excel_holds_is_refused_with_its_line(
         demo_db, tmp_path, longer):
     # Written into the XML: openpyxl cuts a longer cell to what Excel holds.
-    cell = b"x" * (reading.EXCEL_CELL_CHARACTERS + longer)
+    cell = b"x" * (workbook.EXCEL_CELL_CHARACTERS + longer)
     path = part_replaced(sample_workbook(tmp_path / "long.xlsx", remark="LONG"),
                          "xl/worksheets/sheet1.xml",
                          lambda xml: xml.replace(b">LONG<", b">" + cell + b"<"))
@@ -1157,8 +1157,8 @@ def test_cdata_is_read_as_text_wherever_a_read_cuts_its_markers(demo_db, tmp_pat
                                                                  monkeypatch, piece):
     """A "<" inside CDATA is text, which a cell's text was counted up to: a cell of 100 MB
     in CDATA was read whole. Its markers cut between two reads are markers still."""
-    monkeypatch.setattr(reading, "_PIECE_BYTES", piece)
-    monkeypatch.setattr(reading, "_CELL_BYTES", 2000)
+    monkeypatch.setattr(workbook, "_PIECE_BYTES", piece)
+    monkeypatch.setattr(workbook, "_CELL_BYTES", 2000)
     short = part_replaced(sample_workbook(tmp_path / "short.xlsx", remark="CDATA"),
                           "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
                               b">CDATA<", b"><![CDATA[" + b"a<b]" * 400 + b"]]><"))
@@ -1222,7 +1222,7 @@ def test_a_sheet_of_more_rows_than_excel_holds_is_refused_before_its_rows_are_re
         demo_db, tmp_path, monkeypatch, ceiling, change):
     """4.3 MB of workbook held 45 million rows, read until the memory ran out. Counted
     before any is read, the preview, which reads 20, refuses it too."""
-    monkeypatch.setattr(reading, "EXCEL_ROWS", ceiling)  # the sample has 21 rows
+    monkeypatch.setattr(workbook, "EXCEL_ROWS", ceiling)  # the sample has 21 rows
     path = part_replaced(sample_workbook(tmp_path / "rows.xlsx"), "xl/worksheets/sheet1.xml",
                          change)
     before = checksum(demo_db)
@@ -1244,7 +1244,7 @@ def test_a_row_numbered_past_excel_s_last_is_refused_as_it_is_reached(demo_db, t
                          lambda xml: _numbered(xml, lambda row: 25 if row == 2
                                                else row if row < 2 else None))
     assert [line for line, _cells in read_table(path).rows][::19] == [25, 44]
-    monkeypatch.setattr(reading, "EXCEL_ROWS", 30)  # the last row numbered, 25, is below
+    monkeypatch.setattr(workbook, "EXCEL_ROWS", 30)  # the last row numbered, 25, is below
     before = checksum(demo_db)
 
     with pytest.raises(FileFormatError, match="has more than 30 rows, more than Excel holds"):
@@ -1664,8 +1664,8 @@ def test_a_workbook_without_its_size_stored_is_stopped_while_it_opens(tmp_path, 
     opening the workbook: seconds before its first row is read, where a cancel waited."""
     path = big_workbook(tmp_path / "big.xlsx", 1_500)
     scanned = []
-    monkeypatch.setattr(reading, "_scan_sheet_xml",
-                        lambda *args, real=reading._scan_sheet_xml: scanned.append(args)
+    monkeypatch.setattr(workbook, "_scan_sheet_xml",
+                        lambda *args, real=workbook._scan_sheet_xml: scanned.append(args)
                         or real(*args))
 
     def check() -> None:
@@ -3353,7 +3353,7 @@ def test_shared_strings_are_counted_however_an_empty_one_is_written(tmp_path, mo
 
     with zipfile.ZipFile(with_empty(0)) as archive:
         held = archive.read("xl/sharedStrings.xml").count(b"<si>")
-    monkeypatch.setattr(reading, "_SHARED_STRINGS", held + 2)
+    monkeypatch.setattr(workbook, "_SHARED_STRINGS", held + 2)
 
     assert read_table(with_empty(2)).rows
     with pytest.raises(FileFormatError, match=f"^strings3.xlsx: its part xl/sharedStrings.xml "
@@ -3370,6 +3370,6 @@ def test_a_sheet_is_not_held_to_the_shared_strings_limits(tmp_path, monkeypatch)
         strings, sheet = (len(archive.read(part)) for part in (
             "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"))
     assert sheet > strings
-    monkeypatch.setattr(reading, "_SHARED_STRINGS_BYTES", strings)
+    monkeypatch.setattr(workbook, "_SHARED_STRINGS_BYTES", strings)
 
     assert read_table(path).rows

@@ -43,7 +43,8 @@ class Table:
     encoding: str  # "xlsx" for a workbook
     header_line: int = 1
     sheet: str = ""  # the worksheet read, named when the workbook has several
-    unread_sheets: tuple[str, ...] = ()  # other visible sheets holding a list: _sheet_to_read
+    # The other visible sheets holding a list (workbook._sheet_to_read).
+    unread_sheets: tuple[str, ...] = ()
     other_sheets: tuple[str, ...] = ()  # the rest of those with a header row (a summary)
     total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
     hidden_lines: tuple[int, ...] = ()  # the lines of a workbook's hidden rows left out

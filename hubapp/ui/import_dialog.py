@@ -531,7 +531,7 @@ class ImportDialog(QDialog):
     def _how_read(self, read: Table | ImportResultRecord) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
         the sheet read of a workbook with several, its other sheets that hold a list, and
-        the rest of those with a header (a summary), as reading._sheet_to_read tells them."""
+        the rest of those with a header (a summary), as workbook._sheet_to_read tells them."""
         name = encoding_name(read.encoding)
         lists, others = read.unread_sheets, read.other_sheets
         return formatting.sentences(
