@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from hubapp.charts import dashboard as charts
+from hubapp.charts.dashboard import breakdowns, daily
 from hubapp.charts.bars import add_bars
 from hubapp.domain.dashboard import (
     MONTH, DayRecord, RouteTeuRecord, ThroughputRecord, add_months,
@@ -23,8 +23,8 @@ def test_a_year_of_days_is_one_artist_not_a_bar_patch_each():
     days = tuple(DayRecord(day, ThroughputRecord(services=1, trains=trains, containers=5,
                                                  teu=trains * 3))
                  for day, trains in zip(YEAR, TRAINS))
-    for figure in (charts.teu_per_day(days, "en", under_way=YEAR[-1]),
-                   charts.trains_per_day(days, 15, "en", under_way=YEAR[-1])):
+    for figure in (daily.teu_per_day(days, "en", under_way=YEAR[-1]),
+                   daily.trains_per_day(days, 15, "en", under_way=YEAR[-1])):
         axes = figure.axes[0]
         assert not axes.patches and len(axes.collections) == 1
         (bars,) = axes.containers
@@ -66,7 +66,7 @@ def test_a_pattern_is_drawn_once_over_all_its_bars_not_once_a_bar():
     months = [add_months(dt.date(2017, 3, 1), i) for i in range(110)]
     routes = tuple(RouteTeuRecord(month, f"R{i}", f"Route {i}", f"线路{i}", 10 + i)
                    for i in range(11) for month in months)
-    axes = charts.teu_by_route(routes, MONTH, "en").axes[0]
+    axes = breakdowns.teu_by_route(routes, MONTH, "en").axes[0]
     patterned = [bars for bars in axes.containers if bars[0].get_hatch()]
     assert len(patterned) == 9 and all(bar.get_hatch() for bars in patterned for bar in bars)
     axes.get_legend().remove()  # its keys are patterned too: the plot's bars alone counted

@@ -16,6 +16,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from hubapp.charts import dashboard as charts
+from hubapp.charts.dashboard import breakdowns, daily, layout, monthly, words
 from hubapp.charts import reports as report_charts
 from hubapp.charts.common import PAPER, LookRecord, font_family, has_data, hover_text
 from hubapp.domain.dashboard import (
@@ -64,31 +65,31 @@ def _texts(figure):
 
 
 def test_moving_average_is_trailing_and_starts_partial():
-    assert charts.moving_average([7, 14, 21, 0, 0, 0, 0, 7], 7) == pytest.approx(
+    assert daily.moving_average([7, 14, 21, 0, 0, 0, 0, 7], 7) == pytest.approx(
         [7, 10.5, 14, 10.5, 8.4, 7, 6, 6])
 
 
 def test_moving_average_takes_in_the_days_before():
     # 14 TEU six days before, then quiet days: the first day's average is a week's.
-    assert charts.moving_average([7, 0], before=[14, 0, 0, 0, 0, 0]) == pytest.approx([3, 1])
+    assert daily.moving_average([7, 0], before=[14, 0, 0, 0, 0, 0]) == pytest.approx([3, 1])
     # Records start two days before: over the days there are.
-    assert charts.moving_average([7], before=[14, 0]) == pytest.approx([7])
-    figure = charts.teu_per_day(DAYS, "en", before=(70,) * 6)
+    assert daily.moving_average([7], before=[14, 0]) == pytest.approx([7])
+    figure = daily.teu_per_day(DAYS, "en", before=(70,) * 6)
     average = figure.axes[0].get_lines()[0].get_ydata()
     assert average[0] == pytest.approx((420 + TEU[0]) / 7)
-    table = charts.teu_per_day_table(DAYS, "en", before=(70,) * 6)
+    table = daily.teu_per_day_table(DAYS, "en", before=(70,) * 6)
     assert table.rows[0][2] == pytest.approx(round((420 + TEU[0]) / 7, 1))
 
 
 def test_teu_per_day_bars_and_average():
-    figure = charts.teu_per_day(DAYS, "en", before=WEEK_BEFORE)
+    figure = daily.teu_per_day(DAYS, "en", before=WEEK_BEFORE)
     axes = figure.axes[0]
     assert [bar.get_height() for bar in _bars(axes)] == TEU
     average = axes.get_lines()[0].get_ydata()
-    assert list(average) == pytest.approx(charts.moving_average(TEU, before=WEEK_BEFORE))
+    assert list(average) == pytest.approx(daily.moving_average(TEU, before=WEEK_BEFORE))
     assert average[-1] == pytest.approx(sum(TEU[-7:]) / 7)
     assert not axes.get_xlabel()  # no note: every day has its average
-    table = charts.teu_per_day_table(DAYS, "en", before=WEEK_BEFORE)
+    table = daily.teu_per_day_table(DAYS, "en", before=WEEK_BEFORE)
     assert table.headers[:2] == ("Date", "TEU")
     assert table.rows[0][:2] == ("2026-03-01", 10)
     assert table.tab_separated().splitlines()[1].split("\t")[:2] == ["2026-03-01", "10"]
@@ -98,7 +99,7 @@ def test_quantity_axes_group_thousands_and_date_axes_keep_their_dates():
     days = tuple(DayRecord(day.date, ThroughputRecord(
         services=1, trains=1, containers=1, teu=day.totals.teu * 400, gross_kg=1))
         for day in DAYS)
-    figure = charts.teu_per_day(days, "en")
+    figure = daily.teu_per_day(days, "en")
     FigureCanvasAgg(figure).draw()
     axes = figure.axes[0]
     ticks = [label.get_text() for label in axes.get_yticklabels() if label.get_text()]
@@ -110,13 +111,13 @@ def test_quantity_axes_group_thousands_and_date_axes_keep_their_dates():
 
 @pytest.mark.parametrize(("language", "offset"), [("en", "Mar 2026"), ("zh", "2026年3月")])
 def test_a_date_axis_names_its_month_as_people_write_it(language, offset):
-    figure = charts.teu_per_day(DAYS, language)
+    figure = daily.teu_per_day(DAYS, language)
     FigureCanvasAgg(figure).draw()
     assert figure.axes[0].xaxis.get_major_formatter().get_offset() == offset
 
 
 def test_trains_against_the_target_line():
-    figure = charts.trains_per_day(DAYS, 20, "en")
+    figure = daily.trains_per_day(DAYS, 20, "en")
     axes = figure.axes[0]
     assert [bar.get_height() for bar in _bars(axes)] == [d.totals.trains for d in DAYS]
     target = axes.get_lines()[0]
@@ -132,11 +133,11 @@ def test_days_below_the_target_are_told_by_more_than_colour(language, met, below
     counts = [day.totals.trains for day in DAYS]
     assert min(counts) < 20 <= max(counts)
     for under_way in (None, DAYS[-1].date):
-        figure = charts.trains_per_day(DAYS, 20, language, under_way)
+        figure = daily.trains_per_day(DAYS, 20, language, under_way)
         axes = figure.axes[0]
         legend = axes.get_legend()
         keys = dict(zip((t.get_text() for t in legend.get_texts()), legend.legend_handles))
-        assert {met, below} <= set(keys) and charts.text("trains", language) not in keys
+        assert {met, below} <= set(keys) and words.text("trains", language) not in keys
         dots = keys[below].get_hatch()
         assert dots and not keys[met].get_hatch()
         assert to_hex(keys[met].get_facecolor()) != to_hex(keys[below].get_facecolor())
@@ -146,14 +147,14 @@ def test_days_below_the_target_are_told_by_more_than_colour(language, met, below
         assert {to_hex(bar.get_facecolor()) for bar in measured if not bar.get_hatch()} == \
             {to_hex(keys[met].get_facecolor())}
         if under_way:  # today's part day keeps its own hatching, told apart from the dots
-            assert _bars(axes)[-1].get_hatch() == keys[charts.text("so_far", language)].get_hatch()
-            assert keys[charts.text("so_far", language)].get_hatch() != dots
+            assert _bars(axes)[-1].get_hatch() == keys[words.text("so_far", language)].get_hatch()
+            assert keys[words.text("so_far", language)].get_hatch() != dots
     # Only the kinds of bar drawn are keyed: a green key with no green bar sent the eye
     # looking for one.
     for target, all_met in ((max(counts) + 1, False), (min(counts), True)):
-        legend = charts.trains_per_day(DAYS, target, language).axes[0].get_legend()
+        legend = daily.trains_per_day(DAYS, target, language).axes[0].get_legend()
         texts = {t.get_text() for t in legend.get_texts()}
-        met_key = charts.text("at_target", language).format(target=target)
+        met_key = words.text("at_target", language).format(target=target)
         assert (met_key in texts, below in texts) == (all_met, not all_met)
 
 
@@ -162,13 +163,13 @@ def test_routes_stack_with_the_biggest_at_the_bottom():
               RouteTeuRecord(START, "CN-EU-CA", "China–Europe", "中欧班列", 9),
               RouteTeuRecord(START + dt.timedelta(days=1), "CN-LA", "China–Laos Railway",
                              "中老铁路", 7))
-    figure = charts.teu_by_route(routes, DAY, "zh")
+    figure = breakdowns.teu_by_route(routes, DAY, "zh")
     axes = figure.axes[0]
     laos, europe = axes.containers  # Laos moved 12 TEU in all, Europe 9
     assert [b.get_height() for b in laos] == [5, 7]
     assert [(b.get_y(), b.get_height()) for b in europe] == [(5, 9), (7, 0)]
     assert "中老铁路" in _texts(figure) and "各线路标箱" in _texts(figure)
-    table = charts.teu_by_route_table(routes, DAY, "en")
+    table = breakdowns.teu_by_route_table(routes, DAY, "en")
     assert table.headers == ("Date", "China–Laos Railway", "China–Europe")
     assert table.rows == (("2026-03-01", 5, 9), ("2026-03-02", 7, 0))
 
@@ -180,7 +181,7 @@ def test_routes_are_told_apart_by_pattern_and_listed_as_their_stack_reads(count)
     today = START + dt.timedelta(days=1)
     routes = tuple(RouteTeuRecord(day, f"R{i}", f"Route {i}", f"线路{i}", 10 + i)
                    for i in range(count) for day in (START, today))
-    axes = charts.teu_by_route(routes, DAY, "en", under_way=today).axes[0]
+    axes = breakdowns.teu_by_route(routes, DAY, "en", under_way=today).axes[0]
     from_top = sorted(axes.containers, key=lambda bars: -bars[0].get_y())
     listed = [text.get_text() for text in axes.get_legend().get_texts()]
     assert listed == [bars.get_label() for bars in from_top] + ["Today so far"]
@@ -198,12 +199,12 @@ def test_routes_are_told_apart_by_pattern_and_listed_as_their_stack_reads(count)
 def test_inbound_hangs_below_the_axis():
     directions = (DirectionTeuRecord(dt.date(2026, 1, 1), 300, 120),
                   DirectionTeuRecord(dt.date(2026, 2, 1), 250, 260))
-    figure = charts.teu_by_direction(directions, MONTH, "en")
+    figure = breakdowns.teu_by_direction(directions, MONTH, "en")
     outbound, inbound = figure.axes[0].containers
     assert [b.get_height() for b in outbound] == [300, 250]
     assert [b.get_height() for b in inbound] == [-120, -260]
     assert list(figure.axes[0].get_lines()[0].get_ydata()) == [180, -10]
-    assert charts.teu_by_direction_table(directions, MONTH, "en").rows[1] == (
+    assert breakdowns.teu_by_direction_table(directions, MONTH, "en").rows[1] == (
         "2026-02", 250, 260, -10)
 
 
@@ -213,13 +214,13 @@ def test_one_direction_chosen_is_drawn_alone_without_a_balance(outbound, inbound
     # The other direction read 0 TEU and the balance line a deficit of all the inbound.
     directions = tuple(DirectionTeuRecord(month, out, into) for month, out, into in zip(
         (dt.date(2026, 1, 1), dt.date(2026, 2, 1)), outbound, inbound))
-    axes = charts.teu_by_direction(directions, MONTH, "en").axes[0]
+    axes = breakdowns.teu_by_direction(directions, MONTH, "en").axes[0]
     (bars,) = axes.containers
     assert [b.get_height() for b in bars] == [v for v in (*outbound, *inbound) if v]
     assert not axes.get_lines()  # no balance, nor its 0 line
     assert [t.get_text() for t in axes.get_legend().get_texts()] == [shown]
     assert axes.get_ylim()[0] == 0
-    table = charts.teu_by_direction_table(directions, MONTH, "en")
+    table = breakdowns.teu_by_direction_table(directions, MONTH, "en")
     assert table.headers == ("Month", shown)
     assert [row[1] for row in table.rows] == [v for v in (*outbound, *inbound) if v]
 
@@ -230,15 +231,15 @@ def test_a_month_bucket_the_period_holds_in_part_is_noted_with_its_days():
     period = (dt.date(2026, 1, 17), dt.date(2026, 2, 9))
     directions = (DirectionTeuRecord(dt.date(2026, 1, 1), 300, 120),
                   DirectionTeuRecord(dt.date(2026, 2, 1), 250, 260))
-    table = charts.teu_by_direction_table(directions, MONTH, "zh", period)
+    table = breakdowns.teu_by_direction_table(directions, MONTH, "zh", period)
     assert table.headers[0] == "月份" and table.headers[-1] == "备注"
     assert [(row[0], row[-1]) for row in table.rows] == [
         ("2026-01", "2026年1月17日–31日"), ("2026-02", "2026年2月1日–9日")]
     routes = (RouteTeuRecord(dt.date(2026, 1, 1), "CN-LA", "China–Laos Railway", "中老铁路", 5),
               RouteTeuRecord(dt.date(2026, 2, 1), "CN-LA", "China–Laos Railway", "中老铁路", 7))
-    assert charts.teu_by_route_table(routes, MONTH, "en", period).rows == (
+    assert breakdowns.teu_by_route_table(routes, MONTH, "en", period).rows == (
         ("2026-01", 5, "17–31 January 2026"), ("2026-02", 7, "1–9 February 2026"))
-    figure = charts.teu_by_route(routes, MONTH, "en", period)
+    figure = breakdowns.teu_by_route(routes, MONTH, "en", period)
     bar = figure.axes[0].containers[0][0]
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
@@ -256,14 +257,14 @@ def test_a_month_bucket_the_period_holds_in_part_is_noted_with_its_days():
     assert [table.rows[-1][-1] for _, table in all_charts(data, "en")[2:4]] == [
         "1–9 February 2026"] * 2
     # Whole months need no note, nor a Note column.
-    whole = charts.teu_by_route_table(routes, MONTH, "en", (dt.date(2026, 1, 1),
+    whole = breakdowns.teu_by_route_table(routes, MONTH, "en", (dt.date(2026, 1, 1),
                                                             dt.date(2026, 2, 28)))
     assert whole.headers == ("Month", "China–Laos Railway")
     assert whole.rows == (("2026-01", 5), ("2026-02", 7))
 
 
 def test_top_commodities_by_teu_and_by_tonnes_in_chinese():
-    figure = charts.top_commodities(COMMODITIES, "zh")
+    figure = breakdowns.top_commodities(COMMODITIES, "zh")
     by_teu, by_tonnes = figure.axes
     # Drawn bottom-up: the biggest is the last bar.
     assert [b.get_width() for b in _bars(by_teu)] == [40, 60]
@@ -274,13 +275,13 @@ def test_top_commodities_by_teu_and_by_tonnes_in_chinese():
 
 
 def test_monthly_growth_skips_months_without_last_year():
-    figure = charts.monthly_teu(MONTHS, "en")
+    figure = monthly.monthly_teu(MONTHS, "en")
     bars, growth = figure.axes
     last_year, this_year = bars.containers
     assert [b.get_height() for b in this_year] == [120, 90]
     assert [b.get_height() for b in last_year] == [100, 0]
     assert list(growth.get_lines()[0].get_ydata()) == [pytest.approx(20)]
-    assert charts.monthly_teu_table(MONTHS, "en").rows == (
+    assert monthly.monthly_teu_table(MONTHS, "en").rows == (
         ("2026-01", 120, 100, 20.0), ("2026-02", 90, 0, None))
 
 
@@ -293,7 +294,7 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
     # October 2025 has two days on record, November all of it.
     months = (MonthRecord(dt.date(2026, 10, 1), 1500, 90, start),
               MonthRecord(dt.date(2026, 11, 1), 1500, 1200, start))
-    figure = charts.monthly_teu(months, language)
+    figure = monthly.monthly_teu(months, language)
     bars, growth = figure.axes
     last_year, this_year = bars.containers
     assert [b.get_height() for b in last_year] == [90, 1200]
@@ -302,12 +303,12 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
     assert list(growth.get_lines()[0].get_ydata()) == [pytest.approx(25)]
     assert bars.get_xlabel() == note
     assert note in _texts(figure)
-    assert [row[3] for row in charts.monthly_teu_table(months, language).rows] == [None, 25.0]
-    whole = charts.monthly_teu(MONTHS, language).axes[0]
+    assert [row[3] for row in monthly.monthly_teu_table(months, language).rows] == [None, 25.0]
+    whole = monthly.monthly_teu(MONTHS, language).axes[0]
     assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
     # A month a year before any record: "—" for last year, not 0 TEU.
     before = (MonthRecord(dt.date(2025, 9, 1), 800, 0, start),)
-    assert [row[:4] for row in charts.monthly_teu_table(before, language).rows] == [
+    assert [row[:4] for row in monthly.monthly_teu_table(before, language).rows] == [
         ("2025-09", 800, None, None)]
 
 
@@ -321,24 +322,24 @@ def test_a_year_on_year_chart_without_last_year_on_record_says_so(language, note
     nothing of why."""
     start = dt.date(2026, 12, 6)
     months = (MonthRecord(dt.date(2026, 12, 1), 3, 0, start),)
-    figure = charts.monthly_teu(months, language, start)
+    figure = monthly.monthly_teu(months, language, start)
     assert figure.axes[0].get_xlabel() == note
     assert note in _texts(figure)
-    assert charts.monthly_teu_table(months, language, start).rows == (
+    assert monthly.monthly_teu_table(months, language, start).rows == (
         ("2026-12", 3, None, None, days + note),)
     # Last year on record, whether it moved anything or not, is compared: nothing to say.
     on_record = (MonthRecord(dt.date(2026, 12, 1), 3, 0, dt.date(2025, 1, 1)),)
-    assert charts.monthly_teu(on_record, language).axes[0].get_xlabel() == ""
-    assert charts.monthly_teu_table(on_record, language).rows == (("2026-12", 3, 0, None),)
+    assert monthly.monthly_teu(on_record, language).axes[0].get_xlabel() == ""
+    assert monthly.monthly_teu_table(on_record, language).rows == (("2026-12", 3, 0, None),)
 
 
 @pytest.mark.parametrize("build", [
-    lambda: charts.teu_per_day(tuple(DayRecord(START, ThroughputRecord()) for _ in range(3)), "zh"),
-    lambda: charts.trains_per_day((), 20, "zh"),
-    lambda: charts.teu_by_route((), DAY, "zh"),
-    lambda: charts.teu_by_direction((), DAY, "zh"),
-    lambda: charts.top_commodities((), "zh"),
-    lambda: charts.monthly_teu((MonthRecord(START, 0, 0),), "zh"),
+    lambda: daily.teu_per_day(tuple(DayRecord(START, ThroughputRecord()) for _ in range(3)), "zh"),
+    lambda: daily.trains_per_day((), 20, "zh"),
+    lambda: breakdowns.teu_by_route((), DAY, "zh"),
+    lambda: breakdowns.teu_by_direction((), DAY, "zh"),
+    lambda: breakdowns.top_commodities((), "zh"),
+    lambda: monthly.monthly_teu((MonthRecord(START, 0, 0),), "zh"),
 ])
 def test_an_empty_period_says_no_data(build):
     figure = build()
@@ -349,7 +350,7 @@ def test_an_empty_period_says_no_data(build):
 def test_chinese_renders_with_a_cjk_font(tmp_path):
     # A missing glyph is a warning, and warnings fail the tests: drawing proves the font.
     assert "Noto Sans CJK SC" in font_family()
-    figure = charts.top_commodities(COMMODITIES, "zh")
+    figure = breakdowns.top_commodities(COMMODITIES, "zh")
     labels = figure.axes[0].get_yticklabels()
     assert all("Noto Sans CJK SC" in label.get_fontfamily() for label in labels)
     png, svg = tmp_path / "chart.png", tmp_path / "chart.svg"
@@ -360,7 +361,7 @@ def test_chinese_renders_with_a_cjk_font(tmp_path):
 
 
 def test_hover_names_the_bar_under_the_mouse():
-    figure = charts.teu_per_day(DAYS, "en")
+    figure = daily.teu_per_day(DAYS, "en")
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     axes = figure.axes[0]
@@ -388,23 +389,23 @@ def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains
                                          bar.get_y() + bar.get_height() / 2))
         return hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y))
 
-    figure = charts.top_commodities(COMMODITIES, language)
+    figure = breakdowns.top_commodities(COMMODITIES, language)
     by_tonnes = figure.axes[1]
     laptops = next(bar for bar in _bars(by_tonnes) if bar.get_width() == 300)
     assert hovered(figure, by_tonnes, laptops) == tonnes
-    figure = charts.trains_per_day(DAYS, 20, language)
+    figure = daily.trains_per_day(DAYS, 20, language)
     assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[3]) == trains
     routes = (RouteTeuRecord(dt.date(2026, 1, 1), "CN-LA", "China–Laos Railway", "中老铁路", 5),)
-    figure = charts.teu_by_route(routes, MONTH, language)
+    figure = breakdowns.teu_by_route(routes, MONTH, language)
     assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[0]) == by_route
     directions = (DirectionTeuRecord(dt.date(2026, 1, 1), 300, 120),)
-    figure = charts.teu_by_direction(directions, MONTH, language)
+    figure = breakdowns.teu_by_direction(directions, MONTH, language)
     assert hovered(figure, figure.axes[0], _bars(figure.axes[0])[1]) == inbound
 
 
 def test_one_train_and_one_container_are_said_in_the_singular():
     day = DayRecord(START, ThroughputRecord(services=1, trains=1, containers=1, teu=2))
-    figure = charts.trains_per_day((day,), 20, "en")
+    figure = daily.trains_per_day((day,), 20, "en")
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     axes = figure.axes[0]
@@ -412,7 +413,7 @@ def test_one_train_and_one_container_are_said_in_the_singular():
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 2))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
         "2026-03-01: 1 train"
-    only_one = charts.top_commodities((CommodityTotalsRecord(None, "", "", 1, 2, 3_000),), "en")
+    only_one = breakdowns.top_commodities((CommodityTotalsRecord(None, "", "", 1, 2, 3_000),), "en")
     assert ("No container in this period has a commodity given: its one container is an "
             "empty or was logged without one.") in _texts(only_one)
 
@@ -562,7 +563,7 @@ def test_a_chart_on_paper_stays_white_with_black_words():
 
 def test_a_larger_look_draws_larger_text_in_the_same_pixels():
     # At a 14 pt desktop font matplotlib's 10 pt text was the smallest on screen.
-    small, large = (charts.teu_per_day(DAYS, "en", look=LookRecord(font_size=size))
+    small, large = (daily.teu_per_day(DAYS, "en", look=LookRecord(font_size=size))
                     for size in (10, 14))
     for figure in (small, large):
         FigureCanvasAgg(figure).draw()
@@ -572,7 +573,7 @@ def test_a_larger_look_draws_larger_text_in_the_same_pixels():
     # The legend, a row too long for the larger text, stands beside the plot instead.
     above = []
     for size in (10, 20):
-        figure = charts.teu_by_route(_routes(2), DAY, "en", look=LookRecord(font_size=size))
+        figure = breakdowns.teu_by_route(_routes(2), DAY, "en", look=LookRecord(font_size=size))
         legend, plot = _legend_and_plot(figure, figure.axes[0])
         above.append(legend.y0 >= plot.y1 - 1)
     assert above == [True, False]
@@ -581,7 +582,7 @@ def test_a_larger_look_draws_larger_text_in_the_same_pixels():
 def test_hover_on_a_line_names_the_nearer_point():
     from matplotlib.lines import Line2D
 
-    figure = charts.teu_per_day(DAYS, "en", before=WEEK_BEFORE)
+    figure = daily.teu_per_day(DAYS, "en", before=WEEK_BEFORE)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     line = next(artist for artist in figure.axes[0].get_lines() if len(artist.get_xdata()) > 2)
@@ -601,9 +602,9 @@ def test_a_tie_cut_by_the_top_ten_is_said_on_its_axis(language, teu_axis, tonnes
     commodities = tuple(CommodityTotalsRecord(i, f"goods {i:02}", f"货物{i:02}", 10,
                                               max(12, 20 - i), 1_000 * i)
                         for i in range(1, 15))  # goods 08 to 14 tie at 12 TEU; none in tonnes
-    figure = charts.top_commodities(commodities, language)
+    figure = breakdowns.top_commodities(commodities, language)
     assert [axes.get_xlabel() for axes in figure.axes] == [teu_axis, tonnes_axis]
-    untied = charts.top_commodities(commodities[:10], language)  # all ten shown: no cut
+    untied = breakdowns.top_commodities(commodities[:10], language)  # all ten shown: no cut
     assert [axes.get_xlabel() for axes in untied.axes] == [teu_axis.split(" ·")[0],
                                                           tonnes_axis]
 
@@ -613,20 +614,20 @@ def test_empties_and_boxes_without_a_commodity_are_not_ranked_among_commodities(
                   for i in range(1, 12))
     commodities = (*named[:1], CommodityTotalsRecord(None, "", "", 500, 900, 2_000_000),
                    *named[1:])
-    figure = charts.top_commodities(commodities, "en")
+    figure = breakdowns.top_commodities(commodities, "en")
     for axes in figure.axes:
         names = [t.get_text() for t in axes.get_yticklabels()][::-1]
         assert names == [f"goods {i:02}" for i in range(1, 11)]  # the tenth is not pushed out
-    rows = charts.top_commodities_table(commodities, "en").rows
+    rows = breakdowns.top_commodities_table(commodities, "en").rows
     assert [row[0] for row in rows] == [f"goods {i:02}" for i in range(1, 12)] + [
         "(empty or not given)"]
     # Boxes moved, none with a commodity: "No data for this period" read as none moved.
-    only_empties = charts.top_commodities(commodities[1:2], "en")
+    only_empties = breakdowns.top_commodities(commodities[1:2], "en")
     assert ("No container in this period has a commodity given: its 500 containers are "
             "empties or were logged without one.") in _texts(only_empties)
     assert "该期间没有集装箱填写货名：500个集装箱均为空箱或未填货名。" in _texts(
-        charts.top_commodities(commodities[1:2], "zh"))
-    assert "No data for this period" in _texts(charts.top_commodities((), "en"))
+        breakdowns.top_commodities(commodities[1:2], "zh"))
+    assert "No data for this period" in _texts(breakdowns.top_commodities((), "en"))
 
 
 def test_the_average_and_the_tonnes_have_one_format_in_table_and_hover():
@@ -634,17 +635,17 @@ def test_the_average_and_the_tonnes_have_one_format_in_table_and_hover():
         services=1, trains=1, containers=1, teu=teu, gross_kg=1)) for i, teu in
         enumerate([1365, 1365, 1365, 1400, 1404]))
     before = (1365,) * 6
-    table = charts.teu_per_day_table(days, "en", before)
+    table = daily.teu_per_day_table(days, "en", before)
     averages = [line.split("\t")[2] for line in table.tab_separated().splitlines()[1:]]
     assert averages == ["1365.0", "1365.0", "1365.0", "1370.0", "1375.6"]
-    figure = charts.teu_per_day(days, "en", before)
+    figure = daily.teu_per_day(days, "en", before)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     line = figure.axes[0].get_lines()[0]
     x, y = line.get_transform().transform(line.get_xydata())[3]
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
         "7-day average 1,370.0")
-    commodities = charts.top_commodities_table(
+    commodities = breakdowns.top_commodities_table(
         (CommodityTotalsRecord(1, "laptops", "", 3, 6, 62_000),), "en")
     assert commodities.tab_separated().splitlines()[1].split("\t")[3] == "62.0"
 
@@ -656,11 +657,11 @@ def _legend_and_plot(figure, axes):
 
 
 @pytest.mark.parametrize("build", [
-    lambda: charts.teu_per_day(DAYS, "en"),
-    lambda: charts.trains_per_day(DAYS, 20, "en"),
-    lambda: charts.monthly_teu(MONTHS, "zh"),
-    lambda: charts.teu_by_direction(DIRECTIONS, DAY, "en"),
-    lambda: charts.teu_by_route(_routes(2), DAY, "en"),
+    lambda: daily.teu_per_day(DAYS, "en"),
+    lambda: daily.trains_per_day(DAYS, 20, "en"),
+    lambda: monthly.monthly_teu(MONTHS, "zh"),
+    lambda: breakdowns.teu_by_direction(DIRECTIONS, DAY, "en"),
+    lambda: breakdowns.teu_by_route(_routes(2), DAY, "en"),
 ])
 def test_a_legend_stands_above_the_plot_not_on_its_bars(build):
     figure = build()
@@ -674,7 +675,7 @@ def test_a_legend_stands_above_the_plot_not_on_its_bars(build):
 
 
 def test_a_legend_too_long_for_a_row_stands_beside_the_plot_at_its_top():
-    figure = charts.teu_by_route(_routes(11), DAY, "en")
+    figure = breakdowns.teu_by_route(_routes(11), DAY, "en")
     legend, plot = _legend_and_plot(figure, figure.axes[0])
     assert legend.x0 >= plot.x1 and abs(legend.y1 - plot.y1) < 2
 
@@ -684,7 +685,7 @@ def test_a_legend_beside_the_plot_takes_as_many_columns_as_the_chart_s_height_ne
     # (14 pt text on a 1366 × 768 screen) and the plot collapsed to nothing.
     routes = tuple(dataclasses.replace(r, name_zh=f"西部陆海新通道铁海联运（钦州港{i}）")
                    for i, r in enumerate(_routes(12)))
-    figure = charts.teu_by_route(routes, DAY, "zh")
+    figure = breakdowns.teu_by_route(routes, DAY, "zh")
     colour = figure.axes[0].get_legend().get_texts()[0].get_color()
     for height in (2.2, 3.0, 9.0):
         figure.set_size_inches(11.0, height)
@@ -703,7 +704,7 @@ def test_a_chart_too_small_for_every_route_draws_and_lists_its_smallest_as_one()
     today = START + dt.timedelta(days=1)
     routes = tuple(RouteTeuRecord(day, f"R{i}", f"China–Laos Railway {i}", f"线路{i}", 10 + i)
                    for i in range(11) for day in (START, today))
-    figure = charts.teu_by_route(routes, DAY, "en", under_way=today)
+    figure = breakdowns.teu_by_route(routes, DAY, "en", under_way=today)
     axes = figure.axes[0]
     from_top = sorted(axes.containers, key=lambda bars: -bars[0].get_y())
     made = [(to_hex(bars[0].get_facecolor()), bars[0].get_hatch()) for bars in from_top]
@@ -746,7 +747,7 @@ def test_ranked_names_shrink_then_fewer_bars_show_in_a_short_chart():
     screen = LookRecord(font_size=8.64)  # a 9 pt desktop font
     for look, height, shown in ((screen, 400, 10), (screen, 220, 10), (screen, 168, 6),
                                 (PAPER, 168, 5)):
-        figure = charts.top_commodities(commodities, "zh", look=look)
+        figure = breakdowns.top_commodities(commodities, "zh", look=look)
         figure.set_size_inches(9.0, height / figure.dpi)
         charts.fit_to_size(figure)
         for axes, title in zip(figure.axes, ("标箱最多的", "吨数最多的")):
@@ -767,7 +768,7 @@ def test_ranked_names_shrink_then_fewer_bars_show_in_a_short_chart():
                 assert y > figure.bbox.y0
                 assert hover_text(figure, MouseEvent("motion_notify_event", figure.canvas,
                                                      x, y)) is None
-    english = charts.top_commodities(commodities, "en")
+    english = breakdowns.top_commodities(commodities, "en")
     english.set_size_inches(9.0, 1.68)
     charts.fit_to_size(english)
     assert english.axes[0].get_title("left") == "Top 5 commodities by TEU"
@@ -785,22 +786,22 @@ def test_a_long_route_name_beside_the_plot_is_wrapped_not_run_into_the_edge():
     # its closing bracket stood against the edge.
     routes = tuple(dataclasses.replace(r, name_zh="西部陆海新通道铁海联运（钦州港）")
                    if r.route_code == "R0" else r for r in _routes(11))
-    figure = charts.teu_by_route(routes, DAY, "zh")
+    figure = breakdowns.teu_by_route(routes, DAY, "zh")
     figure.set_size_inches(9.98, 3.7)  # the chart's size in a 1024 px window
     legend, plot = _legend_and_plot(figure, figure.axes[0])
     names = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert "西部陆海新通道铁海联运\n（钦州港）" in names
     assert legend.x1 <= figure.bbox.x1 and legend.width < figure.bbox.width / 5
     # The hover and the table keep the name whole.
-    table = charts.teu_by_route_table(routes, DAY, "zh")
+    table = breakdowns.teu_by_route_table(routes, DAY, "zh")
     assert "西部陆海新通道铁海联运（钦州港）" in table.headers
 
 
 def test_every_chart_has_its_title_on_the_left():
-    for figure in (charts.teu_per_day(DAYS, "en"), charts.trains_per_day(DAYS, 20, "en"),
-                   charts.teu_by_route(_routes(11), DAY, "en"),
-                   charts.teu_by_direction(DIRECTIONS, DAY, "en"),
-                   charts.top_commodities(COMMODITIES, "en"), charts.monthly_teu(MONTHS, "en"),
+    for figure in (daily.teu_per_day(DAYS, "en"), daily.trains_per_day(DAYS, 20, "en"),
+                   breakdowns.teu_by_route(_routes(11), DAY, "en"),
+                   breakdowns.teu_by_direction(DIRECTIONS, DAY, "en"),
+                   breakdowns.top_commodities(COMMODITIES, "en"), monthly.monthly_teu(MONTHS, "en"),
                    report_charts.teu_by_route([("China–Laos Railway", 120)], "en")):
         titled = [axes for axes in figure.axes if axes.get_title("left")]
         assert titled and not any(axes.get_title() for axes in figure.axes)
@@ -862,7 +863,7 @@ def test_a_report_s_route_chart_never_makes_one_route_alone_its_other_routes():
 
 
 def test_the_growth_axis_draws_no_line_across_the_monthly_bars():
-    growth = charts.monthly_teu(MONTHS, "en").axes[1]
+    growth = monthly.monthly_teu(MONTHS, "en").axes[1]
     assert [line.get_label() for line in growth.get_lines()] == ["Growth %"]
 
 
@@ -876,7 +877,7 @@ def test_the_growth_axis_draws_no_line_across_the_monthly_bars():
 def test_the_growth_axis_takes_in_0_so_steady_growth_does_not_read_as_a_fall(teu, zero_at):
     months = tuple(MonthRecord(dt.date(2025, 1 + i, 1), this, 1000) for i, this in
                    enumerate(teu))
-    growth = charts.monthly_teu(months, "en").axes[1]
+    growth = monthly.monthly_teu(months, "en").axes[1]
     points = list(growth.get_lines()[0].get_ydata())
     low, high = growth.get_ylim()
     assert low <= min(0, *points) and max(0, *points) <= high and low < high
@@ -894,10 +895,10 @@ def test_a_months_date_axis_ends_within_the_month_and_names_it(language, offset)
     routes = tuple(RouteTeuRecord(day.date, "CN-LA", "China–Laos Railway", "中老铁路", 5)
                    for day in november)
     directions = tuple(DirectionTeuRecord(day.date, 5, 3) for day in november)
-    for figure in (charts.teu_per_day(november, language),
-                   charts.trains_per_day(november, 20, language),
-                   charts.teu_by_route(routes, DAY, language),
-                   charts.teu_by_direction(directions, DAY, language)):
+    for figure in (daily.teu_per_day(november, language),
+                   daily.trains_per_day(november, 20, language),
+                   breakdowns.teu_by_route(routes, DAY, language),
+                   breakdowns.teu_by_direction(directions, DAY, language)):
         FigureCanvasAgg(figure).draw()
         axes = figure.axes[0]
         first, last = axes.get_xlim()
@@ -913,7 +914,7 @@ def test_a_months_date_axis_ends_within_the_month_and_names_it(language, offset)
 def test_days_across_two_months_name_both(language, offset, ticks):
     days = tuple(DayRecord(dt.date(2026, 11, 4) + dt.timedelta(days=i), ThroughputRecord(
         services=1, trains=20, containers=1, teu=100 + i, gross_kg=1)) for i in range(30))
-    figure = charts.teu_per_day(days, language)
+    figure = daily.teu_per_day(days, language)
     FigureCanvasAgg(figure).draw()
     axes = figure.axes[0]
     assert axes.xaxis.get_major_formatter().get_offset() == offset
@@ -921,7 +922,7 @@ def test_days_across_two_months_name_both(language, offset, ticks):
     # Days as people write them, in English too: 5, not 05.
     assert not any(label.get_text().startswith("0") for label in axes.get_xticklabels())
     # Formats Windows' strftime takes too: no "%-d" (its leading zero is taken off instead).
-    assert "%-" not in repr(charts._ZH_DATES) + repr(charts._EN_DATES)
+    assert "%-" not in repr(layout._ZH_DATES) + repr(layout._EN_DATES)
 
 
 @pytest.mark.parametrize(("count", "language", "ticks"), [
@@ -932,7 +933,7 @@ def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks)
     # A month's first days (the monthly report of a month under way): not every 12 hours.
     days = tuple(DayRecord(dt.date(2026, 12, 1) + dt.timedelta(days=i), ThroughputRecord(
         services=1, trains=20, containers=1, teu=100 + i, gross_kg=1)) for i in range(count))
-    figure = charts.teu_per_day(days, language)
+    figure = daily.teu_per_day(days, language)
     FigureCanvasAgg(figure).draw()
     assert [label.get_text() for label in figure.axes[0].get_xticklabels()] == ticks
 
@@ -940,7 +941,7 @@ def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks)
 def test_a_few_busy_days_over_two_months_keep_a_readable_axis():
     weekly = tuple(DirectionTeuRecord(dt.date(2026, 10, 1) + dt.timedelta(weeks=i), 5, 3)
                    for i in range(9))  # a weekly service: the quiet days are not in the series
-    figure = charts.teu_by_direction(weekly, DAY, "en")
+    figure = breakdowns.teu_by_direction(weekly, DAY, "en")
     FigureCanvasAgg(figure).draw()
     assert len(figure.axes[0].get_xticklabels()) <= 10
 
@@ -948,11 +949,11 @@ def test_a_few_busy_days_over_two_months_keep_a_readable_axis():
 def test_the_monthly_legend_leaves_out_a_year_without_traffic():
     no_last_year = (MonthRecord(dt.date(2026, 1, 1), 120, 0),
                     MonthRecord(dt.date(2026, 2, 1), 90, 0))
-    figure = charts.monthly_teu(no_last_year, "en")
+    figure = monthly.monthly_teu(no_last_year, "en")
     legend = figure.axes[0].get_legend()
     assert [t.get_text() for t in legend.get_texts()] == ["TEU"]
     assert [b.get_height() for b in _bars(figure.axes[0])] == [120, 90]
-    both = charts.monthly_teu(MONTHS, "en").axes[0].get_legend()
+    both = monthly.monthly_teu(MONTHS, "en").axes[0].get_legend()
     assert [t.get_text() for t in both.get_texts()] == [
         "Same month last year", "TEU", "Growth %"]
 
@@ -964,7 +965,7 @@ def test_years_of_days_get_an_axis_without_a_warning(years):
     days = tuple(DayRecord(first + dt.timedelta(days=i), ThroughputRecord(
         services=1, trains=1, containers=1, teu=1, gross_kg=1))
         for i in range(0, years * 365 - 28, 3))
-    figure = charts.teu_per_day(days, "en")
+    figure = daily.teu_per_day(days, "en")
     FigureCanvasAgg(figure).draw()
     labels = [label.get_text() for label in figure.axes[0].get_xticklabels()]
     assert 3 <= len(labels) <= 12, labels
@@ -982,12 +983,12 @@ def test_a_month_counted_in_part_is_named_by_its_days_against_the_same_dates(
         language, last, label, note, header):
     months = (MonthRecord(dt.date(2026, 11, 1), 40_000, 34_000),
               MonthRecord(dt.date(2026, 12, 1), 3253, 2910))
-    table = charts.monthly_teu_table(months, language, last)
+    table = monthly.monthly_teu_table(months, language, last)
     assert table.headers[2] == header
     # In the table the month alone, which a spreadsheet sorts, its days in a note.
     assert [row[0] for row in table.rows] == ["2026-11", "2026-12"]
     assert [row[4:] for row in table.rows] == ([("",), (note,)] if note else [(), ()])
-    figure = charts.monthly_teu(months, language, last)
+    figure = monthly.monthly_teu(months, language, last)
     axes = figure.axes[0]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["2026-11", label]
     assert header in [t.get_text() for t in axes.get_legend().get_texts()]
@@ -1003,10 +1004,10 @@ def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
     months = tuple(MonthRecord(add_months(dt.date(2025, 10, 1), i), 35_000, 30_000)
                    for i in range(15))
     first, last = dt.date(2025, 10, 15), dt.date(2026, 12, 4)
-    rows = charts.monthly_teu_table(months, language, last, first).rows
+    rows = monthly.monthly_teu_table(months, language, last, first).rows
     assert [(row[0], row[-1]) for row in (rows[0], rows[1], rows[-1])] == [
         ("2025-10", first_note), ("2025-11", ""), ("2026-12", last_note)]
-    axes = charts.monthly_teu(months, language, last, first).axes[0]
+    axes = monthly.monthly_teu(months, language, last, first).axes[0]
     assert axes.get_xticklabels()[0].get_text() == first_label
 
 
@@ -1023,13 +1024,13 @@ def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, wh
     last = dt.date(2026, 12, 4)
     months = (MonthRecord(dt.date(2026, 11, 1), 40_000, 34_000),
               MonthRecord(dt.date(2026, 12, 1), 4200, 3790, last_year_until=dt.time(11, 52)))
-    table = charts.monthly_teu_table(months, language, last)
+    table = monthly.monthly_teu_table(months, language, last)
     # In the table only December's row says so: November is a whole month in both years,
     # and a header "to 11:52" over every row claimed the cut for all of them.
     assert table.headers[2] == whole
     assert table.tab_separated().splitlines()[0].split("\t")[2] == whole
     assert [row[-1] for row in table.rows] == ["", f"{days}{separator}{cut}"]
-    figure = charts.monthly_teu(months, language, last)
+    figure = monthly.monthly_teu(months, language, last)
     axes = figure.axes[0]
     assert series in [t.get_text() for t in axes.get_legend().get_texts()]
     bar = axes.containers[0][1]
@@ -1044,12 +1045,12 @@ def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, wh
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
         f" · {whole}: 34,000")
     # One month alone: the time is all there is to say.
-    alone = charts.monthly_teu(months[1:], language, last).axes[0]
+    alone = monthly.monthly_teu(months[1:], language, last).axes[0]
     assert [t.get_text() for t in alone.get_legend().get_texts()][0] == (
         "Same dates last year, to 11:52" if language == "en" else "去年同期（截至 11:52）")
     # Whole days on both sides: no time to name.
     over = (months[0], dataclasses.replace(months[1], last_year_until=None))
-    assert charts.monthly_teu_table(over, language, last).rows[-1][-1] == days
+    assert monthly.monthly_teu_table(over, language, last).rows[-1][-1] == days
 
 
 def test_a_part_month_bar_on_a_month_axis_is_named():
@@ -1060,20 +1061,20 @@ def test_a_part_month_bar_on_a_month_axis_is_named():
     routes = [RouteTeuRecord(month, "CN-LA", "China–Laos Railway", "中老铁路", 5000)
               for month in months]
     directions = [DirectionTeuRecord(month, 3000, 2000) for month in months]
-    for figure in (charts.teu_by_route(routes, MONTH, "en", period),
-                   charts.teu_by_direction(directions, MONTH, "en", period)):
+    for figure in (breakdowns.teu_by_route(routes, MONTH, "en", period),
+                   breakdowns.teu_by_direction(directions, MONTH, "en", period)):
         assert _texts(figure).count("1–3 December 2026") == 1
-    zh = charts.teu_by_route(routes, MONTH, "zh", period)
+    zh = breakdowns.teu_by_route(routes, MONTH, "zh", period)
     assert "2026年12月1日–3日" in _texts(zh)
     # On a white box above the bars and the balance line, which it was written across.
-    axes = charts.teu_by_direction(directions, MONTH, "en", period).axes[0]
+    axes = breakdowns.teu_by_direction(directions, MONTH, "en", period).axes[0]
     (label,) = axes.texts
     box = label.get_bbox_patch()
     assert box is not None and box.get_facecolor() == (1, 1, 1, 1)
     assert label.get_zorder() > max(artist.get_zorder()
                                     for artist in [*axes.lines, *axes.collections])
     # Whole months, as the axis names them, get no such label.
-    whole = charts.teu_by_route(routes, MONTH, "en", (period[0], dt.date(2026, 12, 31)))
+    whole = breakdowns.teu_by_route(routes, MONTH, "en", (period[0], dt.date(2026, 12, 31)))
     assert "December 2026" not in _texts(whole)
 
 
@@ -1100,35 +1101,35 @@ def test_trains_narrowed_to_part_of_the_hub_are_not_held_to_its_target():
 def test_days_of_trucks_only_are_no_trains_to_draw():
     trucks = tuple(DayRecord(d.date, ThroughputRecord(services=3, trains=0, containers=9,
                                                       teu=12)) for d in DAYS)
-    assert not has_data(charts.trains_per_day(trucks, None, "en"))
+    assert not has_data(daily.trains_per_day(trucks, None, "en"))
     assert "No trains in this period: its services went by road or river." in \
-        _texts(charts.trains_per_day(trucks, None, "en"))
+        _texts(daily.trains_per_day(trucks, None, "en"))
 
 
 def test_today_under_way_is_hatched_and_left_out_of_the_average():
     """At noon half a day's traffic read as a slump and pulled the 7-day average down."""
     today = DAYS[-1].date
-    figure = charts.teu_per_day(DAYS, "en", WEEK_BEFORE, under_way=today)
+    figure = daily.teu_per_day(DAYS, "en", WEEK_BEFORE, under_way=today)
     axes = figure.axes[0]
     assert [bar.get_height() for bar in _bars(axes)] == TEU  # every day still drawn
     assert [bar.get_hatch() for bar in _bars(axes)] == [None] * (len(TEU) - 1) + ["//"]
     average = axes.get_lines()[0]
     assert len(average.get_xdata()) == len(TEU) - 1
     assert list(average.get_ydata()) == pytest.approx(
-        charts.moving_average(TEU, before=WEEK_BEFORE)[:-1])
+        daily.moving_average(TEU, before=WEEK_BEFORE)[:-1])
     assert not axes.get_xlabel()  # today's missing average needs no note
     assert "Today so far" in [t.get_text() for t in axes.get_legend().get_texts()]
-    table = charts.teu_per_day_table(DAYS, "en", WEEK_BEFORE, under_way=today)
+    table = daily.teu_per_day_table(DAYS, "en", WEEK_BEFORE, under_way=today)
     assert table.rows[-1] == (today.isoformat(), TEU[-1], None, DAYS[-1].totals.containers,
                               "so far")
     assert all(row[2] is not None and row[4] == "" for row in table.rows[:-1])
-    figure = charts.teu_per_day(DAYS, "zh", under_way=DAYS[0].date)  # not the last day shown
+    figure = daily.teu_per_day(DAYS, "zh", under_way=DAYS[0].date)  # not the last day shown
     assert [bar.get_hatch() for bar in _bars(figure.axes[0])] == [None] * len(TEU)
 
 
 def test_todays_part_day_is_marked_only_in_charts_by_day():
     today = DAYS[-1].date
-    table = charts.trains_per_day_table(DAYS, 20, "zh", under_way=today)
+    table = daily.trains_per_day_table(DAYS, 20, "zh", under_way=today)
     # Its key a date as every other row's, which a spreadsheet takes for one: "(so far)" in
     # it left it text, and sorting or plotting the pasted column split it.
     assert table.headers[-1] == "备注"
@@ -1137,11 +1138,11 @@ def test_todays_part_day_is_marked_only_in_charts_by_day():
     # By month, a bar is a month's whatever part of it today is: nothing hatched, no key.
     month = dt.date(2026, 3, 1)
     routes = (RouteTeuRecord(month, "R1", "Route 1", "线路1", 5),)
-    figure = charts.teu_by_route(routes, MONTH, "en", (month, month), under_way=month)
+    figure = breakdowns.teu_by_route(routes, MONTH, "en", (month, month), under_way=month)
     assert not any(bar.get_hatch() for bar in _bars(figure.axes[0]))
     assert "Today so far" not in _texts(figure)
     # Its table notes it as the per-day charts' month does.
-    assert charts.teu_by_route_table(routes, MONTH, "en", (month, month),
+    assert breakdowns.teu_by_route_table(routes, MONTH, "en", (month, month),
                                      under_way=month).rows[0] == (
         "2026-03", 5, "1 March 2026; so far")
 
@@ -1153,11 +1154,11 @@ def test_the_month_under_way_is_noted_so_far_whatever_day_today_is():
     february, march = dt.date(2026, 2, 1), dt.date(2026, 3, 1)
     routes = (RouteTeuRecord(february, "CN-LA", "China–Laos Railway", "中老铁路", 120),
               RouteTeuRecord(march, "CN-LA", "China–Laos Railway", "中老铁路", 30))
-    table = charts.teu_by_route_table(routes, MONTH, "en", under_way=today)
+    table = breakdowns.teu_by_route_table(routes, MONTH, "en", under_way=today)
     assert table.headers == ("Month", "China–Laos Railway", "Note")
     assert table.rows == (("2026-02", 120, ""), ("2026-03", 30, "so far"))
     directions = (DirectionTeuRecord(february, 300, 120), DirectionTeuRecord(march, 50, 20))
-    table = charts.teu_by_direction_table(directions, MONTH, "zh", under_way=today)
+    table = breakdowns.teu_by_direction_table(directions, MONTH, "zh", under_way=today)
     assert [(row[0], row[-1]) for row in table.rows] == [("2026-02", ""), ("2026-03", "截至目前")]
 
 
@@ -1195,30 +1196,30 @@ def test_teu_axes_of_a_day_without_containers_run_from_zero():
     # Services but no containers: every TEU zero centred the axis on 0, -0.05 to 0.05.
     day = DayRecord(START, ThroughputRecord(services=2, trains=2))
     routes = (RouteTeuRecord(START, "R1", "Route 1", "线路1", 0),)
-    for figure, limits in ((charts.teu_per_day((day,), "en"), "get_ylim"),
-                           (charts.teu_by_route(routes, DAY, "en"), "get_ylim"),
+    for figure, limits in ((daily.teu_per_day((day,), "en"), "get_ylim"),
+                           (breakdowns.teu_by_route(routes, DAY, "en"), "get_ylim"),
                            (report_charts.teu_by_route([("Route 1", 0)], "en"), "get_xlim")):
         assert getattr(figure.axes[0], limits)() == (0, 1)
         # Ticked in whole TEU, not 0.2, 0.4…
         axis = figure.axes[0].yaxis if limits == "get_ylim" else figure.axes[0].xaxis
         assert list(axis.get_ticklocs()) == [0, 1]
     # Traffic keeps its own axis from 0, taller than 1.
-    low, high = charts.teu_per_day(DAYS, "en").axes[0].get_ylim()
+    low, high = daily.teu_per_day(DAYS, "en").axes[0].get_ylim()
     assert low == 0 and high > max(TEU)
     low, high = report_charts.teu_by_route([("Route 1", 40)], "en").axes[0].get_xlim()
     assert low == 0 and high > 40
 
 
 def test_a_one_day_average_is_a_marked_point_and_no_point_is_no_legend_entry():
-    figure = charts.teu_per_day(DAYS[:1], "en", WEEK_BEFORE)
+    figure = daily.teu_per_day(DAYS[:1], "en", WEEK_BEFORE)
     axes = figure.axes[0]
     line = axes.get_lines()[0]
     assert list(line.get_ydata()) == [TEU[0] / 7] and line.get_marker() == "o"
     assert "7-day average" in [t.get_text() for t in axes.get_legend().get_texts()]
-    assert charts.teu_per_day(DAYS, "en", WEEK_BEFORE).axes[0].get_lines()[0].get_marker() \
+    assert daily.teu_per_day(DAYS, "en", WEEK_BEFORE).axes[0].get_lines()[0].get_marker() \
         in ("None", None)
     # Today alone, left out of its own average: nothing drawn, so nothing in the legend.
-    alone = charts.teu_per_day(DAYS[:1], "en", WEEK_BEFORE, under_way=START).axes[0]
+    alone = daily.teu_per_day(DAYS[:1], "en", WEEK_BEFORE, under_way=START).axes[0]
     assert len(alone.get_lines()[0].get_xdata()) == 0
     assert "7-day average" not in [t.get_text() for t in alone.get_legend().get_texts()]
 
@@ -1232,7 +1233,7 @@ def test_month_labels_of_a_long_period_keep_clear_of_each_other(count, width):
     # From 2023 at 1024 px, 48 slanted labels ran into a black smear; from 2017, 120.
     months = _month_records(add_months(dt.date(2026, 12, 1), 1 - count), count)
     last = dt.date(2026, 12, 4)
-    figure = charts.monthly_teu(months, "en", last)
+    figure = monthly.monthly_teu(months, "en", last)
     figure.set_size_inches(width * 0.95 / 100, 4.5)  # the chart's share of the window
     FigureCanvasAgg(figure).draw()
     axes = figure.axes[0]
@@ -1245,7 +1246,7 @@ def test_month_labels_of_a_long_period_keep_clear_of_each_other(count, width):
     assert min(b - a for a, b in zip(xs, xs[1:])) * math.sin(math.pi / 4) >= line
     assert len(labelled) <= 24
     # Hover text and table still name every month (an unlabelled one here).
-    assert len(charts.monthly_teu_table(months, "en", last).rows) == count
+    assert len(monthly.monthly_teu_table(months, "en", last).rows) == count
     figure.set_size_inches(count / 4, 4.5)  # bars wide enough to point at one
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
@@ -1275,15 +1276,15 @@ def test_over_a_year_the_per_day_charts_draw_a_bar_per_week_or_month(
     # Ten years of days were 3,600 hairline bars, a grey block that took seconds to draw.
     last = dt.date(2026, 12, 4)
     days = _history(first, last)
-    assert charts.day_grouping(days) == kind
+    assert daily.day_grouping(days) == kind
     total_teu = sum(day.totals.teu for day in days)
     total_trains = sum(day.totals.trains for day in days)
-    figure = charts.teu_per_day(days, "en")
+    figure = daily.teu_per_day(days, "en")
     axes = figure.axes[0]
     assert axes.get_title("left") == title
-    assert charts.teu_per_day(days, "zh").axes[0].get_title("left") == zh_title
+    assert daily.teu_per_day(days, "zh").axes[0].get_title("left") == zh_title
     assert len(_bars(axes)) == bars
-    table = charts.teu_per_day_table(days, "en")
+    table = daily.teu_per_day_table(days, "en")
     assert len(table.rows) == bars
     if kind == DAY:
         return
@@ -1297,27 +1298,27 @@ def test_over_a_year_the_per_day_charts_draw_a_bar_per_week_or_month(
     assert sum(row[4] for row in table.rows) == sum(day.totals.containers for day in days)
     assert sum(bar.get_height() * row[1] for bar, row in zip(_bars(axes), table.rows)) == \
         pytest.approx(total_teu)
-    trains = charts.trains_per_day_table(days, 20, "en")
+    trains = daily.trains_per_day_table(days, 20, "en")
     assert sum(row[2] for row in trains.rows) == total_trains
-    assert charts.trains_per_day(days, 20, "zh").axes[0].get_title("left") == \
+    assert daily.trains_per_day(days, 20, "zh").axes[0].get_title("left") == \
         zh_title.replace("标箱", "班列")
 
 
 def test_a_week_records_start_in_counts_from_that_day_and_today_is_hatched():
     history_from, today = dt.date(2025, 10, 9), dt.date(2026, 12, 4)  # a Thursday, a Friday
     days = _history(dt.date(2025, 6, 1), today, history_from)
-    table = charts.teu_per_day_table(days, "en", history_from=history_from, under_way=today)
+    table = daily.teu_per_day_table(days, "en", history_from=history_from, under_way=today)
     # Nothing before the records: no weeks of zeros, and the first week from the 9th.
     assert table.rows[0][:3] == ("2025-10-09 – 2025-10-12", 4, (9 + 10 + 11 + 12) * 2)
     assert table.rows[0][3] == pytest.approx((9 + 10 + 11 + 12) * 2 / 4)
     assert table.rows[-1][:2] == ("2026-11-30 – 2026-12-04", 5)
     assert [row[-1] for row in table.rows[-2:]] == ["", "so far"]
-    figure = charts.teu_per_day(days, "en", history_from=history_from, under_way=today)
+    figure = daily.teu_per_day(days, "en", history_from=history_from, under_way=today)
     bars = _bars(figure.axes[0])
     assert len(bars) == len(table.rows)
     assert [bar.get_hatch() for bar in bars[-2:]] == [None, "//"]
     assert "With today so far" in _texts(figure)
-    zh = charts.teu_per_day_table(days, "zh", history_from=history_from, under_way=today)
+    zh = daily.teu_per_day_table(days, "zh", history_from=history_from, under_way=today)
     assert zh.rows[-1][-1] == "截至目前"
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
@@ -1335,30 +1336,30 @@ def test_a_new_hub_s_per_day_charts_start_on_its_first_day_on_record(first):
                            if day == today else ThroughputRecord())
                  for day in each_day(first, today))
     one_day = (date2num(today) - 0.5, date2num(today) + 0.5)
-    for figure in (charts.teu_per_day(days, "en", (), today),
-                   charts.trains_per_day(days, 20, "en", history_from=today),
+    for figure in (daily.teu_per_day(days, "en", (), today),
+                   daily.trains_per_day(days, 20, "en", history_from=today),
                    report_charts.teu_by_day([(d.date, d.totals.services, d.totals.teu)
                                              for d in days], "en", (), today)):
         axes = figure.axes[0]
         assert axes.get_xlim() == pytest.approx(one_day)
         assert [bar.get_x() + bar.get_width() / 2 for bar in _bars(axes)] == \
             pytest.approx([date2num(today)])
-    assert charts.trains_per_day_table(days, 20, "en", history_from=today).rows == (
+    assert daily.trains_per_day_table(days, 20, "en", history_from=today).rows == (
         ("2026-12-05", 1, 20),)
-    figure = charts.teu_per_day(days, "en", (), today)
+    figure = daily.teu_per_day(days, "en", (), today)
     axes = figure.axes[0]
     assert len(axes.get_lines()[0].get_xdata()) == 0
     assert [t.get_text() for t in axes.get_legend().get_texts()] == ["TEU"]
     assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
-    assert charts.teu_per_day(days, "zh", (), today).axes[0].get_xlabel() == \
+    assert daily.teu_per_day(days, "zh", (), today).axes[0].get_xlabel() == \
         "7日平均从有记录的第7天起显示。"
-    assert charts.teu_per_day_table(days, "en", (), today).rows == (
+    assert daily.teu_per_day_table(days, "en", (), today).rows == (
         ("2026-12-05", 11, None, 10),)
 
 
 def test_the_7_day_average_starts_on_the_7th_day_on_record():
     history_from = START + dt.timedelta(days=1)  # DAYS from their 2nd on record
-    figure = charts.teu_per_day(DAYS, "en", history_from=history_from)
+    figure = daily.teu_per_day(DAYS, "en", history_from=history_from)
     axes = figure.axes[0]
     assert len(_bars(axes)) == len(TEU) - 1
     line = axes.get_lines()[0]
@@ -1367,20 +1368,20 @@ def test_the_7_day_average_starts_on_the_7th_day_on_record():
     assert list(line.get_ydata()) == pytest.approx([sum(TEU[1:]) / 7])
     assert "7-day average" in [t.get_text() for t in axes.get_legend().get_texts()]
     assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
-    table = charts.teu_per_day_table(DAYS, "en", history_from=history_from)
+    table = daily.teu_per_day_table(DAYS, "en", history_from=history_from)
     assert [row[0] for row in table.rows] == [d.date.isoformat() for d in DAYS[1:]]
     assert [row[2] for row in table.rows] == [None] * 6 + [
         pytest.approx(round(sum(TEU[1:]) / 7, 1))]
     # A period starting two days after: the days before on record make up its first week.
-    later = charts.teu_per_day_table(DAYS[3:], "en", TEU[1:3], history_from)
+    later = daily.teu_per_day_table(DAYS[3:], "en", TEU[1:3], history_from)
     assert [row[2] for row in later.rows] == [None] * 4 + [pytest.approx(round(sum(TEU[1:]) / 7,
                                                                                1))]
 
 
 def test_trains_a_week_or_month_stand_against_the_daily_target():
     days = _history(dt.date(2024, 1, 1), dt.date(2026, 12, 31))  # by month
-    figure = charts.trains_per_day(days, 10, "en")
-    table = charts.trains_per_day_table(days, 10, "en")
+    figure = daily.trains_per_day(days, 10, "en")
+    table = daily.trains_per_day_table(days, 10, "en")
     assert table.headers == ("Month", "Days", "Trains", "Trains a day", "Target")
     bars = _bars(figure.axes[0])
     for bar, row in zip(bars, table.rows):
@@ -1423,5 +1424,5 @@ def test_trains_per_day_of_road_traffic_says_there_were_no_trains(language, expe
     # Not the filter's "nothing matches": the TEU charts beside it showed the road traffic.
     road = tuple(DayRecord(START + dt.timedelta(days=i), ThroughputRecord(services=2, teu=40))
                  for i in range(5))
-    figure = charts.trains_per_day(road, None, language, empty="Nothing matches these filters")
+    figure = daily.trains_per_day(road, None, language, empty="Nothing matches these filters")
     assert [t.get_text() for t in figure.axes[0].texts] == [expected]

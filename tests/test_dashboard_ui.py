@@ -1060,18 +1060,18 @@ def test_a_1366_px_window_shows_the_dashboard_whole_without_scrolling(screen, qt
 def test_a_chart_s_legend_beside_it_is_laid_out_again_as_the_chart_is_resized(qtbot):
     import functools
 
-    from hubapp.charts import dashboard as charts
     from hubapp.charts.common import PAPER
+    from hubapp.charts.dashboard import breakdowns
     from hubapp.domain.dashboard import DAY, RouteTeuRecord
     from hubapp.ui.dashboard import ChartPanel
 
     routes = tuple(RouteTeuRecord(DEMO_END, f"R{i}", f"China–Laos Railway express {i}",
                                   f"线路{i}", 10 + i) for i in range(14))
-    draw = functools.partial(charts.teu_by_route, routes, DAY, "en")
+    draw = functools.partial(breakdowns.teu_by_route, routes, DAY, "en")
     panel = ChartPanel("teu_by_route")
     qtbot.addWidget(panel)
     panel.set_chart(functools.partial(draw, look=PAPER), draw,
-                    charts.teu_by_route_table(routes, DAY, "en"), "5 March 2026")
+                    breakdowns.teu_by_route_table(routes, DAY, "en"), "5 March 2026")
     panel.resize(1100, 900)
     panel.show()
     qtbot.waitUntil(panel.canvas.isVisible)

@@ -223,8 +223,8 @@ def test_the_first_month_on_record_leaves_its_days_before_unrecorded(
 def test_the_chart_starts_on_the_first_day_on_record_and_its_average_on_the_7th(demo_db):
     from matplotlib.dates import date2num
 
-    from hubapp.charts import dashboard as dashboard_charts
     from hubapp.charts import reports as charts
+    from hubapp.charts.dashboard import daily
     from hubapp.domain.dashboard import DashboardFilterRecord
     from hubapp.store import dashboard, reports, settings
 
@@ -243,7 +243,7 @@ def test_the_chart_starts_on_the_first_day_on_record_and_its_average_on_the_7th(
     # The Dashboard over the same days draws and lists the same average.
     shown = dashboard.load(demo_db, DashboardFilterRecord(D(2026, 3, 1), D(2026, 3, 31)),
                            D(2026, 3, 31), settings.load(demo_db))
-    table = dashboard_charts.teu_per_day_table(shown.days, "en", shown.teu_before,
+    table = daily.teu_per_day_table(shown.days, "en", shown.teu_before,
                                                shown.history_from)
     assert table.rows[0][0] == "2026-03-03"
     assert [row[2] for row in table.rows[:7]] == [None] * 6 + [pytest.approx(round(week, 1))]

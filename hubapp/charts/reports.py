@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from hubapp.charts import dashboard
 from hubapp.charts.common import finish, from_zero, no_data
+from hubapp.charts.dashboard import daily, words
 from hubapp.domain.dashboard import DayRecord, ThroughputRecord
 from hubapp.domain.wording import display_width, number
 
@@ -42,15 +42,15 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     positions = [end - count / 2 for end, count in zip(itertools.accumulate(lines), lines)]
     figure = _figure(0.8 + LINE_IN * max(sum(lines), 3))
     if not routes:
-        return no_data(figure, dashboard.text("no_data", language))
+        return no_data(figure, words.text("no_data", language))
     axes = figure.add_subplot()
     values = [teu for _, teu in routes][::-1]
     bars = axes.barh(positions, values, color="#3182bd")
     # As the table beside it writes them: 284.25 TEU (45-ft boxes at 2.25), not 284.
     axes.bar_label(bars, [number(v) for v in values], padding=3, fontsize="small")
     axes.set_yticks(positions, names, fontsize="small")
-    axes.set_xlabel(dashboard.text("teu", language))
-    axes.set_title(dashboard.text("teu_by_route", language), loc="left")  # as the dashboard
+    axes.set_xlabel(words.text("teu", language))
+    axes.set_title(words.text("teu_by_route", language), loc="left")  # as the dashboard
     axes.xaxis.set_major_locator(MaxNLocator(5))
     axes.margins(x=0.12)  # room for the value labels at the bar ends
     from_zero(axes, "x")
@@ -68,7 +68,7 @@ def _within_a_page(routes: Sequence[tuple[str, float]],
     kept = min(sum(1 for total in itertools.accumulate(lines) if total < MOST_LABEL_LINES),
                len(routes) - 2)
     rest = routes[kept:]
-    return [*routes[:kept], (dashboard.text("other_routes", language).format(count=len(rest)),
+    return [*routes[:kept], (words.text("other_routes", language).format(count=len(rest)),
                              sum(teu for _, teu in rest))]
 
 
@@ -93,7 +93,7 @@ def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str,
     on, with its 7-day average from the 7th (taking in the TEU of the days `before`);
     under_way: today, hatched as counted so far and left out of the average, as the
     dashboard's."""
-    figure = dashboard.teu_per_day(
+    figure = daily.teu_per_day(
         [DayRecord(day, ThroughputRecord(services=services, teu=teu))
          for day, services, teu in days], language, before, history_from, under_way)
     figure.set_size_inches(WIDTH_IN, 3.2)
