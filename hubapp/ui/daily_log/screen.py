@@ -36,6 +36,7 @@ from hubapp.ui.edit_menu import redo_keys, undo_keys
 from hubapp.ui.fitted_label import FittedLabel
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
+from hubapp.ui.daily_log.day_state import DayState
 from hubapp.ui.daily_log.grid_model import (
     COMPLETION_SEPARATOR, FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel,
 )
@@ -101,8 +102,6 @@ class DailyLogScreen(QWidget):
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
         self._saved_note = ""  # what the message line said of the last save (_say_saved)
-        self._unsavable_note = ""  # and of edits a day closed under (_say_unsavable)
-        self._refused_note = ""  # and of an edit refused on a closed day (_say_refused)
         self._problems_note = ""  # and of the problems a save was refused for (_say_problems)
         # What it said of the last paste that changed rows, and the undo step after it.
         self._paste_note: tuple[str, int] | None = None
@@ -111,11 +110,11 @@ class DailyLogScreen(QWidget):
         self._reasons: list[str] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = ctx.today()
-        self._shown_closed = False  # what the close button offers: _show_day_state
+        self.day_state = DayState(self)
         # A day still to come cannot be closed; at midnight the next one can, on a desk
         # left open overnight too.
         self._midnight = MidnightTimer(ctx, self)
-        self._midnight.timeout.connect(self._show_day_state)
+        self._midnight.timeout.connect(self.day_state.refresh)
 
         self._build_day_bar()
         self._build_services_list()
@@ -231,7 +230,7 @@ class DailyLogScreen(QWidget):
         bold.setBold(True)
         self.closed_label.setFont(bold)
         self.close_day_button = QPushButton(self)
-        self.close_day_button.clicked.connect(self._close_or_reopen_day)
+        self.close_day_button.clicked.connect(self.day_state.close_or_reopen)
         self.find_edit = QLineEdit(self)
         self.find_edit.setPlaceholderText(self.tr("Find container (Ctrl+F)"))
         self.find_edit.setAccessibleName(self.tr("Find container"))
@@ -338,7 +337,7 @@ class DailyLogScreen(QWidget):
         self.grid_view.pasted.connect(self._pasted)
         self.grid_view.typing_changed.connect(self._typing_changed)
         for refusing in (self.grid_view, self.form):
-            refusing.refused.connect(self._say_refused)
+            refusing.refused.connect(self.day_state.say_refused)
         self.grid.totals_changed.connect(self._grid_totals)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
         for edited in (self.form.changed, self.grid_view.typing_changed,
@@ -485,7 +484,7 @@ class DailyLogScreen(QWidget):
         self.empty_label.setVisible(not rows)
         self.title.set_wordings(formatting.long_date(day),
                                 formatting.abbreviated_date(day))
-        self._show_closed(closed, role)
+        self.day_state.show_closed(closed, role)
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
 
@@ -570,187 +569,8 @@ class DailyLogScreen(QWidget):
             # shows what the least role may do.
             return users.CLERK
 
-    def _show_day_state(self) -> None:
-        self._show_closed(day_close.closed_info(self._db, self._shown_day), self._current_role())
-
-    def _show_closed(self, closed: day_close.DayCloseRecord | None, role: str) -> None:
-        """A closed day says so; for a clerk it is read-only, as every day is on a database
-        that only reads. Reads nothing: a reload reads the role with the day, before it shows
-        any of it."""
-        may_close = role in (users.SUPERVISOR, users.ADMIN)
-        zone = self.ctx.time_zone
-        said = [] if closed is None else [self.tr("Closed by {name} at {time}").format(
-            name=labels.who(closed.closed_by),
-            time=formatting.on_clock(closed.closed_wall(zone), zone))]
-        if self.ctx.read_only:  # no role saves there: a supervisor's reopening would not help
-            said.insert(0, self.tr("Read-only database"))
-        elif closed is not None and not may_close:  # why typing does nothing, who can help
-            said.append(self.tr("read-only: a supervisor can reopen it"))
-        if said and tuple(said) != self.closed_label.parts:
-            # A closed day gone to by Ctrl+PgUp, or closed at another desk: the line at the
-            # top takes no focus, and a screen reader user heard of it from a refused key.
-            spoken.announce(self.closed_label, " · ".join(said))
-        self.closed_label.set_parts(tuple(said))
-        self.closed_label.setVisible(bool(said))  # an open day's title alone, level with the bar
-        self._shown_closed = closed is not None
-        self.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
-        self.close_day_button.setVisible(may_close)
-        too_early = None if closed else day_close.too_early_to_close(self._shown_day,
-                                                                     self.ctx.today())
-        why_not = labels.read_only_database() if self.ctx.read_only \
-            else "" if too_early is None else labels.message(too_early)
-        self.close_day_button.setEnabled(not why_not)
-        self.close_day_button.setToolTip(why_not)
-        if too_early is not None:
-            self._midnight.arm()
-        # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
-        read_only = self.ctx.read_only or closed is not None and not may_close
-        if read_only and not self.grid.is_read_only():
-            # The grid's reset to read-only drops an open editor: what is half typed in it
-            # (closed at another desk under the clerk's hands) joins the edits kept, wrong
-            # or not, as a Ctrl+S would take it.
-            self.grid_view.commit_open_editor()
-        self.form.set_read_only(read_only)
-        self.grid.set_read_only(read_only)
-        self.steps_changed.emit()
-        # Its action stays on: Ctrl+N says why (new_service()).
-        for widget in (self.new_button, self.copy_button):
-            widget.setEnabled(not read_only)
-        self._update_buttons()
-        if read_only and self._has_changes():
-            self._say_unsavable(closed)
-        elif self.paste_message.text() == self._unsavable_note or (
-                not read_only and self.paste_message.text() == self._refused_note):
-            self.paste_message.clear()  # reopened: Save stores them, a key types
-
-    def _unsavable(self, closed: day_close.DayCloseRecord) -> str:
-        """Why the edits on screen cannot be saved, closed under them at another desk."""
-        return self.tr("{service} has changes that cannot be saved: {name} closed the day at "
-                       "{time}, and only a supervisor can reopen it.").format(
-            service=self._edited_name(), name=labels.who(closed.closed_by),
-            time=formatting.on_clock(closed.closed_wall(self.ctx.time_zone),
-                                     self.ctx.time_zone))
-
-    def _why_unsavable(self) -> str | None:
-        """Why a Save of the edits on screen would only be refused again, if so: the day was
-        closed under them, or the account deactivated (or taken out by a restore), at
-        another desk."""
-        closed = day_close.closed_info(self._db, self._shown_day) \
-            if self.grid.is_read_only() else None
-        if closed is not None:
-            return self._unsavable(closed)
-        try:
-            users.require_role(self._db, self.ctx.actor(), *users.ROLES)
-        except users.AccountGone as gone:
-            return formatting.sentences(
-                self.tr("{service} has changes that cannot be saved.").format(
-                    service=self._edited_name()),
-                formatting.sentence(labels.message(gone)))
-        except HubError:
-            # Single-user mode turned off (the window asks for a login), or the database out
-            # of reach: asked as usual. Had this ended the asking, a server desk whose
-            # connection dropped closed with its edits unasked.
-            pass
-        return None
-
     def _edited_name(self) -> str:
         return self.form.service_no.text() or self.tr("the new service")
-
-    def _say_unsavable(self, closed: day_close.DayCloseRecord) -> None:
-        """Under the grid, as the day turns read-only and on Ctrl+S: the edits stay on
-        screen, and with Save off a clerk could not tell a refusal from a key that did
-        nothing."""
-        self._unsavable_note = formatting.sentences(
-            self._unsavable(closed), self.tr("Press Revert to drop them."))
-        if self.paste_message.text() != self._unsavable_note:
-            self.paste_message.setText(self._unsavable_note)
-            # Closed at another desk, under no key of this one's: a screen reader said
-            # nothing, and the next keys were refused as if for no reason. Once while it stays.
-            spoken.announce(self.paste_message, self._unsavable_note)
-
-    def _say_refused(self) -> None:
-        """Under the grid, on a refused key of a closed day or a database that only reads
-        (in the grid or a field of the form), paste, Ctrl+S or Ctrl+N: the closed
-        label at the top says why, far from where a clerk typing fast looks, who could not
-        tell a refusal from a key that did nothing. What _say_unsavable said of edits the day
-        closed under stays: it says more."""
-        if self._has_changes() and self.paste_message.text() == self._unsavable_note:
-            return
-        # Of a database that only reads, what to do too, which the label has no room for.
-        self._refused_note = labels.read_only_database() if self.ctx.read_only \
-            else self.closed_label.said()
-        if self.paste_message.text() != self._refused_note:
-            self.paste_message.setText(self._refused_note)
-            # Nor is a label that takes no focus read out. Said once while it stays: each key
-            # of a clerk typing on would say it again.
-            spoken.announce(self.paste_message, self._refused_note)
-
-    def _close_or_reopen_day(self) -> None:
-        # What the button said, not what the day is now: another desk may have closed or
-        # reopened it since the last look, or while a question below was up.
-        closing = not self._shown_closed
-        if not self._edits_saved_or_dropped():
-            return
-        actor = self.ctx.actor()
-        try:
-            refused = day_close.already_done(self._db, self._shown_day, closing=closing)
-            if refused is not None:
-                raise refused
-            if not closing:
-                reason = dialogs.ask_text(self, self.tr("Reopen day"),
-                                          self.tr("Why reopen {date}?").format(
-                                              date=formatting.long_date(self._shown_day)))
-                if reason is None:
-                    return
-                if not reason.strip():  # as a closed day's change without one is answered
-                    self.paste_message.setText(self.tr(
-                        "The day was not reopened: a day is reopened only with a reason."))
-                    return
-                change = day_close.reopen_day(self._db, self._shown_day, actor, reason)
-            else:
-                if not self._close_despite_unfinished():
-                    return
-                change = day_close.close_day(self._db, self._shown_day, actor)
-        except HubError as error:
-            dialogs.show_error(self, self.tr("Day close"), labels.message(error))
-            self.reload()  # the button as the day is now
-            return
-        self.reload()
-        self.ctx.signals.data_changed.emit(change, self)
-
-    def _close_despite_unfinished(self) -> bool:
-        """What looks unfinished as its day closes is asked about first: a service still
-        planned stays so until a supervisor reopens the day (clerks could not mark it
-        departed or arrived); one that moved with no containers, the likeliest loading list
-        not yet typed, counts as a train with nothing on it; a day with no service at all
-        may be the wrong day picked."""
-        listed = services.list_day(self._db, self._shown_day)
-        planned = [summary.service for summary in listed
-                   if summary.service.status == Status.PLANNED]
-        empty = [summary.service for summary in listed
-                 if summary.service.status in MOVED_STATUSES and not summary.totals.containers]
-        found = []
-        if not listed:
-            found.append(self.tr("No service is recorded on this day."))
-        if planned:
-            found.append(self.tr(
-                "%n service(s) still planned ({services}). Once the day is closed, clerks "
-                "cannot mark them departed or arrived until a supervisor reopens it.", "",
-                len(planned)).format(services=self._named(planned)))
-        if empty:
-            found.append(self.tr(
-                "%n service(s) moved with no containers ({services}): each counts as a "
-                "train with nothing on it in the day's totals.", "", len(empty)).format(
-                services=self._named(empty)))
-        return not found or dialogs.ask_yes_no(self, self.tr("Close day"), formatting.sentences(
-            *found, self.tr("Close {date} anyway?").format(
-                date=formatting.long_date(self._shown_day))))
-
-    @staticmethod
-    def _named(listed: list[ServiceRecord]) -> str:
-        return formatting.cut_short(
-            [f"{service.service_no} {service_time(service.scheduled_at, service.date) or '--:--'}"
-             for service in listed], _LISTED)
 
     # -- picking a service -----------------------------------------------------------
 
@@ -866,7 +686,7 @@ class DailyLogScreen(QWidget):
 
     def new_service(self) -> None:
         if self.grid.is_read_only():
-            self._say_refused()
+            self.day_state.say_refused()
         elif self.can_leave():
             self._new_service_form()
             self.form.service_no.setFocus()
@@ -953,7 +773,7 @@ class DailyLogScreen(QWidget):
         """Ask what to do with unsaved changes; False if the user wants to stay."""
         if not self.is_dirty():
             return True
-        if (why := self._why_unsavable()) is not None:
+        if (why := self.day_state.why_unsavable()) is not None:
             return dialogs.ask_discard_or_stay(
                 self, self.tr("Unsaved changes"),
                 formatting.sentences(why, self.tr("Discard them?")))
@@ -1091,9 +911,9 @@ class DailyLogScreen(QWidget):
         if self.grid.is_read_only():
             # Read again: reopened at another desk, or this account promoted, since the
             # last look, it saves after all; still closed, the line under the grid says why.
-            self._show_day_state()
+            self.day_state.refresh()
             if self.grid.is_read_only():
-                self._say_refused()
+                self.day_state.say_refused()
                 return False
         self._conflict = False
         self.grid_view.commit_open_editor()
