@@ -2260,7 +2260,7 @@ def test_a_change_to_several_closed_days_asks_naming_them_all(supervisor_day, ap
     days = {screen.day(), DEMO_END}
     for day in days:
         day_close.close_day(app_ctx.db, day, UserRecord("li", "supervisor"))
-    assert screen._closed_day_reason(days) == "typo"
+    assert screen.reasons.closed_day_reason(days) == "typo"
     assert told == [f"It changes closed days: {formatting.few_days(sorted(days))}. Why change "
                     "them? The reason is kept in the audit log."]
     assert ", ".join(map(formatting.long_date, sorted(days))) in told[0]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Callable
 
 from PySide6.QtCore import QDataStream, QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
@@ -35,6 +33,7 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.edit_menu import redo_keys, undo_keys
 from hubapp.ui.fitted_label import FittedLabel
 from hubapp.ui.flow_layout import FlowLayout
+from hubapp.ui.daily_log.closed_day_reasons import ClosedDayReasons
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
 from hubapp.ui.daily_log.day_state import DayState
 from hubapp.ui.daily_log.grid_model import (
@@ -57,7 +56,6 @@ RESIZE_PRECISION_ROWS = 30
 # the window fits a 1366 px laptop screen (at 14 pt it could not be narrower than 1,504 px).
 LIST_WIDEST_MINIMUM = 500
 _LISTED = 5  # container numbers or services named before a list is cut short "…"
-_Written = TypeVar("_Written")
 
 
 def _kept_width(splitter: QSplitter) -> int:
@@ -105,12 +103,10 @@ class DailyLogScreen(QWidget):
         self._problems_note = ""  # and of the problems a save was refused for (_say_problems)
         # What it said of the last paste that changed rows, and the undo step after it.
         self._paste_note: tuple[str, int] | None = None
-        # A closed day's reason given during a user action that writes more than once
-        # (_one_reason); None outside one.
-        self._reasons: list[str] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = ctx.today()
         self.day_state = DayState(self)
+        self.reasons = ClosedDayReasons(self)
         # A day still to come cannot be closed; at midnight the next one can, on a desk
         # left open overnight too.
         self._midnight = MidnightTimer(ctx, self)
@@ -925,7 +921,7 @@ class DailyLogScreen(QWidget):
             return False
         stored = {self._service.date} if self._service and self._service.id else set()
         try:
-            written = self._writing({service.date} | stored, lambda reason: services.save_service(
+            written = self.reasons.writing({service.date} | stored, lambda reason: services.save_service(
                 self._db, service, self.grid.moves(), self.ctx.actor(),
                 settings.load(self._db).teu_45ft, reason))
         except ValidationError as error:
@@ -958,63 +954,6 @@ class DailyLogScreen(QWidget):
         self.ctx.signals.data_changed.emit(change, self)
         self._say_saved(saved)
         return True
-
-    def _writing(self, days: set[dt.date],
-                 write: Callable[[str], _Written]) -> _Written | None:
-        """write(reason) of a change to days, asking a supervisor or admin why when it changes
-        a closed day: before, by its days, or once the store has refused it for the closed
-        days whose dwell it changes, which only the write finds. None when they give no
-        reason, the edits staying on screen."""
-        reason = self._closed_day_reason(days)
-        if reason is None:
-            return None
-        try:
-            return write(reason)
-        except day_close.ReasonNeeded as refused:
-            reason = self._reason(labels.reason_question(refused))
-            return None if reason is None else write(reason)
-
-    def _closed_day_reason(self, days: set[dt.date]) -> str | None:
-        """Why a supervisor or admin changes a closed day among days, which the store
-        refuses without it: "" when none is closed (or for a clerk, whom the store refuses
-        anyway), else as _reason."""
-        closed = sorted(day_close.closed_days(self._db, min(days), max(days)) & set(days)) \
-            if days else []
-        if not closed or self._current_role() == users.CLERK:
-            return ""
-        if len(closed) == 1:
-            return self._reason(self.tr(
-                "{date} is closed. Why change it? The reason is kept in the audit log.").format(
-                date=formatting.long_date(closed[0])))
-        # One reason covers them all: the question names them all.
-        return self._reason(self.tr(
-            "It changes closed days: {days}. Why change them? The reason is kept in the audit "
-            "log.").format(days=formatting.few_days(closed)))
-
-    def _reason(self, question: str) -> str | None:
-        """The answer to question, or the one given earlier in the same user action; None
-        when they cancel or give none."""
-        if self._reasons:
-            return self._reasons[0]
-        reason = dialogs.ask_text(self, self.tr("Change a closed day"), question)
-        if reason is None:
-            return None
-        if not reason.strip():
-            self.paste_message.setText(self.tr(
-                "Nothing was changed: a closed day is changed only with a reason."))
-            return None
-        if self._reasons is not None:
-            self._reasons.append(reason)
-        return reason
-
-    @contextlib.contextmanager
-    def _one_reason(self) -> Iterator[None]:
-        """A user action that writes more than once asks a closed day's reason once."""
-        self._reasons = []
-        try:
-            yield
-        finally:
-            self._reasons = None
 
     def _say_saved(self, saved: ServiceRecord) -> None:
         """What was stored, on the line where a refused save says why: it went blank on a
@@ -1088,7 +1027,7 @@ class DailyLogScreen(QWidget):
             self._new_service_form()
 
     def cancel_service(self) -> None:
-        with self._one_reason():
+        with self.reasons.one_reason():
             self._cancel_service()
 
     def _cancel_service(self) -> None:
@@ -1146,7 +1085,7 @@ class DailyLogScreen(QWidget):
                         boxes).format(service=service.service_no)):
             return
         try:
-            change = self._writing({service.date}, lambda reason: services.delete_service(
+            change = self.reasons.writing({service.date}, lambda reason: services.delete_service(
                 self._db, service.id, self.ctx.actor(), service.version, reason))
         except HubError as error:
             dialogs.show_error(self, self.tr("Not deleted"), labels.message(error))
