@@ -1,6 +1,9 @@
-"""Every move of one container, listed under the find box; Enter jumps to one."""
+"""Finding the container typed in the find box, and every move of it, listed under the box;
+Enter jumps to one."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -8,9 +11,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubapp.domain import iso6346
 from hubapp.domain.records import ContainerHistoryRecord
-from hubapp.ui import labels, spoken
+from hubapp.store import services
+from hubapp.ui import formatting, labels, spoken
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table, rows_high
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ContainerHistoryModel(RecordTableModel):
@@ -26,6 +34,7 @@ class ContainerHistoryModel(RecordTableModel):
 
 ROUTE = 3  # the column of ContainerHistoryModel
 SHOWN_MOVES = 6
+_NUMBERS_LISTED = 5  # container numbers named before the list is cut short "…"
 
 
 class FindContainerPanel(QWidget):
@@ -34,8 +43,9 @@ class FindContainerPanel(QWidget):
     chosen = Signal(object)  # ContainerHistoryRecord
     closed = Signal()  # by Escape or ✕: the find box takes the focus back
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
+        self._db = db
         self.number = ""
         self.model = ContainerHistoryModel(self)
         self.title = QLabel(self)
@@ -66,6 +76,44 @@ class FindContainerPanel(QWidget):
         layout.addWidget(self.table)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.hide()
+
+    def find(self, text: str) -> None:
+        """The moves of the container typed, whole, without its check digit or with a wrong
+        one, or the first part of its number when that names one container only."""
+        typed = iso6346.normalise(text)
+        if not typed:
+            return
+        right = iso6346.corrected(typed)
+        number = right or iso6346.completed(typed)
+        rows = services.find_container(self._db, number)
+        if rows or len(typed) >= 11:
+            self.show_results(number, rows, typed if right else "")
+        elif number != typed:
+            self.show_nothing(self.tr(
+                "{number} ({typed} with its check digit) is not in the log.").format(
+                number=number, typed=typed))
+        elif typed.isdigit():
+            # Numbers ending so could only be found by reading the whole log.
+            self.show_nothing(self.tr(
+                "No container is numbered exactly {typed}: type the whole number with its "
+                "owner code, like CSQU3054383.").format(typed=typed))
+        else:
+            self._find_starting(typed)
+
+    def _find_starting(self, typed: str) -> None:
+        numbers = services.containers_starting(self._db, typed, _NUMBERS_LISTED + 1)
+        if len(numbers) == 1:
+            self.show_results(numbers[0], services.find_container(self._db, numbers[0]))
+        elif numbers:
+            # The numbers in brackets: a list cut short by "…" ended a sentence "…. ".
+            self.show_nothing(self.tr(
+                "More than one container number starts with {typed} ({numbers}): type more "
+                "of it.").format(typed=typed,
+                                 numbers=formatting.cut_short(numbers, _NUMBERS_LISTED)))
+        else:
+            self.show_nothing(self.tr(
+                "No container number in the log is {typed} or starts with it.").format(
+                typed=typed))
 
     def show_results(self, number: str, rows: list[ContainerHistoryRecord],
                      typed: str = "") -> None:

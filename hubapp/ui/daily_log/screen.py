@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
-from hubapp.domain import iso6346
 from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
@@ -55,7 +54,6 @@ RESIZE_PRECISION_ROWS = 30
 # (600 to 670 px) the list scrolls sideways instead, so the grid beside it is not squeezed and
 # the window fits a 1366 px laptop screen (at 14 pt it could not be narrower than 1,504 px).
 LIST_WIDEST_MINIMUM = 500
-_LISTED = 5  # container numbers or services named before a list is cut short "…"
 
 
 def _kept_width(splitter: QSplitter) -> int:
@@ -115,7 +113,8 @@ class DailyLogScreen(QWidget):
         self._build_day_bar()
         self._build_services_list()
         self._build_editor()
-        self.find_panel = FindContainerPanel(self)
+        self.find_panel = FindContainerPanel(self._db, self)
+        self.find_edit.returnPressed.connect(lambda: self.find_panel.find(self.find_edit.text()))
         self.find_panel.chosen.connect(self._jump_to)
         self.find_panel.closed.connect(self._focus_find)
 
@@ -232,7 +231,6 @@ class DailyLogScreen(QWidget):
         self.find_edit.setAccessibleName(self.tr("Find container"))
         self.find_edit.setClearButtonEnabled(True)
         self.find_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
-        self.find_edit.returnPressed.connect(self._find)
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.date_edit, self.next_button,
                        self.today_button):
@@ -1106,44 +1104,6 @@ class DailyLogScreen(QWidget):
     def _focus_find(self) -> None:
         self.find_edit.setFocus()
         self.find_edit.selectAll()
-
-    def _find(self) -> None:
-        """The moves of the container typed, whole, without its check digit or with a wrong
-        one, or the first part of its number when that names one container only."""
-        typed = iso6346.normalise(self.find_edit.text())
-        if not typed:
-            return
-        right = iso6346.corrected(typed)
-        number = right or iso6346.completed(typed)
-        rows = services.find_container(self._db, number)
-        if rows or len(typed) >= 11:
-            self.find_panel.show_results(number, rows, typed if right else "")
-        elif number != typed:
-            self.find_panel.show_nothing(self.tr(
-                "{number} ({typed} with its check digit) is not in the log.").format(
-                number=number, typed=typed))
-        elif typed.isdigit():
-            # Numbers ending so could only be found by reading the whole log.
-            self.find_panel.show_nothing(self.tr(
-                "No container is numbered exactly {typed}: type the whole number with its "
-                "owner code, like CSQU3054383.").format(typed=typed))
-        else:
-            self._find_starting(typed)
-
-    def _find_starting(self, typed: str) -> None:
-        numbers = services.containers_starting(self._db, typed, _LISTED + 1)
-        if len(numbers) == 1:
-            self.find_panel.show_results(numbers[0],
-                                         services.find_container(self._db, numbers[0]))
-        elif numbers:
-            # The numbers in brackets: a list cut short by "…" ended a sentence "…. ".
-            self.find_panel.show_nothing(self.tr(
-                "More than one container number starts with {typed} ({numbers}): type more "
-                "of it.").format(typed=typed, numbers=formatting.cut_short(numbers, _LISTED)))
-        else:
-            self.find_panel.show_nothing(self.tr(
-                "No container number in the log is {typed} or starts with it.").format(
-                typed=typed))
 
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
         self.show_move(move.date, move.service_id, self.find_panel.number)
