@@ -60,7 +60,8 @@ class DayState(QObject):
         # An open day's title alone, level with the bar.
         screen.closed_label.setVisible(bool(said))
         self._shown_closed = closed is not None
-        screen.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
+        screen.close_day_button.setText(self.tr("Reopen da&y…") if closed
+                                        else self.tr("Close da&y"))
         screen.close_day_button.setVisible(may_close)
         too_early = None if closed else day_close.too_early_to_close(screen.day(),
                                                                      self._ctx.today())

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
-    EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord,
+    EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, ServiceRecord,
     Status, TotalsRecord,
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES, shorthands_of
@@ -38,6 +38,7 @@ from hubapp.ui.daily_log.day_state import DayState
 from hubapp.ui.daily_log.grid_model import (
     COMPLETION_SEPARATOR, FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel,
 )
+from hubapp.ui.daily_log.editor_messages import EditorMessages
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel
@@ -97,14 +98,11 @@ class DailyLogScreen(QWidget):
         # is read again when the editor closes (a reload under it would drop it).
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
-        self._saved_note = ""  # what the message line said of the last save (_say_saved)
-        self._problems_note = ""  # and of the problems a save was refused for (_say_problems)
-        # What it said of the last paste that changed rows, and the undo step after it.
-        self._paste_note: tuple[str, int] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = ctx.today()
         self.day_state = DayState(self)
         self.reasons = ClosedDayReasons(self)
+        self.messages = EditorMessages(self)
         # A day still to come cannot be closed; at midnight the next one can, on a desk
         # left open overnight too.
         self._midnight = MidnightTimer(ctx, self)
@@ -328,7 +326,7 @@ class DailyLogScreen(QWidget):
         self.grid_view.size_columns()
         remembered_layout.remember(self.grid_view, "daily_log/container_columns")
         self._load_commodities()
-        self.grid_view.pasted.connect(self._pasted)
+        self.grid_view.pasted.connect(self.messages.pasted)
         self.grid_view.typing_changed.connect(self._typing_changed)
         for refusing in (self.grid_view, self.form):
             refusing.refused.connect(self.day_state.say_refused)
@@ -336,8 +334,8 @@ class DailyLogScreen(QWidget):
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
         for edited in (self.form.changed, self.grid_view.typing_changed,
                        self.undo_stack.cleanChanged):
-            edited.connect(lambda *_: self._forget_saved_note())
-        self.undo_stack.indexChanged.connect(self._forget_paste_note)
+            edited.connect(lambda *_: self.messages.forget_saved_note())
+        self.undo_stack.indexChanged.connect(self.messages.forget_paste_note)
         self.form.leave_keys_to_fields(undo_keys() + redo_keys())
         for changed in (self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged,
                         self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged):
@@ -735,7 +733,7 @@ class DailyLogScreen(QWidget):
         if self.form.direction.currentData() != self._grid_direction:
             self._configure_grid()
         self._show_clash()
-        self._recount_problems()
+        self.messages.recount_problems()
         self._update_buttons()
 
     def _show_clash(self) -> None:
@@ -872,31 +870,7 @@ class DailyLogScreen(QWidget):
         # The line may wrap between its parts only, where a window is narrow.
         self.service_totals.setText(" · ".join(formatting.unbroken(part, hanzi=True)
                                                for part in text.split(" · ")))
-        self._recount_problems()
-
-    def _pasted(self, rows: int, ignored: list[str], block: str, read_as: list[str]) -> None:
-        left_out = self.tr("Columns not part of the grid were left out: {names}").format(
-            names=formatting.listed(ignored)) if ignored else ""
-        coded = self.tr("Size-types read as their ISO codes: {codes}.").format(
-            codes=formatting.listed(read_as)) if read_as and rows else ""
-        if rows:
-            said = self.tr("Pasted %n row(s).", "", rows)
-        elif block == "header":  # the grid's own header over nothing: renaming would not help
-            said = self.tr("Nothing was pasted: no box rows under the header (blank lines and "
-                           "a total line are left out).")
-        elif block == "unknown":
-            said = self.tr("Nothing was pasted: no column of it is one of the grid's.")
-        else:
-            said = self.tr("Nothing changed: the grid holds what was pasted already.")
-        self.paste_message.setText(formatting.sentences(said, coded, left_out))
-        spoken.announce(self.paste_message, self.paste_message.text())  # what a paste did
-        self._paste_note = (self.paste_message.text(), self.undo_stack.index()) if rows else None
-
-    def _forget_paste_note(self, step: int) -> None:
-        # "Pasted 40 rows." stayed over the empty grid an Undo of the paste left.
-        if self._paste_note is not None and step < self._paste_note[1] \
-                and self.paste_message.text() == self._paste_note[0]:
-            self.paste_message.clear()
+        self.messages.recount_problems()
 
     # -- saving ----------------------------------------------------------------------
 
@@ -919,9 +893,10 @@ class DailyLogScreen(QWidget):
             return False
         stored = {self._service.date} if self._service and self._service.id else set()
         try:
-            written = self.reasons.writing({service.date} | stored, lambda reason: services.save_service(
-                self._db, service, self.grid.moves(), self.ctx.actor(),
-                settings.load(self._db).teu_45ft, reason))
+            written = self.reasons.writing(
+                {service.date} | stored, lambda reason: services.save_service(
+                    self._db, service, self.grid.moves(), self.ctx.actor(),
+                    settings.load(self._db).teu_45ft, reason))
         except ValidationError as error:
             # The day's list again: a number saved at another desk since is a clash the form
             # goes on showing as long as it is typed (_show_clash).
@@ -950,49 +925,11 @@ class DailyLogScreen(QWidget):
             self.grid_view.put_cursor(self._next_box_cell())
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
-        self._say_saved(saved)
+        self.messages.say_saved(saved)
         return True
 
-    def _say_saved(self, saved: ServiceRecord) -> None:
-        """What was stored, on the line where a refused save says why: it went blank on a
-        save, and a clerk could not tell one from a key that did nothing."""
-        totals = self.grid.totals()
-        if saved.status == Status.PLANNED and totals.containers:
-            self._say_not_counted(saved, totals.containers)
-            return
-        self._saved_note = (self.tr("{service} is saved: %n container(s), {teu} TEU.", "",
-                                    totals.containers) if totals.containers else self.tr(
-            "{service} is saved, with no containers.")).format(
-            service=saved.service_no, teu=formatting.teu(totals.teu))
-        self._say_saved_note()
-
-    def _forget_saved_note(self) -> None:
-        # Said of what is stored: after an edit it reads as if the edit were saved too.
-        if self._has_changes() and self.paste_message.text() == self._saved_note:
-            self.paste_message.clear()
-
-    def _say_not_counted(self, saved: ServiceRecord, boxes: int) -> None:
-        """Throughput counts what moved: a loading list saved on a planned service adds
-        nothing to the day's totals, which a clerk would otherwise take for lost boxes."""
-        if saved.direction == Direction.OUTBOUND:
-            text = self.tr("{service} is saved as planned: its %n container(s) count in the "
-                           "day's totals once it has departed. Type its actual time when it "
-                           "leaves.", "", boxes)
-        else:
-            text = self.tr("{service} is saved as planned: its %n container(s) count in the "
-                           "day's totals once it has arrived. Type its actual time when it "
-                           "comes in.", "", boxes)
-        self._saved_note = text.format(service=saved.service_no)  # gone at the next edit too
-        self._say_saved_note()
-
-    def _say_saved_note(self) -> None:
-        self.paste_message.setText(self._saved_note)
-        # The line takes no focus, and a save moves none: a screen reader said nothing, and
-        # a clerk who cannot see the line could not tell a save from a key that did nothing.
-        spoken.announce(self.paste_message, self._saved_note)
-
     def _point_at_problem(self, form_errors, grid_problems) -> None:
-        self._say_problems()
+        self.messages.say_problems()
         if form_errors:
             self.form.focus_field(form_errors[0].field)
         elif grid_problems:
@@ -1002,21 +939,7 @@ class DailyLogScreen(QWidget):
             self.grid_view.setFocus()
         # After the focus moved, whose field a screen reader says first: the count, which
         # says the save was refused, was heard nowhere.
-        spoken.announce(self.paste_message, self._problems_note)
-
-    def _say_problems(self) -> None:
-        """How many fields and cells are red, or nothing once none is: not rows, where a row
-        with two red cells counted one problem and the list under the grid showed two."""
-        count = len(self.form.problems()) + len({(e.row, e.field) for e in self.grid.problems()})
-        self._problems_note = self.tr(
-            "Not saved: %n problem(s). Fix the red fields and cells.", "", count) if count else ""
-        self.paste_message.setText(self._problems_note)
-
-    def _recount_problems(self) -> None:
-        # At each edit: "Not saved: 4 problems" stayed until the next Ctrl+S, after all four
-        # were fixed.
-        if self._problems_note and self.paste_message.text() == self._problems_note:
-            self._say_problems()
+        spoken.announce(self.paste_message, self.messages.problems_note)
 
     def revert(self) -> None:
         if self._service is not None and self._service.id is not None:
@@ -1039,9 +962,9 @@ class DailyLogScreen(QWidget):
         self._form_dirty = True
         if self.save():
             # "Saved: N containers" read as an ordinary save; the status is what changed.
-            self._saved_note = self.tr("{service} is cancelled.").format(
+            self.messages.saved_note = self.tr("{service} is cancelled.").format(
                 service=self._service.service_no)
-            self.paste_message.setText(self._saved_note)
+            self.paste_message.setText(self.messages.saved_note)
             return
         if self._conflict:
             # Another desk changed it: the cancel stays on screen unsaved, as the refusal
@@ -1093,10 +1016,10 @@ class DailyLogScreen(QWidget):
         self._new_service_form()
         self.reload()
         # The blank form left reads as nothing done, where a cancel and a save each say so.
-        self._saved_note = (self.tr("{service} and its %Ln container(s) are deleted.", "",
-                                    boxes) if boxes else self.tr("{service} is deleted.")
-                            ).format(service=service.service_no)
-        self.paste_message.setText(self._saved_note)
+        self.messages.saved_note = (
+            self.tr("{service} and its %Ln container(s) are deleted.", "", boxes) if boxes
+            else self.tr("{service} is deleted.")).format(service=service.service_no)
+        self.paste_message.setText(self.messages.saved_note)
         self.ctx.signals.data_changed.emit(change, self)
 
     # -- finding a container -------------------------------------------------------------
