@@ -1784,7 +1784,7 @@ def test_a_desk_left_open_overnight_may_close_tomorrow_once_it_has_come(qtbot, m
     screen = main_window.day_screen
     screen.set_day(dt.date.today() + dt.timedelta(days=1))
     midnight = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
-    timer = screen._midnight
+    timer = screen.midnight
     assert timer.isActive()
     assert 0 < timer.remainingTime() <= (midnight - dt.datetime.now()).total_seconds() * 1000 + 1000
     monkeypatch.setattr(day_close, "too_early_to_close", lambda day, today: None)  # it struck
@@ -1803,8 +1803,8 @@ def test_tomorrow_may_be_closed_at_the_hubs_midnight_after_a_night_that_skips_an
     screen = main_window.day_screen
     screen.set_day(dt.date(2026, 3, 30))
     assert not screen.close_day_button.isEnabled()
-    assert screen._midnight.isActive()
-    assert screen._midnight.interval() == 21.5 * 3600 * 1000 + 1
+    assert screen.midnight.isActive()
+    assert screen.midnight.interval() == 21.5 * 3600 * 1000 + 1
 
 
 def test_the_log_goes_by_the_hubs_today_and_midnight_on_a_desk_far_from_it(
@@ -1826,7 +1826,7 @@ def test_the_log_goes_by_the_hubs_today_and_midnight_on_a_desk_far_from_it(
     screen.set_day(today + dt.timedelta(days=1))
     assert not screen.close_day_button.isEnabled()
     midnight = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
-    assert (midnight - now).total_seconds() * 1000 - 60_000 < screen._midnight.remainingTime() \
+    assert (midnight - now).total_seconds() * 1000 - 60_000 < screen.midnight.remainingTime() \
         <= (midnight - now).total_seconds() * 1000 + 1000
     opened = DailyLogScreen(app_ctx)
     qtbot.addWidget(opened)

@@ -114,23 +114,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="737" />
-        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
-        <translation>
-            <numerusform>%n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
-            <numerusform>%n services still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="742" />
-        <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</source>
-        <translation>
-            <numerusform>%n service moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
-            <numerusform>%n services moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="864" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -138,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="869" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -146,47 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069" />
-        <source>Pasted %n row(s).</source>
-        <translation>
-            <numerusform>Pasted %n row.</numerusform>
-            <numerusform>Pasted %n rows.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1206" />
-        <source>{service} is saved: %n container(s), {teu} TEU.</source>
-        <translation>
-            <numerusform>{service} is saved: %n container, {teu} TEU.</numerusform>
-            <numerusform>{service} is saved: %n containers, {teu} TEU.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221" />
-        <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
-        <translation>
-            <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
-            <numerusform>{service} is saved as planned: its %n containers count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1225" />
-        <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
-        <translation>
-            <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
-            <numerusform>{service} is saved as planned: its %n containers count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255" />
-        <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
-        <translation>
-            <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
-            <numerusform>Not saved: %n problems. Fix the red fields and cells.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1303" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="983" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -194,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1311" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="991" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -202,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1325" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -210,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1339" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>
@@ -262,6 +206,68 @@
     </message>
 </context>
 <context>
+    <name>DayState</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="208" />
+        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
+        <translation>
+            <numerusform>%n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
+            <numerusform>%n services still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="213" />
+        <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</source>
+        <translation>
+            <numerusform>%n service moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
+            <numerusform>%n services moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorMessages</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="37" />
+        <source>{service} is saved: %n container(s), {teu} TEU.</source>
+        <translation>
+            <numerusform>{service} is saved: %n container, {teu} TEU.</numerusform>
+            <numerusform>{service} is saved: %n containers, {teu} TEU.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="53" />
+        <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
+        <translation>
+            <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
+            <numerusform>{service} is saved as planned: its %n containers count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="57" />
+        <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
+        <translation>
+            <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
+            <numerusform>{service} is saved as planned: its %n containers count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="77" />
+        <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
+        <translation>
+            <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
+            <numerusform>Not saved: %n problems. Fix the red fields and cells.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="94" />
+        <source>Pasted %n row(s).</source>
+        <translation>
+            <numerusform>Pasted %n row.</numerusform>
+            <numerusform>Pasted %n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../hubapp/ui/export_dialog.py" line="146" />
@@ -275,7 +281,7 @@
 <context>
     <name>FindContainerPanel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="86" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="134" />
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
             <numerusform>{typed}: the check digit should be {digit} — showing {number}: %n move</numerusform>
@@ -283,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="89" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="137" />
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}: %n move</numerusform>

@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="411"/>
+        <location filename="../../hubapp/interchange/writing.py" line="418"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -582,6 +582,29 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
 </context>
 <context>
+    <name>ClosedDayReasons</name>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/closed_day_reasons.py" line="59"/>
+        <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
+        <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/closed_day_reasons.py" line="63"/>
+        <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
+        <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/closed_day_reasons.py" line="71"/>
+        <source>Change a closed day</source>
+        <translation>修改已关账的日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/closed_day_reasons.py" line="76"/>
+        <source>Nothing was changed: a closed day is changed only with a reason.</source>
+        <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
+    </message>
+</context>
+<context>
     <name>CommoditiesModel</name>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
@@ -922,32 +945,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerHistoryModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="26"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="26"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="26"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="26"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="27"/>
         <source>Size-type, F/E</source>
         <translation>箱型·空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="27"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -955,459 +978,265 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天（Ctrl+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="215"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天（Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="218"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="228"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="484"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="475"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="290"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="284"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="298"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="289"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
-        <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
-        <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="664"/>
-        <source>Press Revert to drop them.</source>
-        <translation>按“还原”放弃这些修改。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="959"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="771"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1206"/>
-        <source>{service} is saved: %n container(s), {teu} TEU.</source>
-        <translation>
-            <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1208"/>
-        <source>{service} is saved, with no containers.</source>
-        <translation>{service} 已保存，没有集装箱。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1278"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="352"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="343"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="363"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="364"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="547"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
-        <source>Closed by {name} at {time}</source>
-        <translation>已由 {name} 于 {time} 关账</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
-        <source>Close day</source>
-        <translation>关账</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="700"/>
-        <source>Reopen day</source>
-        <translation>重新开账</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="283"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="288"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="302"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="296"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="357"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
-        <source>Reopen da&amp;y…</source>
-        <translation>重新开账(&amp;Y)…</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
-        <source>Close da&amp;y</source>
-        <translation>关账(&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
-        <source>The day was not reopened: a day is reopened only with a reason.</source>
-        <translation>未重新开账：重新开账必须填写原因。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
-        <source>Day close</source>
-        <translation>关账</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="742"/>
-        <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
-        <translation>
-            <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="811"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="623"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="887"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="657"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="565"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="961"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="770"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="962"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="774"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1052"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1071"/>
-        <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
-        <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1074"/>
-        <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
-        <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1076"/>
-        <source>Nothing changed: the grid holds what was pasted already.</source>
-        <translation>没有变化：箱表中已是所粘贴的内容。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1171"/>
-        <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
-        <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1179"/>
-        <source>Change a closed day</source>
-        <translation>修改已关账的日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1167"/>
-        <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
-        <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="229"/>
         <source>Find container</source>
         <translation>查找箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="265"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="256"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="333"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="483"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="474"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="586"/>
-        <source>Read-only database</source>
-        <translation>只读数据库</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
-        <source>read-only: a supervisor can reopen it</source>
-        <translation>只读：主管可重新开账</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
-        <source>{service} has changes that cannot be saved.</source>
-        <translation>{service} 的修改无法保存。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="734"/>
-        <source>No service is recorded on this day.</source>
-        <translation>该日没有任何班次记录。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="737"/>
-        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
-        <translation>
-            <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="746"/>
-        <source>Close {date} anyway?</source>
-        <translation>仍要为{date}关账吗？</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1066"/>
-        <source>Size-types read as their ISO codes: {codes}.</source>
-        <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1184"/>
-        <source>Nothing was changed: a closed day is changed only with a reason.</source>
-        <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1221"/>
-        <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
-        <translation>
-            <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1225"/>
-        <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
-        <translation>
-            <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1303"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="983"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1307"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="987"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1310"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1311"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="991"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1315"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="995"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1325"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1339"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1340"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1021"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1364"/>
-        <source>{number} ({typed} with its check digit) is not in the log.</source>
-        <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1369"/>
-        <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
-        <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1382"/>
-        <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
-        <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1386"/>
-        <source>No container number in the log is {typed} or starts with it.</source>
-        <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="869"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="701"/>
-        <source>Why reopen {date}?</source>
-        <translation>请说明重新开账（{date}）的原因：</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1069"/>
-        <source>Pasted %n row(s).</source>
-        <translation>
-            <numerusform>已粘贴 %n 行。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1064"/>
-        <source>Columns not part of the grid were left out: {names}</source>
-        <translation>以下列不属于箱表，已忽略：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1255"/>
-        <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
-        <translation>
-            <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1324"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1004"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1332"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1778,6 +1607,98 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
 </context>
 <context>
+    <name>DayState</name>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="48"/>
+        <source>Closed by {name} at {time}</source>
+        <translation>已由 {name} 于 {time} 关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="52"/>
+        <source>Read-only database</source>
+        <translation>只读数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="54"/>
+        <source>read-only: a supervisor can reopen it</source>
+        <translation>只读：主管可重新开账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="63"/>
+        <source>Reopen da&amp;y…</source>
+        <translation>重新开账(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="64"/>
+        <source>Close da&amp;y</source>
+        <translation>关账(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="97"/>
+        <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
+        <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="116"/>
+        <source>{service} has changes that cannot be saved.</source>
+        <translation>{service} 的修改无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="132"/>
+        <source>Press Revert to drop them.</source>
+        <translation>按“还原”放弃这些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="170"/>
+        <source>Reopen day</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="171"/>
+        <source>Why reopen {date}?</source>
+        <translation>请说明重新开账（{date}）的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="177"/>
+        <source>The day was not reopened: a day is reopened only with a reason.</source>
+        <translation>未重新开账：重新开账必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="185"/>
+        <source>Day close</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="205"/>
+        <source>No service is recorded on this day.</source>
+        <translation>该日没有任何班次记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="208"/>
+        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
+        <translation>
+            <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="213"/>
+        <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
+        <translation>
+            <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="216"/>
+        <source>Close day</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="217"/>
+        <source>Close {date} anyway?</source>
+        <translation>仍要为{date}关账吗？</translation>
+    </message>
+</context>
+<context>
     <name>EditMenu</name>
     <message>
         <location filename="../../hubapp/ui/edit_menu.py" line="90"/>
@@ -1815,6 +1736,74 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/edit_menu.py" line="164"/>
         <source>&amp;Redo {what}</source>
         <translation>重做{what}(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>EditorMessages</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="37"/>
+        <source>{service} is saved: %n container(s), {teu} TEU.</source>
+        <translation>
+            <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="39"/>
+        <source>{service} is saved, with no containers.</source>
+        <translation>{service} 已保存，没有集装箱。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="53"/>
+        <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
+        <translation>
+            <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="57"/>
+        <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
+        <translation>
+            <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="77"/>
+        <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
+        <translation>
+            <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="89"/>
+        <source>Columns not part of the grid were left out: {names}</source>
+        <translation>以下列不属于箱表，已忽略：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="91"/>
+        <source>Size-types read as their ISO codes: {codes}.</source>
+        <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="94"/>
+        <source>Pasted %n row(s).</source>
+        <translation>
+            <numerusform>已粘贴 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="96"/>
+        <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
+        <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="99"/>
+        <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
+        <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="101"/>
+        <source>Nothing changed: the grid holds what was pasted already.</source>
+        <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
 </context>
 <context>
@@ -1929,36 +1918,56 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="44"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="54"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="47"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="57"/>
         <source>Close the moves found</source>
         <translation>关闭查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="76"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="93"/>
+        <source>{number} ({typed} with its check digit) is not in the log.</source>
+        <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="98"/>
+        <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
+        <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="110"/>
+        <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
+        <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="115"/>
+        <source>No container number in the log is {typed} or starts with it.</source>
+        <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="124"/>
         <source>{typed}: the check digit should be {digit}, and {number} is not in the log either.</source>
         <translation>{typed}：校验位应为 {digit}，台账中也没有 {number}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="134"/>
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
             <numerusform>{typed}：校验位应为 {digit}，显示的是 {number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="137"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="74"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="122"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -4372,7 +4381,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="425"/>
+        <location filename="../../hubapp/interchange/writing.py" line="432"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4380,37 +4389,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="417"/>
+        <location filename="../../hubapp/interchange/writing.py" line="424"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="414"/>
+        <location filename="../../hubapp/interchange/writing.py" line="421"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="414"/>
+        <location filename="../../hubapp/interchange/writing.py" line="421"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="415"/>
+        <location filename="../../hubapp/interchange/writing.py" line="422"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="416"/>
+        <location filename="../../hubapp/interchange/writing.py" line="423"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="416"/>
+        <location filename="../../hubapp/interchange/writing.py" line="423"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="417"/>
+        <location filename="../../hubapp/interchange/writing.py" line="424"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5529,22 +5538,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="173"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="179"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="176"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="182"/>
         <source>line {line}, {column} {value!r}: {message}</source>
         <translation>第 {line} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="178"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="184"/>
         <source>line {line}, {column}: {message}</source>
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="195"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="201"/>
         <source>{header} (column {letter})</source>
         <translation>{header}（{letter} 列）</translation>
     </message>
@@ -5574,7 +5583,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="194"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="200"/>
         <source>column {letter} (no header)</source>
         <translation>{letter} 列（无表头）</translation>
     </message>
@@ -6088,87 +6097,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="499"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="505"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="364"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="370"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="410"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="416"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="317"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="323"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="459"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need; column {other!r} was left out: give its weights in kilograms under one of those headers</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重；列“{other}”未导入：请将其中的重量换算为千克，填在上述表头下</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="464"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="470"/>
         <source>Column {field} is missing (header {name} or {chinese}), which full containers need</source>
         <translation>缺少列 {field}（表头为 {name} 或 {chinese}），重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="472"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="478"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="479"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="485"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="483"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="489"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="502"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="508"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="532"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="538"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="534"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="540"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="545"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="551"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="626"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="632"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="628"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="634"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="636"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="642"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="641"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="647"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -6179,168 +6188,168 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="653"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="659"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="655"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="661"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划中、已发运、已到达、已取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="668"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="674"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="507"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="513"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="695"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="701"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="710"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="716"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="115"/>
+        <location filename="../../hubapp/interchange/reading.py" line="68"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="268"/>
-        <location filename="../../hubapp/interchange/reading.py" line="412"/>
+        <location filename="../../hubapp/interchange/delimited.py" line="54"/>
+        <location filename="../../hubapp/interchange/table.py" line="96"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="343"/>
+        <location filename="../../hubapp/interchange/encodings.py" line="33"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="292"/>
+        <location filename="../../hubapp/interchange/delimited.py" line="78"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="109"/>
+        <location filename="../../hubapp/interchange/reading.py" line="62"/>
         <source>{name} is an old Excel 97-2003 .xls file; save it as .xlsx or CSV in Excel or WPS and import that</source>
         <translation>{name} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="123"/>
+        <location filename="../../hubapp/interchange/reading.py" line="76"/>
         <source>{name} holds {size:,} MB of text, more than the {limit:,} MB a CSV is read up to; split it into files of fewer days and import each one</source>
         <translation>{name} 有 {size:,} MB 文本，超过 CSV 可读取的上限 {limit:,} MB；请按日期将其拆分为较小的文件，再逐个导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="143"/>
+        <location filename="../../hubapp/interchange/reading.py" line="96"/>
         <source>{name} is not a file that can be read as a loading list (it is a folder, a device or a pipe); choose the list&apos;s CSV or XLSX file</source>
         <translation>{name} 不是可作为装箱清单读取的文件（它是文件夹、设备或管道）；请选择清单的 CSV 或 XLSX 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="298"/>
+        <location filename="../../hubapp/interchange/delimited.py" line="84"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="302"/>
+        <location filename="../../hubapp/interchange/delimited.py" line="88"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="324"/>
+        <location filename="../../hubapp/interchange/delimited.py" line="110"/>
         <source>{name}, line {line}: the header&apos;s columns are separated by a full-width “{mark}” (“{header}”), which CSV does not split at: type a comma (,) in its place, or save the list from Excel or WPS as CSV</source>
         <translation>{name}，第 {line} 行：表头各列之间用的是全角“{mark}”（“{header}”），CSV 不按它分列：请改为半角逗号（,），或在 Excel 或 WPS 中另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="355"/>
+        <location filename="../../hubapp/interchange/encodings.py" line="45"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a NUL character, which no text holds (binary data pasted in?); remove it, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：一个 NUL 字符，文本中不应有此字符（是否粘贴了二进制数据？）；请删除它，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="375"/>
+        <location filename="../../hubapp/interchange/delimited.py" line="131"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray &quot; that opened it</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨了多行，而只有备注、发货人和收货人允许多行：请删除单元格中输入的换行（Alt+Enter），或删除单元格开头多余的那个 &quot;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="541"/>
+        <location filename="../../hubapp/interchange/encodings.py" line="80"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="559"/>
+        <location filename="../../hubapp/interchange/encodings.py" line="98"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a character that is neither GB18030/GBK nor Big5 text (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：该字符既不是 GB18030/GBK 文本，也不是 Big5 文本（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="601"/>
+        <location filename="../../hubapp/interchange/encodings.py" line="140"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="691"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="78"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="736"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="123"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="699"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="86"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="831"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="218"/>
         <source>{name}: its part {part} unpacks to more than {limit:,} MB, far more than a workbook of a loading list holds; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 解压后超过 {limit:,} MB，远超任何装箱清单工作簿的大小；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="839"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="226"/>
         <source>{name}: its part {part} holds more than {limit:,} texts, more than a loading list of Excel&apos;s {rows:,} rows needs; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 含有超过 {limit:,} 条文本，比 Excel 最多 {rows:,} 行的装箱清单所需的还多；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="885"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="272"/>
         <source>{name}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name}：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="933"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="320"/>
         <source>{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel holds; no loading list is so long: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”超过 {limit:,} 行，超出 Excel 的容量；装箱清单不会这么长：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="940"/>
+        <location filename="../../hubapp/interchange/table.py" line="198"/>
         <source>{name}, line {line}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name} 第 {line} 行：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1118"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="498"/>
         <source>{name}: a row of the sheet “{sheet}” has more than {limit:,} cells, more than Excel holds; no loading list is so wide: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”中有一行超过 {limit:,} 个单元格，超出 Excel 的容量；装箱清单不会这么宽：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1166"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="546"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="1185"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="565"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="173"/>
+        <location filename="../../hubapp/interchange/writing.py" line="179"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
@@ -6365,28 +6374,28 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="160"/>
-        <location filename="../../hubapp/interchange/writing.py" line="478"/>
+        <location filename="../../hubapp/interchange/writing.py" line="166"/>
+        <location filename="../../hubapp/interchange/writing.py" line="485"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="169"/>
+        <location filename="../../hubapp/interchange/writing.py" line="175"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="192"/>
+        <location filename="../../hubapp/interchange/writing.py" line="198"/>
         <source>{path} is the hub&apos;s database; choose another file name</source>
         <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="199"/>
+        <location filename="../../hubapp/interchange/writing.py" line="205"/>
         <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
         <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="338"/>
+        <location filename="../../hubapp/interchange/writing.py" line="345"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -6407,6 +6416,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="191"/>
+        <location filename="../../hubapp/store/server_backup.py" line="116"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
@@ -6913,78 +6923,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="180"/>
+        <location filename="../../hubapp/store/reference.py" line="183"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="270"/>
+        <location filename="../../hubapp/store/reference.py" line="273"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="273"/>
+        <location filename="../../hubapp/store/reference.py" line="276"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="396"/>
+        <location filename="../../hubapp/store/reference.py" line="399"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="411"/>
+        <location filename="../../hubapp/store/reference.py" line="414"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="661"/>
+        <location filename="../../hubapp/store/reference.py" line="664"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="725"/>
+        <location filename="../../hubapp/store/reference.py" line="728"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="730"/>
+        <location filename="../../hubapp/store/reference.py" line="733"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
         <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="735"/>
+        <location filename="../../hubapp/store/reference.py" line="738"/>
         <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
         <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="743"/>
+        <location filename="../../hubapp/store/reference.py" line="746"/>
         <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
         <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="569"/>
+        <location filename="../../hubapp/store/reference.py" line="572"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货名 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="174"/>
+        <location filename="../../hubapp/store/reference.py" line="177"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
         <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="204"/>
+        <location filename="../../hubapp/store/reference.py" line="207"/>
         <source>“{value}” was merged into {target}: write that name instead</source>
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="597"/>
+        <location filename="../../hubapp/store/reference.py" line="600"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货名不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="656"/>
-        <location filename="../../hubapp/store/reference.py" line="770"/>
+        <location filename="../../hubapp/store/reference.py" line="659"/>
+        <location filename="../../hubapp/store/reference.py" line="773"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -7249,32 +7259,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="40"/>
+        <location filename="../../hubapp/store/server_backup.py" line="42"/>
         <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="60"/>
+        <location filename="../../hubapp/store/server_backup.py" line="62"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="87"/>
+        <location filename="../../hubapp/store/server_backup.py" line="89"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to back up</source>
         <translation>{path} 中还没有枢纽工作台数据：无可备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="103"/>
+        <location filename="../../hubapp/store/server_backup.py" line="105"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="157"/>
+        <location filename="../../hubapp/store/server_backup.py" line="164"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="127"/>
+        <location filename="../../hubapp/store/server_backup.py" line="134"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
@@ -7304,17 +7314,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="366"/>
+        <location filename="../../hubapp/store/interchange.py" line="369"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="371"/>
+        <location filename="../../hubapp/store/interchange.py" line="374"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="376"/>
+        <location filename="../../hubapp/store/interchange.py" line="379"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
@@ -7423,22 +7433,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="389"/>
+        <location filename="../../hubapp/interchange/writing.py" line="396"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="389"/>
+        <location filename="../../hubapp/interchange/writing.py" line="396"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="390"/>
+        <location filename="../../hubapp/interchange/writing.py" line="397"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="390"/>
+        <location filename="../../hubapp/interchange/writing.py" line="397"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>

@@ -52,7 +52,7 @@ class ClosedDayReasons(QObject):
         anyway), else as _reason."""
         closed = sorted(day_close.closed_days(self._db, min(days), max(days)) & set(days)) \
             if days else []
-        if not closed or self._screen._current_role() == users.CLERK:
+        if not closed or self._screen.current_role() == users.CLERK:
             return ""
         if len(closed) == 1:
             return self._reason(self.tr(

@@ -36,7 +36,7 @@ class DayState(QObject):
     def refresh(self) -> None:
         """The day's state as stored now: at midnight, and before a Save of a read-only day."""
         screen = self._screen
-        self.show_closed(day_close.closed_info(self._db, screen.day()), screen._current_role())
+        self.show_closed(day_close.closed_info(self._db, screen.day()), screen.current_role())
 
     def show_closed(self, closed: day_close.DayCloseRecord | None, role: str) -> None:
         """A closed day says so; for a clerk it is read-only, as every day is on a database
@@ -70,7 +70,7 @@ class DayState(QObject):
         screen.close_day_button.setEnabled(not why_not)
         screen.close_day_button.setToolTip(why_not)
         if too_early is not None:
-            screen._midnight.arm()
+            screen.midnight.arm()
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = self._ctx.read_only or closed is not None and not may_close
         if read_only and not screen.grid.is_read_only():
@@ -84,8 +84,8 @@ class DayState(QObject):
         # Its action stays on: Ctrl+N says why (new_service()).
         for widget in (screen.new_button, screen.copy_button):
             widget.setEnabled(not read_only)
-        screen._update_buttons()
-        if read_only and screen._has_changes():
+        screen.update_buttons()
+        if read_only and screen.has_changes():
             self._say_unsavable(closed)
         elif screen.paste_message.text() == self._unsavable_note or (
                 not read_only and screen.paste_message.text() == self._refused_note):
@@ -96,7 +96,7 @@ class DayState(QObject):
         screen = self._screen
         return self.tr("{service} has changes that cannot be saved: {name} closed the day at "
                        "{time}, and only a supervisor can reopen it.").format(
-            service=screen._edited_name(), name=labels.who(closed.closed_by),
+            service=screen.edited_name(), name=labels.who(closed.closed_by),
             time=formatting.on_clock(closed.closed_wall(self._ctx.time_zone),
                                      self._ctx.time_zone))
 
@@ -114,7 +114,7 @@ class DayState(QObject):
         except users.AccountGone as gone:
             return formatting.sentences(
                 self.tr("{service} has changes that cannot be saved.").format(
-                    service=screen._edited_name()),
+                    service=screen.edited_name()),
                 formatting.sentence(labels.message(gone)))
         except HubError:
             # Single-user mode turned off (the window asks for a login), or the database out
@@ -143,7 +143,7 @@ class DayState(QObject):
         tell a refusal from a key that did nothing. What _say_unsavable said of edits the day
         closed under stays: it says more."""
         screen = self._screen
-        if screen._has_changes() and screen.paste_message.text() == self._unsavable_note:
+        if screen.has_changes() and screen.paste_message.text() == self._unsavable_note:
             return
         # Of a database that only reads, what to do too, which the label has no room for.
         self._refused_note = labels.read_only_database() if self._ctx.read_only \
@@ -159,7 +159,7 @@ class DayState(QObject):
         # What the button said, not what the day is now: another desk may have closed or
         # reopened it since the last look, or while a question below was up.
         closing = not self._shown_closed
-        if not screen._edits_saved_or_dropped():
+        if not screen.edits_saved_or_dropped():
             return
         actor = self._ctx.actor()
         try:

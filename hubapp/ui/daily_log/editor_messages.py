@@ -43,7 +43,7 @@ class EditorMessages(QObject):
     def forget_saved_note(self) -> None:
         screen = self._screen
         # Said of what is stored: after an edit it reads as if the edit were saved too.
-        if screen._has_changes() and screen.paste_message.text() == self.saved_note:
+        if screen.has_changes() and screen.paste_message.text() == self.saved_note:
             screen.paste_message.clear()
 
     def _say_not_counted(self, saved: ServiceRecord, boxes: int) -> None:

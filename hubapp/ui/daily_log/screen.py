@@ -105,8 +105,8 @@ class DailyLogScreen(QWidget):
         self.messages = EditorMessages(self)
         # A day still to come cannot be closed; at midnight the next one can, on a desk
         # left open overnight too.
-        self._midnight = MidnightTimer(ctx, self)
-        self._midnight.timeout.connect(self.day_state.refresh)
+        self.midnight = MidnightTimer(ctx, self)
+        self.midnight.timeout.connect(self.day_state.refresh)
 
         self._build_day_bar()
         self._build_services_list()
@@ -331,7 +331,7 @@ class DailyLogScreen(QWidget):
         for refusing in (self.grid_view, self.form):
             refusing.refused.connect(self.day_state.say_refused)
         self.grid.totals_changed.connect(self._grid_totals)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.update_buttons())
         for edited in (self.form.changed, self.grid_view.typing_changed,
                        self.undo_stack.cleanChanged):
             edited.connect(lambda *_: self.messages.forget_saved_note())
@@ -460,7 +460,7 @@ class DailyLogScreen(QWidget):
         nothing_yet = not rows and services.is_empty(self._db)
         totals = services.day_totals(self._db, day)
         closed = day_close.closed_info(self._db, day)
-        role = self._current_role()
+        role = self.current_role()
         self._shown_day = day
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
@@ -518,7 +518,7 @@ class DailyLogScreen(QWidget):
 
     def _deleted_under_edits(self) -> services.ServiceNotFound | None:
         """Why the stored service being edited is gone, if another desk deleted it."""
-        if self._service is None or self._service.id is None or not self._has_changes():
+        if self._service is None or self._service.id is None or not self.has_changes():
             return None
         try:
             services.get_service(self._db, self._service.id)
@@ -533,14 +533,14 @@ class DailyLogScreen(QWidget):
         self._stored_boxes = 0
         self.form.forget_stored()
         self._configure_grid()  # its boxes no longer clash with themselves
-        self._update_buttons()
+        self.update_buttons()
         self.paste_message.setText(self.tr(
             "{reason}. Your changes are still here: Save stores them as a new service.")
             .format(reason=labels.message(gone)))
 
     def _reloadable(self) -> bool:
         """Whether the editor holds a stored service as stored, nothing typed."""
-        return not self._has_changes() and self._service is not None \
+        return not self.has_changes() and self._service is not None \
             and self._service.id is not None
 
     def _typing_changed(self) -> None:
@@ -549,9 +549,9 @@ class DailyLogScreen(QWidget):
             if self._reloadable():  # the cell was only looked at
                 self._load_service(self._service.id)
                 return
-        self._update_buttons()
+        self.update_buttons()
 
-    def _current_role(self) -> str:
+    def current_role(self) -> str:
         """The account's role as stored now: an admin may have changed it at another desk
         (a change of the users reloads the day), and the day shows what that role may do."""
         try:
@@ -561,7 +561,7 @@ class DailyLogScreen(QWidget):
             # shows what the least role may do.
             return users.CLERK
 
-    def _edited_name(self) -> str:
+    def edited_name(self) -> str:
         return self.form.service_no.text() or self.tr("the new service")
 
     # -- picking a service -----------------------------------------------------------
@@ -657,7 +657,7 @@ class DailyLogScreen(QWidget):
             self.grid.load(rows, same_service=same)
         self.paste_message.clear()
         self._form_dirty = False
-        self._update_buttons()
+        self.update_buttons()
 
     def _configure_grid(self) -> None:
         service, day = self._service, self._shown_day
@@ -721,7 +721,7 @@ class DailyLogScreen(QWidget):
         self._service = None
         self._form_dirty = True
         self._configure_grid()
-        self._update_buttons()
+        self.update_buttons()
         self.grid_view.setFocus()
         self.grid_view.put_cursor(self.grid.index(0, 0))
 
@@ -734,7 +734,7 @@ class DailyLogScreen(QWidget):
             self._configure_grid()
         self._show_clash()
         self.messages.recount_problems()
-        self._update_buttons()
+        self.update_buttons()
 
     def _show_clash(self) -> None:
         """The number and direction typed, if another service of the day has them: from the
@@ -749,9 +749,9 @@ class DailyLogScreen(QWidget):
 
     def is_dirty(self) -> bool:
         self.grid_view.commit_open_editor()
-        return self._has_changes()
+        return self.has_changes()
 
-    def _has_changes(self) -> bool:
+    def has_changes(self) -> bool:
         """Unsaved edits, typing in a cell's open editor included; unlike is_dirty(), the
         editor stays open."""
         return self._form_dirty or not self.undo_stack.isClean() or self.grid_view.typing()
@@ -759,7 +759,7 @@ class DailyLogScreen(QWidget):
     def unsaved_day(self) -> dt.date | None:
         """The day of the edits not saved yet, None without any: a report of that day made
         meanwhile leaves them out."""
-        return self._shown_day if self._has_changes() else None
+        return self._shown_day if self.has_changes() else None
 
     def can_leave(self) -> bool:
         """Ask what to do with unsaved changes; False if the user wants to stay."""
@@ -772,12 +772,12 @@ class DailyLogScreen(QWidget):
         answer = dialogs.ask_save_discard(
             self, self.tr("Unsaved changes"),
             self.tr("{service} has changes that are not saved. Save them?").format(
-                service=self._edited_name()))
+                service=self.edited_name()))
         if answer == "save":
             return self.save()
         return answer == "discard"
 
-    def _edits_saved_or_dropped(self) -> bool:
+    def edits_saved_or_dropped(self) -> bool:
         """can_leave(), and after "Discard" the edits are gone from the screen as well: for
         what acts on the shown service or day rather than loading another one."""
         if not self.can_leave():
@@ -786,12 +786,12 @@ class DailyLogScreen(QWidget):
             self.revert()
         return True
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         read_only = self.grid.is_read_only()
         saved = self._service is not None and not read_only
         self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
         self.delete_button.setEnabled(saved)
-        changed = self._has_changes()
+        changed = self.has_changes()
         self.revert_button.setEnabled(changed)
         self.save_button.setEnabled(changed and not read_only)
         if self.unsaved_day() != self._unsaved_said:
@@ -954,7 +954,7 @@ class DailyLogScreen(QWidget):
     def _cancel_service(self) -> None:
         # Unsaved edits are saved or dropped first (the usual question), so that a cancel
         # changes the status of what is stored and nothing else.
-        if self._service is None or not self._edits_saved_or_dropped() or \
+        if self._service is None or not self.edits_saved_or_dropped() or \
                 not dialogs.ask_yes_no(self, self.tr("Cancel service"), self._cancel_question()):
             return
         self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
@@ -969,7 +969,7 @@ class DailyLogScreen(QWidget):
         if self._conflict:
             # Another desk changed it: the cancel stays on screen unsaved, as the refusal
             # says ("still on screen … press Revert"); shown as stored, it read as done.
-            self._update_buttons()
+            self.update_buttons()
         else:  # refused for good (a closed day, a role): the form shows what is stored
             self._load_service(self._service.id)
 
@@ -1034,7 +1034,7 @@ class DailyLogScreen(QWidget):
     def show_move(self, day: dt.date, service_id: int, container: str) -> None:
         """Open a day and service with the cursor on one container (find box, browse screen)."""
         if day != self._shown_day:
-            if not self._edits_saved_or_dropped():
+            if not self.edits_saved_or_dropped():
                 return
             self.set_day(day)
         if self._service is None or self._service.id != service_id:
