@@ -806,22 +806,29 @@ def test_a_chinese_export_imports_back_as_the_english_one(db, tmp_path, suffix):
 def test_a_chinese_export_names_a_commodity_as_it_reads_back(tmp_path):
     """A file made before names were kept apart may hold a commodity whose Chinese name is
     another's English name, or one with none: its boxes were written under the other's
-    name, and the import refused them (its HS code is the other's) or took them for it."""
+    name, and the import refused them (its HS code is the other's) or took them for it.
+    One whose Chinese name is an HS heading's digits is named in English too; a retired
+    one keeps its Chinese name; a Chinese name is guarded as a formula as an English one."""
     from hubapp.domain.records import ContainerMoveRecord, Direction, Mode, ServiceRecord
     from hubapp.store import reference, services
+    from hubapp.store.users import ADMIN, UserRecord
 
     hub = tmp_path / "hub.db"
     db = open_db(hub, create=True)
-    monitors, parts, rice = reference.list_commodities(db)[:3]
+    monitors, parts, rice, heading, formula, retired = reference.list_commodities(db)[:6]
     db.execute("UPDATE commodity SET name_zh = ? WHERE id = ?", [parts.name_en, monitors.id])
     db.execute("UPDATE commodity SET name_zh = '' WHERE id = ?", [rice.id])
+    db.execute("UPDATE commodity SET name_zh = '0810' WHERE id = ?", [heading.id])
+    db.execute("UPDATE commodity SET name_zh = '=1+1' WHERE id = ?", [formula.id])
     db.conn.commit()
     services.save_service(db, ServiceRecord(
         "Z9005", dt.date(2026, 3, 5), Direction.OUTBOUND, Mode.ROAD, "CN-LA", "CNCQI",
         "LAVTE", scheduled_at=dt.datetime(2026, 3, 5, 10, 50)),
         [ContainerMoveRecord(with_check_digit(f"DURU00000{number}"), "45G1", 2, "F", 21000,
                              commodity.id)
-         for number, commodity in enumerate((monitors, parts, rice))], TESTER)
+         for number, commodity in enumerate((monitors, parts, rice, heading, formula,
+                                             retired))], TESTER)
+    reference.set_retired(db, retired.id, True, UserRecord("sue", ADMIN))
     db.close()
     again = tmp_path / "again.db"
     shutil.copyfile(hub, again)
@@ -833,15 +840,43 @@ def test_a_chinese_export_names_a_commodity_as_it_reads_back(tmp_path):
     result = hubapp("export", "--db", hub, "--from", "2026-03-05", "--to", "2026-03-05",
                     "-o", chinese, "--lang", "zh")
     assert result.returncode == 0, result.stderr
-    assert [row[18] for row in _sheet(chinese)[1:]] == [monitors.name_en, parts.name_zh,
-                                                        rice.name_en]
+    assert [row[18] for row in _sheet(chinese)[1:]] == [
+        monitors.name_en, parts.name_zh, rice.name_en, heading.name_en, "'=1+1",
+        retired.name_zh]
     back = hubapp("import", chinese, "--db", again)
 
     assert back.returncode == 0, back.stderr
     with sqlite3.connect(again) as conn:
         assert conn.execute("SELECT commodity_id FROM container_move ORDER BY container"
-                            ).fetchall() == [(monitors.id,), (parts.id,), (rice.id,)]
+                            ).fetchall() == [(commodity.id,) for commodity in (
+                                monitors, parts, rice, heading, formula, retired)]
 
+
+def test_a_chinese_export_of_a_hub_without_commodities_writes_chinese_words(tmp_path):
+    """Its commodities' Chinese names are none at all, not an English file's: the
+    directions, modes, statuses and full/empty are still written in Chinese."""
+    from hubapp.domain.records import ContainerMoveRecord, Direction, Mode, ServiceRecord
+    from hubapp.store import services
+
+    hub = tmp_path / "hub.db"
+    db = open_db(hub, create=True)
+    db.execute("DELETE FROM commodity")
+    db.conn.commit()
+    services.save_service(db, ServiceRecord(
+        "Z9008", dt.date(2026, 3, 5), Direction.OUTBOUND, Mode.ROAD, "CN-LA", "CNCQI",
+        "LAVTE", scheduled_at=dt.datetime(2026, 3, 5, 10, 50)),
+        [ContainerMoveRecord(with_check_digit("EMTU000002"), "22G1", 1, "E")], TESTER)
+    db.close()
+    chinese = tmp_path / "zh.csv"
+
+    result = hubapp("export", "--db", hub, "--from", "2026-03-05", "--to", "2026-03-05",
+                    "-o", chinese, "--lang", "zh")
+
+    assert result.returncode == 0, result.stderr
+    rows = _sheet(chinese)
+    assert rows[0][:3] == ("日期", "班列号", "方向")
+    assert [(row[2], row[3], row[10], row[16]) for row in rows[1:]] == [
+        ("去程", "公路", "计划中", "空")]
 
 @pytest.mark.parametrize(("older", "column", "given", "expected"), [
     ("INSERT INTO route (code, name_en, name_zh, mode, countries, origin, destination)"
