@@ -319,6 +319,28 @@ def test_a_zone_counts_again_where_its_changes_fall_within_the_stored_services_t
         db.close()
 
 
+@pytest.mark.parametrize(("days", "counts"), [
+    # The spring change lies between the first service and the last, far from either.
+    ((SPRING - dt.timedelta(days=60), SPRING + dt.timedelta(days=60)), True),
+    # Each change just outside the times of the service nearest it.
+    ((SPRING + dt.timedelta(days=4), AUTUMN - dt.timedelta(days=2)), False),
+])
+def test_a_zone_counts_again_from_the_first_stored_service_to_the_last(new_target, days,
+                                                                      counts):
+    """The span is the history's, its first service's times to its last's: one service
+    alone cannot tell its first day from its last."""
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.store import services
+
+    db = open_db(new_target)
+    try:
+        for number, day in zip(("X8901", "X8902"), days):
+            services.save_service(db, ServiceRecord(number, day, Direction.OUTBOUND), [],
+                                  TESTER)
+        assert hub_zone.counts_again(db, BERLIN) is counts
+    finally:
+        db.close()
+
 def test_a_zone_this_computer_has_no_rules_for_counts_nothing_again(new_target):
     """Nor is anything stored for it (store_changes): the Berlin hub's changes stay."""
     from hubapp.domain.records import Direction, ServiceRecord
