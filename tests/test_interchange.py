@@ -3373,3 +3373,22 @@ def test_a_sheet_is_not_held_to_the_shared_strings_limits(tmp_path, monkeypatch)
     monkeypatch.setattr(workbook, "_SHARED_STRINGS_BYTES", strings)
 
     assert read_table(path).rows
+
+
+def test_a_hubs_own_route_and_place_are_read_by_their_chinese_names(demo_db, tmp_path):
+    """Names none of Hub Desk's shipped routes and places have: the hub's own lists alone
+    say which route and place they are."""
+    demo_db.execute("INSERT INTO place (locode, name_en, name_zh, country)"
+                    " VALUES ('CNAAA', 'Aplace', '甲地', 'CN')")
+    demo_db.execute("INSERT INTO route (code, name_en, name_zh, mode, countries, origin,"
+                    " destination) VALUES ('AAA', 'A line', '甲线', 'road', 'CN', 'CNCQI',"
+                    " 'CNAAA')")
+    demo_db.conn.commit()
+    path = write(tmp_path / "own.csv", ["日期,班列号,方向,运输方式,线路,始发地,目的地,箱号,箱型",
+                                        "2026-03-05,Z9101,去程,公路,甲线,CNCQI,甲地,,"])
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems[:3]
+    assert demo_db.execute("SELECT route_code, destination FROM service WHERE service_no ="
+                           " 'Z9101'").fetchall() == [("AAA", "CNAAA")]
