@@ -1463,8 +1463,8 @@ def test_a_weight_stored_rounded_the_other_way_before_is_not_a_difference(demo_d
 
 def test_only_the_weights_imported_are_said_as_rounded(demo_db, tmp_path):
     """HX01's 24001.5, skipped as already stored, was said as rounded in a file that
-    imported HX02 alone."""
-    boxes = [with_check_digit(f"HXSU{n:06d}") for n in range(3)]
+    imported HX02 alone. A box added to a stored train is imported: its weight is said."""
+    boxes = [with_check_digit(f"HXSU{n:06d}") for n in range(4)]
     rows = [f"2026-03-06,HX01,outbound,CN-LA,{boxes[0]},22G1,F,24001.5,cassava flour,",
             f"2026-03-06,HX02,outbound,CN-LA,{boxes[1]},22G1,F,24000,cassava flour,"]
     assert import_file(demo_db, write(tmp_path / "first.csv", [HEADER, rows[0]]), TESTER).saved
@@ -1478,6 +1478,13 @@ def test_only_the_weights_imported_are_said_as_rounded(demo_db, tmp_path):
     half = import_file(demo_db, write(tmp_path / "more.csv", [HEADER, *rows]), TESTER,
                        skip_duplicates=True)
     assert half.saved and (half.skipped_containers, half.rounded_kg) == (2, 1)
+
+    rows.append(f"2026-03-06,HX01,outbound,CN-LA,{boxes[3]},22G1,F,24002.5,cassava flour,")
+    added = import_file(demo_db, write(tmp_path / "added.csv", [HEADER, *rows]), TESTER,
+                        skip_duplicates=True)
+    # HX01 is added to, not skipped; HX02 and HX03 are.
+    assert added.saved and (added.added_containers, added.skipped_services,
+                            added.skipped_containers, added.rounded_kg) == (1, 2, 3, 1)
 
 
 # The words of the stored values in Chinese, as the .ts gives them.
