@@ -817,3 +817,16 @@ def test_the_first_and_last_days_of_the_hubs_years_are_its_own(zone):
                            (dt.date(2100, 12, 31), dt.datetime(2100, 12, 31, 23, 59))):
         service = ServiceRecord("X8807", day, Direction.OUTBOUND, scheduled_at=scheduled)
         assert validate_service(service, now=dt.datetime(2026, 10, 25, 12, 0), zone=zone) == []
+
+
+def test_a_service_stored_outside_the_hubs_years_takes_an_edit_that_keeps_when_it_ran():
+    """Stored before the years were held to: an edit of its containers keeps its date,
+    status and actual time ("status" among kept), and is not refused for its date; an edit
+    that moves it is."""
+    service = ServiceRecord("X8808", dt.date(1979, 12, 31), Direction.OUTBOUND,
+                            scheduled_at=dt.datetime(1979, 12, 31, 10, 0))
+    now = dt.datetime(2026, 10, 25, 12, 0)
+    times = ("scheduled_at", "actual_at")
+    assert validate_service(service, (*times, "status"), now=now, zone="Asia/Shanghai") == []
+    assert [error.field for error in validate_service(
+        service, times, now=now, zone="Asia/Shanghai")] == ["date"]
