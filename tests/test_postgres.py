@@ -372,6 +372,17 @@ def test_a_dump_never_replaces_what_is_not_a_file(pg_server, empty_url, tmp_path
     assert pipe.is_fifo()
 
 
+def test_an_empty_server_database_is_named_without_the_url_s_password(empty_url, tmp_path):
+    """A check and a backup each say there is nothing in it yet: the name they give is the
+    one shown everywhere else, not the URL typed with its password."""
+    with_password = empty_url.replace("@", ":S3cret-pw@", 1)
+    for command, nothing in (("check", "check"), ("backup", "back up")):
+        told = hubapp(command, "--db", with_password, *(
+            ("-o", tmp_path / "x.dump") if command == "backup" else ())).stderr
+        assert told == (f"hubapp: error: {display_name(empty_url)} holds no Hub Desk data"
+                        f" yet: there is nothing to {nothing}\n"), told
+
+
 def test_a_backup_of_what_is_no_hub_on_the_server_is_refused_as_every_command_refuses_it(
         pg_server, empty_url, tmp_path):
     """pg_dump dumped them all: a database not there was pg_dump's own words (exit 1), another
