@@ -769,23 +769,27 @@ def _a_group_to_give():
 # A shared /tmp's sticky bit is not passed on: no user could thin out another's backups.
 # Nor are other users' rights: in a shared /tmp backups/ was rwxrwxrwx, for any user of the
 # PC to delete the backups or replace one with data of their own for a restore to bring in.
+@pytest.mark.parametrize("nested", [False, True], ids=["beside", "nested"])
 @pytest.mark.parametrize("mode, made", [(0o2775, 0o2770), (0o1777, 0o770)],
                          ids=["group", "sticky"])
 def test_backups_beside_a_hub_the_pc_s_users_share_take_its_folder_s_group_and_mode(
-        demo_db_path, tmp_path, mode, made):
+        demo_db_path, tmp_path, mode, made, nested):
     """README's hub for every user of a PC, in a group's folder: backups/ made with the
     umask's rwxr-xr-x was its first maker's, and every other user's backups failed. Other
-    users, outside the group, get nothing."""
+    users, outside the group, get nothing. Each folder made on the way to a backup folder
+    chosen further down is made so."""
     folder = tmp_path / "hub"
     folder.mkdir()
     hub = demo_db_path.rename(folder / "hub.db")
     group = _a_group_to_give()
     os.chown(folder, -1, group)
     folder.chmod(mode)
+    folders = [folder / "backups", *([folder / "backups" / "nightly"] if nested else [])]
     with umask(0o022):
-        backups = backup.automatic_backup(hub).parent
-    assert backups == folder / "backups"
-    assert (stat.S_IMODE(backups.stat().st_mode), backups.stat().st_gid) == (made, group)
+        backups = backup.automatic_backup(hub, folders[-1] if nested else None).parent
+    assert backups == folders[-1]
+    assert [(stat.S_IMODE(made_in.stat().st_mode), made_in.stat().st_gid)
+            for made_in in folders] == [(made, group)] * len(folders)
 
 
 def test_backups_beside_a_hub_in_a_folder_whose_group_this_user_cannot_give_get_no_group_rights(
@@ -807,7 +811,7 @@ def test_backups_beside_a_hub_in_a_folder_whose_group_this_user_cannot_give_get_
     assert (stat.S_IMODE(backups.stat().st_mode), backups.stat().st_gid) == (0o700, os.getgid())
 
 
-@pytest.mark.parametrize("mode", [0o600, 0o640], ids=["own", "group"])
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644], ids=["own", "group", "every user"])
 def test_a_databases_backups_and_copies_give_no_one_more_access_than_the_database(
         demo_db_path, tmp_path, mode):
     """They hold every user's password hash: made by the umask, a hub kept rw------- had
