@@ -2909,10 +2909,11 @@ def test_header_problems_name_fields_as_the_preview_heads_them(demo_db, tmp_path
                         "(header size_type or 箱型)")
 
 
-@pytest.mark.parametrize("field", parsing.REQUIRED)
+@pytest.mark.parametrize("field", [*parsing.REQUIRED, "gross_kg"])
 def test_a_missing_column_offers_the_header_a_chinese_export_writes(demo_db, tmp_path, field):
     """A clerk told which header a required column wants writes the one the Chinese export
-    gives it: the service's was offered as 班次号 while the export wrote 班列号."""
+    gives it: the service's was offered as 班次号 while the export wrote 班列号. The weight,
+    which full containers need, likewise."""
     exported = tmp_path / "zh.csv"
     export_file(demo_db, exported, dt.date(2026, 3, 5), dt.date(2026, 3, 5), language="zh")
     with exported.open(encoding="utf-8-sig", newline="") as file:
@@ -2924,9 +2925,10 @@ def test_a_missing_column_offers_the_header_a_chinese_export_writes(demo_db, tmp
 
     result = import_file(demo_db, path, TESTER, dry_run=True)
 
+    missing = f"{field} is missing (header {field} or {header[gone]})"
     assert [problem.text() for problem in result.problems] == [
-        f"line 1, {field}: Required column {field} is missing (header {field} or "
-        f"{header[gone]})"]
+        f"line 1, {field}: Column {missing}, which full containers need" if field == "gross_kg"
+        else f"line 1, {field}: Required column {missing}"]
 
 
 def test_a_broken_workbook_is_refused_in_the_message_s_own_words(demo_db, tmp_path):
