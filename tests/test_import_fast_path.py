@@ -560,7 +560,7 @@ def test_is_valid_as_written_agrees_with_validate(text):
 
 def _read(text: str):
     try:
-        table = delimited._read_csv("plain.csv", text.encode(), None)
+        table = delimited.read_csv("plain.csv", text.encode(), None)
     except reading.FileFormatError as error:
         return str(error)
     return table.headers, table.rows
@@ -572,8 +572,8 @@ def _read(text: str):
     min_size=1, max_size=4), min_size=1, max_size=6), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_a_csv_without_quotes_reads_as_the_csv_module_reads_it(rows, newline):
     text = newline.join(",".join(cells) for cells in rows) + newline
-    assert delimited._plain_lines(text) is not None
-    with mock.patch.object(delimited, "_plain_lines", return_value=None):
+    assert delimited.plain_lines(text) is not None
+    with mock.patch.object(delimited, "plain_lines", return_value=None):
         expected = _read(text)
     assert _read(text) == expected
 

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 
 from hubapp.domain.columns import field_for_header, has_header, header_said
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, shortened
-from hubapp.interchange.encodings import _text
+from hubapp.interchange.encodings import decoded
 from hubapp.interchange.table import (
-    FileFormatError, Table, _breaks, _cell_too_long, _table, _Watch,
+    FileFormatError, Table, Watch, cell_too_long, line_breaks, table_of,
 )
 
 # How many of a CSV's first non-blank lines its delimiter is chosen by: the header is among
@@ -27,7 +27,7 @@ _DELIMITER_LINES = 20
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # with its end, as csv reads it
 
 
-def _delimiter(text: str, encoding: str) -> str:
+def delimiter_of(text: str, encoding: str) -> str:
     """The one of comma, semicolon and tab that splits the first lines into a header
     header_row finds, then into as many cells on the most lines. The first line alone
     decided it, so a title above the header written without the delimiter ("Loading list
@@ -49,18 +49,18 @@ def _delimiter(text: str, encoding: str) -> str:
     return max(",;\t", key=fit) if head else ","
 
 
-def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch()) -> Table:
+def read_csv(name: str, data: bytes, limit: int | None, watch: Watch = Watch()) -> Table:
     if not data.strip():
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
-    text, encoding = _text(name, data)
+    text, encoding = decoded(name, data)
     lines = io.StringIO(text, newline="")
-    delimiter = _delimiter(text, encoding)
-    total = _breaks(text.rstrip("\r\n")) + 1
-    plain = _plain_lines(text)
+    delimiter = delimiter_of(text, encoding)
+    total = line_breaks(text.rstrip("\r\n")) + 1
+    plain = plain_lines(text)
     if plain is not None:
-        table = _table(name, watch.lines(((line, cells.split(delimiter))
-                                          for line, cells in enumerate(plain, 1)), total),
-                       limit, encoding)
+        table = table_of(name, watch.lines(((line, cells.split(delimiter))
+                                            for line, cells in enumerate(plain, 1)), total),
+                         limit, encoding)
         _refuse_full_width_delimiters(name, table)
         return table
     # Strict: the lenient reader takes a stray opening quote ("Lao Trading) for a cell
@@ -79,7 +79,7 @@ def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch(
                     "messages", "{name}, line {line}: a cell opened with \" is never closed; "
                     "close it or remove the quote"), name=name, line=start) from error
             if str(error).startswith("field larger than field limit"):
-                raise _cell_too_long(name, start, csv.field_size_limit()) from error
+                raise cell_too_long(name, start, csv.field_size_limit()) from error
             if str(error).endswith("expected after '\"'"):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name}, line {line}: a quoted cell goes on after its closing "
@@ -89,7 +89,7 @@ def _read_csv(name: str, data: bytes, limit: int | None, watch: _Watch = _Watch(
                 "messages", "{name}, line {line}: {reason}"), name=name, line=start,
                                   reason=str(error)) from error
 
-    table = _table(name, watch.lines(numbered(), total), limit, encoding)
+    table = table_of(name, watch.lines(numbered(), total), limit, encoding)
     _refuse_full_width_delimiters(name, table)
     _refuse_line_breaks(name, table)
     return table
@@ -127,16 +127,16 @@ def _refuse_line_breaks(name: str, table: Table) -> None:
                if field_for_header(header) not in (None, *_FREE_TEXT)]
     for line, cells in table.rows:
         for index, header in checked:
-            if index < len(cells) and _breaks(cells[index]):
+            if index < len(cells) and line_breaks(cells[index]):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name}, line {line}, {column}: a quoted cell runs over "
                     "several lines, which only notes, shipper and consignee may: remove the "
                     "line break typed in it (Alt+Enter), or the stray \" that opened it"),
                     name=name, column=header_said(header),
-                    line=line + sum(map(_breaks, cells[:index])))
+                    line=line + sum(map(line_breaks, cells[:index])))
 
 
-def _plain_lines(text: str) -> list[str] | None:
+def plain_lines(text: str) -> list[str] | None:
     """The lines of a CSV without quotes, whose cells are then just split at the delimiter
     (several times quicker than csv.reader); None for any other CSV."""
     if '"' in text:

@@ -13,13 +13,13 @@ import re
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, shortened
 from hubapp.domain.hanzi import HANZI
-from hubapp.interchange.table import FileFormatError, _breaks
+from hubapp.interchange.table import FileFormatError, line_breaks
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def _text(name: str, data: bytes) -> tuple[str, str]:
+def decoded(name: str, data: bytes) -> tuple[str, str]:
     """A CSV's text and its encoding (Table.encoding)."""
     if data.startswith(UTF16_BOMS):
         # Excel's and WPS's "Unicode text" (Unicode 文本), tab-separated: its BOM says so.
@@ -147,7 +147,7 @@ def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
 def _where(text: str, at: int, unreadable: re.Pattern[str]) -> dict[str, object]:
     """The line, character and cell of a refusal's unreadable character at position at."""
     start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-    return {"line": _breaks(text[:at]) + 1, "column": at - start + 1,
+    return {"line": line_breaks(text[:at]) + 1, "column": at - start + 1,
             "cell": _cell_at(text, at, unreadable)}
 
 

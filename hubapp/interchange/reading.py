@@ -20,10 +20,10 @@ from typing import BinaryIO
 
 from hubapp.domain.columns import total_lines
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, os_reason
-from hubapp.interchange.delimited import _delimiter, _plain_lines, _read_csv
-from hubapp.interchange.encodings import _text, encoding_name
-from hubapp.interchange.table import FileFormatError, Progress, Table, _table, _Watch
-from hubapp.interchange.workbook import _Checked, _read_xlsx
+from hubapp.interchange.delimited import delimiter_of, plain_lines, read_csv
+from hubapp.interchange.encodings import decoded, encoding_name
+from hubapp.interchange.table import FileFormatError, Progress, Table, Watch, table_of
+from hubapp.interchange.workbook import CheckedFile, read_xlsx
 
 # Table, FileFormatError and encoding_name too: what reads a file imports this module alone.
 __all__ = [
@@ -49,14 +49,14 @@ def read_table(path: str | Path, limit: int | None = None,
     `progress(line, lines)` is told every thousand rows how far reading got;
     `check()` is called as often, and whatever it raises (a cancel) stops the reading."""
     path = Path(path)
-    watch = _Watch(progress, check)
+    watch = Watch(progress, check)
     try:
         with _opened(path) as file:
             head = file.read(8)
             # By content, whatever the name: an ERP names its XLSX export ".xls", a clerk
             # renames a workbook ".csv".
             if head.startswith(XLSX_MAGIC):
-                return _read_xlsx(path, _Checked(file, watch.check), limit, manual or {},
+                return read_xlsx(path, CheckedFile(file, watch.check), limit, manual or {},
                                   watch)
             if head.startswith(XLS_MAGIC):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
@@ -68,7 +68,7 @@ def read_table(path: str | Path, limit: int | None = None,
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {name}: {reason}"), name=path.name,
                               reason=os_reason(error)) from error
-    return _read_csv(path.name, data, limit, watch)
+    return read_csv(path.name, data, limit, watch)
 
 
 def _refuse_too_big(name: str, file: BinaryIO) -> None:
@@ -125,15 +125,15 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     if data.startswith((XLSX_MAGIC, XLS_MAGIC)) or not data.strip():
         return None
     try:
-        text, encoding = _text(Path(path).name, data)
+        text, encoding = decoded(Path(path).name, data)
     except FileFormatError:
         return None
     del data  # the file's bytes, as big as its text: not held while it is split
-    delimiter = _delimiter(text, encoding)
-    lines = _plain_lines(text)
+    delimiter = delimiter_of(text, encoding)
+    lines = plain_lines(text)
     if lines is None:
         return None
-    # Blank as _table means it (only blank cells); most lines start with a visible character.
+    # Blank as table_of means it (only blank cells); most lines start with a visible character.
     lines = [line for line in lines if line[:1].strip() and line[:1] != delimiter
              or line.replace(delimiter, "").strip()]
     if not lines:
@@ -142,7 +142,7 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     if totals := total_lines(text, delimiter):
         data = [line for line in data if line not in totals]
     counts = set(map(str.count, lines, itertools.repeat(delimiter)))
-    headers = _table("", [(1, lines[0].split(delimiter))], None, "").headers
+    headers = table_of("", [(1, lines[0].split(delimiter))], None, "").headers
     if counts != {len(headers) - 1}:
         return None  # a line longer than the header, or a header ending in blank cells
     if not all(headers):

@@ -1,7 +1,7 @@
 """The table a file is read into (Table), and how rows of text become one, a CSV's and a
-workbook's alike (_table): the header found under any title above it, and the rows under it
+workbook's alike (table_of): the header found under any title above it, and the rows under it
 without the blank, total, hidden and repeated header lines. Beside them, what both readers
-share: their refusal (FileFormatError), the progress and cancel they report to (_Watch),
+share: their refusal (FileFormatError), the progress and cancel they report to (Watch),
 line breaks counted as csv counts them, and a cell too long.
 
 Apart from reading, so that the modules reading a CSV or a workbook build a Table without
@@ -59,7 +59,7 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
-class _Watch:
+class Watch:
     """read_table's progress and check, called every _ROWS_BETWEEN_REPORTS rows."""
 
     progress: Progress | None = None
@@ -77,13 +77,13 @@ class _Watch:
             yield line, cells
 
 
-def _breaks(text: str) -> int:
+def line_breaks(text: str) -> int:
     """The line breaks in a cell, counted as csv counts lines."""
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
-           encoding: str, hidden: Container[int] = frozenset()) -> Table:
+def table_of(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
+             encoding: str, hidden: Container[int] = frozenset()) -> Table:
     """The header is the row columns.header_row picks among the first non-blank rows: a
     title, a printed date or a line of labels above it is left out. Blank rows, total
     lines and the hidden lines under the header are dropped (their lines still count); so
@@ -194,7 +194,7 @@ def _continues(headers: list[str], cells: list[str]) -> bool:
         for header, (index, _cell) in zip(above, filled))
 
 
-def _cell_too_long(name: str, line: int, limit: int) -> FileFormatError:
+def cell_too_long(name: str, line: int, limit: int) -> FileFormatError:
     return FileFormatError(QT_TRANSLATE_NOOP(
         "messages", "{name}, line {line}: a cell of more than {limit:,} characters, more than "
         "Excel holds in one; no loading list has such a cell: is it the right file?"),

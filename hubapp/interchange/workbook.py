@@ -22,7 +22,7 @@ from xml.etree.ElementTree import ParseError
 
 from hubapp.domain.columns import has_header, header_said
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
-from hubapp.interchange.table import FileFormatError, Table, _cell_too_long, _table, _Watch
+from hubapp.interchange.table import FileFormatError, Table, Watch, cell_too_long, table_of
 
 # Excel's own ceilings, which no workbook a spreadsheet saved goes past: a few megabytes of
 # zip can hold 45 million rows or a cell of 1.5 GB, and reading them took all the memory.
@@ -31,7 +31,7 @@ EXCEL_CELL_CHARACTERS = 32_767
 EXCEL_COLUMNS = 16_384
 
 
-class _Checked:
+class CheckedFile:
     """A workbook's file, check() called before each read: opening a sheet without its size
     stored, openpyxl parses all of its XML to find it (seconds for 50,000 rows), where
     nothing else could stop it."""
@@ -49,8 +49,8 @@ class _Checked:
         return getattr(self._file, name)
 
 
-def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
-               manual: Mapping[int, str | None], watch: _Watch) -> Table:
+def read_xlsx(path: Path, file: BinaryIO, limit: int | None,
+              manual: Mapping[int, str | None], watch: Watch) -> Table:
     """file: path opened, kept open until the workbook is closed (its cells are read
     lazily)."""
     # openpyxl loads in a blink, but only the XLSX path needs it
@@ -92,7 +92,7 @@ def _read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         merges, formulas, hidden, hidden_columns, last_row = _scan_sheet_xml(path.name, chosen)
         sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
         hidden_cells: dict[int, dict[int, str]] = {}
-        table = _table(path.name, watch.lines(_without_columns(
+        table = table_of(path.name, watch.lines(_without_columns(
             _within_excel(path.name, chosen.title, sheet), hidden_columns, hidden_cells),
             last_row), limit, "xlsx", hidden)
         if hidden_cells:
@@ -293,7 +293,7 @@ def _within_excel(name: str, sheet: str, rows: Iterable[tuple[int, Sequence[obje
             raise _too_many_rows(name, sheet)
         cells = [_cell_text(value) for value in _trimmed(values)]
         if max(map(len, cells), default=0) > EXCEL_CELL_CHARACTERS:
-            raise _cell_too_long(name, line, EXCEL_CELL_CHARACTERS)
+            raise cell_too_long(name, line, EXCEL_CELL_CHARACTERS)
         yield line, cells
 
 
@@ -399,7 +399,7 @@ def _header_fields(rows: list[list[str]]) -> set[str]:
     """The fields the header of a sheet's first rows names, as read."""
     from hubapp.interchange.parsing import column_fields
 
-    return set(column_fields(_table("", enumerate(rows, 1), 0, "").headers)) - {None}
+    return set(column_fields(table_of("", enumerate(rows, 1), 0, "").headers)) - {None}
 
 
 # How many rows of a sheet are looked at for a header row (blank ones included).
