@@ -364,6 +364,40 @@ def test_a_logo_path_the_upgrade_could_not_read_is_kept_for_settings_to_say(tmp_
         db.close()
 
 
+@pytest.mark.parametrize("noted", [False, True])
+def test_m016_notes_the_logo_the_first_m013_passed_over_on_either_engine(engine, new_target,
+                                                                         noted):
+    """A hub 9667d27's m013 left without the note (an empty 'logo' row stored by a save),
+    on a server too: m016 notes it, and leaves a note kept as it is. tests/
+    test_upgrade_real_files.py opens such a file; no server of that release was kept."""
+    from hubapp.store import postgres, settings, transaction
+    from hubapp.store.migrations import (
+        MIGRATIONS_TABLE, m016_note_the_logo_the_first_m013_passed_over as m016,
+    )
+
+    table = postgres.MIGRATIONS_TABLE if engine == "postgresql" else MIGRATIONS_TABLE
+    kept = "/home/li/Pictures/noted-since.png"
+    db = open_db(new_target)
+    try:
+        with transaction(db):
+            db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo', '')")
+            if noted:
+                db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo_unread_path', ?)",
+                           [kept])
+            audit.record(db, "boss", "update", "setting", "hub", {"logo_path": ""},
+                         {"logo_path": UNREAD_LOGO})
+            db.execute(f"DELETE FROM {table} WHERE name = ?", [m016.__name__])
+    finally:
+        db.close()
+
+    db = open_db(new_target)
+    try:
+        assert settings.logo_unread_path(db) == (kept if noted else UNREAD_LOGO)
+        assert settings.load(db).logo == b""
+    finally:
+        db.close()
+
+
 def test_a_command_says_it_is_upgrading_an_older_file_and_where_it_kept_it_as_it_was(
         tmp_path):
     """Years of history take a minute to upgrade; a command silent meanwhile looked hung.

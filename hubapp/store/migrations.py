@@ -406,8 +406,8 @@ def m016_note_the_logo_the_first_m013_passed_over(db: Database) -> None:
     # since m009 stored an empty one: a hub upgraded by that release whose logo m009 could
     # not read was left without the note a hub upgraded today has. m013 as it is now runs
     # again where no note is kept: a logo chosen or removed since names the logo in the
-    # settings' audit, which then says nothing; a note seen and closed in Settings without
-    # a change leaves no entry, and shows once more, which is better than a logo lost
-    # without a word.
+    # settings' audit, which then says nothing; a note seen and closed in Settings with the
+    # logo left as it was leaves no entry naming it (a save audits what changed), and
+    # shows once more, which is better than a logo lost without a word.
     if not db.execute("SELECT 1 FROM hub_setting WHERE key = 'logo_unread_path'").fetchone():
         m013_note_a_logo_m009_could_not_read(db)
