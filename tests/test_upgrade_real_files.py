@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from hubapp.store import open_db, settings
 from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
 
 DATA = Path(__file__).parent / "data"
-SCHEMA = DATA / "hub-schema.txt"  # a new hub's tables, indexes and triggers (_schema)
+SCHEMA = DATA / "hub-schema.txt"  # a new hub's tables, indexes and triggers: write_schema()
 
 # 06730c9, the first release (steps m001-m004): `hubapp demo --days 1 --seed 3
 # --end 2026-03-29`. Measured with 06730c9's own code: its demo said "21 services, 738
@@ -91,15 +92,27 @@ def _upgraded_by_a_command(path: Path, first_step: str) -> tuple[str, dict]:
     return result.stderr, json.loads(result.stdout)["totals"]
 
 
+def _new_hub_schema(folder: Path) -> str:
+    path = folder / "new.db"
+    open_db(path).close()
+    return _schema(path)
+
+
 @pytest.fixture(scope="module")
 def new_hub_schema(tmp_path_factory) -> str:
     """A new hub's, which is also the one written down: a step removed or broken would make
-    new hubs alike. A step that changes the schema writes the new one there."""
-    path = tmp_path_factory.mktemp("new") / "new.db"
-    open_db(path).close()
-    schema = _schema(path)
+    new hubs alike. After a step that changes the schema, write it down again with
+    `python -m tests.test_upgrade_real_files` from the checkout's top folder (write_schema),
+    and read what git diff shows of tests/data/hub-schema.txt before committing it."""
+    schema = _new_hub_schema(tmp_path_factory.mktemp("new"))
     assert schema == SCHEMA.read_text(encoding="utf-8")
     return schema
+
+
+def write_schema() -> None:
+    """SCHEMA as a new hub made by this checkout's steps has it."""
+    with tempfile.TemporaryDirectory() as folder:
+        SCHEMA.write_text(_new_hub_schema(Path(folder)), encoding="utf-8")
 
 
 def _as_a_new_hub(path: Path, new_hub_schema: str, hub_settings: set[str]) -> None:
@@ -149,3 +162,7 @@ def test_a_logo_the_first_m013_passed_over_is_noted_as_today_s_m013_notes_it(
     _as_a_new_hub(path, new_hub_schema, {
         "hub_name", "hub_name_zh", "teu_45ft", "daily_train_target",
         "punctuality_tolerance_min", "logo", "time_zone", "logo_unread_path"})
+
+
+if __name__ == "__main__":
+    write_schema()
