@@ -760,15 +760,21 @@ def test_copy_from_a_previous_run_then_cancel_and_delete(qtbot, screen, demo_db_
     assert screen.form.service_no.placeholderText() == "e.g. X8001"  # no train still loaded
 
 
-def test_a_deleted_service_is_said_gone_with_its_containers(qtbot, main_window, monkeypatch):
+def test_a_cancelled_then_deleted_service_is_said_so_and_told_to_a_screen_reader(
+        qtbot, main_window, monkeypatch, announced):
+    """The line under the grid takes no focus: a cancel was heard as its save's "saved",
+    a delete not at all, its focus left on the list."""
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
     screen.table.setCurrentIndex(screen.table.model().index(0, 0))
     service, stored = screen._service, len(screen.grid.filled_rows())
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    assert announced[-1] == (screen.paste_message, f"{service.service_no} is cancelled.")
     qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
-    assert shown(screen.paste_message) == \
-        f"{service.service_no} and its {stored} containers are deleted."
+    deleted = f"{service.service_no} and its {stored} containers are deleted."
+    assert shown(screen.paste_message) == deleted
+    assert announced[-1] == (screen.paste_message, deleted)
     assert screen.form.service_no.text() == ""
 
 

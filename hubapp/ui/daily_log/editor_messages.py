@@ -60,6 +60,12 @@ class EditorMessages(QObject):
         self.saved_note = text.format(service=saved.service_no)  # gone at the next edit too
         self._say_saved_note()
 
+    def say_done(self, note: str) -> None:
+        """What a cancel or a delete stored, said as a save is: a delete leaves focus on the
+        list, a cancel's save had said "saved", and a screen reader heard neither."""
+        self.saved_note = note
+        self._say_saved_note()
+
     def _say_saved_note(self) -> None:
         screen = self._screen
         screen.paste_message.setText(self.saved_note)

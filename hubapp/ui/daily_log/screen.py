@@ -962,9 +962,8 @@ class DailyLogScreen(QWidget):
         self._form_dirty = True
         if self.save():
             # "Saved: N containers" read as an ordinary save; the status is what changed.
-            self.messages.saved_note = self.tr("{service} is cancelled.").format(
-                service=self._service.service_no)
-            self.paste_message.setText(self.messages.saved_note)
+            self.messages.say_done(self.tr("{service} is cancelled.").format(
+                service=self._service.service_no))
             return
         if self._conflict:
             # Another desk changed it: the cancel stays on screen unsaved, as the refusal
@@ -1016,10 +1015,9 @@ class DailyLogScreen(QWidget):
         self._new_service_form()
         self.reload()
         # The blank form left reads as nothing done, where a cancel and a save each say so.
-        self.messages.saved_note = (
+        self.messages.say_done((
             self.tr("{service} and its %Ln container(s) are deleted.", "", boxes) if boxes
-            else self.tr("{service} is deleted.")).format(service=service.service_no)
-        self.paste_message.setText(self.messages.saved_note)
+            else self.tr("{service} is deleted.")).format(service=service.service_no))
         self.ctx.signals.data_changed.emit(change, self)
 
     # -- finding a container -------------------------------------------------------------
