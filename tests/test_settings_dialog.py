@@ -867,8 +867,11 @@ def test_a_hub_name_longer_than_a_name_may_be_now_is_shown_whole_and_never_saved
         f"it by {len(long_name) - 80} to save"
     assert settings.load(app_ctx.db).hub_name == long_name
     type_into(qtbot, dialog.hub_name, "Chongqing International Logistics Hub Park")
-    save(qtbot, dialog)
-    qtbot.waitUntil(lambda: settings.load(app_ctx.db).daily_train_target == 26)  # a worker's
+    # Closed once the worker's save is told back (data_changed): waited for in the database
+    # alone, that came after the test had closed it, now and then.
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        save(qtbot, dialog)
+    assert settings.load(app_ctx.db).daily_train_target == 26
     assert settings.load(app_ctx.db).hub_name == "Chongqing International Logistics Hub Park"
 
 
