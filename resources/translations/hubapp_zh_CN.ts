@@ -1171,50 +1171,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="983"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="982"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="987"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="989"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="991"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="995"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1004"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1019"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1021"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
@@ -1231,12 +1231,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1004"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1767,41 +1767,41 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="77"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="83"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="95"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="97"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="94"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="100"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="96"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="102"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="99"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="105"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="101"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="107"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
