@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import sys
 import warnings
@@ -86,11 +87,8 @@ def read_xlsx(path: Path, file: BinaryIO, limit: int | None,
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name} has no worksheet"), name=path.name)
         chosen, unread, others = _sheet_to_read(book)
-        # Read-only sheets trust the size stored in the file, which some writers
-        # get wrong; rows beyond it would be silently lost.
-        chosen.reset_dimensions()
         merges, formulas, hidden, hidden_columns, last_row = _scan_sheet_xml(path.name, chosen)
-        sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
+        sheet = _filled_down(_rows(chosen), merges)
         hidden_cells: dict[int, dict[int, str]] = {}
         table = table_of(path.name, watch.lines(_without_columns(
             _within_excel(path.name, chosen.title, sheet), hidden_columns, hidden_cells),
@@ -291,29 +289,54 @@ def _within_excel(name: str, sheet: str, rows: Iterable[tuple[int, Sequence[obje
     for line, values in rows:
         if line > EXCEL_ROWS:
             raise _too_many_rows(name, sheet)
-        cells = [_cell_text(value) for value in _trimmed(values)]
+        cells = list(map(_cell_text, values))
         if max(map(len, cells), default=0) > EXCEL_CELL_CHARACTERS:
             raise cell_too_long(name, line, EXCEL_CELL_CHARACTERS)
         yield line, cells
 
 
-# Empty cells compared at once, from a row's end: 16,000 looked at one by one took 1.5 ms.
+# Empty cells at a row's end from which they are left out, where fewer are kept, as read before.
 _EMPTY_RUN = 256
 
 
-def _trimmed(values: Sequence[object]) -> Sequence[object]:
-    """A row's values without the empty cells at its end. A stray cell in Excel's last
-    column (XFD: a format pasted along a row, a key pressed at Ctrl+→) made openpyxl give
-    its row 16,384 values: kept as text, 50,000 such rows took 6 GB and minutes to read.
-    A row ending in fewer empty cells keeps them, as read before."""
-    end = len(values)
-    if values[-_EMPTY_RUN:].count(None) < _EMPTY_RUN:
-        return values
-    while end >= _EMPTY_RUN and values[end - _EMPTY_RUN:end].count(None) == _EMPTY_RUN:
-        end -= _EMPTY_RUN
-    while end and values[end - 1] is None:
-        end -= 1
-    return values[:end]
+def _rows(sheet) -> Iterator[tuple[int, list[object]]]:
+    """The sheet's rows as openpyxl's iter_rows(values_only=True) gives them, by line: a
+    row numbered no later than the one before skipped, one missing empty. But whatever size
+    the file states, which some writers get wrong (rows beyond it were silently lost), and
+    each only as wide as its values (_row_values)."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
+    line = 0
+    with sheet._get_source() as xml:
+        parser = WorkSheetParser(xml, sheet._shared_strings, data_only=book.data_only,
+                                 epoch=book.epoch, date_formats=book._date_formats,
+                                 timedelta_formats=book._timedelta_formats)
+        for number, cells in parser.parse():
+            if number > line:
+                yield from ((empty, []) for empty in range(line + 1, number))
+                line = number
+                yield line, _row_values(cells)
+
+
+def _row_values(cells: list[dict]) -> list[object]:
+    """A row's values by column, up to its last cell, as openpyxl's read-only sheet gives
+    them; without the empty cells at its end if it ends in _EMPTY_RUN of them or more, which
+    are never made. A stray cell in Excel's last column (XFD: a format pasted along a row, a
+    key pressed at Ctrl+→) made openpyxl give its row 16,384 values: kept as text, 50,000
+    such rows took 6 GB and minutes to read; made and trimmed, half a minute."""
+    if not cells:
+        return []
+    width = cells[-1]["column"]
+    values = {cell["column"]: cell["value"] for cell in cells if cell["column"] <= width}
+    last = max((column for column, value in values.items() if value is not None), default=0)
+    if width - last >= _EMPTY_RUN:
+        width = last
+    row: list[object] = [None] * width
+    for column, value in values.items():
+        if column <= width:
+            row[column - 1] = value
+    return row
 
 
 def _too_many_rows(name: str, sheet: str) -> FileFormatError:
@@ -410,9 +433,8 @@ _TABLE_CELLS = 3
 
 def _first_rows(sheet) -> list[list[str]]:
     """The sheet's first non-blank rows, as text."""
-    sheet.reset_dimensions()  # as when read: the stored size may be wrong
-    return [[_cell_text(value) for value in _trimmed(values)]
-            for values in sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
+    rows = itertools.takewhile(lambda row: row[0] <= _HEADER_SEARCH_ROWS, _rows(sheet))
+    return [list(map(_cell_text, values)) for _line, values in rows
             if any(value is not None and str(value).strip() for value in values)]
 
 
