@@ -3408,6 +3408,24 @@ def test_shared_strings_are_counted_however_an_empty_one_is_written(tmp_path, mo
         read_table(with_empty(3))
 
 
+def test_the_shared_strings_are_inflated_once(tmp_path, monkeypatch):
+    """Counted through before openpyxl reads them, they were inflated and scanned again for
+    it: twice the time for a loading list's few megabytes."""
+    path = sample_workbook(tmp_path / "list.xlsx")
+    _with_shared_strings(path)
+    opened: list[str] = []
+    open_part = zipfile.ZipFile.open
+
+    def counted(archive, name, *args, **kwargs):
+        opened.append(getattr(name, "filename", name))
+        return open_part(archive, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", counted)
+
+    assert read_table(path).rows[0][1][7] == "CSLU4025503"
+    assert opened.count("xl/sharedStrings.xml") == 1
+
+
 def test_a_sheet_is_not_held_to_the_shared_strings_limits(tmp_path, monkeypatch):
     """Those are for what openpyxl holds as it opens a workbook; a sheet is read row by row,
     bounded by its rows and cells (a list of a million rows is some 1 GB of XML)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import itertools
 import re
 import sys
@@ -158,14 +159,19 @@ class _Bounded:
         # rows) was refused, and every sheet inflated once more.
         self.sheets: set[str] = set()
 
-    def open(self, member: str, mode: str = "r") -> _BoundedPart:
+    def open(self, member: str, mode: str = "r") -> BinaryIO:
         if self._opening and member not in self.sheets:
             # The shared strings (or a chart sheet), counted through before openpyxl reads
-            # them: it holds each string it reads, and took a minute over 4 million.
+            # them: it holds each string it reads, and took a minute over 4 million. Handed
+            # on as read where no larger than a part openpyxl parses whole, as a loading
+            # list's are, rather than inflated and scanned again.
             with _BoundedPart(self._archive.open(member, mode), self._name, member,
                               _SHARED_STRINGS_BYTES, _SHARED_STRINGS) as part:
+                kept = part.read(_PART_BYTES + 1)
                 while part.read(_PIECE_BYTES):
                     pass
+            if len(kept) <= _PART_BYTES:
+                return io.BytesIO(kept)
         return _BoundedPart(self._archive.open(member, mode), self._name, member)
 
     def read(self, member: str) -> bytes:
