@@ -365,6 +365,16 @@ def big_workbook(path: Path, rows: int) -> Path:
     return path
 
 
+def with_stray_cells(path: Path) -> Path:
+    """The workbook with a cell of no value in Excel's last column (XFD) in each row of its
+    sheet, as a format pasted along its rows leaves it."""
+    import re
+
+    return part_replaced(path, "xl/worksheets/sheet1.xml",
+                         lambda xml: re.sub(rb'<row r="(\d+)">(.*?)</row>',
+                                            rb'<row r="\1">\2<c r="XFD\1" s="0"/></row>', xml))
+
+
 SAMPLE_LIST = (Path(__file__).parent.parent / "resources" / "samples"
                / "loading-list-2026-03-05.csv")
 

@@ -42,6 +42,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from conftest import (
     TESTER, big_workbook, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook,
     hub_zone_set, part_replaced, pipe_released, sample_workbook, trains_workbook,
+    with_stray_cells,
 )
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -1177,9 +1178,7 @@ def test_a_stray_cell_in_excel_s_last_column_neither_widens_nor_slows_the_rows(
         demo_db, tmp_path):
     """A cell of no value in column XFD (a format pasted along a row) gave each of its rows
     16,384 cells: 2,000 such rows took half a gigabyte, 50,000 six."""
-    path = part_replaced(big_workbook(tmp_path / "stray.xlsx", 2000), "xl/worksheets/sheet1.xml",
-                         lambda xml: re.sub(rb'<row r="(\d+)">(.*?)</row>',
-                                            rb'<row r="\1">\2<c r="XFD\1" s="0"/></row>', xml))
+    path = with_stray_cells(big_workbook(tmp_path / "stray.xlsx", 2000))
 
     tracemalloc.start()
     try:
@@ -1208,9 +1207,7 @@ def test_a_stray_cell_in_excel_s_last_column_makes_no_row_of_its_width(tmp_path,
         return row
 
     monkeypatch.setattr(ReadOnlyWorksheet, "_get_row", counted)
-    path = part_replaced(big_workbook(tmp_path / "stray.xlsx", 20), "xl/worksheets/sheet1.xml",
-                         lambda xml: re.sub(rb'<row r="(\d+)">(.*?)</row>',
-                                            rb'<row r="\1">\2<c r="XFD\1" s="0"/></row>', xml))
+    path = with_stray_cells(big_workbook(tmp_path / "stray.xlsx", 20))
 
     table = read_table(path)
 
