@@ -1702,8 +1702,8 @@ def test_reading_a_big_file_says_how_far_it_got_and_stops_when_told(tmp_path, ki
 
 
 def test_a_workbook_without_its_size_stored_is_stopped_while_it_opens(tmp_path, monkeypatch):
-    """Without the sheet's size in the file, openpyxl parses the whole sheet to find it on
-    opening the workbook: seconds before its first row is read, where a cancel waited."""
+    """Opening the workbook, its shared strings counted through, then its sheet's XML scanned
+    whole take seconds before its first row is read, where a cancel waited."""
     path = big_workbook(tmp_path / "big.xlsx", 1_500)
     scanned = []
     monkeypatch.setattr(workbook, "_scan_sheet_xml",
@@ -1717,6 +1717,37 @@ def test_a_workbook_without_its_size_stored_is_stopped_while_it_opens(tmp_path, 
         read_table(path, check=check)
     assert scanned == []  # stopped before the workbook was open
     assert len(read_table(path, check=lambda: None).rows) == 1_500 and len(scanned) == 1
+
+
+def test_a_workbook_without_its_size_stored_is_parsed_once_as_it_is_read(tmp_path,
+                                                                          monkeypatch):
+    """openpyxl opens a sheet for its size; not stored, as a streaming writer saves a sheet,
+    it parsed all of its rows to find it, which were then parsed again to be read: seconds
+    of 50,000 rows."""
+    path = big_workbook(tmp_path / "big.xlsx", 2_000)
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as archive:
+        whole = archive.getinfo(part).file_size
+    inflated: list[int] = []  # the sheet's bytes read, each time it was opened
+    opened = zipfile.ZipFile.open
+
+    def counted(archive, member, *args, **kwargs):
+        file = opened(archive, member, *args, **kwargs)
+        if member == part:
+            index, read = len(inflated), file.read
+            inflated.append(0)
+
+            def counting(size=-1):
+                data = read(size)
+                inflated[index] += len(data)
+                return data
+
+            file.read = counting
+        return file
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", counted)
+    assert len(read_table(path).rows) == 2_000
+    assert inflated.count(whole) == 2  # scanned (_scan_sheet_xml), then read
 
 
 def test_an_import_cancelled_while_reading_a_workbook_leaves_the_database_as_it_was(

@@ -34,9 +34,9 @@ EXCEL_COLUMNS = 16_384
 
 
 class CheckedFile:
-    """A workbook's file, check() called before each read: opening a sheet without its size
-    stored, openpyxl parses all of its XML to find it (seconds for 50,000 rows), where
-    nothing else could stop it."""
+    """A workbook's file, check() called before each read: its shared strings counted
+    through as it opens, its sheet's XML scanned whole before a row is read (seconds for
+    50,000 rows), where nothing else could stop them."""
 
     def __init__(self, file: BinaryIO, check: Callable[[], None] | None) -> None:
         self._file = file
@@ -141,6 +141,13 @@ _PART_BYTES = 32 << 20
 # KB zipped, took 800 MB and two minutes before a row was read.
 _SHARED_STRINGS = 4 * EXCEL_ROWS
 _SHARED_STRINGS_BYTES = 256 << 20
+# <sheetData>, <x:sheetData/>: where a sheet's rows start, after its size (<dimension>), if
+# stored; and the tag a sheet's XML closes with, its first but a declaration or a comment.
+_SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData[\s/>]")
+_ROOT = re.compile(rb"<([^?!/\s>][^\s/>]*)")
+# How much of a sheet is looked through for its rows' start: its columns' widths, before them,
+# take 1.6 MB at the most (Excel's 16,384 each set apart).
+_HEAD_BYTES = 4 << 20
 
 
 class _Bounded:
@@ -149,7 +156,8 @@ class _Bounded:
     builds a cell's whole text before it can be looked at, and a workbook of 1.5 MB whose
     cell held 1.5 GB ran out of memory. Until loaded(), what openpyxl opens it holds, and
     is refused past the bytes and shared strings a loading list needs; but the sheets
-    (their paths in `sheets`), of which it reads only the size as it opens them."""
+    (their paths in `sheets`), of which it is given only what comes before their rows, their
+    size, as it opens them."""
 
     def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
         self._archive = archive
@@ -160,7 +168,13 @@ class _Bounded:
         self.sheets: set[str] = set()
 
     def open(self, member: str, mode: str = "r") -> BinaryIO:
-        if self._opening and member not in self.sheets:
+        if self._opening and member in self.sheets:
+            # openpyxl opens a sheet for its size alone, stored before its rows; where it is
+            # not, as streaming writers save a sheet, openpyxl parsed all of them looking for
+            # it, seconds for 50,000 rows, which were then parsed again to be read.
+            if (head := self._head(member, mode)) is not None:
+                return io.BytesIO(head)
+        elif self._opening:
             # The shared strings (or a chart sheet), counted through before openpyxl reads
             # them: it holds each string it reads, and took a minute over 4 million. Handed
             # on as read where no larger than a part openpyxl parses whole, as a loading
@@ -173,6 +187,17 @@ class _Bounded:
             if len(kept) <= _PART_BYTES:
                 return io.BytesIO(kept)
         return _BoundedPart(self._archive.open(member, mode), self._name, member)
+
+    def _head(self, member: str, mode: str) -> bytes | None:
+        """The sheet's XML up to its rows, closed as if it held none; None if they do not
+        start within _HEAD_BYTES, which no sheet's columns before them take."""
+        with _BoundedPart(self._archive.open(member, mode), self._name, member) as part:
+            head = b""
+            while len(head) < _HEAD_BYTES and (piece := part.read(_PIECE_BYTES)):
+                head += piece
+                if (rows := _SHEET_DATA.search(head)) and (root := _ROOT.search(head)):
+                    return head[:rows.start()] + b"<%ssheetData/></%s>" % (rows[1], root[1])
+        return None
 
     def read(self, member: str) -> bytes:
         """A part openpyxl parses whole."""
