@@ -1753,55 +1753,55 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="53"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="52"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="57"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="56"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划中”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="83"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="78"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="95"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="90"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="97"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="92"/>
         <source>Size-types read as their ISO codes: {codes}.</source>
         <translation>箱型简写已按 ISO 代码填写：{codes}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="100"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="95"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="102"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="97"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="105"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="100"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="107"/>
+        <location filename="../../hubapp/ui/daily_log/editor_messages.py" line="102"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
@@ -6294,37 +6294,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="78"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="80"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="123"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="122"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="86"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="88"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="218"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="247"/>
         <source>{name}: its part {part} unpacks to more than {limit:,} MB, far more than a workbook of a loading list holds; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 解压后超过 {limit:,} MB，远超任何装箱清单工作簿的大小；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="226"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="255"/>
         <source>{name}: its part {part} holds more than {limit:,} texts, more than a loading list of Excel&apos;s {rows:,} rows needs; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 含有超过 {limit:,} 条文本，比 Excel 最多 {rows:,} 行的装箱清单所需的还多；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="272"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="301"/>
         <source>{name}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name}：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="320"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="374"/>
         <source>{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel holds; no loading list is so long: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”超过 {limit:,} 行，超出 Excel 的容量；装箱清单不会这么长：是否选错了文件？</translation>
     </message>
@@ -6334,17 +6334,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="498"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="551"/>
         <source>{name}: a row of the sheet “{sheet}” has more than {limit:,} cells, more than Excel holds; no loading list is so wide: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”中有一行超过 {limit:,} 个单元格，超出 Excel 的容量；装箱清单不会这么宽：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="546"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="599"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="565"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="618"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>

@@ -34,11 +34,10 @@ class EditorMessages(QObject):
         if saved.status == Status.PLANNED and totals.containers:
             self._say_not_counted(saved, totals.containers)
             return
-        self.saved_note = (self.tr("{service} is saved: %n container(s), {teu} TEU.", "",
-                                   totals.containers) if totals.containers else self.tr(
+        self.say_done((self.tr("{service} is saved: %n container(s), {teu} TEU.", "",
+                               totals.containers) if totals.containers else self.tr(
             "{service} is saved, with no containers.")).format(
-            service=saved.service_no, teu=formatting.teu(totals.teu))
-        self._say_saved_note()
+            service=saved.service_no, teu=formatting.teu(totals.teu)))
 
     def forget_saved_note(self) -> None:
         screen = self._screen
@@ -57,21 +56,17 @@ class EditorMessages(QObject):
             text = self.tr("{service} is saved as planned: its %n container(s) count in the "
                            "day's totals once it has arrived. Type its actual time when it "
                            "comes in.", "", boxes)
-        self.saved_note = text.format(service=saved.service_no)  # gone at the next edit too
-        self._say_saved_note()
+        self.say_done(text.format(service=saved.service_no))  # gone at the next edit too
 
     def say_done(self, note: str) -> None:
-        """What a cancel or a delete stored, said as a save is: a delete leaves focus on the
-        list, a cancel's save had said "saved", and a screen reader heard neither."""
+        """What a save, a cancel or a delete stored: a delete leaves focus on the list, a
+        cancel's save had said "saved", and a screen reader heard neither."""
         self.saved_note = note
-        self._say_saved_note()
-
-    def _say_saved_note(self) -> None:
         screen = self._screen
-        screen.paste_message.setText(self.saved_note)
+        screen.paste_message.setText(note)
         # The line takes no focus, and a save moves none: a screen reader said nothing, and
         # a clerk who cannot see the line could not tell a save from a key that did nothing.
-        spoken.announce(screen.paste_message, self.saved_note)
+        spoken.announce(screen.paste_message, note)
 
     def say_problems(self) -> None:
         """How many fields and cells are red, or nothing once none is: not rows, where a row
