@@ -241,6 +241,9 @@ def tmpfs(folder: Path, size: str):
         subprocess.run(["umount", str(folder)], check=True)
 
 
+_TEST_HOMES = pytest.StashKey[Path]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Before Qt loads: no display in CI, and never the developer's own settings or data.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -249,7 +252,13 @@ def pytest_configure(config: pytest.Config) -> None:
     if os.environ["QT_QPA_PLATFORM"] == "offscreen":
         os.environ["QT_QPA_PLATFORM"] = \
             f"offscreen:configfile={Path(__file__).parent / 'data' / 'screen-1366x768.json'}"
-    home = Path(tempfile.mkdtemp(prefix="hubapp-test-home-"))
+    # One folder for the run, made by the process xdist's workers are started from, holds each
+    # worker's home and is removed by that process alone: a worker's own clean-up may be cut
+    # short as the run ends, and a day's runs once left a thousand homes in /tmp.
+    if "HUBAPP_TEST_HOMES" not in os.environ:
+        os.environ["HUBAPP_TEST_HOMES"] = tempfile.mkdtemp(prefix="hubapp-test-homes-")
+        config.stash[_TEST_HOMES] = Path(os.environ["HUBAPP_TEST_HOMES"])
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=os.environ["HUBAPP_TEST_HOMES"]))
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(home / name.lower())
     # The CLI speaks the system language: tests expect English unless they ask for Chinese,
@@ -264,6 +273,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
     QtBot.waitUntil = functools.partialmethod(QtBot.waitUntil, timeout=PATIENT_WAIT_MS)
     QtBot.waitSignal = functools.partialmethod(QtBot.waitSignal, timeout=PATIENT_WAIT_MS)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    homes = config.stash.get(_TEST_HOMES, None)
+    if homes is not None:
+        shutil.rmtree(homes, ignore_errors=True)
 
 
 def workbook_of_lists(path: Path, rows: list[list[str]]) -> Path:
