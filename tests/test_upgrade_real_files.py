@@ -126,7 +126,6 @@ def _as_a_new_hub(path: Path, new_hub_schema: str, hub_settings: set[str]) -> No
     assert "skipped" not in checked.stdout and "No problems found." in checked.stdout
 
 
-@pytest.mark.sqlite_only
 def test_the_first_releases_demo_hub_opens_with_all_its_traffic(tmp_path, new_hub_schema):
     path = _copied(FIRST_RELEASE, tmp_path)
     assert _applied(path) == STEP_NAMES[:4]
@@ -139,7 +138,6 @@ def test_the_first_releases_demo_hub_opens_with_all_its_traffic(tmp_path, new_hu
     _as_a_new_hub(path, new_hub_schema, set())  # its demo stored no settings
 
 
-@pytest.mark.sqlite_only
 def test_a_logo_the_first_m013_passed_over_is_noted_as_today_s_m013_notes_it(
         tmp_path, new_hub_schema):
     """9667d27's m013 returned on any 'logo' row, and every save of the settings since m009
