@@ -146,8 +146,8 @@ def shoot_all(app: QApplication, window: MainWindow, camera: Camera, scratch: Pa
     day_screen.table.selectRow(2)
     camera.shoot(window, "daily-log")
 
-    day_screen.find_edit.setText(day_screen.grid.index(0, 0).data())
-    day_screen.find_edit.returnPressed.emit()
+    day_screen.day_bar.find_edit.setText(day_screen.grid.index(0, 0).data())
+    day_screen.day_bar.find_edit.returnPressed.emit()
     camera.shoot(window, "daily-log-find")
     day_screen.find_panel.hide()
 
@@ -160,14 +160,14 @@ def shoot_all(app: QApplication, window: MainWindow, camera: Camera, scratch: Pa
     day_screen.save()  # refused: the problems show in the grid
     camera.shoot(window, "daily-log-problems")
     day_screen.revert()
-    day_screen.close_day_button.click()  # closes it: no dialog
+    day_screen.day_bar.close_day_button.click()  # closes it: no dialog
     camera.shoot(window, "daily-log-closed")
     ctx.role = "clerk"  # a clerk may not change a closed day
     camera.next_name = "error-not-saved"
     day_screen.save()
     ctx.role = "admin"
     camera.next_name = "reopen-day"
-    day_screen.close_day_button.click()  # asks why; answered "cancel"
+    day_screen.day_bar.close_day_button.click()  # asks why; answered "cancel"
 
     camera.next_name = "about"
     window._about()

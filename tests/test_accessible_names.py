@@ -202,12 +202,12 @@ def test_a_clerk_hears_a_day_is_closed_as_it_is_shown_or_closed_elsewhere(
     closed one only from a key it refused."""
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
     closed_at_another_desk(app_ctx)
-    said = screen.closed_label.said()
+    said = screen.day_bar.closed_label.said()
     assert said.endswith("read-only: a supervisor can reopen it")
-    assert announced == [(screen.closed_label, said)]
+    assert announced == [(screen.day_bar.closed_label, said)]
     press(qtbot, (Qt.Key.Key_PageUp, CTRL), (Qt.Key.Key_PageDown, CTRL))
     assert screen.day() == DEMO_END
-    assert announced == [(screen.closed_label, said)] * 2  # an open day between: nothing
+    assert announced == [(screen.day_bar.closed_label, said)] * 2  # an open day between: nothing
 
 
 def test_a_reference_record_the_store_refuses_says_why(qtbot, app_ctx, announced):

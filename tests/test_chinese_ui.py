@@ -22,10 +22,10 @@ def test_main_window_and_screens_in_chinese(qtbot, chinese, app_ctx):
     # What some platforms append to a title without it, and dialogs show.
     assert QApplication.applicationDisplayName() == "枢纽工作台"
     screen = window.day_screen
-    assert screen.today_button.text() == "今天"
+    assert screen.day_bar.today_button.text() == "今天"
     header = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert header == ["时间", "班次", "方向"]
-    assert "年" in screen.title.text() and "月" in screen.title.text()
+    assert "年" in screen.day_bar.title.text() and "月" in screen.day_bar.title.text()
 
 
 def test_qt_standard_buttons_in_chinese(qtbot, chinese):
@@ -221,7 +221,7 @@ def test_a_day_the_command_line_closed_names_it_in_chinese(qtbot, chinese, main_
     app_ctx.signals.data_changed.emit(
         day_close.close_day(app_ctx.db, DEMO_END, users.SHELL_ADMIN), None)
     assert re.match(r"已由 命令行 于 \d{4}-\d\d-\d\d \d\d:\d\d \(Europe/London\) 关账",
-                    screen.closed_label.text())
+                    screen.day_bar.closed_label.text())
     asked = []
     monkeypatch.setattr(dialogs, "ask_discard_or_stay",
                         lambda parent, title, text: asked.append(text) or False)
@@ -240,7 +240,7 @@ def test_a_clerks_closed_line_breaks_at_its_separator_in_chinese(qtbot, chinese,
     screen = a_clerk_on_a_day_closed_on_the_hubs_clock_in_london(main_window, app_ctx)
     main_window.resize(853, 768)  # under the title it has the room at 1024 px now
     QApplication.processEvents()  # the layout's new widths
-    assert lines_of_parts(screen.closed_label)[1:] == ["只读：主管可重新开账"]
+    assert lines_of_parts(screen.day_bar.closed_label)[1:] == ["只读：主管可重新开账"]
 
 
 def test_the_close_days_question_lists_the_planned_services_as_chinese_does(
@@ -261,7 +261,7 @@ def test_the_close_days_question_lists_the_planned_services_as_chinese_does(
     screen.set_day(DEMO_END)
     asked = []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text))
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     planned = "（" + "、".join(f"VX{hour} {hour:02}:00" for hour in range(6, 11)) + " 等）"
     assert len(asked) == 1 and planned in asked[0], asked
     assert "除非主管将该日重新开账。" in asked[0]

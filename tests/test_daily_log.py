@@ -241,7 +241,8 @@ def test_problems_notes_and_a_closed_day_can_be_read_on_a_dark_desktop(dark_desk
     screen.revert()
     day_close.close_day(screen.ctx.db, DEMO_END, UserRecord("wang.li", users.SUPERVISOR))
     screen.set_day(DEMO_END)
-    assert "wang.li" in screen.closed_label.text() and readable(screen.closed_label)
+    closed_label = screen.day_bar.closed_label
+    assert "wang.li" in closed_label.text() and readable(closed_label)
 
 
 @pytest.mark.parametrize(("zone", "named"), [
@@ -253,7 +254,8 @@ def test_a_closed_day_names_the_hubs_zone_where_it_is_not_this_computers(
     day_close.close_day(screen.ctx.db, DEMO_END, UserRecord("wang.li", users.SUPERVISOR))
     closed = day_close.closed_info(screen.ctx.db, DEMO_END).closed_wall(zone)
     screen.set_day(DEMO_END)
-    assert screen.closed_label.text() == f"Closed by wang.li at {closed:%Y-%m-%d %H:%M}{named}"
+    assert screen.day_bar.closed_label.text() == \
+        f"Closed by wang.li at {closed:%Y-%m-%d %H:%M}{named}"
 
 
 def test_not_saved_counts_the_problems_left_as_they_are_fixed_and_goes_with_the_last(
@@ -517,14 +519,14 @@ def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path,
             " JOIN service s ON s.id = m.service_id WHERE m.container = ?"
             " ORDER BY s.date DESC, s.scheduled_at DESC LIMIT 1", [number]).fetchone()
     press(qtbot, (Qt.Key.Key_F, CTRL))
-    assert QApplication.focusWidget() is screen.find_edit
+    assert QApplication.focusWidget() is screen.day_bar.find_edit
     press(qtbot, number.lower()[:4] + " " + number[4:], Qt.Key.Key_Return)
     panel = screen.find_panel
     assert panel.isVisible() and panel.model.rowCount() == moves
     # As tall as its moves: header and two rows, not a box of eight.
     assert panel.table.height() == rows_high(panel.table, moves)
     qtmodeltester.check(panel.model)
-    screen.find_edit.setText("CSQU")  # edited meanwhile: the list still says whose moves
+    screen.day_bar.find_edit.setText("CSQU")  # edited meanwhile: the list still says whose moves
     press(qtbot, Qt.Key.Key_Return)
     assert screen.day() == dt.date.fromisoformat(day)
     assert screen.form.service_no.text() == service_no
@@ -533,7 +535,7 @@ def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path,
     press(qtbot, (Qt.Key.Key_F, CTRL), "ZZZU1234567", Qt.Key.Key_Return)
     assert "not in the log" in panel.title.text() and not panel.table.isVisible()
     press(qtbot, Qt.Key.Key_Escape)  # the results go, the find box takes the focus back
-    assert not panel.isVisible() and QApplication.focusWidget() is screen.find_edit
+    assert not panel.isVisible() and QApplication.focusWidget() is screen.day_bar.find_edit
 
 
 def test_unsaved_changes_are_not_lost_by_switching_day(qtbot, screen, monkeypatch):
@@ -567,18 +569,18 @@ def test_a_day_typed_into_the_date_box_is_taken_on_enter_or_on_leaving_it(qtbot,
     on the way."""
     asked, answers = [], ["cancel", "discard"]
     monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: asked.append(
-        screen.date_edit.date().toPython()) or answers.pop(0))
+        screen.day_bar.date_edit.date().toPython()) or answers.pop(0))
     start = screen.day()
     typed = start - dt.timedelta(days=7)  # another month's day: the month typed changed it
     screen.new_service()
     press(qtbot, "X1234")
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     press(qtbot, typed.isoformat())
     assert asked == [] and screen.day() == start
     press(qtbot, Qt.Key.Key_Return)
-    assert asked == [typed] and screen.day() == screen.date_edit.date().toPython() == start
+    assert asked == [typed] and screen.day() == screen.day_bar.date_edit.date().toPython() == start
     press(qtbot, Qt.Key.Key_Tab)  # nothing typed since: no question
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     press(qtbot, typed.isoformat(), Qt.Key.Key_Tab)
     assert asked == [typed, typed] and not answers
     assert screen.day() == typed and days_read == [typed]
@@ -591,9 +593,9 @@ def test_a_day_its_month_does_not_have_is_refused_under_the_grid(qtbot, screen, 
                                                                  typed, key):
     """The log opened the month's last day, unsaid, where a clerk would paste a train."""
     start = screen.day()
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     press(qtbot, typed, key)
-    assert screen.day() == screen.date_edit.date().toPython() == start and days_read == []
+    assert screen.day() == screen.day_bar.date_edit.date().toPython() == start and days_read == []
     assert screen.paste_message.text() == \
         f"There is no {typed}: its month has {int(typed[-2:]) - 1} days."
 
@@ -609,9 +611,9 @@ def test_a_month_typed_over_a_31st_opens_in_that_month(qtbot, screen, days_read,
     refused as the section moved on. Left with no day typed, it is the month's last, said."""
     screen.set_day(dt.date(2026, 1, 31))
     days_read.clear()
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     press(qtbot, Qt.Key.Key_Tab, *keys)  # the month, on from the year
-    assert screen.day() == screen.date_edit.date().toPython() == day and days_read == [day]
+    assert screen.day() == screen.day_bar.date_edit.date().toPython() == day and days_read == [day]
     assert screen.paste_message.text() == note
 
 
@@ -629,18 +631,18 @@ def test_a_month_typed_over_a_31st_and_put_back_says_nothing_of_the_day_taken(
     else:
         monkeypatch.setattr(services, "list_day", _out_of_reach)
         errors.append("The server closed the connection")
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     with qtbot.capture_exceptions() as raised:
         press(qtbot, Qt.Key.Key_Tab, "02", Qt.Key.Key_Tab)
     assert [str(error) for _kind, error, _trace in raised] == errors
-    assert screen.day() == screen.date_edit.date().toPython() == dt.date(2026, 1, 31)
+    assert screen.day() == screen.day_bar.date_edit.date().toPython() == dt.date(2026, 1, 31)
     assert screen.paste_message.text() == ""
 
 
 def test_the_keys_that_step_the_day_change_it_at_once_in_the_date_box(qtbot, screen,
                                                                        days_read):
     start = screen.day()
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     press(qtbot, (Qt.Key.Key_PageUp, CTRL))
     assert screen.day() == start - dt.timedelta(days=1)
     press(qtbot, (Qt.Key.Key_PageDown, CTRL))
@@ -676,7 +678,7 @@ def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, scre
             press(qtbot, (Qt.Key.Key_PageDown, CTRL))
     assert [str(error) for _kind, error, _trace in raised] == [
         "The server closed the connection"]
-    assert screen.day() == screen.date_edit.date().toPython() == DEMO_END
+    assert screen.day() == screen.day_bar.date_edit.date().toPython() == DEMO_END
     screen.form.notes.setFocus()
     press(qtbot, " seals checked")
     assert screen.save()
@@ -873,9 +875,9 @@ def test_a_clerks_closed_line_breaks_between_its_parts_only(qtbot, main_window, 
     for width in (1024, 1280, 1920):
         main_window.resize(width, 768)
         QApplication.processEvents()  # the layout's new widths
-        lines.append(lines_of_parts(screen.closed_label))
+        lines.append(lines_of_parts(screen.day_bar.closed_label))
     assert len(lines[0]) == 2 and len(lines[-1]) == 1
-    assert screen.closed_label.said() == " · ".join(screen.closed_label.parts)
+    assert screen.day_bar.closed_label.said() == " · ".join(screen.day_bar.closed_label.parts)
 
 
 def test_a_clerks_edit_on_a_closed_day_is_refused_saying_why_under_the_grid(
@@ -884,7 +886,7 @@ def test_a_clerks_edit_on_a_closed_day_is_refused_saying_why_under_the_grid(
     at the top, far from the grid, said the day was closed."""
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
     closed_at_another_desk(app_ctx)
-    said = screen.closed_label.said()
+    said = screen.day_bar.closed_label.said()
     assert "wang.li" in said and said.endswith("read-only: a supervisor can reopen it")
     view, rows = screen.grid_view, screen.grid.text_rows()
     view.setFocus()
@@ -927,9 +929,10 @@ def test_a_refused_key_is_said_to_a_screen_reader_once_while_its_note_stays(
     view = screen.grid_view
     view.setFocus()
     view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
-    closing = [(screen.closed_label, screen.closed_label.said())]  # said as it closed
+    closed_label = screen.day_bar.closed_label
+    closing = [(closed_label, closed_label.said())]  # said as it closed
     press(qtbot, "25000", Qt.Key.Key_Delete)
-    assert announced == [*closing, (screen.paste_message, screen.closed_label.said())]
+    assert announced == [*closing, (screen.paste_message, closed_label.said())]
     screen.paste_message.clear()  # another note said since
     press(qtbot, Qt.Key.Key_Delete)
     assert len(announced) == 3
@@ -1003,7 +1006,7 @@ def test_who_closed_the_day_is_named_as_typed_not_read_as_markup(
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
     _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path,
                                              by="<s>wang</s>")
-    assert shown_text(screen.closed_label).startswith("Closed by <s>wang</s> at ")
+    assert shown_text(screen.day_bar.closed_label).startswith("Closed by <s>wang</s> at ")
     assert "cannot be saved: <s>wang</s> closed the day" in shown_text(screen.paste_message)
 
 
@@ -1131,7 +1134,8 @@ def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, 
     view.selectAll()
     press(qtbot, Qt.Key.Key_Delete)
     assert grid.text_rows() == stored and not screen.is_dirty()
-    assert screen.paste_message.text() == screen.closed_label.said()  # why, where it is typed
+    # Why, where it is typed.
+    assert screen.paste_message.text() == screen.day_bar.closed_label.said()
     assert not screen.save_button.isEnabled() and not screen.delete_button.isEnabled()
 
     # The header reads and copies as well, and takes no typing.
@@ -1170,12 +1174,12 @@ def test_a_read_only_database_takes_no_typing_paste_new_nor_save_and_says_why(
     stored = rows_of(demo_db_path, service, DEMO_END)
     grid, view = screen.grid, screen.grid_view
     rows = grid.text_rows()
-    assert screen.closed_label.text() == "Read-only database"
+    assert screen.day_bar.closed_label.text() == "Read-only database"
     assert grid.is_read_only() and grid.rowCount() == len(rows)  # no row to type into
     for button in (screen.new_button, screen.copy_button, screen.cancel_button,
                    screen.delete_button, screen.save_button):
         assert not button.isEnabled(), button.text()
-    close = screen.close_day_button
+    close = screen.day_bar.close_day_button
     assert close.isVisibleTo(window) and not close.isEnabled()
     assert close.toolTip() == READ_ONLY_SAID
 
@@ -1219,10 +1223,10 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     qtbot.addWidget(supervisor)
     screen = supervisor.day_screen
     screen.set_day(day)
-    assert screen.close_day_button.isVisibleTo(supervisor)
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
-    assert "wang.li" in screen.closed_label.text()
-    assert "read-only" not in screen.closed_label.text()
+    assert screen.day_bar.close_day_button.isVisibleTo(supervisor)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
+    assert "wang.li" in screen.day_bar.closed_label.text()
+    assert "read-only" not in screen.day_bar.closed_label.text()
     assert not screen.grid.is_read_only()  # a supervisor may still correct it
 
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
@@ -1230,9 +1234,9 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     qtbot.addWidget(clerk)
     screen = clerk.day_screen
     screen.set_day(day)
-    assert not screen.close_day_button.isVisibleTo(clerk)
+    assert not screen.day_bar.close_day_button.isVisibleTo(clerk)
     assert screen.grid.is_read_only() and not screen.save_button.isEnabled()
-    assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")
+    assert screen.day_bar.closed_label.text().endswith("read-only: a supervisor can reopen it")
     summary = services.list_day(app_ctx.db, day)[0]
     with pytest.raises(HubError, match="closed by wang.li"):
         services.delete_service(app_ctx.db, summary.service.id, UserRecord("zhao.min", "clerk"))
@@ -1240,8 +1244,8 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     app_ctx.user, app_ctx.role = "wang.li", "supervisor"
     screen = supervisor.day_screen
     monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label: "late train X8002")
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
-    assert screen.closed_label.text() == ""
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
+    assert screen.day_bar.closed_label.text() == ""
     with sqlite3.connect(demo_db_path) as conn:
         reasons = [r[0] for r in conn.execute(
             "SELECT after FROM audit_log WHERE entity = 'day' AND action = 'reopen'")]
@@ -1692,7 +1696,7 @@ def test_discarding_edits_to_close_the_day_drops_them(qtbot, app_ctx, monkeypatc
     assert screen.is_dirty()
     monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: "discard")
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)  # the demo's last trains
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert screen.form.service_no.text() == stored and not screen.is_dirty()
     assert day_close.is_closed(app_ctx.db, DEMO_END)
 
@@ -1777,7 +1781,7 @@ def test_an_empty_day_says_so_inside_the_list(qtbot, screen, main_window):
 
 def test_a_supervisor_cannot_close_a_day_still_to_come(qtbot, main_window):
     screen = main_window.day_screen
-    button = screen.close_day_button
+    button = screen.day_bar.close_day_button
     screen.set_day(dt.date.today() + dt.timedelta(days=1))
     assert button.isVisible() and not button.isEnabled()
     assert "still to come" in button.toolTip()
@@ -1795,7 +1799,7 @@ def test_a_desk_left_open_overnight_may_close_tomorrow_once_it_has_come(qtbot, m
     assert 0 < timer.remainingTime() <= (midnight - dt.datetime.now()).total_seconds() * 1000 + 1000
     monkeypatch.setattr(day_close, "too_early_to_close", lambda day, today: None)  # it struck
     timer.timeout.emit()
-    assert screen.close_day_button.isEnabled()
+    assert screen.day_bar.close_day_button.isEnabled()
 
 
 def test_tomorrow_may_be_closed_at_the_hubs_midnight_after_a_night_that_skips_an_hour(
@@ -1808,7 +1812,7 @@ def test_tomorrow_may_be_closed_at_the_hubs_midnight_after_a_night_that_skips_an
     assert app_ctx.now() == dt.datetime(2026, 3, 29, 1, 30)
     screen = main_window.day_screen
     screen.set_day(dt.date(2026, 3, 30))
-    assert not screen.close_day_button.isEnabled()
+    assert not screen.day_bar.close_day_button.isEnabled()
     assert screen.midnight.isActive()
     assert screen.midnight.interval() == 21.5 * 3600 * 1000 + 1
 
@@ -1825,12 +1829,13 @@ def test_the_log_goes_by_the_hubs_today_and_midnight_on_a_desk_far_from_it(
     assert today > dt.date.today()
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     press(qtbot, (Qt.Key.Key_T, CTRL))
     assert screen.day() == today
-    assert screen.close_day_button.isEnabled() and screen.close_day_button.toolTip() == ""
+    close_day = screen.day_bar.close_day_button
+    assert close_day.isEnabled() and close_day.toolTip() == ""
     screen.set_day(today + dt.timedelta(days=1))
-    assert not screen.close_day_button.isEnabled()
+    assert not screen.day_bar.close_day_button.isEnabled()
     midnight = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
     assert (midnight - now).total_seconds() * 1000 - 60_000 < screen.midnight.remainingTime() \
         <= (midnight - now).total_seconds() * 1000 + 1000
@@ -1849,10 +1854,10 @@ def test_when_a_day_was_closed_is_said_on_the_hubs_clock(qtbot, main_window, app
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)  # the demo's last trains
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
     closed = dt.datetime.fromisoformat(stored).astimezone(zoneinfo.ZoneInfo(HUB_FAR_AWAY))
-    assert screen.closed_label.text() == \
+    assert screen.day_bar.closed_label.text() == \
         f"Closed by {labels.who(app_ctx.user)} at {closed:%Y-%m-%d %H:%M} ({HUB_FAR_AWAY})"
 
 
@@ -1969,19 +1974,19 @@ def test_closing_a_day_with_planned_services_asks_first(qtbot, app_ctx, monkeypa
                         lambda _parent, _title, text: asked.append(text) or answer)
 
     screen.set_day(quiet)  # every service moved: closed at once
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert asked == [] and day_close.is_closed(app_ctx.db, quiet)
 
     screen.set_day(busy)
     answer = False
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and not day_close.is_closed(app_ctx.db, busy)
     assert asked[0] == (
         f"1 service still planned ({late.service_no} {late.scheduled_at:%H:%M}). Once the day "
         "is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. "
         f"Close {formatting.long_date(busy)} anyway?")
     answer = True
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and day_close.is_closed(app_ctx.db, busy)
 
 
@@ -2005,7 +2010,7 @@ def test_closing_a_day_with_a_service_moved_empty_or_no_service_asks_first(
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _parent, _title, text: asked.append(text))
 
     screen.set_day(day)
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert asked == [
         f"1 service moved with no containers (X9999 {empty.scheduled_at:%H:%M}): each "
         "counts as a train with nothing on it in the day's totals. "
@@ -2014,7 +2019,7 @@ def test_closing_a_day_with_a_service_moved_empty_or_no_service_asks_first(
 
     nothing = day - dt.timedelta(days=30)
     screen.set_day(nothing)
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert asked[1] == \
         f"No service is recorded on this day. Close {formatting.long_date(nothing)} anyway?"
     assert not day_close.is_closed(app_ctx.db, nothing)
@@ -2044,7 +2049,7 @@ def test_a_supervisor_demoted_at_another_desk_is_told_and_sees_the_closed_day_re
     assert errors == ["Your role is now clerk, which may not do this: sign in again"]
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert screen.grid.is_read_only() and not screen.save_button.isEnabled()
-    assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")
+    assert screen.day_bar.closed_label.text().endswith("read-only: a supervisor can reopen it")
     assert "has changes that cannot be saved" in screen.paste_message.text()
 
 
@@ -2195,14 +2200,14 @@ def test_reopen_on_a_day_another_desk_reopened_says_so_and_leaves_it_open(superv
     day = screen.day()
     day_close.close_day(app_ctx.db, day, UserRecord("zhao", "supervisor"))
     screen.reload()
-    assert screen.close_day_button.text() == "Reopen da&y…"
+    assert screen.day_bar.close_day_button.text() == "Reopen da&y…"
     day_close.reopen_day(other, day, UserRecord("li", "supervisor"), "fix weight on X8002")
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert not day_close.is_closed(app_ctx.db, day)
     assert _day_actions(app_ctx.db) == [("zhao", "close"), ("li", "reopen")]
     assert len(told) == 1
     assert told[0].startswith(f"{day.isoformat()} was already reopened by li at ")
-    assert screen.close_day_button.text() == "Close da&y"
+    assert screen.day_bar.close_day_button.text() == "Close da&y"
 
 
 def test_reopen_with_a_blank_reason_says_so_under_the_grid_and_leaves_the_day_closed(
@@ -2214,7 +2219,7 @@ def test_reopen_with_a_blank_reason_says_so_under_the_grid_and_leaves_the_day_cl
     day_close.close_day(app_ctx.db, day, UserRecord("zhao", "supervisor"))
     screen.reload()
     monkeypatch.setattr(dialogs, "ask_text", lambda _p, _t, label: told.append(label) or "  ")
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert day_close.is_closed(app_ctx.db, day)
     assert len(told) == 1 and told[0].startswith("Why reopen ")  # the question, no error
     assert screen.paste_message.text() == (
@@ -2225,14 +2230,14 @@ def test_close_on_a_day_another_desk_closed_says_so_and_asks_no_reason(superviso
                                                                       app_ctx):
     screen, other, told = supervisor_day
     day = screen.day()
-    assert screen.close_day_button.text() == "Close da&y"
+    assert screen.day_bar.close_day_button.text() == "Close da&y"
     day_close.close_day(other, day, UserRecord("li", "supervisor"))
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert day_close.is_closed(app_ctx.db, day)
     assert _day_actions(app_ctx.db) == [("li", "close")]
     assert len(told) == 1
     assert told[0].startswith(f"{day.isoformat()} was already closed by li at ")
-    assert screen.close_day_button.text() == "Reopen da&y…"
+    assert screen.day_bar.close_day_button.text() == "Reopen da&y…"
 
 
 def test_reopen_does_what_the_button_said_before_the_unsaved_question(supervisor_day, qtbot,
@@ -2251,7 +2256,7 @@ def test_reopen_does_what_the_button_said_before_the_unsaved_question(supervisor
         return "discard"
 
     monkeypatch.setattr(dialogs, "ask_save_discard", reopened_meanwhile)
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert not day_close.is_closed(app_ctx.db, day)
     assert _day_actions(app_ctx.db) == [("zhao", "close"), ("li", "reopen")]
     assert len(told) == 1 and "was already reopened by li" in told[0]

@@ -50,10 +50,11 @@ def test_day_screen_in_chinese_writes_the_reopen_prompt_and_closing_time(
     qtbot.addWidget(screen)
     screen.set_day(DAY)
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)  # the day's last trains
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     closed = day_close.closed_info(app_ctx.db, DAY)
-    assert formatting.moment(closed.closed_wall(app_ctx.time_zone)) in screen.closed_label.text()
+    assert formatting.moment(closed.closed_wall(app_ctx.time_zone)) in \
+        screen.day_bar.closed_label.text()
     asked = []
     monkeypatch.setattr(dialogs, "ask_text", lambda _parent, _title, label: asked.append(label))
-    screen.close_day_button.click()
+    screen.day_bar.close_day_button.click()
     assert "2026年3月5日" in asked[0]

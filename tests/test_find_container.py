@@ -84,7 +84,7 @@ def test_nothing_found_says_what_was_searched(qtbot, screen, typed, said):
     assert panel.title.text() == said
     assert panel.isVisible() and not panel.table.isVisible()
     press(qtbot, Qt.Key.Key_Escape)
-    assert not panel.isVisible() and QApplication.focusWidget() is screen.find_edit
+    assert not panel.isVisible() and QApplication.focusWidget() is screen.day_bar.find_edit
 
 
 @pytest.mark.usefixtures("engine")
@@ -144,7 +144,7 @@ def test_a_screen_reader_hears_what_find_found_and_tab_goes_through_it_as_it_sta
         "s" if panel.model.rowCount() > 1 else "")
     assert shown_text(panel.close_button) == "Close the moves found"
     assert not badly_named(screen)
-    screen.find_edit.setFocus()
+    screen.day_bar.find_edit.setFocus()
     reached = []
     for _ in range(3):
         press(qtbot, Qt.Key.Key_Tab)

@@ -43,7 +43,7 @@ def _services_on(path, day):
 def test_window_lists_the_days_services(qtbot, app_ctx, demo_db_path, qtmodeltester):
     window = _window(qtbot, app_ctx)
     screen = window.day_screen
-    screen.date_edit.setDate(QDate(2026, 3, 4))
+    screen.day_bar.date_edit.setDate(QDate(2026, 3, 4))
     model = screen.model
     qtmodeltester.check(model)
     qtmodeltester.check(screen.proxy)
@@ -75,9 +75,10 @@ def test_keyboard_steps_through_days(qtbot, app_ctx, demo_db_path):
     assert sorted(screen.model.index(r, 1).data() for r in range(screen.model.rowCount())) == \
         _services_on(demo_db_path, DEMO_END - dt.timedelta(days=1))
     # The date box itself would take Ctrl+PgDown as "ten years on"; here it means next day.
-    qtbot.keyClick(screen.date_edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.day_bar.date_edit, Qt.Key.Key_PageDown,
+                   Qt.KeyboardModifier.ControlModifier)
     assert screen.day() == DEMO_END
-    qtbot.mouseClick(screen.today_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.today_button, Qt.MouseButton.LeftButton)
     assert screen.day() == dt.date.today()
 
 
@@ -339,7 +340,7 @@ def test_a_daily_log_shortcut_pressed_elsewhere_brings_the_daily_log_first(
     browse.table.setFocus()
     qtbot.keyClick(browse.table, Qt.Key.Key_F, control)
     assert main_window.screens.currentWidget() is day
-    assert main_window.focusWidget() is day.find_edit  # typing goes where it is seen
+    assert main_window.focusWidget() is day.day_bar.find_edit  # typing goes where it is seen
 
 
 def test_tab_leaves_every_list_for_the_controls_beside_it(qtbot, main_window):
@@ -381,7 +382,7 @@ def test_tab_follows_each_screen_as_it_reads(qtbot, main_window):
         return seen
 
     day = main_window.day_screen
-    assert visits(day.find_edit, 2)[1:] == [day.new_button, day.copy_button]
+    assert visits(day.day_bar.find_edit, 2)[1:] == [day.new_button, day.copy_button]
     panel = main_window.show_screen(DashboardScreen).panels["teu_per_day"]
     for button in (panel.table_button, panel.copy_table_button, panel.copy_image_button,
                    panel.save_button):
@@ -458,7 +459,7 @@ def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
                       key=lambda row: screen.model.records()[row].totals.containers)
         screen._select_in_list(screen.model.records()[busiest].service.id)
         QApplication.processEvents()
-        assert screen.closed_label.text() and screen.grid.rowCount() > 20
+        assert screen.day_bar.closed_label.text() and screen.grid.rowCount() > 20
         assert window.minimumSizeHint().width() <= 1024
 
         grid = screen.grid_view
@@ -1008,13 +1009,14 @@ def test_a_clerk_made_supervisor_at_another_desk_closes_days_as_the_note_says(
     screen = main_window.day_screen
     day = DEMO_END - dt.timedelta(days=1)
     screen.set_day(day)
-    assert not day_close.is_closed(app_ctx.db, day) and not screen.close_day_button.isVisible()
+    assert not day_close.is_closed(app_ctx.db, day)
+    assert not screen.day_bar.close_day_button.isVisible()
     users.set_role(app_ctx.db, admin, "li.na", users.SUPERVISOR)  # at another desk
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
 
     note = main_window.findChild(QLabel, "role_note").text()
     assert note.startswith("An admin has made you supervisor: the Daily log works as one now")
-    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
     assert day_close.closed_info(app_ctx.db, day).closed_by == "li.na"
     # "The rest of the window once you log in again": built for the login's role.
     assert main_window.show_screen(ReferenceScreen).read_only_note.isVisible()

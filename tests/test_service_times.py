@@ -681,10 +681,10 @@ def test_the_daily_logs_day_stays_within_the_years_the_hub_keeps(qtbot, screen, 
     00:05 ended the save in a traceback; on the last day the box takes, it is said to be in
     the year after. A day pasted beyond them was made the nearest one the box takes,
     unsaid."""
-    screen.date_edit.setFocus()
+    screen.day_bar.date_edit.setFocus()
     for pasted in ("0001-01-01", "9999/12/31"):
         QApplication.clipboard().setText(pasted)
-        qtbot.keyClick(screen.date_edit, Qt.Key.Key_V, CTRL)
+        qtbot.keyClick(screen.day_bar.date_edit, Qt.Key.Key_V, CTRL)
         assert screen.day() == DAY
         assert screen.paste_message.text() == (
             f"{pasted.replace('/', '-')} is outside the days this box takes, 1980-01-01 to "

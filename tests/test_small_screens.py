@@ -86,7 +86,7 @@ def test_every_screen_fits_a_150_percent_laptops_width(qtbot, qapp, app_ctx, lan
         window.resize(LAPTOP_150.size())
         qtbot.waitUntil(lambda: window.width() == LAPTOP_150.width())
         screen = window.day_screen
-        assert within(screen.save_button, window) and within(screen.find_edit, window)
+        assert within(screen.save_button, window) and within(screen.day_bar.find_edit, window)
         dashboard = window.show_screen(DashboardScreen)
         tiles = list(dashboard.tiles.values())
         qtbot.waitUntil(lambda: all(within(tile, window) for tile in tiles))
@@ -150,13 +150,13 @@ def test_the_daily_log_fits_a_1280_px_screen_at_150_percent(qtbot, qapp, app_ctx
         window.resize(SMALLEST_150.size())
         qtbot.waitUntil(lambda: window.size() == SMALLEST_150.size())
         QApplication.processEvents()
-        for widget in (screen.table, screen.form, screen.save_button, screen.find_edit,
+        for widget in (screen.table, screen.form, screen.save_button, screen.day_bar.find_edit,
                        window.totals_label):
             assert within(widget, window), widget
         # Not squeezed below its least width, which the window's may lag behind.
         assert screen.minimumSizeHint().width() <= screen.width()
         if role is not None:
-            label = screen.closed_label
+            label = screen.day_bar.closed_label
             assert within(label, window) and label.height() <= 2 * label.fontMetrics().height()
         # Where the window has room, the list is as wide as its columns again.
         window.resize(1280, 720)
@@ -581,11 +581,11 @@ def test_the_daily_logs_long_date_at_16_pt_keeps_the_bar_within_a_1280_px_screen
         window.resize(1280, 720)
         qtbot.waitUntil(lambda: window.width() == 1280)
         QApplication.processEvents()
-        assert within(screen.find_edit, window)
-        assert screen.title.text() == "Wed, 30 Sept 2026"
-        assert screen.title.accessibleName() == "Wednesday, 30 September 2026"
+        assert within(screen.day_bar.find_edit, window)
+        assert screen.day_bar.title.text() == "Wed, 30 Sept 2026"
+        assert screen.day_bar.title.accessibleName() == "Wednesday, 30 September 2026"
         window.resize(1366, 768)
         qtbot.waitUntil(lambda: window.width() == 1366)
         QApplication.processEvents()
-        assert screen.title.text() == "Wednesday, 30 September 2026"
+        assert screen.day_bar.title.text() == "Wednesday, 30 September 2026"
         screen.revert()

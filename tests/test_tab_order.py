@@ -46,10 +46,10 @@ def test_the_daily_log_goes_from_the_day_through_the_list_and_the_form_to_the_gr
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
     screen.table.selectRow(0)
-    form = screen.form
+    form, bar = screen.form, screen.day_bar
     tabbed_through(qtbot, [
-        screen.previous_button, screen.date_edit, screen.next_button, screen.today_button,
-        screen.close_day_button, screen.find_edit, screen.new_button, screen.copy_button,
+        bar.previous_button, bar.date_edit, bar.next_button, bar.today_button,
+        bar.close_day_button, bar.find_edit, screen.new_button, screen.copy_button,
         screen.cancel_button, screen.delete_button, screen.table,
         form.service_no, form.direction, form.mode, form.status, form.route, form.wagons,
         form.origin, form.destination, form.scheduled, form.actual, form.notes,

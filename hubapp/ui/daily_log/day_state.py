@@ -22,7 +22,8 @@ _SERVICES_LISTED = 5  # unfinished services named before the list is cut short "
 
 class DayState(QObject):
     """The daily log's day as closed or open: its widgets are the screen's (the day bar's
-    line and button, the message line under the grid), which shows the state through this."""
+    closed line and Close day button, whose click is this one's, the message line under the
+    grid), which shows the state through this."""
 
     def __init__(self, screen: DailyLogScreen) -> None:
         super().__init__(screen)
@@ -42,7 +43,7 @@ class DayState(QObject):
         """A closed day says so; for a clerk it is read-only, as every day is on a database
         that only reads. Reads nothing: a reload reads the role with the day, before it shows
         any of it."""
-        screen = self._screen
+        screen, bar = self._screen, self._screen.day_bar
         may_close = role in (users.SUPERVISOR, users.ADMIN)
         zone = self._ctx.time_zone
         said = [] if closed is None else [self.tr("Closed by {name} at {time}").format(
@@ -52,23 +53,23 @@ class DayState(QObject):
             said.insert(0, self.tr("Read-only database"))
         elif closed is not None and not may_close:  # why typing does nothing, who can help
             said.append(self.tr("read-only: a supervisor can reopen it"))
-        if said and tuple(said) != screen.closed_label.parts:
+        if said and tuple(said) != bar.closed_label.parts:
             # A closed day gone to by Ctrl+PgUp, or closed at another desk: the line at the
             # top takes no focus, and a screen reader user heard of it from a refused key.
-            spoken.announce(screen.closed_label, " · ".join(said))
-        screen.closed_label.set_parts(tuple(said))
+            spoken.announce(bar.closed_label, " · ".join(said))
+        bar.closed_label.set_parts(tuple(said))
         # An open day's title alone, level with the bar.
-        screen.closed_label.setVisible(bool(said))
+        bar.closed_label.setVisible(bool(said))
         self._shown_closed = closed is not None
-        screen.close_day_button.setText(self.tr("Reopen da&y…") if closed
-                                        else self.tr("Close da&y"))
-        screen.close_day_button.setVisible(may_close)
+        bar.close_day_button.setText(self.tr("Reopen da&y…") if closed
+                                     else self.tr("Close da&y"))
+        bar.close_day_button.setVisible(may_close)
         too_early = None if closed else day_close.too_early_to_close(screen.day(),
                                                                      self._ctx.today())
         why_not = labels.read_only_database() if self._ctx.read_only \
             else "" if too_early is None else labels.message(too_early)
-        screen.close_day_button.setEnabled(not why_not)
-        screen.close_day_button.setToolTip(why_not)
+        bar.close_day_button.setEnabled(not why_not)
+        bar.close_day_button.setToolTip(why_not)
         if too_early is not None:
             screen.midnight.arm()
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
@@ -147,7 +148,7 @@ class DayState(QObject):
             return
         # Of a database that only reads, what to do too, which the label has no room for.
         self._refused_note = labels.read_only_database() if self._ctx.read_only \
-            else screen.closed_label.said()
+            else screen.day_bar.closed_label.said()
         if screen.paste_message.text() != self._refused_note:
             screen.paste_message.setText(self._refused_note)
             # Nor is a label that takes no focus read out. Said once while it stays: each key

@@ -6,14 +6,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDataStream, QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDataStream, QDate, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-    QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, ServiceRecord,
@@ -26,14 +25,14 @@ from hubapp.domain.validation import (
 from hubapp.domain.wording import actual_time, service_time
 from hubapp.store import day_close, reference, services, settings, users
 from hubapp.ui import (
-    colours, date_edits, dialogs, focus, formatting, labels, remembered_layout, spoken,
+    colours, dialogs, focus, formatting, labels, remembered_layout, spoken,
 )
 from hubapp.ui.context import AppContext
 from hubapp.ui.edit_menu import redo_keys, undo_keys
-from hubapp.ui.fitted_label import FittedLabel
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.daily_log.closed_day_reasons import ClosedDayReasons
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
+from hubapp.ui.daily_log.day_bar import DayBar
 from hubapp.ui.daily_log.day_state import DayState
 from hubapp.ui.daily_log.grid_model import (
     COMPLETION_SEPARATOR, FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel,
@@ -44,7 +43,6 @@ from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.daily_log.suggestions import Suggestions
 from hubapp.ui.midnight import MidnightTimer
-from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 from hubapp.ui.scrolled_panel import ScrolledPanel
 from hubapp.ui.sort_menu import sort_menu
@@ -112,12 +110,13 @@ class DailyLogScreen(QWidget):
         self._build_services_list()
         self._build_editor()
         self.find_panel = FindContainerPanel(self._db, self)
-        self.find_edit.returnPressed.connect(lambda: self.find_panel.find(self.find_edit.text()))
+        find_edit = self.day_bar.find_edit
+        find_edit.returnPressed.connect(lambda: self.find_panel.find(find_edit.text()))
         self.find_panel.chosen.connect(self._jump_to)
-        self.find_panel.closed.connect(self._focus_find)
+        self.find_panel.closed.connect(self.day_bar.focus_find)
 
         # Find's results, as they stand below the find box: Tab reached its ✕ after Save.
-        focus.tab_order(self.find_edit, self.find_panel.close_button, self.find_panel.table,
+        focus.tab_order(find_edit, self.find_panel.close_button, self.find_panel.table,
                         self.new_button, self.copy_button, self.cancel_button,
                         self.delete_button, self.table, self.form.service_no)
         # The grid's last cell goes on to its buttons, not out to the window's tabs.
@@ -136,18 +135,17 @@ class DailyLogScreen(QWidget):
         splitter.setChildrenCollapsible(False)
         remembered_layout.remember(splitter, "daily_log/splitter")
         layout = QVBoxLayout(self)
-        layout.addLayout(self._day_bar)
+        layout.addWidget(self.day_bar)
         # Stretched as the editor is, Find grows to its moves' rows (its maximum): a table
         # asks for Qt's 192 px, whatever its rows, and a large font's six are taller.
         layout.addWidget(self.find_panel, 1)
         layout.addWidget(splitter, 1)
 
         self.set_day(self._shown_day)
-        self.date_edit.dateChanged.connect(self._date_edited)
+        self.day_bar.date_edit.dateChanged.connect(self._date_edited)
         # Under the grid too, where a clerk looks for what became of a key: the day typed
         # was no day, the log stays on the one shown.
-        self.date_edit.refused.connect(self.paste_message.setText)
-        self.date_edit.installEventFilter(self)
+        self.day_bar.date_edit.refused.connect(self.paste_message.setText)
         ctx.signals.data_changed.connect(self._on_data_changed)
         self._new_service_form()
 
@@ -180,72 +178,10 @@ class DailyLogScreen(QWidget):
                                         lambda: self.step(1))
         self.today_action = self._action(self.tr("&Today"), "Ctrl+T",
                                          lambda: self.set_day(self.ctx.today()))
+        self.day_bar = DayBar(self.previous_action, self.next_action, self.today_action, self)
         self.find_action = self._action(self.tr("&Find container…"), QKeySequence.StandardKey.Find,
-                                        self._focus_find)
-        self.previous_button = QToolButton(self)
-        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.previous_button.setToolTip(self.tr("Previous day (Ctrl+PgUp)"))
-        # A screen reader names a control by its text or its label: these arrows, the day
-        # and the find box, with neither, were read as "button" or not named at all.
-        self.previous_button.setAccessibleName(self.tr("Previous day"))
-        self.previous_button.clicked.connect(self.previous_action.trigger)
-        self.date_edit = date_edits.DayEdit(self)
-        date_edits.take_typed_dates(self.date_edit)
-        # A day typed is taken on Enter or on leaving the box: each digit typed made a day
-        # of its own (2026-02-06 on the way to 02-27), read, or asked about unsaved edits.
-        # The arrows, Ctrl+PgUp/PgDown, Ctrl+T and the calendar still change it at once.
-        self.date_edit.setKeyboardTracking(False)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        # The years a service's date may have (validation.outside_years): Qt's went to
-        # 9999-12-31, which has no day after, and a time typed there ended the save in a
-        # traceback.
-        self.date_edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
-        self.date_edit.setAccessibleName(self.tr("Day"))
-        self.next_button = QToolButton(self)
-        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.next_button.setToolTip(self.tr("Next day (Ctrl+PgDown)"))
-        self.next_button.setAccessibleName(self.tr("Next day"))
-        self.next_button.clicked.connect(self.next_action.trigger)
-        self.today_button = QPushButton(self.tr("Today"), self)
-        self.today_button.setToolTip(self.tr("Today (Ctrl+T)"))
-        self.today_button.clicked.connect(self.today_action.trigger)
-        self.title = FittedLabel(self)
-        self.title.setObjectName("day_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.closed_label = PartsLabel(self)
-        self.closed_label.setObjectName("closed_label")
-        colours.set_text_colour(self.closed_label, colours.closed)
-        bold = self.closed_label.font()
-        bold.setBold(True)
-        self.closed_label.setFont(bold)
-        self.close_day_button = QPushButton(self)
-        self.close_day_button.clicked.connect(self.day_state.close_or_reopen)
-        self.find_edit = QLineEdit(self)
-        self.find_edit.setPlaceholderText(self.tr("Find container (Ctrl+F)"))
-        self.find_edit.setAccessibleName(self.tr("Find container"))
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
-        bar = QHBoxLayout()
-        for widget in (self.previous_button, self.date_edit, self.next_button,
-                       self.today_button):
-            bar.addWidget(widget)
-        bar.addSpacing(12)
-        # A closed day's line under the title, not beside it: there it took the room of its
-        # longest word too (a date, a time zone's name), and at 853 px (a 1280 × 720 screen at
-        # 150 %) the English window needed 858; it broke into four lines of a word or two.
-        day = QVBoxLayout()
-        day.setSpacing(0)
-        day.addWidget(self.title)
-        day.addWidget(self.closed_label)
-        bar.addLayout(day, 1)
-        bar.addWidget(self.close_day_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.find_edit)
-        self._day_bar = bar
+                                        self.day_bar.focus_find)
+        self.day_bar.close_day_button.clicked.connect(self.day_state.close_or_reopen)
 
     def _build_services_list(self) -> None:
         self.model = DayServicesModel(self)
@@ -413,10 +349,10 @@ class DailyLogScreen(QWidget):
         return self._shown_day
 
     def set_day(self, day: dt.date) -> None:
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.day_bar.date_edit.setDate(QDate(day.year, day.month, day.day))
 
     def step(self, days: int) -> None:
-        self.set_day(self.date_edit.date().toPython() + dt.timedelta(days=days))
+        self.set_day(self.day_bar.date_edit.date().toPython() + dt.timedelta(days=days))
 
     def _date_edited(self, date: QDate) -> None:
         day = date.toPython()
@@ -437,19 +373,9 @@ class DailyLogScreen(QWidget):
         self._new_service_form()
 
     def _show_in_date_box(self, day: dt.date) -> None:
-        self.date_edit.blockSignals(True)
+        self.day_bar.date_edit.blockSignals(True)
         self.set_day(day)
-        self.date_edit.blockSignals(False)
-
-    def eventFilter(self, watched, event) -> bool:
-        # A date box takes Ctrl+PgUp/PgDown as "ten years back/on". Leaving the
-        # shortcut-override unaccepted lets our day actions have those keys.
-        if watched is self.date_edit and event.type() == QEvent.Type.ShortcutOverride \
-                and event.keyCombination() in (self.previous_action.shortcut()[0],
-                                               self.next_action.shortcut()[0]):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
+        self.day_bar.date_edit.blockSignals(False)
 
     def reload(self, day: dt.date | None = None) -> None:
         """Re-read the shown day's services and totals, or show another day's; keep the editor
@@ -474,8 +400,8 @@ class DailyLogScreen(QWidget):
             "No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a "
             "loading list.") if nothing_yet else self.tr("No services on this day."))
         self.empty_label.setVisible(not rows)
-        self.title.set_wordings(formatting.long_date(day),
-                                formatting.abbreviated_date(day))
+        self.day_bar.title.set_wordings(formatting.long_date(day),
+                                        formatting.abbreviated_date(day))
         self.day_state.show_closed(closed, role)
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
@@ -1021,10 +947,6 @@ class DailyLogScreen(QWidget):
         self.ctx.signals.data_changed.emit(change, self)
 
     # -- finding a container -------------------------------------------------------------
-
-    def _focus_find(self) -> None:
-        self.find_edit.setFocus()
-        self.find_edit.selectAll()
 
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
         self.show_move(move.date, move.service_id, self.find_panel.number)
