@@ -978,265 +978,220 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="175"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
-        <source>Previous day (Ctrl+PgUp)</source>
-        <translation>前一天（Ctrl+PgUp）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
-        <source>Next day (Ctrl+PgDown)</source>
-        <translation>后一天（Ctrl+PgDown）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="228"/>
-        <source>Find container (Ctrl+F)</source>
-        <translation>查找箱号（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="475"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="401"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="281"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="217"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="284"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="220"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="289"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="225"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="771"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="884"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="343"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="279"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="290"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="291"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="464"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
-        <source>Today (Ctrl+T)</source>
-        <translation>今天（Ctrl+T）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="283"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="288"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="224"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="229"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="296"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="357"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="293"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="623"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="625"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="565"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="770"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="696"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="774"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="700"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
-        <source>Previous day</source>
-        <translation>前一天</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
-        <source>Day</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
-        <source>Next day</source>
-        <translation>后一天</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="229"/>
-        <source>Find container</source>
-        <translation>查找箱号</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="256"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="474"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="400"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="982"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="908"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="986"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="989"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="916"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1004"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="930"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1019"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="945"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1020"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="946"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="869"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="795"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="837"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="929"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1526,6 +1481,54 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
 </context>
 <context>
+    <name>DayBar</name>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="28"/>
+        <source>Previous day (Ctrl+PgUp)</source>
+        <translation>前一天（Ctrl+PgUp）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="31"/>
+        <source>Previous day</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="45"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="49"/>
+        <source>Next day (Ctrl+PgDown)</source>
+        <translation>后一天（Ctrl+PgDown）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="50"/>
+        <source>Next day</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="52"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="53"/>
+        <source>Today (Ctrl+T)</source>
+        <translation>今天（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="69"/>
+        <source>Find container (Ctrl+F)</source>
+        <translation>查找箱号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/day_bar.py" line="70"/>
+        <source>Find container</source>
+        <translation>查找箱号</translation>
+    </message>
+</context>
+<context>
     <name>DayEdit</name>
     <message>
         <location filename="../../hubapp/ui/date_edits.py" line="69"/>
@@ -1609,91 +1612,91 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayState</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="48"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="49"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="52"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="53"/>
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="54"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="55"/>
         <source>read-only: a supervisor can reopen it</source>
         <translation>只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="63"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="64"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="64"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="65"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="97"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="98"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="116"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="117"/>
         <source>{service} has changes that cannot be saved.</source>
         <translation>{service} 的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="133"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="170"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="171"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="171"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="172"/>
         <source>Why reopen {date}?</source>
         <translation>请说明重新开账（{date}）的原因：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="177"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="178"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="186"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="205"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="206"/>
         <source>No service is recorded on this day.</source>
         <translation>该日没有任何班次记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="209"/>
         <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
         <translation>
             <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="214"/>
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
         <translation>
             <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="216"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="217"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="217"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="218"/>
         <source>Close {date} anyway?</source>
         <translation>仍要为{date}关账吗？</translation>
     </message>
