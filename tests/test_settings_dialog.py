@@ -131,6 +131,35 @@ def test_chinese_chosen_on_a_desk_without_a_chinese_font_is_warned_of_now(
                     fonts.NO_FONT_TEXT]
 
 
+@pytest.mark.parametrize("points", [9, 16])
+def test_the_hubs_english_name_shows_whole_at_a_large_font(qtbot, main_window, large_font,
+                                                           points):
+    """At 16 pt Settings stayed 560 px wide: the demo hub's English name scrolled in its
+    field, its start out of sight, on a screen with room to spare."""
+    large_font(points)
+    dialog = open_settings(qtbot, main_window)
+    QApplication.processEvents()
+    field = dialog.hub_name
+    text = field.fontMetrics().horizontalAdvance(field.text())
+    assert field.text() and text + 2 * field.style().pixelMetric(
+        field.style().PixelMetric.PM_DefaultFrameWidth) + 4 <= field.width()
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
+
+
+def test_at_a_large_font_settings_are_no_wider_than_a_150_percent_laptop(
+        qtbot, main_window, large_font, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    laptop = QRect(0, 0, 911, 512)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(laptop))
+    main_window.setGeometry(laptop)
+    large_font(16)
+    dialog = open_settings(qtbot, main_window)
+    QApplication.processEvents()
+    assert dialog.frameGeometry().width() <= laptop.width()
+
+
 def test_the_backup_folder_s_label_leads_to_its_field(qtbot, main_window):
     # It led to the row holding the field and its button: a screen reader named the row,
     # and read the field, where the focus goes, with no name.

@@ -119,7 +119,11 @@ class SettingsDialog(FormDialog):
             # note on Save, which leaves the hub's settings as they are.
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleDescription(
                 self.read_only_note.text())
-        self.setMinimumWidth(560)
+        # In letters of the desk's font, not 560 px: at 16 pt the dialog stayed as narrow, the
+        # hub's English name scrolled in its field and the backup folder cut short; but
+        # never wider than the screen, its frame included (at 16 pt on a 150 % laptop).
+        self.setMinimumWidth(min(self.fontMetrics().horizontalAdvance("M") * 56,
+                                 dialogs.screen_room(self, 9 / 10).width()))
 
     def _build_hub_group(self, stored: HubSettingsRecord) -> None:
         """The hub's settings, stored in its database: only supervisors and admins change them."""
