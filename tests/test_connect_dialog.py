@@ -690,3 +690,27 @@ def test_a_new_hub_left_before_its_administrator_is_made_is_asked_about_again(fi
     db, target = app.open_start_database(None)
     db.close()
     assert target == first_start
+
+
+def test_a_refused_connections_reason_at_a_large_font_leaves_the_fields_whole(qtbot,
+                                                                              large_font):
+    """At 16 pt the reason, five lines long, did not grow the dialog: it squeezed the fields
+    above it to slivers, their text cut through."""
+    from PySide6.QtWidgets import QApplication
+
+    large_font(16)
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(1)  # nothing listens there: refused at once
+    dialog.database.setText("hubdesk")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled())
+    QApplication.processEvents()
+    assert "127.0.0.1" in dialog.status.text()
+    for field in (dialog.host, dialog.port, dialog.database, dialog.user, dialog.password,
+                  dialog.options):
+        assert field.height() >= field.minimumSizeHint().height(), field.objectName()
+    assert dialog.status.height() >= dialog.status.heightForWidth(dialog.status.width())

@@ -201,6 +201,8 @@ class ConnectDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
+        # At 16 pt a refused connection's reason squeezed the fields above it to slivers.
+        dialogs.room_for_lines(self.status, self)
         # The line takes no focus: a screen reader heard neither a test's answer nor why
         # OK did nothing.
         spoken.announce(self.status, text)

@@ -53,6 +53,15 @@ def make_room(window: QWidget) -> None:
         window.move(window.x(), max(room.y(), window.y() - overflow))
 
 
+def room_for_lines(label: QtWidgets.QLabel, window: QWidget) -> None:
+    """A word-wrapped label's lines kept in its window's minimum height, as narrow as the
+    window goes, after its text changed: Qt counts no height for width there, so a long
+    message was drawn under the buttons, or squeezed the fields above it past their text."""
+    margins = window.layout().contentsMargins()
+    narrowest = max(window.minimumWidth(), window.minimumSizeHint().width())
+    label.setMinimumHeight(label.heightForWidth(narrowest - margins.left() - margins.right()))
+
+
 def screen_room(window: QWidget, share: float) -> QtCore.QSize:
     """The most of its screen a window opens at: share of what the taskbar leaves (of its
     parent's screen before it is shown). A fixed size was bigger than a 150 % laptop's

@@ -181,9 +181,5 @@ class ExportDialog(QDialog):
 
     def _set_result(self, text: str, error: bool = False) -> None:
         spoken.say(self.result_label, text, error)
-        # A word-wrapped label's height is not part of a window's minimum size: the last
-        # lines of a long path, the file just written, were drawn under the buttons. Room
-        # for all its lines as narrow as the dialog goes grows the dialog to show them.
-        margins = self.layout().contentsMargins()
-        self.result_label.setMinimumHeight(self.result_label.heightForWidth(
-            self.minimumWidth() - margins.left() - margins.right()))
+        # The last lines of a long path, the file just written, were under the buttons.
+        dialogs.room_for_lines(self.result_label, self)
