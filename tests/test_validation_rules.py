@@ -10,11 +10,11 @@ import pytest
 
 from hubapp.domain.errors import message
 from hubapp.domain.records import (
-    CommodityRecord, ContainerMoveRecord, Direction, HubSettingsRecord, RouteRecord, ServiceRecord,
-    Status,
+    CommodityRecord, ContainerMoveRecord, Direction, HubSettingsRecord, PlaceRecord, RouteRecord,
+    ServiceRecord, Status,
 )
 from hubapp.domain.reference_rules import (
-    taken_hs_code_errors, validate_route, validate_settings,
+    taken_hs_code_errors, validate_commodity, validate_place, validate_route, validate_settings,
 )
 from hubapp.domain.validation import (
     MAX_WAGONS, parse_clock, parse_time, validate_move, validate_service,
@@ -94,6 +94,34 @@ def test_a_stored_move_is_full_or_empty_as_f_or_e(full_empty):
 ])
 def test_a_route_s_ends_and_mode(changes, expected):
     assert found(validate_route(dataclasses.replace(ROUTE, **changes), PLACES)) == expected
+
+
+VIENTIANE = PlaceRecord("LAVTE", "Vientiane", "万象", "LA")
+_REQUIRED = "This field is required"
+
+
+@pytest.mark.parametrize(("record", "check", "field", "typed", "expected"), [
+    (FLOUR, validate_commodity, "hs_code", " ", _REQUIRED),
+    (FLOUR, validate_commodity, "hs_code", "11062",
+     "HS code '11062' must be 6 digits (like 110620)"),
+    (FLOUR, validate_commodity, "hs_code", "770000",
+     "HS code 770000: there is no HS chapter 77 (chapters run 01–97, without 77)"),
+    (FLOUR, validate_commodity, "hs_code", "110000", "HS code 110000: there is no heading 00 "
+     "in a chapter (headings are numbered from 01, like 0803 in 080390)"),
+    (VIENTIANE, validate_place, "locode", "", _REQUIRED),
+    (VIENTIANE, validate_place, "locode", "LAVT1",
+     "UN/LOCODE 'LAVT1' must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)"),
+    (ROUTE, lambda route: validate_route(route, PLACES), "code", " ", _REQUIRED),
+    (ROUTE, lambda route: validate_route(route, PLACES), "code", "cn-la",
+     "Route code 'cn-la' must be 1–20 capital letters, digits or '-' (like CN-LA)"),
+])
+def test_a_code_blank_is_required_and_otherwise_is_refused_as_its_own_kind(
+        record, check, field, typed, expected):
+    """Each code's own message, quoting what was typed, and only "required" when nothing
+    was: "UN/LOCODE '' must be…" quoted a code nobody typed."""
+    assert check(record) == []
+    said = found(check(dataclasses.replace(record, **{field: typed})))
+    assert [(name, text) for name, text in said if name == field] == [(field, expected)]
 
 
 @pytest.mark.parametrize(("changes", "expected"), [

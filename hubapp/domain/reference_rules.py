@@ -75,24 +75,35 @@ def _names(errors: list[FieldError], name_en: str, name_zh: str,
                 {"max": MAX_NAME_LENGTH, "length": length, "over": length - MAX_NAME_LENGTH}))
 
 
+def _code(errors: list[FieldError], name: str, code: str, pattern: re.Pattern[str],
+          wrong: str) -> bool:
+    """Whether a code is given and fits its pattern; if not, adds why: required when blank
+    ("HS code '' must be…" quoted a code nobody typed), else the template wrong, given the
+    code as {value}."""
+    if not code.strip():
+        _required(errors, name, code)
+    elif not pattern.fullmatch(code):
+        errors.append(FieldError(name, wrong, {"value": code}))
+    else:
+        return True
+    return False
+
+
 def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
     errors: list[FieldError] = []
     code = commodity.hs_code
-    if not code.strip():  # "HS code '' must be…" quoted a code nobody typed
-        _required(errors, "hs_code", code)
-    elif not _HS_CODE.fullmatch(code):
-        errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
-            "messages", "HS code {value!r} must be 6 digits (like 110620)"), {"value": code}))
-    elif code[:2] not in HS_CHAPTERS:
-        errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
-            "messages", "HS code {value}: there is no HS chapter {chapter} (chapters run "
-                        "01–97, without 77)"), {"value": code, "chapter": code[:2]}))
-    elif code[2:4] == "00":
-        # The 4 digits of a heading number it within its chapter from 01: "010000" is
-        # a chapter typed with zeros, not a commodity.
-        errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
-            "messages", "HS code {value}: there is no heading 00 in a chapter (headings "
-                        "are numbered from 01, like 0803 in 080390)"), {"value": code}))
+    if _code(errors, "hs_code", code, _HS_CODE, QT_TRANSLATE_NOOP(
+            "messages", "HS code {value!r} must be 6 digits (like 110620)")):
+        if code[:2] not in HS_CHAPTERS:
+            errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
+                "messages", "HS code {value}: there is no HS chapter {chapter} (chapters "
+                            "run 01–97, without 77)"), {"value": code, "chapter": code[:2]}))
+        elif code[2:4] == "00":
+            # The 4 digits of a heading number it within its chapter from 01: "010000" is
+            # a chapter typed with zeros, not a commodity.
+            errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
+                "messages", "HS code {value}: there is no heading 00 in a chapter (headings "
+                            "are numbered from 01, like 0803 in 080390)"), {"value": code}))
     _names(errors, commodity.name_en, commodity.name_zh)
     for name in ("name_en", "name_zh"):
         if is_code(getattr(commodity, name)):
@@ -246,12 +257,9 @@ def taken_name_errors(texts: Mapping[str, str], stored: Mapping[str, str] | None
 
 def validate_place(place: PlaceRecord) -> list[FieldError]:
     errors: list[FieldError] = []
-    if not place.locode.strip():
-        _required(errors, "locode", place.locode)
-    elif not LOCODE.fullmatch(place.locode):
-        errors.append(FieldError("locode", QT_TRANSLATE_NOOP(
-            "messages", "UN/LOCODE {value!r} must be a 2-letter country and 3 letters or "
-                        "digits 2–9 (like LAVTE)"), {"value": place.locode}))
+    _code(errors, "locode", place.locode, LOCODE, QT_TRANSLATE_NOOP(
+        "messages", "UN/LOCODE {value!r} must be a 2-letter country and 3 letters or "
+                    "digits 2–9 (like LAVTE)"))
     _names(errors, place.name_en, place.name_zh)
     if place.country != place.locode[:2]:
         errors.append(FieldError("country", QT_TRANSLATE_NOOP(
@@ -263,12 +271,9 @@ def validate_place(place: PlaceRecord) -> list[FieldError]:
 def validate_route(route: RouteRecord, places: Collection[str]) -> list[FieldError]:
     """places: the UN/LOCODEs the hub knows; origin and destination must be among them."""
     errors: list[FieldError] = []
-    if not route.code.strip():
-        _required(errors, "code", route.code)
-    elif not _ROUTE_CODE.fullmatch(route.code):
-        errors.append(FieldError("code", QT_TRANSLATE_NOOP(
-            "messages", "Route code {value!r} must be 1–20 capital letters, digits or '-' "
-                        "(like CN-LA)"), {"value": route.code}))
+    _code(errors, "code", route.code, _ROUTE_CODE, QT_TRANSLATE_NOOP(
+        "messages", "Route code {value!r} must be 1–20 capital letters, digits or '-' "
+                    "(like CN-LA)"))
     _names(errors, route.name_en, route.name_zh)
     _required(errors, "countries", route.countries)
     if wrong := next((item for item in route.countries.split(",")
