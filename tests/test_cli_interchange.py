@@ -385,6 +385,9 @@ def test_duplicates_refused_then_skipped(db, tmp_path):
     grown.write_text("\n".join([*lines, newer]) + "\n", encoding="utf-8")
     refused = hubapp("import", grown, "--db", db)
     assert refused.returncode == 1 and "--skip-duplicates" in refused.stderr.splitlines()[0]
+    assert refused.stderr.splitlines()[0] == (
+        "hubapp: error: grown.csv: 1 service or container already stored; nothing was "
+        "saved (--skip-duplicates imports the rest)")
     assert counts(db) == before
 
     skipped = hubapp("import", grown, "--db", db, "--skip-duplicates")

@@ -15,6 +15,8 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, counted
 from hubapp.domain.wording import number
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from hubapp.interchange.parsing import Problem
 
 
@@ -104,38 +106,28 @@ def run_import(args: argparse.Namespace) -> int:
         print(translate("cli", "{file}: {note}").format(file=args.file.name, note=note),
               file=sys.stderr)
     if result.addable:
-        count = result.addable
-        error_line(counted(translate("cli", "{file}: {count} new container(s) of services "
-                                      "already stored; nothing was saved "
-                                      "(--skip-duplicates adds them to those services)"), count)
-                    .format(file=args.file.name, count=number(count)))
+        _refused(translate("cli", "{file}: {count} new container(s) of services already "
+                           "stored; nothing was saved (--skip-duplicates adds them to those "
+                           "services)"), args.file, result.addable)
     elif result.problems:
-        count = len(result.problems)
-        error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),
-                            count).format(file=args.file.name, count=number(count)))
+        _refused(translate("cli", "{file}: {count} problem(s); nothing was saved"), args.file,
+                 len(result.problems))
     elif result.changed:
-        count = len(result.changed)
-        error_line(counted(translate("cli", "{file}: it has {count} value(s) differing from "
-                                      "what the database holds, and an import does not change "
-                                      "stored data; nothing was saved. Correct the daily log "
-                                      "where it is wrong, or leave the row(s) out of the "
-                                      "file"), count)
-                    .format(file=args.file.name, count=number(count)))
+        _refused(translate("cli", "{file}: it has {count} value(s) differing from what the "
+                           "database holds, and an import does not change stored data; "
+                           "nothing was saved. Correct the daily log where it is wrong, or "
+                           "leave the row(s) out of the file"), args.file, len(result.changed))
     elif result.all_stored:
         error_line(translate("cli", "{file}: everything in it is already stored; nothing was "
                               "saved").format(file=args.file.name))
     elif result.nothing_left:  # its boxes stored on another train: --skip-duplicates saves none
-        count = len(result.duplicates)
-        error_line(counted(translate("cli", "{file}: {count} service(s) or container(s) "
-                                      "already stored, and it holds nothing else; nothing was "
-                                      "saved"), count)
-                    .format(file=args.file.name, count=number(count)))
+        _refused(translate("cli", "{file}: {count} service(s) or container(s) already stored, "
+                           "and it holds nothing else; nothing was saved"), args.file,
+                 len(result.duplicates))
     elif result.duplicates:
-        count = len(result.duplicates)
-        error_line(counted(translate("cli", "{file}: {count} service(s) or container(s) "
-                                      "already stored; nothing was saved (--skip-duplicates "
-                                      "imports the rest)"), count)
-                    .format(file=args.file.name, count=number(count)))
+        _refused(translate("cli", "{file}: {count} service(s) or container(s) already stored; "
+                           "nothing was saved (--skip-duplicates imports the rest)"), args.file,
+                 len(result.duplicates))
     else:
         done = translate("cli", "{file}: {summary}") if result.nothing_new else translate(
             "cli", "{file}: would import (dry run, nothing saved) {summary}") \
@@ -163,6 +155,12 @@ def _as_said_here(problems: Sequence[Problem]) -> list[Problem]:
                  NOT_ON_STORED_SERVICE: _NOT_ON_STORED_SERVICE}
     return [dataclasses.replace(problem, template=said_here[problem.template])
             if problem.template in said_here else problem for problem in problems]
+
+
+def _refused(template: str, file: Path, count: int) -> None:
+    """Why an import of the file saved nothing, as a translated template with "(s)" agreeing
+    with the count of what stopped it (counted)."""
+    error_line(counted(template, count).format(file=file.name, count=number(count)))
 
 
 def _options(names) -> str:
