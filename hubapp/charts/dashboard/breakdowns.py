@@ -85,6 +85,16 @@ def _bar_width(kind: str) -> float:
     return 0.8 if kind == DAY else 24  # in days on a date axis
 
 
+def _bucket_table(buckets: Sequence[dt.date], series: Sequence[tuple[str, Sequence[float]]],
+                  kind: str, period: Period, language: str,
+                  under_way: dt.date | None) -> ChartTableRecord:
+    """A row a bucket (day or month) with a column of each named series' values in it."""
+    keys, notes = bucket_keys(buckets, kind, period, language, under_way)
+    return keyed_table(
+        (text("date" if kind == DAY else "month", language), *(name for name, _ in series)),
+        list(zip(keys, *(values for _, values in series))), notes, language)
+
+
 # TEU by route, stacked
 
 def every_bucket(days: Sequence[DayRecord], bucket: str,
@@ -148,11 +158,7 @@ def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: 
                        period: Period = None, under_way: dt.date | None = None, *,
                        every: Sequence[dt.date] = ()) -> ChartTableRecord:
     buckets, series = _route_series(routes, language, every)
-    keys, notes = bucket_keys(buckets, bucket, period, language, under_way)
-    return keyed_table(
-        (text("date" if bucket == DAY else "month", language), *(name for name, _ in series)),
-        [(key, *(values[i] for _, values in series)) for i, key in enumerate(keys)],
-        notes, language)
+    return _bucket_table(buckets, series, bucket, period, language, under_way)
 
 
 # Outbound against inbound
@@ -232,18 +238,12 @@ def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str
                            under_way: dt.date | None = None, *,
                            every: Sequence[dt.date] = ()) -> ChartTableRecord:
     directions = _filled(directions, every)
-    series = _direction_series(directions)
-    names = [text(key, language) for key, _ in series]
-    columns = [values for _, values in series]
+    series = [(text(key, language), values) for key, values in _direction_series(directions)]
     balance = _balance(series)
     if balance is not None:
-        names.append(text("balance", language))
-        columns.append(balance)
-    keys, notes = bucket_keys([d.bucket for d in directions], bucket, period, language,
-                              under_way)
-    return keyed_table(
-        (text("date" if bucket == DAY else "month", language), *names),
-        list(zip(keys, *columns)), notes, language)
+        series.append((text("balance", language), balance))
+    return _bucket_table([d.bucket for d in directions], series, bucket, period, language,
+                         under_way)
 
 
 # Top commodities by TEU and by tonnes
