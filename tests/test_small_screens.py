@@ -589,3 +589,58 @@ def test_the_daily_logs_long_date_at_16_pt_keeps_the_bar_within_a_1280_px_screen
         QApplication.processEvents()
         assert screen.day_bar.title.text() == "Wednesday, 30 September 2026"
         screen.revert()
+
+
+def _overlapping(widgets: list[QWidget]) -> list[tuple[str, str]]:
+    shown = [widget for widget in widgets if widget.isVisible()]
+    return [(type(a).__name__ + a.objectName(), type(b).__name__ + b.objectName())
+            for number, a in enumerate(shown) for b in shown[number + 1:]
+            if a.geometry().intersects(b.geometry())]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("closed", [False, True])
+def test_at_15_pt_the_day_bar_fits_a_150_percent_laptop_without_overlapping(
+        qtbot, qapp, app_ctx, large_font, language, closed):
+    """Its least width held the window to 1,019 px on 911: Close day was drawn over the day's
+    title and the find box ran past the edge. The title falls back to the day's name (the
+    day box has the date), the find box to a container number's width."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+    from hubapp.ui.daily_log.day_bar import FindBox
+    from hubapp.ui.translations import install_translations
+
+    if closed:  # its line under the title, and Reopen day…, the longer button
+        day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    large_font(15)
+    install_translations(qapp, language)
+    try:
+        window = _window(qtbot, app_ctx)
+        screen = window.day_screen
+        screen.set_day(DEMO_END)
+        QApplication.processEvents()
+        bar = screen.day_bar
+        # The bar as wide as a window maximised on the laptop leaves it.
+        room = LAPTOP_150.width() - (window.width() - bar.width())
+        assert bar.minimumSizeHint().width() <= room
+        bar.resize(room, bar.height())
+        QApplication.processEvents()
+        parts = [bar.previous_button, bar.date_edit, bar.next_button, bar.today_button,
+                 bar.title, bar.closed_label, bar.close_day_button, bar.find_edit]
+        assert not _overlapping(parts)
+        assert all(part.geometry().right() < bar.width() for part in parts)
+        title = bar.title
+        assert title.text() and title.fontMetrics().horizontalAdvance(title.text()) \
+            <= title.contentsRect().width()
+        # A number typed shows whole beside the clear button.
+        bar.find_edit.setText(FindBox.NUMBER)
+        bar.find_edit.resize(bar.find_edit.minimumSizeHint())
+        bar.find_edit.home(False)
+        start = bar.find_edit.cursorRect().left()
+        bar.find_edit.end(False)
+        assert bar.find_edit.cursorRect().left() - start >= \
+            bar.find_edit.fontMetrics().horizontalAdvance(FindBox.NUMBER) - 1
+        screen.revert()
+    finally:
+        install_translations(qapp, "en")

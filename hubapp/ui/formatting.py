@@ -80,6 +80,12 @@ def abbreviated_date(day: dt.date) -> str:
     return locale.toString(QDate(day.year, day.month, day.day), shortened)
 
 
+def weekday(day: dt.date) -> str:
+    """The day's name (Wednesday, 星期三): a title's last resort where a date box beside it
+    shows the date."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd")
+
+
 def moment(value: dt.datetime) -> str:
     """A date and time, written like every other date on the desk (2026-03-05 18:40)."""
     # Not the locale's short format: en_GB's 05/03/2026 reads as 3 May to others at the hub.

@@ -3,10 +3,10 @@ closed line under it, Close day / Reopen day…, and the find box."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLineEdit, QPushButton, QStyle, QToolButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
@@ -65,11 +65,9 @@ class DayBar(QWidget):
         bold.setBold(True)
         self.closed_label.setFont(bold)
         self.close_day_button = QPushButton(self)
-        self.find_edit = QLineEdit(self)
+        self.find_edit = FindBox(self)
         self.find_edit.setPlaceholderText(self.tr("Find container (Ctrl+F)"))
         self.find_edit.setAccessibleName(self.tr("Find container"))
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
         for widget in (self.previous_button, self.date_edit, self.next_button,
@@ -100,3 +98,29 @@ class DayBar(QWidget):
             event.ignore()
             return True
         return super().eventFilter(watched, event)
+
+
+class FindBox(QLineEdit):
+    """16 M wide where the bar has room; where it has not, as narrow as a container number
+    with the clear button beside it: at 15 pt on a 150 % laptop (911 px) the bar held the
+    window to 1,019 px, Close day over the day's title and the find box past the edge."""
+
+    NUMBER = "MSKU0000000"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("M") * 16, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        # Qt's hint is 17 x's wide, the clear button's room in it only once there is text
+        # (the least width would have changed with the first key); that room is Qt's side
+        # widget's: its icon, 6 px about it, and a margin.
+        metrics, style = self.fontMetrics(), self.style()
+        clear = style.pixelMetric(QStyle.PixelMetric.PM_LineEditIconSize, None, self) + 6 \
+            + style.pixelMetric(QStyle.PixelMetric.PM_LineEditIconMargin, None, self)
+        qt_text = 17 * metrics.horizontalAdvance("x") + (clear if self.text() else 0)
+        return QSize(super().sizeHint().width() - qt_text + clear
+                     + metrics.horizontalAdvance(self.NUMBER), super().minimumSizeHint().height())

@@ -400,8 +400,11 @@ class DailyLogScreen(QWidget):
             "No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a "
             "loading list.") if nothing_yet else self.tr("No services on this day."))
         self.empty_label.setVisible(not rows)
+        # The day's name alone at the last: the day box beside it has the date, and at 15 pt
+        # on a 150 % laptop the abbreviated one held the window past the screen's edge.
         self.day_bar.title.set_wordings(formatting.long_date(day),
-                                        formatting.abbreviated_date(day))
+                                        formatting.abbreviated_date(day),
+                                        formatting.weekday(day))
         self.day_state.show_closed(closed, role)
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
