@@ -644,3 +644,18 @@ def test_at_15_pt_the_day_bar_fits_a_150_percent_laptop_without_overlapping(
         screen.revert()
     finally:
         install_translations(qapp, "en")
+
+
+def test_at_15_pt_the_days_totals_leave_the_status_bar_within_a_150_percent_laptop(
+        qtbot, main_window, large_font):
+    """The whole line, 909 px at 15 pt, held the window past 911 px, its tonnes cut off at
+    the edge: where it has no room the full and empty boxes and the tonnes are left out."""
+    large_font(15)
+    main_window.day_screen.set_day(DEMO_END)
+    QApplication.processEvents()
+    label = main_window.totals_label
+    assert main_window.statusBar().minimumSizeHint().width() <= LAPTOP_150.width()
+    label.resize(label.minimumSizeHint())
+    assert " TEU" in label.text() and " t" not in label.text().split("TEU")[1]
+    assert label.accessibleName().endswith(" t")  # a screen reader hears it whole
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()

@@ -69,14 +69,26 @@ class DayServicesModel(RecordTableModel):
 
 
 def totals_text(totals: TotalsRecord) -> str:
-    # Not a widget's tr(), where lupdate would see Qt's plural forms: counted() says them.
-    translate = QCoreApplication.translate
-    return translate("DailyLogScreen",
+    return QCoreApplication.translate("DailyLogScreen",
         "{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · "
         "{tonnes} t").format(
-        services=counted(translate("DailyLogScreen", "{count} service(s)"),
-                         totals.services).format(count=formatting.number(totals.services)),
-        containers=counted(translate("DailyLogScreen", "{count} container(s)"),
-                           totals.containers).format(count=formatting.number(totals.containers)),
-        teu=formatting.teu(totals.teu), full=formatting.number(totals.full),
+        **_counted(totals), full=formatting.number(totals.full),
         empty=formatting.number(totals.empty), tonnes=formatting.tonnes(totals.gross_kg))
+
+
+def short_totals_text(totals: TotalsRecord) -> str:
+    """totals_text without the full and empty boxes and the tonnes, where it has no room."""
+    return QCoreApplication.translate("DailyLogScreen",
+                                      "{services} moved · {containers} · {teu} TEU").format(
+        **_counted(totals))
+
+
+def _counted(totals: TotalsRecord) -> dict[str, str]:
+    # Not a widget's tr(), where lupdate would see Qt's plural forms: counted() says them.
+    translate = QCoreApplication.translate
+    return {"services": counted(translate("DailyLogScreen", "{count} service(s)"),
+                                totals.services).format(count=formatting.number(totals.services)),
+            "containers": counted(translate("DailyLogScreen", "{count} container(s)"),
+                                  totals.containers).format(
+                count=formatting.number(totals.containers)),
+            "teu": formatting.teu(totals.teu)}
