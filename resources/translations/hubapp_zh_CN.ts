@@ -822,12 +822,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>已连接到 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="217"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="219"/>
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="218"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="220"/>
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
@@ -1018,12 +1018,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="700"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="884"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="887"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1043,7 +1043,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="464"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="467"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
@@ -1073,33 +1073,33 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="552"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="625"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="494"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="696"/>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="702"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="700"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="703"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="793"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
@@ -1121,92 +1121,97 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="908"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="918"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="916"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="930"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="933"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="945"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="946"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="949"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="795"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="798"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="837"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="840"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="929"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="74"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="72"/>
         <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>实际开行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="77"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="81"/>
+        <source>{services} moved · {containers} · {teu} TEU</source>
+        <translation>实际开行 {services} · {containers} · {teu} 标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="89"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="79"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="91"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -2430,112 +2435,112 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="143"/>
+        <location filename="../../hubapp/ui/main_window.py" line="144"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="145"/>
+        <location filename="../../hubapp/ui/main_window.py" line="146"/>
         <source>Hub Desk — {name} — {user} (read-only)</source>
         <translation>枢纽工作台 — {name} — {user}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="146"/>
+        <location filename="../../hubapp/ui/main_window.py" line="147"/>
         <source>Hub Desk — {name} — {user}</source>
         <translation>枢纽工作台 — {name} — {user}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="170"/>
+        <location filename="../../hubapp/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="171"/>
+        <location filename="../../hubapp/ui/main_window.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="176"/>
+        <location filename="../../hubapp/ui/main_window.py" line="177"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="177"/>
+        <location filename="../../hubapp/ui/main_window.py" line="178"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="178"/>
+        <location filename="../../hubapp/ui/main_window.py" line="179"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="184"/>
+        <location filename="../../hubapp/ui/main_window.py" line="185"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="185"/>
+        <location filename="../../hubapp/ui/main_window.py" line="186"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="248"/>
+        <location filename="../../hubapp/ui/main_window.py" line="250"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="274"/>
+        <location filename="../../hubapp/ui/main_window.py" line="276"/>
         <source>Prin&amp;t report…</source>
         <translation>打印报表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="286"/>
+        <location filename="../../hubapp/ui/main_window.py" line="288"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="310"/>
+        <location filename="../../hubapp/ui/main_window.py" line="312"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="327"/>
+        <location filename="../../hubapp/ui/main_window.py" line="329"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="336"/>
+        <location filename="../../hubapp/ui/main_window.py" line="338"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="409"/>
+        <location filename="../../hubapp/ui/main_window.py" line="411"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="450"/>
+        <location filename="../../hubapp/ui/main_window.py" line="452"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="459"/>
+        <location filename="../../hubapp/ui/main_window.py" line="461"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="460"/>
+        <location filename="../../hubapp/ui/main_window.py" line="462"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="497"/>
+        <location filename="../../hubapp/ui/main_window.py" line="499"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="498"/>
+        <location filename="../../hubapp/ui/main_window.py" line="500"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2544,67 +2549,67 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="524"/>
+        <location filename="../../hubapp/ui/main_window.py" line="526"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="180"/>
+        <location filename="../../hubapp/ui/main_window.py" line="181"/>
         <source>All movements</source>
         <translation>全部箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="183"/>
+        <location filename="../../hubapp/ui/main_window.py" line="184"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="266"/>
+        <location filename="../../hubapp/ui/main_window.py" line="268"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="268"/>
+        <location filename="../../hubapp/ui/main_window.py" line="270"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="314"/>
+        <location filename="../../hubapp/ui/main_window.py" line="316"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="172"/>
+        <location filename="../../hubapp/ui/main_window.py" line="173"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="142"/>
+        <location filename="../../hubapp/ui/main_window.py" line="143"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="279"/>
+        <location filename="../../hubapp/ui/main_window.py" line="281"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="281"/>
+        <location filename="../../hubapp/ui/main_window.py" line="283"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="284"/>
+        <location filename="../../hubapp/ui/main_window.py" line="286"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="335"/>
+        <location filename="../../hubapp/ui/main_window.py" line="337"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="338"/>
+        <location filename="../../hubapp/ui/main_window.py" line="340"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2619,7 +2624,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="386"/>
+        <location filename="../../hubapp/ui/main_window.py" line="388"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2639,12 +2644,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="517"/>
+        <location filename="../../hubapp/ui/main_window.py" line="519"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="518"/>
+        <location filename="../../hubapp/ui/main_window.py" line="520"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -3233,42 +3238,42 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="463"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="467"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="131"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="136"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="140"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="141"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
         <source>&amp;Logo for reports</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="151"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="155"/>
         <source>The report logo at {path} could not be read when this hub was upgraded; choose it again.</source>
         <translation>升级此枢纽时无法读取位于 {path} 的报表标志，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="164"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="168"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="172"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
@@ -3288,79 +3293,79 @@ Licence: MIT</source>
         <translation>枢纽当地时间所用的时区，班次时间均按此记录：按当地时间到点后，班次才能保存或导入为“已发运”或“已到达”；各工作台和服务器都以此为准，不论电脑设为哪个时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="197"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="201"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="208"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="212"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="216"/>
         <source>Choose backup folder…</source>
         <translation>选择备份文件夹…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="214"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="218"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="219"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="223"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="229"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="233"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="251"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="255"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="270"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="274"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="271"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="275"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="139"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="143"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="215"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="133"/>
         <source>&amp;Hub name (English)</source>
         <translation>枢纽名称（英文）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="131"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="135"/>
         <source>Hub &amp;name (Chinese)</source>
         <translation>枢纽名称（中文）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="143"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
         <source>&amp;On time within ± (minutes)</source>
         <translation>正点范围 ±（分钟）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="253"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="232"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="257"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -3370,62 +3375,62 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="166"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="181"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="193"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="193"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="197"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="193"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="197"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="199"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="203"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="248"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="252"/>
         <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
         <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="309"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="313"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="351"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="355"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="355"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="359"/>
         <source>Counting again the punctuality and dwell over the clock changes of {zone}: on years of history this takes a minute…</source>
         <translation>正在按 {zone} 的时钟调整（如夏令时）重新统计正点率和堆存时间：历史数据多达数年时约需一分钟…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="378"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="382"/>
         <source>Change the hub&apos;s time zone</source>
         <translation>更改枢纽时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="379"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="383"/>
         <source>The services already stored keep their times as the clock read them: a train logged at 08:00 stays at 08:00, read on the clock of {zone} from now on, not moved to it, and punctuality and dwell are counted again by its clock changes. Change the zone only if the hub&apos;s clock was set to the wrong one.
 
 Change it?</source>
@@ -3434,22 +3439,22 @@ Change it?</source>
 确定更改吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="434"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="438"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="464"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="468"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="474"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="478"/>
         <source>it could not be written</source>
         <translation>无法写入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="475"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="479"/>
         <source>Cannot save this desk&apos;s settings in {file}: {reason}</source>
         <translation>无法将本工作台的设置保存到 {file}：{reason}</translation>
     </message>
@@ -4971,7 +4976,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>正在复制 {table}（第 {number} 个，共 {count} 个表）…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="118"/>
+        <location filename="../../hubapp/cli/transfer.py" line="116"/>
         <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
@@ -5061,62 +5066,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 尚未设置：管理员下次登录枢纽工作台时，会要求填写枢纽名称、时区和每日班列目标。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="104"/>
+        <location filename="../../hubapp/cli/transfer.py" line="106"/>
         <source>{file}: {note}</source>
         <translation>{file}：{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="108"/>
+        <location filename="../../hubapp/cli/transfer.py" line="109"/>
         <source>{file}: {count} new container(s) of services already stored; nothing was saved (--skip-duplicates adds them to those services)</source>
         <translation>{file}：{count} 个集装箱是已在库中班次的新增集装箱；未保存任何数据（--skip-duplicates 可将其添加到这些班次）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="114"/>
+        <location filename="../../hubapp/cli/transfer.py" line="113"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="125"/>
+        <location filename="../../hubapp/cli/transfer.py" line="121"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="129"/>
+        <location filename="../../hubapp/cli/transfer.py" line="124"/>
         <source>{file}: {count} service(s) or container(s) already stored, and it holds nothing else; nothing was saved</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="135"/>
+        <location filename="../../hubapp/cli/transfer.py" line="128"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="140"/>
+        <location filename="../../hubapp/cli/transfer.py" line="132"/>
         <source>{file}: {summary}</source>
         <translation>{file}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="148"/>
+        <location filename="../../hubapp/cli/transfer.py" line="140"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="150"/>
+        <location filename="../../hubapp/cli/transfer.py" line="142"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="178"/>
+        <location filename="../../hubapp/cli/transfer.py" line="176"/>
         <source>exporting… {percent} %</source>
         <translation>正在导出… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="180"/>
+        <location filename="../../hubapp/cli/transfer.py" line="178"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="212"/>
+        <location filename="../../hubapp/cli/transfer.py" line="210"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -5281,17 +5286,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="140"/>
+        <location filename="../../hubapp/cli/transfer.py" line="132"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="142"/>
+        <location filename="../../hubapp/cli/transfer.py" line="134"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="87"/>
+        <location filename="../../hubapp/cli/transfer.py" line="89"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent}%</translation>
     </message>
@@ -5422,47 +5427,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="229"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="238"/>
         <source>Stay</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="254"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="263"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="255"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="264"/>
         <source>This desk has no hub database yet.</source>
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="256"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="265"/>
         <source>{path}, the hub&apos;s database set for this computer in {settings}, is not there.</source>
         <translation>{settings} 中为本机设定的枢纽数据库 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="261"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="270"/>
         <source>Start a new hub in {path} (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
         <translation>新建一个枢纽，数据文件为 {path}（接下来创建其管理员）；或打开已有的枢纽数据库文件（其他工作台的副本或备份）；或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="267"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="276"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="268"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="277"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="269"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="278"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="308"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="317"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
@@ -5523,17 +5528,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{sentence}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="94"/>
+        <location filename="../../hubapp/ui/formatting.py" line="100"/>
         <source>{time} ({zone})</source>
         <translation>{time} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="112"/>
+        <location filename="../../hubapp/ui/formatting.py" line="118"/>
         <source>{items}, …</source>
         <translation>{items} 等</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="121"/>
+        <location filename="../../hubapp/ui/formatting.py" line="127"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -5829,103 +5834,103 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>名称最多 {max} 个字符，此名称有 {length} 个：请删去 {over} 个字符后再保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="84"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="95"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码“{value}”必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="87"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="98"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="93"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="104"/>
         <source>HS code {value}: there is no heading 00 in a chapter (headings are numbered from 01, like 0803 in 080390)</source>
         <translation>HS 编码 {value}：章内没有 00 品目（品目从 01 起编号，如 080390 中的 0803）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="99"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="110"/>
         <source>A name of digits only reads as an HS code in the daily log and imports: add a word</source>
         <translation>纯数字的名称在每日台账和导入中会被当作 HS 编码：请加上文字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="103"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="114"/>
         <source>Choose the commodity&apos;s category</source>
         <translation>请选择货名的类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="106"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="117"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="164"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="175"/>
         <source>{name} is HS {code}, the pasted HS code is {value}: type the commodity again</source>
         <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="159"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="170"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the file says {value} on a later day. Correct the HS code</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：文件中写的是 {value}，且日期在此之后。请更正 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="167"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="178"/>
         <source>{name} is HS {code} since the hub changed it from {former} on {day}, and {former} is another commodity&apos;s now: the pasted HS code is {value} on a later day. Type the commodity again</source>
         <translation>{name} 的 HS 编码自 {day} 起由 {former} 改为 {code}，而 {former} 现已属于另一种货物：粘贴的 HS 编码是 {value}，且日期在此之后。请重新输入货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="214"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="225"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="240"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="251"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="252"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="260"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="257"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="265"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="269"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="274"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="276"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="281"/>
         <source>Country {value!r} is not a 2-letter country code: give the codes like CN,LA, separated by commas or spaces</source>
         <translation>国家“{value}”不是两个字母的国家代码：请填写如 CN,LA 的代码，用逗号或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="287"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="292"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="290"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="295"/>
         <location filename="../../hubapp/domain/validation.py" line="282"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="307"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="312"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="315"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="320"/>
         <source>{value!r} is not a time zone: choose one from the list, like Asia/Shanghai, or leave it empty for this computer&apos;s</source>
         <translation>“{value}”不是时区：请从列表中选择，如 Asia/Shanghai，或留空以使用本机时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="340"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="345"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -6185,12 +6190,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="156"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="167"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货名或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="280"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="285"/>
         <location filename="../../hubapp/interchange/parsing.py" line="659"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -7032,47 +7037,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="29"/>
+        <location filename="../../hubapp/cli/transfer.py" line="31"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="35"/>
+        <location filename="../../hubapp/cli/transfer.py" line="37"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="41"/>
+        <location filename="../../hubapp/cli/transfer.py" line="43"/>
         <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="44"/>
+        <location filename="../../hubapp/cli/transfer.py" line="46"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
         <translation>此列给出实际时间（去程班列为发车时间，回程班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="49"/>
+        <location filename="../../hubapp/cli/transfer.py" line="51"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: import with --skip-duplicates to add the new boxes to it, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：加上 --skip-duplicates 再导入，即可将新增的集装箱添加到该班次，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="67"/>
+        <location filename="../../hubapp/cli/transfer.py" line="69"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="73"/>
+        <location filename="../../hubapp/cli/transfer.py" line="75"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="32"/>
+        <location filename="../../hubapp/cli/transfer.py" line="34"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="28"/>
+        <location filename="../../hubapp/cli/transfer.py" line="30"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
@@ -7082,12 +7087,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="195"/>
+        <location filename="../../hubapp/cli/transfer.py" line="193"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/transfer.py" line="200"/>
+        <location filename="../../hubapp/cli/transfer.py" line="198"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
