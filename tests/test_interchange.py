@@ -1229,6 +1229,21 @@ def test_a_row_keeps_the_empty_cells_at_its_end_unless_256_or_more(tmp_path, las
     assert [len(cells) for _line, cells in table.rows] == [8, 8, width]
 
 
+def test_a_row_numbered_no_later_than_the_one_before_is_skipped_and_a_gap_read_empty(
+        tmp_path):
+    """As openpyxl's iter_rows gave them: a row numbered as the one before it (a writer's
+    slip) is not read twice, and the lines skipped between two rows are counted blank."""
+    path = part_replaced(big_workbook(tmp_path / "rows.xlsx", 4), "xl/worksheets/sheet1.xml",
+                         lambda xml: xml.replace(b'<row r="3">', b'<row r="2">').replace(
+                             b'<row r="5">', b'<row r="7">'))
+
+    table = read_table(path)
+
+    assert [(line, cells[3]) for line, cells in table.rows] == [
+        (2, with_check_digit("BIGU000000")), (4, with_check_digit("BIGU000002")),
+        (7, with_check_digit("BIGU000003"))]
+
+
 _MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
@@ -1719,16 +1734,13 @@ def test_a_workbook_without_its_size_stored_is_stopped_while_it_opens(tmp_path, 
     assert len(read_table(path, check=lambda: None).rows) == 1_500 and len(scanned) == 1
 
 
-def test_a_workbook_without_its_size_stored_is_parsed_once_as_it_is_read(tmp_path,
-                                                                          monkeypatch):
-    """openpyxl opens a sheet for its size; not stored, as a streaming writer saves a sheet,
-    it parsed all of its rows to find it, which were then parsed again to be read: seconds
-    of 50,000 rows."""
-    path = big_workbook(tmp_path / "big.xlsx", 2_000)
+def _sheet_reads(path: Path, monkeypatch) -> tuple[list[int], int]:
+    """The bytes of the sheet's XML read each time it is opened as path is read (all 2,000
+    rows), and how many it holds."""
     part = "xl/worksheets/sheet1.xml"
     with zipfile.ZipFile(path) as archive:
         whole = archive.getinfo(part).file_size
-    inflated: list[int] = []  # the sheet's bytes read, each time it was opened
+    inflated: list[int] = []
     opened = zipfile.ZipFile.open
 
     def counted(archive, member, *args, **kwargs):
@@ -1747,7 +1759,50 @@ def test_a_workbook_without_its_size_stored_is_parsed_once_as_it_is_read(tmp_pat
 
     monkeypatch.setattr(zipfile.ZipFile, "open", counted)
     assert len(read_table(path).rows) == 2_000
+    return inflated, whole
+
+
+def test_a_workbook_without_its_size_stored_is_parsed_once_as_it_is_read(tmp_path,
+                                                                          monkeypatch):
+    """openpyxl opens a sheet for its size; not stored, as a streaming writer saves a sheet,
+    it parsed all of its rows to find it, which were then parsed again to be read: seconds
+    of 50,000 rows."""
+    inflated, whole = _sheet_reads(big_workbook(tmp_path / "big.xlsx", 2_000), monkeypatch)
+
     assert inflated.count(whole) == 2  # scanned (_scan_sheet_xml), then read
+
+
+def _with_column_widths(path: Path, columns: int) -> Path:
+    """The workbook with each of its sheet's first `columns` columns' width set apart, stored
+    before its rows (some 40 bytes each)."""
+    widths = b"".join(b'<col min="%d" max="%d" width="%d.5" customWidth="1"/>'
+                      % (column, column, 8 + column % 7) for column in range(1, columns + 1))
+    return part_replaced(path, "xl/worksheets/sheet1.xml",
+                         lambda xml: xml.replace(b"<sheetData>", b"<cols>%s</cols><sheetData>"
+                                                 % widths, 1))
+
+
+def test_a_sheet_whose_columns_widths_take_more_than_one_read_is_parsed_once(tmp_path,
+                                                                             monkeypatch):
+    """Its rows start well past the first 64 KB read of it, as many widths set apart put
+    them, but within what any sheet's columns take: it is still opened up to its rows alone."""
+    path = _with_column_widths(big_workbook(tmp_path / "big.xlsx", 2_000), 4_000)
+
+    inflated, whole = _sheet_reads(path, monkeypatch)
+
+    assert inflated.count(whole) == 2
+
+
+def test_a_sheet_whose_rows_start_past_what_is_looked_through_is_read_whole(tmp_path,
+                                                                            monkeypatch):
+    """Past _HEAD_BYTES, openpyxl is handed the sheet whole for its size, as before it was
+    handed a part: its rows are read all the same, never a piece of XML left unclosed."""
+    monkeypatch.setattr(workbook, "_HEAD_BYTES", 1 << 16)
+    path = _with_column_widths(big_workbook(tmp_path / "big.xlsx", 2_000), 4_000)
+
+    inflated, whole = _sheet_reads(path, monkeypatch)
+
+    assert inflated.count(whole) == 3  # openpyxl's look for a size too
 
 
 def test_an_import_cancelled_while_reading_a_workbook_leaves_the_database_as_it_was(
