@@ -1793,6 +1793,19 @@ def test_a_sheet_whose_columns_widths_take_more_than_one_read_is_parsed_once(tmp
     assert inflated.count(whole) == 2
 
 
+def test_a_sheet_written_wholly_with_a_namespace_prefix_is_parsed_once(tmp_path,
+                                                                       monkeypatch):
+    """<x:worksheet>…<x:sheetData>, as some .NET writers save every tag: opened up to its
+    rows, it is closed by its own tag, and read as any other."""
+    path = part_replaced(big_workbook(tmp_path / "big.xlsx", 2_000), "xl/worksheets/sheet1.xml",
+                         lambda xml: re.sub(rb"<(/?)(?=[A-Za-z])", rb"<\1x:", xml.replace(
+                             b'xmlns="' + _MAIN + b'"', b'xmlns:x="' + _MAIN + b'"', 1)))
+
+    inflated, whole = _sheet_reads(path, monkeypatch)
+
+    assert inflated.count(whole) == 2
+
+
 def test_a_sheet_whose_rows_start_past_what_is_looked_through_is_read_whole(tmp_path,
                                                                             monkeypatch):
     """Past _HEAD_BYTES, openpyxl is handed the sheet whole for its size, as before it was
@@ -3507,6 +3520,32 @@ def test_the_shared_strings_are_inflated_once(tmp_path, monkeypatch):
 
     assert read_table(path).rows[0][1][7] == "CSLU4025503"
     assert opened.count("xl/sharedStrings.xml") == 1
+
+
+def test_shared_strings_larger_than_is_handed_on_are_counted_to_their_end(tmp_path,
+                                                                            monkeypatch):
+    """Past _PART_BYTES the shared strings are opened again for openpyxl, not handed on as
+    read: what was read first is not all of them, whose texts past it still count."""
+    def with_empty(count: int) -> Path:
+        path = sample_workbook(tmp_path / f"strings{count}.xlsx")
+        _with_shared_strings(path)
+        return part_replaced(path, "xl/sharedStrings.xml", lambda xml: xml.replace(
+            b"</sst>", b" " * 2 * whole + b"<si><t/></si>" * count + b"</sst>"))
+
+    whole = 0
+    with zipfile.ZipFile(with_empty(0)) as archive:
+        # The parts read whole (the styles, the theme) stay within it.
+        whole = max(part.file_size for part in archive.infolist()
+                    if part.filename != "xl/sharedStrings.xml"
+                    and not part.filename.startswith("xl/worksheets/"))
+        held = archive.read("xl/sharedStrings.xml").count(b"<si>")
+    monkeypatch.setattr(workbook, "_PART_BYTES", whole)
+    monkeypatch.setattr(workbook, "_SHARED_STRINGS", held + 2)
+
+    assert read_table(with_empty(2)).rows[0][1][7] == "CSLU4025503"
+    with pytest.raises(FileFormatError, match=f"^strings3.xlsx: its part xl/sharedStrings.xml "
+                                              f"holds more than {held + 2} texts"):
+        read_table(with_empty(3))
 
 
 def test_a_sheet_is_not_held_to_the_shared_strings_limits(tmp_path, monkeypatch):
