@@ -586,6 +586,21 @@ def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
                     ("TGHU4642290", "22G1", "E", 2200, "2026-03-05 14:20", "inbound")]
 
 
+def test_hidden_rows_of_a_sheet_of_several_megabytes_are_each_left_out(tmp_path):
+    """Its XML is scanned a megabyte at a time: the row cut at a megabyte's end is looked at
+    whole with the next, its hidden mark never passed over."""
+    path = part_replaced(big_workbook(tmp_path / "big.xlsx", 6_000), "xl/worksheets/sheet1.xml",
+                         lambda xml: re.sub(rb'<row r="(\d*[02468])">', rb'<row r="\1" hidden="1">',
+                                            xml))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 2 << 20
+
+    table = read_table(path)
+
+    assert table.hidden_lines == tuple(range(2, 6_002, 2))
+    assert [line for line, _cells in table.rows] == list(range(3, 6_002, 2))
+
+
 def test_hidden_and_filtered_out_rows_of_a_workbook_are_left_out_and_said(demo_db, tmp_path):
     path = hidden_rows_workbook(tmp_path / "hidden.xlsx")
 
@@ -1735,8 +1750,8 @@ def test_a_workbook_without_its_size_stored_is_stopped_while_it_opens(tmp_path, 
 
 
 def _sheet_reads(path: Path, monkeypatch) -> tuple[list[int], int]:
-    """The bytes of the sheet's XML read each time it is opened as path is read (all 2,000
-    rows), and how many it holds."""
+    """The bytes of the sheet's XML read each time it is opened from now on, and how many it
+    holds."""
     part = "xl/worksheets/sheet1.xml"
     with zipfile.ZipFile(path) as archive:
         whole = archive.getinfo(part).file_size
@@ -1758,7 +1773,6 @@ def _sheet_reads(path: Path, monkeypatch) -> tuple[list[int], int]:
         return file
 
     monkeypatch.setattr(zipfile.ZipFile, "open", counted)
-    assert len(read_table(path).rows) == 2_000
     return inflated, whole
 
 
@@ -1767,8 +1781,10 @@ def test_a_workbook_without_its_size_stored_is_parsed_once_as_it_is_read(tmp_pat
     """openpyxl opens a sheet for its size; not stored, as a streaming writer saves a sheet,
     it parsed all of its rows to find it, which were then parsed again to be read: seconds
     of 50,000 rows."""
-    inflated, whole = _sheet_reads(big_workbook(tmp_path / "big.xlsx", 2_000), monkeypatch)
+    path = big_workbook(tmp_path / "big.xlsx", 2_000)
+    inflated, whole = _sheet_reads(path, monkeypatch)
 
+    assert len(read_table(path).rows) == 2_000
     assert inflated.count(whole) == 2  # scanned (_scan_sheet_xml), then read
 
 
@@ -1790,6 +1806,7 @@ def test_a_sheet_whose_columns_widths_take_more_than_one_read_is_parsed_once(tmp
 
     inflated, whole = _sheet_reads(path, monkeypatch)
 
+    assert len(read_table(path).rows) == 2_000
     assert inflated.count(whole) == 2
 
 
@@ -1803,6 +1820,7 @@ def test_a_sheet_written_wholly_with_a_namespace_prefix_is_parsed_once(tmp_path,
 
     inflated, whole = _sheet_reads(path, monkeypatch)
 
+    assert len(read_table(path).rows) == 2_000
     assert inflated.count(whole) == 2
 
 
@@ -1815,7 +1833,23 @@ def test_a_sheet_whose_rows_start_past_what_is_looked_through_is_read_whole(tmp_
 
     inflated, whole = _sheet_reads(path, monkeypatch)
 
+    assert len(read_table(path).rows) == 2_000
     assert inflated.count(whole) == 3  # openpyxl's look for a size too
+
+
+def test_a_row_of_too_many_cells_is_refused_before_the_scan_reaches_its_end(tmp_path,
+                                                                            monkeypatch):
+    """A row of a million cells (under the rows a header is looked for in), some megabytes of
+    XML, is refused as its first megabyte is scanned: the scan no longer adds chunk after
+    chunk to a row it has not seen end."""
+    path = part_replaced(big_workbook(tmp_path / "wide.xlsx", 100), "xl/worksheets/sheet1.xml",
+                         lambda xml: re.sub(rb'(<row r="80">.*?)</row>',
+                                            rb"\1" + b"<c/>" * 1_000_000 + b"</row>", xml))
+    inflated, whole = _sheet_reads(path, monkeypatch)
+
+    with pytest.raises(FileFormatError, match="has more than 16,384 cells, more than Excel"):
+        read_table(path)
+    assert max(inflated) < whole // 2
 
 
 def test_an_import_cancelled_while_reading_a_workbook_leaves_the_database_as_it_was(
@@ -3100,6 +3134,33 @@ def test_xlsx_cells_merged_over_a_train_s_rows_fill_each_row(demo_db, tmp_path):
     result = import_file(demo_db, path, TESTER)
     assert result.saved, result.problems
     assert (result.totals.services, result.totals.containers) == (2, 4)
+
+
+def test_merged_cells_and_hidden_rows_of_a_sheet_written_wholly_prefixed_are_read(tmp_path):
+    """<x:mergeCell>, <x:row hidden="true">, as some .NET writers save a sheet: merged cells
+    filled down, the hidden row left out, as Excel's own tags are."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "毛重"])
+    for n in range(4):
+        sheet.append([dt.date(2026, 3, 7), "X9901", "出口", with_check_digit(f"ABCU{9300 + n:06d}"),
+                      "22G1", 20000])
+    for column in "ABC":
+        sheet.merge_cells(f"{column}2:{column}5")
+    sheet.row_dimensions[4].hidden = True
+    path = tmp_path / "prefixed.xlsx"
+    book.save(path)
+    part_replaced(path, "xl/worksheets/sheet1.xml", lambda xml: re.sub(
+        rb"<(/?)(?=[A-Za-z])", rb"<\1x:", xml.replace(b'xmlns="' + _MAIN + b'"',
+                                                      b'xmlns:x="' + _MAIN + b'"', 1)
+    ).replace(b'hidden="1"', b'hidden="true"'))
+
+    table = read_table(path)
+
+    assert table.hidden_lines == (4,)
+    assert [(line, tuple(cells[:4])) for line, cells in table.rows] == [
+        (line, ("2026-03-07", "X9901", "出口", with_check_digit(f"ABCU{9298 + line:06d}")))
+        for line in (2, 3, 5)]
 
 
 def test_xlsx_cells_merged_in_several_columns_over_several_trains_fill_each_row(tmp_path):
