@@ -30,7 +30,7 @@ from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import (
     FileFormatError, export_file, import_file, neutralise, summary, write_problems,
 )
-from hubapp.interchange import parsing, reading, workbook
+from hubapp.interchange import delimited, parsing, reading, workbook
 from hubapp.interchange.importing import (
     hidden_lines_note, left_out_note, notes, rounded_kg_note, total_lines_note,
 )
@@ -139,6 +139,19 @@ def test_excel_s_unicode_text_is_read(demo_db, tmp_path, encoding):
     assert demo_db.execute("SELECT m.container FROM container_move m JOIN service s"
                            " ON s.id = m.service_id WHERE s.service_no = 'X9041'"
                            ).fetchall() == [("CSQU3054383",)]
+
+
+@pytest.mark.parametrize(("lines", "encoding", "delimiter"), [
+    # As many lines split alike either way: the one the first line holds most of, but a tab
+    # in Excel's "Unicode text".
+    (["a,b,c\td", "e,f\tg,h"], "utf-8", ","),
+    (["a,b,c\td", "e,f\tg,h"], "utf-16", "\t"),
+    # Without a header, lines left whole by a delimiter are not lines it splits alike.
+    (["a;b", "c;d;e", "f;g;h;i"], "utf-8", ";"),
+])
+def test_without_a_header_the_delimiter_is_the_one_splitting_lines_alike(lines, encoding,
+                                                                        delimiter):
+    assert delimited.delimiter_of("\n".join(lines) + "\n", encoding) == delimiter
 
 
 @pytest.mark.parametrize(("title", "delimiter", "encoding"), [
