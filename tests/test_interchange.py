@@ -141,6 +141,35 @@ def test_excel_s_unicode_text_is_read(demo_db, tmp_path, encoding):
                            ).fetchall() == [("CSQU3054383",)]
 
 
+def test_a_line_break_refused_after_a_remark_of_several_lines_names_its_own_line(tmp_path):
+    """The remark's line breaks, allowed, come before the seal's: the seal's is on line 3."""
+    path = write(tmp_path / "seal.csv", [HEADER.replace(",seal", ",notes,seal"),
+                                         GOOD.replace(",LA1", ',"two\nlines","LA1\nLA2"')])
+
+    with pytest.raises(FileFormatError, match="^seal.csv, line 3, seal: a quoted cell runs over "):
+        read_table(path)
+
+
+def test_two_headers_typed_apart_by_a_full_width_comma_are_refused(tmp_path):
+    """One slip in a header of commas: 箱号 and 箱型 read as one column neither is."""
+    path = write(tmp_path / "slip.csv", ["日期,班列号,方向,箱号，箱型,毛重",
+                                         "2026-03-05,X5508,出口,CSQU3054383，22G1,24000"])
+
+    with pytest.raises(FileFormatError, match="^slip.csv, line 1: the header's columns are "
+                                              "separated by a full-width “，” \\(“箱号，箱型”\\)"):
+        read_table(path)
+
+
+def test_rows_after_a_quoted_cell_of_several_lines_keep_their_lines(tmp_path):
+    """A remark typed over three lines in one cell: the rows under it are numbered as the file's
+    lines, as a text editor shows them, where their problems are looked for."""
+    path = write(tmp_path / "remark.csv", [
+        HEADER + ",notes", GOOD + ',"three\nlines\nof remark"', GOOD.replace("X5508", "X5509") + ",",
+        GOOD.replace("X5508", "X5510") + ","])
+
+    assert [line for line, _cells in read_table(path).rows] == [2, 5, 6]
+
+
 @pytest.mark.parametrize(("lines", "encoding", "delimiter"), [
     # As many lines split alike either way: the one the first line holds most of, but a tab
     # in Excel's "Unicode text".
