@@ -355,6 +355,23 @@ def test_a_save_by_keyboard_says_what_was_stored_until_the_next_edit(qtbot, scre
     assert screen.paste_message.text() == ""
 
 
+def test_what_a_save_stored_stays_said_while_nothing_is_edited(qtbot, screen):
+    """A cell's editor opened and left by Escape changes nothing: the line still says what
+    is stored, as it does until an edit."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9702", Qt.Key.Key_Tab, "I")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, numbers(1)[0], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return,
+          (Qt.Key.Key_S, CTRL))
+    said = screen.paste_message.text()
+    assert said.startswith("X9702 is saved")
+
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, Qt.Key.Key_F2, Qt.Key.Key_Escape)
+    assert not screen.has_changes()
+    assert screen.paste_message.text() == said
+
+
 def test_the_current_rows_problems_are_spelled_out_in_full_under_the_grid(qtbot, screen):
     # At 1024 px the Problem column has room for a word or two ("Check …"): the line under
     # the grid says all of it, for the row the cursor is on, as the row is fixed.
