@@ -1024,6 +1024,9 @@ def test_rows_of_one_service_must_agree(demo_db, tmp_path):
     (b"\n\n  \n", "is empty"),
     (bytes(range(256)) * 4, "binary data"),
     ("date,service\n2026-03-05,X1\n".encode("utf-16-le"), "binary data"),  # no BOM
+    # Binary data under a line of text: what the first 64 KB hold, not its first line.
+    (b"Loading list exported 2026-03-05 by ERP\n" + bytes(range(256)) * 4,
+     "is not a CSV or XLSX file \\(it holds binary data\\)"),
     # \xff is no GB18030 byte, \x81 no Windows-1252 one
     (b"date,service,direction\n2026-03-05,X\x81\xff1,out\n",
      "is not UTF-8, GB18030/GBK or Windows-1252"),
@@ -1106,6 +1109,14 @@ def test_a_nul_anywhere_in_a_csv_is_refused_with_its_line(demo_db, tmp_path, enc
         "character, which no text holds (binary data pasted in?); remove it, save the file as "
         "CSV (UTF-8) and import it again")
     assert checksum(demo_db) == before
+
+
+def test_a_nul_as_a_utf_16_file_s_first_character_is_refused(tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(("\0" + SAMPLE.read_text(encoding="utf-8")).encode("utf-16"))
+
+    with pytest.raises(FileFormatError, match="^nul.csv, line 1, character 1 \\(in “\ufffd"):
+        read_table(path)
 
 
 @pytest.mark.parametrize("quoted", [False, True])
