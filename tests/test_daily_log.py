@@ -315,6 +315,26 @@ def test_not_saved_counts_the_forms_problems_left_as_each_field_is_edited(qtbot,
     assert not screen.is_dirty()
 
 
+def test_a_problem_fixed_after_a_paste_leaves_what_the_paste_said(qtbot, screen):
+    """The count of problems is said again at an edit only while the line says it: a paste
+    since said what it did."""
+    form = screen.form
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9705")
+    for edit, text in ((form.origin, "CNCQI"), (form.destination, "CNCQI")):
+        edit.setFocus()
+        press(qtbot, text)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+    paste(qtbot, screen, f"{numbers(1)[0]}\t22G1")
+    pasted = screen.paste_message.text()
+    assert pasted.startswith("Pasted 1 row.")
+
+    form.destination.setFocus()
+    press(qtbot, (Qt.Key.Key_A, CTRL), "CNSHA")
+    assert not shown_wrong(form.destination)
+    assert screen.paste_message.text() == pasted
+
+
 def test_a_departed_service_without_its_time_is_fixed_by_marking_it_planned(qtbot, screen):
     # The form's own problem on Actual, "needs its actual time", is of the status too.
     press(qtbot, (Qt.Key.Key_N, CTRL), "x9704")
