@@ -92,8 +92,10 @@ def _simplified_or_traditional(name: str, data: bytes, gb18030: str) -> tuple[st
     """The text of a file GB18030 decodes, or of a Big5 one (as Windows writes it, cp950)."""
     if (unreadable := _PRIVATE_USE.search(gb18030)) is None:
         return gb18030, "gb18030"
+    # Python's cp950 decodes no byte pair into the Private Use Area (Big5's user-defined
+    # ones it refuses), so what it decodes needs no look for them.
     big5 = _decoded(data, "cp950")
-    if big5 is not None and not _PRIVATE_USE.search(big5):
+    if big5 is not None:
         return big5, "cp950"
     raise FileFormatError(QT_TRANSLATE_NOOP(
         "messages", "{name}, line {line}, character {column} (in “{cell}”): a character that "
