@@ -1784,6 +1784,19 @@ def test_reading_a_big_file_says_how_far_it_got_and_stops_when_told(tmp_path, ki
     assert seen == [(1000, 4501), (2000, 4501)]  # stopped before the next 1,000 rows
 
 
+def test_the_bar_never_goes_past_the_rows_a_sheet_numbers(tmp_path):
+    """Rows after the last numbered one, unnumbered, go on from it: reading them, the bar
+    stays full rather than running past its end."""
+    path = part_replaced(big_workbook(tmp_path / "big.xlsx", 2_049), "xl/worksheets/sheet1.xml",
+                         lambda xml: _numbered(xml, lambda row: row if row <= 1_990 else None))
+    seen = []
+
+    table = read_table(path, progress=lambda done, total: seen.append((done, total)))
+
+    assert len(table.rows) == 2_049
+    assert seen == [(1000, 1990), (1990, 1990)]
+
+
 def test_a_workbook_without_its_size_stored_is_stopped_while_it_opens(tmp_path, monkeypatch):
     """Opening the workbook, its shared strings counted through, then its sheet's XML scanned
     whole take seconds before its first row is read, where a cancel waited."""
