@@ -1918,6 +1918,55 @@ def test_a_row_of_too_many_cells_is_refused_before_the_scan_reaches_its_end(tmp_
     assert max(inflated) < whole // 2
 
 
+def test_a_row_of_too_many_cells_where_a_header_is_looked_for_is_refused_as_it_is_parsed(
+        tmp_path, monkeypatch):
+    """openpyxl builds a row whole before handing it on: a row of a million cells among the
+    first rows, read to find each sheet's header before the scan that refuses it, took
+    300 MB and most of a minute. It is refused before openpyxl has made one of its cells."""
+    path = part_replaced(big_workbook(tmp_path / "wide.xlsx", 100), "xl/worksheets/sheet1.xml",
+                         lambda xml: re.sub(rb'(<row r="2">.*?)</row>',
+                                            rb"\1" + b"<c/>" * 1_000_000 + b"</row>", xml))
+    parsed = _cells_parsed(monkeypatch)
+
+    with pytest.raises(FileFormatError, match="has more than 16,384 cells, more than Excel"):
+        read_table(path)
+    assert len(parsed) < 16_384
+
+
+def _cells_parsed(monkeypatch) -> list[int]:
+    """Filled with a 1 for each cell openpyxl makes from now on."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    parsed: list[int] = []
+    parse_cell = WorkSheetParser.parse_cell
+    monkeypatch.setattr(WorkSheetParser, "parse_cell",
+                        lambda parser, element: parsed.append(1) or parse_cell(parser, element))
+    return parsed
+
+
+@pytest.mark.parametrize("prefix", [b"", b"x:"])
+def test_a_row_of_excel_s_columns_is_read_and_one_of_a_cell_more_refused(tmp_path, prefix,
+                                                                         monkeypatch):
+    """Counted as its XML is read in pieces (a row of 16,384 cells is 64 KB of it at the
+    least), each cell once, whether the rows are prefixed (x:row) or not."""
+    def widened(extra: int):
+        def change(xml: bytes) -> bytes:
+            xml = re.sub(rb'(<row r="2">.*?)</row>', lambda row: row[1] + b"<c/>" * (
+                extra - row[1].count(b"<c")) + b"</row>", xml)
+            return _prefixed(xml) if prefix else xml
+        return change
+
+    fits = part_replaced(big_workbook(tmp_path / "fits.xlsx", 100), "xl/worksheets/sheet1.xml",
+                         widened(16_384))
+    assert len(read_table(fits).rows) == 100
+    wider = part_replaced(big_workbook(tmp_path / "wider.xlsx", 100),
+                          "xl/worksheets/sheet1.xml", widened(16_385))
+    parsed = _cells_parsed(monkeypatch)
+    with pytest.raises(FileFormatError, match="has more than 16,384 cells, more than Excel"):
+        read_table(wider)
+    assert len(parsed) < 16_384  # refused as read, before the row was made
+
+
 def test_an_import_cancelled_while_reading_a_workbook_leaves_the_database_as_it_was(
         demo_db, tmp_path):
     path = big_workbook(tmp_path / "big.xlsx", 3_500)

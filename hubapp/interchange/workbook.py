@@ -87,9 +87,9 @@ def read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         if not book.worksheets:
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name} has no worksheet"), name=path.name)
-        chosen, unread, others = _sheet_to_read(book)
+        chosen, unread, others = _sheet_to_read(path.name, book)
         merges, formulas, hidden, hidden_columns, last_row = _scan_sheet_xml(path.name, chosen)
-        sheet = _filled_down(_rows(chosen), merges)
+        sheet = _filled_down(_rows(path.name, chosen), merges)
         hidden_cells: dict[int, dict[int, str]] = {}
         table = table_of(path.name, watch.lines(_without_columns(
             _within_excel(path.name, chosen.title, sheet), hidden_columns, hidden_cells),
@@ -330,7 +330,7 @@ def _within_excel(name: str, sheet: str, rows: Iterable[tuple[int, Sequence[obje
 _EMPTY_RUN = 256
 
 
-def _rows(sheet) -> Iterator[tuple[int, list[object]]]:
+def _rows(name: str, sheet) -> Iterator[tuple[int, list[object]]]:
     """The sheet's rows as openpyxl's iter_rows(values_only=True) gives them, by line: a
     row numbered no later than the one before skipped, one missing empty. But whatever size
     the file states, which some writers get wrong (rows beyond it were silently lost), and
@@ -339,7 +339,8 @@ def _rows(sheet) -> Iterator[tuple[int, list[object]]]:
 
     book = sheet.parent
     line = 0
-    with sheet._get_source() as xml:
+    with sheet._get_source() as source:
+        xml = _RowsNoWiderThanExcel(source, name, sheet.title)
         parser = WorkSheetParser(xml, sheet._shared_strings, data_only=book.data_only,
                                  epoch=book.epoch, date_formats=book._date_formats,
                                  timedelta_formats=book._timedelta_formats)
@@ -348,6 +349,38 @@ def _rows(sheet) -> Iterator[tuple[int, list[object]]]:
                 yield from ((empty, []) for empty in range(line + 1, number))
                 line = number
                 yield line, _row_values(cells)
+
+
+class _RowsNoWiderThanExcel:
+    """A sheet's XML as openpyxl parses it, refused as soon as a row holds more cells than
+    Excel's columns: openpyxl builds a row whole before handing it on, and a row of a
+    million cells among the first rows, read to find each sheet's header before the scan
+    that refuses it (_scan_sheet_xml), took 300 MB and most of a minute."""
+
+    def __init__(self, xml: BinaryIO, name: str, sheet: str) -> None:
+        self._xml = xml
+        self._name = name
+        self._sheet = sheet
+        self._cells: int | None = None  # since the last row's start; None before the first
+        self._carry = b""  # the last bytes read: a tag cut between two reads is found whole
+
+    def read(self, size: int = -1) -> bytes:
+        piece = self._xml.read(size)
+        data = self._carry + piece
+        starts = [at for at in (data.find(b"<row"), data.find(b":row")) if at >= 0]
+        first = min(starts, default=None)
+        if self._cells is not None:
+            # A cell is 4 bytes at the least (<c/>), the carry 3: none is counted twice.
+            self._cells += _cells(data, first) - _cells(self._carry)
+            if self._cells > EXCEL_COLUMNS:
+                raise _too_wide_row(self._name, self._sheet)
+        if first is not None:
+            last = max(data.rfind(b"<row"), data.rfind(b":row"))
+            if _too_wide(data[first:], last - first):
+                raise _too_wide_row(self._name, self._sheet)
+            self._cells = _cells(data[last:])
+        self._carry = data[-3:]
+        return piece
 
 
 def _row_values(cells: list[dict]) -> list[object]:
@@ -375,6 +408,13 @@ def _too_many_rows(name: str, sheet: str) -> FileFormatError:
         "messages", "{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel "
         "holds; no loading list is so long: is it the right file?"),
         name=name, sheet=sheet, limit=EXCEL_ROWS)
+
+
+def _too_wide_row(name: str, sheet: str) -> FileFormatError:
+    return FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name}: a row of the sheet “{sheet}” has more than {limit:,} cells, more "
+        "than Excel holds; no loading list is so wide: is it the right file?"),
+        name=name, sheet=sheet, limit=EXCEL_COLUMNS)
 
 
 def _without_columns(lines: Iterable[tuple[int, list[str]]], columns: Sequence[range],
@@ -411,7 +451,7 @@ def _is_numbers(file: BinaryIO) -> bool:
         return False
 
 
-def _sheet_to_read(book) -> tuple[object, tuple[str, ...], tuple[str, ...]]:
+def _sheet_to_read(name: str, book) -> tuple[object, tuple[str, ...], tuple[str, ...]]:
     """The sheet Excel opens the workbook on if it is visible and holds a whole list (every
     required column named), else the first visible one that does: a summary or pivot sheet
     left open on saving ("Row Labels | Sum of teu", "日期 | 线路 | 箱数") is not the list.
@@ -429,7 +469,7 @@ def _sheet_to_read(book) -> tuple[object, tuple[str, ...], tuple[str, ...]]:
     from hubapp.interchange.parsing import REQUIRED  # which imports reading, which imports this
 
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
-    first_rows = {sheet.title: _first_rows(sheet) for sheet in visible}
+    first_rows = {sheet.title: _first_rows(name, sheet) for sheet in visible}
     listing = [sheet for sheet in visible if has_header(first_rows[sheet.title])]
     named = {sheet.title: _header_fields(first_rows[sheet.title]) for sheet in listing}
     whole = [sheet for sheet in listing if named[sheet.title].issuperset(REQUIRED)]
@@ -462,9 +502,9 @@ _HEADER_SEARCH_ROWS = 50
 _TABLE_CELLS = 3
 
 
-def _first_rows(sheet) -> list[list[str]]:
+def _first_rows(name: str, sheet) -> list[list[str]]:
     """The sheet's first non-blank rows, as text."""
-    rows = itertools.takewhile(lambda row: row[0] <= _HEADER_SEARCH_ROWS, _rows(sheet))
+    rows = itertools.takewhile(lambda row: row[0] <= _HEADER_SEARCH_ROWS, _rows(name, sheet))
     return [list(map(_cell_text, values)) for _line, values in rows
             if any(value is not None and str(value).strip() for value in values)]
 
@@ -548,10 +588,7 @@ def _scan_sheet_xml(name: str, sheet) -> tuple[list[tuple[int, int, int, int]],
             # and kept this scan adding chunk after chunk to its unfinished row.
             if _cells(text, rows_end) > EXCEL_COLUMNS and _too_wide(text, rows_end) \
                     or _cells(tail) > EXCEL_COLUMNS:
-                raise FileFormatError(QT_TRANSLATE_NOOP(
-                    "messages", "{name}: a row of the sheet “{sheet}” has more than {limit:,} "
-                    "cells, more than Excel holds; no loading list is so wide: is it the right "
-                    "file?"), name=name, sheet=sheet.title, limit=EXCEL_COLUMNS)
+                raise _too_wide_row(name, sheet.title)
     # By first row, as _filled_down meets them, then by column.
     return (sorted(((column_index_from_string(first.decode()), int(top),
                      column_index_from_string(last.decode()), int(bottom))
