@@ -38,8 +38,8 @@ from hubapp.ui.find_combo import FindCombo
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
-    RECORD_ROLE, Place, RecordTableModel, back_to_place, copied_rows, empty_note, list_table,
-    place,
+    RECORD_ROLE, ListPlaceRecord, RecordTableModel, back_to_place, copied_rows, empty_note,
+    list_table, place,
 )
 from hubapp.ui.tasks import TaskControl, TaskRunner
 from hubapp.ui.typed_text import TYPING_PAUSE_MS
@@ -227,7 +227,7 @@ class BrowseScreen(QWidget):
         # installed last first): the rows follow a filter its new lists changed.
         self._lists_changed = WhenShown(self, self._refill_lists)
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
-        self._place: Place | None = None
+        self._place: ListPlaceRecord | None = None
         self._copied: int | None = None  # rows of the last Ctrl+C, while they are those loaded
         self._filter_note: tuple[str, BrowseFilterRecord] | None = None  # for that filter
 

@@ -98,7 +98,7 @@ def rows_high(view: QTableView, rows: int) -> int:
 
 
 @dataclasses.dataclass(frozen=True)
-class Place:
+class ListPlaceRecord:
     """Where a list is read: its current record's place_key (None for none) and column, how
     far it is scrolled, and what is picked: per range picked, its records' keys and first
     and last column (ranges, not cells: a Ctrl+A of 100,000 rows is one)."""
@@ -109,7 +109,7 @@ class Place:
     picked: tuple[tuple[list[object], int, int], ...]
 
 
-def place(table: QTableView) -> Place:
+def place(table: QTableView) -> ListPlaceRecord:
     """Where table (a list_table over a RecordTableModel) is read, for back_to_place once
     its rows are read again: another desk's save must not throw the reader back to the top,
     nor undo a pick about to be copied (a Ctrl+C after it copied the current date alone)."""
@@ -120,11 +120,11 @@ def place(table: QTableView) -> Place:
     picked = tuple(([model.place_key(each) for each in records[span.top():span.bottom() + 1]],
                     span.left(), span.right())
                    for span in table.selectionModel().selection())
-    return Place(model.place_key(record) if record else None, max(current.column(), 0),
+    return ListPlaceRecord(model.place_key(record) if record else None, max(current.column(), 0),
                  table.verticalScrollBar().value(), picked)
 
 
-def back_to_place(table: QTableView, where: Place) -> None:
+def back_to_place(table: QTableView, where: ListPlaceRecord) -> None:
     """table scrolled as far as where found it, what was picked and still listed picked again,
     its record current again in its column (and brought into sight only if the new rows moved
     it out)."""
