@@ -65,7 +65,7 @@ PAPER_SHAPE = 0.45
 
 
 @dataclass(frozen=True)
-class DashboardResult:
+class DashboardRefreshRecord:
     """What a refresh hands to the GUI thread: the numbers and one chart per panel, to be
     drawn in the desk's look and again on paper, with its table; and the chart of the panel
     `shown` as the refresh began, drawn in the desk's look already (figure)."""
@@ -78,7 +78,7 @@ class DashboardResult:
 
 def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
           language: str, look: LookRecord, now: dt.datetime | None = None,
-          shown: int = 0) -> DashboardResult:
+          shown: int = 0) -> DashboardRefreshRecord:
     """The worker's part of a refresh (Qt-free); shown: the panel whose chart it draws."""
     from hubapp.charts.dashboard import charts
 
@@ -91,7 +91,7 @@ def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
     drawings = tuple((functools.partial(draw, look=look),
                       functools.partial(draw, look=look.on_paper()), table)
                      for draw, table in charts(data, language))
-    return DashboardResult(data, drawings, shown, drawings[shown][0]())
+    return DashboardRefreshRecord(data, drawings, shown, drawings[shown][0]())
 
 
 def image_scale(device_pixel_ratio: float) -> float:
@@ -650,7 +650,7 @@ class DashboardScreen(QWidget):
         self._task.failed.connect(self._failed)
         self.status_label.setText(self.tr("Updating…"))
 
-    def _finished(self, result: DashboardResult) -> None:
+    def _finished(self, result: DashboardRefreshRecord) -> None:
         if self.sender() is not self._task:
             return  # superseded by a newer filter
         self._task = None
