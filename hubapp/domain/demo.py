@@ -35,7 +35,7 @@ _DENSITY = {"agri": "heavy", "food": "heavy", "materials": "heavy", "chemicals":
 
 
 @dataclass(frozen=True, slots=True)
-class Slot:
+class TimetableSlotRecord:
     """One regular service of the timetable."""
 
     service_no: str
@@ -68,49 +68,62 @@ _SEA_OUT = ("motorcycles", "auto parts", "titanium dioxide", "polyethylene", "ca
 _SEA_IN = ("palm oil", "frozen shrimp", "frozen beef", "potash fertiliser", "copper cathodes",
            "natural rubber")
 
-TIMETABLE: tuple[Slot, ...] = (
-    Slot("X5506", "CN-LA", IN, "05:30", (28, 36), _BOX_20, _LAOS_IN, runs=0.7),
-    Slot("T83301", "ILSTC-QZ", OUT, "06:30", (45, 60), _BOXES, _SEA_OUT),
-    Slot("X5501", "CN-LA", OUT, "07:10", (30, 36), _BOXES, _LAOS_OUT, empty_share=0.15),
-    Slot("YZ01", "YANGTZE", OUT, "07:45", (60, 110), _BOXES,
-         ("laptops", "auto parts", "LCD monitors", "printers", "wooden furniture"), runs=0.5),
-    Slot("X8001", "CN-EU-CA", OUT, "08:20", (41, 50), _EUROPE, _EU_OUT),
-    Slot("T83302", "ILSTC-QZ", IN, "08:50", (45, 60), _BOXES, _SEA_IN, empty_share=0.15),
-    Slot("VN01", "CN-VN-ROAD", OUT, "09:00", (6, 14), _BOXES,
-         ("mobile phones", "LCD monitors", "garments (cotton trousers)", "toys")),
-    Slot("X5502", "CN-LA", IN, "09:40", (30, 36), _BOX_20, _LAOS_IN),
-    Slot("X9001", "CN-EU-RU", OUT, "10:05", (41, 50), _EUROPE,
-         ("auto parts", "electric passenger cars", "laptops", "car tyres", "wooden furniture"),
-         runs=0.8),
-    Slot("MM01", "CN-MM-ROAD", OUT, "10:30", (5, 10), _BOXES,
-         ("motorcycles", "auto parts", "garments (cotton trousers)", "urea fertiliser"),
-         runs=0.6),
-    Slot("X5512", "CN-LA-TH", IN, "11:15", (26, 34), _REEFERS, _FRUIT + ("rice",), runs=0.85),
-    Slot("TH01", "CN-TH-ROAD", IN, "11:50", (6, 12), _REEFERS, _FRUIT[:3], runs=0.7),
-    Slot("X8002", "CN-EU-CA", IN, "12:30", (38, 50), _EUROPE, _EU_IN, empty_share=0.25),
-    Slot("X8011", "CN-KZ", OUT, "13:10", (38, 48), _BOXES,
-         ("excavators", "auto parts", "polyethylene", "garments (cotton trousers)"), runs=0.7),
-    Slot("X8003", "CN-EU-CA", OUT, "14:45", (41, 50), _EUROPE, _EU_OUT, runs=0.9),
-    Slot("VN02", "CN-VN-ROAD", IN, "15:30", (5, 12), _REEFERS,
-         ("fresh bananas", "durian", "frozen shrimp"), runs=0.8),
-    Slot("X5504", "CN-LA", IN, "16:20", (28, 36), _BOX_20 + _REEFERS,
-         ("cassava flour", "fresh bananas", "durian", "natural rubber"), runs=0.9),
-    Slot("X9002", "CN-EU-RU", IN, "17:40", (36, 48), _EUROPE,
-         ("sawn pine timber", "frozen beef", "milk powder", "copper cathodes"),
-         empty_share=0.3, runs=0.6),
-    Slot("YZ02", "YANGTZE", IN, "18:00", (50, 90), _BOXES,
-         ("copper cathodes", "palm oil", "milk powder", "wine"), empty_share=0.2, runs=0.5),
-    Slot("X5503", "CN-LA", OUT, "18:30", (30, 36), _BOXES, _LAOS_OUT, empty_share=0.15,
-         runs=0.8),
-    Slot("T83303", "ILSTC-QZ", OUT, "19:20", (45, 60), _BOXES, _SEA_OUT, runs=0.8),
-    Slot("X5511", "CN-LA-TH", OUT, "20:10", (26, 34), _BOXES,
-         ("auto parts", "washing machines", "solar panels", "garments (cotton trousers)"),
-         runs=0.6),
-    Slot("X8085", "CN-RU", OUT, "21:00", (40, 50), _EUROPE,
-         ("electric passenger cars", "auto parts", "refrigerators", "toys"), runs=0.7),
-    Slot("T83304", "ILSTC-QZ", IN, "22:15", (45, 60), _BOXES, _SEA_IN, empty_share=0.15,
-         runs=0.8),
-    Slot("X8005", "CN-EU-CA", OUT, "23:10", (41, 50), _EUROPE, _EU_OUT, runs=0.6),
+TIMETABLE: tuple[TimetableSlotRecord, ...] = (
+    TimetableSlotRecord("X5506", "CN-LA", IN, "05:30", (28, 36), _BOX_20, _LAOS_IN, runs=0.7),
+    TimetableSlotRecord("T83301", "ILSTC-QZ", OUT, "06:30", (45, 60), _BOXES, _SEA_OUT),
+    TimetableSlotRecord(
+        "X5501", "CN-LA", OUT, "07:10", (30, 36), _BOXES, _LAOS_OUT, empty_share=0.15),
+    TimetableSlotRecord(
+        "YZ01", "YANGTZE", OUT, "07:45", (60, 110), _BOXES,
+        ("laptops", "auto parts", "LCD monitors", "printers", "wooden furniture"), runs=0.5),
+    TimetableSlotRecord("X8001", "CN-EU-CA", OUT, "08:20", (41, 50), _EUROPE, _EU_OUT),
+    TimetableSlotRecord(
+        "T83302", "ILSTC-QZ", IN, "08:50", (45, 60), _BOXES, _SEA_IN, empty_share=0.15),
+    TimetableSlotRecord(
+        "VN01", "CN-VN-ROAD", OUT, "09:00", (6, 14), _BOXES,
+        ("mobile phones", "LCD monitors", "garments (cotton trousers)", "toys")),
+    TimetableSlotRecord("X5502", "CN-LA", IN, "09:40", (30, 36), _BOX_20, _LAOS_IN),
+    TimetableSlotRecord(
+        "X9001", "CN-EU-RU", OUT, "10:05", (41, 50), _EUROPE,
+        ("auto parts", "electric passenger cars", "laptops", "car tyres", "wooden furniture"),
+        runs=0.8),
+    TimetableSlotRecord(
+        "MM01", "CN-MM-ROAD", OUT, "10:30", (5, 10), _BOXES,
+        ("motorcycles", "auto parts", "garments (cotton trousers)", "urea fertiliser"), runs=0.6),
+    TimetableSlotRecord(
+        "X5512", "CN-LA-TH", IN, "11:15", (26, 34), _REEFERS, _FRUIT + ("rice",), runs=0.85),
+    TimetableSlotRecord("TH01", "CN-TH-ROAD", IN, "11:50", (6, 12), _REEFERS, _FRUIT[:3], runs=0.7),
+    TimetableSlotRecord(
+        "X8002", "CN-EU-CA", IN, "12:30", (38, 50), _EUROPE, _EU_IN, empty_share=0.25),
+    TimetableSlotRecord(
+        "X8011", "CN-KZ", OUT, "13:10", (38, 48), _BOXES,
+        ("excavators", "auto parts", "polyethylene", "garments (cotton trousers)"), runs=0.7),
+    TimetableSlotRecord("X8003", "CN-EU-CA", OUT, "14:45", (41, 50), _EUROPE, _EU_OUT, runs=0.9),
+    TimetableSlotRecord(
+        "VN02", "CN-VN-ROAD", IN, "15:30", (5, 12), _REEFERS,
+        ("fresh bananas", "durian", "frozen shrimp"), runs=0.8),
+    TimetableSlotRecord(
+        "X5504", "CN-LA", IN, "16:20", (28, 36), _BOX_20 + _REEFERS,
+        ("cassava flour", "fresh bananas", "durian", "natural rubber"), runs=0.9),
+    TimetableSlotRecord(
+        "X9002", "CN-EU-RU", IN, "17:40", (36, 48), _EUROPE,
+        ("sawn pine timber", "frozen beef", "milk powder", "copper cathodes"), empty_share=0.3,
+        runs=0.6),
+    TimetableSlotRecord(
+        "YZ02", "YANGTZE", IN, "18:00", (50, 90), _BOXES,
+        ("copper cathodes", "palm oil", "milk powder", "wine"), empty_share=0.2, runs=0.5),
+    TimetableSlotRecord(
+        "X5503", "CN-LA", OUT, "18:30", (30, 36), _BOXES, _LAOS_OUT, empty_share=0.15, runs=0.8),
+    TimetableSlotRecord("T83303", "ILSTC-QZ", OUT, "19:20", (45, 60), _BOXES, _SEA_OUT, runs=0.8),
+    TimetableSlotRecord(
+        "X5511", "CN-LA-TH", OUT, "20:10", (26, 34), _BOXES,
+        ("auto parts", "washing machines", "solar panels", "garments (cotton trousers)"), runs=0.6),
+    TimetableSlotRecord(
+        "X8085", "CN-RU", OUT, "21:00", (40, 50), _EUROPE,
+        ("electric passenger cars", "auto parts", "refrigerators", "toys"), runs=0.7),
+    TimetableSlotRecord(
+        "T83304", "ILSTC-QZ", IN, "22:15", (45, 60), _BOXES, _SEA_IN, empty_share=0.15, runs=0.8),
+    TimetableSlotRecord("X8005", "CN-EU-CA", OUT, "23:10", (41, 50), _EUROPE, _EU_OUT, runs=0.6),
 )
 
 
@@ -196,7 +209,7 @@ def generate(
             yield service, moves
 
 
-def _service(rng: random.Random, slot: Slot, day: dt.date,
+def _service(rng: random.Random, slot: TimetableSlotRecord, day: dt.date,
              cutoff: dt.datetime) -> ServiceRecord:
     route = next(r for r in ROUTES if r.code == slot.route)
     hour, minute = map(int, slot.time.split(":"))
