@@ -71,7 +71,7 @@ class SizeTypeError(HubError):
 
 
 @dataclass(frozen=True, slots=True)
-class SizeTypeInfo:
+class SizeTypeRecord:
     code: str
     length_ft: int
     teu: float
@@ -94,7 +94,7 @@ def iso_code(text: str) -> str:
     return SHORTHANDS.get(_SHORTHAND_APART.sub("", text.upper()), text)
 
 
-def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
+def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeRecord:
     """Read a size-type code; teu_45ft is the hub's setting (2 or 2.25) for 45 ft boxes."""
     text = code.strip().upper()
     if (codes := _UNSAID.get(_SHORTHAND_APART.sub("", text))) is not None:
@@ -130,16 +130,16 @@ def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
     feet, teu, low, high = _LENGTHS[length]
     if feet == 45:
         teu = teu_45ft
-    return SizeTypeInfo(text, feet, teu, low, high, group)
+    return SizeTypeRecord(text, feet, teu, low, high, group)
 
 
-def allowed_teu(info: SizeTypeInfo) -> tuple[float, ...]:
+def allowed_teu(info: SizeTypeRecord) -> tuple[float, ...]:
     """What a box of this size-type may count: a 45 ft box 2 or 2.25 TEU, whichever the
     hub's setting said at entry; any other length its own."""
     return (2.0, 2.25) if info.length_ft == 45 else (info.teu,)
 
 
-def given_teu(text: str, info: SizeTypeInfo) -> float:
+def given_teu(text: str, info: SizeTypeRecord) -> float:
     """The TEU a file gives for a box ("2.25", as export writes it), if its size-type allows it."""
     allowed = allowed_teu(info)
     try:
@@ -153,6 +153,6 @@ def given_teu(text: str, info: SizeTypeInfo) -> float:
     return teu
 
 
-def allowed_text(info: SizeTypeInfo) -> str:
+def allowed_text(info: SizeTypeRecord) -> str:
     """ "2 / 2.25" """
     return " / ".join(f"{value:g}" for value in allowed_teu(info))

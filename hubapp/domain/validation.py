@@ -422,7 +422,8 @@ def seal_errors(seal: str) -> list[FieldError]:
         {"value": Typed(seal)})]  # the break itself is what the message must show
 
 
-def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype.SizeTypeInfo | None:
+def _size_type(code: str, teu_45ft: float, errors: list[FieldError],
+               ) -> sizetype.SizeTypeRecord | None:
     try:
         return sizetype.parse(code, teu_45ft)
     except HubError as error:
@@ -431,7 +432,7 @@ def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype
 
 
 def weight_errors(full_empty: str, gross_kg: int | None,
-                  info: sizetype.SizeTypeInfo | None, written: str = "") -> list[FieldError]:
+                  info: sizetype.SizeTypeRecord | None, written: str = "") -> list[FieldError]:
     """written: the weight as typed or in the file, which a refusal quotes: rounded first,
     21.5 (tonnes) was refused as "22 kg", a number nobody typed."""
     if gross_kg is None:
@@ -516,19 +517,19 @@ def _kilograms(text: str) -> str:
     return _KILOGRAMS.sub("", _compact(text))
 
 
-def _range_of(info: sizetype.SizeTypeInfo) -> dict[str, int]:
+def _range_of(info: sizetype.SizeTypeRecord) -> dict[str, int]:
     """The weights a box of info's size may have, as the refusals word them."""
     return {"low": info.min_gross_kg, "high": info.max_gross_kg, "feet": info.length_ft}
 
 
-def _fits(kilograms: int, info: sizetype.SizeTypeInfo | None) -> bool:
+def _fits(kilograms: int, info: sizetype.SizeTypeRecord | None) -> bool:
     """Whether kilograms are a weight the box may have (any box's, its size unknown)."""
     if info is None:
         return sizetype.MIN_GROSS_KG <= kilograms <= sizetype.MAX_GROSS_KG
     return info.min_gross_kg <= kilograms <= info.max_gross_kg
 
 
-def _unreadable_kg(text: str, info: sizetype.SizeTypeInfo | None) -> FieldError:
+def _unreadable_kg(text: str, info: sizetype.SizeTypeRecord | None) -> FieldError:
     """Why text is no weight, with the kilograms to type: those of a weight in tonnes if
     the box may weigh them; 0.5t offered 500, which was refused in turn."""
     compact = _compact(text)
@@ -551,7 +552,7 @@ def _unreadable_kg(text: str, info: sizetype.SizeTypeInfo | None) -> FieldError:
                     "figures, like {example:,}"), {"value": text, "example": _KILOGRAMS_EXAMPLE})
 
 
-def parse_gross_kg(text: str, info: sizetype.SizeTypeInfo | None = None
+def parse_gross_kg(text: str, info: sizetype.SizeTypeRecord | None = None
                    ) -> tuple[int | None, FieldError | None]:
     """Kilograms as written ("25,540", "25540.0", "25540 kg", "25540公斤"), None when blank,
     or why it is unreadable. A fraction is rounded half up (kg_rounded). info: the box's

@@ -323,7 +323,7 @@ def _teus(written: list[str], given: list[str], sizes: dict[str, object]) -> lis
     return _mapped(pairs, lambda pair: _teu(sizes[pair[0]][1], pair[1]))
 
 
-def _teu(info: sizetype.SizeTypeInfo, text: str) -> object:
+def _teu(info: sizetype.SizeTypeRecord, text: str) -> object:
     if not text:
         return info.teu
     try:
