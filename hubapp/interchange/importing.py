@@ -22,7 +22,7 @@ from hubapp.domain.validation import kg_written, reads_back_alone
 from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
-    ACTUAL, Header, ImportPlan, PlannedService, Problem, cell_value, column_fields,
+    ACTUAL, Header, ImportPlanRecord, PlannedServiceRecord, Problem, cell_value, column_fields,
     column_named, column_letter, column_positions, parse_table,
 )
 from hubapp.interchange.reading import (
@@ -307,8 +307,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
-    planned: PlannedService = plan.services[duplicate.item]
+def _describe(plan: ImportPlanRecord, duplicate: DuplicateRecord) -> Problem:
+    planned: PlannedServiceRecord = plan.services[duplicate.item]
     service = planned.service
     inbound = service.direction == Direction.INBOUND  # a word of the sentence, translated with it
     if duplicate.move is None:
@@ -332,15 +332,15 @@ def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
          "date": service.date.isoformat()})
 
 
-def _held_uncounted(plan: ImportPlan, duplicate: DuplicateRecord) -> bool:
+def _held_uncounted(plan: ImportPlanRecord, duplicate: DuplicateRecord) -> bool:
     """Whether the file says it moved, but the stored service holding it (planned or
     cancelled) does not count it."""
     return (plan.services[duplicate.item].service.status in MOVED_STATUSES
             and duplicate.other_status not in MOVED_STATUSES)
 
 
-def _describe_held(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
-    planned: PlannedService = plan.services[duplicate.item]
+def _describe_held(plan: ImportPlanRecord, duplicate: DuplicateRecord) -> Problem:
+    planned: PlannedServiceRecord = plan.services[duplicate.item]
     cancelled = duplicate.other_status == Status.CANCELLED  # a word of the sentence
     date = planned.service.date.isoformat()
     if duplicate.move is None:
@@ -375,8 +375,8 @@ NOT_ON_STORED_SERVICE = QT_TRANSLATE_NOOP(
                 "ticked to add the new boxes to it, or leave the row out")
 
 
-def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
-    planned: PlannedService = plan.services[item]
+def _not_stored(plan: ImportPlanRecord, item: int, move: int) -> Problem:
+    planned: PlannedServiceRecord = plan.services[item]
     service, number = planned.service, planned.moves[move].container
     return plan.header.problem(
         planned.lines[move], "container", number, NOT_ON_STORED_SERVICE,
@@ -393,7 +393,7 @@ _MOVE_FIELDS = ("size_type", "teu", "full_empty", "gross_kg", "commodity_id", "s
                 "consignee")
 
 
-def _changed(plan: ImportPlan, table: Table, manual: Mapping[int, str | None] | None,
+def _changed(plan: ImportPlanRecord, table: Table, manual: Mapping[int, str | None] | None,
              lookups: store.LookupsRecord,
              stored: tuple[dict[int, ServiceRecord], dict[tuple[int, int], ContainerMoveRecord]],
              ) -> list[Problem]:
@@ -421,7 +421,7 @@ def _changed(plan: ImportPlan, table: Table, manual: Mapping[int, str | None] | 
     return found
 
 
-def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRecord,
+def _changed_service(plan: ImportPlanRecord, planned: PlannedServiceRecord, kept: ServiceRecord,
                      lookups: store.LookupsRecord) -> Iterator[Problem]:
     service = planned.service
     actual = next((column for column in (ACTUAL, "arrived_at") if column in planned.given),
@@ -434,7 +434,7 @@ def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRec
                               number=service.service_no, date=service.date.isoformat())
 
 
-def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
+def _changed_move(plan: ImportPlanRecord, planned: PlannedServiceRecord, number: int,
                   kept: ContainerMoveRecord, line: int, text: Mapping[str, str],
                   lookups: store.LookupsRecord) -> Iterator[Problem]:
     """text: the line's cells by field."""

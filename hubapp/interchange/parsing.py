@@ -225,7 +225,7 @@ class Header:
 
 
 @dataclass(slots=True)
-class PlannedService:
+class PlannedServiceRecord:
     service: ServiceRecord
     moves: list[ContainerMoveRecord]
     lines: list[int]  # the file line of each move
@@ -242,8 +242,8 @@ class PlannedService:
 
 
 @dataclass(slots=True)
-class ImportPlan:
-    services: list[PlannedService]
+class ImportPlanRecord:
+    services: list[PlannedServiceRecord]
     problems: list[Problem]
     rows: int
     header: Header = field(default_factory=Header)
@@ -327,7 +327,7 @@ class _Group:
 
 
 def _planned(key: tuple[dt.date, str, Direction], group: _Group, header: Header,
-             now: dt.datetime, zone: str, problems: list[Problem]) -> PlannedService:
+             now: dt.datetime, zone: str, problems: list[Problem]) -> PlannedServiceRecord:
     """The service its rows make, its problems (at the line and column that gave the field)
     added to problems."""
     number = key[1]
@@ -340,7 +340,7 @@ def _planned(key: tuple[dt.date, str, Direction], group: _Group, header: Header,
                 "arrived_at" if "arrived_at" in group.values else "departed_at"
         value, line = _given(group, column, number, group.first_line)
         problems.append(header.problem(line, column, value, error.template, error.values))
-    return PlannedService(service, group.moves, group.lines, group.rounded, group.first_line,
+    return PlannedServiceRecord(service, group.moves, group.lines, group.rounded, group.first_line,
                           group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0]),
                           read_as_planned(service, values), NEAR_SCHEDULE in values,
                           {name: (line, raw) for name, (_value, line, raw)
@@ -356,7 +356,7 @@ def parse_table(
     check: Callable[[], None] | None = None,
     now: dt.datetime | None = None,
     zone: str = "",
-) -> ImportPlan:
+) -> ImportPlanRecord:
     """Every row checked; services grouped by (date, service, direction) in file order.
     now: the hub's clock (tests set their own), which no service moved after (build_service);
     zone: the hub's (settings.time_zone), that clock's, named where a row is refused by it."""
@@ -365,11 +365,11 @@ def parse_table(
                                         table.sheet)
     header = Header(table.headers, index)
     if problems:
-        return ImportPlan([], problems, len(table.rows), header)
+        return ImportPlanRecord([], problems, len(table.rows), header)
     if not table.rows:
         empty = Problem(table.header_line + 1, "", "", QT_TRANSLATE_NOOP("messages",
                                                      "The file has a header but no rows"))
-        return ImportPlan([], [empty], 0, header)
+        return ImportPlanRecord([], [empty], 0, header)
 
     groups: dict[tuple[dt.date, str, Direction], _Group] = {}
     seen: dict[tuple[dt.date, Direction, str], int] = {}
@@ -432,7 +432,7 @@ def parse_table(
                for key, group in groups.items()]
     problems = _weight_column_missing(problems, header, table.header_line)
     problems.sort(key=lambda problem: problem.line)
-    return ImportPlan(planned, problems, total, header)
+    return ImportPlanRecord(planned, problems, total, header)
 
 
 # A service's field → the file's column it was read from, where their names differ.
