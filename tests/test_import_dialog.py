@@ -1109,12 +1109,13 @@ def test_the_smallest_dialog_still_shows_rows_and_whole_messages(main_window, qt
 
 def test_a_problem_about_a_whole_line_marks_no_cell(qtbot, qtmodeltester):
     from hubapp.interchange import Problem
-    from hubapp.interchange.reading import Table
+    from hubapp.interchange.reading import FileTableRecord
     from hubapp.ui.import_dialog import PreviewModel
 
     model = PreviewModel()
     # A column with no heading, and a problem that names no column: nothing to paint.
-    model.load(Table(["container", ""], [(2, ["CSQU3054383", "x"])], "utf-8"), ["container", None])
+    model.load(FileTableRecord(["container", ""], [(2, ["CSQU3054383", "x"])], "utf-8"),
+               ["container", None])
     model.mark([Problem(line=2, column="", value="", template="Service on no day")])
     qtmodeltester.check(model)
     assert all(model.index(0, column).data(Qt.ItemDataRole.BackgroundRole) is None

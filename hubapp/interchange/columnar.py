@@ -27,7 +27,7 @@ from hubapp.interchange.parsing import (
     MOVE_FIELDS, NEAR_SCHEDULE, SERVICE_FIELDS, UNKEPT_TIME, build_service, cell_value,
     column_positions, hs_code_agrees, judge_service, read_as_planned,
 )
-from hubapp.interchange.reading import PlainLines, Table
+from hubapp.interchange.reading import FileTableRecord, PlainLinesRecord
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
 
 _BAD = object()  # what a judge returns for a value with a problem
@@ -39,7 +39,7 @@ class _NotClean(Exception):
 
 
 def quick_rows(
-    table: Table | PlainLines,
+    table: FileTableRecord | PlainLinesRecord,
     lookups: LookupsRecord,
     teu_45ft: float = 2.0,
     manual: Mapping[int, str | None] | None = None,
@@ -56,7 +56,7 @@ def quick_rows(
     problem. zone: the hub's, now's (parsing.parse_table)."""
     now = now or wall_clock(zone)
     index, problems = column_positions(table.headers, manual)
-    total = len(table.rows if isinstance(table, Table) else table.lines)
+    total = len(table.rows if isinstance(table, FileTableRecord) else table.lines)
     if problems or not total:
         return None
     step = 0
@@ -129,8 +129,8 @@ class _Columns:
         self.delimiter = delimiter
 
     @classmethod
-    def of(cls, table: Table | PlainLines, index: dict[str, int]) -> _Columns:
-        if isinstance(table, Table):
+    def of(cls, table: FileTableRecord | PlainLinesRecord, index: dict[str, int]) -> _Columns:
+        if isinstance(table, FileTableRecord):
             headers = len(table.headers)
             if any(len(cells) > headers and "".join(cells[headers:]).strip()
                    for _line, cells in table.rows):

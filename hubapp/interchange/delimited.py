@@ -18,7 +18,7 @@ from hubapp.domain.columns import field_for_header, has_header, header_said
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, shortened
 from hubapp.interchange.encodings import decoded
 from hubapp.interchange.table import (
-    FileFormatError, Table, Watch, cell_too_long, line_breaks, table_of,
+    FileFormatError, FileTableRecord, Watch, cell_too_long, line_breaks, table_of,
 )
 
 # How many of a CSV's first non-blank lines its delimiter is chosen by: the header is among
@@ -49,7 +49,7 @@ def delimiter_of(text: str, encoding: str) -> str:
     return max(",;\t", key=fit) if head else ","
 
 
-def read_csv(name: str, data: bytes, limit: int | None, watch: Watch = Watch()) -> Table:
+def read_csv(name: str, data: bytes, limit: int | None, watch: Watch = Watch()) -> FileTableRecord:
     if not data.strip():
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
     text, encoding = decoded(name, data)
@@ -100,7 +100,7 @@ def read_csv(name: str, data: bytes, limit: int | None, watch: Watch = Watch()) 
 _FULL_WIDTH_DELIMITERS = re.compile("[，；]")
 
 
-def _refuse_full_width_delimiters(name: str, table: Table) -> None:
+def _refuse_full_width_delimiters(name: str, table: FileTableRecord) -> None:
     """A header cell that is several known headers apart by a full-width comma or semicolon
     is a file typed with one between its cells: read as one column, it was refused as
     lacking every column, which only its preview's one wide column explained."""
@@ -119,7 +119,7 @@ def _refuse_full_width_delimiters(name: str, table: Table) -> None:
 _FREE_TEXT = ("notes", "shipper", "consignee")
 
 
-def _refuse_line_breaks(name: str, table: Table) -> None:
+def _refuse_line_breaks(name: str, table: FileTableRecord) -> None:
     """A line break inside a quoted cell of any other column was typed in it (Alt+Enter: two
     seals in one cell), or comes of a stray quote that a second one closed lines later, the
     rows between made one cell; the file cannot tell which, so the message names both."""

@@ -20,7 +20,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decoded(name: str, data: bytes) -> tuple[str, str]:
-    """A CSV's text and its encoding (Table.encoding)."""
+    """A CSV's text and its encoding (FileTableRecord.encoding)."""
     if data.startswith(UTF16_BOMS):
         # Excel's and WPS's "Unicode text" (Unicode 文本), tab-separated: its BOM says so.
         with contextlib.suppress(UnicodeDecodeError):
@@ -55,7 +55,8 @@ _ENCODING_NAMES = {"gb18030": "GB18030", "cp950": "Big5", "cp1252": "Windows-125
 
 
 def encoding_name(encoding: str) -> str | None:
-    """How a CSV's encoding (Table.encoding) is known to people; None for UTF-8 and XLSX."""
+    """How a CSV's encoding (FileTableRecord.encoding) is known to people; None for UTF-8
+    and XLSX."""
     return _ENCODING_NAMES.get(encoding)
 
 

@@ -26,7 +26,7 @@ from hubapp.interchange.parsing import (
     column_named, column_letter, column_positions, parse_table,
 )
 from hubapp.interchange.reading import (
-    PlainLines, Table, encoding_name, is_workbook, read_plain_lines, read_table,
+    FileTableRecord, PlainLinesRecord, encoding_name, is_workbook, read_plain_lines, read_table,
 )
 from hubapp.store import interchange as store, settings
 from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord, LookupsRecord
@@ -72,15 +72,15 @@ class ImportResultRecord:
     nothing_left: bool = False  # every row a duplicate: skipping them would import nothing
     # Of those, the file's services stored too: not when its boxes are on another train.
     all_stored: bool = False
-    encoding: str = "utf-8"  # the CSV's, as Table.encoding
-    sheet: str = ""  # the worksheet read, as Table.sheet
-    unread_sheets: tuple[str, ...] = ()  # as Table.unread_sheets
-    other_sheets: tuple[str, ...] = ()  # as Table.other_sheets
+    encoding: str = "utf-8"  # the CSV's, as FileTableRecord.encoding
+    sheet: str = ""  # the worksheet read, as FileTableRecord.sheet
+    unread_sheets: tuple[str, ...] = ()  # as FileTableRecord.unread_sheets
+    other_sheets: tuple[str, ...] = ()  # as FileTableRecord.other_sheets
     total_lines: int = 0  # how many total lines under the boxes were left out
-    hidden_lines: tuple[int, ...] = ()  # as Table.hidden_lines
-    hidden_columns: tuple[tuple[int, str], ...] = ()  # as Table.hidden_columns
-    repeated_headers: tuple[int, ...] = ()  # as Table.repeated_headers
-    title_lines: tuple[int, ...] = ()  # as Table.title_lines
+    hidden_lines: tuple[int, ...] = ()  # as FileTableRecord.hidden_lines
+    hidden_columns: tuple[tuple[int, str], ...] = ()  # as FileTableRecord.hidden_columns
+    repeated_headers: tuple[int, ...] = ()  # as FileTableRecord.repeated_headers
+    title_lines: tuple[int, ...] = ()  # as FileTableRecord.title_lines
     # The services that gave a time the hub does not keep (the far end's), and its columns.
     unkept_times: int = 0
     unkept_columns: tuple[str, ...] = ()
@@ -138,7 +138,7 @@ def import_file(
     with _collector_paused():
         # A plain CSV (an export's kind) is split as the quick path needs it; every other
         # file, and any file with something to report, as read_table reads it.
-        table: Table | PlainLines | None = read_plain_lines(path)
+        table: FileTableRecord | PlainLinesRecord | None = read_plain_lines(path)
         if table is None:
             bar.reading_weight = _READING_WORKBOOK if is_workbook(path) else _READING_TEXT
             table = read_table(path, manual=manual, progress=bar.reading, check=check)
@@ -160,7 +160,7 @@ class _Run:
     db: Database
     path: Path
     actor: UserRecord
-    table: Table | PlainLines
+    table: FileTableRecord | PlainLinesRecord
     manual: Mapping[int, str | None] | None
     bar: _Bar
     check: Callable[[], None] | None
@@ -207,7 +207,7 @@ class _Run:
                    zone: str, skip_duplicates: bool) -> ImportResultRecord:
         """Every problem, value differing from the stored one and duplicate, where it is;
         saved if there are none, or only duplicates to skip."""
-        if not isinstance(self.table, Table):
+        if not isinstance(self.table, FileTableRecord):
             self.table = read_table(self.path, manual=self.manual, check=self.check)
         plan = parse_table(self.table, lookups, teu_45ft, self.manual, self.bar.rechecking,
                            self.check, now, zone)
@@ -393,7 +393,8 @@ _MOVE_FIELDS = ("size_type", "teu", "full_empty", "gross_kg", "commodity_id", "s
                 "consignee")
 
 
-def _changed(plan: ImportPlanRecord, table: Table, manual: Mapping[int, str | None] | None,
+def _changed(plan: ImportPlanRecord, table: FileTableRecord,
+             manual: Mapping[int, str | None] | None,
              lookups: store.LookupsRecord,
              stored: tuple[dict[int, ServiceRecord], dict[tuple[int, int], ContainerMoveRecord]],
              ) -> list[Problem]:
@@ -645,12 +646,12 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
                                                      *unnamed), translate))
 
 
-def _unnamed_columns(table: Table | PlainLines) -> tuple[str, ...]:
+def _unnamed_columns(table: FileTableRecord | PlainLinesRecord) -> tuple[str, ...]:
     """The letters of the columns with a blank header that hold a value (read_plain_lines
     leaves a file with such a header to read_table)."""
     from openpyxl.utils import get_column_letter
 
-    if not isinstance(table, Table):
+    if not isinstance(table, FileTableRecord):
         return ()
     return tuple(get_column_letter(index + 1) for index, header in enumerate(table.headers)
                  if not header.strip() and any(index < len(cells) and cells[index].strip()
@@ -707,10 +708,10 @@ def near_schedule_note(result: ImportResultRecord, translate: Translate = untran
                    result.near_schedule).format(count=f"{result.near_schedule:,}")
 
 
-def _read_notes(table: Table | PlainLines) -> dict[str, object]:
+def _read_notes(table: FileTableRecord | PlainLinesRecord) -> dict[str, object]:
     """What an ImportResultRecord says of how the file was read: a CSV's plain lines have no
     sheets, hidden rows or columns or repeated headers, and count their total lines only."""
-    if not isinstance(table, Table):
+    if not isinstance(table, FileTableRecord):
         return {"total_lines": table.total_lines}
     return {"sheet": table.sheet, "unread_sheets": table.unread_sheets,
             "other_sheets": table.other_sheets, "total_lines": len(table.total_lines),
@@ -718,8 +719,8 @@ def _read_notes(table: Table | PlainLines) -> dict[str, object]:
             "repeated_headers": table.repeated_headers, "title_lines": table.title_lines}
 
 
-def _data_rows(table: Table | PlainLines) -> int:
-    return len(table.rows) if isinstance(table, Table) else len(table.lines)
+def _data_rows(table: FileTableRecord | PlainLinesRecord) -> int:
+    return len(table.rows) if isinstance(table, FileTableRecord) else len(table.lines)
 
 
 # Lines named in a note: a filter may hide hundreds, and the first few say enough.
@@ -739,8 +740,9 @@ def hidden_lines_note(lines: Sequence[int], translate: Translate = untranslated)
 
 def hidden_columns_note(columns: Sequence[tuple[int, str]],
                         translate: Translate = untranslated) -> str:
-    """A workbook's hidden columns left out, by heading and letter (Table.hidden_columns), so
-    that one hidden for another reason is noticed ("" when none)."""
+    """A workbook's hidden columns left out, by heading and letter
+    (FileTableRecord.hidden_columns), so that one hidden for another reason is noticed ("" when
+    none)."""
     if not columns:
         return ""
     named = (column_named(header, column_letter(position), translate)

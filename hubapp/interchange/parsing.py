@@ -26,7 +26,7 @@ from hubapp.domain.validation import (
     folded, kg_rounded, outside_years, parse_date, parse_actual, parse_move, parse_time,
     service_number, still_to_come, validate_service, years_error,
 )
-from hubapp.interchange.reading import Table
+from hubapp.interchange.reading import FileTableRecord
 from hubapp.store.interchange import LookupsRecord
 
 # The interchange columns, in the order export writes them (DESIGN.md "Interchange
@@ -348,7 +348,7 @@ def _planned(key: tuple[dt.date, str, Direction], group: _Group, header: Header,
 
 
 def parse_table(
-    table: Table,
+    table: FileTableRecord,
     lookups: LookupsRecord,
     teu_45ft: float = 2.0,
     manual: Mapping[int, str | None] | None = None,
@@ -472,7 +472,8 @@ def _weight_column_missing(problems: list[Problem], header: Header, line: int,
                     "containers need"), values), *kept]
 
 
-def _past_the_header(table: Table, line: int, cells: list[str], past: list[str]) -> Problem:
+def _past_the_header(table: FileTableRecord, line: int, cells: list[str], past: list[str],
+                     ) -> Problem:
     values = {"extra": " | ".join(past), "header": table.headers[-1] if table.headers else ""}
     if table.encoding == "xlsx":  # a workbook's cells stay in their columns
         return Problem(line, "", "", QT_TRANSLATE_NOOP(

@@ -4,7 +4,7 @@ Everything after this module sees strings only, whatever the file held, so a
 CSV and an XLSX of the same list are judged identically.
 
 Here the file is opened and told apart by its content, and a CSV bounded; delimited (its
-text from encodings) and workbook read it into a Table (table), which every caller imports
+text from encodings) and workbook read it into a FileTableRecord (table), which every caller imports
 from here.
 """
 
@@ -22,13 +22,14 @@ from hubapp.domain.columns import total_lines
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, os_reason
 from hubapp.interchange.delimited import delimiter_of, plain_lines, read_csv
 from hubapp.interchange.encodings import decoded, encoding_name
-from hubapp.interchange.table import FileFormatError, Progress, Table, Watch, table_of
+from hubapp.interchange.table import FileFormatError, FileTableRecord, Progress, Watch, table_of
 from hubapp.interchange.workbook import CheckedFile, read_xlsx
 
-# Table, FileFormatError and encoding_name too: what reads a file imports this module alone.
+# FileTableRecord, FileFormatError and encoding_name too: what reads a file imports this module
+# alone.
 __all__ = [
-    "CSV_BYTES", "FileFormatError", "PlainLines", "Table", "XLSX_MAGIC", "XLS_MAGIC",
-    "encoding_name", "is_workbook", "read_plain_lines", "read_table",
+    "CSV_BYTES", "FileFormatError", "FileTableRecord", "PlainLinesRecord", "XLSX_MAGIC",
+    "XLS_MAGIC", "encoding_name", "is_workbook", "read_plain_lines", "read_table",
 ]
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -41,7 +42,7 @@ CSV_BYTES = 512 * 1024 * 1024
 def read_table(path: str | Path, limit: int | None = None,
                manual: Mapping[int, str | None] | None = None, *,
                progress: Progress | None = None,
-               check: Callable[[], None] | None = None) -> Table:
+               check: Callable[[], None] | None = None) -> FileTableRecord:
     """The table of a CSV or XLSX file; `limit` stops after that many data rows (a preview).
     `manual` maps columns by hand (index → field), as importing does: a date column
     among them is read as the one a known header names.
@@ -100,7 +101,7 @@ def _opened(path: Path) -> BinaryIO:
 
 
 @dataclass(frozen=True, slots=True)
-class PlainLines:
+class PlainLinesRecord:
     """A CSV without quotes: its header cells as read_table gives them, and its non-blank
     data lines unsplit (the quick import splits them its own way)."""
 
@@ -112,7 +113,7 @@ class PlainLines:
     total_lines: int = 0  # how many total lines (columns.is_total) were left out
 
 
-def read_plain_lines(path: str | Path) -> PlainLines | None:
+def read_plain_lines(path: str | Path) -> PlainLinesRecord | None:
     """The lines of a CSV file whose lines all hold as many cells as its header (none of
     them blank at its end) and no quotes; None for any other file, which read_table reads
     (or says why it cannot)."""
@@ -147,5 +148,5 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
         return None  # a line longer than the header, or a header ending in blank cells
     if not all(headers):
         return None  # a column without a header, whose values the import names as left out
-    return PlainLines(headers, data, delimiter, len(headers), encoding,
+    return PlainLinesRecord(headers, data, delimiter, len(headers), encoding,
                       len(lines) - 1 - len(data))

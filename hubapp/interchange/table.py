@@ -1,10 +1,10 @@
-"""The table a file is read into (Table), and how rows of text become one, a CSV's and a
+"""The table a file is read into (FileTableRecord), and how rows of text become one, a CSV's and a
 workbook's alike (table_of): the header found under any title above it, and the rows under it
 without the blank, total, hidden and repeated header lines. Beside them, what both readers
 share: their refusal (FileFormatError), the progress and cancel they report to (Watch),
 line breaks counted as csv counts them, and a cell too long.
 
-Apart from reading, so that the modules reading a CSV or a workbook build a Table without
+Apart from reading, so that the modules reading a CSV or a workbook build a FileTableRecord without
 importing reading, which imports them.
 """
 
@@ -30,7 +30,7 @@ class FileFormatError(HubError):
 
 
 @dataclass(frozen=True, slots=True)
-class Table:
+class FileTableRecord:
     """The header cells and the data rows of a file, each row with its line number.
 
     Line numbers are what a text editor (or a spreadsheet) shows: the header is line 1,
@@ -83,7 +83,7 @@ def line_breaks(text: str) -> int:
 
 
 def table_of(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
-             encoding: str, hidden: Container[int] = frozenset()) -> Table:
+             encoding: str, hidden: Container[int] = frozenset()) -> FileTableRecord:
     """The header is the row columns.header_row picks among the first non-blank rows: a
     title, a printed date or a line of labels above it is left out. Blank rows, total
     lines and the hidden lines under the header are dropped (their lines still count); so
@@ -141,7 +141,7 @@ def table_of(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | Non
     cells = len(headers)
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
-    return Table(headers, rows, encoding, header_line, total_lines=tuple(totals),
+    return FileTableRecord(headers, rows, encoding, header_line, total_lines=tuple(totals),
                  hidden_lines=tuple(hidden_rows), repeated_headers=tuple(repeated),
                  title_lines=tuple(titles), header_cells=cells)
 

@@ -24,7 +24,9 @@ from xml.etree.ElementTree import ParseError
 
 from hubapp.domain.columns import has_header, header_said
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
-from hubapp.interchange.table import FileFormatError, Table, Watch, cell_too_long, table_of
+from hubapp.interchange.table import (
+    FileFormatError, FileTableRecord, Watch, cell_too_long, table_of,
+)
 
 # Excel's own ceilings, which no workbook a spreadsheet saved goes past: a few megabytes of
 # zip can hold 45 million rows or a cell of 1.5 GB, and reading them took all the memory.
@@ -52,7 +54,7 @@ class CheckedFile:
 
 
 def read_xlsx(path: Path, file: BinaryIO, limit: int | None,
-              manual: Mapping[int, str | None], watch: Watch) -> Table:
+              manual: Mapping[int, str | None], watch: Watch) -> FileTableRecord:
     """file: path opened, kept open until the workbook is closed (its cells are read
     lazily)."""
     # openpyxl loads in a blink, but only the XLSX path needs it
@@ -432,10 +434,10 @@ def _without_columns(lines: Iterable[tuple[int, list[str]]], columns: Sequence[r
         yield line, cells
 
 
-def _hidden_columns(table: Table, kept: Mapping[int, Mapping[int, str]],
+def _hidden_columns(table: FileTableRecord, kept: Mapping[int, Mapping[int, str]],
                     ) -> tuple[tuple[int, str], ...]:
-    """The hidden columns to name, as Table.hidden_columns: those with a header, or a value
-    in a row read; not a template's empty hidden columns right of its list."""
+    """The hidden columns to name, as FileTableRecord.hidden_columns: those with a header, or a
+    value in a row read; not a template's empty hidden columns right of its list."""
     header = kept.get(table.header_line, {})
     positions = {*header, *(position for line, _cells in table.rows
                             for position in kept.get(line, ()))}
@@ -622,7 +624,7 @@ def _too_wide(xml: bytes, end: int) -> bool:
     return False
 
 
-def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]],
+def _refuse_unvalued_formulas(name: str, table: FileTableRecord, formulas: list[tuple[int, int]],
                               fields: list[str | None]) -> None:
     """A formula without its value would be read as an empty cell: a required column
     refused as missing, an optional one saved blank. Only in a column the import reads: a
@@ -643,7 +645,7 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
 _NUMBER_FIELDS = ("gross_kg", "teu", "wagons")
 
 
-def _refuse_imprecise_numbers(name: str, table: Table, fields: list[str | None]) -> None:
+def _refuse_imprecise_numbers(name: str, table: FileTableRecord, fields: list[str | None]) -> None:
     """A seal, a shipper's code or a service typed into a General cell is a number, of
     which a spreadsheet keeps 15 digits: 12345678901234567890 was saved as
     12345678901234569216, digits no one typed."""
@@ -688,7 +690,7 @@ def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int,
 _SERIAL_DAYS = (dt.date(2000, 1, 1), dt.date(2100, 1, 1))
 
 
-def _read_days(table: Table, epoch: dt.datetime, fields: list[str | None]) -> None:
+def _read_days(table: FileTableRecord, epoch: dt.datetime, fields: list[str | None]) -> None:
     """The date column as the days it shows: a date-time cell is written with its time
     (a time column needs it, even at midnight), and a date typed into a General cell
     arrives as Excel's serial number ('46086')."""

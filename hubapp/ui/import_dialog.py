@@ -28,7 +28,7 @@ from hubapp.interchange.parsing import (
     ACTUAL, FIELDS, UNKNOWN_PLACE, column_fields, column_positions, columns_to_map,
     field_for_header,
 )
-from hubapp.interchange.reading import Table, encoding_name
+from hubapp.interchange.reading import FileTableRecord, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
@@ -71,7 +71,7 @@ class PreviewModel(QAbstractTableModel):
         self._rows: list[tuple[int, list[str]]] = []
         self._problems: dict[tuple[int, int], list[str]] = {}  # (line, position) → messages
 
-    def load(self, table: Table | None, fields: Sequence[str | None]) -> None:
+    def load(self, table: FileTableRecord | None, fields: Sequence[str | None]) -> None:
         self.beginResetModel()
         self._headers = list(table.headers) if table else []
         self._fields = list(fields)
@@ -231,7 +231,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.path: Path | None = None
-        self.table: Table | None = None
+        self.table: FileTableRecord | None = None
         # The field each column of self.table was read as: a workbook's rows are read again
         # when the mapping changes it.
         self._read_with: list[str | None] = []
@@ -446,7 +446,7 @@ class ImportDialog(QDialog):
         self._set_result(self.tr("Reading {name}…").format(name=path.name))
         self._read_preview({}, lambda table: self._opened(table, said))
 
-    def _opened(self, table: Table, said: str | None) -> None:
+    def _opened(self, table: FileTableRecord, said: str | None) -> None:
         # Read as the headers give it, which the boxes start on (two columns of one field
         # each kept on it): read again only once the clerk maps a column otherwise.
         self.table, self._read_with = table, column_fields(table.headers)
@@ -456,14 +456,14 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
 
     def _read_preview(self, manual: dict[int, str | None],
-                      then: Callable[[Table], None]) -> None:
+                      then: Callable[[FileTableRecord], None]) -> None:
         """Read the file's first rows on a task, as mapped by hand, then `then(table)`. A
         read still running is superseded: stopped, and what it read never shown."""
         if self.preview_task is not None:
             self.preview_task.cancel()
         path = self.path
 
-        def work(control: TaskControl) -> Table:
+        def work(control: TaskControl) -> FileTableRecord:
             return read_table(path, PREVIEW_ROWS, manual, check=control.check)
 
         task = self.preview_task = self.ctx.tasks.start(work)
@@ -471,7 +471,8 @@ class ImportDialog(QDialog):
         task.failed.connect(lambda error: self._preview_failed(task, error))
         task.cancelled.connect(lambda: self._preview_cancelled(task))
 
-    def _preview_read(self, task: Task, then: Callable[[Table], None], table: Table) -> None:
+    def _preview_read(self, task: Task, then: Callable[[FileTableRecord], None],
+                      table: FileTableRecord) -> None:
         if task is self.preview_task:  # else a newer file or mapping is being read
             self.preview_task = None
             then(table)
@@ -528,7 +529,7 @@ class ImportDialog(QDialog):
             lead or self.tr("Preview of the first rows. Check the columns, then Import."),
             self._how_read(table), *map(formatting.sentence, left_out)), error)
 
-    def _how_read(self, read: Table | ImportResultRecord) -> str:
+    def _how_read(self, read: FileTableRecord | ImportResultRecord) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
         the sheet read of a workbook with several, its other sheets that hold a list, and
         the rest of those with a header (a summary), as workbook._sheet_to_read tells them."""
@@ -655,7 +656,7 @@ class ImportDialog(QDialog):
                 self._say_previewed(lead, error)
         self._load_preview()
 
-    def _reread(self, table: Table, fields: list[str | None], lead: str | None,
+    def _reread(self, table: FileTableRecord, fields: list[str | None], lead: str | None,
                 error: bool) -> None:
         self.table, self._read_with = table, fields
         self._say_previewed(lead, error)
@@ -722,7 +723,7 @@ class ImportDialog(QDialog):
             self.preview_task.cancel()
             self.preview_task = None
 
-        def work(control: TaskControl) -> tuple[Table, ImportResultRecord | None]:
+        def work(control: TaskControl) -> tuple[FileTableRecord, ImportResultRecord | None]:
             # Read again before importing: a file corrected after a refused import (as the
             # problem list asks) may have lost or gained a column, and the columns mapped by
             # hand are counted from its header as previewed. A changed header (no result)
@@ -769,7 +770,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_finished(self, read: tuple[Table, ImportResultRecord | None]) -> None:
+    def _on_finished(self, read: tuple[FileTableRecord, ImportResultRecord | None]) -> None:
         self._end_task()
         table, result = read
         if result is None:
