@@ -698,15 +698,18 @@ def demo_db(demo_target: Path | str):
 
 @pytest.fixture(autouse=True)
 def desk_layout_forgotten():
-    """The screens' own splitters and columns, the folders file dialogs last used, and the
-    columns mapped by hand on importing, in every test: a test that dragged or chose them
-    would otherwise size those of the tests after it, open their file dialogs in its own
-    folders, or map their files' columns (the main window saves the layout as it closes)."""
+    """The main window's size, the screens' own splitters and columns, the folders file
+    dialogs last used, and the columns mapped by hand on importing, in every test: a test
+    that resized, dragged or chose them would otherwise size those of the tests after it
+    (a window left narrow showed the next test's tabs with scroll arrows, which took the
+    focus it tabbed to), open their file dialogs in its own folders, or map their files'
+    columns (the main window saves the layout as it closes)."""
     yield
     from PySide6.QtCore import QSettings
-    from hubapp.ui import column_mappings, file_folders, remembered_layout
+    from hubapp.ui import column_mappings, file_folders, main_window, remembered_layout
 
-    for group in (remembered_layout.GROUP, file_folders.GROUP, column_mappings.GROUP):
+    for group in (main_window.GEOMETRY_SETTING, remembered_layout.GROUP, file_folders.GROUP,
+                  column_mappings.GROUP):
         QSettings().remove(group)
 
 

@@ -20,7 +20,7 @@ from hubapp.store import transaction
 from hubapp.ui import labels
 from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
-from hubapp.ui.main_window import MainWindow
+from hubapp.ui.main_window import GEOMETRY_SETTING, MainWindow
 
 from conftest import DEMO_END, close_windows, hub_with_logins, opened_window
 
@@ -101,7 +101,7 @@ def test_geometry_is_remembered(qtbot, app_ctx):
     remembered = first.size()  # the width may be raised to the window's minimum
     assert remembered.height() == 500
     first.close()
-    assert QSettings().value("main_window/geometry") is not None
+    assert QSettings().value(GEOMETRY_SETTING) is not None
     second = _window(qtbot, app_ctx)
     assert second.size() == remembered
 

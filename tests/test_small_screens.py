@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QScreen
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from hubapp.store import open_db
-from hubapp.ui.main_window import DEFAULT_SIZE, MainWindow, opening_size
+from hubapp.ui.main_window import DEFAULT_SIZE, GEOMETRY_SETTING, MainWindow, opening_size
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.scrolled_panel import ScrolledPanel
 
@@ -50,7 +50,6 @@ def test_the_default_size_opens_within_the_screen_or_maximised(room, size, maxim
 
 def test_a_first_start_on_a_small_screen_opens_maximised_within_it(qtbot, app_ctx,
                                                                   small_screen):
-    QSettings().remove("main_window/geometry")
     window = MainWindow(app_ctx)
     qtbot.addWidget(window)
     assert window.isMaximized()
@@ -63,7 +62,7 @@ def test_a_size_from_a_bigger_screen_opens_within_the_small_one(qtbot, app_ctx, 
     big.resize(1300, 740)
     qtbot.waitUntil(lambda: big.width() == 1300)
     big.close()
-    assert QSettings().value("main_window/geometry") is not None
+    assert QSettings().value(GEOMETRY_SETTING) is not None
 
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(LAPTOP_150))
     window = MainWindow(app_ctx)

@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
 S = TypeVar("S", bound=QWidget)
 
 DEFAULT_SIZE = QSize(1280, 720)
+# Where the window's size and place are kept as it closes, to open so the next time.
+GEOMETRY_SETTING = "main_window/geometry"
 
 
 def opening_size(wanted: QSize, room: QSize) -> tuple[QSize, bool]:
@@ -529,7 +531,7 @@ class MainWindow(QMainWindow):
                                        named.format(day=day, totals=short_totals_text(totals)))
 
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
+        geometry = QSettings().value(GEOMETRY_SETTING)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(DEFAULT_SIZE)
         # Neither the default nor a size from a bigger screen may open past this one's edges:
@@ -542,7 +544,7 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _save_layout(self) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        QSettings().setValue(GEOMETRY_SETTING, self.saveGeometry())
         remembered_layout.save(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
