@@ -288,6 +288,19 @@ def test_not_saved_counts_each_red_cell_of_a_row(qtbot, screen):
     assert screen.paste_message.text() == "Not saved: 2 problems. Fix the red fields and cells."
 
 
+def test_not_saved_counts_a_cell_with_two_problems_once(qtbot, screen):
+    # A box typed twice with a wrong check digit: its second cell is wrong twice, and is one
+    # red cell, as the list under the grid shows it.
+    good = numbers(1)[0]
+    wrong = good[:10] + str((int(good[10]) + 1) % 10)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9704")
+    paste(qtbot, screen, f"{wrong}\t22G1\tE\n{wrong}\t22G1\tE\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [(e.row, e.field) for e in screen.grid.problems()] == [
+        (0, "container"), (1, "container"), (1, "container")]
+    assert screen.paste_message.text() == "Not saved: 2 problems. Fix the red fields and cells."
+
+
 def test_not_saved_counts_the_forms_problems_left_as_each_field_is_edited(qtbot, screen):
     """A problem the store found in the form (the times, the places, the clock) kept its
     field red and "Not saved: N problems" under the grid until the next Ctrl+S, however the
@@ -973,6 +986,36 @@ def test_a_refused_key_is_said_to_a_screen_reader_once_while_its_note_stays(
     screen.paste_message.clear()  # another note said since
     press(qtbot, Qt.Key.Key_Delete)
     assert len(announced) == 3
+
+
+def test_a_closed_day_looked_at_again_unchanged_is_not_said_again(
+        qtbot, main_window, app_ctx, announced):
+    """Read again at midnight or before a Save, a closed day said nothing new: a screen
+    reader repeating "Closed by …" sounded like news."""
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    closed_label = screen.day_bar.closed_label
+    assert announced == [(closed_label, closed_label.said())]
+    screen.day_state.refresh()
+    assert announced == [(closed_label, closed_label.said())]
+
+
+def test_a_refused_keys_note_stays_while_the_day_read_again_is_still_closed(
+        qtbot, main_window, app_ctx, announced):
+    """Read again (at midnight, before a Save), the day still closed: why the key was refused
+    is still true, and a refused Ctrl+S is not said to a screen reader a second time."""
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, Qt.Key.Key_Delete)
+    said = screen.day_bar.closed_label.said()
+    assert screen.paste_message.text() == said and len(announced) == 2
+    screen.day_state.refresh()
+    assert screen.paste_message.text() == said
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text() == said and len(announced) == 2
 
 
 def test_edits_under_a_day_closed_elsewhere_are_discarded_or_kept_never_offered_to_save(
@@ -2027,6 +2070,34 @@ def test_closing_a_day_with_planned_services_asks_first(qtbot, app_ctx, monkeypa
     assert len(asked) == 2 and day_close.is_closed(app_ctx.db, busy)
 
 
+def test_closing_a_day_with_many_planned_services_names_five(qtbot, app_ctx, monkeypatch):
+    """The question names the first five planned services, then says there are more: a
+    day's thirty would push its buttons off the screen."""
+    from hubapp.ui.daily_log import DailyLogScreen
+
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = DailyLogScreen(app_ctx)
+    qtbot.addWidget(screen)
+    busy = DEMO_END - dt.timedelta(days=1)
+    listed = [summary.service for summary in services.list_day(app_ctx.db, busy)]
+    assert len(listed) >= 6
+    for service in listed[:6]:
+        services.save_service(app_ctx.db, dataclasses.replace(
+            service, status=Status.PLANNED, actual_at=None),
+            services.list_moves(app_ctx.db, service.id), UserRecord("wang.li", "supervisor"))
+    planned = [summary.service for summary in services.list_day(app_ctx.db, busy)
+               if summary.service.status == Status.PLANNED]
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _parent, _title, text: asked.append(text))
+    screen.set_day(busy)
+    qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
+    named = ", ".join(f"{service.service_no} {service.scheduled_at:%H:%M}"
+                      for service in planned[:5])
+    assert len(planned) == 6
+    assert asked[0].startswith(f"6 services still planned ({named}, …). ")
+    assert not day_close.is_closed(app_ctx.db, busy)
+
+
 def test_closing_a_day_with_a_service_moved_empty_or_no_service_asks_first(
         qtbot, app_ctx, monkeypatch):
     """A train saved departed before its loading list was typed counted in the day's totals
@@ -2211,6 +2282,20 @@ def test_cancelling_a_service_with_edits_on_a_closed_day_asks_why_once(
 def _day_actions(db):
     return [(row["user_name"], row["action"]) for row in db.query(
         "SELECT user_name, action FROM audit_log WHERE entity = 'day' ORDER BY id")]
+
+
+def test_a_closed_day_between_two_days_changed_is_not_asked_about(
+        qtbot, main_window, app_ctx, monkeypatch):
+    """A change to the days either side of a closed one changes no closed day: a reason
+    asked for it would go to the audit log of a day nothing was written on."""
+    app_ctx.user, app_ctx.role = "zhao", "supervisor"
+    screen = main_window.day_screen
+    before, closed, after = (DEMO_END - dt.timedelta(days=back) for back in (2, 1, 0))
+    day_close.close_day(app_ctx.db, closed, UserRecord("wang.li", "supervisor"))
+    told = []
+    monkeypatch.setattr(dialogs, "ask_text", lambda _p, _t, label: told.append(label) or "typo")
+    assert screen.reasons.closed_day_reason({before, after}) == "" and told == []
+    assert screen.reasons.closed_day_reason({closed, after}) == "typo" and len(told) == 1
 
 
 @pytest.fixture

@@ -1357,6 +1357,18 @@ def test_a_block_without_a_column_of_the_grid_says_nothing_was_pasted(qtbot, scr
         "grid were left out: 车次, 日期")
 
 
+def test_nothing_pasted_is_still_said_after_an_undo_of_an_earlier_edit(qtbot, screen):
+    # Only a paste that changed rows is taken back by an Undo; one that changed nothing
+    # still says why.
+    _new_service(qtbot, screen, "B17")
+    paste(qtbot, screen, "".join(f"{n}\t22G1\tE\n" for n in numbers(2)))
+    paste(qtbot, screen, "车次\t日期\r\nX8001\t2026-03-05\r\n")
+    said = screen.paste_message.text()
+    assert said.startswith("Nothing was pasted: ")
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert screen.grid.text_rows() == [] and screen.paste_message.text() == said
+
+
 def test_blank_cells_pasted_over_filled_ones_say_how_many_rows_they_cleared(qtbot, screen):
     _new_service(qtbot, screen, "B18")
     paste(qtbot, screen, "".join(f"{box}\t22G1\tF\t20000\t\tS{n}\r\n"

@@ -755,6 +755,21 @@ def test_a_row_of_one_cell_is_a_title_only_above_a_repeated_header(demo_db, tmp_
     assert result.repeated_headers == ()
 
 
+def test_a_row_whose_one_cell_is_its_headers_is_refused_not_the_header_again(demo_db,
+                                                                            tmp_path):
+    """One word under its own column is as likely a box's cell typed wrong as the header
+    again: left out, the row would be lost without a word."""
+    path = write(tmp_path / "one-word.csv", [
+        "date,service,direction,container,size_type",
+        f"2026-03-06,X9041,out,{with_check_digit('ONEU000003')},22G1",
+        ",,,container,"])
+
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert result.repeated_headers == ()
+    assert {(p.line, p.column) for p in result.problems} >= {(3, "date"), (3, "container")}
+
+
 def _two_trains(tmp_path, between: list[str]):
     """Two trains' lists, each under its title and header, `between` them after the first
     train's box."""
