@@ -3395,6 +3395,23 @@ def test_a_csv_header_over_two_rows_is_one_header(demo_db, tmp_path, lines, carr
         (len(lines) + 2, "毛重", "heavy")]
 
 
+def test_a_row_under_the_header_repeating_half_its_cells_is_data_not_more_header(
+        demo_db, tmp_path):
+    """Only a row most of whose cells repeat the header above them is more of it: a box
+    under the header, half typed, was swallowed into it and lost without a word."""
+    box = with_check_digit("HALU000001")
+    path = write(tmp_path / "half.csv", [
+        "date,service,direction,container,size_type,seal", f",,,{box},,seal",
+        f"2026-03-06,X9042,out,{with_check_digit('HALU000002')},22G1,S1"])
+
+    table = read_table(path)
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert table.headers == ["date", "service", "direction", "container", "size_type", "seal"]
+    assert [line for line, _cells in table.rows] == [2, 3]
+    assert {(p.line, p.column) for p in result.problems} >= {(2, "date"), (2, "service")}
+
+
 def test_a_preview_under_a_title_has_as_many_rows_as_asked(tmp_path):
     """The rows above the header and the header itself were counted against the limit."""
     rows = [f"2026-03-05,X1,out,{with_check_digit(f'ABCU{9800 + n:06d}')},22G1"
