@@ -25,6 +25,9 @@ def test_main_window_and_screens_in_chinese(qtbot, chinese, app_ctx):
     assert screen.day_bar.today_button.text() == "今天"
     header = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert header == ["时间", "班次", "方向"]
+    # Shown, laid out at its size: unshown, the title had no room for more than the weekday.
+    window.show()
+    qtbot.waitExposed(window)
     assert "年" in screen.day_bar.title.text() and "月" in screen.day_bar.title.text()
 
 
