@@ -658,3 +658,48 @@ def test_at_15_pt_the_days_totals_leave_the_status_bar_within_a_150_percent_lapt
     assert " TEU" in label.text() and " t" not in label.text().split("TEU")[1]
     assert label.accessibleName().endswith(" t")  # a screen reader hears it whole
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+
+def _users_shown(qtbot, ctx):
+    from hubapp.ui.users_screen import UsersScreen
+
+    window = _window(qtbot, ctx)
+    users = window.show_screen(UsersScreen)
+    return window, users, (users.name, users.new_role, users.password, users.password_again,
+                           users.add_button)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_at_15_pt_the_users_new_user_row_wraps_within_a_150_percent_laptop(
+        qtbot, qapp, app_ctx, large_font, language):
+    """In one row it held the window to 918 px on a 911 px screen, Add user past the edge:
+    it takes a second row there."""
+    from hubapp.ui.translations import install_translations
+
+    large_font(15)
+    install_translations(qapp, language)
+    try:
+        window, users, row = _users_shown(qtbot, app_ctx)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= LAPTOP_150.width()
+        window.resize(LAPTOP_150.size())
+        qtbot.waitUntil(lambda: window.size() == LAPTOP_150.size())
+        QApplication.processEvents()
+        assert all(within(widget, window) for widget in row)
+        assert not _overlapping([*row, users.single_user])
+        window.day_screen.revert()
+    finally:
+        install_translations(qapp, "en")
+
+
+def test_where_the_window_is_wide_the_new_user_row_is_one_row_filled(qtbot, app_ctx):
+    window, users, row = _users_shown(qtbot, app_ctx)
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    QApplication.processEvents()
+    assert len({widget.y() for widget in row}) == 1
+    assert users.add_button.geometry().right() == users.table.geometry().right()
+    # The fields share what the labels and buttons leave, as in a box layout.
+    widths = [field.width() for field in (users.name, users.password, users.password_again)]
+    assert max(widths) - min(widths) <= 1 and min(widths) > users.name.sizeHint().width()
+    window.day_screen.revert()

@@ -127,14 +127,35 @@ class FlowLayout(_WrappingLayout):
             spare = area.width() - sum(size.width() for _item, size in row) \
                 - self._gap() * (len(row) - 1)
             x = area.x()
-            for item, size in row:
-                grown = min(max(spare, 0), _cut_off(item)) if place else 0
-                spare -= grown
+            for (item, size), grown in zip(row, self._shares_of(
+                    [item for item, _size in row], max(spare, 0))):
                 if place:
                     item.setGeometry(QRect(QPoint(x, y), size + QSize(grown, 0)))
                 x += size.width() + grown + self._gap()
             y += max(size.height() for _item, size in row)
         return max(y, area.y()) - rect.y() + self.contentsMargins().bottom()
+
+    def _shares_of(self, row: list[QLayoutItem], spare: int) -> list[int]:
+        """The room each item of a row is given beyond its width: its combos whose choice is
+        cut off, left to right."""
+        shares = []
+        for item in row:
+            shares.append(min(spare, _cut_off(item)))
+            spare -= shares[-1]
+        return shares
+
+
+class FilledRows(FlowLayout):
+    """A FlowLayout whose rows' spare room goes to the items that stretch (a group's line
+    edit), as a QHBoxLayout's does: a form's fields in one row span the window where it is
+    wide, and wrap onto a second row where it is not."""
+
+    def _shares_of(self, row: list[QLayoutItem], spare: int) -> list[int]:
+        stretching = [item.expandingDirections() & Qt.Orientation.Horizontal for item in row]
+        edges = [round(spare * taken / max(sum(map(bool, stretching)), 1))
+                 for taken in accumulate(map(bool, stretching))]
+        return [right - left if stretches else 0
+                for left, right, stretches in zip([0] + edges, edges, stretching)]
 
 
 def _cut_off(item: QLayoutItem) -> int:

@@ -19,6 +19,7 @@ from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
 from hubapp.ui import colours, dialogs, focus, formatting, labels, mnemonics, spoken
 from hubapp.ui.context import AppContext
+from hubapp.ui.flow_layout import FilledRows
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, current_is_picked, list_table
 from hubapp.ui.when_shown import WhenShown
 
@@ -128,16 +129,17 @@ class UsersScreen(QWidget):
         self._said_about: str | None = None  # the user picked when it was said
 
     def _lay_out(self) -> None:
-        new = QHBoxLayout()
-        new.addWidget(QLabel(self.tr("New user"), self))
+        # Wrapping where the window is narrow: in one row, at 15 pt on a 150 % laptop, it
+        # held the window to 914 px on a 911 px screen, Add user past its edge.
+        new = FilledRows()
+        new.setContentsMargins(0, 0, 0, 0)
+        new.add_together(QLabel(self.tr("New user"), self),
+                         mnemonics.buddy_label(self.tr("&Name"), self.name), self.name)
         # The role before the passwords: after them, Enter from the last added the user
         # before the role box was ever reached.
-        for text, field in ((self.tr("&Name"), self.name), (self.tr("&Role"), self.new_role),
-                            (self.tr("&Password"), self.password),
-                            (self.tr("Repeat passw&ord"), self.password_again)):
-            new.addWidget(mnemonics.buddy_label(text, field))
-            new.addWidget(field)
-        new.addWidget(self.add_button)
+        new.add_labelled(self.tr("&Role"), self.new_role)
+        new.add_labelled(self.tr("&Password"), self.password)
+        new.add_labelled(self.tr("Repeat passw&ord"), self.password_again, self.add_button)
         picked = QHBoxLayout()
         picked.addWidget(QLabel(self.tr("Picked user"), self))
         picked.addWidget(mnemonics.buddy_label(self.tr("Ro&le"), self.role))
