@@ -30,6 +30,11 @@ def small_screen(monkeypatch):
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(LAPTOP_150))
 
 
+def _form_area(screen) -> ScrolledPanel:
+    """The daily log's service form's scroll area (the screen scrolls in one of its own)."""
+    return next(area for area in screen.findChildren(ScrolledPanel) if area.widget() is screen.form)
+
+
 def within(widget: QWidget, window: QWidget) -> bool:
     """Whether widget is shown whole inside window's bounds."""
     corner = widget.mapTo(window, QPoint(widget.width(), widget.height()))
@@ -297,7 +302,7 @@ def test_find_and_a_refused_save_do_not_grow_a_150_percent_window(qtbot, main_wi
         main_window.activateWindow()
     notes.setFocus()  # not by Tab, which a scroll area follows itself
     assert QApplication.focusWidget() is notes
-    area = screen.findChild(ScrolledPanel)
+    area = _form_area(screen)
     top = notes.mapTo(area, QPoint(0, 0)).y()
     assert 0 <= top and top + notes.height() <= area.height()
 
@@ -359,7 +364,7 @@ def test_at_1366_px_the_form_is_shown_whole_with_a_refused_saves_lines(qtbot, ma
     press(qtbot, (Qt.Key.Key_S, CTRL))  # no number, no boxes: the form says why
     assert screen.form.message.text()
     QApplication.processEvents()
-    area = screen.findChild(ScrolledPanel)
+    area = _form_area(screen)
     for width in (1366, 1024):  # narrower, the message wraps onto more lines
         main_window.resize(width, 768)
         qtbot.waitUntil(lambda: main_window.width() == width)
@@ -703,3 +708,42 @@ def test_where_the_window_is_wide_the_new_user_row_is_one_row_filled(qtbot, app_
     widths = [field.width() for field in (users.name, users.password, users.password_again)]
     assert max(widths) - min(widths) <= 1 and min(widths) > users.name.sizeHint().width()
     window.day_screen.revert()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_at_15_pt_a_closed_days_daily_log_scrolls_within_a_150_percent_laptop(
+        qtbot, qapp, app_ctx, large_font, language):
+    """The closed line under the day's title held the Chinese window to 522 px on a 512 px
+    screen, its status bar past the bottom and the service's totals drawn over the grid:
+    the screen scrolls up and down where the window is lower than that."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+    from hubapp.ui.translations import install_translations
+
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    large_font(15)
+    install_translations(qapp, language)
+    try:
+        window = _window(qtbot, app_ctx)
+        screen = window.day_screen
+        screen.set_day(DEMO_END)
+        screen.table.selectRow(0)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().height() <= LAPTOP_150.height()
+        window.resize(LAPTOP_150.size())
+        qtbot.waitUntil(lambda: window.size() == LAPTOP_150.size())
+        QApplication.processEvents()
+        assert within(window.totals_label, window)
+        editor = [_form_area(screen), screen.grid_view,
+                  screen.service_totals, screen.save_button]
+        assert not _overlapping(editor)
+        area = screen.page_area
+        assert area.verticalScrollBar().isVisible()
+        area.ensureWidgetVisible(screen.save_button)
+        QApplication.processEvents()
+        bottom = screen.save_button.mapTo(area.viewport(), QPoint(0, screen.save_button.height()))
+        assert bottom.y() <= area.viewport().height()
+        screen.revert()
+    finally:
+        install_translations(qapp, "en")

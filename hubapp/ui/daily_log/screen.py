@@ -44,7 +44,7 @@ from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.daily_log.suggestions import Suggestions
 from hubapp.ui.midnight import MidnightTimer
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
-from hubapp.ui.scrolled_panel import ScrolledPanel
+from hubapp.ui.scrolled_panel import ScrolledPanel, StretchingPanel
 from hubapp.ui.sort_menu import sort_menu
 
 RESIZE_PRECISION_ROWS = 30
@@ -134,12 +134,21 @@ class DailyLogScreen(QWidget):
         splitter.setSizes([1, 1 << 16])  # 0 would hide the list
         splitter.setChildrenCollapsible(False)
         remembered_layout.remember(splitter, "daily_log/splitter")
-        layout = QVBoxLayout(self)
+        # Scrolled where the window is lower than the screen's least height: at 15 pt on a
+        # 150 % laptop (512 px) a closed day's line under the title held the Chinese window
+        # to 522 px, past the screen's bottom with the status bar, and the service's totals
+        # were drawn over the grid.
+        panel = StretchingPanel(self)
+        layout = QVBoxLayout(panel)
         layout.addWidget(self.day_bar)
         # Stretched as the editor is, Find grows to its moves' rows (its maximum): a table
         # asks for Qt's 192 px, whatever its rows, and a large font's six are taller.
         layout.addWidget(self.find_panel, 1)
         layout.addWidget(splitter, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.page_area = ScrolledPanel(panel, self)
+        outer.addWidget(self.page_area)
 
         self.set_day(self._shown_day)
         self.day_bar.date_edit.dateChanged.connect(self._date_edited)
