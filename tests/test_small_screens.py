@@ -35,6 +35,16 @@ def _form_area(screen) -> ScrolledPanel:
     return next(area for area in screen.findChildren(ScrolledPanel) if area.widget() is screen.form)
 
 
+def _first_service_shown(qtbot, ctx) -> tuple[MainWindow, QWidget]:
+    """The window, and its daily log on the demo's last day, its first service picked."""
+    window = _window(qtbot, ctx)
+    screen = window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    QApplication.processEvents()
+    return window, screen
+
+
 def within(widget: QWidget, window: QWidget) -> bool:
     """Whether widget is shown whole inside window's bounds."""
     corner = widget.mapTo(window, QPoint(widget.width(), widget.height()))
@@ -144,11 +154,7 @@ def test_the_daily_log_fits_a_1280_px_screen_at_150_percent(qtbot, qapp, app_ctx
         app_ctx.user, app_ctx.role = "wang.li" if role == "supervisor" else "zhao.min", role
     install_translations(qapp, language)
     try:
-        window = _window(qtbot, app_ctx)
-        screen = window.day_screen
-        screen.set_day(DEMO_END)
-        screen.table.selectRow(0)
-        QApplication.processEvents()
+        window, screen = _first_service_shown(qtbot, app_ctx)
         assert window.minimumSizeHint().width() <= SMALLEST_150.width()
 
         window.resize(SMALLEST_150.size())
@@ -725,11 +731,7 @@ def test_at_15_pt_a_closed_days_daily_log_scrolls_within_a_150_percent_laptop(
     large_font(15)
     install_translations(qapp, language)
     try:
-        window = _window(qtbot, app_ctx)
-        screen = window.day_screen
-        screen.set_day(DEMO_END)
-        screen.table.selectRow(0)
-        QApplication.processEvents()
+        window, screen = _first_service_shown(qtbot, app_ctx)
         assert window.minimumSizeHint().height() <= LAPTOP_150.height()
         window.resize(LAPTOP_150.size())
         qtbot.waitUntil(lambda: window.size() == LAPTOP_150.size())
