@@ -713,6 +713,7 @@ def test_where_the_window_is_wide_the_new_user_row_is_one_row_filled(qtbot, app_
     # The fields share what the labels and buttons leave, as in a box layout.
     widths = [field.width() for field in (users.name, users.password, users.password_again)]
     assert max(widths) - min(widths) <= 1 and min(widths) > users.name.sizeHint().width()
+    assert users.new_role.width() == users.new_role.sizeHint().width()
     window.day_screen.revert()
 
 

@@ -87,6 +87,8 @@ class FlowLayout(_WrappingLayout):
     narrower than that (1,232 px for the dashboard's): wrapping, the narrowest is one filter.
     """
 
+    _row_high = False  # each item as high as its row (its widgets centred in it)
+
     def add_labelled(self, text: str, widget: QWidget, *beside: QWidget) -> QLabel:
         """A label and its field, and the widgets beside it, kept together on one row; the
         label's buddy is the field, which takes any width the group is given beyond its own
@@ -126,13 +128,14 @@ class FlowLayout(_WrappingLayout):
             y += self._gap()
             spare = area.width() - sum(size.width() for _item, size in row) \
                 - self._gap() * (len(row) - 1)
-            x = area.x()
+            x, high = area.x(), max(size.height() for _item, size in row)
             for (item, size), grown in zip(row, self._shares_of(
                     [item for item, _size in row], max(spare, 0))):
                 if place:
-                    item.setGeometry(QRect(QPoint(x, y), size + QSize(grown, 0)))
+                    item.setGeometry(QRect(x, y, size.width() + grown,
+                                           high if self._row_high else size.height()))
                 x += size.width() + grown + self._gap()
-            y += max(size.height() for _item, size in row)
+            y += high
         return max(y, area.y()) - rect.y() + self.contentsMargins().bottom()
 
     def _shares_of(self, row: list[QLayoutItem], spare: int) -> list[int]:
@@ -148,7 +151,10 @@ class FlowLayout(_WrappingLayout):
 class FilledRows(FlowLayout):
     """A FlowLayout whose rows' spare room goes to the items that stretch (a group's line
     edit), as a QHBoxLayout's does: a form's fields in one row span the window where it is
-    wide, and wrap onto a second row where it is not."""
+    wide, and wrap onto a second row where it is not. Each is as high as its row, its
+    widgets centred in it as a QHBoxLayout's (a Chinese label stood a pixel above its field)."""
+
+    _row_high = True
 
     def _shares_of(self, row: list[QLayoutItem], spare: int) -> list[int]:
         stretching = [item.expandingDirections() & Qt.Orientation.Horizontal for item in row]

@@ -137,7 +137,9 @@ class UsersScreen(QWidget):
                          mnemonics.buddy_label(self.tr("&Name"), self.name), self.name)
         # The role before the passwords: after them, Enter from the last added the user
         # before the role box was ever reached.
-        new.add_labelled(self.tr("&Role"), self.new_role)
+        # Not add_labelled: a field given a stretch stretches its group, and the role box
+        # kept its width beside the fields in one row.
+        new.add_together(mnemonics.buddy_label(self.tr("&Role"), self.new_role), self.new_role)
         new.add_labelled(self.tr("&Password"), self.password)
         new.add_labelled(self.tr("Repeat passw&ord"), self.password_again, self.add_button)
         picked = QHBoxLayout()
