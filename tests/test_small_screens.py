@@ -7,9 +7,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QBuffer, QPoint, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QScreen
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QBuffer, QPoint, QPointF, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QScreen, QWheelEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDialogButtonBox, QLabel, QWidget
 
 from hubapp.store import open_db
 from hubapp.ui.main_window import DEFAULT_SIZE, GEOMETRY_SETTING, MainWindow, opening_size
@@ -750,3 +750,38 @@ def test_at_15_pt_a_closed_days_daily_log_scrolls_within_a_150_percent_laptop(
         screen.revert()
     finally:
         install_translations(qapp, "en")
+
+
+def _wheel_down(widget: QWidget) -> bool:
+    """A notch of the wheel over widget's middle; whether widget took it."""
+    centre = QPointF(widget.rect().center())
+    wheel = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, wheel)
+    return wheel.isAccepted()
+
+
+def test_the_wheel_turns_the_daily_logs_day_unless_the_screen_scrolls(qtbot, app_ctx):
+    """The screen scrolls where the window is low; where it shows whole, the wheel over the
+    day box turns the day, as it did before the screen could scroll."""
+    window, screen = _first_service_shown(qtbot, app_ctx)
+    day_box = screen.day_bar.date_edit
+    window.setFocus()
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    QApplication.processEvents()
+    assert screen.page_area.verticalScrollBar().maximum() == 0 and not day_box.hasFocus()
+    assert _wheel_down(day_box)
+    turned_to = day_box.date().toPython()
+    assert turned_to != DEMO_END
+    qtbot.waitUntil(lambda: screen.day() == turned_to)
+
+    window.resize(1366, 300)
+    qtbot.waitUntil(lambda: screen.page_area.verticalScrollBar().maximum() > 0)
+    assert not _wheel_down(day_box)  # left to the screen to scroll
+    assert day_box.date().toPython() == turned_to
+    # A box of the service form, in a scroll area in the screen's, is looked after once.
+    box = next(iter(screen.form.findChildren(QAbstractSpinBox)))
+    assert len([child for child in box.children() if type(child).__name__ == "_ScrolledBox"]) == 1
+    screen.revert()

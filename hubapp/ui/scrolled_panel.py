@@ -92,15 +92,29 @@ def follow_focus(area: QScrollArea) -> None:
 
 class _ScrolledBox(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus() \
+                and _scrolls(watched):
             event.ignore()  # ignored, Qt passes it on to the parents: the scroll area
             return True
         return False
 
 
+def _scrolls(widget: QWidget) -> bool:
+    """Whether a scroll area widget stands in has more to show than it does."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.verticalScrollBar().maximum() > 0:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def in_scrolled_panel(box: QWidget) -> None:
-    """A box in a scroll area: the wheel scrolls the area past it, and changes it only once
-    it has the focus (by a click or Tab); the mouse resting on a box as the area scrolled
-    chose another value in it, unseen."""
+    """A box in a scroll area: where the area scrolls, the wheel scrolls it past the box,
+    and changes the box only once it has the focus (by a click or Tab); the mouse resting on
+    a box as the area scrolled chose another value in it, unseen. Where all is in sight, the
+    wheel changes the box it is over, as anywhere else: the daily log's day, a day a notch."""
+    if box.findChild(_ScrolledBox, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        return  # in a scroll area in another, as the daily log's service form
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: a wheel would give it
     box.installEventFilter(_ScrolledBox(box))
