@@ -100,6 +100,45 @@ def test_a_service_moved_to_another_day_names_both_days_in_its_change(demo_db):
     assert rollup.differences(demo_db) == []
 
 
+
+def test_a_bulk_insert_over_more_days_than_a_statement_binds_rolls_up_every_day(new_target):
+    """refresh_days recomputes the days 500 to a statement (SQLite's bound-parameter limit):
+    a demo or a test's history of years goes over it, and every day of each batch counts."""
+    from hubapp.store import open_db
+
+    db = open_db(new_target)
+    first = dt.date(2024, 1, 1)
+    try:
+        with transaction(db):
+            services.insert_many(db, [(ServiceRecord(
+                f"D{n}", first + dt.timedelta(days=n), Direction.INBOUND,
+                status=Status.ARRIVED), [ContainerMoveRecord(
+                    with_check_digit(f"BNDU{n:06d}"), "22G1", 1.0, "E", 2200)])
+                for n in range(1001)])
+        assert db.execute("SELECT COUNT(*), SUM(containers) FROM daily_totals").fetchone() \
+            == (1001, 1001)
+        assert rollup.differences(db) == []
+    finally:
+        db.close()
+
+
+def test_a_train_without_boxes_counts_over_all_commodities_and_under_none(new_target):
+    """Per commodity only boxes count: a train that left empty is a service of the day's
+    totals, not one of a commodity (nor of "none", which is boxes without one)."""
+    from hubapp.store import open_db
+
+    db = open_db(new_target)
+    try:
+        services.save_service(db, ServiceRecord(
+            "EMPTY1", dt.date(2025, 3, 3), Direction.OUTBOUND,
+            actual_at=dt.datetime(2025, 3, 3, 9, 0), status=Status.DEPARTED), [], TESTER)
+        assert db.execute("SELECT services, containers FROM daily_totals").fetchall() \
+            == [(1, 0)]
+        assert db.execute("SELECT COUNT(*) FROM daily_rollup").fetchone()[0] == 0
+        assert rollup.differences(db) == []
+    finally:
+        db.close()
+
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("table", rollup.TABLES, ids=lambda table: table.name)
 @pytest.mark.parametrize("change", ["teu = teu + 1", "services = services - 1",
@@ -115,6 +154,21 @@ def test_check_reports_a_rollup_that_drifted(demo_db_path, table, change):
     said = "the monthly roll-up of " if table.monthly else "the daily roll-up of "
     assert all(p.text.startswith(said) for p in report.problems)
 
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("table", rollup.TABLES, ids=lambda table: table.name)
+def test_check_reports_a_rollup_row_left_for_a_day_without_traffic(demo_db_path, table):
+    """A row kept where a fresh aggregate has none (its services deleted, the refresh
+    missed) is drift too, not only a row that differs or is missing."""
+    with sqlite3.connect(demo_db_path) as conn:
+        conn.execute(f"INSERT INTO {table.name} ({table.columns}) SELECT '1999-01-01',"
+                     f" {', '.join(table.keys + rollup.VALUES)} FROM {table.name}"
+                     f" WHERE rowid = 1")
+    conn.close()
+    problems = check_database(demo_db_path).problems
+    assert {p.check for p in problems} == {"daily roll-up"}
+    assert len(problems) == 1 and "1999" in problems[0].text
 
 def test_a_save_by_another_desk_while_a_new_tolerance_is_counted_is_counted_too(
         demo_db, demo_target, monkeypatch):
