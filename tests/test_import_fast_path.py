@@ -672,6 +672,27 @@ def test_a_bulk_import_derives_dwell_and_rollup_as_the_stored_rows_would(
     assert check_database(bulk_path).ok
 
 
+
+def test_a_bulk_import_counts_a_train_that_left_too_early_as_not_on_time(tmp_path,
+                                                                         monkeypatch):
+    """Punctuality is judged both ways from the schedule: summed from the rows in hand, a
+    train two hours early counts as late does, not on time, as the stored rows' SQL has it."""
+    path = tmp_path / "early.csv"
+    path.write_text("\n".join([TRAFFIC_HEADER, *(
+        f"2026-04-01,{number},outbound,departed,12:00,{left},CN-LA,"
+        f"{with_check_digit(f'ERLU{n:06d}')},22G1,E,"
+        for n, (number, left) in enumerate([("EARLY", "10:00"), ("LATE", "14:00"),
+                                            ("ONTIME", "11:50")]))]) + "\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(store_interchange, "REBUILD_INDEXES_FROM", 1)
+    db = open_db(tmp_path / "hub.db")
+
+    assert import_file(db, path, TESTER).saved
+
+    assert rollup.differences(db) == []
+    assert db.execute("SELECT timed, on_time FROM daily_totals").fetchall() == [(3, 1)]
+    db.close()
+
 def _relaid(text: str, layout: str) -> str:
     lines = text.splitlines()
     if layout == "container first":  # the service columns no longer lead
