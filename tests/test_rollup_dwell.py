@@ -238,6 +238,30 @@ def test_an_inbound_move_edited_later_changes_the_next_outbound_dwell(tmp_path):
     db.close()
 
 
+
+def test_a_box_taken_off_its_arrival_loses_the_dwell_of_its_departure(tmp_path):
+    """The box is no longer among the service's containers once saved: its dwell is
+    refreshed for the boxes the service had before the edit as well as those it has."""
+    db = open_db(tmp_path / "hub.db")
+    first, other = ([ContainerMoveRecord(number, "22G1", 1.0, "F", 10000)]
+                    for number in CONTAINERS[:2])
+    at = dt.datetime(2025, 3, 1, 8, 0)
+    came, _ = services.save_service(db, ServiceRecord(
+        "IN1", at.date(), Direction.INBOUND, actual_at=at, status=Status.ARRIVED),
+        first, TESTER)
+    services.save_service(db, ServiceRecord(
+        "OUT1", dt.date(2025, 3, 4), Direction.OUTBOUND, actual_at=at + dt.timedelta(days=3),
+        status=Status.DEPARTED), first, TESTER)
+    whole = DashboardFilterRecord(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+    assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours == 72
+
+    _saved, change = services.save_service(db, came, other, TESTER)
+
+    assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours is None
+    assert change.figures_dates == {dt.date(2025, 3, 4)}
+    assert_exact(db)
+    db.close()
+
 # -- the dashboard on the demo hub against plain SQL ---------------------------------------
 
 def _filters(db) -> list[DashboardFilterRecord]:
