@@ -561,6 +561,20 @@ def test_a_move_another_desk_saved_by_its_clock_takes_an_edit_at_a_desk_whose_cl
                                   now=behind)
 
 
+def test_a_planned_train_marked_departed_at_its_stored_time_is_held_to_the_clock(app_ctx):
+    """Only a departure kept as stored is spared the clock: the same time under a status
+    changed to departed is a move claimed now, refused while that time is still to come."""
+    db, clerk = app_ctx.db, UserRecord("wang.li", "admin")
+    due = dt.datetime.combine(DAY, dt.time(18, 55))
+    saved, _ = services.save_service(db, ServiceRecord(
+        "X8804", DAY, Direction.OUTBOUND, actual_at=due, status=Status.PLANNED), [], clerk,
+        now=due - dt.timedelta(hours=1))
+
+    with pytest.raises(ValidationError, match="later than now"):
+        services.save_service(db, dataclasses.replace(saved, status=Status.DEPARTED), [],
+                              clerk, now=due - dt.timedelta(minutes=13))
+
+
 def test_a_departure_stored_ahead_of_this_desks_clock_takes_an_edit_of_its_notes(
         qtbot, screen):
     """The Daily log's Ctrl+S after a notes-only edit of a train another desk saved as
