@@ -211,3 +211,27 @@ def test_a_time_the_hubs_clock_skipped_going_forward_is_refused(zone, field, at,
     now = dt.datetime(2026, 12, 1)
     assert found(validate_service(service, now=now, zone=zone)) == expected
     assert validate_service(service, {field}, now=now, zone=zone) == []  # a re-save keeps it
+
+
+def test_a_box_already_on_another_train_is_found_among_more_than_a_statement_binds(new_target):
+    """A ship's list of hundreds of boxes is checked against the day's other services 500
+    numbers to a statement: the last of a batch is found too, a problem at its row, not a
+    database error for a box twice on one day and direction."""
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.validation import ValidationError
+    from hubapp.store import open_db, services
+
+    db = open_db(new_target)
+    boxes = [ContainerMoveRecord(with_check_digit(f"SHPU{n:06d}"), "22G1", 1, "E", 2200)
+             for n in range(501)]
+    try:
+        services.save_service(db, dataclasses.replace(SERVICE, service_no="X1"), boxes[499:500],
+                              TESTER, now=NOW)
+        with pytest.raises(ValidationError) as refused:
+            services.save_service(db, dataclasses.replace(SERVICE, service_no="X2"), boxes,
+                                  TESTER, now=NOW)
+        assert [(error.row, message(error)) for error in refused.value.errors] == [
+            (499, f"Container {boxes[499].container} is already on service X1 this day: "
+                  "take it off X1 and save that service first")]
+    finally:
+        db.close()
