@@ -139,6 +139,9 @@ def test_a_closed_day_is_read_only_for_clerks_only(demo_db):
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
     with pytest.raises(DayClosedError, match="2026-03-05 was closed by zhao"):
         day_close.ensure_days_open(demo_db, {DEMO_END}, CLERK)
+    # A reason is a supervisor's to give: `hubapp import --reason` takes one from anyone.
+    with pytest.raises(DayClosedError, match="ask a supervisor to reopen it"):
+        day_close.ensure_days_open(demo_db, {DEMO_END}, CLERK, "a weight typed wrong")
     for role in (SUPERVISOR, ADMIN):
         assert day_close.ensure_days_open(
             demo_db, {DEMO_END, DEMO_END - dt.timedelta(days=1)}, role, " recount ") == {
