@@ -62,6 +62,25 @@ def test_dwell_counts_from_the_latest_visit_only(tmp_path, monkeypatch, bulk, se
     assert _dwell_after_import(tmp_path, monkeypatch, bulk, *rows) == {
         "OUT1": 15 * DAY, "OUT2": expected}
 
+@pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "bulk"])
+def test_a_box_that_left_the_minute_it_came_has_no_dwell_on_its_next_departure(
+        tmp_path, monkeypatch, bulk):
+    """An arrival and a departure at the same minute: the departure is the later, as a box
+    cannot leave before it came, so the next departure's search ends at it."""
+    assert _dwell_after_import(tmp_path, monkeypatch, bulk, IN1, IN1.replace(
+        "IN1,inbound", "OUT0,outbound"), OUT2) == {"OUT0": None, "OUT2": None}
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "bulk"])
+def test_a_departure_without_a_time_comes_before_an_arrival_at_midnight(
+        tmp_path, monkeypatch, bulk):
+    """An untimed move counts from the start of its day, before a move timed at 00:00 that
+    day: the box that came in at midnight had not left yet."""
+    came = "2026-03-01,IN2,inbound,CSQU3054383,22G1,F,20000,00:00"
+    untimed = "2026-03-01,OUT1,outbound,CSQU3054383,22G1,F,20000,"
+    assert _dwell_after_import(tmp_path, monkeypatch, bulk, came, untimed, OUT2) == {
+        "OUT1": None, "OUT2": 9 * DAY + 8 * 60}
+
 
 def test_a_bulk_import_of_the_arrival_later_gives_the_stored_departure_its_dwell(
         tmp_path, monkeypatch):
