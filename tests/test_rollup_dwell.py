@@ -216,48 +216,50 @@ def test_dwell_and_rollup_stay_exact_after_random_writes(operations):
             db.close()
 
 
-def test_an_inbound_move_edited_later_changes_the_next_outbound_dwell(tmp_path):
-    db = open_db(tmp_path / "hub.db")
+ARRIVED = dt.datetime(2025, 3, 1, 8, 0)
+MARCH = DashboardFilterRecord(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+
+
+def _march_dwell(db) -> float | None:
+    return dashboard.dwell(db, MARCH, MARCH.date_from, MARCH.date_to).hours
+
+
+def _in_and_out_three_days_later(db) -> tuple[ServiceRecord, list[ContainerMoveRecord]]:
+    """A box arrived on 1 March and gone on the 4th: the arrival as saved, and the box."""
     box = [ContainerMoveRecord(CONTAINERS[0], "22G1", 1.0, "F", 10000)]
-    at = dt.datetime(2025, 3, 1, 8, 0)
     came, _ = services.save_service(db, ServiceRecord(
-        "IN1", at.date(), Direction.INBOUND, actual_at=at, status=Status.ARRIVED),
+        "IN1", ARRIVED.date(), Direction.INBOUND, actual_at=ARRIVED, status=Status.ARRIVED),
         box, TESTER)
     services.save_service(db, ServiceRecord(
-        "OUT1", dt.date(2025, 3, 4), Direction.OUTBOUND, actual_at=at + dt.timedelta(days=3),
-        status=Status.DEPARTED), box, TESTER)
-    whole = DashboardFilterRecord(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
-    assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours == 72
+        "OUT1", dt.date(2025, 3, 4), Direction.OUTBOUND,
+        actual_at=ARRIVED + dt.timedelta(days=3), status=Status.DEPARTED), box, TESTER)
+    assert _march_dwell(db) == 72
+    return came, box
+
+
+def test_an_inbound_move_edited_later_changes_the_next_outbound_dwell(tmp_path):
+    db = open_db(tmp_path / "hub.db")
+    came, box = _in_and_out_three_days_later(db)
     # The inbound service really came in twelve hours later: the outbound's dwell follows.
-    services.save_service(db, dataclasses.replace(came, actual_at=at + dt.timedelta(hours=12)),
-                          box, TESTER)
-    assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours == 60
+    services.save_service(db, dataclasses.replace(
+        came, actual_at=ARRIVED + dt.timedelta(hours=12)), box, TESTER)
+    assert _march_dwell(db) == 60
     services.delete_service(db, came.id, TESTER)
-    assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours is None
+    assert _march_dwell(db) is None
     assert_exact(db)
     db.close()
-
 
 
 def test_a_box_taken_off_its_arrival_loses_the_dwell_of_its_departure(tmp_path):
     """The box is no longer among the service's containers once saved: its dwell is
     refreshed for the boxes the service had before the edit as well as those it has."""
     db = open_db(tmp_path / "hub.db")
-    first, other = ([ContainerMoveRecord(number, "22G1", 1.0, "F", 10000)]
-                    for number in CONTAINERS[:2])
-    at = dt.datetime(2025, 3, 1, 8, 0)
-    came, _ = services.save_service(db, ServiceRecord(
-        "IN1", at.date(), Direction.INBOUND, actual_at=at, status=Status.ARRIVED),
-        first, TESTER)
-    services.save_service(db, ServiceRecord(
-        "OUT1", dt.date(2025, 3, 4), Direction.OUTBOUND, actual_at=at + dt.timedelta(days=3),
-        status=Status.DEPARTED), first, TESTER)
-    whole = DashboardFilterRecord(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
-    assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours == 72
+    came, _box = _in_and_out_three_days_later(db)
 
-    _saved, change = services.save_service(db, came, other, TESTER)
+    _saved, change = services.save_service(db, came, [ContainerMoveRecord(
+        CONTAINERS[1], "22G1", 1.0, "F", 10000)], TESTER)
 
-    assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours is None
+    assert _march_dwell(db) is None
     assert change.figures_dates == {dt.date(2025, 3, 4)}
     assert_exact(db)
     db.close()
