@@ -52,6 +52,9 @@ def paged(db, f: BrowseFilterRecord, sort: Sort, descending: bool, limit: int) -
     ids, after = [], None
     while True:
         rows = browse.page(db, f, sort, descending, after, limit)
+        # No more than asked: the table reads again as many rows as it shows, and a page
+        # shorter than a whole one is its last
+        assert len(rows) <= limit
         ids += [row.id for row in rows]
         if len(rows) < limit:
             return ids
@@ -172,6 +175,18 @@ def test_an_export_of_planned_moves_seeks_their_services_as_the_page_does(demo_d
     f = BrowseFilterRecord(statuses=(Status.PLANNED,))
     plan = last_plan(demo_db, lambda: list(browse.export_rows(demo_db, f, sort, True)))
     assert "SCAN cm" not in plan, plan
+
+
+def test_boxes_without_a_gross_weight_are_paged_once_each_among_the_lightest(demo_db):
+    """Sorted by weight as 0: a page ending among them continues after the last one shown,
+    not after a weight of its own, which skipped or repeated the rest."""
+    demo_db.execute("UPDATE container_move SET gross_kg = NULL WHERE id % 5 = 0")
+    f = BrowseFilterRecord()
+    for descending in (False, True):
+        expected = plain_select(demo_db, f, Sort.GROSS, descending)
+        assert paged(demo_db, f, Sort.GROSS, descending, limit=37) == expected
+    lightest = browse.page(demo_db, f, Sort.GROSS, limit=1)[0]
+    assert lightest.gross_kg is None and lightest.key(Sort.GROSS) == (0, lightest.id)
 
 
 def test_only_what_moved_is_shown_unless_asked(demo_db):
