@@ -415,6 +415,25 @@ def test_services_moved_without_a_time_count_in_both_years(last_years_day):
     assert (report.totals.teu, report.previous.teu, report.last_year.teu) == (1, 2, 2)
 
 
+def test_a_day_moved_only_the_evening_before_sets_last_years_against_its_start(
+        last_years_day):
+    """Today's only train left the evening before its day: its day reaches no further than
+    its start, so last year's counts what moved by then, not nothing, nor all of it."""
+    db = last_years_day
+    for number, (day, actual, teu) in enumerate((
+            ("2025-03-03", "2025-03-02 23:30", 2), ("2024-03-03", "2024-03-02 22:00", 2),
+            ("2024-03-03", None, 1), ("2024-03-03", "2024-03-03 06:00", 1))):
+        service = _service(db, f"E{number}", day, "outbound", "CN-LA", "rail", "departed",
+                           actual=actual)
+        _move(db, service, f"AAAU000050{number}", teu, "F", 1000)
+    rollup.rebuild(db)
+    now = dt.datetime(2025, 3, 3, 14, 0)
+    today = dashboard.load(db, PERIOD, MARCH_3, HubSettingsRecord(), now=now).kpis.today
+    assert today.so_far.until == dt.time(0, 0) and not today.so_far.whole
+    # 3 March 2024 by its start: the train of the evening before and the one without a time.
+    assert (today.current.teu, today.last_year.teu) == (2, 2 + 1)
+
+
 def test_before_anything_has_moved_today_none_of_last_years_day_counts(last_years_day):
     db = last_years_day
     march_3 = dt.datetime(2025, 3, 3, 14, 0)  # only a cancelled service that day
