@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from hubapp.domain.dashboard import (
-    DashboardFilterRecord, ThroughputRecord, add_months, growth_percent, same_dates_last_year,
-    same_day_last_year,
+    DAY, MONTH, DashboardFilterRecord, DwellRecord, ThroughputRecord, add_months, growth_percent,
+    same_dates_last_year, same_day_last_year,
 )
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dashboard, dwell, open_db, reports, rollup, settings
@@ -206,6 +206,10 @@ def test_dwell_from_the_inbound_service_to_the_outbound_one(hub):
     stay = dashboard.dwell(db, PERIOD, MARCH_1, MARCH_3)
     assert (stay.containers, stay.hours) == (1, pytest.approx(24))
     assert dashboard.dwell(db, PERIOD, MARCH_1, MARCH_1).hours is None
+    # A box's stay is its coming in and going out: a direction picked leaves it whole.
+    for direction in ("inbound", "outbound"):
+        narrowed = dataclasses.replace(PERIOD, direction=direction)
+        assert dashboard.dwell(db, narrowed, MARCH_1, MARCH_3) == stay
 
 
 def test_kpis_compare_with_the_same_dates_last_year(hub):
@@ -256,6 +260,7 @@ def test_an_empty_period_is_zeros_not_errors(hub):
     (dt.date(2024, 3, 20), None, (0, 2, 0, 0, 0, 0)),
     (dt.date(2024, 3, 20), "outbound", (0,) * 6),  # narrowed as the period is
     (dt.date(2024, 3, 3), None, (1, 0)),  # records start on the 1st
+    (dt.date(2024, 3, 2), None, (1,)),  # its one day on record before it
     (dt.date(2024, 3, 1), None, ()),
 ])
 def test_the_moving_average_takes_in_the_days_before_the_period(hub, first, direction, before):
@@ -272,6 +277,12 @@ def test_date_helpers():
     assert add_months(dt.date(2025, 1, 1), -1) == dt.date(2024, 12, 1)
     assert add_months(dt.date(2025, 11, 1), 14) == dt.date(2027, 1, 1)
     assert growth_percent(155.3, 100) == pytest.approx(55.3) and growth_percent(5, 0) is None
+
+
+def test_two_months_are_charted_by_day_and_anything_longer_by_month():
+    # July and August, 62 days, the longest two months: their bars by day stay readable.
+    assert DashboardFilterRecord(dt.date(2025, 7, 1), dt.date(2025, 8, 31)).bucket == DAY
+    assert DashboardFilterRecord(dt.date(2025, 7, 1), dt.date(2025, 9, 1)).bucket == MONTH
 
 
 def test_demo_hub_matches_direct_sql(demo_db):
@@ -376,6 +387,25 @@ def test_a_day_under_way_is_set_against_last_years_up_to_the_same_time(
     cn_la = dataclasses.replace(PERIOD, route_code="CN-LA", mode="rail")
     narrowed = dashboard.load(db, cn_la, MARCH_2, HubSettingsRecord(), now=now).kpis.today
     assert (narrowed.current.teu, narrowed.last_year.teu) == (0, today.last_year.teu)
+
+
+def test_last_years_dwell_counts_the_boxes_gone_by_the_time_todays_records_reach(
+        last_years_day):
+    """As punctuality beside it: all of last year's day set dwell against today's morning."""
+    db = last_years_day
+    came = _service(db, "I1", "2024-03-01", "inbound", "CN-LA", "rail", "arrived",
+                    "06:00", "06:00")
+    for number in (0, 2):  # gone on L0 at 09:00 and on L2 at 10:01
+        _move(db, came, f"AAAU000020{number}", 1, "F", 1000)
+    dwell.refresh(db)
+    rollup.rebuild(db)
+    # V1 moved at 10:00 today: by then last year's L0 had taken its box, L2 not yet.
+    data = dashboard.load(db, PERIOD, MARCH_2, HubSettingsRecord(),
+                          now=dt.datetime(2025, 3, 2, 16, 45))
+    assert data.kpis.dwell_last_year == DwellRecord(1, pytest.approx(27))
+    whole = dashboard.load(db, PERIOD, MARCH_2, HubSettingsRecord(),
+                           now=dt.datetime(2025, 3, 3, 8, 0))
+    assert whole.kpis.dwell_last_year.containers == 2
 
 
 def test_a_day_with_a_service_moved_past_midnight_counts_whole_in_both_years(last_years_day):
