@@ -116,6 +116,17 @@ def test_route_and_direction_per_bucket(hub):
         (dt.date(2024, 3, 1), 3), (dt.date(2025, 3, 1), 5), (dt.date(2025, 3, 1), 2)]
 
 
+def test_a_buckets_routes_come_without_a_route_first_then_by_code(hub):
+    """In the same order on either engine, whatever order a server's grouping gives them."""
+    db, _ = hub
+    for number, (route, mode) in enumerate(((None, "rail"), ("CN-VN-ROAD", "road"))):
+        service = _service(db, f"Z{number}", "2025-03-01", "outbound", route, mode, "departed")
+        _move(db, service, f"AAAU000030{number}", 1, "E", 2000)
+    rollup.rebuild(db)
+    assert [(r.bucket, r.route_code) for r in dashboard.teu_by_route(db, PERIOD)] == [
+        (MARCH_1, None), (MARCH_1, "CN-LA"), (MARCH_1, "CN-VN-ROAD"), (MARCH_2, "CN-VN-ROAD")]
+
+
 def test_commodities_biggest_first_with_empties_as_one_row(hub):
     db, ids = hub
     rows = dashboard.commodities(db, PERIOD)
