@@ -251,6 +251,9 @@ def test_a_period_under_way_counts_up_to_today_only(hub):
         dt.date(2025, 3, 1), 7, 1)
     # Last year's punctuality over the same days, not June's late train too.
     assert data.kpis.punctuality_last_year.timed == 1
+    # One starting today counts today alone, not its days to come as quiet ones.
+    week = DashboardFilterRecord(MARCH_2, dt.date(2025, 3, 8))
+    assert dashboard.load(db, week, MARCH_2, HubSettingsRecord()).filter.date_to == MARCH_2
     # A period wholly to come stays as picked: nothing to count in it yet.
     ahead = DashboardFilterRecord(dt.date(2025, 4, 1), dt.date(2025, 4, 30))
     assert dashboard.load(db, ahead, MARCH_2, HubSettingsRecord()).filter == ahead
