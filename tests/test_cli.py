@@ -269,6 +269,9 @@ def test_stats_json_matches_sql(demo_file, by):
         assert [row["key"] for row in data["rows"]] == ["2026-02"]
     if by == "direction":
         assert {row["key"] for row in data["rows"]} == {"inbound", "outbound"}
+    if by in ("route", "commodity"):  # the biggest first, as managers read them
+        ranked = [row["teu"] for row in data["rows"] if row["key"] != "(none)"]
+        assert len(set(ranked)) > 1 and ranked == sorted(ranked, reverse=True)
 
 
 def test_stats_csv_and_table(demo_file):
@@ -350,12 +353,27 @@ def test_stats_give_no_figures_to_days_and_months_before_records_began(demo_file
 def test_stats_give_no_figures_to_days_and_months_still_to_come(demo_file):
     """They were zeros, as a day without traffic is, where the range report leaves them
     out: a script's average over the rows of this month fell with every day to come."""
+    from hubapp.store import open_db, settings
+
+    def hub_today():
+        db = open_db(demo_file, create=False)
+        try:
+            return settings.hub_today(db)
+        finally:
+            db.close()
+
     soon = dt.date.today() + dt.timedelta(days=5)  # to come on the hub's clock too
+    today = hub_today()
     rows = list(csv.reader(io.StringIO(hubapp(
         "stats", "--db", demo_file, "--from", "2026-03-06", "--to", soon.isoformat(),
         "--format", "csv", check=True).stdout)))[1:]
     assert rows[0] == ["2026-03-06", *["0"] * 6]  # quiet, after the demo's last day
     assert rows[-1] == [soon.isoformat(), *[""] * 6] and rows[-2][1:] == [""] * 6
+    if hub_today() == today:  # not read across the hub's midnight
+        # Today is under way, not to come: quiet so far, as the reports count it.
+        by_day = {row[0]: row[1:] for row in rows}
+        assert by_day[today.isoformat()] == ["0"] * 6
+        assert by_day[(today + dt.timedelta(days=1)).isoformat()] == [""] * 6
     later = (soon + dt.timedelta(days=62)).replace(day=1)
     months = json.loads(hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to",
                                later.isoformat(), "--by", "month", "--format", "json",
