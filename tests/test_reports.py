@@ -415,6 +415,43 @@ def test_empties_come_after_the_ranked_commodities(demo_db):
                                                        reverse=True)
 
 
+@pytest.mark.parametrize(("language", "heading", "other"), [
+    ("en", "By commodity (top 15 by TEU)", "All other commodities"),
+    ("zh", "按货名（标箱前15位）", "其他货物")])
+def test_a_month_of_many_commodities_lists_the_top_ones_then_all_others_summed(
+        qapp, month_db, tmp_path, language, heading, other):
+    """Beyond the heading's count of commodities, the rest are one row: the month's total
+    is the table's still."""
+    from hubapp import reports
+    from hubapp.store import open_db, stats
+    from hubapp.store.reports import TOP_COMMODITIES
+    from hubapp.store.stats import NONE_KEY
+
+    first, last = dt.date(2026, 1, 1), dt.date(2026, 1, 31)
+    db = open_db(month_db)
+    try:
+        by_commodity = stats.throughput(db, first, last, by="commodity")
+    finally:
+        db.close()
+    ranked = [row for row in by_commodity.rows if row.key != NONE_KEY]
+    assert len(ranked) > TOP_COMMODITIES + 1  # "others" are more than one
+    top, rest = ranked[:TOP_COMMODITIES], ranked[TOP_COMMODITIES:]
+    output = tmp_path / "jan.pdf"
+    reports.write_pdf(month_db, "monthly", first, last, language, output)
+    table = pdf_text(output).split(unicodedata.normalize("NFKC", heading), 1)[1]
+    names = [(row.key_zh if language == "zh" else row.key) for row in top]
+    lines = [line.strip() for line in table.splitlines()]
+    listed = [line for line in lines if any(line.startswith(f"{n} ") for n in names)]
+    assert [next(n for n in names if line.startswith(f"{n} ")) for line in listed] == names
+    others = next(line for line in lines if line.startswith(f"{other} "))
+    assert others.split()[-6:-4] == [f"{sum(row.totals.containers for row in rest):,}",
+                                     f"{sum(row.totals.teu for row in rest):,.0f}"]
+    assert lines.index(others) > lines.index(listed[-1])
+    total = next(line for line in lines if line.startswith(("Total ", "合计 ")))
+    assert total.split()[1:3] == [f"{by_commodity.totals.containers:,}",
+                                  f"{by_commodity.totals.teu:,.0f}"]
+
+
 def test_a_chinese_report_lists_a_services_commodities_with_the_enumeration_comma(demo_db):
     from hubapp.reports.document import content
     from hubapp.store import reports as report_data

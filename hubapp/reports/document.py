@@ -27,7 +27,8 @@ from hubapp.domain.wording import (
 )
 from hubapp.reports.text import NOTHING, growth, name, on_clock, text, who
 from hubapp.store.reports import (
-    DAILY, MONTHLY, GroupTotalsRecord, NotRunRecord, ReportDataRecord, ServiceLineRecord,
+    DAILY, MONTHLY, TOP_COMMODITIES, GroupTotalsRecord, NotRunRecord, ReportDataRecord,
+    ServiceLineRecord,
 )
 
 CHART_DPI = 200
@@ -110,7 +111,8 @@ def content(data: ReportDataRecord, language: str) -> ReportContentRecord:
         if charted:
             images["teu_by_route.png"] = _png(charts.teu_by_route(routes, language))
         route_chart = _image("teu_by_route.png") if charted else ""
-        route_table = _groups("per_route", text("route", language), data.routes,
+        route_table = _groups(text("per_route", language), text("route", language),
+                              data.routes,
                               lambda r: name(r.name_en, r.name_zh, "no_route", language),
                               language)
         if data.kind == DAILY:
@@ -130,7 +132,8 @@ def content(data: ReportDataRecord, language: str) -> ReportContentRecord:
         # Services without containers have no commodity: a table of only a zero Total
         # said nothing that the totals' zero containers do not.
         if data.commodities:
-            parts.append(_groups("per_commodity", text("commodity", language),
+            parts.append(_groups(text("per_commodity", language, count=TOP_COMMODITIES),
+                                 text("commodity", language),
                                  data.commodities, lambda c: _commodity_name(c, language),
                                  language, numbers=_BOX_NUMBERS))
     if data.kind == DAILY and unrecorded is None:
@@ -538,15 +541,15 @@ def _commodity_name(group: GroupTotalsRecord, language: str) -> str:
 def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ...], label,
             language: str, numbers: tuple[str, ...] = _GROUP_NUMBERS,
             counted=lambda group: True) -> str:
-    """A table of groups with their total; a group not `counted` (a day before records
-    began) shows dashes, not zeros."""
+    """A table of groups under heading with their total; a group not `counted` (a day before
+    records began) shows dashes, not zeros."""
     headers = [(first_header, False), *_number_headers(language, numbers)]
     shown = _rows_numbers([group.totals for group in groups], numbers)
     rows = [[label(group), *(figures if counted(group) else [NOTHING] * len(figures))]
             for group, figures in zip(groups, shown)]
     summed = TotalsRecord.summed(group.totals for group in groups)
     total = [text("total", language), *_numbers(summed, numbers)]
-    return (f"<h2>{_e(text(heading, language))}</h2>"
+    return (f"<h2>{_e(heading)}</h2>"
             + _table(headers, rows, total, [False] + [True] * (len(headers) - 1),
                      wrapping=(0,)))
 
@@ -562,7 +565,7 @@ def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
         # Today's row as the chart hatches its bar: before anything moved, its zeros read
         # as a quiet day.
         open_key = so_far_day and so_far_day.isoformat()
-        return _groups("per_day", text("date", language), days,
+        return _groups(text("per_day", language), text("date", language), days,
                        lambda d: text("so_far", language, day=d.key) if d.key == open_key
                        else d.key, language,
                        counted=lambda d: recorded(dt.date.fromisoformat(d.key), history_from))
@@ -582,7 +585,7 @@ def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
         from_day = counted_from if counted(m) else first
         return part_of_month(start(m), from_day, last, language) or month(start(m), language)
 
-    return _groups("per_month", text("month", language),
+    return _groups(text("per_month", language), text("month", language),
                    tuple(GroupTotalsRecord(key, "", "", TotalsRecord.summed(in_month))
                          for key, in_month in months.items()), named, language,
                    counted=counted)

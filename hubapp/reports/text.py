@@ -106,7 +106,7 @@ _TEXT = {
     "per_month": ("By month", "按月"),
     "month": ("Month", "月份"),
     "per_route": ("By route", "按线路"),
-    "per_commodity": ("By commodity (top 15 by TEU)", "按货名（标箱前15位）"),
+    "per_commodity": ("By commodity (top {count} by TEU)", "按货名（标箱前{count}位）"),
     "other": ("All other commodities", "其他货物"),
     "no_route": ("(no route)", "（无线路）"),
     "no_commodity": ("(empty or not given)", "（空箱或未填）"),
