@@ -415,6 +415,16 @@ def test_empties_come_after_the_ranked_commodities(demo_db):
                                                        reverse=True)
 
 
+def test_a_days_summary_lists_its_services_in_the_order_they_went(demo_db):
+    from hubapp.store import reports as report_data
+
+    save_moved(demo_db, "A0001", DEMO_END, "ABCU000001", at=dt.time(23, 50))
+    lines = report_data.service_lines(demo_db, DEMO_END)
+    went = [line.at for line in lines]
+    assert len(went) > 2 and None not in went and went == sorted(went)
+    assert lines[-1].service_no == "A0001"  # first by its number
+
+
 @pytest.mark.parametrize(("language", "heading", "other"), [
     ("en", "By commodity (top 15 by TEU)", "All other commodities"),
     ("zh", "按货名（标箱前15位）", "其他货物")])
