@@ -258,6 +258,31 @@ def test_big_imports_rebuild_the_indexes_and_derive_everything_over_the_table(
     assert check_database(db_path).ok
 
 
+def test_a_big_import_leaves_a_new_day_exact_where_the_roll_up_had_drifted(emptied,
+                                                                           monkeypatch):
+    """A row of a day without traffic left in the roll-up (`check` names it) is not summed
+    with the day's rows when a big import brings the day in."""
+    path, db_path = emptied
+    db = open_db(db_path)
+    db.execute("DELETE FROM service")
+    rollup.refresh_days(db, [row[0] for row in db.execute(
+        "SELECT DISTINCT date FROM daily_totals").fetchall()])
+    for table in (rollup.DAILY_ROLLUP, rollup.DAILY_TOTALS):
+        db.execute(f"INSERT INTO {table.name} ({table.columns}) VALUES"
+                   f" ({', '.join('?' * (1 + len(table.keys) + len(rollup.VALUES)))})",
+                   [FIRST.isoformat(), "outbound", None, "rail",
+                    *([None] if "commodity_id" in table.keys else []),
+                    *[1] * len(rollup.VALUES)])
+    db.conn.commit()
+    assert rollup.differences(db) != []
+    monkeypatch.setattr(store_interchange, "REBUILD_INDEXES_FROM", 1)
+
+    assert import_file(db, path, TESTER).saved
+
+    assert rollup.differences(db) == []
+    db.close()
+
+
 def test_cancel_of_a_big_import_keeps_the_indexes(emptied, monkeypatch):
     path, db_path = emptied
     db = open_db(db_path)

@@ -244,6 +244,8 @@ def write_days(db: Database, days: Iterable[dt.date], rows: tuple[list[tuple], l
     texts = [[day.isoformat()] for day in days]
     for table, table_rows in zip((DAILY_ROLLUP, DAILY_TOTALS), rows):
         marks = ", ".join("?" * (1 + len(table.keys) + len(VALUES)))
+        # A day new to the hub has no rows unless the roll-up drifted (`check` says so):
+        # cleared, the day is exact again, where a row left over was summed with the new.
         executemany(db, f"DELETE FROM {table.name} WHERE date = ?", texts)
         executemany(db, f"INSERT INTO {table.name} ({table.columns}) VALUES ({marks})",
                     table_rows)
