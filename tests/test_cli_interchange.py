@@ -881,6 +881,7 @@ def test_a_chinese_export_of_a_hub_without_commodities_writes_chinese_words(tmp_
     assert [(row[2], row[3], row[10], row[16]) for row in rows[1:]] == [
         ("去程", "公路", "计划中", "空")]
 
+
 @pytest.mark.parametrize(("older", "column", "given", "expected"), [
     ("INSERT INTO route (code, name_en, name_zh, mode, countries, origin, destination)"
      " VALUES ('AAA', 'CN-LA', '甲线', 'road', 'CN', 'CNCQI', 'LAVTE')",

@@ -204,7 +204,6 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
     assert chinese.stderr == ""  # logins are required: nothing to warn of
 
 
-
 @pytest.mark.skipif(os.name != "posix", reason="a closed stdin and a pty are POSIX's")
 def test_users_add_with_no_password_to_read_says_so_in_one_line(tmp_path):
     """stdin closed (`<&-`) ended in an AttributeError traceback, Ctrl+D at the prompt in
@@ -251,6 +250,7 @@ def test_readme_says_the_password_rules_users_add_keeps():
     for rule in (f"at least {users.MIN_PASSWORD_LENGTH} characters", "not only spaces",
                  "the user's name"):
         assert readme.count(rule) == 2, rule  # the command's line and the Users section
+
 
 def test_users_add_says_a_new_hubs_admin_is_asked_to_set_it_up(tmp_path):
     """A hub's first admin made here skipped the first start's box: its reports stayed

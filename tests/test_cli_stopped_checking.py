@@ -112,4 +112,3 @@ def test_a_restore_interrupted_while_it_checks_what_it_staged_leaves_the_hub_as_
     code, err = _stopped_checking(signal.SIGINT, 3, "restore", big, "--db", hub)
     assert (code, err) == (130, "hubapp: interrupted\n")
     assert _files(hub.parent) == ["backups", "hub.db"] and hub.read_bytes() == before
-

@@ -341,6 +341,7 @@ def test_a_zone_counts_again_from_the_first_stored_service_to_the_last(new_targe
     finally:
         db.close()
 
+
 def test_a_zone_this_computer_has_no_rules_for_counts_nothing_again(new_target):
     """Nor is anything stored for it (store_changes): the Berlin hub's changes stay."""
     from hubapp.domain.records import Direction, ServiceRecord

@@ -282,7 +282,6 @@ def test_the_today_tile_counts_the_hubs_today_on_a_desk_far_from_it(
     assert screen.date_to.date().toPython() == today
 
 
-
 def _type_period(qtbot, screen, first: dt.date, last: dt.date) -> None:
     """A custom period typed in, its end first: the default one ends today."""
     for edit, day in ((screen.date_to, last), (screen.date_from, first)):

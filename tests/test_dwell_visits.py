@@ -62,6 +62,7 @@ def test_dwell_counts_from_the_latest_visit_only(tmp_path, monkeypatch, bulk, se
     assert _dwell_after_import(tmp_path, monkeypatch, bulk, *rows) == {
         "OUT1": 15 * DAY, "OUT2": expected}
 
+
 @pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "bulk"])
 def test_a_box_that_left_the_minute_it_came_has_no_dwell_on_its_next_departure(
         tmp_path, monkeypatch, bulk):

@@ -697,7 +697,6 @@ def test_a_bulk_import_derives_dwell_and_rollup_as_the_stored_rows_would(
     assert check_database(bulk_path).ok
 
 
-
 def test_a_bulk_import_counts_a_train_that_left_too_early_as_not_on_time(tmp_path,
                                                                          monkeypatch):
     """Punctuality is judged both ways from the schedule: summed from the rows in hand, a
@@ -717,6 +716,7 @@ def test_a_bulk_import_counts_a_train_that_left_too_early_as_not_on_time(tmp_pat
     assert rollup.differences(db) == []
     assert db.execute("SELECT timed, on_time FROM daily_totals").fetchall() == [(3, 1)]
     db.close()
+
 
 def _relaid(text: str, layout: str) -> str:
     lines = text.splitlines()

@@ -3329,7 +3329,6 @@ def test_a_line_of_labels_and_values_above_the_header_is_not_taken_for_it(demo_d
     assert (checked.problems, checked.duplicates, checked.totals.containers) == ((), (), 1)
 
 
-
 def test_a_header_repeated_under_rows_keeps_the_rows_above_it(demo_db, tmp_path):
     """Two trains' lists one under the other, each with its header: taken for the header,
     the second dropped the first train's rows unseen. It is the header repeated, left out."""

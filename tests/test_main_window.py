@@ -859,7 +859,6 @@ def _told_where_the_copy_is(monkeypatch) -> list[tuple[str, str, bool]]:
     return told
 
 
-
 def test_a_window_opened_without_a_login_asks_for_one_once_single_user_mode_is_off(
         qtbot, demo_template, tmp_path, monkeypatch):
     """Its changes are refused from then on: an admin who made everyone log in must not

@@ -463,6 +463,7 @@ def test_a_server_backup_into_a_folder_it_cannot_write_says_so(empty_url, tmp_pa
         f"hubapp: error: Cannot write the backup {folder / 'hub.dump'}: "), result.stderr
     assert "Traceback" not in result.stderr
 
+
 def test_a_restore_lets_desks_save_while_it_analyses_the_tables(
         pg_server, empty_url, tmp_path, monkeypatch):
     """Its ANALYZE ran under the desks' write lock: every save waited seconds on a big hub."""

@@ -1037,7 +1037,6 @@ def test_a_list_tabbed_into_has_its_row_picked_for_the_keys_and_buttons(
     _key(qtbot, Qt.Key.Key_Return)
     assert opened.pop().form.name_en.text() == "longan"
 
-
     places = screen.places  # a list not yet read: Tab into it picks its first row
     screen.tabs.setCurrentWidget(places)
     places.search.setFocus()

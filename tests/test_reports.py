@@ -1401,7 +1401,6 @@ def test_records_starting_is_noted_once_in_long_dates(demo_db):
                      "only from then, and no growth is shown against it"]
 
 
-
 def test_months_before_the_records_are_dashes_and_the_first_is_named_by_its_days(demo_db):
     from hubapp.reports.document import content
     from hubapp.store import reports

@@ -100,7 +100,6 @@ def test_a_service_moved_to_another_day_names_both_days_in_its_change(demo_db):
     assert rollup.differences(demo_db) == []
 
 
-
 def test_a_bulk_insert_over_more_days_than_a_statement_binds_rolls_up_every_day(new_target):
     """refresh_days recomputes the days 500 to a statement (SQLite's bound-parameter limit):
     a demo or a test's history of years goes over it, and every day of each batch counts."""
@@ -139,6 +138,7 @@ def test_a_train_without_boxes_counts_over_all_commodities_and_under_none(new_ta
     finally:
         db.close()
 
+
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("table", rollup.TABLES, ids=lambda table: table.name)
 @pytest.mark.parametrize("change", ["teu = teu + 1", "services = services - 1",
@@ -155,7 +155,6 @@ def test_check_reports_a_rollup_that_drifted(demo_db_path, table, change):
     assert all(p.text.startswith(said) for p in report.problems)
 
 
-
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("table", rollup.TABLES, ids=lambda table: table.name)
 def test_check_reports_a_rollup_row_left_for_a_day_without_traffic(demo_db_path, table):
@@ -169,6 +168,7 @@ def test_check_reports_a_rollup_row_left_for_a_day_without_traffic(demo_db_path,
     problems = check_database(demo_db_path).problems
     assert {p.check for p in problems} == {"daily roll-up"}
     assert len(problems) == 1 and "1999" in problems[0].text
+
 
 def test_a_save_by_another_desk_while_a_new_tolerance_is_counted_is_counted_too(
         demo_db, demo_target, monkeypatch):

@@ -266,6 +266,7 @@ def test_a_box_taken_off_its_arrival_loses_the_dwell_of_its_departure(tmp_path):
 
 # -- the dashboard on the demo hub against plain SQL ---------------------------------------
 
+
 def _filters(db) -> list[DashboardFilterRecord]:
     first, last = (dt.date.fromisoformat(value) for value in db.execute(
         "SELECT MIN(date), MAX(date) FROM service").fetchone())

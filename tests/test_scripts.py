@@ -93,7 +93,6 @@ def test_install_fails_when_the_installed_command_does_not_start(bundled, tmp_pa
         f"The installed {prefix}/bin/hubapp does not start (its --version failed): see above\n")
 
 
-
 def test_install_is_every_users_to_run_and_only_roots_to_change(bundled, tmp_path):
     # cp -a kept the build's owner, who could then change what every user runs, and the modes of
     # a build under umask 077, with which the program started for root only.

@@ -568,7 +568,6 @@ def test_no_screen_grows_a_125_percent_laptops_window_as_it_is_shown(qtbot, qapp
         install_translations(qapp, "en")
 
 
-
 def test_the_daily_logs_long_date_at_16_pt_keeps_the_bar_within_a_1280_px_screen(
         qtbot, qapp, app_ctx):
     """"Wednesday, 30 September 2026" held the window to 1,310 px at 16 pt, the find box

@@ -188,8 +188,6 @@ def test_a_service_has_moved_only_once_the_clock_has_reached_it(changes, now, ex
     assert found(validate_service(service, now=now, zone=ZONE)) == expected
 
 
-
-
 @pytest.mark.parametrize(("zone", "field", "at", "expected"), [
     ("Europe/Berlin", "scheduled_at", dt.datetime(2026, 3, 29, 2, 30), [(
         "scheduled_at", "Scheduled time 2026-03-29 02:30 never showed on the hub's clock "

@@ -83,4 +83,3 @@ def test_an_actual_time_is_written_as_the_form_reads_it_back_by_the_schedule(
     (3 * 1024 ** 4, "3,072.0 GB")])
 def test_a_file_size_as_a_person_reads_it(size, written):
     assert wording.file_size(size) == written
-

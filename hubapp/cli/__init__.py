@@ -131,5 +131,3 @@ def _need_a_display() -> None:
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "There is no display to show the window on: start Hub Desk in a "
                         "desktop session (the commands in hubapp --help need none)"))
-
-

@@ -444,11 +444,12 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     Only an admin may: a restore throws away every later change and reopens closed days.
     What the database holds is kept before anything is written to it: a file as
     `<db name>-before-restore-TIME.db` in its backups folder (so named just before the
-    restore writes), a server's as a dump beside backup_file. A backup that is not a sound Hub Desk database is refused untouched. The restored
-    database's audit log is the backup's, so the restore itself is recorded in it after; in
-    a file, that entry goes in with the backup's data in one write, on a server before the
-    desks may save again. step is told each step of a file's restore as it starts
-    (CHECKING_THE_BACKUP, KEEPING, READYING, REPLACING).
+    restore writes), a server's as a dump beside backup_file. A backup that is not a sound
+    Hub Desk database is refused untouched. The restored database's audit log is the
+    backup's, so the restore itself is recorded in it after; in a file, that entry goes in
+    with the backup's data in one write, on a server before the desks may save again. step
+    is told each step of a file's restore as it starts (CHECKING_THE_BACKUP, KEEPING,
+    READYING, REPLACING).
     """
     _require_admin(db_path, by)
     if not Path(backup_file).exists():

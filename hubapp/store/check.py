@@ -28,6 +28,7 @@ from hubapp.store.rows import MOVED, minute_value
 # Examples listed per check; the count says how many more there are.
 MAX_EXAMPLES = 20
 
+
 @dataclass(frozen=True, slots=True)
 class ProblemRecord:
     """One problem: its words are a template (context "check") filled with values, so

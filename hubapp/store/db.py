@@ -314,7 +314,7 @@ def inspect_file(path: Path, create: bool) -> set[str]:
     if not os.access(path, os.R_OK):
         raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {path}: {reason}"), path=str(path),
-                            reason=os_reason(PermissionError(errno.EACCES, os.strerror(errno.EACCES))))
+            reason=os_reason(PermissionError(errno.EACCES, os.strerror(errno.EACCES))))
     if path.stat().st_size == 0:
         if not create:  # a truncated copy: "the hub moved nothing" would be a lie
             raise UnusableDatabaseError(QT_TRANSLATE_NOOP(

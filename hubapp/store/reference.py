@@ -182,7 +182,8 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
             if len(found) > 1:
                 raise InputError(QT_TRANSLATE_NOOP(
                     "messages", "HS code {code} is shared by {names}: type the commodity's "
-                                "name"), code=code, names=Listing(tuple(map(commodity_label, found))))
+                                "name"), code=code,
+                    names=Listing(tuple(map(commodity_label, found))))
             commodity = found[0] if found else None
             if commodity is None and code in merged:
                 commodity = merged_into(merged[code])

@@ -54,9 +54,9 @@ def _rounded(values: tuple[float, ...]) -> tuple[float, ...]:
 
 def copy_to_server(source: Path, url: str, progress: Callable[[str, int, int], None] | None = None
                    ) -> list[TableCheckRecord]:
-    """Copy the hub in the file source into the empty (or unused) server database at url; returns what
-    was compared. Raises DatabaseError if the file is open elsewhere, the target is not empty,
-    the server refuses a row or a count differs.
+    """Copy the hub in the file source into the empty (or unused) server database at url;
+    returns what was compared. Raises DatabaseError if the file is open elsewhere, the target
+    is not empty, the server refuses a row or a count differs.
     progress(table, n, of) is told of each table before it is copied (the nth of so many)."""
     # Opened and closed first: a missing or foreign file is refused untouched (the lock's
     # probe would create one), and a file from an older build is upgraded, itself refused

@@ -385,5 +385,6 @@ def _show_crash(kind, value, tb) -> None:
     log.error("Unexpected error (Hub Desk %s)\n%s", __version__, details)
     dialogs.show_error(None, QApplication.translate("app", "Hub Desk: unexpected error"),
                        QApplication.translate("app", "Something went wrong and was not "
-                                              "saved. The details are in the log:\n{log}\n\n{error}")
+                                              "saved. The details are in the log:\n{log}"
+                                              "\n\n{error}")
                        .format(log=_log_path(), error=value))

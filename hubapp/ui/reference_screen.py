@@ -37,6 +37,7 @@ from hubapp.ui.record_model import RECORD_ROLE, current_is_picked, list_table
 from hubapp.ui.sort_menu import sort_menu
 from hubapp.ui.when_shown import WhenShown
 
+
 def may_change(ctx: AppContext) -> bool:
     return ctx.role in (SUPERVISOR, ADMIN) and not ctx.read_only
 

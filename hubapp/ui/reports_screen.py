@@ -68,7 +68,8 @@ class ReportsScreen(QWidget):
                             (RANGE, self.tr("Period report"))):
             self.kind.addItem(title, kind)
         today = QDate(ctx.today())
-        self.first = date_edits.DayEdit(today)  # the day of a daily report, the month of a monthly one
+        # The day of a daily report, the month of a monthly one.
+        self.first = date_edits.DayEdit(today)
         self._followed = today  # the daily log's day it last followed (follow_day)
         # A period report has dates of its own, so that choosing it leaves the day chosen for
         # the daily report alone. It opens on the last seven days: today alone was a daily

@@ -388,8 +388,8 @@ class SettingsDialog(FormDialog):
 
     def _backup_folder_ready(self) -> bool:
         """Whether the typed backup folder may be kept (made now if missing), else its problem
-        by the field; one left as it was is kept. Judged before the hub's settings are saved: a refused folder leaves
-        every setting as it was."""
+        by the field; one left as it was is kept. Judged before the hub's settings are saved:
+        a refused folder leaves every setting as it was."""
         typed = self.backup_folder.text().strip()
         try:
             # One left as it was is not judged again: a network folder offline for now would

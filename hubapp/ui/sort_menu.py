@@ -67,4 +67,3 @@ def _clicked(header: QHeaderView, column: int) -> None:
                                           Qt.ItemDataRole.InitialSortOrderRole)
         order = Qt.SortOrder.AscendingOrder if first is None else Qt.SortOrder(first)
     header.setSortIndicator(column, order)
-

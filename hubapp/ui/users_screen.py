@@ -178,7 +178,8 @@ class UsersScreen(QWidget):
             self.tr("{name} is now {role}.")))
         self.password_button.clicked.connect(self._set_password)
         self.active_button.clicked.connect(lambda: self._do(
-            lambda user: users.set_active(self.ctx.db, self.ctx.actor(), user.name, not user.active),
+            lambda user: users.set_active(self.ctx.db, self.ctx.actor(), user.name,
+                                          not user.active),
             self.tr("{name} deactivated.") if self._selected().active else
             self.tr("{name} activated.")))
         # A deactivated user unlocked was said to be able to log in, and was refused.

@@ -82,7 +82,8 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
         # Unclipped: a month of no growth is a point on the plot's edge.
         line, = growth_axes.plot([p for p, _ in shown], [g for _, g in shown], color="#d62728",
                                  marker="o", label=text("growth", language), clip_on=False)
-        add_hover(figure, line, [f"{labels[p]} · {text('growth', language)}: {growth_percent(g, language)}"
+        growth = text("growth", language)
+        add_hover(figure, line, [f"{labels[p]} · {growth}: {growth_percent(g, language)}"
                                  for p, g in shown])
         growth_axes.set_ylabel(text("growth", language))
         # Scaled to the points alone, +12.7 % of steady growth sat on the bars' baseline

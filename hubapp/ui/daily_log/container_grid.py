@@ -363,7 +363,8 @@ class ContainerGridView(QTableView):
         # Commodity and Problem: a few letters at least, the rest elided and in the tooltip.
         samples = (("MSKU0000000",), ("22G1",),
                    (labels.full_empty(FULL), labels.full_empty(EMPTY)),
-                   (formatting.number(sizetype.MAX_GROSS_KG),), ("M" * 5,), ("CN000000",), ("M" * 4,))
+                   (formatting.number(sizetype.MAX_GROSS_KG),), ("M" * 5,), ("CN000000",),
+                   ("M" * 4,))
         header = self.horizontalHeader()
         self._least = [max([header.sectionSizeHint(column)]
                            + [self.fontMetrics().horizontalAdvance(text) + 16 for text in texts])

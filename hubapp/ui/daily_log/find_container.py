@@ -29,7 +29,8 @@ class ContainerHistoryModel(RecordTableModel):
     def display(self, row: ContainerHistoryRecord, column: int) -> str:
         return [row.date.isoformat(), row.service_no, labels.direction(row.direction),
                 labels.pick(row.route_name_en, row.route_name_zh),
-                f"{row.size_type} {labels.full_empty(row.full_empty)}", labels.status(row.status)][column]
+                f"{row.size_type} {labels.full_empty(row.full_empty)}",
+                labels.status(row.status)][column]
 
 
 ROUTE = 3  # the column of ContainerHistoryModel

@@ -317,8 +317,9 @@ class ServiceForm(QWidget):
             text = edit.text().strip()
             places[field] = self._find_place(text.split(_SEPARATOR)[0]) if text else None
             if text and places[field] is None:
-                errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Place {value!r} is not a known UN/LOCODE or "
-                                         "place name"), {"value": text}))
+                errors.append(FieldError(field, QT_TRANSLATE_NOOP(
+                    "messages", "Place {value!r} is not a known UN/LOCODE or place name"),
+                    {"value": text}))
         times = {}
         for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
             text = edit.text().strip()
