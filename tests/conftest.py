@@ -588,6 +588,14 @@ def bilingual_workbook(path: Path) -> Path:
     return path
 
 
+def this_checkouts_hubapp() -> dict[str, str]:
+    """The environment for `python -m hubapp` run from another folder: there it imported the
+    hubapp the virtual environment was installed from (another worktree's), not this one."""
+    here = str(Path(__file__).parent.parent)
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [here, *filter(None, [os.environ.get("PYTHONPATH")])]))
+
+
 def on_a_terminal(args: list[str]) -> tuple[subprocess.CompletedProcess, str]:
     """`python -m hubapp` with args, its stderr a terminal (a pty): the run (stdout piped)
     and what the terminal showed, where the commands draw their progress line."""

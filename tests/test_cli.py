@@ -17,7 +17,7 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
-from conftest import DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set, newer_copy
+from conftest import DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set, newer_copy, this_checkouts_hubapp
 
 
 def hubapp(*args, check=False, env=None):
@@ -651,13 +651,14 @@ def test_one_database_named_twice_in_two_spellings_is_given_once(demo_file, tmp_
         result = subprocess.run(
             [sys.executable, "-m", "hubapp", "--db", str(first), "stats", "--db", str(second),
              "--from", "2026-03-01", "--to", "2026-03-05", "--format", "json"],
-            capture_output=True, text=True, timeout=120, cwd=demo_file.parent)
+            capture_output=True, text=True, timeout=120, cwd=demo_file.parent,
+            env=this_checkouts_hubapp())
         assert result.returncode == 0, result.stderr
     # A file not made yet: its names are compared.
     made = subprocess.run(
         [sys.executable, "-m", "hubapp", "--db", "new.db", "demo", "--db", tmp_path / "new.db",
          "--days", "2", "--end", "2026-03-05"], capture_output=True, text=True, timeout=120,
-        cwd=tmp_path)
+        cwd=tmp_path, env=this_checkouts_hubapp())
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "new.db").is_file()
     # Server URLs as written: two databases of one server are two.

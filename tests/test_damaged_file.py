@@ -13,7 +13,7 @@ import pytest
 from hubapp.domain.errors import DatabaseError
 from hubapp.store import open_db
 
-from conftest import DEMO_END
+from conftest import DEMO_END, this_checkouts_hubapp
 
 
 def _damage_container_moves(path, which):
@@ -42,7 +42,8 @@ def test_a_damaged_database_is_one_line_from_the_cli_not_a_traceback(
     _damage_container_moves(demo_db_path, 0)
     result = subprocess.run(
         [sys.executable, "-m", "hubapp", command[0], "--db", str(demo_db_path), *command[1:]],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False)
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False,
+        env=this_checkouts_hubapp())
     assert (result.returncode, result.stderr) == (  # 3: the database cannot be used
         3, f"hubapp: error: Database {demo_db_path} is damaged; restore it from a backup\n")
     assert not (tmp_path / "out.csv").exists()
