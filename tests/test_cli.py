@@ -254,6 +254,8 @@ def test_stats_json_matches_sql(demo_file, by):
     result = hubapp("stats", "--db", demo_file, "--from", "2026-02-01", "--to", "2026-02-28",
                     "--by", by, "--format", "json", check=True)
     data = json.loads(result.stdout)
+    # What a script files the figures under: the range and grouping asked for.
+    assert (data["from"], data["to"], data["by"]) == ("2026-02-01", "2026-02-28", by)
     services, containers, teu, full, empty, gross = _sql_totals(
         demo_file, "2026-02-01", "2026-02-28")
     assert data["totals"] == {"services": services, "containers": containers, "teu": teu,
@@ -285,6 +287,8 @@ def test_stats_csv_and_table(demo_file):
     table = hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to", "2026-03-05",
                    "--by", "route", check=True).stdout
     assert "CN-LA" in table and "total" in table and f"{total_containers:,}" in table
+    # Numbers set right, to be read down a column: every line ends under the header's end.
+    assert len({len(line) for line in table.splitlines()}) == 1
 
 
 def test_readme_names_the_key_of_the_rows_without_a_route_or_commodity(demo_file):
