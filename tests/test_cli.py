@@ -189,6 +189,16 @@ def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path)
             " JOIN container_move m ON m.service_id = s.id ORDER BY m.id"
     with sqlite3.connect(demo_file) as a, sqlite3.connect(again) as b:
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+    # Another seed, another hub: --seed dropped unsaid made every seed's the same.
+    def seeded(seed):
+        path = tmp_path / f"seed{seed}.db"
+        hubapp("demo", "--db", path, "--days", 2, "--seed", seed, "--end", "2026-03-05",
+               check=True)
+        with sqlite3.connect(path) as conn:
+            return conn.execute(query).fetchall()
+
+    assert seeded(3) != seeded(4)
     result = hubapp("demo", "--db", again, "--days", 2)
     assert result.returncode == 1
     assert "already holds services" in result.stderr
