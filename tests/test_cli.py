@@ -703,6 +703,8 @@ def test_one_database_named_twice_in_two_spellings_is_given_once(demo_file, tmp_
     (["demo", "--db", "{new}", "--days", "0"], "between 1 and 5000"),
     (["demo", "--db", "{new}", "--containers", "0"], "between 1 and 50,000,000"),
     (["migrate-to", "--db", "postgresql://hub@localhost/hub", "{db}"], "migrate-to copies"),
+    # A file named as the server: a traceback from deep in the server's connect.
+    (["migrate-to", "--db", "{db}", "{new}"], "migrate-to copies"),
 ])
 def test_usage_mistakes_exit_2_as_argparse_s_own(demo_file, tmp_path, args, words):
     # They exited 1, as a command that failed: a script could not tell its own mistake.
