@@ -293,6 +293,21 @@ def test_a_long_problem_list_is_cut_short_and_saved_whole(db, tmp_path):
     assert listed.read_text(encoding="utf-8-sig").splitlines() == ["line,column,value,problem"]
 
 
+@pytest.mark.parametrize("count, more", [(20, []), (21, ["  … and 1 more (use --problems FILE "
+                                                          "to save them all)"])])
+def test_the_problem_lines_end_saying_how_many_more_there_are_from_the_first_left_out(
+        db, tmp_path, count, more):
+    """One problem past the lines printed is said as the rest are: the list read as whole."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,service,direction,container,size_type,full_empty\n" + "".join(
+        f"2026-03-05,X9001,outbound,{with_check_digit(f'CSQU{number:06d}')},22X1,E\n"
+        for number in range(count)))
+    shown = hubapp("import", bad, "--db", db)
+    assert shown.returncode == 1
+    lines = shown.stderr.splitlines()
+    assert len(lines) == 1 + 20 + len(more) and lines[21:] == more
+
+
 def test_a_long_value_is_quoted_short_in_its_problem_line(db, tmp_path):
     """Quoted whole, twice, a 10,000-character service number made a line of 20,155."""
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
@@ -544,7 +559,9 @@ def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_writes_no_file(
 def test_progress_line_only_on_a_terminal(db):
     result, shown = on_a_terminal(["import", SAMPLE, "--db", db, "--dry-run"])
     assert result.returncode == 0
-    assert "importing… 100 %" in shown
+    # Its line ended (a terminal shows "\n" as "\r\n"): the summary, on a terminal too, and
+    # the shell's prompt came after "100 %" on that line.
+    assert shown.endswith("importing… 100 %\r\n")
     assert "20 containers" in result.stdout
 
 
