@@ -1,5 +1,6 @@
 """`hubapp backup`, `restore` and `users add` as scripts run them: subprocesses, exit codes."""
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -195,10 +196,14 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == ("hubapp: error: 命令行 is the name Hub Desk writes in the "
                                      "audit log for the command line; choose another")
+    # A line ended as Windows ends it: the password kept its "\r", and no one could log in.
+    assert hubapp("users", "add", "sun", "--role", "clerk", "--db", path,
+                  stdin="cassava flour\r\n").returncode == 0
     db = open_db(path)
     try:
         assert users.authenticate(db, "li na", "cassava flour").role == users.ADMIN
-        assert [u.name for u in users.list_users(db)] == ["Li Na", "zhao"]
+        assert users.authenticate(db, "sun", "cassava flour").role == users.CLERK
+        assert [u.name for u in users.list_users(db)] == ["Li Na", "sun", "zhao"]
     finally:
         db.close()
     assert chinese.stderr == ""  # logins are required: nothing to warn of
@@ -219,28 +224,52 @@ def test_users_add_with_no_password_to_read_says_so_in_one_line(tmp_path):
     with open(os.devnull) as nothing:
         empty = subprocess.run(add, stdin=nothing, capture_output=True, text=True, timeout=120)
     assert (empty.returncode, empty.stderr) == (1, refused)
-    terminal, typed = os.openpty()
-    try:
-        # A session of its own: getpass then prompts on stderr and reads the pty, never
-        # the terminal the tests run in.
-        child = subprocess.Popen(add, stdin=typed, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, start_new_session=True)
-        prompt = b""
-        while not prompt.endswith(b"Password for li: "):
-            said = os.read(child.stderr.fileno(), 100)
-            assert said, prompt  # it ended without asking
-            prompt += said
-        os.write(terminal, b"\x04")
-        _out, err = child.communicate(timeout=120)
-    finally:
-        os.close(terminal)
-        os.close(typed)
-    assert (child.returncode, err.decode()) == (1, "\n" + refused)
+    assert _typed_at_a_terminal(add, [(b"Password for li: ", b"\x04")]) == (1, "\n" + refused)
     db = open_db(path)
     try:
         assert users.list_users(db) == []
     finally:
         db.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a pty is POSIX's")
+def test_users_add_at_a_terminal_refuses_two_passwords_that_differ(tmp_path):
+    """A typo in one of the two, unseen as typed, would be the password no one knows."""
+    path = tmp_path / "hub.db"
+    open_db(path).close()
+    add = [sys.executable, "-m", "hubapp", "users", "add", "li", "--role", "admin", "--db",
+           str(path)]
+    typed = [(b"Password for li: ", b"cassava flour\n"), (b"Again: ", b"cassava flower\n")]
+    assert _typed_at_a_terminal(add, typed) == (
+        1, "\nhubapp: error: The two passwords differ; nothing was changed\n")
+    db = open_db(path)
+    try:
+        assert users.list_users(db) == []
+    finally:
+        db.close()
+
+
+def _typed_at_a_terminal(command: list[str], typed: list[tuple[bytes, bytes]]):
+    """command's exit code and what its stderr said after the last prompt, each answer
+    typed on a terminal (a pty) once its prompt is shown."""
+    terminal, reading = os.openpty()
+    try:
+        # A session of its own: getpass then prompts on stderr and reads the pty, never
+        # the terminal the tests run in.
+        child = subprocess.Popen(command, stdin=reading, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, start_new_session=True)
+        for prompt, answer in typed:
+            shown = b""
+            while not shown.endswith(prompt):
+                said = os.read(child.stderr.fileno(), 100)
+                assert said, shown  # it ended without asking
+                shown += said
+            os.write(terminal, answer)
+        _out, err = child.communicate(timeout=120)
+    finally:
+        os.close(terminal)
+        os.close(reading)
+    return child.returncode, err.decode()
 
 
 def test_readme_says_the_password_rules_users_add_keeps():
@@ -324,6 +353,24 @@ def test_users_list_shows_who_may_log_in_and_takes_db_before_the_action(
                              capture_output=True, text=True, timeout=120,
                              env=dict(os.environ, LANG="zh_CN.UTF-8"))
     assert chinese.stdout.splitlines()[3].split() == ["zhao", "录入员", "否"]
+    # A lock-out that has ended is not listed as one: wang may log in again.
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE app_user SET locked_until = ? WHERE name = 'wang'",
+                     [(until - dt.timedelta(days=1)).isoformat()])
+    conn.close()
+    assert hubapp("users", "list", "--db", path).stdout.splitlines()[2] == "wang   clerk  yes"
+
+
+def test_users_list_of_a_single_user_hub_says_so_apart_from_the_list(demo_db_path):
+    """The note on stderr: a script reading the list on stdout reads users only."""
+    listed = hubapp("users", "list", "--db", demo_db_path)
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines()[0].split() == ["user", "role", "active", "locked",
+                                                     "until"]
+    assert all(line.split()[1] in ("admin", "supervisor", "clerk")
+               for line in listed.stdout.splitlines()[1:])
+    assert listed.stderr == (f"{demo_db_path} is in single-user mode: the app opens without "
+                             "asking who is working.\n")
 
 
 def test_users_add_says_a_single_user_database_asks_nobody_to_log_in(demo_db_path):
