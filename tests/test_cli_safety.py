@@ -524,6 +524,29 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(demo_db_path,
             ("clerk",)
 
 
+def test_a_summary_a_full_disk_cannot_hold_is_said_as_into_dev_full(demo_db_path, tmp_path):
+    """stdout into a file is written as its buffer fills (unless PYTHONUNBUFFERED is set):
+    on a full disk, left to Python's exit, that was its own "Exception ignored" lines and
+    exit 120, not the one line and exit code a script is told of."""
+    buffered = {name: value for name, value in os.environ.items()
+                if name != "PYTHONUNBUFFERED"}
+    with tmpfs(tmp_path / "disk", "1m") as disk:
+        filler = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            with pytest.raises(OSError):
+                while True:
+                    os.write(filler, bytes(65536))
+        finally:
+            os.close(filler)
+        with (disk / "stats.txt").open("w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "hubapp", "stats", "--db", str(demo_db_path), "--from",
+                 "2026-03-01", "--to", "2026-03-05"], stdout=full, stderr=subprocess.PIPE,
+                text=True, timeout=120, env=buffered)
+    assert (result.returncode, result.stderr) == (
+        1, "hubapp: error: Cannot write to the standard output: the disk is full\n")
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["stats", "--help"]])
 def test_help_and_version_that_cannot_be_written_say_so_as_the_commands_do(args):
@@ -802,11 +825,13 @@ def _stopped(signum, module, function, *args):
     return code, err
 
 
-def _stopped_saying(signum, module, function, *args):
-    """_stopped's, with what the child then printed on stdout."""
+def _stopped_saying(signum, module, function, *args, ignoring=()):
+    """_stopped's, with what the child then printed on stdout; the signals ignoring started
+    ignored, as nohup starts a command."""
     child = subprocess.Popen([sys.executable, "-c", HELD_AFTER, module, function,
                               *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+                             stderr=subprocess.PIPE, text=True, preexec_fn=lambda: [
+                                 signal.signal(ignored, signal.SIG_IGN) for ignored in ignoring])
     assert child.stdout.readline() == "written\n"
     child.send_signal(signum)
     out, err = child.communicate(timeout=120)
@@ -903,6 +928,18 @@ def test_a_command_stopped_by_timeout_or_a_dropped_session_leaves_no_partial_fil
     assert _files(hub.parent) == ["backups", "hub.db"] and _dump(hub) == before
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGHUP and nohup are POSIX's")
+def test_a_command_started_under_nohup_goes_on_when_its_session_drops(demo_db_path, tmp_path):
+    """The SIGHUP nohup ignores stays ignored: caught as a stop, a `nohup hubapp backup`
+    started over ssh ended with the session, its backup not written."""
+    backup_file = tmp_path / "b.db"
+    code, out, err = _stopped_saying(signal.SIGHUP, "hubapp.store.backup", "copy_database",
+                                     "backup", "--db", demo_db_path, "-o", backup_file,
+                                     ignoring=(signal.SIGHUP,))
+    assert (code, err) == (0, "") and "written to" in out
+    assert _dump(backup_file) == _dump(demo_db_path)
+
+
 def _moves_of(path, box: str) -> int:
     conn = sqlite3.connect(path)
     try:
@@ -993,16 +1030,25 @@ raise SystemExit(code)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is sent as POSIX sends it")
-def test_ctrl_c_as_a_finished_command_ends_leaves_its_exit_code(demo_db_path, tmp_path):
+@pytest.mark.parametrize("command, said", [
+    (["backup", "-o", "{folder}/b.db"], "Backup of "),
+    # One that only reads never holds a stop past a point of no return: a KeyboardInterrupt
+    # traceback as it ended, exit 1.
+    (["stats", "--from", "2026-03-05", "--to", "2026-03-05"], "key "),
+], ids=["backup", "stats"])
+def test_ctrl_c_as_a_finished_command_ends_leaves_its_exit_code(demo_db_path, tmp_path,
+                                                                command, said):
     """A backup written and said, then a Ctrl+C as Python ended: a KeyboardInterrupt
     traceback from threading._shutdown, or a kill (exit -2), a script's backup taken for
     failed."""
-    child = subprocess.Popen([sys.executable, "-c", HELD_AFTER_MAIN, "backup", "--db",
-                              str(demo_db_path), "-o", str(tmp_path / "b.db")],
+    child = subprocess.Popen([sys.executable, "-c", HELD_AFTER_MAIN, command[0], "--db",
+                              str(demo_db_path), *(arg.format(folder=tmp_path)
+                                                   for arg in command[1:])],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
-    assert child.stdout.readline().startswith("Backup of ")
-    assert child.stdout.readline() == "returned\n"
+    assert child.stdout.readline().startswith(said)
+    for line in iter(child.stdout.readline, "returned\n"):  # the rest of what it said
+        assert line, "it ended before main returned"
     child.send_signal(signal.SIGINT)
     _out, err = child.communicate("\n", timeout=120)
     assert (child.returncode, err) == (0, "")
