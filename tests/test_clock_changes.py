@@ -236,6 +236,8 @@ def test_clock_changes_a_computer_without_the_zones_rules_left_out_are_checked_a
     repaired = _hubapp("check", "--db", path, "--repair")
 
     assert repaired.returncode == 0, repaired.stderr
+    assert "Storing the clock changes of the hub's time zone from this computer's zone " \
+           "rules" in repaired.stdout.splitlines()  # said before it is done
     assert repaired.stdout.splitlines()[-1] == (
         "1 problem repaired: the clock changes were stored from this computer's zone rules, "
         "and the sums worked out again from them and the containers.")
