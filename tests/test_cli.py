@@ -17,7 +17,9 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
-from conftest import DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set, newer_copy, this_checkouts_hubapp
+from conftest import (
+    DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set, newer_copy, on_a_terminal, this_checkouts_hubapp,
+)
 
 
 def hubapp(*args, check=False, env=None):
@@ -941,6 +943,17 @@ def _on_a_terminal(*args):
     child.wait(timeout=120)
     return child.returncode, [part.strip() for part in said.decode().split("\r")
                               if part.strip()]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_a_shorter_step_on_the_progress_line_covers_the_longer_one_before_it(demo_file,
+                                                                             tmp_path):
+    """Written over "copying the database…", "checking the copy…" showed its last three
+    characters after it: "checking the copy…se…"."""
+    result, shown = on_a_terminal(["backup", "--db", demo_file, "-o", tmp_path / "copy.db"])
+    assert result.returncode == 0
+    assert [step for step in shown.split("\r") if step.strip()] == [
+        "copying the database…", "checking the copy…   "]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")

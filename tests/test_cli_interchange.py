@@ -410,6 +410,24 @@ def test_duplicates_refused_then_skipped(db, tmp_path):
     assert "skipped as already stored: 1 service, 20 containers" in skipped.stdout
 
 
+def test_a_file_whose_boxes_are_all_on_another_train_is_not_sent_to_skip_duplicates(db,
+                                                                                tmp_path):
+    """Its one box is stored on another train: "--skip-duplicates imports the rest" would
+    import nothing."""
+    with sqlite3.connect(db) as conn:
+        [(stored,)] = conn.execute("SELECT container FROM container_move WHERE date = "
+                                   "'2026-03-05' AND direction = 'outbound' LIMIT 1").fetchall()
+    conn.close()
+    moved = tmp_path / "moved.csv"
+    moved.write_text("Date,Service,Direction,Container,Size type,Full/Empty,Gross weight\n"
+                     f"2026-03-05,X9999,outbound,{stored},22G1,E,2200\n", encoding="utf-8")
+    refused = hubapp("import", moved, "--db", db)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        "hubapp: error: moved.csv: 1 service or container already stored, and it holds "
+        "nothing else; nothing was saved")
+
+
 def test_skipping_rows_that_differ_from_what_is_stored_is_refused_naming_them(db, tmp_path):
     """"imported 0 …; skipped as already stored: 1 service, 20 containers", exit 0, and the
     corrected weights and arrival were nowhere."""
