@@ -919,6 +919,37 @@ def test_export_opens_on_the_day_the_daily_log_shows(main_window, qtbot, monkeyp
     dialog.close()
 
 
+def test_an_export_under_way_keeps_its_days_and_takes_no_second_export(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """While it writes, Export is greyed out, as a second click would start a second export
+    over the first's file; File ▸ Export… on another day shows the days being written, not
+    that day's, whose file it is not."""
+    reached, release = _held_after(monkeypatch, store_interchange, "export_rows")
+    target, offered = tmp_path / "day.csv", []
+    monkeypatch.setattr(dialogs, "pick_save_file",
+                        lambda parent, title, name, filters: offered.append(Path(name).name)
+                        or str(target))
+    main_window.day_screen.set_day(DEMO_END)
+    main_window.export_action.trigger()
+    dialog = main_window.export_dialog
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    # Its days in the name offered, the first and the last.
+    assert offered == [f"containers-{DEMO_END}-{DEMO_END}.csv"]
+    assert not dialog.export_button.isEnabled()
+
+    main_window.day_screen.set_day(DEMO_END - dt.timedelta(days=1))
+    main_window.export_action.trigger()
+    assert (dialog.from_edit.date().toPython(), dialog.to_edit.date().toPython()) == (
+        DEMO_END, DEMO_END)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert dialog.export_button.isEnabled()
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        assert {row["date"] for row in csv.DictReader(file)} == {DEMO_END.isoformat()}
+    dialog.close()
+
+
 def test_export_and_import_open_in_the_folders_last_used(main_window, qtbot, monkeypatch,
                                                           tmp_path, app_ctx):
     asked = []
