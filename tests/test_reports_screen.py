@@ -127,9 +127,12 @@ def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(q
     today = dt.date.today()
     assert screen.period() == ("range", today - dt.timedelta(days=6), today)
     assert screen.report.period.endswith(today.isoformat())
+    # The period's two dates alone: the day beside them read as a third date it went by.
+    assert not screen.first.isVisible() and screen.range_first.isVisible()
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("daily"))
     assert screen.period() == ("daily", day.toPython(), day.toPython())
+    assert screen.first.isVisible() and not screen.range_first.isVisible()
 
 
 @pytest.mark.parametrize(("wall", "under_way"), [
