@@ -60,6 +60,7 @@ def test_monthly_choice_shows_the_month(qtbot, app_ctx):
         screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
     assert screen.report.period == "March 2026"
     assert not screen.last.isVisible()
+    assert screen.first.text() == "2026-03"  # the month it reports, not a day of it
 
 
 def test_a_period_cannot_end_before_it_starts(qtbot, app_ctx):
