@@ -626,6 +626,39 @@ def test_a_change_rebuilds_the_report_only_when_it_touches_the_days_it_reads(qtb
     assert rebuilds(ChangeRecord("services"))  # an import on another desk, its days unsaid
 
 
+def test_a_save_to_the_day_being_prepared_is_in_its_report(qtbot, app_ctx, monkeypatch):
+    """Another desk's save to the day just chosen, its report read but not yet shown, was
+    weighed against the report shown before, of another day, and left out of it."""
+    import threading
+
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import reports
+
+    from test_reports import save_moved
+
+    screen = _shown(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(2026, 3, 5))
+    built, read, saved = reports.build, threading.Event(), threading.Event()
+
+    def read_before_the_save(*args):
+        data = built(*args)
+        if not read.is_set():
+            read.set()
+            saved.wait(30)
+        return data
+
+    monkeypatch.setattr(reports, "build", read_before_the_save)
+    day = dt.date(2026, 4, 20)  # a day the report shown before does not read
+    screen.first.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(read.is_set, timeout=30_000)
+    save_moved(app_ctx.db, "X7771", day, "LEAU900001")
+    app_ctx.signals.data_changed.emit(ChangeRecord("services", frozenset({day})), None)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        saved.set()
+    assert screen.report_of[1] == day and "X7771" in screen.report.html
+
+
 @pytest.mark.parametrize(("kind", "said"), [
     ("daily", "changed after closing by wang.li"),
     ("monthly", "Changed after closing: 5 March"),
