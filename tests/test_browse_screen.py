@@ -779,6 +779,11 @@ class TestAnotherDesksSave:
         assert screen.table.selectionModel().isSelected(index)
         assert screen.table.viewport().rect().contains(screen.table.visualRect(index))
         assert QApplication.focusWidget() is screen.table
+        # The rows past those read again still come as the table scrolls on.
+        shown = screen.model.rowCount()
+        assert screen.model.canFetchMore()
+        screen.table.scrollToBottom()
+        qtbot.waitUntil(lambda: screen.model.rowCount() > shown, timeout=WAIT_MS)
 
     def test_a_save_while_another_screen_is_shown_keeps_the_row_for_the_return(
             self, qtbot, browsing, main_window, demo_target, qtmodeltester):
