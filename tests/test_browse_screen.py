@@ -785,6 +785,22 @@ class TestAnotherDesksSave:
         screen.table.scrollToBottom()
         qtbot.waitUntil(lambda: screen.model.rowCount() > shown, timeout=WAIT_MS)
 
+    def test_a_save_on_the_one_day_filtered_by_is_listed(self, qtbot, main_window,
+                                                          demo_target):
+        """The first and last days filtered by are the list's own: a save on either is
+        listed, not taken for one outside the dates."""
+        main_window.show_screen(BrowseScreen)
+        screen = main_window.screen(BrowseScreen)
+        for edit in (screen.date_from, screen.date_to):
+            with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+                edit.setDate(QDate(DEMO_END))
+        assert set(column_texts(screen, MovesBrowseModel.DATE)) == {DEMO_END.isoformat()}
+        self.save_elsewhere(demo_target, DEMO_END, boxes=1)
+        with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+            assert main_window.watcher.look()
+        assert any(box.startswith("ZZZU")
+                   for box in column_texts(screen, MovesBrowseModel.CONTAINER))
+
     def test_a_save_while_another_screen_is_shown_keeps_the_row_for_the_return(
             self, qtbot, browsing, main_window, demo_target, qtmodeltester):
         screen = browsing
