@@ -449,6 +449,8 @@ def test_enter_in_a_number_filter_goes_to_the_rows_found(qtbot, screen, field):
     assert not screen._typing.isActive()  # applied at once, not after the typing pause
     assert QApplication.focusWidget() is screen.table
     assert screen.table.currentIndex().row() == 0
+    # Picked, not only current: Ctrl+C copied nothing.
+    assert copied(qtbot, screen) == screen.table.currentIndex().data()
     current = screen.table.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
     assert getattr(current, field if field == "container" else "service_no") == typed
 
