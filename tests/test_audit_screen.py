@@ -1145,8 +1145,10 @@ def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_
     screen = shown_audit(qtbot, app_ctx)
     assert screen.day.accessibleName() == "First day"
     assert screen.last_day.accessibleName() == "Last day"
+    assert not any(widget.isEnabled() for widget in screen.period)  # Any day
     with qtbot.waitSignal(screen.listed):
         qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    assert all(widget.isEnabled() for widget in screen.period)
     with qtbot.waitSignal(screen.listed):
         _typed_date(qtbot, screen.day, "2026-02-26")
     assert screen.last_day.date() == max(QDate.currentDate(), QDate(2026, 2, 26))
@@ -1180,6 +1182,13 @@ def test_a_period_typed_lists_what_changed_in_it(qtbot, app_ctx, tmp_path, save_
     # A later From takes the To with it.
     screen.day.setDate(screen.last_day.date().addDays(5))
     assert screen.last_day.date() == screen.day.date()
+    # Any day again: every day's changes, the dates greyed out as nothing searches by them.
+    with qtbot.waitSignal(screen.listed):
+        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    assert not any(widget.isEnabled() for widget in screen.period)
+    assert {"before", "in", "last", "after"} <= {
+        screen.model.index(row, 0).data(RECORD_ROLE).entity_id
+        for row in range(screen.model.rowCount())}
 
 
 def _with_a_period(qtbot, app_ctx):
