@@ -354,6 +354,17 @@ def test_a_from_date_after_the_to_date_says_so(qtbot, screen):
     assert screen.empty_note.text() == "The first day is after the last day."
 
 
+def test_one_day_without_movements_matches_nothing_and_is_not_the_wrong_way_round(
+        qtbot, screen):
+    for edit in (screen.date_from, screen.date_to):
+        edit.setDate(QDate(2020, 1, 1))
+    qtbot.waitUntil(lambda: screen.model.filter.date_to == dt.date(2020, 1, 1)
+                    and not screen.model.loading() and screen._others_task is None,
+                    timeout=WAIT_MS)
+    assert screen.model.rowCount() == 0 and screen.empty_note.isVisible()
+    assert screen.empty_note.text().startswith("No movements match these filters.")
+
+
 class TestANewDatabase:
     @pytest.fixture
     def demo_db_path(self, tmp_path):
