@@ -755,6 +755,38 @@ def test_a_report_superseded_while_it_is_built_stops(qtbot, app_ctx, monkeypatch
     assert screen.report.period == two_years_before.isoformat()
 
 
+def test_a_report_ready_as_another_is_chosen_is_not_shown_for_it(qtbot, app_ctx,
+                                                                 monkeypatch):
+    """The report of the day left, made but not yet shown as the next day was chosen, is
+    not taken for that day's: it would be previewed, and printed, under its date."""
+    import threading
+
+    from hubapp.ui import reports_screen
+
+    screen = _shown(qtbot, app_ctx)
+    made, go_on, left_shown = threading.Event(), threading.Event(), threading.Event()
+    worded = reports_screen.content
+    left, chosen = dt.date(2026, 3, 5), dt.date(2026, 3, 4)
+
+    def content(data, language):
+        report = worded(data, language)
+        if data.first == left:
+            made.set()
+            go_on.wait(30)
+        else:  # the day chosen waits for the day left's result to have come
+            left_shown.wait(30)
+        return report
+
+    monkeypatch.setattr(reports_screen, "content", content)
+    screen.first.setDate(QDate(left.year, left.month, left.day))
+    qtbot.waitUntil(made.is_set, timeout=30_000)
+    screen._task.finished.connect(lambda _report: left_shown.set())
+    screen.first.setDate(QDate(chosen.year, chosen.month, chosen.day))
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        go_on.set()
+    assert screen.report_of[1] == chosen and screen.report.period == chosen.isoformat()
+
+
 def test_the_preview_shows_when_tab_has_reached_it(qtbot, app_ctx):
     """Tab landed on the pages' view (its arrow keys scroll them) and nothing on screen
     changed."""
