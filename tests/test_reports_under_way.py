@@ -86,6 +86,32 @@ def test_a_report_that_fails_under_the_dialog_is_said_and_nothing_written(
     assert not written.exists()
 
 
+def test_ctrl_p_while_a_report_that_fails_is_prepared_says_why_and_asks_nothing(
+        qtbot, app_ctx, monkeypatch):
+    """Print asked for while the report was being made, which then failed: without a word,
+    the clerk waited for a print dialog that never came."""
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import reports
+    from hubapp.ui import dialogs
+
+    screen = _shown_on_demo_end(qtbot, app_ctx)
+
+    def locked(*_args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(reports, "build", locked)
+    errors, asked = [], []
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda _parent, title, text: errors.append((title, text)))
+    monkeypatch.setattr(dialogs, "ask_print", lambda *_args: asked.append(1) or False)
+    app_ctx.signals.data_changed.emit(ChangeRecord("services", frozenset({DEMO_END})), None)
+    screen.print_report()  # File ▸ Print report…, Ctrl+P, while Print is greyed out
+    assert screen.status.text() == "Preparing… Print follows when it is ready"
+    qtbot.waitUntil(screen.retry_button.isVisible, timeout=30_000)
+    assert errors == [("Print", "Could not make the report: see the log for details")]
+    assert asked == []
+
+
 @pytest.mark.parametrize("action", ["save", "print"])
 def test_a_report_made_again_under_the_dialog_is_written_once_it_is_ready(
         qtbot, app_ctx, tmp_path, monkeypatch, action):
