@@ -126,6 +126,32 @@ def test_a_column_without_an_order_keeps_the_current_one(qtbot, screen):
                      pos=QPoint(x, header.height() // 2))
     assert header.sortIndicatorSection() == MovesBrowseModel.DATE
     assert screen.model.sort_by is browse.Sort.DATE
+    # Its direction too: an A-to-Z list's arrow turned to say Z to A.
+    click_header(qtbot, screen, MovesBrowseModel.CONTAINER)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        MovesBrowseModel.CONTAINER, Qt.SortOrder.AscendingOrder)
+    assert not screen.model.descending and not screen.sort_descending.isChecked()
+
+
+def test_gross_kg_reads_as_the_daily_log_writes_it(screen):
+    model = screen.model
+    index = next(model.index(row, MovesBrowseModel.GROSS) for row in range(model.rowCount())
+                 if (model.index(row, 0).data(Qt.ItemDataRole.UserRole + 1).gross_kg or 0)
+                 >= 1000)
+    gross = index.data(Qt.ItemDataRole.UserRole + 1).gross_kg
+    assert index.data() == number(gross) and "," in index.data()  # 24,500, not 24500
+    assert index.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_the_count_says_while_more_rows_are_being_read(qtbot, screen):
+    qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    assert screen.count_label.text().endswith("(loading more…)")
+    qtbot.waitUntil(lambda: not screen.model.loading() and screen._count_task is None,
+                    timeout=WAIT_MS)
+    assert "loading" not in screen.count_label.text()
 
 
 def test_the_keyboard_sorts_through_the_sort_fields_in_step_with_the_header(qtbot, screen):
