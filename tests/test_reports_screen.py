@@ -56,11 +56,13 @@ def test_monthly_choice_shows_the_month(qtbot, app_ctx):
         screen.show()
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.first.setDate(QDate(2026, 3, 5))
+    assert screen.first.accessibleName() == "Day of the report"
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
     assert screen.report.period == "March 2026"
     assert not screen.last.isVisible()
     assert screen.first.text() == "2026-03"  # the month it reports, not a day of it
+    assert screen.first.accessibleName() == "Month of the report"  # as a screen reader says
 
 
 def test_a_period_cannot_end_before_it_starts(qtbot, app_ctx):
