@@ -157,9 +157,10 @@ class FilledRows(FlowLayout):
     _row_high = True
 
     def _shares_of(self, row: list[QLayoutItem], spare: int) -> list[int]:
-        stretching = [item.expandingDirections() & Qt.Orientation.Horizontal for item in row]
-        edges = [round(spare * taken / max(sum(map(bool, stretching)), 1))
-                 for taken in accumulate(map(bool, stretching))]
+        stretching = [bool(item.expandingDirections() & Qt.Orientation.Horizontal)
+                      for item in row]
+        count = max(sum(stretching), 1)
+        edges = [round(spare * taken / count) for taken in accumulate(stretching)]
         return [right - left if stretches else 0
                 for left, right, stretches in zip([0] + edges, edges, stretching)]
 
