@@ -1,7 +1,8 @@
 """For the start-up benchmark: print when the main window is first painted, then stop.
 
 With HUBAPP_EXIT_AFTER_FIRST_PAINT=1 the app prints `first-paint <time.time()>` on stdout at
-the first paint of its main window and exits at once (tests/benchmarks/run.py reads it).
+the first paint of its main window, with `peak-rss-kib <n>` where the system says it, and exits
+at once (tests/benchmarks/run.py reads it; its bare window uses the same hook).
 At once: closing normally would start the backup on close, which is not start-up time.
 """
 
@@ -20,10 +21,23 @@ ENV_VAR = "HUBAPP_EXIT_AFTER_FIRST_PAINT"
 class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            print(f"first-paint {time.time():.6f}", flush=True)
+            peak = _peak_rss_kib()
+            print(f"first-paint {time.time():.6f}"
+                  + ("" if peak is None else f" peak-rss-kib {peak}"), flush=True)
             sys.stderr.flush()
             os._exit(0)
         return False
+
+
+def _peak_rss_kib() -> int | None:
+    """This process's own peak RSS (Linux). The parent's wait4 figure is no use: a child's
+    ru_maxrss starts at its parent's size when forked, and the benchmark is the larger."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) for line in status
+                         if line.startswith("VmHWM:")), None)
+    except OSError:
+        return None
 
 
 def watch(window: QWidget) -> None:

@@ -44,18 +44,12 @@ from scratch import scratch_database  # a sibling script's: run from its folder
 PYTHON = sys.executable
 BIG_DAY = dt.date(2000, 1, 3)  # outside the demo history, so the day holds only ours
 BARE_WINDOW = """
-import os, sys, time
-from PySide6.QtCore import QEvent, QObject
+import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            print(f"first-paint {time.time():.6f}", flush=True)
-            os._exit(0)
-        return False
+from hubapp.ui import first_paint  # the app's own hook: measured alike
 app = QApplication(sys.argv)
 window = QMainWindow()
-window.installEventFilter(FirstPaint(window))
+first_paint.watch(window)
 window.resize(1280, 720)
 window.show()
 app.exec()
@@ -228,10 +222,10 @@ def first_paint(command: list[str], pycache: Path) -> tuple[float, float]:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                env=env, text=True)
     output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    painted = next(float(line.split()[1]) for line in output.splitlines()
-                   if line.startswith("first-paint"))
-    return painted - start, usage.ru_maxrss / 1024
+    process.wait()
+    said = next(line.split() for line in output.splitlines() if line.startswith("first-paint"))
+    peak_kib = dict(zip(said[2::2], said[3::2])).get("peak-rss-kib", "nan")
+    return float(said[1]) - start, float(peak_kib) / 1024
 
 
 def bench_startup(table: Table, big: Path, scratch: Path) -> None:
