@@ -332,6 +332,21 @@ def test_restore_refuses_a_damaged_backup(demo_db_path, tmp_path):
     assert _digest(demo_db_path) == before
 
 
+@pytest.mark.parametrize("linked", [False, True], ids=["itself", "a link to it"])
+def test_restore_refuses_the_database_itself_as_its_backup(demo_db_path, tmp_path, linked):
+    # Restored over itself, the hub kept its data but gained a restore's entry and a copy
+    # "before restore" of nothing restored.
+    given = demo_db_path
+    if linked:
+        given = tmp_path / "looks-like-a-backup.db"
+        given.symlink_to(demo_db_path)
+    before = _digest(demo_db_path)
+    with pytest.raises(DatabaseError, match="is the database itself, not a backup of it"):
+        backup.restore(given, demo_db_path, ANN)
+    assert _digest(demo_db_path) == before
+    assert not (demo_db_path.parent / "backups").exists()
+
+
 def test_a_backup_of_a_damaged_database_names_the_database(demo_db_path, tmp_path):
     folder = tmp_path / "desk"
     folder.mkdir()
