@@ -406,6 +406,31 @@ def test_a_logged_in_admin_restores_over_a_damaged_database(demo_db, demo_db_pat
     assert _dump(broken) == _dump(saved)
 
 
+@pytest.mark.parametrize("role", [CLERK, "supervisor"])
+@pytest.mark.usefixtures("busy_soon")
+def test_a_damaged_database_is_taken_at_the_session_s_word_which_is_no_admin_s(
+        demo_db, demo_db_path, tmp_path, role):
+    # Its accounts cannot be read: the role the session logged in with still decides, or a
+    # clerk could throw every later save away, or take a copy of every password hash.
+    user = users.add_user(demo_db, ANN, "wang", role, "password-1")
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    broken = tmp_path / "broken" / "hub.db"
+    broken.parent.mkdir()
+    data = bytearray(saved.read_bytes())
+    data[0:16] = b"\xff" * 16
+    broken.write_bytes(bytes(data))
+    before = _digest(broken)
+
+    with pytest.raises(PermissionDenied, match=f"wang \\({role}\\) may not do this"):
+        backup.restore(saved, broken, user)
+    with pytest.raises(PermissionDenied, match=f"wang \\({role}\\) may not do this"):
+        backup.backup_to(broken, tmp_path / "taken.db", user)
+
+    assert _digest(broken) == before
+    assert sorted(path.name for path in broken.parent.iterdir()) == ["hub.db"]
+    assert not (tmp_path / "taken.db").exists()
+
+
 def test_a_damaged_database_reached_through_a_link_is_replaced_and_the_link_kept(
         demo_db_path, tmp_path):
     """The link was replaced by a file of its own: the file every other desk and script
