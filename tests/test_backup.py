@@ -298,6 +298,19 @@ def test_a_restore_to_a_new_file_stopped_half_way_leaves_no_file(demo_db_path, t
     assert _dump(new) == _dump(saved)
 
 
+def test_a_restore_into_an_empty_file_keeps_no_copy_of_nothing(demo_db_path, tmp_path):
+    # A file made for the hub ("touch") holds no data to keep: a 0-byte "before restore"
+    # copy would pass for the data the restore replaced.
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    new = tmp_path / "new-desk" / "hub.db"
+    new.parent.mkdir()
+    new.touch()
+
+    assert backup.restore(saved, new, ANN) is None
+
+    assert _dump(new) == _dump(saved)
+    assert not (new.parent / "backups").exists()
+
 @pytest.mark.parametrize("content, message", [
     (b"just some text\n" * 100, "not an SQLite file"),
     (None, "another program"),
