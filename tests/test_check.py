@@ -246,6 +246,19 @@ def test_many_problems_are_summarised(demo_db_path):
     assert report.count == 200 + len(report.problems) - 21
 
 
+@pytest.mark.parametrize("boxes, said", [(20, 20), (21, 21)])
+def test_as_many_problems_as_examples_are_all_listed_and_one_more_is_a_line_of_its_own(
+        demo_db_path, boxes, said):
+    # Twenty listed as 19 and "… and 1 more" hid one that fitted; 21 as 20 and that line.
+    from hubapp.store.check import MAX_EXAMPLES
+
+    assert MAX_EXAMPLES == 20
+    _execute(demo_db_path, f"UPDATE container_move SET gross_kg = 100 WHERE id <= {boxes}")
+    texts = [p.text for p in problems_of(check_database(demo_db_path), "gross weight")]
+    assert len(texts) == said
+    assert [text for text in texts if "more" in text] == (["… and 1 more"] if boxes > 20 else [])
+
+
 def test_a_file_with_flipped_bytes_fails_the_check(demo_db_path, tmp_path):
     damaged = tmp_path / "damaged.db"
     data = bytearray(demo_db_path.read_bytes())
