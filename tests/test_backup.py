@@ -227,7 +227,7 @@ def test_restore_brings_back_exactly_the_backed_up_data(demo_db, demo_db_path, t
     assert _dump(kept) == changed
 
 
-def test_two_restores_in_one_second_keep_both_copies(demo_db, demo_db_path, tmp_path,
+def test_restores_in_one_second_keep_each_copy(demo_db, demo_db_path, tmp_path,
                                                       monkeypatch):
     """The second restore's copy (the first's restored data) is kept beside the first's, the
     only copy of the data before them, not over it."""
@@ -239,8 +239,10 @@ def test_two_restores_in_one_second_keep_both_copies(demo_db, demo_db_path, tmp_
     freeze_clock(monkeypatch, backup, dt.datetime(2026, 12, 4, 2, 16, 50))
     first = backup.restore(saved, demo_db_path, ANN)
     second = backup.restore(saved, demo_db_path, ANN)
-    assert (first.name, second.name) == ("demo-before-restore-20261204-021650.db",
-                                         "demo-before-restore-20261204-021650-2.db")
+    third = backup.restore(saved, demo_db_path, ANN)  # past the first number given
+    assert (first.name, second.name, third.name) == (
+        "demo-before-restore-20261204-021650.db", "demo-before-restore-20261204-021650-2.db",
+        "demo-before-restore-20261204-021650-3.db")
     assert _dump(first) == before
 
 
