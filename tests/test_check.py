@@ -279,6 +279,43 @@ def test_a_file_with_flipped_bytes_fails_the_check(demo_db_path, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def _index_left_behind(path):
+    """A file whose index lacks a row's new key, as a crash mid-write on a disk that lied
+    about its flushes leaves it: integrity_check says so, yet every table reads."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        entry = conn.execute("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master"
+                             " WHERE name = 'commodity_hs_code'").fetchone()
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("DELETE FROM sqlite_master WHERE name = 'commodity_hs_code'")
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("UPDATE commodity SET hs_code = '0000' WHERE id = (SELECT MIN(id) FROM"
+                     " commodity)")
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("INSERT INTO sqlite_master VALUES (?, ?, ?, ?, ?)", entry)
+        conn.execute(f"PRAGMA schema_version = {version + 2}")
+    finally:
+        conn.close()
+
+
+def test_a_damaged_file_is_checked_no_further_than_its_integrity(demo_db_path):
+    # Rules judged on damaged pages would list what the damage made of the rows as if a
+    # person had typed it; the file needs a backup, not their corrections.
+    _index_left_behind(demo_db_path)
+    told = []
+
+    report = check_database(demo_db_path, lambda name, found: told.append(name))
+
+    assert told == ["integrity"] and report.checks == ("integrity",)
+    assert report.problems and {p.check for p in report.problems} == {"integrity"}
+    assert "missing from index commodity_hs_code" in report.problems[0].text
+
+
 def test_cli_check_exit_codes_and_report(demo_db_path, tmp_path):
     result = _hubapp("check", "--db", demo_db_path)
     assert result.returncode == 0, result.stderr
