@@ -236,6 +236,18 @@ def test_a_full_box_without_weight_and_a_too_light_one_are_both_reported(demo_db
         f"3,300–36,000 kg for a 40 ft box"]
 
 
+def test_a_box_heavier_than_its_size_type_allows_is_reported(demo_db_path):
+    # Only a box too light was tried: a check of the lightest alone passed every overload.
+    # A 10 ft box, the one rated below what the file's own constraint lets any box weigh.
+    heavy = _first_move(demo_db_path, "size_type = '22G1' AND full_empty = 'F'")
+    _execute(demo_db_path, "UPDATE container_move SET size_type = '12G1', teu = 0.5,"
+                           f" gross_kg = 20000 WHERE id = {heavy['id']}")
+    texts = [p.text for p in problems_of(check_database(demo_db_path), "gross weight")]
+    assert texts == [
+        f"container {heavy['container']} on {heavy['date']}: gross 20,000 kg is outside "
+        f"900–10,160 kg for a 10 ft box"]
+
+
 def test_many_problems_are_summarised(demo_db_path):
     _execute(demo_db_path, "UPDATE container_move SET teu = 9 WHERE id <= 200",
              "UPDATE container_move SET gross_kg = 100 WHERE id <= 200")
