@@ -243,6 +243,9 @@ def test_clock_changes_a_computer_without_the_zones_rules_left_out_are_checked_a
         "and the sums worked out again from them and the containers.")
     again = _hubapp("check", "--db", path)
     assert again.returncode == 0 and again.stdout.splitlines()[-1] == "No problems found."
+    # Nor does a computer without the rules judge those stored now by the rules it lacks.
+    unjudged = _hubapp("check", "--db", path, zone_rules=False)
+    assert unjudged.returncode == 0, unjudged.stdout
     db = open_db(path)
     try:
         assert _figures(db) == AS_THEY_PASSED
