@@ -150,6 +150,17 @@ def test_a_backup_into_a_folder_takes_the_automatic_backups_name(demo_db_path, t
     backup.verify(target)
 
 
+def test_a_backup_into_a_folder_that_does_not_exist_names_the_folder_and_makes_none(
+        demo_db_path, tmp_path):
+    # A drive not plugged in, a folder typed wrong: which one is missing is what to fix.
+    target = tmp_path / "usb" / "hub.db"
+    with pytest.raises(DatabaseError) as refused:
+        backup.backup_to(demo_db_path, target)
+    assert str(refused.value) == (f"Cannot write the backup {target}: folder {target.parent} "
+                                  "does not exist")
+    assert not target.parent.exists()
+
+
 def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, tmp_path):
     now = dt.datetime(2026, 3, 5, 18, 30, 0)
     made = backup.automatic_backup(demo_db_path, now=now)
