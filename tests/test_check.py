@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -166,6 +167,9 @@ def test_problems_only_in_the_sums_are_not_sent_to_a_backup(demo_db_path):
 
 
 def test_repair_works_out_drifted_sums_again_and_says_so_in_the_audit_log(demo_db_path):
+    weighed = _first_move(demo_db_path, "gross_kg IS NOT NULL")
+    dwell = _first_move(demo_db_path, "id = (SELECT MAX(id) FROM container_move"
+                                      " WHERE dwell_min IS NOT NULL)")
     with sqlite3.connect(demo_db_path) as conn:
         conn.execute("UPDATE container_move SET gross_kg = gross_kg + 1 WHERE id ="
                      " (SELECT MIN(id) FROM container_move WHERE gross_kg IS NOT NULL)")
@@ -185,10 +189,14 @@ def test_repair_works_out_drifted_sums_again_and_says_so_in_the_audit_log(demo_d
     assert again.returncode == 0 and again.stdout.splitlines()[-1] == "No problems found."
     conn = sqlite3.connect(demo_db_path)
     try:
-        assert conn.execute("SELECT user_name, action, entity FROM audit_log ORDER BY id DESC"
-                            ).fetchone() == ("command line", "rebuild", "sums")
+        entry = conn.execute("SELECT user_name, action, entity, after FROM audit_log"
+                             " ORDER BY id DESC").fetchone()
     finally:
         conn.close()
+    assert entry[:3] == ("command line", "rebuild", "sums")
+    # The day whose roll-up differed, not its month again as if all of it had.
+    assert json.loads(entry[3]) == {"dwell_times": [dwell["date"]],
+                                    "roll_up": [weighed["date"]]}
 
 
 def test_45_ft_boxes_may_count_2_or_2_25_teu(demo_db_path):
