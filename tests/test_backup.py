@@ -412,6 +412,29 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path)
     open_db(broken).close()
 
 
+def test_a_restore_stopped_as_it_readies_the_backup_keeps_no_copy_of_a_damaged_file_s_log(
+        demo_db_path, tmp_path, monkeypatch):
+    # A damaged file's bytes are kept with its -wal: a restore not made removes both, or the
+    # log stayed in the backups folder beside no copy.
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    broken = tmp_path / "broken" / "hub.db"
+    broken.parent.mkdir()
+    data = bytearray(saved.read_bytes())
+    data[4096 * 3:4096 * 6] = b"\xff" * 4096 * 3
+    broken.write_bytes(bytes(data))
+    Path(f"{broken}-wal").write_bytes(b"\xee" * 4096)
+
+    def stopped(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backup, "_stage", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        backup.restore(saved, broken, ANN)
+
+    assert list((broken.parent / "backups").iterdir()) == []
+    assert broken.read_bytes() == bytes(data)
+
+
 @pytest.mark.parametrize("damage", [slice(0, 16), slice(4096 * 3, 4096 * 6)],
                          ids=["header", "pages"])
 @pytest.mark.usefixtures("busy_soon")
