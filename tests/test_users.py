@@ -478,6 +478,22 @@ def test_the_last_admin_cannot_be_demoted_or_deactivated(db, admin):
         users.authenticate(db, "Li Na", PASSWORD)
 
 
+def test_a_deactivated_admin_does_not_count_and_a_supervisor_is_no_admin(db, admin):
+    # Only a clerk's role, on a hub with no other admin, was tried: the last active admin
+    # demoted to supervisor, or beside an admin deactivated, left nobody to log in as admin.
+    users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
+    users.set_active(db, admin, "zhao", False)
+    users.set_single_user_mode(db, admin, True)
+    desk = users.SINGLE_USER
+    for change in (lambda: users.set_role(db, desk, "Li Na", SUPERVISOR),
+                   lambda: users.set_role(db, desk, "Li Na", CLERK),
+                   lambda: users.set_active(db, desk, "Li Na", False)):
+        with pytest.raises(PermissionDenied, match="^Li Na is the last active admin"):
+            change()
+    assert {(u.name, u.role, u.active) for u in users.list_users(db)} == {
+        ("Li Na", ADMIN, True), ("zhao", ADMIN, False)}
+
+
 def test_an_admin_cannot_demote_or_deactivate_themselves(db, admin):
     # The session would keep its admin role until quitting: another admin does it.
     users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
