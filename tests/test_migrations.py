@@ -816,6 +816,32 @@ def test_an_upgrade_interrupted_once_saved_keeps_its_copy(tmp_path, monkeypatch)
     assert _applied(copy) == STEP_NAMES[:-1]
 
 
+def test_an_upgrade_failed_on_a_file_it_then_cannot_read_keeps_its_copy(tmp_path, monkeypatch):
+    """Whether the step was saved cannot be told (a failing disk): the copy may be all that
+    is left of the file as it was."""
+    from hubapp.store import db as store_db
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+
+    def failing_disk(db):
+        monkeypatch.setattr(store_db, "_applied_steps", _unreadable)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(MIGRATIONS._migrations[-1], "fn", failing_disk)
+    with pytest.raises(DatabaseError, match="disk error"):
+        open_db(path)
+
+    [copy] = tmp_path.glob("old.before-*.db")
+    assert _applied(copy) == STEP_NAMES[:-1]
+
+
+def _unreadable(_path):
+    raise sqlite3.DatabaseError("disk I/O error")
+
+
 def test_a_read_only_file_from_an_earlier_version_is_refused_before_it_is_copied(
         tmp_path, unwritable):
     """Each start copied it, then refused it as "read-only: check the file's permissions",
