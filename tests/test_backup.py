@@ -396,18 +396,25 @@ def test_a_copy_that_cannot_be_written_names_the_copy_not_the_database(demo_db_p
         copy_database(demo_db_path, blocked / "b1.db.partial", blocked / "b1.db")
 
 
-@pytest.mark.usefixtures("busy_soon")
-def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path):
-    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+def _damaged_beside(saved, tmp_path, damage=slice(4096 * 3, 4096 * 6)):
+    """A copy of the backup saved, its bytes in damage overwritten, as broken/hub.db; and
+    those bytes."""
     broken = tmp_path / "broken" / "hub.db"
     broken.parent.mkdir()
     data = bytearray(saved.read_bytes())
-    data[4096 * 3:4096 * 6] = b"\xff" * 4096 * 3
+    data[damage] = b"\xff" * (damage.stop - damage.start)
     broken.write_bytes(bytes(data))
+    return broken, bytes(data)
+
+
+@pytest.mark.usefixtures("busy_soon")
+def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    broken, data = _damaged_beside(saved, tmp_path)
 
     kept = backup.restore(saved, broken, ANN)
 
-    assert kept.read_bytes() == bytes(data)
+    assert kept.read_bytes() == data
     assert _dump(broken) == _dump(saved)
     open_db(broken).close()
 
@@ -417,11 +424,7 @@ def test_a_restore_stopped_as_it_readies_the_backup_keeps_no_copy_of_a_damaged_f
     # A damaged file's bytes are kept with its -wal: a restore not made removes both, or the
     # log stayed in the backups folder beside no copy.
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
-    broken = tmp_path / "broken" / "hub.db"
-    broken.parent.mkdir()
-    data = bytearray(saved.read_bytes())
-    data[4096 * 3:4096 * 6] = b"\xff" * 4096 * 3
-    broken.write_bytes(bytes(data))
+    broken, data = _damaged_beside(saved, tmp_path)
     Path(f"{broken}-wal").write_bytes(b"\xee" * 4096)
 
     def stopped(*_args):
@@ -432,7 +435,7 @@ def test_a_restore_stopped_as_it_readies_the_backup_keeps_no_copy_of_a_damaged_f
         backup.restore(saved, broken, ANN)
 
     assert list((broken.parent / "backups").iterdir()) == []
-    assert broken.read_bytes() == bytes(data)
+    assert broken.read_bytes() == data
 
 
 @pytest.mark.parametrize("damage", [slice(0, 16), slice(4096 * 3, 4096 * 6)],
@@ -444,11 +447,7 @@ def test_a_logged_in_admin_restores_over_a_damaged_database(demo_db, demo_db_pat
     # refused with "restore it from a backup".
     admin = users.add_user(demo_db, ANN, "li.na", ADMIN, "password-1")
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
-    broken = tmp_path / "broken" / "hub.db"
-    broken.parent.mkdir()
-    data = bytearray(saved.read_bytes())
-    data[damage] = b"\xff" * (damage.stop - damage.start)
-    broken.write_bytes(bytes(data))
+    broken, _data = _damaged_beside(saved, tmp_path, damage)
 
     backup.restore(saved, broken, admin)
 
@@ -463,11 +462,7 @@ def test_a_damaged_database_is_taken_at_the_session_s_word_which_is_no_admin_s(
     # clerk could throw every later save away, or take a copy of every password hash.
     user = users.add_user(demo_db, ANN, "wang", role, "password-1")
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
-    broken = tmp_path / "broken" / "hub.db"
-    broken.parent.mkdir()
-    data = bytearray(saved.read_bytes())
-    data[0:16] = b"\xff" * 16
-    broken.write_bytes(bytes(data))
+    broken, _data = _damaged_beside(saved, tmp_path, slice(0, 16))
     before = _digest(broken)
 
     with pytest.raises(PermissionDenied, match=f"wang \\({role}\\) may not do this"):
