@@ -291,6 +291,21 @@ def test_an_admin_unlocks_a_locked_out_clerk_who_keeps_their_password(db, admin)
     assert not {user.name: user for user in users.list_users(db)}["wang"].locked()
 
 
+def test_a_locked_out_clerk_whose_password_an_admin_sets_logs_in_with_it_at_once(db, admin):
+    # A clerk who forgot their password guessed until locked out: the new one an admin gives
+    # them is theirs to use now, not in five minutes, and the next lock-out takes five again.
+    users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    _lock_out(db, "wang")
+
+    users.set_password(db, admin, "wang", "a new start")
+
+    assert not {user.name: user for user in users.list_users(db)}["wang"].locked()
+    for _ in range(users.MAX_FAILED_ATTEMPTS - 1):
+        with pytest.raises(AuthError, match="Wrong"):
+            users.authenticate(db, "wang", "guess")
+    assert users.authenticate(db, "wang", "a new start").name == "wang"
+
+
 def test_a_deactivated_account_answers_a_wrong_password_as_an_unknown_name_does(db, admin):
     # It said "wang is deactivated" to any password: the login box told a stranger the name
     # existed, which an unknown name's answer hides.
