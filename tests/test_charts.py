@@ -1426,3 +1426,21 @@ def test_trains_per_day_of_road_traffic_says_there_were_no_trains(language, expe
                  for i in range(5))
     figure = daily.trains_per_day(road, None, language, empty="Nothing matches these filters")
     assert [t.get_text() for t in figure.axes[0].texts] == [expected]
+
+
+def test_a_legend_never_lists_a_single_route_as_its_other_routes():
+    # Merging the smallest route alone listed "1 other routes" where its own name said more;
+    # a long name wrapped on three lines made that the first merge that fitted.
+    long_name = "China–Europe Railway Express (Central Asia) via Khorgos and Almaty"
+    routes = tuple(dataclasses.replace(r, name_en=long_name) if r.route_code == "R0" else r
+                   for r in _routes(11))
+    figure = breakdowns.teu_by_route(routes, DAY, "en")
+    axes = figure.axes[0]
+    merges = set()
+    for height in (2.0, 2.1, 2.2, 2.3, 2.35):
+        figure.set_size_inches(8.17, height)
+        charts.fit_to_size(figure)
+        first = axes.get_legend().get_texts()[0].get_text()
+        if first.endswith(" other routes"):
+            merges.add(int(first.split()[0]))
+    assert merges and min(merges) >= 2, merges
