@@ -1444,3 +1444,14 @@ def test_a_legend_never_lists_a_single_route_as_its_other_routes():
         if first.endswith(" other routes"):
             merges.add(int(first.split()[0]))
     assert merges and min(merges) >= 2, merges
+
+
+def test_a_month_last_year_before_the_records_is_not_said_to_be_hatched():
+    # Only a month recorded in part is hatched: one wholly before the records has no bar, and
+    # "Hatched: records start on …" under a chart with nothing hatched sent readers looking.
+    start = dt.date(2025, 3, 1)
+    months = (MonthRecord(dt.date(2026, 2, 1), 700, 0, start),
+              MonthRecord(dt.date(2026, 3, 1), 900, 800, start))
+    axes = monthly.monthly_teu(months, "en").axes[0]
+    assert not any(bar.get_hatch() for bar in _bars(axes))
+    assert axes.get_xlabel() == ""
