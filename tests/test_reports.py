@@ -1906,3 +1906,22 @@ def test_a_long_word_in_a_wrapping_column_breaks_inside_the_page(qapp, demo_db, 
     # All of it printed (the last column: its lines run on; NFKC undoes the "ﬁ" ligature).
     printed = unicodedata.normalize("NFKC", "".join(" ".join(page_lines(output, 1)).split()))
     assert name in printed.replace("\u200b", "")
+
+
+def test_a_quarter_of_92_days_lists_its_days_and_a_day_longer_its_months(seventy_days_db):
+    # The longest quarters (July to September, October to December) have 92 days: read as
+    # a longer period, they were listed by month, three rows saying nothing of their days.
+    from hubapp.reports import document
+    from hubapp.store import open_db, reports
+
+    last = dt.date(2026, 3, 11)
+    db = open_db(seventy_days_db)
+    try:
+        for first, listed, not_listed in ((dt.date(2025, 12, 10), "By day", "By month"),
+                                          (dt.date(2025, 12, 9), "By month", "By day")):
+            data = reports.build(db, reports.RANGE, first, last)
+            assert len(data.days) == (last - first).days + 1
+            html = document.content(data, "en").html
+            assert listed in html and not_listed not in html, len(data.days)
+    finally:
+        db.close()
