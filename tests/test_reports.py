@@ -1925,3 +1925,32 @@ def test_a_quarter_of_92_days_lists_its_days_and_a_day_longer_its_months(seventy
             assert listed in html and not_listed not in html, len(data.days)
     finally:
         db.close()
+
+
+def test_tonnes_of_a_thousand_and_more_are_written_with_thousands_separators(demo_db):
+    # As every other figure of the report: 14,033.4 t, which a manager reads at a glance.
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    html = content(reports.build(demo_db, reports.RANGE, dt.date(2026, 2, 1),
+                                 dt.date(2026, 3, 31)), "en").html
+    tonnes = re.search(r"<td>Tonnes</td><td class=n>([^<]*)</td>", html)[1]
+    assert re.fullmatch(r"\d{1,3}(,\d{3})+\.\d", tonnes), tonnes
+    totals = [total for _, total in _tonnes_and_totals(html)]
+    assert max(totals) >= 1000
+    assert all(f"{total:,}" in html for total in totals)
+
+
+@pytest.mark.parametrize(("language", "lines"), [
+    ("en", ("Signatures", "Prepared by", "Checked by (supervisor)", "Approved by")),
+    ("zh", ("签字", "制表人", "审核人（主管）", "批准人"))])
+def test_a_daily_summary_is_signed_by_who_prepared_checked_and_approved_it(
+        qapp, demo_db_path, tmp_path, language, lines):
+    # The supervisor's line is the one a summary handed to the boss needs most.
+    from hubapp import reports
+
+    output = tmp_path / f"daily-{language}.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, language, output)
+    lines = [unicodedata.normalize("NFKC", line) for line in lines]  # as pdf_text reads
+    signed = next(line for line in pdf_text(output).splitlines() if lines[0] in line)
+    assert re.findall("|".join(map(re.escape, lines)), signed) == lines, signed
