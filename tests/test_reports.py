@@ -1954,3 +1954,22 @@ def test_a_daily_summary_is_signed_by_who_prepared_checked_and_approved_it(
     lines = [unicodedata.normalize("NFKC", line) for line in lines]  # as pdf_text reads
     signed = next(line for line in pdf_text(output).splitlines() if lines[0] in line)
     assert re.findall("|".join(map(re.escape, lines)), signed) == lines, signed
+
+
+def test_a_report_holding_an_ideograph_and_its_look_alike_is_found_by_the_common_one(
+        qapp, demo_db, demo_db_path, tmp_path):
+    """㬵 and 胶 share a glyph, which has one meaning in the file: with both in the report,
+    the common 胶, or 天然橡胶 was found as 天然橡㬵, as if the report did not hold it."""
+    from hubapp import reports
+
+    demo_db.execute("UPDATE commodity SET name_zh = '㬵黏剂' WHERE id = (SELECT commodity_id"
+                    " FROM container_move WHERE date = ? AND commodity_id IS NOT NULL"
+                    " AND commodity_id NOT IN (SELECT id FROM commodity WHERE name_zh ="
+                    " '天然橡胶') GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1)",
+                    [DEMO_END.isoformat()])
+    demo_db.conn.commit()
+    output = tmp_path / "daily-zh.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "zh", output)
+    found = "".join(subprocess.run(["pdftotext", str(output), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "天然橡胶" in found and "胶黏剂" in found and "㬵" not in found
