@@ -1973,3 +1973,27 @@ def test_a_report_holding_an_ideograph_and_its_look_alike_is_found_by_the_common
     found = "".join(subprocess.run(["pdftotext", str(output), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
     assert "天然橡胶" in found and "胶黏剂" in found and "㬵" not in found
+
+
+@pytest.mark.parametrize("days", [22, 23])
+def test_a_table_that_fits_a_page_is_moved_whole_rather_than_split_before_its_total(
+        qapp, month_db, tmp_path, days):
+    # Split instead, the commodities' last rows and Total stood under their columns repeated
+    # on the next page, where a page of its own held the whole table.
+    from hubapp import reports
+
+    output = tmp_path / "range.pdf"
+    first = dt.date(2026, 1, 1)
+    pages = reports.write_pdf(month_db, "range", first, first + dt.timedelta(days=days - 1),
+                              "en", output)
+    _assert_nothing_alone(output, pages)
+    sections = {}  # heading → the pages from it to its Total
+    for page in range(1, pages + 1):
+        for line in page_lines(output, page):
+            if line.startswith(("By day", "By route", "By commodity")):
+                heading = line
+                sections[heading] = [page]
+            elif line.startswith("Total") and sections:
+                sections[heading].append(page)
+    assert len(sections) == 3
+    assert all(len(set(on)) == 1 for on in sections.values()), sections
