@@ -1997,3 +1997,36 @@ def test_a_table_that_fits_a_page_is_moved_whole_rather_than_split_before_its_to
                 sections[heading].append(page)
     assert len(sections) == 3
     assert all(len(set(on)) == 1 for on in sections.values()), sections
+
+
+def test_the_month_before_records_starting_on_a_first_is_a_dash_not_zeros(seventy_days_db):
+    # Records from 1 January: December, wholly before them, was counted as a quiet month
+    # once its end was taken for the records' start.
+    from hubapp.reports.document import content
+    from hubapp.store import open_db, reports
+
+    db = open_db(seventy_days_db)
+    try:
+        data = reports.build(db, reports.RANGE, dt.date(2025, 10, 1), dt.date(2026, 3, 11))
+    finally:
+        db.close()
+    assert data.history_from == dt.date(2026, 1, 1)
+    table = content(data, "en").html.split("By month")[1].split("</table>")[0]
+    rows = [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in table.split("<tr")[2:]]
+    assert [row[0] for row in rows[:4]] == ["October 2025", "November 2025", "December 2025",
+                                              "January 2026"]
+    assert rows[2][1:] == ["—"] * 5 and rows[3][1] not in ("—", "0")
+
+
+def test_a_pdf_of_the_pages_chosen_holds_those_alone(qapp, demo_db, tmp_path):
+    # Print to File of page 1 of a longer report wrote all of it, as Save as PDF does.
+    from hubapp.reports import document, printing
+    from hubapp.store import reports
+
+    report = document.content(reports.build(demo_db, reports.DAILY, DEMO_END, DEMO_END), "en")
+    output = tmp_path / "first.pdf"
+    pages = printing.write_pdf(report, output, first=1, last=1)
+    assert pages >= 2
+    reader = PdfReader(output)
+    assert len(reader.pages) == 1
+    assert f"Page 1 of {pages}" in " ".join(reader.pages[0].extract_text().split())
