@@ -73,3 +73,24 @@ def test_a_pattern_is_drawn_once_over_all_its_bars_not_once_a_bar():
     svg = io.StringIO()
     axes.figure.savefig(svg, format="svg")
     assert svg.getvalue().count("fill: url(#h") == len(patterned)
+
+
+
+def _hiding(bar):
+    """bar, then every fifth of its bars hidden after they are made."""
+    def drawn(axes, x, heights, **style):
+        bars = bar(axes, x, heights, **style)
+        for rectangle in bars[1::5]:
+            rectangle.set_visible(False)
+        return bars
+    return drawn
+
+
+def test_bars_hidden_after_they_are_made_are_left_out_as_axes_bar_leaves_them():
+    # One artist draws them all: it must leave out a bar hidden, as each patch drawn alone did.
+    ours, *our_limits = _drawn(_hiding(add_bars))
+    theirs, *their_limits = _drawn(_hiding(
+        lambda axes, x, heights, **style: axes.bar(x, heights, **style)))
+    assert our_limits == their_limits
+    apart = np.abs(ours - theirs).max(axis=2)
+    assert apart.max() <= 32 and np.count_nonzero(apart) < apart.size / 1000
