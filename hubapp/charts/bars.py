@@ -69,7 +69,8 @@ class _Drawn(PolyCollection):
         # edges, and the later one's lies on top, as each patch drawn in turn left it.
         self._part(PolyCollection(
             self._corners[shown], joinstyle="miter", capstyle="butt",
-            facecolors=[_face(rectangle) for rectangle in every],
+            # Transparent for a bar set unfilled: a patch says so by its face colour.
+            facecolors=[rectangle.get_facecolor() for rectangle in every],
             edgecolors=[rectangle.get_edgecolor() for rectangle in every],
             linewidths=[_edge_width(rectangle) for rectangle in every],
             linestyles=[rectangle.get_linestyle() for rectangle in every],
@@ -108,10 +109,6 @@ def _outlines(corners: np.ndarray) -> Path:
     codes = np.tile([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY],
                     count)
     return Path(vertices, codes)
-
-
-def _face(rectangle: Rectangle) -> tuple[float, ...]:
-    return rectangle.get_facecolor() if rectangle.get_fill() else (0.0, 0.0, 0.0, 0.0)
 
 
 def _edge_width(rectangle: Rectangle) -> float:
