@@ -1455,3 +1455,13 @@ def test_a_month_last_year_before_the_records_is_not_said_to_be_hatched():
     axes = monthly.monthly_teu(months, "en").axes[0]
     assert not any(bar.get_hatch() for bar in _bars(axes))
     assert axes.get_xlabel() == ""
+
+
+def test_a_chart_table_writes_a_fraction_of_a_teu_as_the_desk_does():
+    # A 45-foot box is 2.25 TEU: copied at one decimal, 2.2 or 2.3, the column no longer
+    # added up to the Dashboard's tiles.
+    days = (DayRecord(START, ThroughputRecord(services=1, containers=1, teu=2.25)),
+            DayRecord(START + dt.timedelta(days=1), ThroughputRecord(services=1, containers=2,
+                                                                     teu=4)))
+    rows = daily.teu_per_day_table(days, "en").tab_separated().splitlines()[1:]
+    assert [row.split("\t")[1] for row in rows] == ["2.25", "4"]
