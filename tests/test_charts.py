@@ -1465,3 +1465,33 @@ def test_a_chart_table_writes_a_fraction_of_a_teu_as_the_desk_does():
                                                                      teu=4)))
     rows = daily.teu_per_day_table(days, "en").tab_separated().splitlines()[1:]
     assert [row.split("\t")[1] for row in rows] == ["2.25", "4"]
+
+
+def _hover_on(figure, bar):
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    x, y = figure.axes[0].transData.transform((bar.get_x() + bar.get_width() / 2,
+                                         bar.get_y() + bar.get_height() / 2))
+    return hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y))
+
+
+def test_the_week_holding_today_is_said_to_be_so_far_on_hover():
+    # Today a Friday, its week from Monday: the hover called it a whole week's average.
+    history_from, today = dt.date(2025, 10, 9), dt.date(2026, 12, 4)
+    days = _history(dt.date(2025, 6, 1), today, history_from)
+    for figure in (daily.teu_per_day(days, "en", history_from=history_from, under_way=today),
+                   daily.trains_per_day(days, 20, "en", today, history_from)):
+        bars = _bars(figure.axes[0])
+        assert _hover_on(figure, bars[-1]).startswith("2026-11-30 – 2026-12-04 (so far): ")
+        assert _hover_on(figure, bars[-2]).startswith("2026-11-23 – 2026-11-29: ")
+
+
+def test_this_year_s_and_last_year_s_bars_stand_either_side_of_their_month():
+    # Shifted off their tick, a month's pair read as straddling it and the next.
+    figure = monthly.monthly_teu(MONTHS, "en")
+    last_year, this_year = figure.axes[0].containers
+    ticks = list(figure.axes[0].get_xticks())
+    assert ticks == [0, 1]
+    for month, (before, now) in enumerate(zip(last_year, this_year)):
+        assert before.get_x() + before.get_width() == pytest.approx(month)
+        assert now.get_x() == pytest.approx(month)
