@@ -2030,3 +2030,15 @@ def test_a_pdf_of_the_pages_chosen_holds_those_alone(qapp, demo_db, tmp_path):
     reader = PdfReader(output)
     assert len(reader.pages) == 1
     assert f"Page 1 of {pages}" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_ten_runs_of_days_are_named_and_eleven_counted():
+    # RUNS_LISTED runs still fit a line and are named; one more reads as a calendar.
+    from hubapp.reports.document import RUNS_LISTED, _listed_days
+
+    every_other = [dt.date(2026, 1, 1) + dt.timedelta(days=2 * n) for n in range(11)]
+    named = _listed_days("changed_days", tuple(every_other[:RUNS_LISTED]), "en")
+    assert named == ("Changed after closing: 1, 3, 5, 7, 9, 11, 13, 15, 17, 19 January 2026"
+                     " (see each day's summary)")
+    counted = _listed_days("changed_days", tuple(every_other[:RUNS_LISTED + 1]), "en")
+    assert counted == "Changed after closing: 11 days (see each day's summary)"
