@@ -2154,3 +2154,21 @@ def test_a_commodity_not_in_the_list_names_the_nearest_ones(qtbot, screen, writt
     paste(qtbot, screen, f"{number}\t22G1\tF\t20000\t{written}\n")
     assert screen.grid.index(0, PROBLEM).data() == (
         f"Commodity '{written}' is not in the list{near}")
+
+
+def test_f2_or_a_double_click_on_the_problem_column_opens_no_editor(qtbot, screen):
+    # The Problem column is the grid's word, not the clerk's: an editor opened there took
+    # typing that went nowhere, the row's problem still said under it.
+    _new_service(qtbot, screen, "B45")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t40XX\tE\n")
+    view = screen.grid_view
+    problem = screen.grid.index(0, PROBLEM)
+    said = problem.data()
+    view.setCurrentIndex(problem)
+    press(qtbot, Qt.Key.Key_F2)
+    assert not view.editing()
+    rect = view.visualRect(problem)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not view.editing()
+    assert _cursor(screen) == (0, PROBLEM) and problem.data() == said
