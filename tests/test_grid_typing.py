@@ -2172,3 +2172,21 @@ def test_f2_or_a_double_click_on_the_problem_column_opens_no_editor(qtbot, scree
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert not view.editing()
     assert _cursor(screen) == (0, PROBLEM) and problem.data() == said
+
+
+def test_a_list_pasted_again_with_its_hs_code_before_the_name_keeps_checking_the_code(
+        qtbot, screen, demo_db_path):
+    # Only a name typed anew drops the code beside it: pasted again whole, the name is the
+    # list's, not the clerk's, and the code that does not fit it is still a problem.
+    _new_service(qtbot, screen, "B46")
+    (number,) = numbers(1, start=950)
+    block = (f"Container\tSize-type\tGross kg\tHS code\tCommodity\r\n"
+             f"{number}\t22G1\t20000\t110620\tlaptops\r\n")
+    said = ("laptops (笔记本电脑) is HS 847130, the pasted HS code is 110620: type the "
+            "commodity again")
+    paste(qtbot, screen, block)
+    assert screen.grid.index(0, PROBLEM).data() == said
+    paste(qtbot, screen, block)
+    assert screen.grid.index(0, PROBLEM).data() == said
+    assert not screen.save()
+    assert rows_of(demo_db_path, "B46", screen.day()) == []
