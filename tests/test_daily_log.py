@@ -2663,3 +2663,22 @@ def test_wagons_in_full_width_digits_are_taken(qtbot, chinese, screen, demo_db_p
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT wagons FROM service WHERE service_no = 'Y7002'").fetchall() \
             == [(42,)]
+
+
+def test_the_days_list_shows_a_services_remarks_and_its_counts_right_aligned(qtbot, screen):
+    """The list has no Remarks column: pointing at a service says them ("wagon 7 bad order"),
+    and its counts (containers, TEU) line up by their last digit, as the app's numbers do."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "Y7003")
+    screen.form.notes.setFocus()
+    press(qtbot, "wagon 7 bad order")
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tE\n" for number in numbers(2, start=7000)))
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    row = screen.proxy.index(0, screen.model.SERVICE)
+    assert row.data() == "Y7003"
+    assert row.data(Qt.ItemDataRole.ToolTipRole) == "wagon 7 bad order"
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert [row.siblingAtColumn(column).data(Qt.ItemDataRole.TextAlignmentRole)
+            for column in (screen.model.CONTAINERS, screen.model.TEU)] == [right] * 2
+    assert row.siblingAtColumn(screen.model.TIME).data(
+        Qt.ItemDataRole.TextAlignmentRole) is None
