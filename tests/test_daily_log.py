@@ -2682,3 +2682,16 @@ def test_the_days_list_shows_a_services_remarks_and_its_counts_right_aligned(qtb
             for column in (screen.model.CONTAINERS, screen.model.TEU)] == [right] * 2
     assert row.siblingAtColumn(screen.model.TIME).data(
         Qt.ItemDataRole.TextAlignmentRole) is None
+
+
+def test_no_wagons_typed_as_0_is_kept_apart_from_wagons_not_recorded(qtbot, screen):
+    """A locomotive run alone has 0 wagons: that is a count, where "—" (a truck's, a
+    barge's) is none recorded; stored as none it read back "—"."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "Y7004")
+    screen.form.wagons.setFocus()
+    screen.form.wagons.selectAll()
+    press(qtbot, "0", (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    (stored,) = [summary.service for summary in services.list_day(screen.ctx.db, screen.day())
+                 if summary.service.service_no == "Y7004"]
+    assert stored.wagons == 0 and screen.form.wagons.text() == "0"
