@@ -2190,3 +2190,32 @@ def test_a_list_pasted_again_with_its_hs_code_before_the_name_keeps_checking_the
     assert screen.grid.index(0, PROBLEM).data() == said
     assert not screen.save()
     assert rows_of(demo_db_path, "B46", screen.day()) == []
+
+
+def test_a_clash_the_store_finds_on_saving_is_shown_on_its_box_below_a_blank_row(
+        qtbot, screen, demo_target):
+    # Numbered by the boxes saved, the store's problem went one row up for each blank row
+    # above its box: onto a row with nothing in it, where it showed nowhere.
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord
+    from hubapp.store import open_db, services
+
+    _new_service(qtbot, screen, "B48")
+    first, second = numbers(2, start=980)
+    paste(qtbot, screen, f"{first}\t22G1\tE\n{second}\t22G1\tE\n")
+    screen.grid_view.selectionModel().select(
+        screen.grid.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert [row["container"] for row in screen.grid.text_rows()] == ["", second]
+    other_desk = open_db(demo_target)  # not heard of here before the save
+    services.save_service(other_desk, ServiceRecord("ZZ7710", screen.day(), Direction.INBOUND),
+                          [ContainerMoveRecord(second, "22G1", 1.0, "E")],
+                          UserRecord("li.na", "clerk"))
+    other_desk.close()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert rows_of(demo_target, "B48", screen.day()) == []
+    assert screen.grid.index(1, PROBLEM).data() == (
+        f"Container {second} is already on service ZZ7710 this day: take it off ZZ7710 and "
+        "save that service first")
+    assert not screen.grid.index(0, PROBLEM).data()
+    assert _cursor(screen) == (1, 0)
