@@ -214,10 +214,6 @@ class DailyLogScreen(QWidget):
         # A busy day's first rows tell the widths (numbers and times alike): measuring every
         # row of a hundred services was the largest part of building the window.
         header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
-        # The list is narrow beside the editor: the rest is in the editor or the totals.
-        for column in (DayServicesModel.MODE, DayServicesModel.ROUTE, DayServicesModel.FROM_TO,
-                       DayServicesModel.FULL, DayServicesModel.EMPTY, DayServicesModel.TONNES):
-            self.table.hideColumn(column)
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._service_picked)
         self.table.activated.connect(self._service_entered)

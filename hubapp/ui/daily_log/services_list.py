@@ -13,17 +13,17 @@ from hubapp.ui.record_model import RecordTableModel
 
 
 class DayServicesModel(RecordTableModel):
-    TIME, SERVICE, DIRECTION, MODE, ROUTE, FROM_TO, STATUS, CONTAINERS, TEU, FULL, EMPTY, \
-        TONNES = range(12)
-    _NUMERIC = {CONTAINERS, TEU, FULL, EMPTY, TONNES}
+    """The list is narrow beside the editor: a service's mode, route, places, full and empty
+    boxes and tonnes are in the editor and the day's totals, not columns here."""
+
+    TIME, SERVICE, DIRECTION, STATUS, CONTAINERS, TEU = range(6)
+    _NUMERIC = {CONTAINERS, TEU}
     ROLE_DATA = frozenset({Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
                            Qt.ItemDataRole.ToolTipRole})
 
     def headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("Service"), self.tr("Direction"), self.tr("Mode"),
-                self.tr("Route"), self.tr("From → to"), self.tr("Status"),
-                self.tr("Containers"), self.tr("TEU"), self.tr("Full"), self.tr("Empty"),
-                self.tr("Tonnes")]
+        return [self.tr("Time"), self.tr("Service"), self.tr("Direction"), self.tr("Status"),
+                self.tr("Containers"), self.tr("TEU")]
 
     def row_of(self, service_id: int | None) -> int:
         return next((i for i, row in enumerate(self._rows) if row.service.id == service_id), -1)
@@ -46,15 +46,9 @@ class DayServicesModel(RecordTableModel):
             or service_time(service.scheduled_at, service.date),
             lambda: service.service_no,
             lambda: labels.direction(service.direction),
-            lambda: labels.mode(service.mode),
-            lambda: labels.pick(row.route_name_en, row.route_name_zh) or "",
-            lambda: f"{service.origin or '?'} → {service.destination or '?'}",
             lambda: labels.status(service.status),
             lambda: formatting.number(totals.containers),
             lambda: formatting.teu(totals.teu),
-            lambda: formatting.number(totals.full),
-            lambda: formatting.number(totals.empty),
-            lambda: formatting.tonnes(totals.gross_kg),
         ][column]()
 
     def sort_value(self, row: ServiceSummaryRecord, column: int):
@@ -62,9 +56,7 @@ class DayServicesModel(RecordTableModel):
         when = service.actual_at or service.scheduled_at
         return [
             when.isoformat() if when else "", service.service_no, str(service.direction),
-            str(service.mode), row.route_name_en, f"{service.origin}{service.destination}",
-            str(service.status), totals.containers, totals.teu, totals.full, totals.empty,
-            totals.gross_kg,
+            str(service.status), totals.containers, totals.teu,
         ][column]
 
 
