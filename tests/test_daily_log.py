@@ -8,7 +8,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -2695,3 +2695,23 @@ def test_no_wagons_typed_as_0_is_kept_apart_from_wagons_not_recorded(qtbot, scre
     (stored,) = [summary.service for summary in services.list_day(screen.ctx.db, screen.day())
                  if summary.service.service_no == "Y7004"]
     assert stored.wagons == 0 and screen.form.wagons.text() == "0"
+
+
+def test_the_days_list_sorted_by_teu_puts_fewer_longer_boxes_above_more_short_ones(
+        qtbot, screen):
+    """Two 45 ft boxes are 4 TEU, three 20 ft ones 3: sorted by TEU the list went by the
+    number of boxes instead."""
+    for service, size_type, count, start in (("Y7005", "22G1", 3, 7100),
+                                             ("Y7006", "45G1", 2, 7200)):
+        press(qtbot, (Qt.Key.Key_N, CTRL), service)
+        paste(qtbot, screen, "".join(f"{number}\t{size_type}\tE\n"
+                                     for number in numbers(count, start=start)))
+        press(qtbot, (Qt.Key.Key_S, CTRL))
+        assert not screen.is_dirty(), screen.form.message.text()
+    header = screen.table.horizontalHeader()
+    x = header.sectionViewportPosition(screen.model.TEU) + 5
+    for _ in range(2):  # ascending, then descending
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert [(screen.proxy.index(row, screen.model.SERVICE).data(),
+             screen.proxy.index(row, screen.model.TEU).data()) for row in range(2)] == [
+        ("Y7006", "4"), ("Y7005", "3")]
