@@ -2715,3 +2715,19 @@ def test_the_days_list_sorted_by_teu_puts_fewer_longer_boxes_above_more_short_on
     assert [(screen.proxy.index(row, screen.model.SERVICE).data(),
              screen.proxy.index(row, screen.model.TEU).data()) for row in range(2)] == [
         ("Y7006", "4"), ("Y7005", "3")]
+
+
+def test_the_days_list_is_in_the_order_of_the_times_it_shows(qtbot, screen):
+    """A service gone shows its actual time: 10:30 for one due at 08:00 came above one due at
+    09:00, as if the list were out of order."""
+    form = screen.form
+    for service, times in (("Y7007", ("08:00", "10:30")), ("Y7008", ("09:00",))):
+        press(qtbot, (Qt.Key.Key_N, CTRL), service)
+        for edit, time in zip((form.scheduled, form.actual), times):
+            edit.setFocus()
+            press(qtbot, time)
+        press(qtbot, (Qt.Key.Key_S, CTRL))
+        assert not screen.is_dirty(), form.message.text()
+    assert [(screen.proxy.index(row, screen.model.TIME).data(),
+             screen.proxy.index(row, screen.model.SERVICE).data()) for row in range(2)] == [
+        ("09:00", "Y7008"), ("10:30", "Y7007")]
