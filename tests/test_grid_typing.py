@@ -2219,3 +2219,12 @@ def test_a_clash_the_store_finds_on_saving_is_shown_on_its_box_below_a_blank_row
         "save that service first")
     assert not screen.grid.index(0, PROBLEM).data()
     assert _cursor(screen) == (1, 0)
+
+
+def test_the_row_to_type_into_is_marked_not_numbered_as_a_box(qtbot, screen):
+    # Numbered 3 under two boxes, it read as a third box, counted nowhere.
+    _new_service(qtbot, screen, "B49")
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tE\n" for number in numbers(2, start=990)))
+    header = screen.grid_view.verticalHeader()
+    assert [screen.grid.headerData(row, Qt.Orientation.Vertical)
+            for row in range(header.count())] == ["1", "2", "*"]
