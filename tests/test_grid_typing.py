@@ -2228,3 +2228,13 @@ def test_the_row_to_type_into_is_marked_not_numbered_as_a_box(qtbot, screen):
     header = screen.grid_view.verticalHeader()
     assert [screen.grid.headerData(row, Qt.Orientation.Vertical)
             for row in range(header.count())] == ["1", "2", "*"]
+
+
+def test_an_iso_code_pasted_in_small_letters_is_not_said_as_read_as_another(qtbot, screen):
+    # "22g1 → 22G1" told the clerk a code had been changed: only its letters' case was.
+    _new_service(qtbot, screen, "B51")
+    first, second = numbers(2, start=997)
+    paste(qtbot, screen, f"{first}\t22g1\tE\n{second}\t40hq\tE\n")
+    assert [row["size_type"] for row in screen.grid.text_rows()] == ["22G1", "45G1"]
+    assert screen.paste_message.text() == (
+        "Pasted 2 rows. Size-types read as their ISO codes: 40hq → 45G1.")
