@@ -2731,3 +2731,15 @@ def test_the_days_list_is_in_the_order_of_the_times_it_shows(qtbot, screen):
     assert [(screen.proxy.index(row, screen.model.TIME).data(),
              screen.proxy.index(row, screen.model.SERVICE).data()) for row in range(2)] == [
         ("09:00", "Y7008"), ("10:30", "Y7007")]
+
+
+def test_ctrl_z_in_remarks_after_ctrl_s_takes_back_what_was_typed_there(qtbot, screen):
+    """The save shows the service again: set anew, Remarks forgot its own typing, and Ctrl+Z
+    there did nothing, where the grid's Undo went on after a save."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "Y7009")
+    screen.form.notes.setFocus()
+    press(qtbot, "late", (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    screen.form.notes.setFocus()
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert screen.form.notes.text() == "" and screen.is_dirty()
