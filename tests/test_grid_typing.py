@@ -2238,3 +2238,14 @@ def test_an_iso_code_pasted_in_small_letters_is_not_said_as_read_as_another(qtbo
     assert [row["size_type"] for row in screen.grid.text_rows()] == ["22G1", "45G1"]
     assert screen.paste_message.text() == (
         "Pasted 2 rows. Size-types read as their ISO codes: 40hq → 45G1.")
+
+
+def test_a_commodity_typed_in_capitals_is_offered_its_suggestions(qtbot, screen):
+    # A name copied from a list in capitals, or typed with Caps Lock on, was offered nothing.
+    _new_service(qtbot, screen, "B52")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("commodity")))
+    press(qtbot, "CASSAVA")
+    completer = QApplication.focusWidget().completer()
+    assert completer.popup().isVisible()
+    assert completer.currentCompletion().startswith("cassava flour")
