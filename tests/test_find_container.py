@@ -150,3 +150,12 @@ def test_a_screen_reader_hears_what_find_found_and_tab_goes_through_it_as_it_sta
         press(qtbot, Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     assert reached == [panel.close_button, panel.table, screen.new_button]
+
+
+def test_the_find_box_needs_no_more_room_once_something_is_typed(qtbot, screen):
+    # Qt's least width grows by the clear button's room at the first key: at a window as
+    # narrow as the bar, typing a number pushed the bar past the window's edge.
+    box = screen.day_bar.find_edit
+    empty = box.minimumSizeHint()
+    press(qtbot, (Qt.Key.Key_F, CTRL), "MSKU")
+    assert box.text() == "MSKU" and box.minimumSizeHint() == empty
