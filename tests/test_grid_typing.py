@@ -2249,3 +2249,19 @@ def test_a_commodity_typed_in_capitals_is_offered_its_suggestions(qtbot, screen)
     completer = QApplication.focusWidget().completer()
     assert completer.popup().isVisible()
     assert completer.currentCompletion().startswith("cassava flour")
+
+
+def test_a_tab_out_of_the_last_cell_being_typed_in_leaves_the_grid_too(qtbot, screen):
+    # Closed by the Tab, its editor opened again on the same cell: the Tab went nowhere.
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    view = screen.grid_view
+    screen.form.notes.setFocus()
+    press(qtbot, "late")  # an edit: Revert and Save may be pressed
+    view.setFocus()
+    last = screen.grid.rowCount() - 1
+    view.setCurrentIndex(screen.grid.index(last, FIELDS.index("seal")))
+    press(qtbot, Qt.Key.Key_F2)
+    assert view.editing()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.revert_button and not view.editing()
