@@ -2743,3 +2743,15 @@ def test_ctrl_z_in_remarks_after_ctrl_s_takes_back_what_was_typed_there(qtbot, s
     screen.form.notes.setFocus()
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert screen.form.notes.text() == "" and screen.is_dirty()
+
+
+def test_copy_from_no_longer_offers_a_run_the_day_already_has(qtbot, screen):
+    """A run is once a day in each direction: copied once, X8001 is no longer one to copy."""
+    screen.copy_menu.aboutToShow.emit()
+    offered = [action.text() for action in screen.copy_menu.actions()]
+    [a for a in screen.copy_menu.actions() if "X8001" in a.text()][0].trigger()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    screen.copy_menu.aboutToShow.emit()
+    assert [action.text() for action in screen.copy_menu.actions()] == [
+        text for text in offered if "X8001" not in text]
