@@ -2265,3 +2265,13 @@ def test_a_tab_out_of_the_last_cell_being_typed_in_leaves_the_grid_too(qtbot, sc
     assert view.editing()
     press(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is screen.revert_button and not view.editing()
+
+
+def test_a_box_with_two_problems_is_counted_as_one_row_with_problems(qtbot, screen):
+    # Counted by its problems, one box without its size-type nor its weight was "2 rows".
+    _new_service(qtbot, screen, "B53")
+    (number,) = numbers(1, start=999)
+    paste(qtbot, screen, f"{number}\n")
+    assert [error.row for error in screen.grid.problems()] == [0, 0]
+    assert screen.service_totals.text().replace("\u00a0", " ").endswith(
+        " · 1 row with problems")
