@@ -159,3 +159,12 @@ def test_the_find_box_needs_no_more_room_once_something_is_typed(qtbot, screen):
     empty = box.minimumSizeHint()
     press(qtbot, (Qt.Key.Key_F, CTRL), "MSKU")
     assert box.text() == "MSKU" and box.minimumSizeHint() == empty
+
+
+def test_closing_the_moves_found_with_the_mouse_gives_the_find_box_back(qtbot, screen, logged):
+    # As Escape does: the focus stayed on the hidden ✕, and the next number typed went nowhere.
+    panel = find(qtbot, screen, logged[0])
+    assert panel.isVisible()
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    assert not panel.isVisible()
+    assert QApplication.focusWidget() is screen.day_bar.find_edit
