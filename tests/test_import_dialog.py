@@ -2245,3 +2245,32 @@ def test_a_mapping_changed_while_the_one_before_is_read_is_the_one_previewed(
     assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == \
         "Abfahrt\n→ scheduled_at"
     assert dialog.preview_model.index(0, 0).data() == "46087"  # not read as a date's day
+
+
+def test_a_choice_for_one_of_two_columns_under_one_header_stays_on_that_column(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """Two columns under one header the app does not know ("Ref") are two choices: the one
+    mapped by hand is not given to the other when the file is previewed again."""
+    path = forwarder_list(tmp_path / "refs.csv", ["Container No", "Ref", "Ref"], "X8212")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert [box.currentData() for box in dialog.mapping_boxes.values()] == [None, None]
+    map_by_typing(dialog, qtbot, 4, "seal")
+
+    qtbot.mouseClick(dialog.choose_button, LEFT)  # the same file, corrected say
+    previewed(dialog, qtbot)
+
+    assert {index: box.currentData() for index, box in dialog.mapping_boxes.items()} == {
+        4: "seal", 5: None}
+
+
+def test_the_problem_list_is_offered_beside_the_file_under_its_name(
+        main_window, qtbot, monkeypatch, tmp_path, save_as):
+    bad = edited_sample(tmp_path / "week12.csv", {3: ("2026-03-05", "2026-03-32")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    save_as(tmp_path / "problems")
+
+    qtbot.mouseClick(dialog.save_problems_button, LEFT)
+
+    (_title, offered, _filters), = save_as.asked
+    assert Path(offered) == tmp_path / "week12-problems.csv"
