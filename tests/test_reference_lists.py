@@ -17,7 +17,7 @@ from hubapp.ui import labels
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceScreen
 
-from test_reference_screen import _saving_form, click, type_into
+from test_reference_screen import _saving_form, click, commodity_typed, type_into
 
 MATERIALS = (("stainless steel", "不锈钢"), ("aluminium", "铝制"), ("Titanium", "钛合金"),
              ("frozen", "冷冻"), ("ＣＯＰＰＥＲ", "铜制"))
@@ -129,13 +129,8 @@ def test_a_commodity_added_to_a_long_list_is_in_its_place_picked(
     tab = long_list
     _click_header(qtbot, tab, 1)  # by English name
 
-    def widget(form):
-        type_into(qtbot, form.hs_code, "9705.10")
-        type_into(qtbot, form.name_en, "aluminium bolt type 0")
-        type_into(qtbot, form.name_zh, "铝制螺栓0型")
-        qtbot.keyClick(form.category, Qt.Key.Key_Down)
-
-    _saving_form(qtbot, monkeypatch, widget)
+    _saving_form(qtbot, monkeypatch,
+                 commodity_typed(qtbot, "9705.10", "aluminium bolt type 0", "铝制螺栓0型"))
     _searched(qtbot, tab, "valve")
     click(qtbot, tab.add_button)
     assert tab.search.text() == ""

@@ -1092,13 +1092,8 @@ def test_a_record_added_is_picked_and_shown_though_the_search_hid_it(
     main_window.resize(1024, 600)
     tab = screen.commodities
 
-    def brooms(form):  # listed last, far below the rows in sight
-        type_into(qtbot, form.hs_code, "9603.90")
-        type_into(qtbot, form.name_en, "brooms")
-        type_into(qtbot, form.name_zh, "扫帚")
-        qtbot.keyClick(form.category, Qt.Key.Key_Down)
-
-    _saving_form(qtbot, monkeypatch, brooms)
+    # Listed last, far below the rows in sight.
+    _saving_form(qtbot, monkeypatch, commodity_typed(qtbot, "9603.90", "brooms", "扫帚"))
     type_into(qtbot, tab.search, "longan")
     click(qtbot, tab.add_button)
     assert tab.search.text() == ""
@@ -1269,3 +1264,140 @@ def test_hidden_it_reads_another_desks_new_commodity_at_its_next_show_not_before
     assert "hub fruit" not in listed()
     main_window.show_screen(ReferenceScreen)
     assert "hub fruit" in listed()
+
+
+def test_the_routes_list_shows_origin_and_destination_under_their_headings(qtbot, screen):
+    routes = screen.routes
+    screen.tabs.setCurrentWidget(routes)
+    route = select(qtbot, routes, "中老铁路")
+    assert route.origin and route.destination and route.origin != route.destination
+    model, row = routes.view.model(), routes.view.selectionModel().selectedRows()[0].row()
+    shown = {model.headerData(column, Qt.Orientation.Horizontal): model.index(row, column).data()
+             for column in range(model.columnCount())}
+    assert (shown["Origin"], shown["Destination"]) == (route.origin, route.destination)
+
+
+def test_a_route_deleted_from_the_middle_of_the_list_leaves_the_next_one_picked(
+        qtbot, monkeypatch, screen, app_ctx):
+    """Picked where it was, the next route, not the one after that."""
+    _a_mistyped_route(app_ctx)
+    tab = screen.routes
+    screen.tabs.setCurrentWidget(tab)
+    codes = [tab.proxy.index(row, 0).data() for row in range(tab.proxy.rowCount())]
+    at = codes.index("CN-TH-RIAL")
+    assert at + 2 < len(codes)
+    select(qtbot, tab, "CN-TH-RIAL")
+    tab.search.clear()
+    assert tab.selected().code == "CN-TH-RIAL"
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)
+
+    click(qtbot, tab.delete_button)
+
+    assert tab.selected().code == codes[at + 1]
+
+
+def test_edit_is_offered_only_with_a_record_picked(qtbot, screen):
+    for tab in (screen.commodities, screen.places, screen.routes):
+        screen.tabs.setCurrentWidget(tab)
+        tab.view.clearSelection()
+        assert tab.add_button.isEnabled() and not tab.edit_button.isEnabled()
+        tab.to_rows()
+        assert tab.selected() is not None and tab.edit_button.isEnabled()
+
+
+def test_a_new_commodity_under_a_retired_one_s_hs_code_is_the_one_picked(
+        qtbot, monkeypatch, screen):
+    """Shown beside the retired cassava flour it replaces, the new one is picked as saved."""
+    tab = screen.commodities
+    select(qtbot, tab, "cassava flour")
+    click(qtbot, tab.retire_button)
+    click(qtbot, tab.show_retired)
+
+    _saving_form(qtbot, monkeypatch, commodity_typed(qtbot, "110620", "cassava meal", "木薯粗粉"))
+    click(qtbot, tab.add_button)
+
+    assert tab.selected().name_en == "cassava meal" and not tab.selected().retired
+
+
+def test_the_lists_of_a_restored_backup_are_shown(qtbot, screen, app_ctx):
+    """A restore replaces the lists too: the screen shows those of the file restored."""
+    reference.save_place(app_ctx.db, PlaceRecord("THRIA", "Rial", "里亚尔", "TH"),
+                         UserRecord("sue", ADMIN), new=True)  # as the backup held it
+    places = screen.places
+    screen.tabs.setCurrentWidget(places)
+
+    def listed() -> list[str]:
+        return [places.proxy.index(row, 0).data() for row in range(places.proxy.rowCount())]
+
+    assert "THRIA" not in listed()
+
+    app_ctx.signals.data_changed.emit(ChangeRecord("restore"), None)
+
+    assert "THRIA" in listed()
+
+
+def test_add_to_the_list_fills_in_an_unknown_place_s_locode_and_country(
+        qtbot, monkeypatch, main_window, tmp_path):
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    path = tmp_path / "luang-prabang.csv"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(",万象,", ",LA LPQ,"),
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    opened = []
+    monkeypatch.setattr(dialogs, "ask_reference_record",
+                        lambda parent, ctx, kind, record=None, *, new=True: opened.append(record))
+
+    click(qtbot, dialog.add_to_list_button)
+
+    assert [(r.locode, r.country) for r in opened] == [("LALPQ", "LA")]
+
+
+def test_add_to_the_list_adds_the_name_of_the_problem_picked(
+        qtbot, monkeypatch, main_window, tmp_path):
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for line, name in ((2, "菠萝蜜"), (3, "榴莲蜜")):
+        lines[line] = lines[line].replace(",木薯粉,110620,", f",{name},,")
+    path = tmp_path / "two-unknown.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert [p.value for p in dialog.problems_model.problems] == ["菠萝蜜", "榴莲蜜"]
+    opened = []
+    monkeypatch.setattr(dialogs, "ask_reference_record",
+                        lambda parent, ctx, kind, record=None, *, new=True: opened.append(record))
+    dialog.problems_view.selectRow(1)
+
+    click(qtbot, dialog.add_to_list_button)
+
+    assert [r.name_zh for r in opened] == ["榴莲蜜"]
+
+
+def test_a_clerk_is_not_offered_to_add_a_name_to_the_list(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """Only a supervisor or an admin changes the lists: a clerk's import lists the name."""
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    app_ctx.role = "clerk"
+    path = tmp_path / "jackfruit.csv"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(",木薯粉,110620,", ",菠萝蜜,,", 1),
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+
+    assert [p.value for p in dialog.problems_model.problems] == ["菠萝蜜"]
+    assert not dialog.add_to_list_button.isVisible()
+
+
+def commodity_typed(qtbot, hs_code: str, name_en: str, name_zh: str):
+    """A commodity form's fill for _saving_form: codes and names typed, the first category."""
+    def fill(form):
+        type_into(qtbot, form.hs_code, hs_code)
+        type_into(qtbot, form.name_en, name_en)
+        type_into(qtbot, form.name_zh, name_zh)
+        qtbot.keyClick(form.category, Qt.Key.Key_Down)  # none chosen yet → Farm products
+
+    return fill
