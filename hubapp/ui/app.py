@@ -1,7 +1,8 @@
 """Starting the window: application object, database, crash handling.
 
 The window must paint within twice the time of a bare PySide6 window
-(tests/benchmarks/run.py). Before the first paint only the daily log is built and only what
+(tests/benchmarks/run.py); it takes about 2.9 times (README, "Why the start misses"), most of
+it importing what the first window needs. Before the first paint only the daily log is built and only what
 it needs is imported: the other screens (MainWindow.add_screen), matplotlib, openpyxl, the
 reports and importlib.metadata (hubapp.__version__) load on first use; sqlite-utils at the
 first write (store.file_db), the backup machinery and hashlib when first used; a test checks
