@@ -1,15 +1,15 @@
 """Starting the window: application object, database, crash handling.
 
-The window must paint within twice the time of a bare PySide6 window
-(tests/benchmarks/run.py); it takes about 2.9 times (README, "Why the start misses"), most of
-it importing what the first window needs. Before the first paint only the daily log is built and only what
-it needs is imported: the other screens (MainWindow.add_screen), matplotlib, openpyxl, the
-reports and importlib.metadata (hubapp.__version__) load on first use; sqlite-utils at the
-first write (store.file_db), the backup machinery and hashlib when first used; a test checks
-what the first painted window has loaded. The automatic backup starts after the first paint,
-in the background; on closing, the window backs up only if the data changed since the last
-automatic backup (store.engine.change_marker) and stays open, read-only, until that or a
-running backup has finished (ui.backup_actions)."""
+The window must paint within twice the time of a bare PySide6 window (tests/benchmarks/run.py);
+it takes about 2.9 times (README, "Why the start misses"), most of it importing what the first
+window needs. Before the first paint only the daily log is built and only what it needs is
+imported: the other screens (MainWindow.add_screen), matplotlib, openpyxl, the reports and
+importlib.metadata (hubapp.__version__) load on first use; sqlite-utils at the first write
+(store.file_db), the backup machinery and hashlib when first used; a test checks what the first
+painted window has loaded. The automatic backup starts after the first paint, in the
+background; on closing, the window backs up only if the data changed since the last automatic
+backup (store.engine.change_marker) and stays open, read-only, until that or a running backup
+has finished (ui.backup_actions)."""
 
 from __future__ import annotations
 

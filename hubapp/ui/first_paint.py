@@ -33,7 +33,7 @@ def _peak_rss_kib() -> int | None:
     """This process's own peak RSS (Linux). The parent's wait4 figure is no use: a child's
     ru_maxrss starts at its parent's size when forked, and the benchmark is the larger."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open("/proc/self/status", encoding="utf-8", errors="replace") as status:
             return next((int(line.split()[1]) for line in status
                          if line.startswith("VmHWM:")), None)
     except OSError:
