@@ -22,9 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 # On a clerk's laptop screen, as the tests' windows are: offscreen's own is 800 × 600, and a
-# main window opens no bigger than its screen.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile=" + str(
-    Path(__file__).resolve().parents[1] / "tests" / "data" / "screen-1366x768.json"))
+# main window opens no bigger than its screen. Also where QT_QPA_PLATFORM already said plain
+# offscreen (as a machine without a display has it): the README's pictures came out 796 px wide.
+if os.environ.get("QT_QPA_PLATFORM", "") in ("", "offscreen"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        Path(__file__).resolve().parents[1] / "tests" / "data" / "screen-1366x768.json")
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget  # noqa: E402

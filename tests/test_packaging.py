@@ -512,3 +512,21 @@ def test_every_runtime_dependency_is_one_the_app_imports():
     # zoneinfo reads the hub's time zone from tzdata where the system has no zone files
     # (Windows): a dependency no module of the app imports.
     assert wanted - used - {"tzdata"} == set()
+
+
+@pytest.mark.parametrize("platform", ["offscreen", ""])
+def test_the_screenshots_are_taken_on_a_laptop_screen_where_offscreen_is_named(
+        tmp_path, platform):
+    """With QT_QPA_PLATFORM=offscreen already set, as on a machine without a display, the
+    pictures were taken on offscreen's own 800 × 600 screen: the README's were 796 px wide."""
+    shoot = ("import runpy, sys; from PySide6.QtGui import QGuiApplication;"
+             "shots = runpy.run_path(sys.argv[1]); shots['make_application']([]);"
+             "size = QGuiApplication.primaryScreen().size();"
+             "print(size.width(), size.height())")
+    result = subprocess.run(
+        [sys.executable, "-c", shoot, PACKAGING / "make_screenshots.py"],
+        capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM=platform, HOME=str(tmp_path),
+                 XDG_CONFIG_HOME=str(tmp_path / ".config")))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1366", "768"]
