@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from hubapp.ui.daily_log.grid_model import FIELDS
 
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
-    CTRL, numbers, paste, press, rows_of, screen,
+    CTRL, numbers, paste, press, screen,
 )
 from test_grid_typing import _boxes, _new_service
 
@@ -80,3 +80,19 @@ def test_ctrl_delete_on_the_row_to_type_into_is_no_step_for_ctrl_z(qtbot, screen
     assert screen.undo_stack.count() == steps
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert screen.grid.text_rows() == []
+
+
+def test_ctrl_d_leaves_the_selection_it_filled_for_the_next_key(qtbot, screen):
+    # The fill is the clerk's edit, not an Undo to show: the cursor and the selection stay on
+    # the cells picked, and a Delete after it clears all of them, the top one too.
+    _new_service(qtbot, screen, "B35")
+    _boxes(qtbot, screen, 4)
+    view, seal = screen.grid_view, FIELDS.index("seal")
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(0, seal))
+    shift_down = (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, shift_down, shift_down, (Qt.Key.Key_D, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["S1", "S1", "S1", "S4"]
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (2, seal)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", "", "S4"]
