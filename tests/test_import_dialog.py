@@ -2274,3 +2274,137 @@ def test_the_problem_list_is_offered_beside_the_file_under_its_name(
 
     (_title, offered, _filters), = save_as.asked
     assert Path(offered) == tmp_path / "week12-problems.csv"
+
+
+def test_cancel_greys_out_at_once_and_stays_so_once_the_import_ended(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """Cancel clicked once is "Cancelling…", not a button to press again; and no Cancel is
+    offered once an import has ended, cancelled or saved."""
+    path = tmp_path / "three-days.csv"
+    export_file(app_ctx.db, path, dt.date(2026, 3, 3), dt.date(2026, 3, 5))
+    app_ctx.db.execute("DELETE FROM service")
+    app_ctx.db.conn.commit()
+    reached, release = _held_after(monkeypatch, store_interchange, "insert_batch")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert not dialog.cancel_button.isEnabled()
+
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    assert dialog.cancel_button.isEnabled() and dialog.progress.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    assert dialog.result_label.text() == "Cancelling…"
+    assert not dialog.cancel_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert dialog.result_label.text() == "Import cancelled; nothing was saved."
+    assert not dialog.cancel_button.isEnabled() and dialog.progress.isHidden()
+
+    run_import(dialog, qtbot)
+    assert dialog.result.saved
+    assert not dialog.cancel_button.isEnabled() and dialog.progress.isHidden()
+
+
+def test_the_bar_shows_how_far_the_import_has_gone(main_window, qtbot, monkeypatch, tmp_path,
+                                                   app_ctx):
+    """The bar stands at the part done of the whole, as the import's worker tells it."""
+    from hubapp.ui import tasks
+
+    path = big_workbook(tmp_path / "big.xlsx", 3_500)
+    told = []
+    real = tasks.TaskControl.progress
+
+    def progress(control, done: int, total: int) -> None:
+        told.append((done, total))
+        real(control, done, total)
+
+    monkeypatch.setattr(tasks.TaskControl, "progress", progress)
+    reached, release, _read_whole = _held_reading(monkeypatch, 1_000)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    done, total = told[-1]
+    assert 0 < done < total
+    qtbot.waitUntil(lambda: (dialog.progress.value(), dialog.progress.maximum()) == (done, total))
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert dialog.result.saved
+
+
+def test_an_import_of_several_days_names_the_first_and_last_and_shows_the_first(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    path = tmp_path / "three-days.csv"
+    export_file(app_ctx.db, path, dt.date(2026, 3, 3), dt.date(2026, 3, 5))
+    app_ctx.db.execute("DELETE FROM service")
+    app_ctx.db.conn.commit()
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+
+    run_import(dialog, qtbot)
+
+    days = [formatting.long_date(dt.date(2026, 3, day)) for day in (3, 5)]
+    assert f" Days: {days[0]} to {days[1]}." in dialog.result_label.text()
+    qtbot.mouseClick(dialog.show_button, LEFT)
+    assert main_window.day_screen.day() == dt.date(2026, 3, 3)
+
+
+def test_a_list_sent_again_with_boxes_added_says_the_boxes_skipped_and_skip_goes(
+        main_window, qtbot, monkeypatch, app_ctx, tmp_path):
+    """Its train stored, not skipped but added to: the boxes skipped are said alone, and Skip,
+    done with, is offered no more."""
+    header, *rows = SAMPLE.read_text(encoding="utf-8").splitlines()
+    first = tmp_path / "first.csv"
+    first.write_text("\n".join([header, *rows[:10]]) + "\n", encoding="utf-8")
+    assert import_file(app_ctx.db, first, TESTER).saved
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+    run_import(dialog, qtbot)
+    assert dialog.skip_duplicates.isVisibleTo(dialog)
+    dialog.skip_duplicates.setFocus()
+    qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
+
+    run_import(dialog, qtbot)
+
+    text = dialog.result_label.text()
+    assert text.startswith("Imported 0 services, 10 containers, 12 TEU. Of them, 10 "
+                           "containers added to 1 service already stored. Day: ")
+    assert text.endswith(". Skipped 10 containers already stored.")
+    assert boxes_on(app_ctx.db, "X5508") == 20
+    assert dialog.skip_duplicates.isHidden() and dialog.skip_note.isHidden()
+
+
+def test_a_list_whose_boxes_are_all_stored_on_another_train_offers_no_skip(
+        main_window, qtbot, monkeypatch, app_ctx, tmp_path):
+    """Skipping them would save nothing: said so, with no Skip to tick."""
+    assert import_file(app_ctx.db, SAMPLE, TESTER).saved
+    before = stored(app_ctx.db)
+    other = edited_sample(tmp_path / "other.csv", {line: ("X5508", "X5509")
+                                                   for line in range(1, 21)})
+    dialog = open_import(main_window, qtbot, monkeypatch, other)
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text() == (
+        "20 services or containers of other.csv already in the database, and it holds "
+        "nothing else; nothing was saved.")
+    assert dialog.problems_model.rowCount() == 20 and dialog.problems_view.isVisibleTo(dialog)
+    assert dialog.skip_duplicates.isHidden()
+    assert stored(app_ctx.db) == before
+
+
+def test_a_blank_reason_for_a_closed_day_imports_nothing_and_asks_no_more(
+        main_window, qtbot, monkeypatch, app_ctx):
+    """OK on an empty reason is no reason: the import is not read and refused again."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    day_close.close_day(app_ctx.db, dt.date(2026, 3, 5), UserRecord("zhao", "supervisor"))
+    asked, answers = [], ["   "]  # a second question would find no answer
+    monkeypatch.setattr(dialogs, "ask_text",
+                        lambda _parent, _title, label: asked.append(label) or answers.pop(0))
+    before = stored(app_ctx.db)
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+
+    run_import(dialog, qtbot)
+
+    assert len(asked) == 1
+    assert dialog.result_label.text() == "2026-03-05 is closed: give a reason for changing it"
+    assert stored(app_ctx.db) == before and dialog.import_button.isEnabled()
