@@ -2408,3 +2408,94 @@ def test_a_blank_reason_for_a_closed_day_imports_nothing_and_asks_no_more(
     assert len(asked) == 1
     assert dialog.result_label.text() == "2026-03-05 is closed: give a reason for changing it"
     assert stored(app_ctx.db) == before and dialog.import_button.isEnabled()
+
+
+def test_the_export_s_bar_shows_how_far_it_has_gone_and_goes_with_cancel_once_done(
+        qtbot, monkeypatch, tmp_path, app_ctx):
+    """The bar stands at the rows written of those to write; once the file is written,
+    neither it nor a Cancel for an export no longer running is left."""
+    from hubapp.ui import tasks
+
+    told = []
+    real = tasks.TaskControl.progress
+
+    def progress(control, done: int, total: int) -> None:
+        told.append((done, total))
+        real(control, done, total)
+
+    monkeypatch.setattr(tasks.TaskControl, "progress", progress)
+    dialog, reached, release = _held_export(qtbot, monkeypatch, app_ctx)
+    target = tmp_path / "march.csv"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    assert not dialog.cancel_button.isEnabled() and dialog.progress.isHidden()
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+    done, total = told[-1]
+    assert done < total  # the rows counted, none written yet: told once
+    qtbot.waitUntil(lambda: dialog.progress.maximum() > 0)  # no longer merely busy
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (done, total)
+    assert dialog.progress.isVisible() and dialog.cancel_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert dialog.result_label.text().endswith(f" written to {target}") and target.exists()
+    assert dialog.progress.isHidden() and not dialog.cancel_button.isEnabled()
+
+
+def test_a_name_typed_in_capitals_keeps_its_suffix_and_format(qtbot, save_as, tmp_path,
+                                                              app_ctx):
+    """MARCH.XLSX typed while CSV was chosen is a workbook of that name, not MARCH.XLSX.csv."""
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    save_as(folder / "MARCH.XLSX")
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert [path.name for path in folder.iterdir()] == ["MARCH.XLSX"]
+    assert (folder / "MARCH.XLSX").read_bytes().startswith(b"PK")
+    assert dialog.format_box.currentData() == ".xlsx"
+
+
+def test_an_export_that_wrote_nothing_says_why_in_red(qtbot, monkeypatch, tmp_path, app_ctx):
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QPalette
+
+    from hubapp.ui import colours
+
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(tmp_path / "empty.csv"))
+    dialog.from_edit.setDate(QDate(2025, 1, 1))
+    dialog.to_edit.setDate(QDate(2025, 1, 31))
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    ink = dialog.result_label.palette().color(QPalette.ColorRole.WindowText)
+    assert dialog.result_label.text().endswith("; no file written") and ink == colours.problem()
+
+
+def test_a_column_headed_by_marks_alone_is_not_read_as_one_mapped_before(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """"-" or "_" over a column leaves nothing to know it by: the seals under one week's "-"
+    do not make next week's "_", whatever it holds, a column of seals."""
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "week10.csv", ["Cntr#", "-"], "X8210"))
+    map_by_typing(dialog, qtbot, 3, "container")
+    map_by_typing(dialog, qtbot, 4, "seal")
+    run_import(dialog, qtbot)
+    assert dialog.result.saved
+
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         forwarder_list(tmp_path / "week11.csv", ["Cntr#", "_"], "X8211"))
+
+    assert [box.currentData() for box in dialog.mapping_boxes.values()] == ["container", None]
+    assert dialog.mapped_before_label.text() == \
+        "Column “Cntr#” read as container, as you mapped it before."
