@@ -56,3 +56,41 @@ def test_an_export_that_cannot_be_written_says_why_in_its_line_until_the_next(
     assert status.said.text().endswith(f" written to {written}") and written.exists()
     assert _ink(status.said) != colours.problem()
     assert announced[1:] == [(status.said, status.said.text())]
+
+
+def test_cancel_greys_out_once_clicked_and_is_offered_again_for_the_next_export(
+        qtbot, screen, save_as, tmp_path, monkeypatch):
+    """Clicked, Cancel waits for the export to stop; the next export, cancelled as well,
+    found it still greyed out by the one before."""
+    import threading
+
+    from hubapp.ui.tasks import TaskControl
+
+    status, started, reached, go_on = screen.export_status, set(), threading.Event(), \
+        threading.Event()
+    report = TaskControl.progress
+
+    def held_at_first(control, done, total):  # each export held once it has started
+        report(control, done, total)
+        if id(control) not in started:
+            started.add(id(control))
+            reached.set()
+            go_on.wait(60)
+
+    monkeypatch.setattr(TaskControl, "progress", held_at_first)
+    (tmp_path / "exports").mkdir()
+    for name in ("first.csv", "second.csv"):
+        reached.clear()
+        go_on.clear()
+        save_as(tmp_path / "exports" / name)
+        try:
+            qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(reached.is_set, timeout=PATIENT_WAIT_MS)
+            assert status.cancel_button.isVisible() and status.cancel_button.isEnabled()
+            qtbot.mouseClick(status.cancel_button, Qt.MouseButton.LeftButton)
+            assert not status.cancel_button.isEnabled()
+        finally:
+            go_on.set()
+        qtbot.waitUntil(screen.export_button.isEnabled, timeout=PATIENT_WAIT_MS)
+        assert status.said.text() == "Export cancelled; no file was written."
+    assert list((tmp_path / "exports").iterdir()) == []
