@@ -718,7 +718,6 @@ class ImportDialog(QDialog):
         path, actor, headers = self.path, self.ctx.actor(), self.table.headers
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
         self._closed_importing = False  # of an import before, cancelled by closing
-        self.show_button.hide()
         if self.preview_task is not None:  # the import reads the first rows as mapped now
             self.preview_task.cancel()
             self.preview_task = None
