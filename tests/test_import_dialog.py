@@ -2307,17 +2307,8 @@ def test_cancel_greys_out_at_once_and_stays_so_once_the_import_ended(
 def test_the_bar_shows_how_far_the_import_has_gone(main_window, qtbot, monkeypatch, tmp_path,
                                                    app_ctx):
     """The bar stands at the part done of the whole, as the import's worker tells it."""
-    from hubapp.ui import tasks
-
     path = big_workbook(tmp_path / "big.xlsx", 3_500)
-    told = []
-    real = tasks.TaskControl.progress
-
-    def progress(control, done: int, total: int) -> None:
-        told.append((done, total))
-        real(control, done, total)
-
-    monkeypatch.setattr(tasks.TaskControl, "progress", progress)
+    told = _progress_told(monkeypatch)
     reached, release, _read_whole = _held_reading(monkeypatch, 1_000)
     dialog = open_import(main_window, qtbot, monkeypatch, path)
 
@@ -2414,16 +2405,7 @@ def test_the_export_s_bar_shows_how_far_it_has_gone_and_goes_with_cancel_once_do
         qtbot, monkeypatch, tmp_path, app_ctx):
     """The bar stands at the rows written of those to write; once the file is written,
     neither it nor a Cancel for an export no longer running is left."""
-    from hubapp.ui import tasks
-
-    told = []
-    real = tasks.TaskControl.progress
-
-    def progress(control, done: int, total: int) -> None:
-        told.append((done, total))
-        real(control, done, total)
-
-    monkeypatch.setattr(tasks.TaskControl, "progress", progress)
+    told = _progress_told(monkeypatch)
     dialog, reached, release = _held_export(qtbot, monkeypatch, app_ctx)
     target = tmp_path / "march.csv"
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
@@ -2499,3 +2481,18 @@ def test_a_column_headed_by_marks_alone_is_not_read_as_one_mapped_before(
     assert [box.currentData() for box in dialog.mapping_boxes.values()] == ["container", None]
     assert dialog.mapped_before_label.text() == \
         "Column “Cntr#” read as container, as you mapped it before."
+
+
+def _progress_told(monkeypatch) -> list[tuple[int, int]]:
+    """Each (done, total) a task's worker tells its bar from now on, in order."""
+    from hubapp.ui import tasks
+
+    told = []
+    real = tasks.TaskControl.progress
+
+    def progress(control, done: int, total: int) -> None:
+        told.append((done, total))
+        real(control, done, total)
+
+    monkeypatch.setattr(tasks.TaskControl, "progress", progress)
+    return told
