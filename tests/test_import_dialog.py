@@ -76,6 +76,37 @@ def run_import(dialog, qtbot) -> None:
     qtbot.waitUntil(lambda: dialog.task is None and dialog.preview_task is None)
 
 
+def shown_export_dialog(qtbot, app_ctx) -> ExportDialog:
+    """File ▸ Export… as opened on the sample's day, on screen."""
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+TEN_ADDED = ("Imported 0 services, 10 containers, 12 TEU. Of them, 10 containers added to 1 "
+             "service already stored. Day: ")
+
+
+def first_ten_stored(db, tmp_path: Path) -> tuple[str, list[str]]:
+    """The sample's first ten boxes stored, as the first part of its train: its header and
+    rows."""
+    header, *rows = SAMPLE.read_text(encoding="utf-8").splitlines()
+    first = tmp_path / "first.csv"
+    first.write_text("\n".join([header, *rows[:10]]) + "\n", encoding="utf-8")
+    assert import_file(db, first, TESTER).saved
+    return header, rows
+
+
+def import_skipping(dialog, qtbot) -> None:
+    """Skip ticked from the keyboard, then the import run."""
+    dialog.skip_duplicates.setFocus()
+    qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
+    assert dialog.skip_duplicates.isChecked()
+    run_import(dialog, qtbot)
+
+
 def test_before_a_file_is_chosen_the_dialog_says_what_it_does(main_window, qtbot):
     main_window.import_action.trigger()
     dialog = main_window.import_dialog
@@ -337,10 +368,7 @@ def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_
     assert dialog.result_label.text().startswith(
         "1 service or container of grown.csv already in the database; nothing was saved")
     assert dialog.skip_duplicates.isVisibleTo(dialog)
-    dialog.skip_duplicates.setFocus()
-    qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
-    assert dialog.skip_duplicates.isChecked()
-    run_import(dialog, qtbot)
+    import_skipping(dialog, qtbot)
     text = dialog.result_label.text()
     assert text.startswith("Imported 1 service, 1 container, 2 TEU. Day: ")
     # The whole train already stored is said, as the command line says it.
@@ -351,11 +379,9 @@ def test_a_lists_second_part_is_added_to_its_stored_train_once_skip_is_ticked(
         main_window, qtbot, monkeypatch, app_ctx, tmp_path):
     """Each box was refused ("add it there in the daily log"), Skip not offered: the clerk
     typed the second part's boxes by hand."""
-    header, *rows = SAMPLE.read_text(encoding="utf-8").splitlines()
-    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
-    first.write_text("\n".join([header, *rows[:10]]) + "\n", encoding="utf-8")
+    header, rows = first_ten_stored(app_ctx.db, tmp_path)
+    second = tmp_path / "second.csv"
     second.write_text("\n".join([header, *rows[10:]]) + "\n", encoding="utf-8")
-    assert import_file(app_ctx.db, first, TESTER).saved
     before = stored(app_ctx.db)
     dialog = open_import(main_window, qtbot, monkeypatch, second)
 
@@ -374,13 +400,9 @@ def test_a_lists_second_part_is_added_to_its_stored_train_once_skip_is_ticked(
         "New containers of a service already in the database are added to that service.")
     assert dialog.skip_duplicates.accessibleDescription() == dialog.skip_note.text()
     assert stored(app_ctx.db) == before
-    dialog.skip_duplicates.setFocus()
-    qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
-    run_import(dialog, qtbot)
+    import_skipping(dialog, qtbot)
 
-    text = dialog.result_label.text()
-    assert text.startswith("Imported 0 services, 10 containers, 12 TEU. Of them, 10 "
-                           "containers added to 1 service already stored. Day: ")
+    assert dialog.result_label.text().startswith(TEN_ADDED)
     assert boxes_on(app_ctx.db, "X5508") == 20
     dialog.grab().save("/tmp/addto51_dialog.png")
 
@@ -531,21 +553,28 @@ def map_by_typing(dialog, qtbot, index: int, text: str) -> None:
     qtbot.keyClicks(box, text)
 
 
-def test_a_column_mapped_by_hand_is_read_so_in_the_next_file_under_its_header(
-        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
-    """A forwarder's "Cntr#" mapped to the container once is not mapped again every week:
-    the next list under that header (in any case or spacing) is read so, and says so."""
+def week_mapped_then_next(main_window, qtbot, monkeypatch, tmp_path, headers, next_headers):
+    """A forwarder's week-10 list under `headers`, its two columns mapped by hand to the
+    container and the seal and imported; then the dialog opened on week 11's, under
+    `next_headers`."""
     dialog = open_import(main_window, qtbot, monkeypatch,
-                         forwarder_list(tmp_path / "week10.csv", ["Cntr#", "Plomb"], "X8210"))
+                         forwarder_list(tmp_path / "week10.csv", headers, "X8210"))
     assert [box.currentData() for box in dialog.mapping_boxes.values()] == [None, None]
     assert not dialog.mapped_before_label.isVisibleTo(dialog)
     map_by_typing(dialog, qtbot, 3, "container")
     map_by_typing(dialog, qtbot, 4, "seal")
     run_import(dialog, qtbot)
     assert dialog.result.saved
+    return open_import(main_window, qtbot, monkeypatch,
+                       forwarder_list(tmp_path / "week11.csv", next_headers, "X8211"))
 
-    dialog = open_import(main_window, qtbot, monkeypatch,
-                         forwarder_list(tmp_path / "week11.csv", ["CNTR #", "plomb"], "X8211"))
+
+def test_a_column_mapped_by_hand_is_read_so_in_the_next_file_under_its_header(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """A forwarder's "Cntr#" mapped to the container once is not mapped again every week:
+    the next list under that header (in any case or spacing) is read so, and says so."""
+    dialog = week_mapped_then_next(main_window, qtbot, monkeypatch, tmp_path,
+                                   ["Cntr#", "Plomb"], ["CNTR #", "plomb"])
 
     assert [box.currentData() for box in dialog.mapping_boxes.values()] == ["container", "seal"]
     assert dialog.preview_model.headerData(3, Qt.Orientation.Horizontal) == \
@@ -799,10 +828,7 @@ def test_the_column_mapping_is_held_while_the_import_runs(main_window, qtbot, mo
 
 
 def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_export_dialog(qtbot, app_ctx)
     target = tmp_path / "march"
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
     dialog.format_box.setFocus()
@@ -833,10 +859,7 @@ def test_the_export_s_language_is_the_window_s_unless_another_is_chosen(
     which the import reads back; an English one for a Lao railway English ones."""
     if window == "zh":
         request.getfixturevalue("chinese")
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_export_dialog(qtbot, app_ctx)
     assert dialog.language_box.currentText() == offered
     target = tmp_path / "march.csv"
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
@@ -860,10 +883,7 @@ def test_the_export_s_language_is_the_window_s_unless_another_is_chosen(
 ])
 def test_the_name_typed_or_file_type_chosen_on_saving_decides_the_format(
         qtbot, save_as, tmp_path, app_ctx, typed, kind, chosen_format, written_format):
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_export_dialog(qtbot, app_ctx)
     dialog.format_box.setCurrentIndex(chosen_format)
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -1004,9 +1024,7 @@ def _held_export(qtbot, monkeypatch, app_ctx):
             yield row
 
     monkeypatch.setattr(store_interchange, "export_rows", slow)
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_export_dialog(qtbot, app_ctx)
     return dialog, reached, release
 
 
@@ -1108,9 +1126,7 @@ def test_enter_again_after_an_export_leaves_its_result_to_read(qtbot, monkeypatc
                                                                app_ctx):
     """The focus fell on Close as the progress bar went, and the second Enter closed the
     dialog before "rows written to …" was read."""
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_export_dialog(qtbot, app_ctx)
     targets = [str(tmp_path / "march.csv"), ""]  # the second Enter asks again; not chosen
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: targets.pop(0))
     said = _enter_again_once_done(dialog, dialog.export_button, qtbot)
@@ -1551,11 +1567,11 @@ def test_choosing_another_file_forgets_the_day_imported_before(main_window, qtbo
 def test_export_dialog_says_when_the_range_holds_no_services(qtbot, monkeypatch, tmp_path,
                                                              app_ctx):
     from PySide6.QtCore import QDate
+    from PySide6.QtGui import QPalette
 
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    from hubapp.ui import colours
+
+    dialog = shown_export_dialog(qtbot, app_ctx)
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(tmp_path / "empty.csv"))
     dialog.from_edit.setDate(QDate(2025, 1, 1))
     dialog.to_edit.setDate(QDate(2025, 1, 31))
@@ -1566,6 +1582,9 @@ def test_export_dialog_says_when_the_range_holds_no_services(qtbot, monkeypatch,
     assert dialog.result_label.text() == \
         "No services between 2025-01-01 and 2025-01-31; no file written"
     assert not (tmp_path / "empty.csv").exists()
+    # A refusal, said as one: in the problems' red.
+    ink = dialog.result_label.palette().color(QPalette.ColorRole.WindowText)
+    assert ink == colours.problem()
 
 
 def test_an_import_onto_a_closed_day_asks_once_why(main_window, qtbot, monkeypatch, app_ctx):
@@ -1921,10 +1940,7 @@ def test_the_export_s_result_shows_the_whole_of_a_long_path(qtbot, monkeypatch, 
     the file's name could not be read."""
     folder = tmp_path / ("装箱清单" * 8) / ("2026年3月" * 6) / ("x" * 60)
     folder.mkdir(parents=True)
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_export_dialog(qtbot, app_ctx)
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(folder / "march.csv"))
 
     qtbot.mouseClick(dialog.export_button, LEFT)
@@ -2342,21 +2358,15 @@ def test_a_list_sent_again_with_boxes_added_says_the_boxes_skipped_and_skip_goes
         main_window, qtbot, monkeypatch, app_ctx, tmp_path):
     """Its train stored, not skipped but added to: the boxes skipped are said alone, and Skip,
     done with, is offered no more."""
-    header, *rows = SAMPLE.read_text(encoding="utf-8").splitlines()
-    first = tmp_path / "first.csv"
-    first.write_text("\n".join([header, *rows[:10]]) + "\n", encoding="utf-8")
-    assert import_file(app_ctx.db, first, TESTER).saved
+    first_ten_stored(app_ctx.db, tmp_path)
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
     run_import(dialog, qtbot)
     assert dialog.skip_duplicates.isVisibleTo(dialog)
-    dialog.skip_duplicates.setFocus()
-    qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
 
-    run_import(dialog, qtbot)
+    import_skipping(dialog, qtbot)
 
     text = dialog.result_label.text()
-    assert text.startswith("Imported 0 services, 10 containers, 12 TEU. Of them, 10 "
-                           "containers added to 1 service already stored. Day: ")
+    assert text.startswith(TEN_ADDED)
     assert text.endswith(". Skipped 10 containers already stored.")
     assert boxes_on(app_ctx.db, "X5508") == 20
     assert dialog.skip_duplicates.isHidden() and dialog.skip_note.isHidden()
@@ -2428,10 +2438,7 @@ def test_the_export_s_bar_shows_how_far_it_has_gone_and_goes_with_cancel_once_do
 def test_a_name_typed_in_capitals_keeps_its_suffix_and_format(qtbot, save_as, tmp_path,
                                                               app_ctx):
     """MARCH.XLSX typed while CSV was chosen is a workbook of that name, not MARCH.XLSX.csv."""
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_export_dialog(qtbot, app_ctx)
     folder = tmp_path / "exports"
     folder.mkdir()
     save_as(folder / "MARCH.XLSX")
@@ -2444,39 +2451,12 @@ def test_a_name_typed_in_capitals_keeps_its_suffix_and_format(qtbot, save_as, tm
     assert dialog.format_box.currentData() == ".xlsx"
 
 
-def test_an_export_that_wrote_nothing_says_why_in_red(qtbot, monkeypatch, tmp_path, app_ctx):
-    from PySide6.QtCore import QDate
-    from PySide6.QtGui import QPalette
-
-    from hubapp.ui import colours
-
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(tmp_path / "empty.csv"))
-    dialog.from_edit.setDate(QDate(2025, 1, 1))
-    dialog.to_edit.setDate(QDate(2025, 1, 31))
-
-    qtbot.mouseClick(dialog.export_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.task is None)
-
-    ink = dialog.result_label.palette().color(QPalette.ColorRole.WindowText)
-    assert dialog.result_label.text().endswith("; no file written") and ink == colours.problem()
-
-
 def test_a_column_headed_by_marks_alone_is_not_read_as_one_mapped_before(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     """"-" or "_" over a column leaves nothing to know it by: the seals under one week's "-"
     do not make next week's "_", whatever it holds, a column of seals."""
-    dialog = open_import(main_window, qtbot, monkeypatch,
-                         forwarder_list(tmp_path / "week10.csv", ["Cntr#", "-"], "X8210"))
-    map_by_typing(dialog, qtbot, 3, "container")
-    map_by_typing(dialog, qtbot, 4, "seal")
-    run_import(dialog, qtbot)
-    assert dialog.result.saved
-
-    dialog = open_import(main_window, qtbot, monkeypatch,
-                         forwarder_list(tmp_path / "week11.csv", ["Cntr#", "_"], "X8211"))
+    dialog = week_mapped_then_next(main_window, qtbot, monkeypatch, tmp_path,
+                                   ["Cntr#", "-"], ["Cntr#", "_"])
 
     assert [box.currentData() for box in dialog.mapping_boxes.values()] == ["container", None]
     assert dialog.mapped_before_label.text() == \
