@@ -123,8 +123,13 @@ def _refuse_line_breaks(name: str, table: FileTableRecord) -> None:
     """A line break inside a quoted cell of any other column was typed in it (Alt+Enter: two
     seals in one cell), or comes of a stray quote that a second one closed lines later, the
     rows between made one cell; the file cannot tell which, so the message names both."""
+    # As the import names columns: domain.columns alone knows no wagons, TEU, scheduled time
+    # or notes, so a stray quote in one of the first three ran on over the rows below it
+    # unsaid. (parsing imports reading, which imports this.)
+    from hubapp.interchange.parsing import field_for_header as import_field
+
     checked = [(index, header) for index, header in enumerate(table.headers)
-               if field_for_header(header) not in (None, *_FREE_TEXT)]
+               if import_field(header) not in (None, *_FREE_TEXT)]
     for line, cells in table.rows:
         for index, header in checked:
             if index < len(cells) and line_breaks(cells[index]):
