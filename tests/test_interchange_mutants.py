@@ -3,13 +3,18 @@ fails on one such mutant and passes on the code as it is."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.interchange import FileFormatError
+from hubapp.interchange import FileFormatError, import_file, importing
 from hubapp.interchange.reading import read_table
+from hubapp.store import open_db
+from hubapp.store.db import copy_database
+
+from conftest import TESTER
 
 
 def test_a_utf8_file_with_a_bom_and_a_few_gbk_bytes_is_refused_not_guessed(tmp_path: Path):
@@ -52,3 +57,53 @@ def test_notes_of_several_lines_are_read(tmp_path: Path):
     path.write_text(f"{HEADER},备注\n{GOOD},\"加急\n冷藏\"\n", encoding="utf-8")
 
     assert read_table(path).rows == [(2, [*GOOD.split(","), "加急\n冷藏"])]
+
+
+def test_a_row_repeating_only_some_header_cells_is_a_row_not_the_header_again(tmp_path: Path):
+    """Three of five cells the header's, beside a box: a row typed wrongly, whose problems are
+    listed; taken for the header repeated, the box was left out without a word."""
+    box = with_check_digit("CSQU305438")
+    path = tmp_path / "typed.csv"
+    path.write_text(f"{HEADER}\n{GOOD}\ndate,service,direction,{box},22G1,,\n"
+                    f"date,service,direction,container,size_type,F,\n{GOOD}\n", encoding="utf-8")
+
+    table = read_table(path)
+
+    assert [line for line, _cells in table.rows] == [2, 3, 5]
+    assert table.repeated_headers == (4,)  # all but one of the filled cells: the header again
+
+
+def imported_both_ways(db_path: Path, tmp_path: Path, path: Path, monkeypatch) -> list:
+    """The file imported into two copies of a database, quickly and row by row: each one's
+    database, after the import."""
+    slow_path = tmp_path / "slow.db"
+    copy_database(db_path, slow_path)
+    quick_db, slow_db = open_db(db_path), open_db(slow_path)
+    now = dt.datetime(2026, 3, 7, 12)
+    assert import_file(quick_db, path, TESTER, now=now).saved
+    with monkeypatch.context() as patch:
+        patch.setattr(importing, "quick_rows", lambda *args, **kwargs: None)
+        assert import_file(slow_db, path, TESTER, now=now).saved
+    return [quick_db, slow_db]
+
+
+def test_capitals_full_width_digits_and_every_header_alias_are_read_both_ways(
+        demo_db_path, tmp_path, monkeypatch):
+    """Directions as typed in Excel (Outbound, INBOUND), numbers by a Chinese input method
+    (４５, and ３．０, which Python's float alone refuses), headers as lists write them (车数,
+    Scheduled, Remarks)."""
+    path = tmp_path / "typed.csv"
+    path.write_text(
+        "date,service,direction,container,size_type,full_empty,gross_kg,车数,Scheduled,Remarks\n"
+        f"2026-03-06,X7001,Outbound,{with_check_digit('HUBU700001')},22G1,F,20000,４５,08:30,"
+        "加急\n"
+        f"2026-03-06,X7002,INBOUND,{with_check_digit('HUBU700002')},22G1,F,20000,３．０,,\n",
+        encoding="utf-8")
+
+    for db in imported_both_ways(demo_db_path, tmp_path, path, monkeypatch):
+        assert db.execute(
+            "SELECT service_no, direction, wagons, scheduled_at, notes FROM service"
+            " WHERE service_no IN ('X7001', 'X7002') ORDER BY 1").fetchall() == [
+            ("X7001", "outbound", 45, "2026-03-06 08:30", "加急"),
+            ("X7002", "inbound", 3, None, "")]
+        db.close()
