@@ -107,3 +107,18 @@ def test_capitals_full_width_digits_and_every_header_alias_are_read_both_ways(
             ("X7001", "outbound", 45, "2026-03-06 08:30", "加急"),
             ("X7002", "inbound", 3, None, "")]
         db.close()
+
+
+def test_each_row_of_a_service_written_wrongly_alike_is_a_problem_of_its_own(demo_db, tmp_path):
+    """Rows repeating one service's columns are judged once per spelling: a wrong one is
+    listed on every line that writes it, or the clerk corrects the first and is refused again."""
+    path = tmp_path / "wrong.csv"
+    path.write_text(
+        "date,service,direction,container,size_type,full_empty\n" + "".join(
+            f"2026-03-06,X7001,sideways,{with_check_digit(f'HUBU70000{n}')},22G1,E\n"
+            for n in range(3)), encoding="utf-8")
+
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    assert [(problem.line, problem.column, problem.value) for problem in result.problems] == [
+        (line, "direction", "sideways") for line in (2, 3, 4)]
