@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -14,7 +15,7 @@ from hubapp.interchange.reading import read_table
 from hubapp.store import open_db
 from hubapp.store.db import copy_database
 
-from conftest import TESTER
+from conftest import TESTER, part_replaced
 
 
 def test_a_utf8_file_with_a_bom_and_a_few_gbk_bytes_is_refused_not_guessed(tmp_path: Path):
@@ -122,3 +123,16 @@ def test_each_row_of_a_service_written_wrongly_alike_is_a_problem_of_its_own(dem
 
     assert [(problem.line, problem.column, problem.value) for problem in result.problems] == [
         (line, "direction", "sideways") for line in (2, 3, 4)]
+
+
+def test_a_whole_number_a_workbook_stores_with_a_fraction_reads_as_shown(tmp_path: Path):
+    """A seal typed into a General cell, saved by a writer that stores it as 123450.0 (or
+    1.2345E5): read as "123450", as the spreadsheet shows it, not "123450.0"."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.split(",") + ["seal", "wagons"])
+    book.active.append([*GOOD.split(","), 123450, 45])
+    book.save(tmp_path / "seal.xlsx")
+    part_replaced(tmp_path / "seal.xlsx", "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        b"<v>123450</v>", b"<v>1.2345E5</v>").replace(b"<v>45</v>", b"<v>45.0</v>"))
+
+    assert read_table(tmp_path / "seal.xlsx").rows[0][1][-2:] == ["123450", "45"]
