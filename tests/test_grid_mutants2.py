@@ -71,3 +71,21 @@ def test_a_double_click_on_a_closed_days_cell_opens_no_editor(qtbot, main_window
                           pos=view.visualRect(index).center())
         assert not view.editing(), FIELDS[column] if column < PROBLEM else "problem"
     assert grid.text_rows() == stored and not screen.is_dirty()
+
+
+def test_only_the_wrong_cells_of_a_row_are_pink_each_saying_its_own_problem(qtbot, screen):
+    # The pink and the tooltip point at the cell to fix: the whole row pink, or each cell
+    # listing the row's every problem, hid which value was wrong.
+    _new_service(qtbot, screen, "M2")
+    (number,) = numbers(1, start=5200)
+    paste(qtbot, screen, f"{number}\t40XX\tE\theavy\n")
+    grid = screen.grid
+    container, size_type, weight = (grid.index(0, FIELDS.index(field))
+                                    for field in ("container", "size_type", "gross_kg"))
+    assert container.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert container.data(Qt.ItemDataRole.ToolTipRole) is None
+    for cell, said in ((size_type, "40XX"), (weight, "heavy")):
+        assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+        tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert said in tip and "\n" not in tip
+        assert tip in grid.index(0, PROBLEM).data()
