@@ -1,5 +1,7 @@
-"""What hand-made mutations of hubapp.interchange showed no test guarding: each test here
-fails on one such mutant and passes on the code as it is."""
+"""Loading lists at their edges: a BOM before foreign bytes, line breaks in cells, a header
+half repeated, capitals, full-width digits and every alias on both import paths, a wrong value
+on several rows, a workbook's whole number stored with a fraction. Each is a case where a
+hand-made mutation of hubapp.interchange passed every other test."""
 
 from __future__ import annotations
 

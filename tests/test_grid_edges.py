@@ -1,5 +1,6 @@
-"""The container grid's keys, paste and undo where a slip in the code went unnoticed by the
-other tests (found by changing the code by hand and seeing which tests still passed)."""
+"""The container grid's keys, paste, undo, focus, closed day, problems line and cells as read
+and committed, where a slip in the code went unnoticed by the other tests (found by changing
+the code by hand and seeing which tests still passed)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from hubapp.ui.daily_log.grid_model import FIELDS
+from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
-    CTRL, numbers, paste, press, screen,
+    CTRL, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, screen,
 )
 from test_grid_typing import _boxes, _new_service
 
@@ -96,3 +97,79 @@ def test_ctrl_d_leaves_the_selection_it_filled_for_the_next_key(qtbot, screen):
     assert (view.currentIndex().row(), view.currentIndex().column()) == (2, seal)
     press(qtbot, Qt.Key.Key_Delete)
     assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", "", "S4"]
+
+
+def _click(qtbot, view, index) -> None:
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+
+
+def test_tabbing_back_into_a_closed_days_grid_keeps_the_box_being_read(
+        qtbot, main_window, app_ctx):
+    # The row for the next box is where Tab brings a clerk who may type; a closed day has
+    # none, and the cursor jumped to its last box, the place read (and the scroll) lost.
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    grid, view = screen.grid, screen.grid_view
+    assert grid.is_read_only() and grid.rowCount() > 2
+    seal = FIELDS.index("seal")
+    _click(qtbot, view, grid.index(1, seal))
+    qtbot.mouseClick(screen.form.notes, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is screen.form.notes
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, seal)
+
+
+def test_the_rows_problems_line_follows_a_paste_into_the_cell_under_the_cursor(qtbot, screen):
+    # A row put right (or wrong) where the cursor stays, as a paste into its cell does, is
+    # said under the grid at once: only a move of the cursor brought the line up to date.
+    _new_service(qtbot, screen, "M1")
+    (number,) = numbers(1, start=5100)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t20000\n")
+    view, weight, line = screen.grid_view, FIELDS.index("gross_kg"), screen.row_problems
+    _click(qtbot, view, screen.grid.index(0, weight))
+    assert not line.isVisible()
+    QApplication.clipboard().setText("heavy")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert view.currentIndex().row() == 0
+    assert line.isVisible() and line.text() == f"Row 1: {screen.grid.index(0, PROBLEM).data()}"
+    assert "heavy" in line.text() and "Container" not in line.text()
+    _click(qtbot, view, screen.grid.index(0, weight))  # the pasted row was left selected
+    QApplication.clipboard().setText("24000")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert screen.grid.text_rows()[0]["gross_kg"] == "24000", screen.grid.text_rows()
+    assert not line.isVisible() and line.text() == "", line.text()
+
+
+def test_a_double_click_on_a_closed_days_cell_opens_no_editor(qtbot, main_window, app_ctx):
+    # An editor opened there took typing that no save would keep: the day looked writable.
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    grid, view = screen.grid, screen.grid_view
+    stored = grid.text_rows()
+    for column in range(PROBLEM + 1):
+        index = grid.index(0, column)
+        assert not index.flags() & Qt.ItemFlag.ItemIsEditable
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
+                          pos=view.visualRect(index).center())
+        assert not view.editing(), FIELDS[column] if column < PROBLEM else "problem"
+    assert grid.text_rows() == stored and not screen.is_dirty()
+
+
+def test_only_the_wrong_cells_of_a_row_are_pink_each_saying_its_own_problem(qtbot, screen):
+    # The pink and the tooltip point at the cell to fix: the whole row pink, or each cell
+    # listing the row's every problem, hid which value was wrong.
+    _new_service(qtbot, screen, "M2")
+    (number,) = numbers(1, start=5200)
+    paste(qtbot, screen, f"{number}\t40XX\tE\theavy\n")
+    grid = screen.grid
+    container, size_type, weight = (grid.index(0, FIELDS.index(field))
+                                    for field in ("container", "size_type", "gross_kg"))
+    assert container.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert container.data(Qt.ItemDataRole.ToolTipRole) is None
+    for cell, said in ((size_type, "40XX"), (weight, "heavy")):
+        assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+        tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert said in tip and "\n" not in tip
+        assert tip in grid.index(0, PROBLEM).data()
