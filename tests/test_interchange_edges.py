@@ -138,3 +138,38 @@ def test_a_whole_number_a_workbook_stores_with_a_fraction_reads_as_shown(tmp_pat
         b"<v>123450</v>", b"<v>1.2345E5</v>").replace(b"<v>45</v>", b"<v>45.0</v>"))
 
     assert read_table(tmp_path / "seal.xlsx").rows[0][1][-2:] == ["123450", "45"]
+
+
+def test_ten_hidden_rows_are_all_named_without_a_sign_of_more():
+    """The "…" says more lines were left out than named: not after ten named of ten, which
+    would send a clerk looking for an eleventh."""
+    assert importing.hidden_lines_note(tuple(range(2, 12))) == (
+        "10 hidden rows left out (hidden or filtered out in the workbook): lines 2, 3, 4, 5, "
+        "6, 7, 8, 9, 10, 11")
+
+
+def test_a_box_with_its_full_empty_cell_left_blank_is_stored_full_both_ways(
+        demo_db_path, tmp_path, monkeypatch):
+    """A blank F/E is a full box, as the daily log takes it: the quick path alone could
+    differ, unseen, as every other test's file fills the cell."""
+    box = with_check_digit("HUBU720001")
+    path = tmp_path / "blank_fe.csv"
+    path.write_text(f"{HEADER}\n2026-03-06,X7201,outbound,{box},22G1,,20000\n", encoding="utf-8")
+
+    for db in imported_both_ways(demo_db_path, tmp_path, path, monkeypatch):
+        assert db.execute("SELECT full_empty, gross_kg FROM container_move WHERE container = ?",
+                          [box]).fetchall() == [("F", 20000)]
+        db.close()
+
+
+def test_a_list_as_much_western_as_chinese_is_read_as_chinese(tmp_path: Path):
+    """A GBK list with one shipper's name copied in from a Western one (Müller): a tie of
+    Chinese and Western text, decided for the hub's own encoding, its Chinese names kept
+    (not 上海 read as ÉÏº£)."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(f"{HEADER},shipper\n{GOOD},Müller\n".encode("cp1252")
+                     + f"{GOOD},上海\n".encode("gbk"))
+
+    table = read_table(path)
+
+    assert (table.encoding, table.rows[1][1][-1]) == ("gb18030", "上海")
