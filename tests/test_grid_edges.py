@@ -4,12 +4,15 @@ the code by hand and seeing which tests still passed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from hubapp.store import day_close
+from hubapp.store.users import UserRecord
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
+from conftest import DEMO_END, grid_items
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
     CTRL, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, screen,
 )
@@ -173,3 +176,84 @@ def test_only_the_wrong_cells_of_a_row_are_pink_each_saying_its_own_problem(qtbo
         tip = cell.data(Qt.ItemDataRole.ToolTipRole)
         assert said in tip and "\n" not in tip
         assert tip in grid.index(0, PROBLEM).data()
+
+
+def test_f2_on_a_closed_days_cell_is_refused_saying_why(qtbot, main_window, app_ctx):
+    # F2 opens a cell to change it: on a closed day it is refused and said so, as the other
+    # keys that edit are, not a key that seems to do nothing.
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    said = screen.day_bar.closed_label.said()
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    screen.paste_message.clear()
+    press(qtbot, Qt.Key.Key_F2)
+    assert screen.paste_message.text() == said
+    assert not view.editing() and not screen.is_dirty()
+
+
+def test_the_problem_column_says_it_whole_in_its_tooltip_and_the_line_and_takes_no_edit(
+        qtbot, screen):
+    # The Problem column has room for a few words: its tooltip, and the line under the grid
+    # with the cursor on it as on the row's other cells, give the row's problems whole. What
+    # it says is the row's own check, which no value set there may change.
+    _new_service(qtbot, screen, "M3")
+    (number,) = numbers(1, start=5300)
+    paste(qtbot, screen, f"{number}\t40XX\tE\theavy\n")
+    grid = screen.grid
+    problem = grid.index(0, PROBLEM)
+    said = problem.data()
+    assert "40XX" in said and "heavy" in said
+    assert problem.data(Qt.ItemDataRole.ToolTipRole) == said
+    _click(qtbot, screen.grid_view, problem)
+    assert screen.row_problems.isVisible() and screen.row_problems.text() == f"Row 1: {said}"
+    rows = grid.text_rows()
+    assert not grid.setData(problem, "fixed")
+    assert grid.text_rows() == rows and problem.data() == said
+
+
+def test_an_item_of_a_menu_opened_before_the_day_closed_changes_nothing_after(
+        qtbot, main_window, app_ctx):
+    # The Edit menu's items are turned on as it opens: one left open while a supervisor
+    # closes the day at another desk (Cut, Clear cells, Delete rows, Fill down) changes none
+    # of the closed day's boxes, which no save could keep, nor the clipboard, as a cut that
+    # takes nothing away.
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    grid, view = screen.grid, screen.grid_view
+    bar, menu = main_window.menuBar(), main_window.edit_menu
+    seal = FIELDS.index("seal")
+    for item in (main_window.edits.cut_action, *view.edit_actions):
+        stored = grid.text_rows()
+        QGuiApplication.clipboard().setText("kept")
+        view.setFocus()
+        view.setCurrentIndex(grid.index(0, seal))
+        view.selectionModel().select(
+            QItemSelection(grid.index(0, seal), grid.index(2, seal)),
+            QItemSelectionModel.SelectionFlag.Select)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                         pos=bar.actionGeometry(menu.menuAction()).center())
+        qtbot.waitUntil(menu.isVisible)
+        assert item.isEnabled() and item in grid_items(main_window), item.text()
+        closed_at_another_desk(app_ctx)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
+                         pos=menu.actionGeometry(item).center())
+        assert grid.text_rows() == stored and not screen.is_dirty(), item.text()
+        assert QGuiApplication.clipboard().text() == "kept"
+        app_ctx.signals.data_changed.emit(day_close.reopen_day(
+            app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"), "one more"), None)
+
+
+def test_a_space_typed_after_a_weight_is_not_kept(qtbot, screen):
+    # A space typed after the digits (as a list copied from puts one) is not kept: the same
+    # weight typed again over itself would be an edit, a step for Ctrl+Z to take back.
+    _new_service(qtbot, screen, "M4")
+    (number,) = numbers(1, start=5400)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t20000\n")
+    steps = screen.undo_stack.count()
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, "20000 ", Qt.Key.Key_Return)
+    assert screen.grid.text_rows()[0]["gross_kg"] == "20000"
+    assert screen.undo_stack.count() == steps
