@@ -1012,3 +1012,23 @@ def test_a_hub_with_no_services_takes_a_new_time_zone_without_a_question(qtbot, 
     with qtbot.waitSignal(dialog.finished, timeout=10_000):
         save(qtbot, dialog)
     assert settings.time_zone(new_hub_ctx.db) == "Europe/Berlin" and asked == []
+
+
+def test_cancel_saves_nothing_of_the_hub_nor_of_the_desk(qtbot, main_window, app_ctx,
+                                                         tmp_path):
+    before, audited = settings.load(app_ctx.db), len(audit.entries(app_ctx.db))
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.hub_name, "Chongqing Hub West")
+    type_into(qtbot, dialog.train_target, "26")
+    qtbot.keyClick(dialog.teu_45ft, Qt.Key.Key_Down)  # 2 → 2.25 TEU
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+    qtbot.keyClick(dialog.language, Qt.Key.Key_End)  # 简体中文
+    type_into(qtbot, dialog.backup_folder, str(tmp_path / "backups"))
+    with qtbot.waitSignal(dialog.rejected):
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert settings.load(app_ctx.db) == before
+    assert len(audit.entries(app_ctx.db)) == audited
+    desk = QSettings()
+    assert [desk.value(key) for key in (PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY)] == [
+        None, None, None]
+    assert not (tmp_path / "backups").exists()
