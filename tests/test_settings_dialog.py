@@ -1032,3 +1032,17 @@ def test_cancel_saves_nothing_of_the_hub_nor_of_the_desk(qtbot, main_window, app
     assert [desk.value(key) for key in (PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY)] == [
         None, None, None]
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_hub_counting_a_45_ft_box_as_2_25_teu_keeps_it_when_another_setting_is_saved(
+        qtbot, main_window, app_ctx):
+    """The box showed the first choice whatever was stored: a hub name saved set 2 TEU."""
+    settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db), teu_45ft=2.25),
+                  UserRecord("sue", ADMIN))
+    dialog = open_settings(qtbot, main_window)
+    assert dialog.teu_45ft.currentData() == 2.25
+    type_into(qtbot, dialog.hub_name, "Chongqing Hub West")
+    saved(qtbot, dialog)
+    assert (settings.load(app_ctx.db).hub_name, settings.load(app_ctx.db).teu_45ft) == (
+        "Chongqing Hub West", 2.25)
+
