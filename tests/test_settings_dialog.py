@@ -1046,3 +1046,33 @@ def test_a_hub_counting_a_45_ft_box_as_2_25_teu_keeps_it_when_another_setting_is
     assert (settings.load(app_ctx.db).hub_name, settings.load(app_ctx.db).teu_45ft) == (
         "Chongqing Hub West", 2.25)
 
+
+
+def test_a_save_again_after_the_desks_settings_failed_does_not_ask_again_for_the_zone(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """Once saved, the hub's settings are what the dialog compares with: a second Save,
+    for the desk's alone, asked again to change a zone already changed."""
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append(title) or True)
+    user = QSettings.Scope.UserScope
+    default = Path(QSettings().fileName()).parent.parent
+    folder = tmp_path / "config"
+    folder.write_text("not a folder")  # the desk's settings cannot be written
+    QSettings.setPath(QSettings.Format.NativeFormat, user, str(folder))
+    try:
+        dialog = open_settings(qtbot, main_window)
+        type_into(qtbot, dialog.time_zone, "Europe/Berlin")
+        qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+        save(qtbot, dialog)
+        qtbot.waitUntil(lambda: dialog.message.text().startswith("Cannot save"),
+                        timeout=30_000)
+        assert settings.time_zone(app_ctx.db) == "Europe/Berlin"
+        assert asked == ["Change the hub's time zone"]
+        folder.unlink()
+        folder.mkdir()
+        with qtbot.waitSignal(dialog.accepted):
+            save(qtbot, dialog)
+        assert asked == ["Change the hub's time zone"]
+    finally:
+        QSettings.setPath(QSettings.Format.NativeFormat, user, str(default))
