@@ -1368,3 +1368,22 @@ def test_figures_that_only_read_alike_are_not_said_to_be_one_throughout(screen, 
         "Share: highest 23.0 (2026-03-04), lowest 23.0 (2026-03-05)")
     flat = ChartTableRecord(("Day", "Target"), (("2026-03-04", 15), ("2026-03-05", 15)))
     assert panel._extremes(flat) == "Target: 15 throughout"
+
+
+def test_each_preset_counts_its_own_days_up_to_the_hub_s_today(qtbot, app_ctx, monkeypatch):
+    # Each preset's first and last day, a day either side of which the tiles and charts
+    # count another period without a word: no test chose Last 7 days, This year or Last year
+    # and read the dates they set.
+    hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 5, 10))
+    screen = shown_dashboard(qtbot, app_ctx)
+    today = dt.date(2026, 3, 5)
+    for preset, days in ((screen.LAST_7, (dt.date(2026, 2, 27), today)),
+                         (screen.THIS_MONTH, (dt.date(2026, 3, 1), today)),
+                         (screen.THIS_YEAR, (dt.date(2026, 1, 1), today)),
+                         (screen.LAST_YEAR, (dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+                         (screen.LAST_30, (dt.date(2026, 2, 4), today))):
+        with qtbot.waitSignal(screen.refreshed):
+            screen.period.setCurrentIndex(preset)
+        shown = screen.date_from.date().toPython(), screen.date_to.date().toPython()
+        assert shown == days, screen.period.currentText()
+        assert (screen.data.filter.date_from, screen.data.filter.date_to) == days
