@@ -1387,3 +1387,19 @@ def test_each_preset_counts_its_own_days_up_to_the_hub_s_today(qtbot, app_ctx, m
         shown = screen.date_from.date().toPython(), screen.date_to.date().toPython()
         assert shown == days, screen.period.currentText()
         assert (screen.data.filter.date_from, screen.data.filter.date_to) == days
+
+
+def test_a_month_busier_than_last_year_reads_as_growth(screen, qtbot, app_ctx, demo_db_path):
+    # Records from 1 March 2025, with one 2 TEU box: March so far is compared, whole.
+    start = dt.date(2025, 3, 1)
+    services.save_service(
+        app_ctx.db, ServiceRecord("EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
+                                  actual_at=dt.datetime.combine(start, dt.time(9))),
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
+    with qtbot.waitSignal(screen.refreshed):
+        app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({start})), None)
+    march = sum(teu for day, teu in _teu_per_day(demo_db_path).items() if day >= "2026-03-01")
+    assert march > 2
+    growth = f"{(march - 2) / 2 * 100:,.1f}"  # the test locale's
+    assert screen.tiles["month"].detail.text().endswith(
+        f"+{growth} % TEU on the same dates last year")
