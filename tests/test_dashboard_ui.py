@@ -1403,3 +1403,18 @@ def test_a_month_busier_than_last_year_reads_as_growth(screen, qtbot, app_ctx, d
     growth = f"{(march - 2) / 2 * 100:,.1f}"  # the test locale's
     assert screen.tiles["month"].detail.text().endswith(
         f"+{growth} % TEU on the same dates last year")
+
+
+@pytest.mark.parametrize("what", ["service", "reference"])
+def test_a_save_elsewhere_starts_one_aggregation_not_two(screen, qtbot, app_ctx, monkeypatch,
+                                                         what):
+    # Each start aggregates the period again on a worker (most of a second for a year); one
+    # started twice for a save cancels the first, so nothing on screen tells the two apart.
+    started = []
+    start = app_ctx.tasks.start
+    monkeypatch.setattr(app_ctx.tasks, "start", lambda work: started.append(work) or start(work))
+    with qtbot.waitSignal(screen.refreshed):
+        app_ctx.signals.data_changed.emit(ChangeRecord(what, frozenset({FIRST})), None)
+    assert app_ctx.tasks.wait()
+    qtbot.wait(0)
+    assert len(started) == 1
