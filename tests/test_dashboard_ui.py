@@ -1418,3 +1418,16 @@ def test_a_save_elsewhere_starts_one_aggregation_not_two(screen, qtbot, app_ctx,
     assert app_ctx.tasks.wait()
     qtbot.wait(0)
     assert len(started) == 1
+
+
+def test_dates_chosen_the_wrong_way_round_count_the_days_between(screen, qtbot, demo_db_path):
+    # From after To: the days between them, not a period that ends before it starts.
+    with qtbot.waitSignal(screen.refreshed):
+        screen.date_to.setDate(FIRST)
+        screen.date_from.setDate(DEMO_END)
+    assert (screen.date_from.date().toPython(), screen.date_to.date().toPython()) == \
+        (DEMO_END, FIRST)
+    assert (screen.data.filter.date_from, screen.data.filter.date_to) == (FIRST, DEMO_END)
+    expected = _teu_per_day(demo_db_path)
+    assert _bar_heights(screen) == [expected[d.isoformat()] for d in
+                                    (FIRST, FIRST + dt.timedelta(days=1), DEMO_END)]
