@@ -1431,3 +1431,19 @@ def test_dates_chosen_the_wrong_way_round_count_the_days_between(screen, qtbot, 
     expected = _teu_per_day(demo_db_path)
     assert _bar_heights(screen) == [expected[d.isoformat()] for d in
                                     (FIRST, FIRST + dt.timedelta(days=1), DEMO_END)]
+
+
+def test_a_screen_shown_again_on_a_later_day_counts_to_the_new_today(qtbot, app_ctx,
+                                                                      monkeypatch):
+    # A computer asleep over midnight fires the midnight timer late: shown again the next
+    # morning, the screen itself asks for the new day's figures.
+    hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 5, 10))
+    screen = shown_dashboard(qtbot, app_ctx)
+    assert screen.data.filter.date_to == dt.date(2026, 3, 5)
+    screen.hide()
+    hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 6, 9))
+    with qtbot.waitSignal(screen.refreshed):
+        screen.show()
+    assert screen.data.filter.date_to == screen.date_to.date().toPython() == dt.date(2026, 3, 6)
+    assert screen.tiles["today"].title.text() == "Today"
+    assert screen.data.kpis.as_of == dt.date(2026, 3, 6)
