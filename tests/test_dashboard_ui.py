@@ -459,16 +459,22 @@ def test_the_first_days_average_takes_in_the_days_before(screen, qtbot, app_ctx,
     assert float(copied[2].replace(",", "")) == pytest.approx(expected)
 
 
-def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, app_ctx, demo_db_path):
-    # Records now start on 4 March 2025, with one box: March 2025 is on record in part.
-    start = dt.date(2025, 3, 4)
+def _records_from(qtbot, screen, start, demo_db_path):
+    """Records made to start on start, with one 2 TEU box, the screen refreshed: the demo's
+    TEU of March 2026."""
     services.save_service(
-        app_ctx.db, ServiceRecord("EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
-                                  actual_at=dt.datetime.combine(start, dt.time(9))),
+        screen.ctx.db, ServiceRecord("EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
+                                     actual_at=dt.datetime.combine(start, dt.time(9))),
         [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
     with qtbot.waitSignal(screen.refreshed):
-        app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({start})), None)
-    march = sum(teu for day, teu in _teu_per_day(demo_db_path).items() if day >= "2026-03-01")
+        screen.ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({start})), None)
+    return sum(teu for day, teu in _teu_per_day(demo_db_path).items() if day >= "2026-03-01")
+
+
+def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, demo_db_path):
+    # Records now start on 4 March 2025, with one box: March 2025 is on record in part.
+    start = dt.date(2025, 3, 4)
+    march = _records_from(qtbot, screen, start, demo_db_path)
     kpis = screen.data.kpis
     assert (kpis.month.current.teu, kpis.month.last_year.teu) == (march, 2)
     for name in ("month", "year"):
@@ -1389,16 +1395,10 @@ def test_each_preset_counts_its_own_days_up_to_the_hub_s_today(qtbot, app_ctx, m
         assert (screen.data.filter.date_from, screen.data.filter.date_to) == days
 
 
-def test_a_month_busier_than_last_year_reads_as_growth(screen, qtbot, app_ctx, demo_db_path):
+def test_a_month_busier_than_last_year_reads_as_growth(screen, qtbot, demo_db_path):
     # Records from 1 March 2025, with one 2 TEU box: March so far is compared, whole.
     start = dt.date(2025, 3, 1)
-    services.save_service(
-        app_ctx.db, ServiceRecord("EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
-                                  actual_at=dt.datetime.combine(start, dt.time(9))),
-        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
-    with qtbot.waitSignal(screen.refreshed):
-        app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({start})), None)
-    march = sum(teu for day, teu in _teu_per_day(demo_db_path).items() if day >= "2026-03-01")
+    march = _records_from(qtbot, screen, start, demo_db_path)
     assert march > 2
     growth = f"{(march - 2) / 2 * 100:,.1f}"  # the test locale's
     assert screen.tiles["month"].detail.text().endswith(
