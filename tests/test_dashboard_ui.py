@@ -1447,3 +1447,19 @@ def test_a_screen_shown_again_on_a_later_day_counts_to_the_new_today(qtbot, app_
     assert screen.data.filter.date_to == screen.date_to.date().toPython() == dt.date(2026, 3, 6)
     assert screen.tiles["today"].title.text() == "Today"
     assert screen.data.kpis.as_of == dt.date(2026, 3, 6)
+
+
+def test_figures_made_after_a_newer_filter_was_chosen_are_not_shown(screen, qtbot, app_ctx):
+    # A refresh cancelled once its figures are made still sends them: shown, the screen
+    # flashed the old filter's figures and said it was refreshed with them.
+    shown = []
+    screen.refreshed.connect(lambda: shown.append(screen.data.filter.direction))
+    screen.direction.setCurrentIndex(screen.direction.findData("inbound"))
+    QApplication.processEvents()  # its task started on the pool
+    assert app_ctx.tasks.wait()  # Inbound's figures made, not yet delivered
+    assert shown == []
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setCurrentIndex(0)  # Both directions
+    assert app_ctx.tasks.wait()
+    qtbot.wait(0)
+    assert shown == [None]
