@@ -1047,7 +1047,6 @@ def test_a_hub_counting_a_45_ft_box_as_2_25_teu_keeps_it_when_another_setting_is
         "Chongqing Hub West", 2.25)
 
 
-
 def test_a_save_again_after_the_desks_settings_failed_does_not_ask_again_for_the_zone(
         qtbot, monkeypatch, main_window, app_ctx, tmp_path):
     """Once saved, the hub's settings are what the dialog compares with: a second Save,
