@@ -85,6 +85,15 @@ def shown_export_dialog(qtbot, app_ctx) -> ExportDialog:
     return dialog
 
 
+def cancelling_then_let_go(dialog, qtbot, release) -> None:
+    """After Cancel on a job held mid-way: "Cancelling…" said at once and Cancel greyed, not
+    a button to press again; then the job let go to its end."""
+    assert dialog.result_label.text() == "Cancelling…"
+    assert not dialog.cancel_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+
 TEN_ADDED = ("Imported 0 services, 10 containers, 12 TEU. Of them, 10 containers added to 1 "
              "service already stored. Day: ")
 
@@ -1044,10 +1053,7 @@ def test_closing_the_export_dialog_cancels_the_export(qtbot, monkeypatch, tmp_pa
         assert not dialog.isVisible()
     else:
         qtbot.mouseClick(dialog.cancel_button, LEFT)
-    assert dialog.result_label.text() == "Cancelling…"
-    assert not dialog.cancel_button.isEnabled()
-    release.set()
-    qtbot.waitUntil(lambda: dialog.task is None)
+    cancelling_then_let_go(dialog, qtbot, release)
 
     assert dialog.result_label.text() == "Export cancelled; no file was written."
     assert list(folder.iterdir()) == []
@@ -2308,10 +2314,7 @@ def test_cancel_greys_out_at_once_and_stays_so_once_the_import_ended(
     qtbot.waitUntil(reached.is_set)
     assert dialog.cancel_button.isEnabled() and dialog.progress.isVisible()
     qtbot.mouseClick(dialog.cancel_button, LEFT)
-    assert dialog.result_label.text() == "Cancelling…"
-    assert not dialog.cancel_button.isEnabled()
-    release.set()
-    qtbot.waitUntil(lambda: dialog.task is None)
+    cancelling_then_let_go(dialog, qtbot, release)
     assert dialog.result_label.text() == "Import cancelled; nothing was saved."
     assert not dialog.cancel_button.isEnabled() and dialog.progress.isHidden()
 
