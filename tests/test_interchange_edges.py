@@ -14,10 +14,9 @@ import pytest
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import FileFormatError, import_file, importing
 from hubapp.interchange.reading import read_table
-from hubapp.store import open_db
-from hubapp.store.db import copy_database
 
 from conftest import TESTER, part_replaced
+from test_import_fast_path import both_ways
 
 
 def test_a_utf8_file_with_a_bom_and_a_few_gbk_bytes_is_refused_not_guessed(tmp_path: Path):
@@ -76,20 +75,6 @@ def test_a_row_repeating_only_some_header_cells_is_a_row_not_the_header_again(tm
     assert table.repeated_headers == (4,)  # all but one of the filled cells: the header again
 
 
-def imported_both_ways(db_path: Path, tmp_path: Path, path: Path, monkeypatch) -> list:
-    """The file imported into two copies of a database, quickly and row by row: each one's
-    database, after the import."""
-    slow_path = tmp_path / "slow.db"
-    copy_database(db_path, slow_path)
-    quick_db, slow_db = open_db(db_path), open_db(slow_path)
-    now = dt.datetime(2026, 3, 7, 12)
-    assert import_file(quick_db, path, TESTER, now=now).saved
-    with monkeypatch.context() as patch:
-        patch.setattr(importing, "quick_rows", lambda *args, **kwargs: None)
-        assert import_file(slow_db, path, TESTER, now=now).saved
-    return [quick_db, slow_db]
-
-
 def test_capitals_full_width_digits_and_every_header_alias_are_read_both_ways(
         demo_db_path, tmp_path, monkeypatch):
     """Directions as typed in Excel (Outbound, INBOUND), numbers by a Chinese input method
@@ -103,7 +88,9 @@ def test_capitals_full_width_digits_and_every_header_alias_are_read_both_ways(
         f"2026-03-06,X7002,INBOUND,{with_check_digit('HUBU700002')},22G1,F,20000,３．０,,\n",
         encoding="utf-8")
 
-    for db in imported_both_ways(demo_db_path, tmp_path, path, monkeypatch):
+    for db, result in both_ways(demo_db_path, tmp_path, path, monkeypatch,
+                                now=dt.datetime(2026, 3, 7, 12)):
+        assert result.saved
         assert db.execute(
             "SELECT service_no, direction, wagons, scheduled_at, notes FROM service"
             " WHERE service_no IN ('X7001', 'X7002') ORDER BY 1").fetchall() == [
@@ -156,7 +143,9 @@ def test_a_box_with_its_full_empty_cell_left_blank_is_stored_full_both_ways(
     path = tmp_path / "blank_fe.csv"
     path.write_text(f"{HEADER}\n2026-03-06,X7201,outbound,{box},22G1,,20000\n", encoding="utf-8")
 
-    for db in imported_both_ways(demo_db_path, tmp_path, path, monkeypatch):
+    for db, result in both_ways(demo_db_path, tmp_path, path, monkeypatch,
+                                now=dt.datetime(2026, 3, 7, 12)):
+        assert result.saved
         assert db.execute("SELECT full_empty, gross_kg FROM container_move WHERE container = ?",
                           [box]).fetchall() == [("F", 20000)]
         db.close()
