@@ -1463,3 +1463,35 @@ def test_figures_made_after_a_newer_filter_was_chosen_are_not_shown(screen, qtbo
     assert app_ctx.tasks.wait()
     qtbot.wait(0)
     assert shown == [None]
+
+
+def _timed_last_year(qtbot, screen, service_no, day, direction, box="CSQU305438"):
+    """A service on day, on time at 09:00, with one box."""
+    at = dt.datetime.combine(day, dt.time(9))
+    status = Status.ARRIVED if direction == Direction.INBOUND else Status.DEPARTED
+    services.save_service(
+        screen.ctx.db, ServiceRecord(service_no, day, direction, scheduled_at=at, actual_at=at,
+                                     status=status),
+        [ContainerMoveRecord(with_check_digit(box), "42G1", 2.0, "F", 12000)], TESTER)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({day})), None)
+
+
+def test_punctuality_and_dwell_set_against_last_year_only_when_it_is_all_on_record(
+        screen, qtbot):
+    # Last year's 3–5 March had one train on time and one box that stayed a day: figures
+    # the two tiles have. With 3 March 2025 not on record they are not set against this
+    # period's; once it is, they are.
+    _timed_last_year(qtbot, screen, "EARLY1", dt.date(2025, 3, 4), Direction.INBOUND)
+    _timed_last_year(qtbot, screen, "EARLY2", dt.date(2025, 3, 5), Direction.OUTBOUND)
+    kpis = screen.data.kpis
+    assert (kpis.punctuality_last_year.share, kpis.dwell_last_year.hours) == (1, 24)
+    for name in ("punctuality", "dwell"):
+        assert screen.tiles[name].detail.parts[-1] == "last\u00a0year\u00a0—", name
+        assert "Records start on 2025-03-04" in screen.tiles[name].toolTip()
+    _timed_last_year(qtbot, screen, "EARLY0", dt.date(2025, 3, 3), Direction.INBOUND,
+                     "TGHU100000")
+    assert screen.tiles["punctuality"].detail.parts[-1] == "last\u00a0year\u00a0100.0\u00a0%"
+    assert screen.tiles["dwell"].detail.parts[-1] == "last\u00a0year\u00a01.0\u00a0days"
+    for name in ("punctuality", "dwell"):
+        assert screen.tiles[name].toolTip() == ""
