@@ -58,6 +58,7 @@ def within(widget: QWidget, window: QWidget) -> bool:
     (QSize(911, 512), QSize(911, 512), True),  # 150 %
     (QSize(1093, 614), QSize(1093, 614), True),  # 125 %
     (QSize(1280, 720), DEFAULT_SIZE, True),  # a projector: the title bar would not fit
+    (QSize(1280, 1024), DEFAULT_SIZE, True),  # just as wide: nor would the frame's sides
 ])
 def test_the_default_size_opens_within_the_screen_or_maximised(room, size, maximised):
     assert opening_size(DEFAULT_SIZE, room) == (size, maximised)
