@@ -727,3 +727,21 @@ def test_what_a_reconnect_hands_over_as_the_window_closes_is_closed(qapp, monkey
     shiboken6.delete(parent)
     qapp.processEvents()
     assert len(made) == 1 and made[0].closed
+
+
+def test_several_writes_of_another_desk_are_announced_once(qtbot, main_window, demo_target):
+    # The newest id seen was the first of them: the next look told the rest again, and
+    # every open screen read them again at each poll until another write came.
+    announced = []
+    main_window.ctx.signals.data_changed.connect(
+        lambda change, initiator: announced.append(change))
+    other_desk = open_db(demo_target)
+    for number in ("ZZ7711", "ZZ7712", "ZZ7713"):
+        services.save_service(other_desk, ServiceRecord(number, DEMO_END, Direction.INBOUND),
+                              [], UserRecord("li.na", "clerk"))
+    other_desk.close()
+    main_window.watcher.look()
+    assert [(c.what, c.dates) for c in announced] == [("services", frozenset({DEMO_END}))]
+    announced.clear()
+    main_window.watcher.look()
+    assert announced == []
