@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit, backup, day_close, open_db, reference, services, users
+from hubapp.store.engine import display_name
 from hubapp.store.users import ADMIN, SHELL_ADMIN, UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
@@ -662,3 +663,87 @@ def test_the_backup_said_in_the_status_bar_keeps_its_file_name_beside_the_day_s_
     assert said.endswith(made.name) and said.startswith("Backed up to ")
     room = bar.width() - window.totals_label.width()
     assert bar.fontMetrics().horizontalAdvance(said) < room
+
+
+def test_back_up_now_suggests_a_database_file_named_to_the_minute_in_the_backup_folder(
+        qtbot, main_window, demo_db_path, monkeypatch):
+    # To the second it would be named as the automatic backups are, and their rotation
+    # would throw the copy kept by hand away; a file not ending in .db is not listed by
+    # Restore's dialog.
+    clock_at(monkeypatch, backup_actions,
+             dt.datetime(2026, 3, 5, 14, 7, 31).astimezone())
+    asked = _capture(monkeypatch, "pick_save_file")
+    main_window.backups.backup_action.trigger()
+    (title, suggested, filters), = asked
+    assert suggested == str(demo_db_path.parent / "backups" / "demo-20260305-1407.db")
+    assert filters.startswith("Hub Desk database (*.db)")
+
+
+def test_back_up_now_and_restore_are_not_offered_again_until_they_have_ended(
+        qtbot, main_window, demo_db_path, tmp_path, monkeypatch):
+    # Offered while one ran, a second click started a second copy of the same file, or a
+    # second restore over the first.
+    backups = main_window.backups
+    _capture(monkeypatch, "pick_save_file", str(tmp_path / "copy.db"))
+    infos = _capture(monkeypatch, "show_info")
+    backups.backup_action.trigger()
+    assert not backups.backup_action.isEnabled()
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
+    assert backups.backup_action.isEnabled()
+
+    _capture(monkeypatch, "pick_open_file", str(tmp_path / "copy.db"))
+    _capture(monkeypatch, "ask_yes_no", True)
+    infos.clear()
+    backups.restore_action.trigger()
+    assert not backups.restore_action.isEnabled()
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
+    assert infos[0][0] == "Restored" and backups.restore_action.isEnabled()
+
+
+def test_restore_asks_naming_the_folder_where_the_data_as_it_is_now_is_kept(
+        qtbot, main_window, demo_db_path, tmp_path, monkeypatch):
+    (tmp_path / "usb").mkdir()
+    saved = backup.backup_to(demo_db_path, tmp_path / "usb" / "saved.db")
+    _capture(monkeypatch, "pick_open_file", str(saved))
+    questions = _capture(monkeypatch, "ask_yes_no", False)
+    main_window.backups.restore_action.trigger()
+    beside = demo_db_path.parent / "backups"
+    assert questions == [("Restore from backup", (
+        f"Replace all data in {display_name(demo_db_path)} with the backup {saved}?\n\n"
+        f"The data as it is now is kept in {beside} first. Other desks using this database "
+        "should be closed."))]
+
+
+def test_an_automatic_backup_that_fails_other_than_on_a_full_disk_says_only_why(
+        qtbot, main_window, tmp_path, monkeypatch):
+    # Free some space was advised for every failure, a folder that cannot be made too.
+    (tmp_path / "a file").write_text("not a folder")
+    folder = tmp_path / "a file" / "backups"
+    QSettings().setValue("backup/folder", str(folder))
+    try:
+        errors = _capture(monkeypatch, "show_error")
+        main_window.backups.start_automatic()
+        qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
+    finally:
+        QSettings().remove("backup/folder")
+    assert errors == [("The automatic backup failed",
+                       f"Cannot make the backup folder {folder}: part of the path is not a "
+                       "folder")]
+
+
+
+def test_a_restore_answered_no_is_not_started_even_in_the_background(
+        qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch):
+    # Checked at once after No, a restore started anyway had not yet begun on its worker.
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    app_ctx.db.execute("DELETE FROM service WHERE date = ?", [DEMO_END.isoformat()])
+    app_ctx.db.conn.commit()
+    _capture(monkeypatch, "pick_open_file", str(saved))
+    _capture(monkeypatch, "ask_yes_no", False)
+    infos, errors = _capture(monkeypatch, "show_info"), _capture(monkeypatch, "show_error")
+    main_window.backups.restore_action.trigger()
+    assert app_ctx.tasks.wait()
+    QCoreApplication.processEvents()
+    assert main_window.backups.restore_action.isEnabled() and infos == errors == []
+    assert _count(demo_db_path, f"date = '{DEMO_END}'") == 0
+    assert not (demo_db_path.parent / "backups").exists()
