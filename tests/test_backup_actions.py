@@ -731,7 +731,6 @@ def test_an_automatic_backup_that_fails_other_than_on_a_full_disk_says_only_why(
                        "folder")]
 
 
-
 def test_a_restore_answered_no_is_not_started_even_in_the_background(
         qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch):
     # Checked at once after No, a restore started anyway had not yet begun on its worker.
