@@ -1243,3 +1243,109 @@ def test_a_period_longer_than_a_year_says_so(qtbot, app_ctx, monkeypatch):
     with qtbot.waitSignal(screen.listed):
         _typed_date(qtbot, screen.last_day, "2026-01-01")
     assert "at most" not in screen.count.text()
+
+
+def test_a_service_number_pasted_with_spaces_around_it_is_found(qtbot, app_ctx):
+    """Copied out of an e-mail or a spreadsheet cell with a space: nothing was found."""
+    service, _moves = _change_a_service(app_ctx.db, "wang.li")
+    screen = shown_audit(qtbot, app_ctx)
+    _search_service(qtbot, screen, f" {service.service_no} ")
+    assert screen._asked["service_no"] == service.service_no
+    assert screen.model.rowCount() == 1
+    assert screen.model.index(0, 3).data() == \
+        f"service {service.service_no} {service.date.isoformat()}"
+
+
+def test_an_action_picked_in_chinese_lists_its_entries(qtbot, chinese, app_ctx):
+    """Listed in the reader's words, searched by the word stored: 删除 found nothing."""
+    service, _moves = _change_a_service(app_ctx.db, "wang.li")
+    services.delete_service(app_ctx.db, service.id, UserRecord("wang.li", "admin"))
+    screen = shown_audit(qtbot, app_ctx)
+    screen.action.setCurrentIndex(screen.action.findText("删除"))
+    with qtbot.waitSignals([screen.listed, screen.counted]):
+        screen.action.activated.emit(screen.action.currentIndex())
+    assert screen._asked["action"] == "delete"
+    assert [screen.model.index(row, 2).data() for row in range(screen.model.rowCount())] == [
+        "删除"]
+
+
+def test_the_command_line_picked_as_user_in_chinese_lists_what_it_did(qtbot, chinese,
+                                                                      app_ctx):
+    """命令行 is "command line" stored: picked, its close was searched for by the words shown
+    and nothing was found."""
+    from hubapp.store.users import SHELL_ADMIN
+
+    _change_a_service(app_ctx.db, "wang.li")
+    day_close.close_day(app_ctx.db, DEMO_END, SHELL_ADMIN)
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.user.itemText(0) == "全部用户"
+    screen.user.setCurrentIndex(screen.user.findText("命令行"))
+    with qtbot.waitSignals([screen.listed, screen.counted]):
+        screen.user.activated.emit(screen.user.currentIndex())
+    assert screen._asked["user"] == SHELL_ADMIN.name
+    assert [(screen.model.index(row, 1).data(), screen.model.index(row, 2).data())
+            for row in range(screen.model.rowCount())] == [("命令行", "关账")]
+
+
+def test_a_count_for_filters_since_changed_is_dropped(qtbot, qapp, app_ctx, monkeypatch):
+    """wang.li's full list counted just as li.na was picked: the line under li.na's one
+    change must not say "The newest 1 of 2,005"."""
+    import threading
+
+    _many_entries(app_ctx, "wang.li", 5)
+    _change_a_service(app_ctx.db, "li.na")
+    screen = shown_audit(qtbot, app_ctx)
+    started, held = threading.Event(), threading.Event()
+    real = audit.count
+
+    def late_for_wang(db, **filters):
+        total = real(db, **filters)
+        if filters["user"] == "wang.li":
+            started.set()
+            held.wait(PATIENT_WAIT_MS / 1000)  # counted before the cancel: it still reports
+        return total
+
+    monkeypatch.setattr(audit, "count", late_for_wang)
+    screen.user.setCurrentIndex(screen.user.findData("wang.li"))
+    screen.user.activated.emit(screen.user.currentIndex())
+    qtbot.waitUntil(started.is_set, timeout=PATIENT_WAIT_MS)
+    _choose(qtbot, screen, screen.user, "li.na")
+    said = screen.count.text()
+    held.set()
+    _all_ended(qapp, app_ctx)
+    assert screen.count.text() == said == "1 change"
+
+
+def test_a_service_number_typed_is_searched_once_the_typing_pauses(qtbot, app_ctx):
+    """As All movements' Service: no Enter, no Tab, and the list follows what is typed."""
+    service, _moves = _change_a_service(app_ctx.db, "wang.li")
+    screen = shown_audit(qtbot, app_ctx)
+    screen.service.setFocus()
+    with qtbot.waitSignal(screen.listed, timeout=PATIENT_WAIT_MS):
+        qtbot.keyClicks(screen.service, service.service_no)
+    assert screen._asked["service_no"] == service.service_no
+    assert screen.model.rowCount() == 1
+
+
+def test_an_entry_of_three_changes_lists_them_all_with_nothing_more(qtbot, app_ctx):
+    """Three fit in the line: "; 0 more" after them sent the reader to the details for
+    nothing."""
+    with transaction(app_ctx.db):
+        audit.record(app_ctx.db, "zhao", "update", "commodity", 5,
+                     {"hs_code": "0801", "name_en": "cashews", "perishable": 0},
+                     {"hs_code": "0802", "name_en": "cashew nuts", "perishable": 1})
+    screen = shown_audit(qtbot, app_ctx)
+    changes = screen.model.index(0, 4).data()
+    assert changes.count("→") == 3 and "more" not in changes, changes
+
+
+def test_each_header_names_the_column_under_it(qtbot, app_ctx):
+    _change_a_service(app_ctx.db, "wang.li")
+    screen = shown_audit(qtbot, app_ctx)
+    model = screen.model
+    headers = [model.headerData(column, Qt.Orientation.Horizontal)
+               for column in range(model.columnCount())]
+    assert headers == ["When", "Who", "Action", "What", "Changes"]
+    row = {header: model.index(0, column).data() for column, header in enumerate(headers)}
+    assert (row["Who"], row["Action"]) == ("wang.li", "update")
+    assert row["What"].startswith("service ") and row["Changes"]
