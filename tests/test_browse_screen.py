@@ -1132,3 +1132,75 @@ def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_is_refused(
         f"{total:,} rows and a header do not fit in an XLSX sheet, which holds {total:,} rows: "
         "narrow the filters or dates, or export to CSV; no file written")
     assert screen.export_status.bar.isHidden() and not list(tmp_path.glob("*moves*"))
+
+
+def _moved_count(app_ctx, where: str, args) -> int:
+    return app_ctx.db.execute(
+        "SELECT COUNT(*) FROM container_move cm JOIN service s ON s.id = cm.service_id "
+        f"WHERE s.status IN ('departed', 'arrived') AND {where}", args).fetchall()[0][0]
+
+
+def test_a_direction_lists_the_moves_of_that_way_alone(qtbot, screen, app_ctx):
+    """Inbound chosen, the outbound boxes stood among them and the count took them in."""
+    inbound = _moved_count(app_ctx, "s.direction = ?", ["inbound"])
+    assert 0 < inbound < _moved_count(app_ctx, "1", [])
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.direction.setCurrentIndex(screen.direction.findData(Direction.INBOUND))
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    assert screen._total == inbound
+    assert {record.direction for record in screen.model.records()} == {Direction.INBOUND}
+
+
+def test_clear_puts_the_status_back_to_moved(qtbot, screen):
+    """All statuses chosen, then Clear: the planned and cancelled boxes went on showing under
+    a list of filters that all said their defaults."""
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.status.setCurrentIndex(screen._all_statuses)
+    assert screen.model.filter.statuses is None
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    assert screen.status.currentIndex() == 0
+    assert screen.model.filter == browse.BrowseFilterRecord()
+    assert {record.status for record in screen.model.records()} <= {Status.DEPARTED,
+                                                                     Status.ARRIVED}
+
+
+def test_a_page_read_for_a_filter_since_changed_is_dropped(qtbot, qapp, screen, app_ctx,
+                                                           monkeypatch):
+    """Outbound's page, read to its end just as Inbound was chosen, must not go under
+    Inbound's rows."""
+    started, held = threading.Event(), threading.Event()
+    real = browse.page
+
+    def late_for_outbound(db, f, *args):
+        rows = real(db, f, *args)
+        if f.direction == Direction.OUTBOUND:
+            started.set()
+            held.wait(WAIT_MS / 1000)  # read whole before the cancel, so it still reports
+        return rows
+
+    monkeypatch.setattr(browse, "page", late_for_outbound)
+    screen.direction.setCurrentIndex(screen.direction.findData(Direction.OUTBOUND))
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.direction.setCurrentIndex(screen.direction.findData(Direction.INBOUND))
+    held.set()
+    qapp.processEvents()
+    assert app_ctx.tasks.wait()
+    qapp.processEvents()
+    assert screen.model.rowCount() > 0
+    assert {record.direction for record in screen.model.records()} == {Direction.INBOUND}
+
+
+def test_each_header_names_the_column_under_it(screen):
+    model = screen.model
+    shown = {model.headerData(column, Qt.Orientation.Horizontal):
+             {model.index(row, column).data() for row in range(model.rowCount())}
+             for column in range(model.columnCount())}
+    assert list(shown) == ["Date", "Service", "Direction", "Route", "Container", "Size-type",
+                           "F/E", "Gross kg", "Commodity", "Status"]
+    assert shown["Direction"] <= {"Outbound", "Inbound"}, shown["Direction"]
+    assert shown["F/E"] <= {"F", "E"}, shown["F/E"]
+    assert shown["Status"] <= {"Departed", "Arrived"}, shown["Status"]
+    assert all(len(text) == 4 for text in shown["Size-type"]), shown["Size-type"]
+    assert all(len(text) == 11 and text[:4].isalpha() for text in shown["Container"])
