@@ -1204,3 +1204,42 @@ def test_each_header_names_the_column_under_it(screen):
     assert shown["Status"] <= {"Departed", "Arrived"}, shown["Status"]
     assert all(len(text) == 4 for text in shown["Size-type"]), shown["Size-type"]
     assert all(len(text) == 11 and text[:4].isalpha() for text in shown["Container"])
+
+
+def test_a_count_of_other_statuses_for_a_filter_since_changed_says_nothing(
+        qtbot, qapp, screen, app_ctx, monkeypatch):
+    """A planned box's "with any status, they match 1" came in after All statuses and
+    another number were chosen, and stood over their empty list."""
+    planned = app_ctx.db.execute(
+        "SELECT cm.container FROM container_move cm JOIN service s ON s.id = cm.service_id "
+        "GROUP BY cm.container HAVING MAX(s.status IN ('departed', 'arrived')) = 0 "
+        "AND MAX(s.status = 'planned') = 1 LIMIT 1").fetchall()[0][0]
+    started, held = threading.Event(), threading.Event()
+    real = browse.count
+
+    def late_once(db, f):
+        total = real(db, f)
+        if f.statuses is None and not started.is_set():
+            started.set()
+            held.wait(WAIT_MS / 1000)
+        return total
+
+    monkeypatch.setattr(browse, "count", late_once)
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, planned)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.status.setCurrentIndex(screen._all_statuses)
+    screen.container.selectAll()
+    qtbot.keyClicks(screen.container, "ZZZU")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    said = screen.empty_note.text()
+    held.set()
+    qapp.processEvents()
+    assert app_ctx.tasks.wait()
+    qapp.processEvents()
+    assert screen.empty_note.text() == said == (
+        'No container number starts with ZZZU.<br><a href="clear">Clear the filters</a>')
