@@ -1349,3 +1349,30 @@ def test_each_header_names_the_column_under_it(qtbot, app_ctx):
     row = {header: model.index(0, column).data() for column, header in enumerate(headers)}
     assert (row["Who"], row["Action"]) == ("wang.li", "update")
     assert row["What"].startswith("service ") and row["Changes"]
+
+
+def test_a_count_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypatch):
+    """A full list's count reads every match again: another user picked meanwhile, it ran on
+    to its end, a core taken from the search now wanted."""
+    import threading
+
+    _many_entries(app_ctx, "wang.li", 5)
+    _change_a_service(app_ctx.db, "li.na")
+    screen = shown_audit(qtbot, app_ctx)
+    real, reading, ended = audit.count, threading.Event(), []
+
+    def long_for_wang(db, **filters):
+        if filters["user"] == "wang.li":
+            reading.set()
+            scan_for_minutes(db, ended)
+        return real(db, **filters)
+
+    monkeypatch.setattr(audit, "count", long_for_wang)
+    screen.user.setCurrentIndex(screen.user.findData("wang.li"))
+    screen.user.activated.emit(screen.user.currentIndex())
+    qtbot.waitUntil(reading.is_set, timeout=PATIENT_WAIT_MS)
+    overtaken = screen._counting
+    with qtbot.waitSignal(overtaken.cancelled):
+        _choose(qtbot, screen, screen.user, "li.na")
+    assert ended == ["interrupted"]
+    assert screen.count.text() == "1 change"
