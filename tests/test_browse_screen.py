@@ -1243,3 +1243,11 @@ def test_a_count_of_other_statuses_for_a_filter_since_changed_says_nothing(
     qapp.processEvents()
     assert screen.empty_note.text() == said == (
         'No container number starts with ZZZU.<br><a href="clear">Clear the filters</a>')
+
+
+def test_the_row_numbers_count_from_one_as_the_count_below_does(screen):
+    """The last row loaded is numbered as the count says: "500 of … loaded", not 499."""
+    model = screen.model
+    numbers = [model.headerData(row, Qt.Orientation.Vertical) for row in range(model.rowCount())]
+    assert numbers[:3] == ["1", "2", "3"]
+    assert numbers[-1] == str(model.rowCount()) == str(browse.PAGE_SIZE)
