@@ -917,15 +917,13 @@ def test_a_full_lists_entries_are_shown_before_they_are_counted(qtbot, app_ctx,
                                    "filters to see older ones")
 
 
-def test_a_search_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypatch):
-    """Typing on in Service starts a search at each pause: the ones overtaken ran their
-    scans of a long log to the end, several at once on a desk's two cores."""
+def _overtaken_while_reading_wang_li(qtbot, app_ctx, monkeypatch, read: str, task: str):
+    """The screen after the audit log's read (entries or count) of wang.li's, held scanning,
+    was overtaken by li.na picked: once its task said it was cancelled, the scan ended
+    interrupted."""
     import threading
 
-    _change_a_service(app_ctx.db, "wang.li")
-    _change_a_service(app_ctx.db, "li.na")
-    screen = shown_audit(qtbot, app_ctx)
-    real, reading, ended = audit.entries, threading.Event(), []
+    real, reading, ended = getattr(audit, read), threading.Event(), []
 
     def long_for_wang(db, **filters):
         if filters["user"] == "wang.li":
@@ -933,14 +931,24 @@ def test_a_search_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypa
             scan_for_minutes(db, ended)
         return real(db, **filters)
 
-    monkeypatch.setattr(audit, "entries", long_for_wang)
+    screen = shown_audit(qtbot, app_ctx)
+    monkeypatch.setattr(audit, read, long_for_wang)
     screen.user.setCurrentIndex(screen.user.findData("wang.li"))
     screen.user.activated.emit(screen.user.currentIndex())
-    overtaken = screen._searching
-    qtbot.waitUntil(reading.is_set)
-    with qtbot.waitSignal(overtaken.cancelled):
+    qtbot.waitUntil(reading.is_set, timeout=PATIENT_WAIT_MS)
+    with qtbot.waitSignal(getattr(screen, task).cancelled):
         _choose(qtbot, screen, screen.user, "li.na")
     assert ended == ["interrupted"]
+    return screen
+
+
+def test_a_search_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypatch):
+    """Typing on in Service starts a search at each pause: the ones overtaken ran their
+    scans of a long log to the end, several at once on a desk's two cores."""
+    _change_a_service(app_ctx.db, "wang.li")
+    _change_a_service(app_ctx.db, "li.na")
+    screen = _overtaken_while_reading_wang_li(qtbot, app_ctx, monkeypatch, "entries",
+                                              "_searching")
     assert {record.user_name for record in screen.model.records()} == {"li.na"}
 
 
@@ -1354,25 +1362,8 @@ def test_each_header_names_the_column_under_it(qtbot, app_ctx):
 def test_a_count_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypatch):
     """A full list's count reads every match again: another user picked meanwhile, it ran on
     to its end, a core taken from the search now wanted."""
-    import threading
-
     _many_entries(app_ctx, "wang.li", 5)
     _change_a_service(app_ctx.db, "li.na")
-    screen = shown_audit(qtbot, app_ctx)
-    real, reading, ended = audit.count, threading.Event(), []
-
-    def long_for_wang(db, **filters):
-        if filters["user"] == "wang.li":
-            reading.set()
-            scan_for_minutes(db, ended)
-        return real(db, **filters)
-
-    monkeypatch.setattr(audit, "count", long_for_wang)
-    screen.user.setCurrentIndex(screen.user.findData("wang.li"))
-    screen.user.activated.emit(screen.user.currentIndex())
-    qtbot.waitUntil(reading.is_set, timeout=PATIENT_WAIT_MS)
-    overtaken = screen._counting
-    with qtbot.waitSignal(overtaken.cancelled):
-        _choose(qtbot, screen, screen.user, "li.na")
-    assert ended == ["interrupted"]
+    screen = _overtaken_while_reading_wang_li(qtbot, app_ctx, monkeypatch, "count",
+                                              "_counting")
     assert screen.count.text() == "1 change"
