@@ -101,3 +101,13 @@ def test_connect_and_log_in_go_down_their_fields_then_to_their_buttons(qtbot, de
         tabbed_through(qtbot, [*fields, *(button for button in buttons.buttons()
                                           if button.isEnabled())])
         dialog.close()
+
+
+def test_tab_never_lands_on_the_screens_tabs(qtbot, main_window):
+    # There the clerk's next arrow key or letters switched screens instead of typing:
+    # Ctrl+1…9 and clicks switch them.
+    bar = main_window.day_screen.day_bar
+    bar.previous_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(bar.previous_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() not in (main_window.screens.tabBar(), bar.previous_button)
+    assert main_window.screens.currentWidget() is main_window.day_screen
