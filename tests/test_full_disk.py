@@ -303,3 +303,34 @@ def test_a_settings_file_that_cannot_be_written_on_a_full_disk_says_the_disk_is_
         print(write_refused(DISK / "Hub Desk" / "hubapp.conf").errno)
         """)
     assert result.stdout == f"{errno.ENOSPC}\n", result.stderr
+
+
+def test_the_set_up_box_on_a_failing_disk_lets_the_admin_in_and_asks_again_next_time(
+        tmp_path, demo_db_path):
+    """As the login itself goes ahead there: the set-up box's Save, refused, held the admin
+    at it with Cancel the only way out, where a clerk logged in."""
+    result = _python(tmp_path, demo_db_path, """
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication, QDialog
+        from hubapp.store import open_db, settings, users
+        from hubapp.ui.login_dialog import LoginDialog
+
+        db = open_db(DISK / "new.db")
+        users.add_user(db, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
+        app = QApplication([])
+        dialog = LoginDialog(db)
+        dialog.show()
+        QTest.keyClicks(dialog.name_edit, "boss")
+        QTest.keyClicks(dialog.password_edit, "correct horse 1")
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        print(dialog.windowTitle())
+        fail()
+        QTest.keyClicks(dialog.hub_edit, "Nanning Rail Port")
+        QTest.keyClicks(dialog.target_edit, "6")
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        print(dialog.result() == QDialog.DialogCode.Accepted, dialog.user.name)
+        print(settings.is_set_up(db))
+        """, full_disk=False)
+    assert result.stdout.splitlines() == ["Hub Desk: set up the hub", "True boss", "False"], \
+        result.stderr

@@ -451,3 +451,87 @@ def test_an_admin_of_a_hub_not_set_up_logs_in_to_a_file_that_only_reads(qtbot, t
         assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "boss"
     finally:
         db.close()
+
+
+def test_ok_clicked_without_a_password_goes_to_it_and_counts_no_attempt(qtbot, db):
+    """As Enter does: a click on Log in with no password counted as a wrong one, and five
+    locked the account."""
+    admin = users.create_first_admin(db, "Li Na", PASSWORD)
+    users.add_user(db, admin, "wang", users.CLERK, PASSWORD)
+    dialog = _dialog(qtbot, db)
+    for _ in range(users.MAX_FAILED_ATTEMPTS):
+        _type(qtbot, dialog, "wang", "")
+        assert dialog.isVisible() and dialog.focusWidget() is dialog.password_edit
+        assert dialog.message_label.isHidden()
+    assert db.execute("SELECT failed_attempts FROM app_user WHERE name = 'wang'"
+                      ).fetchone() == (0,)
+    _type(qtbot, dialog, "wang", PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "wang"
+
+
+def test_a_refused_login_puts_the_cursor_back_in_the_password_to_type_again(qtbot, db):
+    admin = users.create_first_admin(db, "Li Na", PASSWORD)
+    users.add_user(db, admin, "wang", users.CLERK, PASSWORD)
+    dialog = _dialog(qtbot, db)
+    _type(qtbot, dialog, "wang", "guess guess")
+    assert dialog.message_label.text() == "Wrong user name or password"
+    assert dialog.focusWidget() is dialog.password_edit and dialog.password_edit.text() == ""
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_two_passwords_that_differ_keep_the_first_and_ask_the_repeat_again(qtbot, db):
+    dialog = _dialog(qtbot, db)
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD + "x")
+    assert dialog.message_label.text() == "The two passwords differ."
+    assert dialog.password_edit.text() == PASSWORD and dialog.repeat_edit.text() == ""
+    assert dialog.focusWidget() is dialog.repeat_edit
+
+
+def test_the_set_up_box_does_not_keep_an_earlier_wrong_password_s_message(qtbot, db):
+    users.add_user(db, users.SHELL_ADMIN, "Li Na", users.ADMIN, PASSWORD)
+    dialog = _dialog(qtbot, db)
+    _type(qtbot, dialog, "Li Na", "guess guess")
+    assert dialog.message_label.isVisible()
+    _type(qtbot, dialog, "Li Na", PASSWORD)
+    assert dialog.windowTitle() == "Hub Desk: set up the hub"
+    assert dialog.message_label.isHidden()
+
+
+def test_an_admin_deactivated_meanwhile_is_told_in_the_set_up_box_and_nothing_is_saved(
+        qtbot, db):
+    users.add_user(db, users.SHELL_ADMIN, "Li Na", users.ADMIN, PASSWORD)
+    users.add_user(db, users.SHELL_ADMIN, "zhao", users.ADMIN, PASSWORD)
+    dialog = _dialog(qtbot, db)
+    _type(qtbot, dialog, "Li Na", PASSWORD)
+    assert dialog.windowTitle() == "Hub Desk: set up the hub"
+    users.set_active(db, users.SHELL_ADMIN, "Li Na", False)  # at another desk
+    qtbot.keyClicks(dialog.hub_edit, "Nanning Rail Port")
+    qtbot.keyClicks(dialog.target_edit, "6")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "deactivated your account Li Na" in \
+        dialog.message_label.text()
+    assert not settings.is_set_up(db)
+
+
+def test_a_refused_new_password_clears_every_box_and_starts_again_at_the_first(qtbot, db):
+    admin = users.create_first_admin(db, "Li Na", PASSWORD)
+    dialog = PasswordDialog("Change my password", "", lambda current, new: (
+        users.change_own_password(db, admin, current, new)), current=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for edit, text in ((dialog.current_edit, "guess guess"), (dialog.new_edit, "tapioca starch"),
+                       (dialog.repeat_edit, "tapioca starch")):
+        qtbot.keyClicks(edit, text)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "current password is wrong" in dialog.message_label.text()
+    assert dialog.current_edit.text() == dialog.new_edit.text() == dialog.repeat_edit.text() == ""
+    assert dialog.focusWidget() is dialog.current_edit
+
+
+
+def test_a_user_name_stops_at_the_longest_an_account_can_have(qtbot, db):
+    dialog = _dialog(qtbot, db)
+    qtbot.keyClicks(dialog.name_edit, "x" * (users.MAX_NAME_LENGTH + 5))
+    assert dialog.name_edit.text() == "x" * users.MAX_NAME_LENGTH
