@@ -29,7 +29,7 @@ from hubapp.ui import app
 from hubapp.ui.app import start_target
 from hubapp.ui.connect_dialog import ConnectDialog
 from hubapp.ui.desk_database import (
-    KEYRING_SERVICE, TARGET_KEY, remembered_target, set_for_this_computer,
+    KEYRING_SERVICE, TARGET_KEY, keyring_key, remembered_target, set_for_this_computer,
 )
 
 from conftest import close_windows
@@ -714,3 +714,106 @@ def test_a_refused_connections_reason_at_a_large_font_leaves_the_fields_whole(qt
                   dialog.options):
         assert field.height() >= field.minimumSizeHint().height(), field.objectName()
     assert dialog.status.height() >= dialog.status.heightForWidth(dialog.status.width())
+
+
+@pytest.mark.parametrize(("host", "database"), [("", "hub"), ("db.hub.local", ""),
+                                                ("   ", "hub")])
+def test_ok_without_the_host_or_the_database_says_so_and_tries_nothing(qtbot, host, database):
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.host, host)
+    qtbot.keyClicks(dialog.database, database)
+    for button in (dialog.buttons.button(dialog.buttons.StandardButton.Ok), dialog.test_button):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert dialog.status.text() == "Enter the server's host name and the database."
+        assert not dialog.busy and dialog.isVisible() and dialog.db is None
+
+
+def test_the_password_of_a_connection_not_to_be_remembered_stays_out_of_the_keyring(
+        qtbot, pg_server, memory_keyring):
+    """Remember unticked: the password is this session's, never written to the keyring,
+    and one the keyring held for the server is forgotten."""
+    url = pg_server.create_database()
+    memory_keyring.passwords[(KEYRING_SERVICE, keyring_key(url))] = "an old one"
+    chosen = typed_in(qtbot, url, remember=False)(None, None)
+    assert chosen is not None
+    chosen[0].close()
+    assert memory_keyring.passwords == {}
+    assert postgres.session_password(url) == PASSWORD
+
+
+def _to_a_port_nothing_listens_on(qtbot) -> ConnectDialog:
+    """The dialog shown, filled in with a server that refuses at once."""
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(1)
+    dialog.database.setText("hubdesk")
+    return dialog
+
+
+def test_while_connecting_nothing_can_be_pressed_or_typed_but_cancel(qtbot):
+    dialog = _to_a_port_nothing_listens_on(qtbot)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.busy
+    assert not any(widget.isEnabled() for widget in (
+        ok, dialog.test_button, dialog.host, dialog.port, dialog.database, dialog.user,
+        dialog.password, dialog.remember))
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Cancel).isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert ok.isEnabled() and dialog.host.isEnabled() and "127.0.0.1" in dialog.status.text()
+
+
+@pytest.mark.parametrize(("typed", "host", "port"), [
+    ("fe80::1", "fe80::1", 5432), ("::1", "::1", 5432),  # IPv6 addresses, not host:port
+    # No server's port: left as typed, not changed unsaid to the highest the box takes.
+    ("db.hub.local:65536", "db.hub.local:65536", 5432), ("db.hub.local:0", "db.hub.local:0", 5432),
+    ("db.hub.local:65535", "db.hub.local", 65535),
+])
+def test_a_host_is_split_only_where_it_ends_in_a_port_a_server_can_have(qtbot, typed, host,
+                                                                        port):
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.host.setText(typed)
+    dialog.host.editingFinished.emit()
+    assert (dialog.host.text(), dialog.port.value()) == (host, port)
+
+
+def test_an_ipv6_host_is_bracketed_in_the_url(qtbot):
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("::1")
+    dialog.database.setText("hub")
+    assert dialog.url() == "postgresql://[::1]:5432/hub"
+
+
+def test_a_pasted_urls_password_goes_to_the_password_box_never_to_the_options(
+        qtbot, memory_keyring):
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("postgresql://clerk:s3cret%40pw@db.hub.example:5433/hub")
+    dialog.host.editingFinished.emit()
+    assert dialog.password.text() == "s3cret@pw" and dialog.options.text() == ""
+    dialog.host.setText("postgresql://clerk@db.hub.example:5433/hub"
+                        "?password=s3cret&sslmode=require")
+    dialog.host.editingFinished.emit()
+    assert dialog.options.text() == "sslmode=require"
+    assert "s3cret" not in dialog.url()
+
+
+def test_a_refused_connections_reason_is_said_in_the_desks_language(qapp, qtbot):
+    """A desk in Chinese was told why the server refused in English."""
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, "zh")
+    try:
+        dialog = _to_a_port_nothing_listens_on(qtbot)
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+        assert dialog.status.text().startswith(
+            "无法连接 postgresql://127.0.0.1:1/hubdesk 的服务器：")
+    finally:
+        install_translations(qapp, "en")
