@@ -290,12 +290,18 @@ def test_a_name_in_the_boxes_is_shown_as_typed_not_read_as_markup(qtbot, db):
     assert shown_text(asked.intro) == "A new password for <s>wang</s>."
 
 
-def test_change_my_password_refuses_spaces_and_ones_own_name(qtbot, db):
-    admin = users.create_first_admin(db, "Li Na Zhang", PASSWORD)
+def _changing_my_password(qtbot, db, name: str) -> PasswordDialog:
+    """Change my password, shown, as the first admin, name, asks it."""
+    admin = users.create_first_admin(db, name, PASSWORD)
     dialog = PasswordDialog("Change my password", "", lambda current, new: (
         users.change_own_password(db, admin, current, new)), current=True)
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def test_change_my_password_refuses_spaces_and_ones_own_name(qtbot, db):
+    dialog = _changing_my_password(qtbot, db, "Li Na Zhang")
     for new, said in (("LI NA ZHANG", "A password must not be the user's name"),
                       (" " * 8, "A password needs more than spaces")):
         for edit, text in ((dialog.current_edit, PASSWORD), (dialog.new_edit, new),
@@ -516,11 +522,7 @@ def test_an_admin_deactivated_meanwhile_is_told_in_the_set_up_box_and_nothing_is
 
 
 def test_a_refused_new_password_clears_every_box_and_starts_again_at_the_first(qtbot, db):
-    admin = users.create_first_admin(db, "Li Na", PASSWORD)
-    dialog = PasswordDialog("Change my password", "", lambda current, new: (
-        users.change_own_password(db, admin, current, new)), current=True)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _changing_my_password(qtbot, db, "Li Na")
     for edit, text in ((dialog.current_edit, "guess guess"), (dialog.new_edit, "tapioca starch"),
                        (dialog.repeat_edit, "tapioca starch")):
         qtbot.keyClicks(edit, text)
@@ -528,7 +530,6 @@ def test_a_refused_new_password_clears_every_box_and_starts_again_at_the_first(q
     assert dialog.isVisible() and "current password is wrong" in dialog.message_label.text()
     assert dialog.current_edit.text() == dialog.new_edit.text() == dialog.repeat_edit.text() == ""
     assert dialog.focusWidget() is dialog.current_edit
-
 
 
 def test_a_user_name_stops_at_the_longest_an_account_can_have(qtbot, db):
