@@ -746,3 +746,29 @@ def test_a_restore_answered_no_is_not_started_even_in_the_background(
     assert main_window.backups.restore_action.isEnabled() and infos == errors == []
     assert _count(demo_db_path, f"date = '{DEMO_END}'") == 0
     assert not (demo_db_path.parent / "backups").exists()
+
+
+def test_a_window_without_a_login_asks_for_one_once_a_restore_brings_logins_back(
+        qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch):
+    # Restored from a day when everyone logged in, the window opened in single-user mode
+    # kept on as nobody, its every change then refused.
+    assert app_ctx.user_id is None
+    saved = backup.backup_to(demo_db_path, tmp_path / "with-logins.db")
+    then = open_db(saved)
+    try:
+        users.add_user(then, SHELL_ADMIN, "boss", ADMIN, "correct horse 1")
+        users.set_single_user_mode(then, SHELL_ADMIN, False)
+    finally:
+        then.close()
+    # Those two changes' entries are older than this desk's log now, and seen: only the
+    # restore itself can tell the window that logins are back.
+    for clerk in ("wang", "li", "zhao"):
+        users.add_user(app_ctx.db, SHELL_ADMIN, clerk, users.CLERK, "tapioca starch")
+    assert main_window.watcher.look()
+    _capture(monkeypatch, "pick_open_file", str(saved))
+    _capture(monkeypatch, "ask_yes_no", True)
+    infos, logins = _capture(monkeypatch, "show_info"), _capture(monkeypatch, "log_in")
+    main_window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(logins), timeout=BACKUP_WAIT_MS)
+    assert [title for title, _text in infos] == ["Restored", "Single-user mode is off"]
+    assert main_window.switch_user_action.isVisible()
