@@ -2755,3 +2755,59 @@ def test_copy_from_no_longer_offers_a_run_the_day_already_has(qtbot, screen):
     screen.copy_menu.aboutToShow.emit()
     assert [action.text() for action in screen.copy_menu.actions()] == [
         text for text in offered if "X8001" not in text]
+
+
+def test_the_closed_line_shows_only_while_the_day_is_closed(qtbot, main_window, app_ctx):
+    # Shown empty, it stood under an open day's title, the title no longer level with the bar.
+    from hubapp.store.users import UserRecord
+
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    label = screen.day_bar.closed_label
+    assert label.isHidden()
+    closed_at_another_desk(app_ctx)
+    assert label.isVisibleTo(main_window)
+    app_ctx.signals.data_changed.emit(day_close.reopen_day(
+        app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"), "late weights"), None)
+    assert label.isHidden()
+
+
+def test_edits_a_day_closed_under_are_said_to_a_screen_reader_once_while_the_note_stays(
+        qtbot, main_window, app_ctx, demo_db_path, announced):
+    # Each Ctrl+S said the whole sentence again.
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path)
+    press(qtbot, (Qt.Key.Key_S, CTRL), (Qt.Key.Key_S, CTRL))
+    note = screen.paste_message.text()
+    assert "cannot be saved" in note
+    assert [words for widget, words in announced if widget is screen.paste_message] == [note]
+
+
+@pytest.fixture
+def last_day_closed_read_only_ctx(qapp, demo_db_path, unwritable):
+    """As read_only_ctx, the demo's last day closed before the file turned read-only."""
+    from hubapp.store import open_db
+
+    from conftest import _app_context
+
+    db = open_db(demo_db_path)
+    day_close.close_day(db, DEMO_END, UserRecord("wang.li", "supervisor"))
+    db.close()
+    unwritable(demo_db_path)
+    db = open_db(demo_db_path)
+    try:
+        yield from _app_context(db, demo_db_path)
+    finally:
+        db.close()
+
+
+def test_a_closed_day_of_a_read_only_database_says_read_only_first(
+        qtbot, last_day_closed_read_only_ctx):
+    # What stops every change comes first; who closed the day is the lesser news.
+    from hubapp.ui.main_window import MainWindow
+
+    window = MainWindow(last_day_closed_read_only_ctx)
+    qtbot.addWidget(window)
+    window.day_screen.set_day(DEMO_END)
+    parts = window.day_screen.day_bar.closed_label.parts
+    assert len(parts) == 2 and parts[0] == "Read-only database"
+    assert parts[1].startswith("Closed by wang.li at ")
