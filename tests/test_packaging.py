@@ -530,3 +530,24 @@ def test_the_screenshots_are_taken_on_a_laptop_screen_where_offscreen_is_named(
                  XDG_CONFIG_HOME=str(tmp_path / ".config")))
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1366", "768"]
+
+
+def test_the_log_names_the_hub_a_start_opened(tmp_path):
+    """What a start logs after is about one hub: IT reading a desk's log found the errors,
+    not which database they came from."""
+    code = """if True:
+        import sys
+        from hubapp.store import open_db, users
+        from hubapp.ui import app, dialogs
+        db = open_db(sys.argv[1])
+        users.create_first_admin(db, "Li Na", "correct horse 1")
+        db.close()
+        dialogs.log_in = lambda *_: None  # the login cancelled: no window to wait on
+        sys.exit(app.run_gui(sys.argv[1]))
+    """
+    hub = tmp_path / "hub.db"
+    home, log = _state_home(tmp_path)
+    result = subprocess.run([sys.executable, "-c", code, hub], env=dict(os.environ, **home),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert f"INFO hubapp.ui.app: Started on {hub}\n" in log.read_text(), log.read_text()
