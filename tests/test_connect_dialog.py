@@ -3,6 +3,7 @@ PostgreSQL server (tests/pg.py); the keyring is an in-memory backend."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import keyring
 import keyring.backends.fail
@@ -817,3 +818,46 @@ def test_a_refused_connections_reason_is_said_in_the_desks_language(qapp, qtbot)
             "无法连接 postgresql://127.0.0.1:1/hubdesk 的服务器：")
     finally:
         install_translations(qapp, "en")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux's /proc")
+def test_a_new_hub_left_unused_is_closed_once_a_hub_s_file_is_opened_instead(first_start,
+                                                                            monkeypatch,
+                                                                            demo_db_path):
+    """The empty hub asked about again stayed open behind the one chosen: this desk held a
+    file it no longer used, which another start (its upgrade, its first admin) found busy."""
+    open_db(first_start).close()  # made, and left before its administrator was created
+    answers(monkeypatch, "ask_first_start", ["file"])
+    answers(monkeypatch, "pick_open_file", [str(demo_db_path)])
+    db, target = app.open_start_database(None)
+    try:
+        held = []
+        for fd in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(OSError):  # one closed since listed
+                held.append(os.readlink(f"/proc/self/fd/{fd}"))
+        assert target == demo_db_path and str(first_start) not in held
+    finally:
+        db.close()
+
+
+def test_a_password_is_found_for_its_server_with_or_without_the_default_port():
+    """The form always writes the port: a password kept for a URL typed without one was not
+    found for the same server, and asked for at every start."""
+    assert keyring_key("postgresql://clerk@hub.example/yard") == \
+        keyring_key("postgresql://clerk@hub.example:5432/yard") == "clerk@hub.example:5432/yard"
+
+
+def test_switch_user_on_a_server_given_with_its_password_remembers_it_without(
+        qtbot, monkeypatch, pg_server, memory_keyring, windows):
+    """hubapp --db postgresql://clerk:…@host/hub, then Switch user…: the desk remembers the
+    server it switched on for its next start, and wrote the password there in the clear."""
+    url = pg_server.create_database()
+    user = urlsplit(url).username
+    given = url.replace(f"//{user}@", f"//{user}:{quote(PASSWORD, safe='')}@")
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
+    window = app.open_window(open_db(given), given)
+    assert window.switch_user() is not None
+    QSettings().sync()
+    assert QSettings().value(TARGET_KEY) == url
+    for path in files_under_test_home():
+        assert PASSWORD.encode() not in path.read_bytes(), path
