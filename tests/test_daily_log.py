@@ -2811,3 +2811,19 @@ def test_a_closed_day_of_a_read_only_database_says_read_only_first(
     parts = window.day_screen.day_bar.closed_label.parts
     assert len(parts) == 2 and parts[0] == "Read-only database"
     assert parts[1].startswith("Closed by wang.li at ")
+
+
+def test_reopen_day_cancelled_at_its_reason_leaves_the_day_closed_and_says_nothing(
+        qtbot, main_window, app_ctx, monkeypatch):
+    # Cancel was taken for a blank reason: "a day is reopened only with a reason".
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    closed_at_another_desk(app_ctx)
+    button = screen.day_bar.close_day_button
+    assert button.text() == "Reopen da&y…"
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_args: None)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert screen.paste_message.text() == ""
+    assert day_close.closed_info(app_ctx.db, DEMO_END) is not None
+    assert button.text() == "Reopen da&y…"
