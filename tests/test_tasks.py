@@ -146,3 +146,136 @@ def test_a_task_s_going_may_take_the_owner_of_its_runner_with_it(qtbot, qapp):
         del owner
         qapp.processEvents()
     qtbot.waitUntil(lambda: len(gone) == 2000)
+
+
+@pytest.fixture
+def file_runner(qapp, demo_db_path):
+    runner = TaskRunner(demo_db_path)
+    yield runner
+    runner.cancel_all()
+    assert runner.wait()
+
+
+def test_wait_returns_only_once_every_task_has_ended(qtbot, runner):
+    """The window's close waits for its tasks: one still at work as the window went would
+    write through a database closed under it, or end to listeners gone."""
+    import threading
+
+    started, ended = threading.Event(), threading.Event()
+
+    def slow(control):
+        started.set()
+        time.sleep(0.3)  # the work's length, not a timed assertion
+        ended.set()
+
+    runner.start(slow)
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    assert runner.wait()
+    assert ended.is_set()
+
+
+def test_cancel_all_stops_every_task_under_way(qtbot, runner):
+    """Closing the window cancels every task, not only the newest: a long report left
+    running held the window's close until its end."""
+    import threading
+
+    let_go = threading.Event()
+    running = []
+
+    def waiting(control):
+        running.append(True)
+        while not let_go.is_set():
+            control.check()
+            time.sleep(0.001)
+
+    tasks = [runner.start(waiting) for _ in range(3)]
+    stopped = []
+    for task in tasks:
+        task.cancelled.connect(lambda: stopped.append(True))
+    try:
+        qtbot.waitUntil(lambda: len(running) == 3, timeout=10_000)
+        runner.cancel_all()
+        qtbot.waitUntil(lambda: len(stopped) == 3, timeout=10_000)
+    finally:
+        let_go.set()
+
+
+def test_a_task_s_own_connection_is_closed_as_its_work_ends(qtbot, file_runner):
+    """One connection per task, closed after it, whether the work returned or failed: left
+    open, each refresh kept a file handle and its cache for as long as the window."""
+    import sqlite3
+
+    def still_open(db) -> bool:  # asked on the worker's thread, the connection's own
+        try:
+            db.conn.execute("SELECT 1")
+        except sqlite3.ProgrammingError:
+            return False
+        return True
+
+    def counting(control):
+        with control.database() as db:
+            count = db.execute("SELECT 1").fetchone()[0]
+        return count, still_open(db)
+
+    open_after_failing = []
+
+    def refused(control):
+        try:
+            with control.database() as db:
+                raise HubError("No movements on {day}", day="2026-03-05")
+        finally:
+            open_after_failing.append(still_open(db))
+
+    task = file_runner.start(counting)
+    with qtbot.waitSignal(task.finished, timeout=10_000) as finished:
+        pass
+    assert finished.args == [(1, False)]
+    task = file_runner.start(refused)
+    with qtbot.waitSignal(task.failed, timeout=10_000):
+        pass
+    assert open_after_failing == [False]
+
+
+def test_a_cancelled_query_stops_mid_statement_and_says_cancelled(qtbot, file_runner):
+    """A scan superseded by a newer one stops inside its statement, as cancelled: not as a
+    failure the screen would show as an error."""
+    import threading
+
+    started = threading.Event()
+
+    def scanning(control):
+        with control.database() as db, control.interruptible(db):
+            started.set()
+            return db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                              " WHERE i < 1000000000) SELECT COUNT(*) FROM n").fetchone()
+
+    task = file_runner.start(scanning)
+    ends = []
+    for signal in (task.finished, task.failed):
+        signal.connect(ends.append)
+    task.cancelled.connect(lambda: ends.append("cancelled"))
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(ends), timeout=30_000)
+    assert ends == ["cancelled"]
+
+
+def test_a_program_error_in_a_task_is_logged_with_its_trace_and_a_user_s_is_not(
+        qtbot, runner, caplog):
+    """A bug's trace is what a support call needs from the log; an error the user is told
+    how to fix (HubError) is no bug, and logged as one it filled the log with noise."""
+    import logging
+
+    def broken(control):
+        raise KeyError("route")
+
+    def refused(control):
+        raise HubError("No movements on {day}", day="2026-03-05")
+
+    with caplog.at_level(logging.ERROR, logger="hubapp.ui.tasks"):
+        for work in (refused, broken):
+            task = runner.start(work)
+            with qtbot.waitSignal(task.failed, timeout=10_000):
+                pass
+    assert [(record.getMessage(), type(record.exc_info[1])) for record in caplog.records] == [
+        ("Background task failed", KeyError)]
