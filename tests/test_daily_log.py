@@ -2827,3 +2827,21 @@ def test_reopen_day_cancelled_at_its_reason_leaves_the_day_closed_and_says_nothi
     assert screen.paste_message.text() == ""
     assert day_close.closed_info(app_ctx.db, DEMO_END) is not None
     assert button.text() == "Reopen da&y…"
+
+
+def test_the_days_list_sorted_by_containers_puts_9_above_12(qtbot, screen):
+    """The list sorts on the numbers, not on the texts shown: by text, 12 boxes came above
+    9, as "1" comes before "9"."""
+    for service, count, start in (("Y7010", 12, 7300), ("Y7011", 9, 7400)):
+        press(qtbot, (Qt.Key.Key_N, CTRL), service)
+        paste(qtbot, screen, "".join(f"{number}\t22G1\tE\n"
+                                     for number in numbers(count, start=start)))
+        press(qtbot, (Qt.Key.Key_S, CTRL))
+        assert not screen.is_dirty(), screen.form.message.text()
+    header = screen.table.horizontalHeader()
+    x = header.sectionViewportPosition(screen.model.CONTAINERS) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert [(screen.proxy.index(row, screen.model.SERVICE).data(),
+             screen.proxy.index(row, screen.model.CONTAINERS).data()) for row in range(2)] == [
+        ("Y7011", "9"), ("Y7010", "12")]
