@@ -1401,3 +1401,17 @@ def commodity_typed(qtbot, hs_code: str, name_en: str, name_zh: str):
         qtbot.keyClick(form.category, Qt.Key.Key_Down)  # none chosen yet → Farm products
 
     return fill
+
+
+def test_a_search_never_matches_across_two_cells(qtbot, screen):
+    """The end of one column and the start of the next are no text anybody typed: a search
+    spanning them found a row holding neither of its words."""
+    tab = screen.commodities
+    row = next(row for row in range(tab.proxy.rowCount())
+               if tab.proxy.index(row, 1).data() == "cassava flour")
+    english, chinese = (tab.proxy.index(row, column).data() for column in (1, 2))
+    type_into(qtbot, tab.search, english[-3:])
+    assert "cassava flour" in [tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())]
+    tab.search.clear()
+    type_into(qtbot, tab.search, english[-3:] + chinese[:1])
+    assert tab.proxy.rowCount() == 0
