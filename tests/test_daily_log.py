@@ -2701,17 +2701,9 @@ def test_the_days_list_sorted_by_teu_puts_fewer_longer_boxes_above_more_short_on
         qtbot, screen):
     """Two 45 ft boxes are 4 TEU, three 20 ft ones 3: sorted by TEU the list went by the
     number of boxes instead."""
-    for service, size_type, count, start in (("Y7005", "22G1", 3, 7100),
-                                             ("Y7006", "45G1", 2, 7200)):
-        press(qtbot, (Qt.Key.Key_N, CTRL), service)
-        paste(qtbot, screen, "".join(f"{number}\t{size_type}\tE\n"
-                                     for number in numbers(count, start=start)))
-        press(qtbot, (Qt.Key.Key_S, CTRL))
-        assert not screen.is_dirty(), screen.form.message.text()
-    header = screen.table.horizontalHeader()
-    x = header.sectionViewportPosition(screen.model.TEU) + 5
+    _services_saved(qtbot, screen, (("Y7005", "22G1", 3, 7100), ("Y7006", "45G1", 2, 7200)))
     for _ in range(2):  # ascending, then descending
-        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        _header_clicked(qtbot, screen, screen.model.TEU)
     assert [(screen.proxy.index(row, screen.model.SERVICE).data(),
              screen.proxy.index(row, screen.model.TEU).data()) for row in range(2)] == [
         ("Y7006", "4"), ("Y7005", "3")]
@@ -2832,16 +2824,25 @@ def test_reopen_day_cancelled_at_its_reason_leaves_the_day_closed_and_says_nothi
 def test_the_days_list_sorted_by_containers_puts_9_above_12(qtbot, screen):
     """The list sorts on the numbers, not on the texts shown: by text, 12 boxes came above
     9, as "1" comes before "9"."""
-    for service, count, start in (("Y7010", 12, 7300), ("Y7011", 9, 7400)):
-        press(qtbot, (Qt.Key.Key_N, CTRL), service)
-        paste(qtbot, screen, "".join(f"{number}\t22G1\tE\n"
-                                     for number in numbers(count, start=start)))
-        press(qtbot, (Qt.Key.Key_S, CTRL))
-        assert not screen.is_dirty(), screen.form.message.text()
-    header = screen.table.horizontalHeader()
-    x = header.sectionViewportPosition(screen.model.CONTAINERS) + 5
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    _services_saved(qtbot, screen, (("Y7010", "22G1", 12, 7300), ("Y7011", "22G1", 9, 7400)))
+    _header_clicked(qtbot, screen, screen.model.CONTAINERS)
+    assert screen.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert [(screen.proxy.index(row, screen.model.SERVICE).data(),
              screen.proxy.index(row, screen.model.CONTAINERS).data()) for row in range(2)] == [
         ("Y7011", "9"), ("Y7010", "12")]
+
+
+def _services_saved(qtbot, screen, services) -> None:
+    """Each (service, size type, boxes, first serial) typed in and saved, empty boxes."""
+    for service, size_type, count, start in services:
+        press(qtbot, (Qt.Key.Key_N, CTRL), service)
+        paste(qtbot, screen, "".join(f"{number}\t{size_type}\tE\n"
+                                     for number in numbers(count, start=start)))
+        press(qtbot, (Qt.Key.Key_S, CTRL))
+        assert not screen.is_dirty(), screen.form.message.text()
+
+
+def _header_clicked(qtbot, screen, column: int) -> None:
+    header = screen.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
