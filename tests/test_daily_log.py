@@ -2832,9 +2832,9 @@ def test_the_days_list_sorted_by_containers_puts_9_above_12(qtbot, screen):
         ("Y7011", "9"), ("Y7010", "12")]
 
 
-def _services_saved(qtbot, screen, services) -> None:
+def _services_saved(qtbot, screen, typed) -> None:
     """Each (service, size type, boxes, first serial) typed in and saved, empty boxes."""
-    for service, size_type, count, start in services:
+    for service, size_type, count, start in typed:
         press(qtbot, (Qt.Key.Key_N, CTRL), service)
         paste(qtbot, screen, "".join(f"{number}\t{size_type}\tE\n"
                                      for number in numbers(count, start=start)))

@@ -825,3 +825,26 @@ def test_the_report_stays_on_its_first_pages_top_when_the_window_grows(qtbot, ap
     screen.resize(1000, 600)
     qtbot.wait(50)
     assert bar.value() > bar.minimum()
+
+
+def test_closing_the_day_in_the_daily_log_rebuilds_its_report(qtbot, main_window, app_ctx,
+                                                               monkeypatch):
+    # The summary printed for the morning meeting said "Day not closed yet" of a day the
+    # supervisor had just closed.
+    from hubapp.ui import dialogs
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    control = Qt.KeyboardModifier.ControlModifier
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    day = DEMO_END - dt.timedelta(days=1)
+    main_window.day_screen.set_day(day)
+    reports = main_window.screen(ReportsScreen)
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        qtbot.keyClick(main_window, Qt.Key.Key_3, control)
+    assert reports.report_of[1] == day and "Day not closed yet" in reports.report.html
+    qtbot.keyClick(main_window, Qt.Key.Key_1, control)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)
+    qtbot.mouseClick(main_window.day_screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        qtbot.keyClick(main_window, Qt.Key.Key_3, control)
+    assert "Day closed by wang.li at " in reports.report.html
