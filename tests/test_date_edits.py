@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QDateTimeEdit, QLineEdit, QToolTip, QVBoxLayout, QWidget,
+)
 
 from hubapp.ui import date_edits
 
@@ -212,3 +214,22 @@ def _at(edit, position: int):
     point = edit.cursorRect().center()
     edit.setCursorPosition(0)
     return point
+
+
+@pytest.mark.parametrize(("pasted", "day", "said"), [
+    ("2025/3/1", QDate(2025, 3, 1), []),  # the box's first day and its last: taken
+    ("2025.3.31", QDate(2025, 3, 31), []),
+    ("2025/2/28", QDate(2025, 3, 10),
+     ["2025-02-28 is outside the days this box takes, 2025-03-01 to 2025-03-31."]),
+    ("2025年4月1日", QDate(2025, 3, 10),
+     ["2025-04-01 is outside the days this box takes, 2025-03-01 to 2025-03-31."])])
+def test_a_date_pasted_is_taken_up_to_the_box_s_own_first_and_last_day(qtbot, box, pasted,
+                                                                         day, said):
+    """Outside its days Qt put the nearest it takes in place of the one pasted, unsaid; its
+    first and its last day are its own, taken as pasted."""
+    box.setDateRange(QDate(2025, 3, 1), QDate(2025, 3, 31))
+    refused = []
+    box.refused.connect(refused.append)
+    QApplication.clipboard().setText(pasted)
+    qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert box.date() == day and refused == said
