@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hubapp.domain import wording
@@ -17,7 +17,7 @@ from hubapp.ui.login_dialog import PasswordDialog
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.users_screen import UsersScreen
 
-from conftest import HUB_FAR_AWAY, hub_zone_set, shown_text
+from conftest import HUB_FAR_AWAY, from_edit_menu, hub_zone_set, shown_text
 
 PASSWORD = "correct horse"
 
@@ -759,3 +759,17 @@ def test_hidden_it_reads_another_desks_new_user_at_its_next_show_not_before(
     assert "wang.fang" not in listed()
     main_window.show_screen(UsersScreen)
     assert "wang.fang" in listed()
+
+
+def test_the_edit_menu_copies_nothing_out_of_a_password_and_pastes_into_it(
+        qtbot, main_window):
+    """As Qt's own keys there: Copy and Cut on a password's dots took nothing and said
+    nothing, a Copy that looked done; a name field beside it offers them."""
+    screen = main_window.show_screen(UsersScreen)
+    QGuiApplication.clipboard().setText("pasted")
+    for field, offered in ((screen.password, [False, False, True]),
+                           (screen.name, [True, True, True])):
+        field.setFocus()
+        qtbot.keyClicks(field, "s3cret-pass")
+        field.selectAll()
+        assert from_edit_menu(qtbot, main_window)[:3] == offered, field
