@@ -1075,3 +1075,19 @@ def test_a_save_again_after_the_desks_settings_failed_does_not_ask_again_for_the
         assert asked == ["Change the hub's time zone"]
     finally:
         QSettings.setPath(QSettings.Format.NativeFormat, user, str(default))
+
+
+def test_a_zone_typed_with_spaces_around_in_its_own_case_is_the_zone_files_name(
+        qtbot, app_ctx, monkeypatch):
+    """A name pasted from a document brings spaces with it, and a clerk types it in lower
+    case: both are the zone's, saved as the zone files spell it, not refused as no zone."""
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: True)
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    type_into(qtbot, dialog.time_zone, "  europe/berlin ")
+    dialog.time_zone.completer().popup().hide()
+    saved(qtbot, dialog)
+    assert settings.time_zone(app_ctx.db) == "Europe/Berlin"
