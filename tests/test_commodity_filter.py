@@ -12,7 +12,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 
 from hubapp.domain.records import ChangeRecord, CommodityRecord, RouteRecord
 from hubapp.domain.reference import HUB_LOCODE
@@ -516,3 +516,40 @@ def test_the_dashboard_says_a_route_and_a_commodity_gone_in_a_restore(qtbot, app
         language, "jackfruit is no longer in the database (an older backup was restored): "
                   "the Commodity filter was reset to All commodities",
         "菠萝蜜 已不在数据库中（已还原较早的备份）：货名筛选已重置为全部货物")
+
+
+def test_enter_on_a_name_that_is_one_commodity_s_whole_term_takes_it(
+        qtbot, browsing, app_ctx, language):
+    """"rice" is in "brown rice" too: Enter offered both, and rice could not be chosen by
+    its own name typed whole. (In English "rice" is also the item's text, which Qt's combo
+    takes by itself; in Chinese it is its other name.)"""
+    combo = browsing.commodity
+    type_into(qtbot, combo, "rice")
+    combo.completer().popup().hide()  # none of the suggestions picked: the text typed
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert browsing.model.filter.commodity_id == ids(app_ctx.db)["rice"]
+    assert combo.currentText() == name(language, "rice", "大米")
+
+
+def test_typing_goes_on_after_another_window_took_the_focus_a_while(
+        qtbot, browsing, app_ctx, language):
+    """A chat window popping up in the middle of "frozen" took the text as if the field
+    were left: put back to the choice, and the typing lost."""
+    combo = browsing.commodity
+    type_into(qtbot, combo, "froz")
+    other = QWidget()
+    qtbot.addWidget(other)
+    with qtbot.assertNotEmitted(browsing.model.page_loaded, wait=400):
+        with qtbot.waitActive(other):
+            other.show()
+            other.activateWindow()
+        qtbot.waitUntil(lambda: not combo.hasFocus())
+    assert combo.currentText() == "froz" and combo.accessibleDescription() == ""
+    other.close()
+    browsing.activateWindow()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClicks(combo.lineEdit(), "en beef")
+    with qtbot.waitSignal(browsing.model.page_loaded, timeout=WAIT_MS):
+        enter(qtbot, combo)
+    assert browsing.model.filter.commodity_id == ids(app_ctx.db)["frozen beef"]
