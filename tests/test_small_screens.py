@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QScreen, QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDialogButtonBox, QLabel, QWidget
 
 from hubapp.store import open_db
+from hubapp.ui.fitted_label import FittedLabel
 from hubapp.ui.main_window import DEFAULT_SIZE, GEOMETRY_SETTING, MainWindow, opening_size
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.scrolled_panel import ScrolledPanel
@@ -785,3 +786,21 @@ def test_the_wheel_turns_the_daily_logs_day_unless_the_screen_scrolls(qtbot, app
     box = next(iter(screen.form.findChildren(QAbstractSpinBox)))
     assert len([child for child in box.children() if type(child).__name__ == "_ScrolledBox"]) == 1
     screen.revert()
+
+
+def test_a_fitted_label_too_narrow_for_every_wording_shows_its_shortest(qtbot):
+    """Where not even the shortest fits (a window dragged narrower than its least), the
+    shortest is what is cut: the longest, cut, showed less of the day than the short one."""
+    label = FittedLabel()
+    qtbot.addWidget(label)
+    wordings = ("Wednesday, 30 September 2026", "Wed, 30 Sept 2026", "30 Sept")
+    label.set_wordings(*wordings)
+    label.show()
+    metrics = label.fontMetrics()
+    for room, shown in ((metrics.horizontalAdvance(wordings[0]), wordings[0]),
+                        (metrics.horizontalAdvance(wordings[0]) - 1, wordings[1]),
+                        (metrics.horizontalAdvance(wordings[2]), wordings[2]),
+                        (metrics.horizontalAdvance(wordings[2]) // 2, wordings[2])):
+        label.resize(room + label.width() - label.contentsRect().width(), label.height())
+        assert label.text() == shown, room
+    assert label.accessibleName() == wordings[0]
