@@ -134,3 +134,28 @@ def test_the_menu_names_columns_as_the_header_shows_them(qtbot):
     assert [a.text() for a in menu.actions() if a.text().startswith("Sort by")] == [
         "Sort by TEU", "Sort by Service", "Sort by Size && type"]
     menu.close()
+
+
+def test_a_hidden_column_is_not_offered_to_sort_by(qtbot):
+    """Sorting by a column the list does not show put its rows in an order no one can see."""
+    from PySide6.QtGui import QStandardItemModel
+
+    from hubapp.ui.sort_menu import sort_menu
+
+    model = QStandardItemModel(3, 3)
+    model.setHorizontalHeaderLabels(["Service", "Version", "TEU"])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    sort_menu(table)
+    table.setColumnHidden(1, True)
+    table.show()
+    qtbot.waitExposed(table)
+
+    menu = menu_key(table)
+
+    assert [a.text() for a in menu.actions() if a.text().startswith("Sort by")] == [
+        "Sort by Service", "Sort by TEU"]
+    menu.close()
+
