@@ -19,7 +19,7 @@ from hubapp.ui.find_combo import SEARCH_ROLE
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
-from conftest import DEMO_END, contrast, readable, shown_text, shown_whole
+from conftest import DEMO_END, contrast, from_edit_menu, readable, shown_text, shown_whole
 from test_daily_log import numbers, press, rows_of
 
 START = DEMO_END - dt.timedelta(days=10)
@@ -1415,3 +1415,14 @@ def test_a_search_never_matches_across_two_cells(qtbot, screen):
     tab.search.clear()
     type_into(qtbot, tab.search, english[-3:] + chinese[:1])
     assert tab.proxy.rowCount() == 0
+
+
+def test_the_edit_menu_s_copy_in_a_list_is_on_once_a_row_is_picked(qtbot, main_window):
+    """With no row picked Ctrl+C copies nothing there, and a Copy on said otherwise."""
+    view = main_window.show_screen(ReferenceScreen).commodities.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(-1, -1))
+    assert from_edit_menu(qtbot, main_window)[:3] == [False, False, False]
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    assert from_edit_menu(qtbot, main_window)[:3] == [False, True, False]
