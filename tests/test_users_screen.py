@@ -773,3 +773,14 @@ def test_the_edit_menu_copies_nothing_out_of_a_password_and_pastes_into_it(
         qtbot.keyClicks(field, "s3cret-pass")
         field.selectAll()
         assert from_edit_menu(qtbot, main_window)[:3] == offered, field
+
+
+def test_the_edit_menu_s_paste_is_off_in_a_field_while_the_clipboard_holds_no_text(
+        qtbot, main_window):
+    """A Paste on that pastes nothing looks as if it did something."""
+    screen = main_window.show_screen(UsersScreen)
+    screen.name.setFocus()
+    QGuiApplication.clipboard().clear()
+    assert from_edit_menu(qtbot, main_window)[:3] == [False, False, False]
+    QGuiApplication.clipboard().setText("wang.fang")
+    assert from_edit_menu(qtbot, main_window)[:3] == [False, False, True]
