@@ -111,51 +111,39 @@ def test_the_import_s_problems_sort_from_the_keyboard(main_window, qtbot, monkey
     sorts_as_a_click(qtbot, view, 2)
 
 
-def test_the_menu_names_columns_as_the_header_shows_them(qtbot):
-    """In the header's order (a column moved is where it was moved to), and a "&" in a
-    column's name is shown, not taken for the letter to press."""
+def columns_offered(qtbot, names: list[str], arrange) -> list[str]:
+    """The menu's "Sort by" items on a sorted list of columns named names, its header
+    arranged first (arrange(table): a column moved, hidden)."""
     from PySide6.QtGui import QStandardItemModel
 
     from hubapp.ui.sort_menu import sort_menu
 
-    model = QStandardItemModel(3, 3)
-    model.setHorizontalHeaderLabels(["Service", "Size & type", "TEU"])
+    model = QStandardItemModel(3, len(names))
+    model.setHorizontalHeaderLabels(names)
     table = QTableView()
     qtbot.addWidget(table)
     table.setModel(model)
     table.setSortingEnabled(True)
     sort_menu(table)
-    table.horizontalHeader().moveSection(2, 0)
+    arrange(table)
     table.show()
     qtbot.waitExposed(table)
-
     menu = menu_key(table)
-
-    assert [a.text() for a in menu.actions() if a.text().startswith("Sort by")] == [
-        "Sort by TEU", "Sort by Service", "Sort by Size && type"]
+    offered = [a.text() for a in menu.actions() if a.text().startswith("Sort by")]
     menu.close()
+    return offered
+
+
+def test_the_menu_names_columns_as_the_header_shows_them(qtbot):
+    """In the header's order (a column moved is where it was moved to), and a "&" in a
+    column's name is shown, not taken for the letter to press."""
+    assert columns_offered(qtbot, ["Service", "Size & type", "TEU"],
+                           lambda table: table.horizontalHeader().moveSection(2, 0)) == [
+        "Sort by TEU", "Sort by Service", "Sort by Size && type"]
 
 
 def test_a_hidden_column_is_not_offered_to_sort_by(qtbot):
     """Sorting by a column the list does not show put its rows in an order no one can see."""
-    from PySide6.QtGui import QStandardItemModel
-
-    from hubapp.ui.sort_menu import sort_menu
-
-    model = QStandardItemModel(3, 3)
-    model.setHorizontalHeaderLabels(["Service", "Version", "TEU"])
-    table = QTableView()
-    qtbot.addWidget(table)
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    sort_menu(table)
-    table.setColumnHidden(1, True)
-    table.show()
-    qtbot.waitExposed(table)
-
-    menu = menu_key(table)
-
-    assert [a.text() for a in menu.actions() if a.text().startswith("Sort by")] == [
+    assert columns_offered(qtbot, ["Service", "Version", "TEU"],
+                           lambda table: table.setColumnHidden(1, True)) == [
         "Sort by Service", "Sort by TEU"]
-    menu.close()
-
