@@ -583,3 +583,34 @@ def test_undo_in_remarks_goes_on_after_a_reconnect_reads_the_clean_service_again
     screen.form.notes.setFocus()
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert screen.form.notes.text() == "" and screen.save_button.isEnabled()
+
+
+def test_edit_cut_and_copy_reached_from_another_menu_act_on_the_words_selected(
+        qtbot, main_window, screen):
+    """Alt+F then Right to Edit: the menu bar took the focus as Alt+F opened File, and the
+    field dropped its selection with it, so Cut and Copy were off on words still selected."""
+    _new_service(qtbot, screen, "E9")
+    notes = _remarks_by_keys(qtbot, screen)
+    press(qtbot, "keep dry")
+    for letter, clipboard, left in ((Qt.Key.Key_C, "dry", "keep dry"),
+                                    (Qt.Key.Key_T, "dry", "keep ")):
+        QGuiApplication.clipboard().setText("before")
+        notes.setSelection(len("keep "), len("dry"))
+        assert _edit_menu_from_the_file_menu(qtbot, main_window, notes)[:3] == [True] * 3
+        qtbot.keyClick(main_window.edit_menu, letter)
+        assert (QGuiApplication.clipboard().text(), notes.text()) == (clipboard, left)
+        assert QApplication.focusWidget() is notes
+    # Its selection is the field's as the bar took the focus, not an older one's.
+    notes.deselect()
+    assert _edit_menu_from_the_file_menu(qtbot, main_window, notes)[:2] == [False, False]
+    qtbot.keyClick(main_window.edit_menu, Qt.Key.Key_Escape)
+
+
+def _edit_menu_from_the_file_menu(qtbot, window, focused) -> list[bool]:
+    """Alt+F pressed in focused, then Right: the Edit menu open, and whether each of the
+    grid's items in it is on."""
+    qtbot.keyClick(focused, Qt.Key.Key_F, ALT)
+    qtbot.waitUntil(window.file_menu.isVisible)
+    qtbot.keyClick(window.file_menu, Qt.Key.Key_Right)
+    qtbot.waitUntil(window.edit_menu.isVisible)
+    return [action.isEnabled() for action in grid_items(window)]

@@ -110,6 +110,10 @@ class EditMenu(QObject):
         # focus, and asked then, it was already gone.
         self._bar = menu.parentWidget()  # the menu bar, made by its addMenu
         self._keys_left: QWidget | None = None  # what the menu bar last took the focus from
+        # A field's selection as the menu bar took the focus from it (the field, its
+        # selection): Qt's field drops it then, before the bar has the focus.
+        self._selection_left: tuple[QWidget, tuple[int, int] | None] | None = None
+        self._field: QWidget | None = None  # the field the focus is in, watched for that
         QApplication.instance().focusChanged.connect(self._note_keys_left)
         home.steps_changed.connect(self._show_steps)
         self._show_steps()
@@ -124,28 +128,47 @@ class EditMenu(QObject):
     def _note_keys_left(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is self._bar:
             self._keys_left = old
+        if self._field is not None and shiboken6.isValid(self._field):
+            self._field.removeEventFilter(self)
+        self._field = new if new is not None and _line_edit(new) is not None else None
+        if self._field is not None:
+            self._field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Before the field has it: the field's own handling drops the selection.
+        if event.type() == QEvent.Type.FocusOut \
+                and event.reason() == Qt.FocusReason.MenuBarFocusReason:
+            self._selection_left = (watched, _selection(_line_edit(watched)))
+        return False
 
     def _offer(self) -> None:
         """Reached from another menu by Left or Right, or clicked after an Escape, the bar
-        has the focus already, and the keys go back to the widget it took them from."""
+        has the focus already, and the keys go back to the widget it took them from, with
+        the text that was selected there: Alt+F then Right left Edit ▸ Copy off."""
         focused = QApplication.focusWidget()
-        if focused is self._bar:
-            focused = self._keys_left if shiboken6.isValid(self._keys_left) else None
-        self.offer_edits_to(focused)
+        if focused is not self._bar:
+            self.offer_edits_to(focused)
+            return
+        left = self._keys_left if shiboken6.isValid(self._keys_left) else None
+        kept = self._selection_left
+        self.offer_edits_to(left, kept[1] if kept is not None and kept[0] is left else None)
 
     def _edits_back(self) -> None:
         if not self._menu.isVisible():  # opened again since, for a field maybe
             self.offer_edits_to(None)
 
-    def offer_edits_to(self, widget: QWidget | None) -> None:
-        """The edits for widget, the focus's as a menu of them opens. Outside the home Cut,
+    def offer_edits_to(self, widget: QWidget | None,
+                       selection: tuple[int, int] | None = None) -> None:
+        """The edits for widget, the focus's as a menu of them opens (selection: the text
+        its field had selected, where the field has dropped it). Outside the home Cut,
         Copy and Paste are that widget's, as its keys are, and the home's own items off:
         Edit ▸ Paste from Remarks wrote the note into every field of the box picked. Undo
         and Redo in a field or a text are that one's own typing's, as Ctrl+Z and Ctrl+Y are
         there (from Remarks they took back a paste in the grid, out of sight, and left the
         typing); elsewhere the home's steps. None: the home's, as the keys are once the menu
         is gone, and as its right-click's menu offers them."""
-        self._edits = self._home if self._home.offer_edits_to(widget) else KeyEdits(widget)
+        self._edits = self._home if self._home.offer_edits_to(widget) \
+            else KeyEdits(widget, selection)
         self._steps = self._edits if self._edits.steps() is not None else self._home
         # The formats only: the text itself, fetched from the spreadsheet that copied it,
         # can be megabytes.
@@ -184,6 +207,12 @@ def _line_edit(widget: QWidget) -> QLineEdit | None:
     return line if isinstance(line, QLineEdit) else None
 
 
+def _selection(line: QLineEdit | None) -> tuple[int, int] | None:
+    """Where the text selected in line starts, and how long it is; None: none selected."""
+    return (line.selectionStart(), line.selectionLength()) \
+        if line is not None and line.hasSelectedText() else None
+
+
 def _text_edits(picked: bool, writable: bool, text_to_paste: bool) -> tuple[bool, bool, bool]:
     return picked and writable, picked, text_to_paste and writable
 
@@ -193,13 +222,12 @@ class KeyEdits:
     opened, through its filters as if typed there (a date box's paste of 2026/3/4 and a
     closed day's refusal of an edit are in those): an EditTarget."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, selection: tuple[int, int] | None = None) -> None:
+        """selection: what the field had selected, where it has dropped it already."""
         self.widget = widget
         # Opened by Alt and a letter, the menu bar takes the focus, and a field loses its
         # selection with it (Qt's own): Copy copied nothing. It is picked again for the key.
-        line = _line_edit(widget)
-        self._selection = (line.selectionStart(), line.selectionLength()) \
-            if line is not None and line.hasSelectedText() else None
+        self._selection = selection or _selection(_line_edit(widget))
 
     def offered(self, text_to_paste: bool) -> tuple[bool, bool, bool]:
         """A field's or a text's on its selected text and the clipboard's, a list's Copy on
