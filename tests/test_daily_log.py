@@ -2846,3 +2846,21 @@ def _header_clicked(qtbot, screen, column: int) -> None:
     header = screen.table.horizontalHeader()
     x = header.sectionViewportPosition(column) + 5
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_a_route_picked_sets_the_mode_it_runs_by_and_stays_as_the_lists_change(
+        qtbot, screen, app_ctx):
+    # A truck route's service was saved as a train, counted among the day's trains. And an
+    # admin's new place, read into the open form, put its route back to none.
+    from hubapp.domain.records import ChangeRecord, Mode
+
+    press(qtbot, (Qt.Key.Key_N, CTRL), "T8001", Qt.Key.Key_Tab, "I")
+    form = screen.form
+    form.route.setFocus()
+    press(qtbot, "CN-VN-ROAD")
+    assert (form.route.currentData(), form.mode.currentData()) == ("CN-VN-ROAD", Mode.ROAD)
+    app_ctx.db["place"].insert({"locode": "VNDAD", "name_en": "Da Nang", "name_zh": "岘港",
+                                "country": "VN"})
+    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+    assert form.route.currentData() == "CN-VN-ROAD"
+    assert any("VNDAD" in entry for entry in form.origin.completer().model().stringList())

@@ -71,14 +71,15 @@ def test_the_not_counted_note_goes_at_the_next_edit_as_the_saved_note_does(qtbot
     assert screen.paste_message.text() == ""
 
 
-def test_an_actual_time_typed_into_a_planned_service_makes_it_count(qtbot, screen,
-                                                                     main_window, demo_db_path):
-    type_loading_list(qtbot, screen, "O")
+@pytest.mark.parametrize(("direction", "gone"), [("O", Status.DEPARTED), ("I", Status.ARRIVED)])
+def test_an_actual_time_typed_into_a_planned_service_makes_it_count(
+        qtbot, screen, main_window, demo_db_path, direction, gone):
+    type_loading_list(qtbot, screen, direction)
     screen.form.actual.setFocus()
     press(qtbot, "09:10")
-    assert screen.form.status.currentData() == Status.DEPARTED
+    assert screen.form.status.currentData() == gone
     press(qtbot, (Qt.Key.Key_S, CTRL))
-    assert stored_status(demo_db_path) == "departed"
+    assert stored_status(demo_db_path) == gone
     assert screen.paste_message.text() == "X8001 is saved: 3 containers, 3 TEU."
     assert "1 service moved · 3 containers · 3 TEU" in main_window.totals_label.text()
 
