@@ -1495,3 +1495,154 @@ def test_punctuality_and_dwell_set_against_last_year_only_when_it_is_all_on_reco
     assert screen.tiles["dwell"].detail.parts[-1] == "last\u00a0year\u00a01.0\u00a0days"
     for name in ("punctuality", "dwell"):
         assert screen.tiles[name].toolTip() == ""
+
+
+def test_a_chart_s_numbers_stand_to_the_right_its_days_to_the_left(screen, qtbot):
+    # Figures of one column read down by their units only when they end under each other.
+    panel = screen.panels["teu_per_day"]
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    model = panel.model
+    assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) is None
+    for column in (1, 3):
+        alignment = Qt.AlignmentFlag(model.index(0, column).data(
+            Qt.ItemDataRole.TextAlignmentRole))
+        assert alignment & Qt.AlignmentFlag.AlignRight, model.table.headers[column]
+
+
+def test_a_tab_chosen_while_a_refresh_runs_shows_its_chart_of_the_new_figures(screen, qtbot):
+    # The refresh draws the chart shown as it began; one whose tab was chosen before its
+    # figures came kept showing the old filter's chart until its tab was chosen again.
+    monthly = screen.panels["monthly_teu"]
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setCurrentIndex(screen.direction.findData(str(Direction.INBOUND)))
+        screen.tabs.setCurrentWidget(monthly)  # before the figures are delivered
+    assert spoken(monthly.canvas, QAccessible.Text.Description).startswith(
+        "A chart of 1 April 2025 – 5 March 2026, Inbound;")
+    assert monthly.model.table is not None and monthly.drawn_for.endswith("Inbound")
+
+
+def test_a_screen_reader_hears_a_chart_s_first_two_series_only(screen, qtbot):
+    # TEU per day's containers after its TEU and average made a description read as long
+    # as the table it stands for.
+    panel = screen.panels["teu_per_day"]
+    table = ChartTableRecord(
+        ("Date", "TEU", "7-day average", "Containers"),
+        (("2026-03-04", 1420, 900.5, 806), ("2026-03-05", 747, 950.5, 448)), (None, 0, 1, 0))
+    assert panel._extremes(table) == (
+        "TEU: highest 1,420 (2026-03-04), lowest 747 (2026-03-05); 7-day average: highest "
+        "950.5 (2026-03-05), lowest 900.5 (2026-03-04)")
+
+
+def test_a_chart_shown_small_saves_and_copies_no_smaller_than_a_new_chart(
+        screen, qtbot, tmp_path, save_as):
+    # In a narrow, short window the chart went into a document as small as it stood there.
+    from PySide6.QtGui import QImage
+
+    panel = screen.panels["teu_per_day"]
+    _scrolled_at(screen, qtbot, 600, 420)
+    qtbot.waitUntil(lambda: panel.canvas.width() < 700)
+    least = panel.paper()
+    width, height = (inches * least.dpi * image_scale(panel.devicePixelRatioF())
+                     for inches in least.get_size_inches())
+    save_as(tmp_path / "chart.png", None)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(panel.copy_image_button, Qt.MouseButton.LeftButton)
+    for image in (QImage(str(tmp_path / "chart.png")), QGuiApplication.clipboard().image()):
+        assert image.width() >= width - 2 and image.height() >= height - 2
+
+
+def test_a_chart_saved_on_a_200_percent_screen_has_its_pixels(
+        screen, qtbot, tmp_path, monkeypatch, save_as):
+    # Copied at 2 × as the screen shows it, saved at 1.5 ×: the file blurred beside the copy.
+    from PySide6.QtGui import QImage
+
+    panel = _strip(screen, qtbot)
+    monkeypatch.setattr(panel, "devicePixelRatioF", lambda: 2.0)
+    save_as(tmp_path / "chart.png", None)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert abs(QImage(str(tmp_path / "chart.png")).width() - panel.canvas.width() * 2) <= 2
+
+
+def test_all_history_never_starts_after_today(qtbot, app_ctx, monkeypatch):
+    # The hub's today before its first day on record (a desk in a zone behind the records'):
+    # From stood after To, which counted the days the other way round.
+    hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 1, 10))
+    screen = shown_dashboard(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.period.setCurrentIndex(screen.ALL_HISTORY)
+    today = dt.date(2026, 3, 1)
+    assert (screen.date_from.date().toPython(), screen.date_to.date().toPython()) == \
+        (today, today)
+    assert (screen.data.filter.date_from, screen.data.filter.date_to) == (today, today)
+
+
+def test_the_mode_filter_counts_that_mode_s_services_and_says_so(screen, qtbot, demo_db_path):
+    # No test chose a mode: passed on as nothing, the charts counted every mode under "River".
+    with qtbot.waitSignal(screen.refreshed):
+        screen.mode.setCurrentIndex(screen.mode.findData("river"))
+    assert screen.data.filter.mode == "river"
+    with sqlite3.connect(demo_db_path) as conn:
+        river = dict(conn.execute(
+            "SELECT s.date, SUM(m.teu) FROM service s JOIN container_move m"
+            " ON m.service_id = s.id WHERE s.status IN ('departed', 'arrived')"
+            " AND s.mode = 'river' GROUP BY s.date").fetchall())
+    assert _bar_heights(screen) == [river[d.isoformat()] for d in
+                                    (FIRST, FIRST + dt.timedelta(days=1), DEMO_END)]
+    assert spoken(screen.panels["teu_per_day"].canvas, QAccessible.Text.Description) \
+        .splitlines()[0].startswith("A chart of 3–5 March 2026, River;")
+
+
+def test_only_a_change_of_the_charts_look_draws_them_again(screen, qtbot, app_ctx,
+                                                          monkeypatch):
+    # Every palette change aggregated the period again (most of a second for a year) for
+    # charts drawn the same; a larger font, which they follow, was not drawn in.
+    from PySide6.QtGui import QColor
+
+    started = []
+    start = app_ctx.tasks.start
+    monkeypatch.setattr(app_ctx.tasks, "start", lambda work: started.append(work) or start(work))
+    palette = screen.palette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#ff8800"))
+    screen.setPalette(palette)
+    QApplication.processEvents()
+    assert started == [] and screen._task is None
+    font = screen.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.setFont(font)
+    assert len(started) == 1 and screen._look == chart_look(screen)
+
+
+def test_a_period_ending_short_of_its_month_and_year_names_its_days(screen, qtbot):
+    # Ending on the 30th of December, it was not "December 2025" and "Year 2025": a day of
+    # each was not counted.
+    with qtbot.waitSignal(screen.refreshed):
+        screen.date_from.setDate(dt.date(2025, 12, 1))
+        screen.date_to.setDate(dt.date(2025, 12, 30))
+    assert [screen.tiles[name].title.text() for name in ("month", "year")] == \
+        ["1–30 December 2025", "1 January – 30 December 2025"]
+
+
+def test_tiles_not_compared_with_last_year_name_no_time_they_compare_to(
+        qtbot, app_ctx, monkeypatch):
+    # Records start this March: today's "records start on …" read ", to 12:10" after it, as
+    # if last year's day had been counted to then.
+    hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 5, 12, 16))
+    screen = shown_dashboard(qtbot, app_ctx)
+    assert screen.data.kpis.today.so_far.until is not None  # today counted to its records
+    for name in ("today", "month", "year"):
+        assert screen.tiles[name].detail.text().endswith("records start on 2026-03-03"), name
+
+
+def test_a_chart_s_numbers_come_by_the_keypad_s_enter_not_by_a_shortcut_s_keys(screen,
+                                                                               qtbot):
+    # Enter on the keypad did nothing on a chart, as on a button it presses it; Ctrl+Enter,
+    # another window's shortcut, showed the numbers.
+    panel = _focused_screen(qtbot, screen)
+    qtbot.keyClick(screen.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert screen.focusWidget() is panel.canvas
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not panel.table_button.isChecked()
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert panel.table_button.isChecked()
