@@ -1646,3 +1646,47 @@ def test_a_chart_s_numbers_come_by_the_keypad_s_enter_not_by_a_shortcut_s_keys(s
     assert not panel.table_button.isChecked()
     qtbot.keyClick(panel.canvas, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert panel.table_button.isChecked()
+
+
+def test_a_chart_clicked_takes_the_focus_and_edit_copy_is_off_where_it_is_empty(main_window,
+                                                                                 qtbot):
+    # The Edit ▸ Copy test above ends with the focus on no widget, where Copy is off anyway:
+    # a chart saying why it is empty offered Copy, and a click left the focus elsewhere,
+    # where Ctrl+C copied nothing of the chart.
+    dashboard = main_window.show_screen(DashboardScreen)
+    empty = dt.date(2020, 1, 1)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
+        dashboard.date_from.setDate(empty)
+        dashboard.date_to.setDate(empty)
+    qtbot.waitUntil(lambda: dashboard._task is None and dashboard.data.filter.date_to == empty)
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    canvas = dashboard.panels["teu_per_day"].canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().center())
+    assert QApplication.focusWidget() is canvas
+    assert from_edit_menu(qtbot, main_window) == [False] * 6
+
+
+def test_a_superseded_refresh_that_fails_leaves_the_newer_one_s_figures(
+        screen, qtbot, app_ctx, monkeypatch):
+    # Its failure, delivered after a newer filter was chosen, took the newer refresh for
+    # done: its figures were dropped, and "Could not update" stood beside the old ones.
+    from hubapp.domain.errors import HubError
+    from hubapp.ui import dashboard
+
+    build = dashboard.build
+
+    def failing_inbound(control, f, *args, **kwargs):
+        if f.direction == "inbound":
+            raise HubError("The database is out of reach.")
+        return build(control, f, *args, **kwargs)
+
+    monkeypatch.setattr(dashboard, "build", failing_inbound)
+    screen.direction.setCurrentIndex(screen.direction.findData("inbound"))
+    QApplication.processEvents()  # its task started on the pool
+    assert app_ctx.tasks.wait()  # failed, not yet delivered
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setCurrentIndex(0)  # Both directions
+    assert app_ctx.tasks.wait()
+    qtbot.wait(0)
+    assert screen.data.filter.direction is None and screen.status_label.text() == ""
