@@ -2864,3 +2864,16 @@ def test_a_route_picked_sets_the_mode_it_runs_by_and_stays_as_the_lists_change(
     app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
     assert form.route.currentData() == "CN-VN-ROAD"
     assert any("VNDAD" in entry for entry in form.origin.completer().model().stringList())
+
+
+def test_a_clerk_on_a_closed_day_cannot_change_the_service_s_lists(qtbot, main_window, app_ctx):
+    # A list cannot be read-only: left on, a clerk's "I" made a closed day's train inbound
+    # on screen, an edit no Save could keep.
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    form = screen.form
+    closed_at_another_desk(app_ctx)
+    combos = (form.direction, form.mode, form.route, form.status)
+    assert [combo.isEnabled() for combo in combos] == [False] * 4
+    direction = form.direction.currentData()
+    qtbot.keyClick(form.direction, Qt.Key.Key_I if direction == "outbound" else Qt.Key.Key_O)
+    assert form.direction.currentData() == direction and not screen.is_dirty()
