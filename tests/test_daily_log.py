@@ -2877,3 +2877,12 @@ def test_a_clerk_on_a_closed_day_cannot_change_the_service_s_lists(qtbot, main_w
     direction = form.direction.currentData()
     qtbot.keyClick(form.direction, Qt.Key.Key_I if direction == "outbound" else Qt.Key.Key_O)
     assert form.direction.currentData() == direction and not screen.is_dirty()
+
+
+def test_day_totals_put_each_count_in_its_place(screen):
+    """The singular test has as many services as containers and no empty box: a count
+    worded by another's plural, or full and empty swapped, read the same there."""
+    totals = TotalsRecord(services=1, containers=3, teu=4.5, full=2, empty=1, gross_kg=51300)
+    assert totals_text(totals) == (
+        "1 service moved · 3 containers · 4.50 TEU · 2 full / 1 empty · 51.3 t")
+
