@@ -2886,3 +2886,25 @@ def test_day_totals_put_each_count_in_its_place(screen):
     assert totals_text(totals) == (
         "1 service moved · 3 containers · 4.50 TEU · 2 full / 1 empty · 51.3 t")
 
+
+def test_a_change_to_an_open_and_a_closed_day_asks_about_the_closed_one(supervisor_day,
+                                                                        app_ctx):
+    """A service moved from an open day to a closed one: the question names the day that
+    is closed, not the first of the two."""
+    from hubapp.ui import formatting
+
+    screen, _other, told = supervisor_day
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("li", "supervisor"))
+    assert screen.reasons.closed_day_reason({screen.day(), DEMO_END}) == "typo"
+    assert told == [f"{formatting.long_date(DEMO_END)} is closed. Why change it? The reason "
+                    "is kept in the audit log."]
+
+
+def test_a_clerk_is_asked_no_reason_for_a_closed_day(qtbot, main_window, app_ctx,
+                                                     monkeypatch):
+    """The store refuses a clerk's change to a closed day whatever the reason: one asked
+    would be typed for nothing."""
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: pytest.fail(f"asked {args}"))
+    assert screen.reasons.closed_day_reason({DEMO_END}) == ""
