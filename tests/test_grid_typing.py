@@ -2275,3 +2275,11 @@ def test_a_box_with_two_problems_is_counted_as_one_row_with_problems(qtbot, scre
     assert [error.row for error in screen.grid.problems()] == [0, 0]
     assert screen.service_totals.text().replace("\u00a0", " ").endswith(
         " · 1 row with problems")
+
+
+def test_a_cell_s_suggestions_keep_the_order_of_their_list(qtbot, screen):
+    # The common size-types are listed the usual box first (sizetype.COMMON): by their
+    # codes, 22T1, a tank, would come above 22U1, an open top.
+    offered = [text.split(" · ")[0] for text in _texts(_offered_at(qtbot, screen, "size_type",
+                                                                   "22"))]
+    assert offered == ["22G1", "22R1", "22U1", "22T1"]
