@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.store import open_db, services
+from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import DEMO_END, shown_text
 from test_accessible_names import badly_named
@@ -168,3 +169,19 @@ def test_closing_the_moves_found_with_the_mouse_gives_the_find_box_back(qtbot, s
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     assert not panel.isVisible()
     assert QApplication.focusWidget() is screen.day_bar.find_edit
+
+
+def test_enter_on_an_older_move_goes_to_its_service_and_row(qtbot, screen, demo_db_path):
+    # Only the first move, current once found, was ever entered.
+    with sqlite3.connect(demo_db_path) as conn:
+        (number,) = conn.execute(
+            "SELECT container FROM container_move GROUP BY container"
+            " HAVING COUNT(DISTINCT service_id) >= 2 ORDER BY container LIMIT 1").fetchone()
+    panel = find(qtbot, screen, number)
+    older = panel.model.index(1, 0).data(RECORD_ROLE)
+    assert older != panel.model.index(0, 0).data(RECORD_ROLE)
+    press(qtbot, Qt.Key.Key_Down, Qt.Key.Key_Return)
+    assert screen.day() == older.date and screen.form.service_no.text() == older.service_no
+    current = screen.grid_view.currentIndex()
+    assert screen.grid.index(current.row(), 0).data() == number
+    assert QApplication.focusWidget() is screen.grid_view
