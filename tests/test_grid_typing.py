@@ -25,8 +25,8 @@ from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 
 from conftest import DEMO_END, shown_whole, shown_wrong
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
-    CTRL, a_box_leaving, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, rows_of,
-    screen,
+    CTRL, a_box_leaving, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste,
+    press, rows_of, screen,
 )
 
 
