@@ -784,3 +784,17 @@ def test_the_edit_menu_s_paste_is_off_in_a_field_while_the_clipboard_holds_no_te
     assert from_edit_menu(qtbot, main_window)[:3] == [False, False, False]
     QGuiApplication.clipboard().setText("wang.fang")
     assert from_edit_menu(qtbot, main_window)[:3] == [False, False, True]
+
+
+def test_a_user_added_while_another_is_picked_is_the_one_picked_after(qtbot, app_ctx):
+    """The user just added is the one said and picked: the one picked before stayed picked,
+    and Set role or Deactivate then acted on someone other than the "added" just said."""
+    _add(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    qtbot.keyClicks(screen.name, "li.na")
+    _type_password(qtbot, screen, "cassava-2026")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "li.na added."
+    assert [index.data() for index in screen.table.selectionModel().selectedRows()] == [
+        "li.na"]
