@@ -798,3 +798,28 @@ def test_a_user_added_while_another_is_picked_is_the_one_picked_after(qtbot, app
     assert screen.message.text() == "li.na added."
     assert [index.data() for index in screen.table.selectionModel().selectedRows()] == [
         "li.na"]
+
+
+def test_another_desks_new_user_above_the_picked_one_leaves_the_same_user_picked(
+        qtbot, app_ctx, demo_db_path):
+    """Picked by name, not by row: a user added elsewhere sorts above, and Deactivate
+    acted on them instead."""
+    from hubapp.domain.records import ChangeRecord
+
+    _add(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    screen.show()
+    screen.table.selectRow(0)
+    other_desk = open_db(demo_db_path)
+    try:
+        users.add_user(other_desk, users.SHELL_ADMIN, "li.na", "clerk", PASSWORD)
+    finally:
+        other_desk.close()
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)  # as the desk watcher does
+    assert [u.name for u in screen.model.records()] == ["li.na", "wang.li"]
+    assert [index.data() for index in screen.table.selectionModel().selectedRows()] == [
+        "wang.li"]
+    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "wang.li deactivated."
+    assert {u.name: u.active for u in users.list_users(app_ctx.db)} == {
+        "li.na": True, "wang.li": False}
