@@ -823,3 +823,25 @@ def test_another_desks_new_user_above_the_picked_one_leaves_the_same_user_picked
     assert screen.message.text() == "wang.li deactivated."
     assert {u.name: u.active for u in users.list_users(app_ctx.db)} == {
         "li.na": True, "wang.li": False}
+
+
+@pytest.mark.parametrize("what", ["settings", "restore"])
+def test_single_user_mode_turned_off_elsewhere_or_restored_shows_here(qtbot, app_ctx,
+                                                                      demo_db_path, what):
+    """Single-user mode is a hub setting, and a restore brings another list of users: the
+    box still ticked and the list as before offered to change what was no more."""
+    from hubapp.domain.records import ChangeRecord
+
+    _add(app_ctx, "li.na", "admin")
+    screen = _screen(qtbot, app_ctx)
+    screen.show()  # hidden, it reads the list again at its next show
+    assert screen.single_user.isChecked()
+    other_desk = open_db(demo_db_path)
+    try:
+        users.set_single_user_mode(other_desk, users.SINGLE_USER, False)
+        users.add_user(other_desk, users.SHELL_ADMIN, "wang.li", "clerk", PASSWORD)
+    finally:
+        other_desk.close()
+    app_ctx.signals.data_changed.emit(ChangeRecord(what), None)  # as the desk watcher does
+    assert not screen.single_user.isChecked()
+    assert [u.name for u in screen.model.records()] == ["li.na", "wang.li"]
