@@ -845,3 +845,20 @@ def test_single_user_mode_turned_off_elsewhere_or_restored_shows_here(qtbot, app
     app_ctx.signals.data_changed.emit(ChangeRecord(what), None)  # as the desk watcher does
     assert not screen.single_user.isChecked()
     assert [u.name for u in screen.model.records()] == ["li.na", "wang.li"]
+
+
+def test_a_chinese_clerk_is_asked_for_their_own_password_in_chinese(qtbot, app_ctx, chinese,
+                                                                    monkeypatch):
+    _add(app_ctx, "li.na", "admin")
+    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
+    _add(app_ctx, "zhao.min")
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_password", lambda parent, title, text, change, *, current:
+                        asked.append((title, text)) and False)
+    window.password_action.trigger()
+    assert asked == [("修改我的密码", f"请输入当前密码，再输入两次新密码（至少 "
+                                     f"{users.MIN_PASSWORD_LENGTH} 个字符）。")]
+    window.close()
