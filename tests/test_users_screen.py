@@ -862,3 +862,21 @@ def test_a_chinese_clerk_is_asked_for_their_own_password_in_chinese(qtbot, app_c
     assert asked == [("修改我的密码", f"请输入当前密码，再输入两次新密码（至少 "
                                      f"{users.MIN_PASSWORD_LENGTH} 个字符）。")]
     window.close()
+
+
+def test_ones_own_password_changed_from_the_file_menu_is_told_to_the_open_screens(
+        qtbot, app_ctx, monkeypatch):
+    """The audit log open beside it went on without the change it had just recorded."""
+    _add(app_ctx, "li.na", "admin")
+    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
+    _add(app_ctx, "zhao.min")
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(dialogs, "ask_password", lambda parent, title, text, change, *, current:
+                        change(PASSWORD, "cassava-2026") or True)
+    changes = []
+    app_ctx.signals.data_changed.connect(lambda change, initiator: changes.append(change.what))
+    window.password_action.trigger()
+    assert changes == ["users"]
+    window.close()
