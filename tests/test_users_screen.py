@@ -880,3 +880,18 @@ def test_ones_own_password_changed_from_the_file_menu_is_told_to_the_open_screen
     window.password_action.trigger()
     assert changes == ["users"]
     window.close()
+
+
+def test_what_was_done_and_what_was_refused_is_read_out(qtbot, app_ctx, announced):
+    """The line below the list takes no focus: unannounced, a screen reader said nothing
+    after Set role, and a refusal went unheard."""
+    _add(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    screen.role.setCurrentIndex(screen.role.findData("supervisor"))
+    qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
+    assert announced[-1] == (screen.message, "wang.li is now supervisor.")
+    qtbot.keyClicks(screen.name, "WANG.LI")
+    _type_password(qtbot, screen, "password-2")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert announced[-1] == (screen.message, "User wang.li already exists")
