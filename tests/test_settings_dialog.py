@@ -1091,3 +1091,37 @@ def test_a_zone_typed_with_spaces_around_in_its_own_case_is_the_zone_files_name(
     dialog.time_zone.completer().popup().hide()
     saved(qtbot, dialog)
     assert settings.time_zone(app_ctx.db) == "Europe/Berlin"
+
+
+@pytest.mark.parametrize("refused", ["busy", "disk"])
+def test_a_save_the_worker_refuses_is_said_as_a_failure_and_read_out(
+        qtbot, main_window, app_ctx, monkeypatch, announced, refused):
+    """Said in the plain ink of the note before it ("Counting again…"), a refusal read as
+    the save still going on, or as done."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QLabel
+
+    from hubapp.domain.errors import DatabaseError
+    from hubapp.ui import colours
+
+    def fails(*args, **kwargs):
+        if refused == "busy":
+            raise DatabaseError("Database {path} is busy: another Hub Desk is saving. Try "
+                                "again in a moment", path="hub.db")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(settings, "save", fails)
+    dialog = open_settings(qtbot, main_window)
+    probe = QLabel(dialog)  # a refusal's ink, as the store's refusals are said everywhere
+    colours.set_text_colour(probe, colours.problem)
+    type_into(qtbot, dialog.hub_name, "Chongqing Hub East")
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    said = {"busy": "Database hub.db is busy: another Hub Desk is saving. Try again in a "
+                    "moment",
+            "disk": "The settings could not be saved: disk I/O error"}[refused]
+    assert dialog.message.text() == said and announced[-1] == (dialog.message, said)
+    assert dialog.message.palette().color(QPalette.ColorRole.WindowText) == \
+        probe.palette().color(QPalette.ColorRole.WindowText)
+    assert settings.load(app_ctx.db).hub_name != "Chongqing Hub East"
