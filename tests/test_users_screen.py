@@ -432,14 +432,20 @@ def _answer_password(qtbot, monkeypatch, *typed):
     return shown
 
 
+def _clerk_at_the_window(qtbot, ctx) -> MainWindow:
+    """The window of zhao.min, a clerk logged in (li.na the admin that takes)."""
+    _add(ctx, "li.na", "admin")
+    users.set_single_user_mode(ctx.db, users.SINGLE_USER, False)
+    _add(ctx, "zhao.min")
+    ctx.user, ctx.role = "zhao.min", "clerk"
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    return window
+
+
 def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_path,
                                                       monkeypatch, announced):
-    _add(app_ctx, "li.na", "admin")
-    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
-    _add(app_ctx, "zhao.min")
-    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
-    window = MainWindow(app_ctx)
-    qtbot.addWidget(window)
+    window = _clerk_at_the_window(qtbot, app_ctx)
     assert window.password_action in window.file_menu.actions()
     assert window.password_action.isVisible()
     shown = _answer_password(qtbot, monkeypatch,
@@ -857,12 +863,7 @@ def test_single_user_mode_turned_off_elsewhere_or_restored_shows_here(qtbot, app
 
 def test_a_chinese_clerk_is_asked_for_their_own_password_in_chinese(qtbot, app_ctx, chinese,
                                                                     monkeypatch):
-    _add(app_ctx, "li.na", "admin")
-    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
-    _add(app_ctx, "zhao.min")
-    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
-    window = MainWindow(app_ctx)
-    qtbot.addWidget(window)
+    window = _clerk_at_the_window(qtbot, app_ctx)
     asked = []
     monkeypatch.setattr(dialogs, "ask_password", lambda parent, title, text, change, *, current:
                         asked.append((title, text)) and False)
@@ -875,12 +876,7 @@ def test_a_chinese_clerk_is_asked_for_their_own_password_in_chinese(qtbot, app_c
 def test_ones_own_password_changed_from_the_file_menu_is_told_to_the_open_screens(
         qtbot, app_ctx, monkeypatch):
     """The audit log open beside it went on without the change it had just recorded."""
-    _add(app_ctx, "li.na", "admin")
-    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
-    _add(app_ctx, "zhao.min")
-    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
-    window = MainWindow(app_ctx)
-    qtbot.addWidget(window)
+    window = _clerk_at_the_window(qtbot, app_ctx)
     monkeypatch.setattr(dialogs, "ask_password", lambda parent, title, text, change, *, current:
                         change(PASSWORD, "cassava-2026") or True)
     changes = []
