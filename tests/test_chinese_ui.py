@@ -382,3 +382,22 @@ def test_a_narrow_label_breaks_chinese_only_where_it_is_told(qtbot, chinese):
     problems = formatting.unbroken("2 行有问题", hanzi=True)
     assert _laid_out(problems, metrics.horizontalAdvance("2 行有问")) == ["2 行有问题"]
     assert formatting.unbroken("611.3 t", hanzi=True) == "611.3\u00a0t"  # no joiners in English
+
+
+def test_an_english_initial_in_a_chinese_list_goes_round_from_its_last_item(
+        qtbot, chinese, main_window):
+    # From 已取消 (cancelled, the last), P stopped there: the search went no further down.
+    from conftest import DEMO_END
+    from hubapp.domain.records import Status
+    from test_daily_log import press
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    status = screen.form.status
+    status.setFocus()
+    press(qtbot, "C")
+    assert status.currentData() == Status.CANCELLED
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)  # not read as "CP", one search
+    press(qtbot, "P")
+    assert status.currentData() == Status.PLANNED
