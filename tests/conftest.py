@@ -979,12 +979,17 @@ def new_hub_ctx(qapp, new_target):
 def read_only_ctx(qapp, demo_db_path, unwritable):
     """What the main window gives its screens on a copy of the demo file that can only be
     read (its mode, or for root an immutable file)."""
+    yield from read_only_context(demo_db_path, unwritable)
+
+
+def read_only_context(path, unwritable):
+    """What the main window gives its screens on the file at path, made read-only first."""
     from hubapp.store import open_db
 
-    unwritable(demo_db_path)
-    db = open_db(demo_db_path)
+    unwritable(path)
+    db = open_db(path)
     try:
-        yield from _app_context(db, demo_db_path)
+        yield from _app_context(db, path)
     finally:
         db.close()
 

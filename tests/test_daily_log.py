@@ -2779,17 +2779,12 @@ def last_day_closed_read_only_ctx(qapp, demo_db_path, unwritable):
     """As read_only_ctx, the demo's last day closed before the file turned read-only."""
     from hubapp.store import open_db
 
-    from conftest import _app_context
+    from conftest import read_only_context
 
     db = open_db(demo_db_path)
     day_close.close_day(db, DEMO_END, UserRecord("wang.li", "supervisor"))
     db.close()
-    unwritable(demo_db_path)
-    db = open_db(demo_db_path)
-    try:
-        yield from _app_context(db, demo_db_path)
-    finally:
-        db.close()
+    yield from read_only_context(demo_db_path, unwritable)
 
 
 def test_a_closed_day_of_a_read_only_database_says_read_only_first(
