@@ -459,15 +459,21 @@ def test_the_first_days_average_takes_in_the_days_before(screen, qtbot, app_ctx,
     assert float(copied[2].replace(",", "")) == pytest.approx(expected)
 
 
+def _saved_and_shown(qtbot, screen, service: ServiceRecord, box: ContainerMoveRecord) -> None:
+    """service saved with its one box, as at another desk, and the screen refreshed."""
+    services.save_service(screen.ctx.db, service, [box], TESTER)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.ctx.signals.data_changed.emit(
+            ChangeRecord("service", frozenset({service.date})), None)
+
+
 def _records_from(qtbot, screen, start, demo_db_path):
     """Records made to start on start, with one 2 TEU box, the screen refreshed: the demo's
     TEU of March 2026."""
-    services.save_service(
-        screen.ctx.db, ServiceRecord("EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
-                                     actual_at=dt.datetime.combine(start, dt.time(9))),
-        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
-    with qtbot.waitSignal(screen.refreshed):
-        screen.ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({start})), None)
+    _saved_and_shown(qtbot, screen, ServiceRecord(
+        "EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
+        actual_at=dt.datetime.combine(start, dt.time(9))),
+        ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800))
     return sum(teu for day, teu in _teu_per_day(demo_db_path).items() if day >= "2026-03-01")
 
 
@@ -1461,12 +1467,9 @@ def _timed_last_year(qtbot, screen, service_no, day, direction, box="CSQU305438"
     """A service on day, on time at 09:00, with one box."""
     at = dt.datetime.combine(day, dt.time(9))
     status = Status.ARRIVED if direction == Direction.INBOUND else Status.DEPARTED
-    services.save_service(
-        screen.ctx.db, ServiceRecord(service_no, day, direction, scheduled_at=at, actual_at=at,
-                                     status=status),
-        [ContainerMoveRecord(with_check_digit(box), "42G1", 2.0, "F", 12000)], TESTER)
-    with qtbot.waitSignal(screen.refreshed):
-        screen.ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({day})), None)
+    _saved_and_shown(qtbot, screen, ServiceRecord(
+        service_no, day, direction, scheduled_at=at, actual_at=at, status=status),
+        ContainerMoveRecord(with_check_digit(box), "42G1", 2.0, "F", 12000))
 
 
 def test_punctuality_and_dwell_set_against_last_year_only_when_it_is_all_on_record(
