@@ -51,9 +51,7 @@ def click_header(qtbot, screen: BrowseScreen, column: int) -> None:
 
 
 def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx, qtmodeltester):
-    total = app_ctx.db.execute(
-        "SELECT COUNT(*) FROM container_move cm JOIN service s ON s.id = cm.service_id "
-        "WHERE s.status IN ('departed', 'arrived')").fetchall()[0][0]
+    total = _moved_count(app_ctx, "1", [])
     assert total > 2 * browse.PAGE_SIZE, "the demo data should fill more than two pages"
     assert screen.model.rowCount() == browse.PAGE_SIZE
     # Newest first, and the header says so.
