@@ -18,7 +18,8 @@ import pytest
 from hubapp.domain.iso6346 import with_check_digit
 
 from conftest import (
-    DESK_FAR_AWAY, HUB_FAR_AWAY, hub_zone_set, newer_copy, on_a_terminal, this_checkouts_hubapp,
+    DESK_FAR_AWAY, HUB_FAR_AWAY, TESTER, hub_zone_set, newer_copy, on_a_terminal,
+    this_checkouts_hubapp,
 )
 
 
@@ -440,6 +441,35 @@ def test_stats_table_words_and_places_the_rows_without_commodity_or_route_as_rep
     assert [line.split("  ")[0] for line in stats("route") if "route" in line] == [
         "(no route)"]
     assert "(none),1,1,1,1,0,20000" in stats("route", "--format", "csv")
+
+
+def test_stats_by_commodity_count_a_train_that_ran_without_boxes_in_no_commodity_row(
+        demo_file, tmp_path):
+    """Its row of empties and boxes without a commodity counted services that carried none
+    of them: one that ran without any box was among them."""
+    from hubapp.domain.records import Direction, ServiceRecord, Status
+    from hubapp.store import open_db, services
+
+    hub = tmp_path / "hub.db"
+    shutil.copyfile(demo_file, hub)
+    db = open_db(hub)
+    try:
+        services.save_service(db, ServiceRecord(
+            "X0BOX", dt.date(2026, 3, 5), Direction.OUTBOUND, status=Status.DEPARTED),
+            [], TESTER, reason="ran without boxes")
+    finally:
+        db.close()
+    data = json.loads(hubapp("stats", "--db", hub, "--from", "2026-03-05", "--to",
+                             "2026-03-05", "--by", "commodity", "--format", "json",
+                             check=True).stdout)
+    with sqlite3.connect(hub) as conn:
+        carried = conn.execute("""
+            SELECT COUNT(DISTINCT s.id) FROM service s
+            JOIN container_move m ON m.service_id = s.id
+            WHERE s.date = '2026-03-05' AND s.status IN ('departed', 'arrived')
+                  AND m.commodity_id IS NULL""").fetchone()[0]
+    assert data["totals"]["services"] == _sql_totals(hub, "2026-03-05", "2026-03-05")[0]
+    assert [row["services"] for row in data["rows"] if row["key"] == "(none)"] == [carried]
 
 
 def test_stats_by_commodity_say_why_their_services_add_up_to_more_than_the_total(demo_file):

@@ -35,13 +35,12 @@ def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "da
     """Services that departed or arrived between two dates (inclusive) and their containers;
     a day or month after today (the hub's) has no figures yet."""
     key, order = _GROUPINGS[by]
-    joins = """
-        FROM service s
-        LEFT JOIN container_move m ON m.service_id = s.id
-        LEFT JOIN commodity c ON c.id = m.commodity_id
-        WHERE s.date BETWEEN ? AND ? AND """ + MOVED
     params = [date_from.isoformat(), date_to.isoformat()]
-    totals = totals_record(next(db.query(f"SELECT {TOTALS_COLUMNS} {joins}", params)))
+    totals = totals_record(next(db.query(
+        f"SELECT {TOTALS_COLUMNS} {_joins(every_service=True)}", params)))
+    # By commodity only the services that carried a box: one that ran without any carried
+    # no commodity, and counted among the empties' it said it had carried one.
+    joins = _joins(every_service=by != "commodity")
     rows = tuple(
         StatsRowRecord(row["key"], totals_record(row), row["key_zh"] or "")
         for row in db.query(
@@ -55,6 +54,16 @@ def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "da
             and (today is None or first <= today) else None))
             for key, first, last in _PERIODS[by](date_from, date_to))
     return StatsRecord(date_from, date_to, by, totals, rows)
+
+
+def _joins(every_service: bool) -> str:
+    """The moved services s of a range, their moves m and the commodity c of each; without
+    every_service, only the services that carried a box."""
+    return f"""
+        FROM service s
+        {"LEFT " if every_service else ""}JOIN container_move m ON m.service_id = s.id
+        LEFT JOIN commodity c ON c.id = m.commodity_id
+        WHERE s.date BETWEEN ? AND ? AND {MOVED}"""
 
 
 # Every day or month of the range is a row, a quiet one with nothing in it, as the reports
