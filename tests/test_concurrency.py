@@ -3,7 +3,10 @@
 Also: a database on a network file system is recognised (SQLite is not safe there).
 """
 
+import contextlib
+import dataclasses
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -13,6 +16,8 @@ from hubapp.domain.errors import DatabaseError
 from hubapp.store import open_db, transaction
 from hubapp.store.filesystem import filesystem_type, is_network_path
 from hubapp.store.users import ADMIN, UserRecord
+
+from conftest import DEMO_END, TESTER
 
 # A desk saving 40 services one transaction at a time, starting on "go".
 DESK = r"""
@@ -243,3 +248,41 @@ def test_a_save_waits_for_another_desks_as_long_as_the_environment_says(demo_db_
          "db = open_db(sys.argv[1]); print(db.execute('PRAGMA busy_timeout').fetchone()[0])",
          str(demo_db_path)], capture_output=True, text=True, env=env, timeout=120, check=True)
     assert int(shown.stdout) == waits
+
+
+def _moved_away(path, how, tmp_path):
+    """The file at path as someone at the shared folder left it while a desk had it open."""
+    logs = [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm")]
+    if how == "renamed":
+        for log in logs:
+            log.rename(tmp_path / log.name.replace(path.stem, "renamed"))
+    elif how == "deleted":
+        for log in logs:
+            log.unlink(missing_ok=True)
+    else:  # a copy of a backup put in its place
+        copy = tmp_path / "copy.db"
+        copy.write_bytes(path.read_bytes())
+        os.replace(copy, path)
+
+
+@pytest.mark.parametrize("how", ["renamed", "deleted", "replaced"])
+def test_a_save_to_a_file_renamed_deleted_or_replaced_since_opening_is_refused(
+        demo_db_path, tmp_path, how):
+    """SQLite wrote on into the file it had opened: the save was said done, and was gone with
+    the deleted file, or went to a file the desk's path no longer names."""
+    from hubapp.store import services
+
+    desk = open_db(demo_db_path)
+    service = services.list_day(desk, DEMO_END)[0].service
+    moves = services.list_moves(desk, service.id)
+    _moved_away(demo_db_path, how, tmp_path)
+    with pytest.raises(DatabaseError, match=f"^Database {demo_db_path} was moved, renamed, "
+                                            "deleted or replaced after this desk opened it"):
+        services.save_service(desk, dataclasses.replace(service, notes="seal broken"), moves,
+                              TESTER)
+    desk.close()
+    for left in [demo_db_path, tmp_path / "renamed.db"]:
+        if left.exists():
+            with contextlib.closing(sqlite3.connect(left)) as conn:
+                assert conn.execute("SELECT notes FROM service WHERE id = ?",
+                                    [service.id]).fetchone() == (service.notes,)

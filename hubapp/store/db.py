@@ -495,11 +495,37 @@ def _refuse_a_save_after_a_newer_upgrade(db: Database) -> None:
     refuse_unknown({newest}, str(db_path(db)), _UPGRADED_SINCE_OPENED)
 
 
+_GONE = QT_TRANSLATE_NOOP(
+    "messages", "Database {path} was moved, renamed, deleted or replaced after this desk "
+                "opened it, or its folder can no longer be reached: nothing was saved. Start "
+                "Hub Desk again on the database where it is now, or restore it from a backup")
+
+
+def _file_identity(path: Path | str) -> tuple[int, int] | None:
+    """The file path names now (its device and inode), None if none can be reached there."""
+    try:
+        found = os.stat(path)
+    except OSError:  # gone, or a network folder no longer answering
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _refuse_a_save_to_a_file_gone(db: Database) -> None:
+    """SQLite writes on into the file it opened, though it was deleted, renamed or replaced
+    since (a shared folder tidied, a copy of a backup put in its place): the save was said
+    done and went with the deleted file, or its -wal pages were read into the other file.
+    Asked under the write lock. A connection made elsewhere (a check's) has no identity."""
+    opened = db.opened_as
+    if opened is not None and _file_identity(path := db_path(db)) != opened:
+        raise DatabaseError(_GONE, path=str(path))
+
+
 def _connect(path: Path, wal: bool = True) -> Database:
     _side_files_writable_as(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = FileDatabase(conn)
+        db.opened_as = _file_identity(path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         # FULL: a committed save survives a power cut too, not just a killed process.
@@ -635,6 +661,8 @@ def transaction(db: Database) -> Iterator[Database]:
     with audit.own_entries_kept(db), (
             db.write_transaction() if is_postgres(db) else _file_transaction(db)):
         _refuse_a_save_after_a_newer_upgrade(db)
+        if not is_postgres(db):
+            _refuse_a_save_to_a_file_gone(db)
         yield db
 
 

@@ -32,6 +32,7 @@ class FileDatabase:
     own_entries = None  # store.audit.track_own_entries; answered here, as engine is
     listed_days = None  # store.audit.ListedDays, made at the first day filter
     commodities_read = None  # store.reference._every_commodity: (change marker, list)
+    opened_as = None  # store.db: the file's (device, inode) as opened, to refuse one gone
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
