@@ -325,3 +325,33 @@ def test_a_refused_save_names_the_changed_fields_as_the_audit_log_does(desks, qa
         install_translations(qapp, "en")
     assert "actual_at" not in shown and "wagons" not in fields
     assert all(field in shown for field in fields) and moves_a[0].container in shown
+
+
+@pytest.mark.parametrize("saved_before", [False, True])
+def test_a_save_after_an_import_added_boxes_to_the_service_names_the_import(
+        desks, tmp_path, saved_before):
+    """The import records the file, not the service: the refusal said "? saved this
+    service at ?", or named the service's earlier save as the change."""
+    from hubapp.interchange.importing import import_file
+    from test_interchange import SAMPLE, write
+
+    desk_a, desk_b = desks
+    assert import_file(desk_a, SAMPLE, UserRecord("li.na", "clerk")).saved
+    x5508 = next(summary.service for summary in services.list_day(desk_b, DEMO_END)
+                 if summary.service.service_no == "X5508")
+    if saved_before:
+        x5508, _ = services.save_service(desk_b, dataclasses.replace(x5508, wagons=30),
+                                         services.list_moves(desk_b, x5508.id),
+                                         UserRecord("wang.wei", "clerk"))
+    moves_b = services.list_moves(desk_b, x5508.id)
+    more = write(tmp_path / "more.csv", SAMPLE.read_text(encoding="utf-8").splitlines() + [
+        "2026-03-05,X5508,进口,铁路,中老铁路,万象,重庆国际物流枢纽园区,MSKU1234565,22G1,空,"
+        "2200,,,,14:20"])
+    assert import_file(desk_a, more, UserRecord("li.na", "clerk"), skip_duplicates=True).saved
+
+    with pytest.raises(EditConflict, match=r"^li\.na imported more\.csv at 20\d\d-\d\d-\d\d "
+                                           r"\d\d:\d\d, adding containers to this service "
+                                           "after you opened it; your changes were not saved"):
+        services.save_service(desk_b, dataclasses.replace(x5508, notes="seal checked"),
+                              moves_b, UserRecord("wang.wei", "clerk"))
+    assert _moves(desk_b, x5508.id) == len(moves_b) + 1

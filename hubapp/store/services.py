@@ -343,6 +343,15 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
                         "and are still on screen. Note them, press Revert to see the service "
                         "as it is now, and enter them again"),
             name=name, target=target, **_by_whom(written, zone))
+    if written is not None and (written.entity, written.action) == ("file", "import"):
+        # An import adding boxes to a stored service records the file alone: the service's
+        # own newest entry, if any, is an earlier save, and none said "? saved … at ?".
+        raise EditConflict(QT_TRANSLATE_NOOP(
+            "messages", "{user} imported {file} at {at}, adding containers to this service "
+                        "after you opened it; your changes were not saved and are still on "
+                        "screen. Note them, press Revert to see the service as it is now, "
+                        "and enter them again"),
+            file=written.entity_id, **_by_whom(written, zone))
     # The fields as the Audit screen names them, in the language the message is shown in;
     # a container by its number. A closed day's reason is why they changed, not one of them.
     changed = tuple(dict.fromkeys(
