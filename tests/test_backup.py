@@ -31,12 +31,13 @@ def _digest(path):
 
 
 def _dump(path):
-    """The file's content as SQL, but for the entry a restore adds to the audit log."""
-    conn = sqlite3.connect(path)
-    try:
-        return [line for line in conn.iterdump() if "'restore','database'" not in line]
-    finally:
-        conn.close()
+    """The file's content as SQL, but for the entry a restore adds to the audit log and the
+    version it gives each service (its entry's id)."""
+    with contextlib.closing(sqlite3.connect(path)) as conn, \
+            contextlib.closing(sqlite3.connect(":memory:")) as copy:
+        conn.backup(copy)
+        copy.execute("UPDATE service SET version = 0")
+        return [line for line in copy.iterdump() if "'restore','database'" not in line]
 
 
 def _count(path, table="service"):
@@ -1291,6 +1292,36 @@ def test_a_save_after_a_restore_is_still_named_by_whoever_saved_it_since(demo_db
                               services.list_moves(demo_db, held.id), UserRecord("li.na", CLERK))
 
     assert str(refused.value).startswith("sue changed this service at ")
+
+
+def test_a_desks_copy_is_refused_after_a_restore_brought_another_train_of_its_id_and_version(
+        demo_db, demo_db_path, tmp_path):
+    """Another hub's backup, or an earlier release's (versions 1, 2… per row), held another
+    train under the id and version of the service a desk had open: its save after the
+    restore overwrote that train and its boxes, unrefused. One opened after is saved."""
+    import dataclasses
+
+    from hubapp.store import services
+    from hubapp.store.services import EditConflict
+
+    held = services.list_day(demo_db, DEMO_END)[0].service
+    held_moves = services.list_moves(demo_db, held.id)
+    other_hub = backup.backup_to(demo_db_path, tmp_path / "other-hub.db")
+    with contextlib.closing(sqlite3.connect(other_hub)) as conn, conn:
+        conn.execute("UPDATE service SET service_no = 'OTHER1' WHERE id = ?", [held.id])
+        theirs = conn.execute("SELECT count(*) FROM container_move WHERE service_id = ?",
+                              [held.id]).fetchone()[0]
+    backup.restore(other_hub, demo_db_path, ANN)
+
+    with pytest.raises(EditConflict, match="^The database was restored from other-hub.db by "
+                                           "ann at .*, after you opened this service; "):
+        services.save_service(demo_db, dataclasses.replace(held, notes="stale"), held_moves,
+                              UserRecord("li.na", CLERK))
+    stored = services.get_service(demo_db, held.id)
+    assert stored.service_no == "OTHER1"
+    assert len(services.list_moves(demo_db, held.id)) == theirs
+    services.save_service(demo_db, dataclasses.replace(stored, notes="opened after"),
+                          services.list_moves(demo_db, held.id), UserRecord("li.na", CLERK))
 
 
 def _read_only(monkeypatch, folder):

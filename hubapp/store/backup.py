@@ -489,6 +489,10 @@ def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int
     # desks, waiting for ids above those they saw, hear of the restore by it.
     audit.record(db, by.name, "restore", "database", Path(backup_file).name, None,
                  done, after_id=newest)
+    # Each service the version the restore wrote it: another hub's, or a hub of an earlier
+    # release (versions counted 1, 2… per row), held the version of the service of that id a
+    # desk had open, whose stale save then overwrote another train and its boxes unrefused.
+    db.execute("UPDATE service SET version = ?", [audit.newest_id(db)])
 
 
 def _require_admin(db_path: Path | str, by: UserRecord) -> None:

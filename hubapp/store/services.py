@@ -319,10 +319,10 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
             raise _restored(restore, zone, QT_TRANSLATE_NOOP(
                 "messages", "The database was restored from {file} by {user} at {at}; this "
                             "service is not in it: your changes were not saved"))
-        # Or set it back to the backup's version: the restore's entry is numbered above
-        # every version it brought back, and a write since would number the service above
-        # it. Its own newest entry is then older than this desk's copy, often its own save.
-        if rows and rows[0]["version"] < restore.id:
+        # Or set it back to the backup's: the restore gave each service its entry's id as
+        # version, and a write since would number the service above it. Its own newest
+        # entry is then older than this desk's copy, often its own save.
+        if rows and rows[0]["version"] <= restore.id:
             raise _restored(restore, zone, QT_TRANSLATE_NOOP(
                 "messages", "The database was restored from {file} by {user} at {at}, after "
                             "you opened this service; your changes were not saved and are "
