@@ -1680,13 +1680,13 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>EditMenu</name>
     <message>
         <location filename="../../hubapp/ui/edit_menu.py" line="90"/>
-        <location filename="../../hubapp/ui/edit_menu.py" line="163"/>
+        <location filename="../../hubapp/ui/edit_menu.py" line="186"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/edit_menu.py" line="92"/>
-        <location filename="../../hubapp/ui/edit_menu.py" line="165"/>
+        <location filename="../../hubapp/ui/edit_menu.py" line="188"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1706,12 +1706,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/edit_menu.py" line="162"/>
+        <location filename="../../hubapp/ui/edit_menu.py" line="185"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销{what}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/edit_menu.py" line="164"/>
+        <location filename="../../hubapp/ui/edit_menu.py" line="187"/>
         <source>&amp;Redo {what}</source>
         <translation>重做{what}(&amp;R)</translation>
     </message>
@@ -2092,17 +2092,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="740"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="739"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="778"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="753"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="752"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2132,142 +2132,142 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="790"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="789"/>
         <source>Closed too late to cancel: the import was already saved.</source>
         <translation>关闭时已来不及取消：导入已经保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="795"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
         <source>Nothing new to import in {name}.</source>
         <translation>{name} 中没有可导入的新数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="797"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="798"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="797"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="799"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="798"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="802"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="801"/>
         <source>Of them, {containers} added to {services} already stored.</source>
         <translation>其中 {containers}已添加到已在库中的 {services}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="806"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="808"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="812"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="811"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="814"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="827"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="826"/>
         <source>{count} new container(s) in {name} for services already in the database; nothing was saved. Tick “Skip …” to add them to those services.</source>
         <translation>{name} 中有 {count} 个集装箱是数据库中已有班次的新增集装箱；未保存任何数据。勾选“跳过…”即可将其添加到这些班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="835"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="841"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="848"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="847"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="852"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="851"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="858"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="857"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="872"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="871"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="878"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="877"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="884"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="883"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="926"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="925"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="955"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="954"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="963"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="962"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="965"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="964"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="986"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="994"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="985"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="993"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="987"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="986"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2599,17 +2599,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="210"/>
+        <location filename="../../hubapp/ui/app.py" line="211"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="211"/>
+        <location filename="../../hubapp/ui/app.py" line="212"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="217"/>
+        <location filename="../../hubapp/ui/app.py" line="218"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
@@ -3663,71 +3663,71 @@ Turn single-user mode off?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="143"/>
-        <location filename="../../hubapp/ui/app.py" line="188"/>
+        <location filename="../../hubapp/ui/app.py" line="144"/>
+        <location filename="../../hubapp/ui/app.py" line="189"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="189"/>
+        <location filename="../../hubapp/ui/app.py" line="190"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="238"/>
+        <location filename="../../hubapp/ui/app.py" line="239"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="265"/>
+        <location filename="../../hubapp/ui/app.py" line="266"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="292"/>
+        <location filename="../../hubapp/ui/app.py" line="293"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="304"/>
+        <location filename="../../hubapp/ui/app.py" line="305"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="309"/>
+        <location filename="../../hubapp/ui/app.py" line="310"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="315"/>
+        <location filename="../../hubapp/ui/app.py" line="316"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="320"/>
+        <location filename="../../hubapp/ui/app.py" line="321"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="280"/>
+        <location filename="../../hubapp/ui/app.py" line="281"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="242"/>
-        <location filename="../../hubapp/ui/app.py" line="265"/>
-        <location filename="../../hubapp/ui/app.py" line="380"/>
+        <location filename="../../hubapp/ui/app.py" line="243"/>
+        <location filename="../../hubapp/ui/app.py" line="266"/>
+        <location filename="../../hubapp/ui/app.py" line="381"/>
         <location filename="../../hubapp/ui/translations.py" line="48"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="386"/>
+        <location filename="../../hubapp/ui/app.py" line="387"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="387"/>
+        <location filename="../../hubapp/ui/app.py" line="388"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -6252,7 +6252,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：一个 NUL 字符，文本中不应有此字符（是否粘贴了二进制数据？）；请删除它，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/delimited.py" line="131"/>
+        <location filename="../../hubapp/interchange/delimited.py" line="136"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may: remove the line break typed in it (Alt+Enter), or the stray &quot; that opened it</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨了多行，而只有备注、发货人和收货人允许多行：请删除单元格中输入的换行（Alt+Enter），或删除单元格开头多余的那个 &quot;</translation>
     </message>
@@ -6474,33 +6474,33 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="561"/>
+        <location filename="../../hubapp/store/backup.py" line="565"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="568"/>
+        <location filename="../../hubapp/store/backup.py" line="572"/>
         <location filename="../../hubapp/store/db.py" line="305"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="575"/>
+        <location filename="../../hubapp/store/backup.py" line="579"/>
         <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
         <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="758"/>
+        <location filename="../../hubapp/store/backup.py" line="762"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="776"/>
+        <location filename="../../hubapp/store/backup.py" line="780"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="779"/>
+        <location filename="../../hubapp/store/backup.py" line="783"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was. Restoring this backup needs about {size} free there</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样。恢复此备份需要该处约 {size} 的可用空间</translation>
     </message>
@@ -6511,7 +6511,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="481"/>
-        <location filename="../../hubapp/store/backup.py" line="873"/>
+        <location filename="../../hubapp/store/backup.py" line="877"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6631,37 +6631,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 在本工作台打开后已被更新版本的枢纽工作台升级（含步骤 {step}）：未保存任何内容。请重新启动枢纽工作台；如本机尚未安装新版本，请先安装</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="714"/>
+        <location filename="../../hubapp/store/db.py" line="498"/>
+        <source>Database {path} was moved, renamed, deleted or replaced after this desk opened it, or its folder can no longer be reached: nothing was saved. Start Hub Desk again on the database where it is now, or restore it from a backup</source>
+        <translation>数据库 {path} 在本工作台打开后已被移动、重命名、删除或替换，或其所在文件夹已无法访问：未保存任何内容。请在数据库现在所在的位置重新启动枢纽工作台，或从备份恢复它</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="742"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="716"/>
+        <location filename="../../hubapp/store/db.py" line="744"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="722"/>
+        <location filename="../../hubapp/store/db.py" line="750"/>
         <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
         <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="729"/>
+        <location filename="../../hubapp/store/db.py" line="757"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="732"/>
+        <location filename="../../hubapp/store/db.py" line="760"/>
         <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
         <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="737"/>
+        <location filename="../../hubapp/store/db.py" line="765"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="726"/>
+        <location filename="../../hubapp/store/db.py" line="754"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
@@ -6676,22 +6681,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="581"/>
+        <location filename="../../hubapp/store/db.py" line="607"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="728"/>
+        <location filename="../../hubapp/store/db.py" line="756"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="739"/>
+        <location filename="../../hubapp/store/db.py" line="767"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="753"/>
+        <location filename="../../hubapp/store/db.py" line="781"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6736,12 +6741,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 把 {name} 合并到 {target}，此班次有该货名的集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="353"/>
+        <location filename="../../hubapp/store/services.py" line="349"/>
+        <source>{user} imported {file} at {at}, adding containers to this service after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
+        <translation>{user} 在您打开此班次后于 {at} 导入了 {file}，向此班次添加了集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="362"/>
         <source>{user} saved this service at {at}, after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 保存了它；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="358"/>
+        <location filename="../../hubapp/store/services.py" line="367"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
