@@ -102,6 +102,34 @@ def test_ctrl_d_leaves_the_selection_it_filled_for_the_next_key(qtbot, screen):
     assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", "", "S4"]
 
 
+def test_shift_space_picks_the_row_and_ctrl_space_the_column_as_in_a_spreadsheet(qtbot,
+                                                                                 screen):
+    # A clerk's Shift+Space, then Ctrl+Delete, to take out a box: the Shift+Space was typed
+    # as a space over the cell, and the box number went with it, a row Ctrl+Z brought back
+    # without it.
+    _new_service(qtbot, screen, "B36")
+    boxes = _boxes(qtbot, screen, 3)
+    view, seal = screen.grid_view, FIELDS.index("seal")
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(1, 0))
+    shift_space = (Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, shift_space, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier),
+          shift_space)
+    assert not view.editing()
+    assert screen.grid.text_rows()[1]["container"] == boxes[1]
+    assert view.currentIndex().row() == 2
+    assert view.selectionModel().isRowSelected(1) and view.selectionModel().isRowSelected(2)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes[:1]
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(0, seal))
+    press(qtbot, (Qt.Key.Key_Space, CTRL), Qt.Key.Key_Delete)
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", ""]
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes
+
+
 def _click(qtbot, view, index) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(index).center())

@@ -769,7 +769,13 @@ class ContainerGridView(QTableView):
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if self.grid().is_read_only() and is_edit_key(event):
+        if event.key() == Qt.Key.Key_Space and event.modifiers() in (
+                Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier):
+            # As in Excel, WPS and Calc: Shift+Space picks the rows, Ctrl+Space the columns,
+            # of the cells picked. Typed as a space, Shift+Space emptied the cell, and the
+            # Ctrl+Delete after it took that row out with its box number wiped.
+            self._pick_whole(rows=event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+        elif self.grid().is_read_only() and is_edit_key(event):
             # Nothing changes, and the screen says why: on a closed day a clerk typing fast
             # could not tell the refusal from a key that did nothing.
             self.refused.emit()
@@ -798,6 +804,26 @@ class ContainerGridView(QTableView):
             self.move_down()
         else:
             super().keyPressEvent(event)
+
+    def _pick_whole(self, rows: bool) -> None:
+        """The whole rows (else columns) of the cells picked, the cursor left where it is."""
+        current = self.currentIndex()
+        picked = self._picked() or ([(current.row(), current.column())]
+                                    if current.isValid() else [])
+        model, selection = self.model(), QItemSelection()
+        lines = sorted({row if rows else column for row, column in picked})
+        for _step, run in groupby(enumerate(lines), lambda place: place[1] - place[0]):
+            run = [line for _place, line in run]
+            if rows:
+                selection.select(model.index(run[0], 0),
+                                 model.index(run[-1], model.columnCount() - 1))
+            else:
+                selection.select(model.index(0, run[0]),
+                                 model.index(model.rowCount() - 1, run[-1]))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        # Columns so picked are picked as by their headers: a fill or paste leaves the row
+        # to type into alone.
+        self._columns_picked = not rows
 
     def _picked(self) -> list[tuple[int, int]]:
         """(row, column) of the selected cells, top to bottom and left to right, read once
