@@ -130,6 +130,27 @@ def test_shift_space_picks_the_row_and_ctrl_space_the_column_as_in_a_spreadsheet
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
 
 
+def test_ctrl_and_an_arrow_home_or_end_take_the_selection_with_the_cursor(qtbot, screen):
+    # Qt moved the cursor alone: after Ctrl+Home a Delete cleared the weight of the box the
+    # cursor had left, out of sight on a long service, and the first box kept its number.
+    # Ctrl and an arrow went one cell, where a spreadsheet goes to the edge.
+    _new_service(qtbot, screen, "B37")
+    boxes = _boxes(qtbot, screen, 4)
+    view, gross = screen.grid_view, FIELDS.index("gross_kg")
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(2, gross))
+    press(qtbot, (Qt.Key.Key_Home, CTRL), Qt.Key.Key_Delete)
+    assert [row["container"] for row in screen.grid.text_rows()] == ["", *boxes[1:]]
+    assert [row["gross_kg"] for row in screen.grid.text_rows()] == ["20000"] * 4
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    view.setCurrentIndex(screen.grid.index(1, gross))
+    press(qtbot, (Qt.Key.Key_Down, CTRL))
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (4, gross)
+    press(qtbot, (Qt.Key.Key_Up, CTRL | Qt.KeyboardModifier.ShiftModifier), Qt.Key.Key_Delete)
+    assert [row["gross_kg"] for row in screen.grid.text_rows()] == [""] * 4
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes
+
+
 def _click(qtbot, view, index) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(index).center())

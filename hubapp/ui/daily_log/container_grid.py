@@ -61,6 +61,15 @@ class _ContainerEdit(QLineEdit):
 
 _FRAME = 2  # the pen of the frame around a selected cell whose value is wrong
 
+# The keys that move the cursor, which Qt moves without the selection when Ctrl is held.
+_MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
+          Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+# Where Ctrl and an arrow go: (row, column), 0 the first, 1 the last, None the cursor's own.
+_JUMPS = {QAbstractItemView.CursorAction.MoveUp: (0, None),
+          QAbstractItemView.CursorAction.MoveDown: (1, None),
+          QAbstractItemView.CursorAction.MoveLeft: (None, 0),
+          QAbstractItemView.CursorAction.MoveRight: (None, 1)}
+
 # An editor's property: whether Left and Right leave its cell (see GridDelegate.eventFilter).
 _ARROWS_LEAVE = "arrows_leave"
 
@@ -596,6 +605,15 @@ class ContainerGridView(QTableView):
     def selectionCommand(self, index, event=None):
         if self._putting:
             return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if isinstance(event, QKeyEvent) and event.key() in _MOVES \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Qt moves the cursor alone on Ctrl and an arrow, Home or End, and the selection
+            # stayed behind: after Ctrl+Home a Delete cleared the weight of the box left
+            # below, out of sight. It goes with the cursor, as in a spreadsheet; with Shift,
+            # it stretches to it.
+            return QItemSelectionModel.SelectionFlag.SelectCurrent \
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier \
+                else QItemSelectionModel.SelectionFlag.ClearAndSelect
         return super().selectionCommand(index, event)
 
     def next_box_cell(self) -> QModelIndex:
@@ -692,10 +710,18 @@ class ContainerGridView(QTableView):
     def _moved_to(self, action, modifiers) -> QModelIndex:
         """Tab and Shift+Tab go round the fields only: the Problem column takes no typing,
         and a number typed there after a Tab from Seal would be lost."""
+        current = self.currentIndex()
+        if modifiers & Qt.KeyboardModifier.ControlModifier and current.isValid() \
+                and action in _JUMPS:
+            # Ctrl and an arrow go to the grid's edge, as in a spreadsheet: Qt went one cell.
+            row, column = _JUMPS[action]
+            last_row, last_column = self.model().rowCount() - 1, self.model().columnCount() - 1
+            return self.model().index(current.row() if row is None else row * last_row,
+                                      current.column() if column is None
+                                      else column * last_column)
         index = super().moveCursor(action, modifiers)
         if index.column() != PROBLEM:
             return index
-        current = self.currentIndex()
         if action == QAbstractItemView.CursorAction.MoveNext and current.isValid() \
                 and current.row() + 1 < self.model().rowCount():
             return self.model().index(current.row() + 1, 0)
