@@ -86,16 +86,24 @@ def test_ctrl_delete_on_the_row_to_type_into_is_no_step_for_ctrl_z(qtbot, screen
     assert screen.grid.text_rows() == []
 
 
+def _three_picked(qtbot, screen, number: str, field: str, row: int):
+    """A new service of four boxes, three of its cells in field picked by Shift+Down from
+    row; the grid."""
+    _new_service(qtbot, screen, number)
+    _boxes(qtbot, screen, 4)
+    view = screen.grid_view
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(row, FIELDS.index(field)))
+    shift_down = (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, shift_down, shift_down)
+    return view
+
+
 def test_ctrl_d_leaves_the_selection_it_filled_for_the_next_key(qtbot, screen):
     # The fill is the clerk's edit, not an Undo to show: the cursor and the selection stay on
     # the cells picked, and a Delete after it clears all of them, the top one too.
-    _new_service(qtbot, screen, "B35")
-    _boxes(qtbot, screen, 4)
-    view, seal = screen.grid_view, FIELDS.index("seal")
-    view.clearSelection()
-    view.setCurrentIndex(screen.grid.index(0, seal))
-    shift_down = (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
-    press(qtbot, shift_down, shift_down, (Qt.Key.Key_D, CTRL))
+    view, seal = _three_picked(qtbot, screen, "B35", "seal", 0), FIELDS.index("seal")
+    press(qtbot, (Qt.Key.Key_D, CTRL))
     assert [row["seal"] for row in screen.grid.text_rows()] == ["S1", "S1", "S1", "S4"]
     assert (view.currentIndex().row(), view.currentIndex().column()) == (2, seal)
     press(qtbot, Qt.Key.Key_Delete)
@@ -149,6 +157,20 @@ def test_ctrl_and_an_arrow_home_or_end_take_the_selection_with_the_cursor(qtbot,
     press(qtbot, (Qt.Key.Key_Up, CTRL | Qt.KeyboardModifier.ShiftModifier), Qt.Key.Key_Delete)
     assert [row["gross_kg"] for row in screen.grid.text_rows()] == [""] * 4
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
+
+
+def test_ctrl_enter_puts_what_is_typed_into_every_cell_picked(qtbot, screen):
+    # As in Excel and WPS: it went into the one cell under the cursor, and down, the other
+    # boxes picked left as they were. Through the suggestions too, whose one match it takes.
+    view = _three_picked(qtbot, screen, "B38", "commodity", 1)
+    commodity = FIELDS.index("commodity")
+    press(qtbot, "cassava fl")
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Return, CTRL)
+    assert [row["commodity"] for row in screen.grid.text_rows()] == \
+        ["", "cassava flour", "cassava flour", "cassava flour"]
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (3, commodity)
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert [row["commodity"] for row in screen.grid.text_rows()] == [""] * 4
 
 
 def _click(qtbot, view, index) -> None:

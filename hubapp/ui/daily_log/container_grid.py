@@ -111,14 +111,16 @@ class _Completer(QCompleter):
         # While the list shows it has the keys; it hands Tab and Enter on to the cell, which
         # commits its text then: the match goes in before. Left and Right that leave the cell
         # (GridDelegate.eventFilter) go as Tab does, the one picked in the list with them, and
-        # so does Shift+Enter, which the list handed on as a plain Enter (down, not up).
+        # so do Shift+Enter and Ctrl+Enter, which the list handed on as a plain Enter (down,
+        # not up; into one cell, not all those picked).
         popup = self.popup()
         if watched is not popup or event.type() != QEvent.Type.KeyPress \
                 or not popup.isVisible():
             return super().eventFilter(watched, event)
         leaving = _arrow_leaves(self.widget(), event) \
             or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            and event.modifiers() & (Qt.KeyboardModifier.ShiftModifier
+                                     | Qt.KeyboardModifier.ControlModifier)
         picked = popup.currentIndex()
         if (leaving or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)) \
                 and not picked.isValid() and self.completionCount() == 1 \
@@ -216,6 +218,15 @@ class GridDelegate(QStyledItemDelegate):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if _suggesting(editor):
                 return False  # Enter picks the suggestion first, then comes by returnPressed
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                    and self._view.picked_fields():
+                # Ctrl+Enter: what is typed goes into every cell picked, the cursor staying,
+                # as in Excel and WPS. It went into the one cell, and down.
+                text = editor.text()
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self._view.fill_picked(text, self.tr("Type into %n cell(s)", "",
+                                                     len(self._view.picked_fields())))
+                return True
             self._enter(editor, up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return True
         # So do Left and Right in a cell typed into, or tabbed to, as in Excel and WPS: the
@@ -869,6 +880,16 @@ class ContainerGridView(QTableView):
         return [(row, FIELDS[column]) for row, column in picked
                 if column < PROBLEM and (row < boxes or not self._columns_picked)]
 
+    def picked_fields(self) -> list[tuple[int, str]]:
+        """(row, field) of the cells picked that hold a box's fields (_selected_cells)."""
+        return self._selected_cells(self._picked())
+
+    def fill_picked(self, text: str, step: str) -> None:
+        """text into every cell picked, as one step named step, the cursor where it is."""
+        with self._kept_in_place():
+            self.grid().set_cells([(row, field, text) for row, field in self.picked_fields()],
+                                  step)
+
     def _cleared(self, picked: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
         return [(row, field, "") for row, field in self._selected_cells(picked)]
 
@@ -954,12 +975,10 @@ class ContainerGridView(QTableView):
         rows = columns.parse_block(text)
         if not rows or self.grid().is_read_only():
             return
-        selected = self._selected_cells(self._picked())
+        selected = self.picked_fields()
         if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1 \
                 and columns.header_fields(rows[0]) is None:
-            with self._kept_in_place():
-                self.grid().set_cells([(row, field, rows[0][0]) for row, field in selected],
-                                      self.tr("Paste into %n cell(s)", "", len(selected)))
+            self.fill_picked(rows[0][0], self.tr("Paste into %n cell(s)", "", len(selected)))
             self.pasted.emit(len({row for row, _field in selected}), [], "cells",
                              _read_as([rows[0][0]] if any(field == "size_type" for _row, field
                                                         in selected) else []))
