@@ -173,6 +173,19 @@ def test_ctrl_enter_puts_what_is_typed_into_every_cell_picked(qtbot, screen):
     assert [row["commodity"] for row in screen.grid.text_rows()] == [""] * 4
 
 
+def test_rows_picked_whole_stretch_whole_for_a_ctrl_x(qtbot, screen):
+    # Shift+Space, then Shift+Down, as in a spreadsheet: Qt stretched the cursor's one
+    # column, and the Ctrl+X that was to take two boxes out cleared their numbers.
+    _new_service(qtbot, screen, "B39")
+    boxes = _boxes(qtbot, screen, 4)
+    view = screen.grid_view
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(1, FIELDS.index("seal")))
+    press(qtbot, (Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier),
+          (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_X, CTRL))
+    assert [row["container"] for row in screen.grid.text_rows()] == [boxes[0], boxes[3]]
+
+
 def _click(qtbot, view, index) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(index).center())

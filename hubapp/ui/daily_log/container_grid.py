@@ -616,16 +616,30 @@ class ContainerGridView(QTableView):
     def selectionCommand(self, index, event=None):
         if self._putting:
             return QItemSelectionModel.SelectionFlag.ClearAndSelect
-        if isinstance(event, QKeyEvent) and event.key() in _MOVES \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if not isinstance(event, QKeyEvent) or event.key() not in _MOVES:
+            return super().selectionCommand(index, event)
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # Rows (or columns) picked whole by Shift+Space (Ctrl+Space) stretch whole, as in
+            # a spreadsheet: Qt stretched the cursor's one column, and a Ctrl+X after it
+            # cleared those cells instead of taking the rows out.
+            return QItemSelectionModel.SelectionFlag.SelectCurrent | self._picked_whole()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Qt moves the cursor alone on Ctrl and an arrow, Home or End, and the selection
             # stayed behind: after Ctrl+Home a Delete cleared the weight of the box left
-            # below, out of sight. It goes with the cursor, as in a spreadsheet; with Shift,
-            # it stretches to it.
-            return QItemSelectionModel.SelectionFlag.SelectCurrent \
-                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier \
-                else QItemSelectionModel.SelectionFlag.ClearAndSelect
+            # below, out of sight. It goes with the cursor, as in a spreadsheet.
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
         return super().selectionCommand(index, event)
+
+    def _picked_whole(self) -> QItemSelectionModel.SelectionFlag:
+        """Rows or Columns where every block picked is whole rows or columns, else none."""
+        blocks = [block for block in self.selectionModel().selection() if block.isValid()]
+        if blocks and all(block.left() == 0 and block.right() == self.model().columnCount() - 1
+                          for block in blocks):
+            return QItemSelectionModel.SelectionFlag.Rows
+        if blocks and all(block.top() == 0 and block.bottom() == self.model().rowCount() - 1
+                          for block in blocks):
+            return QItemSelectionModel.SelectionFlag.Columns
+        return QItemSelectionModel.SelectionFlag.NoUpdate
 
     def next_box_cell(self) -> QModelIndex:
         """The first cell of the row to type the next box into (the last row)."""
