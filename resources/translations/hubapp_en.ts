@@ -95,7 +95,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="910" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="995" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="957" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1042" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -294,6 +294,17 @@
         <translation>
             <numerusform>{number}: %n move</numerusform>
             <numerusform>{number}: %n moves</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridDelegate</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="227" />
+        <source>Type into %n cell(s)</source>
+        <translation>
+            <numerusform>Type into %n cell</numerusform>
+            <numerusform>Type into %n cells</numerusform>
         </translation>
     </message>
 </context>

@@ -892,50 +892,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="824"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="911"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="845"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="847"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="932"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="934"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="878"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="965"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="293"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="313"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="296"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="316"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="299"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="319"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="910"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="995"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="925"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1010"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="957"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1042"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1953,9 +1953,16 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>GridDelegate</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="167"/>
         <source>{column}, box {row}</source>
         <translation>{column}，第 {row} 箱</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="227"/>
+        <source>Type into %n cell(s)</source>
+        <translation>
+            <numerusform>输入到 %n 个单元格</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2511,15 +2518,15 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="502"/>
-        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
+        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
-        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
+        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Shift+空格键选中整行，Ctrl+空格键选中整列；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="528"/>
+        <location filename="../../hubapp/ui/main_window.py" line="529"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2614,12 +2621,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="521"/>
+        <location filename="../../hubapp/ui/main_window.py" line="522"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="522"/>
+        <location filename="../../hubapp/ui/main_window.py" line="523"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -3121,7 +3128,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1046"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1131"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
