@@ -2665,6 +2665,18 @@ def test_wagons_in_full_width_digits_are_taken(qtbot, chinese, screen, demo_db_p
             == [(42,)]
 
 
+def test_a_time_typed_in_chinese_is_saved_as_the_time_it_says(qtbot, chinese, screen):
+    """A Chinese clerk says and types 9点30: it was refused as no time, where 09:30 and
+    2026年3月6日 were taken."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "Y7005")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "9点半", (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    (stored,) = [summary.service for summary in services.list_day(screen.ctx.db, screen.day())
+                 if summary.service.service_no == "Y7005"]
+    assert stored.scheduled_at == dt.datetime.combine(screen.day(), dt.time(9, 30))
+
+
 def test_the_days_list_shows_a_services_remarks_and_its_counts_right_aligned(qtbot, screen):
     """The list has no Remarks column: pointing at a service says them ("wagon 7 bad order"),
     and its counts (containers, TEU) line up by their last digit, as the app's numbers do."""

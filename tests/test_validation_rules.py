@@ -78,6 +78,18 @@ def test_a_clock_s_last_and_first_minutes_are_times(text, expected):
     assert parse_clock(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("9点30", dt.time(9, 30)), ("9点30分", dt.time(9, 30)), ("21时45分", dt.time(21, 45)),
+    ("9时5分", dt.time(9, 5)), ("9点05", dt.time(9, 5)), ("9点半", dt.time(9, 30)),
+    ("9点", dt.time(9, 0)), ("23点整", dt.time(23, 0)),
+    ("9点5", None), ("9点60", None), ("24点", None), ("9点30:00", None), ("点30", None)])
+def test_a_clock_written_in_chinese_is_a_time_as_a_date_with_its_characters_is(text, expected):
+    """9点5 is no time: said aloud it may be 9:05 or 9:50."""
+    assert parse_clock(text) == expected
+    assert parse_time(f"2026年3月6日 {text}", DAY) == (
+        None if expected is None else dt.datetime.combine(dt.date(2026, 3, 6), expected))
+
+
 @pytest.mark.parametrize("full_empty", ["X", "", "f", "full"])
 def test_a_stored_move_is_full_or_empty_as_f_or_e(full_empty):
     """parse_move reads the spellings people type; a record holds only F or E."""

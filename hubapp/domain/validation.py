@@ -33,8 +33,10 @@ _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # The colon is optional: a clerk types 0830 without reaching for the shift key, or 19.30 on
 # the number pad. Not after a lone 0: a workbook's General cell gives 0.25 for 06:00, a
-# quarter of a day, which would read as 00:25.
-_CLOCK = re.compile(r"(?!0\.)(\d{1,2})[:.]?(\d{2})(?::\d{2})?")
+# quarter of a day, which would read as 00:25. In Chinese, as dates take 年月日: 9点30(分),
+# 9时5分, 9点半, 9点(整).
+_CLOCK = re.compile(r"(?!0\.)(\d{1,2})(?:[:.]?(\d{2})(?::\d{2})?"
+                    r"|[点时](?:(\d{2})分?|(\d)分|(半)|整)?)")
 # "+1" only: validate_service allows no time later than the day after the service's.
 _DAYS_LATER = re.compile(r"(.*?)\s*\+\s*([01])")
 MAX_WAGONS = 120
@@ -157,11 +159,15 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_clock(text: str) -> dt.time | None:
-    """A time of day alone ("08:30", "0830", "8.30"), without saying which day."""
+    """A time of day alone ("08:30", "0830", "8.30", "8点30"), without saying which day."""
     match = _CLOCK.fullmatch(text)
-    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+    if match is None:
         return None
-    return dt.time(int(match[1]), int(match[2]))
+    hour = int(match[1])
+    minute = 30 if match[5] else int(match[2] or match[3] or match[4] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
 
 
 def parse_time(text: str, day: dt.date) -> dt.datetime | None:
