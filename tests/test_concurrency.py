@@ -286,3 +286,33 @@ def test_a_save_to_a_file_renamed_deleted_or_replaced_since_opening_is_refused(
             with contextlib.closing(sqlite3.connect(left)) as conn:
                 assert conn.execute("SELECT notes FROM service WHERE id = ?",
                                     [service.id]).fetchone() == (service.notes,)
+
+
+def test_the_window_says_at_once_that_its_file_was_moved_away_and_again_if_it_goes_again(
+        qtbot, main_window, demo_db_path, tmp_path, monkeypatch):
+    """SQLite reads on from the file it opened wherever it went: the desk went on typing
+    into a file gone from the shared folder, and only its save, refused, told it."""
+    from hubapp.ui import dialogs
+
+    said = []
+    monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, text: said.append(
+        (title, text)))
+    _moved_away(demo_db_path, "renamed", tmp_path)
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=5_000)
+    assert said == [("Database moved away", (
+        f"Database {demo_db_path} is no longer where this desk opened it: it was moved, "
+        "renamed, deleted or replaced, or its folder cannot be reached. Nothing can be saved "
+        "here until it is back. Note any changes not saved yet, and start Hub Desk again on "
+        "the database where it is now."))]
+    for _poll in range(2):
+        with qtbot.waitSignal(main_window.watcher._timer.timeout, timeout=5_000):
+            pass
+    assert len(said) == 1  # not at each poll while it stays away
+    for suffix in ("", "-wal", "-shm"):  # back, as a folder that answers again
+        renamed = tmp_path / f"renamed.db{suffix}"
+        if renamed.exists():
+            renamed.rename(f"{demo_db_path}{suffix}")
+    with qtbot.waitSignal(main_window.watcher._timer.timeout, timeout=5_000):
+        pass
+    _moved_away(demo_db_path, "deleted", tmp_path)
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=5_000)

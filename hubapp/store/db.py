@@ -510,14 +510,22 @@ def _file_identity(path: Path | str) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
+def moved_away(db: Database) -> bool:
+    """Whether the file db was opened on is no longer at its path: moved, renamed, deleted
+    or replaced since, or its folder out of reach. False on a server, and for a connection
+    made elsewhere (a check's), which has no identity."""
+    if is_postgres(db) or db.opened_as is None:
+        return False
+    return _file_identity(db_path(db)) != db.opened_as
+
+
 def _refuse_a_save_to_a_file_gone(db: Database) -> None:
     """SQLite writes on into the file it opened, though it was deleted, renamed or replaced
     since (a shared folder tidied, a copy of a backup put in its place): the save was said
     done and went with the deleted file, or its -wal pages were read into the other file.
-    Asked under the write lock. A connection made elsewhere (a check's) has no identity."""
-    opened = db.opened_as
-    if opened is not None and _file_identity(path := db_path(db)) != opened:
-        raise DatabaseError(_GONE, path=str(path))
+    Asked under the write lock."""
+    if moved_away(db):
+        raise DatabaseError(_GONE, path=str(db_path(db)))
 
 
 def _connect(path: Path, wal: bool = True) -> Database:
@@ -661,8 +669,7 @@ def transaction(db: Database) -> Iterator[Database]:
     with audit.own_entries_kept(db), (
             db.write_transaction() if is_postgres(db) else _file_transaction(db)):
         _refuse_a_save_after_a_newer_upgrade(db)
-        if not is_postgres(db):
-            _refuse_a_save_to_a_file_gone(db)
+        _refuse_a_save_to_a_file_gone(db)
         yield db
 
 

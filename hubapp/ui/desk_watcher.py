@@ -21,6 +21,7 @@ from hubapp.domain.audit import change_of
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
+from hubapp.store.db import moved_away
 from hubapp.store.engine import is_postgres
 from hubapp.ui.context import AppContext
 
@@ -34,6 +35,9 @@ SAFETY_INTERVAL_MS = 30_000
 class DeskWatcher(QObject):
     # _open_again is done on its thread: what it gave waits in _pending.
     _opened = Signal()
+    # The file the window opened is no longer at its path (store.db.moved_away): said once,
+    # again if it comes back and goes again.
+    file_gone = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject) -> None:
         super().__init__(parent)
@@ -44,6 +48,7 @@ class DeskWatcher(QObject):
         if self._server:
             ctx.db.reconnect_elsewhere = self._reopen
         self._reopening = False
+        self._away = False
         # What the reopening thread gave (connections, or the error it raised) passes from it
         # to the GUI thread under the lock, which stop() takes too: whichever of the two
         # comes second closes it, so nothing opened for a closed window stays open (a queued
@@ -110,6 +115,11 @@ class DeskWatcher(QObject):
         self.look()
         if self._server and self._listener is None:
             self._reopen()
+        # SQLite reads on from the file it opened, wherever it went: only a save found out,
+        # after all the typing it then refused.
+        away, self._away = self._away, moved_away(self.ctx.db)
+        if self._away and not away:
+            self.file_gone.emit()
 
     def _reopen(self) -> None:
         """Open what was dropped, the window's connection or the listening one, on a thread

@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
         self.ctx.signals.data_changed.connect(self._role_may_have_changed)
         self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
         self.watcher = DeskWatcher(self.ctx, self)
+        self.watcher.file_gone.connect(self._say_file_gone)
         self.file_menu.addSeparator()
         self.file_menu.addActions(self.backups.menu_actions)
         self.file_menu.addSeparator()
@@ -543,6 +544,13 @@ class MainWindow(QMainWindow):
         if maximised:
             self.setGeometry(QRect(room.topLeft(), size))
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _say_file_gone(self) -> None:
+        dialogs.show_warning(self, self.tr("Database moved away"), self.tr(
+            "Database {path} is no longer where this desk opened it: it was moved, renamed, "
+            "deleted or replaced, or its folder cannot be reached. Nothing can be saved here "
+            "until it is back. Note any changes not saved yet, and start Hub Desk again on the "
+            "database where it is now.").format(path=display_name(self.ctx.db_path)))
 
     def _save_layout(self) -> None:
         QSettings().setValue(GEOMETRY_SETTING, self.saveGeometry())

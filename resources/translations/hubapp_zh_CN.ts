@@ -2477,47 +2477,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="314"/>
+        <location filename="../../hubapp/ui/main_window.py" line="315"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="331"/>
+        <location filename="../../hubapp/ui/main_window.py" line="332"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="340"/>
+        <location filename="../../hubapp/ui/main_window.py" line="341"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="413"/>
+        <location filename="../../hubapp/ui/main_window.py" line="414"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="454"/>
+        <location filename="../../hubapp/ui/main_window.py" line="455"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="463"/>
+        <location filename="../../hubapp/ui/main_window.py" line="464"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="464"/>
+        <location filename="../../hubapp/ui/main_window.py" line="465"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="501"/>
+        <location filename="../../hubapp/ui/main_window.py" line="502"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="502"/>
+        <location filename="../../hubapp/ui/main_window.py" line="503"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2526,9 +2526,19 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="529"/>
+        <location filename="../../hubapp/ui/main_window.py" line="530"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="549"/>
+        <source>Database moved away</source>
+        <translation>数据库已不在原处</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="550"/>
+        <source>Database {path} is no longer where this desk opened it: it was moved, renamed, deleted or replaced, or its folder cannot be reached. Nothing can be saved here until it is back. Note any changes not saved yet, and start Hub Desk again on the database where it is now.</source>
+        <translation>数据库 {path} 已不在本工作台打开它时的位置：它已被移动、重命名、删除或替换，或其所在文件夹无法访问。在它回来之前，这里无法保存任何内容。请记下尚未保存的修改，然后在数据库现在所在的位置重新启动枢纽工作台。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="183"/>
@@ -2551,7 +2561,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="318"/>
+        <location filename="../../hubapp/ui/main_window.py" line="319"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2581,12 +2591,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="339"/>
+        <location filename="../../hubapp/ui/main_window.py" line="340"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="342"/>
+        <location filename="../../hubapp/ui/main_window.py" line="343"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2601,7 +2611,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="390"/>
+        <location filename="../../hubapp/ui/main_window.py" line="391"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2621,12 +2631,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="522"/>
+        <location filename="../../hubapp/ui/main_window.py" line="523"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="523"/>
+        <location filename="../../hubapp/ui/main_window.py" line="524"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -5791,12 +5801,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="269"/>
+        <location filename="../../hubapp/domain/validation.py" line="275"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="276"/>
+        <location filename="../../hubapp/domain/validation.py" line="282"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5892,7 +5902,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="295"/>
-        <location filename="../../hubapp/domain/validation.py" line="282"/>
+        <location filename="../../hubapp/domain/validation.py" line="288"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5912,172 +5922,172 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="98"/>
+        <location filename="../../hubapp/domain/validation.py" line="100"/>
         <source>{number} is marked departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}）：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="101"/>
+        <location filename="../../hubapp/domain/validation.py" line="103"/>
         <source>{number} is marked arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="104"/>
+        <location filename="../../hubapp/domain/validation.py" line="106"/>
         <source>{number} is marked departed on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发运，按枢纽时钟（{now}，{zone}）该日尚未到来：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="107"/>
+        <location filename="../../hubapp/domain/validation.py" line="109"/>
         <source>{number} is marked arrived on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="363"/>
+        <location filename="../../hubapp/domain/validation.py" line="369"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="375"/>
+        <location filename="../../hubapp/domain/validation.py" line="381"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="379"/>
+        <location filename="../../hubapp/domain/validation.py" line="385"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="383"/>
+        <location filename="../../hubapp/domain/validation.py" line="389"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="420"/>
+        <location filename="../../hubapp/domain/validation.py" line="426"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="439"/>
+        <location filename="../../hubapp/domain/validation.py" line="445"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="446"/>
+        <location filename="../../hubapp/domain/validation.py" line="452"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="454"/>
+        <location filename="../../hubapp/domain/validation.py" line="460"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="459"/>
+        <location filename="../../hubapp/domain/validation.py" line="465"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="477"/>
+        <location filename="../../hubapp/domain/validation.py" line="483"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="492"/>
+        <location filename="../../hubapp/domain/validation.py" line="498"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="542"/>
+        <location filename="../../hubapp/domain/validation.py" line="548"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="546"/>
+        <location filename="../../hubapp/domain/validation.py" line="552"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="550"/>
+        <location filename="../../hubapp/domain/validation.py" line="556"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="597"/>
+        <location filename="../../hubapp/domain/validation.py" line="603"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="696"/>
+        <location filename="../../hubapp/domain/validation.py" line="702"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="702"/>
+        <location filename="../../hubapp/domain/validation.py" line="708"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="55"/>
+        <location filename="../../hubapp/domain/validation.py" line="57"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="58"/>
+        <location filename="../../hubapp/domain/validation.py" line="60"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="67"/>
+        <location filename="../../hubapp/domain/validation.py" line="69"/>
         <source>Date {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>日期 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="70"/>
+        <location filename="../../hubapp/domain/validation.py" line="72"/>
         <source>Scheduled time {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>计划时间 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="73"/>
+        <location filename="../../hubapp/domain/validation.py" line="75"/>
         <source>Actual time {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>实际时间 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="80"/>
+        <location filename="../../hubapp/domain/validation.py" line="82"/>
         <source>Scheduled time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>计划时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="83"/>
+        <location filename="../../hubapp/domain/validation.py" line="85"/>
         <source>Actual time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="264"/>
+        <location filename="../../hubapp/domain/validation.py" line="270"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="317"/>
+        <location filename="../../hubapp/domain/validation.py" line="323"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="495"/>
+        <location filename="../../hubapp/domain/validation.py" line="501"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="571"/>
+        <location filename="../../hubapp/domain/validation.py" line="577"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="711"/>
+        <location filename="../../hubapp/domain/validation.py" line="717"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="594"/>
+        <location filename="../../hubapp/domain/validation.py" line="600"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -6643,37 +6653,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 在本工作台打开后已被移动、重命名、删除或替换，或其所在文件夹已无法访问：未保存任何内容。请在数据库现在所在的位置重新启动枢纽工作台，或从备份恢复它</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="742"/>
+        <location filename="../../hubapp/store/db.py" line="749"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="744"/>
+        <location filename="../../hubapp/store/db.py" line="751"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="750"/>
+        <location filename="../../hubapp/store/db.py" line="757"/>
         <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
         <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="757"/>
+        <location filename="../../hubapp/store/db.py" line="764"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="760"/>
+        <location filename="../../hubapp/store/db.py" line="767"/>
         <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
         <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="765"/>
+        <location filename="../../hubapp/store/db.py" line="772"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="754"/>
+        <location filename="../../hubapp/store/db.py" line="761"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
@@ -6688,22 +6698,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="607"/>
+        <location filename="../../hubapp/store/db.py" line="615"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="756"/>
+        <location filename="../../hubapp/store/db.py" line="763"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="767"/>
+        <location filename="../../hubapp/store/db.py" line="774"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="781"/>
+        <location filename="../../hubapp/store/db.py" line="788"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
