@@ -486,6 +486,42 @@ def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_p
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
+def test_a_required_column_under_a_header_of_the_hub_s_own_points_to_the_mapping(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    # A hub's 发/到 holds the direction: "Correct the file" sent the clerk to edit it, where
+    # choosing the field in the box above the message was all it took.
+    own = tmp_path / "own.csv"
+    own.write_text(SAMPLE.read_text(encoding="utf-8").replace("方向", "发/到", 1),
+                   encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, own)
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text() == (
+        "1 problem in own.csv; nothing was saved. If a column ignored above holds a field the "
+        "file is said to lack, choose that field for it, then Import; correct the file for the "
+        "rest.")
+    assert labels.message(dialog.problems_model.problems[0]).startswith(
+        "Required column direction is missing")
+    box = dialog.mapping_boxes[2]
+    box.setFocus()
+    qtbot.keyClicks(box, "direction")
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+
+
+def test_a_required_column_missing_with_no_column_ignored_asks_to_correct_the_file(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    lacking = tmp_path / "lacking.csv"
+    lacking.write_text("\n".join(",".join(cells[:2] + cells[3:]) for cells in csv.reader(
+        SAMPLE.read_text(encoding="utf-8").splitlines())), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, lacking)
+    assert dialog.mapping_group.isHidden()
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text() == (
+        "1 problem in lacking.csv; nothing was saved. Correct the file and import it again.")
+
+
 def test_an_xlsx_date_column_mapped_by_hand_takes_excel_serial_days(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     import openpyxl

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.columns import header_said
-from hubapp.domain.errors import HubError, counted, shortened
+from hubapp.domain.errors import HubError, Term, counted, shortened
 from hubapp.domain.validation import UNKNOWN_COMMODITY, UNKNOWN_COMMODITY_NEAR
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
@@ -831,8 +831,13 @@ class ImportDialog(QDialog):
             self._offer_skip(True)
         elif result.problems:
             self._set_result(formatting.sentences(
-                self.tr("%Ln problem(s) in {name}; nothing was saved. Correct the file and "
-                        "import it again.", "", len(result.problems)).format(name=result.file),
+                (self.tr("%Ln problem(s) in {name}; nothing was saved. If a column ignored "
+                         "above holds a field the file is said to lack, choose that field for "
+                         "it, then Import; correct the file for the rest.", "",
+                         len(result.problems))
+                 if self._mapping_may_give(result.problems) else
+                 self.tr("%Ln problem(s) in {name}; nothing was saved. Correct the file and "
+                         "import it again.", "", len(result.problems))).format(name=result.file),
                 self._how_read(result)),
                 error=True)
             self._show_problems(result.problems)
@@ -861,6 +866,14 @@ class ImportDialog(QDialog):
                              error=True)
             self._show_problems(result.duplicates)
             self._offer_skip(True)
+
+    def _mapping_may_give(self, problems: Sequence[Problem]) -> bool:
+        """Whether a problem is about a field no column gives (its column the field's name,
+        not a heading: "Required column direction is missing") while a column is left
+        ignored above: a hub's "发/到" holds the direction, and the clerk told only to
+        correct the file edited it where choosing the field in a box above was all it took."""
+        return any(box.currentData() is None for box in self.mapping_boxes.values()) and any(
+            isinstance(problem.column, Term) for problem in problems)
 
     def _show_first_day(self) -> None:
         self.show_day.emit(min(self.result.change.dates))
