@@ -497,8 +497,8 @@ def test_a_required_column_under_a_header_of_the_hub_s_own_points_to_the_mapping
     run_import(dialog, qtbot)
 
     assert dialog.result_label.text() == (
-        "1 problem in own.csv; nothing was saved. If a column ignored above holds a field the "
-        "file is said to lack, choose that field for it, then Import; correct the file for the "
+        "1 problem in own.csv; nothing was saved. A column said to be missing may be one left "
+        "ignored above: choose its field there and import again. Correct the file for the "
         "rest.")
     assert labels.message(dialog.problems_model.problems[0]).startswith(
         "Required column direction is missing")

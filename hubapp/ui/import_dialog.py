@@ -831,9 +831,9 @@ class ImportDialog(QDialog):
             self._offer_skip(True)
         elif result.problems:
             self._set_result(formatting.sentences(
-                (self.tr("%Ln problem(s) in {name}; nothing was saved. If a column ignored "
-                         "above holds a field the file is said to lack, choose that field for "
-                         "it, then Import; correct the file for the rest.", "",
+                (self.tr("%Ln problem(s) in {name}; nothing was saved. A column said to be "
+                         "missing may be one left ignored above: choose its field there and "
+                         "import again. Correct the file for the rest.", "",
                          len(result.problems))
                  if self._mapping_may_give(result.problems) else
                  self.tr("%Ln problem(s) in {name}; nothing was saved. Correct the file and "

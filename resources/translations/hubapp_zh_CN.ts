@@ -2199,82 +2199,89 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
+        <source>%Ln problem(s) in {name}; nothing was saved. A column said to be missing may be one left ignored above: choose its field there and import again. Correct the file for the rest.</source>
+        <translation>
+            <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。提示缺少的列可能正是上方被忽略的某一列：请在那里为它选择字段，然后重新导入。其余问题请更正文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="839"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="840"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="845"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="847"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="852"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="851"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="856"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="857"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="862"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="871"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="884"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="877"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="890"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="883"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="896"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="925"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="938"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="954"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="967"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="962"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="975"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="964"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="977"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="985"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="993"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="998"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1006"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="986"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="999"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
