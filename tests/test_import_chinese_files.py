@@ -257,3 +257,18 @@ def test_the_import_window_says_boxes_are_on_another_train_without_offering_to_s
     assert dialog.result_label.text() == {
         "en": "Everything in Z9401.csv is already in the database; nothing was saved.",
         "zh": "Z9401.csv 中的全部数据已在数据库中；未保存任何数据。"}[language]
+
+
+def test_a_station_s_fa_dao_column_gives_each_train_its_direction(demo_db_path, tmp_path):
+    """A station's list heads the direction 发/到 and writes 发 (dispatched) or 到 (arrived):
+    every row was refused as no direction, with the column said missing."""
+    listed = written(tmp_path / "fa_dao.csv", "日期,班列号,发/到,箱号,箱型,空重,毛重",
+                     f"{DAY},Z9311,发,{BOX},22G1,重,21000",
+                     f"{DAY},Z9312,到,{OTHER_BOX},22G1,空,2200")
+    result = hubapp(ENGLISH, "import", listed, "--db", demo_db_path)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT service_no, direction FROM service WHERE service_no IN"
+                            " ('Z9311', 'Z9312') ORDER BY service_no").fetchall() == [
+            ("Z9311", "outbound"), ("Z9312", "inbound")]

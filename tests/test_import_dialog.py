@@ -488,10 +488,10 @@ def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_p
 
 def test_a_required_column_under_a_header_of_the_hub_s_own_points_to_the_mapping(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
-    # A hub's 发/到 holds the direction: "Correct the file" sent the clerk to edit it, where
-    # choosing the field in the box above the message was all it took.
+    # A hub's 方向代码 holds the direction: "Correct the file" sent the clerk to edit it,
+    # where choosing the field in the box above the message was all it took.
     own = tmp_path / "own.csv"
-    own.write_text(SAMPLE.read_text(encoding="utf-8").replace("方向", "发/到", 1),
+    own.write_text(SAMPLE.read_text(encoding="utf-8").replace("方向", "方向代码", 1),
                    encoding="utf-8")
     dialog = open_import(main_window, qtbot, monkeypatch, own)
     run_import(dialog, qtbot)

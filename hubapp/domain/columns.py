@@ -20,7 +20,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "date": ("date", "日期"),
     "service": ("service", "service no", "service number", "train", "train no", "班列号", "班次",
                 "班次号", "车次", "车次号"),
-    "direction": ("direction", "方向"),
+    "direction": ("direction", "方向", "发到", "进出口"),  # 发/到 (header_key drops the slash)
     "mode": ("mode", "运输方式"),
     "route": ("route", "corridor", "线路"),
     "origin": ("origin", "from", "始发地", "起运地"),

@@ -103,6 +103,8 @@ def _read_back(name: str) -> dict[str, str]:
 _DIRECTIONS = {
     "outbound": Direction.OUTBOUND, "out": Direction.OUTBOUND, "出口": Direction.OUTBOUND,
     "inbound": Direction.INBOUND, "in": Direction.INBOUND, "进口": Direction.INBOUND,
+    # A station's words, in a 发/到 column: 发 dispatched from the hub, 到 arrived at it.
+    "发": Direction.OUTBOUND, "到": Direction.INBOUND,
     **_read_back("direction"),
 }
 _MODES = {
@@ -646,7 +648,7 @@ class _Row:
         direction = _DIRECTIONS.get(columns.simplified(raw.casefold()))
         if direction is None:
             self.problem("direction", raw, QT_TRANSLATE_NOOP(
-                "messages", "Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)"))
+                "messages", "Expected outbound or inbound (also out/in, 出口/进口, 去程/回程, 发/到)"))
         if day is None or not number or direction is None:
             return None
         return day, number, direction
