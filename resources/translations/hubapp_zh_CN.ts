@@ -6151,7 +6151,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="541"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
-        <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
+        <translation>工作表“{sheet}”缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="543"/>
