@@ -207,6 +207,22 @@ def test_garbage_file_is_refused_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
 
 
+@pytest.mark.parametrize("name", ["loading-list.csv", "2025年装载清单.XLSX"])
+def test_a_loading_list_opened_as_the_hub_says_where_lists_are_read_untouched(tmp_path, name):
+    """A new hub's clerk opens his spreadsheet where the app asks for the hub's file: told
+    only that it was no SQLite file, he was not told where lists go in."""
+    path = tmp_path / name
+    path.write_bytes("箱号,箱型,毛重\nCSQU3054383,22G1,24000\n".encode("gb18030"))
+    before = _digest(path)
+    with pytest.raises(DatabaseError) as refused:
+        open_db(path)
+    assert str(refused.value) == (
+        f"{path} is a loading list, not a Hub Desk database: open the hub, then read the list "
+        "into it with File ▸ Import… (or hubapp import)")
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
 def test_other_programs_sqlite_file_is_refused_untouched(tmp_path):
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as conn:

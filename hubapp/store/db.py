@@ -337,6 +337,11 @@ def inspect_file(path: Path, create: bool) -> set[str]:
                                 "database file: connect to the server, then restore it there "
                                 "(File ▸ Restore from backup…, or hubapp restore with --db "
                                 "postgresql://…)"), path=str(path)) from error
+            if path.suffix.lower() in _LOADING_LISTS:
+                raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
+                    "messages", "{path} is a loading list, not a Hub Desk database: open the "
+                                "hub, then read the list into it with File ▸ Import… (or "
+                                "hubapp import)"), path=str(path)) from error
             raise UnusableDatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                                 path=str(path)) from error
@@ -352,6 +357,10 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             path=str(path))
     refuse_unknown(applied, str(path))
     return applied
+
+
+# A new hub's staff open their spreadsheet where the app asks for the hub's file.
+_LOADING_LISTS = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls")
 
 
 def _is_server_dump(path: Path) -> bool:
