@@ -46,6 +46,18 @@ def test_daily_report_previews_and_saves_as_pdf(qtbot, app_ctx, tmp_path, save_a
     assert "Daily summary" in " ".join(reader.pages[0].extract_text().split())
 
 
+def test_a_desk_in_chinese_previews_and_saves_the_report_in_chinese(qtbot, chinese, app_ctx,
+                                                                     tmp_path, save_as):
+    """The report speaks the window's language, as `hubapp report` the command line's."""
+    screen = _shown(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
+    assert (screen.report.language, screen.report.title) == ("zh", "每日汇总")
+    save_as(tmp_path / "summary")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "每日汇总" in " ".join(PdfReader(tmp_path / "summary.pdf").pages[0].extract_text().split())
+
+
 def test_monthly_choice_shows_the_month(qtbot, app_ctx):
     from hubapp.ui.reports_screen import ReportsScreen
 
