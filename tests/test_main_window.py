@@ -41,6 +41,25 @@ def _services_on(path, day):
             "SELECT service_no FROM service WHERE date = ?", [day.isoformat()]))
 
 
+def test_a_save_builds_none_of_the_screens_whose_tabs_were_never_shown(qtbot, main_window):
+    """A tab's screen is made when the tab is first shown, not when a save is heard: made
+    hidden, it would cost the imports and queries the window put off to open quickly."""
+    from hubapp.ui.lazy_screen import LazyScreen
+
+    tabs = main_window.screens
+    unshown = [tabs.widget(i) for i in range(tabs.count())
+               if isinstance(tabs.widget(i), LazyScreen)]
+    assert unshown and all(page.screen is None for page in unshown)
+    day = main_window.day_screen
+    day.set_day(DEMO_END)
+    day.table.selectRow(0)
+    day.form.notes.setText("seals checked")
+    assert day.save()
+    assert all(page.screen is None for page in unshown)
+    tabs.setCurrentWidget(unshown[0])  # shown, it is made
+    assert unshown[0].screen is not None and unshown[0].screen.isVisible()
+
+
 def test_window_lists_the_days_services(qtbot, app_ctx, demo_db_path, qtmodeltester):
     window = _window(qtbot, app_ctx)
     screen = window.day_screen
