@@ -325,6 +325,7 @@ def test_a_restore_into_an_empty_file_keeps_no_copy_of_nothing(demo_db_path, tmp
     assert _dump(new) == _dump(saved)
     assert not (new.parent / "backups").exists()
 
+
 @pytest.mark.parametrize("content, message", [
     (b"just some text\n" * 100, "not an SQLite file"),
     (None, "another program"),

@@ -2007,7 +2007,8 @@ def test_what_an_import_left_out_or_rounded_is_said_in_sentences_of_their_own(
     run_import(dialog, qtbot)
     assert dialog.result_label.text().endswith(
         " 1 total line left out, as a total holds no container. The far end's time of 1 "
-        "service left out (发车时间): the hub records only when a train leaves or reaches the hub. 1 gross "
+        "service left out (发车时间): the hub records only when a train leaves or reaches the "
+        "hub. 1 gross "
         "weight given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to "
         "24001).")
 
