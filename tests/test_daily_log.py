@@ -2924,6 +2924,33 @@ def test_day_totals_put_each_count_in_its_place(screen):
         "1 service moved · 3 containers · 4.50 TEU · 2 full / 1 empty · 51.3 t")
 
 
+def test_day_totals_say_the_tonnes_the_printed_summary_says(app_ctx):
+    """A day whose boxes weigh 12,345,650 kg, 12345.6499… t as a float: the Daily log
+    rounded that down to 12,345.6 t, where the summary printed for the morning meeting,
+    rounding the kilograms a half up, said 12,345.7; the supervisor checks one by the other."""
+    import re
+    from decimal import Decimal
+
+    from hubapp.domain.records import ContainerMoveRecord
+    from hubapp.reports.document import content
+    from hubapp.store import reports as report_data
+
+    db, day = app_ctx.db, DEMO_END - dt.timedelta(days=3)
+    before = services.day_totals(db, day).gross_kg
+    weight = next(kg for kg in range(20_000, 30_000, 50) if (before + kg) % 100 == 50
+                  and Decimal((before + kg) / 1000) < Decimal(before + kg) / 1000)
+    left = dt.datetime.combine(day, dt.time(10))
+    services.save_service(db, ServiceRecord("W8001", day, Direction.OUTBOUND,
+                                            route_code="CN-LA", status=Status.DEPARTED,
+                                            scheduled_at=left, actual_at=left),
+                          [ContainerMoveRecord(with_check_digit("WEIU123456"), "22G1", 1.0,
+                                               "F", weight)], UserRecord("li", "supervisor"),
+                          now=left)
+    html = content(report_data.build(db, "daily", day, day), "en").html
+    printed = re.search(r"<td>Tonnes</td><td class=n>([\d,.]+)</td>", html).group(1)
+    assert totals_text(services.day_totals(db, day)).endswith(f" · {printed} t")
+
+
 def test_a_change_to_an_open_and_a_closed_day_asks_about_the_closed_one(supervisor_day,
                                                                         app_ctx):
     """A service moved from an open day to a closed one: the question names the day that

@@ -22,6 +22,14 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def tonne_tenths(kilograms: int) -> int:
+    """kilograms in tenths of a tonne, a half up, as every figure of tonnes is printed or
+    shown: the Daily log's kg / 1000 to one decimal rounded the float, which lies below the
+    half as often as not (12,345,650 kg is 12345.6499… t), and read 12,345.6 t where the
+    printed summary of the same day said 12,345.7."""
+    return (kilograms + 50) // 100
+
+
 def growth_percent(growth: float, language: str) -> str:
     """A growth in % with its sign: "+12.7 %" in English, "+12.7%" as Chinese writes it."""
     return f"{growth:+,.1f}" + (" %" if language == "en" else "%")

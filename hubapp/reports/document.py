@@ -23,7 +23,7 @@ from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
     day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
-    service_time,
+    service_time, tonne_tenths,
 )
 from hubapp.reports.text import NOTHING, growth, name, on_clock, text, who
 from hubapp.store.reports import (
@@ -358,11 +358,7 @@ def _rows_numbers(rows: list[TotalsRecord], numbers: tuple[str, ...]) -> list[li
 
 def _tonnes(kg: int) -> str:
     """kg in tonnes to 0.1 t, a half up: the same figure in every table that prints it."""
-    return _tenths(_rounded_tenths(kg))
-
-
-def _rounded_tenths(kg: int) -> int:
-    return (kg + 50) // 100
+    return _tenths(tonne_tenths(kg))
 
 
 def _tenths(tenths: int) -> str:
@@ -377,7 +373,7 @@ def _tonnes_column(kgs: list[int]) -> list[str]:
     fractions of 0.1 t are rounded up, the others down (largest remainders), so each shows
     less than 0.1 t from its kg. Only the printed figures; the kg stored stay as they are."""
     tenths = [kg // 100 for kg in kgs]
-    short = _rounded_tenths(sum(kgs)) - sum(tenths)
+    short = tonne_tenths(sum(kgs)) - sum(tenths)
     for row in sorted(range(len(kgs)), key=lambda row: -(kgs[row] % 100))[:short]:
         tenths[row] += 1
     return [_tenths(row) for row in tenths]

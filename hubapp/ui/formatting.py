@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 from hubapp.domain import errors
 from hubapp.domain.clock import zone_shown
 from hubapp.domain.hanzi import has_hanzi
+from hubapp.domain.wording import tonne_tenths
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -29,7 +30,7 @@ def teu(value: float) -> str:
 
 
 def tonnes(kilograms: int) -> str:
-    return number(kilograms / 1000, 1)
+    return number(tonne_tenths(kilograms) / 10, 1)
 
 
 def unbroken(text: str, *, hanzi: bool = False, but_after: str = "") -> str:
