@@ -1452,10 +1452,18 @@ def test_a_closed_day_changed_after_closing_says_so_with_the_reason(qapp, demo_d
     services.delete_service(demo_db, service.id, wang, reason="never ran")
     assert status().endswith("(reason: never ran)")
 
-    # Closed again after a reopen: the changes before are the earlier close's.
-    day_close.reopen_day(demo_db, DEMO_END, wang, "recount")
+    # Closed again after a reopen: the changes before are the earlier close's. The summary
+    # printed at the first close read "Day closed by" too, with other figures.
+    day_close.reopen_day(demo_db, DEMO_END, UserRecord("Li Na", ADMIN), "recount")
+    assert re.fullmatch(rf"Day reopened by Li Na at {when} \(reason: recount\): figures may "
+                        r"still change", status())
+    assert re.fullmatch(r"当日已由 Li Na 于 \d{4}年\d+月\d+日 \d\d:\d\d 重新开账（原因：recount）："
+                        r"数据仍可能变动", status("zh"))
     day_close.close_day(demo_db, DEMO_END, wang)
-    assert re.fullmatch(r"Day closed by Wang Fang at [^;]+", status())
+    assert re.fullmatch(rf"Day reopened by Li Na at {when} \(reason: recount\) and closed again "
+                        rf"by Wang Fang at {when}", status())
+    assert re.fullmatch(r"当日已由 Li Na 于 [^，]+ 重新开账（原因：recount），并由 Wang Fang 于 "
+                        r"\d{4}年\d+月\d+日 \d\d:\d\d 再次关账", status("zh"))
 
 
 def test_the_chinese_daily_summary_names_the_command_line_in_chinese(qapp, demo_db, tmp_path):

@@ -249,18 +249,27 @@ def _unrecorded(data: ReportDataRecord, language: str) -> str | None:
 
 
 def _closed_text(data: ReportDataRecord, language: str) -> str:
-    if data.closed is None:
-        return text("open", language)
     zone = data.hub.time_zone
-    closed = text("closed", language, name=who(data.closed.closed_by, language),
-                  when=on_clock(moment(data.closed.closed_wall(zone), language), zone, language))
+
+    def when(wall: dt.datetime) -> str:
+        return on_clock(moment(wall, language), zone, language)
+
+    reopened = data.reopened
+    if data.closed is None:
+        return text("open", language) if reopened is None else text(
+            "reopened", language, name=who(reopened.changed_by, language),
+            when=when(reopened.changed_wall(zone)), reason=reopened.reason)
+    closer = {"name": who(data.closed.closed_by, language),
+              "when": when(data.closed.closed_wall(zone))}
+    closed = text("closed", language, **closer) if reopened is None else text(
+        "closed_again", language, reopener=who(reopened.changed_by, language),
+        reopened=when(reopened.changed_wall(zone)), reason=reopened.reason, **closer)
     change = data.changed_after_close
     if change is None:
         return closed
     # Figures changed since the day was signed off: its close no longer vouches for them.
     return text("changed_after_close", language, closed=closed,
-                name=who(change.changed_by, language),
-                when=on_clock(moment(change.changed_wall(zone), language), zone, language),
+                name=who(change.changed_by, language), when=when(change.changed_wall(zone)),
                 reason=change.reason)
 
 

@@ -21,6 +21,13 @@ _TEXT = {
     "changed_after_close": ("{closed}; changed after closing by {name} at {when} (reason: "
                             "{reason})", "{closed}；关账后由 {name} 于 {when} 修改（原因：{reason}）"),
     "open": ("Day not closed yet: figures may still change", "当日尚未关账：数据仍可能变动"),
+    # A day closed before, reopened since: a summary printed at its close had other figures.
+    "reopened": ("Day reopened by {name} at {when} (reason: {reason}): figures may still change",
+                 "当日已由 {name} 于 {when} 重新开账（原因：{reason}）：数据仍可能变动"),
+    "closed_again": ("Day reopened by {reopener} at {reopened} (reason: {reason}) and closed "
+                     "again by {name} at {when}",
+                     "当日已由 {reopener} 于 {reopened} 重新开账（原因：{reason}），并由 {name} 于 "
+                     "{when} 再次关账"),
     # A month's or period's days, as far as they have begun.
     "all_closed": ("All days closed", "各日均已关账"),
     "none_closed": ("No day closed yet: figures may still change", "各日均未关账：数据仍可能变动"),

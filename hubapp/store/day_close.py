@@ -249,6 +249,17 @@ def last_change_after_close(db: Database, day: dt.date) -> ChangeAfterCloseRecor
     return next((change for _, change in _changes_after_close(db, day, day)), None)
 
 
+def last_reopen(db: Database, day: dt.date) -> ChangeAfterCloseRecord | None:
+    """The day's latest reopening, with its reason; None if it was never reopened. A
+    summary printed at its first close and one printed since, closed again or not, read
+    alike: "Day closed by" both, or "not closed yet" as if never closed, with other figures."""
+    row = db.execute("SELECT at, user_name, after FROM audit_log WHERE entity = ? AND action = ?"
+                     " AND entity_id = ? ORDER BY id DESC LIMIT 1",
+                     ["day", "reopen", day.isoformat()]).fetchone()
+    return None if row is None else ChangeAfterCloseRecord(row[0], row[1],
+                                                           json.loads(row[2])["reason"])
+
+
 def days_changed_after_close(db: Database, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
     """The closed days of first..last changed since they were closed, in order: a month's
     figures differ from those of its days' summaries printed when they were closed."""

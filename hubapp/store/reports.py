@@ -23,7 +23,7 @@ from hubapp.store import rollup, settings
 from hubapp.store.dashboard import day_so_far
 from hubapp.store.day_close import (
     ChangeAfterCloseRecord, DayCloseRecord, closed_days, closed_info, days_changed_after_close,
-    last_change_after_close,
+    last_change_after_close, last_reopen,
 )
 from hubapp.store.rows import MOVED, MOVED_BY, TOTALS_COLUMNS, minute_value, totals_record
 
@@ -88,6 +88,7 @@ class ReportDataRecord:
     hub: HubSettingsRecord
     closed: DayCloseRecord | None  # daily reports only
     changed_after_close: ChangeAfterCloseRecord | None  # the latest, of a closed day
+    reopened: ChangeAfterCloseRecord | None  # the day's latest reopening (daily reports)
     # Monthly and period reports: the days counted (first..last) not closed yet, whose
     # figures may still change; days to come are not open, only not begun.
     open_days: tuple[dt.date, ...]
@@ -180,6 +181,7 @@ def build(db: Database, kind: str, first: dt.date | None, last: dt.date | None,
         named_last=named_last,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
+        reopened=last_reopen(db, first) if daily else None,
         open_days=() if daily or first > now.date() else _open_days(db, first, last, history),
         changed_days=() if daily else days_changed_after_close(db, first, last),
         totals=totals(db, first, last), until=until,
