@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,10 @@ def test_daily_report_previews_and_saves_as_pdf(qtbot, app_ctx, tmp_path, save_a
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     reader = PdfReader(tmp_path / "daily.pdf")
     assert len(reader.pages) == screen.preview.pageCount()
-    assert "Daily summary" in " ".join(reader.pages[0].extract_text().split())
+    first_page = " ".join(reader.pages[0].extract_text().split())
+    assert "Daily summary" in first_page
+    assert re.search(rf"Generated \d{{4}}-\d\d-\d\d \d\d:\d\d by {app_ctx.user} Page 1 of",
+                     first_page), first_page
 
 
 def test_a_desk_in_chinese_previews_and_saves_the_report_in_chinese(qtbot, chinese, app_ctx,
@@ -782,8 +786,8 @@ def test_a_report_ready_as_another_is_chosen_is_not_shown_for_it(qtbot, app_ctx,
     worded = reports_screen.content
     left, chosen = dt.date(2026, 3, 5), dt.date(2026, 3, 4)
 
-    def content(data, language):
-        report = worded(data, language)
+    def content(data, language, made_by):
+        report = worded(data, language, made_by)
         if data.first == left:
             made.set()
             go_on.wait(30)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hubapp.domain.audit import COMMAND_LINE
 from hubapp.reports.document import ReportContentRecord, content
 from hubapp.store import open_db
 from hubapp.store import reports as report_data
@@ -19,7 +20,7 @@ def make(db_path: Path, kind: str, first: dt.date | None, last: dt.date | None,
         data = report_data.build(db, kind, first, last)
     finally:
         db.close()
-    return content(data, language)
+    return content(data, language, COMMAND_LINE)
 
 
 def write_pdf(db_path: Path, kind: str, first: dt.date | None, last: dt.date | None,

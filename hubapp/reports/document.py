@@ -58,6 +58,9 @@ class ReportContentRecord:
     # those it is compared with and those its first days' moving average takes in, and the
     # days up to the first on record (a save there moves "Records start on", dashes or 0s).
     days_read: tuple[tuple[dt.date, dt.date], ...] = ()
+    # Who made it, as the footer names them beside its Generated time: the page the boss
+    # reads said when it was printed, never by whom.
+    made_by: str = ""
 
 
 def period_text(data: ReportDataRecord, language: str) -> str:
@@ -68,7 +71,9 @@ def period_text(data: ReportDataRecord, language: str) -> str:
     return f"{day(data.first, language)} – {day(data.end, language)}"
 
 
-def content(data: ReportDataRecord, language: str) -> ReportContentRecord:
+def content(data: ReportDataRecord, language: str, made_by: str = "") -> ReportContentRecord:
+    """The report of data in language; made_by: the account that asks for it, as stored
+    (store.users' COMMAND_LINE for `hubapp report`), or "" where none is named."""
     from hubapp.charts import reports as charts  # matplotlib only when a report is made
 
     # On the hub's clock, as the report's today and closing times: a server's cron job in
@@ -145,7 +150,8 @@ def content(data: ReportDataRecord, language: str) -> ReportContentRecord:
                                ((data.first, data.end), data.previous_period,
                                 data.last_year_period,
                                 days_before(data.first, data.history_from),
-                                (dt.date.min, data.history_from or dt.date.max)))
+                                (dt.date.min, data.history_from or dt.date.max)),
+                               who(made_by, language) if made_by else "")
 
 
 def to_document(report: ReportContentRecord) -> QTextDocument:

@@ -432,8 +432,14 @@ def _bands(painter: QPainter, report: ReportContentRecord, logo: QImage | None,
     painter.drawText(top, right, heading)
     painter.drawLine(QPointF(0, band), QPointF(width, band))
     painter.drawLine(QPointF(0, height - band), QPointF(width, height - band))
-    painter.drawText(bottom, left, text("generated", report.language, when=report.generated))
-    painter.drawText(bottom, right, text("page", report.language, page=page, pages=pages))
+    numbered = text("page", report.language, page=page, pages=pages)
+    made = text("generated_by", report.language, when=report.generated, name=report.made_by) \
+        if report.made_by else text("generated", report.language, when=report.generated)
+    # A long account name is cut short, never the page's number.
+    painter.drawText(bottom, left, metrics.elidedText(
+        made, Qt.TextElideMode.ElideRight,
+        width - metrics.horizontalAdvance(numbered) - _NAME_GAP_PX))
+    painter.drawText(bottom, right, numbered)
 
 
 def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | None = None,

@@ -124,6 +124,7 @@ _TEXT = {
     "approved": ("Approved by", "批准人"),
     "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     "generated": ("Generated {when}", "生成时间 {when}"),
+    "generated_by": ("Generated {when} by {name}", "生成时间 {when}，生成人 {name}"),
     # A time on the hub's clock, its zone named (on_clock). Half-width brackets in Chinese
     # too, round a Latin name: spaced as the time before them, where a "）" left a gap before
     # the 关账 after it.

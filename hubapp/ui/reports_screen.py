@@ -35,13 +35,13 @@ from hubapp.ui.when_shown import WhenShown
 
 
 def _make(control: TaskControl, kind: str, first: dt.date, last: dt.date,
-          language: str) -> ReportContentRecord:
+          language: str, made_by: str) -> ReportContentRecord:
     """The report's content; a build superseded by a newer choice stops mid-query, or
     before its charts: arrowing through the months ran every build to its end, side by side."""
     with control.database() as db, control.interruptible(db):
         data = report_data.build(db, kind, first, last)
     control.check()
-    return content(data, language)
+    return content(data, language, made_by)
 
 
 class ReportsScreen(QWidget):
@@ -217,7 +217,8 @@ class ReportsScreen(QWidget):
                 "Not done: another report was chosen while this one was being prepared."))
         language = "zh" if labels.chinese() else "en"
         self._task = self.ctx.tasks.start(functools.partial(
-            _make, kind=kind, first=first, last=last, language=language))
+            _make, kind=kind, first=first, last=last, language=language,
+            made_by=self.ctx.actor().name))
         self._task.finished.connect(self._finished)
         self._task.failed.connect(self._failed)
         self._say_preparing()
