@@ -2087,7 +2087,8 @@ def test_closing_a_day_with_planned_services_asks_first(qtbot, app_ctx, monkeypa
     assert len(asked) == 1 and not day_close.is_closed(app_ctx.db, busy)
     assert asked[0] == (
         f"1 service still planned ({late.service_no} {late.scheduled_at:%H:%M}). Once the day "
-        "is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. "
+        "is closed, clerks cannot mark a planned service departed or arrived until a "
+        "supervisor reopens it. "
         f"Close {formatting.long_date(busy)} anyway?")
     answer = True
     qtbot.mouseClick(screen.day_bar.close_day_button, Qt.MouseButton.LeftButton)

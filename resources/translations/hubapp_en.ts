@@ -209,14 +209,14 @@
     <name>DayState</name>
     <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/day_state.py" line="209" />
-        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
+        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark a planned service departed or arrived until a supervisor reopens it.</source>
         <translation>
-            <numerusform>%n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
-            <numerusform>%n services still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</numerusform>
+            <numerusform>%n service still planned ({services}). Once the day is closed, clerks cannot mark a planned service departed or arrived until a supervisor reopens it.</numerusform>
+            <numerusform>%n services still planned ({services}). Once the day is closed, clerks cannot mark a planned service departed or arrived until a supervisor reopens it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="214" />
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="215" />
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</source>
         <translation>
             <numerusform>%n service moved with no containers ({services}): each counts as a train with nothing on it in the day's totals.</numerusform>

@@ -1653,25 +1653,25 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/day_state.py" line="209"/>
-        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it.</source>
+        <source>%n service(s) still planned ({services}). Once the day is closed, clerks cannot mark a planned service departed or arrived until a supervisor reopens it.</source>
         <translation>
-            <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发运或已到达，除非主管将该日重新开账。</numerusform>
+            <numerusform>还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将计划中的班次标为已发运或已到达，除非主管将该日重新开账。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="214"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="215"/>
         <source>%n service(s) moved with no containers ({services}): each counts as a train with nothing on it in the day&apos;s totals.</source>
         <translation>
             <numerusform>有 %n 个已发运或已到达的班次没有集装箱（{services}）：每个都会作为一列空车计入当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="217"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="218"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/day_state.py" line="218"/>
+        <location filename="../../hubapp/ui/daily_log/day_state.py" line="219"/>
         <source>Close {date} anyway?</source>
         <translation>仍要为{date}关账吗？</translation>
     </message>
@@ -3022,46 +3022,46 @@ Licence: MIT</source>
         <translation>未执行：生成此报表期间已选择了另一份报表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="264"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="256"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="264"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="265"/>
         <source>Preparing… {action} follows when it is ready</source>
         <translation>正在生成…生成后即{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="278"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="279"/>
         <source>The Daily log has unsaved changes to {day}: they are not in this report</source>
         <translation>每日台账中{day}的修改尚未保存：本报表不包含这些修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="314"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="320"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="315"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="338"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="353"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="354"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="356"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="348"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="357"/>
-        <location filename="../../hubapp/ui/reports_screen.py" line="366"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="349"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="358"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="367"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -5512,27 +5512,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="23"/>
+        <location filename="../../hubapp/ui/formatting.py" line="24"/>
         <source>{number} %</source>
         <translation>{number}%</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="66"/>
+        <location filename="../../hubapp/ui/formatting.py" line="67"/>
         <source>{sentence}.</source>
         <translation>{sentence}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="100"/>
+        <location filename="../../hubapp/ui/formatting.py" line="101"/>
         <source>{time} ({zone})</source>
         <translation>{time} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="118"/>
+        <location filename="../../hubapp/ui/formatting.py" line="119"/>
         <source>{items}, …</source>
         <translation>{items} 等</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="127"/>
+        <location filename="../../hubapp/ui/formatting.py" line="128"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -6534,23 +6534,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表共 {count} 页，请在此范围内选择页码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="481"/>
+        <location filename="../../hubapp/reports/printing.py" line="487"/>
         <location filename="../../hubapp/store/backup.py" line="877"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="487"/>
+        <location filename="../../hubapp/reports/printing.py" line="493"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="495"/>
+        <location filename="../../hubapp/reports/printing.py" line="501"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="508"/>
+        <location filename="../../hubapp/reports/printing.py" line="514"/>
         <source>No font that can show Chinese is installed, so a Chinese report would be empty boxes: install one (on Debian or Ubuntu, the package fonts-noto-cjk), or write the report in English (--lang en)</source>
         <translation>未安装可显示中文的字体，中文报表只会显示为空白方框：请安装一种中文字体（Debian 或 Ubuntu 上为软件包 fonts-noto-cjk），或改用英文报表（--lang en）</translation>
     </message>

@@ -207,7 +207,8 @@ class DayState(QObject):
         if planned:
             found.append(self.tr(
                 "%n service(s) still planned ({services}). Once the day is closed, clerks "
-                "cannot mark them departed or arrived until a supervisor reopens it.", "",
+                "cannot mark a planned service departed or arrived until a supervisor reopens "
+                "it.", "",
                 len(planned)).format(services=self._named(planned)))
         if empty:
             found.append(self.tr(
