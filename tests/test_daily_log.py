@@ -2780,6 +2780,19 @@ def test_ctrl_z_in_remarks_after_ctrl_s_takes_back_what_was_typed_there(qtbot, s
     assert screen.form.notes.text() == "" and screen.is_dirty()
 
 
+def test_copy_from_offers_a_train_due_after_midnight_last_as_it_runs(screen, app_ctx):
+    # The night train of the day before leaves at 00:40 the next morning ("+1"): by its
+    # time of day alone it headed the menu, above the day's first train at 05:30.
+    services.save_service(app_ctx.db, ServiceRecord(
+        "N0040", DEMO_END, Direction.OUTBOUND,
+        scheduled_at=dt.datetime.combine(DEMO_END + dt.timedelta(days=1), dt.time(0, 40))),
+        [], UserRecord("wang.li", "admin"))
+    screen.copy_menu.aboutToShow.emit()
+    times = [action.text().split("  ")[0] for action in screen.copy_menu.actions()]
+    assert times[0] == "05:30" and times[-1] == "00:40 +1"
+    assert times[:-1] == sorted(times[:-1])
+
+
 def test_copy_from_no_longer_offers_a_run_the_day_already_has(qtbot, screen):
     """A run is once a day in each direction: copied once, X8001 is no longer one to copy."""
     screen.copy_menu.aboutToShow.emit()

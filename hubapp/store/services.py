@@ -409,7 +409,7 @@ def containers_elsewhere(db: Database, day: dt.date, direction: str,
 
 
 def recent_services(db: Database, before: dt.date, days: int = 14) -> list[ServiceRecord]:
-    """The latest run of each regular service in the days before a date, by time of day.
+    """The latest run of each regular service in the days before a date, as they are due.
 
     Cancelled runs are left out: a run that did not go is no pattern to copy, so a service
     cancelled yesterday is offered as it last ran, and one cancelled on every day is not
@@ -422,10 +422,18 @@ def recent_services(db: Database, before: dt.date, days: int = 14) -> list[Servi
               GROUP BY service_no, direction) latest
           ON latest.service_no = s.service_no AND latest.direction = s.direction
          AND latest.date = s.date
-        ORDER BY s.scheduled_at IS NULL, substr(s.scheduled_at, 12), s.service_no
     """, [before.isoformat(), (before - dt.timedelta(days=days)).isoformat(),
           str(Status.CANCELLED)])
-    return [service_record(row) for row in rows]
+    # By how long after the start of its own day each is due: by the time of day alone, a
+    # night train due at 00:40 the next morning headed the menu, above the day's first.
+    return sorted((service_record(row) for row in rows), key=_as_due)
+
+
+def _as_due(service: ServiceRecord) -> tuple[bool, dt.timedelta, str]:
+    """A service's place among runs of several days: those without a time last."""
+    due = service.scheduled_at
+    return (due is None, dt.timedelta(0) if due is None
+            else due - dt.datetime.combine(service.date, dt.time()), service.service_no)
 
 
 def containers_starting(db: Database, prefix: str, limit: int) -> list[str]:
