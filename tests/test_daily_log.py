@@ -1784,6 +1784,22 @@ def test_enter_at_the_delete_question_keeps_the_service(qtbot, main_window, monk
         main_window.ctx.db, DEMO_END)}
 
 
+def test_the_delete_key_on_a_listed_service_asks_to_delete_it(qtbot, main_window, monkeypatch):
+    # The key a clerk presses on a row to delete did nothing: Delete was a button away.
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    picked = screen._service.service_no
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: asked.append(args[2]) or True)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert asked and picked in asked[0]
+    assert picked not in {s.service.service_no for s in services.list_day(
+        main_window.ctx.db, DEMO_END)}
+    assert QApplication.focusWidget() is screen.table
+
+
 def test_discarding_edits_to_close_the_day_drops_them(qtbot, app_ctx, monkeypatch):
     from hubapp.ui.main_window import MainWindow
 

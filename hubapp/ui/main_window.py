@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes "
             "their rows; the Edit menu and a right-click on the grid offer "
             "these with their keys. In the day's list of services, Enter goes on to the boxes of "
-            "the one picked. On the Dashboard, Tab goes on from a chart's tab to its chart, "
+            "the one picked, and Delete deletes it, asking first. On the Dashboard, Tab goes on from a chart's tab to its chart, "
             "framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field's or "
             "button's underlined letter go to it.\n\nThe language (English or 中文) is chosen in "
             "Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial "

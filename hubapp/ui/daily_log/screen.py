@@ -237,6 +237,13 @@ class DailyLogScreen(QWidget):
         self.delete_button = QPushButton(self.tr("De&lete"), self)
         self.delete_button.clicked.connect(
             lambda: self._to_list_after(self.delete_button, self.delete_service))
+        # The key a clerk presses on a row to delete it, which did nothing: as the button
+        # (off where it is off), asking first.
+        delete_key = QAction(self.table)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_button.click)
+        self.table.addAction(delete_key)
         # On as many rows as the list's width needs: in one, at 16 pt, they held the list to
         # 504 px and the window past a 125 % laptop's 1,024.
         buttons = FlowLayout()
