@@ -285,11 +285,14 @@ def test_monthly_growth_skips_months_without_last_year():
         ("2026-01", 120, 100, 20.0), ("2026-02", 90, 0, None))
 
 
-@pytest.mark.parametrize(("language", "note"), [
-    ("en", "Hatched: records start on 2025-10-30; a month recorded in part is not compared"),
-    ("zh", "斜线：记录始于2025年10月30日，去年该月仅部分有记录，不计同比"),
+@pytest.mark.parametrize(("language", "note", "unrecorded"), [
+    ("en", "Hatched: records start on 2025-10-30; a month recorded in part is not compared",
+     "last year on record from 2025-10-30 only, not compared"),
+    ("zh", "斜线：记录始于2025年10月30日，去年该月仅部分有记录，不计同比",
+     "去年该月自2025年10月30日起才有记录，不计同比"),
 ])
-def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language, note):
+def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language, note,
+                                                                         unrecorded):
     start = dt.date(2025, 10, 30)
     # October 2025 has two days on record, November all of it.
     months = (MonthRecord(dt.date(2026, 10, 1), 1500, 90, start),
@@ -303,7 +306,10 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
     assert list(growth.get_lines()[0].get_ydata()) == [pytest.approx(25)]
     assert bars.get_xlabel() == note
     assert note in _texts(figure)
-    assert [row[3] for row in monthly.monthly_teu_table(months, language).rows] == [None, 25.0]
+    table = monthly.monthly_teu_table(months, language).rows
+    assert [row[3] for row in table] == [None, 25.0]
+    # Copied into a spreadsheet, 90 TEU against 1,500 and no growth says why there too.
+    assert [row[4] for row in table] == [unrecorded, ""]
     whole = monthly.monthly_teu(MONTHS, language).axes[0]
     assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
     # A month a year before any record: "—" for last year, not 0 TEU.

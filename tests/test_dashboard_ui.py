@@ -505,7 +505,9 @@ def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, demo_db_p
     assert "2025-03-04" in bars.get_xlabel()
     assert not panel.figure.axes[1].get_lines()  # no growth figure for any month
     rows = panel.model.table.rows
-    assert rows[-1] == ("2026-03", march, 2, None, "1–5 March 2026")  # the month so far
+    # The month so far, and why its 2 TEU last year are not compared.
+    assert rows[-1] == ("2026-03", march, 2, None, "1–5 March 2026; last year on record "
+                        "from 2025-03-04 only, not compared")
 
 
 def _buttons(panel):

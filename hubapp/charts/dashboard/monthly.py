@@ -142,6 +142,14 @@ def _no_last_year(months: Sequence[MonthRecord], language: str) -> str | None:
     return text("no_last_year", language).format(day=day_text(months[0].history_from, language))
 
 
+def _part_recorded_note(month: MonthRecord, language: str) -> str | None:
+    """Why a month hatched in the chart has last year's TEU but no growth."""
+    if month.last_year_whole or not month.teu_last_year:
+        return None
+    return text("part_recorded_note", language).format(
+        day=day_text(month.history_from, language))
+
+
 def monthly_teu_table(months: Sequence[MonthRecord], language: str,
                       last: dt.date | None = None,
                       first: dt.date | None = None) -> ChartTableRecord:
@@ -152,7 +160,8 @@ def monthly_teu_table(months: Sequence[MonthRecord], language: str,
     notes = [note(language, last and part_of_month(m.month, first or months[0].month, last,
                                                    language),
                   m.last_year_until and text("last_year_until", language).format(
-                       time=f"{m.last_year_until:%H:%M}"), unrecorded) for m in months]
+                       time=f"{m.last_year_until:%H:%M}"),
+                  _part_recorded_note(m, language), unrecorded) for m in months]
     return keyed_table(
         (text("month", language), text("this_year", language), last_year,
          text("growth", language)),

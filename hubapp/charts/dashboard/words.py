@@ -78,6 +78,10 @@ _TEXT = {
     "growth": ("Growth %", "同比增长（%）"),
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
                       "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
+    # A table's note on a month recorded in part: its hatching and the line under the chart
+    # say it there, and a spreadsheet read 37 TEU against 1,215 with a blank growth.
+    "part_recorded_note": ("last year on record from {day} only, not compared",
+                           "去年该月自{day}起才有记录，不计同比"),
     "no_last_year": ("Records start on {day}: no month last year to compare with",
                      "记录始于{day}：去年没有可比的月份"),
     "no_route": ("(no route)", "（无线路）"),
