@@ -691,7 +691,8 @@ def test_a_commodity_gone_by_a_restore_is_not_in_the_list_not_a_number(qtbot, de
                             (0, "gross_kg", "20000"), (0, "commodity", "Lithium")], "typed")
             assert not grid.problems()
     assert [str(problem) for problem in grid.problems()] == [
-        "Commodity 'Lithium' is not in the list (name in English or Chinese, or HS code)"]
+        "Commodity 'Lithium' is not in the list (name in English or Chinese, or HS code); a "
+        "supervisor adds a new one in Reference data"]
     live.close()
     back.close()
 

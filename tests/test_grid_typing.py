@@ -2144,7 +2144,8 @@ def test_a_size_type_neither_a_code_nor_a_known_shorthand_is_refused(qtbot, scre
     ("auto prts", " (name in English or Chinese, or HS code): did you mean auto parts (870899)?"),
     ("汽车", " (name in English or Chinese, or HS code): did you mean 汽车发动机（840734） or "
              "汽车零部件（870899）?"),
-    ("moon rocks", " (name in English or Chinese, or HS code)"),  # nothing near
+    ("moon rocks", " (name in English or Chinese, or HS code); a supervisor adds a new one in "
+                   "Reference data"),  # nothing near
 ])
 def test_a_commodity_not_in_the_list_names_the_nearest_ones(qtbot, screen, written, near):
     # A pasted 汽车零件 was only "not in the list": the clerk had to retype it to find

@@ -3438,7 +3438,8 @@ def test_a_commodity_not_in_the_list_names_the_nearest_ones(demo_db, tmp_path):
         (2, "commodity", f"Commodity '汽车零件' {unknown}: did you mean 汽车零部件（870899）?"),
         (3, "commodity", f"Commodity 'casava flour' {unknown}: did you mean cassava flour "
                          "(110620)?"),
-        (4, "commodity", f"Commodity 'moon rocks' {unknown}")]  # nothing near
+        (4, "commodity", f"Commodity 'moon rocks' {unknown}; a supervisor adds a new one in "
+                         "Reference data")]  # nothing near
     # A typo in the first letter: only names starting as it does were compared.
     assert _problems_with(demo_db, tmp_path, "cassava flour", ["kassava flour"]) == [
         (2, "commodity", f"Commodity 'kassava flour' {unknown}: did you mean cassava flour "

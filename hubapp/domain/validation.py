@@ -597,8 +597,11 @@ def kg_written(text: str) -> float | None:
 
 
 # A name the hub's list lacks: the import dialog offers "Add to the list…" for it.
+# Nothing near it: a new commodity, which a clerk cannot add (the Reference data screen is a
+# supervisor's), and was not told where it is added.
 UNKNOWN_COMMODITY = QT_TRANSLATE_NOOP(
-    "messages", "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)")
+    "messages", "Commodity {value!r} is not in the list (name in English or Chinese, or HS "
+                "code); a supervisor adds a new one in Reference data")
 # The same, with the names in the list nearest to it.
 UNKNOWN_COMMODITY_NEAR = QT_TRANSLATE_NOOP(
     "messages", "Commodity {value!r} is not in the list (name in English or Chinese, or HS "

@@ -6019,17 +6019,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="603"/>
+        <location filename="../../hubapp/domain/validation.py" line="602"/>
+        <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code); a supervisor adds a new one in Reference data</source>
+        <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）；新货名由主管在“基础数据”中添加</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="606"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="702"/>
+        <location filename="../../hubapp/domain/validation.py" line="705"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="708"/>
+        <location filename="../../hubapp/domain/validation.py" line="711"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -6089,14 +6094,9 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="717"/>
+        <location filename="../../hubapp/domain/validation.py" line="720"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/domain/validation.py" line="600"/>
-        <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
-        <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="508"/>
