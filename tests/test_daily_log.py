@@ -2649,6 +2649,21 @@ def _cancel_with_alt_c(qtbot, main_window, monkeypatch, status):
     return screen, summary, asked
 
 
+def test_a_cancelled_services_cancel_button_says_how_to_put_it_back(
+        qtbot, main_window, monkeypatch):
+    """Off alone, the button gave no hint that the Status puts a cancelled train back."""
+    screen, _summary, _asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch,
+                                                  Status.PLANNED)
+    assert not screen.cancel_button.isEnabled()
+    assert screen.cancel_button.toolTip() == (
+        "Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, "
+        "with its actual time) and save")
+    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.PLANNED))
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen._service.status == Status.PLANNED
+    assert screen.cancel_button.isEnabled() and screen.cancel_button.toolTip() == ""
+
+
 def test_cancelling_a_planned_service_says_it_never_counted_and_keeps_its_boxes(
         qtbot, main_window, monkeypatch):
     """The same question for every status promised a change in the day's throughput a planned

@@ -730,7 +730,13 @@ class DailyLogScreen(QWidget):
     def update_buttons(self) -> None:
         read_only = self.grid.is_read_only()
         saved = self._service is not None and not read_only
-        self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
+        cancelled = self._service is not None and self._service.status == Status.CANCELLED
+        self.cancel_button.setEnabled(saved and not cancelled)
+        # Off alone, it gave no hint of the way back: a train cancelled by mistake, or that
+        # ran after all, is put back by its Status.
+        self.cancel_button.setToolTip(self.tr(
+            "Already cancelled: to put it back, set its Status to Planned (or Departed or "
+            "Arrived, with its actual time) and save") if cancelled else "")
         self.delete_button.setEnabled(saved)
         changed = self.has_changes()
         self.revert_button.setEnabled(changed)
