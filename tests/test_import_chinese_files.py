@@ -179,13 +179,13 @@ def test_a_missing_weight_column_is_said_once_by_the_app_s_name(demo_db_path, tm
 
 @pytest.mark.parametrize("lang, said", [
     (ENGLISH, ["  line 2, 日期 '12月4日': Expected a date like 2026-03-05 or 2026/3/5",
-               "  line 2, 发车时间 '9点30': Expected a time like 08:30 or 2026-03-06 00:15"]),
+               "  line 2, 发车时间 '上午9点30': Expected a time like 08:30 or 2026-03-06 00:15"]),
     (CHINESE, ["  第 2 行，日期“12月4日”：应为日期，如 2026-03-05 或 2026/3/5",
-               "  第 2 行，发车时间“9点30”：应为时间，如 08:30 或 2026-03-06 00:15"])])
+               "  第 2 行，发车时间“上午9点30”：应为时间，如 08:30 或 2026-03-06 00:15"])])
 def test_a_row_s_wrong_time_is_listed_beside_its_wrong_date(demo_db_path, tmp_path, lang, said):
     # The time was checked only once the date was put right: a second round trip.
     path = written(tmp_path / "datetime.csv", "日期,班列号,方向,箱号,箱型,重空,毛重,发车时间",
-                   f"12月4日,Z9501,出口,{BOX},40HQ,重,24500,9点30")
+                   f"12月4日,Z9501,出口,{BOX},40HQ,重,24500,上午9点30")
 
     result = hubapp(lang, "import", path, "--db", demo_db_path, "--dry-run")
 
