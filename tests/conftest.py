@@ -568,6 +568,30 @@ def trains_workbook(path: Path) -> Path:
     return path
 
 
+def months_workbook(path: Path) -> Path:
+    """A year's loading lists as a hub keeps them: a sheet per month, 1月 (X9061's two boxes,
+    on 2026-03-06) and 2月 (X9062's, on 2026-03-07), the dropdown lists on a hidden sheet and
+    a summary last. It opens on 1月."""
+    import openpyxl
+
+    from hubapp.domain.iso6346 import with_check_digit
+
+    book = openpyxl.Workbook()
+    book.active.title = "lists"
+    book.active.append(["direction", "size_type"])
+    book.active.sheet_state = "hidden"
+    for month in (1, 2):
+        sheet = book.create_sheet(f"{month}月")
+        sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重"])
+        for number in range(2):
+            sheet.append([f"2026-03-0{5 + month}", f"X906{month}", "出口",
+                          with_check_digit(f"MONU{month}{number:05d}"), "22G1", "空"])
+    book.create_sheet("汇总").append(["日期", "线路", "箱数", "TEU合计"])
+    book.active = 1
+    book.save(path)
+    return path
+
+
 def bilingual_workbook(path: Path) -> Path:
     """Two boxes of X9050 under a China–Laos template's headers, each in both languages: on
     two lines, run together on one, or apart by a slash."""

@@ -22,7 +22,7 @@ from hubapp.store import open_db
 
 from conftest import (
     TESTER, UNREADABLE_FILES, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook,
-    hub_zone_set, on_a_terminal, trains_workbook,
+    hub_zone_set, months_workbook, on_a_terminal, trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -197,18 +197,71 @@ def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
 
     assert imported.returncode == passed_over.returncode == 0, imported.stderr
     assert imported.stdout.strip().endswith(
-        "24 TEU; read from sheet “X5508”; sheet “X5510” not read: save each list as a file "
-        "of its own to import it (a train split over sheets onto one sheet first: a train is "
-        "imported whole); other sheet not read: “汇总”")
+        "24 TEU; read from sheet “X5508”; sheet “X5510” not read: import each with --sheet "
+        "TITLE (a train split over sheets onto one sheet first: a train is imported whole); "
+        "other sheet not read: “汇总”")
     assert passed_over.stdout == imported.stdout
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [
-        "two.xlsx: sheet “X5508” not read: save each list as a file of its own to import it "
-        "(a train split over sheets onto one sheet first: a train is imported whole)",
+        "two.xlsx: sheet “X5508” not read: import each with --sheet TITLE (a train split over "
+        "sheets onto one sheet first: a train is imported whole)",
         "two.xlsx: other sheet not read: “汇总”",
         "hubapp: error: two.xlsx: 1 problem; nothing was saved",
         "  line 1, size_type: Required column size_type is missing from sheet “X5510” "
         "(header size_type or 箱型)"]
+
+
+def test_sheet_imports_the_sheet_named(db, tmp_path):
+    """A workbook of a sheet per month: each is imported by its title (in any case, as Excel
+    tells titles apart), not saved as a file of its own first."""
+    path = months_workbook(tmp_path / "months.xlsx")
+
+    second = hubapp("import", path, "--db", db, "--sheet", "2月")
+    again = hubapp("import", path, "--db", db, "--sheet", "2月")
+
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.strip() == (
+        "months.xlsx: imported 1 service, 2 containers, 2 TEU; read from sheet “2月”; sheet "
+        "“1月” not read: import each with --sheet TITLE (a train split over sheets onto one "
+        "sheet first: a train is imported whole); other sheet not read: “汇总”")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(
+            "SELECT s.service_no, COUNT(*) FROM container_move m JOIN service s"
+            " ON s.id = m.service_id WHERE m.container LIKE 'MONU%' GROUP BY 1").fetchall() == [
+            ("X9062", 2)]
+    # The duplicates are the same sheet's: imported twice, it says so.
+    assert again.returncode == 1
+    assert again.stderr.splitlines()[2:] == [
+        "hubapp: error: months.xlsx: everything in it is already stored; nothing was saved",
+        "  line 2, 班列号 'X9062': Outbound service X9062 of 2026-03-07 is already in the "
+        "database (2 rows of this file)"]
+
+
+@pytest.mark.parametrize("sheet, said", [
+    ("3月", "months.xlsx has no sheet “3月”; its sheets are “1月”, “2月”, “汇总”"),
+    ("LISTS", "Sheet “lists” of months.xlsx is hidden, and a hidden sheet is not read: show it "
+              "in Excel or WPS first, or choose one of “1月”, “2月”, “汇总”"),
+], ids=["missing", "hidden"])
+def test_sheet_refuses_a_sheet_missing_or_hidden(db, tmp_path, sheet, said):
+    before = counts(db)
+
+    result = hubapp("import", months_workbook(tmp_path / "months.xlsx"), "--db", db,
+                    "--sheet", sheet)
+
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", f"hubapp: error: {said}\n")
+    assert counts(db) == before
+
+
+def test_sheet_refuses_a_csv(db):
+    before = counts(db)
+
+    result = hubapp("import", SAMPLE, "--db", db, "--sheet", "1月")
+
+    assert (result.returncode, result.stderr) == (
+        1, f"hubapp: error: {SAMPLE.name} is read as CSV text, not a workbook: it has no sheet "
+           "“1月” to read; import it without naming one\n")
+    assert counts(db) == before
 
 
 def test_dry_run_saves_nothing(db):

@@ -341,7 +341,7 @@ def test_a_refused_workbook_s_other_sheets_are_listed_as_chinese_does(demo_db_pa
 
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[:2] == [
-        "sheets.xlsx：未读取工作表“X5510”、“X5511”：请将每份清单另存为单独的文件再导入"
+        "sheets.xlsx：未读取工作表“X5510”、“X5511”：请用 --sheet 工作表名 逐个导入"
         "（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）",
         "sheets.xlsx：其他工作表未读取：“汇总”、“透视”"]
 

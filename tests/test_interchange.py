@@ -41,8 +41,8 @@ from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import (
     TESTER, big_workbook, bilingual_workbook, hidden_columns_workbook, hidden_rows_workbook,
-    hub_zone_set, part_replaced, pipe_released, sample_workbook, trains_workbook,
-    with_stray_cells,
+    hub_zone_set, months_workbook, part_replaced, pipe_released, sample_workbook,
+    trains_workbook, with_stray_cells,
 )
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -3131,8 +3131,8 @@ def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
     assert result.saved, result.problems
     assert summary(result) == (
         "1 service, 10 containers, 12 TEU; read from sheet “X5508”; sheet “X5510” not read: "
-        "save each list as a file of its own to import it (a train split over sheets onto one "
-        "sheet first: a train is imported whole)")
+        "import each with --sheet TITLE (a train split over sheets onto one sheet first: a "
+        "train is imported whole)")
 
 
 @pytest.mark.parametrize("summary_rows, unread", [
@@ -3142,8 +3142,8 @@ def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
      "; other sheet not read: “汇总”"),
     # A list lacking a column is named as not read, whatever it holds.
     ([["日期", "班列号", "箱号"], ["2026-03-05", "X5508", "CSLU4025503"]],
-     "; sheet “汇总” not read: save each list as a file of its own to import it (a train split "
-     "over sheets onto one sheet first: a train is imported whole)"),
+     "; sheet “汇总” not read: import each with --sheet TITLE (a train split over sheets onto "
+     "one sheet first: a train is imported whole)"),
 ], ids=["pivot", "naming-two-fields", "naming-the-container"])
 def test_a_summary_sheet_saved_open_is_passed_over_for_the_list(demo_db, tmp_path,
                                                                  summary_rows, unread):
@@ -3170,6 +3170,19 @@ def test_beside_a_pivot_opened_on_the_other_list_is_said_not_read(tmp_path):
     table = read_table(path, 20)
 
     assert (table.sheet, table.unread_sheets) == ("X5508", ("X5510",))
+
+
+def test_a_sheet_asked_for_is_read_instead_of_the_one_chosen(tmp_path):
+    path = months_workbook(tmp_path / "months.xlsx")
+
+    chosen, asked = read_table(path), read_table(path, sheet="2月")
+
+    # The sheets to ask for are those with a header, in the workbook's order.
+    assert (chosen.sheet, chosen.unread_sheets, chosen.sheets) == (
+        "1月", ("2月",), ("1月", "2月", "汇总"))
+    assert (asked.sheet, asked.unread_sheets, asked.other_sheets, asked.sheets) == (
+        "2月", ("1月",), ("汇总",), ("1月", "2月", "汇总"))
+    assert {cells[1] for _line, cells in asked.rows} == {"X9062"}
 
 
 def test_a_missing_column_names_the_sheet_read(demo_db, tmp_path):

@@ -208,6 +208,10 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
     import_ = _command(commands, "import", translate(
         "cli", "import a loading list (CSV or XLSX, one row per container); all or nothing"))
     import_.add_argument("file", type=Path, help=translate("cli", "the .csv or .xlsx file"))
+    import_.add_argument("--sheet", metavar="TITLE", help=translate(
+        "cli", "the sheet of an XLSX workbook to import, by its title (a workbook of a sheet "
+               "per month or train: one import per sheet); without it, the sheet it opens on "
+               "if that holds the whole list, else the first that does"))
     import_.add_argument("--dry-run", action="store_true", help=translate(
         "cli", "check every row and report, but save nothing"))
     import_.add_argument("--skip-duplicates", action="store_true", help=translate(

@@ -88,7 +88,7 @@ def run_import(args: argparse.Namespace) -> int:
                                  skip_duplicates=args.skip_duplicates,
                                  progress=line.percent(translate(
                                      "cli", "importing… {percent} %")),
-                                 reason=args.reason)
+                                 reason=args.reason, sheet=args.sheet)
     except ReasonNeeded as refused:
         one, several = _DWELL_REFUSALS if isinstance(refused, DwellReasonNeeded) \
             else _DAY_REFUSALS

@@ -118,6 +118,7 @@ def import_file(
     check: Callable[[], None] | None = None,
     reason: str | None = None,
     now: dt.datetime | None = None,
+    sheet: str | None = None,
 ) -> ImportResultRecord:
     """Progress runs over reading the file (a workbook, or a CSV read row by row), checking
     every row, then saving every container.
@@ -129,6 +130,8 @@ def import_file(
     now is the hub's clock (settings.hub_now; tests set their own): a service without a
     status still to come by it is read as planned, and one the file says moved is a problem.
 
+    sheet: the title of a workbook's sheet to import, as read_table reads one.
+
     Raises FileFormatError when the file cannot be read at all; anything `check`
     raises (a cancel), while reading the file too, leaves the database as it was.
     """
@@ -138,12 +141,15 @@ def import_file(
     with _collector_paused():
         # A plain CSV (an export's kind) is split as the quick path needs it; every other
         # file, and any file with something to report, as read_table reads it.
-        table: FileTableRecord | PlainLinesRecord | None = read_plain_lines(path)
+        # A sheet named: read_table reads it, or refuses a CSV one.
+        table: FileTableRecord | PlainLinesRecord | None = \
+            read_plain_lines(path) if sheet is None else None
         if table is None:
             bar.reading_weight = _READING_WORKBOOK if is_workbook(path) else _READING_TEXT
-            table = read_table(path, manual=manual, progress=bar.reading, check=check)
+            table = read_table(path, manual=manual, progress=bar.reading, check=check,
+                               sheet=sheet)
         bar.read_rows(_data_rows(table))
-        run = _Run(db, path, actor, table, manual, bar, check, dry_run, reason)
+        run = _Run(db, path, actor, table, manual, bar, check, dry_run, reason, sheet)
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft
         quick = quick_rows(table, lookups, teu_45ft, manual, bar.checking, check, now, zone)
         if quick is not None and not store.has_duplicates(db, quick[0]):
@@ -166,6 +172,7 @@ class _Run:
     check: Callable[[], None] | None
     dry_run: bool
     reason: str | None
+    sheet: str | None
 
     def result(self, **values: object) -> ImportResultRecord:
         table = self.table  # of the table read last: plain lines take a title row for the header
@@ -208,7 +215,8 @@ class _Run:
         """Every problem, value differing from the stored one and duplicate, where it is;
         saved if there are none, or only duplicates to skip."""
         if not isinstance(self.table, FileTableRecord):
-            self.table = read_table(self.path, manual=self.manual, check=self.check)
+            self.table = read_table(self.path, manual=self.manual, check=self.check,
+                                    sheet=self.sheet)
         plan = parse_table(self.table, lookups, teu_45ft, self.manual, self.bar.rechecking,
                            self.check, now, zone)
         if plan.problems:
@@ -596,15 +604,15 @@ def summary(result: ImportResultRecord, translate: Translate = untranslated) -> 
 def unread_sheets_notes(result: ImportResultRecord,
                         translate: Translate = untranslated) -> list[str]:
     """The other sheets of a workbook with a header, not read as one sheet is: those holding
-    a list, to be saved as a file of its own, then the rest (a summary), only named."""
+    a list, to be imported each with --sheet (only the command line says so), then the rest
+    (a summary), only named."""
     notes = []
     if lists := result.unread_sheets:
         # A train's later wagons on another sheet: imported apart, they were refused as boxes
         # its stored service lacks (_not_stored), a dead end the advice led into.
-        notes.append(counted(translate("interchange", "sheet(s) {names} not read: save each "
-                                       "list as a file of its own to import it (a train split "
-                                       "over sheets onto one sheet first: a train is imported "
-                                       "whole)"),
+        notes.append(counted(translate("interchange", "sheet(s) {names} not read: import "
+                                       "each with --sheet TITLE (a train split over sheets "
+                                       "onto one sheet first: a train is imported whole)"),
                              len(lists)).format(names=sheet_titles(lists, translate)))
     if others := result.other_sheets:
         notes.append(counted(translate("interchange", "other sheet(s) not read: {names}"),

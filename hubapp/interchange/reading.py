@@ -42,10 +42,12 @@ CSV_BYTES = 512 * 1024 * 1024
 def read_table(path: str | Path, limit: int | None = None,
                manual: Mapping[int, str | None] | None = None, *,
                progress: Progress | None = None,
-               check: Callable[[], None] | None = None) -> FileTableRecord:
+               check: Callable[[], None] | None = None,
+               sheet: str | None = None) -> FileTableRecord:
     """The table of a CSV or XLSX file; `limit` stops after that many data rows (a preview).
     `manual` maps columns by hand (index → field), as importing does: a date column
-    among them is read as the one a known header names.
+    among them is read as the one a known header names. `sheet`: the title of a workbook's
+    sheet to read instead of the one it is read from by itself; a CSV is refused one.
 
     `progress(line, lines)` is told every thousand rows how far reading got;
     `check()` is called as often, and whatever it raises (a cancel) stops the reading."""
@@ -58,11 +60,16 @@ def read_table(path: str | Path, limit: int | None = None,
             # renames a workbook ".csv".
             if head.startswith(XLSX_MAGIC):
                 return read_xlsx(path, CheckedFile(file, watch.check), limit, manual or {},
-                                  watch)
+                                 watch, sheet)
             if head.startswith(XLS_MAGIC):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name} is an old Excel 97-2003 .xls file; save it as .xlsx or "
                     "CSV in Excel or WPS and import that"), name=path.name)
+            if sheet is not None:
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name} is read as CSV text, not a workbook: it has no sheet "
+                    "“{sheet}” to read; import it without naming one"),
+                    name=path.name, sheet=sheet)
             _refuse_too_big(path.name, file)
             data = head + file.read()
     except OSError as error:

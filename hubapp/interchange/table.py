@@ -46,6 +46,8 @@ class FileTableRecord:
     # The other visible sheets holding a list (workbook._sheet_to_read).
     unread_sheets: tuple[str, ...] = ()
     other_sheets: tuple[str, ...] = ()  # the rest of those with a header row (a summary)
+    # All of those and the one read, in the workbook's order: the sheets to read instead.
+    sheets: tuple[str, ...] = ()
     total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
     hidden_lines: tuple[int, ...] = ()  # the lines of a workbook's hidden rows left out
     # A workbook's hidden columns left out, those with a header or a value in the rows read:

@@ -23,7 +23,7 @@ from typing import BinaryIO
 from xml.etree.ElementTree import ParseError
 
 from hubapp.domain.columns import has_header, header_said
-from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Listing
 from hubapp.interchange.table import (
     FileFormatError, FileTableRecord, Watch, cell_too_long, table_of,
 )
@@ -54,9 +54,10 @@ class CheckedFile:
 
 
 def read_xlsx(path: Path, file: BinaryIO, limit: int | None,
-              manual: Mapping[int, str | None], watch: Watch) -> FileTableRecord:
+              manual: Mapping[int, str | None], watch: Watch,
+              sheet: str | None = None) -> FileTableRecord:
     """file: path opened, kept open until the workbook is closed (its cells are read
-    lazily)."""
+    lazily); sheet: the title of the sheet to read, else the one _sheet_to_read chooses."""
     # openpyxl loads in a blink, but only the XLSX path needs it
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.utils.exceptions import InvalidFileException
@@ -89,7 +90,7 @@ def read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         if not book.worksheets:
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name} has no worksheet"), name=path.name)
-        chosen, unread, others = _sheet_to_read(path.name, book)
+        chosen, unread, others, sheets = _sheet_to_read(path.name, book, sheet)
         merges, formulas, hidden, hidden_columns, last_row = _scan_sheet_xml(path.name, chosen)
         sheet = _filled_down(_rows(path.name, chosen), merges)
         hidden_cells: dict[int, dict[int, str]] = {}
@@ -108,7 +109,7 @@ def read_xlsx(path: Path, file: BinaryIO, limit: int | None,
         _read_days(table, book.epoch, fields)
         if len(book.worksheets) > 1:
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread,
-                                        other_sheets=others)
+                                        other_sheets=others, sheets=sheets)
         return table
     except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as error:
         # A sheet's XML cut short, or declaring entities, which expat will not expand
@@ -453,30 +454,35 @@ def _is_numbers(file: BinaryIO) -> bool:
         return False
 
 
-def _sheet_to_read(name: str, book) -> tuple[object, tuple[str, ...], tuple[str, ...]]:
-    """The sheet Excel opens the workbook on if it is visible and holds a whole list (every
-    required column named), else the first visible one that does: a summary or pivot sheet
-    left open on saving ("Row Labels | Sum of teu", "日期 | 线路 | 箱数") is not the list.
-    Without a whole list anywhere, the sheet opened on if it holds a header Hub Desk knows
-    or columns to map by hand, else the first visible one with a header row ("说明", a
-    cover sheet of a few lines, often comes first; templates keep their dropdown lists on
-    a hidden sheet).
+def _sheet_to_read(name: str, book, asked: str | None,
+                   ) -> tuple[object, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The sheet titled asked, if given (_asked_sheet). Else the sheet Excel opens the
+    workbook on if it is visible and holds a whole list (every required column named), else
+    the first visible one that does: a summary or pivot sheet left open on saving ("Row
+    Labels | Sum of teu", "日期 | 线路 | 箱数") is not the list. Without a whole list anywhere,
+    the sheet opened on if it holds a header Hub Desk knows or columns to map by hand, else
+    the first visible one with a header row ("说明", a cover sheet of a few lines, often comes
+    first; templates keep their dropdown lists on a hidden sheet).
 
     Also the titles of the other visible sheets with a header row, which are not read (one
     list per file) but must not go unsaid: first those that hold a list, whose header names
     the container column (a list lacking another column too), each to be imported from a
     file of its own; then the rest, said without that advice (a summary's 日期 | 线路 | 箱数
     counts boxes, it names none), as one may still be a list under a container header Hub
-    Desk does not know."""
+    Desk does not know. Last, all of those and the one read, in the workbook's order: the
+    sheets a clerk may ask for instead."""
     from hubapp.interchange.parsing import REQUIRED  # which imports reading, which imports this
 
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    asked_for = None if asked is None else _asked_sheet(name, book, visible, asked)
     first_rows = {sheet.title: _first_rows(name, sheet) for sheet in visible}
     listing = [sheet for sheet in visible if has_header(first_rows[sheet.title])]
     named = {sheet.title: _header_fields(first_rows[sheet.title]) for sheet in listing}
     whole = [sheet for sheet in listing if named[sheet.title].issuperset(REQUIRED)]
     active = book.active
-    if active in whole:
+    if asked_for is not None:
+        chosen = asked_for
+    elif active in whole:
         chosen = active
     elif whole:
         chosen = whole[0]
@@ -488,7 +494,26 @@ def _sheet_to_read(name: str, book) -> tuple[object, tuple[str, ...], tuple[str,
         chosen = active if active in visible else (visible or book.worksheets)[0]
     unread = [sheet.title for sheet in listing if sheet is not chosen]
     return (chosen, tuple(title for title in unread if "container" in named[title]),
-            tuple(title for title in unread if "container" not in named[title]))
+            tuple(title for title in unread if "container" not in named[title]),
+            tuple(sheet.title for sheet in visible if sheet in listing or sheet is chosen))
+
+
+def _asked_sheet(name: str, book, visible: list, asked: str):
+    """The sheet titled asked, in any case (Excel tells no two titles apart by it); refused
+    if it is hidden (a template's dropdown lists) or missing, the visible ones named."""
+    found = next((sheet for sheet in book.worksheets
+                  if sheet.title.casefold() == asked.casefold()), None)
+    if found in visible:
+        return found
+    titles = Listing(tuple(f"“{sheet.title}”" for sheet in visible))
+    if found is None:
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{name} has no sheet “{sheet}”; its sheets are {sheets}"),
+            name=name, sheet=asked, sheets=titles)
+    raise FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "Sheet “{sheet}” of {name} is hidden, and a hidden sheet is not read: show "
+        "it in Excel or WPS first, or choose one of {sheets}"),
+        name=name, sheet=found.title, sheets=titles)
 
 
 def _header_fields(rows: list[list[str]]) -> set[str]:
