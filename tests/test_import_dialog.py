@@ -26,8 +26,8 @@ from hubapp.ui.colours import BAD_CELL
 
 from conftest import (
     DEMO_END, TESTER, UNREADABLE_FILES, app_font_of, big_workbook, contrast,
-    hidden_columns_workbook, hidden_rows_workbook, list_with_notes, pipe_released, readable,
-    trains_workbook,
+    hidden_columns_workbook, hidden_rows_workbook, list_with_notes, months_workbook,
+    pipe_released, readable, trains_workbook,
 )
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
@@ -1578,7 +1578,7 @@ def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, 
     book.create_sheet("汇总").append(["日期", "线路", "箱数", "TEU合计"])
     book.save(tmp_path / "trains.xlsx")
     said = (" Read from sheet “X5508”. Not read, as a file is read from one sheet: “X5510”. "
-            "Save each list as a file of its own to import it; copy a train split over sheets "
+            "Choose each in Sheet above and import it too; copy a train split over sheets "
             "onto one sheet first, as a train is imported whole. Other sheet not read: “汇总”.")
 
     dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "trains.xlsx")
@@ -1589,6 +1589,75 @@ def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, 
     assert dialog.preview_model.rowCount() == 20
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
     assert said in dialog.result_label.text()
+
+
+def pick_sheet(dialog, qtbot, title: str) -> None:
+    """title picked in the Sheet box from the keyboard, as a clerk does, and previewed."""
+    box = dialog.sheet_box
+    box.setFocus()
+    while box.currentText() != title:
+        qtbot.keyClick(box, Qt.Key.Key_Down if box.findText(title) > box.currentIndex()
+                       else Qt.Key.Key_Up)
+    previewed(dialog, qtbot)
+
+
+def test_a_workbook_s_other_sheet_is_picked_previewed_and_imported(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """A sheet per month: each imported in turn from the Sheet box, none saved as a file of
+    its own; the same sheet imported twice is refused as stored."""
+    dialog = open_import(main_window, qtbot, monkeypatch, months_workbook(tmp_path / "m.xlsx"))
+    box = dialog.sheet_box
+    assert box.isVisible() and dialog.sheet_label.buddy() is box
+    # The sheets with a header (not the hidden lists), on the one read by itself.
+    assert [box.itemText(row) for row in range(box.count())] == ["1月", "2月", "汇总"]
+    assert box.currentText() == "1月"
+
+    pick_sheet(dialog, qtbot, "2月")
+    previewed_2 = dialog.result_label.text()
+    rows = [dialog.preview_model.index(row, 1).data()
+            for row in range(dialog.preview_model.rowCount())]
+    run_import(dialog, qtbot)
+    imported_2 = dialog.result_label.text()
+    pick_sheet(dialog, qtbot, "1月")
+    run_import(dialog, qtbot)
+    pick_sheet(dialog, qtbot, "2月")
+    run_import(dialog, qtbot)
+
+    assert rows == ["X9062", "X9062"]
+    assert "Read from sheet “2月”. Not read, as a file is read from one sheet: “1月”. Choose " \
+        "each in Sheet above and import it too" in previewed_2
+    assert imported_2.startswith("Imported 1 service, 2 containers")
+    assert (boxes_on(app_ctx.db, "X9061"), boxes_on(app_ctx.db, "X9062")) == (2, 2)
+    assert dialog.result_label.text() == (
+        "Everything in m.xlsx is already in the database; nothing was saved.")
+    assert box.currentText() == "2月" and box.isVisible()
+
+
+def test_alt_h_reaches_the_sheet_box_which_tab_comes_to_after_choose_file(
+        main_window, qtbot, monkeypatch, tmp_path):
+    dialog = open_import(main_window, qtbot, monkeypatch, months_workbook(tmp_path / "m.xlsx"))
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.choose_button.setFocus()
+
+    qtbot.keyClick(dialog.choose_button, Qt.Key.Key_Tab)
+    tabbed = QApplication.focusWidget()
+    dialog.preview.setFocus()
+    qtbot.keyClick(dialog.preview, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+
+    assert tabbed is dialog.sheet_box
+    assert QApplication.focusWidget() is dialog.sheet_box
+
+
+@pytest.mark.parametrize("listing", ["csv", "one-list"])
+def test_a_file_of_one_list_has_no_sheet_box(main_window, qtbot, monkeypatch, tmp_path,
+                                             listing):
+    path = SAMPLE if listing == "csv" else trains_workbook(tmp_path / "trains.xlsx")
+
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+
+    assert dialog.import_button.isEnabled()
+    assert not dialog.sheet_box.isVisible() and not dialog.sheet_label.isVisible()
 
 
 def test_choosing_another_file_forgets_the_day_imported_before(main_window, qtbot,

@@ -32,7 +32,9 @@ from hubapp.interchange.reading import FileTableRecord, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import colours, dialogs, focus, formatting, labels, scrolled_panel, spoken
+from hubapp.ui import (
+    colours, dialogs, focus, formatting, labels, mnemonics, scrolled_panel, spoken,
+)
 from hubapp.ui.column_mappings import mapped_before, remember_mapping
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
@@ -231,6 +233,9 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.path: Path | None = None
+        # The workbook's sheet read, once read or picked; None: the one it is read from by
+        # itself (workbook._sheet_to_read), and a CSV.
+        self.sheet: str | None = None
         self.table: FileTableRecord | None = None
         # The field each column of self.table was read as: a workbook's rows are read again
         # when the mapping changes it.
@@ -297,9 +302,18 @@ class ImportDialog(QDialog):
         self.file_edit.setPlaceholderText(self.tr("A CSV or XLSX file, one row per container"))
         self.choose_button = QPushButton(self.tr("Choose &file…"), self)
         self.choose_button.clicked.connect(self.choose_file)
+        # A workbook of a sheet per month or train: each imported from here in turn, not
+        # copied into a workbook of its own and saved, twelve times.
+        self.sheet_box = QComboBox(self)
+        self.sheet_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet_box.activated.connect(self._sheet_picked)
+        self.sheet_label = mnemonics.buddy_label(self.tr("S&heet"), self.sheet_box)
+        self._offer_sheets(None)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.sheet_label)
+        file_row.addWidget(self.sheet_box)
         return file_row
 
     def _build_preview(self) -> None:
@@ -427,12 +441,14 @@ class ImportDialog(QDialog):
             remember_folder("import", Path(chosen))
             self.open_file(Path(chosen))
 
-    def open_file(self, path: Path, said: str | None = None) -> None:
+    def open_file(self, path: Path, said: str | None = None, sheet: str | None = None) -> None:
         """Preview the file once its first rows are read; said: what to say then instead,
-        as a problem (its columns changed since it was previewed)."""
+        as a problem (its columns changed since it was previewed); sheet: the workbook's
+        sheet to read, as read_table takes it."""
         if path != self.path:
             self.chosen = {}
-        self.path = path
+            self._offer_sheets(None)
+        self.path, self.sheet = path, sheet
         self.file_edit.setText(str(path))
         self.result = None  # "Show in the daily log" was about the file imported before
         self.show_button.hide()
@@ -450,6 +466,10 @@ class ImportDialog(QDialog):
         # Read as the headers give it, which the boxes start on (two columns of one field
         # each kept on it): read again only once the clerk maps a column otherwise.
         self.table, self._read_with = table, column_fields(table.headers)
+        # Read again, and imported, from the sheet previewed, even were the workbook saved
+        # open on another meanwhile.
+        self.sheet = table.sheet or None
+        self._offer_sheets(table)
         self._build_mapping()
         self._say_previewed(said, error=said is not None)
         self._refresh_preview(said, error=said is not None)
@@ -461,10 +481,10 @@ class ImportDialog(QDialog):
         read still running is superseded: stopped, and what it read never shown."""
         if self.preview_task is not None:
             self.preview_task.cancel()
-        path = self.path
+        path, sheet = self.path, self.sheet
 
         def work(control: TaskControl) -> FileTableRecord:
-            return read_table(path, PREVIEW_ROWS, manual, check=control.check)
+            return read_table(path, PREVIEW_ROWS, manual, check=control.check, sheet=sheet)
 
         task = self.preview_task = self.ctx.tasks.start(work)
         task.finished.connect(lambda table: self._preview_read(task, then, table))
@@ -494,7 +514,7 @@ class ImportDialog(QDialog):
                 or self.preview_task is not None):
             return
         if self.table is None:
-            self.open_file(self.path)
+            self.open_file(self.path, sheet=self.sheet)
         elif self._mapping_unread():
             self._refresh_preview(lead, error)
 
@@ -538,12 +558,28 @@ class ImportDialog(QDialog):
         return formatting.sentences(
             self.tr("Read as {encoding} text.").format(encoding=name) if name else "",
             self.tr("Read from sheet “{sheet}”.").format(sheet=read.sheet) if read.sheet else "",
-            self.tr("Not read, as a file is read from one sheet: {names}. Save each list "
-                    "as a file of its own to import it; copy a train split over sheets onto "
-                    "one sheet first, as a train is imported whole.").format(
+            self.tr("Not read, as a file is read from one sheet: {names}. Choose each in "
+                    "Sheet above and import it too; copy a train split over sheets onto one "
+                    "sheet first, as a train is imported whole.").format(
                 names=sheet_titles(lists, QCoreApplication.translate)) if lists else "",
             counted(self.tr("Other sheet(s) not read: {names}."), len(others)).format(
                 names=sheet_titles(others, QCoreApplication.translate)) if others else "")
+
+    def _offer_sheets(self, table: FileTableRecord | None) -> None:
+        """The Sheet box, for a workbook holding lists on other sheets than the one read: its
+        sheets with a header, on that one."""
+        offered = table is not None and bool(table.unread_sheets)
+        self.sheet_box.clear()
+        if offered:
+            self.sheet_box.addItems(table.sheets)
+            self.sheet_box.setCurrentText(table.sheet)
+        self.sheet_label.setVisible(offered)
+        self.sheet_box.setVisible(offered)
+
+    def _sheet_picked(self, index: int) -> None:
+        """Another sheet previewed as a new file is, its columns mapped as chosen here."""
+        if (sheet := self.sheet_box.itemText(index)) != self.sheet:
+            self.open_file(self.path, sheet=sheet)
 
     def _build_mapping(self) -> None:
         while self.mapping_form.rowCount():
@@ -578,7 +614,7 @@ class ImportDialog(QDialog):
                 shown * box.sizeHint().height()
                 + (shown - 1) * self.mapping_form.verticalSpacing())
         # Boxes made after the buttons came after them in Tab's order, Qt's default.
-        focus.tab_order(self.file_edit, self.choose_button, self.preview,
+        focus.tab_order(self.file_edit, self.choose_button, self.sheet_box, self.preview,
                         *self.mapping_boxes.values(), self.skip_duplicates, self.problems_view,
                         self.save_problems_button, self.add_to_list_button, self.buttons)
 
@@ -715,7 +751,7 @@ class ImportDialog(QDialog):
     def _run_import(self, reason: str | None = None) -> None:
         """reason: why a supervisor imports onto a closed day, asked once the store has
         refused without one (only reading the whole file tells its days)."""
-        path, actor, headers = self.path, self.ctx.actor(), self.table.headers
+        path, sheet, actor, headers = self.path, self.sheet, self.ctx.actor(), self.table.headers
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
         self._closed_importing = False  # of an import before, cancelled by closing
         if self.preview_task is not None:  # the import reads the first rows as mapped now
@@ -727,13 +763,13 @@ class ImportDialog(QDialog):
             # problem list asks) may have lost or gained a column, and the columns mapped by
             # hand are counted from its header as previewed. A changed header (no result)
             # is previewed again for the clerk to check; the same one refreshes the rows.
-            table = read_table(path, PREVIEW_ROWS, manual, check=control.check)
+            table = read_table(path, PREVIEW_ROWS, manual, check=control.check, sheet=sheet)
             if table.headers != headers:
                 return table, None
             with control.database() as db:
                 return table, import_file(db, path, actor, skip_duplicates=skip,
                                           manual=manual, progress=control.progress,
-                                          check=control.check, reason=reason)
+                                          check=control.check, reason=reason, sheet=sheet)
 
         self._show_problems([])
         self._set_result(self.tr("Importing {name}…").format(name=path.name))
@@ -756,6 +792,7 @@ class ImportDialog(QDialog):
         focus.hold_while_running(running, self.preview, self.close_button)
         self.import_button.setEnabled(not running)
         self.choose_button.setEnabled(not running)
+        self.sheet_box.setEnabled(not running)
         self.mapping_group.setEnabled(not running)
         self.skip_duplicates.setEnabled(not running)
         self.cancel_button.setEnabled(running)
@@ -775,7 +812,8 @@ class ImportDialog(QDialog):
         if result is None:
             self.open_file(self.path, self.tr(
                 "The columns of {name} have changed since it was previewed: check them and "
-                "the columns mapped by hand above, then Import.").format(name=self.path.name))
+                "the columns mapped by hand above, then Import.").format(name=self.path.name),
+                self.sheet)
             return
         self.table, self._read_with = table, self._fields()
         self._load_preview()
