@@ -311,7 +311,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="797" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="835" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="798" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="836" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -327,7 +327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="834" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="872" />
         <source>%Ln problem(s) in {name}; nothing was saved. A column said to be missing may be one left ignored above: choose its field there and import again. Correct the file for the rest.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. A column said to be missing may be one left ignored above: choose its field there and import again. Correct the file for the rest.</numerusform>
@@ -335,7 +335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="839" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="877" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -343,7 +343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="845" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="883" />
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} has %Ln value differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row out of the file.</numerusform>
@@ -351,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="856" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="894" />
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database, and it holds nothing else; nothing was saved.</numerusform>
@@ -359,7 +359,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="862" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="900" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
@@ -367,7 +367,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="938" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="976" />
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>Line {line} is past the first %n row the preview shows: the list says what is wrong there</numerusform>

@@ -1973,320 +1973,325 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="256"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="301"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="297"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="302"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="298"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="303"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="308"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="322"/>
         <source>Preview of the file</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="317"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="331"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="340"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="354"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="390"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="404"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="393"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="407"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="395"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="409"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="401"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="415"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="404"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="418"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="408"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="289"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="294"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
+        <source>S&amp;heet</source>
+        <translation>工作表(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="438"/>
         <source>Loading lists (*.csv *.xlsx *.xlsm *.xls *.txt);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx *.xlsm *.xls *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="446"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="462"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
         <source>{name} could not be read; details are in the log.</source>
         <translation>无法读取 {name}；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="529"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="549"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="539"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="559"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="540"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="560"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="545"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="561"/>
+        <source>Not read, as a file is read from one sheet: {names}. Choose each in Sheet above and import it too; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
+        <translation>未读取（每次导入只读取一个工作表）：{names}。请在上方“工作表”中逐个选择并导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="565"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="560"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="596"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="615"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="651"/>
         <source>Column “{header}” read as {field}, as you mapped it before.</source>
         <translation>列“{header}”按您上次的对应读作{field}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="618"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="654"/>
         <source>Columns read as you mapped them before: {columns}.</source>
         <translation>以下列按您上次的对应读取：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="619"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="655"/>
         <source>“{header}” as {field}</source>
         <translation>“{header}”读作{field}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="634"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="670"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="739"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="775"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="777"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="814"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="752"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="788"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="358"/>
         <source>New containers of a service already in the database are added to that service.</source>
         <translation>数据库中已有班次的新增集装箱会添加到该班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="376"/>
         <source>Problems in the file</source>
         <translation>文件中的问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="524"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
         <source>Among the rows previewed: {notes}</source>
         <translation>在预览的行中：{notes}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="545"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="541"/>
-        <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it; copy a train split over sheets onto one sheet first, as a train is imported whole.</source>
-        <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入；同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="789"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="827"/>
         <source>Closed too late to cancel: the import was already saved.</source>
         <translation>关闭时已来不及取消：导入已经保存。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="794"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="832"/>
         <source>Nothing new to import in {name}.</source>
         <translation>{name} 中没有可导入的新数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="796"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="797"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="835"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="798"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="836"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="801"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="839"/>
         <source>Of them, {containers} added to {services} already stored.</source>
         <translation>其中 {containers}已添加到已在库中的 {services}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="806"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="844"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="807"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="845"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="811"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="849"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="813"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="851"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="826"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="864"/>
         <source>{count} new container(s) in {name} for services already in the database; nothing was saved. Tick “Skip …” to add them to those services.</source>
         <translation>{name} 中有 {count} 个集装箱是数据库中已有班次的新增集装箱；未保存任何数据。勾选“跳过…”即可将其添加到这些班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="834"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="872"/>
         <source>%Ln problem(s) in {name}; nothing was saved. A column said to be missing may be one left ignored above: choose its field there and import again. Correct the file for the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。提示缺少的列可能正是上方被忽略的某一列：请在那里为它选择字段，然后重新导入。其余问题请更正文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="839"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="877"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="845"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="883"/>
         <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="852"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="890"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="856"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="894"/>
         <source>%Ln service(s) or container(s) of {name} already in the database, and it holds nothing else; nothing was saved.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中，文件中没有其他数据；未保存任何数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="862"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="900"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="884"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="922"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="890"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="928"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="896"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="934"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="938"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="976"/>
         <source>Line {line} is past the first %n row(s) the preview shows: the list says what is wrong there</source>
         <translation>
             <numerusform>第 {line} 行不在预览显示的前 %n 行内：问题列表已写明该处的错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="967"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1005"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="975"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1013"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="977"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1015"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="998"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="1006"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1036"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1044"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="999"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1037"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2824,17 +2829,17 @@ Licence: MIT</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="143"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="145"/>
         <source>{field} (outbound only)</source>
         <translation>{field}（仅去程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="145"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="147"/>
         <source>{field} (inbound only)</source>
         <translation>{field}（仅回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="149"/>
         <source>{field} (departure outbound, arrival inbound)</source>
         <translation>{field}（去程为发车，回程为到达）</translation>
     </message>
@@ -2842,22 +2847,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="223"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="223"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="223"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="223"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -3796,7 +3801,7 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli/common.py" line="39"/>
-        <location filename="../../hubapp/cli/parser.py" line="429"/>
+        <location filename="../../hubapp/cli/parser.py" line="433"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
@@ -4771,161 +4776,166 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/cli/parser.py" line="211"/>
+        <source>the sheet of an XLSX workbook to import, by its title (a workbook of a sheet per month or train: one import per sheet); without it, the sheet it opens on if that holds the whole list, else the first that does</source>
+        <translation>要导入的 XLSX 工作簿中的工作表，按其名称（每月或每个班列一个工作表的工作簿：每个工作表导入一次）；不指定时，读取打开时所在的工作表（若它含完整清单），否则读取第一个含完整清单的工作表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli/parser.py" line="215"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="213"/>
+        <location filename="../../hubapp/cli/parser.py" line="217"/>
         <source>leave out services and containers already stored instead of refusing the file, adding the new containers of a stored service to it (a list sent again with boxes added, or in parts); a row giving another value than the stored one still refuses it</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件，并将已存储班次的新增集装箱添加到该班次（补发的含新增集装箱的清单，或分批发送的清单）；某行的值与已存储的不同时仍会拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="218"/>
+        <location filename="../../hubapp/cli/parser.py" line="222"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="221"/>
+        <location filename="../../hubapp/cli/parser.py" line="225"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="227"/>
+        <location filename="../../hubapp/cli/parser.py" line="231"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="232"/>
+        <location filename="../../hubapp/cli/parser.py" line="236"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="233"/>
+        <location filename="../../hubapp/cli/parser.py" line="237"/>
         <source>language of the headers, directions, modes, statuses, full/empty and commodity names, which import reads in either (default en)</source>
         <translation>表头、方向、运输方式、状态、空重及货名所用的语言，导入两种都能读取（默认 en）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="239"/>
+        <location filename="../../hubapp/cli/parser.py" line="243"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="250"/>
+        <location filename="../../hubapp/cli/parser.py" line="254"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="264"/>
+        <location filename="../../hubapp/cli/parser.py" line="268"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="267"/>
+        <location filename="../../hubapp/cli/parser.py" line="271"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="272"/>
+        <location filename="../../hubapp/cli/parser.py" line="276"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="278"/>
+        <location filename="../../hubapp/cli/parser.py" line="282"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="282"/>
+        <location filename="../../hubapp/cli/parser.py" line="286"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月度报表的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="284"/>
+        <location filename="../../hubapp/cli/parser.py" line="288"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="286"/>
+        <location filename="../../hubapp/cli/parser.py" line="290"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="289"/>
+        <location filename="../../hubapp/cli/parser.py" line="293"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="290"/>
+        <location filename="../../hubapp/cli/parser.py" line="294"/>
         <source>language of the report (default: the commands&apos; own, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
         <translation>报表语言（默认：与命令相同，由 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="296"/>
+        <location filename="../../hubapp/cli/parser.py" line="300"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="299"/>
+        <location filename="../../hubapp/cli/parser.py" line="303"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="301"/>
+        <location filename="../../hubapp/cli/parser.py" line="305"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="304"/>
+        <location filename="../../hubapp/cli/parser.py" line="308"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="314"/>
+        <location filename="../../hubapp/cli/parser.py" line="318"/>
         <source>folder {folder} does not exist: name a .csv or .xlsx file</source>
         <translation>文件夹 {folder} 不存在：请指定 .csv 或 .xlsx 文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="324"/>
+        <location filename="../../hubapp/cli/parser.py" line="328"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="341"/>
+        <location filename="../../hubapp/cli/parser.py" line="345"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="347"/>
+        <location filename="../../hubapp/cli/parser.py" line="351"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="362"/>
+        <location filename="../../hubapp/cli/parser.py" line="366"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="369"/>
+        <location filename="../../hubapp/cli/parser.py" line="373"/>
         <source>{url} is no database Hub Desk can use: name a database file or a postgresql://user@host/dbname URL</source>
         <translation>{url} 不是枢纽工作台可用的数据库：请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="372"/>
+        <location filename="../../hubapp/cli/parser.py" line="376"/>
         <source>folder {folder} does not exist: name a database file</source>
         <translation>文件夹 {folder} 不存在：请指定数据库文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="391"/>
+        <location filename="../../hubapp/cli/parser.py" line="395"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="403"/>
+        <location filename="../../hubapp/cli/parser.py" line="407"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="416"/>
+        <location filename="../../hubapp/cli/parser.py" line="420"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
@@ -4990,12 +5000,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 地址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="305"/>
+        <location filename="../../hubapp/cli/parser.py" line="309"/>
         <source>list the users: name, role, whether they may log in, and until when one is locked out</source>
         <translation>列出用户：名称、角色、是否可以登录，以及锁定到何时</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="437"/>
+        <location filename="../../hubapp/cli/parser.py" line="441"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
@@ -5130,7 +5140,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="254"/>
+        <location filename="../../hubapp/cli/parser.py" line="258"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
@@ -5150,22 +5160,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="242"/>
+        <location filename="../../hubapp/cli/parser.py" line="246"/>
         <source>backup file to write, or an existing folder to write a dated backup into</source>
         <translation>要写入的备份文件，或一个已有的文件夹（在其中写入带日期的备份）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="247"/>
+        <location filename="../../hubapp/cli/parser.py" line="251"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="257"/>
+        <location filename="../../hubapp/cli/parser.py" line="261"/>
         <source>when only what the hub works out from its containers and its time zone&apos;s rules is wrong (clock changes, dwell times, roll-up), work it out again (written to the audit log)</source>
         <translation>仅当出错的只是本枢纽按集装箱明细和时区规则算出的数据（时钟调整、堆存时间、汇总统计表）时，重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/parser.py" line="279"/>
+        <location filename="../../hubapp/cli/parser.py" line="283"/>
         <source>the day of a daily report (default: today on the hub&apos;s clock, in its time zone)</source>
         <translation>每日汇总的日期（默认：按枢纽时区计的今天）</translation>
     </message>
@@ -5565,27 +5575,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="580"/>
+        <location filename="../../hubapp/interchange/importing.py" line="588"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="586"/>
+        <location filename="../../hubapp/interchange/importing.py" line="594"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="589"/>
+        <location filename="../../hubapp/interchange/importing.py" line="597"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="592"/>
+        <location filename="../../hubapp/interchange/importing.py" line="600"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="610"/>
+        <location filename="../../hubapp/interchange/importing.py" line="613"/>
+        <source>sheet(s) {names} not read: import each with --sheet TITLE (a train split over sheets onto one sheet first: a train is imported whole)</source>
+        <translation>未读取工作表{names}：请用 --sheet 工作表名 逐个导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="618"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5595,87 +5610,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="572"/>
+        <location filename="../../hubapp/interchange/importing.py" line="580"/>
         <source>nothing new to import</source>
         <translation>没有可导入的新数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="575"/>
+        <location filename="../../hubapp/interchange/importing.py" line="583"/>
         <source>; of them, {containers} added to {services} already stored</source>
         <translation>；其中 {containers}添加到已在库中的 {services}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="582"/>
+        <location filename="../../hubapp/interchange/importing.py" line="590"/>
         <source>; skipped as already stored: {containers}</source>
         <translation>；已在数据库中而跳过：{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="604"/>
-        <source>sheet(s) {names} not read: save each list as a file of its own to import it (a train split over sheets onto one sheet first: a train is imported whole)</source>
-        <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="644"/>
+        <location filename="../../hubapp/interchange/importing.py" line="652"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="666"/>
+        <location filename="../../hubapp/interchange/importing.py" line="674"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="679"/>
+        <location filename="../../hubapp/interchange/importing.py" line="687"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="690"/>
+        <location filename="../../hubapp/interchange/importing.py" line="698"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="704"/>
+        <location filename="../../hubapp/interchange/importing.py" line="712"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="735"/>
+        <location filename="../../hubapp/interchange/importing.py" line="743"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="750"/>
+        <location filename="../../hubapp/interchange/importing.py" line="758"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="762"/>
+        <location filename="../../hubapp/interchange/importing.py" line="770"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="763"/>
+        <location filename="../../hubapp/interchange/importing.py" line="771"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="779"/>
+        <location filename="../../hubapp/interchange/importing.py" line="787"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="786"/>
+        <location filename="../../hubapp/interchange/importing.py" line="794"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="795"/>
+        <location filename="../../hubapp/interchange/importing.py" line="803"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="797"/>
+        <location filename="../../hubapp/interchange/importing.py" line="805"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -6225,13 +6235,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="69"/>
+        <location filename="../../hubapp/interchange/reading.py" line="76"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/delimited.py" line="54"/>
-        <location filename="../../hubapp/interchange/table.py" line="96"/>
+        <location filename="../../hubapp/interchange/table.py" line="98"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
@@ -6246,17 +6256,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="63"/>
+        <location filename="../../hubapp/interchange/reading.py" line="65"/>
         <source>{name} is an old Excel 97-2003 .xls file; save it as .xlsx or CSV in Excel or WPS and import that</source>
         <translation>{name} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="77"/>
+        <location filename="../../hubapp/interchange/reading.py" line="69"/>
+        <source>{name} is read as CSV text, not a workbook: it has no sheet “{sheet}” to read; import it without naming one</source>
+        <translation>{name} 按 CSV 文本读取，不是工作簿：其中没有可读取的工作表“{sheet}”；请不要指定工作表，直接导入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="84"/>
         <source>{name} holds {size:,} MB of text, more than the {limit:,} MB a CSV is read up to; split it into files of fewer days and import each one</source>
         <translation>{name} 有 {size:,} MB 文本，超过 CSV 可读取的上限 {limit:,} MB；请按日期将其拆分为较小的文件，再逐个导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="97"/>
+        <location filename="../../hubapp/interchange/reading.py" line="104"/>
         <source>{name} is not a file that can be read as a loading list (it is a folder, a device or a pipe); choose the list&apos;s CSV or XLSX file</source>
         <translation>{name} 不是可作为装箱清单读取的文件（它是文件夹、设备或管道）；请选择清单的 CSV 或 XLSX 文件</translation>
     </message>
@@ -6301,57 +6316,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="82"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="83"/>
         <source>{name} is an Apple Numbers file; in Numbers, export it as Excel (.xlsx) or CSV and import that</source>
         <translation>{name} 是 Apple Numbers 文件；请在 Numbers 中导出为 Excel (.xlsx) 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="124"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="125"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="90"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="91"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="249"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="250"/>
         <source>{name}: its part {part} unpacks to more than {limit:,} MB, far more than a workbook of a loading list holds; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 解压后超过 {limit:,} MB，远超任何装箱清单工作簿的大小；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="257"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="258"/>
         <source>{name}: its part {part} holds more than {limit:,} texts, more than a loading list of Excel&apos;s {rows:,} rows needs; is it the right file?</source>
         <translation>{name}：其中的部件 {part} 含有超过 {limit:,} 条文本，比 Excel 最多 {rows:,} 行的装箱清单所需的还多；是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="303"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="304"/>
         <source>{name}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name}：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="409"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="410"/>
         <source>{name}: the sheet “{sheet}” has more than {limit:,} rows, more than Excel holds; no loading list is so long: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”超过 {limit:,} 行，超出 Excel 的容量；装箱清单不会这么长：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/table.py" line="198"/>
+        <location filename="../../hubapp/interchange/table.py" line="200"/>
         <source>{name}, line {line}: a cell of more than {limit:,} characters, more than Excel holds in one; no loading list has such a cell: is it the right file?</source>
         <translation>{name} 第 {line} 行：有一个单元格超过 {limit:,} 个字符，超出 Excel 单个单元格的容量；装箱清单不会有这样的单元格：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="416"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="417"/>
         <source>{name}: a row of the sheet “{sheet}” has more than {limit:,} cells, more than Excel holds; no loading list is so wide: is it the right file?</source>
         <translation>{name}：工作表“{sheet}”中有一行超过 {limit:,} 个单元格，超出 Excel 的容量；装箱清单不会这么宽：是否选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="638"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="510"/>
+        <source>{name} has no sheet “{sheet}”; its sheets are {sheets}</source>
+        <translation>{name} 中没有工作表“{sheet}”；其中的工作表为 {sheets}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/workbook.py" line="513"/>
+        <source>Sheet “{sheet}” of {name} is hidden, and a hidden sheet is not read: show it in Excel or WPS first, or choose one of {sheets}</source>
+        <translation>{name} 的工作表“{sheet}”已隐藏，隐藏的工作表不会读取：请先在 Excel 或 WPS 中取消隐藏，或选择 {sheets} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/workbook.py" line="663"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/workbook.py" line="657"/>
+        <location filename="../../hubapp/interchange/workbook.py" line="682"/>
         <source>{name}, line {line}, {column}: the spreadsheet stored this value as a number, which keeps only 15 digits: format the column as Text and type the value again</source>
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
@@ -7111,67 +7136,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="317"/>
+        <location filename="../../hubapp/interchange/importing.py" line="325"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的回程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="320"/>
+        <location filename="../../hubapp/interchange/importing.py" line="328"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的去程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="327"/>
+        <location filename="../../hubapp/interchange/importing.py" line="335"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的回程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="329"/>
+        <location filename="../../hubapp/interchange/importing.py" line="337"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的去程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="349"/>
+        <location filename="../../hubapp/interchange/importing.py" line="357"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="353"/>
+        <location filename="../../hubapp/interchange/importing.py" line="361"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划中”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="362"/>
+        <location filename="../../hubapp/interchange/importing.py" line="370"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="365"/>
+        <location filename="../../hubapp/interchange/importing.py" line="373"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="372"/>
+        <location filename="../../hubapp/interchange/importing.py" line="380"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: import with “Skip services and containers already in the database” ticked to add the new boxes to it, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：勾选“跳过数据库中已有的班次和集装箱”后再导入，即可将新增的集装箱添加到该班次，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="456"/>
+        <location filename="../../hubapp/interchange/importing.py" line="464"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="458"/>
+        <location filename="../../hubapp/interchange/importing.py" line="466"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="461"/>
+        <location filename="../../hubapp/interchange/importing.py" line="469"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="463"/>
+        <location filename="../../hubapp/interchange/importing.py" line="471"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
