@@ -1,5 +1,7 @@
 """File → Back up now… / Restore from backup…, automatic backups, network-drive warning."""
 
+import contextlib
+import dataclasses
 import datetime as dt
 import sqlite3
 import threading
@@ -192,6 +194,33 @@ def test_edits_to_a_service_a_restore_set_back_are_refused_in_the_restore_s_word
     assert screen.form.notes.text() == "typed, not saved"
     assert services.get_service(app_ctx.db, opened.id).notes == (
         "in the backup" if saved_before_the_backup else opened.notes)
+
+
+def test_the_desk_that_restored_over_a_damaged_file_reads_and_saves_the_file_put_in_place(
+        qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch):
+    """Too damaged to be written into, the file is replaced whole by the backup: the window
+    read on from the damaged file gone, said the database had moved away and refused every
+    save, on the very desk that restored it."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    with open(demo_db_path, "r+b") as file:  # its header: "file is not a database"
+        file.write(b"\xff" * 16)
+    _capture(monkeypatch, "pick_open_file", str(saved))
+    _capture(monkeypatch, "ask_yes_no", True)
+    infos = _capture(monkeypatch, "show_info")
+    warnings = _capture(monkeypatch, "show_warning")
+    main_window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
+    assert infos[0][0] == "Restored"
+    with qtbot.waitSignal(main_window.watcher._timer.timeout, timeout=5_000):
+        pass
+
+    assert warnings == []
+    held = services.list_day(app_ctx.db, DEMO_END)[0].service
+    services.save_service(app_ctx.db, dataclasses.replace(held, notes="after the restore"),
+                          services.list_moves(app_ctx.db, held.id), app_ctx.actor())
+    with contextlib.closing(sqlite3.connect(demo_db_path)) as conn:
+        assert conn.execute("SELECT notes FROM service WHERE id = ?", [held.id]
+                            ).fetchone() == ("after the restore",)
 
 
 def test_only_an_admin_is_offered_back_up_and_restore(qtbot, app_ctx):

@@ -528,6 +528,17 @@ def moved_away(db: Database) -> bool:
     return _file_identity(db_path(db)) != db.opened_as
 
 
+def follow_a_file_put_in_place(db: Database) -> None:
+    """db's connection moved onto the file now at its path, if one was put in place of the
+    file it opened: this desk's own restore puts the backup there whole when the file is too
+    damaged to be written into (store.backup), and the window then read on from the damaged
+    file gone and refused every save as moved away. Nothing if no file is there."""
+    if moved_away(db) and _file_identity(path := db_path(db)) is not None:
+        fresh = _connect(Path(path))
+        db.replace(fresh.conn)
+        db.opened_as = fresh.opened_as
+
+
 def _refuse_a_save_to_a_file_gone(db: Database) -> None:
     """SQLite writes on into the file it opened, though it was deleted, renamed or replaced
     since (a shared folder tidied, a copy of a backup put in its place): the save was said

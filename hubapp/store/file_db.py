@@ -59,6 +59,14 @@ class FileDatabase:
     def close(self) -> None:
         self.conn.close()
 
+    def replace(self, conn: sqlite3.Connection) -> None:
+        """Work on conn from now on (store.db.follow_a_file_put_in_place), nothing read
+        through the old one kept."""
+        self.conn.close()
+        self.conn = conn
+        self._full = None
+        self.listed_days = self.commodities_read = None
+
     @property
     def full(self) -> Database:
         """The sqlite-utils Database on this connection (imports sqlite-utils the first time)."""

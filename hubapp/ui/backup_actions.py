@@ -20,6 +20,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 # hubapp.store.backup (pg_dump's subprocess, the checks) is imported where it is used, all
 # after the first paint: imported here it slowed every start ~5 ms.
+from hubapp.store.db import follow_a_file_put_in_place
 from hubapp.store.engine import change_marker, display_name, is_server
 from hubapp.store.filesystem import is_network_path
 from hubapp.store.users import ADMIN
@@ -243,6 +244,7 @@ class BackupActions(QObject):
 
     def _restored(self, chosen: str, kept: Path | None) -> None:
         self.restore_action.setEnabled(True)
+        follow_a_file_put_in_place(self.ctx.db)
         self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
         text = self.tr("The data now is as in {file}.").format(file=chosen)
         if kept is not None:
