@@ -196,63 +196,63 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="44"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="45"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="46"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="47"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="135"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="136"/>
         <source>Backing up before closing; the window closes when the backup is made…</source>
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="283"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="285"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="179"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="180"/>
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="180"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="181"/>
         <source>Free some space, or pick a backup folder on another disk in Edit ▸ Settings…</source>
         <translation>请释放一些空间，或在“编辑 ▸ 设置…”中选择另一个磁盘上的备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="199"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="200"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="209"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="210"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="215"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="216"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="216"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="217"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="219"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="222"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="220"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="223"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="223"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -261,27 +261,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="241"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="242"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="247"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="249"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="249"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="253"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="264"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="266"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -290,12 +290,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="273"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="275"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="274"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="276"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2555,7 +2555,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="551"/>
         <source>Database {path} is no longer where this desk opened it: it was moved, renamed, deleted or replaced, or its folder cannot be reached. Nothing can be saved here until it is back. Note any changes not saved yet, and start Hub Desk again on the database where it is now.</source>
-        <translation>数据库 {path} 已不在本工作台打开它时的位置：它已被移动、重命名、删除或替换，或其所在文件夹无法访问。在它回来之前，这里无法保存任何内容。请记下尚未保存的修改，然后在数据库现在所在的位置重新启动枢纽工作台。</translation>
+        <translation>数据库 {path} 已不在本工作台打开它时的位置：它已被移动、重命名、删除或替换，或其所在文件夹无法访问。在它回到原处之前，本工作台无法保存任何内容。请记下尚未保存的修改，然后在数据库现在所在的位置重新启动枢纽工作台。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="183"/>
@@ -4439,12 +4439,12 @@ Turn single-user mode off?</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="296"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="298"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="297"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="299"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -6695,37 +6695,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 在本工作台打开后已被移动、重命名、删除或替换，或其所在文件夹已无法访问：未保存任何内容。请在数据库现在所在的位置重新启动枢纽工作台，或从备份恢复它</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="758"/>
+        <location filename="../../hubapp/store/db.py" line="769"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="760"/>
+        <location filename="../../hubapp/store/db.py" line="771"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="766"/>
+        <location filename="../../hubapp/store/db.py" line="777"/>
         <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
         <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="773"/>
+        <location filename="../../hubapp/store/db.py" line="784"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="776"/>
+        <location filename="../../hubapp/store/db.py" line="787"/>
         <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
         <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="781"/>
+        <location filename="../../hubapp/store/db.py" line="792"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="770"/>
+        <location filename="../../hubapp/store/db.py" line="781"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
@@ -6740,22 +6740,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="624"/>
+        <location filename="../../hubapp/store/db.py" line="635"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="772"/>
+        <location filename="../../hubapp/store/db.py" line="783"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="783"/>
+        <location filename="../../hubapp/store/db.py" line="794"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="797"/>
+        <location filename="../../hubapp/store/db.py" line="808"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
