@@ -316,3 +316,27 @@ def test_the_window_says_at_once_that_its_file_was_moved_away_and_again_if_it_go
         pass
     _moved_away(demo_db_path, "deleted", tmp_path)
     qtbot.waitUntil(lambda: len(said) == 2, timeout=5_000)
+
+
+def test_a_look_at_a_file_whose_folder_hangs_holds_neither_the_window_nor_more_looks(
+        qtbot, main_window, monkeypatch):
+    """A stat of a network folder out of reach may wait for long: on the window's thread, at
+    each poll, it hung the window with it."""
+    import threading
+
+    from hubapp.ui import desk_watcher
+
+    held, looks = threading.Event(), []
+
+    def hanging(path, identity):
+        looks.append(path)
+        held.wait(30)
+        return False
+
+    monkeypatch.setattr(desk_watcher, "gone_from", hanging)
+    for _poll in range(3):  # the window's thread goes on polling meanwhile
+        with qtbot.waitSignal(main_window.watcher._timer.timeout, timeout=5_000):
+            pass
+    assert len(looks) == 1  # one look at a time
+    held.set()
+    qtbot.waitUntil(lambda: len(looks) == 2, timeout=5_000)  # and the next once it is back

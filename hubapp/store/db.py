@@ -519,13 +519,26 @@ def _file_identity(path: Path | str) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
-def moved_away(db: Database) -> bool:
-    """Whether the file db was opened on is no longer at its path: moved, renamed, deleted
-    or replaced since, or its folder out of reach. False on a server, and for a connection
-    made elsewhere (a check's), which has no identity."""
+def opened_file(db: Database) -> tuple[Path, tuple[int, int]] | None:
+    """The file db was opened on and its identity then (device, inode); None on a server,
+    and for a connection made elsewhere (a check's), which has none."""
     if is_postgres(db) or db.opened_as is None:
-        return False
-    return _file_identity(db_path(db)) != db.opened_as
+        return None
+    return Path(db_path(db)), db.opened_as
+
+
+def gone_from(path: Path, identity: tuple[int, int]) -> bool:
+    """Whether path no longer names the file of identity: moved, renamed, deleted or
+    replaced since, or its folder out of reach. A stat alone, which may be asked off the
+    window's thread: on a network folder out of reach it may wait long."""
+    return _file_identity(path) != identity
+
+
+def moved_away(db: Database) -> bool:
+    """Whether the file db was opened on is no longer at its path (gone_from); False on a
+    server."""
+    opened = opened_file(db)
+    return opened is not None and gone_from(*opened)
 
 
 def follow_a_file_put_in_place(db: Database) -> None:

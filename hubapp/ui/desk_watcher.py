@@ -21,7 +21,7 @@ from hubapp.domain.audit import change_of
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
-from hubapp.store.db import moved_away
+from hubapp.store.db import gone_from, opened_file
 from hubapp.store.engine import is_postgres
 from hubapp.ui.context import AppContext
 
@@ -35,9 +35,11 @@ SAFETY_INTERVAL_MS = 30_000
 class DeskWatcher(QObject):
     # _open_again is done on its thread: what it gave waits in _pending.
     _opened = Signal()
-    # The file the window opened is no longer at its path (store.db.moved_away): said once,
+    # The file the window opened is no longer at its path (store.db.gone_from): said once,
     # again if it comes back and goes again.
     file_gone = Signal()
+    # Whether it was, for the identity looked for, from the thread that looked.
+    _file_looked = Signal(bool, object)
 
     def __init__(self, ctx: AppContext, parent: QObject) -> None:
         super().__init__(parent)
@@ -49,6 +51,8 @@ class DeskWatcher(QObject):
             ctx.db.reconnect_elsewhere = self._reopen
         self._reopening = False
         self._away = False
+        self._looking = False  # a thread is looking at the file
+        self._file_looked.connect(self._file_seen)
         # What the reopening thread gave (connections, or the error it raised) passes from it
         # to the GUI thread under the lock, which stop() takes too: whichever of the two
         # comes second closes it, so nothing opened for a closed window stays open (a queued
@@ -116,9 +120,35 @@ class DeskWatcher(QObject):
         if self._server and self._listener is None:
             self._reopen()
         # SQLite reads on from the file it opened, wherever it went: only a save found out,
-        # after all the typing it then refused.
-        away, self._away = self._away, moved_away(self.ctx.db)
-        if self._away and not away:
+        # after all the typing it then refused. Looked at on a thread: a stat of a network
+        # folder out of reach may wait for long, and the window would have hung meanwhile.
+        opened = opened_file(self.ctx.db)
+        if opened is not None and not self._looking:
+            self._looking = True
+            threading.Thread(target=self._look_at_file, args=opened, name="hubapp-file-look",
+                             daemon=True).start()
+
+    def _look_at_file(self, path, identity) -> None:
+        """On the looking thread: whether the file is gone, to the GUI thread unless the
+        window stopped the watcher meanwhile."""
+        gone = gone_from(path, identity)
+        with self._handover:
+            if self._stopped:
+                return
+        try:
+            self._file_looked.emit(gone, identity)  # queued to the GUI thread
+        except RuntimeError:  # the watcher is gone with its window
+            pass
+
+    def _file_seen(self, gone: bool, identity) -> None:
+        self._looking = False
+        if self._stopped:  # queued before stop(): the window's connection may be closed
+            return
+        opened = opened_file(self.ctx.db)
+        if opened is None or opened[1] != identity:
+            return  # the window's own restore moved it onto another file since
+        away, self._away = self._away, gone
+        if gone and not away:
             self.file_gone.emit()
 
     def _reopen(self) -> None:
