@@ -292,7 +292,7 @@ def test_a_workbook_s_other_sheets_are_listed_as_chinese_does(qtbot, chinese, ma
     dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "sheets.xlsx")
 
     assert dialog.result_label.text().endswith(
-        "未读取（每个文件只读取一个工作表）：“X5510”、“X5511”。请将每份清单另存为单独的文件再导入；"
+        "未读取（每次导入只读取一个工作表）：“X5510”、“X5511”。请在上方“工作表”中逐个选择并导入；"
         "同一班列分在几个工作表上的，请先把它的各行复制到同一个工作表，因为一个班列须整列导入。"
         "其他工作表未读取：“汇总”、“透视”。")
 
