@@ -1577,7 +1577,7 @@ def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, 
     # Named apart: a summary is no list to import from a file of its own.
     book.create_sheet("汇总").append(["日期", "线路", "箱数", "TEU合计"])
     book.save(tmp_path / "trains.xlsx")
-    said = (" Read from sheet “X5508”. Not read, as a file is read from one sheet: “X5510”. "
+    said = (" Read from sheet “X5508”. Not read, as an import reads one sheet: “X5510”. "
             "Choose each in Sheet above and import it too; copy a train split over sheets "
             "onto one sheet first, as a train is imported whole. Other sheet not read: “汇总”.")
 
@@ -1624,7 +1624,7 @@ def test_a_workbook_s_other_sheet_is_picked_previewed_and_imported(
     run_import(dialog, qtbot)
 
     assert rows == ["X9062", "X9062"]
-    assert "Read from sheet “2月”. Not read, as a file is read from one sheet: “1月”. Choose " \
+    assert "Read from sheet “2月”. Not read, as an import reads one sheet: “1月”. Choose " \
         "each in Sheet above and import it too" in previewed_2
     assert imported_2.startswith("Imported 1 service, 2 containers")
     assert (boxes_on(app_ctx.db, "X9061"), boxes_on(app_ctx.db, "X9062")) == (2, 2)

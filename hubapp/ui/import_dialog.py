@@ -558,7 +558,7 @@ class ImportDialog(QDialog):
         return formatting.sentences(
             self.tr("Read as {encoding} text.").format(encoding=name) if name else "",
             self.tr("Read from sheet “{sheet}”.").format(sheet=read.sheet) if read.sheet else "",
-            self.tr("Not read, as a file is read from one sheet: {names}. Choose each in "
+            self.tr("Not read, as an import reads one sheet: {names}. Choose each in "
                     "Sheet above and import it too; copy a train split over sheets onto one "
                     "sheet first, as a train is imported whole.").format(
                 names=sheet_titles(lists, QCoreApplication.translate)) if lists else "",
