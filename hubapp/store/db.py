@@ -534,20 +534,17 @@ def gone_from(path: Path, identity: tuple[int, int]) -> bool:
     return _file_identity(path) != identity
 
 
-def moved_away(db: Database) -> bool:
-    """Whether the file db was opened on is no longer at its path (gone_from); False on a
-    server."""
-    opened = opened_file(db)
-    return opened is not None and gone_from(*opened)
-
-
 def follow_a_file_put_in_place(db: Database) -> None:
     """db's connection moved onto the file now at its path, if one was put in place of the
     file it opened: this desk's own restore puts the backup there whole when the file is too
     damaged to be written into (store.backup), and the window then read on from the damaged
     file gone and refused every save as moved away. Nothing if no file is there."""
-    if moved_away(db) and _file_identity(path := db_path(db)) is not None:
-        fresh = _connect(Path(path))
+    opened = opened_file(db)
+    if opened is None:
+        return
+    path, identity = opened
+    if _file_identity(path) not in (None, identity):
+        fresh = _connect(path)
         db.replace(fresh.conn)
         db.opened_as = fresh.opened_as
 
@@ -557,8 +554,9 @@ def _refuse_a_save_to_a_file_gone(db: Database) -> None:
     since (a shared folder tidied, a copy of a backup put in its place): the save was said
     done and went with the deleted file, or its -wal pages were read into the other file.
     Asked under the write lock."""
-    if moved_away(db):
-        raise DatabaseError(_GONE, path=str(db_path(db)))
+    opened = opened_file(db)
+    if opened is not None and gone_from(*opened):
+        raise DatabaseError(_GONE, path=str(opened[0]))
 
 
 def _connect(path: Path, wal: bool = True) -> Database:
