@@ -135,6 +135,29 @@ def test_a_new_zone_counts_again_what_spans_a_change_of_either_zone(new_target, 
         db.close()
 
 
+def test_the_daily_summary_counts_a_train_late_by_the_minutes_that_passed(new_target, engine,
+                                                                          tmp_path):
+    """DST1, due 01:50 and in at 03:10 as Berlin's clocks went forward, was 20 minutes late:
+    on time, as the Dashboard counts it; not the 80 the times read as."""
+    from hubapp.store import reports
+
+    db = open_db(new_target)
+    try:
+        hub_zone_set(db, BERLIN)
+        _imported(db, tmp_path)
+        berlin = reports.build(db, reports.DAILY, SPRING, SPRING)
+        hub_zone_set(db, "Asia/Shanghai")
+        shanghai = reports.build(db, reports.DAILY, SPRING, SPRING)
+    finally:
+        db.close()
+    assert [(line.service_no, line.off_by) for line in berlin.timed] == [
+        ("DST1", 20), ("OUT1", 0)]
+    assert [(line.service_no, line.off_by) for line in shanghai.timed] == [
+        ("DST1", 80), ("OUT1", 0)]
+    assert berlin.off_schedule == ()
+    assert [line.service_no for line in shanghai.off_schedule] == ["DST1"]
+
+
 def _berlin_before_its_clock_changes(tmp_path):
     """A Berlin hub's file as an older Hub Desk kept it: its clock changes not stored (the
     step that stores them still to run), its figures as the times read."""

@@ -30,9 +30,13 @@ def tonne_tenths(kilograms: int) -> int:
     return (kilograms + 50) // 100
 
 
+def percent(value: float, language: str, *, signed: bool = False) -> str:
+    """A share or, signed, a growth in %: "88.7 %" in English, "88.7%" as Chinese writes it."""
+    return f"{value:{'+' if signed else ''},.1f}" + (" %" if language == "en" else "%")
+
+
 def growth_percent(growth: float, language: str) -> str:
-    """A growth in % with its sign: "+12.7 %" in English, "+12.7%" as Chinese writes it."""
-    return f"{growth:+,.1f}" + (" %" if language == "en" else "%")
+    return percent(growth, language, signed=True)
 
 
 def file_size(size: int) -> str:

@@ -22,8 +22,8 @@ from hubapp.domain.dashboard import add_months, days_before, recorded, whole_mon
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
-    day, day_runs, days, moment, month, months, number, part_of_month, runs_of,
-    service_time, tonne_tenths,
+    actual_time, day, day_runs, days, moment, month, months, number, part_of_month, percent,
+    runs_of, service_time, tonne_tenths,
 )
 from hubapp.reports.text import NOTHING, growth, name, on_clock, text, who
 from hubapp.store.reports import (
@@ -106,6 +106,8 @@ def content(data: ReportDataRecord, language: str, made_by: str = "") -> ReportC
         parts.append(_services(data, language))
     if data.not_run:
         parts.append(_not_run("not_run", data.not_run, data.first, language))
+    if data.timed:
+        parts.append(_punctuality(data, language))
     if data.planned:
         parts.append(_not_run("planned_services", data.planned, data.first, language))
     if not data.empty:
@@ -506,14 +508,48 @@ def _not_run(heading: str, services: tuple[NotRunRecord, ...], day: dt.date,
                           day, language, full_width=False)
 
 
-def _service_table(heading: str, time_key: str,
+def _punctuality(data: ReportDataRecord, language: str) -> str:
+    """How many of the day's timed services went on time, as the Dashboard's tile counts
+    them, then those that did not, by how much and why (their remarks): the tile's share
+    alone left the morning meeting asking which trains ran late."""
+    tolerance = data.hub.punctuality_tolerance_min
+    timed, off = data.timed, data.off_schedule
+    on_time = len(timed) - len(off)
+    said = text("on_time_one" if len(timed) == 1 else "on_time", language,
+                on_time=on_time, timed=len(timed), share=percent(on_time / len(timed) * 100,
+                                                                  language))
+    parts = [f"<h2>{_e(text('punctuality', language, minutes=tolerance))}</h2>",
+             f"<p class='status'>{_e(said + (text('off_below', language) if off else ''))}</p>"]
+    if off:
+        # Remarks only where one is given: an empty column stretched the table to the page.
+        remarked = any(line.notes for line in off)
+        lines = [(line, line.scheduled_at,
+                  [actual_time(line.at, line.scheduled_at, data.first),
+                   _off_by(line.off_by, language), *([line.notes] if remarked else [])])
+                 for line in off]
+        parts.append(_service_table(None, "scheduled", lines, (),
+                                    ("actual", "off_by", *(("remarks",) if remarked else ())),
+                                    None, data.first, language, full_width=remarked))
+    return "".join(parts)
+
+
+def _off_by(minutes: int, language: str) -> str:
+    """How late or early a service went: "2 h 5 min late", "40 min early"."""
+    hours, rest = divmod(abs(minutes), 60)
+    span = text("hours_minutes", language, hours=hours, minutes=rest) if hours and rest \
+        else text("hours", language, hours=hours) if hours \
+        else text("minutes", language, minutes=rest)
+    return text("late" if minutes > 0 else "early", language, span=span)
+
+
+def _service_table(heading: str | None, time_key: str,
                    lines: list[tuple[ServiceLineRecord | NotRunRecord, dt.datetime | None,
                                      list[str]]],
-                   numbers: tuple[str, ...], words: tuple[str, ...], total: TotalsRecord,
+                   numbers: tuple[str, ...], words: tuple[str, ...], total: TotalsRecord | None,
                    day: dt.date, language: str, full_width: bool = True) -> str:
-    """A table of services: each of `lines` (a service, its time, its cells of the `words`
-    columns) as number, route, direction and time, the `numbers` of its boxes, then the
-    `words`; last a Total row of `total`'s numbers."""
+    """A table of services under heading, if any: each of `lines` (a service, its time, its
+    cells of the `words` columns) as number, route, direction and time, the `numbers` of its
+    boxes, then the `words`; last a Total row of `total`'s numbers, if any."""
     headers = [*((text(key, language), False)
                  for key in ("service", "route", "direction", time_key)),
                *_number_headers(language, numbers), *((text(key, language), False)
@@ -525,13 +561,13 @@ def _service_table(heading: str, time_key: str,
     rows = [[line.service_no, _route(line, language), text(line.direction, language),
              service_time(at, day), *figures, *cells]
             for (line, at, cells), figures in zip(lines, shown)]
-    total_row = [text("total", language), "", "", "", *_numbers(total, numbers),
-                 *[""] * len(words)]
+    total_row = None if total is None else [
+        text("total", language), "", "", "", *_numbers(total, numbers), *[""] * len(words)]
     numeric = [False] * 4 + [True] * len(numbers) + [False] * len(words)
-    return (f"<h2>{_e(text(heading, language))}</h2>"
-            + _table(headers, rows, total_row, numeric,
-                     wrapping=(0, 1, len(headers) - 1) if language == "zh"
-                     else (0, len(headers) - 1), full_width=full_width))
+    return ("" if heading is None else f"<h2>{_e(text(heading, language))}</h2>") + \
+        _table(headers, rows, total_row, numeric,
+               wrapping=(0, 1, len(headers) - 1) if language == "zh" else (0, len(headers) - 1),
+               full_width=full_width)
 
 
 def _route(line: ServiceLineRecord | NotRunRecord, language: str) -> str:

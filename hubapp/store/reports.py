@@ -19,7 +19,7 @@ from hubapp.domain.dashboard import (
     period_before,
 )
 from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
-from hubapp.store import rollup, settings
+from hubapp.store import clock_changes, rollup, settings
 from hubapp.store.dashboard import day_so_far
 from hubapp.store.day_close import (
     ChangeAfterCloseRecord, DayCloseRecord, closed_days, closed_info, days_changed_after_close,
@@ -46,6 +46,16 @@ class ServiceLineRecord:
     at: dt.datetime | None  # when it really went, else when it was due
     totals: TotalsRecord
     commodities: tuple[tuple[str, str], ...]  # (English, Chinese), most TEU first
+    scheduled_at: dt.datetime | None
+    # The minutes from when it was due to when it went (early: minus), the clocks' changes
+    # between taken out, as its punctuality is counted; None unless both times are known.
+    off_by: int | None
+    notes: str  # its remarks: why a train ran late, say
+
+    def off_schedule(self, tolerance: int) -> bool:
+        """Whether it went more than tolerance minutes before or after its time, as the
+        roll-up counts a service not on time (rollup._WITHIN)."""
+        return self.off_by is not None and abs(self.off_by) > tolerance
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +129,17 @@ class ReportDataRecord:
     @property
     def under_way(self) -> bool:
         return self.last < self.end
+
+    @property
+    def timed(self) -> tuple[ServiceLineRecord, ...]:
+        """The day's services that went with both their times known (daily reports)."""
+        return tuple(line for line in self.services if line.off_by is not None)
+
+    @property
+    def off_schedule(self) -> tuple[ServiceLineRecord, ...]:
+        """The day's services that went outside the hub's punctuality tolerance."""
+        return tuple(line for line in self.services
+                     if line.off_schedule(self.hub.punctuality_tolerance_min))
 
     @property
     def empty(self) -> bool:
@@ -306,7 +327,10 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
     """The services of a day that departed or arrived, in the order they went."""
     services = list(db.query(f"""
         SELECT s.id, s.service_no, s.route_code, {_ROUTE_NAMES}, s.direction,
-               COALESCE(s.actual_at, s.scheduled_at) AS at, {TOTALS_COLUMNS}
+               COALESCE(s.actual_at, s.scheduled_at) AS at, s.scheduled_at, s.notes,
+               CASE WHEN s.actual_at IS NOT NULL AND s.scheduled_at IS NOT NULL
+                    THEN {clock_changes.elapsed("s.scheduled_at", "s.actual_at")} END AS off_by,
+               {TOTALS_COLUMNS}
         FROM service s
         LEFT JOIN route r ON r.code = s.route_code
         LEFT JOIN container_move m ON m.service_id = s.id
@@ -326,7 +350,9 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
     return tuple(ServiceLineRecord(
         row["service_no"], row["route_code"], (row["route_en"], row["route_zh"]),
         row["direction"], minute_value(row["at"]), totals_record(row),
-        tuple(named[row["id"]])) for row in services)
+        tuple(named[row["id"]]), minute_value(row["scheduled_at"]),
+        None if row["off_by"] is None else int(row["off_by"]), row["notes"])
+        for row in services)
 
 
 def _due_later(line: NotRunRecord, day: dt.date, now: dt.datetime) -> bool:

@@ -1,0 +1,115 @@
+"""The daily summary's punctuality: how many timed services went on time, and which did not."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from hubapp.domain.dashboard import DashboardFilterRecord
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import (
+    ContainerMoveRecord, Direction, HubSettingsRecord, ServiceRecord, Status,
+)
+from hubapp.store import dashboard, services, settings
+from hubapp.store import reports as report_data
+from tests.conftest import TESTER
+from tests.test_reports import pdf_text
+
+DAY = dt.date(2025, 6, 3)  # before the demo's traffic: the day holds only these services
+# (number, due, went, remarks, status): went None for a service that has not gone.
+TIMETABLE = [
+    ("X1", "09:00", "09:20", "", Status.DEPARTED),  # 20 min late: within the 30 minutes
+    ("X2", "10:00", "12:05", "Waited for customs at Mohan", Status.DEPARTED),
+    ("X3", "14:00", "13:15", "", Status.DEPARTED),
+    ("X4", "15:00", "16:00", "", Status.DEPARTED),
+    ("X5", None, "17:00", "", Status.DEPARTED),  # no schedule: not timed
+    ("X6", "18:00", None, "Engine failure", Status.CANCELLED),
+    ("X7", "23:50", "00:20", "", Status.DEPARTED),  # past midnight, 30 min late: on time
+]
+
+
+def _at(time: str | None) -> dt.datetime | None:
+    if time is None:
+        return None
+    moment = dt.datetime.combine(DAY, dt.time.fromisoformat(time))
+    return moment + dt.timedelta(days=1) if moment.hour < 6 else moment
+
+
+def _save_day(db) -> None:
+    for number, (service_no, due, went, notes, status) in enumerate(TIMETABLE):
+        services.save_service(
+            db, ServiceRecord(service_no, DAY, Direction.OUTBOUND, status=status,
+                              route_code="CN-LA", scheduled_at=_at(due), actual_at=_at(went),
+                              notes=notes),
+            [ContainerMoveRecord(with_check_digit(f"TGHU{number:06}"), "42G1", 2.0, "E")],
+            TESTER, now=dt.datetime(2025, 6, 4, 8))
+
+
+def test_the_summary_counts_on_time_as_the_dashboard_and_lists_the_others(engine, demo_db):
+    _save_day(demo_db)
+    data = report_data.build(demo_db, report_data.DAILY, DAY, DAY)
+    assert [(line.service_no, line.off_by) for line in data.timed] == [
+        ("X1", 20), ("X2", 125), ("X3", -45), ("X4", 60), ("X7", 30)]
+    assert [line.service_no for line in data.off_schedule] == ["X2", "X3", "X4"]
+    assert data.off_schedule[0].notes == "Waited for customs at Mohan"
+    # The Dashboard's tile over the same day counts as many on time, of as many timed.
+    tile = dashboard.punctuality(demo_db, DashboardFilterRecord(DAY, DAY), DAY, DAY)
+    assert (tile.timed, tile.on_time) == (len(data.timed),
+                                          len(data.timed) - len(data.off_schedule))
+    # With an hour's tolerance, the trains an hour late and 45 minutes early are on time.
+    settings.save(demo_db, dataclasses.replace(settings.load(demo_db),
+                                               punctuality_tolerance_min=60), TESTER)
+    again = report_data.build(demo_db, report_data.DAILY, DAY, DAY)
+    assert [line.service_no for line in again.off_schedule] == ["X2"]
+
+
+@pytest.mark.parametrize(("language", "said", "rows"), [
+    ("en", "On time: 2 of 5 timed services (40.0 %); late or early:",
+     ["X2 CN-LA Out 10:00 12:05 2 h 5 min late Waited for customs at Mohan",
+      "X3 CN-LA Out 14:00 13:15 45 min early", "X4 CN-LA Out 15:00 16:00 1 h late"]),
+    ("zh", "正点:5 个计时班次中 2 个(40.0%);晚点或提前的班次如下:",
+     ["X2 中老铁路 去程 10:00 12:05 晚点 2 小时 5 分钟 Waited for customs at Mohan",
+      "X3 中老铁路 去程 14:00 13:15 提前 45 分钟", "X4 中老铁路 去程 15:00 16:00 晚点 1 小时"]),
+])
+def test_the_printed_summary_says_which_services_ran_late_or_early(
+        qapp, demo_db, demo_db_path, tmp_path, language, said, rows):
+    from hubapp import reports
+
+    _save_day(demo_db)
+    output = tmp_path / "daily.pdf"
+    reports.write_pdf(demo_db_path, "daily", DAY, DAY, language, output)
+    lines = [" ".join(line.split()) for line in pdf_text(output).splitlines()]
+    heading = "Punctuality (±30 min)" if language == "en" else "正点率(±30 分钟)"
+    assert heading in lines
+    assert said in lines
+    # Each late or early service once more, with how far off and why; not those on time.
+    late = lines[lines.index(said) + 2:lines.index(said) + 5]
+    assert late == rows
+
+
+def test_a_day_without_timed_services_or_late_ones_says_no_more_than_it_knows(demo_db):
+    from hubapp.reports.document import content
+
+    day = dt.date(2025, 6, 5)
+    services.save_service(
+        demo_db, ServiceRecord("X8", day, Direction.OUTBOUND, status=Status.DEPARTED,
+                               actual_at=dt.datetime.combine(day, dt.time(9))),
+        [], TESTER, now=dt.datetime(2025, 6, 5, 10))
+    untimed = content(report_data.build(demo_db, report_data.DAILY, day, day), "en").html
+    assert "Punctuality" not in untimed
+    due = dt.datetime.combine(day, dt.time(11))
+    services.save_service(
+        demo_db, ServiceRecord("X9", day, Direction.OUTBOUND, status=Status.DEPARTED,
+                               scheduled_at=due, actual_at=due + dt.timedelta(minutes=31)),
+        [], TESTER, now=dt.datetime(2025, 6, 5, 12))
+    one = content(report_data.build(demo_db, report_data.DAILY, day, day), "en").html
+    assert "On time: 0 of 1 timed service (0.0 %); late or early:</p>" in one
+    _save_day(demo_db)
+    on_time = dataclasses.replace(
+        report_data.build(demo_db, report_data.DAILY, DAY, DAY),
+        hub=HubSettingsRecord(punctuality_tolerance_min=24 * 60))
+    html = content(on_time, "en").html
+    assert "On time: 5 of 5 timed services (100.0 %)</p>" in html
+    assert "late or early" not in html and "Actual" not in html
