@@ -24,8 +24,8 @@ from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.parts_label import PartsLabel
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
 
-from conftest import (DEMO_END, HUB_FAR_AWAY, contrast, hub_zone_set, readable, shown_text,
-                      shown_wrong)
+from conftest import (DEMO_END, HUB_FAR_AWAY, TESTER, contrast, hub_zone_set, readable,
+                      shown_text, shown_wrong)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -243,6 +243,29 @@ def test_problems_notes_and_a_closed_day_can_be_read_on_a_dark_desktop(dark_desk
     screen.set_day(DEMO_END)
     closed_label = screen.day_bar.closed_label
     assert "wang.li" in closed_label.text() and readable(closed_label)
+
+
+def test_the_days_list_says_how_late_or_early_a_service_went_beside_its_time(screen):
+    """The list shows the time a service went, not whether that was late."""
+    due = dt.datetime.combine(DEMO_END, dt.time(10))
+    for service_no, minutes, notes in (("LATE1", 125, "Waited for customs at Mohan"),
+                                       ("EARLY1", -45, ""), ("UNTIMED", None, "")):
+        services.save_service(screen.ctx.db, ServiceRecord(
+            service_no, DEMO_END, Direction.OUTBOUND, status=Status.DEPARTED,
+            scheduled_at=None if minutes is None else due,
+            actual_at=due + dt.timedelta(minutes=minutes or 0), notes=notes), [], TESTER,
+            now=due + dt.timedelta(hours=3))
+    screen.set_day(DEMO_END)
+    model = screen.model
+    tips = {}
+    for row in range(model.rowCount()):
+        service = model.index(row, model.SERVICE).data()
+        tips[service] = [model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+                         for column in (model.TIME, model.SERVICE)]
+    assert tips["LATE1"] == ["Due 10:00: 2 h 5 min late\nWaited for customs at Mohan",
+                             "Waited for customs at Mohan"]
+    assert tips["EARLY1"] == ["Due 10:00: 45 min early", None]
+    assert tips["UNTIMED"] == [None, None]
 
 
 @pytest.mark.parametrize(("zone", "named"), [

@@ -83,3 +83,12 @@ def test_an_actual_time_is_written_as_the_form_reads_it_back_by_the_schedule(
     (3 * 1024 ** 4, "3,072.0 GB")])
 def test_a_file_size_as_a_person_reads_it(size, written):
     assert wording.file_size(size) == written
+
+
+@pytest.mark.parametrize(("minutes", "english", "chinese"), [
+    (0, "on the minute", "准点"), (1, "1 min late", "晚点 1 分钟"),
+    (-45, "45 min early", "提前 45 分钟"), (60, "1 h late", "晚点 1 小时"),
+    (125, "2 h 5 min late", "晚点 2 小时 5 分钟"), (-1500, "25 h early", "提前 25 小时")])
+def test_how_far_off_its_time_a_service_went(minutes, english, chinese):
+    assert (wording.off_schedule(minutes, "en"), wording.off_schedule(minutes, "zh")) == (
+        english, chinese)

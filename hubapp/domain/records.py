@@ -158,6 +158,9 @@ class ServiceSummaryRecord:
     totals: TotalsRecord
     route_name_en: str = ""
     route_name_zh: str = ""
+    # The minutes from when it was due to when it went, the clocks' changes between taken
+    # out (early: minus); None unless both times are known.
+    off_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

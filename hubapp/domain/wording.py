@@ -39,6 +39,19 @@ def growth_percent(growth: float, language: str) -> str:
     return percent(growth, language, signed=True)
 
 
+def off_schedule(minutes: int, language: str) -> str:
+    """How far from its time a service went, minutes after it (before: minus): "2 h 5 min
+    late", "40 min early"; in Chinese 晚点 2 小时 5 分钟, 提前 40 分钟."""
+    if not minutes:
+        return "准点" if language == "zh" else "on the minute"
+    hours, rest = divmod(abs(minutes), 60)
+    units = ("小时", "分钟") if language == "zh" else ("h", "min")
+    span = " ".join(f"{count} {unit}" for count, unit in zip((hours, rest), units) if count)
+    if language == "zh":
+        return ("晚点 " if minutes > 0 else "提前 ") + span
+    return span + (" late" if minutes > 0 else " early")
+
+
 def file_size(size: int) -> str:
     """A size in bytes as a person reads it: "3.4 MB" (1 KB = 1,024 bytes, as Windows'
     Explorer counts; the unit symbols are written so in Chinese too)."""

@@ -22,8 +22,8 @@ from hubapp.domain.dashboard import add_months, days_before, recorded, whole_mon
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
-    actual_time, day, day_runs, days, moment, month, months, number, part_of_month, percent,
-    runs_of, service_time, tonne_tenths,
+    actual_time, day, day_runs, days, moment, month, months, number, off_schedule,
+    part_of_month, percent, runs_of, service_time, tonne_tenths,
 )
 from hubapp.reports.text import NOTHING, growth, name, on_clock, text, who
 from hubapp.store.reports import (
@@ -525,21 +525,12 @@ def _punctuality(data: ReportDataRecord, language: str) -> str:
         remarked = any(line.notes for line in off)
         lines = [(line, line.scheduled_at,
                   [actual_time(line.at, line.scheduled_at, data.first),
-                   _off_by(line.off_by, language), *([line.notes] if remarked else [])])
+                   off_schedule(line.off_by, language), *([line.notes] if remarked else [])])
                  for line in off]
         parts.append(_service_table(None, "scheduled", lines, (),
                                     ("actual", "off_by", *(("remarks",) if remarked else ())),
                                     None, data.first, language, full_width=remarked))
     return "".join(parts)
-
-
-def _off_by(minutes: int, language: str) -> str:
-    """How late or early a service went: "2 h 5 min late", "40 min early"."""
-    hours, rest = divmod(abs(minutes), 60)
-    span = text("hours_minutes", language, hours=hours, minutes=rest) if hours and rest \
-        else text("hours", language, hours=hours) if hours \
-        else text("minutes", language, minutes=rest)
-    return text("late" if minutes > 0 else "early", language, span=span)
 
 
 def _service_table(heading: str | None, time_key: str,

@@ -52,6 +52,12 @@ def elapsed(start: str, end: str) -> str:
             f" THEN {moved_by(end)} - {moved_by(start)} ELSE 0 END)")
 
 
+# SQL: how many minutes after its time a service s went (before it: minus), None unless
+# both times are known.
+OFF_BY = ("CASE WHEN s.actual_at IS NOT NULL AND s.scheduled_at IS NOT NULL THEN "
+          + elapsed("s.scheduled_at", "s.actual_at") + " END AS off_by")
+
+
 def load(db: Database) -> ClockChangesRecord:
     rows = db.execute(f"SELECT key, value FROM hub_setting WHERE {_EVERY} ORDER BY key"
                       ).fetchall()

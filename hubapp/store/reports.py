@@ -25,7 +25,9 @@ from hubapp.store.day_close import (
     ChangeAfterCloseRecord, DayCloseRecord, closed_days, closed_info, days_changed_after_close,
     last_change_after_close, last_reopen,
 )
-from hubapp.store.rows import MOVED, MOVED_BY, TOTALS_COLUMNS, minute_value, totals_record
+from hubapp.store.rows import (
+    MOVED, MOVED_BY, TOTALS_COLUMNS, minute_value, off_by, totals_record,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -328,9 +330,7 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
     services = list(db.query(f"""
         SELECT s.id, s.service_no, s.route_code, {_ROUTE_NAMES}, s.direction,
                COALESCE(s.actual_at, s.scheduled_at) AS at, s.scheduled_at, s.notes,
-               CASE WHEN s.actual_at IS NOT NULL AND s.scheduled_at IS NOT NULL
-                    THEN {clock_changes.elapsed("s.scheduled_at", "s.actual_at")} END AS off_by,
-               {TOTALS_COLUMNS}
+               {clock_changes.OFF_BY}, {TOTALS_COLUMNS}
         FROM service s
         LEFT JOIN route r ON r.code = s.route_code
         LEFT JOIN container_move m ON m.service_id = s.id
@@ -351,7 +351,7 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
         row["service_no"], row["route_code"], (row["route_en"], row["route_zh"]),
         row["direction"], minute_value(row["at"]), totals_record(row),
         tuple(named[row["id"]]), minute_value(row["scheduled_at"]),
-        None if row["off_by"] is None else int(row["off_by"]), row["notes"])
+        off_by(row), row["notes"])
         for row in services)
 
 

@@ -40,6 +40,11 @@ def minute_value(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
+def off_by(row) -> int | None:
+    """A row's clock_changes.OFF_BY, an int (a server's ROUND gives a decimal)."""
+    return None if row["off_by"] is None else int(row["off_by"])
+
+
 def service_row(service: ServiceRecord) -> dict[str, Any]:
     return {
         "service_no": service.service_no,

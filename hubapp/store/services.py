@@ -16,12 +16,13 @@ from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, elsewhere_error, service_clash,
     validate_move, validate_service,
 )
-from hubapp.store import audit, day_close, dwell, reference, rollup, settings
+from hubapp.store import audit, clock_changes, day_close, dwell, reference, rollup, settings
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany
 from hubapp.store.users import UserRecord
 from hubapp.store.rows import (
-    MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
+    MOVED, TOTALS_COLUMNS, move_record, move_row, off_by, service_record, service_row,
+    totals_record,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def list_day(db: Database, day: dt.date) -> list[ServiceSummaryRecord]:
     """Every service of a hub-local day, whatever its status, with its container totals."""
     rows = db.query(f"""
         SELECT s.*, COALESCE(r.name_en, '') AS route_name_en,
-               COALESCE(r.name_zh, '') AS route_name_zh, {TOTALS_COLUMNS}
+               COALESCE(r.name_zh, '') AS route_name_zh, {clock_changes.OFF_BY},
+               {TOTALS_COLUMNS}
         FROM service s
         LEFT JOIN route r ON r.code = s.route_code
         LEFT JOIN container_move m ON m.service_id = s.id
@@ -50,7 +52,7 @@ def list_day(db: Database, day: dt.date) -> list[ServiceSummaryRecord]:
     """, [day.isoformat()])
     return [
         ServiceSummaryRecord(service_record(row), totals_record(row),
-                             row["route_name_en"], row["route_name_zh"])
+                             row["route_name_en"], row["route_name_zh"], off_by(row))
         for row in rows
     ]
 

@@ -102,13 +102,8 @@ def image_scale(device_pixel_ratio: float) -> float:
     return max(IMAGE_SCALE, device_pixel_ratio)
 
 
-def _language() -> str:
-    """The charts' language ("en" or "zh"), as the desk's."""
-    return "zh" if labels.chinese() else "en"
-
-
 def _records_start(history_from: dt.date) -> str:
-    return wording.day(history_from, _language())
+    return wording.day(history_from, labels.language())
 
 
 def chart_look(widget: QWidget) -> LookRecord:
@@ -641,7 +636,7 @@ class DashboardScreen(QWidget):
         self._day = moment.date()
         self._midnight.arm()
         as_of = min(f.date_to, moment.date())
-        language = _language()
+        language = labels.language()
         self._look = chart_look(self)
         self._task = self.ctx.tasks.start(functools.partial(
             build, f=f, as_of=as_of, language=language, look=self._look, now=moment,
@@ -674,7 +669,7 @@ class DashboardScreen(QWidget):
         filters = (self.route, self.direction, self.mode, self.commodity)
         narrowed = [combo.itemText(combo.currentIndex()) for combo in filters
                     if combo.currentData() is not None]
-        return self.tr(", ").join([wording.days(first, last, _language()), *narrowed])
+        return self.tr(", ").join([wording.days(first, last, labels.language()), *narrowed])
 
     def _failed(self, error: Exception) -> None:
         if self.sender() is not self._task:
@@ -709,7 +704,8 @@ class DashboardScreen(QWidget):
         # two moved with the Period filter and said nothing of it. Broken only after its dash:
         # at 1024 px a line ended in "6 November – 5".
         period = formatting.unbroken(wording.days(
-            data.filter.date_from, data.filter.date_to, _language()), hanzi=True, but_after="–")
+            data.filter.date_from, data.filter.date_to, labels.language()), hanzi=True,
+            but_after="–")
         # Unbroken as the throughput tiles' parts: at 1024 px in Chinese last year's "%" stood
         # alone on a line.
         self.tiles["punctuality"].show_values(
@@ -742,7 +738,7 @@ class DashboardScreen(QWidget):
     def _up_to(self, day: dt.date) -> tuple[str, str]:
         """What the month and year tiles count up to day, a day before today: "December 2025"
         and "Year 2025" if it ends them, else "1–15 March 2026" and "1 January – 15 March 2026"."""
-        language = _language()
+        language = labels.language()
         ends_month = (day + dt.timedelta(days=1)).day == 1
         month = wording.month(day, language) if ends_month else \
             wording.days(day.replace(day=1), day, language)

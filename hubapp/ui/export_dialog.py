@@ -48,7 +48,7 @@ def language_box(parent: QWidget) -> QComboBox:
     box = QComboBox(parent)
     box.addItem("English", "en")
     box.addItem("简体中文", "zh")
-    box.setCurrentIndex(box.findData("zh" if labels.chinese() else "en"))
+    box.setCurrentIndex(box.findData(labels.language()))
     box.setToolTip(QCoreApplication.translate(
         "ExportDialog", "The language of the file's headers, directions, modes, statuses, "
                         "full/empty and commodity names; import reads either"))

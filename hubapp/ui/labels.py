@@ -134,6 +134,11 @@ def chinese() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
 
 
+def language() -> str:
+    """The desk's language as the Qt-free wording, charts and reports take it: "zh" or "en"."""
+    return "zh" if chinese() else "en"
+
+
 def pick(name_en: str, name_zh: str) -> str:
     return name_picker()(name_en, name_zh)[0]
 

@@ -215,7 +215,7 @@ class ReportsScreen(QWidget):
             self._pending = None
             dialogs.show_error(self, title, self.tr(
                 "Not done: another report was chosen while this one was being prepared."))
-        language = "zh" if labels.chinese() else "en"
+        language = labels.language()
         self._task = self.ctx.tasks.start(functools.partial(
             _make, kind=kind, first=first, last=last, language=language,
             made_by=self.ctx.actor().name))

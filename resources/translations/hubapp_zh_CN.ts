@@ -510,73 +510,73 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="188"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="199"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
         <source>&amp;Show numbers</source>
         <translation>显示数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="201"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="196"/>
         <source>Copy &amp;numbers</source>
         <translation>复制数据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="202"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="197"/>
         <source>Copy &amp;image</source>
         <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="203"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="198"/>
         <source>S&amp;ave image…</source>
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="258"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>A chart of {counted}; Enter or Show numbers (Alt+S) lists its figures, Ctrl+C copies it</source>
         <translation>图表（{counted}）；按 Enter 或“显示数据”（Alt+S）列出其中的数字，Ctrl+C 复制图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="260"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>{chart}, in numbers</source>
         <translation>{chart}（数据）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="307"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="302"/>
         <source>{series}: {value} ({at})</source>
         <translation>{series}：{value}（{at}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="310"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="305"/>
         <source>{series}: {value} throughout</source>
         <translation>{series}：始终为 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="313"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
         <source>{series}: highest {high} ({at_high}), lowest {low} ({at_low})</source>
         <translation>{series}：最高 {high}（{at_high}），最低 {low}（{at_low}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="319"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="314"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="355"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="339"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="345"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="340"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="356"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -1201,22 +1201,22 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="64"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="70"/>
         <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>实际开行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="79"/>
         <source>{services} moved · {containers} · {teu} TEU</source>
         <translation>实际开行 {services} · {containers} · {teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="81"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="87"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="83"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="89"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -1224,268 +1224,268 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="474"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="474"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="474"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="470"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="470"/>
         <source>All history</source>
         <translation>全部历史</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
         <source>Outbound and inbound</source>
         <translation>去程与回程</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="510"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="530"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="538"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="533"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="651"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="677"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="672"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="684"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="679"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="691"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="716"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="712"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的去程集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="731"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>离场集装箱均无进场记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="736"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="749"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="745"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="755"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="751"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="764"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="760"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="767"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="763"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="771"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="767"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="787"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="783"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="788"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="784"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="789"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="785"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="790"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="786"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="731"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="727"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="492"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="492"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="493"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="488"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="493"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="488"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="494"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="720"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="716"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>计入 %Ln 个班次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="721"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="717"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="737"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="728"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="733"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="739"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="773"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="769"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="775"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="771"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="780"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="776"/>
         <source>{comparison}, {until}</source>
         <translation>{comparison}（{until}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="781"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="777"/>
         <source>to {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="783"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="779"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1587,6 +1587,11 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/services_list.py" line="26"/>
         <source>TEU</source>
         <translation>标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="41"/>
+        <source>Due {due}: {off}</source>
+        <translation>计划 {due}：{off}</translation>
     </message>
 </context>
 <context>
@@ -2299,12 +2304,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="405"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="423"/>
         <source>{title}: {value}</source>
         <translation>{title}：{value}</translation>
     </message>
@@ -5765,12 +5770,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>详情请见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="159"/>
+        <location filename="../../hubapp/ui/labels.py" line="164"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="165"/>
+        <location filename="../../hubapp/ui/labels.py" line="170"/>
         <source>The database is read-only: nothing in it can be changed. Make it writable (or connect to one that is) and open it again to record changes.</source>
         <translation>数据库为只读：其中任何内容都无法更改。请将其设为可写（或连接到可写的数据库），重新打开后才能记录更改。</translation>
     </message>
@@ -6695,37 +6700,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库 {path} 在本工作台打开后已被移动、重命名、删除或替换，或其所在文件夹已无法访问：未保存任何内容。请在数据库现在所在的位置重新启动枢纽工作台，或从备份恢复它</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="782"/>
+        <location filename="../../hubapp/store/db.py" line="780"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="784"/>
+        <location filename="../../hubapp/store/db.py" line="782"/>
         <source>{path} was written by an earlier version of Hub Desk and must be upgraded, which cannot be done while another desk or a command has it open. Close Hub Desk on every other desk and stop scheduled commands, then start again to upgrade this hub</source>
         <translation>{path} 由较早版本的枢纽工作台写入，须先升级，但其他工作台或命令仍打开着该文件时无法升级。请在其他所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后重新启动以升级此枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="790"/>
+        <location filename="../../hubapp/store/db.py" line="788"/>
         <source>{path} cannot be moved to a server while another desk or a command has it open: what they save meanwhile would not reach the server. Close Hub Desk on every desk using this file and stop scheduled commands, then move it</source>
         <translation>其他工作台或命令仍打开着 {path} 时，无法将其迁移到服务器：它们在此期间保存的内容不会进入服务器。请在使用此文件的所有工作台上退出枢纽工作台，并暂停计划任务中的命令，然后再迁移</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="797"/>
+        <location filename="../../hubapp/store/db.py" line="795"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="800"/>
+        <location filename="../../hubapp/store/db.py" line="798"/>
         <source>The disk holding {path} is full: Hub Desk needs a little room beside the file to open it (for its -wal and -shm files). Free some space there and try again</source>
         <translation>{path} 所在的磁盘已满：枢纽工作台需要在该文件旁留出少量空间才能打开它（用于其 -wal 和 -shm 文件）。请在该磁盘上释放一些空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="805"/>
+        <location filename="../../hubapp/store/db.py" line="803"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="794"/>
+        <location filename="../../hubapp/store/db.py" line="792"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
@@ -6740,22 +6745,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="648"/>
+        <location filename="../../hubapp/store/db.py" line="646"/>
         <source>The disk holding {folder} is full: upgrading the database to this version of Hub Desk needs about {size} free there, for a copy of it and for the upgrade. The database is unchanged</source>
         <translation>{folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台，需要该处约 {size} 的可用空间，用于数据库的一份副本和升级本身。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="796"/>
+        <location filename="../../hubapp/store/db.py" line="794"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="807"/>
+        <location filename="../../hubapp/store/db.py" line="805"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="821"/>
+        <location filename="../../hubapp/store/db.py" line="819"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -6765,52 +6770,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="80"/>
+        <location filename="../../hubapp/store/services.py" line="82"/>
         <source>This service no longer exists</source>
         <translation>此班次已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="81"/>
+        <location filename="../../hubapp/store/services.py" line="83"/>
         <source>{user} deleted service {number} at {at}</source>
         <translation>{user} 已于 {at} 删除班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="247"/>
+        <location filename="../../hubapp/store/services.py" line="249"/>
         <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="319"/>
+        <location filename="../../hubapp/store/services.py" line="321"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="326"/>
+        <location filename="../../hubapp/store/services.py" line="328"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="332"/>
+        <location filename="../../hubapp/store/services.py" line="334"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="340"/>
+        <location filename="../../hubapp/store/services.py" line="342"/>
         <source>{user} merged {name} into {target} at {at}, after you opened this service, which has containers of it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 把 {name} 合并到 {target}，此班次有该货名的集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="349"/>
+        <location filename="../../hubapp/store/services.py" line="351"/>
         <source>{user} imported {file} at {at}, adding containers to this service after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 导入了 {file}，向此班次添加了集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="362"/>
+        <location filename="../../hubapp/store/services.py" line="364"/>
         <source>{user} saved this service at {at}, after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 保存了它；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="367"/>
+        <location filename="../../hubapp/store/services.py" line="369"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>

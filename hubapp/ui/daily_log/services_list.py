@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush
 
 from hubapp.domain.errors import counted
 from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
-from hubapp.domain.wording import actual_time, service_time
+from hubapp.domain.wording import actual_time, off_schedule, service_time
 from hubapp.ui import colours, formatting, labels
 from hubapp.ui.record_model import RecordTableModel
 
@@ -35,8 +35,14 @@ class DayServicesModel(RecordTableModel):
             # Grey as words aside: a disabled control's grey was 1.7:1 on a light list, and
             # a cancelled service is still read (why was it cancelled?).
             return QBrush(colours.note())
-        if role == Qt.ItemDataRole.ToolTipRole and row.service.notes:
-            return row.service.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # How late or early it went beside the time it went at: the list shows that
+            # time alone, and a clerk asked "was X9001 late?" had to open it.
+            timing = [self.tr("Due {due}: {off}").format(
+                due=service_time(row.service.scheduled_at, row.service.date),
+                off=off_schedule(row.off_by, labels.language()))] \
+                if column == self.TIME and row.off_by is not None else []
+            return "\n".join([*timing, *filter(None, [row.service.notes])]) or None
         return None
 
     def display(self, row: ServiceSummaryRecord, column: int) -> str:
