@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from hubapp.domain.dashboard import DashboardFilterRecord
+from hubapp.domain.dashboard import DashboardFilterRecord, PunctualityRecord
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, HubSettingsRecord, ServiceRecord, Status,
@@ -113,3 +113,29 @@ def test_a_day_without_timed_services_or_late_ones_says_no_more_than_it_knows(de
     html = content(on_time, "en").html
     assert "On time: 5 of 5 timed services (100.0 %)</p>" in html
     assert "late or early" not in html and "Actual" not in html
+
+
+def test_a_monthly_report_says_its_share_on_time_against_the_months_it_is_compared_with(
+        engine, demo_db):
+    from hubapp.reports.document import content
+
+    _save_day(demo_db)
+    may = dt.datetime(2025, 5, 20, 8)
+    services.save_service(
+        demo_db, ServiceRecord("X9", may.date(), Direction.OUTBOUND, status=Status.DEPARTED,
+                               scheduled_at=may, actual_at=may + dt.timedelta(minutes=5)),
+        [], TESTER, now=may + dt.timedelta(hours=1))
+
+    def month(first: dt.date, last: dt.date):
+        return report_data.build(demo_db, report_data.MONTHLY, first, last,
+                                 now=dt.datetime(2025, 7, 10, 9))
+
+    june = month(dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    assert june.punctuality == (PunctualityRecord(5, 2), PunctualityRecord(1, 1),
+                                PunctualityRecord(0, 0))
+    assert ("<p class='status'>On time: 2 of 5 timed services (40.0 %); Previous month: "
+            "100.0 %; Same month last year: —</p>") in content(june, "en").html
+    assert "<p class='status'>正点：5 个计时班次中 2 个（40.0%）；上月：100.0%；去年同月：—</p>" \
+        in content(june, "zh").html
+    april = month(dt.date(2025, 4, 1), dt.date(2025, 4, 30))
+    assert "Punctuality" not in content(april, "en").html

@@ -18,7 +18,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument, QTextOption
 
 from hubapp.domain.clock import wall_clock
-from hubapp.domain.dashboard import add_months, days_before, recorded, whole_months
+from hubapp.domain.dashboard import (
+    PunctualityRecord, add_months, days_before, recorded, whole_months,
+)
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
@@ -102,6 +104,8 @@ def content(data: ReportDataRecord, language: str, made_by: str = "") -> ReportC
         parts.append(f"<p class='none'>{_e(text(key, language))}</p>")
     if not data.empty or data.quiet:
         parts.append(_comparison(data, language))
+    if data.kind != DAILY and data.punctuality[0].timed:
+        parts.append(_period_punctuality(data, language))
     if data.kind == DAILY and not data.empty:
         parts.append(_services(data, language))
     if data.not_run:
@@ -400,10 +404,16 @@ def _number_headers(language: str, numbers: tuple[str, ...]) -> list[tuple[str, 
     return [(text(key, language), True) for key in numbers]
 
 
-def _comparison(data: ReportDataRecord, language: str) -> str:
+def _compared_keys(kind: str) -> tuple[str, str, str]:
+    """The text keys naming a report's period and the two it is compared with."""
     this, previous = {DAILY: ("this_day", "previous_day"),
                       MONTHLY: ("this_month", "previous_month")}.get(
-        data.kind, ("this_period", "previous_period"))
+        kind, ("this_period", "previous_period"))
+    return this, previous, f"last_year_{kind}"
+
+
+def _comparison(data: ReportDataRecord, language: str) -> str:
+    this, previous, last_year_key = _compared_keys(data.kind)
     # A previous day or month before any record is no day of zero traffic (a new hub's first
     # daily summary said "Previous day: 0"), nor is last year's day: the hub kept no records.
     on_record = [data.history_from is None or data.history_from <= period[1]
@@ -431,7 +441,7 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
         f"{text(key, language)}\n{_span(*period, language, data.until)}"
         for key, period in ((this, (data.first, data.named_last)),
                             (previous, data.previous_period),
-                            (f"last_year_{data.kind}", data.last_year_period)))
+                            (last_year_key, data.last_year_period)))
     headers = [("", False), (this, True), (previous, True),
                (text("growth_previous", language), True), (last_year, True),
                (text("growth_year", language), True)]
@@ -512,13 +522,9 @@ def _punctuality(data: ReportDataRecord, language: str) -> str:
     """How many of the day's timed services went on time, as the Dashboard's tile counts
     them, then those that did not, by how much and why (their remarks): the tile's share
     alone left the morning meeting asking which trains ran late."""
-    tolerance = data.hub.punctuality_tolerance_min
-    timed, off = data.timed, data.off_schedule
-    on_time = len(timed) - len(off)
-    said = text("on_time_one" if len(timed) == 1 else "on_time", language,
-                on_time=on_time, timed=len(timed), share=percent(on_time / len(timed) * 100,
-                                                                  language))
-    parts = [f"<h2>{_e(text('punctuality', language, minutes=tolerance))}</h2>",
+    off = data.off_schedule
+    said = _on_time(PunctualityRecord(len(data.timed), len(data.timed) - len(off)), language)
+    parts = [_punctuality_heading(data, language),
              f"<p class='status'>{_e(said + (text('off_below', language) if off else ''))}</p>"]
     if off:
         # Remarks only where one is given: an empty column stretched the table to the page.
@@ -531,6 +537,31 @@ def _punctuality(data: ReportDataRecord, language: str) -> str:
                                     ("actual", "off_by", *(("remarks",) if remarked else ())),
                                     None, data.first, language, full_width=remarked))
     return "".join(parts)
+
+
+def _period_punctuality(data: ReportDataRecord, language: str) -> str:
+    """How many of a month's or period's timed services went on time, against the periods
+    the totals are compared with: the Dashboard's tile said it of whatever period it showed,
+    and the printed report, which a manager hands on, not at all."""
+    current, *compared = data.punctuality
+    shares = [text("share_then", language, period=text(key, language),
+                   share=NOTHING if record.share is None else percent(record.share * 100,
+                                                                      language))
+              for key, record in zip(_compared_keys(data.kind)[1:], compared)]
+    said = text("list_end", language).join([_on_time(current, language), *shares])
+    return _punctuality_heading(data, language) + f"<p class='status'>{_e(said)}</p>"
+
+
+def _punctuality_heading(data: ReportDataRecord, language: str) -> str:
+    minutes = data.hub.punctuality_tolerance_min
+    return f"<h2>{_e(text('punctuality', language, minutes=minutes))}</h2>"
+
+
+def _on_time(record: PunctualityRecord, language: str) -> str:
+    """"On time: 14 of 17 timed services (82.4 %)"; record has some timed."""
+    return text("on_time_one" if record.timed == 1 else "on_time", language,
+                on_time=record.on_time, timed=record.timed,
+                share=percent(record.share * 100, language))
 
 
 def _service_table(heading: str | None, time_key: str,

@@ -76,6 +76,8 @@ _TEXT = {
     "on_time_one": ("On time: {on_time} of 1 timed service ({share})",
                     "正点：1 个计时班次中 {on_time} 个（{share}）"),
     "off_below": ("; late or early:", "；晚点或提前的班次如下："),
+    # The share on time in a period the report is compared with.
+    "share_then": ("{period}: {share}", "{period}：{share}"),
     "actual": ("Actual", "实际时间"),
     "off_by": ("Off schedule", "偏差"),
     "commodity": ("Commodity", "货名"),
@@ -139,6 +141,7 @@ _TEXT = {
     # the 关账 after it.
     "on_clock": ("{when} ({zone})", "{when} ({zone})"),
     "list": (", ", "、"),  # between the items of a list, as each language writes one
+    "list_end": ("; ", "；"),  # between a sentence's parts
 }
 
 NOTHING = "—"  # where there is no number, as on the Dashboard

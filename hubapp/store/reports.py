@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import (
-    SoFarRecord, add_months, counted_until, days_before, each_day, last_year_counted,
-    period_before,
+    DashboardFilterRecord, PunctualityRecord, SoFarRecord, add_months, counted_until,
+    days_before, each_day, last_year_counted, period_before,
 )
 from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
 from hubapp.store import clock_changes, rollup, settings
-from hubapp.store.dashboard import day_so_far
+from hubapp.store.dashboard import day_so_far, punctuality
 from hubapp.store.day_close import (
     ChangeAfterCloseRecord, DayCloseRecord, closed_days, closed_info, days_changed_after_close,
     last_change_after_close, last_reopen,
@@ -115,6 +115,9 @@ class ReportDataRecord:
     previous_period: tuple[dt.date, dt.date]
     last_year: TotalsRecord  # the same period a year before
     last_year_period: tuple[dt.date, dt.date]
+    # The timed services and those on time, as the Dashboard counts them: in the period, the
+    # previous one and last year's, each as far as its totals count.
+    punctuality: tuple[PunctualityRecord, PunctualityRecord, PunctualityRecord]
     history_from: dt.date | None  # the first day with traffic on record
     services: tuple[ServiceLineRecord, ...]  # daily reports only
     # Daily reports only: the cancelled services and those planned but overdue, then the
@@ -211,6 +214,9 @@ def build(db: Database, kind: str, first: dt.date | None, last: dt.date | None,
         previous=totals(db, *previous, until), previous_period=previous,
         last_year=totals(db, year_first, year_last, until),
         last_year_period=(year_first, year_last),
+        punctuality=tuple(punctuality(db, DashboardFilterRecord(start, end), start, end, up_to)
+                          for start, end, up_to in ((first, last, None), (*previous, until),
+                                                    (year_first, year_last, until))),
         history_from=history,
         services=service_lines(db, first) if daily else (),
         not_run=tuple(line for line in waiting if not _due_later(line, first, now)),
