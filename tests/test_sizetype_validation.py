@@ -70,6 +70,16 @@ def test_the_kilograms_offered_for_tonnes_are_a_weight_the_box_may_have(written,
     assert move is None and [message(error) for error in errors] == [said]
 
 
+@pytest.mark.parametrize("written", ["1e308", "1.5e308", "１ｅ３０８"])
+def test_a_weight_too_large_to_count_in_tonnes_is_refused_as_out_of_range(written):
+    """A thousand times 1e308 kg is no number: the refusal's guess at tonnes rounded it and
+    ended in a traceback, in the grid at the paste and in an import."""
+    move, errors = parse_move(dict(container="MSCU1234566", size_type="22G1", full_empty="F",
+                                   gross_kg=written, commodity=""))
+    assert move is None and [message(error) for error in errors] == [
+        f"Gross weight {written!r} is outside 1,800–36,000 kg for a 20 ft container"]
+
+
 @pytest.mark.parametrize("written", ["100吨", "0.5t"])
 def test_tonnes_of_no_box_offer_no_kilograms_where_the_size_is_unknown(written):
     """0.5t offered "like 500" while the size was blank, lighter than any box may be."""

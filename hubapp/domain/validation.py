@@ -455,7 +455,10 @@ def weight_errors(full_empty: str, gross_kg: int | None,
             values)]
     # 21.5 in tonnes and 24.500 with a dot for thousands both mean a thousand times it: a
     # box's weight once it fits.
-    thousandfold = round(1000 * (kg_written(written) or 0))
+    # Rounded only when finite: 1e308 kg, a thousand times over, was no number to round, and
+    # its refusal ended in a traceback.
+    thousandfold = 1000 * (kg_written(written) or 0)
+    thousandfold = round(thousandfold) if math.isfinite(thousandfold) else 0
     if "." in folded(written) and _fits(thousandfold, info):
         return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft "
