@@ -70,6 +70,24 @@ def test_the_kilograms_offered_for_tonnes_are_a_weight_the_box_may_have(written,
     assert move is None and [message(error) for error in errors] == [said]
 
 
+@pytest.mark.parametrize(("written", "quoted"), [
+    ("2400,5", "2400,5"), ("24000，5", "24000,5"), ("24000,0", "24000,0"),
+    ("1,2,3,4,5", "1,2,3,4,5"), ("24,0000", "24,0000")])
+def test_a_comma_that_groups_no_thousands_is_refused_not_dropped(written, quoted):
+    """Dropped as a thousands comma, a decimal comma's 2400,5 kg was stored as 24005 kg, and
+    24000，5 refused as 240,005 kg, a number nobody typed."""
+    kilograms, error = parse_gross_kg(written)
+    assert kilograms is None and message(error) == (
+        f"Gross weight '{quoted}' has a comma that does not group thousands (a decimal "
+        "comma?): type kilograms with a dot before any fraction, like 24,500 or 2400.5")
+
+
+@pytest.mark.parametrize(("written", "kilograms"), [
+    ("24,500", 24500), ("1,024,500.4", 1024500), ("２４，５００", 24500), ("21,400 kg", 21400)])
+def test_commas_grouping_thousands_are_read(written, kilograms):
+    assert parse_gross_kg(written) == (kilograms, None)
+
+
 @pytest.mark.parametrize("written", ["1e308", "1.5e308", "１ｅ３０８"])
 def test_a_weight_too_large_to_count_in_tonnes_is_refused_as_out_of_range(written):
     """A thousand times 1e308 kg is no number: the refusal's guess at tonnes rounded it and

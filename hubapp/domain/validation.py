@@ -514,6 +514,14 @@ _KILOGRAMS = re.compile(r"(?:kgs?|公斤|千克)$", re.IGNORECASE)
 _TONNES = re.compile(r"(?:t|公?吨)$", re.IGNORECASE)
 # What a refusal of a weight offers to type when it cannot tell what was meant.
 _KILOGRAMS_EXAMPLE = 24500
+# A comma that groups thousands has three digits after it. Any other is a decimal comma (a
+# Russian or German list's "2400,5") or a slip ("24,0000"), which taken for thousands made
+# the weight ten or a hundred times over: 24005 kg stored without a word.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_NOT_GROUPING = QT_TRANSLATE_NOOP(
+    "messages", "Gross weight {value!r} has a comma that does not group thousands (a decimal "
+                "comma?): type kilograms with a dot before any fraction, like 24,500 or "
+                "2400.5")
 
 
 def _compact(text: str) -> str:
@@ -576,6 +584,9 @@ def parse_gross_kg(text: str, info: sizetype.SizeTypeRecord | None = None
         gross_kg = math.floor(float(raw_kg) + 0.5)
     except (ValueError, OverflowError):  # "22.5t", "二万四千", "1e999"
         return None, _unreadable_kg(text, info)
+    number = _KILOGRAMS.sub("", "".join(text.split()))
+    if "," in number and not _GROUPED.fullmatch(number):
+        return None, FieldError("gross_kg", _NOT_GROUPING, {"value": text})
     if gross_kg <= 0:
         return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight must be more than 0 kg, not {value}"), {"value": text})
