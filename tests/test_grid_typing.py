@@ -395,6 +395,23 @@ def test_a_service_number_typed_with_a_space_or_full_width_is_tidied(qtbot, scre
     assert [row[0] for row in rows_of(demo_db_path, "X8010", screen.day())] == [number]
 
 
+def test_a_service_number_pasted_too_long_is_refused_whole_not_cut(qtbot, screen,
+                                                                    demo_db_path):
+    # Cut to 20 characters as it was pasted, a reference longer than a number was saved as
+    # another number without a word.
+    screen.new_service()
+    QGuiApplication.clipboard().setText("CRE-X8001-2026-03-06-A")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert screen.form.service_no.text() == "CRE-X8001-2026-03-06-A"
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tE\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.is_dirty()
+    assert screen.form.message.text() == ("Service number 'CRE-X8001-2026-03-06-A' must be "
+                                          "1–20 letters, digits, '-' or '/' (like X8001)")
+    assert rows_of(demo_db_path, "CRE-X8001-2026-03-06", screen.day()) == []
+
+
 def test_a_service_saved_without_a_number_says_one_is_required(qtbot, screen):
     # It said "Service number '' must be…" beside the grey X8001 placeholder: read as if
     # X8001 were refused.

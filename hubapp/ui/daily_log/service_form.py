@@ -76,7 +76,6 @@ class ServiceForm(QWidget):
         self.service_no = QLineEdit(self)
         # "e.g.": a blank form's grey "X8001" read as that train still loaded, after its delete.
         self.service_no.setPlaceholderText(self.tr("e.g. {example}").format(example="X8001"))
-        self.service_no.setMaxLength(20)
         self.direction = self._choice(Direction, labels.direction)
         self.mode = self._choice(Mode, labels.mode)
         self.route = QComboBox(self)
