@@ -412,6 +412,23 @@ def test_a_service_number_pasted_too_long_is_refused_whole_not_cut(qtbot, screen
     assert rows_of(demo_db_path, "CRE-X8001-2026-03-06", screen.day()) == []
 
 
+def test_a_huge_cell_or_field_is_quoted_cut_and_the_reason_stays_in_sight(qtbot, screen,
+                                                                            main_window):
+    # Quoted whole, 10,000 characters pushed the form and the grid past the window's right
+    # edge, and the reason after the value with them.
+    _new_service(qtbot, screen, "B35")
+    paste(qtbot, screen, "X" * 10_000 + "\t22G1\tE\n")
+    screen.form.scheduled.setText("y" * 10_000)
+    assert not screen.save()
+    assert screen.form.message.text() == (
+        f"Scheduled time '{'y' * 39}…' is not a time: type 20:00, 00:30 +1 for the next day, "
+        "or a date and time like 2026-03-07 00:30")
+    assert screen.grid.index(0, PROBLEM).data() == (
+        f"Container number {'X' * 39}… has 10000 characters; expected 11 (owner code, "
+        "category letter, 6-digit serial, check digit)")
+    assert screen.form.sizeHint().width() < main_window.width()
+
+
 def test_a_service_saved_without_a_number_says_one_is_required(qtbot, screen):
     # It said "Service number '' must be…" beside the grey X8001 placeholder: read as if
     # X8001 were refused.

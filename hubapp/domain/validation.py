@@ -20,7 +20,7 @@ from hubapp.domain.clock import instant_of, skipped, zone_said
 from hubapp.domain.clock_changes import FIRST_YEAR, LAST_YEAR
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message,
+    QT_TRANSLATE_NOOP, Either, HubError, InputError, Term, Typed, message, shortened,
 )
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, CommodityRecord, ContainerMoveRecord, Direction, ServiceRecord,
@@ -228,12 +228,24 @@ def reads_back_alone(actual: dt.datetime, scheduled: dt.datetime | None) -> bool
     return parse_actual(f"{actual:%H:%M}", actual.date(), scheduled) == actual
 
 
+# The values of a FieldError that hold what was typed or read from a file.
+_TYPED = ("value", "number")
+
+
 @dataclass(frozen=True, slots=True)
 class FieldError:
     field: str
     template: str
     values: Mapping[str, object] = field(default_factory=dict)
     row: int | None = None  # 0-based row of a grid or file, when the error belongs to one
+
+    def __post_init__(self) -> None:
+        # What was typed cut as an import's problems quote it: a 10,000-character cell or
+        # field quoted whole pushed the daily log's form and grid past the window's edge, the
+        # reason with it. Not a path (a backup folder's), which a message names whole.
+        object.__setattr__(self, "values", {
+            name: shortened(value) if name in _TYPED and isinstance(value, str) else value
+            for name, value in self.values.items()})
 
     def __str__(self) -> str:
         return message(self)
