@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -86,6 +87,16 @@ def test_nothing_found_says_what_was_searched(qtbot, screen, typed, said):
     assert panel.isVisible() and not panel.table.isVisible()
     press(qtbot, Qt.Key.Key_Escape)
     assert not panel.isVisible() and QApplication.focusWidget() is screen.day_bar.find_edit
+
+
+def test_a_huge_text_pasted_into_find_is_quoted_cut_and_the_window_keeps_its_width(
+        qtbot, screen, main_window):
+    # Quoted whole, 10,000 characters held the window 80,000 px wide.
+    QGuiApplication.clipboard().setText("x" * 10_000)
+    press(qtbot, (Qt.Key.Key_F, CTRL), (Qt.Key.Key_V, CTRL), Qt.Key.Key_Return)
+    panel = screen.find_panel
+    assert panel.title.text() == f"{'X' * 39}… is not in the log."
+    assert main_window.minimumSizeHint().width() < 2_000
 
 
 @pytest.mark.usefixtures("engine")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import iso6346
+from hubapp.domain.errors import shortened
 from hubapp.domain.records import ContainerHistoryRecord
 from hubapp.store import services
 from hubapp.ui import formatting, labels, spoken
@@ -120,7 +121,10 @@ class FindContainerPanel(QWidget):
                      typed: str = "") -> None:
         """The moves of number; typed: the number as typed, if it had a wrong check digit."""
         if not rows:
-            self.show_nothing(self.tr("{number} is not in the log.").format(number=number)
+            # Cut as a message quotes what was typed: 10,000 characters pasted into the find
+            # box held the window 80,000 px wide, Close day and the box past its edge.
+            self.show_nothing(self.tr("{number} is not in the log.").format(
+                number=shortened(number))
                               if not typed else self.tr(
                 "{typed}: the check digit should be {digit}, and {number} is not in the log "
                 "either.").format(typed=typed, digit=number[-1], number=number))
