@@ -13,6 +13,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -652,6 +653,20 @@ def test_a_save_of_the_picked_rows_own_service_keeps_the_pick_and_the_cursor(
     assert (again.container, again.service_id) == (record.container, record.service_id)
     assert again.id != record.id
     assert copied(qtbot, screen) == before
+
+
+@pytest.mark.parametrize("field", ["container", "service"])
+def test_a_huge_number_pasted_into_a_filter_is_quoted_cut(qtbot, screen, field):
+    # Quoted whole, 10,000 characters ran off the table, the link back under them.
+    edit = getattr(screen, field)
+    edit.setFocus()
+    QGuiApplication.clipboard().setText("x" * 10_000)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen._others_task is None, timeout=WAIT_MS)
+    assert screen.empty_note.text() == (f"No {field} number starts with {'X' * 39}…."
+                                        '<br><a href="clear">Clear the filters</a>')
 
 
 @pytest.mark.parametrize("field, typed, said", [

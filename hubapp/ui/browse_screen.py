@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QVBoxLayout, QWidget)
 
 from hubapp.domain import iso6346, sizetype
+from hubapp.domain.errors import shortened
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, Direction, Mode, Status,
 )
@@ -634,12 +635,14 @@ class BrowseScreen(QWidget):
         others = dataclasses.replace(f, container_prefix="", service_prefix="")
         if len(typed) != 1 or others != BrowseFilterRecord(statuses=None):
             return None
+        # Cut as a message quotes what was typed: 10,000 characters pasted ran off the table.
         if f.container_prefix:
             return self.tr('No container number starts with {typed}.<br><a href="clear">Clear '
                            'the filters</a>').format(
-                typed=html.escape(iso6346.normalise(f.container_prefix)))
+                typed=html.escape(shortened(iso6346.normalise(f.container_prefix))))
         return self.tr('No service number starts with {typed}.<br><a href="clear">Clear the '
-                       'filters</a>').format(typed=html.escape(service_number(f.service_prefix)))
+                       'filters</a>').format(
+            typed=html.escape(shortened(service_number(f.service_prefix))))
 
     def _note_link(self, link: str) -> None:
         if link == "statuses":
