@@ -1682,6 +1682,21 @@ def test_a_seal_a_spreadsheet_showed_in_scientific_notation_is_a_problem_never_s
     assert rows_of(demo_db_path, "B31", screen.day()) == []
 
 
+def test_a_nul_in_the_remarks_is_a_problem_never_saved(qtbot, screen, demo_db_path):
+    """Another program's data pasted with a NUL in it: invisible, stored on a SQLite hub, and
+    refused with a database error by a hub on a PostgreSQL server."""
+    _new_service(qtbot, screen, "B33")
+    paste(qtbot, screen, f"{numbers(1)[0]}\t22G1\t\t24,500\r\n")
+    screen.form.notes.setText("Late\x00 loco")
+    assert not screen.save()
+    assert shown_wrong(screen.form.notes)
+    assert "Remarks 'Late\\x00 loco' hold a NUL character" in screen.form.message.text()
+    assert rows_of(demo_db_path, "B33", screen.day()) == []
+    screen.form.notes.setText("Late loco")
+    assert screen.save()
+    assert len(rows_of(demo_db_path, "B33", screen.day())) == 1
+
+
 @pytest.mark.parametrize("header, typed, said", [
     ("Gross", "21.5", "Gross weight '21.5' is outside 1,800–36,000 kg for a 20 ft container: in "
                       "tonnes, or with a dot for thousands? Type kilograms, like 21,500"),

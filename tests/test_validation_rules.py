@@ -50,10 +50,37 @@ def test_the_rules_accept_the_records_the_tests_below_break():
     ({"wagons": 0}, []),
     ({"wagons": MAX_WAGONS}, []),
     ({"origin": None, "destination": None}, []),  # neither known yet is not the same place
+    ({"notes": "Late\x00 loco"}, [("notes", "Remarks 'Late\\x00 loco' hold a NUL character, "
+                                   "which no text holds (pasted from another program?): clear "
+                                   "them and type them again")]),
+    ({"notes": "Late\tloco\nat Mohan"}, []),  # breaks and tabs a remark may hold
 ])
 def test_a_service_s_wagons_and_ends(changes, expected):
     assert found(validate_service(dataclasses.replace(SERVICE, **changes), now=NOW, zone=ZONE)) \
         == expected
+
+
+def test_a_move_s_shipper_or_consignee_holding_a_nul_is_refused():
+    assert found(validate_move(dataclasses.replace(MOVE, shipper="COS\x00CO",
+                                                   consignee="\x00"))) == [
+        ("shipper", "Shipper 'COS\\x00CO' holds a NUL character, which no text holds (pasted "
+                    "from another program?): clear it and type it again"),
+        ("consignee", "Consignee '\\x00' holds a NUL character, which no text holds (pasted "
+                      "from another program?): clear it and type it again")]
+
+
+def test_remarks_holding_a_nul_are_refused_before_the_database_on_either_engine(engine,
+                                                                              demo_db):
+    """A PostgreSQL server refused the save with a database error of its own."""
+    from hubapp.domain.validation import ValidationError
+    from hubapp.store import services
+
+    day = dt.date(2025, 6, 5)
+    with pytest.raises(ValidationError) as refused:
+        services.save_service(demo_db, dataclasses.replace(SERVICE, date=day, notes="a\x00b"),
+                              [], TESTER, now=dt.datetime(2025, 6, 5, 10))
+    assert [error.field for error in refused.value.errors] == ["notes"]
+    assert services.list_day(demo_db, day) == []
 
 
 @pytest.mark.parametrize("text", ["08:60", "0860", "24:60", "24:00", "99:99", "24.00",

@@ -295,6 +295,7 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
                 "messages", "Wagons must be between 0 and {max}, not {value}"),
             {"max": MAX_WAGONS, "value": service.wagons},
         ))
+    errors += nul_errors({"notes": service.notes})
     if service.origin and service.origin == service.destination:
         errors.append(FieldError(
             "destination", QT_TRANSLATE_NOOP(
@@ -405,14 +406,38 @@ _DIGITS_LOST = {
 }
 
 
+# Free text that holds a NUL, pasted from another program's data: invisible on screen, and
+# a hub on a PostgreSQL server refused the save with a database error. (An import refuses
+# a file holding one before it reads a cell: encodings._without_nul.)
+_NUL_HELD = {
+    "notes": QT_TRANSLATE_NOOP(
+        "messages", "Remarks {value!r} hold a NUL character, which no text holds (pasted from "
+                    "another program?): clear them and type them again"),
+    "shipper": QT_TRANSLATE_NOOP(
+        "messages", "Shipper {value!r} holds a NUL character, which no text holds (pasted "
+                    "from another program?): clear it and type it again"),
+    "consignee": QT_TRANSLATE_NOOP(
+        "messages", "Consignee {value!r} holds a NUL character, which no text holds (pasted "
+                    "from another program?): clear it and type it again"),
+}
+
+
+def nul_errors(texts: Mapping[str, str]) -> list[FieldError]:
+    """The free texts of texts (by field name: notes, shipper, consignee) that hold a NUL."""
+    return [FieldError(name, _NUL_HELD[name], {"value": Typed(text)})
+            for name, text in texts.items() if "\x00" in text]
+
+
 def text_errors(texts: Mapping[str, str]) -> list[FieldError]:
     """The problems of a box's seal, shipper and consignee (by field name, each stripped):
-    a seal pasted as several (seal_errors), and a number a spreadsheet cut to six digits
-    (stored as "1.23457E+13", the seal customs check was lost without a word). Judged
-    folded, as a seal is stored: "１.２３４５７Ｅ＋１３" passed and was saved as the other."""
+    a seal pasted as several (seal_errors), a number a spreadsheet cut to six digits
+    (stored as "1.23457E+13", the seal customs check was lost without a word), and a NUL.
+    Judged folded, as a seal is stored: "１.２３４５７Ｅ＋１３" passed and was saved as the
+    other."""
+    names = {name: texts.get(name, "") for name in ("shipper", "consignee")}
     return seal_errors(texts.get("seal", "")) + [
         FieldError(name, template, {"value": texts[name]}) for name, template in
-        _DIGITS_LOST.items() if digits_lost(texts.get(name, ""))]
+        _DIGITS_LOST.items() if digits_lost(texts.get(name, ""))] + nul_errors(names)
 
 
 def digits_lost(text: str) -> bool:

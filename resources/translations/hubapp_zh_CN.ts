@@ -5929,7 +5929,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="295"/>
-        <location filename="../../hubapp/domain/validation.py" line="300"/>
+        <location filename="../../hubapp/domain/validation.py" line="301"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5969,97 +5969,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="381"/>
+        <location filename="../../hubapp/domain/validation.py" line="382"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="393"/>
+        <location filename="../../hubapp/domain/validation.py" line="394"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="397"/>
+        <location filename="../../hubapp/domain/validation.py" line="398"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="401"/>
+        <location filename="../../hubapp/domain/validation.py" line="402"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="438"/>
+        <location filename="../../hubapp/domain/validation.py" line="413"/>
+        <source>Remarks {value!r} hold a NUL character, which no text holds (pasted from another program?): clear them and type them again</source>
+        <translation>备注“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="416"/>
+        <source>Shipper {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
+        <translation>发货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="419"/>
+        <source>Consignee {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
+        <translation>收货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="463"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="457"/>
+        <location filename="../../hubapp/domain/validation.py" line="482"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="464"/>
+        <location filename="../../hubapp/domain/validation.py" line="489"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="475"/>
+        <location filename="../../hubapp/domain/validation.py" line="500"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="480"/>
+        <location filename="../../hubapp/domain/validation.py" line="505"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="498"/>
+        <location filename="../../hubapp/domain/validation.py" line="523"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="513"/>
+        <location filename="../../hubapp/domain/validation.py" line="538"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="533"/>
+        <location filename="../../hubapp/domain/validation.py" line="558"/>
         <source>Gross weight {value!r} has a comma that does not group thousands (a decimal comma?): type kilograms with a dot before any fraction, like 24,500 or 2400.5</source>
         <translation>毛重“{value}”中的逗号不是千位分隔符（是小数逗号吗？）：请填千克数，小数前用小数点，如 24,500 或 2400.5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="571"/>
+        <location filename="../../hubapp/domain/validation.py" line="596"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="575"/>
+        <location filename="../../hubapp/domain/validation.py" line="600"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="579"/>
+        <location filename="../../hubapp/domain/validation.py" line="604"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="628"/>
+        <location filename="../../hubapp/domain/validation.py" line="653"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code); a supervisor adds a new one in Reference data</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）；新货名由主管在“基础数据”中添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="632"/>
+        <location filename="../../hubapp/domain/validation.py" line="657"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="731"/>
+        <location filename="../../hubapp/domain/validation.py" line="756"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="737"/>
+        <location filename="../../hubapp/domain/validation.py" line="762"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -6104,22 +6119,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="335"/>
+        <location filename="../../hubapp/domain/validation.py" line="336"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="516"/>
+        <location filename="../../hubapp/domain/validation.py" line="541"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="603"/>
+        <location filename="../../hubapp/domain/validation.py" line="628"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="746"/>
+        <location filename="../../hubapp/domain/validation.py" line="771"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
