@@ -245,27 +245,53 @@ def test_problems_notes_and_a_closed_day_can_be_read_on_a_dark_desktop(dark_desk
     assert "wang.li" in closed_label.text() and readable(closed_label)
 
 
-def test_the_days_list_says_how_late_or_early_a_service_went_beside_its_time(screen):
-    """The list shows the time a service went, not whether that was late."""
+def _time_tips(screen) -> dict[str, list[str | None]]:
+    """Each service's hover over its Time and its Service cell in the day's list."""
+    model = screen.model
+    return {model.index(row, model.SERVICE).data(): [
+        model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        for column in (model.TIME, model.SERVICE)] for row in range(model.rowCount())}
+
+
+def _save_timed(screen, timetable) -> None:
     due = dt.datetime.combine(DEMO_END, dt.time(10))
-    for service_no, minutes, notes in (("LATE1", 125, "Waited for customs at Mohan"),
-                                       ("EARLY1", -45, ""), ("UNTIMED", None, "")):
+    for service_no, status, minutes, notes in timetable:
         services.save_service(screen.ctx.db, ServiceRecord(
-            service_no, DEMO_END, Direction.OUTBOUND, status=Status.DEPARTED,
+            service_no, DEMO_END, Direction.OUTBOUND, status=status,
             scheduled_at=None if minutes is None else due,
             actual_at=due + dt.timedelta(minutes=minutes or 0), notes=notes), [], TESTER,
             now=due + dt.timedelta(hours=3))
     screen.set_day(DEMO_END)
-    model = screen.model
-    tips = {}
-    for row in range(model.rowCount()):
-        service = model.index(row, model.SERVICE).data()
-        tips[service] = [model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
-                         for column in (model.TIME, model.SERVICE)]
+
+
+def test_the_days_list_says_how_late_or_early_a_service_went_beside_its_time(screen):
+    """The list shows the time a service went, not whether that was late."""
+    _save_timed(screen, (("LATE1", Status.DEPARTED, 125, "Waited for customs at Mohan"),
+                         ("EARLY1", Status.DEPARTED, -45, ""),
+                         ("UNTIMED", Status.DEPARTED, None, "")))
+    tips = _time_tips(screen)
     assert tips["LATE1"] == ["Due 10:00: 2 h 5 min late\nWaited for customs at Mohan",
                              "Waited for customs at Mohan"]
     assert tips["EARLY1"] == ["Due 10:00: 45 min early", None]
     assert tips["UNTIMED"] == [None, None]
+
+
+def test_the_days_list_says_no_service_that_did_not_go_was_late(screen):
+    """A train cancelled, or still planned, with an actual time typed did not go: the
+    Dashboard and the summary do not count it late, nor may its hover."""
+    _save_timed(screen, (("CXL1", Status.CANCELLED, 90, "Engine failure"),
+                         ("PLAN1", Status.PLANNED, 90, "")))
+    tips = _time_tips(screen)
+    assert tips["CXL1"] == ["Engine failure", "Engine failure"]
+    assert tips["PLAN1"] == [None, None]
+
+
+def test_the_days_list_says_in_chinese_how_late_a_service_went(qtbot, chinese, screen):
+    _save_timed(screen, (("LATE1", Status.DEPARTED, 125, ""),
+                         ("EARLY1", Status.DEPARTED, -45, "")))
+    tips = _time_tips(screen)
+    assert (tips["LATE1"][0], tips["EARLY1"][0]) == (
+        "计划 10:00：晚点 2 小时 5 分钟", "计划 10:00：提前 45 分钟")
 
 
 @pytest.mark.parametrize(("zone", "named"), [

@@ -159,7 +159,7 @@ class ServiceSummaryRecord:
     route_name_en: str = ""
     route_name_zh: str = ""
     # The minutes from when it was due to when it went, the clocks' changes between taken
-    # out (early: minus); None unless both times are known.
+    # out (early: minus); None unless it went (departed or arrived) and both times are known.
     off_by: int | None = None
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain.clock_changes import ClockChangesRecord
 from hubapp.store.engine import executemany
-from hubapp.store.rows import minute_text, minute_value
+from hubapp.store.rows import MOVED, minute_text, minute_value
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -52,9 +52,10 @@ def elapsed(start: str, end: str) -> str:
             f" THEN {moved_by(end)} - {moved_by(start)} ELSE 0 END)")
 
 
-# SQL: how many minutes after its time a service s went (before it: minus), None unless
-# both times are known.
-OFF_BY = ("CASE WHEN s.actual_at IS NOT NULL AND s.scheduled_at IS NOT NULL THEN "
+# SQL: how many minutes after its time a service s went (before it: minus), None unless it
+# went and both times are known: one cancelled or still planned with an actual time typed
+# did not go, and the Daily log's hover called it late where the Dashboard counts it not.
+OFF_BY = (f"CASE WHEN {MOVED} AND s.actual_at IS NOT NULL AND s.scheduled_at IS NOT NULL THEN "
           + elapsed("s.scheduled_at", "s.actual_at") + " END AS off_by")
 
 
