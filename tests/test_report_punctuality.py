@@ -139,3 +139,21 @@ def test_a_monthly_report_says_its_share_on_time_against_the_months_it_is_compar
         in content(june, "zh").html
     april = month(dt.date(2025, 4, 1), dt.date(2025, 4, 30))
     assert "Punctuality" not in content(april, "en").html
+
+
+def test_the_late_table_lists_its_services_in_the_order_they_were_due(demo_db):
+    """Its time column is the scheduled one: in the order they went, a train due at 08:00
+    and three hours late came after one due at 09:00, and the column read 09:00, 08:00."""
+    from hubapp.reports.document import content
+
+    for service_no, due, went in (("Y1", "08:00", "11:00"), ("Y2", "09:00", "09:40"),
+                                  ("Y3", "07:00", "10:10")):
+        services.save_service(demo_db, ServiceRecord(
+            service_no, DAY, Direction.OUTBOUND, status=Status.DEPARTED,
+            scheduled_at=_at(due), actual_at=_at(went)), [], TESTER,
+            now=dt.datetime(2025, 6, 4, 8))
+    data = report_data.build(demo_db, report_data.DAILY, DAY, DAY)
+    assert [line.service_no for line in data.off_schedule] == ["Y3", "Y1", "Y2"]
+    html = content(data, "en").html
+    late = html[html.index("Off schedule"):]
+    assert late.index("Y3") < late.index("Y1") < late.index("Y2")

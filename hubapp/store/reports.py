@@ -142,9 +142,12 @@ class ReportDataRecord:
 
     @property
     def off_schedule(self) -> tuple[ServiceLineRecord, ...]:
-        """The day's services that went outside the hub's punctuality tolerance."""
-        return tuple(line for line in self.services
-                     if line.off_schedule(self.hub.punctuality_tolerance_min))
+        """The day's services that went outside the hub's punctuality tolerance, in the
+        order they were due, as the summary's table of them shows their scheduled times
+        (the services themselves are in the order they went)."""
+        return tuple(sorted((line for line in self.services
+                             if line.off_schedule(self.hub.punctuality_tolerance_min)),
+                            key=lambda line: (line.scheduled_at, line.service_no)))
 
     @property
     def empty(self) -> bool:
