@@ -69,12 +69,13 @@ _TEXT = {
     "planned": ("Planned", "计划"),
     "cancelled": ("Cancelled", "已取消"),
     "remarks": ("Remarks", "备注"),  # a service's notes, as the Daily log's form names them
-    # The day's services that went with both times known, counted as the Dashboard's tile.
+    # The day's services that went with both times known, counted as the Dashboard's tile
+    # counts and names them ("19 timed services", 计入 19 个班次).
     "punctuality": ("Punctuality (±{minutes} min)", "正点率（±{minutes} 分钟）"),
     "on_time": ("On time: {on_time} of {timed} timed services ({share})",
-                "正点：{timed} 个计时班次中 {on_time} 个（{share}）"),
+                "正点：计入的 {timed} 个班次中 {on_time} 个（{share}）"),
     "on_time_one": ("On time: {on_time} of 1 timed service ({share})",
-                    "正点：1 个计时班次中 {on_time} 个（{share}）"),
+                    "正点：计入的 1 个班次中 {on_time} 个（{share}）"),
     "off_below": ("; late or early:", "；晚点或提前的班次如下："),
     # The share on time in a period the report is compared with.
     "share_then": ("{period}: {share}", "{period}：{share}"),
