@@ -92,3 +92,15 @@ def test_a_file_size_as_a_person_reads_it(size, written):
 def test_how_far_off_its_time_a_service_went(minutes, english, chinese):
     assert (wording.off_schedule(minutes, "en"), wording.off_schedule(minutes, "zh")) == (
         english, chinese)
+
+
+@pytest.mark.parametrize(("value", "signed", "english", "chinese"), [
+    (13 / 16 * 100, False, "81.3 %", "81.3%"), (1 / 16 * 100, False, "6.3 %", "6.3%"),
+    (84.2105, False, "84.2 %", "84.2%"), (100.0, False, "100.0 %", "100.0%"),
+    (0.0, False, "0.0 %", "0.0%"), (31.25, True, "+31.3 %", "+31.3%"),
+    (-31.25, True, "-31.3 %", "-31.3%"), (1234.5, True, "+1,234.5 %", "+1,234.5%")])
+def test_a_share_is_rounded_as_the_dashboards_tiles_round_it(value, signed, english, chinese):
+    """A half up, as Qt writes the Dashboard's punctuality share: rounded to even, 13 of 16
+    services on time read 81.2 % in the daily summary and 81.3 % on the tile."""
+    assert (wording.percent(value, "en", signed=signed),
+            wording.percent(value, "zh", signed=signed)) == (english, chinese)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 
 from hubapp.domain.clock import wall_time
 from hubapp.domain.validation import reads_back_alone
@@ -31,8 +32,11 @@ def tonne_tenths(kilograms: int) -> int:
 
 
 def percent(value: float, language: str, *, signed: bool = False) -> str:
-    """A share or, signed, a growth in %: "88.7 %" in English, "88.7%" as Chinese writes it."""
-    return f"{value:{'+' if signed else ''},.1f}" + (" %" if language == "en" else "%")
+    """A share or, signed, a growth in %: "88.7 %" in English, "88.7%" as Chinese writes it.
+    A half rounded up, as Qt writes the Dashboard's tiles: Python's format rounds it to even,
+    and 13 of 16 services on time read 81.2 % in the daily summary, 81.3 % on the tile."""
+    rounded = Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_UP)  # the float's exact value
+    return f"{rounded:{'+' if signed else ''},}" + (" %" if language == "en" else "%")
 
 
 def growth_percent(growth: float, language: str) -> str:
