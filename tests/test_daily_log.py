@@ -291,7 +291,7 @@ def test_the_days_list_says_in_chinese_how_late_a_service_went(qtbot, chinese, s
                          ("EARLY1", Status.DEPARTED, -45, "")))
     tips = _time_tips(screen)
     assert (tips["LATE1"][0], tips["EARLY1"][0]) == (
-        "计划 10:00：晚点 2 小时 5 分钟", "计划 10:00：提前 45 分钟")
+        "计划时间 10:00：晚点 2 小时 5 分钟", "计划时间 10:00：提前 45 分钟")
 
 
 @pytest.mark.parametrize(("zone", "named"), [

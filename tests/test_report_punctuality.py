@@ -136,7 +136,7 @@ def test_a_monthly_report_says_its_share_on_time_against_the_months_it_is_compar
                                 PunctualityRecord(0, 0))
     assert ("<p class='status'>On time: 2 of 5 timed services (40.0 %); Previous month: "
             "100.0 %; Same month last year: —</p>") in content(june, "en").html
-    assert "<p class='status'>正点：5 个计时班次中 2 个（40.0%）；上月：100.0%；去年同月：—</p>" \
+    assert "<p class='status'>正点：计入的 5 个班次中 2 个（40.0%）；上月：100.0%；去年同月：—</p>" \
         in content(june, "zh").html
     april = month(dt.date(2025, 4, 1), dt.date(2025, 4, 30))
     assert "Punctuality" not in content(april, "en").html

@@ -1591,7 +1591,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/services_list.py" line="41"/>
         <source>Due {due}: {off}</source>
-        <translation>计划 {due}：{off}</translation>
+        <translation>计划时间 {due}：{off}</translation>
     </message>
 </context>
 <context>
