@@ -401,3 +401,38 @@ def test_an_english_initial_in_a_chinese_list_goes_round_from_its_last_item(
     qtbot.wait(QApplication.keyboardInputInterval() + 100)  # not read as "CP", one search
     press(qtbot, "P")
     assert status.currentData() == Status.PLANNED
+
+
+def test_the_save_dialogs_offer_a_file_name_in_chinese(qtbot, chinese, main_window, app_ctx,
+                                                       monkeypatch, tmp_path):
+    """The saved report's name was Chinese; the exports' and the problem list's were
+    "movements.csv", "audit-log.csv", "containers-…" and "…-problems.csv"."""
+    from pathlib import Path
+
+    from hubapp.ui import dialogs
+    from hubapp.ui.audit_screen import AuditScreen
+    from hubapp.ui.browse_screen import BrowseScreen
+    from hubapp.ui.export_dialog import ExportDialog
+
+    from conftest import DEMO_END
+    from test_import_dialog import edited_sample, open_import, run_import
+
+    offered = []
+    monkeypatch.setattr(dialogs, "pick_save_file",
+                        lambda _parent, _title, folder, _filters: offered.append(
+                            Path(folder).name) or "")
+    browse = main_window.show_screen(BrowseScreen)
+    qtbot.waitUntil(lambda: browse.model.rowCount() > 0)
+    browse.export_button.click()
+    main_window.show_screen(AuditScreen).export_button.click()
+    export = ExportDialog(app_ctx, main_window)
+    qtbot.addWidget(export)
+    export.open_on(DEMO_END)
+    export.export_button.click()
+    bad = edited_sample(tmp_path / "清单.csv", {1: ("22G1", "99Z9")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    dialog.save_problems_button.click()
+    assert offered == ["箱动态.csv", "审计日志.csv",
+                       f"集装箱-{DEMO_END.isoformat()}-{DEMO_END.isoformat()}.csv",
+                       "清单-问题.csv"]

@@ -509,7 +509,7 @@ class AuditScreen(QWidget):
             dialogs.show_error(self, self.tr("Not exported"), refused)
             return
         chosen = dialogs.pick_save_file(self, self.tr("Export the audit log"),
-                                        str(last_folder("export") / "audit-log.csv"),
+                                        str(last_folder("export") / (self.tr("audit-log") + ".csv")),
                                         self.tr("CSV files (*.csv)"))
         if not chosen:
             return

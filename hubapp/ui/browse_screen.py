@@ -670,7 +670,8 @@ class BrowseScreen(QWidget):
             # Typed or pasted within the typing pause: Alt+X wrote the whole history, the
             # filter before it, and the table then showed the one container typed.
             self.reload()
-        path = pick_export_file(self, self.tr("Export movements"), "movements.csv")
+        path = pick_export_file(self, self.tr("Export movements"),
+                                self.tr("movements") + ".csv")
         if path is None:
             return
         f, sort, descending = self.model.filter, self.model.sort_by, self.model.descending

@@ -123,7 +123,8 @@ class ExportDialog(QDialog):
             return
         suffix = self.format_box.currentData()
         path = pick_export_file(self, self.tr("Export containers"),
-                                f"containers-{first.isoformat()}-{last.isoformat()}{suffix}")
+                                self.tr("containers-{first}-{last}").format(
+                                    first=first.isoformat(), last=last.isoformat()) + suffix)
         if path is None:
             return
         self.format_box.setCurrentIndex(self.format_box.findData(path.suffix.lower()))

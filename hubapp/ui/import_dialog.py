@@ -1031,7 +1031,9 @@ class ImportDialog(QDialog):
         return reads
 
     def save_problems(self) -> None:
-        name = f"{self.path.stem}-problems.csv" if self.path else "problems.csv"
+        # In the window's language, as a saved report's name is.
+        name = (self.tr("{name}-problems").format(name=self.path.stem) if self.path
+                else self.tr("problems")) + ".csv"
         folder = str(self.path.with_name(name)) if self.path else name
         chosen = dialogs.pick_save_file(self, self.tr("Save problem list"), folder,
                                         self.tr("CSV files (*.csv)"))
