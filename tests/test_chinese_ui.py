@@ -436,3 +436,17 @@ def test_the_save_dialogs_offer_a_file_name_in_chinese(qtbot, chinese, main_wind
     assert offered == ["箱动态.csv", "审计日志.csv",
                        f"集装箱-{DEMO_END.isoformat()}-{DEMO_END.isoformat()}.csv",
                        "清单-问题.csv"]
+
+
+def test_copy_from_names_each_route_as_the_route_box_does(qtbot, chinese, main_window):
+    """By its code alone, "YANGTZE" and "ILSTC-QZ" were the English on the menu."""
+    import datetime as dt
+
+    from conftest import DEMO_END
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.copy_menu.aboutToShow.emit()
+    offered = [action.text() for action in screen.copy_menu.actions()]
+    assert "07:45  YZ01  去程  YANGTZE · 长江水运（重庆—上海）" in offered
+    assert "05:30  X5506  回程  CN-LA · 中老铁路" in offered

@@ -632,8 +632,10 @@ class DailyLogScreen(QWidget):
             if (service.service_no, service.direction) in today:
                 continue
             when = service_time(service.scheduled_at, service.date) or "--:--"
+            # The route named as the Route box names it: its code alone ("YANGTZE",
+            # "ILSTC-QZ") was all the English on a Chinese clerk's menu.
             text = f"{when}  {service.service_no}  {labels.direction(service.direction)}" \
-                   f"  {service.route_code or ''}"
+                   f"  {self.form.route_text(service.route_code)}"
             action = self.copy_menu.addAction(text)
             action.triggered.connect(lambda _checked=False, s=service: self.copy_service(s))
         if self.copy_menu.isEmpty():

@@ -166,8 +166,7 @@ class ServiceForm(QWidget):
         self.route.clear()
         self.route.addItem("", None)
         for route in routes:
-            self.route.addItem(
-                f"{route.code}{_SEPARATOR}{labels.pick(route.name_en, route.name_zh)}", route.code)
+            self.route.addItem(self.route_text(route.code), route.code)
         self.route.setCurrentIndex(max(0, self.route.findData(chosen)))
         # Its list opens wide enough to read every name whole, whatever the style.
         view = self.route.view()
@@ -206,6 +205,14 @@ class ServiceForm(QWidget):
         # "2026/3/6 21:30:00" was refused quoting the cut text nobody typed; reading it
         # refuses what is no time.
         return edit
+
+    def route_text(self, code: str | None) -> str:
+        """A route as the Route box lists it, its name in the window's language ("CN-LA ·
+        中老铁路"); one no longer in the lists by its code alone."""
+        route = self._routes.get(code) if code else None
+        if route is None:
+            return code or ""
+        return f"{route.code}{_SEPARATOR}{labels.pick(route.name_en, route.name_zh)}"
 
     def _route_chosen(self, _index: int) -> None:
         """A route fills mode and the far end, as the regular trains always run that way."""
