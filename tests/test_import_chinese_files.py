@@ -193,6 +193,21 @@ def test_a_row_s_wrong_time_is_listed_beside_its_wrong_date(demo_db_path, tmp_pa
     assert [line for line in result.stderr.splitlines() if line.startswith("  ")] == said
 
 
+@pytest.mark.parametrize("lang, said", [
+    (ENGLISH, "  line 2, 日期 '2026年2月30日': There is no 2026年2月30日: its month has 28 days"),
+    (CHINESE, "  第 2 行，日期“2026年2月30日”：没有 2026年2月30日 这一天：该月只有 28 天")])
+def test_a_date_its_month_does_not_have_is_said_so(demo_db_path, tmp_path, lang, said):
+    # "Expected a date like 2026-03-05" beside a date so written left the clerk to find the
+    # 30th of February alone.
+    path = written(tmp_path / "february.csv", "日期,班列号,方向,箱号,箱型,重空,毛重",
+                   f"2026年2月30日,Z9501,出口,{BOX},40HQ,重,24500")
+
+    result = hubapp(lang, "import", path, "--db", demo_db_path, "--dry-run")
+
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("  ")] == [said]
+
+
 def test_the_import_window_names_a_missing_weight_column_once_in_its_language(
         main_window, qtbot, monkeypatch, tmp_path, language):
     dialog = open_import(main_window, qtbot, monkeypatch, without_weights(tmp_path, "吨"))

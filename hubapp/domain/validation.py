@@ -6,6 +6,7 @@ container is judged the same way however it arrives.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -147,15 +148,31 @@ def size_type_code(text: str) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
+    parts = _date_parts(text)
+    if parts is None:
+        return None
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def month_lacking_the_day(text: str) -> int | None:
+    """The days of the month a date is written in whose month has no such day
+    ("2026-02-30": 28); None for a date, or for text written as no date at all."""
+    parts = _date_parts(text)
+    if parts is None or parse_date(text) is not None:
+        return None
+    year, month, _day = parts
+    return calendar.monthrange(year, month)[1] if dt.MINYEAR <= year and 1 <= month <= 12 \
+        else None
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
     # Folded as every other field is: a Chinese input method types "２０２６／３／６".
     text = folded(text)
     match = _DATE.fullmatch(text.split(" ")[0].split("T")[0]) if text else None
-    if match is None:
-        return None
-    try:
-        return dt.date(*map(int, match.groups()))
-    except ValueError:
-        return None
+    return None if match is None else tuple(map(int, match.groups()))
 
 
 def parse_clock(text: str) -> dt.time | None:

@@ -23,8 +23,8 @@ from hubapp.domain.records import (
     EMPTY, FULL, ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    folded, kg_rounded, outside_years, parse_date, parse_actual, parse_move, parse_time,
-    service_number, still_to_come, validate_service, years_error,
+    folded, kg_rounded, month_lacking_the_day, outside_years, parse_date, parse_actual,
+    parse_move, parse_time, service_number, still_to_come, validate_service, years_error,
 )
 from hubapp.interchange.reading import FileTableRecord
 from hubapp.store.interchange import LookupsRecord
@@ -629,7 +629,13 @@ class _Row:
 
     def service_key(self) -> tuple[dt.date, str, Direction] | None:
         day = parse_date(self.get("date"))
-        if day is None:
+        if day is None and (days := month_lacking_the_day(self.get("date"))) is not None:
+            # Written as a date: "expected a date like 2026-03-05" beside 2026-02-30 told the
+            # clerk nothing of what was wrong with it.
+            self.problem("date", self.get("date"), QT_TRANSLATE_NOOP(
+                "messages", "There is no {date}: its month has {days} days"),
+                {"date": self.get("date"), "days": days})
+        elif day is None:
             # An empty cell (a spreadsheet's merged cell, saved as CSV) is no date written
             # wrongly, as the service number beside it is said to be missing.
             self.problem("date", self.get("date"), QT_TRANSLATE_NOOP(
