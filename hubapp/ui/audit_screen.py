@@ -508,8 +508,8 @@ class AuditScreen(QWidget):
         if (refused := self._too_long(filters)) is not None:
             dialogs.show_error(self, self.tr("Not exported"), refused)
             return
-        chosen = dialogs.pick_save_file(self, self.tr("Export the audit log"),
-                                        str(last_folder("export") / (self.tr("audit-log") + ".csv")),
+        named = last_folder("export") / (self.tr("audit-log") + ".csv")
+        chosen = dialogs.pick_save_file(self, self.tr("Export the audit log"), str(named),
                                         self.tr("CSV files (*.csv)"))
         if not chosen:
             return

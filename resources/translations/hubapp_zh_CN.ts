@@ -156,6 +156,11 @@
         <translation>导出审计日志</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="512"/>
+        <source>audit-log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="513"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
@@ -499,8 +504,13 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="674"/>
+        <source>movements</source>
+        <translation>箱动态</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="687"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="688"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -1018,12 +1028,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="712"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="714"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="905"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="907"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1078,7 +1088,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="642"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
@@ -1088,18 +1098,18 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="711"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="714"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="713"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="811"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="813"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
@@ -1121,82 +1131,82 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="738"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="914"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="929"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="931"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="933"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="935"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="941"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="943"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="951"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="966"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="818"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="858"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="860"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="950"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="952"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="958"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="960"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1683,7 +1693,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/day_state.py" line="219"/>
         <source>Close {date} anyway?</source>
-        <translation>仍要为{date}关账吗？</translation>
+        <translation>仍要为 {date} 关账吗？</translation>
     </message>
 </context>
 <context>
@@ -1858,29 +1868,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="126"/>
+        <source>containers-{first}-{last}</source>
+        <translation>集装箱-{first}-{last}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="138"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="147"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="149"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="150"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="151"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="152"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="156"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="157"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2290,13 +2305,23 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1035"/>
+        <source>{name}-problems</source>
+        <translation>{name}-问题</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="1036"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="1044"/>
+        <source>problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1038"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1046"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="1037"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="1039"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2999,7 +3024,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="99"/>
         <source>Print the report ({keys})</source>
-        <translation>打印报表 ({keys})</translation>
+        <translation>打印报表（{keys}）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="109"/>
@@ -3228,17 +3253,17 @@ Licence: MIT</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="190"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="201"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="202"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -5828,12 +5853,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="287"/>
+        <location filename="../../hubapp/domain/validation.py" line="304"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="294"/>
+        <location filename="../../hubapp/domain/validation.py" line="311"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -5929,7 +5954,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="295"/>
-        <location filename="../../hubapp/domain/validation.py" line="301"/>
+        <location filename="../../hubapp/domain/validation.py" line="318"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -5949,192 +5974,192 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="100"/>
+        <location filename="../../hubapp/domain/validation.py" line="101"/>
         <source>{number} is marked departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}）：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="103"/>
+        <location filename="../../hubapp/domain/validation.py" line="104"/>
         <source>{number} is marked arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="106"/>
+        <location filename="../../hubapp/domain/validation.py" line="107"/>
         <source>{number} is marked departed on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发运，按枢纽时钟（{now}，{zone}）该日尚未到来：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="109"/>
+        <location filename="../../hubapp/domain/validation.py" line="110"/>
         <source>{number} is marked arrived on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="382"/>
+        <location filename="../../hubapp/domain/validation.py" line="399"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="394"/>
+        <location filename="../../hubapp/domain/validation.py" line="411"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="398"/>
+        <location filename="../../hubapp/domain/validation.py" line="415"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="402"/>
+        <location filename="../../hubapp/domain/validation.py" line="419"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="413"/>
+        <location filename="../../hubapp/domain/validation.py" line="430"/>
         <source>Remarks {value!r} hold a NUL character, which no text holds (pasted from another program?): clear them and type them again</source>
         <translation>备注“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="416"/>
+        <location filename="../../hubapp/domain/validation.py" line="433"/>
         <source>Shipper {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
         <translation>发货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="419"/>
+        <location filename="../../hubapp/domain/validation.py" line="436"/>
         <source>Consignee {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
         <translation>收货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="463"/>
+        <location filename="../../hubapp/domain/validation.py" line="480"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="482"/>
+        <location filename="../../hubapp/domain/validation.py" line="499"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="489"/>
+        <location filename="../../hubapp/domain/validation.py" line="506"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="500"/>
+        <location filename="../../hubapp/domain/validation.py" line="517"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="505"/>
+        <location filename="../../hubapp/domain/validation.py" line="522"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="523"/>
+        <location filename="../../hubapp/domain/validation.py" line="540"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="538"/>
+        <location filename="../../hubapp/domain/validation.py" line="555"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="558"/>
+        <location filename="../../hubapp/domain/validation.py" line="575"/>
         <source>Gross weight {value!r} has a comma that does not group thousands (a decimal comma?): type kilograms with a dot before any fraction, like 24,500 or 2400.5</source>
         <translation>毛重“{value}”中的逗号不是千位分隔符（是小数逗号吗？）：请填千克数，小数前用小数点，如 24,500 或 2400.5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="596"/>
+        <location filename="../../hubapp/domain/validation.py" line="613"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="600"/>
+        <location filename="../../hubapp/domain/validation.py" line="617"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="604"/>
+        <location filename="../../hubapp/domain/validation.py" line="621"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="653"/>
+        <location filename="../../hubapp/domain/validation.py" line="670"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code); a supervisor adds a new one in Reference data</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）；新货名由主管在“基础数据”中添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="657"/>
+        <location filename="../../hubapp/domain/validation.py" line="674"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="756"/>
+        <location filename="../../hubapp/domain/validation.py" line="773"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="762"/>
+        <location filename="../../hubapp/domain/validation.py" line="779"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="57"/>
+        <location filename="../../hubapp/domain/validation.py" line="58"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="60"/>
+        <location filename="../../hubapp/domain/validation.py" line="61"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="69"/>
+        <location filename="../../hubapp/domain/validation.py" line="70"/>
         <source>Date {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>日期 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="72"/>
+        <location filename="../../hubapp/domain/validation.py" line="73"/>
         <source>Scheduled time {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>计划时间 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="75"/>
+        <location filename="../../hubapp/domain/validation.py" line="76"/>
         <source>Actual time {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>实际时间 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="82"/>
+        <location filename="../../hubapp/domain/validation.py" line="83"/>
         <source>Scheduled time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>计划时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="85"/>
+        <location filename="../../hubapp/domain/validation.py" line="86"/>
         <source>Actual time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="282"/>
+        <location filename="../../hubapp/domain/validation.py" line="299"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="336"/>
+        <location filename="../../hubapp/domain/validation.py" line="353"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="541"/>
+        <location filename="../../hubapp/domain/validation.py" line="558"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="628"/>
+        <location filename="../../hubapp/domain/validation.py" line="645"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="771"/>
+        <location filename="../../hubapp/domain/validation.py" line="788"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
@@ -6205,16 +6230,21 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="635"/>
+        <source>There is no {date}: its month has {days} days</source>
+        <translation>没有 {date} 这一天：该月只有 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="641"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="637"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="643"/>
         <source>The date is required (like 2026-03-05 or 2026/3/5)</source>
         <translation>日期为必填项（如 2026-03-05 或 2026/3/5）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="645"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="651"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
@@ -6225,17 +6255,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="285"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="662"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="668"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="664"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="670"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划中、已发运、已到达、已取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="677"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="683"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
@@ -6245,17 +6275,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="650"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="656"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程, 发/到)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程、发/到）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="704"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="710"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="719"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="725"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -6990,7 +7020,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="319"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="326"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
