@@ -340,3 +340,61 @@ def test_a_look_at_a_file_whose_folder_hangs_holds_neither_the_window_nor_more_l
     assert len(looks) == 1  # one look at a time
     held.set()
     qtbot.waitUntil(lambda: len(looks) == 2, timeout=5_000)  # and the next once it is back
+
+
+def test_the_restoring_desk_follows_a_file_put_in_place_and_nothing_else(demo_db_path, tmp_path):
+    """A restore over a damaged file puts the backup in its place (store.backup): the desk
+    moves onto it and saves there, on a connection of its own, nothing of the old one
+    read on. A file it opened still there, or none at all, leaves the connection as it is:
+    no empty file is made where the hub was."""
+    from hubapp.store import services
+    from hubapp.store.db import follow_a_file_put_in_place
+
+    desk = open_db(demo_db_path)
+    try:
+        kept = desk.conn
+        follow_a_file_put_in_place(desk)
+        assert desk.conn is kept
+        service = services.list_day(desk, DEMO_END)[0].service
+        services.save_service(desk, dataclasses.replace(service, notes="before"),
+                              services.list_moves(desk, service.id), TESTER)
+        _moved_away(demo_db_path, "replaced", tmp_path)
+        follow_a_file_put_in_place(desk)
+        assert desk.conn is not kept
+        service = services.get_service(desk, service.id)
+        services.save_service(desk, dataclasses.replace(service, notes="after"),
+                              services.list_moves(desk, service.id), TESTER)
+        with contextlib.closing(sqlite3.connect(demo_db_path)) as conn:
+            assert conn.execute("SELECT notes FROM service WHERE id = ?",
+                                [service.id]).fetchone() == ("after",)
+        kept = desk.conn
+        _moved_away(demo_db_path, "deleted", tmp_path)
+        follow_a_file_put_in_place(desk)
+        assert desk.conn is kept and not demo_db_path.exists()
+    finally:
+        desk.close()
+
+
+def test_a_look_at_the_file_heard_after_the_window_closed_reads_nothing(
+        qapp, app_ctx, monkeypatch):
+    """The look's answer was queued to the window's thread, then the window closed: read
+    then, the closed connection raised in the slot."""
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    from hubapp.ui import desk_watcher
+
+    monkeypatch.setattr(desk_watcher, "gone_from", lambda path, identity: True)
+    parent = QObject()
+    watcher = desk_watcher.DeskWatcher(app_ctx, parent)
+    said = []
+    watcher.file_gone.connect(lambda: said.append(True))
+    watcher._poll()
+    for thread in threading.enumerate():
+        if thread.name == "hubapp-file-look":
+            thread.join(5)
+    watcher.stop()
+    app_ctx.db.close()
+    qapp.processEvents()
+    assert said == []

@@ -207,7 +207,7 @@ def test_garbage_file_is_refused_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
 
 
-@pytest.mark.parametrize("name", ["loading-list.csv", "2025年装载清单.XLSX"])
+@pytest.mark.parametrize("name", ["loading-list.csv", "2025年装载清单.XLSX", "站台.tsv"])
 def test_a_loading_list_opened_as_the_hub_says_where_lists_are_read_untouched(tmp_path, name):
     """A new hub's clerk opens his spreadsheet where the app asks for the hub's file: told
     only that it was no SQLite file, he was not told where lists go in."""
