@@ -133,8 +133,15 @@ def test_shift_space_picks_the_row_and_ctrl_space_the_column_as_in_a_spreadsheet
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
     view.clearSelection()
     view.setCurrentIndex(screen.grid.index(0, seal))
-    press(qtbot, (Qt.Key.Key_Space, CTRL), Qt.Key.Key_Delete)
+    press(qtbot, (Qt.Key.Key_Space, CTRL))
+    assert view.selectionModel().isColumnSelected(seal)  # the row to type into too
+    press(qtbot, Qt.Key.Key_Delete)
     assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", ""]
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes
+    # Picked as by the column's header: a paste leaves the row to type the next box into.
+    QGuiApplication.clipboard().setText("S9")
+    press(qtbot, (Qt.Key.Key_Space, CTRL), (Qt.Key.Key_V, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["S9", "S9", "S9"]
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
 
 
@@ -157,6 +164,11 @@ def test_ctrl_and_an_arrow_home_or_end_take_the_selection_with_the_cursor(qtbot,
     press(qtbot, (Qt.Key.Key_Up, CTRL | Qt.KeyboardModifier.ShiftModifier), Qt.Key.Key_Delete)
     assert [row["gross_kg"] for row in screen.grid.text_rows()] == [""] * 4
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
+    view.setCurrentIndex(screen.grid.index(1, gross))
+    press(qtbot, (Qt.Key.Key_Right, CTRL))
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, PROBLEM)
+    press(qtbot, (Qt.Key.Key_Left, CTRL))
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
 
 
 def test_ctrl_enter_puts_what_is_typed_into_every_cell_picked(qtbot, screen):
@@ -171,6 +183,25 @@ def test_ctrl_enter_puts_what_is_typed_into_every_cell_picked(qtbot, screen):
     assert (view.currentIndex().row(), view.currentIndex().column()) == (3, commodity)
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert [row["commodity"] for row in screen.grid.text_rows()] == [""] * 4
+    # Nothing picked (the cursor's cell taken out of the selection by Ctrl and a click):
+    # what is typed goes into the cell, as Enter puts it, not lost.
+    view.clearSelection()
+    view.selectionModel().setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")),
+                                          QItemSelectionModel.SelectionFlag.NoUpdate)
+    press(qtbot, "S7")
+    press(qtbot, (Qt.Key.Key_Return, CTRL))
+    assert screen.grid.text_rows()[0]["seal"] == "S7"
+
+
+def test_ctrl_enter_into_the_row_to_type_into_too_leaves_the_cursor_and_cells_picked(qtbot,
+                                                                                   screen):
+    # The fill adds a box there: the cursor went down onto the new empty row with it.
+    view = _three_picked(qtbot, screen, "B41", "seal", 2)
+    seal = FIELDS.index("seal")
+    press(qtbot, "S5", (Qt.Key.Key_Return, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["S1", "S2", "S5", "S5", "S5"]
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (4, seal)
+    assert sorted(index.row() for index in view.selectedIndexes()) == [2, 3, 4]
 
 
 def test_rows_picked_whole_stretch_whole_for_a_ctrl_x(qtbot, screen):
@@ -184,6 +215,21 @@ def test_rows_picked_whole_stretch_whole_for_a_ctrl_x(qtbot, screen):
     press(qtbot, (Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier),
           (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_X, CTRL))
     assert [row["container"] for row in screen.grid.text_rows()] == [boxes[0], boxes[3]]
+
+
+def test_cells_short_of_a_whole_row_stretch_as_cells(qtbot, screen):
+    # Only rows picked whole stretch whole: a block one column short of the row is cells, and
+    # a Ctrl+X after Shift+Down clears them, the boxes kept.
+    _new_service(qtbot, screen, "B40")
+    boxes = _boxes(qtbot, screen, 3)
+    view, grid = screen.grid_view, screen.grid
+    view.setCurrentIndex(grid.index(0, PROBLEM - 1))
+    view.selectionModel().select(QItemSelection(grid.index(0, 0), grid.index(0, PROBLEM - 1)),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    press(qtbot, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier))
+    assert not view.selectionModel().isRowSelected(0)
+    assert not view.selectionModel().isSelected(grid.index(1, PROBLEM))
+    assert [row["container"] for row in grid.text_rows()] == boxes
 
 
 def _click(qtbot, view, index) -> None:
