@@ -2867,8 +2867,13 @@ def test_copy_from_offers_a_train_due_after_midnight_last_as_it_runs(screen, app
         "N0040", DEMO_END, Direction.OUTBOUND,
         scheduled_at=dt.datetime.combine(DEMO_END + dt.timedelta(days=1), dt.time(0, 40))),
         [], UserRecord("wang.li", "admin"))
+    # One with no time yet comes after all those due.
+    services.save_service(app_ctx.db, ServiceRecord("N0000", DEMO_END, Direction.INBOUND),
+                          [], UserRecord("wang.li", "admin"))
     screen.copy_menu.aboutToShow.emit()
-    times = [action.text().split("  ")[0] for action in screen.copy_menu.actions()]
+    actions = screen.copy_menu.actions()
+    assert "N0000" in actions[-1].text()
+    times = [action.text().split("  ")[0] for action in actions[:-1]]
     assert times[0] == "05:30" and times[-1] == "00:40 +1"
     assert times[:-1] == sorted(times[:-1])
 
