@@ -274,12 +274,14 @@ def test_the_import_window_says_boxes_are_on_another_train_without_offering_to_s
         "zh": "Z9401.csv 中的全部数据已在数据库中；未保存任何数据。"}[language]
 
 
-def test_a_station_s_fa_dao_column_gives_each_train_its_direction(demo_db_path, tmp_path):
-    """A station's list heads the direction 发/到 and writes 发 (dispatched) or 到 (arrived):
-    every row was refused as no direction, with the column said missing."""
-    listed = written(tmp_path / "fa_dao.csv", "日期,班列号,发/到,箱号,箱型,空重,毛重",
-                     f"{DAY},Z9311,发,{BOX},22G1,重,21000",
-                     f"{DAY},Z9312,到,{OTHER_BOX},22G1,空,2200")
+@pytest.mark.parametrize("header, out, into", [("发/到", "发", "到"), ("进出口", "出口", "进口")])
+def test_a_station_s_fa_dao_column_gives_each_train_its_direction(demo_db_path, tmp_path,
+                                                                   header, out, into):
+    """A station's list heads the direction 发/到 and writes 发 (dispatched) or 到 (arrived),
+    a port's 进出口: every row was refused as no direction, with the column said missing."""
+    listed = written(tmp_path / "fa_dao.csv", f"日期,班列号,{header},箱号,箱型,空重,毛重",
+                     f"{DAY},Z9311,{out},{BOX},22G1,重,21000",
+                     f"{DAY},Z9312,{into},{OTHER_BOX},22G1,空,2200")
     result = hubapp(ENGLISH, "import", listed, "--db", demo_db_path)
 
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1633,6 +1633,43 @@ def test_a_workbook_s_other_sheet_is_picked_previewed_and_imported(
     assert box.currentText() == "2月" and box.isVisible()
 
 
+def test_the_sheet_previewed_is_imported_though_the_workbook_was_saved_open_on_another(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """Saved in Excel meanwhile, open on 2月: the import read the sheet it opens on by
+    itself, not 1月's trains the clerk had checked in the preview."""
+    import openpyxl
+
+    path = months_workbook(tmp_path / "m.xlsx")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert dialog.sheet_box.currentText() == "1月"
+    book = openpyxl.load_workbook(path)
+    book.active = book.sheetnames.index("2月")
+    book.save(path)
+
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    assert not dialog.sheet_box.isEnabled()  # no other sheet read while it imports
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.preview_task is None)
+
+    assert (boxes_on(app_ctx.db, "X9061"), boxes_on(app_ctx.db, "X9062")) == (2, 0)
+    assert dialog.sheet_box.isEnabled()
+
+
+def test_a_file_chosen_after_a_workbook_of_several_lists_offers_none_of_its_sheets(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """The file chosen next could not be read: the Sheet box still offered the workbook's
+    sheets, to be read from the other file."""
+    dialog = open_import(main_window, qtbot, monkeypatch, months_workbook(tmp_path / "m.xlsx"))
+    assert dialog.sheet_box.isVisible()
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 cut short")
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(broken))
+
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    previewed(dialog, qtbot)
+
+    assert not dialog.sheet_box.isVisible() and not dialog.sheet_label.isVisible()
+
+
 def test_alt_h_reaches_the_sheet_box_which_tab_comes_to_after_choose_file(
         main_window, qtbot, monkeypatch, tmp_path):
     dialog = open_import(main_window, qtbot, monkeypatch, months_workbook(tmp_path / "m.xlsx"))
@@ -1649,10 +1686,16 @@ def test_alt_h_reaches_the_sheet_box_which_tab_comes_to_after_choose_file(
     assert QApplication.focusWidget() is dialog.sheet_box
 
 
-@pytest.mark.parametrize("listing", ["csv", "one-list"])
+@pytest.mark.parametrize("listing", ["csv", "one-list", "one-list-and-a-summary"])
 def test_a_file_of_one_list_has_no_sheet_box(main_window, qtbot, monkeypatch, tmp_path,
                                              listing):
+    import openpyxl
+
     path = SAMPLE if listing == "csv" else trains_workbook(tmp_path / "trains.xlsx")
+    if listing == "one-list-and-a-summary":  # only another list is one to choose
+        book = openpyxl.load_workbook(path)
+        book.create_sheet("汇总").append(["日期", "线路", "箱数", "TEU合计"])
+        book.save(path)
 
     dialog = open_import(main_window, qtbot, monkeypatch, path)
 

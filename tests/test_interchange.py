@@ -3186,6 +3186,17 @@ def test_a_sheet_asked_for_is_read_instead_of_the_one_chosen(tmp_path):
     assert {cells[1] for _line, cells in asked.rows} == {"X9062"}
 
 
+def test_a_sheet_asked_for_without_a_header_is_among_the_sheets_to_ask_for(tmp_path):
+    # The import window's Sheet box lists the sheets to ask for, set on the one read: one
+    # left out, the box stood on another sheet than the rows previewed.
+    path = sample_book(tmp_path / "two.xlsx", [("说明", [["装箱单"]]), ("数据", SAMPLE_ROWS),
+                                               ("汇总", [["日期", "线路", "箱数"]])])
+
+    asked = read_table(path, sheet="说明")
+
+    assert (asked.sheet, asked.sheets) == ("说明", ("说明", "数据", "汇总"))
+
+
 def test_a_missing_column_names_the_sheet_read(demo_db, tmp_path):
     rows = [row[:7] + row[8:] for row in SAMPLE_ROWS]  # no 箱号
     path = sample_book(tmp_path / "two.xlsx", [("说明", [["装箱单"]]), ("数据", rows)])
