@@ -1418,7 +1418,8 @@ def test_months_before_the_records_are_dashes_and_the_first_is_named_by_its_days
     assert rows[2][1] != "—" and rows[3][1:] == ["0", "0", "0", "0 / 0", "0.0"]
 
 
-def test_a_closed_day_changed_after_closing_says_so_with_the_reason(qapp, demo_db, tmp_path):
+def test_a_closed_day_changed_after_closing_says_so_with_the_reason(qapp, demo_db, tmp_path,
+                                                                     monkeypatch):
     """The daily summary printed "Day closed by …" over figures changed since: it names the
     latest change after closing, who made it, when and why (a save, a delete, an import)."""
     from hubapp.interchange.importing import import_file
@@ -1468,6 +1469,21 @@ def test_a_closed_day_changed_after_closing_says_so_with_the_reason(qapp, demo_d
                         rf"by Wang Fang at {when}", status())
     assert re.fullmatch(r"当日已由 Li Na 于 [^，]+ 重新开账（原因：recount），并由 Wang Fang 于 "
                         r"\d{4}年\d+月\d+日 \d\d:\d\d 再次关账", status("zh"))
+    # Reopened again: the latest reopening is the one named, at its own time.
+    from hubapp.store import audit
+
+    from tests.conftest import clock_at
+
+    day = r"\d{4}-\d\d-\d\d \d\d"
+    clock_at(monkeypatch, audit, dt.datetime(2026, 3, 6, 1, 0, tzinfo=dt.timezone.utc))
+    day_close.reopen_day(demo_db, DEMO_END, UserRecord("Li Na", ADMIN), "second count")
+    assert re.fullmatch(rf"Day reopened by Li Na at {day}:00 \(reason: second count\): "
+                        r"figures may still change", status())
+    for module in (audit, day_close):
+        clock_at(monkeypatch, module, dt.datetime(2026, 3, 6, 2, 30, tzinfo=dt.timezone.utc))
+    day_close.close_day(demo_db, DEMO_END, wang)
+    assert re.fullmatch(rf"Day reopened by Li Na at {day}:00 \(reason: second count\) and "
+                        rf"closed again by Wang Fang at {day}:30", status())
 
 
 def test_the_chinese_daily_summary_names_the_command_line_in_chinese(qapp, demo_db, tmp_path):

@@ -104,3 +104,12 @@ def test_a_share_is_rounded_as_the_dashboards_tiles_round_it(value, signed, engl
     services on time read 81.2 % in the daily summary and 81.3 % on the tile."""
     assert (wording.percent(value, "en", signed=signed),
             wording.percent(value, "zh", signed=signed)) == (english, chinese)
+
+
+@pytest.mark.parametrize("kilograms, tenths", [
+    (0, 0), (49, 0), (50, 1), (249, 2), (250, 3), (350, 4), (12_345_649, 123_456),
+    (12_345_650, 123_457)])
+def test_tonnes_are_counted_in_tenths_a_half_up(kilograms, tenths):
+    """As every figure of tonnes is shown and printed: a half to even (250 kg as 0.2 t) or a
+    float divided (12,345,650 kg as 12,345.6499… t) read lower than the printed summary."""
+    assert wording.tonne_tenths(kilograms) == tenths
