@@ -656,6 +656,23 @@ def test_the_average_and_the_tonnes_have_one_format_in_table_and_hover():
     assert commodities.tab_separated().splitlines()[1].split("\t")[3] == "62.0"
 
 
+def test_a_commodity_s_tonnes_round_a_half_up_as_the_report_and_stats_give_them():
+    """4,700,250 kg, the float 4700.25 rounded, read 4,700.2 t in the hover and Copy numbers,
+    4,700.3 t in the monthly report and on every tile."""
+    cassava = (CommodityTotalsRecord(2, "cassava flour", "木薯粉", 193, 230, 4_700_250),)
+    figure = breakdowns.top_commodities(cassava, "en")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    by_tonnes = figure.axes[1]
+    (bar,) = _bars(by_tonnes)
+    x, y = by_tonnes.transData.transform((bar.get_width() / 2,
+                                          bar.get_y() + bar.get_height() / 2))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
+        "cassava flour: 4,700.3 t"
+    table = breakdowns.top_commodities_table(cassava, "en")
+    assert table.tab_separated().splitlines()[1].split("\t")[3] == "4700.3"
+
+
 def _legend_and_plot(figure, axes):
     FigureCanvasAgg(figure).draw()
     renderer = figure.canvas.get_renderer()

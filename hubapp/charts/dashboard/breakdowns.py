@@ -26,7 +26,9 @@ from hubapp.charts.dashboard.words import in_teu, text
 from hubapp.domain.dashboard import (
     DAY, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, RouteTeuRecord,
 )
-from hubapp.domain.wording import month_with_days, number, part_of_month, reference_name
+from hubapp.domain.wording import (
+    month_with_days, number, part_of_month, reference_name, tonne_tenths,
+)
 
 TOP_COMMODITIES = 10
 TONNE_DECIMALS = 1  # as the desk writes tonnes everywhere (formatting.tonnes)
@@ -294,6 +296,13 @@ def _top(commodities: Sequence[CommodityTotalsRecord], field: str,
     return sorted(named, key=lambda c: (-getattr(c, field), c.name_en))[:count]
 
 
+def _shown(commodity: CommodityTotalsRecord, field: str) -> float:
+    """Its TEU, or its tonnes to 0.1 t, a half up, as the tiles, the reports and `hubapp
+    stats`' kg give them: the float rounded, 4,700,250 kg read 4,700.2 t here and 4,700.3 t
+    in the monthly report."""
+    return tonne_tenths(commodity.gross_kg) / 10 if field == "tonnes" else commodity.teu
+
+
 def _amount(value: float, field: str) -> str:
     return f"{value:,.{TONNE_DECIMALS}f}" if field == "tonnes" else number(value)
 
@@ -307,7 +316,7 @@ def _tie_note(ranked: Sequence[CommodityTotalsRecord], field: str, count: int,
         return None
     last = getattr(ranked[count - 1], field)
     return text("tied", language).format(
-        axis=text(field, language), amount=_amount(last, field),
+        axis=text(field, language), amount=_amount(_shown(ranked[count - 1], field), field),
         count=number(sum(getattr(c, field) == last for c in ranked)))
 
 
@@ -327,11 +336,10 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
         ranked = _top(commodities, field, len(commodities))
         top = ranked[:count][::-1]  # barh draws bottom-up
         names = [_name(c.name_en, c.name_zh, "no_commodity", language) for c in top]
-        values = [getattr(c, field) for c in top]
-        bars = axes.barh(range(len(top)), values, color=colour)
+        bars = axes.barh(range(len(top)), [getattr(c, field) for c in top], color=colour)
         unit = text("teu" if field == "teu" else "tonnes_unit", language)
-        add_hover(figure, bars, [f"{n}: {_amount(v, field)} {unit}"
-                                 for n, v in zip(names, values)])
+        add_hover(figure, bars, [f"{n}: {_amount(_shown(c, field), field)} {unit}"
+                                 for n, c in zip(names, top)])
         axes.set_yticks(range(len(top)), names)
         axes.set_title(text(title, language), loc="left")  # as every chart's
         setattr(axes, _RANKED, _RankedBars(bars, text(title, language),
@@ -351,5 +359,5 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
         (text("commodity", language), text("containers", language), text("teu", language),
          text("tonnes", language)),
         tuple((_name(c.name_en, c.name_zh, "no_commodity", language), c.containers, c.teu,
-               round(c.tonnes, TONNE_DECIMALS)) for c in ranked),
+               _shown(c, "tonnes")) for c in ranked),
         decimals=(None, None, None, TONNE_DECIMALS))
