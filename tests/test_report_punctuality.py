@@ -121,7 +121,7 @@ def test_a_monthly_report_says_its_share_on_time_against_the_months_it_is_compar
     from hubapp.reports.document import content
 
     _save_day(demo_db)
-    may = dt.datetime(2025, 5, 20, 8)
+    may = dt.datetime(2025, 5, 1, 8)  # records start with it: all of May is on record
     services.save_service(
         demo_db, ServiceRecord("X9", may.date(), Direction.OUTBOUND, status=Status.DEPARTED,
                                scheduled_at=may, actual_at=may + dt.timedelta(minutes=5)),
@@ -140,6 +140,29 @@ def test_a_monthly_report_says_its_share_on_time_against_the_months_it_is_compar
         in content(june, "zh").html
     april = month(dt.date(2025, 4, 1), dt.date(2025, 4, 30))
     assert "Punctuality" not in content(april, "en").html
+
+
+def test_a_month_records_began_in_the_middle_of_gives_no_share_to_compare(demo_db):
+    """Its few days on record are no month to set a share against, as the Dashboard's tile
+    says "last year —" and the totals show no growth against it: the report read 100.0 %
+    for the previous month, or last year's, of one train on record."""
+    from hubapp.reports.document import content
+
+    for went in (dt.datetime(2025, 5, 20, 8), dt.datetime(2026, 5, 12, 8)):
+        services.save_service(
+            demo_db, ServiceRecord(f"X{went.year}", went.date(), Direction.OUTBOUND,
+                                   status=Status.DEPARTED, scheduled_at=went, actual_at=went),
+            [], TESTER, now=went + dt.timedelta(hours=1))
+    _save_day(demo_db)
+
+    def month(first: dt.date, last: dt.date) -> str:
+        return content(report_data.build(demo_db, report_data.MONTHLY, first, last,
+                                         now=dt.datetime(2026, 7, 10, 9)), "en").html
+
+    assert "On time: 2 of 5 timed services (40.0 %); Previous month: —; Same month last " \
+           "year: —</p>" in month(dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    assert "On time: 1 of 1 timed service (100.0 %); Previous month: —; Same month last " \
+           "year: —</p>" in month(dt.date(2026, 5, 1), dt.date(2026, 5, 31))
 
 
 def test_the_late_table_lists_its_services_in_the_order_they_were_due(demo_db):
