@@ -310,6 +310,15 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
     assert [row[3] for row in table] == [None, 25.0]
     # Copied into a spreadsheet, 90 TEU against 1,500 and no growth says why there too.
     assert [row[4] for row in table] == [unrecorded, ""]
+    # Hovered, the hatched bar says it too: "Same month last year: 90" read as a whole month.
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    hovered = []
+    for bar in last_year:
+        x, y = bars.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 2))
+        hovered.append(hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)))
+    assert hovered[0].endswith(f": 90{'；' if language == 'zh' else '; '}{unrecorded}")
+    assert hovered[1].endswith(": 1,200")
     whole = monthly.monthly_teu(MONTHS, language).axes[0]
     assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
     # A month a year before any record: "—" for last year, not 0 TEU.

@@ -69,8 +69,12 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
         offset = (i - (len(series) - 1) / 2) * width
         bars = add_bars(axes, [p + offset for p in positions], values, width=width,
                         color=colour, label=names[-1])
-        add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
-                                 for label, name, v in zip(labels, names, values)])
+        # A hatched bar says on hover too that it is no whole month: "Same month last year:
+        # 1,976" beside 33,254 read as a month of collapse, not two days on record.
+        notes = [_part_recorded_note(m, language) if colour == _LAST_YEAR_GREY else None
+                 for m in months]
+        add_hover(figure, bars, [note(language, f"{label} · {name}: {number(v)}", why)
+                                 for label, name, v, why in zip(labels, names, values, notes)])
         if colour == _LAST_YEAR_GREY:
             _hatch_part_recorded(axes, bars, months, language)
     _month_ticks(axes, positions, labels, look)
