@@ -161,11 +161,13 @@ def month_lacking_the_day(text: str) -> int | None:
     """The days of the month a date is written in whose month has no such day
     ("2026-02-30": 28); None for a date, or for text written as no date at all."""
     parts = _date_parts(text)
-    if parts is None or parse_date(text) is not None:
+    if parts is None:
         return None
-    year, month, _day = parts
-    return calendar.monthrange(year, month)[1] if dt.MINYEAR <= year and 1 <= month <= 12 \
-        else None
+    year, month, day = parts
+    if not (dt.MINYEAR <= year and 1 <= month <= 12):
+        return None
+    days = calendar.monthrange(year, month)[1]
+    return None if 1 <= day <= days else days
 
 
 def _date_parts(text: str) -> tuple[int, int, int] | None:

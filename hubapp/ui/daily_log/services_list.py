@@ -38,11 +38,12 @@ class DayServicesModel(RecordTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # How late or early it went beside the time it went at: the list shows that
             # time alone, and a clerk asked "was X9001 late?" had to open it.
-            timing = [self.tr("Due {due}: {off}").format(
-                due=service_time(row.service.scheduled_at, row.service.date),
-                off=off_schedule(row.off_by, labels.language()))] \
-                if column == self.TIME and row.off_by is not None else []
-            return "\n".join([*timing, *filter(None, [row.service.notes])]) or None
+            said = [row.service.notes] if row.service.notes else []
+            if column == self.TIME and row.off_by is not None:
+                said.insert(0, self.tr("Due {due}: {off}").format(
+                    due=service_time(row.service.scheduled_at, row.service.date),
+                    off=off_schedule(row.off_by, labels.language())))
+            return "\n".join(said) or None
         return None
 
     def display(self, row: ServiceSummaryRecord, column: int) -> str:
