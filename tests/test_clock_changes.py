@@ -217,6 +217,22 @@ def test_the_dashboard_counts_a_train_typed_over_the_clock_change_on_time(
     assert dash.data.kpis.dwell.hours == 23.0
 
 
+def test_the_form_says_a_train_typed_over_the_clock_change_was_late_by_the_minutes_passed(
+        qtbot, app_ctx, main_window):
+    """Also as the hub's zone is set at another desk while the times are on the form."""
+    screen = main_window.day_screen
+    screen.set_day(SPRING)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "DST9")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "01:50")
+    screen.form.actual.setFocus()
+    press(qtbot, "03:10")
+    assert screen.form.timing.text() == "1 h 20 min late"  # as the times read, without a zone
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, BERLIN), None)
+    assert screen.form.timing.text() == "20 min late"
+    assert screen.form.service_no.text() == "DST9"  # still being typed
+
+
 # This computer as one without zone files or tzdata (a trimmed container, a bare server):
 # zoneinfo finds no zone, Europe/Berlin among them.
 _WITHOUT_ZONE_RULES = "import zoneinfo; sys.modules['tzdata'] = None; zoneinfo.reset_tzpath(());"

@@ -16,7 +16,7 @@ from hubapp.domain.clock import wall_clock
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
-from hubapp.store import day_close, services, users
+from hubapp.store import day_close, services, settings, users
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import colours, dialogs, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
@@ -268,12 +268,27 @@ def test_the_days_list_says_how_late_or_early_a_service_went_beside_its_time(scr
     """The list shows the time a service went, not whether that was late."""
     _save_timed(screen, (("LATE1", Status.DEPARTED, 125, "Waited for customs at Mohan"),
                          ("EARLY1", Status.DEPARTED, -45, ""),
+                         ("NEARLY1", Status.DEPARTED, 30, ""),
                          ("UNTIMED", Status.DEPARTED, None, "")))
     tips = _time_tips(screen)
-    assert tips["LATE1"] == ["Due 10:00: 2 h 5 min late\nWaited for customs at Mohan",
+    assert tips["LATE1"] == ["Due 10:00: 2 h 5 min late, does not count as on time (beyond "
+                             "±30 min)\nWaited for customs at Mohan",
                              "Waited for customs at Mohan"]
-    assert tips["EARLY1"] == ["Due 10:00: 45 min early", None]
+    assert tips["EARLY1"] == ["Due 10:00: 45 min early, does not count as on time (beyond "
+                              "±30 min)", None]
+    assert tips["NEARLY1"] == ["Due 10:00: 30 min late, counts as on time (within ±30 min)",
+                               None]
     assert tips["UNTIMED"] == [None, None]
+
+
+def test_the_days_list_judges_lateness_by_the_hubs_tolerance_as_settings_change_it(screen):
+    """A tolerance changed in Settings reaches the hover: the list judged by 30 minutes."""
+    _save_timed(screen, (("LATE1", Status.DEPARTED, 40, ""),))
+    change = settings.save(screen.ctx.db, dataclasses.replace(
+        settings.load(screen.ctx.db), punctuality_tolerance_min=45), TESTER)
+    screen.ctx.signals.data_changed.emit(change, None)  # as the Settings dialog tells
+    assert _time_tips(screen)["LATE1"][0] == \
+        "Due 10:00: 40 min late, counts as on time (within ±45 min)"
 
 
 def test_the_days_list_says_no_service_that_did_not_go_was_late(screen):
@@ -291,7 +306,8 @@ def test_the_days_list_says_in_chinese_how_late_a_service_went(qtbot, chinese, s
                          ("EARLY1", Status.DEPARTED, -45, "")))
     tips = _time_tips(screen)
     assert (tips["LATE1"][0], tips["EARLY1"][0]) == (
-        "计划时间 10:00：晚点 2 小时 5 分钟", "计划时间 10:00：提前 45 分钟")
+        "计划时间 10:00：晚点 2 小时 5 分钟，不计为正点（超出 ±30 分钟）",
+        "计划时间 10:00：提前 45 分钟，不计为正点（超出 ±30 分钟）")
 
 
 @pytest.mark.parametrize(("zone", "named"), [
@@ -2033,7 +2049,6 @@ def test_when_a_day_was_closed_is_said_on_the_hubs_clock(qtbot, main_window, app
 def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(
         qtbot, screen, app_ctx, demo_db_path):
     from hubapp.domain.records import ContainerMoveRecord
-    from hubapp.store import settings
 
     day = screen.day()
     kept, resized = numbers(2)
@@ -2075,7 +2090,6 @@ def test_a_45ft_box_saved_here_keeps_its_teu_when_the_count_changes_as_it_is_edi
     """The TEU a save stored is what the rows keep after it, not only after the service is
     read again: the count changed at another desk while the box is edited, the box keeps
     the TEU it was entered with."""
-    from hubapp.store import settings
 
     day = screen.day()
     press(qtbot, (Qt.Key.Key_N, CTRL), "L45", Qt.Key.Key_Tab, "O")

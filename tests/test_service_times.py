@@ -844,3 +844,73 @@ def test_a_service_stored_outside_the_hubs_years_takes_an_edit_that_keeps_when_i
     assert validate_service(service, (*times, "status"), now=now, zone="Asia/Shanghai") == []
     assert [error.field for error in validate_service(
         service, times, now=now, zone="Asia/Shanghai")] == ["date"]
+
+
+def _timing(screen) -> tuple[str, str, bool]:
+    """What the form says beside the actual time: how far off, on hover whether on time, and
+    whether in the amber of a service outside the tolerance."""
+    label = screen.form.timing
+    amber = label.palette().color(QPalette.ColorRole.WindowText) == colours.off_schedule()
+    return label.text(), label.toolTip(), amber
+
+
+def test_the_form_says_how_late_a_train_went_as_its_actual_time_is_typed(qtbot, screen):
+    """A clerk typing 08:52 for a train due 08:00 learnt it was late only from the list's
+    hover, after a save."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "08:00")
+    assert _timing(screen)[0] == ""  # still planned, and no actual time
+    screen.form.actual.setFocus()
+    press(qtbot, "08:52")  # which marks it departed
+    assert screen.form.status.currentData() == Status.DEPARTED
+    assert _timing(screen) == ("52 min late", "does not count as on time (beyond ±30 min)",
+                               True)
+    press(qtbot, Qt.Key.Key_Backspace, "0")
+    assert _timing(screen) == ("50 min late", "does not count as on time (beyond ±30 min)",
+                               True)
+    _retype(qtbot, screen.form.actual, "07:35")
+    assert _timing(screen) == ("25 min early", "counts as on time (within ±30 min)", False)
+    _retype(qtbot, screen.form.scheduled, "07:35")
+    assert _timing(screen)[:2] == ("on the minute", "counts as on time (within ±30 min)")
+    # The actual time read by the schedule, as a save reads it: 07:35 of a train due at
+    # 23:50 is the next morning's.
+    _retype(qtbot, screen.form.scheduled, "23:50")
+    assert _timing(screen)[0] == "7 h 45 min late"
+
+
+def _retype(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    press(qtbot, text)
+
+
+def test_the_form_says_nothing_of_lateness_it_cannot_judge(qtbot, screen):
+    """No time that is not one, nor of a train cancelled, nor without a schedule."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.actual.setFocus()
+    press(qtbot, "09:10")
+    assert screen.form.status.currentData() == Status.DEPARTED
+    assert _timing(screen)[0] == ""  # no scheduled time
+    screen.form.scheduled.setFocus()
+    press(qtbot, "08:00")
+    assert _timing(screen)[0] == "1 h 10 min late"
+    press(qtbot, "x")  # "08:00x" is no time
+    assert _timing(screen)[:2] == ("", "")
+    press(qtbot, Qt.Key.Key_Backspace)
+    status = screen.form.status
+    status.setFocus()
+    qtbot.keyClick(status, Qt.Key.Key_C)  # cancelled, as a clerk picks it by its initial
+    assert status.currentData() == Status.CANCELLED
+    assert _timing(screen)[0] == ""
+
+
+def test_a_stored_train_says_how_late_it_went_when_opened_and_after_its_save(qtbot, screen):
+    _save_departed(qtbot, screen, "08:00", "08:20")
+    assert not screen.is_dirty(), screen.form.message.text()
+    assert _timing(screen) == ("20 min late", "counts as on time (within ±30 min)", False)
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    assert _timing(screen)[0] == ""
+    screen.table.selectRow(0)
+    assert screen.form.service_no.text() == "X8001"
+    assert _timing(screen)[0] == "20 min late"

@@ -113,3 +113,15 @@ def test_tonnes_are_counted_in_tenths_a_half_up(kilograms, tenths):
     """As every figure of tonnes is shown and printed: a half to even (250 kg as 0.2 t) or a
     float divided (12,345,650 kg as 12,345.6499… t) read lower than the printed summary."""
     assert wording.tonne_tenths(kilograms) == tenths
+
+
+@pytest.mark.parametrize(("minutes", "tolerance", "english", "chinese"), [
+    (30, 30, "counts as on time (within ±30 min)", "计为正点（±30 分钟以内）"),
+    (-30, 30, "counts as on time (within ±30 min)", "计为正点（±30 分钟以内）"),
+    (31, 30, "does not count as on time (beyond ±30 min)", "不计为正点（超出 ±30 分钟）"),
+    (-31, 30, "does not count as on time (beyond ±30 min)", "不计为正点（超出 ±30 分钟）"),
+    (1, 0, "does not count as on time (beyond ±0 min)", "不计为正点（超出 ±0 分钟）")])
+def test_whether_a_service_counts_as_on_time_by_the_hubs_tolerance(minutes, tolerance, english,
+                                                                   chinese):
+    assert (wording.punctuality_verdict(minutes, tolerance, "en"),
+            wording.punctuality_verdict(minutes, tolerance, "zh")) == (english, chinese)

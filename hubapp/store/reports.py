@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import (
     DashboardFilterRecord, PunctualityRecord, SoFarRecord, add_months, counted_until,
-    days_before, each_day, last_year_counted, period_before,
+    days_before, each_day, last_year_counted, on_time, period_before,
 )
 from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
 from hubapp.store import clock_changes, rollup, settings
@@ -57,7 +57,7 @@ class ServiceLineRecord:
     def off_schedule(self, tolerance: int) -> bool:
         """Whether it went more than tolerance minutes before or after its time, as the
         roll-up counts a service not on time (rollup._WITHIN)."""
-        return self.off_by is not None and abs(self.off_by) > tolerance
+        return self.off_by is not None and not on_time(self.off_by, tolerance)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,12 @@ def closed() -> QColor:
     return QColor(240, 170, 80) if dark() else QColor(160, 90, 0)
 
 
+def off_schedule() -> QColor:
+    """A service gone outside the hub's punctuality tolerance: a closed day's amber, a thing
+    to heed that stops nothing, not a problem's red."""
+    return closed()
+
+
 def note() -> QColor:
     """Words aside: the window's text a third of the way to its background, which gives #555
     on a light window. The theme's placeholder colour is fainter, under 4.5:1 on the window."""

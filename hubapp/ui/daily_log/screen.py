@@ -23,7 +23,7 @@ from hubapp.domain.validation import (
     ValidationError, near_commodities, service_clash, service_number,
 )
 from hubapp.domain.wording import actual_time, service_time
-from hubapp.store import day_close, reference, services, settings, users
+from hubapp.store import clock_changes, day_close, reference, services, settings, users
 from hubapp.ui import (
     colours, dialogs, focus, formatting, labels, remembered_layout, spoken,
 )
@@ -398,10 +398,15 @@ class DailyLogScreen(QWidget):
         nothing_yet = not rows and services.is_empty(self._db)
         totals = services.day_totals(self._db, day)
         closed = day_close.closed_info(self._db, day)
+        # Read with the day: a zone or tolerance changed in Settings at any desk reloads it.
+        tolerance = settings.load(self._db).punctuality_tolerance_min
+        changes = clock_changes.load(self._db)
         role = self.current_role()
         self._shown_day = day
         self.table.selectionModel().blockSignals(True)
+        self.model.tolerance = tolerance
         self.model.set_rows(rows)
+        self.form.set_timing(day, tolerance, changes)
         self._show_clash()  # another desk may have saved the number being typed
         self._fit_columns()
         self._select_in_list(self._service.id if self._service else None)

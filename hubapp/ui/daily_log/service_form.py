@@ -9,9 +9,11 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QListView, QWidget,
+    QComboBox, QCompleter, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QWidget,
 )
 
+from hubapp.domain.clock_changes import ClockChangesRecord
+from hubapp.domain.dashboard import on_time
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
@@ -20,7 +22,7 @@ from hubapp.domain.validation import (
     MAX_WAGONS, SERVICE_CLASH, FieldError, outside_years, parse_actual, parse_time,
     service_number, years_error,
 )
-from hubapp.domain.wording import actual_time, service_time
+from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict, service_time
 from hubapp.ui import colours, focus, labels, mnemonics, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.typed_text import NumberBox, tidy_as_typed
@@ -72,6 +74,10 @@ class ServiceForm(QWidget):
         self._fields_keys: list[QKeySequence] = []
         self._errors: list[FieldError] = []  # what the last save found wrong, not yet edited
         self._clash: FieldError | None = None  # set_clash's
+        # set_timing's: the day a new service is typed on, the hub's tolerance and clocks.
+        self._day: dt.date | None = None
+        self._tolerance = 0
+        self._changes = ClockChangesRecord()
 
         self.service_no = QLineEdit(self)
         # "e.g.": a blank form's grey "X8001" read as that train still loaded, after its delete.
@@ -88,6 +94,10 @@ class ServiceForm(QWidget):
         self.set_reference(places, routes, find_place)
         self.scheduled = self._time_edit()
         self.actual = self._time_edit()
+        # How late or early the times typed say it went, beside them: a clerk typing 08:52
+        # for a train due 08:00 learnt it was late only from the list's hover, after a save.
+        self.timing = QLabel(self)
+        self.timing.setObjectName("form_timing")
         self.status = self._choice(Status, labels.status)
         self.wagons = NumberBox(self)
         self.wagons.setRange(-1, MAX_WAGONS)
@@ -115,7 +125,13 @@ class ServiceForm(QWidget):
         for number, (text, widget) in enumerate(pairs):
             row, column = divmod(number, 2)
             grid.addWidget(mnemonics.buddy_label(text, widget), row, column * 2)
-            grid.addWidget(widget, row, column * 2 + 1)
+            if widget is self.actual:
+                cell = QHBoxLayout()
+                cell.addWidget(self.actual, 1)
+                cell.addWidget(self.timing)
+                grid.addLayout(cell, row, column * 2 + 1)
+            else:
+                grid.addWidget(widget, row, column * 2 + 1)
         notes_row = len(pairs) // 2
         grid.addWidget(mnemonics.buddy_label(self.tr("Remar&ks"), self.notes), notes_row, 0)
         grid.addWidget(self.notes, notes_row, 1, 1, 3)
@@ -126,12 +142,13 @@ class ServiceForm(QWidget):
         # Tab follows the form as it reads, row by row, then the notes.
         focus.tab_order(*(widget for _text, widget in pairs), self.notes)
 
+        # First: the status it sets is the one the edit's timing is shown for.
+        self.actual.textEdited.connect(self._actual_typed)
         for field in ("service_no", "origin", "destination", "scheduled_at", "actual_at",
                       "notes"):
             self._fields[field].textEdited.connect(lambda _text, f=field: self._edited(f))
         for field in ("mode", "status"):
             self._fields[field].activated.connect(lambda _index, f=field: self._edited(f))
-        self.actual.textEdited.connect(self._actual_typed)
         self.direction.activated.connect(self._direction_chosen)
         self.route.activated.connect(self._route_chosen)
         self.wagons.valueChanged.connect(lambda _value: self._edited("wagons"))
@@ -244,6 +261,7 @@ class ServiceForm(QWidget):
         if len(kept) != len(self._errors):
             self._errors = kept
             self._show_problems()
+        self._show_timing()
         self.changed.emit()
 
     def _actual_typed(self, text: str) -> None:
@@ -309,6 +327,31 @@ class ServiceForm(QWidget):
         put(self.notes, "" if blank else service.notes)
         self._clash = None
         self.show_errors([])
+        self._show_timing()
+
+    def set_timing(self, day: dt.date, tolerance: int, changes: ClockChangesRecord) -> None:
+        """The day a new service is typed on, and what its times are judged by: the hub's
+        punctuality tolerance in minutes and its clock changes, as the Dashboard counts."""
+        self._day, self._tolerance, self._changes = day, tolerance, changes
+        self._show_timing()
+
+    def _show_timing(self) -> None:
+        """How far from its scheduled time the service went, of one that moved with both
+        times typed and readable; what it means for punctuality on hover and in colour."""
+        day = self._service.date if self._service is not None else self._day
+        moved = day is not None and self.status.currentData() in _NEEDS_ACTUAL
+        times, errors = self._times(day) if moved else ({}, [])
+        scheduled, actual = times.get("scheduled_at"), times.get("actual_at")
+        if errors or scheduled is None or actual is None:
+            self.timing.clear()
+            self.timing.setToolTip("")
+            return
+        minutes = self._changes.elapsed(scheduled, actual)
+        language = labels.language()
+        self.timing.setText(off_schedule(minutes, language))
+        self.timing.setToolTip(punctuality_verdict(minutes, self._tolerance, language))
+        colours.set_text_colour(self.timing, colours.note if on_time(minutes, self._tolerance)
+                                else colours.off_schedule)
 
     def forget_stored(self) -> None:
         """What is typed stays, read from now on as a new service's (its stored one deleted)."""
@@ -326,23 +369,8 @@ class ServiceForm(QWidget):
                 errors.append(FieldError(field, QT_TRANSLATE_NOOP(
                     "messages", "Place {value!r} is not a known UN/LOCODE or place name"),
                     {"value": text}))
-        times = {}
-        for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
-            text = edit.text().strip()
-            if text == self._shown_times[field]:  # as stored, on the day it is stored on
-                times[field] = getattr(self._service, field, None)
-                continue
-            if not text:
-                times[field] = None
-                continue
-            # The actual time by the scheduled one, read just before: "00:05" of a train due
-            # at 23:50 is past midnight, as an import reads it.
-            times[field] = parse_time(text, day) if field == "scheduled_at" \
-                else parse_actual(text, day, times["scheduled_at"])
-            if times[field] is None:
-                errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
-            elif outside_years(times[field]):
-                errors.append(years_error(field, times[field]))
+        times, time_errors = self._times(day)
+        errors += time_errors
         scheduled, actual = times["scheduled_at"], times["actual_at"]
         status = self.status.currentData()
         previous = self._service
@@ -366,6 +394,29 @@ class ServiceForm(QWidget):
             notes=self.notes.text().strip(),
             id=previous.id if previous else None,
             version=previous.version if previous else 0), []
+
+    def _times(self, day: dt.date) -> tuple[dict[str, dt.datetime | None], list[FieldError]]:
+        """The scheduled and actual times typed, on day, and the problems of those that are no
+        time (None in times)."""
+        times: dict[str, dt.datetime | None] = {}
+        errors = []
+        for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
+            text = edit.text().strip()
+            if text == self._shown_times[field]:  # as stored, on the day it is stored on
+                times[field] = getattr(self._service, field, None)
+                continue
+            if not text:
+                times[field] = None
+                continue
+            # The actual time by the scheduled one, read just before: "00:05" of a train due
+            # at 23:50 is past midnight, as an import reads it.
+            times[field] = parse_time(text, day) if field == "scheduled_at" \
+                else parse_actual(text, day, times["scheduled_at"])
+            if times[field] is None:
+                errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
+            elif outside_years(times[field]):
+                errors.append(years_error(field, times[field]))
+        return times, errors
 
     def show_errors(self, errors: Sequence[FieldError]) -> None:
         """What a save found wrong, shown until the next save or an edit of its field

@@ -6,8 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 
 from hubapp.domain.errors import counted
-from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
-from hubapp.domain.wording import actual_time, off_schedule, service_time
+from hubapp.domain.records import (
+    HubSettingsRecord, ServiceSummaryRecord, Status, TotalsRecord,
+)
+from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict, service_time
 from hubapp.ui import colours, formatting, labels
 from hubapp.ui.record_model import RecordTableModel
 
@@ -17,6 +19,8 @@ class DayServicesModel(RecordTableModel):
     boxes and tonnes are in the editor and the day's totals, not columns here."""
 
     TIME, SERVICE, DIRECTION, STATUS, CONTAINERS, TEU = range(6)
+    # The hub's punctuality tolerance in minutes, which the Time column's hover judges by.
+    tolerance = HubSettingsRecord().punctuality_tolerance_min
     _NUMERIC = {CONTAINERS, TEU}
     ROLE_DATA = frozenset({Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
                            Qt.ItemDataRole.ToolTipRole})
@@ -40,9 +44,11 @@ class DayServicesModel(RecordTableModel):
             # time alone, and a clerk asked "was X9001 late?" had to open it.
             said = [row.service.notes] if row.service.notes else []
             if column == self.TIME and row.off_by is not None:
-                said.insert(0, self.tr("Due {due}: {off}").format(
+                language = labels.language()
+                said.insert(0, self.tr("Due {due}: {off}, {verdict}").format(
                     due=service_time(row.service.scheduled_at, row.service.date),
-                    off=off_schedule(row.off_by, labels.language())))
+                    off=off_schedule(row.off_by, language),
+                    verdict=punctuality_verdict(row.off_by, self.tolerance, language)))
             return "\n".join(said) or None
         return None
 
