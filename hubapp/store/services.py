@@ -431,6 +431,18 @@ def recent_services(db: Database, before: dt.date, days: int = 14) -> list[Servi
     return sorted((service_record(row) for row in rows), key=_as_due)
 
 
+def still_planned(db: Database, before: dt.date, days: int) -> list[ServiceRecord]:
+    """The services of the `days` days before a date that are still planned, the latest day
+    first: a train that ran late past midnight is often typed again as a new service on the
+    next day's page, and the daily log tells the clerk of the one left planned."""
+    return [service_record(row) for row in db.query("""
+        SELECT * FROM service
+        WHERE date < ? AND date >= ? AND status = ?
+        ORDER BY date DESC, service_no, direction
+    """, [before.isoformat(), (before - dt.timedelta(days=days)).isoformat(),
+          str(Status.PLANNED)])]
+
+
 def _as_due(service: ServiceRecord) -> tuple[bool, dt.timedelta, str]:
     """A service's place among runs of several days: those without a time last."""
     due = service.scheduled_at
