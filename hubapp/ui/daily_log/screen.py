@@ -53,6 +53,11 @@ RESIZE_PRECISION_ROWS = 30
 # (600 to 670 px) the list scrolls sideways instead, so the grid beside it is not squeezed and
 # the window fits a 1366 px laptop screen (at 14 pt it could not be narrower than 1,504 px).
 LIST_WIDEST_MINIMUM = 500
+# How many days back a new service's number is looked for among those still planned. A train
+# late past midnight is typed again on the next page; after a weekend or a holiday, a clerk
+# back on Monday types Friday's again. Not a week: a weekly train's last run has the same
+# number, and a note on every run of it would be read as noise.
+STILL_PLANNED_DAYS = 3
 
 
 def _kept_width(splitter: QSplitter) -> int:
@@ -97,6 +102,7 @@ class DailyLogScreen(QWidget):
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
         self._grid_direction: str | None = None  # what the grid's clash check was made for
+        self._still_planned: list[ServiceRecord] = []  # of the days before, read with the day
         self._shown_day = ctx.today()
         self.day_state = DayState(self)
         self.reasons = ClosedDayReasons(self)
@@ -120,7 +126,8 @@ class DailyLogScreen(QWidget):
                         self.new_button, self.copy_button, self.cancel_button,
                         self.delete_button, self.table, self.form.service_no)
         # The grid's last cell goes on to its buttons, not out to the window's tabs.
-        focus.tab_order(self.form.notes, self.grid_view, self.revert_button, self.save_button)
+        focus.tab_order(self.form.notes, self.form.open_planned, self.grid_view,
+                        self.revert_button, self.save_button)
         self._splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._services_box)
         splitter.addWidget(self._editor_box)
@@ -261,6 +268,7 @@ class DailyLogScreen(QWidget):
         self.form = ServiceForm(reference.list_places(self._db), reference.list_routes(self._db),
                                 reference.place_finder(self._db), self)
         self.form.changed.connect(self._form_changed)
+        self.form.open_asked.connect(self._open_still_planned)
         self.undo_stack = stack = QUndoStack(self)
         # A widget says it goes before its children do, and the stack's going empties it,
         # which said "can undo: no" to this screen's slots with the screen half gone: four
@@ -395,6 +403,7 @@ class DailyLogScreen(QWidget):
         day = self._shown_day if day is None else day
         # All read before any of it is shown: a day half read is never on screen.
         rows = services.list_day(self._db, day)
+        still_planned = services.still_planned(self._db, day, STILL_PLANNED_DAYS)
         nothing_yet = not rows and services.is_empty(self._db)
         totals = services.day_totals(self._db, day)
         closed = day_close.closed_info(self._db, day)
@@ -407,6 +416,7 @@ class DailyLogScreen(QWidget):
         self.model.tolerance = tolerance
         self.model.set_rows(rows)
         self.form.set_timing(day, tolerance, changes)
+        self._still_planned = still_planned
         self._show_clash()  # another desk may have saved the number being typed
         self._fit_columns()
         self._select_in_list(self._service.id if self._service else None)
@@ -668,6 +678,7 @@ class DailyLogScreen(QWidget):
         self.form.set_service(copy)
         self._service = None
         self._form_dirty = True
+        self._show_clash()  # yesterday's run copied may be the one still planned
         self._configure_grid()
         self.update_buttons()
         self.grid_view.setFocus()
@@ -685,8 +696,9 @@ class DailyLogScreen(QWidget):
         self.update_buttons()
 
     def _show_clash(self) -> None:
-        """The number and direction typed, if another service of the day has them: from the
-        day's list on screen, so as a number is typed, with no query per key."""
+        """The number and direction typed, if another service of the day has them, or else,
+        for a new service, one of the days before still planned: from the lists read with
+        the day, so as a number is typed, with no query per key."""
         number = service_number(self.form.service_no.text())
         direction = self.form.direction.currentData()
         own = self._service.id if self._service else None
@@ -694,6 +706,17 @@ class DailyLogScreen(QWidget):
                     and summary.service.direction == direction and summary.service.id != own
                     for summary in self.model.records())
         self.form.set_clash(service_clash(number, self._shown_day, direction) if taken else None)
+        # The clash is said alone: that service, on this day, is the one to open.
+        earlier = None if taken or own is not None else next(
+            (service for service in self._still_planned
+             if service.service_no == number and service.direction == direction), None)
+        self.form.set_still_planned(earlier)
+
+    def _open_still_planned(self, service: ServiceRecord) -> None:
+        """The earlier run the form named, open on its day, the cursor in its actual time:
+        typed, it marks the train departed or arrived (ServiceForm._actual_typed)."""
+        if self.show_service(service.date, service.id):
+            self.form.actual.setFocus()
 
     def is_dirty(self) -> bool:
         self.grid_view.commit_open_editor()
@@ -979,17 +1002,24 @@ class DailyLogScreen(QWidget):
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
         self.show_move(move.date, move.service_id, self.find_panel.number)
 
-    def show_move(self, day: dt.date, service_id: int, container: str) -> None:
-        """Open a day and service with the cursor on one container (find box, browse screen)."""
+    def show_service(self, day: dt.date, service_id: int) -> bool:
+        """Open a day and one service of it, selected in the list, edits on screen saved or
+        dropped first as the clerk answers; False if the clerk chose to stay."""
         if day != self._shown_day:
             if not self.edits_saved_or_dropped():
-                return
+                return False
             self.set_day(day)
         if self._service is None or self._service.id != service_id:
             if not self.can_leave():
-                return
+                return False
             self._load_service(service_id)
             self._select_in_list(service_id)
+        return True
+
+    def show_move(self, day: dt.date, service_id: int, container: str) -> None:
+        """Open a day and service with the cursor on one container (find box, browse screen)."""
+        if not self.show_service(day, service_id):
+            return
         for row, text in enumerate(self.grid.text_rows()):
             if text["container"] == container:
                 self.grid_view.put_cursor(self.grid.index(row, 0))

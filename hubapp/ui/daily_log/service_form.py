@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QWidget,
+    QComboBox, QCompleter, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
+    QWidget,
 )
 
 from hubapp.domain.clock_changes import ClockChangesRecord
@@ -23,7 +24,7 @@ from hubapp.domain.validation import (
     service_number, years_error,
 )
 from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict, service_time
-from hubapp.ui import colours, focus, labels, mnemonics, spoken
+from hubapp.ui import colours, focus, formatting, labels, mnemonics, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.typed_text import NumberBox, tidy_as_typed
 
@@ -65,6 +66,7 @@ class _RefusedKeys(QObject):
 class ServiceForm(QWidget):
     changed = Signal()
     refused = Signal()  # a key that edits, in a read-only field
+    open_asked = Signal(object)  # ServiceRecord: the earlier run still planned, to open
 
     def __init__(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord],
                  find_place: Callable[[str], str | None], parent=None) -> None:
@@ -78,6 +80,7 @@ class ServiceForm(QWidget):
         self._day: dt.date | None = None
         self._tolerance = 0
         self._changes = ClockChangesRecord()
+        self._still_planned: ServiceRecord | None = None  # set_still_planned's
 
         self.service_no = QLineEdit(self)
         # "e.g.": a blank form's grey "X8001" read as that train still loaded, after its delete.
@@ -107,6 +110,15 @@ class ServiceForm(QWidget):
         self.message.setObjectName("form_message")
         colours.set_text_colour(self.message, colours.problem)
         self.message.setWordWrap(True)
+        # A note, not a problem: grey beside the red, and saving still works.
+        self.planned_note = QLabel(self)
+        self.planned_note.setObjectName("form_planned_note")
+        self.planned_note.setTextFormat(Qt.TextFormat.PlainText)
+        colours.set_text_colour(self.planned_note, colours.note)
+        self.planned_note.setWordWrap(True)
+        self.open_planned = QPushButton(self)
+        self.open_planned.clicked.connect(lambda: self.open_asked.emit(self._still_planned))
+        self.set_still_planned(None)
 
         self._fields = {"service_no": self.service_no, "direction": self.direction,
                         "mode": self.mode, "route_code": self.route, "origin": self.origin,
@@ -136,11 +148,16 @@ class ServiceForm(QWidget):
         grid.addWidget(mnemonics.buddy_label(self.tr("Remar&ks"), self.notes), notes_row, 0)
         grid.addWidget(self.notes, notes_row, 1, 1, 3)
         grid.addWidget(self.message, notes_row + 1, 0, 1, 4)
+        planned = QHBoxLayout()
+        planned.addWidget(self.planned_note, 1)
+        planned.addWidget(self.open_planned, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(planned, notes_row + 2, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        # Tab follows the form as it reads, row by row, then the notes.
-        focus.tab_order(*(widget for _text, widget in pairs), self.notes)
+        # Tab follows the form as it reads, row by row, then the notes. The button to the
+        # earlier run comes last: after the number, it took the key typed for the direction.
+        focus.tab_order(*(widget for _text, widget in pairs), self.notes, self.open_planned)
 
         # First: the status it sets is the one the edit's timing is shown for.
         self.actual.textEdited.connect(self._actual_typed)
@@ -326,6 +343,7 @@ class ServiceForm(QWidget):
             self.wagons.setValue(-1 if blank or service.wagons is None else service.wagons)
         put(self.notes, "" if blank else service.notes)
         self._clash = None
+        self.set_still_planned(None)
         self.show_errors([])
         self._show_timing()
 
@@ -431,6 +449,30 @@ class ServiceForm(QWidget):
         self._errors = [error for error in self._errors if error.template != SERVICE_CLASH]
         self._clash = clash
         self._show_problems()
+
+    def set_still_planned(self, service: ServiceRecord | None) -> None:
+        """An earlier day's service of the number and direction typed that is still planned,
+        said under the problems with a button that opens it: the train late past midnight
+        typed again on the next day's page. Said, not refused: it may be another run."""
+        previous, self._still_planned = self._still_planned, service
+        self.planned_note.setVisible(service is not None)
+        self.open_planned.setVisible(service is not None)
+        if service is None:
+            self.planned_note.clear()
+            return
+        if service.direction == Direction.OUTBOUND:
+            text = self.tr("{service} (outbound) is still planned on {date}. If this is that "
+                           "train, open it there and mark it departed.")
+        else:
+            text = self.tr("{service} (inbound) is still planned on {date}. If this is that "
+                           "train, open it there and mark it arrived.")
+        self.planned_note.setText(text.format(service=service.service_no,
+                                              date=service.date.isoformat()))
+        # By the day's name: within the few days looked back, no two share one.
+        self.open_planned.setText(self.tr("Open {day}'s {service}").format(
+            day=formatting.weekday(service.date), service=service.service_no))
+        if service != previous:  # once, not at each key: the focus stays in the number
+            spoken.announce(self.planned_note, self.planned_note.text())
 
     def focus_field(self, name: str) -> None:
         """Puts the cursor in the field a `FieldError` names ("actual_at", "route_code")."""
