@@ -9,15 +9,12 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.wording import number
 
 
-DEMO_DAYS = 60  # what `hubapp demo` makes without --days or --containers
-
-
 def run_demo(args: argparse.Namespace) -> int:
     from hubapp.domain import demo
     from hubapp.interchange.importing import totals_summary
     from hubapp.store import demo_data
 
-    days, copies = DEMO_DAYS if args.days is None else args.days, 1
+    days, copies = demo.DEMO_DAYS if args.days is None else args.days, 1
     if not 1 <= days <= 5000:
         raise UsageError(QT_TRANSLATE_NOOP("messages", "--days must be between 1 and 5000, "
                                            "not {days}"), days=days)

@@ -130,6 +130,9 @@ TIMETABLE: tuple[TimetableSlotRecord, ...] = (
 GROWTH = 1.18  # ~18 % more boxes a year
 DEMO_NOON = dt.time(12)  # the demo's "now" on its last day, unless the clock is earlier
 HISTORY_YEARS = 9  # the corridor's whole history: 2017 to today
+# A demo's days unless others are asked for (hubapp demo, the first start's "Try a demo hub"):
+# two months of traffic, made in seconds.
+DEMO_DAYS = 60
 _COPY_SUFFIXES = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,9 @@ from typing import TYPE_CHECKING
 from hubapp.domain import demo
 from hubapp.domain.clock import machine_zone
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
-from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
+from hubapp.domain.records import (
+    ContainerMoveRecord, HubSettingsRecord, ServiceRecord, Status, TotalsRecord,
+)
 from hubapp.store import no_return, services, settings, stats, users, whole_file
 from hubapp.store.db import open_db, transaction
 from hubapp.store.engine import is_server
@@ -30,18 +33,23 @@ class DemoTotalsRecord:
     cancelled: int
 
 
+# What fill tells as it writes: days written so far, of all. What it raises stops the fill,
+# which then keeps nothing (a desk's Cancel).
+Progress = Callable[[int, int], None]
+
+
 def fill(path: Path | str, days: int, end: dt.date | None, seed: int,
-         copies: int = 1) -> DemoTotalsRecord:
+         copies: int = 1, progress: Progress | None = None) -> DemoTotalsRecord:
     """Fill a new (or empty) database; refuses one that already holds services. A new file
     appears only whole: a demo stopped half-way left an empty database, which the next
     ./run.sh opened asking for a first administrator. end: its last day, None for the
     hub's today (_cutoff)."""
     if is_server(path) or Path(path).exists():
-        return _fill(path, days, end, seed, copies)
+        return _fill(path, days, end, seed, copies, progress)
 
     def make(partial: Path) -> DemoTotalsRecord:
         try:
-            return _fill(_unlinked(partial), days, end, seed, copies)
+            return _fill(_unlinked(partial), days, end, seed, copies, progress)
         except HubError as error:
             error.say_of(path, partial)
             raise
@@ -54,6 +62,18 @@ def _unlinked(partial: Path) -> Path:
     for leftover in (partial, *(Path(f"{partial}{tail}") for tail in ("-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
     return partial
+
+
+def _telling(traffic: Iterable[tuple[ServiceRecord, list[ContainerMoveRecord]]],
+             first: dt.date, days: int, progress: Progress
+             ) -> Iterator[tuple[ServiceRecord, list[ContainerMoveRecord]]]:
+    """traffic, oldest first, telling progress as each day starts."""
+    told = None
+    for service, moves in traffic:
+        if service.date != told:
+            told = service.date
+            progress((told - first).days, days)
+        yield service, moves
 
 
 def _cutoff(db: Database, end: dt.date | None) -> tuple[dt.date, dt.datetime]:
@@ -69,7 +89,7 @@ def _cutoff(db: Database, end: dt.date | None) -> tuple[dt.date, dt.datetime]:
 
 
 def _fill(path: Path | str, days: int, end: dt.date | None, seed: int,
-          copies: int) -> DemoTotalsRecord:
+          copies: int, progress: Progress | None) -> DemoTotalsRecord:
     db = open_db(path)
     try:
         if not services.is_empty(db):
@@ -83,8 +103,9 @@ def _fill(path: Path | str, days: int, end: dt.date | None, seed: int,
         # Its commit `hubapp demo`'s point of no return (into a new file, an empty one or a
         # server): filled, a run again is refused as a database already holding services.
         with no_return.at_commit(transaction(db)):
-            services.insert_many(
-                db, demo.generate(days, end, seed, commodities, teu_45ft, copies, cutoff))
+            traffic = demo.generate(days, end, seed, commodities, teu_45ft, copies, cutoff)
+            services.insert_many(db, traffic if progress is None else _telling(
+                traffic, end - dt.timedelta(days=days - 1), days, progress))
             # The zone its cutoff was taken on: `hubapp check` on a server in another zone
             # found the demo's last trains ahead of its clock. Its park's name, kept, makes
             # it a hub set up (settings.is_set_up): a training copy's admin was asked to
