@@ -4,6 +4,7 @@ PostgreSQL server (tests/pg.py); the keyring is an in-memory backend."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import signal
@@ -20,7 +21,8 @@ import keyring.errors
 import pytest
 import shiboken6
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
 
 from hubapp.store import open_db, postgres, users
 from hubapp.store.users import SINGLE_USER
@@ -33,7 +35,7 @@ from hubapp.ui.desk_database import (
     KEYRING_SERVICE, TARGET_KEY, keyring_key, remembered_target, set_for_this_computer,
 )
 
-from conftest import close_windows
+from conftest import close_windows, opened_window
 from test_daily_log import press
 
 PASSWORD = "s3cret@:/pw"  # characters a URL would need escaped
@@ -523,17 +525,21 @@ def test_a_first_start_connects_to_the_hub_s_server(first_start, monkeypatch, de
     assert remembered_target() == server and not first_start.exists()
 
 
-def test_the_first_start_question_offers_the_three_ways_and_a_new_hub_by_default(qapp,
-                                                                                tmp_path):
+def test_the_first_start_question_offers_the_four_ways_and_a_new_hub_by_default(qtbot,
+                                                                               tmp_path):
     box = dialogs.first_start_box(None, tmp_path / "hubdesk.db")
-    try:
-        choices = {button.property("choice"): button.text() for button in box.buttons()}
-        assert choices == {"new": "Start a &new hub", "file": "&Open a file…",
-                           "server": "&Connect to a server…", None: "Cancel"}
-        assert box.defaultButton().property("choice") == "new"
-        assert box.escapeButton().property("choice") is None
-    finally:
-        box.deleteLater()
+    qtbot.addWidget(box)
+    choices = {button.property("choice"): button for button in box.buttons()}
+    assert {choice: button.text() for choice, button in choices.items()} == {
+        "new": "Start a &new hub", "file": "&Open a file…", "server": "&Connect to a server…",
+        "demo": "Try a &demo hub", None: "Cancel"}
+    assert box.defaultButton().property("choice") == "new"
+    assert box.escapeButton().property("choice") is None
+    assert box.informativeText().endswith("or try Hub Desk on a demo hub: made-up traffic, "
+                                          "in a file of its own.")
+    box.show()
+    qtbot.mouseClick(choices["demo"], Qt.MouseButton.LeftButton)
+    assert box.clickedButton().property("choice") == "demo"
 
 
 def test_the_first_start_question_names_the_file_a_new_hub_is_made_in(first_start, qtbot,
@@ -549,6 +555,96 @@ def test_the_first_start_question_names_the_file_a_new_hub_is_made_in(first_star
     assert box.informativeText().startswith(f"Start a new hub in {first_start} (")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.clickedButton().property("choice") == "new"
+
+
+def progress_notes(act=lambda note: None):
+    """The values each progress note shown had, looked at every few milliseconds, after act
+    (the user's doing) on it; and the timer that looks, to stop."""
+    seen = []
+
+    def look():
+        for note in QApplication.topLevelWidgets():
+            if isinstance(note, QProgressDialog) and note.isVisible():
+                seen.append(note.value())
+                act(note)
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(look)
+    timer.start()
+    return seen, timer
+
+
+def test_a_first_start_tries_a_demo_hub_apart_from_the_hub_s_file_and_asks_again_next(
+        first_start, qtbot, monkeypatch):
+    """Someone trying Hub Desk, or a trainee, had no way from the first start to see it with
+    data: only `hubapp demo` and ./run.sh made a demo."""
+    from hubapp.domain import demo
+    from hubapp.store import services, settings
+
+    monkeypatch.setattr(demo, "DEMO_DAYS", 5)  # a quick demo: what it holds, not its size
+    asked = answers(monkeypatch, "ask_first_start", ["demo"])
+    monkeypatch.setattr(dialogs, "ask_server", lambda *args: pytest.fail("a server was asked"))
+    seen, looking = progress_notes()
+    try:
+        db, target = app.open_start_database(None)
+    finally:
+        looking.stop()
+    made = target.stat().st_ino
+    try:
+        assert target == first_start.parent / "hubdesk-demo.db" and len(asked) == 1
+        assert seen and max(seen) >= 1  # said as it was made
+        today = settings.hub_today(db)
+        for day in range(5):
+            assert services.list_day(db, today - dt.timedelta(days=day))
+        assert not services.list_day(db, today - dt.timedelta(days=5))
+    finally:
+        db.close()
+    # Never the hub's file, nor this desk's choice: its next start asks again.
+    assert not first_start.exists() and remembered_target() is None
+    assert sorted(path.name for path in first_start.parent.iterdir()) == ["hubdesk-demo.db"]
+
+    asked = answers(monkeypatch, "ask_first_start", ["demo"])
+    seen, looking = progress_notes()
+    try:
+        db, target = app.open_start_database(None)
+    finally:
+        looking.stop()
+    # The demo as it was left: opened, not made again.
+    assert len(asked) == 1 and target.stat().st_ino == made and not seen
+    # As ./run.sh's demo starts: the demo's single-user mode, nobody's password asked for.
+    monkeypatch.setattr(dialogs, "log_in", lambda *args: pytest.fail("a login was asked"))
+    window = app.open_window(db, target)
+    try:
+        assert window.ctx.user_id is None
+        assert window.windowTitle() == "Hub Desk — hubdesk-demo.db (demo hub)"
+        note = window.findChild(QLabel, "demo_note")
+        assert note.isVisible() and note.text() == "Demo hub: made-up traffic"
+        window.grab().save("/tmp/firstrun65_window.png")
+    finally:
+        close_windows(qtbot, [window])
+
+
+def test_a_hub_s_own_file_is_not_marked_as_a_demo(qtbot, monkeypatch, demo_db_path):
+    with opened_window(qtbot, demo_db_path, monkeypatch) as (window, _warnings):
+        assert window.windowTitle() == "Hub Desk — demo.db"
+        assert window.findChild(QLabel, "demo_note") is None
+
+
+def test_a_demo_hub_cancelled_as_it_is_made_leaves_no_file_and_asks_again(first_start, qtbot,
+                                                                          monkeypatch):
+    def cancel_once_under_way(note):
+        if note.value() >= 1:
+            qtbot.mouseClick(note.findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    asked = answers(monkeypatch, "ask_first_start", ["demo", None])
+    monkeypatch.setattr(dialogs, "ask_server", lambda *args: pytest.fail("a server was asked"))
+    seen, looking = progress_notes(cancel_once_under_way)
+    try:
+        assert app.open_start_database(None) is None
+    finally:
+        looking.stop()
+    assert len(asked) == 2 and max(seen) >= 1
+    assert list(first_start.parent.iterdir()) == []  # no demo, whole or in part
 
 
 # Killed outright as SQLite first makes a file, before it writes a page: the moment a new

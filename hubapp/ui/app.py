@@ -40,11 +40,11 @@ from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.collector import collect_on_gui_thread
 from hubapp.ui.context import AppContext
 from hubapp.ui.desk_database import (
-    remember_target, remembered_target, set_for_this_computer, use_saved_password,
+    DEMO_FILE_NAME, remember_target, remembered_target, set_for_this_computer, use_saved_password,
 )
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.signals import AppSignals
-from hubapp.ui.tasks import TaskRunner
+from hubapp.ui.tasks import TaskControl, TaskRunner
 from hubapp.ui.translations import chosen_language, install_translations
 
 if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
@@ -59,6 +59,12 @@ log = logging.getLogger(__name__)
 def default_db_path() -> Path:
     folder = user_data_path(APPLICATION, appauthor=False, ensure_exists=True)
     return folder / "hubdesk.db"
+
+
+def demo_db_path() -> Path:
+    """The first start's demo hub: beside the hub's default file, never in it, so that a demo
+    tried never becomes this desk's hub."""
+    return default_db_path().with_name(DEMO_FILE_NAME)
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -109,6 +115,9 @@ def run_gui(db_path: Path | str | None) -> int:
         db.close()
 
 
+# `hubapp demo`'s default seed: the first start's demo is the one run.sh and the README show.
+DEMO_SEED = 1
+
 # _asked_where's answer for a hub to start at the path it asked about.
 NEW_HUB = object()
 
@@ -158,13 +167,19 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
 
 def _asked_where(path: Path | str, set_in: str | None = None
                  ) -> tuple[Database, Path | str] | object | None:
-    """On a first start: the database opened instead (a hub's file, the hub's server),
-    NEW_HUB to start one at path, or None to quit. A file or server not chosen after all
-    asks again. set_in: the machine-wide settings that name path (set_for_this_computer)."""
+    """On a first start: the database opened instead (a hub's file, the hub's server, the
+    demo hub), NEW_HUB to start one at path, or None to quit. A file or server not chosen
+    after all, or a demo not made, asks again. set_in: the machine-wide settings that name
+    path (set_for_this_computer)."""
     while (choice := dialogs.ask_first_start(None, path, set_in)) != "new":
         if choice is None:
             return None
-        opened = _choose_another(Path.home()) if choice == "file" else _connect_instead(path)
+        if choice == "demo":
+            opened = _open_demo()
+        elif choice == "file":
+            opened = _choose_another(Path.home())
+        else:
+            opened = _connect_instead(path)
         if opened is not None:
             return opened
     return NEW_HUB
@@ -176,6 +191,55 @@ def _connect_instead(path: Path | str) -> tuple[Database, str] | None:
     if connected is not None:
         remember_target(connected[1])
     return connected
+
+
+def _open_demo() -> tuple[Database, Path] | None:
+    """The demo hub, made first if there is none yet; None if its making was cancelled or
+    failed (which is said). Not remembered, as --db is not: the next start asks again, and
+    its demo is then opened as it was left, not made again."""
+    path = demo_db_path()
+    if not path.exists() and not _made_demo(path):
+        return None
+    return _opened(None, path)
+
+
+def _made_demo(path: Path) -> bool:
+    """Fill a demo hub at path as `hubapp demo` does, on a worker behind a progress note whose
+    Cancel stops it: the file appears only whole (demo_data.fill). Whether it is there."""
+    from hubapp.domain.demo import DEMO_DAYS  # loaded only for a demo made, not at each start
+    from hubapp.store import demo_data
+
+    def work(control: TaskControl) -> None:
+        def told(done: int, total: int) -> None:
+            control.check()  # Cancel: the fill stops, keeping nothing
+            control.progress(done, total)
+
+        demo_data.fill(path, DEMO_DAYS, None, DEMO_SEED, progress=told)
+
+    note = QProgressDialog(QApplication.translate(
+        "app", "Making a demo hub of made-up traffic to try Hub Desk on. This takes a few "
+               "seconds."), QApplication.translate("app", "Cancel"), 0, DEMO_DAYS)
+    note.setWindowTitle(QApplication.translate("app", "Hub Desk"))
+    note.setMinimumDuration(0)
+    runner = TaskRunner(None)
+    task = runner.start(work)
+    failed: list[Exception] = []
+    task.progress.connect(lambda done, _total: note.setValue(done))
+    task.failed.connect(failed.append)
+    note.canceled.connect(task.cancel)
+    waiting = QEventLoop()
+    for end in (task.finished, task.failed, task.cancelled):
+        end.connect(waiting.quit)
+    note.show()
+    waiting.exec()
+    note.close()
+    runner.wait()
+    if failed and not isinstance(failed[0], HubError):
+        raise failed[0]  # a bug: the crash hook logs it
+    if failed:
+        dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot make the "
+                                                        "demo hub"), labels.message(failed[0]))
+    return path.exists()
 
 
 def _moved_away(target: Path | str) -> bool:
@@ -210,8 +274,11 @@ def choose_local_file(parent: QWidget | None, folder: str) -> tuple[Database, Pa
     path = dialogs.pick_open_file(
         parent, QApplication.translate("MainWindow", "Use a local file"), folder,
         QApplication.translate("MainWindow", "Hub Desk databases (*.db);;All files (*)"))
-    if not path:
-        return None
+    return _opened(parent, path) if path else None
+
+
+def _opened(parent: QWidget | None, path: Path | str) -> tuple[Database, Path] | None:
+    """The hub's file at path, opened; None if it was refused, which is said."""
     try:
         return open_showing_upgrade(path, create=False), Path(path)
     except HubError as error:

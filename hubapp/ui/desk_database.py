@@ -19,6 +19,8 @@ from hubapp.store.engine import is_server, without_password
 KEYRING_SERVICE = "Hub Desk"
 TARGET_KEY = "database/target"
 DEFAULT_PORT = 5432
+# A demo hub's file (the first start's, ./run.sh's): its window says it is a demo.
+DEMO_FILE_NAME = "hubdesk-demo.db"
 
 
 def remembered_target() -> Path | str | None:
@@ -43,6 +45,10 @@ def set_for_this_computer() -> str | None:
 
 def remember_target(target: Path | str) -> None:
     QSettings().setValue(TARGET_KEY, without_password(target))
+
+
+def is_demo(target: Path | str) -> bool:
+    return not is_server(target) and Path(target).name == DEMO_FILE_NAME
 
 
 def keyring_key(url: str) -> str:

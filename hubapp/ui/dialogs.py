@@ -245,8 +245,9 @@ def discard_or_stay_box(parent: QWidget | None, title: str, text: str) -> QtWidg
 def ask_first_start(parent: QWidget | None, path: Path | str,
                     set_in: str | None = None) -> str | None:
     """On a desk without a hub database yet: "new" (start a hub in the file path), "file" (open
-    one that exists) or "server" (connect to the hub's server); None to quit. set_in: the
-    machine-wide settings file that names path, which is not there."""
+    one that exists), "server" (connect to the hub's server) or "demo" (look around a demo
+    hub, in a file of its own); None to quit. set_in: the machine-wide settings file that
+    names path, which is not there."""
     box = first_start_box(parent, path, set_in)
     try:
         box.exec()
@@ -269,13 +270,16 @@ def first_start_box(parent: QWidget | None, path: Path | str,
     # empty hub in their own home folder.
     box.setInformativeText(translate(
         "dialogs", "Start a new hub in {path} (you create its administrator next), open a "
-                   "hub's file that exists (a copy from another desk, or a backup), or connect "
-                   "to the hub's server.").format(path=path))
+                   "hub's file that exists (a copy from another desk, or a backup), connect "
+                   "to the hub's server, or try Hub Desk on a demo hub: made-up traffic, in a "
+                   "file of its own.").format(path=path))
     Role = QtWidgets.QMessageBox.ButtonRole
     for choice, text, role in (
             ("new", translate("dialogs", "Start a &new hub"), Role.AcceptRole),
             ("file", translate("dialogs", "&Open a file…"), Role.ActionRole),
-            ("server", translate("dialogs", "&Connect to a server…"), Role.ActionRole)):
+            ("server", translate("dialogs", "&Connect to a server…"), Role.ActionRole),
+            # A newcomer or trainee had no way from here to see the app with data in it.
+            ("demo", translate("dialogs", "Try a &demo hub"), Role.ActionRole)):
         button = box.addButton(text, role)
         button.setProperty("choice", choice)
         if choice == "new":

@@ -24,7 +24,7 @@ from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log import DailyLogScreen
 from hubapp.ui.daily_log.services_list import short_totals_text, totals_text
-from hubapp.ui.desk_database import remember_target
+from hubapp.ui.desk_database import is_demo, remember_target
 from hubapp.ui.edit_menu import EditMenu
 from hubapp.ui.fitted_label import FittedLabel
 from hubapp.ui.lazy_screen import LazyScreen
@@ -147,7 +147,10 @@ class MainWindow(QMainWindow):
         else:
             title = self.tr("Hub Desk — {name} — {user} (read-only)") if ctx.read_only \
                 else self.tr("Hub Desk — {name} — {user}")
-        self.setWindowTitle(title.format(name=database_name(ctx.db_path), user=ctx.user))
+        title = title.format(name=database_name(ctx.db_path), user=ctx.user)
+        # A trainee's made-up traffic must not be taken for the hub's, nor typed into as such.
+        demo = is_demo(ctx.db_path)
+        self.setWindowTitle(self.tr("{title} (demo hub)").format(title=title) if demo else title)
         self.screens = QTabWidget(self)
         self.screens.setDocumentMode(True)
         # Out of the Tab order (Ctrl+1…9 and clicks switch screens): a Tab from the daily
@@ -192,6 +195,11 @@ class MainWindow(QMainWindow):
         # At 15 pt on a 150 % laptop the whole line, 909 px, held the window past the screen.
         self.totals_label = FittedLabel(self)
         self.statusBar().addWidget(self.file_label, 1)
+        if demo:  # permanent: a message beside it hides the file's path, not this
+            demo_note = QLabel(self.tr("Demo hub: made-up traffic"), self)
+            demo_note.setObjectName("demo_note")
+            colours.set_text_colour(demo_note, colours.closed)
+            self.statusBar().addPermanentWidget(demo_note)
         self.statusBar().addPermanentWidget(self.totals_label)
         self.statusBar().messageChanged.connect(self._say_status)
         self.day_screen.totals_changed.connect(self._show_totals)
