@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from hubapp.domain import iso6346
 from hubapp.domain.clock import wall_time
 from hubapp.store import audit, backup, open_db, transaction
 from hubapp.store.users import ADMIN, UserRecord
@@ -403,3 +404,50 @@ def test_a_listed_entry_is_parsed_when_read(demo_db):
     assert not any("after" in vars(entry) or "before" in vars(entry) for entry in listed)
     assert listed[0].after == {"reason": "late train", "closed_days": ["2020-01-05"]}
     assert listed[0].before is None
+
+
+def _boxes(service_no: str, weights: dict[str, int], notes: str = "") -> dict:
+    return {"service": {"service_no": service_no, "date": "2026-03-01", "notes": notes},
+            "containers": [{"container": number, "gross_kg": kg}
+                           for number, kg in weights.items()]}
+
+
+def _saved(db, user: str, action: str, before: object, after: object) -> int:
+    with transaction(db):
+        audit.record(db, user, action, "service", 7, before, after)
+    return audit.newest_id(db)
+
+
+def test_a_container_filter_lists_the_saves_that_added_edited_or_removed_it(engine,
+                                                                            demo_target):
+    """Typed as the grid takes a number, from its start, with a check digit mistyped as All
+    movements' Container takes it; a save that kept the box as it was is not about it."""
+    box, other = (iso6346.with_check_digit(start) for start in ("TGHU123456", "TGHU765432"))
+    db = open_db(demo_target)
+    try:
+        added = _saved(db, "li", "create", None, _boxes("X1", {box: 20_000, other: 9_000}))
+        weighed = _saved(db, "wang", "update", _boxes("X1", {box: 20_000, other: 9_000}),
+                         _boxes("X1", {box: 24_500, other: 9_000}))
+        _saved(db, "li", "update", _boxes("X1", {box: 24_500, other: 9_000}),
+               _boxes("X1", {box: 24_500, other: 9_000}, "late loco"))
+        other_weighed = _saved(db, "li", "update", _boxes("X1", {box: 24_500, other: 9_000}),
+                               _boxes("X1", {box: 24_500, other: 9_500}))
+        removed = _saved(db, "zhao", "delete", _boxes("X1", {box: 24_500, other: 9_500}),
+                         None)
+        _import(db, FIRST, ["X1"])
+        wrong_digit = box[:10] + str((int(box[10]) + 1) % 10)
+        for typed, expected in (
+                (f" {box[:4].lower()} {box[4:10]}-{box[10]} ", [removed, weighed, added]),
+                ("ｔｇｈｕ　１２３４５６", [removed, weighed, added]),
+                (wrong_digit, [removed, weighed, added]),
+                ("tghu", [removed, other_weighed, weighed, added]),
+                (other, [removed, other_weighed, added]), ("TGHU9", []), ("MSCU", [])):
+            assert [entry.id for entry in audit.entries(db, container=typed)] == expected, typed
+            assert audit.count(db, container=typed) == len(expected), typed
+            assert [entry.id for page in audit.iter_entries(db, container=typed, page=2)
+                    for entry in page] == expected, typed
+        assert [entry.id for entry in audit.entries(db, container=box, user="wang")] \
+            == [weighed]
+        assert [entry.id for entry in audit.entries(db, container=box, service_no="X2")] == []
+    finally:
+        db.close()

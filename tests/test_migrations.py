@@ -2,6 +2,7 @@ import contextlib
 import datetime as dt
 import errno
 import hashlib
+import json
 import os
 import re
 import resource
@@ -126,6 +127,41 @@ def test_an_older_files_audit_log_is_searched_by_day_and_service_through_indexes
         assert not any("SCAN audit_log" in plan for plan in plans), plans
         assert {"audit_log_at", "audit_log_before_day", "audit_log_after_service_no"} \
             <= {plan.split(" INDEX ")[-1].split()[0] for plan in plans if " INDEX " in plan}
+    finally:
+        db.close()
+
+
+def test_an_older_files_saves_are_found_by_the_containers_they_changed_through_an_index(
+        tmp_path):
+    """The boxes of its entries are noted as it is upgraded: read from the snapshots, a
+    container's search took seconds on a long log."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m017_note_the_containers_each_audit_entry_changed")
+    weighed = [{"container": "CSQU3054383", "gross_kg": kg} for kg in (22_000, 24_500)]
+    kept = {"container": "MSCU1234566", "gross_kg": 9_000}
+    for before, after in ((None, [weighed[0], kept]), ([weighed[0], kept], [weighed[1], kept]),
+                          ([weighed[1], kept], [weighed[1], kept])):
+        old["audit_log"].insert({
+            "at": "2026-03-01T02:00:00+00:00", "user_name": "li", "action": "update",
+            "entity": "service", "entity_id": "7",
+            **{side: None if boxes is None else json.dumps(
+                {"service": {"service_no": "X5501", "date": "2026-02-27"}, "containers": boxes})
+               for side, boxes in (("before", before), ("after", after))}})
+    old.close()
+
+    db = open_db(path)
+    try:
+        statements: list[str] = []
+        db.conn.set_trace_callback(statements.append)
+        found = [[entry.id for entry in audit.entries(db, container=typed)]
+                 for typed in ("csqu 305438-3", "MSCU", "C")]
+        db.conn.set_trace_callback(None)
+        assert found == [[2, 1], [1], [2, 1]]
+        plans = [row[3] for statement in statements
+                 for row in db.execute(f"EXPLAIN QUERY PLAN {statement}")]
+        assert not any(re.search(r"SCAN (audit_log|audit_container)\b", plan)
+                       for plan in plans), plans
     finally:
         db.close()
 
@@ -773,6 +809,7 @@ def _before_the_audit_log_indexes(path: Path) -> None:
                           "audit_log_at", "audit_log_before_day", "audit_log_after_day",
                           "audit_log_before_service_no", "audit_log_after_service_no"):
                 conn.execute(f"DROP INDEX {index}")
+            conn.execute("DROP TABLE audit_container")
             conn.execute("DELETE FROM _sqlite_migrations WHERE name >= 'm011'")
         conn.execute("VACUUM")  # the indexes' pages not free for them again
 

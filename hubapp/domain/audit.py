@@ -81,6 +81,13 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
 REMOVED, ADDED = "containers removed", "containers added"
 
 
+def changed_boxes(before: Any, after: Any) -> set[str]:
+    """The numbers of the containers a change added, removed or edited: those whose entries
+    the Audit log's container filter lists (a box merely kept on a saved service is not)."""
+    old, new = boxes(before), boxes(after)
+    return {number for number in old.keys() | new.keys() if old.get(number) != new.get(number)}
+
+
 def _differ(before: Any, after: Any) -> bool:
     # Notes cleared to "" where they were None read "— → —" to a person: no change.
     return before != after and not (before in (None, "") and after in (None, ""))

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord
+from hubapp.domain import iso6346
+from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord, changed_boxes
 from hubapp.domain.clock import instant_of, wall_time
-from hubapp.store.engine import is_postgres
+from hubapp.store.engine import executemany, is_postgres
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -39,6 +40,7 @@ def record(db: Database, user: str, action: str, entity: str, entity_id: object,
     if "id" in entry and is_postgres(db):  # numbered by hand: the server's count follows
         db.execute("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), ?)",
                    [entry["id"]])
+    _note_boxes(db, [(written, before, after)])
     own = getattr(db, "own_entries", None)
     if own is not None:
         own.ids.add(written)
@@ -88,25 +90,27 @@ PAGE = 500
 
 def entries(db: Database, *, user: str | None = None, action: str | None = None,
             day: dt.date | None = None, last_day: dt.date | None = None,
-            service_no: str | None = None, limit: int = SHOWN) -> list[AuditEntryRecord]:
+            service_no: str | None = None, container: str | None = None,
+            limit: int = SHOWN) -> list[AuditEntryRecord]:
     """Newest first. action is a stored one ("merge"); day matches the day of the change (on
     the hub's clock: settings.time_zone) or the hub day it concerned, and with last_day any
     day from day to last_day (at most LONGEST_PERIOD days); service_no matches entries whose
     before or after names a service whose number starts with it, as All movements' filter
-    does."""
-    clauses, params = _where(db, user, action, day, last_day, service_no)
+    does; container, the saves that added, removed or edited a container whose number starts
+    with it, typed as the daily log's grid takes it ("tghu 123456-7")."""
+    clauses, params = _where(db, user, action, day, last_day, service_no, container)
     return _page(db, clauses, params, limit)
 
 
 def iter_entries(db: Database, *, user: str | None = None, action: str | None = None,
                  day: dt.date | None = None, last_day: dt.date | None = None,
-                 service_no: str | None = None, page: int = PAGE
-                 ) -> Iterator[list[AuditEntryRecord]]:
+                 service_no: str | None = None, container: str | None = None,
+                 page: int = PAGE) -> Iterator[list[AuditEntryRecord]]:
     """Every entry entries() would list without a limit, newest first, a page of `page`
     entries at a time (the last one shorter, none empty), each page's ids found as entries()
     finds them. An entry about a service holds its snapshots before and after: a long log
     read whole (100,000 entries: 5 GB) is never held at once."""
-    clauses, params = _where(db, user, action, day, last_day, service_no)
+    clauses, params = _where(db, user, action, day, last_day, service_no, container)
     older_than = None
     while True:
         found = _page(db, clauses, params, page, older_than)
@@ -131,9 +135,9 @@ def _page(db: Database, clauses: list[str], params: list[object], limit: int,
 
 def count(db: Database, *, user: str | None = None, action: str | None = None,
           day: dt.date | None = None, last_day: dt.date | None = None,
-          service_no: str | None = None) -> int:
+          service_no: str | None = None, container: str | None = None) -> int:
     """How many entries entries() would list without a limit."""
-    clauses, params = _where(db, user, action, day, last_day, service_no)
+    clauses, params = _where(db, user, action, day, last_day, service_no, container)
     return db.execute(f"SELECT COUNT(*) FROM audit_log {_joined(clauses)}",
                       params).fetchone()[0]
 
@@ -165,8 +169,11 @@ def _joined(clauses: list[str]) -> str:
 
 
 def _where(db: Database, user: str | None, action: str | None, day: dt.date | None,
-           last_day: dt.date | None, service_no: str | None) -> tuple[list[str], list[object]]:
+           last_day: dt.date | None, service_no: str | None,
+           container: str | None) -> tuple[list[str], list[object]]:
     """A search's WHERE clauses (to be joined by AND) and their parameters."""
+    from hubapp.store.browse import PREFIX_END  # which imports this module (interchange)
+
     clauses, params = [], []
     if user:
         # By the writer shown (_entry): "failed logins" found only this release's lock-outs,
@@ -178,13 +185,18 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
         clauses.append("action = ?")
         params.append(action)
     if service_no:
-        from hubapp.store.browse import PREFIX_END  # which imports this module (interchange)
-
         number = service_no.strip().upper()
         imports = _listing(db, "service_nos", number, f"{_IMPORTS} AND ", prefix=True)
         clauses.append(_found(" OR ".join(f"{side} >= ? AND {side} < ?" for side in SERVICE_NOS)
                               + _or_id_in(imports)))
         params += [number, number + PREFIX_END] * len(SERVICE_NOS) + imports
+    if container:
+        # A whole number wrong in its check digit only is sought as All movements seeks it.
+        number = iso6346.normalise(container)
+        number = iso6346.corrected(number) or number
+        clauses.append(f"id IN (SELECT entry_id FROM {BOXES} WHERE container >= ?"
+                       " AND container < ?)")
+        params += [number, number + PREFIX_END]
     if day is None:
         return clauses, params
     last_day = last_day or day
@@ -207,6 +219,34 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
                           + _or_id_in(named)))
     params += [start, end, *[first, last] * (1 + len(DAYS)), *named]
     return clauses, params
+
+
+# The containers each entry added, removed or edited (domain.audit.changed_boxes), one row
+# each, as m017 made it: a service's entry holds them among its snapshots' lists, which no
+# index of the log's own can reach, and reading the snapshots took seconds on a long log.
+BOXES = "audit_container"
+_NOTE_BOX = f"INSERT INTO {BOXES} (container, entry_id) VALUES (?, ?)"
+
+
+def _note_boxes(db: Database, written: list[tuple[int, Any, Any]]) -> None:
+    """The changed containers of entries (id, before, after) noted in BOXES."""
+    rows = [(number, entry_id) for entry_id, before, after in written
+            for number in sorted(changed_boxes(before, after))]
+    if rows:
+        executemany(db, _NOTE_BOX, rows)
+
+
+def note_every_entrys_boxes(db: Database) -> None:
+    """BOXES filled from the log as it stands (m017). Only a service's entries hold its
+    containers; they are read a page at a time, as a long log's snapshots are gigabytes."""
+    ids = [row[0] for row in db.execute(
+        "SELECT id FROM audit_log WHERE entity = 'service' ORDER BY id").fetchall()]
+    for start in range(0, len(ids), PAGE):
+        some = ids[start:start + PAGE]
+        _note_boxes(db, [(row["id"], _parsed(row["before"]), _parsed(row["after"]))
+                         for row in db.query("SELECT id, before, after FROM audit_log"
+                                             f" WHERE id IN ({', '.join('?' * len(some))})",
+                                             some)])
 
 
 # An import's entry (store.interchange) names its dates and service numbers in its JSON.

@@ -411,3 +411,13 @@ def m016_note_the_logo_the_first_m013_passed_over(db: Database) -> None:
     # shows once more, which is better than a logo lost without a word.
     if not db.execute("SELECT 1 FROM hub_setting WHERE key = 'logo_unread_path'").fetchone():
         m013_note_a_logo_m009_could_not_read(db)
+
+
+@step
+def m017_note_the_containers_each_audit_entry_changed(db: Database) -> None:
+    # "Who changed TGHU1234567's weight?": the boxes a save changed are listed inside its
+    # snapshots, which no index on the log reaches; each is noted once in a table of its own
+    # (store.audit.BOXES), whose key the Audit log's container filter seeks by prefix.
+    db.execute(f"""CREATE TABLE {audit.BOXES} (container TEXT NOT NULL,"""
+               """ entry_id INTEGER NOT NULL, PRIMARY KEY (container, entry_id))""")
+    audit.note_every_entrys_boxes(db)
