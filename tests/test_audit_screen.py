@@ -34,12 +34,17 @@ def _change_a_service(db, user):
 
 def _search_service(qtbot, screen, typed):
     """typed in the Service field, in place of what it held, and Enter pressed."""
-    screen.service.setFocus()
-    qtbot.keyClick(screen.service, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(screen.service, Qt.Key.Key_Delete)
-    qtbot.keyClicks(screen.service, typed)
+    _search(qtbot, screen, screen.service, typed)
+
+
+def _search(qtbot, screen, edit, typed):
+    """typed in a filter's field, in place of what it held, and Enter pressed."""
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, typed)
     with qtbot.waitSignal(screen.listed):
-        qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
 def _choose(qtbot, screen, combo, stored):
@@ -239,6 +244,65 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     assert fields["notes"] == ("", "late loco")
     assert fields["containers"] == (str(len(moves)), str(len(moves) - 1))
     assert {row["user"] for row in rows} == {"wang.li"}
+
+
+def _weighed(db, service, move_ids: dict, user: str, boxes: dict[str, int]):
+    """service saved again by user with the containers of move_ids (number: move) whose
+    numbers boxes names weighing as it says."""
+    moves = [dataclasses.replace(move, id=None, gross_kg=boxes.get(number, move.gross_kg))
+             for number, move in move_ids.items()]
+    return services.save_service(db, service, moves, UserRecord(user, "admin"))[0]
+
+
+def _ids(screen) -> list[int]:
+    return [screen.model.index(row, 0).data(RECORD_ROLE).id
+            for row in range(screen.model.rowCount())]
+
+
+def test_who_changed_a_containers_weight_is_found_by_its_number_typed_anyhow(
+        qtbot, app_ctx, tmp_path, save_as):
+    """"Who changed TGHU1234567's weight, and when?": its own adds, edits and removals are
+    listed (a move between services is one of each), no other box's, nor saves that kept it
+    as it was."""
+    db = app_ctx.db
+    first, second = (summary.service for summary in services.list_day(db, DEMO_END)[:2])
+    held = {move.container: move for move in services.list_moves(db, first.id)}
+    box, other = list(held)[:2]
+    first = _weighed(db, first, held, "wang.li", {box: 24_500})
+    weighed = audit.newest_id(db)
+    first = _weighed(db, first, held, "li.na", {other: 9_999, box: 24_500})
+    first = _weighed(db, dataclasses.replace(first, notes="late loco"), held, "li.na",
+                     {other: 9_999, box: 24_500})
+    moved = services.list_moves(db, first.id)
+    services.save_service(db, first, [dataclasses.replace(move, id=None) for move in moved
+                                      if move.container != box], UserRecord("zhao", "admin"))
+    taken_off = audit.newest_id(db)
+    _weighed(db, second, {move.container: move for move in services.list_moves(db, second.id)}
+             | {box: next(move for move in moved if move.container == box)}, "zhao", {})
+    put_on = audit.newest_id(db)
+
+    screen = shown_audit(qtbot, app_ctx)
+    _search(qtbot, screen, screen.container, f" {box[:4].lower()} {box[4:10]}-{box[10]} ")
+    assert _ids(screen) == [put_on, taken_off, weighed]
+    assert screen.count.text() == "3 changes"
+    assert f"{box} gross kg: " in screen.model.index(2, 4).data()
+    _search(qtbot, screen, screen.container, other.lower())
+    assert len(_ids(screen)) == 1  # li.na's edit; its box's other saves kept it unchanged
+    _search(qtbot, screen, screen.container, box[:9])
+    assert set(_ids(screen)) >= {put_on, taken_off, weighed}  # the start of a number
+    _search(qtbot, screen, screen.container, "ZZZU")
+    assert _ids(screen) == []
+
+    _search(qtbot, screen, screen.container, box.lower())
+    save_as(tmp_path / "audit.csv")
+    _export(qtbot, screen)
+    with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
+        rows = list(csv.reader(file))[1:]
+    assert [(row[1], row[2], row[4]) for row in rows if any(box in cell for cell in row)] \
+        == [("zhao", "update", "containers added"), ("zhao", "update", "containers removed"),
+            ("wang.li", "update", f"{box} gross kg")]
+    assert {row[1] for row in rows} == {"zhao", "wang.li"}
+    assert not any(other in cell for row in rows for cell in row)
 
 
 def test_stored_codes_read_as_the_daily_log_shows_them(qtbot, app_ctx):

@@ -1,6 +1,6 @@
-"""The audit log: who changed what and when, before → after; filter by user, action, days
-and service. The list is read off the GUI thread, as a long log's searches once took seconds
-(now its indexes answer: store.audit)."""
+"""The audit log: who changed what and when, before → after; filter by user, action, days,
+service and container. The list is read off the GUI thread, as a long log's searches once
+took seconds (now its indexes answer: store.audit)."""
 
 from __future__ import annotations
 
@@ -263,6 +263,7 @@ class AuditScreen(QWidget):
         bar.add_labelled(self.tr("&Action"), self.action)
         bar.add_together(self.any_day, *self.period)
         bar.add_labelled(self.tr("&Service"), self.service)
+        bar.add_labelled(self.tr("&Container"), self.container)
         bar.addWidget(self.export_button)
         # The count under the list it counts, not in the bar: "The newest 2,000 of …" took
         # the filters' width there, cutting the Service field's example short.
@@ -308,9 +309,10 @@ class AuditScreen(QWidget):
         # Beside "Any day", which names the switch, not the boxes.
         self.day.setAccessibleName(self.tr("First day"))
         self.last_day.setAccessibleName(self.tr("Last day"))
-        self.service = QLineEdit(self)
-        self.service.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
-        self.service.setClearButtonEnabled(True)
+        self.service, self.container = QLineEdit(self), QLineEdit(self)
+        for edit in (self.service, self.container):
+            edit.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
+            edit.setClearButtonEnabled(True)
         self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
         self.count = QLabel(self)
         self.export_status = ExportStatus(self.tr("Ca&ncel export"), self)
@@ -354,9 +356,10 @@ class AuditScreen(QWidget):
         self._period = date_edits.Period(self.day, self.last_day)
         for edit in (self.day, self.last_day):
             edit.dateChanged.connect(self._typing.start)
-        self.service.textChanged.connect(self._typing.start)
+        for edit in (self.service, self.container):
+            edit.textChanged.connect(self._typing.start)
         # Not returnPressed as well: Enter also ends the editing, and searched twice.
-        for edit in (self.day, self.last_day, self.service):
+        for edit in (self.day, self.last_day, self.service, self.container):
             edit.editingFinished.connect(self._filter)
         self.export_button.clicked.connect(self.export)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
@@ -374,7 +377,8 @@ class AuditScreen(QWidget):
             tuple(day.toPython() for day in self._period.days())
         return {"user": self.user.currentData(), "action": self.action.currentData(),
                 "day": days[0], "last_day": days[1],
-                "service_no": self.service.text().strip() or None}
+                "service_no": self.service.text().strip() or None,
+                "container": self.container.text().strip() or None}
 
     def _too_long(self, filters: dict) -> str | None:
         """Why the filters' period is not searched, if it is too long to."""
