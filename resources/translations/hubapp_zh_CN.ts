@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>; </source>
         <translation>；</translation>
@@ -51,43 +51,43 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="341"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="343"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="293"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="294"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="292"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="422"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="293"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="426"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="312"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="316"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="316"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="318"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="322"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="324"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="335"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="337"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
@@ -107,93 +107,98 @@
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="384"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
+        <source>&amp;Container</source>
+        <translation>箱号(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="388"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多可查询 {days} 天：请把起始日期后移，或把结束日期前移。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="391"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="395"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="419"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="423"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="436"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="440"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="440"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="444"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="455"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="459"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="464"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="468"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="475"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="479"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="512"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="516"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="511"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="515"/>
         <source>audit-log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="513"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="517"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="524"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="528"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="509"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="513"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="296"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="297"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="298"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="299"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="309"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="310"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="310"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="311"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
@@ -3208,87 +3213,87 @@ Licence: MIT</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="133"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="133"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="148"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="149"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="223"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="224"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="236"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="237"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="464"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="465"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="467"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="468"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="472"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="473"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -3923,482 +3928,482 @@ Turn single-user mode off?</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>unretire</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="172"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="172"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="173"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="173"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="173"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="173"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="190"/>
         <source>punctuality_tolerance_min</source>
         <translation>正点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="185"/>
+        <location filename="../../hubapp/domain/audit.py" line="192"/>
         <source>time_zone</source>
         <translation>枢纽时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="186"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="193"/>
+        <location filename="../../hubapp/domain/audit.py" line="200"/>
         <source>rebuild</source>
         <translation>重算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="193"/>
+        <location filename="../../hubapp/domain/audit.py" line="200"/>
         <source>sums</source>
         <translation>汇总数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="196"/>
+        <location filename="../../hubapp/domain/audit.py" line="203"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="196"/>
+        <location filename="../../hubapp/domain/audit.py" line="203"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="197"/>
+        <location filename="../../hubapp/domain/audit.py" line="204"/>
         <source>container_moves</source>
         <translation>箱动态记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="197"/>
+        <location filename="../../hubapp/domain/audit.py" line="204"/>
         <source>taken_at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="198"/>
+        <location filename="../../hubapp/domain/audit.py" line="205"/>
         <source>replaced</source>
         <translation>被替换的更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="198"/>
+        <location filename="../../hubapp/domain/audit.py" line="205"/>
         <source>kept_as</source>
         <translation>恢复前的数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="199"/>
+        <location filename="../../hubapp/domain/audit.py" line="206"/>
         <source>dwell_times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="199"/>
+        <location filename="../../hubapp/domain/audit.py" line="206"/>
         <source>roll_up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="200"/>
+        <location filename="../../hubapp/domain/audit.py" line="207"/>
         <source>clock_changes</source>
         <translation>时钟调整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="200"/>
+        <location filename="../../hubapp/domain/audit.py" line="207"/>
         <source>added_to</source>
         <translation>添加了集装箱的已存班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="207"/>
+        <location filename="../../hubapp/domain/audit.py" line="214"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="208"/>
+        <location filename="../../hubapp/domain/audit.py" line="215"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="211"/>
+        <location filename="../../hubapp/domain/audit.py" line="218"/>
         <source>failed logins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="188"/>
+        <location filename="../../hubapp/domain/audit.py" line="195"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="188"/>
+        <location filename="../../hubapp/domain/audit.py" line="195"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="189"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="189"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="190"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="190"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="191"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="191"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="192"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="192"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="194"/>
+        <location filename="../../hubapp/domain/audit.py" line="201"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="194"/>
+        <location filename="../../hubapp/domain/audit.py" line="201"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="195"/>
+        <location filename="../../hubapp/domain/audit.py" line="202"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="195"/>
+        <location filename="../../hubapp/domain/audit.py" line="202"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
@@ -4453,13 +4458,13 @@ Turn single-user mode off?</source>
         <translation>恢复前的数据保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="112"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="498"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="502"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -7066,7 +7071,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="387"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="388"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
