@@ -410,14 +410,27 @@ def test_a_problem_fixed_after_a_paste_leaves_what_the_paste_said(qtbot, screen)
 def test_a_departed_service_without_its_time_is_fixed_by_marking_it_planned(qtbot, screen):
     # The form's own problem on Actual, "needs its actual time", is of the status too.
     press(qtbot, (Qt.Key.Key_N, CTRL), "x9704")
+    message = screen.form.message
+
+    def grid_top() -> int:
+        return screen.grid_view.mapTo(screen, QPoint(0, 0)).y()
+
+    # Nothing to say: its line is the grid's, where an empty one stood between them.
+    assert not message.isVisible()
+    top = grid_top()
     screen.form.status.setFocus()
     press(qtbot, Qt.Key.Key_Down, (Qt.Key.Key_S, CTRL))
     assert screen.form.status.currentData() == Status.DEPARTED
     assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
     assert shown_wrong(screen.form.actual)
+    assert message.isVisible() and message.text() == "A service that departed needs its " \
+        "actual time"
+    qtbot.waitUntil(lambda: grid_top() > top)
     screen.form.status.setFocus()
     press(qtbot, Qt.Key.Key_Up)  # planned
     assert screen.paste_message.text() == "" and not shown_wrong(screen.form.actual)
+    assert not message.isVisible()
+    qtbot.waitUntil(lambda: grid_top() == top)
 
 
 def test_a_save_by_keyboard_says_what_was_stored_until_the_next_edit(qtbot, screen,

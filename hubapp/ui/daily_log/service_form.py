@@ -110,6 +110,7 @@ class ServiceForm(QWidget):
         self.message.setObjectName("form_message")
         colours.set_text_colour(self.message, colours.problem)
         self.message.setWordWrap(True)
+        self.message.hide()  # until there is a problem to say (_show_problems)
         # A note, not a problem: grey beside the red, and saving still works.
         self.planned_note = QLabel(self)
         self.planned_note.setObjectName("form_planned_note")
@@ -492,6 +493,8 @@ class ServiceForm(QWidget):
             problems = "\n".join(labels.message(e) for e in errors if e.field == field)
             spoken.show_problem(widget, problems)
         self.message.setText("\n".join(labels.message(error) for error in errors))
+        # Out of the layout while it says nothing: its empty line was taken from the grid.
+        self.message.setVisible(bool(errors))
 
 
 class _InitialsView(QListView):
