@@ -195,7 +195,7 @@ def test_five_failures_lock_the_account_for_five_minutes(db, admin):
     # The fifth says the lock-out it sets: it said only "Wrong", and the right password
     # typed next failed as well, explained only then.
     with pytest.raises(AuthError, match="^Li Na is locked out after 5 wrong passwords; try "
-                                        "again in 5 min or ask an admin$"):
+                                        "again in 5 min$"):  # the only admin: none to ask
         users.authenticate(db, "Li Na", "guess", now=now)
     # Locked: even the right password is refused, and says for how long.
     with pytest.raises(AuthError, match="locked out .* try again in 5 min"):
@@ -206,6 +206,33 @@ def test_five_failures_lock_the_account_for_five_minutes(db, admin):
     assert users.authenticate(db, "Li Na", PASSWORD, now=later).role == ADMIN
     actions = [r[0] for r in db.execute("SELECT action FROM audit_log WHERE entity = 'user'")]
     assert "lock out" in actions
+
+
+@pytest.mark.parametrize("role", [CLERK, users.SUPERVISOR, users.ADMIN])
+def test_a_user_locked_out_is_told_to_ask_an_admin_where_there_is_another(db, admin, role):
+    now = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.timezone.utc)
+    users.add_user(db, admin, "wang", role, PASSWORD)
+    for _attempt in range(users.MAX_FAILED_ATTEMPTS - 1):
+        with pytest.raises(AuthError):
+            users.authenticate(db, "wang", "guess", now=now)
+    told = "^wang is locked out after 5 wrong passwords; try again in 5 min or ask an admin$"
+    with pytest.raises(AuthError, match=told):
+        users.authenticate(db, "wang", "guess", now=now)
+    with pytest.raises(AuthError, match=told):  # and again while locked out
+        users.authenticate(db, "wang", PASSWORD, now=now + dt.timedelta(seconds=1))
+
+
+def test_an_admin_locked_out_whose_only_other_admin_is_deactivated_is_not_told_to_ask(
+        db, admin):
+    now = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.timezone.utc)
+    other = users.add_user(db, admin, "wang", users.ADMIN, PASSWORD)
+    users.set_active(db, other, "Li Na", False)
+    for _attempt in range(users.MAX_FAILED_ATTEMPTS):
+        with pytest.raises(AuthError):
+            users.authenticate(db, "wang", "guess", now=now)
+    with pytest.raises(AuthError, match="^wang is locked out after 5 wrong passwords; try "
+                                        "again in 5 min$"):
+        users.authenticate(db, "wang", PASSWORD, now=now + dt.timedelta(seconds=1))
 
 
 @pytest.mark.sqlite_only

@@ -364,7 +364,7 @@ def authenticate(db: Database, name: str, password: str,
         # As slow as a wrong password, so timing does not reveal the names either.
         verify_password(password, _unknown_user_hash())
         raise wrong
-    _refuse_locked_out(row, now)
+    _refuse_locked_out(db, row, now)
     user_id, stored_name, stored_hash, failed, locked_until, active = row
     if verify_password(password, stored_hash):
         if not active:
@@ -377,7 +377,7 @@ def authenticate(db: Database, name: str, password: str,
                 with transaction(db):
                     # Read again under the lock: another desk's wrong passwords may have
                     # locked the account out since.
-                    _refuse_locked_out(_login_row(db, user_id) or row, now)
+                    _refuse_locked_out(db, _login_row(db, user_id) or row, now)
                     _clear_failures(db, user_id)
         return _record(next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id])))
     # A deactivated account's wrong passwords count as any other's, so that guessing its
@@ -387,7 +387,7 @@ def authenticate(db: Database, name: str, password: str,
         with transaction(db):
             locked = _count_failure(db, _login_row(db, user_id) or row, now)
     if locked:
-        raise _locked_out(stored_name, locked, now)
+        raise _locked_out(db, row, locked, now)
     raise wrong
 
 
@@ -399,19 +399,23 @@ def _login_row(db: Database, user_id: int) -> tuple | None:
                       [user_id]).fetchone()
 
 
-def _refuse_locked_out(row: tuple, now: dt.datetime) -> None:
+def _refuse_locked_out(db: Database, row: tuple, now: dt.datetime) -> None:
     """Refuse a login row's account while locked out."""
-    stored_name, locked_until = row[1], row[4]
+    locked_until = row[4]
     if locked_until and now < dt.datetime.fromisoformat(locked_until):
-        raise _locked_out(stored_name, dt.datetime.fromisoformat(locked_until), now)
+        raise _locked_out(db, row, dt.datetime.fromisoformat(locked_until), now)
 
 
-def _locked_out(name: str, until: dt.datetime, now: dt.datetime) -> AuthError:
+def _locked_out(db: Database, row: tuple, until: dt.datetime, now: dt.datetime) -> AuthError:
+    """A login row's account locked out until then. "Or ask an admin" only where there is
+    another to ask: it sent the hub's only admin looking for one."""
     minutes = math.ceil((until - now).total_seconds() / 60)
-    return AuthError(QT_TRANSLATE_NOOP(
+    template = QT_TRANSLATE_NOOP(
         "messages", "{name} is locked out after {attempts} wrong passwords; try again in "
-                    "{minutes} min or ask an admin"),
-                     name=name, attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
+                    "{minutes} min or ask an admin") if _active_admins(db, row[0]) \
+        else QT_TRANSLATE_NOOP("messages", "{name} is locked out after {attempts} wrong "
+                                           "passwords; try again in {minutes} min")
+    return AuthError(template, name=row[1], attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
 
 
 def _count_failure(db: Database, row: tuple, now: dt.datetime) -> dt.datetime | None:
@@ -567,13 +571,14 @@ def _id_of(db: Database, name: str) -> int | None:
                  if name_key(stored) == key), None)
 
 
-def _active_admins(db: Database, other_than: UserRecord | None = None) -> int:
+def _active_admins(db: Database, other_than: int | None = None) -> int:
+    """How many admins may log in, the user of id other_than left out."""
     return db.execute("SELECT COUNT(*) FROM app_user WHERE role = ? AND active = 1"
-                      " AND id IS NOT ?", [ADMIN, other_than and other_than.id]).fetchone()[0]
+                      " AND id IS NOT ?", [ADMIN, other_than]).fetchone()[0]
 
 
 def _keep_one_admin(db: Database, user: UserRecord) -> None:
-    if not _active_admins(db, user):
+    if not _active_admins(db, user.id):
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "messages", "{name} is the last active admin; make another admin first"),
                                name=user.name)

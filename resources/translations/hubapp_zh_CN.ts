@@ -6986,7 +6986,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="411"/>
+        <location filename="../../hubapp/store/users.py" line="413"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
@@ -6996,12 +6996,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="466"/>
+        <location filename="../../hubapp/store/users.py" line="470"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="481"/>
+        <location filename="../../hubapp/store/users.py" line="485"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
@@ -7011,42 +7011,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="496"/>
+        <location filename="../../hubapp/store/users.py" line="416"/>
+        <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min</source>
+        <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="500"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="508"/>
+        <location filename="../../hubapp/store/users.py" line="512"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="516"/>
+        <location filename="../../hubapp/store/users.py" line="520"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="519"/>
+        <location filename="../../hubapp/store/users.py" line="523"/>
         <source>A password needs more than spaces</source>
         <translation>密码不能只有空格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="523"/>
+        <location filename="../../hubapp/store/users.py" line="527"/>
         <source>A password must not be the user&apos;s name</source>
         <translation>密码不能与用户名相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="531"/>
+        <location filename="../../hubapp/store/users.py" line="535"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="546"/>
+        <location filename="../../hubapp/store/users.py" line="550"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="577"/>
+        <location filename="../../hubapp/store/users.py" line="582"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个已启用的管理员；请先设置另一位管理员</translation>
     </message>
