@@ -54,6 +54,8 @@ def test_the_summary_counts_on_time_as_the_dashboard_and_lists_the_others(engine
         ("X1", 20), ("X2", 125), ("X3", -45), ("X4", 60), ("X7", 30)]
     assert [line.service_no for line in data.off_schedule] == ["X2", "X3", "X4"]
     assert data.off_schedule[0].notes == "Waited for customs at Mohan"
+    # Counted from its own lines: the roll-up's three periods are the monthly report's.
+    assert data.punctuality == ()
     # The Dashboard's tile over the same day counts as many on time, of as many timed.
     tile = dashboard.punctuality(demo_db, DashboardFilterRecord(DAY, DAY), DAY, DAY)
     assert (tile.timed, tile.on_time) == (len(data.timed),

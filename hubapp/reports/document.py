@@ -104,7 +104,7 @@ def content(data: ReportDataRecord, language: str, made_by: str = "") -> ReportC
         parts.append(f"<p class='none'>{_e(text(key, language))}</p>")
     if not data.empty or data.quiet:
         parts.append(_comparison(data, language))
-    if data.kind != DAILY and data.punctuality[0].timed:
+    if data.punctuality and data.punctuality[0].timed:
         parts.append(_period_punctuality(data, language))
     if data.kind == DAILY and not data.empty:
         parts.append(_services(data, language))

@@ -115,9 +115,10 @@ class ReportDataRecord:
     previous_period: tuple[dt.date, dt.date]
     last_year: TotalsRecord  # the same period a year before
     last_year_period: tuple[dt.date, dt.date]
-    # The timed services and those on time, as the Dashboard counts them: in the period, the
-    # previous one and last year's, each as far as its totals count.
-    punctuality: tuple[PunctualityRecord, PunctualityRecord, PunctualityRecord]
+    # Monthly and period reports: the timed services and those on time, as the Dashboard
+    # counts them, in the period, the previous one and last year's, each as far as its totals
+    # count. A daily summary counts its own service lines (ReportDataRecord.timed).
+    punctuality: tuple[PunctualityRecord, ...]
     history_from: dt.date | None  # the first day with traffic on record
     services: tuple[ServiceLineRecord, ...]  # daily reports only
     # Daily reports only: the cancelled services and those planned but overdue, then the
@@ -217,9 +218,10 @@ def build(db: Database, kind: str, first: dt.date | None, last: dt.date | None,
         previous=totals(db, *previous, until), previous_period=previous,
         last_year=totals(db, year_first, year_last, until),
         last_year_period=(year_first, year_last),
-        punctuality=tuple(punctuality(db, DashboardFilterRecord(start, end), start, end, up_to)
-                          for start, end, up_to in ((first, last, None), (*previous, until),
-                                                    (year_first, year_last, until))),
+        punctuality=() if daily else tuple(
+            punctuality(db, DashboardFilterRecord(start, end), start, end, up_to)
+            for start, end, up_to in ((first, last, None), (*previous, until),
+                                      (year_first, year_last, until))),
         history_from=history,
         services=service_lines(db, first) if daily else (),
         not_run=tuple(line for line in waiting if not _due_later(line, first, now)),
