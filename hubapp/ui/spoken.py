@@ -15,18 +15,32 @@ try:
 except ImportError:  # Qt before 6.8
     QAccessibleAnnouncementEvent = None
 
-# A field's own tooltip and description, its again once its problem is fixed.
-_HELP, _DESCRIPTION = "hubapp_help", "hubapp_description"
+# A field's own tooltip and description, its again once its problem is fixed; that problem.
+_HELP, _DESCRIPTION, _PROBLEM = "hubapp_help", "hubapp_description", "hubapp_problem"
 
 
 def show_problem(field: QWidget, problem: str) -> None:
     """field's problem, "" once it has none, as its tooltip and as the description a screen
     reader says with its name whenever it gets the focus; then its own help again."""
+    _keep_own(field)
+    field.setProperty(_PROBLEM, problem)
+    field.setToolTip(problem or field.property(_HELP))
+    field.setAccessibleDescription(problem or field.property(_DESCRIPTION))
+
+
+def describe(field: QWidget, description: str) -> None:
+    """field's own description from now on, said with its name as it gets the focus (a note
+    beside it, which a reader never reaches: how late the times typed say a train went); a
+    problem shown on it is said in its place until fixed."""
+    _keep_own(field)
+    field.setProperty(_DESCRIPTION, description)
+    field.setAccessibleDescription(field.property(_PROBLEM) or description)
+
+
+def _keep_own(field: QWidget) -> None:
     if field.property(_HELP) is None:
         field.setProperty(_HELP, field.toolTip())
         field.setProperty(_DESCRIPTION, field.accessibleDescription())
-    field.setToolTip(problem or field.property(_HELP))
-    field.setAccessibleDescription(problem or field.property(_DESCRIPTION))
 
 
 def announce(widget: QWidget, text: str) -> None:

@@ -364,11 +364,15 @@ class ServiceForm(QWidget):
         if errors or scheduled is None or actual is None:
             self.timing.clear()
             self.timing.setToolTip("")
+            spoken.describe(self.actual, "")
             return
         minutes = self._changes.elapsed(scheduled, actual)
         language = labels.language()
         self.timing.setText(off_schedule(minutes, language))
         self.timing.setToolTip(punctuality_verdict(minutes, self._tolerance, language))
+        # Said with the field's name as it gets the focus: a reader never reaches the label.
+        spoken.describe(self.actual, self.tr("{off}, {verdict}").format(
+            off=self.timing.text(), verdict=self.timing.toolTip()))
         colours.set_text_colour(self.timing, colours.note if on_time(minutes, self._tolerance)
                                 else colours.off_schedule)
 
