@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -115,6 +115,21 @@ class ServiceRecord:
         if self.scheduled_at is None or self.actual_at is None:
             return None
         return changes.elapsed(self.scheduled_at, self.actual_at)
+
+    def planned_on(self, day: dt.date) -> ServiceRecord:
+        """A new planned run like this one on another day: no actual time, no remarks (the
+        containers are the caller's, none). Its scheduled time moves with it."""
+        def moved(value: dt.datetime | None) -> dt.datetime | None:
+            # A late-night train is due "+1": the run keeps its days after the service's date.
+            # Not days before: a run logged days behind its timetable was late, and the new
+            # one is due on its own day.
+            if value is None:
+                return None
+            later = min(max(value.date() - self.date, dt.timedelta(0)), dt.timedelta(days=1))
+            return dt.datetime.combine(day + later, value.time())
+
+        return replace(self, date=day, scheduled_at=moved(self.scheduled_at), actual_at=None,
+                       status=Status.PLANNED, notes="", id=None, version=0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,36 +109,68 @@ def save_service(
     closed day, ReasonNeeded if anyone else does without a reason, PermissionDenied if the
     actor's account was deactivated or demoted meanwhile.
     """
+    saved, change = save_services(db, [(service, moves)], actor, teu_45ft, reason, now)
+    return saved[0], change
+
+
+def save_services(
+    db: Database,
+    items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
+    actor: UserRecord,
+    teu_45ft: float = 2.0,
+    reason: str | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[list[ServiceRecord], ChangeRecord]:
+    """Several services saved as save_service saves one, each with its own audit entry, in
+    one transaction: a day planned from the timetable lands whole or not at all. The first
+    one refused (a number another desk saved on the day meanwhile, a day closed) raises as
+    save_service does, and none is kept."""
+    saved: list[ServiceRecord] = []
+    dates: set[dt.date] = set()
+    dwell_days: set[dt.date] = set()
     with transaction(db), day_close.writing_as(db, actor) as role:
-        if service.id is not None:
-            _ensure_unchanged(db, service.id, service.version)
-        before = _snapshot(db, service.id) if service.id is not None else None
-        noted = day_close.ensure_days_open(
-            db, {service.date} | ({before_date(before)} if before else set()), role, reason)
-        errors = _problems(db, service, moves, teu_45ft, now or settings.hub_now(db)) \
-            + _commodity_errors(db, moves, before)
-        if errors:
-            raise ValidationError(errors)
-        row = service_row(service) | {"version": audit.next_version(db)}
-        if service.id is None:
-            service_id = _insert_service(db, row)
-        else:
-            service_id = service.id
-            db.execute("UPDATE service SET " + ", ".join(f"{name} = ?" for name in row)
-                       + " WHERE id = ?", [*row.values(), service_id])
-            db.execute("DELETE FROM container_move WHERE service_id = ?", [service_id])
-        _insert_moves(db, service_id, service, moves)
-        saved = get_service(db, service_id)
-        touched = {move.container for move in moves} | _containers(before)
-        dwell_days, noted = refresh_dwell(db, touched, role, reason, noted)
-        rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set())
-                            | dwell_days)
-        # The reason first: the Audit screen lists an entry's changes in its after's order.
-        audit.record(db, actor.name, "create" if before is None else "update", "service",
-                     service_id, before, noted | _snapshot(db, service_id))
-    dates = {saved.date} | ({before_date(before)} if before else set())
-    return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}),
+        hub_now = now or settings.hub_now(db)
+        for service, moves in items:
+            one, days, others = _save_one(db, service, moves, actor, role, teu_45ft, reason,
+                                          hub_now)
+            saved.append(one)
+            dates |= days
+            dwell_days |= others
+    return saved, ChangeRecord("services", frozenset(dates),
+                               frozenset(service.id for service in saved),
                                frozenset(dwell_days - dates))
+
+
+def _save_one(db: Database, service: ServiceRecord, moves: Sequence[ContainerMoveRecord],
+              actor: UserRecord, role: str, teu_45ft: float, reason: str | None,
+              now: dt.datetime) -> tuple[ServiceRecord, set[dt.date], set[dt.date]]:
+    """save_service's write inside the caller's transaction: the service as stored, the
+    dates of the services it wrote, and the dates whose dwell it changed."""
+    if service.id is not None:
+        _ensure_unchanged(db, service.id, service.version)
+    before = _snapshot(db, service.id) if service.id is not None else None
+    dates = {service.date} | ({before_date(before)} if before else set())
+    noted = day_close.ensure_days_open(db, dates, role, reason)
+    errors = _problems(db, service, moves, teu_45ft, now) + _commodity_errors(db, moves, before)
+    if errors:
+        raise ValidationError(errors)
+    row = service_row(service) | {"version": audit.next_version(db)}
+    if service.id is None:
+        service_id = _insert_service(db, row)
+    else:
+        service_id = service.id
+        db.execute("UPDATE service SET " + ", ".join(f"{name} = ?" for name in row)
+                   + " WHERE id = ?", [*row.values(), service_id])
+        db.execute("DELETE FROM container_move WHERE service_id = ?", [service_id])
+    _insert_moves(db, service_id, service, moves)
+    saved = get_service(db, service_id)
+    touched = {move.container for move in moves} | _containers(before)
+    dwell_days, noted = refresh_dwell(db, touched, role, reason, noted)
+    rollup.refresh_days(db, dates | dwell_days)
+    # The reason first: the Audit screen lists an entry's changes in its after's order.
+    audit.record(db, actor.name, "create" if before is None else "update", "service",
+                 service_id, before, noted | _snapshot(db, service_id))
+    return saved, dates, dwell_days
 
 
 def delete_service(db: Database, service_id: int, actor: UserRecord,
@@ -429,6 +461,14 @@ def recent_services(db: Database, before: dt.date, days: int = 14) -> list[Servi
     # By how long after the start of its own day each is due: by the time of day alone, a
     # night train due at 00:40 the next morning headed the menu, above the day's first.
     return sorted((service_record(row) for row in rows), key=_as_due)
+
+
+def timetable_of(db: Database, day: dt.date) -> list[ServiceRecord]:
+    """A day's services as a timetable to plan another day from, as they are due: its
+    cancelled ones left out, as recent_services leaves them out."""
+    return sorted((service_record(row) for row in db.query(
+        "SELECT * FROM service WHERE date = ? AND status != ?",
+        [day.isoformat(), str(Status.CANCELLED)])), key=_as_due)
 
 
 def still_planned(db: Database, before: dt.date, days: int) -> list[ServiceRecord]:

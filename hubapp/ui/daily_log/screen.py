@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -660,20 +659,7 @@ class DailyLogScreen(QWidget):
         """A new planned service like `source`, on the shown day, without containers."""
         if not self.can_leave():
             return
-        day = self._shown_day
-
-        def moved(value: dt.datetime | None) -> dt.datetime | None:
-            # A late-night train is due "+1": the copy keeps its days after the service's date.
-            # Not days before: a run logged days behind its timetable was late, and the copy
-            # is due on its own day.
-            if value is None:
-                return None
-            later = min(max(value.date() - source.date, dt.timedelta(0)), dt.timedelta(days=1))
-            return dt.datetime.combine(day + later, value.time())
-
-        copy = dataclasses.replace(source, date=day, scheduled_at=moved(source.scheduled_at),
-                                   actual_at=None, status=Status.PLANNED, notes="", id=None,
-                                   version=0)
+        copy = source.planned_on(self._shown_day)
         self._new_service_form()
         self.form.set_service(copy)
         self._service = None
