@@ -1,20 +1,26 @@
-"""Several services saved in one write, each as a save of one is: a day planned from the
-timetable lands whole or not at all (both engines)."""
+"""Plan the day like another: a clerk starting the day gets the regular runs on the page as
+planned services in one step, all or none, and the day's own left alone."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from PySide6.QtCore import Qt
 
 from hubapp.domain.records import Direction, ServiceRecord, Status
 from hubapp.domain.validation import ValidationError
 from hubapp.store import day_close, open_db, services
 from hubapp.store.users import UserRecord
+from hubapp.ui import dialogs
 
 from conftest import DEMO_END, TESTER
+from test_daily_log import CTRL, press, shown
 
 DAY = DEMO_END + dt.timedelta(days=1)  # Friday, empty, after the demo's Thursday
+THURSDAY = "Thursday 2026-03-05"
+PLAN_LIKE_THURSDAY = f"Plan the day like {THURSDAY}…"
 
 
 def due_on_day(run: ServiceRecord) -> dt.datetime:
@@ -87,3 +93,208 @@ def test_a_closed_day_is_refused_to_a_clerk_and_nothing_is_kept(demo_db, engine)
         services.save_services(demo_db, [(run.planned_on(DAY), []) for run in runs],
                                UserRecord("zhao.min", "clerk"))
     assert not stored_on(demo_db, DAY)
+
+
+# -- the daily log ----------------------------------------------------------------------------
+
+@pytest.fixture
+def screen(main_window):
+    screen = main_window.day_screen
+    screen.set_day(DAY)
+    return screen
+
+
+def plan_action(screen, text=PLAN_LIKE_THURSDAY):
+    screen.copy_menu.aboutToShow.emit()
+    return next(action for action in screen.copy_menu.actions() if action.text() == text)
+
+
+@pytest.fixture
+def plan_dialog(qtbot, monkeypatch):
+    """Answers the dialog as a clerk would, through its real widgets: untick the rows given
+    by service number (each by keyboard), then click its Plan button. What it showed is kept
+    for the test to look at."""
+    seen = {}
+
+    def answer(parent, title, text, rows, *, untick=(), before_plan=lambda: None):
+        dialog = dialogs.plan_dialog(parent, title, text, rows)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        listed = dialog.services
+        seen["text"] = text
+        seen["rows"] = [(listed.item(row).text(), listed.item(row).checkState(),
+                         bool(listed.item(row).flags() & Qt.ItemFlag.ItemIsEnabled))
+                        for row in range(listed.count())]
+        seen["button"] = dialog.plan_button.text()
+        for number in untick:
+            listed.setCurrentRow(next(row for row in range(listed.count())
+                                      if f"  {number}  " in listed.item(row).text()))
+            qtbot.keyClick(listed, Qt.Key.Key_Space)
+        seen["button after"] = dialog.plan_button.text()
+        dialog.grab().save("/tmp/plan65_dialog.png")
+        before_plan()
+        qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+        return dialog.chosen() if dialog.result() else None
+
+    def use(**how):
+        monkeypatch.setattr(dialogs, "ask_services_to_plan",
+                            lambda *args: answer(*args, **how))
+        return seen
+
+    return use
+
+
+def test_the_menu_offers_yesterday_and_not_an_empty_day_a_week_before(screen):
+    screen.copy_menu.aboutToShow.emit()
+    texts = [action.text() for action in screen.copy_menu.actions()]
+    assert texts[:2] == [PLAN_LIKE_THURSDAY, ""]  # a separator before the runs to copy
+    assert not [text for text in texts if "2026-02-27" in text]  # the demo's before it
+    screen.set_day(DEMO_END + dt.timedelta(days=5))  # Tuesday: the Tuesday before ran
+    screen.copy_menu.aboutToShow.emit()
+    assert [action.text() for action in screen.copy_menu.actions()][0] == \
+        "Plan the day like Tuesday 2026-03-03…"
+
+
+def test_planning_the_day_plans_the_ticked_runs_leaving_the_days_own_alone(
+        qtbot, screen, app_ctx, plan_dialog, main_window):
+    runs = services.timetable_of(app_ctx.db, DEMO_END)
+    x8001 = next(run for run in runs if run.service_no == "X8001")
+    # X8001 is on the day already, copied and saved by hand with a remark.
+    screen.copy_service(x8001)
+    screen.form.notes.setFocus()
+    press(qtbot, "early", (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    seen = plan_dialog(untick=["YZ01", "VN02"])
+    plan_action(screen).trigger()
+
+    assert seen["text"] == (f"The services of {THURSDAY} to plan on Friday 2026-03-06, "
+                            "without containers:")
+    assert [row[0] for row in seen["rows"]][:2] == [
+        "05:30  X5506  Inbound  CN-LA · China–Laos Railway",
+        "06:30  T83301  Outbound  ILSTC-QZ · Land-Sea Corridor rail-sea via Qinzhou"]
+    already = [row for row in seen["rows"] if "X8001" in row[0]]
+    assert already == [("08:20  X8001  Outbound  CN-EU-CA · China–Europe Railway Express "
+                        "(Central Asia) — already planned", Qt.CheckState.Unchecked, False)]
+    assert re.fullmatch(r"&Plan 19 service(s|\(s\))", seen["button"])
+    assert re.fullmatch(r"&Plan 17 service(s|\(s\))", seen["button after"])
+
+    stored = stored_on(app_ctx.db, DAY)
+    expected = {(run.service_no, run.direction) for run in runs
+                if run.service_no not in ("YZ01", "VN02")}
+    assert set(stored) == expected
+    for run in runs:
+        copy = stored.get((run.service_no, run.direction))
+        if copy is not None and run.service_no != "X8001":
+            assert (copy.status, copy.actual_at, copy.notes) == (Status.PLANNED, None, "")
+            assert copy.scheduled_at == due_on_day(run)
+    assert stored["X8001", "outbound"].notes == "early"  # left as it was
+    assert screen.model.rowCount() == 18
+    assert re.fullmatch(rf"Planned 17 service(s|\(s\)) from {THURSDAY}\.",
+                        shown(screen.paste_message))
+    main_window.grab().save("/tmp/plan65_window.png")
+
+
+def test_cancelling_the_dialog_plans_nothing(screen, app_ctx, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_services_to_plan",
+                        lambda parent, title, text, rows: asked.append(rows))
+    plan_action(screen).trigger()
+    assert len(asked[0]) == 20 and not stored_on(app_ctx.db, DAY)
+
+
+def test_unsaved_edits_are_asked_about_first(qtbot, screen, app_ctx, monkeypatch):
+    press(qtbot, (Qt.Key.Key_N, CTRL), "Y7001")
+    questions = []
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda parent, title, text: questions.append(text) or "cancel")
+    plan_action(screen).trigger()  # no plan dialog: the test's guard would fail it
+    assert questions == ["Y7001 has changes that are not saved. Save them?"]
+    assert screen.form.service_no.text() == "Y7001" and not stored_on(app_ctx.db, DAY)
+
+
+def test_edits_dropped_at_the_question_leave_the_form_for_the_planned_day(
+        qtbot, screen, app_ctx, monkeypatch, plan_dialog):
+    press(qtbot, (Qt.Key.Key_N, CTRL), "Y7001")
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "discard")
+    plan_dialog()
+    plan_action(screen).trigger()
+    assert len(stored_on(app_ctx.db, DAY)) == 20
+    assert screen.form.service_no.text() == "" and not screen.is_dirty()
+
+
+def test_a_number_saved_at_another_desk_while_the_dialog_was_open_keeps_none(
+        screen, app_ctx, demo_db_path, monkeypatch, plan_dialog):
+    other = open_db(demo_db_path)
+    x8005 = next(run for run in services.timetable_of(other, DEMO_END)
+                 if run.service_no == "X8005")
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(
+        (title, text)))
+    try:
+        plan_dialog(before_plan=lambda: services.save_service(
+            other, x8005.planned_on(DAY), [], UserRecord("li.na", "clerk")))
+        plan_action(screen).trigger()
+    finally:
+        other.close()
+    assert errors == [("Nothing planned", "No service was planned. Service X8005 already "
+                       "exists on 2026-03-06 (outbound): open it in the list, or use another "
+                       "number.")]
+    assert list(stored_on(app_ctx.db, DAY)) == [("X8005", "outbound")]
+    assert screen.model.rowCount() == 1  # the day as it is now
+
+
+def test_a_day_closed_at_another_desk_is_refused_to_a_clerk(screen, app_ctx, monkeypatch,
+                                                            plan_dialog):
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    screen.reload()
+    action = plan_action(screen)
+    # Closed by a supervisor at another desk, which this one has not heard of yet.
+    day_close.close_day(app_ctx.db, DAY, UserRecord("wang.li", "supervisor"))
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    plan_dialog()
+    action.trigger()
+    assert len(errors) == 1 and errors[0].startswith("No service was planned. 2026-03-06 was "
+                                                     "closed by wang.li")
+    assert not stored_on(app_ctx.db, DAY)
+    assert not screen.copy_button.isEnabled()  # the day as it is now: read-only
+
+
+def test_a_day_known_closed_is_refused_to_a_clerk_before_any_dialog(screen, app_ctx):
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    action = plan_action(screen)
+    app_ctx.signals.data_changed.emit(
+        day_close.close_day(app_ctx.db, DAY, UserRecord("wang.li", "supervisor")), None)
+    action.trigger()  # a menu opened before the close heard of: no dialog, no write
+    assert screen.paste_message.text() == screen.day_bar.closed_label.said()
+    assert "wang.li" in screen.paste_message.text() and not stored_on(app_ctx.db, DAY)
+
+
+def test_a_supervisor_plans_a_closed_day_with_a_reason_kept_in_the_audit_log(
+        screen, app_ctx, monkeypatch, plan_dialog):
+    app_ctx.signals.data_changed.emit(
+        day_close.close_day(app_ctx.db, DAY, UserRecord("wang.li", "supervisor")), None)
+    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label: "timetable late")
+    plan_dialog(untick=["X5506"])
+    plan_action(screen).trigger()
+    assert len(stored_on(app_ctx.db, DAY)) == 19
+    reasons = [row["reason"] for row in app_ctx.db.query(
+        "SELECT json_extract(after, '$.reason') AS reason FROM audit_log"
+        " WHERE entity = 'service' AND action = 'create' ORDER BY id DESC LIMIT 19")]
+    assert reasons == ["timetable late"] * 19
+
+
+def test_a_read_only_desk_plans_nothing_and_says_why(qtbot, read_only_ctx):
+    from hubapp.ui.main_window import MainWindow
+
+    from test_daily_log import READ_ONLY_SAID
+
+    window = MainWindow(read_only_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.day_screen
+    screen.set_day(DAY)
+    assert not screen.copy_button.isEnabled()
+    plan_action(screen).trigger()  # the menu's, as a key would reach it: no dialog
+    assert screen.paste_message.text() == READ_ONLY_SAID
+    assert not stored_on(read_only_ctx.db, DAY)

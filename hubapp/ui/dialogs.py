@@ -417,6 +417,25 @@ def item_dialog(parent: QWidget | None, title: str, label: str, items: list[str]
     return dialog
 
 
+def ask_services_to_plan(parent: QWidget | None, title: str, text: str,
+                         rows: list[tuple[str, bool]]) -> list[int] | None:
+    """Plan the day like another: the rows ticked (each a service's words and whether the
+    day has it already, listed off), by index; None if the user cancelled."""
+    dialog = plan_dialog(parent, title, text, rows)
+    try:
+        return dialog.chosen() if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
+
+
+def plan_dialog(parent: QWidget | None, title: str, text: str,
+                rows: list[tuple[str, bool]]) -> QtWidgets.QDialog:
+    """ask_services_to_plan's list, not yet shown (tests tick and click it without exec())."""
+    from hubapp.ui.daily_log.plan_dialog import PlanDayDialog
+
+    return PlanDayDialog(title, text, rows, parent)
+
+
 def ask_reference_record(parent: QWidget | None, ctx, kind: str, record=None, *,
                          new: bool = True):
     """The add/edit form of a commodity, place or route ("commodity", "place", "route").

@@ -68,6 +68,12 @@ def _kept_width(splitter: QSplitter) -> int:
     return stream.readInt32()
 
 
+def _named_day(day: dt.date) -> str:
+    """A day planned from or on, by its weekday and date (Thursday 2026-03-05): the weekday
+    is what a clerk plans by."""
+    return f"{formatting.weekday(day)} {day.isoformat()}"
+
+
 def _size_type_completion(code: str, words: str) -> str:
     """A size-type offered with its words and the shorthands read as it: "hq" typed offers
     45G1, as a loading list writes the box."""
@@ -640,20 +646,76 @@ class DailyLogScreen(QWidget):
 
     def _fill_copy_menu(self) -> None:
         self.copy_menu.clear()
+        # The day before, and the same weekday a week before: a hub's timetable runs daily
+        # or weekly. Days with nothing to plan from are not offered.
+        for days_before in (1, 7):
+            source = self._shown_day - dt.timedelta(days=days_before)
+            if services.timetable_of(self._db, source):
+                action = self.copy_menu.addAction(self.tr("Plan the day like {day}…").format(
+                    day=_named_day(source)))
+                action.triggered.connect(lambda _checked=False, d=source: self.plan_like(d))
+        if not self.copy_menu.isEmpty():
+            self.copy_menu.addSeparator()
         recent = services.recent_services(self._db, self._shown_day)
-        today = {(s.service.service_no, s.service.direction) for s in self.model.records()}
-        for service in recent:
-            if (service.service_no, service.direction) in today:
-                continue
-            when = service_time(service.scheduled_at, service.date) or "--:--"
-            # The route named as the Route box names it: its code alone ("YANGTZE",
-            # "ILSTC-QZ") was all the English on a Chinese clerk's menu.
-            text = f"{when}  {service.service_no}  {labels.direction(service.direction)}" \
-                   f"  {self.form.route_text(service.route_code)}"
-            action = self.copy_menu.addAction(text)
+        today = self._numbers_of_the_day()
+        offered = [service for service in recent
+                   if (service.service_no, service.direction) not in today]
+        for service in offered:
+            action = self.copy_menu.addAction(self._run_text(service))
             action.triggered.connect(lambda _checked=False, s=service: self.copy_service(s))
-        if self.copy_menu.isEmpty():
+        if not offered:
             self.copy_menu.addAction(self.tr("No recent services to copy")).setEnabled(False)
+
+    def _numbers_of_the_day(self) -> set[tuple[str, str]]:
+        """The shown day's services by number and direction, which it holds once each."""
+        return {(s.service.service_no, s.service.direction) for s in self.model.records()}
+
+    def _run_text(self, service: ServiceRecord) -> str:
+        when = service_time(service.scheduled_at, service.date) or "--:--"
+        # The route named as the Route box names it: its code alone ("YANGTZE",
+        # "ILSTC-QZ") was all the English on a Chinese clerk's menu.
+        return f"{when}  {service.service_no}  {labels.direction(service.direction)}" \
+               f"  {self.form.route_text(service.route_code)}"
+
+    def plan_like(self, source: dt.date) -> None:
+        """The services of source that the clerk leaves ticked, planned on the shown day in
+        one write, as Copy from… would start each: times moved with the day, no containers,
+        no actual time, no remarks. All or none: a number another desk saved on the day
+        meanwhile, or a day closed, keeps none of them."""
+        if self.grid.is_read_only():
+            # Read again as Save does: reopened or promoted since, it plans after all.
+            self.day_state.refresh()
+            if self.grid.is_read_only():
+                self.day_state.say_refused()
+                return
+        if not self.edits_saved_or_dropped():
+            return
+        day = self._shown_day
+        runs = services.timetable_of(self._db, source)
+        today = self._numbers_of_the_day()
+        chosen = dialogs.ask_services_to_plan(
+            self, self.tr("Plan the day"),
+            self.tr("The services of {source} to plan on {day}, without containers:").format(
+                source=_named_day(source), day=_named_day(day)),
+            [(self._run_text(run), (run.service_no, run.direction) in today) for run in runs])
+        if not chosen:
+            return
+        planned = [(runs[row].planned_on(day), []) for row in chosen]
+        try:
+            written = self.reasons.writing({day}, lambda reason: services.save_services(
+                self._db, planned, self.ctx.actor(), settings.load(self._db).teu_45ft, reason))
+        except HubError as error:
+            self.reload()  # what another desk saved meanwhile, which the refusal may name
+            dialogs.show_error(self, self.tr("Nothing planned"), formatting.sentences(
+                self.tr("No service was planned."), formatting.sentence(labels.message(error))))
+            return
+        if written is None:
+            return
+        saved, change = written
+        self.reload()
+        self.ctx.signals.data_changed.emit(change, self)
+        self.messages.say_done(self.tr("Planned %n service(s) from {day}.", "", len(saved))
+                               .format(day=_named_day(source)))
 
     def copy_service(self, source: ServiceRecord) -> None:
         """A new planned service like `source`, on the shown day, without containers."""

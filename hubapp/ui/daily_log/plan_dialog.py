@@ -1,0 +1,71 @@
+"""Plan the day like another: that day's services, each with a box, the shown day's own
+unticked and off, and a button that says how many it plans."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+)
+
+from hubapp.ui import dialogs
+
+
+class PlanDayDialog(QDialog):
+    """rows: each service's words and whether the shown day has it already (same number and
+    direction), which the store would refuse as a clash."""
+
+    def __init__(self, title: str, text: str, rows: list[tuple[str, bool]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        note = QLabel(text, self)
+        note.setTextFormat(Qt.TextFormat.PlainText)  # a route's name is no markup
+        note.setWordWrap(True)
+        self.services = QListWidget(self)
+        self.services.setAccessibleName(title)
+        for words, already in rows:
+            item = QListWidgetItem(self.tr("{service} — already planned").format(service=words)
+                                   if already else words, self.services)
+            # Off, not only unticked: a tick put back on would plan a run the store refuses,
+            # and the whole day with it.
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+                          | (Qt.ItemFlag.NoItemFlags if already else Qt.ItemFlag.ItemIsEnabled))
+            item.setCheckState(Qt.CheckState.Unchecked if already else Qt.CheckState.Checked)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.plan_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.plan_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.services.itemChanged.connect(lambda _item: self._count())
+        self._count()
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.services, 1)
+        layout.addWidget(buttons)
+        # A day's ~20 runs in view, their routes' names whole, where the screen has room:
+        # a list's own hint (256 × 192 px) cut both.
+        listed = self.services
+        edges = 2 * listed.frameWidth() + listed.verticalScrollBar().sizeHint().width()
+        wanted = QSize(listed.sizeHintForColumn(0) + edges,
+                       listed.sizeHintForRow(0) * (len(rows) + 1) + edges)
+        beside = self.sizeHint() - listed.sizeHint()  # the note, the buttons, the margins
+        room = dialogs.screen_room(self, 4 / 5)
+        self.resize(min(max(self.sizeHint().width(), wanted.width() + beside.width()),
+                        room.width()),
+                    min(wanted.height() + beside.height(), room.height()))
+        self.services.setFocus()
+        first = next((row for row in range(self.services.count())
+                      if self.services.item(row).flags() & Qt.ItemFlag.ItemIsEnabled), None)
+        if first is not None:
+            self.services.setCurrentRow(first)
+
+    def chosen(self) -> list[int]:
+        """The rows ticked, in order."""
+        return [row for row in range(self.services.count())
+                if self.services.item(row).checkState() == Qt.CheckState.Checked]
+
+    def _count(self) -> None:
+        count = len(self.chosen())
+        self.plan_button.setText(self.tr("&Plan %n service(s)", "", count))
+        self.plan_button.setEnabled(count > 0)
