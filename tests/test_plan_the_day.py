@@ -4,7 +4,6 @@ planned services in one step, all or none, and the day's own left alone."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -131,7 +130,6 @@ def plan_dialog(qtbot, monkeypatch):
                                       if f"  {number}  " in listed.item(row).text()))
             qtbot.keyClick(listed, Qt.Key.Key_Space)
         seen["button after"] = dialog.plan_button.text()
-        dialog.grab().save("/tmp/plan65_dialog.png")
         before_plan()
         qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
         return dialog.chosen() if dialog.result() else None
@@ -175,8 +173,7 @@ def test_planning_the_day_plans_the_ticked_runs_leaving_the_days_own_alone(
     already = [row for row in seen["rows"] if "X8001" in row[0]]
     assert already == [("08:20  X8001  Outbound  CN-EU-CA · China–Europe Railway Express "
                         "(Central Asia) — already planned", Qt.CheckState.Unchecked, False)]
-    assert re.fullmatch(r"&Plan 19 service(s|\(s\))", seen["button"])
-    assert re.fullmatch(r"&Plan 17 service(s|\(s\))", seen["button after"])
+    assert (seen["button"], seen["button after"]) == ("&Plan 19 services", "&Plan 17 services")
 
     stored = stored_on(app_ctx.db, DAY)
     expected = {(run.service_no, run.direction) for run in runs
@@ -189,9 +186,7 @@ def test_planning_the_day_plans_the_ticked_runs_leaving_the_days_own_alone(
             assert copy.scheduled_at == due_on_day(run)
     assert stored["X8001", "outbound"].notes == "early"  # left as it was
     assert screen.model.rowCount() == 18
-    assert re.fullmatch(rf"Planned 17 service(s|\(s\)) from {THURSDAY}\.",
-                        shown(screen.paste_message))
-    main_window.grab().save("/tmp/plan65_window.png")
+    assert shown(screen.paste_message) == f"Planned 17 services from {THURSDAY}."
 
 
 def test_cancelling_the_dialog_plans_nothing(screen, app_ctx, monkeypatch):

@@ -114,7 +114,15 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="841" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="717" />
+        <source>Planned %n service(s) from {day}.</source>
+        <translation>
+            <numerusform>Planned %n service from {day}.</numerusform>
+            <numerusform>Planned %n services from {day}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="889" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -122,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="846" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="894" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -130,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="959" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1007" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -138,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="967" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -146,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="981" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1029" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -154,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="996" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1044" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>
@@ -372,6 +380,17 @@
         <translation>
             <numerusform>Line {line} is past the first %n row the preview shows: the list says what is wrong there</numerusform>
             <numerusform>Line {line} is past the first %n rows the preview shows: the list says what is wrong there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanDayDialog</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="70" />
+        <source>&amp;Plan %n service(s)</source>
+        <translation>
+            <numerusform>&amp;Plan %n service</numerusform>
+            <numerusform>&amp;Plan %n services</numerusform>
         </translation>
     </message>
 </context>
