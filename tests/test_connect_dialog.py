@@ -619,7 +619,6 @@ def test_a_first_start_tries_a_demo_hub_apart_from_the_hub_s_file_and_asks_again
         assert window.windowTitle() == "Hub Desk — hubdesk-demo.db (demo hub)"
         note = window.findChild(QLabel, "demo_note")
         assert note.isVisible() and note.text() == "Demo hub: made-up traffic"
-        window.grab().save("/tmp/firstrun65_window.png")
     finally:
         close_windows(qtbot, [window])
 

@@ -413,7 +413,6 @@ def test_a_lists_second_part_is_added_to_its_stored_train_once_skip_is_ticked(
 
     assert dialog.result_label.text().startswith(TEN_ADDED)
     assert boxes_on(app_ctx.db, "X5508") == 20
-    dialog.grab().save("/tmp/addto51_dialog.png")
 
 
 def test_rows_differing_from_what_is_stored_are_named_not_skipped(
