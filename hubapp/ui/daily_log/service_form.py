@@ -101,6 +101,8 @@ class ServiceForm(QWidget):
         # for a train due 08:00 learnt it was late only from the list's hover, after a save.
         self.timing = QLabel(self)
         self.timing.setObjectName("form_timing")
+        # Out of the row while it says nothing: its spacing left Actual short of the fields above.
+        self.timing.hide()
         self.status = self._choice(Status, labels.status)
         self.wagons = NumberBox(self)
         self.wagons.setRange(-1, MAX_WAGONS)
@@ -364,11 +366,13 @@ class ServiceForm(QWidget):
         if errors or scheduled is None or actual is None:
             self.timing.clear()
             self.timing.setToolTip("")
+            self.timing.hide()
             spoken.describe(self.actual, "")
             return
         minutes = self._changes.elapsed(scheduled, actual)
         language = labels.language()
         self.timing.setText(off_schedule(minutes, language))
+        self.timing.show()
         self.timing.setToolTip(punctuality_verdict(minutes, self._tolerance, language))
         # Said with the field's name as it gets the focus: a reader never reaches the label.
         spoken.describe(self.actual, self.tr("{off}, {verdict}").format(
