@@ -868,7 +868,7 @@ def test_the_form_says_how_late_a_train_went_as_its_actual_time_is_typed(qtbot, 
                                True)
     # Said with the field's name by a screen reader, which never reaches the label.
     assert screen.form.actual.accessibleDescription() == \
-        "52 min late, does not count as on time (beyond ±30 min)"
+        f"52 min late, does not count as on time (beyond ±30 min)\n{TIME_HELP}"
     press(qtbot, Qt.Key.Key_Backspace, "0")
     assert _timing(screen) == ("50 min late", "does not count as on time (beyond ±30 min)",
                                True)
@@ -905,7 +905,7 @@ def test_the_form_says_nothing_of_lateness_it_cannot_judge(qtbot, screen):
     assert _timing(screen)[0] == "1 h 10 min late" and form.timing.isVisible()
     press(qtbot, "x")  # "08:00x" is no time
     assert _timing(screen)[:2] == ("", "")
-    assert screen.form.actual.accessibleDescription() == ""
+    assert screen.form.actual.accessibleDescription() == TIME_HELP
     press(qtbot, (Qt.Key.Key_S, CTRL))  # refused: the problem is said on Scheduled
     assert screen.form.scheduled.accessibleDescription().startswith(
         "Scheduled time '08:00x' is not a time")

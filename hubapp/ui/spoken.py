@@ -15,8 +15,10 @@ try:
 except ImportError:  # Qt before 6.8
     QAccessibleAnnouncementEvent = None
 
-# A field's own tooltip and description, its again once its problem is fixed; that problem.
-_HELP, _DESCRIPTION, _PROBLEM = "hubapp_help", "hubapp_description", "hubapp_problem"
+# A field's own tooltip and description, its again once its problem is fixed; that problem,
+# and a note said with the description.
+_HELP, _DESCRIPTION = "hubapp_help", "hubapp_description"
+_PROBLEM, _NOTE = "hubapp_problem", "hubapp_note"
 
 
 def show_problem(field: QWidget, problem: str) -> None:
@@ -25,22 +27,27 @@ def show_problem(field: QWidget, problem: str) -> None:
     _keep_own(field)
     field.setProperty(_PROBLEM, problem)
     field.setToolTip(problem or field.property(_HELP))
-    field.setAccessibleDescription(problem or field.property(_DESCRIPTION))
+    _describe(field)
 
 
-def describe(field: QWidget, description: str) -> None:
-    """field's own description from now on, said with its name as it gets the focus (a note
-    beside it, which a reader never reaches: how late the times typed say a train went); a
-    problem shown on it is said in its place until fixed."""
+def note(field: QWidget, text: str) -> None:
+    """A note beside field, "" once there is none, said before its own description whenever
+    it gets the focus: a reader never reaches the label that shows it (how late the times
+    typed say a train went). A problem on field is said in their place until fixed."""
     _keep_own(field)
-    field.setProperty(_DESCRIPTION, description)
-    field.setAccessibleDescription(field.property(_PROBLEM) or description)
+    field.setProperty(_NOTE, text)
+    _describe(field)
 
 
 def _keep_own(field: QWidget) -> None:
     if field.property(_HELP) is None:
         field.setProperty(_HELP, field.toolTip())
         field.setProperty(_DESCRIPTION, field.accessibleDescription())
+
+
+def _describe(field: QWidget) -> None:
+    field.setAccessibleDescription(field.property(_PROBLEM) or "\n".join(
+        text for text in (field.property(_NOTE), field.property(_DESCRIPTION)) if text))
 
 
 def announce(widget: QWidget, text: str) -> None:

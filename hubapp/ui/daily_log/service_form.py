@@ -367,7 +367,7 @@ class ServiceForm(QWidget):
             self.timing.clear()
             self.timing.setToolTip("")
             self.timing.hide()
-            spoken.describe(self.actual, "")
+            spoken.note(self.actual, "")
             return
         minutes = self._changes.elapsed(scheduled, actual)
         language = labels.language()
@@ -375,7 +375,7 @@ class ServiceForm(QWidget):
         self.timing.show()
         self.timing.setToolTip(punctuality_verdict(minutes, self._tolerance, language))
         # Said with the field's name as it gets the focus: a reader never reaches the label.
-        spoken.describe(self.actual, self.tr("{off}, {verdict}").format(
+        spoken.note(self.actual, self.tr("{off}, {verdict}").format(
             off=self.timing.text(), verdict=self.timing.toolTip()))
         colours.set_text_colour(self.timing, colours.note if on_time(minutes, self._tolerance)
                                 else colours.off_schedule)
