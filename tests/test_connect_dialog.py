@@ -646,6 +646,22 @@ def test_a_demo_hub_cancelled_as_it_is_made_leaves_no_file_and_asks_again(first_
     assert list(first_start.parent.iterdir()) == []  # no demo, whole or in part
 
 
+def test_a_demo_hub_that_cannot_be_written_is_said_and_asks_again(first_start, qtbot,
+                                                                  monkeypatch):
+    """A data folder that could not be written came to the first start as a crash report."""
+    first_start.parent.rmdir()
+    first_start.parent.write_text("a file where the data folder goes")
+    said = []
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda parent, title, text: said.append((title, text)))
+    asked = answers(monkeypatch, "ask_first_start", ["demo", None])
+    assert app.open_start_database(None) is None
+    assert len(asked) == 2
+    assert said == [("Hub Desk cannot make the demo hub",
+                     f"Cannot write {first_start.parent / 'hubdesk-demo.db'}: "
+                     "part of the path is not a folder")]
+
+
 # Killed outright as SQLite first makes a file, before it writes a page: the moment a new
 # hub's file was 0 bytes.
 _KILLED_AS_A_FILE_IS_MADE = """

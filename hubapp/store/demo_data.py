@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain import demo
 from hubapp.domain.clock import machine_zone
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError, os_reason
 from hubapp.domain.records import (
     ContainerMoveRecord, HubSettingsRecord, ServiceRecord, Status, TotalsRecord,
 )
@@ -54,7 +54,13 @@ def fill(path: Path | str, days: int, end: dt.date | None, seed: int,
             error.say_of(path, partial)
             raise
 
-    return whole_file.write_beside(Path(path), make)
+    try:
+        return whole_file.write_beside(Path(path), make)
+    except OSError as error:
+        # A data folder that cannot be written (read-only, full, a file by its name) came to
+        # the desk's first start's "Try a demo hub" as a crash report.
+        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
+                            path=str(path), reason=os_reason(error)) from error
 
 
 def _unlinked(partial: Path) -> Path:
