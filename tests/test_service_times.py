@@ -926,3 +926,20 @@ def test_a_stored_train_says_how_late_it_went_when_opened_and_after_its_save(qtb
     screen.table.selectRow(0)
     assert screen.form.service_no.text() == "X8001"
     assert _timing(screen)[0] == "20 min late"
+
+
+def test_a_cancel_refused_by_another_desk_s_save_says_no_lateness_of_the_cancelled_train(
+        qtbot, screen, app_ctx, monkeypatch):
+    """Cancel service clears the actual time: refused, it stayed on screen beside "20 min
+    late", of a train the form now says is cancelled."""
+    refused = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, _text: refused.append(title))
+    _save_departed(qtbot, screen, "08:00", "08:20")
+    assert _timing(screen)[0] == "20 min late"
+    services.save_service(app_ctx.db, dataclasses.replace(screen._service, notes="elsewhere"),
+                          [], UserRecord("wang.li", "clerk"))
+    screen.cancel_service()
+    assert refused == ["Not saved"]
+    assert screen.form.status.currentData() == Status.CANCELLED
+    assert (screen.form.actual.text(), _timing(screen)[:2]) == ("", ("", ""))

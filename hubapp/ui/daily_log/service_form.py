@@ -162,8 +162,12 @@ class ServiceForm(QWidget):
         # earlier run comes last: after the number, it took the key typed for the direction.
         focus.tab_order(*(widget for _text, widget in pairs), self.notes, self.open_planned)
 
-        # First: the status it sets is the one the edit's timing is shown for.
         self.actual.textEdited.connect(self._actual_typed)
+        # On any change, typed or not: Cancel service refused by another desk's save left
+        # "20 min late" beside the actual time it had cleared, of a service now cancelled.
+        for edit in (self.scheduled, self.actual):
+            edit.textChanged.connect(lambda _text: self._show_timing())
+        self.status.currentIndexChanged.connect(lambda _index: self._show_timing())
         for field in ("service_no", "origin", "destination", "scheduled_at", "actual_at",
                       "notes"):
             self._fields[field].textEdited.connect(lambda _text, f=field: self._edited(f))
@@ -281,7 +285,6 @@ class ServiceForm(QWidget):
         if len(kept) != len(self._errors):
             self._errors = kept
             self._show_problems()
-        self._show_timing()
         self.changed.emit()
 
     def _actual_typed(self, text: str) -> None:
