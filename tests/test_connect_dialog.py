@@ -646,6 +646,34 @@ def test_a_demo_hub_cancelled_as_it_is_made_leaves_no_file_and_asks_again(first_
     assert list(first_start.parent.iterdir()) == []  # no demo, whole or in part
 
 
+def test_a_demo_hub_left_empty_is_made_again_in_its_place_when_the_user_says_so(
+        first_start, qtbot, monkeypatch):
+    """A demo file left empty or broken (a copy or sync cut short) was refused at each try of
+    Try a demo hub, with no way on but to find its file and delete it."""
+    from hubapp.domain import demo
+    from hubapp.store import services
+
+    monkeypatch.setattr(demo, "DEMO_DAYS", 3)
+    demo_file = first_start.parent / "hubdesk-demo.db"
+    demo_file.write_bytes(b"")
+    monkeypatch.setattr(dialogs, "show_error", lambda *args: pytest.fail(f"said {args[2]}"))
+    questions = answers(monkeypatch, "ask_yes_no", [False])
+    answers(monkeypatch, "ask_first_start", ["demo", None])
+    assert app.open_start_database(None) is None
+    assert questions == [("Hub Desk", f"{demo_file} is empty (0 bytes): it holds no Hub Desk "
+                          "data\n\nMake a new demo hub in its place? What the file holds now "
+                          "is lost.")]
+    assert demo_file.read_bytes() == b""  # kept, as the user said
+
+    answers(monkeypatch, "ask_yes_no", [True])
+    answers(monkeypatch, "ask_first_start", ["demo"])
+    db, target = app.open_start_database(None)
+    try:
+        assert target == demo_file and not services.is_empty(db)
+    finally:
+        db.close()
+
+
 def test_a_demo_hub_that_cannot_be_written_is_said_and_asks_again(first_start, qtbot,
                                                                   monkeypatch):
     """A data folder that could not be written came to the first start as a crash report."""

@@ -39,12 +39,14 @@ Progress = Callable[[int, int], None]
 
 
 def fill(path: Path | str, days: int, end: dt.date | None, seed: int,
-         copies: int = 1, progress: Progress | None = None) -> DemoTotalsRecord:
+         copies: int = 1, progress: Progress | None = None,
+         replace: bool = False) -> DemoTotalsRecord:
     """Fill a new (or empty) database; refuses one that already holds services. A new file
     appears only whole: a demo stopped half-way left an empty database, which the next
     ./run.sh opened asking for a first administrator. end: its last day, None for the
-    hub's today (_cutoff)."""
-    if is_server(path) or Path(path).exists():
+    hub's today (_cutoff). replace: a file at path is replaced as a new one appears, whole,
+    not filled (a demo that can no longer be opened)."""
+    if is_server(path) or (Path(path).exists() and not replace):
         return _fill(path, days, end, seed, copies, progress)
 
     def make(partial: Path) -> DemoTotalsRecord:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from hubapp import resources
 from hubapp.desk_settings import APPLICATION, ORGANIZATION
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, UnusableDatabaseError
 from hubapp.store import open_db, users
 from hubapp.store.db import db_path, upgrade_file, upgrade_to_run
 from hubapp.store.engine import display_name, is_server
@@ -198,14 +198,28 @@ def _open_demo() -> tuple[Database, Path] | None:
     failed (which is said). Not remembered, as --db is not: the next start asks again, and
     its demo is then opened as it was left, not made again."""
     path = demo_db_path()
-    if not path.exists() and not _made_demo(path):
-        return None
-    return _opened(None, path)
+    if not path.exists():
+        return _opened(None, path) if _made_demo(path) else None
+    try:
+        return open_showing_upgrade(path, create=False), path
+    except UnusableDatabaseError as error:
+        # Left empty or broken (a copy or a sync cut short), it was refused at each try, with
+        # no way on from the first start but to find its file and delete it.
+        if not dialogs.ask_yes_no(None, QApplication.translate("app", "Hub Desk"),
+                                  QApplication.translate(
+                                      "app", "{problem}\n\nMake a new demo hub in its place? "
+                                             "What the file holds now is lost.").format(
+                                      problem=labels.message(error))):
+            return None
+    except HubError:
+        return _opened(None, path)  # said as any file refused is (one open elsewhere)
+    return _opened(None, path) if _made_demo(path, replace=True) else None
 
 
-def _made_demo(path: Path) -> bool:
+def _made_demo(path: Path, replace: bool = False) -> bool:
     """Fill a demo hub at path as `hubapp demo` does, on a worker behind a progress note whose
-    Cancel stops it: the file appears only whole (demo_data.fill). Whether it is there."""
+    Cancel stops it: the file appears only whole (demo_data.fill), replacing one at path if
+    replace. Whether it was made."""
     from hubapp.domain.demo import DEMO_DAYS  # loaded only for a demo made, not at each start
     from hubapp.store import demo_data
 
@@ -214,7 +228,8 @@ def _made_demo(path: Path) -> bool:
             control.check()  # Cancel: the fill stops, keeping nothing
             control.progress(done, total)
 
-        demo_data.fill(path, DEMO_DAYS, None, DEMO_SEED, progress=told)
+        demo_data.fill(path, DEMO_DAYS, None, DEMO_SEED, progress=told,
+                       replace=replace)
 
     note = QProgressDialog(QApplication.translate(
         "app", "Making a demo hub of made-up traffic to try Hub Desk on. This takes a few "
@@ -224,6 +239,8 @@ def _made_demo(path: Path) -> bool:
     runner = TaskRunner(None)
     task = runner.start(work)
     failed: list[Exception] = []
+    made: list[object] = []
+    task.finished.connect(made.append)
     task.progress.connect(lambda done, _total: note.setValue(done))
     task.failed.connect(failed.append)
     note.canceled.connect(task.cancel)
@@ -239,7 +256,8 @@ def _made_demo(path: Path) -> bool:
     if failed:
         dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot make the "
                                                         "demo hub"), labels.message(failed[0]))
-    return path.exists()
+    # Not whether a file is there: one replaced stays as it was if cancelled.
+    return bool(made)
 
 
 def _moved_away(target: Path | str) -> bool:
