@@ -510,6 +510,23 @@ def test_who_imported_a_service_is_found_by_its_number_and_day(qtbot, app_ctx, t
                             for row in range(screen.model.rowCount()))
 
 
+def test_the_container_filter_says_an_import_is_found_by_service_not_by_its_boxes(
+        qtbot, app_ctx, tmp_path):
+    """A box that came in by an import was listed by no entry, read as added by nobody."""
+    gone = _import_the_last_day_again(app_ctx.db, tmp_path)
+    box = services.list_moves(app_ctx.db, next(
+        summary.service.id for summary in services.list_day(app_ctx.db, DEMO_END)
+        if summary.service.service_no == gone.service_no))[0].container
+    screen = shown_audit(qtbot, app_ctx)
+    _search(qtbot, screen, screen.container, box)
+    assert [screen.model.index(row, 2).data() for row in range(screen.model.rowCount())] == [
+        "delete"]
+    said = ("The saves that added, edited or removed a container whose number starts with "
+            "this. An import is not listed: find it by Service")
+    assert (screen.container.toolTip(), screen.container.accessibleDescription()) == (said,
+                                                                                      said)
+
+
 def test_an_import_lists_its_first_six_services_in_the_list_and_all_in_the_details(
         qtbot, app_ctx, tmp_path):
     """The Changes column names an import's first six service numbers, then "…" for the

@@ -26,7 +26,7 @@ from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.store.db import db_path
 from hubapp.ui import (
-    date_edits, dialogs, filter_choices, formatting, labels, remembered_layout, spoken,
+    date_edits, dialogs, filter_choices, focus, formatting, labels, remembered_layout, spoken,
 )
 from hubapp.ui.context import AppContext
 from hubapp.ui.export_status import ExportStatus
@@ -313,6 +313,11 @@ class AuditScreen(QWidget):
         for edit in (self.service, self.container):
             edit.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
             edit.setClearButtonEnabled(True)
+        # An import's entry names its services, not its boxes: a box that came in by one
+        # was listed by no entry, read as added by nobody.
+        focus.hint(self.container, self.tr(
+            "The saves that added, edited or removed a container whose number starts with "
+            "this. An import is not listed: find it by Service"))
         self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
         self.count = QLabel(self)
         self.export_status = ExportStatus(self.tr("Ca&ncel export"), self)
