@@ -51,7 +51,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="343"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="348"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="293"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="426"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="431"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -72,22 +72,22 @@
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="316"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="318"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="323"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="324"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="329"/>
         <source>Changes found</source>
         <translation>查到的变更</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="342"/>
         <source>Details of the change</source>
         <translation>变更详情</translation>
     </message>
@@ -112,73 +112,78 @@
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="388"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="319"/>
+        <source>The saves that added, edited or removed a container whose number starts with this. An import is not listed: find it by Service</source>
+        <translation>列出添加、修改或移除箱号以此开头的集装箱的保存。导入不在其列：请按班次查找。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="393"/>
         <source>A period of at most {days} days is searched: choose a later first day or an earlier last one.</source>
         <translation>最多可查询 {days} 天：请把起始日期后移，或把结束日期前移。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="395"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="400"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="423"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="428"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="440"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="445"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="444"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="449"/>
         <source>The newest {shown} changes; counting all that match…</source>
         <translation>最新的 {shown} 条变更；正在统计全部匹配的变更…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="459"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="464"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="468"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="473"/>
         <source>The newest {shown} changes; they could not all be counted: {reason}</source>
         <translation>最新的 {shown} 条变更；无法统计全部匹配的变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="479"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="484"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="516"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="521"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="515"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="520"/>
         <source>audit-log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="517"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="522"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="528"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="533"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="513"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="518"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -2710,17 +2715,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="275"/>
+        <location filename="../../hubapp/ui/app.py" line="293"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="276"/>
+        <location filename="../../hubapp/ui/app.py" line="294"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="285"/>
+        <location filename="../../hubapp/ui/app.py" line="303"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
@@ -3260,92 +3265,92 @@ Licence: MIT</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="149"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="151"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="224"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="230"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="242"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="243"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="374"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="381"/>
         <source>{off}, {verdict}</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="469"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="476"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="472"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="479"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="477"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="484"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -3810,86 +3815,96 @@ Turn single-user mode off?</source>
     <name>app</name>
     <message>
         <location filename="../../hubapp/ui/app.py" line="153"/>
-        <location filename="../../hubapp/ui/app.py" line="253"/>
+        <location filename="../../hubapp/ui/app.py" line="271"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="219"/>
+        <location filename="../../hubapp/ui/app.py" line="209"/>
+        <source>{problem}
+
+Make a new demo hub in its place? What the file holds now is lost.</source>
+        <translation>{problem}
+
+在原处新建一个演示枢纽吗？该文件现有的内容将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/app.py" line="234"/>
         <source>Making a demo hub of made-up traffic to try Hub Desk on. This takes a few seconds.</source>
         <translation>正在创建演示枢纽（数据为虚构），用于试用枢纽工作台。需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="221"/>
+        <location filename="../../hubapp/ui/app.py" line="236"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="240"/>
+        <location filename="../../hubapp/ui/app.py" line="257"/>
         <source>Hub Desk cannot make the demo hub</source>
         <translation>枢纽工作台无法创建演示枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="254"/>
+        <location filename="../../hubapp/ui/app.py" line="272"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="306"/>
+        <location filename="../../hubapp/ui/app.py" line="324"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="333"/>
+        <location filename="../../hubapp/ui/app.py" line="351"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="360"/>
+        <location filename="../../hubapp/ui/app.py" line="378"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="372"/>
+        <location filename="../../hubapp/ui/app.py" line="390"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="377"/>
+        <location filename="../../hubapp/ui/app.py" line="395"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="383"/>
+        <location filename="../../hubapp/ui/app.py" line="401"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="388"/>
+        <location filename="../../hubapp/ui/app.py" line="406"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="348"/>
+        <location filename="../../hubapp/ui/app.py" line="366"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="222"/>
-        <location filename="../../hubapp/ui/app.py" line="310"/>
-        <location filename="../../hubapp/ui/app.py" line="333"/>
-        <location filename="../../hubapp/ui/app.py" line="448"/>
+        <location filename="../../hubapp/ui/app.py" line="208"/>
+        <location filename="../../hubapp/ui/app.py" line="237"/>
+        <location filename="../../hubapp/ui/app.py" line="328"/>
+        <location filename="../../hubapp/ui/app.py" line="351"/>
+        <location filename="../../hubapp/ui/app.py" line="466"/>
         <location filename="../../hubapp/ui/translations.py" line="48"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="454"/>
+        <location filename="../../hubapp/ui/app.py" line="472"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="455"/>
+        <location filename="../../hubapp/ui/app.py" line="473"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4516,7 +4531,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="502"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="507"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -6724,6 +6739,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/reports/printing.py" line="487"/>
         <location filename="../../hubapp/store/backup.py" line="877"/>
+        <location filename="../../hubapp/store/demo_data.py" line="64"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -6918,7 +6934,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/demo_data.py" line="97"/>
+        <location filename="../../hubapp/store/demo_data.py" line="105"/>
         <source>{path} already holds services; demo data goes into a new database only</source>
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
@@ -7128,7 +7144,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="392"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="399"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
