@@ -68,3 +68,27 @@ def test_exactly_one_check_digit_is_valid():
 ])
 def test_corrected_gives_the_right_check_digit_of_a_whole_number(text, expected):
     assert iso6346.corrected(text) == expected
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("CSQU3045383", "CSQU3054383"),  # two digits swapped
+    ("CSQU3054338", "CSQU3054383"),  # the last digit and the check digit swapped
+    ("CZQU3054383", "CSQU3054383"),  # one letter wrong
+    ("CSQU3O54383", "CSQU3054383"),  # O for 0
+    ("C5QU3O5438", "CSQU3054383"),  # 5 for S and O for 0, without the check digit
+    ("CSQU3054393", "CSQU3054383"),  # one digit wrong
+])
+def test_near_numbers_hold_the_one_meant_all_valid(typed, meant):
+    near = iso6346.near(typed)
+    assert meant in near
+    assert all(iso6346.is_valid(number) for number in near)
+    assert len(set(near)) == len(near)
+
+
+def test_near_numbers_put_the_likeliest_first_and_leave_out_what_was_searched():
+    assert iso6346.near("CSQU3O54383")[0] == "CSQU3054383"  # O for 0 before any other slip
+    swapped = iso6346.near("CSQU3045383")
+    assert swapped.index("CSQU3054383") < 10  # swaps before substitutions
+    assert "CSQU3045383" not in swapped and iso6346.corrected("CSQU3045383") not in swapped
+    assert iso6346.completed("CSQU305438") not in iso6346.near("CSQU305438")
+    assert iso6346.near("CSQU30543") == iso6346.near("x" * 10_000) == []

@@ -147,3 +147,35 @@ def corrected(number: str) -> str | None:
     if not _SHAPE.fullmatch(number) or is_valid_as_written(number):
         return None
     return with_check_digit(number[:10])
+
+
+# What a clerk reads off a door or a form and types in the other class: the letter for the
+# digit in the serial, the digit for the letter in the owner code.
+_CONFUSED = {"O": "0", "I": "1", "S": "5", "B": "8"}
+_AS_LETTER = {digit: letter for letter, digit in _CONFUSED.items()}
+_LOOSE = re.compile(r"[A-Z0-9]{10,11}")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ALLOWED = [_LETTERS] * 3 + ["UJZR"] + ["0123456789"] * 7
+
+
+def near(typed: str) -> list[str]:
+    """The valid numbers one slip away from a normalised whole number typed (10 characters
+    without its check digit, or 11), likeliest first: O, I, S, B for 0, 1, 5, 8 (or the
+    other way round in the owner code), then two neighbours swapped, then one character
+    wrong. Neither the number typed nor the one its check digit put right: a finder has
+    searched those already. Some hundred numbers at most, for one look-up in the log."""
+    if not _LOOSE.fullmatch(typed):
+        return []
+    read = "".join(_AS_LETTER.get(char, char) if position < 4 else _CONFUSED.get(char, char)
+                   for position, char in enumerate(typed))
+    swapped = (read[:i] + read[i + 1] + read[i] + read[i + 2:] for i in range(len(read) - 1))
+    substituted = (read[:i] + char + read[i + 1:] for i, right in enumerate(read[:10])
+                   for char in _ALLOWED[i] if char != right)
+    searched = {typed, corrected(typed) or completed(typed)}
+    found = []
+    for number in (read, *swapped, *substituted):
+        whole = completed(number)
+        if whole not in searched and is_valid_as_written(whole):
+            searched.add(whole)
+            found.append(whole)
+    return found
