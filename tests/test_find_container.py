@@ -1,5 +1,5 @@
 """Find a container from part of its number: without the check digit, or the first part
-of it; what was searched is said when nothing is found."""
+of it; what was searched is said when nothing is found, with the numbers logged near it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from hubapp.domain import iso6346
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.store import open_db, services
 from hubapp.ui.record_model import RECORD_ROLE
@@ -196,3 +197,34 @@ def test_enter_on_an_older_move_goes_to_its_service_and_row(qtbot, screen, demo_
     current = screen.grid_view.currentIndex()
     assert screen.grid.index(current.row(), 0).data() == number
     assert QApplication.focusWidget() is screen.grid_view
+
+
+def test_the_numbers_near_one_typed_are_looked_up_in_one_read_of_the_index(
+        demo_db_path, logged):
+    number = logged[0]
+    near = iso6346.near(number[:4] + number[4:10])  # without its check digit: the most
+    assert len(near) > 100 and number not in near
+    db = open_db(demo_db_path)
+    asked = []
+    db.conn.set_trace_callback(asked.append)
+    try:
+        found = services.logged_containers(db, [*near, logged[1]])
+        db.conn.set_trace_callback(None)
+        plan = " ".join(row[-1] for row in db.conn.execute("EXPLAIN QUERY PLAN " + asked[0]))
+    finally:
+        db.close()
+    assert len(asked) == 1
+    assert "USING COVERING INDEX container_move_container (container=?)" in plan, plan
+    assert [record.number for record in found] == [
+        near for near in [*near, logged[1]] if near in set(logged)]
+
+
+@pytest.mark.usefixtures("engine")
+def test_logged_numbers_are_counted_with_their_last_day_on_either_engine(demo_db):
+    rows = list(demo_db.query(
+        "SELECT container, COUNT(*) AS moves, MAX(date) AS last FROM container_move"
+        " GROUP BY container ORDER BY COUNT(*) DESC, container LIMIT 2"))
+    found = services.logged_containers(demo_db, ["ZZZU0000000"] + [
+        row["container"] for row in reversed(rows)])
+    assert [(record.number, record.moves, record.last.isoformat()) for record in found] == [
+        (row["container"], row["moves"], str(row["last"])) for row in reversed(rows)]

@@ -194,6 +194,16 @@ class ContainerHistoryRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class LoggedContainerRecord:
+    """A container number in the log, with its moves counted and the day of its last, as
+    the find box offers a number near the one typed."""
+
+    number: str
+    moves: int
+    last: dt.date
+
+
+@dataclass(frozen=True, slots=True)
 class StatsRowRecord:
     key: str  # stable English (scripts read it): a date, route code, commodity name…
     totals: TotalsRecord | None  # None: a day or month before records began

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from hubapp.domain.audit import Actor, AuditEntryRecord, AuditWord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Listing
 from hubapp.domain.records import (
-    ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
-    ServiceSummaryRecord, Status, TotalsRecord,
+    ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction,
+    LoggedContainerRecord, ServiceRecord, ServiceSummaryRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, elsewhere_error, service_clash,
@@ -311,15 +311,20 @@ def _elsewhere_on_day(db: Database, service: ServiceRecord,
                       moves: Sequence[ContainerMoveRecord]) -> list[FieldError]:
     """Containers already on another service of the same day and direction."""
     found = {}
-    numbers = [move.container for move in moves]
-    for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
-        chunk = numbers[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in _chunks([move.container for move in moves]):
         found.update(_holders(db.execute(
             f"{_ELSEWHERE} AND m.container IN ({marks})",
             [service.date.isoformat(), str(service.direction), service.id, *chunk])))
     return [elsewhere_error(move.container, *found[move.container], index)
             for index, move in enumerate(moves) if move.container in found]
+
+
+def _chunks(values: Sequence[str]) -> Iterable[tuple[Sequence[str], str]]:
+    """values a few hundred at a time, each with its "?, ?, …" for an IN ( ): under SQLite's
+    bound-parameter limit."""
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 # The boxes on the other services of a day and direction, with that service's number and
@@ -501,6 +506,21 @@ def containers_starting(db: Database, prefix: str, limit: int) -> list[str]:
         ORDER BY container
         LIMIT ?
     """, [prefix, after, limit])]
+
+
+def logged_containers(db: Database, numbers: Sequence[str]) -> list[LoggedContainerRecord]:
+    """Those of numbers in the log, in numbers' order: one read of the container index for the
+    hundred or so numbers near one typed (iso6346.near)."""
+    found = {}
+    for chunk, marks in _chunks(numbers):
+        found.update((row["container"], LoggedContainerRecord(
+            row["container"], row["moves"], dt.date.fromisoformat(row["last"])))
+            for row in db.query(f"""
+                SELECT container, COUNT(*) AS moves, MAX(date) AS last FROM container_move
+                WHERE container IN ({marks})
+                GROUP BY container
+            """, list(chunk)))
+    return [found[number] for number in numbers if number in found]
 
 
 def find_container(db: Database, number: str, limit: int = 200) -> list[ContainerHistoryRecord]:
