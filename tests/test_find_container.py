@@ -8,7 +8,7 @@ import sqlite3
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -197,6 +197,92 @@ def test_enter_on_an_older_move_goes_to_its_service_and_row(qtbot, screen, demo_
     current = screen.grid_view.currentIndex()
     assert screen.grid.index(current.row(), 0).data() == number
     assert QApplication.focusWidget() is screen.grid_view
+
+
+def offered(path, number):
+    """How the find box offers a logged number, from the log itself."""
+    with sqlite3.connect(path) as conn:
+        moves, last = conn.execute("SELECT COUNT(*), MAX(date) FROM container_move"
+                                   " WHERE container = ?", [number]).fetchone()
+    return f"{number} ({moves} move{'s' if moves > 1 else ''}, last {last})"
+
+
+def only_near(logged, slip):
+    """A logged number whose slip (a function of it) is not logged, and is near no other."""
+    numbers = set(logged)
+    return next(number for number in logged
+                if slip(number) not in numbers and slip(number) != number
+                and [near for near in iso6346.near(slip(number)) if near in numbers]
+                == [number])
+
+
+@pytest.mark.parametrize("slip", [
+    lambda number: number[:6] + number[7] + number[6] + number[8:],  # two digits swapped
+    lambda number: number[0] + ("Q" if number[1] != "Q" else "X") + number[2:],  # one letter
+    lambda number: number[:4] + number[4:].replace("0", "O"),  # O for 0
+    lambda number: number[:4] + number[4:10].replace("0", "O"),  # so, without its check digit
+], ids=["swapped", "letter", "O for 0", "O for 0, no check digit"])
+def test_a_number_mistyped_offers_the_one_logged_and_enter_shows_it(
+        qtbot, screen, logged, demo_db_path, slip, announced):
+    number = only_near(logged, slip)
+    typed = slip(number)
+    panel = find(qtbot, screen, typed)
+    said = f"Did you mean {offered(demo_db_path, number)}?"
+    if len(typed) == 11:
+        assert panel.title.text() == (f"{typed} is not in the log. Did you mean "
+                                      f'<a href="{number}">{number}</a>'
+                                      f"{offered(demo_db_path, number)[len(number):]}?")
+    assert announced[-1][1].endswith(" " + said) and typed in announced[-1][1]
+    assert not panel.table.isVisible() and QApplication.focusWidget() is panel.title
+    press(qtbot, Qt.Key.Key_Return)
+    assert panel.number == number
+    assert panel.model.rowCount() == moves_of(demo_db_path, number) > 0
+    assert panel.table.isVisible() and QApplication.focusWidget() is panel.table
+
+
+def test_the_numbers_near_are_offered_three_at_most_each_followed_by_tab(
+        qtbot, screen, logged):
+    swapped = "CSQU3045383"  # CSQU3054383 typed with 4 and 5 swapped
+    near = iso6346.near(swapped)
+    stored = near[:5]  # as logged, each near it
+    db = screen.find_panel._db
+    with db.conn:
+        db.conn.executemany("UPDATE container_move SET container = ? WHERE container = ?",
+                            zip(stored, logged))
+    panel = find(qtbot, screen, swapped)
+    links = [f'<a href="{number}">{number}</a>' for number in stored[:3]]
+    assert all(link in panel.title.text() for link in links)
+    assert stored[3] not in panel.title.text()
+    press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    assert panel.number == stored[1]
+    panel = find(qtbot, screen, swapped)
+    # The first number, just past the words before it, clicked.
+    before = panel.title.fontMetrics().horizontalAdvance(f"{swapped} is not in the log. Did "
+                                                         "you mean ")
+    qtbot.mouseClick(panel.title, Qt.MouseButton.LeftButton,
+                     pos=QPoint(before + 10, panel.title.height() // 2))
+    assert panel.number == stored[0] and panel.table.isVisible()
+
+
+def test_a_number_with_nothing_near_logged_offers_nothing(qtbot, screen, logged):
+    typed = "CSQU3045383"
+    assert not set(iso6346.near(typed)) & set(logged)
+    panel = find(qtbot, screen, typed)
+    right = iso6346.corrected(typed)
+    assert panel.title.text() == (f"{typed}: the check digit should be {right[-1]}, and {right} "
+                                  "is not in the log either.")
+    assert panel.title.textFormat() == Qt.TextFormat.PlainText
+    assert panel.title.focusPolicy() == Qt.FocusPolicy.NoFocus
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not panel.isVisible() and QApplication.focusWidget() is screen.day_bar.find_edit
+
+
+def test_escape_from_a_number_offered_closes_the_panel(qtbot, screen, logged):
+    number = logged[0]
+    panel = find(qtbot, screen, number[:6] + number[7] + number[6] + number[8:])
+    assert QApplication.focusWidget() is panel.title
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not panel.isVisible() and QApplication.focusWidget() is screen.day_bar.find_edit
 
 
 def test_the_numbers_near_one_typed_are_looked_up_in_one_read_of_the_index(

@@ -264,18 +264,14 @@ def copied_rows(table: QTableView) -> SignalInstance:
     return table.findChild(_CopyRows).copied
 
 
-class _Note(QLabel):
-    """An empty table's note, whose links (a way out of what emptied it) Tab reaches and Enter
-    follows, and whose plain words Tab passes by."""
+class LinkLabel(QLabel):
+    """A label whose links Tab reaches and Enter follows, and whose plain words Tab passes
+    by."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        # Qt's placeholder grey is 3.9:1 on a light theme's list, its link blue 1.8:1 on a
-        # dark one's. Its words are in Text, as a list's are: it sits on a list's viewport.
-        colours.set_text_colour(self, colours.note, QPalette.ColorRole.Text)
-        colours.set_text_colour(self, colours.link, QPalette.ColorRole.Link)
         # The keyboard's links flag made Qt give it the focus; with no link yet Tab passes by.
         self.setText("")
 
@@ -290,6 +286,17 @@ class _Note(QLabel):
         # with none picked, and Enter did nothing.
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
             self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
+
+
+class _Note(LinkLabel):
+    """An empty table's note, its links a way out of what emptied it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        # Qt's placeholder grey is 3.9:1 on a light theme's list, its link blue 1.8:1 on a
+        # dark one's. Its words are in Text, as a list's are: it sits on a list's viewport.
+        colours.set_text_colour(self, colours.note, QPalette.ColorRole.Text)
+        colours.set_text_colour(self, colours.link, QPalette.ColorRole.Link)
 
 
 def empty_note(table: QTableView) -> QLabel:

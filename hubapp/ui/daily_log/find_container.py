@@ -3,20 +3,24 @@ Enter jumps to one."""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QToolButton, QVBoxLayout,
-    QWidget,
+    QHBoxLayout, QHeaderView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain import iso6346
 from hubapp.domain.errors import shortened
-from hubapp.domain.records import ContainerHistoryRecord
+from hubapp.domain.records import ContainerHistoryRecord, LoggedContainerRecord
 from hubapp.store import services
-from hubapp.ui import formatting, labels, spoken
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table, rows_high
+from hubapp.ui import colours, formatting, labels, spoken
+from hubapp.ui.record_model import (
+    RECORD_ROLE, LinkLabel, RecordTableModel, list_table, rows_high,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -37,6 +41,7 @@ class ContainerHistoryModel(RecordTableModel):
 ROUTE = 3  # the column of ContainerHistoryModel
 SHOWN_MOVES = 6
 _NUMBERS_LISTED = 5  # container numbers named before the list is cut short "…"
+_NEAR_OFFERED = 3  # numbers near one not found, offered in its place
 
 
 class FindContainerPanel(QWidget):
@@ -50,7 +55,10 @@ class FindContainerPanel(QWidget):
         self._db = db
         self.number = ""
         self.model = ContainerHistoryModel(self)
-        self.title = QLabel(self)
+        # Links: the numbers near one not in the log, to show instead.
+        self.title = LinkLabel(self)
+        colours.set_text_colour(self.title, colours.link, QPalette.ColorRole.Link)
+        self.title.linkActivated.connect(self._show_near)
         self.close_button = close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(self.tr("Close (Esc)"))
@@ -93,7 +101,7 @@ class FindContainerPanel(QWidget):
         elif number != typed:
             self.show_nothing(self.tr(
                 "{number} ({typed} with its check digit) is not in the log.").format(
-                number=number, typed=typed))
+                number=number, typed=typed), self._near(typed))
         elif typed.isdigit():
             # Numbers ending so could only be found by reading the whole log.
             self.show_nothing(self.tr(
@@ -113,21 +121,25 @@ class FindContainerPanel(QWidget):
                 "of it.").format(typed=typed,
                                  numbers=formatting.cut_short(numbers, _NUMBERS_LISTED)))
         else:
+            # Its last character mistyped, ten of them read as a number without its check
+            # digit, hidden by "starts with" before this.
             self.show_nothing(self.tr(
                 "No container number in the log is {typed} or starts with it.").format(
-                typed=typed))
+                typed=typed), self._near(typed))
 
     def show_results(self, number: str, rows: list[ContainerHistoryRecord],
                      typed: str = "") -> None:
         """The moves of number; typed: the number as typed, if it had a wrong check digit."""
         if not rows:
+            near = self._near(typed or number)
             # Cut as a message quotes what was typed: 10,000 characters pasted into the find
             # box held the window 80,000 px wide, Close day and the box past its edge.
+            # A check digit that does not fit is no news beside a number near that is logged.
             self.show_nothing(self.tr("{number} is not in the log.").format(
-                number=shortened(number))
-                              if not typed else self.tr(
+                number=shortened(typed or number))
+                              if near or not typed else self.tr(
                 "{typed}: the check digit should be {digit}, and {number} is not in the log "
-                "either.").format(typed=typed, digit=number[-1], number=number))
+                "either.").format(typed=typed, digit=number[-1], number=number), near)
             return
         self.number = number  # what the rows are of, whatever the find box holds by now
         self.model.set_rows(rows)
@@ -136,8 +148,8 @@ class FindContainerPanel(QWidget):
         # its screen, and it stayed that tall once Find was closed.
         self.table.setVisible(True)
         self.table.setMaximumHeight(rows_high(self.table, min(len(rows), SHOWN_MOVES)))
-        self.title.setText(self.tr("{typed}: the check digit should be {digit} — showing "
-                                   "{number}: %n move(s)", "", len(rows)).format(
+        self._set_title(self.tr("{typed}: the check digit should be {digit} — showing "
+                                "{number}: %n move(s)", "", len(rows)).format(
             typed=typed, digit=number[-1], number=number) if typed else self.tr(
             "{number}: %n move(s)", "", len(rows)).format(number=number))
         # The list takes the focus: a screen reader says the title (a check digit put
@@ -147,16 +159,44 @@ class FindContainerPanel(QWidget):
         self.show()
         self.table.setFocus()
 
-    def show_nothing(self, text: str) -> None:
-        """No moves to list, and `text` says why."""
+    def _near(self, typed: str) -> list[LoggedContainerRecord]:
+        """The logged numbers a slip of the keyboard away from a whole number typed."""
+        return services.logged_containers(self._db, iso6346.near(typed))[:_NEAR_OFFERED]
+
+    def show_nothing(self, text: str, near: Sequence[LoggedContainerRecord] = ()) -> None:
+        """No moves to list, and `text` says why; near: numbers in the log to offer instead,
+        as links."""
         self.number = ""
         self.model.set_rows([])
         self.table.setVisible(False)
-        self.title.setText(text)
+        said = self._offering(text, near, lambda number: number)
+        self._set_title(self._offering(html.escape(text), near, _link) if near else said,
+                        rich=bool(near))
         self.show()
-        self.setFocus()  # Escape closes the panel from here too
+        if near:
+            # On the first number, as Tab puts it there: Enter shows it.
+            self.title.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.setFocus()  # Escape closes the panel from here too
         # The panel has the focus, but no name a screen reader would say on it.
-        spoken.announce(self.title, text)
+        spoken.announce(self.title, said)
+
+    def _set_title(self, text: str, rich: bool = False) -> None:
+        # Plain unless it holds links: what was typed, quoted, is never read as markup.
+        self.title.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        self.title.setText(text)
+
+    def _offering(self, text: str, near: Sequence[LoggedContainerRecord], shown) -> str:
+        """text, then the numbers near, each shown (a link or as it is) with its moves."""
+        if not near:
+            return text
+        return text + " " + self.tr("Did you mean {numbers}?").format(
+            numbers=formatting.listed(self.tr(
+                "{number} (%n move(s), last {date})", "", found.moves).format(
+                number=shown(found.number), date=found.last.isoformat()) for found in near))
+
+    def _show_near(self, number: str) -> None:
+        self.show_results(number, services.find_container(self._db, number))
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -167,3 +207,7 @@ class FindContainerPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.chosen.emit(index.data(RECORD_ROLE))
+
+
+def _link(number: str) -> str:
+    return f'<a href="{number}">{number}</a>'
