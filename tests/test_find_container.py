@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
+from contextlib import nullcontext
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -199,18 +201,19 @@ def test_enter_on_an_older_move_goes_to_its_service_and_row(qtbot, screen, demo_
     assert QApplication.focusWidget() is screen.grid_view
 
 
-def offered(path, number):
-    """How the find box offers a logged number, from the log itself."""
-    with sqlite3.connect(path) as conn:
+def offered(db, number):
+    """How a logged number is offered, from the log itself (db: a connection, or a path)."""
+    with sqlite3.connect(db) if isinstance(db, Path) else nullcontext(db) as conn:
         moves, last = conn.execute("SELECT COUNT(*), MAX(date) FROM container_move"
                                    " WHERE container = ?", [number]).fetchone()
     return f"{number} ({moves} move{'s' if moves > 1 else ''}, last {last})"
 
 
-def only_near(logged, slip):
-    """A logged number whose slip (a function of it) is not logged, and is near no other."""
+def only_near(among, logged, slip):
+    """A number among those logged whose slip (a function of it) is not logged, and is near
+    no other."""
     numbers = set(logged)
-    return next(number for number in logged
+    return next(number for number in among
                 if slip(number) not in numbers and slip(number) != number
                 and [near for near in iso6346.near(slip(number)) if near in numbers]
                 == [number])
@@ -224,13 +227,13 @@ def only_near(logged, slip):
 ], ids=["swapped", "letter", "O for 0", "O for 0, no check digit"])
 def test_a_number_mistyped_offers_the_one_logged_and_enter_shows_it(
         qtbot, screen, logged, demo_db_path, slip, announced):
-    number = only_near(logged, slip)
+    number = only_near(logged, logged, slip)
     typed = slip(number)
     panel = find(qtbot, screen, typed)
     said = f"Did you mean {offered(demo_db_path, number)}?"
     if len(typed) == 11:
         assert panel.title.text() == (f"{typed} is not in the log. Did you mean "
-                                      f'<a href="{number}">{number}</a>'
+                                      f'<a href="container:{number}">{number}</a>'
                                       f"{offered(demo_db_path, number)[len(number):]}?")
     assert announced[-1][1].endswith(" " + said) and typed in announced[-1][1]
     assert not panel.table.isVisible() and QApplication.focusWidget() is panel.title
@@ -250,7 +253,7 @@ def test_the_numbers_near_are_offered_three_at_most_each_followed_by_tab(
         db.conn.executemany("UPDATE container_move SET container = ? WHERE container = ?",
                             zip(stored, logged))
     panel = find(qtbot, screen, swapped)
-    links = [f'<a href="{number}">{number}</a>' for number in stored[:3]]
+    links = [f'<a href="container:{number}">{number}</a>' for number in stored[:3]]
     assert all(link in panel.title.text() for link in links)
     assert stored[3] not in panel.title.text()
     press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Return)

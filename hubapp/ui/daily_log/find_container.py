@@ -17,7 +17,8 @@ from hubapp.domain import iso6346
 from hubapp.domain.errors import shortened
 from hubapp.domain.records import ContainerHistoryRecord, LoggedContainerRecord
 from hubapp.store import services
-from hubapp.ui import colours, formatting, labels, spoken
+from hubapp.ui import colours, formatting, labels, near_numbers, spoken
+from hubapp.ui.near_numbers import did_you_mean, logged_near
 from hubapp.ui.record_model import (
     RECORD_ROLE, LinkLabel, RecordTableModel, list_table, rows_high,
 )
@@ -41,7 +42,6 @@ class ContainerHistoryModel(RecordTableModel):
 ROUTE = 3  # the column of ContainerHistoryModel
 SHOWN_MOVES = 6
 _NUMBERS_LISTED = 5  # container numbers named before the list is cut short "…"
-_NEAR_OFFERED = 3  # numbers near one not found, offered in its place
 
 
 class FindContainerPanel(QWidget):
@@ -101,7 +101,7 @@ class FindContainerPanel(QWidget):
         elif number != typed:
             self.show_nothing(self.tr(
                 "{number} ({typed} with its check digit) is not in the log.").format(
-                number=number, typed=typed), self._near(typed))
+                number=number, typed=typed), logged_near(self._db, typed))
         elif typed.isdigit():
             # Numbers ending so could only be found by reading the whole log.
             self.show_nothing(self.tr(
@@ -125,13 +125,13 @@ class FindContainerPanel(QWidget):
             # digit, hidden by "starts with" before this.
             self.show_nothing(self.tr(
                 "No container number in the log is {typed} or starts with it.").format(
-                typed=typed), self._near(typed))
+                typed=typed), logged_near(self._db, typed))
 
     def show_results(self, number: str, rows: list[ContainerHistoryRecord],
                      typed: str = "") -> None:
         """The moves of number; typed: the number as typed, if it had a wrong check digit."""
         if not rows:
-            near = self._near(typed or number)
+            near = logged_near(self._db, typed or number)
             # Cut as a message quotes what was typed: 10,000 characters pasted into the find
             # box held the window 80,000 px wide, Close day and the box past its edge.
             # A check digit that does not fit is no news beside a number near that is logged.
@@ -159,18 +159,14 @@ class FindContainerPanel(QWidget):
         self.show()
         self.table.setFocus()
 
-    def _near(self, typed: str) -> list[LoggedContainerRecord]:
-        """The logged numbers a slip of the keyboard away from a whole number typed."""
-        return services.logged_containers(self._db, iso6346.near(typed))[:_NEAR_OFFERED]
-
     def show_nothing(self, text: str, near: Sequence[LoggedContainerRecord] = ()) -> None:
         """No moves to list, and `text` says why; near: numbers in the log to offer instead,
         as links."""
         self.number = ""
         self.model.set_rows([])
         self.table.setVisible(False)
-        said = self._offering(text, near, lambda number: number)
-        self._set_title(self._offering(html.escape(text), near, _link) if near else said,
+        said = f"{text} {did_you_mean(near, str)}" if near else text
+        self._set_title(f"{html.escape(text)} {did_you_mean(near, near_numbers.link)}" if near else text,
                         rich=bool(near))
         self.show()
         if near:
@@ -186,16 +182,8 @@ class FindContainerPanel(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.title.setText(text)
 
-    def _offering(self, text: str, near: Sequence[LoggedContainerRecord], shown) -> str:
-        """text, then the numbers near, each shown (a link or as it is) with its moves."""
-        if not near:
-            return text
-        return text + " " + self.tr("Did you mean {numbers}?").format(
-            numbers=formatting.listed(self.tr(
-                "{number} (%n move(s), last {date})", "", found.moves).format(
-                number=shown(found.number), date=found.last.isoformat()) for found in near))
-
-    def _show_near(self, number: str) -> None:
+    def _show_near(self, href: str) -> None:
+        number = near_numbers.linked(href)
         self.show_results(number, services.find_container(self._db, number))
 
     def keyPressEvent(self, event) -> None:
@@ -207,7 +195,3 @@ class FindContainerPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.chosen.emit(index.data(RECORD_ROLE))
-
-
-def _link(number: str) -> str:
-    return f'<a href="{number}">{number}</a>'
