@@ -24,6 +24,7 @@ from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
 
 from conftest import DEMO_END, HUB_FAR_AWAY, clock_at, hub_zone_set, readable
+from test_find_container import offered, only_near
 
 WAIT_MS = 30_000
 
@@ -976,6 +977,38 @@ def test_filters_that_match_nothing_in_any_status_only_offer_to_clear(qtbot, scr
     qtbot.waitUntil(lambda: screen._others_task is None, timeout=WAIT_MS)
     assert screen.empty_note.text() == ('No container number starts with ZZZU.<br>'
                                         '<a href="clear">Clear the filters</a>')
+
+
+def test_a_whole_number_mistyped_offers_the_one_logged_and_its_link_filters_by_it(
+        qtbot, screen, app_ctx):
+    """Two digits swapped said only that no number starts so: the find box's rule, shared."""
+    moved = [container for (container,) in app_ctx.db.execute(
+        "SELECT cm.container FROM container_move cm JOIN service s ON s.id = cm.service_id"
+        " GROUP BY cm.container HAVING MIN(s.status IN ('departed', 'arrived')) = 1"
+        " ORDER BY cm.container")]
+    logged = [container for (container,) in app_ctx.db.execute(
+        "SELECT DISTINCT container FROM container_move ORDER BY container")]
+    number = only_near(moved, logged, lambda number: number[:6] + number[7] + number[6]
+                       + number[8:])
+    typed = number[:6] + number[7] + number[6] + number[8:]
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, typed)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    note = screen.empty_note
+    qtbot.waitUntil(lambda: "Did you mean" in note.text(), timeout=WAIT_MS)
+    assert note.text() == (
+        f'No container number starts with {typed}.<br><a href="clear">Clear the filters</a>'
+        f'<br>Did you mean <a href="container:{number}">{number}</a>'
+        f'{offered(app_ctx.db, number)[len(number):]}?')
+    screen.export_button.setFocus()
+    for _ in range(3):  # the table, the note's first link, its second
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert screen.container.text() == number
+    assert set(column_texts(screen, MovesBrowseModel.CONTAINER)) == {number}
+    assert note.isHidden()
 
 
 @pytest.mark.parametrize("kind", ["CSV", "Excel"])

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal,
@@ -23,14 +24,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import shortened
 from hubapp.domain.records import (
-    EMPTY, FULL, MOVED_STATUSES, ChangeRecord, Direction, Mode, Status,
+    EMPTY, FULL, MOVED_STATUSES, ChangeRecord, Direction, LoggedContainerRecord, Mode, Status,
 )
 from hubapp.domain.validation import service_number
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.interchange import export_moves
 from hubapp.ui import (
-    date_edits, filter_choices, formatting, labels, remembered_layout, spoken,
+    date_edits, filter_choices, formatting, labels, near_numbers, remembered_layout, spoken,
 )
 from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.export_dialog import language_box, pick_export_file
@@ -60,6 +61,15 @@ def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descendi
 def _count(control: TaskControl, f: BrowseFilterRecord) -> int:
     with control.database() as db, control.interruptible(db):
         return browse.count(db, f)
+
+
+def _count_or_near(control: TaskControl,
+                   f: BrowseFilterRecord) -> tuple[int, list[LoggedContainerRecord]]:
+    """The moves f matches; none: the logged numbers near its container number."""
+    with control.database() as db, control.interruptible(db):
+        total = browse.count(db, f)
+        return total, [] if total else near_numbers.logged_near(
+            db, iso6346.normalise(f.container_prefix))
 
 
 class MovesBrowseModel(RecordTableModel):
@@ -598,21 +608,24 @@ class BrowseScreen(QWidget):
         else:
             text = self._nothing_starts_with(f) or self.tr(
                 'No movements match these filters.<br><a href="clear">Clear the filters</a>')
-            if f.statuses is not None:
+            if f.statuses is not None or iso6346.near(iso6346.normalise(f.container_prefix)):
                 self._count_other_statuses(f)
         self.empty_note.setText(text)
         self.empty_note.show()
 
     def _count_other_statuses(self, f: BrowseFilterRecord) -> None:
         """Whether the status filter alone hides what was asked for: a container typed that is
-        on tonight's planned train read as never handled at all."""
+        on tonight's planned train read as never handled at all; if not, the numbers logged
+        near a whole one typed. On the task's connection: at its end, the window's may be
+        closed."""
         if self._others_task is not None:
             self._others_task.cancel()
         self._others_task = task = self.ctx.tasks.start(
-            functools.partial(_count, f=dataclasses.replace(f, statuses=None)))
-        task.finished.connect(lambda total: self._note_other_statuses(task, f, total))
+            functools.partial(_count_or_near, f=dataclasses.replace(f, statuses=None)))
+        task.finished.connect(lambda found: self._note_other_statuses(task, f, *found))
 
-    def _note_other_statuses(self, task, f: BrowseFilterRecord, total: int) -> None:
+    def _note_other_statuses(self, task, f: BrowseFilterRecord, total: int,
+                             near: list[LoggedContainerRecord]) -> None:
         if task is not self._others_task:
             return
         self._others_task = None
@@ -623,10 +636,11 @@ class BrowseScreen(QWidget):
                 'No movements match these filters with Status “{status}”; with any status, '
                 'they match %n movement(s).<br><a href="statuses">Show all statuses</a>', "",
                 total).format(status=self.status.currentText()))
-        elif note := self._nothing_starts_with(dataclasses.replace(f, statuses=None)):
+        elif note := self._nothing_starts_with(dataclasses.replace(f, statuses=None), near):
             self.empty_note.setText(note)
 
-    def _nothing_starts_with(self, f: BrowseFilterRecord) -> str | None:
+    def _nothing_starts_with(self, f: BrowseFilterRecord,
+                             near: Sequence[LoggedContainerRecord] = ()) -> str | None:
         """The note for a container or service number that, the only filter, matches nothing
         in any status, worded as the daily log's find box words it: typed, the field no longer
         says "Starts with…", and a container's digits typed without its owner code read as
@@ -637,15 +651,19 @@ class BrowseScreen(QWidget):
             return None
         # Cut as a message quotes what was typed: 10,000 characters pasted ran off the table.
         if f.container_prefix:
+            typed = iso6346.normalise(f.container_prefix)
             return self.tr('No container number starts with {typed}.<br><a href="clear">Clear '
-                           'the filters</a>').format(
-                typed=html.escape(shortened(iso6346.normalise(f.container_prefix))))
+                           'the filters</a>').format(typed=html.escape(shortened(typed))) + (
+                "<br>" + near_numbers.did_you_mean(near, near_numbers.link) if near else "")
         return self.tr('No service number starts with {typed}.<br><a href="clear">Clear the '
                        'filters</a>').format(
             typed=html.escape(shortened(service_number(f.service_prefix))))
 
     def _note_link(self, link: str) -> None:
-        if link == "statuses":
+        if number := near_numbers.linked(link):
+            self.container.setText(number)
+            self.reload()
+        elif link == "statuses":
             self.status.setCurrentIndex(self._all_statuses)
         else:
             self.clear_filters()
