@@ -317,3 +317,13 @@ def test_logged_numbers_are_counted_with_their_last_day_on_either_engine(demo_db
         row["container"] for row in reversed(rows)])
     assert [(record.number, record.moves, record.last.isoformat()) for record in found] == [
         (row["container"], row["moves"], str(row["last"])) for row in reversed(rows)]
+
+
+def test_a_number_mistyped_is_offered_in_chinese_without_a_space_after_the_full_stop(
+        qtbot, chinese, screen, logged, announced):
+    number = only_near(logged, logged, lambda n: n[:6] + n[7] + n[6] + n[8:])
+    typed = number[:6] + number[7] + number[6] + number[8:]
+    panel = find(qtbot, screen, typed)
+    assert panel.title.text().startswith(f"台账中没有 {typed}。您要找的是不是 "
+                                         f'<a href="container:{number}">{number}</a>（')
+    assert announced[-1][1].startswith(f"台账中没有 {typed}。您要找的是不是 {number}（")

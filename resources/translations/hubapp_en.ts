@@ -41,7 +41,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="559" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="569" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="568" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="578" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="623" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="636" />
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>No movements match these filters with Status “{status}”; with any status, they match %n movement.&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="688" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="706" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>
@@ -289,7 +289,7 @@
 <context>
     <name>FindContainerPanel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="139" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="151" />
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
             <numerusform>{typed}: the check digit should be {digit} — showing {number}: %n move</numerusform>
@@ -297,7 +297,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="142" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="154" />
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}: %n move</numerusform>

@@ -318,209 +318,209 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="264"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="268"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="293"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="294"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="299"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="299"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="300"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="301"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="292"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="302"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="293"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="294"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="304"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="295"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="296"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="306"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="299"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="309"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="313"/>
         <source>File lan&amp;guage</source>
         <translation>文件语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="309"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="319"/>
         <source>Movements found</source>
         <translation>查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="330"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="364"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="374"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="367"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="377"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="381"/>
         <source>Moved (departed or arrived)</source>
         <translation>实际开行（已发运或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="372"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="382"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="559"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="569"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="561"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
         <source>No movements</source>
         <translation>没有箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="564"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="574"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="568"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="578"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="581"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="575"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="576"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="586"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="592"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="602"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="595"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="605"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发运或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="600"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="610"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="623"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="636"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="640"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="655"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="643"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="658"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="657"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="675"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="673"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="691"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="674"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="692"/>
         <source>movements</source>
         <translation>箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="688"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="706"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -965,32 +965,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerHistoryModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="27"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="32"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="27"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="32"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="27"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="32"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="27"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="32"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="28"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="33"/>
         <source>Size-type, F/E</source>
         <translation>箱型·空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="28"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="33"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1963,56 +1963,56 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="56"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="64"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="59"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="67"/>
         <source>Close the moves found</source>
         <translation>关闭查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="95"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="103"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="100"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="108"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="112"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="120"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="117"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="127"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="129"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="141"/>
         <source>{typed}: the check digit should be {digit}, and {number} is not in the log either.</source>
         <translation>{typed}：校验位应为 {digit}，台账中也没有 {number}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="151"/>
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
             <numerusform>{typed}：校验位应为 {digit}，显示的是 {number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="154"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="126"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="138"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -2751,57 +2751,57 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="103"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="103"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="103"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="104"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="104"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="104"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="105"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="105"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="112"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
         <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
@@ -6954,37 +6954,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="353"/>
+        <location filename="../../hubapp/store/services.py" line="358"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="360"/>
+        <location filename="../../hubapp/store/services.py" line="365"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="366"/>
+        <location filename="../../hubapp/store/services.py" line="371"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="374"/>
+        <location filename="../../hubapp/store/services.py" line="379"/>
         <source>{user} merged {name} into {target} at {at}, after you opened this service, which has containers of it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 把 {name} 合并到 {target}，此班次有该货名的集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="383"/>
+        <location filename="../../hubapp/store/services.py" line="388"/>
         <source>{user} imported {file} at {at}, adding containers to this service after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 导入了 {file}，向此班次添加了集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="396"/>
+        <location filename="../../hubapp/store/services.py" line="401"/>
         <source>{user} saved this service at {at}, after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 保存了它；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="401"/>
+        <location filename="../../hubapp/store/services.py" line="406"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -7654,6 +7654,19 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/filesystem.py" line="133"/>
         <source>{path} is not a file: choose another file name</source>
         <translation>{path} 不是文件：请换一个文件名</translation>
+    </message>
+</context>
+<context>
+    <name>near_numbers</name>
+    <message>
+        <location filename="../../hubapp/ui/near_numbers.py" line="32"/>
+        <source>Did you mean {numbers}?</source>
+        <translation>您要找的是不是 {numbers}？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/near_numbers.py" line="38"/>
+        <source>{number} ({count} move(s), last {date})</source>
+        <translation>{number}（{count} 条箱动态，最近一次 {date}）</translation>
     </message>
 </context>
 <context>

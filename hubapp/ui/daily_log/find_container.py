@@ -165,9 +165,9 @@ class FindContainerPanel(QWidget):
         self.number = ""
         self.model.set_rows([])
         self.table.setVisible(False)
-        said = f"{text} {did_you_mean(near, str)}" if near else text
-        self._set_title(f"{html.escape(text)} {did_you_mean(near, near_numbers.link)}" if near else text,
-                        rich=bool(near))
+        said = formatting.sentences(text, did_you_mean(near, str)) if near else text
+        self._set_title(formatting.sentences(html.escape(text), did_you_mean(
+            near, near_numbers.link)) if near else text, rich=bool(near))
         self.show()
         if near:
             # On the first number, as Tab puts it there: Enter shows it.
