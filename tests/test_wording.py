@@ -106,6 +106,16 @@ def test_a_share_is_rounded_as_the_dashboards_tiles_round_it(value, signed, engl
             wording.percent(value, "zh", signed=signed)) == (english, chinese)
 
 
+@pytest.mark.parametrize("value", [1.45, 1.05, -2.675, 14.45, 81.25])
+def test_a_share_is_written_as_the_dashboards_tile_writes_it(qapp, value):
+    """Rounded from the float itself, as Qt rounds it: 1.45 is 1.4499… and reads 1.4 on the
+    tile; rounded from its shortest spelling, the report's growth read 1.5 beside it."""
+    from hubapp.ui import formatting
+
+    assert wording.percent(value, "en", signed=True) == formatting.percent(value, signed=True)
+    assert wording.percent(value, "en") == formatting.percent(value)
+
+
 @pytest.mark.parametrize("kilograms, tenths", [
     (0, 0), (49, 0), (50, 1), (249, 2), (250, 3), (350, 4), (12_345_649, 123_456),
     (12_345_650, 123_457)])
