@@ -269,8 +269,12 @@ def test_the_days_list_says_how_late_or_early_a_service_went_beside_its_time(scr
     _save_timed(screen, (("LATE1", Status.DEPARTED, 125, "Waited for customs at Mohan"),
                          ("EARLY1", Status.DEPARTED, -45, ""),
                          ("NEARLY1", Status.DEPARTED, 30, ""),
+                         ("ONTIME1", Status.DEPARTED, 0, ""),
                          ("UNTIMED", Status.DEPARTED, None, "")))
     tips = _time_tips(screen)
+    # Gone at the very minute due is as timed as a late one: the hover says it too.
+    assert tips["ONTIME1"] == ["Due 10:00: on the minute, counts as on time (within ±30 min)",
+                               None]
     assert tips["LATE1"] == ["Due 10:00: 2 h 5 min late, does not count as on time (beyond "
                              "±30 min)\nWaited for customs at Mohan",
                              "Waited for customs at Mohan"]
