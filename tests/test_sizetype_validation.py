@@ -72,7 +72,7 @@ def test_the_kilograms_offered_for_tonnes_are_a_weight_the_box_may_have(written,
 
 @pytest.mark.parametrize(("written", "quoted"), [
     ("2400,5", "2400,5"), ("24000，5", "24000,5"), ("24000,0", "24000,0"),
-    ("1,2,3,4,5", "1,2,3,4,5"), ("24,0000", "24,0000")])
+    ("1,2,3,4,5", "1,2,3,4,5"), ("24,0000", "24,0000"), ("2400,500", "2400,500")])
 def test_a_comma_that_groups_no_thousands_is_refused_not_dropped(written, quoted):
     """Dropped as a thousands comma, a decimal comma's 2400,5 kg was stored as 24005 kg, and
     24000，5 refused as 240,005 kg, a number nobody typed."""
@@ -83,9 +83,17 @@ def test_a_comma_that_groups_no_thousands_is_refused_not_dropped(written, quoted
 
 
 @pytest.mark.parametrize(("written", "kilograms"), [
-    ("24,500", 24500), ("1,024,500.4", 1024500), ("２４，５００", 24500), ("21,400 kg", 21400)])
+    ("24,500", 24500), ("1,024,500.4", 1024500), ("２４，５００", 24500), ("21,400 kg", 21400),
+    ("+24,500", 24500), ("24,500.", 24500)])
 def test_commas_grouping_thousands_are_read(written, kilograms):
     assert parse_gross_kg(written) == (kilograms, None)
+
+
+def test_a_weight_below_zero_grouped_in_thousands_is_refused_for_its_sign():
+    """Its comma groups thousands: the minus is what is wrong with it, not a decimal comma."""
+    kilograms, error = parse_gross_kg("-1,000")
+    assert kilograms is None
+    assert message(error) == "Gross weight must be more than 0 kg, not -1,000"
 
 
 @pytest.mark.parametrize("written", ["1e308", "1.5e308", "１ｅ３０８"])
