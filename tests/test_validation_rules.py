@@ -17,7 +17,8 @@ from hubapp.domain.reference_rules import (
     taken_hs_code_errors, validate_commodity, validate_place, validate_route, validate_settings,
 )
 from hubapp.domain.validation import (
-    MAX_WAGONS, parse_clock, parse_time, validate_move, validate_service,
+    MAX_WAGONS, month_lacking_the_day, parse_clock, parse_time, validate_move,
+    validate_service,
 )
 from hubapp.interchange import import_file
 
@@ -272,3 +273,13 @@ def test_a_box_already_on_another_train_is_found_among_more_than_a_statement_bin
                   "take it off X1 and save that service first")]
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(("written", "days"), [
+    ("2026-02-30", 28), ("2024-02-30", 29), ("2026-02-00", 28), ("2026-12-32", 31),
+    ("2026-04-31", 30), ("2026-02-28", None), ("2026-12-31", None), ("2026-13-01", None),
+    ("0000-02-30", None), ("30 February", None)])
+def test_the_days_of_the_month_a_date_is_written_in_when_it_lacks_that_day(written, days):
+    """A day 0 or past the month's last is said with the days the month has; a month or a
+    year no calendar has (13, the year 0) is no date of a month at all."""
+    assert month_lacking_the_day(written) == days
