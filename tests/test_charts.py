@@ -319,6 +319,12 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
         hovered.append(hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)))
     assert hovered[0].endswith(f": 90{'；' if language == 'zh' else '; '}{unrecorded}")
     assert hovered[1].endswith(": 1,200")
+    # This year's October beside it is a whole month: its hover says no more than its TEU.
+    october = this_year[0]
+    x, y = bars.transData.transform((october.get_x() + october.get_width() / 2,
+                                     october.get_height() / 2))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
+        ": 1,500")
     whole = monthly.monthly_teu(MONTHS, language).axes[0]
     assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
     # A month a year before any record: "—" for last year, not 0 TEU.
@@ -680,6 +686,17 @@ def test_a_commodity_s_tonnes_round_a_half_up_as_the_report_and_stats_give_them(
         "cassava flour: 4,700.3 t"
     table = breakdowns.top_commodities_table(cassava, "en")
     assert table.tab_separated().splitlines()[1].split("\t")[3] == "4700.3"
+
+
+@pytest.mark.parametrize("language, axis", [
+    ("en", "Tonnes · 11 tied at 4,700.3, shown by name"), ("zh", "吨数 · 11种并列4,700.3，按名称显示")])
+def test_a_tie_in_tonnes_is_said_at_the_tonnes_its_bars_show(language, axis):
+    """4,700,250 kg a half up, as the hover and Copy numbers give it: the float 4700.25
+    rounded read 4,700.2 t on the axis beside bars of 4,700.3 t."""
+    commodities = tuple(CommodityTotalsRecord(i, f"goods {i:02}", f"货物{i:02}", 10, 30 - i,
+                                              4_700_250) for i in range(1, 12))
+    figure = breakdowns.top_commodities(commodities, language)
+    assert figure.axes[1].get_xlabel() == axis
 
 
 def _legend_and_plot(figure, axes):
