@@ -869,9 +869,15 @@ def test_the_form_says_how_late_a_train_went_as_its_actual_time_is_typed(qtbot, 
     # Said with the field's name by a screen reader, which never reaches the label.
     assert screen.form.actual.accessibleDescription() == \
         f"52 min late, does not count as on time (beyond ±30 min)\n{TIME_HELP}"
+    width = screen.form.actual.width()
     press(qtbot, Qt.Key.Key_Backspace, "0")
     assert _timing(screen) == ("50 min late", "does not count as on time (beyond ±30 min)",
                                True)
+    _retype(qtbot, screen.form.actual, "23:59")
+    assert _timing(screen)[0] == "15 h 59 min late"
+    # The field keeps its width as the words beside it change.
+    qtbot.wait(10)
+    assert screen.form.actual.width() == width
     _retype(qtbot, screen.form.actual, "07:35")
     assert _timing(screen) == ("25 min early", "counts as on time (within ±30 min)", False)
     _retype(qtbot, screen.form.scheduled, "07:35")

@@ -29,6 +29,8 @@ from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.typed_text import NumberBox, tidy_as_typed
 
 _SEPARATOR = " · "
+# Minutes off schedule whose wording is as wide as nearly any ("20 h 55 min early").
+_WIDE_OFF = 20 * 60 + 55
 # One sentence per status: the stored word ("departed") put into a translation stayed English.
 _NEEDS_ACTUAL = {
     Status.DEPARTED: QT_TRANSLATE_NOOP("messages", "A service that departed needs its actual time"),
@@ -375,6 +377,9 @@ class ServiceForm(QWidget):
         minutes = self._changes.elapsed(scheduled, actual)
         language = labels.language()
         self.timing.setText(off_schedule(minutes, language))
+        # As wide as most it may say: Actual went narrower and wider at each key typed.
+        self.timing.setMinimumWidth(self.timing.fontMetrics().horizontalAdvance(
+            off_schedule(-_WIDE_OFF, language)))
         self.timing.show()
         self.timing.setToolTip(punctuality_verdict(minutes, self._tolerance, language))
         # Said with the field's name as it gets the focus: a reader never reaches the label.
