@@ -293,3 +293,22 @@ def test_a_read_only_desk_plans_nothing_and_says_why(qtbot, read_only_ctx):
     plan_action(screen).trigger()  # the menu's, as a key would reach it: no dialog
     assert screen.paste_message.text() == READ_ONLY_SAID
     assert not stored_on(read_only_ctx.db, DAY)
+
+
+def test_marking_a_planned_copy_gone_names_the_run_still_planned_the_day_before(
+        qtbot, screen, app_ctx, plan_dialog):
+    """Typed as a new service, X8003 was noted as Thursday's run still planned; planned with
+    the day, the clerk opens it and types its actual time instead, which said nothing."""
+    from test_still_planned import NOTE_OUT, noted
+
+    plan_dialog()
+    plan_action(screen).trigger()
+    stored = stored_on(app_ctx.db, DAY)
+    form = screen.form
+    for number, note in (("X8003", NOTE_OUT), ("X8001", "")):  # X8001 departed on Thursday
+        assert screen.show_service(DAY, stored[number, "outbound"].id)
+        assert noted(form) == ""  # only opened: it may be today's own run
+        form.actual.setFocus()
+        press(qtbot, "14:50")
+        assert form.status.currentData() == Status.DEPARTED and noted(form) == note
+        screen.revert()

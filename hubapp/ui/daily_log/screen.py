@@ -745,8 +745,8 @@ class DailyLogScreen(QWidget):
 
     def _show_clash(self) -> None:
         """The number and direction typed, if another service of the day has them, or else,
-        for a new service, one of the days before still planned: from the lists read with
-        the day, so as a number is typed, with no query per key."""
+        for a new service or a planned one marked gone, one of the days before still planned:
+        from the lists read with the day, so as a number is typed, with no query per key."""
         number = service_number(self.form.service_no.text())
         direction = self.form.direction.currentData()
         own = self._service.id if self._service else None
@@ -754,8 +754,12 @@ class DailyLogScreen(QWidget):
                     and summary.service.direction == direction and summary.service.id != own
                     for summary in self.model.records())
         self.form.set_clash(service_clash(number, self._shown_day, direction) if taken else None)
-        # The clash is said alone: that service, on this day, is the one to open.
-        earlier = None if taken or own is not None else next(
+        # The clash is said alone: that service, on this day, is the one to open. A stored
+        # one too as its planned run is marked gone: planned with the day (Plan the day
+        # like…), it is opened, not typed, and the time typed may be the earlier run's.
+        marked_gone = self._service is not None and self._service.status == Status.PLANNED \
+            and self.form.status.currentData() in MOVED_STATUSES
+        earlier = None if taken or (own is not None and not marked_gone) else next(
             (service for service in self._still_planned
              if service.service_no == number and service.direction == direction), None)
         self.form.set_still_planned(earlier)
