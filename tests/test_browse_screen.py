@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
-from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.iso6346 import corrected, with_check_digit
 from hubapp.domain.records import EMPTY, ContainerMoveRecord, Direction, ServiceRecord, Status
 from hubapp.store import browse, open_db, services, settings
 from hubapp.store.users import ADMIN, UserRecord
@@ -24,7 +24,7 @@ from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
 
 from conftest import DEMO_END, HUB_FAR_AWAY, clock_at, hub_zone_set, readable
-from test_find_container import offered, only_near
+from test_find_container import offered, only_near, swapped
 
 WAIT_MS = 30_000
 
@@ -988,9 +988,8 @@ def test_a_whole_number_mistyped_offers_the_one_logged_and_its_link_filters_by_i
         " ORDER BY cm.container")]
     logged = [container for (container,) in app_ctx.db.execute(
         "SELECT DISTINCT container FROM container_move ORDER BY container")]
-    number = only_near(moved, logged, lambda number: number[:6] + number[7] + number[6]
-                       + number[8:])
-    typed = number[:6] + number[7] + number[6] + number[8:]
+    number = only_near(moved, logged, swapped)
+    typed = swapped(number)
     screen.container.setFocus()
     qtbot.keyClicks(screen.container, typed)
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
@@ -1009,6 +1008,29 @@ def test_a_whole_number_mistyped_offers_the_one_logged_and_its_link_filters_by_i
     assert screen.container.text() == number
     assert set(column_texts(screen, MovesBrowseModel.CONTAINER)) == {number}
     assert note.isHidden()
+
+
+def test_a_number_offered_in_place_of_one_typed_is_said_in_the_count_line_not_its_check_digit(
+        qtbot, screen, app_ctx):
+    """Two digits swapped make the check digit typed wrong too: "the check digit should be
+    7, and no movement of BMOU0162277 matches" beside "Did you mean BMOU0126270" sent the
+    clerk two ways, and a screen reader, which says the count line, heard no number offered."""
+    moved = [container for (container,) in app_ctx.db.execute(
+        "SELECT cm.container FROM container_move cm JOIN service s ON s.id = cm.service_id"
+        " GROUP BY cm.container HAVING MIN(s.status IN ('departed', 'arrived')) = 1"
+        " ORDER BY cm.container")]
+    logged = [container for (container,) in app_ctx.db.execute(
+        "SELECT DISTINCT container FROM container_move ORDER BY container")]
+    number = only_near(moved, logged, swapped)
+    typed = swapped(number)
+    assert corrected(typed)  # the digit typed fits the number meant, not this one
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, typed)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Did you mean" in screen.count_label.text(), timeout=WAIT_MS)
+    said = f"No movements · Did you mean {offered(app_ctx.db, number)}?"
+    assert screen.count_label.text() == screen.table.accessibleDescription() == said
 
 
 @pytest.mark.parametrize("kind", ["CSV", "Excel"])

@@ -209,6 +209,11 @@ def offered(db, number):
     return f"{number} ({moves} move{'s' if moves > 1 else ''}, last {last})"
 
 
+def swapped(number: str) -> str:
+    """number with its serial's third and fourth digits swapped: a slip iso6346.near reads."""
+    return number[:6] + number[7] + number[6] + number[8:]
+
+
 def only_near(among, logged, slip):
     """A number among those logged whose slip (a function of it) is not logged, and is near
     no other."""
@@ -220,7 +225,7 @@ def only_near(among, logged, slip):
 
 
 @pytest.mark.parametrize("slip", [
-    lambda number: number[:6] + number[7] + number[6] + number[8:],  # two digits swapped
+    swapped,
     lambda number: number[0] + ("Q" if number[1] != "Q" else "X") + number[2:],  # one letter
     lambda number: number[:4] + number[4:].replace("0", "O"),  # O for 0
     lambda number: number[:4] + number[4:10].replace("0", "O"),  # so, without its check digit
@@ -282,7 +287,7 @@ def test_a_number_with_nothing_near_logged_offers_nothing(qtbot, screen, logged)
 
 def test_escape_from_a_number_offered_closes_the_panel(qtbot, screen, logged):
     number = logged[0]
-    panel = find(qtbot, screen, number[:6] + number[7] + number[6] + number[8:])
+    panel = find(qtbot, screen, swapped(number))
     assert QApplication.focusWidget() is panel.title
     press(qtbot, Qt.Key.Key_Escape)
     assert not panel.isVisible() and QApplication.focusWidget() is screen.day_bar.find_edit
@@ -321,8 +326,8 @@ def test_logged_numbers_are_counted_with_their_last_day_on_either_engine(demo_db
 
 def test_a_number_mistyped_is_offered_in_chinese_without_a_space_after_the_full_stop(
         qtbot, chinese, screen, logged, announced):
-    number = only_near(logged, logged, lambda n: n[:6] + n[7] + n[6] + n[8:])
-    typed = number[:6] + number[7] + number[6] + number[8:]
+    number = only_near(logged, logged, swapped)
+    typed = swapped(number)
     panel = find(qtbot, screen, typed)
     assert panel.title.text().startswith(f"台账中没有 {typed}。您要找的是不是 "
                                          f'<a href="container:{number}">{number}</a>（')

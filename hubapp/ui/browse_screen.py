@@ -241,6 +241,8 @@ class BrowseScreen(QWidget):
         self._place: ListPlaceRecord | None = None
         self._copied: int | None = None  # rows of the last Ctrl+C, while they are those loaded
         self._filter_note: tuple[str, BrowseFilterRecord] | None = None  # for that filter
+        # The numbers logged near the container typed, offered under the filter they answer.
+        self._near_said: tuple[str, BrowseFilterRecord] | None = None
 
         self.model = MovesBrowseModel(ctx.tasks, self)
         filters = self._build_filters()
@@ -580,7 +582,12 @@ class BrowseScreen(QWidget):
         if self.model.loading():
             text += " " + self.tr("(loading more…)")
         typed = iso6346.normalise(self.model.filter.container_prefix)
-        if right := iso6346.corrected(typed):  # as store.browse searches
+        if self._near_said is not None and self._near_said[1] == self.model.filter:
+            # In the line a screen reader says with the list. Not beside "the check digit
+            # should be 9": a number with two digits swapped has a wrong one too, and that
+            # sent the clerk to put the digit right instead (the find box says it so).
+            text += " · " + self._near_said[0]
+        elif right := iso6346.corrected(typed):  # as store.browse searches
             # Nothing found: it is not "showing" the number.
             note = self.tr("{typed}: the check digit should be {digit} — showing {number}") \
                 if self._total != 0 else self.tr("{typed}: the check digit should be {digit}, "
@@ -638,6 +645,9 @@ class BrowseScreen(QWidget):
                 total).format(status=self.status.currentText()))
         elif note := self._nothing_starts_with(dataclasses.replace(f, statuses=None), near):
             self.empty_note.setText(note)
+            if near:
+                self._near_said = near_numbers.did_you_mean(near, str), f
+                self._show_count()
 
     def _nothing_starts_with(self, f: BrowseFilterRecord,
                              near: Sequence[LoggedContainerRecord] = ()) -> str | None:
