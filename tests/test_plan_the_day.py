@@ -312,3 +312,23 @@ def test_marking_a_planned_copy_gone_names_the_run_still_planned_the_day_before(
         press(qtbot, "14:50")
         assert form.status.currentData() == Status.DEPARTED and noted(form) == note
         screen.revert()
+
+
+def test_a_long_day_is_ticked_all_or_none_in_a_click(qtbot, screen, monkeypatch):
+    """Forty runs, three of them wanted: each unticked by hand was 37 presses of Space."""
+    rows = [(f"10:{minute:02d}  Z{minute:03d}  Outbound", minute == 7) for minute in range(40)]
+    dialog = dialogs.plan_dialog(screen, "Plan the day", "", rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.none_button, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == [] and not dialog.plan_button.isEnabled()
+    dialog.services.setFocus()
+    for row in (3, 12):
+        dialog.services.setCurrentRow(row)
+        qtbot.keyClick(dialog.services, Qt.Key.Key_Space)
+    assert dialog.chosen() == [3, 12] and dialog.plan_button.text() == "&Plan 2 services"
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == [row for row in range(40) if row != 7]  # planned there already
+    assert dialog.plan_button.text() == "&Plan 39 services"
+    qtbot.keyClick(dialog.all_button, Qt.Key.Key_Return)  # plans, not Tick all again
+    assert dialog.result() == dialog.DialogCode.Accepted

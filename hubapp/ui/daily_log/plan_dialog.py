@@ -1,11 +1,12 @@
 """Plan the day like another: that day's services, each with a box, the shown day's own
-unticked and off, and a button that says how many it plans."""
+unticked and off, buttons that tick all or none, and one that says how many it plans."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from hubapp.ui import dialogs
@@ -35,6 +36,14 @@ class PlanDayDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.plan_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.plan_button.setDefault(True)
+        # A long day's few runs wanted, or a few not: one box at a time, 40 runs took 37
+        # presses of Space.
+        self.all_button = QPushButton(self.tr("Tick &all"), self)
+        self.none_button = QPushButton(self.tr("&Untick all"), self)
+        for button in (self.all_button, self.none_button):
+            button.setAutoDefault(False)  # Enter plans, wherever the focus is
+        self.all_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
+        self.none_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.services.itemChanged.connect(lambda _item: self._count())
@@ -42,7 +51,12 @@ class PlanDayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.services, 1)
-        layout.addWidget(buttons)
+        below = QHBoxLayout()  # the list's own buttons at its left, away from Plan
+        below.addWidget(self.all_button)
+        below.addWidget(self.none_button)
+        below.addStretch(1)
+        below.addWidget(buttons)
+        layout.addLayout(below)
         # A day's ~20 runs in view, their routes' names whole, where the screen has room:
         # a list's own hint (256 × 192 px) cut both.
         listed = self.services
@@ -64,6 +78,12 @@ class PlanDayDialog(QDialog):
         """The rows ticked, in order."""
         return [row for row in range(self.services.count())
                 if self.services.item(row).checkState() == Qt.CheckState.Checked]
+
+    def _tick_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.services.count()):
+            item = self.services.item(row)
+            if item.flags() & Qt.ItemFlag.ItemIsEnabled:  # not a run the day has already
+                item.setCheckState(state)
 
     def _count(self) -> None:
         count = len(self.chosen())
