@@ -3,6 +3,7 @@ planned services in one step, all or none, and the day's own left alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -172,7 +173,7 @@ def test_planning_the_day_plans_the_ticked_runs_leaving_the_days_own_alone(
         "06:30  T83301  Outbound  ILSTC-QZ · Land-Sea Corridor rail-sea via Qinzhou"]
     already = [row for row in seen["rows"] if "X8001" in row[0]]
     assert already == [("08:20  X8001  Outbound  CN-EU-CA · China–Europe Railway Express "
-                        "(Central Asia) — already planned", Qt.CheckState.Unchecked, False)]
+                        "(Central Asia) — already on this day", Qt.CheckState.Unchecked, False)]
     assert (seen["button"], seen["button after"]) == ("&Plan 19 services", "&Plan 17 services")
 
     stored = stored_on(app_ctx.db, DAY)
@@ -332,3 +333,24 @@ def test_a_long_day_is_ticked_all_or_none_in_a_click(qtbot, screen, monkeypatch)
     assert dialog.plan_button.text() == "&Plan 39 services"
     qtbot.keyClick(dialog.all_button, Qt.Key.Key_Return)  # plans, not Tick all again
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_run_the_day_has_cancelled_is_left_off_as_on_the_day_not_as_planned(
+        screen, app_ctx, monkeypatch):
+    x8001 = next(run for run in services.timetable_of(app_ctx.db, DEMO_END)
+                 if run.service_no == "X8001")
+    services.save_service(app_ctx.db, dataclasses.replace(
+        x8001.planned_on(DAY), status=Status.CANCELLED), [], TESTER)
+    screen.reload()
+    shown = []
+
+    def look(parent, title, text, rows):
+        dialog = dialogs.plan_dialog(parent, title, text, rows)
+        shown.extend(dialog.services.item(row).text() for row in range(dialog.services.count())
+                     if not dialog.services.item(row).flags() & Qt.ItemFlag.ItemIsEnabled)
+        dialog.deleteLater()
+
+    monkeypatch.setattr(dialogs, "ask_services_to_plan", look)
+    plan_action(screen).trigger()
+    assert shown == ["08:20  X8001  Outbound  CN-EU-CA · China–Europe Railway Express "
+                     "(Central Asia) — already on this day"]

@@ -26,8 +26,9 @@ class PlanDayDialog(QDialog):
         self.services = QListWidget(self)
         self.services.setAccessibleName(title)
         for words, already in rows:
-            item = QListWidgetItem(self.tr("{service} — already planned").format(service=words)
-                                   if already else words, self.services)
+            # Not "already planned": the day's own may have departed, or been cancelled.
+            item = QListWidgetItem(self.tr("{service} — already on this day").format(
+                service=words) if already else words, self.services)
             # Off, not only unticked: a tick put back on would plan a run the store refuses,
             # and the whole day with it.
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
