@@ -1031,6 +1031,14 @@ def test_a_number_offered_in_place_of_one_typed_is_said_in_the_count_line_not_it
     qtbot.waitUntil(lambda: "Did you mean" in screen.count_label.text(), timeout=WAIT_MS)
     said = f"No movements · Did you mean {offered(app_ctx.db, number)}?"
     assert screen.count_label.text() == screen.table.accessibleDescription() == said
+    # Typed again once the number it searches is logged (at another desk): none offered.
+    with app_ctx.db.conn:
+        app_ctx.db.conn.execute("UPDATE container_move SET container = ? WHERE container = ?",
+                                [corrected(typed), number])
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "counting" not in screen.count_label.text(), timeout=WAIT_MS)
+    assert screen.model.rowCount() and "Did you mean" not in screen.count_label.text()
 
 
 @pytest.mark.parametrize("kind", ["CSV", "Excel"])

@@ -507,6 +507,8 @@ class BrowseScreen(QWidget):
         if self._count_task is not None:
             self._count_task.cancel()
         self._total = None
+        # Offered when the rows came back empty: read again, they may be there now.
+        self._near_said = None
         self._count_task = self.ctx.tasks.start(functools.partial(_count, f=f))
         self._count_task.finished.connect(self._counted)
         self._show_count()
