@@ -663,10 +663,14 @@ class BrowseScreen(QWidget):
             return None
         # Cut as a message quotes what was typed: 10,000 characters pasted ran off the table.
         if f.container_prefix:
-            typed = iso6346.normalise(f.container_prefix)
+            typed = html.escape(shortened(iso6346.normalise(f.container_prefix)))
+            if near:
+                # The likelier way on first, where Tab and a glance reach before Clear.
+                return self.tr('No container number starts with {typed}.<br>{near}<br><a '
+                               'href="clear">Clear the filters</a>').format(
+                    typed=typed, near=near_numbers.did_you_mean(near, near_numbers.link))
             return self.tr('No container number starts with {typed}.<br><a href="clear">Clear '
-                           'the filters</a>').format(typed=html.escape(shortened(typed))) + (
-                "<br>" + near_numbers.did_you_mean(near, near_numbers.link) if near else "")
+                           'the filters</a>').format(typed=typed)
         return self.tr('No service number starts with {typed}.<br><a href="clear">Clear the '
                        'filters</a>').format(
             typed=html.escape(shortened(service_number(f.service_prefix))))
