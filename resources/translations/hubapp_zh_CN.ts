@@ -318,209 +318,214 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="264"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="266"/>
         <location filename="../../hubapp/ui/browse_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="293"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="295"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="294"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="296"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="291"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="299"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="301"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="299"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="301"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="302"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="301"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="302"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="304"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="304"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="306"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="307"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="306"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="308"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="309"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="311"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="313"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="315"/>
         <source>File lan&amp;guage</source>
         <translation>文件语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="319"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="321"/>
         <source>Movements found</source>
         <translation>查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
         <source>Cancel ex&amp;port</source>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="374"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="376"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="377"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="379"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="381"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="383"/>
         <source>Moved (departed or arrived)</source>
         <translation>实际开行（已发运或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="382"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="384"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="569"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="573"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="571"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="575"/>
         <source>No movements</source>
         <translation>没有箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="574"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="578"/>
         <source>Copied {shown} of {total} movements — Export… writes them all</source>
         <translation>已复制 {shown} / {total} 条箱动态——“导出…”可写出全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="578"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="582"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="581"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="594"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="586"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="595"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="602"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="611"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="605"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="614"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发运或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="610"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="619"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="636"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="645"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="655"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="669"/>
+        <source>No container number starts with {typed}.&lt;br&gt;{near}&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
+        <translation>没有以 {typed} 开头的箱号。&lt;br&gt;{near}&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="672"/>
         <source>No container number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的箱号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="658"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="674"/>
         <source>No service number starts with {typed}.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有以 {typed} 开头的班次号。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="675"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="691"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="691"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="707"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="692"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="708"/>
         <source>movements</source>
         <translation>箱动态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="706"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="722"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
@@ -1038,12 +1043,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="794"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="983"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="987"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1108,18 +1113,18 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="789"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="792"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="793"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="796"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="793"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="797"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="889"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
@@ -1173,82 +1178,82 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1007"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1014"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1019"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1019"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1029"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1044"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="898"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="936"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1028"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1036"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1040"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2911,12 +2916,22 @@ Licence: MIT</source>
 <context>
     <name>PlanDayDialog</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="28"/>
-        <source>{service} — already planned</source>
-        <translation>{service}——已安排</translation>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="30"/>
+        <source>{service} — already on this day</source>
+        <translation>{service}——本日已有</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="42"/>
+        <source>Tick &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="43"/>
+        <source>&amp;Untick all</source>
+        <translation>全不选(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="70"/>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="91"/>
         <source>&amp;Plan %n service(s)</source>
         <translation>
             <numerusform>安排 %n 个班次(&amp;P)</numerusform>
@@ -3260,97 +3275,97 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>e.g. {example}</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="134"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="151"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="153"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="230"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="232"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="242"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="244"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="243"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="245"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="381"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="386"/>
         <source>{off}, {verdict}</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="476"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="481"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="479"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="484"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="484"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="489"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -7124,27 +7139,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个已启用的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="34"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="36"/>
         <source>A service that departed needs its actual time</source>
         <translation>已发运的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="35"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="37"/>
         <source>A service that arrived needs its actual time</source>
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="38"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="40"/>
         <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
         <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="41"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="43"/>
         <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="399"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="404"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
