@@ -166,6 +166,32 @@ def test_an_older_files_saves_are_found_by_the_containers_they_changed_through_a
         db.close()
 
 
+def test_an_older_file_whose_log_holds_a_snapshot_that_is_no_json_still_upgrades(tmp_path):
+    """A log mended by hand or damaged: the upgrade that notes each entry's boxes failed on
+    it, rolled back, and the hub's file opened no more, a crash report at every start."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m017_note_the_containers_each_audit_entry_changed")
+    weighed = {"service": {"service_no": "X5501"},
+               "containers": [{"container": "CSQU3054383", "gross_kg": 22_000}]}
+    for before, after in (("{not json", json.dumps(weighed)),
+                          (None, json.dumps({"containers": ["MSCU1234566", 5]})),
+                          ("null", "[1, 2]")):
+        old["audit_log"].insert({
+            "at": "2026-03-01T02:00:00+00:00", "user_name": "li", "action": "update",
+            "entity": "service", "entity_id": "7", "before": before, "after": after})
+    old.close()
+
+    db = open_db(path)
+    try:
+        # Its readable side still names the box it holds.
+        assert [entry.id for entry in audit.entries(db, container="CSQU")] == [1]
+        assert audit.entries(db, container="MSCU") == []
+        assert audit.count(db) == 3
+    finally:
+        db.close()
+
+
 def _limit_files_to_8_kb():
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the kernel kills at the limit
     resource.setrlimit(resource.RLIMIT_FSIZE, (8 << 10, 8 << 10))

@@ -111,7 +111,9 @@ def _flatten(value: Any) -> dict[str, Any]:
 def boxes(value: Any) -> dict[str, dict[str, Any]]:
     """A service's containers by number, in the order stored."""
     moves = value.get("containers") if isinstance(value, dict) else None
-    return {str(move.get("container")): move for move in moves} \
+    # Only an entry's boxes that are records: one written by hand ("containers": ["TGHU…"])
+    # failed the upgrade that noted the boxes (m017), and the hub's file no longer opened.
+    return {str(move.get("container")): move for move in moves if isinstance(move, dict)} \
         if isinstance(moves, list) else {}
 
 
