@@ -674,6 +674,28 @@ def test_a_demo_hub_left_empty_is_made_again_in_its_place_when_the_user_says_so(
         db.close()
 
 
+def test_a_folder_where_the_demo_hub_goes_is_said_and_kept(first_start, qtbot, monkeypatch):
+    """It was offered to be replaced, its contents "lost", and refused only once the demo was
+    made."""
+    folder = first_start.parent / "hubdesk-demo.db"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("kept")
+    said = []
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda parent, title, text: said.append((title, text)))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: pytest.fail(f"asked {args[2]}"))
+    asked = answers(monkeypatch, "ask_first_start", ["demo", None])
+    seen, looking = progress_notes()
+    try:
+        assert app.open_start_database(None) is None
+    finally:
+        looking.stop()
+    assert len(asked) == 2 and not seen
+    assert said == [("Hub Desk cannot open the database",
+                     f"{folder} is a folder, not a database file")]
+    assert [path.name for path in folder.iterdir()] == ["notes.txt"]
+
+
 def test_a_demo_hub_that_cannot_be_written_is_said_and_asks_again(first_start, qtbot,
                                                                   monkeypatch):
     """A data folder that could not be written came to the first start as a crash report."""

@@ -200,6 +200,10 @@ def _open_demo() -> tuple[Database, Path] | None:
     path = demo_db_path()
     if not path.exists():
         return _opened(None, path) if _made_demo(path) else None
+    if path.is_dir():
+        # Said as any folder opened is: a demo made "in its place" was refused only once
+        # made, after the clerk was told its contents would be lost.
+        return _opened(None, path)
     try:
         return open_showing_upgrade(path, create=False), path
     except UnusableDatabaseError as error:
