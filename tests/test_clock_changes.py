@@ -19,7 +19,7 @@ from hubapp.domain.clock_changes import LAST_YEAR, ClockChangesRecord, clock_cha
 from hubapp.domain.dashboard import DashboardFilterRecord
 from hubapp.interchange import import_file
 from hubapp.store import (
-    dashboard, dwell, hub_zone, interchange as store_interchange, open_db, rollup,
+    dashboard, dwell, hub_zone, interchange as store_interchange, open_db, rollup, services,
 )
 from hubapp.store.db import transaction
 from hubapp.store.migrations import (
@@ -231,6 +231,29 @@ def test_the_form_says_a_train_typed_over_the_clock_change_was_late_by_the_minut
     app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, BERLIN), None)
     assert screen.form.timing.text() == "20 min late"
     assert screen.form.service_no.text() == "DST9"  # still being typed
+
+
+@pytest.mark.parametrize("scheduled, actual, refused", [
+    ("01:50", "02:30", "Actual time 2026-03-29 02:30 never showed on the hub's clock"),
+    ("02:30", "03:10", "Scheduled time 2026-03-29 02:30 never showed on the hub's clock"),
+    ("08:00", "2026-03-26 08:00", "Actual time 2026-03-26 08:00 is too far from the service's"),
+])
+def test_the_form_says_no_lateness_of_a_time_a_save_refuses(
+        qtbot, app_ctx, main_window, scheduled, actual, refused):
+    """It said "20 min early" of 02:30, an hour Berlin's clocks skipped, and "71 h early" of
+    a train typed three days off: times the save then refused."""
+    hub_zone_set(app_ctx.db, BERLIN)
+    screen = main_window.day_screen
+    screen.set_day(SPRING)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "DST9")
+    screen.form.scheduled.setFocus()
+    press(qtbot, scheduled)
+    screen.form.actual.setFocus()
+    press(qtbot, actual)
+    assert screen.form.timing.text() == "" and not screen.form.timing.isVisibleTo(screen.form)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.is_dirty() and screen.form.message.text().startswith(refused)
+    assert services.list_day(app_ctx.db, SPRING) == []
 
 
 # This computer as one without zone files or tzdata (a trimmed container, a bare server):

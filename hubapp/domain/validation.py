@@ -325,16 +325,11 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
     # that keeps when it ran (of its containers, say), not refused for its date.
     if not _when_and_status_kept(kept) and outside_years(service.date):
         errors.append(years_error("date", service.date))
-    for name, (_before, _after, template) in _TIME_SPANS.items():
+    for name in _TIME_SPANS:
         moment = getattr(service, name)
-        if moment is not None and name not in kept and outside_years(moment):
-            errors.append(years_error(name, moment))
-        elif moment is not None and name not in kept and too_far(name, moment, service.date):
-            errors.append(FieldError(name, template, {
-                "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
-        elif moment is not None and name not in kept and skipped(moment, zone):
-            errors.append(FieldError(name, _SKIPPED[name], {
-                "value": f"{moment:%Y-%m-%d %H:%M}", "zone": zone}))
+        if moment is not None and name not in kept \
+                and (error := time_error(name, moment, service.date, zone)) is not None:
+            errors.append(error)
     if service.status in MOVED_STATUSES and not _when_and_status_kept(kept) \
             and still_to_come(service, now, zone):
         # On the status, whatever the time: an import names the column that said it moved.
@@ -344,6 +339,21 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = (), *,
             "value": f"{service.actual_at:%Y-%m-%d %H:%M}" if timed else "",
             "now": f"{now:%Y-%m-%d %H:%M}", "zone": zone_said(zone)}))
     return errors
+
+
+def time_error(name: str, moment: dt.datetime, day: dt.date, zone: str) -> FieldError | None:
+    """Why a service's time (scheduled_at or actual_at) typed for a service on day is refused:
+    outside the years, too far from day, or in an hour zone's clocks skipped; None if it is
+    not. The daily log's form judges its times so before saying how late a train went."""
+    if outside_years(moment):
+        return years_error(name, moment)
+    if too_far(name, moment, day):
+        return FieldError(name, _TIME_SPANS[name][2], {
+            "value": f"{moment:%Y-%m-%d %H:%M}", "date": day.isoformat()})
+    if skipped(moment, zone):
+        return FieldError(name, _SKIPPED[name], {
+            "value": f"{moment:%Y-%m-%d %H:%M}", "zone": zone})
+    return None
 
 
 def _when_and_status_kept(kept: Collection[str]) -> bool:

@@ -413,14 +413,14 @@ class DailyLogScreen(QWidget):
         totals = services.day_totals(self._db, day)
         closed = day_close.closed_info(self._db, day)
         # Read with the day: a zone or tolerance changed in Settings at any desk reloads it.
-        tolerance = settings.load(self._db).punctuality_tolerance_min
+        hub = settings.load(self._db)
         changes = clock_changes.load(self._db)
         role = self.current_role()
         self._shown_day = day
         self.table.selectionModel().blockSignals(True)
-        self.model.tolerance = tolerance
+        self.model.tolerance = hub.punctuality_tolerance_min
         self.model.set_rows(rows)
-        self.form.set_timing(day, tolerance, changes)
+        self.form.set_timing(day, hub.punctuality_tolerance_min, changes, hub.time_zone)
         self._still_planned = still_planned
         self._show_clash()  # another desk may have saved the number being typed
         self._fit_columns()

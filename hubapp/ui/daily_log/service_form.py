@@ -20,8 +20,8 @@ from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    MAX_WAGONS, SERVICE_CLASH, FieldError, outside_years, parse_actual, parse_time,
-    service_number, years_error,
+    MAX_WAGONS, SERVICE_CLASH, FieldError, parse_actual, parse_time, service_number,
+    time_error,
 )
 from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict, service_time
 from hubapp.ui import colours, focus, formatting, labels, mnemonics, spoken
@@ -78,10 +78,12 @@ class ServiceForm(QWidget):
         self._fields_keys: list[QKeySequence] = []
         self._errors: list[FieldError] = []  # what the last save found wrong, not yet edited
         self._clash: FieldError | None = None  # set_clash's
-        # set_timing's: the day a new service is typed on, the hub's tolerance and clocks.
+        # set_timing's: the day a new service is typed on, the hub's tolerance, clocks and
+        # zone.
         self._day: dt.date | None = None
         self._tolerance = 0
         self._changes = ClockChangesRecord()
+        self._zone = ""
         self._still_planned: ServiceRecord | None = None  # set_still_planned's
 
         self.service_no = QLineEdit(self)
@@ -355,10 +357,12 @@ class ServiceForm(QWidget):
         self.show_errors([])
         self._show_timing()
 
-    def set_timing(self, day: dt.date, tolerance: int, changes: ClockChangesRecord) -> None:
+    def set_timing(self, day: dt.date, tolerance: int, changes: ClockChangesRecord,
+                   zone: str) -> None:
         """The day a new service is typed on, and what its times are judged by: the hub's
-        punctuality tolerance in minutes and its clock changes, as the Dashboard counts."""
-        self._day, self._tolerance, self._changes = day, tolerance, changes
+        punctuality tolerance in minutes and its clock changes, as the Dashboard counts, and
+        its zone (settings.time_zone), whose skipped hour no time may be in."""
+        self._day, self._tolerance, self._changes, self._zone = day, tolerance, changes, zone
         self._show_timing()
 
     def _show_timing(self) -> None:
@@ -449,8 +453,11 @@ class ServiceForm(QWidget):
                 else parse_actual(text, day, times["scheduled_at"])
             if times[field] is None:
                 errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
-            elif outside_years(times[field]):
-                errors.append(years_error(field, times[field]))
+            elif (error := time_error(field, times[field], day, self._zone)) is not None:
+                # Refused here as the store would: no lateness is said of a time a save
+                # refuses ("71 h early" of one typed three days off, of 02:30 the hour DST
+                # skipped).
+                errors.append(error)
         return times, errors
 
     def show_errors(self, errors: Sequence[FieldError]) -> None:
