@@ -157,6 +157,27 @@ def test_edits_to_containers_kept_on_a_service_are_shown(qtbot, app_ctx):
     assert f"{number} seal: {moves[0].seal} → —" in screen.details.toPlainText()
 
 
+def test_an_entry_whose_snapshot_is_no_json_is_listed_as_stored(qtbot, app_ctx, tmp_path,
+                                                                save_as):
+    """A log mended by hand or damaged: one such entry failed every list holding it, and the
+    export, in a crash report."""
+    after = '{"service": {"service_no": "X1"}, "containers": ["TGHU1234567"]}'
+    with transaction(app_ctx.db):
+        app_ctx.db.execute(
+            "INSERT INTO audit_log (at, user_name, action, entity, entity_id, before, after)"
+            " VALUES (?, 'li', 'update', 'service', '7', '{cut sho', ?)",
+            [dt.datetime.now(dt.timezone.utc).isoformat(), after])
+    screen = shown_audit(qtbot, app_ctx)
+    changes = screen.model.index(0, 4).data()
+    assert "value: {cut sho → —" in changes and "service no.: — → X1" in changes
+    screen.table.selectRow(0)
+    assert "containers: — → 1" in screen.details.toPlainText()
+    save_as(tmp_path / "log.csv")
+    _export(qtbot, screen)
+    with (tmp_path / "log.csv").open(encoding="utf-8-sig") as file:
+        assert "{cut sho" in file.read()
+
+
 def test_a_containers_changes_read_in_chinese(qtbot, qapp, app_ctx):
     from hubapp.ui.translations import install_translations
 

@@ -31,11 +31,24 @@ class AuditEntryRecord:
 
     @functools.cached_property
     def before(self) -> Any:
-        return None if self.before_json is None else json.loads(self.before_json)
+        return snapshot(self.before_json)
 
     @functools.cached_property
     def after(self) -> Any:
-        return None if self.after_json is None else json.loads(self.after_json)
+        return snapshot(self.after_json)
+
+
+def snapshot(text: str | None) -> Any:
+    """An entry's before or after as stored: its JSON read, None for none, and the text as it
+    stands where it is no JSON (a log mended by hand, a disk's damage), shown as a value.
+    Read as JSON, one such entry failed every list of the Audit log holding it, and the
+    upgrade that noted the boxes (m017), which left the hub's file unopenable."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
 
 
 def hub_time(moment: dt.datetime, zone: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain import iso6346
-from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord, changed_boxes
+from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord, changed_boxes, snapshot
 from hubapp.domain.clock import instant_of, wall_time
 from hubapp.store.engine import executemany, is_postgres
 
@@ -243,20 +243,10 @@ def note_every_entrys_boxes(db: Database) -> None:
         "SELECT id FROM audit_log WHERE entity = 'service' ORDER BY id").fetchall()]
     for start in range(0, len(ids), PAGE):
         some = ids[start:start + PAGE]
-        _note_boxes(db, [(row["id"], _readable(row["before"]), _readable(row["after"]))
+        _note_boxes(db, [(row["id"], snapshot(row["before"]), snapshot(row["after"]))
                          for row in db.query("SELECT id, before, after FROM audit_log"
                                              f" WHERE id IN ({', '.join('?' * len(some))})",
                                              some)])
-
-
-def _readable(text: str | None) -> Any:
-    """A snapshot as stored, None for one that is no JSON (a file mended by hand, a disk's
-    damage): the upgrade that read it failed, and the hub's file no longer opened. Its
-    entry's other side, if readable, still names its boxes."""
-    try:
-        return _parsed(text)
-    except ValueError:
-        return None
 
 
 # An import's entry (store.interchange) names its dates and service numbers in its JSON.
