@@ -102,6 +102,19 @@ def test_a_huge_text_pasted_into_find_is_quoted_cut_and_the_window_keeps_its_wid
     assert main_window.minimumSizeHint().width() < 2_000
 
 
+def test_a_number_pasted_with_characters_nobody_sees_finds_the_container(qtbot, screen,
+                                                                        logged):
+    """A zero-width space from a chat said a number that reads as one in the log was "not in
+    the log"; a direction mark turned the sentence around."""
+    number = logged[0]
+    for pasted in (f"{number[:4]}\u200b{number[4:]}", f"\u202e{number}\u202c"):
+        QGuiApplication.clipboard().setText(pasted)
+        press(qtbot, (Qt.Key.Key_F, CTRL), (Qt.Key.Key_A, CTRL), (Qt.Key.Key_V, CTRL),
+              Qt.Key.Key_Return)
+        assert screen.find_panel.number == number
+        assert screen.find_panel.title.text().startswith(number + ":")
+
+
 @pytest.mark.usefixtures("engine")
 def test_numbers_starting_so_in_order_on_either_engine(demo_db):
     logged = sorted(row["container"] for row in demo_db.query(

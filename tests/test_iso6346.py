@@ -14,6 +14,9 @@ from hubapp.domain.iso6346 import ContainerNumberError
     ("CSQU-305438-3", "CSQU3054383"),
     ("ＣＳＱＵ３０５４３８３", "CSQU3054383"),  # full-width, as a Chinese IME types it
     ("MSKU.907032.3", "MSKU9070323"),
+    # Unseen characters pasted with it: a zero-width space, a BOM, direction marks, a NUL.
+    ("\ufeffCSQU\u200b3054383\u200e", "CSQU3054383"),
+    ("\u202eCSQU3054383\u202c\x00", "CSQU3054383"),
 ])
 def test_valid_numbers_are_normalised(text, expected):
     assert iso6346.validate(text) == expected
