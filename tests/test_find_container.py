@@ -115,6 +115,19 @@ def test_a_number_pasted_with_characters_nobody_sees_finds_the_container(qtbot, 
         assert screen.find_panel.title.text().startswith(number + ":")
 
 
+def test_a_find_of_separators_alone_says_what_to_type_not_the_last_answer(qtbot, screen,
+                                                                          logged):
+    find(qtbot, screen, "zzzu12")
+    for typed in ("-", "_", " / "):
+        panel = find(qtbot, screen, typed)
+        assert panel.title.text() == "Type a container number's letters and digits, like " \
+                                     "CSQU3054383."
+        assert panel.isVisible() and not panel.table.isVisible()
+    screen.day_bar.find_edit.clear()
+    press(qtbot, Qt.Key.Key_Return)  # nothing typed: nothing said
+    assert screen.find_panel.title.text().startswith("Type a container number's")
+
+
 @pytest.mark.usefixtures("engine")
 def test_numbers_starting_so_in_order_on_either_engine(demo_db):
     logged = sorted(row["container"] for row in demo_db.query(

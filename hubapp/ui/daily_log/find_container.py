@@ -92,6 +92,9 @@ class FindContainerPanel(QWidget):
         one, or the first part of its number when that names one container only."""
         typed = iso6346.normalise(text)
         if not typed:
+            if text.strip():  # "-" or "_" alone: the last search's answer stood under it
+                self.show_nothing(self.tr("Type a container number's letters and digits, "
+                                          "like CSQU3054383."))
             return
         right = iso6346.corrected(typed)
         number = right or iso6346.completed(typed)
