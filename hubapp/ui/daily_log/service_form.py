@@ -20,8 +20,8 @@ from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    MAX_WAGONS, SERVICE_CLASH, FieldError, parse_actual, parse_time, service_number,
-    time_error,
+    MAX_WAGONS, SERVICE_CLASH, FieldError, outside_years, parse_actual, parse_time,
+    service_number, time_error,
 )
 from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict, service_time
 from hubapp.ui import colours, focus, formatting, labels, mnemonics, spoken
@@ -370,7 +370,9 @@ class ServiceForm(QWidget):
         times typed and readable; what it means for punctuality on hover and in colour."""
         day = self._service.date if self._service is not None else self._day
         moved = day is not None and self.status.currentData() in _NEEDS_ACTUAL
-        times, errors = self._times(day) if moved else ({}, [])
+        # No lateness of a time a save refuses: "71 h early" of one typed three days off,
+        # "20 min early" of 02:30 in the hour the hub's clocks skipped.
+        times, errors = self._times(day, judged=True) if moved else ({}, [])
         scheduled, actual = times.get("scheduled_at"), times.get("actual_at")
         if errors or scheduled is None or actual is None:
             self.timing.clear()
@@ -434,9 +436,12 @@ class ServiceForm(QWidget):
             id=previous.id if previous else None,
             version=previous.version if previous else 0), []
 
-    def _times(self, day: dt.date) -> tuple[dict[str, dt.datetime | None], list[FieldError]]:
+    def _times(self, day: dt.date, judged: bool = False
+               ) -> tuple[dict[str, dt.datetime | None], list[FieldError]]:
         """The scheduled and actual times typed, on day, and the problems of those that are no
-        time (None in times)."""
+        time (None in times) or outside the years; judged: also of those a save would refuse
+        (validation.time_error), left to the save otherwise, which says them with the
+        problems the store finds elsewhere."""
         times: dict[str, dt.datetime | None] = {}
         errors = []
         for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
@@ -453,10 +458,8 @@ class ServiceForm(QWidget):
                 else parse_actual(text, day, times["scheduled_at"])
             if times[field] is None:
                 errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
-            elif (error := time_error(field, times[field], day, self._zone)) is not None:
-                # Refused here as the store would: no lateness is said of a time a save
-                # refuses ("71 h early" of one typed three days off, of 02:30 the hour DST
-                # skipped).
+            elif (error := time_error(field, times[field], day, self._zone)) is not None \
+                    and (judged or outside_years(times[field])):
                 errors.append(error)
         return times, errors
 
