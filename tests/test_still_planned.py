@@ -88,6 +88,20 @@ def test_a_new_service_typed_as_one_still_planned_the_day_before_is_noted_not_re
     assert noted(form) == ""
 
 
+def test_a_number_pasted_spaced_full_width_or_with_characters_nobody_sees_is_noted(
+        qtbot, screen, demo_db_path):
+    """"X8003" with a zero-width space, pasted from a chat, was not that train, and a save
+    refused it as no service number."""
+    form = screen.form
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    QApplication.clipboard().setText("\u200bｘ 8003\u200e")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert noted(form) == NOTE_OUT
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), form.message.text()
+    assert status_of(demo_db_path, "X8003", Direction.OUTBOUND, DAY) == ["planned"]
+
+
 def test_the_day_s_own_clash_is_said_instead(qtbot, screen):
     """A second X8003 on the day is a clash, in red, whatever the day before left planned."""
     x8003 = next(s for s in planned_on(screen.ctx.db, DEMO_END) if s.service_no == "X8003")

@@ -14,11 +14,12 @@ import unicodedata
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
-# With the characters nobody sees: a zero-width space, a BOM or a direction mark pasted with
-# a number from a web page or a chat, a NUL. Kept, "BMOU\u200b7290705" was "not in the log"
-# under a number that reads as one that is, and "\u202e…" turned the sentence around.
-_SEPARATORS = re.compile(r"[\s\-./_\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f"
-                         r"\u202a-\u202e\u2060-\u206f\ufeff]+")
+# The characters nobody sees: a zero-width space, a BOM or a direction mark pasted with a
+# number or code from a web page or a chat, a NUL. Kept, "BMOU\u200b7290705" was "not in
+# the log" under a number that reads as one that is, and "\u202e…" turned the sentence
+# around. A character class's body, for validation.plain_code's codes too.
+UNSEEN = r"\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+_SEPARATORS = re.compile(rf"[\s\-./_{UNSEEN}]+")
 _SHAPE = re.compile(r"[A-Z]{3}[UJZR][0-9]{7}")
 _WITHOUT_CHECK_DIGIT = re.compile(r"[A-Z]{3}[UJZR][0-9]{6}")
 _LOOKS_LIKE = re.compile(r"[A-Z]{4}[0-9]{6,7}")

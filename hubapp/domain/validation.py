@@ -31,6 +31,9 @@ from hubapp.domain.records import (
 # Unicode's control characters (Cc): a line break or tab in a one-line field.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
+# A code's spaces and its characters nobody sees: "X8003\u200b" from a chat was refused as a
+# service number, and not found as the one still planned on the day before.
+_SPACED = re.compile(rf"[\s{iso6346.UNSEEN}]+")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # The colon is optional: a clerk types 0830 without reaching for the shift key, or 19.30 on
 # the number pad. Not after a lone 0: a workbook's General cell gives 0.25 for 06:00, a
@@ -132,8 +135,8 @@ def full_empty_code(text: str) -> str | None:
 
 def plain_code(text: str) -> str:
     """A code as stored, spaced or typed full-width as people do: 'ｘ８００１', 'x 8001' →
-    'X8001', 'ｌａ ｖｔｅ' → 'LAVTE'."""
-    return "".join(folded(text).split()).upper()
+    'X8001', 'ｌａ ｖｔｅ' → 'LAVTE'; pasted with characters nobody sees, without them."""
+    return _SPACED.sub("", folded(text)).upper()
 
 
 def service_number(text: str) -> str:
