@@ -289,7 +289,7 @@
 <context>
     <name>FindContainerPanel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="151" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="154" />
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
             <numerusform>{typed}: the check digit should be {digit} — showing {number}: %n move</numerusform>
@@ -297,7 +297,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="154" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="157" />
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}: %n move</numerusform>

@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>; </source>
         <translation>；</translation>
@@ -1978,46 +1978,51 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关闭查到的箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="103"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="96"/>
+        <source>Type a container number&apos;s letters and digits, like CSQU3054383.</source>
+        <translation>请输入集装箱号的字母和数字，例如 CSQU3054383。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="106"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="111"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="123"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="127"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="130"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="144"/>
         <source>{typed}: the check digit should be {digit}, and {number} is not in the log either.</source>
         <translation>{typed}：校验位应为 {digit}，台账中也没有 {number}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="151"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="154"/>
         <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
         <translation>
             <numerusform>{typed}：校验位应为 {digit}，显示的是 {number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="154"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="157"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="141"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -2720,17 +2725,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="293"/>
+        <location filename="../../hubapp/ui/app.py" line="297"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="294"/>
+        <location filename="../../hubapp/ui/app.py" line="298"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="303"/>
+        <location filename="../../hubapp/ui/app.py" line="307"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
@@ -3275,97 +3280,97 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>e.g. {example}</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="153"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="155"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="232"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="234"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="244"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="246"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="245"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="247"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="386"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="392"/>
         <source>{off}, {verdict}</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="481"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="491"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="484"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="494"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="489"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="499"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -3830,12 +3835,12 @@ Turn single-user mode off?</source>
     <name>app</name>
     <message>
         <location filename="../../hubapp/ui/app.py" line="153"/>
-        <location filename="../../hubapp/ui/app.py" line="271"/>
+        <location filename="../../hubapp/ui/app.py" line="275"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="209"/>
+        <location filename="../../hubapp/ui/app.py" line="213"/>
         <source>{problem}
 
 Make a new demo hub in its place? What the file holds now is lost.</source>
@@ -3844,82 +3849,82 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
 在原处新建一个演示枢纽吗？该文件现有的内容将丢失。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="234"/>
+        <location filename="../../hubapp/ui/app.py" line="238"/>
         <source>Making a demo hub of made-up traffic to try Hub Desk on. This takes a few seconds.</source>
         <translation>正在创建演示枢纽（数据为虚构），用于试用枢纽工作台。需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="236"/>
+        <location filename="../../hubapp/ui/app.py" line="240"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="257"/>
+        <location filename="../../hubapp/ui/app.py" line="261"/>
         <source>Hub Desk cannot make the demo hub</source>
         <translation>枢纽工作台无法创建演示枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="272"/>
+        <location filename="../../hubapp/ui/app.py" line="276"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="324"/>
+        <location filename="../../hubapp/ui/app.py" line="328"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="351"/>
+        <location filename="../../hubapp/ui/app.py" line="355"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="378"/>
+        <location filename="../../hubapp/ui/app.py" line="382"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="390"/>
+        <location filename="../../hubapp/ui/app.py" line="394"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="395"/>
+        <location filename="../../hubapp/ui/app.py" line="399"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="401"/>
+        <location filename="../../hubapp/ui/app.py" line="405"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="406"/>
+        <location filename="../../hubapp/ui/app.py" line="410"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="366"/>
+        <location filename="../../hubapp/ui/app.py" line="370"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="208"/>
-        <location filename="../../hubapp/ui/app.py" line="237"/>
-        <location filename="../../hubapp/ui/app.py" line="328"/>
-        <location filename="../../hubapp/ui/app.py" line="351"/>
-        <location filename="../../hubapp/ui/app.py" line="466"/>
+        <location filename="../../hubapp/ui/app.py" line="212"/>
+        <location filename="../../hubapp/ui/app.py" line="241"/>
+        <location filename="../../hubapp/ui/app.py" line="332"/>
+        <location filename="../../hubapp/ui/app.py" line="355"/>
+        <location filename="../../hubapp/ui/app.py" line="470"/>
         <location filename="../../hubapp/ui/translations.py" line="48"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="472"/>
+        <location filename="../../hubapp/ui/app.py" line="476"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="473"/>
+        <location filename="../../hubapp/ui/app.py" line="477"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4010,482 +4015,482 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="176"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>unretire</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="173"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="173"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="190"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="190"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="192"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="195"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="195"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="185"/>
+        <location filename="../../hubapp/domain/audit.py" line="200"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="186"/>
+        <location filename="../../hubapp/domain/audit.py" line="201"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="186"/>
+        <location filename="../../hubapp/domain/audit.py" line="201"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <location filename="../../hubapp/domain/audit.py" line="202"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <location filename="../../hubapp/domain/audit.py" line="202"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="188"/>
+        <location filename="../../hubapp/domain/audit.py" line="203"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="188"/>
+        <location filename="../../hubapp/domain/audit.py" line="203"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="189"/>
+        <location filename="../../hubapp/domain/audit.py" line="204"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="189"/>
+        <location filename="../../hubapp/domain/audit.py" line="204"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="190"/>
+        <location filename="../../hubapp/domain/audit.py" line="205"/>
         <source>punctuality_tolerance_min</source>
         <translation>正点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="191"/>
+        <location filename="../../hubapp/domain/audit.py" line="206"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="192"/>
+        <location filename="../../hubapp/domain/audit.py" line="207"/>
         <source>time_zone</source>
         <translation>枢纽时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="193"/>
+        <location filename="../../hubapp/domain/audit.py" line="208"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="200"/>
+        <location filename="../../hubapp/domain/audit.py" line="215"/>
         <source>rebuild</source>
         <translation>重算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="200"/>
+        <location filename="../../hubapp/domain/audit.py" line="215"/>
         <source>sums</source>
         <translation>汇总数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="203"/>
+        <location filename="../../hubapp/domain/audit.py" line="218"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="203"/>
+        <location filename="../../hubapp/domain/audit.py" line="218"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="204"/>
+        <location filename="../../hubapp/domain/audit.py" line="219"/>
         <source>container_moves</source>
         <translation>箱动态记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="204"/>
+        <location filename="../../hubapp/domain/audit.py" line="219"/>
         <source>taken_at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="205"/>
+        <location filename="../../hubapp/domain/audit.py" line="220"/>
         <source>replaced</source>
         <translation>被替换的更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="205"/>
+        <location filename="../../hubapp/domain/audit.py" line="220"/>
         <source>kept_as</source>
         <translation>恢复前的数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="206"/>
+        <location filename="../../hubapp/domain/audit.py" line="221"/>
         <source>dwell_times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="206"/>
+        <location filename="../../hubapp/domain/audit.py" line="221"/>
         <source>roll_up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="207"/>
+        <location filename="../../hubapp/domain/audit.py" line="222"/>
         <source>clock_changes</source>
         <translation>时钟调整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="207"/>
+        <location filename="../../hubapp/domain/audit.py" line="222"/>
         <source>added_to</source>
         <translation>添加了集装箱的已存班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="214"/>
+        <location filename="../../hubapp/domain/audit.py" line="229"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="215"/>
+        <location filename="../../hubapp/domain/audit.py" line="230"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="218"/>
+        <location filename="../../hubapp/domain/audit.py" line="233"/>
         <source>failed logins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="191"/>
+        <location filename="../../hubapp/domain/audit.py" line="206"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="194"/>
+        <location filename="../../hubapp/domain/audit.py" line="209"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="194"/>
+        <location filename="../../hubapp/domain/audit.py" line="209"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="195"/>
+        <location filename="../../hubapp/domain/audit.py" line="210"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="195"/>
+        <location filename="../../hubapp/domain/audit.py" line="210"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="196"/>
+        <location filename="../../hubapp/domain/audit.py" line="211"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="196"/>
+        <location filename="../../hubapp/domain/audit.py" line="211"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="197"/>
+        <location filename="../../hubapp/domain/audit.py" line="212"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="197"/>
+        <location filename="../../hubapp/domain/audit.py" line="212"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="198"/>
+        <location filename="../../hubapp/domain/audit.py" line="213"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="198"/>
+        <location filename="../../hubapp/domain/audit.py" line="213"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="199"/>
+        <location filename="../../hubapp/domain/audit.py" line="214"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="199"/>
+        <location filename="../../hubapp/domain/audit.py" line="214"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="201"/>
+        <location filename="../../hubapp/domain/audit.py" line="216"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="201"/>
+        <location filename="../../hubapp/domain/audit.py" line="216"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="202"/>
+        <location filename="../../hubapp/domain/audit.py" line="217"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="202"/>
+        <location filename="../../hubapp/domain/audit.py" line="217"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
@@ -4540,7 +4545,7 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
         <translation>恢复前的数据保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="112"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
@@ -5941,22 +5946,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="38"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="43"/>
         <source>Container number is empty</source>
         <translation>箱号为空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="41"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="46"/>
         <source>Container number {number} has {count} character(s); expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
         <translation>箱号 {number} 有 {count} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="49"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="54"/>
         <source>Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits</source>
         <translation>箱号 {number} 应为 3 个字母，接 U、J、Z 或 R，再接 7 位数字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="57"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="62"/>
         <source>Check digit of {number} is {given}; it should be {expected}</source>
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
@@ -5986,12 +5991,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="306"/>
+        <location filename="../../hubapp/domain/validation.py" line="309"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="313"/>
+        <location filename="../../hubapp/domain/validation.py" line="316"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -6087,7 +6092,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="295"/>
-        <location filename="../../hubapp/domain/validation.py" line="320"/>
+        <location filename="../../hubapp/domain/validation.py" line="323"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -6107,192 +6112,192 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="101"/>
+        <location filename="../../hubapp/domain/validation.py" line="104"/>
         <source>{number} is marked departed at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 发运，晚于枢纽时钟的当前时间（{now}，{zone}）：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="104"/>
+        <location filename="../../hubapp/domain/validation.py" line="107"/>
         <source>{number} is marked arrived at {value}, which is later than now on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {value} 到达，晚于枢纽时钟的当前时间（{now}，{zone}）：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="107"/>
+        <location filename="../../hubapp/domain/validation.py" line="110"/>
         <source>{number} is marked departed on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 发运，按枢纽时钟（{now}，{zone}）该日尚未到来：实际发运前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="110"/>
+        <location filename="../../hubapp/domain/validation.py" line="113"/>
         <source>{number} is marked arrived on {date}, a day still to come on the hub&apos;s clock ({now}, {zone}): mark it planned until it runs</source>
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="401"/>
+        <location filename="../../hubapp/domain/validation.py" line="414"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="413"/>
+        <location filename="../../hubapp/domain/validation.py" line="426"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="417"/>
+        <location filename="../../hubapp/domain/validation.py" line="430"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="421"/>
+        <location filename="../../hubapp/domain/validation.py" line="434"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="432"/>
+        <location filename="../../hubapp/domain/validation.py" line="445"/>
         <source>Remarks {value!r} hold a NUL character, which no text holds (pasted from another program?): clear them and type them again</source>
         <translation>备注“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="435"/>
+        <location filename="../../hubapp/domain/validation.py" line="448"/>
         <source>Shipper {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
         <translation>发货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="438"/>
+        <location filename="../../hubapp/domain/validation.py" line="451"/>
         <source>Consignee {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
         <translation>收货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="482"/>
+        <location filename="../../hubapp/domain/validation.py" line="495"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="501"/>
+        <location filename="../../hubapp/domain/validation.py" line="514"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="508"/>
+        <location filename="../../hubapp/domain/validation.py" line="521"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="519"/>
+        <location filename="../../hubapp/domain/validation.py" line="532"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="524"/>
+        <location filename="../../hubapp/domain/validation.py" line="537"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="542"/>
+        <location filename="../../hubapp/domain/validation.py" line="555"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="557"/>
+        <location filename="../../hubapp/domain/validation.py" line="570"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="577"/>
+        <location filename="../../hubapp/domain/validation.py" line="590"/>
         <source>Gross weight {value!r} has a comma that does not group thousands (a decimal comma?): type kilograms with a dot before any fraction, like 24,500 or 2400.5</source>
         <translation>毛重“{value}”中的逗号不是千位分隔符（是小数逗号吗？）：请填千克数，小数前用小数点，如 24,500 或 2400.5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="615"/>
+        <location filename="../../hubapp/domain/validation.py" line="628"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="619"/>
+        <location filename="../../hubapp/domain/validation.py" line="632"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="623"/>
+        <location filename="../../hubapp/domain/validation.py" line="636"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="672"/>
+        <location filename="../../hubapp/domain/validation.py" line="685"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code); a supervisor adds a new one in Reference data</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）；新货名由主管在“基础数据”中添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="676"/>
+        <location filename="../../hubapp/domain/validation.py" line="689"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="775"/>
+        <location filename="../../hubapp/domain/validation.py" line="788"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="781"/>
+        <location filename="../../hubapp/domain/validation.py" line="794"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="58"/>
+        <location filename="../../hubapp/domain/validation.py" line="61"/>
         <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
         <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="61"/>
+        <location filename="../../hubapp/domain/validation.py" line="64"/>
         <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="70"/>
+        <location filename="../../hubapp/domain/validation.py" line="73"/>
         <source>Date {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>日期 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="73"/>
+        <location filename="../../hubapp/domain/validation.py" line="76"/>
         <source>Scheduled time {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>计划时间 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="76"/>
+        <location filename="../../hubapp/domain/validation.py" line="79"/>
         <source>Actual time {value} is outside the years {first}–{last} the hub&apos;s records can hold: check the year</source>
         <translation>实际时间 {value} 超出枢纽记录可保存的年份 {first}–{last}：请检查年份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="83"/>
+        <location filename="../../hubapp/domain/validation.py" line="86"/>
         <source>Scheduled time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>计划时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="86"/>
+        <location filename="../../hubapp/domain/validation.py" line="89"/>
         <source>Actual time {value} never showed on the hub&apos;s clock ({zone}): its clocks went forward an hour then; type the time as the clock read it</source>
         <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="301"/>
+        <location filename="../../hubapp/domain/validation.py" line="304"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="355"/>
+        <location filename="../../hubapp/domain/validation.py" line="368"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="560"/>
+        <location filename="../../hubapp/domain/validation.py" line="573"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="647"/>
+        <location filename="../../hubapp/domain/validation.py" line="660"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="790"/>
+        <location filename="../../hubapp/domain/validation.py" line="803"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
@@ -7159,7 +7164,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="404"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="410"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
