@@ -979,17 +979,23 @@ def test_filters_that_match_nothing_in_any_status_only_offer_to_clear(qtbot, scr
                                         '<a href="clear">Clear the filters</a>')
 
 
-def test_a_whole_number_mistyped_offers_the_one_logged_and_its_link_filters_by_it(
-        qtbot, screen, app_ctx):
-    """Two digits swapped said only that no number starts so: the find box's rule, shared."""
-    moved = [container for (container,) in app_ctx.db.execute(
+def _swapped_moved(db) -> tuple[str, str]:
+    """A number whose moves All movements lists (none only planned), and it with two digits
+    swapped, which is near no other number logged."""
+    moved = [container for (container,) in db.execute(
         "SELECT cm.container FROM container_move cm JOIN service s ON s.id = cm.service_id"
         " GROUP BY cm.container HAVING MIN(s.status IN ('departed', 'arrived')) = 1"
         " ORDER BY cm.container")]
-    logged = [container for (container,) in app_ctx.db.execute(
+    logged = [container for (container,) in db.execute(
         "SELECT DISTINCT container FROM container_move ORDER BY container")]
     number = only_near(moved, logged, swapped)
-    typed = swapped(number)
+    return number, swapped(number)
+
+
+def test_a_whole_number_mistyped_offers_the_one_logged_and_its_link_filters_by_it(
+        qtbot, screen, app_ctx):
+    """Two digits swapped said only that no number starts so: the find box's rule, shared."""
+    number, typed = _swapped_moved(app_ctx.db)
     screen.container.setFocus()
     qtbot.keyClicks(screen.container, typed)
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
@@ -1015,14 +1021,7 @@ def test_a_number_offered_in_place_of_one_typed_is_said_in_the_count_line_not_it
     """Two digits swapped make the check digit typed wrong too: "the check digit should be
     7, and no movement of BMOU0162277 matches" beside "Did you mean BMOU0126270" sent the
     clerk two ways, and a screen reader, which says the count line, heard no number offered."""
-    moved = [container for (container,) in app_ctx.db.execute(
-        "SELECT cm.container FROM container_move cm JOIN service s ON s.id = cm.service_id"
-        " GROUP BY cm.container HAVING MIN(s.status IN ('departed', 'arrived')) = 1"
-        " ORDER BY cm.container")]
-    logged = [container for (container,) in app_ctx.db.execute(
-        "SELECT DISTINCT container FROM container_move ORDER BY container")]
-    number = only_near(moved, logged, swapped)
-    typed = swapped(number)
+    number, typed = _swapped_moved(app_ctx.db)
     assert corrected(typed)  # the digit typed fits the number meant, not this one
     screen.container.setFocus()
     qtbot.keyClicks(screen.container, typed)
