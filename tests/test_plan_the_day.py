@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from hubapp.domain.records import Direction, ServiceRecord, Status
 from hubapp.domain.validation import ValidationError
-from hubapp.store import day_close, open_db, services
+from hubapp.store import day_close, open_db, rollup, services
 from hubapp.store.users import UserRecord
 from hubapp.ui import dialogs
 
@@ -93,6 +93,44 @@ def test_a_closed_day_is_refused_to_a_clerk_and_nothing_is_kept(demo_db, engine)
         services.save_services(demo_db, [(run.planned_on(DAY), []) for run in runs],
                                UserRecord("zhao.min", "clerk"))
     assert not stored_on(demo_db, DAY)
+
+
+def rollup_rows(db) -> dict[str, list[tuple]]:
+    return {table.name: sorted((tuple(row) for row in db.execute(f"SELECT * FROM {table.name}")),
+                               key=repr) for table in rollup.TABLES}
+
+
+def test_the_roll_up_is_refreshed_once_for_a_day_planned_at_once(demo_db, engine, monkeypatch):
+    # Each service refreshed its day and month again: half of planning a day on a long history.
+    refreshed = []
+    refresh_days = rollup.refresh_days
+
+    def counted(db, days):
+        refreshed.append(set(days))
+        refresh_days(db, days)
+
+    monkeypatch.setattr(rollup, "refresh_days", counted)
+    runs = services.timetable_of(demo_db, DEMO_END)
+    services.save_services(demo_db, [(run.planned_on(DAY), []) for run in runs], TESTER)
+    assert refreshed == [{DAY}]
+
+
+def test_the_roll_up_of_services_saved_at_once_is_as_a_rebuild_makes_it(demo_db, engine):
+    # Moved, with their boxes, on two days before the demo's history: a figure of each.
+    early = DEMO_END - dt.timedelta(days=365)
+    runs = [run for run in services.timetable_of(demo_db, DEMO_END)
+            if run.status != Status.PLANNED][:4]
+    items = []
+    for n, run in enumerate(runs):
+        moved = run.planned_on(early + dt.timedelta(days=n % 2))
+        items.append((dataclasses.replace(moved, status=run.status, actual_at=moved.scheduled_at),
+                      services.list_moves(demo_db, run.id)))
+    _saved, change = services.save_services(demo_db, items, TESTER)
+    assert change.dates == {early, early + dt.timedelta(days=1)}
+    refreshed = rollup_rows(demo_db)
+    rollup.rebuild(demo_db)
+    assert rollup_rows(demo_db) == refreshed
+    assert {row[0] for row in refreshed["daily_totals"]} >= {str(day) for day in change.dates}
 
 
 # -- the daily log ----------------------------------------------------------------------------
