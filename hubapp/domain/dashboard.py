@@ -298,12 +298,6 @@ class PunctualityRecord:
         return self.on_time / self.timed if self.timed else None
 
 
-def on_time(off_by: int, tolerance: int) -> bool:
-    """Whether a service that went off_by minutes from its time (early: minus) counts as on
-    time, tolerance the hub's minutes either way: as the roll-up counts it (rollup._WITHIN)."""
-    return abs(off_by) <= tolerance
-
-
 @dataclass(frozen=True, slots=True)
 class DwellRecord:
     containers: int = 0  # boxes that left in the period after coming in on a service

@@ -12,7 +12,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from hubapp.domain.clock import wall_time
-from hubapp.domain.dashboard import on_time
+from hubapp.domain.punctuality import on_time
 from hubapp.domain.validation import reads_back_alone
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import (
     DashboardFilterRecord, PunctualityRecord, SoFarRecord, add_months, counted_until,
-    days_before, each_day, last_year_counted, on_time, period_before,
+    days_before, each_day, last_year_counted, period_before,
 )
+from hubapp.domain.punctuality import on_time
 from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
 from hubapp.store import clock_changes, rollup, settings
 from hubapp.store.dashboard import day_so_far, punctuality

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.clock_changes import ClockChangesRecord
-from hubapp.domain.dashboard import on_time
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.domain.punctuality import on_time
 from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
