@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from hubapp.domain.errors import DatabaseError
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.domain.wording import file_size
-from hubapp.store import audit, open_db
+from hubapp.store import audit, engine, open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
 
 from conftest import DEMO_END, umask
@@ -131,11 +131,9 @@ def test_an_older_files_audit_log_is_searched_by_day_and_service_through_indexes
         db.close()
 
 
-def test_an_older_files_saves_are_found_by_the_containers_they_changed_through_an_index(
-        tmp_path):
-    """The boxes of its entries are noted as it is upgraded: read from the snapshots, a
-    container's search took seconds on a long log."""
-    path = tmp_path / "old.db"
+def _saves_before_m017(path: Path) -> Path:
+    """A file as a release before m017 left it, whose log holds three saves of a service:
+    CSQU3054383 added, then weighed again; MSCU1234566 added and kept."""
     old = Database(path)
     MIGRATIONS.apply(old, stop_before="m017_note_the_containers_each_audit_entry_changed")
     weighed = [{"container": "CSQU3054383", "gross_kg": kg} for kg in (22_000, 24_500)]
@@ -149,8 +147,14 @@ def test_an_older_files_saves_are_found_by_the_containers_they_changed_through_a
                 {"service": {"service_no": "X5501", "date": "2026-02-27"}, "containers": boxes})
                for side, boxes in (("before", before), ("after", after))}})
     old.close()
+    return path
 
-    db = open_db(path)
+
+def test_an_older_files_saves_are_found_by_the_containers_they_changed_through_an_index(
+        tmp_path):
+    """The boxes of its entries are noted as it is upgraded: read from the snapshots, a
+    container's search took seconds on a long log."""
+    db = open_db(_saves_before_m017(tmp_path / "old.db"))
     try:
         statements: list[str] = []
         db.conn.set_trace_callback(statements.append)
@@ -188,6 +192,32 @@ def test_an_older_file_whose_log_holds_a_snapshot_that_is_no_json_still_upgrades
         assert [entry.id for entry in audit.entries(db, container="CSQU")] == [1]
         assert audit.entries(db, container="MSCU") == []
         assert audit.count(db) == 3
+    finally:
+        db.close()
+
+
+def test_the_boxes_are_noted_through_a_big_page_cache_and_the_connections_own_comes_back(
+        tmp_path, monkeypatch):
+    """A million boxes of 100,000 saves go into the noted boxes' key at random places:
+    through SQLite's default 2 MB cache, a third more time was spent reading pages again."""
+    usual = open_db(tmp_path / "new.db")
+    try:
+        own_cache = usual.execute("PRAGMA cache_size").fetchone()[0]
+    finally:
+        usual.close()
+    noted_with = []
+    note_boxes = audit._note_boxes
+
+    def noting(db, written):
+        noted_with.append(db.execute("PRAGMA cache_size").fetchone()[0])
+        note_boxes(db, written)
+
+    monkeypatch.setattr(audit, "_note_boxes", noting)
+    db = open_db(_saves_before_m017(tmp_path / "old.db"))
+    try:
+        assert noted_with == [-engine.BULK_CACHE_KIB]
+        assert db.execute("PRAGMA cache_size").fetchone()[0] == own_cache != noted_with[0]
+        assert db.execute("SELECT COUNT(*) FROM audit_container").fetchone()[0] == 3
     finally:
         db.close()
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from hubapp.domain import iso6346
 from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord, changed_boxes, snapshot
 from hubapp.domain.clock import instant_of, wall_time
-from hubapp.store.engine import executemany, is_postgres
+from hubapp.store.engine import bulk_cache, executemany, is_postgres
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -238,15 +238,18 @@ def _note_boxes(db: Database, written: list[tuple[int, Any, Any]]) -> None:
 
 def note_every_entrys_boxes(db: Database) -> None:
     """BOXES filled from the log as it stands (m017). Only a service's entries hold its
-    containers; they are read a page at a time, as a long log's snapshots are gigabytes."""
+    containers; they are read a page at a time, as a long log's snapshots are gigabytes. The
+    boxes go into BOXES' key at random places, a million of them for 100,000 saves: through
+    the default cache, inserting them took 6 s of a 24 s upgrade, 4 s through bulk_cache's."""
     ids = [row[0] for row in db.execute(
         "SELECT id FROM audit_log WHERE entity = 'service' ORDER BY id").fetchall()]
-    for start in range(0, len(ids), PAGE):
-        some = ids[start:start + PAGE]
-        _note_boxes(db, [(row["id"], snapshot(row["before"]), snapshot(row["after"]))
-                         for row in db.query("SELECT id, before, after FROM audit_log"
-                                             f" WHERE id IN ({', '.join('?' * len(some))})",
-                                             some)])
+    with bulk_cache(db):
+        for start in range(0, len(ids), PAGE):
+            some = ids[start:start + PAGE]
+            _note_boxes(db, [(row["id"], snapshot(row["before"]), snapshot(row["after"]))
+                             for row in db.query("SELECT id, before, after FROM audit_log"
+                                                 f" WHERE id IN ({', '.join('?' * len(some))})",
+                                                 some)])
 
 
 # An import's entry (store.interchange) names its dates and service numbers in its JSON.

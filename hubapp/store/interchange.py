@@ -22,7 +22,7 @@ from hubapp.domain.reference import lookup_key
 from hubapp.domain.validation import near_commodities
 from hubapp.store import audit, clock_changes, day_close, dwell, no_return, rollup
 from hubapp.store.db import transaction
-from hubapp.store.engine import executemany, is_postgres
+from hubapp.store.engine import bulk_cache, executemany, is_postgres
 from hubapp.store.reference import (
     commodity_finder, deleted_codes, former_hs_codes, list_commodities, list_places,
     list_routes, place_finder, retire_days, retired_after,
@@ -39,7 +39,6 @@ BATCH = 2_000  # services per batch between progress reports and cancel checks
 # indexes of container_move and builds them again at the end: sorting once is several
 # times quicker than a million inserts at random places of each index.
 REBUILD_INDEXES_FROM = 50_000
-BULK_CACHE_KIB = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +299,7 @@ def insert_import(
     added = added or ImportRowsRecord.from_items(())
     dates = sorted({service.date for service in (*rows.services, *added.services)})
     with no_return.at_commit(transaction(db)), day_close.writing_as(db, actor) as role, \
-            _bulk_cache(db):
+            bulk_cache(db):
         noted = day_close.ensure_days_open(db, dates, role, reason)
         _refuse_changed_meanwhile(db, rows, source, added)
         # An import at least as big as what is stored (a hub's history brought in) is
@@ -438,21 +437,6 @@ LISTED_SERVICE_NUMBERS = 500
 def _service_numbers(services: Sequence[ServiceRecord]) -> dict[str, list[str]]:
     numbers = {service.service_no for service in services}
     return {"service_nos": sorted(numbers)} if len(numbers) <= LISTED_SERVICE_NUMBERS else {}
-
-
-@contextlib.contextmanager
-def _bulk_cache(db: Database) -> Iterator[None]:
-    """A bigger page cache while importing: SQLite's default 2 MB makes each index insert
-    of a big file a page read. The connection's own setting comes back afterwards."""
-    if is_postgres(db):
-        yield
-        return
-    before = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {before}")
 
 
 def ensure_days_open(db: Database, rows: ImportRowsRecord, actor: UserRecord,
