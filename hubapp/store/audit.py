@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from hubapp.domain import iso6346
 from hubapp.domain.audit import FAILED_LOGINS, AuditEntryRecord, changed_boxes, snapshot
 from hubapp.domain.clock import instant_of, wall_time
-from hubapp.store.engine import bulk_cache, executemany, is_postgres
+from hubapp.store.engine import bulk_cache, executemany, in_chunks, is_postgres
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -244,12 +244,10 @@ def note_every_entrys_boxes(db: Database) -> None:
     ids = [row[0] for row in db.execute(
         "SELECT id FROM audit_log WHERE entity = 'service' ORDER BY id").fetchall()]
     with bulk_cache(db):
-        for start in range(0, len(ids), PAGE):
-            some = ids[start:start + PAGE]
+        for some, marks in in_chunks(ids):
             _note_boxes(db, [(row["id"], snapshot(row["before"]), snapshot(row["after"]))
                              for row in db.query("SELECT id, before, after FROM audit_log"
-                                                 f" WHERE id IN ({', '.join('?' * len(some))})",
-                                                 some)])
+                                                 f" WHERE id IN ({marks})", list(some))])
 
 
 # An import's entry (store.interchange) names its dates and service numbers in its JSON.

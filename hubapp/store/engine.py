@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,6 +112,14 @@ def executemany(db: Database, statement: str, rows: Iterable) -> None:
         db.executemany(statement, rows)
     else:
         db.conn.executemany(statement, rows)
+
+
+def in_chunks(values: Sequence[object]) -> Iterator[tuple[Sequence[object], str]]:
+    """values a few hundred at a time, each with its "?, ?, …" for an IN ( ): under SQLite's
+    bound-parameter limit."""
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 # SQLite's page cache while a write inserts a great many index entries (a big import, an

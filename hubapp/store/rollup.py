@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.clock_changes import ClockChangesRecord
 from hubapp.domain.records import MOVED_STATUSES, HubSettingsRecord, ServiceRecord
 from hubapp.store import audit, clock_changes, dwell
-from hubapp.store.engine import executemany, is_postgres
+from hubapp.store.engine import executemany, in_chunks, is_postgres
 from hubapp.store.rows import MOVED
 
 if TYPE_CHECKING:
@@ -143,9 +143,7 @@ def refresh_days(db: Database, days: Iterable[dt.date]) -> None:
     """Recompute the roll-up of these days and their months; call inside the write's
     transaction."""
     texts = sorted({day.isoformat() for day in days})
-    for start in range(0, len(texts), 500):  # stay under SQLite's bound-parameter limit
-        chunk = texts[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(texts):
         for table in (DAILY_ROLLUP, DAILY_TOTALS):
             db.execute(f"DELETE FROM {table.name} WHERE date IN ({marks})", chunk)
             db.execute(f"INSERT INTO {table.name} ({table.columns}) "

@@ -18,7 +18,7 @@ from hubapp.domain.validation import (
 )
 from hubapp.store import audit, clock_changes, day_close, dwell, reference, rollup, settings
 from hubapp.store.db import transaction
-from hubapp.store.engine import executemany
+from hubapp.store.engine import executemany, in_chunks
 from hubapp.store.users import UserRecord
 from hubapp.store.rows import (
     MOVED, TOTALS_COLUMNS, move_record, move_row, off_by, service_record, service_row,
@@ -314,20 +314,12 @@ def _elsewhere_on_day(db: Database, service: ServiceRecord,
                       moves: Sequence[ContainerMoveRecord]) -> list[FieldError]:
     """Containers already on another service of the same day and direction."""
     found = {}
-    for chunk, marks in _chunks([move.container for move in moves]):
+    for chunk, marks in in_chunks([move.container for move in moves]):
         found.update(_holders(db.execute(
             f"{_ELSEWHERE} AND m.container IN ({marks})",
             [service.date.isoformat(), str(service.direction), service.id, *chunk])))
     return [elsewhere_error(move.container, *found[move.container], index)
             for index, move in enumerate(moves) if move.container in found]
-
-
-def _chunks(values: Sequence[str]) -> Iterable[tuple[Sequence[str], str]]:
-    """values a few hundred at a time, each with its "?, ?, …" for an IN ( ): under SQLite's
-    bound-parameter limit."""
-    for start in range(0, len(values), 500):
-        chunk = values[start:start + 500]
-        yield chunk, ", ".join("?" * len(chunk))
 
 
 # The boxes on the other services of a day and direction, with that service's number and
@@ -515,7 +507,7 @@ def logged_containers(db: Database, numbers: Sequence[str]) -> list[LoggedContai
     """Those of numbers in the log, in numbers' order: one read of the container index for the
     hundred or so numbers near one typed (iso6346.near)."""
     found = {}
-    for chunk, marks in _chunks(numbers):
+    for chunk, marks in in_chunks(numbers):
         found.update((row["container"], LoggedContainerRecord(
             row["container"], row["moves"], dt.date.fromisoformat(row["last"])))
             for row in db.query(f"""
