@@ -458,8 +458,8 @@ class ServiceForm(QWidget):
                 else parse_actual(text, day, times["scheduled_at"])
             if times[field] is None:
                 errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
-            elif (error := time_error(field, times[field], day, self._zone)) is not None \
-                    and (judged or outside_years(times[field])):
+            elif (judged or outside_years(times[field])) \
+                    and (error := time_error(field, times[field], day, self._zone)) is not None:
                 errors.append(error)
         return times, errors
 
