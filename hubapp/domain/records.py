@@ -204,6 +204,17 @@ class LoggedContainerRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class LastMoveRecord:
+    """A container's last logged move before a service, as the daily log warns of a box
+    come in again without leaving, or leaving again without coming in (domain.visits)."""
+
+    number: str
+    date: dt.date
+    service_no: str
+    direction: Direction
+
+
+@dataclass(frozen=True, slots=True)
 class StatsRowRecord:
     key: str  # stable English (scripts read it): a date, route code, commodity name…
     totals: TotalsRecord | None  # None: a day or month before records began

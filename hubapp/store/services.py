@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.audit import Actor, AuditEntryRecord, AuditWord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Listing
 from hubapp.domain.records import (
-    ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction,
+    ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, LastMoveRecord,
     LoggedContainerRecord, ServiceRecord, ServiceSummaryRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import (
@@ -21,8 +21,8 @@ from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, in_chunks
 from hubapp.store.users import UserRecord
 from hubapp.store.rows import (
-    MOVED, TOTALS_COLUMNS, move_record, move_row, off_by, service_record, service_row,
-    totals_record,
+    MOVED, TOTALS_COLUMNS, minute_text, move_record, move_row, off_by, service_record,
+    service_row, totals_record,
 )
 
 if TYPE_CHECKING:
@@ -516,6 +516,38 @@ def logged_containers(db: Database, numbers: Sequence[str]) -> list[LoggedContai
                 GROUP BY container
             """, list(chunk)))
     return [found[number] for number in numbers if number in found]
+
+
+def last_moves(db: Database, numbers: Sequence[str], day: dt.date, at: dt.datetime | None,
+               service_id: int | None) -> dict[str, LastMoveRecord]:
+    """Each of numbers' last move that went (departed or arrived) before a service of day at
+    its time at (from the start of its day when it has none), as dwell places moves: the
+    service's own stored moves (service_id) left out, which a save replaces. Where an arrival
+    and a departure tie, the departure is the later, as dwell takes it. One read of the
+    container index per few hundred numbers: a pasted list is asked of at once."""
+    before = minute_text(at) or day.isoformat()
+    found = {}
+    for chunk, marks in in_chunks(numbers):
+        found.update((row["container"], LastMoveRecord(
+            row["container"], dt.date.fromisoformat(row["date"]), row["service_no"],
+            Direction(row["direction"]))) for row in db.query(f"""
+                SELECT container, date, service_no, direction FROM (
+                    SELECT m.container, m.date, s.service_no, m.direction,
+                           ROW_NUMBER() OVER (
+                               PARTITION BY m.container
+                               ORDER BY {_PLACED} DESC, m.direction DESC) AS latest
+                    FROM container_move m JOIN service s ON s.id = m.service_id
+                    WHERE m.container IN ({marks}) AND m.date <= ? AND {MOVED}
+                      AND {_PLACED} < ? AND m.service_id IS NOT ?
+                ) placed
+                WHERE latest = 1
+            """, [*chunk, day.isoformat(), before, service_id]))
+    return found
+
+
+# Where a move stands in its container's history: its service's time, else its date, which
+# sorts before that day's times (store.dwell's placing).
+_PLACED = "COALESCE(s.actual_at, s.scheduled_at, m.date)"
 
 
 def find_container(db: Database, number: str, limit: int = 200) -> list[ContainerHistoryRecord]:

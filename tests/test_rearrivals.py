@@ -1,0 +1,109 @@
+"""A box typed coming in again with no departure logged since (or leaving again without
+coming back): the daily log says so beside it, and saves it all the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hubapp.domain import visits
+from hubapp.domain.errors import message
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import (
+    ContainerMoveRecord, Direction, LastMoveRecord, ServiceRecord, Status,
+)
+from hubapp.store import services
+
+from conftest import DEMO_END, TESTER
+
+IN, OUT = Direction.INBOUND, Direction.OUTBOUND
+DAY = DEMO_END + dt.timedelta(days=2)  # after the demo: its boxes are not these
+BOX, OTHER = (with_check_digit(f"RAVU{n:06d}") for n in (901, 902))
+NOW = dt.datetime.combine(DAY + dt.timedelta(days=5), dt.time(12))
+
+
+def last(direction: Direction, number: str = BOX) -> LastMoveRecord:
+    return LastMoveRecord(number, dt.date(2026, 3, 5), "X8003", direction)
+
+
+@pytest.mark.parametrize(("before", "now", "said"), [
+    (IN, IN, True), (OUT, OUT, True), (IN, OUT, False), (OUT, IN, False)])
+def test_a_box_moving_as_it_last_did_is_moving_again(before, now, said):
+    assert visits.again(before, now) is said
+    assert (BOX in visits.moving_again({BOX: last(before)}, now)) is said
+
+
+def test_the_note_names_the_move_of_then_by_its_direction():
+    assert message(visits.again_note(last(IN))) == (
+        f"{BOX} arrived on 2026-03-05 on X8003 and has no departure logged since")
+    assert message(visits.again_note(last(OUT))) == (
+        f"{BOX} left on 2026-03-05 on X8003 and has no arrival logged since")
+
+
+def saved(db, number: str, direction: Direction, day: dt.date, hour: int | None,
+          boxes=(BOX,), status: Status | None = None) -> ServiceRecord:
+    at = None if hour is None else dt.datetime.combine(day, dt.time(hour))
+    moved = Status.ARRIVED if direction == IN else Status.DEPARTED
+    service = ServiceRecord(number, day, direction, actual_at=at, scheduled_at=at,
+                            status=status or moved)
+    return services.save_service(db, service, [ContainerMoveRecord(box, "22G1", 1.0, "E")
+                                               for box in boxes], TESTER, now=NOW)[0]
+
+
+def test_each_box_gets_its_last_move_before_the_service_on_either_engine(demo_db, engine):
+    saved(demo_db, "R1", IN, DAY, 8, (BOX, OTHER))
+    saved(demo_db, "R2", OUT, DAY, 14, (OTHER,))
+    saved(demo_db, "R3", OUT, DAY + dt.timedelta(days=1), 9)  # after the service asked of
+    found = services.last_moves(demo_db, [BOX, OTHER, "ZZZU0000000"], DAY,
+                                dt.datetime.combine(DAY, dt.time(20)), None)
+    assert found == {BOX: LastMoveRecord(BOX, DAY, "R1", IN),
+                     OTHER: LastMoveRecord(OTHER, DAY, "R2", OUT)}
+    # Before its departure, OTHER had come in; before any of them, nothing is known.
+    assert services.last_moves(demo_db, [OTHER], DAY, dt.datetime.combine(DAY, dt.time(10)),
+                               None)[OTHER].service_no == "R1"
+    assert services.last_moves(demo_db, [BOX], DAY, dt.datetime.combine(DAY, dt.time(7)),
+                               None) == {}
+
+
+def test_a_services_own_moves_and_those_that_did_not_go_are_left_out(demo_db, engine):
+    saved(demo_db, "R1", IN, DAY - dt.timedelta(days=3), 8)
+    saved(demo_db, "R2", IN, DAY - dt.timedelta(days=2), 10, status=Status.PLANNED)
+    saved(demo_db, "R3", IN, DAY - dt.timedelta(days=1), 11, status=Status.CANCELLED)
+    stored = saved(demo_db, "R4", IN, DAY, 12)
+    # R4's time typed later, not yet saved: its own stored move is no earlier arrival.
+    at = dt.datetime.combine(DAY, dt.time(18))
+    assert services.last_moves(demo_db, [BOX], DAY, at, stored.id)[BOX].service_no == "R1"
+    assert services.last_moves(demo_db, [BOX], DAY, at, None)[BOX].service_no == "R4"
+
+
+def test_an_untimed_service_counts_the_days_before_its_own(demo_db, engine):
+    saved(demo_db, "R1", IN, DAY - dt.timedelta(days=1), None)
+    saved(demo_db, "R2", OUT, DAY, 8)
+    assert services.last_moves(demo_db, [BOX], DAY, None, None)[BOX].service_no == "R1"
+
+
+def test_an_arrival_and_a_departure_at_one_time_read_as_in_then_out(demo_db, engine):
+    saved(demo_db, "R1", IN, DAY, 8)
+    saved(demo_db, "R2", OUT, DAY, 8)
+    found = services.last_moves(demo_db, [BOX], DAY, dt.datetime.combine(DAY, dt.time(9)), None)
+    assert found[BOX].direction == OUT
+
+
+def test_a_pasted_list_is_asked_of_in_one_read_of_the_container_index(demo_db_path):
+    from hubapp.store import open_db
+
+    db = open_db(demo_db_path)
+    numbers = [row[0] for row in db.execute(
+        "SELECT DISTINCT container FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE s.status IN ('departed', 'arrived') LIMIT 300")]
+    asked = []
+    db.conn.set_trace_callback(asked.append)
+    try:
+        found = services.last_moves(db, numbers, DAY, None, None)
+        db.conn.set_trace_callback(None)
+        plan = " ".join(row[-1] for row in db.conn.execute("EXPLAIN QUERY PLAN " + asked[0]))
+    finally:
+        db.close()
+    assert len(asked) == 1 and set(found) == set(numbers)
+    assert "INDEX container_move_container (container=? AND date<?)" in plan, plan
