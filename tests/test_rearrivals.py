@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from hubapp.domain import visits
 from hubapp.domain.errors import message
@@ -14,8 +16,11 @@ from hubapp.domain.records import (
     ContainerMoveRecord, Direction, LastMoveRecord, ServiceRecord, Status,
 )
 from hubapp.store import services
+from hubapp.ui import colours
+from hubapp.ui.daily_log.grid_model import PROBLEM
 
 from conftest import DEMO_END, TESTER
+from test_daily_log import CTRL, paste, press, rows_of, shown
 
 IN, OUT = Direction.INBOUND, Direction.OUTBOUND
 DAY = DEMO_END + dt.timedelta(days=2)  # after the demo: its boxes are not these
@@ -107,3 +112,95 @@ def test_a_pasted_list_is_asked_of_in_one_read_of_the_container_index(demo_db_pa
         db.close()
     assert len(asked) == 1 and set(found) == set(numbers)
     assert "INDEX container_move_container (container=? AND date<?)" in plan, plan
+
+
+# -- the daily log -----------------------------------------------------------------------
+
+LOG_DAY = DEMO_END + dt.timedelta(days=1)  # an empty day after the demo
+NOTE = f"{BOX} arrived on 2026-03-05 on R1 and has no departure logged since"
+
+
+@pytest.fixture
+def screen(main_window):
+    screen = main_window.day_screen
+    screen.set_day(LOG_DAY)
+    return screen
+
+
+def arrived_before(screen, day: dt.date = DEMO_END, hour: int = 8) -> None:
+    """BOX came in on R1 at another desk, and never left."""
+    saved(screen.ctx.db, "R1", IN, day, hour)
+    screen.reload()
+
+
+def typed_service(qtbot, screen, direction: str = "I", box: str = BOX) -> None:
+    screen.new_service()
+    press(qtbot, "X9001", Qt.Key.Key_Tab, direction)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, box, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
+
+
+def test_a_box_typed_in_again_without_leaving_is_noted_beside_it(qtbot, screen, announced):
+    arrived_before(screen)
+    typed_service(qtbot, screen)
+    assert screen.grid.index(0, PROBLEM).data() == NOTE
+    assert screen.grid.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == NOTE
+    assert screen.grid.index(0, 0).data(Qt.ItemDataRole.AccessibleDescriptionRole) == NOTE
+    assert not screen.grid.problems() and "problems" not in shown(screen.service_totals)
+    # The cursor back on the row: the line under the grid says it, in a note's colour.
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 1))
+    assert screen.row_problems.isVisible() and screen.row_problems.text() == f"Row 1: {NOTE}"
+    assert screen.row_problems.palette().windowText().color() == colours.off_schedule()
+    # Its editor opened, a screen reader hears it with the cell.
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, Qt.Key.Key_F2)
+    assert QApplication.focusWidget().accessibleDescription() == NOTE
+    press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_the_box_noted_is_saved_all_the_same_and_stays_noted(qtbot, screen, demo_db_path):
+    arrived_before(screen)
+    typed_service(qtbot, screen)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert [row[0] for row in rows_of(demo_db_path, "X9001", LOG_DAY)] == [BOX]
+    # Its own move, stored now, is not the arrival it is noted for.
+    assert screen.grid.index(0, PROBLEM).data() == NOTE
+
+
+@pytest.mark.parametrize(("left", "typed", "said"), [
+    (False, "O", ""), (True, "I", ""),
+    (True, "O", f"{BOX} left on 2026-03-05 on R2 and has no arrival logged since")])
+def test_leaving_after_coming_in_is_not_noted_nor_coming_back_but_leaving_twice_is(
+        qtbot, screen, left, typed, said):
+    if left:
+        saved(screen.ctx.db, "R2", OUT, DEMO_END, 12)
+    arrived_before(screen)
+    typed_service(qtbot, screen, typed)
+    assert screen.grid.index(0, PROBLEM).data() == said
+
+
+def test_only_the_moves_before_the_services_time_count(qtbot, screen):
+    arrived_before(screen)
+    saved(screen.ctx.db, "R2", OUT, LOG_DAY, 10)  # and left on the day typed
+    typed_service(qtbot, screen)
+    assert screen.grid.index(0, PROBLEM).data() == NOTE  # untimed: its day's are not before
+    qtbot.keyClicks(screen.form.scheduled, "09:00")
+    assert screen.grid.index(0, PROBLEM).data() == NOTE
+    screen.form.scheduled.clear()
+    qtbot.keyClicks(screen.form.scheduled, "11:00")
+    assert screen.grid.index(0, PROBLEM).data() == ""
+
+
+def test_a_pasted_list_is_checked_in_one_read_and_each_number_once(qtbot, screen, monkeypatch):
+    arrived_before(screen)
+    asked = []
+    last_moves = services.last_moves
+    monkeypatch.setattr(services, "last_moves", lambda db, numbers, *rest: (
+        asked.append(list(numbers)), last_moves(db, numbers, *rest))[1])
+    typed_service(qtbot, screen)
+    others = [with_check_digit(f"RAVU{n:06d}") for n in range(100, 140)]
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tE\n" for number in [BOX, *others]))
+    assert asked == [[BOX], others]
+    assert [screen.grid.index(row, PROBLEM).data() for row in range(2)] == [NOTE, ""]

@@ -167,7 +167,10 @@ class GridDelegate(QStyledItemDelegate):
         editor.setAccessibleName(self.tr("{column}, box {row}").format(column=header,
                                                                       row=index.row() + 1))
         wrong = index.data(Qt.ItemDataRole.BackgroundRole) is not None
-        editor.setAccessibleDescription(index.data(Qt.ItemDataRole.ToolTipRole) if wrong else "")
+        # Or what is noted of its value, which stops nothing (a box in again, not out since).
+        editor.setAccessibleDescription(index.data(Qt.ItemDataRole.ToolTipRole) if wrong
+                                        else index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+                                        or "")
         if not isinstance(editor, _ContainerEdit):  # which checks what is typed itself
             # The problem was the value's before: what is typed is checked as the cell closes.
             editor.textEdited.connect(lambda _text, e=editor: e.setAccessibleDescription(""))
@@ -1130,4 +1133,8 @@ class RowProblemsLabel(QLabel):
         problems = index.siblingAtColumn(PROBLEM).data() if index.isValid() else None
         self.setText(self.tr("Row {number}: {problems}").format(
             number=index.row() + 1, problems=problems) if problems else "")
+        # A note alone in a note's amber: red said the save would be refused.
+        colours.set_text_colour(self, colours.off_schedule if problems
+                                and self._view.grid().noted_only(index.row())
+                                else colours.problem)
         self.setVisible(bool(problems))

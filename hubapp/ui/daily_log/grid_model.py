@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QUndoCommand, QUndoStack
 from hubapp.domain import iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
-    EMPTY, FULL, CommodityRecord, ContainerMoveRecord, TotalsRecord,
+    EMPTY, FULL, CommodityRecord, ContainerMoveRecord, Direction, LastMoveRecord, TotalsRecord,
 )
 from hubapp.domain.reference import lookup_key
 from hubapp.domain.reference_rules import HS_CODE_PASTED, hs_code_errors, hs_code_fits, is_code
@@ -25,6 +25,7 @@ from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
     parse_move, size_type_code,
 )
+from hubapp.domain.visits import moving_again
 from hubapp.ui import colours, formatting, labels
 
 # A completion reads "22G1 · 20 ft general purpose": the cell keeps what comes first.
@@ -43,6 +44,7 @@ PASTED_HS_CODE = "hs_code"
 _KEPT = (*FIELDS, STORED_TEU, STORED_COMMODITY, PASTED_HS_CODE)
 _Index = QModelIndex | QPersistentModelIndex
 _FormerHsCodes = Mapping[int, Mapping[str, dt.date | None]]  # as store.reference gives them
+_LastMoves = Callable[[Sequence[str]], Mapping[str, LastMoveRecord]]  # store.services.last_moves
 
 
 @dataclass
@@ -86,6 +88,13 @@ class ContainerGridModel(QAbstractTableModel):
         self._elsewhere: Mapping[str, tuple[str, str]] | None = None
         self._teu_45ft = 2.0
         self._read_only = False
+        # Each row's box moving as it last did before this service (domain.visits), said
+        # beside it and never stopping the save; the last moves of the numbers asked of so
+        # far, None of one never moved: an edit asks only of numbers new to the grid.
+        self._again: list[HubError | None] = []
+        self._direction: Direction | None = None
+        self._last_moves_of: _LastMoves = lambda _numbers: {}
+        self._last_moves: dict[str, LastMoveRecord | None] = {}
 
     # -- configuration -------------------------------------------------------------
 
@@ -133,6 +142,14 @@ class ContainerGridModel(QAbstractTableModel):
                 # and be checked; saving checks clashes again, and the next edit reads anew.
                 return {}
         return self._elsewhere
+
+    def follow_moves(self, direction: Direction, last_moves: _LastMoves) -> None:
+        """The service's direction, and what reads its boxes' last moves before it (by its
+        time and date of now, its own stored ones left out), asked of each number once: a
+        box in twice without leaving, or out twice, is noted on its row."""
+        self._direction, self._last_moves_of, self._last_moves = direction, last_moves, {}
+        self._again = self._moving_again()
+        self._emit_all()
 
     def set_read_only(self, read_only: bool) -> None:
         """A closed day for a clerk: the rows stay to scroll, select and copy, but nothing
@@ -209,6 +226,11 @@ class ContainerGridModel(QAbstractTableModel):
     def problems(self) -> list[FieldError]:
         return [error for i in self.filled_rows() for error in self._checks[i].errors]
 
+    def noted_only(self, row: int) -> bool:
+        """Whether what the row's Problem says is a note alone, which stops no save."""
+        return row < len(self._checks) and not self._checks[row].errors \
+            and self._again[row] is not None
+
     def totals(self) -> TotalsRecord:
         moves = self.moves()
         return TotalsRecord(
@@ -261,13 +283,21 @@ class ContainerGridModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         errors = self._checks[row].errors if row < len(self._checks) else []
+        again = self._again[row] if row < len(self._again) else None
         if column == PROBLEM:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self.tr("; ").join(labels.message(e) for e in errors)
-            if role == Qt.ItemDataRole.ForegroundRole and errors:
-                return QBrush(colours.problem())
+                return self.tr("; ").join(labels.message(e) for e in [*errors, again] if e)
+            if role == Qt.ItemDataRole.ForegroundRole and (errors or again):
+                return QBrush(colours.problem() if errors else colours.off_schedule())
             return None
         field = FIELDS[column]
+        if field == "container" and again is not None and not errors:
+            # A box that may be a number mistyped: marked where it is read, said on hover
+            # and to a screen reader, in a note's amber, not a problem's red.
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+                return labels.message(again)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(colours.off_schedule())
         mine = [e for e in errors if e.field == field]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             # A refused value as typed, as its problem quotes it: 21.5 (tonnes) read "22".
@@ -373,7 +403,28 @@ class ContainerGridModel(QAbstractTableModel):
                 errors.append(extra[index])
                 move = None
             self._checks.append(_RowCheck(move, errors))
+        self._again = self._moving_again()
         self._emit_all()
+
+    def _moving_again(self) -> list[HubError | None]:
+        """Each row's note of a box moving again (domain.visits), of rows whose number is
+        not already wrong (its check digit, a repeat, a clash), which says more."""
+        numbers = ["" if not _filled(row) or any(e.field == "container" for e in check.errors)
+                   else iso6346.normalise(row["container"])
+                   for row, check in zip(self._rows, self._checks)]
+        if self._direction is None:
+            return [None] * len(numbers)
+        if asked := [n for n in dict.fromkeys(numbers) if n and n not in self._last_moves]:
+            try:
+                found = self._last_moves_of(asked)
+            except HubError:
+                found = None  # out of reach (a server dropped): nothing said, asked again
+            if found is not None:
+                self._last_moves.update((number, found.get(number)) for number in asked)
+        known = {number: last for number in numbers
+                 if number and (last := self._last_moves.get(number)) is not None}
+        notes = moving_again(known, self._direction)
+        return [notes.get(number) for number in numbers]
 
     def _own_check(self, row: Mapping[str, str]
                     ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:

@@ -107,6 +107,7 @@ class DailyLogScreen(QWidget):
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
         self._grid_direction: str | None = None  # what the grid's clash check was made for
+        self._grid_moved_at: dt.datetime | None = None  # and its check of boxes moving again
         self._still_planned: list[ServiceRecord] = []  # of the days before, read with the day
         self._shown_day = ctx.today()
         self.day_state = DayState(self)
@@ -632,6 +633,16 @@ class DailyLogScreen(QWidget):
             lambda commodity_id: reference.merged_away(self._db, commodity_id),
             self._commodity_text, lambda commodity_id: self._commodity_names.get(commodity_id),
             self._former_codes, day, self._near_commodities)
+        self._follow_moves()
+
+    def _follow_moves(self) -> None:
+        """The grid's boxes checked against their last moves before the service as typed: a
+        box in again without leaving, or out again, is noted beside it."""
+        service, day, direction = self._service, self._shown_day, self._grid_direction
+        at = self._grid_moved_at = self.form.moved_at(day)
+        own = service.id if service else None
+        self.grid.follow_moves(direction, lambda numbers: services.last_moves(
+            self._db, numbers, day, at, own))
 
     def _new_service_form(self) -> None:
         self._show(None, [])
@@ -739,6 +750,8 @@ class DailyLogScreen(QWidget):
         # Only the direction changes what counts as a clash (not every keystroke in the form).
         if self.form.direction.currentData() != self._grid_direction:
             self._configure_grid()
+        elif self.form.moved_at(self._shown_day) != self._grid_moved_at:
+            self._follow_moves()  # what came before the service is by its time
         self._show_clash()
         self.messages.recount_problems()
         self.update_buttons()

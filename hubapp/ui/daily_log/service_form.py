@@ -436,6 +436,12 @@ class ServiceForm(QWidget):
             id=previous.id if previous else None,
             version=previous.version if previous else 0), []
 
+    def moved_at(self, day: dt.date) -> dt.datetime | None:
+        """The time the service's boxes move at, as typed on day: actual, else scheduled;
+        None where neither is typed as a time."""
+        times, _errors = self._times(day)
+        return times["actual_at"] or times["scheduled_at"]
+
     def _times(self, day: dt.date, judged: bool = False
                ) -> tuple[dict[str, dt.datetime | None], list[FieldError]]:
         """The scheduled and actual times typed, on day, and the problems of those that are no
