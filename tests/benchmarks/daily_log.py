@@ -163,6 +163,8 @@ def main() -> None:
             view.setModel(model)
             model.configure(finder, lambda: services.containers_elsewhere(
                 db, BIG_DAY, "outbound", None), 2.0)
+            model.follow_moves(Direction.OUTBOUND, lambda numbers: services.last_moves(
+                db, numbers, BIG_DAY, None, None))
             view.setCurrentIndex(model.index(0, 0))
             view.paste(text)
             assert len(model.moves()) == 500
@@ -174,6 +176,8 @@ def main() -> None:
             model = ContainerGridModel(QUndoStack())
             model.configure(finder, lambda: services.containers_elsewhere(
                 db, BIG_DAY, "outbound", first), 2.0)
+            model.follow_moves(Direction.OUTBOUND, lambda numbers: services.last_moves(
+                db, numbers, BIG_DAY, None, first))
             model.load([{"container": m.container, "size_type": m.size_type,
                          "full_empty": m.full_empty, "gross_kg": str(m.gross_kg)}
                         for m in services.list_moves(db, first)])
