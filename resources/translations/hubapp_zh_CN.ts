@@ -864,52 +864,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="257"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="257"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="257"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="258"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="258"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="258"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="258"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="266"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="289"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="292"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="322"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="329"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="359"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -917,50 +917,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="914"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="932"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="934"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="935"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="937"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="965"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="968"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="313"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="316"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="316"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="319"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="319"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="322"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="995"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="998"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1010"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1013"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1042"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1045"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1003,257 +1003,257 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="199"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="201"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="433"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="434"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="242"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="243"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="794"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="807"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="987"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1000"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="304"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="315"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="316"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="316"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="317"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="499"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="500"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="241"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="242"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="249"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="318"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="319"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="667"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="678"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="526"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="527"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="793"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="796"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="806"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="809"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="797"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="810"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="906"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="214"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="432"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="433"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="665"/>
         <source>Plan the day like {day}…</source>
         <translation>按 {day} 的班次安排本日…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
         <source>Plan the day</source>
         <translation>安排本日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="709"/>
         <source>The services of {source} to plan on {day}, without containers:</source>
         <translation>按 {source} 的班次安排到 {day}（不含集装箱）：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="709"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="720"/>
         <source>Nothing planned</source>
         <translation>未安排班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="721"/>
         <source>No service was planned.</source>
         <translation>没有安排任何班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="728"/>
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>已按 {day} 安排 %n 个班次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="833"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="994"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1007"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1011"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1024"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1015"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1028"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1019"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1036"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="898"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1040"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1053"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2035,7 +2035,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{column}，第 {row} 箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="227"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="230"/>
         <source>Type into %n cell(s)</source>
         <translation>
             <numerusform>输入到 %n 个单元格</numerusform>
@@ -3272,7 +3272,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1131"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1134"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3360,17 +3360,17 @@ Licence: MIT</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="491"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="497"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="494"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="500"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="499"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="505"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -6969,42 +6969,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 已于 {at} 删除班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="281"/>
+        <location filename="../../hubapp/store/services.py" line="284"/>
         <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="358"/>
+        <location filename="../../hubapp/store/services.py" line="353"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="365"/>
+        <location filename="../../hubapp/store/services.py" line="360"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="371"/>
+        <location filename="../../hubapp/store/services.py" line="366"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="379"/>
+        <location filename="../../hubapp/store/services.py" line="374"/>
         <source>{user} merged {name} into {target} at {at}, after you opened this service, which has containers of it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 把 {name} 合并到 {target}，此班次有该货名的集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="388"/>
+        <location filename="../../hubapp/store/services.py" line="383"/>
         <source>{user} imported {file} at {at}, adding containers to this service after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 导入了 {file}，向此班次添加了集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="401"/>
+        <location filename="../../hubapp/store/services.py" line="396"/>
         <source>{user} saved this service at {at}, after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 保存了它；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="406"/>
+        <location filename="../../hubapp/store/services.py" line="401"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -7560,17 +7560,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="369"/>
+        <location filename="../../hubapp/store/interchange.py" line="368"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="374"/>
+        <location filename="../../hubapp/store/interchange.py" line="373"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="379"/>
+        <location filename="../../hubapp/store/interchange.py" line="378"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
@@ -7674,6 +7674,16 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/filesystem.py" line="133"/>
         <source>{path} is not a file: choose another file name</source>
         <translation>{path} 不是文件：请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/visits.py" line="22"/>
+        <source>{number} arrived on {date} on {service} and has no departure logged since</source>
+        <translation>集装箱 {number} 已于 {date} 随班次 {service} 到达，此后没有离开记录</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/visits.py" line="24"/>
+        <source>{number} left on {date} on {service} and has no arrival logged since</source>
+        <translation>集装箱 {number} 已于 {date} 随班次 {service} 离开，此后没有到达记录</translation>
     </message>
 </context>
 <context>
