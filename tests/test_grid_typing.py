@@ -120,6 +120,27 @@ def test_tab_or_enter_on_the_only_suggestion_none_picked_takes_it(
     assert row[{"size_type": 1, "commodity": 5}[field]] == saved
 
 
+@pytest.mark.parametrize("typed, key, kept", [
+    # Also in "dried cassava chips", which does not start so.
+    ("cassava", Qt.Key.Key_Tab, "cassava flour"),
+    ("Cassava", Qt.Key.Key_Return, "cassava flour"),
+    ("木薯", Qt.Key.Key_Tab, "木薯"),  # 木薯粉, 木薯淀粉 and 木薯干: which one is not said
+    ("frozen", Qt.Key.Key_Tab, "frozen"),  # beef, pork, shrimp
+])
+def test_tab_or_enter_takes_the_only_suggestion_of_several_starting_as_typed(
+        qtbot, screen, typed, key, kept):
+    # A clerk typing "cassava" into ten boxes and Tab on each had them all refused at Ctrl+S.
+    _new_service(qtbot, screen, "B31")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("commodity")))
+    press(qtbot, typed)
+    popup = QApplication.activePopupWidget()
+    assert popup.model().rowCount() > 1 and not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, key)
+    assert screen.grid.index(0, FIELDS.index("commodity")).data() == kept
+
+
 def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot, screen):
     _new_service(qtbot, screen, "B2")
     first, second = numbers(2)

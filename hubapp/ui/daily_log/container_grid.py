@@ -29,7 +29,7 @@ from hubapp.domain.records import EMPTY, FULL
 from hubapp.domain.validation import folded, size_type_code
 from hubapp.ui import colours, formatting, labels, spoken
 from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
-from hubapp.ui.daily_log.suggestions import Suggestions
+from hubapp.ui.daily_log.suggestions import Suggestions, meant
 from hubapp.ui.edit_menu import EditMenu, edit_action
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
@@ -87,10 +87,11 @@ def _suggesting(editor: QWidget) -> bool:
 
 
 class _Completer(QCompleter):
-    """A cell's suggestions. Tab or Enter on a list of one, none picked, takes it, as a
-    spreadsheet's AutoComplete does: the half-typed "flour" was kept, red as not in the list,
-    and a Down per box took the match. Not over text that is a value itself (a size-type, a
-    commodity's other name or its code): the clerk typed what was meant."""
+    """A cell's suggestions. Tab or Enter, none picked, takes the one meant (the only one,
+    or the only one starting as typed), as a spreadsheet's AutoComplete does: the half-typed
+    "flour" was kept, red as not in the list, and a Down per box took the match. Not over
+    text that is a value itself (a size-type, a commodity's other name or its code): the
+    clerk typed what was meant."""
 
     def __init__(self, suggestions: Suggestions, editor: QLineEdit,
                  takes: Callable[[str], bool]) -> None:
@@ -123,9 +124,9 @@ class _Completer(QCompleter):
                                      | Qt.KeyboardModifier.ControlModifier)
         picked = popup.currentIndex()
         if (leaving or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)) \
-                and not picked.isValid() and self.completionCount() == 1 \
+                and not picked.isValid() and (only := meant(self)) is not None \
                 and not self._takes(self.widget().text()):
-            self.widget().setText(self.currentCompletion())
+            self.widget().setText(only)
         if not leaving:
             return super().eventFilter(watched, event)
         if picked.isValid():

@@ -6,6 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import islice
 
+from PySide6.QtWidgets import QCompleter
+
+from hubapp.ui.daily_log.grid_model import COMPLETION_SEPARATOR
+
 # A cell's list offers at most this many. At 50,000 commodities the first letter matched
 # nearly all of them, and laying out such a list held the window 3 to 7 s a key; nobody
 # scrolls past a few hundred before typing on.
@@ -28,3 +32,20 @@ class Suggestions:
         part = typed.casefold()
         return list(islice((text for text, key in zip(self.texts, self._keys) if part in key),
                            SHOWN))
+
+
+def meant(completer: QCompleter) -> str | None:
+    """The suggestion a Tab or Enter takes where none is picked in the list: the only one
+    left, or of several the only one with a name or code that starts with what is typed, as
+    a spreadsheet's AutoComplete completes "cassava" to cassava flour beside dried cassava
+    chips. The cell kept "cassava", red, and a save of ten boxes typed so refused them all."""
+    model = completer.completionModel()
+    offered = [str(model.index(row, 0).data(completer.completionRole()))
+               for row in range(model.rowCount())]
+    if len(offered) == 1:
+        return offered[0]
+    typed = completer.widget().text().strip().casefold()
+    starting = [text for text in offered if typed and any(
+        name.strip().casefold().startswith(typed)
+        for part in text.split(COMPLETION_SEPARATOR) for name in part.split(","))]
+    return starting[0] if len(starting) == 1 else None
