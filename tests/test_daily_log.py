@@ -3104,3 +3104,20 @@ def test_a_clerk_is_asked_no_reason_for_a_closed_day(qtbot, main_window, app_ctx
     closed_at_another_desk(app_ctx)
     monkeypatch.setattr(dialogs, "ask_text", lambda *args: pytest.fail(f"asked {args}"))
     assert screen.reasons.closed_day_reason({DEMO_END}) == ""
+
+
+@pytest.mark.parametrize("typed, key, kept", [
+    ("duis", Qt.Key.Key_Tab, "DEDUI"),  # the only suggestion
+    ("vient", Qt.Key.Key_Return, "LAVTE"),
+    ("chong", Qt.Key.Key_Tab, "chong"),  # the hub park and the airport: which is not said
+    ("Duisburg", Qt.Key.Key_Tab, "Duisburg"),  # a place's name itself, as typed
+])
+def test_tab_or_enter_in_a_place_takes_the_suggestion_meant(qtbot, screen, typed, key, kept):
+    """As in the grid's cells: "duis" and Tab was kept, and the save refused it as no place
+    where Duisburg was the one suggestion."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), (Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier), typed)
+    popup = QApplication.activePopupWidget()
+    assert popup is screen.form.destination.completer().popup()
+    qtbot.keyClick(popup, key)  # as Qt gives a key: to the list showing
+    assert screen.form.destination.text() == kept
+    assert not popup.isVisible()

@@ -26,9 +26,10 @@ from hubapp.domain.validation import (
 from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict, service_time
 from hubapp.ui import colours, focus, formatting, labels, mnemonics, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
+from hubapp.ui.daily_log.grid_model import COMPLETION_SEPARATOR as _SEPARATOR
+from hubapp.ui.daily_log.suggestions import meant
 from hubapp.ui.typed_text import NumberBox, tidy_as_typed
 
-_SEPARATOR = " · "
 # Minutes off schedule whose wording is as wide as nearly any ("20 h 55 min early").
 _WIDE_OFF = 20 * 60 + 55
 # One sentence per status: the stored word ("departed") put into a translation stayed English.
@@ -232,7 +233,8 @@ class ServiceForm(QWidget):
     def _place_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(self.tr("UN/LOCODE or name"))
-        completer = _PlaceCompleter([], edit)
+        completer = _PlaceCompleter(
+            [], edit, lambda text: self._find_place(text.strip()) is not None)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
@@ -405,7 +407,7 @@ class ServiceForm(QWidget):
         places = {}
         for field, edit in (("origin", self.origin), ("destination", self.destination)):
             text = edit.text().strip()
-            places[field] = self._find_place(text.split(_SEPARATOR)[0]) if text else None
+            places[field] = self._find_place(_code(text)) if text else None
             if text and places[field] is None:
                 errors.append(FieldError(field, QT_TRANSLATE_NOOP(
                     "messages", "Place {value!r} is not a known UN/LOCODE or place name"),
@@ -554,12 +556,31 @@ class _InitialsView(QListView):
 
 
 class _PlaceCompleter(QCompleter):
-    """Suggests "CNCQI · Chongqing … · 重庆…" and puts the code alone into the field."""
+    """Suggests "CNCQI · Chongqing … · 重庆…" and puts the code alone into the field. Tab or
+    Enter, none picked, takes the one meant, as in the container grid: "duis" and Tab was
+    kept, and the save refused it as no place, where "DEDUI · Duisburg" was all there was."""
+
+    def __init__(self, entries: list[str], edit: QLineEdit, takes: Callable[[str], bool]):
+        super().__init__(entries, edit)
+        self._takes = takes  # whether a text is a place itself, kept as typed
 
     def pathFromIndex(self, index) -> str:
         # What QLineEdit writes on a pick: a setText on activated came before QLineEdit's own
         # handler, which wrote the whole suggestion over it.
-        return super().pathFromIndex(index).split(_SEPARATOR)[0]
+        return _code(super().pathFromIndex(index))
+
+    def eventFilter(self, watched, event) -> bool:
+        popup = self.popup()
+        if watched is popup and event.type() == QEvent.Type.KeyPress and popup.isVisible() \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not popup.currentIndex().isValid() \
+                and (only := meant(self)) is not None and not self._takes(self.widget().text()):
+            self.widget().setText(_code(only))
+        return super().eventFilter(watched, event)
+
+
+def _code(entry: str) -> str:
+    return entry.split(_SEPARATOR)[0]
 
 
 def _ends(route: RouteRecord, outbound: bool) -> tuple[str, str]:
