@@ -3121,3 +3121,19 @@ def test_tab_or_enter_in_a_place_takes_the_suggestion_meant(qtbot, screen, typed
     qtbot.keyClick(popup, key)  # as Qt gives a key: to the list showing
     assert screen.form.destination.text() == kept
     assert not popup.isVisible()
+
+
+def test_a_service_number_typed_in_the_days_list_picks_it(qtbot, main_window):
+    """Qt looked for it in the Time column, where the cursor was: nothing was found, and the
+    next keys (Enter, Alt+A, a time, Ctrl+S) changed the service still picked."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    table, proxy = screen.table, screen.proxy
+    numbers_shown = [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
+    wanted = numbers_shown[-1]
+    assert len(numbers_shown) > 2 and numbers_shown.count(wanted) == 1
+    table.setFocus()
+    table.setCurrentIndex(proxy.index(0, 0))
+    press(qtbot, wanted.lower(), Qt.Key.Key_Return)
+    assert screen.form.service_no.text() == wanted
+    assert QApplication.focusWidget() is screen.grid_view  # on to its boxes

@@ -39,7 +39,7 @@ from hubapp.ui.daily_log.grid_model import (
 from hubapp.ui.daily_log.editor_messages import EditorMessages
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
-from hubapp.ui.daily_log.services_list import DayServicesModel
+from hubapp.ui.daily_log.services_list import DayServicesModel, NumberSearch
 from hubapp.ui.daily_log.suggestions import Suggestions
 from hubapp.ui.midnight import MidnightTimer
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
@@ -216,6 +216,7 @@ class DailyLogScreen(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DayServicesModel.TIME, Qt.SortOrder.AscendingOrder)
         sort_menu(self.table)
+        NumberSearch(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()

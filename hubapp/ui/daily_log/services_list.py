@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QTableView
 
 from hubapp.domain.errors import counted
 from hubapp.domain.records import (
@@ -71,6 +72,29 @@ class DayServicesModel(RecordTableModel):
             when.isoformat() if when else "", service.service_no, str(service.direction),
             str(service.status), totals.containers, totals.teu,
         ][column]
+
+
+class NumberSearch(QObject):
+    """What is typed in the day's list finds the service whose number starts so ("x9002"),
+    whichever column has the cursor: Qt's search looked in the Time column, found nothing, and
+    the clerk's next keys (Enter, Alt+A, a time, Ctrl+S) changed the service still picked."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        table.installEventFilter(self)
+
+    def eventFilter(self, table, event) -> bool:
+        text = event.text() if event.type() == QEvent.Type.KeyPress else ""
+        current = table.currentIndex()
+        if text.isprintable() and text.strip() and current.isValid() \
+                and current.column() != DayServicesModel.SERVICE \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier):
+            # Qt's own search then goes on from the cursor, in the column the cursor is in.
+            table.selectionModel().setCurrentIndex(
+                current.siblingAtColumn(DayServicesModel.SERVICE),
+                QItemSelectionModel.SelectionFlag.NoUpdate)
+        return False
 
 
 def totals_text(totals: TotalsRecord) -> str:
