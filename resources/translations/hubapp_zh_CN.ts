@@ -917,50 +917,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="914"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="915"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="935"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="936"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="938"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="968"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="969"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="316"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="317"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="319"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="320"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="322"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="323"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="998"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="999"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1013"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1014"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1045"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1046"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1023,108 +1023,108 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="434"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="435"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="243"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="244"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="807"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="808"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1000"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1001"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="305"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="306"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="316"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="317"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="317"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="318"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="500"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="501"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="242"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="243"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="319"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="320"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="586"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="678"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="527"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="806"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="809"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="807"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="810"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="810"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="811"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="906"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="907"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
@@ -1136,144 +1136,144 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="286"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="287"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="433"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="434"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="665"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="666"/>
         <source>Plan the day like {day}…</source>
         <translation>按 {day} 的班次安排本日…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="709"/>
         <source>Plan the day</source>
         <translation>安排本日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="709"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
         <source>The services of {source} to plan on {day}, without containers:</source>
         <translation>按 {source} 的班次安排到 {day}（不含集装箱）：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="720"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="721"/>
         <source>Nothing planned</source>
         <translation>未安排班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="721"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="722"/>
         <source>No service was planned.</source>
         <translation>没有安排任何班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="728"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="729"/>
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>已按 {day} 安排 %n 个班次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="833"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="834"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1007"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1008"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1024"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1025"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1028"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1029"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1036"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1047"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1063"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="954"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1046"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1053"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1054"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="77"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="101"/>
         <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>实际开行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="110"/>
         <source>{services} moved · {containers} · {teu} TEU</source>
         <translation>实际开行 {services} · {containers} · {teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="94"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="118"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="96"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="120"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -1616,37 +1616,37 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="48"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="49"/>
         <source>Due {due}: {off}, {verdict}</source>
         <translation>计划时间 {due}：{off}，{verdict}</translation>
     </message>
@@ -2030,12 +2030,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>GridDelegate</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="167"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="168"/>
         <source>{column}, box {row}</source>
         <translation>{column}，第 {row} 箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="230"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="231"/>
         <source>Type into %n cell(s)</source>
         <translation>
             <numerusform>输入到 %n 个单元格</numerusform>
@@ -2627,25 +2627,25 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="511"/>
-        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked, and Delete deletes it, asking first. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
+        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, a service number typed picks it, Enter goes on to the boxes of the one picked, and Delete deletes it, asking first. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
-        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Shift+空格键选中整行，Ctrl+空格键选中整列；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表，按 Delete 可删除该班次（会先询问）。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
+        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Shift+空格键选中整行，Ctrl+空格键选中整列；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中输入班次号可选中该班次，按 Enter 可转到所选班次的箱表，按 Delete 可删除该班次（会先询问）。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="539"/>
+        <location filename="../../hubapp/ui/main_window.py" line="540"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="558"/>
+        <location filename="../../hubapp/ui/main_window.py" line="559"/>
         <source>Database moved away</source>
         <translation>数据库已不在原处</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="559"/>
+        <location filename="../../hubapp/ui/main_window.py" line="560"/>
         <source>Database {path} is no longer where this desk opened it: it was moved, renamed, deleted or replaced, or its folder cannot be reached. Nothing can be saved here until it is back. Note any changes not saved yet, and start Hub Desk again on the database where it is now.</source>
         <translation>数据库 {path} 已不在本工作台打开它时的位置：它已被移动、重命名、删除或替换，或其所在文件夹无法访问。在它回到原处之前，本工作台无法保存任何内容。请记下尚未保存的修改，然后在数据库现在所在的位置重新启动枢纽工作台。</translation>
     </message>
@@ -2740,12 +2740,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="532"/>
+        <location filename="../../hubapp/ui/main_window.py" line="533"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="533"/>
+        <location filename="../../hubapp/ui/main_window.py" line="534"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -3272,7 +3272,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1134"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1135"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3280,97 +3280,97 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
         <source>e.g. {example}</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="143"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="143"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="155"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="156"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="235"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="248"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="247"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="249"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="392"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="394"/>
         <source>{off}, {verdict}</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="497"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="499"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="500"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="502"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="505"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="507"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -7144,27 +7144,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个已启用的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="36"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="37"/>
         <source>A service that departed needs its actual time</source>
         <translation>已发运的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="37"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="38"/>
         <source>A service that arrived needs its actual time</source>
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="40"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="41"/>
         <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
         <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="43"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="44"/>
         <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="410"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="412"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
