@@ -155,7 +155,7 @@ def _save_one(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
     before = _snapshot(db, service.id) if service.id is not None else None
     dates = {service.date} | ({before_date(before)} if before else set())
     noted = day_close.ensure_days_open(db, dates, role, reason)
-    errors = _problems(db, service, moves, teu_45ft, now) + _commodity_errors(db, moves, before)
+    errors = _refusals(db, service, moves, teu_45ft, now, before)
     if errors:
         raise ValidationError(errors)
     row = service_row(service) | {"version": audit.next_version(db)}
@@ -174,6 +174,29 @@ def _save_one(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
     audit.record(db, actor.name, "create" if before is None else "update", "service",
                  service_id, before, noted | _snapshot(db, service_id))
     return saved, dates, dwell_days
+
+
+def check_service(db: Database, service: ServiceRecord, moves: Sequence[ContainerMoveRecord],
+                  teu_45ft: float = 2.0, now: dt.datetime | None = None) -> list[FieldError]:
+    """Every problem save_service would refuse the service and these containers for, read
+    without writing anything. The daily log asks when its own checks stop a save: the
+    store's problems (a number or a box saved at another desk, a commodity retired there,
+    a time ahead of the hub's clock) were said only at the next Save, once the clerk had
+    fixed the first ones. Raises EditConflict as save_service does: what the clerk fixes
+    would not be saved over another desk's change anyway. A closed day is the caller's to
+    read (day_close.closed_info): a supervisor's reason is asked only for a save to make."""
+    before = None
+    if service.id is not None:
+        _ensure_unchanged(db, service.id, service.version)
+        before = _snapshot(db, service.id)
+    return _refusals(db, service, moves, teu_45ft, now or settings.hub_now(db), before)
+
+
+def _refusals(db: Database, service: ServiceRecord, moves: Sequence[ContainerMoveRecord],
+              teu_45ft: float, now: dt.datetime, before: dict | None) -> list[FieldError]:
+    """What a save is refused for, before (the stored service's _snapshot, None for a new
+    one) giving the commodities its boxes may keep."""
+    return _problems(db, service, moves, teu_45ft, now) + _commodity_errors(db, moves, before)
 
 
 def delete_service(db: Database, service_id: int, actor: UserRecord,
