@@ -239,10 +239,18 @@ class ContainerGridModel(QAbstractTableModel):
             empty=sum(m.full_empty == EMPTY for m in moves),
             gross_kg=sum(m.gross_kg or 0 for m in moves))
 
+    def check_clashes_again(self) -> None:
+        """The rows checked again, the boxes on the day's other services read anew (those
+        saved at another desk since the last read, which the next poll tells), and what the
+        store found at the last save (show_errors) dropped."""
+        self._elsewhere = None
+        self._recheck()
+
     def show_errors(self, errors: Sequence[FieldError]) -> list[FieldError]:
         """Errors found by the store on save (e.g. a clash that appeared meanwhile), each
-        numbered by its place in moves(); returned numbered by their rows here, which a
-        blank row above would otherwise shift onto the box below."""
+        numbered by its place in moves() (those it found before dropped first:
+        check_clashes_again); returned numbered by their rows here, which a blank row above
+        would otherwise shift onto the box below."""
         rows = [i for i in self.filled_rows() if self._checks[i].move]
         placed = [replace(error, row=rows[error.row]) for error in errors
                   if error.row is not None and error.row < len(rows)]

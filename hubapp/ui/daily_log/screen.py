@@ -19,7 +19,7 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES, shorthands_of
 from hubapp.domain.validation import (
-    ValidationError, near_commodities, service_clash, service_number,
+    FieldError, ValidationError, near_commodities, service_clash, service_number,
 )
 from hubapp.domain.wording import actual_time, service_time
 from hubapp.store import clock_changes, day_close, reference, services, settings, users
@@ -929,10 +929,13 @@ class DailyLogScreen(QWidget):
         self._conflict = False
         self.grid_view.commit_open_editor()
         service, form_errors = self.form.read(self._shown_day)
-        self.form.show_errors(form_errors)
-        grid_problems = self.grid.problems()
-        if form_errors or grid_problems:
-            self._point_at_problem(form_errors, grid_problems)
+        # The rows' own problems, not what the store found at the last Save (asked again of
+        # them as they are now, it stopped a save of nothing wrong), and the boxes on the
+        # day's other services read anew: a row with a problem of its own is sent to no
+        # check of the store's, and heard of one saved at another desk since only after.
+        self.grid.check_clashes_again()
+        if form_errors or self.grid.problems():
+            self._refuse_all(service, form_errors)
             return False
         stored = {self._service.date} if self._service and self._service.id else set()
         try:
@@ -944,17 +947,10 @@ class DailyLogScreen(QWidget):
             # The day's list again: a number saved at another desk since is a clash the form
             # goes on showing as long as it is typed (_show_clash).
             self.reload()
-            self.form.show_errors([e for e in error.errors if e.row is None])
-            self._point_at_problem([e for e in error.errors if e.row is None],
-                                   self.grid.show_errors(
-                                       [e for e in error.errors if e.row is not None]))
+            self._show_refused([], error.errors)
             return False
         except HubError as error:
-            self._conflict = isinstance(error, services.EditConflict)
-            dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
-            # Deleted before this desk heard of it: the next Save stores the edits anew.
-            if self._conflict and (gone := self._deleted_under_edits()) is not None:
-                self._keep_as_new(gone)
+            self._not_saved(error)
             return False
         if written is None:
             return False
@@ -970,6 +966,45 @@ class DailyLogScreen(QWidget):
         self.ctx.signals.data_changed.emit(change, self)
         self.messages.say_saved(saved)
         return True
+
+    def _refuse_all(self, service: ServiceRecord, form_errors: list[FieldError]) -> None:
+        """A save the form's or the grid's own checks stop, refused with all the store would
+        refuse it for besides, in one round: the clerk fixed a red time or cell, pressed
+        Save again, and only then heard of a number or a box saved at another desk, or a
+        commodity retired there. Not of a row with a problem of its own, which is no box to
+        send (a number that cannot be read cannot be checked against the day's other
+        services); its clashes with them are read again by the grid (save)."""
+        found: list[FieldError] = []
+        try:
+            # The day's list and its closed state as stored now: a clerk's day closed at
+            # another desk saves nothing whatever is fixed, which is what to hear.
+            self.reload()
+            if self.grid.is_read_only():
+                self.day_state.say_refused()
+                return
+            found = services.check_service(self._db, service, self.grid.moves(),
+                                           settings.load(self._db).teu_45ft)
+        except HubError as error:
+            # Another desk's save of the service, or the database out of reach: said as the
+            # write would say it, beside what this desk found itself.
+            self._not_saved(error)
+        self._show_refused(form_errors, found)
+
+    def _show_refused(self, form_errors: list[FieldError], found: list[FieldError]) -> None:
+        """form_errors, what the form read wrong, and what the store found, each on its
+        field or cell: the first of them is pointed at."""
+        fields = [*form_errors, *self.form.not_of_unread(
+            [error for error in found if error.row is None], form_errors)]
+        self.form.show_errors(fields)
+        self.grid.show_errors([error for error in found if error.row is not None])
+        self._point_at_problem(fields, self.grid.problems())
+
+    def _not_saved(self, error: HubError) -> None:
+        self._conflict = isinstance(error, services.EditConflict)
+        dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
+        # Deleted before this desk heard of it: the next Save stores the edits anew.
+        if self._conflict and (gone := self._deleted_under_edits()) is not None:
+            self._keep_as_new(gone)
 
     def _point_at_problem(self, form_errors, grid_problems) -> None:
         self.messages.say_problems()

@@ -50,6 +50,8 @@ _NOT_A_TIME = {
 # arrived ahead of the clock (on Status) by its actual time, one that moved without an actual
 # time (on Actual) by its status, a destination the same as the origin by the origin.
 _ALSO_ABOUT = {"status": ("actual_at",), "actual_at": ("status",), "destination": ("origin",)}
+# A field read by another's value: the actual time by the scheduled one (parse_actual).
+_READ_BY = {"scheduled_at": ("actual_at",)}
 
 
 class _RefusedKeys(QObject):
@@ -401,8 +403,10 @@ class ServiceForm(QWidget):
         if self._service is not None:
             self._service = dataclasses.replace(self._service, id=None, version=0)
 
-    def read(self, day: dt.date) -> tuple[ServiceRecord | None, list[FieldError]]:
-        """The service as typed, on `day`, or every problem of the header."""
+    def read(self, day: dt.date) -> tuple[ServiceRecord, list[FieldError]]:
+        """The service as typed, on `day`, those fields it cannot read left empty, and every
+        problem of the header: a save stops at any, and asks the store what else it would
+        refuse of the rest (not_of_unread)."""
         errors: list[FieldError] = []
         places = {}
         for field, edit in (("origin", self.origin), ("destination", self.destination)):
@@ -426,8 +430,6 @@ class ServiceForm(QWidget):
         if status in _NEEDS_ACTUAL and actual is None and not self.actual.text().strip() \
                 and not stored_so:
             errors.append(FieldError("actual_at", _NEEDS_ACTUAL[status]))
-        if errors:
-            return None, errors
         return ServiceRecord(
             service_no=service_number(self.service_no.text()), date=day,
             direction=self.direction.currentData(), mode=self.mode.currentData(),
@@ -436,7 +438,7 @@ class ServiceForm(QWidget):
             status=status, wagons=None if self.wagons.value() < 0 else self.wagons.value(),
             notes=self.notes.text().strip(),
             id=previous.id if previous else None,
-            version=previous.version if previous else 0), []
+            version=previous.version if previous else 0), errors
 
     def moved_at(self, day: dt.date) -> dt.datetime | None:
         """The time the service's boxes move at, as typed on day: actual, else scheduled;
@@ -470,6 +472,19 @@ class ServiceForm(QWidget):
                     and (error := time_error(field, times[field], day, self._zone)) is not None:
                 errors.append(error)
         return times, errors
+
+    @staticmethod
+    def not_of_unread(found: Sequence[FieldError], read: Sequence[FieldError]
+                      ) -> list[FieldError]:
+        """What the store found of the header read (read's problems, their fields left
+        empty), but of a field read could not read, or read by it (an actual time by the
+        scheduled one: "00:05" of a train due 23:50 is the next day's), or that a change of
+        one may fix (_ALSO_ABOUT: a departed train "ahead of the clock" by no actual time):
+        said of a value nobody typed, it would be wrong, and is known once they are fixed."""
+        unread = {field for error in read
+                  for field in (error.field, *_READ_BY.get(error.field, ()))}
+        return [error for error in found
+                if not {error.field, *_ALSO_ABOUT.get(error.field, ())} & unread]
 
     def show_errors(self, errors: Sequence[FieldError]) -> None:
         """What a save found wrong, shown until the next save or an edit of its field
