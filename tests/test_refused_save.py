@@ -20,7 +20,7 @@ from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from conftest import DEMO_END, shown_wrong
 from test_daily_log import (
-    CTRL, a_clerk_on_the_demos_last_day, numbers, press,
+    CTRL, a_clerk_on_the_demos_last_day, numbers, press, shown,
 )
 
 DAY = DEMO_END + dt.timedelta(days=1)  # a day the demo left empty
@@ -175,6 +175,8 @@ def test_a_red_cell_and_a_commodity_retired_elsewhere_are_said_together(
     assert [(row, field) for row, field, _said in red_cells(screen)] == [
         (0, "container"), (1, "commodity")]
     assert "is retired" in red_cells(screen)[1][2]
+    # Counted as the rows without problems are.
+    assert shown(screen.service_totals).startswith("This service: 0 containers")
     assert screen.paste_message.text() == "Not saved: 2 problems. Fix the red fields and cells."
     # Said again at the next Ctrl+S, once: not one more each time.
     press(qtbot, (Qt.Key.Key_S, CTRL))

@@ -255,7 +255,9 @@ class ContainerGridModel(QAbstractTableModel):
         placed = [replace(error, row=rows[error.row]) for error in errors
                   if error.row is not None and error.row < len(rows)]
         for error in placed:
+            # Not a box to count nor to save, as a row with a problem of its own is not.
             self._checks[error.row].errors.append(error)
+            self._checks[error.row].move = None
         self._emit_all()
         return placed
 
