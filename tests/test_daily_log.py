@@ -3123,6 +3123,22 @@ def test_tab_or_enter_in_a_place_takes_the_suggestion_meant(qtbot, screen, typed
     assert not popup.isVisible()
 
 
+def test_ctrl_s_with_a_places_suggestions_showing_saves_the_one_meant(qtbot, screen,
+                                                                      demo_db_path):
+    """The half-typed "duis" was saved, and the save refused it as no place, where a Tab
+    took DEDUI."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8104", (Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier),
+          "duis")
+    popup = QApplication.activePopupWidget()
+    assert popup is screen.form.destination.completer().popup()
+    qtbot.keyClick(popup, Qt.Key.Key_S, CTRL)  # as Qt gives a key: to the list showing
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT destination FROM service WHERE service_no = 'X8104'"
+                            " AND date = ?", [screen.day().isoformat()]).fetchall() \
+            == [("DEDUI",)]
+    assert not popup.isVisible() and not screen.has_changes()
+
+
 def test_a_service_number_typed_in_the_days_list_picks_it(qtbot, main_window):
     """Qt looked for it in the Time column, where the cursor was: nothing was found, and the
     next keys (Enter, Alt+A, a time, Ctrl+S) changed the service still picked."""

@@ -141,6 +141,28 @@ def test_tab_or_enter_takes_the_only_suggestion_of_several_starting_as_typed(
     assert screen.grid.index(0, FIELDS.index("commodity")).data() == kept
 
 
+@pytest.mark.parametrize("field, typed, saved", [
+    ("commodity", "lapt", "laptops"),  # "laptops · 笔记本电脑 · 847130", the only one
+    ("size_type", "45r", "45R1"),
+])
+def test_ctrl_s_with_a_cells_suggestions_showing_takes_the_one_meant_then_saves(
+        qtbot, screen, demo_db_path, field, typed, saved):
+    # The half-typed "lapt" was saved, and the save refused it as no commodity: Ctrl+S takes
+    # what Tab would, as leaving the cell does.
+    _new_service(qtbot, screen, "B32")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index(field)))
+    press(qtbot, typed)
+    popup = QApplication.activePopupWidget()
+    assert popup is QApplication.focusWidget().completer().popup()
+    assert not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, Qt.Key.Key_S, CTRL)  # as Qt gives a key: to the list showing
+    (row,) = rows_of(demo_db_path, "B32", screen.day())
+    assert row[{"size_type": 1, "commodity": 5}[field]] == saved
+    assert not popup.isVisible() and not screen.has_changes()
+
+
 def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot, screen):
     _new_service(qtbot, screen, "B2")
     first, second = numbers(2)

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPen,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
+    QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QLabel,
     QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView, QWidget,
 )
 
@@ -29,7 +29,7 @@ from hubapp.domain.records import EMPTY, FULL
 from hubapp.domain.validation import folded, size_type_code
 from hubapp.ui import colours, formatting, labels, spoken
 from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
-from hubapp.ui.daily_log.suggestions import Suggestions, meant
+from hubapp.ui.daily_log.suggestions import Suggestions, TabCompleter
 from hubapp.ui.edit_menu import EditMenu, edit_action
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
@@ -86,7 +86,7 @@ def _suggesting(editor: QWidget) -> bool:
     return completer is not None and completer.popup().isVisible()
 
 
-class _Completer(QCompleter):
+class _Completer(TabCompleter):
     """A cell's suggestions. Tab or Enter, none picked, takes the one meant (the only one,
     or the only one starting as typed), as a spreadsheet's AutoComplete does: the half-typed
     "flour" was kept, red as not in the list, and a Down per box took the match. Not over
@@ -95,8 +95,7 @@ class _Completer(QCompleter):
 
     def __init__(self, suggestions: Suggestions, editor: QLineEdit,
                  takes: Callable[[str], bool]) -> None:
-        super().__init__(editor)
-        self._takes = takes
+        super().__init__(editor, takes=takes)
         self._suggestions = suggestions
         self.setModel(QStringListModel(self))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -109,32 +108,23 @@ class _Completer(QCompleter):
         self.model().setStringList(self._suggestions.holding(text))
 
     def eventFilter(self, watched, event) -> bool:
-        # While the list shows it has the keys; it hands Tab and Enter on to the cell, which
-        # commits its text then: the match goes in before. Left and Right that leave the cell
-        # (GridDelegate.eventFilter) go as Tab does, the one picked in the list with them, and
-        # so do Shift+Enter and Ctrl+Enter, which the list handed on as a plain Enter (down,
-        # not up; into one cell, not all those picked).
-        popup = self.popup()
-        if watched is not popup or event.type() != QEvent.Type.KeyPress \
-                or not popup.isVisible():
-            return super().eventFilter(watched, event)
-        leaving = _arrow_leaves(self.widget(), event) \
-            or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-            and event.modifiers() & (Qt.KeyboardModifier.ShiftModifier
-                                     | Qt.KeyboardModifier.ControlModifier)
-        picked = popup.currentIndex()
-        if (leaving or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)) \
-                and not picked.isValid() and (only := meant(self)) is not None \
-                and not self._takes(self.widget().text()):
-            self.widget().setText(only)
-        if not leaving:
-            return super().eventFilter(watched, event)
-        if picked.isValid():
-            self.widget().setText(picked.data(self.completionRole()))
-        popup.hide()
-        # Past the list, which hands keys to the cell bypassing its filters, to the delegate.
-        QApplication.sendEvent(self.widget(), event)
-        return True
+        # Tab and Enter go to the cell, which commits its text then, the match in before
+        # (TabCompleter). Left and Right that leave the cell (GridDelegate.eventFilter) go as
+        # Tab does, the one picked in the list with them, and so do Shift+Enter and
+        # Ctrl+Enter, which the list handed on as a plain Enter (down, not up; into one cell,
+        # not all those picked).
+        if watched is self.popup() and event.type() == QEvent.Type.KeyPress \
+                and self.popup().isVisible() and (
+                    _arrow_leaves(self.widget(), event)
+                    or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                    and event.modifiers() & (Qt.KeyboardModifier.ShiftModifier
+                                             | Qt.KeyboardModifier.ControlModifier)):
+            self.take_as_tab()
+            # Past the list, which hands keys to the cell bypassing its filters, to the
+            # delegate.
+            QApplication.sendEvent(self.widget(), event)
+            return True
+        return super().eventFilter(watched, event)
 
 
 class GridDelegate(QStyledItemDelegate):

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QDataStream, QDate, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+    QSplitter, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -40,7 +40,7 @@ from hubapp.ui.daily_log.editor_messages import EditorMessages
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel, NumberSearch
-from hubapp.ui.daily_log.suggestions import Suggestions
+from hubapp.ui.daily_log.suggestions import Suggestions, take_shown
 from hubapp.ui.midnight import MidnightTimer
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 from hubapp.ui.scrolled_panel import ScrolledPanel, StretchingPanel
@@ -927,6 +927,7 @@ class DailyLogScreen(QWidget):
                 self.day_state.say_refused()
                 return False
         self._conflict = False
+        take_shown(QApplication.focusWidget())
         self.grid_view.commit_open_editor()
         service, form_errors = self.form.read(self._shown_day)
         # The rows' own problems, not what the store found at the last Save (asked again of

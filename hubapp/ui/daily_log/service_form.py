@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
     QWidget,
 )
 
@@ -27,7 +27,7 @@ from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict
 from hubapp.ui import colours, focus, formatting, labels, mnemonics, spoken
 from hubapp.ui.daily_log.container_grid import is_edit_key
 from hubapp.ui.daily_log.grid_model import COMPLETION_SEPARATOR as _SEPARATOR
-from hubapp.ui.daily_log.suggestions import meant
+from hubapp.ui.daily_log.suggestions import TabCompleter
 from hubapp.ui.typed_text import NumberBox, tidy_as_typed
 
 # Minutes off schedule whose wording is as wide as nearly any ("20 h 55 min early").
@@ -236,7 +236,7 @@ class ServiceForm(QWidget):
         edit = QLineEdit(self)
         edit.setPlaceholderText(self.tr("UN/LOCODE or name"))
         completer = _PlaceCompleter(
-            [], edit, lambda text: self._find_place(text.strip()) is not None)
+            [], edit, takes=lambda text: self._find_place(text.strip()) is not None)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
@@ -570,28 +570,18 @@ class _InitialsView(QListView):
                 return
 
 
-class _PlaceCompleter(QCompleter):
+class _PlaceCompleter(TabCompleter):
     """Suggests "CNCQI · Chongqing … · 重庆…" and puts the code alone into the field. Tab or
     Enter, none picked, takes the one meant, as in the container grid: "duis" and Tab was
     kept, and the save refused it as no place, where "DEDUI · Duisburg" was all there was."""
-
-    def __init__(self, entries: list[str], edit: QLineEdit, takes: Callable[[str], bool]):
-        super().__init__(entries, edit)
-        self._takes = takes  # whether a text is a place itself, kept as typed
 
     def pathFromIndex(self, index) -> str:
         # What QLineEdit writes on a pick: a setText on activated came before QLineEdit's own
         # handler, which wrote the whole suggestion over it.
         return _code(super().pathFromIndex(index))
 
-    def eventFilter(self, watched, event) -> bool:
-        popup = self.popup()
-        if watched is popup and event.type() == QEvent.Type.KeyPress and popup.isVisible() \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not popup.currentIndex().isValid() \
-                and (only := meant(self)) is not None and not self._takes(self.widget().text()):
-            self.widget().setText(_code(only))
-        return super().eventFilter(watched, event)
+    def written(self, suggestion: str) -> str:
+        return _code(suggestion)
 
 
 def _code(entry: str) -> str:

@@ -1,12 +1,14 @@
 """What a cell of the container grid offers as it is typed in: the texts of the lists that hold
-what is typed, each cell's completer given a few of them (container_grid._Completer)."""
+what is typed, each cell's completer given a few of them (container_grid._Completer); the
+suggestion a Tab takes there and in the form's places (TabCompleter)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import islice
 
-from PySide6.QtWidgets import QCompleter
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from hubapp.ui.daily_log.grid_model import COMPLETION_SEPARATOR
 
@@ -49,3 +51,49 @@ def meant(completer: QCompleter) -> str | None:
         name.strip().casefold().startswith(typed)
         for part in text.split(COMPLETION_SEPARATOR) for name in part.split(","))]
     return starting[0] if len(starting) == 1 else None
+
+
+class TabCompleter(QCompleter):
+    """A completer whose Tab or Enter, none picked in its list, takes the suggestion meant,
+    unless what is typed is a value itself (takes): the clerk typed what was meant."""
+
+    def __init__(self, *args, takes: Callable[[str], bool]) -> None:
+        super().__init__(*args)
+        self._takes = takes
+
+    def written(self, suggestion: str) -> str:
+        """What a suggestion puts into the field."""
+        return suggestion
+
+    def eventFilter(self, watched, event) -> bool:
+        # While the list shows it has the keys; it hands Tab and Enter on to the field: the
+        # one meant goes in before.
+        popup = self.popup()
+        if watched is popup and event.type() == QEvent.Type.KeyPress and popup.isVisible() \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not popup.currentIndex().isValid():
+            self.take_meant()
+        return super().eventFilter(watched, event)
+
+    def take_meant(self) -> None:
+        if (only := meant(self)) is not None and not self._takes(self.widget().text()):
+            self.widget().setText(self.written(only))
+
+    def take_as_tab(self) -> None:
+        """What a Tab would take from the list showing goes into the field, the list closed:
+        the one picked in it, or else the one meant."""
+        picked = self.popup().currentIndex()
+        if picked.isValid():
+            self.widget().setText(self.written(picked.data(self.completionRole())))
+        else:
+            self.take_meant()
+        self.popup().hide()
+
+
+def take_shown(widget: QWidget | None) -> None:
+    """Ctrl+S over the suggestions shown for a field or cell (widget, the focus) saves what a
+    Tab would take from them: the half-typed "lapt" was saved, and refused as no commodity,
+    where Tab took "laptops"."""
+    completer = widget.completer() if isinstance(widget, QLineEdit) else None
+    if isinstance(completer, TabCompleter) and completer.popup().isVisible():
+        completer.take_as_tab()
