@@ -3153,3 +3153,61 @@ def test_a_service_number_typed_in_the_days_list_picks_it(qtbot, main_window):
     press(qtbot, wanted.lower(), Qt.Key.Key_Return)
     assert screen.form.service_no.text() == wanted
     assert QApplication.focusWidget() is screen.grid_view  # on to its boxes
+
+
+def _picked_in_list(screen) -> str:
+    """The number of the service the day's list has the cursor on, selected."""
+    current = screen.table.currentIndex()
+    assert current.isValid() and screen.table.selectionModel().isRowSelected(current.row())
+    return screen.proxy.index(current.row(), 1).data()
+
+
+@pytest.mark.parametrize("start", ["grid cell", "form", "find box", "another screen"])
+def test_ctrl_l_goes_to_the_days_services_on_the_one_open(qtbot, main_window, start):
+    """The list was 5 to 7 Tabs away from Find, or Alt+S and Shift+Tab: Ctrl+L (View ▸
+    Day's services) goes there from anywhere, on the service open, its edits kept."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.proxy.index(2, 0))
+    opened = screen.form.service_no.text()
+    if start == "grid cell":
+        screen.grid_view.setFocus()
+        screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+        press(qtbot, "S9")
+    elif start == "form":
+        screen.form.notes.setFocus()
+        press(qtbot, "late")
+    elif start == "find box":
+        press(qtbot, (Qt.Key.Key_F, CTRL))
+    else:
+        press(qtbot, (Qt.Key.Key_2, CTRL))
+        assert not screen.isVisible()
+    press(qtbot, (Qt.Key.Key_L, CTRL))
+    assert screen.isVisible() and QApplication.focusWidget() is screen.table
+    assert _picked_in_list(screen) == opened == screen.form.service_no.text()
+    assert screen.has_changes() == (start in ("grid cell", "form"))
+
+
+def test_ctrl_l_from_a_new_service_goes_to_the_days_first_service(qtbot, main_window):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    press(qtbot, (Qt.Key.Key_N, CTRL), (Qt.Key.Key_L, CTRL))
+    assert QApplication.focusWidget() is screen.table
+    first = screen.proxy.index(0, 1).data()
+    assert _picked_in_list(screen) == first == screen.form.service_no.text()
+    press(qtbot, Qt.Key.Key_Down)  # the arrows go on from there
+    assert screen.form.service_no.text() == screen.proxy.index(1, 1).data()
+
+
+def test_ctrl_l_keeps_a_new_services_typing_and_asks_nothing(qtbot, main_window,
+                                                             monkeypatch):
+    """A new service half typed is not in the list: the list takes the focus without a row
+    picked, which would ask to save or discard it for a key that only moves."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: pytest.fail(f"asked {args}"))
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8105", (Qt.Key.Key_L, CTRL))
+    assert QApplication.focusWidget() is screen.table
+    assert not screen.table.currentIndex().isValid()
+    assert screen.form.service_no.text() == "X8105" and screen.has_changes()

@@ -15,6 +15,7 @@ import pytest
 import shiboken6
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QTableView
 
 from hubapp.store import transaction
@@ -159,6 +160,18 @@ def _shortcuts(qtbot, monkeypatch, window):
     return shown[0], shown[0].findChild(QTextBrowser)
 
 
+def test_no_two_of_the_windows_keys_are_the_same_where_both_act(main_window):
+    """Ctrl+L, the day's list, was taken as no other menu's, the Edit menu's or the grid's
+    key: two actions with one key where both act do neither, Qt calling it ambiguous. Delete
+    is the grid's in the grid, and the day's list's in that list."""
+    keys = [(shortcut.toString(), action.shortcutContext()) for action in
+            main_window.findChildren(QAction) for shortcut in action.shortcuts()]
+    window_wide = [key for key, context in keys if context == Qt.ShortcutContext.WindowShortcut]
+    assert "Ctrl+L" in window_wide and len(set(window_wide)) == len(window_wide)
+    assert not set(window_wide) & {key for key, context in keys
+                                   if context != Qt.ShortcutContext.WindowShortcut}
+
+
 def _next_line(text: str, line: str) -> str:
     """The line after line: a key's row in the shortcuts' text, what the key does."""
     lines = text.splitlines()
@@ -175,7 +188,7 @@ def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_c
     assert dialog.windowTitle() == "Keyboard shortcuts"
     for keys, action in (("Ctrl+S", "Save service"), ("Ctrl+N", "New service"),
                          ("Ctrl+Z", "Undo"), ("Ctrl+1", "Daily log"), ("Ctrl+7", "Users"),
-                         ("Ctrl+F", "Find container…")):
+                         ("Ctrl+F", "Find container…"), ("Ctrl+L", "Day's services")):
         assert _next_line(shown, keys) == action
     # The grid copies any block of cells, and fills a selection from one cell, not just rows.
     assert "Enter down and Shift+Enter up" in shown

@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.settings_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([screen.previous_action, screen.next_action,
-                                   screen.today_action])
+                                   screen.today_action, screen.services_action])
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)

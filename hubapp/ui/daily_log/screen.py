@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDataStream, QDate, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDataStream, QDate, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
@@ -82,7 +84,8 @@ def _size_type_completion(code: str, words: str) -> str:
 
 
 class DailyLogScreen(QWidget):
-    """Ctrl+PgUp/PgDown: day; Ctrl+N: new service; Ctrl+S: save; Ctrl+F: find a container.
+    """Ctrl+PgUp/PgDown: day; Ctrl+N: new service; Ctrl+S: save; Ctrl+F: find a container;
+    Ctrl+L: the day's list of services.
 
     The window's Edit menu's home (edit_menu.EditHome): its edits the grid's, its steps the
     undo history's."""
@@ -203,6 +206,10 @@ class DailyLogScreen(QWidget):
         self.day_bar = DayBar(self.previous_action, self.next_action, self.today_action, self)
         self.find_action = self._action(self.tr("&Find container…"), QKeySequence.StandardKey.Find,
                                         self.day_bar.focus_find)
+        # Ctrl+L as a browser's goes to its address bar: a place, not an act. The list was
+        # 5 to 7 Tabs from the find box, or Alt+S and Shift+Tab from the form.
+        self.services_action = self._action(self.tr("Day's &services"), "Ctrl+L",
+                                            self.focus_services)
         self.day_bar.close_day_button.clicked.connect(self.day_state.close_or_reopen)
 
     def _build_services_list(self) -> None:
@@ -537,6 +544,17 @@ class DailyLogScreen(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
+
+    def focus_services(self) -> None:
+        """The day's list takes the focus, on the service open, or else on its first row,
+        which opens it. On none where a new service has edits: Qt put the cursor on the
+        first row as the list took the focus, and a row picked asked to save or discard
+        them, for a key that only moves. The arrows ask, as a click does."""
+        self._select_in_list(self._service.id if self._service else None)
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(QModelIndex() if self.has_changes()
+                                       else self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _service_picked(self, current, _previous) -> None:
         summary = current.data(RECORD_ROLE) if current.isValid() else None
