@@ -358,3 +358,35 @@ def test_a_number_mistyped_is_offered_in_chinese_without_a_space_after_the_full_
     assert panel.title.text().startswith(f"台账中没有 {typed}。您要找的是不是 "
                                          f'<a href="container:{number}">{number}</a>（')
     assert announced[-1][1].startswith(f"台账中没有 {typed}。您要找的是不是 {number}（")
+
+
+@pytest.mark.parametrize("where", ["grid", "days list", "form", "find box"])
+def test_escape_anywhere_in_the_daily_log_closes_the_moves_found(qtbot, screen, logged, where):
+    """Opened, a move left the moves found open, between the find box and the buttons for
+    Tab, and Escape closed them only from within: from the grid, the list, a field or the
+    find box it closes them too, the focus staying there."""
+    panel = find(qtbot, screen, logged[0])
+    press(qtbot, Qt.Key.Key_Return)  # the move found opened: the cursor on its box
+    assert panel.isVisible() and QApplication.focusWidget() is screen.grid_view
+    at = {"grid": screen.grid_view, "days list": screen.table,
+          "form": screen.form.notes, "find box": screen.day_bar.find_edit}[where]
+    at.setFocus()
+    opened = screen.form.service_no.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not panel.isVisible()
+    assert QApplication.focusWidget() is at and screen.form.service_no.text() == opened
+    screen.day_bar.find_edit.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.new_button
+
+
+def test_escape_in_a_cell_being_typed_in_is_the_cells_then_closes_the_moves_found(
+        qtbot, screen, logged):
+    panel = find(qtbot, screen, logged[0])
+    press(qtbot, Qt.Key.Key_Return)
+    stored = screen.grid_view.currentIndex().data()
+    press(qtbot, "X", Qt.Key.Key_Escape)  # the typing dropped, as ever
+    assert screen.grid_view.currentIndex().data() == stored and not screen.has_changes()
+    assert panel.isVisible()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not panel.isVisible() and QApplication.focusWidget() is screen.grid_view

@@ -45,7 +45,8 @@ _NUMBERS_LISTED = 5  # container numbers named before the list is cut short "…
 
 
 class FindContainerPanel(QWidget):
-    """Shown under the top bar while there are results; Escape or ✕ hides it."""
+    """Shown under the top bar while there are results; Escape or ✕ hides it (Escape from
+    elsewhere in the daily log too: DailyLogScreen.keyPressEvent)."""
 
     chosen = Signal(object)  # ContainerHistoryRecord
     closed = Signal()  # by Escape or ✕: the find box takes the focus back

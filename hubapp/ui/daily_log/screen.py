@@ -1122,6 +1122,16 @@ class DailyLogScreen(QWidget):
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
         self.show_move(move.date, move.service_id, self.find_panel.number)
 
+    def keyPressEvent(self, event) -> None:
+        # An Escape nothing in the log took (an open cell, suggestions and drop-downs take
+        # theirs) closes the moves found, the focus left where it is: they stayed open once
+        # a move was opened, between the find box and the buttons for Tab, and Escape closed
+        # them only from within. Open, they let the clerk open the box's other moves.
+        if event.key() == Qt.Key.Key_Escape and self.find_panel.isVisible():
+            self.find_panel.hide()
+        else:
+            super().keyPressEvent(event)
+
     def show_service(self, day: dt.date, service_id: int) -> bool:
         """Open a day and one service of it, selected in the list, edits on screen saved or
         dropped first as the clerk answers; False if the clerk chose to stay."""
