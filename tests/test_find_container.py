@@ -390,3 +390,20 @@ def test_escape_in_a_cell_being_typed_in_is_the_cells_then_closes_the_moves_foun
     assert panel.isVisible()
     press(qtbot, Qt.Key.Key_Escape)
     assert not panel.isVisible() and QApplication.focusWidget() is screen.grid_view
+
+
+def test_enter_on_a_move_found_shows_its_box_s_row(qtbot, screen, demo_db_path):
+    """The cursor went to the box's row, but the service's rows were laid out only after
+    the grid had been scrolled to it: a box far down a long train stayed out of sight."""
+    with sqlite3.connect(demo_db_path) as conn:
+        (number,) = conn.execute(
+            "SELECT container FROM container_move WHERE service_id = (SELECT service_id"
+            " FROM container_move GROUP BY service_id ORDER BY COUNT(*) DESC LIMIT 1)"
+            " AND container IN (SELECT container FROM container_move GROUP BY container"
+            " HAVING COUNT(*) = 1) ORDER BY id DESC LIMIT 1").fetchone()
+    find(qtbot, screen, number)
+    press(qtbot, Qt.Key.Key_Return)
+    grid = screen.grid_view
+    current = grid.currentIndex()
+    assert screen.grid.index(current.row(), 0).data() == number and current.row() > 20
+    assert grid.viewport().rect().contains(grid.visualRect(current))

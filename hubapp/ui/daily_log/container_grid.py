@@ -574,6 +574,10 @@ class ContainerGridView(QTableView):
         setCurrentIndex reads the keys still held as a click's: within Ctrl+S it was a
         Ctrl-click, which left the old selection (a paste's rows, scrolled out of sight) to
         the next Delete, Ctrl+Delete or paste."""
+        # Laid out first: a service's rows just loaded are laid out later, and the scroll to
+        # the cursor, before, found nothing to scroll (a box found far down a train, out of
+        # sight).
+        self.executeDelayedItemsLayout()
         self._putting = True
         try:
             # The view's, not its selection model's: Shift+arrow then selects from here.
