@@ -317,14 +317,15 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
     for bar in last_year:
         x, y = bars.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 2))
         hovered.append(hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)))
-    assert hovered[0].endswith(f": 90{'；' if language == 'zh' else '; '}{unrecorded}")
-    assert hovered[1].endswith(": 1,200")
+    colon, separator = ("：", "；") if language == "zh" else (": ", "; ")
+    assert hovered[0].endswith(f"{colon}90{separator}{unrecorded}")
+    assert hovered[1].endswith(f"{colon}1,200")
     # This year's October beside it is a whole month: its hover says no more than its TEU.
     october = this_year[0]
     x, y = bars.transData.transform((october.get_x() + october.get_width() / 2,
                                      october.get_height() / 2))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
-        ": 1,500")
+        f"{colon}1,500")
     whole = monthly.monthly_teu(MONTHS, language).axes[0]
     assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
     # A month a year before any record: "—" for last year, not 0 TEU.
@@ -397,8 +398,8 @@ def test_hover_names_the_bar_under_the_mouse():
 @pytest.mark.parametrize("language, tonnes, trains, by_route, inbound", [
     ("en", "laptops: 300.0 t", "2026-03-04: 21 trains",
      "2026-01 · China–Laos Railway: 5 TEU", "2026-01 · Inbound: 120 TEU"),
-    ("zh", "笔记本电脑: 300.0 吨", "2026-03-04: 21 列",
-     "2026-01 · 中老铁路: 5 标箱", "2026-01 · 回程: 120 标箱")])
+    ("zh", "笔记本电脑：300.0 吨", "2026-03-04：21 列",
+     "2026-01 · 中老铁路：5 标箱", "2026-01 · 回程：120 标箱")])
 def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains, by_route,
                                                         inbound):
     """It said the axis's title: "13,051.0 吨数" (tonnage), "13 Trains"; By route's and the
@@ -1086,13 +1087,14 @@ def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, wh
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 1000))
+    colon = "：" if language == "zh" else ": "
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
-        f" · {series}: 3,790")
+        f" · {series}{colon}3,790")
     # November's bar is a whole month: "to 11:52" named the cut for every bar.
     november = axes.containers[0][0]
     x, y = axes.transData.transform((november.get_x() + november.get_width() / 2, 1000))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
-        f" · {whole}: 34,000")
+        f" · {whole}{colon}34,000")
     # One month alone: the time is all there is to say.
     alone = monthly.monthly_teu(months[1:], language, last).axes[0]
     assert [t.get_text() for t in alone.get_legend().get_texts()][0] == (
@@ -1544,3 +1546,29 @@ def test_this_year_s_and_last_year_s_bars_stand_either_side_of_their_month():
     for month, (before, now) in enumerate(zip(last_year, this_year)):
         assert before.get_x() + before.get_width() == pytest.approx(month)
         assert now.get_x() == pytest.approx(month)
+
+
+def _every_hover(figure):
+    """What hovering over each bar or line point of the figure shows, every one of them."""
+    from hubapp.charts.common import _HOVER
+
+    return [text for _artist, texts in vars(figure).get(_HOVER, []) for text in texts]
+
+
+def test_chinese_hovers_write_the_full_width_colon():
+    # "2026-03-05: 430 标箱" mixed an ASCII colon into Chinese text; a time (11:52) keeps its.
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    f = DashboardFilterRecord(START, DAYS[-1].date)
+    routes = tuple(RouteTeuRecord(day.date, "CN-LA", "China–Laos Railway", "中老铁路", 10)
+                   for day in DAYS)
+    directions = tuple(DirectionTeuRecord(day.date, 5, 3) for day in DAYS)
+    months = (MONTHS[0], MonthRecord(dt.date(2026, 2, 1), 90, 80))
+    data = DashboardRecord(f, DAYS, routes, directions, COMMODITIES, months, kpis=None,
+                           daily_target=20, history_from=START)
+    hovers = {language: [text for figure, _table in all_charts(data, language)
+                         for text in _every_hover(figure)] for language in ("en", "zh")}
+    assert len(hovers["zh"]) == len(hovers["en"]) > 30
+    assert all(": " in text for text in hovers["en"])
+    assert all("：" in text and not re.search(r":(?!\d)", text) for text in hovers["zh"]), \
+        hovers["zh"]

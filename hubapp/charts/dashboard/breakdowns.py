@@ -22,7 +22,7 @@ from hubapp.charts.common import (
 )
 from hubapp.charts.dashboard.buckets import Period, bucket_keys, day_label, keyed_table, mark_so_far
 from hubapp.charts.dashboard.layout import date_axis, empty_chart, title_and_legend
-from hubapp.charts.dashboard.words import in_teu, text
+from hubapp.charts.dashboard.words import hovered, in_teu, text
 from hubapp.domain.dashboard import (
     DAY, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, RouteTeuRecord,
 )
@@ -142,7 +142,7 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
         bars = add_bars(axes, buckets, values, bottom=bottom, width=_bar_width(bucket),
                         label=name, color=_ROUTE_COLOURS[i % len(_ROUTE_COLOURS)],
                         hatch=hatch, edgecolor=look.ink(0.4), linewidth=0)
-        add_hover(figure, bars, [f"{label} · {name}: {in_teu(v, language)}"
+        add_hover(figure, bars, [hovered(f"{label} · {name}", in_teu(v, language), language)
                                  for label, v in zip(labels, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
         stack.append((bars, hatch))
@@ -216,14 +216,16 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, lang
         sign = -1 if balance is not None and key == "inbound" else 1
         bars = add_bars(axes, buckets, [sign * v for v in values], width=width,
                         color=colours[key], label=text(key, language))
-        add_hover(figure, bars, [f"{label} · {text(key, language)}: {in_teu(v, language)}"
+        add_hover(figure, bars, [hovered(f"{label} · {text(key, language)}",
+                                         in_teu(v, language), language)
                                  for label, v in zip(labels, values)])
         drawn.append(bars)
     keys = mark_so_far(drawn, buckets, bucket, under_way, language)
     if balance is not None:
         line, = axes.plot(buckets, balance, color=look.text, linewidth=1.5, marker=".",
                           label=text("balance", language))
-        add_hover(figure, line, [f"{label} · {text('balance', language)}: {in_teu(v, language)}"
+        add_hover(figure, line, [hovered(f"{label} · {text('balance', language)}",
+                                         in_teu(v, language), language)
                                  for label, v in zip(labels, balance)])
         axes.axhline(0, color=look.ink(0.3), linewidth=0.8)
     else:
@@ -338,8 +340,8 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
         names = [_name(c.name_en, c.name_zh, "no_commodity", language) for c in top]
         bars = axes.barh(range(len(top)), [getattr(c, field) for c in top], color=colour)
         unit = text("teu" if field == "teu" else "tonnes_unit", language)
-        add_hover(figure, bars, [f"{n}: {_amount(_shown(c, field), field)} {unit}"
-                                 for n, c in zip(names, top)])
+        add_hover(figure, bars, [hovered(n, f"{_amount(_shown(c, field), field)} {unit}",
+                                         language) for n, c in zip(names, top)])
         axes.set_yticks(range(len(top)), names)
         axes.set_title(text(title, language), loc="left")  # as every chart's
         setattr(axes, _RANKED, _RankedBars(bars, text(title, language),

@@ -20,7 +20,7 @@ from hubapp.charts.dashboard.buckets import (
     SO_FAR_EDGE, SO_FAR_HATCH, bucket_keys, day_label, keyed_table, mark_so_far, note, so_far,
 )
 from hubapp.charts.dashboard.layout import colour, date_axis, empty_chart, title_and_legend
-from hubapp.charts.dashboard.words import in_teu, text
+from hubapp.charts.dashboard.words import hovered, in_teu, text
 from hubapp.domain.dashboard import AVERAGE_DAYS, DAY, MONTH, DayRecord, recorded
 from hubapp.domain.wording import month_with_days, number, part_of_month
 
@@ -198,8 +198,8 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     averaged = [(d, v) for d, v in zip(dates, averages) if v is not None]
     bars = add_bars(axes, dates, teu, width=0.8, color=colour(look, "#9ecae1", "#4292c6"),
                     label=text("teu", language))
-    add_hover(figure, bars, [f"{day_label(d, under_way, language)}: {in_teu(v, language)}"
-                             for d, v in zip(dates, teu)])
+    add_hover(figure, bars, [hovered(day_label(d, under_way, language), in_teu(v, language),
+                                     language) for d, v in zip(dates, teu)])
     keys = mark_so_far([bars], dates, DAY, under_way, language, fill=True)
     # One point is no line: without a marker it was drawn as nothing, yet in the legend;
     # no point (a period of today alone) is left out of the legend.
@@ -207,8 +207,9 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
                       color=colour(look, "#08519c", "#deebf7"),
                       linewidth=2, marker="o" if len(averaged) == 1 else None,
                       label=text("average", language) if averaged else "_average")
-    add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
-                             f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in averaged])
+    add_hover(figure, line, [hovered(d.isoformat(), f"{text('average', language)} "
+                                     f"{v:,.{AVERAGE_DECIMALS}f}", language)
+                             for d, v in averaged])
     # A whole day without its average is one of a hub's first six: say why the line starts
     # late, or is missing, rather than leave it to look lost.
     if any(v is None and d != under_way for d, v in zip(dates, averages)):
@@ -311,8 +312,8 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
         trains = [day.totals.trains for day in days]
         bars = add_bars(axes, dates, trains, width=0.8, color=_UNMEASURED,
                         label=text("trains", language) if keyed else "")
-        add_hover(figure, bars, [f"{day_label(d, under_way, language)}: {v} "
-                                 f"{text('train_unit' if v == 1 else 'trains_unit', language)}"
+        add_hover(figure, bars, [hovered(day_label(d, under_way, language), f"{v} " + text(
+            "train_unit" if v == 1 else "trains_unit", language), language)
                                  for d, v in zip(dates, trains)])
         keys = _against_target(bars, trains, target, language)
         keys += mark_so_far([bars], dates, DAY, under_way, language, fill=True)

@@ -13,7 +13,7 @@ from hubapp.charts.bars import add_bars
 from hubapp.charts.common import PAPER, ChartTableRecord, LookRecord, add_hover, finish, new_figure
 from hubapp.charts.dashboard.buckets import keyed_table, note
 from hubapp.charts.dashboard.layout import empty_chart, fitting, title_and_legend
-from hubapp.charts.dashboard.words import text
+from hubapp.charts.dashboard.words import hovered, text
 from hubapp.domain.dashboard import MonthRecord
 from hubapp.domain.wording import (
     day as day_text, growth_percent, month_with_days, number, part_of_month,
@@ -73,7 +73,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
         # 1,976" beside 33,254 read as a month of collapse, not two days on record.
         notes = [_part_recorded_note(m, language) if colour == _LAST_YEAR_GREY else None
                  for m in months]
-        add_hover(figure, bars, [note(language, f"{label} · {name}: {number(v)}", why)
+        add_hover(figure, bars, [note(language, hovered(f"{label} · {name}", number(v), language), why)
                                  for label, name, v, why in zip(labels, names, values, notes)])
         if colour == _LAST_YEAR_GREY:
             _hatch_part_recorded(axes, bars, months, language)
@@ -87,8 +87,8 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
         line, = growth_axes.plot([p for p, _ in shown], [g for _, g in shown], color="#d62728",
                                  marker="o", label=text("growth", language), clip_on=False)
         growth = text("growth", language)
-        add_hover(figure, line, [f"{labels[p]} · {growth}: {growth_percent(g, language)}"
-                                 for p, g in shown])
+        add_hover(figure, line, [hovered(f"{labels[p]} · {growth}", growth_percent(g, language),
+                                         language) for p, g in shown])
         growth_axes.set_ylabel(text("growth", language))
         # Scaled to the points alone, +12.7 % of steady growth sat on the bars' baseline
         # and read as a fall to nothing: the scale takes in 0, so a point's height is its

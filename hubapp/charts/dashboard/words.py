@@ -51,6 +51,8 @@ _TEXT = {
     "trains_per_day_week": ("Trains per day, weekly average", "每日班列（周平均）"),
     "trains_per_day_month": ("Trains per day, monthly average", "每日班列（月平均）"),
     "trains_a_day": ("Trains a day", "日均班列"),
+    # What a hover names, then its figure: Chinese text takes the full-width colon.
+    "hovered": ("{what}: {figure}", "{what}：{figure}"),
     "a_day_hover": ("{label}: {average} {unit} a day, {total} {unit} in all",
                     "{label}：日均 {average} {unit}，共 {total} {unit}"),
     "target": ("Target", "目标"),
@@ -93,6 +95,11 @@ _TEXT = {
 def text(key: str, language: str) -> str:
     english, chinese = _TEXT[key]
     return chinese if language == "zh" else english
+
+
+def hovered(what: str, figure: str, language: str) -> str:
+    """A hover's text: "2026-03-05: 430 TEU", 2026-03-05：430 标箱."""
+    return text("hovered", language).format(what=what, figure=figure)
 
 
 def in_teu(value: float, language: str) -> str:
