@@ -18,7 +18,9 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
 from hubapp.store.engine import away, database_name, display_name, is_server
-from hubapp.ui import colours, dialogs, labels, mnemonics, remembered_layout, spoken
+from hubapp.ui import (
+    colours, dialogs, formatting, labels, mnemonics, remembered_layout, spoken,
+)
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
@@ -536,9 +538,11 @@ class MainWindow(QMainWindow):
                                                      path=display_name(self.db_path)))
 
     def _show_totals(self, totals: TotalsRecord | None) -> None:
-        # Named: on the other screens it read as the dashboard's or the report's figures.
+        # Named: on the other screens it read as the dashboard's or the report's figures; as
+        # the Daily log's title writes the day, not in ISO ("2026-03-04").
         named = self.tr("{day}: {totals}")
-        day, totals = self.day_screen.day().isoformat(), totals or TotalsRecord()
+        day = formatting.abbreviated_date(self.day_screen.day())
+        totals = totals or TotalsRecord()
         self.totals_label.set_wordings(named.format(day=day, totals=totals_text(totals)),
                                        named.format(day=day, totals=short_totals_text(totals)))
 
