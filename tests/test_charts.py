@@ -246,7 +246,7 @@ def test_a_month_bucket_the_period_holds_in_part_is_noted_with_its_days():
     x, y = figure.axes[0].transData.transform((bar.get_x() + bar.get_width() / 2, 2))
     # Named as the per-day and monthly charts name a part month, not in another style.
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
-        "2026-01 (17–31) · China–Laos Railway: 5 TEU"
+        "Jan 2026 (17–31) · China–Laos Railway: 5 TEU"
     # The dashboard notes by its period: all of January, part of February.
     from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
 
@@ -397,9 +397,9 @@ def test_hover_names_the_bar_under_the_mouse():
 
 @pytest.mark.parametrize("language, tonnes, trains, by_route, inbound", [
     ("en", "laptops: 300.0 t", "2026-03-04: 21 trains",
-     "2026-01 · China–Laos Railway: 5 TEU", "2026-01 · Inbound: 120 TEU"),
+     "Jan 2026 · China–Laos Railway: 5 TEU", "Jan 2026 · Inbound: 120 TEU"),
     ("zh", "笔记本电脑：300.0 吨", "2026-03-04：21 列",
-     "2026-01 · 中老铁路：5 标箱", "2026-01 · 回程：120 标箱")])
+     "2026年1月 · 中老铁路：5 标箱", "2026年1月 · 回程：120 标箱")])
 def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains, by_route,
                                                         inbound):
     """It said the axis's title: "13,051.0 吨数" (tonnage), "13 Trains"; By route's and the
@@ -1023,11 +1023,11 @@ def test_years_of_days_get_an_axis_without_a_warning(years):
 
 @pytest.mark.parametrize(("language", "last", "label", "note", "header"), [
     # "This year" on 3 December: its December is 1–3 December in both years.
-    ("en", dt.date(2026, 12, 3), "2026-12 (1–3)", "1–3 December 2026", "Same dates last year"),
-    ("zh", dt.date(2026, 12, 3), "2026-12（1–3日）", "2026年12月1日–3日", "去年同期"),
-    ("en", dt.date(2026, 12, 1), "2026-12 (1)", "1 December 2026", "Same dates last year"),
-    ("en", dt.date(2026, 12, 31), "2026-12", None, "Same month last year"),
-    ("zh", dt.date(2026, 12, 31), "2026-12", None, "去年同月"),
+    ("en", dt.date(2026, 12, 3), "Dec 2026 (1–3)", "1–3 December 2026", "Same dates last year"),
+    ("zh", dt.date(2026, 12, 3), "2026年12月（1–3日）", "2026年12月1日–3日", "去年同期"),
+    ("en", dt.date(2026, 12, 1), "Dec 2026 (1)", "1 December 2026", "Same dates last year"),
+    ("en", dt.date(2026, 12, 31), "Dec 2026", None, "Same month last year"),
+    ("zh", dt.date(2026, 12, 31), "2026年12月", None, "去年同月"),
 ])
 def test_a_month_counted_in_part_is_named_by_its_days_against_the_same_dates(
         language, last, label, note, header):
@@ -1040,13 +1040,15 @@ def test_a_month_counted_in_part_is_named_by_its_days_against_the_same_dates(
     assert [row[4:] for row in table.rows] == ([("",), (note,)] if note else [(), ()])
     figure = monthly.monthly_teu(months, language, last)
     axes = figure.axes[0]
-    assert [t.get_text() for t in axes.get_xticklabels()] == ["2026-11", label]
+    # On the axis as people write a month, not in the table's ISO.
+    november = "Nov 2026" if language == "en" else "2026年11月"
+    assert [t.get_text() for t in axes.get_xticklabels()] == [november, label]
     assert header in [t.get_text() for t in axes.get_legend().get_texts()]
 
 
 @pytest.mark.parametrize(("language", "first_label", "first_note", "last_note"), [
-    ("en", "2025-10 (15–31)", "15–31 October 2025", "1–4 December 2026"),
-    ("zh", "2025-10（15–31日）", "2025年10月15日–31日", "2026年12月1日–4日"),
+    ("en", "Oct 2025 (15–31)", "15–31 October 2025", "1–4 December 2026"),
+    ("zh", "2025年10月（15–31日）", "2025年10月15日–31日", "2026年12月1日–4日"),
 ])
 def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
         language, first_label, first_note, last_note):
@@ -1062,9 +1064,9 @@ def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
 
 
 @pytest.mark.parametrize(("language", "series", "whole", "days", "separator", "cut"), [
-    ("en", "Same dates last year, 2026-12 to 11:52", "Same dates last year",
+    ("en", "Same dates last year, Dec 2026 to 11:52", "Same dates last year",
      "1–4 December 2026", "; ", "last year to 11:52"),
-    ("zh", "去年同期（2026-12 截至 11:52）", "去年同期", "2026年12月1日–4日", "；",
+    ("zh", "去年同期（2026年12月 截至 11:52）", "去年同期", "2026年12月1日–4日", "；",
      "去年截至 11:52"),
 ])
 def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, whole, days,
@@ -1088,8 +1090,11 @@ def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, wh
     canvas.draw()
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 1000))
     colon = "：" if language == "zh" else ": "
-    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
-        f" · {series}{colon}3,790")
+    cut = ("Dec 2026 (1–4) · Same dates last year, to 11:52" if language == "en"
+           else "2026年12月（1–4日） · 去年同期（截至 11:52）")
+    # The bar's own label names its month: the series' name in the legend named it again.
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
+        f"{cut}{colon}3,790"
     # November's bar is a whole month: "to 11:52" named the cut for every bar.
     november = axes.containers[0][0]
     x, y = axes.transData.transform((november.get_x() + november.get_width() / 2, 1000))
@@ -1290,7 +1295,7 @@ def test_month_labels_of_a_long_period_keep_clear_of_each_other(count, width):
     axes = figure.axes[0]
     labelled = [(tick.get_loc(), tick.label1) for tick in axes.xaxis.get_major_ticks()
                 if tick.label1.get_text()]
-    assert labelled[-1][1].get_text() == "2026-12 (1–4)"  # the month under way is named
+    assert labelled[-1][1].get_text() == "Dec 2026 (1–4)"  # the month under way is named
     xs = [axes.transData.transform((x, 0))[0] for x, _ in labelled]
     line = max(label.get_fontsize() for _, label in labelled) * figure.dpi / 72 * 1.2
     # Slanted at 45°, neighbours stand apart by their spacing times sin 45°.
@@ -1304,7 +1309,7 @@ def test_month_labels_of_a_long_period_keep_clear_of_each_other(count, width):
     bar = axes.containers[-1][1]
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 100))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
-        f"{months[1].month.isoformat()[:7]} · TEU: {number(months[1].teu)}"
+        f"{months[1].month:%b %Y} · TEU: {number(months[1].teu)}"
 
 
 def _history(first: dt.date, last: dt.date, history_from: dt.date | None = None):

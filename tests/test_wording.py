@@ -43,6 +43,17 @@ def test_the_months_a_span_covers(first, last, en, zh):
     assert (wording.months(first, last, "en"), wording.months(first, last, "zh")) == (en, zh)
 
 
+@pytest.mark.parametrize(("first", "last", "en", "zh"), [
+    (D(2026, 3, 1), D(2026, 3, 31), "Mar 2026", "2026年3月"),
+    (D(2026, 12, 1), D(2026, 12, 3), "Dec 2026 (1–3)", "2026年12月（1–3日）"),
+    (D(2026, 9, 30), D(2026, 9, 30), "Sep 2026 (30)", "2026年9月（30日）"),
+])
+def test_a_month_on_an_axis_is_written_as_people_write_it(first, last, en, zh):
+    # "2026-03" on the Dashboard's monthly axis, where every other date is written out.
+    assert (wording.month_with_days(first, first, last, "en"),
+            wording.month_with_days(first, first, last, "zh")) == (en, zh)
+
+
 def test_numbers_names_and_moments():
     assert (wording.number(1234), wording.number(1234.5)) == ("1,234", "1,234.50")
     assert wording.reference_name("Fruit", "水果", "(none)", "zh") == "水果"

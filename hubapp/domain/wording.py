@@ -106,6 +106,14 @@ def month(value: dt.date, language: str) -> str:
     return f"{_MONTHS[value.month - 1]} {value.year}"
 
 
+def short_month(value: dt.date, language: str) -> str:
+    """Mar 2026, 2026年3月: a month where a row of them has little room (a chart's axis),
+    as people write it, not as a spreadsheet sorts it (2026-03)."""
+    if language == "zh":
+        return month(value, "zh")
+    return f"{_MONTHS[value.month - 1][:3]} {value.year}"
+
+
 def days(first: dt.date, last: dt.date, language: str) -> str:
     """A run of days written out, naming the month and year once where they are shared:
     1–3 December 2026, 2026年12月1日–3日."""
@@ -157,15 +165,16 @@ def part_of_month(bucket: dt.date, first: dt.date, last: dt.date, language: str)
 
 
 def month_with_days(bucket: dt.date, first: dt.date, last: dt.date, language: str) -> str:
-    """A month as a row of months names it, "2026-12", with the days counted of one the
-    period holds only in part: "2026-12 (1–3)", "2026-12（1–3日）". Among its neighbours on
+    """A month as a row of months names it (short_month), with the days counted of one the
+    period holds only in part: "Dec 2026 (1–3)", "2026年12月（1–3日）". Among its neighbours on
     an axis, where "1–3 December 2026" was written out long and in another style."""
     part = _days_of_month(bucket, first, last)
     if part is None:
-        return bucket.isoformat()[:7]
+        return short_month(bucket, language)
     start, end = part
     span = f"{start.day}" if start == end else f"{start.day}–{end.day}"
-    return f"{bucket:%Y-%m}（{span}日）" if language == "zh" else f"{bucket:%Y-%m} ({span})"
+    named = short_month(bucket, language)
+    return f"{named}（{span}日）" if language == "zh" else f"{named} ({span})"
 
 
 def _days_of_month(bucket: dt.date, first: dt.date, last: dt.date,
@@ -186,7 +195,7 @@ def months(first: dt.date, last: dt.date, language: str) -> str:
         return f"{start}–{last.month}月" if first.year == last.year \
             else f"{start}–{month(last, 'zh')}"
     start = _MONTHS[first.month - 1][:3]
-    end = f"{_MONTHS[last.month - 1][:3]} {last.year}"
+    end = short_month(last, "en")
     return f"{start} – {end}" if first.year == last.year else f"{start} {first.year} – {end}"
 
 

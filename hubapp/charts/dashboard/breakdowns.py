@@ -27,7 +27,7 @@ from hubapp.domain.dashboard import (
     DAY, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, RouteTeuRecord,
 )
 from hubapp.domain.wording import (
-    month_with_days, number, part_of_month, reference_name, tonne_tenths,
+    month_with_days, number, part_of_month, reference_name, short_month, tonne_tenths,
 )
 
 TOP_COMMODITIES = 10
@@ -58,11 +58,11 @@ def _name(name_en: str, name_zh: str, nameless: str, language: str) -> str:
 def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
                    language: str, under_way: dt.date | None = None) -> list[str]:
     """Each bucket as the hover text names it: a month as the other charts name theirs,
-    "2026-12 (1–5)", where it read "1–5 December 2026" beside them."""
+    "Dec 2026 (1–5)", where it read "1–5 December 2026" beside them."""
     if kind == DAY:
         return [day_label(bucket, under_way, language) for bucket in buckets]
-    return [month_with_days(bucket, *period, language) if period else bucket.isoformat()[:7]
-            for bucket in buckets]
+    return [month_with_days(bucket, *period, language) if period
+            else short_month(bucket, language) for bucket in buckets]
 
 
 def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], kind: str,

@@ -111,9 +111,9 @@ def group_days(days: Sequence[DayRecord], kind: str) -> list[DayGroupRecord]:
 
 def _group_label(group: DayGroupRecord, kind: str, under_way: dt.date | None,
                  language: str) -> str:
-    """A week as its first and last day, a month as the monthly chart names it ("2026-12
-    (1–4)" when the period holds only those days); in ISO dates, as the days' rows, so
-    that a table sorts them by date."""
+    """A week as its first and last day, in ISO dates as the days' hovers name them; a month
+    as the monthly chart names it ("Dec 2026 (1–4)" when the period holds only those
+    days)."""
     label = (f"{group.first.isoformat()} – {group.last.isoformat()}" if kind == WEEK
              else month_with_days(group.first, group.first, group.last, language))
     if group.last == under_way:

@@ -16,7 +16,7 @@ from hubapp.charts.dashboard.layout import empty_chart, fitting, title_and_legen
 from hubapp.charts.dashboard.words import hovered, text
 from hubapp.domain.dashboard import MonthRecord
 from hubapp.domain.wording import (
-    day as day_text, growth_percent, month_with_days, number, part_of_month,
+    day as day_text, growth_percent, month_with_days, number, part_of_month, short_month,
 )
 
 _LAST_YEAR_GREY = "#bdbdbd"
@@ -25,25 +25,28 @@ _MONTH_LABELS = 24
 
 
 def _month_labels(months: Sequence[MonthRecord], first: dt.date | None, last: dt.date | None,
-                  language: str) -> tuple[list[str], str, str]:
+                  language: str) -> tuple[list[str], str, str, str]:
     """Each month's label, a month counted only from `first` or up to `last` (the first and
     last day counted) with its days; the name of last year's series: the same dates, when a
-    month is only part of one ("2026-12" over 1–3 December read as all of it); and that name
-    for the legend and the last month's bar, "to 11:52" when today's twin counts only so far
-    (stats of those dates count all of that day, and the chart read 16 % short of them
-    without a word), naming the month when there are others: "to 11:20" beside a whole
-    November claimed the cut for every bar."""
+    month is only part of one ("Dec 2026" over 1–3 December read as all of it); and that name
+    for the legend and for the last month's bar, "to 11:52" when today's twin counts only so
+    far (stats of those dates count all of that day, and the chart read 16 % short of them
+    without a word), the legend naming the month when there are others: "to 11:20" beside a
+    whole November claimed the cut for every bar. The bar's hover names it already, and
+    named again read "Dec 2026 (1–4) · Same dates last year, 2026-12 to 11:52"."""
     labels = [month_with_days(m.month, first or months[0].month, last, language) if last
-              else m.month.isoformat()[:7] for m in months]
-    part = any(label != m.month.isoformat()[:7] for label, m in zip(labels, months))
+              else short_month(m.month, language) for m in months]
+    part = any(label != short_month(m.month, language) for label, m in zip(labels, months))
     name = text("same_dates" if part else "last_year", language)
     until = months[-1].last_year_until if months else None
     if until is None:
-        return labels, name, name
+        return labels, name, name, name
+    cut = text("until", language).format(series=name, time=f"{until:%H:%M}")
     if len(months) == 1:
-        return labels, name, text("until", language).format(series=name, time=f"{until:%H:%M}")
+        return labels, name, cut, cut
     return labels, name, text("month_until", language).format(
-        series=name, month=months[-1].month.isoformat()[:7], time=f"{until:%H:%M}")
+        series=name, month=short_month(months[-1].month, language),
+        time=f"{until:%H:%M}"), cut
 
 
 def monthly_teu(months: Sequence[MonthRecord], language: str,
@@ -55,20 +58,21 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
     if not any(m.teu or m.teu_last_year for m in months):
         return empty_chart(figure, empty, language, look)
     axes = figure.add_subplot()
-    labels, last_year, last_year_until = _month_labels(months, first, last, language)
+    labels, last_year, legend_until, hover_until = _month_labels(months, first, last, language)
     positions = range(len(months))
     this_year = text("this_year", language)
     # Side by side, but only the years with traffic: a series of zeros is no bars, and its
     # entry in the legend named grey bars nobody could find.
-    series = [(names, values, colour) for names, values, colour in (
-        ([last_year] * (len(months) - 1) + [last_year_until],
+    series = [(key, names, values, colour) for key, names, values, colour in (
+        (legend_until, [last_year] * (len(months) - 1) + [hover_until],
          [m.teu_last_year for m in months], _LAST_YEAR_GREY),
-        ([this_year] * len(months), [m.teu for m in months], "#3182bd")) if any(values)]
+        (this_year, [this_year] * len(months), [m.teu for m in months], "#3182bd"))
+        if any(values)]
     width = 0.8 / len(series)
-    for i, (names, values, colour) in enumerate(series):
+    for i, (key, names, values, colour) in enumerate(series):
         offset = (i - (len(series) - 1) / 2) * width
         bars = add_bars(axes, [p + offset for p in positions], values, width=width,
-                        color=colour, label=names[-1])
+                        color=colour, label=key)
         # A hatched bar says on hover too that it is no whole month: "Same month last year:
         # 1,976" beside 33,254 read as a month of collapse, not two days on record.
         notes = [_part_recorded_note(m, language) if colour == _LAST_YEAR_GREY else None
