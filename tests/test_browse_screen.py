@@ -22,6 +22,7 @@ from hubapp.store import browse, open_db, services, settings
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
+from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import DEMO_END, HUB_FAR_AWAY, clock_at, hub_zone_set, readable
 from test_find_container import offered, only_near, swapped
@@ -521,9 +522,30 @@ def test_ctrl_c_copies_the_rows_picked_by_their_numbers_under_the_headers(qtbot,
     click_row_number(qtbot, screen, 7, Qt.KeyboardModifier.ControlModifier)
     header = [model.headerData(column, Qt.Orientation.Horizontal)
               for column in range(model.columnCount())]
-    rows = [[model.index(row, column).data() for column in range(model.columnCount())]
+    rows = [[plain(model, row, column) for column in range(model.columnCount())]
             for row in (2, 3, 4, 7)]
     assert copied(qtbot, screen) == "".join("\t".join(line) + "\n" for line in [header, *rows])
+
+
+def plain(model: MovesBrowseModel, row: int, column: int) -> str:
+    """A cell as shown, but the gross weight's number without its thousands separators."""
+    shown = model.index(row, column).data()
+    return shown.replace(",", "") if column == MovesBrowseModel.GROSS else shown
+
+
+def test_ctrl_c_copies_a_gross_weight_as_a_plain_number(qtbot, screen):
+    # "33,550" pasted into a spreadsheet of a locale that writes 33.550 was text there.
+    model = screen.model
+    row = next(row for row in range(model.rowCount())
+               if len(model.index(row, MovesBrowseModel.GROSS).data()) > 5)
+    shown = model.index(row, MovesBrowseModel.GROSS).data()
+    kilograms = model.index(row, 0).data(RECORD_ROLE).gross_kg
+    assert shown == f"{kilograms:,}"  # shown grouped, as everywhere on screen
+    click_cell(qtbot, screen, row, MovesBrowseModel.GROSS)
+    assert copied(qtbot, screen) == str(kilograms)
+    click_row_number(qtbot, screen, row)
+    assert copied(qtbot, screen).splitlines()[1].split("\t")[MovesBrowseModel.GROSS] == \
+        str(kilograms)
 
 
 def test_ctrl_c_copies_one_cell_as_its_value_to_paste_into_a_filter(qtbot, screen):
@@ -550,9 +572,10 @@ def test_shift_and_the_arrows_pick_a_block_of_cells_copied_without_headers(qtbot
 
 
 def as_shown(screen: BrowseScreen, rows, picked=lambda row, column: True) -> str:
-    """rows as the table shows them, a cell left out of the pick empty, as Ctrl+C copies."""
+    """rows as the table shows them (numbers plain), a cell left out of the pick empty, as
+    Ctrl+C copies."""
     model = screen.model
-    return "".join("\t".join(model.index(row, column).data() if picked(row, column) else ""
+    return "".join("\t".join(plain(model, row, column) if picked(row, column) else ""
                              for column in range(model.columnCount())) + "\n" for row in rows)
 
 
@@ -1087,7 +1110,6 @@ def test_export_writes_the_file_in_the_language_chosen_beside_it(
     English only); the import reads either back."""
     from hubapp.interchange import COLUMNS, import_file
     from hubapp.interchange.parsing import CHINESE_COLUMNS
-    from hubapp.ui.record_model import RECORD_ROLE
 
     if window == "zh":
         request.getfixturevalue("chinese")

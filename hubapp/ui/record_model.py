@@ -50,6 +50,16 @@ class RecordTableModel(QAbstractTableModel):
     def sort_value(self, record: Any, column: int) -> Any:
         return self.display(record, column)
 
+    def copied(self, record: Any, column: int) -> str:
+        """A cell as Ctrl+C copies it: as shown, but a number (its sort_value) plain, 33550,
+        as the Daily log's grid and the Dashboard's tables copy theirs: "33,550" pasted into
+        a spreadsheet of another locale read as text, or as 33.55."""
+        shown = self.display(record, column)
+        value = self.sort_value(record, column)
+        if not shown or isinstance(value, bool) or not isinstance(value, int | float):
+            return shown or ""
+        return f"{value:.15g}"
+
     def place_key(self, record: Any) -> object:
         """What finds record again among rows read anew (place, back_to_place)."""
         return record.id
@@ -205,8 +215,8 @@ class _PickCurrent(QObject):
 
 
 class _CopyRows(QObject):
-    """Ctrl+C copies what is picked as a spreadsheet takes it: whole rows as shown, under the
-    column headers (Qt's own copied the current cell alone, though the whole row is picked);
+    """Ctrl+C copies what is picked as a spreadsheet takes it: whole rows as shown (numbers
+    plain: RecordTableModel.copied), under the column headers (Qt's own copied the current cell alone, though the whole row is picked);
     in a table whose cells are picked, a block of them without headers, and one cell as its
     value alone, to paste into a filter or a search."""
 
@@ -252,10 +262,10 @@ class _CopyRows(QObject):
 
 
 def _cell_text(model: QAbstractItemModel) -> Callable[[int, int], str]:
-    """A cell's text as shown: a RecordTableModel's from its records, without an index."""
+    """A cell's text as copied: a RecordTableModel's from its records, without an index."""
     if isinstance(model, RecordTableModel):
         records = model.records()
-        return lambda row, column: model.display(records[row], column) or ""
+        return lambda row, column: model.copied(records[row], column)
     return lambda row, column: model.index(row, column).data() or ""
 
 
