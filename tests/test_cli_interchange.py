@@ -871,7 +871,7 @@ def test_a_chinese_export_imports_back_as_the_english_one(db, tmp_path, suffix):
     rows = _sheet(chinese)
     assert rows[0] == ("日期", "班列号", "方向", "运输方式", "线路", "始发地", "目的地",
                        "计划时间", "发车时间", "到达时间", "状态", "车皮数", "备注", "箱号",
-                       "箱型", "标箱", "空重", "毛重", "货名", "HS编码", "铅封号", "发货人",
+                       "箱型", "标箱", "空重", "毛重（千克）", "货名", "HS编码", "铅封号", "发货人",
                        "收货人")
     night = [row[1:13] + row[16:20] for row in rows if row[1] == "Z9004"]
     guarded = "'=1+1" if suffix == ".csv" else "=1+1"

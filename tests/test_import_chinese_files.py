@@ -149,9 +149,9 @@ def without_weights(folder: Path, weights: str = "") -> Path:
                    f"{DAY},Z9201,出口,{with_check_digit('ZHNU100003')},20GP,空" + tonnes[3])
 
 
-MISSING = {ENGLISH: "  line 1, gross_kg: Column gross_kg is missing (header gross_kg or 毛重), "
+MISSING = {ENGLISH: "  line 1, gross_kg: Column gross_kg is missing (header gross_kg or 毛重（千克）), "
                     "which full containers need",
-           CHINESE: "  第 1 行，毛重（kg）：缺少列 毛重（kg）（表头为 gross_kg 或 毛重），"
+           CHINESE: "  第 1 行，毛重（kg）：缺少列 毛重（kg）（表头为 gross_kg 或 毛重（千克）），"
                     "重箱必须填写毛重"}
 IN_TONNES = {ENGLISH: "; column '毛重(吨)' was left out: give its weights in kilograms under "
                       "one of those headers",

@@ -36,7 +36,7 @@ from hubapp.interchange.importing import (
 )
 from hubapp.interchange.parsing import COLUMNS, unneutralise
 from hubapp.interchange.reading import read_table
-from hubapp.store import interchange as store_interchange, reference, rollup
+from hubapp.store import interchange as store_interchange, open_db, reference, rollup
 from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import (
@@ -3812,3 +3812,25 @@ def test_a_hubs_own_route_and_place_are_read_by_their_chinese_names(demo_db, tmp
     assert result.saved, result.problems[:3]
     assert demo_db.execute("SELECT route_code, destination FROM service WHERE service_no ="
                            " 'Z9101'").fetchall() == [("AAA", "CNAAA")]
+
+
+@pytest.mark.parametrize("header", ["毛重", "毛重（kg）", "毛重(KG)", "毛重kgs", "毛重公斤",
+                                    "毛重千克", "毛重（千克）", "重量（kg）"])
+def test_a_weight_header_of_any_list_before_is_still_read_as_the_gross_weight(header):
+    assert parsing.field_for_header(header) == "gross_kg"
+
+
+def test_a_chinese_export_names_the_weight_in_kilograms_as_the_screens_do(demo_db, tmp_path):
+    # Its bare 毛重 named no unit beside the screens' 毛重（千克）: tonnes, for all it said.
+    exported = tmp_path / "zh.csv"
+    export_file(demo_db, exported, dt.date(2026, 3, 5), dt.date(2026, 3, 5), language="zh")
+    with exported.open(encoding="utf-8-sig", newline="") as file:
+        header, *rows = csv.reader(file)
+    weights = [row[header.index("毛重（千克）")] for row in rows]
+    assert any(weight.isdigit() and int(weight) > 1000 for weight in weights)
+    fresh = tmp_path / "fresh.db"
+    db = open_db(fresh, create=True)
+    try:
+        assert not import_file(db, exported, TESTER, dry_run=True).problems
+    finally:
+        db.close()

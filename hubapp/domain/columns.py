@@ -30,9 +30,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "size_type": ("size type", "sizetype", "size", "type", "iso type", "箱型", "箱型尺寸", "柜型",
                   "尺寸类型"),
     "full_empty": ("full empty", "fe", "ef", "f e", "status fe", "空重", "重空", "空重箱"),
+    # 毛重（千克） first, the Chinese export's header: with its unit, in the words the app's
+    # Chinese screens and messages use (千克), where a bare 毛重 left tonnes possible.
     "gross_kg": ("gross kg", "gross", "gross weight", "gross weight kg", "gross weight kgs",
                  "gross wt", "gross wt kg", "gross wt kgs", "weight", "weight kg", "weight kgs",
-                 "vgm", "vgm kg", "毛重", "毛重kg", "毛重kgs", "毛重公斤", "毛重千克", "重量",
+                 "vgm", "vgm kg", "毛重（千克）", "毛重", "毛重kg", "毛重kgs", "毛重公斤", "重量",
                  "重量kg", "重量kgs", "重量公斤", "重量千克"),
     "commodity": ("commodity", "goods", "cargo", "description", "货名", "品名", "货物",
                   "货物名称", "货物品名", "中文品名", "商品", "商品名称",

@@ -214,7 +214,7 @@ class Header:
 
     def column(self, name: str) -> str | Term:
         """The heading of the field's column, or where the file lacks it the field as the
-        app names it (毛重（kg） in Chinese), not its key."""
+        app names it (毛重（千克） in Chinese), not its key."""
         return self.headers[self.index[name]] if name in self.index else Term("columns", name)
 
     def problem(self, line: int, name: str, value: str, template: str,
