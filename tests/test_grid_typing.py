@@ -1740,6 +1740,25 @@ def test_a_nul_in_the_remarks_is_a_problem_never_saved(qtbot, screen, demo_db_pa
     assert len(rows_of(demo_db_path, "B33", screen.day())) == 1
 
 
+def test_remarks_pasted_with_a_tab_a_line_break_and_a_bell_are_saved_on_one_line(
+        qtbot, screen, demo_db_path):
+    """Two cells of a spreadsheet and another program's BEL, pasted into the one-line
+    Remarks, were saved as they came: the tab and line break hid the rest of the remark in
+    the field and the list, and the BEL showed nowhere but the export."""
+    _new_service(qtbot, screen, "B34")
+    paste(qtbot, screen, f"{numbers(1)[0]}\t22G1\t\t24,500\r\n")
+    notes = screen.form.notes
+    notes.setFocus()
+    press(qtbot, "Late")
+    QApplication.clipboard().setText("\tloco\x07\r\nat Vientiane\x1b\r\n")
+    qtbot.keyClick(notes, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "\x07" in notes.text()  # the field takes the paste as it came
+    assert screen.save()
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT notes FROM service WHERE service_no = 'B34' AND date = ?",
+                            [screen.day().isoformat()]).fetchone() == ("Late loco at Vientiane",)
+
+
 @pytest.mark.parametrize("header, typed, said", [
     ("Gross", "21.5", "Gross weight '21.5' is outside 1,800–36,000 kg for a 20 ft container: in "
                       "tonnes, or with a dot for thousands? Type kilograms, like 21,500"),

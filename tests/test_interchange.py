@@ -27,6 +27,7 @@ from hubapp.domain.columns import HEADERS
 from hubapp.domain.errors import HubError, message
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
+from hubapp.domain.validation import one_line
 from hubapp.interchange import (
     FileFormatError, export_file, import_file, neutralise, summary, write_problems,
 )
@@ -2068,11 +2069,13 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_line_breaks_and_control_characters_round_trip_and_read_back_as_stored(
+def test_line_breaks_and_control_characters_read_back_as_stored_and_anew_on_one_line(
         demo_db, tmp_path, suffix):
     """A Windows ERP's CR in a consignee came back from an XLSX export as a LF (XML reads
     one so) and a vertical tab was dropped: the hub's own export then differed from what
-    it held ("2 values differing … nothing was saved"), not a duplicate."""
+    it held ("2 values differing … nothing was saved"), not a duplicate. Stored before the
+    import made free text one line, it is still the same as its export; imported anew, it
+    is stored on one line, as Remarks and the grid keep it."""
     first = last = dt.date(2026, 3, 5)
     service_id = demo_db.execute(
         "SELECT service_id FROM container_move WHERE date = '2026-03-05' LIMIT 1").fetchone()[0]
@@ -2091,8 +2094,13 @@ def test_line_breaks_and_control_characters_round_trip_and_read_back_as_stored(
     demo_db.execute("DELETE FROM service WHERE date = '2026-03-05'")
     demo_db.conn.commit()
     assert import_file(demo_db, path, TESTER).saved
-    assert _service_rows(demo_db, first, last) == services
-    assert _move_rows(demo_db, first, last) == moves
+    assert _service_rows(demo_db, first, last) == _on_one_line(services) != services
+    assert _move_rows(demo_db, first, last) == _on_one_line(moves) != moves
+
+
+def _on_one_line(rows: list[tuple]) -> list[tuple]:
+    return [tuple(one_line(value) if isinstance(value, str) else value for value in row)
+            for row in rows]
 
 
 def _with_shared_strings(path: Path) -> None:
@@ -2775,7 +2783,8 @@ def test_a_long_value_is_quoted_short_in_its_problem_and_saved_whole_in_the_list
         assert list(csv.reader(file))[1][:3] == ["2", "service", number]
 
 
-def test_a_line_break_in_a_quoted_consignee_is_kept(demo_db, tmp_path):
+def test_a_line_break_in_a_quoted_consignee_is_read_as_one_cell_on_one_line(demo_db, tmp_path):
+    # The cell whole, not two rows; on one line, as the consignee's field is (one_line).
     path = write(tmp_path / "address.csv", _quoted_rows(
         'CN0,"Lao Trading\nVientiane"', 'CN1,"Lao ""Big"" Trading"'))
 
@@ -2784,7 +2793,7 @@ def test_a_line_break_in_a_quoted_consignee_is_kept(demo_db, tmp_path):
     assert result.saved, result.problems
     assert demo_db.execute("SELECT consignee FROM container_move WHERE seal IN ('CN0', 'CN1')"
                            " ORDER BY seal").fetchall() == [
-        ("Lao Trading\nVientiane",), ('Lao "Big" Trading',)]
+        ("Lao Trading Vientiane",), ('Lao "Big" Trading',)]
 
 
 @pytest.mark.parametrize("quoted", [False, True])
@@ -3834,3 +3843,26 @@ def test_a_chinese_export_names_the_weight_in_kilograms_as_the_screens_do(demo_d
         assert not import_file(db, exported, TESTER, dry_run=True).problems
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("read", ["quick", "row_by_row"])
+def test_free_text_with_a_tab_line_break_or_bell_is_stored_on_one_line(demo_db, tmp_path, read):
+    """A consignee's address over two lines, a remark holding a tab, another program's BEL:
+    stored as they came, the one-line fields of the daily log hid what followed the break,
+    and the BEL was exported again. Row by row: a list with a service already stored."""
+    header = "date,service,direction,container,size_type,full_empty,gross_kg,shipper," \
+             "consignee,notes"
+    stored_before = f"2026-03-06,X7,outbound,{with_check_digit('CSQU305439')},22G1,F,20000,,,"
+    if read == "row_by_row":
+        assert import_file(demo_db, write(tmp_path / "x7.csv", [header, stored_before]),
+                           TESTER).saved
+    path = write(tmp_path / "breaks.csv", [
+        header, *([stored_before] if read == "row_by_row" else []),
+        f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,"
+        "\"SUN\x07 CO\",\"ACME Trading\r\nVientiane, Laos\",\"reefer\tplug in\x1b\""])
+    assert import_file(demo_db, path, TESTER, skip_duplicates=True).saved
+    assert demo_db.execute(
+        "SELECT m.shipper, m.consignee, s.notes FROM container_move m"
+        " JOIN service s ON s.id = m.service_id WHERE s.service_no = 'X8'"
+        " AND s.date = '2026-03-06'").fetchone() == (
+        "SUN CO", "ACME Trading Vientiane, Laos", "reefer plug in")

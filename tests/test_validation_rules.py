@@ -283,3 +283,17 @@ def test_the_days_of_the_month_a_date_is_written_in_when_it_lacks_that_day(writt
     """A day 0 or past the month's last is said with the days the month has; a month or a
     year no calendar has (13, the year 0) is no date of a month at all."""
     assert month_lacking_the_day(written) == days
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("Late\tloco", "Late loco"),
+    ("ACME Trading \r\n Vientiane\n", "ACME Trading Vientiane"),
+    ("SUN\x07CO\x1b", "SUNCO"),
+    ("\u0085reefer\u009f", "reefer"),
+    ("冷藏\u3000加急", "冷藏\u3000加急"),  # an ideographic space is typed, not pasted along
+    ("Late\x00 loco", "Late\x00 loco"),  # left for the save to refuse (nul_errors)
+])
+def test_free_text_is_kept_on_one_line_without_characters_nobody_sees(typed, kept):
+    from hubapp.domain.validation import one_line
+
+    assert one_line(typed) == kept

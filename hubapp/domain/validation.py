@@ -454,6 +454,24 @@ _NUL_HELD = {
 }
 
 
+# What one_line takes out of free text: a tab or line break (and the spaces around it), and
+# the controls nobody sees.
+_BREAK = "\t\n\v\f\r\x1c-\x1e\x85"
+_BREAKS = re.compile(f" *[{_BREAK}][ {_BREAK}]*")
+_UNSEEN_CONTROLS = re.compile("[\x01-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Free text (Remarks, a shipper, a consignee) as its one-line field keeps it: a tab or
+    line break pasted with it (two cells of a spreadsheet, an address's lines) a space, and
+    the control characters nobody sees (BEL, ESC from another program's data) gone, which
+    were stored and exported as they came. A NUL stays, for nul_errors to refuse: it says
+    the text is another program's data, not what was meant."""
+    if text.isprintable():  # the common case: printable text holds none of them
+        return text.strip()
+    return _BREAKS.sub(" ", _UNSEEN_CONTROLS.sub("", text)).strip()
+
+
 def nul_errors(texts: Mapping[str, str]) -> list[FieldError]:
     """The free texts of texts (by field name: notes, shipper, consignee) that hold a NUL."""
     return [FieldError(name, _NUL_HELD[name], {"value": Typed(text)})
@@ -482,8 +500,9 @@ def texts_clean(columns: Mapping[str, Sequence[str]]) -> bool:
     """Whether text_errors finds nothing in the columns of seals, shippers and consignees,
     by field name: a search over each whole column, as an import's quick path judges one.
     A name holding a line break may be found wrong here and not there: it is then only
-    judged the slow way."""
-    return not CONTROL.search("".join(columns["seal"])) and not any(
+    judged the slow way, where parse_move makes it one line (one_line)."""
+    return not CONTROL.search("".join(columns["seal"] + columns["shipper"]
+                                      + columns["consignee"])) and not any(
         _SCIENTIFIC.search(folded("\n".join(column))) for column in columns.values())
 
 
@@ -825,5 +844,6 @@ def parse_move(
     return ContainerMoveRecord(
         container=container, size_type=size_type, teu=info.teu, full_empty=full_empty,
         gross_kg=gross_kg, commodity_id=commodity_id, seal=folded(text.get("seal", "")),
-        shipper=text.get("shipper", ""), consignee=text.get("consignee", ""),
+        shipper=one_line(text.get("shipper", "")),
+        consignee=one_line(text.get("consignee", "")),
     ), []

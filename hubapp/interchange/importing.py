@@ -18,7 +18,7 @@ from hubapp.domain.records import (
     EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ChangeRecord, ContainerMoveRecord,
     Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
-from hubapp.domain.validation import kg_written, reads_back_alone
+from hubapp.domain.validation import kg_written, one_line, reads_back_alone
 from hubapp.domain.wording import number
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
@@ -491,8 +491,12 @@ def _rounded_otherwise(written: str, stored: int | None) -> bool:
 
 def _as_read(record: ServiceRecord | ContainerMoveRecord, name: str) -> object:
     """A stored value as a file gives it: cells are read without the spaces around them, so
-    a note stored with leading spaces says the same as its exported cell."""
+    a note stored with leading spaces says the same as its exported cell; free text on one
+    line (one_line), so a consignee stored with a line break before the import made it a
+    space is the same as its exported cell read now."""
     value = getattr(record, name)
+    if name in ("notes", "shipper", "consignee"):
+        return one_line(value)
     return value.strip() if isinstance(value, str) else value
 
 

@@ -23,7 +23,7 @@ from hubapp.domain.records import (
     EMPTY, FULL, ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    folded, kg_rounded, month_lacking_the_day, outside_years, parse_date, parse_actual,
+    folded, kg_rounded, month_lacking_the_day, one_line, outside_years, parse_date, parse_actual,
     parse_move, parse_time, service_number, still_to_come, validate_service, years_error,
 )
 from hubapp.interchange.reading import FileTableRecord
@@ -725,7 +725,7 @@ class _Row:
                 self.problem("wagons", raw, QT_TRANSLATE_NOOP(
                     "messages", "Expected a whole number of wagons"))
         if raw := self.get("notes"):
-            values["notes"] = (raw, raw)
+            values["notes"] = (one_line(raw), raw)
         return values
 
     def actual_column(self, key: tuple[dt.date, str, Direction] | None) -> str:

@@ -21,7 +21,7 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.validation import (
     MAX_WAGONS, SERVICE_CLASH, FieldError, outside_years, parse_actual, parse_time,
-    service_number, time_error,
+    one_line, service_number, time_error,
 )
 from hubapp.domain.wording import actual_time, off_schedule, punctuality_verdict, service_time
 from hubapp.ui import colours, focus, formatting, labels, mnemonics, spoken
@@ -436,7 +436,7 @@ class ServiceForm(QWidget):
             route_code=self.route.currentData(), origin=places["origin"],
             destination=places["destination"], scheduled_at=scheduled, actual_at=actual,
             status=status, wagons=None if self.wagons.value() < 0 else self.wagons.value(),
-            notes=self.notes.text().strip(),
+            notes=one_line(self.notes.text()),
             id=previous.id if previous else None,
             version=previous.version if previous else 0), errors
 
