@@ -164,6 +164,31 @@ def test_two_spreadsheet_cells_pasted_into_a_name_are_saved_as_one_line(
     assert (saved.name_en, saved.name_zh) == ("frozen duck 冷冻鸭", "冷冻鸭")
 
 
+def test_a_name_pasted_longer_than_a_name_may_be_is_cut_saying_so(
+        qtbot, monkeypatch, screen):
+    """Qt cut it to the field's 80 characters without a word: the end of a long customs
+    name was lost unseen."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    error = form.errors["name_zh"]
+    type_into(qtbot, form.name_zh, "冷冻")
+    QApplication.clipboard().setText("鸭" * 20)
+    qtbot.keyClick(form.name_zh, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_zh.text() == "冷冻" + "鸭" * 20 and error.isHidden()  # it fits: unsaid
+    QApplication.clipboard().setText("x" * 95)
+    click(qtbot, form.name_en)
+    qtbot.keyClicks(form.name_en, "abc")
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_en.text() == "abc" + "x" * 77
+    said = ("English name: the text pasted has 95 characters and a name may have at most 80; "
+            "only its first 77 were pasted")
+    label = form.errors["name_en"]
+    assert label.isVisible() and label.text() == said
+    assert said in form.name_en.accessibleDescription()
+    QApplication.processEvents()
+    assert label.height() >= label.heightForWidth(label.width())  # its lines not squeezed
+
+
 def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypatch, screen,
                                                                  app_ctx):
     before = len(reference.list_commodities(app_ctx.db, include_retired=True))

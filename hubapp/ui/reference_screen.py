@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
@@ -85,6 +85,37 @@ class RoutesModel(ListedRecordsModel):
 
 # --- the add/edit form ----------------------------------------------------------------------
 
+class _NameEdit(QLineEdit):
+    """A name's field, whose paste longer than the room left Qt cuts to fit without a word:
+    a name pasted from a customs list lost its end unseen. cut: the characters pasted and
+    those of them kept."""
+
+    cut = Signal(int, int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_saying_cut()
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":
+                action.triggered.disconnect()
+                action.triggered.connect(self.paste_saying_cut)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def paste_saying_cut(self) -> None:
+        pasted = QGuiApplication.clipboard().text()
+        kept = len(self.text()) - len(self.selectedText())
+        self.paste()
+        kept = len(self.text()) - kept
+        if kept < len(pasted):
+            self.cut.emit(len(pasted), kept)
+
+
 class ReferenceForm(QWidget):
     """Fields of one record, each with its error shown underneath."""
 
@@ -120,10 +151,27 @@ class ReferenceForm(QWidget):
         """A name's field, which takes no more than a name may have; a longer one stored
         before names had a limit shows whole (Qt cuts the text to its maximum, and a save
         for any other change then wrote it cut, unsaid)."""
-        edit = self.line(name, title, text)
+        edit = _NameEdit(text, self)
+        self.add_field(name, title, edit)
         # Qt counts UTF-16 units: a character outside the BMP (rare CJK) takes two.
         edit.setMaxLength(max(MAX_NAME_LENGTH, len(text.encode("utf-16-le")) // 2))
+        edit.cut.connect(lambda pasted, kept: self._say_cut(name, mnemonics.unmarked(title),
+                                                            pasted, kept))
         return edit
+
+    def _say_cut(self, name: str, field: str, pasted: int, kept: int) -> None:
+        """Under the field, as a save's refusal is said there, until the next save."""
+        said = self.tr("{field}: the text pasted has {length} characters and a name may have "
+                       "at most {max}; only its first {kept} were pasted").format(
+            field=field, length=pasted, max=MAX_NAME_LENGTH, kept=kept)
+        self.errors[name].setText(said)
+        self.errors[name].show()
+        # Its lines wrapped, the dialog kept its height, and squeezed them to one and a half.
+        window = self.window()
+        window.resize(window.width(), max(window.height(),
+                                          window.heightForWidth(window.width())))
+        spoken.show_problem(self.fields[name], said)
+        spoken.announce(self.fields[name], said)
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Each message by its field, and said by a screen reader as the field gets the focus
