@@ -193,7 +193,7 @@ def test_a_containers_changes_read_in_chinese(qtbot, qapp, app_ctx):
     finally:
         install_translations(qapp, "en")
     number = moves[0].container
-    assert f"{number} 毛重（kg）：{moves[0].gross_kg} → {moves[0].gross_kg + 10}；" \
+    assert f"{number} 毛重（千克）：{moves[0].gross_kg} → {moves[0].gross_kg + 10}；" \
         f"{number} 铅封号：" in changes
 
 

@@ -95,7 +95,7 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
                    "--to", "2026-03-05", "--by", "direction")
     assert stats.returncode == 0, stats.stderr
     table = stats.stdout.splitlines()
-    assert table[0].split() == ["分组", "班次", "箱量", "标箱", "重箱", "空箱", "毛重（kg）"]
+    assert table[0].split() == ["分组", "班次", "箱量", "标箱", "重箱", "空箱", "毛重（千克）"]
     assert table[-1].startswith("合计")
     assert sorted(line.split()[0] for line in table[1:3]) == ["去程", "回程"]
 

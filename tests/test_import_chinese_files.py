@@ -151,7 +151,7 @@ def without_weights(folder: Path, weights: str = "") -> Path:
 
 MISSING = {ENGLISH: "  line 1, gross_kg: Column gross_kg is missing (header gross_kg or 毛重（千克）), "
                     "which full containers need",
-           CHINESE: "  第 1 行，毛重（kg）：缺少列 毛重（kg）（表头为 gross_kg 或 毛重（千克）），"
+           CHINESE: "  第 1 行，毛重（千克）：缺少列 毛重（千克）（表头为 gross_kg 或 毛重（千克）），"
                     "重箱必须填写毛重"}
 IN_TONNES = {ENGLISH: "; column '毛重(吨)' was left out: give its weights in kilograms under "
                       "one of those headers",
@@ -174,7 +174,7 @@ def test_a_missing_weight_column_is_said_once_by_the_app_s_name(demo_db_path, tm
     assert [line for line in result.stderr.splitlines() if line.startswith("  ")] == [said]
     with problems.open(encoding="utf-8-sig") as file:
         assert [row[:2] for row in csv.reader(file)][1:] == [
-            ["1", {ENGLISH: "gross_kg", CHINESE: "毛重（kg）"}[lang]]]
+            ["1", {ENGLISH: "gross_kg", CHINESE: "毛重（千克）"}[lang]]]
 
 
 @pytest.mark.parametrize("lang, said", [
@@ -215,7 +215,7 @@ def test_the_import_window_names_a_missing_weight_column_once_in_its_language(
     model = dialog.problems_model
     assert [[model.index(row, column).data() for column in range(2)]
             for row in range(model.rowCount())] == [
-        ["1", {"en": "gross_kg", "zh": "毛重（kg）"}[language]]]
+        ["1", {"en": "gross_kg", "zh": "毛重（千克）"}[language]]]
 
 
 def on_trains(folder: Path, *trains: str) -> Path:

@@ -670,78 +670,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="556"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="604"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="561"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="596"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="609"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="563"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="611"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="565"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="613"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="595"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="643"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="602"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="650"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="602"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="650"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="619"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="667"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="621"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="669"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="623"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="671"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="634"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="682"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="637"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="685"/>
         <source>Merge “{source}” into “{target}”? “{source}” holds no containers and leaves the list for good. A merge cannot be undone.</source>
         <translation>把“{source}”合并到“{target}”？“{source}”没有集装箱，将从列表中永久移除。合并无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="642"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="690"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="651"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="699"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -749,32 +749,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="210"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="212"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="219"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="221"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="222"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -881,7 +881,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/grid_model.py" line="268"/>
         <source>Gross kg</source>
-        <translation>毛重（kg）</translation>
+        <translation>毛重（千克）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/grid_model.py" line="268"/>
@@ -2516,122 +2516,122 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="146"/>
+        <location filename="../../hubapp/ui/main_window.py" line="148"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="148"/>
+        <location filename="../../hubapp/ui/main_window.py" line="150"/>
         <source>Hub Desk — {name} — {user} (read-only)</source>
         <translation>枢纽工作台 — {name} — {user}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="149"/>
+        <location filename="../../hubapp/ui/main_window.py" line="151"/>
         <source>Hub Desk — {name} — {user}</source>
         <translation>枢纽工作台 — {name} — {user}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="153"/>
+        <location filename="../../hubapp/ui/main_window.py" line="155"/>
         <source>{title} (demo hub)</source>
         <translation>{title}（演示枢纽）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="176"/>
+        <location filename="../../hubapp/ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="177"/>
+        <location filename="../../hubapp/ui/main_window.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="182"/>
+        <location filename="../../hubapp/ui/main_window.py" line="184"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="183"/>
+        <location filename="../../hubapp/ui/main_window.py" line="185"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="184"/>
+        <location filename="../../hubapp/ui/main_window.py" line="186"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="190"/>
+        <location filename="../../hubapp/ui/main_window.py" line="192"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="191"/>
+        <location filename="../../hubapp/ui/main_window.py" line="193"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="199"/>
+        <location filename="../../hubapp/ui/main_window.py" line="201"/>
         <source>Demo hub: made-up traffic</source>
         <translation>演示枢纽：数据为虚构</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="260"/>
+        <location filename="../../hubapp/ui/main_window.py" line="262"/>
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="286"/>
+        <location filename="../../hubapp/ui/main_window.py" line="288"/>
         <source>Prin&amp;t report…</source>
         <translation>打印报表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="298"/>
+        <location filename="../../hubapp/ui/main_window.py" line="300"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="323"/>
+        <location filename="../../hubapp/ui/main_window.py" line="325"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="340"/>
+        <location filename="../../hubapp/ui/main_window.py" line="342"/>
         <source>Sett&amp;ings…</source>
         <translation>设置(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="349"/>
+        <location filename="../../hubapp/ui/main_window.py" line="351"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="422"/>
+        <location filename="../../hubapp/ui/main_window.py" line="424"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="463"/>
+        <location filename="../../hubapp/ui/main_window.py" line="465"/>
         <source>An admin has made you {role}: the Daily log works as one now, the rest of the window once you log in again (File ▸ Switch user…)</source>
         <translation>管理员已将您的角色改为{role}：在每日台账中已可按{role}权限操作，窗口其余部分需重新登录（文件 ▸ 切换用户…）后才会更新</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="472"/>
+        <location filename="../../hubapp/ui/main_window.py" line="474"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="473"/>
+        <location filename="../../hubapp/ui/main_window.py" line="475"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="510"/>
+        <location filename="../../hubapp/ui/main_window.py" line="512"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="511"/>
+        <location filename="../../hubapp/ui/main_window.py" line="513"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, a service number typed picks it, Enter goes on to the boxes of the one picked, and Delete deletes it, asking first. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
@@ -2640,77 +2640,77 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="540"/>
+        <location filename="../../hubapp/ui/main_window.py" line="543"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="559"/>
+        <location filename="../../hubapp/ui/main_window.py" line="563"/>
         <source>Database moved away</source>
         <translation>数据库已不在原处</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="560"/>
+        <location filename="../../hubapp/ui/main_window.py" line="564"/>
         <source>Database {path} is no longer where this desk opened it: it was moved, renamed, deleted or replaced, or its folder cannot be reached. Nothing can be saved here until it is back. Note any changes not saved yet, and start Hub Desk again on the database where it is now.</source>
         <translation>数据库 {path} 已不在本工作台打开它时的位置：它已被移动、重命名、删除或替换，或其所在文件夹无法访问。在它回到原处之前，本工作台无法保存任何内容。请记下尚未保存的修改，然后在数据库现在所在的位置重新启动枢纽工作台。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="186"/>
+        <location filename="../../hubapp/ui/main_window.py" line="188"/>
         <source>All movements</source>
         <translation>全部箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="189"/>
+        <location filename="../../hubapp/ui/main_window.py" line="191"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="278"/>
+        <location filename="../../hubapp/ui/main_window.py" line="280"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="280"/>
+        <location filename="../../hubapp/ui/main_window.py" line="282"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="327"/>
+        <location filename="../../hubapp/ui/main_window.py" line="329"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="178"/>
+        <location filename="../../hubapp/ui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="145"/>
+        <location filename="../../hubapp/ui/main_window.py" line="147"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="291"/>
+        <location filename="../../hubapp/ui/main_window.py" line="293"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="293"/>
+        <location filename="../../hubapp/ui/main_window.py" line="295"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="296"/>
+        <location filename="../../hubapp/ui/main_window.py" line="298"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="348"/>
+        <location filename="../../hubapp/ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="351"/>
+        <location filename="../../hubapp/ui/main_window.py" line="353"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2725,7 +2725,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="399"/>
+        <location filename="../../hubapp/ui/main_window.py" line="401"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2745,12 +2745,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="533"/>
+        <location filename="../../hubapp/ui/main_window.py" line="535"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="534"/>
+        <location filename="../../hubapp/ui/main_window.py" line="536"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2803,7 +2803,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="105"/>
         <source>Gross kg</source>
-        <translation>毛重（kg）</translation>
+        <translation>毛重（千克）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="105"/>
@@ -2818,7 +2818,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="112"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
-        <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
+        <translation>此列不能排序：可按日期、班次、箱号或毛重（千克）排序</translation>
     </message>
 </context>
 <context>
@@ -2847,27 +2847,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="239"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="241"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="242"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="196"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="244"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="251"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2875,27 +2875,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="510"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="558"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="527"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="575"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="528"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="576"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="531"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="532"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="580"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2992,40 +2992,45 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="146"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
+        <source>{field}: the text pasted has {length} characters and a name may have at most {max}; only its first {kept} were pasted</source>
+        <translation>{field}：粘贴的文本有 {length} 个字符，名称最多 {max} 个字符；只粘贴了前 {kept} 个</translation>
     </message>
 </context>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="337"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="338"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="338"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -3033,22 +3038,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="690"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="738"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="691"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="739"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="691"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="739"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="695"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="743"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -3056,22 +3061,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="346"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="394"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="378"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="426"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="381"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="429"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="384"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="432"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -3201,37 +3206,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="227"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="275"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="276"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="278"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="279"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -4442,7 +4447,7 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="212"/>
         <source>gross_kg</source>
-        <translation>毛重（kg）</translation>
+        <translation>毛重（千克）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="213"/>
@@ -5440,7 +5445,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/files.py" line="150"/>
         <source>gross kg</source>
-        <translation>毛重（kg）</translation>
+        <translation>毛重（千克）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/files.py" line="159"/>
@@ -5573,7 +5578,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="97"/>
         <source>gross_kg</source>
-        <translation>毛重（kg）</translation>
+        <translation>毛重（千克）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="98"/>
@@ -5748,32 +5753,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="588"/>
+        <location filename="../../hubapp/interchange/importing.py" line="592"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="594"/>
+        <location filename="../../hubapp/interchange/importing.py" line="598"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="597"/>
+        <location filename="../../hubapp/interchange/importing.py" line="601"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="600"/>
+        <location filename="../../hubapp/interchange/importing.py" line="604"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="613"/>
+        <location filename="../../hubapp/interchange/importing.py" line="617"/>
         <source>sheet(s) {names} not read: import each with --sheet TITLE (a train split over sheets onto one sheet first: a train is imported whole)</source>
         <translation>未读取工作表{names}：请用 --sheet 工作表名 逐个导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="618"/>
+        <location filename="../../hubapp/interchange/importing.py" line="622"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5783,82 +5788,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="580"/>
+        <location filename="../../hubapp/interchange/importing.py" line="584"/>
         <source>nothing new to import</source>
         <translation>没有可导入的新数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="583"/>
+        <location filename="../../hubapp/interchange/importing.py" line="587"/>
         <source>; of them, {containers} added to {services} already stored</source>
         <translation>；其中 {containers}添加到已在库中的 {services}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="590"/>
+        <location filename="../../hubapp/interchange/importing.py" line="594"/>
         <source>; skipped as already stored: {containers}</source>
         <translation>；已在数据库中而跳过：{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="652"/>
+        <location filename="../../hubapp/interchange/importing.py" line="656"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="674"/>
+        <location filename="../../hubapp/interchange/importing.py" line="678"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="687"/>
+        <location filename="../../hubapp/interchange/importing.py" line="691"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="698"/>
+        <location filename="../../hubapp/interchange/importing.py" line="702"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="712"/>
+        <location filename="../../hubapp/interchange/importing.py" line="716"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="743"/>
+        <location filename="../../hubapp/interchange/importing.py" line="747"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="758"/>
+        <location filename="../../hubapp/interchange/importing.py" line="762"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="770"/>
+        <location filename="../../hubapp/interchange/importing.py" line="774"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="771"/>
+        <location filename="../../hubapp/interchange/importing.py" line="775"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="787"/>
+        <location filename="../../hubapp/interchange/importing.py" line="791"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="794"/>
+        <location filename="../../hubapp/interchange/importing.py" line="798"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="803"/>
+        <location filename="../../hubapp/interchange/importing.py" line="807"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="805"/>
+        <location filename="../../hubapp/interchange/importing.py" line="809"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -6172,77 +6177,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>收货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="495"/>
+        <location filename="../../hubapp/domain/validation.py" line="514"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="514"/>
+        <location filename="../../hubapp/domain/validation.py" line="533"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="521"/>
+        <location filename="../../hubapp/domain/validation.py" line="540"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="532"/>
+        <location filename="../../hubapp/domain/validation.py" line="551"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="537"/>
+        <location filename="../../hubapp/domain/validation.py" line="556"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="555"/>
+        <location filename="../../hubapp/domain/validation.py" line="574"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="570"/>
+        <location filename="../../hubapp/domain/validation.py" line="589"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="590"/>
+        <location filename="../../hubapp/domain/validation.py" line="609"/>
         <source>Gross weight {value!r} has a comma that does not group thousands (a decimal comma?): type kilograms with a dot before any fraction, like 24,500 or 2400.5</source>
         <translation>毛重“{value}”中的逗号不是千位分隔符（是小数逗号吗？）：请填千克数，小数前用小数点，如 24,500 或 2400.5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="628"/>
+        <location filename="../../hubapp/domain/validation.py" line="647"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="632"/>
+        <location filename="../../hubapp/domain/validation.py" line="651"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="636"/>
+        <location filename="../../hubapp/domain/validation.py" line="655"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="685"/>
+        <location filename="../../hubapp/domain/validation.py" line="704"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code); a supervisor adds a new one in Reference data</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）；新货名由主管在“基础数据”中添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="689"/>
+        <location filename="../../hubapp/domain/validation.py" line="708"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="788"/>
+        <location filename="../../hubapp/domain/validation.py" line="807"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="794"/>
+        <location filename="../../hubapp/domain/validation.py" line="813"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -6292,17 +6297,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="573"/>
+        <location filename="../../hubapp/domain/validation.py" line="592"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="660"/>
+        <location filename="../../hubapp/domain/validation.py" line="679"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="803"/>
+        <location filename="../../hubapp/domain/validation.py" line="822"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
@@ -7833,7 +7838,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli/stats.py" line="47"/>
         <source>gross_kg</source>
-        <translation>毛重（kg）</translation>
+        <translation>毛重（千克）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli/stats.py" line="50"/>
