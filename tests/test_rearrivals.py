@@ -95,6 +95,18 @@ def test_an_arrival_and_a_departure_at_one_time_read_as_in_then_out(demo_db, eng
     assert found[BOX].direction == OUT
 
 
+@pytest.mark.parametrize("hour", [8, None])
+def test_an_arrival_at_the_very_time_of_a_departure_asked_of_went_before_it(
+        demo_db, engine, hour):
+    """In on one train and out on another at the same minute (or both untimed that day)."""
+    saved(demo_db, "R1", OUT, DAY - dt.timedelta(days=3), 8)
+    saved(demo_db, "R2", IN, DAY, hour)
+    at = None if hour is None else dt.datetime.combine(DAY, dt.time(hour))
+    assert services.last_moves(demo_db, [BOX], DAY, at, None, OUT)[BOX].service_no == "R2"
+    # Coming in at the time it arrived, its arrival went after: the departure before is last.
+    assert services.last_moves(demo_db, [BOX], DAY, at, None, IN)[BOX].service_no == "R1"
+
+
 def test_a_pasted_list_is_asked_of_in_one_read_of_the_container_index(demo_db_path):
     from hubapp.store import open_db
 
@@ -204,3 +216,15 @@ def test_a_pasted_list_is_checked_in_one_read_and_each_number_once(qtbot, screen
     paste(qtbot, screen, "".join(f"{number}\t22G1\tE\n" for number in [BOX, *others]))
     assert asked == [[BOX], others]
     assert [screen.grid.index(row, PROBLEM).data() for row in range(2)] == [NOTE, ""]
+
+
+def test_a_box_out_at_the_minute_it_came_in_is_not_noted_as_leaving_twice(qtbot, screen):
+    saved(screen.ctx.db, "R0", OUT, DEMO_END, 8)  # it left once before
+    arrived_before(screen, LOG_DAY, 10)
+    typed_service(qtbot, screen, "O")
+    qtbot.keyClicks(screen.form.scheduled, "10:00")
+    assert screen.grid.index(0, PROBLEM).data() == ""
+    screen.form.scheduled.clear()
+    qtbot.keyClicks(screen.form.scheduled, "09:59")  # before it came in: out twice
+    assert screen.grid.index(0, PROBLEM).data() == (
+        f"{BOX} left on {DEMO_END} on R0 and has no arrival logged since")

@@ -542,13 +542,18 @@ def logged_containers(db: Database, numbers: Sequence[str]) -> list[LoggedContai
 
 
 def last_moves(db: Database, numbers: Sequence[str], day: dt.date, at: dt.datetime | None,
-               service_id: int | None) -> dict[str, LastMoveRecord]:
+               service_id: int | None, moving: Direction | str | None = None
+               ) -> dict[str, LastMoveRecord]:
     """Each of numbers' last move that went (departed or arrived) before a service of day at
     its time at (from the start of its day when it has none), as dwell places moves: the
     service's own stored moves (service_id) left out, which a save replaces. Where an arrival
-    and a departure tie, the departure is the later, as dwell takes it. One read of the
-    container index per few hundred numbers: a pasted list is asked of at once."""
+    and a departure tie, the departure is the later, as dwell takes it: an arrival at the
+    very time of a service moving out (moving) went before it. One read of the container
+    index per few hundred numbers: a pasted list is asked of at once."""
     before = minute_text(at) or day.isoformat()
+    # A box in on one train and out on another at the same minute was said to have "left
+    # on" its departure of the week before "and no arrival logged since".
+    tied_before = Direction.INBOUND.value if moving == Direction.OUTBOUND else None
     found = {}
     for chunk, marks in in_chunks(numbers):
         found.update((row["container"], LastMoveRecord(
@@ -561,10 +566,11 @@ def last_moves(db: Database, numbers: Sequence[str], day: dt.date, at: dt.dateti
                                ORDER BY {_PLACED} DESC, m.direction DESC) AS latest
                     FROM container_move m JOIN service s ON s.id = m.service_id
                     WHERE m.container IN ({marks}) AND m.date <= ? AND {MOVED}
-                      AND {_PLACED} < ? AND m.service_id IS NOT ?
+                      AND ({_PLACED} < ? OR {_PLACED} = ? AND m.direction = ?)
+                      AND m.service_id IS NOT ?
                 ) placed
                 WHERE latest = 1
-            """, [*chunk, day.isoformat(), before, service_id]))
+            """, [*chunk, day.isoformat(), before, before, tied_before, service_id]))
     return found
 
 

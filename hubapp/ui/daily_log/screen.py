@@ -661,7 +661,7 @@ class DailyLogScreen(QWidget):
         at = self._grid_moved_at = self.form.moved_at(day)
         own = service.id if service else None
         self.grid.follow_moves(direction, lambda numbers: services.last_moves(
-            self._db, numbers, day, at, own))
+            self._db, numbers, day, at, own, direction))
 
     def _new_service_form(self) -> None:
         self._show(None, [])
