@@ -228,3 +228,17 @@ def test_a_box_out_at_the_minute_it_came_in_is_not_noted_as_leaving_twice(qtbot,
     qtbot.keyClicks(screen.form.scheduled, "09:59")  # before it came in: out twice
     assert screen.grid.index(0, PROBLEM).data() == (
         f"{BOX} left on {DEMO_END} on R0 and has no arrival logged since")
+
+
+def test_the_boxes_of_a_service_cancelled_are_not_noted_as_moving_again(qtbot, screen):
+    arrived_before(screen)
+    typed_service(qtbot, screen)
+    status = screen.form.status
+    status.setFocus()
+    press(qtbot, "C")
+    assert status.currentData() == Status.CANCELLED
+    assert screen.grid.index(0, PROBLEM).data() == ""
+    assert screen.grid.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    press(qtbot, Qt.Key.Key_Home)  # planned: still to come in, it may not
+    assert status.currentData() == Status.PLANNED
+    assert screen.grid.index(0, PROBLEM).data() == NOTE

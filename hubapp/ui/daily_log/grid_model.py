@@ -143,10 +143,11 @@ class ContainerGridModel(QAbstractTableModel):
                 return {}
         return self._elsewhere
 
-    def follow_moves(self, direction: Direction, last_moves: _LastMoves) -> None:
-        """The service's direction, and what reads its boxes' last moves before it (by its
-        time and date of now, its own stored ones left out), asked of each number once: a
-        box in twice without leaving, or out twice, is noted on its row."""
+    def follow_moves(self, direction: Direction | None, last_moves: _LastMoves) -> None:
+        """The service's direction (None where its boxes do not move), and what reads its
+        boxes' last moves before it (by its time and date of now, its own stored ones left
+        out), asked of each number once: a box in twice without leaving, or out twice, is
+        noted on its row."""
         self._direction, self._last_moves_of, self._last_moves = direction, last_moves, {}
         self._again = self._moving_again()
         self._emit_all()

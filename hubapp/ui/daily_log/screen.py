@@ -110,7 +110,8 @@ class DailyLogScreen(QWidget):
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
         self._grid_direction: str | None = None  # what the grid's clash check was made for
-        self._grid_moved_at: dt.datetime | None = None  # and its check of boxes moving again
+        # And its check of boxes moving again: the time they move at, and whether they do.
+        self._grid_moves: tuple[dt.datetime | None, bool] = (None, False)
         self._still_planned: list[ServiceRecord] = []  # of the days before, read with the day
         self._shown_day = ctx.today()
         self.day_state = DayState(self)
@@ -658,10 +659,16 @@ class DailyLogScreen(QWidget):
         """The grid's boxes checked against their last moves before the service as typed: a
         box in again without leaving, or out again, is noted beside it."""
         service, day, direction = self._service, self._shown_day, self._grid_direction
-        at = self._grid_moved_at = self.form.moved_at(day)
+        at, moving = self._grid_moves = self._moves_as_typed()
         own = service.id if service else None
-        self.grid.follow_moves(direction, lambda numbers: services.last_moves(
+        # A cancelled service's boxes go nowhere: "arrived … and has no departure logged
+        # since" was said of each box of a train that never came.
+        self.grid.follow_moves(direction if moving else None, lambda numbers: services.last_moves(
             self._db, numbers, day, at, own, direction))
+
+    def _moves_as_typed(self) -> tuple[dt.datetime | None, bool]:
+        return (self.form.moved_at(self._shown_day),
+                self.form.status.currentData() != Status.CANCELLED)
 
     def _new_service_form(self) -> None:
         self._show(None, [])
@@ -769,7 +776,7 @@ class DailyLogScreen(QWidget):
         # Only the direction changes what counts as a clash (not every keystroke in the form).
         if self.form.direction.currentData() != self._grid_direction:
             self._configure_grid()
-        elif self.form.moved_at(self._shown_day) != self._grid_moved_at:
+        elif self._moves_as_typed() != self._grid_moves:
             self._follow_moves()  # what came before the service is by its time
         self._show_clash()
         self.messages.recount_problems()
