@@ -163,6 +163,22 @@ def test_ctrl_s_with_a_cells_suggestions_showing_takes_the_one_meant_then_saves(
     assert not popup.isVisible() and not screen.has_changes()
 
 
+def test_ctrl_l_with_a_cells_suggestions_showing_takes_the_one_meant_as_tab_does(
+        qtbot, screen):
+    # The half-typed "lapt" went into the cell, red as no commodity, as the list took the
+    # focus.
+    _new_service(qtbot, screen, "B33")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("commodity")))
+    press(qtbot, "lapt")
+    popup = QApplication.activePopupWidget()
+    qtbot.keyClick(popup, Qt.Key.Key_L, CTRL)
+    assert QApplication.focusWidget() is screen.table and not popup.isVisible()
+    assert screen.grid.index(0, FIELDS.index("commodity")).data() == "laptops"
+    assert not screen.grid.problems()
+
+
 def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot, screen):
     _new_service(qtbot, screen, "B2")
     first, second = numbers(2)

@@ -551,6 +551,8 @@ class DailyLogScreen(QWidget):
         which opens it. On none where a new service has edits: Qt put the cursor on the
         first row as the list took the focus, and a row picked asked to save or discard
         them, for a key that only moves. The arrows ask, as a click does."""
+        # Leaving a cell or a place as Tab does: "lapt" was left red, "laptops" meant.
+        take_shown(QApplication.focusWidget())
         self._select_in_list(self._service.id if self._service else None)
         if not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(QModelIndex() if self.has_changes()
