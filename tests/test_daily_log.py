@@ -3211,3 +3211,36 @@ def test_ctrl_l_keeps_a_new_services_typing_and_asks_nothing(qtbot, main_window,
     assert QApplication.focusWidget() is screen.table
     assert not screen.table.currentIndex().isValid()
     assert screen.form.service_no.text() == "X8105" and screen.has_changes()
+
+
+@pytest.mark.parametrize("wanted_row", [1, -1])
+def test_a_service_number_typed_in_the_list_with_no_row_picked_picks_it(
+        qtbot, main_window, monkeypatch, wanted_row):
+    """A new service half typed, Ctrl+L leaves no row picked: the number typed then found
+    nothing, and the clerk's Enter did nothing either."""
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda parent, title, text: asked.append(title) or "discard")
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    proxy = screen.proxy
+    numbers_shown = [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
+    wanted = numbers_shown[wanted_row]
+    assert numbers_shown.count(wanted) == 1
+    press(qtbot, (Qt.Key.Key_N, CTRL), "q1", (Qt.Key.Key_L, CTRL))
+    assert not screen.table.currentIndex().isValid()
+    press(qtbot, wanted.lower())
+    assert len(asked) == 1  # once, for the new service's typing
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.form.service_no.text() == wanted == _picked_in_list(screen)
+    assert QApplication.focusWidget() is screen.grid_view  # on to its boxes
+
+
+def test_a_number_no_service_of_the_day_has_typed_in_the_list_picks_nothing(
+        qtbot, main_window, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: pytest.fail(f"asked {args}"))
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "q1", (Qt.Key.Key_L, CTRL), "zz9", Qt.Key.Key_Return)
+    assert not screen.table.currentIndex().isValid()
+    assert screen.form.service_no.text() == "Q1" and screen.has_changes()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import (
+    QCoreApplication, QEvent, QItemSelectionModel, QObject, QSignalBlocker, Qt,
+)
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QTableView
 
@@ -85,16 +87,39 @@ class NumberSearch(QObject):
 
     def eventFilter(self, table, event) -> bool:
         text = event.text() if event.type() == QEvent.Type.KeyPress else ""
+        if not (text.isprintable() and text.strip()) \
+                or event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                        | Qt.KeyboardModifier.AltModifier):
+            return False
         current = table.currentIndex()
-        if text.isprintable() and text.strip() and current.isValid() \
-                and current.column() != DayServicesModel.SERVICE \
-                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                             | Qt.KeyboardModifier.AltModifier):
+        if not current.isValid():
+            return self._search_from_the_top(table, text)
+        if current.column() != DayServicesModel.SERVICE:
             # Qt's own search then goes on from the cursor, in the column the cursor is in.
             table.selectionModel().setCurrentIndex(
                 current.siblingAtColumn(DayServicesModel.SERVICE),
                 QItemSelectionModel.SelectionFlag.NoUpdate)
         return False
+
+    @staticmethod
+    def _search_from_the_top(table: QTableView, text: str) -> bool:
+        """No row has the cursor (a new service half typed, DailyLogScreen.focus_services):
+        Qt's search looked in the Time column from the first row and found nothing. From
+        the last row's number, unheard of (no row picked for it), Qt's search for a new
+        number starts on the row after: the first."""
+        model, selection = table.model(), table.selectionModel()
+        if not model.rowCount():
+            return False
+        last = model.index(model.rowCount() - 1, DayServicesModel.SERVICE)
+        with QSignalBlocker(selection):
+            selection.setCurrentIndex(last, QItemSelectionModel.SelectionFlag.NoUpdate)
+        table.keyboardSearch(text)
+        if selection.currentIndex() == last:  # found nothing, or the last row itself
+            with QSignalBlocker(selection):
+                selection.clearCurrentIndex()
+            if str(last.data()).casefold().startswith(text.casefold()):
+                table.setCurrentIndex(last)
+        return True
 
 
 def totals_text(totals: TotalsRecord) -> str:
