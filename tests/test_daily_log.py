@@ -3139,6 +3139,18 @@ def test_ctrl_s_with_a_places_suggestions_showing_saves_the_one_meant(qtbot, scr
     assert not popup.isVisible() and not screen.has_changes()
 
 
+def test_shift_tab_with_a_places_suggestions_showing_takes_the_one_meant(qtbot, screen):
+    """Qt closed the list on Shift+Tab and left "duis", refused at the save as no place."""
+    form = screen.form
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8106", (Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier),
+          "duis")
+    popup = QApplication.activePopupWidget()
+    assert popup is form.destination.completer().popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert form.destination.text() == "DEDUI" and not popup.isVisible()
+    assert QApplication.focusWidget() is not form.destination
+
+
 def test_a_service_number_typed_in_the_days_list_picks_it(qtbot, main_window):
     """Qt looked for it in the Time column, where the cursor was: nothing was found, and the
     next keys (Enter, Alt+A, a time, Ctrl+S) changed the service still picked."""

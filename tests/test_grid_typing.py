@@ -179,6 +179,27 @@ def test_ctrl_l_with_a_cells_suggestions_showing_takes_the_one_meant_as_tab_does
     assert not screen.grid.problems()
 
 
+@pytest.mark.parametrize("typed, picks, kept", [
+    ("lapt", 0, "laptops"),  # the one meant, as Tab takes it
+    ("cassava", 2, "dried cassava chips"),  # the one picked in the list
+])
+def test_shift_tab_with_a_cells_suggestions_showing_takes_what_tab_would_and_goes_back(
+        qtbot, screen, typed, picks, kept):
+    # Qt closed the list on Shift+Tab, the half-typed "lapt" left in the cell, red.
+    _new_service(qtbot, screen, "B34")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
+    commodity = FIELDS.index("commodity")
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, commodity))
+    press(qtbot, typed)
+    popup = QApplication.activePopupWidget()
+    for _ in range(picks):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert screen.grid.index(0, commodity).data() == kept
+    assert screen.grid_view.currentIndex().column() == commodity - 1
+
+
 def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot, screen):
     _new_service(qtbot, screen, "B2")
     first, second = numbers(2)

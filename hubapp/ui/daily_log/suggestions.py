@@ -67,12 +67,15 @@ class TabCompleter(QCompleter):
 
     def eventFilter(self, watched, event) -> bool:
         # While the list shows it has the keys; it hands Tab and Enter on to the field: the
-        # one meant goes in before.
+        # one meant goes in before. Shift+Tab leaves the field as Tab does, but Qt only
+        # closed the list on it, even the one picked not taken: "lapt" was left red.
         popup = self.popup()
-        if watched is popup and event.type() == QEvent.Type.KeyPress and popup.isVisible() \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not popup.currentIndex().isValid():
-            self.take_meant()
+        if watched is popup and event.type() == QEvent.Type.KeyPress and popup.isVisible():
+            if event.key() == Qt.Key.Key_Backtab:
+                self.take_as_tab()
+            elif event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    and not popup.currentIndex().isValid():
+                self.take_meant()
         return super().eventFilter(watched, event)
 
     def take_meant(self) -> None:
