@@ -107,6 +107,13 @@ def test_an_arrival_at_the_very_time_of_a_departure_asked_of_went_before_it(
     assert services.last_moves(demo_db, [BOX], DAY, at, None, IN)[BOX].service_no == "R1"
 
 
+def test_a_service_gone_days_after_its_date_counts_the_moves_of_those_days(demo_db, engine):
+    saved(demo_db, "R1", IN, DAY - dt.timedelta(days=2), 8)
+    saved(demo_db, "R2", OUT, DAY + dt.timedelta(days=1), 6)
+    at = dt.datetime.combine(DAY + dt.timedelta(days=2), dt.time(10))  # two days late
+    assert services.last_moves(demo_db, [BOX], DAY, at, None, IN)[BOX].service_no == "R2"
+
+
 def test_a_pasted_list_is_asked_of_in_one_read_of_the_container_index(demo_db_path):
     from hubapp.store import open_db
 

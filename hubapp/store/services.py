@@ -551,6 +551,9 @@ def last_moves(db: Database, numbers: Sequence[str], day: dt.date, at: dt.dateti
     very time of a service moving out (moving) went before it. One read of the container
     index per few hundred numbers: a pasted list is asked of at once."""
     before = minute_text(at) or day.isoformat()
+    # A train come in days late, its actual time on a later day: a box gone out meanwhile on
+    # another train was passed over, and said to have "no departure logged since".
+    last_day = max(day, at.date()) if at else day
     # A box in on one train and out on another at the same minute was said to have "left
     # on" its departure of the week before "and no arrival logged since".
     tied_before = Direction.INBOUND.value if moving == Direction.OUTBOUND else None
@@ -570,7 +573,7 @@ def last_moves(db: Database, numbers: Sequence[str], day: dt.date, at: dt.dateti
                       AND m.service_id IS NOT ?
                 ) placed
                 WHERE latest = 1
-            """, [*chunk, day.isoformat(), before, before, tied_before, service_id]))
+            """, [*chunk, last_day.isoformat(), before, before, tied_before, service_id]))
     return found
 
 
