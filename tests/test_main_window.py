@@ -316,19 +316,17 @@ def test_starting_the_window_loads_no_other_screen_nor_heavy_library():
     assert result.stdout.strip() == "[]"
 
 
-def test_the_first_painted_window_needs_neither_sqlite_utils_nor_the_backup_machinery(
-        demo_db_path):
-    """sqlite-utils (click, pluggy, dateutil) once cost a quarter of the start: the first
-    screen only reads, and writes, backups and passwords load what they need when used."""
+def _at_first_paint(demo_db_path: Path, expression: str) -> tuple[str, str]:
+    """The benchmark's first-paint line of the app started on demo_db_path, and what Python
+    expression (importing nothing) printed as the window is first painted."""
     import os
     import subprocess
     import sys
 
-    later = ["sqlite_utils", "hubapp.store.backup", "subprocess", "hashlib"]
     code = ("import os, sys\n"
             "exit_now = os._exit\n"
             "def at_first_paint(status):\n"
-            f"    print([m for m in {later!r} if m in sys.modules], flush=True)\n"
+            f"    print({expression}, flush=True)\n"
             "    exit_now(status)\n"
             "os._exit = at_first_paint\n"
             "from hubapp.cli import main\n"
@@ -337,11 +335,38 @@ def test_the_first_painted_window_needs_neither_sqlite_utils_nor_the_backup_mach
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr
-    painted, loaded = result.stdout.splitlines()
+    painted, printed = result.stdout.splitlines()
+    return painted, printed
+
+
+def test_the_first_painted_window_needs_neither_sqlite_utils_nor_the_backup_machinery(
+        demo_db_path):
+    """sqlite-utils (click, pluggy, dateutil) once cost a quarter of the start: the first
+    screen only reads, and writes, backups and passwords load what they need when used."""
+    later = ["sqlite_utils", "hubapp.store.backup", "subprocess", "hashlib"]
+    painted, loaded = _at_first_paint(
+        demo_db_path, f"[m for m in {later!r} if m in sys.modules]")
     # The benchmark's memory figure: the process's own peak, which its parent cannot see.
     said = re.fullmatch(r"first-paint \d+\.\d+ peak-rss-kib (\d+)", painted)
     assert said and 20_000 < int(said[1]) < 2_000_000, painted
     assert loaded == "[]"
+
+
+def test_the_first_painted_window_makes_nothing_it_does_not_show(demo_db_path):
+    """What each start made for nothing on screen: regular expressions of Chinese characters
+    (milliseconds each to compile) for an English window, and QAccessible's enums (PySide6
+    makes a class's all at its first use) before anything was said to a screen reader."""
+    compiled_by = {"hanzi": ("hubapp.domain.hanzi", "_a_hanzi"),
+                   "between Chinese": ("hubapp.domain.reference", "_between_cjk"),
+                   "header languages": ("hubapp.domain.columns", "_language_run")}
+    _, compiled = _at_first_paint(demo_db_path, (
+        f"[name for name, (module, compile) in {compiled_by!r}.items()"
+        " if getattr(getattr(sys.modules[module], compile, None), 'cache_info', None) is None"
+        " or getattr(sys.modules[module], compile).cache_info().currsize]"))
+    assert compiled == "[]"
+    _, qt_classes = _at_first_paint(demo_db_path, "[name for name in ['QAccessible']"
+                                    " if name in vars(sys.modules['PySide6.QtGui'])]")
+    assert qt_classes == "[]"
 
 
 def test_a_row_of_all_movements_opens_in_the_daily_log(main_window, demo_db_path):

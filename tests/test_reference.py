@@ -157,7 +157,7 @@ def _key_by_every_rule(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFKC", text).translate(reference._DASHES)
                     .casefold().split())
     text = re.sub(r"\s*([-()/,.])\s*", r"\1", text)
-    return reference._BETWEEN_CJK.sub("", text)
+    return reference._between_cjk().sub("", text)
 
 
 @given(st.text(st.one_of(st.characters(), st.sampled_from(
@@ -236,8 +236,8 @@ def test_module_uses_only_the_standard_library_and_records():
             imported.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module)
-    allowed = {"__future__", "re", "unicodedata", "collections.abc", "typing", "dataclasses",
-               "hubapp.domain.records", "hubapp.domain.hanzi"}
+    allowed = {"__future__", "functools", "re", "unicodedata", "collections.abc", "typing",
+               "dataclasses", "hubapp.domain.records", "hubapp.domain.hanzi"}
     assert imported <= allowed, imported - allowed
 
 

@@ -7,6 +7,7 @@ recognised the same way wherever it comes from.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -115,7 +116,11 @@ def field_for_header(text: str) -> str | None:
 # lines ("箱号\nContainer No."), apart by a slash ("Seal No./铅封号"), or run together
 # ("箱号 Container No.", "毛重(KG)Gross Weight").
 _LANGUAGES_APART = re.compile(r"[\n\r/／|｜]+")
-_LANGUAGE_RUN = re.compile(f"[{HANZI}][^A-Za-z]*|[A-Za-z][^{HANZI}]*")
+
+
+@functools.cache  # compiled at its first use, not at each start: its ranges take milliseconds
+def _language_run() -> re.Pattern[str]:
+    return re.compile(f"[{HANZI}][^A-Za-z]*|[A-Za-z][^{HANZI}]*")
 
 
 def named_field(text: str, field_of: Callable[[str], str | None]) -> str | None:
@@ -124,7 +129,7 @@ def named_field(text: str, field_of: Callable[[str], str | None]) -> str | None:
     if (field := field_of(text)) is not None:
         return field
     pieces = [piece for piece in _LANGUAGES_APART.split(text) if piece.strip()]
-    parts = {*pieces, *(run for piece in pieces for run in _LANGUAGE_RUN.findall(piece))}
+    parts = {*pieces, *(run for piece in pieces for run in _language_run().findall(piece))}
     if len(parts) < 2:
         return None  # no parts but the whole text, unknown already
     fields = set(map(field_of, parts)) - {None}

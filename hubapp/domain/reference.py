@@ -16,6 +16,7 @@ Sources and choices:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -254,7 +255,11 @@ _AROUND_PUNCTUATION = re.compile(r"\s*([-()/,.])\s*")
 # Chinese (and Japanese) leave no space between words: one between two of their characters
 # is a spreadsheet's alignment or an input method's, and "木薯 粉" is 木薯粉.
 _CJK = f"\u3040-\u30ff{HANZI}{RARE_HANZI}"
-_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+@functools.cache  # compiled at its first use, not at each start: its ranges take milliseconds
+def _between_cjk() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def lookup_key(text: str) -> str:
@@ -274,7 +279,8 @@ def lookup_key(text: str) -> str:
         return text
     # The group by a function, not r"\1": a template had `re` imported again at each call,
     # through PySide's import hook (a fifth of the Daily log's build among 50,000 names).
-    return _BETWEEN_CJK.sub("", _AROUND_PUNCTUATION.sub(_punctuation, text))
+    text = _AROUND_PUNCTUATION.sub(_punctuation, text)
+    return text if text.isascii() else _between_cjk().sub("", text)  # ASCII has no CJK
 
 
 def _punctuation(match: re.Match[str]) -> str:

@@ -4,16 +4,11 @@ field or box reads as if nothing had happened."""
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QWidget
 
 from hubapp.ui import colours
-
-try:
-    from PySide6.QtGui import QAccessibleAnnouncementEvent
-except ImportError:  # Qt before 6.8
-    QAccessibleAnnouncementEvent = None
 
 # A field's own tooltip and description, its again once its problem is fixed; that problem,
 # and a note said with the description.
@@ -55,11 +50,13 @@ def announce(widget: QWidget, text: str) -> None:
     back, a key that typed nothing), which no change of focus would read out. widget carries
     text too (its description, a label's words): before Qt 6.8 there is no announcement, and
     an alert has the reader say the widget."""
-    if QAccessibleAnnouncementEvent is not None:
-        event = QAccessibleAnnouncementEvent(widget, text)
-    else:
-        event = QAccessibleEvent(widget, QAccessible.Event.Alert)
-    QAccessible.updateAccessibility(event)
+    # QtGui's accessibility classes reached here, at the first announcement: naming them
+    # at import made their enums (PySide6 makes a class's all at its first use) at each start.
+    if hasattr(QtGui, "QAccessibleAnnouncementEvent"):
+        event = QtGui.QAccessibleAnnouncementEvent(widget, text)
+    else:  # Qt before 6.8
+        event = QtGui.QAccessibleEvent(widget, QtGui.QAccessible.Event.Alert)
+    QtGui.QAccessible.updateAccessibility(event)
 
 
 def tell(widget: QWidget, text: str, at: QPoint | None = None) -> None:
