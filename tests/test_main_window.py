@@ -354,8 +354,13 @@ def test_the_first_painted_window_needs_neither_sqlite_utils_nor_the_backup_mach
 
 def test_the_first_painted_window_makes_nothing_it_does_not_show(demo_db_path):
     """What each start made for nothing on screen: regular expressions of Chinese characters
-    (milliseconds each to compile) for an English window, and QAccessible's enums (PySide6
-    makes a class's all at its first use) before anything was said to a screen reader."""
+    (milliseconds each to compile) for an English window, QAccessible's enums (PySide6
+    makes a class's all at its first use) before anything was said to a screen reader, and
+    the commands' modules and importlib.resources."""
+    later = ["hubapp.cli.stats", "hubapp.cli.files", "hubapp.cli.users", "hubapp.cli.demo",
+             "importlib.resources"]
+    _, loaded = _at_first_paint(demo_db_path, f"[m for m in {later!r} if m in sys.modules]")
+    assert loaded == "[]"
     compiled_by = {"hanzi": ("hubapp.domain.hanzi", "_a_hanzi"),
                    "between Chinese": ("hubapp.domain.reference", "_between_cjk"),
                    "header languages": ("hubapp.domain.columns", "_language_run")}
