@@ -6,7 +6,7 @@ desk without a CJK font would show every Chinese word as empty boxes.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
+from PySide6 import QtGui
 
 from hubapp.ui import dialogs
 
@@ -18,7 +18,10 @@ NO_FONT_TEXT = ("No font that can show Chinese is installed, so Chinese text app
 
 
 def has_chinese_font() -> bool:
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    # Named here, not imported: its enums (PySide6 makes a class's all at its first use)
+    # were made at each start, for an English window too, which never asks.
+    fonts = QtGui.QFontDatabase
+    return bool(fonts.families(fonts.WritingSystem.SimplifiedChinese))
 
 
 def warn_if_no_chinese_font(language: str) -> None:
