@@ -17,6 +17,9 @@ from hubapp.domain.records import ChangeRecord
 
 @dataclass(frozen=True)
 class AuditEntryRecord:
+    """One entry of the audit log: who did what to which thing when, and the thing as it
+    was before and after."""
+
     id: int
     at: dt.datetime  # UTC, as stored
     user_name: str

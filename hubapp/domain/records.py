@@ -62,6 +62,8 @@ EMPTY = "E"
 
 @dataclass(frozen=True, slots=True)
 class PlaceRecord:
+    """A place services come from or go to: its UN/LOCODE, names and country."""
+
     locode: str
     name_en: str
     name_zh: str
@@ -70,6 +72,9 @@ class PlaceRecord:
 
 @dataclass(frozen=True, slots=True)
 class CommodityRecord:
+    """A commodity of the reference data by its HS code; a retired one is offered for no
+    new box."""
+
     hs_code: str
     name_en: str
     name_zh: str
@@ -81,6 +86,8 @@ class CommodityRecord:
 
 @dataclass(frozen=True, slots=True)
 class RouteRecord:
+    """A route of the reference data: its mode, the countries it crosses and its ends."""
+
     code: str
     name_en: str
     name_zh: str
@@ -150,6 +157,8 @@ class ContainerMoveRecord:
 
 @dataclass(frozen=True, slots=True)
 class TotalsRecord:
+    """Services, boxes (full and empty), TEU and gross weight added up: a day's, a row's."""
+
     services: int = 0
     containers: int = 0
     teu: float = 0
@@ -216,6 +225,8 @@ class LastMoveRecord:
 
 @dataclass(frozen=True, slots=True)
 class StatsRowRecord:
+    """One row of the statistics: the day, month, route or commodity and its totals."""
+
     key: str  # stable English (scripts read it): a date, route code, commodity name…
     totals: TotalsRecord | None  # None: a day or month before records began
     key_zh: str = ""  # the commodity's Chinese name, for people reading Chinese
@@ -223,6 +234,8 @@ class StatsRowRecord:
 
 @dataclass(frozen=True, slots=True)
 class StatsRecord:
+    """The totals from date_from to date_to, and by what their rows are grouped."""
+
     date_from: dt.date
     date_to: dt.date
     by: str

@@ -72,6 +72,9 @@ class SizeTypeError(HubError):
 
 @dataclass(frozen=True, slots=True)
 class SizeTypeRecord:
+    """An ISO 6346 size-type code (22G1, 45R1): the length, TEU and gross weights of a box
+    of it, and its type group ("R" a reefer)."""
+
     code: str
     length_ft: int
     teu: float

@@ -256,6 +256,9 @@ _TYPED = ("value", "number")
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
+    """A problem of one field's value: a message template and what fills it, on a row of
+    a grid or file where it belongs to one."""
+
     field: str
     template: str
     values: Mapping[str, object] = field(default_factory=dict)

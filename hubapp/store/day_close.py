@@ -42,6 +42,8 @@ class DwellReasonNeeded(ReasonNeeded):
 
 @dataclass(frozen=True, slots=True)
 class DayCloseRecord:
+    """A day closed: when and by whom."""
+
     date: dt.date
     closed_at: str  # UTC, ISO seconds
     closed_by: str

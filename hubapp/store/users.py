@@ -57,6 +57,8 @@ class AccountGone(PermissionDenied):
 
 @dataclass(frozen=True, slots=True)
 class UserRecord:
+    """An account: its name, role, whether it may log in, and any lock-out's end."""
+
     name: str
     role: str
     id: int | None = None

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 @dataclass
 class AppContext:
+    """What a window's screens share: its database, the signals between them, the
+    background tasks, and who works at the desk in which role."""
+
     db: Database  # the GUI thread's own connection: quick reads and single saves only
     db_path: Path | str  # a file or server URL: background tasks open their own connection
     signals: AppSignals

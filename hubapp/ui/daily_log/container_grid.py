@@ -248,6 +248,8 @@ class GridDelegate(QStyledItemDelegate):
 
 @dataclass(frozen=True, slots=True)
 class _CursorRecord:
+    """Where the cursor was over a model reset, by its row's box rather than its number."""
+
     row: tuple[str, int] | None  # its row's number and copy of it; None: the row to type into
     column: int
     top: int  # the first selected row: where a removed block was

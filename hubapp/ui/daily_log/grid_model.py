@@ -49,6 +49,8 @@ _LastMoves = Callable[[Sequence[str]], Mapping[str, LastMoveRecord]]  # store.se
 
 @dataclass
 class _RowCheck:
+    """A row as checked: the box it makes, if any, and its problems."""
+
     move: ContainerMoveRecord | None
     errors: list[FieldError]
 
