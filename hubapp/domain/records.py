@@ -224,26 +224,6 @@ class LastMoveRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class StatsRowRecord:
-    """One row of the statistics: the day, month, route or commodity and its totals."""
-
-    key: str  # stable English (scripts read it): a date, route code, commodity name…
-    totals: TotalsRecord | None  # None: a day or month before records began
-    key_zh: str = ""  # the commodity's Chinese name, for people reading Chinese
-
-
-@dataclass(frozen=True, slots=True)
-class StatsRecord:
-    """The totals from date_from to date_to, and by what their rows are grouped."""
-
-    date_from: dt.date
-    date_to: dt.date
-    by: str
-    totals: TotalsRecord
-    rows: tuple[StatsRowRecord, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ChangeRecord:
     """What a write changed, so open screens can decide whether to refresh.
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import add_months, each_day, each_month
-from hubapp.domain.records import StatsRecord, StatsRowRecord, TotalsRecord
+from hubapp.domain.records import TotalsRecord
 from hubapp.store import rollup
 from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
 
@@ -14,6 +15,29 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 NONE_KEY = "(none)"
+
+
+# Here, not among domain.records: only `hubapp stats` reads them, and defining a dataclass
+# costs every window's start half a millisecond.
+@dataclass(frozen=True, slots=True)
+class StatsRowRecord:
+    """One row of the statistics: the day, month, route or commodity and its totals."""
+
+    key: str  # stable English (scripts read it): a date, route code, commodity name…
+    totals: TotalsRecord | None  # None: a day or month before records began
+    key_zh: str = ""  # the commodity's Chinese name, for people reading Chinese
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRecord:
+    """The totals from date_from to date_to, and by what their rows are grouped."""
+
+    date_from: dt.date
+    date_to: dt.date
+    by: str
+    totals: TotalsRecord
+    rows: tuple[StatsRowRecord, ...]
+
 
 # Grouping key and row order per --by choice; route and commodity list the
 # biggest first, as managers read them. The empties and boxes without a commodity carry
