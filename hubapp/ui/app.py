@@ -1,15 +1,19 @@
 """Starting the window: application object, database, crash handling.
 
 The window must paint within twice the time of a bare PySide6 window (tests/benchmarks/run.py);
-it takes about 2.9 times (README, "Why the start misses"), most of it importing what the first
+it takes about 2.7 times (README, "Why the start misses"), most of it importing what the first
 window needs. Before the first paint only the daily log is built and only what it needs is
 imported: the other screens (MainWindow.add_screen), matplotlib, openpyxl, the reports and
 importlib.metadata (hubapp.__version__) load on first use; sqlite-utils at the first write
-(store.file_db), the backup machinery and hashlib when first used; a test checks what the first
-painted window has loaded. The automatic backup starts after the first paint, in the
-background; on closing, the window backs up only if the data changed since the last automatic
-backup (store.engine.change_marker) and stays open, read-only, until that or a running backup
-has finished (ui.backup_actions)."""
+(store.file_db), the backup machinery and hashlib when first used, a command's module as it
+runs (cli). Nor is anything made that the first window does not use: PySide6 makes all of a
+Qt class's enums at its first use, so a class only some action needs is named there
+(QtGui.QAccessible in spoken); each dataclass compiles its methods (half a millisecond, a third
+more without a docstring); the expressions of Chinese characters compile at their first use.
+A test checks what the first painted window has loaded and made. The automatic backup starts
+after the first paint, in the background; on closing, the window backs up only if the data
+changed since the last automatic backup (store.engine.change_marker) and stays open,
+read-only, until that or a running backup has finished (ui.backup_actions)."""
 
 from __future__ import annotations
 
