@@ -216,9 +216,10 @@ class _PickCurrent(QObject):
 
 class _CopyRows(QObject):
     """Ctrl+C copies what is picked as a spreadsheet takes it: whole rows as shown (numbers
-    plain: RecordTableModel.copied), under the column headers (Qt's own copied the current cell alone, though the whole row is picked);
-    in a table whose cells are picked, a block of them without headers, and one cell as its
-    value alone, to paste into a filter or a search."""
+    plain: RecordTableModel.copied), under the column headers (Qt's own copied the current
+    cell alone, though the whole row is picked); in a table whose cells are picked, a block
+    of them without headers, and one cell as its value alone, to paste into a filter or a
+    search."""
 
     copied = Signal(int)  # how many rows went to the clipboard
 

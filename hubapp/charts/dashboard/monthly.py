@@ -77,8 +77,9 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
         # 1,976" beside 33,254 read as a month of collapse, not two days on record.
         notes = [_part_recorded_note(m, language) if colour == _LAST_YEAR_GREY else None
                  for m in months]
-        add_hover(figure, bars, [note(language, hovered(f"{label} · {name}", number(v), language), why)
-                                 for label, name, v, why in zip(labels, names, values, notes)])
+        add_hover(figure, bars, [
+            note(language, hovered(f"{label} · {name}", number(v), language), why)
+            for label, name, v, why in zip(labels, names, values, notes)])
         if colour == _LAST_YEAR_GREY:
             _hatch_part_recorded(axes, bars, months, language)
     _month_ticks(axes, positions, labels, look)
