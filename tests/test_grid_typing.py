@@ -59,6 +59,16 @@ def _offered_at(qtbot, screen, field: str, typed: str):
     return popup
 
 
+def _suggesting(qtbot, screen, service_no: str, field: str, typed: str):
+    """The suggestions' list showing in field of the one box of a new service, typed into."""
+    _new_service(qtbot, screen, service_no)
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index(field)))
+    press(qtbot, typed)
+    return QApplication.activePopupWidget()
+
+
 def _texts(popup) -> list[str]:
     model = popup.model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
@@ -104,12 +114,7 @@ def test_tab_or_enter_on_the_only_suggestion_none_picked_takes_it(
         qtbot, screen, demo_db_path, field, typed, key, kept, saved):
     # As a spreadsheet's AutoComplete: "flour" was kept, red as not in the list, unless the
     # clerk pressed Down first.
-    _new_service(qtbot, screen, "B29")
-    (number,) = numbers(1)
-    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index(field)))
-    press(qtbot, typed)
-    popup = QApplication.activePopupWidget()
+    popup = _suggesting(qtbot, screen, "B29", field, typed)
     assert popup is QApplication.focusWidget().completer().popup()
     assert popup.model().rowCount() == 1 and not popup.currentIndex().isValid()
     qtbot.keyClick(popup, key)  # as Qt gives a key: to the list showing
@@ -130,12 +135,7 @@ def test_tab_or_enter_on_the_only_suggestion_none_picked_takes_it(
 def test_tab_or_enter_takes_the_only_suggestion_of_several_starting_as_typed(
         qtbot, screen, typed, key, kept):
     # A clerk typing "cassava" into ten boxes and Tab on each had them all refused at Ctrl+S.
-    _new_service(qtbot, screen, "B31")
-    (number,) = numbers(1)
-    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("commodity")))
-    press(qtbot, typed)
-    popup = QApplication.activePopupWidget()
+    popup = _suggesting(qtbot, screen, "B31", "commodity", typed)
     assert popup.model().rowCount() > 1 and not popup.currentIndex().isValid()
     qtbot.keyClick(popup, key)
     assert screen.grid.index(0, FIELDS.index("commodity")).data() == kept
@@ -149,12 +149,7 @@ def test_ctrl_s_with_a_cells_suggestions_showing_takes_the_one_meant_then_saves(
         qtbot, screen, demo_db_path, field, typed, saved):
     # The half-typed "lapt" was saved, and the save refused it as no commodity: Ctrl+S takes
     # what Tab would, as leaving the cell does.
-    _new_service(qtbot, screen, "B32")
-    (number,) = numbers(1)
-    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index(field)))
-    press(qtbot, typed)
-    popup = QApplication.activePopupWidget()
+    popup = _suggesting(qtbot, screen, "B32", field, typed)
     assert popup is QApplication.focusWidget().completer().popup()
     assert not popup.currentIndex().isValid()
     qtbot.keyClick(popup, Qt.Key.Key_S, CTRL)  # as Qt gives a key: to the list showing
@@ -167,12 +162,7 @@ def test_ctrl_l_with_a_cells_suggestions_showing_takes_the_one_meant_as_tab_does
         qtbot, screen):
     # The half-typed "lapt" went into the cell, red as no commodity, as the list took the
     # focus.
-    _new_service(qtbot, screen, "B33")
-    (number,) = numbers(1)
-    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("commodity")))
-    press(qtbot, "lapt")
-    popup = QApplication.activePopupWidget()
+    popup = _suggesting(qtbot, screen, "B33", "commodity", "lapt")
     qtbot.keyClick(popup, Qt.Key.Key_L, CTRL)
     assert QApplication.focusWidget() is screen.table and not popup.isVisible()
     assert screen.grid.index(0, FIELDS.index("commodity")).data() == "laptops"

@@ -19,18 +19,10 @@ from hubapp.ui import dialogs, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from conftest import DEMO_END, shown_wrong
+from test_planned_services import DAY, screen  # noqa: F401 (a fixture): an empty day
 from test_daily_log import (
     CTRL, a_clerk_on_the_demos_last_day, numbers, press, shown,
 )
-
-DAY = DEMO_END + dt.timedelta(days=1)  # a day the demo left empty
-
-
-@pytest.fixture
-def screen(main_window):
-    screen = main_window.day_screen
-    screen.set_day(DAY)
-    return screen
 
 
 def stored(path) -> tuple[list, list]:
