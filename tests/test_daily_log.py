@@ -3109,6 +3109,7 @@ def test_a_clerk_is_asked_no_reason_for_a_closed_day(qtbot, main_window, app_ctx
 @pytest.mark.parametrize("typed, key, kept", [
     ("duis", Qt.Key.Key_Tab, "DEDUI"),  # the only suggestion
     ("vient", Qt.Key.Key_Return, "LAVTE"),
+    ("vient", Qt.Key.Key_Enter, "LAVTE"),  # the keypad's
     ("chong", Qt.Key.Key_Tab, "chong"),  # the hub park and the airport: which is not said
     ("Duisburg", Qt.Key.Key_Tab, "Duisburg"),  # a place's name itself, as typed
 ])
@@ -3149,6 +3150,15 @@ def test_shift_tab_with_a_places_suggestions_showing_takes_the_one_meant(qtbot, 
     qtbot.keyClick(popup, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert form.destination.text() == "DEDUI" and not popup.isVisible()
     assert QApplication.focusWidget() is not form.destination
+
+
+def test_ctrl_s_after_escape_closed_a_places_suggestions_keeps_what_is_typed(qtbot, screen):
+    """Escape said none of them was meant: the save refuses the text as typed."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8106", (Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier),
+          "duis")
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.form.destination.text() == "duis" and shown_wrong(screen.form.destination)
 
 
 def test_a_service_number_typed_in_the_days_list_picks_it(qtbot, main_window):
