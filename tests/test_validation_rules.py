@@ -286,10 +286,14 @@ def test_the_days_of_the_month_a_date_is_written_in_when_it_lacks_that_day(writt
 
 
 @pytest.mark.parametrize(("typed", "kept"), [
+    (" Late loco ", "Late loco"),  # printable, trimmed all the same
     ("Late\tloco", "Late loco"),
     ("ACME Trading \r\n Vientiane\n", "ACME Trading Vientiane"),
     ("SUN\x07CO\x1b", "SUNCO"),
     ("\u0085reefer\u009f", "reefer"),
+    ("Late\u0085loco", "Late loco"),  # NEL, a line break of its own
+    ("S\x01O\x1fH\x7f", "SOH"),  # the first control, the unit separator and DEL
+    ("Late\n\x07\nloco", "Late loco"),  # a bell dropped between two breaks: one space
     ("冷藏\u3000加急", "冷藏\u3000加急"),  # an ideographic space is typed, not pasted along
     ("Late\x00 loco", "Late\x00 loco"),  # left for the save to refuse (nul_errors)
 ])
