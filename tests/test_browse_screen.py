@@ -548,6 +548,21 @@ def test_ctrl_c_copies_a_gross_weight_as_a_plain_number(qtbot, screen):
         str(kilograms)
 
 
+def test_ctrl_c_copies_a_weight_nobody_logged_as_the_empty_cell_shown(qtbot, screen,
+                                                                     app_ctx):
+    """Not as 0 kg, which it sorts as: a spreadsheet summed it as a box weighing nothing."""
+    model, row = screen.model, 2
+    app_ctx.db.execute("UPDATE container_move SET gross_kg = NULL WHERE id = ?",
+                       [model.index(row, 0).data(RECORD_ROLE).id])
+    app_ctx.db.conn.commit()
+    with qtbot.waitSignal(model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(None, None)
+    assert model.index(row, 0).data(RECORD_ROLE).gross_kg is None
+    assert model.index(row, MovesBrowseModel.GROSS).data() == ""
+    click_row_number(qtbot, screen, row)
+    assert copied(qtbot, screen).splitlines()[1].split("\t")[MovesBrowseModel.GROSS] == ""
+
+
 def test_ctrl_c_copies_one_cell_as_its_value_to_paste_into_a_filter(qtbot, screen):
     """It copied the whole row under the headers, which pasted into Container found nothing."""
     container = screen.model.index(5, MovesBrowseModel.CONTAINER).data()

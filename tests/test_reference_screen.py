@@ -187,6 +187,11 @@ def test_a_name_pasted_longer_than_a_name_may_be_is_cut_saying_so(
     assert said in form.name_en.accessibleDescription()
     QApplication.processEvents()
     assert label.height() >= label.heightForWidth(label.width())  # its lines not squeezed
+    # Pasted over the whole name: all the room is the paste's.
+    qtbot.keyClick(form.name_en, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_en.text() == "x" * 80
+    assert label.text() == said.replace("first 77", "first 80")
 
 
 def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypatch, screen,
