@@ -142,3 +142,14 @@ def test_a_saved_services_own_box_is_not_its_move_before_it_once_its_time_is_lat
     screen.form.actual.clear()
     qtbot.keyClicks(screen.form.actual, "18:00")  # its own arrival at 08:00 is what it edits
     assert screen.grid.index(0, PROBLEM).data() == ""
+
+
+def test_a_number_never_moved_is_not_asked_of_again_at_the_next_edit(
+        qtbot, screen, monkeypatch):
+    asked = []
+    last_moves = services.last_moves
+    monkeypatch.setattr(services, "last_moves", lambda db, numbers, *rest: (
+        asked.append(list(numbers)), last_moves(db, numbers, *rest))[1])
+    typed_service(qtbot, screen, box=OTHER)  # never logged before
+    press(qtbot, BOX, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
+    assert asked == [[OTHER], [BOX]]
