@@ -290,3 +290,20 @@ def test_a_red_cell_is_said_with_the_database_out_of_reach(qtbot, screen, monkey
     assert errors == ["The server closed the connection"]
     assert [(row, field) for row, field, _said in red_cells(screen)] == [(0, "container")]
     assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+
+
+def test_an_actual_time_read_without_its_scheduled_one_is_not_said_ahead_of_the_clock(
+        qtbot, main_window, demo_db_path):
+    """The actual time is read by the scheduled one ("00:05" of a train due 23:50 is the
+    next day's): with the scheduled time no time, what the store says of the actual is of a
+    day nobody typed."""
+    screen = main_window.day_screen
+    screen.set_day(screen.ctx.today() + dt.timedelta(days=2))
+    form = screen.form
+    start(qtbot, screen, "x7111")
+    for edit, text in ((form.scheduled, "25:99"), (form.actual, "10:00")):
+        type_in(qtbot, edit, text)
+    refused(qtbot, screen, demo_db_path)
+    assert shown_wrong(form.scheduled)
+    assert not shown_wrong(form.status) and not shown_wrong(form.actual)
+    assert len(form.message.text().splitlines()) == 1
