@@ -392,3 +392,16 @@ def test_a_run_the_day_has_cancelled_is_left_off_as_on_the_day_not_as_planned(
     plan_action(screen).trigger()
     assert shown == ["08:20  X8001  Outbound  CN-EU-CA · China–Europe Railway Express "
                      "(Central Asia) — already on this day"]
+
+
+def test_a_day_that_has_every_run_already_offers_the_plan_off_saying_why(screen, app_ctx):
+    runs = services.timetable_of(app_ctx.db, DEMO_END)
+    services.save_services(app_ctx.db, [(run.planned_on(DAY), []) for run in runs[1:]], TESTER)
+    screen.reload()
+    assert plan_action(screen).isEnabled()  # one run still to plan
+    services.save_service(app_ctx.db, runs[0].planned_on(DAY), [], TESTER)
+    screen.reload()
+    action = plan_action(screen)
+    assert not action.isEnabled()
+    assert action.toolTip() == f"Every service of {THURSDAY} is on this day already."
+    assert screen.copy_menu.toolTipsVisible()

@@ -252,6 +252,7 @@ class DailyLogScreen(QWidget):
         self.copy_button.setToolTip(self.tr("Start a service from a recent run of a regular one"))
         self.copy_menu = QMenu(self.copy_button)
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
+        self.copy_menu.setToolTipsVisible(True)  # why a day to plan from is off
         self.copy_button.setMenu(self.copy_menu)
         self.cancel_button = QPushButton(self.tr("&Cancel service"), self)
         self.cancel_button.clicked.connect(
@@ -687,16 +688,23 @@ class DailyLogScreen(QWidget):
         self.copy_menu.clear()
         # The day before, and the same weekday a week before: a hub's timetable runs daily
         # or weekly. Days with nothing to plan from are not offered.
+        today = self._numbers_of_the_day()
         for days_before in (1, 7):
             source = self._shown_day - dt.timedelta(days=days_before)
-            if services.timetable_of(self._db, source):
+            runs = services.timetable_of(self._db, source)
+            if runs:
                 action = self.copy_menu.addAction(self.tr("Plan the day like {day}…").format(
                     day=_named_day(source)))
                 action.triggered.connect(lambda _checked=False, d=source: self.plan_like(d))
+                # Off, not gone: a clerk who planned the day already looks for it again,
+                # and its list would only have held rows that cannot be ticked.
+                if all((run.service_no, run.direction) in today for run in runs):
+                    action.setEnabled(False)
+                    action.setToolTip(self.tr("Every service of {day} is on this day "
+                                              "already.").format(day=_named_day(source)))
         if not self.copy_menu.isEmpty():
             self.copy_menu.addSeparator()
         recent = services.recent_services(self._db, self._shown_day)
-        today = self._numbers_of_the_day()
         offered = [service for service in recent
                    if (service.service_no, service.direction) not in today]
         for service in offered:
