@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 
 from hubapp.domain.records import Direction, ServiceRecord, Status
 from hubapp.domain.validation import ValidationError
@@ -161,7 +162,7 @@ def plan_dialog(qtbot, monkeypatch):
         listed = dialog.services
         seen["text"] = text
         seen["rows"] = [(listed.item(row).text(), listed.item(row).checkState(),
-                         bool(listed.item(row).flags() & Qt.ItemFlag.ItemIsEnabled))
+                         bool(listed.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable))
                         for row in range(listed.count())]
         seen["button"] = dialog.plan_button.text()
         for number in untick:
@@ -385,7 +386,7 @@ def test_a_run_the_day_has_cancelled_is_left_off_as_on_the_day_not_as_planned(
     def look(parent, title, text, rows):
         dialog = dialogs.plan_dialog(parent, title, text, rows)
         shown.extend(dialog.services.item(row).text() for row in range(dialog.services.count())
-                     if not dialog.services.item(row).flags() & Qt.ItemFlag.ItemIsEnabled)
+                     if not dialog.services.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable)
         dialog.deleteLater()
 
     monkeypatch.setattr(dialogs, "ask_services_to_plan", look)
@@ -405,3 +406,23 @@ def test_a_day_that_has_every_run_already_offers_the_plan_off_saying_why(screen,
     assert not action.isEnabled()
     assert action.toolTip() == f"Every service of {THURSDAY} is on this day already."
     assert screen.copy_menu.toolTipsVisible()
+
+
+def test_a_run_on_the_day_already_is_reached_and_announced_but_never_ticked(qtbot, screen):
+    rows = [("10:00  Z001  Outbound", False), ("10:10  Z002  Outbound", True),
+            ("10:20  Z003  Outbound", False)]
+    dialog = dialogs.plan_dialog(screen, "Plan the day", "", rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    listed = dialog.services
+    assert listed.currentRow() == 0
+    qtbot.keyClick(listed, Qt.Key.Key_Down)  # the arrow keys passed it by
+    assert listed.currentRow() == 1
+    cell = QAccessible.queryAccessibleInterface(listed).child(1)
+    assert cell.text(QAccessible.Text.Name) == "10:10  Z002  Outbound — already on this day"
+    assert cell.text(QAccessible.Text.Description) == \
+        "Already on this day: it cannot be planned again."
+    assert not cell.state().checkable
+    qtbot.keyClick(listed, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == [0, 2] and listed.item(1).checkState() == Qt.CheckState.Unchecked

@@ -4,6 +4,7 @@ unticked and off, buttons that tick all or none, and one that says how many it p
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
@@ -29,11 +30,18 @@ class PlanDayDialog(QDialog):
             # Not "already planned": the day's own may have departed, or been cancelled.
             item = QListWidgetItem(self.tr("{service} — already on this day").format(
                 service=words) if already else words, self.services)
-            # Off, not only unticked: a tick put back on would plan a run the store refuses,
-            # and the whole day with it.
-            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
-                          | (Qt.ItemFlag.NoItemFlags if already else Qt.ItemFlag.ItemIsEnabled))
+            # Not tickable, not only unticked: a tick put back on would plan a run the store
+            # refuses, and the whole day with it. Yet enabled: a disabled row is skipped by
+            # the arrow keys, and a screen reader's user never heard the day had it.
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                          | (Qt.ItemFlag.NoItemFlags if already
+                             else Qt.ItemFlag.ItemIsUserCheckable))
             item.setCheckState(Qt.CheckState.Unchecked if already else Qt.CheckState.Checked)
+            if already:
+                item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled,
+                                                        QPalette.ColorRole.Text))
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, self.tr(
+                    "Already on this day: it cannot be planned again."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.plan_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.plan_button.setDefault(True)
@@ -71,7 +79,7 @@ class PlanDayDialog(QDialog):
                     min(wanted.height() + beside.height(), room.height()))
         self.services.setFocus()
         first = next((row for row in range(self.services.count())
-                      if self.services.item(row).flags() & Qt.ItemFlag.ItemIsEnabled), None)
+                      if _tickable(self.services.item(row))), None)
         if first is not None:
             self.services.setCurrentRow(first)
 
@@ -83,10 +91,14 @@ class PlanDayDialog(QDialog):
     def _tick_all(self, state: Qt.CheckState) -> None:
         for row in range(self.services.count()):
             item = self.services.item(row)
-            if item.flags() & Qt.ItemFlag.ItemIsEnabled:  # not a run the day has already
+            if _tickable(item):  # not a run the day has already
                 item.setCheckState(state)
 
     def _count(self) -> None:
         count = len(self.chosen())
         self.plan_button.setText(self.tr("&Plan %n service(s)", "", count))
         self.plan_button.setEnabled(count > 0)
+
+
+def _tickable(item: QListWidgetItem) -> bool:
+    return bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable)
