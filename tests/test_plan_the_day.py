@@ -426,3 +426,19 @@ def test_a_run_on_the_day_already_is_reached_and_announced_but_never_ticked(qtbo
     qtbot.keyClick(listed, Qt.Key.Key_Space)
     qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
     assert dialog.chosen() == [0, 2] and listed.item(1).checkState() == Qt.CheckState.Unchecked
+
+
+def test_a_run_cancelled_on_the_day_planned_from_is_planned_too_and_said_so(
+        screen, app_ctx, plan_dialog):
+    x8003 = next(run for run in services.timetable_of(app_ctx.db, DEMO_END)
+                 if run.service_no == "X8003")
+    services.save_service(app_ctx.db, dataclasses.replace(x8003, status=Status.CANCELLED),
+                          services.list_moves(app_ctx.db, x8003.id), TESTER)
+    seen = plan_dialog()
+    plan_action(screen).trigger()
+    cancelled = [row for row in seen["rows"] if "X8003" in row[0]]
+    assert [(text.endswith(" — cancelled that day"), state, tickable)
+            for text, state, tickable in cancelled] == [(True, Qt.CheckState.Checked, True)]
+    assert seen["button"] == "&Plan 20 services"
+    copy = stored_on(app_ctx.db, DAY)["X8003", "outbound"]
+    assert (copy.status, copy.scheduled_at) == (Status.PLANNED, due_on_day(x8003))

@@ -487,11 +487,12 @@ def recent_services(db: Database, before: dt.date, days: int = 14) -> list[Servi
 
 
 def timetable_of(db: Database, day: dt.date) -> list[ServiceRecord]:
-    """A day's services as a timetable to plan another day from, as they are due: its
-    cancelled ones left out, as recent_services leaves them out."""
+    """A day's services as a timetable to plan another day from, as they are due, its
+    cancelled ones too. Not as recent_services leaves them out: there a cancelled run gives
+    way to the service's last run that went, here nothing would, and a train cancelled last
+    Thursday (a storm, a border closed) is in this Thursday's timetable all the same."""
     return sorted((service_record(row) for row in db.query(
-        "SELECT * FROM service WHERE date = ? AND status != ?",
-        [day.isoformat(), str(Status.CANCELLED)])), key=_as_due)
+        "SELECT * FROM service WHERE date = ?", [day.isoformat()])), key=_as_due)
 
 
 def still_planned(db: Database, before: dt.date, days: int) -> list[ServiceRecord]:

@@ -724,6 +724,13 @@ class DailyLogScreen(QWidget):
         return f"{when}  {service.service_no}  {labels.direction(service.direction)}" \
                f"  {self.form.route_text(service.route_code)}"
 
+    def _plan_text(self, run: ServiceRecord) -> str:
+        """A run of the day planned from, as the list to plan offers it."""
+        if run.status != Status.CANCELLED:
+            return self._run_text(run)
+        # Planned as the others, but said: a run cancelled for good is the clerk's to untick.
+        return self.tr("{service} — cancelled that day").format(service=self._run_text(run))
+
     def plan_like(self, source: dt.date) -> None:
         """The services of source that the clerk leaves ticked, planned on the shown day in
         one write, as Copy from… would start each: times moved with the day, no containers,
@@ -744,7 +751,7 @@ class DailyLogScreen(QWidget):
             self, self.tr("Plan the day"),
             self.tr("The services of {source} to plan on {day}, without containers:").format(
                 source=_named_day(source), day=_named_day(day)),
-            [(self._run_text(run), (run.service_no, run.direction) in today) for run in runs])
+            [(self._plan_text(run), (run.service_no, run.direction) in today) for run in runs])
         if not chosen:
             return
         planned = [(runs[row].planned_on(day), []) for row in chosen]
