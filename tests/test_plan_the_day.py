@@ -442,3 +442,34 @@ def test_a_run_cancelled_on_the_day_planned_from_is_planned_too_and_said_so(
     assert seen["button"] == "&Plan 20 services"
     copy = stored_on(app_ctx.db, DAY)["X8003", "outbound"]
     assert (copy.status, copy.scheduled_at) == (Status.PLANNED, due_on_day(x8003))
+
+
+def test_a_run_refused_for_a_route_deleted_meanwhile_is_named_in_the_refusal(
+        screen, app_ctx, demo_db_path, monkeypatch, plan_dialog):
+    from hubapp.domain.records import PlaceRecord, RouteRecord
+    from hubapp.store import reference
+
+    reference.save_place(app_ctx.db, PlaceRecord("THRIA", "Rial", "里亚尔", "TH"), TESTER,
+                         new=True)
+    reference.save_route(app_ctx.db, RouteRecord(
+        "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
+        TESTER, new=True)
+    run, _ = services.save_service(app_ctx.db, ServiceRecord(
+        "Z0001", DEMO_END, Direction.INBOUND, route_code="CN-TH-RIAL",
+        scheduled_at=dt.datetime.combine(DEMO_END, dt.time(11, 11))), [], TESTER)
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+
+    def taken_out_at_another_desk():
+        other = open_db(demo_db_path)
+        try:
+            services.delete_service(other, run.id, TESTER)
+            reference.delete_route(other, "CN-TH-RIAL", TESTER)
+        finally:
+            other.close()
+
+    plan_dialog(before_plan=taken_out_at_another_desk)
+    plan_action(screen).trigger()
+    assert errors == ["No service was planned. Z0001 (inbound): CN-TH-RIAL is no longer in the "
+                      "list: it was deleted at another desk; choose again."]
+    assert not stored_on(app_ctx.db, DAY)

@@ -113,6 +113,15 @@ def save_service(
     return saved[0], change
 
 
+class ServiceRefused(ValidationError):
+    """A refusal of one of the services save_services saves, with the service: a time the
+    clocks skipped, or a route deleted, named no service among a day's twenty."""
+
+    def __init__(self, service: ServiceRecord, errors: Sequence[FieldError]) -> None:
+        super().__init__(errors)
+        self.service = service
+
+
 def save_services(
     db: Database,
     items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
@@ -124,15 +133,18 @@ def save_services(
     """Several services saved as save_service saves one, each with its own audit entry, in
     one transaction: a day planned from the timetable lands whole or not at all. The first
     one refused (a number another desk saved on the day meanwhile, a day closed) raises as
-    save_service does, and none is kept."""
+    save_service does, a ValidationError as a ServiceRefused naming it, and none is kept."""
     saved: list[ServiceRecord] = []
     dates: set[dt.date] = set()
     dwell_days: set[dt.date] = set()
     with transaction(db), day_close.writing_as(db, actor) as role:
         hub_now = now or settings.hub_now(db)
         for service, moves in items:
-            one, days, others = _save_one(db, service, moves, actor, role, teu_45ft, reason,
-                                          hub_now)
+            try:
+                one, days, others = _save_one(db, service, moves, actor, role, teu_45ft,
+                                              reason, hub_now)
+            except ValidationError as refused:
+                raise ServiceRefused(service, refused.errors) from refused
             saved.append(one)
             dates |= days
             dwell_days |= others

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QDataStream, QDate, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal,
+    QCoreApplication, QDataStream, QDate, QModelIndex, QSortFilterProxyModel, Qt, QTimer,
+    Signal,
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -14,14 +15,14 @@ from PySide6.QtWidgets import (
     QSplitter, QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, Term
 from hubapp.domain.records import (
     EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, ServiceRecord,
     Status, TotalsRecord,
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES, shorthands_of
 from hubapp.domain.validation import (
-    FieldError, ValidationError, near_commodities, service_clash, service_number,
+    SERVICE_CLASH, FieldError, ValidationError, near_commodities, service_clash, service_number,
 )
 from hubapp.domain.wording import actual_time, service_time
 from hubapp.store import clock_changes, day_close, reference, services, settings, users
@@ -761,7 +762,7 @@ class DailyLogScreen(QWidget):
         except HubError as error:
             self.reload()  # what another desk saved meanwhile, which the refusal may name
             dialogs.show_error(self, self.tr("Nothing planned"), formatting.sentences(
-                self.tr("No service was planned."), formatting.sentence(labels.message(error))))
+                self.tr("No service was planned."), formatting.sentence(self._refusal(error))))
             return
         if written is None:
             return
@@ -770,6 +771,19 @@ class DailyLogScreen(QWidget):
         self.ctx.signals.data_changed.emit(change, self)
         self.messages.say_done(self.tr("Planned %n service(s) from {day}.", "", len(saved))
                                .format(day=_named_day(source)))
+
+    def _refusal(self, error: HubError) -> str:
+        """Why a day's plan was refused, naming the service refused as the clash names it:
+        "Scheduled time 02:30 never showed…" left the clerk to find which of twenty."""
+        said = labels.message(error)
+        # A clash ("Service X8005 already exists on … (outbound)") names it already.
+        if not isinstance(error, services.ServiceRefused) or error.template == SERVICE_CLASH:
+            return said
+        refused = error.service
+        return self.tr("{number} ({direction}): {problem}").format(
+            number=refused.service_no, problem=said,
+            direction=Term("stats", str(refused.direction)).written(
+                QCoreApplication.translate))
 
     def copy_service(self, source: ServiceRecord) -> None:
         """A new planned service like `source`, on the shown day, without containers."""
