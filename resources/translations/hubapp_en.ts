@@ -95,7 +95,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="993" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="995" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1040" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1042" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="747" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="772" />
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>Planned %n service from {day}.</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="925" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="930" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="968" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1079" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1087" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1125" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1116" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>
@@ -386,7 +386,7 @@
 <context>
     <name>PlanDayDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="91" />
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="99" />
         <source>&amp;Plan %n service(s)</source>
         <translation>
             <numerusform>&amp;Plan %n service</numerusform>

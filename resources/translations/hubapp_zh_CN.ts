@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>; </source>
         <translation>；</translation>
@@ -864,52 +864,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="267"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="270"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="267"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="270"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="267"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="270"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
         <source>Gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="299"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="302"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="332"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="335"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="369"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="372"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -917,50 +917,50 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="909"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="911"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="930"/>
         <location filename="../../hubapp/ui/daily_log/container_grid.py" line="932"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="934"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="963"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="965"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="307"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="309"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="310"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="312"/>
         <source>D&amp;elete rows</source>
         <translation>删除行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="313"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="315"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="993"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="995"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1008"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1010"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1040"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1042"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1003,282 +1003,297 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="442"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="445"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="243"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="245"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="826"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1055"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1093"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="313"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="316"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="324"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="327"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="325"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="328"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="245"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="252"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="255"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="261"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="327"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="330"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="609"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="825"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="828"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="863"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="866"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="829"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="925"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="221"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
         <source>Day&apos;s &amp;services</source>
         <translation>当日班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="441"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="444"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="684"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
         <source>Plan the day like {day}…</source>
         <translation>按 {day} 的班次安排本日…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="704"/>
+        <source>Every service of {day} is on this day already.</source>
+        <translation>{day} 的所有班次都已在这一天。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="733"/>
+        <source>{service} — cancelled that day</source>
+        <translation>{service}——当天已取消</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="752"/>
         <source>Plan the day</source>
         <translation>安排本日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="728"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="753"/>
         <source>The services of {source} to plan on {day}, without containers:</source>
         <translation>按 {source} 的班次安排到 {day}（不含集装箱）：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="739"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
         <source>Nothing planned</source>
         <translation>未安排班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="765"/>
         <source>No service was planned.</source>
         <translation>没有安排任何班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="747"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="772"/>
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>已按 {day} 安排 %n 个班次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="852"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
+        <source>{number} ({direction}): {problem}</source>
+        <translation>{number}（{direction}）：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="890"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1079"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1083"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1121"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1086"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1124"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1087"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1125"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1091"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1129"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1116"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1155"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="930"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1108"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="101"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="126"/>
         <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>实际开行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="110"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="135"/>
         <source>{services} moved · {containers} · {teu} TEU</source>
         <translation>实际开行 {services} · {containers} · {teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="118"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="143"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="145"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -1621,37 +1636,37 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="32"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="32"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="32"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="33"/>
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="33"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="49"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="51"/>
         <source>Due {due}: {off}, {verdict}</source>
         <translation>计划时间 {due}：{off}，{verdict}</translation>
     </message>
@@ -2730,17 +2745,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="297"/>
+        <location filename="../../hubapp/ui/app.py" line="301"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="298"/>
+        <location filename="../../hubapp/ui/app.py" line="302"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="307"/>
+        <location filename="../../hubapp/ui/app.py" line="311"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
@@ -2926,22 +2941,27 @@ Licence: MIT</source>
 <context>
     <name>PlanDayDialog</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="31"/>
         <source>{service} — already on this day</source>
         <translation>{service}——本日已有</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="42"/>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="44"/>
+        <source>Already on this day: it cannot be planned again.</source>
+        <translation>已在这一天：不能再次计划。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="50"/>
         <source>Tick &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="43"/>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="51"/>
         <source>&amp;Untick all</source>
         <translation>全不选(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/plan_dialog.py" line="99"/>
         <source>&amp;Plan %n service(s)</source>
         <translation>
             <numerusform>安排 %n 个班次(&amp;P)</numerusform>
@@ -3282,7 +3302,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1129"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="1131"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3844,13 +3864,13 @@ Turn single-user mode off?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="153"/>
-        <location filename="../../hubapp/ui/app.py" line="275"/>
+        <location filename="../../hubapp/ui/app.py" line="157"/>
+        <location filename="../../hubapp/ui/app.py" line="279"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="213"/>
+        <location filename="../../hubapp/ui/app.py" line="217"/>
         <source>{problem}
 
 Make a new demo hub in its place? What the file holds now is lost.</source>
@@ -3859,82 +3879,82 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
 在原处新建一个演示枢纽吗？该文件现有的内容将丢失。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="238"/>
+        <location filename="../../hubapp/ui/app.py" line="242"/>
         <source>Making a demo hub of made-up traffic to try Hub Desk on. This takes a few seconds.</source>
         <translation>正在创建演示枢纽（数据为虚构），用于试用枢纽工作台。需要几秒钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="240"/>
+        <location filename="../../hubapp/ui/app.py" line="244"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="261"/>
+        <location filename="../../hubapp/ui/app.py" line="265"/>
         <source>Hub Desk cannot make the demo hub</source>
         <translation>枢纽工作台无法创建演示枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="276"/>
+        <location filename="../../hubapp/ui/app.py" line="280"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="328"/>
+        <location filename="../../hubapp/ui/app.py" line="332"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在将 {name} 升级到此版本的枢纽工作台。会先保留一份副本；如有多年的历史数据，约需一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="355"/>
+        <location filename="../../hubapp/ui/app.py" line="359"/>
         <source>{name} was upgraded for this version of Hub Desk. The file as it was is kept as {kept}.</source>
         <translation>{name} 已升级到此版本的枢纽工作台。升级前的文件已保存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="382"/>
+        <location filename="../../hubapp/ui/app.py" line="386"/>
         <source>{path} can be read but not saved to: the server holds it read-only (a standby server, or a database set to only read). Nothing typed in this window can be saved; ask the hub&apos;s IT to make it writable, or connect to the main server, to record changes.</source>
         <translation>{path} 可以读取但无法保存：服务器将其设为只读（备用服务器，或设为只读的数据库）。在此窗口中输入的任何内容都无法保存；请枢纽的 IT 人员将其设为可写，或改连主服务器，才能记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="394"/>
+        <location filename="../../hubapp/ui/app.py" line="398"/>
         <source>{path} can be read but not saved to: the file and its folder {part} are read-only for this user. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件及其所在文件夹 {part} 都是只读的。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="399"/>
+        <location filename="../../hubapp/ui/app.py" line="403"/>
         <source>{path} can be read but not saved to: its folder {part} is read-only for this user, and SQLite keeps its -wal and -shm files beside it. Nothing typed in this window can be saved; make the folder writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，其所在文件夹 {part} 是只读的，而 SQLite 要在数据库旁边保存它的 -wal 和 -shm 文件。在此窗口中输入的内容都无法保存；请将该文件夹设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="405"/>
+        <location filename="../../hubapp/ui/app.py" line="409"/>
         <source>{path} can be read but not saved to: the file is read-only for this user (its folder is writable). Nothing typed in this window can be saved; make the file writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：对当前用户而言，该文件是只读的（其所在文件夹可写）。在此窗口中输入的内容都无法保存；请将该文件设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="410"/>
+        <location filename="../../hubapp/ui/app.py" line="414"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="370"/>
+        <location filename="../../hubapp/ui/app.py" line="374"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="212"/>
-        <location filename="../../hubapp/ui/app.py" line="241"/>
-        <location filename="../../hubapp/ui/app.py" line="332"/>
-        <location filename="../../hubapp/ui/app.py" line="355"/>
-        <location filename="../../hubapp/ui/app.py" line="470"/>
+        <location filename="../../hubapp/ui/app.py" line="216"/>
+        <location filename="../../hubapp/ui/app.py" line="245"/>
+        <location filename="../../hubapp/ui/app.py" line="336"/>
+        <location filename="../../hubapp/ui/app.py" line="359"/>
+        <location filename="../../hubapp/ui/app.py" line="474"/>
         <location filename="../../hubapp/ui/translations.py" line="48"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="476"/>
+        <location filename="../../hubapp/ui/app.py" line="480"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="477"/>
+        <location filename="../../hubapp/ui/app.py" line="481"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -3979,7 +3999,7 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="79"/>
+        <location filename="../../hubapp/cli/__init__.py" line="83"/>
         <location filename="../../hubapp/cli/common.py" line="40"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
@@ -4025,482 +4045,482 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="176"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>unretire</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="182"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="183"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="181"/>
+        <location filename="../../hubapp/domain/audit.py" line="184"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="182"/>
+        <location filename="../../hubapp/domain/audit.py" line="185"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="183"/>
+        <location filename="../../hubapp/domain/audit.py" line="186"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="184"/>
+        <location filename="../../hubapp/domain/audit.py" line="187"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="185"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="185"/>
+        <location filename="../../hubapp/domain/audit.py" line="188"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="186"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="186"/>
+        <location filename="../../hubapp/domain/audit.py" line="189"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <location filename="../../hubapp/domain/audit.py" line="190"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="187"/>
+        <location filename="../../hubapp/domain/audit.py" line="190"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="188"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="188"/>
+        <location filename="../../hubapp/domain/audit.py" line="191"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="189"/>
+        <location filename="../../hubapp/domain/audit.py" line="192"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="189"/>
+        <location filename="../../hubapp/domain/audit.py" line="192"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="190"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="190"/>
+        <location filename="../../hubapp/domain/audit.py" line="193"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="191"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="191"/>
+        <location filename="../../hubapp/domain/audit.py" line="194"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="192"/>
+        <location filename="../../hubapp/domain/audit.py" line="195"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="193"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="193"/>
+        <location filename="../../hubapp/domain/audit.py" line="196"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="194"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="194"/>
+        <location filename="../../hubapp/domain/audit.py" line="197"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="195"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="195"/>
+        <location filename="../../hubapp/domain/audit.py" line="198"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="196"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="196"/>
+        <location filename="../../hubapp/domain/audit.py" line="199"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="197"/>
+        <location filename="../../hubapp/domain/audit.py" line="200"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="197"/>
+        <location filename="../../hubapp/domain/audit.py" line="200"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="198"/>
+        <location filename="../../hubapp/domain/audit.py" line="201"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="198"/>
+        <location filename="../../hubapp/domain/audit.py" line="201"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="199"/>
+        <location filename="../../hubapp/domain/audit.py" line="202"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="199"/>
+        <location filename="../../hubapp/domain/audit.py" line="202"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="200"/>
+        <location filename="../../hubapp/domain/audit.py" line="203"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="201"/>
+        <location filename="../../hubapp/domain/audit.py" line="204"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="201"/>
+        <location filename="../../hubapp/domain/audit.py" line="204"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="202"/>
+        <location filename="../../hubapp/domain/audit.py" line="205"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="202"/>
+        <location filename="../../hubapp/domain/audit.py" line="205"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="203"/>
+        <location filename="../../hubapp/domain/audit.py" line="206"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="203"/>
+        <location filename="../../hubapp/domain/audit.py" line="206"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="204"/>
+        <location filename="../../hubapp/domain/audit.py" line="207"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="204"/>
+        <location filename="../../hubapp/domain/audit.py" line="207"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="205"/>
+        <location filename="../../hubapp/domain/audit.py" line="208"/>
         <source>punctuality_tolerance_min</source>
         <translation>正点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="206"/>
+        <location filename="../../hubapp/domain/audit.py" line="209"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="207"/>
+        <location filename="../../hubapp/domain/audit.py" line="210"/>
         <source>time_zone</source>
         <translation>枢纽时区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="208"/>
+        <location filename="../../hubapp/domain/audit.py" line="211"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="215"/>
+        <location filename="../../hubapp/domain/audit.py" line="218"/>
         <source>rebuild</source>
         <translation>重算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="215"/>
+        <location filename="../../hubapp/domain/audit.py" line="218"/>
         <source>sums</source>
         <translation>汇总数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="218"/>
+        <location filename="../../hubapp/domain/audit.py" line="221"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="218"/>
+        <location filename="../../hubapp/domain/audit.py" line="221"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="219"/>
+        <location filename="../../hubapp/domain/audit.py" line="222"/>
         <source>container_moves</source>
         <translation>箱动态记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="219"/>
+        <location filename="../../hubapp/domain/audit.py" line="222"/>
         <source>taken_at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="220"/>
+        <location filename="../../hubapp/domain/audit.py" line="223"/>
         <source>replaced</source>
         <translation>被替换的更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="220"/>
+        <location filename="../../hubapp/domain/audit.py" line="223"/>
         <source>kept_as</source>
         <translation>恢复前的数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="221"/>
+        <location filename="../../hubapp/domain/audit.py" line="224"/>
         <source>dwell_times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="221"/>
+        <location filename="../../hubapp/domain/audit.py" line="224"/>
         <source>roll_up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="222"/>
+        <location filename="../../hubapp/domain/audit.py" line="225"/>
         <source>clock_changes</source>
         <translation>时钟调整</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="222"/>
+        <location filename="../../hubapp/domain/audit.py" line="225"/>
         <source>added_to</source>
         <translation>添加了集装箱的已存班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="229"/>
+        <location filename="../../hubapp/domain/audit.py" line="232"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="230"/>
+        <location filename="../../hubapp/domain/audit.py" line="233"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="233"/>
+        <location filename="../../hubapp/domain/audit.py" line="236"/>
         <source>failed logins</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="206"/>
+        <location filename="../../hubapp/domain/audit.py" line="209"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="209"/>
+        <location filename="../../hubapp/domain/audit.py" line="212"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="209"/>
+        <location filename="../../hubapp/domain/audit.py" line="212"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="210"/>
+        <location filename="../../hubapp/domain/audit.py" line="213"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="210"/>
+        <location filename="../../hubapp/domain/audit.py" line="213"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="211"/>
+        <location filename="../../hubapp/domain/audit.py" line="214"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="211"/>
+        <location filename="../../hubapp/domain/audit.py" line="214"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="212"/>
+        <location filename="../../hubapp/domain/audit.py" line="215"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="212"/>
+        <location filename="../../hubapp/domain/audit.py" line="215"/>
         <source>gross_kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="213"/>
+        <location filename="../../hubapp/domain/audit.py" line="216"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="213"/>
+        <location filename="../../hubapp/domain/audit.py" line="216"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="214"/>
+        <location filename="../../hubapp/domain/audit.py" line="217"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="214"/>
+        <location filename="../../hubapp/domain/audit.py" line="217"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="216"/>
+        <location filename="../../hubapp/domain/audit.py" line="219"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="216"/>
+        <location filename="../../hubapp/domain/audit.py" line="219"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="217"/>
+        <location filename="../../hubapp/domain/audit.py" line="220"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="217"/>
+        <location filename="../../hubapp/domain/audit.py" line="220"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
@@ -4555,7 +4575,7 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
         <translation>恢复前的数据保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="112"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
@@ -5113,12 +5133,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="52"/>
+        <location filename="../../hubapp/cli/__init__.py" line="56"/>
         <source>hubapp: {signal} came once the work was saved; the command finished</source>
         <translation>hubapp：{signal} 在工作已保存之后到达；命令已完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="58"/>
+        <location filename="../../hubapp/cli/__init__.py" line="62"/>
         <source>hubapp: stopped ({signal})</source>
         <translation>hubapp：已停止（{signal}）</translation>
     </message>
@@ -5163,7 +5183,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="61"/>
+        <location filename="../../hubapp/cli/__init__.py" line="65"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
@@ -5976,37 +5996,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="102"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="105"/>
         <source>Size-type {code} does not say which ISO 6346 code the box has: write its code from the container&apos;s plate or papers ({codes})</source>
         <translation>箱型 {code} 未表明该箱的 ISO 6346 代码：请按箱体铭牌或单证填写其代码（{codes}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="108"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="111"/>
         <source>Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1, nor a shorthand like 20GP or 40HQ</source>
         <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1），也不是可识别的简写（如 20GP、40HQ）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="116"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="119"/>
         <source>Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)</source>
         <translation>箱型 {code}：高度代码 {height} 未知（应为 0、2、4、5 或 6）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="124"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="127"/>
         <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="150"/>
+        <location filename="../../hubapp/domain/sizetype.py" line="153"/>
         <source>A {length} ft box ({code}) counts {allowed} TEU</source>
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="309"/>
+        <location filename="../../hubapp/domain/validation.py" line="312"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="316"/>
+        <location filename="../../hubapp/domain/validation.py" line="319"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -6102,7 +6122,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="295"/>
-        <location filename="../../hubapp/domain/validation.py" line="323"/>
+        <location filename="../../hubapp/domain/validation.py" line="326"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -6142,112 +6162,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{number} 标为已于 {date} 到达，按枢纽时钟（{now}，{zone}）该日尚未到来：实际到达前请标为“计划中”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="414"/>
+        <location filename="../../hubapp/domain/validation.py" line="417"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="426"/>
+        <location filename="../../hubapp/domain/validation.py" line="429"/>
         <source>Seal {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste the seal again</source>
         <translation>铅封“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="430"/>
+        <location filename="../../hubapp/domain/validation.py" line="433"/>
         <source>Shipper {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>发货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="434"/>
+        <location filename="../../hubapp/domain/validation.py" line="437"/>
         <source>Consignee {value!r} is a number the spreadsheet showed in scientific notation, and its digits are lost: format the column as Text and type or paste it again</source>
         <translation>收货人“{value}”是电子表格以科学计数法显示的数字，其位数已丢失：请将该列设为文本格式，再重新输入或粘贴</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="445"/>
+        <location filename="../../hubapp/domain/validation.py" line="448"/>
         <source>Remarks {value!r} hold a NUL character, which no text holds (pasted from another program?): clear them and type them again</source>
         <translation>备注“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="448"/>
+        <location filename="../../hubapp/domain/validation.py" line="451"/>
         <source>Shipper {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
         <translation>发货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="451"/>
+        <location filename="../../hubapp/domain/validation.py" line="454"/>
         <source>Consignee {value!r} holds a NUL character, which no text holds (pasted from another program?): clear it and type it again</source>
         <translation>收货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="514"/>
+        <location filename="../../hubapp/domain/validation.py" line="517"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="533"/>
+        <location filename="../../hubapp/domain/validation.py" line="536"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="540"/>
+        <location filename="../../hubapp/domain/validation.py" line="543"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="551"/>
+        <location filename="../../hubapp/domain/validation.py" line="554"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="556"/>
+        <location filename="../../hubapp/domain/validation.py" line="559"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="574"/>
+        <location filename="../../hubapp/domain/validation.py" line="577"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="589"/>
+        <location filename="../../hubapp/domain/validation.py" line="592"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="609"/>
+        <location filename="../../hubapp/domain/validation.py" line="612"/>
         <source>Gross weight {value!r} has a comma that does not group thousands (a decimal comma?): type kilograms with a dot before any fraction, like 24,500 or 2400.5</source>
         <translation>毛重“{value}”中的逗号不是千位分隔符（是小数逗号吗？）：请填千克数，小数前用小数点，如 24,500 或 2400.5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="647"/>
+        <location filename="../../hubapp/domain/validation.py" line="650"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="651"/>
+        <location filename="../../hubapp/domain/validation.py" line="654"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="655"/>
+        <location filename="../../hubapp/domain/validation.py" line="658"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="704"/>
+        <location filename="../../hubapp/domain/validation.py" line="707"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code); a supervisor adds a new one in Reference data</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）；新货名由主管在“基础数据”中添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="708"/>
+        <location filename="../../hubapp/domain/validation.py" line="711"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="807"/>
+        <location filename="../../hubapp/domain/validation.py" line="810"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="813"/>
+        <location filename="../../hubapp/domain/validation.py" line="816"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -6287,27 +6307,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 在枢纽时钟（{zone}）上并不存在：该时刻因夏令时拨快一小时而被跳过；请按时钟当时显示的时间填写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="304"/>
+        <location filename="../../hubapp/domain/validation.py" line="307"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="368"/>
+        <location filename="../../hubapp/domain/validation.py" line="371"/>
         <source>Service {number} already exists on {date} ({direction}): open it in the list, or use another number</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="592"/>
+        <location filename="../../hubapp/domain/validation.py" line="595"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="679"/>
+        <location filename="../../hubapp/domain/validation.py" line="682"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="822"/>
+        <location filename="../../hubapp/domain/validation.py" line="825"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
@@ -6789,57 +6809,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>未安装可显示中文的字体，中文报表只会显示为空白方框：请安装一种中文字体（Debian 或 Ubuntu 上为软件包 fonts-noto-cjk），或改用英文报表（--lang en）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="87"/>
+        <location filename="../../hubapp/store/day_close.py" line="89"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开账 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="108"/>
+        <location filename="../../hubapp/store/day_close.py" line="110"/>
         <source>{date} was already closed by {name} at {at}</source>
         <translation>{date} 已由 {name} 于 {at} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="117"/>
+        <location filename="../../hubapp/store/day_close.py" line="119"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="119"/>
+        <location filename="../../hubapp/store/day_close.py" line="121"/>
         <source>{date} was already reopened by {name} at {at}</source>
         <translation>{date} 已由 {name} 于 {at} 重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="130"/>
+        <location filename="../../hubapp/store/day_close.py" line="132"/>
         <source>{date} is still to come; a day can be closed once it has begun</source>
         <translation>{date} 尚未到来；日期开始后才能关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="181"/>
+        <location filename="../../hubapp/store/day_close.py" line="183"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="183"/>
+        <location filename="../../hubapp/store/day_close.py" line="185"/>
         <source>{date} is closed: give a reason for changing it</source>
         <translation>{date} 已关账：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="184"/>
+        <location filename="../../hubapp/store/day_close.py" line="186"/>
         <source>It changes closed days: {days}; give a reason for changing them</source>
         <translation>这会改变已关账的日期：{days}；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="198"/>
+        <location filename="../../hubapp/store/day_close.py" line="200"/>
         <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
         <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开账 {date}，或由主管修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="201"/>
+        <location filename="../../hubapp/store/day_close.py" line="203"/>
         <source>This change alters the dwell time of containers that left on {date}, which is closed: give a reason for changing it</source>
         <translation>此修改会改变 {date}（已关账）离场集装箱的堆存时间：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="204"/>
+        <location filename="../../hubapp/store/day_close.py" line="206"/>
         <source>This change alters the dwell time of containers that left on closed days: {days}; give a reason for changing them</source>
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
@@ -6979,177 +6999,177 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 已于 {at} 删除班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="307"/>
+        <location filename="../../hubapp/store/services.py" line="319"/>
         <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="376"/>
+        <location filename="../../hubapp/store/services.py" line="388"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="383"/>
+        <location filename="../../hubapp/store/services.py" line="395"/>
         <source>The database was restored from {file} by {user} at {at}, after you opened this service; your changes were not saved and are still on screen. Note them, press Revert to see the service as the backup has it, and enter them again</source>
         <translation>在您打开此班次后，数据库已由 {user} 于 {at} 从 {file} 恢复；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次在备份中的内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="389"/>
+        <location filename="../../hubapp/store/services.py" line="401"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="397"/>
+        <location filename="../../hubapp/store/services.py" line="409"/>
         <source>{user} merged {name} into {target} at {at}, after you opened this service, which has containers of it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 把 {name} 合并到 {target}，此班次有该货名的集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="406"/>
+        <location filename="../../hubapp/store/services.py" line="418"/>
         <source>{user} imported {file} at {at}, adding containers to this service after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 导入了 {file}，向此班次添加了集装箱；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="419"/>
+        <location filename="../../hubapp/store/services.py" line="431"/>
         <source>{user} saved this service at {at}, after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 保存了它；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="424"/>
+        <location filename="../../hubapp/store/services.py" line="436"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="174"/>
+        <location filename="../../hubapp/store/users.py" line="176"/>
         <source>Your role is now {role}, which may not do this: sign in again</source>
         <translation>您的角色现在是 {role}，无权执行此操作：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="164"/>
+        <location filename="../../hubapp/store/users.py" line="166"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="118"/>
+        <location filename="../../hubapp/store/users.py" line="120"/>
         <source>{name} is the name Hub Desk writes in the audit log for the demo data; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表演示数据的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="121"/>
+        <location filename="../../hubapp/store/users.py" line="123"/>
         <source>{name} is the name Hub Desk writes in the audit log for a lock-out after wrong passwords; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表因密码错误而锁定账户的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="141"/>
+        <location filename="../../hubapp/store/users.py" line="143"/>
         <source>Single-user mode is off on this hub: log in (File ▸ Switch user…)</source>
         <translation>本枢纽的单用户模式已关闭：请登录（文件 ▸ 切换用户…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="151"/>
+        <location filename="../../hubapp/store/users.py" line="153"/>
         <source>Your account {name} is not in this database: nothing can be saved here; log in with an account it has (File ▸ Switch user…) or close Hub Desk</source>
         <translation>此数据库中没有您的账户 {name}：此处无法保存任何内容；请用此数据库中的其他账户登录（文件 ▸ 切换用户…），或退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="156"/>
+        <location filename="../../hubapp/store/users.py" line="158"/>
         <source>An admin has deactivated your account {name}: nothing can be saved here; log in as someone else (File ▸ Switch user…) or close Hub Desk</source>
         <translation>管理员已停用您的账户 {name}：此处无法保存任何内容；请以其他用户身份登录（文件 ▸ 切换用户…），或退出枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="243"/>
+        <location filename="../../hubapp/store/users.py" line="245"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="257"/>
+        <location filename="../../hubapp/store/users.py" line="259"/>
         <source>Add an admin first (hubapp users add NAME --role admin): everyone logs in on this hub, and no active user is an admin to manage users, settings and backups</source>
         <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有已启用的管理员来管理用户、设置和备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="272"/>
+        <location filename="../../hubapp/store/users.py" line="274"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="291"/>
+        <location filename="../../hubapp/store/users.py" line="293"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="337"/>
+        <location filename="../../hubapp/store/users.py" line="339"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="360"/>
+        <location filename="../../hubapp/store/users.py" line="362"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="413"/>
+        <location filename="../../hubapp/store/users.py" line="415"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="371"/>
+        <location filename="../../hubapp/store/users.py" line="373"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="470"/>
+        <location filename="../../hubapp/store/users.py" line="472"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="485"/>
+        <location filename="../../hubapp/store/users.py" line="487"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="115"/>
+        <location filename="../../hubapp/store/users.py" line="117"/>
         <source>{name} is the name Hub Desk writes in the audit log for the command line; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="416"/>
+        <location filename="../../hubapp/store/users.py" line="418"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="500"/>
+        <location filename="../../hubapp/store/users.py" line="502"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="512"/>
+        <location filename="../../hubapp/store/users.py" line="514"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="520"/>
+        <location filename="../../hubapp/store/users.py" line="522"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="523"/>
+        <location filename="../../hubapp/store/users.py" line="525"/>
         <source>A password needs more than spaces</source>
         <translation>密码不能只有空格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="527"/>
+        <location filename="../../hubapp/store/users.py" line="529"/>
         <source>A password must not be the user&apos;s name</source>
         <translation>密码不能与用户名相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="535"/>
+        <location filename="../../hubapp/store/users.py" line="537"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="550"/>
+        <location filename="../../hubapp/store/users.py" line="552"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="582"/>
+        <location filename="../../hubapp/store/users.py" line="584"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个已启用的管理员；请先设置另一位管理员</translation>
     </message>
@@ -7255,7 +7275,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli/__init__.py" line="131"/>
+        <location filename="../../hubapp/cli/__init__.py" line="132"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
