@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton,
-    QWidget,
+    QApplication, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
+    QPushButton, QWidget,
 )
 
 from hubapp.domain.clock_changes import ClockChangesRecord
@@ -66,6 +66,37 @@ class _RefusedKeys(QObject):
         if event.type() == QEvent.Type.KeyPress and watched.isReadOnly() and is_edit_key(event):
             self._form.refused.emit()
         return False
+
+
+def _enter_goes_back(event) -> bool | None:
+    """Whether a key is Enter that goes back (Shift+Enter) or on (Enter, the keypad's too);
+    None for any other key, and for Ctrl+ or Alt+Enter."""
+    if event.type() != QEvent.Type.KeyPress \
+            or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+            or event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                     | Qt.KeyboardModifier.KeypadModifier):
+        return None
+    return bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+
+
+def _tab(field: QWidget, back: bool) -> None:
+    """What Tab (back: Shift+Tab) pressed in field does, the grid below told it came by Tab."""
+    key, modifiers = (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier) if back \
+        else (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, key, modifiers))
+
+
+class _EnterGoesOn(QObject):
+    """Enter in a field goes on to the next as Tab does, Shift+Enter back: clerks used to a
+    spreadsheet or to Chinese entry software (回车跳转) pressed Enter and stayed put. An
+    open drop-down's list takes its keys itself: Enter there picks, and stays."""
+
+    def eventFilter(self, watched, event) -> bool:
+        back = _enter_goes_back(event)
+        if back is None:
+            return False
+        _tab(watched, back)
+        return True
 
 
 class ServiceForm(QWidget):
@@ -187,6 +218,9 @@ class ServiceForm(QWidget):
         refused_keys = _RefusedKeys(self)
         for widget in self._typed_fields():
             widget.installEventFilter(refused_keys)
+        enter_goes_on = _EnterGoesOn(self)
+        for widget in self._fields.values():
+            widget.installEventFilter(enter_goes_on)
 
     def leave_keys_to_fields(self, keys: list[QKeySequence]) -> None:
         """These keys (the Edit menu's Undo and Redo), pressed in a field of the form, are
@@ -573,7 +607,18 @@ class _InitialsView(QListView):
 class _PlaceCompleter(TabCompleter):
     """Suggests "CNCQI · Chongqing … · 重庆…" and puts the code alone into the field. Tab or
     Enter, none picked, takes the one meant, as in the container grid: "duis" and Tab was
-    kept, and the save refused it as no place, where "DEDUI · Duisburg" was all there was."""
+    kept, and the save refused it as no place, where "DEDUI · Duisburg" was all there was.
+    Enter goes on as Tab does, Shift+Enter back, as they do with no suggestions showing."""
+
+    def eventFilter(self, watched, event) -> bool:
+        # The list hands Enter to the field past its filters (_EnterGoesOn), as a key the
+        # field only answers with returnPressed.
+        if watched is self.popup() and self.popup().isVisible() \
+                and (back := _enter_goes_back(event)) is not None:
+            self.take_as_tab()
+            _tab(self.widget(), back)
+            return True
+        return super().eventFilter(watched, event)
 
     def pathFromIndex(self, index) -> str:
         # What QLineEdit writes on a pick: a setText on activated came before QLineEdit's own
