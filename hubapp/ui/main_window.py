@@ -510,8 +510,10 @@ class MainWindow(QMainWindow):
                 for menu in (self.file_menu, self.edit_menu, self.view_menu)
                 for action in menu.actions() if not action.shortcut().isEmpty()]
         dialogs.show_shortcuts(self, self.tr("Keyboard shortcuts"), keys, self.tr(
-            "In the container grid, as in a spreadsheet: Tab goes across, Enter down and "
-            "Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a "
+            "In a service's fields, Enter goes on to the next as Tab does and Shift+Enter "
+            "back, a place's suggestion taken as Tab takes it; in an open drop-down list, "
+            "Enter picks. In the container grid, as in a spreadsheet: Tab goes across, Enter "
+            "down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a "
             "double-click edits in a cell's text, where they move the cursor (F2 switches); "
             "Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or "
             "WPS too, with or without their header row), and one cell pasted over a selection "
