@@ -2647,25 +2647,25 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="513"/>
-        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, a service number typed picks it, Enter goes on to the boxes of the one picked, and Delete deletes it, asking first. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
+        <source>In a service&apos;s fields, Enter goes on to the next as Tab does and Shift+Enter back, a place&apos;s suggestion taken as Tab takes it; in an open drop-down list, Enter picks. In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Shift+Space picks whole rows and Ctrl+Space whole columns; Delete clears the cells picked, Ctrl+Delete removes their rows; the Edit menu and a right-click on the grid offer these with their keys. In the day&apos;s list of services, a service number typed picks it, Enter goes on to the boxes of the one picked, and Delete deletes it, asking first. On the Dashboard, Tab goes on from a chart&apos;s tab to its chart, framed, where Ctrl+C copies it and Enter shows its numbers. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
-        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Shift+空格键选中整行，Ctrl+空格键选中整列；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中输入班次号可选中该班次，按 Enter 可转到所选班次的箱表，按 Delete 可删除该班次（会先询问）。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
+        <translation>在班次的各字段中，Enter 与 Tab 一样转到下一个字段，Shift+Enter 转回上一个字段；地点有建议显示时，会像 Tab 一样先采用建议；在展开的下拉列表中按 Enter 则选中该项。箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Shift+空格键选中整行，Ctrl+空格键选中整列；Delete 清空所选单元格，Ctrl+Delete 删除所选行；“编辑”菜单和箱表的右键菜单中也有这些操作，并注明了各自的快捷键。在当天的班次列表中输入班次号可选中该班次，按 Enter 可转到所选班次的箱表，按 Delete 可删除该班次（会先询问）。在“看板”中，从图表的标签页按 Tab 可转到图表本身（带边框标示），在图表上按 Ctrl+C 复制图表，按 Enter 显示其数据。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="543"/>
+        <location filename="../../hubapp/ui/main_window.py" line="545"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="563"/>
+        <location filename="../../hubapp/ui/main_window.py" line="565"/>
         <source>Database moved away</source>
         <translation>数据库已不在原处</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="564"/>
+        <location filename="../../hubapp/ui/main_window.py" line="566"/>
         <source>Database {path} is no longer where this desk opened it: it was moved, renamed, deleted or replaced, or its folder cannot be reached. Nothing can be saved here until it is back. Note any changes not saved yet, and start Hub Desk again on the database where it is now.</source>
         <translation>数据库 {path} 已不在本工作台打开它时的位置：它已被移动、重命名、删除或替换，或其所在文件夹无法访问。在它回到原处之前，本工作台无法保存任何内容。请记下尚未保存的修改，然后在数据库现在所在的位置重新启动枢纽工作台。</translation>
     </message>
@@ -2760,12 +2760,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="535"/>
+        <location filename="../../hubapp/ui/main_window.py" line="537"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="536"/>
+        <location filename="../../hubapp/ui/main_window.py" line="538"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -3310,97 +3310,97 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="94"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="125"/>
         <source>e.g. {example}</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="173"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="173"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="144"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="175"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="144"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="175"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="145"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="176"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="145"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="176"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="158"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="271"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="284"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="251"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="285"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="396"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="430"/>
         <source>{off}, {verdict}</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="514"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="548"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="517"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="551"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="522"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="556"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -7194,7 +7194,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="416"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="450"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
