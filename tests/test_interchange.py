@@ -3866,3 +3866,18 @@ def test_free_text_with_a_tab_line_break_or_bell_is_stored_on_one_line(demo_db, 
         " JOIN service s ON s.id = m.service_id WHERE s.service_no = 'X8'"
         " AND s.date = '2026-03-06'").fetchone() == (
         "SUN CO", "ACME Trading Vientiane, Laos", "reefer plug in")
+
+
+def test_a_consignee_copied_from_a_web_page_over_two_lines_is_stored_on_one_line(
+        demo_db, tmp_path):
+    """U+2028, the line break of text copied from a web page or a PDF: the quick path took a
+    file holding nothing else odd as clean, and stored the break the daily log hides."""
+    header = "date,service,direction,container,size_type,full_empty,gross_kg,consignee"
+    path = write(tmp_path / "web.csv", [
+        header, f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,"
+                "ACME Trading\u2028Vientiane"])
+    assert import_file(demo_db, path, TESTER).saved
+    assert demo_db.execute(
+        "SELECT m.consignee FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE s.service_no = 'X8' AND s.date = '2026-03-06'").fetchone() == (
+        "ACME Trading Vientiane",)

@@ -292,6 +292,8 @@ def test_the_days_of_the_month_a_date_is_written_in_when_it_lacks_that_day(writt
     ("SUN\x07CO\x1b", "SUNCO"),
     ("\u0085reefer\u009f", "reefer"),
     ("Late\u0085loco", "Late loco"),  # NEL, a line break of its own
+    # The line and paragraph breaks of text copied from a web page or a PDF.
+    ("ACME Trading\u2028Vientiane \u2029 Laos", "ACME Trading Vientiane Laos"),
     ("S\x01O\x1fH\x7f", "SOH"),  # the first control, the unit separator and DEL
     ("Late\n\x07\nloco", "Late loco"),  # a bell dropped between two breaks: one space
     ("冷藏\u3000加急", "冷藏\u3000加急"),  # an ideographic space is typed, not pasted along

@@ -458,10 +458,14 @@ _NUL_HELD = {
 
 
 # What one_line takes out of free text: a tab or line break (and the spaces around it), and
-# the controls nobody sees.
-_BREAK = "\t\n\v\f\r\x1c-\x1e\x85"
+# the controls nobody sees. U+2028 and U+2029 are the line and paragraph breaks of text
+# copied from a web page or a PDF, as str.splitlines reads them.
+_BREAK = "\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029"
 _BREAKS = re.compile(f" *[{_BREAK}][ {_BREAK}]*")
 _UNSEEN_CONTROLS = re.compile("[\x01-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# What the import's quick path leaves to the slow one (texts_clean): a control, or a break
+# one_line makes a space that is none (U+2028, U+2029).
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
@@ -504,8 +508,8 @@ def texts_clean(columns: Mapping[str, Sequence[str]]) -> bool:
     by field name: a search over each whole column, as an import's quick path judges one.
     A name holding a line break may be found wrong here and not there: it is then only
     judged the slow way, where parse_move makes it one line (one_line)."""
-    return not CONTROL.search("".join(columns["seal"] + columns["shipper"]
-                                      + columns["consignee"])) and not any(
+    return not _NOT_ONE_LINE.search("".join(columns["seal"] + columns["shipper"]
+                                            + columns["consignee"])) and not any(
         _SCIENTIFIC.search(folded("\n".join(column))) for column in columns.values())
 
 
