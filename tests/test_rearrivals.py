@@ -249,3 +249,18 @@ def test_the_boxes_of_a_service_cancelled_are_not_noted_as_moving_again(qtbot, s
     press(qtbot, Qt.Key.Key_Home)  # planned: still to come in, it may not
     assert status.currentData() == Status.PLANNED
     assert screen.grid.index(0, PROBLEM).data() == NOTE
+
+
+def test_opening_another_service_asks_only_of_its_own_boxes(qtbot, screen, monkeypatch):
+    first = saved(screen.ctx.db, "R1", OUT, LOG_DAY, 8)
+    second = saved(screen.ctx.db, "R2", IN, LOG_DAY, 9, (OTHER,))
+    screen.reload()
+    assert screen.show_service(LOG_DAY, first.id)
+    asked = []
+    last_moves = services.last_moves
+    monkeypatch.setattr(services, "last_moves", lambda db, numbers, *rest: (
+        asked.append(list(numbers)), last_moves(db, numbers, *rest))[1])
+    assert screen.show_service(LOG_DAY, second.id)
+    # Not the boxes of the service left too, by the time of the one opened: a read wasted.
+    assert asked == [[OTHER]]
+    assert screen.grid.index(0, 0).data() == OTHER

@@ -145,14 +145,17 @@ class ContainerGridModel(QAbstractTableModel):
                 return {}
         return self._elsewhere
 
-    def follow_moves(self, direction: Direction | None, last_moves: _LastMoves) -> None:
+    def follow_moves(self, direction: Direction | None, last_moves: _LastMoves,
+                     rows_to_come: bool = False) -> None:
         """The service's direction (None where its boxes do not move), and what reads its
         boxes' last moves before it (by its time and date of now, its own stored ones left
         out), asked of each number once: a box in twice without leaving, or out twice, is
-        noted on its row."""
+        noted on its row. rows_to_come: another service's rows are loaded next, which asks
+        of their boxes; asked of the rows shown, it read the boxes of the service left."""
         self._direction, self._last_moves_of, self._last_moves = direction, last_moves, {}
-        self._again = self._moving_again()
-        self._emit_all()
+        if not rows_to_come:
+            self._again = self._moving_again()
+            self._emit_all()
 
     def set_read_only(self, read_only: bool) -> None:
         """A closed day for a clerk: the rows stay to scroll, select and copy, but nothing

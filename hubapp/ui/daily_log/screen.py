@@ -638,14 +638,15 @@ class DailyLogScreen(QWidget):
         self._stored_boxes = len(rows)
         self._saved_elsewhere = False
         self.form.set_service(service, keep_typing=same)
-        self._configure_grid()
+        self._configure_grid(rows_to_come=True)
         if not (saved_here and same and self.grid.keep_saved(rows)):
             self.grid.load(rows, same_service=same)
         self.paste_message.clear()
         self._form_dirty = False
         self.update_buttons()
 
-    def _configure_grid(self) -> None:
+    def _configure_grid(self, rows_to_come: bool = False) -> None:
+        """rows_to_come: the service's rows are loaded next (ContainerGridModel.follow_moves)."""
         service, day = self._service, self._shown_day
         # The form's: a service being switched to the other direction clashes with that one's.
         direction = self._grid_direction = self.form.direction.currentData()
@@ -657,9 +658,9 @@ class DailyLogScreen(QWidget):
             lambda commodity_id: reference.merged_away(self._db, commodity_id),
             self._commodity_text, lambda commodity_id: self._commodity_names.get(commodity_id),
             self._former_codes, day, self._near_commodities)
-        self._follow_moves()
+        self._follow_moves(rows_to_come)
 
-    def _follow_moves(self) -> None:
+    def _follow_moves(self, rows_to_come: bool = False) -> None:
         """The grid's boxes checked against their last moves before the service as typed: a
         box in again without leaving, or out again, is noted beside it."""
         service, day, direction = self._service, self._shown_day, self._grid_direction
@@ -668,7 +669,7 @@ class DailyLogScreen(QWidget):
         # A cancelled service's boxes go nowhere: "arrived … and has no departure logged
         # since" was said of each box of a train that never came.
         self.grid.follow_moves(direction if moving else None, lambda numbers: services.last_moves(
-            self._db, numbers, day, at, own, direction))
+            self._db, numbers, day, at, own, direction), rows_to_come)
 
     def _moves_as_typed(self) -> tuple[dt.datetime | None, bool]:
         return (self.form.moved_at(self._shown_day),
