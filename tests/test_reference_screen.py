@@ -194,6 +194,25 @@ def test_a_name_pasted_longer_than_a_name_may_be_is_cut_saying_so(
     assert label.text() == said.replace("first 77", "first 80")
 
 
+def test_a_name_copied_from_a_spreadsheet_cell_is_not_said_cut_for_its_line_break(
+        qtbot, monkeypatch, screen):
+    """Excel and WPS copy a cell with a line break after it: a name of 80 characters, the
+    most a name may have, was said cut ("the text pasted has 82 characters"), yet whole."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    QApplication.clipboard().setText("x" * 80 + "\r\n")
+    click(qtbot, form.name_en)
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_en.text() == "x" * 80 and form.errors["name_en"].isHidden()
+    # A name longer than that is said cut by its own length, the line break not counted.
+    QApplication.clipboard().setText("x" * 95 + "\r\n")
+    qtbot.keyClick(form.name_en, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.errors["name_en"].text() == (
+        "English name: the text pasted has 95 characters and a name may have at most 80; "
+        "only its first 80 were pasted")
+
+
 def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypatch, screen,
                                                                  app_ctx):
     before = len(reference.list_commodities(app_ctx.db, include_retired=True))

@@ -108,7 +108,9 @@ class _NameEdit(QLineEdit):
         menu.deleteLater()
 
     def paste_saying_cut(self) -> None:
-        pasted = QGuiApplication.clipboard().text()
+        # Not the line break a spreadsheet copies after a cell, which the save strips: an
+        # 80-character name copied from Excel was said cut, "82 characters", yet whole.
+        pasted = QGuiApplication.clipboard().text().removesuffix("\n").removesuffix("\r")
         kept = len(self.text()) - len(self.selectedText())
         self.paste()
         kept = len(self.text()) - kept
