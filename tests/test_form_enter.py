@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.records import Direction
@@ -97,3 +98,20 @@ def test_enter_with_a_place_s_suggestions_showing_takes_the_one_meant_and_goes_o
     assert form.destination.text() == "DEDUI"
     assert not popup.isVisible()
     assert focused(form) is getattr(form, then)
+
+
+def test_enter_while_an_input_method_composes_stays_for_it_to_commit(qtbot, screen):
+    """An input method that passes the Enter on: the form went on, and "zhong" being
+    composed in Remarks was lost unsaid."""
+    form = screen.form
+    form.notes.setFocus()
+    qtbot.keyClicks(form.notes, "fast ")
+    QApplication.sendEvent(form.notes, QInputMethodEvent("zhong", []))
+    qtbot.keyClick(form.notes, Qt.Key.Key_Return)
+    assert focused(form) is form.notes
+    commit = QInputMethodEvent()
+    commit.setCommitString("中")
+    QApplication.sendEvent(form.notes, commit)
+    assert form.notes.text() == "fast 中"
+    qtbot.keyClick(form.notes, Qt.Key.Key_Return)  # composed: Enter goes on again
+    assert focused(form) is screen.grid_view

@@ -89,11 +89,23 @@ def _tab(field: QWidget, back: bool) -> None:
 class _EnterGoesOn(QObject):
     """Enter in a field goes on to the next as Tab does, Shift+Enter back: clerks used to a
     spreadsheet or to Chinese entry software (回车跳转) pressed Enter and stayed put. An
-    open drop-down's list takes its keys itself: Enter there picks, and stays."""
+    open drop-down's list takes its keys itself: Enter there picks, and stays. Nor while a
+    Chinese input method composes in the field: its Enter commits what is composed, and moving
+    on then dropped the composition unsaid (an input method that passes the key on)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._composing: set[QObject] = set()
 
     def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.InputMethod:
+            if event.preeditString():
+                self._composing.add(watched)
+            else:
+                self._composing.discard(watched)
+            return False
         back = _enter_goes_back(event)
-        if back is None:
+        if back is None or watched in self._composing:
             return False
         _tab(watched, back)
         return True
