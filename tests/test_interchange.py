@@ -3868,16 +3868,28 @@ def test_free_text_with_a_tab_line_break_or_bell_is_stored_on_one_line(demo_db, 
         "SUN CO", "ACME Trading Vientiane, Laos", "reefer plug in")
 
 
-def test_a_consignee_copied_from_a_web_page_over_two_lines_is_stored_on_one_line(
-        demo_db, tmp_path):
-    """U+2028, the line break of text copied from a web page or a PDF: the quick path took a
-    file holding nothing else odd as clean, and stored the break the daily log hides."""
-    header = "date,service,direction,container,size_type,full_empty,gross_kg,consignee"
-    path = write(tmp_path / "web.csv", [
-        header, f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,"
-                "ACME Trading\u2028Vientiane"])
-    assert import_file(demo_db, path, TESTER).saved
+@pytest.mark.parametrize("read", ["quick", "row_by_row"])
+def test_a_unicode_line_separator_is_a_line_break_on_every_path(demo_db, tmp_path, read):
+    """U+2028 and U+2029 (an address copied from a web page): the quick path found no
+    control character and stored them, the daily log's one-line field hiding what followed;
+    in a seal, two seals were stored as one box's."""
+    header = "date,service,direction,container,size_type,full_empty,gross_kg,seal,shipper," \
+             "consignee"
+    stored_before = f"2026-03-06,X7,outbound,{with_check_digit('CSQU305439')},22G1,F,20000,,,"
+    if read == "row_by_row":
+        assert import_file(demo_db, write(tmp_path / "x7.csv", [header, stored_before]),
+                           TESTER).saved
+    rows = [header, *([stored_before] if read == "row_by_row" else []),
+            f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,SL1,"
+            "SUN\u2029CO,ACME Trading\u2028Vientiane"]
+    assert import_file(demo_db, write(tmp_path / "breaks.csv", rows), TESTER,
+                       skip_duplicates=True).saved
     assert demo_db.execute(
-        "SELECT m.consignee FROM container_move m JOIN service s ON s.id = m.service_id"
-        " WHERE s.service_no = 'X8' AND s.date = '2026-03-06'").fetchone() == (
-        "ACME Trading Vientiane",)
+        "SELECT m.shipper, m.consignee FROM container_move m JOIN service s"
+        " ON s.id = m.service_id WHERE s.service_no = 'X8'").fetchone() == (
+        "SUN CO", "ACME Trading Vientiane")
+    two_seals = write(tmp_path / "seals.csv", [
+        header, f"2026-03-07,X9,outbound,{with_check_digit('CSQU305437')},22G1,F,20000,"
+                "SL1\u2028SL2,,"])
+    result = import_file(demo_db, two_seals, TESTER)
+    assert not result.saved and "one seal per box" in result.problems[0].text()

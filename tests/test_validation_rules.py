@@ -291,6 +291,7 @@ def test_the_days_of_the_month_a_date_is_written_in_when_it_lacks_that_day(writt
     ("ACME Trading \r\n Vientiane\n", "ACME Trading Vientiane"),
     ("SUN\x07CO\x1b", "SUNCO"),
     ("\u0085reefer\u009f", "reefer"),
+    ("ACME Trading\u2028Vientiane \u2029Laos", "ACME Trading Vientiane Laos"),  # a web page's
     ("Late\u0085loco", "Late loco"),  # NEL, a line break of its own
     # The line and paragraph breaks of text copied from a web page or a PDF.
     ("ACME Trading\u2028Vientiane \u2029 Laos", "ACME Trading Vientiane Laos"),

@@ -458,14 +458,12 @@ _NUL_HELD = {
 
 
 # What one_line takes out of free text: a tab or line break (and the spaces around it), and
-# the controls nobody sees. U+2028 and U+2029 are the line and paragraph breaks of text
-# copied from a web page or a PDF, as str.splitlines reads them.
+# the controls nobody sees. U+2028 and U+2029 are line breaks too, copied from a web page or
+# a script's output: kept, the daily log's one-line field hid what followed them.
 _BREAK = "\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029"
 _BREAKS = re.compile(f" *[{_BREAK}][ {_BREAK}]*")
+_NOT_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BREAK}]")  # what one_line may change
 _UNSEEN_CONTROLS = re.compile("[\x01-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
-# What the import's quick path leaves to the slow one (texts_clean): a control, or a break
-# one_line makes a space that is none (U+2028, U+2029).
-_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
@@ -516,7 +514,7 @@ def texts_clean(columns: Mapping[str, Sequence[str]]) -> bool:
 def seal_errors(seal: str) -> list[FieldError]:
     """A seal is one line: a line break or tab in it is a block of seals pasted into one
     cell, which would be stored as one box's seal."""
-    if not CONTROL.search(seal):
+    if not _NOT_ONE_LINE.search(seal):
         return []
     return [FieldError("seal", QT_TRANSLATE_NOOP(
         "messages", "Seal {value!r} holds a line break or tab: one seal per box"),
