@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QPalette
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QPushButton
 
 from hubapp.domain.errors import InputError
@@ -211,6 +211,46 @@ def test_a_name_copied_from_a_spreadsheet_cell_is_not_said_cut_for_its_line_brea
     assert form.errors["name_en"].text() == (
         "English name: the text pasted has 95 characters and a name may have at most 80; "
         "only its first 80 were pasted")
+
+
+def test_a_name_of_characters_outside_the_bmp_has_the_room_the_store_gives_it(
+        qtbot, monkeypatch, screen):
+    """Qt's maximum counted UTF-16 units: 50 emoji pasted were cut to 40, said as "the text
+    pasted has 50 characters and a name may have at most 80"; an accent typed apart from its
+    letter was cut from it at the end of the room."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    label = form.errors["name_en"]
+    QApplication.clipboard().setText("\U0001f34d" * 50)
+    click(qtbot, form.name_en)
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_en.text() == "\U0001f34d" * 50 and label.isHidden()
+    qtbot.keyClicks(form.name_en, "x" * 40)  # typing stops at 80 characters
+    assert form.name_en.text() == "\U0001f34d" * 50 + "x" * 30
+    qtbot.keyClick(form.name_en, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QApplication.clipboard().setText("x" * 79 + "e\u0301 chilled")
+    qtbot.keyClick(form.name_en, Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
+    assert form.name_en.text() == "x" * 79
+    assert label.text() == ("English name: the text pasted has 89 characters and a name may "
+                            "have at most 80; only its first 79 were pasted")
+
+
+def test_a_name_dropped_longer_than_a_name_may_be_is_cut_saying_so(qtbot, monkeypatch, screen):
+    """Dragged from a customs list's window: Qt cut it to fit without a word."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.name_en, "abc")
+    dragged = QMimeData()
+    dragged.setText("y" * 90)
+    at = form.name_en.rect().center()
+    arrives = (Qt.DropAction.CopyAction, dragged, Qt.MouseButton.LeftButton,
+               Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(form.name_en, QDragEnterEvent(at, *arrives))
+    QApplication.sendEvent(form.name_en, QDropEvent(QPointF(at), *arrives))
+    assert form.name_en.text() == "abc" + "y" * 77
+    assert form.errors["name_en"].text() == (
+        "English name: the text pasted has 90 characters and a name may have at most 80; "
+        "only its first 77 were pasted")
 
 
 def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypatch, screen,

@@ -8,10 +8,13 @@ be deleted.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush, QContextMenuEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence, QValidator,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
@@ -86,11 +89,18 @@ class RoutesModel(ListedRecordsModel):
 # --- the add/edit form ----------------------------------------------------------------------
 
 class _NameEdit(QLineEdit):
-    """A name's field, whose paste longer than the room left Qt cuts to fit without a word:
-    a name pasted from a customs list lost its end unseen. cut: the characters pasted and
-    those of them kept."""
+    """A name's field, holding at most limit characters, as the store counts them: Qt's
+    maximum counts UTF-16 units, and cut a name of rare CJK or emoji at half its room. A
+    paste or a drop longer than the room left is cut to fit, never within a character and
+    its accents, and said (cut: the characters given and those of them kept), where Qt
+    cut it without a word: a name pasted from a customs list lost its end unseen."""
 
     cut = Signal(int, int)
+
+    def __init__(self, text: str, limit: int, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.setValidator(_AtMost(limit, self))
+        self._limit = limit
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
@@ -107,15 +117,39 @@ class _NameEdit(QLineEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def dropEvent(self, event: QDropEvent) -> None:
+        if event.source() is self or not event.mimeData().hasText() or self.isReadOnly():
+            super().dropEvent(event)  # a move within the field keeps its length
+            return
+        self.deselect()
+        self.setCursorPosition(self.cursorPositionAt(event.position().toPoint()))
+        self._insert_saying_cut(event.mimeData().text())
+        event.acceptProposedAction()
+
     def paste_saying_cut(self) -> None:
-        # Not the line break a spreadsheet copies after a cell, which the save strips: an
-        # 80-character name copied from Excel was said cut, "82 characters", yet whole.
-        pasted = QGuiApplication.clipboard().text().removesuffix("\n").removesuffix("\r")
-        kept = len(self.text()) - len(self.selectedText())
-        self.paste()
-        kept = len(self.text()) - kept
-        if kept < len(pasted):
-            self.cut.emit(len(pasted), kept)
+        if not self.isReadOnly():
+            self._insert_saying_cut(QGuiApplication.clipboard().text())
+
+    def _insert_saying_cut(self, given: str) -> None:
+        room = max(0, self._limit - len(self.text()) + len(self.selectedText()))
+        kept = given[:room]
+        while kept and len(kept) < len(given) and unicodedata.combining(given[len(kept)]):
+            kept = kept[:-1]  # "é" typed as e and its accent: both or neither
+        self.insert(kept)
+        if len(kept) < len(given):
+            self.cut.emit(len(given), len(kept))
+
+
+class _AtMost(QValidator):
+    """Text of at most limit characters (Python's count, the store's, not Qt's UTF-16)."""
+
+    def __init__(self, limit: int, parent: QObject) -> None:
+        super().__init__(parent)
+        self._limit = limit
+
+    def validate(self, text: str, position: int):
+        fits = len(text) <= self._limit
+        return (QValidator.State.Acceptable if fits else QValidator.State.Invalid), text, position
 
 
 class ReferenceForm(QWidget):
@@ -151,12 +185,10 @@ class ReferenceForm(QWidget):
 
     def name_line(self, name: str, title: str, text: str) -> QLineEdit:
         """A name's field, which takes no more than a name may have; a longer one stored
-        before names had a limit shows whole (Qt cuts the text to its maximum, and a save
-        for any other change then wrote it cut, unsaid)."""
-        edit = _NameEdit(text, self)
+        before names had a limit shows whole (cut to the field's maximum, a save for any
+        other change then wrote it cut, unsaid)."""
+        edit = _NameEdit(text, max(MAX_NAME_LENGTH, len(text)), self)
         self.add_field(name, title, edit)
-        # Qt counts UTF-16 units: a character outside the BMP (rare CJK) takes two.
-        edit.setMaxLength(max(MAX_NAME_LENGTH, len(text.encode("utf-16-le")) // 2))
         edit.cut.connect(lambda pasted, kept: self._say_cut(name, mnemonics.unmarked(title),
                                                             pasted, kept))
         return edit
