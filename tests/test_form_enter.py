@@ -115,3 +115,10 @@ def test_enter_while_an_input_method_composes_stays_for_it_to_commit(qtbot, scre
     assert form.notes.text() == "fast 中"
     qtbot.keyClick(form.notes, Qt.Key.Key_Return)  # composed: Enter goes on again
     assert focused(form) is screen.grid_view
+    # Left mid-composition, the field is no longer composing when come back to.
+    form.service_no.setFocus()
+    QApplication.sendEvent(form.service_no, QInputMethodEvent("ba", []))
+    form.notes.setFocus()
+    form.service_no.setFocus()
+    qtbot.keyClick(form.service_no, Qt.Key.Key_Return)
+    assert focused(form) is form.direction

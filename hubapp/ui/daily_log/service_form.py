@@ -98,12 +98,11 @@ class _EnterGoesOn(QObject):
         self._composing: set[QObject] = set()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.InputMethod:
-            if event.preeditString():
-                self._composing.add(watched)
-            else:
-                self._composing.discard(watched)
-            return False
+        if event.type() == QEvent.Type.InputMethod and event.preeditString():
+            self._composing.add(watched)
+        elif event.type() in (QEvent.Type.InputMethod, QEvent.Type.FocusOut):
+            # Left mid-composition, the field ends it without an event of the input method's.
+            self._composing.discard(watched)
         back = _enter_goes_back(event)
         if back is None or watched in self._composing:
             return False
