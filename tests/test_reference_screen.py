@@ -235,6 +235,26 @@ def test_a_name_of_characters_outside_the_bmp_has_the_room_the_store_gives_it(
                             "have at most 80; only its first 79 were pasted")
 
 
+def test_a_spreadsheet_cell_of_a_name_80_long_is_pasted_whole_unsaid(
+        qtbot, monkeypatch, screen, app_ctx):
+    """Its copy ends in a line break, which the store drops: the name was said to be cut to
+    80 of its 82 characters, and one of 79 kept its CR."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "020750")
+    name = "frozen duck, boneless, " + "x" * 57
+    QApplication.clipboard().setText(name + "\r\n")
+    click(qtbot, form.name_en)
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.errors["name_en"].isHidden()
+    type_into(qtbot, form.name_zh, "冷冻鸭")
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    saved = reference.get_commodity(app_ctx.db, reference.commodity_finder(app_ctx.db)("020750"))
+    assert saved.name_en == name
+
+
 def test_a_name_dropped_longer_than_a_name_may_be_is_cut_saying_so(qtbot, monkeypatch, screen):
     """Dragged from a customs list's window: Qt cut it to fit without a word."""
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)

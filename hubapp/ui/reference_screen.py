@@ -131,8 +131,19 @@ class _NameEdit(QLineEdit):
             self._insert_saying_cut(QGuiApplication.clipboard().text())
 
     def _insert_saying_cut(self, given: str) -> None:
-        room = max(0, self._limit - len(self.text()) + len(self.selectedText()))
-        kept = given[:room]
+        start = self.selectionStart() if self.hasSelectedText() else self.cursorPosition()
+        head = self.text()[:start]
+        tail = self.text()[start + len(self.selectedText()):]
+        # The most of it whose name as stored fits: a cell copied from a spreadsheet ends in
+        # a line break, which the store drops, and a name of 80 was said to be cut.
+        low, high = 0, len(given)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _fits(head + given[:middle] + tail, self._limit):
+                low = middle
+            else:
+                high = middle - 1
+        kept = given[:low]
         while kept and len(kept) < len(given) and unicodedata.combining(given[len(kept)]):
             kept = kept[:-1]  # "é" typed as e and its accent: both or neither
         self.insert(kept)
@@ -141,15 +152,21 @@ class _NameEdit(QLineEdit):
 
 
 class _AtMost(QValidator):
-    """Text of at most limit characters (Python's count, the store's, not Qt's UTF-16)."""
+    """A name of at most limit characters as stored (counted as Python and the store count,
+    not as Qt's UTF-16)."""
 
     def __init__(self, limit: int, parent: QObject) -> None:
         super().__init__(parent)
         self._limit = limit
 
     def validate(self, text: str, position: int):
-        fits = len(text) <= self._limit
+        fits = _fits(text, self._limit)
         return (QValidator.State.Acceptable if fits else QValidator.State.Invalid), text, position
+
+
+def _fits(text: str, limit: int) -> bool:
+    """Whether a name typed so is stored (plain_name) within limit characters."""
+    return len(text) <= limit or len(plain_name(text)) <= limit
 
 
 class ReferenceForm(QWidget):
