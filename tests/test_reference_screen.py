@@ -192,6 +192,12 @@ def test_a_name_pasted_longer_than_a_name_may_be_is_cut_saying_so(
     qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert form.name_en.text() == "x" * 80
     assert label.text() == said.replace("first 77", "first 80")
+    # Pasted again whole, over it: the cut is said no more.
+    QApplication.clipboard().setText("frozen duck")
+    qtbot.keyClick(form.name_en, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_en.text() == "frozen duck" and label.isHidden()
+    assert said.replace("first 77", "first 80") not in form.name_en.accessibleDescription()
 
 
 def test_a_name_copied_from_a_spreadsheet_cell_is_not_said_cut_for_its_line_break(

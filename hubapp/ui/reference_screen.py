@@ -93,9 +93,11 @@ class _NameEdit(QLineEdit):
     maximum counts UTF-16 units, and cut a name of rare CJK or emoji at half its room. A
     paste or a drop longer than the room left is cut to fit, never within a character and
     its accents, and said (cut: the characters given and those of them kept), where Qt
-    cut it without a word: a name pasted from a customs list lost its end unseen."""
+    cut it without a word: a name pasted from a customs list lost its end unseen. whole: a
+    paste or drop kept whole."""
 
     cut = Signal(int, int)
+    whole = Signal()
 
     def __init__(self, text: str, limit: int, parent: QWidget) -> None:
         super().__init__(text, parent)
@@ -149,6 +151,8 @@ class _NameEdit(QLineEdit):
         self.insert(kept)
         if len(kept) < len(given):
             self.cut.emit(len(given), len(kept))
+        else:
+            self.whole.emit()
 
 
 class _AtMost(QValidator):
@@ -177,6 +181,7 @@ class ReferenceForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
+        self._cut_said: dict[str, str] = {}  # by field, the cut _say_cut said last
 
     def add_field(self, name: str, title: str, widget: QWidget) -> QWidget:
         widget.setObjectName(name)
@@ -208,6 +213,7 @@ class ReferenceForm(QWidget):
         self.add_field(name, title, edit)
         edit.cut.connect(lambda pasted, kept: self._say_cut(name, mnemonics.unmarked(title),
                                                             pasted, kept))
+        edit.whole.connect(lambda: self._unsay_cut(name))
         return edit
 
     def _say_cut(self, name: str, field: str, pasted: int, kept: int) -> None:
@@ -223,6 +229,15 @@ class ReferenceForm(QWidget):
                                           window.heightForWidth(window.width())))
         spoken.show_problem(self.fields[name], said)
         spoken.announce(self.fields[name], said)
+        self._cut_said[name] = said
+
+    def _unsay_cut(self, name: str) -> None:
+        """The cut said no more once the name is pasted again whole: "only its first 77
+        were pasted" stayed under the name pasted over it; a save's refusal stays."""
+        if self._cut_said.pop(name, None) == self.errors[name].text():
+            self.errors[name].clear()
+            self.errors[name].hide()
+            spoken.show_problem(self.fields[name], "")
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Each message by its field, and said by a screen reader as the field gets the focus
