@@ -130,7 +130,10 @@ class _NameEdit(QLineEdit):
 
     def paste_saying_cut(self) -> None:
         if not self.isReadOnly():
-            self._insert_saying_cut(QGuiApplication.clipboard().text())
+            # Not the line break a spreadsheet copies after a cell, which the store drops
+            # anyway: kept in the field, and counted in "the text pasted has 82 characters".
+            self._insert_saying_cut(
+                QGuiApplication.clipboard().text().removesuffix("\n").removesuffix("\r"))
 
     def _insert_saying_cut(self, given: str) -> None:
         start = self.selectionStart() if self.hasSelectedText() else self.cursorPosition()
