@@ -3845,6 +3845,18 @@ def test_a_chinese_export_names_the_weight_in_kilograms_as_the_screens_do(demo_d
         db.close()
 
 
+def _imported_by(read: str, demo_db, tmp_path, header: str, row: str) -> bool:
+    """Whether row, under header's ten columns, was imported by the quick path alone
+    ("quick"), or row by row ("row_by_row": a list with a service already stored)."""
+    stored_before = f"2026-03-06,X7,outbound,{with_check_digit('CSQU305439')},22G1,F,20000,,,"
+    if read == "row_by_row":
+        assert import_file(demo_db, write(tmp_path / "x7.csv", [header, stored_before]),
+                           TESTER).saved
+    rows = [header, *([stored_before] if read == "row_by_row" else []), row]
+    return import_file(demo_db, write(tmp_path / "breaks.csv", rows), TESTER,
+                       skip_duplicates=True).saved
+
+
 @pytest.mark.parametrize("read", ["quick", "row_by_row"])
 def test_free_text_with_a_tab_line_break_or_bell_is_stored_on_one_line(demo_db, tmp_path, read):
     """A consignee's address over two lines, a remark holding a tab, another program's BEL:
@@ -3852,15 +3864,9 @@ def test_free_text_with_a_tab_line_break_or_bell_is_stored_on_one_line(demo_db, 
     and the BEL was exported again. Row by row: a list with a service already stored."""
     header = "date,service,direction,container,size_type,full_empty,gross_kg,shipper," \
              "consignee,notes"
-    stored_before = f"2026-03-06,X7,outbound,{with_check_digit('CSQU305439')},22G1,F,20000,,,"
-    if read == "row_by_row":
-        assert import_file(demo_db, write(tmp_path / "x7.csv", [header, stored_before]),
-                           TESTER).saved
-    path = write(tmp_path / "breaks.csv", [
-        header, *([stored_before] if read == "row_by_row" else []),
+    assert _imported_by(read, demo_db, tmp_path, header, (
         f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,"
-        "\"SUN\x07 CO\",\"ACME Trading\r\nVientiane, Laos\",\"reefer\tplug in\x1b\""])
-    assert import_file(demo_db, path, TESTER, skip_duplicates=True).saved
+        "\"SUN\x07 CO\",\"ACME Trading\r\nVientiane, Laos\",\"reefer\tplug in\x1b\""))
     assert demo_db.execute(
         "SELECT m.shipper, m.consignee, s.notes FROM container_move m"
         " JOIN service s ON s.id = m.service_id WHERE s.service_no = 'X8'"
@@ -3875,15 +3881,9 @@ def test_a_unicode_line_separator_is_a_line_break_on_every_path(demo_db, tmp_pat
     in a seal, two seals were stored as one box's."""
     header = "date,service,direction,container,size_type,full_empty,gross_kg,seal,shipper," \
              "consignee"
-    stored_before = f"2026-03-06,X7,outbound,{with_check_digit('CSQU305439')},22G1,F,20000,,,"
-    if read == "row_by_row":
-        assert import_file(demo_db, write(tmp_path / "x7.csv", [header, stored_before]),
-                           TESTER).saved
-    rows = [header, *([stored_before] if read == "row_by_row" else []),
-            f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,SL1,"
-            "SUN\u2029CO,ACME Trading\u2028Vientiane"]
-    assert import_file(demo_db, write(tmp_path / "breaks.csv", rows), TESTER,
-                       skip_duplicates=True).saved
+    assert _imported_by(read, demo_db, tmp_path, header, (
+        f"2026-03-06,X8,outbound,{with_check_digit('CSQU305438')},22G1,F,20000,SL1,"
+        "SUN\u2029CO,ACME Trading\u2028Vientiane"))
     assert demo_db.execute(
         "SELECT m.shipper, m.consignee FROM container_move m JOIN service s"
         " ON s.id = m.service_id WHERE s.service_no = 'X8'").fetchone() == (

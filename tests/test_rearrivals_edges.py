@@ -85,7 +85,6 @@ def test_a_box_asked_of_with_the_database_out_of_reach_is_asked_of_again(
     assert [screen.grid.index(row, PROBLEM).data() for row in range(2)] == [NOTE, ""]
 
 
-
 def colour(index) -> QColor | None:
     brush = index.data(Qt.ItemDataRole.ForegroundRole)
     return brush.color() if brush else None
