@@ -9,21 +9,24 @@ import pytest
 
 from hubapp.domain import iso6346
 from hubapp.domain.clock import wall_time
-from hubapp.store import audit, backup, open_db, transaction
+from hubapp.store import audit, backup, open_db, services, transaction
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import hub_zone_set
+from conftest import DEMO_END, hub_zone_set
 
 ANN = UserRecord("ann", ADMIN)
 FIRST = dt.date(2020, 1, 1)
 
 
-def _import(db, day: dt.date, numbers: list[str]) -> None:
+def _import(db, day: dt.date, numbers: list[str] | None, last_day: dt.date | None = None) -> int:
+    """An import's entry as store.interchange writes it; numbers None for a file of history,
+    which names none."""
     with transaction(db):
         audit.record(db, "li.na", "import", "file", f"{day}.csv", None, {
-            "file": f"{day}.csv", "services": len(numbers), "containers": 0, "teu": 0.0,
-            "first_date": day.isoformat(), "last_date": day.isoformat(),
-            "service_nos": numbers})
+            "file": f"{day}.csv", "services": len(numbers or ()), "containers": 0, "teu": 0.0,
+            "first_date": day.isoformat(), "last_date": (last_day or day).isoformat(),
+            **({} if numbers is None else {"service_nos": numbers})})
+    return audit.newest_id(db)
 
 
 @pytest.fixture
@@ -100,10 +103,8 @@ def test_a_day_filter_reads_a_restored_log_again(tmp_path):
 def test_a_day_filter_finds_the_dwell_changes_of_a_closed_day(engine, demo_db):
     """Deleting an arrival on an open day changes the dwell of the closed day its box left
     on: the entry names that day only among its closed days, as the daily summary finds it."""
-    from hubapp.store import day_close, services
+    from hubapp.store import day_close
     from test_day_close import _dwell_pair
-
-    from conftest import DEMO_END
 
     service_id, _arrived, _number = _dwell_pair(demo_db)
     supervisor = UserRecord("zhao", "supervisor")
@@ -449,5 +450,27 @@ def test_a_container_filter_lists_the_saves_that_added_edited_or_removed_it(engi
         assert [entry.id for entry in audit.entries(db, container=box, user="wang")] \
             == [weighed]
         assert [entry.id for entry in audit.entries(db, container=box, service_no="X2")] == []
+    finally:
+        db.close()
+
+
+def test_a_whole_container_number_finds_the_imports_of_the_services_it_is_on(engine,
+                                                                             demo_target):
+    """An import's entry names its services and dates, not its boxes: a box that came in by
+    one was listed by no entry, read as added by nobody. A number's start lists no import."""
+    db = open_db(demo_target)
+    try:
+        service = services.list_day(db, DEMO_END)[0].service
+        box = services.list_moves(db, service.id)[0].container
+        on_its_day = _import(db, DEMO_END, ["Z0001", service.service_no])
+        history = _import(db, DEMO_END - dt.timedelta(days=400), None, DEMO_END)
+        for others in ((DEMO_END, ["Z0001"]), (FIRST, [service.service_no]), (FIRST, None)):
+            _import(db, *others)
+        typed = f"{box[:4].lower()} {box[4:]}"
+        imported = [entry.id for entry in audit.entries(db, container=typed)
+                    if entry.action == "import"]
+        assert imported == [history, on_its_day]
+        assert audit.count(db, container=typed, action="import") == 2
+        assert "import" not in [entry.action for entry in audit.entries(db, container=box[:10])]
     finally:
         db.close()

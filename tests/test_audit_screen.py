@@ -531,8 +531,8 @@ def test_who_imported_a_service_is_found_by_its_number_and_day(qtbot, app_ctx, t
                             for row in range(screen.model.rowCount()))
 
 
-def test_the_container_filter_says_an_import_is_found_by_service_not_by_its_boxes(
-        qtbot, app_ctx, tmp_path):
+def test_the_container_filter_finds_the_import_that_brought_a_box_in(qtbot, app_ctx,
+                                                                     tmp_path):
     """A box that came in by an import was listed by no entry, read as added by nobody."""
     gone = _import_the_last_day_again(app_ctx.db, tmp_path)
     box = services.list_moves(app_ctx.db, next(
@@ -540,10 +540,11 @@ def test_the_container_filter_says_an_import_is_found_by_service_not_by_its_boxe
         if summary.service.service_no == gone.service_no))[0].container
     screen = shown_audit(qtbot, app_ctx)
     _search(qtbot, screen, screen.container, box)
-    assert [screen.model.index(row, 2).data() for row in range(screen.model.rowCount())] == [
-        "delete"]
+    assert [(screen.model.index(row, 1).data(), screen.model.index(row, 2).data())
+            for row in range(screen.model.rowCount())] == [("li.na", "import"),
+                                                           ("wang.li", "delete")]
     said = ("The saves that added, edited or removed a container whose number starts with "
-            "this. An import is not listed: find it by Service")
+            "this; for a whole number, also the imports that brought in its services")
     assert (screen.container.toolTip(), screen.container.accessibleDescription()) == (said,
                                                                                       said)
 

@@ -194,9 +194,10 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
         # A whole number wrong in its check digit only is sought as All movements seeks it.
         number = iso6346.normalise(container)
         number = iso6346.corrected(number) or number
-        clauses.append(f"id IN (SELECT entry_id FROM {BOXES} WHERE container >= ?"
-                       " AND container < ?)")
-        params += [number, number + PREFIX_END]
+        imports = _imports_of_box(db, number)
+        clauses.append(f"(id IN (SELECT entry_id FROM {BOXES} WHERE container >= ?"
+                       f" AND container < ?){_or_id_in(imports)})")
+        params += [number, number + PREFIX_END, *imports]
     if day is None:
         return clauses, params
     last_day = last_day or day
@@ -211,7 +212,7 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
     start, end = (instant_of(dt.datetime.combine(moment, dt.time()), zone)
                   .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
                   for moment in (day, last_day + dt.timedelta(days=1)))
-    named = [number for number, spans in _listed_days(db).items()
+    named = [number for number, spans in _listed(db).days.items()
              if any(opened <= last and first <= ended for opened, ended in spans)]
     # A day's close or reopen is about the day its id names.
     clauses.append(_found("at >= ? AND at < ? OR entity = 'day' AND entity_id BETWEEN ? AND ?"
@@ -265,9 +266,11 @@ class ListedDays:
     def __init__(self) -> None:
         self.newest = 0
         self.days: dict[int, list[tuple[str, str]]] = {}
+        # Each import's service numbers; None for a file of history, which names none.
+        self.imported: dict[int, frozenset[str] | None] = {}
 
 
-def _listed_days(db: Database) -> dict[int, list[tuple[str, str]]]:
+def _listed(db: Database) -> ListedDays:
     from hubapp.store.day_close import CHANGED_CLOSED_DAYS  # which imports this module
 
     known, newest = getattr(db, "listed_days", None), newest_id(db)
@@ -285,8 +288,31 @@ def _listed_days(db: Database) -> dict[int, list[tuple[str, str]]]:
             known.days.setdefault(row["id"], []).extend(
                 [(day, day) for day in entry.get("closed_days", ())] if kind != _IMPORTS
                 else [(entry.get("first_date") or "", entry.get("last_date") or "")])
+            if kind == _IMPORTS:
+                named = entry.get("service_nos")
+                known.imported[row["id"]] = None if named is None else frozenset(named)
     known.newest = newest
-    return known.days
+    return known
+
+
+def _imports_of_box(db: Database, number: str) -> list[int]:
+    """The imports that brought in a service the container is on: one naming the service's
+    number, its day in the file's dates; or, a file of history naming no numbers, any with
+    its day in them. An import's entry names its services, not its boxes: a box that came
+    in by one was listed by no entry, read as added by nobody. Only for a whole number: the
+    imports of every box a number's start matches would read thousands of moves a key."""
+    if len(number) != 11:
+        return []
+    moves = {(str(day), service_no) for day, service_no in db.execute(
+        "SELECT m.date, s.service_no FROM container_move AS m JOIN service AS s"
+        " ON s.id = m.service_id WHERE m.container = ?", [number]).fetchall()}
+    if not moves:
+        return []
+    known = _listed(db)
+    return [entry_id for entry_id, named in known.imported.items()
+            for first, last in known.days[entry_id][:1]
+            if any(first <= day <= last and (named is None or service_no in named)
+                   for day, service_no in moves)]
 
 
 def _listing(db: Database, key: str, value: str, only: str = "", *,

@@ -313,11 +313,11 @@ class AuditScreen(QWidget):
         for edit in (self.service, self.container):
             edit.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
             edit.setClearButtonEnabled(True)
-        # An import's entry names its services, not its boxes: a box that came in by one
-        # was listed by no entry, read as added by nobody.
+        # Imports by a whole number only (store.audit): without a word, a box typed in part
+        # read as added by nobody.
         focus.hint(self.container, self.tr(
             "The saves that added, edited or removed a container whose number starts with "
-            "this. An import is not listed: find it by Service"))
+            "this; for a whole number, also the imports that brought in its services"))
         self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
         self.count = QLabel(self)
         self.export_status = ExportStatus(self.tr("Ca&ncel export"), self)

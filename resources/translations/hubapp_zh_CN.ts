@@ -72,6 +72,11 @@
         <translation>开头为…</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="319"/>
+        <source>The saves that added, edited or removed a container whose number starts with this; for a whole number, also the imports that brought in its services</source>
+        <translation>列出添加、修改或移除箱号以此开头的集装箱的保存；输入完整箱号时，还列出带入其所在班次的导入。</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
@@ -110,11 +115,6 @@
         <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="319"/>
-        <source>The saves that added, edited or removed a container whose number starts with this. An import is not listed: find it by Service</source>
-        <translation>列出添加、修改或移除箱号以此开头的集装箱的保存。导入不在其列：请按班次查找。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="393"/>
@@ -632,37 +632,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -670,78 +670,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="604"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="673"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="609"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="678"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="713"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="611"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="680"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="613"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="682"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="643"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="712"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="650"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="719"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="650"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="719"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="667"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="736"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="669"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="738"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="671"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="740"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="682"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="751"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="685"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="754"/>
         <source>Merge “{source}” into “{target}”? “{source}” holds no containers and leaves the list for good. A merge cannot be undone.</source>
         <translation>把“{source}”合并到“{target}”？“{source}”没有集装箱，将从列表中永久移除。合并无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="690"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="759"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="699"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="768"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -749,32 +749,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="210"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="279"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="212"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="281"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="282"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="290"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="291"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -864,52 +864,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="270"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="273"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="270"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="273"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="270"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="273"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="274"/>
         <source>Gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="274"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="274"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="274"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="302"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="305"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="335"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="338"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="372"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="375"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -1043,12 +1043,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1093"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1094"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -1103,7 +1103,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
@@ -1113,18 +1113,18 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="863"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="866"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="868"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="964"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
@@ -1151,129 +1151,129 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
         <source>Plan the day like {day}…</source>
         <translation>按 {day} 的班次安排本日…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="704"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="705"/>
         <source>Every service of {day} is on this day already.</source>
         <translation>{day} 的所有班次都已在这一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="733"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="734"/>
         <source>{service} — cancelled that day</source>
         <translation>{service}——当天已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="752"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="753"/>
         <source>Plan the day</source>
         <translation>安排本日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="753"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="754"/>
         <source>The services of {source} to plan on {day}, without containers:</source>
         <translation>按 {source} 的班次安排到 {day}（不含集装箱）：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="765"/>
         <source>Nothing planned</source>
         <translation>未安排班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="765"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
         <source>No service was planned.</source>
         <translation>没有安排任何班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="772"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>已按 {day} 安排 %n 个班次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="784"/>
         <source>{number} ({direction}): {problem}</source>
         <translation>{number}（{direction}）：{problem}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="890"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1118"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1121"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1124"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1125"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1125"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1126"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1129"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1140"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1154"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1155"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1155"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1156"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1061"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1138"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2862,27 +2862,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="308"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="241"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="310"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="242"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="311"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="244"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="313"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="320"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2890,27 +2890,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="558"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="627"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="575"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="576"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="645"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="648"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="580"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="649"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2918,22 +2918,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -3012,12 +3012,12 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="146"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="207"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="224"/>
         <source>{field}: the text pasted has {length} characters and a name may have at most {max}; only its first {kept} were pasted</source>
         <translation>{field}：粘贴的文本有 {length} 个字符，名称最多 {max} 个字符；只粘贴了前 {kept} 个</translation>
     </message>
@@ -3025,32 +3025,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="405"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="406"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="338"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="407"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="338"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="407"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="408"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="408"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -3058,22 +3058,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="738"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="807"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="739"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="808"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="739"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="808"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="743"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="812"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -3081,22 +3081,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="394"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="463"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="426"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="495"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="429"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="498"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="432"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="501"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -3226,37 +3226,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="338"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="344"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="345"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="278"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="347"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="348"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -3264,37 +3264,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Country codes</source>
         <translation>国家代码</translation>
     </message>
@@ -3310,97 +3310,97 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="125"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="136"/>
         <source>e.g. {example}</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="183"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="183"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="173"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="184"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="173"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="184"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="185"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="185"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="175"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="186"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="175"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="186"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="176"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="176"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="200"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="282"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="284"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="295"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="285"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="296"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="430"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="441"/>
         <source>{off}, {verdict}</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="548"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="559"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="551"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="562"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="556"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="567"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -6197,77 +6197,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>收货人“{value}”含有 NUL 字符，正常文字中不会有（是从其他程序粘贴的吗？）：请清空后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="517"/>
+        <location filename="../../hubapp/domain/validation.py" line="519"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
         <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="536"/>
+        <location filename="../../hubapp/domain/validation.py" line="538"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="543"/>
+        <location filename="../../hubapp/domain/validation.py" line="545"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="554"/>
+        <location filename="../../hubapp/domain/validation.py" line="556"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container: in tonnes, or with a dot for thousands? Type kilograms, like {example:,}</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克：是否按吨填写，或用点作千位分隔符？请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="559"/>
+        <location filename="../../hubapp/domain/validation.py" line="561"/>
         <source>Gross weight {value!r} is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="577"/>
+        <location filename="../../hubapp/domain/validation.py" line="579"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="592"/>
+        <location filename="../../hubapp/domain/validation.py" line="594"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="612"/>
+        <location filename="../../hubapp/domain/validation.py" line="614"/>
         <source>Gross weight {value!r} has a comma that does not group thousands (a decimal comma?): type kilograms with a dot before any fraction, like 24,500 or 2400.5</source>
         <translation>毛重“{value}”中的逗号不是千位分隔符（是小数逗号吗？）：请填千克数，小数前用小数点，如 24,500 或 2400.5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="650"/>
+        <location filename="../../hubapp/domain/validation.py" line="652"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, like {example:,}</source>
         <translation>毛重“{value}”是吨数：请填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="654"/>
+        <location filename="../../hubapp/domain/validation.py" line="656"/>
         <source>Gross weight {value!r} is in tonnes: type kilograms, within {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重“{value}”是吨数：请填千克数，{feet} 英尺箱应在 {low:,}–{high:,} 千克之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="658"/>
+        <location filename="../../hubapp/domain/validation.py" line="660"/>
         <source>Gross weight {value!r} is not a number of kilograms: type kilograms in figures, like {example:,}</source>
         <translation>毛重“{value}”不是千克数：请用阿拉伯数字填千克数，如 {example:,}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="707"/>
+        <location filename="../../hubapp/domain/validation.py" line="709"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code); a supervisor adds a new one in Reference data</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）；新货名由主管在“基础数据”中添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="711"/>
+        <location filename="../../hubapp/domain/validation.py" line="713"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code): did you mean {near}?</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）：是否为 {near}？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="810"/>
+        <location filename="../../hubapp/domain/validation.py" line="812"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="816"/>
+        <location filename="../../hubapp/domain/validation.py" line="818"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -6317,17 +6317,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在：请在列表中打开它，或换一个班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="595"/>
+        <location filename="../../hubapp/domain/validation.py" line="597"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
         <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="682"/>
+        <location filename="../../hubapp/domain/validation.py" line="684"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="825"/>
+        <location filename="../../hubapp/domain/validation.py" line="827"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
@@ -7194,7 +7194,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="450"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="461"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
