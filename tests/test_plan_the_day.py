@@ -473,3 +473,30 @@ def test_a_run_refused_for_a_route_deleted_meanwhile_is_named_in_the_refusal(
     assert errors == ["No service was planned. Z0001 (inbound): CN-TH-RIAL is no longer in the "
                       "list: it was deleted at another desk; choose again."]
     assert not stored_on(app_ctx.db, DAY)
+
+
+def test_a_run_due_in_the_hour_the_clocks_skip_is_named_in_the_refusal(
+        screen, app_ctx, monkeypatch, plan_dialog):
+    """Saturday's 02:30 run planned onto the Sunday a Berlin hub's clocks go forward: that
+    02:30 never shows on them, and the day's plan is refused naming the run, not planned."""
+    from conftest import hub_zone_set
+    from test_clock_changes import BERLIN, SPRING
+
+    app_ctx.signals.data_changed.emit(hub_zone_set(app_ctx.db, BERLIN), None)
+    saturday = SPRING - dt.timedelta(days=1)
+    for number, due in (("Z0150", dt.time(1, 50)), ("Z0230", dt.time(2, 30))):
+        services.save_service(app_ctx.db, ServiceRecord(
+            number, saturday, Direction.OUTBOUND,
+            scheduled_at=dt.datetime.combine(saturday, due)), [], TESTER)
+    screen.set_day(SPRING)
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(
+        (title, text)))
+    seen = plan_dialog()
+    plan_action(screen, "Plan the day like Saturday 2026-03-28…").trigger()
+    assert seen["button"] == "&Plan 2 services"
+    assert errors == [("Nothing planned", "No service was planned. Z0230 (outbound): Scheduled "
+                       "time 2026-03-29 02:30 never showed on the hub's clock (Europe/Berlin): "
+                       "its clocks went forward an hour then; type the time as the clock read "
+                       "it.")]
+    assert not stored_on(app_ctx.db, SPRING) and screen.model.rowCount() == 0
