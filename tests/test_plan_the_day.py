@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 
 from hubapp.domain.records import Direction, ServiceRecord, Status
@@ -395,17 +395,46 @@ def test_a_run_the_day_has_cancelled_is_left_off_as_on_the_day_not_as_planned(
                      "(Central Asia) — already on this day"]
 
 
-def test_a_day_that_has_every_run_already_offers_the_plan_off_saying_why(screen, app_ctx):
+def in_copy_menu(qtbot, screen, keys):
+    """The Copy from… menu opened from its button by the keyboard, keys pressed in it, and
+    what the window's status line said after each; a menu that stayed open is closed, as
+    its button runs it in a loop of its own."""
+    menu, said = screen.copy_menu, []
+
+    def inside():
+        try:
+            for key in keys:
+                qtbot.keyClick(menu, key)
+                said.append(screen.window().statusBar().currentMessage())
+        finally:
+            menu.close()
+
+    QTimer.singleShot(0, inside)
+    screen.copy_button.setFocus()
+    qtbot.keyClick(screen.copy_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    return said
+
+
+def test_a_day_that_has_every_run_already_says_why_as_its_plan_is_reached_and_chosen(
+        qtbot, screen, app_ctx, main_window, monkeypatch, announced):
+    """Off, the plan was skipped by the arrow keys, its reason a tooltip only a mouse
+    opened: a keyboard's clerk never learnt why the day could not be planned."""
     runs = services.timetable_of(app_ctx.db, DEMO_END)
     services.save_services(app_ctx.db, [(run.planned_on(DAY), []) for run in runs[1:]], TESTER)
     screen.reload()
-    assert plan_action(screen).isEnabled()  # one run still to plan
+    assert plan_action(screen).statusTip() == ""  # one run still to plan
     services.save_service(app_ctx.db, runs[0].planned_on(DAY), [], TESTER)
     screen.reload()
-    action = plan_action(screen)
-    assert not action.isEnabled()
-    assert action.toolTip() == f"Every service of {THURSDAY} is on this day already."
-    assert screen.copy_menu.toolTipsVisible()
+    why = f"Every service of {THURSDAY} is on this day already."
+    monkeypatch.setattr(dialogs, "ask_services_to_plan", lambda *args: pytest.fail(
+        "a list with nothing to tick"))
+    assert in_copy_menu(qtbot, screen, [Qt.Key.Key_Down, Qt.Key.Key_Down]) == [why, ""]
+    assert (main_window.statusBar(), why) in announced
+    assert screen.window().statusBar().currentMessage() == ""  # gone with the menu
+    assert plan_action(screen).toolTip() == why and screen.copy_menu.toolTipsVisible()
+    in_copy_menu(qtbot, screen, [Qt.Key.Key_Down, Qt.Key.Key_Return])
+    assert shown(screen.paste_message) == why
 
 
 def test_a_run_on_the_day_already_is_reached_and_announced_but_never_ticked(qtbot, screen):

@@ -77,6 +77,12 @@ def _named_day(day: dt.date) -> str:
     return f"{formatting.weekday(day)} {day.isoformat()}"
 
 
+def _every_run_on(runs: list[ServiceRecord], today: set[tuple[str, str]]) -> bool:
+    """Whether the day (its services by number and direction) has every run of a day to plan
+    from already, which leaves nothing to plan."""
+    return bool(runs) and all((run.service_no, run.direction) in today for run in runs)
+
+
 def _size_type_completion(code: str, words: str) -> str:
     """A size-type offered with its words and the shorthands read as it: "hq" typed offers
     45G1, as a loading list writes the box."""
@@ -253,7 +259,7 @@ class DailyLogScreen(QWidget):
         self.copy_button.setToolTip(self.tr("Start a service from a recent run of a regular one"))
         self.copy_menu = QMenu(self.copy_button)
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
-        self.copy_menu.setToolTipsVisible(True)  # why a day to plan from is off
+        self.copy_menu.setToolTipsVisible(True)  # why a day to plan from plans nothing
         self.copy_button.setMenu(self.copy_menu)
         self.cancel_button = QPushButton(self.tr("&Cancel service"), self)
         self.cancel_button.clicked.connect(
@@ -698,12 +704,15 @@ class DailyLogScreen(QWidget):
                 action = self.copy_menu.addAction(self.tr("Plan the day like {day}…").format(
                     day=_named_day(source)))
                 action.triggered.connect(lambda _checked=False, d=source: self.plan_like(d))
-                # Off, not gone: a clerk who planned the day already looks for it again,
-                # and its list would only have held rows that cannot be ticked.
-                if all((run.service_no, run.direction) in today for run in runs):
-                    action.setEnabled(False)
-                    action.setToolTip(self.tr("Every service of {day} is on this day "
-                                              "already.").format(day=_named_day(source)))
+                # Not gone: a clerk who planned the day already looks for it again. Nor off:
+                # the arrow keys skip a menu's disabled item (Fusion's), whose reason was then
+                # only a tooltip, and Qt gives a menu item no description to read out. On, it
+                # says why on the status line as it is reached (its status tip, which the
+                # window tells a screen reader too), and again once chosen.
+                if _every_run_on(runs, today):
+                    why = self._every_run_said(source)
+                    action.setToolTip(why)
+                    action.setStatusTip(why)
         if not self.copy_menu.isEmpty():
             self.copy_menu.addSeparator()
         recent = services.recent_services(self._db, self._shown_day)
@@ -714,6 +723,10 @@ class DailyLogScreen(QWidget):
             action.triggered.connect(lambda _checked=False, s=service: self.copy_service(s))
         if not offered:
             self.copy_menu.addAction(self.tr("No recent services to copy")).setEnabled(False)
+
+    def _every_run_said(self, source: dt.date) -> str:
+        return self.tr("Every service of {day} is on this day already.").format(
+            day=_named_day(source))
 
     def _numbers_of_the_day(self) -> set[tuple[str, str]]:
         """The shown day's services by number and direction, which it holds once each."""
@@ -749,6 +762,10 @@ class DailyLogScreen(QWidget):
         day = self._shown_day
         runs = services.timetable_of(self._db, source)
         today = self._numbers_of_the_day()
+        if _every_run_on(runs, today):
+            # Its list would only have held rows that cannot be ticked.
+            self.messages.say_done(self._every_run_said(source))
+            return
         chosen = dialogs.ask_services_to_plan(
             self, self.tr("Plan the day"),
             self.tr("The services of {source} to plan on {day}, without containers:").format(
