@@ -88,8 +88,7 @@ def test_a_service_and_three_containers_by_keyboard_only(qtbot, screen, demo_db_
     press(qtbot, (Qt.Key.Key_N, CTRL))
     assert QApplication.focusWidget() is screen.form.service_no
     press(qtbot, "x8001", Qt.Key.Key_Tab)           # service no., then direction
-    press(qtbot, "I", Qt.Key.Key_Tab)               # Inbound
-    press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab)    # mode, status stay
+    press(qtbot, "I", Qt.Key.Key_Tab)               # Inbound, then the route
     assert QApplication.focusWidget() is screen.form.route
     press(qtbot, "CN-LA")
     assert screen.form.route.currentData() == "CN-LA"
@@ -1459,8 +1458,7 @@ def test_a_retired_commodity_stays_on_its_stored_box_and_no_new_box_takes_it(
     from hubapp.store import reference
 
     day = screen.day()
-    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001", Qt.Key.Key_Tab, "I", Qt.Key.Key_Tab,
-          Qt.Key.Key_Tab, Qt.Key.Key_Tab, "CN-LA")
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001", Qt.Key.Key_Tab, "I", Qt.Key.Key_Tab, "CN-LA")
     screen.grid_view.setFocus()
     screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
     first, second, third = numbers(3)
@@ -1506,8 +1504,7 @@ def test_a_retired_commodity_stays_on_a_box_saved_here_while_its_service_is_edit
     from hubapp.store import reference
 
     day = screen.day()
-    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001", Qt.Key.Key_Tab, "I", Qt.Key.Key_Tab,
-          Qt.Key.Key_Tab, Qt.Key.Key_Tab, "CN-LA")
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001", Qt.Key.Key_Tab, "I", Qt.Key.Key_Tab, "CN-LA")
     screen.grid_view.setFocus()
     screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
     [number] = numbers(1)

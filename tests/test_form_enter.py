@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from hubapp.domain.records import Direction
 
@@ -31,8 +31,8 @@ def screen(qtbot, main_window):
 
 
 def fields(form):
-    return [form.service_no, form.direction, form.mode, form.status, form.route, form.wagons,
-            form.origin, form.destination, form.scheduled, form.actual, form.notes]
+    return [form.service_no, form.direction, form.route, form.mode, form.scheduled,
+            form.actual, form.wagons, form.status, form.origin, form.destination, form.notes]
 
 
 def focused(form):
@@ -54,6 +54,34 @@ def test_enter_goes_through_the_form_to_the_grid_s_first_cell(qtbot, screen, key
     assert (screen.grid_view.currentIndex().row(), screen.grid_view.currentIndex().column()) \
         == (0, 0)
     assert form.service_no.text() == "X8001"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Tab, Qt.Key.Key_Return])
+def test_from_the_route_tab_goes_on_to_the_times_and_the_places_it_filled_come_last(
+        qtbot, screen, key):
+    """Typed as a clerk types a day of services: the number, the direction's initial, a
+    route, the times. Tab went from the route to Wagons, then both places the route had
+    filled, before the times; and through mode and status before the route."""
+    form = screen.form
+    press(qtbot, "x8001", key, "O", key)
+    assert focused(form) is form.route
+    press(qtbot, Qt.Key.Key_Down)  # the first route, picked from the keyboard
+    filled = (form.mode.currentText(), form.origin.text(), form.destination.text())
+    assert all(filled)
+    reached = []
+    for typed in ("", "08:20", "08:31", "47", "", "", "", ""):
+        press(qtbot, key)
+        reached.append(focused(form))
+        press(qtbot, typed)
+    assert reached == [form.mode, form.scheduled, form.actual, form.wagons, form.status,
+                       form.origin, form.destination, form.notes]
+    assert (form.mode.currentText(), form.origin.text(), form.destination.text()) == filled
+    assert (form.status.currentText(), form.wagons.value()) == ("Departed", 47)
+    # The form reads as Tab goes: left to right, then down, by where their labels are.
+    grid = form.layout()
+    placed = {label.buddy(): grid.getItemPosition(grid.indexOf(label))[:2]
+              for label in form.findChildren(QLabel) if label.buddy() in fields(form)}
+    assert sorted(placed, key=placed.get) == fields(form)
 
 
 @pytest.mark.parametrize("key, modifiers", ENTERS)
@@ -79,12 +107,12 @@ def test_enter_in_an_open_drop_down_picks_and_stays_then_goes_on(qtbot, screen):
     assert not form.direction.view().isVisible()
     assert focused(form) is form.direction
     qtbot.keyClick(form.direction, Qt.Key.Key_Return)
-    assert focused(form) is form.mode
+    assert focused(form) is form.route
 
 
 @pytest.mark.parametrize("key, modifiers, then", [
-    (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "scheduled"),
-    (Qt.Key.Key_Enter, KEYPAD, "scheduled"),
+    (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "notes"),
+    (Qt.Key.Key_Enter, KEYPAD, "notes"),
     (Qt.Key.Key_Return, SHIFT, "origin"),
 ])
 def test_enter_with_a_place_s_suggestions_showing_takes_the_one_meant_and_goes_on(

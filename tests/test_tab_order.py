@@ -51,8 +51,8 @@ def test_the_daily_log_goes_from_the_day_through_the_list_and_the_form_to_the_gr
         bar.previous_button, bar.date_edit, bar.next_button, bar.today_button,
         bar.close_day_button, bar.find_edit, screen.new_button, screen.copy_button,
         screen.cancel_button, screen.delete_button, screen.table,
-        form.service_no, form.direction, form.mode, form.status, form.route, form.wagons,
-        form.origin, form.destination, form.scheduled, form.actual, form.notes,
+        form.service_no, form.direction, form.route, form.mode, form.scheduled, form.actual,
+        form.wagons, form.status, form.origin, form.destination, form.notes,
         screen.grid_view])
 
 

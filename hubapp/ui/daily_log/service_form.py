@@ -1,4 +1,4 @@
-"""The header of one service: number, direction, mode, route, places, times, status, wagons."""
+"""The header of one service: number, direction, route, mode, times, wagons, status, places."""
 
 from __future__ import annotations
 
@@ -179,12 +179,15 @@ class ServiceForm(QWidget):
                         "wagons": self.wagons, "notes": self.notes}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
+        # In the order a clerk types a service: what the route fills (mode, places) and the
+        # actual time (status) after them, beside or below. By the record's order, Tab went
+        # through mode and status before the route, and both places before the times.
         pairs = [
             (self.tr("&Service no."), self.service_no), (self.tr("D&irection"), self.direction),
-            (self.tr("&Mode"), self.mode), (self.tr("S&tatus"), self.status),
-            (self.tr("R&oute"), self.route), (self.tr("&Wagons"), self.wagons),
-            (self.tr("Ori&gin"), self.origin), (self.tr("&Destination"), self.destination),
+            (self.tr("R&oute"), self.route), (self.tr("&Mode"), self.mode),
             (self.tr("Sched&uled"), self.scheduled), (self.tr("&Actual"), self.actual),
+            (self.tr("&Wagons"), self.wagons), (self.tr("S&tatus"), self.status),
+            (self.tr("Ori&gin"), self.origin), (self.tr("&Destination"), self.destination),
         ]
         for number, (text, widget) in enumerate(pairs):
             row, column = divmod(number, 2)
