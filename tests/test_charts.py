@@ -390,15 +390,15 @@ def test_hover_names_the_bar_under_the_mouse():
     bar = _bars(axes)[3]
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 4))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
-        "2026-03-04: 40 TEU"
+        "Wed 4 Mar: 40 TEU"
     corner = MouseEvent("motion_notify_event", canvas, 1, 1)
     assert hover_text(figure, corner) is None
 
 
 @pytest.mark.parametrize("language, tonnes, trains, by_route, inbound", [
-    ("en", "laptops: 300.0 t", "2026-03-04: 21 trains",
+    ("en", "laptops: 300.0 t", "Wed 4 Mar: 21 trains",
      "Jan 2026 · China–Laos Railway: 5 TEU", "Jan 2026 · Inbound: 120 TEU"),
-    ("zh", "笔记本电脑：300.0 吨", "2026-03-04：21 列",
+    ("zh", "笔记本电脑：300.0 吨", "3月4日 周三：21 列",
      "2026年1月 · 中老铁路：5 标箱", "2026年1月 · 回程：120 标箱")])
 def test_a_hover_says_its_number_s_unit_as_the_tiles_do(language, tonnes, trains, by_route,
                                                         inbound):
@@ -434,7 +434,7 @@ def test_one_train_and_one_container_are_said_in_the_singular():
     (bar,) = _bars(axes)
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 2))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
-        "2026-03-01: 1 train"
+        "Sun 1 Mar: 1 train"
     only_one = breakdowns.top_commodities((CommodityTotalsRecord(None, "", "", 1, 2, 3_000),), "en")
     assert ("No container in this period has a commodity given: its one container is an "
             "empty or was logged without one.") in _texts(only_one)
@@ -612,7 +612,7 @@ def test_hover_on_a_line_names_the_nearer_point():
     near_5 = MouseEvent("motion_notify_event", canvas, x4 + 0.9 * (x5 - x4),
                         y4 + 0.9 * (y5 - y4))
     assert isinstance(line, Line2D)
-    assert hover_text(figure, near_5).startswith((START + dt.timedelta(days=5)).isoformat())
+    assert hover_text(figure, near_5).startswith("Fri 6 Mar: 7-day average ")
 
 
 @pytest.mark.parametrize("language, teu_axis, tonnes_axis", [
@@ -977,7 +977,7 @@ def test_days_across_two_months_name_both(language, offset, ticks):
 
 @pytest.mark.parametrize(("count", "language", "ticks"), [
     (3, "en", ["Dec", "2", "3"]), (3, "zh", ["12月", "2日", "3日"]),
-    (1, "en", ["1 December 2026"]), (1, "zh", ["2026年12月1日"]),
+    (1, "en", ["Tue 1 Dec 2026"]), (1, "zh", ["2026年12月1日 周二"]),
 ])
 def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks):
     # A month's first days (the monthly report of a month under way): not every 12 hours.
@@ -1380,7 +1380,7 @@ def test_a_week_records_start_in_counts_from_that_day_and_today_is_hatched():
     canvas.draw()
     x, y = figure.axes[0].transData.transform((bars[0].get_x() + bars[0].get_width() / 2, 1))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
-        "2025-10-09 – 2025-10-12: 21.0 TEU a day, 84 TEU in all"
+        "9–12 Oct 2025: 21.0 TEU a day, 84 TEU in all"
 
 
 @pytest.mark.parametrize("first", [dt.date(2026, 11, 6), dt.date(2026, 1, 1)])
@@ -1538,8 +1538,8 @@ def test_the_week_holding_today_is_said_to_be_so_far_on_hover():
     for figure in (daily.teu_per_day(days, "en", history_from=history_from, under_way=today),
                    daily.trains_per_day(days, 20, "en", today, history_from)):
         bars = _bars(figure.axes[0])
-        assert _hover_on(figure, bars[-1]).startswith("2026-11-30 – 2026-12-04 (so far): ")
-        assert _hover_on(figure, bars[-2]).startswith("2026-11-23 – 2026-11-29: ")
+        assert _hover_on(figure, bars[-1]).startswith("30 Nov – 4 Dec 2026 (so far): ")
+        assert _hover_on(figure, bars[-2]).startswith("23–29 Nov 2026: ")
 
 
 def test_this_year_s_and_last_year_s_bars_stand_either_side_of_their_month():
@@ -1558,6 +1558,32 @@ def _every_hover(figure):
     from hubapp.charts.common import _HOVER
 
     return [text for _artist, texts in vars(figure).get(_HOVER, []) for text in texts]
+
+
+@pytest.mark.parametrize(("language", "colon", "fourth", "today"), [
+    ("en", ": ", "Wed 4 Mar", "Sun 8 Mar (so far)"),
+    ("zh", "：", "3月4日 周三", "3月8日 周日（截至目前）")])
+def test_a_day_is_named_as_people_write_it_by_its_bars_and_its_average_alike(
+        language, colon, fourth, today):
+    """The bars and the average's points named it 2026-03-04, as a spreadsheet sorts a date,
+    which the chart's table keeps."""
+    under_way = DAYS[-1].date
+
+    def named(figure):
+        return [text.split(colon)[0] for text in _every_hover(figure)]
+
+    teu = named(daily.teu_per_day(DAYS, language, WEEK_BEFORE, under_way=under_way))
+    bars, line = teu[:len(DAYS)], teu[len(DAYS):]
+    assert (bars[3], bars[-1]) == (fourth, today)
+    assert line == bars[:-1]  # today's half day is in no average
+    assert named(daily.trains_per_day(DAYS, 20, language, under_way)) == bars
+    table = daily.teu_per_day_table(DAYS, language, WEEK_BEFORE, under_way=under_way)
+    assert [row[0] for row in table.rows] == [day.date.isoformat() for day in DAYS]
+    # Over a year of days a date comes round again: the year tells the two apart.
+    year = named(daily.teu_per_day(_history(dt.date(2025, 12, 4), dt.date(2026, 12, 4)),
+                                   language))
+    assert (year[0], year[365]) == {"en": ("Thu 4 Dec 2025", "Fri 4 Dec 2026"),
+                                    "zh": ("2025年12月4日 周四", "2026年12月4日 周五")}[language]
 
 
 def test_chinese_hovers_write_the_full_width_colon():

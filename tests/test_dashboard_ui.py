@@ -20,7 +20,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
 )
-from hubapp.domain.wording import number
+from hubapp.domain.wording import number, short_day
 from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.dashboard import (
@@ -299,7 +299,7 @@ def test_hover_shows_the_value_under_the_mouse(screen, qtbot, app_ctx):
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 3))
     ratio = canvas.devicePixelRatioF()
     qtbot.mouseMove(canvas, QPoint(int(x / ratio), int(canvas.height() - y / ratio)))
-    qtbot.waitUntil(lambda: QToolTip.text().startswith(DEMO_END.isoformat()))
+    qtbot.waitUntil(lambda: QToolTip.text().startswith(short_day(DEMO_END, "en")))
     assert QToolTip.text().endswith(f": {number(teu)} TEU"), QToolTip.text()
 
 

@@ -21,6 +21,24 @@ def test_a_run_of_days_names_its_month_and_year_once(first, last, en, zh):
     assert (wording.days(first, last, "en"), wording.days(first, last, "zh")) == (en, zh)
 
 
+@pytest.mark.parametrize(("first", "last", "en", "zh"), [
+    (D(2026, 3, 4), D(2026, 3, 4), "Wed 4 Mar", "3月4日 周三"),
+    (D(2026, 3, 8), D(2026, 3, 8), "Sun 8 Mar", "3月8日 周日"),
+    (D(2026, 3, 2), D(2026, 3, 8), "2–8 Mar", "3月2日–8日"),
+    (D(2026, 2, 28), D(2026, 3, 6), "28 Feb – 6 Mar", "2月28日–3月6日"),
+    (D(2025, 12, 29), D(2026, 1, 4), "29 Dec 2025 – 4 Jan 2026", "2025年12月29日–2026年1月4日"),
+])
+def test_a_day_or_a_week_on_a_chart_is_written_as_people_write_it(first, last, en, zh):
+    # The Dashboard's hovers named them 2026-03-04, "2026-03-02 – 2026-03-08".
+    if first == last:
+        assert (wording.short_day(first, "en"), wording.short_day(first, "zh")) == (en, zh)
+        assert wording.short_day(first, "en", year=True) == f"{en} 2026"
+        assert wording.short_day(first, "zh", year=True) == f"2026年{zh}"
+    else:
+        assert (wording.short_days(first, last, "en"),
+                wording.short_days(first, last, "zh")) == (en, zh)
+
+
 @pytest.mark.parametrize(("bucket", "en", "zh"), [
     (D(2025, 10, 1), "17–31 October 2025", "2025年10月17日–31日"),
     (D(2025, 11, 1), None, None),  # all of it in the period: named as the month it is

@@ -17,6 +17,8 @@ from hubapp.domain.validation import reads_back_alone
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # not strftime's: the locale's
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_ZH_WEEKDAYS = "一二三四五六日"
 
 
 def number(value: float) -> str:
@@ -94,9 +96,7 @@ def reference_name(name_en: str, name_zh: str, nameless: str, language: str) -> 
 
 def day(value: dt.date, language: str) -> str:
     """2026-03-05, or 2026年3月5日 as Chinese readers write a date."""
-    if language == "zh":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return value.isoformat()
+    return _named_day(value, True) if language == "zh" else value.isoformat()
 
 
 def month(value: dt.date, language: str) -> str:
@@ -114,20 +114,53 @@ def short_month(value: dt.date, language: str) -> str:
     return f"{_MONTHS[value.month - 1][:3]} {value.year}"
 
 
+def short_day(value: dt.date, language: str, *, year: bool = False) -> str:
+    """Wed 4 Mar, 3月4日 周三: a day where a row of them has little room (a chart's hover), as
+    the Daily log's status bar names it (Wed, 4 Mar 2026) but for the year, which an axis gives;
+    with it where the axis leaves it unsaid (Wed 4 Mar 2026, 2026年3月4日 周三)."""
+    if language == "zh":
+        return f"{_named_day(value, year)} 周{_ZH_WEEKDAYS[value.weekday()]}"
+    return f"{_WEEKDAYS[value.weekday()]} {_en_day(value, _MONTHS[value.month - 1][:3], year)}"
+
+
 def days(first: dt.date, last: dt.date, language: str) -> str:
     """A run of days written out, naming the month and year once where they are shared:
     1–3 December 2026, 2026年12月1日–3日."""
+    return _run(first, last, language, short=False, year=True)
+
+
+def short_days(first: dt.date, last: dt.date, language: str, *, year: bool = False) -> str:
+    """A run of days as short_day writes one, without the weekdays, the year where the run
+    goes into another one or year says so: 2–8 Mar, 28 Feb – 6 Mar, 3月2日–8日."""
+    return _run(first, last, language, short=True, year=year)
+
+
+def _run(first: dt.date, last: dt.date, language: str, *, short: bool, year: bool) -> str:
+    year = year or first.year != last.year
     if language == "zh":
         tail = (f"{last.day}日" if (first.year, first.month) == (last.year, last.month) else
-                f"{last.month}月{last.day}日" if first.year == last.year else day(last, "zh"))
-        return day(first, "zh") + ("" if first == last else f"–{tail}")
-    end = f"{last.day} {month(last, 'en')}"
+                f"{last.month}月{last.day}日" if first.year == last.year else
+                _named_day(last, True))
+        return _named_day(first, year) + ("" if first == last else f"–{tail}")
+
+    def name(value: dt.date) -> str:
+        return _MONTHS[value.month - 1][:3 if short else None]
+
+    end = _en_day(last, name(last), year)
     if first == last:
         return end
     head = (f"{first.day}" if (first.year, first.month) == (last.year, last.month) else
-            f"{first.day} {_MONTHS[first.month - 1]}" if first.year == last.year else
-            f"{first.day} {month(first, 'en')}")
+            f"{first.day} {name(first)}" if first.year == last.year else
+            _en_day(first, name(first), True))
     return f"{head} – {end}" if " " in head else f"{head}–{end}"
+
+
+def _named_day(value: dt.date, year: bool) -> str:
+    return (f"{value.year}年" if year else "") + f"{value.month}月{value.day}日"
+
+
+def _en_day(value: dt.date, month_name: str, year: bool) -> str:
+    return f"{value.day} {month_name}" + (f" {value.year}" if year else "")
 
 
 def runs_of(chosen: tuple[dt.date, ...]) -> list[tuple[dt.date, dt.date]]:

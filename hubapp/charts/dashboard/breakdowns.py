@@ -20,7 +20,9 @@ from hubapp.charts.bars import add_bars
 from hubapp.charts.common import (
     PAPER, ChartTableRecord, LookRecord, add_hover, finish, from_zero, new_figure,
 )
-from hubapp.charts.dashboard.buckets import Period, bucket_keys, day_label, keyed_table, mark_so_far
+from hubapp.charts.dashboard.buckets import (
+    Period, bucket_keys, day_labels, keyed_table, mark_so_far,
+)
 from hubapp.charts.dashboard.layout import date_axis, empty_chart, title_and_legend
 from hubapp.charts.dashboard.words import hovered, in_teu, text
 from hubapp.domain.dashboard import (
@@ -60,7 +62,7 @@ def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
     """Each bucket as the hover text names it: a month as the other charts name theirs,
     "Dec 2026 (1–5)", where it read "1–5 December 2026" beside them."""
     if kind == DAY:
-        return [day_label(bucket, under_way, language) for bucket in buckets]
+        return day_labels(buckets, under_way, language)
     return [month_with_days(bucket, *period, language) if period
             else short_month(bucket, language) for bucket in buckets]
 

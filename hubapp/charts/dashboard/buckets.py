@@ -11,7 +11,7 @@ from matplotlib.patches import Patch
 from hubapp.charts.common import ChartTableRecord
 from hubapp.charts.dashboard.words import text
 from hubapp.domain.dashboard import DAY
-from hubapp.domain.wording import part_of_month
+from hubapp.domain.wording import part_of_month, short_day
 
 # Today's bars, counted so far: hatched in every chart by day, lest half a day read as a
 # slump (or a train count as below target).
@@ -22,11 +22,19 @@ SO_FAR_FILL, SO_FAR_EDGE, SO_FAR_HATCH = "#deebf7", "#4a6f8a", "//"
 Period = tuple[dt.date, dt.date] | None
 
 
-def day_label(day: dt.date, under_way: dt.date | None, language: str) -> str:
-    """The day's date, today's marked as counted so far: a table read it as a whole day."""
-    if day == under_way:
-        return text("so_far_day", language).format(day=day.isoformat())
-    return day.isoformat()
+def day_labels(days: Sequence[dt.date], under_way: dt.date | None,
+               language: str) -> list[str]:
+    """Each day as its hover names it, as people write a day (Wed 4 Mar, 3月4日 周三; an ISO
+    date is the table's, for a spreadsheet), today's marked as counted so far; with the year
+    over a year of days, in which a date comes round again."""
+    year = bool(days) and (max(days) - min(days)).days >= 365
+    return [marked_so_far(short_day(day, language, year=year), day == under_way, language)
+            for day in days]
+
+
+def marked_so_far(label: str, under_way: bool, language: str) -> str:
+    """A bar's label, the bar of the day under way (or its week's) marked as counted so far."""
+    return text("so_far_day", language).format(day=label) if under_way else label
 
 
 def note(language: str, *parts: str | None) -> str:

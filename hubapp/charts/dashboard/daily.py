@@ -17,12 +17,13 @@ from hubapp.charts.common import (
     PAPER, ChartTableRecord, LookRecord, add_hover, finish, from_zero, new_figure,
 )
 from hubapp.charts.dashboard.buckets import (
-    SO_FAR_EDGE, SO_FAR_HATCH, bucket_keys, day_label, keyed_table, mark_so_far, note, so_far,
+    SO_FAR_EDGE, SO_FAR_HATCH, bucket_keys, day_labels, keyed_table, mark_so_far,
+    marked_so_far, note, so_far,
 )
 from hubapp.charts.dashboard.layout import colour, date_axis, empty_chart, title_and_legend
 from hubapp.charts.dashboard.words import hovered, in_teu, text
 from hubapp.domain.dashboard import AVERAGE_DAYS, DAY, MONTH, DayRecord, recorded
-from hubapp.domain.wording import month_with_days, number, part_of_month
+from hubapp.domain.wording import month_with_days, number, part_of_month, short_days
 
 AVERAGE_DECIMALS = 1  # of the 7-day average, in the hover text and the table alike
 # Trains a day against the target: green met it, orange fell short. Those short are dotted
@@ -111,14 +112,12 @@ def group_days(days: Sequence[DayRecord], kind: str) -> list[DayGroupRecord]:
 
 def _group_label(group: DayGroupRecord, kind: str, under_way: dt.date | None,
                  language: str) -> str:
-    """A week as its first and last day, in ISO dates as the days' hovers name them; a month
-    as the monthly chart names it ("Dec 2026 (1–4)" when the period holds only those
-    days)."""
-    label = (f"{group.first.isoformat()} – {group.last.isoformat()}" if kind == WEEK
+    """A week as its first and last day, as the days' hovers name them (2–8 Mar 2026), with
+    the year: a bar a week spans more than a year, in which a week comes round again; a month
+    as the monthly chart names it ("Dec 2026 (1–4)" when the period holds only those days)."""
+    label = (short_days(group.first, group.last, language, year=True) if kind == WEEK
              else month_with_days(group.first, group.first, group.last, language))
-    if group.last == under_way:
-        return text("so_far_day", language).format(day=label)
-    return label
+    return marked_so_far(label, group.last == under_way, language)
 
 
 def _group_keys(groups: Sequence[DayGroupRecord], kind: str, under_way: dt.date | None,
@@ -195,21 +194,23 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
     averages = recorded_average(days, before, under_way)
-    averaged = [(d, v) for d, v in zip(dates, averages) if v is not None]
+    labels = day_labels(dates, under_way, language)
+    # The average's point named as the day's bar beside it is.
+    averaged = [(d, label, v) for d, label, v in zip(dates, labels, averages) if v is not None]
     bars = add_bars(axes, dates, teu, width=0.8, color=colour(look, "#9ecae1", "#4292c6"),
                     label=text("teu", language))
-    add_hover(figure, bars, [hovered(day_label(d, under_way, language), in_teu(v, language),
-                                     language) for d, v in zip(dates, teu)])
+    add_hover(figure, bars, [hovered(label, in_teu(v, language), language)
+                             for label, v in zip(labels, teu)])
     keys = mark_so_far([bars], dates, DAY, under_way, language, fill=True)
     # One point is no line: without a marker it was drawn as nothing, yet in the legend;
     # no point (a period of today alone) is left out of the legend.
-    line, = axes.plot([d for d, _ in averaged], [v for _, v in averaged],
+    line, = axes.plot([d for d, _, _ in averaged], [v for _, _, v in averaged],
                       color=colour(look, "#08519c", "#deebf7"),
                       linewidth=2, marker="o" if len(averaged) == 1 else None,
                       label=text("average", language) if averaged else "_average")
-    add_hover(figure, line, [hovered(d.isoformat(), f"{text('average', language)} "
+    add_hover(figure, line, [hovered(label, f"{text('average', language)} "
                                      f"{v:,.{AVERAGE_DECIMALS}f}", language)
-                             for d, v in averaged])
+                             for _, label, v in averaged])
     # A whole day without its average is one of a hub's first six: say why the line starts
     # late, or is missing, rather than leave it to look lost.
     if any(v is None and d != under_way for d, v in zip(dates, averages)):
@@ -312,9 +313,10 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
         trains = [day.totals.trains for day in days]
         bars = add_bars(axes, dates, trains, width=0.8, color=_UNMEASURED,
                         label=text("trains", language) if keyed else "")
-        add_hover(figure, bars, [hovered(day_label(d, under_way, language), f"{v} " + text(
+        add_hover(figure, bars, [hovered(label, f"{v} " + text(
             "train_unit" if v == 1 else "trains_unit", language), language)
-                                 for d, v in zip(dates, trains)])
+                                 for label, v in zip(day_labels(dates, under_way, language),
+                                                     trains)])
         keys = _against_target(bars, trains, target, language)
         keys += mark_so_far([bars], dates, DAY, under_way, language, fill=True)
         title = text("trains_per_day", language)

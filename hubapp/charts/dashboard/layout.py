@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 from hubapp.charts import side_legend
 from hubapp.charts.common import LookRecord, no_data
 from hubapp.charts.dashboard.words import text
-from hubapp.domain.wording import days as days_text, display_width, months
+from hubapp.domain.wording import display_width, months, short_day
 
 # "%m月", not "%-m月": Windows' strftime has no "%-" (the leading zero goes in _DateFormatter).
 _ZH_DATES = (["%Y年", "%m月", "%d日", "%H:%M", "%H:%M", "%S.%f"],
@@ -57,8 +57,8 @@ def date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
     axes.xaxis.set_major_formatter(_DateFormatter(locator, days, language, formats=formats,
                                                   offset_formats=offsets))
     if len(days) == 1:  # one tick, which the concise labels take for a time ("00:00")
-        (day,) = days
-        axes.set_xticks([date2num(day)], [days_text(day, day, language)])
+        (day,) = days  # named as its hover names it, with the year no offset gives
+        axes.set_xticks([date2num(day)], [short_day(day, language, year=True)])
 
 
 class _DateFormatter(ConciseDateFormatter):

@@ -98,7 +98,7 @@ def text(key: str, language: str) -> str:
 
 
 def hovered(what: str, figure: str, language: str) -> str:
-    """A hover's text: "2026-03-05: 430 TEU", 2026-03-05：430 标箱."""
+    """A hover's text: "Thu 5 Mar: 430 TEU", 3月5日 周四：430 标箱."""
     return text("hovered", language).format(what=what, figure=figure)
 
 
