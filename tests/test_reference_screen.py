@@ -58,9 +58,14 @@ def type_into(qtbot, widget, text):
     if text.isascii():
         qtbot.keyClicks(widget, text)
     else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
+        commit(widget, text)
+
+
+def commit(widget, text):
+    """Text the input method commits where the cursor is."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
 
 
 def save(qtbot, dialog):
@@ -198,6 +203,61 @@ def test_a_name_pasted_longer_than_a_name_may_be_is_cut_saying_so(
     qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert form.name_en.text() == "frozen duck" and label.isHidden()
     assert said.replace("first 77", "first 80") not in form.name_en.accessibleDescription()
+
+
+def test_a_paste_into_a_name_already_full_is_said_to_have_found_it_full(
+        qtbot, monkeypatch, screen):
+    """It said "only its first 0 were pasted"."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.name_en, "x" * 80)
+    QApplication.clipboard().setText("frozen duck")
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_en.text() == "x" * 80
+    said = "English name is full: a name may have at most 80 characters; nothing was pasted"
+    assert form.errors["name_en"].text() == said
+    assert said in form.name_en.accessibleDescription()
+
+
+def test_a_name_committed_by_an_input_method_past_the_room_left_is_cut_saying_so(
+        qtbot, monkeypatch, screen):
+    """Pinyin typed into a name nearly full: the commit was refused whole, without a word."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    label = form.errors["name_zh"]
+    type_into(qtbot, form.name_zh, "鸭" * 76)
+    commit(form.name_zh, "冷冻")  # it fits: unsaid
+    assert form.name_zh.text() == "鸭" * 76 + "冷冻" and label.isHidden()
+    form.name_zh.setCursorPosition(0)
+    commit(form.name_zh, "去骨冷冻")
+    assert form.name_zh.text() == "去骨" + "鸭" * 76 + "冷冻"
+    assert label.text() == ("Chinese name: the text typed has 4 characters and a name may have "
+                            "at most 80; only its first 2 were entered")
+    commit(form.name_zh, "鸭肉")
+    assert form.name_zh.text() == "去骨" + "鸭" * 76 + "冷冻"
+    assert label.text() == ("Chinese name is full: a name may have at most 80 characters; "
+                            "nothing was entered")
+
+
+def test_a_name_pasted_by_a_middle_click_longer_than_a_name_may_be_is_cut_saying_so(
+        qtbot, monkeypatch, screen):
+    """X11's selection, pasted by the middle button: Qt refused it whole, without a word. The
+    offscreen platform has no selection: the desktop's is stood in for where Python asks."""
+    from PySide6.QtGui import QClipboard
+
+    selected = {QClipboard.Mode.Selection: "y" * 90}
+    monkeypatch.setattr(QClipboard, "supportsSelection", lambda _self: True)
+    monkeypatch.setattr(QClipboard, "text", lambda _self, mode=QClipboard.Mode.Clipboard:
+                        selected.get(mode, ""))
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.name_en, "abc")
+    qtbot.mouseClick(form.name_en, Qt.MouseButton.MiddleButton,
+                     pos=form.name_en.cursorRect().center())
+    assert form.name_en.text() == "abc" + "y" * 77
+    assert form.errors["name_en"].text() == (
+        "English name: the text pasted has 90 characters and a name may have at most 80; "
+        "only its first 77 were pasted")
 
 
 def test_a_name_copied_from_a_spreadsheet_cell_is_not_said_cut_for_its_line_break(

@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush, QContextMenuEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence, QValidator,
+    QBrush, QClipboard, QContextMenuEvent, QDropEvent, QGuiApplication, QInputMethodEvent,
+    QKeyEvent, QKeySequence, QMouseEvent, QValidator,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -91,12 +92,13 @@ class RoutesModel(ListedRecordsModel):
 class _NameEdit(QLineEdit):
     """A name's field, holding at most limit characters, as the store counts them: Qt's
     maximum counts UTF-16 units, and cut a name of rare CJK or emoji at half its room. A
-    paste or a drop longer than the room left is cut to fit, never within a character and
-    its accents, and said (cut: the characters given and those of them kept), where Qt
-    cut it without a word: a name pasted from a customs list lost its end unseen. whole: a
-    paste or drop kept whole."""
+    paste (Ctrl+V, the menu's, a middle click's), a drop or an input method's commit longer
+    than the room left is cut to fit, never within a character and its accents, and said
+    (cut: the characters given, those of them kept, and whether they were typed), where Qt
+    cut a paste without a word, and refused a middle click's or a commit whole, unsaid: a
+    name pasted from a customs list lost its end unseen. whole: a paste or drop kept whole."""
 
-    cut = Signal(int, int)
+    cut = Signal(int, int, bool)
     whole = Signal()
 
     def __init__(self, text: str, limit: int, parent: QWidget) -> None:
@@ -109,6 +111,27 @@ class _NameEdit(QLineEdit):
             self.paste_saying_cut()
         else:
             super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # X11's selection, pasted where the middle button pressed put the cursor, as Qt does.
+        if (event.button() == Qt.MouseButton.MiddleButton and not self.isReadOnly()
+                and QGuiApplication.clipboard().supportsSelection()):
+            self.deselect()
+            self.paste_saying_cut(QClipboard.Mode.Selection)
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        given = event.commitString()
+        head, tail = self._around_insertion()
+        if (not given or event.replacementStart() or event.replacementLength()
+                or self.isReadOnly() or _fits(head + given + tail, self._limit)):
+            super().inputMethodEvent(event)
+            return
+        # The composing ended without its commit, which goes in as a paste does, cut.
+        super().inputMethodEvent(QInputMethodEvent(event.preeditString(), event.attributes()))
+        self._insert_saying_cut(given, typed=True)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
@@ -128,17 +151,20 @@ class _NameEdit(QLineEdit):
         self._insert_saying_cut(event.mimeData().text())
         event.acceptProposedAction()
 
-    def paste_saying_cut(self) -> None:
+    def paste_saying_cut(self, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> None:
         if not self.isReadOnly():
             # Not the line break a spreadsheet copies after a cell, which the store drops
             # anyway: kept in the field, and counted in "the text pasted has 82 characters".
             self._insert_saying_cut(
-                QGuiApplication.clipboard().text().removesuffix("\n").removesuffix("\r"))
+                QGuiApplication.clipboard().text(mode).removesuffix("\n").removesuffix("\r"))
 
-    def _insert_saying_cut(self, given: str) -> None:
+    def _around_insertion(self) -> tuple[str, str]:
+        """The text before and after what is inserted, which takes the selection's place."""
         start = self.selectionStart() if self.hasSelectedText() else self.cursorPosition()
-        head = self.text()[:start]
-        tail = self.text()[start + len(self.selectedText()):]
+        return self.text()[:start], self.text()[start + len(self.selectedText()):]
+
+    def _insert_saying_cut(self, given: str, *, typed: bool = False) -> None:
+        head, tail = self._around_insertion()
         # The most of it whose name as stored fits: a cell copied from a spreadsheet ends in
         # a line break, which the store drops, and a name of 80 was said to be cut.
         low, high = 0, len(given)
@@ -153,7 +179,7 @@ class _NameEdit(QLineEdit):
             kept = kept[:-1]  # "é" typed as e and its accent: both or neither
         self.insert(kept)
         if len(kept) < len(given):
-            self.cut.emit(len(given), len(kept))
+            self.cut.emit(len(given), len(kept), typed)
         else:
             self.whole.emit()
 
@@ -214,16 +240,25 @@ class ReferenceForm(QWidget):
         other change then wrote it cut, unsaid)."""
         edit = _NameEdit(text, max(MAX_NAME_LENGTH, len(text)), self)
         self.add_field(name, title, edit)
-        edit.cut.connect(lambda pasted, kept: self._say_cut(name, mnemonics.unmarked(title),
-                                                            pasted, kept))
+        edit.cut.connect(lambda given, kept, typed: self._say_cut(
+            name, mnemonics.unmarked(title), given, kept, typed))
         edit.whole.connect(lambda: self._unsay_cut(name))
         return edit
 
-    def _say_cut(self, name: str, field: str, pasted: int, kept: int) -> None:
-        """Under the field, as a save's refusal is said there, until the next save."""
-        said = self.tr("{field}: the text pasted has {length} characters and a name may have "
-                       "at most {max}; only its first {kept} were pasted").format(
-            field=field, length=pasted, max=MAX_NAME_LENGTH, kept=kept)
+    def _say_cut(self, name: str, field: str, given: int, kept: int, typed: bool) -> None:
+        """Under the field, as a save's refusal is said there, until the next save. Nothing
+        kept, the field was full: "only its first 0 were pasted" said it as a riddle."""
+        if kept:
+            said = (self.tr("{field}: the text typed has {length} characters and a name may "
+                            "have at most {max}; only its first {kept} were entered") if typed
+                    else self.tr("{field}: the text pasted has {length} characters and a name "
+                                 "may have at most {max}; only its first {kept} were pasted"))
+        else:
+            said = (self.tr("{field} is full: a name may have at most {max} characters; "
+                            "nothing was entered") if typed
+                    else self.tr("{field} is full: a name may have at most {max} characters; "
+                                 "nothing was pasted"))
+        said = said.format(field=field, length=given, max=MAX_NAME_LENGTH, kept=kept)
         self.errors[name].setText(said)
         self.errors[name].show()
         # Its lines wrapped, the dialog kept its height, and squeezed them to one and a half.
