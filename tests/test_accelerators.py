@@ -53,8 +53,9 @@ def check_accelerators(qtbot, window: QWidget, page: QWidget) -> None:
             continue
         # Some may go without: one in a field its label leads to, or in the row of a field
         # (a settings' Choose…), or one whose tooltip names its key (the daily log has more
-        # buttons and fields than letters the menus leave).
-        assert letter(button.text()) or re.search(r"[(（]Ctrl\+", button.toolTip()) or any(
+        # buttons and fields than letters the menus leave, and its Delete none to spare).
+        assert letter(button.text()) or re.search(
+            r"[(（][^)）]*(Ctrl\+|\bDelete\b)", button.toolTip()) or any(
             label.buddy().isAncestorOf(button)
             or button.parentWidget().focusProxy() is label.buddy() for label in fields), \
             f"no Alt+letter: {button.text()!r}"

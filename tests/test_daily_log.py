@@ -3219,6 +3219,26 @@ def test_ctrl_l_from_a_new_service_goes_to_the_days_first_service(qtbot, main_wi
     assert screen.form.service_no.text() == screen.proxy.index(1, 1).data()
 
 
+def test_alt_l_a_slip_from_ctrl_l_does_not_ask_to_delete_the_service(qtbot, main_window,
+                                                                     monkeypatch):
+    """Delete's Alt+L lay beside Ctrl+L, the way to the list: a slip of the finger asked to
+    delete the service open. Delete on the list still asks, as the button's tooltip says."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append(text) or False)
+    press(qtbot, (Qt.Key.Key_L, CTRL))
+    service = screen.form.service_no.text()
+    # A mnemonic's click comes after its animation: waited for.
+    with qtbot.assertNotEmitted(screen.delete_button.clicked, wait=500):
+        press(qtbot, ("l", Qt.KeyboardModifier.AltModifier))
+    assert asked == [] and QApplication.focusWidget() is screen.table
+    press(qtbot, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and service in asked[0]
+    assert "(Delete in the day's list)" in screen.delete_button.toolTip()
+
+
 def test_ctrl_l_keeps_a_new_services_typing_and_asks_nothing(qtbot, main_window,
                                                              monkeypatch):
     """A new service half typed is not in the list: the list takes the focus without a row

@@ -264,7 +264,11 @@ class DailyLogScreen(QWidget):
         self.cancel_button = QPushButton(self.tr("&Cancel service"), self)
         self.cancel_button.clicked.connect(
             lambda: self._to_list_after(self.cancel_button, self.cancel_service))
-        self.delete_button = QPushButton(self.tr("De&lete"), self)
+        # No Alt+letter: Delete's letters are all taken or beside a key (Alt+L by Ctrl+L, the
+        # way to the list, Alt+D by Ctrl+D's fill down), where a slip asked to delete.
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setToolTip(self.tr("Delete the service picked, asking first "
+                                              "(Delete in the day's list)"))
         self.delete_button.clicked.connect(
             lambda: self._to_list_after(self.delete_button, self.delete_service))
         # The key a clerk presses on a row to delete it, which did nothing: as the button
