@@ -76,7 +76,7 @@
 <context>
     <name>CommoditiesTab</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="751" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="786" />
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="759" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="794" />
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln day</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="773" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="794" />
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>Planned %n service from {day}.</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="964" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="985" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="969" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="990" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1118" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139" />
         <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1126" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147" />
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1140" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1155" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1176" />
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} and its %Ln container are deleted.</numerusform>

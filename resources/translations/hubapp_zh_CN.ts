@@ -632,37 +632,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -670,78 +670,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="673"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="708"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="678"/>
         <location filename="../../hubapp/ui/reference_screen.py" line="713"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="748"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="680"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="715"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="682"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="717"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="712"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="747"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="719"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="754"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="719"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="754"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="736"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="771"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="738"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="773"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="740"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="775"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="751"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="786"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="754"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="789"/>
         <source>Merge “{source}” into “{target}”? “{source}” holds no containers and leaves the list for good. A merge cannot be undone.</source>
         <translation>把“{source}”合并到“{target}”？“{source}”没有集装箱，将从列表中永久移除。合并无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="759"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="794"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="768"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="803"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -749,32 +749,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="314"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="281"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="316"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="282"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="317"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="323"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="325"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="291"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="326"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -1003,277 +1003,282 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="215"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="445"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="245"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="254"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1094"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1115"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="316"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="326"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="327"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="337"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="328"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="521"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="252"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="264"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="261"/>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="330"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="340"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="609"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="729"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="548"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="885"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="888"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="868"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="889"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="964"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="985"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="229"/>
         <source>Services of the day</source>
         <translation>当日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
         <source>Day&apos;s &amp;services</source>
         <translation>当日班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="270"/>
+        <source>Delete the service picked, asking first (Delete in the day&apos;s list)</source>
+        <translation>删除所选班次，会先询问（在当天的班次列表中按 Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="307"/>
         <source>Containers of the service</source>
         <translation>该班次的集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="444"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="454"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
         <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
         <source>Plan the day like {day}…</source>
         <translation>按 {day} 的班次安排本日…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="705"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="732"/>
         <source>Every service of {day} is on this day already.</source>
         <translation>{day} 的所有班次都已在这一天。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="734"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="751"/>
         <source>{service} — cancelled that day</source>
         <translation>{service}——当天已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="753"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="774"/>
         <source>Plan the day</source>
         <translation>安排本日班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="754"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="775"/>
         <source>The services of {source} to plan on {day}, without containers:</source>
         <translation>按 {source} 的班次安排到 {day}（不含集装箱）：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="765"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="786"/>
         <source>Nothing planned</source>
         <translation>未安排班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="787"/>
         <source>No service was planned.</source>
         <translation>没有安排任何班次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="794"/>
         <source>Planned %n service(s) from {day}.</source>
         <translation>
             <numerusform>已按 {day} 安排 %n 个班次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="784"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="805"/>
         <source>{number} ({direction}): {problem}</source>
         <translation>{number}（{direction}）：{problem}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
         <source>Already cancelled: to put it back, set its Status to Planned (or Departed or Arrived, with its actual time) and save</source>
         <translation>已取消：如要恢复，请把“状态”改为“计划中”（或“已发运”“已到达”，并填写实际时间），然后保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1101"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1118"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1122"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1143"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1125"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1146"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1126"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1130"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1151"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1140"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1161"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1155"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1176"/>
         <source>{service} and its %Ln container(s) are deleted.</source>
         <translation>
             <numerusform>{service} 及其 %Ln 个集装箱已删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1156"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1177"/>
         <source>{service} is deleted.</source>
         <translation>{service} 已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1062"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1083"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1160"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1147"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1168"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2862,27 +2867,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="308"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="343"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="310"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="345"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="311"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="346"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="313"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="348"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="320"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="355"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2890,27 +2895,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="627"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="662"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="679"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="645"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="680"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="648"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="683"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="649"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="684"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2918,22 +2923,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -3012,45 +3017,60 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="207"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="233"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="252"/>
+        <source>{field}: the text typed has {length} characters and a name may have at most {max}; only its first {kept} were entered</source>
+        <translation>{field}：输入的文本有 {length} 个字符，名称最多 {max} 个字符；只输入了前 {kept} 个</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="254"/>
         <source>{field}: the text pasted has {length} characters and a name may have at most {max}; only its first {kept} were pasted</source>
         <translation>{field}：粘贴的文本有 {length} 个字符，名称最多 {max} 个字符；只粘贴了前 {kept} 个</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
+        <source>{field} is full: a name may have at most {max} characters; nothing was entered</source>
+        <translation>{field}已满：名称最多 {max} 个字符，未输入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <source>{field} is full: a name may have at most {max} characters; nothing was pasted</source>
+        <translation>{field}已满：名称最多 {max} 个字符，未粘贴任何内容</translation>
     </message>
 </context>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="405"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="440"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="406"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="407"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="442"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="407"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="442"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="408"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="408"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -3058,22 +3078,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="807"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="842"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="808"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="843"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="808"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="843"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="812"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="847"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -3081,22 +3101,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="463"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="498"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="495"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="498"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="533"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="501"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="536"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -3226,37 +3246,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="371"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="338"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="373"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="344"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="379"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="345"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="347"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="382"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="348"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="383"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -3264,37 +3284,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Country codes</source>
         <translation>国家代码</translation>
     </message>
@@ -3315,92 +3335,92 @@ Licence: MIT</source>
         <translation>如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="186"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="186"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="186"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="190"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="186"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="190"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="188"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="188"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="203"/>
         <source>Remar&amp;ks</source>
         <translation>备注(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="282"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="285"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="295"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="298"/>
         <source>HH:MM (+1)</source>
         <translation>时:分 (+1)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="296"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="299"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="441"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="444"/>
         <source>{off}, {verdict}</source>
         <translation>{off}，{verdict}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="559"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="562"/>
         <source>{service} (outbound) is still planned on {date}. If this is that train, open it there and mark it departed.</source>
         <translation>{service}（去程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已发运。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="562"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="565"/>
         <source>{service} (inbound) is still planned on {date}. If this is that train, open it there and mark it arrived.</source>
         <translation>{service}（回程）在 {date} 仍为“计划中”。如果就是该班列，请在那天打开它并标为已到达。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="567"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="570"/>
         <source>Open {day}&apos;s {service}</source>
         <translation>打开{day}的 {service}</translation>
     </message>
@@ -7194,7 +7214,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="461"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="464"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
