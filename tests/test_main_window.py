@@ -317,6 +317,75 @@ def test_starting_the_window_loads_no_other_screen_nor_heavy_library():
     assert result.stdout.strip() == "[]"
 
 
+# The first write of a session loads sqlite-utils (store.file_db) as a worker starts a chart:
+# here a thread imports numpy, as matplotlib does, while sqlite-utils is being imported.
+_CHART_WHILE_FIRST_WRITE = """
+import importlib.abc, importlib.machinery, sys, threading
+from hubapp.store.file_db import load_sqlite_utils
+
+main, chart = threading.get_ident(), []
+
+def import_numpy():
+    try:
+        import numpy
+        chart.append("numpy")
+    except ImportError as error:
+        chart.append(str(error))
+
+# sqlite_utils.db, which imports numpy, run once the thread's import of numpy ended: run,
+# not found, as finders hold the lock every import takes.
+class MidImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name != "sqlite_utils.db" or threading.get_ident() != main:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+
+        def after_the_chart(module):
+            worker = threading.Thread(target=import_numpy)
+            worker.start()
+            worker.join()
+            run(module)
+
+        spec.loader.exec_module = after_the_chart
+        return spec
+
+sys.meta_path.insert(0, MidImport())
+load_sqlite_utils()
+print(chart)
+"""
+
+
+def test_a_chart_made_while_the_first_write_loads_sqlite_utils_gets_numpy():
+    """Closing yesterday, then Ctrl+3 at once: the Reports screen's first report (its charts
+    importing matplotlib on a worker) failed, "Could not make the report: … import of numpy
+    halted", as the close loaded sqlite-utils with numpy hidden from every thread."""
+    import subprocess
+    import sys
+
+    from conftest import this_checkouts_hubapp
+
+    result = subprocess.run([sys.executable, "-c", _CHART_WHILE_FIRST_WRITE],
+                            capture_output=True, text=True, env=this_checkouts_hubapp(),
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['numpy']"
+
+
+def test_sqlite_utils_loaded_alone_leaves_numpy_unloaded():
+    import subprocess
+    import sys
+
+    from conftest import this_checkouts_hubapp
+
+    code = ("import sys; from hubapp.store.file_db import load_sqlite_utils; "
+            "print(load_sqlite_utils().db.np, 'numpy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=this_checkouts_hubapp())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None False"
+
+
 def _at_first_paint(demo_db_path: Path, expression: str) -> tuple[str, str]:
     """The benchmark's first-paint line of the app started on demo_db_path, and what Python
     expression (importing nothing) printed as the window is first painted."""

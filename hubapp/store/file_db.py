@@ -14,8 +14,10 @@ message, instead of an sqlite3 error read as a bug.
 
 from __future__ import annotations
 
+import importlib.abc
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -134,16 +136,32 @@ def _is_select(sql: str) -> bool:
 
 def load_sqlite_utils() -> ModuleType:
     """sqlite_utils, imported without numpy: Hub Desk imports it only through here."""
-    if "numpy" in sys.modules:
+    if "numpy" in sys.modules or "sqlite_utils" in sys.modules:
         import sqlite_utils
 
         return sqlite_utils
     # sqlite-utils imports numpy if it can (matplotlib installs it), only to store numpy
-    # values, which Hub Desk never passes: ~0.15 s more. Hidden while sqlite-utils loads,
-    # numpy still loads as usual for the charts.
-    sys.modules["numpy"] = None  # type: ignore[assignment]
+    # values, which Hub Desk never passes: ~0.15 s more. Refused to this thread alone, while
+    # sqlite-utils loads: numpy hidden from every thread, a chart's import on a worker at
+    # that moment failed (a day closed as the Reports screen first built its report, which
+    # said it could not be made).
+    refusal = _NumpyRefused(threading.get_ident())
+    sys.meta_path.insert(0, refusal)
     try:
         import sqlite_utils
     finally:
-        del sys.modules["numpy"]
+        sys.meta_path.remove(refusal)
     return sqlite_utils
+
+
+class _NumpyRefused(importlib.abc.MetaPathFinder):
+    """Finds no numpy for one thread's imports; leaves every other import to the finders
+    after it."""
+
+    def __init__(self, thread: int) -> None:
+        self.thread = thread
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "numpy" and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError("numpy is not loaded for sqlite-utils", name=name)
+        return None
