@@ -3845,6 +3845,38 @@ def test_a_chinese_export_names_the_weight_in_kilograms_as_the_screens_do(demo_d
         db.close()
 
 
+def test_a_chinese_xlsx_export_reads_as_a_manager_s_sheet_and_imports_again(demo_db,
+                                                                            tmp_path):
+    # A sheet named "containers", its header scrolled away with the first rows, nothing to
+    # filter by, and at Excel's default width every date "########".
+    exported = tmp_path / "week.xlsx"
+    rows = export_file(demo_db, exported, dt.date(2026, 3, 4), dt.date(2026, 3, 5),
+                       language="zh")
+    sheet = openpyxl.load_workbook(exported).active
+    assert sheet.title == "集装箱"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(sheet.max_column)}{rows + 1}"
+    header = [cell.value for cell in sheet[1]]
+    widths = {name: sheet.column_dimensions[get_column_letter(number)].width
+              for number, name in enumerate(header, 1)}
+    date_width = len(dt.date(2026, 3, 4).isoformat()) + 1
+    assert widths["日期"] >= date_width and widths["箱号"] >= len("MSKU1234565") + 1
+    assert widths["毛重（千克）"] >= 2 * len("毛重（千克）")  # each character two digits wide
+    fresh = tmp_path / "fresh.db"
+    db = open_db(fresh, create=True)
+    try:
+        imported = import_file(db, exported, TESTER)
+        assert imported.saved and imported.totals.containers == rows, imported.problems
+    finally:
+        db.close()
+
+
+def test_an_english_xlsx_export_keeps_its_sheet_s_name(demo_db, tmp_path):
+    exported = tmp_path / "week.xlsx"
+    export_file(demo_db, exported, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+    assert openpyxl.load_workbook(exported).sheetnames == ["containers"]
+
+
 def _imported_by(read: str, demo_db, tmp_path, header: str, row: str) -> bool:
     """Whether row, under header's ten columns, was imported by the quick path alone
     ("quick"), or row by row ("row_by_row": a list with a service already stored)."""

@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from unicodedata import east_asian_width
 
 from hubapp.domain.audit import (
     LOGO, REMOVED, AuditEntryRecord, actor, box, changed_fields, field_label, hub_time,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 PROGRESS_EVERY = 5_000
 XLSX_ROWS = 1_048_576  # a worksheet's rows, its header's included (Excel's and WPS's limit)
+_XLSX_LEAST_WIDTH = 13  # a column's, in Excel's units (digits): "2026-11-30", "MSKU1234565"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _LIKE_AN_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile(r"[\x00-\x08\x0b-\x1f]")  # the control characters but tab and LF
@@ -157,11 +159,13 @@ def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
     # A workbook's TEU is a number a SUM adds up; a CSV writes it as import reads it back.
     teu = _teu_text if suffix == ".csv" else _teu_number
     cells = _counted(_cells(rows, guard, teu, chinese_names), total, progress, check)
-    header = COLUMNS if chinese_names is None else CHINESE_COLUMNS
+    header, sheet = (COLUMNS, "containers") if chinese_names is None \
+        else (CHINESE_COLUMNS, "集装箱")
     try:
         return write_beside(path, lambda partial: _write_csv(partial, header, cells)
                             if suffix == ".csv"
-                            else _write_xlsx(partial, header, cells, total, path), last=True)
+                            else _write_xlsx(partial, header, cells, total, path, sheet),
+                            last=True)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=str(path),
@@ -292,20 +296,29 @@ def _write_csv(path: Path, header: Iterable[str], rows: Iterable[list[Any]]) -> 
     return count
 
 
-def _write_xlsx(path: Path, header: Iterable[str], rows: Iterable[list[Any]], total: int,
-                name: Path) -> int:
-    """The rows under header as a workbook in path, to be named name."""
+def _write_xlsx(path: Path, header: tuple[str, ...], rows: Iterable[list[Any]], total: int,
+                name: Path, sheet_name: str) -> int:
+    """The rows under header as a workbook in path, to be named name, on a sheet so named."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("containers")
+    sheet = book.create_sheet(sheet_name)
     # A streamed sheet does not know its size when its top is written, and a sheet without
     # one is read whole by openpyxl just to size it whenever it is opened (3 s for 50,000
     # rows each time the import window previewed it): its writer takes the size from here.
-    sheet.calculate_dimension = lambda: f"A1:{get_column_letter(len(COLUMNS))}{total + 1}"
+    size = f"A1:{get_column_letter(len(header))}{total + 1}"
+    sheet.calculate_dimension = lambda: size
+    # As a manager reads a week's thousands of rows: the header kept in view, each column
+    # filtered from it, and wide enough for its header and a date (at Excel's default
+    # width a date showed as "########", a container number cut by the next cell).
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = size
+    for number, title in enumerate(header, 1):
+        sheet.column_dimensions[get_column_letter(number)].width = max(
+            _XLSX_LEAST_WIDTH, sum(2 if east_asian_width(c) in "WF" else 1 for c in title) + 2)
     count = 0
 
     def text(cell: str) -> str | WriteOnlyCell:
