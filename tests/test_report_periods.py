@@ -287,6 +287,22 @@ def test_a_period_under_way_before_anything_moved_today_is_compared_with_the_day
         demo_db_path, D(2026, 2, 1), D(2026, 2, 28))["services"] == 6
 
 
+def test_a_week_ending_today_before_anything_moved_says_it_counts_the_days_before(demo_db):
+    # The Reports screen's period opens on the last seven days: every morning its title said
+    # 2–8 December, its columns 2–7 December, and no line why.
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    week = reports.build(demo_db, reports.RANGE, D(2026, 2, 28), D(2026, 3, 6),
+                         now=dt.datetime(2026, 3, 6, 4, 44))
+    assert week.named_last == D(2026, 3, 5)
+    said = content(week, "en").html
+    assert "Period under way: 28 February – 5 March 2026 so far" in said
+    assert "Period under way" not in content(reports.build(
+        demo_db, reports.RANGE, D(2026, 2, 27), D(2026, 3, 5),
+        now=dt.datetime(2026, 3, 6, 4, 44)), "en").html
+
+
 def test_today_is_compared_with_its_twins_up_to_the_same_time(demo_db):
     from hubapp.reports.document import content
     from hubapp.store import reports

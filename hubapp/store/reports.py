@@ -135,7 +135,10 @@ class ReportDataRecord:
 
     @property
     def under_way(self) -> bool:
-        return self.last < self.end
+        """Whether the days counted end before the period chosen: its days to come, or today
+        with nothing moved yet (a week ending today, in the morning: its columns named the
+        days before today, under a title naming today too, nothing said of the gap)."""
+        return self.named_last < self.end
 
     @property
     def timed(self) -> tuple[ServiceLineRecord, ...]:
