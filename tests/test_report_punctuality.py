@@ -183,3 +183,21 @@ def test_the_late_table_lists_its_services_in_the_order_they_were_due(demo_db):
     html = content(data, "en").html
     late = html[html.index("Off schedule"):]
     assert late.index("Y3") < late.index("Y1") < late.index("Y2")
+
+
+@pytest.mark.parametrize("kind", [report_data.MONTHLY, report_data.RANGE])
+def test_the_charts_of_a_month_or_period_are_not_under_its_punctuality_heading(demo_db, kind):
+    # Printed between Punctuality and By day, the charts of TEU by route and by day read as
+    # what the punctuality measured.
+    import re
+
+    from hubapp.reports.document import content
+    from tests.conftest import DEMO_END
+
+    report = report_data.build(demo_db, kind, DEMO_END.replace(day=1), DEMO_END,
+                               now=dt.datetime.combine(DEMO_END, dt.time(23, 59)))
+    html = content(report, "en").html
+    timed = [section for section in re.split(r"(?=<h2>)", html)
+             if section.startswith("<h2>Punctuality")]
+    assert len(timed) == 1 and "On time:" in timed[0]
+    assert "<img" not in timed[0] and "<img src='teu_by_route.png'" in html

@@ -104,8 +104,10 @@ def content(data: ReportDataRecord, language: str, made_by: str = "") -> ReportC
         parts.append(f"<p class='none'>{_e(text(key, language))}</p>")
     if not data.empty or data.quiet:
         parts.append(_comparison(data, language))
-    if data.punctuality and data.punctuality[0].timed:
-        parts.append(_period_punctuality(data, language))
+    # A month's or period's, after its charts: before them, its heading was the one the
+    # charts of TEU by route and by day sat under, as if they were what it measured.
+    timed = _period_punctuality(data, language) \
+        if data.punctuality and data.punctuality[0].timed else ""
     if data.kind == DAILY and not data.empty:
         parts.append(_services(data, language))
     if data.not_run:
@@ -138,8 +140,8 @@ def content(data: ReportDataRecord, language: str, made_by: str = "") -> ReportC
                 images["teu_by_day.png"] = _png(charts.teu_by_day(
                     days, language, data.teu_before, data.history_from, data.so_far_day))
             listed = _by_day_or_month(data.days, language, data.history_from, data.so_far_day)
-            parts += [route_chart, _image("teu_by_day.png") if charted else "", listed,
-                      route_table]
+            parts += [route_chart, _image("teu_by_day.png") if charted else "", timed,
+                      listed, route_table]
         # Services without containers have no commodity: a table of only a zero Total
         # said nothing that the totals' zero containers do not.
         if data.commodities:
