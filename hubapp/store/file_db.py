@@ -14,7 +14,6 @@ message, instead of an sqlite3 error read as a bug.
 
 from __future__ import annotations
 
-import importlib.abc
 import sqlite3
 import sys
 import threading
@@ -154,9 +153,10 @@ def load_sqlite_utils() -> ModuleType:
     return sqlite_utils
 
 
-class _NumpyRefused(importlib.abc.MetaPathFinder):
-    """Finds no numpy for one thread's imports; leaves every other import to the finders
-    after it."""
+class _NumpyRefused:
+    """A finder (sys.meta_path's) of no numpy for one thread's imports; it leaves every
+    other import to the finders after it. Not importlib.abc's: that loads
+    importlib.resources, which the first window does without."""
 
     def __init__(self, thread: int) -> None:
         self.thread = thread
