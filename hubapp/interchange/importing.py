@@ -15,8 +15,8 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Named, Term, Translate, Typed, counted, listed, untranslated,
 )
 from hubapp.domain.records import (
-    EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ChangeRecord, ContainerMoveRecord,
-    Direction, Mode, ServiceRecord, Status, TotalsRecord,
+    EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ArrivedAgainRecord, ChangeRecord,
+    ContainerMoveRecord, Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import kg_written, one_line, reads_back_alone
 from hubapp.domain.wording import number
@@ -89,6 +89,10 @@ class ImportResultRecord:
     # Services whose actual time, a time of day alone, was read on the day before or after
     # theirs by the scheduled time (parsing.NEAR_SCHEDULE).
     near_schedule: int = 0
+    # The boxes brought in again with no departure logged since they last came in
+    # (store.arriving_again), and the first few of them.
+    arriving_again: int = 0
+    arriving_again_first: tuple[ArrivedAgainRecord, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -202,6 +206,9 @@ class _Run:
             # import of nothing in the audit log.
             self.bar.saving(1, 1)
             return self.result(**skipped)
+        again = store.arriving_again(self.db, items, added)
+        skipped |= {"arriving_again": len(again),
+                    "arriving_again_first": tuple(again[:_BOXES_NAMED])}
         if self.dry_run:
             store.ensure_days_open(self.db, items, self.actor, self.reason, added)
             self.bar.saving(1, 1)  # nothing to save: the work is done
@@ -643,7 +650,8 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
                               unkept_times_note(result, translate),
                               rounded_kg_note(result, translate),
                               to_come_note(result, translate),
-                              near_schedule_note(result, translate)) if note]
+                              near_schedule_note(result, translate),
+                              arriving_again_note(result, translate)) if note]
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -720,6 +728,24 @@ def near_schedule_note(result: ImportResultRecord, translate: Translate = untran
                    result.near_schedule).format(count=f"{result.near_schedule:,}")
 
 
+def arriving_again_note(result: ImportResultRecord,
+                        translate: Translate = untranslated) -> str:
+    """The boxes imported coming in again with no departure logged since they last came in,
+    in the file or the database: most likely a number mistyped or a move never logged, which
+    the daily log notes beside each; named by the service and day of their arrival again
+    ("" when there were none)."""
+    if not result.arriving_again:
+        return ""
+    named = listed((translate("interchange", "{number} ({service}, {date})").format(
+        number=arrival.number, service=arrival.service_no, date=arrival.date.isoformat())
+        for arrival in result.arriving_again_first), translate)
+    return counted(translate("interchange", "{count} container(s) arriving again with no "
+                             "departure logged since they last arrived: {containers}"),
+                   result.arriving_again).format(
+        count=f"{result.arriving_again:,}",
+        containers=named if result.arriving_again <= _BOXES_NAMED else f"{named} …")
+
+
 def _read_notes(table: FileTableRecord | PlainLinesRecord) -> dict[str, object]:
     """What an ImportResultRecord says of how the file was read: a CSV's plain lines have no
     sheets, hidden rows or columns or repeated headers, and count their total lines only."""
@@ -737,6 +763,8 @@ def _data_rows(table: FileTableRecord | PlainLinesRecord) -> int:
 
 # Lines named in a note: a filter may hide hundreds, and the first few say enough.
 _LINES_NAMED = 10
+# Boxes named in a note, each with its service and day.
+_BOXES_NAMED = 5
 
 
 def hidden_lines_note(lines: Sequence[int], translate: Translate = untranslated) -> str:

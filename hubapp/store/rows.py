@@ -29,6 +29,9 @@ MOVED = "s.status IN ({})".format(", ".join(f"'{status}'" for status in MOVED_ST
 # "YYYY-MM-DD HH:MM" text, in order as such.
 MOVED_BY = "s.date = ? AND (COALESCE(s.actual_at, s.scheduled_at) IS NULL" \
            " OR COALESCE(s.actual_at, s.scheduled_at) <= ?)"
+# Where a move m of service s stands in its container's history: its service's time, else
+# its date, which sorts before that day's times (store.dwell's placing).
+PLACED = "COALESCE(s.actual_at, s.scheduled_at, m.date)"
 
 
 def minute_text(value: dt.datetime | None) -> str | None:

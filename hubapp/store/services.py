@@ -21,7 +21,7 @@ from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, in_chunks
 from hubapp.store.users import UserRecord
 from hubapp.store.rows import (
-    MOVED, TOTALS_COLUMNS, minute_text, move_record, move_row, off_by, service_record,
+    MOVED, PLACED, TOTALS_COLUMNS, minute_text, move_record, move_row, off_by, service_record,
     service_row, totals_record,
 )
 
@@ -579,20 +579,15 @@ def last_moves(db: Database, numbers: Sequence[str], day: dt.date, at: dt.dateti
                     SELECT m.container, m.date, s.service_no, m.direction,
                            ROW_NUMBER() OVER (
                                PARTITION BY m.container
-                               ORDER BY {_PLACED} DESC, m.direction DESC) AS latest
+                               ORDER BY {PLACED} DESC, m.direction DESC) AS latest
                     FROM container_move m JOIN service s ON s.id = m.service_id
                     WHERE m.container IN ({marks}) AND m.date <= ? AND {MOVED}
-                      AND ({_PLACED} < ? OR {_PLACED} = ? AND m.direction = ?)
+                      AND ({PLACED} < ? OR {PLACED} = ? AND m.direction = ?)
                       AND m.service_id IS NOT ?
                 ) placed
                 WHERE latest = 1
             """, [*chunk, last_day.isoformat(), before, before, tied_before, service_id]))
     return found
-
-
-# Where a move stands in its container's history: its service's time, else its date, which
-# sorts before that day's times (store.dwell's placing).
-_PLACED = "COALESCE(s.actual_at, s.scheduled_at, m.date)"
 
 
 def find_container(db: Database, number: str, limit: int = 200) -> list[ContainerHistoryRecord]:
