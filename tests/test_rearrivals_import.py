@@ -84,6 +84,18 @@ def test_a_box_stored_come_in_and_never_gone_is_said_brought_in_again(demo_db, t
 
 
 @pytest.mark.usefixtures("engine")
+def test_a_box_a_skip_adds_to_a_stored_train_is_weighed_as_the_files_own(demo_db, tmp_path):
+    saved(demo_db, "R0", IN, DAY - dt.timedelta(days=1), 8, (B,))
+    saved(demo_db, "R1", IN, DAY, 8, (A,))
+    path = listing(tmp_path / "more.csv", (DAY, "R1", "inbound", "08:00", "08:00", (A, B)))
+
+    result = import_file(demo_db, path, TESTER, now=NOW, skip_duplicates=True)
+
+    assert result.saved and result.added_containers == 1
+    assert arriving_again_note(result) == said(1, f"{B} (R1, {DAY})")
+
+
+@pytest.mark.usefixtures("engine")
 def test_a_departure_past_midnight_goes_before_an_arrival_timed_later_plus_one(
         demo_db, tmp_path):
     """A train dated the day before, come in at 00:05 the next morning: a box gone out at
