@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from hubapp.domain import visits
+from hubapp.domain.arrivals_again import ArrivedAgainRecord, arriving_again
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.domain.records import ArrivedAgainRecord
 from hubapp.interchange import import_file
 from hubapp.interchange.importing import arriving_again_note, notes
 from hubapp.store import services
@@ -140,7 +140,7 @@ def move(day: str, placed: str, inbound: bool, new: bool = True, service: str = 
       move("2026-03-08", "2026-03-08 08:00", True, service="X")], dt.date(2026, 3, 8)),
 ])
 def test_the_move_before_an_arrival_is_the_one_the_daily_log_finds(moves, again):
-    assert visits.arriving_again({A: moves}) == (
+    assert arriving_again({A: moves}) == (
         [ArrivedAgainRecord(A, "X", again)] if again else [])
 
 

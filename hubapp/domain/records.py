@@ -224,16 +224,6 @@ class LastMoveRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class ArrivedAgainRecord:
-    """A box an import brings in again with no departure logged since it last came in
-    (domain.visits.arriving_again): the service and day of its arrival again."""
-
-    number: str
-    service_no: str
-    date: dt.date
-
-
-@dataclass(frozen=True, slots=True)
 class ChangeRecord:
     """What a write changed, so open screens can decide whether to refresh.
 

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.columns import commodity_column, header_said
+from hubapp.domain.arrivals_again import ArrivedAgainRecord
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Named, Term, Translate, Typed, counted, listed, untranslated,
 )
 from hubapp.domain.records import (
-    EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ArrivedAgainRecord, ChangeRecord,
+    EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ChangeRecord,
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import kg_written, one_line, reads_back_alone

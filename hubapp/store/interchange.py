@@ -13,10 +13,11 @@ from dataclasses import dataclass, fields, replace
 from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
-from hubapp.domain import reference, visits
+from hubapp.domain import arrivals_again, reference
+from hubapp.domain.arrivals_again import ArrivedAgainRecord
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import (
-    MOVED_STATUSES, ArrivedAgainRecord, ChangeRecord, CommodityRecord, ContainerMoveRecord,
+    MOVED_STATUSES, ChangeRecord, CommodityRecord, ContainerMoveRecord,
     Direction, PlaceRecord, RouteRecord, ServiceRecord, TotalsRecord,
 )
 from hubapp.domain.reference import lookup_key
@@ -455,7 +456,7 @@ def arriving_again(db: Database, rows: ImportRowsRecord,
                    added: ImportRowsRecord) -> list[ArrivedAgainRecord]:
     """The boxes an import brings in again (rows, and added: the boxes it adds to stored
     services) with no departure logged since they last came in, in the file or the database
-    (domain.visits.arriving_again), said as the daily log notes each.
+    (domain.arrivals_again), said as the daily log notes each.
 
     Only a box arriving at least twice can, one of them the file's: the file's arrivals are
     counted first, and the database asked once, through the container index, of the moves
@@ -467,7 +468,7 @@ def arriving_again(db: Database, rows: ImportRowsRecord,
     arrivals = Counter(chain.from_iterable(
         compress(part.container, map(arriving.__getitem__, part.service))
         for part, arriving in parts))
-    stored: dict[str, list[visits.VisitMove]] = {}
+    stored: dict[str, list[arrivals_again.VisitMove]] = {}
     twice = {container for container, count in arrivals.items() if count > 1}
     # A new file, a hub's history brought in, has no move stored to ask of its boxes.
     anything_stored = db.execute("SELECT 1 FROM container_move LIMIT 1").fetchone()
@@ -491,7 +492,7 @@ def arriving_again(db: Database, rows: ImportRowsRecord,
                 histories[container].append((
                     day, minute_text(service.actual_at or service.scheduled_at) or day,
                     service.direction == Direction.INBOUND, True, service.service_no))
-    return visits.arriving_again(histories)
+    return arrivals_again.arriving_again(histories)
 
 
 def _with_dwell(db: Database, rows: ImportRowsRecord) -> tuple[ImportRowsRecord, set[dt.date]]:

@@ -9,7 +9,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="418"/>
+        <location filename="../../hubapp/interchange/writing.py" line="431"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>When ({zone})</source>
         <translation>时间（{zone}）</translation>
@@ -4606,7 +4606,7 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="432"/>
+        <location filename="../../hubapp/interchange/writing.py" line="445"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -4614,37 +4614,37 @@ Make a new demo hub in its place? What the file holds now is lost.</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="424"/>
+        <location filename="../../hubapp/interchange/writing.py" line="437"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="421"/>
+        <location filename="../../hubapp/interchange/writing.py" line="434"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="421"/>
+        <location filename="../../hubapp/interchange/writing.py" line="434"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="422"/>
+        <location filename="../../hubapp/interchange/writing.py" line="435"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="423"/>
+        <location filename="../../hubapp/interchange/writing.py" line="436"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="423"/>
+        <location filename="../../hubapp/interchange/writing.py" line="436"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="424"/>
+        <location filename="../../hubapp/interchange/writing.py" line="437"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5793,32 +5793,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="592"/>
+        <location filename="../../hubapp/interchange/importing.py" line="600"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="598"/>
+        <location filename="../../hubapp/interchange/importing.py" line="606"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="601"/>
+        <location filename="../../hubapp/interchange/importing.py" line="609"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="604"/>
+        <location filename="../../hubapp/interchange/importing.py" line="612"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="617"/>
+        <location filename="../../hubapp/interchange/importing.py" line="625"/>
         <source>sheet(s) {names} not read: import each with --sheet TITLE (a train split over sheets onto one sheet first: a train is imported whole)</source>
         <translation>未读取工作表{names}：请用 --sheet 工作表名 逐个导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="622"/>
+        <location filename="../../hubapp/interchange/importing.py" line="630"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5828,82 +5828,92 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="584"/>
+        <location filename="../../hubapp/interchange/importing.py" line="592"/>
         <source>nothing new to import</source>
         <translation>没有可导入的新数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="587"/>
+        <location filename="../../hubapp/interchange/importing.py" line="595"/>
         <source>; of them, {containers} added to {services} already stored</source>
         <translation>；其中 {containers}添加到已在库中的 {services}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="594"/>
+        <location filename="../../hubapp/interchange/importing.py" line="602"/>
         <source>; skipped as already stored: {containers}</source>
         <translation>；已在数据库中而跳过：{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="656"/>
+        <location filename="../../hubapp/interchange/importing.py" line="665"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="678"/>
+        <location filename="../../hubapp/interchange/importing.py" line="687"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="691"/>
+        <location filename="../../hubapp/interchange/importing.py" line="700"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="702"/>
+        <location filename="../../hubapp/interchange/importing.py" line="711"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="716"/>
+        <location filename="../../hubapp/interchange/importing.py" line="725"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="747"/>
+        <location filename="../../hubapp/interchange/importing.py" line="740"/>
+        <source>{number} ({service}, {date})</source>
+        <translation>{number}（{service}，{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="743"/>
+        <source>{count} container(s) arriving again with no departure logged since they last arrived: {containers}</source>
+        <translation>{count} 个集装箱再次到达，上次到达后没有离开记录：{containers}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="776"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="762"/>
+        <location filename="../../hubapp/interchange/importing.py" line="791"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="774"/>
+        <location filename="../../hubapp/interchange/importing.py" line="803"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="775"/>
+        <location filename="../../hubapp/interchange/importing.py" line="804"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="791"/>
+        <location filename="../../hubapp/interchange/importing.py" line="820"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="798"/>
+        <location filename="../../hubapp/interchange/importing.py" line="827"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="807"/>
+        <location filename="../../hubapp/interchange/importing.py" line="836"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="809"/>
+        <location filename="../../hubapp/interchange/importing.py" line="838"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -6624,53 +6634,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：电子表格把这个值存成了数字，而数字只保留 15 位：请把该列设置为“文本”格式，再重新输入该值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="179"/>
+        <location filename="../../hubapp/interchange/writing.py" line="183"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="98"/>
+        <location filename="../../hubapp/interchange/writing.py" line="100"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="101"/>
+        <location filename="../../hubapp/interchange/writing.py" line="103"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="125"/>
+        <location filename="../../hubapp/interchange/writing.py" line="127"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="127"/>
+        <location filename="../../hubapp/interchange/writing.py" line="129"/>
         <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
         <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="166"/>
-        <location filename="../../hubapp/interchange/writing.py" line="485"/>
+        <location filename="../../hubapp/interchange/writing.py" line="170"/>
+        <location filename="../../hubapp/interchange/writing.py" line="498"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="175"/>
+        <location filename="../../hubapp/interchange/writing.py" line="179"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="198"/>
+        <location filename="../../hubapp/interchange/writing.py" line="202"/>
         <source>{path} is the hub&apos;s database; choose another file name</source>
         <translation>{path} 是本枢纽的数据库，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="205"/>
+        <location filename="../../hubapp/interchange/writing.py" line="209"/>
         <source>{path} is a database (a backup or another hub&apos;s?); choose another file name</source>
         <translation>{path} 是一个数据库文件（备份或其他枢纽的数据库？），请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="345"/>
+        <location filename="../../hubapp/interchange/writing.py" line="358"/>
         <source>Cannot write {name}: the temporary folder {folder}, where an Excel file is put together first, cannot be written ({reason})</source>
         <translation>无法写入 {name}：Excel 文件要先在临时文件夹 {folder} 中生成，而该文件夹无法写入（{reason}）</translation>
     </message>
@@ -7385,67 +7395,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="325"/>
+        <location filename="../../hubapp/interchange/importing.py" line="333"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的回程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="328"/>
+        <location filename="../../hubapp/interchange/importing.py" line="336"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的去程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="335"/>
+        <location filename="../../hubapp/interchange/importing.py" line="343"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的回程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="337"/>
+        <location filename="../../hubapp/interchange/importing.py" line="345"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的去程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="357"/>
+        <location filename="../../hubapp/interchange/importing.py" line="365"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="361"/>
+        <location filename="../../hubapp/interchange/importing.py" line="369"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划中”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="370"/>
+        <location filename="../../hubapp/interchange/importing.py" line="378"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="373"/>
+        <location filename="../../hubapp/interchange/importing.py" line="381"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="380"/>
+        <location filename="../../hubapp/interchange/importing.py" line="388"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: import with “Skip services and containers already in the database” ticked to add the new boxes to it, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：勾选“跳过数据库中已有的班次和集装箱”后再导入，即可将新增的集装箱添加到该班次，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="464"/>
+        <location filename="../../hubapp/interchange/importing.py" line="472"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="466"/>
+        <location filename="../../hubapp/interchange/importing.py" line="474"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="469"/>
+        <location filename="../../hubapp/interchange/importing.py" line="477"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="471"/>
+        <location filename="../../hubapp/interchange/importing.py" line="479"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
@@ -7610,17 +7620,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="368"/>
+        <location filename="../../hubapp/store/interchange.py" line="370"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="373"/>
+        <location filename="../../hubapp/store/interchange.py" line="375"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="378"/>
+        <location filename="../../hubapp/store/interchange.py" line="380"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
@@ -7726,12 +7736,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 不是文件：请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/visits.py" line="22"/>
+        <location filename="../../hubapp/domain/visits.py" line="23"/>
         <source>{number} arrived on {date} on {service} and has no departure logged since</source>
         <translation>集装箱 {number} 已于 {date} 随班次 {service} 到达，此后没有离开记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/visits.py" line="24"/>
+        <location filename="../../hubapp/domain/visits.py" line="25"/>
         <source>{number} left on {date} on {service} and has no arrival logged since</source>
         <translation>集装箱 {number} 已于 {date} 随班次 {service} 离开，此后没有到达记录</translation>
     </message>
@@ -7752,22 +7762,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="396"/>
+        <location filename="../../hubapp/interchange/writing.py" line="409"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="396"/>
+        <location filename="../../hubapp/interchange/writing.py" line="409"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="397"/>
+        <location filename="../../hubapp/interchange/writing.py" line="410"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="397"/>
+        <location filename="../../hubapp/interchange/writing.py" line="410"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
