@@ -34,4 +34,3 @@ def moving_again(last_moves: Mapping[str, LastMoveRecord],
     direction repeats."""
     return {number: again_note(last) for number, last in last_moves.items()
             if again(last.direction, direction)}
-
