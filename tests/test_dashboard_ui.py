@@ -1628,8 +1628,15 @@ def test_tiles_not_compared_with_last_year_name_no_time_they_compare_to(
     hub_clock_at(monkeypatch, app_ctx, dt.datetime(2026, 3, 5, 12, 16))
     screen = shown_dashboard(qtbot, app_ctx)
     assert screen.data.kpis.today.so_far.until is not None  # today counted to its records
-    for name in ("today", "month", "year"):
+    for name in ("month", "year"):
         assert screen.tiles[name].detail.text().endswith("records start on 2026-03-03"), name
+        assert "2026-03-03" in screen.tiles[name].toolTip()
+    # Today's tile said "records start on 2026-03-03" under today's figures, as if of them:
+    # last year's day is not on record, and the tile compares with nothing.
+    today = screen.tiles["today"]
+    assert not screen.data.kpis.today.last_year_whole
+    assert today.detail.note == "" and today.toolTip() == ""
+    assert "2026-03-03" not in today.detail.text() + spoken(today, QAccessible.Text.Description)
 
 
 def test_a_chart_s_numbers_come_by_the_keypad_s_enter_not_by_a_shortcut_s_keys(screen,

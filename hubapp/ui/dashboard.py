@@ -690,8 +690,11 @@ class DashboardScreen(QWidget):
                 ("today", day, kpis.today),
                 ("month", month, kpis.month),
                 ("year", year, kpis.year)):
-            self.tiles[name].show_values(title, *self._throughput_texts(comparison))
-            self._say_if_part_recorded(name, comparison.last_year_whole, data)
+            self.tiles[name].show_values(title, *self._throughput_texts(comparison,
+                                                                        name == "today"))
+            # Nor why in its tooltip: the day's tile is short of no comparison it makes.
+            self._say_if_part_recorded(name, comparison.last_year_whole or name == "today",
+                                       data)
         # The filter's period a year before, for punctuality and dwell: counted over a few days
         # on record (and boxes whose coming in was not), it compared with nothing like a year.
         whole = recorded(same_dates_last_year(data.filter.date_from, data.filter.date_to)[0],
@@ -751,20 +754,24 @@ class DashboardScreen(QWidget):
             "Records start on {day}: the same dates last year are not all on record, so "
             "they are not compared.").format(day=_records_start(data.history_from)))
 
-    def _throughput_texts(
-            self, comparison: ComparisonRecord) -> tuple[str, tuple[str, ...], str]:
+    def _throughput_texts(self, comparison: ComparisonRecord,
+                          one_day: bool) -> tuple[str, tuple[str, ...], str]:
         current = comparison.current
         growth = comparison.growth("teu")
         so_far = comparison.so_far
         if comparison.history_from is None:  # a new hub: "no traffic last year" was a claim
             vs = self.tr("no records yet")
-        elif not comparison.last_year_whole:
+        elif not comparison.last_year_whole and not one_day:
             # Growth on the few days last year had on record read +977 %.
             vs = self.tr("records start on {day}").format(
                 day=_records_start(comparison.history_from))
         elif so_far is not None and so_far.nothing_moved and \
                 comparison.date_from == comparison.date_to:
             vs = self.tr("nothing has moved yet today")
+        elif not comparison.last_year_whole:
+            # A day last year is on record whole or not at all: the day's tile compares with
+            # nothing, which "records start on …" under today's figures read as a note on them.
+            vs = ""
         elif growth is None:
             vs = self.tr("no traffic last year")
         else:
