@@ -731,17 +731,19 @@ def demo_db(demo_target: Path | str):
 @pytest.fixture(autouse=True)
 def desk_layout_forgotten():
     """The main window's size, the screens' own splitters and columns, the folders file
-    dialogs last used, and the columns mapped by hand on importing, in every test: a test
-    that resized, dragged or chose them would otherwise size those of the tests after it
-    (a window left narrow showed the next test's tabs with scroll arrows, which took the
-    focus it tabbed to), open their file dialogs in its own folders, or map their files'
-    columns (the main window saves the layout as it closes)."""
+    dialogs last used, the columns mapped by hand on importing and the period last exported,
+    in every test: a test that resized, dragged or chose them would otherwise size those of
+    the tests after it (a window left narrow showed the next test's tabs with scroll arrows,
+    which took the focus it tabbed to), open their file dialogs in its own folders, map their
+    files' columns (the main window saves the layout as it closes) or export their periods."""
     yield
     from PySide6.QtCore import QSettings
-    from hubapp.ui import column_mappings, file_folders, main_window, remembered_layout
+    from hubapp.ui import (
+        column_mappings, export_dialog, file_folders, main_window, remembered_layout,
+    )
 
     for group in (main_window.GEOMETRY_SETTING, remembered_layout.GROUP, file_folders.GROUP,
-                  column_mappings.GROUP):
+                  column_mappings.GROUP, export_dialog.PERIOD_SETTING):
         QSettings().remove(group)
 
 

@@ -77,8 +77,9 @@ def run_import(dialog, qtbot) -> None:
 
 
 def shown_export_dialog(qtbot, app_ctx) -> ExportDialog:
-    """File ▸ Export… as opened on the sample's day, on screen."""
+    """File ▸ Export… as opened on the sample's day, on screen, from the 1st of its month."""
     dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    dialog.from_edit.setDate(dt.date(2026, 3, 1))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

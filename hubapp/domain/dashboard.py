@@ -57,6 +57,25 @@ def period_before(first: dt.date, last: dt.date,
     return first - length, last - length
 
 
+# The periods picked by name, on the dashboard and on exporting.
+LAST_7, LAST_30, THIS_MONTH, LAST_MONTH, THIS_YEAR, LAST_YEAR = (
+    "last_7", "last_30", "this_month", "last_month", "this_year", "last_year")
+
+
+def named_period(name: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the period name (LAST_7 …) as of today: those to date end
+    on today, last month and last year are whole."""
+    month_start = today.replace(day=1)
+    return {
+        LAST_7: (today - dt.timedelta(days=6), today),
+        LAST_30: (today - dt.timedelta(days=29), today),
+        THIS_MONTH: (month_start, today),
+        LAST_MONTH: (add_months(month_start, -1), month_start - dt.timedelta(days=1)),
+        THIS_YEAR: (today.replace(month=1, day=1), today),
+        LAST_YEAR: (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
+    }[name]
+
+
 def whole_months(first: dt.date, last: dt.date) -> bool:
     """Whether first..last runs from a month's first day to a month's last."""
     return first.day == 1 and first < last and (last + dt.timedelta(days=1)).day == 1

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import wording
+from hubapp.domain import dashboard as periods
 from hubapp.domain.dashboard import (
     ComparisonRecord, DashboardFilterRecord, DashboardRecord, recorded, same_dates_last_year,
 )
@@ -549,13 +550,8 @@ class DashboardScreen(QWidget):
             except HubError:  # the server out of reach: the dates stay, the refresh says why
                 return self.date_from.date().toPython(), today
             return min(first or today, today), today
-        return {
-            self.LAST_7: (today - dt.timedelta(days=6), today),
-            self.LAST_30: (today - dt.timedelta(days=29), today),
-            self.THIS_MONTH: (today.replace(day=1), today),
-            self.THIS_YEAR: (today.replace(month=1, day=1), today),
-            self.LAST_YEAR: (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
-        }[preset]
+        return periods.named_period((periods.LAST_7, periods.LAST_30, periods.THIS_MONTH,
+                                     periods.THIS_YEAR, periods.LAST_YEAR)[preset], today)
 
     def _apply_preset(self) -> None:
         date_from, date_to = self._preset_range(self.period.currentIndex(), self.ctx.today())

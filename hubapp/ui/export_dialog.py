@@ -5,18 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressBar,
     QVBoxLayout, QWidget,
 )
 
+from hubapp.domain import dashboard as periods
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
 from hubapp.ui import date_edits, dialogs, focus, labels, mnemonics, spoken
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import Task, TaskControl
+
+# The period last exported, offered again: a supervisor exports the same span every week.
+PERIOD_SETTING = "export/period"
+DAY_SHOWN = "day"  # the daily log's day, from and to
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -63,14 +68,25 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Export containers"))
         self.setMinimumWidth(420)
-        last = day or ctx.today()
-        self.from_edit = date_edits.DayEdit(_qdate(last.replace(day=1)), self)
-        self.to_edit = date_edits.DayEdit(_qdate(last), self)
-        self._offered = (self.from_edit.date(), self.to_edit.date())  # open_on's last
+        self._day = day or ctx.today()  # the daily log's, which Day shown exports
+        # The dashboard's names for the periods it shares.
+        self.period_box = QComboBox(self)
+        for text, name in ((self.tr("Day shown"), DAY_SHOWN),
+                           (self.tr("Last 7 days"), periods.LAST_7),
+                           (self.tr("Last 30 days"), periods.LAST_30),
+                           (self.tr("This month"), periods.THIS_MONTH),
+                           (self.tr("Last month"), periods.LAST_MONTH),
+                           (self.tr("This year"), periods.THIS_YEAR),
+                           (self.tr("Last year"), periods.LAST_YEAR),
+                           (self.tr("Custom"), None)):
+            self.period_box.addItem(text, name)
+        self.from_edit = date_edits.DayEdit(self)
+        self.to_edit = date_edits.DayEdit(self)
         date_edits.take_typed_dates(self.from_edit, self.to_edit)
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        self._pick_remembered()
         self.format_box = QComboBox(self)
         self.format_box.addItem(self.tr("CSV (UTF-8)"), ".csv")
         self.format_box.addItem(self.tr("Excel workbook (XLSX)"), ".xlsx")
@@ -93,7 +109,8 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.close)
 
         form = QFormLayout()
-        for text, field in ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
+        for text, field in ((self.tr("&Period"), self.period_box),
+                            (self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
                             (self.tr("F&ormat"), self.format_box),
                             (self.tr("&Language"), self.language_box)):
             mnemonics.add_row(form, text, field)
@@ -103,17 +120,44 @@ class ExportDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
 
+        self.period_box.currentIndexChanged.connect(self._period_chosen)
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(self._dates_typed)
+
     def open_on(self, day: dt.date) -> None:
-        """Shows the dialog on the day the daily log shows, from and to, so an Export at once
-        writes that day: also when it was left open (it stays open with its result) on the
-        day shown before. Open, it keeps the dates it exports, or that the clerk typed."""
-        typed = (self.from_edit.date(), self.to_edit.date()) != self._offered
-        if self.task is None and not (self.isVisible() and typed):
-            self._offered = (_qdate(day), _qdate(day))
-            self.from_edit.setDate(self._offered[0])
-            self.to_edit.setDate(self._offered[1])
+        """Shows the dialog on the day the daily log shows: Day shown (or the period last
+        exported) as of then, so an Export at once writes it: also when it was left open (it
+        stays open with its result) on the day shown before. Open, it keeps the dates it
+        exports, or that the clerk typed."""
+        self._day = day
+        if self.task is None:
+            if not self.isVisible():
+                self._pick_remembered()
+            elif self.period_box.currentData() is not None:
+                self._period_chosen()
         self.show()
         self.raise_()
+
+    def _pick_remembered(self) -> None:
+        found = self.period_box.findData(QSettings().value(PERIOD_SETTING, DAY_SHOWN))
+        self.period_box.setCurrentIndex(max(found, 0))
+        self._period_chosen()
+
+    def _period_chosen(self) -> None:
+        name = self.period_box.currentData()
+        if name is None:  # Custom: the dates as they are, to type
+            return
+        first, last = (self._day, self._day) if name == DAY_SHOWN else \
+            periods.named_period(name, self.ctx.today())
+        for edit, day in ((self.from_edit, first), (self.to_edit, last)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(day))
+            edit.blockSignals(False)
+
+    def _dates_typed(self) -> None:
+        self.period_box.blockSignals(True)
+        self.period_box.setCurrentIndex(self.period_box.findData(None))
+        self.period_box.blockSignals(False)
 
     def start_export(self) -> None:
         first = self.from_edit.date().toPython()
@@ -128,6 +172,8 @@ class ExportDialog(QDialog):
         if path is None:
             return
         self.format_box.setCurrentIndex(self.format_box.findData(path.suffix.lower()))
+        # Dates typed are this export's alone: the next opens on the day shown.
+        QSettings().setValue(PERIOD_SETTING, self.period_box.currentData() or DAY_SHOWN)
         language = self.language_box.currentData()
 
         def work(control: TaskControl) -> int:
