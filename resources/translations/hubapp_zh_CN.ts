@@ -535,73 +535,73 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="188"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="189"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="195"/>
         <source>&amp;Show numbers</source>
         <translation>显示数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="196"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="197"/>
         <source>Copy &amp;numbers</source>
         <translation>复制数据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="197"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="198"/>
         <source>Copy &amp;image</source>
         <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="198"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="199"/>
         <source>S&amp;ave image…</source>
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>A chart of {counted}; Enter or Show numbers (Alt+S) lists its figures, Ctrl+C copies it</source>
         <translation>图表（{counted}）；按 Enter 或“显示数据”（Alt+S）列出其中的数字，Ctrl+C 复制图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="256"/>
         <source>{chart}, in numbers</source>
         <translation>{chart}（数据）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="302"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="303"/>
         <source>{series}: {value} ({at})</source>
         <translation>{series}：{value}（{at}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="305"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="306"/>
         <source>{series}: {value} throughout</source>
         <translation>{series}：始终为 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="309"/>
         <source>{series}: highest {high} ({at_high}), lowest {low} ({at_low})</source>
         <translation>{series}：最高 {high}（{at_high}），最低 {low}（{at_low}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="314"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="339"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="340"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="340"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="341"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="352"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -1306,268 +1306,268 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="470"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="470"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="469"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="470"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="470"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="470"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
         <source>All history</source>
         <translation>全部历史</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
         <source>Outbound and inbound</source>
         <translation>去程与回程</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="530"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="531"/>
         <source>Both directions</source>
         <translation>全部方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="533"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="646"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="642"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="672"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="668"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="679"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="675"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="686"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="682"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="712"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="711"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="729"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的去程集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="731"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="730"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>离场集装箱均无进场记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="731"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="745"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="744"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="751"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="750"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="760"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="759"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="763"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="762"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="767"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="766"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="783"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="786"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="784"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="787"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="785"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="788"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="786"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="789"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="727"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="726"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="488"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="488"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="488"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="488"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="716"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="715"/>
         <source>%Ln timed service(s)</source>
         <translation>
             <numerusform>计入 %Ln 个班次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="717"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="716"/>
         <source>last year {share}</source>
         <translation>去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="728"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="733"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="727"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="732"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="735"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="734"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="769"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="772"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="771"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="774"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="776"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="779"/>
         <source>{comparison}, {until}</source>
         <translation>{comparison}（{until}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="777"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="780"/>
         <source>to {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="779"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="782"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1879,95 +1879,140 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="64"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="125"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="169"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="75"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="91"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="76"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="92"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="57"/>
         <source>The language of the file&apos;s headers, directions, modes, statuses, full/empty and commodity names; import reads either</source>
         <translation>文件的表头、方向、运输方式、状态、空重及货名所用的语言；导入两种都能读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="85"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="101"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="87"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="103"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="96"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="113"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="96"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="113"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="114"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="30"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="35"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="31"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="36"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="74"/>
+        <source>Day shown</source>
+        <translation>当前显示日</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="75"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="76"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="77"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="78"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="79"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="80"/>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="81"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="112"/>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/export_dialog.py" line="115"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="126"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="170"/>
         <source>containers-{first}-{last}</source>
         <translation>集装箱-{first}-{last}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="184"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="193"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="150"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="196"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="152"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="198"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="203"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2406,12 +2451,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>KpiTile</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="401"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="423"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="424"/>
         <source>{title}: {value}</source>
         <translation>{title}：{value}</translation>
     </message>
