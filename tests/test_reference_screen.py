@@ -301,6 +301,31 @@ def test_a_name_of_characters_outside_the_bmp_has_the_room_the_store_gives_it(
                             "have at most 80; only its first 79 were pasted")
 
 
+def test_a_paste_after_characters_outside_the_bmp_goes_where_the_cursor_is(
+        qtbot, monkeypatch, screen):
+    """Qt's cursor counts 𠀀 as two, the name's room one: the text was split one character
+    late, around a space the paste's own then joined, so nothing went in, yet was said
+    pasted; pasted over a word, the cut kept less than the room."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    before, after = "冷冻𠀀", " 鸭肉" + "x" * 56
+    type_into(qtbot, form.name_zh, before + after)
+    form.name_zh.setCursorPosition(len(before.encode("utf-16-le")) // 2)
+    given = " 去骨鸭" * 6
+    QApplication.clipboard().setText(given)
+    qtbot.keyClick(form.name_zh, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    kept = given[:80 - len(before + after)]
+    assert form.name_zh.text() == before + kept + after
+    assert f"pasted has {len(given)} characters" in form.errors["name_zh"].text()
+    assert f"only its first {len(kept)} " in form.errors["name_zh"].text()
+    # The last two x picked (after the 𠀀) and pasted over: their room is the paste's.
+    end = len(form.name_zh.text().encode("utf-16-le")) // 2
+    form.name_zh.setSelection(end - 2, 2)
+    QApplication.clipboard().setText("yyyy")
+    qtbot.keyClick(form.name_zh, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_zh.text() == before + kept + after[:-2] + "yy"
+
+
 def test_a_spreadsheet_cell_of_a_name_80_long_is_pasted_whole_unsaid(
         qtbot, monkeypatch, screen, app_ctx):
     """Its copy ends in a line break, which the store drops: the name was said to be cut to

@@ -160,8 +160,10 @@ class _NameEdit(QLineEdit):
 
     def _around_insertion(self) -> tuple[str, str]:
         """The text before and after what is inserted, which takes the selection's place."""
-        start = self.selectionStart() if self.hasSelectedText() else self.cursorPosition()
-        return self.text()[:start], self.text()[start + len(self.selectedText()):]
+        text = self.text()
+        start, end = ((self.selectionStart(), self.selectionEnd()) if self.hasSelectedText()
+                      else (self.cursorPosition(),) * 2)
+        return text[:_index_at(text, start)], text[_index_at(text, end):]
 
     def _insert_saying_cut(self, given: str, *, typed: bool = False) -> None:
         head, tail = self._around_insertion()
@@ -195,6 +197,13 @@ class _AtMost(QValidator):
     def validate(self, text: str, position: int):
         fits = _fits(text, self._limit)
         return (QValidator.State.Acceptable if fits else QValidator.State.Invalid), text, position
+
+
+def _index_at(text: str, position: int) -> int:
+    """The index in text of Qt's position in it, which counts a character outside the Basic
+    Multilingual Plane (𠀀, an emoji) as two UTF-16 units: text split at Qt's split a name
+    one character late past each, and a paste there was measured against the wrong text."""
+    return len(text.encode("utf-16-le")[:2 * position].decode("utf-16-le", "ignore"))
 
 
 def _fits(text: str, limit: int) -> bool:
