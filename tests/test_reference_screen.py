@@ -186,7 +186,7 @@ def test_a_name_pasted_longer_than_a_name_may_be_is_cut_saying_so(
     qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert form.name_en.text() == "abc" + "x" * 77
     said = ("English name: the text pasted has 95 characters and a name may have at most 80; "
-            "only its first 77 were pasted")
+            "only its first 77 characters could be pasted")
     label = form.errors["name_en"]
     assert label.isVisible() and label.text() == said
     assert said in form.name_en.accessibleDescription()
@@ -219,6 +219,24 @@ def test_a_paste_into_a_name_already_full_is_said_to_have_found_it_full(
     assert said in form.name_en.accessibleDescription()
 
 
+def test_one_character_kept_of_a_paste_or_a_commit_is_said_as_one(qtbot, monkeypatch, screen):
+    """It said "only its first 1 were pasted"."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.name_en, "x" * 79)
+    QApplication.clipboard().setText("ab")
+    qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_en.text() == "x" * 79 + "a"
+    assert form.errors["name_en"].text() == (
+        "English name: the text pasted has 2 characters and a name may have at most 80; "
+        "only its first 1 character could be pasted")
+    type_into(qtbot, form.name_zh, "鸭" * 79)
+    commit(form.name_zh, "冷冻")
+    assert form.errors["name_zh"].text() == (
+        "Chinese name: the text typed has 2 characters and a name may have at most 80; "
+        "only its first 1 character could be entered")
+
+
 def test_a_name_committed_by_an_input_method_past_the_room_left_is_cut_saying_so(
         qtbot, monkeypatch, screen):
     """Pinyin typed into a name nearly full: the commit was refused whole, without a word."""
@@ -232,7 +250,7 @@ def test_a_name_committed_by_an_input_method_past_the_room_left_is_cut_saying_so
     commit(form.name_zh, "去骨冷冻")
     assert form.name_zh.text() == "去骨" + "鸭" * 76 + "冷冻"
     assert label.text() == ("Chinese name: the text typed has 4 characters and a name may have "
-                            "at most 80; only its first 2 were entered")
+                            "at most 80; only its first 2 characters could be entered")
     commit(form.name_zh, "鸭肉")
     assert form.name_zh.text() == "去骨" + "鸭" * 76 + "冷冻"
     assert label.text() == ("Chinese name is full: a name may have at most 80 characters; "
@@ -257,7 +275,7 @@ def test_a_name_pasted_by_a_middle_click_longer_than_a_name_may_be_is_cut_saying
     assert form.name_en.text() == "abc" + "y" * 77
     assert form.errors["name_en"].text() == (
         "English name: the text pasted has 90 characters and a name may have at most 80; "
-        "only its first 77 were pasted")
+        "only its first 77 characters could be pasted")
 
 
 def test_a_name_copied_from_a_spreadsheet_cell_is_not_said_cut_for_its_line_break(
@@ -276,7 +294,7 @@ def test_a_name_copied_from_a_spreadsheet_cell_is_not_said_cut_for_its_line_brea
     qtbot.keyClick(form.name_en, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert form.errors["name_en"].text() == (
         "English name: the text pasted has 95 characters and a name may have at most 80; "
-        "only its first 80 were pasted")
+        "only its first 80 characters could be pasted")
 
 
 def test_a_name_of_characters_outside_the_bmp_has_the_room_the_store_gives_it(
@@ -298,7 +316,7 @@ def test_a_name_of_characters_outside_the_bmp_has_the_room_the_store_gives_it(
     qtbot.keyClick(form.name_en, Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
     assert form.name_en.text() == "x" * 79
     assert label.text() == ("English name: the text pasted has 89 characters and a name may "
-                            "have at most 80; only its first 79 were pasted")
+                            "have at most 80; only its first 79 characters could be pasted")
 
 
 def test_a_paste_after_characters_outside_the_bmp_goes_where_the_cursor_is(
@@ -361,7 +379,7 @@ def test_a_name_dropped_longer_than_a_name_may_be_is_cut_saying_so(qtbot, monkey
     assert form.name_en.text() == "abc" + "y" * 77
     assert form.errors["name_en"].text() == (
         "English name: the text pasted has 90 characters and a name may have at most 80; "
-        "only its first 77 were pasted")
+        "only its first 77 characters could be pasted")
 
 
 def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypatch, screen,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, counted
 from hubapp.domain.hanzi import has_hanzi
 from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
 from hubapp.domain.reference import CATEGORIES, lookup_key, plain_name
@@ -256,12 +256,16 @@ class ReferenceForm(QWidget):
 
     def _say_cut(self, name: str, field: str, given: int, kept: int, typed: bool) -> None:
         """Under the field, as a save's refusal is said there, until the next save. Nothing
-        kept, the field was full: "only its first 0 were pasted" said it as a riddle."""
+        kept, the field was full: "only its first 0 were pasted" said it as a riddle. One
+        kept read "only its first 1 were pasted": worded for "(s)", with a verb that agrees
+        with any count."""
         if kept:
-            said = (self.tr("{field}: the text typed has {length} characters and a name may "
-                            "have at most {max}; only its first {kept} were entered") if typed
-                    else self.tr("{field}: the text pasted has {length} characters and a name "
-                                 "may have at most {max}; only its first {kept} were pasted"))
+            said = counted(self.tr(
+                "{field}: the text typed has {length} characters and a name may have at most "
+                "{max}; only its first {kept} character(s) could be entered") if typed else
+                self.tr("{field}: the text pasted has {length} characters and a name may have "
+                        "at most {max}; only its first {kept} character(s) could be pasted"),
+                kept)
         else:
             said = (self.tr("{field} is full: a name may have at most {max} characters; "
                             "nothing was entered") if typed
