@@ -76,7 +76,7 @@
 <context>
     <name>CommoditiesTab</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="786" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="799" />
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="794" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="807" />
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln day</numerusform>

@@ -670,78 +670,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="708"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="721"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="713"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="748"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="726"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="761"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="715"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="728"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="717"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="730"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="747"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="760"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="754"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="767"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="754"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="767"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="771"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="784"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="773"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="786"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="775"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="788"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="786"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="799"/>
         <source>Merge “{source}” into “{target}”? “{target}” takes over its %Ln container(s) on {days}, and “{source}” leaves the list for good; totals stay the same. A merge cannot be undone.</source>
         <translation>
             <numerusform>把“{source}”合并到“{target}”？“{source}”的 %Ln 个集装箱（分布在 {days}中）将归入“{target}”，“{source}”将从列表中永久移除；合计不变。合并无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="789"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="802"/>
         <source>Merge “{source}” into “{target}”? “{source}” holds no containers and leaves the list for good. A merge cannot be undone.</source>
         <translation>把“{source}”合并到“{target}”？“{source}”没有集装箱，将从列表中永久移除。合并无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="794"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="807"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="803"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="816"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -749,32 +749,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="314"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="327"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="316"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="329"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="317"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="330"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="323"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="325"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="338"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="326"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -2912,27 +2912,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="343"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="356"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="345"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="358"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="346"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="359"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="348"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="361"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="368"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2940,27 +2940,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="662"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="675"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="679"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="692"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="680"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="693"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="683"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="696"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="684"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="697"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -3062,27 +3062,27 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="233"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="242"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="252"/>
-        <source>{field}: the text typed has {length} characters and a name may have at most {max}; only its first {kept} were entered</source>
-        <translation>{field}：输入的文本有 {length} 个字符，名称最多 {max} 个字符；只输入了前 {kept} 个</translation>
+        <location filename="../../hubapp/ui/reference_screen.py" line="264"/>
+        <source>{field}: the text typed has {length} characters and a name may have at most {max}; only its first {kept} character(s) could be entered</source>
+        <translation>{field}：输入的文本有 {length} 个字符，名称最多 {max} 个字符；只输入了前 {kept} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="254"/>
-        <source>{field}: the text pasted has {length} characters and a name may have at most {max}; only its first {kept} were pasted</source>
-        <translation>{field}：粘贴的文本有 {length} 个字符，名称最多 {max} 个字符；只粘贴了前 {kept} 个</translation>
+        <location filename="../../hubapp/ui/reference_screen.py" line="266"/>
+        <source>{field}: the text pasted has {length} characters and a name may have at most {max}; only its first {kept} character(s) could be pasted</source>
+        <translation>{field}：粘贴的文本有 {length} 个字符，名称最多 {max} 个字符；只粘贴了前 {kept} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
         <source>{field} is full: a name may have at most {max} characters; nothing was entered</source>
         <translation>{field}已满：名称最多 {max} 个字符，未输入任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
         <source>{field} is full: a name may have at most {max} characters; nothing was pasted</source>
         <translation>{field}已满：名称最多 {max} 个字符，未粘贴任何内容</translation>
     </message>
@@ -3090,32 +3090,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="440"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="453"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="454"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="455"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="455"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="456"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="456"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -3123,22 +3123,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="842"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="855"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="843"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="856"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="843"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="856"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="847"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="860"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -3146,22 +3146,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="498"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="511"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="543"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="533"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="546"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="536"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="549"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -3291,37 +3291,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="371"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="384"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="373"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="386"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="374"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="387"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="379"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="392"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="393"/>
         <source>Country codes (&amp;like CN,LA)</source>
         <translation>国家代码（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="382"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="395"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="383"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="396"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
