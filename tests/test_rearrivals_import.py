@@ -1,7 +1,8 @@
-"""An import bringing a box in again with no departure logged since it last came in, in the
-file itself or against the database: its summary says how many, and names the first few by
-the service and day they arrive again on, as the daily log notes each; the import goes
-through all the same, its dry run saying the same."""
+"""An import bringing a box in again with no departure logged since it last came in, or
+sending one out again with no arrival logged since it last left, in the file itself or
+against the database: its summary says how many, and names the first few by the service and
+day they move again on, as the daily log notes each; the import goes through all the same,
+its dry run saying the same."""
 
 from __future__ import annotations
 
@@ -13,21 +14,22 @@ from pathlib import Path
 import pytest
 
 from hubapp.domain import visits
-from hubapp.domain.arrivals_again import ArrivedAgainRecord, arriving_again
+from hubapp.domain.moves_again import MovedAgainRecord, moved_again
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import import_file
-from hubapp.interchange.importing import arriving_again_note, notes
+from hubapp.interchange.importing import arriving_again_note, leaving_again_note, notes
 from hubapp.store import services
 
 from conftest import TESTER
 from test_import_dialog import boxes_on, open_import, run_import
 from test_rearrivals import DAY, IN, NOW, OUT, saved
 
-A, B, C, D = (with_check_digit(f"RAVU{n:06d}") for n in (911, 912, 913, 914))
+A, B, C, D, E = (with_check_digit(f"RAVU{n:06d}") for n in (911, 912, 913, 914, 915))
 NEXT = DAY + dt.timedelta(days=1)
 HEADER = "date,service,direction,container,size_type,full_empty,scheduled_at,arrived_at," \
          "departed_at,status"
 NOTE = "container(s) arriving again with no departure logged since they last arrived: "
+LEFT = "container(s) leaving again with no arrival logged since they last left: "
 
 
 def listing(path: Path, *services: tuple[dt.date, str, str, str, str, tuple[str, ...]]) -> Path:
@@ -42,28 +44,34 @@ def listing(path: Path, *services: tuple[dt.date, str, str, str, str, tuple[str,
     return path
 
 
-def said(count: int, *named: str) -> str:
-    return f"{count} {NOTE.replace('(s)', '' if count == 1 else 's')}{', '.join(named)}"
+def said(count: int, *named: str, note: str = NOTE) -> str:
+    return f"{count} {note.replace('(s)', '' if count == 1 else 's')}{', '.join(named)}"
 
 
 # -- which boxes, on either engine ---------------------------------------------------
 
 @pytest.mark.usefixtures("engine")
-def test_a_box_the_file_brings_in_twice_with_no_departure_between_is_said_and_imported(
-        demo_db, tmp_path):
+@pytest.mark.parametrize(("way", "back", "note", "said_of", "other"), [
+    ("inbound", "outbound", NOTE, arriving_again_note, leaving_again_note),
+    ("outbound", "inbound", LEFT, leaving_again_note, arriving_again_note)],
+    ids=["in", "out"])
+def test_a_box_the_file_moves_twice_one_way_with_nothing_between_is_said_and_imported(
+        demo_db, tmp_path, way, back, note, said_of, other):
     path = listing(tmp_path / "twice.csv",
-                   (DAY, "R1", "inbound", "08:00", "08:00", (A, B, C)),
-                   (DAY, "R2", "outbound", "12:00", "12:00", (B,)),
-                   (NEXT, "R3", "inbound", "09:00", "09:00", (A, B)))
+                   (DAY, "R1", way, "08:00", "08:00", (A, B, C)),
+                   (DAY, "R2", back, "12:00", "12:00", (B,)),
+                   (NEXT, "R3", way, "09:00", "09:00", (A, B)))
     dry = import_file(demo_db, path, TESTER, now=NOW, dry_run=True)
 
     result = import_file(demo_db, path, TESTER, now=NOW)
 
     assert result.saved and result.totals.containers == 6
-    assert (result.arriving_again, result.arriving_again_first) == (
-        1, (ArrivedAgainRecord(A, "R3", NEXT),))
-    assert said(1, f"{A} (R3, {NEXT})") in notes(result)
-    assert arriving_again_note(dry) == arriving_again_note(result)
+    again = "arriving" if way == "inbound" else "leaving"
+    assert (getattr(result, f"{again}_again"), getattr(result, f"{again}_again_first")) == (
+        1, (MovedAgainRecord(A, "R3", NEXT),))
+    assert said(1, f"{A} (R3, {NEXT})", note=note) in notes(result)
+    assert said_of(dry) == said_of(result)
+    assert not other(result)
 
 
 @pytest.mark.usefixtures("engine")
@@ -80,6 +88,27 @@ def test_a_box_stored_come_in_and_never_gone_is_said_brought_in_again(demo_db, t
     # arrival is the one again, the daily log's note on R9's box.
     assert arriving_again_note(result) == said(
         2, f"{A} (R3, {NEXT})", f"{C} (R9, {DAY + dt.timedelta(days=3)})")
+    assert import_file(demo_db, path, TESTER, now=NOW).saved
+
+
+@pytest.mark.usefixtures("engine")
+def test_a_box_stored_gone_and_never_back_is_said_sent_out_again(demo_db, tmp_path):
+    saved(demo_db, "R1", OUT, DAY, 8, (A, B))
+    saved(demo_db, "R2", IN, DAY, 12, (B,))
+    saved(demo_db, "R9", OUT, DAY + dt.timedelta(days=3), 8, (C,))
+    saved(demo_db, "R8", IN, DAY, 8, (D,))
+    path = listing(tmp_path / "again.csv",
+                   (NEXT, "R3", "outbound", "09:00", "09:00", (A, B, C)),
+                   (NEXT, "R4", "inbound", "10:00", "10:00", (D,)))
+
+    result = import_file(demo_db, path, TESTER, now=NOW, dry_run=True)
+
+    # C left on R9 two days after the file's R3 with no arrival between: the stored
+    # departure is the one again. D, stored coming in and the file's coming in again, is
+    # said on the other line, from the same read of the database.
+    assert leaving_again_note(result) == said(
+        2, f"{A} (R3, {NEXT})", f"{C} (R9, {DAY + dt.timedelta(days=3)})", note=LEFT)
+    assert arriving_again_note(result) == said(1, f"{D} (R4, {NEXT})")
     assert import_file(demo_db, path, TESTER, now=NOW).saved
 
 
@@ -140,16 +169,44 @@ def move(day: str, placed: str, inbound: bool, new: bool = True, service: str = 
       move("2026-03-08", "2026-03-08 08:00", True, service="X")], dt.date(2026, 3, 8)),
 ])
 def test_the_move_before_an_arrival_is_the_one_the_daily_log_finds(moves, again):
-    assert arriving_again({A: moves}) == (
-        [ArrivedAgainRecord(A, "X", again)] if again else [])
+    assert moved_again({A: moves})[0] == (
+        [MovedAgainRecord(A, "X", again)] if again else [])
+
+
+@pytest.mark.parametrize(("moves", "again"), [
+    # In and out at one minute: the arrival went before the departure, so the box came back.
+    ([move("2026-03-07", "2026-03-07 08:00", False),
+      move("2026-03-08", "2026-03-08 08:00", True),
+      move("2026-03-08", "2026-03-08 08:00", False, service="X")], None),
+    # Two departures at one minute: neither went before the other.
+    ([move("2026-03-07", "2026-03-07 08:00", True),
+      move("2026-03-08", "2026-03-08 08:00", False),
+      move("2026-03-08", "2026-03-08 08:00", False, service="X")], None),
+    # Out, out again, then in and out once more: said once, at its first departure again.
+    ([move("2026-03-07", "2026-03-07 08:00", False),
+      move("2026-03-08", "2026-03-08 08:00", False, service="X"),
+      move("2026-03-09", "2026-03-09 08:00", True),
+      move("2026-03-10", "2026-03-10 08:00", False),
+      move("2026-03-11", "2026-03-11 08:00", False)], dt.date(2026, 3, 8)),
+    # Two stored departures: nothing the import brings, nothing said.
+    ([move("2026-03-07", "2026-03-07 08:00", False, False),
+      move("2026-03-08", "2026-03-08 08:00", False, False),
+      move("2026-03-09", "2026-03-09 08:00", True)], None),
+])
+def test_the_move_before_a_departure_is_the_one_the_daily_log_finds(moves, again):
+    arriving, leaving = moved_again({A: moves})
+    assert (arriving, leaving) == ([], [MovedAgainRecord(A, "X", again)] if again else [])
 
 
 # -- the command line and the window ---------------------------------------------------
 
 def twice_listing(tmp_path: Path) -> Path:
+    """A, B, C and D in twice; E out twice."""
     return listing(tmp_path / "twice.csv",
                    (DAY, "R1", "inbound", "08:00", "08:00", (A, B, C, D)),
-                   (NEXT, "R3", "inbound", "09:00", "09:00", (A, B, C, D)))
+                   (DAY, "R2", "outbound", "08:00", "08:00", (E,)),
+                   (NEXT, "R3", "inbound", "09:00", "09:00", (A, B, C, D)),
+                   (NEXT, "R4", "outbound", "09:00", "09:00", (E,)))
 
 
 def hubapp(*args) -> subprocess.CompletedProcess:
@@ -160,17 +217,18 @@ def hubapp(*args) -> subprocess.CompletedProcess:
 def test_the_command_line_says_it_on_a_dry_run_and_imports_all_the_same(
         demo_db_path, tmp_path):
     path = twice_listing(tmp_path)
-    note = "twice.csv: " + said(4, *(f"{box} (R3, {NEXT})" for box in sorted((A, B, C, D))))
+    note = [f"twice.csv: {said(4, *(f'{box} (R3, {NEXT})' for box in sorted((A, B, C, D))))}",
+            f"twice.csv: {said(1, f'{E} (R4, {NEXT})', note=LEFT)}"]
     dry = hubapp("import", path, "--db", demo_db_path, "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert dry.stderr.strip() == note
-    assert dry.stdout.startswith("twice.csv: would import (dry run, nothing saved) 2 services")
+    assert dry.stderr.splitlines() == note
+    assert dry.stdout.startswith("twice.csv: would import (dry run, nothing saved) 4 services")
 
     done = hubapp("import", path, "--db", demo_db_path)
 
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == note
-    assert done.stdout.strip() == "twice.csv: imported 2 services, 8 containers, 8 TEU"
+    assert done.stderr.splitlines() == note
+    assert done.stdout.strip() == "twice.csv: imported 4 services, 10 containers, 10 TEU"
 
 
 def test_past_the_first_five_boxes_the_note_says_there_are_more(demo_db_path, tmp_path):
@@ -188,8 +246,8 @@ def test_the_import_dialog_says_it_under_what_it_imported(
     run_import(dialog, qtbot)
 
     text = dialog.result_label.text()
-    assert text.startswith("Imported 2 services, 8 containers, 8 TEU.")
+    assert text.startswith("Imported 4 services, 10 containers, 10 TEU.")
     assert text.endswith(" " + said(4, *(f"{box} (R3, {NEXT})" for box in sorted(
-        (A, B, C, D)))) + ".")
-    assert boxes_on(app_ctx.db, "R3") == 4
-    dialog.grab().save("/tmp/moves67_dialog.png")
+        (A, B, C, D)))) + ". " + said(1, f"{E} (R4, {NEXT})", note=LEFT) + ".")
+    assert boxes_on(app_ctx.db, "R3") == 4 and boxes_on(app_ctx.db, "R4") == 1
+    dialog.grab().save("/tmp/moves267b_dialog.png")

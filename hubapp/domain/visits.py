@@ -2,7 +2,7 @@
 store.dwell measures its stay. A box typed coming in again with no departure logged since,
 or leaving again with no arrival since, is most likely a number mistyped (or a move never
 logged): the daily log says so of it, and stores it all the same (an import says how many
-it brings in again: domain.arrivals_again)."""
+it brings in or sends out again: domain.moves_again)."""
 
 from __future__ import annotations
 

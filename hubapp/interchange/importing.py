@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.columns import commodity_column, header_said
-from hubapp.domain.arrivals_again import ArrivedAgainRecord
+from hubapp.domain.moves_again import MovedAgainRecord
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, Named, Term, Translate, Typed, counted, listed, untranslated,
 )
@@ -90,10 +90,13 @@ class ImportResultRecord:
     # Services whose actual time, a time of day alone, was read on the day before or after
     # theirs by the scheduled time (parsing.NEAR_SCHEDULE).
     near_schedule: int = 0
-    # The boxes brought in again with no departure logged since they last came in
-    # (store.arriving_again), and the first few of them.
+    # The boxes brought in again with no departure logged since they last came in, and
+    # those sent out again with no arrival logged since they last left
+    # (store.moving_again), and the first few of each.
     arriving_again: int = 0
-    arriving_again_first: tuple[ArrivedAgainRecord, ...] = ()
+    arriving_again_first: tuple[MovedAgainRecord, ...] = ()
+    leaving_again: int = 0
+    leaving_again_first: tuple[MovedAgainRecord, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -207,9 +210,10 @@ class _Run:
             # import of nothing in the audit log.
             self.bar.saving(1, 1)
             return self.result(**skipped)
-        again = store.arriving_again(self.db, items, added)
-        skipped |= {"arriving_again": len(again),
-                    "arriving_again_first": tuple(again[:_BOXES_NAMED])}
+        for way, again in zip(("arriving", "leaving"),
+                              store.moving_again(self.db, items, added)):
+            skipped |= {f"{way}_again": len(again),
+                        f"{way}_again_first": tuple(again[:_BOXES_NAMED])}
         if self.dry_run:
             store.ensure_days_open(self.db, items, self.actor, self.reason, added)
             self.bar.saving(1, 1)  # nothing to save: the work is done
@@ -652,7 +656,8 @@ def notes(result: ImportResultRecord, translate: Translate = untranslated) -> li
                               rounded_kg_note(result, translate),
                               to_come_note(result, translate),
                               near_schedule_note(result, translate),
-                              arriving_again_note(result, translate)) if note]
+                              arriving_again_note(result, translate),
+                              leaving_again_note(result, translate)) if note]
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -735,16 +740,29 @@ def arriving_again_note(result: ImportResultRecord,
     in the file or the database: most likely a number mistyped or a move never logged, which
     the daily log notes beside each; named by the service and day of their arrival again
     ("" when there were none)."""
-    if not result.arriving_again:
+    return _again_note(translate("interchange", "{count} container(s) arriving again with no "
+                                 "departure logged since they last arrived: {containers}"),
+                       result.arriving_again, result.arriving_again_first, translate)
+
+
+def leaving_again_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
+    """The boxes imported going out again with no arrival logged since they last left, as
+    arriving_again_note says those coming in again."""
+    return _again_note(translate("interchange", "{count} container(s) leaving again with no "
+                                 "arrival logged since they last left: {containers}"),
+                       result.leaving_again, result.leaving_again_first, translate)
+
+
+def _again_note(text: str, count: int, first: Sequence[MovedAgainRecord],
+                translate: Translate) -> str:
+    """text saying count boxes moving again, the first of them named by service and day."""
+    if not count:
         return ""
     named = listed((translate("interchange", "{number} ({service}, {date})").format(
-        number=arrival.number, service=arrival.service_no, date=arrival.date.isoformat())
-        for arrival in result.arriving_again_first), translate)
-    return counted(translate("interchange", "{count} container(s) arriving again with no "
-                             "departure logged since they last arrived: {containers}"),
-                   result.arriving_again).format(
-        count=f"{result.arriving_again:,}",
-        containers=named if result.arriving_again <= _BOXES_NAMED else f"{named} …")
+        number=box.number, service=box.service_no, date=box.date.isoformat())
+        for box in first), translate)
+    return counted(text, count).format(
+        count=f"{count:,}", containers=named if count <= _BOXES_NAMED else f"{named} …")
 
 
 def _read_notes(table: FileTableRecord | PlainLinesRecord) -> dict[str, object]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, fields, replace
 from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
-from hubapp.domain import arrivals_again, reference
-from hubapp.domain.arrivals_again import ArrivedAgainRecord
+from hubapp.domain import moves_again, reference
+from hubapp.domain.moves_again import MovedAgainRecord
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import (
     MOVED_STATUSES, ChangeRecord, CommodityRecord, ContainerMoveRecord,
@@ -452,39 +452,43 @@ def ensure_days_open(db: Database, rows: ImportRowsRecord, actor: UserRecord,
             *rows.services, *(added.services if added else ()))}, role, reason)
 
 
-def arriving_again(db: Database, rows: ImportRowsRecord,
-                   added: ImportRowsRecord) -> list[ArrivedAgainRecord]:
-    """The boxes an import brings in again (rows, and added: the boxes it adds to stored
-    services) with no departure logged since they last came in, in the file or the database
-    (domain.arrivals_again), said as the daily log notes each.
+def moving_again(db: Database, rows: ImportRowsRecord, added: ImportRowsRecord
+                 ) -> tuple[list[MovedAgainRecord], list[MovedAgainRecord]]:
+    """The boxes an import (rows, and added: the boxes it adds to stored services) brings in
+    again with no departure logged since they last came in, and those it sends out again with
+    no arrival logged since they last left, in the file or the database
+    (domain.moves_again), said as the daily log notes each.
 
-    Only a box arriving at least twice can, one of them the file's: the file's arrivals are
-    counted first, and the database asked once, through the container index, of the moves
-    of the boxes the file brings in; the whole history is gathered for the few left."""
-    parts = [(part, [service.status in MOVED_STATUSES
-                     and service.direction == Direction.INBOUND for service in part.services])
+    Only a box moving at least twice one way can, one of them the file's: the file's moves
+    are counted first, and the database asked once, through the container index, of the
+    moves of the boxes the file moves; the whole history is gathered for the few left."""
+    parts = [(part, {inbound: [service.status in MOVED_STATUSES
+                               and (service.direction == Direction.INBOUND) == inbound
+                               for service in part.services] for inbound in (True, False)})
              for part in (rows, added)]
     # A million rows: their containers picked at C's speed, not one by one in Python.
-    arrivals = Counter(chain.from_iterable(
-        compress(part.container, map(arriving.__getitem__, part.service))
-        for part, arriving in parts))
-    stored: dict[str, list[arrivals_again.VisitMove]] = {}
-    twice = {container for container, count in arrivals.items() if count > 1}
+    moving = {inbound: Counter(chain.from_iterable(
+        compress(part.container, map(going[inbound].__getitem__, part.service))
+        for part, going in parts)) for inbound in (True, False)}
+    stored: dict[str, list[moves_again.VisitMove]] = {}
+    twice = {container for counts in moving.values()
+             for container, count in counts.items() if count > 1}
     # A new file, a hub's history brought in, has no move stored to ask of its boxes.
     anything_stored = db.execute("SELECT 1 FROM container_move LIMIT 1").fetchone()
-    for chunk, marks in in_chunks(list(arrivals) if anything_stored else []):
+    for chunk, marks in in_chunks(list(moving[True].keys() | moving[False].keys())
+                                  if anything_stored else []):
         for container, day, placed, inbound, service_no in db.execute(f"""
                 SELECT m.container, m.date, {PLACED}, m.direction = 'inbound', s.service_no
                 FROM container_move m JOIN service s ON s.id = m.service_id
                 WHERE m.container IN ({marks}) AND {MOVED}""", chunk):
             stored.setdefault(container, []).append(
                 (day, placed, bool(inbound), False, service_no))
-            if inbound:
+            if container in moving[bool(inbound)]:
                 twice.add(container)
     if not twice:
-        return []
+        return [], []
     histories = {container: stored.get(container, []) for container in twice}
-    for part, _arriving in parts:
+    for part, _going in parts:
         for container, owner in compress(zip(part.container, part.service),
                                          map(twice.__contains__, part.container)):
             if (service := part.services[owner]).status in MOVED_STATUSES:
@@ -492,7 +496,7 @@ def arriving_again(db: Database, rows: ImportRowsRecord,
                 histories[container].append((
                     day, minute_text(service.actual_at or service.scheduled_at) or day,
                     service.direction == Direction.INBOUND, True, service.service_no))
-    return arrivals_again.arriving_again(histories)
+    return moves_again.moved_again(histories)
 
 
 def _with_dwell(db: Database, rows: ImportRowsRecord) -> tuple[ImportRowsRecord, set[dt.date]]:
