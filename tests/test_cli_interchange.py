@@ -168,12 +168,15 @@ def test_the_far_end_s_times_are_said_left_out(db, tmp_path):
                                      "reaches the hub")
     listing.write_text(listing.read_text(encoding="utf-8").replace("08:30,", "08:30,2026-03-07 09:00")
                        .replace("2026-03-06", "2026-03-07"), encoding="utf-8")
-    # Its inbound boxes, come in the day before and never gone, are said coming in again.
+    # Its boxes, come in (or gone) the day before and never gone (or back), are said moving
+    # again.
     assert hubapp("import", listing, "--db", db, "--dry-run").stderr.strip().splitlines() == [
         "far.csv: the far end's time of 2 services left out (到达时间, 发车时间): the hub records "
         "only when a train leaves or reaches the hub",
         "far.csv: 2 containers arriving again with no departure logged since they last "
-        f"arrived: {boxes[0]} (X5508, 2026-03-07), {boxes[1]} (X5508, 2026-03-07)"]
+        f"arrived: {boxes[0]} (X5508, 2026-03-07), {boxes[1]} (X5508, 2026-03-07)",
+        "far.csv: 1 container leaving again with no arrival logged since they last left: "
+        f"{boxes[2]} (X8001, 2026-03-07)"]
 
 
 def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
