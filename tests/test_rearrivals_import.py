@@ -147,6 +147,22 @@ def test_a_departure_past_midnight_goes_before_an_arrival_timed_later_plus_one(
                                    IN)
 
 
+@pytest.mark.usefixtures("engine")
+def test_an_arrival_at_the_very_minute_of_a_departure_went_before_it(demo_db, tmp_path):
+    """A box in on one train and out on another at one minute came back before it left: not
+    said leaving again, as the daily log says nothing of it on the service typed so."""
+    saved(demo_db, "R1", OUT, DAY, 8, (A,))
+    saved(demo_db, "R2", IN, NEXT, 8, (A,))
+    path = listing(tmp_path / "tie.csv", (NEXT, "R3", "outbound", "08:00", "08:00", (A,)))
+
+    result = import_file(demo_db, path, TESTER, now=NOW, dry_run=True)
+
+    assert not notes(result)
+    moved_at = dt.datetime.combine(NEXT, dt.time(8))
+    assert not visits.moving_again(services.last_moves(demo_db, [A], NEXT, moved_at, None,
+                                                       OUT), OUT)
+
+
 def move(day: str, placed: str, inbound: bool, new: bool = True, service: str = "R"):
     return day, placed, inbound, new, service
 
