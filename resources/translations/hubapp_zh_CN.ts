@@ -5838,32 +5838,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{header}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="600"/>
+        <location filename="../../hubapp/interchange/importing.py" line="604"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="606"/>
+        <location filename="../../hubapp/interchange/importing.py" line="610"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="609"/>
+        <location filename="../../hubapp/interchange/importing.py" line="613"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="612"/>
+        <location filename="../../hubapp/interchange/importing.py" line="616"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="625"/>
+        <location filename="../../hubapp/interchange/importing.py" line="629"/>
         <source>sheet(s) {names} not read: import each with --sheet TITLE (a train split over sheets onto one sheet first: a train is imported whole)</source>
         <translation>未读取工作表{names}：请用 --sheet 工作表名 逐个导入（同一班列分在几个工作表上的，先合并到同一个工作表：一个班列须整列导入）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="630"/>
+        <location filename="../../hubapp/interchange/importing.py" line="634"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
@@ -5873,47 +5873,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{letter} 列（无表头）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="592"/>
+        <location filename="../../hubapp/interchange/importing.py" line="596"/>
         <source>nothing new to import</source>
         <translation>没有可导入的新数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="595"/>
+        <location filename="../../hubapp/interchange/importing.py" line="599"/>
         <source>; of them, {containers} added to {services} already stored</source>
         <translation>；其中 {containers}添加到已在库中的 {services}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="602"/>
+        <location filename="../../hubapp/interchange/importing.py" line="606"/>
         <source>; skipped as already stored: {containers}</source>
         <translation>；已在数据库中而跳过：{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="665"/>
+        <location filename="../../hubapp/interchange/importing.py" line="670"/>
         <source>columns left out, as no field goes by their header: {names}</source>
         <translation>以下列未导入（没有与其表头对应的字段）：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="687"/>
+        <location filename="../../hubapp/interchange/importing.py" line="692"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="700"/>
+        <location filename="../../hubapp/interchange/importing.py" line="705"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="711"/>
+        <location filename="../../hubapp/interchange/importing.py" line="716"/>
         <source>{count} service(s) read as planned, still to come by the hub&apos;s clock (the file gives no status), a time it gives as the scheduled one: mark a train departed or arrived in the daily log once it has run</source>
         <translation>{count} 个班次按枢纽时钟尚未开行，已读作“计划中”（文件未给出状态），文件给出的时间读作计划时间：班次开行后请在每日台账中标为“已发运”或“已到达”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="725"/>
+        <location filename="../../hubapp/interchange/importing.py" line="730"/>
         <source>the actual time of {count} service(s), given as a time of day alone, read on the day before or after the service&apos;s date, at most 12 hours before or 18 after its scheduled time (00:05 of a train due at 23:50 as past midnight)</source>
         <translation>{count} 个班次的实际时间只给出了时刻，已按计划时间读作班次日期的前一天或后一天，早于计划时间不超过 12 小时、晚于计划时间不超过 18 小时（计划 23:50 的班列，00:05 读作次日凌晨）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="740"/>
+        <location filename="../../hubapp/interchange/importing.py" line="751"/>
+        <source>{count} container(s) leaving again with no arrival logged since they last left: {containers}</source>
+        <translation>{count} 个集装箱再次离开，上次离开后没有到达记录：{containers}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="761"/>
         <source>{number} ({service}, {date})</source>
         <translation>{number}（{service}，{date}）</translation>
     </message>
@@ -5923,42 +5928,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{count} 个集装箱再次到达，上次到达后没有离开记录：{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="776"/>
+        <location filename="../../hubapp/interchange/importing.py" line="794"/>
         <source>{count} hidden row(s) left out (hidden or filtered out in the workbook): line(s) {lines}</source>
         <translation>已略过 {count} 个隐藏行（在工作簿中被隐藏或被筛选掉）：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="791"/>
+        <location filename="../../hubapp/interchange/importing.py" line="809"/>
         <source>{count} hidden column(s) left out (hidden in the workbook): {columns}</source>
         <translation>已略过 {count} 个隐藏列（在工作簿中被隐藏）：{columns}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="803"/>
+        <location filename="../../hubapp/interchange/importing.py" line="821"/>
         <source>{count} repeated header row(s) left out, with the title above: lines {lines}</source>
         <translation>已略过 {count} 个重复的表头行及其上方的标题：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="804"/>
+        <location filename="../../hubapp/interchange/importing.py" line="822"/>
         <source>{count} repeated header row(s) left out: line(s) {lines}</source>
         <translation>已略过 {count} 个重复的表头行：第 {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="820"/>
+        <location filename="../../hubapp/interchange/importing.py" line="838"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 个合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="827"/>
+        <location filename="../../hubapp/interchange/importing.py" line="845"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="836"/>
+        <location filename="../../hubapp/interchange/importing.py" line="854"/>
         <source>{count} service(s)</source>
         <translation>{count} 个班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="838"/>
+        <location filename="../../hubapp/interchange/importing.py" line="856"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -7440,67 +7445,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="333"/>
+        <location filename="../../hubapp/interchange/importing.py" line="337"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的回程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="336"/>
+        <location filename="../../hubapp/interchange/importing.py" line="340"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的去程班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="343"/>
+        <location filename="../../hubapp/interchange/importing.py" line="347"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的回程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="345"/>
+        <location filename="../../hubapp/interchange/importing.py" line="349"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的去程班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="365"/>
+        <location filename="../../hubapp/interchange/importing.py" line="369"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="369"/>
+        <location filename="../../hubapp/interchange/importing.py" line="373"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划中”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="378"/>
+        <location filename="../../hubapp/interchange/importing.py" line="382"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="381"/>
+        <location filename="../../hubapp/interchange/importing.py" line="385"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="388"/>
+        <location filename="../../hubapp/interchange/importing.py" line="392"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: import with “Skip services and containers already in the database” ticked to add the new boxes to it, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：勾选“跳过数据库中已有的班次和集装箱”后再导入，即可将新增的集装箱添加到该班次，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="472"/>
+        <location filename="../../hubapp/interchange/importing.py" line="476"/>
         <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="474"/>
+        <location filename="../../hubapp/interchange/importing.py" line="478"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="477"/>
+        <location filename="../../hubapp/interchange/importing.py" line="481"/>
         <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="479"/>
+        <location filename="../../hubapp/interchange/importing.py" line="483"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
