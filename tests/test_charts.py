@@ -976,7 +976,7 @@ def test_days_across_two_months_name_both(language, offset, ticks):
 
 
 @pytest.mark.parametrize(("count", "language", "ticks"), [
-    (3, "en", ["Dec", "2", "3"]), (3, "zh", ["12月", "2日", "3日"]),
+    (3, "en", ["1", "2", "3"]), (3, "zh", ["1日", "2日", "3日"]),
     (1, "en", ["Tue 1 Dec 2026"]), (1, "zh", ["2026年12月1日 周二"]),
 ])
 def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks):
@@ -986,6 +986,22 @@ def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks)
     figure = daily.teu_per_day(days, language)
     FigureCanvasAgg(figure).draw()
     assert [label.get_text() for label in figure.axes[0].get_xticklabels()] == ticks
+
+
+@pytest.mark.parametrize(("language", "first", "offset"), [
+    ("en", "1", "Dec 2026"), ("zh", "1日", "2026年12月"),
+])
+def test_a_months_report_chart_names_its_first_day_as_a_day(language, first, offset):
+    # The monthly report's TEU by day began "12月 5日 9日 …": its 1st read as the month's
+    # name, which the offset below the axis already gives.
+    december = [(dt.date(2026, 12, 1) + dt.timedelta(days=i), 20, 1500 + i) for i in range(31)]
+    figure = report_charts.teu_by_day(december, language)
+    FigureCanvasAgg(figure).draw()
+    axes = figure.axes[0]
+    ticks = [label.get_text() for label in axes.get_xticklabels()]
+    assert ticks[0] == first
+    assert all(re.fullmatch(r"\d+" if language == "en" else r"\d+日", tick) for tick in ticks)
+    assert axes.xaxis.get_major_formatter().get_offset() == offset
 
 
 def test_a_few_busy_days_over_two_months_keep_a_readable_axis():

@@ -9,7 +9,9 @@ import re
 from collections.abc import Sequence
 
 from matplotlib.container import BarContainer
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator, date2num
+from matplotlib.dates import (
+    AutoDateLocator, ConciseDateFormatter, DayLocator, date2num, num2date,
+)
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -65,16 +67,25 @@ class _DateFormatter(ConciseDateFormatter):
     """Matplotlib's concise dates, with months and days without a leading zero (5, 8日, as
     people write them, not 05), and the months a day axis spans named in full ("Nov – Dec
     2026"): the month of the last tick alone read as if all of the last 30 days were in
-    December."""
+    December. A day axis names a month at its 1st only where the days before it are on
+    the axis too: a month's chart began "Dec 2 3 …" ("12月 2日 3日"), its first day read
+    as a label of the month, which the offset below the axis names."""
 
     def __init__(self, locator, days: Sequence[dt.date], language: str, **kwargs) -> None:
         super().__init__(locator, **kwargs)
         self._months = {_unpadded(day.strftime(self.offset_formats[2])) for day in days}
         self._span = months(min(days), max(days), language) \
             if len(self._months) > 1 else None
+        self._first = min(days, default=None)
 
     def format_ticks(self, values):
-        return [_unpadded(label) for label in super().format_ticks(values)]
+        labels = super().format_ticks(values)
+        ticks = [num2date(value, tz=self._tz) for value in values]
+        if len({tick.day for tick in ticks}) > 1:  # days, not months, are the axis's ticks
+            labels = [tick.strftime(self.formats[2])
+                      if tick.day == 1 and self._first and tick.date() <= self._first
+                      else label for tick, label in zip(ticks, labels)]
+        return [_unpadded(label) for label in labels]
 
     def get_offset(self) -> str:
         offset = _unpadded(super().get_offset())
