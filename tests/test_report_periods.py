@@ -196,12 +196,14 @@ def day_teu(db, first: dt.date, last: dt.date) -> dict[str, float]:
         " GROUP BY s.date", [first.isoformat(), last.isoformat()]).fetchall())
 
 
-@pytest.mark.parametrize(("language", "heading", "note"), [
-    ("en", "By day", "Records start on 3 March 2026: 1–31 March 2026 is counted only from then"),
-    ("zh", "按日", "记录始于2026年3月3日:2026年3月1日–31日只计其后的数据"),  # NFKC's colon
+@pytest.mark.parametrize(("language", "heading", "note", "day"), [
+    ("en", "By day", "Records start on 3 March 2026: 1–31 March 2026 is counted only from then",
+     "{} March 2026"),
+    ("zh", "按日", "记录始于2026年3月3日:2026年3月1日–31日只计其后的数据",  # NFKC's colon
+     "2026年3月{}日"),
 ])
 def test_the_first_month_on_record_leaves_its_days_before_unrecorded(
-        demo_db, demo_db_path, tmp_path, language, heading, note):
+        demo_db, demo_db_path, tmp_path, language, heading, note, day):
     # The demo's records start on 3 March 2026: 1 and 2 March were not quiet, only unrecorded.
     teu = day_teu(demo_db, D(2026, 3, 1), D(2026, 3, 31))
     assert min(teu) == "2026-03-03"
@@ -212,12 +214,16 @@ def test_the_first_month_on_record_leaves_its_days_before_unrecorded(
     assert result.returncode == 0, result.stderr
     text = pdf_text(output)
     assert note in " ".join(text.split()).replace(" ", "" if language == "zh" else " ")
-    rows = {line.split()[0]: line.split()[1:] for line in text.split(heading, 1)[1].splitlines()
-            if re.match(r" *2026-03-\d\d ", line)}
-    assert rows["2026-03-01"] == rows["2026-03-02"] == ["—"] * 5
-    for day, value in teu.items():
-        assert rows[day][2] == f"{value:,.0f}"
-    assert rows["2026-03-06"][:3] == ["0", "0", "0"]  # after records began, a quiet day
+    # Its days written as its note writes them: 2026-03-03 among 2026年3月3日 read as a
+    # machine's, and each on one line.
+    dated = re.compile(" *(" + re.escape(day).replace(r"\{\}", r"\d+") + ") ")
+    rows = {found[1]: line[found.end():].split()
+            for line in text.split(heading, 1)[1].splitlines() if (found := dated.match(line))}
+    assert len(rows) == 31
+    assert rows[day.format(1)] == rows[day.format(2)] == ["—"] * 5
+    for iso, value in teu.items():
+        assert rows[day.format(D.fromisoformat(iso).day)][2] == f"{value:,.0f}"
+    assert rows[day.format(6)][:3] == ["0", "0", "0"]  # after records began, a quiet day
 
 
 def test_the_chart_starts_on_the_first_day_on_record_and_its_average_on_the_7th(demo_db):

@@ -536,13 +536,13 @@ def test_a_month_under_way_is_compared_with_the_same_days_before(demo_db):
             "<th class=n>1–5\u00a0March 2026</th>", ": 1–5 March 2026 is counted only from then"),
      ("Month under way: 1–6 March 2026 so far, compared with the same days of the previous "
       "month (1–6 February 2026) and of last year (1–6 March 2025)",
-      "<th class=n>1–6\u00a0March 2026, to\u00a003:10</th>"), "2026-03-06 (so far)"),
+      "<th class=n>1–6\u00a0March 2026, to\u00a003:10</th>"), "6 March 2026 (so far)"),
     ("zh", ("本月尚未结束：以下为2026年3月1日–5日的数据，与上月同期（2026年2月1日–5日）及去年同期"
             "（2025年3月1日–5日）对比", "<th class=n>2026年3月1日–5日</th>",
             "：2026年3月1日–5日只计其后的数据"),
      ("本月尚未结束：以下为2026年3月1日–6日的数据，与上月同期（2026年2月1日–6日）及去年同期"
       "（2025年3月1日–6日）对比", "<th class=n>2026年3月1日–6日（截\u2060至\u00a003:10）</th>"),
-     "2026-03-06（截至目前）")])
+     "2026年3月6日（截至目前）")])
 def test_a_month_under_way_before_anything_moved_today_names_the_days_it_compares(
         demo_db, language, before, after, today):
     # Before the first box of the day moved, 1–6 March was set against 1–5 February, and
@@ -818,8 +818,10 @@ def test_a_table_longer_than_a_page_ends_with_rows_before_its_total(qapp, sevent
     pages = reports.write_pdf(seventy_days_db, "range", first,
                               first + dt.timedelta(days=days - 1), "en", output)
     _assert_nothing_alone(output, pages)
-    by_day = "".join(pdf_text(output).split("By day")[1].split("By route")[0].split())
-    assert all(f"{first + dt.timedelta(days=n)}" in by_day for n in range(days))  # none lost
+    by_day = pdf_text(output).split("By day")[1].split("By route")[0]
+    listed = [first + dt.timedelta(days=n) for n in range(days)]
+    assert re.findall(r"^ *(\d+ \w+ 2026) ", by_day, re.MULTILINE) == [
+        f"{d.day} {d:%B} {d.year}" for d in listed]  # none lost
     # The table went on over a page more: a table longer than a page was tried.
     assert page_lines(output, 2)[0] == "By day"
     assert sum(page_lines(output, page)[0].startswith("Date") for page in range(2, pages + 1)) == 1

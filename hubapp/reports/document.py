@@ -616,9 +616,9 @@ def _commodity_name(group: GroupTotalsRecord, language: str) -> str:
 
 def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ...], label,
             language: str, numbers: tuple[str, ...] = _GROUP_NUMBERS,
-            counted=lambda group: True) -> str:
+            counted=lambda group: True, wrapping: tuple[int, ...] = (0,)) -> str:
     """A table of groups under heading with their total; a group not `counted` (a day before
-    records began) shows dashes, not zeros."""
+    records began) shows dashes, not zeros. wrapping: as _table's, the groups' names."""
     headers = [(first_header, False), *_number_headers(language, numbers)]
     shown = _rows_numbers([group.totals for group in groups], numbers)
     rows = [[label(group), *(figures if counted(group) else [NOTHING] * len(figures))]
@@ -627,28 +627,34 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
     total = [text("total", language), *_numbers(summed, numbers)]
     return (f"<h2>{_e(heading)}</h2>"
             + _table(headers, rows, total, [False] + [True] * (len(headers) - 1),
-                     wrapping=(0,)))
+                     wrapping=wrapping))
 
 
-def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
+def _by_day_or_month(by_day: tuple[GroupTotalsRecord, ...], language: str,
                      history_from: dt.date | None, so_far_day: dt.date | None) -> str:
     """The period's days, or over DAYS_LISTED days its months: a year listed 365 rows over
     seven pages, most of them quiet days. A day or month before records began is a dash:
     the hub kept no records then, which zeros would call a quiet one; the month they began
     in is named by its days on record (27–31 January 2024), as a month the period starts
-    or ends inside is."""
-    if len(days) <= DAYS_LISTED:
-        # Today's row as the chart hatches its bar: before anything moved, its zeros read
-        # as a quiet day.
-        open_key = so_far_day and so_far_day.isoformat()
-        return _groups(text("per_day", language), text("date", language), days,
-                       lambda d: text("so_far", language, day=d.key) if d.key == open_key
-                       else d.key, language,
-                       counted=lambda d: recorded(dt.date.fromisoformat(d.key), history_from))
+    or ends inside is. Days and months are written as the report's other dates (its spans,
+    its notes), each on one line: 2026-12-08 among 2026年12月8日 read as a machine's."""
+    if len(by_day) <= DAYS_LISTED:
+
+        def named_day(d: GroupTotalsRecord) -> str:
+            one = dt.date.fromisoformat(d.key)
+            words = days(one, one, language)
+            # Today's row as the chart hatches its bar: before anything moved, its zeros
+            # read as a quiet day.
+            return text("so_far", language, day=words) if one == so_far_day else words
+
+        return _groups(text("per_day", language), text("date", language), by_day, named_day,
+                       language,
+                       counted=lambda d: recorded(dt.date.fromisoformat(d.key), history_from),
+                       wrapping=())
     months: dict[str, list[TotalsRecord]] = {}
-    for one in days:
+    for one in by_day:
         months.setdefault(one.key[:7], []).append(one.totals)
-    first, last = (dt.date.fromisoformat(days[end].key) for end in (0, -1))
+    first, last = (dt.date.fromisoformat(by_day[end].key) for end in (0, -1))
     counted_from = max(first, history_from or first)
 
     def start(m: GroupTotalsRecord) -> dt.date:
@@ -664,7 +670,7 @@ def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
     return _groups(text("per_month", language), text("month", language),
                    tuple(GroupTotalsRecord(key, "", "", TotalsRecord.summed(in_month))
                          for key, in_month in months.items()), named, language,
-                   counted=counted)
+                   counted=counted, wrapping=())
 
 
 def _signatures(language: str) -> str:
