@@ -477,10 +477,10 @@ def test_a_chinese_report_lists_a_services_commodities_with_the_enumeration_comm
     assert "、" not in content(data, "en").html
 
 
-# In Chinese, whose lines are taller, the late trains' rows under Punctuality take the last
-# page's room for the commodities.
+# In Chinese, its rows as close as the English ones, as many pages: at Noto's own line
+# height it ran onto a third.
 @pytest.mark.parametrize(("language", "pages", "signed_by", "last_table"), [
-    ("en", 2, "Prepared by", "By commodity"), ("zh", 3, "制表人", "按货名")])
+    ("en", 2, "Prepared by", "By commodity"), ("zh", 2, "制表人", "按货名")])
 def test_a_busy_days_summary_fits_its_pages_with_the_signatures_not_alone(
         qapp, month_db, tmp_path, language, pages, signed_by, last_table):
     from hubapp import reports

@@ -154,7 +154,8 @@ def content(data: ReportDataRecord, language: str, made_by: str = "") -> ReportC
     return ReportContentRecord(title, hub, period_text(data, language), language,
                                on_clock(generated.strftime("%Y-%m-%d %H:%M"),
                                         data.hub.time_zone, language),
-                               _STYLE + "\n".join(parts), images, data.hub.logo or None,
+                               _style(language) + "\n".join(parts), images,
+                               data.hub.logo or None,
                                ((data.first, data.end), data.previous_period,
                                 data.last_year_period,
                                 days_before(data.first, data.history_from),
@@ -211,7 +212,7 @@ def report_font(language: str) -> QFont:
     return font
 
 
-_STYLE = """<style>
+_STYLE = """
 h1 { font-size: 15pt; margin-bottom: 0; }
 h2 { font-size: 11pt; margin-top: 10px; margin-bottom: 4px; }
 p.hub { font-size: 11pt; margin-top: 2px; }
@@ -228,8 +229,17 @@ tr.total td { font-weight: bold; background-color: #f2f2f2; }
 tr { page-break-inside: avoid; }
 td.signatures { font-size: 11pt; font-weight: bold; }
 td.sign { padding-bottom: 36px; border-bottom: 1px solid #000; }
-</style>
 """
+# Noto Sans CJK's lines are 1.45 em high, DejaVu Sans's 1.16: a Chinese table's rows were a
+# fifth taller than an English one's, and most busy days' Chinese summaries ran onto a third
+# page holding two commodities, the Total and the signatures. At 80 %, 1.16 em, they are
+# as close as the English rows, the characters (1 em) still clear of each other.
+_ZH_STYLE = "td, th { line-height: 80%; }\n"
+
+
+def _style(language: str) -> str:
+    """The style sheet (one: Qt reads a document's first only)."""
+    return f"<style>{_STYLE}{_ZH_STYLE if language == 'zh' else ''}</style>\n"
 
 
 def _e(value: str) -> str:
