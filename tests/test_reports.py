@@ -499,6 +499,38 @@ def test_a_busy_days_summary_fits_its_pages_with_the_signatures_not_alone(
     assert signed_by in last_page and last_table in last_page
 
 
+# These days' signatures took the last two commodities and the Total onto a page of their
+# own, the rest of the table on the page before.
+@pytest.mark.parametrize(("day", "language", "paper", "heading", "signed_by"), [
+    (dt.date(2026, 1, 7), "zh", "A4", "按货名", "制表人"),
+    (dt.date(2026, 1, 10), "zh", "Letter", "按货名", "制表人"),
+    (dt.date(2026, 1, 20), "en", "Letter", "By commodity", "Prepared by")])
+def test_a_busy_days_signatures_keep_the_whole_last_table_with_them(
+        qapp, month_db, tmp_path, day, language, paper, heading, signed_by):
+    from PySide6.QtCore import QSettings
+
+    from hubapp import reports
+    from hubapp.store import open_db
+    from hubapp.store import reports as report_data
+
+    db = open_db(month_db)
+    try:
+        commodities = len(report_data.build(db, "daily", day, day).commodities)
+    finally:
+        db.close()
+    output = tmp_path / "daily.pdf"
+    QSettings().setValue("report/paper", paper)
+    try:
+        pages = reports.write_pdf(month_db, "daily", day, day, language, output)
+    finally:
+        QSettings().remove("report/paper")
+    assert pages == 3  # as many as before: the table moves whole onto the signatures' page
+    last = page_lines(output, pages)
+    assert last[0].startswith(heading), last[:3]
+    # The heading, the columns, every commodity, the Total, the signatures.
+    assert len(last) == commodities + 4 and signed_by in last[-1], last
+
+
 def test_a_month_under_way_is_compared_with_the_same_days_before(demo_db):
     from hubapp.reports.document import content
     from hubapp.store import reports

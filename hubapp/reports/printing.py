@@ -126,8 +126,9 @@ def _keep_together(document: QTextDocument) -> None:
     line alone at the next page's head; QTextDocument ignores page-break-inside) starts the
     next page, but for a row taller than a page, which no page holds whole: it is company
     enough for the heading above it and the Total below. The signatures are never split
-    nor alone on a page: the last rows of the table above go with them. Decided by
-    measuring the laid-out document, one section at a time from the top."""
+    nor alone on a page: the section above goes with them where a page holds both, else
+    the last rows of its table. Decided by measuring the laid-out document, one section at
+    a time from the top."""
     pages = _Pages(document)
     heading = above = above_heading = None
     item = document.rootFrame().begin()
@@ -137,6 +138,8 @@ def _keep_together(document: QTextDocument) -> None:
             block = item.currentBlock()
             heading = block if block.blockFormat().headingLevel() else None
         elif heading is not None:
+            if (signatures := _signatures_after(document, table)) is not None:
+                _sign_under(pages, heading, signatures)
             above, above_heading = _keep_section(pages, heading, table), heading
             while item.currentFrame() is not above:  # past the parts split off
                 item += 1
@@ -175,6 +178,10 @@ class _Pages:
     def end(self, table: QTextTable, row: int) -> int:
         """The page the row ends on."""
         return int((self.row_box(table, row).bottom() - 1) // self.height)
+
+    def end_of(self, frame: QTextTable) -> int:
+        """The page the frame ends on."""
+        return int((self.layout.frameBoundingRect(frame).bottom() - 1) // self.height)
 
     def room(self, table: QTextTable) -> float:
         """A page's height below the table's header: a row taller is cut wherever it starts."""
@@ -230,6 +237,33 @@ def _keep_section(pages: _Pages, heading: QTextBlock, table: QTextTable) -> QTex
         # The rows _split_cut_rows pushed on left the Total alone on the last page.
         return _split(above, above.rows() - tail)
     return above
+
+
+def _signatures_after(document: QTextDocument, table: QTextTable) -> QTextTable | None:
+    """The signatures, if they follow the table: the report's last frame, a table under no
+    heading of its own."""
+    frames = document.rootFrame().childFrames()
+    if len(frames) < 2 or frames[-2].firstPosition() != table.firstPosition():
+        return None
+    last = frames[-1]
+    named = document.findBlock(last.firstPosition() - 1).blockFormat().headingLevel()
+    return last if isinstance(last, QTextTable) and not named else None
+
+
+def _sign_under(pages: _Pages, heading: QTextBlock, signatures: QTextTable) -> None:
+    """Starts a page at the heading of the section the signatures close, if they would go on
+    to a page after it and the heading's new page holds the section and them: else they took
+    the last KEEP_ROWS of its rows (_keep_signatures), a last page of two commodities and the
+    Total under the signatures, the rest of the table on the page before."""
+    if pages.of(heading) == pages.end_of(signatures):
+        return
+    cursor, count = QTextCursor(heading), pages.layout.pageCount()
+    before = cursor.blockFormat()
+    _start_a_page(heading)
+    # A page more: the heading began a page already, and left it blank.
+    if pages.layout.pageCount() > count or pages.cut(pages.layout.frameBoundingRect(signatures)) \
+            or pages.of(heading) != pages.end_of(signatures):
+        cursor.setBlockFormat(before)
 
 
 def _keep_signatures(pages: _Pages, table: QTextTable, above: QTextTable | None,
